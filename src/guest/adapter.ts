@@ -55,6 +55,14 @@ export interface TargetOutcome {
   tail?: string;
   /** Set when the guest must reboot into a freshly installed kernel before the tests. */
   rebootRequired?: boolean;
+  /**
+   * Whose fault a failed build is (ARCHITECTURE "Blame"): `tree` when the compiler rejected the
+   * tree (verdict fail, errors as annotations), `gate` for anything else (verdict error).
+   */
+  blame?: 'tree' | 'gate';
+  compilerErrors?: { file: string; line: number; column?: number; message: string }[];
+  /** What runs: the built module's path, or the installed kernel. */
+  artifact?: string;
 }
 
 export interface GuestAdapter {

@@ -44,6 +44,21 @@ export interface Thread {
   wchan?: string;
   frames: Frame[];
   format: StackFormat;
+  /** CPU time used so far (Linux utime+stime in clock ticks), to tell a stuck thread from a busy one. */
+  cpuTicks?: number;
+  /** Which watchdog sample (1 or 2) the thread was captured in, when known. */
+  sample?: number;
+}
+
+/** A kernel panic found in console output: the message and the panicking thread's stack. */
+export interface KernelPanic {
+  os: 'freebsd' | 'linux';
+  /** The panic message as printed, without the `panic: ` / `Kernel panic - not syncing: ` prefix. */
+  message: string;
+  /** The panicking thread (usually one). */
+  threads: Thread[];
+  /** CPU that panicked, when printed. */
+  cpu?: number;
 }
 
 /** A parser for one capture format (syzkaller pkg/report style: one small file per format). */
@@ -104,7 +119,7 @@ export interface GateReport {
   accelerator?: 'kvm' | 'tcg';
   acceleratorNote?: string;
   image?: { description: string; path?: string; url?: string; sha512?: string; why?: string };
-  build?: { mode: string; why: string; ok: boolean; tail?: string };
+  build?: { mode: string; why: string; ok: boolean; tail?: string; compilerErrors?: { file: string; line: number; column?: number; message: string }[] };
   proof?: ProofOfCode;
   tests: TestResult[];
   /** Which `repeat` iteration ended the run (1-based), when it was not a pass. */

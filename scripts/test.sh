@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# The test command (README, .ci/run): sets up what the tests need on a fresh Debian/Ubuntu machine
+# (QEMU and friends, the Linux test guest), then runs every test, unit and integration, and ends
+# with one closing line 'N passed, N failed, N skipped'.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+bash scripts/ensure-host-deps.sh
+[ -d node_modules ] || npm ci --no-audit --no-fund
+# Built once here, so the integration tests find it in the cache (a no-op when nothing changed).
+bash scripts/build-linux-guest.sh >/dev/null
+# Integration tests spawn the CLI as users do: from the committed bundle, rebuilt from the sources first.
+npm run -s bundle
+
+results=$(mktemp)
+status=0
+npx vitest run --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
+node -e '
+  const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
+  const skipped = r.numPendingTests + r.numTodoTests;
+  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
+' "$results" || echo "tests: 0 passed, 1 failed"
+rm -f "$results"
+# Nothing may outlive the suite: a leftover QEMU is a teardown bug.
+if pgrep -f "qemu-system-x86_64.*fusefs-gate" >/dev/null; then
+  echo "QEMU processes left after the tests:" >&2
+  pgrep -af "qemu-system-x86_64.*fusefs-gate" >&2
+  status=1
+fi
+exit "$status"

@@ -1,0 +1,220 @@
+// Raw inputs (action inputs or CLI flags, by their action input names) -> a validated GateConfig.
+// Everything wrong is found here, before any work starts, with one message naming the input.
+
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { Input } from '../constants.js';
+import { VERDICTS, type Verdict } from '../report/model.js';
+import { BadInputError } from './errors.js';
+import {
+  ACCELERATORS,
+  BUILD_MODES,
+  GUESTS,
+  TEST_KINDS,
+  WORKLOADS,
+  type GateConfig,
+  type GuestOs,
+  type TestKind,
+  type WorkloadName,
+} from './types.js';
+
+export type RawInputs = Partial<Record<Input, string>>;
+
+/** Defaults that depend on the guest: a FreeBSD boot under TCG is far slower than the Linux test guest. */
+const DEFAULTS = {
+  freebsd: { bootTimeout: 600, tests: 'workloads,gtest' },
+  linux: { bootTimeout: 60, tests: 'workloads' },
+} as const;
+
+const FAULT_PATTERN = /^(stall|crash|eio)=(write|read|flush)$|^stall_after=\d+$/;
+const FIXTURE_OPTION_PATTERN = /^(direct_io|backing=[\w./-]+|stall=(write|read|flush)|stall_after=\d+|crash=(write|read|flush)|eio=(write|read|flush))$/;
+
+export interface ParseContext {
+  /** Where relative paths are resolved (the workspace on GitHub, the cwd on the CLI). */
+  cwd: string;
+  /** Names the artifact uniquely per job when `artifact-name` is not given. */
+  env: NodeJS.ProcessEnv;
+  /** How the input is spelled for the user (`--timeout` on the CLI, `timeout` in a workflow). */
+  spell?: (input: Input) => string;
+}
+
+export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
+  const spell = context.spell ?? ((input: Input) => input);
+  const value = (input: Input): string | undefined => {
+    const v = raw[input]?.trim();
+    return v === undefined || v === '' ? undefined : v;
+  };
+  const fail = (input: Input, problem: string): never => {
+    throw new BadInputError(spell(input), problem);
+  };
+  const oneOf = <T extends string>(input: Input, allowed: readonly T[], fallback: T): T => {
+    const v = value(input) ?? fallback;
+    if (!(allowed as readonly string[]).includes(v)) fail(input, `${JSON.stringify(v)} is not one of ${allowed.join(', ')}`);
+    return v as T;
+  };
+  const listOf = <T extends string>(input: Input, allowed: readonly T[], fallback: string): T[] => {
+    const items = splitList(value(input) ?? fallback);
+    for (const item of items) {
+      if (!(allowed as readonly string[]).includes(item)) fail(input, `${JSON.stringify(item)} is not one of ${allowed.join(', ')}`);
+    }
+    if (items.length === 0) fail(input, 'the list is empty: nothing would run, and nothing ran is never a pass');
+    return [...new Set(items)] as T[];
+  };
+  const positive = (input: Input, fallback: number, max: number, integer = false): number => {
+    const v = value(input);
+    if (v === undefined) return fallback;
+    const n = Number(v);
+    if (!/^\d+(\.\d+)?$/.test(v) || !Number.isFinite(n) || n <= 0) fail(input, `${JSON.stringify(v)} is not a positive number`);
+    if (integer && !Number.isInteger(n)) fail(input, `${JSON.stringify(v)} is not a whole number`);
+    if (n > max) fail(input, `${v} is more than the maximum ${max}`);
+    return n;
+  };
+
+  const guest = oneOf<GuestOs>(Input.Guest, GUESTS, 'freebsd');
+  const defaults = DEFAULTS[guest];
+  const tests = listOf<TestKind>(Input.Tests, TEST_KINDS, defaults.tests);
+  if (guest === 'linux' && tests.includes('gtest')) {
+    fail(Input.Tests, "'gtest' runs the FreeBSD tree's write.cc tests and needs guest 'freebsd'");
+  }
+
+  const fixtureOptions = splitList(value(Input.FixtureOptions) ?? 'direct_io');
+  for (const option of fixtureOptions) {
+    if (!FIXTURE_OPTION_PATTERN.test(option)) fail(Input.FixtureOptions, `${JSON.stringify(option)} is not a fixture option (direct_io, backing=DIR)`);
+  }
+  const fault = value(Input.Fault);
+  if (fault !== undefined && !FAULT_PATTERN.test(fault)) {
+    fail(Input.Fault, `${JSON.stringify(fault)} is not a fault (stall=|crash=|eio= write|read|flush, stall_after=N)`);
+  }
+
+  const fuseServer = value(Input.FuseServer);
+  if (fuseServer !== undefined && !fuseServer.includes('{mountpoint}')) {
+    fail(Input.FuseServer, 'the command line must contain {mountpoint}, where the gate puts the mount point');
+  }
+  const fuseServerSource = value(Input.FuseServerSource);
+  if (fuseServerSource !== undefined) {
+    if (guest !== 'freebsd') fail(Input.FuseServerSource, 'a server source folder is built in a FreeBSD guest; use fuse-server on the Linux test guest');
+    requireDirectory(path.resolve(context.cwd, fuseServerSource), () => fail(Input.FuseServerSource, `${JSON.stringify(fuseServerSource)} is not a directory`));
+  }
+
+  const sourceTree = path.resolve(context.cwd, value(Input.SourceTree) ?? '.');
+  if (guest === 'freebsd') {
+    requireDirectory(sourceTree, () => fail(Input.SourceTree, `${JSON.stringify(sourceTree)} is not a directory`));
+    if (!existsSync(path.join(sourceTree, 'sys', 'fs', 'fuse'))) {
+      fail(Input.SourceTree, `${JSON.stringify(sourceTree)} has no sys/fs/fuse: point it at a FreeBSD source tree checkout`);
+    }
+  }
+
+  const image = value(Input.Image);
+  if (image !== undefined && !/^https?:\/\//.test(image) && !existsSync(path.resolve(context.cwd, image))) {
+    fail(Input.Image, `${JSON.stringify(image)} is neither an http(s) URL nor an existing file`);
+  }
+  const imageSha512 = value(Input.ImageSha512)?.toLowerCase();
+  if (imageSha512 !== undefined && !/^[0-9a-f]{128}$/.test(imageSha512)) fail(Input.ImageSha512, 'expected 128 hexadecimal digits');
+  if (imageSha512 !== undefined && image === undefined) fail(Input.ImageSha512, "only means something together with 'image'");
+
+  const freebsdVersion = value(Input.FreebsdVersion) ?? 'auto';
+  if (freebsdVersion !== 'auto' && !/^\d+\.\d+-(RELEASE|STABLE|CURRENT|PRERELEASE|ALPHA\d*|BETA\d+|RC\d+)$/.test(freebsdVersion)) {
+    fail(Input.FreebsdVersion, `${JSON.stringify(freebsdVersion)} is not 'auto' or a version like 14.3-RELEASE, 15.0-STABLE, 16.0-CURRENT`);
+  }
+
+  const failOn = listOf<Verdict>(Input.FailOn, VERDICTS.filter((v) => v !== 'pass'), 'fail,hang,panic,error');
+  const outDir = path.resolve(context.cwd, value(Input.OutputDir) ?? defaultOutputDir(context.env));
+  requireWritableDirectory(outDir, (problem) => fail(Input.OutputDir, `${JSON.stringify(outDir)} cannot be written: ${problem}`));
+
+  return {
+    guest,
+    freebsdVersion,
+    image: image && !/^https?:\/\//.test(image) ? path.resolve(context.cwd, image) : image,
+    imageSha512,
+    sourceTree,
+    build: oneOf(Input.Build, BUILD_MODES, 'auto'),
+    kernconf: value(Input.Kernconf) ?? '',
+    tests,
+    gtestFilter: value(Input.GtestFilter) ?? '*',
+    workloads: listOf<WorkloadName>(Input.Workloads, WORKLOADS, WORKLOADS.join(',')),
+    fixtureOptions,
+    fault,
+    fuseServer,
+    fuseServerSource: fuseServerSource && path.resolve(context.cwd, fuseServerSource),
+    timeoutSec: positive(Input.Timeout, 60, 86_400),
+    bootTimeoutSec: positive(Input.BootTimeout, defaults.bootTimeout, 86_400),
+    buildTimeoutSec: positive(Input.BuildTimeout, 3600, 86_400),
+    jobTimeoutSec: positive(Input.JobTimeout, 5400, 7 * 86_400),
+    cpus: positive(Input.Cpus, 2, 64, true),
+    memoryMiB: parseSize(Input.Memory, value(Input.Memory) ?? '2048', 'M', fail, 128, 1 << 20),
+    diskSizeGiB: value(Input.DiskSize) === undefined ? undefined : parseSize(Input.DiskSize, value(Input.DiskSize)!, 'G', fail, 1, 4096),
+    accel: oneOf(Input.Accel, ACCELERATORS, 'auto'),
+    repeat: positive(Input.Repeat, 1, 10_000, true),
+    failOn,
+    outDir,
+    uploadArtifact: parseBoolean(Input.UploadArtifact, value(Input.UploadArtifact) ?? 'true', fail),
+    artifactName: value(Input.ArtifactName) ?? defaultArtifactName(guest, freebsdVersion, context.env),
+    cacheDir: path.resolve(context.cwd, value(Input.CacheDir) ?? context.env.FUSEFS_GATE_CACHE ?? path.join(homedir(), '.cache', 'fusefs-gate')),
+  };
+}
+
+export function splitList(text: string): string[] {
+  return text
+    .split(/[\s,]+/)
+    .map((item) => item.trim())
+    .filter(Boolean);
+}
+
+/** `2048`, `2048M`, `2G` -> a number in `unit` (M: MiB, G: GiB). */
+function parseSize(input: Input, text: string, unit: 'M' | 'G', fail: (i: Input, p: string) => never, min: number, max: number): number {
+  const match = /^(\d+)\s*([MG])?i?B?$/i.exec(text);
+  if (!match) return fail(input, `${JSON.stringify(text)} is not a size like ${unit === 'M' ? '2048, 2048M or 2G' : '20 or 20G'}`);
+  const amount = Number(match[1]);
+  const given = (match[2]?.toUpperCase() ?? unit) as 'M' | 'G';
+  const result = given === unit ? amount : given === 'G' ? amount * 1024 : amount / 1024;
+  if (!Number.isInteger(result) || result < min || result > max) return fail(input, `${text} is outside ${min}..${max}${unit}`);
+  return result;
+}
+
+function parseBoolean(input: Input, text: string, fail: (i: Input, p: string) => never): boolean {
+  if (/^(true|yes|1)$/i.test(text)) return true;
+  if (/^(false|no|0)$/i.test(text)) return false;
+  return fail(input, `${JSON.stringify(text)} is not true or false`);
+}
+
+function requireDirectory(dir: string, onMissing: () => never): void {
+  try {
+    if (statSync(dir).isDirectory()) return;
+  } catch {
+    // fall through
+  }
+  onMissing();
+}
+
+function requireWritableDirectory(dir: string, onProblem: (problem: string) => never): void {
+  try {
+    makeDirectories(dir);
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    onProblem((error as NodeJS.ErrnoException).code ?? String(error));
+  }
+}
+
+/** mkdir -p one level at a time: node's recursive mkdirSync spins forever under /proc. */
+function makeDirectories(dir: string): void {
+  if (existsSync(dir)) {
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    return;
+  }
+  makeDirectories(path.dirname(dir));
+  mkdirSync(dir);
+}
+
+function defaultOutputDir(env: NodeJS.ProcessEnv): string {
+  return env.RUNNER_TEMP ? path.join(env.RUNNER_TEMP, 'fusefs-gate') : 'fusefs-gate-out';
+}
+
+/** Unique per job in a matrix: guest/version, job id, matrix leg (run attempt). */
+export function defaultArtifactName(guest: GuestOs, version: string, env: NodeJS.ProcessEnv): string {
+  const parts = ['fusefs-gate', guest === 'freebsd' ? version : 'linux', env.GITHUB_JOB, env.GITHUB_RUN_ATTEMPT && `attempt${env.GITHUB_RUN_ATTEMPT}`];
+  return parts
+    .filter(Boolean)
+    .join('-')
+    .replace(/[^\w.-]+/g, '_');
+}

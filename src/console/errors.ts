@@ -1,0 +1,37 @@
+// Why a wait on the console ended without what it waited for.
+
+/** The guest kernel panicked; `text` holds the panic report as printed. */
+export class GuestPanicError extends Error {
+  constructor(readonly text: string) {
+    super(`guest kernel panicked: ${firstLineMatching(text, /panic/i) ?? text.slice(0, 200)}`);
+    this.name = 'GuestPanicError';
+  }
+}
+
+/** The console stream ended: QEMU exited or was killed. */
+export class ConsoleClosedError extends Error {
+  constructor(readonly awaited: string, readonly lastOutput: string) {
+    super(`the guest console closed (QEMU exited) while waiting for ${awaited}; last output: ${JSON.stringify(lastOutput.slice(-300))}`);
+    this.name = 'ConsoleClosedError';
+  }
+}
+
+/** The guest printed its boot banner twice within one boot phase. */
+export class BootLoopError extends Error {
+  constructor(readonly banner: string, readonly lastOutput: string) {
+    super(`the guest rebooted during boot (banner ${JSON.stringify(banner)} seen twice)`);
+    this.name = 'BootLoopError';
+  }
+}
+
+/** The wait was abandoned because the run was cancelled. */
+export class CancelledError extends Error {
+  constructor(readonly signal: string) {
+    super(`cancelled by ${signal}`);
+    this.name = 'CancelledError';
+  }
+}
+
+function firstLineMatching(text: string, re: RegExp): string | undefined {
+  return text.split('\n').find((line) => re.test(line))?.trim();
+}

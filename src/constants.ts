@@ -1,0 +1,62 @@
+// Every action input, output and saved state named once; action.yml and the code must agree
+// (test/unit/action-yml.test.ts checks that they do).
+
+export enum Input {
+  Guest = 'guest',
+  FreebsdVersion = 'freebsd-version',
+  Image = 'image',
+  ImageSha512 = 'image-sha512',
+  SourceTree = 'source-tree',
+  Build = 'build',
+  Kernconf = 'kernconf',
+  Tests = 'tests',
+  GtestFilter = 'gtest-filter',
+  Workloads = 'workloads',
+  FixtureOptions = 'fixture-options',
+  Fault = 'fault',
+  FuseServer = 'fuse-server',
+  FuseServerSource = 'fuse-server-source',
+  Timeout = 'timeout',
+  BootTimeout = 'boot-timeout',
+  BuildTimeout = 'build-timeout',
+  JobTimeout = 'job-timeout',
+  Cpus = 'cpus',
+  Memory = 'memory',
+  DiskSize = 'disk-size',
+  Accel = 'accel',
+  Repeat = 'repeat',
+  FailOn = 'fail-on',
+  UploadArtifact = 'upload-artifact',
+  ArtifactName = 'artifact-name',
+  OutputDir = 'output-dir',
+  CacheDir = 'cache-dir',
+}
+
+export enum Output {
+  Verdict = 'verdict',
+  Signature = 'signature',
+  Report = 'report',
+  Stacks = 'stacks',
+  SerialLog = 'serial-log',
+  Junit = 'junit',
+  Summary = 'summary',
+}
+
+export enum State {
+  /** Path of the pidfile of the QEMU this run started; the post step ends it if still there. */
+  QemuPidfile = 'qemu-pidfile',
+  OutputDir = 'output-dir',
+  MainFinished = 'main-finished',
+}
+
+/** Exit codes: 0 pass, 1 fail, 2 hang, 3 panic, 64 bad usage, 125 undecided (git bisect run skips). */
+export const EXIT = {
+  pass: 0,
+  fail: 1,
+  hang: 2,
+  panic: 3,
+  usage: 64,
+  error: 125,
+  sigint: 130,
+  sigterm: 143,
+} as const;

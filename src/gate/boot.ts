@@ -1,0 +1,143 @@
+// From a configuration to a guest at a root shell: which guest and image (plan), then QEMU and
+// the console (boot), with one clean retry from a fresh overlay when a boot fails.
+
+import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import type { GateConfig } from '../config/types.js';
+import { newNonce } from '../console/markers.js';
+import { SerialConsole } from '../console/serial-console.js';
+import { BootLoopError, CancelledError, ConsoleClosedError, GuestPanicError } from '../console/errors.js';
+import type { BootMedia, DiskLayout, GuestAdapter } from '../guest/adapter.js';
+import { LinuxGuest } from '../guest/linux.js';
+import { CommandTimeoutError } from '../guest/shell.js';
+import { ensureLinuxGuest } from '../image/linux-guest.js';
+import type { GateReport } from '../report/model.js';
+import { startVm, type VmInstance } from '../vm/instance.js';
+import { createBlankDisk, readTarDisk, writeTarDisk } from '../payload/tar-disk.js';
+import type { GateIO } from './run.js';
+
+export interface GuestPlan {
+  adapter: GuestAdapter;
+  /** Makes the boot media; called again for a retry, so a disk guest gets a fresh overlay. */
+  media(attempt: number): Promise<BootMedia>;
+  imageInfo: NonNullable<GateReport['image']>;
+  /** Host files that go onto the payload disk, and where they land under /gate. */
+  payload: { hostPath: string; guestPath: string }[];
+  serialLogPath: string;
+  workDir: string;
+}
+
+export interface BootedGuest {
+  adapter: GuestAdapter;
+  console: SerialConsole;
+  disks: DiskLayout;
+  accelerator: 'kvm' | 'tcg';
+  acceleratorNote?: string;
+  serialLogPath: string;
+  serialLogText(): string;
+  /** Reboots into a freshly installed kernel: a new boot phase, the same disks. */
+  reboot(): Promise<BootedGuest>;
+  /** Stops QEMU (always) and unpacks the results disk into `resultsDir`. */
+  teardown(resultsDir: string): Promise<void>;
+}
+
+export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPlan> {
+  const workDir = path.join(config.outDir, '.work');
+  rmSync(workDir, { recursive: true, force: true });
+  mkdirSync(workDir, { recursive: true });
+  const serialLogPath = path.join(config.outDir, 'serial.log');
+  if (config.guest === 'linux') {
+    const image = await ensureLinuxGuest(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line));
+    const configFile = path.join(workDir, 'gate-config.json');
+    writeFileSync(configFile, JSON.stringify({ workloads: config.workloads, fixtureOptions: config.fixtureOptions, fault: config.fault ?? null }, null, 2));
+    return {
+      adapter: new LinuxGuest(image),
+      media: async () => ({ kind: 'kernel', kernel: image.kernel, initrd: image.initrd, append: image.append }),
+      imageInfo: { description: `Linux test guest, kernel ${image.kernelRelease}`, path: image.dir, why: 'guest linux: the test guest built from Debian packages' },
+      payload: [{ hostPath: configFile, guestPath: 'gate-config.json' }],
+      serialLogPath,
+      workDir,
+    };
+  }
+  const { planFreebsdGuest } = await import('./freebsd-plan.js');
+  return planFreebsdGuest(config, io, { workDir, serialLogPath });
+}
+
+export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO, stop: AbortSignal, report: GateReport): Promise<BootedGuest> {
+  const payloadDisk = path.join(plan.workDir, 'payload.tar');
+  const resultsDisk = path.join(plan.workDir, 'results.img');
+  await writeTarDisk(plan.payload, payloadDisk);
+  const log = createWriteStream(plan.serialLogPath);
+  const boot = async (attempt: number): Promise<BootedGuest> => {
+    report.bootAttempts = attempt;
+    await createBlankDisk(resultsDisk, 256);
+    const media = await plan.media(attempt);
+    const vm = await startVm({
+      accel: config.accel,
+      cpus: config.cpus,
+      memoryMiB: config.memoryMiB,
+      boot: media,
+      disks: [
+        { path: payloadDisk, format: 'raw', readonly: true },
+        { path: resultsDisk, format: 'raw' },
+      ],
+      workDir: path.join(plan.workDir, `vm${attempt}`),
+      pidfile: path.join(plan.workDir, `qemu${attempt}.pid.json`),
+    });
+    io.onVmStarted?.(path.join(plan.workDir, `qemu${attempt}.pid.json`));
+    if (attempt === 1 && vm.accelerator === 'tcg' && config.accel === 'auto') io.warn(`using TCG software emulation: ${vm.accelNote}`);
+    const console = new SerialConsole(vm.console, {
+      profile: plan.adapter.console,
+      nonce: newNonce(),
+      rawLog: (chunk) => log.write(chunk),
+      onLine: (line) => io.consoleLine(line),
+    });
+    const onStop = () => console.abort(new CancelledError(String(stop.reason ?? 'SIGTERM')));
+    stop.addEventListener('abort', onStop, { once: true });
+    try {
+      await console.login(config.bootTimeoutSec * 1000);
+    } catch (error) {
+      stop.removeEventListener('abort', onStop);
+      await vm.stop();
+      throw error;
+    }
+    const disks = plan.adapter.disks(media.kind === 'disk' ? 1 : 0);
+    const booted: BootedGuest = {
+      adapter: plan.adapter,
+      console,
+      disks,
+      accelerator: vm.accelerator,
+      acceleratorNote: vm.accelNote,
+      serialLogPath: plan.serialLogPath,
+      serialLogText: () => readFileSync(plan.serialLogPath, 'latin1'),
+      reboot: async () => {
+        await console.run('shutdown -r now', { timeoutMs: 10_000 }).catch(() => undefined);
+        await console.login(config.bootTimeoutSec * 1000);
+        return booted;
+      },
+      teardown: async (resultsDir) => {
+        stop.removeEventListener('abort', onStop);
+        await vm.stop();
+        await new Promise<void>((resolve) => log.end(resolve));
+        await readTarDisk(resultsDisk, resultsDir).catch((error: Error) => io.warn(`reading the results disk: ${error.message}`));
+      },
+    };
+    return booted;
+  };
+
+  try {
+    return await boot(1);
+  } catch (error) {
+    if (!isRetryableBootFailure(error) || stop.aborted) throw error;
+    io.warn(`boot attempt 1 failed (${(error as Error).message.split('\n')[0]}); retrying once from a fresh overlay`);
+    log.write(`\n===== fusefs-gate: boot attempt 1 failed: ${(error as Error).message.split('\n')[0]}; retrying =====\n`);
+    return boot(2);
+  }
+}
+
+/** A boot that never reached a shell, looped, or panicked in the stock kernel gets one more try. */
+function isRetryableBootFailure(error: unknown): boolean {
+  return error instanceof CommandTimeoutError || error instanceof BootLoopError || error instanceof GuestPanicError || error instanceof ConsoleClosedError;
+}
+
+export type { VmInstance };

@@ -1,0 +1,237 @@
+// One gate run, start to verdict: image -> payload -> boot -> prepare -> build -> prove -> mount ->
+// tests -> collect -> teardown. All logic the action and the CLI share lives behind runGate().
+
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { GateConfig } from '../config/types.js';
+import { BootLoopError, CancelledError, ConsoleClosedError, GuestPanicError } from '../console/errors.js';
+import { SerialConsole } from '../console/serial-console.js';
+import type { GuestAdapter, TargetOutcome } from '../guest/adapter.js';
+import { CommandTimeoutError } from '../guest/shell.js';
+import type { GateReport, ProofOfCode, TestResult, Thread, Verdict } from '../report/model.js';
+import { extractPanic, parseStacks } from '../report/stacks.js';
+import { blockedThreads, panicSignature, signatureOf } from '../report/signature.js';
+import { matchKnownBug } from '../report/catalogue.js';
+import { DEFAULT_WATCHDOG, GuestUnresponsiveError, runUnderWatchdog } from '../watchdog/run-test.js';
+import { PhaseClock } from './phases.js';
+import { exitCodeFor, verdictOfTests } from './verdict.js';
+import { bootGuest, type BootedGuest, type GuestPlan, planGuest } from './boot.js';
+import { writeEvidence } from './evidence.js';
+
+export interface GateIO {
+  /** A one-line progress note outside any log group. */
+  note(message: string): void;
+  warn(message: string): void;
+  /** Each guest console line as it arrives. */
+  consoleLine(line: string): void;
+  /** Runs `work` inside a collapsed log group (the action) or under a heading (the CLI). */
+  group<T>(name: string, work: () => Promise<T>): Promise<T>;
+  /** Aborted on SIGINT/SIGTERM or a cancelled job; the reason is the signal name. */
+  signal: AbortSignal;
+  /** Told the QEMU pidfile as soon as QEMU runs, so a post step can end it if this process is killed. */
+  onVmStarted?(pidfile: string): void;
+}
+
+/** A decided outcome that ends the run early: the verdict and why. */
+class Decided extends Error {
+  constructor(readonly verdict: Verdict, readonly reason: string) {
+    super(reason);
+  }
+}
+
+export async function runGate(config: GateConfig, io: GateIO): Promise<GateReport> {
+  const startedAt = new Date();
+  mkdirSync(config.outDir, { recursive: true });
+  const clock = new PhaseClock((phase) => io.note(`fusefs-gate: ${phase}...`));
+  const report: GateReport = {
+    verdict: 'error',
+    reason: 'the run did not finish',
+    exitCode: 125,
+    guest: config.guest,
+    tests: [],
+    threads: [],
+    phases: clock.phases,
+    bootAttempts: 0,
+    startedAt: startedAt.toISOString(),
+    finishedAt: startedAt.toISOString(),
+    files: {},
+  };
+  let booted: BootedGuest | undefined;
+  let plan: GuestPlan | undefined;
+  let targetLoaded = false;
+  const jobDeadline = setTimeout(() => jobTimeout.abort(), config.jobTimeoutSec * 1000);
+  const jobTimeout = new AbortController();
+  const stop = AbortSignal.any([io.signal, jobTimeout.signal]);
+  const abortConsole = () => {
+    const reason = jobTimeout.signal.aborted ? 'job-timeout' : String(io.signal.reason ?? 'SIGTERM');
+    booted?.console.abort(new CancelledError(reason));
+  };
+  stop.addEventListener('abort', abortConsole);
+  const checkStop = () => {
+    if (stop.aborted) throw new CancelledError(jobTimeout.signal.aborted ? 'job-timeout' : String(io.signal.reason ?? 'SIGTERM'));
+  };
+
+  try {
+    plan = await clock.run('image', () => io.group('Image', () => planGuest(config, io)));
+    Object.assign(report, { image: plan.imageInfo });
+    checkStop();
+    booted = await clock.run('boot', () => io.group('Boot', () => bootGuest(config, plan!, io, stop, report)));
+    report.accelerator = booted.accelerator;
+    report.acceleratorNote = booted.acceleratorNote;
+    const { adapter, console } = booted;
+    checkStop();
+
+    await clock.run('prepare', () => io.group('Prepare the guest', () => adapter.prepare(console, booted!.disks, config)));
+    const target: TargetOutcome = await clock.run('build', () => io.group('Build the target', () => adapter.buildTarget(console, config)));
+    report.build = { mode: target.mode, why: target.why, ok: target.ok, ...(target.tail ? { tail: target.tail } : {}) };
+    io.note(`fusefs-gate: build ${target.mode}: ${target.why}`);
+    if (!target.ok) {
+      report.build.compilerErrors = target.compilerErrors;
+      // Blame: compiler errors are the tree's (fail); a build that broke otherwise is the gate's (error).
+      if (target.blame === 'tree') throw new Decided('fail', `the target tree did not compile: ${firstLine(target.tail) ?? 'see the build log'}`);
+      throw new Decided('error', `building or loading the target failed: ${firstLine(target.tail) ?? 'see the build log'}`);
+    }
+    if (target.rebootRequired) {
+      booted = await clock.run('reboot', () => io.group('Reboot into the built kernel', () => booted!.reboot()));
+    }
+    targetLoaded = target.mode !== 'none';
+
+    const proof: ProofOfCode = await clock.run('prove', () => adapter.proveTarget(booted!.console, config, target));
+    report.proof = proof;
+    if (!proof.ok) throw new Decided('error', `the code under test is not what runs: ${proof.details.filter(Boolean).join('; ')}`);
+
+    const mountpoint = await clock.run('mount', () => io.group('Mount the FUSE file system', () => adapter.mount(booted!.console, config)));
+    await clock.run('tests', () => io.group('Tests', () => runTests(config, adapter, booted!.console, mountpoint, report, checkStop)));
+
+    const decided = verdictOfTests(report.tests);
+    if (!decided) throw new Decided('error', 'no test ran: nothing ran is never a pass');
+    const worst = report.tests.find((t) => t.status === decided);
+    settle(report, decided, decided === 'pass' ? `all ${report.tests.length} test(s) passed` : `${worst?.name}: ${worst?.message ?? worst?.status}`);
+    await clock.run('collect', () => adapter.collect(booted!.console, booted!.disks)).catch((error: Error) => io.warn(`collecting results: ${error.message}`));
+  } catch (error) {
+    classify(error, report, { targetLoaded, phase: clock.current ?? lastPhase(clock), signalName: signalNameOf(io.signal, jobTimeout.signal) });
+  } finally {
+    clearTimeout(jobDeadline);
+    stop.removeEventListener('abort', abortConsole);
+    await clock
+      .run('teardown', async () => {
+        await booted?.teardown(path.join(config.outDir, 'results'));
+      })
+      .catch((error: Error) => io.warn(`teardown: ${error.message}`));
+    report.finishedAt = new Date().toISOString();
+    describeStacks(report, booted?.serialLogText());
+    report.exitCode = exitCodeFor(report.verdict, config.failOn);
+    if (report.verdict === 'error' && report.reason.startsWith('cancelled by SIG')) report.exitCode = report.reason.includes('SIGINT') ? 130 : 143;
+    report.files = writeEvidence(config.outDir, report, booted?.serialLogPath ?? plan?.serialLogPath);
+  }
+  return report;
+}
+
+async function runTests(
+  config: GateConfig,
+  adapter: GuestAdapter,
+  console: SerialConsole,
+  mountpoint: string,
+  report: GateReport,
+  checkStop: () => void,
+): Promise<void> {
+  const specs = adapter.tests(config, mountpoint);
+  if (specs.length === 0) throw new Decided('error', 'the test selection is empty: nothing ran is never a pass');
+  for (let iteration = 1; iteration <= config.repeat; iteration++) {
+    for (const [index, spec] of specs.entries()) {
+      checkStop();
+      const run = await runUnderWatchdog(console, adapter, spec, iteration, { ...DEFAULT_WATCHDOG, timeoutSec: config.timeoutSec });
+      const results: TestResult[] =
+        spec.kind === 'gtest' && adapter.gtestResults && run.result.status !== 'hang' ? await adapter.gtestResults(console, spec, iteration) : [run.result];
+      if (spec.kind === 'gtest' && run.result.status === 'hang') results.splice(0, results.length, run.result);
+      report.tests.push(...results);
+      report.threads.push(...run.samples.flat());
+      const worst = verdictOfTests(results);
+      if (worst === 'hang') {
+        // A hung FUSE mount wedges every later test on it: record them as skipped and stop.
+        for (const rest of specs.slice(index + 1)) report.tests.push({ name: rest.name, status: 'skipped', durationMs: 0, iteration, message: 'not run: an earlier test hung' });
+        report.stoppedAtIteration = iteration;
+        return;
+      }
+    }
+    // `repeat` stops at the first iteration that is not a pass.
+    if (verdictOfTests(report.tests) !== 'pass') {
+      report.stoppedAtIteration = iteration;
+      return;
+    }
+  }
+}
+
+function settle(report: GateReport, verdict: Verdict, reason: string): void {
+  report.verdict = verdict;
+  report.reason = reason;
+}
+
+interface ClassifyContext {
+  targetLoaded: boolean;
+  phase: string;
+  signalName: string | undefined;
+}
+
+/** Blame: what the tree causes is the tree's verdict; what the gate or the runner causes is `error`. */
+function classify(error: unknown, report: GateReport, context: ClassifyContext): void {
+  const message = (error as Error)?.message ?? String(error);
+  if (error instanceof Decided) return settle(report, error.verdict, error.reason);
+  if (error instanceof CancelledError) {
+    return settle(report, 'error', error.signal === 'job-timeout' ? `job-timeout ran out during ${context.phase}` : `cancelled by ${error.signal} during ${context.phase}`);
+  }
+  if (error instanceof GuestPanicError) {
+    report.panicText = error.text;
+    // A panic of the stock kernel before the tree's code is loaded is the runner's problem, not the tree's.
+    const duringTests = context.phase === 'tests' || context.phase === 'mount' || context.targetLoaded;
+    if (duringTests) return settle(report, 'panic', `the guest kernel panicked during ${context.phase}`);
+    return settle(report, 'error', `the stock guest kernel panicked during ${context.phase}, before the code under test was loaded`);
+  }
+  if (error instanceof GuestUnresponsiveError) {
+    report.tests.push({ name: error.test, status: 'hang', durationMs: 0, iteration: report.stoppedAtIteration ?? 1, message: `guest unresponsive: no console output while waiting for ${error.stage}` });
+    return settle(report, 'hang', `guest unresponsive during ${error.test}: the guest stopped answering while waiting for ${error.stage}`);
+  }
+  if (error instanceof ConsoleClosedError) return settle(report, 'error', `QEMU exited during ${context.phase}: ${message}`);
+  if (error instanceof BootLoopError || error instanceof CommandTimeoutError) return settle(report, 'error', `${context.phase}: ${message}`);
+  if ((error as Error)?.name === 'MountError') {
+    return settle(report, context.targetLoaded ? 'fail' : 'error', message);
+  }
+  return settle(report, 'error', `${context.phase}: ${message}`);
+}
+
+/** Fills signature, known bug and panic details from what was captured. */
+function describeStacks(report: GateReport, serialText: string | undefined): void {
+  if (report.verdict === 'panic' && report.panicText) {
+    const panic = extractPanic(report.panicText);
+    if (panic) {
+      report.threads.push(...panic.threads);
+      report.signature = panicSignature(panic);
+    }
+    return;
+  }
+  if (report.verdict !== 'hang') return;
+  const hung = report.tests.find((t) => t.status === 'hang');
+  let threads: Thread[] = hung?.threads ?? [];
+  if (threads.length === 0 && serialText) {
+    // Guest unresponsive: whatever the kernel printed on its own (hung-task reports) is the evidence.
+    threads = parseStacks(serialText);
+    report.threads.push(...threads);
+    if (hung) hung.threads = blockedThreads(threads);
+  }
+  report.signature = signatureOf(threads);
+  report.knownBug = matchKnownBug(threads);
+}
+
+function signalNameOf(userSignal: AbortSignal, jobSignal: AbortSignal): string | undefined {
+  if (jobSignal.aborted) return 'job-timeout';
+  return userSignal.aborted ? String(userSignal.reason) : undefined;
+}
+
+function lastPhase(clock: PhaseClock): string {
+  return clock.phases.at(-1)?.phase ?? 'start';
+}
+
+function firstLine(text: string | undefined): string | undefined {
+  return text?.split('\n').find((line) => line.trim())?.trim();
+}
+

@@ -1,0 +1,190 @@
+// Readers of FreeBSD command output that the adapter needs to decide things: compiler errors,
+// kldstat -v, googletest XML and console lines, and the module-vs-kernel decision. Pure: text in, data out. (Kernel stacks are parsed in src/report.)
+
+import { osreldateMajor } from '../image/freebsd-resolve.js';
+
+export interface CompilerError {
+  /** As printed; relative to the tree when it was under the tree's guest path. */
+  file: string;
+  line: number;
+  col?: number;
+  message: string;
+  severity: 'error' | 'fatal error';
+}
+
+/**
+ * clang/gcc diagnostics `FILE:LINE[:COL]: [fatal ]error: MESSAGE` in make output (bsd.kmod.mk
+ * builds with -Werror, so warnings promoted to errors end the same way). `treeRoot` is stripped.
+ */
+export function parseCompilerErrors(text: string, treeRoot = '/gate/src/'): CompilerError[] {
+  const out: CompilerError[] = [];
+  const seen = new Set<string>();
+  const re = /^(\S[^:\n]*?):(\d+):(?:(\d+):)?\s+(fatal error|error):\s+(.*)$/gm;
+  for (const m of text.matchAll(re)) {
+    let file = m[1]!.replace(/^(?:\.\.\/)+/, '');
+    if (file.startsWith(treeRoot)) file = file.slice(treeRoot.length);
+    const e: CompilerError = { file, line: Number(m[2]), message: m[5]!.trim(), severity: m[4] as CompilerError['severity'] };
+    if (m[3] !== undefined) e.col = Number(m[3]);
+    const k = `${e.file}:${e.line}:${e.col ?? ''}:${e.message}`;
+    if (seen.has(k)) continue;
+    seen.add(k);
+    out.push(e);
+  }
+  return out;
+}
+
+export interface KldFile {
+  id: number;
+  refs: number;
+  address: string;
+  size: string;
+  name: string;
+  /** Full path (kldstat -v only). */
+  path?: string;
+  modules: string[];
+}
+
+/**
+ * sbin/kldstat/kldstat.c: header `Id Refs Address%*c %8s Name`, one line per file
+ * `%2d %4d %*p %8zx %s`, with -v followed by ` (%s)` (the path), `\tContains modules:`,
+ * `\t\t Id Name` and `\t\t%3d %s` per module (older kldstat: `\t\t%2d %s`).
+ */
+export function parseKldstat(text: string): KldFile[] {
+  const files: KldFile[] = [];
+  let current: KldFile | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    const f = /^\s*(\d+)\s+(\d+)\s+(0x[0-9a-fA-F]+)\s+([0-9a-fA-F]+)\s+(\S+)(?:\s+\((.*)\))?\s*$/.exec(line);
+    if (f) {
+      current = { id: Number(f[1]), refs: Number(f[2]), address: f[3]!, size: f[4]!, name: f[5]!, modules: [] };
+      if (f[6] !== undefined) current.path = f[6];
+      files.push(current);
+      continue;
+    }
+    const mod = /^\t\t\s*(\d+)\s+(\S+)\s*$/.exec(line);
+    if (mod && current) current.modules.push(mod[2]!);
+  }
+  return files;
+}
+
+/** The loaded file that provides the `fusefs` module (or is named fusefs.ko). */
+export function findFusefs(files: KldFile[]): KldFile | undefined {
+  return files.find((f) => f.modules.includes('fusefs')) ?? files.find((f) => f.name === 'fusefs.ko');
+}
+
+export interface GtestCase {
+  /** `WriteBack.mmap_direct_io` */
+  name: string;
+  status: 'pass' | 'fail' | 'skipped';
+  durationMs: number;
+  message?: string;
+}
+
+function xmlUnescape(s: string): string {
+  return s
+    .replace(/&#x([0-9a-fA-F]+);/g, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
+    .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+function attrs(tag: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of tag.matchAll(/([\w:-]+)="([^"]*)"/g)) out[m[1]!] = xmlUnescape(m[2]!);
+  return out;
+}
+
+/**
+ * googletest's --gtest_output=xml report: <testsuites tests=N ...><testsuite name=S ...>
+ * <testcase name=T classname=S status="run|notrun" result="completed|skipped|suppressed" time="s">
+ * with <failure message=...> children for failures and <skipped .../> for GTEST_SKIP.
+ */
+export function parseGtestXml(xml: string): { total: number; cases: GtestCase[] } {
+  const root = /<testsuites\b[^>]*>/.exec(xml);
+  if (!root) throw new Error('not a googletest XML report (no <testsuites>)');
+  const total = Number(attrs(root[0])['tests'] ?? 0);
+  const cases: GtestCase[] = [];
+  const re = /<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g;
+  for (const m of xml.matchAll(re)) {
+    const a = attrs(m[1]!);
+    const body = m[3] ?? '';
+    const name = `${a['classname'] ?? ''}.${a['name'] ?? ''}`;
+    const durationMs = Math.round(Number(a['time'] ?? 0) * 1000);
+    if (a['status'] === 'notrun') continue; // DISABLED_ tests
+    const failures = [...body.matchAll(/<failure\b([^>]*)>/g)].map((f) => attrs(f[1]!)['message'] ?? '');
+    if (failures.length) {
+      cases.push({ name, status: 'fail', durationMs, message: failures.join('\n') });
+    } else if (a['result'] === 'skipped' || /<skipped\b/.test(body)) {
+      const sk = /<skipped\b([^>]*)/.exec(body);
+      const c: GtestCase = { name, status: 'skipped', durationMs };
+      const msg = sk ? attrs(sk[1]!)['message'] : undefined;
+      if (msg) c.message = msg;
+      cases.push(c);
+    } else {
+      cases.push({ name, status: 'pass', durationMs });
+    }
+  }
+  return { total, cases };
+}
+
+export interface GtestConsole {
+  started: string[];
+  finished: Map<string, 'OK' | 'FAILED' | 'SKIPPED'>;
+  /** Started and never finished: the case a hang is in. */
+  unfinished: string[];
+  /** `[==========] N tests from M test suites ran.` when printed. */
+  ran?: number;
+}
+
+/** googletest's console: `[ RUN      ] Suite.name`, `[       OK ] Suite.name (N ms)`, `[  FAILED  ]`, `[  SKIPPED ]`. */
+export function parseGtestConsole(text: string): GtestConsole {
+  const started: string[] = [];
+  const finished = new Map<string, 'OK' | 'FAILED' | 'SKIPPED'>();
+  let ran: number | undefined;
+  for (const line of text.split(/\r?\n/)) {
+    const run = /^\[ RUN      \] (\S+)/.exec(line);
+    if (run) {
+      started.push(run[1]!);
+      continue;
+    }
+    const end = /^\[ {2}(?: {5}(OK)|(FAILED)|(SKIPPED)) {1,2}\] (\S+)(?: \(\d+ ms\))?/.exec(line);
+    if (end) {
+      const what = (end[1] ?? end[2] ?? end[3]) as 'OK' | 'FAILED' | 'SKIPPED';
+      if (!finished.has(end[4]!) || what !== 'FAILED') finished.set(end[4]!, what);
+      continue;
+    }
+    const total = /^\[==========\] (\d+) tests? from \d+ test (?:suites?|cases?) ran/.exec(line);
+    if (total) ran = Number(total[1]);
+  }
+  const unfinished = started.filter((n) => !finished.has(n));
+  const out: GtestConsole = { started, finished, unfinished };
+  if (ran !== undefined) out.ran = ran;
+  return out;
+}
+
+export interface BuildDecision {
+  mode: 'module' | 'kernel' | 'none';
+  why: string;
+}
+
+/**
+ * build: auto -> a module when the tree is of the running kernel's major branch and not newer
+ * than it (`__FreeBSD_version` vs `sysctl -n kern.osreldate`; KBI is stable within a branch, a
+ * newer tree may use kernel interfaces the running kernel lacks), else a kernel.
+ */
+export function decideBuild(build: 'auto' | 'module' | 'kernel' | 'none', treeVersion: number, osreldate: number): BuildDecision {
+  const tree = `the tree's __FreeBSD_version is ${treeVersion}`;
+  const running = `the image's kern.osreldate is ${osreldate}`;
+  if (build !== 'auto') return { mode: build, why: `build: ${build} was asked for (${tree}, ${running})` };
+  const tm = osreldateMajor(treeVersion);
+  const rm = osreldateMajor(osreldate);
+  if (tm !== rm) {
+    return { mode: 'kernel', why: `${tree} (FreeBSD ${tm}) and ${running} (FreeBSD ${rm}): a module cannot load into another major branch's kernel, so a kernel build` };
+  }
+  if (treeVersion > osreldate) {
+    return { mode: 'kernel', why: `${tree}, newer than ${running} on the same branch: it may need kernel interfaces the image lacks, so a kernel build` };
+  }
+  return { mode: 'module', why: `${tree}, same branch as and not newer than ${running}: fusefs.ko built as a module and loaded` };
+}

@@ -1,0 +1,446 @@
+// The FreeBSD guest adapter: what to run in an official BASIC-CI image to build the fusefs tree
+// under test, load it, prove it runs, mount a FUSE file system and run the tests; and how to read
+// what comes back. Every fact about FreeBSD's formats is cited to its source file; docs/freebsd.md
+// lists them with their tests.
+
+import type { GateConfig } from '../config/types.js';
+import type { ProofOfCode, TestResult, Thread } from '../report/model.js';
+import type { ConsoleProfile, DiskLayout, GuestAdapter, TargetOutcome, TestSpec } from './adapter.js';
+import { BIN_DIR, GATE_DIR, RESULTS_DIR, fixtureMountCommand, fuseServerMountCommand, MOUNTPOINT, workloadTests } from './common.js';
+import {
+  decideBuild,
+  findFusefs,
+  parseCompilerErrors,
+  parseGtestConsole,
+  parseGtestXml,
+  parseKldstat,
+  type CompilerError,
+} from './freebsd-parse.js';
+import { parseFreebsdVersion } from '../image/freebsd-resolve.js';
+import { parseStacks } from '../report/stacks.js';
+import { shJoin, shQuote } from './quote.js';
+import type { Shell } from './shell.js';
+
+/** Where the payload puts things in the guest (docs/guest-protocol.md "Guest layout"). */
+export const FREEBSD_PATHS = {
+  src: `${GATE_DIR}/src`,
+  guestSrc: `${GATE_DIR}/guest`,
+  fuseServerSrc: `${GATE_DIR}/fuse-server`,
+  obj: `${GATE_DIR}/obj`,
+  work: `${GATE_DIR}/work`,
+  gtestBinary: `${BIN_DIR}/fusefs-gtest-write`,
+  gtestXml: `${RESULTS_DIR}/gtest-write.xml`,
+  gtestLog: `${RESULTS_DIR}/gtest-write.log`,
+} as const;
+
+/**
+ * The console of a BASIC-CI image:
+ * - bootBanner: sys/conf/newvers.sh writes `Copyright (c) 1992-<year> The FreeBSD Project.` into
+ *   vers.c and the kernel prints it once per boot (the `---<<BOOT>>---` tag of
+ *   sys/kern/subr_prf.c BOOT_TAG is printed once too, but only by newer kernels; one pattern only,
+ *   or a single boot would count twice).
+ * - login: etc/ttys runs `/usr/libexec/getty 3wire` on ttyu0 `onifconsole`; BASIC-CI sets
+ *   console="comconsole,vidconsole" (release/tools/basic-ci.conf); getty's default gettytab `lm`
+ *   is `login: ` and the banner names the host `Amnesiac` when no hostname is set
+ *   (libexec/getty/main.c).
+ * - no Password: prompt: root's password is empty in etc/master.passwd and pam_unix returns
+ *   PAM_SUCCESS for an empty password with `nullok` before prompting
+ *   (lib/libpam/modules/pam_unix/pam_unix.c); basic-ci.conf relies on it (PermitEmptyPasswords).
+ * - shell: root's shell is /bin/sh from 14.0 on (etc/master.passwd), csh before; both prompts end
+ *   in `# ` for root; the console engine then sets its own prompt.
+ * - panic start: sys/kern/kern_shutdown.c vpanic() prints `panic: %s` (after `Fatal trap N: ...`
+ *   from the trap handler); on the serial console it can follow a `login: ` prompt on one line.
+ * - panic end: `KDB: enter: panic` (sys/kern/subr_kdb.c kdb_enter, only with a debugger backend,
+ *   then `db> `), else kern_reboot's `Uptime: ...`, the dump's `Dumping N out of M MB`,
+ *   shutdown_panic's `Automatic reboot in %d seconds` (sys/kern/kern_shutdown.c).
+ */
+export const FREEBSD_CONSOLE: ConsoleProfile = {
+  loginPrompt: /login: $/,
+  loginUser: 'root',
+  shellPrompt: /[#$%>] $/,
+  bootBanner: /Copyright \(c\) 1992-\d{4} The FreeBSD Project\./,
+  panicStart: /^(?:.*login: )?panic: |^Fatal trap \d+: /m,
+  panicEnd: /KDB: enter: panic|^db> |^Uptime: \d|^Dumping \d+ out of \d+ MB|Automatic reboot in \d+ seconds/m,
+};
+
+/** `mount -p` prints the mount table in fstab(5) form: device, mount point, type, options (sbin/mount/mount.c putfsent). */
+export const FREEBSD_MOUNT_CHECK = `mount -p | awk '$2 == "${MOUNTPOINT}" && $3 == "fusefs" { found = 1 } END { exit !found }'`;
+
+/** TargetOutcome plus what the gate needs to blame the right party (see the report: interface change). */
+export interface FreeBSDTargetOutcome extends TargetOutcome {
+  /** `tree`: the tree did not compile (verdict fail); `gate`: anything else that broke (verdict error). */
+  blame?: 'tree' | 'gate';
+  compilerErrors?: CompilerError[];
+  /** What runs: the built module's path, or the installed kernel's config. */
+  artifact?: string;
+}
+
+export interface FreeBSDGuestOptions {
+  /** The stack parser; default src/report/stacks.ts `parseStacks` (the adapter holds none of its own). */
+  parseStacks?: (text: string) => Thread[];
+}
+
+export class BuildError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'BuildError';
+  }
+}
+
+interface State {
+  treeVersion?: number;
+  osreldate?: number;
+  /** module: the built fusefs.ko (kldload'ed by path). kernel: /boot/kernel/fusefs.ko after installkernel. */
+  modulePath?: string;
+  moduleSha256?: string;
+  kernconf?: string;
+  kernelSha256?: string;
+  uname?: string;
+  gtestNote?: string;
+}
+
+const tail = (s: string, n = 3000) => (s.length > n ? s.slice(-n) : s);
+
+export class FreeBSDGuest implements GuestAdapter {
+  readonly os = 'freebsd' as const;
+  readonly console = FREEBSD_CONSOLE;
+  private readonly state: State = {};
+
+  constructor(private readonly options: FreeBSDGuestOptions = {}) {}
+
+  /** virtio-blk disks are `vtbd0, vtbd1, ...` (sys/dev/virtio/block/virtio_blk.c VTBLK_DISK_NAME "vtbd"); the boot disk is vtbd0. */
+  disks(diskIndexOfPayload: number): DiskLayout {
+    return { payload: `/dev/vtbd${diskIndexOfPayload}`, results: `/dev/vtbd${diskIndexOfPayload + 1}` };
+  }
+
+  async prepare(shell: Shell, disks: DiskLayout, config: GateConfig): Promise<void> {
+    await mustRun(shell, `mkdir -p ${RESULTS_DIR} ${BIN_DIR} ${FREEBSD_PATHS.work} && tar -xf ${shQuote(disks.payload)} -C ${GATE_DIR}`, 600_000, 'unpacking the payload disk');
+    // Record what the image is: the gate's report and the proof need it.
+    await shell.run(`{ uname -a; sysctl kern.osreldate kern.bootfile debug.kdb.available debug.kdb.current; } > ${RESULTS_DIR}/guest-info.txt 2>&1`, {
+      timeoutMs: 10_000,
+    });
+    const needPrograms = config.tests.includes('workloads') || !config.fuseServer;
+    if (needPrograms) {
+      // guest/ is built with the image's base cc; its Makefile leaves the programs in /gate/bin.
+      await mustRun(
+        shell,
+        `make -C ${FREEBSD_PATHS.guestSrc} SYSDIR=${FREEBSD_PATHS.src}/sys BINDIR=${BIN_DIR} && test -x ${BIN_DIR}/fusefs-fixture && test -x ${BIN_DIR}/fusefs-workloads`,
+        600_000,
+        'building the guest programs (guest/)',
+      );
+    }
+    await shell.run(`if [ -f ${FREEBSD_PATHS.guestSrc}/watchdog.sh ]; then install -m 0755 ${FREEBSD_PATHS.guestSrc}/watchdog.sh ${BIN_DIR}/watchdog.sh; fi`, { timeoutMs: 10_000 });
+  }
+
+  async buildTarget(shell: Shell, config: GateConfig): Promise<FreeBSDTargetOutcome> {
+    const param = await shell.run(`grep -E '^#define[[:space:]]+__FreeBSD_version' ${FREEBSD_PATHS.src}/sys/sys/param.h`, { timeoutMs: 10_000 });
+    const osrel = await shell.run('sysctl -n kern.osreldate', { timeoutMs: 10_000 });
+    const treeVersion = parseFreebsdVersion(param.output);
+    const osreldate = Number(osrel.output.trim());
+    if (!Number.isFinite(osreldate) || osreldate <= 0) throw new BuildError(`sysctl -n kern.osreldate gave ${JSON.stringify(osrel.output.trim())}`);
+    this.state.treeVersion = treeVersion;
+    this.state.osreldate = osreldate;
+    const decision = decideBuild(config.build, treeVersion, osreldate);
+
+    let outcome: FreeBSDTargetOutcome;
+    if (decision.mode === 'module') outcome = await this.buildModule(shell, config, decision.why);
+    else if (decision.mode === 'kernel') outcome = await this.buildKernel(shell, config, decision.why);
+    else outcome = { mode: 'none', why: `${decision.why}: the image's own fusefs.ko is under test`, ok: true };
+
+    if (outcome.ok && config.tests.includes('gtest')) {
+      const note = await this.prepareGtest(shell, config);
+      outcome.why += `; ${note}`;
+    }
+    return outcome;
+  }
+
+  private makeEnv(): string {
+    // MAKEOBJDIRPREFIX must come from the environment (bmake ignores it on the command line).
+    return `env MAKEOBJDIRPREFIX=${FREEBSD_PATHS.obj}`;
+  }
+
+  private failedBuild(mode: 'module' | 'kernel', why: string, what: string, status: number, output: string): FreeBSDTargetOutcome {
+    const errors = parseCompilerErrors(output, `${FREEBSD_PATHS.src}/`);
+    if (errors.length) {
+      return {
+        mode,
+        why,
+        ok: false,
+        blame: 'tree',
+        compilerErrors: errors,
+        tail: `${what} failed (exit ${status}) with ${errors.length} compiler error(s):\n${tail(output)}`,
+      };
+    }
+    return { mode, why, ok: false, blame: 'gate', tail: `${what} failed (exit ${status}) without a compiler error:\n${tail(output)}` };
+  }
+
+  private async buildModule(shell: Shell, config: GateConfig, why: string): Promise<FreeBSDTargetOutcome> {
+    const dir = `${FREEBSD_PATHS.src}/sys/modules/fusefs`;
+    // sys/modules/fusefs/Makefile: KMOD=fusefs, .PATH ${SRCTOP}/sys/fs/fuse, .include <bsd.kmod.mk>;
+    // sys/conf/kmod.mk needs SYSDIR (else it searches ../.. and /usr/src/sys). make finds the tree's
+    // own share/mk through its default .../share/mk system path, so the payload carries share/mk.
+    const vars = [`SYSDIR=${FREEBSD_PATHS.src}/sys`, `SRCTOP=${FREEBSD_PATHS.src}`];
+    const make = `${this.makeEnv()} make -C ${dir} ${vars.join(' ')}`;
+    const build = await shell.run(`${make} -j${Math.max(1, config.cpus)} all 2>&1`, {
+      timeoutMs: config.buildTimeoutSec * 1000,
+      purpose: 'building fusefs.ko',
+    });
+    if (build.exitStatus !== 0) return this.failedBuild('module', why, 'make -C sys/modules/fusefs', build.exitStatus, build.output);
+
+    const objdir = (await shell.run(`${make} -V .OBJDIR`, { timeoutMs: 30_000 })).output.trim().split('\n').pop()!.trim();
+    const ko = `${objdir}/fusefs.ko`;
+    const hash = await shell.run(`sha256 -q ${shQuote(ko)}`, { timeoutMs: 30_000 });
+    if (hash.exitStatus !== 0) return { mode: 'module', why, ok: false, blame: 'gate', tail: `the build said it succeeded but ${ko} is missing: ${hash.output.trim()}` };
+    this.state.modulePath = ko;
+    this.state.moduleSha256 = hash.output.trim();
+
+    // Unload whatever fusefs is there (the stock module if something auto-loaded it), then load ours by path.
+    const load = await shell.run(`if kldstat -q -m fusefs; then kldunload fusefs.ko || exit 1; fi; kldload -v ${shQuote(ko)} 2>&1`, {
+      timeoutMs: 60_000,
+      purpose: 'loading the built fusefs.ko',
+    });
+    if (load.exitStatus !== 0) {
+      const dmesg = await shell.run('dmesg | tail -n 20', { timeoutMs: 10_000 });
+      return {
+        mode: 'module',
+        why,
+        ok: false,
+        blame: 'gate',
+        artifact: ko,
+        tail: `kldload ${ko} failed (exit ${load.exitStatus}): ${load.output.trim()}\n--- dmesg ---\n${dmesg.output.trim()}`,
+      };
+    }
+    return { mode: 'module', why, ok: true, artifact: ko };
+  }
+
+  private async buildKernel(shell: Shell, config: GateConfig, why: string): Promise<FreeBSDTargetOutcome> {
+    // GENERIC-NODEBUG exists only on HEAD (its own header says so) and turns off INVARIANTS/WITNESS
+    // (sys/conf/std.nodebug); elsewhere GENERIC is the release kernel's config.
+    let kernconf = config.kernconf;
+    if (!kernconf) {
+      const nodebug = await shell.run(`test -f ${FREEBSD_PATHS.src}/sys/amd64/conf/GENERIC-NODEBUG`, { timeoutMs: 10_000 });
+      kernconf = nodebug.exitStatus === 0 ? 'GENERIC-NODEBUG' : 'GENERIC';
+    }
+    this.state.kernconf = kernconf;
+    why = `${why} (KERNCONF=${kernconf})`;
+    // buildkernel/installkernel from the top of a full tree (Makefile.inc1); MODULES_OVERRIDE keeps
+    // the module build to fusefs, which is all the tests load.
+    const vars = [`KERNCONF=${shQuote(kernconf)}`, 'MODULES_OVERRIDE=fusefs'];
+    this.state.uname = (await shell.run('uname -v', { timeoutMs: 10_000 })).output.trim();
+    const build = await shell.run(`make -C ${FREEBSD_PATHS.src} -j${Math.max(1, config.cpus)} buildkernel ${vars.join(' ')} 2>&1`, {
+      timeoutMs: config.buildTimeoutSec * 1000,
+      purpose: `building the ${kernconf} kernel`,
+    });
+    if (build.exitStatus !== 0) return this.failedBuild('kernel', why, 'make buildkernel', build.exitStatus, build.output);
+    const install = await shell.run(`make -C ${FREEBSD_PATHS.src} installkernel ${vars.join(' ')} 2>&1`, {
+      timeoutMs: 600_000,
+      purpose: 'installing the kernel',
+    });
+    if (install.exitStatus !== 0) return { mode: 'kernel', why, ok: false, blame: 'gate', tail: `make installkernel failed (exit ${install.exitStatus}):\n${tail(install.output)}` };
+    const sums = await shell.run('sha256 -q /boot/kernel/kernel /boot/kernel/fusefs.ko', { timeoutMs: 60_000 });
+    const [kernelSha, moduleSha] = sums.output.trim().split(/\s+/);
+    if (sums.exitStatus !== 0 || !kernelSha || !moduleSha) {
+      return { mode: 'kernel', why, ok: false, blame: 'gate', tail: `installkernel left no /boot/kernel/kernel or fusefs.ko: ${sums.output.trim()}` };
+    }
+    this.state.kernelSha256 = kernelSha;
+    this.state.moduleSha256 = moduleSha;
+    this.state.modulePath = '/boot/kernel/fusefs.ko';
+    return { mode: 'kernel', why, ok: true, rebootRequired: true, artifact: `/boot/kernel/kernel (${kernconf})` };
+  }
+
+  /**
+   * Build the tree's tests/sys/fs/fusefs/write (Makefile: GTESTS+= write; SRCS write.cc getmntopts.c
+   * mockfs.cc utils.cc; -I${SRCTOP}/tests -I${SRCTOP}/sys/fs/fuse -I${SRCTOP}/sbin/mount;
+   * .PATH ${SRCTOP}/sbin/mount; LIBADD pthread gmock gtest util; <bsd.test.mk>). GTESTS=write on the
+   * command line overrides the list. Falls back to the image's /usr/tests/sys/fs/fusefs/write.
+   */
+  private async prepareGtest(shell: Shell, config: GateConfig): Promise<string> {
+    const dir = `${FREEBSD_PATHS.src}/tests/sys/fs/fusefs`;
+    const make = `${this.makeEnv()} make -C ${dir} SRCTOP=${FREEBSD_PATHS.src} GTESTS=write`;
+    const build = await shell.run(`${make} -j${Math.max(1, config.cpus)} all 2>&1`, { timeoutMs: config.buildTimeoutSec * 1000, purpose: 'building the write tests' });
+    if (build.exitStatus === 0) {
+      const objdir = (await shell.run(`${make} -V .OBJDIR`, { timeoutMs: 30_000 })).output.trim().split('\n').pop()!.trim();
+      const link = await shell.run(`ln -sf ${shQuote(`${objdir}/write`)} ${FREEBSD_PATHS.gtestBinary} && test -x ${FREEBSD_PATHS.gtestBinary}`, { timeoutMs: 10_000 });
+      if (link.exitStatus === 0) return (this.state.gtestNote = `the tree's tests/sys/fs/fusefs/write was built in the guest (${objdir}/write)`);
+    }
+    const fallback = await shell.run(`test -x /usr/tests/sys/fs/fusefs/write && ln -sf /usr/tests/sys/fs/fusefs/write ${FREEBSD_PATHS.gtestBinary}`, { timeoutMs: 10_000 });
+    if (fallback.exitStatus !== 0) {
+      throw new BuildError(`the tree's write tests did not build and the image has no /usr/tests/sys/fs/fusefs/write:\n${tail(build.output, 1500)}`);
+    }
+    return (this.state.gtestNote = `the tree's write tests did not build in the guest, so the image's /usr/tests/sys/fs/fusefs/write runs against the tree's module (build output tail: ${tail(build.output, 300).trim()})`);
+  }
+
+  async proveTarget(shell: Shell, _config: GateConfig, target: TargetOutcome): Promise<ProofOfCode> {
+    const details: string[] = [];
+    if (target.mode === 'none') {
+      const k = parseKldstat((await shell.run('kldstat -v', { timeoutMs: 10_000 })).output);
+      const f = findFusefs(k);
+      details.push('build: none: the image\'s own fusefs is under test, nothing of the tree was built');
+      details.push(f ? `kldstat -v: fusefs from ${f.path ?? f.name}` : 'kldstat -v: fusefs not loaded yet (mounting loads /boot/kernel/fusefs.ko)');
+      return { ok: true, details };
+    }
+    let ok = true;
+    if (target.mode === 'kernel') {
+      const bootfile = (await shell.run('sysctl -n kern.bootfile', { timeoutMs: 10_000 })).output.trim();
+      const uname = (await shell.run('uname -v', { timeoutMs: 10_000 })).output.trim();
+      const osrel = Number((await shell.run('sysctl -n kern.osreldate', { timeoutMs: 10_000 })).output.trim());
+      const kernSha = (await shell.run('sha256 -q /boot/kernel/kernel', { timeoutMs: 30_000 })).output.trim();
+      details.push(`sysctl kern.bootfile: ${bootfile}`, `uname -v: ${uname}${this.state.uname ? ` (before the reboot: ${this.state.uname})` : ''}`);
+      // The loader boots /boot/kernel/kernel unless it fell back (kernel.old); installkernel put the built one there.
+      if (bootfile !== '/boot/kernel/kernel') {
+        ok = false;
+        details.push(`the kernel booted from ${bootfile}, not /boot/kernel/kernel where installkernel put the built one`);
+      }
+      if (!this.state.kernelSha256 || kernSha !== this.state.kernelSha256) {
+        ok = false;
+        details.push(`/boot/kernel/kernel sha256 ${kernSha || '(unreadable)'} is not the installed ${this.state.kernelSha256 ?? '(no hash recorded)'}`);
+      } else details.push(`/boot/kernel/kernel sha256 ${kernSha} is the installed kernel`);
+      // kern.osreldate is the running kernel's __FreeBSD_version (sys/conf/newvers.sh RELDATE from sys/sys/param.h).
+      if (this.state.treeVersion !== undefined && osrel !== this.state.treeVersion) {
+        ok = false;
+        details.push(`kern.osreldate ${osrel} is not the tree's __FreeBSD_version ${this.state.treeVersion}: the stock kernel is running`);
+      } else details.push(`kern.osreldate ${osrel} is the tree's __FreeBSD_version`);
+      // Load the installed module by name (it is the built one) so that mounting auto-loads nothing else.
+      await shell.run('kldstat -q -m fusefs || kldload fusefs', { timeoutMs: 60_000 });
+    }
+    const expectedPath = this.state.modulePath ?? (target.mode === 'kernel' ? '/boot/kernel/fusefs.ko' : undefined);
+    const files = parseKldstat((await shell.run('kldstat -v', { timeoutMs: 10_000 })).output);
+    const loaded = findFusefs(files);
+    if (!loaded) {
+      return { ok: false, details: [...details, `kldstat -v shows no fusefs module loaded; expected ${expectedPath ?? 'the built fusefs.ko'}`] };
+    }
+    const loadedPath = loaded.path ?? loaded.name;
+    if (expectedPath && loadedPath !== expectedPath) {
+      return { ok: false, details: [...details, `kldstat -v shows fusefs loaded from ${loadedPath}, not from the built ${expectedPath}`] };
+    }
+    details.push(`kldstat -v: fusefs loaded from ${loadedPath} (file id ${loaded.id})`);
+    const sha = await shell.run(`sha256 -q ${shQuote(loadedPath)}`, { timeoutMs: 30_000 });
+    const actual = sha.output.trim();
+    if (sha.exitStatus !== 0 || !this.state.moduleSha256 || actual !== this.state.moduleSha256) {
+      ok = false;
+      details.push(`sha256 of ${loadedPath} is ${actual || '(unreadable)'}, the build produced ${this.state.moduleSha256 ?? '(no hash recorded)'}`);
+    } else {
+      details.push(`sha256 ${actual} matches the build`);
+    }
+    return { ok, details };
+  }
+
+  async mount(shell: Shell, config: GateConfig): Promise<string> {
+    if (config.fuseServer && config.fuseServerSource) {
+      await mustRun(shell, `make -C ${FREEBSD_PATHS.fuseServerSrc} 2>&1`, config.buildTimeoutSec * 1000, 'building the FUSE server (fuse-server-source)');
+    }
+    const command = config.fuseServer ? fuseServerMountCommand(config.fuseServer, FREEBSD_MOUNT_CHECK) : fixtureMountCommand(config, FREEBSD_MOUNT_CHECK);
+    await mustRun(shell, command, 60_000, 'mounting the FUSE file system');
+    return MOUNTPOINT;
+  }
+
+  tests(config: GateConfig, mountpoint: string): TestSpec[] {
+    const specs: TestSpec[] = [];
+    if (config.tests.includes('workloads')) specs.push(...workloadTests(config, mountpoint));
+    if (config.tests.includes('gtest')) specs.push(gtestSpec(config.gtestFilter));
+    return specs;
+  }
+
+  async gtestResults(shell: Shell, spec: TestSpec, iteration: number): Promise<TestResult[]> {
+    const xmlPath = spec.xmlPath ?? FREEBSD_PATHS.gtestXml;
+    const xml = await shell.run(`cat ${shQuote(xmlPath)}`, { timeoutMs: 30_000 });
+    const log = await shell.run(`cat ${FREEBSD_PATHS.gtestLog}`, { timeoutMs: 30_000 });
+    return gtestResultsFromRun({
+      xml: xml.exitStatus === 0 ? xml.output : undefined,
+      consoleText: log.exitStatus === 0 ? log.output : '',
+      iteration,
+      filter: filterOf(spec),
+    });
+  }
+
+  /**
+   * A watchdog sample (docs/guest-protocol.md "Capture, FreeBSD"): the report's parsers read the
+   * procstat -kk block and add state and wait channel from the ps -axlww block.
+   */
+  parseSample(text: string): Thread[] {
+    return (this.options.parseStacks ?? parseStacks)(text);
+  }
+
+  async collect(shell: Shell, disks: DiskLayout): Promise<void> {
+    await shell.run(
+      `dmesg > ${RESULTS_DIR}/dmesg.txt 2>&1; kldstat -v > ${RESULTS_DIR}/kldstat.txt 2>&1; tar -cf ${shQuote(disks.results)} -C ${RESULTS_DIR} . && sync`,
+      { timeoutMs: 120_000, purpose: 'packing the results disk' },
+    );
+  }
+}
+
+/** The gtest run: in its own work folder (mockfs mounts under the cwd), output to the console and a log. */
+export function gtestSpec(filter: string): TestSpec {
+  const argv = [FREEBSD_PATHS.gtestBinary, `--gtest_filter=${filter}`, `--gtest_output=xml:${FREEBSD_PATHS.gtestXml}`];
+  const status = `${FREEBSD_PATHS.work}/gtest.status`;
+  // The pipeline's status would be tee's; the subshell keeps the test's own.
+  const inner = `mkdir -p ${FREEBSD_PATHS.work}/gtest && cd ${FREEBSD_PATHS.work}/gtest && rm -f ${FREEBSD_PATHS.gtestXml} && ( ${shJoin(argv)}; echo $? > ${status} ) 2>&1 | tee ${FREEBSD_PATHS.gtestLog}; exit $(cat ${status})`;
+  return { name: 'gtest/write', kind: 'gtest', command: `/bin/sh -c ${shQuote(inner)}`, xmlPath: FREEBSD_PATHS.gtestXml };
+}
+
+function filterOf(spec: TestSpec): string {
+  return /--gtest_filter=([^ ']*)/.exec(spec.command)?.[1] ?? '*';
+}
+
+/**
+ * Per-case results of one gtest run. With the XML: one result per case; a run that reported no
+ * case is `error` "no test ran" (ARCHITECTURE: nothing ran is never a pass). Without the XML (the
+ * run hung or died before writing it): the console's `[ RUN      ]` lines without an end name the
+ * case that did not finish.
+ */
+export function gtestResultsFromRun(run: { xml?: string | undefined; consoleText: string; iteration: number; filter: string }): TestResult[] {
+  const { iteration } = run;
+  if (run.xml !== undefined) {
+    let parsed: ReturnType<typeof parseGtestXml>;
+    try {
+      parsed = parseGtestXml(run.xml);
+    } catch (e) {
+      return [{ name: 'gtest/write', status: 'error', durationMs: 0, iteration, message: `unreadable gtest XML: ${(e as Error).message}` }];
+    }
+    if (parsed.total === 0 || parsed.cases.length === 0) {
+      return [{ name: 'gtest/write', status: 'error', durationMs: 0, iteration, message: `no test ran: --gtest_filter=${run.filter} matched no test in write` }];
+    }
+    return parsed.cases.map((c) => {
+      const r: TestResult = { name: `gtest/${c.name}`, status: c.status, durationMs: c.durationMs, iteration };
+      if (c.message) r.message = c.message;
+      return r;
+    });
+  }
+  const con = parseGtestConsole(run.consoleText);
+  if (con.started.length === 0) {
+    return [{ name: 'gtest/write', status: 'error', durationMs: 0, iteration, message: 'no test ran: no XML report and no [ RUN ] line on the console' }];
+  }
+  const results: TestResult[] = [];
+  for (const name of con.started) {
+    const end = con.finished.get(name);
+    if (end) results.push({ name: `gtest/${name}`, status: end === 'OK' ? 'pass' : end === 'FAILED' ? 'fail' : 'skipped', durationMs: 0, iteration });
+    else results.push({ name: `gtest/${name}`, status: 'hang', durationMs: 0, iteration, message: `started ([ RUN      ] ${name}) and never finished; no XML report was written` });
+  }
+  return results;
+}
+
+async function mustRun(shell: Shell, command: string, timeoutMs: number, purpose: string): Promise<void> {
+  const result = await shell.run(command, { timeoutMs, purpose });
+  if (result.exitStatus !== 0) throw new Error(`${purpose} failed (exit ${result.exitStatus}): ${result.output.trim().slice(-800)}`);
+}
+
+/**
+ * What the payload must carry of the tree under test (under /gate/src). A module build needs sys/
+ * (sys/modules/fusefs, sys/conf/kmod.mk, the headers) and share/mk (make's .../share/mk search
+ * finds the tree's own mk files); the write tests also need tests/sys/fs/fusefs,
+ * tests/freebsd_test_suite (-I${SRCTOP}/tests) and sbin/mount (getmntopts.c, mntopts.h). A kernel
+ * build (Makefile.inc1 buildkernel) needs the whole tree.
+ */
+export const FREEBSD_TREE_PATHS = {
+  module: ['sys/sys/param.h', 'sys/conf/newvers.sh', 'sys/modules/fusefs/Makefile', 'sys/fs/fuse', 'share/mk'],
+  gtest: ['tests/sys/fs/fusefs/Makefile', 'tests/freebsd_test_suite', 'sbin/mount/getmntopts.c'],
+  kernel: ['Makefile', 'Makefile.inc1', 'sys/amd64/conf/GENERIC', 'lib', 'usr.bin'],
+} as const;
+
+/** Host side, before any work: which required paths the tree lacks for this build and these tests. */
+export function missingTreePaths(exists: (relPath: string) => boolean, build: GateConfig['build'], tests: GateConfig['tests']): string[] {
+  const need: string[] = [...FREEBSD_TREE_PATHS.module];
+  if (build === 'kernel') need.push(...FREEBSD_TREE_PATHS.kernel);
+  if (tests.includes('gtest')) need.push(...FREEBSD_TREE_PATHS.gtest);
+  return need.filter((p) => !exists(p));
+}

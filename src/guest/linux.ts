@@ -1,0 +1,113 @@
+// The Linux test guest adapter: Debian's kernel (its built-in FUSE driver) and a busybox initramfs.
+// It stands in for FreeBSD wherever a real kernel is needed in our CI: same console protocol,
+// same fixture, workloads and watchdog, real hangs with real stacks.
+
+import type { GateConfig } from '../config/types.js';
+import type { LinuxGuestImage } from '../image/linux-guest.js';
+import { parseWatchdogLinuxSample } from '../report/parsers/linux-proc-stack.js';
+import type { ProofOfCode, Thread } from '../report/model.js';
+import type { ConsoleProfile, DiskLayout, GuestAdapter, TargetOutcome, TestSpec } from './adapter.js';
+import { fixtureMountCommand, fuseServerMountCommand, MOUNTPOINT, workloadTests } from './common.js';
+import type { Shell } from './shell.js';
+
+export const LINUX_CONSOLE: ConsoleProfile = {
+  // guest/linux-init.sh sets PS1='# ' for the root shell on ttyS0.
+  shellPrompt: /# $/,
+  // init/version.c: linux_banner "Linux version %s ..." is printed once per boot.
+  bootBanner: /Linux version \d+\.\d+/,
+  // kernel/panic.c: "Kernel panic - not syncing: %s" ... "---[ end Kernel panic - not syncing: %s ]---".
+  panicStart: /Kernel panic - not syncing/,
+  panicEnd: /---\[ end Kernel panic/,
+};
+
+export class LinuxGuest implements GuestAdapter {
+  readonly os = 'linux' as const;
+  readonly console = LINUX_CONSOLE;
+
+  constructor(private readonly image: LinuxGuestImage) {}
+
+  disks(diskIndexOfPayload: number): DiskLayout {
+    // virtio-blk disks are named vda, vdb, ... in PCI order; the test guest boots from -kernel, no disk.
+    const letter = (index: number) => String.fromCharCode('a'.charCodeAt(0) + index);
+    return { payload: `/dev/vd${letter(diskIndexOfPayload)}`, results: `/dev/vd${letter(diskIndexOfPayload + 1)}` };
+  }
+
+  async prepare(shell: Shell, disks: DiskLayout, config: GateConfig): Promise<void> {
+    // Warnings and worse reach the console (the kernel's hung-task reports are KERN_ERR); chatter does not.
+    await mustRun(shell, 'dmesg -n 4', 10_000, 'setting the console log level');
+    await mustRun(shell, `mkdir -p /gate/results && tar -xf ${disks.payload} -C /gate`, 60_000, 'unpacking the payload disk');
+    // The kernel's own hung-task detector prints blocked tasks' stacks even when userland is stuck.
+    const hungTaskSecs = Math.max(2, Math.ceil(config.timeoutSec));
+    await shell.run(`echo ${hungTaskSecs} > /proc/sys/kernel/hung_task_timeout_secs; echo 0 > /proc/sys/kernel/hung_task_panic`, {
+      timeoutMs: 10_000,
+    });
+  }
+
+  async buildTarget(): Promise<TargetOutcome> {
+    return { mode: 'none', why: "the Linux test guest runs its packaged kernel's FUSE driver; there is no tree to build", ok: true };
+  }
+
+  async proveTarget(shell: Shell): Promise<ProofOfCode> {
+    const details: string[] = [];
+    let ok = true;
+    const release = (await shell.run('uname -r', { timeoutMs: 10_000 })).output.trim();
+    if (release === this.image.kernelRelease) details.push(`kernel ${release} is the one the guest was built with`);
+    else {
+      ok = false;
+      details.push(`kernel ${release} is running, but the guest was built with ${this.image.kernelRelease}`);
+    }
+    const names = Object.keys(this.image.programs).sort();
+    const hashes = await shell.run(`sha256sum ${names.map((name) => `/gate/bin/${name}`).join(' ')}`, { timeoutMs: 30_000 });
+    const found = new Map(
+      hashes.output
+        .split('\n')
+        .map((line) => line.trim().split(/\s+/))
+        .filter((parts) => parts.length === 2)
+        .map(([hash, file]) => [file!.replace('/gate/bin/', ''), hash!]),
+    );
+    for (const name of names) {
+      const expected = this.image.programs[name];
+      const actual = found.get(name);
+      if (actual === expected) details.push(`${name} sha256 ${expected!.slice(0, 16)}... as built`);
+      else {
+        ok = false;
+        details.push(`${name}: expected sha256 ${expected}, found ${actual ?? 'nothing'}`);
+      }
+    }
+    return { ok, details };
+  }
+
+  async mount(shell: Shell, config: GateConfig): Promise<string> {
+    const command = config.fuseServer ? fuseServerMountCommand(config.fuseServer, LINUX_MOUNT_CHECK) : fixtureMountCommand(config, LINUX_MOUNT_CHECK);
+    const result = await shell.run(command, { timeoutMs: 30_000, purpose: 'mounting the FUSE file system' });
+    if (result.exitStatus !== 0) throw new MountError(`mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-500)}`);
+    return MOUNTPOINT;
+  }
+
+  tests(config: GateConfig, mountpoint: string): TestSpec[] {
+    return workloadTests(config, mountpoint);
+  }
+
+  parseSample(text: string): Thread[] {
+    return parseWatchdogLinuxSample(text);
+  }
+
+  async collect(shell: Shell, disks: DiskLayout): Promise<void> {
+    await shell.run(`dmesg > /gate/results/dmesg.txt 2>&1; tar -cf ${disks.results} -C /gate/results . && sync`, { timeoutMs: 60_000, purpose: 'packing the results disk' });
+  }
+}
+
+/** Linux: the mount table is /proc/mounts; a FUSE mount has type `fuse` (or `fuse.NAME` for libfuse servers). */
+const LINUX_MOUNT_CHECK = `grep -q ' ${MOUNTPOINT} fuse' /proc/mounts`;
+
+export class MountError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MountError';
+  }
+}
+
+async function mustRun(shell: Shell, command: string, timeoutMs: number, purpose: string): Promise<void> {
+  const result = await shell.run(command, { timeoutMs, purpose });
+  if (result.exitStatus !== 0) throw new Error(`${purpose} failed (exit ${result.exitStatus}): ${result.output.trim().slice(-500)}`);
+}

@@ -1,0 +1,299 @@
+// FreeBSD image: resolve -> download -> SHA-512 check (before any use) -> xz -dc -> cache -> overlay.
+// Every failure here is an ImageError (verdict `error`): the image is the gate's business, never the tree's.
+
+import { spawn, execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+
+import { BadInputError } from '../config/errors.js';
+import {
+  ImageError,
+  actionsCacheKey,
+  scratchDir,
+  type ImageKey,
+  type ImageStore,
+  type RemoteCache,
+} from './cache.js';
+import { pickFromChecksums, resolveVersionInput, type ImageResolution } from './freebsd-resolve.js';
+
+export { ImageError } from './cache.js';
+
+const execFileP = promisify(execFile);
+
+/** Fetches a URL to a local file and returns its path. @actions/tool-cache downloadTool in production. */
+export interface Downloader {
+  download(url: string, dest: string): Promise<string>;
+}
+
+/** The production downloader: @actions/tool-cache downloadTool (retries, redirects). */
+export async function toolCacheDownloader(): Promise<Downloader> {
+  const tc = await import('@actions/tool-cache');
+  return { download: (url, dest) => tc.downloadTool(url, dest) };
+}
+
+/** Decompresses an .xz file to `dest`. */
+export type Decompressor = (src: string, dest: string) => Promise<void>;
+
+/** `xz -dc SRC > DEST`, spawned with an argument array (no shell). */
+export const xzDecompress: Decompressor = (src, dest) =>
+  new Promise((resolve, reject) => {
+    const out = fs.createWriteStream(dest);
+    const child = spawn('xz', ['-dc', '--', src], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.stdout.pipe(out);
+    child.on('error', (e) => reject(new ImageError(`cannot run xz to decompress ${src}: ${e.message}`)));
+    child.on('close', (code) => {
+      out.close(() => {
+        if (code === 0) resolve();
+        else reject(new ImageError(`xz -dc ${src} failed (exit ${code}): ${stderr.trim()}`));
+      });
+    });
+  });
+
+export type ImageFormat = 'raw' | 'qcow2';
+
+const XZ_MAGIC = Buffer.from([0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]);
+// qcow2 header magic 'QFI\xfb' (QEMU docs/interop/qcow2.txt).
+const QCOW2_MAGIC = Buffer.from([0x51, 0x46, 0x49, 0xfb]);
+
+async function head(file: string, n: number): Promise<Buffer> {
+  const fh = await fs.promises.open(file, 'r');
+  try {
+    const buf = Buffer.alloc(n);
+    const { bytesRead } = await fh.read(buf, 0, n, 0);
+    return buf.subarray(0, bytesRead);
+  } finally {
+    await fh.close();
+  }
+}
+
+/** raw or qcow2, by the qcow2 magic bytes; never by the file name. */
+export async function detectFormat(file: string): Promise<ImageFormat> {
+  const h = await head(file, 4);
+  return h.equals(QCOW2_MAGIC) ? 'qcow2' : 'raw';
+}
+
+export async function isXz(file: string): Promise<boolean> {
+  return (await head(file, 6)).equals(XZ_MAGIC);
+}
+
+export async function sha512File(file: string): Promise<string> {
+  const hash = createHash('sha512');
+  await new Promise<void>((resolve, reject) => {
+    fs.createReadStream(file)
+      .on('data', (d) => hash.update(d))
+      .on('end', () => resolve())
+      .on('error', reject);
+  });
+  return hash.digest('hex');
+}
+
+export interface ImageRequest {
+  /** `freebsd-version` input: `auto`, `14.3-RELEASE`, ... (ignored when `image` is set). */
+  version: string;
+  /** `image` input: URL or local path of a raw or qcow2 image, optionally .xz. */
+  image?: string;
+  /** `image-sha512` input: expected SHA-512 of the file as downloaded (the .xz when compressed). */
+  imageSha512?: string;
+  /** Text of the tree's sys/conf/newvers.sh, for `auto`. */
+  newversText?: string;
+  cacheDir: string;
+  /** Download base, for tests and mirrors. */
+  base?: string;
+}
+
+export interface ImageDeps {
+  download: Downloader;
+  store: ImageStore;
+  /** The Actions cache, only on GitHub. */
+  remote?: RemoteCache;
+  decompress?: Decompressor;
+  log?: (line: string) => void;
+}
+
+export interface FreeBSDImage {
+  /** The decompressed image, ready to be the backing file of an overlay. */
+  path: string;
+  format: ImageFormat;
+  /** SHA-512 of the downloaded file (what the checksum file lists). */
+  sha512: string;
+  /** Where it came from: a URL or a local path. */
+  source: string;
+  fileName: string;
+  why: string;
+  /** Where the bytes came from on this run. */
+  from: 'tool-cache' | 'actions-cache' | 'download' | 'local';
+  checksumUrl?: string;
+}
+
+const SHA512_RE = /^[0-9a-f]{128}$/;
+
+function normalizeSha(input: string | undefined, name = 'image-sha512'): string | undefined {
+  if (input === undefined || input.trim() === '') return undefined;
+  const s = input.trim().toLowerCase();
+  if (!SHA512_RE.test(s)) throw new BadInputError(name, 'expected 128 hexadecimal digits (a SHA-512)');
+  return s;
+}
+
+function isUrl(s: string): boolean {
+  return /^(https?|ftp):\/\//i.test(s);
+}
+
+async function downloadOrFail(deps: ImageDeps, url: string, dest: string, what: string): Promise<string> {
+  try {
+    return await deps.download.download(url, dest);
+  } catch (e) {
+    throw new ImageError(`could not download ${what} from ${url}: ${(e as Error).message}`);
+  }
+}
+
+/**
+ * Get the verified, decompressed image for a run. The second run with the same key neither
+ * downloads nor decompresses: the tool cache answers before anything is fetched.
+ */
+export async function obtainFreeBSDImage(req: ImageRequest, deps: ImageDeps): Promise<FreeBSDImage> {
+  const log = deps.log ?? (() => {});
+  const scratch = scratchDir(req.cacheDir);
+  const wantedSha = normalizeSha(req.imageSha512);
+
+  let source: string;
+  let fileName: string;
+  let why: string;
+  let expected: string | undefined;
+  let checksumUrl: string | undefined;
+
+  if (req.image) {
+    source = req.image;
+    fileName = path.basename(isUrl(source) ? new URL(source).pathname : source) || 'image';
+    why = `the image input: ${source}`;
+    expected = wantedSha;
+    if (!isUrl(source) && !fs.existsSync(source)) {
+      throw new BadInputError('image', `${source} does not exist`);
+    }
+  } else {
+    const res: ImageResolution = resolveVersionInput(req.version, req.newversText, req.base ? { base: req.base } : {});
+    checksumUrl = res.checksumUrl;
+    const sumsPath = await downloadOrFail(deps, res.checksumUrl, path.join(scratch, `CHECKSUM.SHA512-${res.version.name}-${process.pid}`), 'the checksum file');
+    const sums = await fs.promises.readFile(sumsPath, 'utf8');
+    const picked = pickFromChecksums(res, sums);
+    if (!picked?.sha512) {
+      throw new ImageError(`${res.checksumUrl} lists no ${res.osRelease}-BASIC-CI raw image; is ${res.version.name} published?`);
+    }
+    if (wantedSha && wantedSha !== picked.sha512) {
+      throw new ImageError(
+        `image-sha512 ${wantedSha} does not match the SHA-512 ${picked.sha512} that ${res.checksumUrl} lists for ${picked.fileName}`,
+      );
+    }
+    source = picked.url;
+    fileName = picked.fileName;
+    why = picked.why;
+    expected = picked.sha512;
+  }
+
+  const targetName = fileName.replace(/\.xz$/, '');
+
+  // 1. The tool cache, keyed by file name + expected checksum: no download, no decompression.
+  if (expected) {
+    const key: ImageKey = { fileName, sha512: expected };
+    const hit = deps.store.find(key, targetName);
+    if (hit) {
+      log(`image ${fileName} found in the tool cache (sha512 ${expected.slice(0, 16)}...)`);
+      return { path: hit, format: await detectFormat(hit), sha512: expected, source, fileName, why, from: 'tool-cache', ...(checksumUrl ? { checksumUrl } : {}) };
+    }
+  }
+
+  // 2. Get the bytes: a local file, the Actions cache, or a download.
+  let file: string;
+  let from: FreeBSDImage['from'];
+  if (!isUrl(source)) {
+    file = source;
+    from = 'local';
+  } else {
+    file = path.join(scratch, `${fileName}.${process.pid}.download`);
+    from = 'download';
+    if (expected && deps.remote) {
+      const ak = actionsCacheKey({ fileName, sha512: expected });
+      const cached = path.join(scratch, fileName);
+      if ((await deps.remote.restore([cached], ak)) && fs.existsSync(cached)) {
+        file = cached;
+        from = 'actions-cache';
+        log(`image ${fileName} restored from the Actions cache (${ak})`);
+      }
+    }
+    if (from === 'download') {
+      log(`downloading ${source}`);
+      file = await downloadOrFail(deps, source, file, 'the image');
+    }
+  }
+
+  // 3. Verify BEFORE use.
+  const actual = await sha512File(file);
+  if (expected && actual !== expected) {
+    throw new ImageError(
+      `SHA-512 mismatch for ${fileName} (${source}): expected ${expected}${checksumUrl ? ` (from ${checksumUrl})` : ' (image-sha512)'}, got ${actual}`,
+    );
+  }
+  const sha512 = expected ?? actual;
+  if (!expected) log(`image ${fileName} has no expected SHA-512 (no image-sha512 input): recorded ${actual}, not verified`);
+
+  if (from === 'download' && deps.remote) {
+    const ak = actionsCacheKey({ fileName, sha512 });
+    const keep = path.join(scratch, fileName);
+    await fs.promises.rename(file, keep);
+    file = keep;
+    await deps.remote.save([keep], ak);
+  }
+
+  // 4. Decompress (xz magic, not the name), then keep it in the tool cache.
+  let raw = file;
+  if (await isXz(file)) {
+    raw = path.join(scratch, `${targetName}.${process.pid}.tmp`);
+    log(`decompressing ${fileName}`);
+    await (deps.decompress ?? xzDecompress)(file, raw);
+  }
+  const stored = await deps.store.put(raw, { fileName, sha512 }, targetName);
+  if (raw !== file) await fs.promises.rm(raw, { force: true });
+  if (from === 'download' && !deps.remote) await fs.promises.rm(file, { force: true });
+  return { path: stored, format: await detectFormat(stored), sha512, source, fileName, why, from, ...(checksumUrl ? { checksumUrl } : {}) };
+}
+
+export interface Overlay {
+  path: string;
+  /** Virtual size in bytes as qemu-img reports it. */
+  virtualSize: number;
+  note?: string;
+}
+
+/** qemu-img info --output=json: the virtual size of an image. */
+export async function virtualSize(file: string, format: ImageFormat, qemuImg = 'qemu-img'): Promise<number> {
+  const { stdout } = await execFileP(qemuImg, ['info', '--output=json', '-f', format, file]);
+  return Number((JSON.parse(stdout) as { 'virtual-size': number })['virtual-size']);
+}
+
+/**
+ * A copy-on-write overlay on the cached base, so runs never modify it:
+ * `qemu-img create -f qcow2 -b BASE -F raw|qcow2 OVERLAY [SIZE]`. `sizeGiB` grows the guest disk
+ * (BASIC-CI runs growfs at first boot, release/tools/basic-ci.conf); it never shrinks it.
+ */
+export async function createOverlay(base: string, format: ImageFormat, overlay: string, sizeGiB?: number, qemuImg = 'qemu-img'): Promise<Overlay> {
+  const baseSize = await virtualSize(base, format, qemuImg);
+  const args = ['create', '-f', 'qcow2', '-b', path.resolve(base), '-F', format, overlay];
+  let note: string | undefined;
+  if (sizeGiB !== undefined) {
+    const want = Math.round(sizeGiB * 1024 * 1024 * 1024);
+    if (want > baseSize) args.push(String(want));
+    else note = `disk-size ${sizeGiB} GiB is not larger than the image (${(baseSize / 2 ** 30).toFixed(1)} GiB): kept the image size`;
+  }
+  try {
+    await execFileP(qemuImg, args);
+  } catch (e) {
+    const err = e as Error & { stderr?: string };
+    throw new ImageError(`qemu-img ${args.join(' ')} failed: ${err.stderr?.trim() || err.message}`);
+  }
+  const result: Overlay = { path: overlay, virtualSize: await virtualSize(overlay, 'qcow2', qemuImg) };
+  if (note) result.note = note;
+  return result;
+}

@@ -1,0 +1,78 @@
+// FreeBSD ddb(4) `bt` and `bt all` output (also reached from the host's backstop: NMI, then `bt all`).
+//
+// Formats, from freebsd-src:
+// - sys/ddb/db_command.c db_stack_trace(): "Tracing pid %d tid %ld td %p\n" before `bt [tid]`,
+//   db_stack_trace_all(): "\nTracing command %s pid %d tid %ld td %p\n" before each thread of
+//   `bt all` (%s is p_comm, which may hold spaces).
+// - sys/amd64/amd64/db_trace.c db_print_stack_entry(): "%s() at " name (or "??"), then
+//   db_printsym(pc, DB_STGY_PROC), then "/frame 0x%lx" when the frame is known.
+//   db_nextframe() prints "--- trap %#r, rip = ..., rsp = ..., rbp = ... ---",
+//   "--- syscall (%d, %s, %s), rip = ..." or "--- interrupt, rip = ..." between kernel and the
+//   trapped context.
+// - sys/ddb/db_sym.c db_printsym(): "name" then "+%+#lr" offset (only when non-zero), then
+//   " [file:line]" when line info exists; "%#lr" (a bare address) when there is no symbol;
+//   with options DDB_NUMSYM the name is preceded by "0x... = ".
+
+import type { Frame, StackParser, Thread } from '../model.js';
+import { splitLines, toInt } from './common.js';
+
+const TRACING_ALL = /^Tracing command (.*) pid (\d+) tid (\d+) td (0x[0-9a-fA-F]+)\s*$/;
+const TRACING_ONE = /^Tracing pid (-?\d+) tid (\d+) td (0x[0-9a-fA-F]+)\s*$/;
+const FRAME_LINE =
+  /^(\S+?)\(\) at (?:(0x[0-9a-fA-F]+) = )?([^\s+/[]+)(?:\+(0x[0-9a-fA-F]+))?(?: \[([^\]:]+):(\d+)\])?(?:\/frame (0x[0-9a-fA-F]+))?\s*$/;
+/** `--- trap 0xc, rip = ...`, `--- syscall (...)`, `--- interrupt, ...` separators. */
+export const DDB_SEPARATOR = /^--- (trap|syscall|interrupt)\b.*---\s*$/;
+
+/** Parse one `func() at func+0xoff/frame 0x...` line; undefined when the line is not a frame. */
+export function parseDdbFrameLine(line: string): Frame | undefined {
+  const m = FRAME_LINE.exec(line.trim());
+  if (!m) return undefined;
+  const caller = m[1] as string;
+  const sym = m[3] as string;
+  // db_printsym prints a bare address when the pc has no symbol: keep the caller's name.
+  const frame: Frame = { fn: /^0x[0-9a-fA-F]+$/.test(sym) ? caller : sym };
+  if (/^0x[0-9a-fA-F]+$/.test(sym)) frame.address = sym;
+  if (m[2] !== undefined) frame.address = m[2];
+  if (m[4] !== undefined) frame.offset = m[4];
+  if (m[5] !== undefined) frame.file = m[5];
+  if (m[6] !== undefined) frame.line = Number(m[6]);
+  return frame;
+}
+
+function stripPagerNoise(line: string): string {
+  // db_pager() prints "--More--" and waits for a key; a captured console keeps it in the text.
+  return line.replace(/--More--\s*/g, '').replace(/^db>\s*$/, '');
+}
+
+export const freebsdDdbParser: StackParser = {
+  format: 'freebsd-ddb',
+  matches(text: string): boolean {
+    return splitLines(text).some((l) => TRACING_ALL.test(l.trim()) || TRACING_ONE.test(l.trim()));
+  },
+  parse(text: string): Thread[] {
+    const threads: Thread[] = [];
+    let current: Thread | undefined;
+    for (const raw of splitLines(text)) {
+      const line = stripPagerNoise(raw).trim();
+      const all = TRACING_ALL.exec(line);
+      const one = all ? undefined : TRACING_ONE.exec(line);
+      if (all || one) {
+        current = all
+          ? { pid: toInt(all[2]), tid: toInt(all[3]), comm: all[1] as string, frames: [], format: 'freebsd-ddb' }
+          : { pid: toInt(one?.[1]), tid: toInt(one?.[2]), comm: '', frames: [], format: 'freebsd-ddb' };
+        threads.push(current);
+        continue;
+      }
+      if (!current) continue;
+      if (line === '' || DDB_SEPARATOR.test(line)) continue;
+      const frame = parseDdbFrameLine(line);
+      if (frame) {
+        current.frames.push(frame);
+        continue;
+      }
+      // Anything else (a db> prompt with a new command, console noise) ends this thread.
+      current = undefined;
+    }
+    return threads;
+  },
+};

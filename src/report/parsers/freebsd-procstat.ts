@@ -1,0 +1,181 @@
+// FreeBSD `procstat -kk` (kernel stacks of threads), with `ps -axlww` to add state and wait channel.
+//
+// Format, from freebsd-src usr.bin/procstat/procstat_kstack.c, procstat_kstack():
+//   header  xo_emit("{T:/%5s %6s %-19s %-19s %-29s}\n", "PID", "TID", "COMM", "TDNAME", "KSTACK")
+//   a line  "%5d " pid, "%6d " tid, "%-19s " ki_comm, "%-19s " thread name (or "-"), then the
+//           stack as "%-29s": `<running>`, `<swapped>`, `<unknown>`, or the frames that
+//           kstack_cleanup() reduced from stack(9)'s "#N 0x... at func+0xoff" lines to
+//           space-separated `func+0xoff` (with -kk) or `func` (with -k).
+// Older releases printed COMM and TDNAME as %-16s; both widths are handled. COMM and TDNAME are
+// at most 19 characters (MAXCOMLEN) but may hold spaces, so the fixed columns decide, and a
+// whitespace split is only the fallback for text whose padding was mangled (mail, bug reports).
+//
+// `ps -axlww` (bin/ps/ps.c lfmt "uid,pid,ppid,cpu,pri,nice,vsz,rss,mwchan,state,tt,time,command")
+// prints `UID PID PPID C PRI NI VSZ RSS MWCHAN STAT TT TIME COMMAND`; when the same text holds
+// it, each procstat thread gets its process's STAT (first letter, e.g. `D`) and MWCHAN.
+
+import type { Frame, StackParser, Thread } from '../model.js';
+import { parseSymbol, splitLines, toInt } from './common.js';
+
+const HEADER = /^\s*PID\s+TID\s+COMM\s+TDNAME\s+KSTACK\s*$/;
+const LINE_START = /^(\s*)(\d+)\s+(\d+) /;
+const STACK_STATES: Record<string, string | undefined> = {
+  '<running>': 'R',
+  '<swapped>': undefined,
+  '<unknown>': undefined,
+};
+/** A frame token: `func+0xoff` (-kk) or `func` (-k). */
+const FRAME_TOKEN = /^[A-Za-z_$.][\w$.]*(?:\+0x[0-9a-fA-F]+)?$/;
+const FRAME_WITH_OFFSET = /^[A-Za-z_$.][\w$.]*\+0x[0-9a-fA-F]+$/;
+
+interface Columns {
+  comm: number;
+  tdname: number;
+  kstack: number;
+}
+
+interface Fields {
+  comm: string;
+  tdname: string;
+  stack: string;
+}
+
+export const freebsdProcstatParser: StackParser = {
+  format: 'freebsd-procstat',
+  matches(text: string): boolean {
+    return splitLines(text).some((l) => HEADER.test(l) || parseLine(l, undefined) !== undefined);
+  },
+  parse(text: string): Thread[] {
+    const threads: Thread[] = [];
+    let columns: Columns | undefined;
+    for (const line of splitLines(text)) {
+      if (HEADER.test(line)) {
+        columns = {
+          comm: line.indexOf('COMM'),
+          tdname: line.indexOf('TDNAME'),
+          kstack: line.indexOf('KSTACK'),
+        };
+        continue;
+      }
+      const thread = parseLine(line, columns);
+      if (thread) threads.push(thread);
+    }
+    return addPsInfo(threads, parsePsAxl(text));
+  },
+};
+
+function parseLine(line: string, columns: Columns | undefined): Thread | undefined {
+  const start = LINE_START.exec(line);
+  if (!start) return undefined;
+  const pid = toInt(start[2]);
+  const tid = toInt(start[3]);
+  const fields = byHeader(line, columns) ?? byWidth(line.slice(start[0].length)) ?? bySplit(line.slice(start[0].length));
+  if (!fields) return undefined;
+  const stack = fields.stack.trim();
+  const thread: Thread = { pid, tid, comm: fields.comm, frames: [], format: 'freebsd-procstat' };
+  if (fields.tdname !== '' && fields.tdname !== '-') thread.tdname = fields.tdname;
+  if (stack in STACK_STATES) {
+    const state = STACK_STATES[stack];
+    if (state !== undefined) thread.state = state;
+    return thread;
+  }
+  const tokens = stack.split(/\s+/).filter((t) => t !== '');
+  // A procstat stack is frames only; anything else (a ps line, a shell prompt) is not ours.
+  if (tokens.length === 0 || !tokens.every((t) => FRAME_TOKEN.test(t))) return undefined;
+  if (!tokens.some((t) => FRAME_WITH_OFFSET.test(t)) && columns === undefined) return undefined;
+  thread.frames = tokens.map((t) => parseSymbol(t)).filter((f): f is Frame => f !== undefined);
+  return thread;
+}
+
+/** Columns as placed by the header line seen before (both trimmed the same way when pasted). */
+function byHeader(line: string, c: Columns | undefined): Fields | undefined {
+  if (!c || c.comm < 0 || c.tdname <= c.comm || c.kstack <= c.tdname) return undefined;
+  if (line.length <= c.kstack) return undefined;
+  if (!/^\s*\d+\s+\d+ $/.test(line.slice(0, c.comm))) return undefined;
+  if (line[c.tdname - 1] !== ' ' || line[c.kstack - 1] !== ' ' || line[c.kstack] === ' ') return undefined;
+  return plausible({
+    comm: line.slice(c.comm, c.tdname - 1).trimEnd(),
+    tdname: line.slice(c.tdname, c.kstack - 1).trimEnd(),
+    stack: line.slice(c.kstack),
+  });
+}
+
+/** Fixed widths after the TID: %-19s (current) or %-16s (older procstat). */
+function byWidth(rest: string): Fields | undefined {
+  for (const w of [19, 16]) {
+    if (rest.length <= 2 * w + 2) continue;
+    if (rest[w] !== ' ' || rest[2 * w + 1] !== ' ' || rest[2 * w + 2] === ' ') continue;
+    const fields = plausible({
+      comm: rest.slice(0, w).trimEnd(),
+      tdname: rest.slice(w + 1, 2 * w + 1).trimEnd(),
+      stack: rest.slice(2 * w + 2),
+    });
+    if (fields) return fields;
+  }
+  return undefined;
+}
+
+/** Whitespace split: COMM and TDNAME without spaces, for text whose padding was collapsed. */
+function bySplit(rest: string): Fields | undefined {
+  const m = /^\s*(\S+)\s+(\S+)\s+(.*)$/.exec(rest);
+  if (!m) return undefined;
+  return { comm: m[1] as string, tdname: m[2] as string, stack: m[3] as string };
+}
+
+/** Padding never leaves two spaces inside a name; a column guess that does was wrong. */
+function plausible(f: Fields): Fields | undefined {
+  if (f.comm.trim() === '' || f.tdname.trim() === '') return undefined;
+  if (f.comm.startsWith(' ') || f.tdname.startsWith(' ')) return undefined;
+  if (/\s{2}/.test(f.comm) || /\s{2}/.test(f.tdname)) return undefined;
+  return f;
+}
+
+export interface PsProcess {
+  pid: number;
+  ppid?: number;
+  state: string;
+  wchan?: string;
+  command: string;
+}
+
+const PS_HEADER = /^\s*UID\s+PID\s+PPID\s+C\s+PRI\s+NI\s+VSZ\s+RSS\s+MWCHAN\s+STAT\s+TT\s+TIME\s+COMMAND\s*$/;
+
+/** Parse `ps -axlww` output (FreeBSD bin/ps lfmt); empty when the text has none. */
+export function parsePsAxl(text: string): PsProcess[] {
+  const out: PsProcess[] = [];
+  let inPs = false;
+  for (const line of splitLines(text)) {
+    if (PS_HEADER.test(line)) {
+      inPs = true;
+      continue;
+    }
+    if (!inPs) continue;
+    // UID PID PPID C PRI NI VSZ RSS MWCHAN STAT TT TIME COMMAND...
+    const m = /^\s*\d+\s+(\d+)\s+(\d+)\s+-?\d+\s+-?\d+\s+-?\d+\s+\d+\s+\d+\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(.*)$/.exec(line);
+    if (!m) {
+      inPs = false;
+      continue;
+    }
+    const proc: PsProcess = { pid: Number(m[1]), ppid: Number(m[2]), state: m[4] as string, command: m[7] as string };
+    if (m[3] !== '-') proc.wchan = m[3] as string;
+    out.push(proc);
+  }
+  return out;
+}
+
+function addPsInfo(threads: Thread[], ps: PsProcess[]): Thread[] {
+  if (ps.length === 0) return threads;
+  const byPid = new Map(ps.map((p) => [p.pid, p]));
+  const perPid = new Map<number, number>();
+  for (const t of threads) if (t.pid !== undefined) perPid.set(t.pid, (perPid.get(t.pid) ?? 0) + 1);
+  for (const t of threads) {
+    const p = t.pid === undefined ? undefined : byPid.get(t.pid);
+    // ps -axl without -H shows one line a process: its state says nothing about which of
+    // several threads is asleep where, so only a single-threaded process takes it.
+    if (!p || perPid.get(p.pid) !== 1) continue;
+    // STAT's first letter is the state (D, I, L, R, S, T, W, Z); the rest are flags.
+    if (t.state === undefined) t.state = p.state.charAt(0);
+    if (t.wchan === undefined && p.wchan !== undefined) t.wchan = p.wchan;
+  }
+  return threads;
+}

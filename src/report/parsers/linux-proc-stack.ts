@@ -1,0 +1,122 @@
+// Linux `/proc/PID/stack` (and `/proc/PID/task/TID/stack`), plain or framed by the guest watchdog.
+//
+// Format, from torvalds/linux fs/proc/base.c proc_pid_stack(): one line a frame,
+// seq_printf(m, "[<0>] %pB\n", ...): the address is hidden as 0 since 4.16 (older kernels print it),
+// %pB (lib/vsprintf.c) is "func+0xoff/0xsize" plus " [module]" for module text. The trace is
+// saved with stack_trace_save_tsk(), which skips the scheduler's own frames.
+//
+// The guest watchdog (docs/guest-protocol.md, "Capture, Linux") prints before each task's lines:
+//   @@fg:NONCE:task:PID:TID:STATE:CPUTICKS:WCHAN:COMM@@
+// STATE is the letter of /proc/PID/task/TID/stat, CPUTICKS utime+stime, WCHAN /proc/.../wchan
+// (`0` when not sleeping), COMM last because it may hold `:`. Samples are framed by
+// `@@fg:NONCE:sample:N:begin@@` ... `@@fg:NONCE:sample:N:end@@`.
+
+import type { StackParser, Thread } from '../model.js';
+import { parseSymbol, splitLines, stripPrintkPrefix, toInt } from './common.js';
+
+const STACK_LINE = /^\[<([0-9a-fA-Fx]+)>\] (\? )?(\S+)(?: \[([^\]\s]+)(?: [0-9a-f]+)?\])?\s*$/;
+const TASK_MARKER = /^@@fg:([a-z0-9]+):task:(\d+):(\d+):([^:]*):(\d*):([^:]*):(.*)@@\s*$/;
+const SAMPLE_BEGIN = /^@@fg:[a-z0-9]+:sample:(\d+):begin@@\s*$/;
+const SAMPLE_END = /^@@fg:[a-z0-9]+:sample:(\d+):end@@\s*$/;
+const PROC_PATH = /\/proc\/(\d+)(?:\/task\/(\d+))?\/stack\b/;
+
+function parseStackLine(line: string): ReturnType<typeof parseSymbol> {
+  const m = STACK_LINE.exec(line.trim());
+  if (!m) return undefined;
+  const frame = parseSymbol(m[3] as string);
+  if (!frame) return undefined;
+  if (!/^0+$/.test(m[1] as string)) frame.address = m[1] as string;
+  if (m[4] !== undefined) frame.module = m[4];
+  return frame;
+}
+
+/**
+ * Parse framed watchdog captures (or plain stack files) into threads. `sample` tags every thread
+ * when the text is one sample; otherwise the sample markers in the text decide.
+ */
+function parseAll(text: string, sample?: number): Thread[] {
+  const threads: Thread[] = [];
+  let current: Thread | undefined;
+  let currentSample = sample;
+  let pendingPath: { pid?: number; tid?: number } | undefined;
+  /** The current thread came from a watchdog task marker. */
+  let framed = false;
+  for (const raw of splitLines(text)) {
+    const line = stripPrintkPrefix(raw).trim();
+    const begin = SAMPLE_BEGIN.exec(line);
+    if (begin) {
+      currentSample = sample ?? Number(begin[1]);
+      current = undefined;
+      framed = false;
+      continue;
+    }
+    if (SAMPLE_END.test(line)) {
+      currentSample = sample;
+      current = undefined;
+      framed = false;
+      continue;
+    }
+    const task = TASK_MARKER.exec(line);
+    if (task) {
+      current = {
+        pid: toInt(task[2]),
+        tid: toInt(task[3]),
+        comm: task[7] as string,
+        frames: [],
+        format: 'linux-proc-stack',
+      };
+      if (task[4] !== '') current.state = task[4];
+      const ticks = toInt(task[5]);
+      if (ticks !== undefined) current.cpuTicks = ticks;
+      if (task[6] !== '' && task[6] !== '0') current.wchan = task[6];
+      if (currentSample !== undefined) current.sample = currentSample;
+      threads.push(current);
+      framed = true;
+      continue;
+    }
+    if (line.startsWith('@@fg:')) {
+      // Any other marker (test end, command end) closes the capture.
+      current = undefined;
+      framed = false;
+      continue;
+    }
+    const frame = parseStackLine(line);
+    if (frame) {
+      if (!current) {
+        current = { comm: '', frames: [], format: 'linux-proc-stack' };
+        if (pendingPath?.pid !== undefined) current.pid = pendingPath.pid;
+        if (pendingPath?.tid !== undefined) current.tid = pendingPath.tid;
+        if (currentSample !== undefined) current.sample = currentSample;
+        threads.push(current);
+      }
+      current.frames.push(frame);
+      continue;
+    }
+    // A framed task runs to the next marker: kernel messages may interleave on the console.
+    if (framed) continue;
+    // A line naming the file (`==> /proc/123/stack <==`, `/proc/123/task/124/stack:`) starts a
+    // new plain thread; any other line ends the current plain one.
+    const path = PROC_PATH.exec(line);
+    pendingPath = path ? { pid: toInt(path[1]), tid: toInt(path[2] ?? path[1]) } : undefined;
+    current = undefined;
+  }
+  return threads;
+}
+
+/** One watchdog sample (the text between its begin and end markers, or a whole capture). */
+export function parseWatchdogLinuxSample(text: string, sample?: number): Thread[] {
+  return parseAll(text, sample);
+}
+
+export const linuxProcStackParser: StackParser = {
+  format: 'linux-proc-stack',
+  matches(text: string): boolean {
+    return splitLines(text).some((l) => {
+      const line = stripPrintkPrefix(l).trim();
+      return TASK_MARKER.test(line) || STACK_LINE.test(line);
+    });
+  },
+  parse(text: string): Thread[] {
+    return parseAll(text);
+  },
+};

@@ -1,0 +1,47 @@
+// Every stack parser behind one call: text in (a capture, a serial log), threads out.
+
+import type { KernelPanic, StackParser, Thread } from './model.js';
+import { freebsdDdbParser } from './parsers/freebsd-ddb.js';
+import { extractFreebsdPanic, freebsdPanicParser } from './parsers/freebsd-panic.js';
+import { freebsdProcstatParser } from './parsers/freebsd-procstat.js';
+import { linuxHungTaskParser } from './parsers/linux-hung-task.js';
+import { extractLinuxPanic, linuxPanicParser } from './parsers/linux-panic.js';
+import { linuxProcStackParser } from './parsers/linux-proc-stack.js';
+
+/** One parser a capture format; adding a format is adding a file and a line here. */
+export const PARSERS: readonly StackParser[] = [
+  freebsdProcstatParser,
+  freebsdDdbParser,
+  freebsdPanicParser,
+  linuxProcStackParser,
+  linuxHungTaskParser,
+  linuxPanicParser,
+];
+
+function threadKey(t: Thread): string {
+  return [t.pid ?? '', t.tid ?? '', t.sample ?? '', t.frames.map((f) => `${f.fn}+${f.offset ?? ''}`).join(' ')].join('|');
+}
+
+/**
+ * Every thread any parser finds in the text, in parser order, without duplicates (the same
+ * thread and stack printed twice, e.g. a panic's trace repeated by `bt`).
+ */
+export function parseStacks(text: string): Thread[] {
+  const seen = new Set<string>();
+  const out: Thread[] = [];
+  for (const parser of PARSERS) {
+    if (!parser.matches(text)) continue;
+    for (const thread of parser.parse(text)) {
+      const key = threadKey(thread);
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(thread);
+    }
+  }
+  return out;
+}
+
+/** The first kernel panic in the text, FreeBSD or Linux. */
+export function extractPanic(text: string): KernelPanic | undefined {
+  return extractFreebsdPanic(text) ?? extractLinuxPanic(text);
+}

@@ -1,0 +1,146 @@
+// Layer 1 of the watchdog seen from the host: start a test under guest/watchdog.sh, follow its
+// markers, and turn them into a TestResult. When the markers stop coming, the guest itself is
+// wedged: that is for the host backstop (GuestUnresponsiveError), not for this layer.
+
+import { stripMarkerLines, type SerialConsole } from '../console/serial-console.js';
+import { markerPattern, framedCommand } from '../console/markers.js';
+import { CommandTimeoutError } from '../guest/shell.js';
+import type { GuestAdapter, TestSpec } from '../guest/adapter.js';
+import type { TestResult, Thread } from '../report/model.js';
+import { BIN_DIR } from '../guest/common.js';
+import { compareSamples } from './compare.js';
+
+export interface WatchdogSettings {
+  /** The test's deadline. */
+  timeoutSec: number;
+  /** Seconds between the two stack samples. */
+  gapSec: number;
+  /** How long past the deadline the host waits for the guest watchdog to speak before calling the guest wedged. */
+  graceMs: number;
+  /** How long one stack capture may take. */
+  captureMs: number;
+}
+
+export const DEFAULT_WATCHDOG: Omit<WatchdogSettings, 'timeoutSec'> = { gapSec: 1, graceMs: 8_000, captureMs: 30_000 };
+
+/** The guest stopped answering during a test; carries what was seen before it went silent. */
+export class GuestUnresponsiveError extends Error {
+  constructor(
+    readonly test: string,
+    readonly stage: string,
+    readonly partialSamples: string[],
+    readonly lastOutput: string,
+  ) {
+    super(`the guest stopped responding during ${test} (${stage})`);
+    this.name = 'GuestUnresponsiveError';
+  }
+}
+
+export interface WatchedRun {
+  result: TestResult;
+  /** Both samples' threads, for the report's full stack file. */
+  samples: Thread[][];
+}
+
+let testCounter = 0;
+const MAX_OUTPUT = 64 * 1024;
+
+export async function runUnderWatchdog(
+  console: SerialConsole,
+  adapter: GuestAdapter,
+  spec: TestSpec,
+  iteration: number,
+  settings: WatchdogSettings,
+): Promise<WatchedRun> {
+  const nonce = console.nonce;
+  const id = `t${++testCounter}`;
+  const started = Date.now();
+  const watchdog = `sh ${BIN_DIR}/watchdog.sh ${nonce} ${id} ${settings.timeoutSec} ${settings.gapSec} -- ${spec.command}`;
+  const name = spec.name;
+  const step = async (pattern: string, timeoutMs: number, stage: string, partial: string[] = []) => {
+    try {
+      return await console.expect(markerPattern(nonce, pattern), { timeoutMs, awaited: `${stage} of ${name}` });
+    } catch (error) {
+      if (error instanceof CommandTimeoutError) throw new GuestUnresponsiveError(name, stage, partial, error.lastOutput);
+      throw error;
+    }
+  };
+
+  console.send(`${framedCommand(nonce, id, watchdog)}\n`);
+  await step(`begin:${id}`, 15_000, 'the start');
+  const first = await step(`test:${id}:(exit|deadline):(\\d+)(?::(\\d+))?`, settings.timeoutSec * 1000 + settings.graceMs, 'the end or the deadline');
+  const output = trimOutput(stripMarkerLines(first.before, nonce));
+
+  if (first[1] === 'exit') {
+    const status = Number(first[2]);
+    const elapsed = Number(first[3] ?? Date.now() - started);
+    await step(`end:${id}:\\d+`, 15_000, 'the watchdog exit');
+    return {
+      result: {
+        name,
+        status: status === 0 ? 'pass' : 'fail',
+        durationMs: elapsed,
+        iteration,
+        output,
+        ...(status === 0 ? {} : { message: `exited with status ${status}${lastLineOf(output) ? `: ${lastLineOf(output)}` : ''}` }),
+      },
+      samples: [],
+    };
+  }
+
+  // Past the deadline: two samples, then the guest watchdog's word on whether the test is still there.
+  const samplesText: string[] = [];
+  const sample1 = await step('sample:1:end', settings.captureMs, 'the first stack sample', samplesText);
+  samplesText.push(sample1.before);
+  const sample2 = await step('sample:2:end', settings.gapSec * 1000 + settings.captureMs, 'the second stack sample', samplesText);
+  samplesText.push(sample2.before);
+  const last = await step(`test:${id}:(late-exit|stuck):(\\d+)(?::(\\d+))?`, 15_000, 'the watchdog verdict', samplesText);
+  await step(`end:${id}:\\d+`, 15_000, 'the watchdog exit', samplesText);
+
+  const samples = samplesText.map((text) => adapter.parseSample(sampleBody(text, nonce)));
+  const [before, after] = [samples[0] ?? [], samples[1] ?? []];
+  const deadlineMs = settings.timeoutSec * 1000;
+  if (last[1] === 'late-exit') {
+    return {
+      result: {
+        name,
+        status: 'fail',
+        durationMs: Number(last[3] ?? deadlineMs),
+        iteration,
+        output,
+        message: `timed out while making progress: passed its ${settings.timeoutSec} s deadline and finished during the second sample (status ${last[2]})`,
+        threads: before,
+      },
+      samples,
+    };
+  }
+  const comparison = compareSamples(before, after);
+  return {
+    result: {
+      name,
+      status: comparison.stuck ? 'hang' : 'fail',
+      durationMs: Number(last[2]),
+      iteration,
+      output,
+      message: comparison.stuck
+        ? `did not finish within ${settings.timeoutSec} s: ${comparison.explanation}`
+        : `timed out while making progress (${settings.timeoutSec} s deadline): ${comparison.explanation}`,
+      threads: before,
+    },
+    samples,
+  };
+}
+
+/** The text of a sample block, without its begin marker line. */
+function sampleBody(text: string, nonce: string): string {
+  const begin = markerPattern(nonce, 'sample:\\d+:begin').exec(text);
+  return begin ? text.slice(begin.index + begin[0].length) : text;
+}
+
+function trimOutput(text: string): string {
+  return text.length > MAX_OUTPUT ? `[... ${text.length - MAX_OUTPUT} bytes cut ...]\n${text.slice(-MAX_OUTPUT)}` : text;
+}
+
+function lastLineOf(text: string): string | undefined {
+  return text.trim().split('\n').at(-1)?.trim() || undefined;
+}

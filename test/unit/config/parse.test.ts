@@ -1,0 +1,96 @@
+import { mkdirSync, mkdtempSync, chmodSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BadInputError } from '../../../src/config/errors.js';
+import { parseConfig, type RawInputs } from '../../../src/config/parse.js';
+
+const work = mkdtempSync(path.join(tmpdir(), 'fg-config-'));
+const tree = path.join(work, 'src tree $(touch pwned);');
+mkdirSync(path.join(tree, 'sys', 'fs', 'fuse'), { recursive: true });
+const context = { cwd: work, env: {}, spell: (input: string) => `--${input}` };
+
+function parse(raw: RawInputs) {
+  return parseConfig({ 'output-dir': path.join(work, 'out'), ...raw }, context);
+}
+
+function problem(raw: RawInputs): BadInputError {
+  try {
+    parse(raw);
+  } catch (error) {
+    if (error instanceof BadInputError) return error;
+    throw error;
+  }
+  throw new Error('expected a BadInputError');
+}
+
+describe('parseConfig', () => {
+  it('gives a Linux guest run the documented defaults', () => {
+    const config = parse({ guest: 'linux' });
+    expect(config).toMatchObject({
+      guest: 'linux',
+      tests: ['workloads'],
+      workloads: ['mmap-write', 'mmap-msync', 'write-readback', 'truncate-mmap', 'mmap-while-write'],
+      fixtureOptions: ['direct_io'],
+      timeoutSec: 60,
+      bootTimeoutSec: 60,
+      repeat: 1,
+      failOn: ['fail', 'hang', 'panic', 'error'],
+      accel: 'auto',
+      memoryMiB: 2048,
+    });
+  });
+
+  it('accepts a FreeBSD tree whose path has spaces and shell metacharacters, as data', () => {
+    const config = parse({ guest: 'freebsd', 'source-tree': tree, memory: '4G', 'disk-size': '20G' });
+    expect(config.sourceTree).toBe(tree);
+    expect(config.memoryMiB).toBe(4096);
+    expect(config.diskSizeGiB).toBe(20);
+    expect(config.tests).toEqual(['workloads', 'gtest']);
+  });
+
+  it.each([
+    [{ guest: 'windows' }, '--guest', /not one of linux, freebsd/],
+    [{ guest: 'linux', workloads: 'mmap-write,bogus' }, '--workloads', /"bogus" is not one of/],
+    [{ guest: 'linux', timeout: 'abc' }, '--timeout', /not a positive number/],
+    [{ guest: 'linux', timeout: '-5' }, '--timeout', /not a positive number/],
+    [{ guest: 'linux', timeout: '0' }, '--timeout', /not a positive number/],
+    [{ guest: 'linux', repeat: '1.5' }, '--repeat', /not a whole number/],
+    [{ guest: 'linux', cpus: '999' }, '--cpus', /maximum/],
+    [{ guest: 'linux', accel: 'hvf' }, '--accel', /not one of auto, kvm, tcg/],
+    [{ guest: 'linux', 'fail-on': 'hang,pass' }, '--fail-on', /"pass" is not one of/],
+    [{ guest: 'linux', tests: 'gtest' }, '--tests', /needs guest 'freebsd'/],
+    [{ guest: 'linux', fault: 'stall=everything' }, '--fault', /not a fault/],
+    [{ guest: 'linux', 'fixture-options': 'direct_io,allow_root' }, '--fixture-options', /not a fixture option/],
+    [{ guest: 'linux', 'fuse-server': 'bindfs /src /mnt' }, '--fuse-server', /\{mountpoint\}/],
+    [{ guest: 'linux', memory: 'lots' }, '--memory', /not a size/],
+    [{ guest: 'linux', 'upload-artifact': 'maybe' }, '--upload-artifact', /not true or false/],
+    [{ guest: 'freebsd', 'source-tree': '/does/not/exist' }, '--source-tree', /not a directory/],
+    [{ guest: 'freebsd', 'source-tree': work }, '--source-tree', /has no sys\/fs\/fuse/],
+    [{ guest: 'freebsd', 'source-tree': tree, 'freebsd-version': '14.3' }, '--freebsd-version', /not 'auto' or a version/],
+    [{ guest: 'linux', image: '/no/such/image.raw' }, '--image', /neither an http\(s\) URL nor an existing file/],
+    [{ guest: 'linux', workloads: ' , ' }, '--workloads', /empty/],
+  ] as [RawInputs, string, RegExp][])('rejects %j naming %s', (raw, input, message) => {
+    const error = problem(raw);
+    expect(error.input).toBe(input);
+    expect(error.message).toMatch(message);
+    expect(error.message.startsWith(`invalid input '${input}'`)).toBe(true);
+  });
+
+  it('rejects an output folder that cannot be written', () => {
+    const locked = path.join(work, 'locked');
+    mkdirSync(locked);
+    chmodSync(locked, 0o500);
+    const error = problem({ guest: 'linux', 'output-dir': '/proc/fusefs-gate-out' });
+    expect(error.input).toBe('--output-dir');
+    expect(error.message).toMatch(/cannot be written/);
+  });
+
+  it('names artifacts uniquely per version, job and attempt', () => {
+    const config = parseConfig(
+      { guest: 'freebsd', 'source-tree': tree, 'freebsd-version': '15.0-STABLE', 'output-dir': path.join(work, 'o2') },
+      { cwd: work, env: { GITHUB_JOB: 'gate', GITHUB_RUN_ATTEMPT: '2' } },
+    );
+    expect(config.artifactName).toBe('fusefs-gate-15.0-STABLE-gate-attempt2');
+  });
+});

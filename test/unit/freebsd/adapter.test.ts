@@ -1,0 +1,402 @@
+import { execFileSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import type { GateConfig } from '../../../src/config/types.js';
+import { FREEBSD_CONSOLE, FREEBSD_PATHS, FreeBSDGuest, gtestResultsFromRun, gtestSpec, type FreeBSDTargetOutcome } from '../../../src/guest/freebsd.js';
+import { decideBuild, findFusefs, parseCompilerErrors, parseGtestConsole, parseKldstat } from '../../../src/guest/freebsd-parse.js';
+import type { Thread } from '../../../src/report/model.js';
+import { FakeFreeBSDShell, section, transcript, type FakeRule } from './fake-freebsd-shell.js';
+
+const BUILT_KO = '/gate/obj/gate/src/sys/modules/fusefs/fusefs.ko';
+const KO_SHA = '3f6a1c0d9e8b7a6f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7';
+
+function config(over: Partial<GateConfig> = {}): GateConfig {
+  return {
+    guest: 'freebsd',
+    freebsdVersion: 'auto',
+    sourceTree: '/src',
+    build: 'auto',
+    kernconf: '',
+    tests: ['workloads'],
+    gtestFilter: 'WriteBack.mmap_direct_io',
+    workloads: ['mmap-write'],
+    fixtureOptions: ['direct_io'],
+    timeoutSec: 60,
+    bootTimeoutSec: 600,
+    buildTimeoutSec: 3600,
+    jobTimeoutSec: 5400,
+    cpus: 2,
+    memoryMiB: 2048,
+    accel: 'auto',
+    repeat: 1,
+    failOn: ['fail', 'hang', 'panic', 'error'],
+    outDir: '/tmp/out',
+    uploadArtifact: false,
+    artifactName: 'fusefs-gate',
+    cacheDir: '/tmp/cache',
+    ...over,
+  };
+}
+
+/** The guest of a 14.3-RELEASE image (kern.osreldate 1403000) with a tree of `treeVersion`. */
+function guestRules(treeVersion: number, over: FakeRule[] = []): FakeRule[] {
+  return [
+    ...over,
+    { match: /^grep -E '\^#define\[\[:space:\]\]\+__FreeBSD_version'/, output: `#define __FreeBSD_version ${treeVersion}\t/* Master, propagated to newvers */\n` },
+    { match: /^sysctl -n kern\.osreldate$/, output: '1403000\n' },
+    { match: /make -C \/gate\/src\/sys\/modules\/fusefs .* all 2>&1$/, output: transcript('make-module-ok.txt') },
+    { match: /make -C \/gate\/src\/sys\/modules\/fusefs .* -V \.OBJDIR$/, output: '/gate/obj/gate/src/sys/modules/fusefs\n' },
+    { match: /^sha256 -q '?\/gate\/obj\/gate\/src\/sys\/modules\/fusefs\/fusefs\.ko'?$/, output: `${KO_SHA}\n` },
+    { match: /kldload -v/, output: `Loaded ${BUILT_KO}, id=4\n` },
+    { match: /^kldstat -v$/, output: transcript('kldstat-v-built.txt') },
+  ];
+}
+
+describe('console profile', () => {
+  const boot = transcript('boot-basic-ci-14.3.txt');
+
+  it('sees one boot banner per boot, the login prompt at the end, and no panic in a clean boot', () => {
+    expect(boot.match(new RegExp(FREEBSD_CONSOLE.bootBanner.source, 'g'))).toHaveLength(1);
+    expect(FREEBSD_CONSOLE.loginPrompt!.test(boot.trimEnd() + ' ')).toBe(true);
+    expect(FREEBSD_CONSOLE.panicStart.test(boot)).toBe(false);
+    expect(FREEBSD_CONSOLE.loginUser).toBe('root');
+    expect(FREEBSD_CONSOLE.passwordPrompt).toBeUndefined();
+  });
+
+  it('finds start and end of a panic on a release kernel (no ddb) and on a ddb kernel', () => {
+    for (const name of ['panic-noddb.txt', 'panic-ddb.txt']) {
+      const text = transcript(name);
+      const start = FREEBSD_CONSOLE.panicStart.exec(text);
+      const end = FREEBSD_CONSOLE.panicEnd.exec(text);
+      expect(start, name).not.toBeNull();
+      expect(end, name).not.toBeNull();
+      expect(end!.index).toBeGreaterThan(start!.index);
+      // The backtrace lies between them.
+      expect(text.slice(start!.index, end!.index)).toContain('fuse_vnop_write');
+    }
+    expect(FREEBSD_CONSOLE.panicStart.test('login: panic: page fault\n')).toBe(true);
+    expect(FREEBSD_CONSOLE.panicStart.test('fusefs-workloads: mmap-write: write failed: panic: no\n')).toBe(false);
+  });
+
+  it('names virtio-blk disks vtbdN after the boot disk', () => {
+    expect(new FreeBSDGuest().disks(1)).toEqual({ payload: '/dev/vtbd1', results: '/dev/vtbd2' });
+  });
+});
+
+describe('build: auto decision', () => {
+  it.each([
+    [1403000, 1403000, 'module'],
+    [1402000, 1403000, 'module'],
+    [1403500, 1403000, 'kernel'],
+    [1500068, 1403000, 'kernel'],
+    [1302001, 1403000, 'kernel'],
+  ])('tree %i on kern.osreldate %i -> %s', (tree, osrel, mode) => {
+    const d = decideBuild('auto', tree, osrel);
+    expect(d.mode).toBe(mode);
+    expect(d.why).toContain(String(tree));
+    expect(d.why).toContain(String(osrel));
+  });
+
+  it('an explicit build mode wins and says so', () => {
+    expect(decideBuild('kernel', 1403000, 1403000)).toMatchObject({ mode: 'kernel', why: expect.stringContaining('build: kernel was asked for') });
+  });
+});
+
+describe('module build, load and proof', () => {
+  it('builds fusefs.ko, loads it by path, and proves kldstat -v shows it with the built hash', async () => {
+    const shell = new FakeFreeBSDShell(guestRules(1403000));
+    const guest = new FreeBSDGuest();
+    const outcome = (await guest.buildTarget(shell, config())) as FreeBSDTargetOutcome;
+    expect(outcome).toMatchObject({ mode: 'module', ok: true, artifact: BUILT_KO });
+    expect(outcome.why).toMatch(/same branch/);
+    expect(shell.ran(/kldload -v/)[0]).toMatch(/if kldstat -q -m fusefs; then kldunload fusefs\.ko \|\| exit 1; fi; kldload -v \/gate\/obj\/gate\/src\/sys\/modules\/fusefs\/fusefs\.ko/);
+    expect(shell.ran(/modules\/fusefs/)[0]).toContain('env MAKEOBJDIRPREFIX=/gate/obj make -C /gate/src/sys/modules/fusefs SYSDIR=/gate/src/sys SRCTOP=/gate/src -j2 all');
+
+    const proof = await guest.proveTarget(shell, config(), outcome);
+    expect(proof.ok).toBe(true);
+    expect(proof.details.join('\n')).toContain(`fusefs loaded from ${BUILT_KO}`);
+    expect(proof.details.join('\n')).toContain(`sha256 ${KO_SHA} matches the build`);
+  });
+
+  it('fails the proof, naming both paths, when the stock module is what is loaded', async () => {
+    const shell = new FakeFreeBSDShell([{ match: /^kldstat -v$/, output: transcript('kldstat-v-stock.txt') }, ...guestRules(1403000)]);
+    const guest = new FreeBSDGuest();
+    const outcome = await guest.buildTarget(shell, config());
+    const proof = await guest.proveTarget(shell, config(), outcome);
+    expect(proof.ok).toBe(false);
+    const text = proof.details.join('\n');
+    expect(text).toContain('/boot/kernel/fusefs.ko');
+    expect(text).toContain(BUILT_KO);
+  });
+
+  it('fails the proof when the loaded file is not what was built (hash differs)', async () => {
+    const shell = new FakeFreeBSDShell([{ match: /^sha256 -q/, once: true, output: `${KO_SHA}\n` }, { match: /^sha256 -q/, output: `${'0'.repeat(64)}\n` }, ...guestRules(1403000)]);
+    const guest = new FreeBSDGuest();
+    const proof = await guest.proveTarget(shell, config(), await guest.buildTarget(shell, config()));
+    expect(proof.ok).toBe(false);
+    expect(proof.details.join('\n')).toContain(`the build produced ${KO_SHA}`);
+  });
+
+  it('a tree that does not compile is blamed on the tree with the compiler errors parsed', async () => {
+    const shell = new FakeFreeBSDShell([{ match: /modules\/fusefs .* all 2>&1$/, exit: 2, output: transcript('make-module-error.txt') }, ...guestRules(1403000)]);
+    const outcome = (await new FreeBSDGuest().buildTarget(shell, config())) as FreeBSDTargetOutcome;
+    expect(outcome.ok).toBe(false);
+    expect(outcome.blame).toBe('tree');
+    expect(outcome.compilerErrors).toEqual([
+      { file: 'sys/fs/fuse/fuse_vnops.c', line: 1873, col: 8, severity: 'error', message: "use of undeclared identifier 'pagez'; did you mean 'pages'?" },
+      { file: 'sys/fs/fuse/fuse_vnops.c', line: 1880, col: 30, severity: 'error', message: 'too few arguments to function call, expected 7, have 6' },
+    ]);
+    expect(outcome.tail).toContain('make: stopped in /gate/src/sys/modules/fusefs');
+    expect(shell.ran(/kldload/)).toHaveLength(0);
+  });
+
+  it('a build failure without compiler errors (e.g. disk full) is blamed on the gate', async () => {
+    const shell = new FakeFreeBSDShell([{ match: /modules\/fusefs .* all 2>&1$/, exit: 1, output: 'cc: error: unable to open output file: No space left on device\n' }, ...guestRules(1403000)]);
+    const outcome = (await new FreeBSDGuest().buildTarget(shell, config())) as FreeBSDTargetOutcome;
+    expect(outcome).toMatchObject({ ok: false, blame: 'gate' });
+  });
+
+  it('a kldload failure is the gate\'s, with the kldload message and dmesg', async () => {
+    const shell = new FakeFreeBSDShell([
+      { match: /kldload -v/, exit: 1, output: section('kldload-errors.txt', 'ENOEXEC') },
+      { match: /^dmesg \| tail/, output: section('kldload-errors.txt', 'DMESG') },
+      ...guestRules(1403000),
+    ]);
+    const outcome = (await new FreeBSDGuest().buildTarget(shell, config())) as FreeBSDTargetOutcome;
+    expect(outcome).toMatchObject({ ok: false, blame: 'gate' });
+    expect(outcome.tail).toContain('Please check dmesg(8)');
+    expect(outcome.tail).toContain('link_elf_obj: symbol vn_fsync_buf_tail undefined');
+  });
+});
+
+describe('kernel build', () => {
+  const kernelRules = (tree: number, over: FakeRule[] = []): FakeRule[] => [
+    ...over,
+    { match: /^test -f \/gate\/src\/sys\/amd64\/conf\/GENERIC-NODEBUG$/, exit: 1 },
+    { match: /^uname -v$/, output: 'FreeBSD 14.3-RELEASE releng/14.3-n271432-8c9ce319fef7 GENERIC\n' },
+    { match: /buildkernel/, output: '>>> Kernel build for GENERIC completed on Wed Nov 18 10:02:11 UTC 2026\n' },
+    { match: /installkernel/, output: '--------------------------------------------------------------\n>>> Installing kernel GENERIC completed\n' },
+    { match: /^sha256 -q \/boot\/kernel\/kernel \/boot\/kernel\/fusefs\.ko$/, output: `${'1'.repeat(64)}\n${'2'.repeat(64)}\n` },
+    ...guestRules(tree),
+  ];
+
+  it('a newer tree on the same branch gets a kernel build, GENERIC when the tree has no GENERIC-NODEBUG, and a reboot', async () => {
+    const shell = new FakeFreeBSDShell(kernelRules(1403500));
+    const outcome = (await new FreeBSDGuest().buildTarget(shell, config())) as FreeBSDTargetOutcome;
+    expect(outcome).toMatchObject({ mode: 'kernel', ok: true, rebootRequired: true });
+    expect(outcome.why).toMatch(/newer than the image's kern\.osreldate is 1403000.*KERNCONF=GENERIC\)/);
+    expect(shell.ran(/buildkernel/)[0]).toBe('make -C /gate/src -j2 buildkernel KERNCONF=GENERIC MODULES_OVERRIDE=fusefs 2>&1');
+    expect(shell.ran(/modules\/fusefs/)).toHaveLength(0);
+  });
+
+  it('a tree of another major branch gets a kernel build; GENERIC-NODEBUG when present', async () => {
+    const shell = new FakeFreeBSDShell(kernelRules(1500068, [{ match: /GENERIC-NODEBUG$/, exit: 0 }]));
+    const outcome = await new FreeBSDGuest().buildTarget(shell, config());
+    expect(outcome.mode).toBe('kernel');
+    expect(outcome.why).toMatch(/FreeBSD 15.*FreeBSD 14/);
+    expect(shell.ran(/buildkernel/)[0]).toContain('KERNCONF=GENERIC-NODEBUG');
+  });
+
+  it('after the reboot, proves bootfile, kernel hash, osreldate and the installed module', async () => {
+    const guest = new FreeBSDGuest();
+    const before = new FakeFreeBSDShell(kernelRules(1500068));
+    const outcome = await guest.buildTarget(before, config());
+    const stock = [
+      { match: /^sysctl -n kern\.bootfile$/, output: '/boot/kernel/kernel\n' },
+      { match: /^sysctl -n kern\.osreldate$/, output: '1500068\n' },
+      { match: /^uname -v$/, output: 'FreeBSD 15.0-RELEASE-p9 GENERIC\n' },
+      { match: /^sha256 -q \/boot\/kernel\/kernel$/, output: `${'1'.repeat(64)}\n` },
+      { match: /^kldstat -q -m fusefs \|\| kldload fusefs$/ },
+      { match: /^kldstat -v$/, output: transcript('kldstat-v-stock.txt') },
+      { match: /^sha256 -q \/boot\/kernel\/fusefs\.ko$/, output: `${'2'.repeat(64)}\n` },
+    ];
+    const ok = await guest.proveTarget(new FakeFreeBSDShell(stock), config(), outcome);
+    expect(ok.ok).toBe(true);
+    // The stock kernel came back (a boot fallback): osreldate and hash give it away.
+    const bad = await guest.proveTarget(
+      new FakeFreeBSDShell([{ match: /^sysctl -n kern\.osreldate$/, output: '1403000\n' }, { match: /^sha256 -q \/boot\/kernel\/kernel$/, output: `${'9'.repeat(64)}\n` }, ...stock]),
+      config(),
+      outcome,
+    );
+    expect(bad.ok).toBe(false);
+    expect(bad.details.join('\n')).toMatch(/kern\.osreldate 1403000 is not the tree's __FreeBSD_version 1500068/);
+  });
+});
+
+describe('gtest', () => {
+  const spec = gtestSpec("WriteBack.mmap_direct_io:it's $(reboot)");
+
+  it('runs the write tests in a work folder with the filter and XML output, quoted', () => {
+    expect(spec).toMatchObject({ name: 'gtest/write', kind: 'gtest', xmlPath: FREEBSD_PATHS.gtestXml });
+    // Word-split the command as the guest's sh would: /bin/sh -c INNER.
+    const words = (cmd: string) =>
+      execFileSync('sh', ['-c', 'eval "set -- $1"; printf \'%s\\0\' "$@"', 'sh', cmd]).toString().split('\0').slice(0, -1);
+    const outer = words(spec.command);
+    expect(outer.slice(0, 2)).toEqual(['/bin/sh', '-c']);
+    const argv = words(/\( (.*); echo \$\? >/.exec(outer[2]!)![1]!);
+    expect(argv).toEqual([FREEBSD_PATHS.gtestBinary, "--gtest_filter=WriteBack.mmap_direct_io:it's $(reboot)", `--gtest_output=xml:${FREEBSD_PATHS.gtestXml}`]);
+  });
+
+  it('turns the gtest XML into per-test results', () => {
+    const pass = gtestResultsFromRun({ xml: transcript('gtest-pass.xml'), consoleText: transcript('gtest-pass.txt'), iteration: 1, filter: '*' });
+    expect(pass).toEqual([
+      { name: 'gtest/Write.mmap', status: 'pass', durationMs: 18, iteration: 1 },
+      { name: 'gtest/WriteBack.mmap_direct_io', status: 'pass', durationMs: 21, iteration: 1 },
+    ]);
+    const fail = gtestResultsFromRun({ xml: transcript('gtest-fail.xml'), consoleText: '', iteration: 2, filter: 'Write.*' });
+    expect(fail.map((r) => [r.name, r.status])).toEqual([
+      ['gtest/Write.append_direct_io', 'fail'],
+      ['gtest/Write.direct_io_short_write', 'pass'],
+      ['gtest/Write.mmap', 'skipped'],
+    ]);
+    expect(fail[0]!.message).toContain('write.cc:312\nExpected equality of these values:');
+    expect(fail[2]!.message).toContain('fusefs(5) is not loaded');
+  });
+
+  it('a filter that matches nothing is an error "no test ran", never a pass', () => {
+    const r = gtestResultsFromRun({ xml: transcript('gtest-nomatch.xml'), consoleText: transcript('gtest-nomatch.txt'), iteration: 1, filter: 'WriteBack.no_such_test' });
+    expect(r).toHaveLength(1);
+    expect(r[0]).toMatchObject({ status: 'error', message: expect.stringContaining('no test ran') });
+    expect(r[0]!.message).toContain('WriteBack.no_such_test');
+  });
+
+  it('without XML, the console names the case that never finished', () => {
+    const r = gtestResultsFromRun({ xml: undefined, consoleText: transcript('gtest-hang.txt'), iteration: 1, filter: 'WriteBack.mmap*:Write.mmap' });
+    expect(r).toEqual([
+      { name: 'gtest/Write.mmap', status: 'pass', durationMs: 0, iteration: 1 },
+      expect.objectContaining({ name: 'gtest/WriteBack.mmap_direct_io', status: 'hang' }),
+    ]);
+    expect(parseGtestConsole(transcript('gtest-fail.txt')).finished.get('Write.append_direct_io')).toBe('FAILED');
+  });
+
+  it('gtestResults reads the XML and the log through the shell', async () => {
+    const shell = new FakeFreeBSDShell([
+      { match: /^cat \/gate\/results\/gtest-write\.xml$/, output: transcript('gtest-pass.xml') },
+      { match: /^cat \/gate\/results\/gtest-write\.log$/, output: transcript('gtest-pass.txt') },
+    ]);
+    const r = await new FreeBSDGuest().gtestResults(shell, gtestSpec('*'), 3);
+    expect(r.map((x) => x.name)).toEqual(['gtest/Write.mmap', 'gtest/WriteBack.mmap_direct_io']);
+    expect(r.every((x) => x.iteration === 3)).toBe(true);
+  });
+
+  it('tests() lists workloads and the gtest run as configured', () => {
+    const t = new FreeBSDGuest().tests(config({ tests: ['workloads', 'gtest'], workloads: ['mmap-write', 'mmap-msync'] }), '/mnt/fg');
+    expect(t.map((s) => s.name)).toEqual(['workload/mmap-write', 'workload/mmap-msync', 'gtest/write']);
+    expect(new FreeBSDGuest().tests(config({ tests: ['gtest'] }), '/mnt/fg').map((s) => s.kind)).toEqual(['gtest']);
+  });
+});
+
+describe('quoting of paths the guest reported', () => {
+  it('a build folder with spaces and $(...) stays data in the commands sent back', async () => {
+    const evil = "/gate/obj/my dir/$(touch /tmp/pwned)'x";
+    const shell = new FakeFreeBSDShell([
+      { match: /-V \.OBJDIR$/, output: `${evil}\n` },
+      { match: /^sha256 -q /, output: `${KO_SHA}\n` },
+      ...guestRules(1403000),
+    ]);
+    await new FreeBSDGuest().buildTarget(shell, config());
+    const sha = shell.ran(/^sha256 -q /)[0]!;
+    const word = sha.replace(/^sha256 -q /, '');
+    expect(execFileSync('sh', ['-c', `printf '%s' ${word}`]).toString()).toBe(`${evil}/fusefs.ko`);
+  });
+});
+
+describe('parsers on transcripts', () => {
+  it('kldstat -v: the file that provides the fusefs module, with its path', () => {
+    const stock = findFusefs(parseKldstat(transcript('kldstat-v-stock.txt')))!;
+    expect(stock).toMatchObject({ id: 4, name: 'fusefs.ko', path: '/boot/kernel/fusefs.ko', modules: ['fusefs'] });
+    const files = parseKldstat(transcript('kldstat-v-built.txt'));
+    expect(files[0]).toMatchObject({ id: 1, refs: 9, name: 'kernel', path: '/boot/kernel/kernel' });
+    expect(files[0]!.modules).toContain('virtio');
+    expect(findFusefs(files)!.path).toBe(BUILT_KO);
+  });
+
+  it('compiler errors keep file, line, column and message; notes are not errors', () => {
+    const errs = parseCompilerErrors(transcript('make-module-error.txt'));
+    expect(errs).toHaveLength(2);
+    expect(errs.every((e) => e.severity === 'error')).toBe(true);
+    expect(parseCompilerErrors('../../../sys/fs/fuse/fuse_io.c:40:10: fatal error: \'fuse_x.h\' file not found\n')[0]).toMatchObject({
+      file: 'sys/fs/fuse/fuse_io.c',
+      line: 40,
+      col: 10,
+      severity: 'fatal error',
+    });
+  });
+});
+
+describe('parseSample', () => {
+  it('reads the 247276 hang from a watchdog sample with the report parsers, wait channels from ps', () => {
+    const threads = new FreeBSDGuest().parseSample(transcript('sample-247276-current.txt'));
+    const hung = threads.find((t) => t.pid === 1321)!;
+    expect(hung).toMatchObject({ comm: 'fusefs-workloads', tid: 100112, wchan: 'vmopar', format: 'freebsd-procstat' });
+    const fns = hung.frames.map((f) => f.fn);
+    for (const fn of ['vm_page_busy_sleep', 'vn_pages_remove', 'v_inval_buf_range', 'fuse_inval_buf_range', 'fuse_vnop_write', 'VOP_WRITE_APV', 'vnode_pager_generic_putpages']) {
+      expect(fns).toContain(fn);
+    }
+    expect(fns.indexOf('vm_page_busy_sleep')).toBeLessThan(fns.indexOf('fuse_vnop_write'));
+    expect(threads.find((t) => t.pid === 1304)!.wchan).toBe('fu_msg');
+  });
+
+  it('uses an injected parser when given one', () => {
+    const seen: string[] = [];
+    const fakeParseStacks = (text: string): Thread[] => (seen.push(text), []);
+    new FreeBSDGuest({ parseStacks: fakeParseStacks }).parseSample('x');
+    expect(seen).toEqual(['x']);
+  });
+});
+
+describe('prepare, mount, collect', () => {
+  it('unpacks the payload, builds guest/ with base cc and installs the watchdog', async () => {
+    const shell = new FakeFreeBSDShell([{ match: /./ }]);
+    await new FreeBSDGuest().prepare(shell, { payload: '/dev/vtbd1', results: '/dev/vtbd2' }, config());
+    expect(shell.commands[0]).toBe('mkdir -p /gate/results /gate/bin /gate/work && tar -xf /dev/vtbd1 -C /gate');
+    expect(shell.ran(/make -C \/gate\/guest SYSDIR=\/gate\/src\/sys/)).toHaveLength(1);
+    expect(shell.ran(/watchdog\.sh/)).toHaveLength(1);
+  });
+
+  it('mounts the fixture and checks the mount table with mount -p', async () => {
+    const shell = new FakeFreeBSDShell([{ match: /fusefs-fixture/ }]);
+    expect(await new FreeBSDGuest().mount(shell, config())).toBe('/mnt/fg');
+    expect(shell.commands[0]).toContain('/gate/bin/fusefs-fixture -o direct_io');
+    expect(shell.commands[0]).toContain(`mount -p | awk '$2 == "/mnt/fg" && $3 == "fusefs"`);
+    // The awk check itself, on mount -p output (sbin/mount/mount.c putfsent: device, mount point, type, options).
+    const check = shell.commands[0]!.slice(shell.commands[0]!.indexOf('mount -p | ') + 'mount -p | '.length);
+    const table = '/dev/gpt/rootfs\t/\t\tufs\trw\t1 1\n/dev/fuse\t\t/mnt/fg\t\tfusefs\trw\t\t0 0\n';
+    expect(() => execFileSync('sh', ['-c', check], { input: table })).not.toThrow();
+    expect(() => execFileSync('sh', ['-c', check], { input: table.replace('fusefs', 'nfs'), stdio: 'pipe' })).toThrow();
+  });
+
+  it('a failed mount is an error with the output', async () => {
+    const shell = new FakeFreeBSDShell([{ match: /fusefs-fixture/, exit: 1, output: 'mount_fusefs: /dev/fuse on /mnt/fg: Operation not supported by device\n' }]);
+    await expect(new FreeBSDGuest().mount(shell, config())).rejects.toThrow(/Operation not supported/);
+  });
+
+  it('packs results onto the results disk', async () => {
+    const shell = new FakeFreeBSDShell([{ match: /tar -cf \/dev\/vtbd2 -C \/gate\/results \./ }]);
+    await new FreeBSDGuest().collect(shell, { payload: '/dev/vtbd1', results: '/dev/vtbd2' });
+    expect(shell.commands).toHaveLength(1);
+  });
+});
+
+describe('what the tree must contain', () => {
+  it('names the paths a sparse checkout lacks for the chosen build and tests', async () => {
+    const { missingTreePaths } = await import('../../../src/guest/freebsd.js');
+    const sparse = new Set(['sys/sys/param.h', 'sys/conf/newvers.sh', 'sys/modules/fusefs/Makefile', 'sys/fs/fuse', 'share/mk']);
+    expect(missingTreePaths((p) => sparse.has(p), 'module', ['workloads'])).toEqual([]);
+    expect(missingTreePaths((p) => sparse.has(p), 'kernel', ['workloads'])).toContain('Makefile.inc1');
+    expect(missingTreePaths((p) => sparse.has(p), 'auto', ['gtest'])).toEqual(['tests/sys/fs/fusefs/Makefile', 'tests/freebsd_test_suite', 'sbin/mount/getmntopts.c']);
+  });
+});
+
+describe('transcripts read by the report parsers', () => {
+  it('both panic forms and a ddb bt give threads with the fuse frames', async () => {
+    const { parseStacks } = await import('../../../src/report/stacks.js');
+    const noddb = parseStacks(transcript('panic-noddb.txt'));
+    expect(noddb[0]).toMatchObject({ format: 'freebsd-panic', pid: 1321 });
+    expect(noddb[0]!.frames.map((f) => f.fn)).toContain('fuse_vnop_write');
+    const ddb = parseStacks(transcript('panic-ddb.txt'));
+    expect(ddb[0]!.frames[0]!.fn).toBe('db_trace_self_wrapper');
+    const bt = parseStacks(transcript('ddb-bt.txt'));
+    expect(bt[0]).toMatchObject({ format: 'freebsd-ddb', pid: 1321, tid: 100112 });
+    expect(bt[0]!.frames.map((f) => f.fn)).toEqual(expect.arrayContaining(['vm_page_busy_sleep', 'vn_pages_remove', 'fuse_vnop_write']));
+  });
+});

@@ -1,0 +1,200 @@
+import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { folderStore, toolCacheStore, actionsCacheKey, toolCacheCoordinates, type RemoteCache } from '../../../src/image/cache.js';
+import {
+  ImageError,
+  createOverlay,
+  detectFormat,
+  obtainFreeBSDImage,
+  xzDecompress,
+  type Decompressor,
+  type Downloader,
+} from '../../../src/image/freebsd-image.js';
+
+const BASE = 'https://download.example.test/';
+const FOLDER = `${BASE}releases/CI-IMAGES/14.3-RELEASE/amd64/Latest/`;
+const NAME = 'FreeBSD-14.3-RELEASE-amd64-BASIC-CI.raw.xz';
+
+/** A fake download: serves local files for URLs, counts calls, fails for unknown URLs. */
+function fakeDownloadFrom(files: Record<string, string>) {
+  const calls: string[] = [];
+  const downloader: Downloader = {
+    async download(url, dest) {
+      calls.push(url);
+      const src = files[url];
+      if (!src) throw new Error(`getaddrinfo ENOTFOUND ${new URL(url).host}`);
+      copyFileSync(src, dest);
+      return dest;
+    },
+  };
+  return { downloader, calls };
+}
+
+function countingDecompress() {
+  let count = 0;
+  const decompress: Decompressor = async (src, dest) => {
+    count++;
+    await xzDecompress(src, dest);
+  };
+  return { decompress, count: () => count };
+}
+
+let dir: string;
+let rawImage: string;
+let xzImage: string;
+let sha: string;
+const savedEnv = { ...process.env };
+
+beforeEach(() => {
+  dir = mkdtempSync(path.join(tmpdir(), 'fg-image-'));
+  rawImage = path.join(dir, 'disk.raw');
+  // A small "disk": 1 MiB with a recognisable first sector.
+  const buf = Buffer.alloc(1024 * 1024);
+  buf.write('FreeBSD BASIC-CI test disk', 0);
+  writeFileSync(rawImage, buf);
+  execFileSync('xz', ['-k', '-0', rawImage]);
+  xzImage = `${rawImage}.xz`;
+  sha = createHash('sha512').update(readFileSync(xzImage)).digest('hex');
+  writeFileSync(path.join(dir, 'CHECKSUM.SHA512'), `SHA512 (${NAME}) = ${sha}\n`);
+  process.env['RUNNER_TOOL_CACHE'] = path.join(dir, 'tool-cache');
+  process.env['RUNNER_TEMP'] = path.join(dir, 'runner-temp');
+});
+
+afterEach(() => {
+  process.env = { ...savedEnv };
+});
+
+describe('obtainFreeBSDImage', () => {
+  it('downloads, verifies and decompresses once; the second run neither downloads the image nor decompresses', async () => {
+    const { downloader, calls } = fakeDownloadFrom({ [`${FOLDER}CHECKSUM.SHA512`]: path.join(dir, 'CHECKSUM.SHA512'), [`${FOLDER}${NAME}`]: xzImage });
+    const dec = countingDecompress();
+    const store = await toolCacheStore(path.join(dir, 'cache'));
+    const req = { version: '14.3-RELEASE', cacheDir: path.join(dir, 'cache'), base: BASE };
+
+    const first = await obtainFreeBSDImage(req, { download: downloader, store, decompress: dec.decompress });
+    expect(first.from).toBe('download');
+    expect(first.fileName).toBe(NAME);
+    expect(first.sha512).toBe(sha);
+    expect(first.format).toBe('raw');
+    expect(readFileSync(first.path).equals(readFileSync(rawImage))).toBe(true);
+    expect(first.path.startsWith(process.env['RUNNER_TOOL_CACHE']!)).toBe(true);
+    expect(dec.count()).toBe(1);
+
+    const second = await obtainFreeBSDImage(req, { download: downloader, store: await toolCacheStore(path.join(dir, 'cache')), decompress: dec.decompress });
+    expect(second.from).toBe('tool-cache');
+    expect(second.path).toBe(first.path);
+    expect(dec.count()).toBe(1);
+    // The checksum file is read on every run (it names the image); the image itself was fetched once.
+    expect(calls.filter((u) => u.endsWith(NAME))).toHaveLength(1);
+    expect(calls.filter((u) => u.endsWith('CHECKSUM.SHA512'))).toHaveLength(2);
+  });
+
+  it('with image + image-sha512 the second run fetches nothing at all', async () => {
+    const url = `${BASE}custom/my-image.raw.xz`;
+    const { downloader, calls } = fakeDownloadFrom({ [url]: xzImage });
+    const store = folderStore(path.join(dir, 'store'));
+    const req = { version: 'auto', image: url, imageSha512: sha, cacheDir: path.join(dir, 'cache') };
+    await obtainFreeBSDImage(req, { download: downloader, store });
+    const again = await obtainFreeBSDImage(req, { download: downloader, store });
+    expect(again.from).toBe('tool-cache');
+    expect(calls).toEqual([url]);
+  });
+
+  it('a checksum mismatch is an ImageError naming both sums, and nothing is cached', async () => {
+    const wrong = 'f'.repeat(128);
+    writeFileSync(path.join(dir, 'CHECKSUM.SHA512'), `SHA512 (${NAME}) = ${wrong}\n`);
+    const { downloader } = fakeDownloadFrom({ [`${FOLDER}CHECKSUM.SHA512`]: path.join(dir, 'CHECKSUM.SHA512'), [`${FOLDER}${NAME}`]: xzImage });
+    const dec = countingDecompress();
+    const store = folderStore(path.join(dir, 'store'));
+    const err = await obtainFreeBSDImage({ version: '14.3-RELEASE', cacheDir: dir, base: BASE }, { download: downloader, store, decompress: dec.decompress }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImageError);
+    expect((err as Error).message).toContain(wrong);
+    expect((err as Error).message).toContain(sha);
+    expect(dec.count()).toBe(0);
+    expect(store.find({ fileName: NAME, sha512: wrong }, NAME.replace(/\.xz$/, ''))).toBeUndefined();
+  });
+
+  it('an image-sha512 that disagrees with the checksum file is an ImageError before any image download', async () => {
+    const { downloader, calls } = fakeDownloadFrom({ [`${FOLDER}CHECKSUM.SHA512`]: path.join(dir, 'CHECKSUM.SHA512'), [`${FOLDER}${NAME}`]: xzImage });
+    const err = await obtainFreeBSDImage(
+      { version: '14.3-RELEASE', imageSha512: 'e'.repeat(128), cacheDir: dir, base: BASE },
+      { download: downloader, store: folderStore(path.join(dir, 'store')) },
+    ).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(ImageError);
+    expect((err as Error).message).toMatch(new RegExp(`${'e'.repeat(128)}[\\s\\S]*${sha}`));
+    expect(calls.some((u) => u.endsWith(NAME))).toBe(false);
+  });
+
+  it('an unreachable URL is an ImageError saying what could not be fetched', async () => {
+    const { downloader } = fakeDownloadFrom({});
+    const err = await obtainFreeBSDImage({ version: '15.0-RELEASE', cacheDir: dir, base: BASE }, { download: downloader, store: folderStore(path.join(dir, 'store')) }).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(ImageError);
+    expect((err as Error).message).toContain(`${BASE}releases/CI-IMAGES/15.0-RELEASE/amd64/Latest/CHECKSUM.SHA512`);
+    expect((err as Error).message).toContain('ENOTFOUND');
+  });
+
+  it('on GitHub, a new machine restores the verified download from the Actions cache instead of downloading', async () => {
+    const saved = new Map<string, Buffer>();
+    const fakeActionsCache: RemoteCache = {
+      async restore(paths, key) {
+        const b = saved.get(key);
+        if (!b) return false;
+        writeFileSync(paths[0]!, b);
+        return true;
+      },
+      async save(paths, key) {
+        saved.set(key, readFileSync(paths[0]!));
+      },
+    };
+    const files = { [`${FOLDER}CHECKSUM.SHA512`]: path.join(dir, 'CHECKSUM.SHA512'), [`${FOLDER}${NAME}`]: xzImage };
+    const a = fakeDownloadFrom(files);
+    await obtainFreeBSDImage({ version: '14.3-RELEASE', cacheDir: path.join(dir, 'm1'), base: BASE }, { download: a.downloader, store: folderStore(path.join(dir, 's1')), remote: fakeActionsCache });
+    expect([...saved.keys()]).toEqual([actionsCacheKey({ fileName: NAME, sha512: sha })]);
+    expect([...saved.keys()][0]).toBe(`fusefs-gate-image-${NAME}-${sha.slice(0, 16)}`);
+    const b = fakeDownloadFrom(files);
+    const img = await obtainFreeBSDImage({ version: '14.3-RELEASE', cacheDir: path.join(dir, 'm2'), base: BASE }, { download: b.downloader, store: folderStore(path.join(dir, 's2')), remote: fakeActionsCache });
+    expect(img.from).toBe('actions-cache');
+    expect(b.calls.some((u) => u.endsWith(NAME))).toBe(false);
+  });
+
+  it('a local image path that does not exist is bad input naming `image`', async () => {
+    const err = await obtainFreeBSDImage({ version: 'auto', image: path.join(dir, 'nope.raw'), cacheDir: dir }, { download: fakeDownloadFrom({}).downloader, store: folderStore(dir) }).catch((e: unknown) => e);
+    expect((err as Error).message).toMatch(/invalid input 'image'/);
+  });
+
+  it('tool-cache coordinates are valid semver even for an all-digit hash prefix', () => {
+    expect(toolCacheCoordinates({ fileName: NAME, sha512: '0123456789012345' + 'a'.repeat(112) }).version).toBe('0.0.0-h0123456789012345');
+  });
+});
+
+describe('formats and overlays (real qemu-img)', () => {
+  it('detects qcow2 by its magic bytes, whatever the name', async () => {
+    const q = path.join(dir, 'looks-raw.raw');
+    execFileSync('qemu-img', ['create', '-q', '-f', 'qcow2', q, '16M']);
+    expect(await detectFormat(q)).toBe('qcow2');
+    expect(await detectFormat(rawImage)).toBe('raw');
+  });
+
+  it('creates a qcow2 overlay backed by the raw base and grows it to disk-size', async () => {
+    const overlay = path.join(dir, 'overlay.qcow2');
+    const o = await createOverlay(rawImage, 'raw', overlay, 1);
+    expect(o.virtualSize).toBe(1024 ** 3);
+    const info = JSON.parse(execFileSync('qemu-img', ['info', '--output=json', overlay]).toString()) as Record<string, unknown>;
+    expect(info['format']).toBe('qcow2');
+    expect(info['backing-filename']).toBe(path.resolve(rawImage));
+    expect(info['backing-filename-format']).toBe('raw');
+    expect(readFileSync(rawImage).subarray(0, 26).toString()).toBe('FreeBSD BASIC-CI test disk');
+  });
+
+  it('never shrinks: a disk-size below the image size keeps the image size and says so', async () => {
+    const o = await createOverlay(rawImage, 'raw', path.join(dir, 'o2.qcow2'), 0.0001);
+    expect(o.virtualSize).toBe(1024 * 1024);
+    expect(o.note).toMatch(/not larger/);
+  });
+});

