@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-bash scripts/ensure-host-deps.sh
+bash scripts/ensure-host-deps.sh --for-tests
 [ -d node_modules ] || npm ci --no-audit --no-fund
 # Built once here, so the integration tests find it in the cache (a no-op when nothing changed).
 bash scripts/build-linux-guest.sh >/dev/null

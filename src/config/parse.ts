@@ -6,6 +6,7 @@ import { homedir } from 'node:os';
 import path from 'node:path';
 import { Input } from '../constants.js';
 import { VERDICTS, type Verdict } from '../report/model.js';
+import { missingTreePaths } from '../guest/freebsd.js';
 import { BadInputError } from './errors.js';
 import {
   ACCELERATORS,
@@ -27,7 +28,7 @@ const DEFAULTS = {
   linux: { bootTimeout: 60, tests: 'workloads' },
 } as const;
 
-const FAULT_PATTERN = /^(stall|crash|eio)=(write|read|flush)$|^stall_after=\d+$/;
+const FAULT_PATTERN = /^(stall|crash|eio|panic)=(write|read|flush)$|^stall_after=\d+$/;
 const FIXTURE_OPTION_PATTERN = /^(direct_io|backing=[\w./-]+|stall=(write|read|flush)|stall_after=\d+|crash=(write|read|flush)|eio=(write|read|flush))$/;
 
 export interface ParseContext {
@@ -84,7 +85,7 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
   }
   const fault = value(Input.Fault);
   if (fault !== undefined && !FAULT_PATTERN.test(fault)) {
-    fail(Input.Fault, `${JSON.stringify(fault)} is not a fault (stall=|crash=|eio= write|read|flush, stall_after=N)`);
+    fail(Input.Fault, `${JSON.stringify(fault)} is not a fault (stall=|crash=|eio=|panic= write|read|flush, stall_after=N)`);
   }
 
   const fuseServer = value(Input.FuseServer);
@@ -93,7 +94,6 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
   }
   const fuseServerSource = value(Input.FuseServerSource);
   if (fuseServerSource !== undefined) {
-    if (guest !== 'freebsd') fail(Input.FuseServerSource, 'a server source folder is built in a FreeBSD guest; use fuse-server on the Linux test guest');
     requireDirectory(path.resolve(context.cwd, fuseServerSource), () => fail(Input.FuseServerSource, `${JSON.stringify(fuseServerSource)} is not a directory`));
   }
 
@@ -103,6 +103,9 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     if (!existsSync(path.join(sourceTree, 'sys', 'fs', 'fuse'))) {
       fail(Input.SourceTree, `${JSON.stringify(sourceTree)} has no sys/fs/fuse: point it at a FreeBSD source tree checkout`);
     }
+    const build = oneOf(Input.Build, BUILD_MODES, 'auto');
+    const missing = missingTreePaths((relative) => existsSync(path.join(sourceTree, relative)), build, tests);
+    if (missing.length) fail(Input.SourceTree, `${JSON.stringify(sourceTree)} lacks what build '${build}' and tests '${tests.join(',')}' need: ${missing.join(', ')}`);
   }
 
   const image = value(Input.Image);

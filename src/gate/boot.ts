@@ -13,7 +13,7 @@ import { CommandTimeoutError } from '../guest/shell.js';
 import { ensureLinuxGuest } from '../image/linux-guest.js';
 import type { GateReport } from '../report/model.js';
 import { startVm, type VmInstance } from '../vm/instance.js';
-import { createBlankDisk, readTarDisk, writeTarDisk } from '../payload/tar-disk.js';
+import { createBlankDisk, readTarDisk, writeTarDisk, type PayloadEntry } from '../payload/tar-disk.js';
 import type { GateIO } from './run.js';
 
 export interface GuestPlan {
@@ -21,8 +21,8 @@ export interface GuestPlan {
   /** Makes the boot media; called again for a retry, so a disk guest gets a fresh overlay. */
   media(attempt: number): Promise<BootMedia>;
   imageInfo: NonNullable<GateReport['image']>;
-  /** Host files that go onto the payload disk, and where they land under /gate. */
-  payload: { hostPath: string; guestPath: string }[];
+  /** Host files and folders that go onto the payload disk, and where they land under /gate. */
+  payload: PayloadEntry[];
   serialLogPath: string;
   workDir: string;
 }
@@ -54,7 +54,11 @@ export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPl
       adapter: new LinuxGuest(image),
       media: async () => ({ kind: 'kernel', kernel: image.kernel, initrd: image.initrd, append: image.append }),
       imageInfo: { description: `Linux test guest, kernel ${image.kernelRelease}`, path: image.dir, why: 'guest linux: the test guest built from Debian packages' },
-      payload: [{ hostPath: configFile, guestPath: 'gate-config.json' }],
+      // The user's server folder rides along as it is (prebuilt programs and their libraries).
+      payload: [
+        { hostPath: configFile, guestPath: 'gate-config.json' },
+        ...(config.fuseServerSource ? [{ hostPath: config.fuseServerSource, guestPath: 'fuse-server' }] : []),
+      ],
       serialLogPath,
       workDir,
     };

@@ -1,11 +1,10 @@
 // FreeBSD image: resolve -> download -> SHA-512 check (before any use) -> xz -dc -> cache -> overlay.
 // Every failure here is an ImageError (verdict `error`): the image is the gate's business, never the tree's.
 
-import { spawn, execFile } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { promisify } from 'node:util';
 
 import { BadInputError } from '../config/errors.js';
 import {
@@ -20,7 +19,6 @@ import { pickFromChecksums, resolveVersionInput, type ImageResolution } from './
 
 export { ImageError } from './cache.js';
 
-const execFileP = promisify(execFile);
 
 /** Fetches a URL to a local file and returns its path. @actions/tool-cache downloadTool in production. */
 export interface Downloader {
@@ -258,42 +256,4 @@ export async function obtainFreeBSDImage(req: ImageRequest, deps: ImageDeps): Pr
   if (raw !== file) await fs.promises.rm(raw, { force: true });
   if (from === 'download' && !deps.remote) await fs.promises.rm(file, { force: true });
   return { path: stored, format: await detectFormat(stored), sha512, source, fileName, why, from, ...(checksumUrl ? { checksumUrl } : {}) };
-}
-
-export interface Overlay {
-  path: string;
-  /** Virtual size in bytes as qemu-img reports it. */
-  virtualSize: number;
-  note?: string;
-}
-
-/** qemu-img info --output=json: the virtual size of an image. */
-export async function virtualSize(file: string, format: ImageFormat, qemuImg = 'qemu-img'): Promise<number> {
-  const { stdout } = await execFileP(qemuImg, ['info', '--output=json', '-f', format, file]);
-  return Number((JSON.parse(stdout) as { 'virtual-size': number })['virtual-size']);
-}
-
-/**
- * A copy-on-write overlay on the cached base, so runs never modify it:
- * `qemu-img create -f qcow2 -b BASE -F raw|qcow2 OVERLAY [SIZE]`. `sizeGiB` grows the guest disk
- * (BASIC-CI runs growfs at first boot, release/tools/basic-ci.conf); it never shrinks it.
- */
-export async function createOverlay(base: string, format: ImageFormat, overlay: string, sizeGiB?: number, qemuImg = 'qemu-img'): Promise<Overlay> {
-  const baseSize = await virtualSize(base, format, qemuImg);
-  const args = ['create', '-f', 'qcow2', '-b', path.resolve(base), '-F', format, overlay];
-  let note: string | undefined;
-  if (sizeGiB !== undefined) {
-    const want = Math.round(sizeGiB * 1024 * 1024 * 1024);
-    if (want > baseSize) args.push(String(want));
-    else note = `disk-size ${sizeGiB} GiB is not larger than the image (${(baseSize / 2 ** 30).toFixed(1)} GiB): kept the image size`;
-  }
-  try {
-    await execFileP(qemuImg, args);
-  } catch (e) {
-    const err = e as Error & { stderr?: string };
-    throw new ImageError(`qemu-img ${args.join(' ')} failed: ${err.stderr?.trim() || err.message}`);
-  }
-  const result: Overlay = { path: overlay, virtualSize: await virtualSize(overlay, 'qcow2', qemuImg) };
-  if (note) result.note = note;
-  return result;
 }

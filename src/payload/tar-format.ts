@@ -122,7 +122,7 @@ function truncateBytes(text: string, bytes: number): string {
   return buffer.subarray(0, end).toString('utf8');
 }
 
-interface RawHeader {
+export interface RawHeader {
   name: string;
   prefix: string;
   mode: number;

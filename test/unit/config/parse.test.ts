@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, chmodSync } from 'node:fs';
+import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,7 +7,14 @@ import { parseConfig, type RawInputs } from '../../../src/config/parse.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'fg-config-'));
 const tree = path.join(work, 'src tree $(touch pwned);');
-mkdirSync(path.join(tree, 'sys', 'fs', 'fuse'), { recursive: true });
+for (const dir of ['sys/fs/fuse', 'sys/sys', 'sys/conf', 'sys/modules/fusefs', 'share/mk', 'tests/sys/fs/fusefs', 'tests/freebsd_test_suite', 'sbin/mount']) {
+  mkdirSync(path.join(tree, dir), { recursive: true });
+}
+for (const file of ['sys/sys/param.h', 'sys/conf/newvers.sh', 'sys/modules/fusefs/Makefile', 'tests/sys/fs/fusefs/Makefile', 'sbin/mount/getmntopts.c']) {
+  writeFileSync(path.join(tree, file), '');
+}
+const sparse = path.join(work, 'sparse');
+mkdirSync(path.join(sparse, 'sys', 'fs', 'fuse'), { recursive: true });
 const context = { cwd: work, env: {}, spell: (input: string) => `--${input}` };
 
 function parse(raw: RawInputs) {
@@ -68,6 +75,7 @@ describe('parseConfig', () => {
     [{ guest: 'freebsd', 'source-tree': '/does/not/exist' }, '--source-tree', /not a directory/],
     [{ guest: 'freebsd', 'source-tree': work }, '--source-tree', /has no sys\/fs\/fuse/],
     [{ guest: 'freebsd', 'source-tree': tree, 'freebsd-version': '14.3' }, '--freebsd-version', /not 'auto' or a version/],
+    [{ guest: 'freebsd', 'source-tree': sparse }, '--source-tree', /lacks what build 'auto' and tests 'workloads,gtest' need: sys\/sys\/param.h/],
     [{ guest: 'linux', image: '/no/such/image.raw' }, '--image', /neither an http\(s\) URL nor an existing file/],
     [{ guest: 'linux', workloads: ' , ' }, '--workloads', /empty/],
   ] as [RawInputs, string, RegExp][])('rejects %j naming %s', (raw, input, message) => {

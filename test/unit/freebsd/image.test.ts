@@ -1,3 +1,4 @@
+import { createOverlay } from '../../../src/vm/overlay.js';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,7 +8,6 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { folderStore, toolCacheStore, actionsCacheKey, toolCacheCoordinates, type RemoteCache } from '../../../src/image/cache.js';
 import {
   ImageError,
-  createOverlay,
   detectFormat,
   obtainFreeBSDImage,
   xzDecompress,

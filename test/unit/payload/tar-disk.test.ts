@@ -83,7 +83,7 @@ describe('writeTarDisk', () => {
     expect(await snapshot(out)).toEqual(await snapshot(tree));
   });
 
-  it.skipIf(!hasBsdtar)('is extracted unchanged by bsdtar (FreeBSD\'s tar)', async () => {
+  it.skipIf(!hasBsdtar && !process.env.CI)('is extracted unchanged by bsdtar (FreeBSD\'s tar)', async () => {
     const disk = path.join(dir, 'bsd.img');
     await writeTarDisk([{ dir: tree, as: '' }], disk);
     const out = await fresh('bsd-out');

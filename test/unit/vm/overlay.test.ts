@@ -38,7 +38,7 @@ describe('createOverlay', () => {
     const overlay = path.join(dir, 'grown.qcow2');
     await createOverlay(base, 'raw', overlay, 2);
     expect(info(overlay)['virtual-size']).toBe(2 * 1024 ** 3);
-    await expect(createOverlay(base, 'raw', overlay, 0)).rejects.toThrow(/at least 1/);
+    await expect(createOverlay(base, 'raw', overlay, 0)).rejects.toThrow(/positive number of GiB/);
   });
 
   it('a missing base is an OverlayError with qemu-img\'s message', async () => {
