@@ -48,7 +48,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     config = parseConfig(raw, { cwd: process.cwd(), env: process.env, spell: (input) => `--${input}` });
   } catch (error) {
-    if (error instanceof BadInputError) return usageError(error.message);
+    if (error instanceof BadInputError) return usageError(error.message, false);
     throw error;
   }
 
@@ -88,8 +88,8 @@ function stacksCommand(args: string[]): number {
   return EXIT.pass;
 }
 
-function usageError(message: string): number {
-  process.stderr.write(`fusefs-gate: ${message}\n${USAGE}\n`);
+function usageError(message: string, showUsage = true): number {
+  process.stderr.write(`fusefs-gate: ${message}\n${showUsage ? USAGE + '\n' : ''}`);
   return EXIT.usage;
 }
 

@@ -39,6 +39,11 @@ export interface BootedGuest {
   reboot(): Promise<BootedGuest>;
   /** Stops QEMU (always) and unpacks the results disk into `resultsDir`. */
   teardown(resultsDir: string): Promise<void>;
+  /**
+   * Layer 2 of the watchdog: the guest stopped answering, so ask it from outside with what the
+   * booted kernel has, and say what QEMU reports. Returns lines for the report.
+   */
+  diagnose(): Promise<string[]>;
 }
 
 export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPlan> {
@@ -89,6 +94,7 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
       pidfile: path.join(plan.workDir, `qemu${attempt}.pid.json`),
     });
     io.onVmStarted?.(path.join(plan.workDir, `qemu${attempt}.pid.json`));
+    io.onVm?.(vm);
     if (attempt === 1 && vm.accelerator === 'tcg' && config.accel === 'auto') io.warn(`using TCG software emulation: ${vm.accelNote}`);
     const console = new SerialConsole(vm.console, {
       profile: plan.adapter.console,
@@ -119,6 +125,7 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
         await console.login(config.bootTimeoutSec * 1000);
         return booted;
       },
+      diagnose: () => diagnoseWedgedGuest(vm, console, plan.adapter.os),
       teardown: async (resultsDir) => {
         stop.removeEventListener('abort', onStop);
         await vm.stop();
@@ -137,6 +144,30 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
     log.write(`\n===== fusefs-gate: boot attempt 1 failed: ${(error as Error).message.split('\n')[0]}; retrying =====\n`);
     return boot(2);
   }
+}
+
+/** How long the backstop waits for a wedged guest to print anything after it was poked. */
+const DIAGNOSE_WAIT_MS = 3000;
+
+async function diagnoseWedgedGuest(vm: VmInstance, console: SerialConsole, os: 'linux' | 'freebsd'): Promise<string[]> {
+  const notes: string[] = [];
+  const status = await vm.queryStatus().catch((error: Error) => ({ status: `unknown (${error.message})`, running: false }));
+  notes.push(`QEMU reports the guest ${status.status}`);
+  if (!status.running) return notes;
+  const before = console.idleMs;
+  try {
+    // Linux: Alt+SysRq+W dumps the blocked (D state) tasks on the console; FreeBSD: an NMI enters
+    // ddb on kernels that have it (FREEBSD-NOTES: release kernels have none, and ignore it).
+    if (os === 'linux') await vm.sendSysrq('w');
+    else await vm.nmi();
+    notes.push(os === 'linux' ? 'sent Alt+SysRq+W' : 'sent an NMI');
+  } catch (error) {
+    notes.push(`could not poke the guest: ${(error as Error).message}`);
+    return notes;
+  }
+  await new Promise((resolve) => setTimeout(resolve, DIAGNOSE_WAIT_MS));
+  notes.push(console.idleMs < before + DIAGNOSE_WAIT_MS ? 'the guest printed something after the poke (see the serial log)' : 'the guest printed nothing after the poke');
+  return notes;
 }
 
 /** A boot that never reached a shell, looped, or panicked in the stock kernel gets one more try. */

@@ -16,6 +16,7 @@ import { DEFAULT_WATCHDOG, GuestUnresponsiveError, runUnderWatchdog } from '../w
 import { PhaseClock } from './phases.js';
 import { exitCodeFor, verdictOfTests } from './verdict.js';
 import { bootGuest, type BootedGuest, type GuestPlan, planGuest } from './boot.js';
+import type { VmInstance } from '../vm/instance.js';
 import { writeEvidence } from './evidence.js';
 
 export interface GateIO {
@@ -30,6 +31,8 @@ export interface GateIO {
   signal: AbortSignal;
   /** Told the QEMU pidfile as soon as QEMU runs, so a post step can end it if this process is killed. */
   onVmStarted?(pidfile: string): void;
+  /** Handed the running VM (tests use it to wedge or kill the guest from outside). */
+  onVm?(vm: VmInstance): void;
 }
 
 /** A decided outcome that ends the run early: the verdict and why. */
@@ -39,7 +42,12 @@ class Decided extends Error {
   }
 }
 
-export async function runGate(config: GateConfig, io: GateIO): Promise<GateReport> {
+/** Seams for tests: a different guest plan (e.g. a kernel command line that never boots). */
+export interface GateSeams {
+  planGuest?: (config: GateConfig, io: GateIO) => Promise<GuestPlan>;
+}
+
+export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams = {}): Promise<GateReport> {
   const startedAt = new Date();
   mkdirSync(config.outDir, { recursive: true });
   const clock = new PhaseClock((phase) => io.note(`fusefs-gate: ${phase}...`));
@@ -72,7 +80,7 @@ export async function runGate(config: GateConfig, io: GateIO): Promise<GateRepor
   };
 
   try {
-    plan = await clock.run('image', () => io.group('Image', () => planGuest(config, io)));
+    plan = await clock.run('image', () => io.group('Image', () => (seams.planGuest ?? planGuest)(config, io)));
     Object.assign(report, { image: plan.imageInfo });
     checkStop();
     booted = await clock.run('boot', () => io.group('Boot', () => bootGuest(config, plan!, io, stop, report)));
@@ -109,6 +117,9 @@ export async function runGate(config: GateConfig, io: GateIO): Promise<GateRepor
     settle(report, decided, decided === 'pass' ? `all ${report.tests.length} test(s) passed` : `${worst?.name}: ${worst?.message ?? worst?.status}`);
     await clock.run('collect', () => adapter.collect(booted!.console, booted!.disks)).catch((error: Error) => io.warn(`collecting results: ${error.message}`));
   } catch (error) {
+    if (error instanceof GuestUnresponsiveError && booted) {
+      report.backstop = await clock.run('backstop', () => booted!.diagnose()).catch((e: Error) => [`backstop failed: ${e.message}`]);
+    }
     classify(error, report, { targetLoaded, phase: clock.current ?? lastPhase(clock), signalName: signalNameOf(io.signal, jobTimeout.signal) });
   } finally {
     clearTimeout(jobDeadline);

@@ -129,6 +129,8 @@ export interface GateReport {
   /** Every thread captured (both samples, the backstop, a panic). */
   threads: Thread[];
   panicText?: string;
+  /** What the host backstop did and saw when the guest stopped answering. */
+  backstop?: string[];
   phases: PhaseTiming[];
   bootAttempts: number;
   startedAt: string;

@@ -75,7 +75,7 @@ describe('writeTarDisk', () => {
     expect(listing).toContain('src/sub/empty/');
   });
 
-  it.skipIf(!hasBusybox)('is extracted unchanged by busybox tar (the Linux guest)', async () => {
+  it.skipIf(!hasBusybox && !process.env.CI)('is extracted unchanged by busybox tar (the Linux guest)', async () => {
     const disk = path.join(dir, 'bb.img');
     await writeTarDisk([{ dir: tree, as: '' }], disk);
     const out = await fresh('bb-out');
@@ -121,7 +121,7 @@ describe('readTarDisk reads what guest tars write', () => {
     ['bsdtar (restricted pax)', hasBsdtar, () => execFileSync('bsdtar', ['-cf', '-', '-C', tree, '.'])],
   ];
   for (const [name, available, make] of writers) {
-    it.skipIf(!available)(`extracts an archive made by ${name} unchanged`, async () => {
+    it.skipIf(!available && !process.env.CI)(`extracts an archive made by ${name} unchanged`, async () => {
       const disk = await diskWith(make(dir), `${name.replace(/\W+/g, '-')}.img`);
       const out = await fresh(`read-${name.replace(/\W+/g, '-')}`);
       const entries = await readTarDisk(disk, out);

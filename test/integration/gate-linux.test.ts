@@ -1,0 +1,98 @@
+// The gate end to end on a real kernel: the Linux test guest under QEMU (TCG), the real FUSE driver,
+// the fixture, workloads and watchdog. Each case asserts its verdict and that no QEMU is left.
+import { afterAll, describe, expect, it } from 'vitest';
+import { runGate } from '../../src/gate/run.js';
+import type { GateIO } from '../../src/gate/run.js';
+import { stopAll } from '../../src/vm/registry.js';
+import { linuxConfig, livingVms, recordingIO } from '../helpers/gate.js';
+
+const BOOT_ALLOWANCE_MS = 60_000;
+
+afterAll(async () => {
+  await stopAll();
+});
+
+function fuseFrames(report: Awaited<ReturnType<typeof runGate>>): string[] {
+  const hung = report.tests.find((t) => t.status === 'hang');
+  return (hung?.threads ?? []).flatMap((t) => t.frames.map((f) => f.fn)).filter((fn) => fn.startsWith('fuse_') || fn === 'request_wait_answer');
+}
+
+describe('gate on the Linux test guest', () => {
+  it('passes every workload on the fixture mounted with direct_io, with proof of what ran', async () => {
+    const config = linuxConfig({ timeout: '30' });
+    const report = await runGate(config, recordingIO());
+    expect(report.verdict).toBe('pass');
+    expect(report.exitCode).toBe(0);
+    expect(report.tests.map((t) => [t.name, t.status])).toEqual(config.workloads.map((w) => [`workload/${w}`, 'pass']));
+    expect(report.proof?.ok).toBe(true);
+    expect(report.proof?.details.join('\n')).toMatch(/fusefs-fixture sha256/);
+    expect(report.accelerator).toBe('tcg');
+    expect(report.phases.map((p) => p.phase)).toEqual(['image', 'boot', 'prepare', 'build', 'prove', 'mount', 'tests', 'collect', 'teardown']);
+    expect(livingVms()).toEqual([]);
+  }, 180_000);
+
+  it('turns a stalled WRITE into a hang with the kernel stack of the stuck workload, within timeout + 15 s', async () => {
+    const config = linuxConfig({ timeout: '5', fault: 'stall=write', workloads: 'mmap-write,write-readback' });
+    const report = await runGate(config, recordingIO());
+    expect(report.verdict).toBe('hang');
+    expect(report.exitCode).toBe(2);
+    const tests = report.phases.find((p) => p.phase === 'tests')!;
+    expect(tests.durationMs).toBeLessThan(5_000 + 15_000);
+    expect(report.tests[0]).toMatchObject({ name: 'workload/mmap-write', status: 'hang' });
+    expect(report.tests[1]).toMatchObject({ name: 'workload/write-readback', status: 'skipped' });
+    expect(fuseFrames(report).length).toBeGreaterThan(0);
+    expect(report.signature).toMatch(/^hang in fuse_/);
+    expect(livingVms()).toEqual([]);
+  }, BOOT_ALLOWANCE_MS + 60_000);
+
+  it.each([
+    ['stall=read', 'write-readback'],
+    ['stall=flush', 'write-readback'],
+    ['stall_after=3', 'write-readback'],
+  ])('%s on %s is a hang too', async (fault, workload) => {
+    const report = await runGate(linuxConfig({ timeout: '4', fault, workloads: workload }), recordingIO());
+    expect(report.verdict).toBe('hang');
+    expect(fuseFrames(report).length).toBeGreaterThan(0);
+    expect(livingVms()).toEqual([]);
+  }, BOOT_ALLOWANCE_MS + 60_000);
+
+  it('reports a daemon that dies mid-test as fail with the errno the workload saw, not hang', async () => {
+    const report = await runGate(linuxConfig({ timeout: '10', fault: 'crash=write', workloads: 'write-readback' }), recordingIO());
+    expect(report.verdict).toBe('fail');
+    expect(report.tests[0]!.message).toMatch(/errno \d+/);
+    expect(livingVms()).toEqual([]);
+  }, BOOT_ALLOWANCE_MS + 30_000);
+
+  it('calls a wedged guest (QMP stop) a hang, guest unresponsive, within deadline + grace', async () => {
+    const config = linuxConfig({ timeout: '3', workloads: 'mmap-write' });
+    let wedgedAt = 0;
+    const io: GateIO = recordingIO((line) => {
+      if (/@@fg:\w+:test:t\d+:start@@/.test(line) && !wedgedAt) {
+        wedgedAt = Date.now();
+        void vm?.wedge();
+      }
+    });
+    let vm: { wedge(): Promise<void> } | undefined;
+    io.onVm = (instance) => (vm = instance);
+    const report = await runGate(config, io);
+    expect(report.verdict).toBe('hang');
+    expect(report.reason).toMatch(/guest unresponsive/);
+    expect(report.backstop?.join('\n')).toMatch(/paused/);
+    const detectedAfter = Date.parse(report.finishedAt) - wedgedAt;
+    expect(detectedAfter).toBeLessThan(3_000 + 8_000 + 15_000);
+    expect(livingVms()).toEqual([]);
+  }, BOOT_ALLOWANCE_MS + 60_000);
+
+  it('never passes when QEMU is killed mid-run: error, exit 125', async () => {
+    let pid = 0;
+    const io = recordingIO((line) => {
+      if (/@@fg:\w+:test:t\d+:start@@/.test(line) && pid) process.kill(pid, 'SIGKILL');
+    });
+    io.onVm = (vm) => (pid = vm.pid);
+    const report = await runGate(linuxConfig({ timeout: '20', workloads: 'mmap-write' }), io);
+    expect(report.verdict).toBe('error');
+    expect(report.exitCode).toBe(125);
+    expect(report.reason).toMatch(/QEMU exited/);
+    expect(livingVms()).toEqual([]);
+  }, BOOT_ALLOWANCE_MS + 30_000);
+});
