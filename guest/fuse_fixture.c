@@ -15,6 +15,9 @@
  *   stall_after=N      answer the first N counted requests, never any later one
  *   crash=OP           exit (without answering) when OP arrives
  *   eio=OP             answer OP with EIO
+ *   panic=OP           panic the guest kernel when OP arrives (Linux: sysrq
+ *                      'c'; FreeBSD: sysctl debug.kdb.panic), to test the
+ *                      gate's panic verdict; exits like crash= if it cannot
  * Counted requests: every request except INIT, FORGET, BATCH_FORGET,
  * INTERRUPT and DESTROY.
  *
@@ -36,6 +39,7 @@
 
 #if defined(__FreeBSD__)
 #include <sys/param.h>	/* first, as nmount(2) asks */
+#include <sys/sysctl.h>	/* sysctlbyname(3), for panic=OP */
 #endif
 #include <sys/types.h>
 #include <sys/stat.h>
@@ -107,7 +111,7 @@
 
 static int opt_direct_io;
 static const char *opt_backing;
-static uint32_t opt_stall_op, opt_crash_op, opt_eio_op;
+static uint32_t opt_stall_op, opt_crash_op, opt_eio_op, opt_panic_op;
 static long opt_stall_after = -1;
 static FILE *logfp;
 static const char *mountpoint;
@@ -206,7 +210,7 @@ usage(void)
 	fprintf(stderr,
 	    "usage: " PROG " [-o opt[,opt...]] [-l LOGFILE] MOUNTPOINT\n"
 	    "options: direct_io, backing=DIR, stall=OP, stall_after=N, "
-	    "crash=OP, eio=OP (OP: write, read, flush, ...)\n");
+	    "crash=OP, eio=OP, panic=OP (OP: write, read, flush, ...)\n");
 	exit(64);
 }
 
@@ -244,6 +248,8 @@ parse_opts(char *s)
 			opt_crash_op = parse_op("crash", v);
 		} else if (strcmp(tok, "eio") == 0 && v != NULL) {
 			opt_eio_op = parse_op("eio", v);
+		} else if (strcmp(tok, "panic") == 0 && v != NULL) {
+			opt_panic_op = parse_op("panic", v);
 		} else if (strcmp(tok, "stall_after") == 0 && v != NULL) {
 			errno = 0;
 			opt_stall_after = strtol(v, &end, 10);
@@ -1162,6 +1168,49 @@ is_counted(uint32_t op)
 	    op != FUSE_DESTROY;
 }
 
+/*
+ * panic=OP: panic the guest kernel on purpose, so the gate's panic verdict
+ * can be tested with a real kernel panic.  Returns only if that failed.
+ */
+static void
+panic_kernel(void)
+{
+#if defined(__FreeBSD__)
+	/*
+	 * sys/kern/subr_kdb.c: SYSCTL_PROC(_debug_kdb, OID_AUTO, panic, ...
+	 * kdb_sysctl_panic, "I", "set to panic the kernel"); the handler calls
+	 * panic("kdb_sysctl_panic") on any write (the value is not looked at).
+	 * subr_kdb.c is standard, so release kernels without KDB have it too.
+	 */
+	int one = 1;
+
+	if (sysctlbyname("debug.kdb.panic", NULL, NULL, &one,
+	    sizeof(one)) != 0)
+		logmsg("panic: sysctl debug.kdb.panic: %s", strerror(errno));
+#else
+	/*
+	 * Documentation/admin-guide/sysrq.rst: 'c' "will perform a system
+	 * crash", printing "sysrq: Trigger a crash" and then panicking with
+	 * "sysrq triggered crash".  /proc/sys/kernel/sysrq=1 enables every
+	 * sysrq function (writes to /proc/sysrq-trigger are allowed even
+	 * without it on current kernels; set anyway, older ones checked).
+	 */
+	int fd;
+
+	fd = open("/proc/sys/kernel/sysrq", O_WRONLY);
+	if (fd < 0 || write(fd, "1\n", 2) != 2)
+		logmsg("panic: /proc/sys/kernel/sysrq: %s", strerror(errno));
+	if (fd >= 0)
+		close(fd);
+	/* No sync(): this process serves the FUSE mount, sync would wait on it. */
+	fd = open("/proc/sysrq-trigger", O_WRONLY);
+	if (fd < 0 || write(fd, "c", 1) != 1)
+		logmsg("panic: /proc/sysrq-trigger: %s", strerror(errno));
+	if (fd >= 0)
+		close(fd);
+#endif
+}
+
 /* Returns 1 after INIT has been answered. */
 static int
 dispatch(struct fuse_in_header *h, size_t len)
@@ -1192,6 +1241,13 @@ dispatch(struct fuse_in_header *h, size_t len)
 		if (op == opt_crash_op) {
 			logmsg("crash=%s: exiting", op_name(op));
 			_exit(70);
+		}
+		if (op == opt_panic_op) {
+			logmsg("panic=%s: panicking the kernel", op_name(op));
+			panic_kernel();
+			logmsg("panic=%s: the kernel did not panic; exiting",
+			    op_name(op));
+			_exit(71);
 		}
 		if (op == opt_stall_op) {
 			logmsg("stall=%s: not answering %llu", op_name(op),

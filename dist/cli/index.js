@@ -6456,7 +6456,7 @@ async function main(argv) {
     }
     catch (error) {
         if (error instanceof errors/* BadInputError */.Y)
-            return usageError(error.message);
+            return usageError(error.message, false);
         throw error;
     }
     const quiet = values.quiet === true;
@@ -6499,8 +6499,8 @@ function stacksCommand(args) {
     process.stdout.write(`${JSON.stringify(analyzeStacks(text), null, 2)}\n`);
     return EXIT.pass;
 }
-function usageError(message) {
-    process.stderr.write(`fusefs-gate: ${message}\n${USAGE}\n`);
+function usageError(message, showUsage = true) {
+    process.stderr.write(`fusefs-gate: ${message}\n${showUsage ? USAGE + '\n' : ''}`);
     return EXIT.usage;
 }
 main(process.argv.slice(2)).then((code) => {

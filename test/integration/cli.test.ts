@@ -1,0 +1,91 @@
+// The CLI as users and `git bisect run` see it: exit statuses, live output, signals, fail-on.
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { qemuProcessesMentioning, readReport, spawnCli, tempDir } from '../helpers/gate.js';
+
+describe('bad input: one clear message, exit 64, nothing started', () => {
+  const locked = tempDir('locked');
+  mkdirSync(path.join(locked, 'ro'));
+  chmodSync(path.join(locked, 'ro'), 0o500);
+  it.each([
+    [['run', '--guest', 'plan9'], /invalid input '--guest'/],
+    [['run', '--guest', 'linux', '--workloads', 'mmap-write,nope'], /invalid input '--workloads': "nope"/],
+    [['run', '--guest', 'linux', '--timeout=-3'], /invalid input '--timeout'/],
+    [['run', '--guest', 'linux', '--timeout', '-3'], /'--timeout'/],
+    [['run', '--guest', 'linux', '--timeout', 'soon'], /invalid input '--timeout'/],
+    [['run', '--guest', 'linux', '--out', '/proc/no/such/place'], /invalid input '--output-dir'/],
+    [['run', '--guest', 'linux', '--unknown-flag', 'x'], /Unknown option '--unknown-flag'/],
+    [['frobnicate'], /unknown command/],
+  ])('%j', async (args, message) => {
+    const out = tempDir('bad');
+    const result = await spawnCli([...args, ...(args.includes('--out') || args[0] !== 'run' ? [] : ['--out', out])], 30_000).done;
+    expect(result.code).toBe(64);
+    expect(result.stderr).toMatch(message);
+    expect(result.stderr.match(/invalid input|Unknown option|unknown command/g)?.length).toBe(1);
+    expect(qemuProcessesMentioning(out)).toEqual([]);
+  });
+});
+
+describe('fusefs-gate run on the Linux test guest', () => {
+  it('streams the guest console while it runs, and --fail-on hang,panic turns a fail into exit 0 while report.json still says fail', async () => {
+    const out = tempDir('failon');
+    const run = spawnCli(['run', '--guest', 'linux', '--fault', 'eio=write', '--workloads', 'write-readback', '--timeout', '10', '--fail-on', 'hang,panic', '--out', out], 120_000);
+    // Live output: the guest's own banner shows up before the run ends.
+    const seenLive = await new Promise<boolean>((resolve) => {
+      const check = () => {
+        if (run.stderr.includes('fusefs-gate linux test guest ready')) resolve(run.child.exitCode === null);
+      };
+      run.child.stderr!.on('data', check);
+      run.child.on('close', () => resolve(false));
+    });
+    expect(seenLive).toBe(true);
+    const result = await run.done;
+    expect(result.code).toBe(0);
+    expect(readReport(out)).toMatchObject({ verdict: 'fail', exitCode: 0 });
+    expect(result.stdout).toMatch(/^verdict: fail \(exit 0\)/m);
+  }, 120_000);
+
+  it('SIGTERM while the guest runs: exit 143 within 10 s, report.json says error and the phase, no QEMU left', async () => {
+    const out = tempDir('sigterm');
+    const run = spawnCli(['run', '--guest', 'linux', '--workloads', 'mmap-write', '--fault', 'stall=write', '--timeout', '60', '--out', out], 120_000);
+    await new Promise<void>((resolve) => {
+      const check = () => {
+        if (/@@fg:\w+:test:t\d+:start@@/.test(run.stderr)) resolve();
+      };
+      run.child.stderr!.on('data', check);
+    });
+    const sent = Date.now();
+    run.child.kill('SIGTERM');
+    const result = await run.done;
+    expect(Date.now() - sent).toBeLessThan(10_000);
+    expect(result.code).toBe(143);
+    const report = readReport(out);
+    expect(report.verdict).toBe('error');
+    expect(report.reason).toMatch(/cancelled by SIGTERM during tests/);
+    expect(qemuProcessesMentioning(out)).toEqual([]);
+  }, 120_000);
+});
+
+describe('fusefs-gate stacks', () => {
+  it('prints the parsed threads, signature and known bug of a saved procstat -kk as JSON', async () => {
+    const file = path.join(tempDir('stacks'), 'procstat.txt');
+    writeFileSync(
+      file,
+      'PID    TID COMM                TDNAME              KSTACK\n' +
+        '783 100068 mmap-write          -                   mi_switch+0xe2 sleepq_wait+0x2c _sleep+0x247 vm_page_busy_sleep+0x8f vm_object_page_remove+0x203 vn_pages_remove+0x52 fuse_io_dispatch+0xebd VOP_WRITE_APV+0xec vnode_pager_generic_putpages+0x6ba VOP_PUTPAGES_APV+0x7c vnode_pager_putpages+0x84 vm_pageout_flush+0x100 vm_object_page_collect_flush+0x1a8 vm_object_page_clean+0x16f vm_object_terminate+0x97 vnode_destroy_vobject+0x85 ufs_reclaim+0x1e VOP_RECLAIM_APV+0x7c\n',
+    );
+    const result = await spawnCli(['stacks', file], 30_000).done;
+    expect(result.code).toBe(0);
+    const parsed = JSON.parse(result.stdout) as { threads: unknown[]; signature: string; knownBug?: { url: string } };
+    expect(parsed.threads).toHaveLength(1);
+    expect(parsed.signature).toMatch(/vm_page_busy_sleep/);
+    expect(parsed.knownBug?.url).toMatch(/247276/);
+  });
+
+  it('names an unreadable file with exit 64', async () => {
+    const result = await spawnCli(['stacks', '/no/such/file'], 30_000).done;
+    expect(result.code).toBe(64);
+    expect(result.stderr).toMatch(/cannot read "\/no\/such\/file"/);
+  });
+});
