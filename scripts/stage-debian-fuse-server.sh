@@ -1,0 +1,232 @@
+#!/usr/bin/env bash
+# Stage a FUSE server from Debian's packages for `--fuse-server-source`: the
+# program and every shared library it needs (the dynamic loader included),
+# ready to be shipped into the Linux test guest, whose busybox initramfs has no
+# libc and no /lib64/ld-linux-x86-64.so.2.
+#
+#   scripts/stage-debian-fuse-server.sh PACKAGE BINARY OUTDIR
+#
+#   PACKAGE  Debian package name (e.g. bindfs)
+#   BINARY   path of the program inside the package (e.g. usr/bin/bindfs), or
+#            just its file name, looked up in the package's bin folders
+#   OUTDIR   created if missing; gets bin/BINARY-NAME, lib/<every soname>,
+#            lib/ld-linux-x86-64.so.2 and manifest.txt (packages and versions)
+#
+# The packages come from Debian ${FUSEFS_GATE_DEBIAN_SUITE:-trixie} (the test
+# guest's release) through a private apt configuration: the machine's own apt
+# sources and state are never touched.  Libraries are found by walking the
+# ELF NEEDED entries (readelf -d) against the extracted packages, following
+# the Depends of the packages fetched so far (only lib* packages: Debian
+# policy 8.1 names shared library packages after their soname), so nothing
+# depends on the host's own libraries or its glibc version.
+#
+# In the guest the program must be started through the shipped loader:
+#   /gate/fuse-server/lib/ld-linux-x86-64.so.2 --library-path /gate/fuse-server/lib \
+#       /gate/fuse-server/bin/NAME ...
+# (docs/fuse-servers.md).  The last line of stdout is OUTDIR.
+#
+# Environment:
+#   FUSEFS_GATE_CACHE           cache root (default ~/.cache/fusefs-gate); the
+#                               apt lists and .debs are kept in .../fuse-server-apt
+#   FUSEFS_GATE_DEBIAN_SUITE    default trixie
+#   FUSEFS_GATE_DEBIAN_MIRROR   default http://deb.debian.org/debian
+set -euo pipefail
+
+log() { echo "stage-debian-fuse-server: $*" >&2; }
+die() { echo "stage-debian-fuse-server: $*" >&2; exit 1; }
+usage() { sed -n '2,32p' "$0" >&2; exit 64; }
+
+case ${1:-} in -h | --help) usage ;; esac
+[ $# -eq 3 ] || { echo "stage-debian-fuse-server: expected PACKAGE BINARY OUTDIR, got $# argument(s)" >&2; usage; }
+PACKAGE=$1
+BINARY=$2
+OUTDIR=$3
+[[ $PACKAGE =~ ^[a-z0-9][a-z0-9.+-]+$ ]] || { echo "stage-debian-fuse-server: '$PACKAGE' is not a Debian package name" >&2; exit 64; }
+
+SUITE=${FUSEFS_GATE_DEBIAN_SUITE:-trixie}
+MIRROR=${FUSEFS_GATE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
+KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
+ARCH_DIR=x86_64-linux-gnu
+LOADER=ld-linux-x86-64.so.2
+
+need() { # need COMMAND PACKAGE
+	command -v "$1" >/dev/null 2>&1 ||
+		die "missing host tool '$1': install the Debian package '$2' (apt-get install $2)"
+}
+need apt-get apt
+need apt-cache apt
+need dpkg-deb dpkg
+need readelf binutils
+need sha256sum coreutils
+[ -r "$KEYRING" ] || die "missing $KEYRING: install the Debian package 'debian-archive-keyring'"
+
+APTDIR=${FUSEFS_GATE_CACHE:-$HOME/.cache/fusefs-gate}/fuse-server-apt/$SUITE
+DEBS=$APTDIR/debs
+mkdir -p "$APTDIR/sources" "$APTDIR/lists/partial" "$APTDIR/cache/archives/partial" "$DEBS"
+cat >"$APTDIR/sources/fusefs-gate-$SUITE.sources" <<EOF
+Types: deb
+URIs: $MIRROR
+Suites: $SUITE
+Components: main
+Signed-By: $KEYRING
+EOF
+APT_OPTS=(
+	-o "Dir::Etc::SourceList=/dev/null"
+	-o "Dir::Etc::SourceParts=$APTDIR/sources"
+	-o "Dir::State::Lists=$APTDIR/lists"
+	-o "Dir::Cache=$APTDIR/cache"
+	-o "Dir::State::Status=/dev/null"
+	-o "APT::Sandbox::User=root"
+	-o "APT::Architecture=amd64"
+	-o "APT::Architectures=amd64"
+)
+
+# One stager at a time per cache (apt's lists are shared).
+if command -v flock >/dev/null 2>&1; then
+	exec 9>"$APTDIR/.lock"
+	flock 9
+fi
+
+apt_updated=0
+apt_update() {
+	[ "$apt_updated" = 0 ] || return 0
+	log "apt-get update ($SUITE main, private lists in $APTDIR/lists)"
+	apt-get "${APT_OPTS[@]}" -qq update >&2 || die "apt-get update of $SUITE failed (network or mirror $MIRROR)"
+	apt_updated=1
+}
+# Lists older than a day may name versions the mirror no longer has.
+if [ -z "$(find "$APTDIR/lists" -maxdepth 1 -name '*_Packages*' -mmin -1440 2>/dev/null | head -n1)" ]; then
+	apt_update
+fi
+
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/stage-fuse-server.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+ROOTFS=$WORK/root
+mkdir -p "$ROOTFS"
+
+declare -A FETCHED=()
+MANIFEST=()
+# fetch PKG: download (or reuse) the candidate .deb and extract it into ROOTFS.
+fetch() {
+	local pkg=$1 version deb
+	[ -z "${FETCHED[$pkg]:-}" ] || return 0
+	version=$(apt-cache "${APT_OPTS[@]}" show --no-all-versions "$pkg" 2>/dev/null | sed -n 's/^Version: //p' | head -n1)
+	if [ -z "$version" ]; then
+		apt_update
+		version=$(apt-cache "${APT_OPTS[@]}" show --no-all-versions "$pkg" 2>/dev/null | sed -n 's/^Version: //p' | head -n1)
+	fi
+	[ -n "$version" ] || die "Debian $SUITE has no package '$pkg'"
+	deb=$(ls "$DEBS/${pkg}_${version#*:}_"*.deb 2>/dev/null | head -n1 || true)
+	if [ -z "$deb" ]; then
+		log "apt-get download $pkg ($version)"
+		if ! (cd "$DEBS" && apt-get "${APT_OPTS[@]}" -qq download "$pkg=$version" >&2); then
+			apt_update
+			(cd "$DEBS" && apt-get "${APT_OPTS[@]}" -qq download "$pkg" >&2) || die "apt-get download $pkg failed"
+		fi
+		deb=$(ls -t "$DEBS/${pkg}_"*.deb | head -n1)
+	fi
+	dpkg-deb -x "$deb" "$ROOTFS"
+	FETCHED[$pkg]=$version
+	MANIFEST+=("package $pkg $version $(basename "$deb")")
+}
+
+# deps PKG: the first alternative of each Depends / Pre-Depends, lib* packages only.
+deps() {
+	apt-cache "${APT_OPTS[@]}" show --no-all-versions "$1" 2>/dev/null |
+		sed -n 's/^\(Pre-\)\{0,1\}Depends: //p' | tr ',' '\n' |
+		sed 's/|.*//; s/(.*)//; s/:any//; s/[[:space:]]//g' | grep '^lib' | sort -u || true
+}
+
+# find_lib SONAME: its path in ROOTFS, empty if not there.
+find_lib() {
+	local d
+	for d in usr/lib/$ARCH_DIR lib/$ARCH_DIR usr/lib64 lib64 usr/lib lib; do
+		if [ -e "$ROOTFS/$d/$1" ]; then
+			echo "$ROOTFS/$d/$1"
+			return 0
+		fi
+	done
+}
+
+needed() { readelf -d "$1" 2>/dev/null | sed -n 's/.*(NEEDED).*Shared library: \[\(.*\)\]/\1/p'; }
+
+fetch "$PACKAGE"
+
+# The program.
+case $BINARY in
+*/*) PROGRAM=$ROOTFS/${BINARY#/} ;;
+*)
+	PROGRAM=
+	for d in usr/bin usr/sbin bin sbin usr/libexec; do
+		if [ -f "$ROOTFS/$d/$BINARY" ]; then PROGRAM=$ROOTFS/$d/$BINARY; break; fi
+	done
+	;;
+esac
+[ -n "$PROGRAM" ] && [ -f "$PROGRAM" ] ||
+	die "package $PACKAGE has no program '$BINARY' (its programs: $(cd "$ROOTFS" && find . -path '*bin/*' -type f | sed 's|^\./||' | tr '\n' ' '))"
+readelf -h "$PROGRAM" >/dev/null 2>&1 || die "$BINARY in $PACKAGE is not an ELF program"
+interp=$(readelf -l "$PROGRAM" | sed -n 's/.*\[Requesting program interpreter: \(.*\)\]/\1/p')
+[ -z "$interp" ] || [ "$(basename "$interp")" = "$LOADER" ] ||
+	die "$BINARY asks for the loader $interp; only $LOADER (x86-64 glibc) is supported"
+
+# Walk NEEDED until every soname is found; fetch the lib* Depends of what we
+# have when one is missing.
+declare -A LIBS=()
+rounds=0
+while :; do
+	missing=()
+	queue=("$PROGRAM")
+	declare -A seen=()
+	LIBS=()
+	while [ ${#queue[@]} -gt 0 ]; do
+		elf=${queue[0]}
+		queue=("${queue[@]:1}")
+		for so in $(needed "$elf"); do
+			[ -z "${seen[$so]:-}" ] || continue
+			seen[$so]=1
+			path=$(find_lib "$so")
+			if [ -z "$path" ]; then
+				missing+=("$so")
+				continue
+			fi
+			LIBS[$so]=$path
+			queue+=("$(readlink -f "$path")")
+		done
+	done
+	unset seen
+	# The loader: NEEDED by libc.so.6, but also required when nothing names it.
+	if [ -z "${LIBS[$LOADER]:-}" ]; then
+		path=$(find_lib "$LOADER")
+		if [ -n "$path" ]; then LIBS[$LOADER]=$path; else missing+=("$LOADER"); fi
+	fi
+	[ ${#missing[@]} -gt 0 ] || break
+	rounds=$((rounds + 1))
+	[ $rounds -le 6 ] || die "could not find ${missing[*]} in $PACKAGE's dependencies"
+	new=()
+	for pkg in "${!FETCHED[@]}"; do
+		for dep in $(deps "$pkg"); do
+			[ -n "${FETCHED[$dep]:-}" ] || new+=("$dep")
+		done
+	done
+	# The loader and libc live in libc6, whatever the package declares.
+	[ -n "${FETCHED[libc6]:-}" ] || new+=(libc6)
+	mapfile -t new < <(printf '%s\n' "${new[@]}" | sort -u)
+	[ ${#new[@]} -gt 0 ] || die "${missing[*]} needed by $BINARY is in none of the lib* packages $PACKAGE depends on (fetched: ${!FETCHED[*]})"
+	log "missing ${missing[*]}: fetching ${new[*]}"
+	for pkg in "${new[@]}"; do fetch "$pkg"; done
+done
+
+mkdir -p "$OUTDIR/bin" "$OUTDIR/lib"
+NAME=$(basename "$PROGRAM")
+install -m 0755 "$(readlink -f "$PROGRAM")" "$OUTDIR/bin/$NAME"
+for so in "${!LIBS[@]}"; do
+	install -m 0755 "$(readlink -f "${LIBS[$so]}")" "$OUTDIR/lib/$so"
+done
+{
+	echo "# staged by scripts/stage-debian-fuse-server.sh from Debian $SUITE ($MIRROR)"
+	printf '%s\n' "${MANIFEST[@]}"
+	(cd "$OUTDIR" && sha256sum "bin/$NAME" $(printf 'lib/%s\n' "${!LIBS[@]}" | sort) | sed 's/^/sha256 /')
+	echo "run /gate/fuse-server/lib/$LOADER --library-path /gate/fuse-server/lib /gate/fuse-server/bin/$NAME ..."
+} >"$OUTDIR/manifest.txt"
+log "staged $NAME from $PACKAGE ${FETCHED[$PACKAGE]} with ${#LIBS[@]} libraries: $(printf '%s ' "${!LIBS[@]}")"
+echo "$OUTDIR"
