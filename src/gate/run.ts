@@ -152,9 +152,7 @@ async function runTests(
     for (const [index, spec] of specs.entries()) {
       checkStop();
       const run = await runUnderWatchdog(console, adapter, spec, iteration, { ...DEFAULT_WATCHDOG, timeoutSec: config.timeoutSec });
-      const results: TestResult[] =
-        spec.kind === 'gtest' && adapter.gtestResults && run.result.status !== 'hang' ? await adapter.gtestResults(console, spec, iteration) : [run.result];
-      if (spec.kind === 'gtest' && run.result.status === 'hang') results.splice(0, results.length, run.result);
+      const results = spec.kind === 'gtest' && adapter.gtestResults ? mergeGtest(run.result, await adapter.gtestResults(console, spec, iteration)) : [run.result];
       report.tests.push(...results);
       report.threads.push(...run.samples.flat());
       const worst = verdictOfTests(results);
@@ -171,6 +169,22 @@ async function runTests(
       return;
     }
   }
+}
+
+/**
+ * One gtest program run holds many cases. The watchdog knows whether the program finished; the
+ * XML or the console log knows the cases. A case that started and never ended is the hung one when
+ * the program hung, and a crash (the program exited during it) otherwise.
+ */
+export function mergeGtest(run: TestResult, cases: TestResult[]): TestResult[] {
+  const unfinished = cases.filter((c) => c.status === 'hang');
+  const finished = cases.filter((c) => c.status !== 'hang');
+  if (run.status === 'hang') return [...finished, { ...run, name: unfinished[0]?.name ?? run.name }];
+  if (run.status === 'fail' && run.message?.startsWith('timed out')) return [...finished, { ...run, name: unfinished[0]?.name ?? run.name }];
+  return [
+    ...finished,
+    ...unfinished.map((c) => ({ ...c, status: 'fail' as const, message: `the test program ended during this case (${run.message ?? 'exit status 0'}) without finishing it` })),
+  ];
 }
 
 function settle(report: GateReport, verdict: Verdict, reason: string): void {

@@ -56,6 +56,19 @@ describe('gate on the Linux test guest', () => {
     expect(livingVms()).toEqual([]);
   }, BOOT_ALLOWANCE_MS + 60_000);
 
+  it('repeat: runs the selection again in the same boot and stops at the first iteration that hangs, saying which', async () => {
+    // One write-readback iteration is about 20 FUSE requests: the 30th never gets an answer, in iteration 2.
+    const report = await runGate(linuxConfig({ timeout: '4', fault: 'stall_after=30', workloads: 'write-readback', repeat: '5' }), recordingIO());
+    expect(report.verdict).toBe('hang');
+    expect(report.stoppedAtIteration).toBe(2);
+    expect(report.tests.map((t) => [t.iteration, t.status])).toEqual([
+      [1, 'pass'],
+      [2, 'hang'],
+    ]);
+    expect(report.bootAttempts).toBe(1);
+    expect(livingVms()).toEqual([]);
+  }, BOOT_ALLOWANCE_MS + 60_000);
+
   it('reports a daemon that dies mid-test as fail with the errno the workload saw, not hang', async () => {
     const report = await runGate(linuxConfig({ timeout: '10', fault: 'crash=write', workloads: 'write-readback' }), recordingIO());
     expect(report.verdict).toBe('fail');

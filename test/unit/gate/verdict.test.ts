@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exitCodeFor, verdictOfTests, worstOf } from '../../../src/gate/verdict.js';
+import { mergeGtest } from '../../../src/gate/run.js';
 import type { TestResult } from '../../../src/report/model.js';
 
 const test = (status: TestResult['status']): TestResult => ({ name: `t-${status}`, status, durationMs: 1, iteration: 1 });
@@ -23,5 +24,31 @@ describe('verdicts', () => {
     expect([exitCodeFor('pass', all), exitCodeFor('fail', all), exitCodeFor('hang', all), exitCodeFor('panic', all), exitCodeFor('error', all)]).toEqual([0, 1, 2, 3, 125]);
     expect(exitCodeFor('fail', ['hang', 'panic'])).toBe(0);
     expect(exitCodeFor('hang', ['hang', 'panic'])).toBe(2);
+  });
+});
+
+describe('mergeGtest', () => {
+  const run = (status: TestResult['status'], message?: string): TestResult => ({ name: 'gtest/write', status, durationMs: 9000, iteration: 1, ...(message ? { message } : {}) });
+  const cases: TestResult[] = [
+    { name: 'gtest/Write.mmap', status: 'pass', durationMs: 10, iteration: 1 },
+    { name: 'gtest/WriteBack.mmap_direct_io', status: 'hang', durationMs: 0, iteration: 1, message: 'started and never finished' },
+  ];
+
+  it('names the hung case after the unfinished one when the program hung', () => {
+    const merged = mergeGtest(run('hang', 'did not finish within 60 s'), cases);
+    expect(merged.map((t) => [t.name, t.status])).toEqual([
+      ['gtest/Write.mmap', 'pass'],
+      ['gtest/WriteBack.mmap_direct_io', 'hang'],
+    ]);
+  });
+
+  it('calls an unfinished case a failure when the program exited (a crash, not a hang)', () => {
+    const merged = mergeGtest(run('fail', 'exited with status 139'), cases);
+    expect(merged[1]).toMatchObject({ name: 'gtest/WriteBack.mmap_direct_io', status: 'fail' });
+    expect(merged[1]!.message).toMatch(/status 139/);
+  });
+
+  it('keeps the per-case results of a program that finished', () => {
+    expect(mergeGtest(run('pass'), [cases[0]!])).toEqual([cases[0]]);
   });
 });
