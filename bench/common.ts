@@ -77,7 +77,7 @@ export function qemuMentioning(needle: string): number[] {
 }
 
 /** Every live qemu-system process on the machine (ours or not): only counted, never touched. */
-export function allQemuCount(): number {
+export function allQemu(): number[] {
   return qemuMentioning('');
 }
 
@@ -104,7 +104,7 @@ export function machine(): string[] {
     `date: ${new Date().toISOString()}`,
     `cpus: ${os.cpus().length} (nproc), model: ${model}`,
     `memory: ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB total, ${(os.freemem() / 2 ** 30).toFixed(1)} GiB free`,
-    `load average (1/5/15 min): ${loadAverage()}; qemu-system processes running now: ${allQemuCount().length}`,
+    `load average (1/5/15 min): ${loadAverage()}; qemu-system processes running now: ${allQemu().length}`,
     `${qemu}; node ${process.version}; guest kernel ${kernel}`,
   ];
 }

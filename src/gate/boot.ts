@@ -7,7 +7,7 @@ import type { GateConfig } from '../config/types.js';
 import { newNonce } from '../console/markers.js';
 import { SerialConsole } from '../console/serial-console.js';
 import { BootLoopError, CancelledError, ConsoleClosedError, GuestPanicError } from '../console/errors.js';
-import type { BootMedia, DiskLayout, GuestAdapter } from '../guest/adapter.js';
+import type { BackstopPlan, BootMedia, DiskLayout, GuestAdapter } from '../guest/adapter.js';
 import { LinuxGuest } from '../guest/linux.js';
 import { CommandTimeoutError } from '../guest/shell.js';
 import { ensureLinuxGuest } from '../image/linux-guest.js';
@@ -125,7 +125,7 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
         await console.login(config.bootTimeoutSec * 1000);
         return booted;
       },
-      diagnose: () => diagnoseWedgedGuest(vm, console, plan.adapter.os),
+      diagnose: () => diagnoseWedgedGuest(vm, console, plan.adapter.backstop()),
       teardown: async (resultsDir) => {
         stop.removeEventListener('abort', onStop);
         await vm.stop();
@@ -149,24 +149,33 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
 /** How long the backstop waits for a wedged guest to print anything after it was poked. */
 const DIAGNOSE_WAIT_MS = 3000;
 
-async function diagnoseWedgedGuest(vm: VmInstance, console: SerialConsole, os: 'linux' | 'freebsd'): Promise<string[]> {
+async function diagnoseWedgedGuest(vm: VmInstance, console: SerialConsole, plan: BackstopPlan): Promise<string[]> {
   const notes: string[] = [];
   const status = await vm.queryStatus().catch((error: Error) => ({ status: `unknown (${error.message})`, running: false }));
   notes.push(`QEMU reports the guest ${status.status}`);
   if (!status.running) return notes;
+  if (plan.kind === 'none') return [...notes, `no outside way to ask for stacks: ${plan.why}`];
   const before = console.idleMs;
   try {
-    // Linux: Alt+SysRq+W dumps the blocked (D state) tasks on the console; FreeBSD: an NMI enters
-    // ddb on kernels that have it (FREEBSD-NOTES: release kernels have none, and ignore it).
-    if (os === 'linux') await vm.sendSysrq('w');
-    else await vm.nmi();
-    notes.push(os === 'linux' ? 'sent Alt+SysRq+W' : 'sent an NMI');
+    if (plan.kind === 'sysrq') {
+      await vm.sendSysrq(plan.key);
+      notes.push(`sent Alt+SysRq+${plan.key.toUpperCase()}`);
+      await new Promise((resolve) => setTimeout(resolve, DIAGNOSE_WAIT_MS));
+      notes.push(console.idleMs < before + DIAGNOSE_WAIT_MS ? 'the guest printed something after it (see the serial log)' : 'the guest printed nothing after it');
+      return notes;
+    }
+    // ddb: an NMI stops the kernel in the debugger; each command's output ends at the next prompt.
+    await vm.nmi();
+    notes.push('sent an NMI');
+    await console.expect(/db> $/, { timeoutMs: DIAGNOSE_WAIT_MS, awaited: 'the ddb prompt after an NMI' });
+    for (const command of plan.commands) {
+      console.send(`${command}\n`);
+      await console.expect(/db> $/, { timeoutMs: 30_000, awaited: `ddb's ${command}` });
+      notes.push(`ddb: ${command}`);
+    }
   } catch (error) {
-    notes.push(`could not poke the guest: ${(error as Error).message}`);
-    return notes;
+    notes.push(`the backstop stopped: ${(error as Error).message.split('\n')[0]}`);
   }
-  await new Promise((resolve) => setTimeout(resolve, DIAGNOSE_WAIT_MS));
-  notes.push(console.idleMs < before + DIAGNOSE_WAIT_MS ? 'the guest printed something after the poke (see the serial log)' : 'the guest printed nothing after the poke');
   return notes;
 }
 

@@ -67,7 +67,7 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
   let booted: BootedGuest | undefined;
   let plan: GuestPlan | undefined;
   let targetLoaded = false;
-  const jobDeadline = setTimeout(() => jobTimeout.abort(), config.jobTimeoutSec * 1000);
+  const jobDeadline = setTimeout(() => jobTimeout.abort('job-timeout'), config.jobTimeoutSec * 1000);
   const jobTimeout = new AbortController();
   const stop = AbortSignal.any([io.signal, jobTimeout.signal]);
   const abortConsole = () => {

@@ -65,6 +65,15 @@ export interface TargetOutcome {
   artifact?: string;
 }
 
+/**
+ * How the host may ask this guest for stacks once it stops answering (watchdog layer 2), using only
+ * what the booted kernel has.
+ */
+export type BackstopPlan =
+  | { kind: 'sysrq'; key: string }
+  | { kind: 'ddb'; commands: string[] }
+  | { kind: 'none'; why: string };
+
 export interface GuestAdapter {
   readonly os: 'linux' | 'freebsd';
   readonly console: ConsoleProfile;
@@ -84,6 +93,8 @@ export interface GuestAdapter {
   gtestResults?(shell: Shell, spec: TestSpec, iteration: number): Promise<TestResult[]>;
   /** Parse the stacks of one watchdog sample (the text between the sample markers). */
   parseSample(text: string): Thread[];
+  /** What the host backstop may do with this guest (known after prepare). */
+  backstop(): BackstopPlan;
   /** Pack results onto the results disk. */
   collect(shell: Shell, disks: DiskLayout): Promise<void>;
 }

@@ -42,3 +42,11 @@ export function workloadTests(config: GateConfig, mountpoint: string): TestSpec[
     command: `${BIN_DIR}/fusefs-workloads ${name} ${mountpoint}`,
   }));
 }
+
+/** The FUSE file system did not mount: the tree's fault once its code is loaded, the gate's before. */
+export class MountError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'MountError';
+  }
+}

@@ -5,8 +5,8 @@
 
 import type { GateConfig } from '../config/types.js';
 import type { ProofOfCode, TestResult, Thread } from '../report/model.js';
-import type { ConsoleProfile, DiskLayout, GuestAdapter, TargetOutcome, TestSpec } from './adapter.js';
-import { BIN_DIR, GATE_DIR, RESULTS_DIR, fixtureMountCommand, fuseServerMountCommand, MOUNTPOINT, workloadTests } from './common.js';
+import type { BackstopPlan, ConsoleProfile, DiskLayout, GuestAdapter, TargetOutcome, TestSpec } from './adapter.js';
+import { BIN_DIR, GATE_DIR, RESULTS_DIR, fixtureMountCommand, fuseServerMountCommand, MOUNTPOINT, MountError, workloadTests } from './common.js';
 import {
   decideBuild,
   findFusefs,
@@ -97,6 +97,8 @@ interface State {
   kernelSha256?: string;
   uname?: string;
   gtestNote?: string;
+  hasDdb?: boolean;
+  hasWitness?: boolean;
 }
 
 const tail = (s: string, n = 3000) => (s.length > n ? s.slice(-n) : s);
@@ -119,6 +121,11 @@ export class FreeBSDGuest implements GuestAdapter {
     await shell.run(`{ uname -a; sysctl kern.osreldate kern.bootfile debug.kdb.available debug.kdb.current; } > ${RESULTS_DIR}/guest-info.txt 2>&1`, {
       timeoutMs: 10_000,
     });
+    // Which debugger the booted kernel has decides what the host backstop may do (debug.kdb.available
+    // lists the KDB backends, sys/kern/subr_kdb.c; debug.witness exists only with WITNESS).
+    const kdb = await shell.run('sysctl -n debug.kdb.available; sysctl -n debug.witness.watch', { timeoutMs: 10_000 });
+    this.state.hasDdb = /\bddb\b/.test(kdb.output);
+    this.state.hasWitness = /^-?\d+\s*$/m.test(kdb.output);
     const needPrograms = config.tests.includes('workloads') || !config.fuseServer;
     if (needPrograms) {
       // guest/ is built with the image's base cc; its Makefile leaves the programs in /gate/bin.
@@ -330,7 +337,8 @@ export class FreeBSDGuest implements GuestAdapter {
       await mustRun(shell, `make -C ${FREEBSD_PATHS.fuseServerSrc} 2>&1`, config.buildTimeoutSec * 1000, 'building the FUSE server (fuse-server-source)');
     }
     const command = config.fuseServer ? fuseServerMountCommand(config.fuseServer, FREEBSD_MOUNT_CHECK) : fixtureMountCommand(config, FREEBSD_MOUNT_CHECK);
-    await mustRun(shell, command, 60_000, 'mounting the FUSE file system');
+    const result = await shell.run(command, { timeoutMs: 60_000, purpose: 'mounting the FUSE file system' });
+    if (result.exitStatus !== 0) throw new MountError(`mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-800)}`);
     return MOUNTPOINT;
   }
 
@@ -351,6 +359,16 @@ export class FreeBSDGuest implements GuestAdapter {
       iteration,
       filter: filterOf(spec),
     });
+  }
+
+  /**
+   * Release kernels have KDB but no ddb (sys/conf/std.debug adds DDB on HEAD only): an NMI gets no
+   * stacks from them, so the backstop says so and keeps the serial log. With ddb: `set $lines 0`
+   * turns the pager off (sys/ddb/db_output.c db_enable_pager), then the threads' stacks and locks.
+   */
+  backstop(): BackstopPlan {
+    if (!this.state.hasDdb) return { kind: 'none', why: 'the booted kernel has no ddb (debug.kdb.available), so an NMI would get no stacks' };
+    return { kind: 'ddb', commands: ['set $lines 0', 'bt all', ...(this.state.hasWitness ? ['show alllocks'] : []), 'show lockedvnods'] };
   }
 
   /**

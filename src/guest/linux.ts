@@ -6,8 +6,8 @@ import type { GateConfig } from '../config/types.js';
 import type { LinuxGuestImage } from '../image/linux-guest.js';
 import { parseWatchdogLinuxSample } from '../report/parsers/linux-proc-stack.js';
 import type { ProofOfCode, Thread } from '../report/model.js';
-import type { ConsoleProfile, DiskLayout, GuestAdapter, TargetOutcome, TestSpec } from './adapter.js';
-import { fixtureMountCommand, fuseServerMountCommand, MOUNTPOINT, workloadTests } from './common.js';
+import type { BackstopPlan, ConsoleProfile, DiskLayout, GuestAdapter, TargetOutcome, TestSpec } from './adapter.js';
+import { fixtureMountCommand, fuseServerMountCommand, MountError, MOUNTPOINT, workloadTests } from './common.js';
 import type { Shell } from './shell.js';
 
 export const LINUX_CONSOLE: ConsoleProfile = {
@@ -88,6 +88,11 @@ export class LinuxGuest implements GuestAdapter {
     return workloadTests(config, mountpoint);
   }
 
+  backstop(): BackstopPlan {
+    // Alt+SysRq+W (drivers/tty/sysrq.c "show-blocked-tasks") dumps the tasks in D state.
+    return { kind: 'sysrq', key: 'w' };
+  }
+
   parseSample(text: string): Thread[] {
     return parseWatchdogLinuxSample(text);
   }
@@ -99,13 +104,6 @@ export class LinuxGuest implements GuestAdapter {
 
 /** Linux: the mount table is /proc/mounts; a FUSE mount has type `fuse` (or `fuse.NAME` for libfuse servers). */
 const LINUX_MOUNT_CHECK = `grep -q ' ${MOUNTPOINT} fuse' /proc/mounts`;
-
-export class MountError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'MountError';
-  }
-}
 
 async function mustRun(shell: Shell, command: string, timeoutMs: number, purpose: string): Promise<void> {
   const result = await shell.run(command, { timeoutMs, purpose });

@@ -353,6 +353,21 @@ describe('prepare, mount, collect', () => {
     expect(shell.ran(/watchdog\.sh/)).toHaveLength(1);
   });
 
+  it('lets the host backstop use ddb only when the booted kernel has it', async () => {
+    const release = new FreeBSDGuest();
+    // A release kernel: KDB with no backend but the null one (sys/kern/subr_kdb.c), no WITNESS sysctl.
+    await release.prepare(new FakeFreeBSDShell([{ match: /debug\.kdb\.available/, output: '\nsysctl: unknown oid \'debug.witness.watch\'\n', exit: 1 }, { match: /./ }]), { payload: '/dev/vtbd1', results: '/dev/vtbd2' }, config());
+    expect(release.backstop()).toMatchObject({ kind: 'none' });
+    const head = new FreeBSDGuest();
+    await head.prepare(new FakeFreeBSDShell([{ match: /debug\.kdb\.available/, output: 'ddb gdb\n1\n' }, { match: /./ }]), { payload: '/dev/vtbd1', results: '/dev/vtbd2' }, config());
+    expect(head.backstop()).toEqual({ kind: 'ddb', commands: ['set $lines 0', 'bt all', 'show alllocks', 'show lockedvnods'] });
+  });
+
+  it('a mount that fails is a MountError (the tree\'s fault once its module is loaded)', async () => {
+    const shell = new FakeFreeBSDShell([{ match: /fusefs-fixture/, exit: 1, output: 'fusefs-fixture: mount: Operation not supported by device\n' }]);
+    await expect(new FreeBSDGuest().mount(shell, config())).rejects.toMatchObject({ name: 'MountError' });
+  });
+
   it('mounts the fixture and checks the mount table with mount -p', async () => {
     const shell = new FakeFreeBSDShell([{ match: /fusefs-fixture/ }]);
     expect(await new FreeBSDGuest().mount(shell, config())).toBe('/mnt/fg');
