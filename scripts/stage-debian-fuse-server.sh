@@ -110,10 +110,10 @@ MANIFEST=()
 fetch() {
 	local pkg=$1 version deb
 	[ -z "${FETCHED[$pkg]:-}" ] || return 0
-	version=$(apt-cache "${APT_OPTS[@]}" show --no-all-versions "$pkg" 2>/dev/null | sed -n 's/^Version: //p' | head -n1)
+	version=$(apt-cache "${APT_OPTS[@]}" show --no-all-versions "$pkg" 2>/dev/null | sed -n 's/^Version: //p' | head -n1 || true)
 	if [ -z "$version" ]; then
 		apt_update
-		version=$(apt-cache "${APT_OPTS[@]}" show --no-all-versions "$pkg" 2>/dev/null | sed -n 's/^Version: //p' | head -n1)
+		version=$(apt-cache "${APT_OPTS[@]}" show --no-all-versions "$pkg" 2>/dev/null | sed -n 's/^Version: //p' | head -n1 || true)
 	fi
 	[ -n "$version" ] || die "Debian $SUITE has no package '$pkg'"
 	deb=$(ls "$DEBS/${pkg}_${version#*:}_"*.deb 2>/dev/null | head -n1 || true)

@@ -12,6 +12,9 @@ bash scripts/build-linux-guest.sh >/dev/null
 # Integration tests spawn the CLI as users do: from the committed bundle, rebuilt from the sources first.
 npm run -s bundle
 
+# Everything the tests create, QEMU's sockets among them, lives below one folder of this run, so the
+# leftover check below finds this run's QEMU and nobody else's.
+export TMPDIR="$(mktemp -d "${TMPDIR:-/tmp}/fusefs-gate-tests.XXXXXX")"
 results=$(mktemp)
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
@@ -22,9 +25,10 @@ node -e '
 ' "$results" || echo "tests: 0 passed, 1 failed"
 rm -f "$results"
 # Nothing may outlive the suite: a leftover QEMU is a teardown bug.
-if pgrep -f "qemu-system-x86_64.*fusefs-gate" >/dev/null; then
+if pgrep -f "qemu-system-x86_64.*$TMPDIR" >/dev/null; then
   echo "QEMU processes left after the tests:" >&2
-  pgrep -af "qemu-system-x86_64.*fusefs-gate" >&2
+  pgrep -af "qemu-system-x86_64.*$TMPDIR" >&2
   status=1
 fi
+rm -rf "$TMPDIR" 2>/dev/null || true
 exit "$status"

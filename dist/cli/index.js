@@ -317,7 +317,7 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 8422:
+/***/ 5259:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -340,11 +340,12 @@ class BadInputError extends Error {
 
 /***/ }),
 
-/***/ 1308:
+/***/ 5943:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Hz: () => (/* binding */ fuseServerMountCommand),
+/* harmony export */   Kq: () => (/* binding */ MountError),
 /* harmony export */   SE: () => (/* binding */ fixtureMountCommand),
 /* harmony export */   Wd: () => (/* binding */ GATE_DIR),
 /* harmony export */   b7: () => (/* binding */ workloadTests),
@@ -353,7 +354,7 @@ class BadInputError extends Error {
 /* harmony export */   z5: () => (/* binding */ RESULTS_DIR)
 /* harmony export */ });
 /* unused harmony export fixtureOptions */
-/* harmony import */ var _quote_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3077);
+/* harmony import */ var _quote_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(736);
 
 /** docs/guest-protocol.md: the guest layout. */
 const GATE_DIR = '/gate';
@@ -388,11 +389,18 @@ function workloadTests(config, mountpoint) {
         command: `${BIN_DIR}/fusefs-workloads ${name} ${mountpoint}`,
     }));
 }
+/** The FUSE file system did not mount: the tree's fault once its code is loaded, the gate's before. */
+class MountError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'MountError';
+    }
+}
 
 
 /***/ }),
 
-/***/ 23:
+/***/ 9812:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -404,11 +412,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: BuildError, FREEBSD_CONSOLE, FREEBSD_MOUNT_CHECK, FREEBSD_PATHS, FREEBSD_TREE_PATHS, gtestResultsFromRun, gtestSpec
 
-// EXTERNAL MODULE: ./lib/src/guest/common.js
-var common = __nccwpck_require__(1308);
-// EXTERNAL MODULE: ./lib/src/image/freebsd-resolve.js
-var freebsd_resolve = __nccwpck_require__(8518);
-;// CONCATENATED MODULE: ./lib/src/guest/freebsd-parse.js
+// EXTERNAL MODULE: ./.build/src/guest/common.js
+var common = __nccwpck_require__(5943);
+// EXTERNAL MODULE: ./.build/src/image/freebsd-resolve.js
+var freebsd_resolve = __nccwpck_require__(1983);
+;// CONCATENATED MODULE: ./.build/src/guest/freebsd-parse.js
 // Readers of FreeBSD command output that the adapter needs to decide things: compiler errors,
 // kldstat -v, googletest XML and console lines, and the module-vs-kernel decision. Pure: text in, data out. (Kernel stacks are parsed in src/report.)
 
@@ -564,11 +572,11 @@ function decideBuild(build, treeVersion, osreldate) {
     return { mode: 'module', why: `${tree}, same branch as and not newer than ${running}: fusefs.ko built as a module and loaded` };
 }
 
-// EXTERNAL MODULE: ./lib/src/report/stacks.js + 6 modules
-var stacks = __nccwpck_require__(317);
-// EXTERNAL MODULE: ./lib/src/guest/quote.js
-var quote = __nccwpck_require__(3077);
-;// CONCATENATED MODULE: ./lib/src/guest/freebsd.js
+// EXTERNAL MODULE: ./.build/src/report/stacks.js + 6 modules
+var stacks = __nccwpck_require__(3754);
+// EXTERNAL MODULE: ./.build/src/guest/quote.js
+var quote = __nccwpck_require__(736);
+;// CONCATENATED MODULE: ./.build/src/guest/freebsd.js
 // The FreeBSD guest adapter: what to run in an official BASIC-CI image to build the fusefs tree
 // under test, load it, prove it runs, mount a FUSE file system and run the tests; and how to read
 // what comes back. Every fact about FreeBSD's formats is cited to its source file; docs/freebsd.md
@@ -645,6 +653,11 @@ class FreeBSDGuest {
         await shell.run(`{ uname -a; sysctl kern.osreldate kern.bootfile debug.kdb.available debug.kdb.current; } > ${common/* RESULTS_DIR */.z5}/guest-info.txt 2>&1`, {
             timeoutMs: 10_000,
         });
+        // Which debugger the booted kernel has decides what the host backstop may do (debug.kdb.available
+        // lists the KDB backends, sys/kern/subr_kdb.c; debug.witness exists only with WITNESS).
+        const kdb = await shell.run('sysctl -n debug.kdb.available; sysctl -n debug.witness.watch', { timeoutMs: 10_000 });
+        this.state.hasDdb = /\bddb\b/.test(kdb.output);
+        this.state.hasWitness = /^-?\d+\s*$/m.test(kdb.output);
         const needPrograms = config.tests.includes('workloads') || !config.fuseServer;
         if (needPrograms) {
             // guest/ is built with the image's base cc; its Makefile leaves the programs in /gate/bin.
@@ -853,7 +866,9 @@ class FreeBSDGuest {
             await mustRun(shell, `make -C ${FREEBSD_PATHS.fuseServerSrc} 2>&1`, config.buildTimeoutSec * 1000, 'building the FUSE server (fuse-server-source)');
         }
         const command = config.fuseServer ? (0,common/* fuseServerMountCommand */.Hz)(config.fuseServer, FREEBSD_MOUNT_CHECK) : (0,common/* fixtureMountCommand */.SE)(config, FREEBSD_MOUNT_CHECK);
-        await mustRun(shell, command, 60_000, 'mounting the FUSE file system');
+        const result = await shell.run(command, { timeoutMs: 60_000, purpose: 'mounting the FUSE file system' });
+        if (result.exitStatus !== 0)
+            throw new common/* MountError */.Kq(`mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-800)}`);
         return common/* MOUNTPOINT */.qg;
     }
     tests(config, mountpoint) {
@@ -874,6 +889,16 @@ class FreeBSDGuest {
             iteration,
             filter: filterOf(spec),
         });
+    }
+    /**
+     * Release kernels have KDB but no ddb (sys/conf/std.debug adds DDB on HEAD only): an NMI gets no
+     * stacks from them, so the backstop says so and keeps the serial log. With ddb: `set $lines 0`
+     * turns the pager off (sys/ddb/db_output.c db_enable_pager), then the threads' stacks and locks.
+     */
+    backstop() {
+        if (!this.state.hasDdb)
+            return { kind: 'none', why: 'the booted kernel has no ddb (debug.kdb.available), so an NMI would get no stacks' };
+        return { kind: 'ddb', commands: ['set $lines 0', 'bt all', ...(this.state.hasWitness ? ['show alllocks'] : []), 'show lockedvnods'] };
     }
     /**
      * A watchdog sample (docs/guest-protocol.md "Capture, FreeBSD"): the report's parsers read the
@@ -967,7 +992,7 @@ function missingTreePaths(exists, build, tests) {
 
 /***/ }),
 
-/***/ 3077:
+/***/ 736:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -988,7 +1013,7 @@ function shJoin(argv) {
 
 /***/ }),
 
-/***/ 8518:
+/***/ 1983:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -998,7 +1023,7 @@ function shJoin(argv) {
 /* harmony export */   YX: () => (/* binding */ pickFromChecksums)
 /* harmony export */ });
 /* unused harmony exports FREEBSD_DOWNLOAD_BASE, FREEBSD_VERSION_INPUT, SUPPORTED_RELEASES, parseVersion, resolveImage, defaultVersion, parseChecksumFile, parseNewvers, versionFromNewvers */
-/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8422);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5259);
 // FreeBSD version string -> official amd64 BASIC-CI image. Pure: text in, data out; no network.
 //
 // Facts relied on (freebsd/freebsd-src):
@@ -1235,7 +1260,7 @@ function resolveVersionInput(input, newversText, options = {}) {
 
 /***/ }),
 
-/***/ 8963:
+/***/ 7956:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1268,7 +1293,7 @@ function packageRoot() {
 
 /***/ }),
 
-/***/ 8453:
+/***/ 4052:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -1340,14 +1365,14 @@ function toInt(s) {
 
 /***/ }),
 
-/***/ 784:
+/***/ 6565:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ parseWatchdogLinuxSample),
 /* harmony export */   w: () => (/* binding */ linuxProcStackParser)
 /* harmony export */ });
-/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8453);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4052);
 // Linux `/proc/PID/stack` (and `/proc/PID/task/TID/stack`), plain or framed by the guest watchdog.
 //
 // Format, from torvalds/linux fs/proc/base.c proc_pid_stack(): one line a frame,
@@ -1479,7 +1504,7 @@ const linuxProcStackParser = {
 
 /***/ }),
 
-/***/ 317:
+/***/ 3754:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -1491,9 +1516,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: PARSERS
 
-// EXTERNAL MODULE: ./lib/src/report/parsers/common.js
-var common = __nccwpck_require__(8453);
-;// CONCATENATED MODULE: ./lib/src/report/parsers/freebsd-ddb.js
+// EXTERNAL MODULE: ./.build/src/report/parsers/common.js
+var common = __nccwpck_require__(4052);
+;// CONCATENATED MODULE: ./.build/src/report/parsers/freebsd-ddb.js
 // FreeBSD ddb(4) `bt` and `bt all` output (also reached from the host's backstop: NMI, then `bt all`).
 //
 // Formats, from freebsd-src:
@@ -1574,7 +1599,7 @@ const freebsdDdbParser = {
     },
 };
 
-;// CONCATENATED MODULE: ./lib/src/report/parsers/freebsd-panic.js
+;// CONCATENATED MODULE: ./.build/src/report/parsers/freebsd-panic.js
 // FreeBSD kernel panics on the console, with the backtrace of the panicking thread.
 //
 // Format, from freebsd-src:
@@ -1669,7 +1694,7 @@ const freebsdPanicParser = {
     },
 };
 
-;// CONCATENATED MODULE: ./lib/src/report/parsers/freebsd-procstat.js
+;// CONCATENATED MODULE: ./.build/src/report/parsers/freebsd-procstat.js
 // FreeBSD `procstat -kk` (kernel stacks of threads), with `ps -axlww` to add state and wait channel.
 //
 // Format, from freebsd-src usr.bin/procstat/procstat_kstack.c, procstat_kstack():
@@ -1846,7 +1871,7 @@ function addPsInfo(threads, ps) {
     return threads;
 }
 
-;// CONCATENATED MODULE: ./lib/src/report/parsers/linux-call-trace.js
+;// CONCATENATED MODULE: ./.build/src/report/parsers/linux-call-trace.js
 // The x86 `Call Trace:` block that every Linux stack dump shares (hung task, sysrq-t, panic, oops).
 //
 // Format, from torvalds/linux arch/x86/kernel/dumpstack.c:
@@ -1900,7 +1925,7 @@ function readCallTrace(lines, start) {
     return { frames, end: i };
 }
 
-;// CONCATENATED MODULE: ./lib/src/report/parsers/linux-hung-task.js
+;// CONCATENATED MODULE: ./.build/src/report/parsers/linux-hung-task.js
 // Linux hung-task reports and sysrq task dumps (sysrq-t "Show State", sysrq-w "Show Blocked State").
 //
 // Format, from torvalds/linux (6.12):
@@ -1972,7 +1997,7 @@ const linuxHungTaskParser = {
     },
 };
 
-;// CONCATENATED MODULE: ./lib/src/report/parsers/linux-panic.js
+;// CONCATENATED MODULE: ./.build/src/report/parsers/linux-panic.js
 // Linux kernel panics on the console (e.g. `echo c > /proc/sysrq-trigger`, hung_task_panic, an oops
 // with panic_on_oops), with the panicking task's Call Trace.
 //
@@ -2063,9 +2088,9 @@ const linuxPanicParser = {
     },
 };
 
-// EXTERNAL MODULE: ./lib/src/report/parsers/linux-proc-stack.js
-var linux_proc_stack = __nccwpck_require__(784);
-;// CONCATENATED MODULE: ./lib/src/report/stacks.js
+// EXTERNAL MODULE: ./.build/src/report/parsers/linux-proc-stack.js
+var linux_proc_stack = __nccwpck_require__(6565);
+;// CONCATENATED MODULE: ./.build/src/report/stacks.js
 // Every stack parser behind one call: text in (a capture, a serial log), threads out.
 
 
@@ -2113,7 +2138,7 @@ function extractPanic(text) {
 
 /***/ }),
 
-/***/ 7327:
+/***/ 9620:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -2399,13 +2424,13 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./lib/src/config/errors.js
-var errors = __nccwpck_require__(8422);
+// EXTERNAL MODULE: ./.build/src/config/errors.js
+var errors = __nccwpck_require__(5259);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./lib/src/constants.js
+;// CONCATENATED MODULE: ./.build/src/constants.js
 // Every action input, output and saved state named once; action.yml and the code must agree
 // (test/unit/action-yml.test.ts checks that they do).
 var Input;
@@ -2468,13 +2493,13 @@ const EXIT = {
     sigterm: 143,
 };
 
-;// CONCATENATED MODULE: ./lib/src/report/model.js
+;// CONCATENATED MODULE: ./.build/src/report/model.js
 // The one data model every stage shares: verdicts, threads and frames, test results, the report.
 const VERDICTS = ['pass', 'fail', 'hang', 'panic', 'error'];
 
-// EXTERNAL MODULE: ./lib/src/guest/freebsd.js + 1 modules
-var freebsd = __nccwpck_require__(23);
-;// CONCATENATED MODULE: ./lib/src/config/types.js
+// EXTERNAL MODULE: ./.build/src/guest/freebsd.js + 1 modules
+var freebsd = __nccwpck_require__(9812);
+;// CONCATENATED MODULE: ./.build/src/config/types.js
 // The validated, typed configuration of one gate run. Built by config/parse.ts from
 // action inputs or CLI flags; nothing downstream re-validates it.
 const GUESTS = ['linux', 'freebsd'];
@@ -2483,7 +2508,7 @@ const TEST_KINDS = ['workloads', 'gtest'];
 const BUILD_MODES = ['auto', 'module', 'kernel', 'none'];
 const ACCELERATORS = ['auto', 'kvm', 'tcg'];
 
-;// CONCATENATED MODULE: ./lib/src/config/parse.js
+;// CONCATENATED MODULE: ./.build/src/config/parse.js
 // Raw inputs (action inputs or CLI flags, by their action input names) -> a validated GateConfig.
 // Everything wrong is found here, before any work starts, with one message naming the input.
 
@@ -2686,7 +2711,7 @@ function defaultArtifactName(guest, version, env) {
         .replace(/[^\w.-]+/g, '_');
 }
 
-;// CONCATENATED MODULE: ./lib/src/console/errors.js
+;// CONCATENATED MODULE: ./.build/src/console/errors.js
 // Why a wait on the console ended without what it waited for.
 /** The guest kernel panicked; `text` holds the panic report as printed. */
 class GuestPanicError extends Error {
@@ -2732,7 +2757,7 @@ function firstLineMatching(text, re) {
     return text.split('\n').find((line) => re.test(line))?.trim();
 }
 
-;// CONCATENATED MODULE: ./lib/src/guest/shell.js
+;// CONCATENATED MODULE: ./.build/src/guest/shell.js
 // What a guest adapter needs from the console: run one command, get its exit status and output.
 // The console implements it over the serial line; tests implement it with recorded transcripts.
 /** A command ran out of its time; says what was awaited and what was seen last. */
@@ -2749,11 +2774,11 @@ class CommandTimeoutError extends Error {
     }
 }
 
-// EXTERNAL MODULE: ./lib/src/report/stacks.js + 6 modules
-var stacks = __nccwpck_require__(317);
-// EXTERNAL MODULE: ./lib/src/report/parsers/common.js
-var common = __nccwpck_require__(8453);
-;// CONCATENATED MODULE: ./lib/src/report/frame-classes.js
+// EXTERNAL MODULE: ./.build/src/report/stacks.js + 6 modules
+var stacks = __nccwpck_require__(3754);
+// EXTERNAL MODULE: ./.build/src/report/parsers/common.js
+var common = __nccwpck_require__(4052);
+;// CONCATENATED MODULE: ./.build/src/report/frame-classes.js
 // Knowledge about frame names, kept as data (syzkaller pkg/report style): which frames are the
 // scheduler, sleep and lock machinery (never the "where" of a hang), which belong to FUSE and
 // to the file system / VM layers, which mean "waiting for the FUSE daemon's answer".
@@ -2936,7 +2961,7 @@ const isFuseRequestWait = matcher(FUSE_REQUEST_WAIT_FRAMES);
 const isFuseDaemonRead = matcher(FUSE_DAEMON_READ_FRAMES);
 const isFsVm = matcher(FS_VM_FRAMES);
 
-;// CONCATENATED MODULE: ./lib/src/report/signature.js
+;// CONCATENATED MODULE: ./.build/src/report/signature.js
 // Naming a hang (or a panic) with a stable title, in the spirit of syzkaller's report titles:
 // skip the sleep and lock machinery, take the first remaining frame as where the thread waits,
 // and the first FUSE (else file-system/VM) frame below it as where that wait came from.
@@ -3081,9 +3106,9 @@ function panicSignature(panic) {
     return `panic: ${normalizeMessage(panic.message)}`;
 }
 
-;// CONCATENATED MODULE: ./lib/src/report/known-deadlocks.json
+;// CONCATENATED MODULE: ./.build/src/report/known-deadlocks.json
 const known_deadlocks_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Known kernel deadlocks, matched on the SET of frame names of one blocked thread (order and offsets ignored; static functions may be inlined away, so give alternatives). Each allOf group must have at least one of its names in the thread\'s frames; a name ending in * is a prefix. Add an entry, add a fixture in test/fixtures/stacks/ that it must match and one it must not.","entries":[{"id":"freebsd-247276","title":"fusefs: mmap\'d write to a FOPEN_DIRECT_IO file deadlocks in vm_page_busy_sleep (bug 247276)","url":"https://bugs.freebsd.org/bugzilla/show_bug.cgi?id=247276","os":"freebsd","notes":"The pager\'s putpages calls VOP_WRITE with IO_VMIO; the direct_io write invalidates the very pages the pager holds busy (vn_pages_remove -> vm_object_page_remove -> vm_page_busy_sleep). Fixed in r366121 (fuse_io.c, 2020: fuse_io_dispatch); today the path is fuse_vnop_write -> fuse_inval_buf_range -> v_inval_buf_range -> vn_pages_remove (fuse_vnops.c, vfs_subr.c). The last group keeps a v_inval_buf_range page-busy wait of another file system out.","match":{"allOf":[["vm_page_busy_sleep","_vm_page_busy_sleep"],["vm_object_page_remove","vn_pages_remove"],["fuse_io_dispatch","fuse_vnop_write","fuse_inval_buf_range","v_inval_buf_range"],["fuse_*"]]}}]}');
-;// CONCATENATED MODULE: ./lib/src/report/catalogue.js
+;// CONCATENATED MODULE: ./.build/src/report/catalogue.js
 // The known-deadlock catalogue (known-deadlocks.json): data, typed and checked once at load.
 
 
@@ -3134,7 +3159,7 @@ function matchKnownBug(threads, catalogue = CATALOGUE) {
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./lib/src/console/markers.js
+;// CONCATENATED MODULE: ./.build/src/console/markers.js
 // The nonce-framed markers of the guest protocol (docs/guest-protocol.md).
 
 function newNonce() {
@@ -3159,7 +3184,7 @@ function framedCommand(nonce, id, command) {
         `printf '@@fg:%s:end:%s:%d@@\\n' ${nonce} ${id} $?`);
 }
 
-;// CONCATENATED MODULE: ./lib/src/console/serial-console.js
+;// CONCATENATED MODULE: ./.build/src/console/serial-console.js
 // A small expect engine over the guest's serial byte stream. It owns prompts, markers, echo,
 // timeouts and the raw log; it never sleeps for a fixed time: every wait is on a pattern with a deadline.
 
@@ -3398,9 +3423,9 @@ function stripMarkerLines(text, nonce) {
         .replace(/^\n+/, '');
 }
 
-// EXTERNAL MODULE: ./lib/src/guest/common.js
-var guest_common = __nccwpck_require__(1308);
-;// CONCATENATED MODULE: ./lib/src/watchdog/compare.js
+// EXTERNAL MODULE: ./.build/src/guest/common.js
+var guest_common = __nccwpck_require__(5943);
+;// CONCATENATED MODULE: ./.build/src/watchdog/compare.js
 function threadKey(thread) {
     return `${thread.pid ?? '?'}/${thread.tid ?? '?'}`;
 }
@@ -3428,7 +3453,7 @@ function compareSamples(first, second) {
     return { stuck: true, explanation: `${first.length} thread(s) asleep at the same frames in both samples` };
 }
 
-;// CONCATENATED MODULE: ./lib/src/watchdog/run-test.js
+;// CONCATENATED MODULE: ./.build/src/watchdog/run-test.js
 // Layer 1 of the watchdog seen from the host: start a test under guest/watchdog.sh, follow its
 // markers, and turn them into a TestResult. When the markers stop coming, the guest itself is
 // wedged: that is for the host backstop (GuestUnresponsiveError), not for this layer.
@@ -3544,7 +3569,7 @@ function lastLineOf(text) {
     return text.trim().split('\n').at(-1)?.trim() || undefined;
 }
 
-;// CONCATENATED MODULE: ./lib/src/gate/phases.js
+;// CONCATENATED MODULE: ./.build/src/gate/phases.js
 class PhaseClock {
     onStart;
     phases = [];
@@ -3579,7 +3604,7 @@ function outcomeOf(error) {
     return 'failed';
 }
 
-;// CONCATENATED MODULE: ./lib/src/gate/verdict.js
+;// CONCATENATED MODULE: ./.build/src/gate/verdict.js
 // One run, one verdict (ARCHITECTURE "Rules that decide between verdicts").
 
 /**
@@ -3602,9 +3627,9 @@ function exitCodeFor(verdict, failOn) {
     return EXIT[verdict];
 }
 
-// EXTERNAL MODULE: ./lib/src/report/parsers/linux-proc-stack.js
-var linux_proc_stack = __nccwpck_require__(784);
-;// CONCATENATED MODULE: ./lib/src/guest/linux.js
+// EXTERNAL MODULE: ./.build/src/report/parsers/linux-proc-stack.js
+var linux_proc_stack = __nccwpck_require__(6565);
+;// CONCATENATED MODULE: ./.build/src/guest/linux.js
 // The Linux test guest adapter: Debian's kernel (its built-in FUSE driver) and a busybox initramfs.
 // It stands in for FreeBSD wherever a real kernel is needed in our CI: same console protocol,
 // same fixture, workloads and watchdog, real hangs with real stacks.
@@ -3677,11 +3702,15 @@ class LinuxGuest {
         const command = config.fuseServer ? (0,guest_common/* fuseServerMountCommand */.Hz)(config.fuseServer, LINUX_MOUNT_CHECK) : (0,guest_common/* fixtureMountCommand */.SE)(config, LINUX_MOUNT_CHECK);
         const result = await shell.run(command, { timeoutMs: 30_000, purpose: 'mounting the FUSE file system' });
         if (result.exitStatus !== 0)
-            throw new MountError(`mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-500)}`);
+            throw new guest_common/* MountError */.Kq(`mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-500)}`);
         return guest_common/* MOUNTPOINT */.qg;
     }
     tests(config, mountpoint) {
         return (0,guest_common/* workloadTests */.b7)(config, mountpoint);
+    }
+    backstop() {
+        // Alt+SysRq+W (drivers/tty/sysrq.c "show-blocked-tasks") dumps the tasks in D state.
+        return { kind: 'sysrq', key: 'w' };
     }
     parseSample(text) {
         return (0,linux_proc_stack/* parseWatchdogLinuxSample */.L)(text);
@@ -3692,12 +3721,6 @@ class LinuxGuest {
 }
 /** Linux: the mount table is /proc/mounts; a FUSE mount has type `fuse` (or `fuse.NAME` for libfuse servers). */
 const LINUX_MOUNT_CHECK = `grep -q ' ${guest_common/* MOUNTPOINT */.qg} fuse' /proc/mounts`;
-class MountError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'MountError';
-    }
-}
 async function mustRun(shell, command, timeoutMs, purpose) {
     const result = await shell.run(command, { timeoutMs, purpose });
     if (result.exitStatus !== 0)
@@ -3706,9 +3729,9 @@ async function mustRun(shell, command, timeoutMs, purpose) {
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: ./lib/src/package-root.js
-var package_root = __nccwpck_require__(8963);
-;// CONCATENATED MODULE: ./lib/src/image/linux-guest.js
+// EXTERNAL MODULE: ./.build/src/package-root.js
+var package_root = __nccwpck_require__(7956);
+;// CONCATENATED MODULE: ./.build/src/image/linux-guest.js
 // The Linux test guest: a Debian kernel and a busybox initramfs built by scripts/build-linux-guest.sh
 // into the cache. Built on first use; rebuilt by the script only when its inputs changed.
 
@@ -3787,7 +3810,7 @@ async function ensureLinuxGuest(cacheDir, timeoutMs, onLine) {
 
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./lib/src/vm/boot-sector.js
+;// CONCATENATED MODULE: ./.build/src/vm/boot-sector.js
 // A 512-byte x86 boot sector assembled here as bytes: the smallest guest that proves a CPU runs.
 // SeaBIOS loads sector 0 of the boot disk at 0000:7C00 and jumps to it in real mode when the
 // sector ends with the signature 55 AA (the IBM PC boot convention SeaBIOS follows).
@@ -3856,9 +3879,9 @@ function bootSectorImage(message, options = {}) {
     return image;
 }
 
-// EXTERNAL MODULE: ./lib/src/vm/process.js
-var vm_process = __nccwpck_require__(7327);
-;// CONCATENATED MODULE: ./lib/src/vm/qemu-argv.js
+// EXTERNAL MODULE: ./.build/src/vm/process.js
+var vm_process = __nccwpck_require__(9620);
+;// CONCATENATED MODULE: ./.build/src/vm/qemu-argv.js
 // The argv of `qemu-system-x86_64`, built from typed options. Pure: no file system, no process.
 // Every flag is an argv element of its own (QEMU is spawned without a shell), so a path needs no
 // shell quoting; where a value goes through QEMU's own option parser (QemuOpts) a comma must be
@@ -3995,7 +4018,7 @@ function validate(options) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/src/vm/accel.js
+;// CONCATENATED MODULE: ./.build/src/vm/accel.js
 // Which accelerator to use is a probe, not a guess: /dev/kvm can exist, open, and still not run a
 // guest (nested KVM here: QEMU aborts with "failed to set MSR 0x10a" under -cpu host, or the guest
 // wedges). The probe boots a real guest under KVM, the boot sector of boot-sector.ts, and counts
@@ -4140,7 +4163,7 @@ async function chooseAccelerator(choice, options = {}) {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/src/vm/pidfile.js
+;// CONCATENATED MODULE: ./.build/src/vm/pidfile.js
 // A record of a started QEMU, so a later process (the action's post step, a cleanup after the
 // main step was killed) can end it. A pid alone is not enough: pids are recycled, and other QEMUs
 // may run on the same machine. killRecorded kills only a process whose command line, read from
@@ -4273,7 +4296,7 @@ function recordPidfile(dir, pidOrRecord) {
     return file;
 }
 
-;// CONCATENATED MODULE: ./lib/src/vm/registry.js
+;// CONCATENATED MODULE: ./.build/src/vm/registry.js
 // Every QEMU this process started and that has not exited yet, so the gate's signal handlers and
 // teardown can end them all. Only our own children are here: nothing is ever found by name.
 const live = new Set();
@@ -4324,7 +4347,7 @@ function installExitHook() {
 
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./lib/src/vm/unix-socket.js
+;// CONCATENATED MODULE: ./.build/src/vm/unix-socket.js
 // Connecting to a unix socket that another process (QEMU) creates a little later.
 
 /** Connecting ended without a connection; says what was awaited and the last error seen. */
@@ -4376,7 +4399,7 @@ async function connectUnixWithRetry(path, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/src/vm/qmp.js
+;// CONCATENATED MODULE: ./.build/src/vm/qmp.js
 // A small QMP client over QEMU's unix socket. Protocol facts from QEMU's docs/interop/qmp-spec:
 // - on connect the server sends a greeting `{"QMP": {"version": ..., "capabilities": [...]}}`;
 // - the client must leave capabilities negotiation with `{"execute": "qmp_capabilities"}` before
@@ -4620,7 +4643,7 @@ class QmpClient {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/src/vm/instance.js
+;// CONCATENATED MODULE: ./.build/src/vm/instance.js
 // One running QEMU: start, console, QMP, diagnose (NMI, sysrq), stop. Knows QEMU, nothing of the
 // guest OS. Every started QEMU is in a module-level registry so signal handlers and the post step
 // can end them all (stopAll); every wait is bounded; stop() always ends with a reaped process.
@@ -4951,7 +4974,7 @@ class SocketConsole {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/src/payload/tar-format.js
+;// CONCATENATED MODULE: ./.build/src/payload/tar-format.js
 // The tar format, as far as the gate writes and reads it. Pure: bytes in, bytes out.
 //
 // Facts, from POSIX.1-2017 `pax` ("ustar Interchange Format", "pax Interchange Format") and GNU
@@ -5190,7 +5213,7 @@ function parsePaxRecords(data, at) {
     return records;
 }
 
-;// CONCATENATED MODULE: ./lib/src/payload/tar-disk.js
+;// CONCATENATED MODULE: ./.build/src/payload/tar-disk.js
 // Bulk data in and out of the guest: a tar archive written straight onto a raw disk. The guest
 // reads the payload disk with `tar -xf /dev/vtbd1` (FreeBSD bsdtar) or `tar -xf /dev/vdb`
 // (busybox), and writes its results with `tar -cf DEV ...` onto a blank disk the host reads back.
@@ -5562,7 +5585,7 @@ async function readExactly(input, buffer, position) {
     }
 }
 
-;// CONCATENATED MODULE: ./lib/src/gate/boot.js
+;// CONCATENATED MODULE: ./.build/src/gate/boot.js
 // From a configuration to a guest at a root shell: which guest and image (plan), then QEMU and
 // the console (boot), with one clean retry from a fresh overlay when a boot fails.
 
@@ -5597,7 +5620,7 @@ async function planGuest(config, io) {
             workDir,
         };
     }
-    const { planFreebsdGuest } = await __nccwpck_require__.e(/* import() */ 929).then(__nccwpck_require__.bind(__nccwpck_require__, 2929));
+    const { planFreebsdGuest } = await __nccwpck_require__.e(/* import() */ 562).then(__nccwpck_require__.bind(__nccwpck_require__, 8562));
     return planFreebsdGuest(config, io, { workDir, serialLogPath });
 }
 async function bootGuest(config, plan, io, stop, report) {
@@ -5655,7 +5678,7 @@ async function bootGuest(config, plan, io, stop, report) {
                 await console.login(config.bootTimeoutSec * 1000);
                 return booted;
             },
-            diagnose: () => diagnoseWedgedGuest(vm, console, plan.adapter.os),
+            diagnose: () => diagnoseWedgedGuest(vm, console, plan.adapter.backstop()),
             teardown: async (resultsDir) => {
                 stop.removeEventListener('abort', onStop);
                 await vm.stop();
@@ -5678,28 +5701,36 @@ async function bootGuest(config, plan, io, stop, report) {
 }
 /** How long the backstop waits for a wedged guest to print anything after it was poked. */
 const DIAGNOSE_WAIT_MS = 3000;
-async function diagnoseWedgedGuest(vm, console, os) {
+async function diagnoseWedgedGuest(vm, console, plan) {
     const notes = [];
     const status = await vm.queryStatus().catch((error) => ({ status: `unknown (${error.message})`, running: false }));
     notes.push(`QEMU reports the guest ${status.status}`);
     if (!status.running)
         return notes;
+    if (plan.kind === 'none')
+        return [...notes, `no outside way to ask for stacks: ${plan.why}`];
     const before = console.idleMs;
     try {
-        // Linux: Alt+SysRq+W dumps the blocked (D state) tasks on the console; FreeBSD: an NMI enters
-        // ddb on kernels that have it (FREEBSD-NOTES: release kernels have none, and ignore it).
-        if (os === 'linux')
-            await vm.sendSysrq('w');
-        else
-            await vm.nmi();
-        notes.push(os === 'linux' ? 'sent Alt+SysRq+W' : 'sent an NMI');
+        if (plan.kind === 'sysrq') {
+            await vm.sendSysrq(plan.key);
+            notes.push(`sent Alt+SysRq+${plan.key.toUpperCase()}`);
+            await new Promise((resolve) => setTimeout(resolve, DIAGNOSE_WAIT_MS));
+            notes.push(console.idleMs < before + DIAGNOSE_WAIT_MS ? 'the guest printed something after it (see the serial log)' : 'the guest printed nothing after it');
+            return notes;
+        }
+        // ddb: an NMI stops the kernel in the debugger; each command's output ends at the next prompt.
+        await vm.nmi();
+        notes.push('sent an NMI');
+        await console.expect(/db> $/, { timeoutMs: DIAGNOSE_WAIT_MS, awaited: 'the ddb prompt after an NMI' });
+        for (const command of plan.commands) {
+            console.send(`${command}\n`);
+            await console.expect(/db> $/, { timeoutMs: 30_000, awaited: `ddb's ${command}` });
+            notes.push(`ddb: ${command}`);
+        }
     }
     catch (error) {
-        notes.push(`could not poke the guest: ${error.message}`);
-        return notes;
+        notes.push(`the backstop stopped: ${error.message.split('\n')[0]}`);
     }
-    await new Promise((resolve) => setTimeout(resolve, DIAGNOSE_WAIT_MS));
-    notes.push(console.idleMs < before + DIAGNOSE_WAIT_MS ? 'the guest printed something after the poke (see the serial log)' : 'the guest printed nothing after the poke');
     return notes;
 }
 /** A boot that never reached a shell, looped, or panicked in the stock kernel gets one more try. */
@@ -5707,7 +5738,7 @@ function isRetryableBootFailure(error) {
     return error instanceof CommandTimeoutError || error instanceof BootLoopError || error instanceof GuestPanicError || error instanceof ConsoleClosedError;
 }
 
-;// CONCATENATED MODULE: ./lib/src/report/junit.js
+;// CONCATENATED MODULE: ./.build/src/report/junit.js
 // JUnit XML for the run: one <testsuite>, one <testcase> per TestResult, in the common
 // (Jenkins / junit-10) dialect that GitHub test reporters read.
 
@@ -5824,7 +5855,7 @@ function renderJunit(report) {
     return `${lines.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./lib/src/report/summary.js
+;// CONCATENATED MODULE: ./.build/src/report/summary.js
 // The job summary: one markdown page a person reads first. Deterministic (only what the report
 // holds, no clock), bounded (a few blocked threads in full, the rest counted and pointed at the
 // stacks file), readable with hundreds of threads.
@@ -6088,7 +6119,7 @@ function renderSummary(report, options = {}) {
     return `${out.join('\n')}\n`;
 }
 
-;// CONCATENATED MODULE: ./lib/src/gate/evidence.js
+;// CONCATENATED MODULE: ./.build/src/gate/evidence.js
 // The files a run leaves behind: report.json, stacks.txt, junit.xml, summary.md and serial.log,
 // written whatever the verdict, so a workflow can upload them and a person can read them.
 
@@ -6140,7 +6171,7 @@ function formatThread(thread) {
     return [head, ...frames].join('\n');
 }
 
-;// CONCATENATED MODULE: ./lib/src/gate/run.js
+;// CONCATENATED MODULE: ./.build/src/gate/run.js
 // One gate run, start to verdict: image -> payload -> boot -> prepare -> build -> prove -> mount ->
 // tests -> collect -> teardown. All logic the action and the CLI share lives behind runGate().
 
@@ -6185,7 +6216,7 @@ async function runGate(config, io, seams = {}) {
     let booted;
     let plan;
     let targetLoaded = false;
-    const jobDeadline = setTimeout(() => jobTimeout.abort(), config.jobTimeoutSec * 1000);
+    const jobDeadline = setTimeout(() => jobTimeout.abort('job-timeout'), config.jobTimeoutSec * 1000);
     const jobTimeout = new AbortController();
     const stop = AbortSignal.any([io.signal, jobTimeout.signal]);
     const abortConsole = () => {
@@ -6265,9 +6296,7 @@ async function runTests(config, adapter, console, mountpoint, report, checkStop)
         for (const [index, spec] of specs.entries()) {
             checkStop();
             const run = await runUnderWatchdog(console, adapter, spec, iteration, { ...DEFAULT_WATCHDOG, timeoutSec: config.timeoutSec });
-            const results = spec.kind === 'gtest' && adapter.gtestResults && run.result.status !== 'hang' ? await adapter.gtestResults(console, spec, iteration) : [run.result];
-            if (spec.kind === 'gtest' && run.result.status === 'hang')
-                results.splice(0, results.length, run.result);
+            const results = spec.kind === 'gtest' && adapter.gtestResults ? mergeGtest(run.result, await adapter.gtestResults(console, spec, iteration)) : [run.result];
             report.tests.push(...results);
             report.threads.push(...run.samples.flat());
             const worst = verdictOfTests(results);
@@ -6285,6 +6314,23 @@ async function runTests(config, adapter, console, mountpoint, report, checkStop)
             return;
         }
     }
+}
+/**
+ * One gtest program run holds many cases. The watchdog knows whether the program finished; the
+ * XML or the console log knows the cases. A case that started and never ended is the hung one when
+ * the program hung, and a crash (the program exited during it) otherwise.
+ */
+function mergeGtest(run, cases) {
+    const unfinished = cases.filter((c) => c.status === 'hang');
+    const finished = cases.filter((c) => c.status !== 'hang');
+    if (run.status === 'hang')
+        return [...finished, { ...run, name: unfinished[0]?.name ?? run.name }];
+    if (run.status === 'fail' && run.message?.startsWith('timed out'))
+        return [...finished, { ...run, name: unfinished[0]?.name ?? run.name }];
+    return [
+        ...finished,
+        ...unfinished.map((c) => ({ ...c, status: 'fail', message: `the test program ended during this case (${run.message ?? 'exit status 0'}) without finishing it` })),
+    ];
 }
 function settle(report, verdict, reason) {
     report.verdict = verdict;
@@ -6355,7 +6401,7 @@ function firstLine(text) {
     return text?.split('\n').find((line) => line.trim())?.trim();
 }
 
-;// CONCATENATED MODULE: ./lib/src/signals.js
+;// CONCATENATED MODULE: ./.build/src/signals.js
 // SIGINT/SIGTERM (a cancelled job, Ctrl-C): abort the run so it stops QEMU and writes what evidence
 // it has; a second signal ends every QEMU at once and exits.
 
@@ -6380,7 +6426,7 @@ function installSignalHandlers() {
     };
 }
 
-;// CONCATENATED MODULE: ./lib/src/report/analyze.js
+;// CONCATENATED MODULE: ./.build/src/report/analyze.js
 // `fusefs-gate stacks FILE`: everything the report layer can say about a capture or a serial log.
 
 
@@ -6401,7 +6447,7 @@ function analyzeStacks(text, focus) {
     return result;
 }
 
-;// CONCATENATED MODULE: ./lib/src/cli.js
+;// CONCATENATED MODULE: ./.build/src/cli.js
 // The CLI entry: flags -> GateConfig -> runGate -> exit status. `npx fusefs-gate run ...` on a laptop
 // does exactly what the action does.
 

@@ -31550,7 +31550,7 @@ function getIDToken(aud) {
  */
 
 //# sourceMappingURL=core.js.map
-;// CONCATENATED MODULE: ./lib/src/constants.js
+;// CONCATENATED MODULE: ./.build/src/constants.js
 // Every action input, output and saved state named once; action.yml and the code must agree
 // (test/unit/action-yml.test.ts checks that they do).
 var Input;
@@ -31619,7 +31619,7 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
-;// CONCATENATED MODULE: ./lib/src/vm/pidfile.js
+;// CONCATENATED MODULE: ./.build/src/vm/pidfile.js
 // A record of a started QEMU, so a later process (the action's post step, a cleanup after the
 // main step was killed) can end it. A pid alone is not enough: pids are recycled, and other QEMUs
 // may run on the same machine. killRecorded kills only a process whose command line, read from
@@ -31752,7 +31752,7 @@ function recordPidfile(dir, pidOrRecord) {
     return file;
 }
 
-;// CONCATENATED MODULE: ./lib/src/post.js
+;// CONCATENATED MODULE: ./.build/src/post.js
 // The action's post step: runs even when the main step failed, timed out or was cancelled, and
 // ends any QEMU the main step recorded (checking the pid still is QEMU before killing it).
 

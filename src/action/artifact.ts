@@ -4,13 +4,17 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { GateReport } from '../report/model.js';
 
-export async function uploadEvidence(name: string, report: GateReport, outDir: string): Promise<void> {
+/** Uploads the evidence; returns the artifact's web address when GitHub says where it is. */
+export async function uploadEvidence(name: string, report: GateReport, outDir: string): Promise<string | undefined> {
   const files = [report.files.report, report.files.stacks, report.files.junit, report.files.summary, report.files.serialLog].filter(
     (file): file is string => !!file && existsSync(file),
   );
   files.push(...listFiles(path.join(outDir, 'results')));
   const client = new DefaultArtifactClient();
-  await client.uploadArtifact(name, files, outDir, { retentionDays: 14 });
+  const { id } = await client.uploadArtifact(name, files, outDir, { retentionDays: 14 });
+  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = process.env;
+  if (id === undefined || !GITHUB_SERVER_URL || !GITHUB_REPOSITORY || !GITHUB_RUN_ID) return undefined;
+  return `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/artifacts/${id}`;
 }
 
 function listFiles(dir: string): string[] {

@@ -54,9 +54,14 @@ export async function runAction(): Promise<void> {
   core.setOutput(Output.SerialLog, report.files.serialLog ?? '');
   core.setOutput(Output.Junit, report.files.junit ?? '');
   core.setOutput(Output.Summary, report.files.summary ?? '');
-  await core.summary.addRaw(renderSummary(report, { stacksFile: 'stacks.txt' })).write();
+  const artifactUrl = config.uploadArtifact
+    ? await uploadEvidence(config.artifactName, report, config.outDir).catch((error: Error) => {
+        core.warning(`artifact upload failed: ${error.message}`);
+        return undefined;
+      })
+    : undefined;
+  await core.summary.addRaw(renderSummary(report, { stacksFile: 'stacks.txt', ...(artifactUrl ? { stacksUrl: artifactUrl } : {}) })).write();
   annotate(report, config.sourceTree);
-  if (config.uploadArtifact) await uploadEvidence(config.artifactName, report, config.outDir).catch((error: Error) => core.warning(`artifact upload failed: ${error.message}`));
   core.saveState(State.MainFinished, 'true');
 
   const line = `fusefs-gate verdict: ${report.verdict}: ${report.reason}`;
