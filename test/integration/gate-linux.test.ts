@@ -76,6 +76,16 @@ describe('gate on the Linux test guest', () => {
     expect(livingVms()).toEqual([]);
   }, BOOT_ALLOWANCE_MS + 30_000);
 
+  it('a kernel panic during a test is panic, with the panic text, the signature and the test it hit', async () => {
+    const report = await runGate(linuxConfig({ timeout: '10', fault: 'panic=write', workloads: 'write-readback' }), recordingIO());
+    expect(report.verdict).toBe('panic');
+    expect(report.exitCode).toBe(3);
+    expect(report.panicText).toMatch(/Kernel panic - not syncing: sysrq triggered crash/);
+    expect(report.signature).toBe('panic: sysrq triggered crash');
+    expect(report.tests).toEqual([expect.objectContaining({ name: 'workload/write-readback', status: 'panic' })]);
+    expect(livingVms()).toEqual([]);
+  }, BOOT_ALLOWANCE_MS + 30_000);
+
   it('calls a wedged guest (QMP stop) a hang, guest unresponsive, within deadline + grace', async () => {
     const config = linuxConfig({ timeout: '3', workloads: 'mmap-write' });
     let wedgedAt = 0;
