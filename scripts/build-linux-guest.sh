@@ -114,22 +114,10 @@ trap 'rm -rf "$WORK"' EXIT
 # --- kernel package: private apt configuration ---------------------------------
 APTDIR=$CACHE/apt
 DEBS=$CACHE/debs
-mkdir -p "$APTDIR/sources" "$APTDIR/lists/partial" "$APTDIR/cache/archives/partial" "$DEBS"
-cat >"$APTDIR/sources/fusefs-gate-trixie.sources" <<EOF
-Types: deb
-URIs: $MIRROR
-Suites: $SUITE
-Components: main
-Signed-By: $KEYRING
-EOF
-APT_OPTS=(
-	-o "Dir::Etc::SourceList=/dev/null"
-	-o "Dir::Etc::SourceParts=$APTDIR/sources"
-	-o "Dir::State::Lists=$APTDIR/lists"
-	-o "Dir::Cache=$APTDIR/cache"
-	-o "Dir::State::Status=/dev/null"
-	-o "APT::Sandbox::User=root"
-)
+mkdir -p "$DEBS"
+# shellcheck source=lib/private-apt.sh
+. "$(dirname "$0")/lib/private-apt.sh"
+private_apt_setup
 apt_updated=0
 apt_update() {
 	if [ "$apt_updated" = 0 ]; then

@@ -62,24 +62,10 @@ need sha256sum coreutils
 
 APTDIR=${FUSEFS_GATE_CACHE:-$HOME/.cache/fusefs-gate}/fuse-server-apt/$SUITE
 DEBS=$APTDIR/debs
-mkdir -p "$APTDIR/sources" "$APTDIR/lists/partial" "$APTDIR/cache/archives/partial" "$DEBS"
-cat >"$APTDIR/sources/fusefs-gate-$SUITE.sources" <<EOF
-Types: deb
-URIs: $MIRROR
-Suites: $SUITE
-Components: main
-Signed-By: $KEYRING
-EOF
-APT_OPTS=(
-	-o "Dir::Etc::SourceList=/dev/null"
-	-o "Dir::Etc::SourceParts=$APTDIR/sources"
-	-o "Dir::State::Lists=$APTDIR/lists"
-	-o "Dir::Cache=$APTDIR/cache"
-	-o "Dir::State::Status=/dev/null"
-	-o "APT::Sandbox::User=root"
-	-o "APT::Architecture=amd64"
-	-o "APT::Architectures=amd64"
-)
+mkdir -p "$DEBS"
+# shellcheck source=lib/private-apt.sh
+. "$(dirname "$0")/lib/private-apt.sh"
+private_apt_setup
 
 # One stager at a time per cache (apt's lists are shared).
 if command -v flock >/dev/null 2>&1; then

@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { qemuProcessesMentioning, runCli, runProcess, tail, tempDir } from './helpers/cli.js';
+import { qemuProcessesMentioning, runCli, runProcess, tail, tempDir } from '../helpers/cli.js';
 
 const SUITE = 'forky';
 const WORKLOADS = ['mmap-write', 'mmap-msync', 'write-readback', 'truncate-mmap', 'mmap-while-write'];

@@ -1,12 +1,10 @@
 // Running the bundled CLI (dist/cli/index.js, built by `npm run bundle`) from integration tests,
 // as a user or a workflow runs it, and the host-side scripts the tests need.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
+import { existsSync } from 'node:fs';
+import { cliPath as bundledCli, repoRoot } from './gate.js';
 
-export const repoRoot = path.resolve(import.meta.dirname, '..', '..', '..');
-export const bundledCli = path.join(repoRoot, 'dist', 'cli', 'index.js');
+export { qemuProcessesMentioning, tempDir } from './gate.js';
 
 export interface ProcessResult {
   /** Exit status, or null when the process ended by a signal. */
@@ -65,26 +63,6 @@ export function runCli(args: string[], options: RunOptions): Promise<ProcessResu
     throw new Error(`${bundledCli} is missing: integration tests run the bundle, build it with 'npm run bundle' first`);
   }
   return runProcess(process.execPath, [bundledCli, ...args], options);
-}
-
-/** A fresh folder under the system temp folder. */
-export function tempDir(prefix: string): string {
-  return mkdtempSync(path.join(tmpdir(), `fg-${prefix}-`));
-}
-
-/** PIDs of live qemu-system processes whose command line mentions `needle` (e.g. a test's own out dir). */
-export function qemuProcessesMentioning(needle: string): number[] {
-  return readdirSync('/proc')
-    .filter((name) => /^\d+$/.test(name))
-    .filter((pid) => {
-      try {
-        const cmdline = readFileSync(`/proc/${pid}/cmdline`, 'utf8');
-        return cmdline.includes('qemu-system') && cmdline.includes(needle);
-      } catch {
-        return false;
-      }
-    })
-    .map(Number);
 }
 
 /** The last lines of a process's output, for assertion messages. */
