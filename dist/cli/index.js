@@ -6295,7 +6295,14 @@ async function runTests(config, adapter, console, mountpoint, report, checkStop)
     for (let iteration = 1; iteration <= config.repeat; iteration++) {
         for (const [index, spec] of specs.entries()) {
             checkStop();
-            const run = await runUnderWatchdog(console, adapter, spec, iteration, { ...DEFAULT_WATCHDOG, timeoutSec: config.timeoutSec });
+            const started = Date.now();
+            const run = await runUnderWatchdog(console, adapter, spec, iteration, { ...DEFAULT_WATCHDOG, timeoutSec: config.timeoutSec }).catch((error) => {
+                // The run ends here; the test it ended in is part of the evidence.
+                const interrupted = interruptedTest(error, spec.name, iteration, Date.now() - started);
+                if (interrupted)
+                    report.tests.push(interrupted);
+                throw error;
+            });
             const results = spec.kind === 'gtest' && adapter.gtestResults ? mergeGtest(run.result, await adapter.gtestResults(console, spec, iteration)) : [run.result];
             report.tests.push(...results);
             report.threads.push(...run.samples.flat());
@@ -6332,6 +6339,18 @@ function mergeGtest(run, cases) {
         ...unfinished.map((c) => ({ ...c, status: 'fail', message: `the test program ended during this case (${run.message ?? 'exit status 0'}) without finishing it` })),
     ];
 }
+/** The test a guest-wide failure interrupted, with the status that failure gives it. */
+function interruptedTest(error, name, iteration, durationMs) {
+    if (error instanceof GuestPanicError)
+        return { name, status: 'panic', durationMs, iteration, message: 'the guest kernel panicked during this test' };
+    if (error instanceof GuestUnresponsiveError)
+        return { name, status: 'hang', durationMs, iteration, message: `guest unresponsive: no console output while waiting for ${error.stage}` };
+    if (error instanceof ConsoleClosedError)
+        return { name, status: 'error', durationMs, iteration, message: 'QEMU exited during this test' };
+    if (error instanceof CancelledError)
+        return { name, status: 'error', durationMs, iteration, message: `cancelled (${error.signal}) during this test` };
+    return undefined;
+}
 function settle(report, verdict, reason) {
     report.verdict = verdict;
     report.reason = reason;
@@ -6353,7 +6372,6 @@ function classify(error, report, context) {
         return settle(report, 'error', `the stock guest kernel panicked during ${context.phase}, before the code under test was loaded`);
     }
     if (error instanceof GuestUnresponsiveError) {
-        report.tests.push({ name: error.test, status: 'hang', durationMs: 0, iteration: report.stoppedAtIteration ?? 1, message: `guest unresponsive: no console output while waiting for ${error.stage}` });
         return settle(report, 'hang', `guest unresponsive during ${error.test}: the guest stopped answering while waiting for ${error.stage}`);
     }
     if (error instanceof ConsoleClosedError)
