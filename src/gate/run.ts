@@ -163,6 +163,8 @@ async function runTests(
       report.threads.push(...run.samples.flat());
       const worst = verdictOfTests(results);
       if (worst === 'hang') {
+        // The shell still answers (only the mount's users are stuck): point the frames at source lines.
+        await adapter.resolveSourceLines?.(console, run.result.threads ?? []).catch(() => undefined);
         // A hung FUSE mount wedges every later test on it: record them as skipped and stop.
         for (const rest of specs.slice(index + 1)) report.tests.push({ name: rest.name, status: 'skipped', durationMs: 0, iteration, message: 'not run: an earlier test hung' });
         report.stoppedAtIteration = iteration;

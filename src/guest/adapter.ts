@@ -93,6 +93,11 @@ export interface GuestAdapter {
   gtestResults?(shell: Shell, spec: TestSpec, iteration: number): Promise<TestResult[]>;
   /** Parse the stacks of one watchdog sample (the text between the sample markers). */
   parseSample(text: string): Thread[];
+  /**
+   * After a hang, while the shell still answers: resolve the hung threads' frames in the code under
+   * test to `file:line` of the target tree (sets Frame.file, relative to the tree, and Frame.line).
+   */
+  resolveSourceLines?(shell: Shell, threads: Thread[]): Promise<void>;
   /** What the host backstop may do with this guest (known after prepare). */
   backstop(): BackstopPlan;
   /** Pack results onto the results disk. */

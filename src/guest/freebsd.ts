@@ -362,6 +362,35 @@ export class FreeBSDGuest implements GuestAdapter {
   }
 
   /**
+   * `fuse_*+0xOFF` frames -> `sys/fs/fuse/FILE.c:LINE` of the tree, with the module's debug info:
+   * kmod.mk keeps it in `${KMOD}.ko.debug` beside the module (installkernel puts it under
+   * /usr/lib/debug), elftoolchain's nm prints `ADDRESS TYPE NAME`, and addr2line prints one
+   * `FILE:LINE` per address. A stack frame's offset is a return address, so the call is one byte before.
+   */
+  async resolveSourceLines(shell: Shell, threads: Thread[]): Promise<void> {
+    const module = this.state.modulePath;
+    const frames = threads.flatMap((t) => t.frames).filter((f) => f.fn.startsWith('fuse_') && f.offset && /^0x[0-9a-f]+$/i.test(f.offset));
+    if (!module || frames.length === 0) return;
+    const names = [...new Set(frames.map((f) => f.fn))].slice(0, 16);
+    const candidates = [`${module}.debug`, `/usr/lib/debug${module}.debug`, module].map(shQuote).join(' ');
+    const found = await shell.run(`for f in ${candidates}; do if [ -f "$f" ]; then echo "$f"; break; fi; done`, { timeoutMs: 10_000 });
+    const debugFile = found.output.trim().split('\n').pop();
+    if (!debugFile) return;
+    const symbols = await shell.run(`nm ${shQuote(debugFile)} | awk '${names.map((n) => `$3 == "${n}"`).join(' || ')} { print $1, $3 }'`, { timeoutMs: 30_000 });
+    const base = new Map(symbols.output.trim().split('\n').map((line) => line.trim().split(/\s+/)).filter((p) => p.length === 2).map(([addr, name]) => [name!, BigInt(`0x${addr}`)]));
+    const wanted = frames.filter((f) => base.has(f.fn));
+    if (wanted.length === 0) return;
+    const addresses = wanted.map((f) => `0x${(base.get(f.fn)! + BigInt(f.offset!) - 1n).toString(16)}`);
+    const lines = (await shell.run(`addr2line -e ${shQuote(debugFile)} ${addresses.join(' ')}`, { timeoutMs: 30_000 })).output.trim().split('\n');
+    wanted.forEach((frame, index) => {
+      const match = /^(.*):(\d+)/.exec(lines[index]?.trim() ?? '');
+      if (!match || match[1] === '??') return;
+      frame.file = match[1]!.replace(new RegExp(`^${FREEBSD_PATHS.src}/`), '');
+      frame.line = Number(match[2]);
+    });
+  }
+
+  /**
    * Release kernels have KDB but no ddb (sys/conf/std.debug adds DDB on HEAD only): an NMI gets no
    * stacks from them, so the backstop says so and keeps the serial log. With ddb: `set $lines 0`
    * turns the pager off (sys/ddb/db_output.c db_enable_pager), then the threads' stacks and locks.

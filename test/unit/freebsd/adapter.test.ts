@@ -415,3 +415,49 @@ describe('transcripts read by the report parsers', () => {
     expect(bt[0]!.frames.map((f) => f.fn)).toEqual(expect.arrayContaining(['vm_page_busy_sleep', 'vn_pages_remove', 'fuse_vnop_write']));
   });
 });
+
+describe('resolveSourceLines', () => {
+  it('points the hung fuse frames at file:line of the tree through the module debug info (nm + addr2line)', async () => {
+    const guest = new FreeBSDGuest();
+    await guest.buildTarget(new FakeFreeBSDShell(guestRules(1403000)), config({ build: 'module', tests: ['workloads'] }));
+    const debugFile = `${BUILT_KO}.debug`;
+    const shell = new FakeFreeBSDShell([
+      { match: /^for f in /, output: `${debugFile}\n` },
+      // elftoolchain nm prints ADDRESS TYPE NAME; the pipeline's awk keeps ADDRESS NAME of the names asked for.
+      { match: /^nm .*fusefs\.ko\.debug'? \| awk/, output: '0000000000006a10 fuse_vnop_write\n0000000000002c40 fuse_inval_buf_range\n' },
+      // addr2line: one FILE:LINE per address, in order.
+      // The frames' return addresses minus one: 0x2c40+0x2e-1, 0x6a10+0x1a3-1.
+      { match: /^addr2line -e .* 0x2c6d 0x6bb2$/, output: '/gate/src/sys/fs/fuse/fuse_io.c:1116\n/gate/src/sys/fs/fuse/fuse_vnops.c:2423\n' },
+    ]);
+    const threads: Thread[] = [
+      {
+        comm: 'fusefs-workloads',
+        format: 'freebsd-procstat',
+        frames: [
+          { fn: 'vm_page_busy_sleep', offset: '0x8f' },
+          { fn: 'fuse_inval_buf_range', offset: '0x2e' },
+          { fn: 'fuse_vnop_write', offset: '0x1a3' },
+          { fn: 'VOP_WRITE_APV', offset: '0xec' },
+        ],
+      },
+    ];
+    await guest.resolveSourceLines(shell, threads);
+    // The awk half of the nm pipeline, run for real on nm's three-column output.
+    const nm = shell.ran(/^nm /)[0]!;
+    const awk = nm.slice(nm.indexOf('| ') + 2);
+    const listing = '0000000000006a10 t fuse_vnop_write\n0000000000006a00 t fuse_vnop_write_x\n0000000000002c40 t fuse_inval_buf_range\n0000000000000100 T vn_pages_remove\n';
+    expect(execFileSync('sh', ['-c', awk], { input: listing }).toString()).toBe('0000000000006a10 fuse_vnop_write\n0000000000002c40 fuse_inval_buf_range\n');
+    expect(threads[0]!.frames.filter((f) => f.file).map((f) => `${f.fn} ${f.file}:${f.line}`)).toEqual([
+      'fuse_inval_buf_range sys/fs/fuse/fuse_io.c:1116',
+      'fuse_vnop_write sys/fs/fuse/fuse_vnops.c:2423',
+    ]);
+  });
+
+  it('leaves the frames alone when no module of the tree was built', async () => {
+    const threads: Thread[] = [{ comm: 'x', format: 'freebsd-procstat', frames: [{ fn: 'fuse_vnop_write', offset: '0x1a3' }] }];
+    const shell = new FakeFreeBSDShell([]);
+    await new FreeBSDGuest().resolveSourceLines(shell, threads);
+    expect(shell.commands).toEqual([]);
+    expect(threads[0]!.frames[0]!.file).toBeUndefined();
+  });
+});
