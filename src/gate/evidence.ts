@@ -40,10 +40,11 @@ function formatThread(thread: Thread): string {
     thread.tid !== undefined ? `tid ${thread.tid}` : '',
     thread.state ? `state ${thread.state}` : '',
     thread.wchan ? `wchan ${thread.wchan}` : '',
+    thread.sample !== undefined ? `sample ${thread.sample}` : '',
     `(${thread.format})`,
   ]
     .filter(Boolean)
     .join(' ');
-  const frames = thread.frames.map((f) => `  ${f.fn}${f.offset ? `+${f.offset}` : ''}${f.module ? ` [${f.module}]` : ''}`);
+  const frames = thread.frames.map((f) => `  ${f.fn}${f.offset ? `+${f.offset}` : ''}${f.module ? ` [${f.module}]` : ''}${f.file ? ` (${f.file}${f.line ? `:${f.line}` : ''})` : ''}`);
   return [head, ...frames].join('\n');
 }

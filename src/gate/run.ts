@@ -233,7 +233,12 @@ function classify(error: unknown, report: GateReport, context: ClassifyContext):
     return settle(report, 'hang', `guest unresponsive during ${error.test}: the guest stopped answering while waiting for ${error.stage}`);
   }
   if (error instanceof ConsoleClosedError) return settle(report, 'error', `QEMU exited during ${context.phase}: ${message}`);
-  if (error instanceof BootLoopError || error instanceof CommandTimeoutError) return settle(report, 'error', `${context.phase}: ${message}`);
+  if (context.phase === 'boot' && error instanceof CommandTimeoutError) {
+    const attempts = report.bootAttempts === 1 ? '1 attempt' : `${report.bootAttempts} attempts`;
+    return settle(report, 'error', `boot did not reach a shell in ${Math.round(error.timeoutMs / 1000)} s (${attempts}); last console lines: ${error.lastOutput.trim().slice(-400)}`);
+  }
+  if (error instanceof BootLoopError) return settle(report, 'error', `boot: the guest rebooted in a loop (${report.bootAttempts} attempts): ${message}; last console lines: ${error.lastOutput.trim().slice(-400)}`);
+  if (error instanceof CommandTimeoutError) return settle(report, 'error', `${context.phase}: ${message}`);
   if ((error as Error)?.name === 'MountError') {
     return settle(report, context.targetLoaded ? 'fail' : 'error', message);
   }

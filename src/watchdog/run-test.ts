@@ -97,7 +97,7 @@ export async function runUnderWatchdog(
   const last = await step(`test:${id}:(late-exit|stuck):(\\d+)(?::(\\d+))?`, 15_000, 'the watchdog verdict', samplesText);
   await step(`end:${id}:\\d+`, 15_000, 'the watchdog exit', samplesText);
 
-  const samples = samplesText.map((text) => adapter.parseSample(sampleBody(text, nonce)));
+  const samples = samplesText.map((text, index) => adapter.parseSample(sampleBody(text, nonce)).map((thread) => ({ ...thread, sample: index + 1 })));
   const [before, after] = [samples[0] ?? [], samples[1] ?? []];
   const deadlineMs = settings.timeoutSec * 1000;
   if (last[1] === 'late-exit') {
