@@ -52,6 +52,7 @@ export class SerialConsole implements Shell {
   private watchBanner = false;
   private commandCounter = 0;
   private lastDataAt = Date.now();
+  private readonly quietWaiters = new Set<() => void>();
 
   constructor(
     private readonly stream: ConsoleStream,
@@ -75,6 +76,30 @@ export class SerialConsole implements Shell {
     const lines = [...this.recentLines];
     if (this.partialLine) lines.push(this.partialLine);
     return lines.slice(-count);
+  }
+
+  /**
+   * Resolves once the guest has printed something and then been quiet for `quietMs`, or at
+   * `maxMs`; true when anything arrived. For collecting a dump whose end has no marker.
+   */
+  waitForQuiet(quietMs: number, maxMs: number): Promise<boolean> {
+    return new Promise((resolve) => {
+      let seen = false;
+      let quiet: NodeJS.Timeout | undefined;
+      const finish = () => {
+        clearTimeout(quiet);
+        clearTimeout(bound);
+        this.quietWaiters.delete(onData);
+        resolve(seen);
+      };
+      const onData = () => {
+        seen = true;
+        clearTimeout(quiet);
+        quiet = setTimeout(finish, quietMs);
+      };
+      const bound = setTimeout(finish, maxMs);
+      this.quietWaiters.add(onData);
+    });
   }
 
   /** Fails every current and future wait, e.g. on SIGTERM. */
@@ -161,6 +186,7 @@ export class SerialConsole implements Shell {
   private receive(chunk: Buffer): void {
     this.lastDataAt = Date.now();
     this.options.rawLog?.(chunk);
+    for (const waiter of this.quietWaiters) waiter();
     const text = this.stripTerminalControls(this.decoder.decode(chunk, { stream: true }));
     this.pending += text;
     this.scanLines(text);

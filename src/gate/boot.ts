@@ -155,13 +155,12 @@ async function diagnoseWedgedGuest(vm: VmInstance, console: SerialConsole, plan:
   notes.push(`QEMU reports the guest ${status.status}`);
   if (!status.running) return notes;
   if (plan.kind === 'none') return [...notes, `no outside way to ask for stacks: ${plan.why}`];
-  const before = console.idleMs;
   try {
     if (plan.kind === 'sysrq') {
+      const answered = console.waitForQuiet(500, DIAGNOSE_WAIT_MS * 3);
       await vm.sendSysrq(plan.key);
       notes.push(`sent Alt+SysRq+${plan.key.toUpperCase()}`);
-      await new Promise((resolve) => setTimeout(resolve, DIAGNOSE_WAIT_MS));
-      notes.push(console.idleMs < before + DIAGNOSE_WAIT_MS ? 'the guest printed something after it (see the serial log)' : 'the guest printed nothing after it');
+      notes.push((await answered) ? 'the guest printed a dump after it (see the serial log)' : 'the guest printed nothing after it');
       return notes;
     }
     // ddb: an NMI stops the kernel in the debugger; each command's output ends at the next prompt.

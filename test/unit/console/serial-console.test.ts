@@ -140,3 +140,17 @@ describe('SerialConsole terminal noise', () => {
     }
   });
 });
+
+describe('SerialConsole.waitForQuiet', () => {
+  it('resolves after output stops, and says nothing came when nothing did', async () => {
+    const stream = new ScriptedStream();
+    const con = consoleOver(stream);
+    const quietAfterDump = con.waitForQuiet(30, 2000);
+    stream.emit('sysrq: Show Blocked State\r\n');
+    stream.emit('task:fusefs-workload state:D\r\n');
+    await expect(quietAfterDump).resolves.toBe(true);
+    const started = Date.now();
+    await expect(con.waitForQuiet(30, 100)).resolves.toBe(false);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(95);
+  });
+});
