@@ -70,6 +70,8 @@ export function makeFloorMedia(image: LinuxGuestImage, dir: string, workloads: r
 export interface FloorRun {
   /** Spawn to QEMU's exit. */
   wallMs: number;
+  /** Spawn to the kernel's banner (its first console line). */
+  bannerMs: number;
   /** Spawn to the floor script's first line (kernel boot + initramfs unpack). */
   initMs: number;
   /** Spawn to the last workload's status. */
@@ -95,6 +97,7 @@ export function runFloor(media: FloorMedia, options: { cpus: number; memoryMiB: 
     let output = '';
     let pending = '';
     let initMs = NaN;
+    let bannerMs = NaN;
     let doneMs = NaN;
     const statuses: [string, number][] = [];
     const child = spawn('qemu-system-x86_64', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -107,6 +110,7 @@ export function runFloor(media: FloorMedia, options: { cpus: number; memoryMiB: 
       const lines = pending.split(/\r?\n/);
       pending = lines.pop() ?? '';
       for (const line of lines) {
+        if (Number.isNaN(bannerMs) && /Linux version \d/.test(line)) bannerMs = at;
         if (line.includes('@@floor:init@@')) initMs = at;
         const workload = /@@floor:workload:([\w-]+):(\d+)@@/.exec(line);
         if (workload) statuses.push([workload[1]!, Number(workload[2])]);
@@ -120,7 +124,7 @@ export function runFloor(media: FloorMedia, options: { cpus: number; memoryMiB: 
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ wallMs: performance.now() - started, initMs, doneMs, statuses, exitCode: code, output });
+      resolve({ wallMs: performance.now() - started, bannerMs, initMs, doneMs, statuses, exitCode: code, output });
     });
   });
 }

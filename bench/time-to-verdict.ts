@@ -27,6 +27,7 @@ import type { GateReport } from '../src/report/model.js';
 import { clearKvmProbeCache, probeKvm } from '../src/vm/accel.js';
 import { benchDir, benchIO, linuxConfig, loadAverage, machine, median, repoRoot, spread } from './common.js';
 import { makeFloorMedia, runFloor, type FloorRun } from './floor.js';
+import { describeHang, HANG_MARKS, measureHang, type HangRun } from './hang.js';
 
 const reps = Number(process.argv[2] ?? 5);
 const hangReps = Number(process.argv[3] ?? 5);
@@ -61,7 +62,7 @@ for (let rep = 1; rep <= reps; rep++) {
   if (!floorOk) console.log(`  floor ${rep} did not run cleanly (exit ${floor.exitCode}, statuses ${JSON.stringify(floor.statuses)}):\n${floor.output.slice(-2000)}`);
   floors.push(floor);
   console.log(
-    `  floor ${rep}: ${(floor.wallMs / 1000).toFixed(2)} s (init at ${(floor.initMs / 1000).toFixed(2)} s, workloads done at ${(floor.doneMs / 1000).toFixed(2)} s)  load ${loadAverage()}`,
+    `  floor ${rep}: ${(floor.wallMs / 1000).toFixed(2)} s (kernel banner at ${(floor.bannerMs / 1000).toFixed(2)} s, init at ${(floor.initMs / 1000).toFixed(2)} s, workloads done at ${(floor.doneMs / 1000).toFixed(2)} s)  load ${loadAverage()}`,
   );
 
   clearKvmProbeCache();
@@ -104,60 +105,19 @@ for (const phase of passing[0]?.report.phases.map((p) => p.phase) ?? []) {
   console.log(`    ${phase.padEnd(9)} ${spread(values, 'ms')}`);
 }
 console.log(`  gate: runGate start -> kernel banner ${spread(passing.map((g) => g.firstLineMs))}; -> guest ready ${spread(passing.map((g) => g.readyMs))}`);
-console.log(`  floor: spawn -> floor init ${spread(floors.map((f) => f.initMs))}; -> workloads done ${spread(floors.map((f) => f.doneMs))}`);
+console.log(`  floor: spawn -> kernel banner ${spread(floors.map((f) => f.bannerMs))}; -> floor init ${spread(floors.map((f) => f.initMs))}; -> workloads done ${spread(floors.map((f) => f.doneMs))}`);
 const gateTests = passing.map((g) => g.report.tests.reduce((sum, t) => sum + t.durationMs, 0));
 console.log(`  gate: sum of the workloads' own durations (guest clock) ${spread(gateTests, 'ms')}`);
 
 // ---------------------------------------------------------------- (b) hang detection latency
 console.log('\n(b) hang detection latency (--fault stall=write, workloads mmap-write, timeout 3)');
-interface HangRun {
-  verdict: string;
-  reason: string;
-  marks: Record<string, number>;
-  report: GateReport;
-}
 const hangs: HangRun[] = [];
 for (let rep = 1; rep <= hangReps; rep++) {
-  const timeoutSec = 3;
-  const config = linuxConfig(path.join(root, `hang-${rep}`), { timeout: String(timeoutSec), fault: 'stall=write', workloads: 'mmap-write' });
-  const at: Record<string, number> = {};
-  const mark = (name: string, time = performance.now()) => {
-    if (!(name in at)) at[name] = time;
-  };
-  const patterns: [string, RegExp][] = [
-    ['start', /@@fg:\w+:test:t\d+:start@@/],
-    ['deadline marker', /@@fg:\w+:test:t\d+:deadline:\d+@@/],
-    ['sample 1 end', /@@fg:\w+:sample:1:end@@/],
-    ['sample 2 end', /@@fg:\w+:sample:2:end@@/],
-    ['stuck marker', /@@fg:\w+:test:t\d+:(stuck|late-exit):/],
-  ];
-  const io = benchIO((line, time) => {
-    for (const [name, pattern] of patterns) if (pattern.test(line)) mark(name, time);
-  });
-  const exits: Promise<void>[] = [];
-  const onVm = io.onVm!;
-  io.onVm = (vm) => {
-    onVm(vm);
-    exits.push(vm.exited.then(() => mark('QEMU gone')));
-  };
-  const report = await runGate(config, io);
-  mark('verdict');
-  await Promise.all(exits);
-  const deadline = at.start! + timeoutSec * 1000;
-  const marks: Record<string, number> = {};
-  for (const [name, time] of Object.entries(at)) marks[name] = time - deadline;
-  hangs.push({ verdict: report.verdict, reason: report.reason, marks, report });
-  console.log(
-    `  hang ${rep}: ${report.verdict}; after the deadline: ${Object.entries(marks)
-      .filter(([name]) => name !== 'start')
-      .map(([name, ms]) => `${name} ${(ms / 1000).toFixed(2)} s`)
-      .join(', ')}; phases after tests: ${report.phases
-      .filter((p) => ['collect', 'teardown', 'backstop'].includes(p.phase))
-      .map((p) => `${p.phase} ${p.durationMs} ms`)
-      .join(', ')}  load ${loadAverage()}`,
-  );
+  const run = await measureHang(path.join(root, `hang-${rep}`), 3);
+  hangs.push(run);
+  console.log(`  hang ${rep}: ${describeHang(run)}  load ${loadAverage()}`);
 }
-for (const name of ['deadline marker', 'sample 1 end', 'sample 2 end', 'stuck marker', 'verdict', 'QEMU gone']) {
+for (const name of HANG_MARKS) {
   console.log(`  deadline -> ${name.padEnd(15)} ${spread(hangs.map((h) => h.marks[name] ?? NaN))}`);
 }
 console.log(`  verdicts: ${hangs.map((h) => h.verdict).join(', ')}  (target: verdict <= 3 s after the deadline)`);

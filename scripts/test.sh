@@ -21,7 +21,9 @@ npx vitest run --reporter=default --reporter=json --outputFile.json="$results" "
 node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   const skipped = r.numPendingTests + r.numTodoTests;
-  console.log(`tests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${skipped} skipped`);
+  // A suite that failed before its tests ran (an error in beforeAll) counts as a failure too.
+  const failed = r.numFailedTests + r.numFailedTestSuites;
+  console.log(`tests: ${r.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
 ' "$results" || echo "tests: 0 passed, 1 failed"
 rm -f "$results"
 # Nothing may outlive the suite: a leftover QEMU is a teardown bug.
