@@ -891,6 +891,38 @@ class FreeBSDGuest {
         });
     }
     /**
+     * `fuse_*+0xOFF` frames -> `sys/fs/fuse/FILE.c:LINE` of the tree, with the module's debug info:
+     * kmod.mk keeps it in `${KMOD}.ko.debug` beside the module (installkernel puts it under
+     * /usr/lib/debug), elftoolchain's nm prints `ADDRESS TYPE NAME`, and addr2line prints one
+     * `FILE:LINE` per address. A stack frame's offset is a return address, so the call is one byte before.
+     */
+    async resolveSourceLines(shell, threads) {
+        const module = this.state.modulePath;
+        const frames = threads.flatMap((t) => t.frames).filter((f) => f.fn.startsWith('fuse_') && f.offset && /^0x[0-9a-f]+$/i.test(f.offset));
+        if (!module || frames.length === 0)
+            return;
+        const names = [...new Set(frames.map((f) => f.fn))].slice(0, 16);
+        const candidates = [`${module}.debug`, `/usr/lib/debug${module}.debug`, module].map(quote/* shQuote */.U).join(' ');
+        const found = await shell.run(`for f in ${candidates}; do if [ -f "$f" ]; then echo "$f"; break; fi; done`, { timeoutMs: 10_000 });
+        const debugFile = found.output.trim().split('\n').pop();
+        if (!debugFile)
+            return;
+        const symbols = await shell.run(`nm ${(0,quote/* shQuote */.U)(debugFile)} | awk '${names.map((n) => `$3 == "${n}"`).join(' || ')} { print $1, $3 }'`, { timeoutMs: 30_000 });
+        const base = new Map(symbols.output.trim().split('\n').map((line) => line.trim().split(/\s+/)).filter((p) => p.length === 2).map(([addr, name]) => [name, BigInt(`0x${addr}`)]));
+        const wanted = frames.filter((f) => base.has(f.fn));
+        if (wanted.length === 0)
+            return;
+        const addresses = wanted.map((f) => `0x${(base.get(f.fn) + BigInt(f.offset) - 1n).toString(16)}`);
+        const lines = (await shell.run(`addr2line -e ${(0,quote/* shQuote */.U)(debugFile)} ${addresses.join(' ')}`, { timeoutMs: 30_000 })).output.trim().split('\n');
+        wanted.forEach((frame, index) => {
+            const match = /^(.*):(\d+)/.exec(lines[index]?.trim() ?? '');
+            if (!match || match[1] === '??')
+                return;
+            frame.file = match[1].replace(new RegExp(`^${FREEBSD_PATHS.src}/`), '');
+            frame.line = Number(match[2]);
+        });
+    }
+    /**
      * Release kernels have KDB but no ddb (sys/conf/std.debug adds DDB on HEAD only): an NMI gets no
      * stacks from them, so the backstop says so and keeps the serial log. With ddb: `set $lines 0`
      * turns the pager off (sys/ddb/db_output.c db_enable_pager), then the threads' stacks and locks.
@@ -3211,6 +3243,7 @@ class SerialConsole {
     watchBanner = false;
     commandCounter = 0;
     lastDataAt = Date.now();
+    quietWaiters = new Set();
     constructor(stream, options) {
         this.stream = stream;
         this.options = options;
@@ -3230,6 +3263,29 @@ class SerialConsole {
         if (this.partialLine)
             lines.push(this.partialLine);
         return lines.slice(-count);
+    }
+    /**
+     * Resolves once the guest has printed something and then been quiet for `quietMs`, or at
+     * `maxMs`; true when anything arrived. For collecting a dump whose end has no marker.
+     */
+    waitForQuiet(quietMs, maxMs) {
+        return new Promise((resolve) => {
+            let seen = false;
+            let quiet;
+            const finish = () => {
+                clearTimeout(quiet);
+                clearTimeout(bound);
+                this.quietWaiters.delete(onData);
+                resolve(seen);
+            };
+            const onData = () => {
+                seen = true;
+                clearTimeout(quiet);
+                quiet = setTimeout(finish, quietMs);
+            };
+            const bound = setTimeout(finish, maxMs);
+            this.quietWaiters.add(onData);
+        });
     }
     /** Fails every current and future wait, e.g. on SIGTERM. */
     abort(error) {
@@ -3317,6 +3373,8 @@ class SerialConsole {
     receive(chunk) {
         this.lastDataAt = Date.now();
         this.options.rawLog?.(chunk);
+        for (const waiter of this.quietWaiters)
+            waiter();
         const text = this.stripTerminalControls(this.decoder.decode(chunk, { stream: true }));
         this.pending += text;
         this.scanLines(text);
@@ -3524,7 +3582,7 @@ async function runUnderWatchdog(console, adapter, spec, iteration, settings) {
     samplesText.push(sample2.before);
     const last = await step(`test:${id}:(late-exit|stuck):(\\d+)(?::(\\d+))?`, 15_000, 'the watchdog verdict', samplesText);
     await step(`end:${id}:\\d+`, 15_000, 'the watchdog exit', samplesText);
-    const samples = samplesText.map((text) => adapter.parseSample(sampleBody(text, nonce)));
+    const samples = samplesText.map((text, index) => adapter.parseSample(sampleBody(text, nonce)).map((thread) => ({ ...thread, sample: index + 1 })));
     const [before, after] = [samples[0] ?? [], samples[1] ?? []];
     const deadlineMs = settings.timeoutSec * 1000;
     if (last[1] === 'late-exit') {
@@ -5709,13 +5767,12 @@ async function diagnoseWedgedGuest(vm, console, plan) {
         return notes;
     if (plan.kind === 'none')
         return [...notes, `no outside way to ask for stacks: ${plan.why}`];
-    const before = console.idleMs;
     try {
         if (plan.kind === 'sysrq') {
+            const answered = console.waitForQuiet(500, DIAGNOSE_WAIT_MS * 3);
             await vm.sendSysrq(plan.key);
             notes.push(`sent Alt+SysRq+${plan.key.toUpperCase()}`);
-            await new Promise((resolve) => setTimeout(resolve, DIAGNOSE_WAIT_MS));
-            notes.push(console.idleMs < before + DIAGNOSE_WAIT_MS ? 'the guest printed something after it (see the serial log)' : 'the guest printed nothing after it');
+            notes.push((await answered) ? 'the guest printed a dump after it (see the serial log)' : 'the guest printed nothing after it');
             return notes;
         }
         // ddb: an NMI stops the kernel in the debugger; each command's output ends at the next prompt.
@@ -6163,11 +6220,12 @@ function formatThread(thread) {
         thread.tid !== undefined ? `tid ${thread.tid}` : '',
         thread.state ? `state ${thread.state}` : '',
         thread.wchan ? `wchan ${thread.wchan}` : '',
+        thread.sample !== undefined ? `sample ${thread.sample}` : '',
         `(${thread.format})`,
     ]
         .filter(Boolean)
         .join(' ');
-    const frames = thread.frames.map((f) => `  ${f.fn}${f.offset ? `+${f.offset}` : ''}${f.module ? ` [${f.module}]` : ''}`);
+    const frames = thread.frames.map((f) => `  ${f.fn}${f.offset ? `+${f.offset}` : ''}${f.module ? ` [${f.module}]` : ''}${f.file ? ` (${f.file}${f.line ? `:${f.line}` : ''})` : ''}`);
     return [head, ...frames].join('\n');
 }
 
@@ -6308,6 +6366,8 @@ async function runTests(config, adapter, console, mountpoint, report, checkStop)
             report.threads.push(...run.samples.flat());
             const worst = verdictOfTests(results);
             if (worst === 'hang') {
+                // The shell still answers (only the mount's users are stuck): point the frames at source lines.
+                await adapter.resolveSourceLines?.(console, run.result.threads ?? []).catch(() => undefined);
                 // A hung FUSE mount wedges every later test on it: record them as skipped and stop.
                 for (const rest of specs.slice(index + 1))
                     report.tests.push({ name: rest.name, status: 'skipped', durationMs: 0, iteration, message: 'not run: an earlier test hung' });
@@ -6376,7 +6436,13 @@ function classify(error, report, context) {
     }
     if (error instanceof ConsoleClosedError)
         return settle(report, 'error', `QEMU exited during ${context.phase}: ${message}`);
-    if (error instanceof BootLoopError || error instanceof CommandTimeoutError)
+    if (context.phase === 'boot' && error instanceof CommandTimeoutError) {
+        const attempts = report.bootAttempts === 1 ? '1 attempt' : `${report.bootAttempts} attempts`;
+        return settle(report, 'error', `boot did not reach a shell in ${Math.round(error.timeoutMs / 1000)} s (${attempts}); last console lines: ${error.lastOutput.trim().slice(-400)}`);
+    }
+    if (error instanceof BootLoopError)
+        return settle(report, 'error', `boot: the guest rebooted in a loop (${report.bootAttempts} attempts): ${message}; last console lines: ${error.lastOutput.trim().slice(-400)}`);
+    if (error instanceof CommandTimeoutError)
         return settle(report, 'error', `${context.phase}: ${message}`);
     if (error?.name === 'MountError') {
         return settle(report, context.targetLoaded ? 'fail' : 'error', message);

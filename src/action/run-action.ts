@@ -14,6 +14,7 @@ import { annotate } from './annotations.js';
 
 export async function runAction(): Promise<void> {
   if (process.platform !== 'linux') {
+    core.setOutput(Output.Verdict, 'error');
     core.setFailed(`fusefs-gate runs QEMU guests on Linux runners only; this runner is ${process.platform}. Use runs-on: ubuntu-latest.`);
     process.exitCode = EXIT.usage;
     return;
@@ -25,6 +26,8 @@ export async function runAction(): Promise<void> {
     config = parseConfig(raw, { cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(), env: process.env });
   } catch (error) {
     if (!(error instanceof BadInputError)) throw error;
+    // The verdict output is always set: bad input decides nothing, so it is `error`.
+    core.setOutput(Output.Verdict, 'error');
     core.setFailed(error.message);
     process.exitCode = EXIT.usage;
     return;

@@ -29,6 +29,7 @@ describe('the action entry', () => {
     expect(errors).toHaveLength(1);
     expect(errors[0]).toMatch(/invalid input 'timeout': "tomorrow" is not a positive number/);
     expect(result.state).toBe('');
+    expect(result.outputs).toMatch(/^verdict<<.*\nerror\n/m);
   });
 
   it('names the input for an unknown enum and a missing source tree', () => {
