@@ -117,7 +117,8 @@ export function median(values: number[]): number {
 }
 
 /** "median M (min A, max B, n N)" in seconds. */
-export function spread(valuesMs: number[], unit: 's' | 'ms' = 's'): string {
+export function spread(all: number[], unit: 's' | 'ms' = 's'): string {
+  const valuesMs = all.filter((v) => Number.isFinite(v));
   if (valuesMs.length === 0) return 'n/a';
   const f = (ms: number) => (unit === 's' ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`);
   return `median ${f(median(valuesMs))} (min ${f(Math.min(...valuesMs))}, max ${f(Math.max(...valuesMs))}, n ${valuesMs.length})`;

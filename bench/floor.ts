@@ -83,10 +83,10 @@ export interface FloorRun {
 }
 
 /** Boots the floor once: `qemu-system-x86_64` with the gate's machine, CPU model, CPUs and memory. */
-export function runFloor(media: FloorMedia, options: { cpus: number; memoryMiB: number; timeoutMs: number }): Promise<FloorRun> {
+export function runFloor(media: FloorMedia, options: { cpus: number; memoryMiB: number; timeoutMs: number; accel?: string }): Promise<FloorRun> {
   const argv = [
     '-nodefaults', '-no-user-config', '-display', 'none',
-    '-machine', 'q35', '-accel', 'tcg', '-cpu', 'max',
+    '-machine', 'q35', '-accel', options.accel ?? 'tcg', '-cpu', 'max',
     '-smp', String(options.cpus), '-m', `${options.memoryMiB}M`,
     '-no-reboot',
     '-serial', 'stdio',

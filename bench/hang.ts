@@ -17,6 +17,7 @@ export const HANG_MARKS = ['deadline marker', 'sample 1 end', 'sample 2 end', 's
 export interface HangRun {
   verdict: string;
   reason: string;
+  bootAttempts: number;
   /** Milliseconds after the deadline, by mark. */
   marks: Record<string, number>;
   report: GateReport;
@@ -41,19 +42,23 @@ export async function measureHang(outDir: string, timeoutSec = 3, seams: GateSea
   const io = benchIO((line, time) => {
     for (const [name, pattern] of PATTERNS) if (pattern.test(line)) mark(name, time);
   });
+  // QEMU gone: the exit of the last VM (a boot retry starts a second one), timed as it happens.
+  const exitTimes: number[] = [];
   const exits: Promise<void>[] = [];
   const onVm = io.onVm!;
   io.onVm = (vm) => {
     onVm(vm);
-    exits.push(vm.exited.then(() => mark('QEMU gone')));
+    const index = exitTimes.push(NaN) - 1;
+    exits.push(vm.exited.then(() => void (exitTimes[index] = performance.now())));
   };
   const report = await runGate(config, io, seams);
   mark('verdict');
   await Promise.all(exits);
+  if (exitTimes.length) mark('QEMU gone', exitTimes.at(-1));
   const deadline = (at.start ?? NaN) + timeoutSec * 1000;
   const marks: Record<string, number> = {};
   for (const [name, time] of Object.entries(at)) marks[name] = time - deadline;
-  return { verdict: report.verdict, reason: report.reason, marks, report };
+  return { verdict: report.verdict, reason: report.reason, bootAttempts: report.bootAttempts, marks, report };
 }
 
 export function describeHang(run: HangRun): string {
@@ -66,7 +71,7 @@ export function describeHang(run: HangRun): string {
     .filter((p) => ['collect', 'teardown', 'backstop'].includes(p.phase))
     .map((p) => `${p.phase} ${p.durationMs} ms`)
     .join(', ');
-  return `${run.verdict}; s after the deadline: ${after}; ${tail}`;
+  return `${run.verdict}${run.bootAttempts > 1 ? ` (boot attempts ${run.bootAttempts})` : ''}; s after the deadline: ${after}; ${tail}`;
 }
 
 /**

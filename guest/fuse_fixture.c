@@ -15,6 +15,8 @@
  *   stall_after=N      answer the first N counted requests, never any later one
  *   crash=OP           exit (without answering) when OP arrives
  *   eio=OP             answer OP with EIO
+ *   slow=OP            answer OP, but only after SLOW_MS (a slow server that
+ *                      still makes progress: the gate must not call it a hang)
  *   panic=OP           panic the guest kernel when OP arrives (Linux: sysrq
  *                      'c'; FreeBSD: sysctl debug.kdb.panic), to test the
  *                      gate's panic verdict; exits like crash= if it cannot
@@ -111,7 +113,8 @@
 
 static int opt_direct_io;
 static const char *opt_backing;
-static uint32_t opt_stall_op, opt_crash_op, opt_eio_op, opt_panic_op;
+static uint32_t opt_stall_op, opt_crash_op, opt_eio_op, opt_panic_op, opt_slow_op;
+#define SLOW_MS 700
 static long opt_stall_after = -1;
 static FILE *logfp;
 static const char *mountpoint;
@@ -210,7 +213,7 @@ usage(void)
 	fprintf(stderr,
 	    "usage: " PROG " [-o opt[,opt...]] [-l LOGFILE] MOUNTPOINT\n"
 	    "options: direct_io, backing=DIR, stall=OP, stall_after=N, "
-	    "crash=OP, eio=OP, panic=OP (OP: write, read, flush, ...)\n");
+	    "crash=OP, eio=OP, panic=OP, slow=OP (OP: write, read, flush, ...)\n");
 	exit(64);
 }
 
@@ -250,6 +253,8 @@ parse_opts(char *s)
 			opt_eio_op = parse_op("eio", v);
 		} else if (strcmp(tok, "panic") == 0 && v != NULL) {
 			opt_panic_op = parse_op("panic", v);
+		} else if (strcmp(tok, "slow") == 0 && v != NULL) {
+			opt_slow_op = parse_op("slow", v);
 		} else if (strcmp(tok, "stall_after") == 0 && v != NULL) {
 			errno = 0;
 			opt_stall_after = strtol(v, &end, 10);
@@ -1257,6 +1262,14 @@ dispatch(struct fuse_in_header *h, size_t len)
 		if (op == opt_eio_op) {
 			reply(h->unique, EIO, NULL, 0);
 			return 0;
+		}
+		if (op == opt_slow_op) {
+			struct timespec delay = { 0, SLOW_MS * 1000000L };
+
+			logmsg("slow=%s: answering %llu after %d ms", op_name(op),
+			    (unsigned long long)h->unique, SLOW_MS);
+			while (nanosleep(&delay, &delay) != 0 && errno == EINTR)
+				;
 		}
 	}
 	switch (op) {

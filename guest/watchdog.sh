@@ -134,6 +134,12 @@ capture_linux() {
 			*" $_p "*) ;;
 			*) [ "$_state" = D ] || continue ;;
 			esac
+			# Progress also counts finished read/write system calls (fs/proc/base.c
+			# do_io_accounting: "syscr: N", "syscw: N"): a task waiting on a slow
+			# server sits at the same frames but finishes calls between samples.
+			while read -r _k _v; do
+				case $_k in syscr: | syscw:) _ticks=$((_ticks + _v)) ;; esac
+			done < "$_td/io" 2>/dev/null
 			_w=
 			{ read -r _w < "$_td/wchan"; } 2>/dev/null
 			_comm=
@@ -205,8 +211,15 @@ if [ "$done" = 1 ]; then
 fi
 
 printf '@@fg:%s:test:%s:deadline:%s@@\n' "$NONCE" "$ID" "$el"
+# The gap runs from the start of sample 1, so the samples start GAP_S apart however long one takes
+# (at least 0.1 s apart; with a whole-second clock, as FreeBSD's date(1) may give, the full gap).
+now_ms
+s1=$_now
 sample 1
-start_timer "$GAP_S"
+now_ms
+rest=$((GAP_S * 1000 - (_now - s1)))
+[ "$rest" -ge 100 ] || rest=100
+start_timer "$((rest / 1000)).$(printf '%03d' $((rest % 1000)))"
 wait_cmd
 now_ms
 el=$((_now - t0))
@@ -216,8 +229,14 @@ if [ "$done" = 1 ]; then
 	printf '@@fg:%s:test:%s:late-exit:%s:%s@@\n' "$NONCE" "$ID" "$st" "$el"
 	exit "$st"
 fi
-# Hung: kill once (a task in an uninterruptible sleep stays) and move on.
-kill_tree
+# Hung: kill once (a task in an uninterruptible sleep stays) and move on. On Linux sample 2 just
+# walked the process tree; FreeBSD's capture does not, so it walks it again.
+if [ "$OS" = FreeBSD ]; then
+	kill_tree
+else
+	# shellcheck disable=SC2086
+	kill -KILL $_tree 2>/dev/null
+fi
 now_ms
 printf '@@fg:%s:test:%s:stuck:%s@@\n' "$NONCE" "$ID" $((_now - t0))
 exit 124

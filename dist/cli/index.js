@@ -1413,8 +1413,8 @@ function toInt(s) {
 // saved with stack_trace_save_tsk(), which skips the scheduler's own frames.
 //
 // The guest watchdog (docs/guest-protocol.md, "Capture, Linux") prints before each task's lines:
-//   @@fg:NONCE:task:PID:TID:STATE:CPUTICKS:WCHAN:COMM@@
-// STATE is the letter of /proc/PID/task/TID/stat, CPUTICKS utime+stime, WCHAN /proc/.../wchan
+//   @@fg:NONCE:task:PID:TID:STATE:PROGRESS:WCHAN:COMM@@
+// STATE is the letter of /proc/PID/task/TID/stat, PROGRESS utime+stime plus finished read/write calls (Thread.cpuTicks), WCHAN /proc/.../wchan
 // (`0` when not sleeping), COMM last because it may hold `:`. Samples are framed by
 // `@@fg:NONCE:sample:N:begin@@` ... `@@fg:NONCE:sample:N:end@@`.
 
@@ -2556,7 +2556,7 @@ const DEFAULTS = {
     freebsd: { bootTimeout: 600, tests: 'workloads,gtest' },
     linux: { bootTimeout: 60, tests: 'workloads' },
 };
-const FAULT_PATTERN = /^(stall|crash|eio|panic)=(write|read|flush)$|^stall_after=\d+$/;
+const FAULT_PATTERN = /^(stall|crash|eio|panic|slow)=(write|read|flush)$|^stall_after=\d+$/;
 const FIXTURE_OPTION_PATTERN = /^(direct_io|backing=[\w./-]+|stall=(write|read|flush)|stall_after=\d+|crash=(write|read|flush)|eio=(write|read|flush))$/;
 function parseConfig(raw, context) {
     const spell = context.spell ?? ((input) => input);
@@ -2609,7 +2609,7 @@ function parseConfig(raw, context) {
     }
     const fault = value(Input.Fault);
     if (fault !== undefined && !FAULT_PATTERN.test(fault)) {
-        fail(Input.Fault, `${JSON.stringify(fault)} is not a fault (stall=|crash=|eio=|panic= write|read|flush, stall_after=N)`);
+        fail(Input.Fault, `${JSON.stringify(fault)} is not a fault (stall=|crash=|eio=|panic=|slow= write|read|flush, stall_after=N)`);
     }
     const fuseServer = value(Input.FuseServer);
     if (fuseServer !== undefined && !fuseServer.includes('{mountpoint}')) {
@@ -3502,7 +3502,7 @@ function compareSamples(first, second) {
             return { stuck: false, explanation: `thread ${threadKey(thread)} (${thread.comm}) moved from ${thread.frames[0]?.fn ?? '?'} to ${again.frames[0]?.fn ?? '?'}` };
         }
         if (thread.cpuTicks !== undefined && again.cpuTicks !== undefined && again.cpuTicks !== thread.cpuTicks) {
-            return { stuck: false, explanation: `thread ${threadKey(thread)} (${thread.comm}) used CPU between the samples (${thread.cpuTicks} -> ${again.cpuTicks} ticks)` };
+            return { stuck: false, explanation: `thread ${threadKey(thread)} (${thread.comm}) made progress between the samples (CPU time or finished system calls: ${thread.cpuTicks} -> ${again.cpuTicks})` };
         }
         if (thread.state !== undefined && again.state !== undefined && again.state !== thread.state) {
             return { stuck: false, explanation: `thread ${threadKey(thread)} (${thread.comm}) changed state ${thread.state} -> ${again.state}` };

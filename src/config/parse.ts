@@ -28,7 +28,7 @@ const DEFAULTS = {
   linux: { bootTimeout: 60, tests: 'workloads' },
 } as const;
 
-const FAULT_PATTERN = /^(stall|crash|eio|panic)=(write|read|flush)$|^stall_after=\d+$/;
+const FAULT_PATTERN = /^(stall|crash|eio|panic|slow)=(write|read|flush)$|^stall_after=\d+$/;
 const FIXTURE_OPTION_PATTERN = /^(direct_io|backing=[\w./-]+|stall=(write|read|flush)|stall_after=\d+|crash=(write|read|flush)|eio=(write|read|flush))$/;
 
 export interface ParseContext {
@@ -85,7 +85,7 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
   }
   const fault = value(Input.Fault);
   if (fault !== undefined && !FAULT_PATTERN.test(fault)) {
-    fail(Input.Fault, `${JSON.stringify(fault)} is not a fault (stall=|crash=|eio=|panic= write|read|flush, stall_after=N)`);
+    fail(Input.Fault, `${JSON.stringify(fault)} is not a fault (stall=|crash=|eio=|panic=|slow= write|read|flush, stall_after=N)`);
   }
 
   const fuseServer = value(Input.FuseServer);

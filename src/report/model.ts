@@ -44,7 +44,10 @@ export interface Thread {
   wchan?: string;
   frames: Frame[];
   format: StackFormat;
-  /** CPU time used so far (Linux utime+stime in clock ticks), to tell a stuck thread from a busy one. */
+  /**
+   * A progress counter (Linux: utime+stime clock ticks plus finished read/write system calls, from
+   * the watchdog's PROGRESS field), to tell a stuck thread from a busy or slowly served one.
+   */
   cpuTicks?: number;
   /** Which watchdog sample (1 or 2) the thread was captured in, when known. */
   sample?: number;

@@ -27,7 +27,7 @@ export function compareSamples(first: Thread[], second: Thread[]): SampleCompari
       return { stuck: false, explanation: `thread ${threadKey(thread)} (${thread.comm}) moved from ${thread.frames[0]?.fn ?? '?'} to ${again.frames[0]?.fn ?? '?'}` };
     }
     if (thread.cpuTicks !== undefined && again.cpuTicks !== undefined && again.cpuTicks !== thread.cpuTicks) {
-      return { stuck: false, explanation: `thread ${threadKey(thread)} (${thread.comm}) used CPU between the samples (${thread.cpuTicks} -> ${again.cpuTicks} ticks)` };
+      return { stuck: false, explanation: `thread ${threadKey(thread)} (${thread.comm}) made progress between the samples (CPU time or finished system calls: ${thread.cpuTicks} -> ${again.cpuTicks})` };
     }
     if (thread.state !== undefined && again.state !== undefined && again.state !== thread.state) {
       return { stuck: false, explanation: `thread ${threadKey(thread)} (${thread.comm}) changed state ${thread.state} -> ${again.state}` };

@@ -69,6 +69,16 @@ describe('gate on the Linux test guest', () => {
     expect(livingVms()).toEqual([]);
   }, BOOT_ALLOWANCE_MS + 60_000);
 
+  it('a slow server that still makes progress past the deadline is fail "timed out while making progress", not hang', async () => {
+    // write-readback makes 8 writes; each answered 700 ms late takes ~5.6 s, past a 2 s deadline,
+    // and at least one write finishes between the two samples.
+    const report = await runGate(linuxConfig({ timeout: '2', fault: 'slow=write', workloads: 'write-readback' }), recordingIO());
+    expect(report.verdict).toBe('fail');
+    expect(report.tests[0]).toMatchObject({ name: 'workload/write-readback', status: 'fail' });
+    expect(report.tests[0]!.message).toMatch(/timed out while making progress/);
+    expect(livingVms()).toEqual([]);
+  }, BOOT_ALLOWANCE_MS + 30_000);
+
   it('reports a daemon that dies mid-test as fail with the errno the workload saw, not hang', async () => {
     const report = await runGate(linuxConfig({ timeout: '10', fault: 'crash=write', workloads: 'write-readback' }), recordingIO());
     expect(report.verdict).toBe('fail');

@@ -6,8 +6,8 @@
 // saved with stack_trace_save_tsk(), which skips the scheduler's own frames.
 //
 // The guest watchdog (docs/guest-protocol.md, "Capture, Linux") prints before each task's lines:
-//   @@fg:NONCE:task:PID:TID:STATE:CPUTICKS:WCHAN:COMM@@
-// STATE is the letter of /proc/PID/task/TID/stat, CPUTICKS utime+stime, WCHAN /proc/.../wchan
+//   @@fg:NONCE:task:PID:TID:STATE:PROGRESS:WCHAN:COMM@@
+// STATE is the letter of /proc/PID/task/TID/stat, PROGRESS utime+stime plus finished read/write calls (Thread.cpuTicks), WCHAN /proc/.../wchan
 // (`0` when not sleeping), COMM last because it may hold `:`. Samples are framed by
 // `@@fg:NONCE:sample:N:begin@@` ... `@@fg:NONCE:sample:N:end@@`.
 
