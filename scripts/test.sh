@@ -21,8 +21,9 @@ npx vitest run --reporter=default --reporter=json --outputFile.json="$results" "
 node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   const skipped = r.numPendingTests + r.numTodoTests;
-  // A suite that failed before its tests ran (an error in beforeAll) counts as a failure too.
-  const failed = r.numFailedTests + r.numFailedTestSuites;
+  // A file that failed without a failed test (an error in beforeAll, an import) counts as one failure.
+  const brokenFiles = r.testResults.filter((f) => f.status === "failed" && !f.assertionResults.some((a) => a.status === "failed")).length;
+  const failed = r.numFailedTests + brokenFiles;
   console.log(`tests: ${r.numPassedTests} passed, ${failed} failed, ${skipped} skipped`);
 ' "$results" || echo "tests: 0 passed, 1 failed"
 rm -f "$results"
