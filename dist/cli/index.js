@@ -5747,14 +5747,21 @@ async function bootGuest(config, plan, io, stop, report) {
         return booted;
     };
     try {
-        return await boot(1);
+        try {
+            return await boot(1);
+        }
+        catch (error) {
+            if (!isRetryableBootFailure(error) || stop.aborted)
+                throw error;
+            io.warn(`boot attempt 1 failed (${error.message.split('\n')[0]}); retrying once from a fresh overlay`);
+            log.write(`\n===== fusefs-gate: boot attempt 1 failed: ${error.message.split('\n')[0]}; retrying =====\n`);
+            return await boot(2);
+        }
     }
     catch (error) {
-        if (!isRetryableBootFailure(error) || stop.aborted)
-            throw error;
-        io.warn(`boot attempt 1 failed (${error.message.split('\n')[0]}); retrying once from a fresh overlay`);
-        log.write(`\n===== fusefs-gate: boot attempt 1 failed: ${error.message.split('\n')[0]}; retrying =====\n`);
-        return boot(2);
+        // No guest to tear down later: finish the serial log here, so the evidence is complete.
+        await new Promise((resolve) => log.end(resolve));
+        throw error;
     }
 }
 /** How long the backstop waits for a wedged guest to print anything after it was poked. */
