@@ -346,6 +346,7 @@ class BadInputError extends Error {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Hz: () => (/* binding */ fuseServerMountCommand),
 /* harmony export */   Kq: () => (/* binding */ MountError),
+/* harmony export */   Pv: () => (/* binding */ mustRun),
 /* harmony export */   SE: () => (/* binding */ fixtureMountCommand),
 /* harmony export */   Wd: () => (/* binding */ GATE_DIR),
 /* harmony export */   b7: () => (/* binding */ workloadTests),
@@ -396,11 +397,17 @@ class MountError extends Error {
         this.name = 'MountError';
     }
 }
+/** Runs a command that must succeed; otherwise throws naming what it was for, with its last output. */
+async function mustRun(shell, command, timeoutMs, purpose) {
+    const result = await shell.run(command, { timeoutMs, purpose });
+    if (result.exitStatus !== 0)
+        throw new Error(`${purpose} failed (exit ${result.exitStatus}): ${result.output.trim().slice(-800)}`);
+}
 
 
 /***/ }),
 
-/***/ 9812:
+/***/ 1368:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -576,17 +583,9 @@ function decideBuild(build, treeVersion, osreldate) {
 var stacks = __nccwpck_require__(3754);
 // EXTERNAL MODULE: ./.build/src/guest/quote.js
 var quote = __nccwpck_require__(736);
-;// CONCATENATED MODULE: ./.build/src/guest/freebsd.js
-// The FreeBSD guest adapter: what to run in an official BASIC-CI image to build the fusefs tree
-// under test, load it, prove it runs, mount a FUSE file system and run the tests; and how to read
-// what comes back. Every fact about FreeBSD's formats is cited to its source file; docs/freebsd.md
-// lists them with their tests.
+;// CONCATENATED MODULE: ./.build/src/guest/freebsd-paths.js
+// Where the payload puts things in a FreeBSD guest (docs/guest-protocol.md "Guest layout").
 
-
-
-
-
-/** Where the payload puts things in the guest (docs/guest-protocol.md "Guest layout"). */
 const FREEBSD_PATHS = {
     src: `${common/* GATE_DIR */.Wd}/src`,
     guestSrc: `${common/* GATE_DIR */.Wd}/guest`,
@@ -597,6 +596,77 @@ const FREEBSD_PATHS = {
     gtestXml: `${common/* RESULTS_DIR */.z5}/gtest-write.xml`,
     gtestLog: `${common/* RESULTS_DIR */.z5}/gtest-write.log`,
 };
+
+;// CONCATENATED MODULE: ./.build/src/guest/freebsd-gtest.js
+
+
+
+/** The gtest run: in its own work folder (mockfs mounts under the cwd), output to the console and a log. */
+function gtestSpec(filter) {
+    const argv = [FREEBSD_PATHS.gtestBinary, `--gtest_filter=${filter}`, `--gtest_output=xml:${FREEBSD_PATHS.gtestXml}`];
+    const status = `${FREEBSD_PATHS.work}/gtest.status`;
+    // The pipeline's status would be tee's; the subshell keeps the test's own.
+    const inner = `mkdir -p ${FREEBSD_PATHS.work}/gtest && cd ${FREEBSD_PATHS.work}/gtest && rm -f ${FREEBSD_PATHS.gtestXml} && ( ${(0,quote/* shJoin */.q)(argv)}; echo $? > ${status} ) 2>&1 | tee ${FREEBSD_PATHS.gtestLog}; exit $(cat ${status})`;
+    return { name: 'gtest/write', kind: 'gtest', command: `/bin/sh -c ${(0,quote/* shQuote */.U)(inner)}`, xmlPath: FREEBSD_PATHS.gtestXml };
+}
+function filterOf(spec) {
+    return /--gtest_filter=([^ ']*)/.exec(spec.command)?.[1] ?? '*';
+}
+/**
+ * Per-case results of one gtest run. With the XML: one result per case; a run that reported no
+ * case is `error` "no test ran" (ARCHITECTURE: nothing ran is never a pass). Without the XML (the
+ * run hung or died before writing it): the console's `[ RUN      ]` lines without an end name the
+ * case that did not finish.
+ */
+function gtestResultsFromRun(run) {
+    const { iteration } = run;
+    if (run.xml !== undefined) {
+        let parsed;
+        try {
+            parsed = parseGtestXml(run.xml);
+        }
+        catch (e) {
+            return [{ name: 'gtest/write', status: 'error', durationMs: 0, iteration, message: `unreadable gtest XML: ${e.message}` }];
+        }
+        if (parsed.total === 0 || parsed.cases.length === 0) {
+            return [{ name: 'gtest/write', status: 'error', durationMs: 0, iteration, message: `no test ran: --gtest_filter=${run.filter} matched no test in write` }];
+        }
+        return parsed.cases.map((c) => {
+            const r = { name: `gtest/${c.name}`, status: c.status, durationMs: c.durationMs, iteration };
+            if (c.message)
+                r.message = c.message;
+            return r;
+        });
+    }
+    const con = parseGtestConsole(run.consoleText);
+    if (con.started.length === 0) {
+        return [{ name: 'gtest/write', status: 'error', durationMs: 0, iteration, message: 'no test ran: no XML report and no [ RUN ] line on the console' }];
+    }
+    const results = [];
+    for (const name of con.started) {
+        const end = con.finished.get(name);
+        if (end)
+            results.push({ name: `gtest/${name}`, status: end === 'OK' ? 'pass' : end === 'FAILED' ? 'fail' : 'skipped', durationMs: 0, iteration });
+        else
+            results.push({ name: `gtest/${name}`, status: 'hang', durationMs: 0, iteration, message: `started ([ RUN      ] ${name}) and never finished; no XML report was written` });
+    }
+    return results;
+}
+
+;// CONCATENATED MODULE: ./.build/src/guest/freebsd.js
+// The FreeBSD guest adapter: what to run in an official BASIC-CI image to build the fusefs tree
+// under test, load it, prove it runs, mount a FUSE file system and run the tests; and how to read
+// what comes back. Every fact about FreeBSD's formats is cited to its source file; docs/freebsd.md
+// lists them with their tests.
+
+
+
+
+
+
+
+
+
 /**
  * The console of a BASIC-CI image:
  * - bootBanner: sys/conf/newvers.sh writes `Copyright (c) 1992-<year> The FreeBSD Project.` into
@@ -648,7 +718,7 @@ class FreeBSDGuest {
         return { payload: `/dev/vtbd${diskIndexOfPayload}`, results: `/dev/vtbd${diskIndexOfPayload + 1}` };
     }
     async prepare(shell, disks, config) {
-        await mustRun(shell, `mkdir -p ${common/* RESULTS_DIR */.z5} ${common/* BIN_DIR */.k6} ${FREEBSD_PATHS.work} && tar -xf ${(0,quote/* shQuote */.U)(disks.payload)} -C ${common/* GATE_DIR */.Wd}`, 600_000, 'unpacking the payload disk');
+        await (0,common/* mustRun */.Pv)(shell, `mkdir -p ${common/* RESULTS_DIR */.z5} ${common/* BIN_DIR */.k6} ${FREEBSD_PATHS.work} && tar -xf ${(0,quote/* shQuote */.U)(disks.payload)} -C ${common/* GATE_DIR */.Wd}`, 600_000, 'unpacking the payload disk');
         // Record what the image is: the gate's report and the proof need it.
         await shell.run(`{ uname -a; sysctl kern.osreldate kern.bootfile debug.kdb.available debug.kdb.current; } > ${common/* RESULTS_DIR */.z5}/guest-info.txt 2>&1`, {
             timeoutMs: 10_000,
@@ -661,7 +731,7 @@ class FreeBSDGuest {
         const needPrograms = config.tests.includes('workloads') || !config.fuseServer;
         if (needPrograms) {
             // guest/ is built with the image's base cc; its Makefile leaves the programs in /gate/bin.
-            await mustRun(shell, `make -C ${FREEBSD_PATHS.guestSrc} SYSDIR=${FREEBSD_PATHS.src}/sys BINDIR=${common/* BIN_DIR */.k6} && test -x ${common/* BIN_DIR */.k6}/fusefs-fixture && test -x ${common/* BIN_DIR */.k6}/fusefs-workloads`, 600_000, 'building the guest programs (guest/)');
+            await (0,common/* mustRun */.Pv)(shell, `make -C ${FREEBSD_PATHS.guestSrc} SYSDIR=${FREEBSD_PATHS.src}/sys BINDIR=${common/* BIN_DIR */.k6} && test -x ${common/* BIN_DIR */.k6}/fusefs-fixture && test -x ${common/* BIN_DIR */.k6}/fusefs-workloads`, 600_000, 'building the guest programs (guest/)');
         }
         await shell.run(`if [ -f ${FREEBSD_PATHS.guestSrc}/watchdog.sh ]; then install -m 0755 ${FREEBSD_PATHS.guestSrc}/watchdog.sh ${common/* BIN_DIR */.k6}/watchdog.sh; fi`, { timeoutMs: 10_000 });
     }
@@ -863,7 +933,7 @@ class FreeBSDGuest {
     }
     async mount(shell, config) {
         if (config.fuseServer && config.fuseServerSource) {
-            await mustRun(shell, `make -C ${FREEBSD_PATHS.fuseServerSrc} 2>&1`, config.buildTimeoutSec * 1000, 'building the FUSE server (fuse-server-source)');
+            await (0,common/* mustRun */.Pv)(shell, `make -C ${FREEBSD_PATHS.fuseServerSrc} 2>&1`, config.buildTimeoutSec * 1000, 'building the FUSE server (fuse-server-source)');
         }
         const command = config.fuseServer ? (0,common/* fuseServerMountCommand */.Hz)(config.fuseServer, FREEBSD_MOUNT_CHECK) : (0,common/* fixtureMountCommand */.SE)(config, FREEBSD_MOUNT_CHECK);
         const result = await shell.run(command, { timeoutMs: 60_000, purpose: 'mounting the FUSE file system' });
@@ -942,62 +1012,6 @@ class FreeBSDGuest {
     async collect(shell, disks) {
         await shell.run(`dmesg > ${common/* RESULTS_DIR */.z5}/dmesg.txt 2>&1; kldstat -v > ${common/* RESULTS_DIR */.z5}/kldstat.txt 2>&1; tar -cf ${(0,quote/* shQuote */.U)(disks.results)} -C ${common/* RESULTS_DIR */.z5} . && sync`, { timeoutMs: 120_000, purpose: 'packing the results disk' });
     }
-}
-/** The gtest run: in its own work folder (mockfs mounts under the cwd), output to the console and a log. */
-function gtestSpec(filter) {
-    const argv = [FREEBSD_PATHS.gtestBinary, `--gtest_filter=${filter}`, `--gtest_output=xml:${FREEBSD_PATHS.gtestXml}`];
-    const status = `${FREEBSD_PATHS.work}/gtest.status`;
-    // The pipeline's status would be tee's; the subshell keeps the test's own.
-    const inner = `mkdir -p ${FREEBSD_PATHS.work}/gtest && cd ${FREEBSD_PATHS.work}/gtest && rm -f ${FREEBSD_PATHS.gtestXml} && ( ${(0,quote/* shJoin */.q)(argv)}; echo $? > ${status} ) 2>&1 | tee ${FREEBSD_PATHS.gtestLog}; exit $(cat ${status})`;
-    return { name: 'gtest/write', kind: 'gtest', command: `/bin/sh -c ${(0,quote/* shQuote */.U)(inner)}`, xmlPath: FREEBSD_PATHS.gtestXml };
-}
-function filterOf(spec) {
-    return /--gtest_filter=([^ ']*)/.exec(spec.command)?.[1] ?? '*';
-}
-/**
- * Per-case results of one gtest run. With the XML: one result per case; a run that reported no
- * case is `error` "no test ran" (ARCHITECTURE: nothing ran is never a pass). Without the XML (the
- * run hung or died before writing it): the console's `[ RUN      ]` lines without an end name the
- * case that did not finish.
- */
-function gtestResultsFromRun(run) {
-    const { iteration } = run;
-    if (run.xml !== undefined) {
-        let parsed;
-        try {
-            parsed = parseGtestXml(run.xml);
-        }
-        catch (e) {
-            return [{ name: 'gtest/write', status: 'error', durationMs: 0, iteration, message: `unreadable gtest XML: ${e.message}` }];
-        }
-        if (parsed.total === 0 || parsed.cases.length === 0) {
-            return [{ name: 'gtest/write', status: 'error', durationMs: 0, iteration, message: `no test ran: --gtest_filter=${run.filter} matched no test in write` }];
-        }
-        return parsed.cases.map((c) => {
-            const r = { name: `gtest/${c.name}`, status: c.status, durationMs: c.durationMs, iteration };
-            if (c.message)
-                r.message = c.message;
-            return r;
-        });
-    }
-    const con = parseGtestConsole(run.consoleText);
-    if (con.started.length === 0) {
-        return [{ name: 'gtest/write', status: 'error', durationMs: 0, iteration, message: 'no test ran: no XML report and no [ RUN ] line on the console' }];
-    }
-    const results = [];
-    for (const name of con.started) {
-        const end = con.finished.get(name);
-        if (end)
-            results.push({ name: `gtest/${name}`, status: end === 'OK' ? 'pass' : end === 'FAILED' ? 'fail' : 'skipped', durationMs: 0, iteration });
-        else
-            results.push({ name: `gtest/${name}`, status: 'hang', durationMs: 0, iteration, message: `started ([ RUN      ] ${name}) and never finished; no XML report was written` });
-    }
-    return results;
-}
-async function mustRun(shell, command, timeoutMs, purpose) {
-    const result = await shell.run(command, { timeoutMs, purpose });
-    if (result.exitStatus !== 0)
-        throw new Error(`${purpose} failed (exit ${result.exitStatus}): ${result.output.trim().slice(-800)}`);
 }
 /**
  * What the payload must carry of the tree under test (under /gate/src). A module build needs sys/
@@ -2529,8 +2543,8 @@ const EXIT = {
 // The one data model every stage shares: verdicts, threads and frames, test results, the report.
 const VERDICTS = ['pass', 'fail', 'hang', 'panic', 'error'];
 
-// EXTERNAL MODULE: ./.build/src/guest/freebsd.js + 1 modules
-var freebsd = __nccwpck_require__(9812);
+// EXTERNAL MODULE: ./.build/src/guest/freebsd.js + 3 modules
+var freebsd = __nccwpck_require__(1368);
 ;// CONCATENATED MODULE: ./.build/src/config/types.js
 // The validated, typed configuration of one gate run. Built by config/parse.ts from
 // action inputs or CLI flags; nothing downstream re-validates it.
@@ -3716,8 +3730,8 @@ class LinuxGuest {
     }
     async prepare(shell, disks, config) {
         // Warnings and worse reach the console (the kernel's hung-task reports are KERN_ERR); chatter does not.
-        await mustRun(shell, 'dmesg -n 4', 10_000, 'setting the console log level');
-        await mustRun(shell, `mkdir -p /gate/results && tar -xf ${disks.payload} -C /gate`, 60_000, 'unpacking the payload disk');
+        await (0,guest_common/* mustRun */.Pv)(shell, 'dmesg -n 4', 10_000, 'setting the console log level');
+        await (0,guest_common/* mustRun */.Pv)(shell, `mkdir -p /gate/results && tar -xf ${disks.payload} -C /gate`, 60_000, 'unpacking the payload disk');
         // The kernel's own hung-task detector prints blocked tasks' stacks even when userland is stuck.
         const hungTaskSecs = Math.max(2, Math.ceil(config.timeoutSec));
         await shell.run(`echo ${hungTaskSecs} > /proc/sys/kernel/hung_task_timeout_secs; echo 0 > /proc/sys/kernel/hung_task_panic`, {
@@ -3779,11 +3793,6 @@ class LinuxGuest {
 }
 /** Linux: the mount table is /proc/mounts; a FUSE mount has type `fuse` (or `fuse.NAME` for libfuse servers). */
 const LINUX_MOUNT_CHECK = `grep -q ' ${guest_common/* MOUNTPOINT */.qg} fuse' /proc/mounts`;
-async function mustRun(shell, command, timeoutMs, purpose) {
-    const result = await shell.run(command, { timeoutMs, purpose });
-    if (result.exitStatus !== 0)
-        throw new Error(`${purpose} failed (exit ${result.exitStatus}): ${result.output.trim().slice(-500)}`);
-}
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);

@@ -17,8 +17,8 @@ __webpack_require__.d(__webpack_exports__, {
 var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./.build/src/guest/freebsd.js + 1 modules
-var freebsd = __webpack_require__(79812);
+// EXTERNAL MODULE: ./.build/src/guest/freebsd.js + 3 modules
+var freebsd = __webpack_require__(11368);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
 ;// CONCATENATED MODULE: ./.build/src/image/cache.js

@@ -1,6 +1,7 @@
 // What both guest adapters share: the guest layout, the fixture's and workloads' command lines.
 import type { GateConfig } from '../config/types.js';
 import type { TestSpec } from './adapter.js';
+import type { Shell } from './shell.js';
 import { shQuote } from './quote.js';
 
 /** docs/guest-protocol.md: the guest layout. */
@@ -49,4 +50,10 @@ export class MountError extends Error {
     super(message);
     this.name = 'MountError';
   }
+}
+
+/** Runs a command that must succeed; otherwise throws naming what it was for, with its last output. */
+export async function mustRun(shell: Shell, command: string, timeoutMs: number, purpose: string): Promise<void> {
+  const result = await shell.run(command, { timeoutMs, purpose });
+  if (result.exitStatus !== 0) throw new Error(`${purpose} failed (exit ${result.exitStatus}): ${result.output.trim().slice(-800)}`);
 }

@@ -6,32 +6,24 @@
 import type { GateConfig } from '../config/types.js';
 import type { ProofOfCode, TestResult, Thread } from '../report/model.js';
 import type { BackstopPlan, ConsoleProfile, DiskLayout, GuestAdapter, TargetOutcome, TestSpec } from './adapter.js';
-import { BIN_DIR, GATE_DIR, RESULTS_DIR, fixtureMountCommand, fuseServerMountCommand, MOUNTPOINT, MountError, workloadTests } from './common.js';
+import { BIN_DIR, GATE_DIR, RESULTS_DIR, fixtureMountCommand, fuseServerMountCommand, MOUNTPOINT, MountError, mustRun, workloadTests } from './common.js';
 import {
   decideBuild,
   findFusefs,
   parseCompilerErrors,
-  parseGtestConsole,
-  parseGtestXml,
   parseKldstat,
   type CompilerError,
 } from './freebsd-parse.js';
 import { parseFreebsdVersion } from '../image/freebsd-resolve.js';
 import { parseStacks } from '../report/stacks.js';
-import { shJoin, shQuote } from './quote.js';
+import { shQuote } from './quote.js';
 import type { Shell } from './shell.js';
+import { FREEBSD_PATHS } from './freebsd-paths.js';
+import { filterOf, gtestResultsFromRun, gtestSpec } from './freebsd-gtest.js';
 
-/** Where the payload puts things in the guest (docs/guest-protocol.md "Guest layout"). */
-export const FREEBSD_PATHS = {
-  src: `${GATE_DIR}/src`,
-  guestSrc: `${GATE_DIR}/guest`,
-  fuseServerSrc: `${GATE_DIR}/fuse-server`,
-  obj: `${GATE_DIR}/obj`,
-  work: `${GATE_DIR}/work`,
-  gtestBinary: `${BIN_DIR}/fusefs-gtest-write`,
-  gtestXml: `${RESULTS_DIR}/gtest-write.xml`,
-  gtestLog: `${RESULTS_DIR}/gtest-write.log`,
-} as const;
+export { FREEBSD_PATHS } from './freebsd-paths.js';
+export { gtestResultsFromRun, gtestSpec } from './freebsd-gtest.js';
+
 
 /**
  * The console of a BASIC-CI image:
@@ -414,61 +406,6 @@ export class FreeBSDGuest implements GuestAdapter {
       { timeoutMs: 120_000, purpose: 'packing the results disk' },
     );
   }
-}
-
-/** The gtest run: in its own work folder (mockfs mounts under the cwd), output to the console and a log. */
-export function gtestSpec(filter: string): TestSpec {
-  const argv = [FREEBSD_PATHS.gtestBinary, `--gtest_filter=${filter}`, `--gtest_output=xml:${FREEBSD_PATHS.gtestXml}`];
-  const status = `${FREEBSD_PATHS.work}/gtest.status`;
-  // The pipeline's status would be tee's; the subshell keeps the test's own.
-  const inner = `mkdir -p ${FREEBSD_PATHS.work}/gtest && cd ${FREEBSD_PATHS.work}/gtest && rm -f ${FREEBSD_PATHS.gtestXml} && ( ${shJoin(argv)}; echo $? > ${status} ) 2>&1 | tee ${FREEBSD_PATHS.gtestLog}; exit $(cat ${status})`;
-  return { name: 'gtest/write', kind: 'gtest', command: `/bin/sh -c ${shQuote(inner)}`, xmlPath: FREEBSD_PATHS.gtestXml };
-}
-
-function filterOf(spec: TestSpec): string {
-  return /--gtest_filter=([^ ']*)/.exec(spec.command)?.[1] ?? '*';
-}
-
-/**
- * Per-case results of one gtest run. With the XML: one result per case; a run that reported no
- * case is `error` "no test ran" (ARCHITECTURE: nothing ran is never a pass). Without the XML (the
- * run hung or died before writing it): the console's `[ RUN      ]` lines without an end name the
- * case that did not finish.
- */
-export function gtestResultsFromRun(run: { xml?: string | undefined; consoleText: string; iteration: number; filter: string }): TestResult[] {
-  const { iteration } = run;
-  if (run.xml !== undefined) {
-    let parsed: ReturnType<typeof parseGtestXml>;
-    try {
-      parsed = parseGtestXml(run.xml);
-    } catch (e) {
-      return [{ name: 'gtest/write', status: 'error', durationMs: 0, iteration, message: `unreadable gtest XML: ${(e as Error).message}` }];
-    }
-    if (parsed.total === 0 || parsed.cases.length === 0) {
-      return [{ name: 'gtest/write', status: 'error', durationMs: 0, iteration, message: `no test ran: --gtest_filter=${run.filter} matched no test in write` }];
-    }
-    return parsed.cases.map((c) => {
-      const r: TestResult = { name: `gtest/${c.name}`, status: c.status, durationMs: c.durationMs, iteration };
-      if (c.message) r.message = c.message;
-      return r;
-    });
-  }
-  const con = parseGtestConsole(run.consoleText);
-  if (con.started.length === 0) {
-    return [{ name: 'gtest/write', status: 'error', durationMs: 0, iteration, message: 'no test ran: no XML report and no [ RUN ] line on the console' }];
-  }
-  const results: TestResult[] = [];
-  for (const name of con.started) {
-    const end = con.finished.get(name);
-    if (end) results.push({ name: `gtest/${name}`, status: end === 'OK' ? 'pass' : end === 'FAILED' ? 'fail' : 'skipped', durationMs: 0, iteration });
-    else results.push({ name: `gtest/${name}`, status: 'hang', durationMs: 0, iteration, message: `started ([ RUN      ] ${name}) and never finished; no XML report was written` });
-  }
-  return results;
-}
-
-async function mustRun(shell: Shell, command: string, timeoutMs: number, purpose: string): Promise<void> {
-  const result = await shell.run(command, { timeoutMs, purpose });
-  if (result.exitStatus !== 0) throw new Error(`${purpose} failed (exit ${result.exitStatus}): ${result.output.trim().slice(-800)}`);
 }
 
 /**

@@ -7,7 +7,7 @@ import type { LinuxGuestImage } from '../image/linux-guest.js';
 import { parseWatchdogLinuxSample } from '../report/parsers/linux-proc-stack.js';
 import type { ProofOfCode, Thread } from '../report/model.js';
 import type { BackstopPlan, ConsoleProfile, DiskLayout, GuestAdapter, TargetOutcome, TestSpec } from './adapter.js';
-import { fixtureMountCommand, fuseServerMountCommand, MountError, MOUNTPOINT, workloadTests } from './common.js';
+import { fixtureMountCommand, fuseServerMountCommand, MountError, MOUNTPOINT, mustRun, workloadTests } from './common.js';
 import type { Shell } from './shell.js';
 
 export const LINUX_CONSOLE: ConsoleProfile = {
@@ -104,8 +104,3 @@ export class LinuxGuest implements GuestAdapter {
 
 /** Linux: the mount table is /proc/mounts; a FUSE mount has type `fuse` (or `fuse.NAME` for libfuse servers). */
 const LINUX_MOUNT_CHECK = `grep -q ' ${MOUNTPOINT} fuse' /proc/mounts`;
-
-async function mustRun(shell: Shell, command: string, timeoutMs: number, purpose: string): Promise<void> {
-  const result = await shell.run(command, { timeoutMs, purpose });
-  if (result.exitStatus !== 0) throw new Error(`${purpose} failed (exit ${result.exitStatus}): ${result.output.trim().slice(-500)}`);
-}
