@@ -4002,7 +4002,7 @@ function buildQemuArgv(options) {
         '-machine', machine,
         // "-accel name: This is used to enable an accelerator. Depending on the target architecture,
         // kvm, xen, hax, hvf, nvmm, whpx or tcg can be available."
-        '-accel', options.accel,
+        '-accel', options.accel === 'tcg' && options.tcgThread ? `tcg,thread=${options.tcgThread}` : options.accel,
         // `host` passes the host CPU through and needs KVM; `max` is "all features the accelerator
         // supports", the richest model TCG can emulate (docs/system/cpu-models-x86).
         '-cpu', options.accel === 'kvm' ? 'host' : 'max',
@@ -5678,6 +5678,7 @@ async function planGuest(config, io) {
             adapter: new LinuxGuest(image),
             media: async () => ({ kind: 'kernel', kernel: image.kernel, initrd: image.initrd, append: image.append }),
             imageInfo: { description: `Linux test guest, kernel ${image.kernelRelease}`, path: image.dir, why: 'guest linux: the test guest built from Debian packages' },
+            tcgThread: 'single',
             // The user's server folder rides along as it is (prebuilt programs and their libraries).
             payload: [
                 { hostPath: configFile, guestPath: 'gate-config.json' },
@@ -5704,6 +5705,7 @@ async function bootGuest(config, plan, io, stop, report) {
             cpus: config.cpus,
             memoryMiB: config.memoryMiB,
             boot: media,
+            ...(plan.tcgThread ? { tcgThread: plan.tcgThread } : {}),
             disks: [
                 { path: payloadDisk, format: 'raw', readonly: true },
                 { path: resultsDisk, format: 'raw' },

@@ -25,6 +25,8 @@ export interface GuestPlan {
   payload: PayloadEntry[];
   serialLogPath: string;
   workDir: string;
+  /** TCG threading for this guest (see QemuArgvOptions.tcgThread); QEMU's default when unset. */
+  tcgThread?: 'single' | 'multi';
 }
 
 export interface BootedGuest {
@@ -59,6 +61,7 @@ export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPl
       adapter: new LinuxGuest(image),
       media: async () => ({ kind: 'kernel', kernel: image.kernel, initrd: image.initrd, append: image.append }),
       imageInfo: { description: `Linux test guest, kernel ${image.kernelRelease}`, path: image.dir, why: 'guest linux: the test guest built from Debian packages' },
+      tcgThread: 'single',
       // The user's server folder rides along as it is (prebuilt programs and their libraries).
       payload: [
         { hostPath: configFile, guestPath: 'gate-config.json' },
@@ -86,6 +89,7 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
       cpus: config.cpus,
       memoryMiB: config.memoryMiB,
       boot: media,
+      ...(plan.tcgThread ? { tcgThread: plan.tcgThread } : {}),
       disks: [
         { path: payloadDisk, format: 'raw', readonly: true },
         { path: resultsDisk, format: 'raw' },

@@ -33,6 +33,12 @@ export interface QemuArgvOptions {
    * work. Turn it on where a reboot is always a failure.
    */
   noReboot?: boolean;
+  /**
+   * TCG only: `single` runs every vCPU on one host thread (`-accel tcg,thread=single`). The Linux test
+   * guest uses it: under multi-threaded TCG its kernel oopsed with `int3` in about 3% of boots while
+   * patching its own text (bench/RESULTS.md), at ~10% of boot time to avoid.
+   */
+  tcgThread?: 'single' | 'multi';
   /** Default `q35`; see MACHINE below. */
   machine?: 'q35' | 'pc';
   /** A virtio-rng fed by the host's /dev/urandom (default on). */
@@ -93,7 +99,7 @@ export function buildQemuArgv(options: QemuArgvOptions): string[] {
     '-machine', machine,
     // "-accel name: This is used to enable an accelerator. Depending on the target architecture,
     // kvm, xen, hax, hvf, nvmm, whpx or tcg can be available."
-    '-accel', options.accel,
+    '-accel', options.accel === 'tcg' && options.tcgThread ? `tcg,thread=${options.tcgThread}` : options.accel,
     // `host` passes the host CPU through and needs KVM; `max` is "all features the accelerator
     // supports", the richest model TCG can emulate (docs/system/cpu-models-x86).
     '-cpu', options.accel === 'kvm' ? 'host' : 'max',

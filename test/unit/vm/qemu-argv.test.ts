@@ -93,3 +93,14 @@ describe('buildQemuArgv', () => {
     expect(() => buildQemuArgv({ ...base, boot: { kind: 'kernel', kernel: '/k', initrd: '', append: '' } })).toThrow(/initrd/);
   });
 });
+
+describe('TCG threading', () => {
+  it('asks for single-threaded TCG only when told to, and never for KVM', async () => {
+    const { buildQemuArgv } = await import('../../../src/vm/qemu-argv.js');
+    const base = { cpus: 2, memoryMiB: 512, boot: { kind: 'kernel' as const, kernel: '/k', initrd: '/i', append: 'console=ttyS0' }, disks: [], serialSocket: '/s', qmpSocket: '/q' };
+    const accelOf = (argv: string[]) => argv[argv.indexOf('-accel') + 1];
+    expect(accelOf(buildQemuArgv({ ...base, accel: 'tcg' }))).toBe('tcg');
+    expect(accelOf(buildQemuArgv({ ...base, accel: 'tcg', tcgThread: 'single' }))).toBe('tcg,thread=single');
+    expect(accelOf(buildQemuArgv({ ...base, accel: 'kvm', tcgThread: 'single' }))).toBe('kvm');
+  });
+});
