@@ -94,6 +94,22 @@ wait_cmd() {
 	stop_timer
 }
 
+# process_table: sets _all to a "pid:ppid" word for every process.
+process_table() {
+	if [ "$OS" = FreeBSD ]; then
+		_all=$(ps -axo pid=,ppid= 2>/dev/null | while read -r _a _b; do printf '%s:%s ' "$_a" "$_b"; done)
+		return
+	fi
+	_all=
+	for _d in /proc/[0-9]*; do
+		{ read -r _l < "$_d/stat"; } 2>/dev/null || continue
+		# fs/proc/array.c do_task_stat: "pid (comm) state ppid ..."; comm
+		# may hold spaces and ')', so cut at the last ") ".
+		set -- ${_l##*) }
+		_all="$_all ${_d#/proc/}:$2"
+	done
+}
+
 # tree_of PID: sets _tree to " PID desc1 desc2 ... " from "pid:ppid" words in $_all.
 tree_of() {
 	_tree=" $1 "
@@ -112,14 +128,7 @@ tree_of() {
 # Linux: /proc only, never the mount, never /proc/PID/cmdline (it takes the
 # target's mmap_lock, which a task stuck in a page fault may hold).
 capture_linux() {
-	_all=
-	for _d in /proc/[0-9]*; do
-		{ read -r _l < "$_d/stat"; } 2>/dev/null || continue
-		# fs/proc/array.c do_task_stat: "pid (comm) state ppid ..."; comm
-		# may hold spaces and ')', so cut at the last ") ".
-		set -- ${_l##*) }
-		_all="$_all ${_d#/proc/}:$2"
-	done
+	process_table
 	tree_of "$cmd"
 	for _d in /proc/[0-9]*; do
 		_p=${_d#/proc/}
@@ -156,7 +165,7 @@ capture_linux() {
 # separated by spaces) for CMD's tree and every thread with fuse/vm/vfs
 # frames; then ps -axlww for wait channels.
 capture_freebsd() {
-	_all=$(ps -axo pid=,ppid= 2>/dev/null | while read -r _a _b; do printf '%s:%s ' "$_a" "$_b"; done)
+	process_table
 	tree_of "$cmd"
 	printf '@@fg:%s:capture:procstat-kk:begin@@\n' "$NONCE"
 	# shellcheck disable=SC2086
@@ -178,22 +187,6 @@ sample() {
 		capture_linux
 	fi
 	printf '@@fg:%s:sample:%s:end@@\n' "$NONCE" "$1"
-}
-
-kill_tree() {
-	if [ "$OS" = FreeBSD ]; then
-		_all=$(ps -axo pid=,ppid= 2>/dev/null | while read -r _a _b; do printf '%s:%s ' "$_a" "$_b"; done)
-	else
-		_all=
-		for _d in /proc/[0-9]*; do
-			{ read -r _l < "$_d/stat"; } 2>/dev/null || continue
-			set -- ${_l##*) }
-			_all="$_all ${_d#/proc/}:$2"
-		done
-	fi
-	tree_of "$cmd"
-	# shellcheck disable=SC2086
-	kill -KILL $_tree 2>/dev/null
 }
 
 printf '@@fg:%s:test:%s:start@@\n' "$NONCE" "$ID"
@@ -229,14 +222,10 @@ if [ "$done" = 1 ]; then
 	printf '@@fg:%s:test:%s:late-exit:%s:%s@@\n' "$NONCE" "$ID" "$st" "$el"
 	exit "$st"
 fi
-# Hung: kill once (a task in an uninterruptible sleep stays) and move on. On Linux sample 2 just
-# walked the process tree; FreeBSD's capture does not, so it walks it again.
-if [ "$OS" = FreeBSD ]; then
-	kill_tree
-else
-	# shellcheck disable=SC2086
-	kill -KILL $_tree 2>/dev/null
-fi
+# Hung: kill once (a task in an uninterruptible sleep stays) and move on; sample 2 just walked
+# CMD's process tree into $_tree.
+# shellcheck disable=SC2086
+kill -KILL $_tree 2>/dev/null
 now_ms
 printf '@@fg:%s:test:%s:stuck:%s@@\n' "$NONCE" "$ID" $((_now - t0))
 exit 124
