@@ -6295,14 +6295,12 @@ async function runGate(config, io, seams = {}) {
     const jobDeadline = setTimeout(() => jobTimeout.abort('job-timeout'), config.jobTimeoutSec * 1000);
     const jobTimeout = new AbortController();
     const stop = AbortSignal.any([io.signal, jobTimeout.signal]);
-    const abortConsole = () => {
-        const reason = jobTimeout.signal.aborted ? 'job-timeout' : String(io.signal.reason ?? 'SIGTERM');
-        booted?.console.abort(new CancelledError(reason));
-    };
+    const stopReason = () => (jobTimeout.signal.aborted ? 'job-timeout' : String(io.signal.reason ?? 'SIGTERM'));
+    const abortConsole = () => booted?.console.abort(new CancelledError(stopReason()));
     stop.addEventListener('abort', abortConsole);
     const checkStop = () => {
         if (stop.aborted)
-            throw new CancelledError(jobTimeout.signal.aborted ? 'job-timeout' : String(io.signal.reason ?? 'SIGTERM'));
+            throw new CancelledError(stopReason());
     };
     try {
         plan = await clock.run('image', () => io.group('Image', () => (seams.planGuest ?? planGuest)(config, io)));
@@ -6345,7 +6343,7 @@ async function runGate(config, io, seams = {}) {
         if (error instanceof GuestUnresponsiveError && booted) {
             report.backstop = await clock.run('backstop', () => booted.diagnose()).catch((e) => [`backstop failed: ${e.message}`]);
         }
-        classify(error, report, { targetLoaded, phase: clock.current ?? lastPhase(clock), signalName: signalNameOf(io.signal, jobTimeout.signal) });
+        classify(error, report, { targetLoaded, phase: clock.current ?? lastPhase(clock) });
     }
     finally {
         clearTimeout(jobDeadline);
@@ -6490,11 +6488,6 @@ function describeStacks(report, serialText) {
     }
     report.signature = signatureOf(threads);
     report.knownBug = matchKnownBug(threads);
-}
-function signalNameOf(userSignal, jobSignal) {
-    if (jobSignal.aborted)
-        return 'job-timeout';
-    return userSignal.aborted ? String(userSignal.reason) : undefined;
 }
 function lastPhase(clock) {
     return clock.phases.at(-1)?.phase ?? 'start';

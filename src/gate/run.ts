@@ -70,13 +70,11 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
   const jobDeadline = setTimeout(() => jobTimeout.abort('job-timeout'), config.jobTimeoutSec * 1000);
   const jobTimeout = new AbortController();
   const stop = AbortSignal.any([io.signal, jobTimeout.signal]);
-  const abortConsole = () => {
-    const reason = jobTimeout.signal.aborted ? 'job-timeout' : String(io.signal.reason ?? 'SIGTERM');
-    booted?.console.abort(new CancelledError(reason));
-  };
+  const stopReason = () => (jobTimeout.signal.aborted ? 'job-timeout' : String(io.signal.reason ?? 'SIGTERM'));
+  const abortConsole = () => booted?.console.abort(new CancelledError(stopReason()));
   stop.addEventListener('abort', abortConsole);
   const checkStop = () => {
-    if (stop.aborted) throw new CancelledError(jobTimeout.signal.aborted ? 'job-timeout' : String(io.signal.reason ?? 'SIGTERM'));
+    if (stop.aborted) throw new CancelledError(stopReason());
   };
 
   try {
@@ -120,7 +118,7 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
     if (error instanceof GuestUnresponsiveError && booted) {
       report.backstop = await clock.run('backstop', () => booted!.diagnose()).catch((e: Error) => [`backstop failed: ${e.message}`]);
     }
-    classify(error, report, { targetLoaded, phase: clock.current ?? lastPhase(clock), signalName: signalNameOf(io.signal, jobTimeout.signal) });
+    classify(error, report, { targetLoaded, phase: clock.current ?? lastPhase(clock) });
   } finally {
     clearTimeout(jobDeadline);
     stop.removeEventListener('abort', abortConsole);
@@ -212,7 +210,6 @@ function settle(report: GateReport, verdict: Verdict, reason: string): void {
 interface ClassifyContext {
   targetLoaded: boolean;
   phase: string;
-  signalName: string | undefined;
 }
 
 /** Blame: what the tree causes is the tree's verdict; what the gate or the runner causes is `error`. */
@@ -266,11 +263,6 @@ function describeStacks(report: GateReport, serialText: string | undefined): voi
   }
   report.signature = signatureOf(threads);
   report.knownBug = matchKnownBug(threads);
-}
-
-function signalNameOf(userSignal: AbortSignal, jobSignal: AbortSignal): string | undefined {
-  if (jobSignal.aborted) return 'job-timeout';
-  return userSignal.aborted ? String(userSignal.reason) : undefined;
 }
 
 function lastPhase(clock: PhaseClock): string {
