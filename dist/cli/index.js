@@ -3583,7 +3583,7 @@ async function runUnderWatchdog(console, adapter, spec, iteration, settings) {
                 durationMs: elapsed,
                 iteration,
                 output,
-                ...(status === 0 ? {} : { message: `exited with status ${status}${lastLineOf(output) ? `: ${lastLineOf(output)}` : ''}` }),
+                ...(status === 0 ? {} : { message: `exited with status ${status}${failureLineOf(output) ? `: ${failureLineOf(output)}` : ''}` }),
             },
             samples: [],
         };
@@ -3637,8 +3637,13 @@ function sampleBody(text, nonce) {
 function trimOutput(text) {
     return text.length > MAX_OUTPUT ? `[... ${text.length - MAX_OUTPUT} bytes cut ...]\n${text.slice(-MAX_OUTPUT)}` : text;
 }
-function lastLineOf(text) {
-    return text.trim().split('\n').at(-1)?.trim() || undefined;
+/**
+ * The line that says why a test failed: the last one saying `failed` (the workloads' error format,
+ * docs/guest-protocol.md), since a second process may print after it; else the last line.
+ */
+function failureLineOf(text) {
+    const lines = text.trim().split('\n').map((line) => line.trim()).filter(Boolean);
+    return lines.findLast((line) => /\bfailed\b/.test(line)) ?? lines.at(-1);
 }
 
 ;// CONCATENATED MODULE: ./.build/src/gate/phases.js

@@ -82,7 +82,7 @@ export async function runUnderWatchdog(
         durationMs: elapsed,
         iteration,
         output,
-        ...(status === 0 ? {} : { message: `exited with status ${status}${lastLineOf(output) ? `: ${lastLineOf(output)}` : ''}` }),
+        ...(status === 0 ? {} : { message: `exited with status ${status}${failureLineOf(output) ? `: ${failureLineOf(output)}` : ''}` }),
       },
       samples: [],
     };
@@ -141,6 +141,11 @@ function trimOutput(text: string): string {
   return text.length > MAX_OUTPUT ? `[... ${text.length - MAX_OUTPUT} bytes cut ...]\n${text.slice(-MAX_OUTPUT)}` : text;
 }
 
-function lastLineOf(text: string): string | undefined {
-  return text.trim().split('\n').at(-1)?.trim() || undefined;
+/**
+ * The line that says why a test failed: the last one saying `failed` (the workloads' error format,
+ * docs/guest-protocol.md), since a second process may print after it; else the last line.
+ */
+function failureLineOf(text: string): string | undefined {
+  const lines = text.trim().split('\n').map((line) => line.trim()).filter(Boolean);
+  return lines.findLast((line) => /\bfailed\b/.test(line)) ?? lines.at(-1);
 }
