@@ -8,6 +8,8 @@ import { Input } from '../constants.js';
 import { VERDICTS, type Verdict } from '../report/model.js';
 import { missingTreePaths } from '../guest/freebsd.js';
 import { BadInputError } from './errors.js';
+import { checkBuildBeforeBoot, imageKernelOf, readTreeFacts } from './freebsd-tree.js';
+import { defaultVersion, parseVersion, parseVersionInput, versionFromNewvers, VERSION_INPUT_HELP, type VersionInput } from '../image/freebsd-resolve.js';
 import {
   ACCELERATORS,
   BUILD_MODES,
@@ -116,9 +118,34 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
   if (imageSha512 !== undefined && !/^[0-9a-f]{128}$/.test(imageSha512)) fail(Input.ImageSha512, 'expected 128 hexadecimal digits');
   if (imageSha512 !== undefined && image === undefined) fail(Input.ImageSha512, "only means something together with 'image'");
 
+  // One grammar for this parser and the image resolver (src/image/freebsd-resolve.ts).
   const freebsdVersion = value(Input.FreebsdVersion) ?? 'auto';
-  if (freebsdVersion !== 'auto' && !/^\d+\.\d+-(RELEASE|STABLE|CURRENT|PRERELEASE|ALPHA\d*|BETA\d+|RC\d+)$/.test(freebsdVersion)) {
-    fail(Input.FreebsdVersion, `${JSON.stringify(freebsdVersion)} is not 'auto' or a version like 14.3-RELEASE, 15.0-STABLE, 16.0-CURRENT`);
+  let versionInput: VersionInput = { kind: 'auto' };
+  try {
+    versionInput = parseVersionInput(freebsdVersion);
+  } catch (error) {
+    if (!(error instanceof BadInputError)) throw error;
+    fail(Input.FreebsdVersion, `${JSON.stringify(freebsdVersion)} is not 'auto' or a version: expected ${VERSION_INPUT_HELP}`);
+  }
+  if (guest === 'freebsd') {
+    // Before anything is fetched or booted: can the asked-for build work with what the tree holds?
+    let verdict: ReturnType<typeof checkBuildBeforeBoot> = {};
+    try {
+      const facts = readTreeFacts(sourceTree);
+      const version =
+        versionInput.kind === 'version'
+          ? versionInput.version
+          : versionInput.kind === 'latest'
+            ? parseVersion(defaultVersion())
+            : facts.newvers
+              ? versionFromNewvers(facts.newvers).version
+              : undefined;
+      verdict = checkBuildBeforeBoot(facts, oneOf(Input.Build, BUILD_MODES, 'auto'), imageKernelOf(version, image));
+    } catch (error) {
+      if (!(error instanceof BadInputError)) throw error;
+      fail(Input.SourceTree, error.problem);
+    }
+    if (verdict.refuse) fail(Input.SourceTree, verdict.refuse);
   }
 
   const failOn = listOf<Verdict>(Input.FailOn, VERDICTS.filter((v) => v !== 'pass'), 'fail,hang,panic,error');
