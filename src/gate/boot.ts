@@ -7,27 +7,16 @@ import type { GateConfig } from '../config/types.js';
 import { newNonce } from '../console/markers.js';
 import { SerialConsole } from '../console/serial-console.js';
 import { BootLoopError, CancelledError, ConsoleClosedError, GuestPanicError } from '../console/errors.js';
-import type { BackstopPlan, BootMedia, DiskLayout, GuestAdapter } from '../guest/adapter.js';
+import type { BackstopPlan, DiskLayout, GuestAdapter } from '../guest/adapter.js';
 import { LinuxGuest } from '../guest/linux.js';
 import { CommandTimeoutError } from '../guest/shell.js';
 import { ensureLinuxGuest } from '../image/linux-guest.js';
 import type { GateReport } from '../report/model.js';
 import { startVm, type VmInstance } from '../vm/instance.js';
-import { createBlankDisk, readTarDisk, writeTarDisk, type PayloadEntry } from '../payload/tar-disk.js';
-import type { GateIO } from './run.js';
+import { createBlankDisk, readTarDisk, writeTarDisk } from '../payload/tar-disk.js';
+import type { GateIO, GuestPlan } from './guest-plan.js';
 
-export interface GuestPlan {
-  adapter: GuestAdapter;
-  /** Makes the boot media; called again for a retry, so a disk guest gets a fresh overlay. */
-  media(attempt: number): Promise<BootMedia>;
-  imageInfo: NonNullable<GateReport['image']>;
-  /** Host files and folders that go onto the payload disk, and where they land under /gate. */
-  payload: PayloadEntry[];
-  serialLogPath: string;
-  workDir: string;
-  /** TCG threading for this guest (see QemuArgvOptions.tcgThread); QEMU's default when unset. */
-  tcgThread?: 'single' | 'multi';
-}
+export type { GuestPlan } from './guest-plan.js';
 
 export interface BootedGuest {
   adapter: GuestAdapter;
@@ -71,7 +60,7 @@ export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPl
       workDir,
     };
   }
-  const { planFreebsdGuest } = await import('./freebsd-plan.js');
+  const { planFreebsdGuest } = await import('../guest/freebsd-plan.js');
   return planFreebsdGuest(config, io, { workDir, serialLogPath });
 }
 

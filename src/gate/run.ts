@@ -15,25 +15,11 @@ import { matchKnownBug } from '../report/catalogue.js';
 import { DEFAULT_WATCHDOG, GuestUnresponsiveError, runUnderWatchdog } from '../watchdog/run-test.js';
 import { PhaseClock } from './phases.js';
 import { exitCodeFor, verdictOfTests } from './verdict.js';
-import { bootGuest, type BootedGuest, type GuestPlan, planGuest } from './boot.js';
-import type { VmInstance } from '../vm/instance.js';
+import { bootGuest, type BootedGuest, planGuest } from './boot.js';
+import type { GateIO, GuestPlan } from './guest-plan.js';
 import { writeEvidence } from './evidence.js';
 
-export interface GateIO {
-  /** A one-line progress note outside any log group. */
-  note(message: string): void;
-  warn(message: string): void;
-  /** Each guest console line as it arrives. */
-  consoleLine(line: string): void;
-  /** Runs `work` inside a collapsed log group (the action) or under a heading (the CLI). */
-  group<T>(name: string, work: () => Promise<T>): Promise<T>;
-  /** Aborted on SIGINT/SIGTERM or a cancelled job; the reason is the signal name. */
-  signal: AbortSignal;
-  /** Told the QEMU pidfile as soon as QEMU runs, so a post step can end it if this process is killed. */
-  onVmStarted?(pidfile: string): void;
-  /** Handed the running VM (tests use it to wedge or kill the guest from outside). */
-  onVm?(vm: VmInstance): void;
-}
+export type { GateIO } from './guest-plan.js';
 
 /** A decided outcome that ends the run early: the verdict and why. */
 class Decided extends Error {
