@@ -182,7 +182,7 @@ export function checkBuildBeforeBoot(facts: TreeFacts, build: 'auto' | 'module' 
   }
   if (image.osreldate !== undefined && facts.version > image.osreldate) {
     return {
-      refuse: `build: auto needs a kernel build here: ${tree}, above ${image.name}'s kern.osreldate ${image.osreldate} (${image.source}), as after a releng erratum bump. But ${lacks}${sparseWords(facts)}${whatToChange(facts, image, 'branch')}`,
+      refuse: `build: auto needs a kernel build here: ${tree}, above ${image.name}'s kern.osreldate ${image.osreldate} (${image.source}), as after a releng erratum bump. But ${lacks}${sparseWords(facts)}${whatToChange(facts, image, 'newer')}`,
     };
   }
   if (image.osreldate === undefined) {
