@@ -34,6 +34,8 @@ export async function xzToSparseFile(src: string, dest: string): Promise<SparseW
     child.on('error', (e) => reject(new DecompressError(`cannot run xz to decompress ${src}: ${e.message}`)));
     child.on('close', (code) => resolve(code));
   });
+  // Awaited after the output is read; a spawn failure must not count as unhandled meanwhile.
+  exited.catch(() => undefined);
   const out = await fs.promises.open(dest, 'w');
   const block = Buffer.alloc(SPARSE_BLOCK);
   let fill = 0;
