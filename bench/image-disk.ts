@@ -66,13 +66,19 @@ function peakSampler(dir: string): { stop(): number } {
   };
 }
 
-/** Deterministic, compressible-but-not-trivial bytes (xz -0 takes them at a useful speed). */
+/**
+ * Bytes that compress about as file-system data does (half random, half a repeated pattern):
+ * the .xz then has a realistic size next to the data, and xz -0 still takes them quickly.
+ */
 function dataBlock(seed: number, length: number): Buffer {
-  const b = Buffer.alloc(length);
-  let x = seed * 2654435761 + 1;
-  for (let i = 0; i < length; i += 4) {
-    x = (x * 1103515245 + 12345) >>> 0;
-    b.writeUInt32LE(i % 64 < 16 ? x : 0x46726565, i);
+  const b = Buffer.alloc(length, 0x46);
+  const random = createHash('sha256').update(String(seed)).digest();
+  for (let i = 0; i < length; i += 4096) {
+    // 2 KiB of pseudo-random bytes per 4 KiB, from a hash chain (deterministic per seed).
+    for (let j = 0; j < 2048 && i + j < length; j += 32) {
+      random.set(createHash('sha256').update(random).digest());
+      random.copy(b, i + j, 0, Math.min(32, length - i - j));
+    }
   }
   return b;
 }

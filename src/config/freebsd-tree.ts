@@ -172,9 +172,20 @@ export function checkBuildBeforeBoot(facts: TreeFacts, build: 'auto' | 'module' 
   if (build === 'kernel') {
     return canKernel ? {} : { refuse: `build: kernel, but ${lacks}${sparseWords(facts)} Check out the whole tree (drop \`sparse-checkout:\`), or use \`build: module\`.` };
   }
-  if (build !== 'auto' || canKernel || facts.version === undefined) return {};
+  if (facts.version === undefined) return {};
   const treeMajor = osreldateMajor(facts.version);
   const tree = `the tree's __FreeBSD_version is ${facts.version} (sys/sys/param.h)`;
+  if (build === 'module') {
+    // Asked for explicitly, and certain not to load: say so now rather than after the build.
+    const other = image.major !== undefined && image.major !== treeMajor;
+    const newer = image.osreldate !== undefined && facts.version > image.osreldate;
+    if (!other && !newer) return {};
+    const against = other ? `${image.name} runs FreeBSD ${image.major}` : `${image.name}'s kern.osreldate is ${image.osreldate} (${image.source})`;
+    return {
+      refuse: `build: module cannot work: ${tree} and ${against}; the kernel linker refuses such a module (DECLARE_MODULE's MODULE_DEPEND on kernel, sys/sys/module.h). Use \`build: auto\` or \`build: kernel\` on a whole checkout, or a freebsd-version whose kernel is of the tree's branch and not older than it.`,
+    };
+  }
+  if (build !== 'auto' || canKernel) return {};
   if (image.major !== undefined && image.major !== treeMajor) {
     return {
       refuse: `build: auto needs a kernel build here: ${tree}, FreeBSD ${treeMajor}, and ${image.name} runs FreeBSD ${image.major}; a module does not load into another major branch's kernel. But ${lacks}${sparseWords(facts)}${whatToChange(facts, image, 'branch')}`,

@@ -184,7 +184,7 @@ describe('the freebsd-version grammar: one for the input parser and the resolver
   writeFileSync(path.join(tree, 'sys/conf/newvers.sh'), 'TYPE="FreeBSD"\nREVISION="14.4"\nBRANCH="RELEASE-p3"\n');
   for (const f of ['sys/modules/fusefs/Makefile', 'tests/sys/fs/fusefs/Makefile', 'sbin/mount/getmntopts.c']) writeFileSync(path.join(tree, f), '');
   const config = (version: string) =>
-    parseConfig({ guest: 'freebsd', 'source-tree': tree, 'freebsd-version': version, build: 'module', 'output-dir': path.join(tree, '..', 'out') }, { cwd: tree, env: {} });
+    parseConfig({ guest: 'freebsd', 'source-tree': tree, 'freebsd-version': version, build: 'none', 'output-dir': path.join(tree, '..', 'out') }, { cwd: tree, env: {} });
 
   it.each(['auto', 'latest', '14.4-RELEASE', '14.4-RELEASE-p3', '15.1-STABLE', '16.0-CURRENT', '15.0-PRERELEASE', '15.0-ALPHA3', '15.0-BETA2', '15.0-RC1'])(
     '%s: accepted by the input parser and the resolver, and round-trips',

@@ -114,6 +114,14 @@ describe('a tree checked before boot', () => {
     expect(refusal(tree, { build: 'kernel' }).message).toMatch(/lacks /);
   });
 
+  it('build: module that is certain not to load is refused before boot, sparse or whole', () => {
+    for (const sparse of [true, false]) {
+      const tree = checkout(releng144(1404001), sparse);
+      expect(refusal(tree, { build: 'module' }).message).toMatch(/build: module cannot work: the tree's __FreeBSD_version is 1404001 .* 14\.4-RELEASE's kern\.osreldate is 1404000/);
+    }
+    expect(config(checkout(releng144(1404000), true), { build: 'module' }).build).toBe('module');
+  });
+
   it('reads cone patterns: a folder followed by !/folder/*/ keeps only its top files', () => {
     expect(parseSparsePatterns('/*\n!/*/\n/share/\n!/share/*/\n/share/mk/\n/sys/\n')).toEqual(['share/mk', 'sys']);
   });
