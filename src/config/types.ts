@@ -20,7 +20,7 @@ export type AcceleratorChoice = (typeof ACCELERATORS)[number];
 
 export interface GateConfig {
   guest: GuestOs;
-  /** FreeBSD: `auto` (from the tree's newvers.sh) or e.g. `14.3-RELEASE`, `15.0-STABLE`, `16.0-CURRENT`. */
+  /** FreeBSD: `auto` (from the tree's newvers.sh), `latest`, or a version in the grammar of src/image/freebsd-resolve.ts parseVersionInput (e.g. `15.1-RELEASE`, `14.4-RELEASE-p3`, `16.0-CURRENT`). */
   freebsdVersion: string;
   /** A URL or local path overriding the resolved image. */
   image?: string;
