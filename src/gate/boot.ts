@@ -12,7 +12,9 @@ import { LinuxGuest } from '../guest/linux.js';
 import { CommandTimeoutError } from '../guest/shell.js';
 import { ensureLinuxGuest } from '../image/linux-guest.js';
 import type { GateReport } from '../report/model.js';
+import { markKvmUnusable } from '../vm/accel.js';
 import { startVm, type VmInstance } from '../vm/instance.js';
+import { KvmFailedError, watchKvmFailure } from '../vm/kvm-failure.js';
 import { createBlankDisk, readTarDisk, writeTarDisk, type PayloadEntry } from '../payload/tar-disk.js';
 import type { GateIO } from './run.js';
 
@@ -100,19 +102,30 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
     io.onVmStarted?.(path.join(plan.workDir, `qemu${attempt}.pid.json`));
     io.onVm?.(vm);
     if (attempt === 1 && vm.accelerator === 'tcg' && config.accel === 'auto') io.warn(`using TCG software emulation: ${vm.accelNote}`);
+    let consoleBytes = 0;
     const console = new SerialConsole(vm.console, {
       profile: plan.adapter.console,
       nonce: newNonce(),
-      rawLog: (chunk) => log.write(chunk),
+      rawLog: (chunk) => {
+        consoleBytes += chunk.length;
+        log.write(chunk);
+      },
       onLine: (line) => io.consoleLine(line),
     });
     const onStop = () => console.abort(new CancelledError(String(stop.reason ?? 'SIGTERM')));
     stop.addEventListener('abort', onStop, { once: true });
+    // For the whole run: KVM stopping the guest ends whatever waits on the console, at once.
+    const unwatchKvm = vm.accelerator === 'kvm' ? await watchKvmFailure(vm, (failure) => console.abort(failure)) : () => undefined;
     try {
       await console.login(config.bootTimeoutSec * 1000);
     } catch (error) {
       stop.removeEventListener('abort', onStop);
+      unwatchKvm();
       await vm.stop();
+      if (vm.accelerator === 'kvm' && !(error instanceof KvmFailedError) && error instanceof CommandTimeoutError && consoleBytes === 0) {
+        // A guest that printed not one byte under KVM, when KVM was only probed: treat it as KVM failing.
+        throw new KvmFailedError(`the guest printed nothing under KVM within ${config.bootTimeoutSec} s`);
+      }
       throw error;
     }
     const disks = plan.adapter.disks(media.kind === 'disk' ? 1 : 0);
@@ -132,6 +145,7 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
       diagnose: () => diagnoseWedgedGuest(vm, console, plan.adapter.backstop()),
       teardown: async (resultsDir) => {
         stop.removeEventListener('abort', onStop);
+        unwatchKvm();
         await vm.stop();
         await new Promise<void>((resolve) => log.end(resolve));
         await readTarDisk(resultsDisk, resultsDir).catch((error: Error) => io.warn(`reading the results disk: ${error.message}`));
@@ -140,14 +154,28 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
     return booted;
   };
 
+  // The probe passed but the real guest could not run under KVM: the same attempt again under TCG.
+  // This is the accelerator failing, not the boot, so the boot keeps its own retry.
+  const bootWithFallback = async (attempt: number): Promise<BootedGuest> => {
+    try {
+      return await boot(attempt);
+    } catch (error) {
+      if (!(error instanceof KvmFailedError) || config.accel !== 'auto' || stop.aborted) throw error;
+      markKvmUnusable(error.message);
+      io.warn(`KVM could not run the guest (${error.message}); booting again under TCG software emulation`);
+      log.write(`\n===== fusefs-gate: ${error.message}; booting again under TCG =====\n`);
+      return await boot(attempt);
+    }
+  };
+
   try {
     try {
-      return await boot(1);
+      return await bootWithFallback(1);
     } catch (error) {
       if (!isRetryableBootFailure(error) || stop.aborted) throw error;
       io.warn(`boot attempt 1 failed (${(error as Error).message.split('\n')[0]}); retrying once from a fresh overlay`);
       log.write(`\n===== fusefs-gate: boot attempt 1 failed: ${(error as Error).message.split('\n')[0]}; retrying =====\n`);
-      return await boot(2);
+      return await bootWithFallback(2);
     }
   } catch (error) {
     // No guest to tear down later: finish the serial log here, so the evidence is complete.
