@@ -129,7 +129,7 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
       .catch((error: Error) => io.warn(`teardown: ${error.message}`));
     report.finishedAt = new Date().toISOString();
     describeStacks(report, booted?.serialLogText());
-    report.exitCode = exitCodeFor(report.verdict, config.failOn);
+    report.exitCode = exitCodeFor(report.verdict, config.failOn, config.allowError);
     if (report.verdict === 'error' && report.reason.startsWith('cancelled by SIG')) report.exitCode = report.reason.includes('SIGINT') ? 130 : 143;
     report.files = writeEvidence(config.outDir, report, booted?.serialLogPath ?? plan?.serialLogPath);
   }
