@@ -4,12 +4,30 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, tempDir } from '../helpers/gate.js';
+import { parse } from 'yaml';
+import { neverAShellGuestCache } from '../helpers/broken-guest.js';
+import { qemuProcessesMentioning, repoRoot, tempDir } from '../helpers/gate.js';
 
 const main = path.join(repoRoot, 'dist', 'main', 'index.js');
 const post = path.join(repoRoot, 'dist', 'post', 'index.js');
 
-function runEntry(entry: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}) {
+/** Every input as GitHub passes it: action.yml's default unless the workflow gives one. */
+function withDefaults(inputs: Record<string, string>): Record<string, string> {
+  const action = parse(readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+  const all: Record<string, string> = {};
+  // The runner evaluates `${{ strategy.job-index }}` to 0 in a job without a matrix.
+  for (const [name, spec] of Object.entries(action.inputs)) all[name] = String(spec.default ?? '').replace('${{ strategy.job-index }}', '0');
+  return { ...all, ...inputs };
+}
+
+/** The outputs GitHub reads from the GITHUB_OUTPUT file (`name<<DELIMITER` ... `DELIMITER`). */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n?\2$/gm)) out[m[1]!] = m[3]!;
+  return out;
+}
+
+function runEntry(entry: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}, timeout = 60_000) {
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run 'npm run bundle' first`);
   const dir = tempDir('action');
   const files = { GITHUB_OUTPUT: path.join(dir, 'output'), GITHUB_STATE: path.join(dir, 'state'), GITHUB_STEP_SUMMARY: path.join(dir, 'summary') };
@@ -17,7 +35,7 @@ function runEntry(entry: string, inputs: Record<string, string>, extraEnv: Recor
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', RUNNER_TEMP: dir, GITHUB_WORKSPACE: repoRoot, ...files, ...extraEnv };
   // GitHub passes each input as INPUT_<NAME upper-cased, spaces as _>; dashes stay dashes.
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const result = spawnSync(process.execPath, [entry], { env, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [entry], { env, encoding: 'utf8', timeout });
   return { ...result, outputs: readFileSync(files.GITHUB_OUTPUT, 'utf8'), state: readFileSync(files.GITHUB_STATE, 'utf8') };
 }
 
@@ -36,6 +54,61 @@ describe('the action entry', () => {
     expect(runEntry(main, { guest: 'linux', accel: 'hvf' }).stdout).toMatch(/::error::invalid input 'accel'/);
     expect(runEntry(main, { guest: 'freebsd', 'source-tree': '/no/such/tree' }).stdout).toMatch(/::error::invalid input 'source-tree'/);
   });
+
+  it("the README's required check (fail-on: hang,panic) on a boot that never reaches a shell: red, verdict error, guest commands inert", () => {
+    const cache = neverAShellGuestCache('::error::x');
+    // The README's required-check example, on the Linux test guest (this machine cannot boot FreeBSD).
+    const inputs = withDefaults({
+      guest: 'linux',
+      'source-tree': '.',
+      'gtest-filter': 'WriteBack.mmap_direct_io',
+      repeat: '3',
+      'fail-on': 'hang,panic',
+      // Long enough for the kernel to boot and the shell to print its line under a loaded TCG.
+      'boot-timeout': '20',
+      'cache-dir': cache,
+      // No artifact service here; the upload is not what this test is about.
+      'upload-artifact': 'false',
+    });
+    const result = runEntry(main, inputs, {}, 120_000);
+    expect(result.status, result.stdout.slice(-3000)).toBe(125);
+    expect(parseOutputs(result.outputs).verdict).toBe('error');
+
+    // Walk the log as GitHub's runner does: nothing between ::stop-commands::TOKEN and ::TOKEN:: is a command.
+    const lines = result.stdout.split('\n');
+    let token: string | undefined;
+    const guestLineStates: boolean[] = [];
+    const commands: string[] = [];
+    for (const line of lines) {
+      if (token !== undefined) {
+        if (line === `::${token}::`) token = undefined;
+        else if (line === '::error::x') guestLineStates.push(true);
+        continue;
+      }
+      const stop = /^::stop-commands::(\S+)$/.exec(line);
+      if (stop) token = stop[1];
+      else if (line === '::error::x') guestLineStates.push(false);
+      else if (line.startsWith('::')) commands.push(line);
+    }
+    // The guest printed it on both boot attempts; each time it is plain text inside a span.
+    expect(guestLineStates.length, result.stdout.slice(-4000)).toBeGreaterThanOrEqual(1);
+    expect(guestLineStates.every(Boolean)).toBe(true);
+    expect(token).toBeUndefined();
+    // One error annotation, the verdict's; no second one repeating it.
+    const errors = commands.filter((c) => c.startsWith('::error'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^::error title=fusefs-gate%3A error::fusefs-gate verdict error: boot did not reach a shell/);
+    expect(qemuProcessesMentioning(cache)).toEqual([]);
+  }, 150_000);
+
+  it('allow-error: true lets the same undecided run through, with a warning that says so', () => {
+    const cache = neverAShellGuestCache('guest-says-hello');
+    const result = runEntry(main, withDefaults({ guest: 'linux', 'fail-on': 'hang,panic', 'allow-error': 'true', 'boot-timeout': '8', 'cache-dir': cache, 'upload-artifact': 'false' }), {}, 120_000);
+    expect(result.status, result.stdout.slice(-3000)).toBe(0);
+    expect(parseOutputs(result.outputs).verdict).toBe('error');
+    expect(result.stdout).not.toMatch(/^::error/m);
+    expect(result.stdout).toMatch(/^::warning title=fusefs-gate%3A error::.*An undecided run was let through \(allow-error: true\)/m);
+  }, 150_000);
 
   it('post step: with no recorded QEMU it does nothing and succeeds', () => {
     const result = runEntry(post, {});
