@@ -33,10 +33,12 @@ export function annotationsFor(report: GateReport, context: AnnotateContext): An
   out.push({ level, message: `fusefs-gate verdict ${report.verdict}: ${report.reason}.${bug}${letThrough}`, properties: { title } });
   const where = (file: string) => path.relative(context.workspace, path.resolve(context.sourceTree, file));
   for (const e of (report.build?.compilerErrors ?? []).slice(0, MAX_LOCATED)) {
+    // The FreeBSD parser (guest/freebsd-parse.ts) names the column `col`; the report model `column`.
+    const column = e.column ?? (e as { col?: number }).col;
     out.push({
       level,
       message: e.message,
-      properties: { title: 'compiler error in the tree under test', file: where(e.file), startLine: e.line, ...(e.column !== undefined ? { startColumn: e.column } : {}) },
+      properties: { title: 'compiler error in the tree under test', file: where(e.file), startLine: e.line, ...(column !== undefined ? { startColumn: column } : {}) },
     });
   }
   const located = report.threads.flatMap((thread) => thread.frames).filter((frame) => frame.file && frame.line);
