@@ -1,7 +1,7 @@
 // The action's entry as GitHub runs it: inputs arrive as INPUT_* variables, outputs and state go to
 // the files named by GITHUB_OUTPUT and GITHUB_STATE.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -109,6 +109,30 @@ describe('the action entry', () => {
     expect(result.stdout).not.toMatch(/^::error/m);
     expect(result.stdout).toMatch(/^::warning title=fusefs-gate%3A error::.*An undecided run was let through \(allow-error: true\)/m);
   }, 150_000);
+
+  it('QEMU missing and apt failing: error naming what to install, exit 125 even with fail-on: hang,panic', () => {
+    // A PATH with no QEMU, and fake sudo and apt-get that record their arguments and fail.
+    const bin = tempDir('fake-bin');
+    for (const name of ['sudo', 'apt-get']) {
+      writeFileSync(path.join(bin, name), `#!/bin/sh\necho "${name} $*" >> ${bin}/calls.log\nexit 1\n`);
+      chmodSync(path.join(bin, name), 0o755);
+    }
+    const result = runEntry(main, withDefaults({ guest: 'linux', 'fail-on': 'hang,panic', 'upload-artifact': 'false' }), { PATH: bin });
+    expect(result.status, result.stdout).toBe(125);
+    expect(parseOutputs(result.outputs).verdict).toBe('error');
+    expect(result.stdout).toMatch(/^::group::Install QEMU$/m);
+    // Root runs apt-get itself; anyone else goes through sudo -n.
+    const calls = readFileSync(path.join(bin, 'calls.log'), 'utf8');
+    expect(calls).toMatch(/^(apt-get|sudo -n env DEBIAN_FRONTEND=noninteractive apt-get) -qq -o Dpkg::Use-Pty=0 install -y --no-install-recommends qemu-system-x86 qemu-utils$/m);
+    const errors = result.stdout.split('\n').filter((line) => line.startsWith('::error'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/fusefs-gate verdict error: qemu-system-x86_64 and qemu-img not found on PATH: install qemu-system-x86 qemu-utils .*could not install it/);
+
+    const off = runEntry(main, withDefaults({ guest: 'linux', 'install-qemu': 'false', 'upload-artifact': 'false' }), { PATH: tempDir('empty-bin') });
+    expect(off.status).toBe(125);
+    expect(off.stdout).not.toMatch(/::group::Install QEMU/);
+    expect(off.stdout).toMatch(/^::error .*install qemu-system-x86 qemu-utils.*\(install-qemu is false\)/m);
+  });
 
   it('post step: with no recorded QEMU it does nothing and succeeds', () => {
     const result = runEntry(post, {});
