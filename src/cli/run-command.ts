@@ -69,8 +69,8 @@ export async function runCommand(args: string[], out: CliOutput): Promise<number
       progress.io.warn(`${installHint(missing)} (or pass --install-qemu to install them with sudo apt-get)`);
     }
     const report = await runGate(config, progress.io);
+    if (errorLetThrough(report)) progress.io.warn('an undecided run was let through (--allow-error): exit 0, but nothing was checked');
     progress.finish();
-    if (errorLetThrough(report)) process.stderr.write('warning: an undecided run was let through (--allow-error): exit 0, but nothing was checked\n');
     process.stdout.write(`verdict: ${report.verdict} (exit ${report.exitCode}): ${report.reason}\n`);
     if (report.signature) process.stdout.write(`signature: ${report.signature}${report.knownBug ? ` [${report.knownBug.title}]` : ''}\n`);
     process.stdout.write(`report: ${report.files.report}\n`);
