@@ -74,7 +74,7 @@ export async function installQemu(missing: readonly Missing[], context: InstallC
     // A fresh runner's package lists can be stale (404 for a superseded version): refresh once.
     context.log(`apt-get install failed (exit ${status}); refreshing the package lists and trying again`);
     const update = await apt([...APT_QUIET, 'update']);
-    if (update !== 0) return cannot(`apt-get update failed (exit ${update}; sudo -n needs passwordless sudo)`);
+    if (update !== 0) return cannot(`apt-get update failed (exit ${update}${context.isRoot ? '' : '; sudo -n needs passwordless sudo'})`);
     status = await install();
   }
   if (status !== 0) return cannot(`apt-get install failed (exit ${status})`);
