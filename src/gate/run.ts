@@ -8,7 +8,7 @@ import { BootLoopError, CancelledError, ConsoleClosedError, GuestPanicError } fr
 import { SerialConsole } from '../console/serial-console.js';
 import type { GuestAdapter, TargetOutcome } from '../guest/adapter.js';
 import { CommandTimeoutError } from '../guest/shell.js';
-import type { GateReport, ProofOfCode, TestResult, Thread, Verdict } from '../report/model.js';
+import type { GateReport, PhaseTiming, ProofOfCode, TestResult, Thread, Verdict } from '../report/model.js';
 import { extractPanic, parseStacks } from '../report/stacks.js';
 import { blockedThreads, panicSignature, signatureOf } from '../report/signature.js';
 import { matchKnownBug } from '../report/catalogue.js';
@@ -33,6 +33,10 @@ export interface GateIO {
   onVmStarted?(pidfile: string): void;
   /** Handed the running VM (tests use it to wedge or kill the guest from outside). */
   onVm?(vm: VmInstance): void;
+  /** A phase begins; without this, a note says so. */
+  phaseStarted?(phase: string): void;
+  /** A phase ended, with its duration and outcome (one line per phase on a terminal). */
+  phaseEnded?(timing: PhaseTiming): void;
 }
 
 /** A decided outcome that ends the run early: the verdict and why. */
@@ -50,7 +54,10 @@ export interface GateSeams {
 export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams = {}): Promise<GateReport> {
   const startedAt = new Date();
   mkdirSync(config.outDir, { recursive: true });
-  const clock = new PhaseClock((phase) => io.note(`fusefs-gate: ${phase}...`));
+  const clock = new PhaseClock(
+    (phase) => (io.phaseStarted ? io.phaseStarted(phase) : io.note(`fusefs-gate: ${phase}...`)),
+    (timing) => io.phaseEnded?.(timing),
+  );
   const report: GateReport = {
     verdict: 'error',
     reason: 'the run did not finish',
@@ -129,7 +136,7 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
       .catch((error: Error) => io.warn(`teardown: ${error.message}`));
     report.finishedAt = new Date().toISOString();
     describeStacks(report, booted?.serialLogText());
-    report.exitCode = exitCodeFor(report.verdict, config.failOn);
+    report.exitCode = exitCodeFor(report.verdict, config.failOn, config.allowError);
     if (report.verdict === 'error' && report.reason.startsWith('cancelled by SIG')) report.exitCode = report.reason.includes('SIGINT') ? 130 : 143;
     report.files = writeEvidence(config.outDir, report, booted?.serialLogPath ?? plan?.serialLogPath);
   }
