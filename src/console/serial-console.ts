@@ -117,6 +117,32 @@ export class SerialConsole implements Shell {
    * switches to /bin/sh, turns echo off and syncs on a first framed command.
    */
   async login(timeoutMs: number): Promise<void> {
+    this.beginBootPhase();
+    await this.loginWithinPhase(timeoutMs);
+  }
+
+  /**
+   * A planned reboot (into a freshly installed kernel): a new boot phase starts before `command`
+   * is sent, so the next boot's banner is its first; the boot-loop rule applies within the phase.
+   * `command` is sent unframed: the shell it runs in does not live to print an end marker.
+   */
+  async reboot(command: string, timeoutMs: number): Promise<void> {
+    this.beginBootPhase();
+    this.send(`${command}\n`);
+    await this.loginWithinPhase(timeoutMs);
+  }
+
+  /**
+   * A boot phase: the banner counter starts at zero and what the previous phase printed can no
+   * longer satisfy a wait (an old `fg# ` prompt is not the new boot's shell).
+   */
+  private beginBootPhase(): void {
+    this.bannerCount = 0;
+    this.watchBanner = true;
+    this.pending = '';
+  }
+
+  private async loginWithinPhase(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     const remaining = () => Math.max(1, deadline - Date.now());
     const { profile } = this.options;
