@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { GateConfig } from '../../../src/config/types.js';
 import {
@@ -15,7 +16,7 @@ import {
 } from '../../../src/guest/freebsd.js';
 import { decideBuild, findFusefs, parseCompilerErrors, parseGtestConsole, parseKldstat } from '../../../src/guest/freebsd-parse.js';
 import type { Thread } from '../../../src/report/model.js';
-import { FakeFreeBSDKernel, FakeFreeBSDShell, section, transcript, type FakeRule } from './fake-freebsd-shell.js';
+import { FakeFreeBSDKernel, FakeFreeBSDShell, FIXTURES, section, transcript, type FakeRule } from './fake-freebsd-shell.js';
 
 const BUILT_KO = '/gate/obj/gate/src/sys/modules/fusefs/fusefs.ko';
 const KO_SHA = '3f6a1c0d9e8b7a6f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7';
@@ -465,6 +466,34 @@ describe('prepare, mount, collect', () => {
     const shell = new FakeFreeBSDShell([{ match: /tar -cf \/dev\/vtbd2 -C \/gate\/results \./ }]);
     await new FreeBSDGuest().collect(shell, { payload: '/dev/vtbd1', results: '/dev/vtbd2' });
     expect(shell.commands).toHaveLength(1);
+  });
+});
+
+describe('transcripts keep to what the kernel can print', () => {
+  const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt'));
+
+  it('no procstat -kk stack and no stack(9) panic trace has more than STACK_MAX (18) frames', () => {
+    let stacks = 0;
+    for (const file of files) {
+      const text = transcript(file);
+      // procstat -kk rows: PID TID COMM TDNAME then function+0xoff frames (usr.bin/procstat/procstat_kstack.c).
+      for (const line of text.split('\n')) {
+        const row = /^\s*\d+\s+\d+\s+\S+\s+\S+\s+((?:\S+\+0x[0-9a-f]+ ?)+)\s*$/.exec(line);
+        if (row) {
+          stacks++;
+          expect(row[1]!.trim().split(/\s+/).length, `${file}: ${line.slice(0, 60)}`).toBeLessThanOrEqual(18);
+        }
+      }
+      // stack_print_ddb "#%d %p at %s+%#lx" (sys/kern/subr_stack.c): numbered from 0.
+      const numbered = text.split('\n').filter((l) => /^#\d+ 0x[0-9a-f]+ at /.test(l));
+      expect(numbered.length, file).toBeLessThanOrEqual(18);
+    }
+    expect(stacks).toBeGreaterThan(0);
+  });
+
+  it('the BASIC-CI host is freebsd, not Amnesiac', () => {
+    for (const file of files) expect(transcript(file), file).not.toContain('Amnesiac');
+    expect(transcript('boot-basic-ci-14.3.txt')).toContain('FreeBSD/amd64 (freebsd) (ttyu0)');
   });
 });
 
