@@ -117,7 +117,8 @@ export class SerialConsole implements Shell {
    * switches to /bin/sh, turns echo off and syncs on a first framed command.
    */
   async login(timeoutMs: number): Promise<void> {
-    this.beginBootPhase();
+    // What arrived before this call is this boot's own output (the stream is read from QEMU's start).
+    this.beginBootPhase({ dropPending: false });
     await this.loginWithinPhase(timeoutMs);
   }
 
@@ -127,19 +128,19 @@ export class SerialConsole implements Shell {
    * `command` is sent unframed: the shell it runs in does not live to print an end marker.
    */
   async reboot(command: string, timeoutMs: number): Promise<void> {
-    this.beginBootPhase();
+    this.beginBootPhase({ dropPending: true });
     this.send(`${command}\n`);
     await this.loginWithinPhase(timeoutMs);
   }
 
   /**
-   * A boot phase: the banner counter starts at zero and what the previous phase printed can no
-   * longer satisfy a wait (an old `fg# ` prompt is not the new boot's shell).
+   * A boot phase: the banner counter starts at zero. On a reboot, what the previous boot printed
+   * can no longer satisfy a wait (an old `fg# ` prompt is not the new boot's shell).
    */
-  private beginBootPhase(): void {
+  private beginBootPhase(options: { dropPending: boolean }): void {
     this.bannerCount = 0;
     this.watchBanner = true;
-    this.pending = '';
+    if (options.dropPending) this.pending = '';
   }
 
   private async loginWithinPhase(timeoutMs: number): Promise<void> {
