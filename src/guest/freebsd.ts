@@ -64,7 +64,7 @@ export const FREEBSD_CONSOLE: ConsoleProfile = {
 /** sys/sys/mount.h: `MFSNAMELEN 16` "length of type name including null" (statfs f_fstypename). */
 export const MFSNAMELEN = 16;
 
-/** The subtype guest/fuse_fixture's mount passes (`subtype=` in fuse_mount_freebsd.c). */
+/** The subtype guest/fuse_fixture's mount passes (`subtype=` in guest/fixture_mount.c). */
 export const FIXTURE_SUBTYPE = 'fusefs-fixture';
 
 /**
