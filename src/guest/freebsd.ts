@@ -42,7 +42,8 @@ export { gtestResultsFromRun, gtestSpec } from './freebsd-gtest.js';
  *   PAM_SUCCESS for an empty password with `nullok` before prompting
  *   (lib/libpam/modules/pam_unix/pam_unix.c); basic-ci.conf relies on it (PermitEmptyPasswords).
  * - shell: root's shell is /bin/sh from 14.0 on (etc/master.passwd), csh before; root's
- *   /root/.shrc (`PS1="\u@\h:\w \\$ "`) and /root/.cshrc (`%N@%m:%~ %# `) both give
+ *   /root/.shrc (bin/sh/dot.shrc: `PS1="\u@\h:\w \\$ "`, read through ENV from .profile) and
+ *   /root/.cshrc (`%N@%m:%~ %# `; third-party 13.x sessions show `root@freebsd-13:~ #`) both give
  *   `root@freebsd:~ # `, matched at a line start: login(1) logs `ROOT LOGIN (root) ON ttyu0`
  *   (usr.bin/login/login.c, LOG_NOTICE to auth) and syslogd writes it to the console right after
  *   the prompt. The console engine then sets its own prompt and frames every command.
