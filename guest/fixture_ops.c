@@ -131,7 +131,7 @@ child_path(uint64_t parent, const char *name, char *buf, size_t len)
 	return 0;
 }
 
-/* ---------------------------------------------------------------- replies */
+/* ------------------------------------------------------ attributes, entries */
 
 static void
 stat_to_attr(const struct stat *st, uint64_t id, struct fuse_attr *a)
