@@ -127,7 +127,7 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
       serialLogText: () => readFileSync(plan.serialLogPath, 'latin1'),
       reboot: async () => {
         // A new boot phase (the console resets its boot-loop count), then the new kernel's login.
-        await console.reboot('shutdown -r now', config.bootTimeoutSec * 1000);
+        await console.reboot(plan.adapter.console.rebootCommand ?? 'reboot', config.bootTimeoutSec * 1000);
         return booted;
       },
       diagnose: () => diagnoseWedgedGuest(vm, console, plan.adapter.backstop()),

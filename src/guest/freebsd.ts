@@ -58,6 +58,8 @@ export const FREEBSD_CONSOLE: ConsoleProfile = {
   loginUser: 'root',
   shellPrompt: /^root@[\w.-]+:\S* # /m,
   bootBanner: /Copyright \(c\) 1992-\d{4} The FreeBSD Project\./,
+  // shutdown(8) -r: reboot through init's rc.shutdown; `now` takes effect at once.
+  rebootCommand: 'shutdown -r now',
   panicStart: /^(?:.*login: )?panic: |^Fatal trap \d+: /m,
   panicEnd: /KDB: enter: panic|^db> |^Uptime: \d|^Dumping \d+ out of \d+ MB|Automatic reboot in \d+ seconds/m,
 };

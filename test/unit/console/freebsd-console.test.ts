@@ -24,7 +24,7 @@ describe('FreeBSD console: boot phases', () => {
     fake.boot();
     await first;
     expect((await con.run('uname -v', { timeoutMs: 2000 })).output).toContain('14.3-RELEASE');
-    await con.reboot('shutdown -r now', 5000);
+    await con.reboot(FREEBSD_CONSOLE.rebootCommand!, 5000);
     expect(fake.boots).toBe(2);
     expect(lines.filter((l) => BANNER.test(l))).toHaveLength(2);
     expect(fake.written.filter((w) => w === 'root\n')).toHaveLength(2);
