@@ -463,8 +463,9 @@ export class FreeBSDGuest implements GuestAdapter {
     });
   }
 
-  // No resolveSourceLines: fusefs.ko (and its .ko.debug) is a relocatable object on amd64 (the
-  // kernel links it itself, sys/kern/link_elf_obj.c), so nm gives section offsets and the debug
+  // No resolveSourceLines: fusefs.ko (and its .ko.debug) is a relocatable object on amd64
+  // (sys/conf/kmod.mk: "amd64 uses direct linking", __KLD_SHARED=no, `ld -r`; the kernel links it
+  // itself, sys/kern/link_elf_obj.c), so nm gives section offsets and the debug
   // info's addresses are section-relative too; nm + addr2line on the file can point at the wrong
   // line, and a wrong source line is worse than none. Frames keep function+offset.
 
