@@ -125,8 +125,11 @@ export function lineOfShape(output: string, shape: RegExp): string | undefined {
 const SHA256 = /^[0-9a-f]{64}$/;
 const NUMBER = /^\d+$/;
 const ABSOLUTE_PATH = /^\/\S*$/;
-/** `make -V .OBJDIR` under MAKEOBJDIRPREFIX: the folder is under it (it may hold spaces). */
-const OBJ_PATH = new RegExp(`^${FREEBSD_PATHS.obj.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}/.+$`);
+/**
+ * `make -V .OBJDIR`: under MAKEOBJDIRPREFIX, or the source folder itself when make made no object
+ * folder (share/mk/bsd.obj.mk); both are under the gate's folder (and may hold spaces).
+ */
+const OBJ_PATH = new RegExp(`^${GATE_DIR}/.+$`);
 /** sys/conf/newvers.sh VERSTR: `FreeBSD ${RELEASE} ${BRANCH}-... ${KERNCONF}`; uname -v prints it. */
 const UNAME_V = /^FreeBSD \S+/;
 
@@ -292,7 +295,7 @@ export class FreeBSDGuest implements GuestAdapter {
     if (build.exitStatus !== 0) return this.failedBuild('module', why, 'make -C sys/modules/fusefs', build.exitStatus, build.output);
 
     const objdir = (await this.readValue(shell, `${make} -V .OBJDIR`, OBJ_PATH, 30_000)).value;
-    if (!objdir) return { mode: 'module', why, ok: false, blame: 'gate', tail: `make -V .OBJDIR named no folder under ${FREEBSD_PATHS.obj}` };
+    if (!objdir) return { mode: 'module', why, ok: false, blame: 'gate', tail: `make -V .OBJDIR named no folder under ${GATE_DIR}` };
     const ko = `${objdir}/fusefs.ko`;
     const hash = await this.readValue(shell, `sha256 -q ${shQuote(ko)}`, SHA256, 30_000);
     if (hash.exitStatus !== 0 || !hash.value) return { mode: 'module', why, ok: false, blame: 'gate', tail: `the build said it succeeded but ${ko} is missing: ${hash.output.trim()}` };
