@@ -159,3 +159,37 @@ describe('FreeBSD console: the ddb backstop', () => {
     expect(await runDdbCommands(con, ['show alllocks'], 2000)).toEqual([{ command: 'show alllocks', ok: true }]);
   });
 });
+
+describe('FreeBSD console: the adapter through the real engine with chatter in every output', () => {
+  it('builds, loads, proves and mounts with a ROOT LOGIN line inside each command\'s output', async () => {
+    const { FakeFreeBSDKernel, transcript } = await import('../freebsd/fake-freebsd-shell.js');
+    const { respondWithRules } = await import('../freebsd/fake-freebsd-console.js');
+    const ko = '/gate/obj/gate/src/sys/modules/fusefs/fusefs.ko';
+    const sha = '3f6a1c0d9e8b7a6f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7';
+    const kernel = new FakeFreeBSDKernel();
+    const fake = new FakeFreeBSDConsole(
+      respondWithRules([
+        { match: /^true$/ },
+        ...kernel.rules(),
+        { match: /^grep -E '\^#define/, output: '#define __FreeBSD_version 1403000\t/* Master, propagated to newvers */\n' },
+        { match: /^sysctl -n kern\.osreldate$/, output: '1403000\n' },
+        { match: /modules\/fusefs .* all 2>&1$/, output: transcript('make-module-ok.txt') },
+        { match: /-V \.OBJDIR$/, output: '/gate/obj/gate/src/sys/modules/fusefs\n' },
+        { match: /^sha256 -q /, output: `${sha}\n` },
+      ]),
+    );
+    fake.chatterInEveryOutput = 'Dec  1 23:14:02 freebsd login[812]: ROOT LOGIN (root) ON ttyu0';
+    const con = consoleOver(fake);
+    const login = con.login(3000);
+    fake.boot();
+    await login;
+    const guest = new FreeBSDGuest();
+    const config = { build: 'auto', tests: ['workloads'], cpus: 2, buildTimeoutSec: 60, timeoutSec: 60, fixtureOptions: ['direct_io'] } as never;
+    const outcome = await guest.buildTarget(con, config);
+    expect(outcome).toMatchObject({ mode: 'module', ok: true, artifact: ko });
+    const proof = await guest.proveTarget(con, config, outcome);
+    expect(proof.details.join('\n')).toContain(`sha256 ${sha} matches the build`);
+    expect(proof.ok).toBe(true);
+    await expect(guest.mount(con, config)).resolves.toBe('/mnt/fg');
+  });
+});

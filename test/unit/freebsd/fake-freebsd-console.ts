@@ -4,7 +4,7 @@
 // from a transcript in test/fixtures/freebsd (provenance in its #@ header and the README there).
 
 import type { ConsoleStream } from '../../../src/console/serial-console.js';
-import { section, transcript } from './fake-freebsd-shell.js';
+import { section, transcript, type FakeRule } from './fake-freebsd-shell.js';
 
 export type FakeResponder = (command: string) => { output: string; status: number };
 
@@ -38,6 +38,8 @@ export class FakeFreeBSDConsole implements ConsoleStream {
   witness = false;
   /** A console line (kernel or syslog) printed in the middle of the next framed command's output. */
   chatterInOutput: string | undefined;
+  /** The same, for every framed command's output. */
+  chatterInEveryOutput: string | undefined;
 
   constructor(private readonly respond: FakeResponder = () => ({ output: '', status: 0 })) {}
 
@@ -71,10 +73,11 @@ export class FakeFreeBSDConsole implements ConsoleStream {
     const [, nonce, id, command] = framed;
     const answer = this.respond(command!);
     let output = answer.output.replace(/\n/g, '\r\n');
-    if (this.chatterInOutput !== undefined) {
+    const chatter = this.chatterInOutput ?? this.chatterInEveryOutput;
+    if (chatter !== undefined) {
       // A console line lands between two lines of the command's output.
       const cut = output.indexOf('\r\n');
-      output = cut < 0 ? `${this.chatterInOutput}\r\n${output}` : `${output.slice(0, cut + 2)}${this.chatterInOutput}\r\n${output.slice(cut + 2)}`;
+      output = cut < 0 ? `${chatter}\r\n${output}` : `${output.slice(0, cut + 2)}${chatter}\r\n${output.slice(cut + 2)}`;
       this.chatterInOutput = undefined;
     }
     this.emit(`@@fg:${nonce}:begin:${id}@@\r\n${output}@@fg:${nonce}:end:${id}:${answer.status}@@\r\nfg# `);
@@ -120,6 +123,20 @@ export class FakeFreeBSDConsole implements ConsoleStream {
   onClose(listener: () => void): void {
     this.closeListeners.push(listener);
   }
+}
+
+/** A responder that answers from FakeRules (first match; a rule with `run` acts), synchronously. */
+export function respondWithRules(rules: FakeRule[]): FakeResponder {
+  return (command) => {
+    const rule = rules.find((r) => r.match.test(command));
+    if (!rule) throw new Error(`FakeFreeBSDConsole: no transcript for command: ${command}`);
+    if (rule.run) {
+      const { exit, output } = rule.run(command);
+      return { output, status: exit };
+    }
+    const output = typeof rule.output === 'function' ? rule.output(command) : (rule.output ?? '');
+    return { output, status: rule.exit ?? 0 };
+  };
 }
 
 function crlf(text: string): string {
