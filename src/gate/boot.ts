@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { GateConfig } from '../config/types.js';
 import { newNonce } from '../console/markers.js';
 import { SerialConsole } from '../console/serial-console.js';
+import { awaitDdbPrompt, describeDdbSteps, runDdbCommands } from '../console/ddb.js';
 import { BootLoopError, CancelledError, ConsoleClosedError, GuestPanicError } from '../console/errors.js';
 import type { BackstopPlan, BootMedia, DiskLayout, GuestAdapter } from '../guest/adapter.js';
 import { LinuxGuest } from '../guest/linux.js';
@@ -138,8 +139,8 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
       serialLogPath: plan.serialLogPath,
       serialLogText: () => readFileSync(plan.serialLogPath, 'latin1'),
       reboot: async () => {
-        await console.run('shutdown -r now', { timeoutMs: 10_000 }).catch(() => undefined);
-        await console.login(config.bootTimeoutSec * 1000);
+        // A new boot phase (the console resets its boot-loop count), then the new kernel's login.
+        await console.reboot(plan.adapter.console.rebootCommand ?? 'reboot', config.bootTimeoutSec * 1000);
         return booted;
       },
       diagnose: () => diagnoseWedgedGuest(vm, console, plan.adapter.backstop()),
@@ -204,12 +205,9 @@ async function diagnoseWedgedGuest(vm: VmInstance, console: SerialConsole, plan:
     // ddb: an NMI stops the kernel in the debugger; each command's output ends at the next prompt.
     await vm.nmi();
     notes.push('sent an NMI');
-    await console.expect(/db> $/, { timeoutMs: DIAGNOSE_WAIT_MS, awaited: 'the ddb prompt after an NMI' });
-    for (const command of plan.commands) {
-      console.send(`${command}\n`);
-      await console.expect(/db> $/, { timeoutMs: 30_000, awaited: `ddb's ${command}` });
-      notes.push(`ddb: ${command}`);
-    }
+    await awaitDdbPrompt(console, DIAGNOSE_WAIT_MS);
+    // Each command's answer is checked for ddb's error lines: a prompt alone is no success.
+    notes.push(...describeDdbSteps(await runDdbCommands(console, plan.commands, 30_000)));
   } catch (error) {
     notes.push(`the backstop stopped: ${(error as Error).message.split('\n')[0]}`);
   }
