@@ -177,9 +177,13 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     accel: oneOf(Input.Accel, ACCELERATORS, 'auto'),
     repeat: positive(Input.Repeat, 1, 10_000, true),
     failOn,
+    allowError: parseBoolean(Input.AllowError, value(Input.AllowError) ?? 'false', fail),
+    installQemu: parseBoolean(Input.InstallQemu, value(Input.InstallQemu) ?? 'true', fail),
+    retentionDays: value(Input.RetentionDays) === undefined ? undefined : positive(Input.RetentionDays, 1, 90, true),
+    cacheImages: parseBoolean(Input.CacheImages, value(Input.CacheImages) ?? 'true', fail),
     outDir,
     uploadArtifact: parseBoolean(Input.UploadArtifact, value(Input.UploadArtifact) ?? 'true', fail),
-    artifactName: value(Input.ArtifactName) ?? defaultArtifactName(guest, freebsdVersion, context.env),
+    artifactName: value(Input.ArtifactName) ?? defaultArtifactName(guest, freebsdVersion, context.env, value(Input.MatrixLeg)),
     cacheDir: path.resolve(context.cwd, value(Input.CacheDir) ?? context.env.FUSEFS_GATE_CACHE ?? path.join(homedir(), '.cache', 'fusefs-gate')),
   };
 }
@@ -240,9 +244,19 @@ function defaultOutputDir(env: NodeJS.ProcessEnv): string {
   return env.RUNNER_TEMP ? path.join(env.RUNNER_TEMP, 'fusefs-gate') : 'fusefs-gate-out';
 }
 
-/** Unique per job in a matrix: guest/version, job id, matrix leg (run attempt). */
-export function defaultArtifactName(guest: GuestOs, version: string, env: NodeJS.ProcessEnv): string {
-  const parts = ['fusefs-gate', guest === 'freebsd' ? version : 'linux', env.GITHUB_JOB, env.GITHUB_RUN_ATTEMPT && `attempt${env.GITHUB_RUN_ATTEMPT}`];
+/**
+ * Unique per step and per matrix leg: two legs with the same FreeBSD version differ in the strategy's
+ * job index, two gate steps of one job in the step id (GITHUB_ACTION), a re-run in the attempt.
+ */
+export function defaultArtifactName(guest: GuestOs, version: string, env: NodeJS.ProcessEnv, matrixLeg?: string): string {
+  const parts = [
+    'fusefs-gate',
+    guest === 'freebsd' ? version : 'linux',
+    env.GITHUB_JOB,
+    matrixLeg && `leg${matrixLeg}`,
+    env.GITHUB_ACTION,
+    env.GITHUB_RUN_ATTEMPT && `attempt${env.GITHUB_RUN_ATTEMPT}`,
+  ];
   return parts
     .filter(Boolean)
     .join('-')

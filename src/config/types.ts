@@ -52,8 +52,16 @@ export interface GateConfig {
   diskSizeGiB?: number;
   accel: AcceleratorChoice;
   repeat: number;
-  /** Verdicts that fail the job / give a non-zero exit. */
+  /** Verdicts of the tree that fail the job / give a non-zero exit. */
   failOn: Verdict[];
+  /** Let `error` (an undecided run) exit 0, with a warning; never implied by failOn. */
+  allowError: boolean;
+  /** The action installs a missing QEMU with apt (the CLI never installs anything). */
+  installQemu: boolean;
+  /** Days the artifact is kept; undefined: the repository's setting. */
+  retentionDays?: number;
+  /** Keep the decompressed FreeBSD image in the Actions cache. */
+  cacheImages: boolean;
   outDir: string;
   uploadArtifact: boolean;
   artifactName: string;

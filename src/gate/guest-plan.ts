@@ -4,7 +4,7 @@
 
 import type { BootMedia, GuestAdapter } from '../guest/adapter.js';
 import type { PayloadEntry } from '../payload/tar-disk.js';
-import type { GateReport } from '../report/model.js';
+import type { GateReport, PhaseTiming } from '../report/model.js';
 import type { VmInstance } from '../vm/instance.js';
 
 export interface GateIO {
@@ -21,6 +21,10 @@ export interface GateIO {
   onVmStarted?(pidfile: string): void;
   /** Handed the running VM (tests use it to wedge or kill the guest from outside). */
   onVm?(vm: VmInstance): void;
+  /** A phase begins; without this, a note says so. */
+  phaseStarted?(phase: string): void;
+  /** A phase ended, with its duration and outcome (one line per phase on a terminal). */
+  phaseEnded?(timing: PhaseTiming): void;
 }
 
 export interface GuestPlan {

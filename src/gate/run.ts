@@ -36,7 +36,10 @@ export interface GateSeams {
 export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams = {}): Promise<GateReport> {
   const startedAt = new Date();
   mkdirSync(config.outDir, { recursive: true });
-  const clock = new PhaseClock((phase) => io.note(`fusefs-gate: ${phase}...`));
+  const clock = new PhaseClock(
+    (phase) => (io.phaseStarted ? io.phaseStarted(phase) : io.note(`fusefs-gate: ${phase}...`)),
+    (timing) => io.phaseEnded?.(timing),
+  );
   const report: GateReport = {
     verdict: 'error',
     reason: 'the run did not finish',
@@ -115,7 +118,7 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
       .catch((error: Error) => io.warn(`teardown: ${error.message}`));
     report.finishedAt = new Date().toISOString();
     describeStacks(report, booted?.serialLogText());
-    report.exitCode = exitCodeFor(report.verdict, config.failOn);
+    report.exitCode = exitCodeFor(report.verdict, config.failOn, config.allowError);
     if (report.verdict === 'error' && report.reason.startsWith('cancelled by SIG')) report.exitCode = report.reason.includes('SIGINT') ? 130 : 143;
     report.files = writeEvidence(config.outDir, report, booted?.serialLogPath ?? plan?.serialLogPath);
   }

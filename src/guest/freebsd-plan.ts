@@ -38,7 +38,7 @@ export async function planFreebsdGuest(config: GateConfig, io: GateIO, paths: { 
     {
       download: await toolCacheDownloader(),
       store: await toolCacheStore(config.cacheDir),
-      remote: await githubActionsCache(io.warn),
+      remote: config.cacheImages ? await githubActionsCache(io.warn) : undefined,
       log: io.note,
       warn: io.warn,
     },
