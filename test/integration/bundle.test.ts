@@ -74,3 +74,18 @@ describe('the bundles map to src/', () => {
     expect(tsLine).toContain(text);
   });
 });
+
+describe('licences', () => {
+  it('LICENSE is the licence package.json names', () => {
+    const pkg = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { license: string };
+    expect(pkg.license).toBe('BSD-2-Clause');
+    expect(readFileSync(path.join(repoRoot, 'LICENSE'), 'utf8')).toMatch(/^BSD 2-Clause License\n/);
+  });
+
+  it('dist/main carries the licences of the packages it bundles', () => {
+    const licences = readFileSync(path.join(repoRoot, 'dist', 'main', 'licenses.txt'), 'utf8');
+    for (const bundled of ['@actions/core', '@actions/artifact', '@actions/cache', '@actions/tool-cache']) {
+      expect(licences).toMatch(new RegExp(`^${bundled}@[0-9][^\n]*\nMIT\n`, 'm'));
+    }
+  });
+});
