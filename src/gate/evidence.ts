@@ -18,7 +18,7 @@ export function writeEvidence(outDir: string, report: GateReport, serialLogPath:
   writeFileSync(files.stacks!, renderStacksText(report));
   writeFileSync(files.junit!, renderJunit(report));
   writeFileSync(files.summary!, renderSummary(report, { stacksFile: path.basename(files.stacks!) }));
-  writeFileSync(files.report!, `${JSON.stringify(report, null, 2)}\n`);
+  writeFileSync(files.report!, JSON.stringify(report, null, 2) + '\n');
   return files;
 }
 
@@ -30,7 +30,7 @@ export function renderStacksText(report: GateReport): string {
   for (const thread of report.threads) parts.push(formatThread(thread));
   if (report.panicText) parts.push(`panic text:\n${report.panicText}`);
   if (parts.length === 0) parts.push('no kernel stacks were captured in this run');
-  return `${parts.join('\n\n')}\n`;
+  return parts.join('\n\n') + '\n';
 }
 
 function formatThread(thread: Thread): string {

@@ -39,7 +39,7 @@ export function extractFreebsdPanic(text: string): KernelPanic | undefined {
   const lines = splitLines(text).map((l) => l.trim());
   const at = lines.findIndex((l) => PANIC.test(l));
   if (at < 0) return undefined;
-  const message = PANIC.exec(lines[at] as string)![1]!.trim();
+  const message = (PANIC.exec(lines[at] as string)?.[1] as string).trim();
   const thread: Thread = { comm: '', frames: [], format: 'freebsd-panic' };
   const panic: KernelPanic = { os: 'freebsd', message, threads: [thread] };
 

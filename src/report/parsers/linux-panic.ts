@@ -66,7 +66,7 @@ export function extractLinuxPanic(text: string): KernelPanic | undefined {
   const stripped = lines.map((l) => stripPrintkPrefix(l).trim());
   const at = stripped.findIndex((l) => PANIC.test(l));
   if (at < 0) return undefined;
-  const message = PANIC.exec(stripped[at] as string)![1]!.trim();
+  const message = (PANIC.exec(stripped[at] as string)?.[1] as string).trim();
   const end = stripped.findIndex((l, i) => i > at && END.test(l));
   const all = blocks(lines);
   // panic()'s own dump_stack() comes after the panic line; after an oops it is skipped and the
