@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { actionlint } from '../helpers/actionlint.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');
@@ -39,6 +40,14 @@ function usesOf(text: string): [string, string][] {
 describe('the README workflows', () => {
   it('are there: fork CI, the required check, the nightly matrix', () => {
     expect(readmeWorkflows.length).toBeGreaterThanOrEqual(3);
+  });
+
+  it('pass actionlint as they are', async () => {
+    const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)]
+      .map((m) => m[1]!)
+      .filter((b) => /^jobs:/m.test(b));
+    expect(blocks.length).toBe(readmeWorkflows.length);
+    for (const block of blocks) expect(await actionlint(block, 'README.md')).toEqual([]);
   });
 
   it('pin the action by the major of the current version', () => {
