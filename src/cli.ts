@@ -35,7 +35,7 @@ function print(text: string): number {
 }
 
 function usageError(message: string, showUsage = true): number {
-  process.stderr.write(`fusefs-gate: ${message}\n${showUsage ? mainUsage() + '\n' : ''}`);
+  process.stderr.write(`fusefs-gate: ${message}\n${showUsage ? `${mainUsage()}\n` : ''}`);
   return EXIT.usage;
 }
 

@@ -232,7 +232,7 @@ export class SerialConsole implements Shell {
       this.escapeCarry = cut[0];
       all = all.slice(0, cut.index);
     }
-    return all.replace(/\x1b\[[0-9;?]*[ -\/]*[@-~]|\x1b[@-Z\\-_]|\r/g, '');
+    return all.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]|\r/g, '');
   }
 
   private scanLines(text: string): void {

@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { GateConfig } from '../config/types.js';
 import { BootLoopError, CancelledError, ConsoleClosedError, GuestPanicError } from '../console/errors.js';
-import { SerialConsole } from '../console/serial-console.js';
+import type { SerialConsole } from '../console/serial-console.js';
 import type { GuestAdapter, TargetOutcome } from '../guest/adapter.js';
 import { CommandTimeoutError } from '../guest/shell.js';
 import type { GateReport, ProofOfCode, TestResult, Thread, Verdict } from '../report/model.js';

@@ -369,13 +369,17 @@ export class FreeBSDGuest implements GuestAdapter {
     if (build.exitStatus === 0) {
       const objdir = (await this.readValue(shell, `${make} -V .OBJDIR`, OBJ_PATH, 30_000)).value ?? `${FREEBSD_PATHS.obj}/(unknown)`;
       const link = await shell.run(`ln -sf ${shQuote(`${objdir}/write`)} ${FREEBSD_PATHS.gtestBinary} && test -x ${FREEBSD_PATHS.gtestBinary}`, { timeoutMs: 10_000 });
-      if (link.exitStatus === 0) return (this.state.gtestNote = `the tree's tests/sys/fs/fusefs/write was built in the guest (${objdir}/write)`);
+      if (link.exitStatus === 0) {
+        this.state.gtestNote = `the tree's tests/sys/fs/fusefs/write was built in the guest (${objdir}/write)`;
+        return this.state.gtestNote;
+      }
     }
     const fallback = await shell.run(`test -x /usr/tests/sys/fs/fusefs/write && ln -sf /usr/tests/sys/fs/fusefs/write ${FREEBSD_PATHS.gtestBinary}`, { timeoutMs: 10_000 });
     if (fallback.exitStatus !== 0) {
       throw new BuildError(`the tree's write tests did not build and the image has no /usr/tests/sys/fs/fusefs/write:\n${tail(build.output, 1500)}`);
     }
-    return (this.state.gtestNote = `the tree's write tests did not build in the guest, so the image's /usr/tests/sys/fs/fusefs/write runs against the tree's module (build output tail: ${tail(build.output, 300).trim()})`);
+    this.state.gtestNote = `the tree's write tests did not build in the guest, so the image's /usr/tests/sys/fs/fusefs/write runs against the tree's module (build output tail: ${tail(build.output, 300).trim()})`;
+    return this.state.gtestNote;
   }
 
   async proveTarget(shell: Shell, _config: GateConfig, target: TargetOutcome): Promise<ProofOfCode> {

@@ -71,7 +71,7 @@ describe('console profile', () => {
 
   it('sees one boot banner per boot, the login prompt at the end, and no panic in a clean boot', () => {
     expect(boot.match(new RegExp(FREEBSD_CONSOLE.bootBanner.source, 'g'))).toHaveLength(1);
-    expect(FREEBSD_CONSOLE.loginPrompt!.test(boot.trimEnd() + ' ')).toBe(true);
+    expect(FREEBSD_CONSOLE.loginPrompt!.test(`${boot.trimEnd()} `)).toBe(true);
     expect(FREEBSD_CONSOLE.panicStart.test(boot)).toBe(false);
     expect(FREEBSD_CONSOLE.loginUser).toBe('root');
     expect(FREEBSD_CONSOLE.passwordPrompt).toBeUndefined();
@@ -353,7 +353,10 @@ describe('parseSample', () => {
 
   it('uses an injected parser when given one', () => {
     const seen: string[] = [];
-    const fakeParseStacks = (text: string): Thread[] => (seen.push(text), []);
+    const fakeParseStacks = (text: string): Thread[] => {
+      seen.push(text);
+      return [];
+    };
     new FreeBSDGuest({ parseStacks: fakeParseStacks }).parseSample('x');
     expect(seen).toEqual(['x']);
   });

@@ -109,11 +109,15 @@ export class FakeFreeBSDConsole implements ConsoleStream {
 
   emit(text: string): void {
     const chunk = Buffer.from(text);
-    queueMicrotask(() => this.dataListeners.forEach((listener) => listener(chunk)));
+    queueMicrotask(() => {
+      for (const listener of this.dataListeners) listener(chunk);
+    });
   }
 
   close(): void {
-    queueMicrotask(() => this.closeListeners.forEach((listener) => listener()));
+    queueMicrotask(() => {
+      for (const listener of this.closeListeners) listener();
+    });
   }
 
   onData(listener: (chunk: Buffer) => void): void {

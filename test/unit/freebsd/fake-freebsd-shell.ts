@@ -128,7 +128,10 @@ export class FakeFreeBSDKernel {
     return [
       {
         match: /^kldstat -q -m fusefs \|\| kldload fusefs/,
-        output: () => (this.load(this.fusefsPath ?? '/boot/kernel/fusefs.ko'), ''),
+        output: () => {
+          this.load(this.fusefsPath ?? '/boot/kernel/fusefs.ko');
+          return '';
+        },
       },
       {
         match: /^if kldstat -q -m fusefs; then kldunload fusefs\.ko \|\| exit 1; fi; kldload -v (\S+)/,

@@ -70,8 +70,8 @@ beforeEach(() => {
   xzImage = `${rawImage}.xz`;
   sha = createHash('sha512').update(readFileSync(xzImage)).digest('hex');
   writeFileSync(path.join(dir, 'CHECKSUM.SHA512'), `SHA512 (${NAME}) = ${sha}\n`);
-  process.env['RUNNER_TOOL_CACHE'] = path.join(dir, 'tool-cache');
-  process.env['RUNNER_TEMP'] = path.join(dir, 'runner-temp');
+  process.env.RUNNER_TOOL_CACHE = path.join(dir, 'tool-cache');
+  process.env.RUNNER_TEMP = path.join(dir, 'runner-temp');
 });
 
 afterEach(() => {
@@ -91,7 +91,7 @@ describe('obtainFreeBSDImage', () => {
     expect(first.sha512).toBe(sha);
     expect(first.format).toBe('raw');
     expect(readFileSync(first.path).equals(readFileSync(rawImage))).toBe(true);
-    expect(first.path.startsWith(process.env['RUNNER_TOOL_CACHE']!)).toBe(true);
+    expect(first.path.startsWith(process.env.RUNNER_TOOL_CACHE!)).toBe(true);
     expect(dec.count()).toBe(1);
 
     const second = await obtainFreeBSDImage(req, { download: downloader, store: await toolCacheStore(path.join(dir, 'cache')), decompress: dec.decompress });
@@ -283,7 +283,7 @@ describe('obtainFreeBSDImage', () => {
   });
 
   it('tool-cache coordinates are valid semver even for an all-digit hash prefix', () => {
-    expect(toolCacheCoordinates({ fileName: NAME, sha512: '0123456789012345' + 'a'.repeat(112) }).version).toBe('0.0.0-h0123456789012345');
+    expect(toolCacheCoordinates({ fileName: NAME, sha512: `0123456789012345${'a'.repeat(112)}` }).version).toBe('0.0.0-h0123456789012345');
   });
 });
 
@@ -300,7 +300,7 @@ describe('formats and overlays (real qemu-img)', () => {
     const o = await createOverlay(rawImage, 'raw', overlay, 1);
     expect(o.virtualSize).toBe(1024 ** 3);
     const info = JSON.parse(execFileSync('qemu-img', ['info', '--output=json', overlay]).toString()) as Record<string, unknown>;
-    expect(info['format']).toBe('qcow2');
+    expect(info.format).toBe('qcow2');
     expect(info['backing-filename']).toBe(path.resolve(rawImage));
     expect(info['backing-filename-format']).toBe('raw');
     expect(readFileSync(rawImage).subarray(0, 26).toString()).toBe('FreeBSD BASIC-CI test disk');
