@@ -15,7 +15,10 @@ import {
   isSleepOrLock,
   isUninterruptibleSleep,
 } from './frame-classes.js';
-import { baseName } from './parsers/common.js';
+import { baseName, isNamed } from './parsers/common.js';
+import { normalizeMessage } from './crash-title.js';
+
+export { normalizeMessage };
 
 /** Which processes the test ran, to prefer its threads over bystanders. */
 export interface HangFocus {
@@ -23,8 +26,9 @@ export interface HangFocus {
   comms?: readonly string[];
 }
 
+/** The thread's function names; frames without a symbol (`??`, bare addresses) name nothing. */
 function names(t: Thread): string[] {
-  return t.frames.map((f) => baseName(f.fn));
+  return t.frames.filter((f) => isNamed(f.fn)).map((f) => baseName(f.fn));
 }
 
 type SleepKind = 'interruptible' | 'uninterruptible' | 'unknown';
@@ -140,18 +144,10 @@ export function signatureOf(threads: readonly Thread[], focus?: HangFocus): stri
   return t ? hangTitle(t) : undefined;
 }
 
-/** Strip what differs between runs (addresses, numbers) from a message. */
-export function normalizeMessage(message: string): string {
-  return message
-    .replace(/0x[0-9a-fA-F]+/g, 'ADDR')
-    .replace(/\b(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{8,16}\b/g, 'ADDR')
-    .replace(/\b\d+\b/g, 'NUM')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 200);
-}
-
-/** `panic: <message>`, normalized. */
-export function panicSignature(panic: Pick<KernelPanic, 'message'>): string {
-  return `panic: ${normalizeMessage(panic.message)}`;
+/**
+ * A crash's title: the parser's syzkaller-style title (kind and function) when it made one, else
+ * `panic: <message>`, normalized.
+ */
+export function panicSignature(panic: Pick<KernelPanic, 'message'> & { title?: string }): string {
+  return panic.title ?? `panic: ${normalizeMessage(panic.message)}`;
 }

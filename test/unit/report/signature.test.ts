@@ -81,8 +81,13 @@ describe('signatures', () => {
     expect(panicSignature({ message: 'sysrq triggered crash' })).toBe('panic: sysrq triggered crash');
     expect(panicSignature({ message: 'fuse_vnop_write: vnode 0xfffff80012a4e700 not locked' })).toBe('panic: fuse_vnop_write: vnode ADDR not locked');
     expect(panicSignature({ message: 'Assertion x failed at  /usr/src/sys/fs/fuse/fuse_io.c:123' })).toBe(
-      'panic: Assertion x failed at /usr/src/sys/fs/fuse/fuse_io.c:NUM',
+      'panic: Assertion x failed at sys/fs/fuse/fuse_io.c',
     );
+    // Build paths and line numbers never split one bug into two titles.
+    expect(panicSignature({ message: 'mtx_lock() of destroyed mutex @ /mnt/go/src/kernel/sys/kern/sys_socket.c:316' })).toBe(
+      'panic: mtx_lock() of destroyed mutex @ sys/kern/sys_socket.c',
+    );
+    expect(panicSignature({ message: 'x', title: 'general protection fault in udp_close' })).toBe('general protection fault in udp_close');
     expect(panicSignature({ message: 'bad page ffffea0001a2b3c0 in pid 42' })).toBe('panic: bad page ADDR in pid NUM');
   });
 });
