@@ -44,13 +44,17 @@ export function normalizeMessage(message: string): string {
  * candidates are the header's function (KASAN, WARNING), the faulting pc (RIP, pc) and the stack.
  */
 export function crashFunction(candidates: readonly (Frame | string | undefined)[], isMachinery: (fn: string) => boolean): string | undefined {
+  let fallback: string | undefined;
   for (const c of candidates) {
     if (c === undefined) continue;
     const fn = typeof c === 'string' ? c : c.fn;
-    if (!isNamed(fn) || isMachinery(fn)) continue;
+    if (!isNamed(fn)) continue;
+    fallback ??= fn;
+    if (isMachinery(fn)) continue;
     return baseName(fn);
   }
-  return undefined;
+  // Everything is machinery (a truncated report that only printed the faulting pc): name that.
+  return fallback === undefined ? undefined : baseName(fallback);
 }
 
 /** `KIND in FUNC`, or `KIND` when no function is known or the kind already names it. */
@@ -62,19 +66,4 @@ export function crashTitle(kind: string, fn: string | undefined): string {
   const after = kind.charAt(at + fn.length);
   if (at >= 0 && /[\s:]/.test(before) && (after === '' || after === ':' || after === '(')) return kind;
   return `${kind} in ${fn}`;
-}
-
-/**
- * In a stall the kernel loops somewhere in a call chain: the frame just above the first dispatch
- * function (syscall entry, work item, timer) names the stall, with syscall wrappers' prefixes
- * removed (syzkaller linuxStallFrameExtractor).
- */
-export function stallFunction(frames: readonly Frame[], isAnchor: (fn: string) => boolean, isMachinery: (fn: string) => boolean): string | undefined {
-  const named = frames.filter((f) => isNamed(f.fn) && !isMachinery(f.fn));
-  for (let i = 1; i < named.length; i++) {
-    if (isAnchor((named[i] as Frame).fn)) {
-      return baseName((named[i - 1] as Frame).fn).replace(/^(?:__x64_sys_|__ia32_sys_|__arm64_sys_|__se_sys_|__do_sys_|SYSC_|SyS_|compat_SyS_|compat_SYSC_)/, '');
-    }
-  }
-  return named[0] === undefined ? undefined : baseName(named[0].fn);
 }

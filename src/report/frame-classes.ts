@@ -89,9 +89,8 @@ export const SLEEP_AND_LOCK_FRAMES: readonly string[] = [
   'rt_write_lock',
   // OpenZFS SPL (module/os/linux/spl/spl-condvar.c): Solaris condition variables over Linux waits.
   'cv_wait*',
-  '__cv_wait*',
+  '__cv_*',
   'cv_timedwait*',
-  '__cv_timedwait*',
   'cv_wait_common',
   '__cv_timedwait_common',
   // OpenZFS on FreeBSD (module/os/freebsd/spl): the same names over _cv_wait/_sx_*.
@@ -224,7 +223,9 @@ export const LINUX_CRASH_SKIP_FRAMES: readonly string[] = [
   'die', '__die*', 'oops_*', 'do_general_protection', 'exc_general_protection', 'general_protection',
   'el1_*', 'el1h_*', 'do_mem_abort', 'die_kernel_fault', '__do_kernel_fault', 'do_translation_fault',
   'do_bad_area', 'bug_handler', 'brk_handler', 'call_break_hook', 'do_debug_exception', 'arm64_*',
-  '__schedule', 'schedule', 'preempt_schedule*',
+  '__schedule', 'schedule', 'preempt_schedule*', 'kmem_cache_*', 'kfree*', '__kmalloc*', 'kmalloc*', 'kzalloc*',
+  'slab_*', '__slab_*', 'debug_check_*', 'test_and_set_bit*', 'test_and_clear_bit*', 'set_bit', 'clear_bit',
+  'change_bit', 'test_bit', 'instrument_*', 'atomic_*', 'atomic64_*', 'arch_atomic*', '__const_udelay', 'delay_tsc',
 ];
 
 /** FreeBSD's crash machinery (sys/kern/kern_shutdown.c, subr_kdb.c, amd64/amd64/trap.c, exception.S, kern_*lock.c). */
@@ -238,17 +239,10 @@ export const FREEBSD_CRASH_SKIP_FRAMES: readonly string[] = [
   '__lockmgr_args', 'm_copydata', 'm_copyback', 'm_copym',
 ];
 
-/** Functions that dispatch work: in a stall the frame just above one of them is the bug (syzkaller linuxStallAnchorFrames). */
-export const STALL_ANCHOR_FRAMES: readonly string[] = [
-  'process_one_work', 'do_syscall_*', 'do_fast_syscall_*', 'netif_receive_skb*', '__netif_receive_skb*',
-  '*do_softirq', 'call_timer_fn', '*_run_timers', 'run_timer_softirq', 'run_ksoftirqd', 'smpboot_thread_fn',
-  'kthread', 'start_secondary', 'cpu_startup_entry', 'ret_from_fork*', 'vfs_write', 'vfs_read',
-  'vfs_iter_read', 'vfs_iter_write', 'do_iter_read', 'do_iter_write', 'vfs_ioctl', 'blkdev_ioctl',
-  'do_iter_readv_writev', 'mmap_region', 'do_mmap', 'do_dentry_open', 'vfs_open', 'sock_sendmsg',
-  'sock_recvmsg', 'sock_release', '__sock_release', '__sys_setsockopt', 'sock_common_setsockopt',
-  '__sys_listen', 'sk_common_release', '__sys_accept*', 'sock_do_ioctl', 'sock_ioctl', 'nfnetlink_rcv_msg',
-  '__do_fault', 'handle_mm_fault', 'do_page_fault', 'exc_page_fault', '__fput', 'task_work_run',
-  'exit_to_user_mode*', 'exit_to_usermode*', 'el0_svc*', 'invoke_syscall',
+/** The timer interrupt's entry frames: a stall report's frames above them are the detector's own. */
+export const TIMER_INTERRUPT_ENTRY_FRAMES: readonly string[] = [
+  '*apic_timer_interrupt*', 'sysvec_apic_timer_interrupt', 'asm_sysvec_apic_timer_interrupt', 'hrtimer_interrupt',
+  'el1_interrupt', 'el1h_64_irq*', 'gic_handle_irq', 'arch_timer_handler_*',
 ];
 
 function matcher(patterns: readonly string[]): (fn: string) => boolean {
@@ -282,5 +276,5 @@ export const isFuseDaemonRead = matcher(FUSE_DAEMON_READ_FRAMES);
 export const isFsVm = matcher(FS_VM_FRAMES);
 export const isLinuxCrashMachinery = matcher(LINUX_CRASH_SKIP_FRAMES);
 export const isFreebsdCrashMachinery = matcher([...FREEBSD_CRASH_SKIP_FRAMES, ...SLEEP_AND_LOCK_FRAMES]);
-export const isStallAnchor = matcher(STALL_ANCHOR_FRAMES);
+export const isTimerInterruptEntry = matcher(TIMER_INTERRUPT_ENTRY_FRAMES);
 export { isNamed };

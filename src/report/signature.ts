@@ -120,9 +120,24 @@ export function hangFrames(t: Thread): { where: string; from?: string } | undefi
   const below = fns.slice(at + 1).filter((fn) => !isSleepOrLock(fn));
   let from = below.find((fn) => isFuse(fn) && !isFuseIpc(fn) && !isFuseDaemonRead(fn));
   if (from === undefined && !isFuse(where)) {
-    from = below.find((fn) => isFsVm(fn) && family(fn) !== family(where));
+    // Waiting in a generic wait (a page bit, a completion): the caller that matters is the first
+    // frame below that is not waiting machinery itself (syzkaller linuxHangTaskFrameExtractor);
+    // the lock-and-sync anchors (rtnl_lock, synchronize_rcu) name whole families of hangs.
+    const anchor = below.find(isHangAnchor);
+    if (isGenericWait(where)) from = anchor ?? below.find((fn) => !isGenericWait(fn) && family(fn) !== family(where));
+    else from = below.find((fn) => isFsVm(fn) && family(fn) !== family(where));
   }
   return from === undefined ? { where } : { where, from };
+}
+
+/** Generic waiting functions (substrings, as syzkaller's hang skip list): never the caller that matters. */
+const GENERIC_WAIT = ['sched', '_lock', '_slowlock', 'down', 'completion', 'kthread', 'wait', 'synchronize', 'context_switch', '__switch_to', 'cancel_delayed_work'];
+function isGenericWait(fn: string): boolean {
+  return GENERIC_WAIT.some((s) => fn.includes(s));
+}
+/** Functions a whole family of hangs waits behind (the global RTNL, an RCU grace period). */
+function isHangAnchor(fn: string): boolean {
+  return fn === 'rtnl_lock' || /^synchronize_(?:rcu|srcu|net|sched)/.test(fn);
 }
 
 /** `vm_page_busy_sleep` -> `vm`, `VOP_WRITE_APV` -> `VOP`: one subsystem's naming prefix. */

@@ -43,7 +43,8 @@ function cleanCarriageReturns(line: string): string {
  * - util-linux dmesg: `-T` `[Tue Dec  1 12:00:00 2026]`, `-H` `[Dec 1 12:00]` and `[  +0.000012]`,
  *   `-x` `kern  :err   : `;
  * - syslog / journalctl short: `Dec  1 12:00:00 host kernel: `, short-iso `2026-12-01T12:00:00+0000 host kernel: `,
- *   short-monotonic `[ 12.345678] host kernel: ` (the bracket first, then this);
+ *   short-monotonic `[ 12.345678] host kernel: ` (the bracket first, then this); a syslog without host;
+ * - runit's svlogd/socklog `2015-10-03T12:10:17.00878 kern.warn: `;
  */
 const LOG_PREFIXES: readonly RegExp[] = [
   /^<\d>/,
@@ -53,8 +54,10 @@ const LOG_PREFIXES: readonly RegExp[] = [
   /^\[[A-Z][a-z]{2} ?\d{1,2} \d\d:\d\d\]\s?/,
   /^\[\s*\+\d+\.\d+\]\s?/,
   /^(?:kern|user|daemon|syslog)\s*:(?:emerg|alert|crit|err|warn|notice|info|debug)\s*: /,
-  /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? [\w.-]+ kernel: (?:\[\s*\d+\.\d+\]\s?)?/,
+  /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? (?:[\w.-]+ )?kernel: (?:\[\s*\d+\.\d+\]\s?)?/,
   /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? [\w.-]+ kernel: /,
+  // runit svlogd / socklog: `2015-10-03T12:10:17.00878 kern.warn: `
+  /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)? kern\.\w+: /,
   /^[\w.-]+ kernel: /,
 ];
 

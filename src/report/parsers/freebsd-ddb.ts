@@ -33,8 +33,11 @@ export function parseDdbFrameLine(line: string): Frame | undefined {
   if (!m) return undefined;
   const caller = m[1] as string;
   const sym = m[3] as string;
-  // db_printsym prints a bare address when the pc has no symbol: keep the caller's name.
-  const frame: Frame = { fn: /^0x[0-9a-fA-F]+$/.test(sym) ? (caller === '??' ? UNNAMED : caller) : sym };
+  // The frame's function is the name before `()` (db_print_stack_entry's `name`); on amd64 the
+  // symbol after `at` is the same function, older arm64 ddb printed the return address's symbol
+  // there (`db_trace_self() at db_trace_self_wrapper+0x30`). A bare address names nothing.
+  const named = caller !== '??' && caller !== '';
+  const frame: Frame = { fn: named ? caller : /^0x[0-9a-fA-F]+$/.test(sym) ? UNNAMED : sym };
   if (/^0x[0-9a-fA-F]+$/.test(sym)) frame.address = sym;
   if (m[2] !== undefined) frame.address = m[2];
   if (m[4] !== undefined) frame.offset = m[4];

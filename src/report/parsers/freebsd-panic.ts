@@ -107,6 +107,8 @@ export function extractFreebsdPanicLines(all: readonly string[]): KernelPanic | 
       if (sawTrap && afterTrap === undefined) afterTrap = frame;
       continue;
     }
+    // Older arm64 ddb printed `pc = ... lr = ...` and `sp = ... fp = ...` and a blank line under each frame.
+    if (line === '' || /^(?:pc|sp) = 0x/.test(line)) continue;
     if (DDB_SEPARATOR.test(line)) {
       if (line.startsWith('--- syscall')) done = true;
       else if (TRAP_SEPARATOR.test(line) && afterTrap === undefined && !/^--- trap 0, rip = 0\b/.test(line)) sawTrap = true;

@@ -12,6 +12,12 @@
 // - arm64 arch/arm64/kernel/stacktrace.c dump_backtrace(): "%sCall trace:\n" (lower case), frames
 //   " func+0xoff/0xsize" and, since 6.13, a " (P)"/" (L)"/" (T)"... suffix telling where the pc came from.
 // - A pc without a symbol prints as a bare address (%pB of unknown text): not a function name.
+// - 32-bit ARM arch/arm/kernel/traps.c dump_backtrace_entry(): "[<%08lx>] (%ps) from [<%08lx>] (%pS)\n"
+//   before 5.x, "%ps from %pS\n" since; the frame is the first function, frames follow the task line
+//   directly or a "Backtrace: " line.
+// - Symbolized reports (scripts/decode_stacktrace.sh, syzbot): "func+0xoff/0xsize file.c:123" and
+//   inlined callers as "func file.c:123 [inline]".
+// - Pre-4.x x86 printed a context mark and the first frame on one line: " <IRQ>  [<ffffffff...>] func+...".
 // - show_regs_if_on_stack()/show_iret_regs(): a user or interrupted context prints "RIP: ...",
 //   "Code: ...", "RSP: ...", "RAX: ..." register lines inside the block.
 // Lines carry log prefixes (printk time, syslog...): splitLines() removed them already.
@@ -20,12 +26,23 @@ import type { Frame } from '../model.js';
 import { parseSymbol, UNNAMED } from './common.js';
 
 export const CALL_TRACE = /^\s*(?:Call Trace|Call trace|Backtrace):?\s*$/;
+
+/** Does the line hold a frame (so a trace starts here even without a `Call Trace:` header)? */
+export function isFrameLine(line: string): boolean {
+  return parseTraceLine(line) !== undefined;
+}
 const CONTEXT_MARK = /^<{1,2}\/?(?:TASK|IRQ|NMI|SOFTIRQ|EOI|EOE|#[A-Z]+|DF)>{1,2}$/;
 const REGISTER_LINE =
   /^(?:RIP|EIP|RSP|ESP|RAX|EAX|RBX|EBX|RCX|ECX|RDX|EDX|RSI|ESI|RDI|EDI|RBP|EBP|R\d\d?|Code|FS|GS|CS|DS|ES|SS|CR\d|DR\d|PKRU|ORIG_RAX|EFLAGS)\b/;
-/** `[<addr>] ? sym [mod]`, `? sym [mod buildid]`, `sym (P)`, `0xaddr`; the line is already trimmed. */
+/** `[<addr>] ? sym [mod]`, `? sym [mod buildid]`, `sym (P)`, `sym file.c:12`, `0xaddr`; the line is already trimmed. */
 const FRAME =
-  /^(?:\[<([0-9a-fA-F]+)>\]\s*)?(\? )?(?:\[<[0-9a-fA-F]+>\]\s*)?(\S+?)(?: \[([^\]\s]+)(?: [0-9a-f]+)?\])?(?: \([A-Z]\))?$/;
+  /^(?:\[<([0-9a-fA-F]+)>\]\s*)?(\? )?(?:\[<[0-9a-fA-F]+>\]\s*)?(\S+?)(?: \[([^\]\s]+)(?: [0-9a-f]+)?\])?(?: \S+\.\w+:\d+(?::\d+)?)?(?: \[inline\])?(?: \([A-Z]\))?$/;
+/** `func file.c:123 [inline]`: a function the compiler inlined into the frame below. */
+const INLINE_FRAME = /^(?:\? )?([A-Za-z_][\w.]*) \S+\.\w+:\d+(?::\d+)? \[inline\]$/;
+/** 32-bit ARM: `[<c0123456>] (func [mod]) from [<...>] (caller+0x1/0x2 [mod])` and `func from caller+0x1/0x2`. */
+const ARM_FRAME = /^(?:\[<([0-9a-fA-F]+)>\] )?\(?([A-Za-z_][\w.]*)(?: \[([^\]\s]+)\])?\)? from (?:\[<[0-9a-fA-F]+>\] )?\(?[A-Za-z_$][\w.]*\+0x[0-9a-fA-F]+\/0x[0-9a-fA-F]+(?: \[[^\]]+\])?\)?$/;
+/** A context mark printed on the frame's own line by old kernels. */
+const LEADING_MARK = /^<(?:IRQ|EOI|NMI|SOFTIRQ|#[A-Z]+)>\s+/;
 
 export interface CallTrace {
   /** Reliable frames, innermost first (`?` frames skipped). */
@@ -36,7 +53,20 @@ export interface CallTrace {
 
 /** Parse one frame line of a Call Trace; `unreliable` for `? ` frames. */
 export function parseTraceLine(line: string): { frame: Frame; unreliable: boolean } | undefined {
-  const m = FRAME.exec(line.trim());
+  let text = line.trim();
+  if (text.charCodeAt(0) === 60 /* < */) text = text.replace(LEADING_MARK, '');
+  const inline = INLINE_FRAME.exec(text);
+  if (inline) return { frame: { fn: inline[1] as string }, unreliable: text.startsWith('? ') };
+  if (text.includes(' from ')) {
+    const arm = ARM_FRAME.exec(text);
+    if (arm) {
+      const frame: Frame = { fn: arm[2] as string };
+      if (arm[1] !== undefined) frame.address = arm[1];
+      if (arm[3] !== undefined) frame.module = arm[3];
+      return { frame, unreliable: false };
+    }
+  }
+  const m = FRAME.exec(text);
   if (!m) return undefined;
   const token = m[3] as string;
   if (/^(?:0x)?[0-9a-fA-F]{8,16}$/.test(token)) {

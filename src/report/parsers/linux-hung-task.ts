@@ -17,11 +17,12 @@
 
 import type { StackParser, Thread } from '../model.js';
 import { splitLines, toInt } from './common.js';
-import { CALL_TRACE, readCallTrace } from './linux-call-trace.js';
+import { CALL_TRACE, isFrameLine, readCallTrace } from './linux-call-trace.js';
 
 export const HUNG = /^INFO: task (.+):(\d+) blocked(?: in I\/O wait)? for more than (\d+) seconds\.\s*$/;
 const TASK = /^task:(.+?)\s+state:(\S)(.*)$/;
-const OLD_TASK = /^(\S.{0,14}?)\s+([RSDTtXZPIKWN])(?:\s+[0-9a-f]{8,16})?\s*(\d+)\s+(\d+)\s+(\d+)\s+0x[0-9a-f]+\s*$/;
+// RHEL 6 kernels print one more number (the thread group) before the flags.
+const OLD_TASK = /^(\S.{0,14}?)\s+([RSDTtXZPIKWN])(?:\s+[0-9a-f]{8,16})?\s*(\d+)\s+(\d+)\s+(\d+)(?:\s+\d+)?\s+0x[0-9a-f]+\s*$/;
 /** How far a Call Trace may be from its task line (old kernels printed raw stack words between). */
 const MAX_GAP = 40;
 
@@ -57,8 +58,10 @@ export function parseHungTaskLines(lines: readonly string[]): Thread[] {
       continue;
     }
     if (task && i - taskLine > MAX_GAP) task = undefined;
-    if (task && CALL_TRACE.test(line)) {
-      const trace = readCallTrace(lines, i);
+    // 32-bit ARM prints the frames right after the task line (or a `Workqueue:` line), no header.
+    const headerless = task !== undefined && !CALL_TRACE.test(line) && line.includes(' from ') && isFrameLine(line);
+    if (task && (CALL_TRACE.test(line) || headerless)) {
+      const trace = readCallTrace(lines, headerless ? i - 1 : i);
       task.frames = trace.frames;
       threads.push(task);
       task = undefined;

@@ -15,19 +15,19 @@
 // - kernel/hung_task.c: with hung_task_panic, panic("hung_task: blocked tasks") follows the hung task's
 //   report; the hung task names the bug, not the panic.
 
-import { crashFunction, crashTitle, stallFunction } from '../crash-title.js';
-import { isLinuxCrashMachinery, isStallAnchor } from '../frame-classes.js';
+import { crashFunction, crashTitle } from '../crash-title.js';
+import { isLinuxCrashMachinery, isTimerInterruptEntry } from '../frame-classes.js';
 import type { Frame, KernelPanic, StackParser, Thread } from '../model.js';
 import { hangTitle, pickHungThread } from '../signature.js';
 import { parseSymbol, splitLines, toInt } from './common.js';
-import { CALL_TRACE, readCallTrace } from './linux-call-trace.js';
+import { CALL_TRACE, isFrameLine, readCallTrace } from './linux-call-trace.js';
 import { parseHungTaskLines } from './linux-hung-task.js';
 import { LINUX_REPORT_KINDS, type LinuxReportKind, REPORT_HINT } from './linux-report-kinds.js';
 
 const CPU_LINE = /^CPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: (.*?) (?:Not tainted|Tainted:)/;
 const OLD_PID_LINE = /^Pid: (\d+), comm: (\S+)/;
 const PC_LINE =
-  /^(?:RIP|EIP|NIP|IP|pc)\s?: ?(?:[0-9a-f]{4}:)?(?:\[<[0-9a-f]+>\]\s*)?(?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*\+0x[0-9a-fA-F]+(?:\/0x[0-9a-fA-F]+)?)/;
+  /^(?:RIP|EIP|NIP|IP|pc|PC is at)\s?:? ?(?:[0-9a-f]{4}:)?(?:\[<[0-9a-f]+>\]\s*)?(?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*\+0x[0-9a-fA-F]+(?:\/0x[0-9a-fA-F]+)?)/;
 const LOCK_AT = / at: (?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*)\+0x/;
 const TRYING = /is trying to acquire|just changed the state of lock|takes:|is trying to release/;
 const END_TRACE = /^---\[ end trace/;
@@ -99,7 +99,21 @@ function readParts(lines: readonly string[], at: number, wantLock: boolean): Par
       if (!wantLock || parts.lockFn !== undefined) break;
     }
   }
+  // KMSAN and some KASAN reports print the frames right under the header, without `Call Trace:`.
+  if (!traced && at + 1 < lines.length && isFrameLine(lines[at + 1] as string)) parts.frames = readCallTrace(lines, at).frames;
   return parts;
+}
+
+/**
+ * A stall is detected from the timer interrupt: the frames of the interrupted code (after the last
+ * interrupt-entry frame) say where the CPU was looping; the pc, when printed, is the innermost one.
+ */
+function interrupted(frames: readonly Frame[]): Frame[] {
+  let last = -1;
+  frames.forEach((f, i) => {
+    if (isTimerInterruptEntry(f.fn)) last = i;
+  });
+  return frames.slice(last + 1);
 }
 
 /** The first crash report in the clean lines. */
@@ -152,7 +166,7 @@ export function extractLinuxReport(lines: readonly string[]): KernelPanic | unde
   const headerFn = kind.headerFunc === undefined ? undefined : (m[kind.headerFunc] as string);
   let fn: string | undefined;
   if (kind.func === 'stack') fn = crashFunction([headerFn, ...frames], isLinuxCrashMachinery);
-  else if (kind.func === 'stall') fn = stallFunction(frames, isStallAnchor, isLinuxCrashMachinery);
+  else if (kind.func === 'stall') fn = crashFunction(interrupted(frames), isLinuxCrashMachinery);
   else if (kind.func === 'lock') fn = parts.lockFn ?? crashFunction(frames, isLinuxCrashMachinery);
   panic.title = crashTitle(kind.title(m, lines.slice(at + 1, at + 13).map((l) => l.trim())), fn);
   return panic;

@@ -13,6 +13,7 @@
 
 import type { StackParser, Thread } from '../model.js';
 import { parseSymbol, splitLines, stripPrintkPrefix, toInt } from './common.js';
+import { CALL_TRACE } from './linux-call-trace.js';
 
 const STACK_LINE = /^\[<([0-9a-fA-Fx]+)>\] (\? )?(\S+)(?: \[([^\]\s]+)(?: [0-9a-f]+)?\])?\s*$/;
 const TASK_MARKER = /^@@fg:([a-z0-9]+):task:(\d+):(\d+):([^:]*):(\d*):([^:]*):(.*)@@\s*$/;
@@ -41,6 +42,11 @@ function parseAll(text: string, sample?: number): Thread[] {
   let pendingPath: { pid?: number; tid?: number } | undefined;
   /** The current thread came from a watchdog task marker. */
   let framed = false;
+  /**
+   * Inside a console `Call Trace:` block: before 4.x its frames look like /proc/PID/stack lines
+   * (`[<ffffffff81234567>] func+0x12/0x34`), but they belong to the task dump (linux-hung-task.ts).
+   */
+  let inCallTrace = false;
   for (const raw of splitLines(text)) {
     const line = stripPrintkPrefix(raw).trim();
     const begin = SAMPLE_BEGIN.exec(line);
@@ -80,7 +86,14 @@ function parseAll(text: string, sample?: number): Thread[] {
       framed = false;
       continue;
     }
+    if (!framed && CALL_TRACE.test(line)) {
+      inCallTrace = true;
+      current = undefined;
+      continue;
+    }
     const frame = parseStackLine(line);
+    if (frame && inCallTrace) continue;
+    if (inCallTrace && (line === '' || !/^(?:RIP|RSP|RAX|RDX|RBP|R\d\d|Code|<\/?\w+>)/.test(line))) inCallTrace = false;
     if (frame) {
       if (!current) {
         current = { comm: '', frames: [], format: 'linux-proc-stack' };

@@ -77,11 +77,10 @@ export const LINUX_REPORT_KINDS: readonly LinuxReportKind[] = [
   { start: /^PANIC: double fault\b/, title: () => 'PANIC: double fault', func: 'stack' },
   { start: /^kernel BUG at \S+/, title: () => 'kernel BUG', func: 'stack' },
   {
-    start: /^(?:WARNING|INFO): (possible circular locking dependency|possible recursive locking|possible irq lock inversion dependency|SOFTIRQ-safe -> SOFTIRQ-unsafe lock order|inconsistent lock state)/,
+    start: /^(?:\[ )?(?:WARNING|INFO): (possible circular locking dependency|possible recursive locking|possible irq lock inversion dependency|SOFTIRQ-safe -> SOFTIRQ-unsafe lock order|inconsistent lock state)/,
     title: (m) => (m[1] === 'inconsistent lock state' ? 'inconsistent lock state' : 'possible deadlock'),
     func: 'lock',
   },
-  { start: /^WARNING: (suspicious RCU usage)/, title: () => 'WARNING: suspicious RCU usage', func: 'stack' },
   {
     start: /^WARNING: (?:CPU: \d+ PID: \d+ )?(?:at )?\S+?:\d+ (?:at )?([A-Za-z_][\w.]*)(?:\+0x|\(\))/,
     title: () => 'WARNING',
@@ -89,12 +88,18 @@ export const LINUX_REPORT_KINDS: readonly LinuxReportKind[] = [
     func: 'stack',
   },
   { start: /^WARNING: (?:CPU: \d+ PID: \d+ )?at /, title: () => 'WARNING', func: 'stack' },
+  { start: /^WARNING: (held lock freed|bad unlock balance detected|lock held when returning to user space|suspicious RCU usage)!?/, title: (m) => `WARNING: ${m[1]}`, func: 'stack' },
+  { start: /^WARNING: (\S.*?)\s*$/, title: (m) => `WARNING: ${normalizeMessage(m[1] as string)}`, func: 'stack' },
   {
     start: /^(?:rcu: )?INFO: rcu_(?:preempt|sched|bh|tasks) (?:self-)?detected(?: expedited)? stall/,
     title: () => 'INFO: rcu detected stall',
     func: 'stall',
   },
-  { start: /^UBSAN: ([\w-]+) in /, title: (m) => `UBSAN: ${m[1]}`, func: 'stack' },
+  {
+    start: /^UBSAN: (Undefined behaviour|[\w-]+) in /,
+    title: (m) => `UBSAN: ${m[1] === 'Undefined behaviour' ? 'undefined-behaviour' : m[1]}`,
+    func: 'stack',
+  },
   {
     start: /^Unable to handle kernel (paging request|NULL pointer dereference|execute from non-executable memory|read from unreadable memory|write to read-only memory|access to user memory outside uaccess routines)\b/,
     title: (m) => `unable to handle kernel ${m[1]}`,
