@@ -18,7 +18,8 @@ export const PARSERS: readonly StackParser[] = [
   linuxPanicParser,
 ];
 
-function threadKey(t: Thread): string {
+/** What makes two parsed threads the same thread with the same stack (for de-duplication). */
+export function threadKey(t: Thread): string {
   return [t.pid ?? '', t.tid ?? '', t.sample ?? '', t.frames.map((f) => `${f.fn}+${f.offset ?? ''}`).join(' ')].join('|');
 }
 

@@ -2,10 +2,20 @@
 
 import type { Frame } from '../model.js';
 
-/** Split console text into clean lines: CR handling, ANSI colour codes and log prefixes removed. */
-export function splitLines(text: string): string[] {
-  return text.split('\n').map(cleanLine);
+/**
+ * Split console text into clean lines: CR handling, ANSI colour codes and log prefixes removed. The
+ * parsers of one text all ask for its lines: the last text's lines are kept, so a chunk of a big log
+ * is split and cleaned once, not once per parser.
+ */
+export function splitLines(text: string): readonly string[] {
+  if (text !== lastText) {
+    lastLines = text.split('\n').map(cleanLine);
+    lastText = text;
+  }
+  return lastLines;
 }
+let lastText: string | undefined;
+let lastLines: readonly string[] = [];
 
 /**
  * One raw console line as a person would read it: the terminal's view of `\r` overwrites,
@@ -13,9 +23,12 @@ export function splitLines(text: string): string[] {
  */
 export function cleanLine(raw: string): string {
   let line = raw;
-  if (line.includes('\r')) line = cleanCarriageReturns(line);
-  if (line.includes('\x1b')) line = line.replace(ANSI, '');
-  if (CONTROL.test(line)) line = line.replace(CONTROL_ALL, '');
+  // One test for the common case of a line with no control byte at all.
+  if (CONTROL.test(line)) {
+    if (line.includes('\r')) line = cleanCarriageReturns(line);
+    if (line.includes('\x1b')) line = line.replace(ANSI, '');
+    line = line.replace(CONTROL_ALL, '');
+  }
   return stripLogPrefix(line);
 }
 
@@ -46,38 +59,52 @@ function cleanCarriageReturns(line: string): string {
  *   short-monotonic `[ 12.345678] host kernel: ` (the bracket first, then this); a syslog without host;
  * - runit's svlogd/socklog `2015-10-03T12:10:17.00878 kern.warn: `;
  */
-const LOG_PREFIXES: readonly RegExp[] = [
-  /^<\d>/,
+const LOGLEVEL = /^<\d>/;
+const BRACKETED: readonly RegExp[] = [
   /^\[\s*\d+\.\d+\](?:\[\s*[TC]\d+\])?\s?/,
   /^\[\s*[TC]\d+\]\s?/,
   /^\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}\]\s?/,
   /^\[[A-Z][a-z]{2} ?\d{1,2} \d\d:\d\d\]\s?/,
   /^\[\s*\+\d+\.\d+\]\s?/,
-  /^(?:kern|user|daemon|syslog)\s*:(?:emerg|alert|crit|err|warn|notice|info|debug)\s*: /,
+];
+const DMESG_X = /^(?:kern|user|daemon|syslog)\s*:(?:emerg|alert|crit|err|warn|notice|info|debug)\s*: /;
+const SYSLOG: readonly RegExp[] = [
   /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? (?:[\w.-]+ )?kernel: (?:\[\s*\d+\.\d+\]\s?)?/,
   /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? [\w.-]+ kernel: /,
-  // runit svlogd / socklog: `2015-10-03T12:10:17.00878 kern.warn: `
-  /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)? kern\.\w+: /,
   /^[\w.-]+ kernel: /,
 ];
+// runit svlogd / socklog: `2015-10-03T12:10:17.00878 kern.warn: `
+const SOCKLOG = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)? kern\.\w+: /;
+
+/** The prefix at the start of the line, tried by its first character (most lines have none). */
+function prefixLength(line: string): number {
+  const c = line.charCodeAt(0);
+  if (c === 60 /* < */) return LOGLEVEL.exec(line)?.[0].length ?? 0;
+  if (c === 91 /* [ */) {
+    for (const re of BRACKETED) {
+      const m = re.exec(line);
+      if (m) return m[0].length;
+    }
+    return 0;
+  }
+  if (line.includes('kernel: ')) {
+    for (const re of SYSLOG) {
+      const m = re.exec(line);
+      if (m) return m[0].length;
+    }
+  }
+  if (c >= 48 && c <= 57 && line.includes(' kern.')) return SOCKLOG.exec(line)?.[0].length ?? 0;
+  if ((c === 107 || c === 117 || c === 100 || c === 115) && line.includes(':')) return DMESG_X.exec(line)?.[0].length ?? 0;
+  return 0;
+}
 
 /** Remove log prefixes (printk time and caller, syslog, journalctl, dmesg) from the start of a line. */
 export function stripLogPrefix(line: string): string {
   let out = line;
   for (let round = 0; round < 4; round++) {
-    const c = out.charCodeAt(0);
-    // Fast path: every prefix starts with `<`, `[`, a letter or a digit.
-    if (Number.isNaN(c) || c === 32 || c === 9) return out;
-    let changed = false;
-    for (const re of LOG_PREFIXES) {
-      const m = re.exec(out);
-      if (m && m[0].length > 0) {
-        out = out.slice(m[0].length);
-        changed = true;
-        break;
-      }
-    }
-    if (!changed) return out;
+    const n = prefixLength(out);
+    if (n === 0) return out;
+    out = out.slice(n);
   }
   return out;
 }

@@ -54,7 +54,7 @@ function stripPagerNoise(line: string): string {
 export const freebsdDdbParser: StackParser = {
   format: 'freebsd-ddb',
   matches(text: string): boolean {
-    return splitLines(text).some((l) => TRACING_ALL.test(l.trim()) || TRACING_ONE.test(l.trim()));
+    return text.includes('Tracing ');
   },
   parse(text: string): Thread[] {
     const threads: Thread[] = [];

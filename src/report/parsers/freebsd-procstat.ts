@@ -47,7 +47,8 @@ interface Fields {
 export const freebsdProcstatParser: StackParser = {
   format: 'freebsd-procstat',
   matches(text: string): boolean {
-    return splitLines(text).some((l) => HEADER.test(l) || parseLine(l, undefined) !== undefined);
+    // A cheap look for a header or a `PID TID ... func+0xoff` line; parse() decides what really is one.
+    return /PID\s+TID\s+COMM|\d\s+\d+ \S.*\+0/.test(text);
   },
   parse(text: string): Thread[] {
     const threads: Thread[] = [];

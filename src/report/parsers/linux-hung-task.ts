@@ -44,7 +44,7 @@ export function parseHungTaskLines(lines: readonly string[]): Thread[] {
   let taskLine = 0;
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as string).trim();
-    const h = HUNG.exec(line);
+    const h = line.startsWith('INFO: task ') ? HUNG.exec(line) : null;
     if (h) {
       hung = { comm: h[1] as string, pid: Number(h[2]) };
       task = undefined;
@@ -72,14 +72,14 @@ export function parseHungTaskLines(lines: readonly string[]): Thread[] {
 }
 
 function taskOf(line: string, hung: { comm: string; pid: number } | undefined): Thread | undefined {
-  const t = TASK.exec(line);
+  const t = line.startsWith('task:') ? TASK.exec(line) : null;
   if (t) {
     const fields = t[3] as string;
     const pid = toInt(/\bpid:\s*(\d+)/.exec(fields)?.[1]);
     const tgid = toInt(/\btgid:\s*(\d+)/.exec(fields)?.[1]);
     return makeTask((t[1] as string).trimEnd(), t[2] as string, pid, tgid, hung);
   }
-  const o = OLD_TASK.exec(line);
+  const o = line.includes(' 0x') ? OLD_TASK.exec(line) : null;
   if (o) return makeTask((o[1] as string).trimEnd(), o[2] as string, toInt(o[4]), undefined, hung);
   return undefined;
 }

@@ -12,7 +12,7 @@
 // `@@fg:NONCE:sample:N:begin@@` ... `@@fg:NONCE:sample:N:end@@`.
 
 import type { StackParser, Thread } from '../model.js';
-import { parseSymbol, splitLines, stripPrintkPrefix, toInt } from './common.js';
+import { parseSymbol, splitLines, toInt } from './common.js';
 import { CALL_TRACE } from './linux-call-trace.js';
 
 const STACK_LINE = /^\[<([0-9a-fA-Fx]+)>\] (\? )?(\S+)(?: \[([^\]\s]+)(?: [0-9a-f]+)?\])?\s*$/;
@@ -48,7 +48,7 @@ function parseAll(text: string, sample?: number): Thread[] {
    */
   let inCallTrace = false;
   for (const raw of splitLines(text)) {
-    const line = stripPrintkPrefix(raw).trim();
+    const line = raw.trim();
     const begin = SAMPLE_BEGIN.exec(line);
     if (begin) {
       currentSample = sample ?? Number(begin[1]);
@@ -124,10 +124,7 @@ export function parseWatchdogLinuxSample(text: string, sample?: number): Thread[
 export const linuxProcStackParser: StackParser = {
   format: 'linux-proc-stack',
   matches(text: string): boolean {
-    return splitLines(text).some((l) => {
-      const line = stripPrintkPrefix(l).trim();
-      return TASK_MARKER.test(line) || STACK_LINE.test(line);
-    });
+    return text.includes('[<') || text.includes('@@fg:');
   },
   parse(text: string): Thread[] {
     return parseAll(text);
