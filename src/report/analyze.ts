@@ -18,8 +18,11 @@ export interface StackAnalysis {
   threadsOmitted?: number;
 }
 
-/** How much text is parsed at once, and the longest stretch without a newline that is kept whole. */
-export const CHUNK_CHARS = 4 * 1024 * 1024;
+/**
+ * How much text is parsed at once (1 MiB measured fastest and smallest, bench/RESULTS.md), and the
+ * longest stretch without a newline that is kept whole.
+ */
+export const CHUNK_CHARS = 1024 * 1024;
 const MAX_LINE_CHARS = 16 * 1024 * 1024;
 /** At most this many threads are kept (and, past that, this many more blocked ones). */
 export const MAX_THREADS = 5000;
@@ -31,6 +34,8 @@ export const MAX_THREADS = 5000;
  */
 const RECORD_START =
   /^(?:INFO: task |task:\S|Tracing (?:command|pid) |Fatal trap \d|BUG: |WARNING: |general protection fault|------------\[ cut here \]|@@fg:[a-z0-9]+:sample:\d+:begin@@|\s*PID\s+TID\s+COMM|sysrq: Show|SysRq : Show|=====+$)/;
+/** A pre-5.9 sched_show_task line (`NAME D 0 PID PPID 0x...`), which starts a task of a dump. */
+const OLD_TASK_LINE = /^\S.{0,14}?\s+[RSDTtXZPIKW](?:\s+[0-9a-f]{8,16})?\s*\d+\s+\d+\s+\d+(?:\s+\d+)?\s+0x[0-9a-f]+\s*$/;
 /** How far back from a chunk's end a cut point is looked for. */
 const CUT_SEARCH_LINES = 2000;
 
@@ -113,7 +118,7 @@ function cutPoint(buffer: string): number {
   for (let n = 0; n < CUT_SEARCH_LINES && end > 0; n++) {
     const start = buffer.lastIndexOf('\n', end - 1) + 1;
     const line = cleanLine(buffer.slice(start, Math.min(end, start + 300)));
-    if (start > 0 && RECORD_START.test(line)) return start;
+    if (start > 0 && (RECORD_START.test(line) || OLD_TASK_LINE.test(line))) return start;
     if (blank < 0 && line.trim() === '') blank = end + 1;
     if (start === 0) break;
     end = start - 1;
