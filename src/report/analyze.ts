@@ -118,7 +118,10 @@ function cutPoint(buffer: string): number {
   for (let n = 0; n < CUT_SEARCH_LINES && end > 0; n++) {
     const start = buffer.lastIndexOf('\n', end - 1) + 1;
     const line = cleanLine(buffer.slice(start, Math.min(end, start + 300)));
-    if (start > 0 && (RECORD_START.test(line) || OLD_TASK_LINE.test(line))) return start;
+    if (start > 0 && (RECORD_START.test(line) || OLD_TASK_LINE.test(line))) {
+      const cut = ownHeader(buffer, start);
+      if (cut > 0) return cut;
+    }
     if (blank < 0 && line.trim() === '') blank = end + 1;
     if (start === 0) break;
     end = start - 1;
@@ -127,6 +130,21 @@ function cutPoint(buffer: string): number {
   const last = buffer.lastIndexOf('\n') + 1;
   // A newline only at the very start: nothing to split on, keep growing up to the line bound.
   return last > 0 ? last : Math.min(buffer.length, MAX_LINE_CHARS);
+}
+
+/**
+ * A task line belongs to the `INFO: task ... blocked` report a few lines above it (kernel/hung_task.c
+ * prints the taint line and the hint between them): cut before that report instead.
+ */
+function ownHeader(buffer: string, start: number): number {
+  let at = start;
+  for (let n = 0; n < 6 && at > 0; n++) {
+    const prev = buffer.lastIndexOf('\n', at - 2) + 1;
+    // At the very start of the buffer it cannot be cut before: 0 says look for another cut point.
+    if (cleanLine(buffer.slice(prev, Math.min(at - 1, prev + 300))).startsWith('INFO: task ')) return prev;
+    at = prev;
+  }
+  return start;
 }
 
 export function analyzeStacks(text: string, focus?: HangFocus): StackAnalysis {
