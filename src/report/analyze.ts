@@ -84,7 +84,13 @@ export class StackAnalyzer {
   }
 
   private parse(text: string): void {
-    for (const thread of parseStacks(text)) this.keep(thread);
+    // The panic parsers give the threads of a text's first report; past the log's first report,
+    // later chunks' "first reports" are not the log's, whatever the chunk size.
+    const reported = this.panic !== undefined;
+    for (const thread of parseStacks(text)) {
+      if (reported && (thread.format === 'linux-panic' || thread.format === 'freebsd-panic')) continue;
+      this.keep(thread);
+    }
     // The first report in the log is the one that counts (syzkaller: the first oops).
     if (!this.panic) {
       const panic = extractPanic(text);

@@ -223,7 +223,9 @@ export const LINUX_CRASH_SKIP_FRAMES: readonly string[] = [
   'die', '__die*', 'oops_*', 'do_general_protection', 'exc_general_protection', 'general_protection',
   'el1_*', 'el1h_*', 'do_mem_abort', 'die_kernel_fault', '__do_kernel_fault', 'do_translation_fault',
   'do_bad_area', 'bug_handler', 'brk_handler', 'call_break_hook', 'do_debug_exception', 'arm64_*',
-  '__schedule', 'schedule', 'preempt_schedule*', 'kmem_cache_*', 'kfree*', '__kmalloc*', 'kmalloc*', 'kzalloc*',
+  '__schedule', 'schedule', 'preempt_schedule*', 'kmem_cache_*', '__kmem_cache_*', 'kfree*', '__kmalloc*', 'kmalloc*',
+  'kzalloc*', 'kcalloc*', 'krealloc*', 'kvmalloc*', 'kvzalloc*', 'kvcalloc*', 'kvfree*', 'vmalloc*', '__vmalloc*', 'vfree',
+  'kmemdup*', 'kstrdup*', 'kstrndup*',
   'slab_*', '__slab_*', 'debug_check_*', 'test_and_set_bit*', 'test_and_clear_bit*', 'set_bit', 'clear_bit',
   'change_bit', 'test_bit', 'instrument_*', 'atomic_*', 'atomic64_*', 'arch_atomic*', '__const_udelay', 'delay_tsc',
 ];

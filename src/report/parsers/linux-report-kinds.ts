@@ -102,7 +102,9 @@ export const LINUX_REPORT_KINDS: readonly LinuxReportKind[] = [
   },
   {
     start: /^Unable to handle kernel (paging request|NULL pointer dereference|execute from non-executable memory|read from unreadable memory|write to read-only memory|access to user memory outside uaccess routines)\b/,
-    title: (m) => `unable to handle kernel ${m[1]}`,
+    // The same bug kinds as x86's "BUG: unable to handle ..." (syzkaller titles both alike).
+    title: (m) =>
+      m[1] === 'paging request' || m[1] === 'NULL pointer dereference' ? `BUG: unable to handle kernel ${m[1]}` : `unable to handle kernel ${m[1]}`,
     func: 'stack',
   },
   { start: /^Kernel panic - not syncing: (.*?)\s*$/, title: (m) => `panic: ${normalizeMessage(m[1] as string)}`, func: 'none', panic: true },
