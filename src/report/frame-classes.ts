@@ -4,7 +4,7 @@
 // A name ending in `*` is a prefix, one wrapped in `*...*` a substring. Names are compared
 // without compiler suffixes (`.isra.0`).
 
-import { baseName, isNamed } from './parsers/common.js';
+import { baseName } from './parsers/common.js';
 
 /** Scheduler, sleep-queue and lock primitives: skipped when naming where a thread waits. */
 export const SLEEP_AND_LOCK_FRAMES: readonly string[] = [
@@ -279,4 +279,3 @@ export const isFsVm = matcher(FS_VM_FRAMES);
 export const isLinuxCrashMachinery = matcher(LINUX_CRASH_SKIP_FRAMES);
 export const isFreebsdCrashMachinery = matcher([...FREEBSD_CRASH_SKIP_FRAMES, ...SLEEP_AND_LOCK_FRAMES]);
 export const isTimerInterruptEntry = matcher(TIMER_INTERRUPT_ENTRY_FRAMES);
-export { isNamed };

@@ -128,7 +128,7 @@ export function parseSymbol(token: string): Frame | undefined {
   if (!m) return undefined;
   const name = m[1] as string;
   // A bare address is not a function name (Linux prints one for text without a symbol).
-  if (/^(?:0x)?[0-9a-fA-F]{8,16}$/.test(name) && m[2] === undefined) return { fn: UNNAMED, address: name };
+  if (/^(?:0x)?(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{8,16}$/.test(name) && m[2] === undefined) return { fn: UNNAMED, address: name };
   const frame: Frame = { fn: name };
   if (m[2] !== undefined) frame.offset = m[2];
   if (m[3] !== undefined) frame.size = m[3];

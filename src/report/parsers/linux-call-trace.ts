@@ -69,7 +69,7 @@ export function parseTraceLine(line: string): { frame: Frame; unreliable: boolea
   const m = FRAME.exec(text);
   if (!m) return undefined;
   const token = m[3] as string;
-  if (/^(?:0x)?[0-9a-fA-F]{8,16}$/.test(token)) {
+  if (/^(?:0x)?(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{8,16}$/.test(token)) {
     // A pc without a symbol: a frame, but no name.
     const frame: Frame = { fn: UNNAMED, address: token };
     return { frame, unreliable: m[2] !== undefined };
