@@ -10,6 +10,7 @@ import { appendFileSync, closeSync, openSync, readdirSync, readFileSync, rmSync,
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { CHUNK_CHARS } from '../src/report/analyze.js';
 import { benchDir, repoRoot } from './common.js';
 
 const FIXTURES = path.join(repoRoot, 'test', 'fixtures', 'stacks');
@@ -131,7 +132,7 @@ async function main(): Promise<void> {
       '',
       `## \`fusefs-gate stacks\` on big and hostile input (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, \`node lib/bench/stacks-stream.js ${gib}\`, load ${os.loadavg()[0]!.toFixed(1)})`,
       '',
-      `Targets: under 200 MB peak RSS and at least 50 MB/s on the 1 GiB log (issue 12). The CLI streams the file in 1 MiB reads and parses ${4} MiB chunks cut before a record start (src/report/analyze.ts); ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), node ${process.version}.`,
+      `Targets: under 200 MB peak RSS and at least 50 MB/s on the 1 GiB log (issue 12). The CLI streams the file in 1 MiB reads and parses ${CHUNK_CHARS / 1024 / 1024} MiB chunks cut before a record start (src/report/analyze.ts); ${os.cpus().length} CPUs (${os.cpus()[0]?.model ?? '?'}), node ${process.version}.`,
       '',
       '| input | wall time (CPU time) | throughput, wall (CPU) | peak RSS | result |',
       '| --- | --- | --- | --- | --- |',

@@ -3,8 +3,9 @@
 //
 // Format, from torvalds/linux:
 // - kernel/hung_task.c check_hung_task(): pr_err("INFO: task %s:%d blocked for more than %ld
-//   seconds.\n", comm, pid, secs) (6.13+: "blocked in I/O wait for more than" when the task waits
-//   for I/O); then the taint/release line, the "echo 0 > ..." hint, then sched_show_task(t).
+//   seconds.\n", comm, pid, secs); since the commit "hung_task: explicitly report I/O wait state in
+//   log output" "blocked%s for more than" with " in I/O wait" for a task waiting for I/O; then the
+//   taint/release line, the "echo 0 > ..." hint, then sched_show_task(t).
 // - kernel/sched/core.c sched_show_task(), since 5.9 (commit 0f03d6805bfc): "task:%-15.15s state:%c"
 //   then " stack:%-5lu pid:%-5d tgid:%-5d ppid:%-6d flags:0x%08lx\n" (tgid since 6.7, fields are
 //   read by name). Before 5.9: "%-15.15s %c" comm and state letter, then the free stack as "%5lu"

@@ -163,6 +163,15 @@ describe('log prefixes and terminal noise', () => {
   });
 });
 
+describe('Linux hung task lines', () => {
+  it('reads "blocked in I/O wait" (kernel/hung_task.c: "INFO: task %s:%d blocked%s for more than %ld seconds.")', () => {
+    const text = fixture('linux-s3fs-2431-hung-task-fuse-getattr.txt').replace('blocked for more than', 'blocked in I/O wait for more than');
+    const a = analyzeStacks(text);
+    expect(a.threads[0]).toMatchObject({ pid: 4846, comm: 'df', format: 'linux-hung-task' });
+    expect(a.signature).toBe('hang in request_wait_answer from fuse_do_getattr');
+  });
+});
+
 describe('report titles', () => {
   it('a hung-task panic keeps the hung task\'s own title', () => {
     // Synthesized from two real texts: the s3fs hung task, then the hung-task panic lines of the Rock64 report.
