@@ -55,6 +55,13 @@ export const LINUX_REPORT_KINDS: readonly LinuxReportKind[] = [
   },
   { start: /\bBUG: KMSAN: ([a-z-]+) in ([\w.]+)/, title: (m) => `KMSAN: ${m[1]}`, headerFunc: 2, func: 'stack' },
   { start: /\bBUG: KCSAN: ([a-z-]+) in ([\w.]+)/, title: (m) => `KCSAN: ${m[1]}`, headerFunc: 2, func: 'stack' },
+  // mm/kfence/report.c: "BUG: KFENCE: %s %s in %pS" (the kind, read/write)
+  {
+    start: /\bBUG: KFENCE: ([a-z-]+)(?: (read|write))? in ([\w.]+)/,
+    title: (m) => `KFENCE: ${m[1]}${m[2] ? ` ${m[2] === 'read' ? 'Read' : 'Write'}` : ''}`,
+    headerFunc: 3,
+    func: 'stack',
+  },
   {
     start: /\bBUG: (?:unable to handle kernel paging request|unable to handle page fault for address|Unable to handle kernel data access)/,
     title: () => 'BUG: unable to handle kernel paging request',
@@ -66,9 +73,11 @@ export const LINUX_REPORT_KINDS: readonly LinuxReportKind[] = [
     func: 'stack',
   },
   { start: /\bBUG: soft lockup\b/, title: () => 'BUG: soft lockup', func: 'stall' },
+  // kernel/watchdog_perf.c / watchdog_buddy.c: "Watchdog detected hard LOCKUP on cpu %d"
+  { start: /\bWatchdog detected hard LOCKUP on cpu\b/, title: () => 'BUG: hard lockup', func: 'stall' },
   { start: /\bBUG: (Bad page state|Bad page map|Bad rss-counter state|workqueue lockup)\b/, title: (m) => `BUG: ${m[1]}`, func: 'none' },
   {
-    start: /^(?:[\w-]+: )?BUG: ((?:sleeping function called from invalid context|scheduling while atomic|spinlock [\w ]+?|using smp_processor_id\(\) in preemptible|using __this_cpu_\w+\(\) in preemptible|stack guard page was hit|.+?)(?= at |[:,!]|$))/,
+    start: /^(?:[\w-]+: )?BUG: ((?:sleeping function called from invalid context|scheduling while atomic|spinlock [\w ]+?|using smp_processor_id\(\) in preemptible|using __this_cpu_\w+\(\) in preemptible|stack guard page was hit|.+?)(?= at | on CPU|[:,!]|$))/,
     title: (m) => `BUG: ${normalizeMessage(m[1] as string)}`,
     func: 'stack',
   },
@@ -112,4 +121,4 @@ export const LINUX_REPORT_KINDS: readonly LinuxReportKind[] = [
 
 
 /** Any line that might start a report (cheap test before the table). */
-export const REPORT_HINT = /BUG|WARNING: |INFO: rcu|INFO: (?:possible|inconsistent|SOFTIRQ)|protection fault|Kernel panic - not syncing|divide error|invalid opcode|stack segment|double fault|UBSAN: |Unable to handle kernel/;
+export const REPORT_HINT = /BUG|WARNING: |INFO: rcu|INFO: (?:possible|inconsistent|SOFTIRQ)|protection fault|Kernel panic - not syncing|divide error|invalid opcode|stack segment|double fault|UBSAN: |Unable to handle kernel|hard LOCKUP/;

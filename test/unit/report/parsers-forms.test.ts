@@ -202,3 +202,22 @@ describe('report titles', () => {
     expect(analyzeStacks(rebuilt).signature).toBe(analyzeStacks(text).signature);
   });
 });
+
+describe('more Linux report kinds', () => {
+  const report = (header: string): string =>
+    [header, 'CPU: 0 PID: 42 Comm: fusefs-workload Not tainted 6.12.0 #1', 'Call Trace:', ' <TASK>', ' dump_stack_lvl+0x1/0x2', ' fuse_file_write_iter+0xa6/0x400 [fuse]', ' vfs_write+0x2a3/0x470', ' </TASK>'].join('\n');
+  it.each([
+    // mm/kfence/report.c
+    ['BUG: KFENCE: use-after-free read in fuse_file_write_iter+0xa6/0x400 [fuse]', 'KFENCE: use-after-free Read in fuse_file_write_iter'],
+    // kernel/locking/spinlock_debug.c spin_dump(): "BUG: spinlock %s on CPU#%d, %s/%d"
+    ['BUG: spinlock lockup suspected on CPU#0, fusefs-workload/42', 'BUG: spinlock lockup suspected in fuse_file_write_iter'],
+    // kernel/sched/core.c __schedule_bug(): "BUG: scheduling while atomic: %s/%d/0x%08x"
+    ['BUG: scheduling while atomic: fusefs-workload/42/0x00000002', 'BUG: scheduling while atomic in fuse_file_write_iter'],
+    // kernel/watchdog_perf.c
+    ['NMI watchdog: Watchdog detected hard LOCKUP on cpu 1', 'BUG: hard lockup in fuse_file_write_iter'],
+    // lib/bug.c report_bug()
+    ['kernel BUG at fs/fuse/file.c:1234!', 'kernel BUG in fuse_file_write_iter'],
+  ])('%s', (header, title) => {
+    expect(analyzeStacks(report(header)).signature).toBe(title);
+  });
+});
