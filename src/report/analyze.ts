@@ -2,7 +2,7 @@
 // also for logs far bigger than memory: text is pushed in pieces and parsed a bounded chunk at a time.
 
 import { matchKnownBug } from './catalogue.js';
-import type { KernelPanic, KnownBug, Thread } from './model.js';
+import type { KernelPanic, KnownBug, StackFormat, Thread } from './model.js';
 import { cleanLine } from './parsers/common.js';
 import { blockedThreads, type HangFocus, isBlocked, panicSignature, signatureOf } from './signature.js';
 import { extractPanic, parseStacks, threadKey } from './stacks.js';
@@ -24,6 +24,7 @@ export interface StackAnalysis {
  */
 export const CHUNK_CHARS = 1024 * 1024;
 const MAX_LINE_CHARS = 16 * 1024 * 1024;
+const PANIC_FORMATS: readonly StackFormat[] = ['linux-panic', 'freebsd-panic'];
 /** At most this many threads are kept (and, past that, this many more blocked ones). */
 export const MAX_THREADS = 5000;
 
@@ -34,6 +35,8 @@ export const MAX_THREADS = 5000;
  */
 const RECORD_START =
   /^(?:INFO: task |task:\S|Tracing (?:command|pid) |Fatal trap \d|BUG: |WARNING: |general protection fault|------------\[ cut here \]|@@fg:[a-z0-9]+:sample:\d+:begin@@|\s*PID\s+TID\s+COMM|sysrq: Show|SysRq : Show|=====+$)/;
+/** Words one of the record starts above holds, looked for in the raw line before cleaning it. */
+const RECORD_HINT = /INFO: task|task:|Tracing |Fatal trap|BUG: |WARNING: |general protection|cut here|@@fg:|PID|Show|====| 0x/;
 /** A pre-5.9 sched_show_task line (`NAME D 0 PID PPID 0x...`), which starts a task of a dump. */
 const OLD_TASK_LINE = /^\S.{0,14}?\s+[RSDTtXZPIKW](?:\s+[0-9a-f]{8,16})?\s*\d+\s+\d+\s+\d+(?:\s+\d+)?\s+0x[0-9a-f]+\s*$/;
 /** How far back from a chunk's end a cut point is looked for. */
@@ -87,10 +90,7 @@ export class StackAnalyzer {
     // The panic parsers give the threads of a text's first report; past the log's first report,
     // later chunks' "first reports" are not the log's, whatever the chunk size.
     const reported = this.panic !== undefined;
-    for (const thread of parseStacks(text)) {
-      if (reported && (thread.format === 'linux-panic' || thread.format === 'freebsd-panic')) continue;
-      this.keep(thread);
-    }
+    for (const thread of parseStacks(text, reported ? PANIC_FORMATS : [])) this.keep(thread);
     // The first report in the log is the one that counts (syzkaller: the first oops).
     if (!this.panic) {
       const panic = extractPanic(text);
@@ -123,8 +123,11 @@ function cutPoint(buffer: string): number {
   let blank = -1;
   for (let n = 0; n < CUT_SEARCH_LINES && end > 0; n++) {
     const start = buffer.lastIndexOf('\n', end - 1) + 1;
-    const line = cleanLine(buffer.slice(start, Math.min(end, start + 300)));
-    if (start > 0 && (RECORD_START.test(line) || OLD_TASK_LINE.test(line))) {
+    const raw = buffer.slice(start, Math.min(end, start + 300));
+    // Most lines hold none of the words a record starts with: no need to clean them.
+    const maybe = RECORD_HINT.test(raw);
+    const line = maybe || raw.length < 48 ? cleanLine(raw) : raw;
+    if (start > 0 && maybe && (RECORD_START.test(line) || OLD_TASK_LINE.test(line))) {
       const cut = ownHeader(buffer, start);
       if (cut > 0) return cut;
     }

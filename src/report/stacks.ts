@@ -1,6 +1,6 @@
 // Every stack parser behind one call: text in (a capture, a serial log), threads out.
 
-import type { KernelPanic, StackParser, Thread } from './model.js';
+import type { KernelPanic, StackFormat, StackParser, Thread } from './model.js';
 import { freebsdDdbParser } from './parsers/freebsd-ddb.js';
 import { extractFreebsdPanic, freebsdPanicParser } from './parsers/freebsd-panic.js';
 import { freebsdProcstatParser } from './parsers/freebsd-procstat.js';
@@ -25,13 +25,13 @@ export function threadKey(t: Thread): string {
 
 /**
  * Every thread any parser finds in the text, in parser order, without duplicates (the same
- * thread and stack printed twice, e.g. a panic's trace repeated by `bt`).
+ * thread and stack printed twice, e.g. a panic's trace repeated by `bt`); `skip` leaves formats out.
  */
-export function parseStacks(text: string): Thread[] {
+export function parseStacks(text: string, skip: readonly StackFormat[] = []): Thread[] {
   const seen = new Set<string>();
   const out: Thread[] = [];
   for (const parser of PARSERS) {
-    if (!parser.matches(text)) continue;
+    if (skip.includes(parser.format) || !parser.matches(text)) continue;
     for (const thread of parser.parse(text)) {
       const key = threadKey(thread);
       if (seen.has(key)) continue;

@@ -77,7 +77,7 @@ const SYSLOG: readonly RegExp[] = [
 const SOCKLOG = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)? kern\.\w+: /;
 
 /** The prefix at the start of the line, tried by its first character (most lines have none). */
-function prefixLength(line: string): number {
+function prefixLength(line: string, syslog: boolean): number {
   const c = line.charCodeAt(0);
   if (c === 60 /* < */) return LOGLEVEL.exec(line)?.[0].length ?? 0;
   if (c === 91 /* [ */) {
@@ -87,7 +87,7 @@ function prefixLength(line: string): number {
     }
     return 0;
   }
-  if (line.includes('kernel: ')) {
+  if (syslog && line.includes('kernel: ')) {
     for (const re of SYSLOG) {
       const m = re.exec(line);
       if (m) return m[0].length;
@@ -101,8 +101,10 @@ function prefixLength(line: string): number {
 /** Remove log prefixes (printk time and caller, syslog, journalctl, dmesg) from the start of a line. */
 export function stripLogPrefix(line: string): string {
   let out = line;
+  // A line without `kernel: ` anywhere has no syslog prefix in any round.
+  const syslog = line.includes('kernel: ');
   for (let round = 0; round < 4; round++) {
-    const n = prefixLength(out);
+    const n = prefixLength(out, syslog);
     if (n === 0) return out;
     out = out.slice(n);
   }

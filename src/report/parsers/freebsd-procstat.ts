@@ -47,8 +47,9 @@ interface Fields {
 export const freebsdProcstatParser: StackParser = {
   format: 'freebsd-procstat',
   matches(text: string): boolean {
-    // A cheap look for a header or a `PID TID ... func+0xoff` line; parse() decides what really is one.
-    return /PID\s+TID\s+COMM|\d\s+\d+ \S.*\+0/.test(text);
+    // Any text with a `PID TID ...` line may hold one; parse() decides (one anchored test a line,
+    // cheaper than looking for one in the whole text first).
+    return /\d\s+\d/.test(text);
   },
   parse(text: string): Thread[] {
     const threads: Thread[] = [];

@@ -49,6 +49,16 @@ function parseAll(text: string, sample?: number): Thread[] {
   let inCallTrace = false;
   for (const raw of splitLines(text)) {
     const line = raw.trim();
+    const c = line.charCodeAt(0);
+    // Neither a marker (`@@fg:`), a frame (`[<`), a header naming a /proc path, nor a Call Trace
+    // header: it only ends what came before.
+    if (c !== 64 && c !== 91 && c !== 67 && !line.includes('/proc/')) {
+      if (framed) continue;
+      if (inCallTrace && !/^(?:RIP|RSP|RAX|RDX|RBP|R\d\d|Code|<\/?\w+>)/.test(line)) inCallTrace = false;
+      pendingPath = undefined;
+      current = undefined;
+      continue;
+    }
     const begin = SAMPLE_BEGIN.exec(line);
     if (begin) {
       currentSample = sample ?? Number(begin[1]);
