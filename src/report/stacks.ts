@@ -42,7 +42,12 @@ export function parseStacks(text: string, skip: readonly StackFormat[] = []): Th
   return out;
 }
 
-/** The first kernel panic in the text, FreeBSD or Linux. */
+/**
+ * The first kernel panic in the text, FreeBSD or Linux. A `panic: ` line with neither FreeBSD's
+ * `cpuid = N` nor a backtrace after it (a Go program's panic in a Linux log) gives way to a Linux report.
+ */
 export function extractPanic(text: string): KernelPanic | undefined {
-  return extractFreebsdPanic(text) ?? extractLinuxPanic(text);
+  const freebsd = extractFreebsdPanic(text);
+  if (freebsd && (freebsd.cpu !== undefined || freebsd.threads.some((t) => t.frames.length > 0))) return freebsd;
+  return extractLinuxPanic(text) ?? freebsd;
 }

@@ -183,6 +183,12 @@ describe('report titles', () => {
     expect(analyzeStacks(panic).signature).toBe('panic: hung_task: blocked tasks');
   });
 
+  it('a Go program\'s "panic: " in a Linux log does not hide the kernel\'s report', () => {
+    const oops = fixture('linux-syzkaller-600-gpf-non-canonical.txt');
+    const a = analyzeStacks(`panic: runtime error: index out of range [3] with length 3\n\ngoroutine 1 [running]:\n${oops}`);
+    expect(a.signature).toBe('general protection fault in nl802154_add_llsec_key');
+  });
+
   it('two page faults in different functions get different titles', () => {
     const a = analyzeStacks(fixture('freebsd-syzkaller-0-fatal-trap-atrtc-settime.txt')).signature;
     const b = analyzeStacks(fixture('freebsd-syzkaller-7-fatal-trap-vm-page-unhold-pages.txt')).signature;
