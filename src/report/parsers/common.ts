@@ -58,6 +58,7 @@ function cleanCarriageReturns(line: string): string {
  * - syslog / journalctl short: `Dec  1 12:00:00 host kernel: `, short-iso `2026-12-01T12:00:00+0000 host kernel: `,
  *   short-monotonic `[ 12.345678] host kernel: ` (the bracket first, then this); a syslog without host;
  * - runit's svlogd/socklog `2015-10-03T12:10:17.00878 kern.warn: `;
+ * - a CI job log's own time stamps (GitHub Actions, Jenkins) and `dmesg --time-format iso`;
  */
 const LOGLEVEL = /^<\d>/;
 const BRACKETED: readonly RegExp[] = [
@@ -75,12 +76,19 @@ const SYSLOG: readonly RegExp[] = [
 ];
 // runit svlogd / socklog: `2015-10-03T12:10:17.00878 kern.warn: `
 const SOCKLOG = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)? kern\.\w+: /;
+// A CI runner's own time stamp on each line of a job log (GitHub Actions `2026-12-01T12:00:00.1234567Z `)
+// and util-linux `dmesg --time-format iso` (`2026-12-01T12:00:00,123456+00:00 `).
+const ISO_STAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d) /;
+// Jenkins' timestamper: `[2026-12-01T12:00:00.123Z] `
+const BRACKETED_ISO = /^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]\s?/;
 
 /** The prefix at the start of the line, tried by its first character (most lines have none). */
 function prefixLength(line: string, syslog: boolean): number {
   const c = line.charCodeAt(0);
   if (c === 60 /* < */) return LOGLEVEL.exec(line)?.[0].length ?? 0;
   if (c === 91 /* [ */) {
+    const iso = line.charCodeAt(1) === 50 /* 2 */ ? BRACKETED_ISO.exec(line) : null;
+    if (iso) return iso[0].length;
     for (const re of BRACKETED) {
       const m = re.exec(line);
       if (m) return m[0].length;
@@ -93,7 +101,10 @@ function prefixLength(line: string, syslog: boolean): number {
       if (m) return m[0].length;
     }
   }
-  if (c >= 48 && c <= 57 && line.includes(' kern.')) return SOCKLOG.exec(line)?.[0].length ?? 0;
+  if (c >= 48 && c <= 57) {
+    if (line.includes(' kern.')) return SOCKLOG.exec(line)?.[0].length ?? 0;
+    return ISO_STAMP.exec(line)?.[0].length ?? 0;
+  }
   if ((c === 107 || c === 117 || c === 100 || c === 115) && line.includes(':')) return DMESG_X.exec(line)?.[0].length ?? 0;
   return 0;
 }

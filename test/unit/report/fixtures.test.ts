@@ -76,6 +76,7 @@ describe('stack fixtures', () => {
     'ANSI colour codes': (t) => t.split('\n').map((l) => (l === '' ? l : `\x1b[1;31m${l}\x1b[0m`)).join('\n'),
     'syslog prefixes': (t) => t.split('\n').map((l) => (l === '' ? l : `Dec  1 12:00:00 buildhost kernel: ${l}`)).join('\n'),
     'dmesg -T prefixes': (t) => t.split('\n').map((l) => (l === '' ? l : `[Tue Dec  1 12:00:00 2026] ${l}`)).join('\n'),
+    'GitHub Actions log time stamps': (t) => t.split('\n').map((l) => (l === '' ? l : `2026-12-01T12:00:00.1234567Z ${l}`)).join('\n'),
   };
   const realCases = cases.filter((f) => !f.endsWith('.transcript.txt') && !f.startsWith('freebsd-procstat'));
   for (const [variant, change] of Object.entries(variants)) {

@@ -156,6 +156,9 @@ describe('log prefixes and terminal noise', () => {
     ['[Dec 1 12:00] Call Trace:', 'Call Trace:'],
     ['[  +0.000012]  schedule+0x27/0xf0', ' schedule+0x27/0xf0'],
     ['kern  :err   : BUG: unable to handle page fault', 'BUG: unable to handle page fault'],
+    ['2026-12-01T12:00:00,123456+00:00 INFO: task df:4846 blocked', 'INFO: task df:4846 blocked'],
+    ['2026-12-01T12:00:00.1234567Z [  246.100548] task:a state:D', 'task:a state:D'],
+    ['[2026-12-01T12:00:00.123Z] panic: page fault', 'panic: page fault'],
     ['\x1b[0;31m[    5.1] Kernel panic - not syncing: x\x1b[0m\r', 'Kernel panic - not syncing: x'],
     ['--More--\rvn_write() at vn_write+0x1b4', 'vn_write() at vn_write+0x1b4'],
   ])('%j', (raw, clean) => {
