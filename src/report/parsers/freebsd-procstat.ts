@@ -54,6 +54,7 @@ export const freebsdProcstatParser: StackParser = {
   parse(text: string): Thread[] {
     const threads: Thread[] = [];
     let columns: Columns | undefined;
+    let last: Thread | undefined;
     for (const line of splitLines(text)) {
       if (HEADER.test(line)) {
         columns = {
@@ -64,11 +65,27 @@ export const freebsdProcstatParser: StackParser = {
         continue;
       }
       const thread = parseLine(line, columns);
-      if (thread) threads.push(thread);
+      if (thread) {
+        threads.push(thread);
+        last = thread;
+        continue;
+      }
+      // A long KSTACK wrapped by a mail client or a bug tracker: a line of nothing but
+      // `func+0xoff` tokens right after a thread's line goes on with that thread's stack.
+      const more = last && last.frames.length > 0 ? continuation(line) : undefined;
+      if (more) last?.frames.push(...more);
+      else last = undefined;
     }
     return addPsInfo(threads, parsePsAxl(text));
   },
 };
+
+/** The frames of a line made only of `func+0xoff` tokens (at least one); undefined for any other line. */
+function continuation(line: string): Frame[] | undefined {
+  const tokens = line.trim().split(/\s+/);
+  if (tokens.length === 0 || tokens[0] === '' || !tokens.every((t) => FRAME_WITH_OFFSET.test(t))) return undefined;
+  return tokens.map((t) => parseSymbol(t)).filter((f): f is Frame => f !== undefined);
+}
 
 function parseLine(line: string, columns: Columns | undefined): Thread | undefined {
   const start = LINE_START.exec(line);

@@ -109,6 +109,19 @@ describe('FreeBSD procstat -kk and ps -axlww', () => {
     ]);
   });
 
+  it('joins a KSTACK that a mail client or bug tracker wrapped onto the next lines', () => {
+    const text = fixture('freebsd-procstat-247276-bugzilla.txt');
+    const [header, line] = text.split('\n') as [string, string];
+    const cut = line.indexOf(' vm_object_page_remove');
+    const cut2 = line.indexOf(' vnode_pager_putpages');
+    const wrapped = `${header}\n${line.slice(0, cut)}\n${line.slice(cut + 1, cut2)}\n${line.slice(cut2 + 1)}\n`;
+    const [whole] = freebsdProcstatParser.parse(text);
+    const [joined] = freebsdProcstatParser.parse(wrapped);
+    expect(fns(joined)).toEqual(fns(whole));
+    expect(joined?.frames).toHaveLength(18);
+    expect(analyzeStacks(wrapped).knownBug?.id).toBe('freebsd-247276');
+  });
+
   it('no FreeBSD procstat transcript of ours holds more frames than stack(9) keeps (STACK_MAX 18, sys/sys/_stack.h)', () => {
     for (const name of ['freebsd-watchdog-247276-current-tree.transcript.txt', 'freebsd-procstat-247276-offsets.transcript.txt']) {
       for (const t of freebsdProcstatParser.parse(fixture(name))) expect(t.frames.length, name).toBeLessThanOrEqual(18);
