@@ -179,9 +179,17 @@ export interface BuildDecision {
  * refused with the same words as the check before boot: the booted kernel only now told the
  * gate its kern.osreldate, and a sparse payload has no Makefile.inc1 buildkernel to run.
  */
-export function decideBuild(build: 'auto' | 'module' | 'kernel' | 'none', treeVersion: number, osreldate: number, tree?: TreeFacts): BuildDecision {
+export function decideBuild(
+  build: 'auto' | 'module' | 'kernel' | 'none',
+  treeVersion: number,
+  osreldate: number,
+  treeFacts?: TreeFacts | (() => TreeFacts),
+): BuildDecision {
   const decision = decideMode(build, treeVersion, osreldate);
-  if (decision.mode !== 'kernel' || !tree || tree.missingForKernel.length === 0) return decision;
+  if (decision.mode !== 'kernel' || !treeFacts) return decision;
+  // Read only when a kernel build is on the table.
+  const tree = typeof treeFacts === 'function' ? treeFacts() : treeFacts;
+  if (tree.missingForKernel.length === 0) return decision;
   const booted = { name: 'the booted image', major: osreldateMajor(osreldate), osreldate, source: 'sysctl kern.osreldate' };
   const check = checkBuildBeforeBoot({ ...tree, version: treeVersion }, build === 'kernel' ? 'kernel' : 'auto', booted);
   const refusal = check.refuse ?? `${decision.why}, but ${tree.tree} lacks ${tree.missingForKernel.join(', ')}, which a kernel build needs (Makefile.inc1 buildkernel)`;

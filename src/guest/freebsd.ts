@@ -47,7 +47,10 @@ export { gtestResultsFromRun, gtestSpec } from './freebsd-gtest.js';
  *   /root/.cshrc (`%N@%m:%~ %# `; third-party 13.x sessions show `root@freebsd-13:~ #`) both give
  *   `root@freebsd:~ # `, matched at a line start: login(1) logs `ROOT LOGIN (root) ON ttyu0`
  *   (usr.bin/login/login.c, LOG_NOTICE to auth) and syslogd writes it to the console right after
- *   the prompt. The console engine then sets its own prompt and frames every command.
+ *   the prompt. Before the prompt, /root/.profile (bin/sh/dot.profile) runs `resizewin -z`: the
+ *   serial tty is 0x0, so it writes ESC 7 ... ESC [ 6 n ESC 8 and after 2 s without a reply
+ *   `resizewin: timeout reading from terminal` (usr.bin/resizewin/resizewin.c); the console engine
+ *   drops the escapes. The console engine then sets its own prompt and frames every command.
  * - panic start: sys/kern/kern_shutdown.c vpanic() prints `panic: %s` (after `Fatal trap N: ...`
  *   from the trap handler); on the serial console it can follow a `login: ` prompt on one line.
  * - panic end: `KDB: enter: panic` (sys/kern/subr_kdb.c kdb_enter, only with a debugger backend,
@@ -219,7 +222,7 @@ export class FreeBSDGuest implements GuestAdapter {
     if (!osrel.value || osreldate <= 0) throw new BuildError(`sysctl -n kern.osreldate gave ${JSON.stringify(osrel.output.trim())}`);
     this.state.treeVersion = treeVersion;
     this.state.osreldate = osreldate;
-    const decision = decideBuild(config.build, treeVersion, osreldate, this.options.tree ?? readTreeFacts(config.sourceTree));
+    const decision = decideBuild(config.build, treeVersion, osreldate, () => this.options.tree ?? readTreeFacts(config.sourceTree));
 
     let outcome: FreeBSDTargetOutcome;
     // The tree cannot build the kernel the booted image needs: nothing to try, say what to change.

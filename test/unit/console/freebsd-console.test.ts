@@ -71,6 +71,33 @@ describe('FreeBSD console: chatter', () => {
     await expect(login).resolves.toBeUndefined();
   });
 
+  it("resizewin's terminal query from root's .profile leaves no escape bytes in the console lines", async () => {
+    expect(section('console-session.txt', 'LOGIN')).toContain('\x1b7\x1b[r\x1b[999;999H\x1b[6n\x1b8resizewin: timeout reading from terminal');
+    const lines: string[] = [];
+    const fake = new FakeFreeBSDConsole();
+    const con = consoleOver(fake, lines);
+    const login = con.login(3000);
+    fake.boot();
+    await expect(login).resolves.toBeUndefined();
+    expect(lines).toContain('resizewin: timeout reading from terminal');
+    expect(lines.filter((l) => l.includes('\x1b'))).toEqual([]);
+  });
+
+  it('a shell prompt right after ESC 7 ... ESC 8 on its line is still a prompt at a line start', async () => {
+    // Root's login answered with the query alone (its warning elsewhere): the prompt follows ESC 8 directly.
+    class QueryOnly extends FakeFreeBSDConsole {
+      override write(data: string): void {
+        if (data === 'root\n') this.emit('root\r\n\x1b7\x1b[r\x1b[999;999H\x1b[6n\x1b8root@freebsd:~ # ');
+        else super.write(data);
+      }
+    }
+    const fake = new QueryOnly();
+    const con = consoleOver(fake);
+    const login = con.login(3000);
+    fake.boot();
+    await expect(login).resolves.toBeUndefined();
+  });
+
   it('a console line inside a framed command\'s output does not break sysctl -n or a hash', async () => {
     const sha = 'a'.repeat(64);
     const fake = new FakeFreeBSDConsole((command) => {
