@@ -191,7 +191,7 @@ describe('FreeBSD console: the adapter through the real engine with chatter in e
   it('builds, loads, proves and mounts with a ROOT LOGIN line inside each command\'s output', async () => {
     const { FakeFreeBSDKernel, transcript } = await import('../freebsd/fake-freebsd-shell.js');
     const { respondWithRules } = await import('../freebsd/fake-freebsd-console.js');
-    const ko = '/gate/obj/gate/src/sys/modules/fusefs/fusefs.ko';
+    const ko = '/gate/obj/gate/src/amd64.amd64/sys/modules/fusefs/fusefs.ko';
     const sha = '3f6a1c0d9e8b7a6f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7';
     const kernel = new FakeFreeBSDKernel();
     const fake = new FakeFreeBSDConsole(
@@ -201,7 +201,7 @@ describe('FreeBSD console: the adapter through the real engine with chatter in e
         { match: /^grep -E '\^#define/, output: '#define __FreeBSD_version 1403000\t/* Master, propagated to newvers */\n' },
         { match: /^sysctl -n kern\.osreldate$/, output: '1403000\n' },
         { match: /modules\/fusefs .* all 2>&1$/, output: transcript('make-module-ok.txt') },
-        { match: /-V \.OBJDIR$/, output: '/gate/obj/gate/src/sys/modules/fusefs\n' },
+        { match: /-V \.OBJDIR$/, output: '/gate/obj/gate/src/amd64.amd64/sys/modules/fusefs\n' },
         { match: /^sha256 -q /, output: `${sha}\n` },
       ]),
     );

@@ -19,7 +19,7 @@ import { decideBuild, findFusefs, parseCompilerErrors, parseGtestConsole, parseK
 import type { Thread } from '../../../src/report/model.js';
 import { FakeFreeBSDKernel, FakeFreeBSDShell, FIXTURES, section, transcript, type FakeRule } from './fake-freebsd-shell.js';
 
-const BUILT_KO = '/gate/obj/gate/src/sys/modules/fusefs/fusefs.ko';
+const BUILT_KO = '/gate/obj/gate/src/amd64.amd64/sys/modules/fusefs/fusefs.ko';
 const KO_SHA = '3f6a1c0d9e8b7a6f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7';
 
 function config(over: Partial<GateConfig> = {}): GateConfig {
@@ -60,8 +60,8 @@ function guestRules(treeVersion: number, over: FakeRule[] = []): FakeRule[] {
     { match: /^grep -E '\^#define\[\[:space:\]\]\+__FreeBSD_version'/, output: `#define __FreeBSD_version ${treeVersion}\t/* Master, propagated to newvers */\n` },
     { match: /^sysctl -n kern\.osreldate$/, output: '1403000\n' },
     { match: /make -C \/gate\/src\/sys\/modules\/fusefs .* all 2>&1$/, output: transcript('make-module-ok.txt') },
-    { match: /make -C \/gate\/src\/sys\/modules\/fusefs .* -V \.OBJDIR$/, output: '/gate/obj/gate/src/sys/modules/fusefs\n' },
-    { match: /^sha256 -q '?\/gate\/obj\/gate\/src\/sys\/modules\/fusefs\/fusefs\.ko'?$/, output: `${KO_SHA}\n` },
+    { match: /make -C \/gate\/src\/sys\/modules\/fusefs .* -V \.OBJDIR$/, output: '/gate/obj/gate/src/amd64.amd64/sys/modules/fusefs\n' },
+    { match: /^sha256 -q '?\/gate\/obj\/gate\/src\/amd64\.amd64\/sys\/modules\/fusefs\/fusefs\.ko'?$/, output: `${KO_SHA}\n` },
     { match: /kldload -v/, output: `Loaded ${BUILT_KO}, id=4\n` },
     { match: /^kldstat -v$/, output: transcript('kldstat-v-built.txt') },
   ];
@@ -134,7 +134,7 @@ describe('module build, load and proof', () => {
     const outcome = (await guest.buildTarget(shell, config())) as FreeBSDTargetOutcome;
     expect(outcome).toMatchObject({ mode: 'module', ok: true, artifact: BUILT_KO });
     expect(outcome.why).toMatch(/same branch/);
-    expect(shell.ran(/kldload -v/)[0]).toMatch(/if kldstat -q -m fusefs; then kldunload fusefs\.ko \|\| exit 1; fi; kldload -v \/gate\/obj\/gate\/src\/sys\/modules\/fusefs\/fusefs\.ko/);
+    expect(shell.ran(/kldload -v/)[0]).toMatch(/if kldstat -q -m fusefs; then kldunload fusefs\.ko \|\| exit 1; fi; kldload -v \/gate\/obj\/gate\/src\/amd64\.amd64\/sys\/modules\/fusefs\/fusefs\.ko/);
     expect(shell.ran(/modules\/fusefs/)[0]).toContain('env MAKEOBJDIRPREFIX=/gate/obj make -C /gate/src/sys/modules/fusefs SYSDIR=/gate/src/sys SRCTOP=/gate/src -j2 all');
 
     const proof = await guest.proveTarget(shell, config(), outcome);
