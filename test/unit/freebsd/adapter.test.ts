@@ -199,7 +199,7 @@ describe('kernel build', () => {
   const WHOLE_TREE: TreeFacts = { tree: '/src', missingForKernel: [] };
   const SPARSE_TREE: TreeFacts = {
     tree: '/src',
-    missingForKernel: ['tools/build/Makefile', 'lib/libnv/Makefile', 'usr.bin/lex/lib/Makefile', 'usr.bin/file2c/Makefile', 'usr.sbin/config/Makefile'],
+    missingForKernel: ['tools/build/Makefile', 'lib/libnv/Makefile', 'usr.bin/lex/lib/Makefile', 'usr.bin/file2c/Makefile', 'usr.sbin/config/Makefile', 'etc/mtree/BSD.usr.dist'],
     sparse: { file: '/src/.git/info/sparse-checkout', folders: ['sys', 'share/mk', 'tests/sys/fs/fusefs'] },
     newvers: { type: 'FreeBSD', revision: '14.3', branch: 'RELEASE-p4' },
   };
@@ -581,7 +581,7 @@ describe('what the tree must contain', () => {
     const present = (p: string) =>
       ['Makefile', 'Makefile.inc1', 'lib', 'lib/libc', 'usr.bin', 'usr.bin/grep', 'share/mk', 'share/mk/bsd.prog.mk', 'sys/amd64/conf/GENERIC'].includes(p) ||
       ['sys/sys/param.h', 'sys/conf/newvers.sh', 'sys/modules/fusefs/Makefile', 'sys/fs/fuse'].includes(p);
-    expect(missingTreePaths(present, 'kernel', ['workloads'])).toEqual(['tools/build/Makefile', 'lib/libnv/Makefile', 'usr.bin/lex/lib/Makefile', 'usr.bin/file2c/Makefile', 'usr.sbin/config/Makefile']);
+    expect(missingTreePaths(present, 'kernel', ['workloads'])).toEqual(['tools/build/Makefile', 'lib/libnv/Makefile', 'usr.bin/lex/lib/Makefile', 'usr.bin/file2c/Makefile', 'usr.sbin/config/Makefile', 'etc/mtree/BSD.usr.dist']);
   });
 });
 
