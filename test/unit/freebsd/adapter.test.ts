@@ -194,6 +194,25 @@ describe('module build, load and proof', () => {
   });
 });
 
+describe('the kernel linker and a module built for a newer kernel', () => {
+  // DECLARE_MODULE's MODULE_DEPEND(name, kernel, __FreeBSD_version, __FreeBSD_version, end of branch)
+  // (sys/sys/module.h), checked by sys/kern/kern_linker.c when the module loads.
+  const loads = (treeVersion: number, osreldate: number) => treeVersion <= osreldate && Math.floor(treeVersion / 100000) === Math.floor(osreldate / 100000);
+
+  it('build: module on a newer tree fails at kldload, and the report carries the linker\'s version line', async () => {
+    const tree = 1403500;
+    const shell = new FakeFreeBSDShell([
+      { match: /kldload -v/, exit: loads(tree, 1403000) ? 0 : 1, output: section('kldload-errors.txt', 'ENOEXEC') },
+      { match: /^dmesg \| tail/, output: section('kldload-errors.txt', 'VERSION') },
+      ...guestRules(tree),
+    ]);
+    const outcome = (await new FreeBSDGuest().buildTarget(shell, config({ build: 'module' }))) as FreeBSDTargetOutcome;
+    expect(outcome).toMatchObject({ mode: 'module', ok: false, blame: 'gate' });
+    expect(outcome.tail).toContain('KLD fusefs.ko: depends on kernel - not available or version mismatch');
+    expect(loads(1403000, 1403000) && loads(1402000, 1403000) && !loads(1500068, 1403000)).toBe(true);
+  });
+});
+
 describe('kernel build', () => {
   // A checkout that holds everything Makefile.inc1 buildkernel needs (src/config/freebsd-tree.ts).
   const WHOLE_TREE: TreeFacts = { tree: '/src', missingForKernel: [] };
