@@ -171,6 +171,8 @@ interface State {
   uname?: string;
   gtestNote?: string;
   hasDdb?: boolean;
+  /** debug.debugger_on_panic is not 0: an NMI of unknown source goes to ddb, not to panic("NMI"). */
+  nmiEntersDdb?: boolean;
   hasWitness?: boolean;
 }
 
@@ -191,7 +193,7 @@ export class FreeBSDGuest implements GuestAdapter {
   async prepare(shell: Shell, disks: DiskLayout, config: GateConfig): Promise<void> {
     await mustRun(shell, `mkdir -p ${RESULTS_DIR} ${BIN_DIR} ${FREEBSD_PATHS.work} && tar -xf ${shQuote(disks.payload)} -C ${GATE_DIR}`, 600_000, 'unpacking the payload disk');
     // Record what the image is: the gate's report and the proof need it.
-    await shell.run(`{ uname -a; sysctl kern.osreldate kern.bootfile debug.kdb.available debug.kdb.current; } > ${RESULTS_DIR}/guest-info.txt 2>&1`, {
+    await shell.run(`{ uname -a; sysctl kern.osreldate kern.bootfile debug.kdb.available debug.kdb.current debug.debugger_on_panic; } > ${RESULTS_DIR}/guest-info.txt 2>&1`, {
       timeoutMs: 10_000,
     });
     // Which debugger the booted kernel has decides what the host backstop may do (debug.kdb.available
@@ -199,7 +201,12 @@ export class FreeBSDGuest implements GuestAdapter {
     // Decided by exit status, which the end marker carries, not by output a console line could break into.
     const ddb = await shell.run('sysctl -n debug.kdb.available | tr -s " " "\\n" | grep -qx ddb', { timeoutMs: 10_000 });
     const witness = await shell.run('sysctl -n debug.witness.watch >/dev/null 2>&1', { timeoutMs: 10_000 });
+    // An NMI of unknown source (QMP inject-nmi) reaches kdb_trap only while debug.debugger_on_panic
+    // is set, and is panic("NMI") otherwise (sys/x86/x86/cpu_machdep.c nmi_call_kdb, panic_on_nmi
+    // 0xff; the sysctl is in sys/kern/kern_shutdown.c, 0 with KDB_UNATTENDED).
+    const onPanic = await shell.run('sysctl -n debug.debugger_on_panic | grep -qx "[1-9][0-9]*"', { timeoutMs: 10_000 });
     this.state.hasDdb = ddb.exitStatus === 0;
+    this.state.nmiEntersDdb = onPanic.exitStatus === 0;
     this.state.hasWitness = witness.exitStatus === 0;
     const needPrograms = config.tests.includes('workloads') || !config.fuseServer;
     if (needPrograms) {
@@ -490,7 +497,10 @@ export class FreeBSDGuest implements GuestAdapter {
    * turns the pager off (sys/ddb/db_output.c db_enable_pager), then the threads' stacks and locks.
    */
   backstop(): BackstopPlan {
-    if (!this.state.hasDdb) return { kind: 'none', why: 'the booted kernel has no ddb (debug.kdb.available), so an NMI would get no stacks' };
+    // Without a ddb backend kdb_trap returns 0 and nmi_call_kdb panics ("NMI"; sys/x86/x86/cpu_machdep.c,
+    // sys/kern/subr_kdb.c): the NMI would turn a hang into a panic, so it is not sent.
+    if (!this.state.hasDdb) return { kind: 'none', why: 'the booted kernel has no ddb (debug.kdb.available), so an NMI would get no stacks, only panic("NMI")' };
+    if (!this.state.nmiEntersDdb) return { kind: 'none', why: 'debug.debugger_on_panic is 0, so an NMI would panic the guest ("NMI") instead of entering ddb' };
     // `alltrace` is ddb's all-threads trace (sys/ddb/db_command.c db_cmds: "alltrace" ->
     // db_stack_trace_all, also `show all trace`); `bt` takes one thread and parses its argument as
     // an expression, so `bt all` is "Symbol not found". `show alllocks` exists only with WITNESS

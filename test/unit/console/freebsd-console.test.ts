@@ -181,6 +181,22 @@ describe('FreeBSD console: the ddb backstop', () => {
     expect(describeDdbSteps(steps)[0]).toBe('ddb rejected bt all: Symbol not found');
   });
 
+  it('an NMI to a release kernel (no ddb) is a panic, which is why its backstop sends none', async () => {
+    const fake = new FakeFreeBSDConsole();
+    fake.debugger = 'none';
+    const con = consoleOver(fake);
+    const entered = awaitDdbPrompt(con, 2000);
+    fake.nmi();
+    await expect(entered).rejects.toMatchObject({ name: 'GuestPanicError', message: expect.stringContaining('panic: NMI') });
+    const release = new FreeBSDGuest();
+    await release.prepare(
+      new FakeFreeBSDShell([{ match: /^sysctl -n debug\.kdb\.available/, exit: 1 }, { match: /^sysctl -n debug\.witness\.watch/, exit: 1 }, { match: /./ }]),
+      { payload: '/dev/vtbd1', results: '/dev/vtbd2' },
+      { tests: ['workloads'], fuseServer: undefined } as never,
+    );
+    expect(release.backstop()).toMatchObject({ kind: 'none', why: expect.stringContaining('panic("NMI")') });
+  });
+
   it('a WITNESS kernel accepts show alllocks', async () => {
     const { con } = await inDdb(true);
     expect(await runDdbCommands(con, ['show alllocks'], 2000)).toEqual([{ command: 'show alllocks', ok: true }]);

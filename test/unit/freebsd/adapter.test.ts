@@ -434,7 +434,7 @@ describe('prepare, mount, collect', () => {
     await release.prepare(new FakeFreeBSDShell([{ match: /^sysctl -n debug\.kdb\.available/, exit: 1 }, { match: /^sysctl -n debug\.witness\.watch/, exit: 1 }, { match: /./ }]), { payload: '/dev/vtbd1', results: '/dev/vtbd2' }, config());
     expect(release.backstop()).toMatchObject({ kind: 'none' });
     const head = new FreeBSDGuest();
-    const headShell = new FakeFreeBSDShell([{ match: /^sysctl -n debug\.kdb\.available/ }, { match: /^sysctl -n debug\.witness\.watch/ }, { match: /./ }]);
+    const headShell = new FakeFreeBSDShell([{ match: /^sysctl -n debug\.kdb\.available/ }, { match: /^sysctl -n debug\.witness\.watch/ }, { match: /^sysctl -n debug\.debugger_on_panic/ }, { match: /./ }]);
     await head.prepare(headShell, { payload: '/dev/vtbd1', results: '/dev/vtbd2' }, config());
     expect(head.backstop()).toEqual({ kind: 'ddb', commands: ['set $lines 0', 'alltrace', 'show alllocks', 'show lockedvnods'] });
     // The ddb decision is the pipeline's exit status: run it on sysctl's real output forms.
@@ -442,6 +442,24 @@ describe('prepare, mount, collect', () => {
     expect(() => execFileSync('sh', ['-c', pipeline], { input: 'ddb gdb\n' })).not.toThrow();
     expect(() => execFileSync('sh', ['-c', pipeline], { input: '\n', stdio: 'pipe' })).toThrow();
     expect(() => execFileSync('sh', ['-c', pipeline], { input: 'gdb\n', stdio: 'pipe' })).toThrow();
+  });
+
+  it('sends no NMI to a ddb kernel whose debug.debugger_on_panic is 0: nmi_call_kdb would panic("NMI")', async () => {
+    const unattended = new FreeBSDGuest();
+    const shell = new FakeFreeBSDShell([
+      { match: /^sysctl -n debug\.kdb\.available/ },
+      { match: /^sysctl -n debug\.witness\.watch/ },
+      // `sysctl -n debug.debugger_on_panic` prints 0 (KDB_UNATTENDED): the grep in the pipeline exits 1.
+      { match: /^sysctl -n debug\.debugger_on_panic/, exit: 1 },
+      { match: /./ },
+    ]);
+    await unattended.prepare(shell, { payload: '/dev/vtbd1', results: '/dev/vtbd2' }, config());
+    expect(unattended.backstop()).toMatchObject({ kind: 'none', why: expect.stringMatching(/debugger_on_panic/) });
+    // The decision is the pipeline's exit status, on sysctl's real output forms ("%d\n").
+    const pipeline = shell.ran(/^sysctl -n debug\.debugger_on_panic/)[0]!.replace(/^sysctl -n debug\.debugger_on_panic \| /, '');
+    expect(() => execFileSync('sh', ['-c', pipeline], { input: '1\n' })).not.toThrow();
+    expect(() => execFileSync('sh', ['-c', pipeline], { input: '0\n', stdio: 'pipe' })).toThrow();
+    expect(() => execFileSync('sh', ['-c', pipeline], { input: '', stdio: 'pipe' })).toThrow();
   });
 
   it('a mount that fails is a MountError (the tree\'s fault once its module is loaded)', async () => {
@@ -466,7 +484,8 @@ describe('prepare, mount, collect', () => {
     expect(await new FreeBSDGuest().mount(shell, config())).toBe('/mnt/fg');
     expect(shell.commands[0]).toContain('/gate/bin/fusefs-fixture -o');
     // The kernel cut "fusefs." + "fusefs-fixture" to MFSNAMELEN - 1 characters.
-    expect(kernel.mountP()).toContain('/dev/fuse\t\t/mnt/fg\t\t\tfusefs.fusefs-f\trw,sync\t\t0 0\n');
+    // putfsent: "rw" (fusefs sets no flag flags2opts names), padded to a tab, then "\t0 0".
+    expect(kernel.mountP()).toContain('/dev/fuse\t\t/mnt/fg\t\t\tfusefs.fusefs-f\trw\t\t0 0\n');
     expect(fusefsTypeName(FIXTURE_SUBTYPE)).toBe('fusefs.fusefs-f');
     const check = checkOf(shell.commands[0]!);
     expect(passes(check, kernel.mountP())).toBe(true);
@@ -478,7 +497,7 @@ describe('prepare, mount, collect', () => {
 
   it('a user\'s server passes with a plain fusefs line or fusefs.SUBTYPE, cut as the kernel cuts it', () => {
     const check = checkOf(freebsdMountCheck());
-    const line = (type: string) => `/dev/gpt/rootfs\t\t/\t\t\tufs\trw\t\t1 1\n/dev/fuse\t\t/mnt/fg\t\t\t${type}\trw,sync\t\t0 0\n`;
+    const line = (type: string) => `/dev/gpt/rootfs\t\t/\t\t\tufs\trw\t\t1 1\n/dev/fuse\t\t/mnt/fg\t\t\t${type}\trw\t\t0 0\n`;
     expect(passes(check, line('fusefs'))).toBe(true);
     expect(passes(check, line(fusefsTypeName('sshfs')))).toBe(true);
     expect(passes(check, line(fusefsTypeName('some-long-subtype')))).toBe(true);
