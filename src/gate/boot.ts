@@ -13,6 +13,7 @@ import { CommandTimeoutError } from '../guest/shell.js';
 import { ensureLinuxGuest } from '../image/linux-guest.js';
 import type { GateReport } from '../report/model.js';
 import { startVm, type VmInstance } from '../vm/instance.js';
+import { endRecordedQemus } from '../vm/pidfile.js';
 import { createBlankDisk, readTarDisk, writeTarDisk, type PayloadEntry } from '../payload/tar-disk.js';
 import type { GateIO } from './run.js';
 
@@ -50,6 +51,11 @@ export interface BootedGuest {
 
 export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPlan> {
   const workDir = path.join(config.outDir, '.work');
+  // An earlier run with this output folder may have been killed with its QEMU still running: end
+  // that QEMU before its records go.
+  for (const ended of await endRecordedQemus(workDir)) {
+    if (ended.killed || ended.unresolved) io.warn(`an earlier run's QEMU: ${ended.note}`);
+  }
   rmSync(workDir, { recursive: true, force: true });
   mkdirSync(workDir, { recursive: true });
   const serialLogPath = path.join(config.outDir, 'serial.log');
