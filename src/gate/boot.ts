@@ -14,6 +14,7 @@ import { ensureLinuxGuest } from '../image/linux-guest.js';
 import type { GateReport } from '../report/model.js';
 import { startVm, type VmInstance } from '../vm/instance.js';
 import { endRecordedQemus } from '../vm/pidfile.js';
+import { assertOutputSpace } from './evidence.js';
 import { createBlankDisk, readTarDisk, writeTarDisk, type PayloadEntry } from '../payload/tar-disk.js';
 import type { GateIO } from './run.js';
 
@@ -57,6 +58,8 @@ export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPl
     if (ended.killed || ended.unresolved) io.warn(`an earlier run's QEMU: ${ended.note}`);
   }
   rmSync(workDir, { recursive: true, force: true });
+  // A full output disk is a clear error now, not an ENOSPC in the middle of the boot.
+  assertOutputSpace(config.outDir);
   mkdirSync(workDir, { recursive: true });
   const serialLogPath = path.join(config.outDir, 'serial.log');
   if (config.guest === 'linux') {
@@ -86,6 +89,12 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
   const resultsDisk = path.join(plan.workDir, 'results.img');
   await writeTarDisk(plan.payload, payloadDisk);
   const log = createWriteStream(plan.serialLogPath);
+  // A write error (the disk filled up during the run) must not end the process: the console goes on.
+  let logFailed = false;
+  log.on('error', (error) => {
+    if (!logFailed) io.warn(`serial log ${plan.serialLogPath} is incomplete: ${error.message}`);
+    logFailed = true;
+  });
   const boot = async (attempt: number): Promise<BootedGuest> => {
     report.bootAttempts = attempt;
     await createBlankDisk(resultsDisk, 256);
