@@ -64,12 +64,17 @@ export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPl
   const serialLogPath = path.join(config.outDir, 'serial.log');
   if (config.guest === 'linux') {
     const image = await ensureLinuxGuest(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line));
+    if (image.rebuiltBecause) io.warn(`Linux test guest: ${image.rebuiltBecause}`);
     const configFile = path.join(workDir, 'gate-config.json');
     writeFileSync(configFile, JSON.stringify({ workloads: config.workloads, fixtureOptions: config.fixtureOptions, fault: config.fault ?? null }, null, 2));
     return {
       adapter: new LinuxGuest(image),
       media: async () => ({ kind: 'kernel', kernel: image.kernel, initrd: image.initrd, append: image.append }),
-      imageInfo: { description: `Linux test guest, kernel ${image.kernelRelease}`, path: image.dir, why: 'guest linux: the test guest built from Debian packages' },
+      imageInfo: {
+        description: `Linux test guest, kernel ${image.kernelRelease}`,
+        path: image.dir,
+        why: `guest linux: the test guest built from Debian packages${image.rebuiltBecause ? ` (${image.rebuiltBecause})` : ''}`,
+      },
       tcgThread: 'single',
       // The user's server folder rides along as it is (prebuilt programs and their libraries).
       payload: [
