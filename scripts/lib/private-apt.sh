@@ -53,7 +53,8 @@ _deb822_debian_uri() {
 		}
 		/^[ \t]*#/ { next }
 		/^[ \t]*$/ { flush(); next }
-		/^[ \t]/ { v = $0; sub(/^[ \t]+/, "", v); if (last == "uris") uris = uris " " v; else if (last == "suites") suites = suites " " v; else if (last == "types") types = types " " v; next }
+		function join(a, b) { return a == "" ? b : a " " b }
+		/^[ \t]/ { v = $0; sub(/^[ \t]+/, "", v); if (last == "uris") uris = join(uris, v); else if (last == "suites") suites = join(suites, v); else if (last == "types") types = join(types, v); next }
 		{
 			key = tolower($0); sub(/:.*/, "", key); v = $0; sub(/^[^:]*:[ \t]*/, "", v); sub(/[ \t]+$/, "", v)
 			last = key
