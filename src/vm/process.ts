@@ -116,8 +116,11 @@ export function findExecutable(binary: string, envPath = process.env['PATH'] ?? 
  * the program; the setting survives execve (it is only cleared for set-user-ID programs, which
  * QEMU is not). prctl(2): the signal comes when the parent *thread* that forked the child exits;
  * Node forks from its main thread (libuv's uv_spawn runs on the loop thread), which lives as long
- * as the process. Without setpriv, or when `binary` cannot be found (so that spawning it reports
- * its own ENOENT), the program is started as it is.
+ * as the process. setpriv is in util-linux, an Essential package on Debian and Ubuntu (Ubuntu's
+ * setpriv(1) manual page names util-linux as its package), so GitHub's runners have it. Without
+ * setpriv, or when `binary` cannot be found (so that spawning it reports its own ENOENT), the
+ * program is started as it is; the pidfile (pidfile.ts) is then what ends an orphan. One window
+ * stays: a parent killed between fork and setpriv's prctl leaves the child untied.
  */
 export function tiedToParentArgv(
   binary: string,
