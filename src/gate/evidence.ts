@@ -54,6 +54,8 @@ interface WriteFailure {
   name: string;
   bytes: number;
   code: string;
+  /** How the reason names it, when not by its file name. */
+  label?: string;
 }
 
 /** Writes `text` to `file`; on failure removes what was partly written (a truncated report misleads). */
@@ -97,8 +99,9 @@ export function writeEvidence(outDir: string, report: GateReport, serialLogPath:
   const failure = tryWrite(paths.report, JSON.stringify(report, null, 2) + '\n');
   if (failure) {
     // The full report did not fit: say so, and try a compact one without the captured stacks and
-    // panic text (the bulk of it). The verdict reaches stdout and the action's outputs either way.
-    failures.push(failure);
+    // panic text (the bulk of it; stacks.txt has them when it fit). The verdict reaches stdout and
+    // the action's outputs either way.
+    failures.push({ ...failure, label: 'the full report.json' });
     markUnwritten(report, outDir, failures, decided);
     const compact: GateReport = { ...report, threads: [], files: { ...written(), report: paths.report } };
     delete compact.panicText;
@@ -118,7 +121,7 @@ function markUnwritten(report: GateReport, outDir: string, failures: WriteFailur
     ? `the file system is full: they needed ${formatBytes(needed)}, ${free === undefined ? 'an unknown amount' : formatBytes(free)} is free` +
       (free === undefined ? '' : ` (${formatBytes(Math.max(1, needed - free))} missing at least)`)
     : codes.join(', ');
-  const files = failures.map((f) => `${f.name} (${formatBytes(f.bytes)})`).join(', ');
+  const files = failures.map((f) => `${f.label ?? f.name} (${formatBytes(f.bytes)})`).join(', ');
   report.verdict = 'error';
   report.reason = `could not write the evidence in ${outDir}: ${files} not written, ${why}; the run itself had decided ${decided.verdict}: ${decided.reason}`;
   report.exitCode = EXIT.error;

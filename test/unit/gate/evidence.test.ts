@@ -51,7 +51,7 @@ describe.skipIf(!root)('writeEvidence on a full file system', () => {
     expect(report.exitCode).toBe(125);
     expect(report.reason).toContain(`could not write the evidence in ${mountpoint}`);
     // report.json holds every thread too, so it does not fit either.
-    expect(report.reason).toMatch(/stacks\.txt \([\d.]+ KiB\), report\.json \([\d.]+ MiB\) not written/);
+    expect(report.reason).toMatch(/stacks\.txt \([\d.]+ KiB\), the full report\.json \([\d.]+ MiB\) not written/);
     expect(report.reason).toMatch(/the file system is full: they needed [\d.]+ MiB, [\d.]+ (KiB|B) is free \([\d.]+ MiB missing at least\)/);
     expect(report.reason).toMatch(/the run itself had decided hang: mmap-write: did not finish/);
     // No truncated file is left; what is listed exists.
@@ -70,7 +70,7 @@ describe.skipIf(!root)('writeEvidence on a full file system', () => {
     const report = { ...hangReport(0), verdict: 'panic' as const, panicText: 'p'.repeat(40 * 1024) };
     const files = writeEvidence(mountpoint, report, undefined);
     expect(report.verdict).toBe('error');
-    expect(report.reason).toMatch(/report\.json \([\d.]+ KiB\) not written.*decided panic/);
+    expect(report.reason).toMatch(/the full report\.json \([\d.]+ KiB\) not written.*decided panic/);
     expect(files.report).toBe(path.join(mountpoint, 'report.json'));
     expect(files.stacks).toBe(path.join(mountpoint, 'stacks.txt'));
     const saved = JSON.parse(readFileSync(files.report!, 'utf8')) as GateReport;
