@@ -3,7 +3,7 @@
 // (npm run bundle), its guest built in a temporary cache (the kernel .deb copied from the
 // machine's cache) so other runs on the machine are not disturbed.
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, truncateSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -80,6 +80,21 @@ describe('QEMU never outlives the run', () => {
       stale.kill('SIGKILL');
     }
   }, 420_000);
+});
+
+describe('a damaged cache', () => {
+  it('a truncated cached initramfs: the run says "cache damaged, rebuilt" and boots the rebuilt guest', async () => {
+    // Make sure the guest is built in this cache, then damage it.
+    const first = await spawnCli(['run', '--guest', 'linux', '--workloads', 'write-readback', '--timeout', '60', '--cache-dir', cache, '--out', tempDir('cache-ok')], 400_000).done;
+    expect(first.code).toBe(0);
+    const initrd = path.join(cache, 'linux-guest', 'current', 'initramfs.cpio.gz');
+    truncateSync(initrd, Math.floor(statSync(initrd).size / 2));
+    const out = tempDir('cache-damaged');
+    const result = await spawnCli(['run', '--guest', 'linux', '--workloads', 'write-readback', '--timeout', '60', '--cache-dir', cache, '--out', out], 400_000).done;
+    expect(result.stderr).toMatch(/warning: Linux test guest: cache damaged, rebuilt: initramfs\.cpio\.gz has SHA-256/);
+    expect(result.code).toBe(0);
+    expect(readReport(out)).toMatchObject({ verdict: 'pass', image: { why: expect.stringMatching(/cache damaged, rebuilt/) } });
+  }, 820_000);
 });
 
 describe.skipIf(process.getuid?.() !== 0)('a full output disk', () => {
