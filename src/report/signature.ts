@@ -75,7 +75,7 @@ export function blockedThreads(threads: readonly Thread[]): Thread[] {
 function inFocus(t: Thread, focus: HangFocus | undefined): boolean {
   if (!focus) return false;
   if (t.pid !== undefined && focus.pids?.includes(t.pid)) return true;
-  return focus.comms !== undefined && focus.comms.includes(t.comm);
+  return focus.comms?.includes(t.comm) ?? false;
 }
 
 /**

@@ -84,6 +84,8 @@ export interface VmInstance {
   /** Inject an NMI into every vCPU (QMP inject-nmi). */
   nmi(): Promise<void>;
   queryStatus(): Promise<VmStatus>;
+  /** The last 16 KiB QEMU wrote to stderr so far (its own error lines, e.g. a KVM internal error). */
+  stderrText(): string;
 }
 
 /** QEMU did not get as far as running the guest. */
@@ -323,6 +325,10 @@ class QemuVm implements VmInstance {
   async queryStatus(): Promise<VmStatus> {
     const status = await (await this.qmp()).execute<{ status: string; running: boolean }>('query-status');
     return { status: status.status, running: status.running };
+  }
+
+  stderrText(): string {
+    return this.stderr.text();
   }
 
   private async cleanupFiles(): Promise<void> {

@@ -79,7 +79,7 @@ describe('stack fixtures', () => {
       if (exp.hung === null) expect(hung).toBeUndefined();
       else checkThread(hung, exp.hung);
       if (exp.panicThread) checkThread(a.panic?.threads[0], exp.panicThread);
-      if (exp.threadsDetail) exp.threadsDetail.forEach((t, i) => checkThread(a.threads[i], t));
+      if (exp.threadsDetail) for (const [i, t] of exp.threadsDetail.entries()) checkThread(a.threads[i], t);
       // Deterministic: the same text gives the same result.
       expect(analyzeStacks(text)).toEqual(a);
     });

@@ -46,7 +46,7 @@ describe('signatures', () => {
     expect(hangTitle(thread(BUG_2020))).toBe('hang in vm_page_busy_sleep from fuse_io_dispatch');
     expect(hangTitle(thread(BUG_NOW))).toBe('hang in vm_page_busy_sleep from fuse_inval_buf_range');
     const other = thread(BUG_2020);
-    other.frames.forEach((f, i) => (f.offset = `0x${(0x900 + i * 7).toString(16)}`));
+    for (const [i, f] of other.frames.entries()) f.offset = `0x${(0x900 + i * 7).toString(16)}`;
     expect(hangTitle(other)).toBe(hangTitle(thread(BUG_2020)));
   });
 
