@@ -100,6 +100,9 @@ export async function ensureLinuxGuest(cacheDir: string, timeoutMs: number, onLi
 async function runBuild(cacheDir: string, timeoutMs: number, args: string[], onLine?: (line: string) => void): Promise<string> {
   const script = path.join(packageRoot(), 'scripts', 'build-linux-guest.sh');
   const lines: string[] = [];
+  // The output folder is stdout's last line. The log goes to stderr, and the two pipes are read in
+  // no fixed order: the last line of both together can be a log line (seen under load).
+  let stdout = '';
   const code = await new Promise<number | string>((resolve) => {
     const child = spawn('bash', [script, ...args], {
       env: { ...process.env, FUSEFS_GATE_CACHE: cacheDir },
@@ -121,7 +124,10 @@ async function runBuild(cacheDir: string, timeoutMs: number, args: string[], onL
         onLine?.(line);
       }
     };
-    child.stdout.on('data', collect);
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout = (stdout + chunk.toString()).slice(-4096);
+      collect(chunk);
+    });
     child.stderr.on('data', collect);
     child.on('error', (error) => {
       clearTimeout(timer);
@@ -134,7 +140,7 @@ async function runBuild(cacheDir: string, timeoutMs: number, args: string[], onL
   });
   const tail = lines.slice(-15).join('\n');
   if (code !== 0) throw new GuestBuildError(`building the Linux test guest failed (${code}); last lines:\n${tail}`, tail);
-  const dir = lines.at(-1)?.trim() ?? '';
+  const dir = stdout.split('\n').map((line) => line.trim()).filter(Boolean).at(-1) ?? '';
   if (!existsSync(path.join(dir, 'manifest.json'))) {
     throw new GuestBuildError(`the Linux test guest build did not name an output folder with a manifest (got ${JSON.stringify(dir)})`, tail);
   }
