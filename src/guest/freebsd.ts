@@ -3,6 +3,7 @@
 // what comes back. Every fact about FreeBSD's formats is cited to its source file; docs/freebsd.md
 // lists them with their tests.
 
+import { KERNEL_BUILD_NEEDS, readTreeFacts, type TreeFacts } from '../config/freebsd-tree.js';
 import type { GateConfig } from '../config/types.js';
 import type { ProofOfCode, TestResult, Thread } from '../report/model.js';
 import type { BackstopPlan, ConsoleProfile, DiskLayout, GuestAdapter, TargetOutcome, TestSpec } from './adapter.js';
@@ -46,7 +47,10 @@ export { gtestResultsFromRun, gtestSpec } from './freebsd-gtest.js';
  *   /root/.cshrc (`%N@%m:%~ %# `; third-party 13.x sessions show `root@freebsd-13:~ #`) both give
  *   `root@freebsd:~ # `, matched at a line start: login(1) logs `ROOT LOGIN (root) ON ttyu0`
  *   (usr.bin/login/login.c, LOG_NOTICE to auth) and syslogd writes it to the console right after
- *   the prompt. The console engine then sets its own prompt and frames every command.
+ *   the prompt. Before the prompt, /root/.profile (bin/sh/dot.profile) runs `resizewin -z`: the
+ *   serial tty is 0x0, so it writes ESC 7 ... ESC [ 6 n ESC 8 and after 2 s without a reply
+ *   `resizewin: timeout reading from terminal` (usr.bin/resizewin/resizewin.c); the console engine
+ *   drops the escapes. The console engine then sets its own prompt and frames every command.
  * - panic start: sys/kern/kern_shutdown.c vpanic() prints `panic: %s` (after `Fatal trap N: ...`
  *   from the trap handler); on the serial console it can follow a `login: ` prompt on one line.
  * - panic end: `KDB: enter: panic` (sys/kern/subr_kdb.c kdb_enter, only with a debugger backend,
@@ -145,6 +149,8 @@ export interface FreeBSDTargetOutcome extends TargetOutcome {
 export interface FreeBSDGuestOptions {
   /** The stack parser; default src/report/stacks.ts `parseStacks` (the adapter holds none of its own). */
   parseStacks?: (text: string) => Thread[];
+  /** What the host's tree holds (default: read from config.sourceTree when the build is decided). */
+  tree?: TreeFacts;
 }
 
 export class BuildError extends Error {
@@ -216,9 +222,11 @@ export class FreeBSDGuest implements GuestAdapter {
     if (!osrel.value || osreldate <= 0) throw new BuildError(`sysctl -n kern.osreldate gave ${JSON.stringify(osrel.output.trim())}`);
     this.state.treeVersion = treeVersion;
     this.state.osreldate = osreldate;
-    const decision = decideBuild(config.build, treeVersion, osreldate);
+    const decision = decideBuild(config.build, treeVersion, osreldate, () => this.options.tree ?? readTreeFacts(config.sourceTree));
 
     let outcome: FreeBSDTargetOutcome;
+    // The tree cannot build the kernel the booted image needs: nothing to try, say what to change.
+    if (decision.mode === 'refuse') return { mode: 'kernel', why: decision.why, ok: false, blame: 'gate', tail: decision.why };
     if (decision.mode === 'module') outcome = await this.buildModule(shell, config, decision.why);
     else if (decision.mode === 'kernel') outcome = await this.buildKernel(shell, config, decision.why);
     else outcome = await this.loadStockModule(shell, decision.why);
@@ -516,7 +524,9 @@ export class FreeBSDGuest implements GuestAdapter {
 export const FREEBSD_TREE_PATHS = {
   module: ['sys/sys/param.h', 'sys/conf/newvers.sh', 'sys/modules/fusefs/Makefile', 'sys/fs/fuse', 'share/mk'],
   gtest: ['tests/sys/fs/fusefs/Makefile', 'tests/freebsd_test_suite', 'sbin/mount/getmntopts.c'],
-  kernel: ['Makefile', 'Makefile.inc1', 'sys/amd64/conf/GENERIC', 'lib', 'usr.bin'],
+  // Files deep in the folders buildkernel's legacy and kernel-tools stages build from, not the
+  // folders: a sparse list such as `lib/libc` makes `lib` exist without lib/libnv.
+  kernel: ['Makefile', ...KERNEL_BUILD_NEEDS],
 } as const;
 
 /** Host side, before any work: which required paths the tree lacks for this build and these tests. */
