@@ -13,6 +13,7 @@ import { CommandTimeoutError } from '../guest/shell.js';
 import { ensureLinuxGuest } from '../image/linux-guest.js';
 import type { GateReport } from '../report/model.js';
 import { startVm, type VmInstance } from '../vm/instance.js';
+import { qemuReachability } from '../vm/reachability.js';
 import { createBlankDisk, readTarDisk, writeTarDisk, type PayloadEntry } from '../payload/tar-disk.js';
 import type { GateIO } from './run.js';
 
@@ -45,7 +46,13 @@ export interface BootedGuest {
    * Layer 2 of the watchdog: the guest stopped answering, so ask it from outside with what the
    * booted kernel has, and say what QEMU reports. Returns lines for the report.
    */
-  diagnose(): Promise<string[]>;
+  diagnose(): Promise<GuestDiagnosis>;
+}
+
+/** What the backstop did and saw; `qemuFault` when the host could not reach a running QEMU. */
+export interface GuestDiagnosis {
+  notes: string[];
+  qemuFault?: string;
 }
 
 export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPlan> {
@@ -159,11 +166,16 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
 /** How long the backstop waits for a wedged guest to print anything after it was poked. */
 const DIAGNOSE_WAIT_MS = 3000;
 
-async function diagnoseWedgedGuest(vm: VmInstance, console: SerialConsole, plan: BackstopPlan): Promise<string[]> {
-  const notes: string[] = [];
-  const status = await vm.queryStatus().catch((error: Error) => ({ status: `unknown (${error.message})`, running: false }));
-  notes.push(`QEMU reports the guest ${status.status}`);
-  if (!status.running) return notes;
+async function diagnoseWedgedGuest(vm: VmInstance, console: SerialConsole, plan: BackstopPlan): Promise<GuestDiagnosis> {
+  const reach = await qemuReachability(vm);
+  // A stopped, dead, silent or paused QEMU: its guest's silence says nothing about the guest's kernel.
+  if (!reach.reachable) return { notes: [reach.why], qemuFault: reach.why };
+  const notes = [`QEMU reports the guest ${reach.status}`];
+  return { notes: await askWedgedGuest(vm, console, plan, notes) };
+}
+
+/** Layer 2 proper: ask a running but silent guest for stacks with what its kernel has. */
+async function askWedgedGuest(vm: VmInstance, console: SerialConsole, plan: BackstopPlan, notes: string[]): Promise<string[]> {
   if (plan.kind === 'none') return [...notes, `no outside way to ask for stacks: ${plan.why}`];
   try {
     if (plan.kind === 'sysrq') {
