@@ -1,7 +1,7 @@
 // What both guest adapters share: the guest layout, the fixture's and workloads' command lines.
 import type { GateConfig } from '../config/types.js';
 import type { TestSpec } from './adapter.js';
-import type { Shell } from './shell.js';
+import type { RunResult, Shell } from './shell.js';
 import { shQuote } from './quote.js';
 
 /** docs/guest-protocol.md: the guest layout. */
@@ -29,6 +29,9 @@ export const FUSE_SERVER_FILES = {
   mounts: `${RESULTS_DIR}/fuse-server.mounts`,
 } as const;
 
+/** The user's command line, written into the guest as a script (no quoting of it on the command line). */
+export const FUSE_SERVER_SCRIPT = `${GATE_DIR}/fuse-server.sh`;
+
 /**
  * How a guest starts a command in a new session, with no controlling terminal, as a process that is
  * not the caller's child. The user's server must never be a job of the console shell: busybox ash
@@ -46,28 +49,45 @@ export const DETACH = { linux: 'setsid', freebsd: 'daemon -f' } as const;
 const MOUNT_TABLE_LINE = `{ cat /proc/mounts 2>/dev/null || mount -p; } | grep ' ${MOUNTPOINT} '`;
 
 /**
- * Mounts the user's own FUSE server: `{mountpoint}` is replaced, the rest is the user's command line,
- * run as written by `sh -c` (quoted, so a `#` or a `;` in it is the user's shell syntax, never an
- * edit of the gate's own wrapper). It runs detached (`detach`): its own session, no controlling
- * terminal, stdin /dev/null, output in fuse-server.log, its exit status in fuse-server.status, and
- * not a child of the console shell, so whatever it does with jobs, signals or its terminal cannot
- * reach the command channel. The mount table is checked within a bounded wait; a server that exits
- * non-zero before mounting ends the wait at once. Either way the mount table line is kept.
+ * Starts `argv` (already quoted) detached with `detach`: its own session, no controlling terminal,
+ * stdin /dev/null, output in fuse-server.log, exit status in fuse-server.status, and not a child of
+ * the console shell (the subshell that starts it exits at once), so whatever the server does with
+ * jobs, signals or its terminal cannot reach the command channel. Then waits, bounded, for the mount
+ * table to show the mount; a server that exits non-zero before mounting ends the wait at once.
+ * Either way the mount table line is kept in fuse-server.mounts.
  */
-export function fuseServerMountCommand(commandLine: string, mountCheck: string, detach: string = DETACH.freebsd): string {
-  const command = commandLine.split('{mountpoint}').join(MOUNTPOINT);
+function detachedMountCommand(argv: string, mountCheck: string, detach: string): string {
   const { log, status, mounts } = FUSE_SERVER_FILES;
-  // The user's command is an argument ($1) of the detached shell, not part of its script: a `#` in
-  // it can only comment out the rest of the user's own command.
-  const detached = `sh -c '{ sh -c "$1"; } </dev/null >${log} 2>&1; echo $? >${status}' fuse-server ${shQuote(command)}`;
+  const started = `sh -c '"$@" </dev/null >${log} 2>&1; echo $? >${status}' fuse-server ${argv}`;
   return (
-    `mkdir -p ${MOUNTPOINT} && rm -f ${status} && ( ${detach} ${detached} </dev/null >/dev/null 2>&1 & ) && ` +
+    `mkdir -p ${MOUNTPOINT} && rm -f ${status} && ( ${detach} ${started} </dev/null >/dev/null 2>&1 & ) && ` +
     // A subshell, so that `exit` ends the wait and not the guest's login shell.
-    `( r=0; i=0; until ${mountCheck}; do i=$((i+1)); s=$(cat ${status} 2>/dev/null); ` +
+    `( r=0 i=0; until ${mountCheck}; do i=$((i+1)); s=$(cat ${status} 2>/dev/null); ` +
     `if [ -n "$s" ] && [ "$s" != 0 ]; then echo "the FUSE server exited with status $s before it mounted"; r=1; break; fi; ` +
     `if [ $i -gt 100 ]; then echo 'the FUSE server did not mount within 10 s'; r=1; break; fi; sleep 0.1; done; ` +
     `${MOUNT_TABLE_LINE} >${mounts}; [ $r = 0 ] || tail -n 20 ${log}; exit $r )`
   );
+}
+
+/** `{mountpoint}` replaced; the rest is the user's command line, theirs to write, run as written. */
+function userCommand(commandLine: string): string {
+  return commandLine.split('{mountpoint}').join(MOUNTPOINT);
+}
+
+/**
+ * Mounts the user's own FUSE server in one console command: the command line is one quoted
+ * argument of `sh -c`, so a `#` or `;` in it is the user's shell syntax, never an edit of the gate's
+ * wrapper. `mountFuseServer` is the same with the command in a script, so its length is not bounded
+ * by the console's line.
+ */
+export function fuseServerMountCommand(commandLine: string, mountCheck: string, detach: string = DETACH.freebsd): string {
+  return detachedMountCommand(`sh -c ${shQuote(userCommand(commandLine))}`, mountCheck, detach);
+}
+
+/** Mounts the user's own FUSE server: its command line goes into FUSE_SERVER_SCRIPT, then runs detached. */
+export async function mountFuseServer(shell: Shell, commandLine: string, mountCheck: string, detach: string, timeoutMs: number): Promise<RunResult> {
+  await mustRun(shell, `printf '%s\\n' ${shQuote(userCommand(commandLine))} >${FUSE_SERVER_SCRIPT}`, 10_000, 'writing the FUSE server command into the guest');
+  return shell.run(detachedMountCommand(`sh ${FUSE_SERVER_SCRIPT}`, mountCheck, detach), { timeoutMs, purpose: 'mounting the FUSE file system' });
 }
 
 /** What the user's server left: the mount table line for the mount point and the tail of its output. */

@@ -7,7 +7,7 @@ import type { LinuxGuestImage } from '../image/linux-guest.js';
 import { parseWatchdogLinuxSample } from '../report/parsers/linux-proc-stack.js';
 import type { ProofOfCode, Thread } from '../report/model.js';
 import type { BackstopPlan, ConsoleProfile, DiskLayout, GuestAdapter, TargetOutcome, TestSpec } from './adapter.js';
-import { DETACH, fixtureMountCommand, fuseServerMountCommand, MountError, MOUNTPOINT, mustRun, workloadTests } from './common.js';
+import { DETACH, fixtureMountCommand, mountFuseServer, MountError, MOUNTPOINT, mustRun, workloadTests } from './common.js';
 import type { Shell } from './shell.js';
 
 export const LINUX_CONSOLE: ConsoleProfile = {
@@ -82,8 +82,9 @@ export class LinuxGuest implements GuestAdapter {
   }
 
   async mount(shell: Shell, config: GateConfig): Promise<string> {
-    const command = config.fuseServer ? fuseServerMountCommand(config.fuseServer, LINUX_MOUNT_CHECK, DETACH.linux) : fixtureMountCommand(config, LINUX_MOUNT_CHECK);
-    const result = await shell.run(command, { timeoutMs: 30_000, purpose: 'mounting the FUSE file system' });
+    const result = config.fuseServer
+      ? await mountFuseServer(shell, config.fuseServer, LINUX_MOUNT_CHECK, DETACH.linux, 30_000)
+      : await shell.run(fixtureMountCommand(config, LINUX_MOUNT_CHECK), { timeoutMs: 30_000, purpose: 'mounting the FUSE file system' });
     if (result.exitStatus !== 0) throw new MountError(`mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-500)}`);
     return MOUNTPOINT;
   }
