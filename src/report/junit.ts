@@ -71,9 +71,12 @@ function failureMessage(t: TestResult, report: GateReport): string {
   return t.message ?? t.status;
 }
 
-/** The phase a run ended in: the first that did not finish well (teardown aside), else the last before teardown. */
+/** Phases that run after the verdict's phase was over, whatever the verdict: never the phase to name. */
+const AFTERWARDS = new Set(['backstop', 'collect', 'teardown']);
+
+/** The phase a run ended in: the first that did not finish well, else the last; phases run afterwards aside. */
 export function failedPhase(report: GateReport): string {
-  const phases = report.phases.filter((p) => p.phase !== 'teardown');
+  const phases = report.phases.filter((p) => !AFTERWARDS.has(p.phase));
   return (phases.find((p) => p.outcome !== 'ok') ?? phases.at(-1))?.phase ?? 'start';
 }
 

@@ -95,13 +95,13 @@ describe('renderJunit', () => {
     expect(validate(xml).ok).toBe(true);
   });
 
-  it('an error after every phase went well (nothing ran) names the last phase before teardown', () => {
+  it('an error after every phase went well (nothing ran) names the last phase, not the collect or teardown run afterwards', () => {
     const r = hangReport();
     Object.assign(r, {
       verdict: 'error',
       reason: 'no test ran: nothing ran is never a pass',
       tests: [],
-      phases: ['image', 'boot', 'prepare', 'tests', 'teardown'].map((phase) => ({ phase, durationMs: 1, outcome: 'ok' })),
+      phases: ['image', 'boot', 'prepare', 'tests', 'collect', 'teardown'].map((phase) => ({ phase, durationMs: 1, outcome: 'ok' })),
     });
     expect(renderJunit(r)).toContain('<testcase name="tests" classname="fusefs-gate"');
   });
