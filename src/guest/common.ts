@@ -57,15 +57,16 @@ const MOUNT_TABLE_LINE = `{ cat /proc/mounts 2>/dev/null || mount -p; } | grep '
  * Either way the mount table line is kept in fuse-server.mounts.
  */
 function detachedMountCommand(argv: string, mountCheck: string, detach: string): string {
-  const { log, status, mounts } = FUSE_SERVER_FILES;
-  const started = `sh -c '"$@" </dev/null >${log} 2>&1; echo $? >${status}' fuse-server ${argv}`;
+  const { log, status } = FUSE_SERVER_FILES;
+  const started = `sh -c '"$@" </dev/null >${log} 2>&1; echo $? >${status}' - ${argv}`;
+  // Short: the whole line, framing included, must fit the console's MAX_COMMAND_LENGTH.
   return (
-    `mkdir -p ${MOUNTPOINT} && rm -f ${status} && ( ${detach} ${started} </dev/null >/dev/null 2>&1 & ) && ` +
+    `rm -f ${status}; mkdir -p ${MOUNTPOINT} && ( ${detach} ${started} </dev/null >/dev/null 2>&1 & ) && ` +
     // A subshell, so that `exit` ends the wait and not the guest's login shell.
-    `( r=0 i=0; until ${mountCheck}; do i=$((i+1)); s=$(cat ${status} 2>/dev/null); ` +
-    `if [ -n "$s" ] && [ "$s" != 0 ]; then echo "the FUSE server exited with status $s before it mounted"; r=1; break; fi; ` +
-    `if [ $i -gt 100 ]; then echo 'the FUSE server did not mount within 10 s'; r=1; break; fi; sleep 0.1; done; ` +
-    `${MOUNT_TABLE_LINE} >${mounts}; [ $r = 0 ] || tail -n 20 ${log}; exit $r )`
+    `( cd ${RESULTS_DIR}; r=0 i=0; until ${mountCheck}; do s=$(cat fuse-server.status 2>/dev/null); ` +
+    `[ "\${s:-0}" = 0 ] || { echo "the FUSE server exited $s before it mounted"; r=1; break; }; ` +
+    `[ $((i+=1)) -gt 100 ] && { echo 'no mount within 10 s'; r=1; break; }; sleep 0.1; done; ` +
+    `${MOUNT_TABLE_LINE} >fuse-server.mounts; [ $r = 0 ] || tail -n 20 fuse-server.log; exit $r )`
   );
 }
 
@@ -84,9 +85,18 @@ export function fuseServerMountCommand(commandLine: string, mountCheck: string, 
   return detachedMountCommand(`sh -c ${shQuote(userCommand(commandLine))}`, mountCheck, detach);
 }
 
+/** Characters of the user's command line written per console line (quoting may double a few). */
+const SCRIPT_CHUNK = 300;
+
 /** Mounts the user's own FUSE server: its command line goes into FUSE_SERVER_SCRIPT, then runs detached. */
 export async function mountFuseServer(shell: Shell, commandLine: string, mountCheck: string, detach: string, timeoutMs: number): Promise<RunResult> {
-  await mustRun(shell, `printf '%s\\n' ${shQuote(userCommand(commandLine))} >${FUSE_SERVER_SCRIPT}`, 10_000, 'writing the FUSE server command into the guest');
+  // Written in pieces, so no console line is longer than the console takes, whatever its length.
+  const characters = Array.from(`${userCommand(commandLine)}\n`);
+  for (let start = 0; start < characters.length; start += SCRIPT_CHUNK) {
+    const piece = characters.slice(start, start + SCRIPT_CHUNK).join('');
+    const redirect = start === 0 ? '>' : '>>';
+    await mustRun(shell, `printf '%s' ${shQuote(piece)} ${redirect}${FUSE_SERVER_SCRIPT}`, 10_000, 'writing the FUSE server command into the guest');
+  }
   return shell.run(detachedMountCommand(`sh ${FUSE_SERVER_SCRIPT}`, mountCheck, detach), { timeoutMs, purpose: 'mounting the FUSE file system' });
 }
 

@@ -1,6 +1,8 @@
 // Faults a new user or a shared runner brings, on the real Linux test guest (issue 14): a
 // fractional timeout, a frozen QEMU, a QEMU paused from outside, and the evidence of the user's
 // own FUSE server. Each case asserts its verdict and that no QEMU is left.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { planGuest } from '../../src/gate/boot.js';
 import { runGate } from '../../src/gate/run.js';
@@ -86,4 +88,30 @@ describe('faults on the Linux test guest', () => {
     expect(report.backstop).toEqual(expect.arrayContaining(['QEMU reports the guest running', 'sent Alt+SysRq+W']));
     expect(livingVms()).toEqual([]);
   }, BOOT_ALLOWANCE_MS + 90_000);
+
+  it("--fuse-server: the report records the command, the mount table line and the log; the proof lists no fixture hash; a # is the user's comment", async () => {
+    // The fixture binary started by hand stands in for a user's server: it daemonizes once mounted.
+    const config = linuxConfig({ timeout: '20', workloads: 'write-readback', 'fuse-server': '/gate/bin/fusefs-fixture -o direct_io {mountpoint} # started by hand' });
+    const report = await runGate(config, recordingIO());
+    expect(report.verdict, report.reason).toBe('pass');
+    expect(report.fuseServer).toMatchObject({ command: '/gate/bin/fusefs-fixture -o direct_io {mountpoint} # started by hand' });
+    expect(report.fuseServer?.mountTable).toMatch(/^fusefs-fixture:direct_io \/mnt\/fg fuse /);
+    const details = report.proof?.details.join('\n') ?? '';
+    expect(details).not.toMatch(/fusefs-fixture sha256/);
+    expect(details).toMatch(/the FUSE server is the user's/);
+    expect(existsSync(path.join(config.outDir, 'results', 'fuse-server.log'))).toBe(true);
+    expect(livingVms()).toEqual([]);
+  }, BOOT_ALLOWANCE_MS + 60_000);
+
+  it('--fuse-server that fails: error at once with its output, and its log is in results/', async () => {
+    const config = linuxConfig({ timeout: '20', workloads: 'write-readback', 'fuse-server': 'echo no server for {mountpoint} >&2; exit 3' });
+    const report = await runGate(config, recordingIO());
+    expect(report.verdict).toBe('error');
+    expect(report.reason).toMatch(/the FUSE server exited 3 before it mounted/);
+    expect(report.fuseServer).toMatchObject({ mountTable: '', logTail: 'no server for /mnt/fg' });
+    expect(readFileSync(path.join(config.outDir, 'results', 'fuse-server.log'), 'utf8')).toBe('no server for /mnt/fg\n');
+    expect(report.phases.find((p) => p.phase === 'mount')!.durationMs).toBeLessThan(10_000);
+    expect(renderJunit(report)).toContain('<testcase name="mount" classname="fusefs-gate"');
+    expect(livingVms()).toEqual([]);
+  }, BOOT_ALLOWANCE_MS + 60_000);
 });

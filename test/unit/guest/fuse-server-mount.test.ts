@@ -5,7 +5,11 @@ import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DETACH, fuseServerMountCommand } from '../../../src/guest/common.js';
+import { framedCommand } from '../../../src/console/markers.js';
+import { MAX_COMMAND_LENGTH } from '../../../src/console/serial-console.js';
+import { DETACH, fuseServerMountCommand, mountFuseServer } from '../../../src/guest/common.js';
+import { FREEBSD_MOUNT_CHECK } from '../../../src/guest/freebsd.js';
+import type { Shell } from '../../../src/guest/shell.js';
 
 function runMount(userCommand: (dir: string) => string) {
   const dir = mkdtempSync(path.join(tmpdir(), 'fg-mount-'));
@@ -48,7 +52,7 @@ describe('fuseServerMountCommand', () => {
 
   it('a server that exits non-zero before mounting ends the wait at once, with its output', () => {
     const run = runMount(() => 'echo cannot serve {mountpoint} >&2; exit 3');
-    expect(run.output).toMatch(/the FUSE server exited with status 3 before it mounted/);
+    expect(run.output).toMatch(/the FUSE server exited 3 before it mounted/);
     expect(run.output).toMatch(/cannot serve/);
     expect(run.output).toMatch(/exit:1\s*$/);
     expect(run.elapsedMs).toBeLessThan(8_000);
@@ -58,6 +62,25 @@ describe('fuseServerMountCommand', () => {
     const run = runMount((dir) => `touch ${dir}/mounted; echo "it's {mountpoint}" '$(x)' # ) ; } '`);
     expect(run.output).toMatch(/exit:0\s*$/);
     expect(run.log).toContain(`it's ${run.dir}/mnt $(x)`);
+  });
+});
+
+describe('mountFuseServer', () => {
+  it.each([
+    ['linux', "grep -q ' /mnt/fg fuse' /proc/mounts", DETACH.linux],
+    ['freebsd', FREEBSD_MOUNT_CHECK, DETACH.freebsd],
+  ])('%s: every console line fits, framing included, for a long server command line', async (_os, check, detach) => {
+    const sent: string[] = [];
+    const shell: Shell = { run: async (command) => (sent.push(command), { exitStatus: 0, output: '', durationMs: 0 }) };
+    const longCommand = `/gate/fuse-server/bin/server ${'-o opt '.repeat(100)}/data {mountpoint}`;
+    await mountFuseServer(shell, longCommand, check, detach, 30_000);
+    expect(sent.length).toBeGreaterThan(2);
+    for (const command of sent) expect(framedCommand('0123456789abcdef', 'c9999', command).length).toBeLessThanOrEqual(MAX_COMMAND_LENGTH);
+    // The pieces, run by a shell, give back the command line with the mount point in it.
+    const dir = mkdtempSync(path.join(tmpdir(), 'fg-script-'));
+    const local = sent.slice(0, -1).map((line) => line.replace('/gate/fuse-server.sh', `${dir}/script.sh`));
+    execFileSync('busybox', ['sh', '-c', local.join('; ')]);
+    expect(readFileSync(`${dir}/script.sh`, 'utf8')).toBe(`${longCommand.replace('{mountpoint}', '/mnt/fg')}\n`);
   });
 });
 
