@@ -90,12 +90,16 @@ const SCRIPT_CHUNK = 300;
 
 /** Mounts the user's own FUSE server: its command line goes into FUSE_SERVER_SCRIPT, then runs detached. */
 export async function mountFuseServer(shell: Shell, commandLine: string, mountCheck: string, detach: string, timeoutMs: number): Promise<RunResult> {
-  // Written in pieces, so no console line is longer than the console takes, whatever its length.
-  const characters = Array.from(`${userCommand(commandLine)}\n`);
-  for (let start = 0; start < characters.length; start += SCRIPT_CHUNK) {
-    const piece = characters.slice(start, start + SCRIPT_CHUNK).join('');
-    const redirect = start === 0 ? '>' : '>>';
-    await mustRun(shell, `printf '%s' ${shQuote(piece)} ${redirect}${FUSE_SERVER_SCRIPT}`, 10_000, 'writing the FUSE server command into the guest');
+  // Line by line and in pieces, so no console line is multi-line or longer than the console takes.
+  let redirect = '>';
+  for (const line of userCommand(commandLine).split('\n')) {
+    const characters = Array.from(line);
+    for (let start = 0; start === 0 || start < characters.length; start += SCRIPT_CHUNK) {
+      const last = start + SCRIPT_CHUNK >= characters.length;
+      const piece = characters.slice(start, start + SCRIPT_CHUNK).join('');
+      await mustRun(shell, `printf '${last ? '%s\\n' : '%s'}' ${shQuote(piece)} ${redirect}${FUSE_SERVER_SCRIPT}`, 10_000, 'writing the FUSE server command into the guest');
+      redirect = '>>';
+    }
   }
   return shell.run(detachedMountCommand(`sh ${FUSE_SERVER_SCRIPT}`, mountCheck, detach), { timeoutMs, purpose: 'mounting the FUSE file system' });
 }

@@ -72,10 +72,14 @@ describe('mountFuseServer', () => {
   ])('%s: every console line fits, framing included, for a long server command line', async (_os, check, detach) => {
     const sent: string[] = [];
     const shell: Shell = { run: async (command) => (sent.push(command), { exitStatus: 0, output: '', durationMs: 0 }) };
-    const longCommand = `/gate/fuse-server/bin/server ${'-o opt '.repeat(100)}/data {mountpoint}`;
+    const longCommand = `mkdir -p /data\n/gate/fuse-server/bin/server ${"-o 'opt' ".repeat(100)}/data {mountpoint}`;
     await mountFuseServer(shell, longCommand, check, detach, 30_000);
     expect(sent.length).toBeGreaterThan(2);
-    for (const command of sent) expect(framedCommand('0123456789abcdef', 'c9999', command).length).toBeLessThanOrEqual(MAX_COMMAND_LENGTH);
+    // What SerialConsole.run takes: one line, at most MAX_COMMAND_LENGTH with its framing.
+    for (const command of sent) {
+      expect(command).not.toContain('\n');
+      expect(framedCommand('0123456789abcdef', 'c9999', command).length).toBeLessThanOrEqual(MAX_COMMAND_LENGTH);
+    }
     // The pieces, run by a shell, give back the command line with the mount point in it.
     const dir = mkdtempSync(path.join(tmpdir(), 'fg-script-'));
     const local = sent.slice(0, -1).map((line) => line.replace('/gate/fuse-server.sh', `${dir}/script.sh`));
