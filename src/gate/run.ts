@@ -131,7 +131,9 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
     if (error instanceof GuestUnresponsiveError && booted) {
       const diagnosis = await clock.run('backstop', () => booted!.diagnose()).catch((e: Error) => ({ notes: [`backstop failed: ${e.message}`], qemuFault: undefined }));
       report.backstop = diagnosis.notes;
-      if (diagnosis.qemuFault) {
+      // `hang` needs the guest running and silent, or the kernel's own stacks of blocked tasks
+      // (hung-task reports printed before QEMU froze); without either, QEMU is what failed.
+      if (diagnosis.qemuFault && blockedThreads(parseStacks(booted.serialLogText())).length === 0) {
         const unreachable = new QemuUnreachableError(error.test, diagnosis.qemuFault);
         reblameInterrupted(report, unreachable.test, unreachable.message);
         error = unreachable;

@@ -81,6 +81,7 @@ function userCommand(commandLine: string): string {
  * wrapper. `mountFuseServer` is the same with the command in a script, so its length is not bounded
  * by the console's line.
  */
+/** @deprecated Bounds the user's command line to what is left of the console line: use mountFuseServer. */
 export function fuseServerMountCommand(commandLine: string, mountCheck: string, detach: string = DETACH.freebsd): string {
   return detachedMountCommand(`sh -c ${shQuote(userCommand(commandLine))}`, mountCheck, detach);
 }
