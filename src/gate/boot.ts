@@ -47,6 +47,8 @@ export interface BootedGuest {
    * booted kernel has, and say what QEMU reports. Returns lines for the report.
    */
   diagnose(): Promise<GuestDiagnosis>;
+  /** Why the host cannot reach a QEMU that runs the guest (stopped, gone, silent, paused); undefined when it can. */
+  qemuProblem(): Promise<string | undefined>;
 }
 
 /** What the backstop did and saw; `qemuFault` when the host could not reach a running QEMU. */
@@ -137,6 +139,10 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
         return booted;
       },
       diagnose: () => diagnoseWedgedGuest(vm, console, plan.adapter.backstop()),
+      qemuProblem: async () => {
+        const reach = await qemuReachability(vm);
+        return reach.reachable ? undefined : reach.why;
+      },
       teardown: async (resultsDir) => {
         stop.removeEventListener('abort', onStop);
         await vm.stop();

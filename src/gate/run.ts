@@ -43,7 +43,7 @@ class Decided extends Error {
   }
 }
 
-/** The guest went silent during a test, and the host could not reach a running QEMU either. */
+/** The guest went silent during a test or a command, and the host could not reach a running QEMU either. */
 class QemuUnreachableError extends Error {
   constructor(readonly test: string, readonly why: string) {
     super(`${why}: the guest could not be reached during ${test}; nothing says its kernel hung`);
@@ -138,6 +138,11 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
         reblameInterrupted(report, unreachable.test, unreachable.message);
         error = unreachable;
       }
+    }
+    // A command that timed out behind a stopped or silent QEMU: say that it was QEMU.
+    if (error instanceof CommandTimeoutError && booted) {
+      const problem = await booted.qemuProblem().catch(() => undefined);
+      if (problem) error = new QemuUnreachableError(phase, problem);
     }
     classify(error, report, { targetLoaded, phase });
     // The shell still answers after a decided failure: the guest's results (the server's log) are evidence too.

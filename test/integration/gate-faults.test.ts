@@ -55,6 +55,19 @@ describe('faults on the Linux test guest', () => {
     expect(livingVms()).toEqual([]);
   }, BOOT_ALLOWANCE_MS + 90_000);
 
+  it('SIGSTOP of QEMU during the mount is error naming QEMU, not a bare command timeout', async () => {
+    let pid = 0;
+    const io = recordingIO();
+    io.onVm = (vm) => (pid = vm.pid);
+    io.note = (message) => {
+      if (message === 'fusefs-gate: mount...' && pid) process.kill(pid, 'SIGSTOP');
+    };
+    const report = await runGate(linuxConfig({ timeout: '3', workloads: 'mmap-write' }), io);
+    expect(report.verdict).toBe('error');
+    expect(report.reason).toMatch(new RegExp(`^QEMU \\(pid ${pid}\\) is stopped .*: the guest could not be reached during mount`));
+    expect(livingVms()).toEqual([]);
+  }, BOOT_ALLOWANCE_MS + 90_000);
+
   it('a guest paused from outside (QMP stop) is error naming QEMU paused: its kernel did not hang', async () => {
     let vm: { wedge(): Promise<void> } | undefined;
     const io = recordingIO((line) => {
