@@ -49,7 +49,11 @@ export async function measureHang(outDir: string, timeoutSec = 3, seams: GateSea
   io.onVm = (vm) => {
     onVm(vm);
     const index = exitTimes.push(NaN) - 1;
-    exits.push(vm.exited.then(() => void (exitTimes[index] = performance.now())));
+    exits.push(
+      vm.exited.then(() => {
+        exitTimes[index] = performance.now();
+      }),
+    );
   };
   const report = await runGate(config, io, seams);
   mark('verdict');

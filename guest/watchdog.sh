@@ -65,6 +65,7 @@ now_ms() {
 
 fired=0
 timer=
+# shellcheck disable=SC2317 # reached through the USR1 trap below
 on_usr1() { fired=1; }
 trap on_usr1 USR1
 
@@ -113,6 +114,7 @@ process_table() {
 		{ read -r _l < "$_d/stat"; } 2>/dev/null || continue
 		# fs/proc/array.c do_task_stat: "pid (comm) state ppid ..."; comm
 		# may hold spaces and ')', so cut at the last ") ".
+		# shellcheck disable=SC2086 # split the stat fields into $1 $2 ... on purpose
 		set -- ${_l##*) }
 		_all="$_all ${_d#/proc/}:$2"
 	done
@@ -143,6 +145,7 @@ capture_linux() {
 		for _td in "$_d"/task/[0-9]*; do
 			_t=${_td##*/}
 			{ read -r _l < "$_td/stat"; } 2>/dev/null || continue
+			# shellcheck disable=SC2086 # split the stat fields on purpose
 			set -- ${_l##*) }
 			_state=$1
 			# fields 14 and 15 (utime, stime) are $12 and $13 here

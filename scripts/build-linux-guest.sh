@@ -75,7 +75,8 @@ done
 	die "missing static libc (libc.a): install the Debian package 'libc6-dev'"
 [ -r "$KEYRING" ] || die "missing $KEYRING: install the Debian package 'debian-archive-keyring'"
 
-GUEST_SOURCES=(guest/fuse_fixture.c guest/workloads.c guest/watchdog.sh guest/linux-init.sh)
+FIXTURE_SOURCES=(guest/fuse_fixture.c guest/fixture_proto.c guest/fixture_ops.c guest/fixture_faults.c guest/fixture_mount.c)
+GUEST_SOURCES=("${FIXTURE_SOURCES[@]}" guest/workloads.c guest/watchdog.sh guest/linux-init.sh)
 for f in guest/*.h; do [ -e "$ROOT/$f" ] && GUEST_SOURCES+=("$f"); done
 for f in "${GUEST_SOURCES[@]}"; do
 	[ -r "$ROOT/$f" ] || die "missing source $ROOT/$f"
@@ -203,8 +204,8 @@ printf '%s\n' "${ORDER[@]}" >"$R/lib/fusefs-gate/modules.order"
 
 # guest programs, static
 CFLAGS=(-static -O2 -Wall -Wextra)
-gcc "${CFLAGS[@]}" -o "$R/lib/fusefs-gate/bin/fusefs-fixture" "$ROOT/guest/fuse_fixture.c" ||
-	die "compiling guest/fuse_fixture.c failed"
+gcc "${CFLAGS[@]}" -o "$R/lib/fusefs-gate/bin/fusefs-fixture" "${FIXTURE_SOURCES[@]/#/$ROOT/}" ||
+	die "compiling the fixture (${FIXTURE_SOURCES[*]}) failed"
 gcc "${CFLAGS[@]}" -o "$R/lib/fusefs-gate/bin/fusefs-workloads" "$ROOT/guest/workloads.c" ||
 	die "compiling guest/workloads.c failed"
 strip "$R/lib/fusefs-gate/bin/fusefs-fixture" "$R/lib/fusefs-gate/bin/fusefs-workloads" 2>/dev/null || true

@@ -30,6 +30,11 @@ export enum Input {
   ArtifactName = 'artifact-name',
   OutputDir = 'output-dir',
   CacheDir = 'cache-dir',
+  AllowError = 'allow-error',
+  InstallQemu = 'install-qemu',
+  RetentionDays = 'retention-days',
+  CacheImages = 'cache-images',
+  MatrixLeg = 'matrix-leg',
 }
 
 export enum Output {
@@ -40,6 +45,17 @@ export enum Output {
   SerialLog = 'serial-log',
   Junit = 'junit',
   Summary = 'summary',
+  ArtifactUrl = 'artifact-url',
+  KnownBug = 'known-bug',
+}
+
+/** CLI-only flags (not action inputs): the CLI's help lists them beside the inputs. */
+export enum CliFlag {
+  Help = 'help',
+  Version = 'version',
+  Verbose = 'verbose',
+  Quiet = 'quiet',
+  Out = 'out',
 }
 
 export enum State {
@@ -60,3 +76,9 @@ export const EXIT = {
   sigint: 130,
   sigterm: 143,
 } as const;
+
+/** Host commands the gate runs QEMU with, and the Debian/Ubuntu packages that ship them. */
+export const QEMU_COMMANDS = { 'qemu-system-x86_64': 'qemu-system-x86', 'qemu-img': 'qemu-utils' } as const;
+
+/** Log group names the action and the CLI share. */
+export const GROUP = { installQemu: 'Install QEMU' } as const;

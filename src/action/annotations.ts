@@ -1,15 +1,49 @@
-// Error annotations: the signature as the title; frames resolved to source lines point at them.
-import * as core from '@actions/core';
+// Annotations: the verdict with the signature as its title, the tree's compiler errors at file:line,
+// and frames resolved to source lines. Errors when the verdict fails the job, warnings otherwise
+// (a `fail` that fail-on lets through, an `error` that allow-error lets through).
 import path from 'node:path';
 import type { GateReport } from '../report/model.js';
 
-export function annotate(report: GateReport, sourceTree: string): void {
-  if (report.verdict === 'pass') return;
+export type AnnotationLevel = 'error' | 'warning';
+
+export interface Annotation {
+  level: AnnotationLevel;
+  message: string;
+  properties: { title: string; file?: string; startLine?: number; startColumn?: number };
+}
+
+/** GitHub shows at most 10 error and 10 warning annotations per step; keep room for the verdict. */
+const MAX_LOCATED = 8;
+
+export interface AnnotateContext {
+  sourceTree: string;
+  /** Paths are given relative to it ($GITHUB_WORKSPACE), so GitHub can link them. */
+  workspace: string;
+  /** Does the verdict fail the job? */
+  failing: boolean;
+}
+
+export function annotationsFor(report: GateReport, context: AnnotateContext): Annotation[] {
+  const level: AnnotationLevel = context.failing ? 'error' : 'warning';
+  const out: Annotation[] = [];
+  if (report.verdict === 'pass') return out;
   const title = report.signature ?? `fusefs-gate: ${report.verdict}`;
   const bug = report.knownBug ? ` Known bug: ${report.knownBug.title} (${report.knownBug.url}).` : '';
-  core.error(`${report.reason}.${bug}`, { title });
-  const located = report.threads.flatMap((thread) => thread.frames).filter((frame) => frame.file && frame.line);
-  for (const frame of located.slice(0, 5)) {
-    core.error(`${frame.fn} is in the hung thread's stack`, { title, file: path.relative(process.env.GITHUB_WORKSPACE ?? sourceTree, path.join(sourceTree, frame.file!)), startLine: frame.line });
+  const letThrough = !context.failing && report.verdict === 'error' ? ' An undecided run was let through (allow-error: true): nothing was checked.' : '';
+  out.push({ level, message: `fusefs-gate verdict ${report.verdict}: ${report.reason}.${bug}${letThrough}`, properties: { title } });
+  const where = (file: string) => path.relative(context.workspace, path.resolve(context.sourceTree, file));
+  for (const e of (report.build?.compilerErrors ?? []).slice(0, MAX_LOCATED)) {
+    // The FreeBSD parser (guest/freebsd-parse.ts) names the column `col`; the report model `column`.
+    const column = e.column ?? (e as { col?: number }).col;
+    out.push({
+      level,
+      message: e.message,
+      properties: { title: 'compiler error in the tree under test', file: where(e.file), startLine: e.line, ...(column !== undefined ? { startColumn: column } : {}) },
+    });
   }
+  const located = report.threads.flatMap((thread) => thread.frames).filter((frame) => frame.file && frame.line);
+  for (const frame of located.slice(0, MAX_LOCATED - out.length + 1)) {
+    out.push({ level, message: `${frame.fn} is in the hung thread's stack`, properties: { title, file: where(frame.file!), startLine: frame.line! } });
+  }
+  return out;
 }

@@ -5,14 +5,20 @@ import path from 'node:path';
 import type { GateReport } from '../report/model.js';
 
 /** Uploads the evidence; returns the artifact's web address when GitHub says where it is. */
-export async function uploadEvidence(name: string, report: GateReport, outDir: string): Promise<string | undefined> {
+export async function uploadEvidence(name: string, report: GateReport, outDir: string, retentionDays?: number): Promise<string | undefined> {
   const files = [report.files.report, report.files.stacks, report.files.junit, report.files.summary, report.files.serialLog].filter(
     (file): file is string => !!file && existsSync(file),
   );
   files.push(...listFiles(path.join(outDir, 'results')));
+  if (files.length === 0) return undefined;
   const client = new DefaultArtifactClient();
-  const { id } = await client.uploadArtifact(name, files, outDir, { retentionDays: 14 });
-  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = process.env;
+  // Without retentionDays GitHub applies the repository's setting.
+  const { id } = await client.uploadArtifact(name, files, outDir, retentionDays === undefined ? {} : { retentionDays });
+  return artifactUrl(id, process.env);
+}
+
+export function artifactUrl(id: number | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
   if (id === undefined || !GITHUB_SERVER_URL || !GITHUB_REPOSITORY || !GITHUB_RUN_ID) return undefined;
   return `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/artifacts/${id}`;
 }

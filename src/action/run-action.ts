@@ -1,18 +1,32 @@
 // What the main step does, testable without the runner: read inputs the way GitHub passes them
-// (INPUT_* variables), run the gate, and translate the report into GitHub's surfaces.
+// (INPUT_* variables), make sure QEMU is there, run the gate, publish the report.
 import * as core from '@actions/core';
+import * as exec from '@actions/exec';
 import { BadInputError } from '../config/errors.js';
 import { parseConfig, type RawInputs } from '../config/parse.js';
-import { EXIT, Input, Output, State } from '../constants.js';
+import type { GateConfig } from '../config/types.js';
+import { EXIT, GROUP, Input, Output, State } from '../constants.js';
+import { writeEvidence } from '../gate/evidence.js';
 import { runGate } from '../gate/run.js';
+import { exitCodeFor } from '../gate/verdict.js';
 import type { GateReport } from '../report/model.js';
-import { renderSummary } from '../report/summary.js';
 import { installSignalHandlers } from '../signals.js';
+import { actionIO, logGroup } from './action-io.js';
+import { installHint, installQemu, missingQemu, type HostRunner } from './host-deps.js';
 import { ensureKvmAccess } from './kvm-access.js';
-import { uploadEvidence } from './artifact.js';
-import { annotate } from './annotations.js';
+import { publish } from './publish.js';
+import { WorkflowLog } from './workflow-log.js';
 
 export async function runAction(): Promise<void> {
+  const log = new WorkflowLog((text) => process.stdout.write(text));
+  try {
+    await mainStep(log);
+  } finally {
+    log.resume();
+  }
+}
+
+async function mainStep(log: WorkflowLog): Promise<void> {
   if (process.platform !== 'linux') {
     core.setOutput(Output.Verdict, 'error');
     core.setFailed(`fusefs-gate runs QEMU guests on Linux runners only; this runner is ${process.platform}. Use runs-on: ubuntu-latest.`);
@@ -21,7 +35,7 @@ export async function runAction(): Promise<void> {
   }
   const raw: RawInputs = {};
   for (const input of Object.values(Input)) raw[input] = core.getInput(input);
-  let config;
+  let config: GateConfig;
   try {
     config = parseConfig(raw, { cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(), env: process.env });
   } catch (error) {
@@ -35,40 +49,60 @@ export async function runAction(): Promise<void> {
   core.saveState(State.OutputDir, config.outDir);
   await ensureKvmAccess((message) => core.info(message));
 
+  const qemuProblem = await ensureQemu(config, log);
+  if (qemuProblem) {
+    await publish(undecided(config, qemuProblem), config);
+    return;
+  }
+
   const signals = installSignalHandlers();
   let report: GateReport;
   try {
-    report = await runGate(config, {
-      note: (message) => core.info(message),
-      warn: (message) => core.warning(message),
-      consoleLine: (line) => core.info(line),
-      group: (name, work) => core.group(name, work),
-      signal: signals.signal,
-      onVmStarted: (pidfile) => core.saveState(State.QemuPidfile, pidfile),
-    });
+    report = await runGate(config, actionIO(log, signals.signal, (pidfile) => core.saveState(State.QemuPidfile, pidfile)));
   } finally {
     signals.dispose();
   }
-
-  core.setOutput(Output.Verdict, report.verdict);
-  core.setOutput(Output.Signature, report.signature ?? '');
-  core.setOutput(Output.Report, report.files.report ?? '');
-  core.setOutput(Output.Stacks, report.files.stacks ?? '');
-  core.setOutput(Output.SerialLog, report.files.serialLog ?? '');
-  core.setOutput(Output.Junit, report.files.junit ?? '');
-  core.setOutput(Output.Summary, report.files.summary ?? '');
-  const artifactUrl = config.uploadArtifact
-    ? await uploadEvidence(config.artifactName, report, config.outDir).catch((error: Error) => {
-        core.warning(`artifact upload failed: ${error.message}`);
-        return undefined;
-      })
-    : undefined;
-  await core.summary.addRaw(renderSummary(report, { stacksFile: 'stacks.txt', ...(artifactUrl ? { stacksUrl: artifactUrl } : {}) })).write();
-  annotate(report, config.sourceTree);
+  log.resume();
+  await publish(report, config);
   core.saveState(State.MainFinished, 'true');
+}
 
-  const line = `fusefs-gate verdict: ${report.verdict}: ${report.reason}`;
-  if (report.exitCode !== 0) core.setFailed(line);
-  else core.info(line);
-  process.exitCode = report.exitCode;
+/** Installs a missing QEMU when allowed; returns what is wrong when QEMU still is not there. */
+async function ensureQemu(config: GateConfig, log: WorkflowLog): Promise<string | undefined> {
+  const missing = missingQemu();
+  if (missing.length === 0) return undefined;
+  if (!config.installQemu) return `${installHint(missing)} (install-qemu is false)`;
+  const outcome = await logGroup(log, GROUP.installQemu, () =>
+    installQemu(missing, { run: execRunner, isRoot: process.getuid?.() === 0, log: (message) => core.info(message) }),
+  );
+  core.info(`fusefs-gate: ${outcome.message}`);
+  return outcome.ok ? undefined : outcome.message;
+}
+
+/** apt's output belongs in the log: @actions/exec echoes the command line and streams its output. */
+const execRunner: HostRunner = (command, args, env) =>
+  exec.exec(command, args, { ignoreReturnCode: true, env: { ...definedEnv(process.env), ...env } });
+
+function definedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+/** The report of a run that could not start (QEMU missing): `error`, written like any other. */
+function undecided(config: GateConfig, reason: string): GateReport {
+  const now = new Date().toISOString();
+  const report: GateReport = {
+    verdict: 'error',
+    reason,
+    exitCode: exitCodeFor('error', config.failOn, config.allowError),
+    guest: config.guest,
+    tests: [],
+    threads: [],
+    phases: [{ phase: 'host', durationMs: 0, outcome: 'failed', note: reason.slice(0, 300) }],
+    bootAttempts: 0,
+    startedAt: now,
+    finishedAt: now,
+    files: {},
+  };
+  report.files = writeEvidence(config.outDir, report, undefined);
+  return report;
 }

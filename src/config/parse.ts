@@ -8,6 +8,8 @@ import { Input } from '../constants.js';
 import { VERDICTS, type Verdict } from '../report/model.js';
 import { missingTreePaths } from '../guest/freebsd.js';
 import { BadInputError } from './errors.js';
+import { checkBuildBeforeBoot, imageKernelOf, readTreeFacts } from './freebsd-tree.js';
+import { defaultVersion, parseVersion, parseVersionInput, versionFromNewvers, VERSION_INPUT_HELP, type VersionInput } from '../image/freebsd-resolve.js';
 import {
   ACCELERATORS,
   BUILD_MODES,
@@ -124,9 +126,34 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
   if (imageSha512 !== undefined && !/^[0-9a-f]{128}$/.test(imageSha512)) fail(Input.ImageSha512, 'expected 128 hexadecimal digits');
   if (imageSha512 !== undefined && image === undefined) fail(Input.ImageSha512, "only means something together with 'image'");
 
+  // One grammar for this parser and the image resolver (src/image/freebsd-resolve.ts).
   const freebsdVersion = value(Input.FreebsdVersion) ?? 'auto';
-  if (freebsdVersion !== 'auto' && !/^\d+\.\d+-(RELEASE|STABLE|CURRENT|PRERELEASE|ALPHA\d*|BETA\d+|RC\d+)$/.test(freebsdVersion)) {
-    fail(Input.FreebsdVersion, `${JSON.stringify(freebsdVersion)} is not 'auto' or a version like 14.3-RELEASE, 15.0-STABLE, 16.0-CURRENT`);
+  let versionInput: VersionInput = { kind: 'auto' };
+  try {
+    versionInput = parseVersionInput(freebsdVersion);
+  } catch (error) {
+    if (!(error instanceof BadInputError)) throw error;
+    fail(Input.FreebsdVersion, `${JSON.stringify(freebsdVersion)} is not 'auto' or a version: expected ${VERSION_INPUT_HELP}`);
+  }
+  if (guest === 'freebsd') {
+    // Before anything is fetched or booted: can the asked-for build work with what the tree holds?
+    let verdict: ReturnType<typeof checkBuildBeforeBoot> = {};
+    try {
+      const facts = readTreeFacts(sourceTree);
+      const version =
+        versionInput.kind === 'version'
+          ? versionInput.version
+          : versionInput.kind === 'latest'
+            ? parseVersion(defaultVersion())
+            : facts.newvers
+              ? versionFromNewvers(facts.newvers).version
+              : undefined;
+      verdict = checkBuildBeforeBoot(facts, oneOf(Input.Build, BUILD_MODES, 'auto'), imageKernelOf(version, image));
+    } catch (error) {
+      if (!(error instanceof BadInputError)) throw error;
+      fail(Input.SourceTree, error.problem);
+    }
+    if (verdict.refuse) fail(Input.SourceTree, verdict.refuse);
   }
 
   const failOn = listOf<Verdict>(Input.FailOn, VERDICTS.filter((v) => v !== 'pass'), 'fail,hang,panic,error');
@@ -158,9 +185,13 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     accel: oneOf(Input.Accel, ACCELERATORS, 'auto'),
     repeat: positive(Input.Repeat, 1, 10_000, true),
     failOn,
+    allowError: parseBoolean(Input.AllowError, value(Input.AllowError) ?? 'false', fail),
+    installQemu: parseBoolean(Input.InstallQemu, value(Input.InstallQemu) ?? 'true', fail),
+    retentionDays: value(Input.RetentionDays) === undefined ? undefined : positive(Input.RetentionDays, 1, 90, true),
+    cacheImages: parseBoolean(Input.CacheImages, value(Input.CacheImages) ?? 'true', fail),
     outDir,
     uploadArtifact: parseBoolean(Input.UploadArtifact, value(Input.UploadArtifact) ?? 'true', fail),
-    artifactName: value(Input.ArtifactName) ?? defaultArtifactName(guest, freebsdVersion, context.env),
+    artifactName: value(Input.ArtifactName) ?? defaultArtifactName(guest, freebsdVersion, context.env, value(Input.MatrixLeg)),
     cacheDir: path.resolve(context.cwd, value(Input.CacheDir) ?? context.env.FUSEFS_GATE_CACHE ?? path.join(homedir(), '.cache', 'fusefs-gate')),
   };
 }
@@ -238,9 +269,19 @@ function defaultOutputDir(env: NodeJS.ProcessEnv): string {
   return env.RUNNER_TEMP ? path.join(env.RUNNER_TEMP, 'fusefs-gate') : 'fusefs-gate-out';
 }
 
-/** Unique per job in a matrix: guest/version, job id, matrix leg (run attempt). */
-export function defaultArtifactName(guest: GuestOs, version: string, env: NodeJS.ProcessEnv): string {
-  const parts = ['fusefs-gate', guest === 'freebsd' ? version : 'linux', env.GITHUB_JOB, env.GITHUB_RUN_ATTEMPT && `attempt${env.GITHUB_RUN_ATTEMPT}`];
+/**
+ * Unique per step and per matrix leg: two legs with the same FreeBSD version differ in the strategy's
+ * job index, two gate steps of one job in the step id (GITHUB_ACTION), a re-run in the attempt.
+ */
+export function defaultArtifactName(guest: GuestOs, version: string, env: NodeJS.ProcessEnv, matrixLeg?: string): string {
+  const parts = [
+    'fusefs-gate',
+    guest === 'freebsd' ? version : 'linux',
+    env.GITHUB_JOB,
+    matrixLeg && `leg${matrixLeg}`,
+    env.GITHUB_ACTION,
+    env.GITHUB_RUN_ATTEMPT && `attempt${env.GITHUB_RUN_ATTEMPT}`,
+  ];
   return parts
     .filter(Boolean)
     .join('-')

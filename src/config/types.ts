@@ -20,7 +20,7 @@ export type AcceleratorChoice = (typeof ACCELERATORS)[number];
 
 export interface GateConfig {
   guest: GuestOs;
-  /** FreeBSD: `auto` (from the tree's newvers.sh) or e.g. `14.3-RELEASE`, `15.0-STABLE`, `16.0-CURRENT`. */
+  /** FreeBSD: `auto` (from the tree's newvers.sh), `latest`, or a version in the grammar of src/image/freebsd-resolve.ts parseVersionInput (e.g. `15.1-RELEASE`, `14.4-RELEASE-p3`, `16.0-CURRENT`). */
   freebsdVersion: string;
   /** A URL or local path overriding the resolved image. */
   image?: string;
@@ -52,8 +52,16 @@ export interface GateConfig {
   diskSizeGiB?: number;
   accel: AcceleratorChoice;
   repeat: number;
-  /** Verdicts that fail the job / give a non-zero exit. */
+  /** Verdicts of the tree that fail the job / give a non-zero exit. */
   failOn: Verdict[];
+  /** Let `error` (an undecided run) exit 0, with a warning; never implied by failOn. */
+  allowError: boolean;
+  /** The action installs a missing QEMU with apt (the CLI never installs anything). */
+  installQemu: boolean;
+  /** Days the artifact is kept; undefined: the repository's setting. */
+  retentionDays?: number;
+  /** Keep the decompressed FreeBSD image in the Actions cache. */
+  cacheImages: boolean;
   outDir: string;
   uploadArtifact: boolean;
   artifactName: string;

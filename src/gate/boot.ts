@@ -6,29 +6,21 @@ import path from 'node:path';
 import type { GateConfig } from '../config/types.js';
 import { newNonce } from '../console/markers.js';
 import { SerialConsole } from '../console/serial-console.js';
+import { awaitDdbPrompt, describeDdbSteps, runDdbCommands } from '../console/ddb.js';
 import { BootLoopError, CancelledError, ConsoleClosedError, GuestPanicError } from '../console/errors.js';
-import type { BackstopPlan, BootMedia, DiskLayout, GuestAdapter } from '../guest/adapter.js';
+import type { BackstopPlan, DiskLayout, GuestAdapter } from '../guest/adapter.js';
 import { LinuxGuest } from '../guest/linux.js';
 import { CommandTimeoutError } from '../guest/shell.js';
 import { ensureLinuxGuest } from '../image/linux-guest.js';
 import type { GateReport } from '../report/model.js';
+import { markKvmUnusable } from '../vm/accel.js';
 import { startVm, type VmInstance } from '../vm/instance.js';
 import { qemuReachability } from '../vm/reachability.js';
-import { createBlankDisk, readTarDisk, writeTarDisk, type PayloadEntry } from '../payload/tar-disk.js';
-import type { GateIO } from './run.js';
+import { KvmFailedError, watchKvmFailure } from '../vm/kvm-failure.js';
+import { createBlankDisk, readTarDisk, writeTarDisk } from '../payload/tar-disk.js';
+import type { GateIO, GuestPlan } from './guest-plan.js';
 
-export interface GuestPlan {
-  adapter: GuestAdapter;
-  /** Makes the boot media; called again for a retry, so a disk guest gets a fresh overlay. */
-  media(attempt: number): Promise<BootMedia>;
-  imageInfo: NonNullable<GateReport['image']>;
-  /** Host files and folders that go onto the payload disk, and where they land under /gate. */
-  payload: PayloadEntry[];
-  serialLogPath: string;
-  workDir: string;
-  /** TCG threading for this guest (see QemuArgvOptions.tcgThread); QEMU's default when unset. */
-  tcgThread?: 'single' | 'multi';
-}
+export type { GuestPlan } from './guest-plan.js';
 
 export interface BootedGuest {
   adapter: GuestAdapter;
@@ -80,7 +72,7 @@ export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPl
       workDir,
     };
   }
-  const { planFreebsdGuest } = await import('./freebsd-plan.js');
+  const { planFreebsdGuest } = await import('../guest/freebsd-plan.js');
   return planFreebsdGuest(config, io, { workDir, serialLogPath });
 }
 
@@ -109,19 +101,30 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
     io.onVmStarted?.(path.join(plan.workDir, `qemu${attempt}.pid.json`));
     io.onVm?.(vm);
     if (attempt === 1 && vm.accelerator === 'tcg' && config.accel === 'auto') io.warn(`using TCG software emulation: ${vm.accelNote}`);
+    let consoleBytes = 0;
     const console = new SerialConsole(vm.console, {
       profile: plan.adapter.console,
       nonce: newNonce(),
-      rawLog: (chunk) => log.write(chunk),
+      rawLog: (chunk) => {
+        consoleBytes += chunk.length;
+        log.write(chunk);
+      },
       onLine: (line) => io.consoleLine(line),
     });
     const onStop = () => console.abort(new CancelledError(String(stop.reason ?? 'SIGTERM')));
     stop.addEventListener('abort', onStop, { once: true });
+    // For the whole run: KVM stopping the guest ends whatever waits on the console, at once.
+    const unwatchKvm = vm.accelerator === 'kvm' ? await watchKvmFailure(vm, (failure) => console.abort(failure)) : () => undefined;
     try {
       await console.login(config.bootTimeoutSec * 1000);
     } catch (error) {
       stop.removeEventListener('abort', onStop);
+      unwatchKvm();
       await vm.stop();
+      if (vm.accelerator === 'kvm' && !(error instanceof KvmFailedError) && error instanceof CommandTimeoutError && consoleBytes === 0) {
+        // A guest that printed not one byte under KVM, when KVM was only probed: treat it as KVM failing.
+        throw new KvmFailedError(`the guest printed nothing under KVM within ${config.bootTimeoutSec} s`);
+      }
       throw error;
     }
     const disks = plan.adapter.disks(media.kind === 'disk' ? 1 : 0);
@@ -134,8 +137,8 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
       serialLogPath: plan.serialLogPath,
       serialLogText: () => readFileSync(plan.serialLogPath, 'latin1'),
       reboot: async () => {
-        await console.run('shutdown -r now', { timeoutMs: 10_000 }).catch(() => undefined);
-        await console.login(config.bootTimeoutSec * 1000);
+        // A new boot phase (the console resets its boot-loop count), then the new kernel's login.
+        await console.reboot(plan.adapter.console.rebootCommand ?? 'reboot', config.bootTimeoutSec * 1000);
         return booted;
       },
       diagnose: () => diagnoseWedgedGuest(vm, console, plan.adapter.backstop()),
@@ -145,6 +148,7 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
       },
       teardown: async (resultsDir) => {
         stop.removeEventListener('abort', onStop);
+        unwatchKvm();
         await vm.stop();
         await new Promise<void>((resolve) => log.end(resolve));
         await readTarDisk(resultsDisk, resultsDir).catch((error: Error) => io.warn(`reading the results disk: ${error.message}`));
@@ -153,14 +157,28 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
     return booted;
   };
 
+  // The probe passed but the real guest could not run under KVM: the same attempt again under TCG.
+  // This is the accelerator failing, not the boot, so the boot keeps its own retry.
+  const bootWithFallback = async (attempt: number): Promise<BootedGuest> => {
+    try {
+      return await boot(attempt);
+    } catch (error) {
+      if (!(error instanceof KvmFailedError) || config.accel !== 'auto' || stop.aborted) throw error;
+      markKvmUnusable(error.message);
+      io.warn(`KVM could not run the guest (${error.message}); booting again under TCG software emulation`);
+      log.write(`\n===== fusefs-gate: ${error.message}; booting again under TCG =====\n`);
+      return await boot(attempt);
+    }
+  };
+
   try {
     try {
-      return await boot(1);
+      return await bootWithFallback(1);
     } catch (error) {
       if (!isRetryableBootFailure(error) || stop.aborted) throw error;
       io.warn(`boot attempt 1 failed (${(error as Error).message.split('\n')[0]}); retrying once from a fresh overlay`);
       log.write(`\n===== fusefs-gate: boot attempt 1 failed: ${(error as Error).message.split('\n')[0]}; retrying =====\n`);
-      return await boot(2);
+      return await bootWithFallback(2);
     }
   } catch (error) {
     // No guest to tear down later: finish the serial log here, so the evidence is complete.
@@ -194,12 +212,9 @@ async function askWedgedGuest(vm: VmInstance, console: SerialConsole, plan: Back
     // ddb: an NMI stops the kernel in the debugger; each command's output ends at the next prompt.
     await vm.nmi();
     notes.push('sent an NMI');
-    await console.expect(/db> $/, { timeoutMs: DIAGNOSE_WAIT_MS, awaited: 'the ddb prompt after an NMI' });
-    for (const command of plan.commands) {
-      console.send(`${command}\n`);
-      await console.expect(/db> $/, { timeoutMs: 30_000, awaited: `ddb's ${command}` });
-      notes.push(`ddb: ${command}`);
-    }
+    await awaitDdbPrompt(console, DIAGNOSE_WAIT_MS);
+    // Each command's answer is checked for ddb's error lines: a prompt alone is no success.
+    notes.push(...describeDdbSteps(await runDdbCommands(console, plan.commands, 30_000)));
   } catch (error) {
     notes.push(`the backstop stopped: ${(error as Error).message.split('\n')[0]}`);
   }

@@ -6,7 +6,10 @@ export class PhaseClock {
   readonly phases: PhaseTiming[] = [];
   current: string | undefined;
 
-  constructor(private readonly onStart: (phase: string) => void = () => {}) {}
+  constructor(
+    private readonly onStart: (phase: string) => void = () => {},
+    private readonly onEnd: (timing: PhaseTiming) => void = () => {},
+  ) {}
 
   async run<T>(phase: string, work: () => Promise<T>): Promise<T> {
     const started = Date.now();
@@ -14,14 +17,19 @@ export class PhaseClock {
     this.onStart(phase);
     try {
       const result = await work();
-      this.phases.push({ phase, durationMs: Date.now() - started, outcome: 'ok' });
+      this.end({ phase, durationMs: Date.now() - started, outcome: 'ok' });
       return result;
     } catch (error) {
-      this.phases.push({ phase, durationMs: Date.now() - started, outcome: outcomeOf(error), note: (error as Error).message?.slice(0, 300) });
+      this.end({ phase, durationMs: Date.now() - started, outcome: outcomeOf(error), note: (error as Error).message?.slice(0, 300) });
       throw error;
     } finally {
       this.current = undefined;
     }
+  }
+
+  private end(timing: PhaseTiming): void {
+    this.phases.push(timing);
+    this.onEnd(timing);
   }
 }
 

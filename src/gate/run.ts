@@ -5,7 +5,7 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { GateConfig } from '../config/types.js';
 import { BootLoopError, CancelledError, ConsoleClosedError, GuestPanicError } from '../console/errors.js';
-import { SerialConsole } from '../console/serial-console.js';
+import type { SerialConsole } from '../console/serial-console.js';
 import type { GuestAdapter, TargetOutcome } from '../guest/adapter.js';
 import { CommandTimeoutError } from '../guest/shell.js';
 import type { GateReport, ProofOfCode, TestResult, Thread, Verdict } from '../report/model.js';
@@ -16,25 +16,11 @@ import { DEFAULT_WATCHDOG, GuestUnresponsiveError, runUnderWatchdog, WatchdogBro
 import { fuseServerEvidence } from '../guest/common.js';
 import { PhaseClock } from './phases.js';
 import { exitCodeFor, verdictOfTests } from './verdict.js';
-import { bootGuest, type BootedGuest, type GuestPlan, planGuest } from './boot.js';
-import type { VmInstance } from '../vm/instance.js';
+import { bootGuest, type BootedGuest, planGuest } from './boot.js';
+import type { GateIO, GuestPlan } from './guest-plan.js';
 import { writeEvidence } from './evidence.js';
 
-export interface GateIO {
-  /** A one-line progress note outside any log group. */
-  note(message: string): void;
-  warn(message: string): void;
-  /** Each guest console line as it arrives. */
-  consoleLine(line: string): void;
-  /** Runs `work` inside a collapsed log group (the action) or under a heading (the CLI). */
-  group<T>(name: string, work: () => Promise<T>): Promise<T>;
-  /** Aborted on SIGINT/SIGTERM or a cancelled job; the reason is the signal name. */
-  signal: AbortSignal;
-  /** Told the QEMU pidfile as soon as QEMU runs, so a post step can end it if this process is killed. */
-  onVmStarted?(pidfile: string): void;
-  /** Handed the running VM (tests use it to wedge or kill the guest from outside). */
-  onVm?(vm: VmInstance): void;
-}
+export type { GateIO } from './guest-plan.js';
 
 /** A decided outcome that ends the run early: the verdict and why. */
 class Decided extends Error {
@@ -59,7 +45,10 @@ export interface GateSeams {
 export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams = {}): Promise<GateReport> {
   const startedAt = new Date();
   mkdirSync(config.outDir, { recursive: true });
-  const clock = new PhaseClock((phase) => io.note(`fusefs-gate: ${phase}...`));
+  const clock = new PhaseClock(
+    (phase) => (io.phaseStarted ? io.phaseStarted(phase) : io.note(`fusefs-gate: ${phase}...`)),
+    (timing) => io.phaseEnded?.(timing),
+  );
   const report: GateReport = {
     verdict: 'error',
     reason: 'the run did not finish',
@@ -159,7 +148,7 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
       .catch((error: Error) => io.warn(`teardown: ${error.message}`));
     report.finishedAt = new Date().toISOString();
     describeStacks(report, booted?.serialLogText());
-    report.exitCode = exitCodeFor(report.verdict, config.failOn);
+    report.exitCode = exitCodeFor(report.verdict, config.failOn, config.allowError);
     if (report.verdict === 'error' && report.reason.startsWith('cancelled by SIG')) report.exitCode = report.reason.includes('SIGINT') ? 130 : 143;
     report.files = writeEvidence(config.outDir, report, booted?.serialLogPath ?? plan?.serialLogPath);
   }

@@ -18,7 +18,17 @@ export function verdictOfTests(tests: TestResult[]): Verdict | undefined {
   return worstOf(tests.filter((t) => t.status !== 'skipped').map((t) => t.status as Verdict));
 }
 
-export function exitCodeFor(verdict: Verdict, failOn: readonly Verdict[]): number {
+/**
+ * `fail-on` chooses which of the tree's verdicts fail the job; `error` is not the tree's verdict and
+ * is never a pass through it: an undecided run exits 125 unless the user said `allow-error`.
+ */
+export function exitCodeFor(verdict: Verdict, failOn: readonly Verdict[], allowError = false): number {
+  if (verdict === 'error') return allowError ? EXIT.pass : EXIT.error;
   if (verdict === 'pass' || !failOn.includes(verdict)) return EXIT.pass;
   return EXIT[verdict];
+}
+
+/** Did an undecided run get through only because the user allowed it? Then the entries warn. */
+export function errorLetThrough(report: { verdict: Verdict; exitCode: number }): boolean {
+  return report.verdict === 'error' && report.exitCode === EXIT.pass;
 }

@@ -15,9 +15,9 @@ export function fixtureOptions(config: GateConfig): string[] {
   return [...config.fixtureOptions, ...(config.fault ? [config.fault] : [])];
 }
 
-/** Mounts the built-in fixture, then checks the mount table with `mountCheck`. */
-export function fixtureMountCommand(config: GateConfig, mountCheck: string): string {
-  const options = fixtureOptions(config);
+/** Mounts the built-in fixture, then checks the mount table with `mountCheck`; `osOptions` are the adapter's own. */
+export function fixtureMountCommand(config: GateConfig, mountCheck: string, osOptions: string[] = []): string {
+  const options = [...fixtureOptions(config), ...osOptions];
   const optionArgs = options.length ? ` -o ${shQuote(options.join(','))}` : '';
   return `mkdir -p ${MOUNTPOINT} && ${BIN_DIR}/fusefs-fixture${optionArgs} -l ${RESULTS_DIR}/fixture.log ${MOUNTPOINT} && ${mountCheck}`;
 }

@@ -104,22 +104,22 @@ function attrs(tag: string): Record<string, string> {
 export function parseGtestXml(xml: string): { total: number; cases: GtestCase[] } {
   const root = /<testsuites\b[^>]*>/.exec(xml);
   if (!root) throw new Error('not a googletest XML report (no <testsuites>)');
-  const total = Number(attrs(root[0])['tests'] ?? 0);
+  const total = Number(attrs(root[0]).tests ?? 0);
   const cases: GtestCase[] = [];
   const re = /<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g;
   for (const m of xml.matchAll(re)) {
     const a = attrs(m[1]!);
     const body = m[3] ?? '';
-    const name = `${a['classname'] ?? ''}.${a['name'] ?? ''}`;
-    const durationMs = Math.round(Number(a['time'] ?? 0) * 1000);
-    if (a['status'] === 'notrun') continue; // DISABLED_ tests
-    const failures = [...body.matchAll(/<failure\b([^>]*)>/g)].map((f) => attrs(f[1]!)['message'] ?? '');
+    const name = `${a.classname ?? ''}.${a.name ?? ''}`;
+    const durationMs = Math.round(Number(a.time ?? 0) * 1000);
+    if (a.status === 'notrun') continue; // DISABLED_ tests
+    const failures = [...body.matchAll(/<failure\b([^>]*)>/g)].map((f) => attrs(f[1]!).message ?? '');
     if (failures.length) {
       cases.push({ name, status: 'fail', durationMs, message: failures.join('\n') });
-    } else if (a['result'] === 'skipped' || /<skipped\b/.test(body)) {
+    } else if (a.result === 'skipped' || /<skipped\b/.test(body)) {
       const sk = /<skipped\b([^>]*)/.exec(body);
       const c: GtestCase = { name, status: 'skipped', durationMs };
-      const msg = sk ? attrs(sk[1]!)['message'] : undefined;
+      const msg = sk ? attrs(sk[1]!).message : undefined;
       if (msg) c.message = msg;
       cases.push(c);
     } else {
@@ -144,7 +144,7 @@ export function parseGtestConsole(text: string): GtestConsole {
   const finished = new Map<string, 'OK' | 'FAILED' | 'SKIPPED'>();
   let ran: number | undefined;
   for (const line of text.split(/\r?\n/)) {
-    const run = /^\[ RUN      \] (\S+)/.exec(line);
+    const run = /^\[ RUN {6}\] (\S+)/.exec(line);
     if (run) {
       started.push(run[1]!);
       continue;

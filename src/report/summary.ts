@@ -15,8 +15,14 @@ export interface SummaryOptions {
   maxThreads?: number;
   /** Frames shown per thread (default 40). */
   maxFrames?: number;
-  /** Tests listed in the table (default 50). */
+  /** Tests listed in each table (default 50). */
   maxTests?: number;
+  /** The version under test as the user asked for it (default: the image's description). */
+  version?: string;
+  /** The uploaded evidence, named in the heading and linked from the evidence list. */
+  artifact?: { name: string; url?: string };
+  /** An undecided run that `allow-error` let through: the summary says so. */
+  errorAllowed?: boolean;
 }
 
 const VERDICT_BADGE: Record<Verdict, string> = {
@@ -105,28 +111,50 @@ function frameLines(t: Thread, maxFrames: number): string {
   return lines.join('\n');
 }
 
-/** Identity of a stack for grouping the same thread seen in both samples. */
+/** Identity of a stack: its frames, whatever thread or process is in it. */
 function stackKey(t: Thread): string {
-  return `${t.pid ?? ''}|${t.tid ?? ''}|${t.frames.map((f) => baseName(f.fn)).join(' ')}`;
+  return t.frames.map((f) => baseName(f.fn)).join(' ');
 }
 
-interface ThreadGroup {
+/** The threads that share one stack (the same thread seen in both samples counts once). */
+interface StackGroup {
   thread: Thread;
+  threads: Thread[];
+  /** Distinct pid/tid pairs in the group. */
+  count: number;
   samples: number[];
 }
 
-function groupThreads(threads: readonly Thread[]): ThreadGroup[] {
-  const groups = new Map<string, ThreadGroup>();
+export function groupStacks(threads: readonly Thread[]): StackGroup[] {
+  const groups = new Map<string, StackGroup & { ids: Set<string> }>();
   for (const t of threads) {
     const key = stackKey(t);
-    const g = groups.get(key);
-    if (g) {
-      if (t.sample !== undefined && !g.samples.includes(t.sample)) g.samples.push(t.sample);
-    } else {
-      groups.set(key, { thread: t, samples: t.sample !== undefined ? [t.sample] : [] });
+    let g = groups.get(key);
+    if (!g) {
+      g = { thread: t, threads: [], count: 0, samples: [], ids: new Set() };
+      groups.set(key, g);
     }
+    const id = t.pid === undefined && t.tid === undefined ? `#${g.threads.length}` : `${t.pid ?? ''}/${t.tid ?? ''}`;
+    if (!g.ids.has(id)) {
+      g.ids.add(id);
+      g.threads.push(t);
+      g.count++;
+    }
+    if (t.sample !== undefined && !g.samples.includes(t.sample)) g.samples.push(t.sample);
   }
-  return [...groups.values()];
+  return [...groups.values()].map(({ ids: _ids, ...g }) => g);
+}
+
+/** `pid 2000, 2001, 2002 and 197 more`. */
+function pidList(threads: readonly Thread[], max = 8): string {
+  const pids = [...new Set(threads.map((t) => t.pid).filter((p): p is number => p !== undefined))];
+  if (pids.length === 0) return '';
+  const shown = pids.slice(0, max).join(', ');
+  return `pid ${shown}${pids.length > max ? ` and ${pids.length - max} more` : ''}`;
+}
+
+function details(summary: string, body: string[]): string[] {
+  return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'];
 }
 
 function testRow(t: TestResult): string {
@@ -139,18 +167,25 @@ function testsSection(report: GateReport, maxTests: number): string[] {
     out.push('No test ran.');
     return out;
   }
-  // Failures first so a long list never hides them.
-  const rank = (t: TestResult): number => (t.status === 'pass' || t.status === 'skipped' ? 1 : 0);
-  const sorted = report.tests.map((t, i) => ({ t, i })).sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i);
-  out.push('| Test | Status | Duration | Iteration |', '| --- | --- | --- | --- |');
-  for (const { t } of sorted.slice(0, maxTests)) out.push(testRow(t));
-  if (report.tests.length > maxTests) {
-    const counts = new Map<string, number>();
-    for (const { t } of sorted.slice(maxTests)) counts.set(t.status, (counts.get(t.status) ?? 0) + 1);
-    const summary = [...counts.entries()].map(([s, n]) => `${n} ${s}`).join(', ');
-    out.push('', `_${report.tests.length - maxTests} more tests not listed (${summary}); see the JUnit XML._`);
+  const header = ['| Test | Status | Duration | Iteration |', '| --- | --- | --- | --- |'];
+  const quiet = (t: TestResult): boolean => t.status === 'pass' || t.status === 'skipped';
+  const loud = report.tests.filter((t) => !quiet(t));
+  const passed = report.tests.filter(quiet);
+  // What went wrong stays open; the passing and skipped tests fold away so a long list never hides it.
+  if (loud.length > 0) {
+    out.push(...header, ...loud.slice(0, maxTests).map(testRow));
+    if (loud.length > maxTests) out.push('', `_${loud.length - maxTests} more tests not listed; see the JUnit XML._`);
   }
-  const messages = report.tests.filter((t) => t.status !== 'pass' && t.status !== 'skipped' && t.message);
+  if (passed.length > 0) {
+    const counts = new Map<string, number>();
+    for (const t of passed) counts.set(t.status, (counts.get(t.status) ?? 0) + 1);
+    const label = [...counts.entries()].map(([st, n]) => `${n} ${st === 'pass' ? 'passed' : st}`).join(', ');
+    const rows = passed.slice(0, maxTests).map(testRow);
+    if (passed.length > maxTests) rows.push('', `_${passed.length - maxTests} more not listed; see the JUnit XML._`);
+    if (loud.length === 0) out.push(`All ${report.tests.length} test(s): ${label}.`, '');
+    out.push(...(loud.length > 0 ? [''] : []), ...details(label, [...header, ...rows]));
+  }
+  const messages = loud.filter((t) => t.message);
   for (const t of messages.slice(0, 10)) {
     out.push('', `**${inline(t.name)}** (iteration ${t.iteration}): ${inline(t.message ?? '')}`);
   }
@@ -170,19 +205,27 @@ function stacksSection(report: GateReport, opts: Required<Pick<SummaryOptions, '
     return out;
   }
   const hung = pickHungThread(blocked);
-  const groups = groupThreads(hung ? [hung, ...blocked.filter((t) => t !== hung)] : blocked);
+  const groups = groupStacks(hung ? [hung, ...blocked.filter((t) => t !== hung)] : blocked);
+  const threadCount = groups.reduce((n, g) => n + g.count, 0);
+  const distinct = groups.length === 1 ? 'one stack' : `${groups.length} distinct stacks`;
+  out.push(`${threadCount} blocked thread${threadCount === 1 ? '' : 's'} of ${report.threads.length} captured, in ${distinct}.`);
   const shown = groups.slice(0, opts.maxThreads);
-  out.push(`${groups.length} blocked thread${groups.length === 1 ? '' : 's'} of ${report.threads.length} captured.`);
-  for (const g of shown) {
-    const title = hangTitle(g.thread);
-    const seen = g.samples.length > 1 ? ` (same stack in samples ${g.samples.join(' and ')})` : '';
-    out.push('', `**${threadLabel(g.thread)}**${seen}${title ? `<br>${code(title)}` : ''}`, '', codeBlock(frameLines(g.thread, opts.maxFrames)));
-  }
+  const [first, ...others] = shown.map((g) => stackBlock(g, opts.maxFrames));
+  // The hung thread's stack stays open; the others fold away.
+  out.push('', ...first!);
+  if (others.length > 0) out.push('', ...details(`${others.length} more distinct stack${others.length === 1 ? '' : 's'}`, others.flatMap((b) => ['', ...b])));
   if (groups.length > shown.length) {
     const n = groups.length - shown.length;
-    out.push('', `_${n} more thread${n === 1 ? '' : 's'} in ${fileRef(opts)}._`);
+    out.push('', `_${n} more distinct stack${n === 1 ? '' : 's'} in ${fileRef(opts)}._`);
   }
   return out;
+}
+
+function stackBlock(g: StackGroup, maxFrames: number): string[] {
+  const title = hangTitle(g.thread);
+  const seen = g.samples.length > 1 ? ` (same stack in samples ${g.samples.join(' and ')})` : '';
+  const shared = g.count > 1 ? `<br>**${g.count} threads share this stack** (${pidList(g.threads)})` : '';
+  return [`**${threadLabel(g.thread)}**${seen}${title ? `<br>${code(title)}` : ''}${shared}`, '', codeBlock(frameLines(g.thread, maxFrames))];
 }
 
 function fileRef(opts: { file: string; url?: string }): string {
@@ -235,10 +278,22 @@ function environmentSection(report: GateReport): string[] {
   return out;
 }
 
-function filesSection(report: GateReport): string[] {
-  const entries = Object.entries(report.files).filter(([, v]) => typeof v === 'string' && v !== '');
-  if (entries.length === 0) return [];
-  return ['### Files', '', ...entries.map(([k, v]) => `- ${k}: ${code(v as string)}`)];
+/** The evidence by file name, linked to the artifact when there is one (runner paths mean nothing to a reader). */
+function filesSection(report: GateReport, artifact: SummaryOptions['artifact']): string[] {
+  const names = Object.values(report.files)
+    .filter((v): v is string => typeof v === 'string' && v !== '')
+    .map((v) => v.split(/[\\/]/).pop()!);
+  if (names.length === 0) return [];
+  const where = artifact?.url ? `in the artifact [${inline(artifact.name)}](${artifact.url})` : artifact ? `in the artifact ${code(artifact.name)}` : 'in the output folder';
+  return ['### Evidence', '', `${names.map(code).join(', ')} ${where}.`];
+}
+
+/** Which run this is: guest, version, artifact, so two runs in one job can be told apart. */
+function runLabel(report: GateReport, options: SummaryOptions): string {
+  const freebsd = options.version ? `FreeBSD ${options.version}` : (report.image?.description ?? 'FreeBSD');
+  const parts = [report.guest === 'freebsd' ? inline(freebsd) : 'Linux test guest'];
+  if (options.artifact) parts.push(options.artifact.url ? `[${inline(options.artifact.name)}](${options.artifact.url})` : code(options.artifact.name));
+  return parts.join(' · ');
 }
 
 /** The job summary markdown for a report. */
@@ -251,9 +306,10 @@ export function renderSummary(report: GateReport, options: SummaryOptions = {}):
     ...(options.stacksUrl !== undefined ? { url: options.stacksUrl } : {}),
   };
   const out: string[] = [];
-  out.push(`## ${VERDICT_BADGE[report.verdict]} fusefs-gate: ${report.verdict.toUpperCase()}`, '');
+  out.push(`## ${VERDICT_BADGE[report.verdict]} fusefs-gate: ${report.verdict.toUpperCase()} · ${runLabel(report, options)}`, '');
   out.push(`**Verdict:** ${code(report.verdict)} — ${inline(report.reason)}`);
   if (report.verdict === 'error') out.push('', '_Infrastructure error: the gate could not decide. This is not a result about the tree under test._');
+  if (report.verdict === 'error' && options.errorAllowed) out.push('', '**Warning:** this undecided run was let through by `allow-error: true`; the job did not fail, and nothing was checked.');
   if (report.signature) out.push('', `**Signature:** ${code(report.signature)}`);
   if (report.knownBug) {
     out.push('', `**Known bug:** [${inline(report.knownBug.title)}](${report.knownBug.url}) (${code(report.knownBug.id)})`);
@@ -264,7 +320,7 @@ export function renderSummary(report: GateReport, options: SummaryOptions = {}):
     panicSection(report),
     phasesSection(report),
     environmentSection(report),
-    filesSection(report),
+    filesSection(report, options.artifact),
   ];
   for (const s of sections) if (s.length > 0) out.push('', ...s);
   return `${out.join('\n')}\n`;

@@ -68,6 +68,16 @@ export function probeKvm(options: KvmProbeOptions = {}): Promise<KvmProbeResult>
   return result;
 }
 
+/**
+ * The real guest showed that KVM does not work here although the probe passed (see
+ * kvm-failure.ts): from now on this process treats KVM as unusable, so a retry and any later boot
+ * under accel=auto take TCG.
+ */
+export function markKvmUnusable(reason: string, options: Pick<KvmProbeOptions, 'qemuBinary' | 'kvmDevice'> = {}): void {
+  const key = `${options.qemuBinary ?? 'qemu-system-x86_64'}\0${options.kvmDevice ?? '/dev/kvm'}`;
+  probeCache.set(key, Promise.resolve({ usable: false, reason, elapsedMs: 0 }));
+}
+
 export function clearKvmProbeCache(): void {
   probeCache.clear();
 }

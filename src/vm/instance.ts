@@ -85,6 +85,8 @@ export interface VmInstance {
   nmi(): Promise<void>;
   /** QMP query-status; `timeoutMs` bounds the answer (default 10 s). */
   queryStatus(options?: { timeoutMs?: number }): Promise<VmStatus>;
+  /** The last 16 KiB QEMU wrote to stderr so far (its own error lines, e.g. a KVM internal error). */
+  stderrText(): string;
 }
 
 /** QEMU did not get as far as running the guest. */
@@ -318,6 +320,10 @@ class QemuVm implements VmInstance {
   async queryStatus(options: { timeoutMs?: number } = {}): Promise<VmStatus> {
     const status = await (await this.qmp()).execute<{ status: string; running: boolean }>('query-status', undefined, options);
     return { status: status.status, running: status.running };
+  }
+
+  stderrText(): string {
+    return this.stderr.text();
   }
 
   private async cleanupFiles(): Promise<void> {

@@ -29,12 +29,16 @@ export class ScriptedStream implements ConsoleStream {
   emit(text: string): void {
     for (const piece of this.chunker(text)) {
       const chunk = Buffer.from(piece);
-      queueMicrotask(() => this.dataListeners.forEach((listener) => listener(chunk)));
+      queueMicrotask(() => {
+        for (const listener of this.dataListeners) listener(chunk);
+      });
     }
   }
 
   close(): void {
-    queueMicrotask(() => this.closeListeners.forEach((listener) => listener()));
+    queueMicrotask(() => {
+      for (const listener of this.closeListeners) listener();
+    });
   }
 
   onData(listener: (chunk: Buffer) => void): void {

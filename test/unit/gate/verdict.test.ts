@@ -24,6 +24,10 @@ describe('verdicts', () => {
     expect([exitCodeFor('pass', all), exitCodeFor('fail', all), exitCodeFor('hang', all), exitCodeFor('panic', all), exitCodeFor('error', all)]).toEqual([0, 1, 2, 3, 125]);
     expect(exitCodeFor('fail', ['hang', 'panic'])).toBe(0);
     expect(exitCodeFor('hang', ['hang', 'panic'])).toBe(2);
+    // `error` is never a pass through fail-on; only allow-error lets it through.
+    expect(exitCodeFor('error', ['hang', 'panic'])).toBe(125);
+    expect(exitCodeFor('error', ['hang', 'panic'], true)).toBe(0);
+    expect(exitCodeFor('hang', ['hang', 'panic'], true)).toBe(2);
   });
 });
 

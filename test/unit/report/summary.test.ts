@@ -12,7 +12,7 @@ describe('renderSummary', () => {
   it('says what a reader needs first: verdict, signature, known bug, the blocked stack', () => {
     const md = renderSummary(hangReport());
     const lines = md.split('\n');
-    expect(lines[0]).toBe('## ⏳ fusefs-gate: HANG');
+    expect(lines[0]).toBe('## ⏳ fusefs-gate: HANG · FreeBSD 15.0-CURRENT amd64 BASIC-CI ufs (snapshot 20251120-abc123def-271234)');
     expect(md).toContain('**Signature:** `hang in vm_page_busy_sleep from fuse_inval_buf_range`');
     expect(md).toContain('[fusefs: mmap');
     expect(md).toContain('(https://bugs.freebsd.org/bugzilla/show_bug.cgi?id=247276)');
@@ -24,15 +24,50 @@ describe('renderSummary', () => {
     expect(md.indexOf('workload/mmap-write |')).toBeLessThan(md.indexOf('workload/write-readback |'));
   });
 
-  it('stays short with 200 blocked threads and points at the stacks file (snapshot)', async () => {
+  it('prints a stack that 200 threads share once, with the thread count (snapshot)', async () => {
     const md = renderSummary(bigHangReport(), { stacksFile: 'stacks.txt', stacksUrl: 'https://example.invalid/artifacts/1' });
-    expect(md).toContain('200 blocked threads of 202 captured.');
-    expect(md).toContain('_192 more threads in [stacks.txt](https://example.invalid/artifacts/1)._');
-    expect((md.match(/^```text$/gm) ?? []).length).toBe(8);
-    expect(md).toContain('_70 more tests not listed (70 pass); see the JUnit XML._');
+    expect(md).toContain('200 blocked threads of 202 captured, in one stack.');
+    expect((md.match(/^```text$/gm) ?? []).length).toBe(1);
+    expect(md.match(/^vm_page_busy_sleep\+0x94$/gm)).toHaveLength(1);
+    expect(md).toContain('**200 threads share this stack** (pid 2000, 2001, 2002, 2003, 2004, 2005, 2006, 2007 and 192 more)');
     expect(md.split('\n').length).toBeLessThan(400);
     expect(md.length).toBeLessThan(40_000);
     await expect(md).toMatchFileSnapshot('./__snapshots__/summary-200-threads.md');
+  });
+
+  it('keeps the failing test open and folds the passing ones into <details>', () => {
+    const md = renderSummary(bigHangReport());
+    const open = md.indexOf('| gtest/Write.case_117 | ⏳ hang |');
+    const fold = md.indexOf('<details>\n<summary>119 passed</summary>');
+    expect(open).toBeGreaterThan(0);
+    expect(fold).toBeGreaterThan(open);
+    expect(md.indexOf('| gtest/Write.case_000 | ✅ pass |')).toBeGreaterThan(fold);
+    expect(md).toContain('_69 more not listed; see the JUnit XML._');
+  });
+
+  it('folds other distinct stacks, keeping the hung one open', () => {
+    const report = bigHangReport();
+    const other = structuredClone(report.threads[0]!);
+    other.pid = 9;
+    other.frames = [{ fn: 'mi_switch' }, { fn: 'sleepq_wait' }, { fn: 'vn_lock' }];
+    other.state = 'D';
+    report.threads.push(other);
+    const md = renderSummary(report);
+    expect(md).toContain('201 blocked threads of 203 captured, in 2 distinct stacks.');
+    expect(md.indexOf('<summary>1 more distinct stack</summary>')).toBeLessThan(md.indexOf('\nvn_lock\n'));
+    expect(md.indexOf('\nvm_page_busy_sleep+0x94\n')).toBeLessThan(md.indexOf('<summary>1 more distinct stack</summary>'));
+  });
+
+  it('names the run in its heading and links the artifact, not runner paths', () => {
+    const md = renderSummary(hangReport(), { version: '15.0-CURRENT', artifact: { name: 'fusefs-gate-15.0-CURRENT-gate-leg1', url: 'https://example.invalid/a/7' } });
+    expect(md.split('\n')[0]).toBe('## ⏳ fusefs-gate: HANG · FreeBSD 15.0-CURRENT · [fusefs-gate-15.0-CURRENT-gate-leg1](https://example.invalid/a/7)');
+    expect(md).toContain('`report.json`, `serial.log`, `stacks.txt`, `junit.xml` in the artifact [fusefs-gate-15.0-CURRENT-gate-leg1](https://example.invalid/a/7).');
+    expect(md).not.toContain('out/');
+  });
+
+  it('says so when allow-error let an undecided run through', () => {
+    const md = renderSummary({ ...hangReport(), verdict: 'error', reason: 'boot did not reach a shell', threads: [] }, { errorAllowed: true });
+    expect(md).toContain('let through by `allow-error: true`');
   });
 
   it('is deterministic and uses no clock', () => {
@@ -50,7 +85,7 @@ describe('renderSummary', () => {
       tests: [{ name: 'workload/a|b', status: 'error', durationMs: 5, iteration: 1, message: 'line1\nline2' }],
     };
     const md = renderSummary(report);
-    expect(md.split('\n')[0]).toBe('## ⚠️ fusefs-gate: ERROR');
+    expect(md.split('\n')[0]).toMatch(/^## ⚠️ fusefs-gate: ERROR · /);
     expect(md).toContain('Infrastructure error');
     expect(md).toContain('checksum mismatch for &lt;image&gt;');
     expect(md).toContain('| workload/a\\|b | ⚠️ error |');

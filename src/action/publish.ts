@@ -1,0 +1,51 @@
+// A finished run on GitHub's surfaces: outputs, the artifact, the job summary, annotations, the exit
+// status. One annotation says the verdict; nothing repeats it (no setFailed on top).
+import * as core from '@actions/core';
+import type { GateConfig } from '../config/types.js';
+import { Output } from '../constants.js';
+import { errorLetThrough } from '../gate/verdict.js';
+import type { GateReport } from '../report/model.js';
+import { renderSummary } from '../report/summary.js';
+import { annotationsFor } from './annotations.js';
+import { uploadEvidence } from './artifact.js';
+
+export async function publish(report: GateReport, config: GateConfig): Promise<void> {
+  const artifactUrl = config.uploadArtifact
+    ? await uploadEvidence(config.artifactName, report, config.outDir, config.retentionDays).catch((error: Error) => {
+        core.warning(`artifact upload failed: ${error.message}`);
+        return undefined;
+      })
+    : undefined;
+  const outputs: Record<Output, string> = {
+    [Output.Verdict]: report.verdict,
+    [Output.Signature]: report.signature ?? '',
+    [Output.Report]: report.files.report ?? '',
+    [Output.Stacks]: report.files.stacks ?? '',
+    [Output.SerialLog]: report.files.serialLog ?? '',
+    [Output.Junit]: report.files.junit ?? '',
+    [Output.Summary]: report.files.summary ?? '',
+    [Output.ArtifactUrl]: artifactUrl ?? '',
+    [Output.KnownBug]: report.knownBug?.id ?? '',
+  };
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+
+  const errorAllowed = errorLetThrough(report);
+  const summary = renderSummary(report, {
+    stacksFile: 'stacks.txt',
+    ...(artifactUrl ? { stacksUrl: artifactUrl } : {}),
+    ...(config.freebsdVersion !== 'auto' ? { version: config.freebsdVersion } : {}),
+    ...(config.uploadArtifact ? { artifact: { name: config.artifactName, ...(artifactUrl ? { url: artifactUrl } : {}) } } : {}),
+    errorAllowed,
+  });
+  await core.summary.addRaw(summary).write().catch((error: Error) => core.warning(`job summary not written: ${error.message}`));
+
+  const failing = report.exitCode !== 0;
+  const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();
+  for (const a of annotationsFor(report, { sourceTree: config.sourceTree, workspace, failing })) {
+    if (a.level === 'error') core.error(a.message, a.properties);
+    else core.warning(a.message, a.properties);
+  }
+  if (report.verdict === 'pass') core.info(`fusefs-gate verdict: pass: ${report.reason}`);
+  // The verdict annotation above is the failure message; the exit status fails the step.
+  process.exitCode = report.exitCode;
+}
