@@ -31,6 +31,8 @@ export const FUSE_SERVER_FILES = {
 
 /** The user's command line, written into the guest as a script (no quoting of it on the command line). */
 export const FUSE_SERVER_SCRIPT = `${GATE_DIR}/fuse-server.sh`;
+/** The gate's own wrapper that starts it detached and waits for the mount. */
+export const FUSE_SERVER_MOUNT_SCRIPT = `${GATE_DIR}/fuse-server-mount.sh`;
 
 /**
  * How a guest starts a command in a new session, with no controlling terminal, as a process that is
@@ -89,20 +91,32 @@ export function fuseServerMountCommand(commandLine: string, mountCheck: string, 
 /** Characters of the user's command line written per console line (quoting may double a few). */
 const SCRIPT_CHUNK = 300;
 
-/** Mounts the user's own FUSE server: its command line goes into FUSE_SERVER_SCRIPT, then runs detached. */
-export async function mountFuseServer(shell: Shell, commandLine: string, mountCheck: string, detach: string, timeoutMs: number): Promise<RunResult> {
-  // Line by line and in pieces, so no console line is multi-line or longer than the console takes.
+/**
+ * Writes `text` into the guest file `file` through the console: line by line and in pieces, so no
+ * console line is multi-line or longer than the console takes, whatever the text's length.
+ */
+async function writeGuestFile(shell: Shell, file: string, text: string): Promise<void> {
   let redirect = '>';
-  for (const line of userCommand(commandLine).split('\n')) {
+  for (const line of text.split('\n')) {
     const characters = Array.from(line);
     for (let start = 0; start === 0 || start < characters.length; start += SCRIPT_CHUNK) {
       const last = start + SCRIPT_CHUNK >= characters.length;
       const piece = characters.slice(start, start + SCRIPT_CHUNK).join('');
-      await mustRun(shell, `printf '${last ? '%s\\n' : '%s'}' ${shQuote(piece)} ${redirect}${FUSE_SERVER_SCRIPT}`, 10_000, 'writing the FUSE server command into the guest');
+      await mustRun(shell, `printf '${last ? '%s\\n' : '%s'}' ${shQuote(piece)} ${redirect}${file}`, 10_000, `writing ${file} in the guest`);
       redirect = '>>';
     }
   }
-  return shell.run(detachedMountCommand(`sh ${FUSE_SERVER_SCRIPT}`, mountCheck, detach), { timeoutMs, purpose: 'mounting the FUSE file system' });
+}
+
+/**
+ * Mounts the user's own FUSE server: its command line goes into FUSE_SERVER_SCRIPT, the detached
+ * start and the bounded wait into FUSE_SERVER_MOUNT_SCRIPT, and the console runs only that: no
+ * length of command line or mount check can overflow the console's line.
+ */
+export async function mountFuseServer(shell: Shell, commandLine: string, mountCheck: string, detach: string, timeoutMs: number): Promise<RunResult> {
+  await writeGuestFile(shell, FUSE_SERVER_SCRIPT, userCommand(commandLine));
+  await writeGuestFile(shell, FUSE_SERVER_MOUNT_SCRIPT, detachedMountCommand(`sh ${FUSE_SERVER_SCRIPT}`, mountCheck, detach));
+  return shell.run(`sh ${FUSE_SERVER_MOUNT_SCRIPT}`, { timeoutMs, purpose: 'mounting the FUSE file system' });
 }
 
 /** What the user's server left: the mount table line for the mount point and the tail of its output. */

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { framedCommand } from '../../../src/console/markers.js';
 import { MAX_COMMAND_LENGTH } from '../../../src/console/serial-console.js';
 import { DETACH, fuseServerMountCommand, mountFuseServer } from '../../../src/guest/common.js';
-import { FREEBSD_MOUNT_CHECK } from '../../../src/guest/freebsd.js';
+import { freebsdMountCheck } from '../../../src/guest/freebsd.js';
 import type { Shell } from '../../../src/guest/shell.js';
 
 function runMount(userCommand: (dir: string) => string) {
@@ -68,7 +68,7 @@ describe('fuseServerMountCommand', () => {
 describe('mountFuseServer', () => {
   it.each([
     ['linux', "grep -q ' /mnt/fg fuse' /proc/mounts", DETACH.linux],
-    ['freebsd', FREEBSD_MOUNT_CHECK, DETACH.freebsd],
+    ['freebsd', freebsdMountCheck(), DETACH.freebsd],
   ])('%s: every console line fits, framing included, for a long server command line', async (_os, check, detach) => {
     const sent: string[] = [];
     const shell: Shell = { run: async (command) => (sent.push(command), { exitStatus: 0, output: '', durationMs: 0 }) };
@@ -82,9 +82,11 @@ describe('mountFuseServer', () => {
     }
     // The pieces, run by a shell, give back the command line with the mount point in it.
     const dir = mkdtempSync(path.join(tmpdir(), 'fg-script-'));
-    const local = sent.slice(0, -1).map((line) => line.replace('/gate/fuse-server.sh', `${dir}/script.sh`));
+    const local = sent.slice(0, -1).map((line) => line.replace(/\/gate\/fuse-server(-mount)?\.sh$/, `${dir}/script$1.sh`));
     execFileSync('busybox', ['sh', '-c', local.join('; ')]);
     expect(readFileSync(`${dir}/script.sh`, 'utf8')).toBe(`${longCommand.replace('{mountpoint}', '/mnt/fg')}\n`);
+    expect(readFileSync(`${dir}/script-mount.sh`, 'utf8')).toContain(`${detach} sh -c`);
+    expect(sent.at(-1)).toBe('sh /gate/fuse-server-mount.sh');
   });
 });
 
