@@ -61,7 +61,7 @@ const MOUNT_TABLE_LINE = `{ cat /proc/mounts 2>/dev/null || mount -p; } | grep '
 function detachedMountCommand(argv: string, mountCheck: string, detach: string): string {
   const { log, status } = FUSE_SERVER_FILES;
   const started = `sh -c '"$@" </dev/null >${log} 2>&1; echo $? >${status}' - ${argv}`;
-  // Short: the whole line, framing included, must fit the console's MAX_COMMAND_LENGTH.
+  // Run from FUSE_SERVER_MOUNT_SCRIPT, so its length is not the console's concern.
   return (
     `rm -f ${status}; mkdir -p ${MOUNTPOINT} && ( ${detach} ${started} </dev/null >/dev/null 2>&1 & ) && ` +
     // A subshell, so that `exit` ends the wait and not the guest's login shell.
@@ -78,17 +78,21 @@ function userCommand(commandLine: string): string {
 }
 
 /**
- * Mounts the user's own FUSE server in one console command: the command line is one quoted
- * argument of `sh -c`, so a `#` or `;` in it is the user's shell syntax, never an edit of the gate's
- * wrapper. `mountFuseServer` is the same with the command in a script, so its length is not bounded
- * by the console's line.
+ * Mounts the user's own FUSE server in one console command, for an adapter that has not moved to
+ * mountFuseServer: detached the same way and its command line quoted (a `#` or `;` in it is the
+ * user's shell syntax, never an edit of the gate's wrapper), but kept short to leave room on the
+ * console line for the command, so without the exit status and the mount table line.
+ * @deprecated Use mountFuseServer.
  */
-/** @deprecated Bounds the user's command line to what is left of the console line: use mountFuseServer. */
 export function fuseServerMountCommand(commandLine: string, mountCheck: string, detach: string = DETACH.freebsd): string {
-  return detachedMountCommand(`sh -c ${shQuote(userCommand(commandLine))}`, mountCheck, detach);
+  const { log } = FUSE_SERVER_FILES;
+  return (
+    `mkdir -p ${MOUNTPOINT} && ( ${detach} sh -c '"$@" </dev/null >${log} 2>&1' - sh -c ${shQuote(userCommand(commandLine))} </dev/null >/dev/null 2>&1 & ) && ` +
+    `( i=0; until ${mountCheck}; do [ $((i+=1)) -gt 100 ] && { tail -n 20 ${log}; echo 'no mount within 10 s'; exit 1; }; sleep 0.1; done )`
+  );
 }
 
-/** Characters of the user's command line written per console line (quoting may double a few). */
+/** Characters of a line written per console line (quoting may double a few). */
 const SCRIPT_CHUNK = 300;
 
 /**
