@@ -15,14 +15,17 @@ do_mount(void)
 	 * node": nmount(2) with fstype=fusefs, fspath, from=<device name>,
 	 * fd=<the open /dev/fuse descriptor>.  sys/fs/fuse/fuse_vfsops.c,
 	 * fuse_vfsop_mount: "`from' contains the device name (eg.
-	 * /dev/fuse0); REQUIRED", "`fd' contains the filedescriptor for this
-	 * session; REQUIRED" (fget + devfs_get_cdevpriv of that fd), and
-	 * allow_other / default_permissions are flag options (FUSE_FLAGOPT).
-	 * mount_fusefs passes "private" by default (DEFAULT_MOUNT_FLAGS).
-	 * The kernel queues INIT (fuse_internal_send_init) and returns
-	 * without waiting for the answer (sysctl vfs.fusefs.init_backgrounded
-	 * "indicate async handshake"; fuse_vfsop_statfs fakes its answer until
-	 * FSESS_INITED), so the same thread answers INIT in the request loop.
+	 * /dev/fuse0); REQUIRED" (fuse_getdevice: a VCHR whose cdevsw is
+	 * "fuse"), "`fd' contains the filedescriptor for this session;
+	 * REQUIRED" (vfs_scanopt "%d", then fget + devfs_get_cdevpriv), and
+	 * allow_other is a flag option (FUSE_FLAGOPT, with push_symlinks_in,
+	 * default_permissions and intr).  "private" is mount_fusefs's own
+	 * default (DEFAULT_MOUNT_FLAGS); the kernel reads no such option and
+	 * nothing rejects it.  fuse_internal_send_init only queues INIT
+	 * (fuse_insert_message) and nmount returns without its answer (other
+	 * requests wait in fuse_ticket_fetch, "fu_ini"; fuse_vfsop_statfs fakes
+	 * its answer until FSESS_INITED), so the same thread answers INIT in
+	 * the request loop.
 	 */
 	struct iovec iov[16];
 	char fdstr[16], timeoutstr[16], fspath[PATH_MAX];

@@ -10,7 +10,11 @@
 # stdout is the output folder.  Rebuilt only when an input changes (this
 # script, guest/linux-init.sh, guest/ sources, the kernel pin, the host's
 # busybox).  The kernel .deb is kept in .../linux-guest/debs, so a rebuild
-# after a source change does not download it again.
+# after a source change does not download it again.  One builder at a time
+# per cache (flock), and the up-to-date check runs under the lock, so two
+# first runs at once build once.  The initramfs is byte-reproducible: the
+# same inputs give the same initramfs.cpio.gz (sorted names, fixed owner,
+# modes and mtimes, cpio --reproducible, gzip -n).
 #
 # The kernel comes from Debian trixie through a private apt configuration; the
 # machine's own apt sources and state are never touched
@@ -21,11 +25,15 @@
 #   FUSEFS_GATE_KERNEL_PIN   kernel package to use (default below); when the
 #                            archive no longer has it, the newest
 #                            linux-image-*-cloud-amd64 is used instead
-#   FUSEFS_GATE_DEBIAN_MIRROR  default http://deb.debian.org/debian
+#   FUSEFS_GATE_DEBIAN_MIRROR  Debian mirror URL; default: the first Debian
+#                            archive in the machine's apt sources
+#   FUSEFS_GATE_LOCK_WAIT    seconds to wait for another build (default 1800)
+#   SOURCE_DATE_EPOCH        mtime of every initramfs entry (default 0)
+# shellcheck source-path=SCRIPTDIR
 set -euo pipefail
+umask 022
 
 KERNEL_PIN=${FUSEFS_GATE_KERNEL_PIN:-linux-image-6.12.117+deb13-cloud-amd64}
-MIRROR=${FUSEFS_GATE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 SUITE=trixie
 KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
 # loglevel=6: notice and worse reach the console, so the "Linux version" banner of every boot is
@@ -40,7 +48,7 @@ FORCE=0
 for a in "$@"; do
 	case $a in
 	--force) FORCE=1 ;;
-	-h | --help) sed -n '2,28p' "$0"; exit 0 ;;
+	-h | --help) sed -n '2,34p' "$0"; exit 0 ;;
 	*) echo "build-linux-guest: unknown argument '$a'" >&2; exit 64 ;;
 	esac
 done
@@ -62,6 +70,7 @@ need cpio cpio
 need xz xz-utils
 need gzip gzip
 need sha256sum coreutils
+need flock util-linux
 BUSYBOX=
 for b in /bin/busybox /usr/bin/busybox; do
 	# a static binary: ldd answers "not a dynamic executable" and fails
@@ -96,17 +105,20 @@ HASH=$(
 OUT=$CACHE/$HASH
 mkdir -p "$CACHE"
 
+# One builder at a time per cache; the check below runs under the lock, so a
+# second builder that waited finds the first one's output.
+exec 9>"$CACHE/.lock"
+LOCK_WAIT=${FUSEFS_GATE_LOCK_WAIT:-1800}
+if ! flock -n 9; then
+	log "waiting (up to $LOCK_WAIT s) for another build of the guest in $CACHE"
+	flock -w "$LOCK_WAIT" 9 || die "another build held $CACHE/.lock for more than $LOCK_WAIT s"
+fi
+
 if [ "$FORCE" = 0 ] && [ -s "$OUT/manifest.json" ] && [ -s "$OUT/vmlinuz" ] && [ -s "$OUT/initramfs.cpio.gz" ]; then
 	ln -sfn "$HASH" "$CACHE/current"
 	log "up to date: $OUT"
 	echo "$OUT"
 	exit 0
-fi
-
-# One builder at a time per cache.
-if command -v flock >/dev/null 2>&1; then
-	exec 9>"$CACHE/.lock"
-	flock 9
 fi
 
 WORK=$(mktemp -d "$CACHE/.build.XXXXXX")
@@ -117,12 +129,14 @@ APTDIR=$CACHE/apt
 DEBS=$CACHE/debs
 mkdir -p "$DEBS"
 # shellcheck source=lib/private-apt.sh
-. "$(dirname "$0")/lib/private-apt.sh"
+. "$ROOT/scripts/lib/private-apt.sh"
+resolve_debian_mirror
 private_apt_setup
 apt_updated=0
 apt_update() {
 	if [ "$apt_updated" = 0 ]; then
-		log "apt-get update ($SUITE main, private lists in $APTDIR)"
+		[ -n "$MIRROR" ] || die "$(no_mirror_message)"
+		log "apt-get update ($SUITE main from $MIRROR, private lists in $APTDIR)"
 		apt-get "${APT_OPTS[@]}" -qq update >&2 || die "apt-get update of $SUITE failed (network or mirror $MIRROR)"
 		apt_updated=1
 	fi
@@ -211,7 +225,13 @@ gcc "${CFLAGS[@]}" -o "$R/lib/fusefs-gate/bin/fusefs-workloads" "$ROOT/guest/wor
 strip "$R/lib/fusefs-gate/bin/fusefs-fixture" "$R/lib/fusefs-gate/bin/fusefs-workloads" 2>/dev/null || true
 install -m 0755 "$ROOT/guest/watchdog.sh" "$R/lib/fusefs-gate/bin/watchdog.sh"
 
-(cd "$R" && find . -print0 | LC_ALL=C sort -z | cpio --null -o -H newc --quiet -R 0:0) |
+# Reproducible: fixed modes (umask above, install -m), every mtime set to
+# SOURCE_DATE_EPOCH, names sorted, owner 0:0, and cpio --reproducible (GNU cpio
+# 2.13: inode numbers from 1 and device 0, so the host's inodes do not show);
+# gzip -n stores no name and no time.
+EPOCH=${SOURCE_DATE_EPOCH:-0}
+find "$R" -exec touch -h -d "@$EPOCH" {} +
+(cd "$R" && find . -print0 | LC_ALL=C sort -z | cpio --null -o -H newc --quiet --reproducible -R 0:0) |
 	gzip -9 -n >"$WORK/initramfs.cpio.gz"
 
 sha() { sha256sum "$1" | cut -d' ' -f1; }
@@ -240,8 +260,10 @@ rm -rf "$OUT"
 mv "$STAGE" "$OUT"
 ln -sfn "$HASH" "$CACHE/current"
 # Keep the three newest builds (the .deb stays in debs/).
-for old in $(ls -1dt "$CACHE"/????????????????/ 2>/dev/null | tail -n +4); do
-	[ "${old%/}" = "$OUT" ] || rm -rf "$old"
-done
+find "$CACHE" -mindepth 1 -maxdepth 1 -type d -name '????????????????' -printf '%T@ %p\n' |
+	sort -rn | tail -n +4 | cut -d' ' -f2- |
+	while IFS= read -r old; do
+		[ "$old" = "$OUT" ] || rm -rf "$old"
+	done
 log "built $OUT ($(du -sh "$OUT" | cut -f1))"
 echo "$OUT"

@@ -2,10 +2,14 @@
 // with it, decided before anything is downloaded or booted.
 //
 // Facts relied on (freebsd/freebsd-src):
-// - Makefile.inc1 `buildkernel` runs from the top of a whole tree: stage 1 runs config(8), stage
-//   2.3 `kernel-tools`; the `legacy` stage builds tools/build and `_config_deps` (lib/libnv and
-//   usr.bin/lex/lib: "libnv and libl are both requirements for config(8)"), and usr.bin/file2c "is
-//   required for building usr.sbin/config". A tree without those cannot build a kernel.
+// - Makefile.inc1 `buildkernel` runs from the top of a whole tree (Makefile, Makefile.inc1,
+//   share/mk, sys/): stage 1 runs config(8) found through PATH=${TMPPATH} (the image's own
+//   /usr/sbin/config when no kernel-toolchain was built), stage 2.3 `kernel-tools` runs
+//   `mtree -f ${.CURDIR}/etc/mtree/BSD.usr.dist -p ${WORLDTMP}/usr`, so etc/mtree/BSD.usr.dist must
+//   be there; Makefile.inc1 also reads lib/clang's version files to decide whether the image's cc
+//   matches the tree (WANT_COMPILER_VERSION). The `legacy` and bootstrap stages of buildworld and
+//   kernel-toolchain build tools/build, `_config_deps` (lib/libnv, usr.bin/lex/lib) and
+//   usr.bin/file2c: their Makefiles stand for the rest of a whole tree here.
 // - sys/sys/module.h: DECLARE_MODULE adds MODULE_DEPEND(name, kernel, __FreeBSD_version,
 //   __FreeBSD_version, MODULE_KERNEL_MAXVER), MAXVER = the end of the major branch; the kernel
 //   linker (sys/kern/kern_linker.c) refuses a module whose dependency is not met. So fusefs.ko from
@@ -31,6 +35,7 @@ export const KERNEL_BUILD_NEEDS = [
   'usr.bin/lex/lib/Makefile',
   'usr.bin/file2c/Makefile',
   'usr.sbin/config/Makefile',
+  'etc/mtree/BSD.usr.dist',
 ] as const;
 
 export interface SparseCheckout {

@@ -222,7 +222,10 @@ export class SerialConsole implements Shell {
 
   /**
    * Drops carriage returns and terminal control sequences (busybox ash asks for the cursor position
-   * with ESC [ 6 n after its prompt), keeping an escape sequence cut by a read for the next chunk.
+   * with ESC [ 6 n after its prompt; FreeBSD root's .profile runs resizewin -z on a serial line,
+   * which writes ESC 7 ESC [ r ESC [ 999;999 H ESC [ 6 n ESC 8, usr.bin/resizewin/resizewin.c), keeping
+   * an escape sequence cut by a read for the next chunk. Two-byte escapes are ESC and one byte of
+   * 0x30-0x7e other than `[` (ECMA-35/48 Fp, Fe, Fs: DECSC is ESC 7, DECRC ESC 8).
    */
   private stripTerminalControls(text: string): string {
     let all = this.escapeCarry + text;
@@ -232,7 +235,7 @@ export class SerialConsole implements Shell {
       this.escapeCarry = cut[0];
       all = all.slice(0, cut.index);
     }
-    return all.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[@-Z\\-_]|\r/g, '');
+    return all.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[0-Z\\-~]|\r/g, '');
   }
 
   private scanLines(text: string): void {

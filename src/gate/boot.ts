@@ -17,6 +17,8 @@ import { markKvmUnusable } from '../vm/accel.js';
 import { startVm, type VmInstance } from '../vm/instance.js';
 import { qemuReachability } from '../vm/reachability.js';
 import { KvmFailedError, watchKvmFailure } from '../vm/kvm-failure.js';
+import { endRecordedQemus } from '../vm/pidfile.js';
+import { assertOutputSpace } from './evidence.js';
 import { createBlankDisk, readTarDisk, writeTarDisk } from '../payload/tar-disk.js';
 import type { GateIO, GuestPlan } from './guest-plan.js';
 
@@ -51,17 +53,29 @@ export interface GuestDiagnosis {
 
 export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPlan> {
   const workDir = path.join(config.outDir, '.work');
+  // An earlier run with this output folder may have been killed with its QEMU still running: end
+  // that QEMU before its records go.
+  for (const ended of await endRecordedQemus(workDir)) {
+    if (ended.killed || ended.unresolved) io.warn(`an earlier run's QEMU: ${ended.note}`);
+  }
   rmSync(workDir, { recursive: true, force: true });
+  // A full output disk is a clear error now, not an ENOSPC in the middle of the boot.
+  assertOutputSpace(config.outDir);
   mkdirSync(workDir, { recursive: true });
   const serialLogPath = path.join(config.outDir, 'serial.log');
   if (config.guest === 'linux') {
     const image = await ensureLinuxGuest(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line));
+    if (image.rebuiltBecause) io.warn(`Linux test guest: ${image.rebuiltBecause}`);
     const configFile = path.join(workDir, 'gate-config.json');
     writeFileSync(configFile, JSON.stringify({ workloads: config.workloads, fixtureOptions: config.fixtureOptions, fault: config.fault ?? null }, null, 2));
     return {
       adapter: new LinuxGuest(image),
       media: async () => ({ kind: 'kernel', kernel: image.kernel, initrd: image.initrd, append: image.append }),
-      imageInfo: { description: `Linux test guest, kernel ${image.kernelRelease}`, path: image.dir, why: 'guest linux: the test guest built from Debian packages' },
+      imageInfo: {
+        description: `Linux test guest, kernel ${image.kernelRelease}`,
+        path: image.dir,
+        why: `guest linux: the test guest built from Debian packages${image.rebuiltBecause ? ` (${image.rebuiltBecause})` : ''}`,
+      },
       tcgThread: 'single',
       // The user's server folder rides along as it is (prebuilt programs and their libraries).
       payload: [
@@ -81,6 +95,12 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
   const resultsDisk = path.join(plan.workDir, 'results.img');
   await writeTarDisk(plan.payload, payloadDisk);
   const log = createWriteStream(plan.serialLogPath);
+  // A write error (the disk filled up during the run) must not end the process: the console goes on.
+  let logFailed = false;
+  log.on('error', (error) => {
+    if (!logFailed) io.warn(`serial log ${plan.serialLogPath} is incomplete: ${error.message}`);
+    logFailed = true;
+  });
   const boot = async (attempt: number): Promise<BootedGuest> => {
     report.bootAttempts = attempt;
     await createBlankDisk(resultsDisk, 256);

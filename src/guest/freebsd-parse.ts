@@ -1,6 +1,7 @@
 // Readers of FreeBSD command output that the adapter needs to decide things: compiler errors,
 // kldstat -v, googletest XML and console lines, and the module-vs-kernel decision. Pure: text in, data out. (Kernel stacks are parsed in src/report.)
 
+import { checkBuildBeforeBoot, type TreeFacts } from '../config/freebsd-tree.js';
 import { osreldateMajor } from '../image/freebsd-resolve.js';
 
 export interface CompilerError {
@@ -165,16 +166,37 @@ export function parseGtestConsole(text: string): GtestConsole {
 }
 
 export interface BuildDecision {
-  mode: 'module' | 'kernel' | 'none';
+  /** `refuse`: a kernel build is needed but the tree cannot build one (why says what to change). */
+  mode: 'module' | 'kernel' | 'none' | 'refuse';
   why: string;
 }
 
 /**
  * build: auto -> a module when the tree is of the running kernel's major branch and not newer
  * than it (`__FreeBSD_version` vs `sysctl -n kern.osreldate`; KBI is stable within a branch, a
- * newer tree may use kernel interfaces the running kernel lacks), else a kernel.
+ * newer tree may use kernel interfaces the running kernel lacks), else a kernel. With `tree` (what
+ * the host's tree holds, src/config/freebsd-tree.ts), a kernel build that tree cannot do is
+ * refused with the same words as the check before boot: the booted kernel only now told the
+ * gate its kern.osreldate, and a sparse payload has no Makefile.inc1 buildkernel to run.
  */
-export function decideBuild(build: 'auto' | 'module' | 'kernel' | 'none', treeVersion: number, osreldate: number): BuildDecision {
+export function decideBuild(
+  build: 'auto' | 'module' | 'kernel' | 'none',
+  treeVersion: number,
+  osreldate: number,
+  treeFacts?: TreeFacts | (() => TreeFacts),
+): BuildDecision {
+  const decision = decideMode(build, treeVersion, osreldate);
+  if (decision.mode !== 'kernel' || !treeFacts) return decision;
+  // Read only when a kernel build is on the table.
+  const tree = typeof treeFacts === 'function' ? treeFacts() : treeFacts;
+  if (tree.missingForKernel.length === 0) return decision;
+  const booted = { name: 'the booted image', major: osreldateMajor(osreldate), osreldate, source: 'sysctl kern.osreldate' };
+  const check = checkBuildBeforeBoot({ ...tree, version: treeVersion }, build === 'kernel' ? 'kernel' : 'auto', booted);
+  const refusal = check.refuse ?? `${decision.why}, but ${tree.tree} lacks ${tree.missingForKernel.join(', ')}, which a kernel build needs (Makefile.inc1 buildkernel)`;
+  return { mode: 'refuse', why: refusal };
+}
+
+function decideMode(build: 'auto' | 'module' | 'kernel' | 'none', treeVersion: number, osreldate: number): BuildDecision {
   const tree = `the tree's __FreeBSD_version is ${treeVersion}`;
   const running = `the image's kern.osreldate is ${osreldate}`;
   if (build !== 'auto') return { mode: build, why: `build: ${build} was asked for (${tree}, ${running})` };

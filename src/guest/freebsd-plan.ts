@@ -45,7 +45,7 @@ export async function planFreebsdGuest(config: GateConfig, io: GateIO, paths: { 
   );
   io.note(`fusefs-gate: image ${image.fileName} (${image.from}): ${image.why}`);
   return {
-    adapter: new FreeBSDGuest(),
+    adapter: new FreeBSDGuest({ tree: facts }),
     media: async (attempt: number) => {
       const overlay = path.join(paths.workDir, `overlay-${attempt}.qcow2`);
       const made = await createOverlay(image.path, image.format, overlay, config.diskSizeGiB);

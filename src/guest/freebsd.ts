@@ -3,6 +3,7 @@
 // what comes back. Every fact about FreeBSD's formats is cited to its source file; docs/freebsd.md
 // lists them with their tests.
 
+import { KERNEL_BUILD_NEEDS, readTreeFacts, type TreeFacts } from '../config/freebsd-tree.js';
 import type { GateConfig } from '../config/types.js';
 import type { ProofOfCode, TestResult, Thread } from '../report/model.js';
 import type { BackstopPlan, ConsoleProfile, DiskLayout, GuestAdapter, TargetOutcome, TestSpec } from './adapter.js';
@@ -46,7 +47,10 @@ export { gtestResultsFromRun, gtestSpec } from './freebsd-gtest.js';
  *   /root/.cshrc (`%N@%m:%~ %# `; third-party 13.x sessions show `root@freebsd-13:~ #`) both give
  *   `root@freebsd:~ # `, matched at a line start: login(1) logs `ROOT LOGIN (root) ON ttyu0`
  *   (usr.bin/login/login.c, LOG_NOTICE to auth) and syslogd writes it to the console right after
- *   the prompt. The console engine then sets its own prompt and frames every command.
+ *   the prompt. Before the prompt, /root/.profile (bin/sh/dot.profile) runs `resizewin -z`: the
+ *   serial tty is 0x0, so it writes ESC 7 ... ESC [ 6 n ESC 8 and after 2 s without a reply
+ *   `resizewin: timeout reading from terminal` (usr.bin/resizewin/resizewin.c); the console engine
+ *   drops the escapes. The console engine then sets its own prompt and frames every command.
  * - panic start: sys/kern/kern_shutdown.c vpanic() prints `panic: %s` (after `Fatal trap N: ...`
  *   from the trap handler); on the serial console it can follow a `login: ` prompt on one line.
  * - panic end: `KDB: enter: panic` (sys/kern/subr_kdb.c kdb_enter, only with a debugger backend,
@@ -145,6 +149,8 @@ export interface FreeBSDTargetOutcome extends TargetOutcome {
 export interface FreeBSDGuestOptions {
   /** The stack parser; default src/report/stacks.ts `parseStacks` (the adapter holds none of its own). */
   parseStacks?: (text: string) => Thread[];
+  /** What the host's tree holds (default: read from config.sourceTree when the build is decided). */
+  tree?: TreeFacts;
 }
 
 export class BuildError extends Error {
@@ -165,6 +171,8 @@ interface State {
   uname?: string;
   gtestNote?: string;
   hasDdb?: boolean;
+  /** debug.debugger_on_panic is not 0: an NMI of unknown source goes to ddb, not to panic("NMI"). */
+  nmiEntersDdb?: boolean;
   hasWitness?: boolean;
 }
 
@@ -185,7 +193,7 @@ export class FreeBSDGuest implements GuestAdapter {
   async prepare(shell: Shell, disks: DiskLayout, config: GateConfig): Promise<void> {
     await mustRun(shell, `mkdir -p ${RESULTS_DIR} ${BIN_DIR} ${FREEBSD_PATHS.work} && tar -xf ${shQuote(disks.payload)} -C ${GATE_DIR}`, 600_000, 'unpacking the payload disk');
     // Record what the image is: the gate's report and the proof need it.
-    await shell.run(`{ uname -a; sysctl kern.osreldate kern.bootfile debug.kdb.available debug.kdb.current; } > ${RESULTS_DIR}/guest-info.txt 2>&1`, {
+    await shell.run(`{ uname -a; sysctl kern.osreldate kern.bootfile debug.kdb.available debug.kdb.current debug.debugger_on_panic; } > ${RESULTS_DIR}/guest-info.txt 2>&1`, {
       timeoutMs: 10_000,
     });
     // Which debugger the booted kernel has decides what the host backstop may do (debug.kdb.available
@@ -193,7 +201,12 @@ export class FreeBSDGuest implements GuestAdapter {
     // Decided by exit status, which the end marker carries, not by output a console line could break into.
     const ddb = await shell.run('sysctl -n debug.kdb.available | tr -s " " "\\n" | grep -qx ddb', { timeoutMs: 10_000 });
     const witness = await shell.run('sysctl -n debug.witness.watch >/dev/null 2>&1', { timeoutMs: 10_000 });
+    // An NMI of unknown source (QMP inject-nmi) reaches kdb_trap only while debug.debugger_on_panic
+    // is set, and is panic("NMI") otherwise (sys/x86/x86/cpu_machdep.c nmi_call_kdb, panic_on_nmi
+    // 0xff; the sysctl is in sys/kern/kern_shutdown.c, 0 with KDB_UNATTENDED).
+    const onPanic = await shell.run('sysctl -n debug.debugger_on_panic | grep -qx "[1-9][0-9]*"', { timeoutMs: 10_000 });
     this.state.hasDdb = ddb.exitStatus === 0;
+    this.state.nmiEntersDdb = onPanic.exitStatus === 0;
     this.state.hasWitness = witness.exitStatus === 0;
     const needPrograms = config.tests.includes('workloads') || !config.fuseServer;
     if (needPrograms) {
@@ -216,9 +229,11 @@ export class FreeBSDGuest implements GuestAdapter {
     if (!osrel.value || osreldate <= 0) throw new BuildError(`sysctl -n kern.osreldate gave ${JSON.stringify(osrel.output.trim())}`);
     this.state.treeVersion = treeVersion;
     this.state.osreldate = osreldate;
-    const decision = decideBuild(config.build, treeVersion, osreldate);
+    const decision = decideBuild(config.build, treeVersion, osreldate, () => this.options.tree ?? readTreeFacts(config.sourceTree));
 
     let outcome: FreeBSDTargetOutcome;
+    // The tree cannot build the kernel the booted image needs: nothing to try, say what to change.
+    if (decision.mode === 'refuse') return { mode: 'kernel', why: decision.why, ok: false, blame: 'gate', tail: decision.why };
     if (decision.mode === 'module') outcome = await this.buildModule(shell, config, decision.why);
     else if (decision.mode === 'kernel') outcome = await this.buildKernel(shell, config, decision.why);
     else outcome = await this.loadStockModule(shell, decision.why);
@@ -482,7 +497,10 @@ export class FreeBSDGuest implements GuestAdapter {
    * turns the pager off (sys/ddb/db_output.c db_enable_pager), then the threads' stacks and locks.
    */
   backstop(): BackstopPlan {
-    if (!this.state.hasDdb) return { kind: 'none', why: 'the booted kernel has no ddb (debug.kdb.available), so an NMI would get no stacks' };
+    // Without a ddb backend kdb_trap returns 0 and nmi_call_kdb panics ("NMI"; sys/x86/x86/cpu_machdep.c,
+    // sys/kern/subr_kdb.c): the NMI would turn a hang into a panic, so it is not sent.
+    if (!this.state.hasDdb) return { kind: 'none', why: 'the booted kernel has no ddb (debug.kdb.available), so an NMI would get no stacks, only panic("NMI")' };
+    if (!this.state.nmiEntersDdb) return { kind: 'none', why: 'debug.debugger_on_panic is 0, so an NMI would panic the guest ("NMI") instead of entering ddb' };
     // `alltrace` is ddb's all-threads trace (sys/ddb/db_command.c db_cmds: "alltrace" ->
     // db_stack_trace_all, also `show all trace`); `bt` takes one thread and parses its argument as
     // an expression, so `bt all` is "Symbol not found". `show alllocks` exists only with WITNESS
@@ -516,7 +534,9 @@ export class FreeBSDGuest implements GuestAdapter {
 export const FREEBSD_TREE_PATHS = {
   module: ['sys/sys/param.h', 'sys/conf/newvers.sh', 'sys/modules/fusefs/Makefile', 'sys/fs/fuse', 'share/mk'],
   gtest: ['tests/sys/fs/fusefs/Makefile', 'tests/freebsd_test_suite', 'sbin/mount/getmntopts.c'],
-  kernel: ['Makefile', 'Makefile.inc1', 'sys/amd64/conf/GENERIC', 'lib', 'usr.bin'],
+  // Files deep in the folders buildkernel's legacy and kernel-tools stages build from, not the
+  // folders: a sparse list such as `lib/libc` makes `lib` exist without lib/libnv.
+  kernel: ['Makefile', ...KERNEL_BUILD_NEEDS],
 } as const;
 
 /** Host side, before any work: which required paths the tree lacks for this build and these tests. */

@@ -71,6 +71,33 @@ describe('FreeBSD console: chatter', () => {
     await expect(login).resolves.toBeUndefined();
   });
 
+  it("resizewin's terminal query from root's .profile leaves no escape bytes in the console lines", async () => {
+    expect(section('console-session.txt', 'LOGIN')).toContain('\x1b7\x1b[r\x1b[999;999H\x1b[6n\x1b8resizewin: timeout reading from terminal');
+    const lines: string[] = [];
+    const fake = new FakeFreeBSDConsole();
+    const con = consoleOver(fake, lines);
+    const login = con.login(3000);
+    fake.boot();
+    await expect(login).resolves.toBeUndefined();
+    expect(lines).toContain('resizewin: timeout reading from terminal');
+    expect(lines.filter((l) => l.includes('\x1b'))).toEqual([]);
+  });
+
+  it('a shell prompt right after ESC 7 ... ESC 8 on its line is still a prompt at a line start', async () => {
+    // Root's login answered with the query alone (its warning elsewhere): the prompt follows ESC 8 directly.
+    class QueryOnly extends FakeFreeBSDConsole {
+      override write(data: string): void {
+        if (data === 'root\n') this.emit('root\r\n\x1b7\x1b[r\x1b[999;999H\x1b[6n\x1b8root@freebsd:~ # ');
+        else super.write(data);
+      }
+    }
+    const fake = new QueryOnly();
+    const con = consoleOver(fake);
+    const login = con.login(3000);
+    fake.boot();
+    await expect(login).resolves.toBeUndefined();
+  });
+
   it('a console line inside a framed command\'s output does not break sysctl -n or a hash', async () => {
     const sha = 'a'.repeat(64);
     const fake = new FakeFreeBSDConsole((command) => {
@@ -154,6 +181,22 @@ describe('FreeBSD console: the ddb backstop', () => {
     expect(describeDdbSteps(steps)[0]).toBe('ddb rejected bt all: Symbol not found');
   });
 
+  it('an NMI to a release kernel (no ddb) is a panic, which is why its backstop sends none', async () => {
+    const fake = new FakeFreeBSDConsole();
+    fake.debugger = 'none';
+    const con = consoleOver(fake);
+    const entered = awaitDdbPrompt(con, 2000);
+    fake.nmi();
+    await expect(entered).rejects.toMatchObject({ name: 'GuestPanicError', message: expect.stringContaining('panic: NMI') });
+    const release = new FreeBSDGuest();
+    await release.prepare(
+      new FakeFreeBSDShell([{ match: /^sysctl -n debug\.kdb\.available/, exit: 1 }, { match: /^sysctl -n debug\.witness\.watch/, exit: 1 }, { match: /./ }]),
+      { payload: '/dev/vtbd1', results: '/dev/vtbd2' },
+      { tests: ['workloads'], fuseServer: undefined } as never,
+    );
+    expect(release.backstop()).toMatchObject({ kind: 'none', why: expect.stringContaining('panic("NMI")') });
+  });
+
   it('a WITNESS kernel accepts show alllocks', async () => {
     const { con } = await inDdb(true);
     expect(await runDdbCommands(con, ['show alllocks'], 2000)).toEqual([{ command: 'show alllocks', ok: true }]);
@@ -164,7 +207,7 @@ describe('FreeBSD console: the adapter through the real engine with chatter in e
   it('builds, loads, proves and mounts with a ROOT LOGIN line inside each command\'s output', async () => {
     const { FakeFreeBSDKernel, transcript } = await import('../freebsd/fake-freebsd-shell.js');
     const { respondWithRules } = await import('../freebsd/fake-freebsd-console.js');
-    const ko = '/gate/obj/gate/src/sys/modules/fusefs/fusefs.ko';
+    const ko = '/gate/obj/gate/src/amd64.amd64/sys/modules/fusefs/fusefs.ko';
     const sha = '3f6a1c0d9e8b7a6f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7';
     const kernel = new FakeFreeBSDKernel();
     const fake = new FakeFreeBSDConsole(
@@ -174,7 +217,7 @@ describe('FreeBSD console: the adapter through the real engine with chatter in e
         { match: /^grep -E '\^#define/, output: '#define __FreeBSD_version 1403000\t/* Master, propagated to newvers */\n' },
         { match: /^sysctl -n kern\.osreldate$/, output: '1403000\n' },
         { match: /modules\/fusefs .* all 2>&1$/, output: transcript('make-module-ok.txt') },
-        { match: /-V \.OBJDIR$/, output: '/gate/obj/gate/src/sys/modules/fusefs\n' },
+        { match: /-V \.OBJDIR$/, output: '/gate/obj/gate/src/amd64.amd64/sys/modules/fusefs\n' },
         { match: /^sha256 -q /, output: `${sha}\n` },
       ]),
     );

@@ -14,11 +14,12 @@ import {
   gtestSpec,
   type FreeBSDTargetOutcome,
 } from '../../../src/guest/freebsd.js';
+import { checkBuildBeforeBoot, type TreeFacts } from '../../../src/config/freebsd-tree.js';
 import { decideBuild, findFusefs, parseCompilerErrors, parseGtestConsole, parseKldstat } from '../../../src/guest/freebsd-parse.js';
 import type { Thread } from '../../../src/report/model.js';
 import { FakeFreeBSDKernel, FakeFreeBSDShell, FIXTURES, section, transcript, type FakeRule } from './fake-freebsd-shell.js';
 
-const BUILT_KO = '/gate/obj/gate/src/sys/modules/fusefs/fusefs.ko';
+const BUILT_KO = '/gate/obj/gate/src/amd64.amd64/sys/modules/fusefs/fusefs.ko';
 const KO_SHA = '3f6a1c0d9e8b7a6f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7';
 
 function config(over: Partial<GateConfig> = {}): GateConfig {
@@ -59,8 +60,8 @@ function guestRules(treeVersion: number, over: FakeRule[] = []): FakeRule[] {
     { match: /^grep -E '\^#define\[\[:space:\]\]\+__FreeBSD_version'/, output: `#define __FreeBSD_version ${treeVersion}\t/* Master, propagated to newvers */\n` },
     { match: /^sysctl -n kern\.osreldate$/, output: '1403000\n' },
     { match: /make -C \/gate\/src\/sys\/modules\/fusefs .* all 2>&1$/, output: transcript('make-module-ok.txt') },
-    { match: /make -C \/gate\/src\/sys\/modules\/fusefs .* -V \.OBJDIR$/, output: '/gate/obj/gate/src/sys/modules/fusefs\n' },
-    { match: /^sha256 -q '?\/gate\/obj\/gate\/src\/sys\/modules\/fusefs\/fusefs\.ko'?$/, output: `${KO_SHA}\n` },
+    { match: /make -C \/gate\/src\/sys\/modules\/fusefs .* -V \.OBJDIR$/, output: '/gate/obj/gate/src/amd64.amd64/sys/modules/fusefs\n' },
+    { match: /^sha256 -q '?\/gate\/obj\/gate\/src\/amd64\.amd64\/sys\/modules\/fusefs\/fusefs\.ko'?$/, output: `${KO_SHA}\n` },
     { match: /kldload -v/, output: `Loaded ${BUILT_KO}, id=4\n` },
     { match: /^kldstat -v$/, output: transcript('kldstat-v-built.txt') },
   ];
@@ -111,6 +112,16 @@ describe('build: auto decision', () => {
     expect(d.why).toContain(String(osrel));
   });
 
+  it('with what the host tree holds, a kernel build the tree cannot do is refused, not tried', () => {
+    const sparse: TreeFacts = { tree: '/src', missingForKernel: ['tools/build/Makefile'] };
+    const cross = decideBuild('auto', 1500068, 1403000, sparse);
+    expect(cross.mode).toBe('refuse');
+    expect(cross.why).toMatch(/FreeBSD 15, and the booted image runs FreeBSD 14.*lacks tools\/build\/Makefile.*Change the workflow/);
+    expect(decideBuild('kernel', 1403000, 1403000, sparse)).toMatchObject({ mode: 'refuse', why: expect.stringContaining('build: kernel, but /src lacks tools/build/Makefile') });
+    expect(decideBuild('auto', 1403000, 1403000, sparse).mode).toBe('module');
+    expect(decideBuild('auto', 1500068, 1403000, { tree: '/src', missingForKernel: [] }).mode).toBe('kernel');
+  });
+
   it('an explicit build mode wins and says so', () => {
     expect(decideBuild('kernel', 1403000, 1403000)).toMatchObject({ mode: 'kernel', why: expect.stringContaining('build: kernel was asked for') });
   });
@@ -123,7 +134,7 @@ describe('module build, load and proof', () => {
     const outcome = (await guest.buildTarget(shell, config())) as FreeBSDTargetOutcome;
     expect(outcome).toMatchObject({ mode: 'module', ok: true, artifact: BUILT_KO });
     expect(outcome.why).toMatch(/same branch/);
-    expect(shell.ran(/kldload -v/)[0]).toMatch(/if kldstat -q -m fusefs; then kldunload fusefs\.ko \|\| exit 1; fi; kldload -v \/gate\/obj\/gate\/src\/sys\/modules\/fusefs\/fusefs\.ko/);
+    expect(shell.ran(/kldload -v/)[0]).toMatch(/if kldstat -q -m fusefs; then kldunload fusefs\.ko \|\| exit 1; fi; kldload -v \/gate\/obj\/gate\/src\/amd64\.amd64\/sys\/modules\/fusefs\/fusefs\.ko/);
     expect(shell.ran(/modules\/fusefs/)[0]).toContain('env MAKEOBJDIRPREFIX=/gate/obj make -C /gate/src/sys/modules/fusefs SYSDIR=/gate/src/sys SRCTOP=/gate/src -j2 all');
 
     const proof = await guest.proveTarget(shell, config(), outcome);
@@ -183,7 +194,34 @@ describe('module build, load and proof', () => {
   });
 });
 
+describe('the kernel linker and a module built for a newer kernel', () => {
+  // DECLARE_MODULE's MODULE_DEPEND(name, kernel, __FreeBSD_version, __FreeBSD_version, end of branch)
+  // (sys/sys/module.h), checked by sys/kern/kern_linker.c when the module loads.
+  const loads = (treeVersion: number, osreldate: number) => treeVersion <= osreldate && Math.floor(treeVersion / 100000) === Math.floor(osreldate / 100000);
+
+  it('build: module on a newer tree fails at kldload, and the report carries the linker\'s version line', async () => {
+    const tree = 1403500;
+    const shell = new FakeFreeBSDShell([
+      { match: /kldload -v/, exit: loads(tree, 1403000) ? 0 : 1, output: section('kldload-errors.txt', 'ENOEXEC') },
+      { match: /^dmesg \| tail/, output: section('kldload-errors.txt', 'VERSION') },
+      ...guestRules(tree),
+    ]);
+    const outcome = (await new FreeBSDGuest().buildTarget(shell, config({ build: 'module' }))) as FreeBSDTargetOutcome;
+    expect(outcome).toMatchObject({ mode: 'module', ok: false, blame: 'gate' });
+    expect(outcome.tail).toContain('KLD fusefs.ko: depends on kernel - not available or version mismatch');
+    expect(loads(1403000, 1403000) && loads(1402000, 1403000) && !loads(1500068, 1403000)).toBe(true);
+  });
+});
+
 describe('kernel build', () => {
+  // A checkout that holds everything Makefile.inc1 buildkernel needs (src/config/freebsd-tree.ts).
+  const WHOLE_TREE: TreeFacts = { tree: '/src', missingForKernel: [] };
+  const SPARSE_TREE: TreeFacts = {
+    tree: '/src',
+    missingForKernel: ['tools/build/Makefile', 'lib/libnv/Makefile', 'usr.bin/lex/lib/Makefile', 'usr.bin/file2c/Makefile', 'usr.sbin/config/Makefile', 'etc/mtree/BSD.usr.dist'],
+    sparse: { file: '/src/.git/info/sparse-checkout', folders: ['sys', 'share/mk', 'tests/sys/fs/fusefs'] },
+    newvers: { type: 'FreeBSD', revision: '14.3', branch: 'RELEASE-p4' },
+  };
   const kernelRules = (tree: number, over: FakeRule[] = []): FakeRule[] => [
     ...over,
     { match: /^test -f \/gate\/src\/sys\/amd64\/conf\/GENERIC-NODEBUG$/, exit: 1 },
@@ -196,7 +234,7 @@ describe('kernel build', () => {
 
   it('a newer tree on the same branch gets a kernel build, GENERIC when the tree has no GENERIC-NODEBUG, and a reboot', async () => {
     const shell = new FakeFreeBSDShell(kernelRules(1403500));
-    const outcome = (await new FreeBSDGuest().buildTarget(shell, config())) as FreeBSDTargetOutcome;
+    const outcome = (await new FreeBSDGuest({ tree: WHOLE_TREE }).buildTarget(shell, config())) as FreeBSDTargetOutcome;
     expect(outcome).toMatchObject({ mode: 'kernel', ok: true, rebootRequired: true });
     expect(outcome.why).toMatch(/newer than the image's kern\.osreldate is 1403000.*KERNCONF=GENERIC\)/);
     expect(shell.ran(/buildkernel/)[0]).toBe('make -C /gate/src -j2 buildkernel KERNCONF=GENERIC MODULES_OVERRIDE=fusefs 2>&1');
@@ -205,14 +243,14 @@ describe('kernel build', () => {
 
   it('a tree of another major branch gets a kernel build; GENERIC-NODEBUG when present', async () => {
     const shell = new FakeFreeBSDShell(kernelRules(1500068, [{ match: /GENERIC-NODEBUG$/, exit: 0 }]));
-    const outcome = await new FreeBSDGuest().buildTarget(shell, config());
+    const outcome = await new FreeBSDGuest({ tree: WHOLE_TREE }).buildTarget(shell, config());
     expect(outcome.mode).toBe('kernel');
     expect(outcome.why).toMatch(/FreeBSD 15.*FreeBSD 14/);
     expect(shell.ran(/buildkernel/)[0]).toContain('KERNCONF=GENERIC-NODEBUG');
   });
 
   it('after the reboot, proves bootfile, kernel hash, osreldate and the installed module', async () => {
-    const guest = new FreeBSDGuest();
+    const guest = new FreeBSDGuest({ tree: WHOLE_TREE });
     const before = new FakeFreeBSDShell(kernelRules(1500068));
     const outcome = await guest.buildTarget(before, config());
     const stock = [
@@ -234,6 +272,22 @@ describe('kernel build', () => {
     );
     expect(bad.ok).toBe(false);
     expect(bad.details.join('\n')).toMatch(/kern\.osreldate 1403000 is not the tree's __FreeBSD_version 1500068/);
+  });
+  it('refuses, before building anything, a kernel build the tree cannot do, in the words of the check before boot', async () => {
+    const shell = new FakeFreeBSDShell(kernelRules(1403500));
+    const outcome = (await new FreeBSDGuest({ tree: SPARSE_TREE }).buildTarget(shell, config())) as FreeBSDTargetOutcome;
+    expect(outcome).toMatchObject({ mode: 'kernel', ok: false, blame: 'gate' });
+    const before = checkBuildBeforeBoot({ ...SPARSE_TREE, version: 1403500 }, 'auto', { name: 'the booted image', major: 14, osreldate: 1403000, source: 'sysctl kern.osreldate' });
+    expect(outcome.why).toBe(before.refuse);
+    expect(outcome.tail).toBe(before.refuse);
+    expect(outcome.why).toMatch(/above the booted image's kern\.osreldate 1403000.*lacks tools\/build\/Makefile.*sparse checkout.*Change the workflow: check out the whole tree/);
+    expect(shell.ran(/buildkernel|installkernel|modules\/fusefs/)).toHaveLength(0);
+  });
+
+  it('a sparse tree on its own branch and not newer than the image still gets its module', async () => {
+    const shell = new FakeFreeBSDShell(guestRules(1403000));
+    const outcome = await new FreeBSDGuest({ tree: SPARSE_TREE }).buildTarget(shell, config());
+    expect(outcome).toMatchObject({ mode: 'module', ok: true });
   });
 });
 
@@ -380,7 +434,7 @@ describe('prepare, mount, collect', () => {
     await release.prepare(new FakeFreeBSDShell([{ match: /^sysctl -n debug\.kdb\.available/, exit: 1 }, { match: /^sysctl -n debug\.witness\.watch/, exit: 1 }, { match: /./ }]), { payload: '/dev/vtbd1', results: '/dev/vtbd2' }, config());
     expect(release.backstop()).toMatchObject({ kind: 'none' });
     const head = new FreeBSDGuest();
-    const headShell = new FakeFreeBSDShell([{ match: /^sysctl -n debug\.kdb\.available/ }, { match: /^sysctl -n debug\.witness\.watch/ }, { match: /./ }]);
+    const headShell = new FakeFreeBSDShell([{ match: /^sysctl -n debug\.kdb\.available/ }, { match: /^sysctl -n debug\.witness\.watch/ }, { match: /^sysctl -n debug\.debugger_on_panic/ }, { match: /./ }]);
     await head.prepare(headShell, { payload: '/dev/vtbd1', results: '/dev/vtbd2' }, config());
     expect(head.backstop()).toEqual({ kind: 'ddb', commands: ['set $lines 0', 'alltrace', 'show alllocks', 'show lockedvnods'] });
     // The ddb decision is the pipeline's exit status: run it on sysctl's real output forms.
@@ -388,6 +442,24 @@ describe('prepare, mount, collect', () => {
     expect(() => execFileSync('sh', ['-c', pipeline], { input: 'ddb gdb\n' })).not.toThrow();
     expect(() => execFileSync('sh', ['-c', pipeline], { input: '\n', stdio: 'pipe' })).toThrow();
     expect(() => execFileSync('sh', ['-c', pipeline], { input: 'gdb\n', stdio: 'pipe' })).toThrow();
+  });
+
+  it('sends no NMI to a ddb kernel whose debug.debugger_on_panic is 0: nmi_call_kdb would panic("NMI")', async () => {
+    const unattended = new FreeBSDGuest();
+    const shell = new FakeFreeBSDShell([
+      { match: /^sysctl -n debug\.kdb\.available/ },
+      { match: /^sysctl -n debug\.witness\.watch/ },
+      // `sysctl -n debug.debugger_on_panic` prints 0 (KDB_UNATTENDED): the grep in the pipeline exits 1.
+      { match: /^sysctl -n debug\.debugger_on_panic/, exit: 1 },
+      { match: /./ },
+    ]);
+    await unattended.prepare(shell, { payload: '/dev/vtbd1', results: '/dev/vtbd2' }, config());
+    expect(unattended.backstop()).toMatchObject({ kind: 'none', why: expect.stringMatching(/debugger_on_panic/) });
+    // The decision is the pipeline's exit status, on sysctl's real output forms ("%d\n").
+    const pipeline = shell.ran(/^sysctl -n debug\.debugger_on_panic/)[0]!.replace(/^sysctl -n debug\.debugger_on_panic \| /, '');
+    expect(() => execFileSync('sh', ['-c', pipeline], { input: '1\n' })).not.toThrow();
+    expect(() => execFileSync('sh', ['-c', pipeline], { input: '0\n', stdio: 'pipe' })).toThrow();
+    expect(() => execFileSync('sh', ['-c', pipeline], { input: '', stdio: 'pipe' })).toThrow();
   });
 
   it('a mount that fails is a MountError (the tree\'s fault once its module is loaded)', async () => {
@@ -412,7 +484,8 @@ describe('prepare, mount, collect', () => {
     expect(await new FreeBSDGuest().mount(shell, config())).toBe('/mnt/fg');
     expect(shell.commands[0]).toContain('/gate/bin/fusefs-fixture -o');
     // The kernel cut "fusefs." + "fusefs-fixture" to MFSNAMELEN - 1 characters.
-    expect(kernel.mountP()).toContain('/dev/fuse\t\t/mnt/fg\t\t\tfusefs.fusefs-f\trw,sync\t\t0 0\n');
+    // putfsent: "rw" (fusefs sets no flag flags2opts names), padded to a tab, then "\t0 0".
+    expect(kernel.mountP()).toContain('/dev/fuse\t\t/mnt/fg\t\t\tfusefs.fusefs-f\trw\t\t0 0\n');
     expect(fusefsTypeName(FIXTURE_SUBTYPE)).toBe('fusefs.fusefs-f');
     const check = checkOf(shell.commands[0]!);
     expect(passes(check, kernel.mountP())).toBe(true);
@@ -424,7 +497,7 @@ describe('prepare, mount, collect', () => {
 
   it('a user\'s server passes with a plain fusefs line or fusefs.SUBTYPE, cut as the kernel cuts it', () => {
     const check = checkOf(freebsdMountCheck());
-    const line = (type: string) => `/dev/gpt/rootfs\t\t/\t\t\tufs\trw\t\t1 1\n/dev/fuse\t\t/mnt/fg\t\t\t${type}\trw,sync\t\t0 0\n`;
+    const line = (type: string) => `/dev/gpt/rootfs\t\t/\t\t\tufs\trw\t\t1 1\n/dev/fuse\t\t/mnt/fg\t\t\t${type}\trw\t\t0 0\n`;
     expect(passes(check, line('fusefs'))).toBe(true);
     expect(passes(check, line(fusefsTypeName('sshfs')))).toBe(true);
     expect(passes(check, line(fusefsTypeName('some-long-subtype')))).toBe(true);
@@ -537,6 +610,16 @@ describe('what the tree must contain', () => {
     expect(missingTreePaths((p) => sparse.has(p), 'module', ['workloads'])).toEqual([]);
     expect(missingTreePaths((p) => sparse.has(p), 'kernel', ['workloads'])).toContain('Makefile.inc1');
     expect(missingTreePaths((p) => sparse.has(p), 'auto', ['gtest'])).toEqual(['tests/sys/fs/fusefs/Makefile', 'tests/freebsd_test_suite', 'sbin/mount/getmntopts.c']);
+  });
+
+  it('a kernel build checks files deep in the folders, so a sparse `lib/libc` and `usr.bin/grep` do not pass for lib/ and usr.bin/', async () => {
+    const { missingTreePaths } = await import('../../../src/guest/freebsd.js');
+    // What cone mode leaves for `sparse-checkout: sys share/mk lib/libc usr.bin/grep`: every top
+    // file (Makefile, Makefile.inc1), and the folders on the way to the listed ones.
+    const present = (p: string) =>
+      ['Makefile', 'Makefile.inc1', 'lib', 'lib/libc', 'usr.bin', 'usr.bin/grep', 'share/mk', 'share/mk/bsd.prog.mk', 'sys/amd64/conf/GENERIC'].includes(p) ||
+      ['sys/sys/param.h', 'sys/conf/newvers.sh', 'sys/modules/fusefs/Makefile', 'sys/fs/fuse'].includes(p);
+    expect(missingTreePaths(present, 'kernel', ['workloads'])).toEqual(['tools/build/Makefile', 'lib/libnv/Makefile', 'usr.bin/lex/lib/Makefile', 'usr.bin/file2c/Makefile', 'usr.sbin/config/Makefile', 'etc/mtree/BSD.usr.dist']);
   });
 });
 

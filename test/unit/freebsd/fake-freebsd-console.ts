@@ -36,6 +36,8 @@ export class FakeFreeBSDConsole implements ConsoleStream {
   private inDdb = false;
   /** Whether the running kernel was built with WITNESS (`show alllocks` exists only then). */
   witness = false;
+  /** The KDB backend: `none` is a release kernel (KDB and KDB_TRACE, no DDB), where an NMI panics. */
+  debugger: 'ddb' | 'none' = 'ddb';
   /** A console line (kernel or syslog) printed in the middle of the next framed command's output. */
   chatterInOutput: string | undefined;
   /** The same, for every framed command's output. */
@@ -49,8 +51,12 @@ export class FakeFreeBSDConsole implements ConsoleStream {
     this.emit(`${transcript('boot-basic-ci-14.3.txt').replace(/\n+$/, '').replace(/\n/g, '\r\n')}${afterPrompt}`);
   }
 
-  /** The host's QMP `nmi`: the kernel stops in ddb. */
+  /**
+   * The host's QMP `nmi`: nmi_call_kdb (sys/x86/x86/cpu_machdep.c) hands it to kdb_trap, which
+   * stops in ddb; without a backend kdb_trap returns 0 and the unclaimed NMI is panic("NMI").
+   */
   nmi(): void {
+    if (this.debugger === 'none') return this.emit(crlf(transcript('nmi-panic-noddb.txt')));
     this.inDdb = true;
     this.emit(`${crlf(section('ddb-session.txt', 'ENTER'))}db> `);
   }

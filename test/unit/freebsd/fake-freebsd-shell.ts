@@ -66,7 +66,8 @@ export class FakeFreeBSDShell implements Shell {
  *   make_dev at MOD_LOAD); a server that opens it earlier gets ENOENT.
  * - a mount's type is "fusefs" + "." + subtype, cut to MFSNAMELEN - 1 (fuse_vfsop_mount, strlcat);
  *   `mount -p` prints it as putfsent does (sbin/mount/mount.c: tabs by length, "rw" + flags2opts,
- *   "\t0 0" for a file system not in fstab).
+ *   "\t0 0" for a file system not in fstab). Current fuse_vfsop_mount sets no flag flags2opts names
+ *   (it clears MNT_LOCAL; the MNT_SYNCHRONOUS of the pre-2019 fuse4bsd code is gone), so "rw" alone.
  * - `timeout=` (0..600, default 60) bounds how long a request waits for the daemon; an unanswered
  *   request fails with ETIMEDOUT after it, never with timeout 0 (fuse_ipc.c fticket_wait_answer).
  * - kldstat -q -m exits 0 exactly when the module is loaded; kldload -v prints
@@ -101,8 +102,9 @@ export class FakeFreeBSDKernel {
   mountP(): string {
     const pad = (s: string) => `${s}${s.length < 8 ? '\t' : ''}${s.length < 16 ? '\t' : ''}${s.length < 24 ? '\t' : ' '}`;
     const line = (from: string, on: string, type: string, opts: string, tail: string) => `${pad(from)}${pad(on)}${type}\t${opts}${opts.length < 8 ? '\t' : ' '}${tail}\n`;
-    // The root is in fstab ("1 1"); fusefs mounts carry MNT_SYNCHRONOUS (fuse_vfsop_mount) -> "sync".
-    return line('/dev/gpt/rootfs', '/', 'ufs', 'rw', '\t1 1') + this.mounts.map((m) => line(m.from, m.on, m.type, 'rw,sync', '\t0 0')).join('');
+    // The root is in fstab ("1 1"). A fusefs mount has no flag that flags2opts names: current
+    // fuse_vfsop_mount (sys/fs/fuse/fuse_vfsops.c) clears MNT_LOCAL and no longer sets MNT_SYNCHRONOUS.
+    return line('/dev/gpt/rootfs', '/', 'ufs', 'rw', '\t1 1') + this.mounts.map((m) => line(m.from, m.on, m.type, 'rw', '\t0 0')).join('');
   }
 
   /** What a request the daemon never answers does after `waitedSec` (fticket_wait_answer). */

@@ -126,3 +126,17 @@ describe('a tree checked before boot', () => {
     expect(parseSparsePatterns('/*\n!/*/\n/share/\n!/share/*/\n/share/mk/\n/sys/\n')).toEqual(['share/mk', 'sys']);
   });
 });
+
+describe('what a kernel build needs of the tree', () => {
+  it("counts etc/mtree/BSD.usr.dist, which buildkernel's kernel-tools stage hands to mtree (Makefile.inc1)", () => {
+    const tree = mkdtempSync(path.join(tmpdir(), 'fg-kneeds-'));
+    for (const need of KERNEL_BUILD_NEEDS.filter((n) => n !== 'etc/mtree/BSD.usr.dist')) {
+      mkdirSync(path.dirname(path.join(tree, need)), { recursive: true });
+      writeFileSync(path.join(tree, need), '\n');
+    }
+    expect(readTreeFacts(tree).missingForKernel).toEqual(['etc/mtree/BSD.usr.dist']);
+    mkdirSync(path.join(tree, 'etc/mtree'), { recursive: true });
+    writeFileSync(path.join(tree, 'etc/mtree/BSD.usr.dist'), '/set type=dir\n');
+    expect(readTreeFacts(tree).missingForKernel).toEqual([]);
+  });
+});

@@ -25,8 +25,9 @@ interface Step {
 interface Job {
   steps: Step[];
   'runs-on': string;
+  'timeout-minutes'?: number;
 }
-const wf = parse(text) as { on: Record<string, unknown>; jobs: Record<string, Job> };
+const wf = parse(text) as { on: Record<string, unknown>; jobs: Record<string, Job>; concurrency?: Record<string, unknown> };
 const actionInputs = Object.keys((parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> }).inputs);
 const allSteps = Object.values(wf.jobs).flatMap((j) => j.steps);
 
@@ -55,6 +56,31 @@ describe('freebsd-e2e workflow', () => {
       expect(kvm).toBeLessThan(gate);
     }
     expect(wf.on).toHaveProperty('workflow_dispatch');
+  });
+
+  it('checks out with actions/checkout v7 everywhere', () => {
+    const checkouts = allSteps.filter((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkouts.length).toBeGreaterThanOrEqual(4);
+    for (const step of checkouts) expect(step.uses).toBe('actions/checkout@v7');
+  });
+
+  it('runs once per pull request (a newer push cancels the older), never cancelling a push to main', () => {
+    expect(wf.concurrency).toEqual({
+      group: '${{ github.workflow }}-${{ github.event.pull_request.number || github.ref }}',
+      'cancel-in-progress': "${{ github.event_name == 'pull_request' }}",
+    });
+  });
+
+  it("gives every gate step a job-timeout, and a job's gate steps together stay below its timeout-minutes", () => {
+    for (const [name, job] of Object.entries(wf.jobs)) {
+      const gates = job.steps.filter((s) => s.uses === './');
+      if (!gates.length) continue;
+      const seconds = gates.map((s) => Number(s.with?.['job-timeout']));
+      for (const sec of seconds) expect(sec, `${name}: job-timeout`).toBeGreaterThan(0);
+      const total = seconds.reduce((a, b) => a + b, 0);
+      // Room for the checkouts, QEMU's install and the checks between the gate runs.
+      expect(total + 10 * 60, name).toBeLessThanOrEqual(job['timeout-minutes']! * 60);
+    }
   });
 
   it('expects pass, then hang with the deadlock frames in the stacks file', () => {
