@@ -3,6 +3,9 @@
 #
 #   sh watchdog.sh NONCE ID TIMEOUT_S GAP_S -- CMD [ARGS...]
 #
+# TIMEOUT_S: seconds, a whole number or one with up to three decimals (2.5, 0.25);
+# GAP_S: whole seconds.
+#
 # Runs CMD in the background (its output goes to the console) and prints
 #   @@fg:NONCE:test:ID:start@@
 #   @@fg:NONCE:test:ID:exit:STATUS:ELAPSED_MS@@            CMD ended in time
@@ -32,7 +35,12 @@ shift 4
 shift
 case $NONCE in '' | *[!a-z0-9]*) echo "watchdog.sh: bad NONCE '$NONCE'" >&2; exit 64 ;; esac
 case $ID in '' | *[!A-Za-z0-9._-]*) echo "watchdog.sh: bad ID '$ID'" >&2; exit 64 ;; esac
-case $TIMEOUT_S in '' | *[!0-9]*) echo "watchdog.sh: bad TIMEOUT_S '$TIMEOUT_S'" >&2; exit 64 ;; esac
+# TIMEOUT_S is seconds with up to three decimals (the host's inputs accept the same); it only
+# reaches sleep(1), which takes fractions (busybox coreutils/sleep.c with FLOAT_DURATION, as the
+# gap below relies on; FreeBSD bin/sleep/sleep.c): no shell arithmetic on it.
+case $TIMEOUT_S in
+'' | *[!0-9.]* | .* | *. | *.*.* | *.????*) echo "watchdog.sh: bad TIMEOUT_S '$TIMEOUT_S'" >&2; exit 64 ;;
+esac
 case $GAP_S in '' | *[!0-9]*) echo "watchdog.sh: bad GAP_S '$GAP_S'" >&2; exit 64 ;; esac
 
 OS=$(uname -s)

@@ -15,6 +15,7 @@ import { ensureLinuxGuest } from '../image/linux-guest.js';
 import type { GateReport } from '../report/model.js';
 import { markKvmUnusable } from '../vm/accel.js';
 import { startVm, type VmInstance } from '../vm/instance.js';
+import { qemuReachability } from '../vm/reachability.js';
 import { KvmFailedError, watchKvmFailure } from '../vm/kvm-failure.js';
 import { endRecordedQemus } from '../vm/pidfile.js';
 import { assertOutputSpace } from './evidence.js';
@@ -39,7 +40,15 @@ export interface BootedGuest {
    * Layer 2 of the watchdog: the guest stopped answering, so ask it from outside with what the
    * booted kernel has, and say what QEMU reports. Returns lines for the report.
    */
-  diagnose(): Promise<string[]>;
+  diagnose(): Promise<GuestDiagnosis>;
+  /** Why the host cannot reach a QEMU that runs the guest (stopped, gone, silent, paused); undefined when it can. */
+  qemuProblem(): Promise<string | undefined>;
+}
+
+/** What the backstop did and saw; `qemuFault` when the host could not reach a running QEMU. */
+export interface GuestDiagnosis {
+  notes: string[];
+  qemuFault?: string;
 }
 
 export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPlan> {
@@ -153,6 +162,10 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
         return booted;
       },
       diagnose: () => diagnoseWedgedGuest(vm, console, plan.adapter.backstop()),
+      qemuProblem: async () => {
+        const reach = await qemuReachability(vm);
+        return reach.reachable ? undefined : reach.why;
+      },
       teardown: async (resultsDir) => {
         stop.removeEventListener('abort', onStop);
         unwatchKvm();
@@ -197,11 +210,16 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
 /** How long the backstop waits for a wedged guest to print anything after it was poked. */
 const DIAGNOSE_WAIT_MS = 3000;
 
-async function diagnoseWedgedGuest(vm: VmInstance, console: SerialConsole, plan: BackstopPlan): Promise<string[]> {
-  const notes: string[] = [];
-  const status = await vm.queryStatus().catch((error: Error) => ({ status: `unknown (${error.message})`, running: false }));
-  notes.push(`QEMU reports the guest ${status.status}`);
-  if (!status.running) return notes;
+async function diagnoseWedgedGuest(vm: VmInstance, console: SerialConsole, plan: BackstopPlan): Promise<GuestDiagnosis> {
+  const reach = await qemuReachability(vm);
+  // A stopped, dead, silent or paused QEMU: its guest's silence says nothing about the guest's kernel.
+  if (!reach.reachable) return { notes: [reach.why], qemuFault: reach.why };
+  const notes = [`QEMU reports the guest ${reach.status}`];
+  return { notes: await askWedgedGuest(vm, console, plan, notes) };
+}
+
+/** Layer 2 proper: ask a running but silent guest for stacks with what its kernel has. */
+async function askWedgedGuest(vm: VmInstance, console: SerialConsole, plan: BackstopPlan, notes: string[]): Promise<string[]> {
   if (plan.kind === 'none') return [...notes, `no outside way to ask for stacks: ${plan.why}`];
   try {
     if (plan.kind === 'sysrq') {

@@ -12,7 +12,8 @@ import type { GateReport, ProofOfCode, TestResult, Thread, Verdict } from '../re
 import { extractPanic, parseStacks } from '../report/stacks.js';
 import { blockedThreads, panicSignature, signatureOf } from '../report/signature.js';
 import { matchKnownBug } from '../report/catalogue.js';
-import { DEFAULT_WATCHDOG, GuestUnresponsiveError, runUnderWatchdog } from '../watchdog/run-test.js';
+import { DEFAULT_WATCHDOG, GuestUnresponsiveError, runUnderWatchdog, WatchdogBrokeError } from '../watchdog/run-test.js';
+import { fuseServerEvidence } from '../guest/common.js';
 import { PhaseClock } from './phases.js';
 import { exitCodeFor, verdictOfTests } from './verdict.js';
 import { bootGuest, type BootedGuest, planGuest } from './boot.js';
@@ -25,6 +26,14 @@ export type { GateIO } from './guest-plan.js';
 class Decided extends Error {
   constructor(readonly verdict: Verdict, readonly reason: string) {
     super(reason);
+  }
+}
+
+/** The guest went silent during a test or a command, and the host could not reach a running QEMU either. */
+class QemuUnreachableError extends Error {
+  constructor(readonly test: string, readonly why: string) {
+    super(`${why}: the guest could not be reached during ${test}; nothing says its kernel hung`);
+    this.name = 'QemuUnreachableError';
   }
 }
 
@@ -95,7 +104,9 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
     report.proof = proof;
     if (!proof.ok) throw new Decided('error', `the code under test is not what runs: ${proof.details.filter(Boolean).join('; ')}`);
 
-    const mountpoint = await clock.run('mount', () => io.group('Mount the FUSE file system', () => adapter.mount(booted!.console, config)));
+    const mountpoint = await clock.run('mount', () =>
+      io.group('Mount the FUSE file system', () => recordFuseServer(config, booted!.console, report, () => adapter.mount(booted!.console, config))),
+    );
     await clock.run('tests', () => io.group('Tests', () => runTests(config, adapter, booted!.console, mountpoint, report, checkStop)));
 
     const decided = verdictOfTests(report.tests);
@@ -103,11 +114,30 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
     const worst = report.tests.find((t) => t.status === decided);
     settle(report, decided, decided === 'pass' ? `all ${report.tests.length} test(s) passed` : `${worst?.name}: ${worst?.message ?? worst?.status}`);
     await clock.run('collect', () => adapter.collect(booted!.console, booted!.disks)).catch((error: Error) => io.warn(`collecting results: ${error.message}`));
-  } catch (error) {
+  } catch (caught) {
+    let error = caught;
+    const phase = clock.current ?? lastPhase(clock);
     if (error instanceof GuestUnresponsiveError && booted) {
-      report.backstop = await clock.run('backstop', () => booted!.diagnose()).catch((e: Error) => [`backstop failed: ${e.message}`]);
+      const diagnosis = await clock.run('backstop', () => booted!.diagnose()).catch((e: Error) => ({ notes: [`backstop failed: ${e.message}`], qemuFault: undefined }));
+      report.backstop = diagnosis.notes;
+      // `hang` needs the guest running and silent, or the kernel's own stacks of blocked tasks
+      // (hung-task reports printed before QEMU froze); without either, QEMU is what failed.
+      if (diagnosis.qemuFault && blockedThreads(parseStacks(booted.serialLogText())).length === 0) {
+        const unreachable = new QemuUnreachableError(error.test, diagnosis.qemuFault);
+        reblameInterrupted(report, unreachable.test, unreachable.message);
+        error = unreachable;
+      }
     }
-    classify(error, report, { targetLoaded, phase: clock.current ?? lastPhase(clock) });
+    // A command that timed out behind a stopped or silent QEMU: say that it was QEMU.
+    if (error instanceof CommandTimeoutError && booted) {
+      const problem = await booted.qemuProblem().catch(() => undefined);
+      if (problem) error = new QemuUnreachableError(phase, problem);
+    }
+    classify(error, report, { targetLoaded, phase });
+    // The shell still answers after a decided failure: the guest's results (the server's log) are evidence too.
+    if (booted && shellStillAnswers(error)) {
+      await clock.run('collect', () => booted!.adapter.collect(booted!.console, booted!.disks)).catch((e: Error) => io.warn(`collecting results: ${e.message}`));
+    }
   } finally {
     clearTimeout(jobDeadline);
     stop.removeEventListener('abort', abortConsole);
@@ -186,9 +216,36 @@ export function mergeGtest(run: TestResult, cases: TestResult[]): TestResult[] {
 function interruptedTest(error: unknown, name: string, iteration: number, durationMs: number): TestResult | undefined {
   if (error instanceof GuestPanicError) return { name, status: 'panic', durationMs, iteration, message: 'the guest kernel panicked during this test' };
   if (error instanceof GuestUnresponsiveError) return { name, status: 'hang', durationMs, iteration, message: `guest unresponsive: no console output while waiting for ${error.stage}` };
+  if (error instanceof WatchdogBrokeError) return { name, status: 'error', durationMs, iteration, message: error.message, output: error.output };
   if (error instanceof ConsoleClosedError) return { name, status: 'error', durationMs, iteration, message: 'QEMU exited during this test' };
   if (error instanceof CancelledError) return { name, status: 'error', durationMs, iteration, message: `cancelled (${error.signal}) during this test` };
   return undefined;
+}
+
+/** The test the backstop found was not the guest's to blame: it ends in `error`, saying why. */
+function reblameInterrupted(report: GateReport, test: string, message: string): void {
+  const interrupted = report.tests.findLast((t) => t.name === test && t.status === 'hang');
+  if (interrupted) Object.assign(interrupted, { status: 'error', message });
+}
+
+/** Errors after which the guest's shell still takes commands (a decided failure, a failed command). */
+function shellStillAnswers(error: unknown): boolean {
+  return error instanceof Decided || (error as Error)?.name === 'MountError' || error instanceof WatchdogBrokeError;
+}
+
+/**
+ * Runs the mount and, for the user's own server, records what it was, what the mount table said
+ * and what it printed: on success and on failure.
+ */
+async function recordFuseServer(config: GateConfig, console: SerialConsole, report: GateReport, mount: () => Promise<string>): Promise<string> {
+  if (!config.fuseServer) return mount();
+  report.fuseServer = { command: config.fuseServer, mountTable: '', logTail: '' };
+  try {
+    return await mount();
+  } finally {
+    const evidence = await fuseServerEvidence(console).catch(() => undefined);
+    if (evidence) Object.assign(report.fuseServer, evidence);
+  }
 }
 
 function settle(report: GateReport, verdict: Verdict, reason: string): void {
@@ -215,6 +272,8 @@ function classify(error: unknown, report: GateReport, context: ClassifyContext):
     if (duringTests) return settle(report, 'panic', `the guest kernel panicked during ${context.phase}`);
     return settle(report, 'error', `the stock guest kernel panicked during ${context.phase}, before the code under test was loaded`);
   }
+  if (error instanceof QemuUnreachableError) return settle(report, 'error', message);
+  if (error instanceof WatchdogBrokeError) return settle(report, 'error', `${context.phase}: ${message}`);
   if (error instanceof GuestUnresponsiveError) {
     return settle(report, 'hang', `guest unresponsive during ${error.test}: the guest stopped answering while waiting for ${error.stage}`);
   }

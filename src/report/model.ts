@@ -133,6 +133,8 @@ export interface GateReport {
   image?: { description: string; path?: string; url?: string; sha512?: string; why?: string };
   build?: { mode: string; why: string; ok: boolean; tail?: string; compilerErrors?: { file: string; line: number; column?: number; message: string }[] };
   proof?: ProofOfCode;
+  /** The user's own FUSE server (--fuse-server): its command, the mount table line, its output's tail. */
+  fuseServer?: { command: string; mountTable: string; logTail: string };
   tests: TestResult[];
   /** Which `repeat` iteration ended the run (1-based), when it was not a pass. */
   stoppedAtIteration?: number;

@@ -83,7 +83,8 @@ export interface VmInstance {
   sendSysrq(key: string): Promise<void>;
   /** Inject an NMI into every vCPU (QMP inject-nmi). */
   nmi(): Promise<void>;
-  queryStatus(): Promise<VmStatus>;
+  /** QMP query-status; `timeoutMs` bounds the answer (default 10 s). */
+  queryStatus(options?: { timeoutMs?: number }): Promise<VmStatus>;
   /** The last 16 KiB QEMU wrote to stderr so far (its own error lines, e.g. a KVM internal error). */
   stderrText(): string;
 }
@@ -285,7 +286,9 @@ class QemuVm implements VmInstance {
       void this.qmpClient.execute('quit', undefined, { timeoutMs: graceMs }).catch(() => undefined);
       if (await waitForExit(this.child, graceMs)) return this.exited;
     }
-    // 2. SIGTERM: QEMU catches it and exits cleanly ("terminating on signal 15").
+    // 2. SIGTERM: QEMU catches it and exits cleanly ("terminating on signal 15"). A stopped QEMU
+    //    (SIGSTOP) only acts on it once continued.
+    this.child.kill('SIGCONT');
     this.child.kill('SIGTERM');
     if (await waitForExit(this.child, graceMs)) return this.exited;
     // 3. SIGKILL.
@@ -322,8 +325,8 @@ class QemuVm implements VmInstance {
     await (await this.qmp()).execute('inject-nmi');
   }
 
-  async queryStatus(): Promise<VmStatus> {
-    const status = await (await this.qmp()).execute<{ status: string; running: boolean }>('query-status');
+  async queryStatus(options: { timeoutMs?: number } = {}): Promise<VmStatus> {
+    const status = await (await this.qmp()).execute<{ status: string; running: boolean }>('query-status', undefined, options);
     return { status: status.status, running: status.running };
   }
 
