@@ -77,21 +77,6 @@ function userCommand(commandLine: string): string {
   return commandLine.split('{mountpoint}').join(MOUNTPOINT);
 }
 
-/**
- * Mounts the user's own FUSE server in one console command, for an adapter that has not moved to
- * mountFuseServer: detached the same way and its command line quoted (a `#` or `;` in it is the
- * user's shell syntax, never an edit of the gate's wrapper), but kept short to leave room on the
- * console line for the command, so without the exit status and the mount table line.
- * @deprecated Use mountFuseServer.
- */
-export function fuseServerMountCommand(commandLine: string, mountCheck: string, detach: string = DETACH.freebsd): string {
-  const { log } = FUSE_SERVER_FILES;
-  return (
-    `mkdir -p ${MOUNTPOINT} && ( ${detach} sh -c '"$@" </dev/null >${log} 2>&1' - sh -c ${shQuote(userCommand(commandLine))} </dev/null >/dev/null 2>&1 & ) && ` +
-    `( i=0; until ${mountCheck}; do [ $((i+=1)) -gt 100 ] && { tail -n 20 ${log}; echo 'no mount within 10 s'; exit 1; }; sleep 0.1; done )`
-  );
-}
-
 /** Characters of a line written per console line (quoting may double a few). */
 const SCRIPT_CHUNK = 300;
 

@@ -7,7 +7,7 @@ import { KERNEL_BUILD_NEEDS, readTreeFacts, type TreeFacts } from '../config/fre
 import type { GateConfig } from '../config/types.js';
 import type { ProofOfCode, TestResult, Thread } from '../report/model.js';
 import type { BackstopPlan, ConsoleProfile, DiskLayout, GuestAdapter, TargetOutcome, TestSpec } from './adapter.js';
-import { BIN_DIR, GATE_DIR, RESULTS_DIR, fixtureMountCommand, fuseServerMountCommand, MOUNTPOINT, MountError, mustRun, workloadTests } from './common.js';
+import { BIN_DIR, DETACH, GATE_DIR, RESULTS_DIR, fixtureMountCommand, MOUNTPOINT, MountError, mountFuseServer, mustRun, workloadTests } from './common.js';
 import {
   decideBuild,
   findFusefs,
@@ -458,10 +458,13 @@ export class FreeBSDGuest implements GuestAdapter {
       await mustRun(shell, `make -C ${FREEBSD_PATHS.fuseServerSrc} 2>&1`, config.buildTimeoutSec * 1000, 'building the FUSE server (fuse-server-source)');
     }
     // The fixture's type is known exactly (its subtype, cut as the kernel cuts it); a user's server's is not.
-    const command = config.fuseServer
-      ? fuseServerMountCommand(config.fuseServer, freebsdMountCheck())
-      : fixtureMountCommand(config, freebsdMountCheck(fusefsTypeName(FIXTURE_SUBTYPE)), [`daemon_timeout=${fixtureDaemonTimeout(config.timeoutSec)}`]);
-    const result = await shell.run(command, { timeoutMs: 60_000, purpose: 'mounting the FUSE file system' });
+    // A user's server is started detached (daemon(8): its own session, stdio on /dev/null) from a guest script.
+    const result = config.fuseServer
+      ? await mountFuseServer(shell, config.fuseServer, freebsdMountCheck(), DETACH.freebsd, 60_000)
+      : await shell.run(fixtureMountCommand(config, freebsdMountCheck(fusefsTypeName(FIXTURE_SUBTYPE)), [`daemon_timeout=${fixtureDaemonTimeout(config.timeoutSec)}`]), {
+          timeoutMs: 60_000,
+          purpose: 'mounting the FUSE file system',
+        });
     if (result.exitStatus !== 0) throw new MountError(`mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-800)}`);
     return MOUNTPOINT;
   }

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { framedCommand } from '../../../src/console/markers.js';
 import { MAX_COMMAND_LENGTH } from '../../../src/console/serial-console.js';
-import { DETACH, fuseServerMountCommand, mountFuseServer } from '../../../src/guest/common.js';
+import { DETACH, mountFuseServer } from '../../../src/guest/common.js';
 import { freebsdMountCheck } from '../../../src/guest/freebsd.js';
 import type { Shell } from '../../../src/guest/shell.js';
 
@@ -94,24 +94,6 @@ describe('mountFuseServer', () => {
     // What the guest gets names the OS's own way to detach.
     expect(await mountScriptFor(check, detach)).toContain(`${detach} sh -c`);
     expect(sent.at(-1)).toBe('sh /gate/fuse-server-mount.sh');
-  });
-});
-
-describe('fuseServerMountCommand (one console line)', () => {
-  it('leaves room on the FreeBSD console line for a 300-character command line', () => {
-    const command = fuseServerMountCommand(`/gate/fuse-server/myfs ${'x'.repeat(270)} {mountpoint}`, freebsdMountCheck(), DETACH.freebsd);
-    expect(framedCommand('0123456789abcdef', 'c9999', command).length).toBeLessThanOrEqual(MAX_COMMAND_LENGTH);
-  });
-
-  it('detaches and quotes the same way: a # in the command line is the user\'s comment', () => {
-    const dir = guestDir();
-    const command = fuseServerMountCommand(`touch ${dir}/mounted; echo "it's {mountpoint}" # ) ; } '`, `test -e ${dir}/mounted`, DETACH.linux)
-      .split('/gate')
-      .join(`${dir}/gate`)
-      .split('/mnt/fg')
-      .join(`${dir}/mnt`);
-    expect(spawnSync('busybox', ['sh', '-c', command], { encoding: 'utf8', timeout: 30_000 }).status).toBe(0);
-    expect(results(dir, 'fuse-server.log')).toBe(`it's ${dir}/mnt\n`);
   });
 });
 
