@@ -197,6 +197,10 @@ sample() {
 	else
 		capture_linux
 	fi
+	# The test's own process tree at this sample: only its threads decide hang or progress
+	# (an unrelated kernel thread ending between the samples is not the test moving).
+	# shellcheck disable=SC2086 # one word a pid on purpose
+	printf '@@fg:%s:tree:%s@@\n' "$NONCE" "$(echo $_tree | tr ' ' ',')"
 	printf '@@fg:%s:sample:%s:end@@\n' "$NONCE" "$1"
 }
 

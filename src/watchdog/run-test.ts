@@ -151,7 +151,7 @@ export async function runUnderWatchdog(
       samples,
     };
   }
-  const comparison = compareSamples(before, after);
+  const comparison = compareSamples(before, after, testTreeOf(samplesText[0] ?? '', nonce));
   return {
     result: {
       name,
@@ -166,6 +166,12 @@ export async function runUnderWatchdog(
     },
     samples,
   };
+}
+
+/** The test's process tree the watchdog printed in a sample (`tree:PID,PID,...`); empty when absent. */
+export function testTreeOf(sampleText: string, nonce: string): Set<number> {
+  const tree = markerPattern(nonce, 'tree:([0-9,]*)').exec(sampleText);
+  return new Set((tree?.[1] ?? '').split(',').filter(Boolean).map(Number));
 }
 
 /** The text of a sample block, without its begin marker line. */
