@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Input } from '../constants.js';
 import { VERDICTS, type Verdict } from '../report/model.js';
 import { missingTreePaths } from '../guest/freebsd.js';
+import { isLinuxFuseTree } from '../linux-tree/module-build.js';
 import { BadInputError } from './errors.js';
 import { checkBuildBeforeBoot, imageKernelOf, readTreeFacts } from './freebsd-tree.js';
 import { defaultVersion, parseVersion, parseVersionInput, versionFromNewvers, VERSION_INPUT_HELP, type VersionInput } from '../image/freebsd-resolve.js';
@@ -110,6 +111,17 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     if (missing.length) fail(Input.SourceTree, `${JSON.stringify(sourceTree)} lacks what build '${build}' and tests '${tests.join(',')}' need: ${missing.join(', ')}`);
   }
 
+  // guest linux: --source-tree names a Linux FUSE tree; its fs/fuse is built as a module and tested.
+  let linuxFuseTree: string | undefined;
+  if (guest === 'linux' && value(Input.SourceTree) !== undefined) {
+    requireDirectory(sourceTree, () => fail(Input.SourceTree, `${JSON.stringify(sourceTree)} is not a directory`));
+    if (!isLinuxFuseTree(sourceTree)) fail(Input.SourceTree, `${JSON.stringify(sourceTree)} has no fs/fuse/Makefile and fs/fuse/fuse_i.h: point it at a Linux kernel tree`);
+    const build = oneOf(Input.Build, BUILD_MODES, 'auto');
+    if (build === 'kernel') fail(Input.Build, "'kernel' is not implemented for guest 'linux' yet: use 'module' or 'auto'");
+    if (build === 'none') fail(Input.Build, "'none' with a Linux source tree would test nothing of it: use 'module' or 'auto'");
+    linuxFuseTree = sourceTree;
+  }
+
   const image = value(Input.Image);
   if (image !== undefined && !/^https?:\/\//.test(image) && !existsSync(path.resolve(context.cwd, image))) {
     fail(Input.Image, `${JSON.stringify(image)} is neither an http(s) URL nor an existing file`);
@@ -158,6 +170,7 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     image: image && !/^https?:\/\//.test(image) ? path.resolve(context.cwd, image) : image,
     imageSha512,
     sourceTree,
+    ...(linuxFuseTree ? { linuxFuseTree } : {}),
     build: oneOf(Input.Build, BUILD_MODES, 'auto'),
     kernconf: value(Input.Kernconf) ?? '',
     tests,
