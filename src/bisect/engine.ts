@@ -70,16 +70,31 @@ export async function bisect(count: number, test: (index: number) => Promise<Ste
       return { tested, end: { kind: 'undecided', why: `the build limit (${limit()}) was reached`, candidates: range(good + 1, bad + 1) } };
     }
     if (!bounds.timeLeft()) return { tested, end: { kind: 'undecided', why: 'the time budget ran out', candidates: range(good + 1, bad + 1) } };
-    const index = nearestMiddle(open, (good + bad) / 2);
+    const index = bestSplit(open, good, bad, skipped);
     const result = await run(index);
     if (result.outcome === 'good') good = index;
     else if (result.outcome === 'bad') bad = index;
   }
 }
 
-/** The open commit closest to the middle; of two equally close, the earlier. */
-function nearestMiddle(open: number[], middle: number): number {
-  return open.reduce((best, index) => (Math.abs(index - middle) < Math.abs(best - middle) ? index : best));
+/**
+ * The open commit that halves the possible answers best. A skipped commit cannot be told apart from
+ * the commit after it, so it is no answer of its own: the answers in a range are its untested-or-
+ * testable commits, and the pick minimises the larger side.
+ */
+function bestSplit(open: number[], good: number, bad: number, skipped: Set<number>): number {
+  const answers = (from: number, to: number) => range(from, to + 1).filter((index) => !skipped.has(index)).length;
+  let best = open[0]!;
+  let bestCost = Number.POSITIVE_INFINITY;
+  for (const index of open) {
+    // Good: the first bad one is after it; bad: it is at or before it.
+    const cost = Math.max(answers(index + 1, bad), answers(good + 1, index));
+    if (cost < bestCost) {
+      best = index;
+      bestCost = cost;
+    }
+  }
+  return best;
 }
 
 function range(from: number, to: number): number[] {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { bisect, defaultMaxBuilds, type StepResult } from '../../../src/bisect/engine.js';
 
 /** A history of `count` commits whose first bad one is `firstBad`; `skips` are commits that do not build. */
-function history(count: number, firstBad: number, skips: number[] = []) {
+function history(firstBad: number, skips: number[] = []) {
   const asked: number[] = [];
   const test = async (index: number): Promise<StepResult> => {
     asked.push(index);
@@ -17,7 +17,7 @@ const unbounded = (count: number) => ({ maxBuilds: defaultMaxBuilds(count), time
 describe('bisect engine', () => {
   it('finds every possible first bad commit of 16 within ceil(log2 16) + 1 tests (bad end + binary search)', async () => {
     for (let firstBad = 0; firstBad < 16; firstBad++) {
-      const h = history(16, firstBad);
+      const h = history(firstBad);
       const trace = await bisect(16, h.test, unbounded(16));
       expect(trace.end, `first bad ${firstBad}`).toEqual({ kind: 'found', index: firstBad });
       expect(h.asked[0]).toBe(15);
@@ -27,9 +27,8 @@ describe('bisect engine', () => {
 
   it('a commit that does not compile is skipped, not blamed, and costs one more build', async () => {
     for (let firstBad = 0; firstBad < 16; firstBad++) {
-      for (const skip of [3, 7, 8, 11]) {
-        if (skip === 15) continue;
-        const h = history(16, firstBad, [skip]);
+      for (let skip = 0; skip < 15; skip++) {
+        const h = history(firstBad, [skip]);
         const trace = await bisect(16, h.test, unbounded(16));
         // A skipped commit is never named; when it is the first bad one or just before it, the
         // range cannot be narrowed past it, and both are named as candidates (as git bisect does).
@@ -41,20 +40,20 @@ describe('bisect engine', () => {
   });
 
   it('a bad end that is not bad leaves it undecided after one build', async () => {
-    const h = history(16, 99);
+    const h = history(99);
     const trace = await bisect(16, h.test, unbounded(16));
     expect(trace.end).toMatchObject({ kind: 'undecided', why: expect.stringContaining('the bad end is not bad') });
     expect(h.asked).toEqual([15]);
   });
 
   it('stops undecided at the hard build limit and when the time budget runs out, naming the remaining range', async () => {
-    const limited = history(16, 5);
+    const limited = history(5);
     const trace = await bisect(16, limited.test, { maxBuilds: 2, hardMaxBuilds: 2, timeLeft: () => true });
     expect(trace.end).toMatchObject({ kind: 'undecided', why: 'the build limit (2) was reached' });
     expect(limited.asked.length).toBe(2);
     if (trace.end.kind === 'undecided') expect(trace.end.candidates).toContain(5);
 
-    const timed = history(16, 5);
+    const timed = history(5);
     const outOfTime = await bisect(16, timed.test, { maxBuilds: 6, timeLeft: () => false });
     expect(outOfTime.end).toMatchObject({ kind: 'undecided', why: 'the time budget ran out', candidates: Array.from({ length: 16 }, (_, i) => i) });
     expect(timed.asked).toEqual([15]);
