@@ -9,7 +9,10 @@ import { BadInputError } from '../config/errors.js';
 import { parseConfig, type RawInputs } from '../config/parse.js';
 import type { GateConfig } from '../config/types.js';
 import { EXIT, Input } from '../constants.js';
+import { moduleBuildDir } from '../gate/linux-tree-plan.js';
 import { runGate, type GateIO } from '../gate/run.js';
+import { ensureLinuxGuest } from '../image/linux-guest.js';
+import { buildFuseModule } from '../linux-tree/module-build.js';
 import { installSignalHandlers } from '../signals.js';
 import { bisect, defaultMaxBuilds, type StepResult } from './engine.js';
 import { addWorktree, checkoutInWorktree, type Commit, commitsBetween, isAncestor, removeWorktree, repositoryTop, resolveCommit } from './git.js';
@@ -85,6 +88,15 @@ export async function bisectCommand(args: string[]): Promise<number> {
         const stepConfig: GateConfig = { ...config, sourceTree: worktree, ...(config.linuxFuseTree ? { linuxFuseTree: worktree } : {}), outDir: stepDir };
         io.note(`fusefs-gate bisect: step ${steps.length + 1}: ${commit.sha.slice(0, 12)} ${commit.subject}`);
         const stepStarted = Date.now();
+        // A commit that does not compile is skipped without booting a guest for it.
+        const broken = await compileErrorOf(stepConfig, io);
+        if (broken) {
+          const record: BisectStepRecord = { commit: commit.sha, subject: commit.subject, outcome: 'skip', why: broken.why, verdict: 'fail', outDir: stepDir, buildMs: broken.buildMs, testMs: 0, totalMs: Date.now() - stepStarted, runs: 0 };
+          steps.push(record);
+          writeFileSync(path.join(stepDir, 'build.txt'), `${broken.tail}\n`);
+          process.stdout.write(`${describeStep(steps.length, record)}\n`);
+          return { outcome: 'skip', why: broken.why };
+        }
         const report = await runGate(stepConfig, { ...io, signal: signals.signal });
         const result = classifyStep(report, badKey);
         if (badKey === undefined && result.outcome === 'bad') badKey = failureKey(report);
@@ -146,6 +158,25 @@ export async function bisectCommand(args: string[]): Promise<number> {
     signals.dispose();
     await removeWorktree(repo, worktree);
   }
+}
+
+/**
+ * Linux tree: the module build the gate run would start with, done first (the gate's own build is
+ * then an incremental no-op). A compile error is returned; anything else is left to the gate run.
+ */
+async function compileErrorOf(config: GateConfig, io: Omit<GateIO, 'signal'>): Promise<{ why: string; tail: string; buildMs: number } | undefined> {
+  if (!config.linuxFuseTree) return undefined;
+  const image = await ensureLinuxGuest(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line), 'generic');
+  if (!image.moduleBuildDir) return undefined;
+  const build = await buildFuseModule({
+    tree: config.linuxFuseTree,
+    kernelBuildDir: image.moduleBuildDir,
+    buildDir: moduleBuildDir(config.cacheDir, config.linuxFuseTree, image.kernelRelease),
+    timeoutMs: config.buildTimeoutSec * 1000,
+  });
+  if (build.ok || build.blame !== 'tree') return undefined;
+  const first = build.compilerErrors[0]!;
+  return { why: `does not compile: ${first.file}:${first.line}: ${first.message}`, tail: build.tail, buildMs: build.durationMs };
 }
 
 async function planBisection(values: Record<string, string | boolean | undefined>) {

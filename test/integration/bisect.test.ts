@@ -7,56 +7,19 @@
 import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { qemuProcessesMentioning, runCli, runProcess, tail, tempDir } from '../helpers/cli.js';
-import { applyDeadlock, cachedLinuxFuseTree, copyTree, DEADLOCKED_FUNCTION } from '../helpers/linux-tree.js';
+import { qemuProcessesMentioning, runCli, tail, tempDir } from '../helpers/cli.js';
+import { BROKEN_SUBJECT, cachedLinuxFuseTree, copyTree, DEADLOCK_SUBJECT, DEADLOCKED_FUNCTION, gitIn, makeBisectHistory } from '../helpers/linux-tree.js';
 
 const BISECT_BOUND_MS = 1_200_000;
-const DEADLOCK_SUBJECT = 'fuse: take the inode lock around direct-I/O writes (DELIBERATE DEADLOCK, test fixture)';
-const BROKEN_SUBJECT = 'fuse: ioctl: start a refactor that does not compile';
-/** The files the harmless commits touch, in turn (one file per commit). */
-const TOUCHED = ['dir.c', 'inode.c', 'readdir.c', 'xattr.c', 'acl.c', 'control.c', 'dev.c'];
 
 let repo = '';
 let cachedTree = '';
-const subjects: string[] = [];
-
-async function git(args: string[]): Promise<string> {
-  const result = await runProcess('git', ['-C', repo, '-c', 'user.name=fusefs-gate test', '-c', 'user.email=test@invalid', ...args], { timeoutMs: 60_000 });
-  if (result.code !== 0) throw new Error(`git ${args.join(' ')}:\n${tail(result)}`);
-  return result.stdout.trim();
-}
-
-async function commit(subject: string): Promise<void> {
-  await git(['add', '-A']);
-  await git(['commit', '-q', '-m', subject]);
-  subjects.push(subject);
-}
+const git = (args: string[]) => gitIn(repo, args);
 
 beforeAll(async () => {
   cachedTree = await cachedLinuxFuseTree();
   repo = copyTree(cachedTree, 'bisect-repo');
-  await git(['init', '-q', '-b', 'main']);
-  await commit('import fs/fuse of Debian linux-source-6.1');
-  await git(['tag', 'good']);
-  // Commits 1..16 after the good end: the 4th breaks the build, the 5th repairs it, the 11th deadlocks.
-  for (let n = 1; n <= 16; n++) {
-    if (n === 4) {
-      appendFileSync(path.join(repo, 'fs/fuse/ioctl.c'), '\nstatic int fusefs_gate_refactor = ;\n');
-      await commit(BROKEN_SUBJECT);
-    } else if (n === 5) {
-      const ioctl = path.join(repo, 'fs/fuse/ioctl.c');
-      writeFileSync(ioctl, readFileSync(ioctl, 'utf8').replace('\nstatic int fusefs_gate_refactor = ;\n', ''));
-      await commit('fuse: ioctl: back out the broken refactor');
-    } else if (n === 11) {
-      await applyDeadlock(repo);
-      await commit(DEADLOCK_SUBJECT);
-    } else {
-      const file = TOUCHED[n % TOUCHED.length]!;
-      appendFileSync(path.join(repo, 'fs/fuse', file), `\n/* fusefs-gate test history: harmless change ${n} */\n`);
-      await commit(`fuse: ${file.replace(/\.c$/, '')}: harmless change ${n}`);
-    }
-  }
-  await git(['tag', 'bad']);
+  await makeBisectHistory(repo);
 }, 1_300_000);
 
 describe('fusefs-gate bisect (real QEMU, a Linux FUSE tree)', () => {
