@@ -54,8 +54,9 @@ export async function gitIn(repo: string, args: string[]): Promise<string> {
 
 /**
  * Puts `repo` (a copy of the tree) under git: the import tagged `good`, then 16 one-file commits
- * tagged `bad` at the end. Commit 4 does not compile, commit 5 repairs it, commit 11 (bad~5) brings
- * the deliberate deadlock; the others are harmless comments.
+ * tagged `bad` at the end. Commit 8 does not compile (the search's first pick after the bad end, so
+ * the skip is always exercised), commit 9 repairs it, commit 11 (bad~5) brings the deliberate
+ * deadlock; the others are harmless comments.
  */
 export async function makeBisectHistory(repo: string): Promise<void> {
   const commit = async (subject: string) => {
@@ -66,10 +67,10 @@ export async function makeBisectHistory(repo: string): Promise<void> {
   await commit('import fs/fuse of Debian linux-source-6.1');
   await gitIn(repo, ['tag', 'good']);
   for (let n = 1; n <= 16; n++) {
-    if (n === 4) {
+    if (n === 8) {
       appendFileSync(path.join(repo, 'fs/fuse/ioctl.c'), BROKEN_LINE);
       await commit(BROKEN_SUBJECT);
-    } else if (n === 5) {
+    } else if (n === 9) {
       const ioctl = path.join(repo, 'fs/fuse/ioctl.c');
       writeFileSync(ioctl, readFileSync(ioctl, 'utf8').replace(BROKEN_LINE, ''));
       await commit('fuse: ioctl: back out the broken refactor');
