@@ -277,10 +277,16 @@ if [ "$FLAVOUR" = generic ]; then
 	sed -i "s|/usr/src/|$OUT/build/usr/src/|" "$STAGE/build/usr/src/$HDR/Makefile"
 	KCONF=$STAGE/build/usr/src/$HDR/.config
 	grep -qx 'CONFIG_FUSE_FS=m' "$KCONF" || die "$PKG does not have CONFIG_FUSE_FS=m: its FUSE driver cannot be replaced"
-	# Module ABI: the kernel's compiler and the host's must be the same gcc release.
+	# Module ABI: modules are built with the compiler release the kernel was built with. The
+	# headers call it by its versioned name (CC = gcc-12 in .kernelvariables), so that name must be
+	# on the host and be the same major release (Debian bookworm: 12.2; Ubuntu 24.04's gcc-12: 12.3).
 	KCC=$(sed -n 's/^CONFIG_CC_VERSION_TEXT="\(.*\)"$/\1/p' "$KCONF")
-	HOSTCC=$(gcc --version | head -n1)
-	[ "${KCC#*) }" = "${HOSTCC#*) }" ] || die "$PKG was built with '$KCC' but the host has '$HOSTCC'"
+	KCC_MAJOR=$(echo "${KCC##* }" | cut -d. -f1)
+	command -v "gcc-$KCC_MAJOR" >/dev/null 2>&1 ||
+		die "$PKG was built with '$KCC': module builds need gcc-$KCC_MAJOR on the host (install the package gcc-$KCC_MAJOR)"
+	HOSTCC_VERSION=$("gcc-$KCC_MAJOR" -dumpfullversion)
+	[ "${HOSTCC_VERSION%%.*}" = "$KCC_MAJOR" ] || die "gcc-$KCC_MAJOR on the host is $HOSTCC_VERSION, not release $KCC_MAJOR"
+	log "module builds: the kernel's compiler '$KCC', the host's gcc-$KCC_MAJOR $HOSTCC_VERSION"
 	MODULE_BUILD="build/usr/src/$HDR"
 fi
 cp "$VMLINUZ" "$STAGE/vmlinuz"

@@ -64,5 +64,5 @@ dpkg-deb --fsys-tarfile "$DEB" | tar -xO "./usr/src/$TOP.tar.xz" | xz -dc |
 [ -f "$WORK/$TOP/fs/fuse/fuse_i.h" ] || die "$DEB has no $TOP/fs/fuse"
 rm -rf "$OUT"
 mv "$WORK/$TOP" "$OUT"
-log "unpacked $OUT ($(ls "$OUT/fs/fuse" | wc -l) files in fs/fuse)"
+log "unpacked $OUT ($(find "$OUT/fs/fuse" -type f | wc -l) files in fs/fuse)"
 echo "$OUT"
