@@ -111,15 +111,22 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     if (missing.length) fail(Input.SourceTree, `${JSON.stringify(sourceTree)} lacks what build '${build}' and tests '${tests.join(',')}' need: ${missing.join(', ')}`);
   }
 
-  // guest linux: --source-tree names a Linux FUSE tree; its fs/fuse is built as a module and tested.
+  // guest linux: a Linux FUSE tree under --source-tree is built as a module and tested. The action
+  // always passes its default '.', so '.' without fs/fuse means the packaged driver, unless a build
+  // was asked for; any other path must be a Linux tree.
   let linuxFuseTree: string | undefined;
-  if (guest === 'linux' && value(Input.SourceTree) !== undefined) {
-    requireDirectory(sourceTree, () => fail(Input.SourceTree, `${JSON.stringify(sourceTree)} is not a directory`));
-    if (!isLinuxFuseTree(sourceTree)) fail(Input.SourceTree, `${JSON.stringify(sourceTree)} has no fs/fuse/Makefile and fs/fuse/fuse_i.h: point it at a Linux kernel tree`);
+  if (guest === 'linux') {
+    const given = value(Input.SourceTree);
     const build = oneOf(Input.Build, BUILD_MODES, 'auto');
-    if (build === 'kernel') fail(Input.Build, "'kernel' is not implemented for guest 'linux' yet: use 'module' or 'auto'");
-    if (build === 'none') fail(Input.Build, "'none' with a Linux source tree would test nothing of it: use 'module' or 'auto'");
-    linuxFuseTree = sourceTree;
+    const wantsTree = (given !== undefined && given !== '.') || build === 'module' || build === 'kernel';
+    if (existsSync(sourceTree) && isLinuxFuseTree(sourceTree)) linuxFuseTree = sourceTree;
+    else if (wantsTree) {
+      requireDirectory(sourceTree, () => fail(Input.SourceTree, `${JSON.stringify(sourceTree)} is not a directory`));
+      fail(Input.SourceTree, `${JSON.stringify(sourceTree)} has no fs/fuse/Makefile and fs/fuse/fuse_i.h: point it at a Linux kernel tree`);
+    }
+    if (linuxFuseTree && build === 'kernel') fail(Input.Build, "'kernel' is not implemented for guest 'linux' yet: use 'module' or 'auto'");
+    if (linuxFuseTree && build === 'none' && given !== undefined && given !== '.') fail(Input.Build, "'none' with a Linux source tree would test nothing of it: use 'module' or 'auto'");
+    if (build === 'none') linuxFuseTree = undefined;
   }
 
   const image = value(Input.Image);

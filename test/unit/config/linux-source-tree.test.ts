@@ -21,11 +21,14 @@ describe('--source-tree on the Linux guest', () => {
     expect(parse({ 'source-tree': tree }).linuxFuseTree).toBe(tree);
     expect(parse({ 'source-tree': tree, build: 'module' }).linuxFuseTree).toBe(tree);
     expect(parse({}).linuxFuseTree).toBeUndefined();
+    // The action always passes its default '.': without fs/fuse there, the packaged driver runs.
+    expect(parse({ 'source-tree': '.' }).linuxFuseTree).toBeUndefined();
   });
 
   it('a folder without fs/fuse, build kernel and build none are bad input naming the input', () => {
     expect(() => parse({ 'source-tree': mkdtempSync(path.join(tmpdir(), 'fg-empty-')) })).toThrow(/'--source-tree'.*has no fs\/fuse\/Makefile/);
     expect(() => parse({ 'source-tree': linuxTree(), build: 'kernel' })).toThrow(/'--build'.*not implemented for guest 'linux'/);
     expect(() => parse({ 'source-tree': linuxTree(), build: 'none' })).toThrow(/'--build'.*would test nothing/);
+    expect(() => parse({ 'source-tree': '.', build: 'module' })).toThrow(/'--source-tree'.*has no fs\/fuse\/Makefile/);
   });
 });
