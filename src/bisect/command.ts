@@ -89,7 +89,8 @@ export async function bisectCommand(args: string[]): Promise<number> {
         io.note(`fusefs-gate bisect: step ${steps.length + 1}: ${commit.sha.slice(0, 12)} ${commit.subject}`);
         const stepStarted = Date.now();
         // A commit that does not compile is skipped without booting a guest for it.
-        const broken = await compileErrorOf(stepConfig, io);
+        const prebuild = await prebuildModule(stepConfig, io);
+        const broken = prebuild?.broken;
         if (broken) {
           const record: BisectStepRecord = { commit: commit.sha, subject: commit.subject, outcome: 'skip', why: broken.why, verdict: 'fail', outDir: stepDir, buildMs: broken.buildMs, testMs: 0, totalMs: Date.now() - stepStarted, runs: 0 };
           steps.push(record);
@@ -99,6 +100,9 @@ export async function bisectCommand(args: string[]): Promise<number> {
         }
         const report = await runGate(stepConfig, { ...io, signal: signals.signal });
         const result = classifyStep(report, badKey);
+        const times = stepTimes(report, stepDir, Date.now() - stepStarted);
+        // The real build was the prebuild; the gate's own was an incremental no-op after it.
+        times.buildMs += prebuild?.buildMs ?? 0;
         if (badKey === undefined && result.outcome === 'bad') badKey = failureKey(report);
         const record: BisectStepRecord = {
           commit: commit.sha,
@@ -108,7 +112,7 @@ export async function bisectCommand(args: string[]): Promise<number> {
           verdict: report.verdict,
           ...(report.signature ? { signature: report.signature } : {}),
           outDir: stepDir,
-          ...stepTimes(report, stepDir, Date.now() - stepStarted),
+          ...times,
         };
         steps.push(record);
         process.stdout.write(`${describeStep(steps.length, record)}\n`);
@@ -162,9 +166,13 @@ export async function bisectCommand(args: string[]): Promise<number> {
 
 /**
  * Linux tree: the module build the gate run would start with, done first (the gate's own build is
- * then an incremental no-op). A compile error is returned; anything else is left to the gate run.
+ * then an incremental no-op), so a compile error is known without booting. Other build failures are
+ * left to the gate run, which reports them.
  */
-async function compileErrorOf(config: GateConfig, io: Omit<GateIO, 'signal'>): Promise<{ why: string; tail: string; buildMs: number } | undefined> {
+async function prebuildModule(
+  config: GateConfig,
+  io: Omit<GateIO, 'signal'>,
+): Promise<{ buildMs: number; broken?: { why: string; tail: string; buildMs: number } } | undefined> {
   if (!config.linuxFuseTree) return undefined;
   const image = await ensureLinuxGuest(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line), 'generic');
   if (!image.moduleBuildDir) return undefined;
@@ -174,9 +182,9 @@ async function compileErrorOf(config: GateConfig, io: Omit<GateIO, 'signal'>): P
     buildDir: moduleBuildDir(config.cacheDir, config.linuxFuseTree, image.kernelRelease),
     timeoutMs: config.buildTimeoutSec * 1000,
   });
-  if (build.ok || build.blame !== 'tree') return undefined;
+  if (build.ok || build.blame !== 'tree') return { buildMs: build.durationMs };
   const first = build.compilerErrors[0]!;
-  return { why: `does not compile: ${first.file}:${first.line}: ${first.message}`, tail: build.tail, buildMs: build.durationMs };
+  return { buildMs: build.durationMs, broken: { why: `does not compile: ${first.file}:${first.line}: ${first.message}`, tail: build.tail, buildMs: build.durationMs } };
 }
 
 async function planBisection(values: Record<string, string | boolean | undefined>) {
