@@ -10,8 +10,9 @@
 # (FUSEFS_GATE_GUEST_FLAVOUR=generic scripts/build-linux-guest.sh). The last line of stdout is the
 # tree's folder: ${FUSEFS_GATE_CACHE:-$HOME/.cache/fusefs-gate}/linux-fuse-tree/<version>/.
 #
-# Environment: FUSEFS_GATE_CACHE; FUSEFS_GATE_DEBIAN_MIRROR (default: the first URIs: line of the
-# machine's deb822 apt sources). The machine's apt sources and state are never touched.
+# Environment: FUSEFS_GATE_CACHE; FUSEFS_GATE_DEBIAN_MIRROR (default: the first Debian archive of
+# the machine's apt sources, scripts/lib/private-apt.sh). The machine's apt sources and state are
+# never touched.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -42,11 +43,11 @@ flock 9
 
 DEB=$(ls "$CACHE/debs/${PACKAGE}_${VERSION}_all.deb" 2>/dev/null || true)
 if [ -z "$DEB" ]; then
-	MIRROR=${FUSEFS_GATE_DEBIAN_MIRROR:-$(sed -n 's/^URIs: *\([^ ]*\).*/\1/p' /etc/apt/sources.list.d/*.sources 2>/dev/null | head -n1)}
-	[ -n "$MIRROR" ] || die "no Debian mirror: set FUSEFS_GATE_DEBIAN_MIRROR"
 	APTDIR=$CACHE/apt
 	# shellcheck source=lib/private-apt.sh
 	. "$ROOT/scripts/lib/private-apt.sh"
+	resolve_debian_mirror
+	[ -n "$MIRROR" ] || die "$(no_mirror_message)"
 	private_apt_setup
 	log "apt-get update ($SUITE main, private lists in $APTDIR)"
 	apt-get "${APT_OPTS[@]}" -qq update >&2 || die "apt-get update of $SUITE failed"
