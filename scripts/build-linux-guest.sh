@@ -25,6 +25,9 @@
 #   FUSEFS_GATE_KERNEL_PIN   kernel package to use (default below); when the
 #                            archive no longer has it, the newest
 #                            linux-image-*-cloud-amd64 is used instead
+#   FUSEFS_GATE_GUEST_FLAVOUR  cloud (default) or generic (see "flavour" below);
+#                            generic builds into .../linux-guest-generic/
+#   FUSEFS_GATE_GENERIC_KERNEL_PIN  kernel package of the generic flavour
 #   FUSEFS_GATE_DEBIAN_MIRROR  Debian mirror URL; default: the first Debian
 #                            archive in the machine's apt sources
 #   FUSEFS_GATE_LOCK_WAIT    seconds to wait for another build (default 1800)
@@ -43,6 +46,24 @@ APPEND="console=ttyS0 loglevel=6 panic=0"
 # Modules the guest needs (CONFIG_VIRTIO_BLK=m in Debian's cloud kernel);
 # their dependencies are added from each module's "depends=" modinfo field.
 MODULES="virtio_blk"
+# --- flavour (FUSEFS_GATE_GUEST_FLAVOUR): `cloud` (above) or `generic`, Debian bookworm's generic
+# kernel: it has CONFIG_FUSE_FS=m (every Debian 6.12 kernel, cloud or generic, trixie or
+# bookworm-backports, has =y), so a FUSE module built from a source tree can replace the packaged
+# one; built with bookworm's gcc 12 like the host. Also unpacks the matching headers and kbuild
+# into build/ for `make M=`. Kept in its own cache folder, so both flavours stay built.
+FLAVOUR=${FUSEFS_GATE_GUEST_FLAVOUR:-cloud}
+KERNEL_FALLBACK_RE='^linux-image-[0-9][^ ]*-cloud-amd64$'
+case $FLAVOUR in
+cloud) ;;
+generic)
+	KERNEL_PIN=${FUSEFS_GATE_GENERIC_KERNEL_PIN:-linux-image-6.1.0-50-amd64}
+	SUITE=bookworm
+	KERNEL_FALLBACK_RE='^linux-image-6\.1\.0-[0-9]+-amd64$'
+	# CONFIG_VIRTIO_PCI=m there, and FUSE stays out: the tree's module is the only FUSE driver.
+	MODULES="virtio_pci virtio_blk"
+	;;
+*) echo "build-linux-guest: unknown FUSEFS_GATE_GUEST_FLAVOUR '$FLAVOUR' (cloud or generic)" >&2; exit 64 ;;
+esac
 
 FORCE=0
 for a in "$@"; do
@@ -55,6 +76,7 @@ done
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 CACHE=${FUSEFS_GATE_CACHE:-$HOME/.cache/fusefs-gate}/linux-guest
+[ "$FLAVOUR" = cloud ] || CACHE=$CACHE-$FLAVOUR
 log() { echo "build-linux-guest: $*" >&2; }
 die() { echo "build-linux-guest: $*" >&2; exit 1; }
 
@@ -94,7 +116,7 @@ done
 # --- inputs hash --------------------------------------------------------------
 HASH=$(
 	{
-		echo "pin=$KERNEL_PIN append=$APPEND modules=$MODULES"
+		echo "flavour=$FLAVOUR suite=$SUITE pin=$KERNEL_PIN append=$APPEND modules=$MODULES"
 		sha256sum "$ROOT/scripts/build-linux-guest.sh" | cut -d' ' -f1
 		for f in "${GUEST_SOURCES[@]}"; do
 			echo "$f $(sha256sum "$ROOT/$f" | cut -d' ' -f1)"
@@ -149,8 +171,8 @@ if [ -z "$DEB" ]; then
 	apt_update
 	if ! apt-cache "${APT_OPTS[@]}" show "$PKG" >/dev/null 2>&1; then
 		FALLBACK=$(apt-cache "${APT_OPTS[@]}" pkgnames linux-image- |
-			grep -E '^linux-image-[0-9][^ ]*-cloud-amd64$' | sort -V | tail -n1)
-		[ -n "$FALLBACK" ] || die "the archive has neither $PKG nor any linux-image-*-cloud-amd64"
+			grep -E "$KERNEL_FALLBACK_RE" | sort -V | tail -n1)
+		[ -n "$FALLBACK" ] || die "the archive has neither $PKG nor any kernel matching $KERNEL_FALLBACK_RE"
 		log "pinned kernel $PKG is gone from $SUITE; using the newest: $FALLBACK"
 		PKG=$FALLBACK
 		DEB=$(deb_for "$PKG")
@@ -237,6 +259,36 @@ find "$R" -exec touch -h -d "@$EPOCH" {} +
 sha() { sha256sum "$1" | cut -d' ' -f1; }
 STAGE=$WORK/out
 mkdir -p "$STAGE"
+# --- generic flavour: the headers and kbuild of this kernel, for external module builds ------
+MODULE_BUILD=
+if [ "$FLAVOUR" = generic ]; then
+	HDR=linux-headers-$KRELEASE
+	HDR_COMMON=linux-headers-${KRELEASE%-amd64}-common
+	KBUILD=linux-kbuild-${KRELEASE%%.0-*}
+	for p in "$HDR" "$HDR_COMMON" "$KBUILD"; do
+		if [ -z "$(deb_for "$p")" ] && [ -z "$(ls "$DEBS/$p"_*_all.deb 2>/dev/null)" ]; then
+			apt_update
+			log "downloading $p"
+			(cd "$DEBS" && apt-get "${APT_OPTS[@]}" -qq download "$p" >&2) || die "apt-get download $p failed"
+		fi
+		dpkg-deb -x "$( (ls "$DEBS/$p"_*.deb) | sort -V | tail -n1)" "$STAGE/build"
+	done
+	# Its Makefile includes the common part by the absolute path it would have under /usr/src.
+	sed -i "s|/usr/src/|$OUT/build/usr/src/|" "$STAGE/build/usr/src/$HDR/Makefile"
+	KCONF=$STAGE/build/usr/src/$HDR/.config
+	grep -qx 'CONFIG_FUSE_FS=m' "$KCONF" || die "$PKG does not have CONFIG_FUSE_FS=m: its FUSE driver cannot be replaced"
+	# Module ABI: modules are built with the compiler release the kernel was built with. The
+	# headers call it by its versioned name (CC = gcc-12 in .kernelvariables), so that name must be
+	# on the host and be the same major release (Debian bookworm: 12.2; Ubuntu 24.04's gcc-12: 12.3).
+	KCC=$(sed -n 's/^CONFIG_CC_VERSION_TEXT="\(.*\)"$/\1/p' "$KCONF")
+	KCC_MAJOR=$(echo "${KCC##* }" | cut -d. -f1)
+	command -v "gcc-$KCC_MAJOR" >/dev/null 2>&1 ||
+		die "$PKG was built with '$KCC': module builds need gcc-$KCC_MAJOR on the host (install the package gcc-$KCC_MAJOR)"
+	HOSTCC_VERSION=$("gcc-$KCC_MAJOR" -dumpfullversion)
+	[ "${HOSTCC_VERSION%%.*}" = "$KCC_MAJOR" ] || die "gcc-$KCC_MAJOR on the host is $HOSTCC_VERSION, not release $KCC_MAJOR"
+	log "module builds: the kernel's compiler '$KCC', the host's gcc-$KCC_MAJOR $HOSTCC_VERSION"
+	MODULE_BUILD="build/usr/src/$HDR"
+fi
 cp "$VMLINUZ" "$STAGE/vmlinuz"
 mv "$WORK/initramfs.cpio.gz" "$STAGE/initramfs.cpio.gz"
 cat >"$STAGE/manifest.json" <<EOF
@@ -245,6 +297,8 @@ cat >"$STAGE/manifest.json" <<EOF
   "kernelPackage": "$PKG",
   "kernelVersion": "$KVERSION",
   "append": "$APPEND",
+  "flavour": "$FLAVOUR",
+  "moduleBuildDir": "$MODULE_BUILD",
   "inputsHash": "$HASH",
   "modules": [$(printf '"%s",' "${ORDER[@]}" | sed 's/,$//')],
   "programs": {

@@ -26,6 +26,9 @@ if [ "${1:-}" = "--for-tests" ]; then
 	have_cmd xmllint || missing+=(libxml2-utils)
 	have_cmd bsdtar || missing+=(libarchive-tools)
 	have_cmd shellcheck || missing+=(shellcheck)
+	# Module builds of a Linux FUSE tree against the generic guest kernel (built with gcc 12).
+	have_cmd make || missing+=(make)
+	have_cmd gcc-12 || missing+=(gcc-12)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then

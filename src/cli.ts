@@ -13,6 +13,7 @@ export async function main(argv: string[]): Promise<number> {
   if (command === '--help' || command === '-h' || command === 'help') return print(mainUsage());
   if (command === undefined) return usageError('no command given');
   if (command === 'stacks') return stacksCommand(rest);
+  if (command === 'bisect') return (await import('./bisect/command.js')).bisectCommand(rest);
   if (command !== 'run') return usageError(`unknown command ${JSON.stringify(command)}`);
   return runCommand(rest, { print, usageError });
 }

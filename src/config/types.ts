@@ -27,6 +27,8 @@ export interface GateConfig {
   imageSha512?: string;
   /** The FreeBSD source tree under test (FreeBSD guest only). */
   sourceTree: string;
+  /** guest linux with --source-tree: the Linux tree whose fs/fuse is built as a module and tested. */
+  linuxFuseTree?: string;
   build: BuildMode;
   kernconf: string;
   tests: TestKind[];

@@ -68,6 +68,10 @@ export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPl
     if (image.rebuiltBecause) io.warn(`Linux test guest: ${image.rebuiltBecause}`);
     const configFile = path.join(workDir, 'gate-config.json');
     writeFileSync(configFile, JSON.stringify({ workloads: config.workloads, fixtureOptions: config.fixtureOptions, fault: config.fault ?? null }, null, 2));
+    if (config.linuxFuseTree) {
+      const { planLinuxTreeGuest } = await import('./linux-tree-plan.js');
+      return planLinuxTreeGuest(config, io, { workDir, serialLogPath, configFile });
+    }
     return {
       adapter: new LinuxGuest(image),
       media: async () => ({ kind: 'kernel', kernel: image.kernel, initrd: image.initrd, append: image.append }),

@@ -24,7 +24,7 @@ export class LinuxGuest implements GuestAdapter {
   readonly os = 'linux' as const;
   readonly console = LINUX_CONSOLE;
 
-  constructor(private readonly image: LinuxGuestImage) {}
+  constructor(protected readonly image: LinuxGuestImage) {}
 
   disks(diskIndexOfPayload: number): DiskLayout {
     // virtio-blk disks are named vda, vdb, ... in PCI order; the test guest boots from -kernel, no disk.
@@ -43,11 +43,11 @@ export class LinuxGuest implements GuestAdapter {
     });
   }
 
-  async buildTarget(): Promise<TargetOutcome> {
+  async buildTarget(_shell: Shell, _config: GateConfig): Promise<TargetOutcome> {
     return { mode: 'none', why: "the Linux test guest runs its packaged kernel's FUSE driver; there is no tree to build", ok: true };
   }
 
-  async proveTarget(shell: Shell, config: GateConfig): Promise<ProofOfCode> {
+  async proveTarget(shell: Shell, config: GateConfig, _target: TargetOutcome): Promise<ProofOfCode> {
     const details: string[] = [];
     let ok = true;
     const release = (await shell.run('uname -r', { timeoutMs: 10_000 })).output.trim();

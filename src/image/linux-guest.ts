@@ -17,7 +17,12 @@ export interface LinuxGuestImage {
   programs: Record<string, string>;
   /** Set when the cached guest was damaged and has been rebuilt: what was wrong. */
   rebuiltBecause?: string;
+  /** Flavour `generic`: the kernel's headers for external module builds (`make -C DIR M=...`). */
+  moduleBuildDir?: string;
 }
+
+/** `cloud`: Debian's cloud kernel (FUSE built in); `generic`: a kernel with CONFIG_FUSE_FS=m and its headers. */
+export type LinuxGuestFlavour = 'cloud' | 'generic';
 
 export class GuestBuildError extends Error {
   constructor(message: string, readonly outputTail: string) {
@@ -32,6 +37,7 @@ interface Manifest {
   programs: Record<string, string>;
   vmlinuzSha256?: string;
   initramfsSha256?: string;
+  moduleBuildDir?: string;
 }
 
 function sha256File(file: string): string | undefined {
@@ -75,6 +81,7 @@ export function readLinuxGuest(dir: string): LinuxGuestImage {
     append: manifest.append,
     kernelRelease: manifest.kernelRelease,
     programs: manifest.programs,
+    ...(manifest.moduleBuildDir ? { moduleBuildDir: path.join(dir, manifest.moduleBuildDir) } : {}),
   };
 }
 
@@ -84,20 +91,25 @@ export function readLinuxGuest(dir: string): LinuxGuestImage {
  * is rebuilt (`--force`) once, and the image says so in `rebuiltBecause`.
  * Bounded: a build that does not finish in `timeoutMs` is an error, and its process group is killed.
  */
-export async function ensureLinuxGuest(cacheDir: string, timeoutMs: number, onLine?: (line: string) => void): Promise<LinuxGuestImage> {
+export async function ensureLinuxGuest(
+  cacheDir: string,
+  timeoutMs: number,
+  onLine?: (line: string) => void,
+  flavour: LinuxGuestFlavour = 'cloud',
+): Promise<LinuxGuestImage> {
   const startedAt = Date.now();
-  const dir = await runBuild(cacheDir, timeoutMs, [], onLine);
+  const dir = await runBuild(cacheDir, timeoutMs, [], flavour, onLine);
   const damage = damageOf(dir);
   if (!damage) return readLinuxGuest(dir);
   onLine?.(`cache damaged: ${damage}; rebuilding`);
-  const rebuilt = await runBuild(cacheDir, Math.max(1, timeoutMs - (Date.now() - startedAt)), ['--force'], onLine);
+  const rebuilt = await runBuild(cacheDir, Math.max(1, timeoutMs - (Date.now() - startedAt)), ['--force'], flavour, onLine);
   const still = damageOf(rebuilt);
   if (still) throw new GuestBuildError(`the Linux test guest in ${rebuilt} is damaged even after a rebuild: ${still}`, still);
   return { ...readLinuxGuest(rebuilt), rebuiltBecause: `cache damaged, rebuilt: ${damage}` };
 }
 
 /** One run of the build script; returns the output folder it names (its last line). */
-async function runBuild(cacheDir: string, timeoutMs: number, args: string[], onLine?: (line: string) => void): Promise<string> {
+async function runBuild(cacheDir: string, timeoutMs: number, args: string[], flavour: LinuxGuestFlavour, onLine?: (line: string) => void): Promise<string> {
   const script = path.join(packageRoot(), 'scripts', 'build-linux-guest.sh');
   const lines: string[] = [];
   // The output folder is stdout's last line. The log goes to stderr, and the two pipes are read in
@@ -105,7 +117,7 @@ async function runBuild(cacheDir: string, timeoutMs: number, args: string[], onL
   let stdout = '';
   const code = await new Promise<number | string>((resolve) => {
     const child = spawn('bash', [script, ...args], {
-      env: { ...process.env, FUSEFS_GATE_CACHE: cacheDir },
+      env: { ...process.env, FUSEFS_GATE_CACHE: cacheDir, FUSEFS_GATE_GUEST_FLAVOUR: flavour },
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,
     });
