@@ -129,7 +129,7 @@ async function oldWay(xz: string, work: string): Promise<{ written: number; peak
 }
 
 async function main(): Promise<void> {
-  const work = fs.mkdtempSync(path.join(process.env['BENCH_DIR'] ?? os.tmpdir(), 'fg-image-disk-'));
+  const work = fs.mkdtempSync(path.join(process.env.BENCH_DIR ?? os.tmpdir(), 'fg-image-disk-'));
   const src = path.join(work, 'src');
   fs.mkdirSync(src);
   const raw = path.join(src, 'FreeBSD-15.1-RELEASE-amd64-BASIC-CI-ufs.raw');

@@ -32,7 +32,7 @@ const S = counts[1] ?? K;
 const B = Number(option('--background') ?? 2);
 const cacheDir = option('--cache-dir');
 // parseConfig reads the cache from FUSEFS_GATE_CACHE when no input names it; the background CLIs inherit it.
-if (cacheDir) process.env['FUSEFS_GATE_CACHE'] = path.resolve(cacheDir);
+if (cacheDir) process.env.FUSEFS_GATE_CACHE = path.resolve(cacheDir);
 const CLEAN_RAW = { timeout: '20' };
 const STALL_TIMEOUT_S = 3;
 const root = benchDir('stress');
@@ -152,7 +152,7 @@ async function stalledRun(index: number): Promise<RunRecord> {
     const wallMs = performance.now() - started;
     problems.push(...(await leftovers(outDir, [])));
     return finish(
-      { kind: 'stalled', index, verdict: run.verdict, reason: run.reason, outDir, wallMs, problems, deadlineToVerdictMs: run.marks['verdict'], ...bootTimes(lines), load: loadAverage() },
+      { kind: 'stalled', index, verdict: run.verdict, reason: run.reason, outDir, wallMs, problems, deadlineToVerdictMs: run.marks.verdict, ...bootTimes(lines), load: loadAverage() },
       run.report,
     );
   } catch (error) {

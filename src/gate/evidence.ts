@@ -96,7 +96,7 @@ export function writeEvidence(outDir: string, report: GateReport, serialLogPath:
   }
   if (failures.length > 0) markUnwritten(report, outDir, failures, decided);
   report.files = written();
-  const failure = tryWrite(paths.report, JSON.stringify(report, null, 2) + '\n');
+  const failure = tryWrite(paths.report, `${JSON.stringify(report, null, 2)}\n`);
   if (failure) {
     // The full report did not fit: say so, and try a compact one without the captured stacks and
     // panic text (the bulk of it; stacks.txt has them when it fit). The verdict reaches stdout and
@@ -105,7 +105,7 @@ export function writeEvidence(outDir: string, report: GateReport, serialLogPath:
     markUnwritten(report, outDir, failures, decided);
     const compact: GateReport = { ...report, threads: [], files: { ...written(), report: paths.report } };
     delete compact.panicText;
-    const compactText = JSON.stringify(compact, null, 2) + '\n';
+    const compactText = `${JSON.stringify(compact, null, 2)}\n`;
     if (!tryWrite(paths.report, compactText)) failures.pop();
     report.files = written();
   }
@@ -135,7 +135,7 @@ export function renderStacksText(report: GateReport): string {
   for (const thread of report.threads) parts.push(formatThread(thread));
   if (report.panicText) parts.push(`panic text:\n${report.panicText}`);
   if (parts.length === 0) parts.push('no kernel stacks were captured in this run');
-  return parts.join('\n\n') + '\n';
+  return `${parts.join('\n\n')}\n`;
 }
 
 function formatThread(thread: Thread): string {

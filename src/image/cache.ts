@@ -104,11 +104,11 @@ function folderEntries(dirOf: (key: ImageKey) => string, find: (key: ImageKey, t
  * tool-cache reads RUNNER_TOOL_CACHE / RUNNER_TEMP, so they are set when absent.
  */
 export async function toolCacheStore(cacheDir: string, arch = 'x64'): Promise<ImageStore> {
-  process.env['RUNNER_TOOL_CACHE'] ||= path.join(cacheDir, 'tool-cache');
-  process.env['RUNNER_TEMP'] ||= path.join(cacheDir, 'tmp');
-  const root = process.env['RUNNER_TOOL_CACHE']!;
+  process.env.RUNNER_TOOL_CACHE ||= path.join(cacheDir, 'tool-cache');
+  process.env.RUNNER_TEMP ||= path.join(cacheDir, 'tmp');
+  const root = process.env.RUNNER_TOOL_CACHE!;
   fs.mkdirSync(root, { recursive: true });
-  fs.mkdirSync(process.env['RUNNER_TEMP']!, { recursive: true });
+  fs.mkdirSync(process.env.RUNNER_TEMP!, { recursive: true });
   const tc = await import('@actions/tool-cache');
   const dirOf = (key: ImageKey) => {
     const { tool, version } = toolCacheCoordinates(key);
@@ -137,7 +137,7 @@ export function folderStore(root: string): ImageStore {
 
 /** True when the job runs on GitHub with the cache service reachable (env set by the runner). */
 export function onGitHubWithCache(env: NodeJS.ProcessEnv = process.env): boolean {
-  return Boolean(env['ACTIONS_CACHE_URL'] || env['ACTIONS_RESULTS_URL']);
+  return Boolean(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL);
 }
 
 /** The Actions cache through @actions/cache, or undefined when not on GitHub. Failures only warn. */

@@ -97,7 +97,7 @@ export function runBounded(binary: string, args: readonly string[], options: { t
 }
 
 /** The absolute path of `binary` as exec would find it on PATH (or as given, when it has a slash). */
-export function findExecutable(binary: string, envPath = process.env['PATH'] ?? ''): string | undefined {
+export function findExecutable(binary: string, envPath = process.env.PATH ?? ''): string | undefined {
   const candidates = binary.includes('/') ? [binary] : envPath.split(':').filter(Boolean).map((dir) => path.join(dir, binary));
   for (const candidate of candidates) {
     try {

@@ -11,7 +11,7 @@ import { processStartTicks, writePidfile } from '../../src/vm/pidfile.js';
 import { waitForExit } from '../../src/vm/process.js';
 import { qemuProcessesMentioning, readReport, spawnCli, tempDir } from '../helpers/gate.js';
 
-const machineDebs = path.join(process.env['FUSEFS_GATE_CACHE'] ?? path.join(homedir(), '.cache', 'fusefs-gate'), 'linux-guest', 'debs');
+const machineDebs = path.join(process.env.FUSEFS_GATE_CACHE ?? path.join(homedir(), '.cache', 'fusefs-gate'), 'linux-guest', 'debs');
 let cache: string;
 
 beforeAll(() => {

@@ -11,7 +11,7 @@ import { ensureLinuxGuest } from '../../src/image/linux-guest.js';
 import { repoRoot, tempDir } from '../helpers/gate.js';
 
 const script = path.join(repoRoot, 'scripts', 'build-linux-guest.sh');
-const machineDebs = path.join(process.env['FUSEFS_GATE_CACHE'] ?? path.join(homedir(), '.cache', 'fusefs-gate'), 'linux-guest', 'debs');
+const machineDebs = path.join(process.env.FUSEFS_GATE_CACHE ?? path.join(homedir(), '.cache', 'fusefs-gate'), 'linux-guest', 'debs');
 let cache: string;
 
 function build(args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {

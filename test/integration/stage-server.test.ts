@@ -11,7 +11,7 @@ import { runProcess, tail, tempDir } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/gate.js';
 
 const script = path.join(repoRoot, 'scripts', 'stage-debian-fuse-server.sh');
-const machineCache = process.env['FUSEFS_GATE_CACHE'] ?? path.join(homedir(), '.cache', 'fusefs-gate');
+const machineCache = process.env.FUSEFS_GATE_CACHE ?? path.join(homedir(), '.cache', 'fusefs-gate');
 let cache: string;
 
 beforeAll(() => {

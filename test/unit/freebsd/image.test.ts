@@ -261,9 +261,9 @@ describe('obtainFreeBSDImage', () => {
   it('without xz on PATH the decompression is an ImageError (no unhandled rejection), and the partial entry is removed', async () => {
     const files = { [`${FOLDER}CHECKSUM.SHA512`]: path.join(dir, 'CHECKSUM.SHA512'), [`${FOLDER}${NAME}`]: xzImage };
     const store = folderStore(path.join(dir, 'store'));
-    process.env['PATH'] = path.join(dir, 'no-bin');
+    process.env.PATH = path.join(dir, 'no-bin');
     const err = (await obtainFreeBSDImage({ version: '14.3-RELEASE', cacheDir: path.join(dir, 'c'), base: BASE }, { download: fakeDownloadFrom(files).downloader, store }).catch((e: unknown) => e)) as Error;
-    process.env['PATH'] = savedEnv['PATH'];
+    process.env.PATH = savedEnv.PATH;
     expect(err).toBeInstanceOf(ImageError);
     expect(err.message).toMatch(/cannot run xz to decompress .*ENOENT/);
     expect(store.find({ fileName: NAME, sha512: sha }, NAME.replace(/\.xz$/, ''))).toBeUndefined();

@@ -96,7 +96,7 @@ describe('freebsd-e2e workflow', () => {
 });
 
 describe('the releases step, run for real on a given day', () => {
-  const step = wf.jobs['releases']!.steps.find((s) => s.id === 'pick')!;
+  const step = wf.jobs.releases!.steps.find((s) => s.id === 'pick')!;
   const pick = (today: string) => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'fg-gho-')), 'output');
     writeFileSync(out, '');
@@ -113,13 +113,13 @@ describe('the releases step, run for real on a given day', () => {
   it('on 2026-12-01 picks the releases supported that day, newest first, and releng/15.1 for the pair', () => {
     const { r, outputs } = pick('2026-12-01');
     expect(r.status, r.stderr).toBe(0);
-    expect(JSON.parse(outputs['supported']!)).toEqual(['15.1-RELEASE', '14.5-RELEASE', '14.4-RELEASE']);
-    expect(outputs['newest']).toBe('15.1-RELEASE');
-    expect(outputs['branch']).toBe('releng/15.1');
+    expect(JSON.parse(outputs.supported!)).toEqual(['15.1-RELEASE', '14.5-RELEASE', '14.4-RELEASE']);
+    expect(outputs.newest).toBe('15.1-RELEASE');
+    expect(outputs.branch).toBe('releng/15.1');
   });
 
   it('drops a release the day after its end of life, and fails loudly when the table has none left', () => {
-    expect(JSON.parse(pick('2027-01-01').outputs['supported']!)).toEqual(['15.1-RELEASE', '14.5-RELEASE']);
+    expect(JSON.parse(pick('2027-01-01').outputs.supported!)).toEqual(['15.1-RELEASE', '14.5-RELEASE']);
     const late = pick('2031-01-01');
     expect(late.r.status).not.toBe(0);
     expect(late.r.stdout).toContain('::error file=src/image/freebsd-releases.json::no release is supported on 2031-01-01');
@@ -128,9 +128,9 @@ describe('the releases step, run for real on a given day', () => {
   it('the pair runs on that branch and the matrix defaults to that list; every FreeBSD checkout is whole', () => {
     const pair = wf.jobs['regression-247276'] as Job & { env: Record<string, string>; needs: string };
     expect(pair.needs).toBe('releases');
-    expect(pair.env['FREEBSD_BRANCH']).toBe('${{ needs.releases.outputs.branch }}');
+    expect(pair.env.FREEBSD_BRANCH).toBe('${{ needs.releases.outputs.branch }}');
     expect(text).toContain('version: ${{ fromJSON(inputs.versions || needs.releases.outputs.supported) }}');
-    const checkouts = allSteps.filter((s) => s.uses?.startsWith('actions/checkout') && s.with?.['repository'] === 'freebsd/freebsd-src');
+    const checkouts = allSteps.filter((s) => s.uses?.startsWith('actions/checkout') && s.with?.repository === 'freebsd/freebsd-src');
     expect(checkouts).toHaveLength(2);
     for (const c of checkouts) expect(c.with).not.toHaveProperty('sparse-checkout');
     // No release name is written into the workflow: the table decides.

@@ -44,7 +44,11 @@ const statFields = (stat: string) => stat.slice(stat.lastIndexOf(') ') + 2).spli
 /** The wrapper script mountFuseServer writes, as sent (before any path is moved). */
 async function mountScriptFor(check: string, detach: string): Promise<string> {
   const sent: string[] = [];
-  await mountFuseServer({ run: async (command) => (sent.push(command), { exitStatus: 0, output: '', durationMs: 0 }) }, 'x {mountpoint}', check, detach, 1_000);
+  const run = async (command: string) => {
+    sent.push(command);
+    return { exitStatus: 0, output: '', durationMs: 0 };
+  };
+  await mountFuseServer({ run }, 'x {mountpoint}', check, detach, 1_000);
   return sent.join('\n');
 }
 

@@ -18,7 +18,7 @@ function aptEtc(files: Record<string, string>): string {
 
 function mirror(etc: string, env: NodeJS.ProcessEnv = {}): string {
   return execFileSync('bash', ['-c', `set -euo pipefail; . "$1"; resolve_debian_mirror; printf '%s' "$MIRROR"`, 'bash', lib], {
-    env: { PATH: process.env['PATH'], FUSEFS_GATE_APT_ETC: etc, ...env },
+    env: { PATH: process.env.PATH, FUSEFS_GATE_APT_ETC: etc, ...env },
     encoding: 'utf8',
   });
 }
