@@ -3,7 +3,7 @@
 // reboots with a second banner, and, once sent an NMI, talks like ddb(4). Every line it prints comes
 // from a transcript in test/fixtures/freebsd (provenance in its #@ header and the README there).
 
-import type { ConsoleStream } from '../../../src/console/serial-console.js';
+import { ListenerStream } from '../../helpers/scripted-stream.js';
 import { section, transcript, type FakeRule } from './fake-freebsd-shell.js';
 
 export type FakeResponder = (command: string) => { output: string; status: number };
@@ -28,10 +28,7 @@ function search(name: string, table: string[]): string | 'none' | 'ambiguous' {
   return prefixed.length === 1 ? prefixed[0]! : 'ambiguous';
 }
 
-export class FakeFreeBSDConsole implements ConsoleStream {
-  private dataListeners: ((chunk: Buffer) => void)[] = [];
-  private closeListeners: (() => void)[] = [];
-  readonly written: string[] = [];
+export class FakeFreeBSDConsole extends ListenerStream {
   boots = 0;
   private inDdb = false;
   /** Whether the running kernel was built with WITNESS (`show alllocks` exists only then). */
@@ -43,7 +40,9 @@ export class FakeFreeBSDConsole implements ConsoleStream {
   /** The same, for every framed command's output. */
   chatterInEveryOutput: string | undefined;
 
-  constructor(private readonly respond: FakeResponder = () => ({ output: '', status: 0 })) {}
+  constructor(private readonly respond: FakeResponder = () => ({ output: '', status: 0 })) {
+    super();
+  }
 
   /** Power on: the loader and kernel output up to getty's `login: `, then `afterPrompt` if given. */
   boot(afterPrompt = ''): void {
@@ -111,27 +110,6 @@ export class FakeFreeBSDConsole implements ConsoleStream {
       else reply = '';
     } else reply = '';
     this.emit(`${line}\r\n${crlf(reply)}db> `);
-  }
-
-  emit(text: string): void {
-    const chunk = Buffer.from(text);
-    queueMicrotask(() => {
-      for (const listener of this.dataListeners) listener(chunk);
-    });
-  }
-
-  close(): void {
-    queueMicrotask(() => {
-      for (const listener of this.closeListeners) listener();
-    });
-  }
-
-  onData(listener: (chunk: Buffer) => void): void {
-    this.dataListeners.push(listener);
-  }
-
-  onClose(listener: () => void): void {
-    this.closeListeners.push(listener);
   }
 }
 
