@@ -18,12 +18,17 @@ export function markerPattern(nonce: string, fieldsPattern: string): RegExp {
 /**
  * One line of shell that frames `command` between a begin and an end marker carrying its exit status.
  * The markers are printed through printf formats, so an echo of this line never contains them,
- * and stdin is /dev/null so a command cannot swallow the next one.
+ * and stdin is /dev/null so a command cannot swallow the next one. Each marker is printed twice,
+ * on two lines: a kernel or syslog line that lands inside one copy (the kernel console and the
+ * shell share the serial port, and a kernel printf can interleave with a tty write at any byte)
+ * leaves the other whole, so the host still sees where the command began and how it ended. Marker
+ * lines, whole or broken, are dropped from the output (stripMarkerLines); the spare end copy is
+ * consumed by the next wait.
  */
 export function framedCommand(nonce: string, id: string, command: string): string {
   return (
-    `printf '@@fg:%s:begin:%s@@\\n' ${nonce} ${id}; ` +
+    `printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' ${nonce} ${id} ${nonce} ${id}; ` +
     `{ ${command} ; } </dev/null 2>&1; ` +
-    `printf '@@fg:%s:end:%s:%d@@\\n' ${nonce} ${id} $?`
+    `printf '@@fg:%s:end:%s:%d@@\\n@@fg:%s:end:%s:%d@@\\n' ${nonce} ${id} $? ${nonce} ${id} $?`
   );
 }

@@ -3,7 +3,7 @@ import { SerialConsole } from '../../../src/console/serial-console.js';
 import { BootLoopError, ConsoleClosedError, GuestPanicError } from '../../../src/console/errors.js';
 import { CommandTimeoutError } from '../../../src/guest/shell.js';
 import type { ConsoleProfile } from '../../../src/guest/adapter.js';
-import { ScriptedStream } from '../../helpers/scripted-stream.js';
+import { ListenerStream, ScriptedStream } from '../../helpers/scripted-stream.js';
 
 const profile: ConsoleProfile = {
   shellPrompt: /# $/,
@@ -16,7 +16,40 @@ function consoleOver(stream: ScriptedStream, lines: string[] = []) {
   return new SerialConsole(stream, { profile, nonce: 'abc123def456', onLine: (line) => lines.push(line), panicCollectMs: 200 });
 }
 
+/**
+ * A guest shell that prints both copies of each marker, as framedCommand asks, with a kernel line
+ * landing in the middle of the first copy of each (the kernel console shares the serial port).
+ */
+class ChattyShell extends ListenerStream {
+  constructor(private readonly kernelLine: string) {
+    super();
+  }
+
+  write(data: string): void {
+    this.written.push(data);
+    const framed = /^printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' (\w+) (\w+) \w+ \w+; \{ (.*) ; \} <\/dev\/null 2>&1; printf/.exec(data.trim());
+    if (!framed) return;
+    const [, nonce, id, command] = framed;
+    const status = command === 'false' ? 1 : 0;
+    const broken = (marker: string) => `${marker.slice(0, 9)}\r\n${this.kernelLine}\r\n${marker.slice(9)}\r\n`;
+    const begin = `@@fg:${nonce}:begin:${id}@@`;
+    const end = `@@fg:${nonce}:end:${id}:${status}@@`;
+    this.emit(`${broken(begin)}${begin}\r\nvalue-${id}\r\n${broken(end)}${end}\r\nfg# `);
+  }
+}
+
 describe('SerialConsole.run', () => {
+  it('a kernel line inside one copy of a marker: the other copy frames the command, and the next command is not confused', async () => {
+    const con = consoleOver(new ChattyShell('ROOT LOGIN (root) ON ttyu0'));
+    const first = await con.run('true', { timeoutMs: 2000 });
+    expect(first.exitStatus).toBe(0);
+    expect(first.output.split('\n')).toContain('value-c1');
+    const second = await con.run('false', { timeoutMs: 2000 });
+    expect(second.exitStatus).toBe(1);
+    expect(second.output.split('\n')).toContain('value-c2');
+    expect(second.output).not.toContain('value-c1');
+  });
+
   it('returns exit status and output framed by the nonce markers', async () => {
     const stream = new ScriptedStream((cmd) => (cmd === 'false7' ? { output: 'oops\r\n', status: 7 } : { output: 'hello\r\nworld\r\n', status: 0 }));
     const con = consoleOver(stream);

@@ -73,7 +73,7 @@ export class FakeFreeBSDConsole extends ListenerStream {
       this.emit(crlf(section('console-session.txt', 'SHUTDOWN')));
       return this.boot();
     }
-    const framed = /^printf '@@fg:%s:begin:%s@@\\n' (\w+) (\w+); \{ (.*) ; \} <\/dev\/null 2>&1; printf/.exec(line);
+    const framed = /^printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' (\w+) (\w+) \w+ \w+; \{ (.*) ; \} <\/dev\/null 2>&1; printf/.exec(line);
     if (!framed) return this.emit('fg# ');
     const [, nonce, id, command] = framed;
     const answer = this.respond(command!);
