@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -85,10 +85,7 @@ describe('parseConfig', () => {
     expect(error.message.startsWith(`invalid input '${input}'`)).toBe(true);
   });
 
-  it('rejects an output folder that cannot be written', () => {
-    const locked = path.join(work, 'locked');
-    mkdirSync(locked);
-    chmodSync(locked, 0o500);
+  it('rejects an output folder that cannot be created', () => {
     const error = problem({ guest: 'linux', 'output-dir': '/proc/fusefs-gate-out' });
     expect(error.input).toBe('--output-dir');
     expect(error.message).toMatch(/cannot be written/);
