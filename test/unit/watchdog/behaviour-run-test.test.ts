@@ -1,8 +1,8 @@
 // The host half of the watchdog against what the real guest printed (issue 16): a real capture of
 // guest/watchdog.sh on the Linux test guest (test/fixtures/linux/README.md) is replayed on a serial
 // console when the gate sends the watchdog command, with the capture's nonce and test id swapped
-// for the ones the gate chose. A stalled test must come out `hang`, and the same capture with its
-// second sample changed (named so below: no longer a real capture) must not.
+// for the ones the gate chose. A stalled test must come out `hang` and a finished one `pass`; the
+// captures edited below (named so: no longer real captures) must not come out `hang`.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -13,7 +13,7 @@ import { runUnderWatchdog } from '../../../src/watchdog/run-test.js';
 
 const FIXTURES = path.join(import.meta.dirname, '../../fixtures/linux');
 const STALL = readFileSync(path.join(FIXTURES, 'watchdog-stall-write.capture.txt'), 'latin1');
-const CAPTURE_NONCE = 'a01e1d0875dc';
+const PASS = readFileSync(path.join(FIXTURES, 'watchdog-pass.capture.txt'), 'latin1');
 
 /** Answers the first framed command it is sent with `capture`, renamed to that command's nonce and id. */
 class ReplayStream implements ConsoleStream {
@@ -23,7 +23,8 @@ class ReplayStream implements ConsoleStream {
     const framed = /@@fg:%s:begin:%s@@\\n' (\w+) (\w+);/.exec(data);
     if (!framed) return;
     const [, nonce, id] = framed;
-    const text = this.capture.replaceAll(CAPTURE_NONCE, nonce!).replace(/:t1([:@])/g, `:${id}$1`);
+    const captured = /@@fg:(\w+):/.exec(this.capture)![1]!;
+    const text = this.capture.replaceAll(captured, nonce!).replace(/:t1([:@])/g, `:${id}$1`);
     setImmediate(() => this.listeners.forEach((listener) => listener(Buffer.from(text, 'latin1'))));
   }
   onData(listener: (chunk: Buffer) => void): void {
@@ -50,6 +51,21 @@ describe('runUnderWatchdog on a real capture', () => {
     expect(result.output).toContain('mmap-write: munmap');
     expect(result.threads?.map((t) => t.frames[0]?.fn)).toEqual(['fuse_set_nowrite']);
     expect(samples.map((s) => s.map((t) => [t.pid, t.sample]))).toEqual([[[167, 1]], [[167, 2]]]);
+  });
+
+  it('calls the workload that finished in time a pass, with its output and the guest’s own duration', async () => {
+    const { result, samples } = await replay(PASS);
+    expect(result).toMatchObject({ name: 'workload/mmap-write', status: 'pass', durationMs: 580, iteration: 1 });
+    expect(result.message).toBeUndefined();
+    expect(result.output).toContain('mmap-write: close');
+    expect(result.output).not.toContain('@@fg:');
+    expect(samples).toEqual([]);
+  });
+
+  it('calls a workload that exited non-zero a failure naming the status and its failing line (capture edited)', async () => {
+    const edited = PASS.replace(/mmap-write: close\r?\n/, 'mmap-write: msync failed: Input/output error\r\nmmap-write: close\r\n').replace(/:exit:0:580@@/, ':exit:3:580@@');
+    const { result } = await replay(edited);
+    expect(result).toMatchObject({ status: 'fail', message: 'exited with status 3: mmap-write: msync failed: Input/output error' });
   });
 
   it('calls it progress, not a hang, when the second sample differs in an outer frame (capture edited)', async () => {
