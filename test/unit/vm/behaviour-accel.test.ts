@@ -5,7 +5,7 @@ import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { chooseAccelerator, clearKvmProbeCache, markKvmUnusable, probeKvm } from '../../../src/vm/accel.js';
+import { AccelUnavailableError, chooseAccelerator, clearKvmProbeCache, markKvmUnusable, probeKvm } from '../../../src/vm/accel.js';
 
 let dir: string;
 beforeAll(async () => {
@@ -33,6 +33,16 @@ describe('the KVM probe', () => {
     expect(decision).toMatchObject({ accelerator: 'tcg', note: 'KVM is not usable (KVM stopped the guest (emulation failure)); falling back to TCG (software emulation, much slower)' });
     // Another device is another question.
     expect((await probeKvm({ kvmDevice: '/dev/zero', qemuBinary: qemu })).usable).toBe(true);
+  });
+
+  it('with no options, marks and asks about the default binary and /dev/kvm, without running anything', async () => {
+    markKvmUnusable('the real guest stopped under KVM');
+    expect(await probeKvm()).toEqual({ usable: false, reason: 'the real guest stopped under KVM', elapsedMs: 0 });
+    expect(await probeKvm({ qemuBinary: 'qemu-system-x86_64', kvmDevice: '/dev/kvm' })).toEqual({ usable: false, reason: 'the real guest stopped under KVM', elapsedMs: 0 });
+    const error = await chooseAccelerator('kvm').catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(AccelUnavailableError);
+    expect((error as Error).name).toBe('AccelUnavailableError');
+    expect((error as AccelUnavailableError).reason).toBe('the real guest stopped under KVM');
   });
 
   it('forgets every result on clearKvmProbeCache, and asks QEMU again', async () => {
