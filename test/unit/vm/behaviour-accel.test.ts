@@ -86,4 +86,32 @@ describe('the KVM probe', () => {
     expect(decision.note).toMatch(/^KVM: a probe guest ran under KVM in \d+ ms$/);
     expect(decision.probe?.usable).toBe(true);
   });
+
+  it('waits for QEMU to finish saying what stopped the guest, however its lines arrive', async () => {
+    const qemu = await fakeQemu(
+      'internal-error-slow',
+      "printf 'KVM internal error. Suberror: 1\\n' >&2; sleep 0.3; printf 'emulation failure\\nEAX=00000001 EBX=0\\n' >&2\nexec sleep 600",
+    );
+    const result = await probeKvm({ kvmDevice: '/dev/null', qemuBinary: qemu, timeoutMs: 30_000 });
+    expect(result.reason).toBe('KVM stopped the probe guest (KVM internal error. Suberror: 1 / emulation failure)');
+  });
+
+  it('names the nearest error line before an assertion, even when the assertion’s own line says error', async () => {
+    const qemu = await fakeQemu(
+      'assert-errors',
+      "echo 'qemu: error: first problem' >&2; echo 'qemu: error: failed to set MSR 0x10a' >&2; echo 'qemu: error.c:9: f: Assertion `ret'\\'' failed.' >&2\nkill -ABRT $$",
+    );
+    expect((await probeKvm({ kvmDevice: '/dev/null', qemuBinary: qemu })).reason).toBe(
+      "QEMU exited (signal SIGABRT) before the guest ran: qemu: error: failed to set MSR 0x10a / qemu: error.c:9: f: Assertion `ret' failed.",
+    );
+  });
+
+  it('reports an assertion alone when no line before it says error', async () => {
+    const qemu = await fakeQemu('assert-no-error', "echo 'qemu: note: starting' >&2; echo 'qemu: kvm.c:1: f: Assertion `x'\\'' failed.' >&2\nkill -ABRT $$");
+    expect((await probeKvm({ kvmDevice: '/dev/null', qemuBinary: qemu })).reason).toBe("QEMU exited (signal SIGABRT) before the guest ran: qemu: kvm.c:1: f: Assertion `x' failed.");
+  });
+
+  it('tcg: says it was asked for', async () => {
+    expect(await chooseAccelerator('tcg')).toEqual({ accelerator: 'tcg', note: 'TCG (software emulation) as requested' });
+  });
 });
