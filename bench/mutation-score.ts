@@ -3,7 +3,8 @@
 // counted as killed (Stryker's own "mutation score"), and every mutant that survived with its place
 // and change. Writes the section between the mutation markers of bench/RESULTS.md.
 //
-// Run: npx tsc -p . && node lib/bench/mutation-score.js COMMIT MODULE...
+// Run: npx tsc -p . && node lib/bench/mutation-score.js MODULE...
+//   (each module's commit is read from reports/mutation/MODULE.commit, written by bench/mutation.sh)
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -32,23 +33,27 @@ function score(mutants: readonly Mutant[]): { killed: number; survived: number; 
 }
 
 function main(): void {
-  const [commit, ...modules] = process.argv.slice(2);
-  if (!commit || modules.length === 0) throw new Error('usage: mutation-score COMMIT MODULE...');
+  const modules = process.argv.slice(2);
+  if (modules.length === 0) throw new Error('usage: mutation-score MODULE...');
+  const commits = new Set<string>();
   const rows: string[] = [];
   const survivors: string[] = [];
   for (const module of modules) {
     const file = path.join(root, 'reports', 'mutation', `${module}.json`);
     if (!existsSync(file)) {
-      rows.push(`| ${module} | not run | | | | |`);
+      rows.push(`| ${module} | not run | | | | | |`);
       continue;
     }
     const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
+    const commitFile = path.join(root, 'reports', 'mutation', `${module}.commit`);
+    const commit = existsSync(commitFile) ? readFileSync(commitFile, 'utf8').trim() : 'unknown';
+    commits.add(commit);
     const all = Object.values(report.files).flatMap((f) => f.mutants);
     const s = score(all);
-    rows.push(`| **${module}** | **${s.percent.toFixed(1)}%** | ${s.killed} | ${s.survived} | ${s.noCoverage} | ${s.percent >= 85 ? 'met' : 'below'} |`);
+    rows.push(`| **${module}** | **${s.percent.toFixed(1)}%** | ${s.killed} | ${s.survived} | ${s.noCoverage} | ${s.percent >= 85 ? 'met' : 'below'} | \`${commit}\` |`);
     for (const [name, entry] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
       const f = score(entry.mutants);
-      if (Object.keys(report.files).length > 1) rows.push(`| &nbsp;&nbsp;${name} | ${f.percent.toFixed(1)}% | ${f.killed} | ${f.survived} | ${f.noCoverage} | |`);
+      if (Object.keys(report.files).length > 1) rows.push(`| &nbsp;&nbsp;${name} | ${f.percent.toFixed(1)}% | ${f.killed} | ${f.survived} | ${f.noCoverage} | | |`);
       const lines = entry.source.split('\n');
       for (const m of entry.mutants.filter((x) => x.status === 'Survived' || x.status === 'NoCoverage')) {
         const line = m.location.start.line;
@@ -60,12 +65,12 @@ function main(): void {
   }
   const section = [
     BEGIN,
-    `Measured on commit \`${commit}\` (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC), \`bash bench/mutation.sh ${modules.join(' ')}\`:`,
+    `Measured on commit${commits.size > 1 ? 's' : ''} ${[...commits].map((c) => `\`${c}\``).join(', ')} (the column says which; written ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC) by \`bash bench/mutation.sh ${modules.join(' ')}\`:`,
     'Stryker with the vitest runner, unit tests only (vitest.mutation.config.ts), `--concurrency 1`, incremental.',
     'Score = (killed + timed out) / (killed + timed out + survived + not covered).',
     '',
-    '| module / file | score | killed | survived | no coverage | target 85% |',
-    '| --- | --- | --- | --- | --- | --- |',
+    '| module / file | score | killed | survived | no coverage | target 85% | commit |',
+    '| --- | --- | --- | --- | --- | --- | --- |',
     ...rows,
     '',
     `Surviving mutants (${survivors.length}); the notes below the list say which are equivalent and why:`,

@@ -18,10 +18,11 @@ commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src test || echo 
 mkdir -p reports/mutation
 for module in "${modules[@]}"; do
   echo "== $module"
+  echo "$commit" >"reports/mutation/$module.commit"
   FG_MUTATION_MODULE="$module" npx stryker run --concurrency 1 --incremental >"reports/mutation/$module.log" 2>&1 || {
     echo "stryker failed on $module; see reports/mutation/$module.log" >&2
     tail -20 "reports/mutation/$module.log" >&2
   }
 done
 npx tsc -p . >/dev/null
-node lib/bench/mutation-score.js "$commit" "${modules[@]}"
+node lib/bench/mutation-score.js "${modules[@]}"
