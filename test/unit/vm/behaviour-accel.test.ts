@@ -114,4 +114,9 @@ describe('the KVM probe', () => {
   it('tcg: says it was asked for', async () => {
     expect(await chooseAccelerator('tcg')).toEqual({ accelerator: 'tcg', note: 'TCG (software emulation) as requested' });
   });
+
+  it('reports the last line, trimmed, when QEMU exits on something other than an assertion', async () => {
+    const qemu = await fakeQemu('exit-lines', "echo 'qemu: error: an early warning' >&2; echo '   qemu: -drive: could not open disk   ' >&2\nexit 1");
+    expect((await probeKvm({ kvmDevice: '/dev/null', qemuBinary: qemu })).reason).toBe('QEMU exited (code 1) before the guest ran: qemu: -drive: could not open disk');
+  });
 });
