@@ -1,7 +1,7 @@
 // KVM's trust, from the rules in src/vm/accel.ts's header (issue 16): a guest's own answer proves
 // KVM, nothing less; once the real guest showed KVM broken, this process stops trusting it; a
 // probe result is per QEMU binary and device. Stand-in programs for qemu-system are named *fake*.
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -118,5 +118,17 @@ describe('the KVM probe', () => {
   it('reports the last line, trimmed, when QEMU exits on something other than an assertion', async () => {
     const qemu = await fakeQemu('exit-lines', "echo 'qemu: error: an early warning' >&2; echo '   qemu: -drive: could not open disk   ' >&2\nexit 1");
     expect((await probeKvm({ kvmDevice: '/dev/null', qemuBinary: qemu })).reason).toBe('QEMU exited (code 1) before the guest ran: qemu: -drive: could not open disk');
+  });
+
+  it('runs QEMU with the real run’s machine and CPU, no defaults, no display, and the probe disk read-only', async () => {
+    const out = path.join(dir, 'argv-exact.txt');
+    const qemu = await fakeQemu('argv-exact', `printf '%s\\n' "$@" > ${out}\nexit 1`);
+    await probeKvm({ kvmDevice: '/dev/null', qemuBinary: qemu });
+    const argv = (await readFile(out, 'utf8')).trim().split('\n');
+    expect(argv.slice(0, -2)).toEqual([
+      '-nodefaults', '-no-user-config', '-display', 'none', '-machine', 'q35', '-accel', 'kvm', '-cpu', 'host', '-smp', '1', '-m', '64M', '-no-reboot', '-serial', 'stdio',
+    ]);
+    expect(argv.at(-2)).toBe('-drive');
+    expect(argv.at(-1)).toMatch(/^file=.*\/fg-kvm-probe-\w+\/boot\.img,format=raw,if=virtio,readonly=on$/);
   });
 });
