@@ -211,4 +211,29 @@ describe('blocks and pax records', () => {
     expect(() => parsePaxRecords(Buffer.from('0 \n'), 0)).toThrow(TarFormatError);
     expect(() => parsePaxRecords(Buffer.from('10 path=ab'), 0)).toThrow(TarFormatError);
   });
+
+  it('splits exactly at the limits: a last part of 100 bytes, a link of 100 bytes, a leading slash', () => {
+    expect(splitUstarName(`${'p'.repeat(10)}/${'r'.repeat(100)}`)).toEqual({ prefix: 'p'.repeat(10), name: 'r'.repeat(100) });
+    // A slash at the very start would leave an empty prefix: ustar cannot say "/" + name that way.
+    expect(splitUstarName(`/${'r'.repeat(100)}`)).toBeUndefined();
+    const blocks = entryHeaderBlocks({ mode: 0o777, uid: 0, gid: 0, size: 0, mtime: 0, name: 'l', type: 'symlink', linkname: 't'.repeat(100) });
+    expect(blocks).toHaveLength(1);
+    expect(decodeHeader(blocks[0]!, 0).linkname).toBe('t'.repeat(100));
+  });
+
+  it('does not double the slash of a directory name that has one', () => {
+    const [block] = entryHeaderBlocks({ mode: 0o755, uid: 0, gid: 0, size: 0, mtime: 0, name: 'sub/', type: 'dir', linkname: '' });
+    expect(decodeHeader(block!, 0).name).toBe('sub/');
+  });
+
+  it('reads the largest exact base-256 number, and refuses blanks inside an octal field', () => {
+    const block = encodeHeader(raw);
+    block.fill(0, 124, 136);
+    block[124] = 0x80;
+    block.writeBigUInt64BE(BigInt(Number.MAX_SAFE_INTEGER), 128);
+    expect(decodeHeader(withChecksum(block), 0).size).toBe(Number.MAX_SAFE_INTEGER);
+    const inner = encodeHeader(raw);
+    inner.write('0 644\0\0\0', 100, 8, 'latin1');
+    expect(() => decodeHeader(withChecksum(inner), 0)).toThrow(/mode is not an octal number/);
+  });
 });
