@@ -198,4 +198,42 @@ describe('booleans and lists', () => {
     expect(parse({})).toMatchObject({ installQemu: true, cacheImages: true, uploadArtifact: true, allowError: false });
     expect(parse({ 'install-qemu': 'false' }).installQemu).toBe(false);
   });
+
+  it('default to the FreeBSD guest, which needs a source tree', () => {
+    const error = (() => {
+      try {
+        parseConfig({ 'output-dir': path.join(work, 'out') }, context);
+      } catch (caught) {
+        return caught as BadInputError;
+      }
+      throw new Error('expected a refusal');
+    })();
+    expect(error.input).toBe('source-tree');
+  });
+
+  it('list what a list allows when an item is not one of them', () => {
+    expect(refusal({ 'fail-on': 'hang,pass' }).message).toBe("invalid input 'fail-on': \"pass\" is not one of fail, hang, panic, error");
+  });
+
+  it('keep retention-days unset unless given', () => {
+    expect(parse({}).retentionDays).toBeUndefined();
+    expect(parse({ 'retention-days': '7' }).retentionDays).toBe(7);
+  });
+
+  it('refuse an output folder that is a file', () => {
+    writeFileSync(path.join(work, 'out-file'), '');
+    expect(refusal({ 'output-dir': path.join(work, 'out-file') }).message).toMatch(/cannot be written: ENOTDIR$/);
+  });
+
+  it('squeeze a run of characters an artifact name cannot hold into one underscore', () => {
+    expect(defaultArtifactName('linux', 'auto', { GITHUB_JOB: 'a  b' })).toBe('fusefs-gate-linux-a_b');
+  });
+});
+
+describe('a FreeBSD tree without the driver', () => {
+  it('is refused when sys/fs exists but sys/fs/fuse does not', () => {
+    const tree = path.join(work, 'no-fuse-tree');
+    mkdirSync(path.join(tree, 'sys', 'fs', 'nfs'), { recursive: true });
+    expect(refusal({ guest: 'freebsd', 'source-tree': tree }).message).toMatch(/has no sys\/fs\/fuse/);
+  });
 });
