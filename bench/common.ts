@@ -98,7 +98,7 @@ export function machine(): string[] {
       return `unknown (${(error as Error).message})`;
     }
   })();
-  const manifestPath = path.join(os.homedir(), '.cache', 'fusefs-gate', 'linux-guest', 'current', 'manifest.json');
+  const manifestPath = path.join(process.env.FUSEFS_GATE_CACHE ?? path.join(os.homedir(), '.cache', 'fusefs-gate'), 'linux-guest', 'current', 'manifest.json');
   const kernel = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { kernelRelease: string }).kernelRelease : 'not built';
   return [
     `date: ${new Date().toISOString()}`,

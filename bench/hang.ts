@@ -33,7 +33,7 @@ const PATTERNS: [string, RegExp][] = [
   ['stuck marker', /@@fg:\w+:test:t\d+:(stuck|late-exit):/],
 ];
 
-export async function measureHang(outDir: string, timeoutSec = 3, seams: GateSeams = {}): Promise<HangRun> {
+export async function measureHang(outDir: string, timeoutSec = 3, seams: GateSeams = {}, onLine?: (line: string, at: number) => void): Promise<HangRun> {
   const config = linuxConfig(outDir, { timeout: String(timeoutSec), fault: 'stall=write', workloads: 'mmap-write' });
   const at: Record<string, number> = {};
   const mark = (name: string, time = performance.now()) => {
@@ -41,6 +41,7 @@ export async function measureHang(outDir: string, timeoutSec = 3, seams: GateSea
   };
   const io = benchIO((line, time) => {
     for (const [name, pattern] of PATTERNS) if (pattern.test(line)) mark(name, time);
+    onLine?.(line, time);
   });
   // QEMU gone: the exit of the last VM (a boot retry starts a second one), timed as it happens.
   const exitTimes: number[] = [];
@@ -49,7 +50,11 @@ export async function measureHang(outDir: string, timeoutSec = 3, seams: GateSea
   io.onVm = (vm) => {
     onVm(vm);
     const index = exitTimes.push(NaN) - 1;
-    exits.push(vm.exited.then(() => void (exitTimes[index] = performance.now())));
+    exits.push(
+      vm.exited.then(() => {
+        exitTimes[index] = performance.now();
+      }),
+    );
   };
   const report = await runGate(config, io, seams);
   mark('verdict');

@@ -61,7 +61,11 @@ function main(): void {
     downloads.push(seconds(() => apt(['-o', 'APT::Sandbox::User=root', 'download', ...installSet], { cwd: debs })));
     const files = readdirSync(debs).filter((name) => name.endsWith('.deb'));
     bytes = files.reduce((sum, name) => sum + statSync(path.join(debs, name)).size, 0);
-    unpacks.push(seconds(() => files.forEach((name) => execFileSync('dpkg-deb', ['-x', path.join(debs, name), root]))));
+    unpacks.push(
+      seconds(() => {
+        for (const name of files) execFileSync('dpkg-deb', ['-x', path.join(debs, name), root]);
+      }),
+    );
     rmSync(debs, { recursive: true, force: true });
     rmSync(root, { recursive: true, force: true });
   }

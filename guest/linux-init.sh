@@ -35,7 +35,7 @@ cp -p /lib/fusefs-gate/bin/* /gate/bin/
 # reports, oopses); chatty info lines do not interleave with command output.
 echo 4 > /proc/sys/kernel/printk 2>/dev/null
 
-echo "fusefs-gate: kernel $(uname -r), modules: $(cat /lib/fusefs-gate/modules.order 2>/dev/null | tr '\n' ' ')"
+echo "fusefs-gate: kernel $(uname -r), modules: $(tr '\n' ' ' 2>/dev/null </lib/fusefs-gate/modules.order)"
 echo "fusefs-gate linux test guest ready"
 
 export PS1='# '

@@ -3,6 +3,9 @@
 #
 #   sh watchdog.sh NONCE ID TIMEOUT_S GAP_S -- CMD [ARGS...]
 #
+# TIMEOUT_S: seconds, a whole number or one with up to three decimals (2.5, 0.25);
+# GAP_S: whole seconds.
+#
 # Runs CMD in the background (its output goes to the console) and prints
 #   @@fg:NONCE:test:ID:start@@
 #   @@fg:NONCE:test:ID:exit:STATUS:ELAPSED_MS@@            CMD ended in time
@@ -32,7 +35,12 @@ shift 4
 shift
 case $NONCE in '' | *[!a-z0-9]*) echo "watchdog.sh: bad NONCE '$NONCE'" >&2; exit 64 ;; esac
 case $ID in '' | *[!A-Za-z0-9._-]*) echo "watchdog.sh: bad ID '$ID'" >&2; exit 64 ;; esac
-case $TIMEOUT_S in '' | *[!0-9]*) echo "watchdog.sh: bad TIMEOUT_S '$TIMEOUT_S'" >&2; exit 64 ;; esac
+# TIMEOUT_S is seconds with up to three decimals (the host's inputs accept the same); it only
+# reaches sleep(1), which takes fractions (busybox coreutils/sleep.c with FLOAT_DURATION, as the
+# gap below relies on; FreeBSD bin/sleep/sleep.c): no shell arithmetic on it.
+case $TIMEOUT_S in
+'' | *[!0-9.]* | .* | *. | *.*.* | *.????*) echo "watchdog.sh: bad TIMEOUT_S '$TIMEOUT_S'" >&2; exit 64 ;;
+esac
 case $GAP_S in '' | *[!0-9]*) echo "watchdog.sh: bad GAP_S '$GAP_S'" >&2; exit 64 ;; esac
 
 OS=$(uname -s)
@@ -57,6 +65,7 @@ now_ms() {
 
 fired=0
 timer=
+# shellcheck disable=SC2317 # reached through the USR1 trap below
 on_usr1() { fired=1; }
 trap on_usr1 USR1
 
@@ -105,6 +114,7 @@ process_table() {
 		{ read -r _l < "$_d/stat"; } 2>/dev/null || continue
 		# fs/proc/array.c do_task_stat: "pid (comm) state ppid ..."; comm
 		# may hold spaces and ')', so cut at the last ") ".
+		# shellcheck disable=SC2086 # split the stat fields into $1 $2 ... on purpose
 		set -- ${_l##*) }
 		_all="$_all ${_d#/proc/}:$2"
 	done
@@ -135,6 +145,7 @@ capture_linux() {
 		for _td in "$_d"/task/[0-9]*; do
 			_t=${_td##*/}
 			{ read -r _l < "$_td/stat"; } 2>/dev/null || continue
+			# shellcheck disable=SC2086 # split the stat fields on purpose
 			set -- ${_l##*) }
 			_state=$1
 			# fields 14 and 15 (utime, stime) are $12 and $13 here
@@ -186,6 +197,10 @@ sample() {
 	else
 		capture_linux
 	fi
+	# The test's own process tree at this sample: only its threads decide hang or progress
+	# (an unrelated kernel thread ending between the samples is not the test moving).
+	# shellcheck disable=SC2086 # one word a pid on purpose
+	printf '@@fg:%s:tree:%s@@\n' "$NONCE" "$(echo $_tree | tr ' ' ',')"
 	printf '@@fg:%s:sample:%s:end@@\n' "$NONCE" "$1"
 }
 

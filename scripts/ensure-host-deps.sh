@@ -20,11 +20,15 @@ have_cmd gcc || missing+=(gcc)
 { have_pkg libc6-dev && [ -r /usr/lib/x86_64-linux-gnu/libc.a ]; } || missing+=(libc6-dev)
 # The guest build fetches Debian's kernel package with Debian's own archive key (also on Ubuntu).
 [ -r /usr/share/keyrings/debian-archive-keyring.gpg ] || missing+=(debian-archive-keyring)
-# --for-tests: what the test suite uses besides: xmllint (JUnit schema check), bsdtar (FreeBSD's tar,
-# reading our tar disks).
+# --for-tests: what the test suite and .ci/run use besides: xmllint (JUnit schema check), bsdtar
+# (FreeBSD's tar, reading our tar disks), shellcheck (scripts/*.sh, guest/*.sh).
 if [ "${1:-}" = "--for-tests" ]; then
 	have_cmd xmllint || missing+=(libxml2-utils)
 	have_cmd bsdtar || missing+=(libarchive-tools)
+	have_cmd shellcheck || missing+=(shellcheck)
+	# Module builds of a Linux FUSE tree against the generic guest kernel (built with gcc 12).
+	have_cmd make || missing+=(make)
+	have_cmd gcc-12 || missing+=(gcc-12)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then

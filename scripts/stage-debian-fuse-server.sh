@@ -16,9 +16,11 @@
 # guest's release) through a private apt configuration: the machine's own apt
 # sources and state are never touched.  Libraries are found by walking the
 # ELF NEEDED entries (readelf -d) against the extracted packages, following
-# the Depends of the packages fetched so far (only lib* packages: Debian
-# policy 8.1 names shared library packages after their soname), so nothing
-# depends on the host's own libraries or its glibc version.
+# the Depends of the packages fetched so far: first the lib* ones (Debian
+# policy 8.1 names shared library packages after their soname), then, when
+# a soname is still missing, every other one (some library packages keep an
+# older name: zlib1g holds libz.so.1), so nothing depends on the host's own
+# libraries or its glibc version.
 #
 # In the guest the program must be started through the shipped loader:
 #   /gate/fuse-server/lib/ld-linux-x86-64.so.2 --library-path /gate/fuse-server/lib \
@@ -29,12 +31,14 @@
 #   FUSEFS_GATE_CACHE           cache root (default ~/.cache/fusefs-gate); the
 #                               apt lists and .debs are kept in .../fuse-server-apt
 #   FUSEFS_GATE_DEBIAN_SUITE    default trixie
-#   FUSEFS_GATE_DEBIAN_MIRROR   default http://deb.debian.org/debian
+#   FUSEFS_GATE_DEBIAN_MIRROR   Debian mirror URL; default: the first Debian
+#                               archive in the machine's apt sources
+# shellcheck source-path=SCRIPTDIR
 set -euo pipefail
 
 log() { echo "stage-debian-fuse-server: $*" >&2; }
 die() { echo "stage-debian-fuse-server: $*" >&2; exit 1; }
-usage() { sed -n '2,32p' "$0" >&2; exit 64; }
+usage() { sed -n '2,35p' "$0" >&2; exit 64; }
 
 case ${1:-} in -h | --help) usage ;; esac
 [ $# -eq 3 ] || { echo "stage-debian-fuse-server: expected PACKAGE BINARY OUTDIR, got $# argument(s)" >&2; usage; }
@@ -44,7 +48,6 @@ OUTDIR=$3
 [[ $PACKAGE =~ ^[a-z0-9][a-z0-9.+-]+$ ]] || { echo "stage-debian-fuse-server: '$PACKAGE' is not a Debian package name" >&2; exit 64; }
 
 SUITE=${FUSEFS_GATE_DEBIAN_SUITE:-trixie}
-MIRROR=${FUSEFS_GATE_DEBIAN_MIRROR:-http://deb.debian.org/debian}
 KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
 ARCH_DIR=x86_64-linux-gnu
 LOADER=ld-linux-x86-64.so.2
@@ -58,25 +61,27 @@ need apt-cache apt
 need dpkg-deb dpkg
 need readelf binutils
 need sha256sum coreutils
+need flock util-linux
 [ -r "$KEYRING" ] || die "missing $KEYRING: install the Debian package 'debian-archive-keyring'"
 
 APTDIR=${FUSEFS_GATE_CACHE:-$HOME/.cache/fusefs-gate}/fuse-server-apt/$SUITE
 DEBS=$APTDIR/debs
 mkdir -p "$DEBS"
-# shellcheck source=lib/private-apt.sh
-. "$(dirname "$0")/lib/private-apt.sh"
-private_apt_setup
 
 # One stager at a time per cache (apt's lists are shared).
-if command -v flock >/dev/null 2>&1; then
-	exec 9>"$APTDIR/.lock"
-	flock 9
-fi
+exec 9>"$APTDIR/.lock"
+flock -w "${FUSEFS_GATE_LOCK_WAIT:-1800}" 9 || die "another stager held $APTDIR/.lock for too long"
+
+# shellcheck source=lib/private-apt.sh
+. "$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)/lib/private-apt.sh"
+resolve_debian_mirror
+[ -n "$MIRROR" ] || die "$(no_mirror_message)"
+private_apt_setup
 
 apt_updated=0
 apt_update() {
 	[ "$apt_updated" = 0 ] || return 0
-	log "apt-get update ($SUITE main, private lists in $APTDIR/lists)"
+	log "apt-get update ($SUITE main from $MIRROR, private lists in $APTDIR/lists)"
 	apt-get "${APT_OPTS[@]}" -qq update >&2 || die "apt-get update of $SUITE failed (network or mirror $MIRROR)"
 	apt_updated=1
 }
@@ -92,35 +97,61 @@ mkdir -p "$ROOTFS"
 
 declare -A FETCHED=()
 MANIFEST=()
-# fetch PKG: download (or reuse) the candidate .deb and extract it into ROOTFS.
+declare -A NOT_REAL=()
+# candidate_version PKG: the version apt would fetch; empty for a virtual or unknown package.
+candidate_version() {
+	apt-cache "${APT_OPTS[@]}" show --no-all-versions "$1" 2>/dev/null | sed -n 's/^Version: //p' | head -n1 || true
+}
+# fetch PKG [optional]: download (or reuse) the candidate .deb and extract it
+# into ROOTFS. An optional PKG that is virtual (no .deb of its own) is skipped.
 fetch() {
-	local pkg=$1 version deb
+	local pkg=$1 optional=${2:-} version deb f
+	[ -n "$pkg" ] || die "internal: fetch called without a package name"
 	[ -z "${FETCHED[$pkg]:-}" ] || return 0
-	version=$(apt-cache "${APT_OPTS[@]}" show --no-all-versions "$pkg" 2>/dev/null | sed -n 's/^Version: //p' | head -n1 || true)
+	version=$(candidate_version "$pkg")
 	if [ -z "$version" ]; then
 		apt_update
-		version=$(apt-cache "${APT_OPTS[@]}" show --no-all-versions "$pkg" 2>/dev/null | sed -n 's/^Version: //p' | head -n1 || true)
+		version=$(candidate_version "$pkg")
+	fi
+	if [ -z "$version" ] && [ -n "$optional" ]; then
+		NOT_REAL[$pkg]=1
+		return 0
 	fi
 	[ -n "$version" ] || die "Debian $SUITE has no package '$pkg'"
-	deb=$(ls "$DEBS/${pkg}_${version#*:}_"*.deb 2>/dev/null | head -n1 || true)
+	deb=
+	for f in "$DEBS/${pkg}_${version#*:}_"*.deb; do
+		[ -e "$f" ] && deb=$f && break
+	done
 	if [ -z "$deb" ]; then
 		log "apt-get download $pkg ($version)"
 		if ! (cd "$DEBS" && apt-get "${APT_OPTS[@]}" -qq download "$pkg=$version" >&2); then
 			apt_update
 			(cd "$DEBS" && apt-get "${APT_OPTS[@]}" -qq download "$pkg" >&2) || die "apt-get download $pkg failed"
 		fi
-		deb=$(ls -t "$DEBS/${pkg}_"*.deb | head -n1)
+		deb=$(find "$DEBS" -maxdepth 1 -name "${pkg}_*.deb" -printf '%T@ %p\n' | sort -rn | head -n1 | cut -d' ' -f2-)
+		[ -n "$deb" ] || die "apt-get download $pkg left no .deb in $DEBS"
 	fi
 	dpkg-deb -x "$deb" "$ROOTFS"
 	FETCHED[$pkg]=$version
 	MANIFEST+=("package $pkg $version $(basename "$deb")")
 }
 
-# deps PKG: the first alternative of each Depends / Pre-Depends, lib* packages only.
-deps() {
+# all_deps PKG: the first alternative of each Depends / Pre-Depends.
+all_deps() {
 	apt-cache "${APT_OPTS[@]}" show --no-all-versions "$1" 2>/dev/null |
 		sed -n 's/^\(Pre-\)\{0,1\}Depends: //p' | tr ',' '\n' |
-		sed 's/|.*//; s/(.*)//; s/:any//; s/[[:space:]]//g' | grep '^lib' | sort -u || true
+		sed 's/|.*//; s/(.*)//; s/:any//; s/[[:space:]]//g' | grep . | sort -u || true
+}
+# unfetched_deps lib|all: the Depends of every fetched package not fetched
+# (nor found virtual) yet: lib* ones only, or all of them.
+unfetched_deps() {
+	local pkg dep
+	for pkg in "${!FETCHED[@]}"; do
+		for dep in $(all_deps "$pkg"); do
+			[ "$1" = all ] || [[ $dep == lib* ]] || continue
+			[ -n "${FETCHED[$dep]:-}" ] || [ -n "${NOT_REAL[$dep]:-}" ] || echo "$dep"
+		done
+	done | sort -u
 }
 
 # find_lib SONAME: its path in ROOTFS, empty if not there.
@@ -148,8 +179,9 @@ case $BINARY in
 	done
 	;;
 esac
-[ -n "$PROGRAM" ] && [ -f "$PROGRAM" ] ||
+if [ -z "$PROGRAM" ] || [ ! -f "$PROGRAM" ]; then
 	die "package $PACKAGE has no program '$BINARY' (its programs: $(cd "$ROOTFS" && find . -path '*bin/*' -type f | sed 's|^\./||' | tr '\n' ' '))"
+fi
 readelf -h "$PROGRAM" >/dev/null 2>&1 || die "$BINARY in $PACKAGE is not an ELF program"
 interp=$(readelf -l "$PROGRAM" | sed -n 's/.*\[Requesting program interpreter: \(.*\)\]/\1/p')
 [ -z "$interp" ] || [ "$(basename "$interp")" = "$LOADER" ] ||
@@ -187,19 +219,23 @@ while :; do
 	fi
 	[ ${#missing[@]} -gt 0 ] || break
 	rounds=$((rounds + 1))
-	[ $rounds -le 6 ] || die "could not find ${missing[*]} in $PACKAGE's dependencies"
-	new=()
-	for pkg in "${!FETCHED[@]}"; do
-		for dep in $(deps "$pkg"); do
-			[ -n "${FETCHED[$dep]:-}" ] || new+=("$dep")
-		done
-	done
+	[ $rounds -le 12 ] || die "could not find ${missing[*]} in $PACKAGE's dependencies after $((rounds - 1)) rounds (fetched: ${!FETCHED[*]})"
 	# The loader and libc live in libc6, whatever the package declares.
-	[ -n "${FETCHED[libc6]:-}" ] || new+=(libc6)
-	mapfile -t new < <(printf '%s\n' "${new[@]}" | sort -u)
-	[ ${#new[@]} -gt 0 ] || die "${missing[*]} needed by $BINARY is in none of the lib* packages $PACKAGE depends on (fetched: ${!FETCHED[*]})"
+	if [ -z "${FETCHED[libc6]:-}" ]; then
+		new=(libc6)
+	else
+		mapfile -t new < <(unfetched_deps lib)
+	fi
+	optional=
+	if [ ${#new[@]} -eq 0 ]; then
+		# No lib* package left: a library package with an older name (zlib1g).
+		mapfile -t new < <(unfetched_deps all)
+		optional=optional
+	fi
+	[ ${#new[@]} -gt 0 ] ||
+		die "${missing[*]} needed by $BINARY is in none of the packages $PACKAGE depends on, directly or through its libraries (fetched: ${!FETCHED[*]})"
 	log "missing ${missing[*]}: fetching ${new[*]}"
-	for pkg in "${new[@]}"; do fetch "$pkg"; done
+	for pkg in "${new[@]}"; do fetch "$pkg" $optional; done
 done
 
 mkdir -p "$OUTDIR/bin" "$OUTDIR/lib"
@@ -211,7 +247,8 @@ done
 {
 	echo "# staged by scripts/stage-debian-fuse-server.sh from Debian $SUITE ($MIRROR)"
 	printf '%s\n' "${MANIFEST[@]}"
-	(cd "$OUTDIR" && sha256sum "bin/$NAME" $(printf 'lib/%s\n' "${!LIBS[@]}" | sort) | sed 's/^/sha256 /')
+	mapfile -t staged < <(printf 'lib/%s\n' "${!LIBS[@]}" | sort)
+	(cd "$OUTDIR" && sha256sum "bin/$NAME" "${staged[@]}" | sed 's/^/sha256 /')
 	echo "run /gate/fuse-server/lib/$LOADER --library-path /gate/fuse-server/lib /gate/fuse-server/bin/$NAME ..."
 } >"$OUTDIR/manifest.txt"
 log "staged $NAME from $PACKAGE ${FETCHED[$PACKAGE]} with ${#LIBS[@]} libraries: $(printf '%s ' "${!LIBS[@]}")"

@@ -14,10 +14,12 @@ npm run -s bundle
 
 # Everything the tests create, QEMU's sockets among them, lives below one folder of this run, so the
 # leftover check below finds this run's QEMU and nobody else's.
-export TMPDIR="$(mktemp -d "${TMPDIR:-/tmp}/fusefs-gate-tests.XXXXXX")"
+TMPDIR=$(mktemp -d "${TMPDIR:-/tmp}/fusefs-gate-tests.XXXXXX")
+export TMPDIR
 results=$(mktemp)
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json="$results" "$@" || status=$?
+# shellcheck disable=SC2016 # the quoted text is JavaScript: its ${...} are node's, not the shell's
 node -e '
   const r = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8"));
   const skipped = r.numPendingTests + r.numTodoTests;

@@ -11,9 +11,12 @@ export function packageRoot(): string {
   let dir = path.dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const manifest = path.join(dir, 'package.json');
-    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'fusefs-gate') return (cached = dir);
+    if (existsSync(manifest) && JSON.parse(readFileSync(manifest, 'utf8')).name === 'fusefs-gate') {
+      cached = dir;
+      return dir;
+    }
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error('cannot find the fusefs-gate package root above ' + fileURLToPath(import.meta.url));
+    if (parent === dir) throw new Error(`cannot find the fusefs-gate package root above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
 }

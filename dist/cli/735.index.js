@@ -63608,3 +63608,5 @@ module.exports = /*#__PURE__*/JSON.parse('{"name":"@actions/cache","version":"6.
 /***/ })
 
 };
+
+//# sourceMappingURL=735.index.js.map

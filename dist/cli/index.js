@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
 /***/ 2613:
@@ -268,6 +268,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
 
 /***/ }),
 
+/***/ 932:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("process");
+
+/***/ }),
+
 /***/ 2203:
 /***/ ((module) => {
 
@@ -317,6 +324,8573 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
+/***/ 7349:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveBlockMap = __nccwpck_require__(7103);
+var resolveBlockSeq = __nccwpck_require__(334);
+var resolveFlowCollection = __nccwpck_require__(3142);
+
+function resolveCollection(CN, ctx, token, onError, tagName, tag) {
+    const coll = token.type === 'block-map'
+        ? resolveBlockMap.resolveBlockMap(CN, ctx, token, onError, tag)
+        : token.type === 'block-seq'
+            ? resolveBlockSeq.resolveBlockSeq(CN, ctx, token, onError, tag)
+            : resolveFlowCollection.resolveFlowCollection(CN, ctx, token, onError, tag);
+    const Coll = coll.constructor;
+    // If we got a tagName matching the class, or the tag name is '!',
+    // then use the tagName from the node class used to create it.
+    if (tagName === '!' || tagName === Coll.tagName) {
+        coll.tag = Coll.tagName;
+        return coll;
+    }
+    if (tagName)
+        coll.tag = tagName;
+    return coll;
+}
+function composeCollection(CN, ctx, token, props, onError) {
+    const tagToken = props.tag;
+    const tagName = !tagToken
+        ? null
+        : ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg));
+    if (token.type === 'block-seq') {
+        const { anchor, newlineAfterProp: nl } = props;
+        const lastProp = anchor && tagToken
+            ? anchor.offset > tagToken.offset
+                ? anchor
+                : tagToken
+            : (anchor ?? tagToken);
+        if (lastProp && (!nl || nl.offset < lastProp.offset)) {
+            const message = 'Missing newline after block sequence props';
+            onError(lastProp, 'MISSING_CHAR', message);
+        }
+    }
+    const expType = token.type === 'block-map'
+        ? 'map'
+        : token.type === 'block-seq'
+            ? 'seq'
+            : token.start.source === '{'
+                ? 'map'
+                : 'seq';
+    // shortcut: check if it's a generic YAMLMap or YAMLSeq
+    // before jumping into the custom tag logic.
+    if (!tagToken ||
+        !tagName ||
+        tagName === '!' ||
+        (tagName === YAMLMap.YAMLMap.tagName && expType === 'map') ||
+        (tagName === YAMLSeq.YAMLSeq.tagName && expType === 'seq')) {
+        return resolveCollection(CN, ctx, token, onError, tagName);
+    }
+    let tag = ctx.schema.tags.find(t => t.tag === tagName && t.collection === expType);
+    if (!tag) {
+        const kt = ctx.schema.knownTags[tagName];
+        if (kt?.collection === expType) {
+            ctx.schema.tags.push(Object.assign({}, kt, { default: false }));
+            tag = kt;
+        }
+        else {
+            if (kt) {
+                onError(tagToken, 'BAD_COLLECTION_TYPE', `${kt.tag} used for ${expType} collection, but expects ${kt.collection ?? 'scalar'}`, true);
+            }
+            else {
+                onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, true);
+            }
+            return resolveCollection(CN, ctx, token, onError, tagName);
+        }
+    }
+    const coll = resolveCollection(CN, ctx, token, onError, tagName, tag);
+    const res = tag.resolve?.(coll, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg), ctx.options) ?? coll;
+    const node = identity.isNode(res)
+        ? res
+        : new Scalar.Scalar(res);
+    node.range = coll.range;
+    node.tag = tagName;
+    if (tag?.format)
+        node.format = tag.format;
+    return node;
+}
+
+exports.composeCollection = composeCollection;
+
+
+/***/ }),
+
+/***/ 3683:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Document = __nccwpck_require__(3021);
+var composeNode = __nccwpck_require__(5937);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+
+function composeDoc(options, directives, { offset, start, value, end }, onError) {
+    const opts = Object.assign({ _directives: directives }, options);
+    const doc = new Document.Document(undefined, opts);
+    const ctx = {
+        atKey: false,
+        atRoot: true,
+        directives: doc.directives,
+        options: doc.options,
+        schema: doc.schema
+    };
+    const props = resolveProps.resolveProps(start, {
+        indicator: 'doc-start',
+        next: value ?? end?.[0],
+        offset,
+        onError,
+        parentIndent: 0,
+        startOnNewline: true
+    });
+    if (props.found) {
+        doc.directives.docStart = true;
+        if (value &&
+            (value.type === 'block-map' || value.type === 'block-seq') &&
+            !props.hasNewline)
+            onError(props.end, 'MISSING_CHAR', 'Block collection cannot start on same line with directives-end marker');
+    }
+    // @ts-expect-error If Contents is set, let's trust the user
+    doc.contents = value
+        ? composeNode.composeNode(ctx, value, props, onError)
+        : composeNode.composeEmptyNode(ctx, props.end, start, null, props, onError);
+    const contentEnd = doc.contents.range[2];
+    const re = resolveEnd.resolveEnd(end, contentEnd, false, onError);
+    if (re.comment)
+        doc.comment = re.comment;
+    doc.range = [offset, contentEnd, re.offset];
+    return doc;
+}
+
+exports.composeDoc = composeDoc;
+
+
+/***/ }),
+
+/***/ 5937:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var composeCollection = __nccwpck_require__(7349);
+var composeScalar = __nccwpck_require__(5413);
+var resolveEnd = __nccwpck_require__(7788);
+var utilEmptyScalarPosition = __nccwpck_require__(2599);
+
+const CN = { composeNode, composeEmptyNode };
+function composeNode(ctx, token, props, onError) {
+    const atKey = ctx.atKey;
+    const { spaceBefore, comment, anchor, tag } = props;
+    let node;
+    let isSrcToken = true;
+    switch (token.type) {
+        case 'alias':
+            node = composeAlias(ctx, token, onError);
+            if (anchor || tag)
+                onError(token, 'ALIAS_PROPS', 'An alias node must not specify any properties');
+            break;
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'block-scalar':
+            node = composeScalar.composeScalar(ctx, token, tag, onError);
+            if (anchor)
+                node.anchor = anchor.source.substring(1);
+            break;
+        case 'block-map':
+        case 'block-seq':
+        case 'flow-collection':
+            try {
+                node = composeCollection.composeCollection(CN, ctx, token, props, onError);
+                if (anchor)
+                    node.anchor = anchor.source.substring(1);
+            }
+            catch (error) {
+                // Almost certainly here due to a stack overflow
+                const message = error instanceof Error ? error.message : String(error);
+                onError(token, 'RESOURCE_EXHAUSTION', message);
+            }
+            break;
+        default: {
+            const message = token.type === 'error'
+                ? token.message
+                : `Unsupported token (type: ${token.type})`;
+            onError(token, 'UNEXPECTED_TOKEN', message);
+            isSrcToken = false;
+        }
+    }
+    node ?? (node = composeEmptyNode(ctx, token.offset, undefined, null, props, onError));
+    if (anchor && node.anchor === '')
+        onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    if (atKey &&
+        ctx.options.stringKeys &&
+        (!identity.isScalar(node) ||
+            typeof node.value !== 'string' ||
+            (node.tag && node.tag !== 'tag:yaml.org,2002:str'))) {
+        const msg = 'With stringKeys, all keys must be strings';
+        onError(tag ?? token, 'NON_STRING_KEY', msg);
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        if (token.type === 'scalar' && token.source === '')
+            node.comment = comment;
+        else
+            node.commentBefore = comment;
+    }
+    // @ts-expect-error Type checking misses meaning of isSrcToken
+    if (ctx.options.keepSourceTokens && isSrcToken)
+        node.srcToken = token;
+    return node;
+}
+function composeEmptyNode(ctx, offset, before, pos, { spaceBefore, comment, anchor, tag, end }, onError) {
+    const token = {
+        type: 'scalar',
+        offset: utilEmptyScalarPosition.emptyScalarPosition(offset, before, pos),
+        indent: -1,
+        source: ''
+    };
+    const node = composeScalar.composeScalar(ctx, token, tag, onError);
+    if (anchor) {
+        node.anchor = anchor.source.substring(1);
+        if (node.anchor === '')
+            onError(anchor, 'BAD_ALIAS', 'Anchor cannot be an empty string');
+    }
+    if (spaceBefore)
+        node.spaceBefore = true;
+    if (comment) {
+        node.comment = comment;
+        node.range[2] = end;
+    }
+    return node;
+}
+function composeAlias({ options }, { offset, source, end }, onError) {
+    const alias = new Alias.Alias(source.substring(1));
+    if (alias.source === '')
+        onError(offset, 'BAD_ALIAS', 'Alias cannot be an empty string');
+    if (alias.source.endsWith(':'))
+        onError(offset + source.length - 1, 'BAD_ALIAS', 'Alias ending in : is ambiguous', true);
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, options.strict, onError);
+    alias.range = [offset, valueEnd, re.offset];
+    if (re.comment)
+        alias.comment = re.comment;
+    return alias;
+}
+
+exports.composeEmptyNode = composeEmptyNode;
+exports.composeNode = composeNode;
+
+
+/***/ }),
+
+/***/ 5413:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+
+function composeScalar(ctx, token, tagToken, onError) {
+    const { value, type, comment, range } = token.type === 'block-scalar'
+        ? resolveBlockScalar.resolveBlockScalar(ctx, token, onError)
+        : resolveFlowScalar.resolveFlowScalar(token, ctx.options.strict, onError);
+    const tagName = tagToken
+        ? ctx.directives.tagName(tagToken.source, msg => onError(tagToken, 'TAG_RESOLVE_FAILED', msg))
+        : null;
+    let tag;
+    if (ctx.options.stringKeys && ctx.atKey) {
+        tag = ctx.schema[identity.SCALAR];
+    }
+    else if (tagName)
+        tag = findScalarTagByName(ctx.schema, value, tagName, tagToken, onError);
+    else if (token.type === 'scalar')
+        tag = findScalarTagByTest(ctx, value, token, onError);
+    else
+        tag = ctx.schema[identity.SCALAR];
+    let scalar;
+    try {
+        const res = tag.resolve(value, msg => onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg), ctx.options);
+        scalar = identity.isScalar(res) ? res : new Scalar.Scalar(res);
+    }
+    catch (error) {
+        const msg = error instanceof Error ? error.message : String(error);
+        onError(tagToken ?? token, 'TAG_RESOLVE_FAILED', msg);
+        scalar = new Scalar.Scalar(value);
+    }
+    scalar.range = range;
+    scalar.source = value;
+    if (type)
+        scalar.type = type;
+    if (tagName)
+        scalar.tag = tagName;
+    if (tag.format)
+        scalar.format = tag.format;
+    if (comment)
+        scalar.comment = comment;
+    return scalar;
+}
+function findScalarTagByName(schema, value, tagName, tagToken, onError) {
+    if (tagName === '!')
+        return schema[identity.SCALAR]; // non-specific tag
+    const matchWithTest = [];
+    for (const tag of schema.tags) {
+        if (!tag.collection && tag.tag === tagName) {
+            if (tag.default && tag.test)
+                matchWithTest.push(tag);
+            else
+                return tag;
+        }
+    }
+    for (const tag of matchWithTest)
+        if (tag.test?.test(value))
+            return tag;
+    const kt = schema.knownTags[tagName];
+    if (kt && !kt.collection) {
+        // Ensure that the known tag is available for stringifying,
+        // but does not get used by default.
+        schema.tags.push(Object.assign({}, kt, { default: false, test: undefined }));
+        return kt;
+    }
+    onError(tagToken, 'TAG_RESOLVE_FAILED', `Unresolved tag: ${tagName}`, tagName !== 'tag:yaml.org,2002:str');
+    return schema[identity.SCALAR];
+}
+function findScalarTagByTest({ atKey, directives, schema }, value, token, onError) {
+    const tag = schema.tags.find(tag => (tag.default === true || (atKey && tag.default === 'key')) &&
+        tag.test?.test(value)) || schema[identity.SCALAR];
+    if (schema.compat) {
+        const compat = schema.compat.find(tag => tag.default && tag.test?.test(value)) ??
+            schema[identity.SCALAR];
+        if (tag.tag !== compat.tag) {
+            const ts = directives.tagString(tag.tag);
+            const cs = directives.tagString(compat.tag);
+            const msg = `Value may be parsed as either ${ts} or ${cs}`;
+            onError(token, 'TAG_RESOLVE_FAILED', msg, true);
+        }
+    }
+    return tag;
+}
+
+exports.composeScalar = composeScalar;
+
+
+/***/ }),
+
+/***/ 9984:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var directives = __nccwpck_require__(1342);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var identity = __nccwpck_require__(1127);
+var composeDoc = __nccwpck_require__(3683);
+var resolveEnd = __nccwpck_require__(7788);
+
+function getErrorPos(src) {
+    if (typeof src === 'number')
+        return [src, src + 1];
+    if (Array.isArray(src))
+        return src.length === 2 ? src : [src[0], src[1]];
+    const { offset, source } = src;
+    return [offset, offset + (typeof source === 'string' ? source.length : 1)];
+}
+function parsePrelude(prelude) {
+    let comment = '';
+    let atComment = false;
+    let afterEmptyLine = false;
+    for (let i = 0; i < prelude.length; ++i) {
+        const source = prelude[i];
+        switch (source[0]) {
+            case '#':
+                comment +=
+                    (comment === '' ? '' : afterEmptyLine ? '\n\n' : '\n') +
+                        (source.substring(1) || ' ');
+                atComment = true;
+                afterEmptyLine = false;
+                break;
+            case '%':
+                if (prelude[i + 1]?.[0] !== '#')
+                    i += 1;
+                atComment = false;
+                break;
+            default:
+                // This may be wrong after doc-end, but in that case it doesn't matter
+                if (!atComment)
+                    afterEmptyLine = true;
+                atComment = false;
+        }
+    }
+    return { comment, afterEmptyLine };
+}
+/**
+ * Compose a stream of CST nodes into a stream of YAML Documents.
+ *
+ * ```ts
+ * import { Composer, Parser } from 'yaml'
+ *
+ * const src: string = ...
+ * const tokens = new Parser().parse(src)
+ * const docs = new Composer().compose(tokens)
+ * ```
+ */
+class Composer {
+    constructor(options = {}) {
+        this.doc = null;
+        this.atDirectives = false;
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+        this.onError = (source, code, message, warning) => {
+            const pos = getErrorPos(source);
+            if (warning)
+                this.warnings.push(new errors.YAMLWarning(pos, code, message));
+            else
+                this.errors.push(new errors.YAMLParseError(pos, code, message));
+        };
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        this.directives = new directives.Directives({ version: options.version || '1.2' });
+        this.options = options;
+    }
+    decorate(doc, afterDoc) {
+        const { comment, afterEmptyLine } = parsePrelude(this.prelude);
+        //console.log({ dc: doc.comment, prelude, comment })
+        if (comment) {
+            const dc = doc.contents;
+            if (afterDoc) {
+                doc.comment = doc.comment ? `${doc.comment}\n${comment}` : comment;
+            }
+            else if (afterEmptyLine || doc.directives.docStart || !dc) {
+                doc.commentBefore = comment;
+            }
+            else if (identity.isCollection(dc) && !dc.flow && dc.items.length > 0) {
+                let it = dc.items[0];
+                if (identity.isPair(it))
+                    it = it.key;
+                const cb = it.commentBefore;
+                it.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+            else {
+                const cb = dc.commentBefore;
+                dc.commentBefore = cb ? `${comment}\n${cb}` : comment;
+            }
+        }
+        if (afterDoc) {
+            for (let i = 0; i < this.errors.length; ++i)
+                doc.errors.push(this.errors[i]);
+            for (let i = 0; i < this.warnings.length; ++i)
+                doc.warnings.push(this.warnings[i]);
+        }
+        else {
+            doc.errors = this.errors;
+            doc.warnings = this.warnings;
+        }
+        this.prelude = [];
+        this.errors = [];
+        this.warnings = [];
+    }
+    /**
+     * Current stream status information.
+     *
+     * Mostly useful at the end of input for an empty stream.
+     */
+    streamInfo() {
+        return {
+            comment: parsePrelude(this.prelude).comment,
+            directives: this.directives,
+            errors: this.errors,
+            warnings: this.warnings
+        };
+    }
+    /**
+     * Compose tokens into documents.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *compose(tokens, forceDoc = false, endOffset = -1) {
+        for (const token of tokens)
+            yield* this.next(token);
+        yield* this.end(forceDoc, endOffset);
+    }
+    /** Advance the composer by one CST token. */
+    *next(token) {
+        if (node_process.env.LOG_STREAM)
+            console.dir(token, { depth: null });
+        switch (token.type) {
+            case 'directive':
+                this.directives.add(token.source, (offset, message, warning) => {
+                    const pos = getErrorPos(token);
+                    pos[0] += offset;
+                    this.onError(pos, 'BAD_DIRECTIVE', message, warning);
+                });
+                this.prelude.push(token.source);
+                this.atDirectives = true;
+                break;
+            case 'document': {
+                const doc = composeDoc.composeDoc(this.options, this.directives, token, this.onError);
+                if (this.atDirectives && !doc.directives.docStart)
+                    this.onError(token, 'MISSING_CHAR', 'Missing directives-end/doc-start indicator line');
+                this.decorate(doc, false);
+                if (this.doc)
+                    yield this.doc;
+                this.doc = doc;
+                this.atDirectives = false;
+                break;
+            }
+            case 'byte-order-mark':
+            case 'space':
+                break;
+            case 'comment':
+            case 'newline':
+                this.prelude.push(token.source);
+                break;
+            case 'error': {
+                const msg = token.source
+                    ? `${token.message}: ${JSON.stringify(token.source)}`
+                    : token.message;
+                const error = new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg);
+                if (this.atDirectives || !this.doc)
+                    this.errors.push(error);
+                else
+                    this.doc.errors.push(error);
+                break;
+            }
+            case 'doc-end': {
+                if (!this.doc) {
+                    const msg = 'Unexpected doc-end without preceding document';
+                    this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', msg));
+                    break;
+                }
+                this.doc.directives.docEnd = true;
+                const end = resolveEnd.resolveEnd(token.end, token.offset + token.source.length, this.doc.options.strict, this.onError);
+                this.decorate(this.doc, true);
+                if (end.comment) {
+                    const dc = this.doc.comment;
+                    this.doc.comment = dc ? `${dc}\n${end.comment}` : end.comment;
+                }
+                this.doc.range[2] = end.offset;
+                break;
+            }
+            default:
+                this.errors.push(new errors.YAMLParseError(getErrorPos(token), 'UNEXPECTED_TOKEN', `Unsupported token ${token.type}`));
+        }
+    }
+    /**
+     * Call at end of input to yield any remaining document.
+     *
+     * @param forceDoc - If the stream contains no document, still emit a final document including any comments and directives that would be applied to a subsequent document.
+     * @param endOffset - Should be set if `forceDoc` is also set, to set the document range end and to indicate errors correctly.
+     */
+    *end(forceDoc = false, endOffset = -1) {
+        if (this.doc) {
+            this.decorate(this.doc, true);
+            yield this.doc;
+            this.doc = null;
+        }
+        else if (forceDoc) {
+            const opts = Object.assign({ _directives: this.directives }, this.options);
+            const doc = new Document.Document(undefined, opts);
+            if (this.atDirectives)
+                this.onError(endOffset, 'MISSING_CHAR', 'Missing directives-end indicator line');
+            doc.range = [0, endOffset, endOffset];
+            this.decorate(doc, false);
+            yield doc;
+        }
+    }
+}
+
+exports.Composer = Composer;
+
+
+/***/ }),
+
+/***/ 7103:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+var utilMapIncludes = __nccwpck_require__(1187);
+
+const startColMsg = 'All mapping items must start at the same column';
+function resolveBlockMap({ composeNode, composeEmptyNode }, ctx, bm, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLMap.YAMLMap;
+    const map = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    let offset = bm.offset;
+    let commentEnd = null;
+    for (const collItem of bm.items) {
+        const { start, key, sep, value } = collItem;
+        // key properties
+        const keyProps = resolveProps.resolveProps(start, {
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: true
+        });
+        const implicitKey = !keyProps.found;
+        if (implicitKey) {
+            if (key) {
+                if (key.type === 'block-seq')
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'A block sequence may not be used as an implicit map key');
+                else if ('indent' in key && key.indent !== bm.indent)
+                    onError(offset, 'BAD_INDENT', startColMsg);
+            }
+            if (!keyProps.anchor && !keyProps.tag && !sep) {
+                commentEnd = keyProps.end;
+                if (keyProps.comment) {
+                    if (map.comment)
+                        map.comment += '\n' + keyProps.comment;
+                    else
+                        map.comment = keyProps.comment;
+                }
+                continue;
+            }
+            if (keyProps.newlineAfterProp || utilContainsNewline.containsNewline(key)) {
+                onError(key ?? start[start.length - 1], 'MULTILINE_IMPLICIT_KEY', 'Implicit keys need to be on a single line');
+            }
+        }
+        else if (keyProps.found?.indent !== bm.indent) {
+            onError(offset, 'BAD_INDENT', startColMsg);
+        }
+        // key value
+        ctx.atKey = true;
+        const keyStart = keyProps.end;
+        const keyNode = key
+            ? composeNode(ctx, key, keyProps, onError)
+            : composeEmptyNode(ctx, keyStart, start, null, keyProps, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bm.indent, key, onError);
+        ctx.atKey = false;
+        if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+            onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+        // value properties
+        const valueProps = resolveProps.resolveProps(sep ?? [], {
+            indicator: 'map-value-ind',
+            next: value,
+            offset: keyNode.range[2],
+            onError,
+            parentIndent: bm.indent,
+            startOnNewline: !key || key.type === 'block-scalar'
+        });
+        offset = valueProps.end;
+        if (valueProps.found) {
+            if (implicitKey) {
+                if (value?.type === 'block-map' && !valueProps.hasNewline)
+                    onError(offset, 'BLOCK_AS_IMPLICIT_KEY', 'Nested mappings are not allowed in compact mappings');
+                if (ctx.options.strict &&
+                    keyProps.start < valueProps.found.offset - 1024)
+                    onError(keyNode.range, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit block mapping key');
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : composeEmptyNode(ctx, offset, sep, null, valueProps, onError);
+            if (ctx.schema.compat)
+                utilFlowIndentCheck.flowIndentCheck(bm.indent, value, onError);
+            offset = valueNode.range[2];
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+        else {
+            // key with no value
+            if (implicitKey)
+                onError(keyNode.range, 'MISSING_CHAR', 'Implicit map keys need to be followed by map values');
+            if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            map.items.push(pair);
+        }
+    }
+    if (commentEnd && commentEnd < offset)
+        onError(commentEnd, 'IMPOSSIBLE', 'Map comment with trailing content');
+    map.range = [bm.offset, offset, commentEnd ?? offset];
+    return map;
+}
+
+exports.resolveBlockMap = resolveBlockMap;
+
+
+/***/ }),
+
+/***/ 8913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+function resolveBlockScalar(ctx, scalar, onError) {
+    const start = scalar.offset;
+    const header = parseBlockScalarHeader(scalar, ctx.options.strict, onError);
+    if (!header)
+        return { value: '', type: null, comment: '', range: [start, start, start] };
+    const type = header.mode === '>' ? Scalar.Scalar.BLOCK_FOLDED : Scalar.Scalar.BLOCK_LITERAL;
+    const lines = scalar.source ? splitLines(scalar.source) : [];
+    // determine the end of content & start of chomping
+    let chompStart = lines.length;
+    for (let i = lines.length - 1; i >= 0; --i) {
+        const content = lines[i][1];
+        if (content === '' || content === '\r')
+            chompStart = i;
+        else
+            break;
+    }
+    // shortcut for empty contents
+    if (chompStart === 0) {
+        const value = header.chomp === '+' && lines.length > 0
+            ? '\n'.repeat(Math.max(1, lines.length - 1))
+            : '';
+        let end = start + header.length;
+        if (scalar.source)
+            end += scalar.source.length;
+        return { value, type, comment: header.comment, range: [start, end, end] };
+    }
+    // find the indentation level to trim from start
+    let trimIndent = scalar.indent + header.indent;
+    let offset = scalar.offset + header.length;
+    let contentStart = 0;
+    for (let i = 0; i < chompStart; ++i) {
+        const [indent, content] = lines[i];
+        if (content === '' || content === '\r') {
+            if (header.indent === 0 && indent.length > trimIndent)
+                trimIndent = indent.length;
+        }
+        else {
+            if (indent.length < trimIndent) {
+                const message = 'Block scalars with more-indented leading empty lines must use an explicit indentation indicator';
+                onError(offset + indent.length, 'MISSING_CHAR', message);
+            }
+            if (header.indent === 0)
+                trimIndent = indent.length;
+            contentStart = i;
+            if (trimIndent === 0 && !ctx.atRoot) {
+                const message = 'Block scalar values in collections must be indented';
+                onError(offset, 'BAD_INDENT', message);
+            }
+            break;
+        }
+        offset += indent.length + content.length + 1;
+    }
+    // include trailing more-indented empty lines in content
+    for (let i = lines.length - 1; i >= chompStart; --i) {
+        if (lines[i][0].length > trimIndent)
+            chompStart = i + 1;
+    }
+    let value = '';
+    let sep = '';
+    let prevMoreIndented = false;
+    // leading whitespace is kept intact
+    for (let i = 0; i < contentStart; ++i)
+        value += lines[i][0].slice(trimIndent) + '\n';
+    for (let i = contentStart; i < chompStart; ++i) {
+        let [indent, content] = lines[i];
+        offset += indent.length + content.length + 1;
+        const crlf = content[content.length - 1] === '\r';
+        if (crlf)
+            content = content.slice(0, -1);
+        /* istanbul ignore if already caught in lexer */
+        if (content && indent.length < trimIndent) {
+            const src = header.indent
+                ? 'explicit indentation indicator'
+                : 'first line';
+            const message = `Block scalar lines must not be less indented than their ${src}`;
+            onError(offset - content.length - (crlf ? 2 : 1), 'BAD_INDENT', message);
+            indent = '';
+        }
+        if (type === Scalar.Scalar.BLOCK_LITERAL) {
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+        }
+        else if (indent.length > trimIndent || content[0] === '\t') {
+            // more-indented content within a folded block
+            if (sep === ' ')
+                sep = '\n';
+            else if (!prevMoreIndented && sep === '\n')
+                sep = '\n\n';
+            value += sep + indent.slice(trimIndent) + content;
+            sep = '\n';
+            prevMoreIndented = true;
+        }
+        else if (content === '') {
+            // empty line
+            if (sep === '\n')
+                value += '\n';
+            else
+                sep = '\n';
+        }
+        else {
+            value += sep + content;
+            sep = ' ';
+            prevMoreIndented = false;
+        }
+    }
+    switch (header.chomp) {
+        case '-':
+            break;
+        case '+':
+            for (let i = chompStart; i < lines.length; ++i)
+                value += '\n' + lines[i][0].slice(trimIndent);
+            if (value[value.length - 1] !== '\n')
+                value += '\n';
+            break;
+        default:
+            value += '\n';
+    }
+    const end = start + header.length + scalar.source.length;
+    return { value, type, comment: header.comment, range: [start, end, end] };
+}
+function parseBlockScalarHeader({ offset, props }, strict, onError) {
+    /* istanbul ignore if should not happen */
+    if (props[0].type !== 'block-scalar-header') {
+        onError(props[0], 'IMPOSSIBLE', 'Block scalar header not found');
+        return null;
+    }
+    const { source } = props[0];
+    const mode = source[0];
+    let indent = 0;
+    let chomp = '';
+    let error = -1;
+    for (let i = 1; i < source.length; ++i) {
+        const ch = source[i];
+        if (!chomp && (ch === '-' || ch === '+'))
+            chomp = ch;
+        else {
+            const n = Number(ch);
+            if (!indent && n)
+                indent = n;
+            else if (error === -1)
+                error = offset + i;
+        }
+    }
+    if (error !== -1)
+        onError(error, 'UNEXPECTED_TOKEN', `Block scalar header includes extra characters: ${source}`);
+    let hasSpace = false;
+    let comment = '';
+    let length = source.length;
+    for (let i = 1; i < props.length; ++i) {
+        const token = props[i];
+        switch (token.type) {
+            case 'space':
+                hasSpace = true;
+            // fallthrough
+            case 'newline':
+                length += token.source.length;
+                break;
+            case 'comment':
+                if (strict && !hasSpace) {
+                    const message = 'Comments must be separated from other tokens by white space characters';
+                    onError(token, 'MISSING_CHAR', message);
+                }
+                length += token.source.length;
+                comment = token.source.substring(1);
+                break;
+            case 'error':
+                onError(token, 'UNEXPECTED_TOKEN', token.message);
+                length += token.source.length;
+                break;
+            /* istanbul ignore next should not happen */
+            default: {
+                const message = `Unexpected token in block scalar header: ${token.type}`;
+                onError(token, 'UNEXPECTED_TOKEN', message);
+                const ts = token.source;
+                if (ts && typeof ts === 'string')
+                    length += ts.length;
+            }
+        }
+    }
+    return { mode, indent, chomp, comment, length };
+}
+/** @returns Array of lines split up as `[indent, content]` */
+function splitLines(source) {
+    const split = source.split(/\n( *)/);
+    const first = split[0];
+    const m = first.match(/^( *)/);
+    const line0 = m?.[1]
+        ? [m[1], first.slice(m[1].length)]
+        : ['', first];
+    const lines = [line0];
+    for (let i = 1; i < split.length; i += 2)
+        lines.push([split[i], split[i + 1]]);
+    return lines;
+}
+
+exports.resolveBlockScalar = resolveBlockScalar;
+
+
+/***/ }),
+
+/***/ 334:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveProps = __nccwpck_require__(4631);
+var utilFlowIndentCheck = __nccwpck_require__(4051);
+
+function resolveBlockSeq({ composeNode, composeEmptyNode }, ctx, bs, onError, tag) {
+    const NodeClass = tag?.nodeClass ?? YAMLSeq.YAMLSeq;
+    const seq = new NodeClass(ctx.schema);
+    if (ctx.atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = bs.offset;
+    let commentEnd = null;
+    for (const { start, value } of bs.items) {
+        const props = resolveProps.resolveProps(start, {
+            indicator: 'seq-item-ind',
+            next: value,
+            offset,
+            onError,
+            parentIndent: bs.indent,
+            startOnNewline: true
+        });
+        if (!props.found) {
+            if (props.anchor || props.tag || value) {
+                if (value?.type === 'block-seq')
+                    onError(props.end, 'BAD_INDENT', 'All sequence items must start at the same column');
+                else
+                    onError(offset, 'MISSING_CHAR', 'Sequence item without - indicator');
+            }
+            else {
+                commentEnd = props.end;
+                if (props.comment)
+                    seq.comment = props.comment;
+                continue;
+            }
+        }
+        const node = value
+            ? composeNode(ctx, value, props, onError)
+            : composeEmptyNode(ctx, props.end, start, null, props, onError);
+        if (ctx.schema.compat)
+            utilFlowIndentCheck.flowIndentCheck(bs.indent, value, onError);
+        offset = node.range[2];
+        seq.items.push(node);
+    }
+    seq.range = [bs.offset, offset, commentEnd ?? offset];
+    return seq;
+}
+
+exports.resolveBlockSeq = resolveBlockSeq;
+
+
+/***/ }),
+
+/***/ 7788:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveEnd(end, offset, reqSpace, onError) {
+    let comment = '';
+    if (end) {
+        let hasSpace = false;
+        let sep = '';
+        for (const token of end) {
+            const { source, type } = token;
+            switch (type) {
+                case 'space':
+                    hasSpace = true;
+                    break;
+                case 'comment': {
+                    if (reqSpace && !hasSpace)
+                        onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                    const cb = source.substring(1) || ' ';
+                    if (!comment)
+                        comment = cb;
+                    else
+                        comment += sep + cb;
+                    sep = '';
+                    break;
+                }
+                case 'newline':
+                    if (comment)
+                        sep += source;
+                    hasSpace = true;
+                    break;
+                default:
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${type} at node end`);
+            }
+            offset += source.length;
+        }
+    }
+    return { comment, offset };
+}
+
+exports.resolveEnd = resolveEnd;
+
+
+/***/ }),
+
+/***/ 3142:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var resolveEnd = __nccwpck_require__(7788);
+var resolveProps = __nccwpck_require__(4631);
+var utilContainsNewline = __nccwpck_require__(9499);
+var utilMapIncludes = __nccwpck_require__(1187);
+
+const blockMsg = 'Block collections are not allowed within flow collections';
+const isBlock = (token) => token && (token.type === 'block-map' || token.type === 'block-seq');
+function resolveFlowCollection({ composeNode, composeEmptyNode }, ctx, fc, onError, tag) {
+    const isMap = fc.start.source === '{';
+    const fcName = isMap ? 'flow map' : 'flow sequence';
+    const NodeClass = (tag?.nodeClass ?? (isMap ? YAMLMap.YAMLMap : YAMLSeq.YAMLSeq));
+    const coll = new NodeClass(ctx.schema);
+    coll.flow = true;
+    const atRoot = ctx.atRoot;
+    if (atRoot)
+        ctx.atRoot = false;
+    if (ctx.atKey)
+        ctx.atKey = false;
+    let offset = fc.offset + fc.start.source.length;
+    for (let i = 0; i < fc.items.length; ++i) {
+        const collItem = fc.items[i];
+        const { start, key, sep, value } = collItem;
+        const props = resolveProps.resolveProps(start, {
+            flow: fcName,
+            indicator: 'explicit-key-ind',
+            next: key ?? sep?.[0],
+            offset,
+            onError,
+            parentIndent: fc.indent,
+            startOnNewline: false
+        });
+        if (!props.found) {
+            if (!props.anchor && !props.tag && !sep && !value) {
+                if (i === 0 && props.comma)
+                    onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+                else if (i < fc.items.length - 1)
+                    onError(props.start, 'UNEXPECTED_TOKEN', `Unexpected empty item in ${fcName}`);
+                if (props.comment) {
+                    if (coll.comment)
+                        coll.comment += '\n' + props.comment;
+                    else
+                        coll.comment = props.comment;
+                }
+                offset = props.end;
+                continue;
+            }
+            if (!isMap && ctx.options.strict && utilContainsNewline.containsNewline(key))
+                onError(key, // checked by containsNewline()
+                'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+        }
+        if (i === 0) {
+            if (props.comma)
+                onError(props.comma, 'UNEXPECTED_TOKEN', `Unexpected , in ${fcName}`);
+        }
+        else {
+            if (!props.comma)
+                onError(props.start, 'MISSING_CHAR', `Missing , between ${fcName} items`);
+            if (props.comment) {
+                let prevItemComment = '';
+                loop: for (const st of start) {
+                    switch (st.type) {
+                        case 'comma':
+                        case 'space':
+                            break;
+                        case 'comment':
+                            prevItemComment = st.source.substring(1);
+                            break loop;
+                        default:
+                            break loop;
+                    }
+                }
+                if (prevItemComment) {
+                    let prev = coll.items[coll.items.length - 1];
+                    if (identity.isPair(prev))
+                        prev = prev.value ?? prev.key;
+                    if (prev.comment)
+                        prev.comment += '\n' + prevItemComment;
+                    else
+                        prev.comment = prevItemComment;
+                    props.comment = props.comment.substring(prevItemComment.length + 1);
+                }
+            }
+        }
+        if (!isMap && !sep && !props.found) {
+            // item is a value in a seq
+            // → key & sep are empty, start does not include ? or :
+            const valueNode = value
+                ? composeNode(ctx, value, props, onError)
+                : composeEmptyNode(ctx, props.end, sep, null, props, onError);
+            coll.items.push(valueNode);
+            offset = valueNode.range[2];
+            if (isBlock(value))
+                onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+        }
+        else {
+            // item is a key+value pair
+            // key value
+            ctx.atKey = true;
+            const keyStart = props.end;
+            const keyNode = key
+                ? composeNode(ctx, key, props, onError)
+                : composeEmptyNode(ctx, keyStart, start, null, props, onError);
+            if (isBlock(key))
+                onError(keyNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            ctx.atKey = false;
+            // value properties
+            const valueProps = resolveProps.resolveProps(sep ?? [], {
+                flow: fcName,
+                indicator: 'map-value-ind',
+                next: value,
+                offset: keyNode.range[2],
+                onError,
+                parentIndent: fc.indent,
+                startOnNewline: false
+            });
+            if (valueProps.found) {
+                if (!isMap && !props.found && ctx.options.strict) {
+                    if (sep)
+                        for (const st of sep) {
+                            if (st === valueProps.found)
+                                break;
+                            if (st.type === 'newline') {
+                                onError(st, 'MULTILINE_IMPLICIT_KEY', 'Implicit keys of flow sequence pairs need to be on a single line');
+                                break;
+                            }
+                        }
+                    if (props.start < valueProps.found.offset - 1024)
+                        onError(valueProps.found, 'KEY_OVER_1024_CHARS', 'The : indicator must be at most 1024 chars after the start of an implicit flow sequence key');
+                }
+            }
+            else if (value) {
+                if ('source' in value && value.source?.[0] === ':')
+                    onError(value, 'MISSING_CHAR', `Missing space after : in ${fcName}`);
+                else
+                    onError(valueProps.start, 'MISSING_CHAR', `Missing , or : between ${fcName} items`);
+            }
+            // value value
+            const valueNode = value
+                ? composeNode(ctx, value, valueProps, onError)
+                : valueProps.found
+                    ? composeEmptyNode(ctx, valueProps.end, sep, null, valueProps, onError)
+                    : null;
+            if (valueNode) {
+                if (isBlock(value))
+                    onError(valueNode.range, 'BLOCK_IN_FLOW', blockMsg);
+            }
+            else if (valueProps.comment) {
+                if (keyNode.comment)
+                    keyNode.comment += '\n' + valueProps.comment;
+                else
+                    keyNode.comment = valueProps.comment;
+            }
+            const pair = new Pair.Pair(keyNode, valueNode);
+            if (ctx.options.keepSourceTokens)
+                pair.srcToken = collItem;
+            if (isMap) {
+                const map = coll;
+                if (utilMapIncludes.mapIncludes(ctx, map.items, keyNode))
+                    onError(keyStart, 'DUPLICATE_KEY', 'Map keys must be unique');
+                map.items.push(pair);
+            }
+            else {
+                const map = new YAMLMap.YAMLMap(ctx.schema);
+                map.flow = true;
+                map.items.push(pair);
+                const endRange = (valueNode ?? keyNode).range;
+                map.range = [keyNode.range[0], endRange[1], endRange[2]];
+                coll.items.push(map);
+            }
+            offset = valueNode ? valueNode.range[2] : valueProps.end;
+        }
+    }
+    const expectedEnd = isMap ? '}' : ']';
+    const [ce, ...ee] = fc.end;
+    let cePos = offset;
+    if (ce?.source === expectedEnd)
+        cePos = ce.offset + ce.source.length;
+    else {
+        const name = fcName[0].toUpperCase() + fcName.substring(1);
+        const msg = atRoot
+            ? `${name} must end with a ${expectedEnd}`
+            : `${name} in block collection must be sufficiently indented and end with a ${expectedEnd}`;
+        onError(offset, atRoot ? 'MISSING_CHAR' : 'BAD_INDENT', msg);
+        if (ce && ce.source.length !== 1)
+            ee.unshift(ce);
+    }
+    if (ee.length > 0) {
+        const end = resolveEnd.resolveEnd(ee, cePos, ctx.options.strict, onError);
+        if (end.comment) {
+            if (coll.comment)
+                coll.comment += '\n' + end.comment;
+            else
+                coll.comment = end.comment;
+        }
+        coll.range = [fc.offset, cePos, end.offset];
+    }
+    else {
+        coll.range = [fc.offset, cePos, cePos];
+    }
+    return coll;
+}
+
+exports.resolveFlowCollection = resolveFlowCollection;
+
+
+/***/ }),
+
+/***/ 6842:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var resolveEnd = __nccwpck_require__(7788);
+
+function resolveFlowScalar(scalar, strict, onError) {
+    const { offset, type, source, end } = scalar;
+    let _type;
+    let value;
+    const _onError = (rel, code, msg) => onError(offset + rel, code, msg);
+    switch (type) {
+        case 'scalar':
+            _type = Scalar.Scalar.PLAIN;
+            value = plainValue(source, _onError);
+            break;
+        case 'single-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_SINGLE;
+            value = singleQuotedValue(source, _onError);
+            break;
+        case 'double-quoted-scalar':
+            _type = Scalar.Scalar.QUOTE_DOUBLE;
+            value = doubleQuotedValue(source, _onError);
+            break;
+        /* istanbul ignore next should not happen */
+        default:
+            onError(scalar, 'UNEXPECTED_TOKEN', `Expected a flow scalar value, but found: ${type}`);
+            return {
+                value: '',
+                type: null,
+                comment: '',
+                range: [offset, offset + source.length, offset + source.length]
+            };
+    }
+    const valueEnd = offset + source.length;
+    const re = resolveEnd.resolveEnd(end, valueEnd, strict, onError);
+    return {
+        value,
+        type: _type,
+        comment: re.comment,
+        range: [offset, valueEnd, re.offset]
+    };
+}
+function plainValue(source, onError) {
+    let badChar = '';
+    switch (source[0]) {
+        /* istanbul ignore next should not happen */
+        case '\t':
+            badChar = 'a tab character';
+            break;
+        case ',':
+            badChar = 'flow indicator character ,';
+            break;
+        case '%':
+            badChar = 'directive indicator character %';
+            break;
+        case '|':
+        case '>': {
+            badChar = `block scalar indicator ${source[0]}`;
+            break;
+        }
+        case '@':
+        case '`': {
+            badChar = `reserved character ${source[0]}`;
+            break;
+        }
+    }
+    if (badChar)
+        onError(0, 'BAD_SCALAR_START', `Plain value cannot start with ${badChar}`);
+    return unfoldLines(source);
+}
+function singleQuotedValue(source, onError) {
+    if (source[source.length - 1] !== "'" || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', "Missing closing 'quote");
+    return unfoldLines(source.slice(1, -1)).replace(/''/g, "'");
+}
+function unfoldLines(source) {
+    const line = /(.*?)\r?\n/sy;
+    let match = line.exec(source);
+    if (!match)
+        return source;
+    /**
+     * The negative lookbehinds in these RegExps are to
+     * prevent causing a polynomial search time in certain cases.
+     *
+     * The try-catch is for Safari < 16.4 and other old browsers:
+     * https://caniuse.com/js-regexp-lookbehind
+     */
+    let trimEnd, trimBoth;
+    try {
+        trimEnd = new RegExp('(?<![ \t])[ \t]+$');
+        trimBoth = new RegExp('^[ \t]+|(?<![ \t])[ \t]+$', 'g');
+    }
+    catch {
+        trimEnd = /[ \t]+$/;
+        trimBoth = /^[ \t]+|[ \t]+$/g;
+    }
+    let res = match[1].replace(trimEnd, '');
+    let sep = ' ';
+    let pos = line.lastIndex;
+    while ((match = line.exec(source))) {
+        const lm = match[1].replace(trimBoth, '');
+        if (lm === '') {
+            if (sep === '\n')
+                res += sep;
+            else
+                sep = '\n';
+        }
+        else {
+            res += sep + lm;
+            sep = ' ';
+        }
+        pos = line.lastIndex;
+    }
+    const last = /[ \t]*(.*)/sy;
+    last.lastIndex = pos;
+    match = last.exec(source);
+    return res + sep + (match?.[1] ?? '');
+}
+function doubleQuotedValue(source, onError) {
+    let res = '';
+    for (let i = 1; i < source.length - 1; ++i) {
+        const ch = source[i];
+        if (ch === '\r' && source[i + 1] === '\n')
+            continue;
+        if (ch === '\n') {
+            const { fold, offset } = foldNewline(source, i);
+            res += fold;
+            i = offset;
+        }
+        else if (ch === '\\') {
+            let next = source[++i];
+            const cc = escapeCodes[next];
+            if (cc)
+                res += cc;
+            else if (next === '\n') {
+                // skip escaped newlines, but still trim the following line
+                next = source[i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === '\r' && source[i + 1] === '\n') {
+                // skip escaped CRLF newlines, but still trim the following line
+                next = source[++i + 1];
+                while (next === ' ' || next === '\t')
+                    next = source[++i + 1];
+            }
+            else if (next === 'x' || next === 'u' || next === 'U') {
+                const length = next === 'x' ? 2 : next === 'u' ? 4 : 8;
+                res += parseCharCode(source, i + 1, length, onError);
+                i += length;
+            }
+            else {
+                const raw = source.substr(i - 1, 2);
+                onError(i - 1, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+                res += raw;
+            }
+        }
+        else if (ch === ' ' || ch === '\t') {
+            // trim trailing whitespace
+            const wsStart = i;
+            let next = source[i + 1];
+            while (next === ' ' || next === '\t')
+                next = source[++i + 1];
+            if (next !== '\n' && !(next === '\r' && source[i + 2] === '\n'))
+                res += i > wsStart ? source.slice(wsStart, i + 1) : ch;
+        }
+        else {
+            res += ch;
+        }
+    }
+    if (source[source.length - 1] !== '"' || source.length === 1)
+        onError(source.length, 'MISSING_CHAR', 'Missing closing "quote');
+    return res;
+}
+/**
+ * Fold a single newline into a space, multiple newlines to N - 1 newlines.
+ * Presumes `source[offset] === '\n'`
+ */
+function foldNewline(source, offset) {
+    let fold = '';
+    let ch = source[offset + 1];
+    while (ch === ' ' || ch === '\t' || ch === '\n' || ch === '\r') {
+        if (ch === '\r' && source[offset + 2] !== '\n')
+            break;
+        if (ch === '\n')
+            fold += '\n';
+        offset += 1;
+        ch = source[offset + 1];
+    }
+    if (!fold)
+        fold = ' ';
+    return { fold, offset };
+}
+const escapeCodes = {
+    '0': '\0', // null character
+    a: '\x07', // bell character
+    b: '\b', // backspace
+    e: '\x1b', // escape character
+    f: '\f', // form feed
+    n: '\n', // line feed
+    r: '\r', // carriage return
+    t: '\t', // horizontal tab
+    v: '\v', // vertical tab
+    N: '\u0085', // Unicode next line
+    _: '\u00a0', // Unicode non-breaking space
+    L: '\u2028', // Unicode line separator
+    P: '\u2029', // Unicode paragraph separator
+    ' ': ' ',
+    '"': '"',
+    '/': '/',
+    '\\': '\\',
+    '\t': '\t'
+};
+function parseCharCode(source, offset, length, onError) {
+    const cc = source.substr(offset, length);
+    const ok = cc.length === length && /^[0-9a-fA-F]+$/.test(cc);
+    const code = ok ? parseInt(cc, 16) : NaN;
+    try {
+        return String.fromCodePoint(code);
+    }
+    catch {
+        const raw = source.substr(offset - 2, length + 2);
+        onError(offset - 2, 'BAD_DQ_ESCAPE', `Invalid escape sequence ${raw}`);
+        return raw;
+    }
+}
+
+exports.resolveFlowScalar = resolveFlowScalar;
+
+
+/***/ }),
+
+/***/ 4631:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function resolveProps(tokens, { flow, indicator, next, offset, onError, parentIndent, startOnNewline }) {
+    let spaceBefore = false;
+    let atNewline = startOnNewline;
+    let hasSpace = startOnNewline;
+    let comment = '';
+    let commentSep = '';
+    let hasNewline = false;
+    let reqSpace = false;
+    let tab = null;
+    let anchor = null;
+    let tag = null;
+    let newlineAfterProp = null;
+    let comma = null;
+    let found = null;
+    let start = null;
+    for (const token of tokens) {
+        if (reqSpace) {
+            if (token.type !== 'space' &&
+                token.type !== 'newline' &&
+                token.type !== 'comma')
+                onError(token.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+            reqSpace = false;
+        }
+        if (tab) {
+            if (atNewline && token.type !== 'comment' && token.type !== 'newline') {
+                onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+            }
+            tab = null;
+        }
+        switch (token.type) {
+            case 'space':
+                // At the doc level, tabs at line start may be parsed
+                // as leading white space rather than indentation.
+                // In a flow collection, only the parser handles indent.
+                if (!flow &&
+                    (indicator !== 'doc-start' || next?.type !== 'flow-collection') &&
+                    token.source.includes('\t')) {
+                    tab = token;
+                }
+                hasSpace = true;
+                break;
+            case 'comment': {
+                if (!hasSpace)
+                    onError(token, 'MISSING_CHAR', 'Comments must be separated from other tokens by white space characters');
+                const cb = token.source.substring(1) || ' ';
+                if (!comment)
+                    comment = cb;
+                else
+                    comment += commentSep + cb;
+                commentSep = '';
+                atNewline = false;
+                break;
+            }
+            case 'newline':
+                if (atNewline) {
+                    if (comment)
+                        comment += token.source;
+                    else if (!found || indicator !== 'seq-item-ind')
+                        spaceBefore = true;
+                }
+                else
+                    commentSep += token.source;
+                atNewline = true;
+                hasNewline = true;
+                if (anchor || tag)
+                    newlineAfterProp = token;
+                hasSpace = true;
+                break;
+            case 'anchor':
+                if (anchor)
+                    onError(token, 'MULTIPLE_ANCHORS', 'A node can have at most one anchor');
+                if (token.source.endsWith(':'))
+                    onError(token.offset + token.source.length - 1, 'BAD_ALIAS', 'Anchor ending in : is ambiguous', true);
+                anchor = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            case 'tag': {
+                if (tag)
+                    onError(token, 'MULTIPLE_TAGS', 'A node can have at most one tag');
+                tag = token;
+                start ?? (start = token.offset);
+                atNewline = false;
+                hasSpace = false;
+                reqSpace = true;
+                break;
+            }
+            case indicator:
+                // Could here handle preceding comments differently
+                if (anchor || tag)
+                    onError(token, 'BAD_PROP_ORDER', `Anchors and tags must be after the ${token.source} indicator`);
+                if (found)
+                    onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.source} in ${flow ?? 'collection'}`);
+                found = token;
+                atNewline =
+                    indicator === 'seq-item-ind' || indicator === 'explicit-key-ind';
+                hasSpace = false;
+                break;
+            case 'comma':
+                if (flow) {
+                    if (comma)
+                        onError(token, 'UNEXPECTED_TOKEN', `Unexpected , in ${flow}`);
+                    comma = token;
+                    atNewline = false;
+                    hasSpace = false;
+                    break;
+                }
+            // else fallthrough
+            default:
+                onError(token, 'UNEXPECTED_TOKEN', `Unexpected ${token.type} token`);
+                atNewline = false;
+                hasSpace = false;
+        }
+    }
+    const last = tokens[tokens.length - 1];
+    const end = last ? last.offset + last.source.length : offset;
+    if (reqSpace &&
+        next &&
+        next.type !== 'space' &&
+        next.type !== 'newline' &&
+        next.type !== 'comma' &&
+        (next.type !== 'scalar' || next.source !== '')) {
+        onError(next.offset, 'MISSING_CHAR', 'Tags and anchors must be separated from the next token by white space');
+    }
+    if (tab &&
+        ((atNewline && tab.indent <= parentIndent) ||
+            next?.type === 'block-map' ||
+            next?.type === 'block-seq'))
+        onError(tab, 'TAB_AS_INDENT', 'Tabs are not allowed as indentation');
+    return {
+        comma,
+        found,
+        spaceBefore,
+        comment,
+        hasNewline,
+        anchor,
+        tag,
+        newlineAfterProp,
+        end,
+        start: start ?? end
+    };
+}
+
+exports.resolveProps = resolveProps;
+
+
+/***/ }),
+
+/***/ 9499:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function containsNewline(key) {
+    if (!key)
+        return null;
+    switch (key.type) {
+        case 'alias':
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            if (key.source.includes('\n'))
+                return true;
+            if (key.end)
+                for (const st of key.end)
+                    if (st.type === 'newline')
+                        return true;
+            return false;
+        case 'flow-collection':
+            for (const it of key.items) {
+                for (const st of it.start)
+                    if (st.type === 'newline')
+                        return true;
+                if (it.sep)
+                    for (const st of it.sep)
+                        if (st.type === 'newline')
+                            return true;
+                if (containsNewline(it.key) || containsNewline(it.value))
+                    return true;
+            }
+            return false;
+        default:
+            return true;
+    }
+}
+
+exports.containsNewline = containsNewline;
+
+
+/***/ }),
+
+/***/ 2599:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function emptyScalarPosition(offset, before, pos) {
+    if (before) {
+        pos ?? (pos = before.length);
+        for (let i = pos - 1; i >= 0; --i) {
+            let st = before[i];
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                case 'newline':
+                    offset -= st.source.length;
+                    continue;
+            }
+            // Technically, an empty scalar is immediately after the last non-empty
+            // node, but it's more useful to place it after any whitespace.
+            st = before[++i];
+            while (st?.type === 'space') {
+                offset += st.source.length;
+                st = before[++i];
+            }
+            break;
+        }
+    }
+    return offset;
+}
+
+exports.emptyScalarPosition = emptyScalarPosition;
+
+
+/***/ }),
+
+/***/ 4051:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var utilContainsNewline = __nccwpck_require__(9499);
+
+function flowIndentCheck(indent, fc, onError) {
+    if (fc?.type === 'flow-collection') {
+        const end = fc.end[0];
+        if (end.indent === indent &&
+            (end.source === ']' || end.source === '}') &&
+            utilContainsNewline.containsNewline(fc)) {
+            const msg = 'Flow end indicator should be more indented than parent';
+            onError(end, 'BAD_INDENT', msg, true);
+        }
+    }
+}
+
+exports.flowIndentCheck = flowIndentCheck;
+
+
+/***/ }),
+
+/***/ 1187:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+function mapIncludes(ctx, items, search) {
+    const { uniqueKeys } = ctx.options;
+    if (uniqueKeys === false)
+        return false;
+    const isEqual = typeof uniqueKeys === 'function'
+        ? uniqueKeys
+        : (a, b) => a === b || (identity.isScalar(a) && identity.isScalar(b) && a.value === b.value);
+    return items.some(pair => isEqual(pair.key, search));
+}
+
+exports.mapIncludes = mapIncludes;
+
+
+/***/ }),
+
+/***/ 3021:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var toJS = __nccwpck_require__(4043);
+var Schema = __nccwpck_require__(5840);
+var stringifyDocument = __nccwpck_require__(6829);
+var anchors = __nccwpck_require__(1596);
+var applyReviver = __nccwpck_require__(3661);
+var createNode = __nccwpck_require__(2404);
+var directives = __nccwpck_require__(1342);
+
+class Document {
+    constructor(value, replacer, options) {
+        /** A comment before this Document */
+        this.commentBefore = null;
+        /** A comment immediately after this Document */
+        this.comment = null;
+        /** Errors encountered during parsing. */
+        this.errors = [];
+        /** Warnings encountered during parsing. */
+        this.warnings = [];
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.DOC });
+        let _replacer = null;
+        if (typeof replacer === 'function' || Array.isArray(replacer)) {
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const opt = Object.assign({
+            intAsBigInt: false,
+            keepSourceTokens: false,
+            logLevel: 'warn',
+            prettyErrors: true,
+            strict: true,
+            stringKeys: false,
+            uniqueKeys: true,
+            version: '1.2'
+        }, options);
+        this.options = opt;
+        let { version } = opt;
+        if (options?._directives) {
+            this.directives = options._directives.atDocument();
+            if (this.directives.yaml.explicit)
+                version = this.directives.yaml.version;
+        }
+        else
+            this.directives = new directives.Directives({ version });
+        this.setSchema(version, options);
+        // @ts-expect-error We can't really know that this matches Contents.
+        this.contents =
+            value === undefined ? null : this.createNode(value, _replacer, options);
+    }
+    /**
+     * Create a deep copy of this Document and its contents.
+     *
+     * Custom Node values that inherit from `Object` still refer to their original instances.
+     */
+    clone() {
+        const copy = Object.create(Document.prototype, {
+            [identity.NODE_TYPE]: { value: identity.DOC }
+        });
+        copy.commentBefore = this.commentBefore;
+        copy.comment = this.comment;
+        copy.errors = this.errors.slice();
+        copy.warnings = this.warnings.slice();
+        copy.options = Object.assign({}, this.options);
+        if (this.directives)
+            copy.directives = this.directives.clone();
+        copy.schema = this.schema.clone();
+        // @ts-expect-error We can't really know that this matches Contents.
+        copy.contents = identity.isNode(this.contents)
+            ? this.contents.clone(copy.schema)
+            : this.contents;
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** Adds a value to the document. */
+    add(value) {
+        if (assertCollection(this.contents))
+            this.contents.add(value);
+    }
+    /** Adds a value to the document. */
+    addIn(path, value) {
+        if (assertCollection(this.contents))
+            this.contents.addIn(path, value);
+    }
+    /**
+     * Create a new `Alias` node, ensuring that the target `node` has the required anchor.
+     *
+     * If `node` already has an anchor, `name` is ignored.
+     * Otherwise, the `node.anchor` value will be set to `name`,
+     * or if an anchor with that name is already present in the document,
+     * `name` will be used as a prefix for a new unique anchor.
+     * If `name` is undefined, the generated anchor will use 'a' as a prefix.
+     */
+    createAlias(node, name) {
+        if (!node.anchor) {
+            const prev = anchors.anchorNames(this);
+            node.anchor =
+                // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+                !name || prev.has(name) ? anchors.findNewAnchor(name || 'a', prev) : name;
+        }
+        return new Alias.Alias(node.anchor);
+    }
+    createNode(value, replacer, options) {
+        let _replacer = undefined;
+        if (typeof replacer === 'function') {
+            value = replacer.call({ '': value }, '', value);
+            _replacer = replacer;
+        }
+        else if (Array.isArray(replacer)) {
+            const keyToStr = (v) => typeof v === 'number' || v instanceof String || v instanceof Number;
+            const asStr = replacer.filter(keyToStr).map(String);
+            if (asStr.length > 0)
+                replacer = replacer.concat(asStr);
+            _replacer = replacer;
+        }
+        else if (options === undefined && replacer) {
+            options = replacer;
+            replacer = undefined;
+        }
+        const { aliasDuplicateObjects, anchorPrefix, flow, keepUndefined, onTagObj, tag } = options ?? {};
+        const { onAnchor, setAnchors, sourceObjects } = anchors.createNodeAnchors(this, 
+        // eslint-disable-next-line @typescript-eslint/prefer-nullish-coalescing
+        anchorPrefix || 'a');
+        const ctx = {
+            aliasDuplicateObjects: aliasDuplicateObjects ?? true,
+            keepUndefined: keepUndefined ?? false,
+            onAnchor,
+            onTagObj,
+            replacer: _replacer,
+            schema: this.schema,
+            sourceObjects
+        };
+        const node = createNode.createNode(value, tag, ctx);
+        if (flow && identity.isCollection(node))
+            node.flow = true;
+        setAnchors();
+        return node;
+    }
+    /**
+     * Convert a key and a value into a `Pair` using the current schema,
+     * recursively wrapping all values as `Scalar` or `Collection` nodes.
+     */
+    createPair(key, value, options = {}) {
+        const k = this.createNode(key, null, options);
+        const v = this.createNode(value, null, options);
+        return new Pair.Pair(k, v);
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        return assertCollection(this.contents) ? this.contents.delete(key) : false;
+    }
+    /**
+     * Removes a value from the document.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        if (Collection.isEmptyPath(path)) {
+            if (this.contents == null)
+                return false;
+            // @ts-expect-error Presumed impossible if Strict extends false
+            this.contents = null;
+            return true;
+        }
+        return assertCollection(this.contents)
+            ? this.contents.deleteIn(path)
+            : false;
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    get(key, keepScalar) {
+        return identity.isCollection(this.contents)
+            ? this.contents.get(key, keepScalar)
+            : undefined;
+    }
+    /**
+     * Returns item at `path`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        if (Collection.isEmptyPath(path))
+            return !keepScalar && identity.isScalar(this.contents)
+                ? this.contents.value
+                : this.contents;
+        return identity.isCollection(this.contents)
+            ? this.contents.getIn(path, keepScalar)
+            : undefined;
+    }
+    /**
+     * Checks if the document includes a value with the key `key`.
+     */
+    has(key) {
+        return identity.isCollection(this.contents) ? this.contents.has(key) : false;
+    }
+    /**
+     * Checks if the document includes a value at `path`.
+     */
+    hasIn(path) {
+        if (Collection.isEmptyPath(path))
+            return this.contents !== undefined;
+        return identity.isCollection(this.contents) ? this.contents.hasIn(path) : false;
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    set(key, value) {
+        if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, [key], value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.set(key, value);
+        }
+    }
+    /**
+     * Sets a value in this document. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        if (Collection.isEmptyPath(path)) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = value;
+        }
+        else if (this.contents == null) {
+            // @ts-expect-error We can't really know that this matches Contents.
+            this.contents = Collection.collectionFromPath(this.schema, Array.from(path), value);
+        }
+        else if (assertCollection(this.contents)) {
+            this.contents.setIn(path, value);
+        }
+    }
+    /**
+     * Change the YAML version and schema used by the document.
+     * A `null` version disables support for directives, explicit tags, anchors, and aliases.
+     * It also requires the `schema` option to be given as a `Schema` instance value.
+     *
+     * Overrides all previously set schema options.
+     */
+    setSchema(version, options = {}) {
+        if (typeof version === 'number')
+            version = String(version);
+        let opt;
+        switch (version) {
+            case '1.1':
+                if (this.directives)
+                    this.directives.yaml.version = '1.1';
+                else
+                    this.directives = new directives.Directives({ version: '1.1' });
+                opt = { resolveKnownTags: false, schema: 'yaml-1.1' };
+                break;
+            case '1.2':
+            case 'next':
+                if (this.directives)
+                    this.directives.yaml.version = version;
+                else
+                    this.directives = new directives.Directives({ version });
+                opt = { resolveKnownTags: true, schema: 'core' };
+                break;
+            case null:
+                if (this.directives)
+                    delete this.directives;
+                opt = null;
+                break;
+            default: {
+                const sv = JSON.stringify(version);
+                throw new Error(`Expected '1.1', '1.2' or null as first argument, but found: ${sv}`);
+            }
+        }
+        // Not using `instanceof Schema` to allow for duck typing
+        if (options.schema instanceof Object)
+            this.schema = options.schema;
+        else if (opt)
+            this.schema = new Schema.Schema(Object.assign(opt, options));
+        else
+            throw new Error(`With a null YAML version, the { schema: Schema } option is required`);
+    }
+    // json & jsonArg are only used from toJSON()
+    toJS({ json, jsonArg, mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        const ctx = {
+            anchors: new Map(),
+            doc: this,
+            keep: !json,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this.contents, jsonArg ?? '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+    /**
+     * A JSON representation of the document `contents`.
+     *
+     * @param jsonArg Used by `JSON.stringify` to indicate the array index or
+     *   property name.
+     */
+    toJSON(jsonArg, onAnchor) {
+        return this.toJS({ json: true, jsonArg, mapAsMap: false, onAnchor });
+    }
+    /** A YAML representation of the document. */
+    toString(options = {}) {
+        if (this.errors.length > 0)
+            throw new Error('Document with errors cannot be stringified');
+        if ('indent' in options &&
+            (!Number.isInteger(options.indent) || Number(options.indent) <= 0)) {
+            const s = JSON.stringify(options.indent);
+            throw new Error(`"indent" option must be a positive integer, not ${s}`);
+        }
+        return stringifyDocument.stringifyDocument(this, options);
+    }
+}
+function assertCollection(contents) {
+    if (identity.isCollection(contents))
+        return true;
+    throw new Error('Expected a YAML collection as document contents');
+}
+
+exports.Document = Document;
+
+
+/***/ }),
+
+/***/ 1596:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
+
+/**
+ * Verify that the input string is a valid anchor.
+ *
+ * Will throw on errors.
+ */
+function anchorIsValid(anchor) {
+    if (/[\x00-\x19\s,[\]{}]/.test(anchor)) {
+        const sa = JSON.stringify(anchor);
+        const msg = `Anchor must not contain whitespace or control characters: ${sa}`;
+        throw new Error(msg);
+    }
+    return true;
+}
+function anchorNames(root) {
+    const anchors = new Set();
+    visit.visit(root, {
+        Value(_key, node) {
+            if (node.anchor)
+                anchors.add(node.anchor);
+        }
+    });
+    return anchors;
+}
+/** Find a new anchor name with the given `prefix` and a one-indexed suffix. */
+function findNewAnchor(prefix, exclude) {
+    for (let i = 1; true; ++i) {
+        const name = `${prefix}${i}`;
+        if (!exclude.has(name))
+            return name;
+    }
+}
+function createNodeAnchors(doc, prefix) {
+    const aliasObjects = [];
+    const sourceObjects = new Map();
+    let prevAnchors = null;
+    return {
+        onAnchor: (source) => {
+            aliasObjects.push(source);
+            prevAnchors ?? (prevAnchors = anchorNames(doc));
+            const anchor = findNewAnchor(prefix, prevAnchors);
+            prevAnchors.add(anchor);
+            return anchor;
+        },
+        /**
+         * With circular references, the source node is only resolved after all
+         * of its child nodes are. This is why anchors are set only after all of
+         * the nodes have been created.
+         */
+        setAnchors: () => {
+            for (const source of aliasObjects) {
+                const ref = sourceObjects.get(source);
+                if (typeof ref === 'object' &&
+                    ref.anchor &&
+                    (identity.isScalar(ref.node) || identity.isCollection(ref.node))) {
+                    ref.node.anchor = ref.anchor;
+                }
+                else {
+                    const error = new Error('Failed to resolve repeated object (this should not happen)');
+                    error.source = source;
+                    throw error;
+                }
+            }
+        },
+        sourceObjects
+    };
+}
+
+exports.anchorIsValid = anchorIsValid;
+exports.anchorNames = anchorNames;
+exports.createNodeAnchors = createNodeAnchors;
+exports.findNewAnchor = findNewAnchor;
+
+
+/***/ }),
+
+/***/ 3661:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Applies the JSON.parse reviver algorithm as defined in the ECMA-262 spec,
+ * in section 24.5.1.1 "Runtime Semantics: InternalizeJSONProperty" of the
+ * 2021 edition: https://tc39.es/ecma262/#sec-json.parse
+ *
+ * Includes extensions for handling Map and Set objects.
+ */
+function applyReviver(reviver, obj, key, val) {
+    if (val && typeof val === 'object') {
+        if (Array.isArray(val)) {
+            for (let i = 0, len = val.length; i < len; ++i) {
+                const v0 = val[i];
+                const v1 = applyReviver(reviver, val, String(i), v0);
+                // eslint-disable-next-line @typescript-eslint/no-array-delete
+                if (v1 === undefined)
+                    delete val[i];
+                else if (v1 !== v0)
+                    val[i] = v1;
+            }
+        }
+        else if (val instanceof Map) {
+            for (const k of Array.from(val.keys())) {
+                const v0 = val.get(k);
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    val.delete(k);
+                else if (v1 !== v0)
+                    val.set(k, v1);
+            }
+        }
+        else if (val instanceof Set) {
+            for (const v0 of Array.from(val)) {
+                const v1 = applyReviver(reviver, val, v0, v0);
+                if (v1 === undefined)
+                    val.delete(v0);
+                else if (v1 !== v0) {
+                    val.delete(v0);
+                    val.add(v1);
+                }
+            }
+        }
+        else {
+            for (const [k, v0] of Object.entries(val)) {
+                const v1 = applyReviver(reviver, val, k, v0);
+                if (v1 === undefined)
+                    delete val[k];
+                else if (v1 !== v0)
+                    val[k] = v1;
+            }
+        }
+    }
+    return reviver.call(obj, key, val);
+}
+
+exports.applyReviver = applyReviver;
+
+
+/***/ }),
+
+/***/ 2404:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+
+const defaultTagPrefix = 'tag:yaml.org,2002:';
+function findTagObject(value, tagName, tags) {
+    if (tagName) {
+        const match = tags.filter(t => t.tag === tagName);
+        const tagObj = match.find(t => !t.format) ?? match[0];
+        if (!tagObj)
+            throw new Error(`Tag ${tagName} not found`);
+        return tagObj;
+    }
+    return tags.find(t => t.identify?.(value) && !t.format);
+}
+function createNode(value, tagName, ctx) {
+    if (identity.isDocument(value))
+        value = value.contents;
+    if (identity.isNode(value))
+        return value;
+    if (identity.isPair(value)) {
+        const map = ctx.schema[identity.MAP].createNode?.(ctx.schema, null, ctx);
+        map.items.push(value);
+        return map;
+    }
+    if (value instanceof String ||
+        value instanceof Number ||
+        value instanceof Boolean ||
+        (typeof BigInt !== 'undefined' && value instanceof BigInt) // not supported everywhere
+    ) {
+        // https://tc39.es/ecma262/#sec-serializejsonproperty
+        value = value.valueOf();
+    }
+    const { aliasDuplicateObjects, onAnchor, onTagObj, schema, sourceObjects } = ctx;
+    // Detect duplicate references to the same object & use Alias nodes for all
+    // after first. The `ref` wrapper allows for circular references to resolve.
+    let ref = undefined;
+    if (aliasDuplicateObjects && value && typeof value === 'object') {
+        ref = sourceObjects.get(value);
+        if (ref) {
+            ref.anchor ?? (ref.anchor = onAnchor(value));
+            return new Alias.Alias(ref.anchor);
+        }
+        else {
+            ref = { anchor: null, node: null };
+            sourceObjects.set(value, ref);
+        }
+    }
+    if (tagName?.startsWith('!!'))
+        tagName = defaultTagPrefix + tagName.slice(2);
+    let tagObj = findTagObject(value, tagName, schema.tags);
+    if (!tagObj) {
+        if (value && typeof value.toJSON === 'function') {
+            // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+            value = value.toJSON();
+        }
+        if (!value || typeof value !== 'object') {
+            const node = new Scalar.Scalar(value);
+            if (ref)
+                ref.node = node;
+            return node;
+        }
+        tagObj =
+            value instanceof Map
+                ? schema[identity.MAP]
+                : Symbol.iterator in Object(value)
+                    ? schema[identity.SEQ]
+                    : schema[identity.MAP];
+    }
+    if (onTagObj) {
+        onTagObj(tagObj);
+        delete ctx.onTagObj;
+    }
+    const node = tagObj?.createNode
+        ? tagObj.createNode(ctx.schema, value, ctx)
+        : typeof tagObj?.nodeClass?.from === 'function'
+            ? tagObj.nodeClass.from(ctx.schema, value, ctx)
+            : new Scalar.Scalar(value);
+    if (tagName)
+        node.tag = tagName;
+    else if (!tagObj.default)
+        node.tag = tagObj.tag;
+    if (ref)
+        ref.node = node;
+    return node;
+}
+
+exports.createNode = createNode;
+
+
+/***/ }),
+
+/***/ 1342:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var visit = __nccwpck_require__(204);
+
+const escapeChars = {
+    '!': '%21',
+    ',': '%2C',
+    '[': '%5B',
+    ']': '%5D',
+    '{': '%7B',
+    '}': '%7D'
+};
+const escapeTagName = (tn) => tn.replace(/[!,[\]{}]/g, ch => escapeChars[ch]);
+class Directives {
+    constructor(yaml, tags) {
+        /**
+         * The directives-end/doc-start marker `---`. If `null`, a marker may still be
+         * included in the document's stringified representation.
+         */
+        this.docStart = null;
+        /** The doc-end marker `...`.  */
+        this.docEnd = false;
+        this.yaml = Object.assign({}, Directives.defaultYaml, yaml);
+        this.tags = Object.assign({}, Directives.defaultTags, tags);
+    }
+    clone() {
+        const copy = new Directives(this.yaml, this.tags);
+        copy.docStart = this.docStart;
+        return copy;
+    }
+    /**
+     * During parsing, get a Directives instance for the current document and
+     * update the stream state according to the current version's spec.
+     */
+    atDocument() {
+        const res = new Directives(this.yaml, this.tags);
+        switch (this.yaml.version) {
+            case '1.1':
+                this.atNextDocument = true;
+                break;
+            case '1.2':
+                this.atNextDocument = false;
+                this.yaml = {
+                    explicit: Directives.defaultYaml.explicit,
+                    version: '1.2'
+                };
+                this.tags = Object.assign({}, Directives.defaultTags);
+                break;
+        }
+        return res;
+    }
+    /**
+     * @param onError - May be called even if the action was successful
+     * @returns `true` on success
+     */
+    add(line, onError) {
+        if (this.atNextDocument) {
+            this.yaml = { explicit: Directives.defaultYaml.explicit, version: '1.1' };
+            this.tags = Object.assign({}, Directives.defaultTags);
+            this.atNextDocument = false;
+        }
+        const parts = line.trim().split(/[ \t]+/);
+        const name = parts.shift();
+        switch (name) {
+            case '%TAG': {
+                if (parts.length !== 2) {
+                    onError(0, '%TAG directive should contain exactly two parts');
+                    if (parts.length < 2)
+                        return false;
+                }
+                const [handle, prefix] = parts;
+                this.tags[handle] = prefix;
+                return true;
+            }
+            case '%YAML': {
+                this.yaml.explicit = true;
+                if (parts.length !== 1) {
+                    onError(0, '%YAML directive should contain exactly one part');
+                    return false;
+                }
+                const [version] = parts;
+                if (version === '1.1' || version === '1.2') {
+                    this.yaml.version = version;
+                    return true;
+                }
+                else {
+                    const isValid = /^\d+\.\d+$/.test(version);
+                    onError(6, `Unsupported YAML version ${version}`, isValid);
+                    return false;
+                }
+            }
+            default:
+                onError(0, `Unknown directive ${name}`, true);
+                return false;
+        }
+    }
+    /**
+     * Resolves a tag, matching handles to those defined in %TAG directives.
+     *
+     * @returns Resolved tag, which may also be the non-specific tag `'!'` or a
+     *   `'!local'` tag, or `null` if unresolvable.
+     */
+    tagName(source, onError) {
+        if (source === '!')
+            return '!'; // non-specific tag
+        if (source[0] !== '!') {
+            onError(`Not a valid tag: ${source}`);
+            return null;
+        }
+        if (source[1] === '<') {
+            const verbatim = source.slice(2, -1);
+            if (verbatim === '!' || verbatim === '!!') {
+                onError(`Verbatim tags aren't resolved, so ${source} is invalid.`);
+                return null;
+            }
+            if (source[source.length - 1] !== '>')
+                onError('Verbatim tags must end with a >');
+            return verbatim;
+        }
+        const [, handle, suffix] = source.match(/^(.*!)([^!]*)$/s);
+        if (!suffix)
+            onError(`The ${source} tag has no suffix`);
+        const prefix = this.tags[handle];
+        if (prefix) {
+            try {
+                return prefix + decodeURIComponent(suffix);
+            }
+            catch (error) {
+                onError(String(error));
+                return null;
+            }
+        }
+        if (handle === '!')
+            return source; // local tag
+        onError(`Could not resolve tag: ${source}`);
+        return null;
+    }
+    /**
+     * Given a fully resolved tag, returns its printable string form,
+     * taking into account current tag prefixes and defaults.
+     */
+    tagString(tag) {
+        for (const [handle, prefix] of Object.entries(this.tags)) {
+            if (tag.startsWith(prefix))
+                return handle + escapeTagName(tag.substring(prefix.length));
+        }
+        return tag[0] === '!' ? tag : `!<${tag}>`;
+    }
+    toString(doc) {
+        const lines = this.yaml.explicit
+            ? [`%YAML ${this.yaml.version || '1.2'}`]
+            : [];
+        const tagEntries = Object.entries(this.tags);
+        let tagNames;
+        if (doc && tagEntries.length > 0 && identity.isNode(doc.contents)) {
+            const tags = {};
+            visit.visit(doc.contents, (_key, node) => {
+                if (identity.isNode(node) && node.tag)
+                    tags[node.tag] = true;
+            });
+            tagNames = Object.keys(tags);
+        }
+        else
+            tagNames = [];
+        for (const [handle, prefix] of tagEntries) {
+            if (handle === '!!' && prefix === 'tag:yaml.org,2002:')
+                continue;
+            if (!doc || tagNames.some(tn => tn.startsWith(prefix)))
+                lines.push(`%TAG ${handle} ${prefix}`);
+        }
+        return lines.join('\n');
+    }
+}
+Directives.defaultYaml = { explicit: false, version: '1.2' };
+Directives.defaultTags = { '!!': 'tag:yaml.org,2002:' };
+
+exports.Directives = Directives;
+
+
+/***/ }),
+
+/***/ 1464:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+class YAMLError extends Error {
+    constructor(name, pos, code, message) {
+        super();
+        this.name = name;
+        this.code = code;
+        this.message = message;
+        this.pos = pos;
+    }
+}
+class YAMLParseError extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLParseError', pos, code, message);
+    }
+}
+class YAMLWarning extends YAMLError {
+    constructor(pos, code, message) {
+        super('YAMLWarning', pos, code, message);
+    }
+}
+const prettifyError = (src, lc) => (error) => {
+    if (error.pos[0] === -1)
+        return;
+    error.linePos = error.pos.map(pos => lc.linePos(pos));
+    const { line, col } = error.linePos[0];
+    error.message += ` at line ${line}, column ${col}`;
+    let ci = col - 1;
+    let lineStr = src
+        .substring(lc.lineStarts[line - 1], lc.lineStarts[line])
+        .replace(/[\n\r]+$/, '');
+    // Trim to max 80 chars, keeping col position near the middle
+    if (ci >= 60 && lineStr.length > 80) {
+        const trimStart = Math.min(ci - 39, lineStr.length - 79);
+        lineStr = '…' + lineStr.substring(trimStart);
+        ci -= trimStart - 1;
+    }
+    if (lineStr.length > 80)
+        lineStr = lineStr.substring(0, 79) + '…';
+    // Include previous line in context if pointing at line start
+    if (line > 1 && /^ *$/.test(lineStr.substring(0, ci))) {
+        // Regexp won't match if start is trimmed
+        let prev = src.substring(lc.lineStarts[line - 2], lc.lineStarts[line - 1]);
+        if (prev.length > 80)
+            prev = prev.substring(0, 79) + '…\n';
+        lineStr = prev + lineStr;
+    }
+    if (/[^ ]/.test(lineStr)) {
+        let count = 1;
+        const end = error.linePos[1];
+        if (end?.line === line && end.col > col) {
+            count = Math.max(1, Math.min(end.col - col, 80 - ci));
+        }
+        const pointer = ' '.repeat(ci) + '^'.repeat(count);
+        error.message += `:\n\n${lineStr}\n${pointer}\n`;
+    }
+};
+
+exports.YAMLError = YAMLError;
+exports.YAMLParseError = YAMLParseError;
+exports.YAMLWarning = YAMLWarning;
+exports.prettifyError = prettifyError;
+
+
+/***/ }),
+
+/***/ 8815:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+var __webpack_unused_export__;
+
+
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var Schema = __nccwpck_require__(5840);
+var errors = __nccwpck_require__(1464);
+var Alias = __nccwpck_require__(4065);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+var publicApi = __nccwpck_require__(4047);
+var visit = __nccwpck_require__(204);
+
+
+
+__webpack_unused_export__ = composer.Composer;
+__webpack_unused_export__ = Document.Document;
+__webpack_unused_export__ = Schema.Schema;
+__webpack_unused_export__ = errors.YAMLError;
+__webpack_unused_export__ = errors.YAMLParseError;
+__webpack_unused_export__ = errors.YAMLWarning;
+__webpack_unused_export__ = Alias.Alias;
+__webpack_unused_export__ = identity.isAlias;
+__webpack_unused_export__ = identity.isCollection;
+__webpack_unused_export__ = identity.isDocument;
+__webpack_unused_export__ = identity.isMap;
+__webpack_unused_export__ = identity.isNode;
+__webpack_unused_export__ = identity.isPair;
+__webpack_unused_export__ = identity.isScalar;
+__webpack_unused_export__ = identity.isSeq;
+__webpack_unused_export__ = Pair.Pair;
+__webpack_unused_export__ = Scalar.Scalar;
+__webpack_unused_export__ = YAMLMap.YAMLMap;
+__webpack_unused_export__ = YAMLSeq.YAMLSeq;
+__webpack_unused_export__ = cst;
+__webpack_unused_export__ = lexer.Lexer;
+__webpack_unused_export__ = lineCounter.LineCounter;
+__webpack_unused_export__ = parser.Parser;
+exports.qg = publicApi.parse;
+__webpack_unused_export__ = publicApi.parseAllDocuments;
+__webpack_unused_export__ = publicApi.parseDocument;
+__webpack_unused_export__ = publicApi.stringify;
+__webpack_unused_export__ = visit.visit;
+__webpack_unused_export__ = visit.visitAsync;
+
+
+/***/ }),
+
+/***/ 7249:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+
+function debug(logLevel, ...messages) {
+    if (logLevel === 'debug')
+        console.log(...messages);
+}
+function warn(logLevel, warning) {
+    if (logLevel === 'debug' || logLevel === 'warn') {
+        if (typeof node_process.emitWarning === 'function')
+            node_process.emitWarning(warning);
+        else
+            console.warn(warning);
+    }
+}
+
+exports.debug = debug;
+exports.warn = warn;
+
+
+/***/ }),
+
+/***/ 4065:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(1596);
+var visit = __nccwpck_require__(204);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
+
+class Alias extends Node.NodeBase {
+    constructor(source) {
+        super(identity.ALIAS);
+        this.source = source;
+        Object.defineProperty(this, 'tag', {
+            set() {
+                throw new Error('Alias nodes cannot have tags');
+            }
+        });
+    }
+    /**
+     * Resolve the value of this alias within `doc`, finding the last
+     * instance of the `source` anchor before this node.
+     */
+    resolve(doc, ctx) {
+        if (ctx?.maxAliasCount === 0)
+            throw new ReferenceError('Alias resolution is disabled');
+        let nodes;
+        if (ctx?.aliasResolveCache) {
+            nodes = ctx.aliasResolveCache;
+        }
+        else {
+            nodes = [];
+            visit.visit(doc, {
+                Node: (_key, node) => {
+                    if (identity.isAlias(node) || identity.hasAnchor(node))
+                        nodes.push(node);
+                }
+            });
+            if (ctx)
+                ctx.aliasResolveCache = nodes;
+        }
+        let found = undefined;
+        for (const node of nodes) {
+            if (node === this)
+                break;
+            if (node.anchor === this.source)
+                found = node;
+        }
+        if (found && ctx) {
+            const { anchors, doc, maxAliasCount } = ctx;
+            let data = anchors.get(found);
+            if (!data) {
+                // Resolve anchors for Node.prototype.toJS()
+                toJS.toJS(found, null, ctx);
+                data = anchors.get(found);
+            }
+            /* istanbul ignore if */
+            if (data?.res === undefined) {
+                const msg = 'This should not happen: Alias anchor was not resolved?';
+                throw new ReferenceError(msg);
+            }
+            if (maxAliasCount >= 0) {
+                data.count += 1;
+                if (data.aliasCount === 0)
+                    data.aliasCount = getAliasCount(doc, found, anchors);
+                if (data.count * data.aliasCount > maxAliasCount) {
+                    const msg = 'Excessive alias count indicates a resource exhaustion attack';
+                    throw new ReferenceError(msg);
+                }
+            }
+        }
+        return found;
+    }
+    toJSON(_arg, ctx) {
+        if (!ctx)
+            return { source: this.source };
+        const source = this.resolve(ctx.doc, ctx);
+        if (!source) {
+            const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+            throw new ReferenceError(msg);
+        }
+        return ctx.anchors.get(source).res;
+    }
+    toString(ctx, _onComment, _onChompKeep) {
+        const src = `*${this.source}`;
+        if (ctx) {
+            anchors.anchorIsValid(this.source);
+            if (ctx.options.verifyAliasOrder && !ctx.anchors.has(this.source)) {
+                const msg = `Unresolved alias (the anchor must be set before the alias): ${this.source}`;
+                throw new Error(msg);
+            }
+            if (ctx.implicitKey)
+                return `${src} `;
+        }
+        return src;
+    }
+}
+function getAliasCount(doc, node, anchors) {
+    if (identity.isAlias(node)) {
+        const source = node.resolve(doc);
+        const anchor = anchors && source && anchors.get(source);
+        return anchor ? anchor.count * anchor.aliasCount : 0;
+    }
+    else if (identity.isCollection(node)) {
+        let count = 0;
+        for (const item of node.items) {
+            const c = getAliasCount(doc, item, anchors);
+            if (c > count)
+                count = c;
+        }
+        return count;
+    }
+    else if (identity.isPair(node)) {
+        const kc = getAliasCount(doc, node.key, anchors);
+        const vc = getAliasCount(doc, node.value, anchors);
+        return Math.max(kc, vc);
+    }
+    return 1;
+}
+
+exports.Alias = Alias;
+
+
+/***/ }),
+
+/***/ 101:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+
+function collectionFromPath(schema, path, value) {
+    let v = value;
+    for (let i = path.length - 1; i >= 0; --i) {
+        const k = path[i];
+        if (typeof k === 'number' && Number.isInteger(k) && k >= 0) {
+            const a = [];
+            a[k] = v;
+            v = a;
+        }
+        else {
+            v = new Map([[k, v]]);
+        }
+    }
+    return createNode.createNode(v, undefined, {
+        aliasDuplicateObjects: false,
+        keepUndefined: false,
+        onAnchor: () => {
+            throw new Error('This should not happen, please report a bug.');
+        },
+        schema,
+        sourceObjects: new Map()
+    });
+}
+// Type guard is intentionally a little wrong so as to be more useful,
+// as it does not cover untypable empty non-string iterables (e.g. []).
+const isEmptyPath = (path) => path == null ||
+    (typeof path === 'object' && !!path[Symbol.iterator]().next().done);
+class Collection extends Node.NodeBase {
+    constructor(type, schema) {
+        super(type);
+        Object.defineProperty(this, 'schema', {
+            value: schema,
+            configurable: true,
+            enumerable: false,
+            writable: true
+        });
+    }
+    /**
+     * Create a copy of this collection.
+     *
+     * @param schema - If defined, overwrites the original's schema
+     */
+    clone(schema) {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (schema)
+            copy.schema = schema;
+        copy.items = copy.items.map(it => identity.isNode(it) || identity.isPair(it) ? it.clone(schema) : it);
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /**
+     * Adds a value to the collection. For `!!map` and `!!omap` the value must
+     * be a Pair instance or a `{ key, value }` object, which may not have a key
+     * that already exists in the map.
+     */
+    addIn(path, value) {
+        if (isEmptyPath(path))
+            this.add(value);
+        else {
+            const [key, ...rest] = path;
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.addIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+    /**
+     * Removes a value from the collection.
+     * @returns `true` if the item was found and removed.
+     */
+    deleteIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.delete(key);
+        const node = this.get(key, true);
+        if (identity.isCollection(node))
+            return node.deleteIn(rest);
+        else
+            throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+    }
+    /**
+     * Returns item at `key`, or `undefined` if not found. By default unwraps
+     * scalar values from their surrounding node; to disable set `keepScalar` to
+     * `true` (collections are always returned intact).
+     */
+    getIn(path, keepScalar) {
+        const [key, ...rest] = path;
+        const node = this.get(key, true);
+        if (rest.length === 0)
+            return !keepScalar && identity.isScalar(node) ? node.value : node;
+        else
+            return identity.isCollection(node) ? node.getIn(rest, keepScalar) : undefined;
+    }
+    hasAllNullValues(allowScalar) {
+        return this.items.every(node => {
+            if (!identity.isPair(node))
+                return false;
+            const n = node.value;
+            return (n == null ||
+                (allowScalar &&
+                    identity.isScalar(n) &&
+                    n.value == null &&
+                    !n.commentBefore &&
+                    !n.comment &&
+                    !n.tag));
+        });
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     */
+    hasIn(path) {
+        const [key, ...rest] = path;
+        if (rest.length === 0)
+            return this.has(key);
+        const node = this.get(key, true);
+        return identity.isCollection(node) ? node.hasIn(rest) : false;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     */
+    setIn(path, value) {
+        const [key, ...rest] = path;
+        if (rest.length === 0) {
+            this.set(key, value);
+        }
+        else {
+            const node = this.get(key, true);
+            if (identity.isCollection(node))
+                node.setIn(rest, value);
+            else if (node === undefined && this.schema)
+                this.set(key, collectionFromPath(this.schema, rest, value));
+            else
+                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
+        }
+    }
+}
+
+exports.Collection = Collection;
+exports.collectionFromPath = collectionFromPath;
+exports.isEmptyPath = isEmptyPath;
+
+
+/***/ }),
+
+/***/ 6673:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var applyReviver = __nccwpck_require__(3661);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+
+class NodeBase {
+    constructor(type) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: type });
+    }
+    /** Create a copy of this node.  */
+    clone() {
+        const copy = Object.create(Object.getPrototypeOf(this), Object.getOwnPropertyDescriptors(this));
+        if (this.range)
+            copy.range = this.range.slice();
+        return copy;
+    }
+    /** A plain JavaScript representation of this node. */
+    toJS(doc, { mapAsMap, maxAliasCount, onAnchor, reviver } = {}) {
+        if (!identity.isDocument(doc))
+            throw new TypeError('A document argument is required');
+        const ctx = {
+            anchors: new Map(),
+            doc,
+            keep: true,
+            mapAsMap: mapAsMap === true,
+            mapKeyWarned: false,
+            maxAliasCount: typeof maxAliasCount === 'number' ? maxAliasCount : 100
+        };
+        const res = toJS.toJS(this, '', ctx);
+        if (typeof onAnchor === 'function')
+            for (const { count, res } of ctx.anchors.values())
+                onAnchor(res, count);
+        return typeof reviver === 'function'
+            ? applyReviver.applyReviver(reviver, { '': res }, '', res)
+            : res;
+    }
+}
+
+exports.NodeBase = NodeBase;
+
+
+/***/ }),
+
+/***/ 7165:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var stringifyPair = __nccwpck_require__(9748);
+var addPairToJSMap = __nccwpck_require__(7104);
+var identity = __nccwpck_require__(1127);
+
+function createPair(key, value, ctx) {
+    const k = createNode.createNode(key, undefined, ctx);
+    const v = createNode.createNode(value, undefined, ctx);
+    return new Pair(k, v);
+}
+class Pair {
+    constructor(key, value = null) {
+        Object.defineProperty(this, identity.NODE_TYPE, { value: identity.PAIR });
+        this.key = key;
+        this.value = value;
+    }
+    clone(schema) {
+        let { key, value } = this;
+        if (identity.isNode(key))
+            key = key.clone(schema);
+        if (identity.isNode(value))
+            value = value.clone(schema);
+        return new Pair(key, value);
+    }
+    toJSON(_, ctx) {
+        const pair = ctx?.mapAsMap ? new Map() : {};
+        return addPairToJSMap.addPairToJSMap(ctx, pair, this);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        return ctx?.doc
+            ? stringifyPair.stringifyPair(this, ctx, onComment, onChompKeep)
+            : JSON.stringify(this);
+    }
+}
+
+exports.Pair = Pair;
+exports.createPair = createPair;
+
+
+/***/ }),
+
+/***/ 3301:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Node = __nccwpck_require__(6673);
+var toJS = __nccwpck_require__(4043);
+
+const isScalarValue = (value) => !value || (typeof value !== 'function' && typeof value !== 'object');
+class Scalar extends Node.NodeBase {
+    constructor(value) {
+        super(identity.SCALAR);
+        this.value = value;
+    }
+    toJSON(arg, ctx) {
+        return ctx?.keep ? this.value : toJS.toJS(this.value, arg, ctx);
+    }
+    toString() {
+        return String(this.value);
+    }
+}
+Scalar.BLOCK_FOLDED = 'BLOCK_FOLDED';
+Scalar.BLOCK_LITERAL = 'BLOCK_LITERAL';
+Scalar.PLAIN = 'PLAIN';
+Scalar.QUOTE_DOUBLE = 'QUOTE_DOUBLE';
+Scalar.QUOTE_SINGLE = 'QUOTE_SINGLE';
+
+exports.Scalar = Scalar;
+exports.isScalarValue = isScalarValue;
+
+
+/***/ }),
+
+/***/ 4454:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyCollection = __nccwpck_require__(1212);
+var addPairToJSMap = __nccwpck_require__(7104);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+
+function findPair(items, key) {
+    const k = identity.isScalar(key) ? key.value : key;
+    for (const it of items) {
+        if (identity.isPair(it)) {
+            if (it.key === key || it.key === k)
+                return it;
+            if (identity.isScalar(it.key) && it.key.value === k)
+                return it;
+        }
+    }
+    return undefined;
+}
+class YAMLMap extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:map';
+    }
+    constructor(schema) {
+        super(identity.MAP, schema);
+        this.items = [];
+    }
+    /**
+     * A generic collection parsing method that can be extended
+     * to other node classes that inherit from YAMLMap
+     */
+    static from(schema, obj, ctx) {
+        const { keepUndefined, replacer } = ctx;
+        const map = new this(schema);
+        const add = (key, value) => {
+            if (typeof replacer === 'function')
+                value = replacer.call(obj, key, value);
+            else if (Array.isArray(replacer) && !replacer.includes(key))
+                return;
+            if (value !== undefined || keepUndefined)
+                map.items.push(Pair.createPair(key, value, ctx));
+        };
+        if (obj instanceof Map) {
+            for (const [key, value] of obj)
+                add(key, value);
+        }
+        else if (obj && typeof obj === 'object') {
+            for (const key of Object.keys(obj))
+                add(key, obj[key]);
+        }
+        if (typeof schema.sortMapEntries === 'function') {
+            map.items.sort(schema.sortMapEntries);
+        }
+        return map;
+    }
+    /**
+     * Adds a value to the collection.
+     *
+     * @param overwrite - If not set `true`, using a key that is already in the
+     *   collection will throw. Otherwise, overwrites the previous value.
+     */
+    add(pair, overwrite) {
+        let _pair;
+        if (identity.isPair(pair))
+            _pair = pair;
+        else if (!pair || typeof pair !== 'object' || !('key' in pair)) {
+            // In TypeScript, this never happens.
+            _pair = new Pair.Pair(pair, pair?.value);
+        }
+        else
+            _pair = new Pair.Pair(pair.key, pair.value);
+        const prev = findPair(this.items, _pair.key);
+        const sortEntries = this.schema?.sortMapEntries;
+        if (prev) {
+            if (!overwrite)
+                throw new Error(`Key ${_pair.key} already set`);
+            // For scalars, keep the old node & its comments and anchors
+            if (identity.isScalar(prev.value) && Scalar.isScalarValue(_pair.value))
+                prev.value.value = _pair.value;
+            else
+                prev.value = _pair.value;
+        }
+        else if (sortEntries) {
+            const i = this.items.findIndex(item => sortEntries(_pair, item) < 0);
+            if (i === -1)
+                this.items.push(_pair);
+            else
+                this.items.splice(i, 0, _pair);
+        }
+        else {
+            this.items.push(_pair);
+        }
+    }
+    delete(key) {
+        const it = findPair(this.items, key);
+        if (!it)
+            return false;
+        const del = this.items.splice(this.items.indexOf(it), 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const it = findPair(this.items, key);
+        const node = it?.value;
+        return (!keepScalar && identity.isScalar(node) ? node.value : node) ?? undefined;
+    }
+    has(key) {
+        return !!findPair(this.items, key);
+    }
+    set(key, value) {
+        this.add(new Pair.Pair(key, value), true);
+    }
+    /**
+     * @param ctx - Conversion context, originally set in Document#toJS()
+     * @param {Class} Type - If set, forces the returned collection type
+     * @returns Instance of Type, Map, or Object
+     */
+    toJSON(_, ctx, Type) {
+        const map = Type ? new Type() : ctx?.mapAsMap ? new Map() : {};
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const item of this.items)
+            addPairToJSMap.addPairToJSMap(ctx, map, item);
+        return map;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        for (const item of this.items) {
+            if (!identity.isPair(item))
+                throw new Error(`Map items must all be pairs; found ${JSON.stringify(item)} instead`);
+        }
+        if (!ctx.allNullValues && this.hasAllNullValues(false))
+            ctx = Object.assign({}, ctx, { allNullValues: true });
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '',
+            flowChars: { start: '{', end: '}' },
+            itemIndent: ctx.indent || '',
+            onChompKeep,
+            onComment
+        });
+    }
+}
+
+exports.YAMLMap = YAMLMap;
+exports.findPair = findPair;
+
+
+/***/ }),
+
+/***/ 2223:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var createNode = __nccwpck_require__(2404);
+var stringifyCollection = __nccwpck_require__(1212);
+var Collection = __nccwpck_require__(101);
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var toJS = __nccwpck_require__(4043);
+
+class YAMLSeq extends Collection.Collection {
+    static get tagName() {
+        return 'tag:yaml.org,2002:seq';
+    }
+    constructor(schema) {
+        super(identity.SEQ, schema);
+        this.items = [];
+    }
+    add(value) {
+        this.items.push(value);
+    }
+    /**
+     * Removes a value from the collection.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     *
+     * @returns `true` if the item was found and removed.
+     */
+    delete(key) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return false;
+        const del = this.items.splice(idx, 1);
+        return del.length > 0;
+    }
+    get(key, keepScalar) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            return undefined;
+        const it = this.items[idx];
+        return !keepScalar && identity.isScalar(it) ? it.value : it;
+    }
+    /**
+     * Checks if the collection includes a value with the key `key`.
+     *
+     * `key` must contain a representation of an integer for this to succeed.
+     * It may be wrapped in a `Scalar`.
+     */
+    has(key) {
+        const idx = asItemIndex(key);
+        return typeof idx === 'number' && idx < this.items.length;
+    }
+    /**
+     * Sets a value in this collection. For `!!set`, `value` needs to be a
+     * boolean to add/remove the item from the set.
+     *
+     * If `key` does not contain a representation of an integer, this will throw.
+     * It may be wrapped in a `Scalar`.
+     */
+    set(key, value) {
+        const idx = asItemIndex(key);
+        if (typeof idx !== 'number')
+            throw new Error(`Expected a valid index, not ${key}.`);
+        const prev = this.items[idx];
+        if (identity.isScalar(prev) && Scalar.isScalarValue(value))
+            prev.value = value;
+        else
+            this.items[idx] = value;
+    }
+    toJSON(_, ctx) {
+        const seq = [];
+        if (ctx?.onCreate)
+            ctx.onCreate(seq);
+        let i = 0;
+        for (const item of this.items)
+            seq.push(toJS.toJS(item, String(i++), ctx));
+        return seq;
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        return stringifyCollection.stringifyCollection(this, ctx, {
+            blockItemPrefix: '- ',
+            flowChars: { start: '[', end: ']' },
+            itemIndent: (ctx.indent || '') + '  ',
+            onChompKeep,
+            onComment
+        });
+    }
+    static from(schema, obj, ctx) {
+        const { replacer } = ctx;
+        const seq = new this(schema);
+        if (obj && Symbol.iterator in Object(obj)) {
+            let i = 0;
+            for (let it of obj) {
+                if (typeof replacer === 'function') {
+                    const key = obj instanceof Set ? it : String(i++);
+                    it = replacer.call(obj, key, it);
+                }
+                seq.items.push(createNode.createNode(it, undefined, ctx));
+            }
+        }
+        return seq;
+    }
+}
+function asItemIndex(key) {
+    let idx = identity.isScalar(key) ? key.value : key;
+    if (idx && typeof idx === 'string')
+        idx = Number(idx);
+    return typeof idx === 'number' && Number.isInteger(idx) && idx >= 0
+        ? idx
+        : null;
+}
+
+exports.YAMLSeq = YAMLSeq;
+
+
+/***/ }),
+
+/***/ 7104:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var log = __nccwpck_require__(7249);
+var merge = __nccwpck_require__(452);
+var stringify = __nccwpck_require__(2148);
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+
+function addPairToJSMap(ctx, map, { key, value }) {
+    if (identity.isNode(key) && key.addToJSMap)
+        key.addToJSMap(ctx, map, value);
+    // TODO: Should drop this special case for bare << handling
+    else if (merge.isMergeKey(ctx, key))
+        merge.addMergeToJSMap(ctx, map, value);
+    else {
+        const jsKey = toJS.toJS(key, '', ctx);
+        if (map instanceof Map) {
+            map.set(jsKey, toJS.toJS(value, jsKey, ctx));
+        }
+        else if (map instanceof Set) {
+            map.add(jsKey);
+        }
+        else {
+            const stringKey = stringifyKey(key, jsKey, ctx);
+            const jsValue = toJS.toJS(value, stringKey, ctx);
+            if (stringKey in map)
+                Object.defineProperty(map, stringKey, {
+                    value: jsValue,
+                    writable: true,
+                    enumerable: true,
+                    configurable: true
+                });
+            else
+                map[stringKey] = jsValue;
+        }
+    }
+    return map;
+}
+function stringifyKey(key, jsKey, ctx) {
+    if (jsKey === null)
+        return '';
+    // eslint-disable-next-line @typescript-eslint/no-base-to-string
+    if (typeof jsKey !== 'object')
+        return String(jsKey);
+    if (identity.isNode(key) && ctx?.doc) {
+        const strCtx = stringify.createStringifyContext(ctx.doc, {});
+        strCtx.anchors = new Set();
+        for (const node of ctx.anchors.keys())
+            strCtx.anchors.add(node.anchor);
+        strCtx.inFlow = true;
+        strCtx.inStringifyKey = true;
+        const strKey = key.toString(strCtx);
+        if (!ctx.mapKeyWarned) {
+            let jsonStr = JSON.stringify(strKey);
+            if (jsonStr.length > 40)
+                jsonStr = jsonStr.substring(0, 36) + '..."';
+            log.warn(ctx.doc.options.logLevel, `Keys with collection values will be stringified due to JS Object restrictions: ${jsonStr}. Set mapAsMap: true to use object keys.`);
+            ctx.mapKeyWarned = true;
+        }
+        return strKey;
+    }
+    return JSON.stringify(jsKey);
+}
+
+exports.addPairToJSMap = addPairToJSMap;
+
+
+/***/ }),
+
+/***/ 1127:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const ALIAS = Symbol.for('yaml.alias');
+const DOC = Symbol.for('yaml.document');
+const MAP = Symbol.for('yaml.map');
+const PAIR = Symbol.for('yaml.pair');
+const SCALAR = Symbol.for('yaml.scalar');
+const SEQ = Symbol.for('yaml.seq');
+const NODE_TYPE = Symbol.for('yaml.node.type');
+const isAlias = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === ALIAS;
+const isDocument = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === DOC;
+const isMap = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === MAP;
+const isPair = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === PAIR;
+const isScalar = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SCALAR;
+const isSeq = (node) => !!node && typeof node === 'object' && node[NODE_TYPE] === SEQ;
+function isCollection(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case MAP:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+function isNode(node) {
+    if (node && typeof node === 'object')
+        switch (node[NODE_TYPE]) {
+            case ALIAS:
+            case MAP:
+            case SCALAR:
+            case SEQ:
+                return true;
+        }
+    return false;
+}
+const hasAnchor = (node) => (isScalar(node) || isCollection(node)) && !!node.anchor;
+
+exports.ALIAS = ALIAS;
+exports.DOC = DOC;
+exports.MAP = MAP;
+exports.NODE_TYPE = NODE_TYPE;
+exports.PAIR = PAIR;
+exports.SCALAR = SCALAR;
+exports.SEQ = SEQ;
+exports.hasAnchor = hasAnchor;
+exports.isAlias = isAlias;
+exports.isCollection = isCollection;
+exports.isDocument = isDocument;
+exports.isMap = isMap;
+exports.isNode = isNode;
+exports.isPair = isPair;
+exports.isScalar = isScalar;
+exports.isSeq = isSeq;
+
+
+/***/ }),
+
+/***/ 4043:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+/**
+ * Recursively convert any node or its contents to native JavaScript
+ *
+ * @param value - The input value
+ * @param arg - If `value` defines a `toJSON()` method, use this
+ *   as its first argument
+ * @param ctx - Conversion context, originally set in Document#toJS(). If
+ *   `{ keep: true }` is not set, output should be suitable for JSON
+ *   stringification.
+ */
+function toJS(value, arg, ctx) {
+    // eslint-disable-next-line @typescript-eslint/no-unsafe-return
+    if (Array.isArray(value))
+        return value.map((v, i) => toJS(v, String(i), ctx));
+    if (value && typeof value.toJSON === 'function') {
+        // eslint-disable-next-line @typescript-eslint/no-unsafe-call
+        if (!ctx || !identity.hasAnchor(value))
+            return value.toJSON(arg, ctx);
+        const data = { aliasCount: 0, count: 1, res: undefined };
+        ctx.anchors.set(value, data);
+        ctx.onCreate = res => {
+            data.res = res;
+            delete ctx.onCreate;
+        };
+        const res = value.toJSON(arg, ctx);
+        if (ctx.onCreate)
+            ctx.onCreate(res);
+        return res;
+    }
+    if (typeof value === 'bigint' && !ctx?.keep)
+        return Number(value);
+    return value;
+}
+
+exports.toJS = toJS;
+
+
+/***/ }),
+
+/***/ 110:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var resolveBlockScalar = __nccwpck_require__(8913);
+var resolveFlowScalar = __nccwpck_require__(6842);
+var errors = __nccwpck_require__(1464);
+var stringifyString = __nccwpck_require__(3069);
+
+function resolveAsScalar(token, strict = true, onError) {
+    if (token) {
+        const _onError = (pos, code, message) => {
+            const offset = typeof pos === 'number' ? pos : Array.isArray(pos) ? pos[0] : pos.offset;
+            if (onError)
+                onError(offset, code, message);
+            else
+                throw new errors.YAMLParseError([offset, offset + 1], code, message);
+        };
+        switch (token.type) {
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return resolveFlowScalar.resolveFlowScalar(token, strict, _onError);
+            case 'block-scalar':
+                return resolveBlockScalar.resolveBlockScalar({ options: { strict } }, token, _onError);
+        }
+    }
+    return null;
+}
+/**
+ * Create a new scalar token with `value`
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.end Comments and whitespace after the end of the value, or after the block scalar header. If undefined, a newline will be added.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.indent The indent level of the token.
+ * @param context.inFlow Is this scalar within a flow collection? This may affect the resolved type of the token's value.
+ * @param context.offset The offset position of the token.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function createScalarToken(value, context) {
+    const { implicitKey = false, indent, inFlow = false, offset = -1, type = 'PLAIN' } = context;
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey,
+        indent: indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    const end = context.end ?? [
+        { type: 'newline', offset: -1, indent, source: '\n' }
+    ];
+    switch (source[0]) {
+        case '|':
+        case '>': {
+            const he = source.indexOf('\n');
+            const head = source.substring(0, he);
+            const body = source.substring(he + 1) + '\n';
+            const props = [
+                { type: 'block-scalar-header', offset, indent, source: head }
+            ];
+            if (!addEndtoBlockProps(props, end))
+                props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+            return { type: 'block-scalar', offset, indent, props, source: body };
+        }
+        case '"':
+            return { type: 'double-quoted-scalar', offset, indent, source, end };
+        case "'":
+            return { type: 'single-quoted-scalar', offset, indent, source, end };
+        default:
+            return { type: 'scalar', offset, indent, source, end };
+    }
+}
+/**
+ * Set the value of `token` to the given string `value`, overwriting any previous contents and type that it may have.
+ *
+ * Best efforts are made to retain any comments previously associated with the `token`,
+ * though all contents within a collection's `items` will be overwritten.
+ *
+ * Values that represent an actual string but may be parsed as a different type should use a `type` other than `'PLAIN'`,
+ * as this function does not support any schema operations and won't check for such conflicts.
+ *
+ * @param token Any token. If it does not include an `indent` value, the value will be stringified as if it were an implicit key.
+ * @param value The string representation of the value, which will have its content properly indented.
+ * @param context.afterKey In most cases, values after a key should have an additional level of indentation.
+ * @param context.implicitKey Being within an implicit key may affect the resolved type of the token's value.
+ * @param context.inFlow Being within a flow collection may affect the resolved type of the token's value.
+ * @param context.type The preferred type of the scalar token. If undefined, the previous type of the `token` will be used, defaulting to `'PLAIN'`.
+ */
+function setScalarValue(token, value, context = {}) {
+    let { afterKey = false, implicitKey = false, inFlow = false, type } = context;
+    let indent = 'indent' in token ? token.indent : null;
+    if (afterKey && typeof indent === 'number')
+        indent += 2;
+    if (!type)
+        switch (token.type) {
+            case 'single-quoted-scalar':
+                type = 'QUOTE_SINGLE';
+                break;
+            case 'double-quoted-scalar':
+                type = 'QUOTE_DOUBLE';
+                break;
+            case 'block-scalar': {
+                const header = token.props[0];
+                if (header.type !== 'block-scalar-header')
+                    throw new Error('Invalid block scalar header');
+                type = header.source[0] === '>' ? 'BLOCK_FOLDED' : 'BLOCK_LITERAL';
+                break;
+            }
+            default:
+                type = 'PLAIN';
+        }
+    const source = stringifyString.stringifyString({ type, value }, {
+        implicitKey: implicitKey || indent === null,
+        indent: indent !== null && indent > 0 ? ' '.repeat(indent) : '',
+        inFlow,
+        options: { blockQuote: true, lineWidth: -1 }
+    });
+    switch (source[0]) {
+        case '|':
+        case '>':
+            setBlockScalarValue(token, source);
+            break;
+        case '"':
+            setFlowScalarValue(token, source, 'double-quoted-scalar');
+            break;
+        case "'":
+            setFlowScalarValue(token, source, 'single-quoted-scalar');
+            break;
+        default:
+            setFlowScalarValue(token, source, 'scalar');
+    }
+}
+function setBlockScalarValue(token, source) {
+    const he = source.indexOf('\n');
+    const head = source.substring(0, he);
+    const body = source.substring(he + 1) + '\n';
+    if (token.type === 'block-scalar') {
+        const header = token.props[0];
+        if (header.type !== 'block-scalar-header')
+            throw new Error('Invalid block scalar header');
+        header.source = head;
+        token.source = body;
+    }
+    else {
+        const { offset } = token;
+        const indent = 'indent' in token ? token.indent : -1;
+        const props = [
+            { type: 'block-scalar-header', offset, indent, source: head }
+        ];
+        if (!addEndtoBlockProps(props, 'end' in token ? token.end : undefined))
+            props.push({ type: 'newline', offset: -1, indent, source: '\n' });
+        for (const key of Object.keys(token))
+            if (key !== 'type' && key !== 'offset')
+                delete token[key];
+        Object.assign(token, { type: 'block-scalar', indent, props, source: body });
+    }
+}
+/** @returns `true` if last token is a newline */
+function addEndtoBlockProps(props, end) {
+    if (end)
+        for (const st of end)
+            switch (st.type) {
+                case 'space':
+                case 'comment':
+                    props.push(st);
+                    break;
+                case 'newline':
+                    props.push(st);
+                    return true;
+            }
+    return false;
+}
+function setFlowScalarValue(token, source, type) {
+    switch (token.type) {
+        case 'scalar':
+        case 'double-quoted-scalar':
+        case 'single-quoted-scalar':
+            token.type = type;
+            token.source = source;
+            break;
+        case 'block-scalar': {
+            const end = token.props.slice(1);
+            let oa = source.length;
+            if (token.props[0].type === 'block-scalar-header')
+                oa -= token.props[0].source.length;
+            for (const tok of end)
+                tok.offset += oa;
+            delete token.props;
+            Object.assign(token, { type, source, end });
+            break;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            const offset = token.offset + source.length;
+            const nl = { type: 'newline', offset, indent: token.indent, source: '\n' };
+            delete token.items;
+            Object.assign(token, { type, source, end: [nl] });
+            break;
+        }
+        default: {
+            const indent = 'indent' in token ? token.indent : -1;
+            const end = 'end' in token && Array.isArray(token.end)
+                ? token.end.filter(st => st.type === 'space' ||
+                    st.type === 'comment' ||
+                    st.type === 'newline')
+                : [];
+            for (const key of Object.keys(token))
+                if (key !== 'type' && key !== 'offset')
+                    delete token[key];
+            Object.assign(token, { type, indent, source, end });
+        }
+    }
+}
+
+exports.createScalarToken = createScalarToken;
+exports.resolveAsScalar = resolveAsScalar;
+exports.setScalarValue = setScalarValue;
+
+
+/***/ }),
+
+/***/ 1733:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringify a CST document, token, or collection item
+ *
+ * Fair warning: This applies no validation whatsoever, and
+ * simply concatenates the sources in their logical order.
+ */
+const stringify = (cst) => 'type' in cst ? stringifyToken(cst) : stringifyItem(cst);
+function stringifyToken(token) {
+    switch (token.type) {
+        case 'block-scalar': {
+            let res = '';
+            for (const tok of token.props)
+                res += stringifyToken(tok);
+            return res + token.source;
+        }
+        case 'block-map':
+        case 'block-seq': {
+            let res = '';
+            for (const item of token.items)
+                res += stringifyItem(item);
+            return res;
+        }
+        case 'flow-collection': {
+            let res = token.start.source;
+            for (const item of token.items)
+                res += stringifyItem(item);
+            for (const st of token.end)
+                res += st.source;
+            return res;
+        }
+        case 'document': {
+            let res = stringifyItem(token);
+            if (token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+        default: {
+            let res = token.source;
+            if ('end' in token && token.end)
+                for (const st of token.end)
+                    res += st.source;
+            return res;
+        }
+    }
+}
+function stringifyItem({ start, key, sep, value }) {
+    let res = '';
+    for (const st of start)
+        res += st.source;
+    if (key)
+        res += stringifyToken(key);
+    if (sep)
+        for (const st of sep)
+            res += st.source;
+    if (value)
+        res += stringifyToken(value);
+    return res;
+}
+
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 7715:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove item');
+/**
+ * Apply a visitor to a CST document or item.
+ *
+ * Walks through the tree (depth-first) starting from the root, calling a
+ * `visitor` function with two arguments when entering each item:
+ *   - `item`: The current item, which included the following members:
+ *     - `start: SourceToken[]` – Source tokens before the key or value,
+ *       possibly including its anchor or tag.
+ *     - `key?: Token | null` – Set for pair values. May then be `null`, if
+ *       the key before the `:` separator is empty.
+ *     - `sep?: SourceToken[]` – Source tokens between the key and the value,
+ *       which should include the `:` map value indicator if `value` is set.
+ *     - `value?: Token` – The value of a sequence item, or of a map pair.
+ *   - `path`: The steps from the root to the current node, as an array of
+ *     `['key' | 'value', number]` tuples.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this token, continue with
+ *      next sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current item, then continue with the next one
+ *   - `number`: Set the index of the next step. This is useful especially if
+ *     the index of the current token has changed.
+ *   - `function`: Define the next visitor for this item. After the original
+ *     visitor is called on item entry, next visitors are called after handling
+ *     a non-empty `key` and when exiting the item.
+ */
+function visit(cst, visitor) {
+    if ('type' in cst && cst.type === 'document')
+        cst = { start: cst.start, value: cst.value };
+    _visit(Object.freeze([]), cst, visitor);
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current item */
+visit.SKIP = SKIP;
+/** Remove the current item */
+visit.REMOVE = REMOVE;
+/** Find the item at `path` from `cst` as the root */
+visit.itemAtPath = (cst, path) => {
+    let item = cst;
+    for (const [field, index] of path) {
+        const tok = item?.[field];
+        if (tok && 'items' in tok) {
+            item = tok.items[index];
+        }
+        else
+            return undefined;
+    }
+    return item;
+};
+/**
+ * Get the immediate parent collection of the item at `path` from `cst` as the root.
+ *
+ * Throws an error if the collection is not found, which should never happen if the item itself exists.
+ */
+visit.parentCollection = (cst, path) => {
+    const parent = visit.itemAtPath(cst, path.slice(0, -1));
+    const field = path[path.length - 1][0];
+    const coll = parent?.[field];
+    if (coll && 'items' in coll)
+        return coll;
+    throw new Error('Parent collection not found');
+};
+function _visit(path, item, visitor) {
+    let ctrl = visitor(item, path);
+    if (typeof ctrl === 'symbol')
+        return ctrl;
+    for (const field of ['key', 'value']) {
+        const token = item[field];
+        if (token && 'items' in token) {
+            for (let i = 0; i < token.items.length; ++i) {
+                const ci = _visit(Object.freeze(path.concat([[field, i]])), token.items[i], visitor);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    token.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+            if (typeof ctrl === 'function' && field === 'key')
+                ctrl = ctrl(item, path);
+        }
+    }
+    return typeof ctrl === 'function' ? ctrl(item, path) : ctrl;
+}
+
+exports.visit = visit;
+
+
+/***/ }),
+
+/***/ 3461:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cstScalar = __nccwpck_require__(110);
+var cstStringify = __nccwpck_require__(1733);
+var cstVisit = __nccwpck_require__(7715);
+
+/** The byte order mark */
+const BOM = '\u{FEFF}';
+/** Start of doc-mode */
+const DOCUMENT = '\x02'; // C0: Start of Text
+/** Unexpected end of flow-mode */
+const FLOW_END = '\x18'; // C0: Cancel
+/** Next token is a scalar value */
+const SCALAR = '\x1f'; // C0: Unit Separator
+/** @returns `true` if `token` is a flow or block collection */
+const isCollection = (token) => !!token && 'items' in token;
+/** @returns `true` if `token` is a flow or block scalar; not an alias */
+const isScalar = (token) => !!token &&
+    (token.type === 'scalar' ||
+        token.type === 'single-quoted-scalar' ||
+        token.type === 'double-quoted-scalar' ||
+        token.type === 'block-scalar');
+/* istanbul ignore next */
+/** Get a printable representation of a lexer token */
+function prettyToken(token) {
+    switch (token) {
+        case BOM:
+            return '<BOM>';
+        case DOCUMENT:
+            return '<DOC>';
+        case FLOW_END:
+            return '<FLOW_END>';
+        case SCALAR:
+            return '<SCALAR>';
+        default:
+            return JSON.stringify(token);
+    }
+}
+/** Identify the type of a lexer token. May return `null` for unknown tokens. */
+function tokenType(source) {
+    switch (source) {
+        case BOM:
+            return 'byte-order-mark';
+        case DOCUMENT:
+            return 'doc-mode';
+        case FLOW_END:
+            return 'flow-error-end';
+        case SCALAR:
+            return 'scalar';
+        case '---':
+            return 'doc-start';
+        case '...':
+            return 'doc-end';
+        case '':
+        case '\n':
+        case '\r\n':
+            return 'newline';
+        case '-':
+            return 'seq-item-ind';
+        case '?':
+            return 'explicit-key-ind';
+        case ':':
+            return 'map-value-ind';
+        case '{':
+            return 'flow-map-start';
+        case '}':
+            return 'flow-map-end';
+        case '[':
+            return 'flow-seq-start';
+        case ']':
+            return 'flow-seq-end';
+        case ',':
+            return 'comma';
+    }
+    switch (source[0]) {
+        case ' ':
+        case '\t':
+            return 'space';
+        case '#':
+            return 'comment';
+        case '%':
+            return 'directive-line';
+        case '*':
+            return 'alias';
+        case '&':
+            return 'anchor';
+        case '!':
+            return 'tag';
+        case "'":
+            return 'single-quoted-scalar';
+        case '"':
+            return 'double-quoted-scalar';
+        case '|':
+        case '>':
+            return 'block-scalar-header';
+    }
+    return null;
+}
+
+exports.createScalarToken = cstScalar.createScalarToken;
+exports.resolveAsScalar = cstScalar.resolveAsScalar;
+exports.setScalarValue = cstScalar.setScalarValue;
+exports.stringify = cstStringify.stringify;
+exports.visit = cstVisit.visit;
+exports.BOM = BOM;
+exports.DOCUMENT = DOCUMENT;
+exports.FLOW_END = FLOW_END;
+exports.SCALAR = SCALAR;
+exports.isCollection = isCollection;
+exports.isScalar = isScalar;
+exports.prettyToken = prettyToken;
+exports.tokenType = tokenType;
+
+
+/***/ }),
+
+/***/ 361:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var cst = __nccwpck_require__(3461);
+
+/*
+START -> stream
+
+stream
+  directive -> line-end -> stream
+  indent + line-end -> stream
+  [else] -> line-start
+
+line-end
+  comment -> line-end
+  newline -> .
+  input-end -> END
+
+line-start
+  doc-start -> doc
+  doc-end -> stream
+  [else] -> indent -> block-start
+
+block-start
+  seq-item-start -> block-start
+  explicit-key-start -> block-start
+  map-value-start -> block-start
+  [else] -> doc
+
+doc
+  line-end -> line-start
+  spaces -> doc
+  anchor -> doc
+  tag -> doc
+  flow-start -> flow -> doc
+  flow-end -> error -> doc
+  seq-item-start -> error -> doc
+  explicit-key-start -> error -> doc
+  map-value-start -> doc
+  alias -> doc
+  quote-start -> quoted-scalar -> doc
+  block-scalar-header -> line-end -> block-scalar(min) -> line-start
+  [else] -> plain-scalar(false, min) -> doc
+
+flow
+  line-end -> flow
+  spaces -> flow
+  anchor -> flow
+  tag -> flow
+  flow-start -> flow -> flow
+  flow-end -> .
+  seq-item-start -> error -> flow
+  explicit-key-start -> flow
+  map-value-start -> flow
+  alias -> flow
+  quote-start -> quoted-scalar -> flow
+  comma -> flow
+  [else] -> plain-scalar(true, 0) -> flow
+
+quoted-scalar
+  quote-end -> .
+  [else] -> quoted-scalar
+
+block-scalar(min)
+  newline + peek(indent < min) -> .
+  [else] -> block-scalar(min)
+
+plain-scalar(is-flow, min)
+  scalar-end(is-flow) -> .
+  peek(newline + (indent < min)) -> .
+  [else] -> plain-scalar(min)
+*/
+function isEmpty(ch) {
+    switch (ch) {
+        case undefined:
+        case ' ':
+        case '\n':
+        case '\r':
+        case '\t':
+            return true;
+        default:
+            return false;
+    }
+}
+const hexDigits = new Set('0123456789ABCDEFabcdef');
+const tagChars = new Set("0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz-#;/?:@&=+$_.!~*'()");
+const flowIndicatorChars = new Set(',[]{}');
+const invalidAnchorChars = new Set(' ,[]{}\n\r\t');
+const isNotAnchorChar = (ch) => !ch || invalidAnchorChars.has(ch);
+/**
+ * Splits an input string into lexical tokens, i.e. smaller strings that are
+ * easily identifiable by `tokens.tokenType()`.
+ *
+ * Lexing starts always in a "stream" context. Incomplete input may be buffered
+ * until a complete token can be emitted.
+ *
+ * In addition to slices of the original input, the following control characters
+ * may also be emitted:
+ *
+ * - `\x02` (Start of Text): A document starts with the next token
+ * - `\x18` (Cancel): Unexpected end of flow-mode (indicates an error)
+ * - `\x1f` (Unit Separator): Next token is a scalar value
+ * - `\u{FEFF}` (Byte order mark): Emitted separately outside documents
+ */
+class Lexer {
+    constructor() {
+        /**
+         * Flag indicating whether the end of the current buffer marks the end of
+         * all input
+         */
+        this.atEnd = false;
+        /**
+         * Explicit indent set in block scalar header, as an offset from the current
+         * minimum indent, so e.g. set to 1 from a header `|2+`. Set to -1 if not
+         * explicitly set.
+         */
+        this.blockScalarIndent = -1;
+        /**
+         * Block scalars that include a + (keep) chomping indicator in their header
+         * include trailing empty lines, which are otherwise excluded from the
+         * scalar's contents.
+         */
+        this.blockScalarKeep = false;
+        /** Current input */
+        this.buffer = '';
+        /**
+         * Flag noting whether the map value indicator : can immediately follow this
+         * node within a flow context.
+         */
+        this.flowKey = false;
+        /** Count of surrounding flow collection levels. */
+        this.flowLevel = 0;
+        /**
+         * Minimum level of indentation required for next lines to be parsed as a
+         * part of the current scalar value.
+         */
+        this.indentNext = 0;
+        /** Indentation level of the current line. */
+        this.indentValue = 0;
+        /** Position of the next \n character. */
+        this.lineEndPos = null;
+        /** Stores the state of the lexer if reaching the end of incpomplete input */
+        this.next = null;
+        /** A pointer to `buffer`; the current position of the lexer. */
+        this.pos = 0;
+    }
+    /**
+     * Generate YAML tokens from the `source` string. If `incomplete`,
+     * a part of the last line may be left as a buffer for the next call.
+     *
+     * @returns A generator of lexical tokens
+     */
+    *lex(source, incomplete = false) {
+        if (source) {
+            if (typeof source !== 'string')
+                throw TypeError('source is not a string');
+            this.buffer = this.buffer ? this.buffer + source : source;
+            this.lineEndPos = null;
+        }
+        this.atEnd = !incomplete;
+        let next = this.next ?? 'stream';
+        while (next && (incomplete || this.hasChars(1)))
+            next = yield* this.parseNext(next);
+    }
+    atLineEnd() {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (ch === ' ' || ch === '\t')
+            ch = this.buffer[++i];
+        if (!ch || ch === '#' || ch === '\n')
+            return true;
+        if (ch === '\r')
+            return this.buffer[i + 1] === '\n';
+        return false;
+    }
+    charAt(n) {
+        return this.buffer[this.pos + n];
+    }
+    continueScalar(offset) {
+        let ch = this.buffer[offset];
+        if (this.indentNext > 0) {
+            let indent = 0;
+            while (ch === ' ')
+                ch = this.buffer[++indent + offset];
+            if (ch === '\r') {
+                const next = this.buffer[indent + offset + 1];
+                if (next === '\n' || (!next && !this.atEnd))
+                    return offset + indent + 1;
+            }
+            return ch === '\n' || indent >= this.indentNext || (!ch && !this.atEnd)
+                ? offset + indent
+                : -1;
+        }
+        if (ch === '-' || ch === '.') {
+            const dt = this.buffer.substr(offset, 3);
+            if ((dt === '---' || dt === '...') && isEmpty(this.buffer[offset + 3]))
+                return -1;
+        }
+        return offset;
+    }
+    getLine() {
+        let end = this.lineEndPos;
+        if (typeof end !== 'number' || (end !== -1 && end < this.pos)) {
+            end = this.buffer.indexOf('\n', this.pos);
+            this.lineEndPos = end;
+        }
+        if (end === -1)
+            return this.atEnd ? this.buffer.substring(this.pos) : null;
+        if (this.buffer[end - 1] === '\r')
+            end -= 1;
+        return this.buffer.substring(this.pos, end);
+    }
+    hasChars(n) {
+        return this.pos + n <= this.buffer.length;
+    }
+    setNext(state) {
+        this.buffer = this.buffer.substring(this.pos);
+        this.pos = 0;
+        this.lineEndPos = null;
+        this.next = state;
+        return null;
+    }
+    peek(n) {
+        return this.buffer.substr(this.pos, n);
+    }
+    *parseNext(next) {
+        switch (next) {
+            case 'stream':
+                return yield* this.parseStream();
+            case 'line-start':
+                return yield* this.parseLineStart();
+            case 'block-start':
+                return yield* this.parseBlockStart();
+            case 'doc':
+                return yield* this.parseDocument();
+            case 'flow':
+                return yield* this.parseFlowCollection();
+            case 'quoted-scalar':
+                return yield* this.parseQuotedScalar();
+            case 'block-scalar':
+                return yield* this.parseBlockScalar();
+            case 'plain-scalar':
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseStream() {
+        let line = this.getLine();
+        if (line === null)
+            return this.setNext('stream');
+        if (line[0] === cst.BOM) {
+            yield* this.pushCount(1);
+            line = line.substring(1);
+        }
+        if (line[0] === '%') {
+            let dirEnd = line.length;
+            let cs = line.indexOf('#');
+            while (cs !== -1) {
+                const ch = line[cs - 1];
+                if (ch === ' ' || ch === '\t') {
+                    dirEnd = cs - 1;
+                    break;
+                }
+                else {
+                    cs = line.indexOf('#', cs + 1);
+                }
+            }
+            while (true) {
+                const ch = line[dirEnd - 1];
+                if (ch === ' ' || ch === '\t')
+                    dirEnd -= 1;
+                else
+                    break;
+            }
+            const n = (yield* this.pushCount(dirEnd)) + (yield* this.pushSpaces(true));
+            yield* this.pushCount(line.length - n); // possible comment
+            this.pushNewline();
+            return 'stream';
+        }
+        if (this.atLineEnd()) {
+            const sp = yield* this.pushSpaces(true);
+            yield* this.pushCount(line.length - sp);
+            yield* this.pushNewline();
+            return 'stream';
+        }
+        yield cst.DOCUMENT;
+        return yield* this.parseLineStart();
+    }
+    *parseLineStart() {
+        const ch = this.charAt(0);
+        if (!ch && !this.atEnd)
+            return this.setNext('line-start');
+        if (ch === '-' || ch === '.') {
+            if (!this.atEnd && !this.hasChars(4))
+                return this.setNext('line-start');
+            const s = this.peek(3);
+            if ((s === '---' || s === '...') && isEmpty(this.charAt(3))) {
+                yield* this.pushCount(3);
+                this.indentValue = 0;
+                this.indentNext = 0;
+                return s === '---' ? 'doc' : 'stream';
+            }
+        }
+        this.indentValue = yield* this.pushSpaces(false);
+        if (this.indentNext > this.indentValue && !isEmpty(this.charAt(1)))
+            this.indentNext = this.indentValue;
+        return yield* this.parseBlockStart();
+    }
+    *parseBlockStart() {
+        const [ch0, ch1] = this.peek(2);
+        if (!ch1 && !this.atEnd)
+            return this.setNext('block-start');
+        if ((ch0 === '-' || ch0 === '?' || ch0 === ':') && isEmpty(ch1)) {
+            const n = (yield* this.pushCount(1)) + (yield* this.pushSpaces(true));
+            this.indentNext = this.indentValue + 1;
+            this.indentValue += n;
+            return 'block-start';
+        }
+        return 'doc';
+    }
+    *parseDocument() {
+        yield* this.pushSpaces(true);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('doc');
+        let n = yield* this.pushIndicators();
+        switch (line[n]) {
+            case '#':
+                yield* this.pushCount(line.length - n);
+            // fallthrough
+            case undefined:
+                yield* this.pushNewline();
+                return yield* this.parseLineStart();
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel = 1;
+                return 'flow';
+            case '}':
+            case ']':
+                // this is an error
+                yield* this.pushCount(1);
+                return 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'doc';
+            case '"':
+            case "'":
+                return yield* this.parseQuotedScalar();
+            case '|':
+            case '>':
+                n += yield* this.parseBlockScalarHeader();
+                n += yield* this.pushSpaces(true);
+                yield* this.pushCount(line.length - n);
+                yield* this.pushNewline();
+                return yield* this.parseBlockScalar();
+            default:
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseFlowCollection() {
+        let nl, sp;
+        let indent = -1;
+        do {
+            nl = yield* this.pushNewline();
+            if (nl > 0) {
+                sp = yield* this.pushSpaces(false);
+                this.indentValue = indent = sp;
+            }
+            else {
+                sp = 0;
+            }
+            sp += yield* this.pushSpaces(true);
+        } while (nl + sp > 0);
+        const line = this.getLine();
+        if (line === null)
+            return this.setNext('flow');
+        if ((indent !== -1 && indent < this.indentNext && line[0] !== '#') ||
+            (indent === 0 &&
+                (line.startsWith('---') || line.startsWith('...')) &&
+                isEmpty(line[3]))) {
+            // Allowing for the terminal ] or } at the same (rather than greater)
+            // indent level as the initial [ or { is technically invalid, but
+            // failing here would be surprising to users.
+            const atFlowEndMarker = indent === this.indentNext - 1 &&
+                this.flowLevel === 1 &&
+                (line[0] === ']' || line[0] === '}');
+            if (!atFlowEndMarker) {
+                // this is an error
+                this.flowLevel = 0;
+                yield cst.FLOW_END;
+                return yield* this.parseLineStart();
+            }
+        }
+        let n = 0;
+        while (line[n] === ',') {
+            n += yield* this.pushCount(1);
+            n += yield* this.pushSpaces(true);
+            this.flowKey = false;
+        }
+        n += yield* this.pushIndicators();
+        switch (line[n]) {
+            case undefined:
+                return 'flow';
+            case '#':
+                yield* this.pushCount(line.length - n);
+                return 'flow';
+            case '{':
+            case '[':
+                yield* this.pushCount(1);
+                this.flowKey = false;
+                this.flowLevel += 1;
+                return 'flow';
+            case '}':
+            case ']':
+                yield* this.pushCount(1);
+                this.flowKey = true;
+                this.flowLevel -= 1;
+                return this.flowLevel ? 'flow' : 'doc';
+            case '*':
+                yield* this.pushUntil(isNotAnchorChar);
+                return 'flow';
+            case '"':
+            case "'":
+                this.flowKey = true;
+                return yield* this.parseQuotedScalar();
+            case ':': {
+                const next = this.charAt(1);
+                if (this.flowKey || isEmpty(next) || next === ',') {
+                    this.flowKey = false;
+                    yield* this.pushCount(1);
+                    yield* this.pushSpaces(true);
+                    return 'flow';
+                }
+            }
+            // fallthrough
+            default:
+                this.flowKey = false;
+                return yield* this.parsePlainScalar();
+        }
+    }
+    *parseQuotedScalar() {
+        const quote = this.charAt(0);
+        let end = this.buffer.indexOf(quote, this.pos + 1);
+        if (quote === "'") {
+            while (end !== -1 && this.buffer[end + 1] === "'")
+                end = this.buffer.indexOf("'", end + 2);
+        }
+        else {
+            // double-quote
+            while (end !== -1) {
+                let n = 0;
+                while (this.buffer[end - 1 - n] === '\\')
+                    n += 1;
+                if (n % 2 === 0)
+                    break;
+                end = this.buffer.indexOf('"', end + 1);
+            }
+        }
+        // Only looking for newlines within the quotes
+        const qb = this.buffer.substring(0, end);
+        let nl = qb.indexOf('\n', this.pos);
+        if (nl !== -1) {
+            while (nl !== -1) {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = qb.indexOf('\n', cs);
+            }
+            if (nl !== -1) {
+                // this is an error caused by an unexpected unindent
+                end = nl - (qb[nl - 1] === '\r' ? 2 : 1);
+            }
+        }
+        if (end === -1) {
+            if (!this.atEnd)
+                return this.setNext('quoted-scalar');
+            end = this.buffer.length;
+        }
+        yield* this.pushToIndex(end + 1, false);
+        return this.flowLevel ? 'flow' : 'doc';
+    }
+    *parseBlockScalarHeader() {
+        this.blockScalarIndent = -1;
+        this.blockScalarKeep = false;
+        let i = this.pos;
+        while (true) {
+            const ch = this.buffer[++i];
+            if (ch === '+')
+                this.blockScalarKeep = true;
+            else if (ch > '0' && ch <= '9')
+                this.blockScalarIndent = Number(ch) - 1;
+            else if (ch !== '-')
+                break;
+        }
+        return yield* this.pushUntil(ch => isEmpty(ch) || ch === '#');
+    }
+    *parseBlockScalar() {
+        let nl = this.pos - 1; // may be -1 if this.pos === 0
+        let indent = 0;
+        let ch;
+        loop: for (let i = this.pos; (ch = this.buffer[i]); ++i) {
+            switch (ch) {
+                case ' ':
+                    indent += 1;
+                    break;
+                case '\n':
+                    nl = i;
+                    indent = 0;
+                    break;
+                case '\r': {
+                    const next = this.buffer[i + 1];
+                    if (!next && !this.atEnd)
+                        return this.setNext('block-scalar');
+                    if (next === '\n')
+                        break;
+                } // fallthrough
+                default:
+                    break loop;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('block-scalar');
+        if (indent >= this.indentNext) {
+            if (this.blockScalarIndent === -1)
+                this.indentNext = indent;
+            else {
+                this.indentNext =
+                    this.blockScalarIndent + (this.indentNext === 0 ? 1 : this.indentNext);
+            }
+            do {
+                const cs = this.continueScalar(nl + 1);
+                if (cs === -1)
+                    break;
+                nl = this.buffer.indexOf('\n', cs);
+            } while (nl !== -1);
+            if (nl === -1) {
+                if (!this.atEnd)
+                    return this.setNext('block-scalar');
+                nl = this.buffer.length;
+            }
+        }
+        // Trailing insufficiently indented tabs are invalid.
+        // To catch that during parsing, we include them in the block scalar value.
+        let i = nl + 1;
+        ch = this.buffer[i];
+        while (ch === ' ')
+            ch = this.buffer[++i];
+        if (ch === '\t') {
+            while (ch === '\t' || ch === ' ' || ch === '\r' || ch === '\n')
+                ch = this.buffer[++i];
+            nl = i - 1;
+        }
+        else if (!this.blockScalarKeep) {
+            do {
+                let i = nl - 1;
+                let ch = this.buffer[i];
+                if (ch === '\r')
+                    ch = this.buffer[--i];
+                const lastChar = i; // Drop the line if last char not more indented
+                while (ch === ' ')
+                    ch = this.buffer[--i];
+                if (ch === '\n' && i >= this.pos && i + 1 + indent > lastChar)
+                    nl = i;
+                else
+                    break;
+            } while (true);
+        }
+        yield cst.SCALAR;
+        yield* this.pushToIndex(nl + 1, true);
+        return yield* this.parseLineStart();
+    }
+    *parsePlainScalar() {
+        const inFlow = this.flowLevel > 0;
+        let end = this.pos - 1;
+        let i = this.pos - 1;
+        let ch;
+        while ((ch = this.buffer[++i])) {
+            if (ch === ':') {
+                const next = this.buffer[i + 1];
+                if (isEmpty(next) || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                end = i;
+            }
+            else if (isEmpty(ch)) {
+                let next = this.buffer[i + 1];
+                if (ch === '\r') {
+                    if (next === '\n') {
+                        i += 1;
+                        ch = '\n';
+                        next = this.buffer[i + 1];
+                    }
+                    else
+                        end = i;
+                }
+                if (next === '#' || (inFlow && flowIndicatorChars.has(next)))
+                    break;
+                if (ch === '\n') {
+                    const cs = this.continueScalar(i + 1);
+                    if (cs === -1)
+                        break;
+                    i = Math.max(i, cs - 2); // to advance, but still account for ' #'
+                }
+            }
+            else {
+                if (inFlow && flowIndicatorChars.has(ch))
+                    break;
+                end = i;
+            }
+        }
+        if (!ch && !this.atEnd)
+            return this.setNext('plain-scalar');
+        yield cst.SCALAR;
+        yield* this.pushToIndex(end + 1, true);
+        return inFlow ? 'flow' : 'doc';
+    }
+    *pushCount(n) {
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos += n;
+            return n;
+        }
+        return 0;
+    }
+    *pushToIndex(i, allowEmpty) {
+        const s = this.buffer.slice(this.pos, i);
+        if (s) {
+            yield s;
+            this.pos += s.length;
+            return s.length;
+        }
+        else if (allowEmpty)
+            yield '';
+        return 0;
+    }
+    *pushIndicators() {
+        let n = 0;
+        loop: while (true) {
+            switch (this.charAt(0)) {
+                case '!':
+                    n += yield* this.pushTag();
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '&':
+                    n += yield* this.pushUntil(isNotAnchorChar);
+                    n += yield* this.pushSpaces(true);
+                    continue loop;
+                case '-': // this is an error
+                case '?': // this is an error outside flow collections
+                case ':': {
+                    const inFlow = this.flowLevel > 0;
+                    const ch1 = this.charAt(1);
+                    if (isEmpty(ch1) || (inFlow && flowIndicatorChars.has(ch1))) {
+                        if (!inFlow)
+                            this.indentNext = this.indentValue + 1;
+                        else if (this.flowKey)
+                            this.flowKey = false;
+                        n += yield* this.pushCount(1);
+                        n += yield* this.pushSpaces(true);
+                        continue loop;
+                    }
+                }
+            }
+            break loop;
+        }
+        return n;
+    }
+    *pushTag() {
+        if (this.charAt(1) === '<') {
+            let i = this.pos + 2;
+            let ch = this.buffer[i];
+            while (!isEmpty(ch) && ch !== '>')
+                ch = this.buffer[++i];
+            return yield* this.pushToIndex(ch === '>' ? i + 1 : i, false);
+        }
+        else {
+            let i = this.pos + 1;
+            let ch = this.buffer[i];
+            while (ch) {
+                if (tagChars.has(ch))
+                    ch = this.buffer[++i];
+                else if (ch === '%' &&
+                    hexDigits.has(this.buffer[i + 1]) &&
+                    hexDigits.has(this.buffer[i + 2])) {
+                    ch = this.buffer[(i += 3)];
+                }
+                else
+                    break;
+            }
+            return yield* this.pushToIndex(i, false);
+        }
+    }
+    *pushNewline() {
+        const ch = this.buffer[this.pos];
+        if (ch === '\n')
+            return yield* this.pushCount(1);
+        else if (ch === '\r' && this.charAt(1) === '\n')
+            return yield* this.pushCount(2);
+        else
+            return 0;
+    }
+    *pushSpaces(allowTabs) {
+        let i = this.pos - 1;
+        let ch;
+        do {
+            ch = this.buffer[++i];
+        } while (ch === ' ' || (allowTabs && ch === '\t'));
+        const n = i - this.pos;
+        if (n > 0) {
+            yield this.buffer.substr(this.pos, n);
+            this.pos = i;
+        }
+        return n;
+    }
+    *pushUntil(test) {
+        let i = this.pos;
+        let ch = this.buffer[i];
+        while (!test(ch))
+            ch = this.buffer[++i];
+        return yield* this.pushToIndex(i, false);
+    }
+}
+
+exports.Lexer = Lexer;
+
+
+/***/ }),
+
+/***/ 6628:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Tracks newlines during parsing in order to provide an efficient API for
+ * determining the one-indexed `{ line, col }` position for any offset
+ * within the input.
+ */
+class LineCounter {
+    constructor() {
+        this.lineStarts = [];
+        /**
+         * Should be called in ascending order. Otherwise, call
+         * `lineCounter.lineStarts.sort()` before calling `linePos()`.
+         */
+        this.addNewLine = (offset) => this.lineStarts.push(offset);
+        /**
+         * Performs a binary search and returns the 1-indexed { line, col }
+         * position of `offset`. If `line === 0`, `addNewLine` has never been
+         * called or `offset` is before the first known newline.
+         */
+        this.linePos = (offset) => {
+            let low = 0;
+            let high = this.lineStarts.length;
+            while (low < high) {
+                const mid = (low + high) >> 1; // Math.floor((low + high) / 2)
+                if (this.lineStarts[mid] < offset)
+                    low = mid + 1;
+                else
+                    high = mid;
+            }
+            if (this.lineStarts[low] === offset)
+                return { line: low + 1, col: 1 };
+            if (low === 0)
+                return { line: 0, col: offset };
+            const start = this.lineStarts[low - 1];
+            return { line: low, col: offset - start + 1 };
+        };
+    }
+}
+
+exports.LineCounter = LineCounter;
+
+
+/***/ }),
+
+/***/ 3456:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_process = __nccwpck_require__(932);
+var cst = __nccwpck_require__(3461);
+var lexer = __nccwpck_require__(361);
+
+function includesToken(list, type) {
+    for (let i = 0; i < list.length; ++i)
+        if (list[i].type === type)
+            return true;
+    return false;
+}
+function findNonEmptyIndex(list) {
+    for (let i = 0; i < list.length; ++i) {
+        switch (list[i].type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                break;
+            default:
+                return i;
+        }
+    }
+    return -1;
+}
+function isFlowToken(token) {
+    switch (token?.type) {
+        case 'alias':
+        case 'scalar':
+        case 'single-quoted-scalar':
+        case 'double-quoted-scalar':
+        case 'flow-collection':
+            return true;
+        default:
+            return false;
+    }
+}
+function getPrevProps(parent) {
+    switch (parent.type) {
+        case 'document':
+            return parent.start;
+        case 'block-map': {
+            const it = parent.items[parent.items.length - 1];
+            return it.sep ?? it.start;
+        }
+        case 'block-seq':
+            return parent.items[parent.items.length - 1].start;
+        /* istanbul ignore next should not happen */
+        default:
+            return [];
+    }
+}
+/** Note: May modify input array */
+function getFirstKeyStartProps(prev) {
+    if (prev.length === 0)
+        return [];
+    let i = prev.length;
+    loop: while (--i >= 0) {
+        switch (prev[i].type) {
+            case 'doc-start':
+            case 'explicit-key-ind':
+            case 'map-value-ind':
+            case 'seq-item-ind':
+            case 'newline':
+                break loop;
+        }
+    }
+    while (prev[++i]?.type === 'space') {
+        /* loop */
+    }
+    return prev.splice(i, prev.length);
+}
+function arrayPushArray(target, source) {
+    // May exhaust call stack with large `source` array
+    if (source.length < 1e5)
+        Array.prototype.push.apply(target, source);
+    else
+        for (let i = 0; i < source.length; ++i)
+            target.push(source[i]);
+}
+function fixFlowSeqItems(fc) {
+    if (fc.start.type === 'flow-seq-start') {
+        for (const it of fc.items) {
+            if (it.sep &&
+                !it.value &&
+                !includesToken(it.start, 'explicit-key-ind') &&
+                !includesToken(it.sep, 'map-value-ind')) {
+                if (it.key)
+                    it.value = it.key;
+                delete it.key;
+                if (isFlowToken(it.value)) {
+                    if (it.value.end)
+                        arrayPushArray(it.value.end, it.sep);
+                    else
+                        it.value.end = it.sep;
+                }
+                else
+                    arrayPushArray(it.start, it.sep);
+                delete it.sep;
+            }
+        }
+    }
+}
+/**
+ * A YAML concrete syntax tree (CST) parser
+ *
+ * ```ts
+ * const src: string = ...
+ * for (const token of new Parser().parse(src)) {
+ *   // token: Token
+ * }
+ * ```
+ *
+ * To use the parser with a user-provided lexer:
+ *
+ * ```ts
+ * function* parse(source: string, lexer: Lexer) {
+ *   const parser = new Parser()
+ *   for (const lexeme of lexer.lex(source))
+ *     yield* parser.next(lexeme)
+ *   yield* parser.end()
+ * }
+ *
+ * const src: string = ...
+ * const lexer = new Lexer()
+ * for (const token of parse(src, lexer)) {
+ *   // token: Token
+ * }
+ * ```
+ */
+class Parser {
+    /**
+     * @param onNewLine - If defined, called separately with the start position of
+     *   each new line (in `parse()`, including the start of input).
+     */
+    constructor(onNewLine) {
+        /** If true, space and sequence indicators count as indentation */
+        this.atNewLine = true;
+        /** If true, next token is a scalar value */
+        this.atScalar = false;
+        /** Current indentation level */
+        this.indent = 0;
+        /** Current offset since the start of parsing */
+        this.offset = 0;
+        /** On the same line with a block map key */
+        this.onKeyLine = false;
+        /** Top indicates the node that's currently being built */
+        this.stack = [];
+        /** The source of the current token, set in parse() */
+        this.source = '';
+        /** The type of the current token, set in parse() */
+        this.type = '';
+        // Must be defined after `next()`
+        this.lexer = new lexer.Lexer();
+        this.onNewLine = onNewLine;
+    }
+    /**
+     * Parse `source` as a YAML stream.
+     * If `incomplete`, a part of the last line may be left as a buffer for the next call.
+     *
+     * Errors are not thrown, but yielded as `{ type: 'error', message }` tokens.
+     *
+     * @returns A generator of tokens representing each directive, document, and other structure.
+     */
+    *parse(source, incomplete = false) {
+        if (this.onNewLine && this.offset === 0)
+            this.onNewLine(0);
+        for (const lexeme of this.lexer.lex(source, incomplete))
+            yield* this.next(lexeme);
+        if (!incomplete)
+            yield* this.end();
+    }
+    /**
+     * Advance the parser by the `source` of one lexical token.
+     */
+    *next(source) {
+        this.source = source;
+        if (node_process.env.LOG_TOKENS)
+            console.log('|', cst.prettyToken(source));
+        if (this.atScalar) {
+            this.atScalar = false;
+            yield* this.step();
+            this.offset += source.length;
+            return;
+        }
+        const type = cst.tokenType(source);
+        if (!type) {
+            const message = `Not a YAML token: ${source}`;
+            yield* this.pop({ type: 'error', offset: this.offset, message, source });
+            this.offset += source.length;
+        }
+        else if (type === 'scalar') {
+            this.atNewLine = false;
+            this.atScalar = true;
+            this.type = 'scalar';
+        }
+        else {
+            this.type = type;
+            yield* this.step();
+            switch (type) {
+                case 'newline':
+                    this.atNewLine = true;
+                    this.indent = 0;
+                    if (this.onNewLine)
+                        this.onNewLine(this.offset + source.length);
+                    break;
+                case 'space':
+                    if (this.atNewLine && source[0] === ' ')
+                        this.indent += source.length;
+                    break;
+                case 'explicit-key-ind':
+                case 'map-value-ind':
+                case 'seq-item-ind':
+                    if (this.atNewLine)
+                        this.indent += source.length;
+                    break;
+                case 'doc-mode':
+                case 'flow-error-end':
+                    return;
+                default:
+                    this.atNewLine = false;
+            }
+            this.offset += source.length;
+        }
+    }
+    /** Call at end of input to push out any remaining constructions */
+    *end() {
+        while (this.stack.length > 0)
+            yield* this.pop();
+    }
+    get sourceToken() {
+        const st = {
+            type: this.type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+        return st;
+    }
+    *step() {
+        const top = this.peek(1);
+        if (this.type === 'doc-end' && top?.type !== 'doc-end') {
+            while (this.stack.length > 0)
+                yield* this.pop();
+            this.stack.push({
+                type: 'doc-end',
+                offset: this.offset,
+                source: this.source
+            });
+            return;
+        }
+        if (!top)
+            return yield* this.stream();
+        switch (top.type) {
+            case 'document':
+                return yield* this.document(top);
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return yield* this.scalar(top);
+            case 'block-scalar':
+                return yield* this.blockScalar(top);
+            case 'block-map':
+                return yield* this.blockMap(top);
+            case 'block-seq':
+                return yield* this.blockSequence(top);
+            case 'flow-collection':
+                return yield* this.flowCollection(top);
+            case 'doc-end':
+                return yield* this.documentEnd(top);
+        }
+        /* istanbul ignore next should not happen */
+        yield* this.pop();
+    }
+    peek(n) {
+        return this.stack[this.stack.length - n];
+    }
+    *pop(error) {
+        const token = error ?? this.stack.pop();
+        /* istanbul ignore if should not happen */
+        if (!token) {
+            const message = 'Tried to pop an empty stack';
+            yield { type: 'error', offset: this.offset, source: '', message };
+        }
+        else if (this.stack.length === 0) {
+            yield token;
+        }
+        else {
+            const top = this.peek(1);
+            if (token.type === 'block-scalar') {
+                // Block scalars use their parent rather than header indent
+                token.indent = 'indent' in top ? top.indent : 0;
+            }
+            else if (token.type === 'flow-collection' && top.type === 'document') {
+                // Ignore all indent for top-level flow collections
+                token.indent = 0;
+            }
+            if (token.type === 'flow-collection')
+                fixFlowSeqItems(token);
+            switch (top.type) {
+                case 'document':
+                    top.value = token;
+                    break;
+                case 'block-scalar':
+                    top.props.push(token); // error
+                    break;
+                case 'block-map': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value) {
+                        top.items.push({ start: [], key: token, sep: [] });
+                        this.onKeyLine = true;
+                        return;
+                    }
+                    else if (it.sep) {
+                        it.value = token;
+                    }
+                    else {
+                        Object.assign(it, { key: token, sep: [] });
+                        this.onKeyLine = !it.explicitKey;
+                        return;
+                    }
+                    break;
+                }
+                case 'block-seq': {
+                    const it = top.items[top.items.length - 1];
+                    if (it.value)
+                        top.items.push({ start: [], value: token });
+                    else
+                        it.value = token;
+                    break;
+                }
+                case 'flow-collection': {
+                    const it = top.items[top.items.length - 1];
+                    if (!it || it.value)
+                        top.items.push({ start: [], key: token, sep: [] });
+                    else if (it.sep)
+                        it.value = token;
+                    else
+                        Object.assign(it, { key: token, sep: [] });
+                    return;
+                }
+                /* istanbul ignore next should not happen */
+                default:
+                    yield* this.pop();
+                    yield* this.pop(token);
+            }
+            if ((top.type === 'document' ||
+                top.type === 'block-map' ||
+                top.type === 'block-seq') &&
+                (token.type === 'block-map' || token.type === 'block-seq')) {
+                const last = token.items[token.items.length - 1];
+                if (last &&
+                    !last.sep &&
+                    !last.value &&
+                    last.start.length > 0 &&
+                    findNonEmptyIndex(last.start) === -1 &&
+                    (token.indent === 0 ||
+                        last.start.every(st => st.type !== 'comment' || st.indent < token.indent))) {
+                    if (top.type === 'document')
+                        top.end = last.start;
+                    else
+                        top.items.push({ start: last.start });
+                    token.items.splice(-1, 1);
+                }
+            }
+        }
+    }
+    *stream() {
+        switch (this.type) {
+            case 'directive-line':
+                yield { type: 'directive', offset: this.offset, source: this.source };
+                return;
+            case 'byte-order-mark':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                yield this.sourceToken;
+                return;
+            case 'doc-mode':
+            case 'doc-start': {
+                const doc = {
+                    type: 'document',
+                    offset: this.offset,
+                    start: []
+                };
+                if (this.type === 'doc-start')
+                    doc.start.push(this.sourceToken);
+                this.stack.push(doc);
+                return;
+            }
+        }
+        yield {
+            type: 'error',
+            offset: this.offset,
+            message: `Unexpected ${this.type} token in YAML stream`,
+            source: this.source
+        };
+    }
+    *document(doc) {
+        if (doc.value)
+            return yield* this.lineEnd(doc);
+        switch (this.type) {
+            case 'doc-start': {
+                if (findNonEmptyIndex(doc.start) !== -1) {
+                    yield* this.pop();
+                    yield* this.step();
+                }
+                else
+                    doc.start.push(this.sourceToken);
+                return;
+            }
+            case 'anchor':
+            case 'tag':
+            case 'space':
+            case 'comment':
+            case 'newline':
+                doc.start.push(this.sourceToken);
+                return;
+        }
+        const bv = this.startBlockValue(doc);
+        if (bv)
+            this.stack.push(bv);
+        else {
+            yield {
+                type: 'error',
+                offset: this.offset,
+                message: `Unexpected ${this.type} token in YAML document`,
+                source: this.source
+            };
+        }
+    }
+    *scalar(scalar) {
+        if (this.type === 'map-value-ind') {
+            const prev = getPrevProps(this.peek(2));
+            const start = getFirstKeyStartProps(prev);
+            let sep;
+            if (scalar.end) {
+                sep = scalar.end;
+                sep.push(this.sourceToken);
+                delete scalar.end;
+            }
+            else
+                sep = [this.sourceToken];
+            const map = {
+                type: 'block-map',
+                offset: scalar.offset,
+                indent: scalar.indent,
+                items: [{ start, key: scalar, sep }]
+            };
+            this.onKeyLine = true;
+            this.stack[this.stack.length - 1] = map;
+        }
+        else
+            yield* this.lineEnd(scalar);
+    }
+    *blockScalar(scalar) {
+        switch (this.type) {
+            case 'space':
+            case 'comment':
+            case 'newline':
+                scalar.props.push(this.sourceToken);
+                return;
+            case 'scalar':
+                scalar.source = this.source;
+                // block-scalar source includes trailing newline
+                this.atNewLine = true;
+                this.indent = 0;
+                if (this.onNewLine) {
+                    let nl = this.source.indexOf('\n') + 1;
+                    while (nl !== 0) {
+                        this.onNewLine(this.offset + nl);
+                        nl = this.source.indexOf('\n', nl) + 1;
+                    }
+                }
+                yield* this.pop();
+                break;
+            /* istanbul ignore next should not happen */
+            default:
+                yield* this.pop();
+                yield* this.step();
+        }
+    }
+    *blockMap(map) {
+        const it = map.items[map.items.length - 1];
+        // it.sep is true-ish if pair already has key or : separator
+        switch (this.type) {
+            case 'newline':
+                this.onKeyLine = false;
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value) {
+                    map.items.push({ start: [this.sourceToken] });
+                }
+                else if (it.sep) {
+                    it.sep.push(this.sourceToken);
+                }
+                else {
+                    if (this.atIndentedComment(it.start, map.indent)) {
+                        const prev = map.items[map.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            map.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+        }
+        if (this.indent >= map.indent) {
+            const atMapIndent = !this.onKeyLine && this.indent === map.indent;
+            const atNextItem = atMapIndent &&
+                (it.sep || it.explicitKey) &&
+                this.type !== 'seq-item-ind';
+            // For empty nodes, assign newline-separated not indented empty tokens to following node
+            let start = [];
+            if (atNextItem && it.sep && !it.value) {
+                const nl = [];
+                for (let i = 0; i < it.sep.length; ++i) {
+                    const st = it.sep[i];
+                    switch (st.type) {
+                        case 'newline':
+                            nl.push(i);
+                            break;
+                        case 'space':
+                            break;
+                        case 'comment':
+                            if (st.indent > map.indent)
+                                nl.length = 0;
+                            break;
+                        default:
+                            nl.length = 0;
+                    }
+                }
+                if (nl.length >= 2)
+                    start = it.sep.splice(nl[1]);
+            }
+            switch (this.type) {
+                case 'anchor':
+                case 'tag':
+                    if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        it.sep.push(this.sourceToken);
+                    }
+                    else {
+                        it.start.push(this.sourceToken);
+                    }
+                    return;
+                case 'explicit-key-ind':
+                    if (!it.sep && !it.explicitKey) {
+                        it.start.push(this.sourceToken);
+                        it.explicitKey = true;
+                    }
+                    else if (atNextItem || it.value) {
+                        start.push(this.sourceToken);
+                        map.items.push({ start, explicitKey: true });
+                    }
+                    else {
+                        this.stack.push({
+                            type: 'block-map',
+                            offset: this.offset,
+                            indent: this.indent,
+                            items: [{ start: [this.sourceToken], explicitKey: true }]
+                        });
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'map-value-ind':
+                    if (it.explicitKey) {
+                        if (!it.sep) {
+                            if (includesToken(it.start, 'newline')) {
+                                Object.assign(it, { key: null, sep: [this.sourceToken] });
+                            }
+                            else {
+                                const start = getFirstKeyStartProps(it.start);
+                                this.stack.push({
+                                    type: 'block-map',
+                                    offset: this.offset,
+                                    indent: this.indent,
+                                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                                });
+                            }
+                        }
+                        else if (it.value) {
+                            map.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else if (isFlowToken(it.key) &&
+                            !includesToken(it.sep, 'newline')) {
+                            const start = getFirstKeyStartProps(it.start);
+                            const key = it.key;
+                            const sep = it.sep;
+                            sep.push(this.sourceToken);
+                            // @ts-expect-error type guard is wrong here
+                            delete it.key;
+                            // @ts-expect-error type guard is wrong here
+                            delete it.sep;
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start, key, sep }]
+                            });
+                        }
+                        else if (start.length > 0) {
+                            // Not actually at next item
+                            it.sep = it.sep.concat(start, this.sourceToken);
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    else {
+                        if (!it.sep) {
+                            Object.assign(it, { key: null, sep: [this.sourceToken] });
+                        }
+                        else if (it.value || atNextItem) {
+                            map.items.push({ start, key: null, sep: [this.sourceToken] });
+                        }
+                        else if (includesToken(it.sep, 'map-value-ind')) {
+                            this.stack.push({
+                                type: 'block-map',
+                                offset: this.offset,
+                                indent: this.indent,
+                                items: [{ start: [], key: null, sep: [this.sourceToken] }]
+                            });
+                        }
+                        else {
+                            it.sep.push(this.sourceToken);
+                        }
+                    }
+                    this.onKeyLine = true;
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (atNextItem || it.value) {
+                        map.items.push({ start, key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    else if (it.sep) {
+                        this.stack.push(fs);
+                    }
+                    else {
+                        Object.assign(it, { key: fs, sep: [] });
+                        this.onKeyLine = true;
+                    }
+                    return;
+                }
+                default: {
+                    const bv = this.startBlockValue(map);
+                    if (bv) {
+                        if (bv.type === 'block-seq') {
+                            if (!it.explicitKey &&
+                                it.sep &&
+                                !includesToken(it.sep, 'newline')) {
+                                yield* this.pop({
+                                    type: 'error',
+                                    offset: this.offset,
+                                    message: 'Unexpected block-seq-ind on same line with key',
+                                    source: this.source
+                                });
+                                return;
+                            }
+                        }
+                        else if (atMapIndent) {
+                            map.items.push({ start });
+                        }
+                        this.stack.push(bv);
+                        return;
+                    }
+                }
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *blockSequence(seq) {
+        const it = seq.items[seq.items.length - 1];
+        switch (this.type) {
+            case 'newline':
+                if (it.value) {
+                    const end = 'end' in it.value ? it.value.end : undefined;
+                    const last = Array.isArray(end) ? end[end.length - 1] : undefined;
+                    if (last?.type === 'comment')
+                        end?.push(this.sourceToken);
+                    else
+                        seq.items.push({ start: [this.sourceToken] });
+                }
+                else
+                    it.start.push(this.sourceToken);
+                return;
+            case 'space':
+            case 'comment':
+                if (it.value)
+                    seq.items.push({ start: [this.sourceToken] });
+                else {
+                    if (this.atIndentedComment(it.start, seq.indent)) {
+                        const prev = seq.items[seq.items.length - 2];
+                        const end = prev?.value?.end;
+                        if (Array.isArray(end)) {
+                            arrayPushArray(end, it.start);
+                            end.push(this.sourceToken);
+                            seq.items.pop();
+                            return;
+                        }
+                    }
+                    it.start.push(this.sourceToken);
+                }
+                return;
+            case 'anchor':
+            case 'tag':
+                if (it.value || this.indent <= seq.indent)
+                    break;
+                it.start.push(this.sourceToken);
+                return;
+            case 'seq-item-ind':
+                if (this.indent !== seq.indent)
+                    break;
+                if (it.value || includesToken(it.start, 'seq-item-ind'))
+                    seq.items.push({ start: [this.sourceToken] });
+                else
+                    it.start.push(this.sourceToken);
+                return;
+        }
+        if (this.indent > seq.indent) {
+            const bv = this.startBlockValue(seq);
+            if (bv) {
+                this.stack.push(bv);
+                return;
+            }
+        }
+        yield* this.pop();
+        yield* this.step();
+    }
+    *flowCollection(fc) {
+        const it = fc.items[fc.items.length - 1];
+        if (this.type === 'flow-error-end') {
+            let top;
+            do {
+                yield* this.pop();
+                top = this.peek(1);
+            } while (top?.type === 'flow-collection');
+        }
+        else if (fc.end.length === 0) {
+            switch (this.type) {
+                case 'comma':
+                case 'explicit-key-ind':
+                    if (!it || it.sep)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'map-value-ind':
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: null, sep: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        Object.assign(it, { key: null, sep: [this.sourceToken] });
+                    return;
+                case 'space':
+                case 'comment':
+                case 'newline':
+                case 'anchor':
+                case 'tag':
+                    if (!it || it.value)
+                        fc.items.push({ start: [this.sourceToken] });
+                    else if (it.sep)
+                        it.sep.push(this.sourceToken);
+                    else
+                        it.start.push(this.sourceToken);
+                    return;
+                case 'alias':
+                case 'scalar':
+                case 'single-quoted-scalar':
+                case 'double-quoted-scalar': {
+                    const fs = this.flowScalar(this.type);
+                    if (!it || it.value)
+                        fc.items.push({ start: [], key: fs, sep: [] });
+                    else if (it.sep)
+                        this.stack.push(fs);
+                    else
+                        Object.assign(it, { key: fs, sep: [] });
+                    return;
+                }
+                case 'flow-map-end':
+                case 'flow-seq-end':
+                    fc.end.push(this.sourceToken);
+                    return;
+            }
+            const bv = this.startBlockValue(fc);
+            /* istanbul ignore else should not happen */
+            if (bv)
+                this.stack.push(bv);
+            else {
+                yield* this.pop();
+                yield* this.step();
+            }
+        }
+        else {
+            const parent = this.peek(2);
+            if (parent.type === 'block-map' &&
+                ((this.type === 'map-value-ind' && parent.indent === fc.indent) ||
+                    (this.type === 'newline' &&
+                        !parent.items[parent.items.length - 1].sep))) {
+                yield* this.pop();
+                yield* this.step();
+            }
+            else if (this.type === 'map-value-ind' &&
+                parent.type !== 'flow-collection') {
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                fixFlowSeqItems(fc);
+                const sep = fc.end.splice(1, fc.end.length);
+                sep.push(this.sourceToken);
+                const map = {
+                    type: 'block-map',
+                    offset: fc.offset,
+                    indent: fc.indent,
+                    items: [{ start, key: fc, sep }]
+                };
+                this.onKeyLine = true;
+                this.stack[this.stack.length - 1] = map;
+            }
+            else {
+                yield* this.lineEnd(fc);
+            }
+        }
+    }
+    flowScalar(type) {
+        if (this.onNewLine) {
+            let nl = this.source.indexOf('\n') + 1;
+            while (nl !== 0) {
+                this.onNewLine(this.offset + nl);
+                nl = this.source.indexOf('\n', nl) + 1;
+            }
+        }
+        return {
+            type,
+            offset: this.offset,
+            indent: this.indent,
+            source: this.source
+        };
+    }
+    startBlockValue(parent) {
+        switch (this.type) {
+            case 'alias':
+            case 'scalar':
+            case 'single-quoted-scalar':
+            case 'double-quoted-scalar':
+                return this.flowScalar(this.type);
+            case 'block-scalar-header':
+                return {
+                    type: 'block-scalar',
+                    offset: this.offset,
+                    indent: this.indent,
+                    props: [this.sourceToken],
+                    source: ''
+                };
+            case 'flow-map-start':
+            case 'flow-seq-start':
+                return {
+                    type: 'flow-collection',
+                    offset: this.offset,
+                    indent: this.indent,
+                    start: this.sourceToken,
+                    items: [],
+                    end: []
+                };
+            case 'seq-item-ind':
+                return {
+                    type: 'block-seq',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start: [this.sourceToken] }]
+                };
+            case 'explicit-key-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                start.push(this.sourceToken);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, explicitKey: true }]
+                };
+            }
+            case 'map-value-ind': {
+                this.onKeyLine = true;
+                const prev = getPrevProps(parent);
+                const start = getFirstKeyStartProps(prev);
+                return {
+                    type: 'block-map',
+                    offset: this.offset,
+                    indent: this.indent,
+                    items: [{ start, key: null, sep: [this.sourceToken] }]
+                };
+            }
+        }
+        return null;
+    }
+    atIndentedComment(start, indent) {
+        if (this.type !== 'comment')
+            return false;
+        if (this.indent <= indent)
+            return false;
+        return start.every(st => st.type === 'newline' || st.type === 'space');
+    }
+    *documentEnd(docEnd) {
+        if (this.type !== 'doc-mode') {
+            if (docEnd.end)
+                docEnd.end.push(this.sourceToken);
+            else
+                docEnd.end = [this.sourceToken];
+            if (this.type === 'newline')
+                yield* this.pop();
+        }
+    }
+    *lineEnd(token) {
+        switch (this.type) {
+            case 'comma':
+            case 'doc-start':
+            case 'doc-end':
+            case 'flow-seq-end':
+            case 'flow-map-end':
+            case 'map-value-ind':
+                yield* this.pop();
+                yield* this.step();
+                break;
+            case 'newline':
+                this.onKeyLine = false;
+            // fallthrough
+            case 'space':
+            case 'comment':
+            default:
+                // all other values are errors
+                if (token.end)
+                    token.end.push(this.sourceToken);
+                else
+                    token.end = [this.sourceToken];
+                if (this.type === 'newline')
+                    yield* this.pop();
+        }
+    }
+}
+
+exports.Parser = Parser;
+
+
+/***/ }),
+
+/***/ 4047:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var composer = __nccwpck_require__(9984);
+var Document = __nccwpck_require__(3021);
+var errors = __nccwpck_require__(1464);
+var log = __nccwpck_require__(7249);
+var identity = __nccwpck_require__(1127);
+var lineCounter = __nccwpck_require__(6628);
+var parser = __nccwpck_require__(3456);
+
+function parseOptions(options) {
+    const prettyErrors = options.prettyErrors !== false;
+    const lineCounter$1 = options.lineCounter || (prettyErrors && new lineCounter.LineCounter()) || null;
+    return { lineCounter: lineCounter$1, prettyErrors };
+}
+/**
+ * Parse the input as a stream of YAML documents.
+ *
+ * Documents should be separated from each other by `...` or `---` marker lines.
+ *
+ * @returns If an empty `docs` array is returned, it will be of type
+ *   EmptyStream and contain additional stream information. In
+ *   TypeScript, you should use `'empty' in docs` as a type guard for it.
+ */
+function parseAllDocuments(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    const docs = Array.from(composer$1.compose(parser$1.parse(source)));
+    if (prettyErrors && lineCounter)
+        for (const doc of docs) {
+            doc.errors.forEach(errors.prettifyError(source, lineCounter));
+            doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+        }
+    if (docs.length > 0)
+        return docs;
+    return Object.assign([], { empty: true }, composer$1.streamInfo());
+}
+/** Parse an input string into a single YAML.Document */
+function parseDocument(source, options = {}) {
+    const { lineCounter, prettyErrors } = parseOptions(options);
+    const parser$1 = new parser.Parser(lineCounter?.addNewLine);
+    const composer$1 = new composer.Composer(options);
+    // `doc` is always set by compose.end(true) at the very latest
+    let doc = null;
+    for (const _doc of composer$1.compose(parser$1.parse(source), true, source.length)) {
+        if (!doc)
+            doc = _doc;
+        else if (doc.options.logLevel !== 'silent') {
+            doc.errors.push(new errors.YAMLParseError(_doc.range.slice(0, 2), 'MULTIPLE_DOCS', 'Source contains multiple documents; please use YAML.parseAllDocuments()'));
+            break;
+        }
+    }
+    if (prettyErrors && lineCounter) {
+        doc.errors.forEach(errors.prettifyError(source, lineCounter));
+        doc.warnings.forEach(errors.prettifyError(source, lineCounter));
+    }
+    return doc;
+}
+function parse(src, reviver, options) {
+    let _reviver = undefined;
+    if (typeof reviver === 'function') {
+        _reviver = reviver;
+    }
+    else if (options === undefined && reviver && typeof reviver === 'object') {
+        options = reviver;
+    }
+    const doc = parseDocument(src, options);
+    if (!doc)
+        return null;
+    doc.warnings.forEach(warning => log.warn(doc.options.logLevel, warning));
+    if (doc.errors.length > 0) {
+        if (doc.options.logLevel !== 'silent')
+            throw doc.errors[0];
+        else
+            doc.errors = [];
+    }
+    return doc.toJS(Object.assign({ reviver: _reviver }, options));
+}
+function stringify(value, replacer, options) {
+    let _replacer = null;
+    if (typeof replacer === 'function' || Array.isArray(replacer)) {
+        _replacer = replacer;
+    }
+    else if (options === undefined && replacer) {
+        options = replacer;
+    }
+    if (typeof options === 'string')
+        options = options.length;
+    if (typeof options === 'number') {
+        const indent = Math.round(options);
+        options = indent < 1 ? undefined : indent > 8 ? { indent: 8 } : { indent };
+    }
+    if (value === undefined) {
+        const { keepUndefined } = options ?? replacer ?? {};
+        if (!keepUndefined)
+            return undefined;
+    }
+    if (identity.isDocument(value) && !_replacer)
+        return value.toString(options);
+    return new Document.Document(value, _replacer, options).toString(options);
+}
+
+exports.parse = parse;
+exports.parseAllDocuments = parseAllDocuments;
+exports.parseDocument = parseDocument;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 5840:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var tags = __nccwpck_require__(18);
+
+const sortMapEntriesByKey = (a, b) => a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
+class Schema {
+    constructor({ compat, customTags, merge, resolveKnownTags, schema, sortMapEntries, toStringDefaults }) {
+        this.compat = Array.isArray(compat)
+            ? tags.getTags(compat, 'compat')
+            : compat
+                ? tags.getTags(null, compat)
+                : null;
+        this.name = (typeof schema === 'string' && schema) || 'core';
+        this.knownTags = resolveKnownTags ? tags.coreKnownTags : {};
+        this.tags = tags.getTags(customTags, this.name, merge);
+        this.toStringOptions = toStringDefaults ?? null;
+        Object.defineProperty(this, identity.MAP, { value: map.map });
+        Object.defineProperty(this, identity.SCALAR, { value: string.string });
+        Object.defineProperty(this, identity.SEQ, { value: seq.seq });
+        // Used by createMap()
+        this.sortMapEntries =
+            typeof sortMapEntries === 'function'
+                ? sortMapEntries
+                : sortMapEntries === true
+                    ? sortMapEntriesByKey
+                    : null;
+    }
+    clone() {
+        const copy = Object.create(Schema.prototype, Object.getOwnPropertyDescriptors(this));
+        copy.tags = this.tags.slice();
+        return copy;
+    }
+}
+
+exports.Schema = Schema;
+
+
+/***/ }),
+
+/***/ 7451:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var YAMLMap = __nccwpck_require__(4454);
+
+const map = {
+    collection: 'map',
+    default: true,
+    nodeClass: YAMLMap.YAMLMap,
+    tag: 'tag:yaml.org,2002:map',
+    resolve(map, onError) {
+        if (!identity.isMap(map))
+            onError('Expected a mapping for this tag');
+        return map;
+    },
+    createNode: (schema, obj, ctx) => YAMLMap.YAMLMap.from(schema, obj, ctx)
+};
+
+exports.map = map;
+
+
+/***/ }),
+
+/***/ 3632:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+const nullTag = {
+    identify: value => value == null,
+    createNode: () => new Scalar.Scalar(null),
+    default: true,
+    tag: 'tag:yaml.org,2002:null',
+    test: /^(?:~|[Nn]ull|NULL)?$/,
+    resolve: () => new Scalar.Scalar(null),
+    stringify: ({ source }, ctx) => typeof source === 'string' && nullTag.test.test(source)
+        ? source
+        : ctx.options.nullStr
+};
+
+exports.nullTag = nullTag;
+
+
+/***/ }),
+
+/***/ 1706:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var YAMLSeq = __nccwpck_require__(2223);
+
+const seq = {
+    collection: 'seq',
+    default: true,
+    nodeClass: YAMLSeq.YAMLSeq,
+    tag: 'tag:yaml.org,2002:seq',
+    resolve(seq, onError) {
+        if (!identity.isSeq(seq))
+            onError('Expected a sequence for this tag');
+        return seq;
+    },
+    createNode: (schema, obj, ctx) => YAMLSeq.YAMLSeq.from(schema, obj, ctx)
+};
+
+exports.seq = seq;
+
+
+/***/ }),
+
+/***/ 6464:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyString = __nccwpck_require__(3069);
+
+const string = {
+    identify: value => typeof value === 'string',
+    default: true,
+    tag: 'tag:yaml.org,2002:str',
+    resolve: str => str,
+    stringify(item, ctx, onComment, onChompKeep) {
+        ctx = Object.assign({ actualString: true }, ctx);
+        return stringifyString.stringifyString(item, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.string = string;
+
+
+/***/ }),
+
+/***/ 3959:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+const boolTag = {
+    identify: value => typeof value === 'boolean',
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/,
+    resolve: str => new Scalar.Scalar(str[0] === 't' || str[0] === 'T'),
+    stringify({ source, value }, ctx) {
+        if (source && boolTag.test.test(source)) {
+            const sv = source[0] === 't' || source[0] === 'T';
+            if (value === sv)
+                return source;
+        }
+        return value ? ctx.options.trueStr : ctx.options.falseStr;
+    }
+};
+
+exports.boolTag = boolTag;
+
+
+/***/ }),
+
+/***/ 8405:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: str => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+$/,
+    resolve: str => parseFloat(str),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*)$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str));
+        const dot = str.indexOf('.');
+        if (dot !== -1 && str[str.length - 1] === '0')
+            node.minFractionDigits = str.length - dot - 1;
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 9874:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+const intResolve = (str, offset, radix, { intAsBigInt }) => (intAsBigInt ? BigInt(str) : parseInt(str.substring(offset), radix));
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value) && value >= 0)
+        return prefix + value.toString(radix);
+    return stringifyNumber.stringifyNumber(node);
+}
+const intOct = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^0o[0-7]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 8, opt),
+    stringify: node => intStringify(node, 8, '0o')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: value => intIdentify(value) && value >= 0,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^0x[0-9a-fA-F]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 896:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.boolTag,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 3559:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var map = __nccwpck_require__(7451);
+var seq = __nccwpck_require__(1706);
+
+function intIdentify(value) {
+    return typeof value === 'bigint' || Number.isInteger(value);
+}
+const stringifyJSON = ({ value }) => JSON.stringify(value);
+const jsonScalars = [
+    {
+        identify: value => typeof value === 'string',
+        default: true,
+        tag: 'tag:yaml.org,2002:str',
+        resolve: str => str,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => value == null,
+        createNode: () => new Scalar.Scalar(null),
+        default: true,
+        tag: 'tag:yaml.org,2002:null',
+        test: /^null$/,
+        resolve: () => null,
+        stringify: stringifyJSON
+    },
+    {
+        identify: value => typeof value === 'boolean',
+        default: true,
+        tag: 'tag:yaml.org,2002:bool',
+        test: /^true$|^false$/,
+        resolve: str => str === 'true',
+        stringify: stringifyJSON
+    },
+    {
+        identify: intIdentify,
+        default: true,
+        tag: 'tag:yaml.org,2002:int',
+        test: /^-?(?:0|[1-9][0-9]*)$/,
+        resolve: (str, _onError, { intAsBigInt }) => intAsBigInt ? BigInt(str) : parseInt(str, 10),
+        stringify: ({ value }) => intIdentify(value) ? value.toString() : JSON.stringify(value)
+    },
+    {
+        identify: value => typeof value === 'number',
+        default: true,
+        tag: 'tag:yaml.org,2002:float',
+        test: /^-?(?:0|[1-9][0-9]*)(?:\.[0-9]*)?(?:[eE][-+]?[0-9]+)?$/,
+        resolve: str => parseFloat(str),
+        stringify: stringifyJSON
+    }
+];
+const jsonError = {
+    default: true,
+    tag: '',
+    test: /^/,
+    resolve(str, onError) {
+        onError(`Unresolved plain scalar ${JSON.stringify(str)}`);
+        return str;
+    }
+};
+const schema = [map.map, seq.seq].concat(jsonScalars, jsonError);
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 18:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var bool = __nccwpck_require__(3959);
+var float = __nccwpck_require__(8405);
+var int = __nccwpck_require__(9874);
+var schema = __nccwpck_require__(896);
+var schema$1 = __nccwpck_require__(3559);
+var binary = __nccwpck_require__(6083);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var schema$2 = __nccwpck_require__(5913);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
+
+const schemas = new Map([
+    ['core', schema.schema],
+    ['failsafe', [map.map, seq.seq, string.string]],
+    ['json', schema$1.schema],
+    ['yaml11', schema$2.schema],
+    ['yaml-1.1', schema$2.schema]
+]);
+const tagsByName = {
+    binary: binary.binary,
+    bool: bool.boolTag,
+    float: float.float,
+    floatExp: float.floatExp,
+    floatNaN: float.floatNaN,
+    floatTime: timestamp.floatTime,
+    int: int.int,
+    intHex: int.intHex,
+    intOct: int.intOct,
+    intTime: timestamp.intTime,
+    map: map.map,
+    merge: merge.merge,
+    null: _null.nullTag,
+    omap: omap.omap,
+    pairs: pairs.pairs,
+    seq: seq.seq,
+    set: set.set,
+    timestamp: timestamp.timestamp
+};
+const coreKnownTags = {
+    'tag:yaml.org,2002:binary': binary.binary,
+    'tag:yaml.org,2002:merge': merge.merge,
+    'tag:yaml.org,2002:omap': omap.omap,
+    'tag:yaml.org,2002:pairs': pairs.pairs,
+    'tag:yaml.org,2002:set': set.set,
+    'tag:yaml.org,2002:timestamp': timestamp.timestamp
+};
+function getTags(customTags, schemaName, addMergeTag) {
+    const schemaTags = schemas.get(schemaName);
+    if (schemaTags && !customTags) {
+        return addMergeTag && !schemaTags.includes(merge.merge)
+            ? schemaTags.concat(merge.merge)
+            : schemaTags.slice();
+    }
+    let tags = schemaTags;
+    if (!tags) {
+        if (Array.isArray(customTags))
+            tags = [];
+        else {
+            const keys = Array.from(schemas.keys())
+                .filter(key => key !== 'yaml11')
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown schema "${schemaName}"; use one of ${keys} or define customTags array`);
+        }
+    }
+    if (Array.isArray(customTags)) {
+        for (const tag of customTags)
+            tags = tags.concat(tag);
+    }
+    else if (typeof customTags === 'function') {
+        tags = customTags(tags.slice());
+    }
+    if (addMergeTag)
+        tags = tags.concat(merge.merge);
+    return tags.reduce((tags, tag) => {
+        const tagObj = typeof tag === 'string' ? tagsByName[tag] : tag;
+        if (!tagObj) {
+            const tagName = JSON.stringify(tag);
+            const keys = Object.keys(tagsByName)
+                .map(key => JSON.stringify(key))
+                .join(', ');
+            throw new Error(`Unknown custom tag ${tagName}; use one of ${keys}`);
+        }
+        if (!tags.includes(tagObj))
+            tags.push(tagObj);
+        return tags;
+    }, []);
+}
+
+exports.coreKnownTags = coreKnownTags;
+exports.getTags = getTags;
+
+
+/***/ }),
+
+/***/ 6083:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var node_buffer = __nccwpck_require__(181);
+var Scalar = __nccwpck_require__(3301);
+var stringifyString = __nccwpck_require__(3069);
+
+const binary = {
+    identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
+    default: false,
+    tag: 'tag:yaml.org,2002:binary',
+    /**
+     * Returns a Buffer in node and an Uint8Array in browsers
+     *
+     * To use the resulting buffer as an image, you'll want to do something like:
+     *
+     *   const blob = new Blob([buffer], { type: 'image/jpeg' })
+     *   document.querySelector('#photo').src = URL.createObjectURL(blob)
+     */
+    resolve(src, onError) {
+        if (typeof node_buffer.Buffer === 'function') {
+            return node_buffer.Buffer.from(src, 'base64');
+        }
+        else if (typeof atob === 'function') {
+            // On IE 11, atob() can't handle newlines
+            const str = atob(src.replace(/[\n\r]/g, ''));
+            const buffer = new Uint8Array(str.length);
+            for (let i = 0; i < str.length; ++i)
+                buffer[i] = str.charCodeAt(i);
+            return buffer;
+        }
+        else {
+            onError('This environment does not support reading binary tags; either Buffer or atob is required');
+            return src;
+        }
+    },
+    stringify({ comment, type, value }, ctx, onComment, onChompKeep) {
+        if (!value)
+            return '';
+        const buf = value; // checked earlier by binary.identify()
+        let str;
+        if (typeof node_buffer.Buffer === 'function') {
+            str =
+                buf instanceof node_buffer.Buffer
+                    ? buf.toString('base64')
+                    : node_buffer.Buffer.from(buf.buffer).toString('base64');
+        }
+        else if (typeof btoa === 'function') {
+            let s = '';
+            for (let i = 0; i < buf.length; ++i)
+                s += String.fromCharCode(buf[i]);
+            str = btoa(s);
+        }
+        else {
+            throw new Error('This environment does not support writing binary tags; either Buffer or btoa is required');
+        }
+        type ?? (type = Scalar.Scalar.BLOCK_LITERAL);
+        if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+            const lineWidth = Math.max(ctx.options.lineWidth - ctx.indent.length, ctx.options.minContentWidth);
+            const n = Math.ceil(str.length / lineWidth);
+            const lines = new Array(n);
+            for (let i = 0, o = 0; i < n; ++i, o += lineWidth) {
+                lines[i] = str.substr(o, lineWidth);
+            }
+            str = lines.join(type === Scalar.Scalar.BLOCK_LITERAL ? '\n' : ' ');
+        }
+        return stringifyString.stringifyString({ comment, type, value: str }, ctx, onComment, onChompKeep);
+    }
+};
+
+exports.binary = binary;
+
+
+/***/ }),
+
+/***/ 8398:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+
+function boolStringify({ value, source }, ctx) {
+    const boolObj = value ? trueTag : falseTag;
+    if (source && boolObj.test.test(source))
+        return source;
+    return value ? ctx.options.trueStr : ctx.options.falseStr;
+}
+const trueTag = {
+    identify: value => value === true,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:Y|y|[Yy]es|YES|[Tt]rue|TRUE|[Oo]n|ON)$/,
+    resolve: () => new Scalar.Scalar(true),
+    stringify: boolStringify
+};
+const falseTag = {
+    identify: value => value === false,
+    default: true,
+    tag: 'tag:yaml.org,2002:bool',
+    test: /^(?:N|n|[Nn]o|NO|[Ff]alse|FALSE|[Oo]ff|OFF)$/,
+    resolve: () => new Scalar.Scalar(false),
+    stringify: boolStringify
+};
+
+exports.falseTag = falseTag;
+exports.trueTag = trueTag;
+
+
+/***/ }),
+
+/***/ 5782:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var stringifyNumber = __nccwpck_require__(8689);
+
+const floatNaN = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^(?:[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN)$/,
+    resolve: (str) => str.slice(-3).toLowerCase() === 'nan'
+        ? NaN
+        : str[0] === '-'
+            ? Number.NEGATIVE_INFINITY
+            : Number.POSITIVE_INFINITY,
+    stringify: stringifyNumber.stringifyNumber
+};
+const floatExp = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'EXP',
+    test: /^[-+]?(?:[0-9][0-9_]*)?(?:\.[0-9_]*)?[eE][-+]?[0-9]+$/,
+    resolve: (str) => parseFloat(str.replace(/_/g, '')),
+    stringify(node) {
+        const num = Number(node.value);
+        return isFinite(num) ? num.toExponential() : stringifyNumber.stringifyNumber(node);
+    }
+};
+const float = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    test: /^[-+]?(?:[0-9][0-9_]*)?\.[0-9_]*$/,
+    resolve(str) {
+        const node = new Scalar.Scalar(parseFloat(str.replace(/_/g, '')));
+        const dot = str.indexOf('.');
+        if (dot !== -1) {
+            const f = str.substring(dot + 1).replace(/_/g, '');
+            if (f[f.length - 1] === '0')
+                node.minFractionDigits = f.length;
+        }
+        return node;
+    },
+    stringify: stringifyNumber.stringifyNumber
+};
+
+exports.float = float;
+exports.floatExp = floatExp;
+exports.floatNaN = floatNaN;
+
+
+/***/ }),
+
+/***/ 873:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+const intIdentify = (value) => typeof value === 'bigint' || Number.isInteger(value);
+function intResolve(str, offset, radix, { intAsBigInt }) {
+    const sign = str[0];
+    if (sign === '-' || sign === '+')
+        offset += 1;
+    str = str.substring(offset).replace(/_/g, '');
+    if (intAsBigInt) {
+        switch (radix) {
+            case 2:
+                str = `0b${str}`;
+                break;
+            case 8:
+                str = `0o${str}`;
+                break;
+            case 16:
+                str = `0x${str}`;
+                break;
+        }
+        const n = BigInt(str);
+        return sign === '-' ? BigInt(-1) * n : n;
+    }
+    const n = parseInt(str, radix);
+    return sign === '-' ? -1 * n : n;
+}
+function intStringify(node, radix, prefix) {
+    const { value } = node;
+    if (intIdentify(value)) {
+        const str = value.toString(radix);
+        return value < 0 ? '-' + prefix + str.substr(1) : prefix + str;
+    }
+    return stringifyNumber.stringifyNumber(node);
+}
+const intBin = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'BIN',
+    test: /^[-+]?0b[0-1_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 2, opt),
+    stringify: node => intStringify(node, 2, '0b')
+};
+const intOct = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'OCT',
+    test: /^[-+]?0[0-7_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 1, 8, opt),
+    stringify: node => intStringify(node, 8, '0')
+};
+const int = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    test: /^[-+]?[0-9][0-9_]*$/,
+    resolve: (str, _onError, opt) => intResolve(str, 0, 10, opt),
+    stringify: stringifyNumber.stringifyNumber
+};
+const intHex = {
+    identify: intIdentify,
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'HEX',
+    test: /^[-+]?0x[0-9a-fA-F_]+$/,
+    resolve: (str, _onError, opt) => intResolve(str, 2, 16, opt),
+    stringify: node => intStringify(node, 16, '0x')
+};
+
+exports.int = int;
+exports.intBin = intBin;
+exports.intHex = intHex;
+exports.intOct = intOct;
+
+
+/***/ }),
+
+/***/ 452:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+
+// If the value associated with a merge key is a single mapping node, each of
+// its key/value pairs is inserted into the current mapping, unless the key
+// already exists in it. If the value associated with the merge key is a
+// sequence, then this sequence is expected to contain mapping nodes and each
+// of these nodes is merged in turn according to its order in the sequence.
+// Keys in mapping nodes earlier in the sequence override keys specified in
+// later mapping nodes. -- http://yaml.org/type/merge.html
+const MERGE_KEY = '<<';
+const merge = {
+    identify: value => value === MERGE_KEY ||
+        (typeof value === 'symbol' && value.description === MERGE_KEY),
+    default: 'key',
+    tag: 'tag:yaml.org,2002:merge',
+    test: /^<<$/,
+    resolve: () => Object.assign(new Scalar.Scalar(Symbol(MERGE_KEY)), {
+        addToJSMap: addMergeToJSMap
+    }),
+    stringify: () => MERGE_KEY
+};
+const isMergeKey = (ctx, key) => (merge.identify(key) ||
+    (identity.isScalar(key) &&
+        (!key.type || key.type === Scalar.Scalar.PLAIN) &&
+        merge.identify(key.value))) &&
+    ctx?.doc.schema.tags.some(tag => tag.tag === merge.tag && tag.default);
+function addMergeToJSMap(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (identity.isSeq(source))
+        for (const it of source.items)
+            mergeValue(ctx, map, it);
+    else if (Array.isArray(source))
+        for (const it of source)
+            mergeValue(ctx, map, it);
+    else
+        mergeValue(ctx, map, source);
+}
+function mergeValue(ctx, map, value) {
+    const source = resolveAliasValue(ctx, value);
+    if (!identity.isMap(source))
+        throw new Error('Merge sources must be maps or map aliases');
+    const srcMap = source.toJSON(null, ctx, Map);
+    for (const [key, value] of srcMap) {
+        if (map instanceof Map) {
+            if (!map.has(key))
+                map.set(key, value);
+        }
+        else if (map instanceof Set) {
+            map.add(key);
+        }
+        else if (!Object.prototype.hasOwnProperty.call(map, key)) {
+            Object.defineProperty(map, key, {
+                value,
+                writable: true,
+                enumerable: true,
+                configurable: true
+            });
+        }
+    }
+    return map;
+}
+function resolveAliasValue(ctx, value) {
+    return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
+}
+
+exports.addMergeToJSMap = addMergeToJSMap;
+exports.isMergeKey = isMergeKey;
+exports.merge = merge;
+
+
+/***/ }),
+
+/***/ 303:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var toJS = __nccwpck_require__(4043);
+var YAMLMap = __nccwpck_require__(4454);
+var YAMLSeq = __nccwpck_require__(2223);
+var pairs = __nccwpck_require__(8385);
+
+class YAMLOMap extends YAMLSeq.YAMLSeq {
+    constructor() {
+        super();
+        this.add = YAMLMap.YAMLMap.prototype.add.bind(this);
+        this.delete = YAMLMap.YAMLMap.prototype.delete.bind(this);
+        this.get = YAMLMap.YAMLMap.prototype.get.bind(this);
+        this.has = YAMLMap.YAMLMap.prototype.has.bind(this);
+        this.set = YAMLMap.YAMLMap.prototype.set.bind(this);
+        this.tag = YAMLOMap.tag;
+    }
+    /**
+     * If `ctx` is given, the return type is actually `Map<unknown, unknown>`,
+     * but TypeScript won't allow widening the signature of a child method.
+     */
+    toJSON(_, ctx) {
+        if (!ctx)
+            return super.toJSON(_);
+        const map = new Map();
+        if (ctx?.onCreate)
+            ctx.onCreate(map);
+        for (const pair of this.items) {
+            let key, value;
+            if (identity.isPair(pair)) {
+                key = toJS.toJS(pair.key, '', ctx);
+                value = toJS.toJS(pair.value, key, ctx);
+            }
+            else {
+                key = toJS.toJS(pair, '', ctx);
+            }
+            if (map.has(key))
+                throw new Error('Ordered maps must not include duplicate keys');
+            map.set(key, value);
+        }
+        return map;
+    }
+    static from(schema, iterable, ctx) {
+        const pairs$1 = pairs.createPairs(schema, iterable, ctx);
+        const omap = new this();
+        omap.items = pairs$1.items;
+        return omap;
+    }
+}
+YAMLOMap.tag = 'tag:yaml.org,2002:omap';
+const omap = {
+    collection: 'seq',
+    identify: value => value instanceof Map,
+    nodeClass: YAMLOMap,
+    default: false,
+    tag: 'tag:yaml.org,2002:omap',
+    resolve(seq, onError) {
+        const pairs$1 = pairs.resolvePairs(seq, onError);
+        const seenKeys = [];
+        for (const { key } of pairs$1.items) {
+            if (identity.isScalar(key)) {
+                if (seenKeys.includes(key.value)) {
+                    onError(`Ordered maps must not include duplicate keys: ${key.value}`);
+                }
+                else {
+                    seenKeys.push(key.value);
+                }
+            }
+        }
+        return Object.assign(new YAMLOMap(), pairs$1);
+    },
+    createNode: (schema, iterable, ctx) => YAMLOMap.from(schema, iterable, ctx)
+};
+
+exports.YAMLOMap = YAMLOMap;
+exports.omap = omap;
+
+
+/***/ }),
+
+/***/ 8385:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var Scalar = __nccwpck_require__(3301);
+var YAMLSeq = __nccwpck_require__(2223);
+
+function resolvePairs(seq, onError) {
+    if (identity.isSeq(seq)) {
+        for (let i = 0; i < seq.items.length; ++i) {
+            let item = seq.items[i];
+            if (identity.isPair(item))
+                continue;
+            else if (identity.isMap(item)) {
+                if (item.items.length > 1)
+                    onError('Each pair must have its own sequence indicator');
+                const pair = item.items[0] || new Pair.Pair(new Scalar.Scalar(null));
+                if (item.commentBefore)
+                    pair.key.commentBefore = pair.key.commentBefore
+                        ? `${item.commentBefore}\n${pair.key.commentBefore}`
+                        : item.commentBefore;
+                if (item.comment) {
+                    const cn = pair.value ?? pair.key;
+                    cn.comment = cn.comment
+                        ? `${item.comment}\n${cn.comment}`
+                        : item.comment;
+                }
+                item = pair;
+            }
+            seq.items[i] = identity.isPair(item) ? item : new Pair.Pair(item);
+        }
+    }
+    else
+        onError('Expected a sequence for this tag');
+    return seq;
+}
+function createPairs(schema, iterable, ctx) {
+    const { replacer } = ctx;
+    const pairs = new YAMLSeq.YAMLSeq(schema);
+    pairs.tag = 'tag:yaml.org,2002:pairs';
+    let i = 0;
+    if (iterable && Symbol.iterator in Object(iterable))
+        for (let it of iterable) {
+            if (typeof replacer === 'function')
+                it = replacer.call(iterable, String(i++), it);
+            let key, value;
+            if (Array.isArray(it)) {
+                if (it.length === 2) {
+                    key = it[0];
+                    value = it[1];
+                }
+                else
+                    throw new TypeError(`Expected [key, value] tuple: ${it}`);
+            }
+            else if (it && it instanceof Object) {
+                const keys = Object.keys(it);
+                if (keys.length === 1) {
+                    key = keys[0];
+                    value = it[key];
+                }
+                else {
+                    throw new TypeError(`Expected tuple with one key, not ${keys.length} keys`);
+                }
+            }
+            else {
+                key = it;
+            }
+            pairs.items.push(Pair.createPair(key, value, ctx));
+        }
+    return pairs;
+}
+const pairs = {
+    collection: 'seq',
+    default: false,
+    tag: 'tag:yaml.org,2002:pairs',
+    resolve: resolvePairs,
+    createNode: createPairs
+};
+
+exports.createPairs = createPairs;
+exports.pairs = pairs;
+exports.resolvePairs = resolvePairs;
+
+
+/***/ }),
+
+/***/ 5913:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var map = __nccwpck_require__(7451);
+var _null = __nccwpck_require__(3632);
+var seq = __nccwpck_require__(1706);
+var string = __nccwpck_require__(6464);
+var binary = __nccwpck_require__(6083);
+var bool = __nccwpck_require__(8398);
+var float = __nccwpck_require__(5782);
+var int = __nccwpck_require__(873);
+var merge = __nccwpck_require__(452);
+var omap = __nccwpck_require__(303);
+var pairs = __nccwpck_require__(8385);
+var set = __nccwpck_require__(1528);
+var timestamp = __nccwpck_require__(6752);
+
+const schema = [
+    map.map,
+    seq.seq,
+    string.string,
+    _null.nullTag,
+    bool.trueTag,
+    bool.falseTag,
+    int.intBin,
+    int.intOct,
+    int.int,
+    int.intHex,
+    float.floatNaN,
+    float.floatExp,
+    float.float,
+    binary.binary,
+    merge.merge,
+    omap.omap,
+    pairs.pairs,
+    set.set,
+    timestamp.intTime,
+    timestamp.floatTime,
+    timestamp.timestamp
+];
+
+exports.schema = schema;
+
+
+/***/ }),
+
+/***/ 1528:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Pair = __nccwpck_require__(7165);
+var YAMLMap = __nccwpck_require__(4454);
+
+class YAMLSet extends YAMLMap.YAMLMap {
+    constructor(schema) {
+        super(schema);
+        this.tag = YAMLSet.tag;
+    }
+    add(key) {
+        let pair;
+        if (identity.isPair(key))
+            pair = key;
+        else if (key &&
+            typeof key === 'object' &&
+            'key' in key &&
+            'value' in key &&
+            key.value === null)
+            pair = new Pair.Pair(key.key, null);
+        else
+            pair = new Pair.Pair(key, null);
+        const prev = YAMLMap.findPair(this.items, pair.key);
+        if (!prev)
+            this.items.push(pair);
+    }
+    /**
+     * If `keepPair` is `true`, returns the Pair matching `key`.
+     * Otherwise, returns the value of that Pair's key.
+     */
+    get(key, keepPair) {
+        const pair = YAMLMap.findPair(this.items, key);
+        return !keepPair && identity.isPair(pair)
+            ? identity.isScalar(pair.key)
+                ? pair.key.value
+                : pair.key
+            : pair;
+    }
+    set(key, value) {
+        if (typeof value !== 'boolean')
+            throw new Error(`Expected boolean value for set(key, value) in a YAML set, not ${typeof value}`);
+        const prev = YAMLMap.findPair(this.items, key);
+        if (prev && !value) {
+            this.items.splice(this.items.indexOf(prev), 1);
+        }
+        else if (!prev && value) {
+            this.items.push(new Pair.Pair(key));
+        }
+    }
+    toJSON(_, ctx) {
+        return super.toJSON(_, ctx, Set);
+    }
+    toString(ctx, onComment, onChompKeep) {
+        if (!ctx)
+            return JSON.stringify(this);
+        if (this.hasAllNullValues(true))
+            return super.toString(Object.assign({}, ctx, { allNullValues: true }), onComment, onChompKeep);
+        else
+            throw new Error('Set items must all have null values');
+    }
+    static from(schema, iterable, ctx) {
+        const { replacer } = ctx;
+        const set = new this(schema);
+        if (iterable && Symbol.iterator in Object(iterable))
+            for (let value of iterable) {
+                if (typeof replacer === 'function')
+                    value = replacer.call(iterable, value, value);
+                set.items.push(Pair.createPair(value, null, ctx));
+            }
+        return set;
+    }
+}
+YAMLSet.tag = 'tag:yaml.org,2002:set';
+const set = {
+    collection: 'map',
+    identify: value => value instanceof Set,
+    nodeClass: YAMLSet,
+    default: false,
+    tag: 'tag:yaml.org,2002:set',
+    createNode: (schema, iterable, ctx) => YAMLSet.from(schema, iterable, ctx),
+    resolve(map, onError) {
+        if (identity.isMap(map)) {
+            if (map.hasAllNullValues(true))
+                return Object.assign(new YAMLSet(), map);
+            else
+                onError('Set items must all have null values');
+        }
+        else
+            onError('Expected a mapping for this tag');
+        return map;
+    }
+};
+
+exports.YAMLSet = YAMLSet;
+exports.set = set;
+
+
+/***/ }),
+
+/***/ 6752:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var stringifyNumber = __nccwpck_require__(8689);
+
+/** Internal types handle bigint as number, because TS can't figure it out. */
+function parseSexagesimal(str, asBigInt) {
+    const sign = str[0];
+    const parts = sign === '-' || sign === '+' ? str.substring(1) : str;
+    const num = (n) => asBigInt ? BigInt(n) : Number(n);
+    const res = parts
+        .replace(/_/g, '')
+        .split(':')
+        .reduce((res, p) => res * num(60) + num(p), num(0));
+    return (sign === '-' ? num(-1) * res : res);
+}
+/**
+ * hhhh:mm:ss.sss
+ *
+ * Internal types handle bigint as number, because TS can't figure it out.
+ */
+function stringifySexagesimal(node) {
+    let { value } = node;
+    let num = (n) => n;
+    if (typeof value === 'bigint')
+        num = n => BigInt(n);
+    else if (isNaN(value) || !isFinite(value))
+        return stringifyNumber.stringifyNumber(node);
+    let sign = '';
+    if (value < 0) {
+        sign = '-';
+        value *= num(-1);
+    }
+    const _60 = num(60);
+    const parts = [value % _60]; // seconds, including ms
+    if (value < 60) {
+        parts.unshift(0); // at least one : is required
+    }
+    else {
+        value = (value - parts[0]) / _60;
+        parts.unshift(value % _60); // minutes
+        if (value >= 60) {
+            value = (value - parts[0]) / _60;
+            parts.unshift(value); // hours
+        }
+    }
+    return (sign +
+        parts
+            .map(n => String(n).padStart(2, '0'))
+            .join(':')
+            .replace(/000000\d*$/, '') // % 60 may introduce error
+    );
+}
+const intTime = {
+    identify: value => typeof value === 'bigint' || Number.isInteger(value),
+    default: true,
+    tag: 'tag:yaml.org,2002:int',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+$/,
+    resolve: (str, _onError, { intAsBigInt }) => parseSexagesimal(str, intAsBigInt),
+    stringify: stringifySexagesimal
+};
+const floatTime = {
+    identify: value => typeof value === 'number',
+    default: true,
+    tag: 'tag:yaml.org,2002:float',
+    format: 'TIME',
+    test: /^[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+\.[0-9_]*$/,
+    resolve: str => parseSexagesimal(str, false),
+    stringify: stringifySexagesimal
+};
+const timestamp = {
+    identify: value => value instanceof Date,
+    default: true,
+    tag: 'tag:yaml.org,2002:timestamp',
+    // If the time zone is omitted, the timestamp is assumed to be specified in UTC. The time part
+    // may be omitted altogether, resulting in a date format. In such a case, the time part is
+    // assumed to be 00:00:00Z (start of day, UTC).
+    test: RegExp('^([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})' + // YYYY-Mm-Dd
+        '(?:' + // time is optional
+        '(?:t|T|[ \\t]+)' + // t | T | whitespace
+        '([0-9]{1,2}):([0-9]{1,2}):([0-9]{1,2}(\\.[0-9]+)?)' + // Hh:Mm:Ss(.ss)?
+        '(?:[ \\t]*(Z|[-+][012]?[0-9](?::[0-9]{2})?))?' + // Z | +5 | -03:30
+        ')?$'),
+    resolve(str) {
+        const match = str.match(timestamp.test);
+        if (!match)
+            throw new Error('!!timestamp expects a date, starting with yyyy-mm-dd');
+        const [, year, month, day, hour, minute, second] = match.map(Number);
+        const millisec = match[7] ? Number((match[7] + '00').substr(1, 3)) : 0;
+        let date = Date.UTC(year, month - 1, day, hour || 0, minute || 0, second || 0, millisec);
+        const tz = match[8];
+        if (tz && tz !== 'Z') {
+            let d = parseSexagesimal(tz, false);
+            if (Math.abs(d) < 30)
+                d *= 60;
+            date -= 60000 * d;
+        }
+        return new Date(date);
+    },
+    stringify: ({ value }) => value?.toISOString().replace(/(T00:00:00)?\.000Z$/, '') ?? ''
+};
+
+exports.floatTime = floatTime;
+exports.intTime = intTime;
+exports.timestamp = timestamp;
+
+
+/***/ }),
+
+/***/ 4475:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+const FOLD_FLOW = 'flow';
+const FOLD_BLOCK = 'block';
+const FOLD_QUOTED = 'quoted';
+/**
+ * Tries to keep input at up to `lineWidth` characters, splitting only on spaces
+ * not followed by newlines or spaces unless `mode` is `'quoted'`. Lines are
+ * terminated with `\n` and started with `indent`.
+ */
+function foldFlowLines(text, indent, mode = 'flow', { indentAtStart, lineWidth = 80, minContentWidth = 20, onFold, onOverflow } = {}) {
+    if (!lineWidth || lineWidth < 0)
+        return text;
+    if (lineWidth < minContentWidth)
+        minContentWidth = 0;
+    const endStep = Math.max(1 + minContentWidth, 1 + lineWidth - indent.length);
+    if (text.length <= endStep)
+        return text;
+    const folds = [];
+    const escapedFolds = {};
+    let end = lineWidth - indent.length;
+    if (typeof indentAtStart === 'number') {
+        if (indentAtStart > lineWidth - Math.max(2, minContentWidth))
+            folds.push(0);
+        else
+            end = lineWidth - indentAtStart;
+    }
+    let split = undefined;
+    let prev = undefined;
+    let overflow = false;
+    let i = -1;
+    let escStart = -1;
+    let escEnd = -1;
+    if (mode === FOLD_BLOCK) {
+        i = consumeMoreIndentedLines(text, i, indent.length);
+        if (i !== -1)
+            end = i + endStep;
+    }
+    for (let ch; (ch = text[(i += 1)]);) {
+        if (mode === FOLD_QUOTED && ch === '\\') {
+            escStart = i;
+            switch (text[i + 1]) {
+                case 'x':
+                    i += 3;
+                    break;
+                case 'u':
+                    i += 5;
+                    break;
+                case 'U':
+                    i += 9;
+                    break;
+                default:
+                    i += 1;
+            }
+            escEnd = i;
+        }
+        if (ch === '\n') {
+            if (mode === FOLD_BLOCK)
+                i = consumeMoreIndentedLines(text, i, indent.length);
+            end = i + indent.length + endStep;
+            split = undefined;
+        }
+        else {
+            if (ch === ' ' &&
+                prev &&
+                prev !== ' ' &&
+                prev !== '\n' &&
+                prev !== '\t') {
+                // space surrounded by non-space can be replaced with newline + indent
+                const next = text[i + 1];
+                if (next && next !== ' ' && next !== '\n' && next !== '\t')
+                    split = i;
+            }
+            if (i >= end) {
+                if (split) {
+                    folds.push(split);
+                    end = split + endStep;
+                    split = undefined;
+                }
+                else if (mode === FOLD_QUOTED) {
+                    // white-space collected at end may stretch past lineWidth
+                    while (prev === ' ' || prev === '\t') {
+                        prev = ch;
+                        ch = text[(i += 1)];
+                        overflow = true;
+                    }
+                    // Account for newline escape, but don't break preceding escape
+                    const j = i > escEnd + 1 ? i - 2 : escStart - 1;
+                    // Bail out if lineWidth & minContentWidth are shorter than an escape string
+                    if (escapedFolds[j])
+                        return text;
+                    folds.push(j);
+                    escapedFolds[j] = true;
+                    end = j + endStep;
+                    split = undefined;
+                }
+                else {
+                    overflow = true;
+                }
+            }
+        }
+        prev = ch;
+    }
+    if (overflow && onOverflow)
+        onOverflow();
+    if (folds.length === 0)
+        return text;
+    if (onFold)
+        onFold();
+    let res = text.slice(0, folds[0]);
+    for (let i = 0; i < folds.length; ++i) {
+        const fold = folds[i];
+        const end = folds[i + 1] || text.length;
+        if (fold === 0)
+            res = `\n${indent}${text.slice(0, end)}`;
+        else {
+            if (mode === FOLD_QUOTED && escapedFolds[fold])
+                res += `${text[fold]}\\`;
+            res += `\n${indent}${text.slice(fold + 1, end)}`;
+        }
+    }
+    return res;
+}
+/**
+ * Presumes `i + 1` is at the start of a line
+ * @returns index of last newline in more-indented block
+ */
+function consumeMoreIndentedLines(text, i, indent) {
+    let end = i;
+    let start = i + 1;
+    let ch = text[start];
+    while (ch === ' ' || ch === '\t') {
+        if (i < start + indent) {
+            ch = text[++i];
+        }
+        else {
+            do {
+                ch = text[++i];
+            } while (ch && ch !== '\n');
+            end = i;
+            start = i + 1;
+            ch = text[start];
+        }
+    }
+    return end;
+}
+
+exports.FOLD_BLOCK = FOLD_BLOCK;
+exports.FOLD_FLOW = FOLD_FLOW;
+exports.FOLD_QUOTED = FOLD_QUOTED;
+exports.foldFlowLines = foldFlowLines;
+
+
+/***/ }),
+
+/***/ 2148:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var anchors = __nccwpck_require__(1596);
+var identity = __nccwpck_require__(1127);
+var stringifyComment = __nccwpck_require__(9799);
+var stringifyString = __nccwpck_require__(3069);
+
+function createStringifyContext(doc, options) {
+    const opt = Object.assign({
+        blockQuote: true,
+        commentString: stringifyComment.stringifyComment,
+        defaultKeyType: null,
+        defaultStringType: 'PLAIN',
+        directives: null,
+        doubleQuotedAsJSON: false,
+        doubleQuotedMinMultiLineLength: 40,
+        falseStr: 'false',
+        flowCollectionPadding: true,
+        indentSeq: true,
+        lineWidth: 80,
+        minContentWidth: 20,
+        nullStr: 'null',
+        simpleKeys: false,
+        singleQuote: null,
+        trailingComma: false,
+        trueStr: 'true',
+        verifyAliasOrder: true
+    }, doc.schema.toStringOptions, options);
+    let inFlow;
+    switch (opt.collectionStyle) {
+        case 'block':
+            inFlow = false;
+            break;
+        case 'flow':
+            inFlow = true;
+            break;
+        default:
+            inFlow = null;
+    }
+    return {
+        anchors: new Set(),
+        doc,
+        flowCollectionPadding: opt.flowCollectionPadding ? ' ' : '',
+        indent: '',
+        indentStep: typeof opt.indent === 'number' ? ' '.repeat(opt.indent) : '  ',
+        inFlow,
+        options: opt
+    };
+}
+function getTagObject(tags, item) {
+    if (item.tag) {
+        const match = tags.filter(t => t.tag === item.tag);
+        if (match.length > 0)
+            return match.find(t => t.format === item.format) ?? match[0];
+    }
+    let tagObj = undefined;
+    let obj;
+    if (identity.isScalar(item)) {
+        obj = item.value;
+        let match = tags.filter(t => t.identify?.(obj));
+        if (match.length > 1) {
+            const testMatch = match.filter(t => t.test);
+            if (testMatch.length > 0)
+                match = testMatch;
+        }
+        tagObj =
+            match.find(t => t.format === item.format) ?? match.find(t => !t.format);
+    }
+    else {
+        obj = item;
+        tagObj = tags.find(t => t.nodeClass && obj instanceof t.nodeClass);
+    }
+    if (!tagObj) {
+        const name = obj?.constructor?.name ?? (obj === null ? 'null' : typeof obj);
+        throw new Error(`Tag not resolved for ${name} value`);
+    }
+    return tagObj;
+}
+// needs to be called before value stringifier to allow for circular anchor refs
+function stringifyProps(node, tagObj, { anchors: anchors$1, doc }) {
+    if (!doc.directives)
+        return '';
+    const props = [];
+    const anchor = (identity.isScalar(node) || identity.isCollection(node)) && node.anchor;
+    if (anchor && anchors.anchorIsValid(anchor)) {
+        anchors$1.add(anchor);
+        props.push(`&${anchor}`);
+    }
+    const tag = node.tag ?? (tagObj.default ? null : tagObj.tag);
+    if (tag)
+        props.push(doc.directives.tagString(tag));
+    return props.join(' ');
+}
+function stringify(item, ctx, onComment, onChompKeep) {
+    if (identity.isPair(item))
+        return item.toString(ctx, onComment, onChompKeep);
+    if (identity.isAlias(item)) {
+        if (ctx.doc.directives)
+            return item.toString(ctx);
+        if (ctx.resolvedAliases?.has(item)) {
+            throw new TypeError(`Cannot stringify circular structure without alias nodes`);
+        }
+        else {
+            if (ctx.resolvedAliases)
+                ctx.resolvedAliases.add(item);
+            else
+                ctx.resolvedAliases = new Set([item]);
+            item = item.resolve(ctx.doc);
+        }
+    }
+    let tagObj = undefined;
+    const node = identity.isNode(item)
+        ? item
+        : ctx.doc.createNode(item, { onTagObj: o => (tagObj = o) });
+    tagObj ?? (tagObj = getTagObject(ctx.doc.schema.tags, node));
+    const props = stringifyProps(node, tagObj, ctx);
+    if (props.length > 0)
+        ctx.indentAtStart = (ctx.indentAtStart ?? 0) + props.length + 1;
+    const str = typeof tagObj.stringify === 'function'
+        ? tagObj.stringify(node, ctx, onComment, onChompKeep)
+        : identity.isScalar(node)
+            ? stringifyString.stringifyString(node, ctx, onComment, onChompKeep)
+            : node.toString(ctx, onComment, onChompKeep);
+    if (!props)
+        return str;
+    return identity.isScalar(node) || str[0] === '{' || str[0] === '['
+        ? `${props} ${str}`
+        : `${props}\n${ctx.indent}${str}`;
+}
+
+exports.createStringifyContext = createStringifyContext;
+exports.stringify = stringify;
+
+
+/***/ }),
+
+/***/ 1212:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyCollection(collection, ctx, options) {
+    const flow = ctx.inFlow ?? collection.flow;
+    const stringify = flow ? stringifyFlowCollection : stringifyBlockCollection;
+    return stringify(collection, ctx, options);
+}
+function stringifyBlockCollection({ comment, items }, ctx, { blockItemPrefix, flowChars, itemIndent, onChompKeep, onComment }) {
+    const { indent, options: { commentString } } = ctx;
+    const itemCtx = Object.assign({}, ctx, { indent: itemIndent, type: null });
+    let chompKeep = false; // flag for the preceding node's status
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (!chompKeep && item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, chompKeep);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (!chompKeep && ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, chompKeep);
+            }
+        }
+        chompKeep = false;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null), () => (chompKeep = true));
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        if (chompKeep && comment)
+            chompKeep = false;
+        lines.push(blockItemPrefix + str);
+    }
+    let str;
+    if (lines.length === 0) {
+        str = flowChars.start + flowChars.end;
+    }
+    else {
+        str = lines[0];
+        for (let i = 1; i < lines.length; ++i) {
+            const line = lines[i];
+            str += line ? `\n${indent}${line}` : '\n';
+        }
+    }
+    if (comment) {
+        str += '\n' + stringifyComment.indentComment(commentString(comment), indent);
+        if (onComment)
+            onComment();
+    }
+    else if (chompKeep && onChompKeep)
+        onChompKeep();
+    return str;
+}
+function stringifyFlowCollection({ items }, ctx, { flowChars, itemIndent }) {
+    const { indent, indentStep, flowCollectionPadding: fcPadding, options: { commentString } } = ctx;
+    itemIndent += indentStep;
+    const itemCtx = Object.assign({}, ctx, {
+        indent: itemIndent,
+        inFlow: true,
+        type: null
+    });
+    let reqNewline = false;
+    let linesAtValue = 0;
+    const lines = [];
+    for (let i = 0; i < items.length; ++i) {
+        const item = items[i];
+        let comment = null;
+        if (identity.isNode(item)) {
+            if (item.spaceBefore)
+                lines.push('');
+            addCommentBefore(ctx, lines, item.commentBefore, false);
+            if (item.comment)
+                comment = item.comment;
+        }
+        else if (identity.isPair(item)) {
+            const ik = identity.isNode(item.key) ? item.key : null;
+            if (ik) {
+                if (ik.spaceBefore)
+                    lines.push('');
+                addCommentBefore(ctx, lines, ik.commentBefore, false);
+                if (ik.comment)
+                    reqNewline = true;
+            }
+            const iv = identity.isNode(item.value) ? item.value : null;
+            if (iv) {
+                if (iv.comment)
+                    comment = iv.comment;
+                if (iv.commentBefore)
+                    reqNewline = true;
+            }
+            else if (item.value == null && ik?.comment) {
+                comment = ik.comment;
+            }
+        }
+        if (comment)
+            reqNewline = true;
+        let str = stringify.stringify(item, itemCtx, () => (comment = null));
+        reqNewline || (reqNewline = lines.length > linesAtValue || str.includes('\n'));
+        if (i < items.length - 1) {
+            str += ',';
+        }
+        else if (ctx.options.trailingComma) {
+            if (ctx.options.lineWidth > 0) {
+                reqNewline || (reqNewline = lines.reduce((sum, line) => sum + line.length + 2, 2) +
+                    (str.length + 2) >
+                    ctx.options.lineWidth);
+            }
+            if (reqNewline) {
+                str += ',';
+            }
+        }
+        if (comment)
+            str += stringifyComment.lineComment(str, itemIndent, commentString(comment));
+        lines.push(str);
+        linesAtValue = lines.length;
+    }
+    const { start, end } = flowChars;
+    if (lines.length === 0) {
+        return start + end;
+    }
+    else {
+        if (!reqNewline) {
+            const len = lines.reduce((sum, line) => sum + line.length + 2, 2);
+            reqNewline = ctx.options.lineWidth > 0 && len > ctx.options.lineWidth;
+        }
+        if (reqNewline) {
+            let str = start;
+            for (const line of lines)
+                str += line ? `\n${indentStep}${indent}${line}` : '\n';
+            return `${str}\n${indent}${end}`;
+        }
+        else {
+            return `${start}${fcPadding}${lines.join(' ')}${fcPadding}${end}`;
+        }
+    }
+}
+function addCommentBefore({ indent, options: { commentString } }, lines, comment, chompKeep) {
+    if (comment && chompKeep)
+        comment = comment.replace(/^\n+/, '');
+    if (comment) {
+        const ic = stringifyComment.indentComment(commentString(comment), indent);
+        lines.push(ic.trimStart()); // Avoid double indent on first line
+    }
+}
+
+exports.stringifyCollection = stringifyCollection;
+
+
+/***/ }),
+
+/***/ 9799:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+/**
+ * Stringifies a comment.
+ *
+ * Empty comment lines are left empty,
+ * lines consisting of a single space are replaced by `#`,
+ * and all other lines are prefixed with a `#`.
+ */
+const stringifyComment = (str) => str.replace(/^(?!$)(?: $)?/gm, '#');
+function indentComment(comment, indent) {
+    if (/^\n+$/.test(comment))
+        return comment.substring(1);
+    return indent ? comment.replace(/^(?! *$)/gm, indent) : comment;
+}
+const lineComment = (str, indent, comment) => str.endsWith('\n')
+    ? indentComment(comment, indent)
+    : comment.includes('\n')
+        ? '\n' + indentComment(comment, indent)
+        : (str.endsWith(' ') ? '' : ' ') + comment;
+
+exports.indentComment = indentComment;
+exports.lineComment = lineComment;
+exports.stringifyComment = stringifyComment;
+
+
+/***/ }),
+
+/***/ 6829:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyDocument(doc, options) {
+    const lines = [];
+    let hasDirectives = options.directives === true;
+    if (options.directives !== false && doc.directives) {
+        const dir = doc.directives.toString(doc);
+        if (dir) {
+            lines.push(dir);
+            hasDirectives = true;
+        }
+        else if (doc.directives.docStart)
+            hasDirectives = true;
+    }
+    if (hasDirectives)
+        lines.push('---');
+    const ctx = stringify.createStringifyContext(doc, options);
+    const { commentString } = ctx.options;
+    if (doc.commentBefore) {
+        if (lines.length !== 1)
+            lines.unshift('');
+        const cs = commentString(doc.commentBefore);
+        lines.unshift(stringifyComment.indentComment(cs, ''));
+    }
+    let chompKeep = false;
+    let contentComment = null;
+    if (doc.contents) {
+        if (identity.isNode(doc.contents)) {
+            if (doc.contents.spaceBefore && hasDirectives)
+                lines.push('');
+            if (doc.contents.commentBefore) {
+                const cs = commentString(doc.contents.commentBefore);
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            // top-level block scalars need to be indented if followed by a comment
+            ctx.forceBlockIndent = !!doc.comment;
+            contentComment = doc.contents.comment;
+        }
+        const onChompKeep = contentComment ? undefined : () => (chompKeep = true);
+        let body = stringify.stringify(doc.contents, ctx, () => (contentComment = null), onChompKeep);
+        if (contentComment)
+            body += stringifyComment.lineComment(body, '', commentString(contentComment));
+        if ((body[0] === '|' || body[0] === '>') &&
+            lines[lines.length - 1] === '---') {
+            // Top-level block scalars with a preceding doc marker ought to use the
+            // same line for their header.
+            lines[lines.length - 1] = `--- ${body}`;
+        }
+        else
+            lines.push(body);
+    }
+    else {
+        lines.push(stringify.stringify(doc.contents, ctx));
+    }
+    if (doc.directives?.docEnd) {
+        if (doc.comment) {
+            const cs = commentString(doc.comment);
+            if (cs.includes('\n')) {
+                lines.push('...');
+                lines.push(stringifyComment.indentComment(cs, ''));
+            }
+            else {
+                lines.push(`... ${cs}`);
+            }
+        }
+        else {
+            lines.push('...');
+        }
+    }
+    else {
+        let dc = doc.comment;
+        if (dc && chompKeep)
+            dc = dc.replace(/^\n+/, '');
+        if (dc) {
+            if ((!chompKeep || contentComment) && lines[lines.length - 1] !== '')
+                lines.push('');
+            lines.push(stringifyComment.indentComment(commentString(dc), ''));
+        }
+    }
+    return lines.join('\n') + '\n';
+}
+
+exports.stringifyDocument = stringifyDocument;
+
+
+/***/ }),
+
+/***/ 8689:
+/***/ ((__unused_webpack_module, exports) => {
+
+
+
+function stringifyNumber({ format, minFractionDigits, tag, value }) {
+    if (typeof value === 'bigint')
+        return String(value);
+    const num = typeof value === 'number' ? value : Number(value);
+    if (!isFinite(num))
+        return isNaN(num) ? '.nan' : num < 0 ? '-.inf' : '.inf';
+    let n = Object.is(value, -0) ? '-0' : JSON.stringify(value);
+    if (!format &&
+        minFractionDigits &&
+        (!tag || tag === 'tag:yaml.org,2002:float') &&
+        /^-?\d/.test(n) &&
+        !n.includes('e')) {
+        let i = n.indexOf('.');
+        if (i < 0) {
+            i = n.length;
+            n += '.';
+        }
+        let d = minFractionDigits - (n.length - i - 1);
+        while (d-- > 0)
+            n += '0';
+    }
+    return n;
+}
+
+exports.stringifyNumber = stringifyNumber;
+
+
+/***/ }),
+
+/***/ 9748:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+var Scalar = __nccwpck_require__(3301);
+var stringify = __nccwpck_require__(2148);
+var stringifyComment = __nccwpck_require__(9799);
+
+function stringifyPair({ key, value }, ctx, onComment, onChompKeep) {
+    const { allNullValues, doc, indent, indentStep, options: { commentString, indentSeq, simpleKeys } } = ctx;
+    let keyComment = (identity.isNode(key) && key.comment) || null;
+    if (simpleKeys) {
+        if (keyComment) {
+            throw new Error('With simple keys, key nodes cannot have comments');
+        }
+        if (identity.isCollection(key) || (!identity.isNode(key) && typeof key === 'object')) {
+            const msg = 'With simple keys, collection cannot be used as a key value';
+            throw new Error(msg);
+        }
+    }
+    let explicitKey = !simpleKeys &&
+        (!key ||
+            (keyComment && value == null && !ctx.inFlow) ||
+            identity.isCollection(key) ||
+            (identity.isScalar(key)
+                ? key.type === Scalar.Scalar.BLOCK_FOLDED || key.type === Scalar.Scalar.BLOCK_LITERAL
+                : typeof key === 'object'));
+    ctx = Object.assign({}, ctx, {
+        allNullValues: false,
+        implicitKey: !explicitKey && (simpleKeys || !allNullValues),
+        indent: indent + indentStep
+    });
+    let keyCommentDone = false;
+    let chompKeep = false;
+    let str = stringify.stringify(key, ctx, () => (keyCommentDone = true), () => (chompKeep = true));
+    if (!explicitKey && !ctx.inFlow && str.length > 1024) {
+        if (simpleKeys)
+            throw new Error('With simple keys, single line scalar must not span more than 1024 characters');
+        explicitKey = true;
+    }
+    if (ctx.inFlow) {
+        if (allNullValues || value == null) {
+            if (keyCommentDone && onComment)
+                onComment();
+            return str === '' ? '?' : explicitKey ? `? ${str}` : str;
+        }
+    }
+    else if ((allNullValues && !simpleKeys) || (value == null && explicitKey)) {
+        str = `? ${str}`;
+        if (keyComment && !keyCommentDone) {
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        }
+        else if (chompKeep && onChompKeep)
+            onChompKeep();
+        return str;
+    }
+    if (keyCommentDone)
+        keyComment = null;
+    if (explicitKey) {
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+        str = `? ${str}\n${indent}:`;
+    }
+    else {
+        str = `${str}:`;
+        if (keyComment)
+            str += stringifyComment.lineComment(str, ctx.indent, commentString(keyComment));
+    }
+    let vsb, vcb, valueComment;
+    if (identity.isNode(value)) {
+        vsb = !!value.spaceBefore;
+        vcb = value.commentBefore;
+        valueComment = value.comment;
+    }
+    else {
+        vsb = false;
+        vcb = null;
+        valueComment = null;
+        if (value && typeof value === 'object')
+            value = doc.createNode(value);
+    }
+    ctx.implicitKey = false;
+    if (!explicitKey && !keyComment && identity.isScalar(value))
+        ctx.indentAtStart = str.length + 1;
+    chompKeep = false;
+    if (!indentSeq &&
+        indentStep.length >= 2 &&
+        !ctx.inFlow &&
+        !explicitKey &&
+        identity.isSeq(value) &&
+        !value.flow &&
+        !value.tag &&
+        !value.anchor) {
+        // If indentSeq === false, consider '- ' as part of indentation where possible
+        ctx.indent = ctx.indent.substring(2);
+    }
+    let valueCommentDone = false;
+    const valueStr = stringify.stringify(value, ctx, () => (valueCommentDone = true), () => (chompKeep = true));
+    let ws = ' ';
+    if (keyComment || vsb || vcb) {
+        ws = vsb ? '\n' : '';
+        if (vcb) {
+            const cs = commentString(vcb);
+            ws += `\n${stringifyComment.indentComment(cs, ctx.indent)}`;
+        }
+        if (valueStr === '' && !ctx.inFlow) {
+            if (ws === '\n' && valueComment)
+                ws = '\n\n';
+        }
+        else {
+            ws += `\n${ctx.indent}`;
+        }
+    }
+    else if (!explicitKey && identity.isCollection(value)) {
+        const vs0 = valueStr[0];
+        const nl0 = valueStr.indexOf('\n');
+        const hasNewline = nl0 !== -1;
+        const flow = ctx.inFlow ?? value.flow ?? value.items.length === 0;
+        if (hasNewline || !flow) {
+            let hasPropsLine = false;
+            if (hasNewline && (vs0 === '&' || vs0 === '!')) {
+                let sp0 = valueStr.indexOf(' ');
+                if (vs0 === '&' &&
+                    sp0 !== -1 &&
+                    sp0 < nl0 &&
+                    valueStr[sp0 + 1] === '!') {
+                    sp0 = valueStr.indexOf(' ', sp0 + 1);
+                }
+                if (sp0 === -1 || nl0 < sp0)
+                    hasPropsLine = true;
+            }
+            if (!hasPropsLine)
+                ws = `\n${ctx.indent}`;
+        }
+    }
+    else if (valueStr === '' || valueStr[0] === '\n') {
+        ws = '';
+    }
+    str += ws + valueStr;
+    if (ctx.inFlow) {
+        if (valueCommentDone && onComment)
+            onComment();
+    }
+    else if (valueComment && !valueCommentDone) {
+        str += stringifyComment.lineComment(str, ctx.indent, commentString(valueComment));
+    }
+    else if (chompKeep && onChompKeep) {
+        onChompKeep();
+    }
+    return str;
+}
+
+exports.stringifyPair = stringifyPair;
+
+
+/***/ }),
+
+/***/ 3069:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var Scalar = __nccwpck_require__(3301);
+var foldFlowLines = __nccwpck_require__(4475);
+
+const getFoldOptions = (ctx, isBlock) => ({
+    indentAtStart: isBlock ? ctx.indent.length : ctx.indentAtStart,
+    lineWidth: ctx.options.lineWidth,
+    minContentWidth: ctx.options.minContentWidth
+});
+// Also checks for lines starting with %, as parsing the output as YAML 1.1 will
+// presume that's starting a new document.
+const containsDocumentMarker = (str) => /^(%|---|\.\.\.)/m.test(str);
+function lineLengthOverLimit(str, lineWidth, indentLength) {
+    if (!lineWidth || lineWidth < 0)
+        return false;
+    const limit = lineWidth - indentLength;
+    const strLen = str.length;
+    if (strLen <= limit)
+        return false;
+    for (let i = 0, start = 0; i < strLen; ++i) {
+        if (str[i] === '\n') {
+            if (i - start > limit)
+                return true;
+            start = i + 1;
+            if (strLen - start <= limit)
+                return false;
+        }
+    }
+    return true;
+}
+function doubleQuotedString(value, ctx) {
+    const json = JSON.stringify(value);
+    if (ctx.options.doubleQuotedAsJSON)
+        return json;
+    const { implicitKey } = ctx;
+    const minMultiLineLength = ctx.options.doubleQuotedMinMultiLineLength;
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    let str = '';
+    let start = 0;
+    for (let i = 0, ch = json[i]; ch; ch = json[++i]) {
+        if (ch === ' ' && json[i + 1] === '\\' && json[i + 2] === 'n') {
+            // space before newline needs to be escaped to not be folded
+            str += json.slice(start, i) + '\\ ';
+            i += 1;
+            start = i;
+            ch = '\\';
+        }
+        if (ch === '\\')
+            switch (json[i + 1]) {
+                case 'u':
+                    {
+                        str += json.slice(start, i);
+                        const code = json.substr(i + 2, 4);
+                        switch (code) {
+                            case '0000':
+                                str += '\\0';
+                                break;
+                            case '0007':
+                                str += '\\a';
+                                break;
+                            case '000b':
+                                str += '\\v';
+                                break;
+                            case '001b':
+                                str += '\\e';
+                                break;
+                            case '0085':
+                                str += '\\N';
+                                break;
+                            case '00a0':
+                                str += '\\_';
+                                break;
+                            case '2028':
+                                str += '\\L';
+                                break;
+                            case '2029':
+                                str += '\\P';
+                                break;
+                            default:
+                                if (code.substr(0, 2) === '00')
+                                    str += '\\x' + code.substr(2);
+                                else
+                                    str += json.substr(i, 6);
+                        }
+                        i += 5;
+                        start = i + 1;
+                    }
+                    break;
+                case 'n':
+                    if (implicitKey ||
+                        json[i + 2] === '"' ||
+                        json.length < minMultiLineLength) {
+                        i += 1;
+                    }
+                    else {
+                        // folding will eat first newline
+                        str += json.slice(start, i) + '\n\n';
+                        while (json[i + 2] === '\\' &&
+                            json[i + 3] === 'n' &&
+                            json[i + 4] !== '"') {
+                            str += '\n';
+                            i += 2;
+                        }
+                        str += indent;
+                        // space after newline needs to be escaped to not be folded
+                        if (json[i + 2] === ' ')
+                            str += '\\';
+                        i += 1;
+                        start = i + 1;
+                    }
+                    break;
+                default:
+                    i += 1;
+            }
+    }
+    str = start ? str + json.slice(start) : json;
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_QUOTED, getFoldOptions(ctx, false));
+}
+function singleQuotedString(value, ctx) {
+    if (ctx.options.singleQuote === false ||
+        (ctx.implicitKey && value.includes('\n')) ||
+        /[ \t]\n|\n[ \t]/.test(value) // single quoted string can't have leading or trailing whitespace around newline
+    )
+        return doubleQuotedString(value, ctx);
+    const indent = ctx.indent || (containsDocumentMarker(value) ? '  ' : '');
+    const res = "'" + value.replace(/'/g, "''").replace(/\n+/g, `$&\n${indent}`) + "'";
+    return ctx.implicitKey
+        ? res
+        : foldFlowLines.foldFlowLines(res, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function quotedString(value, ctx) {
+    const { singleQuote } = ctx.options;
+    let qs;
+    if (singleQuote === false)
+        qs = doubleQuotedString;
+    else {
+        const hasDouble = value.includes('"');
+        const hasSingle = value.includes("'");
+        if (hasDouble && !hasSingle)
+            qs = singleQuotedString;
+        else if (hasSingle && !hasDouble)
+            qs = doubleQuotedString;
+        else
+            qs = singleQuote ? singleQuotedString : doubleQuotedString;
+    }
+    return qs(value, ctx);
+}
+// The negative lookbehind avoids a polynomial search,
+// but isn't supported yet on Safari: https://caniuse.com/js-regexp-lookbehind
+let blockEndNewlines;
+try {
+    blockEndNewlines = new RegExp('(^|(?<!\n))\n+(?!\n|$)', 'g');
+}
+catch {
+    blockEndNewlines = /\n+(?!\n|$)/g;
+}
+function blockString({ comment, type, value }, ctx, onComment, onChompKeep) {
+    const { blockQuote, commentString, lineWidth } = ctx.options;
+    // 1. Block can't end in whitespace unless the last line is non-empty.
+    // 2. Strings consisting of only whitespace are best rendered explicitly.
+    if (!blockQuote || /\n[\t ]+$/.test(value)) {
+        return quotedString(value, ctx);
+    }
+    const indent = ctx.indent ||
+        (ctx.forceBlockIndent || containsDocumentMarker(value) ? '  ' : '');
+    const literal = blockQuote === 'literal'
+        ? true
+        : blockQuote === 'folded' || type === Scalar.Scalar.BLOCK_FOLDED
+            ? false
+            : type === Scalar.Scalar.BLOCK_LITERAL
+                ? true
+                : !lineLengthOverLimit(value, lineWidth, indent.length);
+    if (!value)
+        return literal ? '|\n' : '>\n';
+    // determine chomping from whitespace at value end
+    let chomp;
+    let endStart;
+    for (endStart = value.length; endStart > 0; --endStart) {
+        const ch = value[endStart - 1];
+        if (ch !== '\n' && ch !== '\t' && ch !== ' ')
+            break;
+    }
+    let end = value.substring(endStart);
+    const endNlPos = end.indexOf('\n');
+    if (endNlPos === -1) {
+        chomp = '-'; // strip
+    }
+    else if (value === end || endNlPos !== end.length - 1) {
+        chomp = '+'; // keep
+        if (onChompKeep)
+            onChompKeep();
+    }
+    else {
+        chomp = ''; // clip
+    }
+    if (end) {
+        value = value.slice(0, -end.length);
+        if (end[end.length - 1] === '\n')
+            end = end.slice(0, -1);
+        end = end.replace(blockEndNewlines, `$&${indent}`);
+    }
+    // determine indent indicator from whitespace at value start
+    let startWithSpace = false;
+    let startEnd;
+    let startNlPos = -1;
+    for (startEnd = 0; startEnd < value.length; ++startEnd) {
+        const ch = value[startEnd];
+        if (ch === ' ')
+            startWithSpace = true;
+        else if (ch === '\n')
+            startNlPos = startEnd;
+        else
+            break;
+    }
+    let start = value.substring(0, startNlPos < startEnd ? startNlPos + 1 : startEnd);
+    if (start) {
+        value = value.substring(start.length);
+        start = start.replace(/\n+/g, `$&${indent}`);
+    }
+    const indentSize = indent ? '2' : '1'; // root is at -1
+    // Leading | or > is added later
+    let header = (startWithSpace ? indentSize : '') + chomp;
+    if (comment) {
+        header += ' ' + commentString(comment.replace(/ ?[\r\n]+/g, ' '));
+        if (onComment)
+            onComment();
+    }
+    if (!literal) {
+        const foldedValue = value
+            .replace(/\n+/g, '\n$&')
+            .replace(/(?:^|\n)([\t ].*)(?:([\n\t ]*)\n(?![\n\t ]))?/g, '$1$2') // more-indented lines aren't folded
+            //                ^ more-ind. ^ empty     ^ capture next empty lines only at end of indent
+            .replace(/\n+/g, `$&${indent}`);
+        let literalFallback = false;
+        const foldOptions = getFoldOptions(ctx, true);
+        if (blockQuote !== 'folded' && type !== Scalar.Scalar.BLOCK_FOLDED) {
+            foldOptions.onOverflow = () => {
+                literalFallback = true;
+            };
+        }
+        const body = foldFlowLines.foldFlowLines(`${start}${foldedValue}${end}`, indent, foldFlowLines.FOLD_BLOCK, foldOptions);
+        if (!literalFallback)
+            return `>${header}\n${indent}${body}`;
+    }
+    value = value.replace(/\n+/g, `$&${indent}`);
+    return `|${header}\n${indent}${start}${value}${end}`;
+}
+function plainString(item, ctx, onComment, onChompKeep) {
+    const { type, value } = item;
+    const { actualString, implicitKey, indent, indentStep, inFlow } = ctx;
+    if ((implicitKey && value.includes('\n')) ||
+        (inFlow && /[[\]{},]/.test(value))) {
+        return quotedString(value, ctx);
+    }
+    if (/^[\n\t ,[\]{}#&*!|>'"%@`]|^[?-]$|^[?-][ \t]|[\n:][ \t]|[ \t]\n|[\n\t ]#|[\n\t :]$/.test(value)) {
+        // not allowed:
+        // - '-' or '?'
+        // - start with an indicator character (except [?:-]) or /[?-] /
+        // - '\n ', ': ' or ' \n' anywhere
+        // - '#' not preceded by a non-space char
+        // - end with ' ' or ':'
+        return implicitKey || inFlow || !value.includes('\n')
+            ? quotedString(value, ctx)
+            : blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (!implicitKey &&
+        !inFlow &&
+        type !== Scalar.Scalar.PLAIN &&
+        value.includes('\n')) {
+        // Where allowed & type not set explicitly, prefer block style for multiline strings
+        return blockString(item, ctx, onComment, onChompKeep);
+    }
+    if (containsDocumentMarker(value)) {
+        if (indent === '') {
+            ctx.forceBlockIndent = true;
+            return blockString(item, ctx, onComment, onChompKeep);
+        }
+        else if (implicitKey && indent === indentStep) {
+            return quotedString(value, ctx);
+        }
+    }
+    const str = value.replace(/\n+/g, `$&\n${indent}`);
+    // Verify that output will be parsed as a string, as e.g. plain numbers and
+    // booleans get parsed with those types in v1.2 (e.g. '42', 'true' & '0.9e-3'),
+    // and others in v1.1.
+    if (actualString) {
+        const test = (tag) => tag.default && tag.tag !== 'tag:yaml.org,2002:str' && tag.test?.test(str);
+        const { compat, tags } = ctx.doc.schema;
+        if (tags.some(test) || compat?.some(test))
+            return quotedString(value, ctx);
+    }
+    return implicitKey
+        ? str
+        : foldFlowLines.foldFlowLines(str, indent, foldFlowLines.FOLD_FLOW, getFoldOptions(ctx, false));
+}
+function stringifyString(item, ctx, onComment, onChompKeep) {
+    const { implicitKey, inFlow } = ctx;
+    const ss = typeof item.value === 'string'
+        ? item
+        : Object.assign({}, item, { value: String(item.value) });
+    let { type } = item;
+    if (type !== Scalar.Scalar.QUOTE_DOUBLE) {
+        // force double quotes on control characters & unpaired surrogates
+        if (/[\x00-\x08\x0b-\x1f\x7f-\x9f\u{D800}-\u{DFFF}]/u.test(ss.value))
+            type = Scalar.Scalar.QUOTE_DOUBLE;
+    }
+    const _stringify = (_type) => {
+        switch (_type) {
+            case Scalar.Scalar.BLOCK_FOLDED:
+            case Scalar.Scalar.BLOCK_LITERAL:
+                return implicitKey || inFlow
+                    ? quotedString(ss.value, ctx) // blocks are not valid inside flow containers
+                    : blockString(ss, ctx, onComment, onChompKeep);
+            case Scalar.Scalar.QUOTE_DOUBLE:
+                return doubleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.QUOTE_SINGLE:
+                return singleQuotedString(ss.value, ctx);
+            case Scalar.Scalar.PLAIN:
+                return plainString(ss, ctx, onComment, onChompKeep);
+            default:
+                return null;
+        }
+    };
+    let res = _stringify(type);
+    if (res === null) {
+        const { defaultKeyType, defaultStringType } = ctx.options;
+        const t = (implicitKey && defaultKeyType) || defaultStringType;
+        res = _stringify(t);
+        if (res === null)
+            throw new Error(`Unsupported default string type ${t}`);
+    }
+    return res;
+}
+
+exports.stringifyString = stringifyString;
+
+
+/***/ }),
+
+/***/ 204:
+/***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
+
+
+
+var identity = __nccwpck_require__(1127);
+
+const BREAK = Symbol('break visit');
+const SKIP = Symbol('skip children');
+const REMOVE = Symbol('remove node');
+/**
+ * Apply a visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+function visit(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = visit_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        visit_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visit.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visit.SKIP = SKIP;
+/** Remove the current node */
+visit.REMOVE = REMOVE;
+function visit_(key, node, visitor, path) {
+    const ctrl = callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visit_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = visit_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = visit_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = visit_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+/**
+ * Apply an async visitor to an AST node or document.
+ *
+ * Walks through the tree (depth-first) starting from `node`, calling a
+ * `visitor` function with three arguments:
+ *   - `key`: For sequence values and map `Pair`, the node's index in the
+ *     collection. Within a `Pair`, `'key'` or `'value'`, correspondingly.
+ *     `null` for the root node.
+ *   - `node`: The current node.
+ *   - `path`: The ancestry of the current node.
+ *
+ * The return value of the visitor may be used to control the traversal:
+ *   - `Promise`: Must resolve to one of the following values
+ *   - `undefined` (default): Do nothing and continue
+ *   - `visit.SKIP`: Do not visit the children of this node, continue with next
+ *     sibling
+ *   - `visit.BREAK`: Terminate traversal completely
+ *   - `visit.REMOVE`: Remove the current node, then continue with the next one
+ *   - `Node`: Replace the current node, then continue by visiting it
+ *   - `number`: While iterating the items of a sequence or map, set the index
+ *     of the next step. This is useful especially if the index of the current
+ *     node has changed.
+ *
+ * If `visitor` is a single function, it will be called with all values
+ * encountered in the tree, including e.g. `null` values. Alternatively,
+ * separate visitor functions may be defined for each `Map`, `Pair`, `Seq`,
+ * `Alias` and `Scalar` node. To define the same visitor function for more than
+ * one node type, use the `Collection` (map and seq), `Value` (map, seq & scalar)
+ * and `Node` (alias, map, seq & scalar) targets. Of all these, only the most
+ * specific defined one will be used for each node.
+ */
+async function visitAsync(node, visitor) {
+    const visitor_ = initVisitor(visitor);
+    if (identity.isDocument(node)) {
+        const cd = await visitAsync_(null, node.contents, visitor_, Object.freeze([node]));
+        if (cd === REMOVE)
+            node.contents = null;
+    }
+    else
+        await visitAsync_(null, node, visitor_, Object.freeze([]));
+}
+// Without the `as symbol` casts, TS declares these in the `visit`
+// namespace using `var`, but then complains about that because
+// `unique symbol` must be `const`.
+/** Terminate visit traversal completely */
+visitAsync.BREAK = BREAK;
+/** Do not visit the children of the current node */
+visitAsync.SKIP = SKIP;
+/** Remove the current node */
+visitAsync.REMOVE = REMOVE;
+async function visitAsync_(key, node, visitor, path) {
+    const ctrl = await callVisitor(key, node, visitor, path);
+    if (identity.isNode(ctrl) || identity.isPair(ctrl)) {
+        replaceNode(key, path, ctrl);
+        return visitAsync_(key, ctrl, visitor, path);
+    }
+    if (typeof ctrl !== 'symbol') {
+        if (identity.isCollection(node)) {
+            path = Object.freeze(path.concat(node));
+            for (let i = 0; i < node.items.length; ++i) {
+                const ci = await visitAsync_(i, node.items[i], visitor, path);
+                if (typeof ci === 'number')
+                    i = ci - 1;
+                else if (ci === BREAK)
+                    return BREAK;
+                else if (ci === REMOVE) {
+                    node.items.splice(i, 1);
+                    i -= 1;
+                }
+            }
+        }
+        else if (identity.isPair(node)) {
+            path = Object.freeze(path.concat(node));
+            const ck = await visitAsync_('key', node.key, visitor, path);
+            if (ck === BREAK)
+                return BREAK;
+            else if (ck === REMOVE)
+                node.key = null;
+            const cv = await visitAsync_('value', node.value, visitor, path);
+            if (cv === BREAK)
+                return BREAK;
+            else if (cv === REMOVE)
+                node.value = null;
+        }
+    }
+    return ctrl;
+}
+function initVisitor(visitor) {
+    if (typeof visitor === 'object' &&
+        (visitor.Collection || visitor.Node || visitor.Value)) {
+        return Object.assign({
+            Alias: visitor.Node,
+            Map: visitor.Node,
+            Scalar: visitor.Node,
+            Seq: visitor.Node
+        }, visitor.Value && {
+            Map: visitor.Value,
+            Scalar: visitor.Value,
+            Seq: visitor.Value
+        }, visitor.Collection && {
+            Map: visitor.Collection,
+            Seq: visitor.Collection
+        }, visitor);
+    }
+    return visitor;
+}
+function callVisitor(key, node, visitor, path) {
+    if (typeof visitor === 'function')
+        return visitor(key, node, path);
+    if (identity.isMap(node))
+        return visitor.Map?.(key, node, path);
+    if (identity.isSeq(node))
+        return visitor.Seq?.(key, node, path);
+    if (identity.isPair(node))
+        return visitor.Pair?.(key, node, path);
+    if (identity.isScalar(node))
+        return visitor.Scalar?.(key, node, path);
+    if (identity.isAlias(node))
+        return visitor.Alias?.(key, node, path);
+    return undefined;
+}
+function replaceNode(key, path, node) {
+    const parent = path[path.length - 1];
+    if (identity.isCollection(parent)) {
+        parent.items[key] = node;
+    }
+    else if (identity.isPair(parent)) {
+        if (key === 'key')
+            parent.key = node;
+        else
+            parent.value = node;
+    }
+    else if (identity.isDocument(parent)) {
+        parent.contents = node;
+    }
+    else {
+        const pt = identity.isAlias(parent) ? 'alias' : 'scalar';
+        throw new Error(`Cannot replace node with ${pt} parent`);
+    }
+}
+
+exports.visit = visit;
+exports.visitAsync = visitAsync;
+
+
+/***/ }),
+
 /***/ 5259:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -336,7 +8910,201 @@ class BadInputError extends Error {
         this.name = 'BadInputError';
     }
 }
+//# sourceMappingURL=errors.js.map
 
+/***/ }),
+
+/***/ 4294:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Kt: () => (/* binding */ checkBuildBeforeBoot),
+/* harmony export */   SX: () => (/* binding */ imageKernelOf),
+/* harmony export */   nX: () => (/* binding */ KERNEL_BUILD_NEEDS),
+/* harmony export */   sx: () => (/* binding */ readTreeFacts)
+/* harmony export */ });
+/* unused harmony export parseSparsePatterns */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var _image_freebsd_resolve_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1983);
+/* harmony import */ var _image_freebsd_releases_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5685);
+// What a FreeBSD source tree on the host really holds, and whether the asked-for build can work
+// with it, decided before anything is downloaded or booted.
+//
+// Facts relied on (freebsd/freebsd-src):
+// - Makefile.inc1 `buildkernel` runs from the top of a whole tree (Makefile, Makefile.inc1,
+//   share/mk, sys/): stage 1 runs config(8) found through PATH=${TMPPATH} (the image's own
+//   /usr/sbin/config when no kernel-toolchain was built), stage 2.3 `kernel-tools` runs
+//   `mtree -f ${.CURDIR}/etc/mtree/BSD.usr.dist -p ${WORLDTMP}/usr`, so etc/mtree/BSD.usr.dist must
+//   be there; Makefile.inc1 also reads lib/clang's version files to decide whether the image's cc
+//   matches the tree (WANT_COMPILER_VERSION). The `legacy` and bootstrap stages of buildworld and
+//   kernel-toolchain build tools/build, `_config_deps` (lib/libnv, usr.bin/lex/lib) and
+//   usr.bin/file2c: their Makefiles stand for the rest of a whole tree here.
+// - sys/sys/module.h: DECLARE_MODULE adds MODULE_DEPEND(name, kernel, __FreeBSD_version,
+//   __FreeBSD_version, MODULE_KERNEL_MAXVER), MAXVER = the end of the major branch; the kernel
+//   linker (sys/kern/kern_linker.c) refuses a module whose dependency is not met. So fusefs.ko from
+//   a tree whose __FreeBSD_version is above the image's kern.osreldate does not load: such a tree
+//   needs its own kernel, and so a whole tree.
+// - actions/checkout's `sparse-checkout:` uses git's cone mode, which also checks out every file at
+//   the top of the tree (Makefile, Makefile.inc1, ...): a sparse tree looks whole at its top. The
+//   cone patterns are in .git/info/sparse-checkout (`/dir/` included, `!/dir/*/` its subfolders
+//   excluded again), so the folders a kernel build needs are checked, not the top files.
+
+
+
+
+/** Files whose presence shows the tree can run Makefile.inc1 buildkernel (see the header). */
+const KERNEL_BUILD_NEEDS = [
+    'Makefile.inc1',
+    'sys/amd64/conf/GENERIC',
+    'share/mk/bsd.prog.mk',
+    'tools/build/Makefile',
+    'lib/libnv/Makefile',
+    'usr.bin/lex/lib/Makefile',
+    'usr.bin/file2c/Makefile',
+    'usr.sbin/config/Makefile',
+    'etc/mtree/BSD.usr.dist',
+];
+/** The git folder of a checkout: `.git` itself, or the `gitdir:` a worktree's `.git` file names. */
+function gitDir(tree) {
+    const dotGit = node_path__WEBPACK_IMPORTED_MODULE_1__.join(tree, '.git');
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(dotGit))
+        return undefined;
+    if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.statSync)(dotGit).isDirectory())
+        return dotGit;
+    const m = /^gitdir:\s*(.+)$/m.exec((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(dotGit, 'utf8'));
+    return m ? node_path__WEBPACK_IMPORTED_MODULE_1__.resolve(tree, m[1].trim()) : undefined;
+}
+/**
+ * The folders of git's cone-mode patterns: `/a/` and `/a/b/` are included; a folder followed by
+ * `!/a/*\/` keeps only its top files, so it is not a whole folder. Non-cone patterns are kept as
+ * written.
+ */
+function parseSparsePatterns(text) {
+    const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const excludedBelow = new Set(lines.filter((l) => /^!\/.*\/\*\/$/.test(l)).map((l) => l.slice(1, -2)));
+    return lines
+        .filter((l) => !l.startsWith('!') && l !== '/*')
+        .map((l) => l.replace(/^\//, '').replace(/\/$/, ''))
+        .filter((l) => l && !excludedBelow.has(`/${l}/`));
+}
+function readSparse(tree) {
+    const dir = gitDir(tree);
+    if (!dir)
+        return undefined;
+    const file = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, 'info', 'sparse-checkout');
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(file))
+        return undefined;
+    return { file, folders: parseSparsePatterns((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(file, 'utf8')) };
+}
+function readTreeFacts(tree) {
+    const read = (rel) => {
+        const p = node_path__WEBPACK_IMPORTED_MODULE_1__.join(tree, rel);
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(p, 'utf8') : undefined;
+    };
+    const facts = { tree, missingForKernel: KERNEL_BUILD_NEEDS.filter((rel) => !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(tree, rel))) };
+    const newvers = read('sys/conf/newvers.sh');
+    const param = read('sys/sys/param.h');
+    // Unreadable files leave the fact unknown: the guest adapter reports them when it needs them.
+    const tryRead = (f) => {
+        try {
+            return f();
+        }
+        catch {
+            return undefined;
+        }
+    };
+    const nv = newvers === undefined ? undefined : tryRead(() => (0,_image_freebsd_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .parseNewvers */ .MN)(newvers));
+    const version = param === undefined ? undefined : tryRead(() => (0,_image_freebsd_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .parseFreebsdVersion */ .V6)(param));
+    if (nv)
+        facts.newvers = nv;
+    if (version !== undefined)
+        facts.version = version;
+    const sparse = readSparse(tree);
+    if (sparse)
+        facts.sparse = sparse;
+    return facts;
+}
+/** The image's kernel as far as the version tells (user images: nothing). */
+function imageKernelOf(version, imageInput) {
+    if (imageInput || !version)
+        return { name: imageInput ?? 'the image' };
+    const row = version.branch === 'RELEASE' ? (0,_image_freebsd_releases_js__WEBPACK_IMPORTED_MODULE_3__/* .releaseInfo */ .ej)(version.name) : undefined;
+    return {
+        name: version.name,
+        major: version.major,
+        ...(row?.osreldate !== undefined ? { osreldate: row.osreldate, source: `src/image/freebsd-releases.json: ${row.osreldateSource}` } : {}),
+    };
+}
+function sparseWords(facts) {
+    if (!facts.sparse)
+        return '';
+    const shown = facts.sparse.folders.slice(0, 8).join(', ');
+    return ` It is a sparse checkout (${facts.sparse.file} lists ${shown || 'no folders'}${facts.sparse.folders.length > 8 ? ', ...' : ''}); its top files, Makefile.inc1 among them, are there because cone mode always checks them out.`;
+}
+function whatToChange(facts, image, why) {
+    const revision = facts.newvers?.revision ?? 'X.Y';
+    const major = revision.split('.')[0];
+    const whole = "check out the whole tree (drop `sparse-checkout:` from the actions/checkout step; `fetch-depth: 1` keeps it small) so the gate can build and boot the tree's kernel";
+    const options = why === 'branch'
+        ? [whole, `or run on the tree's own branch (\`freebsd-version: auto\`, or a FreeBSD ${major} version) so fusefs.ko is built as a module`]
+        : [
+            whole,
+            `or check out the release's own tag (e.g. \`ref: release/${revision}.0\`), whose __FreeBSD_version is the RELEASE image's`,
+            `or set \`build: module\` with a newer kernel of the same branch (\`freebsd-version: ${major}.N-STABLE\`, a snapshot, or \`image:\` with a kern.osreldate of at least ${facts.version ?? "the tree's __FreeBSD_version"})`,
+        ];
+    const module = why === 'branch'
+        ? 'a module built for another major branch'
+        : 'a module built for a newer kernel (its __FreeBSD_version is above kern.osreldate)';
+    return ` Change the workflow: ${options.join('; ')}. \`build: module\` on ${image.name} would not help: the kernel linker refuses ${module} (DECLARE_MODULE's MODULE_DEPEND on kernel, sys/sys/module.h).`;
+}
+/**
+ * Can `build` succeed with this tree on this image? Refuses before boot when the tree cannot build
+ * a kernel and a kernel is asked for or certainly needed (another major branch, or a tree newer
+ * than the image's known kern.osreldate, e.g. a releng erratum bump of __FreeBSD_version). When
+ * the image's kern.osreldate is not known before boot, the booted kernel decides (a note says so).
+ */
+function checkBuildBeforeBoot(facts, build, image) {
+    const canKernel = facts.missingForKernel.length === 0;
+    const lacks = `${facts.tree} lacks ${facts.missingForKernel.join(', ')}, which a kernel build needs (Makefile.inc1 buildkernel).`;
+    if (build === 'kernel') {
+        return canKernel ? {} : { refuse: `build: kernel, but ${lacks}${sparseWords(facts)} Check out the whole tree (drop \`sparse-checkout:\`), or use \`build: module\`.` };
+    }
+    if (facts.version === undefined)
+        return {};
+    const treeMajor = (0,_image_freebsd_resolve_js__WEBPACK_IMPORTED_MODULE_2__/* .osreldateMajor */ .BV)(facts.version);
+    const tree = `the tree's __FreeBSD_version is ${facts.version} (sys/sys/param.h)`;
+    if (build === 'module') {
+        // Asked for explicitly, and certain not to load: say so now rather than after the build.
+        const other = image.major !== undefined && image.major !== treeMajor;
+        const newer = image.osreldate !== undefined && facts.version > image.osreldate;
+        if (!other && !newer)
+            return {};
+        const against = other ? `${image.name} runs FreeBSD ${image.major}` : `${image.name}'s kern.osreldate is ${image.osreldate} (${image.source})`;
+        return {
+            refuse: `build: module cannot work: ${tree} and ${against}; the kernel linker refuses such a module (DECLARE_MODULE's MODULE_DEPEND on kernel, sys/sys/module.h). Use \`build: auto\` or \`build: kernel\` on a whole checkout, or a freebsd-version whose kernel is of the tree's branch and not older than it.`,
+        };
+    }
+    if (build !== 'auto' || canKernel)
+        return {};
+    if (image.major !== undefined && image.major !== treeMajor) {
+        return {
+            refuse: `build: auto needs a kernel build here: ${tree}, FreeBSD ${treeMajor}, and ${image.name} runs FreeBSD ${image.major}; a module does not load into another major branch's kernel. But ${lacks}${sparseWords(facts)}${whatToChange(facts, image, 'branch')}`,
+        };
+    }
+    if (image.osreldate !== undefined && facts.version > image.osreldate) {
+        return {
+            refuse: `build: auto needs a kernel build here: ${tree}, above ${image.name}'s kern.osreldate ${image.osreldate} (${image.source}), as after a releng erratum bump. But ${lacks}${sparseWords(facts)}${whatToChange(facts, image, 'newer')}`,
+        };
+    }
+    if (image.osreldate === undefined) {
+        return {
+            note: `the tree cannot build a kernel (it lacks ${facts.missingForKernel.join(', ')}); ${image.name}'s kern.osreldate is not known before boot, so the booted kernel decides, and a tree newer than it cannot be gated`,
+        };
+    }
+    return {};
+}
+//# sourceMappingURL=freebsd-tree.js.map
 
 /***/ }),
 
@@ -366,9 +9134,9 @@ const MOUNTPOINT = '/mnt/fg';
 function fixtureOptions(config) {
     return [...config.fixtureOptions, ...(config.fault ? [config.fault] : [])];
 }
-/** Mounts the built-in fixture, then checks the mount table with `mountCheck`. */
-function fixtureMountCommand(config, mountCheck) {
-    const options = fixtureOptions(config);
+/** Mounts the built-in fixture, then checks the mount table with `mountCheck`; `osOptions` are the adapter's own. */
+function fixtureMountCommand(config, mountCheck, osOptions = []) {
+    const options = [...fixtureOptions(config), ...osOptions];
     const optionArgs = options.length ? ` -o ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shQuote */ .U)(options.join(','))}` : '';
     return `mkdir -p ${MOUNTPOINT} && ${BIN_DIR}/fusefs-fixture${optionArgs} -l ${RESULTS_DIR}/fixture.log ${MOUNTPOINT} && ${mountCheck}`;
 }
@@ -403,7 +9171,7 @@ async function mustRun(shell, command, timeoutMs, purpose) {
     if (result.exitStatus !== 0)
         throw new Error(`${purpose} failed (exit ${result.exitStatus}): ${result.output.trim().slice(-800)}`);
 }
-
+//# sourceMappingURL=common.js.map
 
 /***/ }),
 
@@ -417,8 +9185,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   f7: () => (/* binding */ missingTreePaths)
 });
 
-// UNUSED EXPORTS: BuildError, FREEBSD_CONSOLE, FREEBSD_MOUNT_CHECK, FREEBSD_PATHS, FREEBSD_TREE_PATHS, gtestResultsFromRun, gtestSpec
+// UNUSED EXPORTS: BuildError, DAEMON_TIMEOUT_MARGIN_SEC, FIXTURE_SUBTYPE, FREEBSD_CONSOLE, FREEBSD_PATHS, FREEBSD_TREE_PATHS, FUSE_MAX_DAEMON_TIMEOUT_SEC, MFSNAMELEN, fixtureDaemonTimeout, freebsdMountCheck, fusefsTypeName, gtestResultsFromRun, gtestSpec, lineOfShape
 
+// EXTERNAL MODULE: ./.build/src/config/freebsd-tree.js
+var freebsd_tree = __nccwpck_require__(4294);
 // EXTERNAL MODULE: ./.build/src/guest/common.js
 var common = __nccwpck_require__(5943);
 // EXTERNAL MODULE: ./.build/src/image/freebsd-resolve.js
@@ -426,6 +9196,7 @@ var freebsd_resolve = __nccwpck_require__(1983);
 ;// CONCATENATED MODULE: ./.build/src/guest/freebsd-parse.js
 // Readers of FreeBSD command output that the adapter needs to decide things: compiler errors,
 // kldstat -v, googletest XML and console lines, and the module-vs-kernel decision. Pure: text in, data out. (Kernel stacks are parsed in src/report.)
+
 
 /**
  * clang/gcc diagnostics `FILE:LINE[:COL]: [fatal ]error: MESSAGE` in make output (bsd.kmod.mk
@@ -502,24 +9273,24 @@ function parseGtestXml(xml) {
     const root = /<testsuites\b[^>]*>/.exec(xml);
     if (!root)
         throw new Error('not a googletest XML report (no <testsuites>)');
-    const total = Number(attrs(root[0])['tests'] ?? 0);
+    const total = Number(attrs(root[0]).tests ?? 0);
     const cases = [];
     const re = /<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g;
     for (const m of xml.matchAll(re)) {
         const a = attrs(m[1]);
         const body = m[3] ?? '';
-        const name = `${a['classname'] ?? ''}.${a['name'] ?? ''}`;
-        const durationMs = Math.round(Number(a['time'] ?? 0) * 1000);
-        if (a['status'] === 'notrun')
+        const name = `${a.classname ?? ''}.${a.name ?? ''}`;
+        const durationMs = Math.round(Number(a.time ?? 0) * 1000);
+        if (a.status === 'notrun')
             continue; // DISABLED_ tests
-        const failures = [...body.matchAll(/<failure\b([^>]*)>/g)].map((f) => attrs(f[1])['message'] ?? '');
+        const failures = [...body.matchAll(/<failure\b([^>]*)>/g)].map((f) => attrs(f[1]).message ?? '');
         if (failures.length) {
             cases.push({ name, status: 'fail', durationMs, message: failures.join('\n') });
         }
-        else if (a['result'] === 'skipped' || /<skipped\b/.test(body)) {
+        else if (a.result === 'skipped' || /<skipped\b/.test(body)) {
             const sk = /<skipped\b([^>]*)/.exec(body);
             const c = { name, status: 'skipped', durationMs };
-            const msg = sk ? attrs(sk[1])['message'] : undefined;
+            const msg = sk ? attrs(sk[1]).message : undefined;
             if (msg)
                 c.message = msg;
             cases.push(c);
@@ -536,7 +9307,7 @@ function parseGtestConsole(text) {
     const finished = new Map();
     let ran;
     for (const line of text.split(/\r?\n/)) {
-        const run = /^\[ RUN      \] (\S+)/.exec(line);
+        const run = /^\[ RUN {6}\] (\S+)/.exec(line);
         if (run) {
             started.push(run[1]);
             continue;
@@ -561,9 +9332,25 @@ function parseGtestConsole(text) {
 /**
  * build: auto -> a module when the tree is of the running kernel's major branch and not newer
  * than it (`__FreeBSD_version` vs `sysctl -n kern.osreldate`; KBI is stable within a branch, a
- * newer tree may use kernel interfaces the running kernel lacks), else a kernel.
+ * newer tree may use kernel interfaces the running kernel lacks), else a kernel. With `tree` (what
+ * the host's tree holds, src/config/freebsd-tree.ts), a kernel build that tree cannot do is
+ * refused with the same words as the check before boot: the booted kernel only now told the
+ * gate its kern.osreldate, and a sparse payload has no Makefile.inc1 buildkernel to run.
  */
-function decideBuild(build, treeVersion, osreldate) {
+function decideBuild(build, treeVersion, osreldate, treeFacts) {
+    const decision = decideMode(build, treeVersion, osreldate);
+    if (decision.mode !== 'kernel' || !treeFacts)
+        return decision;
+    // Read only when a kernel build is on the table.
+    const tree = typeof treeFacts === 'function' ? treeFacts() : treeFacts;
+    if (tree.missingForKernel.length === 0)
+        return decision;
+    const booted = { name: 'the booted image', major: (0,freebsd_resolve/* osreldateMajor */.BV)(osreldate), osreldate, source: 'sysctl kern.osreldate' };
+    const check = (0,freebsd_tree/* checkBuildBeforeBoot */.Kt)({ ...tree, version: treeVersion }, build === 'kernel' ? 'kernel' : 'auto', booted);
+    const refusal = check.refuse ?? `${decision.why}, but ${tree.tree} lacks ${tree.missingForKernel.join(', ')}, which a kernel build needs (Makefile.inc1 buildkernel)`;
+    return { mode: 'refuse', why: refusal };
+}
+function decideMode(build, treeVersion, osreldate) {
     const tree = `the tree's __FreeBSD_version is ${treeVersion}`;
     const running = `the image's kern.osreldate is ${osreldate}`;
     if (build !== 'auto')
@@ -578,9 +9365,9 @@ function decideBuild(build, treeVersion, osreldate) {
     }
     return { mode: 'module', why: `${tree}, same branch as and not newer than ${running}: fusefs.ko built as a module and loaded` };
 }
-
+//# sourceMappingURL=freebsd-parse.js.map
 // EXTERNAL MODULE: ./.build/src/report/stacks.js + 6 modules
-var stacks = __nccwpck_require__(3754);
+var stacks = __nccwpck_require__(9150);
 // EXTERNAL MODULE: ./.build/src/guest/quote.js
 var quote = __nccwpck_require__(736);
 ;// CONCATENATED MODULE: ./.build/src/guest/freebsd-paths.js
@@ -596,7 +9383,7 @@ const FREEBSD_PATHS = {
     gtestXml: `${common/* RESULTS_DIR */.z5}/gtest-write.xml`,
     gtestLog: `${common/* RESULTS_DIR */.z5}/gtest-write.log`,
 };
-
+//# sourceMappingURL=freebsd-paths.js.map
 ;// CONCATENATED MODULE: ./.build/src/guest/freebsd-gtest.js
 
 
@@ -652,12 +9439,13 @@ function gtestResultsFromRun(run) {
     }
     return results;
 }
-
+//# sourceMappingURL=freebsd-gtest.js.map
 ;// CONCATENATED MODULE: ./.build/src/guest/freebsd.js
 // The FreeBSD guest adapter: what to run in an official BASIC-CI image to build the fusefs tree
 // under test, load it, prove it runs, mount a FUSE file system and run the tests; and how to read
 // what comes back. Every fact about FreeBSD's formats is cited to its source file; docs/freebsd.md
 // lists them with their tests.
+
 
 
 
@@ -675,13 +9463,23 @@ function gtestResultsFromRun(run) {
  *   or a single boot would count twice).
  * - login: etc/ttys runs `/usr/libexec/getty 3wire` on ttyu0 `onifconsole`; BASIC-CI sets
  *   console="comconsole,vidconsole" (release/tools/basic-ci.conf); getty's default gettytab `lm`
- *   is `login: ` and the banner names the host `Amnesiac` when no hostname is set
- *   (libexec/getty/main.c).
+ *   is `login: ` (libexec/getty/main.c), printed once: a syslog or kernel line may follow it on
+ *   the same line or after it (BASIC-CI's etc/syslog.conf sends auth.notice and kern.warning to
+ *   /dev/console), so the prompt is matched at a line start, never at the end of the buffer.
+ *   The banner names the host `freebsd`: release/tools/vmimage.subr vm_install_base writes
+ *   hostname="$(uname -o | lowercase)" into rc.conf.
  * - no Password: prompt: root's password is empty in etc/master.passwd and pam_unix returns
  *   PAM_SUCCESS for an empty password with `nullok` before prompting
  *   (lib/libpam/modules/pam_unix/pam_unix.c); basic-ci.conf relies on it (PermitEmptyPasswords).
- * - shell: root's shell is /bin/sh from 14.0 on (etc/master.passwd), csh before; both prompts end
- *   in `# ` for root; the console engine then sets its own prompt.
+ * - shell: root's shell is /bin/sh from 14.0 on (etc/master.passwd), csh before; root's
+ *   /root/.shrc (bin/sh/dot.shrc: `PS1="\u@\h:\w \\$ "`, read through ENV from .profile) and
+ *   /root/.cshrc (`%N@%m:%~ %# `; third-party 13.x sessions show `root@freebsd-13:~ #`) both give
+ *   `root@freebsd:~ # `, matched at a line start: login(1) logs `ROOT LOGIN (root) ON ttyu0`
+ *   (usr.bin/login/login.c, LOG_NOTICE to auth) and syslogd writes it to the console right after
+ *   the prompt. Before the prompt, /root/.profile (bin/sh/dot.profile) runs `resizewin -z`: the
+ *   serial tty is 0x0, so it writes ESC 7 ... ESC [ 6 n ESC 8 and after 2 s without a reply
+ *   `resizewin: timeout reading from terminal` (usr.bin/resizewin/resizewin.c); the console engine
+ *   drops the escapes. The console engine then sets its own prompt and frames every command.
  * - panic start: sys/kern/kern_shutdown.c vpanic() prints `panic: %s` (after `Fatal trap N: ...`
  *   from the trap handler); on the serial console it can follow a `login: ` prompt on one line.
  * - panic end: `KDB: enter: panic` (sys/kern/subr_kdb.c kdb_enter, only with a debugger backend,
@@ -689,15 +9487,77 @@ function gtestResultsFromRun(run) {
  *   shutdown_panic's `Automatic reboot in %d seconds` (sys/kern/kern_shutdown.c).
  */
 const FREEBSD_CONSOLE = {
-    loginPrompt: /login: $/,
+    loginPrompt: /^login: /m,
     loginUser: 'root',
-    shellPrompt: /[#$%>] $/,
+    shellPrompt: /^root@[\w.-]+:\S* # /m,
     bootBanner: /Copyright \(c\) 1992-\d{4} The FreeBSD Project\./,
+    // shutdown(8) -r: reboot through init's rc.shutdown; `now` takes effect at once.
+    rebootCommand: 'shutdown -r now',
     panicStart: /^(?:.*login: )?panic: |^Fatal trap \d+: /m,
     panicEnd: /KDB: enter: panic|^db> |^Uptime: \d|^Dumping \d+ out of \d+ MB|Automatic reboot in \d+ seconds/m,
 };
-/** `mount -p` prints the mount table in fstab(5) form: device, mount point, type, options (sbin/mount/mount.c putfsent). */
-const FREEBSD_MOUNT_CHECK = `mount -p | awk '$2 == "${common/* MOUNTPOINT */.qg}" && $3 == "fusefs" { found = 1 } END { exit !found }'`;
+/** sys/sys/mount.h: `MFSNAMELEN 16` "length of type name including null" (statfs f_fstypename). */
+const MFSNAMELEN = 16;
+/** The subtype guest/fuse_fixture's mount passes (`subtype=` in guest/fixture_mount.c). */
+const FIXTURE_SUBTYPE = 'fusefs-fixture';
+/**
+ * The type a fusefs mount shows: sys/fs/fuse/fuse_vfsops.c fuse_vfsop_mount strlcat()s "." and
+ * the `subtype=` option onto f_fstypename ("fusefs"), both bounded by MFSNAMELEN, so the name is
+ * cut to 15 characters: subtype `fusefs-fixture` shows as `fusefs.fusefs-f`.
+ */
+function fusefsTypeName(subtype) {
+    return subtype === undefined ? 'fusefs' : `fusefs.${subtype}`.slice(0, MFSNAMELEN - 1);
+}
+/**
+ * `mount -p` prints the mount table in fstab(5) form, tab-separated: device, mount point, type,
+ * options, dump and pass (sbin/mount/mount.c putfsent; the type is f_fstypename). With `type`
+ * the third field must be exactly it; without (a user's server, whose subtype is its own), any
+ * fusefs mount: `fusefs` without a subtype, `fusefs.` and at most 8 characters of one with it.
+ */
+function freebsdMountCheck(type) {
+    const test = type
+        ? `$3 == "${type}"`
+        : `($3 == "fusefs" || (substr($3, 1, 7) == "fusefs." && length($3) <= ${MFSNAMELEN - 1}))`;
+    return `mount -p | awk '$2 == "${common/* MOUNTPOINT */.qg}" && ${test} { found = 1 } END { exit !found }'`;
+}
+/**
+ * The fixture's `daemon_timeout=` (the kernel's `timeout=` mount option): every FUSE request
+ * times out after the session's daemon_timeout (sys/fs/fuse/fuse_ipc.c fticket_wait_answer:
+ * msleep(..., daemon_timeout * hz), EWOULDBLOCK becomes ETIMEDOUT), 60 s by default
+ * (FUSE_DEFAULT_DAEMON_TIMEOUT, sys/fs/fuse/fuse.h), and the gate's default test timeout is also
+ * 60 s. fuse_vfsop_mount reads `timeout=` with "%u" and clamps it to FUSE_MIN_DAEMON_TIMEOUT (0)
+ * .. FUSE_MAX_DAEMON_TIMEOUT (600). So: the test timeout plus the watchdog's samples and the
+ * host's grace, and 0 (msleep without a timeout: no daemon timeout at all) when that is more than
+ * the kernel's 600 s, rather than a cap that would turn a stall into ETIMEDOUT before the verdict.
+ */
+const FUSE_MAX_DAEMON_TIMEOUT_SEC = 600;
+const DAEMON_TIMEOUT_MARGIN_SEC = 60;
+function fixtureDaemonTimeout(testTimeoutSec) {
+    const wanted = Math.ceil(testTimeoutSec) + DAEMON_TIMEOUT_MARGIN_SEC;
+    return wanted > FUSE_MAX_DAEMON_TIMEOUT_SEC ? 0 : wanted;
+}
+/**
+ * The last line of `output` that is wholly of `shape`. The console also carries kernel and syslog
+ * lines (the serial line is the kernel's console), and one can land inside a command's output;
+ * a value is only taken from a line of its own shape.
+ */
+function lineOfShape(output, shape) {
+    return output
+        .split('\n')
+        .map((line) => line.trim())
+        .filter((line) => shape.test(line))
+        .pop();
+}
+const SHA256 = /^[0-9a-f]{64}$/;
+const NUMBER = /^\d+$/;
+const ABSOLUTE_PATH = /^\/\S*$/;
+/**
+ * `make -V .OBJDIR`: under MAKEOBJDIRPREFIX, or the source folder itself when make made no object
+ * folder (share/mk/bsd.obj.mk); both are under the gate's folder (and may hold spaces).
+ */
+const OBJ_PATH = new RegExp(`^${common/* GATE_DIR */.Wd}/.+$`);
+/** sys/conf/newvers.sh VERSTR: `FreeBSD ${RELEASE} ${BRANCH}-... ${KERNCONF}`; uname -v prints it. */
+const UNAME_V = /^FreeBSD \S+/;
 class BuildError extends Error {
     constructor(message) {
         super(message);
@@ -725,38 +9585,72 @@ class FreeBSDGuest {
         });
         // Which debugger the booted kernel has decides what the host backstop may do (debug.kdb.available
         // lists the KDB backends, sys/kern/subr_kdb.c; debug.witness exists only with WITNESS).
-        const kdb = await shell.run('sysctl -n debug.kdb.available; sysctl -n debug.witness.watch', { timeoutMs: 10_000 });
-        this.state.hasDdb = /\bddb\b/.test(kdb.output);
-        this.state.hasWitness = /^-?\d+\s*$/m.test(kdb.output);
+        // Decided by exit status, which the end marker carries, not by output a console line could break into.
+        const ddb = await shell.run('sysctl -n debug.kdb.available | tr -s " " "\\n" | grep -qx ddb', { timeoutMs: 10_000 });
+        const witness = await shell.run('sysctl -n debug.witness.watch >/dev/null 2>&1', { timeoutMs: 10_000 });
+        this.state.hasDdb = ddb.exitStatus === 0;
+        this.state.hasWitness = witness.exitStatus === 0;
         const needPrograms = config.tests.includes('workloads') || !config.fuseServer;
         if (needPrograms) {
             // guest/ is built with the image's base cc; its Makefile leaves the programs in /gate/bin.
-            await (0,common/* mustRun */.Pv)(shell, `make -C ${FREEBSD_PATHS.guestSrc} SYSDIR=${FREEBSD_PATHS.src}/sys BINDIR=${common/* BIN_DIR */.k6} && test -x ${common/* BIN_DIR */.k6}/fusefs-fixture && test -x ${common/* BIN_DIR */.k6}/fusefs-workloads`, 600_000, 'building the guest programs (guest/)');
+            await (0,common/* mustRun */.Pv)(shell, `make -C ${FREEBSD_PATHS.guestSrc} FUSEDIR=${FREEBSD_PATHS.src}/sys/fs/fuse BINDIR=${common/* BIN_DIR */.k6} && test -x ${common/* BIN_DIR */.k6}/fusefs-fixture && test -x ${common/* BIN_DIR */.k6}/fusefs-workloads`, 600_000, 'building the guest programs (guest/)');
         }
         await shell.run(`if [ -f ${FREEBSD_PATHS.guestSrc}/watchdog.sh ]; then install -m 0755 ${FREEBSD_PATHS.guestSrc}/watchdog.sh ${common/* BIN_DIR */.k6}/watchdog.sh; fi`, { timeoutMs: 10_000 });
     }
     async buildTarget(shell, config) {
         const param = await shell.run(`grep -E '^#define[[:space:]]+__FreeBSD_version' ${FREEBSD_PATHS.src}/sys/sys/param.h`, { timeoutMs: 10_000 });
-        const osrel = await shell.run('sysctl -n kern.osreldate', { timeoutMs: 10_000 });
+        const osrel = await this.readValue(shell, 'sysctl -n kern.osreldate', NUMBER);
         const treeVersion = (0,freebsd_resolve/* parseFreebsdVersion */.V6)(param.output);
-        const osreldate = Number(osrel.output.trim());
-        if (!Number.isFinite(osreldate) || osreldate <= 0)
+        const osreldate = Number(osrel.value);
+        if (!osrel.value || osreldate <= 0)
             throw new BuildError(`sysctl -n kern.osreldate gave ${JSON.stringify(osrel.output.trim())}`);
         this.state.treeVersion = treeVersion;
         this.state.osreldate = osreldate;
-        const decision = decideBuild(config.build, treeVersion, osreldate);
+        const decision = decideBuild(config.build, treeVersion, osreldate, () => this.options.tree ?? (0,freebsd_tree/* readTreeFacts */.sx)(config.sourceTree));
         let outcome;
+        // The tree cannot build the kernel the booted image needs: nothing to try, say what to change.
+        if (decision.mode === 'refuse')
+            return { mode: 'kernel', why: decision.why, ok: false, blame: 'gate', tail: decision.why };
         if (decision.mode === 'module')
             outcome = await this.buildModule(shell, config, decision.why);
         else if (decision.mode === 'kernel')
             outcome = await this.buildKernel(shell, config, decision.why);
         else
-            outcome = { mode: 'none', why: `${decision.why}: the image's own fusefs.ko is under test`, ok: true };
+            outcome = await this.loadStockModule(shell, decision.why);
         if (outcome.ok && config.tests.includes('gtest')) {
             const note = await this.prepareGtest(shell, config);
             outcome.why += `; ${note}`;
         }
         return outcome;
+    }
+    /**
+     * Runs `command` and takes its value from the last output line of `shape`; once more when no
+     * line has it (a kernel message can break into a line: it is printed straight to the UART,
+     * around the tty's output queue). `value` is undefined when neither run gave one.
+     */
+    async readValue(shell, command, shape, timeoutMs = 10_000) {
+        let result = await shell.run(command, { timeoutMs });
+        let value = lineOfShape(result.output, shape);
+        if (value === undefined) {
+            result = await shell.run(command, { timeoutMs });
+            value = lineOfShape(result.output, shape);
+        }
+        return value === undefined ? { output: result.output, exitStatus: result.exitStatus } : { value, output: result.output, exitStatus: result.exitStatus };
+    }
+    /**
+     * build: none: the image's own fusefs.ko, loaded before the fixture opens /dev/fuse. The device
+     * exists only once the module is loaded (sys/fs/fuse/fuse_device.c fuse_device_init, make_dev
+     * "fuse", called from fuse_loader at MOD_LOAD in fuse_main.c); nmount would auto-load the module,
+     * but a server opens /dev/fuse before it mounts. `kldstat -q -m fusefs` exits 0 exactly when the
+     * module is there (sbin/kldstat/kldstat.c: modfind, quiet); kldload by name finds
+     * /boot/kernel/fusefs.ko through the module path (sbin/kldload/kldload.c).
+     */
+    async loadStockModule(shell, why) {
+        const load = await shell.run('kldstat -q -m fusefs || kldload fusefs 2>&1', { timeoutMs: 60_000, purpose: 'loading the image\'s fusefs.ko' });
+        if (load.exitStatus !== 0) {
+            return { mode: 'none', why, ok: false, blame: 'gate', tail: `kldload fusefs failed (exit ${load.exitStatus}): ${load.output.trim()}` };
+        }
+        return { mode: 'none', why: `${why}: the image's own fusefs.ko is under test (loaded before mounting)`, ok: true, artifact: '/boot/kernel/fusefs.ko' };
     }
     makeEnv() {
         // MAKEOBJDIRPREFIX must come from the environment (bmake ignores it on the command line).
@@ -789,13 +9683,15 @@ class FreeBSDGuest {
         });
         if (build.exitStatus !== 0)
             return this.failedBuild('module', why, 'make -C sys/modules/fusefs', build.exitStatus, build.output);
-        const objdir = (await shell.run(`${make} -V .OBJDIR`, { timeoutMs: 30_000 })).output.trim().split('\n').pop().trim();
+        const objdir = (await this.readValue(shell, `${make} -V .OBJDIR`, OBJ_PATH, 30_000)).value;
+        if (!objdir)
+            return { mode: 'module', why, ok: false, blame: 'gate', tail: `make -V .OBJDIR named no folder under ${common/* GATE_DIR */.Wd}` };
         const ko = `${objdir}/fusefs.ko`;
-        const hash = await shell.run(`sha256 -q ${(0,quote/* shQuote */.U)(ko)}`, { timeoutMs: 30_000 });
-        if (hash.exitStatus !== 0)
+        const hash = await this.readValue(shell, `sha256 -q ${(0,quote/* shQuote */.U)(ko)}`, SHA256, 30_000);
+        if (hash.exitStatus !== 0 || !hash.value)
             return { mode: 'module', why, ok: false, blame: 'gate', tail: `the build said it succeeded but ${ko} is missing: ${hash.output.trim()}` };
         this.state.modulePath = ko;
-        this.state.moduleSha256 = hash.output.trim();
+        this.state.moduleSha256 = hash.value;
         // Unload whatever fusefs is there (the stock module if something auto-loaded it), then load ours by path.
         const load = await shell.run(`if kldstat -q -m fusefs; then kldunload fusefs.ko || exit 1; fi; kldload -v ${(0,quote/* shQuote */.U)(ko)} 2>&1`, {
             timeoutMs: 60_000,
@@ -827,7 +9723,7 @@ class FreeBSDGuest {
         // buildkernel/installkernel from the top of a full tree (Makefile.inc1); MODULES_OVERRIDE keeps
         // the module build to fusefs, which is all the tests load.
         const vars = [`KERNCONF=${(0,quote/* shQuote */.U)(kernconf)}`, 'MODULES_OVERRIDE=fusefs'];
-        this.state.uname = (await shell.run('uname -v', { timeoutMs: 10_000 })).output.trim();
+        this.state.uname = (await this.readValue(shell, 'uname -v', UNAME_V)).value ?? '(unreadable)';
         const build = await shell.run(`make -C ${FREEBSD_PATHS.src} -j${Math.max(1, config.cpus)} buildkernel ${vars.join(' ')} 2>&1`, {
             timeoutMs: config.buildTimeoutSec * 1000,
             purpose: `building the ${kernconf} kernel`,
@@ -841,7 +9737,7 @@ class FreeBSDGuest {
         if (install.exitStatus !== 0)
             return { mode: 'kernel', why, ok: false, blame: 'gate', tail: `make installkernel failed (exit ${install.exitStatus}):\n${tail(install.output)}` };
         const sums = await shell.run('sha256 -q /boot/kernel/kernel /boot/kernel/fusefs.ko', { timeoutMs: 60_000 });
-        const [kernelSha, moduleSha] = sums.output.trim().split(/\s+/);
+        const [kernelSha, moduleSha] = sums.output.split('\n').map((line) => line.trim()).filter((line) => SHA256.test(line));
         if (sums.exitStatus !== 0 || !kernelSha || !moduleSha) {
             return { mode: 'kernel', why, ok: false, blame: 'gate', tail: `installkernel left no /boot/kernel/kernel or fusefs.ko: ${sums.output.trim()}` };
         }
@@ -861,16 +9757,19 @@ class FreeBSDGuest {
         const make = `${this.makeEnv()} make -C ${dir} SRCTOP=${FREEBSD_PATHS.src} GTESTS=write`;
         const build = await shell.run(`${make} -j${Math.max(1, config.cpus)} all 2>&1`, { timeoutMs: config.buildTimeoutSec * 1000, purpose: 'building the write tests' });
         if (build.exitStatus === 0) {
-            const objdir = (await shell.run(`${make} -V .OBJDIR`, { timeoutMs: 30_000 })).output.trim().split('\n').pop().trim();
+            const objdir = (await this.readValue(shell, `${make} -V .OBJDIR`, OBJ_PATH, 30_000)).value ?? `${FREEBSD_PATHS.obj}/(unknown)`;
             const link = await shell.run(`ln -sf ${(0,quote/* shQuote */.U)(`${objdir}/write`)} ${FREEBSD_PATHS.gtestBinary} && test -x ${FREEBSD_PATHS.gtestBinary}`, { timeoutMs: 10_000 });
-            if (link.exitStatus === 0)
-                return (this.state.gtestNote = `the tree's tests/sys/fs/fusefs/write was built in the guest (${objdir}/write)`);
+            if (link.exitStatus === 0) {
+                this.state.gtestNote = `the tree's tests/sys/fs/fusefs/write was built in the guest (${objdir}/write)`;
+                return this.state.gtestNote;
+            }
         }
         const fallback = await shell.run(`test -x /usr/tests/sys/fs/fusefs/write && ln -sf /usr/tests/sys/fs/fusefs/write ${FREEBSD_PATHS.gtestBinary}`, { timeoutMs: 10_000 });
         if (fallback.exitStatus !== 0) {
             throw new BuildError(`the tree's write tests did not build and the image has no /usr/tests/sys/fs/fusefs/write:\n${tail(build.output, 1500)}`);
         }
-        return (this.state.gtestNote = `the tree's write tests did not build in the guest, so the image's /usr/tests/sys/fs/fusefs/write runs against the tree's module (build output tail: ${tail(build.output, 300).trim()})`);
+        this.state.gtestNote = `the tree's write tests did not build in the guest, so the image's /usr/tests/sys/fs/fusefs/write runs against the tree's module (build output tail: ${tail(build.output, 300).trim()})`;
+        return this.state.gtestNote;
     }
     async proveTarget(shell, _config, target) {
         const details = [];
@@ -878,15 +9777,17 @@ class FreeBSDGuest {
             const k = parseKldstat((await shell.run('kldstat -v', { timeoutMs: 10_000 })).output);
             const f = findFusefs(k);
             details.push('build: none: the image\'s own fusefs is under test, nothing of the tree was built');
-            details.push(f ? `kldstat -v: fusefs from ${f.path ?? f.name}` : 'kldstat -v: fusefs not loaded yet (mounting loads /boot/kernel/fusefs.ko)');
+            if (!f)
+                return { ok: false, details: [...details, 'kldstat -v shows no fusefs module, though it was loaded before'] };
+            details.push(`kldstat -v: fusefs from ${f.path ?? f.name}`);
             return { ok: true, details };
         }
         let ok = true;
         if (target.mode === 'kernel') {
-            const bootfile = (await shell.run('sysctl -n kern.bootfile', { timeoutMs: 10_000 })).output.trim();
-            const uname = (await shell.run('uname -v', { timeoutMs: 10_000 })).output.trim();
-            const osrel = Number((await shell.run('sysctl -n kern.osreldate', { timeoutMs: 10_000 })).output.trim());
-            const kernSha = (await shell.run('sha256 -q /boot/kernel/kernel', { timeoutMs: 30_000 })).output.trim();
+            const bootfile = (await this.readValue(shell, 'sysctl -n kern.bootfile', ABSOLUTE_PATH)).value ?? '(unreadable)';
+            const uname = (await this.readValue(shell, 'uname -v', UNAME_V)).value ?? '(unreadable)';
+            const osrel = Number((await this.readValue(shell, 'sysctl -n kern.osreldate', NUMBER)).value ?? NaN);
+            const kernSha = (await this.readValue(shell, 'sha256 -q /boot/kernel/kernel', SHA256, 30_000)).value ?? '';
             details.push(`sysctl kern.bootfile: ${bootfile}`, `uname -v: ${uname}${this.state.uname ? ` (before the reboot: ${this.state.uname})` : ''}`);
             // The loader boots /boot/kernel/kernel unless it fell back (kernel.old); installkernel put the built one there.
             if (bootfile !== '/boot/kernel/kernel') {
@@ -920,8 +9821,8 @@ class FreeBSDGuest {
             return { ok: false, details: [...details, `kldstat -v shows fusefs loaded from ${loadedPath}, not from the built ${expectedPath}`] };
         }
         details.push(`kldstat -v: fusefs loaded from ${loadedPath} (file id ${loaded.id})`);
-        const sha = await shell.run(`sha256 -q ${(0,quote/* shQuote */.U)(loadedPath)}`, { timeoutMs: 30_000 });
-        const actual = sha.output.trim();
+        const sha = await this.readValue(shell, `sha256 -q ${(0,quote/* shQuote */.U)(loadedPath)}`, SHA256, 30_000);
+        const actual = sha.value ?? '';
         if (sha.exitStatus !== 0 || !this.state.moduleSha256 || actual !== this.state.moduleSha256) {
             ok = false;
             details.push(`sha256 of ${loadedPath} is ${actual || '(unreadable)'}, the build produced ${this.state.moduleSha256 ?? '(no hash recorded)'}`);
@@ -935,7 +9836,10 @@ class FreeBSDGuest {
         if (config.fuseServer && config.fuseServerSource) {
             await (0,common/* mustRun */.Pv)(shell, `make -C ${FREEBSD_PATHS.fuseServerSrc} 2>&1`, config.buildTimeoutSec * 1000, 'building the FUSE server (fuse-server-source)');
         }
-        const command = config.fuseServer ? (0,common/* fuseServerMountCommand */.Hz)(config.fuseServer, FREEBSD_MOUNT_CHECK) : (0,common/* fixtureMountCommand */.SE)(config, FREEBSD_MOUNT_CHECK);
+        // The fixture's type is known exactly (its subtype, cut as the kernel cuts it); a user's server's is not.
+        const command = config.fuseServer
+            ? (0,common/* fuseServerMountCommand */.Hz)(config.fuseServer, freebsdMountCheck())
+            : (0,common/* fixtureMountCommand */.SE)(config, freebsdMountCheck(fusefsTypeName(FIXTURE_SUBTYPE)), [`daemon_timeout=${fixtureDaemonTimeout(config.timeoutSec)}`]);
         const result = await shell.run(command, { timeoutMs: 60_000, purpose: 'mounting the FUSE file system' });
         if (result.exitStatus !== 0)
             throw new common/* MountError */.Kq(`mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-800)}`);
@@ -960,38 +9864,11 @@ class FreeBSDGuest {
             filter: filterOf(spec),
         });
     }
-    /**
-     * `fuse_*+0xOFF` frames -> `sys/fs/fuse/FILE.c:LINE` of the tree, with the module's debug info:
-     * kmod.mk keeps it in `${KMOD}.ko.debug` beside the module (installkernel puts it under
-     * /usr/lib/debug), elftoolchain's nm prints `ADDRESS TYPE NAME`, and addr2line prints one
-     * `FILE:LINE` per address. A stack frame's offset is a return address, so the call is one byte before.
-     */
-    async resolveSourceLines(shell, threads) {
-        const module = this.state.modulePath;
-        const frames = threads.flatMap((t) => t.frames).filter((f) => f.fn.startsWith('fuse_') && f.offset && /^0x[0-9a-f]+$/i.test(f.offset));
-        if (!module || frames.length === 0)
-            return;
-        const names = [...new Set(frames.map((f) => f.fn))].slice(0, 16);
-        const candidates = [`${module}.debug`, `/usr/lib/debug${module}.debug`, module].map(quote/* shQuote */.U).join(' ');
-        const found = await shell.run(`for f in ${candidates}; do if [ -f "$f" ]; then echo "$f"; break; fi; done`, { timeoutMs: 10_000 });
-        const debugFile = found.output.trim().split('\n').pop();
-        if (!debugFile)
-            return;
-        const symbols = await shell.run(`nm ${(0,quote/* shQuote */.U)(debugFile)} | awk '${names.map((n) => `$3 == "${n}"`).join(' || ')} { print $1, $3 }'`, { timeoutMs: 30_000 });
-        const base = new Map(symbols.output.trim().split('\n').map((line) => line.trim().split(/\s+/)).filter((p) => p.length === 2).map(([addr, name]) => [name, BigInt(`0x${addr}`)]));
-        const wanted = frames.filter((f) => base.has(f.fn));
-        if (wanted.length === 0)
-            return;
-        const addresses = wanted.map((f) => `0x${(base.get(f.fn) + BigInt(f.offset) - 1n).toString(16)}`);
-        const lines = (await shell.run(`addr2line -e ${(0,quote/* shQuote */.U)(debugFile)} ${addresses.join(' ')}`, { timeoutMs: 30_000 })).output.trim().split('\n');
-        wanted.forEach((frame, index) => {
-            const match = /^(.*):(\d+)/.exec(lines[index]?.trim() ?? '');
-            if (!match || match[1] === '??')
-                return;
-            frame.file = match[1].replace(new RegExp(`^${FREEBSD_PATHS.src}/`), '');
-            frame.line = Number(match[2]);
-        });
-    }
+    // No resolveSourceLines: fusefs.ko (and its .ko.debug) is a relocatable object on amd64
+    // (sys/conf/kmod.mk: "amd64 uses direct linking", __KLD_SHARED=no, `ld -r`; the kernel links it
+    // itself, sys/kern/link_elf_obj.c), so nm gives section offsets and the debug
+    // info's addresses are section-relative too; nm + addr2line on the file can point at the wrong
+    // line, and a wrong source line is worse than none. Frames keep function+offset.
     /**
      * Release kernels have KDB but no ddb (sys/conf/std.debug adds DDB on HEAD only): an NMI gets no
      * stacks from them, so the backstop says so and keeps the serial log. With ddb: `set $lines 0`
@@ -1000,7 +9877,11 @@ class FreeBSDGuest {
     backstop() {
         if (!this.state.hasDdb)
             return { kind: 'none', why: 'the booted kernel has no ddb (debug.kdb.available), so an NMI would get no stacks' };
-        return { kind: 'ddb', commands: ['set $lines 0', 'bt all', ...(this.state.hasWitness ? ['show alllocks'] : []), 'show lockedvnods'] };
+        // `alltrace` is ddb's all-threads trace (sys/ddb/db_command.c db_cmds: "alltrace" ->
+        // db_stack_trace_all, also `show all trace`); `bt` takes one thread and parses its argument as
+        // an expression, so `bt all` is "Symbol not found". `show alllocks` exists only with WITNESS
+        // (sys/kern/subr_witness.c DB_SHOW_ALL_COMMAND), `show lockedvnods` with DDB (sys/kern/vfs_subr.c).
+        return { kind: 'ddb', commands: ['set $lines 0', 'alltrace', ...(this.state.hasWitness ? ['show alllocks'] : []), 'show lockedvnods'] };
     }
     /**
      * A watchdog sample (docs/guest-protocol.md "Capture, FreeBSD"): the report's parsers read the
@@ -1023,7 +9904,9 @@ class FreeBSDGuest {
 const FREEBSD_TREE_PATHS = {
     module: ['sys/sys/param.h', 'sys/conf/newvers.sh', 'sys/modules/fusefs/Makefile', 'sys/fs/fuse', 'share/mk'],
     gtest: ['tests/sys/fs/fusefs/Makefile', 'tests/freebsd_test_suite', 'sbin/mount/getmntopts.c'],
-    kernel: ['Makefile', 'Makefile.inc1', 'sys/amd64/conf/GENERIC', 'lib', 'usr.bin'],
+    // Files deep in the folders buildkernel's legacy and kernel-tools stages build from, not the
+    // folders: a sparse list such as `lib/libc` makes `lib` exist without lib/libnv.
+    kernel: ['Makefile', ...freebsd_tree/* KERNEL_BUILD_NEEDS */.nX],
 };
 /** Host side, before any work: which required paths the tree lacks for this build and these tests. */
 function missingTreePaths(exists, build, tests) {
@@ -1034,7 +9917,7 @@ function missingTreePaths(exists, build, tests) {
         need.push(...FREEBSD_TREE_PATHS.gtest);
     return need.filter((p) => !exists(p));
 }
-
+//# sourceMappingURL=freebsd.js.map
 
 /***/ }),
 
@@ -1055,7 +9938,108 @@ function shQuote(argument) {
 function shJoin(argv) {
     return argv.map(shQuote).join(' ');
 }
+//# sourceMappingURL=quote.js.map
 
+/***/ }),
+
+/***/ 5685:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  f4: () => (/* binding */ defaultRelease),
+  XW: () => (/* binding */ endOfLifeWarning),
+  kh: () => (/* binding */ isoDay),
+  ej: () => (/* binding */ releaseInfo),
+  Am: () => (/* binding */ unknownReleaseNote)
+});
+
+// UNUSED EXPORTS: RELEASES, RELEASES_CHECKED, compareReleaseNames, supportedReleases
+
+;// CONCATENATED MODULE: ./.build/src/image/freebsd-releases.json
+const freebsd_releases_namespaceObject = /*#__PURE__*/JSON.parse('{"KD":"2026-12-01","D8":[{"name":"14.3-RELEASE","released":"2025-06","releasedEstimate":true,"releasedSource":"release engineering plan of 2024-07 (14.3: June 2025), as reported by the press","eol":"2026-06-30","eolEstimate":false,"eolSource":"website/content/en/releases/14.4R/announce.adoc (:lastEOL:) and 14.4R/schedule.adoc (14.3 EoL 30 June 2026)","published":true},{"name":"15.0-RELEASE","released":"2025-12-02","releasedEstimate":true,"releasedSource":"15.0-RELEASE schedule mail, freebsd-stable 2025-04-15 (\\"RELEASE announcement: December 2 or sooner, 2025\\")","eol":"2026-09-30","eolEstimate":false,"eolSource":"website/content/en/releases/15.1R/announce.adoc (:lastEOL:) and 15.1R/schedule.adoc","published":true},{"name":"14.4-RELEASE","released":"2026-03-10","releasedEstimate":true,"releasedSource":"website/content/en/releases/14.4R/schedule.adoc (expected announcement; announce.adoc exists)","eol":"2026-12-31","eolEstimate":false,"eolSource":"website/content/en/releases/14.4R/announce.adoc (:thisEOL:) and 14.5R/announce.adoc (:lastEOL:)","published":true,"osreldate":1404000,"osreldateSource":"third-party public build scripts: 14.4-RELEASE\'s pkg kmods are built against __FreeBSD_version 1404000"},{"name":"15.1-RELEASE","released":"2026-06-16","releasedEstimate":true,"releasedSource":"website/content/en/releases/15.1R/schedule.adoc (expected announcement; announce.adoc exists)","eol":"2027-03-31","eolEstimate":false,"eolSource":"website/content/en/releases/15.1R/announce.adoc (:thisEOL:)","published":true,"osreldate":1501000,"osreldateSource":"third-party public build scripts: osreldate.h generated from 15.1-RELEASE sys/sys/param.h, __FreeBSD_version 1501000"},{"name":"14.5-RELEASE","released":"2026-09-08","releasedEstimate":true,"releasedSource":"website/content/en/releases/14.5R/schedule.adoc (expected announcement; announce.adoc exists)","eol":"2027-06-30","eolEstimate":false,"eolSource":"website/content/en/releases/14.5R/announce.adoc (:thisEOL:) and 14.5R/schedule.adoc","published":true},{"name":"15.2-RELEASE","released":"2026-12","releasedEstimate":true,"releasedSource":"release engineering plan of 2024-07 (15.2: December 2026); website/content/en/releases/15.2R/schedule.adoc has no dates yet","eol":"2027-09-30","eolEstimate":true,"eolSource":"release engineering plan of 2024-07 (15.2 EoL September 2027)","published":false}]}');
+;// CONCATENATED MODULE: ./.build/src/image/freebsd-releases.js
+// FreeBSD releases and their lifetimes: one table (freebsd-releases.json, with a source per date),
+// read here. Everything that picks or judges a release (the default version, the end-of-life
+// warning, the e2e workflow's matrix) reads this table, so a new release is one new row.
+
+const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
+const MONTH_OR_DAY_RE = /^\d{4}-\d{2}(-\d{2})?$/;
+function checkRow(row) {
+    const bad = (what) => new Error(`freebsd-releases.json: ${row.name}: ${what}`);
+    if (!/^\d+\.\d+-RELEASE$/.test(row.name))
+        throw bad('name is not X.Y-RELEASE');
+    if (!DAY_RE.test(row.eol))
+        throw bad(`eol ${row.eol} is not YYYY-MM-DD`);
+    if (!MONTH_OR_DAY_RE.test(row.released))
+        throw bad(`released ${row.released} is not YYYY-MM[-DD]`);
+    if (!row.eolSource || !row.releasedSource)
+        throw bad('a date without a source');
+    if (row.osreldate !== undefined && (!row.osreldateSource || Math.floor(row.osreldate / 100000) !== Number(row.name.split('.')[0]))) {
+        throw bad('osreldate without a source, or of another major branch');
+    }
+    return row;
+}
+/** Every release in the table, newest version first. */
+const RELEASES = freebsd_releases_namespaceObject.D8.map(checkRow).sort((a, b) => compareReleaseNames(b.name, a.name));
+/** The day the table was last checked against its sources. */
+const RELEASES_CHECKED = freebsd_releases_namespaceObject.KD;
+function versionKey(name) {
+    const [major, minor] = name.replace(/-.*$/, '').split('.').map(Number);
+    return [major ?? 0, minor ?? 0];
+}
+function compareReleaseNames(a, b) {
+    const [am, an] = versionKey(a);
+    const [bm, bn] = versionKey(b);
+    return am !== bm ? am - bm : an - bn;
+}
+/** `YYYY-MM-DD` in UTC: the calendar day the security officer's dates are written in. */
+function isoDay(date) {
+    return date.toISOString().slice(0, 10);
+}
+function releaseInfo(name) {
+    return RELEASES.find((r) => r.name === name);
+}
+/** Published and not past its EoL on `today`, newest version first. */
+function supportedReleases(today = new Date()) {
+    const day = isoDay(today);
+    return RELEASES.filter((r) => r.published && r.eol >= day);
+}
+/** The newest supported release: the default `freebsd-version`. */
+function defaultRelease(today = new Date()) {
+    const newest = supportedReleases(today)[0];
+    if (!newest)
+        throw new Error(`freebsd-releases.json (checked ${RELEASES_CHECKED}) lists no release supported on ${isoDay(today)}: add the new ones`);
+    return newest;
+}
+/** Why a date is trusted: said next to every date the gate prints. */
+function dated(day, estimate, source) {
+    return `${day} (${estimate ? 'a planned date, ' : ''}${source})`;
+}
+/**
+ * A warning for a release past its end of life on `today`, or undefined. FreeBSD's download tree
+ * serves supported releases only; an end-of-life release moves to the archive mirror, and the
+ * security officer no longer fixes it.
+ */
+function endOfLifeWarning(name, today = new Date()) {
+    const row = releaseInfo(name);
+    if (!row || row.eol >= isoDay(today))
+        return undefined;
+    const live = supportedReleases(today).map((r) => r.name);
+    return (`${name} reached its end of life on ${dated(row.eol, row.eolEstimate, row.eolSource)}: FreeBSD no longer fixes it, ` +
+        `and its images leave the download tree for the archive mirror. Supported on ${isoDay(today)}: ${live.join(', ') || 'none in the table'}`);
+}
+/** A note for a release the table does not know or that FreeBSD has not published yet. */
+function unknownReleaseNote(name) {
+    const row = releaseInfo(name);
+    if (!row)
+        return `${name} is not in the gate's release table (src/image/freebsd-releases.json, checked ${RELEASES_CHECKED}); its lifetime is unknown here`;
+    if (!row.published)
+        return `${name} is planned for ${dated(row.released, row.releasedEstimate, row.releasedSource)} and was not published when the table was checked (${RELEASES_CHECKED})`;
+    return undefined;
+}
+//# sourceMappingURL=freebsd-releases.js.map
 
 /***/ }),
 
@@ -1065,11 +10049,19 @@ function shJoin(argv) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   BV: () => (/* binding */ osreldateMajor),
 /* harmony export */   Bv: () => (/* binding */ resolveVersionInput),
+/* harmony export */   MN: () => (/* binding */ parseNewvers),
+/* harmony export */   TN: () => (/* binding */ versionFromNewvers),
+/* harmony export */   U8: () => (/* binding */ defaultVersion),
 /* harmony export */   V6: () => (/* binding */ parseFreebsdVersion),
-/* harmony export */   YX: () => (/* binding */ pickFromChecksums)
+/* harmony export */   YX: () => (/* binding */ pickFromChecksums),
+/* harmony export */   _j: () => (/* binding */ VERSION_INPUT_HELP),
+/* harmony export */   gX: () => (/* binding */ parseVersionInput),
+/* harmony export */   j7: () => (/* binding */ parseChecksumFile),
+/* harmony export */   ot: () => (/* binding */ parseVersion)
 /* harmony export */ });
-/* unused harmony exports FREEBSD_DOWNLOAD_BASE, FREEBSD_VERSION_INPUT, SUPPORTED_RELEASES, parseVersion, resolveImage, defaultVersion, parseChecksumFile, parseNewvers, versionFromNewvers */
+/* unused harmony exports FREEBSD_HOSTS, FREEBSD_DOWNLOAD_BASE, FREEBSD_VERSION_INPUT, formatVersionInput, resolveImage */
 /* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5259);
+/* harmony import */ var _freebsd_releases_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5685);
 // FreeBSD version string -> official amd64 BASIC-CI image. Pure: text in, data out; no network.
 //
 // Facts relied on (freebsd/freebsd-src):
@@ -1096,27 +10088,52 @@ function shJoin(argv) {
 // - sys/sys/param.h: `#define __FreeBSD_version 1500068	/* Master, propagated to newvers */`;
 //   scheme <major><two digit minor>Rxx, so major = floor(v / 100000).
 
-const FREEBSD_DOWNLOAD_BASE = 'https://download.freebsd.org/';
-const FREEBSD_VERSION_INPUT = 'freebsd-version';
+
 /**
- * Supported releases, newest first. The first entry is the default. Update this one constant when
- * the FreeBSD security officer's list (https://www.freebsd.org/security/#sup) changes.
- * What we could verify (2026-11, from stored public sources, not live):
- * - 15.1-RELEASE and 14.4-RELEASE: public CI code pins
- *   releases/CI-IMAGES/15.1-RELEASE/amd64/Latest/FreeBSD-15.1-RELEASE-amd64-BASIC-CI-ufs.raw.xz and
- *   releases/CI-IMAGES/14.4-RELEASE/amd64/Latest/FreeBSD-14.4-RELEASE-amd64-BASIC-CI.raw.xz.
- * - 15.0-RELEASE: releng/15.0 at RELEASE-p9 (newvers.sh quoted by a third party);
- *   14.3-RELEASE: used by OpenZFS CI. Their end-of-life dates were NOT verified here: the
- *   security page's "Supported FreeBSD releases" table is the authority.
+ * FreeBSD's own hosts: the product's data source (the images under test), not a mirror of our
+ * build's dependencies. The download tree serves supported releases and snapshots; FreeBSD moves an
+ * end-of-life release to the archive (`old-releases/`, same `CI-IMAGES/<name>/<arch>/Latest/`
+ * layout as seen in public CI scripts, e.g. 13.5-RELEASE), which public scripts reach over plain
+ * HTTP only.
  */
-const SUPPORTED_RELEASES = ['15.1-RELEASE', '15.0-RELEASE', '14.4-RELEASE', '14.3-RELEASE'];
+const FREEBSD_HOSTS = {
+    download: 'https://download.freebsd.org/',
+    archive: 'http://ftp-archive.freebsd.org/pub/FreeBSD-Archive/old-releases/',
+};
+const FREEBSD_DOWNLOAD_BASE = FREEBSD_HOSTS.download;
+const FREEBSD_VERSION_INPUT = 'freebsd-version';
+// The one grammar of a FreeBSD version, for the input parser and the resolver alike:
+// <major>.<minor>-<BRANCH>[-p<N>], BRANCH as sys/conf/newvers.sh writes it (RELEASE, STABLE, CURRENT,
+// PRERELEASE, ALPHAn, BETAn, RCn); `-pN` only after RELEASE (newvers.sh's "RELEASE-p9").
 const VERSION_RE = /^(\d+)\.(\d+)-(RELEASE|STABLE|CURRENT|PRERELEASE|(?:BETA|RC|ALPHA)(\d+))(?:-p(\d+))?$/;
+/** What the `freebsd-version` input accepts, for messages and docs. */
+const VERSION_INPUT_HELP = "'auto', 'latest', or a version like 15.1-RELEASE, 14.4-RELEASE-p3, 15.1-STABLE, 16.0-CURRENT, 15.0-PRERELEASE, 15.0-BETA2, 15.0-RC1, 15.0-ALPHA3";
+/**
+ * Parse the `freebsd-version` input (the one parser: config/parse.ts calls it too). An empty input
+ * is `latest`. Malformed is a BadInputError naming `freebsd-version`.
+ */
+function parseVersionInput(input) {
+    const text = input.trim();
+    if (text === 'auto')
+        return { kind: 'auto' };
+    if (text === '' || text === 'latest')
+        return { kind: 'latest' };
+    const version = parseVersion(text);
+    const patch = /-p(\d+)$/.exec(text);
+    return patch ? { kind: 'version', version, patch: Number(patch[1]) } : { kind: 'version', version };
+}
+/** The input text of a parsed version input: parseVersionInput(formatVersionInput(x)) equals x. */
+function formatVersionInput(v) {
+    if (v.kind !== 'version')
+        return v.kind;
+    return v.patch !== undefined ? `${v.version.name}-p${v.patch}` : v.version.name;
+}
 /** Parse and validate a version; malformed is a BadInputError naming `freebsd-version`. */
 function parseVersion(input) {
     const text = input.trim();
     const m = VERSION_RE.exec(text);
     if (!m) {
-        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BadInputError */ .Y(FREEBSD_VERSION_INPUT, `'${input}' is not a FreeBSD version; expected e.g. 14.3-RELEASE, 15.0-STABLE, 16.0-CURRENT, 15.0-PRERELEASE, 15.0-BETA2, 15.0-RC1, 15.0-ALPHA3 or 'auto'`);
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BadInputError */ .Y(FREEBSD_VERSION_INPUT, `'${input}' is not a FreeBSD version; expected ${VERSION_INPUT_HELP}`);
     }
     const [, maj, min, br, num, patch] = m;
     const major = Number(maj);
@@ -1145,7 +10162,9 @@ function resolveImage(version, options = {}, why) {
     const folderUrl = `${base}${v.tree}/CI-IMAGES/${v.name}/${arch}/`;
     const osRelease = `FreeBSD-${v.name}-${arch}`;
     const fileName = `${osRelease}-BASIC-CI-${fs}.raw.xz`;
+    const archiveBase = (options.archiveBase ?? FREEBSD_HOSTS.archive).replace(/\/?$/, '/');
     return {
+        ...(v.tree === 'releases' ? { archiveFolderUrl: `${archiveBase}CI-IMAGES/${v.name}/${arch}/` } : {}),
         url: `${folderUrl}Latest/${fileName}`,
         checksumUrl: `${folderUrl}Latest/CHECKSUM.SHA512`,
         fileName,
@@ -1155,9 +10174,9 @@ function resolveImage(version, options = {}, why) {
         folderUrl,
     };
 }
-/** The default version: the newest supported release. */
-function defaultVersion() {
-    return SUPPORTED_RELEASES[0];
+/** The default version: the newest release supported on `today` (freebsd-releases.json). */
+function defaultVersion(today = new Date()) {
+    return (0,_freebsd_releases_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultRelease */ .f4)(today).name;
 }
 /**
  * Parse a checksum file, BSD style (`SHA512 (name) = hex`, what sha512(1) prints) or GNU style
@@ -1282,27 +10301,32 @@ function osreldateMajor(v) {
 }
 /**
  * The image for a `freebsd-version` input: `auto` needs the tree's newvers.sh text; an empty
- * input or `latest` means the newest supported release.
+ * input or `latest` means the newest release supported today; `X.Y-RELEASE-pN` runs on the
+ * X.Y-RELEASE image, because FreeBSD publishes BASIC-CI images of releases, not of patch levels
+ * (release/Makefile.mirrors `ci-images-stage` copies one `Latest/` per release build).
  */
 function resolveVersionInput(input, newversText, options = {}) {
-    const text = input.trim();
-    if (text === 'auto') {
-        if (newversText === undefined) {
-            throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BadInputError */ .Y(FREEBSD_VERSION_INPUT, "'auto' needs a source tree with sys/conf/newvers.sh");
+    const parsed = parseVersionInput(input);
+    switch (parsed.kind) {
+        case 'auto': {
+            if (newversText === undefined) {
+                throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BadInputError */ .Y(FREEBSD_VERSION_INPUT, "'auto' needs a source tree with sys/conf/newvers.sh");
+            }
+            const { version, why } = versionFromNewvers(parseNewvers(newversText));
+            return resolveImage(version, options, why);
         }
-        const { version, why } = versionFromNewvers(parseNewvers(newversText));
-        return resolveImage(version, options, why);
+        case 'latest': {
+            const latest = (0,_freebsd_releases_js__WEBPACK_IMPORTED_MODULE_1__/* .defaultRelease */ .f4)(options.today);
+            return resolveImage(latest.name, options, `freebsd-version '${input.trim() || 'latest'}': the newest release supported on ${(0,_freebsd_releases_js__WEBPACK_IMPORTED_MODULE_1__/* .isoDay */ .kh)(options.today ?? new Date())}, ${latest.name} (supported until ${latest.eol}, src/image/freebsd-releases.json)`);
+        }
+        case 'version':
+            if (parsed.patch !== undefined) {
+                return resolveImage(parsed.version, options, `${formatVersionInput(parsed)} runs on the ${parsed.version.name} image (BASIC-CI images exist per release, not per patch level)`);
+            }
+            return resolveImage(parsed.version, options, `freebsd-version ${parsed.version.name}: published in the ${parsed.version.tree}/ tree (release/Makefile.mirrors ci-images-stage)`);
     }
-    if (text === '' || text === 'latest') {
-        return resolveImage(defaultVersion(), options, `no version given: the newest supported release, ${defaultVersion()} (SUPPORTED_RELEASES)`);
-    }
-    const v = parseVersion(text);
-    if (/-p\d+$/.test(text)) {
-        return resolveImage(v, options, `${text} runs on the ${v.name} image (patch levels share the release image)`);
-    }
-    return resolveImage(v, options, `freebsd-version ${v.name}: published in the ${v.tree}/ tree (release/Makefile.mirrors ci-images-stage)`);
 }
-
+//# sourceMappingURL=freebsd-resolve.js.map
 
 /***/ }),
 
@@ -1327,15 +10351,386 @@ function packageRoot() {
     let dir = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname((0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url));
     for (;;) {
         const manifest = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, 'package.json');
-        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(manifest) && JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(manifest, 'utf8')).name === 'fusefs-gate')
-            return (cached = dir);
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(manifest) && JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(manifest, 'utf8')).name === 'fusefs-gate') {
+            cached = dir;
+            return dir;
+        }
         const parent = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(dir);
         if (parent === dir)
-            throw new Error('cannot find the fusefs-gate package root above ' + (0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url));
+            throw new Error(`cannot find the fusefs-gate package root above ${(0,node_url__WEBPACK_IMPORTED_MODULE_2__.fileURLToPath)(import.meta.url)}`);
         dir = parent;
     }
 }
+//# sourceMappingURL=package-root.js.map
 
+/***/ }),
+
+/***/ 7902:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ normalizeMessage),
+/* harmony export */   MF: () => (/* binding */ crashFunction),
+/* harmony export */   cC: () => (/* binding */ crashTitle)
+/* harmony export */ });
+/* harmony import */ var _parsers_common_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4052);
+// Titles of crash reports in the spirit of syzkaller pkg/report: the kind of crash and the function
+// it happened in (the first frame that is not crash machinery), with everything that differs
+// between runs and builds (addresses, numbers, build paths, line numbers) normalised away, so one
+// bug gets one title and two bugs of the same kind get two.
+
+/** A source location `path/file.c:LINE[:COL]` in a message. */
+const SOURCE_PATH = /[^\s'"(]*\.(?:c|h|S|rs)(?::\d+)+/g;
+/** FreeBSD sources live under `sys/`; Linux's top-level directories. */
+const FREEBSD_TOP = /(?:^|\/)(sys\/.*)$/;
+const LINUX_TOP = /(?:^|\/)((?:fs|kernel|mm|net|drivers|arch|include|lib|block|crypto|security|sound|virt|ipc|init|io_uring|rust)\/.*)$/;
+/** `/mnt/build/.../sys/kern/x.c:123` -> `sys/kern/x.c`: the build's own path and the line go. */
+function sourcePath(location) {
+    const file = location.replace(/(?::\d+)+$/, '');
+    const bsd = FREEBSD_TOP.exec(file);
+    if (bsd)
+        return bsd[1];
+    // The earliest top-level directory: `/home/me/linux/fs/x.c` is `fs/x.c`.
+    const parts = file.split('/');
+    for (let i = 0; i < parts.length - 1; i++) {
+        const rest = parts.slice(i).join('/');
+        const m = LINUX_TOP.exec(rest);
+        if (m && m.index === 0)
+            return m[1];
+    }
+    return file.replace(/^.*\//, '');
+}
+/** Strip what differs between runs and builds from a message. */
+function normalizeMessage(message) {
+    return message
+        .replace(SOURCE_PATH, sourcePath)
+        .replace(/0x[0-9a-fA-F]+/g, 'ADDR')
+        .replace(/\b(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{8,16}\b/g, 'ADDR')
+        .replace(/\b\d+\b/g, 'NUM')
+        .replace(/\s+/g, ' ')
+        .trim()
+        .slice(0, 200);
+}
+/**
+ * The function a crash is filed under: the first named candidate that is not machinery; the
+ * candidates are the header's function (KASAN, WARNING), the faulting pc (RIP, pc) and the stack.
+ */
+function crashFunction(candidates, isMachinery) {
+    let fallback;
+    for (const c of candidates) {
+        if (c === undefined)
+            continue;
+        const fn = typeof c === 'string' ? c : c.fn;
+        if (!(0,_parsers_common_js__WEBPACK_IMPORTED_MODULE_0__/* .isNamed */ .ev)(fn))
+            continue;
+        fallback ??= fn;
+        if (isMachinery(fn))
+            continue;
+        return (0,_parsers_common_js__WEBPACK_IMPORTED_MODULE_0__/* .baseName */ .Fl)(fn);
+    }
+    // Everything is machinery (a truncated report that only printed the faulting pc): name that.
+    return fallback === undefined ? undefined : (0,_parsers_common_js__WEBPACK_IMPORTED_MODULE_0__/* .baseName */ .Fl)(fallback);
+}
+/** `KIND in FUNC`, or `KIND` when no function is known or the kind already names it. */
+function crashTitle(kind, fn) {
+    if (fn === undefined)
+        return kind;
+    // `panic: ffs_write: type ...` names its function already.
+    const at = kind.indexOf(fn);
+    const before = at > 0 ? kind.charAt(at - 1) : ' ';
+    const after = kind.charAt(at + fn.length);
+    if (at >= 0 && /[\s:]/.test(before) && (after === '' || after === ':' || after === '('))
+        return kind;
+    return `${kind} in ${fn}`;
+}
+//# sourceMappingURL=crash-title.js.map
+
+/***/ }),
+
+/***/ 926:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $E: () => (/* binding */ isTimerInterruptEntry),
+/* harmony export */   A8: () => (/* binding */ isFuseIpc),
+/* harmony export */   CW: () => (/* binding */ isLinuxCrashMachinery),
+/* harmony export */   Hh: () => (/* binding */ isFreebsdCrashMachinery),
+/* harmony export */   Hk: () => (/* binding */ isFsVm),
+/* harmony export */   IL: () => (/* binding */ isFuseDaemonRead),
+/* harmony export */   Mt: () => (/* binding */ isUninterruptibleSleep),
+/* harmony export */   Uj: () => (/* binding */ isFuseRequestWait),
+/* harmony export */   XS: () => (/* binding */ isInterruptibleSleep),
+/* harmony export */   _I: () => (/* binding */ matchesAny),
+/* harmony export */   k5: () => (/* binding */ isFuse),
+/* harmony export */   qz: () => (/* binding */ isSleepOrLock)
+/* harmony export */ });
+/* unused harmony exports SLEEP_AND_LOCK_FRAMES, INTERRUPTIBLE_SLEEP_FRAMES, UNINTERRUPTIBLE_SLEEP_FRAMES, FUSE_FRAMES, FUSE_IPC_FRAMES, FUSE_REQUEST_WAIT_FRAMES, FUSE_DAEMON_READ_FRAMES, FS_VM_FRAMES, LINUX_CRASH_SKIP_FRAMES, FREEBSD_CRASH_SKIP_FRAMES, TIMER_INTERRUPT_ENTRY_FRAMES */
+/* harmony import */ var _parsers_common_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4052);
+// Knowledge about frame names, kept as data (syzkaller pkg/report style): which frames are the
+// scheduler, sleep and lock machinery (never the "where" of a hang), which belong to FUSE and
+// to the file system / VM layers, which mean "waiting for the FUSE daemon's answer".
+// A name ending in `*` is a prefix, one wrapped in `*...*` a substring. Names are compared
+// without compiler suffixes (`.isra.0`).
+
+/** Scheduler, sleep-queue and lock primitives: skipped when naming where a thread waits. */
+const SLEEP_AND_LOCK_FRAMES = [
+    // FreeBSD: sys/kern/kern_synch.c, subr_sleepqueue.c, kern_condvar.c, kern_lock.c,
+    // kern_mutex.c, kern_sx.c, kern_rwlock.c, subr_turnstile.c, sched_ule.c
+    'mi_switch',
+    'sched_switch',
+    'sleepq_*',
+    '_sleep',
+    'msleep_spin_sbt',
+    'pause_sbt',
+    'sleeplk',
+    '__lockmgr_args',
+    'lockmgr_*',
+    '_lockmgr_*',
+    '_cv_wait*',
+    '_cv_timedwait*',
+    '__mtx_lock_sleep',
+    '_mtx_lock_sleep',
+    'turnstile_wait',
+    '_sx_xlock_hard',
+    '_sx_slock_hard',
+    '_sx_xlock',
+    '_sx_slock',
+    '_sx_slock_int',
+    'sx_xlock*',
+    'sx_slock*',
+    '__rw_wlock_hard',
+    '__rw_rlock_hard',
+    '_rw_wlock_cookie',
+    '__rw_rlock',
+    '__rw_rlock_int',
+    '_rw_rlock_cookie',
+    '_rm_rlock_hard',
+    'msleep',
+    'tsleep',
+    '_mtx_lock_flags',
+    '__mtx_lock_flags',
+    'vop_stdlock',
+    'vop_lock',
+    'VOP_LOCK1_APV',
+    '_vn_lock',
+    // Linux: kernel/sched/core.c, kernel/sched/completion.c, kernel/locking/*, kernel/time/*
+    '__schedule',
+    'schedule',
+    'schedule_timeout*',
+    'schedule_preempt_disabled',
+    'schedule_hrtimeout*',
+    'schedule_idle',
+    'preempt_schedule*',
+    'io_schedule*',
+    '__switch_to',
+    '__switch_to_asm',
+    'context_switch',
+    'wait_for_completion*',
+    '__wait_for_common',
+    'wait_for_common',
+    'do_wait_for_common',
+    'rwsem_down_*',
+    'down_read*',
+    'down_write*',
+    '__down*',
+    'down',
+    'mutex_lock*',
+    '__mutex_lock*',
+    'rt_mutex_*',
+    '__rt_mutex_*',
+    'percpu_rwsem_wait',
+    '__percpu_down_read',
+    'bit_wait*',
+    '__wait_on_bit*',
+    'out_of_line_wait_on_bit*',
+    'prepare_to_wait*',
+    'finish_wait',
+    'wait_woken',
+    'do_nanosleep',
+    'hrtimer_nanosleep',
+    'osq_lock',
+    'rwbase_*',
+    'rt_spin_lock*',
+    'rt_read_lock',
+    'rt_write_lock',
+    // OpenZFS SPL (module/os/linux/spl/spl-condvar.c): Solaris condition variables over Linux waits.
+    'cv_wait*',
+    '__cv_*',
+    'cv_timedwait*',
+    'cv_wait_common',
+    '__cv_timedwait_common',
+    // OpenZFS on FreeBSD (module/os/freebsd/spl): the same names over _cv_wait/_sx_*.
+    'zfs_cv_*',
+];
+/** FreeBSD sleeps that a signal can end (PCATCH): an idle wait, not a hang by itself. */
+const INTERRUPTIBLE_SLEEP_FRAMES = [
+    'sleepq_wait_sig',
+    'sleepq_timedwait_sig',
+    'sleepq_catch_signals',
+    '_cv_wait_sig',
+    '_cv_timedwait_sig*',
+];
+/** FreeBSD sleeps that no signal ends (no PCATCH), and lock waits. */
+const UNINTERRUPTIBLE_SLEEP_FRAMES = ['sleepq_wait', 'sleepq_timedwait', 'turnstile_wait'];
+/** FUSE driver code (FreeBSD sys/fs/fuse, Linux fs/fuse). */
+const FUSE_FRAMES = [
+    'fuse_*',
+    '__fuse_*',
+    'fticket_*',
+    'fdisp_*',
+    'fiov_*',
+    'fdata_*',
+    'fsess_*',
+    'request_wait_answer',
+    'fuse_dev_*',
+];
+/** FUSE's generic request plumbing: a hang there is named after the FUSE caller below it. */
+const FUSE_IPC_FRAMES = [
+    'fticket_*',
+    'fdisp_*',
+    'fiov_*',
+    'fuse_ticket_*',
+    'fuse_insert_*',
+    'fuse_simple_request',
+    '__fuse_simple_request',
+    '__fuse_request_send',
+    'fuse_request_send',
+    'request_wait_answer',
+];
+/**
+ * The requester waiting for the daemon's answer (FreeBSD sys/fs/fuse/fuse_ipc.c
+ * fticket_wait_answer, Linux fs/fuse/dev.c request_wait_answer). Both sleep interruptibly
+ * (FreeBSD msleep with PCATCH and signals blocked, Linux wait_event_interruptible first), yet a
+ * thread there is stuck as long as the daemon does not answer.
+ */
+const FUSE_REQUEST_WAIT_FRAMES = ['fticket_wait_answer', 'request_wait_answer'];
+/** The FUSE daemon reading /dev/fuse for the next request: idle, never hung. */
+const FUSE_DAEMON_READ_FRAMES = [
+    'fuse_device_read',
+    'fuse_dev_do_read',
+    'fuse_dev_read',
+    'fuse_dev_splice_read',
+];
+/** File system and VM layers, for naming where a hang came from when no FUSE frame is there. */
+const FS_VM_FRAMES = [
+    ...FUSE_FRAMES,
+    // FreeBSD
+    'VOP_*',
+    'vop_*',
+    'vfs_*',
+    'vn_*',
+    'v_*',
+    'vinactive',
+    'vput*',
+    'vrele',
+    'vget*',
+    'vnode_*',
+    'vm_*',
+    'vinvalbuf',
+    'bufwait',
+    'bufobj_*',
+    'getblk*',
+    'bwrite',
+    'bufwrite',
+    'brelse',
+    'kern_*at',
+    'namei',
+    'ufs_*',
+    'ffs_*',
+    // Linux
+    'filemap_*',
+    'folio_*',
+    '__folio_*',
+    'generic_*',
+    'truncate_*',
+    'writeback_*',
+    'do_writepages',
+    'write_inode_now',
+    'iterate_dir',
+    'path_*',
+    'filp_*',
+    'do_sys_*',
+    'do_filp_open',
+];
+/**
+ * Frames that are the crash machinery, never the function a crash is filed under (syzkaller
+ * pkg/report linux.go `skipPatterns` and freebsd.go: sanitizers, panic and trap entry, stack
+ * dumping, WARN/BUG plumbing, lock and memory-copy primitives), Linux.
+ */
+const LINUX_CRASH_SKIP_FRAMES = [
+    '__sanitizer*', '__asan*', '*kasan*', '__msan*', '*kmsan*', '__ubsan*', 'ubsan_*', '*_ubsan_*',
+    'check_memory_region*', 'read_word_at_a_time', 'print_address_description*', 'print_report',
+    '*panic*', 'invalid_op', 'exc_invalid_op', 'asm_exc_*', 'handle_bug', 'report_bug', 'fixup_bug',
+    'do_error_trap', 'do_trap', 'do_invalid_op', '*_trap', 'dump_stack*', '__dump_stack', 'show_stack',
+    'warn_slowpath*', 'warn_alloc', '__warn*', 'debug_object*', 'timer_is_static_object', 'work_is_static_object',
+    '*lockdep*', 'perf_trace*', 'lock_acquire*', 'lock_release', 'lock_class*', 'reacquire_held_locks',
+    '*spin_lock*', '*spin_trylock*', '*spin_unlock*', '*raw_read_lock*', '*raw_write_lock*',
+    'down', 'down_read*', 'down_write*', 'up_read', 'up_write', '*mutex_lock*', '*mutex_trylock*',
+    '*mutex_unlock*', 'mutex_remove_waiter', 'osq_lock', 'osq_unlock', '__wake_up*', 'refcount_*',
+    '__refcount_*', 'memcpy*', '__memcpy*', 'memcmp', 'memset*', '__memset*', 'memchr', 'memmove*',
+    '__memmove*', 'strcmp', 'strncmp', 'strcpy', 'strlcpy', 'strncpy', 'strscpy*', 'strlen', 'strnstr',
+    'strnlen', 'strchr', '*copy_to_user*', '*copy_from_user*', 'put_user*', 'get_user*', '__might_fault',
+    '__might_sleep', '__might_resched', 'might_fault', 'might_sleep', '*list_add*', '*list_del*',
+    '__list_*', 'list_replace*', 'list_move*', 'list_splice*', '*_indirect_thunk_*', 'string*', 'pointer',
+    'vsnprintf', 'snprintf', 'scnprintf', 'kasprintf', 'kvasprintf', '*printk*', 'dev_info', 'dev_notice',
+    'dev_warn', 'dev_err', 'dev_printk*', 'del_timer*', 'flush_work', '__flush_work', '__cancel_work_timer',
+    'cancel_work_sync', 'try_to_grab_pending', 'flush_workqueue', 'drain_workqueue', 'destroy_workqueue',
+    'finish_wait', 'kthread_stop', 'kobject_del', 'kobject_put', 'kobject_uevent_env', 'add_uevent_var',
+    'page_fault', 'exc_page_fault', 'do_page_fault', '__do_page_fault', 'do_user_addr_fault', 'do_kern_addr_fault',
+    'page_fault_oops', 'kernelmode_fixup_or_oops', '__bad_area_nosemaphore', 'bad_area_nosemaphore', 'no_context',
+    'die', '__die*', 'oops_*', 'do_general_protection', 'exc_general_protection', 'general_protection',
+    'el1_*', 'el1h_*', 'do_mem_abort', 'die_kernel_fault', '__do_kernel_fault', 'do_translation_fault',
+    'do_bad_area', 'bug_handler', 'brk_handler', 'call_break_hook', 'do_debug_exception', 'arm64_*',
+    '__schedule', 'schedule', 'preempt_schedule*', 'kmem_cache_*', '__kmem_cache_*', 'kfree*', '__kmalloc*', 'kmalloc*',
+    'kzalloc*', 'kcalloc*', 'krealloc*', 'kvmalloc*', 'kvzalloc*', 'kvcalloc*', 'kvfree*', 'vmalloc*', '__vmalloc*', 'vfree',
+    'kmemdup*', 'kstrdup*', 'kstrndup*',
+    'slab_*', '__slab_*', 'debug_check_*', 'test_and_set_bit*', 'test_and_clear_bit*', 'set_bit', 'clear_bit',
+    'change_bit', 'test_bit', 'instrument_*', 'atomic_*', 'atomic64_*', 'arch_atomic*', '__const_udelay', 'delay_tsc',
+];
+/** FreeBSD's crash machinery (sys/kern/kern_shutdown.c, subr_kdb.c, amd64/amd64/trap.c, exception.S, kern_*lock.c). */
+const FREEBSD_CRASH_SKIP_FRAMES = [
+    'db_trace_self*', 'db_trace_thread', 'kdb_*', 'vpanic', 'panic', 'kassert_panic', 'trap', 'trap_*',
+    'calltrap', 'doreflect', 'handle_el1h_*', 'do_el1h_sync', 'data_abort', 'align_pc_fault', 'abort_handler',
+    'dblfault_handler', '__asan_*', 'kasan_*', '__msan_*', 'kmsan_*', 'witness_*', 'sx_destroy', 'mtx_destroy',
+    '_mtx_destroy', 'rw_destroy', '_rw_destroy', '__mtx_lock_flags', '_mtx_lock_flags', '__mtx_unlock_flags',
+    '_mtx_unlock_flags', '__mtx_lock_sleep', '__mtx_lock_spin_flags', '_mtx_lock_spin_cookie', '_mtx_trylock_flags_',
+    '__mtx_assert', '_mtx_assert', '_sx_*', '__sx_*', 'sx_*lock*', '_rw_*', '__rw_*', '_rm_*', 'lockmgr_*',
+    '__lockmgr_args', 'm_copydata', 'm_copyback', 'm_copym',
+];
+/** The timer interrupt's entry frames: a stall report's frames above them are the detector's own. */
+const TIMER_INTERRUPT_ENTRY_FRAMES = [
+    '*apic_timer_interrupt*', 'sysvec_apic_timer_interrupt', 'asm_sysvec_apic_timer_interrupt', 'hrtimer_interrupt',
+    'el1_interrupt', 'el1h_64_irq*', 'gic_handle_irq', 'arch_timer_handler_*',
+];
+function matcher(patterns) {
+    const exact = new Set(patterns.filter((p) => !p.endsWith('*') && !p.startsWith('*')));
+    const prefixes = patterns.filter((p) => p.endsWith('*') && !p.startsWith('*')).map((p) => p.slice(0, -1));
+    const suffixes = patterns.filter((p) => p.startsWith('*') && !p.endsWith('*')).map((p) => p.slice(1));
+    const infixes = patterns.filter((p) => p.startsWith('*') && p.endsWith('*') && p.length > 2).map((p) => p.slice(1, -1));
+    return (fn) => {
+        const name = (0,_parsers_common_js__WEBPACK_IMPORTED_MODULE_0__/* .baseName */ .Fl)(fn);
+        return (exact.has(name) ||
+            prefixes.some((p) => name.startsWith(p)) ||
+            suffixes.some((p) => name.endsWith(p)) ||
+            infixes.some((p) => name.includes(p)));
+    };
+}
+/** Does the frame name match one of the patterns (`name` or `prefix*`)? */
+function matchesAny(fn, patterns) {
+    return matcher(patterns)(fn);
+}
+const isSleepOrLock = matcher(SLEEP_AND_LOCK_FRAMES);
+const isInterruptibleSleep = matcher(INTERRUPTIBLE_SLEEP_FRAMES);
+const isUninterruptibleSleep = matcher(UNINTERRUPTIBLE_SLEEP_FRAMES);
+const isFuse = matcher(FUSE_FRAMES);
+const isFuseIpc = matcher(FUSE_IPC_FRAMES);
+const isFuseRequestWait = matcher(FUSE_REQUEST_WAIT_FRAMES);
+const isFuseDaemonRead = matcher(FUSE_DAEMON_READ_FRAMES);
+const isFsVm = matcher(FS_VM_FRAMES);
+const isLinuxCrashMachinery = matcher(LINUX_CRASH_SKIP_FRAMES);
+const isFreebsdCrashMachinery = matcher([...FREEBSD_CRASH_SKIP_FRAMES, ...SLEEP_AND_LOCK_FRAMES]);
+const isTimerInterruptEntry = matcher(TIMER_INTERRUPT_ENTRY_FRAMES);
+//# sourceMappingURL=frame-classes.js.map
 
 /***/ }),
 
@@ -1343,54 +10738,167 @@ function packageRoot() {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   FI: () => (/* binding */ stripPrintkPrefix),
 /* harmony export */   Fl: () => (/* binding */ baseName),
+/* harmony export */   Ow: () => (/* binding */ cleanLine),
 /* harmony export */   RI: () => (/* binding */ toInt),
 /* harmony export */   aS: () => (/* binding */ parseSymbol),
+/* harmony export */   ev: () => (/* binding */ isNamed),
+/* harmony export */   rY: () => (/* binding */ UNNAMED),
 /* harmony export */   uz: () => (/* binding */ splitLines)
 /* harmony export */ });
-// Helpers shared by the stack parsers: line splitting, console prefixes, symbol+offset tokens.
-/** Split console text into lines, dropping `\r` (serial consoles send CRLF). */
+/* unused harmony exports stripLogPrefix, stripPrintkPrefix */
+// Helpers shared by the stack parsers: line cleaning (console and log prefixes), symbol+offset tokens.
+/**
+ * Split console text into clean lines: CR handling, ANSI colour codes and log prefixes removed. The
+ * parsers of one text all ask for its lines: the last text's lines are kept, so a chunk of a big log
+ * is split and cleaned once, not once per parser.
+ */
 function splitLines(text) {
-    return text.split('\n').map((l) => cleanCarriageReturns(l));
+    if (text !== lastText) {
+        lastLines = text.split('\n').map(cleanLine);
+        lastText = text;
+    }
+    return lastLines;
 }
+let lastText;
+let lastLines = [];
+/**
+ * One raw console line as a person would read it: the terminal's view of `\r` overwrites,
+ * without ANSI escape sequences or other control bytes, without the log prefixes below.
+ */
+function cleanLine(raw) {
+    let line = raw;
+    // One test for the common case of a line with no control byte at all.
+    if (CONTROL.test(line)) {
+        if (line.includes('\r'))
+            line = cleanCarriageReturns(line);
+        if (line.includes('\x1b'))
+            line = line.replace(ANSI, '');
+        line = line.replace(CONTROL_ALL, '');
+    }
+    return stripLogPrefix(line);
+}
+/** CSI sequences (`ESC [ ... letter`, colours, cursor moves) and two-byte escapes. */
+const ANSI = /\x1b(?:\[[0-9;?]*[ -/]*[@-~]|[@-Z\\-_])/g;
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/;
+const CONTROL_ALL = /[\x00-\x08\x0b-\x1f\x7f]/g;
 /**
  * A line with `\r` in the middle was overwritten on a terminal (ddb's `--More--` pager prints
  * `--More--\r` and then blanks it). Keep what the terminal would show last: the last non-blank
  * segment. A trailing `\r` (CRLF) is just dropped.
  */
 function cleanCarriageReturns(line) {
-    if (!line.includes('\r'))
-        return line;
     const parts = line.split('\r').filter((p) => p.trim() !== '');
     return parts.length === 0 ? '' : parts[parts.length - 1];
 }
 /**
- * Linux printk prefixes: `[   12.345678] ` (CONFIG_PRINTK_TIME) optionally followed by the
- * caller id `[  T123] ` / `[    C0] ` (CONFIG_PRINTK_CALLER), see kernel/printk/printk.c
- * print_time() / print_caller().
+ * Prefixes that loggers put before a kernel line, as data. Each is tried at the start of the line,
+ * repeatedly (journalctl's prefix may precede a printk time, `<N>` a timestamp):
+ * - printk `<N>` log level (kernel/printk/printk.c, /dev/kmsg readers and `dmesg -r`);
+ * - printk time `[   12.345678]` (CONFIG_PRINTK_TIME, print_time()) and caller `[  T123]`/`[    C0]`
+ *   (CONFIG_PRINTK_CALLER, print_caller());
+ * - util-linux dmesg: `-T` `[Tue Dec  1 12:00:00 2026]`, `-H` `[Dec 1 12:00]` and `[  +0.000012]`,
+ *   `-x` `kern  :err   : `;
+ * - syslog / journalctl short: `Dec  1 12:00:00 host kernel: `, short-iso `2026-12-01T12:00:00+0000 host kernel: `,
+ *   short-monotonic `[ 12.345678] host kernel: ` (the bracket first, then this); a syslog without host;
+ * - runit's svlogd/socklog `2015-10-03T12:10:17.00878 kern.warn: `;
+ * - a CI job log's own time stamps (GitHub Actions, Jenkins) and `dmesg --time-format iso`;
  */
-const PRINTK_PREFIX = /^\[\s*\d+\.\d+\](?:\[\s*[TC]\d+\])?\s?/;
-/** Remove a Linux printk timestamp (and caller id) from the start of a line. */
-function stripPrintkPrefix(line) {
-    return line.replace(PRINTK_PREFIX, '');
+const LOGLEVEL = /^<\d>/;
+const BRACKETED = [
+    /^\[\s*\d+\.\d+\](?:\[\s*[TC]\d+\])?\s?/,
+    /^\[\s*[TC]\d+\]\s?/,
+    /^\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}\]\s?/,
+    /^\[[A-Z][a-z]{2} ?\d{1,2} \d\d:\d\d\]\s?/,
+    /^\[\s*\+\d+\.\d+\]\s?/,
+];
+const DMESG_X = /^(?:kern|user|daemon|syslog)\s*:(?:emerg|alert|crit|err|warn|notice|info|debug)\s*: /;
+const SYSLOG = [
+    /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? (?:[\w.-]+ )?kernel: (?:\[\s*\d+\.\d+\]\s?)?/,
+    /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? [\w.-]+ kernel: /,
+    /^[\w.-]+ kernel: /,
+];
+// runit svlogd / socklog: `2015-10-03T12:10:17.00878 kern.warn: `
+const SOCKLOG = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)? kern\.\w+: /;
+// A CI runner's own time stamp on each line of a job log (GitHub Actions `2026-12-01T12:00:00.1234567Z `)
+// and util-linux `dmesg --time-format iso` (`2026-12-01T12:00:00,123456+00:00 `).
+const ISO_STAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d) /;
+// Jenkins' timestamper: `[2026-12-01T12:00:00.123Z] `
+const BRACKETED_ISO = /^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]\s?/;
+/** The prefix at the start of the line, tried by its first character (most lines have none). */
+function prefixLength(line, syslog) {
+    const c = line.charCodeAt(0);
+    if (c === 60 /* < */)
+        return LOGLEVEL.exec(line)?.[0].length ?? 0;
+    if (c === 91 /* [ */) {
+        const iso = line.charCodeAt(1) === 50 /* 2 */ ? BRACKETED_ISO.exec(line) : null;
+        if (iso)
+            return iso[0].length;
+        for (const re of BRACKETED) {
+            const m = re.exec(line);
+            if (m)
+                return m[0].length;
+        }
+        return 0;
+    }
+    if (syslog && line.includes('kernel: ')) {
+        for (const re of SYSLOG) {
+            const m = re.exec(line);
+            if (m)
+                return m[0].length;
+        }
+    }
+    if (c >= 48 && c <= 57) {
+        if (line.includes(' kern.'))
+            return SOCKLOG.exec(line)?.[0].length ?? 0;
+        return ISO_STAMP.exec(line)?.[0].length ?? 0;
+    }
+    if ((c === 107 || c === 117 || c === 100 || c === 115) && line.includes(':'))
+        return DMESG_X.exec(line)?.[0].length ?? 0;
+    return 0;
 }
+/** Remove log prefixes (printk time and caller, syslog, journalctl, dmesg) from the start of a line. */
+function stripLogPrefix(line) {
+    let out = line;
+    // A line without `kernel: ` anywhere has no syslog prefix in any round.
+    const syslog = line.includes('kernel: ');
+    for (let round = 0; round < 4; round++) {
+        const n = prefixLength(out, syslog);
+        if (n === 0)
+            return out;
+        out = out.slice(n);
+    }
+    return out;
+}
+/** Kept for the callers that strip prefixes of their own lines (the same rules). */
+const stripPrintkPrefix = (/* unused pure expression or super */ null && (stripLogPrefix));
 /**
  * A symbol as printed by the kernels: `name`, `name+0xoff`, Linux `%pB` `name+0xoff/0xsize`.
- * FreeBSD `%#lx` prints `0x0` for a zero offset, so offsets are always hex with a prefix.
+ * FreeBSD `%#lx` prints a zero offset as `0` (no `0x`: printf's `#` flag adds nothing to 0), and
+ * stack(9) names an unresolved pc `??` (sys/kern/subr_stack.c), so `??+0` is a frame.
  */
-const SYMBOL = /^([^\s+/]+)(?:\+(0x[0-9a-fA-F]+)(?:\/(0x[0-9a-fA-F]+))?)?$/;
+const SYMBOL = /^([^\s+/]+)(?:\+(0x[0-9a-fA-F]+|0)(?:\/(0x[0-9a-fA-F]+))?)?$/;
+/** The name given to a frame whose pc has no symbol (FreeBSD prints `??`, Linux a bare address). */
+const UNNAMED = '??';
 /** Parse `name+0xoff[/0xsize]` into a frame; undefined when the token does not look like one. */
 function parseSymbol(token) {
     const m = SYMBOL.exec(token);
     if (!m)
         return undefined;
-    const frame = { fn: m[1] };
+    const name = m[1];
+    // A bare address is not a function name (Linux prints one for text without a symbol).
+    if (/^(?:0x)?(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{8,16}$/.test(name) && m[2] === undefined)
+        return { fn: UNNAMED, address: name };
+    const frame = { fn: name };
     if (m[2] !== undefined)
         frame.offset = m[2];
     if (m[3] !== undefined)
         frame.size = m[3];
     return frame;
+}
+/** Does the frame name a function (not `??`, not an address)? */
+function isNamed(fn) {
+    return fn !== UNNAMED && fn !== '' && !/^0x[0-9a-fA-F]+$/.test(fn);
 }
 /**
  * The function name without compiler suffixes (`.isra.0`, `.constprop.0`, `.part.0`, `.cold`,
@@ -1407,7 +10915,125 @@ function toInt(s) {
     const n = Number.parseInt(s, 10);
     return Number.isFinite(n) ? n : undefined;
 }
+//# sourceMappingURL=common.js.map
 
+/***/ }),
+
+/***/ 2484:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   aw: () => (/* binding */ isFrameLine),
+/* harmony export */   fu: () => (/* binding */ CALL_TRACE),
+/* harmony export */   i5: () => (/* binding */ readCallTrace)
+/* harmony export */ });
+/* unused harmony export parseTraceLine */
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4052);
+// The `Call Trace:` block that every Linux stack dump shares (hung task, sysrq-t, panic, oops),
+// in the forms of every era and architecture.
+//
+// Formats, from torvalds/linux:
+// - x86 arch/x86/kernel/dumpstack.c show_trace_log_lvl(): "%sCall Trace:\n", then for each stack
+//   the unwinder visits a " <TASK>" / " <IRQ>" / " <NMI>" / " <SOFTIRQ>" line and its closing
+//   " </...>" (older kernels: " <EOI>", " <<EOE>>", " <#DF>").
+// - printk_stack_address(): "%s %s%pBb\n": one space, "? " when the frame is unreliable (found by
+//   scanning, not by unwinding), then %pBb (lib/vsprintf.c): "func+0xoff/0xsize", plus " [module]"
+//   (or " [module buildid]"). Before 4.x (print_trace_address/printk_address) the frame was
+//   " [<ffffffff81234567>] ? func+0x12/0x34 [module]", the address first.
+// - arm64 arch/arm64/kernel/stacktrace.c dump_backtrace(): "%sCall trace:\n" (lower case), frames
+//   " func+0xoff/0xsize" and, since 6.13, a " (P)"/" (L)"/" (T)"... suffix telling where the pc came from.
+// - A pc without a symbol prints as a bare address (%pB of unknown text): not a function name.
+// - 32-bit ARM arch/arm/kernel/traps.c dump_backtrace_entry(): "[<%08lx>] (%ps) from [<%08lx>] (%pS)\n"
+//   before 5.x, "%ps from %pS\n" since; the frame is the first function, frames follow the task line
+//   directly or a "Backtrace: " line.
+// - Symbolized reports (scripts/decode_stacktrace.sh, syzbot): "func+0xoff/0xsize file.c:123" and
+//   inlined callers as "func file.c:123 [inline]".
+// - Pre-4.x x86 printed a context mark and the first frame on one line: " <IRQ>  [<ffffffff...>] func+...".
+// - show_regs_if_on_stack()/show_iret_regs(): a user or interrupted context prints "RIP: ...",
+//   "Code: ...", "RSP: ...", "RAX: ..." register lines inside the block.
+// Lines carry log prefixes (printk time, syslog...): splitLines() removed them already.
+
+const CALL_TRACE = /^\s*(?:Call Trace|Call trace|Backtrace):?\s*$/;
+/** Does the line hold a frame (so a trace starts here even without a `Call Trace:` header)? */
+function isFrameLine(line) {
+    return parseTraceLine(line) !== undefined;
+}
+const CONTEXT_MARK = /^<{1,2}\/?(?:TASK|IRQ|NMI|SOFTIRQ|EOI|EOE|#[A-Z]+|DF)>{1,2}$/;
+const REGISTER_LINE = /^(?:RIP|EIP|RSP|ESP|RAX|EAX|RBX|EBX|RCX|ECX|RDX|EDX|RSI|ESI|RDI|EDI|RBP|EBP|R\d\d?|Code|FS|GS|CS|DS|ES|SS|CR\d|DR\d|PKRU|ORIG_RAX|EFLAGS)\b/;
+/** `[<addr>] ? sym [mod]`, `? sym [mod buildid]`, `sym (P)`, `sym file.c:12`, `0xaddr`; the line is already trimmed. */
+const FRAME = /^(?:\[<([0-9a-fA-F]+)>\]\s*)?(\? )?(?:\[<[0-9a-fA-F]+>\]\s*)?(\S+?)(?: \[([^\]\s]+)(?: [0-9a-f]+)?\])?(?: \S+\.\w+:\d+(?::\d+)?)?(?: \[inline\])?(?: \([A-Z]\))?$/;
+/** `func file.c:123 [inline]`: a function the compiler inlined into the frame below. */
+const INLINE_FRAME = /^(?:\? )?([A-Za-z_][\w.]*) \S+\.\w+:\d+(?::\d+)? \[inline\]$/;
+/** 32-bit ARM: `[<c0123456>] (func [mod]) from [<...>] (caller+0x1/0x2 [mod])` and `func from caller+0x1/0x2`. */
+const ARM_FRAME = /^(?:\[<([0-9a-fA-F]+)>\] )?\(?([A-Za-z_][\w.]*)(?: \[([^\]\s]+)\])?\)? from (?:\[<[0-9a-fA-F]+>\] )?\(?[A-Za-z_$][\w.]*\+0x[0-9a-fA-F]+\/0x[0-9a-fA-F]+(?: \[[^\]]+\])?\)?$/;
+/** A context mark printed on the frame's own line by old kernels. */
+const LEADING_MARK = /^<(?:IRQ|EOI|NMI|SOFTIRQ|#[A-Z]+)>\s+/;
+/** Parse one frame line of a Call Trace; `unreliable` for `? ` frames. */
+function parseTraceLine(line) {
+    let text = line.trim();
+    if (text.charCodeAt(0) === 60 /* < */)
+        text = text.replace(LEADING_MARK, '');
+    const inline = INLINE_FRAME.exec(text);
+    if (inline)
+        return { frame: { fn: inline[1] }, unreliable: text.startsWith('? ') };
+    if (text.includes(' from ')) {
+        const arm = ARM_FRAME.exec(text);
+        if (arm) {
+            const frame = { fn: arm[2] };
+            if (arm[1] !== undefined)
+                frame.address = arm[1];
+            if (arm[3] !== undefined)
+                frame.module = arm[3];
+            return { frame, unreliable: false };
+        }
+    }
+    const m = FRAME.exec(text);
+    if (!m)
+        return undefined;
+    const token = m[3];
+    if (/^(?:0x)?(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{8,16}$/.test(token)) {
+        // A pc without a symbol: a frame, but no name.
+        const frame = { fn: _common_js__WEBPACK_IMPORTED_MODULE_0__/* .UNNAMED */ .rY, address: token };
+        return { frame, unreliable: m[2] !== undefined };
+    }
+    const frame = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSymbol */ .aS)(token);
+    // A frame always prints an offset and size (`func+0x1/0x2`); other text is not a frame.
+    if (!frame || frame.offset === undefined || frame.size === undefined)
+        return undefined;
+    if (m[1] !== undefined && !/^0+$/.test(m[1]))
+        frame.address = m[1];
+    if (m[4] !== undefined)
+        frame.module = m[4];
+    return { frame, unreliable: m[2] !== undefined };
+}
+/** Lines a dump prints inside a trace block that are neither frames nor its end. */
+function isNoise(line) {
+    return line === '' ? false : CONTEXT_MARK.test(line) || REGISTER_LINE.test(line) || line.startsWith('---[ now ');
+}
+/**
+ * Read the Call Trace block whose header is at `lines[start]` (clean lines). Stops at the first
+ * line that is none of: a frame, a context mark, a register line; `</TASK>` ends it.
+ */
+function readCallTrace(lines, start) {
+    const frames = [];
+    let i = start + 1;
+    for (; i < lines.length; i++) {
+        const line = lines[i].trim();
+        if (line === '</TASK>') {
+            i++;
+            break;
+        }
+        if (isNoise(line))
+            continue;
+        const parsed = parseTraceLine(line);
+        if (!parsed)
+            break;
+        if (!parsed.unreliable)
+            frames.push(parsed.frame);
+    }
+    return { frames, end: i };
+}
+//# sourceMappingURL=linux-call-trace.js.map
 
 /***/ }),
 
@@ -1419,6 +11045,7 @@ function toInt(s) {
 /* harmony export */   w: () => (/* binding */ linuxProcStackParser)
 /* harmony export */ });
 /* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4052);
+/* harmony import */ var _linux_call_trace_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2484);
 // Linux `/proc/PID/stack` (and `/proc/PID/task/TID/stack`), plain or framed by the guest watchdog.
 //
 // Format, from torvalds/linux fs/proc/base.c proc_pid_stack(): one line a frame,
@@ -1431,6 +11058,7 @@ function toInt(s) {
 // STATE is the letter of /proc/PID/task/TID/stat, PROGRESS utime+stime plus finished read/write calls (Thread.cpuTicks), WCHAN /proc/.../wchan
 // (`0` when not sleeping), COMM last because it may hold `:`. Samples are framed by
 // `@@fg:NONCE:sample:N:begin@@` ... `@@fg:NONCE:sample:N:end@@`.
+
 
 const STACK_LINE = /^\[<([0-9a-fA-Fx]+)>\] (\? )?(\S+)(?: \[([^\]\s]+)(?: [0-9a-f]+)?\])?\s*$/;
 const TASK_MARKER = /^@@fg:([a-z0-9]+):task:(\d+):(\d+):([^:]*):(\d*):([^:]*):(.*)@@\s*$/;
@@ -1461,8 +11089,25 @@ function parseAll(text, sample) {
     let pendingPath;
     /** The current thread came from a watchdog task marker. */
     let framed = false;
+    /**
+     * Inside a console `Call Trace:` block: before 4.x its frames look like /proc/PID/stack lines
+     * (`[<ffffffff81234567>] func+0x12/0x34`), but they belong to the task dump (linux-hung-task.ts).
+     */
+    let inCallTrace = false;
     for (const raw of (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .splitLines */ .uz)(text)) {
-        const line = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .stripPrintkPrefix */ .FI)(raw).trim();
+        const line = raw.trim();
+        const c = line.charCodeAt(0);
+        // Neither a marker (`@@fg:`), a frame (`[<`), a header naming a /proc path, nor a Call Trace
+        // header: it only ends what came before.
+        if (c !== 64 && c !== 91 && c !== 67 && !line.includes('/proc/')) {
+            if (framed)
+                continue;
+            if (inCallTrace && !/^(?:RIP|RSP|RAX|RDX|RBP|R\d\d|Code|<\/?\w+>)/.test(line))
+                inCallTrace = false;
+            pendingPath = undefined;
+            current = undefined;
+            continue;
+        }
         const begin = SAMPLE_BEGIN.exec(line);
         if (begin) {
             currentSample = sample ?? Number(begin[1]);
@@ -1504,7 +11149,16 @@ function parseAll(text, sample) {
             framed = false;
             continue;
         }
+        if (!framed && _linux_call_trace_js__WEBPACK_IMPORTED_MODULE_1__/* .CALL_TRACE */ .fu.test(line)) {
+            inCallTrace = true;
+            current = undefined;
+            continue;
+        }
         const frame = parseStackLine(line);
+        if (frame && inCallTrace)
+            continue;
+        if (inCallTrace && (line === '' || !/^(?:RIP|RSP|RAX|RDX|RBP|R\d\d|Code|<\/?\w+>)/.test(line)))
+            inCallTrace = false;
         if (frame) {
             if (!current) {
                 current = { comm: '', frames: [], format: 'linux-proc-stack' };
@@ -1537,27 +11191,199 @@ function parseWatchdogLinuxSample(text, sample) {
 const linuxProcStackParser = {
     format: 'linux-proc-stack',
     matches(text) {
-        return (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .splitLines */ .uz)(text).some((l) => {
-            const line = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .stripPrintkPrefix */ .FI)(l).trim();
-            return TASK_MARKER.test(line) || STACK_LINE.test(line);
-        });
+        return text.includes('[<') || text.includes('@@fg:');
     },
     parse(text) {
         return parseAll(text);
     },
 };
-
+//# sourceMappingURL=linux-proc-stack.js.map
 
 /***/ }),
 
-/***/ 3754:
+/***/ 2428:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Pr: () => (/* binding */ hangTitle),
+/* harmony export */   UV: () => (/* binding */ blockedThreads),
+/* harmony export */   c$: () => (/* binding */ pickHungThread),
+/* harmony export */   c0: () => (/* binding */ panicSignature),
+/* harmony export */   lT: () => (/* binding */ isBlocked),
+/* harmony export */   yK: () => (/* binding */ signatureOf)
+/* harmony export */ });
+/* unused harmony export hangFrames */
+/* harmony import */ var _frame_classes_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(926);
+/* harmony import */ var _parsers_common_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4052);
+/* harmony import */ var _crash_title_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7902);
+// Naming a hang (or a panic) with a stable title, in the spirit of syzkaller's report titles:
+// skip the sleep and lock machinery, take the first remaining frame as where the thread waits,
+// and the first FUSE (else file-system/VM) frame below it as where that wait came from.
+// Offsets, addresses and numbers are never part of a title, so the same bug gets the same title
+// on every build.
+
+
+
+
+/** The thread's function names; frames without a symbol (`??`, bare addresses) name nothing. */
+function names(t) {
+    return t.frames.filter((f) => (0,_parsers_common_js__WEBPACK_IMPORTED_MODULE_1__/* .isNamed */ .ev)(f.fn)).map((f) => (0,_parsers_common_js__WEBPACK_IMPORTED_MODULE_1__/* .baseName */ .Fl)(f.fn));
+}
+function sleepKind(fns) {
+    if (fns.some(_frame_classes_js__WEBPACK_IMPORTED_MODULE_0__/* .isInterruptibleSleep */ .XS))
+        return 'interruptible';
+    if (fns.some(_frame_classes_js__WEBPACK_IMPORTED_MODULE_0__/* .isUninterruptibleSleep */ .Mt))
+        return 'uninterruptible';
+    return 'unknown';
+}
+/**
+ * Is this thread stuck in the kernel in a way that can make a test hang?
+ * - `D` (uninterruptible) state: yes. Running, zombie, stopped or idle (`R Z X T t`): no.
+ * - waiting for a FUSE answer (fticket_wait_answer / request_wait_answer): yes, even though
+ *   that sleep is interruptible.
+ * - the FUSE daemon reading /dev/fuse: never (that is its idle state); a panicking thread: never.
+ * - no state printed (procstat, ddb): FreeBSD sleep-queue frames decide: `sleepq_wait` (no
+ *   PCATCH) in file-system/VM code is blocked, `sleepq_wait_sig`/`sleepq_catch_signals` is not.
+ *   A Linux /proc/PID/stack (no scheduler frames) counts when it is in FUSE code.
+ */
+function isBlocked(t) {
+    if (t.frames.length === 0)
+        return false;
+    // A panicking thread is not asleep: the panic is its own verdict.
+    if (t.format === 'freebsd-panic' || t.format === 'linux-panic')
+        return false;
+    const fns = names(t);
+    if (fns.some(_frame_classes_js__WEBPACK_IMPORTED_MODULE_0__/* .isFuseDaemonRead */ .IL))
+        return false;
+    const state = t.state?.charAt(0);
+    if (state === 'D')
+        return true;
+    if (state !== undefined && 'RZXTt'.includes(state))
+        return false;
+    if (fns.some(_frame_classes_js__WEBPACK_IMPORTED_MODULE_0__/* .isFuseRequestWait */ .Uj))
+        return true;
+    if (state === 'S' || state === 'I')
+        return false;
+    const kind = sleepKind(fns);
+    if (kind === 'interruptible')
+        return false;
+    if (kind === 'uninterruptible')
+        return fns.some(_frame_classes_js__WEBPACK_IMPORTED_MODULE_0__/* .isFsVm */ .Hk);
+    return fns.some(_frame_classes_js__WEBPACK_IMPORTED_MODULE_0__/* .isFuse */ .k5);
+}
+/** Uninterruptible for sure: `D`, or a FreeBSD sleep without PCATCH. */
+function isUninterruptible(t) {
+    if (t.state !== undefined)
+        return t.state.charAt(0) === 'D';
+    return sleepKind(names(t)) === 'uninterruptible';
+}
+function blockedThreads(threads) {
+    return threads.filter(isBlocked);
+}
+function inFocus(t, focus) {
+    if (!focus)
+        return false;
+    if (t.pid !== undefined && focus.pids?.includes(t.pid))
+        return true;
+    return focus.comms?.includes(t.comm) ?? false;
+}
+/**
+ * "The" hung thread: among the blocked ones, prefer the test's own threads, then
+ * uninterruptible sleepers, then threads in FUSE code, then file-system/VM code; the first
+ * captured wins a tie.
+ */
+function pickHungThread(threads, focus) {
+    let best;
+    let bestScore = -1;
+    for (const t of threads) {
+        if (!isBlocked(t))
+            continue;
+        const fns = names(t);
+        const score = (inFocus(t, focus) ? 8 : 0) +
+            (isUninterruptible(t) ? 4 : 0) +
+            (fns.some(_frame_classes_js__WEBPACK_IMPORTED_MODULE_0__/* .isFuse */ .k5) ? 2 : 0) +
+            (fns.some(_frame_classes_js__WEBPACK_IMPORTED_MODULE_0__/* .isFsVm */ .Hk) ? 1 : 0);
+        if (score > bestScore) {
+            best = t;
+            bestScore = score;
+        }
+    }
+    return best;
+}
+/** Where a thread waits, and where that wait was called from. */
+function hangFrames(t) {
+    const fns = names(t);
+    if (fns.length === 0)
+        return undefined;
+    let at = fns.findIndex((fn) => !(0,_frame_classes_js__WEBPACK_IMPORTED_MODULE_0__/* .isSleepOrLock */ .qz)(fn));
+    if (at < 0)
+        return { where: fns[0] };
+    // A static `_name` helper called by its `name` wrapper (FreeBSD `_vm_page_busy_sleep` under
+    // `vm_page_busy_sleep`) is named after the wrapper: the title stays the same whether or not
+    // the compiler inlined the helper.
+    while (at + 1 < fns.length && fns[at].replace(/^_+/, '') === fns[at + 1])
+        at++;
+    const where = fns[at];
+    const below = fns.slice(at + 1).filter((fn) => !(0,_frame_classes_js__WEBPACK_IMPORTED_MODULE_0__/* .isSleepOrLock */ .qz)(fn));
+    let from = below.find((fn) => (0,_frame_classes_js__WEBPACK_IMPORTED_MODULE_0__/* .isFuse */ .k5)(fn) && !(0,_frame_classes_js__WEBPACK_IMPORTED_MODULE_0__/* .isFuseIpc */ .A8)(fn) && !(0,_frame_classes_js__WEBPACK_IMPORTED_MODULE_0__/* .isFuseDaemonRead */ .IL)(fn));
+    if (from === undefined && !(0,_frame_classes_js__WEBPACK_IMPORTED_MODULE_0__/* .isFuse */ .k5)(where)) {
+        // Waiting in a generic wait (a page bit, a completion): the caller that matters is the first
+        // frame below that is not waiting machinery itself (syzkaller linuxHangTaskFrameExtractor);
+        // the lock-and-sync anchors (rtnl_lock, synchronize_rcu) name whole families of hangs.
+        const anchor = below.find(isHangAnchor);
+        if (isGenericWait(where))
+            from = anchor ?? below.find((fn) => !isGenericWait(fn) && family(fn) !== family(where));
+        else
+            from = below.find((fn) => (0,_frame_classes_js__WEBPACK_IMPORTED_MODULE_0__/* .isFsVm */ .Hk)(fn) && family(fn) !== family(where));
+    }
+    return from === undefined ? { where } : { where, from };
+}
+/** Generic waiting functions (substrings, as syzkaller's hang skip list): never the caller that matters. */
+const GENERIC_WAIT = ['sched', '_lock', '_slowlock', 'down', 'completion', 'kthread', 'wait', 'synchronize', 'context_switch', '__switch_to', 'cancel_delayed_work'];
+function isGenericWait(fn) {
+    return GENERIC_WAIT.some((s) => fn.includes(s));
+}
+/** Functions a whole family of hangs waits behind (the global RTNL, an RCU grace period). */
+function isHangAnchor(fn) {
+    return fn === 'rtnl_lock' || /^synchronize_(?:rcu|srcu|net|sched)/.test(fn);
+}
+/** `vm_page_busy_sleep` -> `vm`, `VOP_WRITE_APV` -> `VOP`: one subsystem's naming prefix. */
+function family(fn) {
+    const m = /^_*([A-Za-z0-9]+)_/.exec(fn);
+    return m ? m[1] : fn;
+}
+/** `hang in WHERE from FROM` for one thread. */
+function hangTitle(t) {
+    const hf = hangFrames(t);
+    if (!hf)
+        return undefined;
+    return hf.from === undefined ? `hang in ${hf.where}` : `hang in ${hf.where} from ${hf.from}`;
+}
+/** The signature of a hang from the captured threads; undefined when no thread is blocked. */
+function signatureOf(threads, focus) {
+    const t = pickHungThread(threads, focus);
+    return t ? hangTitle(t) : undefined;
+}
+/**
+ * A crash's title: the parser's syzkaller-style title (kind and function) when it made one, else
+ * `panic: <message>`, normalized.
+ */
+function panicSignature(panic) {
+    return panic.title ?? `panic: ${(0,_crash_title_js__WEBPACK_IMPORTED_MODULE_2__/* .normalizeMessage */ .H)(panic.message)}`;
+}
+//# sourceMappingURL=signature.js.map
+
+/***/ }),
+
+/***/ 9150:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Ll: () => (/* binding */ extractPanic),
-  Hf: () => (/* binding */ parseStacks)
+  Hf: () => (/* binding */ parseStacks),
+  GK: () => (/* binding */ threadKey)
 });
 
 // UNUSED EXPORTS: PARSERS
@@ -1575,16 +11401,20 @@ var common = __nccwpck_require__(4052);
 //   db_printsym(pc, DB_STGY_PROC), then "/frame 0x%lx" when the frame is known.
 //   db_nextframe() prints "--- trap %#r, rip = ..., rsp = ..., rbp = ... ---",
 //   "--- syscall (%d, %s, %s), rip = ..." or "--- interrupt, rip = ..." between kernel and the
-//   trapped context.
+//   trapped context; sys/arm64/arm64/db_trace.c db_stack_trace_cmd() prints "%s() at " then
+//   db_printsym() (no "/frame"), and "--- exception, esr %#lx", "--- interrupt", "--- system error,
+//   esr %#lx", "--- unhandled exception, esr %#lx", "--- invalid trapframe %p" as separators.
+// - sys/ddb/db_command.c _db_stack_trace_all() (`alltrace`): "\nTracing command %s pid %d tid %ld
+//   td %p (CPU %d)\n" for a thread in TDS_RUNNING, the same without " (CPU %d)" for the others.
 // - sys/ddb/db_sym.c db_printsym(): "name" then "+%+#lr" offset (only when non-zero), then
 //   " [file:line]" when line info exists; "%#lr" (a bare address) when there is no symbol;
 //   with options DDB_NUMSYM the name is preceded by "0x... = ".
 
-const TRACING_ALL = /^Tracing command (.*) pid (\d+) tid (\d+) td (0x[0-9a-fA-F]+)\s*$/;
+const TRACING_ALL = /^Tracing command (.*) pid (\d+) tid (\d+) td (0x[0-9a-fA-F]+)(?: \(CPU (\d+)\))?\s*$/;
 const TRACING_ONE = /^Tracing pid (-?\d+) tid (\d+) td (0x[0-9a-fA-F]+)\s*$/;
-const FRAME_LINE = /^(\S+?)\(\) at (?:(0x[0-9a-fA-F]+) = )?([^\s+/[]+)(?:\+(0x[0-9a-fA-F]+))?(?: \[([^\]:]+):(\d+)\])?(?:\/frame (0x[0-9a-fA-F]+))?\s*$/;
+const FRAME_LINE = /^(\S+?)\(\) at (?:(0x[0-9a-fA-F]+) = )?([^\s+/[]+)(?:\+(0x[0-9a-fA-F]+|0))?(?: \[([^\]:]+):(\d+)\])?(?:\/frame (0x[0-9a-fA-F]+))?\s*$/;
 /** `--- trap 0xc, rip = ...`, `--- syscall (...)`, `--- interrupt, ...` separators. */
-const DDB_SEPARATOR = /^--- (trap|syscall|interrupt)\b.*---\s*$/;
+const DDB_SEPARATOR = /^--- (?:trap|syscall|interrupt|exception|system error|unhandled exception|invalid trapframe)\b/;
 /** Parse one `func() at func+0xoff/frame 0x...` line; undefined when the line is not a frame. */
 function parseDdbFrameLine(line) {
     const m = FRAME_LINE.exec(line.trim());
@@ -1592,8 +11422,11 @@ function parseDdbFrameLine(line) {
         return undefined;
     const caller = m[1];
     const sym = m[3];
-    // db_printsym prints a bare address when the pc has no symbol: keep the caller's name.
-    const frame = { fn: /^0x[0-9a-fA-F]+$/.test(sym) ? caller : sym };
+    // The frame's function is the name before `()` (db_print_stack_entry's `name`); on amd64 the
+    // symbol after `at` is the same function, older arm64 ddb printed the return address's symbol
+    // there (`db_trace_self() at db_trace_self_wrapper+0x30`). A bare address names nothing.
+    const named = caller !== '??' && caller !== '';
+    const frame = { fn: named ? caller : /^0x[0-9a-fA-F]+$/.test(sym) ? common/* UNNAMED */.rY : sym };
     if (/^0x[0-9a-fA-F]+$/.test(sym))
         frame.address = sym;
     if (m[2] !== undefined)
@@ -1613,7 +11446,7 @@ function stripPagerNoise(line) {
 const freebsdDdbParser = {
     format: 'freebsd-ddb',
     matches(text) {
-        return (0,common/* splitLines */.uz)(text).some((l) => TRACING_ALL.test(l.trim()) || TRACING_ONE.test(l.trim()));
+        return text.includes('Tracing ');
     },
     parse(text) {
         const threads = [];
@@ -1626,6 +11459,9 @@ const freebsdDdbParser = {
                 current = all
                     ? { pid: (0,common/* toInt */.RI)(all[2]), tid: (0,common/* toInt */.RI)(all[3]), comm: all[1], frames: [], format: 'freebsd-ddb' }
                     : { pid: (0,common/* toInt */.RI)(one?.[1]), tid: (0,common/* toInt */.RI)(one?.[2]), comm: '', frames: [], format: 'freebsd-ddb' };
+                // A thread on a CPU (TDS_RUNNING) is running, not asleep.
+                if (all?.[5] !== undefined)
+                    current.state = 'R';
                 threads.push(current);
                 continue;
             }
@@ -1644,30 +11480,44 @@ const freebsdDdbParser = {
         return threads;
     },
 };
-
+//# sourceMappingURL=freebsd-ddb.js.map
+// EXTERNAL MODULE: ./.build/src/report/crash-title.js
+var crash_title = __nccwpck_require__(7902);
+// EXTERNAL MODULE: ./.build/src/report/frame-classes.js
+var frame_classes = __nccwpck_require__(926);
 ;// CONCATENATED MODULE: ./.build/src/report/parsers/freebsd-panic.js
-// FreeBSD kernel panics on the console, with the backtrace of the panicking thread.
+// FreeBSD kernel panics on the console, with the backtrace of the panicking thread and a
+// syzkaller-style title (`Fatal trap 12: page fault while in kernel mode in atrtc_settime`,
+// `panic: sx lock still held in solisten_proto`).
 //
 // Format, from freebsd-src:
 // - sys/kern/kern_shutdown.c vpanic(): "panic: %s\n" (the message), then "cpuid = %d\n",
-//   "time = %jd\n", then kdb_backtrace() when KDB_TRACE is configured.
+//   "time = %jd\n", then kdb_backtrace() when KDB_TRACE is configured. The console is shared, so
+//   the line may start with whatever was on it (`login: panic: ...`).
 // - sys/kern/subr_kdb.c kdb_backtrace(): "KDB: stack backtrace:\n", then either the debugger
 //   backend's trace (ddb: db_trace_self(), frames "func() at func+0xoff/frame 0x...", see
 //   freebsd-ddb.ts) or, in kernels with options STACK but no DDB (release kernels),
-//   stack_print_ddb() from sys/kern/subr_stack.c: "#%d %p at %s+%#lx\n".
-// - The trace ends at "--- syscall (...) ---" (user context) or simply stops; "--- trap ..."
-//   and "--- interrupt ..." lines separate the panic machinery from the trapped kernel code
-//   and the trace goes on after them.
-// - A trap first prints "Fatal trap N: ... while in kernel mode" and, among its fields,
-//   "current process\t\t= %d (%s)" (sys/amd64/amd64/trap.c trap_fatal()); with a debugger,
+//   stack_print_ddb() from sys/kern/subr_stack.c: "#%d %p at %s+%#lx\n" (`??+0` without a symbol).
+// - The trace ends at "--- syscall (...) ---" (user context) or simply stops; "--- trap ...",
+//   "--- interrupt ..." (amd64 db_trace.c db_nextframe) and arm64's "--- exception, esr %#lx",
+//   "--- interrupt" (arm64/arm64/db_trace.c db_stack_trace_cmd) separate the panic machinery from
+//   the trapped kernel code, and the trace goes on after them.
+// - A trap first prints "Fatal trap %d: %s while in %s mode" (sys/amd64/amd64/trap.c trap_fatal(),
+//   i386 the same) and, among its fields, "current process\t\t= %d (%s)"; with a debugger,
 //   "KDB: enter: panic" and "[ thread pid %d tid %ld ]" follow the trace.
 
 
-const PANIC = /^panic: (.*)$/;
+
+
+/** `panic: ` at the start of the line or after other console output (`login: panic: ...`). */
+const PANIC = /(?:^|[^\w.-])panic: (.*)$/;
+const FATAL_TRAP = /Fatal trap (\d+): (.*?) while in (kernel|user) mode/;
 const STACK_FRAME = /^#(\d+) (0x[0-9a-fA-F]+) at (\S+)\s*$/;
 const CURRENT_PROCESS = /^current process\s*=\s*(\d+) \((.*)\)\s*$/;
-const KDB_THREAD = /^\[ thread pid (\d+) tid (\d+) \]\s*$/;
+const KDB_THREAD = /^\[ ?thread pid (-?\d+) tid (\d+) ?\]\s*$/;
 const CPUID = /^cpuid = (\d+)/;
+/** The trap's separator in a trace: the frame after it is where the trap happened. */
+const TRAP_SEPARATOR = /^--- (?:trap|exception|interrupt|system error|unhandled exception)\b/;
 /** Parse one `#N 0x... at func+0xoff` line (stack_print_ddb). */
 function parseStackPrintLine(line) {
     const m = STACK_FRAME.exec(line);
@@ -1679,18 +11529,39 @@ function parseStackPrintLine(line) {
     frame.address = m[2];
     return frame;
 }
-/** The first panic in the text: its message and the panicking thread's stack. */
+/** The first panic in the text: its message, title and the panicking thread's stack. */
 function extractFreebsdPanic(text) {
-    const lines = (0,common/* splitLines */.uz)(text).map((l) => l.trim());
-    const at = lines.findIndex((l) => PANIC.test(l));
+    return extractFreebsdPanicLines((0,common/* splitLines */.uz)(text));
+}
+function extractFreebsdPanicLines(all) {
+    let at = -1;
+    let message = '';
+    for (let i = 0; i < all.length; i++) {
+        const l = all[i];
+        if (!l.includes('panic: '))
+            continue;
+        const m = PANIC.exec(l.trim());
+        // Linux prints "Kernel panic - not syncing:", never "panic: "; a FreeBSD line is ours.
+        if (m) {
+            at = i;
+            message = m[1].trim();
+            break;
+        }
+    }
     if (at < 0)
         return undefined;
-    const message = (PANIC.exec(lines[at])?.[1]).trim();
+    const lines = all.slice(Math.max(0, at - 40), at + 400).map((l) => l.trim());
+    const rel = at - Math.max(0, at - 40);
     const thread = { comm: '', frames: [], format: 'freebsd-panic' };
     const panic = { os: 'freebsd', message, threads: [thread] };
-    // The trap report just above the panic line names the process.
-    for (let i = Math.max(0, at - 30); i < at; i++) {
-        const cp = CURRENT_PROCESS.exec(lines[i]);
+    // The trap report just above the panic line names the process and the kind of crash.
+    let trap;
+    for (let i = 0; i < rel; i++) {
+        const line = lines[i];
+        const ft = FATAL_TRAP.exec(line);
+        if (ft)
+            trap = `Fatal trap ${ft[1]}: ${ft[2]} while in ${ft[3]} mode`;
+        const cp = CURRENT_PROCESS.exec(line);
         if (cp) {
             thread.pid = (0,common/* toInt */.RI)(cp[1]);
             thread.comm = cp[2];
@@ -1698,7 +11569,9 @@ function extractFreebsdPanic(text) {
     }
     let inTrace = false;
     let done = false;
-    for (let i = at + 1; i < lines.length && i < at + 400; i++) {
+    let afterTrap;
+    let sawTrap = false;
+    for (let i = rel + 1; i < lines.length; i++) {
         const line = lines[i];
         const cpu = CPUID.exec(line);
         if (cpu && panic.cpu === undefined)
@@ -1718,28 +11591,38 @@ function extractFreebsdPanic(text) {
         const frame = parseDdbFrameLine(line) ?? parseStackPrintLine(line);
         if (frame) {
             thread.frames.push(frame);
+            if (sawTrap && afterTrap === undefined)
+                afterTrap = frame;
             continue;
         }
+        // Older arm64 ddb printed `pc = ... lr = ...` and `sp = ... fp = ...` and a blank line under each frame.
+        if (line === '' || /^(?:pc|sp) = 0x/.test(line))
+            continue;
         if (DDB_SEPARATOR.test(line)) {
             if (line.startsWith('--- syscall'))
                 done = true;
+            else if (TRAP_SEPARATOR.test(line) && afterTrap === undefined && !/^--- trap 0, rip = 0\b/.test(line))
+                sawTrap = true;
             continue;
         }
         if (thread.frames.length > 0)
             done = true;
     }
+    const kind = trap ?? `panic: ${(0,crash_title/* normalizeMessage */.H)(message)}`;
+    const fn = (0,crash_title/* crashFunction */.MF)([afterTrap, ...thread.frames], frame_classes/* isFreebsdCrashMachinery */.Hh);
+    panic.title = (0,crash_title/* crashTitle */.cC)(kind, fn);
     return panic;
 }
 const freebsdPanicParser = {
     format: 'freebsd-panic',
     matches(text) {
-        return (0,common/* splitLines */.uz)(text).some((l) => PANIC.test(l.trim()));
+        return text.includes('panic: ');
     },
     parse(text) {
         return extractFreebsdPanic(text)?.threads.filter((t) => t.frames.length > 0) ?? [];
     },
 };
-
+//# sourceMappingURL=freebsd-panic.js.map
 ;// CONCATENATED MODULE: ./.build/src/report/parsers/freebsd-procstat.js
 // FreeBSD `procstat -kk` (kernel stacks of threads), with `ps -axlww` to add state and wait channel.
 //
@@ -1764,17 +11647,24 @@ const STACK_STATES = {
     '<swapped>': undefined,
     '<unknown>': undefined,
 };
-/** A frame token: `func+0xoff` (-kk) or `func` (-k). */
-const FRAME_TOKEN = /^[A-Za-z_$.][\w$.]*(?:\+0x[0-9a-fA-F]+)?$/;
-const FRAME_WITH_OFFSET = /^[A-Za-z_$.][\w$.]*\+0x[0-9a-fA-F]+$/;
+/**
+ * A frame token: `func+0xoff` (-kk) or `func` (-k). stack(9) names a pc without a symbol `??` with
+ * offset 0, printed by "%#lx" as `0` (sys/kern/subr_stack.c stack_sbuf_print_flags, stack_symbol()),
+ * so `??+0` is a frame of its own, and any function at offset zero prints `func+0`.
+ */
+const FRAME_TOKEN = /^(?:[A-Za-z_$.][\w$.]*|\?\?)(?:\+(?:0x[0-9a-fA-F]+|0))?$/;
+const FRAME_WITH_OFFSET = /^(?:[A-Za-z_$.][\w$.]*|\?\?)\+(?:0x[0-9a-fA-F]+|0)$/;
 const freebsdProcstatParser = {
     format: 'freebsd-procstat',
     matches(text) {
-        return (0,common/* splitLines */.uz)(text).some((l) => HEADER.test(l) || parseLine(l, undefined) !== undefined);
+        // Any text with a `PID TID ...` line may hold one; parse() decides (one anchored test a line,
+        // cheaper than looking for one in the whole text first).
+        return /\d\s+\d/.test(text);
     },
     parse(text) {
         const threads = [];
         let columns;
+        let last;
         for (const line of (0,common/* splitLines */.uz)(text)) {
             if (HEADER.test(line)) {
                 columns = {
@@ -1785,12 +11675,29 @@ const freebsdProcstatParser = {
                 continue;
             }
             const thread = parseLine(line, columns);
-            if (thread)
+            if (thread) {
                 threads.push(thread);
+                last = thread;
+                continue;
+            }
+            // A long KSTACK wrapped by a mail client or a bug tracker: a line of nothing but
+            // `func+0xoff` tokens right after a thread's line goes on with that thread's stack.
+            const more = last && last.frames.length > 0 ? continuation(line) : undefined;
+            if (more)
+                last?.frames.push(...more);
+            else
+                last = undefined;
         }
         return addPsInfo(threads, parsePsAxl(text));
     },
 };
+/** The frames of a line made only of `func+0xoff` tokens (at least one); undefined for any other line. */
+function continuation(line) {
+    const tokens = line.trim().split(/\s+/);
+    if (tokens.length === 0 || tokens[0] === '' || !tokens.every((t) => FRAME_WITH_OFFSET.test(t)))
+        return undefined;
+    return tokens.map((t) => (0,common/* parseSymbol */.aS)(t)).filter((f) => f !== undefined);
+}
 function parseLine(line, columns) {
     const start = LINE_START.exec(line);
     if (!start)
@@ -1870,17 +11777,44 @@ function plausible(f) {
     return f;
 }
 const PS_HEADER = /^\s*UID\s+PID\s+PPID\s+C\s+PRI\s+NI\s+VSZ\s+RSS\s+MWCHAN\s+STAT\s+TT\s+TIME\s+COMMAND\s*$/;
+const PS_NUMBERS = /^\s*\d+\s+(\d+)\s+(\d+)\s+-?\d+\s+-?\d+\s+-?\d+\s+\d+\s+\d+\s+$/;
+const PS_TAIL = /^(\S+)\s+(\S+)\s+(\S+)\s+(.*)$/;
+/**
+ * One `ps -axlww` line by the header's columns. bin/ps prints MWCHAN and STAT left-justified at
+ * widths computed over all rows (bin/ps/ps.c, print.c `mwchan`: the wait message or `*` and the
+ * lock name, which may hold spaces), so the header's column starts are the fields' starts.
+ */
+function psByColumns(line, mwchan, stat) {
+    if (line.length <= stat || line[stat - 1] !== ' ' || line[mwchan - 1] !== ' ' || line[stat] === ' ')
+        return undefined;
+    const nums = PS_NUMBERS.exec(line.slice(0, mwchan));
+    const tail = PS_TAIL.exec(line.slice(stat));
+    if (!nums || !tail)
+        return undefined;
+    const wchan = line.slice(mwchan, stat).trim();
+    const proc = { pid: Number(nums[1]), ppid: Number(nums[2]), state: tail[1], command: tail[4] };
+    if (wchan !== '' && wchan !== '-')
+        proc.wchan = wchan;
+    return proc;
+}
 /** Parse `ps -axlww` output (FreeBSD bin/ps lfmt); empty when the text has none. */
 function parsePsAxl(text) {
     const out = [];
     let inPs = false;
+    let cols;
     for (const line of (0,common/* splitLines */.uz)(text)) {
         if (PS_HEADER.test(line)) {
             inPs = true;
+            cols = { mwchan: line.indexOf('MWCHAN'), stat: line.indexOf('STAT') };
             continue;
         }
         if (!inPs)
             continue;
+        const byCols = cols ? psByColumns(line, cols.mwchan, cols.stat) : undefined;
+        if (byCols) {
+            out.push(byCols);
+            continue;
+        }
         // UID PID PPID C PRI NI VSZ RSS MWCHAN STAT TT TIME COMMAND...
         const m = /^\s*\d+\s+(\d+)\s+(\d+)\s+-?\d+\s+-?\d+\s+-?\d+\s+\d+\s+\d+\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(.*)$/.exec(line);
         if (!m) {
@@ -1916,224 +11850,403 @@ function addPsInfo(threads, ps) {
     }
     return threads;
 }
-
-;// CONCATENATED MODULE: ./.build/src/report/parsers/linux-call-trace.js
-// The x86 `Call Trace:` block that every Linux stack dump shares (hung task, sysrq-t, panic, oops).
-//
-// Format, from torvalds/linux arch/x86/kernel/dumpstack.c:
-// - show_trace_log_lvl(): "%sCall Trace:\n", then for each stack the unwinder visits a
-//   " <TASK>" / " <IRQ>" / " <NMI>" / " <SOFTIRQ>" line and its closing " </...>".
-// - printk_stack_address(): "%s %s%pBb\n": one space, "? " when the frame is unreliable (found
-//   by scanning, not by unwinding), then %pBb from lib/vsprintf.c: "func+0xoff/0xsize", plus
-//   " [module]" (or " [module buildid]") for module text.
-// - show_regs_if_on_stack()/show_iret_regs(): a user or interrupted context prints "RIP: ...",
-//   "Code: ...", "RSP: ...", "RAX: ..." register lines inside the block.
-// Lines carry printk timestamps (`[   12.345678] `) when CONFIG_PRINTK_TIME is on.
-
-const CALL_TRACE = /^\s*Call Trace:\s*$/;
-const CONTEXT_MARK = /^\s*<\/?(TASK|IRQ|NMI|SOFTIRQ|EOI|#[A-Z]+)>\s*$/;
-const REGISTER_LINE = /^\s*(RIP|RSP|RAX|RDX|RBP|R10|R13|Code|FS|CS|CR2|DR0|DR3|PKRU|ORIG_RAX)\b.*$/;
-const FRAME = /^\s(\? )?(\S+?)(?: \[([^\]\s]+)(?: [0-9a-f]+)?\])?\s*$/;
-/** Parse one frame line of a Call Trace; `unreliable` for `? ` frames. */
-function parseTraceLine(line) {
-    const m = FRAME.exec(line);
-    if (!m)
-        return undefined;
-    const frame = (0,common/* parseSymbol */.aS)(m[2]);
-    // A frame always prints an offset and size (`func+0x1/0x2`); other text is not a frame.
-    if (!frame || frame.offset === undefined || frame.size === undefined)
-        return undefined;
-    if (m[3] !== undefined)
-        frame.module = m[3];
-    return { frame, unreliable: m[1] !== undefined };
-}
-/**
- * Read the Call Trace block whose header is at `lines[start]` (already split, raw). Stops at
- * the first line that is none of: a frame, a context mark, a register line.
- */
-function readCallTrace(lines, start) {
-    const frames = [];
-    let i = start + 1;
-    for (; i < lines.length; i++) {
-        const line = (0,common/* stripPrintkPrefix */.FI)(lines[i]);
-        if (/^\s*<\/TASK>\s*$/.test(line)) {
-            i++;
-            break;
-        }
-        if (CONTEXT_MARK.test(line) || REGISTER_LINE.test(line))
-            continue;
-        const parsed = parseTraceLine(line);
-        if (!parsed)
-            break;
-        if (!parsed.unreliable)
-            frames.push(parsed.frame);
-    }
-    return { frames, end: i };
-}
-
+//# sourceMappingURL=freebsd-procstat.js.map
+// EXTERNAL MODULE: ./.build/src/report/parsers/linux-call-trace.js
+var linux_call_trace = __nccwpck_require__(2484);
 ;// CONCATENATED MODULE: ./.build/src/report/parsers/linux-hung-task.js
-// Linux hung-task reports and sysrq task dumps (sysrq-t "Show State", sysrq-w "Show Blocked State").
+// Linux hung-task reports and sysrq task dumps (sysrq-t "Show State", sysrq-w "Show Blocked State"),
+// in the forms of every kernel era.
 //
-// Format, from torvalds/linux (6.12):
+// Format, from torvalds/linux:
 // - kernel/hung_task.c check_hung_task(): pr_err("INFO: task %s:%d blocked for more than %ld
-//   seconds.\n", comm, pid, secs); pr_err("      %s %s %.*s\n", print_tainted(), release,
-//   version up to its first space); pr_err("\"echo 0 > /proc/sys/kernel/hung_task_timeout_secs\"
-//   disables this message.\n"); then sched_show_task(t).
-// - kernel/sched/core.c sched_show_task(): "task:%-15.15s state:%c" comm and state letter,
-//   "  running task    " for a running task, then " stack:%-5lu pid:%-5d tgid:%-5d ppid:%-6d
-//   flags:0x%08lx\n" (tgid since 6.7, `task_flags:` since 6.15 — the fields are read by name),
-//   then show_stack(): the Call Trace block (linux-call-trace.ts).
+//   seconds.\n", comm, pid, secs); since the commit "hung_task: explicitly report I/O wait state in
+//   log output" "blocked%s for more than" with " in I/O wait" for a task waiting for I/O; then the
+//   taint/release line, the "echo 0 > ..." hint, then sched_show_task(t).
+// - kernel/sched/core.c sched_show_task(), since 5.9 (commit 0f03d6805bfc): "task:%-15.15s state:%c"
+//   then " stack:%-5lu pid:%-5d tgid:%-5d ppid:%-6d flags:0x%08lx\n" (tgid since 6.7, fields are
+//   read by name). Before 5.9: "%-15.15s %c" comm and state letter, then the free stack as "%5lu"
+//   (glued to the letter when wide: `D23520`), " %5d %6d 0x%08lx\n" pid, ppid, flags; kernels
+//   before 4.x also printed the saved pc (`D ffff8800a1b2c3d4     0  1234      1 0x00000000`).
+// - then show_stack(): the Call Trace block (linux-call-trace.ts).
 // - drivers/tty/sysrq.c: "sysrq: Show State" / "sysrq: Show Blocked State" before the dumps.
 // Only the hung-task detector's tasks are format `linux-hung-task`; other task dumps are
 // `linux-sysrq`. Unreliable (`? `) frames are skipped.
 
 
-const HUNG = /^INFO: task (.+):(\d+) blocked for more than (\d+) seconds\.\s*$/;
+const HUNG = /^INFO: task (.+):(\d+) blocked(?: in I\/O wait)? for more than (\d+) seconds\.\s*$/;
 const TASK = /^task:(.+?)\s+state:(\S)(.*)$/;
+// RHEL 6 kernels print one more number (the thread group) before the flags.
+const OLD_TASK = /^(\S.{0,14}?)\s+([RSDTtXZPIKWN])(?:\s+[0-9a-f]{8,16})?\s*(\d+)\s+(\d+)\s+(\d+)(?:\s+\d+)?\s+0x[0-9a-f]+\s*$/;
+/** How far a Call Trace may be from its task line (old kernels printed raw stack words between). */
+const MAX_GAP = 40;
 const linuxHungTaskParser = {
     format: 'linux-hung-task',
     matches(text) {
-        return (0,common/* splitLines */.uz)(text).some((l) => {
-            const line = (0,common/* stripPrintkPrefix */.FI)(l).trim();
-            return HUNG.test(line) || TASK.test(line);
-        });
+        return /INFO: task |task:|Call Trace|Call trace/.test(text);
     },
     parse(text) {
-        const lines = (0,common/* splitLines */.uz)(text);
-        const threads = [];
-        let hung;
-        let task;
-        for (let i = 0; i < lines.length; i++) {
-            const line = (0,common/* stripPrintkPrefix */.FI)(lines[i]).trim();
-            const h = HUNG.exec(line);
-            if (h) {
-                hung = { comm: h[1], pid: Number(h[2]) };
-                task = undefined;
-                continue;
-            }
-            const t = TASK.exec(line);
-            if (t) {
-                const fields = t[3];
-                const pid = (0,common/* toInt */.RI)(/\bpid:\s*(\d+)/.exec(fields)?.[1]);
-                const tgid = (0,common/* toInt */.RI)(/\btgid:\s*(\d+)/.exec(fields)?.[1]);
-                const isHung = hung !== undefined && pid === hung.pid;
-                task = {
-                    pid: tgid ?? pid,
-                    tid: pid,
-                    comm: t[1].trimEnd(),
-                    state: t[2],
-                    frames: [],
-                    format: isHung ? 'linux-hung-task' : 'linux-sysrq',
-                };
-                // sched_show_task prints at most 15 characters of comm; the INFO line has all of it.
-                if (isHung && hung)
-                    task.comm = hung.comm;
-                hung = undefined;
-                continue;
-            }
-            if (task && CALL_TRACE.test(line)) {
-                const trace = readCallTrace(lines, i);
-                task.frames = trace.frames;
-                threads.push(task);
-                task = undefined;
-                i = trace.end - 1;
-            }
-        }
-        return threads;
+        return parseHungTaskLines((0,common/* splitLines */.uz)(text));
     },
 };
-
-;// CONCATENATED MODULE: ./.build/src/report/parsers/linux-panic.js
-// Linux kernel panics on the console (e.g. `echo c > /proc/sysrq-trigger`, hung_task_panic, an oops
-// with panic_on_oops), with the panicking task's Call Trace.
-//
-// Format, from torvalds/linux (6.12):
-// - kernel/panic.c panic(): pr_emerg("Kernel panic - not syncing: %s\n", buf), then
-//   dump_stack() unless an oops already printed one (test_taint(TAINT_DIE)), ..., and last
-//   pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", buf).
-// - lib/dump_stack.c dump_stack_print_info(): "CPU: %d UID: %u PID: %d Comm: %.20s %s%s %s %.*s"
-//   (UID since 6.10), then "Hardware name: ...", then the Call Trace block (linux-call-trace.ts).
-// - drivers/tty/sysrq.c sysrq_handle_crash(): "sysrq: Trigger a crash" then
-//   panic("sysrq triggered crash\n").
-// - arch/x86/kernel/dumpstack.c __die()/show_regs(): an oops prints "Oops: ...", the CPU line,
-//   "RIP: 0010:func+0xoff/0xsize" and its own Call Trace before panic("Fatal exception").
-
-
-const linux_panic_PANIC = /^Kernel panic - not syncing: (.*?)\s*$/;
-const END = /^---\[ end Kernel panic - not syncing: (.*) \]---\s*$/;
-const CPU_LINE = /^CPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: (.*?) (?:Not tainted|Tainted:)/;
-const KERNEL_RIP = /^RIP: 0010:(\S+)/;
-/** Every `CPU: N ... PID: N Comm: X` header with the Call Trace that follows it. */
-function blocks(lines) {
-    const out = [];
-    let current;
+/** Every task dump in the clean lines. */
+function parseHungTaskLines(lines) {
+    const threads = [];
+    let hung;
+    let task;
+    let taskLine = 0;
     for (let i = 0; i < lines.length; i++) {
-        const line = (0,common/* stripPrintkPrefix */.FI)(lines[i]).trim();
-        const cpu = CPU_LINE.exec(line);
-        if (cpu) {
-            current = { header: i, cpu: Number(cpu[1]), pid: (0,common/* toInt */.RI)(cpu[2]), comm: cpu[3], frames: [] };
-            out.push(current);
+        const line = lines[i].trim();
+        const h = line.startsWith('INFO: task ') ? HUNG.exec(line) : null;
+        if (h) {
+            hung = { comm: h[1], pid: Number(h[2]) };
+            task = undefined;
             continue;
         }
-        if (!current)
-            continue;
-        const rip = KERNEL_RIP.exec(line);
-        if (rip && current.frames.length === 0) {
-            const frame = (0,common/* parseSymbol */.aS)(rip[1]);
-            if (frame)
-                current.rip = frame;
+        const next = taskOf(line, hung);
+        if (next) {
+            task = next;
+            taskLine = i;
+            if (next.format === 'linux-hung-task')
+                hung = undefined;
             continue;
         }
-        if (CALL_TRACE.test(line) && current.frames.length === 0) {
-            const trace = readCallTrace(lines, i);
-            current.frames = trace.frames;
+        if (task && i - taskLine > MAX_GAP)
+            task = undefined;
+        // 32-bit ARM prints the frames right after the task line (or a `Workqueue:` line), no header.
+        const headerless = task !== undefined && !linux_call_trace/* CALL_TRACE */.fu.test(line) && line.includes(' from ') && (0,linux_call_trace/* isFrameLine */.aw)(line);
+        if (task && (linux_call_trace/* CALL_TRACE */.fu.test(line) || headerless)) {
+            const trace = (0,linux_call_trace/* readCallTrace */.i5)(lines, headerless ? i - 1 : i);
+            task.frames = trace.frames;
+            threads.push(task);
+            task = undefined;
             i = trace.end - 1;
-            current = undefined;
         }
     }
-    return out;
+    return threads;
 }
-/** The first panic in the text: its message and the panicking task's stack. */
-function extractLinuxPanic(text) {
-    const lines = (0,common/* splitLines */.uz)(text);
-    const stripped = lines.map((l) => (0,common/* stripPrintkPrefix */.FI)(l).trim());
-    const at = stripped.findIndex((l) => linux_panic_PANIC.test(l));
-    if (at < 0)
-        return undefined;
-    const message = (linux_panic_PANIC.exec(stripped[at])?.[1]).trim();
-    const end = stripped.findIndex((l, i) => i > at && END.test(l));
-    const all = blocks(lines);
-    // panic()'s own dump_stack() comes after the panic line; after an oops it is skipped and the
-    // oops's dump (just before) is the panicking task's.
-    const own = all.find((b) => b.header > at && (end < 0 || b.header < end));
-    const before = [...all].reverse().find((b) => b.header < at);
-    const block = own ?? before;
-    const panic = { os: 'linux', message, threads: [] };
-    if (block) {
-        const thread = { comm: block.comm, frames: [...block.frames], format: 'linux-panic' };
-        if (block.pid !== undefined) {
-            thread.pid = block.pid;
-            thread.tid = block.pid;
-        }
-        // An oops's faulting function is in RIP, not in the Call Trace.
-        if (!own && block.rip)
-            thread.frames.unshift(block.rip);
-        panic.threads.push(thread);
-        if (block.cpu !== undefined)
-            panic.cpu = block.cpu;
+function taskOf(line, hung) {
+    const t = line.startsWith('task:') ? TASK.exec(line) : null;
+    if (t) {
+        const fields = t[3];
+        const pid = (0,common/* toInt */.RI)(/\bpid:\s*(\d+)/.exec(fields)?.[1]);
+        const tgid = (0,common/* toInt */.RI)(/\btgid:\s*(\d+)/.exec(fields)?.[1]);
+        return makeTask(t[1].trimEnd(), t[2], pid, tgid, hung);
     }
+    const o = line.includes(' 0x') ? OLD_TASK.exec(line) : null;
+    if (o)
+        return makeTask(o[1].trimEnd(), o[2], (0,common/* toInt */.RI)(o[4]), undefined, hung);
+    return undefined;
+}
+function makeTask(comm, state, pid, tgid, hung) {
+    const isHung = hung !== undefined && pid === hung.pid;
+    const task = { comm, state, frames: [], format: isHung ? 'linux-hung-task' : 'linux-sysrq' };
+    if (pid !== undefined) {
+        task.pid = tgid ?? pid;
+        task.tid = pid;
+    }
+    // sched_show_task prints at most 15 characters of comm; the INFO line has all of it.
+    if (isHung && hung)
+        task.comm = hung.comm;
+    return task;
+}
+//# sourceMappingURL=linux-hung-task.js.map
+// EXTERNAL MODULE: ./.build/src/report/signature.js
+var signature = __nccwpck_require__(2428);
+;// CONCATENATED MODULE: ./.build/src/report/parsers/linux-report-kinds.js
+// What starts a Linux crash report and how it is titled, as a table (syzkaller pkg/report linux.go
+// `linuxOopses` carries the same facts). The first line of a console log that matches a kind starts
+// the report; the kind's `title` gives the part before ` in FUNC`. Format strings, torvalds/linux:
+// - mm/kasan/report.c print_error_description(): "BUG: KASAN: %s in %pS", then "%s of size %zu at addr";
+// - mm/kmsan/report.c, kernel/kcsan/report.c: "BUG: KMSAN: %s in %pS", "BUG: KCSAN: %s in %pS / %pS";
+// - arch/x86/mm/fault.c show_fault_oops(): "BUG: kernel NULL pointer dereference, address: %px",
+//   "BUG: unable to handle page fault for address: %px" (older: "BUG: unable to handle kernel paging request at");
+// - arch/x86/kernel/traps.c: "general protection fault, probably for non-canonical address 0x%lx",
+//   die("general protection fault"), "divide error", "invalid opcode", "stack segment";
+//   6.x prefixes die()'s string with "Oops: ";
+// - kernel/watchdog.c: "BUG: soft lockup - CPU#%d stuck for %us! [%s:%d]" (pr_emerg, "watchdog: " pr_fmt);
+// - kernel/rcu/tree_stall.h: "INFO: %s self-detected stall on CPU" / "INFO: %s detected stalls on CPUs/tasks:"
+//   (pr_fmt "rcu: " since 5.x);
+// - kernel/panic.c __warn(): "WARNING: CPU: %d PID: %d at %pS\n" (file:line then func before 4.x:
+//   "WARNING: at %s:%d %pS()"); lib/ubsan.c ubsan_prologue(): "UBSAN: %s in %s:%d:%d";
+// - lib/bug.c report_bug(): "kernel BUG at %s:%u!"; kernel/locking/lockdep.c: "WARNING: possible circular
+//   locking dependency detected" ... "is trying to acquire lock:" ... "at: %pS";
+// - arch/arm64/mm/fault.c die_kernel_fault(): "Unable to handle kernel %s at virtual address %016lx";
+// - kernel/panic.c panic(): "Kernel panic - not syncing: %s".
+
+function access(following) {
+    for (const l of following.slice(0, 12)) {
+        const m = /\b(Read|Write) (?:of size|at addr)/.exec(l);
+        if (m)
+            return ` ${m[1]}`;
+    }
+    return '';
+}
+const LINUX_REPORT_KINDS = [
+    {
+        start: /\bBUG: KASAN: double-free(?: or invalid-free)? in ([\w.]+)/,
+        title: () => 'KASAN: invalid-free',
+        headerFunc: 1,
+        func: 'stack',
+    },
+    {
+        start: /\bBUG: KASAN: ([a-z-]+) in ([\w.]+)/,
+        title: (m, f) => `KASAN: ${m[1]}${access(f)}`,
+        headerFunc: 2,
+        func: 'stack',
+    },
+    { start: /\bBUG: KMSAN: ([a-z-]+) in ([\w.]+)/, title: (m) => `KMSAN: ${m[1]}`, headerFunc: 2, func: 'stack' },
+    { start: /\bBUG: KCSAN: ([a-z-]+) in ([\w.]+)/, title: (m) => `KCSAN: ${m[1]}`, headerFunc: 2, func: 'stack' },
+    // mm/kfence/report.c: "BUG: KFENCE: %s %s in %pS" (the kind, read/write)
+    {
+        start: /\bBUG: KFENCE: ([a-z-]+)(?: (read|write))? in ([\w.]+)/,
+        title: (m) => `KFENCE: ${m[1]}${m[2] ? ` ${m[2] === 'read' ? 'Read' : 'Write'}` : ''}`,
+        headerFunc: 3,
+        func: 'stack',
+    },
+    {
+        start: /\bBUG: (?:unable to handle kernel paging request|unable to handle page fault for address|Unable to handle kernel data access)/,
+        title: () => 'BUG: unable to handle kernel paging request',
+        func: 'stack',
+    },
+    {
+        start: /\bBUG: (?:unable to handle kernel NULL pointer dereference|kernel NULL pointer dereference|Kernel NULL pointer dereference)/,
+        title: () => 'BUG: unable to handle kernel NULL pointer dereference',
+        func: 'stack',
+    },
+    { start: /\bBUG: soft lockup\b/, title: () => 'BUG: soft lockup', func: 'stall' },
+    // kernel/watchdog_perf.c / watchdog_buddy.c: "Watchdog detected hard LOCKUP on cpu %d"
+    { start: /\bWatchdog detected hard LOCKUP on cpu\b/, title: () => 'BUG: hard lockup', func: 'stall' },
+    { start: /\bBUG: (Bad page state|Bad page map|Bad rss-counter state|workqueue lockup)\b/, title: (m) => `BUG: ${m[1]}`, func: 'none' },
+    {
+        start: /^(?:[\w-]+: )?BUG: ((?:sleeping function called from invalid context|scheduling while atomic|spinlock [\w ]+?|using smp_processor_id\(\) in preemptible|using __this_cpu_\w+\(\) in preemptible|stack guard page was hit|.+?)(?= at | on CPU|[:,!]|$))/,
+        title: (m) => `BUG: ${(0,crash_title/* normalizeMessage */.H)(m[1])}`,
+        func: 'stack',
+    },
+    { start: /^(?:Oops: )?general protection fault\b/, title: () => 'general protection fault', func: 'stack' },
+    { start: /^(?:Oops: )?(divide error|invalid opcode|stack segment)\b/, title: (m) => (m[1] === 'stack segment' ? 'stack segment fault' : m[1]), func: 'stack' },
+    { start: /^PANIC: double fault\b/, title: () => 'PANIC: double fault', func: 'stack' },
+    { start: /^kernel BUG at \S+/, title: () => 'kernel BUG', func: 'stack' },
+    {
+        start: /^(?:\[ )?(?:WARNING|INFO): (possible circular locking dependency|possible recursive locking|possible irq lock inversion dependency|SOFTIRQ-safe -> SOFTIRQ-unsafe lock order|inconsistent lock state)/,
+        title: (m) => (m[1] === 'inconsistent lock state' ? 'inconsistent lock state' : 'possible deadlock'),
+        func: 'lock',
+    },
+    {
+        start: /^WARNING: (?:CPU: \d+ PID: \d+ )?(?:at )?\S+?:\d+ (?:at )?([A-Za-z_][\w.]*)(?:\+0x|\(\))/,
+        title: () => 'WARNING',
+        headerFunc: 1,
+        func: 'stack',
+    },
+    { start: /^WARNING: (?:CPU: \d+ PID: \d+ )?at /, title: () => 'WARNING', func: 'stack' },
+    { start: /^WARNING: (held lock freed|bad unlock balance detected|lock held when returning to user space|suspicious RCU usage)!?/, title: (m) => `WARNING: ${m[1]}`, func: 'stack' },
+    { start: /^WARNING: (\S.*?)\s*$/, title: (m) => `WARNING: ${(0,crash_title/* normalizeMessage */.H)(m[1])}`, func: 'stack' },
+    {
+        start: /^(?:rcu: )?INFO: rcu_(?:preempt|sched|bh|tasks) (?:self-)?detected(?: expedited)? stall/,
+        title: () => 'INFO: rcu detected stall',
+        func: 'stall',
+    },
+    {
+        start: /^UBSAN: (Undefined behaviour|[\w-]+) in /,
+        title: (m) => `UBSAN: ${m[1] === 'Undefined behaviour' ? 'undefined-behaviour' : m[1]}`,
+        func: 'stack',
+    },
+    {
+        start: /^Unable to handle kernel (paging request|NULL pointer dereference|execute from non-executable memory|read from unreadable memory|write to read-only memory|access to user memory outside uaccess routines)\b/,
+        // The same bug kinds as x86's "BUG: unable to handle ..." (syzkaller titles both alike).
+        title: (m) => m[1] === 'paging request' || m[1] === 'NULL pointer dereference' ? `BUG: unable to handle kernel ${m[1]}` : `unable to handle kernel ${m[1]}`,
+        func: 'stack',
+    },
+    { start: /^Kernel panic - not syncing: (.*?)\s*$/, title: (m) => `panic: ${(0,crash_title/* normalizeMessage */.H)(m[1])}`, func: 'none', panic: true },
+];
+/** Any line that might start a report (cheap test before the table). */
+const REPORT_HINT = /BUG|WARNING: |INFO: rcu|INFO: (?:possible|inconsistent|SOFTIRQ)|protection fault|Kernel panic - not syncing|divide error|invalid opcode|stack segment|double fault|UBSAN: |Unable to handle kernel|hard LOCKUP/;
+//# sourceMappingURL=linux-report-kinds.js.map
+;// CONCATENATED MODULE: ./.build/src/report/parsers/linux-panic.js
+// Linux crash reports on the console: oopses, KASAN/UBSAN/KMSAN reports, WARNINGs, soft lockups, RCU
+// stalls, and kernel panics, each with the crashing task's stack and a syzkaller-style title
+// (`general protection fault in udp_close`). The first report in the text is the one that counts
+// (a `Kernel panic - not syncing: Fatal exception` after an oops is that oops's consequence), as in
+// syzkaller pkg/report. What starts a report is a table: linux-report-kinds.ts.
+//
+// Around the header, from torvalds/linux:
+// - lib/dump_stack.c dump_stack_print_info(): "CPU: %d UID: %u PID: %d Comm: %.20s %s%s %s %.*s"
+//   (UID since 6.10; before 4.x "Pid: %d, comm: %.20s"), then "Hardware name: ...", then the Call Trace
+//   block (linux-call-trace.ts);
+// - arch/x86/kernel/process_64.c __show_regs() / dumpstack.c show_ip(): "RIP: %04x:%pS" (before 4.x
+//   "RIP: [<%016lx>] %pS" or "IP: [<...>] %pS"); i386 "EIP: %pS"; arm64 __show_regs(): "pc : %pS".
+// - kernel/panic.c panic(): "Kernel panic - not syncing: %s", its own dump_stack() unless an oops printed
+//   one, and "---[ end Kernel panic - not syncing: %s ]---".
+// - kernel/hung_task.c: with hung_task_panic, panic("hung_task: blocked tasks") follows the hung task's
+//   report; the hung task names the bug, not the panic.
+
+
+
+
+
+
+
+const CPU_LINE = /^CPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: (.*?) (?:Not tainted|Tainted:)/;
+const OLD_PID_LINE = /^Pid: (\d+), comm: (\S+)/;
+const PC_LINE = /^(?:RIP|EIP|NIP|IP|pc|PC is at)\s?:? ?(?:[0-9a-f]{4}:)?(?:\[<[0-9a-f]+>\]\s*)?(?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*\+0x[0-9a-fA-F]+(?:\/0x[0-9a-fA-F]+)?)/;
+const LOCK_AT = / at: (?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*)\+0x/;
+const TRYING = /is trying to acquire|just changed the state of lock|takes:|is trying to release/;
+const END_TRACE = /^---\[ end trace/;
+const PANIC_LINE = /^Kernel panic - not syncing: (.*?)\s*$/;
+/** How many lines a report's parts (pc, trace) may be from its header. */
+const REPORT_SPAN = 300;
+/** The first report start in the lines: where and which kind. */
+function findStart(lines) {
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i].trim();
+        if (!REPORT_HINT.test(line))
+            continue;
+        for (const kind of LINUX_REPORT_KINDS) {
+            const m = kind.start.exec(line);
+            if (m)
+                return { at: i, kind, m };
+        }
+    }
+    return undefined;
+}
+/** The crashing task's CPU line, pc and first Call Trace after the header. */
+function readParts(lines, at, wantLock) {
+    const parts = { frames: [], comm: '' };
+    let sawTrying = false;
+    let traced = false;
+    const end = Math.min(lines.length, at + REPORT_SPAN);
+    for (let i = Math.max(0, at - 3); i < end; i++) {
+        const line = lines[i].trim();
+        if (i > at && END_TRACE.test(line))
+            break;
+        const cpu = CPU_LINE.exec(line);
+        if (cpu && parts.cpu === undefined && !traced) {
+            parts.cpu = Number(cpu[1]);
+            parts.pid = (0,common/* toInt */.RI)(cpu[2]);
+            parts.comm = cpu[3];
+            continue;
+        }
+        const old = OLD_PID_LINE.exec(line);
+        if (old && parts.pid === undefined) {
+            parts.pid = (0,common/* toInt */.RI)(old[1]);
+            parts.comm = old[2];
+            continue;
+        }
+        if (i < at)
+            continue;
+        if (wantLock && parts.lockFn === undefined) {
+            if (TRYING.test(line))
+                sawTrying = true;
+            const lock = sawTrying ? LOCK_AT.exec(line) : null;
+            if (lock)
+                parts.lockFn = lock[1];
+        }
+        const pc = !traced && parts.pc === undefined ? PC_LINE.exec(line) : null;
+        if (pc) {
+            const frame = (0,common/* parseSymbol */.aS)(pc[1]);
+            if (frame)
+                parts.pc = frame;
+            continue;
+        }
+        if (!traced && linux_call_trace/* CALL_TRACE */.fu.test(line)) {
+            const trace = (0,linux_call_trace/* readCallTrace */.i5)(lines, i);
+            parts.frames = trace.frames;
+            traced = true;
+            i = trace.end - 1;
+            if (!wantLock || parts.lockFn !== undefined)
+                break;
+        }
+    }
+    // KMSAN and some KASAN reports print the frames right under the header, without `Call Trace:`.
+    if (!traced && at + 1 < lines.length && (0,linux_call_trace/* isFrameLine */.aw)(lines[at + 1]))
+        parts.frames = (0,linux_call_trace/* readCallTrace */.i5)(lines, at).frames;
+    return parts;
+}
+/**
+ * A stall is detected from the timer interrupt: the frames of the interrupted code (after the last
+ * interrupt-entry frame) say where the CPU was looping; the pc, when printed, is the innermost one.
+ */
+function interrupted(frames) {
+    let last = -1;
+    frames.forEach((f, i) => {
+        if ((0,frame_classes/* isTimerInterruptEntry */.$E)(f.fn))
+            last = i;
+    });
+    return frames.slice(last + 1);
+}
+/** The first crash report in the clean lines. */
+function extractLinuxReport(lines) {
+    const start = findStart(lines);
+    if (!start)
+        return undefined;
+    const { at, kind, m } = start;
+    const header = lines[at].trim();
+    // The message is what panic() printed when the report ended in one (`Fatal exception`), else the header.
+    let message = kind.panic ? m[1] : header;
+    if (!kind.panic) {
+        for (let i = at + 1; i < lines.length && i < at + 3 * REPORT_SPAN; i++) {
+            const p = PANIC_LINE.exec(lines[i].trim());
+            if (p) {
+                message = p[1];
+                break;
+            }
+        }
+    }
+    const panic = { os: 'linux', message, threads: [] };
+    if (kind.panic && /^hung_task: blocked tasks/.test(message)) {
+        // The hung task's report came first; it is the bug.
+        const hung = (0,signature/* pickHungThread */.c$)(parseHungTaskLines(lines.slice(Math.max(0, at - 2000), at)));
+        const title = hung ? (0,signature/* hangTitle */.Pr)(hung) : undefined;
+        if (hung)
+            panic.threads.push(hung);
+        if (title !== undefined)
+            panic.title = title;
+        return panic;
+    }
+    let parts = readParts(lines, at, kind.func === 'lock');
+    if (kind.panic && parts.frames.length === 0) {
+        // After an oops (an unknown kind of one) panic() prints no stack of its own: the oops's dump is the task's.
+        for (let i = at - 1; i >= 0 && i > at - REPORT_SPAN; i--) {
+            if (CPU_LINE.test(lines[i].trim())) {
+                parts = readParts(lines, i, false);
+                break;
+            }
+        }
+    }
+    const frames = parts.pc && parts.pc.fn !== parts.frames[0]?.fn ? [parts.pc, ...parts.frames] : [...parts.frames];
+    const thread = { comm: parts.comm, frames, format: 'linux-panic' };
+    if (parts.pid !== undefined) {
+        thread.pid = parts.pid;
+        thread.tid = parts.pid;
+    }
+    if (frames.length > 0 || parts.pid !== undefined)
+        panic.threads.push(thread);
+    if (parts.cpu !== undefined)
+        panic.cpu = parts.cpu;
+    const headerFn = kind.headerFunc === undefined ? undefined : m[kind.headerFunc];
+    let fn;
+    if (kind.func === 'stack')
+        fn = (0,crash_title/* crashFunction */.MF)([headerFn, ...frames], frame_classes/* isLinuxCrashMachinery */.CW);
+    else if (kind.func === 'stall')
+        fn = (0,crash_title/* crashFunction */.MF)(interrupted(frames), frame_classes/* isLinuxCrashMachinery */.CW);
+    else if (kind.func === 'lock')
+        fn = parts.lockFn ?? (0,crash_title/* crashFunction */.MF)(frames, frame_classes/* isLinuxCrashMachinery */.CW);
+    panic.title = (0,crash_title/* crashTitle */.cC)(kind.title(m, lines.slice(at + 1, at + 13).map((l) => l.trim())), fn);
     return panic;
+}
+/** The first panic or crash report in the text: its message, title and the crashing task's stack. */
+function extractLinuxPanic(text) {
+    return extractLinuxReport((0,common/* splitLines */.uz)(text));
 }
 const linuxPanicParser = {
     format: 'linux-panic',
     matches(text) {
-        return (0,common/* splitLines */.uz)(text).some((l) => linux_panic_PANIC.test((0,common/* stripPrintkPrefix */.FI)(l).trim()));
+        return REPORT_HINT.test(text);
     },
     parse(text) {
-        return extractLinuxPanic(text)?.threads.filter((t) => t.frames.length > 0) ?? [];
+        return extractLinuxPanic(text)?.threads.filter((t) => t.frames.length > 0 && t.format === 'linux-panic') ?? [];
     },
 };
-
+//# sourceMappingURL=linux-panic.js.map
 // EXTERNAL MODULE: ./.build/src/report/parsers/linux-proc-stack.js
 var linux_proc_stack = __nccwpck_require__(6565);
 ;// CONCATENATED MODULE: ./.build/src/report/stacks.js
@@ -2153,18 +12266,19 @@ const PARSERS = [
     linuxHungTaskParser,
     linuxPanicParser,
 ];
+/** What makes two parsed threads the same thread with the same stack (for de-duplication). */
 function threadKey(t) {
     return [t.pid ?? '', t.tid ?? '', t.sample ?? '', t.frames.map((f) => `${f.fn}+${f.offset ?? ''}`).join(' ')].join('|');
 }
 /**
  * Every thread any parser finds in the text, in parser order, without duplicates (the same
- * thread and stack printed twice, e.g. a panic's trace repeated by `bt`).
+ * thread and stack printed twice, e.g. a panic's trace repeated by `bt`); `skip` leaves formats out.
  */
-function parseStacks(text) {
+function parseStacks(text, skip = []) {
     const seen = new Set();
     const out = [];
     for (const parser of PARSERS) {
-        if (!parser.matches(text))
+        if (skip.includes(parser.format) || !parser.matches(text))
             continue;
         for (const thread of parser.parse(text)) {
             const key = threadKey(thread);
@@ -2176,11 +12290,17 @@ function parseStacks(text) {
     }
     return out;
 }
-/** The first kernel panic in the text, FreeBSD or Linux. */
+/**
+ * The first kernel panic in the text, FreeBSD or Linux. A `panic: ` line with neither FreeBSD's
+ * `cpuid = N` nor a backtrace after it (a Go program's panic in a Linux log) gives way to a Linux report.
+ */
 function extractPanic(text) {
-    return extractFreebsdPanic(text) ?? extractLinuxPanic(text);
+    const freebsd = extractFreebsdPanic(text);
+    if (freebsd && (freebsd.cpu !== undefined || freebsd.threads.some((t) => t.frames.length > 0)))
+        return freebsd;
+    return extractLinuxPanic(text) ?? freebsd;
 }
-
+//# sourceMappingURL=stacks.js.map
 
 /***/ }),
 
@@ -2272,7 +12392,7 @@ function runBounded(binary, args, options) {
         });
     });
 }
-
+//# sourceMappingURL=process.js.map
 
 /***/ })
 
@@ -2468,12 +12588,6 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./.build/src/config/errors.js
-var errors = __nccwpck_require__(5259);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./.build/src/constants.js
@@ -2509,6 +12623,11 @@ var Input;
     Input["ArtifactName"] = "artifact-name";
     Input["OutputDir"] = "output-dir";
     Input["CacheDir"] = "cache-dir";
+    Input["AllowError"] = "allow-error";
+    Input["InstallQemu"] = "install-qemu";
+    Input["RetentionDays"] = "retention-days";
+    Input["CacheImages"] = "cache-images";
+    Input["MatrixLeg"] = "matrix-leg";
 })(Input || (Input = {}));
 var Output;
 (function (Output) {
@@ -2519,7 +12638,18 @@ var Output;
     Output["SerialLog"] = "serial-log";
     Output["Junit"] = "junit";
     Output["Summary"] = "summary";
+    Output["ArtifactUrl"] = "artifact-url";
+    Output["KnownBug"] = "known-bug";
 })(Output || (Output = {}));
+/** CLI-only flags (not action inputs): the CLI's help lists them beside the inputs. */
+var CliFlag;
+(function (CliFlag) {
+    CliFlag["Help"] = "help";
+    CliFlag["Version"] = "version";
+    CliFlag["Verbose"] = "verbose";
+    CliFlag["Quiet"] = "quiet";
+    CliFlag["Out"] = "out";
+})(CliFlag || (CliFlag = {}));
 var State;
 (function (State) {
     /** Path of the pidfile of the QEMU this run started; the post step ends it if still there. */
@@ -2538,13 +12668,197 @@ const EXIT = {
     sigint: 130,
     sigterm: 143,
 };
+/** Host commands the gate runs QEMU with, and the Debian/Ubuntu packages that ship them. */
+const QEMU_COMMANDS = { 'qemu-system-x86_64': 'qemu-system-x86', 'qemu-img': 'qemu-utils' };
+/** Log group names the action and the CLI share. */
+const GROUP = { installQemu: 'Install QEMU' };
+//# sourceMappingURL=constants.js.map
+// EXTERNAL MODULE: ./.build/src/package-root.js
+var package_root = __nccwpck_require__(7956);
+// EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
+var dist = __nccwpck_require__(8815);
+;// CONCATENATED MODULE: ./.build/src/cli/action-inputs.js
+// The CLI's flags are the action's inputs, read from action.yml itself so the two never drift: every
+// input is `--NAME`, described and defaulted as in action.yml.
 
+
+
+
+
+/** What the CLI does differently from the action, and says so in its help. */
+const CLI_DEFAULTS = {
+    // The CLI never runs sudo apt-get on a laptop unless asked to.
+    [Input.InstallQemu]: 'false',
+    [Input.OutputDir]: './fusefs-gate-out',
+    [Input.MatrixLeg]: '',
+};
+function readActionInputs(text = (0,external_node_fs_.readFileSync)(external_node_path_.join((0,package_root/* packageRoot */.Z)(), 'action.yml'), 'utf8')) {
+    const action = (0,dist/* parse */.qg)(text);
+    const known = new Set(Object.values(Input));
+    return Object.entries(action.inputs ?? {})
+        .filter(([name]) => known.has(name))
+        .map(([name, spec]) => {
+        const value = spec.default === undefined ? '' : String(spec.default);
+        return { name: name, description: String(spec.description ?? '').trim(), default: value, boolean: value === 'true' || value === 'false' };
+    });
+}
+/** The default the CLI applies, for its help: action.yml's, unless the CLI differs. */
+function cliDefault(spec) {
+    const own = CLI_DEFAULTS[spec.name];
+    if (own !== undefined)
+        return own;
+    // `${{ ... }}` defaults are evaluated by GitHub's runner; the CLI has none.
+    return spec.default.includes('${{') ? '' : spec.default;
+}
+//# sourceMappingURL=action-inputs.js.map
+;// CONCATENATED MODULE: ./.build/src/cli/help.js
+// `fusefs-gate --help`, `fusefs-gate run --help`, `--version`: generated from action.yml and package.json.
+
+
+
+
+
+const EXIT_LINE = 'exit status: 0 pass, 1 fail, 2 hang, 3 panic, 64 bad usage or input, 125 undecided (git bisect run skips it), 130/143 cancelled';
+function version() {
+    const manifest = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_.join((0,package_root/* packageRoot */.Z)(), 'package.json'), 'utf8'));
+    return `fusefs-gate ${manifest.version}`;
+}
+function mainUsage() {
+    return [
+        'usage: fusefs-gate run [--NAME VALUE]...   run the gate once; the exit status is the verdict',
+        '       fusefs-gate stacks FILE             parse kernel stacks from a saved log or procstat -kk output; print JSON',
+        '       fusefs-gate --help | --version',
+        '',
+        `'fusefs-gate run --help' lists every flag with its default.`,
+        EXIT_LINE,
+    ].join('\n');
+}
+const WIDTH = 100;
+const FLAG_COLUMN = 28;
+function runHelp(inputs) {
+    const out = [
+        'usage: fusefs-gate run [--NAME VALUE]...',
+        '',
+        'Boots the guest, runs the selected tests under the watchdog and exits with the verdict.',
+        'Every input of the GitHub Action (action.yml) is a flag of the same name:',
+        '',
+    ];
+    for (const spec of inputs) {
+        const value = spec.boolean ? '[true|false]' : 'VALUE';
+        const dflt = cliDefault(spec);
+        out.push(...help_option(`--${spec.name} ${value}`, `${spec.description} (default: ${dflt === '' ? 'empty' : dflt})`));
+    }
+    out.push('', 'CLI only:');
+    out.push(...help_option(`--${CliFlag.Out} DIR`, 'Same as --output-dir.'));
+    out.push(...help_option(`--${CliFlag.Verbose}`, 'Show the guest console live (it is always saved to serial.log); the default on a terminal is one line per phase.'));
+    out.push(...help_option(`--${CliFlag.Quiet}`, 'Neither the guest console nor log headings; notes and the verdict only.'));
+    out.push(...help_option(`-h, --${CliFlag.Help}`, 'This help.'));
+    out.push(...help_option(`--${CliFlag.Version}`, 'Print the version.'));
+    out.push('', EXIT_LINE);
+    return out.join('\n');
+}
+function help_option(flag, text) {
+    const lines = wrap(text, WIDTH - FLAG_COLUMN);
+    const first = flag.length < FLAG_COLUMN - 2 ? `  ${flag.padEnd(FLAG_COLUMN - 2)}${lines[0]}` : `  ${flag}\n${' '.repeat(FLAG_COLUMN)}${lines[0]}`;
+    return [first, ...lines.slice(1).map((line) => `${' '.repeat(FLAG_COLUMN)}${line}`)];
+}
+function wrap(text, width) {
+    const lines = [];
+    let line = '';
+    for (const word of text.split(/\s+/).filter(Boolean)) {
+        if (line && line.length + 1 + word.length > width) {
+            lines.push(line);
+            line = word;
+        }
+        else
+            line = line ? `${line} ${word}` : word;
+    }
+    lines.push(line);
+    return lines;
+}
+//# sourceMappingURL=help.js.map
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./.build/src/action/host-deps.js
+// QEMU comes with the action: GitHub's Ubuntu images have xz but neither qemu-system-x86_64 nor
+// qemu-img. When either is missing, install the two packages that ship them (Debian and Ubuntu:
+// qemu-system-x86 and qemu-utils; `dpkg -S` on the binaries) with apt through `sudo -n`, without
+// recommends (qemu-system-x86 recommends a GUI, OVMF and extra block drivers the gate never uses).
+
+
+
+function findOnPath(command, searchPath = process.env.PATH ?? '') {
+    for (const dir of searchPath.split(external_node_path_.delimiter).filter(Boolean)) {
+        const candidate = external_node_path_.join(dir, command);
+        try {
+            (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+function missingQemu(searchPath) {
+    return Object.entries(QEMU_COMMANDS)
+        .filter(([command]) => !findOnPath(command, searchPath))
+        .map(([command, pkg]) => ({ command, pkg }));
+}
+/** What to tell a user whose runner lacks QEMU. */
+function installHint(missing) {
+    const pkgs = [...new Set(missing.map((m) => m.pkg))].join(' ');
+    return `${missing.map((m) => m.command).join(' and ')} not found on PATH: install ${pkgs} (Debian/Ubuntu: sudo apt-get install --no-install-recommends ${pkgs}; other systems: your QEMU package with qemu-img)`;
+}
+const APT_ENV = { DEBIAN_FRONTEND: 'noninteractive' };
+// -qq keeps apt to errors and dpkg's unpack lines; Use-Pty=0 drops the progress bar from the log.
+const APT_QUIET = ['-qq', '-o', 'Dpkg::Use-Pty=0'];
+async function installQemu(missing, context) {
+    const started = Date.now();
+    const seconds = () => Math.round((Date.now() - started) / 100) / 10;
+    const cannot = (why) => ({ ok: false, seconds: seconds(), message: `${installHint(missing)}. The action could not install it: ${why}` });
+    if (!findOnPath('apt-get', context.searchPath))
+        return cannot('this runner has no apt-get (set install-qemu: false and bring QEMU yourself)');
+    if (!context.isRoot && !findOnPath('sudo', context.searchPath))
+        return cannot('no sudo, and the action does not run as root');
+    const pkgs = [...new Set(missing.map((m) => m.pkg))];
+    // sudo resets the environment; `env` carries DEBIAN_FRONTEND through it.
+    const apt = (args) => context.isRoot ? context.run('apt-get', args, APT_ENV) : context.run('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args], {});
+    const install = () => apt([...APT_QUIET, 'install', '-y', '--no-install-recommends', ...pkgs]);
+    context.log(`installing ${pkgs.join(' ')} (for ${missing.map((m) => m.command).join(', ')})`);
+    let status = await install();
+    if (status !== 0) {
+        // A fresh runner's package lists can be stale (404 for a superseded version): refresh once.
+        context.log(`apt-get install failed (exit ${status}); refreshing the package lists and trying again`);
+        const update = await apt([...APT_QUIET, 'update']);
+        if (update !== 0)
+            return cannot(`apt-get update failed (exit ${update}${context.isRoot ? '' : '; sudo -n needs passwordless sudo'})`);
+        status = await install();
+    }
+    if (status !== 0)
+        return cannot(`apt-get install failed (exit ${status})`);
+    const still = missingQemu(context.searchPath);
+    if (still.length)
+        return cannot(`after installing ${pkgs.join(' ')}, ${still.map((m) => m.command).join(' and ')} is still not on PATH`);
+    return { ok: true, seconds: seconds(), message: `installed ${pkgs.join(' ')} in ${seconds()} s` };
+}
+//# sourceMappingURL=host-deps.js.map
+// EXTERNAL MODULE: ./.build/src/config/errors.js
+var errors = __nccwpck_require__(5259);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./.build/src/report/model.js
 // The one data model every stage shares: verdicts, threads and frames, test results, the report.
 const VERDICTS = ['pass', 'fail', 'hang', 'panic', 'error'];
-
+//# sourceMappingURL=model.js.map
 // EXTERNAL MODULE: ./.build/src/guest/freebsd.js + 3 modules
 var freebsd = __nccwpck_require__(1368);
+// EXTERNAL MODULE: ./.build/src/config/freebsd-tree.js
+var freebsd_tree = __nccwpck_require__(4294);
+// EXTERNAL MODULE: ./.build/src/image/freebsd-resolve.js
+var freebsd_resolve = __nccwpck_require__(1983);
 ;// CONCATENATED MODULE: ./.build/src/config/types.js
 // The validated, typed configuration of one gate run. Built by config/parse.ts from
 // action inputs or CLI flags; nothing downstream re-validates it.
@@ -2553,10 +12867,12 @@ const WORKLOADS = ['mmap-write', 'mmap-msync', 'write-readback', 'truncate-mmap'
 const TEST_KINDS = ['workloads', 'gtest'];
 const BUILD_MODES = ['auto', 'module', 'kernel', 'none'];
 const ACCELERATORS = ['auto', 'kvm', 'tcg'];
-
+//# sourceMappingURL=types.js.map
 ;// CONCATENATED MODULE: ./.build/src/config/parse.js
 // Raw inputs (action inputs or CLI flags, by their action input names) -> a validated GateConfig.
 // Everything wrong is found here, before any work starts, with one message naming the input.
+
+
 
 
 
@@ -2653,9 +12969,38 @@ function parseConfig(raw, context) {
         fail(Input.ImageSha512, 'expected 128 hexadecimal digits');
     if (imageSha512 !== undefined && image === undefined)
         fail(Input.ImageSha512, "only means something together with 'image'");
+    // One grammar for this parser and the image resolver (src/image/freebsd-resolve.ts).
     const freebsdVersion = value(Input.FreebsdVersion) ?? 'auto';
-    if (freebsdVersion !== 'auto' && !/^\d+\.\d+-(RELEASE|STABLE|CURRENT|PRERELEASE|ALPHA\d*|BETA\d+|RC\d+)$/.test(freebsdVersion)) {
-        fail(Input.FreebsdVersion, `${JSON.stringify(freebsdVersion)} is not 'auto' or a version like 14.3-RELEASE, 15.0-STABLE, 16.0-CURRENT`);
+    let versionInput = { kind: 'auto' };
+    try {
+        versionInput = (0,freebsd_resolve/* parseVersionInput */.gX)(freebsdVersion);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* BadInputError */.Y))
+            throw error;
+        fail(Input.FreebsdVersion, `${JSON.stringify(freebsdVersion)} is not 'auto' or a version: expected ${freebsd_resolve/* VERSION_INPUT_HELP */._j}`);
+    }
+    if (guest === 'freebsd') {
+        // Before anything is fetched or booted: can the asked-for build work with what the tree holds?
+        let verdict = {};
+        try {
+            const facts = (0,freebsd_tree/* readTreeFacts */.sx)(sourceTree);
+            const version = versionInput.kind === 'version'
+                ? versionInput.version
+                : versionInput.kind === 'latest'
+                    ? (0,freebsd_resolve/* parseVersion */.ot)((0,freebsd_resolve/* defaultVersion */.U8)())
+                    : facts.newvers
+                        ? (0,freebsd_resolve/* versionFromNewvers */.TN)(facts.newvers).version
+                        : undefined;
+            verdict = (0,freebsd_tree/* checkBuildBeforeBoot */.Kt)(facts, oneOf(Input.Build, BUILD_MODES, 'auto'), (0,freebsd_tree/* imageKernelOf */.SX)(version, image));
+        }
+        catch (error) {
+            if (!(error instanceof errors/* BadInputError */.Y))
+                throw error;
+            fail(Input.SourceTree, error.problem);
+        }
+        if (verdict.refuse)
+            fail(Input.SourceTree, verdict.refuse);
     }
     const failOn = listOf(Input.FailOn, VERDICTS.filter((v) => v !== 'pass'), 'fail,hang,panic,error');
     const outDir = external_node_path_.resolve(context.cwd, value(Input.OutputDir) ?? defaultOutputDir(context.env));
@@ -2685,9 +13030,13 @@ function parseConfig(raw, context) {
         accel: oneOf(Input.Accel, ACCELERATORS, 'auto'),
         repeat: positive(Input.Repeat, 1, 10_000, true),
         failOn,
+        allowError: parseBoolean(Input.AllowError, value(Input.AllowError) ?? 'false', fail),
+        installQemu: parseBoolean(Input.InstallQemu, value(Input.InstallQemu) ?? 'true', fail),
+        retentionDays: value(Input.RetentionDays) === undefined ? undefined : positive(Input.RetentionDays, 1, 90, true),
+        cacheImages: parseBoolean(Input.CacheImages, value(Input.CacheImages) ?? 'true', fail),
         outDir,
         uploadArtifact: parseBoolean(Input.UploadArtifact, value(Input.UploadArtifact) ?? 'true', fail),
-        artifactName: value(Input.ArtifactName) ?? defaultArtifactName(guest, freebsdVersion, context.env),
+        artifactName: value(Input.ArtifactName) ?? defaultArtifactName(guest, freebsdVersion, context.env, value(Input.MatrixLeg)),
         cacheDir: external_node_path_.resolve(context.cwd, value(Input.CacheDir) ?? context.env.FUSEFS_GATE_CACHE ?? external_node_path_.join((0,external_node_os_.homedir)(), '.cache', 'fusefs-gate')),
     };
 }
@@ -2748,15 +13097,25 @@ function makeDirectories(dir) {
 function defaultOutputDir(env) {
     return env.RUNNER_TEMP ? external_node_path_.join(env.RUNNER_TEMP, 'fusefs-gate') : 'fusefs-gate-out';
 }
-/** Unique per job in a matrix: guest/version, job id, matrix leg (run attempt). */
-function defaultArtifactName(guest, version, env) {
-    const parts = ['fusefs-gate', guest === 'freebsd' ? version : 'linux', env.GITHUB_JOB, env.GITHUB_RUN_ATTEMPT && `attempt${env.GITHUB_RUN_ATTEMPT}`];
+/**
+ * Unique per step and per matrix leg: two legs with the same FreeBSD version differ in the strategy's
+ * job index, two gate steps of one job in the step id (GITHUB_ACTION), a re-run in the attempt.
+ */
+function defaultArtifactName(guest, version, env, matrixLeg) {
+    const parts = [
+        'fusefs-gate',
+        guest === 'freebsd' ? version : 'linux',
+        env.GITHUB_JOB,
+        matrixLeg && `leg${matrixLeg}`,
+        env.GITHUB_ACTION,
+        env.GITHUB_RUN_ATTEMPT && `attempt${env.GITHUB_RUN_ATTEMPT}`,
+    ];
     return parts
         .filter(Boolean)
         .join('-')
         .replace(/[^\w.-]+/g, '_');
 }
-
+//# sourceMappingURL=parse.js.map
 ;// CONCATENATED MODULE: ./.build/src/console/errors.js
 // Why a wait on the console ended without what it waited for.
 /** The guest kernel panicked; `text` holds the panic report as printed. */
@@ -2802,7 +13161,7 @@ class CancelledError extends Error {
 function firstLineMatching(text, re) {
     return text.split('\n').find((line) => re.test(line))?.trim();
 }
-
+//# sourceMappingURL=errors.js.map
 ;// CONCATENATED MODULE: ./.build/src/guest/shell.js
 // What a guest adapter needs from the console: run one command, get its exit status and output.
 // The console implements it over the serial line; tests implement it with recorded transcripts.
@@ -2819,339 +13178,13 @@ class CommandTimeoutError extends Error {
         this.name = 'CommandTimeoutError';
     }
 }
-
+//# sourceMappingURL=shell.js.map
 // EXTERNAL MODULE: ./.build/src/report/stacks.js + 6 modules
-var stacks = __nccwpck_require__(3754);
-// EXTERNAL MODULE: ./.build/src/report/parsers/common.js
-var common = __nccwpck_require__(4052);
-;// CONCATENATED MODULE: ./.build/src/report/frame-classes.js
-// Knowledge about frame names, kept as data (syzkaller pkg/report style): which frames are the
-// scheduler, sleep and lock machinery (never the "where" of a hang), which belong to FUSE and
-// to the file system / VM layers, which mean "waiting for the FUSE daemon's answer".
-// A name ending in `*` is a prefix. Names are compared without compiler suffixes (`.isra.0`).
-
-/** Scheduler, sleep-queue and lock primitives: skipped when naming where a thread waits. */
-const SLEEP_AND_LOCK_FRAMES = [
-    // FreeBSD: sys/kern/kern_synch.c, subr_sleepqueue.c, kern_condvar.c, kern_lock.c,
-    // kern_mutex.c, kern_sx.c, kern_rwlock.c, subr_turnstile.c, sched_ule.c
-    'mi_switch',
-    'sched_switch',
-    'sleepq_*',
-    '_sleep',
-    'msleep_spin_sbt',
-    'pause_sbt',
-    'sleeplk',
-    '__lockmgr_args',
-    'lockmgr_*',
-    '_lockmgr_*',
-    '_cv_wait*',
-    '_cv_timedwait*',
-    '__mtx_lock_sleep',
-    '_mtx_lock_sleep',
-    'turnstile_wait',
-    '_sx_xlock_hard',
-    '_sx_slock_hard',
-    '_sx_xlock',
-    '_sx_slock_int',
-    '__rw_wlock_hard',
-    '__rw_rlock_hard',
-    'vop_stdlock',
-    'vop_lock',
-    'VOP_LOCK1_APV',
-    '_vn_lock',
-    // Linux: kernel/sched/core.c, kernel/sched/completion.c, kernel/locking/*, kernel/time/*
-    '__schedule',
-    'schedule',
-    'schedule_timeout*',
-    'schedule_preempt_disabled',
-    'schedule_hrtimeout*',
-    'schedule_idle',
-    'preempt_schedule*',
-    'io_schedule',
-    'io_schedule_timeout',
-    '__switch_to',
-    '__switch_to_asm',
-    'context_switch',
-    'wait_for_completion*',
-    '__wait_for_common',
-    'wait_for_common',
-    'do_wait_for_common',
-    'rwsem_down_*',
-    'down_read*',
-    'down_write*',
-    '__down*',
-    'down',
-    'mutex_lock*',
-    '__mutex_lock*',
-    'rt_mutex_*',
-    '__rt_mutex_*',
-    'percpu_rwsem_wait',
-    '__percpu_down_read',
-    'bit_wait*',
-    '__wait_on_bit*',
-    'out_of_line_wait_on_bit*',
-    'prepare_to_wait*',
-    'finish_wait',
-    'wait_woken',
-    'do_nanosleep',
-    'hrtimer_nanosleep',
-];
-/** FreeBSD sleeps that a signal can end (PCATCH): an idle wait, not a hang by itself. */
-const INTERRUPTIBLE_SLEEP_FRAMES = [
-    'sleepq_wait_sig',
-    'sleepq_timedwait_sig',
-    'sleepq_catch_signals',
-    '_cv_wait_sig',
-    '_cv_timedwait_sig*',
-];
-/** FreeBSD sleeps that no signal ends (no PCATCH), and lock waits. */
-const UNINTERRUPTIBLE_SLEEP_FRAMES = ['sleepq_wait', 'sleepq_timedwait', 'turnstile_wait'];
-/** FUSE driver code (FreeBSD sys/fs/fuse, Linux fs/fuse). */
-const FUSE_FRAMES = [
-    'fuse_*',
-    '__fuse_*',
-    'fticket_*',
-    'fdisp_*',
-    'fiov_*',
-    'fdata_*',
-    'fsess_*',
-    'request_wait_answer',
-    'fuse_dev_*',
-];
-/** FUSE's generic request plumbing: a hang there is named after the FUSE caller below it. */
-const FUSE_IPC_FRAMES = [
-    'fticket_*',
-    'fdisp_*',
-    'fiov_*',
-    'fuse_ticket_*',
-    'fuse_insert_*',
-    'fuse_simple_request',
-    '__fuse_simple_request',
-    '__fuse_request_send',
-    'fuse_request_send',
-    'request_wait_answer',
-];
-/**
- * The requester waiting for the daemon's answer (FreeBSD sys/fs/fuse/fuse_ipc.c
- * fticket_wait_answer, Linux fs/fuse/dev.c request_wait_answer). Both sleep interruptibly
- * (FreeBSD msleep with PCATCH and signals blocked, Linux wait_event_interruptible first), yet a
- * thread there is stuck as long as the daemon does not answer.
- */
-const FUSE_REQUEST_WAIT_FRAMES = ['fticket_wait_answer', 'request_wait_answer'];
-/** The FUSE daemon reading /dev/fuse for the next request: idle, never hung. */
-const FUSE_DAEMON_READ_FRAMES = [
-    'fuse_device_read',
-    'fuse_dev_do_read',
-    'fuse_dev_read',
-    'fuse_dev_splice_read',
-];
-/** File system and VM layers, for naming where a hang came from when no FUSE frame is there. */
-const FS_VM_FRAMES = [
-    ...FUSE_FRAMES,
-    // FreeBSD
-    'VOP_*',
-    'vop_*',
-    'vfs_*',
-    'vn_*',
-    'v_*',
-    'vinactive',
-    'vput*',
-    'vrele',
-    'vget*',
-    'vnode_*',
-    'vm_*',
-    'vinvalbuf',
-    'bufwait',
-    'bufobj_*',
-    'getblk*',
-    'bwrite',
-    'bufwrite',
-    'brelse',
-    'kern_*at',
-    'namei',
-    'ufs_*',
-    'ffs_*',
-    // Linux
-    'filemap_*',
-    'folio_*',
-    '__folio_*',
-    'generic_*',
-    'truncate_*',
-    'writeback_*',
-    'do_writepages',
-    'write_inode_now',
-    'iterate_dir',
-    'path_*',
-    'filp_*',
-    'do_sys_*',
-    'do_filp_open',
-];
-function matcher(patterns) {
-    const exact = new Set(patterns.filter((p) => !p.endsWith('*')));
-    const prefixes = patterns.filter((p) => p.endsWith('*')).map((p) => p.slice(0, -1));
-    return (fn) => {
-        const name = (0,common/* baseName */.Fl)(fn);
-        return exact.has(name) || prefixes.some((p) => name.startsWith(p));
-    };
-}
-/** Does the frame name match one of the patterns (`name` or `prefix*`)? */
-function matchesAny(fn, patterns) {
-    return matcher(patterns)(fn);
-}
-const isSleepOrLock = matcher(SLEEP_AND_LOCK_FRAMES);
-const isInterruptibleSleep = matcher(INTERRUPTIBLE_SLEEP_FRAMES);
-const isUninterruptibleSleep = matcher(UNINTERRUPTIBLE_SLEEP_FRAMES);
-const isFuse = matcher(FUSE_FRAMES);
-const isFuseIpc = matcher(FUSE_IPC_FRAMES);
-const isFuseRequestWait = matcher(FUSE_REQUEST_WAIT_FRAMES);
-const isFuseDaemonRead = matcher(FUSE_DAEMON_READ_FRAMES);
-const isFsVm = matcher(FS_VM_FRAMES);
-
-;// CONCATENATED MODULE: ./.build/src/report/signature.js
-// Naming a hang (or a panic) with a stable title, in the spirit of syzkaller's report titles:
-// skip the sleep and lock machinery, take the first remaining frame as where the thread waits,
-// and the first FUSE (else file-system/VM) frame below it as where that wait came from.
-// Offsets, addresses and numbers are never part of a title, so the same bug gets the same title
-// on every build.
-
-
-function names(t) {
-    return t.frames.map((f) => (0,common/* baseName */.Fl)(f.fn));
-}
-function sleepKind(fns) {
-    if (fns.some(isInterruptibleSleep))
-        return 'interruptible';
-    if (fns.some(isUninterruptibleSleep))
-        return 'uninterruptible';
-    return 'unknown';
-}
-/**
- * Is this thread stuck in the kernel in a way that can make a test hang?
- * - `D` (uninterruptible) state: yes. Running, zombie, stopped or idle (`R Z X T t`): no.
- * - waiting for a FUSE answer (fticket_wait_answer / request_wait_answer): yes, even though
- *   that sleep is interruptible.
- * - the FUSE daemon reading /dev/fuse: never (that is its idle state); a panicking thread: never.
- * - no state printed (procstat, ddb): FreeBSD sleep-queue frames decide: `sleepq_wait` (no
- *   PCATCH) in file-system/VM code is blocked, `sleepq_wait_sig`/`sleepq_catch_signals` is not.
- *   A Linux /proc/PID/stack (no scheduler frames) counts when it is in FUSE code.
- */
-function isBlocked(t) {
-    if (t.frames.length === 0)
-        return false;
-    // A panicking thread is not asleep: the panic is its own verdict.
-    if (t.format === 'freebsd-panic' || t.format === 'linux-panic')
-        return false;
-    const fns = names(t);
-    if (fns.some(isFuseDaemonRead))
-        return false;
-    const state = t.state?.charAt(0);
-    if (state === 'D')
-        return true;
-    if (state !== undefined && 'RZXTt'.includes(state))
-        return false;
-    if (fns.some(isFuseRequestWait))
-        return true;
-    if (state === 'S' || state === 'I')
-        return false;
-    const kind = sleepKind(fns);
-    if (kind === 'interruptible')
-        return false;
-    if (kind === 'uninterruptible')
-        return fns.some(isFsVm);
-    return fns.some(isFuse);
-}
-/** Uninterruptible for sure: `D`, or a FreeBSD sleep without PCATCH. */
-function isUninterruptible(t) {
-    if (t.state !== undefined)
-        return t.state.charAt(0) === 'D';
-    return sleepKind(names(t)) === 'uninterruptible';
-}
-function blockedThreads(threads) {
-    return threads.filter(isBlocked);
-}
-function inFocus(t, focus) {
-    if (!focus)
-        return false;
-    if (t.pid !== undefined && focus.pids?.includes(t.pid))
-        return true;
-    return focus.comms !== undefined && focus.comms.includes(t.comm);
-}
-/**
- * "The" hung thread: among the blocked ones, prefer the test's own threads, then
- * uninterruptible sleepers, then threads in FUSE code, then file-system/VM code; the first
- * captured wins a tie.
- */
-function pickHungThread(threads, focus) {
-    let best;
-    let bestScore = -1;
-    for (const t of threads) {
-        if (!isBlocked(t))
-            continue;
-        const fns = names(t);
-        const score = (inFocus(t, focus) ? 8 : 0) +
-            (isUninterruptible(t) ? 4 : 0) +
-            (fns.some(isFuse) ? 2 : 0) +
-            (fns.some(isFsVm) ? 1 : 0);
-        if (score > bestScore) {
-            best = t;
-            bestScore = score;
-        }
-    }
-    return best;
-}
-/** Where a thread waits, and where that wait was called from. */
-function hangFrames(t) {
-    const fns = names(t);
-    if (fns.length === 0)
-        return undefined;
-    let at = fns.findIndex((fn) => !isSleepOrLock(fn));
-    if (at < 0)
-        return { where: fns[0] };
-    // A static `_name` helper called by its `name` wrapper (FreeBSD `_vm_page_busy_sleep` under
-    // `vm_page_busy_sleep`) is named after the wrapper: the title stays the same whether or not
-    // the compiler inlined the helper.
-    while (at + 1 < fns.length && fns[at].replace(/^_+/, '') === fns[at + 1])
-        at++;
-    const where = fns[at];
-    const below = fns.slice(at + 1).filter((fn) => !isSleepOrLock(fn));
-    let from = below.find((fn) => isFuse(fn) && !isFuseIpc(fn) && !isFuseDaemonRead(fn));
-    if (from === undefined && !isFuse(where)) {
-        from = below.find((fn) => isFsVm(fn) && family(fn) !== family(where));
-    }
-    return from === undefined ? { where } : { where, from };
-}
-/** `vm_page_busy_sleep` -> `vm`, `VOP_WRITE_APV` -> `VOP`: one subsystem's naming prefix. */
-function family(fn) {
-    const m = /^_*([A-Za-z0-9]+)_/.exec(fn);
-    return m ? m[1] : fn;
-}
-/** `hang in WHERE from FROM` for one thread. */
-function hangTitle(t) {
-    const hf = hangFrames(t);
-    if (!hf)
-        return undefined;
-    return hf.from === undefined ? `hang in ${hf.where}` : `hang in ${hf.where} from ${hf.from}`;
-}
-/** The signature of a hang from the captured threads; undefined when no thread is blocked. */
-function signatureOf(threads, focus) {
-    const t = pickHungThread(threads, focus);
-    return t ? hangTitle(t) : undefined;
-}
-/** Strip what differs between runs (addresses, numbers) from a message. */
-function normalizeMessage(message) {
-    return message
-        .replace(/0x[0-9a-fA-F]+/g, 'ADDR')
-        .replace(/\b(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{8,16}\b/g, 'ADDR')
-        .replace(/\b\d+\b/g, 'NUM')
-        .replace(/\s+/g, ' ')
-        .trim()
-        .slice(0, 200);
-}
-/** `panic: <message>`, normalized. */
-function panicSignature(panic) {
-    return `panic: ${normalizeMessage(panic.message)}`;
-}
-
+var stacks = __nccwpck_require__(9150);
+// EXTERNAL MODULE: ./.build/src/report/signature.js
+var report_signature = __nccwpck_require__(2428);
+// EXTERNAL MODULE: ./.build/src/report/frame-classes.js
+var frame_classes = __nccwpck_require__(926);
 ;// CONCATENATED MODULE: ./.build/src/report/known-deadlocks.json
 const known_deadlocks_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Known kernel deadlocks, matched on the SET of frame names of one blocked thread (order and offsets ignored; static functions may be inlined away, so give alternatives). Each allOf group must have at least one of its names in the thread\'s frames; a name ending in * is a prefix. Add an entry, add a fixture in test/fixtures/stacks/ that it must match and one it must not.","entries":[{"id":"freebsd-247276","title":"fusefs: mmap\'d write to a FOPEN_DIRECT_IO file deadlocks in vm_page_busy_sleep (bug 247276)","url":"https://bugs.freebsd.org/bugzilla/show_bug.cgi?id=247276","os":"freebsd","notes":"The pager\'s putpages calls VOP_WRITE with IO_VMIO; the direct_io write invalidates the very pages the pager holds busy (vn_pages_remove -> vm_object_page_remove -> vm_page_busy_sleep). Fixed in r366121 (fuse_io.c, 2020: fuse_io_dispatch); today the path is fuse_vnop_write -> fuse_inval_buf_range -> v_inval_buf_range -> vn_pages_remove (fuse_vnops.c, vfs_subr.c). The last group keeps a v_inval_buf_range page-busy wait of another file system out.","match":{"allOf":[["vm_page_busy_sleep","_vm_page_busy_sleep"],["vm_object_page_remove","vn_pages_remove"],["fuse_io_dispatch","fuse_vnop_write","fuse_inval_buf_range","v_inval_buf_range"],["fuse_*"]]}}]}');
 ;// CONCATENATED MODULE: ./.build/src/report/catalogue.js
@@ -3186,14 +13219,14 @@ const CATALOGUE = loadCatalogue(known_deadlocks_namespaceObject);
 /** Does one thread's set of frames satisfy the entry? */
 function entryMatches(entry, thread) {
     const fns = thread.frames.map((f) => f.fn);
-    return entry.match.allOf.every((group) => fns.some((fn) => matchesAny(fn, group)));
+    return entry.match.allOf.every((group) => fns.some((fn) => (0,frame_classes/* matchesAny */._I)(fn, group)));
 }
 /**
  * The first catalogue entry one of the threads matches, blocked threads first (a known deadlock
  * is about a stuck thread; an unblocked match is still reported, e.g. from a single `bt`).
  */
 function matchKnownBug(threads, catalogue = CATALOGUE) {
-    const ordered = [...threads.filter(isBlocked), ...threads.filter((t) => !isBlocked(t))];
+    const ordered = [...threads.filter(report_signature/* isBlocked */.lT), ...threads.filter((t) => !(0,report_signature/* isBlocked */.lT)(t))];
     for (const t of ordered) {
         for (const entry of catalogue) {
             if (entryMatches(entry, t))
@@ -3202,7 +13235,7 @@ function matchKnownBug(threads, catalogue = CATALOGUE) {
     }
     return undefined;
 }
-
+//# sourceMappingURL=catalogue.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./.build/src/console/markers.js
@@ -3229,7 +13262,7 @@ function framedCommand(nonce, id, command) {
         `{ ${command} ; } </dev/null 2>&1; ` +
         `printf '@@fg:%s:end:%s:%d@@\\n' ${nonce} ${id} $?`);
 }
-
+//# sourceMappingURL=markers.js.map
 ;// CONCATENATED MODULE: ./.build/src/console/serial-console.js
 // A small expect engine over the guest's serial byte stream. It owns prompts, markers, echo,
 // timeouts and the raw log; it never sleeps for a fixed time: every wait is on a pattern with a deadline.
@@ -3315,6 +13348,31 @@ class SerialConsole {
      * switches to /bin/sh, turns echo off and syncs on a first framed command.
      */
     async login(timeoutMs) {
+        // What arrived before this call is this boot's own output (the stream is read from QEMU's start).
+        this.beginBootPhase({ dropPending: false });
+        await this.loginWithinPhase(timeoutMs);
+    }
+    /**
+     * A planned reboot (into a freshly installed kernel): a new boot phase starts before `command`
+     * is sent, so the next boot's banner is its first; the boot-loop rule applies within the phase.
+     * `command` is sent unframed: the shell it runs in does not live to print an end marker.
+     */
+    async reboot(command, timeoutMs) {
+        this.beginBootPhase({ dropPending: true });
+        this.send(`${command}\n`);
+        await this.loginWithinPhase(timeoutMs);
+    }
+    /**
+     * A boot phase: the banner counter starts at zero. On a reboot, what the previous boot printed
+     * can no longer satisfy a wait (an old `fg# ` prompt is not the new boot's shell).
+     */
+    beginBootPhase(options) {
+        this.bannerCount = 0;
+        this.watchBanner = true;
+        if (options.dropPending)
+            this.pending = '';
+    }
+    async loginWithinPhase(timeoutMs) {
         const deadline = Date.now() + timeoutMs;
         const remaining = () => Math.max(1, deadline - Date.now());
         const { profile } = this.options;
@@ -3396,7 +13454,10 @@ class SerialConsole {
     }
     /**
      * Drops carriage returns and terminal control sequences (busybox ash asks for the cursor position
-     * with ESC [ 6 n after its prompt), keeping an escape sequence cut by a read for the next chunk.
+     * with ESC [ 6 n after its prompt; FreeBSD root's .profile runs resizewin -z on a serial line,
+     * which writes ESC 7 ESC [ r ESC [ 999;999 H ESC [ 6 n ESC 8, usr.bin/resizewin/resizewin.c), keeping
+     * an escape sequence cut by a read for the next chunk. Two-byte escapes are ESC and one byte of
+     * 0x30-0x7e other than `[` (ECMA-35/48 Fp, Fe, Fs: DECSC is ESC 7, DECRC ESC 8).
      */
     stripTerminalControls(text) {
         let all = this.escapeCarry + text;
@@ -3406,7 +13467,7 @@ class SerialConsole {
             this.escapeCarry = cut[0];
             all = all.slice(0, cut.index);
         }
-        return all.replace(/\x1b\[[0-9;?]*[ -\/]*[@-~]|\x1b[@-Z\\-_]|\r/g, '');
+        return all.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[0-Z\\-~]|\r/g, '');
     }
     scanLines(text) {
         const parts = (this.partialLine + text).split('\n');
@@ -3494,9 +13555,9 @@ function stripMarkerLines(text, nonce) {
         .join('\n')
         .replace(/^\n+/, '');
 }
-
+//# sourceMappingURL=serial-console.js.map
 // EXTERNAL MODULE: ./.build/src/guest/common.js
-var guest_common = __nccwpck_require__(5943);
+var common = __nccwpck_require__(5943);
 ;// CONCATENATED MODULE: ./.build/src/watchdog/compare.js
 function threadKey(thread) {
     return `${thread.pid ?? '?'}/${thread.tid ?? '?'}`;
@@ -3524,7 +13585,7 @@ function compareSamples(first, second) {
     }
     return { stuck: true, explanation: `${first.length} thread(s) asleep at the same frames in both samples` };
 }
-
+//# sourceMappingURL=compare.js.map
 ;// CONCATENATED MODULE: ./.build/src/watchdog/run-test.js
 // Layer 1 of the watchdog seen from the host: start a test under guest/watchdog.sh, follow its
 // markers, and turn them into a TestResult. When the markers stop coming, the guest itself is
@@ -3556,7 +13617,7 @@ async function runUnderWatchdog(console, adapter, spec, iteration, settings) {
     const nonce = console.nonce;
     const id = `t${++testCounter}`;
     const started = Date.now();
-    const watchdog = `sh ${guest_common/* BIN_DIR */.k6}/watchdog.sh ${nonce} ${id} ${settings.timeoutSec} ${settings.gapSec} -- ${spec.command}`;
+    const watchdog = `sh ${common/* BIN_DIR */.k6}/watchdog.sh ${nonce} ${id} ${settings.timeoutSec} ${settings.gapSec} -- ${spec.command}`;
     const name = spec.name;
     const step = async (pattern, timeoutMs, stage, partial = []) => {
         try {
@@ -3645,14 +13706,16 @@ function failureLineOf(text) {
     const lines = text.trim().split('\n').map((line) => line.trim()).filter(Boolean);
     return lines.findLast((line) => /\bfailed\b/.test(line)) ?? lines.at(-1);
 }
-
+//# sourceMappingURL=run-test.js.map
 ;// CONCATENATED MODULE: ./.build/src/gate/phases.js
 class PhaseClock {
     onStart;
+    onEnd;
     phases = [];
     current;
-    constructor(onStart = () => { }) {
+    constructor(onStart = () => { }, onEnd = () => { }) {
         this.onStart = onStart;
+        this.onEnd = onEnd;
     }
     async run(phase, work) {
         const started = Date.now();
@@ -3660,16 +13723,20 @@ class PhaseClock {
         this.onStart(phase);
         try {
             const result = await work();
-            this.phases.push({ phase, durationMs: Date.now() - started, outcome: 'ok' });
+            this.end({ phase, durationMs: Date.now() - started, outcome: 'ok' });
             return result;
         }
         catch (error) {
-            this.phases.push({ phase, durationMs: Date.now() - started, outcome: outcomeOf(error), note: error.message?.slice(0, 300) });
+            this.end({ phase, durationMs: Date.now() - started, outcome: outcomeOf(error), note: error.message?.slice(0, 300) });
             throw error;
         }
         finally {
             this.current = undefined;
         }
+    }
+    end(timing) {
+        this.phases.push(timing);
+        this.onEnd(timing);
     }
 }
 function outcomeOf(error) {
@@ -3680,7 +13747,7 @@ function outcomeOf(error) {
         return 'timeout';
     return 'failed';
 }
-
+//# sourceMappingURL=phases.js.map
 ;// CONCATENATED MODULE: ./.build/src/gate/verdict.js
 // One run, one verdict (ARCHITECTURE "Rules that decide between verdicts").
 
@@ -3698,12 +13765,62 @@ function worstOf(verdicts) {
 function verdictOfTests(tests) {
     return worstOf(tests.filter((t) => t.status !== 'skipped').map((t) => t.status));
 }
-function exitCodeFor(verdict, failOn) {
+/**
+ * `fail-on` chooses which of the tree's verdicts fail the job; `error` is not the tree's verdict and
+ * is never a pass through it: an undecided run exits 125 unless the user said `allow-error`.
+ */
+function exitCodeFor(verdict, failOn, allowError = false) {
+    if (verdict === 'error')
+        return allowError ? EXIT.pass : EXIT.error;
     if (verdict === 'pass' || !failOn.includes(verdict))
         return EXIT.pass;
     return EXIT[verdict];
 }
-
+/** Did an undecided run get through only because the user allowed it? Then the entries warn. */
+function errorLetThrough(report) {
+    return report.verdict === 'error' && report.exitCode === EXIT.pass;
+}
+//# sourceMappingURL=verdict.js.map
+;// CONCATENATED MODULE: ./.build/src/console/ddb.js
+// A conversation with FreeBSD's kernel debugger, ddb(4), over the serial console: the host
+// backstop's way to get stacks from a guest whose userland stopped answering.
+//
+// ddb prints `db> ` before reading each line (sys/ddb/db_command.c db_command_loop), so a command's
+// output is the text between two prompts. A command ddb rejects still ends at the next prompt, so
+// the prompt alone says nothing about success: the rejection is one of ddb's error lines, all
+// printed with db_printf or db_error (which prints its string and returns to the loop through
+// kdb_reenter_silent):
+// - sys/ddb/db_command.c db_command(): "No such command" (newer kernels add `; use "help" to list
+//   available commands`), "Ambiguous", "Unrecognized input; ...", "Subcommand required; ...",
+//   "Bad modifier", "Count missing";
+// - sys/ddb/db_expr.c db_term() and friends: "Symbol not found", "Syntax error", "Divide by 0",
+//   "Negative shift amount" (an argument ddb could not evaluate: `bt all` ends here, because `bt`
+//   parses its argument as an expression, db_stack_trace);
+// - sys/ddb/db_variables.c db_find_variable()/db_set_cmd(): "Unknown variable", "No value", "?".
+/** One of ddb's error replies, alone on its line. */
+const DDB_ERROR_LINE = /^(?:No such command(?:;.*)?|Ambiguous|Unrecognized input(?:;.*)?|Subcommand required(?:;.*)?|Bad modifier|Count missing|Symbol not found|Syntax error|Divide by 0|Negative shift amount|Unknown variable|No value|\?)\s*$/m;
+/** ddb's prompt at the start of a line (db_command_loop prints a newline first when the column is not 0). */
+const DDB_PROMPT = /(?:^|\n)db> /;
+/** Waits for the debugger's first prompt (after the caller stopped the kernel). */
+async function awaitDdbPrompt(console, timeoutMs) {
+    await console.expect(DDB_PROMPT, { timeoutMs, awaited: 'the ddb prompt after an NMI' });
+}
+/** Sends each command at a ddb prompt and says, per command, whether ddb accepted it. */
+async function runDdbCommands(console, commands, commandMs) {
+    const steps = [];
+    for (const command of commands) {
+        console.send(`${command}\n`);
+        const prompt = await console.expect(DDB_PROMPT, { timeoutMs: commandMs, awaited: `ddb's answer to ${command}` });
+        const error = DDB_ERROR_LINE.exec(prompt.before);
+        steps.push(error ? { command, ok: false, error: error[0].trim() } : { command, ok: true });
+    }
+    return steps;
+}
+/** Report lines for the steps: `ddb: alltrace` or `ddb rejected bt all: Symbol not found`. */
+function describeDdbSteps(steps) {
+    return steps.map((s) => (s.ok ? `ddb: ${s.command}` : `ddb rejected ${s.command}: ${s.error}`));
+}
+//# sourceMappingURL=ddb.js.map
 // EXTERNAL MODULE: ./.build/src/report/parsers/linux-proc-stack.js
 var linux_proc_stack = __nccwpck_require__(6565);
 ;// CONCATENATED MODULE: ./.build/src/guest/linux.js
@@ -3735,8 +13852,8 @@ class LinuxGuest {
     }
     async prepare(shell, disks, config) {
         // Warnings and worse reach the console (the kernel's hung-task reports are KERN_ERR); chatter does not.
-        await (0,guest_common/* mustRun */.Pv)(shell, 'dmesg -n 4', 10_000, 'setting the console log level');
-        await (0,guest_common/* mustRun */.Pv)(shell, `mkdir -p /gate/results && tar -xf ${disks.payload} -C /gate`, 60_000, 'unpacking the payload disk');
+        await (0,common/* mustRun */.Pv)(shell, 'dmesg -n 4', 10_000, 'setting the console log level');
+        await (0,common/* mustRun */.Pv)(shell, `mkdir -p /gate/results && tar -xf ${disks.payload} -C /gate`, 60_000, 'unpacking the payload disk');
         // The kernel's own hung-task detector prints blocked tasks' stacks even when userland is stuck.
         const hungTaskSecs = Math.max(2, Math.ceil(config.timeoutSec));
         await shell.run(`echo ${hungTaskSecs} > /proc/sys/kernel/hung_task_timeout_secs; echo 0 > /proc/sys/kernel/hung_task_panic`, {
@@ -3776,14 +13893,14 @@ class LinuxGuest {
         return { ok, details };
     }
     async mount(shell, config) {
-        const command = config.fuseServer ? (0,guest_common/* fuseServerMountCommand */.Hz)(config.fuseServer, LINUX_MOUNT_CHECK) : (0,guest_common/* fixtureMountCommand */.SE)(config, LINUX_MOUNT_CHECK);
+        const command = config.fuseServer ? (0,common/* fuseServerMountCommand */.Hz)(config.fuseServer, LINUX_MOUNT_CHECK) : (0,common/* fixtureMountCommand */.SE)(config, LINUX_MOUNT_CHECK);
         const result = await shell.run(command, { timeoutMs: 30_000, purpose: 'mounting the FUSE file system' });
         if (result.exitStatus !== 0)
-            throw new guest_common/* MountError */.Kq(`mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-500)}`);
-        return guest_common/* MOUNTPOINT */.qg;
+            throw new common/* MountError */.Kq(`mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-500)}`);
+        return common/* MOUNTPOINT */.qg;
     }
     tests(config, mountpoint) {
-        return (0,guest_common/* workloadTests */.b7)(config, mountpoint);
+        return (0,common/* workloadTests */.b7)(config, mountpoint);
     }
     backstop() {
         // Alt+SysRq+W (drivers/tty/sysrq.c "show-blocked-tasks") dumps the tasks in D state.
@@ -3797,12 +13914,8 @@ class LinuxGuest {
     }
 }
 /** Linux: the mount table is /proc/mounts; a FUSE mount has type `fuse` (or `fuse.NAME` for libfuse servers). */
-const LINUX_MOUNT_CHECK = `grep -q ' ${guest_common/* MOUNTPOINT */.qg} fuse' /proc/mounts`;
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: ./.build/src/package-root.js
-var package_root = __nccwpck_require__(7956);
+const LINUX_MOUNT_CHECK = `grep -q ' ${common/* MOUNTPOINT */.qg} fuse' /proc/mounts`;
+//# sourceMappingURL=linux.js.map
 ;// CONCATENATED MODULE: ./.build/src/image/linux-guest.js
 // The Linux test guest: a Debian kernel and a busybox initramfs built by scripts/build-linux-guest.sh
 // into the cache. Built on first use; rebuilt by the script only when its inputs changed.
@@ -3879,7 +13992,7 @@ async function ensureLinuxGuest(cacheDir, timeoutMs, onLine) {
     }
     return readLinuxGuest(dir);
 }
-
+//# sourceMappingURL=linux-guest.js.map
 ;// CONCATENATED MODULE: external "node:fs/promises"
 const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 ;// CONCATENATED MODULE: ./.build/src/vm/boot-sector.js
@@ -3950,7 +14063,7 @@ function bootSectorImage(message, options = {}) {
     bootSector(message, options).copy(image, 0);
     return image;
 }
-
+//# sourceMappingURL=boot-sector.js.map
 // EXTERNAL MODULE: ./.build/src/vm/process.js
 var vm_process = __nccwpck_require__(9620);
 ;// CONCATENATED MODULE: ./.build/src/vm/qemu-argv.js
@@ -4089,7 +14202,7 @@ function validate(options) {
         throw new QemuArgvError('kernel boot needs both a kernel and an initrd path');
     }
 }
-
+//# sourceMappingURL=qemu-argv.js.map
 ;// CONCATENATED MODULE: ./.build/src/vm/accel.js
 // Which accelerator to use is a probe, not a guess: /dev/kvm can exist, open, and still not run a
 // guest (nested KVM here: QEMU aborts with "failed to set MSR 0x10a" under -cpu host, or the guest
@@ -4132,6 +14245,15 @@ function probeKvm(options = {}) {
         probeCache.set(key, result);
     }
     return result;
+}
+/**
+ * The real guest showed that KVM does not work here although the probe passed (see
+ * kvm-failure.ts): from now on this process treats KVM as unusable, so a retry and any later boot
+ * under accel=auto take TCG.
+ */
+function markKvmUnusable(reason, options = {}) {
+    const key = `${options.qemuBinary ?? 'qemu-system-x86_64'}\0${options.kvmDevice ?? '/dev/kvm'}`;
+    probeCache.set(key, Promise.resolve({ usable: false, reason, elapsedMs: 0 }));
 }
 function clearKvmProbeCache() {
     probeCache.clear();
@@ -4234,7 +14356,7 @@ async function chooseAccelerator(choice, options = {}) {
         probe,
     };
 }
-
+//# sourceMappingURL=accel.js.map
 ;// CONCATENATED MODULE: ./.build/src/vm/pidfile.js
 // A record of a started QEMU, so a later process (the action's post step, a cleanup after the
 // main step was killed) can end it. A pid alone is not enough: pids are recycled, and other QEMUs
@@ -4367,7 +14489,7 @@ function recordPidfile(dir, pidOrRecord) {
     writeFileSync(file, `${JSON.stringify(record)}\n`, { mode: 0o644 });
     return file;
 }
-
+//# sourceMappingURL=pidfile.js.map
 ;// CONCATENATED MODULE: ./.build/src/vm/registry.js
 // Every QEMU this process started and that has not exited yet, so the gate's signal handlers and
 // teardown can end them all. Only our own children are here: nothing is ever found by name.
@@ -4416,7 +14538,7 @@ function installExitHook() {
         }
     });
 }
-
+//# sourceMappingURL=registry.js.map
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./.build/src/vm/unix-socket.js
@@ -4470,7 +14592,7 @@ async function connectUnixWithRetry(path, options) {
         await new Promise((resolve) => setTimeout(resolve, Math.min(options.retryMs, left)));
     }
 }
-
+//# sourceMappingURL=unix-socket.js.map
 ;// CONCATENATED MODULE: ./.build/src/vm/qmp.js
 // A small QMP client over QEMU's unix socket. Protocol facts from QEMU's docs/interop/qmp-spec:
 // - on connect the server sends a greeting `{"QMP": {"version": ..., "capabilities": [...]}}`;
@@ -4646,8 +14768,7 @@ class QmpClient {
     }
     receive(text) {
         this.buffer += text;
-        let newline;
-        while ((newline = this.buffer.indexOf('\n')) >= 0) {
+        for (let newline = this.buffer.indexOf('\n'); newline >= 0; newline = this.buffer.indexOf('\n')) {
             const line = this.buffer.slice(0, newline).trim();
             this.buffer = this.buffer.slice(newline + 1);
             if (line)
@@ -4663,12 +14784,12 @@ class QmpClient {
             return; // not QMP; nothing to match it to
         }
         if ('QMP' in message) {
-            this.greetingValue = message['QMP'];
+            this.greetingValue = message.QMP;
             this.greetingWaiter?.(this.greetingValue);
             this.greetingWaiter = undefined;
             return;
         }
-        if (typeof message['event'] === 'string') {
+        if (typeof message.event === 'string') {
             const event = message;
             this.events.push(event);
             if (this.events.length > MAX_KEPT_EVENTS)
@@ -4682,18 +14803,18 @@ class QmpClient {
                 listener(event);
             return;
         }
-        const id = typeof message['id'] === 'string' ? message['id'] : undefined;
+        const id = typeof message.id === 'string' ? message.id : undefined;
         const pending = id === undefined ? undefined : this.pending.get(id);
         if (!pending || id === undefined)
             return;
         this.pending.delete(id);
         clearTimeout(pending.timer);
         if ('error' in message) {
-            const error = message['error'];
+            const error = message.error;
             pending.reject(new QmpCommandError(pending.command, error.class ?? 'GenericError', error.desc ?? JSON.stringify(error)));
         }
         else {
-            pending.resolve(message['return']);
+            pending.resolve(message.return);
         }
     }
     markClosed(why) {
@@ -4714,7 +14835,7 @@ class QmpClient {
             listener();
     }
 }
-
+//# sourceMappingURL=qmp.js.map
 ;// CONCATENATED MODULE: ./.build/src/vm/instance.js
 // One running QEMU: start, console, QMP, diagnose (NMI, sysrq), stop. Knows QEMU, nothing of the
 // guest OS. Every started QEMU is in a module-level registry so signal handlers and the post step
@@ -4972,6 +15093,9 @@ class QemuVm {
         const status = await (await this.qmp()).execute('query-status');
         return { status: status.status, running: status.running };
     }
+    stderrText() {
+        return this.stderr.text();
+    }
     async cleanupFiles() {
         const removals = [];
         if (this.pidfile)
@@ -5045,7 +15169,56 @@ class SocketConsole {
             listener();
     }
 }
-
+//# sourceMappingURL=instance.js.map
+;// CONCATENATED MODULE: ./.build/src/vm/kvm-failure.js
+// KVM that passes the probe can still fail the real guest: on a host whose KVM is an emulating
+// layer (seen here: "kvm-pvm: INTERNAL_ERROR in batch emul" in the host's dmesg), the probe's
+// boot sector runs and prints, but the guest kernel later stops with QEMU's "KVM internal error.
+// Suberror: 1 / emulation failure". QEMU then pauses the VM (vm_stop(RUN_STATE_INTERNAL_ERROR)
+// in accel/kvm/kvm-all.c), which emits a QMP STOP event, and query-status answers
+// "internal-error". The console simply goes silent, so without this watch a boot waits out its
+// whole timeout, and a test is called a hang. This module notices it at once.
+/** The guest stopped because KVM could not run it: the gate's (or the host's) fault, never the tree's. */
+class KvmFailedError extends Error {
+    detail;
+    constructor(detail) {
+        super(`KVM stopped the guest (QEMU run state internal-error${detail ? `: ${detail}` : ''})`);
+        this.detail = detail;
+        this.name = 'KvmFailedError';
+    }
+}
+/**
+ * Calls `onFailure` once when QEMU reports that KVM stopped the guest (STOP event, then
+ * query-status says internal-error). Returns a function that stops watching. Only meaningful when
+ * the VM runs under KVM; under TCG an internal error does not arise this way.
+ */
+async function watchKvmFailure(vm, onFailure) {
+    let active = true;
+    const qmp = await vm.qmp();
+    qmp.onEvent((event) => {
+        if (!active || event.event !== 'STOP')
+            return;
+        void vm
+            .queryStatus()
+            .then((status) => {
+            if (!active || status.status !== 'internal-error')
+                return;
+            active = false;
+            onFailure(new KvmFailedError(kvmErrorLines(vm.stderrText())));
+        })
+            .catch(() => undefined);
+    });
+    return () => {
+        active = false;
+    };
+}
+/** QEMU's own words about the failure, from its stderr ("KVM internal error. Suberror: 1", "emulation failure"). */
+function kvmErrorLines(stderr) {
+    const lines = stderr.split(/\r?\n/).map((line) => line.trim());
+    const wanted = lines.filter((line) => /^KVM internal error|^emulation failure|^KVM: /.test(line));
+    return [...new Set(wanted)].join(' / ');
+}
+//# sourceMappingURL=kvm-failure.js.map
 ;// CONCATENATED MODULE: ./.build/src/payload/tar-format.js
 // The tar format, as far as the gate writes and reads it. Pure: bytes in, bytes out.
 //
@@ -5284,7 +15457,7 @@ function parsePaxRecords(data, at) {
     }
     return records;
 }
-
+//# sourceMappingURL=tar-format.js.map
 ;// CONCATENATED MODULE: ./.build/src/payload/tar-disk.js
 // Bulk data in and out of the guest: a tar archive written straight onto a raw disk. The guest
 // reads the payload disk with `tar -xf /dev/vtbd1` (FreeBSD bsdtar) or `tar -xf /dev/vdb`
@@ -5512,9 +15685,9 @@ async function readTarDisk(diskPath, destDir) {
             const meta = entry.typeflag === 'x' || entry.typeflag === 'g' || entry.typeflag === 'L' || entry.typeflag === 'K';
             // Data that follows the header: a file's contents (pax may override a size ustar cannot
             // hold), a meta record's payload, or an unknown type's data, which is skipped.
-            const size = entry.type === 'file' && pax['size'] !== undefined ? Number(pax['size']) : entry.size;
+            const size = entry.type === 'file' && pax.size !== undefined ? Number(pax.size) : entry.size;
             if (!Number.isSafeInteger(size) || size < 0)
-                throw new TarFormatError(`${diskPath}: bad size ${JSON.stringify(pax['size'])} at byte ${at}`);
+                throw new TarFormatError(`${diskPath}: bad size ${JSON.stringify(pax.size)} at byte ${at}`);
             const dataSize = meta || entry.type === 'file' || entry.type === 'other' ? size : 0;
             const dataStart = offset + BLOCK;
             const next = dataStart + paddedSize(dataSize);
@@ -5533,9 +15706,9 @@ async function readTarDisk(diskPath, destDir) {
                     pax = parsePaxRecords(data, at);
                 continue; // 'g' (global pax) carries nothing the gate uses
             }
-            const name = pax['path'] ?? longName ?? entry.name;
-            const linkname = pax['linkpath'] ?? longLink ?? entry.linkname;
-            const mtime = pax['mtime'] !== undefined ? Number(pax['mtime']) : entry.mtime;
+            const name = pax.path ?? longName ?? entry.name;
+            const linkname = pax.linkpath ?? longLink ?? entry.linkname;
+            const mtime = pax.mtime !== undefined ? Number(pax.mtime) : entry.mtime;
             longName = longLink = undefined;
             pax = {};
             if (entry.type === 'other')
@@ -5656,10 +15829,13 @@ async function readExactly(input, buffer, position) {
         done += bytesRead;
     }
 }
-
+//# sourceMappingURL=tar-disk.js.map
 ;// CONCATENATED MODULE: ./.build/src/gate/boot.js
 // From a configuration to a guest at a root shell: which guest and image (plan), then QEMU and
 // the console (boot), with one clean retry from a fresh overlay when a boot fails.
+
+
+
 
 
 
@@ -5693,7 +15869,7 @@ async function planGuest(config, io) {
             workDir,
         };
     }
-    const { planFreebsdGuest } = await __nccwpck_require__.e(/* import() */ 562).then(__nccwpck_require__.bind(__nccwpck_require__, 8562));
+    const { planFreebsdGuest } = await __nccwpck_require__.e(/* import() */ 171).then(__nccwpck_require__.bind(__nccwpck_require__, 171));
     return planFreebsdGuest(config, io, { workDir, serialLogPath });
 }
 async function bootGuest(config, plan, io, stop, report) {
@@ -5722,20 +15898,31 @@ async function bootGuest(config, plan, io, stop, report) {
         io.onVm?.(vm);
         if (attempt === 1 && vm.accelerator === 'tcg' && config.accel === 'auto')
             io.warn(`using TCG software emulation: ${vm.accelNote}`);
+        let consoleBytes = 0;
         const console = new SerialConsole(vm.console, {
             profile: plan.adapter.console,
             nonce: newNonce(),
-            rawLog: (chunk) => log.write(chunk),
+            rawLog: (chunk) => {
+                consoleBytes += chunk.length;
+                log.write(chunk);
+            },
             onLine: (line) => io.consoleLine(line),
         });
         const onStop = () => console.abort(new CancelledError(String(stop.reason ?? 'SIGTERM')));
         stop.addEventListener('abort', onStop, { once: true });
+        // For the whole run: KVM stopping the guest ends whatever waits on the console, at once.
+        const unwatchKvm = vm.accelerator === 'kvm' ? await watchKvmFailure(vm, (failure) => console.abort(failure)) : () => undefined;
         try {
             await console.login(config.bootTimeoutSec * 1000);
         }
         catch (error) {
             stop.removeEventListener('abort', onStop);
+            unwatchKvm();
             await vm.stop();
+            if (vm.accelerator === 'kvm' && !(error instanceof KvmFailedError) && error instanceof CommandTimeoutError && consoleBytes === 0) {
+                // A guest that printed not one byte under KVM, when KVM was only probed: treat it as KVM failing.
+                throw new KvmFailedError(`the guest printed nothing under KVM within ${config.bootTimeoutSec} s`);
+            }
             throw error;
         }
         const disks = plan.adapter.disks(media.kind === 'disk' ? 1 : 0);
@@ -5748,13 +15935,14 @@ async function bootGuest(config, plan, io, stop, report) {
             serialLogPath: plan.serialLogPath,
             serialLogText: () => (0,external_node_fs_.readFileSync)(plan.serialLogPath, 'latin1'),
             reboot: async () => {
-                await console.run('shutdown -r now', { timeoutMs: 10_000 }).catch(() => undefined);
-                await console.login(config.bootTimeoutSec * 1000);
+                // A new boot phase (the console resets its boot-loop count), then the new kernel's login.
+                await console.reboot(plan.adapter.console.rebootCommand ?? 'reboot', config.bootTimeoutSec * 1000);
                 return booted;
             },
             diagnose: () => diagnoseWedgedGuest(vm, console, plan.adapter.backstop()),
             teardown: async (resultsDir) => {
                 stop.removeEventListener('abort', onStop);
+                unwatchKvm();
                 await vm.stop();
                 await new Promise((resolve) => log.end(resolve));
                 await readTarDisk(resultsDisk, resultsDir).catch((error) => io.warn(`reading the results disk: ${error.message}`));
@@ -5762,16 +15950,31 @@ async function bootGuest(config, plan, io, stop, report) {
         };
         return booted;
     };
+    // The probe passed but the real guest could not run under KVM: the same attempt again under TCG.
+    // This is the accelerator failing, not the boot, so the boot keeps its own retry.
+    const bootWithFallback = async (attempt) => {
+        try {
+            return await boot(attempt);
+        }
+        catch (error) {
+            if (!(error instanceof KvmFailedError) || config.accel !== 'auto' || stop.aborted)
+                throw error;
+            markKvmUnusable(error.message);
+            io.warn(`KVM could not run the guest (${error.message}); booting again under TCG software emulation`);
+            log.write(`\n===== fusefs-gate: ${error.message}; booting again under TCG =====\n`);
+            return await boot(attempt);
+        }
+    };
     try {
         try {
-            return await boot(1);
+            return await bootWithFallback(1);
         }
         catch (error) {
             if (!isRetryableBootFailure(error) || stop.aborted)
                 throw error;
             io.warn(`boot attempt 1 failed (${error.message.split('\n')[0]}); retrying once from a fresh overlay`);
             log.write(`\n===== fusefs-gate: boot attempt 1 failed: ${error.message.split('\n')[0]}; retrying =====\n`);
-            return await boot(2);
+            return await bootWithFallback(2);
         }
     }
     catch (error) {
@@ -5801,12 +16004,9 @@ async function diagnoseWedgedGuest(vm, console, plan) {
         // ddb: an NMI stops the kernel in the debugger; each command's output ends at the next prompt.
         await vm.nmi();
         notes.push('sent an NMI');
-        await console.expect(/db> $/, { timeoutMs: DIAGNOSE_WAIT_MS, awaited: 'the ddb prompt after an NMI' });
-        for (const command of plan.commands) {
-            console.send(`${command}\n`);
-            await console.expect(/db> $/, { timeoutMs: 30_000, awaited: `ddb's ${command}` });
-            notes.push(`ddb: ${command}`);
-        }
+        await awaitDdbPrompt(console, DIAGNOSE_WAIT_MS);
+        // Each command's answer is checked for ddb's error lines: a prompt alone is no success.
+        notes.push(...describeDdbSteps(await runDdbCommands(console, plan.commands, 30_000)));
     }
     catch (error) {
         notes.push(`the backstop stopped: ${error.message.split('\n')[0]}`);
@@ -5817,7 +16017,7 @@ async function diagnoseWedgedGuest(vm, console, plan) {
 function isRetryableBootFailure(error) {
     return error instanceof CommandTimeoutError || error instanceof BootLoopError || error instanceof GuestPanicError || error instanceof ConsoleClosedError;
 }
-
+//# sourceMappingURL=boot.js.map
 ;// CONCATENATED MODULE: ./.build/src/report/junit.js
 // JUnit XML for the run: one <testsuite>, one <testcase> per TestResult, in the common
 // (Jenkins / junit-10) dialect that GitHub test reporters read.
@@ -5866,7 +16066,7 @@ function failureBody(t, report) {
     const parts = [];
     if (t.message)
         parts.push(t.message);
-    const sig = t.threads && t.threads.length > 0 ? signatureOf(t.threads) : report.signature;
+    const sig = t.threads && t.threads.length > 0 ? (0,report_signature/* signatureOf */.yK)(t.threads) : report.signature;
     if ((t.status === 'hang' || t.status === 'panic') && sig)
         parts.push(`signature: ${sig}`);
     if ((t.status === 'hang' || t.status === 'panic') && report.knownBug)
@@ -5881,7 +16081,7 @@ function failureBody(t, report) {
     return body.length > MAX_BODY ? `${body.slice(0, MAX_BODY)}\n... (truncated)` : body;
 }
 function failureMessage(t, report) {
-    const sig = t.threads && t.threads.length > 0 ? signatureOf(t.threads) : report.signature;
+    const sig = t.threads && t.threads.length > 0 ? (0,report_signature/* signatureOf */.yK)(t.threads) : report.signature;
     if (t.status === 'hang')
         return sig ? `hang: ${sig}` : (t.message ?? 'hang');
     if (t.status === 'panic')
@@ -5934,7 +16134,9 @@ function renderJunit(report) {
     lines.push('  </testsuite>', '</testsuites>');
     return `${lines.join('\n')}\n`;
 }
-
+//# sourceMappingURL=junit.js.map
+// EXTERNAL MODULE: ./.build/src/report/parsers/common.js
+var parsers_common = __nccwpck_require__(4052);
 ;// CONCATENATED MODULE: ./.build/src/report/summary.js
 // The job summary: one markdown page a person reads first. Deterministic (only what the report
 // holds, no clock), bounded (a few blocked threads in full, the rest counted and pointed at the
@@ -6032,24 +16234,40 @@ function frameLines(t, maxFrames) {
         lines.push(`... ${t.frames.length - maxFrames} more frames`);
     return lines.join('\n');
 }
-/** Identity of a stack for grouping the same thread seen in both samples. */
+/** Identity of a stack: its frames, whatever thread or process is in it. */
 function stackKey(t) {
-    return `${t.pid ?? ''}|${t.tid ?? ''}|${t.frames.map((f) => (0,common/* baseName */.Fl)(f.fn)).join(' ')}`;
+    return t.frames.map((f) => (0,parsers_common/* baseName */.Fl)(f.fn)).join(' ');
 }
-function groupThreads(threads) {
+function groupStacks(threads) {
     const groups = new Map();
     for (const t of threads) {
         const key = stackKey(t);
-        const g = groups.get(key);
-        if (g) {
-            if (t.sample !== undefined && !g.samples.includes(t.sample))
-                g.samples.push(t.sample);
+        let g = groups.get(key);
+        if (!g) {
+            g = { thread: t, threads: [], count: 0, samples: [], ids: new Set() };
+            groups.set(key, g);
         }
-        else {
-            groups.set(key, { thread: t, samples: t.sample !== undefined ? [t.sample] : [] });
+        const id = t.pid === undefined && t.tid === undefined ? `#${g.threads.length}` : `${t.pid ?? ''}/${t.tid ?? ''}`;
+        if (!g.ids.has(id)) {
+            g.ids.add(id);
+            g.threads.push(t);
+            g.count++;
         }
+        if (t.sample !== undefined && !g.samples.includes(t.sample))
+            g.samples.push(t.sample);
     }
-    return [...groups.values()];
+    return [...groups.values()].map(({ ids: _ids, ...g }) => g);
+}
+/** `pid 2000, 2001, 2002 and 197 more`. */
+function pidList(threads, max = 8) {
+    const pids = [...new Set(threads.map((t) => t.pid).filter((p) => p !== undefined))];
+    if (pids.length === 0)
+        return '';
+    const shown = pids.slice(0, max).join(', ');
+    return `pid ${shown}${pids.length > max ? ` and ${pids.length - max} more` : ''}`;
+}
+function details(summary, body) {
+    return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'];
 }
 function testRow(t) {
     return `| ${cell(t.name)} | ${STATUS_BADGE[t.status]} ${t.status} | ${formatDuration(t.durationMs)} | ${t.iteration} |`;
@@ -6060,27 +16278,36 @@ function testsSection(report, maxTests) {
         out.push('No test ran.');
         return out;
     }
-    // Failures first so a long list never hides them.
-    const rank = (t) => (t.status === 'pass' || t.status === 'skipped' ? 1 : 0);
-    const sorted = report.tests.map((t, i) => ({ t, i })).sort((a, b) => rank(a.t) - rank(b.t) || a.i - b.i);
-    out.push('| Test | Status | Duration | Iteration |', '| --- | --- | --- | --- |');
-    for (const { t } of sorted.slice(0, maxTests))
-        out.push(testRow(t));
-    if (report.tests.length > maxTests) {
-        const counts = new Map();
-        for (const { t } of sorted.slice(maxTests))
-            counts.set(t.status, (counts.get(t.status) ?? 0) + 1);
-        const summary = [...counts.entries()].map(([s, n]) => `${n} ${s}`).join(', ');
-        out.push('', `_${report.tests.length - maxTests} more tests not listed (${summary}); see the JUnit XML._`);
+    const header = ['| Test | Status | Duration | Iteration |', '| --- | --- | --- | --- |'];
+    const quiet = (t) => t.status === 'pass' || t.status === 'skipped';
+    const loud = report.tests.filter((t) => !quiet(t));
+    const passed = report.tests.filter(quiet);
+    // What went wrong stays open; the passing and skipped tests fold away so a long list never hides it.
+    if (loud.length > 0) {
+        out.push(...header, ...loud.slice(0, maxTests).map(testRow));
+        if (loud.length > maxTests)
+            out.push('', `_${loud.length - maxTests} more tests not listed; see the JUnit XML._`);
     }
-    const messages = report.tests.filter((t) => t.status !== 'pass' && t.status !== 'skipped' && t.message);
+    if (passed.length > 0) {
+        const counts = new Map();
+        for (const t of passed)
+            counts.set(t.status, (counts.get(t.status) ?? 0) + 1);
+        const label = [...counts.entries()].map(([st, n]) => `${n} ${st === 'pass' ? 'passed' : st}`).join(', ');
+        const rows = passed.slice(0, maxTests).map(testRow);
+        if (passed.length > maxTests)
+            rows.push('', `_${passed.length - maxTests} more not listed; see the JUnit XML._`);
+        if (loud.length === 0)
+            out.push(`All ${report.tests.length} test(s): ${label}.`, '');
+        out.push(...(loud.length > 0 ? [''] : []), ...details(label, [...header, ...rows]));
+    }
+    const messages = loud.filter((t) => t.message);
     for (const t of messages.slice(0, 10)) {
         out.push('', `**${inline(t.name)}** (iteration ${t.iteration}): ${inline(t.message ?? '')}`);
     }
     return out;
 }
 function stacksSection(report, opts) {
-    const blocked = blockedThreads(report.threads);
+    const blocked = (0,report_signature/* blockedThreads */.UV)(report.threads);
     if (report.verdict !== 'hang' && blocked.length === 0)
         return [];
     const out = ['### Blocked threads', ''];
@@ -6090,20 +16317,28 @@ function stacksSection(report, opts) {
             : `None of the ${report.threads.length} captured threads is blocked in the kernel; all stacks are in ${fileRef(opts)}.`);
         return out;
     }
-    const hung = pickHungThread(blocked);
-    const groups = groupThreads(hung ? [hung, ...blocked.filter((t) => t !== hung)] : blocked);
+    const hung = (0,report_signature/* pickHungThread */.c$)(blocked);
+    const groups = groupStacks(hung ? [hung, ...blocked.filter((t) => t !== hung)] : blocked);
+    const threadCount = groups.reduce((n, g) => n + g.count, 0);
+    const distinct = groups.length === 1 ? 'one stack' : `${groups.length} distinct stacks`;
+    out.push(`${threadCount} blocked thread${threadCount === 1 ? '' : 's'} of ${report.threads.length} captured, in ${distinct}.`);
     const shown = groups.slice(0, opts.maxThreads);
-    out.push(`${groups.length} blocked thread${groups.length === 1 ? '' : 's'} of ${report.threads.length} captured.`);
-    for (const g of shown) {
-        const title = hangTitle(g.thread);
-        const seen = g.samples.length > 1 ? ` (same stack in samples ${g.samples.join(' and ')})` : '';
-        out.push('', `**${threadLabel(g.thread)}**${seen}${title ? `<br>${code(title)}` : ''}`, '', codeBlock(frameLines(g.thread, opts.maxFrames)));
-    }
+    const [first, ...others] = shown.map((g) => stackBlock(g, opts.maxFrames));
+    // The hung thread's stack stays open; the others fold away.
+    out.push('', ...first);
+    if (others.length > 0)
+        out.push('', ...details(`${others.length} more distinct stack${others.length === 1 ? '' : 's'}`, others.flatMap((b) => ['', ...b])));
     if (groups.length > shown.length) {
         const n = groups.length - shown.length;
-        out.push('', `_${n} more thread${n === 1 ? '' : 's'} in ${fileRef(opts)}._`);
+        out.push('', `_${n} more distinct stack${n === 1 ? '' : 's'} in ${fileRef(opts)}._`);
     }
     return out;
+}
+function stackBlock(g, maxFrames) {
+    const title = (0,report_signature/* hangTitle */.Pr)(g.thread);
+    const seen = g.samples.length > 1 ? ` (same stack in samples ${g.samples.join(' and ')})` : '';
+    const shared = g.count > 1 ? `<br>**${g.count} threads share this stack** (${pidList(g.threads)})` : '';
+    return [`**${threadLabel(g.thread)}**${seen}${title ? `<br>${code(title)}` : ''}${shared}`, '', codeBlock(frameLines(g.thread, maxFrames))];
 }
 function fileRef(opts) {
     return opts.url ? `[${opts.file}](${opts.url})` : code(opts.file);
@@ -6160,11 +16395,23 @@ function environmentSection(report) {
         out.push(`- **Run:** ${inline(report.startedAt)} → ${inline(report.finishedAt)}`);
     return out;
 }
-function filesSection(report) {
-    const entries = Object.entries(report.files).filter(([, v]) => typeof v === 'string' && v !== '');
-    if (entries.length === 0)
+/** The evidence by file name, linked to the artifact when there is one (runner paths mean nothing to a reader). */
+function filesSection(report, artifact) {
+    const names = Object.values(report.files)
+        .filter((v) => typeof v === 'string' && v !== '')
+        .map((v) => v.split(/[\\/]/).pop());
+    if (names.length === 0)
         return [];
-    return ['### Files', '', ...entries.map(([k, v]) => `- ${k}: ${code(v)}`)];
+    const where = artifact?.url ? `in the artifact [${inline(artifact.name)}](${artifact.url})` : artifact ? `in the artifact ${code(artifact.name)}` : 'in the output folder';
+    return ['### Evidence', '', `${names.map(code).join(', ')} ${where}.`];
+}
+/** Which run this is: guest, version, artifact, so two runs in one job can be told apart. */
+function runLabel(report, options) {
+    const freebsd = options.version ? `FreeBSD ${options.version}` : (report.image?.description ?? 'FreeBSD');
+    const parts = [report.guest === 'freebsd' ? inline(freebsd) : 'Linux test guest'];
+    if (options.artifact)
+        parts.push(options.artifact.url ? `[${inline(options.artifact.name)}](${options.artifact.url})` : code(options.artifact.name));
+    return parts.join(' · ');
 }
 /** The job summary markdown for a report. */
 function renderSummary(report, options = {}) {
@@ -6176,10 +16423,12 @@ function renderSummary(report, options = {}) {
         ...(options.stacksUrl !== undefined ? { url: options.stacksUrl } : {}),
     };
     const out = [];
-    out.push(`## ${VERDICT_BADGE[report.verdict]} fusefs-gate: ${report.verdict.toUpperCase()}`, '');
+    out.push(`## ${VERDICT_BADGE[report.verdict]} fusefs-gate: ${report.verdict.toUpperCase()} · ${runLabel(report, options)}`, '');
     out.push(`**Verdict:** ${code(report.verdict)} — ${inline(report.reason)}`);
     if (report.verdict === 'error')
         out.push('', '_Infrastructure error: the gate could not decide. This is not a result about the tree under test._');
+    if (report.verdict === 'error' && options.errorAllowed)
+        out.push('', '**Warning:** this undecided run was let through by `allow-error: true`; the job did not fail, and nothing was checked.');
     if (report.signature)
         out.push('', `**Signature:** ${code(report.signature)}`);
     if (report.knownBug) {
@@ -6191,14 +16440,14 @@ function renderSummary(report, options = {}) {
         panicSection(report),
         phasesSection(report),
         environmentSection(report),
-        filesSection(report),
+        filesSection(report, options.artifact),
     ];
     for (const s of sections)
         if (s.length > 0)
             out.push('', ...s);
     return `${out.join('\n')}\n`;
 }
-
+//# sourceMappingURL=summary.js.map
 ;// CONCATENATED MODULE: ./.build/src/gate/evidence.js
 // The files a run leaves behind: report.json, stacks.txt, junit.xml, summary.md and serial.log,
 // written whatever the verdict, so a workflow can upload them and a person can read them.
@@ -6251,7 +16500,7 @@ function formatThread(thread) {
     const frames = thread.frames.map((f) => `  ${f.fn}${f.offset ? `+${f.offset}` : ''}${f.module ? ` [${f.module}]` : ''}${f.file ? ` (${f.file}${f.line ? `:${f.line}` : ''})` : ''}`);
     return [head, ...frames].join('\n');
 }
-
+//# sourceMappingURL=evidence.js.map
 ;// CONCATENATED MODULE: ./.build/src/gate/run.js
 // One gate run, start to verdict: image -> payload -> boot -> prepare -> build -> prove -> mount ->
 // tests -> collect -> teardown. All logic the action and the CLI share lives behind runGate().
@@ -6280,7 +16529,7 @@ class Decided extends Error {
 async function runGate(config, io, seams = {}) {
     const startedAt = new Date();
     (0,external_node_fs_.mkdirSync)(config.outDir, { recursive: true });
-    const clock = new PhaseClock((phase) => io.note(`fusefs-gate: ${phase}...`));
+    const clock = new PhaseClock((phase) => (io.phaseStarted ? io.phaseStarted(phase) : io.note(`fusefs-gate: ${phase}...`)), (timing) => io.phaseEnded?.(timing));
     const report = {
         verdict: 'error',
         reason: 'the run did not finish',
@@ -6360,7 +16609,7 @@ async function runGate(config, io, seams = {}) {
             .catch((error) => io.warn(`teardown: ${error.message}`));
         report.finishedAt = new Date().toISOString();
         describeStacks(report, booted?.serialLogText());
-        report.exitCode = exitCodeFor(report.verdict, config.failOn);
+        report.exitCode = exitCodeFor(report.verdict, config.failOn, config.allowError);
         if (report.verdict === 'error' && report.reason.startsWith('cancelled by SIG'))
             report.exitCode = report.reason.includes('SIGINT') ? 130 : 143;
         report.files = writeEvidence(config.outDir, report, booted?.serialLogPath ?? plan?.serialLogPath);
@@ -6476,7 +16725,7 @@ function describeStacks(report, serialText) {
         const panic = (0,stacks/* extractPanic */.Ll)(report.panicText);
         if (panic) {
             report.threads.push(...panic.threads);
-            report.signature = panicSignature(panic);
+            report.signature = (0,report_signature/* panicSignature */.c0)(panic);
         }
         return;
     }
@@ -6489,9 +16738,9 @@ function describeStacks(report, serialText) {
         threads = (0,stacks/* parseStacks */.Hf)(serialText);
         report.threads.push(...threads);
         if (hung)
-            hung.threads = blockedThreads(threads);
+            hung.threads = (0,report_signature/* blockedThreads */.UV)(threads);
     }
-    report.signature = signatureOf(threads);
+    report.signature = (0,report_signature/* signatureOf */.yK)(threads);
     report.knownBug = matchKnownBug(threads);
 }
 function lastPhase(clock) {
@@ -6500,7 +16749,7 @@ function lastPhase(clock) {
 function firstLine(text) {
     return text?.split('\n').find((line) => line.trim())?.trim();
 }
-
+//# sourceMappingURL=run.js.map
 ;// CONCATENATED MODULE: ./.build/src/signals.js
 // SIGINT/SIGTERM (a cancelled job, Ctrl-C): abort the run so it stops QEMU and writes what evidence
 // it has; a second signal ends every QEMU at once and exits.
@@ -6525,68 +16774,174 @@ function installSignalHandlers() {
         },
     };
 }
+//# sourceMappingURL=signals.js.map
+;// CONCATENATED MODULE: ./.build/src/action/workflow-log.js
+// Guest output is untrusted: a line the guest prints must never act as a workflow command. GitHub's
+// runner ignores commands between `::stop-commands::TOKEN` and `::TOKEN::` (GitHub's documentation,
+// "Workflow commands: Stopping and starting workflow commands"), so guest text is echoed inside such a
+// span with a random token, and the span is closed before any command the gate itself issues.
 
-;// CONCATENATED MODULE: ./.build/src/report/analyze.js
-// `fusefs-gate stacks FILE`: everything the report layer can say about a capture or a serial log.
-
-
-
-function analyzeStacks(text, focus) {
-    const threads = (0,stacks/* parseStacks */.Hf)(text);
-    const blocked = blockedThreads(threads);
-    const panic = (0,stacks/* extractPanic */.Ll)(text);
-    const result = { threads, blocked };
-    const signature = panic ? panicSignature(panic) : signatureOf(threads, focus);
-    if (signature !== undefined)
-        result.signature = signature;
-    const knownBug = matchKnownBug(threads);
-    if (knownBug)
-        result.knownBug = knownBug;
-    if (panic)
-        result.panic = panic;
-    return result;
-}
-
-;// CONCATENATED MODULE: ./.build/src/cli.js
-// The CLI entry: flags -> GateConfig -> runGate -> exit status. `npx fusefs-gate run ...` on a laptop
-// does exactly what the action does.
-
-
-
-
-
-
-
-
-const USAGE = `usage:
-  fusefs-gate run [--guest linux|freebsd] [--workloads LIST] [--fixture-options LIST] [--timeout SECONDS]
-                  [--out DIR] [--fault FAULT] [--source-tree DIR] [--freebsd-version V] [--image PATH|URL]
-                  [--build auto|module|kernel|none] [--tests workloads,gtest] [--gtest-filter F] [--repeat N]
-                  [--fail-on LIST] [--accel auto|kvm|tcg] [--cpus N] [--memory SIZE] ...   (every action input as --NAME)
-  fusefs-gate stacks FILE      parse kernel stacks from a saved log or procstat -kk output; print JSON
-exit status: 0 pass, 1 fail, 2 hang, 3 panic, 64 bad usage or input, 125 undecided (git bisect run skips), 130/143 cancelled`;
-const FLAG_ALIASES = { out: Input.OutputDir };
-async function main(argv) {
-    const [command, ...rest] = argv;
-    if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
-        process.stdout.write(`${USAGE}\n`);
-        return command === undefined ? EXIT.usage : EXIT.pass;
+class WorkflowLog {
+    write;
+    newToken;
+    token;
+    constructor(write, newToken = () => (0,external_node_crypto_.randomBytes)(16).toString('hex')) {
+        this.write = write;
+        this.newToken = newToken;
     }
-    if (command === 'stacks')
-        return stacksCommand(rest);
-    if (command !== 'run')
-        return usageError(`unknown command ${JSON.stringify(command)}`);
-    const options = { quiet: { type: 'boolean' } };
+    /** Text that may hold guest output, one or more lines, echoed verbatim with commands stopped. */
+    text(text) {
+        if (this.token === undefined) {
+            this.token = this.newToken();
+            this.write(`::stop-commands::${this.token}\n`);
+        }
+        this.write(text.endsWith('\n') ? text : `${text}\n`);
+    }
+    /** Resumes command processing; call before every command the gate issues. */
+    resume() {
+        if (this.token === undefined)
+            return;
+        this.write(`::${this.token}::\n`);
+        this.token = undefined;
+    }
+    /** Runs `issue` (something that writes a workflow command) with commands enabled. */
+    command(issue) {
+        this.resume();
+        return issue();
+    }
+}
+/** A workflow command line, escaped the way the toolkit escapes them (@actions/core command.ts). */
+function commandLine(name, message, properties = {}) {
+    const props = Object.entries(properties)
+        .filter(([, v]) => v !== undefined && v !== '')
+        .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)
+        .join(',');
+    return `::${name}${props ? ` ${props}` : ''}::${escapeData(message)}\n`;
+}
+function escapeData(text) {
+    return text.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+function escapeProperty(text) {
+    return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+//# sourceMappingURL=workflow-log.js.map
+;// CONCATENATED MODULE: ./.build/src/cli/progress.js
+// What the CLI prints while a run goes on, on stderr (stdout holds only the verdict lines):
+// - on a terminal: one line per phase with its elapsed time; the guest console stays in serial.log
+//   (--verbose shows it live);
+// - in a pipe or a file: phase headings and the guest console as it arrives, for logs;
+// - under GITHUB_ACTIONS: log groups, warnings as annotations, guest lines inside stop-commands spans.
+
+
+function cliProgress(options) {
+    if (options.github)
+        return githubProgress(options);
+    const { write, quiet } = options;
+    const compact = options.terminal && !options.verbose;
+    // On a terminal a phase's line is written when it starts and finished when it ends.
+    let open;
+    const closeOpen = () => {
+        if (open !== undefined)
+            write('\n');
+        open = undefined;
+    };
+    const line = (text) => {
+        closeOpen();
+        write(`${text}\n`);
+    };
+    const io = {
+        note: (message) => line(message),
+        warn: (message) => line(`warning: ${message}`),
+        consoleLine: (text) => {
+            if (!quiet && !compact)
+                line(`  | ${text}`);
+        },
+        group: async (name, work) => {
+            if (!quiet && !compact)
+                line(`== ${name}`);
+            return work();
+        },
+        signal: options.signal,
+        phaseStarted: (phase) => {
+            if (!compact || quiet)
+                return line(`fusefs-gate: ${phase}...`);
+            closeOpen();
+            open = phase;
+            write(`fusefs-gate: ${phase}...`);
+        },
+        phaseEnded: (timing) => {
+            const outcome = `${timing.outcome === 'ok' ? 'ok' : timing.outcome} (${formatDuration(timing.durationMs)})`;
+            if (open === timing.phase) {
+                write(` ${outcome}\n`);
+                open = undefined;
+            }
+            else if (!quiet)
+                line(`fusefs-gate: ${timing.phase} ${outcome}`);
+        },
+    };
+    return { io, finish: closeOpen };
+}
+function githubProgress(options) {
+    const { write, quiet } = options;
+    const log = new WorkflowLog(write);
+    const io = {
+        note: (message) => log.text(message),
+        warn: (message) => log.command(() => write(commandLine('warning', message))),
+        consoleLine: (text) => {
+            if (!quiet)
+                log.text(text);
+        },
+        group: async (name, work) => {
+            log.command(() => write(commandLine('group', name)));
+            try {
+                return await work();
+            }
+            finally {
+                log.command(() => write(commandLine('endgroup', '')));
+            }
+        },
+        signal: options.signal,
+        phaseStarted: (phase) => log.text(`fusefs-gate: ${phase}...`),
+        phaseEnded: (timing) => log.text(`fusefs-gate: ${timing.phase} ${timing.outcome === 'ok' ? 'done' : timing.outcome} in ${formatDuration(timing.durationMs)}`),
+    };
+    return { io, finish: () => log.resume() };
+}
+//# sourceMappingURL=progress.js.map
+;// CONCATENATED MODULE: ./.build/src/cli/run-command.js
+// `fusefs-gate run`: flags (the action's inputs, read from action.yml) -> GateConfig -> runGate -> exit status.
+
+
+
+
+
+
+
+
+
+
+
+
+const FLAG_ALIASES = { [CliFlag.Out]: Input.OutputDir };
+async function runCommand(args, out) {
+    const inputs = readActionInputs();
+    if (args.includes(`--${CliFlag.Help}`) || args.includes('-h'))
+        return out.print(runHelp(inputs));
+    if (args.includes(`--${CliFlag.Version}`))
+        return out.print(version());
+    const options = {
+        [CliFlag.Quiet]: { type: 'boolean' },
+        [CliFlag.Verbose]: { type: 'boolean' },
+    };
     for (const input of Object.values(Input))
         options[input] = { type: 'string' };
     for (const alias of Object.keys(FLAG_ALIASES))
         options[alias] = { type: 'string' };
     let values;
     try {
-        ({ values } = (0,external_node_util_.parseArgs)({ args: rest, options, strict: true, allowPositionals: false }));
+        ({ values } = (0,external_node_util_.parseArgs)({ args: withBareBooleans(args, inputs), options, strict: true, allowPositionals: false }));
     }
     catch (error) {
-        return usageError(error.message);
+        return out.usageError(error.message);
     }
     const raw = {};
     for (const [flag, value] of Object.entries(values)) {
@@ -6594,34 +16949,40 @@ async function main(argv) {
             continue;
         raw[FLAG_ALIASES[flag] ?? flag] = value;
     }
-    if (raw[Input.Guest] === undefined)
-        raw[Input.Guest] = 'freebsd';
+    for (const spec of inputs)
+        if (raw[spec.name] === undefined && cliDefault(spec) !== '')
+            raw[spec.name] = cliDefault(spec);
     let config;
     try {
         config = parseConfig(raw, { cwd: process.cwd(), env: process.env, spell: (input) => `--${input}` });
     }
     catch (error) {
         if (error instanceof errors/* BadInputError */.Y)
-            return usageError(error.message, false);
+            return out.usageError(error.message, false);
         throw error;
     }
-    const quiet = values.quiet === true;
     const signals = installSignalHandlers();
+    const progress = cliProgress({
+        write: (text) => process.stderr.write(text),
+        terminal: process.stderr.isTTY === true,
+        github: process.env.GITHUB_ACTIONS === 'true',
+        verbose: values[CliFlag.Verbose] === true,
+        quiet: values[CliFlag.Quiet] === true,
+        signal: signals.signal,
+    });
     try {
-        const report = await runGate(config, {
-            note: (message) => process.stderr.write(`${message}\n`),
-            warn: (message) => process.stderr.write(`warning: ${message}\n`),
-            consoleLine: (line) => {
-                if (!quiet)
-                    process.stderr.write(`  | ${line}\n`);
-            },
-            group: async (name, work) => {
-                if (!quiet)
-                    process.stderr.write(`== ${name}\n`);
-                return work();
-            },
-            signal: signals.signal,
-        });
+        const missing = missingQemu();
+        if (missing.length && config.installQemu) {
+            const outcome = await installQemu(missing, { run: inheritRunner, isRoot: process.getuid?.() === 0, log: progress.io.note });
+            progress.io.note(`fusefs-gate: ${outcome.message}`);
+        }
+        else if (missing.length) {
+            progress.io.warn(`${installHint(missing)} (or pass --install-qemu to install them with sudo apt-get)`);
+        }
+        const report = await runGate(config, progress.io);
+        if (errorLetThrough(report))
+            progress.io.warn('an undecided run was let through (--allow-error): exit 0, but nothing was checked');
+        progress.finish();
         process.stdout.write(`verdict: ${report.verdict} (exit ${report.exitCode}): ${report.reason}\n`);
         if (report.signature)
             process.stdout.write(`signature: ${report.signature}${report.knownBug ? ` [${report.knownBug.title}]` : ''}\n`);
@@ -6629,24 +16990,228 @@ async function main(argv) {
         return report.exitCode;
     }
     finally {
+        progress.finish();
         signals.dispose();
     }
+}
+/** `--allow-error` alone means `--allow-error true` for the true/false inputs. */
+function withBareBooleans(args, inputs) {
+    const booleans = new Set(inputs.filter((spec) => spec.boolean).map((spec) => `--${spec.name}`));
+    return args.flatMap((arg, i) => (booleans.has(arg) && (args[i + 1] === undefined || args[i + 1].startsWith('-')) ? [arg, 'true'] : [arg]));
+}
+/** apt's output goes straight to the user's stderr. */
+const inheritRunner = (command, args, env) => new Promise((resolve) => {
+    const child = (0,external_node_child_process_.spawn)(command, args, { stdio: ['ignore', 2, 2], env: { ...process.env, ...env } });
+    child.on('error', () => resolve(127));
+    child.on('close', (code) => resolve(code ?? 128));
+});
+//# sourceMappingURL=run-command.js.map
+;// CONCATENATED MODULE: ./.build/src/report/analyze.js
+// `fusefs-gate stacks FILE`: everything the report layer can say about a capture or a serial log,
+// also for logs far bigger than memory: text is pushed in pieces and parsed a bounded chunk at a time.
+
+
+
+
+/**
+ * How much text is parsed at once (1 MiB measured fastest and smallest, bench/RESULTS.md), and the
+ * longest stretch without a newline that is kept whole.
+ */
+const CHUNK_CHARS = 1024 * 1024;
+const MAX_LINE_CHARS = 16 * 1024 * 1024;
+const PANIC_FORMATS = ['linux-panic', 'freebsd-panic'];
+/** At most this many threads are kept (and, past that, this many more blocked ones). */
+const MAX_THREADS = 5000;
+/**
+ * A line that starts a new record (a task dump, a report, a capture): a chunk is cut just before the
+ * last such line, so that no record is split. `panic: ` and `Kernel panic` are not cut points: a
+ * FreeBSD trap report and a Linux oops come before them and belong to them.
+ */
+const RECORD_START = /^(?:INFO: task |task:\S|Tracing (?:command|pid) |Fatal trap \d|BUG: |WARNING: |general protection fault|------------\[ cut here \]|@@fg:[a-z0-9]+:sample:\d+:begin@@|\s*PID\s+TID\s+COMM|sysrq: Show|SysRq : Show|=====+$)/;
+/** Words one of the record starts above holds, looked for in the raw line before cleaning it. */
+const RECORD_HINT = /INFO: task|task:|Tracing |Fatal trap|BUG: |WARNING: |general protection|cut here|@@fg:|PID|Show|====| 0x/;
+/** A pre-5.9 sched_show_task line (`NAME D 0 PID PPID 0x...`), which starts a task of a dump. */
+const OLD_TASK_LINE = /^\S.{0,14}?\s+[RSDTtXZPIKW](?:\s+[0-9a-f]{8,16})?\s*\d+\s+\d+\s+\d+(?:\s+\d+)?\s+0x[0-9a-f]+\s*$/;
+/** How far back from a chunk's end a cut point is looked for. */
+const CUT_SEARCH_LINES = 2000;
+/** Analyses text pushed in pieces; the same result as one call on the whole text when it fits one chunk. */
+class StackAnalyzer {
+    buffer = '';
+    threads = [];
+    seen = new Set();
+    omitted = 0;
+    blockedBeyond = 0;
+    panic;
+    pieces = [];
+    pending = 0;
+    push(text) {
+        this.pieces.push(text);
+        this.pending += text.length;
+        if (this.pending < CHUNK_CHARS)
+            return;
+        this.buffer += this.pieces.join('');
+        this.pieces = [];
+        this.pending = 0;
+        while (this.buffer.length >= CHUNK_CHARS) {
+            const cut = cutPoint(this.buffer);
+            this.parse(this.buffer.slice(0, cut));
+            // The rest holds the parsed chunk alive only until the next cut; kept threads are copies.
+            this.buffer = this.buffer.slice(cut);
+        }
+    }
+    end(focus) {
+        this.buffer += this.pieces.join('');
+        this.pieces = [];
+        if (this.buffer !== '')
+            this.parse(this.buffer);
+        this.buffer = '';
+        const threads = this.threads;
+        const blocked = (0,report_signature/* blockedThreads */.UV)(threads);
+        const result = { threads, blocked };
+        const signature = this.panic ? (0,report_signature/* panicSignature */.c0)(this.panic) : (0,report_signature/* signatureOf */.yK)(threads, focus);
+        if (signature !== undefined)
+            result.signature = signature;
+        const knownBug = matchKnownBug(threads);
+        if (knownBug)
+            result.knownBug = knownBug;
+        if (this.panic)
+            result.panic = this.panic;
+        if (this.omitted > 0)
+            result.threadsOmitted = this.omitted;
+        return result;
+    }
+    parse(text) {
+        // The panic parsers give the threads of a text's first report; past the log's first report,
+        // later chunks' "first reports" are not the log's, whatever the chunk size.
+        const reported = this.panic !== undefined;
+        for (const thread of (0,stacks/* parseStacks */.Hf)(text, reported ? PANIC_FORMATS : []))
+            this.keep(thread);
+        // The first report in the log is the one that counts (syzkaller: the first oops).
+        if (!this.panic) {
+            const panic = (0,stacks/* extractPanic */.Ll)(text);
+            if (panic)
+                this.panic = structuredClone(panic);
+        }
+    }
+    keep(thread) {
+        const key = (0,stacks/* threadKey */.GK)(thread);
+        if (this.seen.has(key))
+            return;
+        const room = this.threads.length < MAX_THREADS || ((0,report_signature/* isBlocked */.lT)(thread) && this.blockedBeyond < MAX_THREADS);
+        if (!room) {
+            this.omitted++;
+            return;
+        }
+        if (this.threads.length >= MAX_THREADS)
+            this.blockedBeyond++;
+        this.seen.add(key);
+        // A deep copy: parsed names are slices of the chunk's lines and would keep every chunk alive.
+        this.threads.push(structuredClone(thread));
+    }
+}
+/**
+ * Where to cut a full buffer: before the last record start near its end, else after the last blank
+ * line, else after the last newline; a buffer without a newline for MAX_LINE_CHARS is cut where it is.
+ */
+function cutPoint(buffer) {
+    let end = buffer.lastIndexOf('\n');
+    if (end < 0)
+        return Math.min(buffer.length, MAX_LINE_CHARS);
+    let blank = -1;
+    for (let n = 0; n < CUT_SEARCH_LINES && end > 0; n++) {
+        const start = buffer.lastIndexOf('\n', end - 1) + 1;
+        const raw = buffer.slice(start, Math.min(end, start + 300));
+        // Most lines hold none of the words a record starts with: no need to clean them.
+        const maybe = RECORD_HINT.test(raw);
+        const line = maybe || raw.length < 48 ? (0,parsers_common/* cleanLine */.Ow)(raw) : raw;
+        if (start > 0 && maybe && (RECORD_START.test(line) || OLD_TASK_LINE.test(line))) {
+            const cut = ownHeader(buffer, start);
+            if (cut > 0)
+                return cut;
+        }
+        if (blank < 0 && line.trim() === '')
+            blank = end + 1;
+        if (start === 0)
+            break;
+        end = start - 1;
+    }
+    if (blank > 0)
+        return blank;
+    const last = buffer.lastIndexOf('\n') + 1;
+    // A newline only at the very start: nothing to split on, keep growing up to the line bound.
+    return last > 0 ? last : Math.min(buffer.length, MAX_LINE_CHARS);
+}
+/**
+ * A task line belongs to the `INFO: task ... blocked` report a few lines above it (kernel/hung_task.c
+ * prints the taint line and the hint between them): cut before that report instead.
+ */
+function ownHeader(buffer, start) {
+    let at = start;
+    for (let n = 0; n < 6 && at > 0; n++) {
+        const prev = buffer.lastIndexOf('\n', at - 2) + 1;
+        // At the very start of the buffer it cannot be cut before: 0 says look for another cut point.
+        if ((0,parsers_common/* cleanLine */.Ow)(buffer.slice(prev, Math.min(at - 1, prev + 300))).startsWith('INFO: task '))
+            return prev;
+        at = prev;
+    }
+    return start;
+}
+function analyzeStacks(text, focus) {
+    const analyzer = new StackAnalyzer();
+    analyzer.push(text);
+    return analyzer.end(focus);
+}
+//# sourceMappingURL=analyze.js.map
+;// CONCATENATED MODULE: ./.build/src/cli.js
+// The CLI entry: flags -> GateConfig -> runGate -> exit status. `fusefs-gate run ...` on a laptop does
+// exactly what the action does. Help, usage errors and progress go to stderr; stdout holds the verdict.
+
+
+
+
+
+async function main(argv) {
+    const [command, ...rest] = argv;
+    if (command === '--version')
+        return print(version());
+    if (command === '--help' || command === '-h' || command === 'help')
+        return print(mainUsage());
+    if (command === undefined)
+        return usageError('no command given');
+    if (command === 'stacks')
+        return stacksCommand(rest);
+    if (command !== 'run')
+        return usageError(`unknown command ${JSON.stringify(command)}`);
+    return runCommand(rest, { print, usageError });
 }
 function stacksCommand(args) {
     if (args.length !== 1)
         return usageError('stacks takes exactly one FILE');
-    let text;
+    // Streamed in 1 MiB reads: a log of any size is parsed in bounded memory (src/report/analyze.ts).
+    const analyzer = new StackAnalyzer();
     try {
-        text = (0,external_node_fs_.readFileSync)(args[0], 'latin1');
+        const fd = (0,external_node_fs_.openSync)(args[0], 'r');
+        try {
+            const buffer = Buffer.alloc(1024 * 1024);
+            for (let n = (0,external_node_fs_.readSync)(fd, buffer); n > 0; n = (0,external_node_fs_.readSync)(fd, buffer))
+                analyzer.push(buffer.toString('latin1', 0, n));
+        }
+        finally {
+            (0,external_node_fs_.closeSync)(fd);
+        }
     }
     catch (error) {
         return usageError(`cannot read ${JSON.stringify(args[0])}: ${error.code ?? error}`);
     }
-    process.stdout.write(`${JSON.stringify(analyzeStacks(text), null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(analyzer.end(), null, 2)}\n`);
+    return EXIT.pass;
+}
+function print(text) {
+    process.stdout.write(`${text}\n`);
     return EXIT.pass;
 }
 function usageError(message, showUsage = true) {
-    process.stderr.write(`fusefs-gate: ${message}\n${showUsage ? USAGE + '\n' : ''}`);
+    process.stderr.write(`fusefs-gate: ${message}\n${showUsage ? `${mainUsage()}\n` : ''}`);
     return EXIT.usage;
 }
 main(process.argv.slice(2)).then((code) => {
@@ -6655,6 +17220,8 @@ main(process.argv.slice(2)).then((code) => {
     process.stderr.write(`fusefs-gate: internal error: ${error?.stack ?? error}\n`);
     process.exitCode = EXIT.error;
 });
-
+//# sourceMappingURL=cli.js.map
 var __webpack_exports__main = __webpack_exports__.i;
 export { __webpack_exports__main as main };
+
+//# sourceMappingURL=index.js.map

@@ -849,3 +849,5 @@ function _unique(values) {
 /***/ })
 
 };
+
+//# sourceMappingURL=805.index.js.map

@@ -3242,3 +3242,5 @@ module.exports = validRange
 /***/ })
 
 };
+
+//# sourceMappingURL=88.index.js.map

@@ -1,4 +1,4 @@
-import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
+import './sourcemap-register.cjs';import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
 /***/ 770:
@@ -31583,6 +31583,11 @@ var Input;
     Input["ArtifactName"] = "artifact-name";
     Input["OutputDir"] = "output-dir";
     Input["CacheDir"] = "cache-dir";
+    Input["AllowError"] = "allow-error";
+    Input["InstallQemu"] = "install-qemu";
+    Input["RetentionDays"] = "retention-days";
+    Input["CacheImages"] = "cache-images";
+    Input["MatrixLeg"] = "matrix-leg";
 })(Input || (Input = {}));
 var Output;
 (function (Output) {
@@ -31593,7 +31598,18 @@ var Output;
     Output["SerialLog"] = "serial-log";
     Output["Junit"] = "junit";
     Output["Summary"] = "summary";
+    Output["ArtifactUrl"] = "artifact-url";
+    Output["KnownBug"] = "known-bug";
 })(Output || (Output = {}));
+/** CLI-only flags (not action inputs): the CLI's help lists them beside the inputs. */
+var CliFlag;
+(function (CliFlag) {
+    CliFlag["Help"] = "help";
+    CliFlag["Version"] = "version";
+    CliFlag["Verbose"] = "verbose";
+    CliFlag["Quiet"] = "quiet";
+    CliFlag["Out"] = "out";
+})(CliFlag || (CliFlag = {}));
 var State;
 (function (State) {
     /** Path of the pidfile of the QEMU this run started; the post step ends it if still there. */
@@ -31612,7 +31628,11 @@ const EXIT = {
     sigint: 130,
     sigterm: 143,
 };
-
+/** Host commands the gate runs QEMU with, and the Debian/Ubuntu packages that ship them. */
+const QEMU_COMMANDS = { 'qemu-system-x86_64': 'qemu-system-x86', 'qemu-img': 'qemu-utils' };
+/** Log group names the action and the CLI share. */
+const GROUP = { installQemu: 'Install QEMU' };
+//# sourceMappingURL=constants.js.map
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 ;// CONCATENATED MODULE: external "node:fs/promises"
@@ -31751,7 +31771,7 @@ function recordPidfile(dir, pidOrRecord) {
     writeFileSync(file, `${JSON.stringify(record)}\n`, { mode: 0o644 });
     return file;
 }
-
+//# sourceMappingURL=pidfile.js.map
 ;// CONCATENATED MODULE: ./.build/src/post.js
 // The action's post step: runs even when the main step failed, timed out or was cancelled, and
 // ends any QEMU the main step recorded (checking the pid still is QEMU before killing it).
@@ -31769,4 +31789,6 @@ async function post() {
         info(`fusefs-gate post step: ${result.note}`);
 }
 post().catch((error) => warning(`fusefs-gate post step: ${error?.message ?? error}`));
+//# sourceMappingURL=post.js.map
 
+//# sourceMappingURL=index.js.map

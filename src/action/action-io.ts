@@ -3,7 +3,7 @@
 import * as core from '@actions/core';
 import type { GateIO } from '../gate/run.js';
 import { formatDuration } from '../report/summary.js';
-import { WorkflowLog } from './workflow-log.js';
+import type { WorkflowLog } from './workflow-log.js';
 
 export function actionIO(log: WorkflowLog, signal: AbortSignal, onVmStarted: (pidfile: string) => void): GateIO {
   return {

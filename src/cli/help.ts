@@ -16,6 +16,7 @@ export function version(): string {
 export function mainUsage(): string {
   return [
     'usage: fusefs-gate run [--NAME VALUE]...   run the gate once; the exit status is the verdict',
+    '       fusefs-gate bisect --source-tree DIR --good REF --bad REF [run flags]   first commit that fails like --bad',
     '       fusefs-gate stacks FILE             parse kernel stacks from a saved log or procstat -kk output; print JSON',
     '       fusefs-gate --help | --version',
     '',

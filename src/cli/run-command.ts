@@ -43,7 +43,7 @@ export async function runCommand(args: string[], out: CliOutput): Promise<number
     raw[FLAG_ALIASES[flag] ?? (flag as Input)] = value;
   }
   for (const spec of inputs) if (raw[spec.name] === undefined && cliDefault(spec) !== '') raw[spec.name] = cliDefault(spec);
-  let config;
+  let config: ReturnType<typeof parseConfig>;
   try {
     config = parseConfig(raw, { cwd: process.cwd(), env: process.env, spell: (input) => `--${input}` });
   } catch (error) {

@@ -7,7 +7,10 @@ import path from 'node:path';
 import { Input } from '../constants.js';
 import { VERDICTS, type Verdict } from '../report/model.js';
 import { missingTreePaths } from '../guest/freebsd.js';
+import { isLinuxFuseTree } from '../linux-tree/module-build.js';
 import { BadInputError } from './errors.js';
+import { checkBuildBeforeBoot, imageKernelOf, readTreeFacts } from './freebsd-tree.js';
+import { defaultVersion, parseVersion, parseVersionInput, versionFromNewvers, VERSION_INPUT_HELP, type VersionInput } from '../image/freebsd-resolve.js';
 import {
   ACCELERATORS,
   BUILD_MODES,
@@ -62,11 +65,14 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     if (items.length === 0) fail(input, 'the list is empty: nothing would run, and nothing ran is never a pass');
     return [...new Set(items)] as T[];
   };
+  // Seconds: a whole number or up to three decimals (milliseconds), the same that guest/watchdog.sh
+  // accepts for its deadline, so host and guest never disagree on what a number is.
   const positive = (input: Input, fallback: number, max: number, integer = false): number => {
     const v = value(input);
     if (v === undefined) return fallback;
     const n = Number(v);
     if (!/^\d+(\.\d+)?$/.test(v) || !Number.isFinite(n) || n <= 0) fail(input, `${JSON.stringify(v)} is not a positive number`);
+    if (/\.\d{4,}$/.test(v)) fail(input, `${JSON.stringify(v)} is more precise than a millisecond: use at most three decimals`);
     if (integer && !Number.isInteger(n)) fail(input, `${JSON.stringify(v)} is not a whole number`);
     if (n > max) fail(input, `${v} is more than the maximum ${max}`);
     return n;
@@ -86,6 +92,11 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
   const fault = value(Input.Fault);
   if (fault !== undefined && !FAULT_PATTERN.test(fault)) {
     fail(Input.Fault, `${JSON.stringify(fault)} is not a fault (stall=|crash=|eio=|panic=|slow= write|read|flush, stall_after=N)`);
+  }
+
+  if (guest === 'linux') {
+    const meaningless = freebsdOnlyInputs(value).find(([, given]) => given);
+    if (meaningless) fail(meaningless[0], `means nothing on guest 'linux' (${meaningless[2]}): leave it out or use guest 'freebsd'`);
   }
 
   const fuseServer = value(Input.FuseServer);
@@ -108,6 +119,24 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     if (missing.length) fail(Input.SourceTree, `${JSON.stringify(sourceTree)} lacks what build '${build}' and tests '${tests.join(',')}' need: ${missing.join(', ')}`);
   }
 
+  // guest linux: a Linux FUSE tree under --source-tree is built as a module and tested. The action
+  // always passes its default '.', so '.' without fs/fuse means the packaged driver, unless a build
+  // was asked for; any other path must be a Linux tree.
+  let linuxFuseTree: string | undefined;
+  if (guest === 'linux') {
+    const given = value(Input.SourceTree);
+    const build = oneOf(Input.Build, BUILD_MODES, 'auto');
+    const wantsTree = (given !== undefined && given !== '.') || build === 'module' || build === 'kernel';
+    if (existsSync(sourceTree) && isLinuxFuseTree(sourceTree)) linuxFuseTree = sourceTree;
+    else if (wantsTree) {
+      requireDirectory(sourceTree, () => fail(Input.SourceTree, `${JSON.stringify(sourceTree)} is not a directory`));
+      fail(Input.SourceTree, `${JSON.stringify(sourceTree)} has no fs/fuse/Makefile and fs/fuse/fuse_i.h: point it at a Linux kernel tree`);
+    }
+    if (linuxFuseTree && build === 'kernel') fail(Input.Build, "'kernel' is not implemented for guest 'linux' yet: use 'module' or 'auto'");
+    if (linuxFuseTree && build === 'none' && given !== undefined && given !== '.') fail(Input.Build, "'none' with a Linux source tree would test nothing of it: use 'module' or 'auto'");
+    if (build === 'none') linuxFuseTree = undefined;
+  }
+
   const image = value(Input.Image);
   if (image !== undefined && !/^https?:\/\//.test(image) && !existsSync(path.resolve(context.cwd, image))) {
     fail(Input.Image, `${JSON.stringify(image)} is neither an http(s) URL nor an existing file`);
@@ -116,9 +145,34 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
   if (imageSha512 !== undefined && !/^[0-9a-f]{128}$/.test(imageSha512)) fail(Input.ImageSha512, 'expected 128 hexadecimal digits');
   if (imageSha512 !== undefined && image === undefined) fail(Input.ImageSha512, "only means something together with 'image'");
 
+  // One grammar for this parser and the image resolver (src/image/freebsd-resolve.ts).
   const freebsdVersion = value(Input.FreebsdVersion) ?? 'auto';
-  if (freebsdVersion !== 'auto' && !/^\d+\.\d+-(RELEASE|STABLE|CURRENT|PRERELEASE|ALPHA\d*|BETA\d+|RC\d+)$/.test(freebsdVersion)) {
-    fail(Input.FreebsdVersion, `${JSON.stringify(freebsdVersion)} is not 'auto' or a version like 14.3-RELEASE, 15.0-STABLE, 16.0-CURRENT`);
+  let versionInput: VersionInput = { kind: 'auto' };
+  try {
+    versionInput = parseVersionInput(freebsdVersion);
+  } catch (error) {
+    if (!(error instanceof BadInputError)) throw error;
+    fail(Input.FreebsdVersion, `${JSON.stringify(freebsdVersion)} is not 'auto' or a version: expected ${VERSION_INPUT_HELP}`);
+  }
+  if (guest === 'freebsd') {
+    // Before anything is fetched or booted: can the asked-for build work with what the tree holds?
+    let verdict: ReturnType<typeof checkBuildBeforeBoot> = {};
+    try {
+      const facts = readTreeFacts(sourceTree);
+      const version =
+        versionInput.kind === 'version'
+          ? versionInput.version
+          : versionInput.kind === 'latest'
+            ? parseVersion(defaultVersion())
+            : facts.newvers
+              ? versionFromNewvers(facts.newvers).version
+              : undefined;
+      verdict = checkBuildBeforeBoot(facts, oneOf(Input.Build, BUILD_MODES, 'auto'), imageKernelOf(version, image));
+    } catch (error) {
+      if (!(error instanceof BadInputError)) throw error;
+      fail(Input.SourceTree, error.problem);
+    }
+    if (verdict.refuse) fail(Input.SourceTree, verdict.refuse);
   }
 
   const failOn = listOf<Verdict>(Input.FailOn, VERDICTS.filter((v) => v !== 'pass'), 'fail,hang,panic,error');
@@ -131,6 +185,7 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     image: image && !/^https?:\/\//.test(image) ? path.resolve(context.cwd, image) : image,
     imageSha512,
     sourceTree,
+    ...(linuxFuseTree ? { linuxFuseTree } : {}),
     build: oneOf(Input.Build, BUILD_MODES, 'auto'),
     kernconf: value(Input.Kernconf) ?? '',
     tests,
@@ -159,6 +214,21 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     artifactName: value(Input.ArtifactName) ?? defaultArtifactName(guest, freebsdVersion, context.env, value(Input.MatrixLeg)),
     cacheDir: path.resolve(context.cwd, value(Input.CacheDir) ?? context.env.FUSEFS_GATE_CACHE ?? path.join(homedir(), '.cache', 'fusefs-gate')),
   };
+}
+
+/**
+ * Inputs the Linux test guest has no use for, each with whether it was given (a value other than
+ * action.yml's default) and why it means nothing there: silently ignoring them would pass a run
+ * that did not do what was asked.
+ */
+function freebsdOnlyInputs(value: (input: Input) => string | undefined): [Input, boolean, string][] {
+  return [
+    [Input.Image, value(Input.Image) !== undefined, 'the test guest boots its own Debian kernel, not an image'],
+    [Input.ImageSha512, value(Input.ImageSha512) !== undefined, 'the test guest boots its own Debian kernel, not an image'],
+    [Input.GtestFilter, (value(Input.GtestFilter) ?? '*') !== '*', "gtest runs the FreeBSD tree's write.cc tests"],
+    [Input.FreebsdVersion, (value(Input.FreebsdVersion) ?? 'auto') !== 'auto', 'there is no FreeBSD image to choose'],
+    [Input.Kernconf, value(Input.Kernconf) !== undefined, 'the test guest builds no kernel'],
+  ];
 }
 
 export function splitList(text: string): string[] {

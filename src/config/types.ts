@@ -20,13 +20,15 @@ export type AcceleratorChoice = (typeof ACCELERATORS)[number];
 
 export interface GateConfig {
   guest: GuestOs;
-  /** FreeBSD: `auto` (from the tree's newvers.sh) or e.g. `14.3-RELEASE`, `15.0-STABLE`, `16.0-CURRENT`. */
+  /** FreeBSD: `auto` (from the tree's newvers.sh), `latest`, or a version in the grammar of src/image/freebsd-resolve.ts parseVersionInput (e.g. `15.1-RELEASE`, `14.4-RELEASE-p3`, `16.0-CURRENT`). */
   freebsdVersion: string;
   /** A URL or local path overriding the resolved image. */
   image?: string;
   imageSha512?: string;
   /** The FreeBSD source tree under test (FreeBSD guest only). */
   sourceTree: string;
+  /** guest linux with --source-tree: the Linux tree whose fs/fuse is built as a module and tested. */
+  linuxFuseTree?: string;
   build: BuildMode;
   kernconf: string;
   tests: TestKind[];

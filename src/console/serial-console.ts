@@ -117,6 +117,33 @@ export class SerialConsole implements Shell {
    * switches to /bin/sh, turns echo off and syncs on a first framed command.
    */
   async login(timeoutMs: number): Promise<void> {
+    // What arrived before this call is this boot's own output (the stream is read from QEMU's start).
+    this.beginBootPhase({ dropPending: false });
+    await this.loginWithinPhase(timeoutMs);
+  }
+
+  /**
+   * A planned reboot (into a freshly installed kernel): a new boot phase starts before `command`
+   * is sent, so the next boot's banner is its first; the boot-loop rule applies within the phase.
+   * `command` is sent unframed: the shell it runs in does not live to print an end marker.
+   */
+  async reboot(command: string, timeoutMs: number): Promise<void> {
+    this.beginBootPhase({ dropPending: true });
+    this.send(`${command}\n`);
+    await this.loginWithinPhase(timeoutMs);
+  }
+
+  /**
+   * A boot phase: the banner counter starts at zero. On a reboot, what the previous boot printed
+   * can no longer satisfy a wait (an old `fg# ` prompt is not the new boot's shell).
+   */
+  private beginBootPhase(options: { dropPending: boolean }): void {
+    this.bannerCount = 0;
+    this.watchBanner = true;
+    if (options.dropPending) this.pending = '';
+  }
+
+  private async loginWithinPhase(timeoutMs: number): Promise<void> {
     const deadline = Date.now() + timeoutMs;
     const remaining = () => Math.max(1, deadline - Date.now());
     const { profile } = this.options;
@@ -195,7 +222,10 @@ export class SerialConsole implements Shell {
 
   /**
    * Drops carriage returns and terminal control sequences (busybox ash asks for the cursor position
-   * with ESC [ 6 n after its prompt), keeping an escape sequence cut by a read for the next chunk.
+   * with ESC [ 6 n after its prompt; FreeBSD root's .profile runs resizewin -z on a serial line,
+   * which writes ESC 7 ESC [ r ESC [ 999;999 H ESC [ 6 n ESC 8, usr.bin/resizewin/resizewin.c), keeping
+   * an escape sequence cut by a read for the next chunk. Two-byte escapes are ESC and one byte of
+   * 0x30-0x7e other than `[` (ECMA-35/48 Fp, Fe, Fs: DECSC is ESC 7, DECRC ESC 8).
    */
   private stripTerminalControls(text: string): string {
     let all = this.escapeCarry + text;
@@ -205,7 +235,7 @@ export class SerialConsole implements Shell {
       this.escapeCarry = cut[0];
       all = all.slice(0, cut.index);
     }
-    return all.replace(/\x1b\[[0-9;?]*[ -\/]*[@-~]|\x1b[@-Z\\-_]|\r/g, '');
+    return all.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[0-Z\\-~]|\r/g, '');
   }
 
   private scanLines(text: string): void {

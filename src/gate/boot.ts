@@ -6,30 +6,23 @@ import path from 'node:path';
 import type { GateConfig } from '../config/types.js';
 import { newNonce } from '../console/markers.js';
 import { SerialConsole } from '../console/serial-console.js';
+import { awaitDdbPrompt, describeDdbSteps, runDdbCommands } from '../console/ddb.js';
 import { BootLoopError, CancelledError, ConsoleClosedError, GuestPanicError } from '../console/errors.js';
-import type { BackstopPlan, BootMedia, DiskLayout, GuestAdapter } from '../guest/adapter.js';
+import type { BackstopPlan, DiskLayout, GuestAdapter } from '../guest/adapter.js';
 import { LinuxGuest } from '../guest/linux.js';
 import { CommandTimeoutError } from '../guest/shell.js';
 import { ensureLinuxGuest } from '../image/linux-guest.js';
 import type { GateReport } from '../report/model.js';
 import { markKvmUnusable } from '../vm/accel.js';
 import { startVm, type VmInstance } from '../vm/instance.js';
+import { qemuReachability } from '../vm/reachability.js';
 import { KvmFailedError, watchKvmFailure } from '../vm/kvm-failure.js';
-import { createBlankDisk, readTarDisk, writeTarDisk, type PayloadEntry } from '../payload/tar-disk.js';
-import type { GateIO } from './run.js';
+import { endRecordedQemus } from '../vm/pidfile.js';
+import { assertOutputSpace } from './evidence.js';
+import { createBlankDisk, readTarDisk, writeTarDisk } from '../payload/tar-disk.js';
+import type { GateIO, GuestPlan } from './guest-plan.js';
 
-export interface GuestPlan {
-  adapter: GuestAdapter;
-  /** Makes the boot media; called again for a retry, so a disk guest gets a fresh overlay. */
-  media(attempt: number): Promise<BootMedia>;
-  imageInfo: NonNullable<GateReport['image']>;
-  /** Host files and folders that go onto the payload disk, and where they land under /gate. */
-  payload: PayloadEntry[];
-  serialLogPath: string;
-  workDir: string;
-  /** TCG threading for this guest (see QemuArgvOptions.tcgThread); QEMU's default when unset. */
-  tcgThread?: 'single' | 'multi';
-}
+export type { GuestPlan } from './guest-plan.js';
 
 export interface BootedGuest {
   adapter: GuestAdapter;
@@ -47,22 +40,46 @@ export interface BootedGuest {
    * Layer 2 of the watchdog: the guest stopped answering, so ask it from outside with what the
    * booted kernel has, and say what QEMU reports. Returns lines for the report.
    */
-  diagnose(): Promise<string[]>;
+  diagnose(): Promise<GuestDiagnosis>;
+  /** Why the host cannot reach a QEMU that runs the guest (stopped, gone, silent, paused); undefined when it can. */
+  qemuProblem(): Promise<string | undefined>;
+}
+
+/** What the backstop did and saw; `qemuFault` when the host could not reach a running QEMU. */
+export interface GuestDiagnosis {
+  notes: string[];
+  qemuFault?: string;
 }
 
 export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPlan> {
   const workDir = path.join(config.outDir, '.work');
+  // An earlier run with this output folder may have been killed with its QEMU still running: end
+  // that QEMU before its records go.
+  for (const ended of await endRecordedQemus(workDir)) {
+    if (ended.killed || ended.unresolved) io.warn(`an earlier run's QEMU: ${ended.note}`);
+  }
   rmSync(workDir, { recursive: true, force: true });
+  // A full output disk is a clear error now, not an ENOSPC in the middle of the boot.
+  assertOutputSpace(config.outDir);
   mkdirSync(workDir, { recursive: true });
   const serialLogPath = path.join(config.outDir, 'serial.log');
   if (config.guest === 'linux') {
     const image = await ensureLinuxGuest(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line));
+    if (image.rebuiltBecause) io.warn(`Linux test guest: ${image.rebuiltBecause}`);
     const configFile = path.join(workDir, 'gate-config.json');
     writeFileSync(configFile, JSON.stringify({ workloads: config.workloads, fixtureOptions: config.fixtureOptions, fault: config.fault ?? null }, null, 2));
+    if (config.linuxFuseTree) {
+      const { planLinuxTreeGuest } = await import('./linux-tree-plan.js');
+      return planLinuxTreeGuest(config, io, { workDir, serialLogPath, configFile });
+    }
     return {
       adapter: new LinuxGuest(image),
       media: async () => ({ kind: 'kernel', kernel: image.kernel, initrd: image.initrd, append: image.append }),
-      imageInfo: { description: `Linux test guest, kernel ${image.kernelRelease}`, path: image.dir, why: 'guest linux: the test guest built from Debian packages' },
+      imageInfo: {
+        description: `Linux test guest, kernel ${image.kernelRelease}`,
+        path: image.dir,
+        why: `guest linux: the test guest built from Debian packages${image.rebuiltBecause ? ` (${image.rebuiltBecause})` : ''}`,
+      },
       tcgThread: 'single',
       // The user's server folder rides along as it is (prebuilt programs and their libraries).
       payload: [
@@ -73,7 +90,7 @@ export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPl
       workDir,
     };
   }
-  const { planFreebsdGuest } = await import('./freebsd-plan.js');
+  const { planFreebsdGuest } = await import('../guest/freebsd-plan.js');
   return planFreebsdGuest(config, io, { workDir, serialLogPath });
 }
 
@@ -82,6 +99,12 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
   const resultsDisk = path.join(plan.workDir, 'results.img');
   await writeTarDisk(plan.payload, payloadDisk);
   const log = createWriteStream(plan.serialLogPath);
+  // A write error (the disk filled up during the run) must not end the process: the console goes on.
+  let logFailed = false;
+  log.on('error', (error) => {
+    if (!logFailed) io.warn(`serial log ${plan.serialLogPath} is incomplete: ${error.message}`);
+    logFailed = true;
+  });
   const boot = async (attempt: number): Promise<BootedGuest> => {
     report.bootAttempts = attempt;
     await createBlankDisk(resultsDisk, 256);
@@ -138,11 +161,15 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
       serialLogPath: plan.serialLogPath,
       serialLogText: () => readFileSync(plan.serialLogPath, 'latin1'),
       reboot: async () => {
-        await console.run('shutdown -r now', { timeoutMs: 10_000 }).catch(() => undefined);
-        await console.login(config.bootTimeoutSec * 1000);
+        // A new boot phase (the console resets its boot-loop count), then the new kernel's login.
+        await console.reboot(plan.adapter.console.rebootCommand ?? 'reboot', config.bootTimeoutSec * 1000);
         return booted;
       },
       diagnose: () => diagnoseWedgedGuest(vm, console, plan.adapter.backstop()),
+      qemuProblem: async () => {
+        const reach = await qemuReachability(vm);
+        return reach.reachable ? undefined : reach.why;
+      },
       teardown: async (resultsDir) => {
         stop.removeEventListener('abort', onStop);
         unwatchKvm();
@@ -187,11 +214,16 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
 /** How long the backstop waits for a wedged guest to print anything after it was poked. */
 const DIAGNOSE_WAIT_MS = 3000;
 
-async function diagnoseWedgedGuest(vm: VmInstance, console: SerialConsole, plan: BackstopPlan): Promise<string[]> {
-  const notes: string[] = [];
-  const status = await vm.queryStatus().catch((error: Error) => ({ status: `unknown (${error.message})`, running: false }));
-  notes.push(`QEMU reports the guest ${status.status}`);
-  if (!status.running) return notes;
+async function diagnoseWedgedGuest(vm: VmInstance, console: SerialConsole, plan: BackstopPlan): Promise<GuestDiagnosis> {
+  const reach = await qemuReachability(vm);
+  // A stopped, dead, silent or paused QEMU: its guest's silence says nothing about the guest's kernel.
+  if (!reach.reachable) return { notes: [reach.why], qemuFault: reach.why };
+  const notes = [`QEMU reports the guest ${reach.status}`];
+  return { notes: await askWedgedGuest(vm, console, plan, notes) };
+}
+
+/** Layer 2 proper: ask a running but silent guest for stacks with what its kernel has. */
+async function askWedgedGuest(vm: VmInstance, console: SerialConsole, plan: BackstopPlan, notes: string[]): Promise<string[]> {
   if (plan.kind === 'none') return [...notes, `no outside way to ask for stacks: ${plan.why}`];
   try {
     if (plan.kind === 'sysrq') {
@@ -204,12 +236,9 @@ async function diagnoseWedgedGuest(vm: VmInstance, console: SerialConsole, plan:
     // ddb: an NMI stops the kernel in the debugger; each command's output ends at the next prompt.
     await vm.nmi();
     notes.push('sent an NMI');
-    await console.expect(/db> $/, { timeoutMs: DIAGNOSE_WAIT_MS, awaited: 'the ddb prompt after an NMI' });
-    for (const command of plan.commands) {
-      console.send(`${command}\n`);
-      await console.expect(/db> $/, { timeoutMs: 30_000, awaited: `ddb's ${command}` });
-      notes.push(`ddb: ${command}`);
-    }
+    await awaitDdbPrompt(console, DIAGNOSE_WAIT_MS);
+    // Each command's answer is checked for ddb's error lines: a prompt alone is no success.
+    notes.push(...describeDdbSteps(await runDdbCommands(console, plan.commands, 30_000)));
   } catch (error) {
     notes.push(`the backstop stopped: ${(error as Error).message.split('\n')[0]}`);
   }

@@ -5,44 +5,35 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { GateConfig } from '../config/types.js';
 import { BootLoopError, CancelledError, ConsoleClosedError, GuestPanicError } from '../console/errors.js';
-import { SerialConsole } from '../console/serial-console.js';
+import type { SerialConsole } from '../console/serial-console.js';
 import type { GuestAdapter, TargetOutcome } from '../guest/adapter.js';
 import { CommandTimeoutError } from '../guest/shell.js';
-import type { GateReport, PhaseTiming, ProofOfCode, TestResult, Thread, Verdict } from '../report/model.js';
+import type { GateReport, ProofOfCode, TestResult, Thread, Verdict } from '../report/model.js';
 import { extractPanic, parseStacks } from '../report/stacks.js';
 import { blockedThreads, panicSignature, signatureOf } from '../report/signature.js';
 import { matchKnownBug } from '../report/catalogue.js';
-import { DEFAULT_WATCHDOG, GuestUnresponsiveError, runUnderWatchdog } from '../watchdog/run-test.js';
+import { DEFAULT_WATCHDOG, GuestUnresponsiveError, runUnderWatchdog, WatchdogBrokeError } from '../watchdog/run-test.js';
+import { fuseServerEvidence } from '../guest/common.js';
 import { PhaseClock } from './phases.js';
 import { exitCodeFor, verdictOfTests } from './verdict.js';
-import { bootGuest, type BootedGuest, type GuestPlan, planGuest } from './boot.js';
-import type { VmInstance } from '../vm/instance.js';
+import { bootGuest, type BootedGuest, planGuest } from './boot.js';
+import type { GateIO, GuestPlan } from './guest-plan.js';
 import { writeEvidence } from './evidence.js';
 
-export interface GateIO {
-  /** A one-line progress note outside any log group. */
-  note(message: string): void;
-  warn(message: string): void;
-  /** Each guest console line as it arrives. */
-  consoleLine(line: string): void;
-  /** Runs `work` inside a collapsed log group (the action) or under a heading (the CLI). */
-  group<T>(name: string, work: () => Promise<T>): Promise<T>;
-  /** Aborted on SIGINT/SIGTERM or a cancelled job; the reason is the signal name. */
-  signal: AbortSignal;
-  /** Told the QEMU pidfile as soon as QEMU runs, so a post step can end it if this process is killed. */
-  onVmStarted?(pidfile: string): void;
-  /** Handed the running VM (tests use it to wedge or kill the guest from outside). */
-  onVm?(vm: VmInstance): void;
-  /** A phase begins; without this, a note says so. */
-  phaseStarted?(phase: string): void;
-  /** A phase ended, with its duration and outcome (one line per phase on a terminal). */
-  phaseEnded?(timing: PhaseTiming): void;
-}
+export type { GateIO } from './guest-plan.js';
 
 /** A decided outcome that ends the run early: the verdict and why. */
 class Decided extends Error {
   constructor(readonly verdict: Verdict, readonly reason: string) {
     super(reason);
+  }
+}
+
+/** The guest went silent during a test or a command, and the host could not reach a running QEMU either. */
+class QemuUnreachableError extends Error {
+  constructor(readonly test: string, readonly why: string) {
+    super(`${why}: the guest could not be reached during ${test}; nothing says its kernel hung`);
+    this.name = 'QemuUnreachableError';
   }
 }
 
@@ -113,7 +104,9 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
     report.proof = proof;
     if (!proof.ok) throw new Decided('error', `the code under test is not what runs: ${proof.details.filter(Boolean).join('; ')}`);
 
-    const mountpoint = await clock.run('mount', () => io.group('Mount the FUSE file system', () => adapter.mount(booted!.console, config)));
+    const mountpoint = await clock.run('mount', () =>
+      io.group('Mount the FUSE file system', () => recordFuseServer(config, booted!.console, report, () => adapter.mount(booted!.console, config))),
+    );
     await clock.run('tests', () => io.group('Tests', () => runTests(config, adapter, booted!.console, mountpoint, report, checkStop)));
 
     const decided = verdictOfTests(report.tests);
@@ -121,11 +114,30 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
     const worst = report.tests.find((t) => t.status === decided);
     settle(report, decided, decided === 'pass' ? `all ${report.tests.length} test(s) passed` : `${worst?.name}: ${worst?.message ?? worst?.status}`);
     await clock.run('collect', () => adapter.collect(booted!.console, booted!.disks)).catch((error: Error) => io.warn(`collecting results: ${error.message}`));
-  } catch (error) {
+  } catch (caught) {
+    let error = caught;
+    const phase = clock.current ?? lastPhase(clock);
     if (error instanceof GuestUnresponsiveError && booted) {
-      report.backstop = await clock.run('backstop', () => booted!.diagnose()).catch((e: Error) => [`backstop failed: ${e.message}`]);
+      const diagnosis = await clock.run('backstop', () => booted!.diagnose()).catch((e: Error) => ({ notes: [`backstop failed: ${e.message}`], qemuFault: undefined }));
+      report.backstop = diagnosis.notes;
+      // `hang` needs the guest running and silent, or the kernel's own stacks of blocked tasks
+      // (hung-task reports printed before QEMU froze); without either, QEMU is what failed.
+      if (diagnosis.qemuFault && blockedThreads(parseStacks(booted.serialLogText())).length === 0) {
+        const unreachable = new QemuUnreachableError(error.test, diagnosis.qemuFault);
+        reblameInterrupted(report, unreachable.test, unreachable.message);
+        error = unreachable;
+      }
     }
-    classify(error, report, { targetLoaded, phase: clock.current ?? lastPhase(clock) });
+    // A command that timed out behind a stopped or silent QEMU: say that it was QEMU.
+    if (error instanceof CommandTimeoutError && booted) {
+      const problem = await booted.qemuProblem().catch(() => undefined);
+      if (problem) error = new QemuUnreachableError(phase, problem);
+    }
+    classify(error, report, { targetLoaded, phase });
+    // The shell still answers after a decided failure: the guest's results (the server's log) are evidence too.
+    if (booted && shellStillAnswers(error)) {
+      await clock.run('collect', () => booted!.adapter.collect(booted!.console, booted!.disks)).catch((e: Error) => io.warn(`collecting results: ${e.message}`));
+    }
   } finally {
     clearTimeout(jobDeadline);
     stop.removeEventListener('abort', abortConsole);
@@ -204,9 +216,36 @@ export function mergeGtest(run: TestResult, cases: TestResult[]): TestResult[] {
 function interruptedTest(error: unknown, name: string, iteration: number, durationMs: number): TestResult | undefined {
   if (error instanceof GuestPanicError) return { name, status: 'panic', durationMs, iteration, message: 'the guest kernel panicked during this test' };
   if (error instanceof GuestUnresponsiveError) return { name, status: 'hang', durationMs, iteration, message: `guest unresponsive: no console output while waiting for ${error.stage}` };
+  if (error instanceof WatchdogBrokeError) return { name, status: 'error', durationMs, iteration, message: error.message, output: error.output };
   if (error instanceof ConsoleClosedError) return { name, status: 'error', durationMs, iteration, message: 'QEMU exited during this test' };
   if (error instanceof CancelledError) return { name, status: 'error', durationMs, iteration, message: `cancelled (${error.signal}) during this test` };
   return undefined;
+}
+
+/** The test the backstop found was not the guest's to blame: it ends in `error`, saying why. */
+function reblameInterrupted(report: GateReport, test: string, message: string): void {
+  const interrupted = report.tests.findLast((t) => t.name === test && t.status === 'hang');
+  if (interrupted) Object.assign(interrupted, { status: 'error', message });
+}
+
+/** Errors after which the guest's shell still takes commands (a decided failure, a failed command). */
+function shellStillAnswers(error: unknown): boolean {
+  return error instanceof Decided || (error as Error)?.name === 'MountError' || error instanceof WatchdogBrokeError;
+}
+
+/**
+ * Runs the mount and, for the user's own server, records what it was, what the mount table said
+ * and what it printed: on success and on failure.
+ */
+async function recordFuseServer(config: GateConfig, console: SerialConsole, report: GateReport, mount: () => Promise<string>): Promise<string> {
+  if (!config.fuseServer) return mount();
+  report.fuseServer = { command: config.fuseServer, mountTable: '', logTail: '' };
+  try {
+    return await mount();
+  } finally {
+    const evidence = await fuseServerEvidence(console).catch(() => undefined);
+    if (evidence) Object.assign(report.fuseServer, evidence);
+  }
 }
 
 function settle(report: GateReport, verdict: Verdict, reason: string): void {
@@ -233,6 +272,8 @@ function classify(error: unknown, report: GateReport, context: ClassifyContext):
     if (duringTests) return settle(report, 'panic', `the guest kernel panicked during ${context.phase}`);
     return settle(report, 'error', `the stock guest kernel panicked during ${context.phase}, before the code under test was loaded`);
   }
+  if (error instanceof QemuUnreachableError) return settle(report, 'error', message);
+  if (error instanceof WatchdogBrokeError) return settle(report, 'error', `${context.phase}: ${message}`);
   if (error instanceof GuestUnresponsiveError) {
     return settle(report, 'hang', `guest unresponsive during ${error.test}: the guest stopped answering while waiting for ${error.stage}`);
   }

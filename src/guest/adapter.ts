@@ -21,6 +21,8 @@ export interface ConsoleProfile {
   shellPrompt: RegExp;
   /** Printed once per boot; seen twice within one boot phase means a boot loop. */
   bootBanner: RegExp;
+  /** How the root shell asks for a planned reboot (sent unframed: the shell does not outlive it). */
+  rebootCommand?: string;
   /** Start and end of a kernel panic report on the console. */
   panicStart: RegExp;
   panicEnd: RegExp;

@@ -1,7 +1,7 @@
 // What both guest adapters share: the guest layout, the fixture's and workloads' command lines.
 import type { GateConfig } from '../config/types.js';
 import type { TestSpec } from './adapter.js';
-import type { Shell } from './shell.js';
+import type { RunResult, Shell } from './shell.js';
 import { shQuote } from './quote.js';
 
 /** docs/guest-protocol.md: the guest layout. */
@@ -15,25 +15,104 @@ export function fixtureOptions(config: GateConfig): string[] {
   return [...config.fixtureOptions, ...(config.fault ? [config.fault] : [])];
 }
 
-/** Mounts the built-in fixture, then checks the mount table with `mountCheck`. */
-export function fixtureMountCommand(config: GateConfig, mountCheck: string): string {
-  const options = fixtureOptions(config);
+/** Mounts the built-in fixture, then checks the mount table with `mountCheck`; `osOptions` are the adapter's own. */
+export function fixtureMountCommand(config: GateConfig, mountCheck: string, osOptions: string[] = []): string {
+  const options = [...fixtureOptions(config), ...osOptions];
   const optionArgs = options.length ? ` -o ${shQuote(options.join(','))}` : '';
   return `mkdir -p ${MOUNTPOINT} && ${BIN_DIR}/fusefs-fixture${optionArgs} -l ${RESULTS_DIR}/fixture.log ${MOUNTPOINT} && ${mountCheck}`;
 }
 
+/** The files the user's server leaves in the results: its output, its exit status, the mount table line. */
+export const FUSE_SERVER_FILES = {
+  log: `${RESULTS_DIR}/fuse-server.log`,
+  status: `${RESULTS_DIR}/fuse-server.status`,
+  mounts: `${RESULTS_DIR}/fuse-server.mounts`,
+} as const;
+
+/** The user's command line, written into the guest as a script (no quoting of it on the command line). */
+export const FUSE_SERVER_SCRIPT = `${GATE_DIR}/fuse-server.sh`;
+/** The gate's own wrapper that starts it detached and waits for the mount. */
+export const FUSE_SERVER_MOUNT_SCRIPT = `${GATE_DIR}/fuse-server-mount.sh`;
+
 /**
- * Mounts the user's own FUSE server: `{mountpoint}` is replaced, the rest is the user's command line
- * (it is theirs to write, so it is run as written). A server that stays in the foreground is
- * put in the background; the mount table is checked within a bounded wait.
+ * How a guest starts a command in a new session, with no controlling terminal, as a process that is
+ * not the caller's child. The user's server must never be a job of the console shell: busybox ash
+ * (the Linux guest) was seen to exit when a daemonizing server's background job ended.
+ * - Linux: busybox `setsid PROG` (util-linux/setsid.c) calls setsid(2) and execs PROG.
+ * - FreeBSD: base has no setsid(1); `daemon -f` (usr.sbin/daemon/daemon.c, daemon(3): fork, setsid)
+ *   detaches from the controlling terminal with stdin, stdout and stderr on /dev/null.
  */
-export function fuseServerMountCommand(commandLine: string, mountCheck: string): string {
-  const command = commandLine.split('{mountpoint}').join(MOUNTPOINT);
+export const DETACH = { linux: 'setsid', freebsd: 'daemon -f' } as const;
+
+/**
+ * The mount table line for the mount point, on either OS: Linux /proc/mounts, FreeBSD `mount -p`
+ * (sbin/mount/mount.c putfsent, fstab format); in both the mount point is the second field.
+ */
+const MOUNT_TABLE_LINE = `{ cat /proc/mounts 2>/dev/null || mount -p; } | grep ' ${MOUNTPOINT} '`;
+
+/**
+ * Starts `argv` (already quoted) detached with `detach`: its own session, no controlling terminal,
+ * stdin /dev/null, output in fuse-server.log, exit status in fuse-server.status, and not a child of
+ * the console shell (the subshell that starts it exits at once), so whatever the server does with
+ * jobs, signals or its terminal cannot reach the command channel. Then waits, bounded, for the mount
+ * table to show the mount; a server that exits non-zero before mounting ends the wait at once.
+ * Either way the mount table line is kept in fuse-server.mounts.
+ */
+function detachedMountCommand(argv: string, mountCheck: string, detach: string): string {
+  const { log, status } = FUSE_SERVER_FILES;
+  const started = `sh -c '"$@" </dev/null >${log} 2>&1; echo $? >${status}' - ${argv}`;
+  // Run from FUSE_SERVER_MOUNT_SCRIPT, so its length is not the console's concern.
   return (
-    `mkdir -p ${MOUNTPOINT} && ( ${command} ) >${RESULTS_DIR}/fuse-server.log 2>&1 & ` +
+    `rm -f ${status}; mkdir -p ${MOUNTPOINT} && ( ${detach} ${started} </dev/null >/dev/null 2>&1 & ) && ` +
     // A subshell, so that `exit` ends the wait and not the guest's login shell.
-    `( i=0; until ${mountCheck}; do i=$((i+1)); [ $i -gt 100 ] && { cat ${RESULTS_DIR}/fuse-server.log; echo 'the FUSE server did not mount within 10 s'; exit 1; }; sleep 0.1; done )`
+    `( cd ${RESULTS_DIR}; r=0 i=0; until ${mountCheck}; do s=$(cat fuse-server.status 2>/dev/null); ` +
+    `[ "\${s:-0}" = 0 ] || { echo "the FUSE server exited $s before it mounted"; r=1; break; }; ` +
+    `[ $((i+=1)) -gt 100 ] && { echo 'no mount within 10 s'; r=1; break; }; sleep 0.1; done; ` +
+    `${MOUNT_TABLE_LINE} >fuse-server.mounts; [ $r = 0 ] || tail -n 20 fuse-server.log; exit $r )`
   );
+}
+
+/** `{mountpoint}` replaced; the rest is the user's command line, theirs to write, run as written. */
+function userCommand(commandLine: string): string {
+  return commandLine.split('{mountpoint}').join(MOUNTPOINT);
+}
+
+/** Characters of a line written per console line (quoting may double a few). */
+const SCRIPT_CHUNK = 300;
+
+/**
+ * Writes `text` into the guest file `file` through the console: line by line and in pieces, so no
+ * console line is multi-line or longer than the console takes, whatever the text's length.
+ */
+async function writeGuestFile(shell: Shell, file: string, text: string): Promise<void> {
+  let redirect = '>';
+  for (const line of text.split('\n')) {
+    const characters = Array.from(line);
+    for (let start = 0; start === 0 || start < characters.length; start += SCRIPT_CHUNK) {
+      const last = start + SCRIPT_CHUNK >= characters.length;
+      const piece = characters.slice(start, start + SCRIPT_CHUNK).join('');
+      await mustRun(shell, `printf '${last ? '%s\\n' : '%s'}' ${shQuote(piece)} ${redirect}${file}`, 10_000, `writing ${file} in the guest`);
+      redirect = '>>';
+    }
+  }
+}
+
+/**
+ * Mounts the user's own FUSE server: its command line goes into FUSE_SERVER_SCRIPT, the detached
+ * start and the bounded wait into FUSE_SERVER_MOUNT_SCRIPT, and the console runs only that: no
+ * length of command line or mount check can overflow the console's line.
+ */
+export async function mountFuseServer(shell: Shell, commandLine: string, mountCheck: string, detach: string, timeoutMs: number): Promise<RunResult> {
+  await writeGuestFile(shell, FUSE_SERVER_SCRIPT, userCommand(commandLine));
+  await writeGuestFile(shell, FUSE_SERVER_MOUNT_SCRIPT, detachedMountCommand(`sh ${FUSE_SERVER_SCRIPT}`, mountCheck, detach));
+  return shell.run(`sh ${FUSE_SERVER_MOUNT_SCRIPT}`, { timeoutMs, purpose: 'mounting the FUSE file system' });
+}
+
+/** What the user's server left: the mount table line for the mount point and the tail of its output. */
+export async function fuseServerEvidence(shell: Shell): Promise<{ mountTable: string; logTail: string }> {
+  const { log, mounts } = FUSE_SERVER_FILES;
+  const read = async (command: string) => (await shell.run(command, { timeoutMs: 10_000, purpose: 'reading the FUSE server evidence' })).output.trim();
+  return { mountTable: await read(`cat ${mounts} 2>/dev/null`), logTail: await read(`tail -c 4000 ${log} 2>/dev/null`) };
 }
 
 export function workloadTests(config: GateConfig, mountpoint: string): TestSpec[] {

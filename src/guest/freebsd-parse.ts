@@ -1,6 +1,7 @@
 // Readers of FreeBSD command output that the adapter needs to decide things: compiler errors,
 // kldstat -v, googletest XML and console lines, and the module-vs-kernel decision. Pure: text in, data out. (Kernel stacks are parsed in src/report.)
 
+import { checkBuildBeforeBoot, type TreeFacts } from '../config/freebsd-tree.js';
 import { osreldateMajor } from '../image/freebsd-resolve.js';
 
 export interface CompilerError {
@@ -104,22 +105,22 @@ function attrs(tag: string): Record<string, string> {
 export function parseGtestXml(xml: string): { total: number; cases: GtestCase[] } {
   const root = /<testsuites\b[^>]*>/.exec(xml);
   if (!root) throw new Error('not a googletest XML report (no <testsuites>)');
-  const total = Number(attrs(root[0])['tests'] ?? 0);
+  const total = Number(attrs(root[0]).tests ?? 0);
   const cases: GtestCase[] = [];
   const re = /<testcase\b([^>]*?)(\/>|>([\s\S]*?)<\/testcase>)/g;
   for (const m of xml.matchAll(re)) {
     const a = attrs(m[1]!);
     const body = m[3] ?? '';
-    const name = `${a['classname'] ?? ''}.${a['name'] ?? ''}`;
-    const durationMs = Math.round(Number(a['time'] ?? 0) * 1000);
-    if (a['status'] === 'notrun') continue; // DISABLED_ tests
-    const failures = [...body.matchAll(/<failure\b([^>]*)>/g)].map((f) => attrs(f[1]!)['message'] ?? '');
+    const name = `${a.classname ?? ''}.${a.name ?? ''}`;
+    const durationMs = Math.round(Number(a.time ?? 0) * 1000);
+    if (a.status === 'notrun') continue; // DISABLED_ tests
+    const failures = [...body.matchAll(/<failure\b([^>]*)>/g)].map((f) => attrs(f[1]!).message ?? '');
     if (failures.length) {
       cases.push({ name, status: 'fail', durationMs, message: failures.join('\n') });
-    } else if (a['result'] === 'skipped' || /<skipped\b/.test(body)) {
+    } else if (a.result === 'skipped' || /<skipped\b/.test(body)) {
       const sk = /<skipped\b([^>]*)/.exec(body);
       const c: GtestCase = { name, status: 'skipped', durationMs };
-      const msg = sk ? attrs(sk[1]!)['message'] : undefined;
+      const msg = sk ? attrs(sk[1]!).message : undefined;
       if (msg) c.message = msg;
       cases.push(c);
     } else {
@@ -144,7 +145,7 @@ export function parseGtestConsole(text: string): GtestConsole {
   const finished = new Map<string, 'OK' | 'FAILED' | 'SKIPPED'>();
   let ran: number | undefined;
   for (const line of text.split(/\r?\n/)) {
-    const run = /^\[ RUN      \] (\S+)/.exec(line);
+    const run = /^\[ RUN {6}\] (\S+)/.exec(line);
     if (run) {
       started.push(run[1]!);
       continue;
@@ -165,16 +166,37 @@ export function parseGtestConsole(text: string): GtestConsole {
 }
 
 export interface BuildDecision {
-  mode: 'module' | 'kernel' | 'none';
+  /** `refuse`: a kernel build is needed but the tree cannot build one (why says what to change). */
+  mode: 'module' | 'kernel' | 'none' | 'refuse';
   why: string;
 }
 
 /**
  * build: auto -> a module when the tree is of the running kernel's major branch and not newer
  * than it (`__FreeBSD_version` vs `sysctl -n kern.osreldate`; KBI is stable within a branch, a
- * newer tree may use kernel interfaces the running kernel lacks), else a kernel.
+ * newer tree may use kernel interfaces the running kernel lacks), else a kernel. With `tree` (what
+ * the host's tree holds, src/config/freebsd-tree.ts), a kernel build that tree cannot do is
+ * refused with the same words as the check before boot: the booted kernel only now told the
+ * gate its kern.osreldate, and a sparse payload has no Makefile.inc1 buildkernel to run.
  */
-export function decideBuild(build: 'auto' | 'module' | 'kernel' | 'none', treeVersion: number, osreldate: number): BuildDecision {
+export function decideBuild(
+  build: 'auto' | 'module' | 'kernel' | 'none',
+  treeVersion: number,
+  osreldate: number,
+  treeFacts?: TreeFacts | (() => TreeFacts),
+): BuildDecision {
+  const decision = decideMode(build, treeVersion, osreldate);
+  if (decision.mode !== 'kernel' || !treeFacts) return decision;
+  // Read only when a kernel build is on the table.
+  const tree = typeof treeFacts === 'function' ? treeFacts() : treeFacts;
+  if (tree.missingForKernel.length === 0) return decision;
+  const booted = { name: 'the booted image', major: osreldateMajor(osreldate), osreldate, source: 'sysctl kern.osreldate' };
+  const check = checkBuildBeforeBoot({ ...tree, version: treeVersion }, build === 'kernel' ? 'kernel' : 'auto', booted);
+  const refusal = check.refuse ?? `${decision.why}, but ${tree.tree} lacks ${tree.missingForKernel.join(', ')}, which a kernel build needs (Makefile.inc1 buildkernel)`;
+  return { mode: 'refuse', why: refusal };
+}
+
+function decideMode(build: 'auto' | 'module' | 'kernel' | 'none', treeVersion: number, osreldate: number): BuildDecision {
   const tree = `the tree's __FreeBSD_version is ${treeVersion}`;
   const running = `the image's kern.osreldate is ${osreldate}`;
   if (build !== 'auto') return { mode: build, why: `build: ${build} was asked for (${tree}, ${running})` };

@@ -3,10 +3,11 @@
 // what comes back. Every fact about FreeBSD's formats is cited to its source file; docs/freebsd.md
 // lists them with their tests.
 
+import { KERNEL_BUILD_NEEDS, readTreeFacts, type TreeFacts } from '../config/freebsd-tree.js';
 import type { GateConfig } from '../config/types.js';
 import type { ProofOfCode, TestResult, Thread } from '../report/model.js';
 import type { BackstopPlan, ConsoleProfile, DiskLayout, GuestAdapter, TargetOutcome, TestSpec } from './adapter.js';
-import { BIN_DIR, GATE_DIR, RESULTS_DIR, fixtureMountCommand, fuseServerMountCommand, MOUNTPOINT, MountError, mustRun, workloadTests } from './common.js';
+import { BIN_DIR, DETACH, GATE_DIR, RESULTS_DIR, fixtureMountCommand, MOUNTPOINT, MountError, mountFuseServer, mustRun, workloadTests } from './common.js';
 import {
   decideBuild,
   findFusefs,
@@ -33,13 +34,23 @@ export { gtestResultsFromRun, gtestSpec } from './freebsd-gtest.js';
  *   or a single boot would count twice).
  * - login: etc/ttys runs `/usr/libexec/getty 3wire` on ttyu0 `onifconsole`; BASIC-CI sets
  *   console="comconsole,vidconsole" (release/tools/basic-ci.conf); getty's default gettytab `lm`
- *   is `login: ` and the banner names the host `Amnesiac` when no hostname is set
- *   (libexec/getty/main.c).
+ *   is `login: ` (libexec/getty/main.c), printed once: a syslog or kernel line may follow it on
+ *   the same line or after it (BASIC-CI's etc/syslog.conf sends auth.notice and kern.warning to
+ *   /dev/console), so the prompt is matched at a line start, never at the end of the buffer.
+ *   The banner names the host `freebsd`: release/tools/vmimage.subr vm_install_base writes
+ *   hostname="$(uname -o | lowercase)" into rc.conf.
  * - no Password: prompt: root's password is empty in etc/master.passwd and pam_unix returns
  *   PAM_SUCCESS for an empty password with `nullok` before prompting
  *   (lib/libpam/modules/pam_unix/pam_unix.c); basic-ci.conf relies on it (PermitEmptyPasswords).
- * - shell: root's shell is /bin/sh from 14.0 on (etc/master.passwd), csh before; both prompts end
- *   in `# ` for root; the console engine then sets its own prompt.
+ * - shell: root's shell is /bin/sh from 14.0 on (etc/master.passwd), csh before; root's
+ *   /root/.shrc (bin/sh/dot.shrc: `PS1="\u@\h:\w \\$ "`, read through ENV from .profile) and
+ *   /root/.cshrc (`%N@%m:%~ %# `; third-party 13.x sessions show `root@freebsd-13:~ #`) both give
+ *   `root@freebsd:~ # `, matched at a line start: login(1) logs `ROOT LOGIN (root) ON ttyu0`
+ *   (usr.bin/login/login.c, LOG_NOTICE to auth) and syslogd writes it to the console right after
+ *   the prompt. Before the prompt, /root/.profile (bin/sh/dot.profile) runs `resizewin -z`: the
+ *   serial tty is 0x0, so it writes ESC 7 ... ESC [ 6 n ESC 8 and after 2 s without a reply
+ *   `resizewin: timeout reading from terminal` (usr.bin/resizewin/resizewin.c); the console engine
+ *   drops the escapes. The console engine then sets its own prompt and frames every command.
  * - panic start: sys/kern/kern_shutdown.c vpanic() prints `panic: %s` (after `Fatal trap N: ...`
  *   from the trap handler); on the serial console it can follow a `login: ` prompt on one line.
  * - panic end: `KDB: enter: panic` (sys/kern/subr_kdb.c kdb_enter, only with a debugger backend,
@@ -47,16 +58,84 @@ export { gtestResultsFromRun, gtestSpec } from './freebsd-gtest.js';
  *   shutdown_panic's `Automatic reboot in %d seconds` (sys/kern/kern_shutdown.c).
  */
 export const FREEBSD_CONSOLE: ConsoleProfile = {
-  loginPrompt: /login: $/,
+  loginPrompt: /^login: /m,
   loginUser: 'root',
-  shellPrompt: /[#$%>] $/,
+  shellPrompt: /^root@[\w.-]+:\S* # /m,
   bootBanner: /Copyright \(c\) 1992-\d{4} The FreeBSD Project\./,
+  // shutdown(8) -r: reboot through init's rc.shutdown; `now` takes effect at once.
+  rebootCommand: 'shutdown -r now',
   panicStart: /^(?:.*login: )?panic: |^Fatal trap \d+: /m,
   panicEnd: /KDB: enter: panic|^db> |^Uptime: \d|^Dumping \d+ out of \d+ MB|Automatic reboot in \d+ seconds/m,
 };
 
-/** `mount -p` prints the mount table in fstab(5) form: device, mount point, type, options (sbin/mount/mount.c putfsent). */
-export const FREEBSD_MOUNT_CHECK = `mount -p | awk '$2 == "${MOUNTPOINT}" && $3 == "fusefs" { found = 1 } END { exit !found }'`;
+/** sys/sys/mount.h: `MFSNAMELEN 16` "length of type name including null" (statfs f_fstypename). */
+export const MFSNAMELEN = 16;
+
+/** The subtype guest/fuse_fixture's mount passes (`subtype=` in guest/fixture_mount.c). */
+export const FIXTURE_SUBTYPE = 'fusefs-fixture';
+
+/**
+ * The type a fusefs mount shows: sys/fs/fuse/fuse_vfsops.c fuse_vfsop_mount strlcat()s "." and
+ * the `subtype=` option onto f_fstypename ("fusefs"), both bounded by MFSNAMELEN, so the name is
+ * cut to 15 characters: subtype `fusefs-fixture` shows as `fusefs.fusefs-f`.
+ */
+export function fusefsTypeName(subtype?: string): string {
+  return subtype === undefined ? 'fusefs' : `fusefs.${subtype}`.slice(0, MFSNAMELEN - 1);
+}
+
+/**
+ * `mount -p` prints the mount table in fstab(5) form, tab-separated: device, mount point, type,
+ * options, dump and pass (sbin/mount/mount.c putfsent; the type is f_fstypename). With `type`
+ * the third field must be exactly it; without (a user's server, whose subtype is its own), any
+ * fusefs mount: `fusefs` without a subtype, `fusefs.` and at most 8 characters of one with it.
+ */
+export function freebsdMountCheck(type?: string): string {
+  const test = type
+    ? `$3 == "${type}"`
+    : `($3 == "fusefs" || (substr($3, 1, 7) == "fusefs." && length($3) <= ${MFSNAMELEN - 1}))`;
+  return `mount -p | awk '$2 == "${MOUNTPOINT}" && ${test} { found = 1 } END { exit !found }'`;
+}
+
+/**
+ * The fixture's `daemon_timeout=` (the kernel's `timeout=` mount option): every FUSE request
+ * times out after the session's daemon_timeout (sys/fs/fuse/fuse_ipc.c fticket_wait_answer:
+ * msleep(..., daemon_timeout * hz), EWOULDBLOCK becomes ETIMEDOUT), 60 s by default
+ * (FUSE_DEFAULT_DAEMON_TIMEOUT, sys/fs/fuse/fuse.h), and the gate's default test timeout is also
+ * 60 s. fuse_vfsop_mount reads `timeout=` with "%u" and clamps it to FUSE_MIN_DAEMON_TIMEOUT (0)
+ * .. FUSE_MAX_DAEMON_TIMEOUT (600). So: the test timeout plus the watchdog's samples and the
+ * host's grace, and 0 (msleep without a timeout: no daemon timeout at all) when that is more than
+ * the kernel's 600 s, rather than a cap that would turn a stall into ETIMEDOUT before the verdict.
+ */
+export const FUSE_MAX_DAEMON_TIMEOUT_SEC = 600;
+export const DAEMON_TIMEOUT_MARGIN_SEC = 60;
+export function fixtureDaemonTimeout(testTimeoutSec: number): number {
+  const wanted = Math.ceil(testTimeoutSec) + DAEMON_TIMEOUT_MARGIN_SEC;
+  return wanted > FUSE_MAX_DAEMON_TIMEOUT_SEC ? 0 : wanted;
+}
+
+/**
+ * The last line of `output` that is wholly of `shape`. The console also carries kernel and syslog
+ * lines (the serial line is the kernel's console), and one can land inside a command's output;
+ * a value is only taken from a line of its own shape.
+ */
+export function lineOfShape(output: string, shape: RegExp): string | undefined {
+  return output
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => shape.test(line))
+    .pop();
+}
+
+const SHA256 = /^[0-9a-f]{64}$/;
+const NUMBER = /^\d+$/;
+const ABSOLUTE_PATH = /^\/\S*$/;
+/**
+ * `make -V .OBJDIR`: under MAKEOBJDIRPREFIX, or the source folder itself when make made no object
+ * folder (share/mk/bsd.obj.mk); both are under the gate's folder (and may hold spaces).
+ */
+const OBJ_PATH = new RegExp(`^${GATE_DIR}/.+$`);
+/** sys/conf/newvers.sh VERSTR: `FreeBSD ${RELEASE} ${BRANCH}-... ${KERNCONF}`; uname -v prints it. */
+const UNAME_V = /^FreeBSD \S+/;
 
 /** TargetOutcome plus what the gate needs to blame the right party (see the report: interface change). */
 export interface FreeBSDTargetOutcome extends TargetOutcome {
@@ -70,6 +149,8 @@ export interface FreeBSDTargetOutcome extends TargetOutcome {
 export interface FreeBSDGuestOptions {
   /** The stack parser; default src/report/stacks.ts `parseStacks` (the adapter holds none of its own). */
   parseStacks?: (text: string) => Thread[];
+  /** What the host's tree holds (default: read from config.sourceTree when the build is decided). */
+  tree?: TreeFacts;
 }
 
 export class BuildError extends Error {
@@ -90,6 +171,8 @@ interface State {
   uname?: string;
   gtestNote?: string;
   hasDdb?: boolean;
+  /** debug.debugger_on_panic is not 0: an NMI of unknown source goes to ddb, not to panic("NMI"). */
+  nmiEntersDdb?: boolean;
   hasWitness?: boolean;
 }
 
@@ -110,20 +193,27 @@ export class FreeBSDGuest implements GuestAdapter {
   async prepare(shell: Shell, disks: DiskLayout, config: GateConfig): Promise<void> {
     await mustRun(shell, `mkdir -p ${RESULTS_DIR} ${BIN_DIR} ${FREEBSD_PATHS.work} && tar -xf ${shQuote(disks.payload)} -C ${GATE_DIR}`, 600_000, 'unpacking the payload disk');
     // Record what the image is: the gate's report and the proof need it.
-    await shell.run(`{ uname -a; sysctl kern.osreldate kern.bootfile debug.kdb.available debug.kdb.current; } > ${RESULTS_DIR}/guest-info.txt 2>&1`, {
+    await shell.run(`{ uname -a; sysctl kern.osreldate kern.bootfile debug.kdb.available debug.kdb.current debug.debugger_on_panic; } > ${RESULTS_DIR}/guest-info.txt 2>&1`, {
       timeoutMs: 10_000,
     });
     // Which debugger the booted kernel has decides what the host backstop may do (debug.kdb.available
     // lists the KDB backends, sys/kern/subr_kdb.c; debug.witness exists only with WITNESS).
-    const kdb = await shell.run('sysctl -n debug.kdb.available; sysctl -n debug.witness.watch', { timeoutMs: 10_000 });
-    this.state.hasDdb = /\bddb\b/.test(kdb.output);
-    this.state.hasWitness = /^-?\d+\s*$/m.test(kdb.output);
+    // Decided by exit status, which the end marker carries, not by output a console line could break into.
+    const ddb = await shell.run('sysctl -n debug.kdb.available | tr -s " " "\\n" | grep -qx ddb', { timeoutMs: 10_000 });
+    const witness = await shell.run('sysctl -n debug.witness.watch >/dev/null 2>&1', { timeoutMs: 10_000 });
+    // An NMI of unknown source (QMP inject-nmi) reaches kdb_trap only while debug.debugger_on_panic
+    // is set, and is panic("NMI") otherwise (sys/x86/x86/cpu_machdep.c nmi_call_kdb, panic_on_nmi
+    // 0xff; the sysctl is in sys/kern/kern_shutdown.c, 0 with KDB_UNATTENDED).
+    const onPanic = await shell.run('sysctl -n debug.debugger_on_panic | grep -qx "[1-9][0-9]*"', { timeoutMs: 10_000 });
+    this.state.hasDdb = ddb.exitStatus === 0;
+    this.state.nmiEntersDdb = onPanic.exitStatus === 0;
+    this.state.hasWitness = witness.exitStatus === 0;
     const needPrograms = config.tests.includes('workloads') || !config.fuseServer;
     if (needPrograms) {
       // guest/ is built with the image's base cc; its Makefile leaves the programs in /gate/bin.
       await mustRun(
         shell,
-        `make -C ${FREEBSD_PATHS.guestSrc} SYSDIR=${FREEBSD_PATHS.src}/sys BINDIR=${BIN_DIR} && test -x ${BIN_DIR}/fusefs-fixture && test -x ${BIN_DIR}/fusefs-workloads`,
+        `make -C ${FREEBSD_PATHS.guestSrc} FUSEDIR=${FREEBSD_PATHS.src}/sys/fs/fuse BINDIR=${BIN_DIR} && test -x ${BIN_DIR}/fusefs-fixture && test -x ${BIN_DIR}/fusefs-workloads`,
         600_000,
         'building the guest programs (guest/)',
       );
@@ -133,24 +223,57 @@ export class FreeBSDGuest implements GuestAdapter {
 
   async buildTarget(shell: Shell, config: GateConfig): Promise<FreeBSDTargetOutcome> {
     const param = await shell.run(`grep -E '^#define[[:space:]]+__FreeBSD_version' ${FREEBSD_PATHS.src}/sys/sys/param.h`, { timeoutMs: 10_000 });
-    const osrel = await shell.run('sysctl -n kern.osreldate', { timeoutMs: 10_000 });
+    const osrel = await this.readValue(shell, 'sysctl -n kern.osreldate', NUMBER);
     const treeVersion = parseFreebsdVersion(param.output);
-    const osreldate = Number(osrel.output.trim());
-    if (!Number.isFinite(osreldate) || osreldate <= 0) throw new BuildError(`sysctl -n kern.osreldate gave ${JSON.stringify(osrel.output.trim())}`);
+    const osreldate = Number(osrel.value);
+    if (!osrel.value || osreldate <= 0) throw new BuildError(`sysctl -n kern.osreldate gave ${JSON.stringify(osrel.output.trim())}`);
     this.state.treeVersion = treeVersion;
     this.state.osreldate = osreldate;
-    const decision = decideBuild(config.build, treeVersion, osreldate);
+    const decision = decideBuild(config.build, treeVersion, osreldate, () => this.options.tree ?? readTreeFacts(config.sourceTree));
 
     let outcome: FreeBSDTargetOutcome;
+    // The tree cannot build the kernel the booted image needs: nothing to try, say what to change.
+    if (decision.mode === 'refuse') return { mode: 'kernel', why: decision.why, ok: false, blame: 'gate', tail: decision.why };
     if (decision.mode === 'module') outcome = await this.buildModule(shell, config, decision.why);
     else if (decision.mode === 'kernel') outcome = await this.buildKernel(shell, config, decision.why);
-    else outcome = { mode: 'none', why: `${decision.why}: the image's own fusefs.ko is under test`, ok: true };
+    else outcome = await this.loadStockModule(shell, decision.why);
 
     if (outcome.ok && config.tests.includes('gtest')) {
       const note = await this.prepareGtest(shell, config);
       outcome.why += `; ${note}`;
     }
     return outcome;
+  }
+
+  /**
+   * Runs `command` and takes its value from the last output line of `shape`; once more when no
+   * line has it (a kernel message can break into a line: it is printed straight to the UART,
+   * around the tty's output queue). `value` is undefined when neither run gave one.
+   */
+  private async readValue(shell: Shell, command: string, shape: RegExp, timeoutMs = 10_000): Promise<{ value?: string; output: string; exitStatus: number }> {
+    let result = await shell.run(command, { timeoutMs });
+    let value = lineOfShape(result.output, shape);
+    if (value === undefined) {
+      result = await shell.run(command, { timeoutMs });
+      value = lineOfShape(result.output, shape);
+    }
+    return value === undefined ? { output: result.output, exitStatus: result.exitStatus } : { value, output: result.output, exitStatus: result.exitStatus };
+  }
+
+  /**
+   * build: none: the image's own fusefs.ko, loaded before the fixture opens /dev/fuse. The device
+   * exists only once the module is loaded (sys/fs/fuse/fuse_device.c fuse_device_init, make_dev
+   * "fuse", called from fuse_loader at MOD_LOAD in fuse_main.c); nmount would auto-load the module,
+   * but a server opens /dev/fuse before it mounts. `kldstat -q -m fusefs` exits 0 exactly when the
+   * module is there (sbin/kldstat/kldstat.c: modfind, quiet); kldload by name finds
+   * /boot/kernel/fusefs.ko through the module path (sbin/kldload/kldload.c).
+   */
+  private async loadStockModule(shell: Shell, why: string): Promise<FreeBSDTargetOutcome> {
+    const load = await shell.run('kldstat -q -m fusefs || kldload fusefs 2>&1', { timeoutMs: 60_000, purpose: 'loading the image\'s fusefs.ko' });
+    if (load.exitStatus !== 0) {
+      return { mode: 'none', why, ok: false, blame: 'gate', tail: `kldload fusefs failed (exit ${load.exitStatus}): ${load.output.trim()}` };
+    }
+    return { mode: 'none', why: `${why}: the image's own fusefs.ko is under test (loaded before mounting)`, ok: true, artifact: '/boot/kernel/fusefs.ko' };
   }
 
   private makeEnv(): string {
@@ -186,12 +309,13 @@ export class FreeBSDGuest implements GuestAdapter {
     });
     if (build.exitStatus !== 0) return this.failedBuild('module', why, 'make -C sys/modules/fusefs', build.exitStatus, build.output);
 
-    const objdir = (await shell.run(`${make} -V .OBJDIR`, { timeoutMs: 30_000 })).output.trim().split('\n').pop()!.trim();
+    const objdir = (await this.readValue(shell, `${make} -V .OBJDIR`, OBJ_PATH, 30_000)).value;
+    if (!objdir) return { mode: 'module', why, ok: false, blame: 'gate', tail: `make -V .OBJDIR named no folder under ${GATE_DIR}` };
     const ko = `${objdir}/fusefs.ko`;
-    const hash = await shell.run(`sha256 -q ${shQuote(ko)}`, { timeoutMs: 30_000 });
-    if (hash.exitStatus !== 0) return { mode: 'module', why, ok: false, blame: 'gate', tail: `the build said it succeeded but ${ko} is missing: ${hash.output.trim()}` };
+    const hash = await this.readValue(shell, `sha256 -q ${shQuote(ko)}`, SHA256, 30_000);
+    if (hash.exitStatus !== 0 || !hash.value) return { mode: 'module', why, ok: false, blame: 'gate', tail: `the build said it succeeded but ${ko} is missing: ${hash.output.trim()}` };
     this.state.modulePath = ko;
-    this.state.moduleSha256 = hash.output.trim();
+    this.state.moduleSha256 = hash.value;
 
     // Unload whatever fusefs is there (the stock module if something auto-loaded it), then load ours by path.
     const load = await shell.run(`if kldstat -q -m fusefs; then kldunload fusefs.ko || exit 1; fi; kldload -v ${shQuote(ko)} 2>&1`, {
@@ -225,7 +349,7 @@ export class FreeBSDGuest implements GuestAdapter {
     // buildkernel/installkernel from the top of a full tree (Makefile.inc1); MODULES_OVERRIDE keeps
     // the module build to fusefs, which is all the tests load.
     const vars = [`KERNCONF=${shQuote(kernconf)}`, 'MODULES_OVERRIDE=fusefs'];
-    this.state.uname = (await shell.run('uname -v', { timeoutMs: 10_000 })).output.trim();
+    this.state.uname = (await this.readValue(shell, 'uname -v', UNAME_V)).value ?? '(unreadable)';
     const build = await shell.run(`make -C ${FREEBSD_PATHS.src} -j${Math.max(1, config.cpus)} buildkernel ${vars.join(' ')} 2>&1`, {
       timeoutMs: config.buildTimeoutSec * 1000,
       purpose: `building the ${kernconf} kernel`,
@@ -237,7 +361,7 @@ export class FreeBSDGuest implements GuestAdapter {
     });
     if (install.exitStatus !== 0) return { mode: 'kernel', why, ok: false, blame: 'gate', tail: `make installkernel failed (exit ${install.exitStatus}):\n${tail(install.output)}` };
     const sums = await shell.run('sha256 -q /boot/kernel/kernel /boot/kernel/fusefs.ko', { timeoutMs: 60_000 });
-    const [kernelSha, moduleSha] = sums.output.trim().split(/\s+/);
+    const [kernelSha, moduleSha] = sums.output.split('\n').map((line) => line.trim()).filter((line) => SHA256.test(line));
     if (sums.exitStatus !== 0 || !kernelSha || !moduleSha) {
       return { mode: 'kernel', why, ok: false, blame: 'gate', tail: `installkernel left no /boot/kernel/kernel or fusefs.ko: ${sums.output.trim()}` };
     }
@@ -258,15 +382,19 @@ export class FreeBSDGuest implements GuestAdapter {
     const make = `${this.makeEnv()} make -C ${dir} SRCTOP=${FREEBSD_PATHS.src} GTESTS=write`;
     const build = await shell.run(`${make} -j${Math.max(1, config.cpus)} all 2>&1`, { timeoutMs: config.buildTimeoutSec * 1000, purpose: 'building the write tests' });
     if (build.exitStatus === 0) {
-      const objdir = (await shell.run(`${make} -V .OBJDIR`, { timeoutMs: 30_000 })).output.trim().split('\n').pop()!.trim();
+      const objdir = (await this.readValue(shell, `${make} -V .OBJDIR`, OBJ_PATH, 30_000)).value ?? `${FREEBSD_PATHS.obj}/(unknown)`;
       const link = await shell.run(`ln -sf ${shQuote(`${objdir}/write`)} ${FREEBSD_PATHS.gtestBinary} && test -x ${FREEBSD_PATHS.gtestBinary}`, { timeoutMs: 10_000 });
-      if (link.exitStatus === 0) return (this.state.gtestNote = `the tree's tests/sys/fs/fusefs/write was built in the guest (${objdir}/write)`);
+      if (link.exitStatus === 0) {
+        this.state.gtestNote = `the tree's tests/sys/fs/fusefs/write was built in the guest (${objdir}/write)`;
+        return this.state.gtestNote;
+      }
     }
     const fallback = await shell.run(`test -x /usr/tests/sys/fs/fusefs/write && ln -sf /usr/tests/sys/fs/fusefs/write ${FREEBSD_PATHS.gtestBinary}`, { timeoutMs: 10_000 });
     if (fallback.exitStatus !== 0) {
       throw new BuildError(`the tree's write tests did not build and the image has no /usr/tests/sys/fs/fusefs/write:\n${tail(build.output, 1500)}`);
     }
-    return (this.state.gtestNote = `the tree's write tests did not build in the guest, so the image's /usr/tests/sys/fs/fusefs/write runs against the tree's module (build output tail: ${tail(build.output, 300).trim()})`);
+    this.state.gtestNote = `the tree's write tests did not build in the guest, so the image's /usr/tests/sys/fs/fusefs/write runs against the tree's module (build output tail: ${tail(build.output, 300).trim()})`;
+    return this.state.gtestNote;
   }
 
   async proveTarget(shell: Shell, _config: GateConfig, target: TargetOutcome): Promise<ProofOfCode> {
@@ -275,15 +403,16 @@ export class FreeBSDGuest implements GuestAdapter {
       const k = parseKldstat((await shell.run('kldstat -v', { timeoutMs: 10_000 })).output);
       const f = findFusefs(k);
       details.push('build: none: the image\'s own fusefs is under test, nothing of the tree was built');
-      details.push(f ? `kldstat -v: fusefs from ${f.path ?? f.name}` : 'kldstat -v: fusefs not loaded yet (mounting loads /boot/kernel/fusefs.ko)');
+      if (!f) return { ok: false, details: [...details, 'kldstat -v shows no fusefs module, though it was loaded before'] };
+      details.push(`kldstat -v: fusefs from ${f.path ?? f.name}`);
       return { ok: true, details };
     }
     let ok = true;
     if (target.mode === 'kernel') {
-      const bootfile = (await shell.run('sysctl -n kern.bootfile', { timeoutMs: 10_000 })).output.trim();
-      const uname = (await shell.run('uname -v', { timeoutMs: 10_000 })).output.trim();
-      const osrel = Number((await shell.run('sysctl -n kern.osreldate', { timeoutMs: 10_000 })).output.trim());
-      const kernSha = (await shell.run('sha256 -q /boot/kernel/kernel', { timeoutMs: 30_000 })).output.trim();
+      const bootfile = (await this.readValue(shell, 'sysctl -n kern.bootfile', ABSOLUTE_PATH)).value ?? '(unreadable)';
+      const uname = (await this.readValue(shell, 'uname -v', UNAME_V)).value ?? '(unreadable)';
+      const osrel = Number((await this.readValue(shell, 'sysctl -n kern.osreldate', NUMBER)).value ?? NaN);
+      const kernSha = (await this.readValue(shell, 'sha256 -q /boot/kernel/kernel', SHA256, 30_000)).value ?? '';
       details.push(`sysctl kern.bootfile: ${bootfile}`, `uname -v: ${uname}${this.state.uname ? ` (before the reboot: ${this.state.uname})` : ''}`);
       // The loader boots /boot/kernel/kernel unless it fell back (kernel.old); installkernel put the built one there.
       if (bootfile !== '/boot/kernel/kernel') {
@@ -313,8 +442,8 @@ export class FreeBSDGuest implements GuestAdapter {
       return { ok: false, details: [...details, `kldstat -v shows fusefs loaded from ${loadedPath}, not from the built ${expectedPath}`] };
     }
     details.push(`kldstat -v: fusefs loaded from ${loadedPath} (file id ${loaded.id})`);
-    const sha = await shell.run(`sha256 -q ${shQuote(loadedPath)}`, { timeoutMs: 30_000 });
-    const actual = sha.output.trim();
+    const sha = await this.readValue(shell, `sha256 -q ${shQuote(loadedPath)}`, SHA256, 30_000);
+    const actual = sha.value ?? '';
     if (sha.exitStatus !== 0 || !this.state.moduleSha256 || actual !== this.state.moduleSha256) {
       ok = false;
       details.push(`sha256 of ${loadedPath} is ${actual || '(unreadable)'}, the build produced ${this.state.moduleSha256 ?? '(no hash recorded)'}`);
@@ -328,8 +457,14 @@ export class FreeBSDGuest implements GuestAdapter {
     if (config.fuseServer && config.fuseServerSource) {
       await mustRun(shell, `make -C ${FREEBSD_PATHS.fuseServerSrc} 2>&1`, config.buildTimeoutSec * 1000, 'building the FUSE server (fuse-server-source)');
     }
-    const command = config.fuseServer ? fuseServerMountCommand(config.fuseServer, FREEBSD_MOUNT_CHECK) : fixtureMountCommand(config, FREEBSD_MOUNT_CHECK);
-    const result = await shell.run(command, { timeoutMs: 60_000, purpose: 'mounting the FUSE file system' });
+    // The fixture's type is known exactly (its subtype, cut as the kernel cuts it); a user's server's is not.
+    // A user's server is started detached (daemon(8): its own session, stdio on /dev/null) from a guest script.
+    const result = config.fuseServer
+      ? await mountFuseServer(shell, config.fuseServer, freebsdMountCheck(), DETACH.freebsd, 60_000)
+      : await shell.run(fixtureMountCommand(config, freebsdMountCheck(fusefsTypeName(FIXTURE_SUBTYPE)), [`daemon_timeout=${fixtureDaemonTimeout(config.timeoutSec)}`]), {
+          timeoutMs: 60_000,
+          purpose: 'mounting the FUSE file system',
+        });
     if (result.exitStatus !== 0) throw new MountError(`mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-800)}`);
     return MOUNTPOINT;
   }
@@ -353,34 +488,11 @@ export class FreeBSDGuest implements GuestAdapter {
     });
   }
 
-  /**
-   * `fuse_*+0xOFF` frames -> `sys/fs/fuse/FILE.c:LINE` of the tree, with the module's debug info:
-   * kmod.mk keeps it in `${KMOD}.ko.debug` beside the module (installkernel puts it under
-   * /usr/lib/debug), elftoolchain's nm prints `ADDRESS TYPE NAME`, and addr2line prints one
-   * `FILE:LINE` per address. A stack frame's offset is a return address, so the call is one byte before.
-   */
-  async resolveSourceLines(shell: Shell, threads: Thread[]): Promise<void> {
-    const module = this.state.modulePath;
-    const frames = threads.flatMap((t) => t.frames).filter((f) => f.fn.startsWith('fuse_') && f.offset && /^0x[0-9a-f]+$/i.test(f.offset));
-    if (!module || frames.length === 0) return;
-    const names = [...new Set(frames.map((f) => f.fn))].slice(0, 16);
-    const candidates = [`${module}.debug`, `/usr/lib/debug${module}.debug`, module].map(shQuote).join(' ');
-    const found = await shell.run(`for f in ${candidates}; do if [ -f "$f" ]; then echo "$f"; break; fi; done`, { timeoutMs: 10_000 });
-    const debugFile = found.output.trim().split('\n').pop();
-    if (!debugFile) return;
-    const symbols = await shell.run(`nm ${shQuote(debugFile)} | awk '${names.map((n) => `$3 == "${n}"`).join(' || ')} { print $1, $3 }'`, { timeoutMs: 30_000 });
-    const base = new Map(symbols.output.trim().split('\n').map((line) => line.trim().split(/\s+/)).filter((p) => p.length === 2).map(([addr, name]) => [name!, BigInt(`0x${addr}`)]));
-    const wanted = frames.filter((f) => base.has(f.fn));
-    if (wanted.length === 0) return;
-    const addresses = wanted.map((f) => `0x${(base.get(f.fn)! + BigInt(f.offset!) - 1n).toString(16)}`);
-    const lines = (await shell.run(`addr2line -e ${shQuote(debugFile)} ${addresses.join(' ')}`, { timeoutMs: 30_000 })).output.trim().split('\n');
-    wanted.forEach((frame, index) => {
-      const match = /^(.*):(\d+)/.exec(lines[index]?.trim() ?? '');
-      if (!match || match[1] === '??') return;
-      frame.file = match[1]!.replace(new RegExp(`^${FREEBSD_PATHS.src}/`), '');
-      frame.line = Number(match[2]);
-    });
-  }
+  // No resolveSourceLines: fusefs.ko (and its .ko.debug) is a relocatable object on amd64
+  // (sys/conf/kmod.mk: "amd64 uses direct linking", __KLD_SHARED=no, `ld -r`; the kernel links it
+  // itself, sys/kern/link_elf_obj.c), so nm gives section offsets and the debug
+  // info's addresses are section-relative too; nm + addr2line on the file can point at the wrong
+  // line, and a wrong source line is worse than none. Frames keep function+offset.
 
   /**
    * Release kernels have KDB but no ddb (sys/conf/std.debug adds DDB on HEAD only): an NMI gets no
@@ -388,8 +500,15 @@ export class FreeBSDGuest implements GuestAdapter {
    * turns the pager off (sys/ddb/db_output.c db_enable_pager), then the threads' stacks and locks.
    */
   backstop(): BackstopPlan {
-    if (!this.state.hasDdb) return { kind: 'none', why: 'the booted kernel has no ddb (debug.kdb.available), so an NMI would get no stacks' };
-    return { kind: 'ddb', commands: ['set $lines 0', 'bt all', ...(this.state.hasWitness ? ['show alllocks'] : []), 'show lockedvnods'] };
+    // Without a ddb backend kdb_trap returns 0 and nmi_call_kdb panics ("NMI"; sys/x86/x86/cpu_machdep.c,
+    // sys/kern/subr_kdb.c): the NMI would turn a hang into a panic, so it is not sent.
+    if (!this.state.hasDdb) return { kind: 'none', why: 'the booted kernel has no ddb (debug.kdb.available), so an NMI would get no stacks, only panic("NMI")' };
+    if (!this.state.nmiEntersDdb) return { kind: 'none', why: 'debug.debugger_on_panic is 0, so an NMI would panic the guest ("NMI") instead of entering ddb' };
+    // `alltrace` is ddb's all-threads trace (sys/ddb/db_command.c db_cmds: "alltrace" ->
+    // db_stack_trace_all, also `show all trace`); `bt` takes one thread and parses its argument as
+    // an expression, so `bt all` is "Symbol not found". `show alllocks` exists only with WITNESS
+    // (sys/kern/subr_witness.c DB_SHOW_ALL_COMMAND), `show lockedvnods` with DDB (sys/kern/vfs_subr.c).
+    return { kind: 'ddb', commands: ['set $lines 0', 'alltrace', ...(this.state.hasWitness ? ['show alllocks'] : []), 'show lockedvnods'] };
   }
 
   /**
@@ -418,7 +537,9 @@ export class FreeBSDGuest implements GuestAdapter {
 export const FREEBSD_TREE_PATHS = {
   module: ['sys/sys/param.h', 'sys/conf/newvers.sh', 'sys/modules/fusefs/Makefile', 'sys/fs/fuse', 'share/mk'],
   gtest: ['tests/sys/fs/fusefs/Makefile', 'tests/freebsd_test_suite', 'sbin/mount/getmntopts.c'],
-  kernel: ['Makefile', 'Makefile.inc1', 'sys/amd64/conf/GENERIC', 'lib', 'usr.bin'],
+  // Files deep in the folders buildkernel's legacy and kernel-tools stages build from, not the
+  // folders: a sparse list such as `lib/libc` makes `lib` exist without lib/libnv.
+  kernel: ['Makefile', ...KERNEL_BUILD_NEEDS],
 } as const;
 
 /** Host side, before any work: which required paths the tree lacks for this build and these tests. */

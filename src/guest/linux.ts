@@ -7,7 +7,7 @@ import type { LinuxGuestImage } from '../image/linux-guest.js';
 import { parseWatchdogLinuxSample } from '../report/parsers/linux-proc-stack.js';
 import type { ProofOfCode, Thread } from '../report/model.js';
 import type { BackstopPlan, ConsoleProfile, DiskLayout, GuestAdapter, TargetOutcome, TestSpec } from './adapter.js';
-import { fixtureMountCommand, fuseServerMountCommand, MountError, MOUNTPOINT, mustRun, workloadTests } from './common.js';
+import { DETACH, fixtureMountCommand, mountFuseServer, MountError, MOUNTPOINT, mustRun, workloadTests } from './common.js';
 import type { Shell } from './shell.js';
 
 export const LINUX_CONSOLE: ConsoleProfile = {
@@ -24,7 +24,7 @@ export class LinuxGuest implements GuestAdapter {
   readonly os = 'linux' as const;
   readonly console = LINUX_CONSOLE;
 
-  constructor(private readonly image: LinuxGuestImage) {}
+  constructor(protected readonly image: LinuxGuestImage) {}
 
   disks(diskIndexOfPayload: number): DiskLayout {
     // virtio-blk disks are named vda, vdb, ... in PCI order; the test guest boots from -kernel, no disk.
@@ -43,11 +43,11 @@ export class LinuxGuest implements GuestAdapter {
     });
   }
 
-  async buildTarget(): Promise<TargetOutcome> {
+  async buildTarget(_shell: Shell, _config: GateConfig): Promise<TargetOutcome> {
     return { mode: 'none', why: "the Linux test guest runs its packaged kernel's FUSE driver; there is no tree to build", ok: true };
   }
 
-  async proveTarget(shell: Shell): Promise<ProofOfCode> {
+  async proveTarget(shell: Shell, config: GateConfig, _target: TargetOutcome): Promise<ProofOfCode> {
     const details: string[] = [];
     let ok = true;
     const release = (await shell.run('uname -r', { timeoutMs: 10_000 })).output.trim();
@@ -56,7 +56,11 @@ export class LinuxGuest implements GuestAdapter {
       ok = false;
       details.push(`kernel ${release} is running, but the guest was built with ${this.image.kernelRelease}`);
     }
-    const names = Object.keys(this.image.programs).sort();
+    // The built-in fixture's hash proves nothing about a run that mounts the user's own server.
+    const names = Object.keys(this.image.programs)
+      .filter((name) => !(config.fuseServer && name === FIXTURE_PROGRAM))
+      .sort();
+    if (config.fuseServer) details.push(`the FUSE server is the user's (--fuse-server), not the built-in fixture: ${config.fuseServer}`);
     const hashes = await shell.run(`sha256sum ${names.map((name) => `/gate/bin/${name}`).join(' ')}`, { timeoutMs: 30_000 });
     const found = new Map(
       hashes.output
@@ -78,8 +82,9 @@ export class LinuxGuest implements GuestAdapter {
   }
 
   async mount(shell: Shell, config: GateConfig): Promise<string> {
-    const command = config.fuseServer ? fuseServerMountCommand(config.fuseServer, LINUX_MOUNT_CHECK) : fixtureMountCommand(config, LINUX_MOUNT_CHECK);
-    const result = await shell.run(command, { timeoutMs: 30_000, purpose: 'mounting the FUSE file system' });
+    const result = config.fuseServer
+      ? await mountFuseServer(shell, config.fuseServer, LINUX_MOUNT_CHECK, DETACH.linux, 30_000)
+      : await shell.run(fixtureMountCommand(config, LINUX_MOUNT_CHECK), { timeoutMs: 30_000, purpose: 'mounting the FUSE file system' });
     if (result.exitStatus !== 0) throw new MountError(`mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-500)}`);
     return MOUNTPOINT;
   }
@@ -101,6 +106,9 @@ export class LinuxGuest implements GuestAdapter {
     await shell.run(`dmesg > /gate/results/dmesg.txt 2>&1; tar -cf ${disks.results} -C /gate/results . && sync`, { timeoutMs: 60_000, purpose: 'packing the results disk' });
   }
 }
+
+/** The built-in fixture's program name in the guest image (scripts/build-linux-guest.sh). */
+const FIXTURE_PROGRAM = 'fusefs-fixture';
 
 /** Linux: the mount table is /proc/mounts; a FUSE mount has type `fuse` (or `fuse.NAME` for libfuse servers). */
 const LINUX_MOUNT_CHECK = `grep -q ' ${MOUNTPOINT} fuse' /proc/mounts`;

@@ -36,12 +36,27 @@ export function toolCacheCoordinates(key: ImageKey): { tool: string; version: st
   return { tool, version: `0.0.0-h${key.sha512.slice(0, 16).toLowerCase()}` };
 }
 
+/**
+ * A new file in the store, written in place: the image is decompressed straight into it and
+ * committed with a rename in the same folder, so it is written once and never copied.
+ */
+export interface Reservation {
+  /** Write the image here (a `.partial` name in the entry's own folder). */
+  path: string;
+  /** Renames it to its final name and marks the entry complete; returns the final path. */
+  commit(): Promise<string>;
+  /** Removes the partial entry. */
+  abort(): Promise<void>;
+}
+
 /** A local store of decompressed images. */
 export interface ImageStore {
   /** The cached image file for this key, or undefined. */
   find(key: ImageKey, targetName: string): string | undefined;
-  /** Copy `file` into the store under this key; returns the stored path. */
-  put(file: string, key: ImageKey, targetName: string): Promise<string>;
+  /** A fresh, empty entry for this key (any old one is removed first). */
+  reserve(key: ImageKey, targetName: string): Promise<Reservation>;
+  /** Removes the entry (a damaged image). */
+  evict(key: ImageKey): Promise<void>;
 }
 
 /** A cache shared between jobs (the Actions cache); holds the verified compressed download. */
@@ -50,30 +65,62 @@ export interface RemoteCache {
   save(paths: string[], key: string): Promise<void>;
 }
 
-/**
- * The runner tool cache (@actions/tool-cache cacheFile/find). Outside Actions (the CLI) it lives
- * under `cacheDir`: tool-cache reads RUNNER_TOOL_CACHE / RUNNER_TEMP, so they are set when absent.
- */
-export async function toolCacheStore(cacheDir: string, arch = 'x64'): Promise<ImageStore> {
-  process.env['RUNNER_TOOL_CACHE'] ||= path.join(cacheDir, 'tool-cache');
-  process.env['RUNNER_TEMP'] ||= path.join(cacheDir, 'tmp');
-  fs.mkdirSync(process.env['RUNNER_TOOL_CACHE']!, { recursive: true });
-  fs.mkdirSync(process.env['RUNNER_TEMP']!, { recursive: true });
-  const tc = await import('@actions/tool-cache');
+/** One entry folder with a `<folder>.complete` marker: the layout @actions/tool-cache uses. */
+function folderEntries(dirOf: (key: ImageKey) => string, find: (key: ImageKey, targetName: string) => string | undefined): ImageStore {
   return {
-    find(key, targetName) {
-      const { tool, version } = toolCacheCoordinates(key);
-      const dir = tc.find(tool, version, arch);
-      if (!dir) return undefined;
-      const file = path.join(dir, targetName);
-      return fs.existsSync(file) ? file : undefined;
+    find,
+    async reserve(key, targetName) {
+      const dir = dirOf(key);
+      await fs.promises.rm(`${dir}.complete`, { force: true });
+      await fs.promises.rm(dir, { recursive: true, force: true });
+      await fs.promises.mkdir(dir, { recursive: true });
+      const partial = path.join(dir, `${targetName}.partial`);
+      return {
+        path: partial,
+        async commit() {
+          const dest = path.join(dir, targetName);
+          await fs.promises.rename(partial, dest);
+          await fs.promises.writeFile(`${dir}.complete`, '');
+          return dest;
+        },
+        async abort() {
+          await fs.promises.rm(dir, { recursive: true, force: true });
+        },
+      };
     },
-    async put(file, key, targetName) {
-      const { tool, version } = toolCacheCoordinates(key);
-      const dir = await tc.cacheFile(file, targetName, tool, version, arch);
-      return path.join(dir, targetName);
+    async evict(key) {
+      const dir = dirOf(key);
+      await fs.promises.rm(`${dir}.complete`, { force: true });
+      await fs.promises.rm(dir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * The runner tool cache. Found with @actions/tool-cache `find`; written in its layout
+ * (`$RUNNER_TOOL_CACHE/<tool>/<version>/<arch>` plus `<that>.complete`, tool-cache.js
+ * `_createToolPath`/`_completeToolPath`) but without `cacheFile`, which copies the file in: the
+ * image is written in place and renamed. Outside Actions (the CLI) it lives under `cacheDir`:
+ * tool-cache reads RUNNER_TOOL_CACHE / RUNNER_TEMP, so they are set when absent.
+ */
+export async function toolCacheStore(cacheDir: string, arch = 'x64'): Promise<ImageStore> {
+  process.env.RUNNER_TOOL_CACHE ||= path.join(cacheDir, 'tool-cache');
+  process.env.RUNNER_TEMP ||= path.join(cacheDir, 'tmp');
+  const root = process.env.RUNNER_TOOL_CACHE!;
+  fs.mkdirSync(root, { recursive: true });
+  fs.mkdirSync(process.env.RUNNER_TEMP!, { recursive: true });
+  const tc = await import('@actions/tool-cache');
+  const dirOf = (key: ImageKey) => {
+    const { tool, version } = toolCacheCoordinates(key);
+    return path.join(root, tool, version, arch);
+  };
+  return folderEntries(dirOf, (key, targetName) => {
+    const { tool, version } = toolCacheCoordinates(key);
+    const dir = tc.find(tool, version, arch);
+    if (!dir) return undefined;
+    const file = path.join(dir, targetName);
+    return fs.existsSync(file) ? file : undefined;
+  });
 }
 
 /** A plain folder store (tests, and runs that want no tool-cache semantics). */
@@ -82,25 +129,15 @@ export function folderStore(root: string): ImageStore {
     const { tool, version } = toolCacheCoordinates(key);
     return path.join(root, tool, version);
   };
-  return {
-    find(key, targetName) {
-      const file = path.join(dirOf(key), targetName);
-      return fs.existsSync(file) && fs.existsSync(`${dirOf(key)}.complete`) ? file : undefined;
-    },
-    async put(file, key, targetName) {
-      const dir = dirOf(key);
-      await fs.promises.mkdir(dir, { recursive: true });
-      const dest = path.join(dir, targetName);
-      await fs.promises.copyFile(file, dest);
-      await fs.promises.writeFile(`${dir}.complete`, '');
-      return dest;
-    },
-  };
+  return folderEntries(dirOf, (key, targetName) => {
+    const file = path.join(dirOf(key), targetName);
+    return fs.existsSync(file) && fs.existsSync(`${dirOf(key)}.complete`) ? file : undefined;
+  });
 }
 
 /** True when the job runs on GitHub with the cache service reachable (env set by the runner). */
 export function onGitHubWithCache(env: NodeJS.ProcessEnv = process.env): boolean {
-  return Boolean(env['ACTIONS_CACHE_URL'] || env['ACTIONS_RESULTS_URL']);
+  return Boolean(env.ACTIONS_CACHE_URL || env.ACTIONS_RESULTS_URL);
 }
 
 /** The Actions cache through @actions/cache, or undefined when not on GitHub. Failures only warn. */

@@ -1,7 +1,6 @@
 // FreeBSD image: resolve -> download -> SHA-512 check (before any use) -> xz -dc -> cache -> overlay.
 // Every failure here is an ImageError (verdict `error`): the image is the gate's business, never the tree's.
 
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -15,7 +14,10 @@ import {
   type ImageStore,
   type RemoteCache,
 } from './cache.js';
-import { pickFromChecksums, resolveVersionInput, type ImageResolution } from './freebsd-resolve.js';
+import { endOfLifeWarning, unknownReleaseNote } from './freebsd-releases.js';
+import { parseChecksumFile, pickFromChecksums, resolveVersionInput, type ImageResolution } from './freebsd-resolve.js';
+import { checkIntegrity, recordIntegrity } from './image-integrity.js';
+import { DecompressError, xzToSparseFile } from './sparse-xz.js';
 
 export { ImageError } from './cache.js';
 
@@ -31,25 +33,17 @@ export async function toolCacheDownloader(): Promise<Downloader> {
   return { download: (url, dest) => tc.downloadTool(url, dest) };
 }
 
-/** Decompresses an .xz file to `dest`. */
+/** Decompresses an .xz file to `dest`, which it creates. */
 export type Decompressor = (src: string, dest: string) => Promise<void>;
 
-/** `xz -dc SRC > DEST`, spawned with an argument array (no shell). */
-export const xzDecompress: Decompressor = (src, dest) =>
-  new Promise((resolve, reject) => {
-    const out = fs.createWriteStream(dest);
-    const child = spawn('xz', ['-dc', '--', src], { stdio: ['ignore', 'pipe', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
-    child.stdout.pipe(out);
-    child.on('error', (e) => reject(new ImageError(`cannot run xz to decompress ${src}: ${e.message}`)));
-    child.on('close', (code) => {
-      out.close(() => {
-        if (code === 0) resolve();
-        else reject(new ImageError(`xz -dc ${src} failed (exit ${code}): ${stderr.trim()}`));
-      });
-    });
-  });
+/** `xz -dc SRC` into DEST, sparse (sparse-xz.ts): zero blocks become holes, nothing is copied. */
+export const xzDecompress: Decompressor = async (src, dest) => {
+  try {
+    await xzToSparseFile(src, dest);
+  } catch (error) {
+    throw error instanceof DecompressError ? new ImageError(error.message) : error;
+  }
+};
 
 export type ImageFormat = 'raw' | 'qcow2';
 
@@ -99,8 +93,12 @@ export interface ImageRequest {
   /** Text of the tree's sys/conf/newvers.sh, for `auto`. */
   newversText?: string;
   cacheDir: string;
-  /** Download base, for tests and mirrors. */
+  /** Download base, for tests. */
   base?: string;
+  /** Archive base, for tests. */
+  archiveBase?: string;
+  /** "Today" for the release table, for tests. */
+  today?: Date;
 }
 
 export interface ImageDeps {
@@ -110,6 +108,8 @@ export interface ImageDeps {
   remote?: RemoteCache;
   decompress?: Decompressor;
   log?: (line: string) => void;
+  /** Warnings the user should see (an end-of-life release, a damaged cache). */
+  warn?: (line: string) => void;
 }
 
 export interface FreeBSDImage {
@@ -124,6 +124,8 @@ export interface FreeBSDImage {
   why: string;
   /** Where the bytes came from on this run. */
   from: 'tool-cache' | 'actions-cache' | 'download' | 'local';
+  /** Set when the release is past its end of life (also sent to `warn`). */
+  endOfLife?: string;
   checksumUrl?: string;
 }
 
@@ -140,6 +142,23 @@ function isUrl(s: string): boolean {
   return /^(https?|ftp):\/\//i.test(s);
 }
 
+/** rename, or a copy when the two folders are on different file systems. */
+async function moveFile(from: string, to: string): Promise<void> {
+  try {
+    await fs.promises.rename(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EXDEV') throw error;
+    await fs.promises.copyFile(from, to);
+    await fs.promises.rm(from, { force: true });
+  }
+}
+
+function httpStatus(error: unknown): number | undefined {
+  // @actions/tool-cache downloadTool rejects with an HTTPError carrying httpStatusCode.
+  const code = (error as { httpStatusCode?: unknown }).httpStatusCode;
+  return typeof code === 'number' ? code : undefined;
+}
+
 async function downloadOrFail(deps: ImageDeps, url: string, dest: string, what: string): Promise<string> {
   try {
     return await deps.download.download(url, dest);
@@ -149,11 +168,44 @@ async function downloadOrFail(deps: ImageDeps, url: string, dest: string, what: 
 }
 
 /**
+ * The download tree answered 404 for a release's checksum file: look in the archive (where
+ * FreeBSD moves end-of-life releases) and say what both places gave. The gate does not take the
+ * image from the archive itself: the archive serves plain HTTP, so the checksum file it serves
+ * authenticates nothing.
+ */
+async function goneError(deps: ImageDeps, res: ImageResolution, scratch: string, first: unknown, eol: string | undefined): Promise<ImageError> {
+  const looked = [`${res.checksumUrl} (${(first as Error).message})`];
+  let found = '';
+  if (res.archiveFolderUrl) {
+    const archiveSums = `${res.archiveFolderUrl}Latest/CHECKSUM.SHA512`;
+    try {
+      const file = await deps.download.download(archiveSums, path.join(scratch, `CHECKSUM.SHA512-archive-${res.version.name}-${process.pid}`));
+      const names = parseChecksumFile(await fs.promises.readFile(file, 'utf8'))
+        .map((e) => e.name)
+        .filter((n) => n.includes('-BASIC-CI'));
+      await fs.promises.rm(file, { force: true });
+      looked.push(`${archiveSums} (found${names.length ? `: ${names.join(', ')}` : ', but it lists no BASIC-CI image'})`);
+      if (names.length) {
+        found =
+          ` The archive has it at ${res.archiveFolderUrl}Latest/${names[0]}, over plain HTTP: check that file against the SHA-512 in FreeBSD's PGP-signed ` +
+          `release announcement and pass it as \`image\` with \`image-sha512\`, or pick a supported release.`;
+      }
+    } catch (e) {
+      looked.push(`${archiveSums} (${(e as Error).message})`);
+    }
+  }
+  return new ImageError(
+    `no ${res.osRelease}-BASIC-CI image for ${res.version.name}: looked at ${looked.join(' and at ')}.${eol ? ` ${eol}.` : ''}${found}`,
+  );
+}
+
+/**
  * Get the verified, decompressed image for a run. The second run with the same key neither
  * downloads nor decompresses: the tool cache answers before anything is fetched.
  */
 export async function obtainFreeBSDImage(req: ImageRequest, deps: ImageDeps): Promise<FreeBSDImage> {
   const log = deps.log ?? (() => {});
+  const warn = deps.warn ?? log;
   const scratch = scratchDir(req.cacheDir);
   const wantedSha = normalizeSha(req.imageSha512);
 
@@ -162,6 +214,7 @@ export async function obtainFreeBSDImage(req: ImageRequest, deps: ImageDeps): Pr
   let why: string;
   let expected: string | undefined;
   let checksumUrl: string | undefined;
+  let endOfLife: string | undefined;
 
   if (req.image) {
     source = req.image;
@@ -172,10 +225,24 @@ export async function obtainFreeBSDImage(req: ImageRequest, deps: ImageDeps): Pr
       throw new BadInputError('image', `${source} does not exist`);
     }
   } else {
-    const res: ImageResolution = resolveVersionInput(req.version, req.newversText, req.base ? { base: req.base } : {});
+    const options = { ...(req.base ? { base: req.base } : {}), ...(req.archiveBase ? { archiveBase: req.archiveBase } : {}), ...(req.today ? { today: req.today } : {}) };
+    const res: ImageResolution = resolveVersionInput(req.version, req.newversText, options);
+    if (res.version.branch === 'RELEASE') {
+      endOfLife = endOfLifeWarning(res.version.name, req.today);
+      if (endOfLife) warn(endOfLife);
+      const note = unknownReleaseNote(res.version.name);
+      if (note) log(note);
+    }
     checksumUrl = res.checksumUrl;
-    const sumsPath = await downloadOrFail(deps, res.checksumUrl, path.join(scratch, `CHECKSUM.SHA512-${res.version.name}-${process.pid}`), 'the checksum file');
+    let sumsPath: string;
+    try {
+      sumsPath = await deps.download.download(res.checksumUrl, path.join(scratch, `CHECKSUM.SHA512-${res.version.name}-${process.pid}`));
+    } catch (e) {
+      if (httpStatus(e) === 404) throw await goneError(deps, res, scratch, e, endOfLife);
+      throw new ImageError(`could not download the checksum file from ${res.checksumUrl}: ${(e as Error).message}`);
+    }
     const sums = await fs.promises.readFile(sumsPath, 'utf8');
+    await fs.promises.rm(sumsPath, { force: true });
     const picked = pickFromChecksums(res, sums);
     if (!picked?.sha512) {
       throw new ImageError(`${res.checksumUrl} lists no ${res.osRelease}-BASIC-CI raw image; is ${res.version.name} published?`);
@@ -192,14 +259,21 @@ export async function obtainFreeBSDImage(req: ImageRequest, deps: ImageDeps): Pr
   }
 
   const targetName = fileName.replace(/\.xz$/, '');
+  const extra = { ...(checksumUrl ? { checksumUrl } : {}), ...(endOfLife ? { endOfLife } : {}) };
 
-  // 1. The tool cache, keyed by file name + expected checksum: no download, no decompression.
+  // 1. The tool cache, keyed by file name + expected checksum: no download, no decompression, as
+  //    long as the cached image still matches the record made when it was cached.
   if (expected) {
     const key: ImageKey = { fileName, sha512: expected };
     const hit = deps.store.find(key, targetName);
     if (hit) {
-      log(`image ${fileName} found in the tool cache (sha512 ${expected.slice(0, 16)}...)`);
-      return { path: hit, format: await detectFormat(hit), sha512: expected, source, fileName, why, from: 'tool-cache', ...(checksumUrl ? { checksumUrl } : {}) };
+      const damage = await checkIntegrity(hit, expected);
+      if (!damage) {
+        log(`image ${fileName} found in the tool cache (sha512 ${expected.slice(0, 16)}...)`);
+        return { path: hit, format: await detectFormat(hit), sha512: expected, source, fileName, why, from: 'tool-cache', ...extra };
+      }
+      warn(`cached image ${hit} is damaged (${damage}): cache damaged, re-downloading`);
+      await deps.store.evict(key);
     }
   }
 
@@ -226,10 +300,14 @@ export async function obtainFreeBSDImage(req: ImageRequest, deps: ImageDeps): Pr
       file = await downloadOrFail(deps, source, file, 'the image');
     }
   }
+  const dropDownload = async () => {
+    if (from !== 'local') await fs.promises.rm(file, { force: true });
+  };
 
   // 3. Verify BEFORE use.
   const actual = await sha512File(file);
   if (expected && actual !== expected) {
+    await dropDownload();
     throw new ImageError(
       `SHA-512 mismatch for ${fileName} (${source}): expected ${expected}${checksumUrl ? ` (from ${checksumUrl})` : ' (image-sha512)'}, got ${actual}`,
     );
@@ -245,15 +323,30 @@ export async function obtainFreeBSDImage(req: ImageRequest, deps: ImageDeps): Pr
     await deps.remote.save([keep], ak);
   }
 
-  // 4. Decompress (xz magic, not the name), then keep it in the tool cache.
-  let raw = file;
-  if (await isXz(file)) {
-    raw = path.join(scratch, `${targetName}.${process.pid}.tmp`);
-    log(`decompressing ${fileName}`);
-    await (deps.decompress ?? xzDecompress)(file, raw);
+  const xz = await isXz(file);
+  // 4a. A local uncompressed image is used where it is: the overlay only reads it.
+  if (from === 'local' && !xz) {
+    return { path: file, format: await detectFormat(file), sha512, source, fileName, why, from, ...extra };
   }
-  const stored = await deps.store.put(raw, { fileName, sha512 }, targetName);
-  if (raw !== file) await fs.promises.rm(raw, { force: true });
-  if (from === 'download' && !deps.remote) await fs.promises.rm(file, { force: true });
-  return { path: stored, format: await detectFormat(stored), sha512, source, fileName, why, from, ...(checksumUrl ? { checksumUrl } : {}) };
+
+  // 4b. Decompress (xz magic, not the name) straight into the cache entry, sparse; or move a
+  //     downloaded uncompressed image there. Then the compressed download is dropped.
+  const key: ImageKey = { fileName, sha512 };
+  const entry = await deps.store.reserve(key, targetName);
+  try {
+    if (xz) {
+      log(`decompressing ${fileName} (sparse) into the tool cache`);
+      await (deps.decompress ?? xzDecompress)(file, entry.path);
+    } else {
+      await moveFile(file, entry.path);
+    }
+    await recordIntegrity(entry.path, path.join(path.dirname(entry.path), targetName), sha512);
+  } catch (error) {
+    await entry.abort();
+    await dropDownload();
+    throw error;
+  }
+  const stored = await entry.commit();
+  if (xz) await dropDownload();
+  return { path: stored, format: await detectFormat(stored), sha512, source, fileName, why, from, ...extra };
 }

@@ -25,22 +25,21 @@
 //   scheme <major><two digit minor>Rxx, so major = floor(v / 100000).
 
 import { BadInputError } from '../config/errors.js';
-
-export const FREEBSD_DOWNLOAD_BASE = 'https://download.freebsd.org/';
-export const FREEBSD_VERSION_INPUT = 'freebsd-version';
+import { defaultRelease, isoDay } from './freebsd-releases.js';
 
 /**
- * Supported releases, newest first. The first entry is the default. Update this one constant when
- * the FreeBSD security officer's list (https://www.freebsd.org/security/#sup) changes.
- * What we could verify (2026-11, from stored public sources, not live):
- * - 15.1-RELEASE and 14.4-RELEASE: public CI code pins
- *   releases/CI-IMAGES/15.1-RELEASE/amd64/Latest/FreeBSD-15.1-RELEASE-amd64-BASIC-CI-ufs.raw.xz and
- *   releases/CI-IMAGES/14.4-RELEASE/amd64/Latest/FreeBSD-14.4-RELEASE-amd64-BASIC-CI.raw.xz.
- * - 15.0-RELEASE: releng/15.0 at RELEASE-p9 (newvers.sh quoted by a third party);
- *   14.3-RELEASE: used by OpenZFS CI. Their end-of-life dates were NOT verified here: the
- *   security page's "Supported FreeBSD releases" table is the authority.
+ * FreeBSD's own hosts: the product's data source (the images under test), not a mirror of our
+ * build's dependencies. The download tree serves supported releases and snapshots; FreeBSD moves an
+ * end-of-life release to the archive (`old-releases/`, same `CI-IMAGES/<name>/<arch>/Latest/`
+ * layout as seen in public CI scripts, e.g. 13.5-RELEASE), which public scripts reach over plain
+ * HTTP only.
  */
-export const SUPPORTED_RELEASES = ['15.1-RELEASE', '15.0-RELEASE', '14.4-RELEASE', '14.3-RELEASE'] as const;
+export const FREEBSD_HOSTS = {
+  download: 'https://download.freebsd.org/',
+  archive: 'http://ftp-archive.freebsd.org/pub/FreeBSD-Archive/old-releases/',
+} as const;
+export const FREEBSD_DOWNLOAD_BASE = FREEBSD_HOSTS.download;
+export const FREEBSD_VERSION_INPUT = 'freebsd-version';
 
 export type FreeBSDBranch = 'RELEASE' | 'STABLE' | 'CURRENT' | 'PRERELEASE' | 'BETA' | 'RC' | 'ALPHA';
 
@@ -58,17 +57,45 @@ export interface FreeBSDVersion {
   tree: 'releases' | 'snapshots';
 }
 
+// The one grammar of a FreeBSD version, for the input parser and the resolver alike:
+// <major>.<minor>-<BRANCH>[-p<N>], BRANCH as sys/conf/newvers.sh writes it (RELEASE, STABLE, CURRENT,
+// PRERELEASE, ALPHAn, BETAn, RCn); `-pN` only after RELEASE (newvers.sh's "RELEASE-p9").
 const VERSION_RE = /^(\d+)\.(\d+)-(RELEASE|STABLE|CURRENT|PRERELEASE|(?:BETA|RC|ALPHA)(\d+))(?:-p(\d+))?$/;
+
+/** What the `freebsd-version` input accepts, for messages and docs. */
+export const VERSION_INPUT_HELP =
+  "'auto', 'latest', or a version like 15.1-RELEASE, 14.4-RELEASE-p3, 15.1-STABLE, 16.0-CURRENT, 15.0-PRERELEASE, 15.0-BETA2, 15.0-RC1, 15.0-ALPHA3";
+
+export type VersionInput =
+  | { kind: 'auto' }
+  | { kind: 'latest' }
+  | { kind: 'version'; version: FreeBSDVersion; patch?: number };
+
+/**
+ * Parse the `freebsd-version` input (the one parser: config/parse.ts calls it too). An empty input
+ * is `latest`. Malformed is a BadInputError naming `freebsd-version`.
+ */
+export function parseVersionInput(input: string): VersionInput {
+  const text = input.trim();
+  if (text === 'auto') return { kind: 'auto' };
+  if (text === '' || text === 'latest') return { kind: 'latest' };
+  const version = parseVersion(text);
+  const patch = /-p(\d+)$/.exec(text);
+  return patch ? { kind: 'version', version, patch: Number(patch[1]) } : { kind: 'version', version };
+}
+
+/** The input text of a parsed version input: parseVersionInput(formatVersionInput(x)) equals x. */
+export function formatVersionInput(v: VersionInput): string {
+  if (v.kind !== 'version') return v.kind;
+  return v.patch !== undefined ? `${v.version.name}-p${v.patch}` : v.version.name;
+}
 
 /** Parse and validate a version; malformed is a BadInputError naming `freebsd-version`. */
 export function parseVersion(input: string): FreeBSDVersion {
   const text = input.trim();
   const m = VERSION_RE.exec(text);
   if (!m) {
-    throw new BadInputError(
-      FREEBSD_VERSION_INPUT,
-      `'${input}' is not a FreeBSD version; expected e.g. 14.3-RELEASE, 15.0-STABLE, 16.0-CURRENT, 15.0-PRERELEASE, 15.0-BETA2, 15.0-RC1, 15.0-ALPHA3 or 'auto'`,
-    );
+    throw new BadInputError(FREEBSD_VERSION_INPUT, `'${input}' is not a FreeBSD version; expected ${VERSION_INPUT_HELP}`);
   }
   const [, maj, min, br, num, patch] = m;
   const major = Number(maj);
@@ -100,10 +127,19 @@ export interface ImageResolution {
   folderUrl: string;
   /** Set once the checksum file was read. */
   sha512?: string;
+  /**
+   * Releases only: the same folder in the archive, where FreeBSD moves end-of-life releases
+   * (FREEBSD_HOSTS.archive). Looked at when the download tree no longer has the image.
+   */
+  archiveFolderUrl?: string;
 }
 
 export interface ResolveOptions {
   base?: string;
+  /** Archive base, for tests. */
+  archiveBase?: string;
+  /** "Today" for the release table (default and end-of-life), for tests. */
+  today?: Date;
   arch?: string;
   fs?: 'ufs' | 'zfs';
 }
@@ -120,7 +156,9 @@ export function resolveImage(version: string | FreeBSDVersion, options: ResolveO
   const folderUrl = `${base}${v.tree}/CI-IMAGES/${v.name}/${arch}/`;
   const osRelease = `FreeBSD-${v.name}-${arch}`;
   const fileName = `${osRelease}-BASIC-CI-${fs}.raw.xz`;
+  const archiveBase = (options.archiveBase ?? FREEBSD_HOSTS.archive).replace(/\/?$/, '/');
   return {
+    ...(v.tree === 'releases' ? { archiveFolderUrl: `${archiveBase}CI-IMAGES/${v.name}/${arch}/` } : {}),
     url: `${folderUrl}Latest/${fileName}`,
     checksumUrl: `${folderUrl}Latest/CHECKSUM.SHA512`,
     fileName,
@@ -131,9 +169,9 @@ export function resolveImage(version: string | FreeBSDVersion, options: ResolveO
   };
 }
 
-/** The default version: the newest supported release. */
-export function defaultVersion(): string {
-  return SUPPORTED_RELEASES[0];
+/** The default version: the newest release supported on `today` (freebsd-releases.json). */
+export function defaultVersion(today: Date = new Date()): string {
+  return defaultRelease(today).name;
 }
 
 export interface ChecksumEntry {
@@ -275,23 +313,32 @@ export function osreldateMajor(v: number): number {
 
 /**
  * The image for a `freebsd-version` input: `auto` needs the tree's newvers.sh text; an empty
- * input or `latest` means the newest supported release.
+ * input or `latest` means the newest release supported today; `X.Y-RELEASE-pN` runs on the
+ * X.Y-RELEASE image, because FreeBSD publishes BASIC-CI images of releases, not of patch levels
+ * (release/Makefile.mirrors `ci-images-stage` copies one `Latest/` per release build).
  */
 export function resolveVersionInput(input: string, newversText?: string, options: ResolveOptions = {}): ImageResolution {
-  const text = input.trim();
-  if (text === 'auto') {
-    if (newversText === undefined) {
-      throw new BadInputError(FREEBSD_VERSION_INPUT, "'auto' needs a source tree with sys/conf/newvers.sh");
+  const parsed = parseVersionInput(input);
+  switch (parsed.kind) {
+    case 'auto': {
+      if (newversText === undefined) {
+        throw new BadInputError(FREEBSD_VERSION_INPUT, "'auto' needs a source tree with sys/conf/newvers.sh");
+      }
+      const { version, why } = versionFromNewvers(parseNewvers(newversText));
+      return resolveImage(version, options, why);
     }
-    const { version, why } = versionFromNewvers(parseNewvers(newversText));
-    return resolveImage(version, options, why);
+    case 'latest': {
+      const latest = defaultRelease(options.today);
+      return resolveImage(
+        latest.name,
+        options,
+        `freebsd-version '${input.trim() || 'latest'}': the newest release supported on ${isoDay(options.today ?? new Date())}, ${latest.name} (supported until ${latest.eol}, src/image/freebsd-releases.json)`,
+      );
+    }
+    case 'version':
+      if (parsed.patch !== undefined) {
+        return resolveImage(parsed.version, options, `${formatVersionInput(parsed)} runs on the ${parsed.version.name} image (BASIC-CI images exist per release, not per patch level)`);
+      }
+      return resolveImage(parsed.version, options, `freebsd-version ${parsed.version.name}: published in the ${parsed.version.tree}/ tree (release/Makefile.mirrors ci-images-stage)`);
   }
-  if (text === '' || text === 'latest') {
-    return resolveImage(defaultVersion(), options, `no version given: the newest supported release, ${defaultVersion()} (SUPPORTED_RELEASES)`);
-  }
-  const v = parseVersion(text);
-  if (/-p\d+$/.test(text)) {
-    return resolveImage(v, options, `${text} runs on the ${v.name} image (patch levels share the release image)`);
-  }
-  return resolveImage(v, options, `freebsd-version ${v.name}: published in the ${v.tree}/ tree (release/Makefile.mirrors ci-images-stage)`);
 }

@@ -235,7 +235,7 @@ export async function readTarDisk(diskPath: string, destDir: string): Promise<Ex
       await readExactly(input, header, offset);
       if (isZeroBlock(header)) break;
       const at = offset;
-      let entry;
+      let entry: ReturnType<typeof decodeHeader>;
       try {
         entry = decodeHeader(header, at);
       } catch (error) {
@@ -245,8 +245,8 @@ export async function readTarDisk(diskPath: string, destDir: string): Promise<Ex
       const meta = entry.typeflag === 'x' || entry.typeflag === 'g' || entry.typeflag === 'L' || entry.typeflag === 'K';
       // Data that follows the header: a file's contents (pax may override a size ustar cannot
       // hold), a meta record's payload, or an unknown type's data, which is skipped.
-      const size = entry.type === 'file' && pax['size'] !== undefined ? Number(pax['size']) : entry.size;
-      if (!Number.isSafeInteger(size) || size < 0) throw new TarFormatError(`${diskPath}: bad size ${JSON.stringify(pax['size'])} at byte ${at}`);
+      const size = entry.type === 'file' && pax.size !== undefined ? Number(pax.size) : entry.size;
+      if (!Number.isSafeInteger(size) || size < 0) throw new TarFormatError(`${diskPath}: bad size ${JSON.stringify(pax.size)} at byte ${at}`);
       const dataSize = meta || entry.type === 'file' || entry.type === 'other' ? size : 0;
       const dataStart = offset + BLOCK;
       const next = dataStart + paddedSize(dataSize);
@@ -262,9 +262,9 @@ export async function readTarDisk(diskPath: string, destDir: string): Promise<Ex
         else if (entry.typeflag === 'x') pax = parsePaxRecords(data, at);
         continue; // 'g' (global pax) carries nothing the gate uses
       }
-      const name = pax['path'] ?? longName ?? entry.name;
-      const linkname = pax['linkpath'] ?? longLink ?? entry.linkname;
-      const mtime = pax['mtime'] !== undefined ? Number(pax['mtime']) : entry.mtime;
+      const name = pax.path ?? longName ?? entry.name;
+      const linkname = pax.linkpath ?? longLink ?? entry.linkname;
+      const mtime = pax.mtime !== undefined ? Number(pax.mtime) : entry.mtime;
       longName = longLink = undefined;
       pax = {};
       if (entry.type === 'other') continue; // devices, FIFOs: not evidence

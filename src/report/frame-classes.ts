@@ -1,7 +1,8 @@
 // Knowledge about frame names, kept as data (syzkaller pkg/report style): which frames are the
 // scheduler, sleep and lock machinery (never the "where" of a hang), which belong to FUSE and
 // to the file system / VM layers, which mean "waiting for the FUSE daemon's answer".
-// A name ending in `*` is a prefix. Names are compared without compiler suffixes (`.isra.0`).
+// A name ending in `*` is a prefix, one wrapped in `*...*` a substring. Names are compared
+// without compiler suffixes (`.isra.0`).
 
 import { baseName } from './parsers/common.js';
 
@@ -27,9 +28,21 @@ export const SLEEP_AND_LOCK_FRAMES: readonly string[] = [
   '_sx_xlock_hard',
   '_sx_slock_hard',
   '_sx_xlock',
+  '_sx_slock',
   '_sx_slock_int',
+  'sx_xlock*',
+  'sx_slock*',
   '__rw_wlock_hard',
   '__rw_rlock_hard',
+  '_rw_wlock_cookie',
+  '__rw_rlock',
+  '__rw_rlock_int',
+  '_rw_rlock_cookie',
+  '_rm_rlock_hard',
+  'msleep',
+  'tsleep',
+  '_mtx_lock_flags',
+  '__mtx_lock_flags',
   'vop_stdlock',
   'vop_lock',
   'VOP_LOCK1_APV',
@@ -42,8 +55,7 @@ export const SLEEP_AND_LOCK_FRAMES: readonly string[] = [
   'schedule_hrtimeout*',
   'schedule_idle',
   'preempt_schedule*',
-  'io_schedule',
-  'io_schedule_timeout',
+  'io_schedule*',
   '__switch_to',
   '__switch_to_asm',
   'context_switch',
@@ -70,6 +82,19 @@ export const SLEEP_AND_LOCK_FRAMES: readonly string[] = [
   'wait_woken',
   'do_nanosleep',
   'hrtimer_nanosleep',
+  'osq_lock',
+  'rwbase_*',
+  'rt_spin_lock*',
+  'rt_read_lock',
+  'rt_write_lock',
+  // OpenZFS SPL (module/os/linux/spl/spl-condvar.c): Solaris condition variables over Linux waits.
+  'cv_wait*',
+  '__cv_*',
+  'cv_timedwait*',
+  'cv_wait_common',
+  '__cv_timedwait_common',
+  // OpenZFS on FreeBSD (module/os/freebsd/spl): the same names over _cv_wait/_sx_*.
+  'zfs_cv_*',
 ];
 
 /** FreeBSD sleeps that a signal can end (PCATCH): an idle wait, not a hang by itself. */
@@ -169,12 +194,72 @@ export const FS_VM_FRAMES: readonly string[] = [
   'do_filp_open',
 ];
 
+/**
+ * Frames that are the crash machinery, never the function a crash is filed under (syzkaller
+ * pkg/report linux.go `skipPatterns` and freebsd.go: sanitizers, panic and trap entry, stack
+ * dumping, WARN/BUG plumbing, lock and memory-copy primitives), Linux.
+ */
+export const LINUX_CRASH_SKIP_FRAMES: readonly string[] = [
+  '__sanitizer*', '__asan*', '*kasan*', '__msan*', '*kmsan*', '__ubsan*', 'ubsan_*', '*_ubsan_*',
+  'check_memory_region*', 'read_word_at_a_time', 'print_address_description*', 'print_report',
+  '*panic*', 'invalid_op', 'exc_invalid_op', 'asm_exc_*', 'handle_bug', 'report_bug', 'fixup_bug',
+  'do_error_trap', 'do_trap', 'do_invalid_op', '*_trap', 'dump_stack*', '__dump_stack', 'show_stack',
+  'warn_slowpath*', 'warn_alloc', '__warn*', 'debug_object*', 'timer_is_static_object', 'work_is_static_object',
+  '*lockdep*', 'perf_trace*', 'lock_acquire*', 'lock_release', 'lock_class*', 'reacquire_held_locks',
+  '*spin_lock*', '*spin_trylock*', '*spin_unlock*', '*raw_read_lock*', '*raw_write_lock*',
+  'down', 'down_read*', 'down_write*', 'up_read', 'up_write', '*mutex_lock*', '*mutex_trylock*',
+  '*mutex_unlock*', 'mutex_remove_waiter', 'osq_lock', 'osq_unlock', '__wake_up*', 'refcount_*',
+  '__refcount_*', 'memcpy*', '__memcpy*', 'memcmp', 'memset*', '__memset*', 'memchr', 'memmove*',
+  '__memmove*', 'strcmp', 'strncmp', 'strcpy', 'strlcpy', 'strncpy', 'strscpy*', 'strlen', 'strnstr',
+  'strnlen', 'strchr', '*copy_to_user*', '*copy_from_user*', 'put_user*', 'get_user*', '__might_fault',
+  '__might_sleep', '__might_resched', 'might_fault', 'might_sleep', '*list_add*', '*list_del*',
+  '__list_*', 'list_replace*', 'list_move*', 'list_splice*', '*_indirect_thunk_*', 'string*', 'pointer',
+  'vsnprintf', 'snprintf', 'scnprintf', 'kasprintf', 'kvasprintf', '*printk*', 'dev_info', 'dev_notice',
+  'dev_warn', 'dev_err', 'dev_printk*', 'del_timer*', 'flush_work', '__flush_work', '__cancel_work_timer',
+  'cancel_work_sync', 'try_to_grab_pending', 'flush_workqueue', 'drain_workqueue', 'destroy_workqueue',
+  'finish_wait', 'kthread_stop', 'kobject_del', 'kobject_put', 'kobject_uevent_env', 'add_uevent_var',
+  'page_fault', 'exc_page_fault', 'do_page_fault', '__do_page_fault', 'do_user_addr_fault', 'do_kern_addr_fault',
+  'page_fault_oops', 'kernelmode_fixup_or_oops', '__bad_area_nosemaphore', 'bad_area_nosemaphore', 'no_context',
+  'die', '__die*', 'oops_*', 'do_general_protection', 'exc_general_protection', 'general_protection',
+  'el1_*', 'el1h_*', 'do_mem_abort', 'die_kernel_fault', '__do_kernel_fault', 'do_translation_fault',
+  'do_bad_area', 'bug_handler', 'brk_handler', 'call_break_hook', 'do_debug_exception', 'arm64_*',
+  '__schedule', 'schedule', 'preempt_schedule*', 'kmem_cache_*', '__kmem_cache_*', 'kfree*', '__kmalloc*', 'kmalloc*',
+  'kzalloc*', 'kcalloc*', 'krealloc*', 'kvmalloc*', 'kvzalloc*', 'kvcalloc*', 'kvfree*', 'vmalloc*', '__vmalloc*', 'vfree',
+  'kmemdup*', 'kstrdup*', 'kstrndup*',
+  'slab_*', '__slab_*', 'debug_check_*', 'test_and_set_bit*', 'test_and_clear_bit*', 'set_bit', 'clear_bit',
+  'change_bit', 'test_bit', 'instrument_*', 'atomic_*', 'atomic64_*', 'arch_atomic*', '__const_udelay', 'delay_tsc',
+];
+
+/** FreeBSD's crash machinery (sys/kern/kern_shutdown.c, subr_kdb.c, amd64/amd64/trap.c, exception.S, kern_*lock.c). */
+export const FREEBSD_CRASH_SKIP_FRAMES: readonly string[] = [
+  'db_trace_self*', 'db_trace_thread', 'kdb_*', 'vpanic', 'panic', 'kassert_panic', 'trap', 'trap_*',
+  'calltrap', 'doreflect', 'handle_el1h_*', 'do_el1h_sync', 'data_abort', 'align_pc_fault', 'abort_handler',
+  'dblfault_handler', '__asan_*', 'kasan_*', '__msan_*', 'kmsan_*', 'witness_*', 'sx_destroy', 'mtx_destroy',
+  '_mtx_destroy', 'rw_destroy', '_rw_destroy', '__mtx_lock_flags', '_mtx_lock_flags', '__mtx_unlock_flags',
+  '_mtx_unlock_flags', '__mtx_lock_sleep', '__mtx_lock_spin_flags', '_mtx_lock_spin_cookie', '_mtx_trylock_flags_',
+  '__mtx_assert', '_mtx_assert', '_sx_*', '__sx_*', 'sx_*lock*', '_rw_*', '__rw_*', '_rm_*', 'lockmgr_*',
+  '__lockmgr_args', 'm_copydata', 'm_copyback', 'm_copym',
+];
+
+/** The timer interrupt's entry frames: a stall report's frames above them are the detector's own. */
+export const TIMER_INTERRUPT_ENTRY_FRAMES: readonly string[] = [
+  '*apic_timer_interrupt*', 'sysvec_apic_timer_interrupt', 'asm_sysvec_apic_timer_interrupt', 'hrtimer_interrupt',
+  'el1_interrupt', 'el1h_64_irq*', 'gic_handle_irq', 'arch_timer_handler_*',
+];
+
 function matcher(patterns: readonly string[]): (fn: string) => boolean {
-  const exact = new Set(patterns.filter((p) => !p.endsWith('*')));
-  const prefixes = patterns.filter((p) => p.endsWith('*')).map((p) => p.slice(0, -1));
+  const exact = new Set(patterns.filter((p) => !p.endsWith('*') && !p.startsWith('*')));
+  const prefixes = patterns.filter((p) => p.endsWith('*') && !p.startsWith('*')).map((p) => p.slice(0, -1));
+  const suffixes = patterns.filter((p) => p.startsWith('*') && !p.endsWith('*')).map((p) => p.slice(1));
+  const infixes = patterns.filter((p) => p.startsWith('*') && p.endsWith('*') && p.length > 2).map((p) => p.slice(1, -1));
   return (fn: string) => {
     const name = baseName(fn);
-    return exact.has(name) || prefixes.some((p) => name.startsWith(p));
+    return (
+      exact.has(name) ||
+      prefixes.some((p) => name.startsWith(p)) ||
+      suffixes.some((p) => name.endsWith(p)) ||
+      infixes.some((p) => name.includes(p))
+    );
   };
 }
 
@@ -191,3 +276,6 @@ export const isFuseIpc = matcher(FUSE_IPC_FRAMES);
 export const isFuseRequestWait = matcher(FUSE_REQUEST_WAIT_FRAMES);
 export const isFuseDaemonRead = matcher(FUSE_DAEMON_READ_FRAMES);
 export const isFsVm = matcher(FS_VM_FRAMES);
+export const isLinuxCrashMachinery = matcher(LINUX_CRASH_SKIP_FRAMES);
+export const isFreebsdCrashMachinery = matcher([...FREEBSD_CRASH_SKIP_FRAMES, ...SLEEP_AND_LOCK_FRAMES]);
+export const isTimerInterruptEntry = matcher(TIMER_INTERRUPT_ENTRY_FRAMES);

@@ -71,15 +71,35 @@ function failureMessage(t: TestResult, report: GateReport): string {
   return t.message ?? t.status;
 }
 
+/** Phases that run after the verdict's phase was over, whatever the verdict: never the phase to name. */
+const AFTERWARDS = new Set(['backstop', 'collect', 'teardown']);
+
+/** The phase a run ended in: the first that did not finish well, else the last; phases run afterwards aside. */
+export function failedPhase(report: GateReport): string {
+  const phases = report.phases.filter((p) => !AFTERWARDS.has(p.phase));
+  return (phases.find((p) => p.outcome !== 'ok') ?? phases.at(-1))?.phase ?? 'start';
+}
+
+/**
+ * An `error` that no test carries (the gate broke before or between tests) is a case of its own,
+ * named after the phase: a suite of 0 tests and 0 errors shows green on dashboards.
+ */
+function casesOf(report: GateReport): TestResult[] {
+  if (report.verdict !== 'error' || report.tests.some((t) => t.status === 'error')) return report.tests;
+  const phase = failedPhase(report);
+  return [...report.tests, { name: `fusefs-gate/${phase}`, status: 'error', durationMs: report.phases.find((p) => p.phase === phase)?.durationMs ?? 0, iteration: report.tests.at(-1)?.iteration ?? 1, message: `error during ${phase}: ${report.reason}` }];
+}
+
 /** The JUnit XML document for a report. */
 export function renderJunit(report: GateReport): string {
-  const iterations = new Set(report.tests.map((t) => t.iteration)).size;
-  const count = (pred: (t: TestResult) => boolean): number => report.tests.filter(pred).length;
+  const tests = casesOf(report);
+  const iterations = new Set(tests.map((t) => t.iteration)).size;
+  const count = (pred: (t: TestResult) => boolean): number => tests.filter(pred).length;
   const failures = count((t) => t.status === 'fail' || t.status === 'hang' || t.status === 'panic');
   const errors = count((t) => t.status === 'error');
   const skipped = count((t) => t.status === 'skipped');
-  const time = seconds(report.tests.reduce((s, t) => s + t.durationMs, 0));
-  const suiteAttrs = `name="fusefs-gate" tests="${report.tests.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${time}"`;
+  const time = seconds(tests.reduce((s, t) => s + t.durationMs, 0));
+  const suiteAttrs = `name="fusefs-gate" tests="${tests.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${time}"`;
 
   const lines: string[] = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites ${suiteAttrs}>`];
   const timestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.exec(report.startedAt)?.[0];
@@ -96,7 +116,7 @@ export function renderJunit(report: GateReport): string {
   for (const [k, v] of props) if (v !== undefined) lines.push(`      <property name="${escapeAttr(k)}" value="${escapeAttr(v)}"/>`);
   lines.push('    </properties>');
 
-  for (const t of report.tests) {
+  for (const t of tests) {
     const { classname, name } = splitName(t.name);
     const fullName = iterations > 1 ? `${name} [iteration ${t.iteration}]` : name;
     const open = `    <testcase name="${escapeAttr(fullName)}" classname="${escapeAttr(classname)}" time="${seconds(t.durationMs)}"`;

@@ -56,8 +56,17 @@ export interface Thread {
 /** A kernel panic found in console output: the message and the panicking thread's stack. */
 export interface KernelPanic {
   os: 'freebsd' | 'linux';
-  /** The panic message as printed, without the `panic: ` / `Kernel panic - not syncing: ` prefix. */
+  /**
+   * The panic message as printed, without the `panic: ` / `Kernel panic - not syncing: ` prefix; for a
+   * report without a panic line (an oops, KASAN, WARNING, a soft lockup), its header line.
+   */
   message: string;
+  /**
+   * The report's title, syzkaller style: the kind and the function it happened in
+   * (`general protection fault in udp_close`, `panic: sx lock still held in solisten_proto`); for a
+   * hung-task panic the hung task's own hang title. Normalised: no offsets, addresses, numbers, build paths.
+   */
+  title?: string;
   /** The panicking thread (usually one). */
   threads: Thread[];
   /** CPU that panicked, when printed. */
@@ -124,6 +133,8 @@ export interface GateReport {
   image?: { description: string; path?: string; url?: string; sha512?: string; why?: string };
   build?: { mode: string; why: string; ok: boolean; tail?: string; compilerErrors?: { file: string; line: number; column?: number; message: string }[] };
   proof?: ProofOfCode;
+  /** The user's own FUSE server (--fuse-server): its command, the mount table line, its output's tail. */
+  fuseServer?: { command: string; mountTable: string; logTail: string };
   tests: TestResult[];
   /** Which `repeat` iteration ended the run (1-based), when it was not a pass. */
   stoppedAtIteration?: number;

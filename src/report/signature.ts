@@ -15,7 +15,10 @@ import {
   isSleepOrLock,
   isUninterruptibleSleep,
 } from './frame-classes.js';
-import { baseName } from './parsers/common.js';
+import { baseName, isNamed } from './parsers/common.js';
+import { normalizeMessage } from './crash-title.js';
+
+export { normalizeMessage };
 
 /** Which processes the test ran, to prefer its threads over bystanders. */
 export interface HangFocus {
@@ -23,8 +26,9 @@ export interface HangFocus {
   comms?: readonly string[];
 }
 
+/** The thread's function names; frames without a symbol (`??`, bare addresses) name nothing. */
 function names(t: Thread): string[] {
-  return t.frames.map((f) => baseName(f.fn));
+  return t.frames.filter((f) => isNamed(f.fn)).map((f) => baseName(f.fn));
 }
 
 type SleepKind = 'interruptible' | 'uninterruptible' | 'unknown';
@@ -75,7 +79,7 @@ export function blockedThreads(threads: readonly Thread[]): Thread[] {
 function inFocus(t: Thread, focus: HangFocus | undefined): boolean {
   if (!focus) return false;
   if (t.pid !== undefined && focus.pids?.includes(t.pid)) return true;
-  return focus.comms !== undefined && focus.comms.includes(t.comm);
+  return focus.comms?.includes(t.comm) ?? false;
 }
 
 /**
@@ -116,9 +120,24 @@ export function hangFrames(t: Thread): { where: string; from?: string } | undefi
   const below = fns.slice(at + 1).filter((fn) => !isSleepOrLock(fn));
   let from = below.find((fn) => isFuse(fn) && !isFuseIpc(fn) && !isFuseDaemonRead(fn));
   if (from === undefined && !isFuse(where)) {
-    from = below.find((fn) => isFsVm(fn) && family(fn) !== family(where));
+    // Waiting in a generic wait (a page bit, a completion): the caller that matters is the first
+    // frame below that is not waiting machinery itself (syzkaller linuxHangTaskFrameExtractor);
+    // the lock-and-sync anchors (rtnl_lock, synchronize_rcu) name whole families of hangs.
+    const anchor = below.find(isHangAnchor);
+    if (isGenericWait(where)) from = anchor ?? below.find((fn) => !isGenericWait(fn) && family(fn) !== family(where));
+    else from = below.find((fn) => isFsVm(fn) && family(fn) !== family(where));
   }
   return from === undefined ? { where } : { where, from };
+}
+
+/** Generic waiting functions (substrings, as syzkaller's hang skip list): never the caller that matters. */
+const GENERIC_WAIT = ['sched', '_lock', '_slowlock', 'down', 'completion', 'kthread', 'wait', 'synchronize', 'context_switch', '__switch_to', 'cancel_delayed_work'];
+function isGenericWait(fn: string): boolean {
+  return GENERIC_WAIT.some((s) => fn.includes(s));
+}
+/** Functions a whole family of hangs waits behind (the global RTNL, an RCU grace period). */
+function isHangAnchor(fn: string): boolean {
+  return fn === 'rtnl_lock' || /^synchronize_(?:rcu|srcu|net|sched)/.test(fn);
 }
 
 /** `vm_page_busy_sleep` -> `vm`, `VOP_WRITE_APV` -> `VOP`: one subsystem's naming prefix. */
@@ -140,18 +159,10 @@ export function signatureOf(threads: readonly Thread[], focus?: HangFocus): stri
   return t ? hangTitle(t) : undefined;
 }
 
-/** Strip what differs between runs (addresses, numbers) from a message. */
-export function normalizeMessage(message: string): string {
-  return message
-    .replace(/0x[0-9a-fA-F]+/g, 'ADDR')
-    .replace(/\b(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{8,16}\b/g, 'ADDR')
-    .replace(/\b\d+\b/g, 'NUM')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 200);
-}
-
-/** `panic: <message>`, normalized. */
-export function panicSignature(panic: Pick<KernelPanic, 'message'>): string {
-  return `panic: ${normalizeMessage(panic.message)}`;
+/**
+ * A crash's title: the parser's syzkaller-style title (kind and function) when it made one, else
+ * `panic: <message>`, normalized.
+ */
+export function panicSignature(panic: Pick<KernelPanic, 'message'> & { title?: string }): string {
+  return panic.title ?? `panic: ${normalizeMessage(panic.message)}`;
 }

@@ -1,6 +1,6 @@
 // Every stack parser behind one call: text in (a capture, a serial log), threads out.
 
-import type { KernelPanic, StackParser, Thread } from './model.js';
+import type { KernelPanic, StackFormat, StackParser, Thread } from './model.js';
 import { freebsdDdbParser } from './parsers/freebsd-ddb.js';
 import { extractFreebsdPanic, freebsdPanicParser } from './parsers/freebsd-panic.js';
 import { freebsdProcstatParser } from './parsers/freebsd-procstat.js';
@@ -18,19 +18,20 @@ export const PARSERS: readonly StackParser[] = [
   linuxPanicParser,
 ];
 
-function threadKey(t: Thread): string {
+/** What makes two parsed threads the same thread with the same stack (for de-duplication). */
+export function threadKey(t: Thread): string {
   return [t.pid ?? '', t.tid ?? '', t.sample ?? '', t.frames.map((f) => `${f.fn}+${f.offset ?? ''}`).join(' ')].join('|');
 }
 
 /**
  * Every thread any parser finds in the text, in parser order, without duplicates (the same
- * thread and stack printed twice, e.g. a panic's trace repeated by `bt`).
+ * thread and stack printed twice, e.g. a panic's trace repeated by `bt`); `skip` leaves formats out.
  */
-export function parseStacks(text: string): Thread[] {
+export function parseStacks(text: string, skip: readonly StackFormat[] = []): Thread[] {
   const seen = new Set<string>();
   const out: Thread[] = [];
   for (const parser of PARSERS) {
-    if (!parser.matches(text)) continue;
+    if (skip.includes(parser.format) || !parser.matches(text)) continue;
     for (const thread of parser.parse(text)) {
       const key = threadKey(thread);
       if (seen.has(key)) continue;
@@ -41,7 +42,12 @@ export function parseStacks(text: string): Thread[] {
   return out;
 }
 
-/** The first kernel panic in the text, FreeBSD or Linux. */
+/**
+ * The first kernel panic in the text, FreeBSD or Linux. A `panic: ` line with neither FreeBSD's
+ * `cpuid = N` nor a backtrace after it (a Go program's panic in a Linux log) gives way to a Linux report.
+ */
 export function extractPanic(text: string): KernelPanic | undefined {
-  return extractFreebsdPanic(text) ?? extractLinuxPanic(text);
+  const freebsd = extractFreebsdPanic(text);
+  if (freebsd && (freebsd.cpu !== undefined || freebsd.threads.some((t) => t.frames.length > 0))) return freebsd;
+  return extractLinuxPanic(text) ?? freebsd;
 }

@@ -9,15 +9,15 @@
 // greeting is the signal that QEMU got through its setup: a missing disk or a bad device makes
 // QEMU exit before it, and that exit is a VmStartError carrying QEMU's stderr.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import type net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chooseAccelerator, type AccelChoice, type ChooseAcceleratorOptions } from './accel.js';
-import { writePidfile, type PidRecord } from './pidfile.js';
+import { processStartTicks, writePidfile, type PidRecord } from './pidfile.js';
 import { registerVm, unregisterVm } from './registry.js';
-import { TailBuffer, lastLine, waitForExit } from './process.js';
+import { TailBuffer, lastLine, spawnTiedToParent, waitForExit } from './process.js';
 import { QmpClient } from './qmp.js';
 import { buildQemuArgv, escapeOptValue, type Accelerator, type QemuArgvOptions } from './qemu-argv.js';
 import { connectUnixWithRetry } from './unix-socket.js';
@@ -83,7 +83,8 @@ export interface VmInstance {
   sendSysrq(key: string): Promise<void>;
   /** Inject an NMI into every vCPU (QMP inject-nmi). */
   nmi(): Promise<void>;
-  queryStatus(): Promise<VmStatus>;
+  /** QMP query-status; `timeoutMs` bounds the answer (default 10 s). */
+  queryStatus(options?: { timeoutMs?: number }): Promise<VmStatus>;
   /** The last 16 KiB QEMU wrote to stderr so far (its own error lines, e.g. a KVM internal error). */
   stderrText(): string;
 }
@@ -173,8 +174,9 @@ class QemuVm implements VmInstance {
     private readonly pidfile: string | undefined,
   ) {
     this.console = new SocketConsole();
-    // An argv array, no shell. stdin is /dev/null: QEMU has no stdio chardev here.
-    this.child = spawn(this.qemuBinary, [...argv], { stdio: ['ignore', 'ignore', 'pipe'] });
+    // An argv array, no shell. stdin is /dev/null: QEMU has no stdio chardev here. Tied to this
+    // process (parent-death signal), so QEMU dies with it even when it is SIGKILLed.
+    this.child = spawnTiedToParent(this.qemuBinary, argv, { stdio: ['ignore', 'ignore', 'pipe'] }).child;
     this.child.stderr!.on('data', (chunk: Buffer) => this.stderr.push(chunk));
     this.exited = new Promise<VmExit>((resolve) => {
       this.child.on('error', (error) => {
@@ -191,7 +193,14 @@ class QemuVm implements VmInstance {
       });
     });
     // The serial chardev argument holds the run's unique socket path: what a pidfile matches on.
-    this.pidRecord = { pid: this.child.pid ?? -1, startedAt: new Date().toISOString(), cmdlineHint: escapeOptValue(serialSocket) };
+    // Its start time (unchanged by setpriv's exec) tells it from a later process with a recycled pid.
+    const startTicks = this.child.pid !== undefined ? processStartTicks(this.child.pid) : undefined;
+    this.pidRecord = {
+      pid: this.child.pid ?? -1,
+      startedAt: new Date().toISOString(),
+      cmdlineHint: escapeOptValue(serialSocket),
+      ...(startTicks !== undefined ? { startTicks } : {}),
+    };
     if (this.child.pid !== undefined) registerVm(this);
   }
 
@@ -277,7 +286,9 @@ class QemuVm implements VmInstance {
       void this.qmpClient.execute('quit', undefined, { timeoutMs: graceMs }).catch(() => undefined);
       if (await waitForExit(this.child, graceMs)) return this.exited;
     }
-    // 2. SIGTERM: QEMU catches it and exits cleanly ("terminating on signal 15").
+    // 2. SIGTERM: QEMU catches it and exits cleanly ("terminating on signal 15"). A stopped QEMU
+    //    (SIGSTOP) only acts on it once continued.
+    this.child.kill('SIGCONT');
     this.child.kill('SIGTERM');
     if (await waitForExit(this.child, graceMs)) return this.exited;
     // 3. SIGKILL.
@@ -314,8 +325,8 @@ class QemuVm implements VmInstance {
     await (await this.qmp()).execute('inject-nmi');
   }
 
-  async queryStatus(): Promise<VmStatus> {
-    const status = await (await this.qmp()).execute<{ status: string; running: boolean }>('query-status');
+  async queryStatus(options: { timeoutMs?: number } = {}): Promise<VmStatus> {
+    const status = await (await this.qmp()).execute<{ status: string; running: boolean }>('query-status', undefined, options);
     return { status: status.status, running: status.running };
   }
 

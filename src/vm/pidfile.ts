@@ -1,11 +1,12 @@
-// A record of a started QEMU, so a later process (the action's post step, a cleanup after the
-// main step was killed) can end it. A pid alone is not enough: pids are recycled, and other QEMUs
-// may run on the same machine. killRecorded kills only a process whose command line, read from
-// /proc/PID/cmdline (NUL-separated argv, proc(5)), contains `qemu-system` AND the recorded hint
-// (the run's unique serial socket path).
+// A record of a started QEMU, so a later process (the action's post step, a new run with the same
+// output folder after this one was killed) can end it. A pid alone is not enough: pids are
+// recycled, and other QEMUs may run on the same machine. killRecorded kills only a process whose
+// start time (field 22 of /proc/PID/stat, proc(5)) is the recorded one and whose command line
+// (/proc/PID/cmdline, NUL-separated argv) contains `qemu-system` AND the recorded hint (the run's
+// unique serial socket path).
 
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 
 export interface PidRecord {
@@ -14,6 +15,11 @@ export interface PidRecord {
   startedAt: string;
   /** A string unique to this QEMU's command line (its serial socket path). */
   cmdlineHint: string;
+  /**
+   * The process's start time in clock ticks since boot (/proc/PID/stat field 22). A recycled pid
+   * has another; absent in records written before it was added.
+   */
+  startTicks?: number;
 }
 
 export interface KillRecordedResult {
@@ -22,6 +28,8 @@ export interface KillRecordedResult {
   pid?: number;
   /** What was found and done, for the log. */
   note: string;
+  /** True when a QEMU may still run: it survived SIGKILL, or the pidfile could not be read. */
+  unresolved?: boolean;
 }
 
 export async function writePidfile(file: string, record: PidRecord): Promise<void> {
@@ -47,7 +55,27 @@ export async function readPidfile(file: string): Promise<PidRecord | undefined> 
   if (!Number.isInteger(record.pid) || (record.pid ?? 0) <= 1 || typeof record.startedAt !== 'string' || typeof record.cmdlineHint !== 'string' || !record.cmdlineHint) {
     throw new Error(`pidfile ${file} does not hold {pid, startedAt, cmdlineHint}: ${text.slice(0, 200)}`);
   }
+  if (record.startTicks !== undefined && !Number.isInteger(record.startTicks)) {
+    throw new Error(`pidfile ${file} has a startTicks that is not an integer: ${text.slice(0, 200)}`);
+  }
   return record as PidRecord;
+}
+
+/**
+ * A process's start time in clock ticks since boot: field 22 of /proc/PID/stat (proc(5)). The
+ * comm field (2) is in parentheses and may hold spaces, so fields are counted after the last ')'.
+ */
+export function processStartTicks(pid: number): number | undefined {
+  let stat: string;
+  try {
+    stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  } catch {
+    return undefined;
+  }
+  // After ') ' come fields 3 (state), 4, ...; field 22 is the 20th of them.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  const ticks = Number(fields[19]);
+  return Number.isInteger(ticks) ? ticks : undefined;
 }
 
 /** The argv of a live process, or undefined when it does not exist (or is a zombie with none). */
@@ -66,6 +94,12 @@ export function cmdlineMatches(argv: readonly string[], record: PidRecord): bool
   return (argv[0] ?? '').includes('qemu-system') && argv.join(' ').includes(record.cmdlineHint);
 }
 
+/** True when the live process `pid` is the recorded one: same start time (when recorded) and command line. */
+function isRecordedProcess(argv: readonly string[], record: PidRecord): boolean {
+  if (record.startTicks !== undefined && processStartTicks(record.pid) !== record.startTicks) return false;
+  return cmdlineMatches(argv, record);
+}
+
 /**
  * Ends the QEMU recorded in `file`: SIGTERM, then SIGKILL after graceMs; waits (bounded) until
  * the process is gone; removes the pidfile. A pid whose command line does not match is left alone.
@@ -79,7 +113,7 @@ export async function killRecorded(file: string, options: { graceMs?: number } =
     await rm(file, { force: true });
     return { killed: false, pid: record.pid, note: `pid ${record.pid} is not running (already exited)` };
   }
-  if (!cmdlineMatches(argv, record)) {
+  if (!isRecordedProcess(argv, record)) {
     await rm(file, { force: true });
     return { killed: false, pid: record.pid, note: `pid ${record.pid} is now another program (${argv[0] ?? '?'}); not killed` };
   }
@@ -99,7 +133,7 @@ export async function killRecorded(file: string, options: { graceMs?: number } =
     await rm(file, { force: true });
     return { killed: true, pid: record.pid, note: `QEMU pid ${record.pid} exited` };
   }
-  return { killed: false, pid: record.pid, note: `QEMU pid ${record.pid} did not exit within ${graceMs + 5_000} ms of SIGTERM and SIGKILL` };
+  return { killed: false, pid: record.pid, unresolved: true, note: `QEMU pid ${record.pid} did not exit within ${graceMs + 5_000} ms of SIGTERM and SIGKILL` };
 }
 
 /** Polls until the recorded process no longer runs (its cmdline is gone or differs), within waitMs. */
@@ -107,7 +141,7 @@ async function gone(pid: number, record: PidRecord, waitMs: number): Promise<boo
   const deadline = Date.now() + waitMs;
   for (;;) {
     const argv = await processCmdline(pid);
-    if (!argv || !cmdlineMatches(argv, record)) return true;
+    if (!argv || !isRecordedProcess(argv, record)) return true;
     if (Date.now() >= deadline) return false;
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -115,6 +149,29 @@ async function gone(pid: number, record: PidRecord, waitMs: number): Promise<boo
 
 /** The pidfile's name inside a work folder. */
 export const PIDFILE_NAME = 'qemu.pid.json';
+
+/** Pidfiles the gate writes into a work folder: qemu.pid.json, qemu1.pid.json, qemu2.pid.json ... */
+const PIDFILE_PATTERN = /^qemu\d*\.pid\.json$/;
+
+/**
+ * Ends every QEMU recorded by pidfiles in `dir` (an earlier run's work folder), before that folder
+ * and its records are deleted. Returns one note per pidfile; never throws (a malformed pidfile is
+ * a note, and its QEMU, unknown, is left alone).
+ */
+export async function endRecordedQemus(dir: string, options: { graceMs?: number } = {}): Promise<KillRecordedResult[]> {
+  let names: string[];
+  try {
+    names = (await readdir(dir)).filter((name) => PIDFILE_PATTERN.test(name)).sort();
+  } catch {
+    return [];
+  }
+  const results: KillRecordedResult[] = [];
+  for (const name of names) {
+    const file = path.join(dir, name);
+    results.push(await killRecorded(file, options).catch((error: Error) => ({ killed: false, unresolved: true, note: error.message })));
+  }
+  return results;
+}
 
 /**
  * Synchronous variant for the main step's state hand-off: writes DIR/qemu.pid.json and returns its
@@ -132,7 +189,8 @@ export function recordPidfile(dir: string, pidOrRecord: number | PidRecord): str
     }
     if (!(argv[0] ?? '').includes('qemu-system')) throw new Error(`cannot record pid ${pidOrRecord}: it is ${argv[0] ?? 'unknown'}, not QEMU`);
     const hint = argv.find((arg) => arg.includes('id=con0,path=')) ?? argv.join(' ');
-    record = { pid: pidOrRecord, startedAt: new Date().toISOString(), cmdlineHint: hint };
+    const startTicks = processStartTicks(pidOrRecord);
+    record = { pid: pidOrRecord, startedAt: new Date().toISOString(), cmdlineHint: hint, ...(startTicks !== undefined ? { startTicks } : {}) };
   } else {
     record = pidOrRecord;
   }

@@ -1,6 +1,8 @@
 // Small helpers for child processes: always argv arrays (never a shell), always a bounded wait.
 
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
+import { accessSync, constants } from 'node:fs';
+import path from 'node:path';
 
 /** Keeps the last `limit` bytes of a stream (QEMU's stderr), decoded on demand. */
 export class TailBuffer {
@@ -92,4 +94,46 @@ export function runBounded(binary: string, args: readonly string[], options: { t
       resolve({ code, signal, stdout: stdout.text(), stderr: stderr.text(), timedOut, ...(spawnError ? { spawnError } : {}) });
     });
   });
+}
+
+/** The absolute path of `binary` as exec would find it on PATH (or as given, when it has a slash). */
+export function findExecutable(binary: string, envPath = process.env.PATH ?? ''): string | undefined {
+  const candidates = binary.includes('/') ? [binary] : envPath.split(':').filter(Boolean).map((dir) => path.join(dir, binary));
+  for (const candidate of candidates) {
+    try {
+      accessSync(candidate, constants.X_OK);
+      return path.resolve(candidate);
+    } catch {
+      // not here
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The argv that starts `binary args...` so that the kernel SIGKILLs it when this process dies, even
+ * by SIGKILL: util-linux's `setpriv --pdeathsig KILL` sets PR_SET_PDEATHSIG (prctl(2)) and execs
+ * the program; the setting survives execve (it is only cleared for set-user-ID programs, which
+ * QEMU is not). prctl(2): the signal comes when the parent *thread* that forked the child exits;
+ * Node forks from its main thread (libuv's uv_spawn runs on the loop thread), which lives as long
+ * as the process. setpriv is in util-linux, an Essential package on Debian and Ubuntu (Ubuntu's
+ * setpriv(1) manual page names util-linux as its package), so GitHub's runners have it. Without
+ * setpriv, or when `binary` cannot be found (so that spawning it reports its own ENOENT), the
+ * program is started as it is; the pidfile (pidfile.ts) is then what ends an orphan. One window
+ * stays: a parent killed between fork and setpriv's prctl leaves the child untied.
+ */
+export function tiedToParentArgv(
+  binary: string,
+  args: readonly string[],
+  options: { setpriv: string | undefined } = { setpriv: findExecutable('setpriv') },
+): { file: string; args: string[]; tied: boolean } {
+  const { setpriv } = options;
+  if (!setpriv || !findExecutable(binary)) return { file: binary, args: [...args], tied: false };
+  return { file: setpriv, args: ['--pdeathsig', 'KILL', '--', binary, ...args], tied: true };
+}
+
+/** spawn() through tiedToParentArgv: the child cannot outlive this process. */
+export function spawnTiedToParent(binary: string, args: readonly string[], options: SpawnOptions): { child: ChildProcess; tied: boolean } {
+  const { file, args: argv, tied } = tiedToParentArgv(binary, args);
+  return { child: spawn(file, argv, options), tied };
 }

@@ -207,8 +207,7 @@ export class QmpClient {
 
   private receive(text: string): void {
     this.buffer += text;
-    let newline: number;
-    while ((newline = this.buffer.indexOf('\n')) >= 0) {
+    for (let newline = this.buffer.indexOf('\n'); newline >= 0; newline = this.buffer.indexOf('\n')) {
       const line = this.buffer.slice(0, newline).trim();
       this.buffer = this.buffer.slice(newline + 1);
       if (line) this.handle(line);
@@ -223,12 +222,12 @@ export class QmpClient {
       return; // not QMP; nothing to match it to
     }
     if ('QMP' in message) {
-      this.greetingValue = message['QMP'] as QmpGreeting;
+      this.greetingValue = message.QMP as QmpGreeting;
       this.greetingWaiter?.(this.greetingValue);
       this.greetingWaiter = undefined;
       return;
     }
-    if (typeof message['event'] === 'string') {
+    if (typeof message.event === 'string') {
       const event = message as unknown as QmpEvent;
       this.events.push(event);
       if (this.events.length > MAX_KEPT_EVENTS) this.events.splice(0, this.events.length - MAX_KEPT_EVENTS);
@@ -240,16 +239,16 @@ export class QmpClient {
       for (const listener of this.eventListeners) listener(event);
       return;
     }
-    const id = typeof message['id'] === 'string' ? message['id'] : undefined;
+    const id = typeof message.id === 'string' ? message.id : undefined;
     const pending = id === undefined ? undefined : this.pending.get(id);
     if (!pending || id === undefined) return;
     this.pending.delete(id);
     clearTimeout(pending.timer);
     if ('error' in message) {
-      const error = message['error'] as { class?: string; desc?: string };
+      const error = message.error as { class?: string; desc?: string };
       pending.reject(new QmpCommandError(pending.command, error.class ?? 'GenericError', error.desc ?? JSON.stringify(error)));
     } else {
-      pending.resolve(message['return']);
+      pending.resolve(message.return);
     }
   }
 

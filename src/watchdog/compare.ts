@@ -17,10 +17,18 @@ function frameNames(thread: Thread): string {
   return thread.frames.map((frame) => frame.fn).join(' ');
 }
 
-export function compareSamples(first: Thread[], second: Thread[]): SampleComparison {
-  if (first.length === 0) return { stuck: false, explanation: 'the first sample found no thread of the test' };
+/**
+ * `testPids`: the test's own process tree at the first sample (the watchdog's `tree:` marker). A
+ * sample also holds other threads (Linux: every task in D; FreeBSD: every thread in fuse/vm/vfs
+ * frames) for the report, but only the test's threads say whether the test moved: a kernel worker
+ * that ends between the samples is not progress. Without the list, every thread counts.
+ */
+export function compareSamples(first: Thread[], second: Thread[], testPids?: ReadonlySet<number>): SampleComparison {
+  const own = testPids && testPids.size > 0 ? first.filter((thread) => thread.pid !== undefined && testPids.has(thread.pid)) : first;
+  const deciding = own.length > 0 ? own : first;
+  if (deciding.length === 0) return { stuck: false, explanation: 'the first sample found no thread of the test' };
   const later = new Map(second.map((thread) => [threadKey(thread), thread]));
-  for (const thread of first) {
+  for (const thread of deciding) {
     const again = later.get(threadKey(thread));
     if (!again) return { stuck: false, explanation: `thread ${threadKey(thread)} (${thread.comm}) was gone in the second sample` };
     if (frameNames(again) !== frameNames(thread)) {
@@ -33,5 +41,5 @@ export function compareSamples(first: Thread[], second: Thread[]): SampleCompari
       return { stuck: false, explanation: `thread ${threadKey(thread)} (${thread.comm}) changed state ${thread.state} -> ${again.state}` };
     }
   }
-  return { stuck: true, explanation: `${first.length} thread(s) asleep at the same frames in both samples` };
+  return { stuck: true, explanation: `${deciding.length} thread(s) asleep at the same frames in both samples` };
 }

@@ -36,6 +36,28 @@ export class GuestUnresponsiveError extends Error {
   }
 }
 
+/**
+ * The guest watchdog ended (its command's `end:` marker) without the test marker it should have
+ * printed first: it refused its arguments or broke. The gate's own failure, never the tree's.
+ */
+export class WatchdogBrokeError extends Error {
+  constructor(
+    readonly test: string,
+    readonly stage: string,
+    readonly exitStatus: number,
+    readonly output: string,
+  ) {
+    super(`the guest watchdog ended (exit ${exitStatus}) while the host waited for ${stage} of ${test}${output.trim() ? `: ${output.trim().split('\n').slice(-3).join(' | ')}` : ''}`);
+    this.name = 'WatchdogBrokeError';
+  }
+}
+
+/** Seconds as watchdog.sh reads TIMEOUT_S: a whole number or up to three decimals, never an exponent. */
+export function watchdogSeconds(seconds: number): string {
+  const ms = Math.round(seconds * 1000);
+  return ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(3).replace(/0+$/, '');
+}
+
 export interface WatchedRun {
   result: TestResult;
   /** Both samples' threads, for the report's full stack file. */
@@ -55,13 +77,28 @@ export async function runUnderWatchdog(
   const nonce = console.nonce;
   const id = `t${++testCounter}`;
   const started = Date.now();
-  const watchdog = `sh ${BIN_DIR}/watchdog.sh ${nonce} ${id} ${settings.timeoutSec} ${settings.gapSec} -- ${spec.command}`;
+  const watchdog = `sh ${BIN_DIR}/watchdog.sh ${nonce} ${id} ${watchdogSeconds(settings.timeoutSec)} ${settings.gapSec} -- ${spec.command}`;
   const name = spec.name;
+  // Every wait before the last also watches for the watchdog command's own end marker: once it is
+  // there no test marker can follow, so waiting on would turn the gate's failure into a false hang.
+  const endMarker = `end:${id}:(\\d+)`;
   const step = async (pattern: string, timeoutMs: number, stage: string, partial: string[] = []) => {
+    let match: Awaited<ReturnType<SerialConsole['expect']>>;
     try {
-      return await console.expect(markerPattern(nonce, pattern), { timeoutMs, awaited: `${stage} of ${name}` });
+      match = await console.expect(markerPattern(nonce, `(?:(?:${pattern})|${endMarker})`), { timeoutMs, awaited: `${stage} of ${name}` });
     } catch (error) {
       if (error instanceof CommandTimeoutError) throw new GuestUnresponsiveError(name, stage, partial, error.lastOutput);
+      throw error;
+    }
+    const ended = match[match.length - 1];
+    if (ended !== undefined) throw new WatchdogBrokeError(name, stage, Number(ended), stripMarkerLines(match.before, nonce));
+    return match;
+  };
+  const finalEnd = async (partial: string[] = []) => {
+    try {
+      await console.expect(markerPattern(nonce, endMarker), { timeoutMs: 15_000, awaited: `the watchdog exit of ${name}` });
+    } catch (error) {
+      if (error instanceof CommandTimeoutError) throw new GuestUnresponsiveError(name, 'the watchdog exit', partial, error.lastOutput);
       throw error;
     }
   };
@@ -74,7 +111,7 @@ export async function runUnderWatchdog(
   if (first[1] === 'exit') {
     const status = Number(first[2]);
     const elapsed = Number(first[3] ?? Date.now() - started);
-    await step(`end:${id}:\\d+`, 15_000, 'the watchdog exit');
+    await finalEnd();
     return {
       result: {
         name,
@@ -95,7 +132,7 @@ export async function runUnderWatchdog(
   const sample2 = await step('sample:2:end', settings.gapSec * 1000 + settings.captureMs, 'the second stack sample', samplesText);
   samplesText.push(sample2.before);
   const last = await step(`test:${id}:(late-exit|stuck):(\\d+)(?::(\\d+))?`, 15_000, 'the watchdog verdict', samplesText);
-  await step(`end:${id}:\\d+`, 15_000, 'the watchdog exit', samplesText);
+  await finalEnd(samplesText);
 
   const samples = samplesText.map((text, index) => adapter.parseSample(sampleBody(text, nonce)).map((thread) => ({ ...thread, sample: index + 1 })));
   const [before, after] = [samples[0] ?? [], samples[1] ?? []];
@@ -114,7 +151,7 @@ export async function runUnderWatchdog(
       samples,
     };
   }
-  const comparison = compareSamples(before, after);
+  const comparison = compareSamples(before, after, testTreeOf(samplesText[0] ?? '', nonce));
   return {
     result: {
       name,
@@ -129,6 +166,12 @@ export async function runUnderWatchdog(
     },
     samples,
   };
+}
+
+/** The test's process tree the watchdog printed in a sample (`tree:PID,PID,...`); empty when absent. */
+export function testTreeOf(sampleText: string, nonce: string): Set<number> {
+  const tree = markerPattern(nonce, 'tree:([0-9,]*)').exec(sampleText);
+  return new Set((tree?.[1] ?? '').split(',').filter(Boolean).map(Number));
 }
 
 /** The text of a sample block, without its begin marker line. */

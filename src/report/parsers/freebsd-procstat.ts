@@ -24,9 +24,13 @@ const STACK_STATES: Record<string, string | undefined> = {
   '<swapped>': undefined,
   '<unknown>': undefined,
 };
-/** A frame token: `func+0xoff` (-kk) or `func` (-k). */
-const FRAME_TOKEN = /^[A-Za-z_$.][\w$.]*(?:\+0x[0-9a-fA-F]+)?$/;
-const FRAME_WITH_OFFSET = /^[A-Za-z_$.][\w$.]*\+0x[0-9a-fA-F]+$/;
+/**
+ * A frame token: `func+0xoff` (-kk) or `func` (-k). stack(9) names a pc without a symbol `??` with
+ * offset 0, printed by "%#lx" as `0` (sys/kern/subr_stack.c stack_sbuf_print_flags, stack_symbol()),
+ * so `??+0` is a frame of its own, and any function at offset zero prints `func+0`.
+ */
+const FRAME_TOKEN = /^(?:[A-Za-z_$.][\w$.]*|\?\?)(?:\+(?:0x[0-9a-fA-F]+|0))?$/;
+const FRAME_WITH_OFFSET = /^(?:[A-Za-z_$.][\w$.]*|\?\?)\+(?:0x[0-9a-fA-F]+|0)$/;
 
 interface Columns {
   comm: number;
@@ -43,11 +47,14 @@ interface Fields {
 export const freebsdProcstatParser: StackParser = {
   format: 'freebsd-procstat',
   matches(text: string): boolean {
-    return splitLines(text).some((l) => HEADER.test(l) || parseLine(l, undefined) !== undefined);
+    // Any text with a `PID TID ...` line may hold one; parse() decides (one anchored test a line,
+    // cheaper than looking for one in the whole text first).
+    return /\d\s+\d/.test(text);
   },
   parse(text: string): Thread[] {
     const threads: Thread[] = [];
     let columns: Columns | undefined;
+    let last: Thread | undefined;
     for (const line of splitLines(text)) {
       if (HEADER.test(line)) {
         columns = {
@@ -58,11 +65,27 @@ export const freebsdProcstatParser: StackParser = {
         continue;
       }
       const thread = parseLine(line, columns);
-      if (thread) threads.push(thread);
+      if (thread) {
+        threads.push(thread);
+        last = thread;
+        continue;
+      }
+      // A long KSTACK wrapped by a mail client or a bug tracker: a line of nothing but
+      // `func+0xoff` tokens right after a thread's line goes on with that thread's stack.
+      const more = last && last.frames.length > 0 ? continuation(line) : undefined;
+      if (more) last?.frames.push(...more);
+      else last = undefined;
     }
     return addPsInfo(threads, parsePsAxl(text));
   },
 };
+
+/** The frames of a line made only of `func+0xoff` tokens (at least one); undefined for any other line. */
+function continuation(line: string): Frame[] | undefined {
+  const tokens = line.trim().split(/\s+/);
+  if (tokens.length === 0 || tokens[0] === '' || !tokens.every((t) => FRAME_WITH_OFFSET.test(t))) return undefined;
+  return tokens.map((t) => parseSymbol(t)).filter((f): f is Frame => f !== undefined);
+}
 
 function parseLine(line: string, columns: Columns | undefined): Thread | undefined {
   const start = LINE_START.exec(line);
@@ -139,17 +162,42 @@ export interface PsProcess {
 }
 
 const PS_HEADER = /^\s*UID\s+PID\s+PPID\s+C\s+PRI\s+NI\s+VSZ\s+RSS\s+MWCHAN\s+STAT\s+TT\s+TIME\s+COMMAND\s*$/;
+const PS_NUMBERS = /^\s*\d+\s+(\d+)\s+(\d+)\s+-?\d+\s+-?\d+\s+-?\d+\s+\d+\s+\d+\s+$/;
+const PS_TAIL = /^(\S+)\s+(\S+)\s+(\S+)\s+(.*)$/;
+
+/**
+ * One `ps -axlww` line by the header's columns. bin/ps prints MWCHAN and STAT left-justified at
+ * widths computed over all rows (bin/ps/ps.c, print.c `mwchan`: the wait message or `*` and the
+ * lock name, which may hold spaces), so the header's column starts are the fields' starts.
+ */
+function psByColumns(line: string, mwchan: number, stat: number): PsProcess | undefined {
+  if (line.length <= stat || line[stat - 1] !== ' ' || line[mwchan - 1] !== ' ' || line[stat] === ' ') return undefined;
+  const nums = PS_NUMBERS.exec(line.slice(0, mwchan));
+  const tail = PS_TAIL.exec(line.slice(stat));
+  if (!nums || !tail) return undefined;
+  const wchan = line.slice(mwchan, stat).trim();
+  const proc: PsProcess = { pid: Number(nums[1]), ppid: Number(nums[2]), state: tail[1] as string, command: tail[4] as string };
+  if (wchan !== '' && wchan !== '-') proc.wchan = wchan;
+  return proc;
+}
 
 /** Parse `ps -axlww` output (FreeBSD bin/ps lfmt); empty when the text has none. */
 export function parsePsAxl(text: string): PsProcess[] {
   const out: PsProcess[] = [];
   let inPs = false;
+  let cols: { mwchan: number; stat: number } | undefined;
   for (const line of splitLines(text)) {
     if (PS_HEADER.test(line)) {
       inPs = true;
+      cols = { mwchan: line.indexOf('MWCHAN'), stat: line.indexOf('STAT') };
       continue;
     }
     if (!inPs) continue;
+    const byCols = cols ? psByColumns(line, cols.mwchan, cols.stat) : undefined;
+    if (byCols) {
+      out.push(byCols);
+      continue;
+    }
     // UID PID PPID C PRI NI VSZ RSS MWCHAN STAT TT TIME COMMAND...
     const m = /^\s*\d+\s+(\d+)\s+(\d+)\s+-?\d+\s+-?\d+\s+-?\d+\s+\d+\s+\d+\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(.*)$/.exec(line);
     if (!m) {

@@ -1,73 +1,104 @@
-// Linux hung-task reports and sysrq task dumps (sysrq-t "Show State", sysrq-w "Show Blocked State").
+// Linux hung-task reports and sysrq task dumps (sysrq-t "Show State", sysrq-w "Show Blocked State"),
+// in the forms of every kernel era.
 //
-// Format, from torvalds/linux (6.12):
+// Format, from torvalds/linux:
 // - kernel/hung_task.c check_hung_task(): pr_err("INFO: task %s:%d blocked for more than %ld
-//   seconds.\n", comm, pid, secs); pr_err("      %s %s %.*s\n", print_tainted(), release,
-//   version up to its first space); pr_err("\"echo 0 > /proc/sys/kernel/hung_task_timeout_secs\"
-//   disables this message.\n"); then sched_show_task(t).
-// - kernel/sched/core.c sched_show_task(): "task:%-15.15s state:%c" comm and state letter,
-//   "  running task    " for a running task, then " stack:%-5lu pid:%-5d tgid:%-5d ppid:%-6d
-//   flags:0x%08lx\n" (tgid since 6.7, `task_flags:` since 6.15 — the fields are read by name),
-//   then show_stack(): the Call Trace block (linux-call-trace.ts).
+//   seconds.\n", comm, pid, secs); since the commit "hung_task: explicitly report I/O wait state in
+//   log output" "blocked%s for more than" with " in I/O wait" for a task waiting for I/O; then the
+//   taint/release line, the "echo 0 > ..." hint, then sched_show_task(t).
+// - kernel/sched/core.c sched_show_task(), since 5.9 (commit 0f03d6805bfc): "task:%-15.15s state:%c"
+//   then " stack:%-5lu pid:%-5d tgid:%-5d ppid:%-6d flags:0x%08lx\n" (tgid since 6.7, fields are
+//   read by name). Before 5.9: "%-15.15s %c" comm and state letter, then the free stack as "%5lu"
+//   (glued to the letter when wide: `D23520`), " %5d %6d 0x%08lx\n" pid, ppid, flags; kernels
+//   before 4.x also printed the saved pc (`D ffff8800a1b2c3d4     0  1234      1 0x00000000`).
+// - then show_stack(): the Call Trace block (linux-call-trace.ts).
 // - drivers/tty/sysrq.c: "sysrq: Show State" / "sysrq: Show Blocked State" before the dumps.
 // Only the hung-task detector's tasks are format `linux-hung-task`; other task dumps are
 // `linux-sysrq`. Unreliable (`? `) frames are skipped.
 
 import type { StackParser, Thread } from '../model.js';
-import { splitLines, stripPrintkPrefix, toInt } from './common.js';
-import { CALL_TRACE, readCallTrace } from './linux-call-trace.js';
+import { splitLines, toInt } from './common.js';
+import { CALL_TRACE, isFrameLine, readCallTrace } from './linux-call-trace.js';
 
-const HUNG = /^INFO: task (.+):(\d+) blocked for more than (\d+) seconds\.\s*$/;
+export const HUNG = /^INFO: task (.+):(\d+) blocked(?: in I\/O wait)? for more than (\d+) seconds\.\s*$/;
 const TASK = /^task:(.+?)\s+state:(\S)(.*)$/;
+// RHEL 6 kernels print one more number (the thread group) before the flags.
+const OLD_TASK = /^(\S.{0,14}?)\s+([RSDTtXZPIKWN])(?:\s+[0-9a-f]{8,16})?\s*(\d+)\s+(\d+)\s+(\d+)(?:\s+\d+)?\s+0x[0-9a-f]+\s*$/;
+/** How far a Call Trace may be from its task line (old kernels printed raw stack words between). */
+const MAX_GAP = 40;
 
 export const linuxHungTaskParser: StackParser = {
   format: 'linux-hung-task',
   matches(text: string): boolean {
-    return splitLines(text).some((l) => {
-      const line = stripPrintkPrefix(l).trim();
-      return HUNG.test(line) || TASK.test(line);
-    });
+    return /INFO: task |task:|Call Trace|Call trace/.test(text);
   },
   parse(text: string): Thread[] {
-    const lines = splitLines(text);
-    const threads: Thread[] = [];
-    let hung: { comm: string; pid: number } | undefined;
-    let task: Thread | undefined;
-    for (let i = 0; i < lines.length; i++) {
-      const line = stripPrintkPrefix(lines[i] as string).trim();
-      const h = HUNG.exec(line);
-      if (h) {
-        hung = { comm: h[1] as string, pid: Number(h[2]) };
-        task = undefined;
-        continue;
-      }
-      const t = TASK.exec(line);
-      if (t) {
-        const fields = t[3] as string;
-        const pid = toInt(/\bpid:\s*(\d+)/.exec(fields)?.[1]);
-        const tgid = toInt(/\btgid:\s*(\d+)/.exec(fields)?.[1]);
-        const isHung = hung !== undefined && pid === hung.pid;
-        task = {
-          pid: tgid ?? pid,
-          tid: pid,
-          comm: (t[1] as string).trimEnd(),
-          state: t[2] as string,
-          frames: [],
-          format: isHung ? 'linux-hung-task' : 'linux-sysrq',
-        };
-        // sched_show_task prints at most 15 characters of comm; the INFO line has all of it.
-        if (isHung && hung) task.comm = hung.comm;
-        hung = undefined;
-        continue;
-      }
-      if (task && CALL_TRACE.test(line)) {
-        const trace = readCallTrace(lines, i);
-        task.frames = trace.frames;
-        threads.push(task);
-        task = undefined;
-        i = trace.end - 1;
-      }
-    }
-    return threads;
+    return parseHungTaskLines(splitLines(text));
   },
 };
+
+/** Every task dump in the clean lines. */
+export function parseHungTaskLines(lines: readonly string[]): Thread[] {
+  const threads: Thread[] = [];
+  let hung: { comm: string; pid: number } | undefined;
+  let task: Thread | undefined;
+  let taskLine = 0;
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] as string).trim();
+    const h = line.startsWith('INFO: task ') ? HUNG.exec(line) : null;
+    if (h) {
+      hung = { comm: h[1] as string, pid: Number(h[2]) };
+      task = undefined;
+      continue;
+    }
+    const next = taskOf(line, hung);
+    if (next) {
+      task = next;
+      taskLine = i;
+      if (next.format === 'linux-hung-task') hung = undefined;
+      continue;
+    }
+    if (task && i - taskLine > MAX_GAP) task = undefined;
+    // 32-bit ARM prints the frames right after the task line (or a `Workqueue:` line), no header.
+    const headerless = task !== undefined && !CALL_TRACE.test(line) && line.includes(' from ') && isFrameLine(line);
+    if (task && (CALL_TRACE.test(line) || headerless)) {
+      const trace = readCallTrace(lines, headerless ? i - 1 : i);
+      task.frames = trace.frames;
+      threads.push(task);
+      task = undefined;
+      i = trace.end - 1;
+    }
+  }
+  return threads;
+}
+
+function taskOf(line: string, hung: { comm: string; pid: number } | undefined): Thread | undefined {
+  const t = line.startsWith('task:') ? TASK.exec(line) : null;
+  if (t) {
+    const fields = t[3] as string;
+    const pid = toInt(/\bpid:\s*(\d+)/.exec(fields)?.[1]);
+    const tgid = toInt(/\btgid:\s*(\d+)/.exec(fields)?.[1]);
+    return makeTask((t[1] as string).trimEnd(), t[2] as string, pid, tgid, hung);
+  }
+  const o = line.includes(' 0x') ? OLD_TASK.exec(line) : null;
+  if (o) return makeTask((o[1] as string).trimEnd(), o[2] as string, toInt(o[4]), undefined, hung);
+  return undefined;
+}
+
+function makeTask(
+  comm: string,
+  state: string,
+  pid: number | undefined,
+  tgid: number | undefined,
+  hung: { comm: string; pid: number } | undefined,
+): Thread {
+  const isHung = hung !== undefined && pid === hung.pid;
+  const task: Thread = { comm, state, frames: [], format: isHung ? 'linux-hung-task' : 'linux-sysrq' };
+  if (pid !== undefined) {
+    task.pid = tgid ?? pid;
+    task.tid = pid;
+  }
+  // sched_show_task prints at most 15 characters of comm; the INFO line has all of it.
+  if (isHung && hung) task.comm = hung.comm;
+  return task;
+}

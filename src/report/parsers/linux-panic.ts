@@ -1,100 +1,188 @@
-// Linux kernel panics on the console (e.g. `echo c > /proc/sysrq-trigger`, hung_task_panic, an oops
-// with panic_on_oops), with the panicking task's Call Trace.
+// Linux crash reports on the console: oopses, KASAN/UBSAN/KMSAN reports, WARNINGs, soft lockups, RCU
+// stalls, and kernel panics, each with the crashing task's stack and a syzkaller-style title
+// (`general protection fault in udp_close`). The first report in the text is the one that counts
+// (a `Kernel panic - not syncing: Fatal exception` after an oops is that oops's consequence), as in
+// syzkaller pkg/report. What starts a report is a table: linux-report-kinds.ts.
 //
-// Format, from torvalds/linux (6.12):
-// - kernel/panic.c panic(): pr_emerg("Kernel panic - not syncing: %s\n", buf), then
-//   dump_stack() unless an oops already printed one (test_taint(TAINT_DIE)), ..., and last
-//   pr_emerg("---[ end Kernel panic - not syncing: %s ]---\n", buf).
+// Around the header, from torvalds/linux:
 // - lib/dump_stack.c dump_stack_print_info(): "CPU: %d UID: %u PID: %d Comm: %.20s %s%s %s %.*s"
-//   (UID since 6.10), then "Hardware name: ...", then the Call Trace block (linux-call-trace.ts).
-// - drivers/tty/sysrq.c sysrq_handle_crash(): "sysrq: Trigger a crash" then
-//   panic("sysrq triggered crash\n").
-// - arch/x86/kernel/dumpstack.c __die()/show_regs(): an oops prints "Oops: ...", the CPU line,
-//   "RIP: 0010:func+0xoff/0xsize" and its own Call Trace before panic("Fatal exception").
+//   (UID since 6.10; before 4.x "Pid: %d, comm: %.20s"), then "Hardware name: ...", then the Call Trace
+//   block (linux-call-trace.ts);
+// - arch/x86/kernel/process_64.c __show_regs() / dumpstack.c show_ip(): "RIP: %04x:%pS" (before 4.x
+//   "RIP: [<%016lx>] %pS" or "IP: [<...>] %pS"); i386 "EIP: %pS"; arm64 __show_regs(): "pc : %pS".
+// - kernel/panic.c panic(): "Kernel panic - not syncing: %s", its own dump_stack() unless an oops printed
+//   one, and "---[ end Kernel panic - not syncing: %s ]---".
+// - kernel/hung_task.c: with hung_task_panic, panic("hung_task: blocked tasks") follows the hung task's
+//   report; the hung task names the bug, not the panic.
 
+import { crashFunction, crashTitle } from '../crash-title.js';
+import { isLinuxCrashMachinery, isTimerInterruptEntry } from '../frame-classes.js';
 import type { Frame, KernelPanic, StackParser, Thread } from '../model.js';
-import { parseSymbol, splitLines, stripPrintkPrefix, toInt } from './common.js';
-import { CALL_TRACE, readCallTrace } from './linux-call-trace.js';
+import { hangTitle, pickHungThread } from '../signature.js';
+import { parseSymbol, splitLines, toInt } from './common.js';
+import { CALL_TRACE, isFrameLine, readCallTrace } from './linux-call-trace.js';
+import { parseHungTaskLines } from './linux-hung-task.js';
+import { LINUX_REPORT_KINDS, type LinuxReportKind, REPORT_HINT } from './linux-report-kinds.js';
 
-const PANIC = /^Kernel panic - not syncing: (.*?)\s*$/;
-const END = /^---\[ end Kernel panic - not syncing: (.*) \]---\s*$/;
 const CPU_LINE = /^CPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: (.*?) (?:Not tainted|Tainted:)/;
-const KERNEL_RIP = /^RIP: 0010:(\S+)/;
+const OLD_PID_LINE = /^Pid: (\d+), comm: (\S+)/;
+const PC_LINE =
+  /^(?:RIP|EIP|NIP|IP|pc|PC is at)\s?:? ?(?:[0-9a-f]{4}:)?(?:\[<[0-9a-f]+>\]\s*)?(?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*\+0x[0-9a-fA-F]+(?:\/0x[0-9a-fA-F]+)?)/;
+const LOCK_AT = / at: (?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*)\+0x/;
+const TRYING = /is trying to acquire|just changed the state of lock|takes:|is trying to release/;
+const END_TRACE = /^---\[ end trace/;
+const PANIC_LINE = /^Kernel panic - not syncing: (.*?)\s*$/;
+/** How many lines a report's parts (pc, trace) may be from its header. */
+const REPORT_SPAN = 300;
 
-interface Block {
-  /** Line index of the `CPU: ... Comm:` header. */
-  header: number;
-  pid?: number;
-  comm: string;
-  cpu?: number;
-  rip?: Frame;
-  frames: Frame[];
-}
-
-/** Every `CPU: N ... PID: N Comm: X` header with the Call Trace that follows it. */
-function blocks(lines: readonly string[]): Block[] {
-  const out: Block[] = [];
-  let current: Block | undefined;
+/** The first report start in the lines: where and which kind. */
+function findStart(lines: readonly string[]): { at: number; kind: LinuxReportKind; m: RegExpExecArray } | undefined {
   for (let i = 0; i < lines.length; i++) {
-    const line = stripPrintkPrefix(lines[i] as string).trim();
-    const cpu = CPU_LINE.exec(line);
-    if (cpu) {
-      current = { header: i, cpu: Number(cpu[1]), pid: toInt(cpu[2]), comm: cpu[3] as string, frames: [] };
-      out.push(current);
-      continue;
-    }
-    if (!current) continue;
-    const rip = KERNEL_RIP.exec(line);
-    if (rip && current.frames.length === 0) {
-      const frame = parseSymbol(rip[1] as string);
-      if (frame) current.rip = frame;
-      continue;
-    }
-    if (CALL_TRACE.test(line) && current.frames.length === 0) {
-      const trace = readCallTrace(lines, i);
-      current.frames = trace.frames;
-      i = trace.end - 1;
-      current = undefined;
+    const line = (lines[i] as string).trim();
+    if (!REPORT_HINT.test(line)) continue;
+    for (const kind of LINUX_REPORT_KINDS) {
+      const m = kind.start.exec(line);
+      if (m) return { at: i, kind, m };
     }
   }
-  return out;
+  return undefined;
 }
 
-/** The first panic in the text: its message and the panicking task's stack. */
-export function extractLinuxPanic(text: string): KernelPanic | undefined {
-  const lines = splitLines(text);
-  const stripped = lines.map((l) => stripPrintkPrefix(l).trim());
-  const at = stripped.findIndex((l) => PANIC.test(l));
-  if (at < 0) return undefined;
-  const message = (PANIC.exec(stripped[at] as string)?.[1] as string).trim();
-  const end = stripped.findIndex((l, i) => i > at && END.test(l));
-  const all = blocks(lines);
-  // panic()'s own dump_stack() comes after the panic line; after an oops it is skipped and the
-  // oops's dump (just before) is the panicking task's.
-  const own = all.find((b) => b.header > at && (end < 0 || b.header < end));
-  const before = [...all].reverse().find((b) => b.header < at);
-  const block = own ?? before;
-  const panic: KernelPanic = { os: 'linux', message, threads: [] };
-  if (block) {
-    const thread: Thread = { comm: block.comm, frames: [...block.frames], format: 'linux-panic' };
-    if (block.pid !== undefined) {
-      thread.pid = block.pid;
-      thread.tid = block.pid;
+interface Parts {
+  pc?: Frame;
+  frames: Frame[];
+  comm: string;
+  pid?: number;
+  cpu?: number;
+  lockFn?: string;
+}
+
+/** The crashing task's CPU line, pc and first Call Trace after the header. */
+function readParts(lines: readonly string[], at: number, wantLock: boolean): Parts {
+  const parts: Parts = { frames: [], comm: '' };
+  let sawTrying = false;
+  let traced = false;
+  const end = Math.min(lines.length, at + REPORT_SPAN);
+  for (let i = Math.max(0, at - 3); i < end; i++) {
+    const line = (lines[i] as string).trim();
+    if (i > at && END_TRACE.test(line)) break;
+    const cpu = CPU_LINE.exec(line);
+    if (cpu && parts.cpu === undefined && !traced) {
+      parts.cpu = Number(cpu[1]);
+      parts.pid = toInt(cpu[2]);
+      parts.comm = cpu[3] as string;
+      continue;
     }
-    // An oops's faulting function is in RIP, not in the Call Trace.
-    if (!own && block.rip) thread.frames.unshift(block.rip);
-    panic.threads.push(thread);
-    if (block.cpu !== undefined) panic.cpu = block.cpu;
+    const old = OLD_PID_LINE.exec(line);
+    if (old && parts.pid === undefined) {
+      parts.pid = toInt(old[1]);
+      parts.comm = old[2] as string;
+      continue;
+    }
+    if (i < at) continue;
+    if (wantLock && parts.lockFn === undefined) {
+      if (TRYING.test(line)) sawTrying = true;
+      const lock = sawTrying ? LOCK_AT.exec(line) : null;
+      if (lock) parts.lockFn = lock[1] as string;
+    }
+    const pc = !traced && parts.pc === undefined ? PC_LINE.exec(line) : null;
+    if (pc) {
+      const frame = parseSymbol(pc[1] as string);
+      if (frame) parts.pc = frame;
+      continue;
+    }
+    if (!traced && CALL_TRACE.test(line)) {
+      const trace = readCallTrace(lines, i);
+      parts.frames = trace.frames;
+      traced = true;
+      i = trace.end - 1;
+      if (!wantLock || parts.lockFn !== undefined) break;
+    }
   }
+  // KMSAN and some KASAN reports print the frames right under the header, without `Call Trace:`.
+  if (!traced && at + 1 < lines.length && isFrameLine(lines[at + 1] as string)) parts.frames = readCallTrace(lines, at).frames;
+  return parts;
+}
+
+/**
+ * A stall is detected from the timer interrupt: the frames of the interrupted code (after the last
+ * interrupt-entry frame) say where the CPU was looping; the pc, when printed, is the innermost one.
+ */
+function interrupted(frames: readonly Frame[]): Frame[] {
+  let last = -1;
+  frames.forEach((f, i) => {
+    if (isTimerInterruptEntry(f.fn)) last = i;
+  });
+  return frames.slice(last + 1);
+}
+
+/** The first crash report in the clean lines. */
+export function extractLinuxReport(lines: readonly string[]): KernelPanic | undefined {
+  const start = findStart(lines);
+  if (!start) return undefined;
+  const { at, kind, m } = start;
+  const header = (lines[at] as string).trim();
+  // The message is what panic() printed when the report ended in one (`Fatal exception`), else the header.
+  let message = kind.panic ? (m[1] as string) : header;
+  if (!kind.panic) {
+    for (let i = at + 1; i < lines.length && i < at + 3 * REPORT_SPAN; i++) {
+      const p = PANIC_LINE.exec((lines[i] as string).trim());
+      if (p) {
+        message = p[1] as string;
+        break;
+      }
+    }
+  }
+  const panic: KernelPanic = { os: 'linux', message, threads: [] };
+
+  if (kind.panic && /^hung_task: blocked tasks/.test(message)) {
+    // The hung task's report came first; it is the bug.
+    const hung = pickHungThread(parseHungTaskLines(lines.slice(Math.max(0, at - 2000), at)));
+    const title = hung ? hangTitle(hung) : undefined;
+    if (hung) panic.threads.push(hung);
+    if (title !== undefined) panic.title = title;
+    return panic;
+  }
+
+  let parts = readParts(lines, at, kind.func === 'lock');
+  if (kind.panic && parts.frames.length === 0) {
+    // After an oops (an unknown kind of one) panic() prints no stack of its own: the oops's dump is the task's.
+    for (let i = at - 1; i >= 0 && i > at - REPORT_SPAN; i--) {
+      if (CPU_LINE.test((lines[i] as string).trim())) {
+        parts = readParts(lines, i, false);
+        break;
+      }
+    }
+  }
+  const frames = parts.pc && parts.pc.fn !== parts.frames[0]?.fn ? [parts.pc, ...parts.frames] : [...parts.frames];
+  const thread: Thread = { comm: parts.comm, frames, format: 'linux-panic' };
+  if (parts.pid !== undefined) {
+    thread.pid = parts.pid;
+    thread.tid = parts.pid;
+  }
+  if (frames.length > 0 || parts.pid !== undefined) panic.threads.push(thread);
+  if (parts.cpu !== undefined) panic.cpu = parts.cpu;
+
+  const headerFn = kind.headerFunc === undefined ? undefined : (m[kind.headerFunc] as string);
+  let fn: string | undefined;
+  if (kind.func === 'stack') fn = crashFunction([headerFn, ...frames], isLinuxCrashMachinery);
+  else if (kind.func === 'stall') fn = crashFunction(interrupted(frames), isLinuxCrashMachinery);
+  else if (kind.func === 'lock') fn = parts.lockFn ?? crashFunction(frames, isLinuxCrashMachinery);
+  panic.title = crashTitle(kind.title(m, lines.slice(at + 1, at + 13).map((l) => l.trim())), fn);
   return panic;
+}
+
+/** The first panic or crash report in the text: its message, title and the crashing task's stack. */
+export function extractLinuxPanic(text: string): KernelPanic | undefined {
+  return extractLinuxReport(splitLines(text));
 }
 
 export const linuxPanicParser: StackParser = {
   format: 'linux-panic',
   matches(text: string): boolean {
-    return splitLines(text).some((l) => PANIC.test(stripPrintkPrefix(l).trim()));
+    return REPORT_HINT.test(text);
   },
   parse(text: string): Thread[] {
-    return extractLinuxPanic(text)?.threads.filter((t) => t.frames.length > 0) ?? [];
+    return extractLinuxPanic(text)?.threads.filter((t) => t.frames.length > 0 && t.format === 'linux-panic') ?? [];
   },
 };

@@ -12,7 +12,8 @@
 // `@@fg:NONCE:sample:N:begin@@` ... `@@fg:NONCE:sample:N:end@@`.
 
 import type { StackParser, Thread } from '../model.js';
-import { parseSymbol, splitLines, stripPrintkPrefix, toInt } from './common.js';
+import { parseSymbol, splitLines, toInt } from './common.js';
+import { CALL_TRACE } from './linux-call-trace.js';
 
 const STACK_LINE = /^\[<([0-9a-fA-Fx]+)>\] (\? )?(\S+)(?: \[([^\]\s]+)(?: [0-9a-f]+)?\])?\s*$/;
 const TASK_MARKER = /^@@fg:([a-z0-9]+):task:(\d+):(\d+):([^:]*):(\d*):([^:]*):(.*)@@\s*$/;
@@ -41,8 +42,23 @@ function parseAll(text: string, sample?: number): Thread[] {
   let pendingPath: { pid?: number; tid?: number } | undefined;
   /** The current thread came from a watchdog task marker. */
   let framed = false;
+  /**
+   * Inside a console `Call Trace:` block: before 4.x its frames look like /proc/PID/stack lines
+   * (`[<ffffffff81234567>] func+0x12/0x34`), but they belong to the task dump (linux-hung-task.ts).
+   */
+  let inCallTrace = false;
   for (const raw of splitLines(text)) {
-    const line = stripPrintkPrefix(raw).trim();
+    const line = raw.trim();
+    const c = line.charCodeAt(0);
+    // Neither a marker (`@@fg:`), a frame (`[<`), a header naming a /proc path, nor a Call Trace
+    // header: it only ends what came before.
+    if (c !== 64 && c !== 91 && c !== 67 && !line.includes('/proc/')) {
+      if (framed) continue;
+      if (inCallTrace && !/^(?:RIP|RSP|RAX|RDX|RBP|R\d\d|Code|<\/?\w+>)/.test(line)) inCallTrace = false;
+      pendingPath = undefined;
+      current = undefined;
+      continue;
+    }
     const begin = SAMPLE_BEGIN.exec(line);
     if (begin) {
       currentSample = sample ?? Number(begin[1]);
@@ -80,7 +96,14 @@ function parseAll(text: string, sample?: number): Thread[] {
       framed = false;
       continue;
     }
+    if (!framed && CALL_TRACE.test(line)) {
+      inCallTrace = true;
+      current = undefined;
+      continue;
+    }
     const frame = parseStackLine(line);
+    if (frame && inCallTrace) continue;
+    if (inCallTrace && (line === '' || !/^(?:RIP|RSP|RAX|RDX|RBP|R\d\d|Code|<\/?\w+>)/.test(line))) inCallTrace = false;
     if (frame) {
       if (!current) {
         current = { comm: '', frames: [], format: 'linux-proc-stack' };
@@ -111,10 +134,7 @@ export function parseWatchdogLinuxSample(text: string, sample?: number): Thread[
 export const linuxProcStackParser: StackParser = {
   format: 'linux-proc-stack',
   matches(text: string): boolean {
-    return splitLines(text).some((l) => {
-      const line = stripPrintkPrefix(l).trim();
-      return TASK_MARKER.test(line) || STACK_LINE.test(line);
-    });
+    return text.includes('[<') || text.includes('@@fg:');
   },
   parse(text: string): Thread[] {
     return parseAll(text);

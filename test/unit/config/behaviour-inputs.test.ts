@@ -1,6 +1,6 @@
 // Input validation, from the rules README and action.yml state (issue 16): each case is a bug that
 // a single change to parse.ts would let through, so each names the input it must be refused for.
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -22,6 +22,15 @@ function refusal(raw: RawInputs): BadInputError {
 }
 
 const sha = 'ab'.repeat(64);
+// image and image-sha512 mean something on guest 'freebsd' only, which needs a source tree.
+const tree = path.join(work, 'freebsd-src');
+for (const dir of ['sys/fs/fuse', 'sys/sys', 'sys/conf', 'sys/modules/fusefs', 'share/mk', 'tests/sys/fs/fusefs', 'tests/freebsd_test_suite', 'sbin/mount']) {
+  mkdirSync(path.join(tree, dir), { recursive: true });
+}
+for (const file of ['sys/sys/param.h', 'sys/conf/newvers.sh', 'sys/modules/fusefs/Makefile', 'tests/sys/fs/fusefs/Makefile', 'sbin/mount/getmntopts.c']) {
+  writeFileSync(path.join(tree, file), '');
+}
+const freebsd = { guest: 'freebsd', 'source-tree': tree } as const;
 
 describe('numbers are plain decimal', () => {
   it.each(['1e3', '0x10', '1_000', '+5', '5.', '.5', 'Infinity', '10s'])('refuses timeout %j', (timeout) => {
@@ -90,19 +99,19 @@ describe('fault', () => {
 
 describe('image-sha512', () => {
   it('must be 128 hexadecimal digits', () => {
-    expect(refusal({ image: 'https://example.invalid/x.raw', 'image-sha512': 'ab'.repeat(63) }).input).toBe('image-sha512');
-    expect(refusal({ image: 'https://example.invalid/x.raw', 'image-sha512': `${'ab'.repeat(64)}a` }).input).toBe('image-sha512');
-    expect(refusal({ image: 'https://example.invalid/x.raw', 'image-sha512': 'zz'.repeat(64) }).input).toBe('image-sha512');
+    expect(refusal({ ...freebsd, image: 'https://example.invalid/x.raw', 'image-sha512': 'ab'.repeat(63) }).input).toBe('image-sha512');
+    expect(refusal({ ...freebsd, image: 'https://example.invalid/x.raw', 'image-sha512': `${'ab'.repeat(64)}a` }).input).toBe('image-sha512');
+    expect(refusal({ ...freebsd, image: 'https://example.invalid/x.raw', 'image-sha512': 'zz'.repeat(64) }).input).toBe('image-sha512');
   });
 
   it('means something only together with image', () => {
-    const error = refusal({ 'image-sha512': sha });
+    const error = refusal({ ...freebsd, 'image-sha512': sha });
     expect(error.input).toBe('image-sha512');
     expect(error.message).toMatch(/image/);
   });
 
   it('is kept, lower case, with an image', () => {
-    expect(parse({ image: 'https://example.invalid/x.raw', 'image-sha512': sha.toUpperCase() }).imageSha512).toBe(sha);
+    expect(parse({ ...freebsd, image: 'https://example.invalid/x.raw', 'image-sha512': sha.toUpperCase() }).imageSha512).toBe(sha);
   });
 });
 

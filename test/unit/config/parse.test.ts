@@ -76,7 +76,15 @@ describe('parseConfig', () => {
     [{ guest: 'freebsd', 'source-tree': work }, '--source-tree', /has no sys\/fs\/fuse/],
     [{ guest: 'freebsd', 'source-tree': tree, 'freebsd-version': '14.3' }, '--freebsd-version', /not 'auto' or a version/],
     [{ guest: 'freebsd', 'source-tree': sparse }, '--source-tree', /lacks what build 'auto' and tests 'workloads,gtest' need: sys\/sys\/param.h/],
-    [{ guest: 'linux', image: '/no/such/image.raw' }, '--image', /neither an http\(s\) URL nor an existing file/],
+    [{ guest: 'freebsd', 'source-tree': tree, image: '/no/such/image.raw' }, '--image', /neither an http\(s\) URL nor an existing file/],
+    [{ guest: 'linux', timeout: '2.5000' }, '--timeout', /more precise than a millisecond/],
+    [{ guest: 'linux', timeout: '1e3' }, '--timeout', /not a positive number/],
+    // Inputs the Linux test guest would silently ignore.
+    [{ guest: 'linux', image: 'https://example.invalid/x.raw' }, '--image', /means nothing on guest 'linux'/],
+    [{ guest: 'linux', 'source-tree': tree }, '--source-tree', /has no fs\/fuse\/Makefile .*: point it at a Linux kernel tree/],
+    [{ guest: 'linux', 'gtest-filter': 'Write.*' }, '--gtest-filter', /means nothing on guest 'linux'/],
+    [{ guest: 'linux', 'freebsd-version': '14.3-RELEASE' }, '--freebsd-version', /means nothing on guest 'linux'/],
+    [{ guest: 'linux', kernconf: 'GENERIC' }, '--kernconf', /means nothing on guest 'linux'/],
     [{ guest: 'linux', workloads: ' , ' }, '--workloads', /empty/],
     // The title leaves the inputs out: some hold temporary paths, and a title that changes from run
     // to run cannot be matched by name (Stryker's per-test coverage, bench/mutation.sh).
@@ -85,6 +93,16 @@ describe('parseConfig', () => {
     expect(error.input).toBe(input);
     expect(error.message).toMatch(message);
     expect(error.message.startsWith(`invalid input '${input}'`)).toBe(true);
+  });
+
+  it('takes a fractional timeout as the guest watchdog does: seconds with up to three decimals', () => {
+    expect(parse({ guest: 'linux', timeout: '2.5' }).timeoutSec).toBe(2.5);
+    expect(parse({ guest: 'linux', timeout: '0.125' }).timeoutSec).toBe(0.125);
+  });
+
+  it("accepts on guest 'linux' the action's defaults of the FreeBSD-only inputs (the action always passes them)", () => {
+    const config = parse({ guest: 'linux', 'source-tree': '.', 'gtest-filter': '*', 'freebsd-version': 'auto', image: '', kernconf: '' });
+    expect(config.guest).toBe('linux');
   });
 
   it('rejects an output folder that cannot be created', () => {

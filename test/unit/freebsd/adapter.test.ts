@@ -1,12 +1,25 @@
 import { execFileSync } from 'node:child_process';
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { GateConfig } from '../../../src/config/types.js';
-import { FREEBSD_CONSOLE, FREEBSD_PATHS, FreeBSDGuest, gtestResultsFromRun, gtestSpec, type FreeBSDTargetOutcome } from '../../../src/guest/freebsd.js';
+import {
+  FIXTURE_SUBTYPE,
+  FREEBSD_CONSOLE,
+  FREEBSD_PATHS,
+  FreeBSDGuest,
+  fixtureDaemonTimeout,
+  freebsdMountCheck,
+  fusefsTypeName,
+  gtestResultsFromRun,
+  gtestSpec,
+  type FreeBSDTargetOutcome,
+} from '../../../src/guest/freebsd.js';
+import { checkBuildBeforeBoot, type TreeFacts } from '../../../src/config/freebsd-tree.js';
 import { decideBuild, findFusefs, parseCompilerErrors, parseGtestConsole, parseKldstat } from '../../../src/guest/freebsd-parse.js';
 import type { Thread } from '../../../src/report/model.js';
-import { FakeFreeBSDShell, section, transcript, type FakeRule } from './fake-freebsd-shell.js';
+import { FakeFreeBSDKernel, FakeFreeBSDShell, FIXTURES, section, transcript, type FakeRule } from './fake-freebsd-shell.js';
 
-const BUILT_KO = '/gate/obj/gate/src/sys/modules/fusefs/fusefs.ko';
+const BUILT_KO = '/gate/obj/gate/src/amd64.amd64/sys/modules/fusefs/fusefs.ko';
 const KO_SHA = '3f6a1c0d9e8b7a6f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7';
 
 function config(over: Partial<GateConfig> = {}): GateConfig {
@@ -47,8 +60,8 @@ function guestRules(treeVersion: number, over: FakeRule[] = []): FakeRule[] {
     { match: /^grep -E '\^#define\[\[:space:\]\]\+__FreeBSD_version'/, output: `#define __FreeBSD_version ${treeVersion}\t/* Master, propagated to newvers */\n` },
     { match: /^sysctl -n kern\.osreldate$/, output: '1403000\n' },
     { match: /make -C \/gate\/src\/sys\/modules\/fusefs .* all 2>&1$/, output: transcript('make-module-ok.txt') },
-    { match: /make -C \/gate\/src\/sys\/modules\/fusefs .* -V \.OBJDIR$/, output: '/gate/obj/gate/src/sys/modules/fusefs\n' },
-    { match: /^sha256 -q '?\/gate\/obj\/gate\/src\/sys\/modules\/fusefs\/fusefs\.ko'?$/, output: `${KO_SHA}\n` },
+    { match: /make -C \/gate\/src\/sys\/modules\/fusefs .* -V \.OBJDIR$/, output: '/gate/obj/gate/src/amd64.amd64/sys/modules/fusefs\n' },
+    { match: /^sha256 -q '?\/gate\/obj\/gate\/src\/amd64\.amd64\/sys\/modules\/fusefs\/fusefs\.ko'?$/, output: `${KO_SHA}\n` },
     { match: /kldload -v/, output: `Loaded ${BUILT_KO}, id=4\n` },
     { match: /^kldstat -v$/, output: transcript('kldstat-v-built.txt') },
   ];
@@ -59,7 +72,7 @@ describe('console profile', () => {
 
   it('sees one boot banner per boot, the login prompt at the end, and no panic in a clean boot', () => {
     expect(boot.match(new RegExp(FREEBSD_CONSOLE.bootBanner.source, 'g'))).toHaveLength(1);
-    expect(FREEBSD_CONSOLE.loginPrompt!.test(boot.trimEnd() + ' ')).toBe(true);
+    expect(FREEBSD_CONSOLE.loginPrompt!.test(`${boot.trimEnd()} `)).toBe(true);
     expect(FREEBSD_CONSOLE.panicStart.test(boot)).toBe(false);
     expect(FREEBSD_CONSOLE.loginUser).toBe('root');
     expect(FREEBSD_CONSOLE.passwordPrompt).toBeUndefined();
@@ -99,6 +112,16 @@ describe('build: auto decision', () => {
     expect(d.why).toContain(String(osrel));
   });
 
+  it('with what the host tree holds, a kernel build the tree cannot do is refused, not tried', () => {
+    const sparse: TreeFacts = { tree: '/src', missingForKernel: ['tools/build/Makefile'] };
+    const cross = decideBuild('auto', 1500068, 1403000, sparse);
+    expect(cross.mode).toBe('refuse');
+    expect(cross.why).toMatch(/FreeBSD 15, and the booted image runs FreeBSD 14.*lacks tools\/build\/Makefile.*Change the workflow/);
+    expect(decideBuild('kernel', 1403000, 1403000, sparse)).toMatchObject({ mode: 'refuse', why: expect.stringContaining('build: kernel, but /src lacks tools/build/Makefile') });
+    expect(decideBuild('auto', 1403000, 1403000, sparse).mode).toBe('module');
+    expect(decideBuild('auto', 1500068, 1403000, { tree: '/src', missingForKernel: [] }).mode).toBe('kernel');
+  });
+
   it('an explicit build mode wins and says so', () => {
     expect(decideBuild('kernel', 1403000, 1403000)).toMatchObject({ mode: 'kernel', why: expect.stringContaining('build: kernel was asked for') });
   });
@@ -111,7 +134,7 @@ describe('module build, load and proof', () => {
     const outcome = (await guest.buildTarget(shell, config())) as FreeBSDTargetOutcome;
     expect(outcome).toMatchObject({ mode: 'module', ok: true, artifact: BUILT_KO });
     expect(outcome.why).toMatch(/same branch/);
-    expect(shell.ran(/kldload -v/)[0]).toMatch(/if kldstat -q -m fusefs; then kldunload fusefs\.ko \|\| exit 1; fi; kldload -v \/gate\/obj\/gate\/src\/sys\/modules\/fusefs\/fusefs\.ko/);
+    expect(shell.ran(/kldload -v/)[0]).toMatch(/if kldstat -q -m fusefs; then kldunload fusefs\.ko \|\| exit 1; fi; kldload -v \/gate\/obj\/gate\/src\/amd64\.amd64\/sys\/modules\/fusefs\/fusefs\.ko/);
     expect(shell.ran(/modules\/fusefs/)[0]).toContain('env MAKEOBJDIRPREFIX=/gate/obj make -C /gate/src/sys/modules/fusefs SYSDIR=/gate/src/sys SRCTOP=/gate/src -j2 all');
 
     const proof = await guest.proveTarget(shell, config(), outcome);
@@ -171,7 +194,34 @@ describe('module build, load and proof', () => {
   });
 });
 
+describe('the kernel linker and a module built for a newer kernel', () => {
+  // DECLARE_MODULE's MODULE_DEPEND(name, kernel, __FreeBSD_version, __FreeBSD_version, end of branch)
+  // (sys/sys/module.h), checked by sys/kern/kern_linker.c when the module loads.
+  const loads = (treeVersion: number, osreldate: number) => treeVersion <= osreldate && Math.floor(treeVersion / 100000) === Math.floor(osreldate / 100000);
+
+  it('build: module on a newer tree fails at kldload, and the report carries the linker\'s version line', async () => {
+    const tree = 1403500;
+    const shell = new FakeFreeBSDShell([
+      { match: /kldload -v/, exit: loads(tree, 1403000) ? 0 : 1, output: section('kldload-errors.txt', 'ENOEXEC') },
+      { match: /^dmesg \| tail/, output: section('kldload-errors.txt', 'VERSION') },
+      ...guestRules(tree),
+    ]);
+    const outcome = (await new FreeBSDGuest().buildTarget(shell, config({ build: 'module' }))) as FreeBSDTargetOutcome;
+    expect(outcome).toMatchObject({ mode: 'module', ok: false, blame: 'gate' });
+    expect(outcome.tail).toContain('KLD fusefs.ko: depends on kernel - not available or version mismatch');
+    expect(loads(1403000, 1403000) && loads(1402000, 1403000) && !loads(1500068, 1403000)).toBe(true);
+  });
+});
+
 describe('kernel build', () => {
+  // A checkout that holds everything Makefile.inc1 buildkernel needs (src/config/freebsd-tree.ts).
+  const WHOLE_TREE: TreeFacts = { tree: '/src', missingForKernel: [] };
+  const SPARSE_TREE: TreeFacts = {
+    tree: '/src',
+    missingForKernel: ['tools/build/Makefile', 'lib/libnv/Makefile', 'usr.bin/lex/lib/Makefile', 'usr.bin/file2c/Makefile', 'usr.sbin/config/Makefile', 'etc/mtree/BSD.usr.dist'],
+    sparse: { file: '/src/.git/info/sparse-checkout', folders: ['sys', 'share/mk', 'tests/sys/fs/fusefs'] },
+    newvers: { type: 'FreeBSD', revision: '14.3', branch: 'RELEASE-p4' },
+  };
   const kernelRules = (tree: number, over: FakeRule[] = []): FakeRule[] => [
     ...over,
     { match: /^test -f \/gate\/src\/sys\/amd64\/conf\/GENERIC-NODEBUG$/, exit: 1 },
@@ -184,7 +234,7 @@ describe('kernel build', () => {
 
   it('a newer tree on the same branch gets a kernel build, GENERIC when the tree has no GENERIC-NODEBUG, and a reboot', async () => {
     const shell = new FakeFreeBSDShell(kernelRules(1403500));
-    const outcome = (await new FreeBSDGuest().buildTarget(shell, config())) as FreeBSDTargetOutcome;
+    const outcome = (await new FreeBSDGuest({ tree: WHOLE_TREE }).buildTarget(shell, config())) as FreeBSDTargetOutcome;
     expect(outcome).toMatchObject({ mode: 'kernel', ok: true, rebootRequired: true });
     expect(outcome.why).toMatch(/newer than the image's kern\.osreldate is 1403000.*KERNCONF=GENERIC\)/);
     expect(shell.ran(/buildkernel/)[0]).toBe('make -C /gate/src -j2 buildkernel KERNCONF=GENERIC MODULES_OVERRIDE=fusefs 2>&1');
@@ -193,14 +243,14 @@ describe('kernel build', () => {
 
   it('a tree of another major branch gets a kernel build; GENERIC-NODEBUG when present', async () => {
     const shell = new FakeFreeBSDShell(kernelRules(1500068, [{ match: /GENERIC-NODEBUG$/, exit: 0 }]));
-    const outcome = await new FreeBSDGuest().buildTarget(shell, config());
+    const outcome = await new FreeBSDGuest({ tree: WHOLE_TREE }).buildTarget(shell, config());
     expect(outcome.mode).toBe('kernel');
     expect(outcome.why).toMatch(/FreeBSD 15.*FreeBSD 14/);
     expect(shell.ran(/buildkernel/)[0]).toContain('KERNCONF=GENERIC-NODEBUG');
   });
 
   it('after the reboot, proves bootfile, kernel hash, osreldate and the installed module', async () => {
-    const guest = new FreeBSDGuest();
+    const guest = new FreeBSDGuest({ tree: WHOLE_TREE });
     const before = new FakeFreeBSDShell(kernelRules(1500068));
     const outcome = await guest.buildTarget(before, config());
     const stock = [
@@ -222,6 +272,22 @@ describe('kernel build', () => {
     );
     expect(bad.ok).toBe(false);
     expect(bad.details.join('\n')).toMatch(/kern\.osreldate 1403000 is not the tree's __FreeBSD_version 1500068/);
+  });
+  it('refuses, before building anything, a kernel build the tree cannot do, in the words of the check before boot', async () => {
+    const shell = new FakeFreeBSDShell(kernelRules(1403500));
+    const outcome = (await new FreeBSDGuest({ tree: SPARSE_TREE }).buildTarget(shell, config())) as FreeBSDTargetOutcome;
+    expect(outcome).toMatchObject({ mode: 'kernel', ok: false, blame: 'gate' });
+    const before = checkBuildBeforeBoot({ ...SPARSE_TREE, version: 1403500 }, 'auto', { name: 'the booted image', major: 14, osreldate: 1403000, source: 'sysctl kern.osreldate' });
+    expect(outcome.why).toBe(before.refuse);
+    expect(outcome.tail).toBe(before.refuse);
+    expect(outcome.why).toMatch(/above the booted image's kern\.osreldate 1403000.*lacks tools\/build\/Makefile.*sparse checkout.*Change the workflow: check out the whole tree/);
+    expect(shell.ran(/buildkernel|installkernel|modules\/fusefs/)).toHaveLength(0);
+  });
+
+  it('a sparse tree on its own branch and not newer than the image still gets its module', async () => {
+    const shell = new FakeFreeBSDShell(guestRules(1403000));
+    const outcome = await new FreeBSDGuest({ tree: SPARSE_TREE }).buildTarget(shell, config());
+    expect(outcome).toMatchObject({ mode: 'module', ok: true });
   });
 });
 
@@ -341,7 +407,10 @@ describe('parseSample', () => {
 
   it('uses an injected parser when given one', () => {
     const seen: string[] = [];
-    const fakeParseStacks = (text: string): Thread[] => (seen.push(text), []);
+    const fakeParseStacks = (text: string): Thread[] => {
+      seen.push(text);
+      return [];
+    };
     new FreeBSDGuest({ parseStacks: fakeParseStacks }).parseSample('x');
     expect(seen).toEqual(['x']);
   });
@@ -352,18 +421,45 @@ describe('prepare, mount, collect', () => {
     const shell = new FakeFreeBSDShell([{ match: /./ }]);
     await new FreeBSDGuest().prepare(shell, { payload: '/dev/vtbd1', results: '/dev/vtbd2' }, config());
     expect(shell.commands[0]).toBe('mkdir -p /gate/results /gate/bin /gate/work && tar -xf /dev/vtbd1 -C /gate');
-    expect(shell.ran(/make -C \/gate\/guest SYSDIR=\/gate\/src\/sys/)).toHaveLength(1);
+    expect(shell.ran(/make -C \/gate\/guest FUSEDIR=\/gate\/src\/sys\/fs\/fuse /)).toHaveLength(1);
+    // The userland fixture sees the tree's fuse_kernel.h only, not the tree's sys/ ahead of /usr/include.
+    expect(shell.ran(/make -C \/gate\/guest/)[0]).not.toMatch(/SYSDIR=/);
     expect(shell.ran(/watchdog\.sh/)).toHaveLength(1);
   });
 
   it('lets the host backstop use ddb only when the booted kernel has it', async () => {
     const release = new FreeBSDGuest();
     // A release kernel: KDB with no backend but the null one (sys/kern/subr_kdb.c), no WITNESS sysctl.
-    await release.prepare(new FakeFreeBSDShell([{ match: /debug\.kdb\.available/, output: '\nsysctl: unknown oid \'debug.witness.watch\'\n', exit: 1 }, { match: /./ }]), { payload: '/dev/vtbd1', results: '/dev/vtbd2' }, config());
+    // debug.kdb.available lists no ddb (grep -qx exits 1); debug.witness.watch is an unknown oid (sysctl exits 1).
+    await release.prepare(new FakeFreeBSDShell([{ match: /^sysctl -n debug\.kdb\.available/, exit: 1 }, { match: /^sysctl -n debug\.witness\.watch/, exit: 1 }, { match: /./ }]), { payload: '/dev/vtbd1', results: '/dev/vtbd2' }, config());
     expect(release.backstop()).toMatchObject({ kind: 'none' });
     const head = new FreeBSDGuest();
-    await head.prepare(new FakeFreeBSDShell([{ match: /debug\.kdb\.available/, output: 'ddb gdb\n1\n' }, { match: /./ }]), { payload: '/dev/vtbd1', results: '/dev/vtbd2' }, config());
-    expect(head.backstop()).toEqual({ kind: 'ddb', commands: ['set $lines 0', 'bt all', 'show alllocks', 'show lockedvnods'] });
+    const headShell = new FakeFreeBSDShell([{ match: /^sysctl -n debug\.kdb\.available/ }, { match: /^sysctl -n debug\.witness\.watch/ }, { match: /^sysctl -n debug\.debugger_on_panic/ }, { match: /./ }]);
+    await head.prepare(headShell, { payload: '/dev/vtbd1', results: '/dev/vtbd2' }, config());
+    expect(head.backstop()).toEqual({ kind: 'ddb', commands: ['set $lines 0', 'alltrace', 'show alllocks', 'show lockedvnods'] });
+    // The ddb decision is the pipeline's exit status: run it on sysctl's real output forms.
+    const pipeline = headShell.ran(/^sysctl -n debug\.kdb\.available/)[0]!.replace(/^sysctl -n debug\.kdb\.available \| /, '');
+    expect(() => execFileSync('sh', ['-c', pipeline], { input: 'ddb gdb\n' })).not.toThrow();
+    expect(() => execFileSync('sh', ['-c', pipeline], { input: '\n', stdio: 'pipe' })).toThrow();
+    expect(() => execFileSync('sh', ['-c', pipeline], { input: 'gdb\n', stdio: 'pipe' })).toThrow();
+  });
+
+  it('sends no NMI to a ddb kernel whose debug.debugger_on_panic is 0: nmi_call_kdb would panic("NMI")', async () => {
+    const unattended = new FreeBSDGuest();
+    const shell = new FakeFreeBSDShell([
+      { match: /^sysctl -n debug\.kdb\.available/ },
+      { match: /^sysctl -n debug\.witness\.watch/ },
+      // `sysctl -n debug.debugger_on_panic` prints 0 (KDB_UNATTENDED): the grep in the pipeline exits 1.
+      { match: /^sysctl -n debug\.debugger_on_panic/, exit: 1 },
+      { match: /./ },
+    ]);
+    await unattended.prepare(shell, { payload: '/dev/vtbd1', results: '/dev/vtbd2' }, config());
+    expect(unattended.backstop()).toMatchObject({ kind: 'none', why: expect.stringMatching(/debugger_on_panic/) });
+    // The decision is the pipeline's exit status, on sysctl's real output forms ("%d\n").
+    const pipeline = shell.ran(/^sysctl -n debug\.debugger_on_panic/)[0]!.replace(/^sysctl -n debug\.debugger_on_panic \| /, '');
+    expect(() => execFileSync('sh', ['-c', pipeline], { input: '1\n' })).not.toThrow();
+    expect(() => execFileSync('sh', ['-c', pipeline], { input: '0\n', stdio: 'pipe' })).toThrow();
+    expect(() => execFileSync('sh', ['-c', pipeline], { input: '', stdio: 'pipe' })).toThrow();
   });
 
   it('a mount that fails is a MountError (the tree\'s fault once its module is loaded)', async () => {
@@ -371,16 +467,73 @@ describe('prepare, mount, collect', () => {
     await expect(new FreeBSDGuest().mount(shell, config())).rejects.toMatchObject({ name: 'MountError' });
   });
 
-  it('mounts the fixture and checks the mount table with mount -p', async () => {
-    const shell = new FakeFreeBSDShell([{ match: /fusefs-fixture/ }]);
+  const checkOf = (command: string) => command.slice(command.indexOf('mount -p | ') + 'mount -p | '.length);
+  const passes = (check: string, table: string) => {
+    try {
+      execFileSync('sh', ['-c', check], { input: table, stdio: 'pipe' });
+      return true;
+    } catch {
+      return false;
+    }
+  };
+
+  it('mounts the fixture, and its real mount -p line (type fusefs.fusefs-f) passes the check', async () => {
+    const kernel = new FakeFreeBSDKernel();
+    kernel.load('/boot/kernel/fusefs.ko');
+    const shell = new FakeFreeBSDShell(kernel.rules());
     expect(await new FreeBSDGuest().mount(shell, config())).toBe('/mnt/fg');
-    expect(shell.commands[0]).toContain('/gate/bin/fusefs-fixture -o direct_io');
-    expect(shell.commands[0]).toContain(`mount -p | awk '$2 == "/mnt/fg" && $3 == "fusefs"`);
-    // The awk check itself, on mount -p output (sbin/mount/mount.c putfsent: device, mount point, type, options).
-    const check = shell.commands[0]!.slice(shell.commands[0]!.indexOf('mount -p | ') + 'mount -p | '.length);
-    const table = '/dev/gpt/rootfs\t/\t\tufs\trw\t1 1\n/dev/fuse\t\t/mnt/fg\t\tfusefs\trw\t\t0 0\n';
-    expect(() => execFileSync('sh', ['-c', check], { input: table })).not.toThrow();
-    expect(() => execFileSync('sh', ['-c', check], { input: table.replace('fusefs', 'nfs'), stdio: 'pipe' })).toThrow();
+    expect(shell.commands[0]).toContain('/gate/bin/fusefs-fixture -o');
+    // The kernel cut "fusefs." + "fusefs-fixture" to MFSNAMELEN - 1 characters.
+    // putfsent: "rw" (fusefs sets no flag flags2opts names), padded to a tab, then "\t0 0".
+    expect(kernel.mountP()).toContain('/dev/fuse\t\t/mnt/fg\t\t\tfusefs.fusefs-f\trw\t\t0 0\n');
+    expect(fusefsTypeName(FIXTURE_SUBTYPE)).toBe('fusefs.fusefs-f');
+    const check = checkOf(shell.commands[0]!);
+    expect(passes(check, kernel.mountP())).toBe(true);
+    // Exactly the kernel's cut: the uncut name, plain fusefs or another file system do not pass.
+    expect(passes(check, kernel.mountP().replace('fusefs.fusefs-f', 'fusefs.fusefs-fixture'))).toBe(false);
+    expect(passes(check, kernel.mountP().replace('fusefs.fusefs-f', 'fusefs'))).toBe(false);
+    expect(passes(check, kernel.mountP().replace('/mnt/fg', '/mnt/other'))).toBe(false);
+  });
+
+  it('a user\'s server passes with a plain fusefs line or fusefs.SUBTYPE, cut as the kernel cuts it', () => {
+    const check = checkOf(freebsdMountCheck());
+    const line = (type: string) => `/dev/gpt/rootfs\t\t/\t\t\tufs\trw\t\t1 1\n/dev/fuse\t\t/mnt/fg\t\t\t${type}\trw\t\t0 0\n`;
+    expect(passes(check, line('fusefs'))).toBe(true);
+    expect(passes(check, line(fusefsTypeName('sshfs')))).toBe(true);
+    expect(passes(check, line(fusefsTypeName('some-long-subtype')))).toBe(true);
+    expect(passes(check, line('fusefs.some-long-subtype'))).toBe(false);
+    expect(passes(check, line('nfs'))).toBe(false);
+    expect(passes(check, line('fusefsx'))).toBe(false);
+  });
+
+  it('the fixture cannot mount before fusefs.ko is loaded: /dev/fuse does not exist yet', async () => {
+    const kernel = new FakeFreeBSDKernel();
+    const shell = new FakeFreeBSDShell(kernel.rules());
+    await expect(new FreeBSDGuest().mount(shell, config())).rejects.toThrow(/open \/dev\/fuse: No such file or directory/);
+  });
+
+  it('mounts the fixture with a daemon timeout that outlasts the watchdog (a stall stays a stall)', async () => {
+    // Default test timeout 60 s: the watchdog decides at about 60 s + its samples; the kernel's default 60 s would answer ETIMEDOUT first.
+    const kernel = new FakeFreeBSDKernel();
+    kernel.load('/boot/kernel/fusefs.ko');
+    const shell = new FakeFreeBSDShell(kernel.rules());
+    await new FreeBSDGuest().mount(shell, config({ timeoutSec: 60, fault: 'stall=write' }));
+    expect(shell.commands[0]).toMatch(/-o '?direct_io,stall=write,daemon_timeout=120'? /);
+    const watchdogDecidesAt = 60 + 1 + 30;
+    expect(kernel.stalledRequest('/mnt/fg', watchdogDecidesAt)).toBe('sleeping in fu_ans');
+    expect(kernel.stalledRequest('/mnt/fg', 120)).toBe('ETIMEDOUT');
+    // Without timeout= (the old mount), the same stall fails the write at 60 s: a race with the watchdog.
+    const old = new FakeFreeBSDKernel();
+    old.load('/boot/kernel/fusefs.ko');
+    old.mountFixture('/mnt/fg', FIXTURE_SUBTYPE);
+    expect(old.stalledRequest('/mnt/fg', 60)).toBe('ETIMEDOUT');
+    // A test timeout beyond the kernel's 600 s maximum: no daemon timeout at all (0), not a cap.
+    expect(fixtureDaemonTimeout(3600)).toBe(0);
+    expect(fixtureDaemonTimeout(540)).toBe(600);
+    const long = new FakeFreeBSDKernel();
+    long.load('/boot/kernel/fusefs.ko');
+    long.mountFixture('/mnt/fg', FIXTURE_SUBTYPE, fixtureDaemonTimeout(3600));
+    expect(long.stalledRequest('/mnt/fg', 3700)).toBe('sleeping in fu_ans');
   });
 
   it('a failed mount is an error with the output', async () => {
@@ -395,6 +548,61 @@ describe('prepare, mount, collect', () => {
   });
 });
 
+describe('transcripts keep to what the kernel can print', () => {
+  const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.txt'));
+
+  it('no procstat -kk stack and no stack(9) panic trace has more than STACK_MAX (18) frames', () => {
+    let stacks = 0;
+    for (const file of files) {
+      const text = transcript(file);
+      // procstat -kk rows: PID TID COMM TDNAME then function+0xoff frames (usr.bin/procstat/procstat_kstack.c).
+      for (const line of text.split('\n')) {
+        const row = /^\s*\d+\s+\d+\s+\S+\s+\S+\s+((?:\S+\+0x[0-9a-f]+ ?)+)\s*$/.exec(line);
+        if (row) {
+          stacks++;
+          expect(row[1]!.trim().split(/\s+/).length, `${file}: ${line.slice(0, 60)}`).toBeLessThanOrEqual(18);
+        }
+      }
+      // stack_print_ddb "#%d %p at %s+%#lx" (sys/kern/subr_stack.c): numbered from 0.
+      const numbered = text.split('\n').filter((l) => /^#\d+ 0x[0-9a-f]+ at /.test(l));
+      expect(numbered.length, file).toBeLessThanOrEqual(18);
+    }
+    expect(stacks).toBeGreaterThan(0);
+  });
+
+  it('the BASIC-CI host is freebsd, not Amnesiac', () => {
+    for (const file of files) expect(transcript(file), file).not.toContain('Amnesiac');
+    expect(transcript('boot-basic-ci-14.3.txt')).toContain('FreeBSD/amd64 (freebsd) (ttyu0)');
+  });
+});
+
+describe('build: none', () => {
+  it('loads the image\'s fusefs.ko before anything opens /dev/fuse, then mounts and proves it', async () => {
+    const kernel = new FakeFreeBSDKernel();
+    const shell = new FakeFreeBSDShell([...kernel.rules(), ...guestRules(1403000)]);
+    const guest = new FreeBSDGuest();
+    const outcome = await guest.buildTarget(shell, config({ build: 'none' }));
+    expect(outcome).toMatchObject({ mode: 'none', ok: true });
+    expect(kernel.devFuseExists).toBe(true);
+    const proof = await guest.proveTarget(shell, config({ build: 'none' }), outcome);
+    expect(proof).toMatchObject({ ok: true });
+    expect(proof.details.join('\n')).toContain('fusefs from /boot/kernel/fusefs.ko');
+    await guest.mount(shell, config({ build: 'none' }));
+    const load = shell.commands.findIndex((c) => /kldload fusefs/.test(c));
+    const mount = shell.commands.findIndex((c) => /fusefs-fixture/.test(c));
+    expect(load).toBeGreaterThanOrEqual(0);
+    expect(load).toBeLessThan(mount);
+    expect(shell.ran(/make -C \/gate\/src\/sys\/modules/)).toHaveLength(0);
+  });
+
+  it('a kldload that fails is the gate\'s error, with kldload\'s message', async () => {
+    const shell = new FakeFreeBSDShell([{ match: /kldload fusefs/, exit: 1, output: section('kldload-errors.txt', 'ENOEXEC') }, ...guestRules(1403000)]);
+    const outcome = (await new FreeBSDGuest().buildTarget(shell, config({ build: 'none' }))) as FreeBSDTargetOutcome;
+    expect(outcome).toMatchObject({ ok: false, blame: 'gate' });
+    expect(outcome.tail).toContain('Please check dmesg(8)');
+  });
+});
+
 describe('what the tree must contain', () => {
   it('names the paths a sparse checkout lacks for the chosen build and tests', async () => {
     const { missingTreePaths } = await import('../../../src/guest/freebsd.js');
@@ -402,6 +610,16 @@ describe('what the tree must contain', () => {
     expect(missingTreePaths((p) => sparse.has(p), 'module', ['workloads'])).toEqual([]);
     expect(missingTreePaths((p) => sparse.has(p), 'kernel', ['workloads'])).toContain('Makefile.inc1');
     expect(missingTreePaths((p) => sparse.has(p), 'auto', ['gtest'])).toEqual(['tests/sys/fs/fusefs/Makefile', 'tests/freebsd_test_suite', 'sbin/mount/getmntopts.c']);
+  });
+
+  it('a kernel build checks files deep in the folders, so a sparse `lib/libc` and `usr.bin/grep` do not pass for lib/ and usr.bin/', async () => {
+    const { missingTreePaths } = await import('../../../src/guest/freebsd.js');
+    // What cone mode leaves for `sparse-checkout: sys share/mk lib/libc usr.bin/grep`: every top
+    // file (Makefile, Makefile.inc1), and the folders on the way to the listed ones.
+    const present = (p: string) =>
+      ['Makefile', 'Makefile.inc1', 'lib', 'lib/libc', 'usr.bin', 'usr.bin/grep', 'share/mk', 'share/mk/bsd.prog.mk', 'sys/amd64/conf/GENERIC'].includes(p) ||
+      ['sys/sys/param.h', 'sys/conf/newvers.sh', 'sys/modules/fusefs/Makefile', 'sys/fs/fuse'].includes(p);
+    expect(missingTreePaths(present, 'kernel', ['workloads'])).toEqual(['tools/build/Makefile', 'lib/libnv/Makefile', 'usr.bin/lex/lib/Makefile', 'usr.bin/file2c/Makefile', 'usr.sbin/config/Makefile', 'etc/mtree/BSD.usr.dist']);
   });
 });
 
@@ -416,51 +634,5 @@ describe('transcripts read by the report parsers', () => {
     const bt = parseStacks(transcript('ddb-bt.txt'));
     expect(bt[0]).toMatchObject({ format: 'freebsd-ddb', pid: 1321, tid: 100112 });
     expect(bt[0]!.frames.map((f) => f.fn)).toEqual(expect.arrayContaining(['vm_page_busy_sleep', 'vn_pages_remove', 'fuse_vnop_write']));
-  });
-});
-
-describe('resolveSourceLines', () => {
-  it('points the hung fuse frames at file:line of the tree through the module debug info (nm + addr2line)', async () => {
-    const guest = new FreeBSDGuest();
-    await guest.buildTarget(new FakeFreeBSDShell(guestRules(1403000)), config({ build: 'module', tests: ['workloads'] }));
-    const debugFile = `${BUILT_KO}.debug`;
-    const shell = new FakeFreeBSDShell([
-      { match: /^for f in /, output: `${debugFile}\n` },
-      // elftoolchain nm prints ADDRESS TYPE NAME; the pipeline's awk keeps ADDRESS NAME of the names asked for.
-      { match: /^nm .*fusefs\.ko\.debug'? \| awk/, output: '0000000000006a10 fuse_vnop_write\n0000000000002c40 fuse_inval_buf_range\n' },
-      // addr2line: one FILE:LINE per address, in order.
-      // The frames' return addresses minus one: 0x2c40+0x2e-1, 0x6a10+0x1a3-1.
-      { match: /^addr2line -e .* 0x2c6d 0x6bb2$/, output: '/gate/src/sys/fs/fuse/fuse_io.c:1116\n/gate/src/sys/fs/fuse/fuse_vnops.c:2423\n' },
-    ]);
-    const threads: Thread[] = [
-      {
-        comm: 'fusefs-workloads',
-        format: 'freebsd-procstat',
-        frames: [
-          { fn: 'vm_page_busy_sleep', offset: '0x8f' },
-          { fn: 'fuse_inval_buf_range', offset: '0x2e' },
-          { fn: 'fuse_vnop_write', offset: '0x1a3' },
-          { fn: 'VOP_WRITE_APV', offset: '0xec' },
-        ],
-      },
-    ];
-    await guest.resolveSourceLines(shell, threads);
-    // The awk half of the nm pipeline, run for real on nm's three-column output.
-    const nm = shell.ran(/^nm /)[0]!;
-    const awk = nm.slice(nm.indexOf('| ') + 2);
-    const listing = '0000000000006a10 t fuse_vnop_write\n0000000000006a00 t fuse_vnop_write_x\n0000000000002c40 t fuse_inval_buf_range\n0000000000000100 T vn_pages_remove\n';
-    expect(execFileSync('sh', ['-c', awk], { input: listing }).toString()).toBe('0000000000006a10 fuse_vnop_write\n0000000000002c40 fuse_inval_buf_range\n');
-    expect(threads[0]!.frames.filter((f) => f.file).map((f) => `${f.fn} ${f.file}:${f.line}`)).toEqual([
-      'fuse_inval_buf_range sys/fs/fuse/fuse_io.c:1116',
-      'fuse_vnop_write sys/fs/fuse/fuse_vnops.c:2423',
-    ]);
-  });
-
-  it('leaves the frames alone when no module of the tree was built', async () => {
-    const threads: Thread[] = [{ comm: 'x', format: 'freebsd-procstat', frames: [{ fn: 'fuse_vnop_write', offset: '0x1a3' }] }];
-    const shell = new FakeFreeBSDShell([]);
-    await new FreeBSDGuest().resolveSourceLines(shell, threads);
-    expect(shell.commands).toEqual([]);
-    expect(threads[0]!.frames[0]!.file).toBeUndefined();
   });
 });

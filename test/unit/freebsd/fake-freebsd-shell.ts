@@ -1,6 +1,7 @@
 // A fake guest shell that replays FreeBSD transcripts (test/fixtures/freebsd) keyed by command
 // regexps. It records every command, and a command no rule matches fails the test loudly.
 
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,6 +31,8 @@ export interface FakeRule {
   output?: string | ((command: string) => string);
   /** Used once, then the next matching rule answers. */
   once?: boolean;
+  /** Answers exit status and output together (a rule that acts, like the fake kernel's). */
+  run?: (command: string) => { exit: number; output: string };
 }
 
 export class FakeFreeBSDShell implements Shell {
@@ -43,11 +46,122 @@ export class FakeFreeBSDShell implements Shell {
     const rule = this.rules.find((r) => r.match.test(command) && !(r.once && this.used.has(r)));
     if (!rule) throw new Error(`FakeFreeBSDShell: no transcript for command: ${command}`);
     this.used.add(rule);
+    if (rule.run) {
+      const { exit, output } = rule.run(command);
+      return { exitStatus: exit, output, durationMs: 1 };
+    }
     const output = typeof rule.output === 'function' ? rule.output(command) : (rule.output ?? '');
     return { exitStatus: rule.exit ?? 0, output, durationMs: 1 };
   }
 
   ran(re: RegExp): string[] {
     return this.commands.filter((c) => re.test(c));
+  }
+}
+
+/**
+ * A fake of the FreeBSD kernel state the gate depends on, behind the commands the adapter sends.
+ * Each behaviour follows the kernel source named beside it, not the adapter's expectations:
+ * - /dev/fuse exists only while fusefs.ko is loaded (sys/fs/fuse/fuse_device.c fuse_device_init:
+ *   make_dev at MOD_LOAD); a server that opens it earlier gets ENOENT.
+ * - a mount's type is "fusefs" + "." + subtype, cut to MFSNAMELEN - 1 (fuse_vfsop_mount, strlcat);
+ *   `mount -p` prints it as putfsent does (sbin/mount/mount.c: tabs by length, "rw" + flags2opts,
+ *   "\t0 0" for a file system not in fstab). Current fuse_vfsop_mount sets no flag flags2opts names
+ *   (it clears MNT_LOCAL; the MNT_SYNCHRONOUS of the pre-2019 fuse4bsd code is gone), so "rw" alone.
+ * - `timeout=` (0..600, default 60) bounds how long a request waits for the daemon; an unanswered
+ *   request fails with ETIMEDOUT after it, never with timeout 0 (fuse_ipc.c fticket_wait_answer).
+ * - kldstat -q -m exits 0 exactly when the module is loaded; kldload -v prints
+ *   "Loaded %s, id=%d" (sbin/kldload/kldload.c); kldstat -v lines follow printfile/printmod.
+ */
+export class FakeFreeBSDKernel {
+  /** Where the loaded fusefs.ko came from; undefined while not loaded. */
+  fusefsPath: string | undefined;
+  readonly mounts: { from: string; on: string; type: string; daemonTimeout: number }[] = [];
+
+  constructor(readonly mfsnamelen = 16) {}
+
+  get devFuseExists(): boolean {
+    return this.fusefsPath !== undefined;
+  }
+
+  load(path: string): void {
+    this.fusefsPath = path;
+  }
+
+  /** The fixture's mount: open /dev/fuse, then nmount with subtype= and timeout= (fuse_vfsop_mount). */
+  mountFixture(on: string, subtype: string, timeout?: number): { exit: number; output: string } {
+    // guest/fuse_fixture.c daemon_main: fail("open /dev/fuse: %s", strerror(errno)) -> "fusefs-fixture: ..." on stderr.
+    if (!this.devFuseExists) return { exit: 1, output: 'fusefs-fixture: open /dev/fuse: No such file or directory\n' };
+    const type = `fusefs.${subtype}`.slice(0, this.mfsnamelen - 1);
+    const daemonTimeout = timeout === undefined ? 60 : Math.min(600, Math.max(0, timeout));
+    this.mounts.push({ from: '/dev/fuse', on, type, daemonTimeout });
+    return { exit: 0, output: `fusefs-fixture: mounted ${on} (pid 1304, direct_io=on)\n` };
+  }
+
+  /** sbin/mount/mount.c putfsent for each mount, after the root file system. */
+  mountP(): string {
+    const pad = (s: string) => `${s}${s.length < 8 ? '\t' : ''}${s.length < 16 ? '\t' : ''}${s.length < 24 ? '\t' : ' '}`;
+    const line = (from: string, on: string, type: string, opts: string, tail: string) => `${pad(from)}${pad(on)}${type}\t${opts}${opts.length < 8 ? '\t' : ' '}${tail}\n`;
+    // The root is in fstab ("1 1"). A fusefs mount has no flag that flags2opts names: current
+    // fuse_vfsop_mount (sys/fs/fuse/fuse_vfsops.c) clears MNT_LOCAL and no longer sets MNT_SYNCHRONOUS.
+    return line('/dev/gpt/rootfs', '/', 'ufs', 'rw', '\t1 1') + this.mounts.map((m) => line(m.from, m.on, m.type, 'rw', '\t0 0')).join('');
+  }
+
+  /** What a request the daemon never answers does after `waitedSec` (fticket_wait_answer). */
+  stalledRequest(on: string, waitedSec: number): 'sleeping in fu_ans' | 'ETIMEDOUT' {
+    const m = this.mounts.find((x) => x.on === on);
+    if (!m) throw new Error(`FakeFreeBSDKernel: nothing mounted on ${on}`);
+    return m.daemonTimeout !== 0 && waitedSec >= m.daemonTimeout ? 'ETIMEDOUT' : 'sleeping in fu_ans';
+  }
+
+  /** sbin/kldstat/kldstat.c printfile/printmod with -v ('%2d %4d %*p %8zx %s', ' (%s)', '\t\t%3d %s'): the kernel, then fusefs.ko when loaded. */
+  kldstatV(): string {
+    const file = (id: number, refs: number, addr: string, size: string, name: string, path: string, mods: [number, string][]) =>
+      `${String(id).padStart(2)} ${String(refs).padStart(4)} ${addr} ${size.padStart(8)} ${name} (${path})\n\tContains modules:\n\t\t Id Name\n${mods.map(([i, n]) => `\t\t${String(i).padStart(3)} ${n}\n`).join('')}`;
+    // 'Id Refs Address%*c %8s Name' with POINTER_WIDTH 18 (amd64): %*c is 11 wide.
+    let out = `Id Refs Address${' '.repeat(11)} ${'Size'.padStart(8)} Name\n`;
+    out += file(1, 9, '0xffffffff80200000', '1f3e2b0', 'kernel', '/boot/kernel/kernel', [[1, 'elf64'], [2, 'shell']]);
+    if (this.fusefsPath) out += file(4, 1, '0xffffffff82a21000', '2c1b8', 'fusefs.ko', this.fusefsPath, [[498, 'fusefs']]);
+    return out;
+  }
+
+  /** Rules for the kernel-facing commands the adapter sends; put them before transcript rules. */
+  rules(): FakeRule[] {
+    return [
+      {
+        match: /^kldstat -q -m fusefs \|\| kldload fusefs/,
+        output: () => {
+          this.load(this.fusefsPath ?? '/boot/kernel/fusefs.ko');
+          return '';
+        },
+      },
+      {
+        match: /^if kldstat -q -m fusefs; then kldunload fusefs\.ko \|\| exit 1; fi; kldload -v (\S+)/,
+        output: (command) => {
+          const path = /kldload -v '?([^' ]+)'?/.exec(command)![1]!;
+          this.load(path);
+          return `Loaded ${path}, id=4\n`;
+        },
+      },
+      { match: /^kldstat -v$/, output: () => this.kldstatV() },
+      { match: /^mount -p$/, output: () => this.mountP() },
+      {
+        // The fixture's mount command line (src/guest/common.ts fixtureMountCommand), then its mount check for real.
+        match: /\/gate\/bin\/fusefs-fixture /,
+        run: (command) => {
+          const options = /-o '?([^' ]+)'?/.exec(command)?.[1]?.split(',') ?? [];
+          const timeout = options.find((o) => o.startsWith('daemon_timeout='));
+          const mounted = this.mountFixture('/mnt/fg', 'fusefs-fixture', timeout ? Number(timeout.split('=')[1]) : undefined);
+          if (mounted.exit !== 0) return mounted;
+          const check = command.slice(command.indexOf('mount -p | ') + 'mount -p | '.length);
+          try {
+            execFileSync('sh', ['-c', check], { input: this.mountP(), stdio: ['pipe', 'pipe', 'pipe'] });
+            return mounted;
+          } catch {
+            return { exit: 1, output: mounted.output };
+          }
+        },
+      },
+    ];
   }
 }

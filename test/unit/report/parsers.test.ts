@@ -186,6 +186,8 @@ describe('linux panic', () => {
     expect(p).toMatchObject({ os: 'linux', message: 'Fatal exception', cpu: 1 });
     expect(p?.threads[0]).toMatchObject({ pid: 186, comm: 'fusefs-workload' });
     expect(fns(p?.threads[0])).toEqual(['fuse_page_mkwrite', 'do_page_mkwrite']);
+    // The oops is the report; the panic after it is its consequence.
+    expect(p?.title).toBe('BUG: unable to handle kernel NULL pointer dereference in fuse_page_mkwrite');
     expect(extractPanic(text)?.os).toBe('linux');
   });
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyzeStacks } from '../../../src/report/analyze.js';
 import { CATALOGUE, entryMatches, loadCatalogue, matchKnownBug } from '../../../src/report/catalogue.js';
 import type { Thread } from '../../../src/report/model.js';
 import { blockedThreads, hangTitle, isBlocked, panicSignature, pickHungThread, signatureOf } from '../../../src/report/signature.js';
@@ -46,7 +47,7 @@ describe('signatures', () => {
     expect(hangTitle(thread(BUG_2020))).toBe('hang in vm_page_busy_sleep from fuse_io_dispatch');
     expect(hangTitle(thread(BUG_NOW))).toBe('hang in vm_page_busy_sleep from fuse_inval_buf_range');
     const other = thread(BUG_2020);
-    other.frames.forEach((f, i) => (f.offset = `0x${(0x900 + i * 7).toString(16)}`));
+    for (const [i, f] of other.frames.entries()) f.offset = `0x${(0x900 + i * 7).toString(16)}`;
     expect(hangTitle(other)).toBe(hangTitle(thread(BUG_2020)));
   });
 
@@ -81,8 +82,13 @@ describe('signatures', () => {
     expect(panicSignature({ message: 'sysrq triggered crash' })).toBe('panic: sysrq triggered crash');
     expect(panicSignature({ message: 'fuse_vnop_write: vnode 0xfffff80012a4e700 not locked' })).toBe('panic: fuse_vnop_write: vnode ADDR not locked');
     expect(panicSignature({ message: 'Assertion x failed at  /usr/src/sys/fs/fuse/fuse_io.c:123' })).toBe(
-      'panic: Assertion x failed at /usr/src/sys/fs/fuse/fuse_io.c:NUM',
+      'panic: Assertion x failed at sys/fs/fuse/fuse_io.c',
     );
+    // Build paths and line numbers never split one bug into two titles.
+    expect(panicSignature({ message: 'mtx_lock() of destroyed mutex @ /mnt/go/src/kernel/sys/kern/sys_socket.c:316' })).toBe(
+      'panic: mtx_lock() of destroyed mutex @ sys/kern/sys_socket.c',
+    );
+    expect(panicSignature({ message: 'x', title: 'general protection fault in udp_close' })).toBe('general protection fault in udp_close');
     expect(panicSignature({ message: 'bad page ffffea0001a2b3c0 in pid 42' })).toBe('panic: bad page ADDR in pid NUM');
   });
 });
@@ -122,4 +128,37 @@ describe('known-deadlock catalogue', () => {
     expect(() => loadCatalogue({ entries: [{ id: 'x', title: 't', url: 'https://x', match: { allOf: [[]] } }] })).toThrow(/allOf/);
     expect(loadCatalogue({ entries: [{ id: 'x', title: 't', url: 'https://x', match: { allOf: [['a', 'b*']] } }] })).toHaveLength(1);
   });
+});
+
+describe('bug 247276 in every capture form', () => {
+  // The current-tree stack, cut at STACK_MAX (18 frames, sys/sys/_stack.h), as each tool prints it.
+  const stack: [string, string][] = [
+    ['mi_switch', '0x171'], ['sleepq_wait', '0x2c'], ['_sleep', '0x1c3'], ['vm_page_busy_sleep', '0x94'],
+    ['vm_object_page_remove', '0x1a5'], ['vn_pages_remove', '0x4b'], ['v_inval_buf_range', '0xd4'],
+    ['fuse_inval_buf_range', '0x1fa'], ['fuse_vnop_write', '0x2f6'], ['VOP_WRITE_APV', '0xe1'],
+    ['vnode_pager_generic_putpages', '0x2b0'], ['VOP_PUTPAGES_APV', '0x5c'], ['vnode_pager_putpages', '0x89'],
+    ['vm_pageout_flush', '0xf1'], ['vm_object_page_collect_flush', '0x21a'], ['vm_object_page_clean', '0x15e'],
+    ['vinactive', '0xb2'], ['vput_final', '0x2d6'],
+  ];
+  const hdr = `${'PID'.padStart(5)} ${'TID'.padStart(6)} ${'COMM'.padEnd(19)} ${'TDNAME'.padEnd(19)} ${'KSTACK'.padEnd(29)}`;
+  const row = (frames: string): string => `${'912'.padStart(5)} ${'100154'.padStart(6)} ${'fusefs-workloads'.padEnd(19)} ${'-'.padEnd(19)} ${frames}`;
+  const forms: Record<string, string> = {
+    // usr.bin/procstat/procstat_kstack.c: -kk `func+0xoff`, -k `func`
+    'procstat -kk': `${hdr}\n${row(stack.map(([f, o]) => `${f}+${o}`).join(' '))}\n`,
+    'procstat -k': `${hdr}\n${row(stack.map(([f]) => f).join(' '))}\n`,
+    // sys/ddb/db_command.c alltrace header, sys/amd64/amd64/db_trace.c frames
+    'ddb alltrace': `Tracing command fusefs-workloads pid 912 tid 100154 td 0xfffff80003a1c740\n${stack.map(([f, o]) => `${f}() at ${f}+${o}/frame 0xfffffe00d4c3f7a0`).join('\n')}\n`,
+    // ddb bt: "Tracing pid %d tid %ld td %p"; DDB_NUMSYM prints "0x... = name" (sys/ddb/db_sym.c)
+    'ddb bt, DDB_NUMSYM': `Tracing pid 912 tid 100154 td 0xfffff80003a1c740\n${stack.map(([f, o]) => `${f}() at 0xffffffff80c0ffee = ${f}+${o}/frame 0xfffffe00d4c3f7a0`).join('\n')}\n`,
+    // the watchdog's framed capture in a serial log, with CRLF and terminal colour
+    'serial log, CRLF and ANSI': `\x1b[1m@@fg:k3v9q2m7x1:capture:procstat-kk:begin@@\x1b[0m\r\n${hdr}\r\n${row(stack.map(([f, o]) => `${f}+${o}`).join(' '))}\r\n@@fg:k3v9q2m7x1:capture:procstat-kk:end@@\r\n`,
+    'syslog-prefixed procstat': `${[hdr, row(stack.map(([f, o]) => `${f}+${o}`).join(' '))].map((l) => `Dec  1 12:00:00 freebsd kernel: ${l}`).join('\n')}\n`,
+  };
+  for (const [form, text] of Object.entries(forms)) {
+    it(`${form}: matches the catalogue, same title`, () => {
+      const a = analyzeStacks(text);
+      expect(a.knownBug?.id, form).toBe('freebsd-247276');
+      expect(a.signature, form).toBe('hang in vm_page_busy_sleep from fuse_inval_buf_range');
+    });
+  }
 });

@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { VmInstance, VmStatus } from '../../../src/vm/instance.js';
 import type { QmpClient, QmpEvent } from '../../../src/vm/qmp.js';
-import { KvmFailedError, kvmErrorLines, watchKvmFailure } from '../../../src/vm/kvm-failure.js';
+import { type KvmFailedError, kvmErrorLines, watchKvmFailure } from '../../../src/vm/kvm-failure.js';
 
 // QEMU 7.2's stderr when KVM stops the guest (seen on this machine's kvm-pvm host), register dump shortened.
 const STDERR = ['KVM internal error. Suberror: 1', 'extra data[0]: 0x0000000000000001', 'emulation failure', 'RAX=0000000001ad2b90 RBX=0000000004784b64'].join('\n');
@@ -13,7 +13,10 @@ function standInVm(status: VmStatus): { vm: VmInstance; emit(event: QmpEvent): v
   const listeners: ((event: QmpEvent) => void)[] = [];
   const qmp = { onEvent: (listener: (event: QmpEvent) => void) => listeners.push(listener) } as unknown as QmpClient;
   const vm = { qmp: async () => qmp, queryStatus: async () => status, stderrText: () => STDERR } as unknown as VmInstance;
-  return { vm, emit: (event) => listeners.forEach((listener) => listener(event)) };
+  const emit = (event: QmpEvent) => {
+    for (const listener of listeners) listener(event);
+  };
+  return { vm, emit };
 }
 
 const stop: QmpEvent = { event: 'STOP', timestamp: { seconds: 1, microseconds: 0 } } as QmpEvent;

@@ -1,0 +1,46 @@
+// A host program run to completion within a deadline, in its own process group, so a timed-out
+// `make -j` takes its compilers with it. Never rejects: the caller decides what a failure means.
+import { spawn } from 'node:child_process';
+
+export interface HostRunResult {
+  code: number | null;
+  /** stdout and stderr interleaved as they arrived, the last 256 KiB. */
+  output: string;
+  timedOut: boolean;
+  spawnError?: Error;
+}
+
+export function runInGroup(binary: string, args: readonly string[], options: { cwd?: string; timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<HostRunResult> {
+  return new Promise((resolve) => {
+    let output = '';
+    let timedOut = false;
+    let spawnError: Error | undefined;
+    const child = spawn(binary, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const collect = (chunk: Buffer) => {
+      output += chunk.toString('utf8');
+      if (output.length > 512 * 1024) output = output.slice(-256 * 1024);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('error', (error) => {
+      spawnError = error;
+    });
+    const killGroup = () => {
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // already gone
+      }
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      killGroup();
+    }, options.timeoutMs);
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      // A compiler the group left behind (make was killed first) must not outlive the run.
+      if (timedOut) killGroup();
+      resolve({ code, output: output.slice(-256 * 1024), timedOut, ...(spawnError ? { spawnError } : {}) });
+    });
+  });
+}

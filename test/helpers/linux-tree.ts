@@ -1,0 +1,87 @@
+// The Linux FUSE tree the integration tests use: fs/fuse of Debian's linux-source-6.1, the same
+// version as the generic guest kernel, unpacked once into the cache by scripts/fetch-linux-fuse-tree.sh.
+import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { runProcess, tail, tempDir } from './cli.js';
+
+/** The package root, found upwards: these helpers also run compiled under lib/ (bench/linux-tree.ts). */
+export const packageDir = (() => {
+  let dir = import.meta.dirname;
+  while (!existsSync(path.join(dir, 'package.json')) && path.dirname(dir) !== dir) dir = path.dirname(dir);
+  return dir;
+})();
+
+export const DEADLOCK_PATCH = path.join(packageDir, 'test', 'fixtures', 'linux-tree', 'deliberate-deadlock-fuse_file_write_iter.patch');
+/** The function the deliberate deadlock patches; the hang's title must name it. */
+export const DEADLOCKED_FUNCTION = 'fuse_file_write_iter';
+
+/** Builds the generic guest (a no-op once built) and unpacks the tree; returns the cached tree. */
+export async function cachedLinuxFuseTree(): Promise<string> {
+  const env = { ...process.env, FUSEFS_GATE_GUEST_FLAVOUR: 'generic' };
+  const guest = await runProcess('bash', [path.join(packageDir, 'scripts/build-linux-guest.sh')], { timeoutMs: 600_000, env });
+  if (guest.code !== 0) throw new Error(`building the generic Linux guest failed:\n${tail(guest)}`);
+  const fetched = await runProcess('bash', [path.join(packageDir, 'scripts/fetch-linux-fuse-tree.sh')], { timeoutMs: 600_000 });
+  if (fetched.code !== 0) throw new Error(`fetching the Linux FUSE tree failed:\n${tail(fetched)}`);
+  return fetched.stdout.trim().split('\n').at(-1)!;
+}
+
+/** A private copy of the cached tree, to patch or put under git. */
+export function copyTree(cached: string, label: string): string {
+  const tree = path.join(tempDir(label), 'linux');
+  cpSync(cached, tree, { recursive: true });
+  return tree;
+}
+
+/** Applies the deliberate deadlock to a tree with `patch -p1`. */
+export async function applyDeadlock(tree: string): Promise<void> {
+  const result = await runProcess('patch', ['-p1', '-i', DEADLOCK_PATCH], { cwd: tree, timeoutMs: 30_000 });
+  if (result.code !== 0) throw new Error(`patch -p1 < ${DEADLOCK_PATCH} failed in ${tree}:\n${tail(result)}`);
+  if (!readFileSync(path.join(tree, 'fs/fuse/file.c'), 'utf8').includes('DELIBERATE DEADLOCK')) throw new Error('the deadlock patch applied but is not in file.c');
+}
+
+export const DEADLOCK_SUBJECT = 'fuse: take the inode lock around direct-I/O writes (DELIBERATE DEADLOCK, test fixture)';
+export const BROKEN_SUBJECT = 'fuse: ioctl: start a refactor that does not compile';
+/** The files the harmless commits touch, in turn (one file per commit). */
+const TOUCHED = ['dir.c', 'inode.c', 'readdir.c', 'xattr.c', 'acl.c', 'control.c', 'dev.c'];
+const BROKEN_LINE = '\nstatic int fusefs_gate_refactor = ;\n';
+
+/** `git -C repo ...` with a fixed identity; throws with the output when git fails. */
+export async function gitIn(repo: string, args: string[]): Promise<string> {
+  const result = await runProcess('git', ['-C', repo, '-c', 'user.name=fusefs-gate test', '-c', 'user.email=test@invalid', ...args], { timeoutMs: 60_000 });
+  if (result.code !== 0) throw new Error(`git ${args.join(' ')}:\n${tail(result)}`);
+  return result.stdout.trim();
+}
+
+/**
+ * Puts `repo` (a copy of the tree) under git: the import tagged `good`, then 16 one-file commits
+ * tagged `bad` at the end. Commit 8 does not compile (the search's first pick after the bad end, so
+ * the skip is always exercised), commit 9 repairs it, commit 11 (bad~5) brings the deliberate
+ * deadlock; the others are harmless comments.
+ */
+export async function makeBisectHistory(repo: string): Promise<void> {
+  const commit = async (subject: string) => {
+    await gitIn(repo, ['add', '-A']);
+    await gitIn(repo, ['commit', '-q', '-m', subject]);
+  };
+  await gitIn(repo, ['init', '-q', '-b', 'main']);
+  await commit('import fs/fuse of Debian linux-source-6.1');
+  await gitIn(repo, ['tag', 'good']);
+  for (let n = 1; n <= 16; n++) {
+    if (n === 8) {
+      appendFileSync(path.join(repo, 'fs/fuse/ioctl.c'), BROKEN_LINE);
+      await commit(BROKEN_SUBJECT);
+    } else if (n === 9) {
+      const ioctl = path.join(repo, 'fs/fuse/ioctl.c');
+      writeFileSync(ioctl, readFileSync(ioctl, 'utf8').replace(BROKEN_LINE, ''));
+      await commit('fuse: ioctl: back out the broken refactor');
+    } else if (n === 11) {
+      await applyDeadlock(repo);
+      await commit(DEADLOCK_SUBJECT);
+    } else {
+      const file = TOUCHED[n % TOUCHED.length]!;
+      appendFileSync(path.join(repo, 'fs/fuse', file), `\n/* fusefs-gate test history: harmless change ${n} */\n`);
+      await commit(`fuse: ${file.replace(/\.c$/, '')}: harmless change ${n}`);
+    }
+  }
+  await gitIn(repo, ['tag', 'bad']);
+}

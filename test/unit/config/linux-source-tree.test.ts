@@ -1,0 +1,34 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseConfig } from '../../../src/config/parse.js';
+
+function linuxTree(): string {
+  const tree = mkdtempSync(path.join(tmpdir(), 'fg-linux-tree-'));
+  mkdirSync(path.join(tree, 'fs', 'fuse'), { recursive: true });
+  writeFileSync(path.join(tree, 'fs', 'fuse', 'Makefile'), 'obj-$(CONFIG_FUSE_FS) += fuse.o\n');
+  writeFileSync(path.join(tree, 'fs', 'fuse', 'fuse_i.h'), '/* */\n');
+  return tree;
+}
+
+const parse = (raw: Record<string, string>) =>
+  parseConfig({ guest: 'linux', 'output-dir': mkdtempSync(path.join(tmpdir(), 'fg-out-')), ...raw }, { cwd: tmpdir(), env: {}, spell: (input) => `--${input}` });
+
+describe('--source-tree on the Linux guest', () => {
+  it('a Linux tree with fs/fuse becomes the tree under test; without --source-tree there is none', () => {
+    const tree = linuxTree();
+    expect(parse({ 'source-tree': tree }).linuxFuseTree).toBe(tree);
+    expect(parse({ 'source-tree': tree, build: 'module' }).linuxFuseTree).toBe(tree);
+    expect(parse({}).linuxFuseTree).toBeUndefined();
+    // The action always passes its default '.': without fs/fuse there, the packaged driver runs.
+    expect(parse({ 'source-tree': '.' }).linuxFuseTree).toBeUndefined();
+  });
+
+  it('a folder without fs/fuse, build kernel and build none are bad input naming the input', () => {
+    expect(() => parse({ 'source-tree': mkdtempSync(path.join(tmpdir(), 'fg-empty-')) })).toThrow(/'--source-tree'.*has no fs\/fuse\/Makefile/);
+    expect(() => parse({ 'source-tree': linuxTree(), build: 'kernel' })).toThrow(/'--build'.*not implemented for guest 'linux'/);
+    expect(() => parse({ 'source-tree': linuxTree(), build: 'none' })).toThrow(/'--build'.*would test nothing/);
+    expect(() => parse({ 'source-tree': '.', build: 'module' })).toThrow(/'--source-tree'.*has no fs\/fuse\/Makefile/);
+  });
+});
