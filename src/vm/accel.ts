@@ -1,14 +1,18 @@
 // Which accelerator to use is a probe, not a guess: /dev/kvm can exist, open, and still not run a
 // guest (nested KVM here: QEMU aborts with "failed to set MSR 0x10a" under -cpu host, or the guest
-// wedges). The probe boots a real guest under KVM, the boot sector of boot-sector.ts, and counts
-// KVM as usable only when that guest's bytes come out of its serial port in time.
+// wedges, or a KVM that emulates guest code stops it with "emulation failure"). The probe boots a
+// real guest under KVM, the protected-mode boot sector of boot-sector.ts that runs a VEX/BMI2
+// instruction as the Linux guest's decompressor does, and counts KVM as usable only when that
+// guest's own message comes out of its serial port in time. A real-mode loop that only prints is
+// not enough: on this machine's emulating KVM layer it printed, and the Linux guest then stopped.
 
 import { spawn } from 'node:child_process';
 import { constants as fsConstants } from 'node:fs';
 import { access, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { bootSectorImage } from './boot-sector.js';
+import { protectedModeProbeImage } from './boot-sector.js';
+import { kvmErrorLines } from './kvm-failure.js';
 import { TailBuffer, lastLine, waitForExit } from './process.js';
 import { escapeOptValue, type Accelerator } from './qemu-argv.js';
 
@@ -95,7 +99,7 @@ async function runKvmProbe(qemuBinary: string, kvmDevice: string, timeoutMs: num
   const dir = await mkdtemp(path.join(os.tmpdir(), 'fg-kvm-probe-'));
   try {
     const image = path.join(dir, 'boot.img');
-    await writeFile(image, bootSectorImage(KVM_PROBE_MESSAGE));
+    await writeFile(image, protectedModeProbeImage(KVM_PROBE_MESSAGE));
     const argv = [
       '-nodefaults', '-no-user-config', '-display', 'none',
       // The machine and CPU the real run uses, so a pass here means the real guest can start.
@@ -126,10 +130,18 @@ async function runKvmProbe(qemuBinary: string, kvmDevice: string, timeoutMs: num
       }, timeoutMs);
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString('latin1');
-        if (stdout.includes(KVM_PROBE_MESSAGE)) finish(true, `a guest ran under KVM (-cpu host) and printed on its serial port`);
+        if (stdout.includes(KVM_PROBE_MESSAGE)) finish(true, 'a protected-mode guest ran a BMI2 instruction under KVM (-cpu host) and printed its answer');
         if (stdout.length > 64 * 1024) stdout = stdout.slice(-1024);
       });
-      child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+      child.stderr.on('data', (chunk: Buffer) => {
+        stderr.push(chunk);
+        // KVM could not run the guest's code; QEMU pauses the VM rather than exit, so do not wait
+        // out the bound. QEMU prints its error lines, then the CPU registers (EAX=...) last.
+        const text = stderr.text();
+        if (/^KVM internal error/m.test(text) && /^(emulation failure|EAX=)/m.test(text)) {
+          finish(false, `KVM stopped the probe guest (${kvmErrorLines(text) || lastLine(text)})`);
+        }
+      });
       child.on('error', (error) => finish(false, `could not start ${qemuBinary}: ${error.message}`));
       child.on('close', (code, signal) => {
         const said = describeStderr(stderr.text());

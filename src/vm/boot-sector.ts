@@ -76,3 +76,88 @@ export function bootSectorImage(message: string, options: BootSectorOptions = {}
   bootSector(message, options).copy(image, 0);
   return image;
 }
+
+/** Where the protected-mode probe keeps its GDT, GDTR and message inside the sector. */
+const PM_GDT_OFFSET = 0xe0;
+const PM_GDTR_OFFSET = 0xf8;
+const PM_MESSAGE_OFFSET = 0x100;
+export const MAX_PROBE_MESSAGE_BYTES = 510 - PM_MESSAGE_OFFSET - 1;
+
+/**
+ * A boot sector that does what a real kernel's early code does and a real-mode loop does not:
+ * switches to 32-bit protected mode and runs a VEX-encoded BMI2 instruction (`shlx`), the kind of
+ * instruction the Linux guest's decompressor stopped on here under a KVM that emulates instead of
+ * running the guest ("KVM internal error. Suberror: 1 / emulation failure", bytes c4 42 69 f7 c0).
+ * KVM's instruction emulator has no such instruction, so where KVM emulates guest code this probe
+ * stops too, and where KVM really runs the guest it prints `message` on COM1 and halts.
+ * It prints only when `shlx eax, eax, edx` computed 1 << 3 = 8. A CPU without BMI2 (CPUID leaf 7
+ * EBX bit 8 clear, as Intel's SDM documents it) skips the instruction and prints.
+ */
+export function protectedModeProbeSector(message: string): Buffer {
+  const text = Buffer.from(message, 'latin1');
+  if (text.includes(0)) throw new Error('boot sector message may not contain NUL bytes');
+  if (text.length > MAX_PROBE_MESSAGE_BYTES) throw new Error(`probe message is ${text.length} bytes; at most ${MAX_PROBE_MESSAGE_BYTES} fit`);
+  const gdtr = LOAD_ADDRESS + PM_GDTR_OFFSET;
+  const pm32 = LOAD_ADDRESS + 0x17;
+  const msg = LOAD_ADDRESS + PM_MESSAGE_OFFSET;
+  const le32 = (n: number): number[] => [n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, n >>> 24];
+  // prettier-ignore
+  const code: number[] = [
+    // 16-bit real mode, as SeaBIOS leaves it
+    0xfa,                               // 00 cli
+    0x31, 0xc0,                         // 01 xor ax, ax
+    0x8e, 0xd8,                         // 03 mov ds, ax
+    0x0f, 0x01, 0x16, gdtr & 0xff, gdtr >> 8, // 05 lgdt [gdtr]
+    0x0f, 0x20, 0xc0,                   // 0A mov eax, cr0
+    0x0c, 0x01,                         // 0D or al, 1            ; CR0.PE
+    0x0f, 0x22, 0xc0,                   // 0F mov cr0, eax
+    0xea, pm32 & 0xff, pm32 >> 8, 0x08, 0x00, // 12 jmp 0x08:pm32     ; 32-bit code segment
+    // pm32: 32-bit protected mode
+    0x66, 0xb8, 0x10, 0x00,             // 17 mov ax, 0x10        ; flat data segment
+    0x8e, 0xd8,                         // 1B mov ds, ax
+    0x8e, 0xc0,                         // 1D mov es, ax
+    0x8e, 0xd0,                         // 1F mov ss, ax
+    0xb8, 0x07, 0x00, 0x00, 0x00,       // 21 mov eax, 7
+    0x31, 0xc9,                         // 26 xor ecx, ecx
+    0x0f, 0xa2,                         // 28 cpuid               ; leaf 7, subleaf 0
+    0xf7, 0xc3, 0x00, 0x01, 0x00, 0x00, // 2A test ebx, 1 << 8    ; BMI2
+    0x74, 0x14,                         // 30 jz print (0x46)
+    0xb8, 0x01, 0x00, 0x00, 0x00,       // 32 mov eax, 1
+    0xba, 0x03, 0x00, 0x00, 0x00,       // 37 mov edx, 3
+    0xc4, 0xe2, 0x69, 0xf7, 0xc0,       // 3C shlx eax, eax, edx  ; VEX.LZ.66.0F38.W0 F7 /r
+    0x83, 0xf8, 0x08,                   // 41 cmp eax, 8
+    0x75, 0x11,                         // 44 jne halt (0x57)
+    // print:
+    0xbe, ...le32(msg),                 // 46 mov esi, message
+    0x66, 0xba, 0xf8, 0x03,             // 4B mov dx, 0x3f8
+    // next:
+    0xac,                               // 4F lodsb
+    0x84, 0xc0,                         // 50 test al, al
+    0x74, 0x03,                         // 52 jz halt (0x57)
+    0xee,                               // 54 out dx, al
+    0xeb, 0xf8,                         // 55 jmp next (0x4F)
+    // halt:
+    0xfa, 0xf4, 0xeb, 0xfc,             // 57 cli; hlt; jmp back to cli
+  ];
+  // prettier-ignore
+  const gdt = [
+    0, 0, 0, 0, 0, 0, 0, 0,                         // null descriptor
+    0xff, 0xff, 0x00, 0x00, 0x00, 0x9a, 0xcf, 0x00, // 0x08: code, base 0, limit 4 GiB, 32-bit
+    0xff, 0xff, 0x00, 0x00, 0x00, 0x92, 0xcf, 0x00, // 0x10: data, base 0, limit 4 GiB
+  ];
+  const sector = Buffer.alloc(512);
+  Buffer.from(code).copy(sector, 0);
+  Buffer.from(gdt).copy(sector, PM_GDT_OFFSET);
+  Buffer.from([gdt.length - 1, 0, ...le32(LOAD_ADDRESS + PM_GDT_OFFSET)]).copy(sector, PM_GDTR_OFFSET);
+  text.copy(sector, PM_MESSAGE_OFFSET);
+  sector[510] = 0x55;
+  sector[511] = 0xaa;
+  return sector;
+}
+
+/** The protected-mode probe padded to a 1 MiB raw image, like bootSectorImage. */
+export function protectedModeProbeImage(message: string): Buffer {
+  const image = Buffer.alloc(BOOT_SECTOR_IMAGE_BYTES);
+  protectedModeProbeSector(message).copy(image, 0);
+  return image;
+}

@@ -1,4 +1,4 @@
-import { chmodSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,7 +86,9 @@ describe('parseConfig', () => {
     [{ guest: 'linux', 'freebsd-version': '14.3-RELEASE' }, '--freebsd-version', /means nothing on guest 'linux'/],
     [{ guest: 'linux', kernconf: 'GENERIC' }, '--kernconf', /means nothing on guest 'linux'/],
     [{ guest: 'linux', workloads: ' , ' }, '--workloads', /empty/],
-  ] as [RawInputs, string, RegExp][])('rejects %j naming %s', (raw, input, message) => {
+    // The title leaves the inputs out: some hold temporary paths, and a title that changes from run
+    // to run cannot be matched by name (Stryker's per-test coverage, bench/mutation.sh).
+  ] as [RawInputs, string, RegExp][])('rejects case %# naming %s', (raw, input, message) => {
     const error = problem(raw);
     expect(error.input).toBe(input);
     expect(error.message).toMatch(message);
@@ -103,10 +105,7 @@ describe('parseConfig', () => {
     expect(config.guest).toBe('linux');
   });
 
-  it('rejects an output folder that cannot be written', () => {
-    const locked = path.join(work, 'locked');
-    mkdirSync(locked);
-    chmodSync(locked, 0o500);
+  it('rejects an output folder that cannot be created', () => {
     const error = problem({ guest: 'linux', 'output-dir': '/proc/fusefs-gate-out' });
     expect(error.input).toBe('--output-dir');
     expect(error.message).toMatch(/cannot be written/);

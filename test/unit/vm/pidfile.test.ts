@@ -63,7 +63,18 @@ describe('pidfile', () => {
 
   it('recordPidfile refuses a pid that is not QEMU', async () => {
     expect(() => recordPidfile(dir, process.pid)).toThrow(/not QEMU/);
-    expect(await processCmdline(process.pid)).toContain(process.argv[1]);
+  });
+
+  it('processCmdline reads a process’s argv, and nothing for a process that is gone', async () => {
+    const child = spawn('sleep', ['30', '1'], { stdio: 'ignore' });
+    await new Promise((resolve) => child.once('spawn', resolve));
+    try {
+      expect(await processCmdline(child.pid!)).toEqual(['sleep', '30', '1']);
+    } finally {
+      child.kill('SIGKILL');
+      await waitForExit(child, 5_000);
+    }
+    expect(await processCmdline(child.pid!)).toBeUndefined();
   });
 
   it('processStartTicks reads field 22 of /proc/PID/stat, also when comm holds spaces and parentheses', async () => {

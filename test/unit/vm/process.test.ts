@@ -27,10 +27,9 @@ describe('process helpers', () => {
 
   it('runBounded returns output and kills a program that runs past its bound', async () => {
     expect(await runBounded('sh', ['-c', 'echo out; echo err >&2; exit 3'], { timeoutMs: 5_000 })).toMatchObject({ code: 3, stdout: 'out\n', stderr: 'err\n', timedOut: false });
-    const startedAt = Date.now();
+    // sleep 60 outlasts the test's own timeout (20 s): only the 200 ms bound can end it in time.
     const slow = await runBounded('sh', ['-c', 'echo $$; exec sleep 60'], { timeoutMs: 200 });
     expect(slow).toMatchObject({ timedOut: true, signal: 'SIGKILL' });
-    expect(Date.now() - startedAt).toBeLessThan(3_000);
     expect(existsSync(`/proc/${slow.stdout.trim()}`)).toBe(false);
   });
 

@@ -1,0 +1,34 @@
+#!/usr/bin/env bash
+# Mutation testing (issue 16): runs Stryker (stryker.config.mjs) on each named module, one after the
+# other, with the unit tests only and one test runner (the machine is shared), incremental so a
+# rerun tests only what changed, then writes the score per module and every survivor into
+# bench/RESULTS.md. Not part of CI: a full run takes tens of minutes.
+#
+# Run: bash bench/mutation.sh [--full] [MODULE...]   (modules: the keys of MODULES in
+#      stryker.config.mjs; default: every module). --full tests every mutant again: incremental
+#      mode reuses a survivor's old result when the test that would now kill it is in a new file.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+force=()
+if [ "${1:-}" = --full ]; then
+  force=(--force)
+  shift
+fi
+modules=("$@")
+if [ ${#modules[@]} -eq 0 ]; then
+  modules=(watchdog-compare gate-verdict config vm-accel payload watchdog-run-test gate-run
+    report-signature report-catalogue report-parsers report-render freebsd-parse)
+fi
+commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src test || echo '+changes')
+mkdir -p reports/mutation
+for module in "${modules[@]}"; do
+  echo "== $module"
+  echo "$commit" >"reports/mutation/$module.commit"
+  FG_MUTATION_MODULE="$module" npx stryker run --concurrency 1 --incremental "${force[@]}" >"reports/mutation/$module.log" 2>&1 || {
+    echo "stryker failed on $module; see reports/mutation/$module.log" >&2
+    tail -20 "reports/mutation/$module.log" >&2
+  }
+done
+npx tsc -p . >/dev/null
+node lib/bench/mutation-score.js "${modules[@]}"
