@@ -12,7 +12,7 @@ const profile: ConsoleProfile = {
   panicEnd: /---\[ end Kernel panic/,
 };
 
-function consoleOver(stream: ScriptedStream, lines: string[] = []) {
+function consoleOver(stream: ListenerStream, lines: string[] = []) {
   return new SerialConsole(stream, { profile, nonce: 'abc123def456', onLine: (line) => lines.push(line), panicCollectMs: 200 });
 }
 
