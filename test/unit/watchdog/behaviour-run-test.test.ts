@@ -20,7 +20,7 @@ class ReplayStream implements ConsoleStream {
   private listeners: ((chunk: Buffer) => void)[] = [];
   constructor(private readonly capture: string) {}
   write(data: string): void {
-    const framed = /@@fg:%s:begin:%s@@\\n' (\w+) (\w+);/.exec(data);
+    const framed = /@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' (\w+) (\w+) \w+ \w+;/.exec(data);
     if (!framed) return;
     const [, nonce, id] = framed;
     const captured = /@@fg:(\w+):/.exec(this.capture)![1]!;
