@@ -20,7 +20,10 @@ export function benchDir(prefix: string): string {
 
 /** A validated config for the Linux test guest, as the CLI would build it from `--guest linux ...`. */
 export function linuxConfig(outDir: string, raw: RawInputs = {}): GateConfig {
-  return parseConfig({ guest: 'linux', 'output-dir': outDir, 'upload-artifact': 'false', ...raw }, { cwd: repoRoot, env: process.env });
+  return parseConfig(
+    { guest: 'linux', 'output-dir': outDir, 'upload-artifact': 'false', ...raw },
+    { cwd: repoRoot, env: process.env },
+  );
 }
 
 export interface BenchIO extends GateIO {
@@ -68,7 +71,8 @@ export function qemuMentioning(needle: string): number[] {
     if (!/^\d+$/.test(name)) continue;
     try {
       const cmdline = readFileSync(`/proc/${name}/cmdline`, 'utf8');
-      if (cmdline.includes('qemu-system') && cmdline.includes(needle) && alive(Number(name))) found.push(Number(name));
+      if (cmdline.includes('qemu-system') && cmdline.includes(needle) && alive(Number(name)))
+        found.push(Number(name));
     } catch {
       // gone
     }
@@ -98,8 +102,15 @@ export function machine(): string[] {
       return `unknown (${(error as Error).message})`;
     }
   })();
-  const manifestPath = path.join(process.env.FUSEFS_GATE_CACHE ?? path.join(os.homedir(), '.cache', 'fusefs-gate'), 'linux-guest', 'current', 'manifest.json');
-  const kernel = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { kernelRelease: string }).kernelRelease : 'not built';
+  const manifestPath = path.join(
+    process.env.FUSEFS_GATE_CACHE ?? path.join(os.homedir(), '.cache', 'fusefs-gate'),
+    'linux-guest',
+    'current',
+    'manifest.json',
+  );
+  const kernel = existsSync(manifestPath)
+    ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as { kernelRelease: string }).kernelRelease
+    : 'not built';
   return [
     `date: ${new Date().toISOString()}`,
     `cpus: ${os.cpus().length} (nproc), model: ${model}`,

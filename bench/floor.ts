@@ -50,8 +50,25 @@ function overlayArchive(name: string, body: string): Buffer {
   const pad4 = (length: number) => Buffer.alloc((4 - (length % 4)) % 4);
   const entry = (fileName: string, mode: number, data: Buffer, ino: number) => {
     const nameBytes = Buffer.from(`${fileName}\0`);
-    const fields = [ino, mode, 0, 0, 1, Math.floor(Date.now() / 1000), data.length, 0, 0, 0, 0, nameBytes.length, 0];
-    const header = Buffer.from(`070701${fields.map((f) => f.toString(16).padStart(8, '0')).join('')}`, 'ascii');
+    const fields = [
+      ino,
+      mode,
+      0,
+      0,
+      1,
+      Math.floor(Date.now() / 1000),
+      data.length,
+      0,
+      0,
+      0,
+      0,
+      nameBytes.length,
+      0,
+    ];
+    const header = Buffer.from(
+      `070701${fields.map((f) => f.toString(16).padStart(8, '0')).join('')}`,
+      'ascii',
+    );
     parts.push(header, nameBytes, pad4(header.length + nameBytes.length), data, pad4(data.length));
   };
   entry(name, 0o100755, Buffer.from(body), 0x7f0001);
@@ -60,10 +77,21 @@ function overlayArchive(name: string, body: string): Buffer {
 }
 
 /** Writes the floor's initramfs (the gate's, then the overlay) into `dir`. */
-export function makeFloorMedia(image: LinuxGuestImage, dir: string, workloads: readonly string[], fixtureOptions: readonly string[]): FloorMedia {
+export function makeFloorMedia(
+  image: LinuxGuestImage,
+  dir: string,
+  workloads: readonly string[],
+  fixtureOptions: readonly string[],
+): FloorMedia {
   mkdirSync(dir, { recursive: true });
   const initrd = path.join(dir, 'floor-initramfs.cpio.gz');
-  writeFileSync(initrd, Buffer.concat([readFileSync(image.initrd), overlayArchive(SCRIPT, floorScript(workloads, fixtureOptions))]));
+  writeFileSync(
+    initrd,
+    Buffer.concat([
+      readFileSync(image.initrd),
+      overlayArchive(SCRIPT, floorScript(workloads, fixtureOptions)),
+    ]),
+  );
   return { kernel: image.kernel, initrd, append: `${image.append} rdinit=/${SCRIPT}` };
 }
 
@@ -83,14 +111,34 @@ export interface FloorRun {
 }
 
 /** Boots the floor once: `qemu-system-x86_64` with the gate's machine, CPU model, CPUs and memory. */
-export function runFloor(media: FloorMedia, options: { cpus: number; memoryMiB: number; timeoutMs: number; accel?: string }): Promise<FloorRun> {
+export function runFloor(
+  media: FloorMedia,
+  options: { cpus: number; memoryMiB: number; timeoutMs: number; accel?: string },
+): Promise<FloorRun> {
   const argv = [
-    '-nodefaults', '-no-user-config', '-display', 'none',
-    '-machine', 'q35', '-accel', options.accel ?? 'tcg', '-cpu', 'max',
-    '-smp', String(options.cpus), '-m', `${options.memoryMiB}M`,
+    '-nodefaults',
+    '-no-user-config',
+    '-display',
+    'none',
+    '-machine',
+    'q35',
+    '-accel',
+    options.accel ?? 'tcg',
+    '-cpu',
+    'max',
+    '-smp',
+    String(options.cpus),
+    '-m',
+    `${options.memoryMiB}M`,
     '-no-reboot',
-    '-serial', 'stdio',
-    '-kernel', media.kernel, '-initrd', media.initrd, '-append', media.append,
+    '-serial',
+    'stdio',
+    '-kernel',
+    media.kernel,
+    '-initrd',
+    media.initrd,
+    '-append',
+    media.append,
   ];
   return new Promise((resolve, reject) => {
     const started = performance.now();
@@ -124,7 +172,15 @@ export function runFloor(media: FloorMedia, options: { cpus: number; memoryMiB: 
     });
     child.on('close', (code) => {
       clearTimeout(timer);
-      resolve({ wallMs: performance.now() - started, bannerMs, initMs, doneMs, statuses, exitCode: code, output });
+      resolve({
+        wallMs: performance.now() - started,
+        bannerMs,
+        initMs,
+        doneMs,
+        statuses,
+        exitCode: code,
+        output,
+      });
     });
   });
 }

@@ -15,7 +15,14 @@
 import path from 'node:path';
 import type { GateSeams } from '../src/gate/run.js';
 import { benchDir, loadAverage, machine, spread } from './common.js';
-import { describeHang, HANG_MARKS, measureHang, replaceOnce, watchdogVariantSeams, type HangRun } from './hang.js';
+import {
+  describeHang,
+  HANG_MARKS,
+  measureHang,
+  replaceOnce,
+  watchdogVariantSeams,
+  type HangRun,
+} from './hang.js';
 
 const reps = Number(process.argv[2] ?? 4);
 const root = benchDir('hangvar');
@@ -53,9 +60,13 @@ const variants: [string, (s: string) => string][] = [
   ['reuse-tree', reuseTree],
   ['both', (s) => reuseTree(gap(s))],
 ];
-const seams = new Map<string, GateSeams>(variants.map(([name, edit]) => [name, watchdogVariantSeams(edit, path.join(root, `watchdog-${name}.sh`))]));
+const seams = new Map<string, GateSeams>(
+  variants.map(([name, edit]) => [name, watchdogVariantSeams(edit, path.join(root, `watchdog-${name}.sh`))]),
+);
 
-console.log(`watchdog variants, ${reps} hang runs each (stall=write, mmap-write, timeout 3); out dirs under ${root}`);
+console.log(
+  `watchdog variants, ${reps} hang runs each (stall=write, mmap-write, timeout 3); out dirs under ${root}`,
+);
 for (const line of machine()) console.log(`  ${line}`);
 const runs = new Map<string, HangRun[]>(variants.map(([name]) => [name, []]));
 for (let rep = 1; rep <= reps; rep++) {
@@ -68,7 +79,8 @@ for (let rep = 1; rep <= reps; rep++) {
 }
 for (const [name, list] of runs) {
   console.log(`${name}: verdicts ${list.map((r) => r.verdict).join(', ')}`);
-  for (const mark of HANG_MARKS) console.log(`  deadline -> ${mark.padEnd(15)} ${spread(list.map((r) => r.marks[mark] ?? NaN))}`);
+  for (const mark of HANG_MARKS)
+    console.log(`  deadline -> ${mark.padEnd(15)} ${spread(list.map((r) => r.marks[mark] ?? NaN))}`);
   const gaps = list.map((r) => (r.marks['sample 2 begin'] ?? NaN) - (r.marks['sample 1 begin'] ?? NaN));
   console.log(`  sample 1 begin -> sample 2 begin ${spread(gaps)}`);
 }

@@ -12,7 +12,14 @@ import { readLinuxGuest } from '../src/image/linux-guest.js';
 import type { GateReport } from '../src/report/model.js';
 import { benchIO, linuxConfig, repoRoot } from './common.js';
 
-export const HANG_MARKS = ['deadline marker', 'sample 1 end', 'sample 2 end', 'stuck marker', 'verdict', 'QEMU gone'] as const;
+export const HANG_MARKS = [
+  'deadline marker',
+  'sample 1 end',
+  'sample 2 end',
+  'stuck marker',
+  'verdict',
+  'QEMU gone',
+] as const;
 
 export interface HangRun {
   verdict: string;
@@ -33,8 +40,17 @@ const PATTERNS: [string, RegExp][] = [
   ['stuck marker', /@@fg:\w+:test:t\d+:(stuck|late-exit):/],
 ];
 
-export async function measureHang(outDir: string, timeoutSec = 3, seams: GateSeams = {}, onLine?: (line: string, at: number) => void): Promise<HangRun> {
-  const config = linuxConfig(outDir, { timeout: String(timeoutSec), fault: 'stall=write', workloads: 'mmap-write' });
+export async function measureHang(
+  outDir: string,
+  timeoutSec = 3,
+  seams: GateSeams = {},
+  onLine?: (line: string, at: number) => void,
+): Promise<HangRun> {
+  const config = linuxConfig(outDir, {
+    timeout: String(timeoutSec),
+    fault: 'stall=write',
+    workloads: 'mmap-write',
+  });
   const at: Record<string, number> = {};
   const mark = (name: string, time = performance.now()) => {
     if (!(name in at)) at[name] = time;
@@ -105,6 +121,7 @@ export function watchdogVariantSeams(edit: (script: string) => string, workFile:
 /** `text` with `from` replaced by `to`; throws when `from` is not there exactly once. */
 export function replaceOnce(text: string, from: string, to: string): string {
   const first = text.indexOf(from);
-  if (first < 0 || text.indexOf(from, first + 1) >= 0) throw new Error(`watchdog variant: expected exactly one ${JSON.stringify(from.slice(0, 60))}`);
+  if (first < 0 || text.indexOf(from, first + 1) >= 0)
+    throw new Error(`watchdog variant: expected exactly one ${JSON.stringify(from.slice(0, 60))}`);
   return text.slice(0, first) + to + text.slice(first + from.length);
 }

@@ -117,7 +117,9 @@ async function oldWay(xz: string, work: string): Promise<{ written: number; peak
     const child = spawn('xz', ['-dc', '--', xz], { stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout.pipe(out);
     child.on('error', reject);
-    child.on('close', (code) => out.close(() => (code === 0 ? resolve() : reject(new Error(`xz exit ${code}`)))));
+    child.on('close', (code) =>
+      out.close(() => (code === 0 ? resolve() : reject(new Error(`xz exit ${code}`)))),
+    );
   });
   // @actions/tool-cache cacheFile: io.cp into the tool folder, then the temporary file is removed.
   // copyFileSync blocks the sampler's timer, so the peak (both copies on disk) is taken right here.
@@ -165,7 +167,12 @@ async function main(): Promise<void> {
   const before = writeBytes();
   const t1 = performance.now();
   const img = await obtainFreeBSDImage(
-    { version: '15.1-RELEASE', cacheDir: path.join(run, 'cache'), base, today: new Date('2026-12-01T00:00:00Z') },
+    {
+      version: '15.1-RELEASE',
+      cacheDir: path.join(run, 'cache'),
+      base,
+      today: new Date('2026-12-01T00:00:00Z'),
+    },
     {
       download,
       store: folderStore(path.join(run, 'store')),
@@ -206,7 +213,10 @@ async function main(): Promise<void> {
       `Previous way (pipe into a fully allocated file, then a copy into the cache, .xz kept): written **${fmt(o.written)}**, peak disk ${fmt(o.peak + xzSize)} with the kept .xz, ${fmt(o.final + xzSize)} when ready.`,
     );
   } else {
-    lines.push('', `Previous way, not run (\`--old\`): it wrote the full length twice (${fmt(2 * SIZE)}: the pipe into a plain file, then @actions/tool-cache cacheFile's copy) and kept the .xz, so its peak was about ${fmt(2 * SIZE + xzSize)}.`);
+    lines.push(
+      '',
+      `Previous way, not run (\`--old\`): it wrote the full length twice (${fmt(2 * SIZE)}: the pipe into a plain file, then @actions/tool-cache cacheFile's copy) and kept the .xz, so its peak was about ${fmt(2 * SIZE + xzSize)}.`,
+    );
   }
   const section = `${lines.join('\n')}\n`;
   process.stdout.write(`${section}\n`);

@@ -19,4 +19,6 @@ for (let run = 0; run < runs; run++) {
 }
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)] ?? 0;
-console.log(`kvm probe over ${runs} runs: min ${times[0]?.toFixed(1)} ms, median ${median.toFixed(1)} ms, max ${times.at(-1)?.toFixed(1)} ms (bound ${timeoutMs} ms)`);
+console.log(
+  `kvm probe over ${runs} runs: min ${times[0]?.toFixed(1)} ms, median ${median.toFixed(1)} ms, max ${times.at(-1)?.toFixed(1)} ms (bound ${timeoutMs} ms)`,
+);

@@ -11,7 +11,12 @@ import { cachedLinuxFuseTree, copyTree, makeBisectHistory, packageDir } from '..
 import { runProcess } from '../test/helpers/cli.js';
 import { benchDir, benchIO, linuxConfig, loadAverage, machine } from './common.js';
 
-const RUN_FLAGS = { workloads: 'write-readback', 'fixture-options': 'direct_io', timeout: '10', accel: 'tcg' } as const;
+const RUN_FLAGS = {
+  workloads: 'write-readback',
+  'fixture-options': 'direct_io',
+  timeout: '10',
+  accel: 'tcg',
+} as const;
 
 async function timedRun(tree: string, label: string) {
   const out = benchDir(label);
@@ -19,9 +24,19 @@ async function timedRun(tree: string, label: string) {
   const started = performance.now();
   const report = await runGate(config, benchIO());
   const totalMs = performance.now() - started;
-  const build = JSON.parse(readFileSync(path.join(out, '.work', 'module-build.json'), 'utf8')) as { durationMs: number; changed: string[] };
+  const build = JSON.parse(readFileSync(path.join(out, '.work', 'module-build.json'), 'utf8')) as {
+    durationMs: number;
+    changed: string[];
+  };
   const phase = (name: string) => report.phases.find((p) => p.phase === name)?.durationMs ?? NaN;
-  return { verdict: report.verdict, totalMs, buildMs: build.durationMs, changed: build.changed.length, bootMs: phase('boot'), testsMs: phase('tests') };
+  return {
+    verdict: report.verdict,
+    totalMs,
+    buildMs: build.durationMs,
+    changed: build.changed.length,
+    bootMs: phase('boot'),
+    testsMs: phase('tests'),
+  };
 }
 
 const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -40,12 +55,31 @@ async function main(): Promise<void> {
   const started = performance.now();
   const bisect = await runProcess(
     process.execPath,
-    [path.join(packageDir, 'dist', 'cli', 'index.js'), 'bisect', '--source-tree', repo, '--good', 'good', '--bad', 'bad', '--guest', 'linux', '--build', 'module', '--quiet', '--out', out,
-      ...Object.entries(RUN_FLAGS).flatMap(([k, v]) => [`--${k}`, v])],
+    [
+      path.join(packageDir, 'dist', 'cli', 'index.js'),
+      'bisect',
+      '--source-tree',
+      repo,
+      '--good',
+      'good',
+      '--bad',
+      'bad',
+      '--guest',
+      'linux',
+      '--build',
+      'module',
+      '--quiet',
+      '--out',
+      out,
+      ...Object.entries(RUN_FLAGS).flatMap(([k, v]) => [`--${k}`, v]),
+    ],
     { timeoutMs: 3_600_000, cwd: packageDir },
   );
   const bisectMs = performance.now() - started;
-  const summary = JSON.parse(readFileSync(path.join(out, 'bisect', 'bisect.json'), 'utf8')) as { builds: number; steps: { buildMs: number; totalMs: number; outcome: string }[] };
+  const summary = JSON.parse(readFileSync(path.join(out, 'bisect', 'bisect.json'), 'utf8')) as {
+    builds: number;
+    steps: { buildMs: number; totalMs: number; outcome: string }[];
+  };
   const firstBad = /^first bad commit: (.*)$/m.exec(bisect.stdout)?.[1] ?? `none (exit ${bisect.code})`;
 
   lines.push(

@@ -13,7 +13,15 @@ interface Mutant {
   id: string;
   mutatorName: string;
   replacement?: string;
-  status: 'Killed' | 'Survived' | 'NoCoverage' | 'Timeout' | 'CompileError' | 'RuntimeError' | 'Ignored' | 'Pending';
+  status:
+    | 'Killed'
+    | 'Survived'
+    | 'NoCoverage'
+    | 'Timeout'
+    | 'CompileError'
+    | 'RuntimeError'
+    | 'Ignored'
+    | 'Pending';
   location: { start: { line: number; column: number } };
 }
 interface Report {
@@ -24,7 +32,13 @@ const root = path.resolve(import.meta.dirname, '..', '..');
 const BEGIN = '<!-- mutation:begin -->';
 const END = '<!-- mutation:end -->';
 
-function score(mutants: readonly Mutant[]): { killed: number; survived: number; noCoverage: number; counted: number; percent: number } {
+function score(mutants: readonly Mutant[]): {
+  killed: number;
+  survived: number;
+  noCoverage: number;
+  counted: number;
+  percent: number;
+} {
   const killed = mutants.filter((m) => m.status === 'Killed' || m.status === 'Timeout').length;
   const survived = mutants.filter((m) => m.status === 'Survived').length;
   const noCoverage = mutants.filter((m) => m.status === 'NoCoverage').length;
@@ -50,16 +64,23 @@ function main(): void {
     commits.add(commit);
     const all = Object.values(report.files).flatMap((f) => f.mutants);
     const s = score(all);
-    rows.push(`| **${module}** | **${s.percent.toFixed(1)}%** | ${s.killed} | ${s.survived} | ${s.noCoverage} | ${s.percent >= 85 ? 'met' : 'below'} | \`${commit}\` |`);
+    rows.push(
+      `| **${module}** | **${s.percent.toFixed(1)}%** | ${s.killed} | ${s.survived} | ${s.noCoverage} | ${s.percent >= 85 ? 'met' : 'below'} | \`${commit}\` |`,
+    );
     for (const [name, entry] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
       const f = score(entry.mutants);
-      if (Object.keys(report.files).length > 1) rows.push(`| &nbsp;&nbsp;${name} | ${f.percent.toFixed(1)}% | ${f.killed} | ${f.survived} | ${f.noCoverage} | | |`);
+      if (Object.keys(report.files).length > 1)
+        rows.push(
+          `| &nbsp;&nbsp;${name} | ${f.percent.toFixed(1)}% | ${f.killed} | ${f.survived} | ${f.noCoverage} | | |`,
+        );
       const lines = entry.source.split('\n');
       for (const m of entry.mutants.filter((x) => x.status === 'Survived' || x.status === 'NoCoverage')) {
         const line = m.location.start.line;
         const original = (lines[line - 1] ?? '').trim().slice(0, 100);
         const change = (m.replacement ?? '').replace(/\s+/g, ' ').slice(0, 80);
-        survivors.push(`- ${name}:${line} ${m.mutatorName}${m.status === 'NoCoverage' ? ' (no test covers it)' : ''}: \`${original.replace(/`/g, "'")}\` → \`${change.replace(/`/g, "'")}\``);
+        survivors.push(
+          `- ${name}:${line} ${m.mutatorName}${m.status === 'NoCoverage' ? ' (no test covers it)' : ''}: \`${original.replace(/`/g, "'")}\` → \`${change.replace(/`/g, "'")}\``,
+        );
       }
     }
   }

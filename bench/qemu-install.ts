@@ -19,7 +19,12 @@ import { benchDir, machine, median } from './common.js';
 const PACKAGES = ['qemu-system-x86', 'qemu-utils'];
 
 function apt(args: string[], options: { cwd?: string } = {}): string {
-  return execFileSync('apt-get', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], maxBuffer: 64 << 20, ...options });
+  return execFileSync('apt-get', args, {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    maxBuffer: 64 << 20,
+    ...options,
+  });
 }
 
 /** dpkg's status file without the stanzas of `remove`. */
@@ -31,7 +36,14 @@ function statusWithout(remove: Set<string>): string {
 }
 
 function simulatedInstall(status: string, recommends: boolean): string[] {
-  const out = apt(['-s', '-o', `Dir::State::status=${status}`, 'install', recommends ? '--install-recommends' : '--no-install-recommends', ...PACKAGES]);
+  const out = apt([
+    '-s',
+    '-o',
+    `Dir::State::status=${status}`,
+    'install',
+    recommends ? '--install-recommends' : '--no-install-recommends',
+    ...PACKAGES,
+  ]);
   return [...out.matchAll(/^Inst (\S+)/gm)].map((m) => m[1]!);
 }
 
@@ -44,7 +56,9 @@ function seconds(work: () => void): number {
 function main(): void {
   const reps = Number(process.argv[2] ?? 3);
   const dir = benchDir('qemu-install');
-  const removed = new Set([...apt(['-s', 'autoremove', '--purge', ...PACKAGES]).matchAll(/^Purg (\S+)/gm)].map((m) => m[1]!));
+  const removed = new Set(
+    [...apt(['-s', 'autoremove', '--purge', ...PACKAGES]).matchAll(/^Purg (\S+)/gm)].map((m) => m[1]!),
+  );
   const status = path.join(dir, 'status');
   writeFileSync(status, statusWithout(removed));
   const installSet = simulatedInstall(status, false);
@@ -58,7 +72,9 @@ function main(): void {
     const root = path.join(dir, `root-${rep}`);
     mkdirSync(debs);
     mkdirSync(root);
-    downloads.push(seconds(() => apt(['-o', 'APT::Sandbox::User=root', 'download', ...installSet], { cwd: debs })));
+    downloads.push(
+      seconds(() => apt(['-o', 'APT::Sandbox::User=root', 'download', ...installSet], { cwd: debs })),
+    );
     const files = readdirSync(debs).filter((name) => name.endsWith('.deb'));
     bytes = files.reduce((sum, name) => sum + statSync(path.join(debs, name)).size, 0);
     unpacks.push(
@@ -72,7 +88,9 @@ function main(): void {
   const lists = path.join(dir, 'lists');
   mkdirSync(path.join(lists, 'partial'), { recursive: true });
   mkdirSync(path.join(dir, 'cache', 'archives', 'partial'), { recursive: true });
-  const update = seconds(() => apt(['-qq', '-o', `Dir::State::Lists=${lists}`, '-o', `Dir::Cache=${path.join(dir, 'cache')}`, 'update']));
+  const update = seconds(() =>
+    apt(['-qq', '-o', `Dir::State::Lists=${lists}`, '-o', `Dir::Cache=${path.join(dir, 'cache')}`, 'update']),
+  );
   rmSync(dir, { recursive: true, force: true });
 
   const s = (v: number) => `${v.toFixed(1)} s`;

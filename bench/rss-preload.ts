@@ -3,4 +3,7 @@
 import { writeFileSync } from 'node:fs';
 
 const file = process.env.FG_BENCH_RSS_FILE;
-if (file) process.on('exit', () => writeFileSync(file, JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS })));
+if (file)
+  process.on('exit', () =>
+    writeFileSync(file, JSON.stringify({ maxRssKiB: process.resourceUsage().maxRSS })),
+  );

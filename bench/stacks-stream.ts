@@ -6,7 +6,16 @@
 //   npx tsc -p . && node lib/bench/stacks-stream.js [GiB]     (default 1)
 
 import { spawn } from 'node:child_process';
-import { appendFileSync, closeSync, openSync, readdirSync, readFileSync, rmSync, statSync, writeSync } from 'node:fs';
+import {
+  appendFileSync,
+  closeSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -33,12 +42,17 @@ function writeLog(file: string, bytes: number): number {
   let pid = 100000;
   const filler: string[] = [];
   for (let i = 0; i < 2000; i++) {
-    filler.push(`[${(i / 10).toFixed(6).padStart(12)}] usb 1-1: new high-speed USB device number ${i % 128} using xhci_hcd`);
+    filler.push(
+      `[${(i / 10).toFixed(6).padStart(12)}] usb 1-1: new high-speed USB device number ${i % 128} using xhci_hcd`,
+    );
   }
   const block = `${filler.join('\n')}\n`;
   try {
     while (written < bytes) {
-      const text = (texts[n++ % texts.length] as string).replace(/\b(pid[: ]\s*|PID: |task \S+:)(\d+)/g, (_m, p: string) => `${p}${pid++}`);
+      const text = (texts[n++ % texts.length] as string).replace(
+        /\b(pid[: ]\s*|PID: |task \S+:)(\d+)/g,
+        (_m, p: string) => `${p}${pid++}`,
+      );
       const piece = block + text;
       written += writeSync(fd, piece, null, 'latin1');
     }
@@ -62,13 +76,19 @@ function writeRandom(file: string, bytes: number): void {
 }
 
 function writeLongLine(file: string, frames: number): void {
-  const parts: string[] = ['  PID    TID COMM                TDNAME              KSTACK', `  783 100068 mmap-write          -                   `];
+  const parts: string[] = [
+    '  PID    TID COMM                TDNAME              KSTACK',
+    `  783 100068 mmap-write          -                   `,
+  ];
   const stack: string[] = [];
   for (let i = 0; i < frames; i++) stack.push(`fuse_vnop_write+0x${(i % 4096).toString(16)}`);
   const fd = openSync(file, 'w');
   try {
     writeSync(fd, `${parts[0]}\n${parts[1]}${stack.join(' ')}\n`);
-    const trace = ['Call Trace:', ...Array.from({ length: frames }, (_, i) => ` fuse_file_write_iter+0x${i.toString(16)}/0x400`)].join(' ');
+    const trace = [
+      'Call Trace:',
+      ...Array.from({ length: frames }, (_, i) => ` fuse_file_write_iter+0x${i.toString(16)}/0x400`),
+    ].join(' ');
     writeSync(fd, `INFO: task x:1 blocked for more than 120 seconds.\n${trace}\n`);
   } finally {
     closeSync(fd);
@@ -99,8 +119,19 @@ async function runStacks(file: string): Promise<Run> {
   const ms = performance.now() - started;
   const rss = JSON.parse(readFileSync(rssFile, 'utf8')) as { maxRssKiB: number; cpuMicros: number };
   rmSync(rssFile, { force: true });
-  const result = JSON.parse(Buffer.concat(out).toString('utf8')) as { threads: unknown[]; threadsOmitted?: number; signature?: string };
-  const run: Run = { ms, cpuMs: rss.cpuMicros / 1000, maxRssMiB: rss.maxRssKiB / 1024, exit, threads: result.threads.length, omitted: result.threadsOmitted ?? 0 };
+  const result = JSON.parse(Buffer.concat(out).toString('utf8')) as {
+    threads: unknown[];
+    threadsOmitted?: number;
+    signature?: string;
+  };
+  const run: Run = {
+    ms,
+    cpuMs: rss.cpuMicros / 1000,
+    maxRssMiB: rss.maxRssKiB / 1024,
+    exit,
+    threads: result.threads.length,
+    omitted: result.threadsOmitted ?? 0,
+  };
   if (result.signature !== undefined) run.signature = result.signature;
   return run;
 }

@@ -32,17 +32,28 @@ import { describeHang, HANG_MARKS, measureHang, type HangRun } from './hang.js';
 const reps = Number(process.argv[2] ?? 5);
 const hangReps = Number(process.argv[3] ?? 5);
 const root = benchDir('ttv');
-console.log(`fusefs-gate time to verdict: ${reps} gate/floor pairs, ${hangReps} hang runs; out dirs under ${root}`);
+console.log(
+  `fusefs-gate time to verdict: ${reps} gate/floor pairs, ${hangReps} hang runs; out dirs under ${root}`,
+);
 for (const line of machine()) console.log(`  ${line}`);
 
 // ---------------------------------------------------------------- (a) passing run vs the floor
 console.log('\n(a) time to verdict of a passing run (default workloads, timeout 20) vs the floor');
 const baseConfig = linuxConfig(path.join(root, 'config-probe'), { timeout: '20' });
 const image = readLinuxGuest(path.join(baseConfig.cacheDir, 'linux-guest', 'current'));
-const floorMedia = makeFloorMedia(image, path.join(root, 'floor'), baseConfig.workloads, baseConfig.fixtureOptions);
-console.log(`  floor: qemu-system-x86_64 -machine q35 -accel tcg -cpu max -smp ${baseConfig.cpus} -m ${baseConfig.memoryMiB}M -no-reboot -serial stdio`);
+const floorMedia = makeFloorMedia(
+  image,
+  path.join(root, 'floor'),
+  baseConfig.workloads,
+  baseConfig.fixtureOptions,
+);
+console.log(
+  `  floor: qemu-system-x86_64 -machine q35 -accel tcg -cpu max -smp ${baseConfig.cpus} -m ${baseConfig.memoryMiB}M -no-reboot -serial stdio`,
+);
 console.log(`         -kernel ${image.kernel} -initrd ${floorMedia.initrd} -append '${floorMedia.append}'`);
-console.log(`         runs: fusefs-fixture -o ${baseConfig.fixtureOptions.join(',')} /mnt/fg; fusefs-workloads {${baseConfig.workloads.join(',')}} /mnt/fg; poweroff -f`);
+console.log(
+  `         runs: fusefs-fixture -o ${baseConfig.fixtureOptions.join(',')} /mnt/fg; fusefs-workloads {${baseConfig.workloads.join(',')}} /mnt/fg; poweroff -f`,
+);
 
 interface GateRun {
   wallMs: number;
@@ -57,9 +68,19 @@ interface GateRun {
 const floors: FloorRun[] = [];
 const gates: GateRun[] = [];
 for (let rep = 1; rep <= reps; rep++) {
-  const floor = await runFloor(floorMedia, { cpus: baseConfig.cpus, memoryMiB: baseConfig.memoryMiB, timeoutMs: 120_000 });
-  const floorOk = floor.exitCode === 0 && floor.statuses.length === baseConfig.workloads.length && floor.statuses.every(([, s]) => s === 0);
-  if (!floorOk) console.log(`  floor ${rep} did not run cleanly (exit ${floor.exitCode}, statuses ${JSON.stringify(floor.statuses)}):\n${floor.output.slice(-2000)}`);
+  const floor = await runFloor(floorMedia, {
+    cpus: baseConfig.cpus,
+    memoryMiB: baseConfig.memoryMiB,
+    timeoutMs: 120_000,
+  });
+  const floorOk =
+    floor.exitCode === 0 &&
+    floor.statuses.length === baseConfig.workloads.length &&
+    floor.statuses.every(([, s]) => s === 0);
+  if (!floorOk)
+    console.log(
+      `  floor ${rep} did not run cleanly (exit ${floor.exitCode}, statuses ${JSON.stringify(floor.statuses)}):\n${floor.output.slice(-2000)}`,
+    );
   floors.push(floor);
   console.log(
     `  floor ${rep}: ${(floor.wallMs / 1000).toFixed(2)} s (kernel banner at ${(floor.bannerMs / 1000).toFixed(2)} s, init at ${(floor.initMs / 1000).toFixed(2)} s, workloads done at ${(floor.doneMs / 1000).toFixed(2)} s)  load ${loadAverage()}`,
@@ -83,7 +104,14 @@ for (let rep = 1; rep <= reps; rep++) {
   const wallMs = performance.now() - started;
   // ensureLinuxGuest's build-script lines also arrive through consoleLine; the kernel's come later.
   const kernelLine = io.lines.find(([, line]) => /Linux version \d/.test(line));
-  gates.push({ wallMs, report, firstLineMs: (kernelLine?.[0] ?? firstLineAt) - started, readyMs: readyAt - started, probeMs, load: loadAverage() });
+  gates.push({
+    wallMs,
+    report,
+    firstLineMs: (kernelLine?.[0] ?? firstLineAt) - started,
+    readyMs: readyAt - started,
+    probeMs,
+    load: loadAverage(),
+  });
   console.log(
     `  gate  ${rep}: ${(wallMs / 1000).toFixed(2)} s ${report.verdict} [${phaseList(report)}] probe ${(probeMs / 1000).toFixed(2)} s, ` +
       `kernel banner at ${(((kernelLine?.[0] ?? NaN) - started) / 1000).toFixed(2)} s, ready at ${((readyAt - started) / 1000).toFixed(2)} s  load ${loadAverage()}`,
@@ -92,20 +120,30 @@ for (let rep = 1; rep <= reps; rep++) {
 const passing = gates.filter((g) => g.report.verdict === 'pass');
 const gateMedian = median(passing.map((g) => g.wallMs));
 const floorMedian = median(floors.map((f) => f.wallMs));
-console.log(`  gate runGate wall: ${spread(passing.map((g) => g.wallMs))}${passing.length < gates.length ? ` (${gates.length - passing.length} runs not pass, left out)` : ''}`);
+console.log(
+  `  gate runGate wall: ${spread(passing.map((g) => g.wallMs))}${passing.length < gates.length ? ` (${gates.length - passing.length} runs not pass, left out)` : ''}`,
+);
 console.log(`  floor wall:        ${spread(floors.map((f) => f.wallMs))}`);
 console.log(`  ratio gate/floor (medians): ${(gateMedian / floorMedian).toFixed(2)}x  (target <= 1.5x)`);
 const pairRatios = gates.map((g, i) => g.wallMs / floors[i]!.wallMs);
-console.log(`  ratio per pair: ${pairRatios.map((r) => r.toFixed(2)).join(', ')}; median ${median(pairRatios).toFixed(2)}x`);
+console.log(
+  `  ratio per pair: ${pairRatios.map((r) => r.toFixed(2)).join(', ')}; median ${median(pairRatios).toFixed(2)}x`,
+);
 console.log(`  KVM probe (included in the gate's boot phase): ${spread(gates.map((g) => g.probeMs))}`);
-console.log(`  gate without the probe / floor: ${((gateMedian - median(gates.map((g) => g.probeMs))) / floorMedian).toFixed(2)}x`);
+console.log(
+  `  gate without the probe / floor: ${((gateMedian - median(gates.map((g) => g.probeMs))) / floorMedian).toFixed(2)}x`,
+);
 console.log('  gate phases (median):');
 for (const phase of passing[0]?.report.phases.map((p) => p.phase) ?? []) {
   const values = passing.map((g) => g.report.phases.find((p) => p.phase === phase)?.durationMs ?? NaN);
   console.log(`    ${phase.padEnd(9)} ${spread(values, 'ms')}`);
 }
-console.log(`  gate: runGate start -> kernel banner ${spread(passing.map((g) => g.firstLineMs))}; -> guest ready ${spread(passing.map((g) => g.readyMs))}`);
-console.log(`  floor: spawn -> kernel banner ${spread(floors.map((f) => f.bannerMs))}; -> floor init ${spread(floors.map((f) => f.initMs))}; -> workloads done ${spread(floors.map((f) => f.doneMs))}`);
+console.log(
+  `  gate: runGate start -> kernel banner ${spread(passing.map((g) => g.firstLineMs))}; -> guest ready ${spread(passing.map((g) => g.readyMs))}`,
+);
+console.log(
+  `  floor: spawn -> kernel banner ${spread(floors.map((f) => f.bannerMs))}; -> floor init ${spread(floors.map((f) => f.initMs))}; -> workloads done ${spread(floors.map((f) => f.doneMs))}`,
+);
 const gateTests = passing.map((g) => g.report.tests.reduce((sum, t) => sum + t.durationMs, 0));
 console.log(`  gate: sum of the workloads' own durations (guest clock) ${spread(gateTests, 'ms')}`);
 
@@ -120,7 +158,9 @@ for (let rep = 1; rep <= hangReps; rep++) {
 for (const name of HANG_MARKS) {
   console.log(`  deadline -> ${name.padEnd(15)} ${spread(hangs.map((h) => h.marks[name] ?? NaN))}`);
 }
-console.log(`  verdicts: ${hangs.map((h) => h.verdict).join(', ')}  (target: verdict <= 3 s after the deadline)`);
+console.log(
+  `  verdicts: ${hangs.map((h) => h.verdict).join(', ')}  (target: verdict <= 3 s after the deadline)`,
+);
 
 // ---------------------------------------------------------------- (c) peak memory
 console.log('\n(c) peak host memory');
@@ -138,7 +178,9 @@ for (const [label, cli] of [
       `node maxRSS ${mib(memory.maxRssKiB)}, VmHWM ${mib(memory.vmHwmKiB)}; QEMU VmHWM ${mib(memory.qemuHwmKiB)}`,
   );
 }
-console.log(`  this bench process after ${reps + hangReps} in-process runGate runs: maxRSS ${mib(process.resourceUsage().maxRSS)}, rss now ${mib(process.memoryUsage().rss / 1024)}`);
+console.log(
+  `  this bench process after ${reps + hangReps} in-process runGate runs: maxRSS ${mib(process.resourceUsage().maxRSS)}, rss now ${mib(process.memoryUsage().rss / 1024)}`,
+);
 console.log(`\nload average at the end: ${loadAverage()}`);
 
 function phaseList(report: GateReport): string {
@@ -151,7 +193,9 @@ function mib(kib: number): string {
 
 function statusKiB(pid: number, field: string): number {
   try {
-    const match = new RegExp(`^${field}:\\s*(\\d+) kB`, 'm').exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    const match = new RegExp(`^${field}:\\s*(\\d+) kB`, 'm').exec(
+      readFileSync(`/proc/${pid}/status`, 'utf8'),
+    );
     return match ? Number(match[1]) : NaN;
   } catch {
     return NaN;
@@ -177,11 +221,15 @@ async function cliMemory(cli: string, outDir: string) {
   const rssFile = path.join(os.tmpdir(), `fg-bench-rss-${process.pid}-${Date.now()}.json`);
   const preload = pathToFileURL(path.join(import.meta.dirname, 'rss-preload.js')).href;
   const started = performance.now();
-  const child = spawn(process.execPath, ['--import', preload, cli, 'run', '--guest', 'linux', '--timeout', '20', '--quiet', '--out', outDir], {
-    cwd: repoRoot,
-    env: { ...process.env, FG_BENCH_RSS_FILE: rssFile },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(
+    process.execPath,
+    ['--import', preload, cli, 'run', '--guest', 'linux', '--timeout', '20', '--quiet', '--out', outDir],
+    {
+      cwd: repoRoot,
+      env: { ...process.env, FG_BENCH_RSS_FILE: rssFile },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
   let stdout = '';
   let verdictMs = NaN;
   child.stdout.on('data', (chunk: Buffer) => {
@@ -208,5 +256,12 @@ async function cliMemory(cli: string, outDir: string) {
   } catch {
     // the preload did not write (the CLI was killed)
   }
-  return { wallMs, verdictMs, maxRssKiB, vmHwmKiB, qemuHwmKiB, stdoutVerdict: stdout.split('\n').find((l) => l.startsWith('verdict:')) ?? 'no verdict line' };
+  return {
+    wallMs,
+    verdictMs,
+    maxRssKiB,
+    vmHwmKiB,
+    qemuHwmKiB,
+    stdoutVerdict: stdout.split('\n').find((l) => l.startsWith('verdict:')) ?? 'no verdict line',
+  };
 }

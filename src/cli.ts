@@ -26,12 +26,15 @@ function stacksCommand(args: string[]): number {
     const fd = openSync(args[0]!, 'r');
     try {
       const buffer = Buffer.alloc(1024 * 1024);
-      for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer)) analyzer.push(buffer.toString('latin1', 0, n));
+      for (let n = readSync(fd, buffer); n > 0; n = readSync(fd, buffer))
+        analyzer.push(buffer.toString('latin1', 0, n));
     } finally {
       closeSync(fd);
     }
   } catch (error) {
-    return usageError(`cannot read ${JSON.stringify(args[0])}: ${(error as NodeJS.ErrnoException).code ?? error}`);
+    return usageError(
+      `cannot read ${JSON.stringify(args[0])}: ${(error as NodeJS.ErrnoException).code ?? error}`,
+    );
   }
   process.stdout.write(`${JSON.stringify(analyzer.end(), null, 2)}\n`);
   return EXIT.pass;

@@ -16,7 +16,8 @@ export function packageRoot(): string {
       return dir;
     }
     const parent = path.dirname(dir);
-    if (parent === dir) throw new Error(`cannot find the fusefs-gate package root above ${fileURLToPath(import.meta.url)}`);
+    if (parent === dir)
+      throw new Error(`cannot find the fusefs-gate package root above ${fileURLToPath(import.meta.url)}`);
     dir = parent;
   }
 }

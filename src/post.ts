@@ -8,8 +8,11 @@ async function post(): Promise<void> {
   const pidfile = core.getState(State.QemuPidfile);
   if (!pidfile) return;
   const result = await killRecorded(pidfile);
-  if (result.killed) core.warning(`fusefs-gate post step: stopped QEMU left running by the main step (pid ${result.pid})`);
+  if (result.killed)
+    core.warning(`fusefs-gate post step: stopped QEMU left running by the main step (pid ${result.pid})`);
   else core.info(`fusefs-gate post step: ${result.note}`);
 }
 
-post().catch((error: unknown) => core.warning(`fusefs-gate post step: ${(error as Error)?.message ?? error}`));
+post().catch((error: unknown) =>
+  core.warning(`fusefs-gate post step: ${(error as Error)?.message ?? error}`),
+);

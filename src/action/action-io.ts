@@ -5,7 +5,11 @@ import type { GateIO } from '../gate/run.js';
 import { formatDuration } from '../report/summary.js';
 import type { WorkflowLog } from './workflow-log.js';
 
-export function actionIO(log: WorkflowLog, signal: AbortSignal, onVmStarted: (pidfile: string) => void): GateIO {
+export function actionIO(
+  log: WorkflowLog,
+  signal: AbortSignal,
+  onVmStarted: (pidfile: string) => void,
+): GateIO {
   return {
     // Notes are the gate's own, but they quote guest output (build tails, reasons): plain text only.
     note: (message) => log.text(message),
@@ -14,7 +18,10 @@ export function actionIO(log: WorkflowLog, signal: AbortSignal, onVmStarted: (pi
     group: (name, work) => logGroup(log, name, work),
     signal,
     onVmStarted: (pidfile) => log.command(() => onVmStarted(pidfile)),
-    phaseEnded: (timing) => log.text(`fusefs-gate: ${timing.phase} ${timing.outcome === 'ok' ? 'done' : timing.outcome} in ${formatDuration(timing.durationMs)}`),
+    phaseEnded: (timing) =>
+      log.text(
+        `fusefs-gate: ${timing.phase} ${timing.outcome === 'ok' ? 'done' : timing.outcome} in ${formatDuration(timing.durationMs)}`,
+      ),
   };
 }
 

@@ -29,8 +29,15 @@ export function annotationsFor(report: GateReport, context: AnnotateContext): An
   if (report.verdict === 'pass') return out;
   const title = report.signature ?? `fusefs-gate: ${report.verdict}`;
   const bug = report.knownBug ? ` Known bug: ${report.knownBug.title} (${report.knownBug.url}).` : '';
-  const letThrough = !context.failing && report.verdict === 'error' ? ' An undecided run was let through (allow-error: true): nothing was checked.' : '';
-  out.push({ level, message: `fusefs-gate verdict ${report.verdict}: ${report.reason}.${bug}${letThrough}`, properties: { title } });
+  const letThrough =
+    !context.failing && report.verdict === 'error'
+      ? ' An undecided run was let through (allow-error: true): nothing was checked.'
+      : '';
+  out.push({
+    level,
+    message: `fusefs-gate verdict ${report.verdict}: ${report.reason}.${bug}${letThrough}`,
+    properties: { title },
+  });
   const where = (file: string) => path.relative(context.workspace, path.resolve(context.sourceTree, file));
   for (const e of (report.build?.compilerErrors ?? []).slice(0, MAX_LOCATED)) {
     // The FreeBSD parser (guest/freebsd-parse.ts) names the column `col`; the report model `column`.
@@ -38,12 +45,23 @@ export function annotationsFor(report: GateReport, context: AnnotateContext): An
     out.push({
       level,
       message: e.message,
-      properties: { title: 'compiler error in the tree under test', file: where(e.file), startLine: e.line, ...(column !== undefined ? { startColumn: column } : {}) },
+      properties: {
+        title: 'compiler error in the tree under test',
+        file: where(e.file),
+        startLine: e.line,
+        ...(column !== undefined ? { startColumn: column } : {}),
+      },
     });
   }
-  const located = report.threads.flatMap((thread) => thread.frames).filter((frame) => frame.file && frame.line);
+  const located = report.threads
+    .flatMap((thread) => thread.frames)
+    .filter((frame) => frame.file && frame.line);
   for (const frame of located.slice(0, MAX_LOCATED - out.length + 1)) {
-    out.push({ level, message: `${frame.fn} is in the hung thread's stack`, properties: { title, file: where(frame.file!), startLine: frame.line! } });
+    out.push({
+      level,
+      message: `${frame.fn} is in the hung thread's stack`,
+      properties: { title, file: where(frame.file!), startLine: frame.line! },
+    });
   }
   return out;
 }

@@ -5,15 +5,29 @@ import path from 'node:path';
 import type { GateReport } from '../report/model.js';
 
 /** Uploads the evidence; returns the artifact's web address when GitHub says where it is. */
-export async function uploadEvidence(name: string, report: GateReport, outDir: string, retentionDays?: number): Promise<string | undefined> {
-  const files = [report.files.report, report.files.stacks, report.files.junit, report.files.summary, report.files.serialLog].filter(
-    (file): file is string => !!file && existsSync(file),
-  );
+export async function uploadEvidence(
+  name: string,
+  report: GateReport,
+  outDir: string,
+  retentionDays?: number,
+): Promise<string | undefined> {
+  const files = [
+    report.files.report,
+    report.files.stacks,
+    report.files.junit,
+    report.files.summary,
+    report.files.serialLog,
+  ].filter((file): file is string => !!file && existsSync(file));
   files.push(...listFiles(path.join(outDir, 'results')));
   if (files.length === 0) return undefined;
   const client = new DefaultArtifactClient();
   // Without retentionDays GitHub applies the repository's setting.
-  const { id } = await client.uploadArtifact(name, files, outDir, retentionDays === undefined ? {} : { retentionDays });
+  const { id } = await client.uploadArtifact(
+    name,
+    files,
+    outDir,
+    retentionDays === undefined ? {} : { retentionDays },
+  );
   return artifactUrl(id, process.env);
 }
 

@@ -57,16 +57,27 @@ const APT_ENV = { DEBIAN_FRONTEND: 'noninteractive' };
 // -qq keeps apt to errors and dpkg's unpack lines; Use-Pty=0 drops the progress bar from the log.
 const APT_QUIET = ['-qq', '-o', 'Dpkg::Use-Pty=0'];
 
-export async function installQemu(missing: readonly Missing[], context: InstallContext): Promise<InstallOutcome> {
+export async function installQemu(
+  missing: readonly Missing[],
+  context: InstallContext,
+): Promise<InstallOutcome> {
   const started = Date.now();
   const seconds = () => Math.round((Date.now() - started) / 100) / 10;
-  const cannot = (why: string): InstallOutcome => ({ ok: false, seconds: seconds(), message: `${installHint(missing)}. The action could not install it: ${why}` });
-  if (!findOnPath('apt-get', context.searchPath)) return cannot('this runner has no apt-get (set install-qemu: false and bring QEMU yourself)');
-  if (!context.isRoot && !findOnPath('sudo', context.searchPath)) return cannot('no sudo, and the action does not run as root');
+  const cannot = (why: string): InstallOutcome => ({
+    ok: false,
+    seconds: seconds(),
+    message: `${installHint(missing)}. The action could not install it: ${why}`,
+  });
+  if (!findOnPath('apt-get', context.searchPath))
+    return cannot('this runner has no apt-get (set install-qemu: false and bring QEMU yourself)');
+  if (!context.isRoot && !findOnPath('sudo', context.searchPath))
+    return cannot('no sudo, and the action does not run as root');
   const pkgs = [...new Set(missing.map((m) => m.pkg))];
   // sudo resets the environment; `env` carries DEBIAN_FRONTEND through it.
   const apt = (args: string[]) =>
-    context.isRoot ? context.run('apt-get', args, APT_ENV) : context.run('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args], {});
+    context.isRoot
+      ? context.run('apt-get', args, APT_ENV)
+      : context.run('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args], {});
   const install = () => apt([...APT_QUIET, 'install', '-y', '--no-install-recommends', ...pkgs]);
   context.log(`installing ${pkgs.join(' ')} (for ${missing.map((m) => m.command).join(', ')})`);
   let status = await install();
@@ -74,11 +85,17 @@ export async function installQemu(missing: readonly Missing[], context: InstallC
     // A fresh runner's package lists can be stale (404 for a superseded version): refresh once.
     context.log(`apt-get install failed (exit ${status}); refreshing the package lists and trying again`);
     const update = await apt([...APT_QUIET, 'update']);
-    if (update !== 0) return cannot(`apt-get update failed (exit ${update}${context.isRoot ? '' : '; sudo -n needs passwordless sudo'})`);
+    if (update !== 0)
+      return cannot(
+        `apt-get update failed (exit ${update}${context.isRoot ? '' : '; sudo -n needs passwordless sudo'})`,
+      );
     status = await install();
   }
   if (status !== 0) return cannot(`apt-get install failed (exit ${status})`);
   const still = missingQemu(context.searchPath);
-  if (still.length) return cannot(`after installing ${pkgs.join(' ')}, ${still.map((m) => m.command).join(' and ')} is still not on PATH`);
+  if (still.length)
+    return cannot(
+      `after installing ${pkgs.join(' ')}, ${still.map((m) => m.command).join(' and ')} is still not on PATH`,
+    );
   return { ok: true, seconds: seconds(), message: `installed ${pkgs.join(' ')} in ${seconds()} s` };
 }

@@ -12,6 +12,13 @@ export async function ensureKvmAccess(log: (message: string) => void): Promise<v
   } catch {
     // not accessible yet
   }
-  const result = spawnSync('sudo', ['-n', 'chmod', '0666', '/dev/kvm'], { timeout: 15_000, encoding: 'utf8' });
-  log(result.status === 0 ? 'made /dev/kvm accessible to the runner user' : `could not make /dev/kvm accessible (${(result.stderr || result.error?.message || '').trim()}); QEMU will use TCG`);
+  const result = spawnSync('sudo', ['-n', 'chmod', '0666', '/dev/kvm'], {
+    timeout: 15_000,
+    encoding: 'utf8',
+  });
+  log(
+    result.status === 0
+      ? 'made /dev/kvm accessible to the runner user'
+      : `could not make /dev/kvm accessible (${(result.stderr || result.error?.message || '').trim()}); QEMU will use TCG`,
+  );
 }

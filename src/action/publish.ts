@@ -11,10 +11,12 @@ import { uploadEvidence } from './artifact.js';
 
 export async function publish(report: GateReport, config: GateConfig): Promise<void> {
   const artifactUrl = config.uploadArtifact
-    ? await uploadEvidence(config.artifactName, report, config.outDir, config.retentionDays).catch((error: Error) => {
-        core.warning(`artifact upload failed: ${error.message}`);
-        return undefined;
-      })
+    ? await uploadEvidence(config.artifactName, report, config.outDir, config.retentionDays).catch(
+        (error: Error) => {
+          core.warning(`artifact upload failed: ${error.message}`);
+          return undefined;
+        },
+      )
     : undefined;
   const outputs: Record<Output, string> = {
     [Output.Verdict]: report.verdict,
@@ -34,10 +36,15 @@ export async function publish(report: GateReport, config: GateConfig): Promise<v
     stacksFile: 'stacks.txt',
     ...(artifactUrl ? { stacksUrl: artifactUrl } : {}),
     ...(config.freebsdVersion !== 'auto' ? { version: config.freebsdVersion } : {}),
-    ...(config.uploadArtifact ? { artifact: { name: config.artifactName, ...(artifactUrl ? { url: artifactUrl } : {}) } } : {}),
+    ...(config.uploadArtifact
+      ? { artifact: { name: config.artifactName, ...(artifactUrl ? { url: artifactUrl } : {}) } }
+      : {}),
     errorAllowed,
   });
-  await core.summary.addRaw(summary).write().catch((error: Error) => core.warning(`job summary not written: ${error.message}`));
+  await core.summary
+    .addRaw(summary)
+    .write()
+    .catch((error: Error) => core.warning(`job summary not written: ${error.message}`));
 
   const failing = report.exitCode !== 0;
   const workspace = process.env.GITHUB_WORKSPACE ?? process.cwd();

@@ -29,7 +29,9 @@ export async function runAction(): Promise<void> {
 async function mainStep(log: WorkflowLog): Promise<void> {
   if (process.platform !== 'linux') {
     core.setOutput(Output.Verdict, 'error');
-    core.setFailed(`fusefs-gate runs QEMU guests on Linux runners only; this runner is ${process.platform}. Use runs-on: ubuntu-latest.`);
+    core.setFailed(
+      `fusefs-gate runs QEMU guests on Linux runners only; this runner is ${process.platform}. Use runs-on: ubuntu-latest.`,
+    );
     process.exitCode = EXIT.usage;
     return;
   }
@@ -58,7 +60,10 @@ async function mainStep(log: WorkflowLog): Promise<void> {
   const signals = installSignalHandlers();
   let report: GateReport;
   try {
-    report = await runGate(config, actionIO(log, signals.signal, (pidfile) => core.saveState(State.QemuPidfile, pidfile)));
+    report = await runGate(
+      config,
+      actionIO(log, signals.signal, (pidfile) => core.saveState(State.QemuPidfile, pidfile)),
+    );
   } finally {
     signals.dispose();
   }
@@ -73,7 +78,11 @@ async function ensureQemu(config: GateConfig, log: WorkflowLog): Promise<string 
   if (missing.length === 0) return undefined;
   if (!config.installQemu) return `${installHint(missing)} (install-qemu is false)`;
   const outcome = await logGroup(log, GROUP.installQemu, () =>
-    installQemu(missing, { run: execRunner, isRoot: process.getuid?.() === 0, log: (message) => core.info(message) }),
+    installQemu(missing, {
+      run: execRunner,
+      isRoot: process.getuid?.() === 0,
+      log: (message) => core.info(message),
+    }),
   );
   core.info(`fusefs-gate: ${outcome.message}`);
   return outcome.ok ? undefined : outcome.message;
@@ -84,7 +93,9 @@ const execRunner: HostRunner = (command, args, env) =>
   exec.exec(command, args, { ignoreReturnCode: true, env: { ...definedEnv(process.env), ...env } });
 
 function definedEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined),
+  );
 }
 
 /** The report of a run that could not start (QEMU missing): `error`, written like any other. */

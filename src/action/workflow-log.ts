@@ -36,7 +36,11 @@ export class WorkflowLog {
 }
 
 /** A workflow command line, escaped the way the toolkit escapes them (@actions/core command.ts). */
-export function commandLine(name: string, message: string, properties: Record<string, string | number | undefined> = {}): string {
+export function commandLine(
+  name: string,
+  message: string,
+  properties: Record<string, string | number | undefined> = {},
+): string {
   const props = Object.entries(properties)
     .filter(([, v]) => v !== undefined && v !== '')
     .map(([k, v]) => `${k}=${escapeProperty(String(v))}`)

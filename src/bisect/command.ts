@@ -15,7 +15,16 @@ import { ensureLinuxGuest } from '../image/linux-guest.js';
 import { buildFuseModule } from '../linux-tree/module-build.js';
 import { installSignalHandlers } from '../signals.js';
 import { bisect, defaultMaxBuilds, type StepResult } from './engine.js';
-import { addWorktree, checkoutInWorktree, type Commit, commitsBetween, isAncestor, removeWorktree, repositoryTop, resolveCommit } from './git.js';
+import {
+  addWorktree,
+  checkoutInWorktree,
+  type Commit,
+  commitsBetween,
+  isAncestor,
+  removeWorktree,
+  repositoryTop,
+  resolveCommit,
+} from './git.js';
 import { classifyStep, failureKey, stepTimes, type StepTimes } from './step.js';
 
 /** Bisection input errors name the flag, like every other bad input. */
@@ -56,12 +65,18 @@ export async function bisectCommand(args: string[]): Promise<number> {
     throw error;
   }
   const { config, repo, commits, good, maxBuilds, hardMaxBuilds, budgetMs } = plan;
-  io.note(`fusefs-gate bisect: ${commits.length} commit(s) after ${good.slice(0, 12)} up to ${commits.at(-1)!.sha.slice(0, 12)}; at most ${hardMaxBuilds ?? maxBuilds} build(s) before skips`);
+  io.note(
+    `fusefs-gate bisect: ${commits.length} commit(s) after ${good.slice(0, 12)} up to ${commits.at(-1)!.sha.slice(0, 12)}; at most ${hardMaxBuilds ?? maxBuilds} build(s) before skips`,
+  );
 
   const bisectDir = path.join(config.outDir, 'bisect');
   // Outside the user's tree (an output folder inside it would dirty it) and at a stable path per
   // repository, so the module build folder, keyed by the tree's path, is reused by the next bisection.
-  const worktree = path.join(config.cacheDir, 'bisect-worktrees', createHash('sha256').update(repo).digest('hex').slice(0, 16));
+  const worktree = path.join(
+    config.cacheDir,
+    'bisect-worktrees',
+    createHash('sha256').update(repo).digest('hex').slice(0, 16),
+  );
   rmSync(bisectDir, { recursive: true, force: true });
   mkdirSync(bisectDir, { recursive: true });
   await removeWorktree(repo, worktree);
@@ -82,17 +97,36 @@ export async function bisectCommand(args: string[]): Promise<number> {
           return { outcome: 'skip', why: `cancelled by ${cancelled}` };
         }
         const commit = commits[index]!;
-        const stepDir = path.join(bisectDir, `step-${String(steps.length + 1).padStart(2, '0')}-${commit.sha.slice(0, 12)}`);
+        const stepDir = path.join(
+          bisectDir,
+          `step-${String(steps.length + 1).padStart(2, '0')}-${commit.sha.slice(0, 12)}`,
+        );
         mkdirSync(stepDir, { recursive: true });
         await checkoutInWorktree(worktree, commit.sha);
-        const stepConfig: GateConfig = { ...config, sourceTree: worktree, ...(config.linuxFuseTree ? { linuxFuseTree: worktree } : {}), outDir: stepDir };
+        const stepConfig: GateConfig = {
+          ...config,
+          sourceTree: worktree,
+          ...(config.linuxFuseTree ? { linuxFuseTree: worktree } : {}),
+          outDir: stepDir,
+        };
         io.note(`fusefs-gate bisect: step ${steps.length + 1}: ${commit.sha.slice(0, 12)} ${commit.subject}`);
         const stepStarted = Date.now();
         // A commit that does not compile is skipped without booting a guest for it.
         const prebuild = await prebuildModule(stepConfig, io);
         const broken = prebuild?.broken;
         if (broken) {
-          const record: BisectStepRecord = { commit: commit.sha, subject: commit.subject, outcome: 'skip', why: broken.why, verdict: 'fail', outDir: stepDir, buildMs: broken.buildMs, testMs: 0, totalMs: Date.now() - stepStarted, runs: 0 };
+          const record: BisectStepRecord = {
+            commit: commit.sha,
+            subject: commit.subject,
+            outcome: 'skip',
+            why: broken.why,
+            verdict: 'fail',
+            outDir: stepDir,
+            buildMs: broken.buildMs,
+            testMs: 0,
+            totalMs: Date.now() - stepStarted,
+            runs: 0,
+          };
           steps.push(record);
           writeFileSync(path.join(stepDir, 'build.txt'), `${broken.tail}\n`);
           process.stdout.write(`${describeStep(steps.length, record)}\n`);
@@ -136,7 +170,10 @@ export async function bisectCommand(args: string[]): Promise<number> {
       commits: commits.length,
       builds: steps.length,
       badFailure: badKey ?? null,
-      result: trace.end.kind === 'found' ? { firstBad: commits[trace.end.index]! } : { undecided: trace.end.why, candidates: trace.end.candidates.map((i) => commits[i]!) },
+      result:
+        trace.end.kind === 'found'
+          ? { firstBad: commits[trace.end.index]! }
+          : { undecided: trace.end.why, candidates: trace.end.candidates.map((i) => commits[i]!) },
       steps,
       durationMs: Date.now() - started,
     };
@@ -149,12 +186,16 @@ export async function bisectCommand(args: string[]): Promise<number> {
       const first = commits[trace.end.index]!;
       const step = steps.find((s) => s.commit === first.sha);
       process.stdout.write(`first bad commit: ${first.sha} ${first.subject}\n`);
-      process.stdout.write(`  failure: ${step?.why ?? badKey}\n  builds: ${steps.length} for ${commits.length} commit(s); report: ${path.join(bisectDir, 'bisect.json')}\n`);
+      process.stdout.write(
+        `  failure: ${step?.why ?? badKey}\n  builds: ${steps.length} for ${commits.length} commit(s); report: ${path.join(bisectDir, 'bisect.json')}\n`,
+      );
       return EXIT.pass;
     }
     process.stdout.write(`bisect: undecided: ${trace.end.why}\n`);
     if (trace.end.candidates.length) {
-      process.stdout.write(`  the first bad commit is one of:\n${trace.end.candidates.map((i) => `    ${commits[i]!.sha} ${commits[i]!.subject}`).join('\n')}\n`);
+      process.stdout.write(
+        `  the first bad commit is one of:\n${trace.end.candidates.map((i) => `    ${commits[i]!.sha} ${commits[i]!.subject}`).join('\n')}\n`,
+      );
     }
     process.stdout.write(`  builds: ${steps.length}; report: ${path.join(bisectDir, 'bisect.json')}\n`);
     return EXIT.error;
@@ -174,7 +215,12 @@ async function prebuildModule(
   io: Omit<GateIO, 'signal'>,
 ): Promise<{ buildMs: number; broken?: { why: string; tail: string; buildMs: number } } | undefined> {
   if (!config.linuxFuseTree) return undefined;
-  const image = await ensureLinuxGuest(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line), 'generic');
+  const image = await ensureLinuxGuest(
+    config.cacheDir,
+    config.buildTimeoutSec * 1000,
+    (line) => io.consoleLine(line),
+    'generic',
+  );
   if (!image.moduleBuildDir) return undefined;
   const build = await buildFuseModule({
     tree: config.linuxFuseTree,
@@ -184,13 +230,24 @@ async function prebuildModule(
   });
   if (build.ok || build.blame !== 'tree') return { buildMs: build.durationMs };
   const first = build.compilerErrors[0]!;
-  return { buildMs: build.durationMs, broken: { why: `does not compile: ${first.file}:${first.line}: ${first.message}`, tail: build.tail, buildMs: build.durationMs } };
+  return {
+    buildMs: build.durationMs,
+    broken: {
+      why: `does not compile: ${first.file}:${first.line}: ${first.message}`,
+      tail: build.tail,
+      buildMs: build.durationMs,
+    },
+  };
 }
 
 async function planBisection(values: Record<string, string | boolean | undefined>) {
-  const str = (name: string) => (typeof values[name] === 'string' && (values[name] as string).trim() !== '' ? (values[name] as string).trim() : undefined);
+  const str = (name: string) =>
+    typeof values[name] === 'string' && (values[name] as string).trim() !== ''
+      ? (values[name] as string).trim()
+      : undefined;
   const tree = str(Input.SourceTree);
-  if (!tree) throw new BisectInputError("invalid input '--source-tree': bisect needs the tree's git repository");
+  if (!tree)
+    throw new BisectInputError("invalid input '--source-tree': bisect needs the tree's git repository");
   const goodRef = str('good');
   const badRef = str('bad');
   if (!goodRef) throw new BisectInputError("invalid input '--good': bisect needs a commit that passed");
@@ -205,28 +262,55 @@ async function planBisection(values: Record<string, string | boolean | undefined
   const config = parseConfig(raw, { cwd: process.cwd(), env: process.env, spell: (input) => `--${input}` });
 
   const repo = await repositoryTop(config.sourceTree);
-  if (!repo) throw new BisectInputError(`invalid input '--source-tree': ${JSON.stringify(config.sourceTree)} is not in a git repository`);
+  if (!repo)
+    throw new BisectInputError(
+      `invalid input '--source-tree': ${JSON.stringify(config.sourceTree)} is not in a git repository`,
+    );
   if (path.resolve(repo) !== path.resolve(config.sourceTree)) {
-    throw new BisectInputError(`invalid input '--source-tree': ${JSON.stringify(config.sourceTree)} is not the top of its git repository (${repo})`);
+    throw new BisectInputError(
+      `invalid input '--source-tree': ${JSON.stringify(config.sourceTree)} is not the top of its git repository (${repo})`,
+    );
   }
   const good = await resolveCommit(repo, goodRef);
-  if (!good) throw new BisectInputError(`invalid input '--good': ${JSON.stringify(goodRef)} names no commit in ${repo}`);
+  if (!good)
+    throw new BisectInputError(
+      `invalid input '--good': ${JSON.stringify(goodRef)} names no commit in ${repo}`,
+    );
   const bad = await resolveCommit(repo, badRef);
-  if (!bad) throw new BisectInputError(`invalid input '--bad': ${JSON.stringify(badRef)} names no commit in ${repo}`);
-  if (good === bad) throw new BisectInputError(`invalid input '--good': ${JSON.stringify(goodRef)} is the same commit as --bad`);
-  if (!(await isAncestor(repo, good, bad))) throw new BisectInputError(`invalid input '--good': ${JSON.stringify(goodRef)} is not an ancestor of --bad ${JSON.stringify(badRef)}`);
+  if (!bad)
+    throw new BisectInputError(`invalid input '--bad': ${JSON.stringify(badRef)} names no commit in ${repo}`);
+  if (good === bad)
+    throw new BisectInputError(
+      `invalid input '--good': ${JSON.stringify(goodRef)} is the same commit as --bad`,
+    );
+  if (!(await isAncestor(repo, good, bad)))
+    throw new BisectInputError(
+      `invalid input '--good': ${JSON.stringify(goodRef)} is not an ancestor of --bad ${JSON.stringify(badRef)}`,
+    );
   const commits: Commit[] = await commitsBetween(repo, good, bad);
-  if (commits.length === 0) throw new BisectInputError(`invalid input '--bad': no commits after --good along first parents`);
+  if (commits.length === 0)
+    throw new BisectInputError(`invalid input '--bad': no commits after --good along first parents`);
 
   const count = (name: string, fallback: number | undefined, max: number) => {
     const v = str(name);
     if (v === undefined) return fallback;
-    if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max) throw new BisectInputError(`invalid input '--${name}': ${JSON.stringify(v)} is not a whole number from 1 to ${max}`);
+    if (!/^\d+$/.test(v) || Number(v) < 1 || Number(v) > max)
+      throw new BisectInputError(
+        `invalid input '--${name}': ${JSON.stringify(v)} is not a whole number from 1 to ${max}`,
+      );
     return Number(v);
   };
   const hardMaxBuilds = count('bisect-max-builds', undefined, 1000);
   const budgetSec = count('bisect-time-budget', 6 * 3600, 7 * 24 * 3600)!;
-  return { config, repo, good, commits, maxBuilds: hardMaxBuilds ?? defaultMaxBuilds(commits.length), hardMaxBuilds, budgetMs: budgetSec * 1000 };
+  return {
+    config,
+    repo,
+    good,
+    commits,
+    maxBuilds: hardMaxBuilds ?? defaultMaxBuilds(commits.length),
+    hardMaxBuilds,
+    budgetMs: budgetSec * 1000,
+  };
 }
 
 export function describeStep(number: number, s: BisectStepRecord): string {

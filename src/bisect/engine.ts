@@ -22,7 +22,11 @@ export interface BisectBounds {
 
 export type BisectEnd =
   | { kind: 'found'; index: number }
-  | { kind: 'undecided'; why: string; /** The commits the first bad one is among, in order. */ candidates: number[] };
+  | {
+      kind: 'undecided';
+      why: string /** The commits the first bad one is among, in order. */;
+      candidates: number[];
+    };
 
 export interface BisectTrace {
   end: BisectEnd;
@@ -39,11 +43,16 @@ export function defaultMaxBuilds(commitCount: number): number {
  * Finds the first bad commit among `count` commits (index count-1 is the bad end, tested first to
  * learn its failure). The good end is not a member and is not tested: the user says it passed.
  */
-export async function bisect(count: number, test: (index: number) => Promise<StepResult>, bounds: BisectBounds): Promise<BisectTrace> {
+export async function bisect(
+  count: number,
+  test: (index: number) => Promise<StepResult>,
+  bounds: BisectBounds,
+): Promise<BisectTrace> {
   const tested: BisectTrace['tested'] = [];
   const skipped = new Set<number>();
   let builds = 0;
-  const limit = () => Math.min(bounds.maxBuilds + skipped.size, bounds.hardMaxBuilds ?? Number.POSITIVE_INFINITY);
+  const limit = () =>
+    Math.min(bounds.maxBuilds + skipped.size, bounds.hardMaxBuilds ?? Number.POSITIVE_INFINITY);
   const run = async (index: number) => {
     builds++;
     const result = await test(index);
@@ -55,7 +64,10 @@ export async function bisect(count: number, test: (index: number) => Promise<Ste
   const last = count - 1;
   const badEnd = await run(last);
   if (badEnd.outcome !== 'bad') {
-    return { tested, end: { kind: 'undecided', why: `the bad end is not bad: ${badEnd.why}`, candidates: [] } };
+    return {
+      tested,
+      end: { kind: 'undecided', why: `the bad end is not bad: ${badEnd.why}`, candidates: [] },
+    };
   }
   // Invariant: every commit <= good is good (good = -1 is the good end), the commit at `bad` is bad.
   let good = -1;
@@ -64,12 +76,30 @@ export async function bisect(count: number, test: (index: number) => Promise<Ste
     const open = range(good + 1, bad).filter((index) => !skipped.has(index));
     if (open.length === 0) {
       if (bad === good + 1) return { tested, end: { kind: 'found', index: bad } };
-      return { tested, end: { kind: 'undecided', why: 'every commit that could be the first bad one was skipped', candidates: range(good + 1, bad + 1) } };
+      return {
+        tested,
+        end: {
+          kind: 'undecided',
+          why: 'every commit that could be the first bad one was skipped',
+          candidates: range(good + 1, bad + 1),
+        },
+      };
     }
     if (builds >= limit()) {
-      return { tested, end: { kind: 'undecided', why: `the build limit (${limit()}) was reached`, candidates: range(good + 1, bad + 1) } };
+      return {
+        tested,
+        end: {
+          kind: 'undecided',
+          why: `the build limit (${limit()}) was reached`,
+          candidates: range(good + 1, bad + 1),
+        },
+      };
     }
-    if (!bounds.timeLeft()) return { tested, end: { kind: 'undecided', why: 'the time budget ran out', candidates: range(good + 1, bad + 1) } };
+    if (!bounds.timeLeft())
+      return {
+        tested,
+        end: { kind: 'undecided', why: 'the time budget ran out', candidates: range(good + 1, bad + 1) },
+      };
     const index = bestSplit(open, good, bad, skipped);
     const result = await run(index);
     if (result.outcome === 'good') good = index;
@@ -83,7 +113,8 @@ export async function bisect(count: number, test: (index: number) => Promise<Ste
  * testable commits, and the pick minimises the larger side.
  */
 function bestSplit(open: number[], good: number, bad: number, skipped: Set<number>): number {
-  const answers = (from: number, to: number) => range(from, to + 1).filter((index) => !skipped.has(index)).length;
+  const answers = (from: number, to: number) =>
+    range(from, to + 1).filter((index) => !skipped.has(index)).length;
   let best = open[0]!;
   let bestCost = Number.POSITIVE_INFINITY;
   for (const index of open) {

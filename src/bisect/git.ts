@@ -3,7 +3,10 @@
 import { runBounded } from '../vm/process.js';
 
 export class GitError extends Error {
-  constructor(readonly args: readonly string[], readonly output: string) {
+  constructor(
+    readonly args: readonly string[],
+    readonly output: string,
+  ) {
     super(`git ${args.join(' ')} failed: ${output.trim().split('\n').slice(-3).join(' / ')}`);
     this.name = 'GitError';
   }
@@ -14,7 +17,8 @@ const GIT_TIMEOUT_MS = 120_000;
 export async function git(repo: string, args: readonly string[]): Promise<string> {
   const result = await runBounded('git', ['-C', repo, ...args], { timeoutMs: GIT_TIMEOUT_MS });
   if (result.spawnError) throw new GitError(args, `cannot run git: ${result.spawnError.message}`);
-  if (result.code !== 0) throw new GitError(args, `${result.stderr}${result.stdout}${result.timedOut ? ' (timed out)' : ''}`);
+  if (result.code !== 0)
+    throw new GitError(args, `${result.stderr}${result.stdout}${result.timedOut ? ' (timed out)' : ''}`);
   return result.stdout;
 }
 
@@ -26,14 +30,20 @@ async function gitStatus(repo: string, args: readonly string[]): Promise<number 
 
 /** The top of the work tree `dir` belongs to, or undefined when it is not in a git repository. */
 export async function repositoryTop(dir: string): Promise<string | undefined> {
-  const result = await runBounded('git', ['-C', dir, 'rev-parse', '--show-toplevel'], { timeoutMs: GIT_TIMEOUT_MS });
+  const result = await runBounded('git', ['-C', dir, 'rev-parse', '--show-toplevel'], {
+    timeoutMs: GIT_TIMEOUT_MS,
+  });
   return result.code === 0 ? result.stdout.trim() : undefined;
 }
 
 /** The commit a ref names, or undefined when it names none. */
 export async function resolveCommit(repo: string, ref: string): Promise<string | undefined> {
   if (ref.startsWith('-')) return undefined;
-  const result = await runBounded('git', ['-C', repo, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { timeoutMs: GIT_TIMEOUT_MS });
+  const result = await runBounded(
+    'git',
+    ['-C', repo, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`],
+    { timeoutMs: GIT_TIMEOUT_MS },
+  );
   return result.code === 0 ? result.stdout.trim() : undefined;
 }
 

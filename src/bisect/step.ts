@@ -38,10 +38,18 @@ export interface StepTimes {
 }
 
 export function stepTimes(report: GateReport, outDir: string, totalMs: number): StepTimes {
-  const phase = (name: string) => report.phases.filter((p) => p.phase === name).reduce((sum, p) => sum + p.durationMs, 0);
+  const phase = (name: string) =>
+    report.phases.filter((p) => p.phase === name).reduce((sum, p) => sum + p.durationMs, 0);
   // The Linux tree's module is built on the host before the boot; its time is in module-build.json.
   const hostBuild = path.join(outDir, '.work', 'module-build.json');
-  const hostBuildMs = existsSync(hostBuild) ? ((JSON.parse(readFileSync(hostBuild, 'utf8')) as { durationMs?: number }).durationMs ?? 0) : 0;
+  const hostBuildMs = existsSync(hostBuild)
+    ? ((JSON.parse(readFileSync(hostBuild, 'utf8')) as { durationMs?: number }).durationMs ?? 0)
+    : 0;
   const iterations = new Set(report.tests.map((t) => t.iteration));
-  return { buildMs: hostBuildMs + phase('build'), testMs: phase('tests'), totalMs, runs: report.stoppedAtIteration ?? Math.max(0, ...iterations) };
+  return {
+    buildMs: hostBuildMs + phase('build'),
+    testMs: phase('tests'),
+    totalMs,
+    runs: report.stoppedAtIteration ?? Math.max(0, ...iterations),
+  };
 }

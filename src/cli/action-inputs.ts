@@ -23,14 +23,21 @@ export const CLI_DEFAULTS: Partial<Record<Input, string>> = {
   [Input.MatrixLeg]: '',
 };
 
-export function readActionInputs(text = readFileSync(path.join(packageRoot(), 'action.yml'), 'utf8')): InputSpec[] {
+export function readActionInputs(
+  text = readFileSync(path.join(packageRoot(), 'action.yml'), 'utf8'),
+): InputSpec[] {
   const action = parse(text) as { inputs?: Record<string, { description?: string; default?: unknown }> };
   const known = new Set<string>(Object.values(Input));
   return Object.entries(action.inputs ?? {})
     .filter(([name]) => known.has(name))
     .map(([name, spec]) => {
       const value = spec.default === undefined ? '' : String(spec.default);
-      return { name: name as Input, description: String(spec.description ?? '').trim(), default: value, boolean: value === 'true' || value === 'false' };
+      return {
+        name: name as Input,
+        description: String(spec.description ?? '').trim(),
+        default: value,
+        boolean: value === 'true' || value === 'false',
+      };
     });
 }
 

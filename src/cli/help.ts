@@ -9,7 +9,9 @@ export const EXIT_LINE =
   'exit status: 0 pass, 1 fail, 2 hang, 3 panic, 64 bad usage or input, 125 undecided (git bisect run skips it), 130/143 cancelled';
 
 export function version(): string {
-  const manifest = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as { version: string };
+  const manifest = JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {
+    version: string;
+  };
   return `fusefs-gate ${manifest.version}`;
 }
 
@@ -39,12 +41,24 @@ export function runHelp(inputs: readonly InputSpec[]): string {
   for (const spec of inputs) {
     const value = spec.boolean ? '[true|false]' : 'VALUE';
     const dflt = cliDefault(spec);
-    out.push(...option(`--${spec.name} ${value}`, `${spec.description} (default: ${dflt === '' ? 'empty' : dflt})`));
+    out.push(
+      ...option(`--${spec.name} ${value}`, `${spec.description} (default: ${dflt === '' ? 'empty' : dflt})`),
+    );
   }
   out.push('', 'CLI only:');
   out.push(...option(`--${CliFlag.Out} DIR`, 'Same as --output-dir.'));
-  out.push(...option(`--${CliFlag.Verbose}`, 'Show the guest console live (it is always saved to serial.log); the default on a terminal is one line per phase.'));
-  out.push(...option(`--${CliFlag.Quiet}`, 'Neither the guest console nor log headings; notes and the verdict only.'));
+  out.push(
+    ...option(
+      `--${CliFlag.Verbose}`,
+      'Show the guest console live (it is always saved to serial.log); the default on a terminal is one line per phase.',
+    ),
+  );
+  out.push(
+    ...option(
+      `--${CliFlag.Quiet}`,
+      'Neither the guest console nor log headings; notes and the verdict only.',
+    ),
+  );
   out.push(...option(`-h, --${CliFlag.Help}`, 'This help.'));
   out.push(...option(`--${CliFlag.Version}`, 'Print the version.'));
   out.push('', EXIT_LINE);
@@ -53,7 +67,10 @@ export function runHelp(inputs: readonly InputSpec[]): string {
 
 function option(flag: string, text: string): string[] {
   const lines = wrap(text, WIDTH - FLAG_COLUMN);
-  const first = flag.length < FLAG_COLUMN - 2 ? `  ${flag.padEnd(FLAG_COLUMN - 2)}${lines[0]}` : `  ${flag}\n${' '.repeat(FLAG_COLUMN)}${lines[0]}`;
+  const first =
+    flag.length < FLAG_COLUMN - 2
+      ? `  ${flag.padEnd(FLAG_COLUMN - 2)}${lines[0]}`
+      : `  ${flag}\n${' '.repeat(FLAG_COLUMN)}${lines[0]}`;
   return [first, ...lines.slice(1).map((line) => `${' '.repeat(FLAG_COLUMN)}${line}`)];
 }
 

@@ -83,7 +83,10 @@ function githubProgress(options: ProgressOptions): CliProgress {
     },
     signal: options.signal,
     phaseStarted: (phase) => log.text(`fusefs-gate: ${phase}...`),
-    phaseEnded: (timing) => log.text(`fusefs-gate: ${timing.phase} ${timing.outcome === 'ok' ? 'done' : timing.outcome} in ${formatDuration(timing.durationMs)}`),
+    phaseEnded: (timing) =>
+      log.text(
+        `fusefs-gate: ${timing.phase} ${timing.outcome === 'ok' ? 'done' : timing.outcome} in ${formatDuration(timing.durationMs)}`,
+      ),
   };
   return { io, finish: () => log.resume() };
 }

@@ -33,7 +33,12 @@ export async function runCommand(args: string[], out: CliOutput): Promise<number
   for (const alias of Object.keys(FLAG_ALIASES)) options[alias] = { type: 'string' };
   let values: Record<string, string | boolean | undefined>;
   try {
-    ({ values } = parseArgs({ args: withBareBooleans(args, inputs), options, strict: true, allowPositionals: false }));
+    ({ values } = parseArgs({
+      args: withBareBooleans(args, inputs),
+      options,
+      strict: true,
+      allowPositionals: false,
+    }));
   } catch (error) {
     return out.usageError((error as Error).message);
   }
@@ -42,7 +47,8 @@ export async function runCommand(args: string[], out: CliOutput): Promise<number
     if (typeof value !== 'string') continue;
     raw[FLAG_ALIASES[flag] ?? (flag as Input)] = value;
   }
-  for (const spec of inputs) if (raw[spec.name] === undefined && cliDefault(spec) !== '') raw[spec.name] = cliDefault(spec);
+  for (const spec of inputs)
+    if (raw[spec.name] === undefined && cliDefault(spec) !== '') raw[spec.name] = cliDefault(spec);
   let config: ReturnType<typeof parseConfig>;
   try {
     config = parseConfig(raw, { cwd: process.cwd(), env: process.env, spell: (input) => `--${input}` });
@@ -63,16 +69,24 @@ export async function runCommand(args: string[], out: CliOutput): Promise<number
   try {
     const missing = missingQemu();
     if (missing.length && config.installQemu) {
-      const outcome = await installQemu(missing, { run: inheritRunner, isRoot: process.getuid?.() === 0, log: progress.io.note });
+      const outcome = await installQemu(missing, {
+        run: inheritRunner,
+        isRoot: process.getuid?.() === 0,
+        log: progress.io.note,
+      });
       progress.io.note(`fusefs-gate: ${outcome.message}`);
     } else if (missing.length) {
       progress.io.warn(`${installHint(missing)} (or pass --install-qemu to install them with sudo apt-get)`);
     }
     const report = await runGate(config, progress.io);
-    if (errorLetThrough(report)) progress.io.warn('an undecided run was let through (--allow-error): exit 0, but nothing was checked');
+    if (errorLetThrough(report))
+      progress.io.warn('an undecided run was let through (--allow-error): exit 0, but nothing was checked');
     progress.finish();
     process.stdout.write(`verdict: ${report.verdict} (exit ${report.exitCode}): ${report.reason}\n`);
-    if (report.signature) process.stdout.write(`signature: ${report.signature}${report.knownBug ? ` [${report.knownBug.title}]` : ''}\n`);
+    if (report.signature)
+      process.stdout.write(
+        `signature: ${report.signature}${report.knownBug ? ` [${report.knownBug.title}]` : ''}\n`,
+      );
     process.stdout.write(`report: ${report.files.report}\n`);
     return report.exitCode;
   } finally {
@@ -84,7 +98,9 @@ export async function runCommand(args: string[], out: CliOutput): Promise<number
 /** `--allow-error` alone means `--allow-error true` for the true/false inputs. */
 function withBareBooleans(args: string[], inputs: readonly InputSpec[]): string[] {
   const booleans = new Set(inputs.filter((spec) => spec.boolean).map((spec) => `--${spec.name}`));
-  return args.flatMap((arg, i) => (booleans.has(arg) && (args[i + 1] === undefined || args[i + 1]!.startsWith('-')) ? [arg, 'true'] : [arg]));
+  return args.flatMap((arg, i) =>
+    booleans.has(arg) && (args[i + 1] === undefined || args[i + 1]!.startsWith('-')) ? [arg, 'true'] : [arg],
+  );
 }
 
 /** apt's output goes straight to the user's stderr. */

@@ -22,7 +22,13 @@
 
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { osreldateMajor, parseFreebsdVersion, parseNewvers, type FreeBSDVersion, type Newvers } from '../image/freebsd-resolve.js';
+import {
+  osreldateMajor,
+  parseFreebsdVersion,
+  parseNewvers,
+  type FreeBSDVersion,
+  type Newvers,
+} from '../image/freebsd-resolve.js';
 import { releaseInfo } from '../image/freebsd-releases.js';
 
 /** Files whose presence shows the tree can run Makefile.inc1 buildkernel (see the header). */
@@ -70,7 +76,10 @@ function gitDir(tree: string): string | undefined {
  * written.
  */
 export function parseSparsePatterns(text: string): string[] {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+  const lines = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'));
   const excludedBelow = new Set(lines.filter((l) => /^!\/.*\/\*\/$/.test(l)).map((l) => l.slice(1, -2)));
   return lines
     .filter((l) => !l.startsWith('!') && l !== '/*')
@@ -91,7 +100,10 @@ export function readTreeFacts(tree: string): TreeFacts {
     const p = path.join(tree, rel);
     return existsSync(p) ? readFileSync(p, 'utf8') : undefined;
   };
-  const facts: TreeFacts = { tree, missingForKernel: KERNEL_BUILD_NEEDS.filter((rel) => !existsSync(path.join(tree, rel))) };
+  const facts: TreeFacts = {
+    tree,
+    missingForKernel: KERNEL_BUILD_NEEDS.filter((rel) => !existsSync(path.join(tree, rel))),
+  };
   const newvers = read('sys/conf/newvers.sh');
   const param = read('sys/sys/param.h');
   // Unreadable files leave the fact unknown: the guest adapter reports them when it needs them.
@@ -128,7 +140,9 @@ export function imageKernelOf(version: FreeBSDVersion | undefined, imageInput?: 
   return {
     name: version.name,
     major: version.major,
-    ...(row?.osreldate !== undefined ? { osreldate: row.osreldate, source: `src/image/freebsd-releases.json: ${row.osreldateSource}` } : {}),
+    ...(row?.osreldate !== undefined
+      ? { osreldate: row.osreldate, source: `src/image/freebsd-releases.json: ${row.osreldateSource}` }
+      : {}),
   };
 }
 
@@ -152,7 +166,10 @@ function whatToChange(facts: TreeFacts, image: ImageKernel, why: 'branch' | 'new
     "check out the whole tree (drop `sparse-checkout:` from the actions/checkout step; `fetch-depth: 1` keeps it small) so the gate can build and boot the tree's kernel";
   const options =
     why === 'branch'
-      ? [whole, `or run on the tree's own branch (\`freebsd-version: auto\`, or a FreeBSD ${major} version) so fusefs.ko is built as a module`]
+      ? [
+          whole,
+          `or run on the tree's own branch (\`freebsd-version: auto\`, or a FreeBSD ${major} version) so fusefs.ko is built as a module`,
+        ]
       : [
           whole,
           `or check out the release's own tag (e.g. \`ref: release/${revision}.0\`), whose __FreeBSD_version is the RELEASE image's`,
@@ -171,11 +188,19 @@ function whatToChange(facts: TreeFacts, image: ImageKernel, why: 'branch' | 'new
  * than the image's known kern.osreldate, e.g. a releng erratum bump of __FreeBSD_version). When
  * the image's kern.osreldate is not known before boot, the booted kernel decides (a note says so).
  */
-export function checkBuildBeforeBoot(facts: TreeFacts, build: 'auto' | 'module' | 'kernel' | 'none', image: ImageKernel): PreBootCheck {
+export function checkBuildBeforeBoot(
+  facts: TreeFacts,
+  build: 'auto' | 'module' | 'kernel' | 'none',
+  image: ImageKernel,
+): PreBootCheck {
   const canKernel = facts.missingForKernel.length === 0;
   const lacks = `${facts.tree} lacks ${facts.missingForKernel.join(', ')}, which a kernel build needs (Makefile.inc1 buildkernel).`;
   if (build === 'kernel') {
-    return canKernel ? {} : { refuse: `build: kernel, but ${lacks}${sparseWords(facts)} Check out the whole tree (drop \`sparse-checkout:\`), or use \`build: module\`.` };
+    return canKernel
+      ? {}
+      : {
+          refuse: `build: kernel, but ${lacks}${sparseWords(facts)} Check out the whole tree (drop \`sparse-checkout:\`), or use \`build: module\`.`,
+        };
   }
   if (facts.version === undefined) return {};
   const treeMajor = osreldateMajor(facts.version);
@@ -185,7 +210,9 @@ export function checkBuildBeforeBoot(facts: TreeFacts, build: 'auto' | 'module' 
     const other = image.major !== undefined && image.major !== treeMajor;
     const newer = image.osreldate !== undefined && facts.version > image.osreldate;
     if (!other && !newer) return {};
-    const against = other ? `${image.name} runs FreeBSD ${image.major}` : `${image.name}'s kern.osreldate is ${image.osreldate} (${image.source})`;
+    const against = other
+      ? `${image.name} runs FreeBSD ${image.major}`
+      : `${image.name}'s kern.osreldate is ${image.osreldate} (${image.source})`;
     return {
       refuse: `build: module cannot work: ${tree} and ${against}; the kernel linker refuses such a module (DECLARE_MODULE's MODULE_DEPEND on kernel, sys/sys/module.h). Use \`build: auto\` or \`build: kernel\` on a whole checkout, or a freebsd-version whose kernel is of the tree's branch and not older than it.`,
     };

@@ -10,7 +10,14 @@ import { missingTreePaths } from '../guest/freebsd.js';
 import { isLinuxFuseTree } from '../linux-tree/module-build.js';
 import { BadInputError } from './errors.js';
 import { checkBuildBeforeBoot, imageKernelOf, readTreeFacts } from './freebsd-tree.js';
-import { defaultVersion, parseVersion, parseVersionInput, versionFromNewvers, VERSION_INPUT_HELP, type VersionInput } from '../image/freebsd-resolve.js';
+import {
+  defaultVersion,
+  parseVersion,
+  parseVersionInput,
+  versionFromNewvers,
+  VERSION_INPUT_HELP,
+  type VersionInput,
+} from '../image/freebsd-resolve.js';
 import {
   ACCELERATORS,
   BUILD_MODES,
@@ -32,7 +39,8 @@ const DEFAULTS = {
 } as const;
 
 const FAULT_PATTERN = /^(stall|crash|eio|panic|slow)=(write|read|flush)$|^stall_after=\d+$/;
-const FIXTURE_OPTION_PATTERN = /^(direct_io|backing=[\w./-]+|stall=(write|read|flush)|stall_after=\d+|crash=(write|read|flush)|eio=(write|read|flush))$/;
+const FIXTURE_OPTION_PATTERN =
+  /^(direct_io|backing=[\w./-]+|stall=(write|read|flush)|stall_after=\d+|crash=(write|read|flush)|eio=(write|read|flush))$/;
 
 export interface ParseContext {
   /** Where relative paths are resolved (the workspace on GitHub, the cwd on the CLI). */
@@ -54,15 +62,18 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
   };
   const oneOf = <T extends string>(input: Input, allowed: readonly T[], fallback: T): T => {
     const v = value(input) ?? fallback;
-    if (!(allowed as readonly string[]).includes(v)) fail(input, `${JSON.stringify(v)} is not one of ${allowed.join(', ')}`);
+    if (!(allowed as readonly string[]).includes(v))
+      fail(input, `${JSON.stringify(v)} is not one of ${allowed.join(', ')}`);
     return v as T;
   };
   const listOf = <T extends string>(input: Input, allowed: readonly T[], fallback: string): T[] => {
     const items = splitList(value(input) ?? fallback);
     for (const item of items) {
-      if (!(allowed as readonly string[]).includes(item)) fail(input, `${JSON.stringify(item)} is not one of ${allowed.join(', ')}`);
+      if (!(allowed as readonly string[]).includes(item))
+        fail(input, `${JSON.stringify(item)} is not one of ${allowed.join(', ')}`);
     }
-    if (items.length === 0) fail(input, 'the list is empty: nothing would run, and nothing ran is never a pass');
+    if (items.length === 0)
+      fail(input, 'the list is empty: nothing would run, and nothing ran is never a pass');
     return [...new Set(items)] as T[];
   };
   // Seconds: a whole number or up to three decimals (milliseconds), the same that guest/watchdog.sh
@@ -71,8 +82,10 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     const v = value(input);
     if (v === undefined) return fallback;
     const n = Number(v);
-    if (!/^\d+(\.\d+)?$/.test(v) || !Number.isFinite(n) || n <= 0) fail(input, `${JSON.stringify(v)} is not a positive number`);
-    if (/\.\d{4,}$/.test(v)) fail(input, `${JSON.stringify(v)} is more precise than a millisecond: use at most three decimals`);
+    if (!/^\d+(\.\d+)?$/.test(v) || !Number.isFinite(n) || n <= 0)
+      fail(input, `${JSON.stringify(v)} is not a positive number`);
+    if (/\.\d{4,}$/.test(v))
+      fail(input, `${JSON.stringify(v)} is more precise than a millisecond: use at most three decimals`);
     if (integer && !Number.isInteger(n)) fail(input, `${JSON.stringify(v)} is not a whole number`);
     if (n > max) fail(input, `${v} is more than the maximum ${max}`);
     return n;
@@ -87,16 +100,27 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
 
   const fixtureOptions = splitList(value(Input.FixtureOptions) ?? 'direct_io');
   for (const option of fixtureOptions) {
-    if (!FIXTURE_OPTION_PATTERN.test(option)) fail(Input.FixtureOptions, `${JSON.stringify(option)} is not a fixture option (direct_io, backing=DIR)`);
+    if (!FIXTURE_OPTION_PATTERN.test(option))
+      fail(
+        Input.FixtureOptions,
+        `${JSON.stringify(option)} is not a fixture option (direct_io, backing=DIR)`,
+      );
   }
   const fault = value(Input.Fault);
   if (fault !== undefined && !FAULT_PATTERN.test(fault)) {
-    fail(Input.Fault, `${JSON.stringify(fault)} is not a fault (stall=|crash=|eio=|panic=|slow= write|read|flush, stall_after=N)`);
+    fail(
+      Input.Fault,
+      `${JSON.stringify(fault)} is not a fault (stall=|crash=|eio=|panic=|slow= write|read|flush, stall_after=N)`,
+    );
   }
 
   if (guest === 'linux') {
     const meaningless = freebsdOnlyInputs(value).find(([, given]) => given);
-    if (meaningless) fail(meaningless[0], `means nothing on guest 'linux' (${meaningless[2]}): leave it out or use guest 'freebsd'`);
+    if (meaningless)
+      fail(
+        meaningless[0],
+        `means nothing on guest 'linux' (${meaningless[2]}): leave it out or use guest 'freebsd'`,
+      );
   }
 
   const fuseServer = value(Input.FuseServer);
@@ -105,18 +129,29 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
   }
   const fuseServerSource = value(Input.FuseServerSource);
   if (fuseServerSource !== undefined) {
-    requireDirectory(path.resolve(context.cwd, fuseServerSource), () => fail(Input.FuseServerSource, `${JSON.stringify(fuseServerSource)} is not a directory`));
+    requireDirectory(path.resolve(context.cwd, fuseServerSource), () =>
+      fail(Input.FuseServerSource, `${JSON.stringify(fuseServerSource)} is not a directory`),
+    );
   }
 
   const sourceTree = path.resolve(context.cwd, value(Input.SourceTree) ?? '.');
   if (guest === 'freebsd') {
-    requireDirectory(sourceTree, () => fail(Input.SourceTree, `${JSON.stringify(sourceTree)} is not a directory`));
+    requireDirectory(sourceTree, () =>
+      fail(Input.SourceTree, `${JSON.stringify(sourceTree)} is not a directory`),
+    );
     if (!existsSync(path.join(sourceTree, 'sys', 'fs', 'fuse'))) {
-      fail(Input.SourceTree, `${JSON.stringify(sourceTree)} has no sys/fs/fuse: point it at a FreeBSD source tree checkout`);
+      fail(
+        Input.SourceTree,
+        `${JSON.stringify(sourceTree)} has no sys/fs/fuse: point it at a FreeBSD source tree checkout`,
+      );
     }
     const build = oneOf(Input.Build, BUILD_MODES, 'auto');
     const missing = missingTreePaths((relative) => existsSync(path.join(sourceTree, relative)), build, tests);
-    if (missing.length) fail(Input.SourceTree, `${JSON.stringify(sourceTree)} lacks what build '${build}' and tests '${tests.join(',')}' need: ${missing.join(', ')}`);
+    if (missing.length)
+      fail(
+        Input.SourceTree,
+        `${JSON.stringify(sourceTree)} lacks what build '${build}' and tests '${tests.join(',')}' need: ${missing.join(', ')}`,
+      );
   }
 
   // guest linux: a Linux FUSE tree under --source-tree is built as a module and tested. The action
@@ -129,11 +164,18 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     const wantsTree = (given !== undefined && given !== '.') || build === 'module' || build === 'kernel';
     if (existsSync(sourceTree) && isLinuxFuseTree(sourceTree)) linuxFuseTree = sourceTree;
     else if (wantsTree) {
-      requireDirectory(sourceTree, () => fail(Input.SourceTree, `${JSON.stringify(sourceTree)} is not a directory`));
-      fail(Input.SourceTree, `${JSON.stringify(sourceTree)} has no fs/fuse/Makefile and fs/fuse/fuse_i.h: point it at a Linux kernel tree`);
+      requireDirectory(sourceTree, () =>
+        fail(Input.SourceTree, `${JSON.stringify(sourceTree)} is not a directory`),
+      );
+      fail(
+        Input.SourceTree,
+        `${JSON.stringify(sourceTree)} has no fs/fuse/Makefile and fs/fuse/fuse_i.h: point it at a Linux kernel tree`,
+      );
     }
-    if (linuxFuseTree && build === 'kernel') fail(Input.Build, "'kernel' is not implemented for guest 'linux' yet: use 'module' or 'auto'");
-    if (linuxFuseTree && build === 'none' && given !== undefined && given !== '.') fail(Input.Build, "'none' with a Linux source tree would test nothing of it: use 'module' or 'auto'");
+    if (linuxFuseTree && build === 'kernel')
+      fail(Input.Build, "'kernel' is not implemented for guest 'linux' yet: use 'module' or 'auto'");
+    if (linuxFuseTree && build === 'none' && given !== undefined && given !== '.')
+      fail(Input.Build, "'none' with a Linux source tree would test nothing of it: use 'module' or 'auto'");
     if (build === 'none') linuxFuseTree = undefined;
   }
 
@@ -142,8 +184,10 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     fail(Input.Image, `${JSON.stringify(image)} is neither an http(s) URL nor an existing file`);
   }
   const imageSha512 = value(Input.ImageSha512)?.toLowerCase();
-  if (imageSha512 !== undefined && !/^[0-9a-f]{128}$/.test(imageSha512)) fail(Input.ImageSha512, 'expected 128 hexadecimal digits');
-  if (imageSha512 !== undefined && image === undefined) fail(Input.ImageSha512, "only means something together with 'image'");
+  if (imageSha512 !== undefined && !/^[0-9a-f]{128}$/.test(imageSha512))
+    fail(Input.ImageSha512, 'expected 128 hexadecimal digits');
+  if (imageSha512 !== undefined && image === undefined)
+    fail(Input.ImageSha512, "only means something together with 'image'");
 
   // One grammar for this parser and the image resolver (src/image/freebsd-resolve.ts).
   const freebsdVersion = value(Input.FreebsdVersion) ?? 'auto';
@@ -152,7 +196,10 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     versionInput = parseVersionInput(freebsdVersion);
   } catch (error) {
     if (!(error instanceof BadInputError)) throw error;
-    fail(Input.FreebsdVersion, `${JSON.stringify(freebsdVersion)} is not 'auto' or a version: expected ${VERSION_INPUT_HELP}`);
+    fail(
+      Input.FreebsdVersion,
+      `${JSON.stringify(freebsdVersion)} is not 'auto' or a version: expected ${VERSION_INPUT_HELP}`,
+    );
   }
   if (guest === 'freebsd') {
     // Before anything is fetched or booted: can the asked-for build work with what the tree holds?
@@ -167,7 +214,11 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
             : facts.newvers
               ? versionFromNewvers(facts.newvers).version
               : undefined;
-      verdict = checkBuildBeforeBoot(facts, oneOf(Input.Build, BUILD_MODES, 'auto'), imageKernelOf(version, image));
+      verdict = checkBuildBeforeBoot(
+        facts,
+        oneOf(Input.Build, BUILD_MODES, 'auto'),
+        imageKernelOf(version, image),
+      );
     } catch (error) {
       if (!(error instanceof BadInputError)) throw error;
       fail(Input.SourceTree, error.problem);
@@ -175,9 +226,15 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     if (verdict.refuse) fail(Input.SourceTree, verdict.refuse);
   }
 
-  const failOn = listOf<Verdict>(Input.FailOn, VERDICTS.filter((v) => v !== 'pass'), 'fail,hang,panic,error');
+  const failOn = listOf<Verdict>(
+    Input.FailOn,
+    VERDICTS.filter((v) => v !== 'pass'),
+    'fail,hang,panic,error',
+  );
   const outDir = path.resolve(context.cwd, value(Input.OutputDir) ?? defaultOutputDir(context.env));
-  requireWritableDirectory(outDir, (problem) => fail(Input.OutputDir, `${JSON.stringify(outDir)} cannot be written: ${problem}`));
+  requireWritableDirectory(outDir, (problem) =>
+    fail(Input.OutputDir, `${JSON.stringify(outDir)} cannot be written: ${problem}`),
+  );
 
   return {
     guest,
@@ -201,18 +258,27 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     jobTimeoutSec: positive(Input.JobTimeout, 5400, 7 * 86_400),
     cpus: positive(Input.Cpus, 2, 64, true),
     memoryMiB: parseSize(Input.Memory, value(Input.Memory) ?? '2048', 'M', fail, 128, 1 << 20),
-    diskSizeGiB: value(Input.DiskSize) === undefined ? undefined : parseSize(Input.DiskSize, value(Input.DiskSize)!, 'G', fail, 1, 4096),
+    diskSizeGiB:
+      value(Input.DiskSize) === undefined
+        ? undefined
+        : parseSize(Input.DiskSize, value(Input.DiskSize)!, 'G', fail, 1, 4096),
     accel: oneOf(Input.Accel, ACCELERATORS, 'auto'),
     repeat: positive(Input.Repeat, 1, 10_000, true),
     failOn,
     allowError: parseBoolean(Input.AllowError, value(Input.AllowError) ?? 'false', fail),
     installQemu: parseBoolean(Input.InstallQemu, value(Input.InstallQemu) ?? 'true', fail),
-    retentionDays: value(Input.RetentionDays) === undefined ? undefined : positive(Input.RetentionDays, 1, 90, true),
+    retentionDays:
+      value(Input.RetentionDays) === undefined ? undefined : positive(Input.RetentionDays, 1, 90, true),
     cacheImages: parseBoolean(Input.CacheImages, value(Input.CacheImages) ?? 'true', fail),
     outDir,
     uploadArtifact: parseBoolean(Input.UploadArtifact, value(Input.UploadArtifact) ?? 'true', fail),
-    artifactName: value(Input.ArtifactName) ?? defaultArtifactName(guest, freebsdVersion, context.env, value(Input.MatrixLeg)),
-    cacheDir: path.resolve(context.cwd, value(Input.CacheDir) ?? context.env.FUSEFS_GATE_CACHE ?? path.join(homedir(), '.cache', 'fusefs-gate')),
+    artifactName:
+      value(Input.ArtifactName) ??
+      defaultArtifactName(guest, freebsdVersion, context.env, value(Input.MatrixLeg)),
+    cacheDir: path.resolve(
+      context.cwd,
+      value(Input.CacheDir) ?? context.env.FUSEFS_GATE_CACHE ?? path.join(homedir(), '.cache', 'fusefs-gate'),
+    ),
   };
 }
 
@@ -223,10 +289,26 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
  */
 function freebsdOnlyInputs(value: (input: Input) => string | undefined): [Input, boolean, string][] {
   return [
-    [Input.Image, value(Input.Image) !== undefined, 'the test guest boots its own Debian kernel, not an image'],
-    [Input.ImageSha512, value(Input.ImageSha512) !== undefined, 'the test guest boots its own Debian kernel, not an image'],
-    [Input.GtestFilter, (value(Input.GtestFilter) ?? '*') !== '*', "gtest runs the FreeBSD tree's write.cc tests"],
-    [Input.FreebsdVersion, (value(Input.FreebsdVersion) ?? 'auto') !== 'auto', 'there is no FreeBSD image to choose'],
+    [
+      Input.Image,
+      value(Input.Image) !== undefined,
+      'the test guest boots its own Debian kernel, not an image',
+    ],
+    [
+      Input.ImageSha512,
+      value(Input.ImageSha512) !== undefined,
+      'the test guest boots its own Debian kernel, not an image',
+    ],
+    [
+      Input.GtestFilter,
+      (value(Input.GtestFilter) ?? '*') !== '*',
+      "gtest runs the FreeBSD tree's write.cc tests",
+    ],
+    [
+      Input.FreebsdVersion,
+      (value(Input.FreebsdVersion) ?? 'auto') !== 'auto',
+      'there is no FreeBSD image to choose',
+    ],
     [Input.Kernconf, value(Input.Kernconf) !== undefined, 'the test guest builds no kernel'],
   ];
 }
@@ -239,13 +321,25 @@ export function splitList(text: string): string[] {
 }
 
 /** `2048`, `2048M`, `2G` -> a number in `unit` (M: MiB, G: GiB). */
-function parseSize(input: Input, text: string, unit: 'M' | 'G', fail: (i: Input, p: string) => never, min: number, max: number): number {
+function parseSize(
+  input: Input,
+  text: string,
+  unit: 'M' | 'G',
+  fail: (i: Input, p: string) => never,
+  min: number,
+  max: number,
+): number {
   const match = /^(\d+)\s*([MG])?i?B?$/i.exec(text);
-  if (!match) return fail(input, `${JSON.stringify(text)} is not a size like ${unit === 'M' ? '2048, 2048M or 2G' : '20 or 20G'}`);
+  if (!match)
+    return fail(
+      input,
+      `${JSON.stringify(text)} is not a size like ${unit === 'M' ? '2048, 2048M or 2G' : '20 or 20G'}`,
+    );
   const amount = Number(match[1]);
   const given = (match[2]?.toUpperCase() ?? unit) as 'M' | 'G';
   const result = given === unit ? amount : given === 'G' ? amount * 1024 : amount / 1024;
-  if (!Number.isInteger(result) || result < min || result > max) return fail(input, `${text} is outside ${min}..${max}${unit}`);
+  if (!Number.isInteger(result) || result < min || result > max)
+    return fail(input, `${text} is outside ${min}..${max}${unit}`);
   return result;
 }
 
@@ -291,7 +385,12 @@ function defaultOutputDir(env: NodeJS.ProcessEnv): string {
  * Unique per step and per matrix leg: two legs with the same FreeBSD version differ in the strategy's
  * job index, two gate steps of one job in the step id (GITHUB_ACTION), a re-run in the attempt.
  */
-export function defaultArtifactName(guest: GuestOs, version: string, env: NodeJS.ProcessEnv, matrixLeg?: string): string {
+export function defaultArtifactName(
+  guest: GuestOs,
+  version: string,
+  env: NodeJS.ProcessEnv,
+  matrixLeg?: string,
+): string {
   const parts = [
     'fusefs-gate',
     guest === 'freebsd' ? version : 'linux',

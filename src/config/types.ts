@@ -6,7 +6,13 @@ import type { Verdict } from '../report/model.js';
 export const GUESTS = ['linux', 'freebsd'] as const;
 export type GuestOs = (typeof GUESTS)[number];
 
-export const WORKLOADS = ['mmap-write', 'mmap-msync', 'write-readback', 'truncate-mmap', 'mmap-while-write'] as const;
+export const WORKLOADS = [
+  'mmap-write',
+  'mmap-msync',
+  'write-readback',
+  'truncate-mmap',
+  'mmap-while-write',
+] as const;
 export type WorkloadName = (typeof WORKLOADS)[number];
 
 export const TEST_KINDS = ['workloads', 'gtest'] as const;

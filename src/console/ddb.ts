@@ -43,11 +43,18 @@ export async function awaitDdbPrompt(console: SerialConsole, timeoutMs: number):
 }
 
 /** Sends each command at a ddb prompt and says, per command, whether ddb accepted it. */
-export async function runDdbCommands(console: SerialConsole, commands: string[], commandMs: number): Promise<DdbStep[]> {
+export async function runDdbCommands(
+  console: SerialConsole,
+  commands: string[],
+  commandMs: number,
+): Promise<DdbStep[]> {
   const steps: DdbStep[] = [];
   for (const command of commands) {
     console.send(`${command}\n`);
-    const prompt = await console.expect(DDB_PROMPT, { timeoutMs: commandMs, awaited: `ddb's answer to ${command}` });
+    const prompt = await console.expect(DDB_PROMPT, {
+      timeoutMs: commandMs,
+      awaited: `ddb's answer to ${command}`,
+    });
     const error = DDB_ERROR_LINE.exec(prompt.before);
     steps.push(error ? { command, ok: false, error: error[0].trim() } : { command, ok: true });
   }

@@ -10,15 +10,23 @@ export class GuestPanicError extends Error {
 
 /** The console stream ended: QEMU exited or was killed. */
 export class ConsoleClosedError extends Error {
-  constructor(readonly awaited: string, readonly lastOutput: string) {
-    super(`the guest console closed (QEMU exited) while waiting for ${awaited}; last output: ${JSON.stringify(lastOutput.slice(-300))}`);
+  constructor(
+    readonly awaited: string,
+    readonly lastOutput: string,
+  ) {
+    super(
+      `the guest console closed (QEMU exited) while waiting for ${awaited}; last output: ${JSON.stringify(lastOutput.slice(-300))}`,
+    );
     this.name = 'ConsoleClosedError';
   }
 }
 
 /** The guest printed its boot banner twice within one boot phase. */
 export class BootLoopError extends Error {
-  constructor(readonly banner: string, readonly lastOutput: string) {
+  constructor(
+    readonly banner: string,
+    readonly lastOutput: string,
+  ) {
     super(`the guest rebooted during boot (banner ${JSON.stringify(banner)} seen twice)`);
     this.name = 'BootLoopError';
   }
@@ -33,5 +41,8 @@ export class CancelledError extends Error {
 }
 
 function firstLineMatching(text: string, re: RegExp): string | undefined {
-  return text.split('\n').find((line) => re.test(line))?.trim();
+  return text
+    .split('\n')
+    .find((line) => re.test(line))
+    ?.trim();
 }

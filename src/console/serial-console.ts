@@ -155,12 +155,16 @@ export class SerialConsole implements Shell {
         this.send(`${profile.loginUser}\n`);
         if (profile.passwordPrompt) {
           const prompt = new RegExp(`${profile.passwordPrompt.source}|${profile.shellPrompt.source}`);
-          const seen = await this.expect(prompt, { timeoutMs: remaining(), awaited: 'a password prompt or a shell' });
+          const seen = await this.expect(prompt, {
+            timeoutMs: remaining(),
+            awaited: 'a password prompt or a shell',
+          });
           atShell = !profile.passwordPrompt.test(seen[0]);
           if (!atShell) this.send('\n');
         }
       }
-      if (!atShell) await this.expect(profile.shellPrompt, { timeoutMs: remaining(), awaited: 'a root shell prompt' });
+      if (!atShell)
+        await this.expect(profile.shellPrompt, { timeoutMs: remaining(), awaited: 'a root shell prompt' });
     } finally {
       this.watchBanner = false;
     }
@@ -173,24 +177,41 @@ export class SerialConsole implements Shell {
   /** Runs one command in the guest's shell and returns its exit status and output. */
   async run(command: string, options: RunOptions): Promise<RunResult> {
     if (command.length > MAX_COMMAND_LENGTH || command.includes('\n')) {
-      throw new Error(`command too long or multi-line for the serial console (${command.length} chars): put it in a script on the payload disk`);
+      throw new Error(
+        `command too long or multi-line for the serial console (${command.length} chars): put it in a script on the payload disk`,
+      );
     }
     const id = `c${++this.commandCounter}`;
     const nonce = this.options.nonce;
     const started = Date.now();
-    const awaited = options.purpose ? `${options.purpose} (${JSON.stringify(command.slice(0, 80))})` : JSON.stringify(command.slice(0, 80));
+    const awaited = options.purpose
+      ? `${options.purpose} (${JSON.stringify(command.slice(0, 80))})`
+      : JSON.stringify(command.slice(0, 80));
     this.send(`${framedCommand(nonce, id, command)}\n`);
-    await this.expect(markerPattern(nonce, `begin:${id}`), { timeoutMs: options.timeoutMs, awaited: `the start of ${awaited}` });
+    await this.expect(markerPattern(nonce, `begin:${id}`), {
+      timeoutMs: options.timeoutMs,
+      awaited: `the start of ${awaited}`,
+    });
     const remaining = Math.max(1, options.timeoutMs - (Date.now() - started));
-    const end = await this.expect(markerPattern(nonce, `end:${id}:(\\d+)`), { timeoutMs: remaining, awaited: `the end of ${awaited}` });
-    return { exitStatus: Number(end[1]), output: stripMarkerLines(end.before, nonce), durationMs: Date.now() - started };
+    const end = await this.expect(markerPattern(nonce, `end:${id}:(\\d+)`), {
+      timeoutMs: remaining,
+      awaited: `the end of ${awaited}`,
+    });
+    return {
+      exitStatus: Number(end[1]),
+      output: stripMarkerLines(end.before, nonce),
+      durationMs: Date.now() - started,
+    };
   }
 
   /**
    * Waits for `pattern` in the text that arrived since the last wait; consumes through the match.
    * The returned match carries `before`: the text between the previous consumption and the match.
    */
-  expect(pattern: RegExp, opts: { timeoutMs: number; awaited: string }): Promise<RegExpExecArray & { before: string }> {
+  expect(
+    pattern: RegExp,
+    opts: { timeoutMs: number; awaited: string },
+  ): Promise<RegExpExecArray & { before: string }> {
     if (this.waiter) return Promise.reject(new Error(`console: already waiting for ${this.waiter.awaited}`));
     return new Promise((resolve, reject) => {
       if (this.failure) return reject(this.failure);

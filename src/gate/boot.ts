@@ -64,17 +64,31 @@ export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPl
   mkdirSync(workDir, { recursive: true });
   const serialLogPath = path.join(config.outDir, 'serial.log');
   if (config.guest === 'linux') {
-    const image = await ensureLinuxGuest(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line));
+    const image = await ensureLinuxGuest(config.cacheDir, config.buildTimeoutSec * 1000, (line) =>
+      io.consoleLine(line),
+    );
     if (image.rebuiltBecause) io.warn(`Linux test guest: ${image.rebuiltBecause}`);
     const configFile = path.join(workDir, 'gate-config.json');
-    writeFileSync(configFile, JSON.stringify({ workloads: config.workloads, fixtureOptions: config.fixtureOptions, fault: config.fault ?? null }, null, 2));
+    writeFileSync(
+      configFile,
+      JSON.stringify(
+        { workloads: config.workloads, fixtureOptions: config.fixtureOptions, fault: config.fault ?? null },
+        null,
+        2,
+      ),
+    );
     if (config.linuxFuseTree) {
       const { planLinuxTreeGuest } = await import('./linux-tree-plan.js');
       return planLinuxTreeGuest(config, io, { workDir, serialLogPath, configFile });
     }
     return {
       adapter: new LinuxGuest(image),
-      media: async () => ({ kind: 'kernel', kernel: image.kernel, initrd: image.initrd, append: image.append }),
+      media: async () => ({
+        kind: 'kernel',
+        kernel: image.kernel,
+        initrd: image.initrd,
+        append: image.append,
+      }),
       imageInfo: {
         description: `Linux test guest, kernel ${image.kernelRelease}`,
         path: image.dir,
@@ -94,7 +108,13 @@ export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPl
   return planFreebsdGuest(config, io, { workDir, serialLogPath });
 }
 
-export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO, stop: AbortSignal, report: GateReport): Promise<BootedGuest> {
+export async function bootGuest(
+  config: GateConfig,
+  plan: GuestPlan,
+  io: GateIO,
+  stop: AbortSignal,
+  report: GateReport,
+): Promise<BootedGuest> {
   const payloadDisk = path.join(plan.workDir, 'payload.tar');
   const resultsDisk = path.join(plan.workDir, 'results.img');
   await writeTarDisk(plan.payload, payloadDisk);
@@ -124,7 +144,8 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
     });
     io.onVmStarted?.(path.join(plan.workDir, `qemu${attempt}.pid.json`));
     io.onVm?.(vm);
-    if (attempt === 1 && vm.accelerator === 'tcg' && config.accel === 'auto') io.warn(`using TCG software emulation: ${vm.accelNote}`);
+    if (attempt === 1 && vm.accelerator === 'tcg' && config.accel === 'auto')
+      io.warn(`using TCG software emulation: ${vm.accelNote}`);
     let consoleBytes = 0;
     const console = new SerialConsole(vm.console, {
       profile: plan.adapter.console,
@@ -138,14 +159,22 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
     const onStop = () => console.abort(new CancelledError(String(stop.reason ?? 'SIGTERM')));
     stop.addEventListener('abort', onStop, { once: true });
     // For the whole run: KVM stopping the guest ends whatever waits on the console, at once.
-    const unwatchKvm = vm.accelerator === 'kvm' ? await watchKvmFailure(vm, (failure) => console.abort(failure)) : () => undefined;
+    const unwatchKvm =
+      vm.accelerator === 'kvm'
+        ? await watchKvmFailure(vm, (failure) => console.abort(failure))
+        : () => undefined;
     try {
       await console.login(config.bootTimeoutSec * 1000);
     } catch (error) {
       stop.removeEventListener('abort', onStop);
       unwatchKvm();
       await vm.stop();
-      if (vm.accelerator === 'kvm' && !(error instanceof KvmFailedError) && error instanceof CommandTimeoutError && consoleBytes === 0) {
+      if (
+        vm.accelerator === 'kvm' &&
+        !(error instanceof KvmFailedError) &&
+        error instanceof CommandTimeoutError &&
+        consoleBytes === 0
+      ) {
         // A guest that printed not one byte under KVM, when KVM was only probed: treat it as KVM failing.
         throw new KvmFailedError(`the guest printed nothing under KVM within ${config.bootTimeoutSec} s`);
       }
@@ -175,7 +204,9 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
         unwatchKvm();
         await vm.stop();
         await new Promise<void>((resolve) => log.end(resolve));
-        await readTarDisk(resultsDisk, resultsDir).catch((error: Error) => io.warn(`reading the results disk: ${error.message}`));
+        await readTarDisk(resultsDisk, resultsDir).catch((error: Error) =>
+          io.warn(`reading the results disk: ${error.message}`),
+        );
       },
     };
     return booted;
@@ -200,8 +231,12 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
       return await bootWithFallback(1);
     } catch (error) {
       if (!isRetryableBootFailure(error) || stop.aborted) throw error;
-      io.warn(`boot attempt 1 failed (${(error as Error).message.split('\n')[0]}); retrying once from a fresh overlay`);
-      log.write(`\n===== fusefs-gate: boot attempt 1 failed: ${(error as Error).message.split('\n')[0]}; retrying =====\n`);
+      io.warn(
+        `boot attempt 1 failed (${(error as Error).message.split('\n')[0]}); retrying once from a fresh overlay`,
+      );
+      log.write(
+        `\n===== fusefs-gate: boot attempt 1 failed: ${(error as Error).message.split('\n')[0]}; retrying =====\n`,
+      );
       return await bootWithFallback(2);
     }
   } catch (error) {
@@ -214,7 +249,11 @@ export async function bootGuest(config: GateConfig, plan: GuestPlan, io: GateIO,
 /** How long the backstop waits for a wedged guest to print anything after it was poked. */
 const DIAGNOSE_WAIT_MS = 3000;
 
-async function diagnoseWedgedGuest(vm: VmInstance, console: SerialConsole, plan: BackstopPlan): Promise<GuestDiagnosis> {
+async function diagnoseWedgedGuest(
+  vm: VmInstance,
+  console: SerialConsole,
+  plan: BackstopPlan,
+): Promise<GuestDiagnosis> {
   const reach = await qemuReachability(vm);
   // A stopped, dead, silent or paused QEMU: its guest's silence says nothing about the guest's kernel.
   if (!reach.reachable) return { notes: [reach.why], qemuFault: reach.why };
@@ -223,14 +262,23 @@ async function diagnoseWedgedGuest(vm: VmInstance, console: SerialConsole, plan:
 }
 
 /** Layer 2 proper: ask a running but silent guest for stacks with what its kernel has. */
-async function askWedgedGuest(vm: VmInstance, console: SerialConsole, plan: BackstopPlan, notes: string[]): Promise<string[]> {
+async function askWedgedGuest(
+  vm: VmInstance,
+  console: SerialConsole,
+  plan: BackstopPlan,
+  notes: string[],
+): Promise<string[]> {
   if (plan.kind === 'none') return [...notes, `no outside way to ask for stacks: ${plan.why}`];
   try {
     if (plan.kind === 'sysrq') {
       const answered = console.waitForQuiet(500, DIAGNOSE_WAIT_MS * 3);
       await vm.sendSysrq(plan.key);
       notes.push(`sent Alt+SysRq+${plan.key.toUpperCase()}`);
-      notes.push((await answered) ? 'the guest printed a dump after it (see the serial log)' : 'the guest printed nothing after it');
+      notes.push(
+        (await answered)
+          ? 'the guest printed a dump after it (see the serial log)'
+          : 'the guest printed nothing after it',
+      );
       return notes;
     }
     // ddb: an NMI stops the kernel in the debugger; each command's output ends at the next prompt.
@@ -247,7 +295,12 @@ async function askWedgedGuest(vm: VmInstance, console: SerialConsole, plan: Back
 
 /** A boot that never reached a shell, looped, or panicked in the stock kernel gets one more try. */
 function isRetryableBootFailure(error: unknown): boolean {
-  return error instanceof CommandTimeoutError || error instanceof BootLoopError || error instanceof GuestPanicError || error instanceof ConsoleClosedError;
+  return (
+    error instanceof CommandTimeoutError ||
+    error instanceof BootLoopError ||
+    error instanceof GuestPanicError ||
+    error instanceof ConsoleClosedError
+  );
 }
 
 export type { VmInstance };

@@ -65,12 +65,20 @@ function tryWrite(file: string, text: string): WriteFailure | undefined {
     return undefined;
   } catch (error) {
     rmSync(file, { force: true });
-    return { name: path.basename(file), bytes: Buffer.byteLength(text), code: (error as NodeJS.ErrnoException).code ?? (error as Error).message };
+    return {
+      name: path.basename(file),
+      bytes: Buffer.byteLength(text),
+      code: (error as NodeJS.ErrnoException).code ?? (error as Error).message,
+    };
   }
 }
 
 /** Writes the evidence files; never throws. Returns the files that were written. */
-export function writeEvidence(outDir: string, report: GateReport, serialLogPath: string | undefined): GateReport['files'] {
+export function writeEvidence(
+  outDir: string,
+  report: GateReport,
+  serialLogPath: string | undefined,
+): GateReport['files'] {
   const paths = {
     stacks: path.join(outDir, 'stacks.txt'),
     junit: path.join(outDir, 'junit.xml'),
@@ -81,7 +89,9 @@ export function writeEvidence(outDir: string, report: GateReport, serialLogPath:
   const decided = { verdict: report.verdict, reason: report.reason };
   const failures: WriteFailure[] = [];
   const written = (): GateReport['files'] => ({
-    ...Object.fromEntries(Object.entries(paths).filter(([, file]) => !failures.some((f) => f.name === path.basename(file)))),
+    ...Object.fromEntries(
+      Object.entries(paths).filter(([, file]) => !failures.some((f) => f.name === path.basename(file))),
+    ),
     ...serialLog,
   });
   report.files = { ...paths, ...serialLog };
@@ -113,7 +123,12 @@ export function writeEvidence(outDir: string, report: GateReport, serialLogPath:
 }
 
 /** The run could not leave its evidence: the gate's own `error`, whatever the tests had said. */
-function markUnwritten(report: GateReport, outDir: string, failures: WriteFailure[], decided: { verdict: string; reason: string }): void {
+function markUnwritten(
+  report: GateReport,
+  outDir: string,
+  failures: WriteFailure[],
+  decided: { verdict: string; reason: string },
+): void {
   const free = freeBytes(outDir);
   const needed = failures.reduce((sum, f) => sum + f.bytes, 0);
   const codes = [...new Set(failures.map((f) => f.code))];
@@ -150,6 +165,9 @@ function formatThread(thread: Thread): string {
   ]
     .filter(Boolean)
     .join(' ');
-  const frames = thread.frames.map((f) => `  ${f.fn}${f.offset ? `+${f.offset}` : ''}${f.module ? ` [${f.module}]` : ''}${f.file ? ` (${f.file}${f.line ? `:${f.line}` : ''})` : ''}`);
+  const frames = thread.frames.map(
+    (f) =>
+      `  ${f.fn}${f.offset ? `+${f.offset}` : ''}${f.module ? ` [${f.module}]` : ''}${f.file ? ` (${f.file}${f.line ? `:${f.line}` : ''})` : ''}`,
+  );
   return [head, ...frames].join('\n');
 }

@@ -13,21 +13,44 @@ import type { GateIO } from './run.js';
 
 /** The build folder kept for one tree and one guest kernel, so rebuilds are incremental. */
 export function moduleBuildDir(cacheDir: string, tree: string, kernelRelease: string): string {
-  const key = createHash('sha256').update(`${realpathSync(tree)}\n${kernelRelease}`).digest('hex').slice(0, 16);
+  const key = createHash('sha256')
+    .update(`${realpathSync(tree)}\n${kernelRelease}`)
+    .digest('hex')
+    .slice(0, 16);
   return path.join(cacheDir, 'linux-fuse-build', key);
 }
 
-export async function planLinuxTreeGuest(config: GateConfig, io: GateIO, paths: { workDir: string; serialLogPath: string; configFile: string }): Promise<GuestPlan> {
+export async function planLinuxTreeGuest(
+  config: GateConfig,
+  io: GateIO,
+  paths: { workDir: string; serialLogPath: string; configFile: string },
+): Promise<GuestPlan> {
   const tree = config.linuxFuseTree!;
-  const image = await ensureLinuxGuest(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line), 'generic');
-  if (!image.moduleBuildDir) throw new GuestBuildError(`the generic Linux guest in ${image.dir} names no kernel headers for module builds`, '');
+  const image = await ensureLinuxGuest(
+    config.cacheDir,
+    config.buildTimeoutSec * 1000,
+    (line) => io.consoleLine(line),
+    'generic',
+  );
+  if (!image.moduleBuildDir)
+    throw new GuestBuildError(
+      `the generic Linux guest in ${image.dir} names no kernel headers for module builds`,
+      '',
+    );
   const why = `build ${config.build}: the guest kernel ${image.kernelRelease} has CONFIG_FUSE_FS=m and the tree has fs/fuse, so its fuse.ko replaces the packaged driver`;
   // Built before the boot: the module travels on the payload disk. A compile error still boots the
   // guest, so the verdict comes from the same place as every other build outcome.
   const build = await io.group('Build fs/fuse on the host', () =>
-    buildFuseModule({ tree, kernelBuildDir: image.moduleBuildDir!, buildDir: moduleBuildDir(config.cacheDir, tree, image.kernelRelease), timeoutMs: config.buildTimeoutSec * 1000 }),
+    buildFuseModule({
+      tree,
+      kernelBuildDir: image.moduleBuildDir!,
+      buildDir: moduleBuildDir(config.cacheDir, tree, image.kernelRelease),
+      timeoutMs: config.buildTimeoutSec * 1000,
+    }),
   );
-  io.note(`fusefs-gate: fs/fuse build ${build.ok ? 'ok' : 'failed'} in ${(build.durationMs / 1000).toFixed(1)} s${build.ok ? `, build id ${build.buildId}` : ''}`);
+  io.note(
+    `fusefs-gate: fs/fuse build ${build.ok ? 'ok' : 'failed'} in ${(build.durationMs / 1000).toFixed(1)} s${build.ok ? `, build id ${build.buildId}` : ''}`,
+  );
   if (!build.ok) for (const line of build.tail.split('\n')) io.consoleLine(line);
   const payload: PayloadEntry[] = [{ hostPath: paths.configFile, guestPath: 'gate-config.json' }];
   if (build.module) payload.push({ hostPath: build.module, guestPath: TREE_MODULE_PAYLOAD_PATH });
@@ -36,7 +59,11 @@ export async function planLinuxTreeGuest(config: GateConfig, io: GateIO, paths: 
   return {
     adapter: new LinuxTreeGuest(image, build, why),
     media: async () => ({ kind: 'kernel', kernel: image.kernel, initrd: image.initrd, append: image.append }),
-    imageInfo: { description: `Linux test guest (generic), kernel ${image.kernelRelease}`, path: image.dir, why: 'guest linux with a source tree: the generic kernel, whose FUSE driver is a module' },
+    imageInfo: {
+      description: `Linux test guest (generic), kernel ${image.kernelRelease}`,
+      path: image.dir,
+      why: 'guest linux with a source tree: the generic kernel, whose FUSE driver is a module',
+    },
     tcgThread: 'single',
     payload,
     serialLogPath: paths.serialLogPath,

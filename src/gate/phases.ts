@@ -20,7 +20,12 @@ export class PhaseClock {
       this.end({ phase, durationMs: Date.now() - started, outcome: 'ok' });
       return result;
     } catch (error) {
-      this.end({ phase, durationMs: Date.now() - started, outcome: outcomeOf(error), note: (error as Error).message?.slice(0, 300) });
+      this.end({
+        phase,
+        durationMs: Date.now() - started,
+        outcome: outcomeOf(error),
+        note: (error as Error).message?.slice(0, 300),
+      });
       throw error;
     } finally {
       this.current = undefined;

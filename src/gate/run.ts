@@ -12,7 +12,12 @@ import type { GateReport, ProofOfCode, TestResult, Thread, Verdict } from '../re
 import { extractPanic, parseStacks } from '../report/stacks.js';
 import { blockedThreads, panicSignature, signatureOf } from '../report/signature.js';
 import { matchKnownBug } from '../report/catalogue.js';
-import { DEFAULT_WATCHDOG, GuestUnresponsiveError, runUnderWatchdog, WatchdogBrokeError } from '../watchdog/run-test.js';
+import {
+  DEFAULT_WATCHDOG,
+  GuestUnresponsiveError,
+  runUnderWatchdog,
+  WatchdogBrokeError,
+} from '../watchdog/run-test.js';
 import { fuseServerEvidence } from '../guest/common.js';
 import { PhaseClock } from './phases.js';
 import { exitCodeFor, verdictOfTests } from './verdict.js';
@@ -24,14 +29,20 @@ export type { GateIO } from './guest-plan.js';
 
 /** A decided outcome that ends the run early: the verdict and why. */
 class Decided extends Error {
-  constructor(readonly verdict: Verdict, readonly reason: string) {
+  constructor(
+    readonly verdict: Verdict,
+    readonly reason: string,
+  ) {
     super(reason);
   }
 }
 
 /** The guest went silent during a test or a command, and the host could not reach a running QEMU either. */
 class QemuUnreachableError extends Error {
-  constructor(readonly test: string, readonly why: string) {
+  constructor(
+    readonly test: string,
+    readonly why: string,
+  ) {
     super(`${why}: the guest could not be reached during ${test}; nothing says its kernel hung`);
     this.name = 'QemuUnreachableError';
   }
@@ -68,7 +79,8 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
   const jobDeadline = setTimeout(() => jobTimeout.abort('job-timeout'), config.jobTimeoutSec * 1000);
   const jobTimeout = new AbortController();
   const stop = AbortSignal.any([io.signal, jobTimeout.signal]);
-  const stopReason = () => (jobTimeout.signal.aborted ? 'job-timeout' : String(io.signal.reason ?? 'SIGTERM'));
+  const stopReason = () =>
+    jobTimeout.signal.aborted ? 'job-timeout' : String(io.signal.reason ?? 'SIGTERM');
   const abortConsole = () => booted?.console.abort(new CancelledError(stopReason()));
   stop.addEventListener('abort', abortConsole);
   const checkStop = () => {
@@ -76,49 +88,91 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
   };
 
   try {
-    plan = await clock.run('image', () => io.group('Image', () => (seams.planGuest ?? planGuest)(config, io)));
+    plan = await clock.run('image', () =>
+      io.group('Image', () => (seams.planGuest ?? planGuest)(config, io)),
+    );
     Object.assign(report, { image: plan.imageInfo });
     checkStop();
-    booted = await clock.run('boot', () => io.group('Boot', () => bootGuest(config, plan!, io, stop, report)));
+    booted = await clock.run('boot', () =>
+      io.group('Boot', () => bootGuest(config, plan!, io, stop, report)),
+    );
     report.accelerator = booted.accelerator;
     report.acceleratorNote = booted.acceleratorNote;
     const { adapter, console } = booted;
     checkStop();
 
-    await clock.run('prepare', () => io.group('Prepare the guest', () => adapter.prepare(console, booted!.disks, config)));
-    const target: TargetOutcome = await clock.run('build', () => io.group('Build the target', () => adapter.buildTarget(console, config)));
-    report.build = { mode: target.mode, why: target.why, ok: target.ok, ...(target.tail ? { tail: target.tail } : {}) };
+    await clock.run('prepare', () =>
+      io.group('Prepare the guest', () => adapter.prepare(console, booted!.disks, config)),
+    );
+    const target: TargetOutcome = await clock.run('build', () =>
+      io.group('Build the target', () => adapter.buildTarget(console, config)),
+    );
+    report.build = {
+      mode: target.mode,
+      why: target.why,
+      ok: target.ok,
+      ...(target.tail ? { tail: target.tail } : {}),
+    };
     io.note(`fusefs-gate: build ${target.mode}: ${target.why}`);
     if (!target.ok) {
       report.build.compilerErrors = target.compilerErrors;
       // Blame: compiler errors are the tree's (fail); a build that broke otherwise is the gate's (error).
-      if (target.blame === 'tree') throw new Decided('fail', `the target tree did not compile: ${firstLine(target.tail) ?? 'see the build log'}`);
-      throw new Decided('error', `building or loading the target failed: ${firstLine(target.tail) ?? 'see the build log'}`);
+      if (target.blame === 'tree')
+        throw new Decided(
+          'fail',
+          `the target tree did not compile: ${firstLine(target.tail) ?? 'see the build log'}`,
+        );
+      throw new Decided(
+        'error',
+        `building or loading the target failed: ${firstLine(target.tail) ?? 'see the build log'}`,
+      );
     }
     if (target.rebootRequired) {
-      booted = await clock.run('reboot', () => io.group('Reboot into the built kernel', () => booted!.reboot()));
+      booted = await clock.run('reboot', () =>
+        io.group('Reboot into the built kernel', () => booted!.reboot()),
+      );
     }
     targetLoaded = target.mode !== 'none';
 
-    const proof: ProofOfCode = await clock.run('prove', () => adapter.proveTarget(booted!.console, config, target));
+    const proof: ProofOfCode = await clock.run('prove', () =>
+      adapter.proveTarget(booted!.console, config, target),
+    );
     report.proof = proof;
-    if (!proof.ok) throw new Decided('error', `the code under test is not what runs: ${proof.details.filter(Boolean).join('; ')}`);
+    if (!proof.ok)
+      throw new Decided(
+        'error',
+        `the code under test is not what runs: ${proof.details.filter(Boolean).join('; ')}`,
+      );
 
     const mountpoint = await clock.run('mount', () =>
-      io.group('Mount the FUSE file system', () => recordFuseServer(config, booted!.console, report, () => adapter.mount(booted!.console, config))),
+      io.group('Mount the FUSE file system', () =>
+        recordFuseServer(config, booted!.console, report, () => adapter.mount(booted!.console, config)),
+      ),
     );
-    await clock.run('tests', () => io.group('Tests', () => runTests(config, adapter, booted!.console, mountpoint, report, checkStop)));
+    await clock.run('tests', () =>
+      io.group('Tests', () => runTests(config, adapter, booted!.console, mountpoint, report, checkStop)),
+    );
 
     const decided = verdictOfTests(report.tests);
     if (!decided) throw new Decided('error', 'no test ran: nothing ran is never a pass');
     const worst = report.tests.find((t) => t.status === decided);
-    settle(report, decided, decided === 'pass' ? `all ${report.tests.length} test(s) passed` : `${worst?.name}: ${worst?.message ?? worst?.status}`);
-    await clock.run('collect', () => adapter.collect(booted!.console, booted!.disks)).catch((error: Error) => io.warn(`collecting results: ${error.message}`));
+    settle(
+      report,
+      decided,
+      decided === 'pass'
+        ? `all ${report.tests.length} test(s) passed`
+        : `${worst?.name}: ${worst?.message ?? worst?.status}`,
+    );
+    await clock
+      .run('collect', () => adapter.collect(booted!.console, booted!.disks))
+      .catch((error: Error) => io.warn(`collecting results: ${error.message}`));
   } catch (caught) {
     let error = caught;
     const phase = clock.current ?? lastPhase(clock);
     if (error instanceof GuestUnresponsiveError && booted) {
-      const diagnosis = await clock.run('backstop', () => booted!.diagnose()).catch((e: Error) => ({ notes: [`backstop failed: ${e.message}`], qemuFault: undefined }));
+      const diagnosis = await clock
+        .run('backstop', () => booted!.diagnose())
+        .catch((e: Error) => ({ notes: [`backstop failed: ${e.message}`], qemuFault: undefined }));
       report.backstop = diagnosis.notes;
       // `hang` needs the guest running and silent, or the kernel's own stacks of blocked tasks
       // (hung-task reports printed before QEMU froze); without either, QEMU is what failed.
@@ -136,7 +190,9 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
     classify(error, report, { targetLoaded, phase });
     // The shell still answers after a decided failure: the guest's results (the server's log) are evidence too.
     if (booted && shellStillAnswers(error)) {
-      await clock.run('collect', () => booted!.adapter.collect(booted!.console, booted!.disks)).catch((e: Error) => io.warn(`collecting results: ${e.message}`));
+      await clock
+        .run('collect', () => booted!.adapter.collect(booted!.console, booted!.disks))
+        .catch((e: Error) => io.warn(`collecting results: ${e.message}`));
     }
   } finally {
     clearTimeout(jobDeadline);
@@ -149,7 +205,8 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
     report.finishedAt = new Date().toISOString();
     describeStacks(report, booted?.serialLogText());
     report.exitCode = exitCodeFor(report.verdict, config.failOn, config.allowError);
-    if (report.verdict === 'error' && report.reason.startsWith('cancelled by SIG')) report.exitCode = report.reason.includes('SIGINT') ? 130 : 143;
+    if (report.verdict === 'error' && report.reason.startsWith('cancelled by SIG'))
+      report.exitCode = report.reason.includes('SIGINT') ? 130 : 143;
     report.files = writeEvidence(config.outDir, report, booted?.serialLogPath ?? plan?.serialLogPath);
   }
   return report;
@@ -164,18 +221,25 @@ async function runTests(
   checkStop: () => void,
 ): Promise<void> {
   const specs = adapter.tests(config, mountpoint);
-  if (specs.length === 0) throw new Decided('error', 'the test selection is empty: nothing ran is never a pass');
+  if (specs.length === 0)
+    throw new Decided('error', 'the test selection is empty: nothing ran is never a pass');
   for (let iteration = 1; iteration <= config.repeat; iteration++) {
     for (const [index, spec] of specs.entries()) {
       checkStop();
       const started = Date.now();
-      const run = await runUnderWatchdog(console, adapter, spec, iteration, { ...DEFAULT_WATCHDOG, timeoutSec: config.timeoutSec }).catch((error: unknown) => {
+      const run = await runUnderWatchdog(console, adapter, spec, iteration, {
+        ...DEFAULT_WATCHDOG,
+        timeoutSec: config.timeoutSec,
+      }).catch((error: unknown) => {
         // The run ends here; the test it ended in is part of the evidence.
         const interrupted = interruptedTest(error, spec.name, iteration, Date.now() - started);
         if (interrupted) report.tests.push(interrupted);
         throw error;
       });
-      const results = spec.kind === 'gtest' && adapter.gtestResults ? mergeGtest(run.result, await adapter.gtestResults(console, spec, iteration)) : [run.result];
+      const results =
+        spec.kind === 'gtest' && adapter.gtestResults
+          ? mergeGtest(run.result, await adapter.gtestResults(console, spec, iteration))
+          : [run.result];
       report.tests.push(...results);
       report.threads.push(...run.samples.flat());
       const worst = verdictOfTests(results);
@@ -183,7 +247,14 @@ async function runTests(
         // The shell still answers (only the mount's users are stuck): point the frames at source lines.
         await adapter.resolveSourceLines?.(console, run.result.threads ?? []).catch(() => undefined);
         // A hung FUSE mount wedges every later test on it: record them as skipped and stop.
-        for (const rest of specs.slice(index + 1)) report.tests.push({ name: rest.name, status: 'skipped', durationMs: 0, iteration, message: 'not run: an earlier test hung' });
+        for (const rest of specs.slice(index + 1))
+          report.tests.push({
+            name: rest.name,
+            status: 'skipped',
+            durationMs: 0,
+            iteration,
+            message: 'not run: an earlier test hung',
+          });
         report.stoppedAtIteration = iteration;
         return;
       }
@@ -205,20 +276,53 @@ export function mergeGtest(run: TestResult, cases: TestResult[]): TestResult[] {
   const unfinished = cases.filter((c) => c.status === 'hang');
   const finished = cases.filter((c) => c.status !== 'hang');
   if (run.status === 'hang') return [...finished, { ...run, name: unfinished[0]?.name ?? run.name }];
-  if (run.status === 'fail' && run.message?.startsWith('timed out')) return [...finished, { ...run, name: unfinished[0]?.name ?? run.name }];
+  if (run.status === 'fail' && run.message?.startsWith('timed out'))
+    return [...finished, { ...run, name: unfinished[0]?.name ?? run.name }];
   return [
     ...finished,
-    ...unfinished.map((c) => ({ ...c, status: 'fail' as const, message: `the test program ended during this case (${run.message ?? 'exit status 0'}) without finishing it` })),
+    ...unfinished.map((c) => ({
+      ...c,
+      status: 'fail' as const,
+      message: `the test program ended during this case (${run.message ?? 'exit status 0'}) without finishing it`,
+    })),
   ];
 }
 
 /** The test a guest-wide failure interrupted, with the status that failure gives it. */
-function interruptedTest(error: unknown, name: string, iteration: number, durationMs: number): TestResult | undefined {
-  if (error instanceof GuestPanicError) return { name, status: 'panic', durationMs, iteration, message: 'the guest kernel panicked during this test' };
-  if (error instanceof GuestUnresponsiveError) return { name, status: 'hang', durationMs, iteration, message: `guest unresponsive: no console output while waiting for ${error.stage}` };
-  if (error instanceof WatchdogBrokeError) return { name, status: 'error', durationMs, iteration, message: error.message, output: error.output };
-  if (error instanceof ConsoleClosedError) return { name, status: 'error', durationMs, iteration, message: 'QEMU exited during this test' };
-  if (error instanceof CancelledError) return { name, status: 'error', durationMs, iteration, message: `cancelled (${error.signal}) during this test` };
+function interruptedTest(
+  error: unknown,
+  name: string,
+  iteration: number,
+  durationMs: number,
+): TestResult | undefined {
+  if (error instanceof GuestPanicError)
+    return {
+      name,
+      status: 'panic',
+      durationMs,
+      iteration,
+      message: 'the guest kernel panicked during this test',
+    };
+  if (error instanceof GuestUnresponsiveError)
+    return {
+      name,
+      status: 'hang',
+      durationMs,
+      iteration,
+      message: `guest unresponsive: no console output while waiting for ${error.stage}`,
+    };
+  if (error instanceof WatchdogBrokeError)
+    return { name, status: 'error', durationMs, iteration, message: error.message, output: error.output };
+  if (error instanceof ConsoleClosedError)
+    return { name, status: 'error', durationMs, iteration, message: 'QEMU exited during this test' };
+  if (error instanceof CancelledError)
+    return {
+      name,
+      status: 'error',
+      durationMs,
+      iteration,
+      message: `cancelled (${error.signal}) during this test`,
+    };
   return undefined;
 }
 
@@ -230,14 +334,21 @@ function reblameInterrupted(report: GateReport, test: string, message: string): 
 
 /** Errors after which the guest's shell still takes commands (a decided failure, a failed command). */
 function shellStillAnswers(error: unknown): boolean {
-  return error instanceof Decided || (error as Error)?.name === 'MountError' || error instanceof WatchdogBrokeError;
+  return (
+    error instanceof Decided || (error as Error)?.name === 'MountError' || error instanceof WatchdogBrokeError
+  );
 }
 
 /**
  * Runs the mount and, for the user's own server, records what it was, what the mount table said
  * and what it printed: on success and on failure.
  */
-async function recordFuseServer(config: GateConfig, console: SerialConsole, report: GateReport, mount: () => Promise<string>): Promise<string> {
+async function recordFuseServer(
+  config: GateConfig,
+  console: SerialConsole,
+  report: GateReport,
+  mount: () => Promise<string>,
+): Promise<string> {
   if (!config.fuseServer) return mount();
   report.fuseServer = { command: config.fuseServer, mountTable: '', logTail: '' };
   try {
@@ -263,26 +374,50 @@ function classify(error: unknown, report: GateReport, context: ClassifyContext):
   const message = (error as Error)?.message ?? String(error);
   if (error instanceof Decided) return settle(report, error.verdict, error.reason);
   if (error instanceof CancelledError) {
-    return settle(report, 'error', error.signal === 'job-timeout' ? `job-timeout ran out during ${context.phase}` : `cancelled by ${error.signal} during ${context.phase}`);
+    return settle(
+      report,
+      'error',
+      error.signal === 'job-timeout'
+        ? `job-timeout ran out during ${context.phase}`
+        : `cancelled by ${error.signal} during ${context.phase}`,
+    );
   }
   if (error instanceof GuestPanicError) {
     report.panicText = error.text;
     // A panic of the stock kernel before the tree's code is loaded is the runner's problem, not the tree's.
     const duringTests = context.phase === 'tests' || context.phase === 'mount' || context.targetLoaded;
     if (duringTests) return settle(report, 'panic', `the guest kernel panicked during ${context.phase}`);
-    return settle(report, 'error', `the stock guest kernel panicked during ${context.phase}, before the code under test was loaded`);
+    return settle(
+      report,
+      'error',
+      `the stock guest kernel panicked during ${context.phase}, before the code under test was loaded`,
+    );
   }
   if (error instanceof QemuUnreachableError) return settle(report, 'error', message);
   if (error instanceof WatchdogBrokeError) return settle(report, 'error', `${context.phase}: ${message}`);
   if (error instanceof GuestUnresponsiveError) {
-    return settle(report, 'hang', `guest unresponsive during ${error.test}: the guest stopped answering while waiting for ${error.stage}`);
+    return settle(
+      report,
+      'hang',
+      `guest unresponsive during ${error.test}: the guest stopped answering while waiting for ${error.stage}`,
+    );
   }
-  if (error instanceof ConsoleClosedError) return settle(report, 'error', `QEMU exited during ${context.phase}: ${message}`);
+  if (error instanceof ConsoleClosedError)
+    return settle(report, 'error', `QEMU exited during ${context.phase}: ${message}`);
   if (context.phase === 'boot' && error instanceof CommandTimeoutError) {
     const attempts = report.bootAttempts === 1 ? '1 attempt' : `${report.bootAttempts} attempts`;
-    return settle(report, 'error', `boot did not reach a shell in ${Math.round(error.timeoutMs / 1000)} s (${attempts}); last console lines: ${error.lastOutput.trim().slice(-400)}`);
+    return settle(
+      report,
+      'error',
+      `boot did not reach a shell in ${Math.round(error.timeoutMs / 1000)} s (${attempts}); last console lines: ${error.lastOutput.trim().slice(-400)}`,
+    );
   }
-  if (error instanceof BootLoopError) return settle(report, 'error', `boot: the guest rebooted in a loop (${report.bootAttempts} attempts): ${message}; last console lines: ${error.lastOutput.trim().slice(-400)}`);
+  if (error instanceof BootLoopError)
+    return settle(
+      report,
+      'error',
+      `boot: the guest rebooted in a loop (${report.bootAttempts} attempts): ${message}; last console lines: ${error.lastOutput.trim().slice(-400)}`,
+    );
   if (error instanceof CommandTimeoutError) return settle(report, 'error', `${context.phase}: ${message}`);
   if ((error as Error)?.name === 'MountError') {
     return settle(report, context.targetLoaded ? 'fail' : 'error', message);
@@ -318,6 +453,8 @@ function lastPhase(clock: PhaseClock): string {
 }
 
 function firstLine(text: string | undefined): string | undefined {
-  return text?.split('\n').find((line) => line.trim())?.trim();
+  return text
+    ?.split('\n')
+    .find((line) => line.trim())
+    ?.trim();
 }
-

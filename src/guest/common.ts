@@ -16,7 +16,11 @@ export function fixtureOptions(config: GateConfig): string[] {
 }
 
 /** Mounts the built-in fixture, then checks the mount table with `mountCheck`; `osOptions` are the adapter's own. */
-export function fixtureMountCommand(config: GateConfig, mountCheck: string, osOptions: string[] = []): string {
+export function fixtureMountCommand(
+  config: GateConfig,
+  mountCheck: string,
+  osOptions: string[] = [],
+): string {
   const options = [...fixtureOptions(config), ...osOptions];
   const optionArgs = options.length ? ` -o ${shQuote(options.join(','))}` : '';
   return `mkdir -p ${MOUNTPOINT} && ${BIN_DIR}/fusefs-fixture${optionArgs} -l ${RESULTS_DIR}/fixture.log ${MOUNTPOINT} && ${mountCheck}`;
@@ -91,7 +95,12 @@ async function writeGuestFile(shell: Shell, file: string, text: string): Promise
     for (let start = 0; start === 0 || start < characters.length; start += SCRIPT_CHUNK) {
       const last = start + SCRIPT_CHUNK >= characters.length;
       const piece = characters.slice(start, start + SCRIPT_CHUNK).join('');
-      await mustRun(shell, `printf '${last ? '%s\\n' : '%s'}' ${shQuote(piece)} ${redirect}${file}`, 10_000, `writing ${file} in the guest`);
+      await mustRun(
+        shell,
+        `printf '${last ? '%s\\n' : '%s'}' ${shQuote(piece)} ${redirect}${file}`,
+        10_000,
+        `writing ${file} in the guest`,
+      );
       redirect = '>>';
     }
   }
@@ -102,17 +111,33 @@ async function writeGuestFile(shell: Shell, file: string, text: string): Promise
  * start and the bounded wait into FUSE_SERVER_MOUNT_SCRIPT, and the console runs only that: no
  * length of command line or mount check can overflow the console's line.
  */
-export async function mountFuseServer(shell: Shell, commandLine: string, mountCheck: string, detach: string, timeoutMs: number): Promise<RunResult> {
+export async function mountFuseServer(
+  shell: Shell,
+  commandLine: string,
+  mountCheck: string,
+  detach: string,
+  timeoutMs: number,
+): Promise<RunResult> {
   await writeGuestFile(shell, FUSE_SERVER_SCRIPT, userCommand(commandLine));
-  await writeGuestFile(shell, FUSE_SERVER_MOUNT_SCRIPT, detachedMountCommand(`sh ${FUSE_SERVER_SCRIPT}`, mountCheck, detach));
+  await writeGuestFile(
+    shell,
+    FUSE_SERVER_MOUNT_SCRIPT,
+    detachedMountCommand(`sh ${FUSE_SERVER_SCRIPT}`, mountCheck, detach),
+  );
   return shell.run(`sh ${FUSE_SERVER_MOUNT_SCRIPT}`, { timeoutMs, purpose: 'mounting the FUSE file system' });
 }
 
 /** What the user's server left: the mount table line for the mount point and the tail of its output. */
 export async function fuseServerEvidence(shell: Shell): Promise<{ mountTable: string; logTail: string }> {
   const { log, mounts } = FUSE_SERVER_FILES;
-  const read = async (command: string) => (await shell.run(command, { timeoutMs: 10_000, purpose: 'reading the FUSE server evidence' })).output.trim();
-  return { mountTable: await read(`cat ${mounts} 2>/dev/null`), logTail: await read(`tail -c 4000 ${log} 2>/dev/null`) };
+  const read = async (command: string) =>
+    (
+      await shell.run(command, { timeoutMs: 10_000, purpose: 'reading the FUSE server evidence' })
+    ).output.trim();
+  return {
+    mountTable: await read(`cat ${mounts} 2>/dev/null`),
+    logTail: await read(`tail -c 4000 ${log} 2>/dev/null`),
+  };
 }
 
 export function workloadTests(config: GateConfig, mountpoint: string): TestSpec[] {
@@ -132,7 +157,13 @@ export class MountError extends Error {
 }
 
 /** Runs a command that must succeed; otherwise throws naming what it was for, with its last output. */
-export async function mustRun(shell: Shell, command: string, timeoutMs: number, purpose: string): Promise<void> {
+export async function mustRun(
+  shell: Shell,
+  command: string,
+  timeoutMs: number,
+  purpose: string,
+): Promise<void> {
   const result = await shell.run(command, { timeoutMs, purpose });
-  if (result.exitStatus !== 0) throw new Error(`${purpose} failed (exit ${result.exitStatus}): ${result.output.trim().slice(-800)}`);
+  if (result.exitStatus !== 0)
+    throw new Error(`${purpose} failed (exit ${result.exitStatus}): ${result.output.trim().slice(-800)}`);
 }

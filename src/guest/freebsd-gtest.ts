@@ -8,11 +8,20 @@ import { shJoin, shQuote } from './quote.js';
 
 /** The gtest run: in its own work folder (mockfs mounts under the cwd), output to the console and a log. */
 export function gtestSpec(filter: string): TestSpec {
-  const argv = [FREEBSD_PATHS.gtestBinary, `--gtest_filter=${filter}`, `--gtest_output=xml:${FREEBSD_PATHS.gtestXml}`];
+  const argv = [
+    FREEBSD_PATHS.gtestBinary,
+    `--gtest_filter=${filter}`,
+    `--gtest_output=xml:${FREEBSD_PATHS.gtestXml}`,
+  ];
   const status = `${FREEBSD_PATHS.work}/gtest.status`;
   // The pipeline's status would be tee's; the subshell keeps the test's own.
   const inner = `mkdir -p ${FREEBSD_PATHS.work}/gtest && cd ${FREEBSD_PATHS.work}/gtest && rm -f ${FREEBSD_PATHS.gtestXml} && ( ${shJoin(argv)}; echo $? > ${status} ) 2>&1 | tee ${FREEBSD_PATHS.gtestLog}; exit $(cat ${status})`;
-  return { name: 'gtest/write', kind: 'gtest', command: `/bin/sh -c ${shQuote(inner)}`, xmlPath: FREEBSD_PATHS.gtestXml };
+  return {
+    name: 'gtest/write',
+    kind: 'gtest',
+    command: `/bin/sh -c ${shQuote(inner)}`,
+    xmlPath: FREEBSD_PATHS.gtestXml,
+  };
 }
 
 export function filterOf(spec: TestSpec): string {
@@ -25,33 +34,80 @@ export function filterOf(spec: TestSpec): string {
  * run hung or died before writing it): the console's `[ RUN      ]` lines without an end name the
  * case that did not finish.
  */
-export function gtestResultsFromRun(run: { xml?: string | undefined; consoleText: string; iteration: number; filter: string }): TestResult[] {
+export function gtestResultsFromRun(run: {
+  xml?: string | undefined;
+  consoleText: string;
+  iteration: number;
+  filter: string;
+}): TestResult[] {
   const { iteration } = run;
   if (run.xml !== undefined) {
     let parsed: ReturnType<typeof parseGtestXml>;
     try {
       parsed = parseGtestXml(run.xml);
     } catch (e) {
-      return [{ name: 'gtest/write', status: 'error', durationMs: 0, iteration, message: `unreadable gtest XML: ${(e as Error).message}` }];
+      return [
+        {
+          name: 'gtest/write',
+          status: 'error',
+          durationMs: 0,
+          iteration,
+          message: `unreadable gtest XML: ${(e as Error).message}`,
+        },
+      ];
     }
     if (parsed.total === 0 || parsed.cases.length === 0) {
-      return [{ name: 'gtest/write', status: 'error', durationMs: 0, iteration, message: `no test ran: --gtest_filter=${run.filter} matched no test in write` }];
+      return [
+        {
+          name: 'gtest/write',
+          status: 'error',
+          durationMs: 0,
+          iteration,
+          message: `no test ran: --gtest_filter=${run.filter} matched no test in write`,
+        },
+      ];
     }
     return parsed.cases.map((c) => {
-      const r: TestResult = { name: `gtest/${c.name}`, status: c.status, durationMs: c.durationMs, iteration };
+      const r: TestResult = {
+        name: `gtest/${c.name}`,
+        status: c.status,
+        durationMs: c.durationMs,
+        iteration,
+      };
       if (c.message) r.message = c.message;
       return r;
     });
   }
   const con = parseGtestConsole(run.consoleText);
   if (con.started.length === 0) {
-    return [{ name: 'gtest/write', status: 'error', durationMs: 0, iteration, message: 'no test ran: no XML report and no [ RUN ] line on the console' }];
+    return [
+      {
+        name: 'gtest/write',
+        status: 'error',
+        durationMs: 0,
+        iteration,
+        message: 'no test ran: no XML report and no [ RUN ] line on the console',
+      },
+    ];
   }
   const results: TestResult[] = [];
   for (const name of con.started) {
     const end = con.finished.get(name);
-    if (end) results.push({ name: `gtest/${name}`, status: end === 'OK' ? 'pass' : end === 'FAILED' ? 'fail' : 'skipped', durationMs: 0, iteration });
-    else results.push({ name: `gtest/${name}`, status: 'hang', durationMs: 0, iteration, message: `started ([ RUN      ] ${name}) and never finished; no XML report was written` });
+    if (end)
+      results.push({
+        name: `gtest/${name}`,
+        status: end === 'OK' ? 'pass' : end === 'FAILED' ? 'fail' : 'skipped',
+        durationMs: 0,
+        iteration,
+      });
+    else
+      results.push({
+        name: `gtest/${name}`,
+        status: 'hang',
+        durationMs: 0,
+        iteration,
+        message: `started ([ RUN      ] ${name}) and never finished; no XML report was written`,
+      });
   }
   return results;
 }

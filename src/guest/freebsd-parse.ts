@@ -24,7 +24,12 @@ export function parseCompilerErrors(text: string, treeRoot = '/gate/src/'): Comp
   for (const m of text.matchAll(re)) {
     let file = m[1]!.replace(/^(?:\.\.\/)+/, '');
     if (file.startsWith(treeRoot)) file = file.slice(treeRoot.length);
-    const e: CompilerError = { file, line: Number(m[2]), message: m[5]!.trim(), severity: m[4] as CompilerError['severity'] };
+    const e: CompilerError = {
+      file,
+      line: Number(m[2]),
+      message: m[5]!.trim(),
+      severity: m[4] as CompilerError['severity'],
+    };
     if (m[3] !== undefined) e.col = Number(m[3]);
     const k = `${e.file}:${e.line}:${e.col ?? ''}:${e.message}`;
     if (seen.has(k)) continue;
@@ -56,7 +61,14 @@ export function parseKldstat(text: string): KldFile[] {
   for (const line of text.split(/\r?\n/)) {
     const f = /^\s*(\d+)\s+(\d+)\s+(0x[0-9a-fA-F]+)\s+([0-9a-fA-F]+)\s+(\S+)(?:\s+\((.*)\))?\s*$/.exec(line);
     if (f) {
-      current = { id: Number(f[1]), refs: Number(f[2]), address: f[3]!, size: f[4]!, name: f[5]!, modules: [] };
+      current = {
+        id: Number(f[1]),
+        refs: Number(f[2]),
+        address: f[3]!,
+        size: f[4]!,
+        name: f[5]!,
+        modules: [],
+      };
       if (f[6] !== undefined) current.path = f[6];
       files.push(current);
       continue;
@@ -190,23 +202,47 @@ export function decideBuild(
   // Read only when a kernel build is on the table.
   const tree = typeof treeFacts === 'function' ? treeFacts() : treeFacts;
   if (tree.missingForKernel.length === 0) return decision;
-  const booted = { name: 'the booted image', major: osreldateMajor(osreldate), osreldate, source: 'sysctl kern.osreldate' };
-  const check = checkBuildBeforeBoot({ ...tree, version: treeVersion }, build === 'kernel' ? 'kernel' : 'auto', booted);
-  const refusal = check.refuse ?? `${decision.why}, but ${tree.tree} lacks ${tree.missingForKernel.join(', ')}, which a kernel build needs (Makefile.inc1 buildkernel)`;
+  const booted = {
+    name: 'the booted image',
+    major: osreldateMajor(osreldate),
+    osreldate,
+    source: 'sysctl kern.osreldate',
+  };
+  const check = checkBuildBeforeBoot(
+    { ...tree, version: treeVersion },
+    build === 'kernel' ? 'kernel' : 'auto',
+    booted,
+  );
+  const refusal =
+    check.refuse ??
+    `${decision.why}, but ${tree.tree} lacks ${tree.missingForKernel.join(', ')}, which a kernel build needs (Makefile.inc1 buildkernel)`;
   return { mode: 'refuse', why: refusal };
 }
 
-function decideMode(build: 'auto' | 'module' | 'kernel' | 'none', treeVersion: number, osreldate: number): BuildDecision {
+function decideMode(
+  build: 'auto' | 'module' | 'kernel' | 'none',
+  treeVersion: number,
+  osreldate: number,
+): BuildDecision {
   const tree = `the tree's __FreeBSD_version is ${treeVersion}`;
   const running = `the image's kern.osreldate is ${osreldate}`;
   if (build !== 'auto') return { mode: build, why: `build: ${build} was asked for (${tree}, ${running})` };
   const tm = osreldateMajor(treeVersion);
   const rm = osreldateMajor(osreldate);
   if (tm !== rm) {
-    return { mode: 'kernel', why: `${tree} (FreeBSD ${tm}) and ${running} (FreeBSD ${rm}): a module cannot load into another major branch's kernel, so a kernel build` };
+    return {
+      mode: 'kernel',
+      why: `${tree} (FreeBSD ${tm}) and ${running} (FreeBSD ${rm}): a module cannot load into another major branch's kernel, so a kernel build`,
+    };
   }
   if (treeVersion > osreldate) {
-    return { mode: 'kernel', why: `${tree}, newer than ${running} on the same branch: it may need kernel interfaces the image lacks, so a kernel build` };
+    return {
+      mode: 'kernel',
+      why: `${tree}, newer than ${running} on the same branch: it may need kernel interfaces the image lacks, so a kernel build`,
+    };
   }
-  return { mode: 'module', why: `${tree}, same branch as and not newer than ${running}: fusefs.ko built as a module and loaded` };
+  return {
+    mode: 'module',
+    why: `${tree}, same branch as and not newer than ${running}: fusefs.ko built as a module and loaded`,
+  };
 }

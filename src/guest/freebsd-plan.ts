@@ -16,15 +16,30 @@ import { createOverlay } from '../vm/overlay.js';
 import { FreeBSDGuest } from './freebsd.js';
 
 /** What a module build and the write tests read of the tree (see src/guest/freebsd.ts FREEBSD_TREE_PATHS). */
-const MODULE_BUILD_PARTS = ['sys', 'share/mk', 'tests/sys/fs/fusefs', 'tests/freebsd_test_suite', 'sbin/mount'];
+const MODULE_BUILD_PARTS = [
+  'sys',
+  'share/mk',
+  'tests/sys/fs/fusefs',
+  'tests/freebsd_test_suite',
+  'sbin/mount',
+];
 
-export async function planFreebsdGuest(config: GateConfig, io: GateIO, paths: { workDir: string; serialLogPath: string }): Promise<GuestPlan> {
+export async function planFreebsdGuest(
+  config: GateConfig,
+  io: GateIO,
+  paths: { workDir: string; serialLogPath: string },
+): Promise<GuestPlan> {
   const newvers = path.join(config.sourceTree, 'sys', 'conf', 'newvers.sh');
   // The config refused a build that cannot work (config/parse.ts); what is left undecided before
   // boot is said here, so the log explains a later refusal by the booted kernel.
   const facts = readTreeFacts(config.sourceTree);
   const input = parseVersionInput(config.freebsdVersion);
-  const version = input.kind === 'version' ? input.version : input.kind === 'auto' && facts.newvers ? versionFromNewvers(facts.newvers).version : undefined;
+  const version =
+    input.kind === 'version'
+      ? input.version
+      : input.kind === 'auto' && facts.newvers
+        ? versionFromNewvers(facts.newvers).version
+        : undefined;
   const check = checkBuildBeforeBoot(facts, config.build, imageKernelOf(version, config.image));
   if (check.note) io.note(`fusefs-gate: ${check.note}`);
   const image = await obtainFreeBSDImage(
@@ -52,7 +67,13 @@ export async function planFreebsdGuest(config: GateConfig, io: GateIO, paths: { 
       if (made.note) io.warn(made.note);
       return { kind: 'disk', path: overlay, format: 'qcow2' };
     },
-    imageInfo: { description: image.fileName, path: image.path, url: image.source, sha512: image.sha512, why: image.why },
+    imageInfo: {
+      description: image.fileName,
+      path: image.path,
+      url: image.source,
+      sha512: image.sha512,
+      why: image.why,
+    },
     payload: freebsdPayload(config),
     serialLogPath: paths.serialLogPath,
     workDir: paths.workDir,
@@ -69,7 +90,9 @@ export function freebsdPayload(config: GateConfig): PayloadEntry[] {
   const tree = config.sourceTree;
   const canBuildKernel = readTreeFacts(tree).missingForKernel.length === 0;
   const wholeTree = config.build === 'kernel' || (config.build === 'auto' && canBuildKernel);
-  const parts = wholeTree ? readdirSync(tree).filter((name) => name !== '.git') : MODULE_BUILD_PARTS.filter((part) => existsSync(path.join(tree, part)));
+  const parts = wholeTree
+    ? readdirSync(tree).filter((name) => name !== '.git')
+    : MODULE_BUILD_PARTS.filter((part) => existsSync(path.join(tree, part)));
   return [
     ...parts.map((part) => ({ hostPath: path.join(tree, part), guestPath: `src/${part}` })),
     { hostPath: path.join(packageRoot(), 'guest'), guestPath: 'guest' },

@@ -6,8 +6,26 @@
 import { KERNEL_BUILD_NEEDS, readTreeFacts, type TreeFacts } from '../config/freebsd-tree.js';
 import type { GateConfig } from '../config/types.js';
 import type { ProofOfCode, TestResult, Thread } from '../report/model.js';
-import type { BackstopPlan, ConsoleProfile, DiskLayout, GuestAdapter, TargetOutcome, TestSpec } from './adapter.js';
-import { BIN_DIR, DETACH, GATE_DIR, RESULTS_DIR, fixtureMountCommand, MOUNTPOINT, MountError, mountFuseServer, mustRun, workloadTests } from './common.js';
+import type {
+  BackstopPlan,
+  ConsoleProfile,
+  DiskLayout,
+  GuestAdapter,
+  TargetOutcome,
+  TestSpec,
+} from './adapter.js';
+import {
+  BIN_DIR,
+  DETACH,
+  GATE_DIR,
+  RESULTS_DIR,
+  fixtureMountCommand,
+  MOUNTPOINT,
+  MountError,
+  mountFuseServer,
+  mustRun,
+  workloadTests,
+} from './common.js';
 import {
   decideBuild,
   findFusefs,
@@ -24,7 +42,6 @@ import { filterOf, gtestResultsFromRun, gtestSpec } from './freebsd-gtest.js';
 
 export { FREEBSD_PATHS } from './freebsd-paths.js';
 export { gtestResultsFromRun, gtestSpec } from './freebsd-gtest.js';
-
 
 /**
  * The console of a BASIC-CI image:
@@ -191,20 +208,32 @@ export class FreeBSDGuest implements GuestAdapter {
   }
 
   async prepare(shell: Shell, disks: DiskLayout, config: GateConfig): Promise<void> {
-    await mustRun(shell, `mkdir -p ${RESULTS_DIR} ${BIN_DIR} ${FREEBSD_PATHS.work} && tar -xf ${shQuote(disks.payload)} -C ${GATE_DIR}`, 600_000, 'unpacking the payload disk');
+    await mustRun(
+      shell,
+      `mkdir -p ${RESULTS_DIR} ${BIN_DIR} ${FREEBSD_PATHS.work} && tar -xf ${shQuote(disks.payload)} -C ${GATE_DIR}`,
+      600_000,
+      'unpacking the payload disk',
+    );
     // Record what the image is: the gate's report and the proof need it.
-    await shell.run(`{ uname -a; sysctl kern.osreldate kern.bootfile debug.kdb.available debug.kdb.current debug.debugger_on_panic; } > ${RESULTS_DIR}/guest-info.txt 2>&1`, {
-      timeoutMs: 10_000,
-    });
+    await shell.run(
+      `{ uname -a; sysctl kern.osreldate kern.bootfile debug.kdb.available debug.kdb.current debug.debugger_on_panic; } > ${RESULTS_DIR}/guest-info.txt 2>&1`,
+      {
+        timeoutMs: 10_000,
+      },
+    );
     // Which debugger the booted kernel has decides what the host backstop may do (debug.kdb.available
     // lists the KDB backends, sys/kern/subr_kdb.c; debug.witness exists only with WITNESS).
     // Decided by exit status, which the end marker carries, not by output a console line could break into.
-    const ddb = await shell.run('sysctl -n debug.kdb.available | tr -s " " "\\n" | grep -qx ddb', { timeoutMs: 10_000 });
+    const ddb = await shell.run('sysctl -n debug.kdb.available | tr -s " " "\\n" | grep -qx ddb', {
+      timeoutMs: 10_000,
+    });
     const witness = await shell.run('sysctl -n debug.witness.watch >/dev/null 2>&1', { timeoutMs: 10_000 });
     // An NMI of unknown source (QMP inject-nmi) reaches kdb_trap only while debug.debugger_on_panic
     // is set, and is panic("NMI") otherwise (sys/x86/x86/cpu_machdep.c nmi_call_kdb, panic_on_nmi
     // 0xff; the sysctl is in sys/kern/kern_shutdown.c, 0 with KDB_UNATTENDED).
-    const onPanic = await shell.run('sysctl -n debug.debugger_on_panic | grep -qx "[1-9][0-9]*"', { timeoutMs: 10_000 });
+    const onPanic = await shell.run('sysctl -n debug.debugger_on_panic | grep -qx "[1-9][0-9]*"', {
+      timeoutMs: 10_000,
+    });
     this.state.hasDdb = ddb.exitStatus === 0;
     this.state.nmiEntersDdb = onPanic.exitStatus === 0;
     this.state.hasWitness = witness.exitStatus === 0;
@@ -218,22 +247,35 @@ export class FreeBSDGuest implements GuestAdapter {
         'building the guest programs (guest/)',
       );
     }
-    await shell.run(`if [ -f ${FREEBSD_PATHS.guestSrc}/watchdog.sh ]; then install -m 0755 ${FREEBSD_PATHS.guestSrc}/watchdog.sh ${BIN_DIR}/watchdog.sh; fi`, { timeoutMs: 10_000 });
+    await shell.run(
+      `if [ -f ${FREEBSD_PATHS.guestSrc}/watchdog.sh ]; then install -m 0755 ${FREEBSD_PATHS.guestSrc}/watchdog.sh ${BIN_DIR}/watchdog.sh; fi`,
+      { timeoutMs: 10_000 },
+    );
   }
 
   async buildTarget(shell: Shell, config: GateConfig): Promise<FreeBSDTargetOutcome> {
-    const param = await shell.run(`grep -E '^#define[[:space:]]+__FreeBSD_version' ${FREEBSD_PATHS.src}/sys/sys/param.h`, { timeoutMs: 10_000 });
+    const param = await shell.run(
+      `grep -E '^#define[[:space:]]+__FreeBSD_version' ${FREEBSD_PATHS.src}/sys/sys/param.h`,
+      { timeoutMs: 10_000 },
+    );
     const osrel = await this.readValue(shell, 'sysctl -n kern.osreldate', NUMBER);
     const treeVersion = parseFreebsdVersion(param.output);
     const osreldate = Number(osrel.value);
-    if (!osrel.value || osreldate <= 0) throw new BuildError(`sysctl -n kern.osreldate gave ${JSON.stringify(osrel.output.trim())}`);
+    if (!osrel.value || osreldate <= 0)
+      throw new BuildError(`sysctl -n kern.osreldate gave ${JSON.stringify(osrel.output.trim())}`);
     this.state.treeVersion = treeVersion;
     this.state.osreldate = osreldate;
-    const decision = decideBuild(config.build, treeVersion, osreldate, () => this.options.tree ?? readTreeFacts(config.sourceTree));
+    const decision = decideBuild(
+      config.build,
+      treeVersion,
+      osreldate,
+      () => this.options.tree ?? readTreeFacts(config.sourceTree),
+    );
 
     let outcome: FreeBSDTargetOutcome;
     // The tree cannot build the kernel the booted image needs: nothing to try, say what to change.
-    if (decision.mode === 'refuse') return { mode: 'kernel', why: decision.why, ok: false, blame: 'gate', tail: decision.why };
+    if (decision.mode === 'refuse')
+      return { mode: 'kernel', why: decision.why, ok: false, blame: 'gate', tail: decision.why };
     if (decision.mode === 'module') outcome = await this.buildModule(shell, config, decision.why);
     else if (decision.mode === 'kernel') outcome = await this.buildKernel(shell, config, decision.why);
     else outcome = await this.loadStockModule(shell, decision.why);
@@ -250,14 +292,21 @@ export class FreeBSDGuest implements GuestAdapter {
    * line has it (a kernel message can break into a line: it is printed straight to the UART,
    * around the tty's output queue). `value` is undefined when neither run gave one.
    */
-  private async readValue(shell: Shell, command: string, shape: RegExp, timeoutMs = 10_000): Promise<{ value?: string; output: string; exitStatus: number }> {
+  private async readValue(
+    shell: Shell,
+    command: string,
+    shape: RegExp,
+    timeoutMs = 10_000,
+  ): Promise<{ value?: string; output: string; exitStatus: number }> {
     let result = await shell.run(command, { timeoutMs });
     let value = lineOfShape(result.output, shape);
     if (value === undefined) {
       result = await shell.run(command, { timeoutMs });
       value = lineOfShape(result.output, shape);
     }
-    return value === undefined ? { output: result.output, exitStatus: result.exitStatus } : { value, output: result.output, exitStatus: result.exitStatus };
+    return value === undefined
+      ? { output: result.output, exitStatus: result.exitStatus }
+      : { value, output: result.output, exitStatus: result.exitStatus };
   }
 
   /**
@@ -269,11 +318,25 @@ export class FreeBSDGuest implements GuestAdapter {
    * /boot/kernel/fusefs.ko through the module path (sbin/kldload/kldload.c).
    */
   private async loadStockModule(shell: Shell, why: string): Promise<FreeBSDTargetOutcome> {
-    const load = await shell.run('kldstat -q -m fusefs || kldload fusefs 2>&1', { timeoutMs: 60_000, purpose: 'loading the image\'s fusefs.ko' });
+    const load = await shell.run('kldstat -q -m fusefs || kldload fusefs 2>&1', {
+      timeoutMs: 60_000,
+      purpose: "loading the image's fusefs.ko",
+    });
     if (load.exitStatus !== 0) {
-      return { mode: 'none', why, ok: false, blame: 'gate', tail: `kldload fusefs failed (exit ${load.exitStatus}): ${load.output.trim()}` };
+      return {
+        mode: 'none',
+        why,
+        ok: false,
+        blame: 'gate',
+        tail: `kldload fusefs failed (exit ${load.exitStatus}): ${load.output.trim()}`,
+      };
     }
-    return { mode: 'none', why: `${why}: the image's own fusefs.ko is under test (loaded before mounting)`, ok: true, artifact: '/boot/kernel/fusefs.ko' };
+    return {
+      mode: 'none',
+      why: `${why}: the image's own fusefs.ko is under test (loaded before mounting)`,
+      ok: true,
+      artifact: '/boot/kernel/fusefs.ko',
+    };
   }
 
   private makeEnv(): string {
@@ -281,7 +344,13 @@ export class FreeBSDGuest implements GuestAdapter {
     return `env MAKEOBJDIRPREFIX=${FREEBSD_PATHS.obj}`;
   }
 
-  private failedBuild(mode: 'module' | 'kernel', why: string, what: string, status: number, output: string): FreeBSDTargetOutcome {
+  private failedBuild(
+    mode: 'module' | 'kernel',
+    why: string,
+    what: string,
+    status: number,
+    output: string,
+  ): FreeBSDTargetOutcome {
     const errors = parseCompilerErrors(output, `${FREEBSD_PATHS.src}/`);
     if (errors.length) {
       return {
@@ -293,7 +362,13 @@ export class FreeBSDGuest implements GuestAdapter {
         tail: `${what} failed (exit ${status}) with ${errors.length} compiler error(s):\n${tail(output)}`,
       };
     }
-    return { mode, why, ok: false, blame: 'gate', tail: `${what} failed (exit ${status}) without a compiler error:\n${tail(output)}` };
+    return {
+      mode,
+      why,
+      ok: false,
+      blame: 'gate',
+      tail: `${what} failed (exit ${status}) without a compiler error:\n${tail(output)}`,
+    };
   }
 
   private async buildModule(shell: Shell, config: GateConfig, why: string): Promise<FreeBSDTargetOutcome> {
@@ -307,21 +382,39 @@ export class FreeBSDGuest implements GuestAdapter {
       timeoutMs: config.buildTimeoutSec * 1000,
       purpose: 'building fusefs.ko',
     });
-    if (build.exitStatus !== 0) return this.failedBuild('module', why, 'make -C sys/modules/fusefs', build.exitStatus, build.output);
+    if (build.exitStatus !== 0)
+      return this.failedBuild('module', why, 'make -C sys/modules/fusefs', build.exitStatus, build.output);
 
     const objdir = (await this.readValue(shell, `${make} -V .OBJDIR`, OBJ_PATH, 30_000)).value;
-    if (!objdir) return { mode: 'module', why, ok: false, blame: 'gate', tail: `make -V .OBJDIR named no folder under ${GATE_DIR}` };
+    if (!objdir)
+      return {
+        mode: 'module',
+        why,
+        ok: false,
+        blame: 'gate',
+        tail: `make -V .OBJDIR named no folder under ${GATE_DIR}`,
+      };
     const ko = `${objdir}/fusefs.ko`;
     const hash = await this.readValue(shell, `sha256 -q ${shQuote(ko)}`, SHA256, 30_000);
-    if (hash.exitStatus !== 0 || !hash.value) return { mode: 'module', why, ok: false, blame: 'gate', tail: `the build said it succeeded but ${ko} is missing: ${hash.output.trim()}` };
+    if (hash.exitStatus !== 0 || !hash.value)
+      return {
+        mode: 'module',
+        why,
+        ok: false,
+        blame: 'gate',
+        tail: `the build said it succeeded but ${ko} is missing: ${hash.output.trim()}`,
+      };
     this.state.modulePath = ko;
     this.state.moduleSha256 = hash.value;
 
     // Unload whatever fusefs is there (the stock module if something auto-loaded it), then load ours by path.
-    const load = await shell.run(`if kldstat -q -m fusefs; then kldunload fusefs.ko || exit 1; fi; kldload -v ${shQuote(ko)} 2>&1`, {
-      timeoutMs: 60_000,
-      purpose: 'loading the built fusefs.ko',
-    });
+    const load = await shell.run(
+      `if kldstat -q -m fusefs; then kldunload fusefs.ko || exit 1; fi; kldload -v ${shQuote(ko)} 2>&1`,
+      {
+        timeoutMs: 60_000,
+        purpose: 'loading the built fusefs.ko',
+      },
+    );
     if (load.exitStatus !== 0) {
       const dmesg = await shell.run('dmesg | tail -n 20', { timeoutMs: 10_000 });
       return {
@@ -341,7 +434,9 @@ export class FreeBSDGuest implements GuestAdapter {
     // (sys/conf/std.nodebug); elsewhere GENERIC is the release kernel's config.
     let kernconf = config.kernconf;
     if (!kernconf) {
-      const nodebug = await shell.run(`test -f ${FREEBSD_PATHS.src}/sys/amd64/conf/GENERIC-NODEBUG`, { timeoutMs: 10_000 });
+      const nodebug = await shell.run(`test -f ${FREEBSD_PATHS.src}/sys/amd64/conf/GENERIC-NODEBUG`, {
+        timeoutMs: 10_000,
+      });
       kernconf = nodebug.exitStatus === 0 ? 'GENERIC-NODEBUG' : 'GENERIC';
     }
     this.state.kernconf = kernconf;
@@ -350,25 +445,53 @@ export class FreeBSDGuest implements GuestAdapter {
     // the module build to fusefs, which is all the tests load.
     const vars = [`KERNCONF=${shQuote(kernconf)}`, 'MODULES_OVERRIDE=fusefs'];
     this.state.uname = (await this.readValue(shell, 'uname -v', UNAME_V)).value ?? '(unreadable)';
-    const build = await shell.run(`make -C ${FREEBSD_PATHS.src} -j${Math.max(1, config.cpus)} buildkernel ${vars.join(' ')} 2>&1`, {
-      timeoutMs: config.buildTimeoutSec * 1000,
-      purpose: `building the ${kernconf} kernel`,
-    });
-    if (build.exitStatus !== 0) return this.failedBuild('kernel', why, 'make buildkernel', build.exitStatus, build.output);
+    const build = await shell.run(
+      `make -C ${FREEBSD_PATHS.src} -j${Math.max(1, config.cpus)} buildkernel ${vars.join(' ')} 2>&1`,
+      {
+        timeoutMs: config.buildTimeoutSec * 1000,
+        purpose: `building the ${kernconf} kernel`,
+      },
+    );
+    if (build.exitStatus !== 0)
+      return this.failedBuild('kernel', why, 'make buildkernel', build.exitStatus, build.output);
     const install = await shell.run(`make -C ${FREEBSD_PATHS.src} installkernel ${vars.join(' ')} 2>&1`, {
       timeoutMs: 600_000,
       purpose: 'installing the kernel',
     });
-    if (install.exitStatus !== 0) return { mode: 'kernel', why, ok: false, blame: 'gate', tail: `make installkernel failed (exit ${install.exitStatus}):\n${tail(install.output)}` };
-    const sums = await shell.run('sha256 -q /boot/kernel/kernel /boot/kernel/fusefs.ko', { timeoutMs: 60_000 });
-    const [kernelSha, moduleSha] = sums.output.split('\n').map((line) => line.trim()).filter((line) => SHA256.test(line));
+    if (install.exitStatus !== 0)
+      return {
+        mode: 'kernel',
+        why,
+        ok: false,
+        blame: 'gate',
+        tail: `make installkernel failed (exit ${install.exitStatus}):\n${tail(install.output)}`,
+      };
+    const sums = await shell.run('sha256 -q /boot/kernel/kernel /boot/kernel/fusefs.ko', {
+      timeoutMs: 60_000,
+    });
+    const [kernelSha, moduleSha] = sums.output
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => SHA256.test(line));
     if (sums.exitStatus !== 0 || !kernelSha || !moduleSha) {
-      return { mode: 'kernel', why, ok: false, blame: 'gate', tail: `installkernel left no /boot/kernel/kernel or fusefs.ko: ${sums.output.trim()}` };
+      return {
+        mode: 'kernel',
+        why,
+        ok: false,
+        blame: 'gate',
+        tail: `installkernel left no /boot/kernel/kernel or fusefs.ko: ${sums.output.trim()}`,
+      };
     }
     this.state.kernelSha256 = kernelSha;
     this.state.moduleSha256 = moduleSha;
     this.state.modulePath = '/boot/kernel/fusefs.ko';
-    return { mode: 'kernel', why, ok: true, rebootRequired: true, artifact: `/boot/kernel/kernel (${kernconf})` };
+    return {
+      mode: 'kernel',
+      why,
+      ok: true,
+      rebootRequired: true,
+      artifact: `/boot/kernel/kernel (${kernconf})`,
+    };
   }
 
   /**
@@ -380,18 +503,31 @@ export class FreeBSDGuest implements GuestAdapter {
   private async prepareGtest(shell: Shell, config: GateConfig): Promise<string> {
     const dir = `${FREEBSD_PATHS.src}/tests/sys/fs/fusefs`;
     const make = `${this.makeEnv()} make -C ${dir} SRCTOP=${FREEBSD_PATHS.src} GTESTS=write`;
-    const build = await shell.run(`${make} -j${Math.max(1, config.cpus)} all 2>&1`, { timeoutMs: config.buildTimeoutSec * 1000, purpose: 'building the write tests' });
+    const build = await shell.run(`${make} -j${Math.max(1, config.cpus)} all 2>&1`, {
+      timeoutMs: config.buildTimeoutSec * 1000,
+      purpose: 'building the write tests',
+    });
     if (build.exitStatus === 0) {
-      const objdir = (await this.readValue(shell, `${make} -V .OBJDIR`, OBJ_PATH, 30_000)).value ?? `${FREEBSD_PATHS.obj}/(unknown)`;
-      const link = await shell.run(`ln -sf ${shQuote(`${objdir}/write`)} ${FREEBSD_PATHS.gtestBinary} && test -x ${FREEBSD_PATHS.gtestBinary}`, { timeoutMs: 10_000 });
+      const objdir =
+        (await this.readValue(shell, `${make} -V .OBJDIR`, OBJ_PATH, 30_000)).value ??
+        `${FREEBSD_PATHS.obj}/(unknown)`;
+      const link = await shell.run(
+        `ln -sf ${shQuote(`${objdir}/write`)} ${FREEBSD_PATHS.gtestBinary} && test -x ${FREEBSD_PATHS.gtestBinary}`,
+        { timeoutMs: 10_000 },
+      );
       if (link.exitStatus === 0) {
         this.state.gtestNote = `the tree's tests/sys/fs/fusefs/write was built in the guest (${objdir}/write)`;
         return this.state.gtestNote;
       }
     }
-    const fallback = await shell.run(`test -x /usr/tests/sys/fs/fusefs/write && ln -sf /usr/tests/sys/fs/fusefs/write ${FREEBSD_PATHS.gtestBinary}`, { timeoutMs: 10_000 });
+    const fallback = await shell.run(
+      `test -x /usr/tests/sys/fs/fusefs/write && ln -sf /usr/tests/sys/fs/fusefs/write ${FREEBSD_PATHS.gtestBinary}`,
+      { timeoutMs: 10_000 },
+    );
     if (fallback.exitStatus !== 0) {
-      throw new BuildError(`the tree's write tests did not build and the image has no /usr/tests/sys/fs/fusefs/write:\n${tail(build.output, 1500)}`);
+      throw new BuildError(
+        `the tree's write tests did not build and the image has no /usr/tests/sys/fs/fusefs/write:\n${tail(build.output, 1500)}`,
+      );
     }
     this.state.gtestNote = `the tree's write tests did not build in the guest, so the image's /usr/tests/sys/fs/fusefs/write runs against the tree's module (build output tail: ${tail(build.output, 300).trim()})`;
     return this.state.gtestNote;
@@ -402,51 +538,81 @@ export class FreeBSDGuest implements GuestAdapter {
     if (target.mode === 'none') {
       const k = parseKldstat((await shell.run('kldstat -v', { timeoutMs: 10_000 })).output);
       const f = findFusefs(k);
-      details.push('build: none: the image\'s own fusefs is under test, nothing of the tree was built');
-      if (!f) return { ok: false, details: [...details, 'kldstat -v shows no fusefs module, though it was loaded before'] };
+      details.push("build: none: the image's own fusefs is under test, nothing of the tree was built");
+      if (!f)
+        return {
+          ok: false,
+          details: [...details, 'kldstat -v shows no fusefs module, though it was loaded before'],
+        };
       details.push(`kldstat -v: fusefs from ${f.path ?? f.name}`);
       return { ok: true, details };
     }
     let ok = true;
     if (target.mode === 'kernel') {
-      const bootfile = (await this.readValue(shell, 'sysctl -n kern.bootfile', ABSOLUTE_PATH)).value ?? '(unreadable)';
+      const bootfile =
+        (await this.readValue(shell, 'sysctl -n kern.bootfile', ABSOLUTE_PATH)).value ?? '(unreadable)';
       const uname = (await this.readValue(shell, 'uname -v', UNAME_V)).value ?? '(unreadable)';
       const osrel = Number((await this.readValue(shell, 'sysctl -n kern.osreldate', NUMBER)).value ?? NaN);
-      const kernSha = (await this.readValue(shell, 'sha256 -q /boot/kernel/kernel', SHA256, 30_000)).value ?? '';
-      details.push(`sysctl kern.bootfile: ${bootfile}`, `uname -v: ${uname}${this.state.uname ? ` (before the reboot: ${this.state.uname})` : ''}`);
+      const kernSha =
+        (await this.readValue(shell, 'sha256 -q /boot/kernel/kernel', SHA256, 30_000)).value ?? '';
+      details.push(
+        `sysctl kern.bootfile: ${bootfile}`,
+        `uname -v: ${uname}${this.state.uname ? ` (before the reboot: ${this.state.uname})` : ''}`,
+      );
       // The loader boots /boot/kernel/kernel unless it fell back (kernel.old); installkernel put the built one there.
       if (bootfile !== '/boot/kernel/kernel') {
         ok = false;
-        details.push(`the kernel booted from ${bootfile}, not /boot/kernel/kernel where installkernel put the built one`);
+        details.push(
+          `the kernel booted from ${bootfile}, not /boot/kernel/kernel where installkernel put the built one`,
+        );
       }
       if (!this.state.kernelSha256 || kernSha !== this.state.kernelSha256) {
         ok = false;
-        details.push(`/boot/kernel/kernel sha256 ${kernSha || '(unreadable)'} is not the installed ${this.state.kernelSha256 ?? '(no hash recorded)'}`);
+        details.push(
+          `/boot/kernel/kernel sha256 ${kernSha || '(unreadable)'} is not the installed ${this.state.kernelSha256 ?? '(no hash recorded)'}`,
+        );
       } else details.push(`/boot/kernel/kernel sha256 ${kernSha} is the installed kernel`);
       // kern.osreldate is the running kernel's __FreeBSD_version (sys/conf/newvers.sh RELDATE from sys/sys/param.h).
       if (this.state.treeVersion !== undefined && osrel !== this.state.treeVersion) {
         ok = false;
-        details.push(`kern.osreldate ${osrel} is not the tree's __FreeBSD_version ${this.state.treeVersion}: the stock kernel is running`);
+        details.push(
+          `kern.osreldate ${osrel} is not the tree's __FreeBSD_version ${this.state.treeVersion}: the stock kernel is running`,
+        );
       } else details.push(`kern.osreldate ${osrel} is the tree's __FreeBSD_version`);
       // Load the installed module by name (it is the built one) so that mounting auto-loads nothing else.
       await shell.run('kldstat -q -m fusefs || kldload fusefs', { timeoutMs: 60_000 });
     }
-    const expectedPath = this.state.modulePath ?? (target.mode === 'kernel' ? '/boot/kernel/fusefs.ko' : undefined);
+    const expectedPath =
+      this.state.modulePath ?? (target.mode === 'kernel' ? '/boot/kernel/fusefs.ko' : undefined);
     const files = parseKldstat((await shell.run('kldstat -v', { timeoutMs: 10_000 })).output);
     const loaded = findFusefs(files);
     if (!loaded) {
-      return { ok: false, details: [...details, `kldstat -v shows no fusefs module loaded; expected ${expectedPath ?? 'the built fusefs.ko'}`] };
+      return {
+        ok: false,
+        details: [
+          ...details,
+          `kldstat -v shows no fusefs module loaded; expected ${expectedPath ?? 'the built fusefs.ko'}`,
+        ],
+      };
     }
     const loadedPath = loaded.path ?? loaded.name;
     if (expectedPath && loadedPath !== expectedPath) {
-      return { ok: false, details: [...details, `kldstat -v shows fusefs loaded from ${loadedPath}, not from the built ${expectedPath}`] };
+      return {
+        ok: false,
+        details: [
+          ...details,
+          `kldstat -v shows fusefs loaded from ${loadedPath}, not from the built ${expectedPath}`,
+        ],
+      };
     }
     details.push(`kldstat -v: fusefs loaded from ${loadedPath} (file id ${loaded.id})`);
     const sha = await this.readValue(shell, `sha256 -q ${shQuote(loadedPath)}`, SHA256, 30_000);
     const actual = sha.value ?? '';
     if (sha.exitStatus !== 0 || !this.state.moduleSha256 || actual !== this.state.moduleSha256) {
       ok = false;
-      details.push(`sha256 of ${loadedPath} is ${actual || '(unreadable)'}, the build produced ${this.state.moduleSha256 ?? '(no hash recorded)'}`);
+      details.push(
+        `sha256 of ${loadedPath} is ${actual || '(unreadable)'}, the build produced ${this.state.moduleSha256 ?? '(no hash recorded)'}`,
+      );
     } else {
       details.push(`sha256 ${actual} matches the build`);
     }
@@ -455,17 +621,30 @@ export class FreeBSDGuest implements GuestAdapter {
 
   async mount(shell: Shell, config: GateConfig): Promise<string> {
     if (config.fuseServer && config.fuseServerSource) {
-      await mustRun(shell, `make -C ${FREEBSD_PATHS.fuseServerSrc} 2>&1`, config.buildTimeoutSec * 1000, 'building the FUSE server (fuse-server-source)');
+      await mustRun(
+        shell,
+        `make -C ${FREEBSD_PATHS.fuseServerSrc} 2>&1`,
+        config.buildTimeoutSec * 1000,
+        'building the FUSE server (fuse-server-source)',
+      );
     }
     // The fixture's type is known exactly (its subtype, cut as the kernel cuts it); a user's server's is not.
     // A user's server is started detached (daemon(8): its own session, stdio on /dev/null) from a guest script.
     const result = config.fuseServer
       ? await mountFuseServer(shell, config.fuseServer, freebsdMountCheck(), DETACH.freebsd, 60_000)
-      : await shell.run(fixtureMountCommand(config, freebsdMountCheck(fusefsTypeName(FIXTURE_SUBTYPE)), [`daemon_timeout=${fixtureDaemonTimeout(config.timeoutSec)}`]), {
-          timeoutMs: 60_000,
-          purpose: 'mounting the FUSE file system',
-        });
-    if (result.exitStatus !== 0) throw new MountError(`mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-800)}`);
+      : await shell.run(
+          fixtureMountCommand(config, freebsdMountCheck(fusefsTypeName(FIXTURE_SUBTYPE)), [
+            `daemon_timeout=${fixtureDaemonTimeout(config.timeoutSec)}`,
+          ]),
+          {
+            timeoutMs: 60_000,
+            purpose: 'mounting the FUSE file system',
+          },
+        );
+    if (result.exitStatus !== 0)
+      throw new MountError(
+        `mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-800)}`,
+      );
     return MOUNTPOINT;
   }
 
@@ -502,13 +681,29 @@ export class FreeBSDGuest implements GuestAdapter {
   backstop(): BackstopPlan {
     // Without a ddb backend kdb_trap returns 0 and nmi_call_kdb panics ("NMI"; sys/x86/x86/cpu_machdep.c,
     // sys/kern/subr_kdb.c): the NMI would turn a hang into a panic, so it is not sent.
-    if (!this.state.hasDdb) return { kind: 'none', why: 'the booted kernel has no ddb (debug.kdb.available), so an NMI would get no stacks, only panic("NMI")' };
-    if (!this.state.nmiEntersDdb) return { kind: 'none', why: 'debug.debugger_on_panic is 0, so an NMI would panic the guest ("NMI") instead of entering ddb' };
+    if (!this.state.hasDdb)
+      return {
+        kind: 'none',
+        why: 'the booted kernel has no ddb (debug.kdb.available), so an NMI would get no stacks, only panic("NMI")',
+      };
+    if (!this.state.nmiEntersDdb)
+      return {
+        kind: 'none',
+        why: 'debug.debugger_on_panic is 0, so an NMI would panic the guest ("NMI") instead of entering ddb',
+      };
     // `alltrace` is ddb's all-threads trace (sys/ddb/db_command.c db_cmds: "alltrace" ->
     // db_stack_trace_all, also `show all trace`); `bt` takes one thread and parses its argument as
     // an expression, so `bt all` is "Symbol not found". `show alllocks` exists only with WITNESS
     // (sys/kern/subr_witness.c DB_SHOW_ALL_COMMAND), `show lockedvnods` with DDB (sys/kern/vfs_subr.c).
-    return { kind: 'ddb', commands: ['set $lines 0', 'alltrace', ...(this.state.hasWitness ? ['show alllocks'] : []), 'show lockedvnods'] };
+    return {
+      kind: 'ddb',
+      commands: [
+        'set $lines 0',
+        'alltrace',
+        ...(this.state.hasWitness ? ['show alllocks'] : []),
+        'show lockedvnods',
+      ],
+    };
   }
 
   /**
@@ -535,7 +730,13 @@ export class FreeBSDGuest implements GuestAdapter {
  * build (Makefile.inc1 buildkernel) needs the whole tree.
  */
 export const FREEBSD_TREE_PATHS = {
-  module: ['sys/sys/param.h', 'sys/conf/newvers.sh', 'sys/modules/fusefs/Makefile', 'sys/fs/fuse', 'share/mk'],
+  module: [
+    'sys/sys/param.h',
+    'sys/conf/newvers.sh',
+    'sys/modules/fusefs/Makefile',
+    'sys/fs/fuse',
+    'share/mk',
+  ],
   gtest: ['tests/sys/fs/fusefs/Makefile', 'tests/freebsd_test_suite', 'sbin/mount/getmntopts.c'],
   // Files deep in the folders buildkernel's legacy and kernel-tools stages build from, not the
   // folders: a sparse list such as `lib/libc` makes `lib` exist without lib/libnv.
@@ -543,7 +744,11 @@ export const FREEBSD_TREE_PATHS = {
 } as const;
 
 /** Host side, before any work: which required paths the tree lacks for this build and these tests. */
-export function missingTreePaths(exists: (relPath: string) => boolean, build: GateConfig['build'], tests: GateConfig['tests']): string[] {
+export function missingTreePaths(
+  exists: (relPath: string) => boolean,
+  build: GateConfig['build'],
+  tests: GateConfig['tests'],
+): string[] {
   const need: string[] = [...FREEBSD_TREE_PATHS.module];
   if (build === 'kernel') need.push(...FREEBSD_TREE_PATHS.kernel);
   if (tests.includes('gtest')) need.push(...FREEBSD_TREE_PATHS.gtest);

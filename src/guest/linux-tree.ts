@@ -30,15 +30,34 @@ export class LinuxTreeGuest extends LinuxGuest {
   override async buildTarget(shell: Shell, _config: GateConfig): Promise<TargetOutcome> {
     const b = this.build;
     const built = `fs/fuse built on the host in ${(b.durationMs / 1000).toFixed(1)} s (${b.changed.length} file(s) changed since the last build)`;
-    if (!b.ok) return { mode: 'module', why: this.why, ok: false, tail: b.tail, blame: b.blame ?? 'gate', compilerErrors: b.compilerErrors };
+    if (!b.ok)
+      return {
+        mode: 'module',
+        why: this.why,
+        ok: false,
+        tail: b.tail,
+        blame: b.blame ?? 'gate',
+        compilerErrors: b.compilerErrors,
+      };
     // A FUSE driver already there (never expected) would make the proof meaningless: say so.
-    const load = await shell.run(`if [ -e /sys/module/fuse ]; then echo 'a fuse module is already loaded'; exit 1; fi; insmod ${MODULE_IN_GUEST} && cat /sys/module/fuse/initstate`, {
-      timeoutMs: 60_000,
-      purpose: 'loading the built fuse.ko',
-    });
+    const load = await shell.run(
+      `if [ -e /sys/module/fuse ]; then echo 'a fuse module is already loaded'; exit 1; fi; insmod ${MODULE_IN_GUEST} && cat /sys/module/fuse/initstate`,
+      {
+        timeoutMs: 60_000,
+        purpose: 'loading the built fuse.ko',
+      },
+    );
     if (load.exitStatus !== 0) {
-      const dmesg = await shell.run('dmesg | tail -n 15', { timeoutMs: 10_000 }).catch(() => ({ output: '' }));
-      return { mode: 'module', why: this.why, ok: false, blame: 'gate', tail: `insmod ${MODULE_IN_GUEST} failed (exit ${load.exitStatus}): ${load.output.trim()}\n${dmesg.output.trim()}` };
+      const dmesg = await shell
+        .run('dmesg | tail -n 15', { timeoutMs: 10_000 })
+        .catch(() => ({ output: '' }));
+      return {
+        mode: 'module',
+        why: this.why,
+        ok: false,
+        blame: 'gate',
+        tail: `insmod ${MODULE_IN_GUEST} failed (exit ${load.exitStatus}): ${load.output.trim()}\n${dmesg.output.trim()}`,
+      };
     }
     return { mode: 'module', why: `${this.why}; ${built}`, ok: true, artifact: MODULE_IN_GUEST };
   }
@@ -48,18 +67,32 @@ export class LinuxTreeGuest extends LinuxGuest {
     const details = [...base.details];
     let ok = base.ok;
     // od prints the note's bytes (header, "GNU", descriptor); the descriptor is the build id.
-    const answer = await shell.run(`od -An -tx1 -v ${BUILD_ID_NOTE} | tr -d ' \\n'; echo; sha256sum ${MODULE_IN_GUEST}; cat /sys/module/fuse/taint`, { timeoutMs: 30_000 });
-    const [noteHex = '', hashLine = '', taint = ''] = answer.output.trim().split('\n').map((line) => line.trim());
+    const answer = await shell.run(
+      `od -An -tx1 -v ${BUILD_ID_NOTE} | tr -d ' \\n'; echo; sha256sum ${MODULE_IN_GUEST}; cat /sys/module/fuse/taint`,
+      { timeoutMs: 30_000 },
+    );
+    const [noteHex = '', hashLine = '', taint = ''] = answer.output
+      .trim()
+      .split('\n')
+      .map((line) => line.trim());
     const loadedHash = hashLine.split(/\s+/)[0] ?? '';
-    if (this.build.buildId && noteHex.endsWith(this.build.buildId)) details.push(`loaded fuse module has build id ${this.build.buildId}, the build's`);
+    if (this.build.buildId && noteHex.endsWith(this.build.buildId))
+      details.push(`loaded fuse module has build id ${this.build.buildId}, the build's`);
     else {
       ok = false;
-      details.push(`loaded fuse module's build id note is ${noteHex || 'missing'}, the build's is ${this.build.buildId ?? 'unknown'}`);
+      details.push(
+        `loaded fuse module's build id note is ${noteHex || 'missing'}, the build's is ${this.build.buildId ?? 'unknown'}`,
+      );
     }
-    if (loadedHash === this.build.sha256) details.push(`loaded fuse.ko sha256 ${loadedHash.slice(0, 16)}... as built (vermagic ${this.build.vermagic ?? '?'}; taint ${taint || 'none'})`);
+    if (loadedHash === this.build.sha256)
+      details.push(
+        `loaded fuse.ko sha256 ${loadedHash.slice(0, 16)}... as built (vermagic ${this.build.vermagic ?? '?'}; taint ${taint || 'none'})`,
+      );
     else {
       ok = false;
-      details.push(`fuse.ko in the guest has sha256 ${loadedHash || 'nothing'}, the build's is ${this.build.sha256}`);
+      details.push(
+        `fuse.ko in the guest has sha256 ${loadedHash || 'nothing'}, the build's is ${this.build.sha256}`,
+      );
     }
     return { ok, details };
   }

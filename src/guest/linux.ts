@@ -6,8 +6,23 @@ import type { GateConfig } from '../config/types.js';
 import type { LinuxGuestImage } from '../image/linux-guest.js';
 import { parseWatchdogLinuxSample } from '../report/parsers/linux-proc-stack.js';
 import type { ProofOfCode, Thread } from '../report/model.js';
-import type { BackstopPlan, ConsoleProfile, DiskLayout, GuestAdapter, TargetOutcome, TestSpec } from './adapter.js';
-import { DETACH, fixtureMountCommand, mountFuseServer, MountError, MOUNTPOINT, mustRun, workloadTests } from './common.js';
+import type {
+  BackstopPlan,
+  ConsoleProfile,
+  DiskLayout,
+  GuestAdapter,
+  TargetOutcome,
+  TestSpec,
+} from './adapter.js';
+import {
+  DETACH,
+  fixtureMountCommand,
+  mountFuseServer,
+  MountError,
+  MOUNTPOINT,
+  mustRun,
+  workloadTests,
+} from './common.js';
 import type { Shell } from './shell.js';
 
 export const LINUX_CONSOLE: ConsoleProfile = {
@@ -29,29 +44,45 @@ export class LinuxGuest implements GuestAdapter {
   disks(diskIndexOfPayload: number): DiskLayout {
     // virtio-blk disks are named vda, vdb, ... in PCI order; the test guest boots from -kernel, no disk.
     const letter = (index: number) => String.fromCharCode('a'.charCodeAt(0) + index);
-    return { payload: `/dev/vd${letter(diskIndexOfPayload)}`, results: `/dev/vd${letter(diskIndexOfPayload + 1)}` };
+    return {
+      payload: `/dev/vd${letter(diskIndexOfPayload)}`,
+      results: `/dev/vd${letter(diskIndexOfPayload + 1)}`,
+    };
   }
 
   async prepare(shell: Shell, disks: DiskLayout, config: GateConfig): Promise<void> {
     // Warnings and worse reach the console (the kernel's hung-task reports are KERN_ERR); chatter does not.
     await mustRun(shell, 'dmesg -n 4', 10_000, 'setting the console log level');
-    await mustRun(shell, `mkdir -p /gate/results && tar -xf ${disks.payload} -C /gate`, 60_000, 'unpacking the payload disk');
+    await mustRun(
+      shell,
+      `mkdir -p /gate/results && tar -xf ${disks.payload} -C /gate`,
+      60_000,
+      'unpacking the payload disk',
+    );
     // The kernel's own hung-task detector prints blocked tasks' stacks even when userland is stuck.
     const hungTaskSecs = Math.max(2, Math.ceil(config.timeoutSec));
-    await shell.run(`echo ${hungTaskSecs} > /proc/sys/kernel/hung_task_timeout_secs; echo 0 > /proc/sys/kernel/hung_task_panic`, {
-      timeoutMs: 10_000,
-    });
+    await shell.run(
+      `echo ${hungTaskSecs} > /proc/sys/kernel/hung_task_timeout_secs; echo 0 > /proc/sys/kernel/hung_task_panic`,
+      {
+        timeoutMs: 10_000,
+      },
+    );
   }
 
   async buildTarget(_shell: Shell, _config: GateConfig): Promise<TargetOutcome> {
-    return { mode: 'none', why: "the Linux test guest runs its packaged kernel's FUSE driver; there is no tree to build", ok: true };
+    return {
+      mode: 'none',
+      why: "the Linux test guest runs its packaged kernel's FUSE driver; there is no tree to build",
+      ok: true,
+    };
   }
 
   async proveTarget(shell: Shell, config: GateConfig, _target: TargetOutcome): Promise<ProofOfCode> {
     const details: string[] = [];
     let ok = true;
     const release = (await shell.run('uname -r', { timeoutMs: 10_000 })).output.trim();
-    if (release === this.image.kernelRelease) details.push(`kernel ${release} is the one the guest was built with`);
+    if (release === this.image.kernelRelease)
+      details.push(`kernel ${release} is the one the guest was built with`);
     else {
       ok = false;
       details.push(`kernel ${release} is running, but the guest was built with ${this.image.kernelRelease}`);
@@ -60,8 +91,13 @@ export class LinuxGuest implements GuestAdapter {
     const names = Object.keys(this.image.programs)
       .filter((name) => !(config.fuseServer && name === FIXTURE_PROGRAM))
       .sort();
-    if (config.fuseServer) details.push(`the FUSE server is the user's (--fuse-server), not the built-in fixture: ${config.fuseServer}`);
-    const hashes = await shell.run(`sha256sum ${names.map((name) => `/gate/bin/${name}`).join(' ')}`, { timeoutMs: 30_000 });
+    if (config.fuseServer)
+      details.push(
+        `the FUSE server is the user's (--fuse-server), not the built-in fixture: ${config.fuseServer}`,
+      );
+    const hashes = await shell.run(`sha256sum ${names.map((name) => `/gate/bin/${name}`).join(' ')}`, {
+      timeoutMs: 30_000,
+    });
     const found = new Map(
       hashes.output
         .split('\n')
@@ -84,8 +120,14 @@ export class LinuxGuest implements GuestAdapter {
   async mount(shell: Shell, config: GateConfig): Promise<string> {
     const result = config.fuseServer
       ? await mountFuseServer(shell, config.fuseServer, LINUX_MOUNT_CHECK, DETACH.linux, 30_000)
-      : await shell.run(fixtureMountCommand(config, LINUX_MOUNT_CHECK), { timeoutMs: 30_000, purpose: 'mounting the FUSE file system' });
-    if (result.exitStatus !== 0) throw new MountError(`mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-500)}`);
+      : await shell.run(fixtureMountCommand(config, LINUX_MOUNT_CHECK), {
+          timeoutMs: 30_000,
+          purpose: 'mounting the FUSE file system',
+        });
+    if (result.exitStatus !== 0)
+      throw new MountError(
+        `mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-500)}`,
+      );
     return MOUNTPOINT;
   }
 
@@ -103,7 +145,10 @@ export class LinuxGuest implements GuestAdapter {
   }
 
   async collect(shell: Shell, disks: DiskLayout): Promise<void> {
-    await shell.run(`dmesg > /gate/results/dmesg.txt 2>&1; tar -cf ${disks.results} -C /gate/results . && sync`, { timeoutMs: 60_000, purpose: 'packing the results disk' });
+    await shell.run(
+      `dmesg > /gate/results/dmesg.txt 2>&1; tar -cf ${disks.results} -C /gate/results . && sync`,
+      { timeoutMs: 60_000, purpose: 'packing the results disk' },
+    );
   }
 }
 

@@ -24,7 +24,9 @@ export class CommandTimeoutError extends Error {
     readonly lastOutput: string,
     readonly timeoutMs: number,
   ) {
-    super(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${awaited}; last output: ${JSON.stringify(lastOutput.slice(-300))}`);
+    super(
+      `timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${awaited}; last output: ${JSON.stringify(lastOutput.slice(-300))}`,
+    );
     this.name = 'CommandTimeoutError';
   }
 }

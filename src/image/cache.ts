@@ -66,7 +66,10 @@ export interface RemoteCache {
 }
 
 /** One entry folder with a `<folder>.complete` marker: the layout @actions/tool-cache uses. */
-function folderEntries(dirOf: (key: ImageKey) => string, find: (key: ImageKey, targetName: string) => string | undefined): ImageStore {
+function folderEntries(
+  dirOf: (key: ImageKey) => string,
+  find: (key: ImageKey, targetName: string) => string | undefined,
+): ImageStore {
   return {
     find,
     async reserve(key, targetName) {
@@ -141,7 +144,10 @@ export function onGitHubWithCache(env: NodeJS.ProcessEnv = process.env): boolean
 }
 
 /** The Actions cache through @actions/cache, or undefined when not on GitHub. Failures only warn. */
-export async function githubActionsCache(warn: (msg: string) => void, env: NodeJS.ProcessEnv = process.env): Promise<RemoteCache | undefined> {
+export async function githubActionsCache(
+  warn: (msg: string) => void,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<RemoteCache | undefined> {
   if (!onGitHubWithCache(env)) return undefined;
   const cache = await import('@actions/cache');
   return {

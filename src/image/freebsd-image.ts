@@ -15,12 +15,16 @@ import {
   type RemoteCache,
 } from './cache.js';
 import { endOfLifeWarning, unknownReleaseNote } from './freebsd-releases.js';
-import { parseChecksumFile, pickFromChecksums, resolveVersionInput, type ImageResolution } from './freebsd-resolve.js';
+import {
+  parseChecksumFile,
+  pickFromChecksums,
+  resolveVersionInput,
+  type ImageResolution,
+} from './freebsd-resolve.js';
 import { checkIntegrity, recordIntegrity } from './image-integrity.js';
 import { DecompressError, xzToSparseFile } from './sparse-xz.js';
 
 export { ImageError } from './cache.js';
-
 
 /** Fetches a URL to a local file and returns its path. @actions/tool-cache downloadTool in production. */
 export interface Downloader {
@@ -173,18 +177,29 @@ async function downloadOrFail(deps: ImageDeps, url: string, dest: string, what: 
  * image from the archive itself: the archive serves plain HTTP, so the checksum file it serves
  * authenticates nothing.
  */
-async function goneError(deps: ImageDeps, res: ImageResolution, scratch: string, first: unknown, eol: string | undefined): Promise<ImageError> {
+async function goneError(
+  deps: ImageDeps,
+  res: ImageResolution,
+  scratch: string,
+  first: unknown,
+  eol: string | undefined,
+): Promise<ImageError> {
   const looked = [`${res.checksumUrl} (${(first as Error).message})`];
   let found = '';
   if (res.archiveFolderUrl) {
     const archiveSums = `${res.archiveFolderUrl}Latest/CHECKSUM.SHA512`;
     try {
-      const file = await deps.download.download(archiveSums, path.join(scratch, `CHECKSUM.SHA512-archive-${res.version.name}-${process.pid}`));
+      const file = await deps.download.download(
+        archiveSums,
+        path.join(scratch, `CHECKSUM.SHA512-archive-${res.version.name}-${process.pid}`),
+      );
       const names = parseChecksumFile(await fs.promises.readFile(file, 'utf8'))
         .map((e) => e.name)
         .filter((n) => n.includes('-BASIC-CI'));
       await fs.promises.rm(file, { force: true });
-      looked.push(`${archiveSums} (found${names.length ? `: ${names.join(', ')}` : ', but it lists no BASIC-CI image'})`);
+      looked.push(
+        `${archiveSums} (found${names.length ? `: ${names.join(', ')}` : ', but it lists no BASIC-CI image'})`,
+      );
       if (names.length) {
         found =
           ` The archive has it at ${res.archiveFolderUrl}Latest/${names[0]}, over plain HTTP: check that file against the SHA-512 in FreeBSD's PGP-signed ` +
@@ -225,7 +240,11 @@ export async function obtainFreeBSDImage(req: ImageRequest, deps: ImageDeps): Pr
       throw new BadInputError('image', `${source} does not exist`);
     }
   } else {
-    const options = { ...(req.base ? { base: req.base } : {}), ...(req.archiveBase ? { archiveBase: req.archiveBase } : {}), ...(req.today ? { today: req.today } : {}) };
+    const options = {
+      ...(req.base ? { base: req.base } : {}),
+      ...(req.archiveBase ? { archiveBase: req.archiveBase } : {}),
+      ...(req.today ? { today: req.today } : {}),
+    };
     const res: ImageResolution = resolveVersionInput(req.version, req.newversText, options);
     if (res.version.branch === 'RELEASE') {
       endOfLife = endOfLifeWarning(res.version.name, req.today);
@@ -236,16 +255,23 @@ export async function obtainFreeBSDImage(req: ImageRequest, deps: ImageDeps): Pr
     checksumUrl = res.checksumUrl;
     let sumsPath: string;
     try {
-      sumsPath = await deps.download.download(res.checksumUrl, path.join(scratch, `CHECKSUM.SHA512-${res.version.name}-${process.pid}`));
+      sumsPath = await deps.download.download(
+        res.checksumUrl,
+        path.join(scratch, `CHECKSUM.SHA512-${res.version.name}-${process.pid}`),
+      );
     } catch (e) {
       if (httpStatus(e) === 404) throw await goneError(deps, res, scratch, e, endOfLife);
-      throw new ImageError(`could not download the checksum file from ${res.checksumUrl}: ${(e as Error).message}`);
+      throw new ImageError(
+        `could not download the checksum file from ${res.checksumUrl}: ${(e as Error).message}`,
+      );
     }
     const sums = await fs.promises.readFile(sumsPath, 'utf8');
     await fs.promises.rm(sumsPath, { force: true });
     const picked = pickFromChecksums(res, sums);
     if (!picked?.sha512) {
-      throw new ImageError(`${res.checksumUrl} lists no ${res.osRelease}-BASIC-CI raw image; is ${res.version.name} published?`);
+      throw new ImageError(
+        `${res.checksumUrl} lists no ${res.osRelease}-BASIC-CI raw image; is ${res.version.name} published?`,
+      );
     }
     if (wantedSha && wantedSha !== picked.sha512) {
       throw new ImageError(
@@ -270,7 +296,16 @@ export async function obtainFreeBSDImage(req: ImageRequest, deps: ImageDeps): Pr
       const damage = await checkIntegrity(hit, expected);
       if (!damage) {
         log(`image ${fileName} found in the tool cache (sha512 ${expected.slice(0, 16)}...)`);
-        return { path: hit, format: await detectFormat(hit), sha512: expected, source, fileName, why, from: 'tool-cache', ...extra };
+        return {
+          path: hit,
+          format: await detectFormat(hit),
+          sha512: expected,
+          source,
+          fileName,
+          why,
+          from: 'tool-cache',
+          ...extra,
+        };
       }
       warn(`cached image ${hit} is damaged (${damage}): cache damaged, re-downloading`);
       await deps.store.evict(key);
@@ -313,7 +348,10 @@ export async function obtainFreeBSDImage(req: ImageRequest, deps: ImageDeps): Pr
     );
   }
   const sha512 = expected ?? actual;
-  if (!expected) log(`image ${fileName} has no expected SHA-512 (no image-sha512 input): recorded ${actual}, not verified`);
+  if (!expected)
+    log(
+      `image ${fileName} has no expected SHA-512 (no image-sha512 input): recorded ${actual}, not verified`,
+    );
 
   if (from === 'download' && deps.remote) {
     const ak = actionsCacheKey({ fileName, sha512 });

@@ -31,14 +31,19 @@ function checkRow(row: FreeBSDRelease): FreeBSDRelease {
   if (!DAY_RE.test(row.eol)) throw bad(`eol ${row.eol} is not YYYY-MM-DD`);
   if (!MONTH_OR_DAY_RE.test(row.released)) throw bad(`released ${row.released} is not YYYY-MM[-DD]`);
   if (!row.eolSource || !row.releasedSource) throw bad('a date without a source');
-  if (row.osreldate !== undefined && (!row.osreldateSource || Math.floor(row.osreldate / 100000) !== Number(row.name.split('.')[0]))) {
+  if (
+    row.osreldate !== undefined &&
+    (!row.osreldateSource || Math.floor(row.osreldate / 100000) !== Number(row.name.split('.')[0]))
+  ) {
     throw bad('osreldate without a source, or of another major branch');
   }
   return row;
 }
 
 /** Every release in the table, newest version first. */
-export const RELEASES: readonly FreeBSDRelease[] = (raw.releases as FreeBSDRelease[]).map(checkRow).sort((a, b) => compareReleaseNames(b.name, a.name));
+export const RELEASES: readonly FreeBSDRelease[] = (raw.releases as FreeBSDRelease[])
+  .map(checkRow)
+  .sort((a, b) => compareReleaseNames(b.name, a.name));
 
 /** The day the table was last checked against its sources. */
 export const RELEASES_CHECKED: string = raw.checked;
@@ -72,7 +77,10 @@ export function supportedReleases(today: Date = new Date()): FreeBSDRelease[] {
 /** The newest supported release: the default `freebsd-version`. */
 export function defaultRelease(today: Date = new Date()): FreeBSDRelease {
   const newest = supportedReleases(today)[0];
-  if (!newest) throw new Error(`freebsd-releases.json (checked ${RELEASES_CHECKED}) lists no release supported on ${isoDay(today)}: add the new ones`);
+  if (!newest)
+    throw new Error(
+      `freebsd-releases.json (checked ${RELEASES_CHECKED}) lists no release supported on ${isoDay(today)}: add the new ones`,
+    );
   return newest;
 }
 
@@ -99,7 +107,9 @@ export function endOfLifeWarning(name: string, today: Date = new Date()): string
 /** A note for a release the table does not know or that FreeBSD has not published yet. */
 export function unknownReleaseNote(name: string): string | undefined {
   const row = releaseInfo(name);
-  if (!row) return `${name} is not in the gate's release table (src/image/freebsd-releases.json, checked ${RELEASES_CHECKED}); its lifetime is unknown here`;
-  if (!row.published) return `${name} is planned for ${dated(row.released, row.releasedEstimate, row.releasedSource)} and was not published when the table was checked (${RELEASES_CHECKED})`;
+  if (!row)
+    return `${name} is not in the gate's release table (src/image/freebsd-releases.json, checked ${RELEASES_CHECKED}); its lifetime is unknown here`;
+  if (!row.published)
+    return `${name} is planned for ${dated(row.released, row.releasedEstimate, row.releasedSource)} and was not published when the table was checked (${RELEASES_CHECKED})`;
   return undefined;
 }

@@ -95,7 +95,10 @@ export function parseVersion(input: string): FreeBSDVersion {
   const text = input.trim();
   const m = VERSION_RE.exec(text);
   if (!m) {
-    throw new BadInputError(FREEBSD_VERSION_INPUT, `'${input}' is not a FreeBSD version; expected ${VERSION_INPUT_HELP}`);
+    throw new BadInputError(
+      FREEBSD_VERSION_INPUT,
+      `'${input}' is not a FreeBSD version; expected ${VERSION_INPUT_HELP}`,
+    );
   }
   const [, maj, min, br, num, patch] = m;
   const major = Number(maj);
@@ -106,8 +109,16 @@ export function parseVersion(input: string): FreeBSDVersion {
   }
   const revision = `${major}.${minor}`;
   const name = num !== undefined ? `${revision}-${branch}${Number(num)}` : `${revision}-${branch}`;
-  const snapshot = branch === 'STABLE' || branch === 'CURRENT' || branch === 'PRERELEASE' || branch === 'ALPHA';
-  const v: FreeBSDVersion = { revision, major, minor, branch, name, tree: snapshot ? 'snapshots' : 'releases' };
+  const snapshot =
+    branch === 'STABLE' || branch === 'CURRENT' || branch === 'PRERELEASE' || branch === 'ALPHA';
+  const v: FreeBSDVersion = {
+    revision,
+    major,
+    minor,
+    branch,
+    name,
+    tree: snapshot ? 'snapshots' : 'releases',
+  };
   if (num !== undefined) v.n = Number(num);
   return v;
 }
@@ -148,7 +159,11 @@ export interface ResolveOptions {
  * Where the image of a version lives. Before the checksum file is read the file name is the
  * `Latest/` name; call `pickFromChecksums` with the checksum file to get the real (dated) one.
  */
-export function resolveImage(version: string | FreeBSDVersion, options: ResolveOptions = {}, why?: string): ImageResolution {
+export function resolveImage(
+  version: string | FreeBSDVersion,
+  options: ResolveOptions = {},
+  why?: string,
+): ImageResolution {
   const v = typeof version === 'string' ? parseVersion(version) : version;
   const base = (options.base ?? FREEBSD_DOWNLOAD_BASE).replace(/\/?$/, '/');
   const arch = options.arch ?? 'amd64';
@@ -197,7 +212,14 @@ export function parseChecksumFile(text: string): ChecksumEntry[] {
     const gnu = /^([0-9a-fA-F]{32,128})\s+\*?(.+)$/.exec(line);
     if (gnu) {
       const hash = gnu[1]!.toLowerCase();
-      const algorithm = hash.length === 128 ? 'SHA512' : hash.length === 64 ? 'SHA256' : hash.length === 32 ? 'MD5' : 'UNKNOWN';
+      const algorithm =
+        hash.length === 128
+          ? 'SHA512'
+          : hash.length === 64
+            ? 'SHA256'
+            : hash.length === 32
+              ? 'MD5'
+              : 'UNKNOWN';
       out.push({ algorithm, name: gnu[2]!.trim(), hash });
     }
   }
@@ -214,7 +236,11 @@ function escapeRe(s: string): string {
  * `${BUILDDATE}/` folder, so the run can be repeated on the same snapshot).
  * Returns undefined when the checksum file lists no BASIC-CI raw image for this version.
  */
-export function pickFromChecksums(res: ImageResolution, checksumText: string, fs: 'ufs' | 'zfs' = 'ufs'): ImageResolution | undefined {
+export function pickFromChecksums(
+  res: ImageResolution,
+  checksumText: string,
+  fs: 'ufs' | 'zfs' = 'ufs',
+): ImageResolution | undefined {
   const entries = parseChecksumFile(checksumText).filter((e) => e.algorithm === 'SHA512');
   const pre = escapeRe(`${res.osRelease}-BASIC-CI`);
   if (res.version.tree === 'releases') {
@@ -270,8 +296,13 @@ export function parseNewvers(text: string): Newvers {
   const revision = get('REVISION');
   const branch = get('BRANCH');
   if (!type || !revision || !branch) {
-    const missing = [!type && 'TYPE', !revision && 'REVISION', !branch && 'BRANCH'].filter(Boolean).join(', ');
-    throw new BadInputError('source-tree', `sys/conf/newvers.sh has no ${missing} assignment; is this a FreeBSD source tree?`);
+    const missing = [!type && 'TYPE', !revision && 'REVISION', !branch && 'BRANCH']
+      .filter(Boolean)
+      .join(', ');
+    throw new BadInputError(
+      'source-tree',
+      `sys/conf/newvers.sh has no ${missing} assignment; is this a FreeBSD source tree?`,
+    );
   }
   return { type, revision, branch };
 }
@@ -290,10 +321,16 @@ export function versionFromNewvers(nv: Newvers): { version: FreeBSDVersion; why:
   const tree = `the tree's sys/conf/newvers.sh says ${nv.revision}-${nv.branch}`;
   switch (v.branch) {
     case 'RELEASE':
-      return { version: v, why: `${tree}: a release tree, so the ${v.name} image (patch levels share the release image)` };
+      return {
+        version: v,
+        why: `${tree}: a release tree, so the ${v.name} image (patch levels share the release image)`,
+      };
     case 'BETA':
     case 'RC':
-      return { version: v, why: `${tree}: a ${v.branch} tree, so the ${v.name} image, which FreeBSD publishes in releases/ (release/Makefile.mirrors)` };
+      return {
+        version: v,
+        why: `${tree}: a ${v.branch} tree, so the ${v.name} image, which FreeBSD publishes in releases/ (release/Makefile.mirrors)`,
+      };
     default:
       return { version: v, why: `${tree}: a ${v.branch} tree, so the newest ${v.name} snapshot` };
   }
@@ -302,7 +339,11 @@ export function versionFromNewvers(nv: Newvers): { version: FreeBSDVersion; why:
 /** `__FreeBSD_version` from a tree's sys/sys/param.h. */
 export function parseFreebsdVersion(paramH: string): number {
   const m = /^#define[ \t]+__FreeBSD_version[ \t]+(\d+)/m.exec(paramH);
-  if (!m) throw new BadInputError('source-tree', 'sys/sys/param.h defines no __FreeBSD_version; is this a FreeBSD source tree?');
+  if (!m)
+    throw new BadInputError(
+      'source-tree',
+      'sys/sys/param.h defines no __FreeBSD_version; is this a FreeBSD source tree?',
+    );
   return Number(m[1]);
 }
 
@@ -317,7 +358,11 @@ export function osreldateMajor(v: number): number {
  * X.Y-RELEASE image, because FreeBSD publishes BASIC-CI images of releases, not of patch levels
  * (release/Makefile.mirrors `ci-images-stage` copies one `Latest/` per release build).
  */
-export function resolveVersionInput(input: string, newversText?: string, options: ResolveOptions = {}): ImageResolution {
+export function resolveVersionInput(
+  input: string,
+  newversText?: string,
+  options: ResolveOptions = {},
+): ImageResolution {
   const parsed = parseVersionInput(input);
   switch (parsed.kind) {
     case 'auto': {
@@ -337,8 +382,16 @@ export function resolveVersionInput(input: string, newversText?: string, options
     }
     case 'version':
       if (parsed.patch !== undefined) {
-        return resolveImage(parsed.version, options, `${formatVersionInput(parsed)} runs on the ${parsed.version.name} image (BASIC-CI images exist per release, not per patch level)`);
+        return resolveImage(
+          parsed.version,
+          options,
+          `${formatVersionInput(parsed)} runs on the ${parsed.version.name} image (BASIC-CI images exist per release, not per patch level)`,
+        );
       }
-      return resolveImage(parsed.version, options, `freebsd-version ${parsed.version.name}: published in the ${parsed.version.tree}/ tree (release/Makefile.mirrors ci-images-stage)`);
+      return resolveImage(
+        parsed.version,
+        options,
+        `freebsd-version ${parsed.version.name}: published in the ${parsed.version.tree}/ tree (release/Makefile.mirrors ci-images-stage)`,
+      );
   }
 }

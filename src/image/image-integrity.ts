@@ -33,7 +33,12 @@ export async function measure(image: string, sourceSha512: string): Promise<Inte
     const { size } = await fh.stat();
     const head = Math.min(SPAN, size);
     const tail = Math.min(SPAN, size);
-    return { size, headSha256: await spanHash(fh, 0, head), tailSha256: await spanHash(fh, size - tail, tail), sourceSha512 };
+    return {
+      size,
+      headSha256: await spanHash(fh, 0, head),
+      tailSha256: await spanHash(fh, size - tail, tail),
+      sourceSha512,
+    };
   } finally {
     await fh.close();
   }
@@ -41,7 +46,10 @@ export async function measure(image: string, sourceSha512: string): Promise<Inte
 
 /** Writes the record beside the image (before the cache entry is marked complete). */
 export async function recordIntegrity(image: string, recordFor: string, sourceSha512: string): Promise<void> {
-  await fs.promises.writeFile(integrityPath(recordFor), `${JSON.stringify(await measure(image, sourceSha512), null, 2)}\n`);
+  await fs.promises.writeFile(
+    integrityPath(recordFor),
+    `${JSON.stringify(await measure(image, sourceSha512), null, 2)}\n`,
+  );
 }
 
 /** Undefined when the cached image matches its record, else what is wrong with it. */

@@ -25,7 +25,10 @@ export interface LinuxGuestImage {
 export type LinuxGuestFlavour = 'cloud' | 'generic';
 
 export class GuestBuildError extends Error {
-  constructor(message: string, readonly outputTail: string) {
+  constructor(
+    message: string,
+    readonly outputTail: string,
+  ) {
     super(message);
     this.name = 'GuestBuildError';
   }
@@ -60,14 +63,20 @@ export function damageOf(dir: string): string | undefined {
     return `manifest.json unreadable (${(error as Error).message})`;
   }
   const problems: string[] = [];
-  for (const [file, expected] of [['vmlinuz', manifest.vmlinuzSha256], ['initramfs.cpio.gz', manifest.initramfsSha256]] as const) {
+  for (const [file, expected] of [
+    ['vmlinuz', manifest.vmlinuzSha256],
+    ['initramfs.cpio.gz', manifest.initramfsSha256],
+  ] as const) {
     if (!expected) {
       problems.push(`manifest.json records no SHA-256 for ${file}`);
       continue;
     }
     const actual = sha256File(path.join(dir, file));
     if (actual === undefined) problems.push(`${file} is missing`);
-    else if (actual !== expected) problems.push(`${file} has SHA-256 ${actual.slice(0, 16)}..., manifest.json says ${expected.slice(0, 16)}...`);
+    else if (actual !== expected)
+      problems.push(
+        `${file} has SHA-256 ${actual.slice(0, 16)}..., manifest.json says ${expected.slice(0, 16)}...`,
+      );
   }
   return problems.length > 0 ? problems.join('; ') : undefined;
 }
@@ -102,14 +111,30 @@ export async function ensureLinuxGuest(
   const damage = damageOf(dir);
   if (!damage) return readLinuxGuest(dir);
   onLine?.(`cache damaged: ${damage}; rebuilding`);
-  const rebuilt = await runBuild(cacheDir, Math.max(1, timeoutMs - (Date.now() - startedAt)), ['--force'], flavour, onLine);
+  const rebuilt = await runBuild(
+    cacheDir,
+    Math.max(1, timeoutMs - (Date.now() - startedAt)),
+    ['--force'],
+    flavour,
+    onLine,
+  );
   const still = damageOf(rebuilt);
-  if (still) throw new GuestBuildError(`the Linux test guest in ${rebuilt} is damaged even after a rebuild: ${still}`, still);
+  if (still)
+    throw new GuestBuildError(
+      `the Linux test guest in ${rebuilt} is damaged even after a rebuild: ${still}`,
+      still,
+    );
   return { ...readLinuxGuest(rebuilt), rebuiltBecause: `cache damaged, rebuilt: ${damage}` };
 }
 
 /** One run of the build script; returns the output folder it names (its last line). */
-async function runBuild(cacheDir: string, timeoutMs: number, args: string[], flavour: LinuxGuestFlavour, onLine?: (line: string) => void): Promise<string> {
+async function runBuild(
+  cacheDir: string,
+  timeoutMs: number,
+  args: string[],
+  flavour: LinuxGuestFlavour,
+  onLine?: (line: string) => void,
+): Promise<string> {
   const script = path.join(packageRoot(), 'scripts', 'build-linux-guest.sh');
   const lines: string[] = [];
   // The output folder is stdout's last line. The log goes to stderr, and the two pipes are read in
@@ -151,10 +176,19 @@ async function runBuild(cacheDir: string, timeoutMs: number, args: string[], fla
     });
   });
   const tail = lines.slice(-15).join('\n');
-  if (code !== 0) throw new GuestBuildError(`building the Linux test guest failed (${code}); last lines:\n${tail}`, tail);
-  const dir = stdout.split('\n').map((line) => line.trim()).filter(Boolean).at(-1) ?? '';
+  if (code !== 0)
+    throw new GuestBuildError(`building the Linux test guest failed (${code}); last lines:\n${tail}`, tail);
+  const dir =
+    stdout
+      .split('\n')
+      .map((line) => line.trim())
+      .filter(Boolean)
+      .at(-1) ?? '';
   if (!existsSync(path.join(dir, 'manifest.json'))) {
-    throw new GuestBuildError(`the Linux test guest build did not name an output folder with a manifest (got ${JSON.stringify(dir)})`, tail);
+    throw new GuestBuildError(
+      `the Linux test guest build did not name an output folder with a manifest (got ${JSON.stringify(dir)})`,
+      tail,
+    );
   }
   return dir;
 }

@@ -10,12 +10,21 @@ export interface HostRunResult {
   spawnError?: Error;
 }
 
-export function runInGroup(binary: string, args: readonly string[], options: { cwd?: string; timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<HostRunResult> {
+export function runInGroup(
+  binary: string,
+  args: readonly string[],
+  options: { cwd?: string; timeoutMs: number; env?: NodeJS.ProcessEnv },
+): Promise<HostRunResult> {
   return new Promise((resolve) => {
     let output = '';
     let timedOut = false;
     let spawnError: Error | undefined;
-    const child = spawn(binary, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
+    const child = spawn(binary, args, {
+      cwd: options.cwd,
+      env: options.env ?? process.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
     const collect = (chunk: Buffer) => {
       output += chunk.toString('utf8');
       if (output.length > 512 * 1024) output = output.slice(-256 * 1024);

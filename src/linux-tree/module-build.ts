@@ -4,7 +4,16 @@
 // changed are copied into it, so make rebuilds just those (a one-file change is a few seconds).
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import path from 'node:path';
 import { runInGroup } from './host-run.js';
 
@@ -57,7 +66,11 @@ export async function buildFuseModule(options: ModuleBuildOptions): Promise<Modu
   const started = Date.now();
   const folder = path.join(options.buildDir, 'fuse');
   const changed = mirrorSources(path.join(options.tree, FUSE_DIR), folder);
-  const done = (result: Omit<ModuleBuild, 'changed' | 'durationMs'>): ModuleBuild => ({ ...result, changed, durationMs: Date.now() - started });
+  const done = (result: Omit<ModuleBuild, 'changed' | 'durationMs'>): ModuleBuild => ({
+    ...result,
+    changed,
+    durationMs: Date.now() - started,
+  });
   const make = await runInGroup(
     'make',
     [
@@ -73,8 +86,20 @@ export async function buildFuseModule(options: ModuleBuildOptions): Promise<Modu
     { timeoutMs: options.timeoutMs, env: { ...process.env, LC_ALL: 'C' } },
   );
   const tail = lastLines(make.output, 40);
-  if (make.spawnError) return done({ ok: false, blame: 'gate', tail: `cannot run make: ${make.spawnError.message}`, compilerErrors: [] });
-  if (make.timedOut) return done({ ok: false, blame: 'gate', tail: `make did not finish within ${Math.round(options.timeoutMs / 1000)} s\n${tail}`, compilerErrors: [] });
+  if (make.spawnError)
+    return done({
+      ok: false,
+      blame: 'gate',
+      tail: `cannot run make: ${make.spawnError.message}`,
+      compilerErrors: [],
+    });
+  if (make.timedOut)
+    return done({
+      ok: false,
+      blame: 'gate',
+      tail: `make did not finish within ${Math.round(options.timeoutMs / 1000)} s\n${tail}`,
+      compilerErrors: [],
+    });
   const compilerErrors = parseCompilerErrors(make.output, folder);
   const built = path.join(folder, 'fuse.ko');
   if (make.code !== 0 || !existsSync(built)) {
@@ -83,7 +108,13 @@ export async function buildFuseModule(options: ModuleBuildOptions): Promise<Modu
   }
   const module = path.join(options.buildDir, 'fuse-stripped.ko');
   const strip = await runInGroup('objcopy', ['--strip-debug', built, module], { timeoutMs: 60_000 });
-  if (strip.code !== 0) return done({ ok: false, blame: 'gate', tail: `objcopy --strip-debug failed: ${strip.output.trim()}`, compilerErrors: [] });
+  if (strip.code !== 0)
+    return done({
+      ok: false,
+      blame: 'gate',
+      tail: `objcopy --strip-debug failed: ${strip.output.trim()}`,
+      compilerErrors: [],
+    });
   const bytes = readFileSync(module);
   return done({
     ok: true,
@@ -102,7 +133,9 @@ export function mirrorSources(from: string, to: string): string[] {
   // Only names mirrored before are ever removed: kbuild writes generated sources (fuse.mod.c) here.
   const manifest = path.join(to, '.fusefs-gate-sources');
   const before = existsSync(manifest) ? readFileSync(manifest, 'utf8').split('\n').filter(Boolean) : [];
-  const wanted = readdirSync(from).filter((name) => SOURCE_FILE.test(name) && !name.endsWith('.mod.c') && statSync(path.join(from, name)).isFile());
+  const wanted = readdirSync(from).filter(
+    (name) => SOURCE_FILE.test(name) && !name.endsWith('.mod.c') && statSync(path.join(from, name)).isFile(),
+  );
   const changed: string[] = [];
   for (const name of wanted) {
     const source = path.join(from, name);
@@ -128,8 +161,15 @@ export function parseCompilerErrors(output: string, folder: string): CompilerErr
   for (const line of output.split('\n')) {
     const match = /^(\S+?):(\d+):(?:(\d+):)? (?:fatal )?error: (.*)$/.exec(line.trim());
     if (!match) continue;
-    const file = match[1]!.startsWith(`${folder}/`) ? `${FUSE_DIR}/${match[1]!.slice(folder.length + 1)}` : match[1]!;
-    errors.push({ file, line: Number(match[2]), ...(match[3] ? { column: Number(match[3]) } : {}), message: match[4]! });
+    const file = match[1]!.startsWith(`${folder}/`)
+      ? `${FUSE_DIR}/${match[1]!.slice(folder.length + 1)}`
+      : match[1]!;
+    errors.push({
+      file,
+      line: Number(match[2]),
+      ...(match[3] ? { column: Number(match[3]) } : {}),
+      message: match[4]!,
+    });
   }
   return errors;
 }
@@ -141,7 +181,8 @@ export function gnuBuildId(elf: Buffer): string | undefined {
     const namesz = elf.readUInt32LE(at - 12);
     const descsz = elf.readUInt32LE(at - 8);
     const type = elf.readUInt32LE(at - 4);
-    if (namesz === 4 && type === 3 && descsz > 0 && descsz <= 64) return elf.subarray(at + 4, at + 4 + descsz).toString('hex');
+    if (namesz === 4 && type === 3 && descsz > 0 && descsz <= 64)
+      return elf.subarray(at + 4, at + 4 + descsz).toString('hex');
   }
   return undefined;
 }

@@ -14,9 +14,30 @@
 // Both are small and stream file data in 1 MiB chunks, so a large tree is never held in memory.
 
 import { constants as fsConstants } from 'node:fs';
-import { copyFile, lstat, mkdir, open, readdir, readlink, rm, stat, symlink, utimes, type FileHandle } from 'node:fs/promises';
+import {
+  copyFile,
+  lstat,
+  mkdir,
+  open,
+  readdir,
+  readlink,
+  rm,
+  stat,
+  symlink,
+  utimes,
+  type FileHandle,
+} from 'node:fs/promises';
 import path from 'node:path';
-import { BLOCK, TarFormatError, decodeHeader, entryHeaderBlocks, isZeroBlock, paddedSize, parsePaxRecords, type TarEntryType } from './tar-format.js';
+import {
+  BLOCK,
+  TarFormatError,
+  decodeHeader,
+  entryHeaderBlocks,
+  isZeroBlock,
+  paddedSize,
+  parsePaxRecords,
+  type TarEntryType,
+} from './tar-format.js';
 
 export { TarFormatError } from './tar-format.js';
 
@@ -53,7 +74,10 @@ export interface ExtractedEntry {
 
 /** A path in the archive that would leave the destination folder, or be written through a symlink. */
 export class UnsafeTarEntryError extends Error {
-  constructor(readonly entry: string, readonly why: string) {
+  constructor(
+    readonly entry: string,
+    readonly why: string,
+  ) {
     super(`refusing tar entry ${JSON.stringify(entry)}: ${why}`);
     this.name = 'UnsafeTarEntryError';
   }
@@ -67,7 +91,10 @@ const CHUNK = MIB;
  * number of MiB so it can be attached as a raw disk. Directories are walked in sorted order;
  * symlinks inside a walked folder are kept as symlinks, a top-level hostPath is followed.
  */
-export async function writeTarDisk(entries: readonly PayloadEntry[], diskPath: string): Promise<TarDiskSummary> {
+export async function writeTarDisk(
+  entries: readonly PayloadEntry[],
+  diskPath: string,
+): Promise<TarDiskSummary> {
   const plan = await planEntries(entries);
   const out = await open(diskPath, 'w');
   const summary: TarDiskSummary = { files: 0, dirs: 0, symlinks: 0, dataBytes: 0, diskBytes: 0 };
@@ -102,7 +129,16 @@ export async function writeTarDisk(entries: readonly PayloadEntry[], diskPath: s
 }
 
 interface PlannedEntry {
-  header: { name: string; mode: number; uid: number; gid: number; size: number; mtime: number; type: Exclude<TarEntryType, 'other'>; linkname: string };
+  header: {
+    name: string;
+    mode: number;
+    uid: number;
+    gid: number;
+    size: number;
+    mtime: number;
+    type: Exclude<TarEntryType, 'other'>;
+    linkname: string;
+  };
   source?: string;
 }
 
@@ -113,8 +149,11 @@ async function planEntries(entries: readonly PayloadEntry[]): Promise<PlannedEnt
     const key = item.header.name;
     const earlier = seen.get(key);
     if (earlier !== undefined) {
-      if (item.header.type === 'dir' && planned.find((p) => p.header.name === key)?.header.type === 'dir') return;
-      throw new Error(`two payload entries map to the same guest path ${JSON.stringify(key)}: ${earlier} and ${from}`);
+      if (item.header.type === 'dir' && planned.find((p) => p.header.name === key)?.header.type === 'dir')
+        return;
+      throw new Error(
+        `two payload entries map to the same guest path ${JSON.stringify(key)}: ${earlier} and ${from}`,
+      );
     }
     seen.set(key, from);
     planned.push(item);
@@ -141,9 +180,38 @@ async function planEntries(entries: readonly PayloadEntry[]): Promise<PlannedEnt
       add({ header: dirHeader(guestPath, info.mode & 0o777, mtime) }, hostPath);
       await walk(hostPath, guestPath);
     } else if (info.isFile()) {
-      add({ header: { name: guestPath, mode: info.mode & 0o777, uid: 0, gid: 0, size: info.size, mtime, type: 'file', linkname: '' }, source: hostPath }, hostPath);
+      add(
+        {
+          header: {
+            name: guestPath,
+            mode: info.mode & 0o777,
+            uid: 0,
+            gid: 0,
+            size: info.size,
+            mtime,
+            type: 'file',
+            linkname: '',
+          },
+          source: hostPath,
+        },
+        hostPath,
+      );
     } else if (info.isSymbolicLink()) {
-      add({ header: { name: guestPath, mode: 0o777, uid: 0, gid: 0, size: 0, mtime, type: 'symlink', linkname: await readlink(hostPath) } }, hostPath);
+      add(
+        {
+          header: {
+            name: guestPath,
+            mode: 0o777,
+            uid: 0,
+            gid: 0,
+            size: 0,
+            mtime,
+            type: 'symlink',
+            linkname: await readlink(hostPath),
+          },
+        },
+        hostPath,
+      );
     }
     // Sockets, FIFOs and devices are not payload: left out.
   };
@@ -177,19 +245,26 @@ function guestRelative(guestPath: string, allowRoot: boolean): string {
     if (allowRoot) return '';
     throw new Error(`payload guest path ${JSON.stringify(guestPath)} is empty`);
   }
-  if (normalized.split('/').includes('..')) throw new Error(`payload guest path ${JSON.stringify(guestPath)} leaves the archive root`);
-  if (guestPath.includes('\0')) throw new Error(`payload guest path ${JSON.stringify(guestPath)} contains NUL`);
+  if (normalized.split('/').includes('..'))
+    throw new Error(`payload guest path ${JSON.stringify(guestPath)} leaves the archive root`);
+  if (guestPath.includes('\0'))
+    throw new Error(`payload guest path ${JSON.stringify(guestPath)} contains NUL`);
   return normalized;
 }
 
-async function copyFileData(source: string, size: number, write: (buffer: Buffer) => Promise<void>): Promise<void> {
+async function copyFileData(
+  source: string,
+  size: number,
+  write: (buffer: Buffer) => Promise<void>,
+): Promise<void> {
   const input = await open(source, 'r');
   try {
     const buffer = Buffer.alloc(CHUNK);
     let copied = 0;
     while (copied < size) {
       const { bytesRead } = await input.read(buffer, 0, Math.min(CHUNK, size - copied), copied);
-      if (bytesRead === 0) throw new Error(`${source} shrank while it was archived (${copied} of ${size} bytes)`);
+      if (bytesRead === 0)
+        throw new Error(`${source} shrank while it was archived (${copied} of ${size} bytes)`);
       await write(buffer.subarray(0, bytesRead));
       copied += bytesRead;
     }
@@ -202,7 +277,8 @@ async function copyFileData(source: string, size: number, write: (buffer: Buffer
 
 /** A blank raw disk of `sizeMiB` MiB: a sparse file (a hole) that reads as zeros. Replaces `diskPath`. */
 export async function createBlankDisk(diskPath: string, sizeMiB: number): Promise<void> {
-  if (!Number.isInteger(sizeMiB) || sizeMiB < 1) throw new Error(`blank disk size must be a whole number of MiB of at least 1, got ${sizeMiB}`);
+  if (!Number.isInteger(sizeMiB) || sizeMiB < 1)
+    throw new Error(`blank disk size must be a whole number of MiB of at least 1, got ${sizeMiB}`);
   const handle = await open(diskPath, 'w');
   try {
     await handle.truncate(sizeMiB * MIB);
@@ -239,19 +315,24 @@ export async function readTarDisk(diskPath: string, destDir: string): Promise<Ex
       try {
         entry = decodeHeader(header, at);
       } catch (error) {
-        if (error instanceof TarFormatError) throw new TarFormatError(`${diskPath} is not a readable tar archive: ${error.message}`);
+        if (error instanceof TarFormatError)
+          throw new TarFormatError(`${diskPath} is not a readable tar archive: ${error.message}`);
         throw error;
       }
-      const meta = entry.typeflag === 'x' || entry.typeflag === 'g' || entry.typeflag === 'L' || entry.typeflag === 'K';
+      const meta =
+        entry.typeflag === 'x' || entry.typeflag === 'g' || entry.typeflag === 'L' || entry.typeflag === 'K';
       // Data that follows the header: a file's contents (pax may override a size ustar cannot
       // hold), a meta record's payload, or an unknown type's data, which is skipped.
       const size = entry.type === 'file' && pax.size !== undefined ? Number(pax.size) : entry.size;
-      if (!Number.isSafeInteger(size) || size < 0) throw new TarFormatError(`${diskPath}: bad size ${JSON.stringify(pax.size)} at byte ${at}`);
+      if (!Number.isSafeInteger(size) || size < 0)
+        throw new TarFormatError(`${diskPath}: bad size ${JSON.stringify(pax.size)} at byte ${at}`);
       const dataSize = meta || entry.type === 'file' || entry.type === 'other' ? size : 0;
       const dataStart = offset + BLOCK;
       const next = dataStart + paddedSize(dataSize);
       if (next > diskSize) {
-        throw new TarFormatError(`${diskPath}: tar member ${JSON.stringify(entry.name)} at byte ${at} runs past the end of the disk (truncated archive)`);
+        throw new TarFormatError(
+          `${diskPath}: tar member ${JSON.stringify(entry.name)} at byte ${at} runs past the end of the disk (truncated archive)`,
+        );
       }
       offset = next;
       if (meta) {
@@ -287,9 +368,17 @@ export async function readTarDisk(diskPath: string, destDir: string): Promise<Ex
           extracted.push({ path: relative, kind: 'file', size });
           break;
         case 'symlink': {
-          if (path.posix.isAbsolute(linkname)) throw new UnsafeTarEntryError(relative, `symlink to the absolute path ${JSON.stringify(linkname)}`);
+          if (path.posix.isAbsolute(linkname))
+            throw new UnsafeTarEntryError(
+              relative,
+              `symlink to the absolute path ${JSON.stringify(linkname)}`,
+            );
           const resolved = path.posix.normalize(path.posix.join(path.posix.dirname(relative), linkname));
-          if (resolved === '..' || resolved.startsWith('../')) throw new UnsafeTarEntryError(relative, `symlink to ${JSON.stringify(linkname)} leads out of the folder`);
+          if (resolved === '..' || resolved.startsWith('../'))
+            throw new UnsafeTarEntryError(
+              relative,
+              `symlink to ${JSON.stringify(linkname)} leads out of the folder`,
+            );
           await removeIfNotDir(target, relative);
           await symlink(linkname, target);
           extracted.push({ path: relative, kind: 'symlink', size: 0 });
@@ -299,7 +388,11 @@ export async function readTarDisk(diskPath: string, destDir: string): Promise<Ex
           const source = safeRelative(linkname);
           const sourcePath = path.join(root, ...source.split('/'));
           const info = await lstat(sourcePath).catch(() => undefined);
-          if (!info?.isFile()) throw new UnsafeTarEntryError(relative, `hard link to ${JSON.stringify(linkname)}, which is not a file extracted before it`);
+          if (!info?.isFile())
+            throw new UnsafeTarEntryError(
+              relative,
+              `hard link to ${JSON.stringify(linkname)}, which is not a file extracted before it`,
+            );
           await removeIfNotDir(target, relative);
           await copyFile(sourcePath, target);
           extracted.push({ path: relative, kind: 'hardlink', size: info.size });
@@ -337,20 +430,32 @@ async function ensureDir(root: string, relative: string): Promise<void> {
   const dir = path.join(root, ...relative.split('/'));
   const info = await lstat(dir).catch(() => undefined);
   if (info?.isSymbolicLink()) throw new UnsafeTarEntryError(relative, 'a path through a symlink');
-  if (info && !info.isDirectory()) throw new UnsafeTarEntryError(relative, 'a folder where a file was extracted before');
+  if (info && !info.isDirectory())
+    throw new UnsafeTarEntryError(relative, 'a folder where a file was extracted before');
   if (!info) await mkdir(dir);
 }
 
 async function removeIfNotDir(target: string, relative: string): Promise<void> {
   const info = await lstat(target).catch(() => undefined);
   if (!info) return;
-  if (info.isDirectory()) throw new UnsafeTarEntryError(relative, 'a file where a folder was extracted before');
+  if (info.isDirectory())
+    throw new UnsafeTarEntryError(relative, 'a file where a folder was extracted before');
   await rm(target, { force: true });
 }
 
-async function extractFile(input: FileHandle, start: number, size: number, target: string, mode: number): Promise<void> {
+async function extractFile(
+  input: FileHandle,
+  start: number,
+  size: number,
+  target: string,
+  mode: number,
+): Promise<void> {
   // O_NOFOLLOW: never write through a symlink placed at the target; O_EXCL: the path was cleared above.
-  const output = await open(target, fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_NOFOLLOW, mode || 0o644);
+  const output = await open(
+    target,
+    fsConstants.O_WRONLY | fsConstants.O_CREAT | fsConstants.O_EXCL | fsConstants.O_NOFOLLOW,
+    mode || 0o644,
+  );
   try {
     const buffer = Buffer.alloc(Math.min(CHUNK, Math.max(size, 1)));
     let copied = 0;
@@ -358,7 +463,8 @@ async function extractFile(input: FileHandle, start: number, size: number, targe
       const length = Math.min(buffer.length, size - copied);
       await readExactly(input, buffer.subarray(0, length), start + copied);
       let written = 0;
-      while (written < length) written += (await output.write(buffer, written, length - written, copied + written)).bytesWritten;
+      while (written < length)
+        written += (await output.write(buffer, written, length - written, copied + written)).bytesWritten;
       copied += length;
     }
   } finally {

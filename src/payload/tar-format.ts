@@ -48,7 +48,12 @@ export class TarFormatError extends Error {
   }
 }
 
-const TYPEFLAG: Record<Exclude<TarEntryType, 'other'>, string> = { file: '0', hardlink: '1', symlink: '2', dir: '5' };
+const TYPEFLAG: Record<Exclude<TarEntryType, 'other'>, string> = {
+  file: '0',
+  hardlink: '1',
+  symlink: '2',
+  dir: '5',
+};
 const LONG_NAME = '././@LongLink';
 
 export function paddedSize(size: number): number {
@@ -98,7 +103,11 @@ export function entryHeaderBlocks(header: Omit<TarHeader, 'typeflag'>): Buffer[]
 export function splitUstarName(name: string): { prefix: string; name: string } | undefined {
   if (Buffer.byteLength(name) <= 100) return { prefix: '', name };
   // Try each '/' from the right that leaves a non-empty name part of <= 100 bytes.
-  for (let slash = name.lastIndexOf('/', name.length - 2); slash > 0; slash = name.lastIndexOf('/', slash - 1)) {
+  for (
+    let slash = name.lastIndexOf('/', name.length - 2);
+    slash > 0;
+    slash = name.lastIndexOf('/', slash - 1)
+  ) {
     const prefix = name.slice(0, slash);
     const rest = name.slice(slash + 1);
     if (Buffer.byteLength(rest) > 100) break;
@@ -109,7 +118,17 @@ export function splitUstarName(name: string): { prefix: string; name: string } |
 
 function longRecord(typeflag: 'L' | 'K', value: string): Buffer[] {
   const data = Buffer.concat([Buffer.from(value, 'utf8'), Buffer.alloc(1)]);
-  const header = encodeHeader({ name: LONG_NAME, prefix: '', mode: 0, uid: 0, gid: 0, size: data.length, mtime: 0, typeflag, linkname: '' });
+  const header = encodeHeader({
+    name: LONG_NAME,
+    prefix: '',
+    mode: 0,
+    uid: 0,
+    gid: 0,
+    size: data.length,
+    mtime: 0,
+    typeflag,
+    linkname: '',
+  });
   return [header, Buffer.concat([data, Buffer.alloc(paddedSize(data.length) - data.length)])];
 }
 
@@ -153,13 +172,15 @@ export function encodeHeader(header: RawHeader): Buffer {
 
 function writeString(block: Buffer, offset: number, length: number, value: string, field: string): void {
   const bytes = Buffer.from(value, 'utf8');
-  if (bytes.length > length) throw new TarFormatError(`${field} ${JSON.stringify(value)} is longer than ${length} bytes`);
+  if (bytes.length > length)
+    throw new TarFormatError(`${field} ${JSON.stringify(value)} is longer than ${length} bytes`);
   bytes.copy(block, offset);
 }
 
 /** Octal with a NUL terminator when it fits, else GNU base-256 (high bit set, big-endian). */
 function writeNumber(block: Buffer, offset: number, length: number, value: number): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new TarFormatError(`cannot store ${value} in a tar header`);
+  if (!Number.isSafeInteger(value) || value < 0)
+    throw new TarFormatError(`cannot store ${value} in a tar header`);
   const octal = value.toString(8);
   if (octal.length <= length - 1) {
     block.write(`${octal.padStart(length - 1, '0')}\0`, offset, length, 'latin1');
@@ -190,12 +211,19 @@ function readNumber(block: Buffer, offset: number, length: number, field: string
   if (bytes[0]! & 0x80) {
     let value = BigInt(bytes[0]! & 0x7f);
     for (let index = 1; index < length; index++) value = (value << 8n) | BigInt(bytes[index]!);
-    if (value > BigInt(Number.MAX_SAFE_INTEGER)) throw new TarFormatError(`tar header at byte ${at}: ${field} is too large`);
+    if (value > BigInt(Number.MAX_SAFE_INTEGER))
+      throw new TarFormatError(`tar header at byte ${at}: ${field} is too large`);
     return Number(value);
   }
-  const text = bytes.toString('latin1').replace(/[\0 ]+$/, '').replace(/^[\0 ]+/, '');
+  const text = bytes
+    .toString('latin1')
+    .replace(/[\0 ]+$/, '')
+    .replace(/^[\0 ]+/, '');
   if (text === '') return 0;
-  if (!/^[0-7]+$/.test(text)) throw new TarFormatError(`tar header at byte ${at}: ${field} is not an octal number (${JSON.stringify(text)})`);
+  if (!/^[0-7]+$/.test(text))
+    throw new TarFormatError(
+      `tar header at byte ${at}: ${field} is not an octal number (${JSON.stringify(text)})`,
+    );
   return parseInt(text, 8);
 }
 
@@ -206,9 +234,12 @@ export function decodeHeader(block: Buffer, at: number): TarHeader & { prefix: s
   if (stored !== computed) {
     // Some old writers summed signed bytes; accept that too (POSIX: "unsigned", GNU tar checks both).
     let signed = 0;
-    for (let index = 0; index < BLOCK; index++) signed += index >= 148 && index < 156 ? 0x20 : ((block[index]! << 24) >> 24);
+    for (let index = 0; index < BLOCK; index++)
+      signed += index >= 148 && index < 156 ? 0x20 : (block[index]! << 24) >> 24;
     if (stored !== signed) {
-      throw new TarFormatError(`not a valid tar header at byte ${at}: checksum ${stored.toString(8)} stored, ${computed.toString(8)} computed`);
+      throw new TarFormatError(
+        `not a valid tar header at byte ${at}: checksum ${stored.toString(8)} stored, ${computed.toString(8)} computed`,
+      );
     }
   }
   const typeflag = String.fromCharCode(block[156]!);
@@ -255,7 +286,12 @@ export function parsePaxRecords(data: Buffer, at: number): Record<string, string
     if (data[offset] === 0) break; // padding
     const space = data.indexOf(0x20, offset);
     const length = space < 0 ? NaN : Number(data.subarray(offset, space).toString('latin1'));
-    if (!Number.isInteger(length) || length <= 0 || offset + length > data.length || data[offset + length - 1] !== 0x0a) {
+    if (
+      !Number.isInteger(length) ||
+      length <= 0 ||
+      offset + length > data.length ||
+      data[offset + length - 1] !== 0x0a
+    ) {
       throw new TarFormatError(`malformed pax extended header at byte ${at}`);
     }
     const record = data.subarray(space + 1, offset + length - 1).toString('utf8');

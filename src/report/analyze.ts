@@ -36,9 +36,11 @@ export const MAX_THREADS = 5000;
 const RECORD_START =
   /^(?:INFO: task |task:\S|Tracing (?:command|pid) |Fatal trap \d|BUG: |WARNING: |general protection fault|------------\[ cut here \]|@@fg:[a-z0-9]+:sample:\d+:begin@@|\s*PID\s+TID\s+COMM|sysrq: Show|SysRq : Show|=====+$)/;
 /** Words one of the record starts above holds, looked for in the raw line before cleaning it. */
-const RECORD_HINT = /INFO: task|task:|Tracing |Fatal trap|BUG: |WARNING: |general protection|cut here|@@fg:|PID|Show|====| 0x/;
+const RECORD_HINT =
+  /INFO: task|task:|Tracing |Fatal trap|BUG: |WARNING: |general protection|cut here|@@fg:|PID|Show|====| 0x/;
 /** A pre-5.9 sched_show_task line (`NAME D 0 PID PPID 0x...`), which starts a task of a dump. */
-const OLD_TASK_LINE = /^\S.{0,14}?\s+[RSDTtXZPIKW](?:\s+[0-9a-f]{8,16})?\s*\d+\s+\d+\s+\d+(?:\s+\d+)?\s+0x[0-9a-f]+\s*$/;
+const OLD_TASK_LINE =
+  /^\S.{0,14}?\s+[RSDTtXZPIKW](?:\s+[0-9a-f]{8,16})?\s*\d+\s+\d+\s+\d+(?:\s+\d+)?\s+0x[0-9a-f]+\s*$/;
 /** How far back from a chunk's end a cut point is looked for. */
 const CUT_SEARCH_LINES = 2000;
 

@@ -19,14 +19,18 @@ export function loadCatalogue(data: unknown): CatalogueEntry[] {
   return entries.map((e: unknown, i: number) => {
     const entry = e as Partial<CatalogueEntry>;
     const where = `known-deadlocks entry ${i} (${String(entry.id)})`;
-    if (typeof entry.id !== 'string' || entry.id === '') throw new Error(`${where}: id must be a non-empty string`);
+    if (typeof entry.id !== 'string' || entry.id === '')
+      throw new Error(`${where}: id must be a non-empty string`);
     if (typeof entry.title !== 'string') throw new Error(`${where}: title must be a string`);
-    if (typeof entry.url !== 'string' || !/^https:\/\//.test(entry.url)) throw new Error(`${where}: url must be https`);
+    if (typeof entry.url !== 'string' || !/^https:\/\//.test(entry.url))
+      throw new Error(`${where}: url must be https`);
     const allOf = entry.match?.allOf;
     if (
       !Array.isArray(allOf) ||
       allOf.length === 0 ||
-      !allOf.every((g) => Array.isArray(g) && g.length > 0 && g.every((n) => typeof n === 'string' && n !== ''))
+      !allOf.every(
+        (g) => Array.isArray(g) && g.length > 0 && g.every((n) => typeof n === 'string' && n !== ''),
+      )
     ) {
       throw new Error(`${where}: match.allOf must be a non-empty list of non-empty lists of frame names`);
     }

@@ -10,7 +10,8 @@ import { baseName, isNamed } from './parsers/common.js';
 const SOURCE_PATH = /[^\s'"(]*\.(?:c|h|S|rs)(?::\d+)+/g;
 /** FreeBSD sources live under `sys/`; Linux's top-level directories. */
 const FREEBSD_TOP = /(?:^|\/)(sys\/.*)$/;
-const LINUX_TOP = /(?:^|\/)((?:fs|kernel|mm|net|drivers|arch|include|lib|block|crypto|security|sound|virt|ipc|init|io_uring|rust)\/.*)$/;
+const LINUX_TOP =
+  /(?:^|\/)((?:fs|kernel|mm|net|drivers|arch|include|lib|block|crypto|security|sound|virt|ipc|init|io_uring|rust)\/.*)$/;
 
 /** `/mnt/build/.../sys/kern/x.c:123` -> `sys/kern/x.c`: the build's own path and the line go. */
 function sourcePath(location: string): string {
@@ -43,7 +44,10 @@ export function normalizeMessage(message: string): string {
  * The function a crash is filed under: the first named candidate that is not machinery; the
  * candidates are the header's function (KASAN, WARNING), the faulting pc (RIP, pc) and the stack.
  */
-export function crashFunction(candidates: readonly (Frame | string | undefined)[], isMachinery: (fn: string) => boolean): string | undefined {
+export function crashFunction(
+  candidates: readonly (Frame | string | undefined)[],
+  isMachinery: (fn: string) => boolean,
+): string | undefined {
   let fallback: string | undefined;
   for (const c of candidates) {
     if (c === undefined) continue;

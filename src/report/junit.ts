@@ -14,7 +14,12 @@ function replaceIllegal(text: string): string {
   for (const ch of text) {
     const c = ch.codePointAt(0) as number;
     const legal =
-      c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
+      c === 0x9 ||
+      c === 0xa ||
+      c === 0xd ||
+      (c >= 0x20 && c <= 0xd7ff) ||
+      (c >= 0xe000 && c <= 0xfffd) ||
+      (c >= 0x10000 && c <= 0x10ffff);
     out += legal ? ch : `\\x{${c.toString(16)}}`;
   }
   return out;
@@ -27,7 +32,12 @@ export function escapeText(text: string): string {
 
 /** Escape an attribute value (double-quoted); newlines and tabs kept as character references. */
 export function escapeAttr(text: string): string {
-  return escapeText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
+  return escapeText(text)
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&apos;')
+    .replace(/\n/g, '&#10;')
+    .replace(/\r/g, '&#13;')
+    .replace(/\t/g, '&#9;');
 }
 
 function seconds(ms: number): string {
@@ -42,10 +52,19 @@ function splitName(name: string): { classname: string; name: string } {
 }
 
 function formatStack(t: Thread): string {
-  const head = [t.pid !== undefined ? `pid ${t.pid}` : '', t.tid !== undefined ? `tid ${t.tid}` : '', t.comm, t.state ? `state ${t.state}` : '', t.wchan ? `wchan ${t.wchan}` : '']
+  const head = [
+    t.pid !== undefined ? `pid ${t.pid}` : '',
+    t.tid !== undefined ? `tid ${t.tid}` : '',
+    t.comm,
+    t.state ? `state ${t.state}` : '',
+    t.wchan ? `wchan ${t.wchan}` : '',
+  ]
     .filter((s) => s !== '')
     .join(' ');
-  const frames = t.frames.map((f) => `  ${f.fn}${f.offset !== undefined ? `+${f.offset}` : ''}${f.size !== undefined ? `/${f.size}` : ''}${f.module ? ` [${f.module}]` : ''}`);
+  const frames = t.frames.map(
+    (f) =>
+      `  ${f.fn}${f.offset !== undefined ? `+${f.offset}` : ''}${f.size !== undefined ? `/${f.size}` : ''}${f.module ? ` [${f.module}]` : ''}`,
+  );
   return [head, ...frames].join('\n');
 }
 
@@ -56,7 +75,8 @@ function failureBody(t: TestResult, report: GateReport): string {
   if (t.message) parts.push(t.message);
   const sig = t.threads && t.threads.length > 0 ? signatureOf(t.threads) : report.signature;
   if ((t.status === 'hang' || t.status === 'panic') && sig) parts.push(`signature: ${sig}`);
-  if ((t.status === 'hang' || t.status === 'panic') && report.knownBug) parts.push(`known bug: ${report.knownBug.title} ${report.knownBug.url}`);
+  if ((t.status === 'hang' || t.status === 'panic') && report.knownBug)
+    parts.push(`known bug: ${report.knownBug.title} ${report.knownBug.url}`);
   if (t.threads && t.threads.length > 0) parts.push(t.threads.map(formatStack).join('\n\n'));
   if (t.status === 'panic' && report.panicText) parts.push(report.panicText);
   if (t.output) parts.push(`--- output ---\n${t.output}`);
@@ -87,7 +107,16 @@ export function failedPhase(report: GateReport): string {
 function casesOf(report: GateReport): TestResult[] {
   if (report.verdict !== 'error' || report.tests.some((t) => t.status === 'error')) return report.tests;
   const phase = failedPhase(report);
-  return [...report.tests, { name: `fusefs-gate/${phase}`, status: 'error', durationMs: report.phases.find((p) => p.phase === phase)?.durationMs ?? 0, iteration: report.tests.at(-1)?.iteration ?? 1, message: `error during ${phase}: ${report.reason}` }];
+  return [
+    ...report.tests,
+    {
+      name: `fusefs-gate/${phase}`,
+      status: 'error',
+      durationMs: report.phases.find((p) => p.phase === phase)?.durationMs ?? 0,
+      iteration: report.tests.at(-1)?.iteration ?? 1,
+      message: `error during ${phase}: ${report.reason}`,
+    },
+  ];
 }
 
 /** The JUnit XML document for a report. */
@@ -113,7 +142,8 @@ export function renderJunit(report: GateReport): string {
     ['signature', report.signature],
     ['known-bug', report.knownBug ? `${report.knownBug.id} ${report.knownBug.url}` : undefined],
   ];
-  for (const [k, v] of props) if (v !== undefined) lines.push(`      <property name="${escapeAttr(k)}" value="${escapeAttr(v)}"/>`);
+  for (const [k, v] of props)
+    if (v !== undefined) lines.push(`      <property name="${escapeAttr(k)}" value="${escapeAttr(v)}"/>`);
   lines.push('    </properties>');
 
   for (const t of tests) {
@@ -125,7 +155,11 @@ export function renderJunit(report: GateReport): string {
         lines.push(`${open}/>`);
         break;
       case 'skipped':
-        lines.push(`${open}>`, `      <skipped${t.message ? ` message="${escapeAttr(t.message)}"` : ''}/>`, '    </testcase>');
+        lines.push(
+          `${open}>`,
+          `      <skipped${t.message ? ` message="${escapeAttr(t.message)}"` : ''}/>`,
+          '    </testcase>',
+        );
         break;
       case 'error':
         lines.push(

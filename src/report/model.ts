@@ -131,7 +131,13 @@ export interface GateReport {
   accelerator?: 'kvm' | 'tcg';
   acceleratorNote?: string;
   image?: { description: string; path?: string; url?: string; sha512?: string; why?: string };
-  build?: { mode: string; why: string; ok: boolean; tail?: string; compilerErrors?: { file: string; line: number; column?: number; message: string }[] };
+  build?: {
+    mode: string;
+    why: string;
+    ok: boolean;
+    tail?: string;
+    compilerErrors?: { file: string; line: number; column?: number; message: string }[];
+  };
   proof?: ProofOfCode;
   /** The user's own FUSE server (--fuse-server): its command, the mount table line, its output's tail. */
   fuseServer?: { command: string; mountTable: string; logTail: string };

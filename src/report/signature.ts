@@ -124,14 +124,27 @@ export function hangFrames(t: Thread): { where: string; from?: string } | undefi
     // frame below that is not waiting machinery itself (syzkaller linuxHangTaskFrameExtractor);
     // the lock-and-sync anchors (rtnl_lock, synchronize_rcu) name whole families of hangs.
     const anchor = below.find(isHangAnchor);
-    if (isGenericWait(where)) from = anchor ?? below.find((fn) => !isGenericWait(fn) && family(fn) !== family(where));
+    if (isGenericWait(where))
+      from = anchor ?? below.find((fn) => !isGenericWait(fn) && family(fn) !== family(where));
     else from = below.find((fn) => isFsVm(fn) && family(fn) !== family(where));
   }
   return from === undefined ? { where } : { where, from };
 }
 
 /** Generic waiting functions (substrings, as syzkaller's hang skip list): never the caller that matters. */
-const GENERIC_WAIT = ['sched', '_lock', '_slowlock', 'down', 'completion', 'kthread', 'wait', 'synchronize', 'context_switch', '__switch_to', 'cancel_delayed_work'];
+const GENERIC_WAIT = [
+  'sched',
+  '_lock',
+  '_slowlock',
+  'down',
+  'completion',
+  'kthread',
+  'wait',
+  'synchronize',
+  'context_switch',
+  '__switch_to',
+  'cancel_delayed_work',
+];
 function isGenericWait(fn: string): boolean {
   return GENERIC_WAIT.some((s) => fn.includes(s));
 }

@@ -20,7 +20,12 @@ export const PARSERS: readonly StackParser[] = [
 
 /** What makes two parsed threads the same thread with the same stack (for de-duplication). */
 export function threadKey(t: Thread): string {
-  return [t.pid ?? '', t.tid ?? '', t.sample ?? '', t.frames.map((f) => `${f.fn}+${f.offset ?? ''}`).join(' ')].join('|');
+  return [
+    t.pid ?? '',
+    t.tid ?? '',
+    t.sample ?? '',
+    t.frames.map((f) => `${f.fn}+${f.offset ?? ''}`).join(' '),
+  ].join('|');
 }
 
 /**
@@ -48,6 +53,7 @@ export function parseStacks(text: string, skip: readonly StackFormat[] = []): Th
  */
 export function extractPanic(text: string): KernelPanic | undefined {
   const freebsd = extractFreebsdPanic(text);
-  if (freebsd && (freebsd.cpu !== undefined || freebsd.threads.some((t) => t.frames.length > 0))) return freebsd;
+  if (freebsd && (freebsd.cpu !== undefined || freebsd.threads.some((t) => t.frames.length > 0)))
+    return freebsd;
   return extractLinuxPanic(text) ?? freebsd;
 }

@@ -134,7 +134,8 @@ export function groupStacks(threads: readonly Thread[]): StackGroup[] {
       g = { thread: t, threads: [], count: 0, samples: [], ids: new Set() };
       groups.set(key, g);
     }
-    const id = t.pid === undefined && t.tid === undefined ? `#${g.threads.length}` : `${t.pid ?? ''}/${t.tid ?? ''}`;
+    const id =
+      t.pid === undefined && t.tid === undefined ? `#${g.threads.length}` : `${t.pid ?? ''}/${t.tid ?? ''}`;
     if (!g.ids.has(id)) {
       g.ids.add(id);
       g.threads.push(t);
@@ -174,14 +175,16 @@ function testsSection(report: GateReport, maxTests: number): string[] {
   // What went wrong stays open; the passing and skipped tests fold away so a long list never hides it.
   if (loud.length > 0) {
     out.push(...header, ...loud.slice(0, maxTests).map(testRow));
-    if (loud.length > maxTests) out.push('', `_${loud.length - maxTests} more tests not listed; see the JUnit XML._`);
+    if (loud.length > maxTests)
+      out.push('', `_${loud.length - maxTests} more tests not listed; see the JUnit XML._`);
   }
   if (passed.length > 0) {
     const counts = new Map<string, number>();
     for (const t of passed) counts.set(t.status, (counts.get(t.status) ?? 0) + 1);
     const label = [...counts.entries()].map(([st, n]) => `${n} ${st === 'pass' ? 'passed' : st}`).join(', ');
     const rows = passed.slice(0, maxTests).map(testRow);
-    if (passed.length > maxTests) rows.push('', `_${passed.length - maxTests} more not listed; see the JUnit XML._`);
+    if (passed.length > maxTests)
+      rows.push('', `_${passed.length - maxTests} more not listed; see the JUnit XML._`);
     if (loud.length === 0) out.push(`All ${report.tests.length} test(s): ${label}.`, '');
     out.push(...(loud.length > 0 ? [''] : []), ...details(label, [...header, ...rows]));
   }
@@ -192,7 +195,10 @@ function testsSection(report: GateReport, maxTests: number): string[] {
   return out;
 }
 
-function stacksSection(report: GateReport, opts: Required<Pick<SummaryOptions, 'maxThreads' | 'maxFrames'>> & { file: string; url?: string }): string[] {
+function stacksSection(
+  report: GateReport,
+  opts: Required<Pick<SummaryOptions, 'maxThreads' | 'maxFrames'>> & { file: string; url?: string },
+): string[] {
   const blocked = blockedThreads(report.threads);
   if (report.verdict !== 'hang' && blocked.length === 0) return [];
   const out = ['### Blocked threads', ''];
@@ -208,12 +214,21 @@ function stacksSection(report: GateReport, opts: Required<Pick<SummaryOptions, '
   const groups = groupStacks(hung ? [hung, ...blocked.filter((t) => t !== hung)] : blocked);
   const threadCount = groups.reduce((n, g) => n + g.count, 0);
   const distinct = groups.length === 1 ? 'one stack' : `${groups.length} distinct stacks`;
-  out.push(`${threadCount} blocked thread${threadCount === 1 ? '' : 's'} of ${report.threads.length} captured, in ${distinct}.`);
+  out.push(
+    `${threadCount} blocked thread${threadCount === 1 ? '' : 's'} of ${report.threads.length} captured, in ${distinct}.`,
+  );
   const shown = groups.slice(0, opts.maxThreads);
   const [first, ...others] = shown.map((g) => stackBlock(g, opts.maxFrames));
   // The hung thread's stack stays open; the others fold away.
   out.push('', ...first!);
-  if (others.length > 0) out.push('', ...details(`${others.length} more distinct stack${others.length === 1 ? '' : 's'}`, others.flatMap((b) => ['', ...b])));
+  if (others.length > 0)
+    out.push(
+      '',
+      ...details(
+        `${others.length} more distinct stack${others.length === 1 ? '' : 's'}`,
+        others.flatMap((b) => ['', ...b]),
+      ),
+    );
   if (groups.length > shown.length) {
     const n = groups.length - shown.length;
     out.push('', `_${n} more distinct stack${n === 1 ? '' : 's'} in ${fileRef(opts)}._`);
@@ -225,7 +240,11 @@ function stackBlock(g: StackGroup, maxFrames: number): string[] {
   const title = hangTitle(g.thread);
   const seen = g.samples.length > 1 ? ` (same stack in samples ${g.samples.join(' and ')})` : '';
   const shared = g.count > 1 ? `<br>**${g.count} threads share this stack** (${pidList(g.threads)})` : '';
-  return [`**${threadLabel(g.thread)}**${seen}${title ? `<br>${code(title)}` : ''}${shared}`, '', codeBlock(frameLines(g.thread, maxFrames))];
+  return [
+    `**${threadLabel(g.thread)}**${seen}${title ? `<br>${code(title)}` : ''}${shared}`,
+    '',
+    codeBlock(frameLines(g.thread, maxFrames)),
+  ];
 }
 
 function fileRef(opts: { file: string; url?: string }): string {
@@ -236,7 +255,10 @@ function panicSection(report: GateReport): string[] {
   if (!report.panicText) return [];
   const lines = report.panicText.split('\n');
   const max = 60;
-  const text = lines.length > max ? [...lines.slice(0, max), `... ${lines.length - max} more lines in the serial log`].join('\n') : report.panicText;
+  const text =
+    lines.length > max
+      ? [...lines.slice(0, max), `... ${lines.length - max} more lines in the serial log`].join('\n')
+      : report.panicText;
   return ['### Panic', '', codeBlock(text)];
 }
 
@@ -244,7 +266,9 @@ function phasesSection(report: GateReport): string[] {
   if (report.phases.length === 0) return [];
   const out = ['### Phases', '', '| Phase | Duration | Outcome | Note |', '| --- | --- | --- | --- |'];
   for (const p of report.phases) {
-    out.push(`| ${cell(p.phase)} | ${formatDuration(p.durationMs)} | ${p.outcome === 'ok' ? 'ok' : `**${p.outcome}**`} | ${cell(p.note ?? '')} |`);
+    out.push(
+      `| ${cell(p.phase)} | ${formatDuration(p.durationMs)} | ${p.outcome === 'ok' ? 'ok' : `**${p.outcome}**`} | ${cell(p.note ?? '')} |`,
+    );
   }
   return out;
 }
@@ -253,7 +277,9 @@ function environmentSection(report: GateReport): string[] {
   const out = ['### Environment', ''];
   out.push(`- **Guest:** ${report.guest}`);
   if (report.accelerator) {
-    out.push(`- **Accelerator:** ${report.accelerator}${report.acceleratorNote ? ` (${inline(report.acceleratorNote)})` : ''}`);
+    out.push(
+      `- **Accelerator:** ${report.accelerator}${report.acceleratorNote ? ` (${inline(report.acceleratorNote)})` : ''}`,
+    );
   }
   if (report.image) {
     const img = report.image;
@@ -273,8 +299,10 @@ function environmentSection(report: GateReport): string[] {
     for (const d of report.proof.details) out.push(`  - ${inline(d)}`);
   }
   out.push(`- **Boot attempts:** ${report.bootAttempts}`);
-  if (report.stoppedAtIteration !== undefined) out.push(`- **Stopped at iteration:** ${report.stoppedAtIteration}`);
-  if (report.startedAt || report.finishedAt) out.push(`- **Run:** ${inline(report.startedAt)} → ${inline(report.finishedAt)}`);
+  if (report.stoppedAtIteration !== undefined)
+    out.push(`- **Stopped at iteration:** ${report.stoppedAtIteration}`);
+  if (report.startedAt || report.finishedAt)
+    out.push(`- **Run:** ${inline(report.startedAt)} → ${inline(report.finishedAt)}`);
   return out;
 }
 
@@ -284,7 +312,11 @@ function filesSection(report: GateReport, artifact: SummaryOptions['artifact']):
     .filter((v): v is string => typeof v === 'string' && v !== '')
     .map((v) => v.split(/[\\/]/).pop()!);
   if (names.length === 0) return [];
-  const where = artifact?.url ? `in the artifact [${inline(artifact.name)}](${artifact.url})` : artifact ? `in the artifact ${code(artifact.name)}` : 'in the output folder';
+  const where = artifact?.url
+    ? `in the artifact [${inline(artifact.name)}](${artifact.url})`
+    : artifact
+      ? `in the artifact ${code(artifact.name)}`
+      : 'in the output folder';
   return ['### Evidence', '', `${names.map(code).join(', ')} ${where}.`];
 }
 
@@ -292,13 +324,21 @@ function filesSection(report: GateReport, artifact: SummaryOptions['artifact']):
 function runLabel(report: GateReport, options: SummaryOptions): string {
   const freebsd = options.version ? `FreeBSD ${options.version}` : (report.image?.description ?? 'FreeBSD');
   const parts = [report.guest === 'freebsd' ? inline(freebsd) : 'Linux test guest'];
-  if (options.artifact) parts.push(options.artifact.url ? `[${inline(options.artifact.name)}](${options.artifact.url})` : code(options.artifact.name));
+  if (options.artifact)
+    parts.push(
+      options.artifact.url
+        ? `[${inline(options.artifact.name)}](${options.artifact.url})`
+        : code(options.artifact.name),
+    );
   return parts.join(' · ');
 }
 
 /** The job summary markdown for a report. */
 export function renderSummary(report: GateReport, options: SummaryOptions = {}): string {
-  const file = options.stacksFile ?? (report.files.stacks ? report.files.stacks.split(/[\\/]/).pop() : undefined) ?? 'stacks.txt';
+  const file =
+    options.stacksFile ??
+    (report.files.stacks ? report.files.stacks.split(/[\\/]/).pop() : undefined) ??
+    'stacks.txt';
   const stackOpts = {
     maxThreads: options.maxThreads ?? 8,
     maxFrames: options.maxFrames ?? 40,
@@ -306,13 +346,27 @@ export function renderSummary(report: GateReport, options: SummaryOptions = {}):
     ...(options.stacksUrl !== undefined ? { url: options.stacksUrl } : {}),
   };
   const out: string[] = [];
-  out.push(`## ${VERDICT_BADGE[report.verdict]} fusefs-gate: ${report.verdict.toUpperCase()} · ${runLabel(report, options)}`, '');
+  out.push(
+    `## ${VERDICT_BADGE[report.verdict]} fusefs-gate: ${report.verdict.toUpperCase()} · ${runLabel(report, options)}`,
+    '',
+  );
   out.push(`**Verdict:** ${code(report.verdict)} — ${inline(report.reason)}`);
-  if (report.verdict === 'error') out.push('', '_Infrastructure error: the gate could not decide. This is not a result about the tree under test._');
-  if (report.verdict === 'error' && options.errorAllowed) out.push('', '**Warning:** this undecided run was let through by `allow-error: true`; the job did not fail, and nothing was checked.');
+  if (report.verdict === 'error')
+    out.push(
+      '',
+      '_Infrastructure error: the gate could not decide. This is not a result about the tree under test._',
+    );
+  if (report.verdict === 'error' && options.errorAllowed)
+    out.push(
+      '',
+      '**Warning:** this undecided run was let through by `allow-error: true`; the job did not fail, and nothing was checked.',
+    );
   if (report.signature) out.push('', `**Signature:** ${code(report.signature)}`);
   if (report.knownBug) {
-    out.push('', `**Known bug:** [${inline(report.knownBug.title)}](${report.knownBug.url}) (${code(report.knownBug.id)})`);
+    out.push(
+      '',
+      `**Known bug:** [${inline(report.knownBug.title)}](${report.knownBug.url}) (${code(report.knownBug.id)})`,
+    );
   }
   const sections = [
     testsSection(report, options.maxTests ?? 50),

@@ -43,7 +43,9 @@ export interface AccelDecision {
 /** KVM was asked for explicitly and does not work. */
 export class AccelUnavailableError extends Error {
   constructor(readonly reason: string) {
-    super(`accel=kvm was requested but KVM is not usable here: ${reason}. Use accel=auto to fall back to TCG, or accel=tcg.`);
+    super(
+      `accel=kvm was requested but KVM is not usable here: ${reason}. Use accel=auto to fall back to TCG, or accel=tcg.`,
+    );
     this.name = 'AccelUnavailableError';
   }
 }
@@ -77,7 +79,10 @@ export function probeKvm(options: KvmProbeOptions = {}): Promise<KvmProbeResult>
  * kvm-failure.ts): from now on this process treats KVM as unusable, so a retry and any later boot
  * under accel=auto take TCG.
  */
-export function markKvmUnusable(reason: string, options: Pick<KvmProbeOptions, 'qemuBinary' | 'kvmDevice'> = {}): void {
+export function markKvmUnusable(
+  reason: string,
+  options: Pick<KvmProbeOptions, 'qemuBinary' | 'kvmDevice'> = {},
+): void {
   const key = `${options.qemuBinary ?? 'qemu-system-x86_64'}\0${options.kvmDevice ?? '/dev/kvm'}`;
   probeCache.set(key, Promise.resolve({ usable: false, reason, elapsedMs: 0 }));
 }
@@ -86,29 +91,56 @@ export function clearKvmProbeCache(): void {
   probeCache.clear();
 }
 
-async function runKvmProbe(qemuBinary: string, kvmDevice: string, timeoutMs: number): Promise<KvmProbeResult> {
+async function runKvmProbe(
+  qemuBinary: string,
+  kvmDevice: string,
+  timeoutMs: number,
+): Promise<KvmProbeResult> {
   const started = Date.now();
-  const done = (usable: boolean, reason: string): KvmProbeResult => ({ usable, reason, elapsedMs: Date.now() - started });
+  const done = (usable: boolean, reason: string): KvmProbeResult => ({
+    usable,
+    reason,
+    elapsedMs: Date.now() - started,
+  });
   try {
     // QEMU opens /dev/kvm read-write (KVM's API doc: "open /dev/kvm" then ioctls).
     await access(kvmDevice, fsConstants.R_OK | fsConstants.W_OK);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    return done(false, code === 'ENOENT' ? `${kvmDevice} does not exist` : `${kvmDevice} is not accessible (${code ?? (error as Error).message})`);
+    return done(
+      false,
+      code === 'ENOENT'
+        ? `${kvmDevice} does not exist`
+        : `${kvmDevice} is not accessible (${code ?? (error as Error).message})`,
+    );
   }
   const dir = await mkdtemp(path.join(os.tmpdir(), 'fg-kvm-probe-'));
   try {
     const image = path.join(dir, 'boot.img');
     await writeFile(image, protectedModeProbeImage(KVM_PROBE_MESSAGE));
     const argv = [
-      '-nodefaults', '-no-user-config', '-display', 'none',
+      '-nodefaults',
+      '-no-user-config',
+      '-display',
+      'none',
       // The machine and CPU the real run uses, so a pass here means the real guest can start.
-      '-machine', 'q35', '-accel', 'kvm', '-cpu', 'host', '-smp', '1', '-m', '64M',
+      '-machine',
+      'q35',
+      '-accel',
+      'kvm',
+      '-cpu',
+      'host',
+      '-smp',
+      '1',
+      '-m',
+      '64M',
       // A triple fault or reset ends the probe instead of looping.
       '-no-reboot',
       // "-serial stdio": the guest's COM1 bytes arrive on QEMU's stdout.
-      '-serial', 'stdio',
-      '-drive', `file=${escapeOptValue(image)},format=raw,if=virtio,readonly=on`,
+      '-serial',
+      'stdio',
+      '-drive',
+      `file=${escapeOptValue(image)},format=raw,if=virtio,readonly=on`,
     ];
     return await new Promise<KvmProbeResult>((resolve) => {
       const stderr = new TailBuffer(4096);
@@ -126,11 +158,18 @@ async function runKvmProbe(qemuBinary: string, kvmDevice: string, timeoutMs: num
       };
       const timer = setTimeout(() => {
         const said = lastLine(stderr.text());
-        finish(false, `guest did not run within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} under KVM${said ? ` (QEMU said: ${said})` : ''}`);
+        finish(
+          false,
+          `guest did not run within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} under KVM${said ? ` (QEMU said: ${said})` : ''}`,
+        );
       }, timeoutMs);
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString('latin1');
-        if (stdout.includes(KVM_PROBE_MESSAGE)) finish(true, 'a protected-mode guest ran a BMI2 instruction under KVM (-cpu host) and printed its answer');
+        if (stdout.includes(KVM_PROBE_MESSAGE))
+          finish(
+            true,
+            'a protected-mode guest ran a BMI2 instruction under KVM (-cpu host) and printed its answer',
+          );
         if (stdout.length > 64 * 1024) stdout = stdout.slice(-1024);
       });
       child.stderr.on('data', (chunk: Buffer) => {
@@ -145,7 +184,10 @@ async function runKvmProbe(qemuBinary: string, kvmDevice: string, timeoutMs: num
       child.on('error', (error) => finish(false, `could not start ${qemuBinary}: ${error.message}`));
       child.on('close', (code, signal) => {
         const said = describeStderr(stderr.text());
-        finish(false, `QEMU exited (${signal ? `signal ${signal}` : `code ${code}`}) before the guest ran${said ? `: ${said}` : ''}`);
+        finish(
+          false,
+          `QEMU exited (${signal ? `signal ${signal}` : `code ${code}`}) before the guest ran${said ? `: ${said}` : ''}`,
+        );
       });
     });
   } finally {
@@ -158,10 +200,16 @@ async function runKvmProbe(qemuBinary: string, kvmDevice: string, timeoutMs: num
  * ("error: failed to set MSR 0x10a to 0x69" before "kvm_buf_set_msrs: Assertion ... failed.").
  */
 function describeStderr(text: string): string {
-  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   const last = lines.at(-1) ?? '';
   if (/Assertion .* failed/.test(last) && lines.length > 1) {
-    const error = lines.slice(0, -1).reverse().find((line) => /error/i.test(line));
+    const error = lines
+      .slice(0, -1)
+      .reverse()
+      .find((line) => /error/i.test(line));
     if (error) return `${error} / ${last}`;
   }
   return last;
@@ -177,7 +225,10 @@ export interface ChooseAcceleratorOptions extends KvmProbeOptions {
  * kvm: probe; unusable is an AccelUnavailableError (the user asked for it; falling back silently
  * would turn a 10-minute job into an hour). tcg: no probe.
  */
-export async function chooseAccelerator(choice: AccelChoice, options: ChooseAcceleratorOptions = {}): Promise<AccelDecision> {
+export async function chooseAccelerator(
+  choice: AccelChoice,
+  options: ChooseAcceleratorOptions = {},
+): Promise<AccelDecision> {
   if (choice === 'tcg') return { accelerator: 'tcg', note: 'TCG (software emulation) as requested' };
   const probe = await (options.probe ?? probeKvm)(options);
   if (probe.usable) {

@@ -103,7 +103,10 @@ export class VmStartError extends Error {
 
 /** QEMU survived SIGKILL for longer than the bound (a process stuck in the kernel). */
 export class VmStopError extends Error {
-  constructor(readonly pid: number, readonly waitedMs: number) {
+  constructor(
+    readonly pid: number,
+    readonly waitedMs: number,
+  ) {
     super(`QEMU pid ${pid} did not exit within ${waitedMs} ms of SIGTERM and SIGKILL`);
     this.name = 'VmStopError';
   }
@@ -123,7 +126,15 @@ export async function startVm(options: VmOptions): Promise<VmInstance> {
   const { runDir, ownRunDir } = await socketFolder(options.workDir);
   const serialSocket = path.join(runDir, 'console.sock');
   const qmpSocket = path.join(runDir, 'qmp.sock');
-  const { accel: _choice, qemuBinary: _binary, workDir: _dir, startTimeoutMs: _timeout, pidfile: _pidfile, accelOptions: _accelOptions, ...argvOptions } = options;
+  const {
+    accel: _choice,
+    qemuBinary: _binary,
+    workDir: _dir,
+    startTimeoutMs: _timeout,
+    pidfile: _pidfile,
+    accelOptions: _accelOptions,
+    ...argvOptions
+  } = options;
   let argv: string[];
   try {
     argv = buildQemuArgv({ ...argvOptions, accel: decision.accelerator, serialSocket, qmpSocket });
@@ -131,7 +142,17 @@ export async function startVm(options: VmOptions): Promise<VmInstance> {
     if (ownRunDir) await rm(runDir, { recursive: true, force: true });
     throw new VmStartError(`invalid VM options: ${(error as Error).message}`, '', []);
   }
-  const vm = new QemuVm(qemuBinary, argv, decision.accelerator, decision.note, runDir, ownRunDir, serialSocket, qmpSocket, options.pidfile);
+  const vm = new QemuVm(
+    qemuBinary,
+    argv,
+    decision.accelerator,
+    decision.note,
+    runDir,
+    ownRunDir,
+    serialSocket,
+    qmpSocket,
+    options.pidfile,
+  );
   await vm.start(options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS);
   return vm;
 }
@@ -212,7 +233,8 @@ class QemuVm implements VmInstance {
     const deadline = Date.now() + timeoutMs;
     const exitedReason = (): string | undefined => {
       if (this.spawnError) return `could not start QEMU: ${this.spawnError.message}`;
-      if (this.child.exitCode !== null || this.child.signalCode !== null || this.exitValue) return 'QEMU exited';
+      if (this.child.exitCode !== null || this.child.signalCode !== null || this.exitValue)
+        return 'QEMU exited';
       return undefined;
     };
     try {
@@ -231,7 +253,11 @@ class QemuVm implements VmInstance {
       });
       this.console.attach(socket);
       this.qmpClient = await this.raceExit(
-        QmpClient.connect(this.qmpSocket, { timeoutMs: Math.max(1, deadline - Date.now()), commandTimeoutMs: QMP_COMMAND_TIMEOUT_MS, shouldStop: exitedReason }),
+        QmpClient.connect(this.qmpSocket, {
+          timeoutMs: Math.max(1, deadline - Date.now()),
+          commandTimeoutMs: QMP_COMMAND_TIMEOUT_MS,
+          shouldStop: exitedReason,
+        }),
       );
     } catch (error) {
       // Whatever failed, QEMU must not outlive the failed start.
@@ -239,10 +265,18 @@ class QemuVm implements VmInstance {
       const stderr = exit?.stderrTail ?? this.stderr.text();
       const said = lastLine(stderr);
       if (this.spawnError) {
-        throw new VmStartError(`could not run ${this.qemuBinary}: ${this.spawnError.message}`, stderr, this.argv);
+        throw new VmStartError(
+          `could not run ${this.qemuBinary}: ${this.spawnError.message}`,
+          stderr,
+          this.argv,
+        );
       }
       const exitText = exit ? `; exit ${exit.signal ?? exit.code}` : '';
-      throw new VmStartError(`QEMU did not start${said ? `: ${said}` : ''} (${(error as Error).message}${exitText})`, stderr, this.argv);
+      throw new VmStartError(
+        `QEMU did not start${said ? `: ${said}` : ''} (${(error as Error).message}${exitText})`,
+        stderr,
+        this.argv,
+      );
     }
   }
 
@@ -260,7 +294,13 @@ class QemuVm implements VmInstance {
     if (this.qmpClient && !this.qmpClient.closed) return Promise.resolve(this.qmpClient);
     if (this.exitValue) return Promise.reject(new Error(`QEMU pid ${this.pid} has exited; no QMP`));
     const exited = (): string | undefined => (this.exitValue ? 'QEMU exited' : undefined);
-    this.qmpConnecting ??= this.raceExit(QmpClient.connect(this.qmpSocket, { timeoutMs: 10_000, commandTimeoutMs: QMP_COMMAND_TIMEOUT_MS, shouldStop: exited }))
+    this.qmpConnecting ??= this.raceExit(
+      QmpClient.connect(this.qmpSocket, {
+        timeoutMs: 10_000,
+        commandTimeoutMs: QMP_COMMAND_TIMEOUT_MS,
+        shouldStop: exited,
+      }),
+    )
       .then((client) => {
         this.qmpClient = client;
         return client;
@@ -307,7 +347,8 @@ class QemuVm implements VmInstance {
   }
 
   async sendSysrq(key: string): Promise<void> {
-    if (!/^[a-z0-9]$/.test(key)) throw new Error(`sysrq key must be one lower-case letter or digit, got ${JSON.stringify(key)}`);
+    if (!/^[a-z0-9]$/.test(key))
+      throw new Error(`sysrq key must be one lower-case letter or digit, got ${JSON.stringify(key)}`);
     // QMP "send-key": keys are pressed in order and released in reverse; QKeyCode names "alt",
     // "sysrq", "a".."z", "0".."9" (qapi/ui.json). hold-time is the press duration in ms.
     await (await this.qmp()).execute('send-key', {
@@ -326,7 +367,11 @@ class QemuVm implements VmInstance {
   }
 
   async queryStatus(options: { timeoutMs?: number } = {}): Promise<VmStatus> {
-    const status = await (await this.qmp()).execute<{ status: string; running: boolean }>('query-status', undefined, options);
+    const status = await (await this.qmp()).execute<{ status: string; running: boolean }>(
+      'query-status',
+      undefined,
+      options,
+    );
     return { status: status.status, running: status.running };
   }
 
@@ -368,7 +413,8 @@ class SocketConsole implements VmConsole {
       // Nobody listens yet: keep the bytes (bounded; a console nobody reads is a caller's bug).
       this.early.push(chunk);
       this.earlyBytes += chunk.length;
-      while (this.earlyBytes > MAX_EARLY_BYTES && this.early.length > 1) this.earlyBytes -= this.early.shift()!.length;
+      while (this.earlyBytes > MAX_EARLY_BYTES && this.early.length > 1)
+        this.earlyBytes -= this.early.shift()!.length;
     });
     socket.on('error', () => this.markClosed());
     socket.on('close', () => this.markClosed());

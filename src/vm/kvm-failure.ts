@@ -21,7 +21,10 @@ export class KvmFailedError extends Error {
  * query-status says internal-error). Returns a function that stops watching. Only meaningful when
  * the VM runs under KVM; under TCG an internal error does not arise this way.
  */
-export async function watchKvmFailure(vm: VmInstance, onFailure: (error: KvmFailedError) => void): Promise<() => void> {
+export async function watchKvmFailure(
+  vm: VmInstance,
+  onFailure: (error: KvmFailedError) => void,
+): Promise<() => void> {
   let active = true;
   const qmp = await vm.qmp();
   qmp.onEvent((event) => {

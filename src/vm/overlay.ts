@@ -11,7 +11,10 @@ import { runBounded } from './process.js';
 import type { DiskFormat } from './qemu-argv.js';
 
 export class OverlayError extends Error {
-  constructor(message: string, readonly stderr: string) {
+  constructor(
+    message: string,
+    readonly stderr: string,
+  ) {
     super(message);
     this.name = 'OverlayError';
   }
@@ -32,11 +35,21 @@ export interface Overlay {
 }
 
 /** `qemu-img info --output=json`: the virtual size of an image. */
-export async function virtualSize(file: string, format: DiskFormat, options: OverlayOptions = {}): Promise<number> {
+export async function virtualSize(
+  file: string,
+  format: DiskFormat,
+  options: OverlayOptions = {},
+): Promise<number> {
   const qemuImg = options.qemuImg ?? 'qemu-img';
-  const result = await runBounded(qemuImg, ['info', '--output=json', '-f', format, file], { timeoutMs: options.timeoutMs ?? 60_000 });
+  const result = await runBounded(qemuImg, ['info', '--output=json', '-f', format, file], {
+    timeoutMs: options.timeoutMs ?? 60_000,
+  });
   if (result.spawnError) throw new OverlayError(`could not run ${qemuImg}: ${result.spawnError.message}`, '');
-  if (result.timedOut || result.code !== 0) throw new OverlayError(`${qemuImg} info ${file} failed: ${result.stderr.trim() || `exit ${result.code ?? result.signal}`}`, result.stderr);
+  if (result.timedOut || result.code !== 0)
+    throw new OverlayError(
+      `${qemuImg} info ${file} failed: ${result.stderr.trim() || `exit ${result.code ?? result.signal}`}`,
+      result.stderr,
+    );
   return Number((JSON.parse(result.stdout) as { 'virtual-size': number })['virtual-size']);
 }
 
@@ -46,7 +59,13 @@ export async function virtualSize(file: string, format: DiskFormat, options: Ove
  * release/tools/basic-ci.conf); a size below the image's is not applied (a smaller disk would cut
  * the file system off), and the note says so.
  */
-export async function createOverlay(base: string, format: DiskFormat, overlayPath: string, sizeGiB?: number, options: OverlayOptions = {}): Promise<Overlay> {
+export async function createOverlay(
+  base: string,
+  format: DiskFormat,
+  overlayPath: string,
+  sizeGiB?: number,
+  options: OverlayOptions = {},
+): Promise<Overlay> {
   if (sizeGiB !== undefined && !(sizeGiB > 0)) {
     throw new OverlayError(`overlay size must be a positive number of GiB, got ${sizeGiB}`, '');
   }
@@ -58,13 +77,25 @@ export async function createOverlay(base: string, format: DiskFormat, overlayPat
     const baseSize = await virtualSize(base, format, options);
     const wanted = Math.round(sizeGiB * 1024 ** 3);
     if (wanted > baseSize) args.push(String(wanted));
-    else note = `disk-size ${sizeGiB} GiB is not larger than the image (${(baseSize / 1024 ** 3).toFixed(1)} GiB): kept the image size`;
+    else
+      note = `disk-size ${sizeGiB} GiB is not larger than the image (${(baseSize / 1024 ** 3).toFixed(1)} GiB): kept the image size`;
   }
   const result = await runBounded(qemuImg, args, { timeoutMs });
   if (result.spawnError) throw new OverlayError(`could not run ${qemuImg}: ${result.spawnError.message}`, '');
-  if (result.timedOut) throw new OverlayError(`${qemuImg} create did not finish within ${Math.round(timeoutMs / 1000)} s (overlay ${overlayPath} over ${base})`, result.stderr);
+  if (result.timedOut)
+    throw new OverlayError(
+      `${qemuImg} create did not finish within ${Math.round(timeoutMs / 1000)} s (overlay ${overlayPath} over ${base})`,
+      result.stderr,
+    );
   if (result.code !== 0) {
-    throw new OverlayError(`${qemuImg} create failed for overlay ${overlayPath} over ${base}: ${result.stderr.trim() || `exit ${result.code ?? result.signal}`}`, result.stderr);
+    throw new OverlayError(
+      `${qemuImg} create failed for overlay ${overlayPath} over ${base}: ${result.stderr.trim() || `exit ${result.code ?? result.signal}`}`,
+      result.stderr,
+    );
   }
-  return { path: overlayPath, virtualSize: await virtualSize(overlayPath, 'qcow2', options), ...(note ? { note } : {}) };
+  return {
+    path: overlayPath,
+    virtualSize: await virtualSize(overlayPath, 'qcow2', options),
+    ...(note ? { note } : {}),
+  };
 }

@@ -52,7 +52,13 @@ export async function readPidfile(file: string): Promise<PidRecord | undefined> 
     throw new Error(`pidfile ${file} is not JSON: ${JSON.stringify(text.slice(0, 100))}`);
   }
   const record = value as Partial<PidRecord>;
-  if (!Number.isInteger(record.pid) || (record.pid ?? 0) <= 1 || typeof record.startedAt !== 'string' || typeof record.cmdlineHint !== 'string' || !record.cmdlineHint) {
+  if (
+    !Number.isInteger(record.pid) ||
+    (record.pid ?? 0) <= 1 ||
+    typeof record.startedAt !== 'string' ||
+    typeof record.cmdlineHint !== 'string' ||
+    !record.cmdlineHint
+  ) {
     throw new Error(`pidfile ${file} does not hold {pid, startedAt, cmdlineHint}: ${text.slice(0, 200)}`);
   }
   if (record.startTicks !== undefined && !Number.isInteger(record.startTicks)) {
@@ -104,7 +110,10 @@ function isRecordedProcess(argv: readonly string[], record: PidRecord): boolean 
  * Ends the QEMU recorded in `file`: SIGTERM, then SIGKILL after graceMs; waits (bounded) until
  * the process is gone; removes the pidfile. A pid whose command line does not match is left alone.
  */
-export async function killRecorded(file: string, options: { graceMs?: number } = {}): Promise<KillRecordedResult> {
+export async function killRecorded(
+  file: string,
+  options: { graceMs?: number } = {},
+): Promise<KillRecordedResult> {
   const graceMs = options.graceMs ?? 5_000;
   const record = await readPidfile(file);
   if (!record) return { killed: false, note: `no pidfile at ${file}` };
@@ -115,9 +124,16 @@ export async function killRecorded(file: string, options: { graceMs?: number } =
   }
   if (!isRecordedProcess(argv, record)) {
     await rm(file, { force: true });
-    return { killed: false, pid: record.pid, note: `pid ${record.pid} is now another program (${argv[0] ?? '?'}); not killed` };
+    return {
+      killed: false,
+      pid: record.pid,
+      note: `pid ${record.pid} is now another program (${argv[0] ?? '?'}); not killed`,
+    };
   }
-  for (const [signal, waitMs] of [['SIGTERM', graceMs], ['SIGKILL', 5_000]] as const) {
+  for (const [signal, waitMs] of [
+    ['SIGTERM', graceMs],
+    ['SIGKILL', 5_000],
+  ] as const) {
     try {
       process.kill(record.pid, signal);
     } catch (error) {
@@ -133,7 +149,12 @@ export async function killRecorded(file: string, options: { graceMs?: number } =
     await rm(file, { force: true });
     return { killed: true, pid: record.pid, note: `QEMU pid ${record.pid} exited` };
   }
-  return { killed: false, pid: record.pid, unresolved: true, note: `QEMU pid ${record.pid} did not exit within ${graceMs + 5_000} ms of SIGTERM and SIGKILL` };
+  return {
+    killed: false,
+    pid: record.pid,
+    unresolved: true,
+    note: `QEMU pid ${record.pid} did not exit within ${graceMs + 5_000} ms of SIGTERM and SIGKILL`,
+  };
 }
 
 /** Polls until the recorded process no longer runs (its cmdline is gone or differs), within waitMs. */
@@ -158,7 +179,10 @@ const PIDFILE_PATTERN = /^qemu\d*\.pid\.json$/;
  * and its records are deleted. Returns one note per pidfile; never throws (a malformed pidfile is
  * a note, and its QEMU, unknown, is left alone).
  */
-export async function endRecordedQemus(dir: string, options: { graceMs?: number } = {}): Promise<KillRecordedResult[]> {
+export async function endRecordedQemus(
+  dir: string,
+  options: { graceMs?: number } = {},
+): Promise<KillRecordedResult[]> {
   let names: string[];
   try {
     names = (await readdir(dir)).filter((name) => PIDFILE_PATTERN.test(name)).sort();
@@ -168,7 +192,13 @@ export async function endRecordedQemus(dir: string, options: { graceMs?: number 
   const results: KillRecordedResult[] = [];
   for (const name of names) {
     const file = path.join(dir, name);
-    results.push(await killRecorded(file, options).catch((error: Error) => ({ killed: false, unresolved: true, note: error.message })));
+    results.push(
+      await killRecorded(file, options).catch((error: Error) => ({
+        killed: false,
+        unresolved: true,
+        note: error.message,
+      })),
+    );
   }
   return results;
 }
@@ -187,10 +217,16 @@ export function recordPidfile(dir: string, pidOrRecord: number | PidRecord): str
     } catch {
       throw new Error(`cannot record pid ${pidOrRecord}: it is not running`);
     }
-    if (!(argv[0] ?? '').includes('qemu-system')) throw new Error(`cannot record pid ${pidOrRecord}: it is ${argv[0] ?? 'unknown'}, not QEMU`);
+    if (!(argv[0] ?? '').includes('qemu-system'))
+      throw new Error(`cannot record pid ${pidOrRecord}: it is ${argv[0] ?? 'unknown'}, not QEMU`);
     const hint = argv.find((arg) => arg.includes('id=con0,path=')) ?? argv.join(' ');
     const startTicks = processStartTicks(pidOrRecord);
-    record = { pid: pidOrRecord, startedAt: new Date().toISOString(), cmdlineHint: hint, ...(startTicks !== undefined ? { startTicks } : {}) };
+    record = {
+      pid: pidOrRecord,
+      startedAt: new Date().toISOString(),
+      cmdlineHint: hint,
+      ...(startTicks !== undefined ? { startTicks } : {}),
+    };
   } else {
     record = pidOrRecord;
   }

@@ -27,7 +27,10 @@ export class TailBuffer {
 
 /** The last non-empty line of a text (QEMU puts its reason for failing there). */
 export function lastLine(text: string): string {
-  const lines = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter(Boolean);
   return lines.at(-1) ?? '';
 }
 
@@ -66,7 +69,11 @@ export interface BoundedRunResult extends ExitStatus {
  * Runs a program to completion within `timeoutMs`; on timeout it is killed (SIGKILL) and reaped.
  * Never rejects: the caller decides what a failure means.
  */
-export function runBounded(binary: string, args: readonly string[], options: { timeoutMs: number }): Promise<BoundedRunResult> {
+export function runBounded(
+  binary: string,
+  args: readonly string[],
+  options: { timeoutMs: number },
+): Promise<BoundedRunResult> {
   return new Promise((resolve) => {
     const stdout = new TailBuffer(64 * 1024);
     const stderr = new TailBuffer(64 * 1024);
@@ -76,7 +83,14 @@ export function runBounded(binary: string, args: readonly string[], options: { t
     try {
       child = spawn(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
     } catch (error) {
-      resolve({ code: null, signal: null, stdout: '', stderr: '', timedOut: false, spawnError: error as Error });
+      resolve({
+        code: null,
+        signal: null,
+        stdout: '',
+        stderr: '',
+        timedOut: false,
+        spawnError: error as Error,
+      });
       return;
     }
     child.stdout!.on('data', (chunk: Buffer) => stdout.push(chunk));
@@ -91,14 +105,26 @@ export function runBounded(binary: string, args: readonly string[], options: { t
     // 'close' comes after 'exit' and after the pipes have drained; also after a spawn 'error'.
     child.on('close', (code, signal) => {
       clearTimeout(timer);
-      resolve({ code, signal, stdout: stdout.text(), stderr: stderr.text(), timedOut, ...(spawnError ? { spawnError } : {}) });
+      resolve({
+        code,
+        signal,
+        stdout: stdout.text(),
+        stderr: stderr.text(),
+        timedOut,
+        ...(spawnError ? { spawnError } : {}),
+      });
     });
   });
 }
 
 /** The absolute path of `binary` as exec would find it on PATH (or as given, when it has a slash). */
 export function findExecutable(binary: string, envPath = process.env.PATH ?? ''): string | undefined {
-  const candidates = binary.includes('/') ? [binary] : envPath.split(':').filter(Boolean).map((dir) => path.join(dir, binary));
+  const candidates = binary.includes('/')
+    ? [binary]
+    : envPath
+        .split(':')
+        .filter(Boolean)
+        .map((dir) => path.join(dir, binary));
   for (const candidate of candidates) {
     try {
       accessSync(candidate, constants.X_OK);
@@ -133,7 +159,11 @@ export function tiedToParentArgv(
 }
 
 /** spawn() through tiedToParentArgv: the child cannot outlive this process. */
-export function spawnTiedToParent(binary: string, args: readonly string[], options: SpawnOptions): { child: ChildProcess; tied: boolean } {
+export function spawnTiedToParent(
+  binary: string,
+  args: readonly string[],
+  options: SpawnOptions,
+): { child: ChildProcess; tied: boolean } {
   const { file, args: argv, tied } = tiedToParentArgv(binary, args);
   return { child: spawn(file, argv, options), tied };
 }

@@ -95,16 +95,22 @@ export function buildQemuArgv(options: QemuArgvOptions): string[] {
     // "-no-user-config: ... QEMU will not load any of the user-provided config files on sysconfdir."
     '-no-user-config',
     // "-display none: Do not display video output."
-    '-display', 'none',
-    '-machine', machine,
+    '-display',
+    'none',
+    '-machine',
+    machine,
     // "-accel name: This is used to enable an accelerator. Depending on the target architecture,
     // kvm, xen, hax, hvf, nvmm, whpx or tcg can be available."
-    '-accel', options.accel === 'tcg' && options.tcgThread ? `tcg,thread=${options.tcgThread}` : options.accel,
+    '-accel',
+    options.accel === 'tcg' && options.tcgThread ? `tcg,thread=${options.tcgThread}` : options.accel,
     // `host` passes the host CPU through and needs KVM; `max` is "all features the accelerator
     // supports", the richest model TCG can emulate (docs/system/cpu-models-x86).
-    '-cpu', options.accel === 'kvm' ? 'host' : 'max',
-    '-smp', String(options.cpus),
-    '-m', `${options.memoryMiB}M`,
+    '-cpu',
+    options.accel === 'kvm' ? 'host' : 'max',
+    '-smp',
+    String(options.cpus),
+    '-m',
+    `${options.memoryMiB}M`,
   ];
   if (options.noReboot) argv.push('-no-reboot'); // "-no-reboot: Exit instead of rebooting."
 
@@ -113,16 +119,20 @@ export function buildQemuArgv(options: QemuArgvOptions): string[] {
   // arrives right after the console connection).
   // "-mon [chardev=]name[,mode=readline|control]": control mode is QMP; `-qmp dev` is its shorthand.
   argv.push(
-    '-chardev', `socket,id=qmp0,path=${escapeOptValue(options.qmpSocket)},server=on,wait=off`,
-    '-mon', 'chardev=qmp0,mode=control',
+    '-chardev',
+    `socket,id=qmp0,path=${escapeOptValue(options.qmpSocket)},server=on,wait=off`,
+    '-mon',
+    'chardev=qmp0,mode=control',
   );
   // The serial console: "server=on|off specifies that the socket shall be a listening socket.
   // wait=on|off specifies that QEMU should not block waiting for a client to connect to a
   // listening socket." With wait=on QEMU prints "QEMU waiting for connection on: ..." and does not
   // start the guest until the host has connected (measured on 7.2), so no console byte is lost.
   argv.push(
-    '-chardev', `socket,id=con0,path=${escapeOptValue(options.serialSocket)},server=on,wait=on`,
-    '-serial', 'chardev:con0',
+    '-chardev',
+    `socket,id=con0,path=${escapeOptValue(options.serialSocket)},server=on,wait=on`,
+    '-serial',
+    'chardev:con0',
   );
 
   if (options.boot.kind === 'kernel') {
@@ -148,7 +158,13 @@ export function buildQemuArgv(options: QemuArgvOptions): string[] {
     // Explicit PCI slots: the guest enumerates virtio-blk devices in PCI order, so slot order is
     // disk order whatever other devices are added. bootindex 0 makes SeaBIOS boot the boot disk
     // ("bootindex=N ... lower number means higher priority", docs/system/bootindex).
-    const device = [`virtio-blk-pci`, `drive=${node}`, `id=vd${index}`, `bus=${bus}`, `addr=0x${(FIRST_DISK_SLOT + index).toString(16)}`];
+    const device = [
+      `virtio-blk-pci`,
+      `drive=${node}`,
+      `id=vd${index}`,
+      `bus=${bus}`,
+      `addr=0x${(FIRST_DISK_SLOT + index).toString(16)}`,
+    ];
     if (index === 0 && options.boot.kind === 'disk') device.push('bootindex=0');
     argv.push('-device', device.join(','));
   });
@@ -158,8 +174,10 @@ export function buildQemuArgv(options: QemuArgvOptions): string[] {
     // "-object rng-random,id=id,filename=/dev/random: Creates a random number generator backend
     // which obtains entropy from a device on the host." /dev/urandom never blocks on the host.
     argv.push(
-      '-object', 'rng-random,id=rng0,filename=/dev/urandom',
-      '-device', `virtio-rng-pci,rng=rng0,bus=${bus},addr=0x${RNG_SLOT.toString(16)}`,
+      '-object',
+      'rng-random,id=rng0,filename=/dev/urandom',
+      '-device',
+      `virtio-rng-pci,rng=rng0,bus=${bus},addr=0x${RNG_SLOT.toString(16)}`,
     );
   }
   if (options.extra) argv.push(...options.extra);
@@ -173,18 +191,25 @@ function validate(options: QemuArgvOptions): void {
   if (!Number.isInteger(options.memoryMiB) || options.memoryMiB < 16) {
     throw new QemuArgvError(`memoryMiB must be an integer of at least 16, got ${options.memoryMiB}`);
   }
-  for (const [name, path] of [['serialSocket', options.serialSocket], ['qmpSocket', options.qmpSocket]] as const) {
+  for (const [name, path] of [
+    ['serialSocket', options.serialSocket],
+    ['qmpSocket', options.qmpSocket],
+  ] as const) {
     if (!path) throw new QemuArgvError(`${name} is empty`);
     if (Buffer.byteLength(path) > MAX_SOCKET_PATH_BYTES) {
-      throw new QemuArgvError(`${name} path is longer than ${MAX_SOCKET_PATH_BYTES} bytes (a unix socket limit): ${path}`);
+      throw new QemuArgvError(
+        `${name} path is longer than ${MAX_SOCKET_PATH_BYTES} bytes (a unix socket limit): ${path}`,
+      );
     }
   }
-  if (options.serialSocket === options.qmpSocket) throw new QemuArgvError('serialSocket and qmpSocket must differ');
+  if (options.serialSocket === options.qmpSocket)
+    throw new QemuArgvError('serialSocket and qmpSocket must differ');
   const disks = guestDisks(options);
   if (disks.length > MAX_DISKS) throw new QemuArgvError(`at most ${MAX_DISKS} disks, got ${disks.length}`);
   disks.forEach((disk, index) => {
     if (!disk.path) throw new QemuArgvError(`disk ${index} has an empty path`);
-    if (disk.format !== 'raw' && disk.format !== 'qcow2') throw new QemuArgvError(`disk ${index} (${disk.path}) has unknown format ${String(disk.format)}`);
+    if (disk.format !== 'raw' && disk.format !== 'qcow2')
+      throw new QemuArgvError(`disk ${index} (${disk.path}) has unknown format ${String(disk.format)}`);
   });
   if (options.boot.kind === 'kernel' && (!options.boot.kernel || !options.boot.initrd)) {
     throw new QemuArgvError('kernel boot needs both a kernel and an initrd path');

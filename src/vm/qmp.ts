@@ -36,7 +36,10 @@ export class QmpCommandError extends Error {
 
 /** A QMP wait ran out of time. */
 export class QmpTimeoutError extends Error {
-  constructor(readonly awaited: string, readonly timeoutMs: number) {
+  constructor(
+    readonly awaited: string,
+    readonly timeoutMs: number,
+  ) {
     super(`QMP: timed out after ${timeoutMs} ms waiting for ${awaited}`);
     this.name = 'QmpTimeoutError';
   }
@@ -44,7 +47,10 @@ export class QmpTimeoutError extends Error {
 
 /** The QMP connection is closed (QEMU exited or the socket broke). */
 export class QmpClosedError extends Error {
-  constructor(readonly awaited: string, readonly why: string) {
+  constructor(
+    readonly awaited: string,
+    readonly why: string,
+  ) {
     super(`QMP connection closed while waiting for ${awaited}: ${why}`);
     this.name = 'QmpClosedError';
   }
@@ -133,7 +139,11 @@ export class QmpClient {
   }
 
   /** Runs one command; resolves with its `return` value, rejects with QmpCommandError / QmpTimeoutError / QmpClosedError. */
-  execute<T = unknown>(command: string, args?: Record<string, unknown>, options: { timeoutMs?: number } = {}): Promise<T> {
+  execute<T = unknown>(
+    command: string,
+    args?: Record<string, unknown>,
+    options: { timeoutMs?: number } = {},
+  ): Promise<T> {
     const awaited = `the answer to ${command}`;
     if (this.closedWhy !== undefined) return Promise.reject(new QmpClosedError(awaited, this.closedWhy));
     const id = `fg-${this.nextId++}`;
@@ -144,7 +154,8 @@ export class QmpClient {
         reject(new QmpTimeoutError(awaited, timeoutMs));
       }, timeoutMs);
       this.pending.set(id, { command, resolve: resolve as (value: unknown) => void, reject, timer });
-      const message = args === undefined ? { execute: command, id } : { execute: command, arguments: args, id };
+      const message =
+        args === undefined ? { execute: command, id } : { execute: command, arguments: args, id };
       this.socket.write(`${JSON.stringify(message)}\r\n`);
     });
   }
@@ -246,7 +257,13 @@ export class QmpClient {
     clearTimeout(pending.timer);
     if ('error' in message) {
       const error = message.error as { class?: string; desc?: string };
-      pending.reject(new QmpCommandError(pending.command, error.class ?? 'GenericError', error.desc ?? JSON.stringify(error)));
+      pending.reject(
+        new QmpCommandError(
+          pending.command,
+          error.class ?? 'GenericError',
+          error.desc ?? JSON.stringify(error),
+        ),
+      );
     } else {
       pending.resolve(message.return);
     }

@@ -33,7 +33,10 @@ export const QMP_PROBE_TIMEOUT_MS = 3_000;
  * The scheduler state letter of a process, from /proc/PID/stat (proc(5): "pid (comm) state ...",
  * comm may hold spaces and parentheses, so the state follows the last ") "); undefined when gone.
  */
-export function processState(pid: number, readStat: (pid: number) => string = (p) => readFileSync(`/proc/${p}/stat`, 'utf8')): string | undefined {
+export function processState(
+  pid: number,
+  readStat: (pid: number) => string = (p) => readFileSync(`/proc/${p}/stat`, 'utf8'),
+): string | undefined {
   let stat: string;
   try {
     stat = readStat(pid);
@@ -47,12 +50,16 @@ export function processState(pid: number, readStat: (pid: number) => string = (p
 /** proc(5) states: T stopped (by a signal), t tracing stop, Z zombie, X dead. */
 function describeState(pid: number, state: string | undefined): string | undefined {
   if (state === undefined) return `QEMU (pid ${pid}) is not running`;
-  if (state === 'T' || state === 't') return `QEMU (pid ${pid}) is stopped (process state ${state}: SIGSTOP, a job-control stop or a debugger), so its guest could not run`;
+  if (state === 'T' || state === 't')
+    return `QEMU (pid ${pid}) is stopped (process state ${state}: SIGSTOP, a job-control stop or a debugger), so its guest could not run`;
   if (state === 'Z' || state === 'X') return `QEMU (pid ${pid}) has exited (process state ${state})`;
   return undefined;
 }
 
-export async function qemuReachability(vm: ProbedVm, readState: (pid: number) => string | undefined = processState): Promise<QemuReachability> {
+export async function qemuReachability(
+  vm: ProbedVm,
+  readState: (pid: number) => string | undefined = processState,
+): Promise<QemuReachability> {
   const before = describeState(vm.pid, readState(vm.pid));
   if (before) return { reachable: false, why: before };
   let status: { status: string; running: boolean };
@@ -61,12 +68,18 @@ export async function qemuReachability(vm: ProbedVm, readState: (pid: number) =>
   } catch (error) {
     // The process may have been stopped or ended while QMP was asked: say that rather than the timeout.
     const after = describeState(vm.pid, readState(vm.pid));
-    return { reachable: false, why: after ?? `QEMU (pid ${vm.pid}) did not answer QMP query-status: ${(error as Error).message}` };
+    return {
+      reachable: false,
+      why: after ?? `QEMU (pid ${vm.pid}) did not answer QMP query-status: ${(error as Error).message}`,
+    };
   }
   if (!status.running) {
     // paused (QMP stop), internal-error, io-error, shutdown, guest-panicked...: the vCPUs do not run,
     // so nothing says the guest's kernel hung.
-    return { reachable: false, why: `QEMU (pid ${vm.pid}) answers but does not run the guest: its status is ${status.status}` };
+    return {
+      reachable: false,
+      why: `QEMU (pid ${vm.pid}) answers but does not run the guest: its status is ${status.status}`,
+    };
   }
   return { reachable: true, status: status.status };
 }

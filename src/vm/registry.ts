@@ -31,7 +31,10 @@ export async function stopAll(options: { graceMs?: number } = {}): Promise<void>
   const results = await Promise.allSettled([...live].map((vm) => vm.stop(options)));
   const failed = results.filter((result): result is PromiseRejectedResult => result.status === 'rejected');
   if (failed.length > 0) {
-    throw new AggregateError(failed.map((result) => result.reason as Error), `could not stop ${failed.length} QEMU process(es)`);
+    throw new AggregateError(
+      failed.map((result) => result.reason as Error),
+      `could not stop ${failed.length} QEMU process(es)`,
+    );
   }
 }
 

@@ -47,10 +47,17 @@ export async function connectUnixWithRetry(path: string, options: ConnectRetryOp
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       lastError = (error as Error).message;
-      if (code !== 'ENOENT' && code !== 'ECONNREFUSED') throw new SocketConnectError(options.what, path, lastError, false);
+      if (code !== 'ENOENT' && code !== 'ECONNREFUSED')
+        throw new SocketConnectError(options.what, path, lastError, false);
     }
     const left = deadline - Date.now();
-    if (left <= 0) throw new SocketConnectError(options.what, path, `nothing listening after ${options.timeoutMs} ms (last: ${lastError})`, true);
+    if (left <= 0)
+      throw new SocketConnectError(
+        options.what,
+        path,
+        `nothing listening after ${options.timeoutMs} ms (last: ${lastError})`,
+        true,
+      );
     await new Promise((resolve) => setTimeout(resolve, Math.min(options.retryMs, left)));
   }
 }

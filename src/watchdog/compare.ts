@@ -23,23 +23,47 @@ function frameNames(thread: Thread): string {
  * frames) for the report, but only the test's threads say whether the test moved: a kernel worker
  * that ends between the samples is not progress. Without the list, every thread counts.
  */
-export function compareSamples(first: Thread[], second: Thread[], testPids?: ReadonlySet<number>): SampleComparison {
-  const own = testPids && testPids.size > 0 ? first.filter((thread) => thread.pid !== undefined && testPids.has(thread.pid)) : first;
+export function compareSamples(
+  first: Thread[],
+  second: Thread[],
+  testPids?: ReadonlySet<number>,
+): SampleComparison {
+  const own =
+    testPids && testPids.size > 0
+      ? first.filter((thread) => thread.pid !== undefined && testPids.has(thread.pid))
+      : first;
   const deciding = own.length > 0 ? own : first;
-  if (deciding.length === 0) return { stuck: false, explanation: 'the first sample found no thread of the test' };
+  if (deciding.length === 0)
+    return { stuck: false, explanation: 'the first sample found no thread of the test' };
   const later = new Map(second.map((thread) => [threadKey(thread), thread]));
   for (const thread of deciding) {
     const again = later.get(threadKey(thread));
-    if (!again) return { stuck: false, explanation: `thread ${threadKey(thread)} (${thread.comm}) was gone in the second sample` };
+    if (!again)
+      return {
+        stuck: false,
+        explanation: `thread ${threadKey(thread)} (${thread.comm}) was gone in the second sample`,
+      };
     if (frameNames(again) !== frameNames(thread)) {
-      return { stuck: false, explanation: `thread ${threadKey(thread)} (${thread.comm}) moved from ${thread.frames[0]?.fn ?? '?'} to ${again.frames[0]?.fn ?? '?'}` };
+      return {
+        stuck: false,
+        explanation: `thread ${threadKey(thread)} (${thread.comm}) moved from ${thread.frames[0]?.fn ?? '?'} to ${again.frames[0]?.fn ?? '?'}`,
+      };
     }
     if (thread.cpuTicks !== undefined && again.cpuTicks !== undefined && again.cpuTicks !== thread.cpuTicks) {
-      return { stuck: false, explanation: `thread ${threadKey(thread)} (${thread.comm}) made progress between the samples (CPU time or finished system calls: ${thread.cpuTicks} -> ${again.cpuTicks})` };
+      return {
+        stuck: false,
+        explanation: `thread ${threadKey(thread)} (${thread.comm}) made progress between the samples (CPU time or finished system calls: ${thread.cpuTicks} -> ${again.cpuTicks})`,
+      };
     }
     if (thread.state !== undefined && again.state !== undefined && again.state !== thread.state) {
-      return { stuck: false, explanation: `thread ${threadKey(thread)} (${thread.comm}) changed state ${thread.state} -> ${again.state}` };
+      return {
+        stuck: false,
+        explanation: `thread ${threadKey(thread)} (${thread.comm}) changed state ${thread.state} -> ${again.state}`,
+      };
     }
   }
-  return { stuck: true, explanation: `${deciding.length} thread(s) asleep at the same frames in both samples` };
+  return {
+    stuck: true,
+    explanation: `${deciding.length} thread(s) asleep at the same frames in both samples`,
+  };
 }

@@ -21,7 +21,11 @@ export interface WatchdogSettings {
   captureMs: number;
 }
 
-export const DEFAULT_WATCHDOG: Omit<WatchdogSettings, 'timeoutSec'> = { gapSec: 1, graceMs: 8_000, captureMs: 30_000 };
+export const DEFAULT_WATCHDOG: Omit<WatchdogSettings, 'timeoutSec'> = {
+  gapSec: 1,
+  graceMs: 8_000,
+  captureMs: 30_000,
+};
 
 /** The guest stopped answering during a test; carries what was seen before it went silent. */
 export class GuestUnresponsiveError extends Error {
@@ -47,7 +51,9 @@ export class WatchdogBrokeError extends Error {
     readonly exitStatus: number,
     readonly output: string,
   ) {
-    super(`the guest watchdog ended (exit ${exitStatus}) while the host waited for ${stage} of ${test}${output.trim() ? `: ${output.trim().split('\n').slice(-3).join(' | ')}` : ''}`);
+    super(
+      `the guest watchdog ended (exit ${exitStatus}) while the host waited for ${stage} of ${test}${output.trim() ? `: ${output.trim().split('\n').slice(-3).join(' | ')}` : ''}`,
+    );
     this.name = 'WatchdogBrokeError';
   }
 }
@@ -85,27 +91,40 @@ export async function runUnderWatchdog(
   const step = async (pattern: string, timeoutMs: number, stage: string, partial: string[] = []) => {
     let match: Awaited<ReturnType<SerialConsole['expect']>>;
     try {
-      match = await console.expect(markerPattern(nonce, `(?:(?:${pattern})|${endMarker})`), { timeoutMs, awaited: `${stage} of ${name}` });
+      match = await console.expect(markerPattern(nonce, `(?:(?:${pattern})|${endMarker})`), {
+        timeoutMs,
+        awaited: `${stage} of ${name}`,
+      });
     } catch (error) {
-      if (error instanceof CommandTimeoutError) throw new GuestUnresponsiveError(name, stage, partial, error.lastOutput);
+      if (error instanceof CommandTimeoutError)
+        throw new GuestUnresponsiveError(name, stage, partial, error.lastOutput);
       throw error;
     }
     const ended = match[match.length - 1];
-    if (ended !== undefined) throw new WatchdogBrokeError(name, stage, Number(ended), stripMarkerLines(match.before, nonce));
+    if (ended !== undefined)
+      throw new WatchdogBrokeError(name, stage, Number(ended), stripMarkerLines(match.before, nonce));
     return match;
   };
   const finalEnd = async (partial: string[] = []) => {
     try {
-      await console.expect(markerPattern(nonce, endMarker), { timeoutMs: 15_000, awaited: `the watchdog exit of ${name}` });
+      await console.expect(markerPattern(nonce, endMarker), {
+        timeoutMs: 15_000,
+        awaited: `the watchdog exit of ${name}`,
+      });
     } catch (error) {
-      if (error instanceof CommandTimeoutError) throw new GuestUnresponsiveError(name, 'the watchdog exit', partial, error.lastOutput);
+      if (error instanceof CommandTimeoutError)
+        throw new GuestUnresponsiveError(name, 'the watchdog exit', partial, error.lastOutput);
       throw error;
     }
   };
 
   console.send(`${framedCommand(nonce, id, watchdog)}\n`);
   await step(`begin:${id}`, 15_000, 'the start');
-  const first = await step(`test:${id}:(exit|deadline):(\\d+)(?::(\\d+))?`, settings.timeoutSec * 1000 + settings.graceMs, 'the end or the deadline');
+  const first = await step(
+    `test:${id}:(exit|deadline):(\\d+)(?::(\\d+))?`,
+    settings.timeoutSec * 1000 + settings.graceMs,
+    'the end or the deadline',
+  );
   const output = trimOutput(stripMarkerLines(first.before, nonce));
 
   if (first[1] === 'exit') {
@@ -119,7 +138,11 @@ export async function runUnderWatchdog(
         durationMs: elapsed,
         iteration,
         output,
-        ...(status === 0 ? {} : { message: `exited with status ${status}${failureLineOf(output) ? `: ${failureLineOf(output)}` : ''}` }),
+        ...(status === 0
+          ? {}
+          : {
+              message: `exited with status ${status}${failureLineOf(output) ? `: ${failureLineOf(output)}` : ''}`,
+            }),
       },
       samples: [],
     };
@@ -129,12 +152,24 @@ export async function runUnderWatchdog(
   const samplesText: string[] = [];
   const sample1 = await step('sample:1:end', settings.captureMs, 'the first stack sample', samplesText);
   samplesText.push(sample1.before);
-  const sample2 = await step('sample:2:end', settings.gapSec * 1000 + settings.captureMs, 'the second stack sample', samplesText);
+  const sample2 = await step(
+    'sample:2:end',
+    settings.gapSec * 1000 + settings.captureMs,
+    'the second stack sample',
+    samplesText,
+  );
   samplesText.push(sample2.before);
-  const last = await step(`test:${id}:(late-exit|stuck):(\\d+)(?::(\\d+))?`, 15_000, 'the watchdog verdict', samplesText);
+  const last = await step(
+    `test:${id}:(late-exit|stuck):(\\d+)(?::(\\d+))?`,
+    15_000,
+    'the watchdog verdict',
+    samplesText,
+  );
   await finalEnd(samplesText);
 
-  const samples = samplesText.map((text, index) => adapter.parseSample(sampleBody(text, nonce)).map((thread) => ({ ...thread, sample: index + 1 })));
+  const samples = samplesText.map((text, index) =>
+    adapter.parseSample(sampleBody(text, nonce)).map((thread) => ({ ...thread, sample: index + 1 })),
+  );
   const [before, after] = [samples[0] ?? [], samples[1] ?? []];
   const deadlineMs = settings.timeoutSec * 1000;
   if (last[1] === 'late-exit') {
@@ -181,7 +216,9 @@ function sampleBody(text: string, nonce: string): string {
 }
 
 function trimOutput(text: string): string {
-  return text.length > MAX_OUTPUT ? `[... ${text.length - MAX_OUTPUT} bytes cut ...]\n${text.slice(-MAX_OUTPUT)}` : text;
+  return text.length > MAX_OUTPUT
+    ? `[... ${text.length - MAX_OUTPUT} bytes cut ...]\n${text.slice(-MAX_OUTPUT)}`
+    : text;
 }
 
 /**
@@ -189,6 +226,10 @@ function trimOutput(text: string): string {
  * docs/guest-protocol.md), since a second process may print after it; else the last line.
  */
 function failureLineOf(text: string): string | undefined {
-  const lines = text.trim().split('\n').map((line) => line.trim()).filter(Boolean);
+  const lines = text
+    .trim()
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
   return lines.findLast((line) => /\bfailed\b/.test(line)) ?? lines.at(-1);
 }

@@ -60,7 +60,9 @@ export function runProcess(command: string, args: string[], options: RunOptions)
 /** `node dist/cli/index.js ARGS...`; fails with a clear message when the bundle was not built. */
 export function runCli(args: string[], options: RunOptions): Promise<ProcessResult> {
   if (!existsSync(bundledCli)) {
-    throw new Error(`${bundledCli} is missing: integration tests run the bundle, build it with 'npm run bundle' first`);
+    throw new Error(
+      `${bundledCli} is missing: integration tests run the bundle, build it with 'npm run bundle' first`,
+    );
   }
   return runProcess(process.execPath, [bundledCli, ...args], options);
 }

@@ -17,7 +17,10 @@ export function tempDir(prefix: string): string {
 
 /** A validated config for the Linux test guest, evidence in a fresh folder. */
 export function linuxConfig(raw: RawInputs = {}) {
-  return parseConfig({ guest: 'linux', 'output-dir': tempDir('out'), 'upload-artifact': 'false', ...raw }, { cwd: repoRoot, env: process.env });
+  return parseConfig(
+    { guest: 'linux', 'output-dir': tempDir('out'), 'upload-artifact': 'false', ...raw },
+    { cwd: repoRoot, env: process.env },
+  );
 }
 
 export interface RecordingIO extends GateIO {
@@ -26,7 +29,10 @@ export interface RecordingIO extends GateIO {
   warnings: string[];
 }
 
-export function recordingIO(onLine?: (line: string) => void, signal: AbortSignal = new AbortController().signal): RecordingIO {
+export function recordingIO(
+  onLine?: (line: string) => void,
+  signal: AbortSignal = new AbortController().signal,
+): RecordingIO {
   const io: RecordingIO = {
     lines: [],
     notes: [],
@@ -77,7 +83,10 @@ export interface CliRun {
 /** Spawns the bundled CLI as a user would; the test bounds it with `timeoutMs`. */
 export function spawnCli(args: string[], timeoutMs: number): CliRun {
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run 'npm run bundle' first`);
-  const child = spawn(process.execPath, [cliPath, ...args], { cwd: repoRoot, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [cliPath, ...args], {
+    cwd: repoRoot,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const run: CliRun = {
     child,
     stdout: '',

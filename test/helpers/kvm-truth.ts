@@ -29,19 +29,48 @@ export function linuxGuestRunsUnderKvm(): Promise<KvmTruth> {
 }
 
 async function observe(): Promise<KvmTruth> {
-  const guest = await ensureLinuxGuest(process.env['FUSEFS_GATE_CACHE'] ?? path.join(homedir(), '.cache', 'fusefs-gate'), 600_000);
+  const guest = await ensureLinuxGuest(
+    process.env.FUSEFS_GATE_CACHE ?? path.join(homedir(), '.cache', 'fusefs-gate'),
+    600_000,
+  );
   const argv = [
-    '-nodefaults', '-no-user-config', '-display', 'none', '-machine', 'q35', '-accel', 'kvm', '-cpu', 'host',
-    '-smp', '1', '-m', '512M', '-no-reboot', '-serial', 'stdio', '-kernel', guest.kernel,
+    '-nodefaults',
+    '-no-user-config',
+    '-display',
+    'none',
+    '-machine',
+    'q35',
+    '-accel',
+    'kvm',
+    '-cpu',
+    'host',
+    '-smp',
+    '1',
+    '-m',
+    '512M',
+    '-no-reboot',
+    '-serial',
+    'stdio',
+    '-kernel',
+    guest.kernel,
     // No initramfs: the kernel names its hypervisor long before it would look for a root.
-    '-append', 'console=ttyS0 loglevel=8 panic=-1',
+    '-append',
+    'console=ttyS0 loglevel=8 panic=-1',
   ];
   const child = spawn('qemu-system-x86_64', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';
   try {
     return await new Promise<KvmTruth>((resolve) => {
-      const timer = setTimeout(() => resolve({ runs: false, failure: 'other', evidence: `no word from the guest or QEMU in ${BOUND_MS / 1000} s: ${stderr.trim().split('\n').at(-1) ?? ''}` }), BOUND_MS);
+      const timer = setTimeout(
+        () =>
+          resolve({
+            runs: false,
+            failure: 'other',
+            evidence: `no word from the guest or QEMU in ${BOUND_MS / 1000} s: ${stderr.trim().split('\n').at(-1) ?? ''}`,
+          }),
+        BOUND_MS,
+      );
       const settle = (truth: KvmTruth): void => {
         clearTimeout(timer);
         resolve(truth);
@@ -49,17 +78,33 @@ async function observe(): Promise<KvmTruth> {
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString('latin1');
         const line = /Hypervisor detected: (\S+)/.exec(stdout);
-        if (line) settle({ runs: line[1] === 'KVM', evidence: line[0], ...(line[1] === 'KVM' ? {} : { failure: 'other' as const }) });
+        if (line)
+          settle({
+            runs: line[1] === 'KVM',
+            evidence: line[0],
+            ...(line[1] === 'KVM' ? {} : { failure: 'other' as const }),
+          });
       });
       child.stderr.on('data', (chunk: Buffer) => {
         stderr += chunk.toString('latin1');
         if (/^KVM internal error/m.test(stderr) && /^(emulation failure|EAX=)/m.test(stderr)) {
-          settle({ runs: false, failure: 'internal-error', evidence: stderr.split('\n').filter((l) => /^KVM internal error|^emulation failure/.test(l)).join(' / ') });
+          settle({
+            runs: false,
+            failure: 'internal-error',
+            evidence: stderr
+              .split('\n')
+              .filter((l) => /^KVM internal error|^emulation failure/.test(l))
+              .join(' / '),
+          });
         }
       });
       child.on('close', () => {
         const noDevice = /Could not access KVM kernel module|failed to initialize kvm/i.test(stderr);
-        settle({ runs: false, failure: noDevice ? 'no-device' : 'other', evidence: stderr.trim() || 'QEMU exited' });
+        settle({
+          runs: false,
+          failure: noDevice ? 'no-device' : 'other',
+          evidence: stderr.trim() || 'QEMU exited',
+        });
       });
       child.on('error', (error) => settle({ runs: false, failure: 'other', evidence: error.message }));
     });

@@ -11,16 +11,27 @@ export const packageDir = (() => {
   return dir;
 })();
 
-export const DEADLOCK_PATCH = path.join(packageDir, 'test', 'fixtures', 'linux-tree', 'deliberate-deadlock-fuse_file_write_iter.patch');
+export const DEADLOCK_PATCH = path.join(
+  packageDir,
+  'test',
+  'fixtures',
+  'linux-tree',
+  'deliberate-deadlock-fuse_file_write_iter.patch',
+);
 /** The function the deliberate deadlock patches; the hang's title must name it. */
 export const DEADLOCKED_FUNCTION = 'fuse_file_write_iter';
 
 /** Builds the generic guest (a no-op once built) and unpacks the tree; returns the cached tree. */
 export async function cachedLinuxFuseTree(): Promise<string> {
   const env = { ...process.env, FUSEFS_GATE_GUEST_FLAVOUR: 'generic' };
-  const guest = await runProcess('bash', [path.join(packageDir, 'scripts/build-linux-guest.sh')], { timeoutMs: 600_000, env });
+  const guest = await runProcess('bash', [path.join(packageDir, 'scripts/build-linux-guest.sh')], {
+    timeoutMs: 600_000,
+    env,
+  });
   if (guest.code !== 0) throw new Error(`building the generic Linux guest failed:\n${tail(guest)}`);
-  const fetched = await runProcess('bash', [path.join(packageDir, 'scripts/fetch-linux-fuse-tree.sh')], { timeoutMs: 600_000 });
+  const fetched = await runProcess('bash', [path.join(packageDir, 'scripts/fetch-linux-fuse-tree.sh')], {
+    timeoutMs: 600_000,
+  });
   if (fetched.code !== 0) throw new Error(`fetching the Linux FUSE tree failed:\n${tail(fetched)}`);
   return fetched.stdout.trim().split('\n').at(-1)!;
 }
@@ -36,10 +47,12 @@ export function copyTree(cached: string, label: string): string {
 export async function applyDeadlock(tree: string): Promise<void> {
   const result = await runProcess('patch', ['-p1', '-i', DEADLOCK_PATCH], { cwd: tree, timeoutMs: 30_000 });
   if (result.code !== 0) throw new Error(`patch -p1 < ${DEADLOCK_PATCH} failed in ${tree}:\n${tail(result)}`);
-  if (!readFileSync(path.join(tree, 'fs/fuse/file.c'), 'utf8').includes('DELIBERATE DEADLOCK')) throw new Error('the deadlock patch applied but is not in file.c');
+  if (!readFileSync(path.join(tree, 'fs/fuse/file.c'), 'utf8').includes('DELIBERATE DEADLOCK'))
+    throw new Error('the deadlock patch applied but is not in file.c');
 }
 
-export const DEADLOCK_SUBJECT = 'fuse: take the inode lock around direct-I/O writes (DELIBERATE DEADLOCK, test fixture)';
+export const DEADLOCK_SUBJECT =
+  'fuse: take the inode lock around direct-I/O writes (DELIBERATE DEADLOCK, test fixture)';
 export const BROKEN_SUBJECT = 'fuse: ioctl: start a refactor that does not compile';
 /** The files the harmless commits touch, in turn (one file per commit). */
 const TOUCHED = ['dir.c', 'inode.c', 'readdir.c', 'xattr.c', 'acl.c', 'control.c', 'dev.c'];
@@ -47,7 +60,11 @@ const BROKEN_LINE = '\nstatic int fusefs_gate_refactor = ;\n';
 
 /** `git -C repo ...` with a fixed identity; throws with the output when git fails. */
 export async function gitIn(repo: string, args: string[]): Promise<string> {
-  const result = await runProcess('git', ['-C', repo, '-c', 'user.name=fusefs-gate test', '-c', 'user.email=test@invalid', ...args], { timeoutMs: 60_000 });
+  const result = await runProcess(
+    'git',
+    ['-C', repo, '-c', 'user.name=fusefs-gate test', '-c', 'user.email=test@invalid', ...args],
+    { timeoutMs: 60_000 },
+  );
   if (result.code !== 0) throw new Error(`git ${args.join(' ')}:\n${tail(result)}`);
   return result.stdout.trim();
 }
@@ -79,7 +96,10 @@ export async function makeBisectHistory(repo: string): Promise<void> {
       await commit(DEADLOCK_SUBJECT);
     } else {
       const file = TOUCHED[n % TOUCHED.length]!;
-      appendFileSync(path.join(repo, 'fs/fuse', file), `\n/* fusefs-gate test history: harmless change ${n} */\n`);
+      appendFileSync(
+        path.join(repo, 'fs/fuse', file),
+        `\n/* fusefs-gate test history: harmless change ${n} */\n`,
+      );
       await commit(`fuse: ${file.replace(/\.c$/, '')}: harmless change ${n}`);
     }
   }

@@ -52,11 +52,16 @@ export class ScriptedStream extends ListenerStream {
     this.written.push(data);
     for (const line of data.split('\n').filter(Boolean)) {
       if (this.echo) this.emit(`${line}\r\n`);
-      const framed = /^printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' (\w+) (\w+) \w+ \w+; \{ (.*) ; \} <\/dev\/null 2>&1; printf/.exec(line);
+      const framed =
+        /^printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' (\w+) (\w+) \w+ \w+; \{ (.*) ; \} <\/dev\/null 2>&1; printf/.exec(
+          line,
+        );
       if (!framed) continue;
       const [, nonce, id, command] = framed;
       const answer = this.respond(command!) ?? { output: '', status: 0 };
-      this.emit(`@@fg:${nonce}:begin:${id}@@\r\n${answer.output}@@fg:${nonce}:end:${id}:${answer.status}@@\r\nfg# `);
+      this.emit(
+        `@@fg:${nonce}:begin:${id}@@\r\n${answer.output}@@fg:${nonce}:end:${id}:${answer.status}@@\r\nfg# `,
+      );
     }
   }
 }

@@ -13,10 +13,13 @@ const post = path.join(repoRoot, 'dist', 'post', 'index.js');
 
 /** Every input as GitHub passes it: action.yml's default unless the workflow gives one. */
 function withDefaults(inputs: Record<string, string>): Record<string, string> {
-  const action = parse(readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+  const action = parse(readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as {
+    inputs: Record<string, { default?: string }>;
+  };
   const all: Record<string, string> = {};
   // The runner evaluates `${{ strategy.job-index }}` to 0 in a job without a matrix.
-  for (const [name, spec] of Object.entries(action.inputs)) all[name] = String(spec.default ?? '').replace('${{ strategy.job-index }}', '0');
+  for (const [name, spec] of Object.entries(action.inputs))
+    all[name] = String(spec.default ?? '').replace('${{ strategy.job-index }}', '0');
   return { ...all, ...inputs };
 }
 
@@ -27,16 +30,36 @@ function parseOutputs(text: string): Record<string, string> {
   return out;
 }
 
-function runEntry(entry: string, inputs: Record<string, string>, extraEnv: Record<string, string> = {}, timeout = 60_000) {
+function runEntry(
+  entry: string,
+  inputs: Record<string, string>,
+  extraEnv: Record<string, string> = {},
+  timeout = 60_000,
+) {
   if (!existsSync(entry)) throw new Error(`${entry} is missing: run 'npm run bundle' first`);
   const dir = tempDir('action');
-  const files = { GITHUB_OUTPUT: path.join(dir, 'output'), GITHUB_STATE: path.join(dir, 'state'), GITHUB_STEP_SUMMARY: path.join(dir, 'summary') };
+  const files = {
+    GITHUB_OUTPUT: path.join(dir, 'output'),
+    GITHUB_STATE: path.join(dir, 'state'),
+    GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
+  };
   for (const file of Object.values(files)) writeFileSync(file, '');
-  const env: Record<string, string> = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '/root', RUNNER_TEMP: dir, GITHUB_WORKSPACE: repoRoot, ...files, ...extraEnv };
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? '/root',
+    RUNNER_TEMP: dir,
+    GITHUB_WORKSPACE: repoRoot,
+    ...files,
+    ...extraEnv,
+  };
   // GitHub passes each input as INPUT_<NAME upper-cased, spaces as _>; dashes stay dashes.
   for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
   const result = spawnSync(process.execPath, [entry], { env, encoding: 'utf8', timeout });
-  return { ...result, outputs: readFileSync(files.GITHUB_OUTPUT, 'utf8'), state: readFileSync(files.GITHUB_STATE, 'utf8') };
+  return {
+    ...result,
+    outputs: readFileSync(files.GITHUB_OUTPUT, 'utf8'),
+    state: readFileSync(files.GITHUB_STATE, 'utf8'),
+  };
 }
 
 describe('the action entry', () => {
@@ -52,7 +75,9 @@ describe('the action entry', () => {
 
   it('names the input for an unknown enum and a missing source tree', () => {
     expect(runEntry(main, { guest: 'linux', accel: 'hvf' }).stdout).toMatch(/::error::invalid input 'accel'/);
-    expect(runEntry(main, { guest: 'freebsd', 'source-tree': '/no/such/tree' }).stdout).toMatch(/::error::invalid input 'source-tree'/);
+    expect(runEntry(main, { guest: 'freebsd', 'source-tree': '/no/such/tree' }).stdout).toMatch(
+      /::error::invalid input 'source-tree'/,
+    );
   });
 
   it("the README's required check (fail-on: hang,panic) on a boot that never reaches a shell: red, verdict error, guest commands inert", () => {
@@ -98,17 +123,33 @@ describe('the action entry', () => {
     // One error annotation, the verdict's; no second one repeating it.
     const errors = commands.filter((c) => c.startsWith('::error'));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/^::error title=fusefs-gate%3A error::fusefs-gate verdict error: boot did not reach a shell/);
+    expect(errors[0]).toMatch(
+      /^::error title=fusefs-gate%3A error::fusefs-gate verdict error: boot did not reach a shell/,
+    );
     expect(qemuProcessesMentioning(cache)).toEqual([]);
   }, 150_000);
 
   it('allow-error: true lets the same undecided run through, with a warning that says so', () => {
     const cache = neverAShellGuestCache('guest-says-hello');
-    const result = runEntry(main, withDefaults({ guest: 'linux', 'fail-on': 'hang,panic', 'allow-error': 'true', 'boot-timeout': '8', 'cache-dir': cache, 'upload-artifact': 'false' }), {}, 120_000);
+    const result = runEntry(
+      main,
+      withDefaults({
+        guest: 'linux',
+        'fail-on': 'hang,panic',
+        'allow-error': 'true',
+        'boot-timeout': '8',
+        'cache-dir': cache,
+        'upload-artifact': 'false',
+      }),
+      {},
+      120_000,
+    );
     expect(result.status, result.stdout.slice(-3000)).toBe(0);
     expect(parseOutputs(result.outputs).verdict).toBe('error');
     expect(result.stdout).not.toMatch(/^::error/m);
-    expect(result.stdout).toMatch(/^::warning title=fusefs-gate%3A error::.*An undecided run was let through \(allow-error: true\)/m);
+    expect(result.stdout).toMatch(
+      /^::warning title=fusefs-gate%3A error::.*An undecided run was let through \(allow-error: true\)/m,
+    );
   }, 150_000);
 
   it('QEMU missing and apt failing: error naming what to install, exit 125 even with fail-on: hang,panic', () => {
@@ -118,18 +159,30 @@ describe('the action entry', () => {
       writeFileSync(path.join(bin, name), `#!/bin/sh\necho "${name} $*" >> ${bin}/calls.log\nexit 1\n`);
       chmodSync(path.join(bin, name), 0o755);
     }
-    const result = runEntry(main, withDefaults({ guest: 'linux', 'fail-on': 'hang,panic', 'upload-artifact': 'false' }), { PATH: bin });
+    const result = runEntry(
+      main,
+      withDefaults({ guest: 'linux', 'fail-on': 'hang,panic', 'upload-artifact': 'false' }),
+      { PATH: bin },
+    );
     expect(result.status, result.stdout).toBe(125);
     expect(parseOutputs(result.outputs).verdict).toBe('error');
     expect(result.stdout).toMatch(/^::group::Install QEMU$/m);
     // Root runs apt-get itself; anyone else goes through sudo -n.
     const calls = readFileSync(path.join(bin, 'calls.log'), 'utf8');
-    expect(calls).toMatch(/^(apt-get|sudo -n env DEBIAN_FRONTEND=noninteractive apt-get) -qq -o Dpkg::Use-Pty=0 install -y --no-install-recommends qemu-system-x86 qemu-utils$/m);
+    expect(calls).toMatch(
+      /^(apt-get|sudo -n env DEBIAN_FRONTEND=noninteractive apt-get) -qq -o Dpkg::Use-Pty=0 install -y --no-install-recommends qemu-system-x86 qemu-utils$/m,
+    );
     const errors = result.stdout.split('\n').filter((line) => line.startsWith('::error'));
     expect(errors).toHaveLength(1);
-    expect(errors[0]).toMatch(/fusefs-gate verdict error: qemu-system-x86_64 and qemu-img not found on PATH: install qemu-system-x86 qemu-utils .*could not install it/);
+    expect(errors[0]).toMatch(
+      /fusefs-gate verdict error: qemu-system-x86_64 and qemu-img not found on PATH: install qemu-system-x86 qemu-utils .*could not install it/,
+    );
 
-    const off = runEntry(main, withDefaults({ guest: 'linux', 'install-qemu': 'false', 'upload-artifact': 'false' }), { PATH: tempDir('empty-bin') });
+    const off = runEntry(
+      main,
+      withDefaults({ guest: 'linux', 'install-qemu': 'false', 'upload-artifact': 'false' }),
+      { PATH: tempDir('empty-bin') },
+    );
     expect(off.status).toBe(125);
     expect(off.stdout).not.toMatch(/::group::Install QEMU/);
     expect(off.stdout).toMatch(/^::error .*install qemu-system-x86 qemu-utils.*\(install-qemu is false\)/m);

@@ -31,11 +31,15 @@ describe('blame on the Linux test guest', () => {
   it('a panic of the stock kernel before any code under test is loaded is `error`, not `panic`', async () => {
     // panic=0 keeps the panicked kernel on the console; no init at all: "Kernel panic - not syncing".
     const report = await runGate(linuxConfig({ 'boot-timeout': '60' }), recordingIO(), {
-      planGuest: planWithAppend((append) => `${append.replace(/panic=\S+/, '')} panic=0 init=/nonexistent rdinit=/nonexistent`),
+      planGuest: planWithAppend(
+        (append) => `${append.replace(/panic=\S+/, '')} panic=0 init=/nonexistent rdinit=/nonexistent`,
+      ),
     });
     expect(report.verdict).toBe('error');
     expect(report.exitCode).toBe(125);
-    expect(report.reason).toMatch(/^the stock guest kernel panicked during boot, before the code under test was loaded/);
+    expect(report.reason).toMatch(
+      /^the stock guest kernel panicked during boot, before the code under test was loaded/,
+    );
     expect(livingVms()).toEqual([]);
   }, 200_000);
 
@@ -50,7 +54,10 @@ describe('blame on the Linux test guest', () => {
   }, 200_000);
 
   it('a FUSE mount that fails with no code under test loaded is the gate’s `error`, not the tree’s `fail`', async () => {
-    const config = linuxConfig({ timeout: '20', 'fixture-options': 'direct_io,backing=/nonexistent/backing-dir' });
+    const config = linuxConfig({
+      timeout: '20',
+      'fixture-options': 'direct_io,backing=/nonexistent/backing-dir',
+    });
     const report = await runGate(config, recordingIO());
     expect(report.verdict).toBe('error');
     expect(report.exitCode).toBe(125);

@@ -9,7 +9,15 @@ import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'nod
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { qemuProcessesMentioning, runCli, tail, tempDir } from '../helpers/cli.js';
-import { BROKEN_SUBJECT, cachedLinuxFuseTree, copyTree, DEADLOCK_SUBJECT, DEADLOCKED_FUNCTION, gitIn, makeBisectHistory } from '../helpers/linux-tree.js';
+import {
+  BROKEN_SUBJECT,
+  cachedLinuxFuseTree,
+  copyTree,
+  DEADLOCK_SUBJECT,
+  DEADLOCKED_FUNCTION,
+  gitIn,
+  makeBisectHistory,
+} from '../helpers/linux-tree.js';
 
 const BISECT_BOUND_MS = 1_200_000;
 
@@ -24,49 +32,103 @@ beforeAll(async () => {
 }, 1_300_000);
 
 describe('fusefs-gate bisect (real QEMU, a Linux FUSE tree)', () => {
-  it('names the one commit that brings the deadlock, with at most 6 builds; skips the commit that does not compile; leaves a dirty working copy as it was', async () => {
-    // The user's working copy: a modified tracked file and an untracked one.
-    appendFileSync(path.join(repo, 'fs/fuse/file.c'), '\n/* uncommitted work of the user */\n');
-    writeFileSync(path.join(repo, 'NOTES.txt'), 'untracked notes\n');
-    const before = { status: await git(['status', '--porcelain']), head: await git(['rev-parse', 'HEAD']), file: readFileSync(path.join(repo, 'fs/fuse/file.c'), 'utf8') };
+  it(
+    'names the one commit that brings the deadlock, with at most 6 builds; skips the commit that does not compile; leaves a dirty working copy as it was',
+    async () => {
+      // The user's working copy: a modified tracked file and an untracked one.
+      appendFileSync(path.join(repo, 'fs/fuse/file.c'), '\n/* uncommitted work of the user */\n');
+      writeFileSync(path.join(repo, 'NOTES.txt'), 'untracked notes\n');
+      const before = {
+        status: await git(['status', '--porcelain']),
+        head: await git(['rev-parse', 'HEAD']),
+        file: readFileSync(path.join(repo, 'fs/fuse/file.c'), 'utf8'),
+      };
 
-    const out = tempDir('bisect-out');
-    const result = await runCli(
-      ['bisect', '--source-tree', repo, '--good', 'good', '--bad', 'bad', '--guest', 'linux', '--build', 'module', '--accel', 'tcg', '--quiet',
-        '--timeout', '10', '--workloads', 'write-readback', '--fixture-options', 'direct_io', '--out', out],
-      { timeoutMs: BISECT_BOUND_MS },
-    );
-    expect(result.code, tail(result)).toBe(0);
-    const deadlockSha = await git(['rev-parse', 'bad~5']);
-    expect(await git(['log', '-1', '--format=%s', deadlockSha])).toBe(DEADLOCK_SUBJECT);
-    expect(result.stdout).toContain(`first bad commit: ${deadlockSha} ${DEADLOCK_SUBJECT}`);
-    const summary = JSON.parse(readFileSync(path.join(out, 'bisect', 'bisect.json'), 'utf8')) as {
-      builds: number;
-      badFailure: string;
-      result: { firstBad?: { sha: string } };
-      steps: { commit: string; subject: string; outcome: string; why: string; verdict: string }[];
-    };
-    expect(summary.result.firstBad?.sha).toBe(deadlockSha);
-    expect(summary.builds).toBeLessThanOrEqual(6);
-    expect(summary.badFailure).toContain(DEADLOCKED_FUNCTION);
-    expect(summary.steps[0]).toMatchObject({ outcome: 'bad', verdict: 'hang' });
-    // The search's first pick after the bad end is the commit that does not compile: skipped, not blamed.
-    const broken = summary.steps.filter((s) => s.subject === BROKEN_SUBJECT);
-    expect(broken).toHaveLength(1);
-    expect(broken[0]).toMatchObject({ outcome: 'skip', why: expect.stringContaining('does not compile: fs/fuse/ioctl.c:') });
+      const out = tempDir('bisect-out');
+      const result = await runCli(
+        [
+          'bisect',
+          '--source-tree',
+          repo,
+          '--good',
+          'good',
+          '--bad',
+          'bad',
+          '--guest',
+          'linux',
+          '--build',
+          'module',
+          '--accel',
+          'tcg',
+          '--quiet',
+          '--timeout',
+          '10',
+          '--workloads',
+          'write-readback',
+          '--fixture-options',
+          'direct_io',
+          '--out',
+          out,
+        ],
+        { timeoutMs: BISECT_BOUND_MS },
+      );
+      expect(result.code, tail(result)).toBe(0);
+      const deadlockSha = await git(['rev-parse', 'bad~5']);
+      expect(await git(['log', '-1', '--format=%s', deadlockSha])).toBe(DEADLOCK_SUBJECT);
+      expect(result.stdout).toContain(`first bad commit: ${deadlockSha} ${DEADLOCK_SUBJECT}`);
+      const summary = JSON.parse(readFileSync(path.join(out, 'bisect', 'bisect.json'), 'utf8')) as {
+        builds: number;
+        badFailure: string;
+        result: { firstBad?: { sha: string } };
+        steps: { commit: string; subject: string; outcome: string; why: string; verdict: string }[];
+      };
+      expect(summary.result.firstBad?.sha).toBe(deadlockSha);
+      expect(summary.builds).toBeLessThanOrEqual(6);
+      expect(summary.badFailure).toContain(DEADLOCKED_FUNCTION);
+      expect(summary.steps[0]).toMatchObject({ outcome: 'bad', verdict: 'hang' });
+      // The search's first pick after the bad end is the commit that does not compile: skipped, not blamed.
+      const broken = summary.steps.filter((s) => s.subject === BROKEN_SUBJECT);
+      expect(broken).toHaveLength(1);
+      expect(broken[0]).toMatchObject({
+        outcome: 'skip',
+        why: expect.stringContaining('does not compile: fs/fuse/ioctl.c:'),
+      });
 
-    expect(await git(['status', '--porcelain'])).toBe(before.status);
-    expect(await git(['rev-parse', 'HEAD'])).toBe(before.head);
-    expect(readFileSync(path.join(repo, 'fs/fuse/file.c'), 'utf8')).toBe(before.file);
-    expect((await git(['worktree', 'list'])).split('\n')).toHaveLength(1);
-    expect(qemuProcessesMentioning(out)).toEqual([]);
-  }, BISECT_BOUND_MS + 30_000);
+      expect(await git(['status', '--porcelain'])).toBe(before.status);
+      expect(await git(['rev-parse', 'HEAD'])).toBe(before.head);
+      expect(readFileSync(path.join(repo, 'fs/fuse/file.c'), 'utf8')).toBe(before.file);
+      expect((await git(['worktree', 'list'])).split('\n')).toHaveLength(1);
+      expect(qemuProcessesMentioning(out)).toEqual([]);
+    },
+    BISECT_BOUND_MS + 30_000,
+  );
 
   it('a bad end that does not fail leaves the bisection undecided after one build: exit 125', async () => {
     // good..bad~11 is commits 1..5; its bad end (commit 5, harmless) passes.
     const out = tempDir('bisect-undecided');
     const result = await runCli(
-      ['bisect', '--source-tree', repo, '--good', 'good', '--bad', 'bad~11', '--guest', 'linux', '--accel', 'tcg', '--quiet', '--timeout', '10', '--workloads', 'write-readback', '--fixture-options', 'direct_io', '--out', out],
+      [
+        'bisect',
+        '--source-tree',
+        repo,
+        '--good',
+        'good',
+        '--bad',
+        'bad~11',
+        '--guest',
+        'linux',
+        '--accel',
+        'tcg',
+        '--quiet',
+        '--timeout',
+        '10',
+        '--workloads',
+        'write-readback',
+        '--fixture-options',
+        'direct_io',
+        '--out',
+        out,
+      ],
       { timeoutMs: 400_000 },
     );
     expect(result.code, tail(result)).toBe(125);
@@ -75,16 +137,25 @@ describe('fusefs-gate bisect (real QEMU, a Linux FUSE tree)', () => {
 
   it('bad input is exit 64 naming the input: unknown refs, a good end that is not an ancestor of the bad end, a tree that is not a git repository', async () => {
     const common = ['--guest', 'linux', '--quiet'];
-    const unknown = await runCli(['bisect', '--source-tree', repo, '--good', 'no-such-ref', '--bad', 'bad', ...common], { timeoutMs: 60_000 });
+    const unknown = await runCli(
+      ['bisect', '--source-tree', repo, '--good', 'no-such-ref', '--bad', 'bad', ...common],
+      { timeoutMs: 60_000 },
+    );
     expect(unknown.code, tail(unknown)).toBe(64);
     expect(unknown.stderr).toContain(`'--good': "no-such-ref" names no commit`);
-    const reversed = await runCli(['bisect', '--source-tree', repo, '--good', 'bad', '--bad', 'good', ...common], { timeoutMs: 60_000 });
+    const reversed = await runCli(
+      ['bisect', '--source-tree', repo, '--good', 'bad', '--bad', 'good', ...common],
+      { timeoutMs: 60_000 },
+    );
     expect(reversed.code, tail(reversed)).toBe(64);
     expect(reversed.stderr).toContain(`'--good': "bad" is not an ancestor of --bad "good"`);
     const plain = path.join(tempDir('not-git'), 'linux');
     cpSync(cachedTree, plain, { recursive: true });
     rmSync(path.join(plain, '.git'), { recursive: true, force: true });
-    const notGit = await runCli(['bisect', '--source-tree', plain, '--good', 'good', '--bad', 'bad', ...common], { timeoutMs: 60_000 });
+    const notGit = await runCli(
+      ['bisect', '--source-tree', plain, '--good', 'good', '--bad', 'bad', ...common],
+      { timeoutMs: 60_000 },
+    );
     expect(notGit.code, tail(notGit)).toBe(64);
     expect(notGit.stderr).toContain('is not in a git repository');
   }, 200_000);

@@ -9,7 +9,9 @@ import { readFileSync } from 'node:fs';
 
 describe('a discoverable CLI', () => {
   it('--version and --help exit 0 and print to stdout', async () => {
-    const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
+    const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+      version: string;
+    };
     const v = await spawnCli(['--version'], 30_000).done;
     expect(v.code).toBe(0);
     expect(v.stdout.trim()).toBe(`fusefs-gate ${manifest.version}`);
@@ -22,10 +24,13 @@ describe('a discoverable CLI', () => {
   it('run --help lists every action input as a flag with its default from action.yml, and exits 0', async () => {
     const result = await spawnCli(['run', '--help'], 30_000).done;
     expect(result.code).toBe(0);
-    const action = parse(readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as { inputs: Record<string, { default?: string }> };
+    const action = parse(readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as {
+      inputs: Record<string, { default?: string }>;
+    };
     // Flatten the wrapped help so a default split over two lines is still found.
     const help = result.stdout.replace(/\n {20,}/g, ' ');
-    for (const name of Object.keys(action.inputs)) expect(help, name).toMatch(new RegExp(`^  --${name} `, 'm'));
+    for (const name of Object.keys(action.inputs))
+      expect(help, name).toMatch(new RegExp(`^  --${name} `, 'm'));
     expect(help).toMatch(/--timeout VALUE .*\(default: 60\)/);
     expect(help).toMatch(/--fail-on VALUE .*\(default: fail,hang,panic,error\)/);
     expect(help).toMatch(/--allow-error \[true\|false\] .*\(default: false\)/);
@@ -43,7 +48,17 @@ describe('a discoverable CLI', () => {
 describe('error is never a pass on the CLI', () => {
   it('--fail-on hang,panic on a boot that never reaches a shell exits 125; --allow-error lets it through with a warning', async () => {
     const cache = neverAShellGuestCache('hello-from-a-guest-without-a-shell');
-    const common = ['run', '--guest', 'linux', '--fail-on', 'hang,panic', '--boot-timeout', '8', '--cache-dir', cache];
+    const common = [
+      'run',
+      '--guest',
+      'linux',
+      '--fail-on',
+      'hang,panic',
+      '--boot-timeout',
+      '8',
+      '--cache-dir',
+      cache,
+    ];
     const strict = await spawnCli([...common, '--out', tempDir('strict')], 120_000).done;
     expect(strict.code, strict.stderr.slice(-2000)).toBe(125);
     expect(strict.stdout).toMatch(/^verdict: error \(exit 125\): boot did not reach a shell/m);
@@ -69,7 +84,10 @@ describe('bad input: one clear message, exit 64, nothing started', () => {
     [['frobnicate'], /unknown command/],
   ])('%j', async (args, message) => {
     const out = tempDir('bad');
-    const result = await spawnCli([...args, ...(args.includes('--out') || args[0] !== 'run' ? [] : ['--out', out])], 30_000).done;
+    const result = await spawnCli(
+      [...args, ...(args.includes('--out') || args[0] !== 'run' ? [] : ['--out', out])],
+      30_000,
+    ).done;
     expect(result.code).toBe(64);
     expect(result.stderr).toMatch(message);
     // One message: a single `fusefs-gate:` line (usage text may follow it).
@@ -81,7 +99,24 @@ describe('bad input: one clear message, exit 64, nothing started', () => {
 describe('fusefs-gate run on the Linux test guest', () => {
   it('streams the guest console while it runs, and --fail-on hang,panic turns a fail into exit 0 while report.json still says fail', async () => {
     const out = tempDir('failon');
-    const run = spawnCli(['run', '--guest', 'linux', '--fault', 'eio=write', '--workloads', 'write-readback', '--timeout', '10', '--fail-on', 'hang,panic', '--out', out], 120_000);
+    const run = spawnCli(
+      [
+        'run',
+        '--guest',
+        'linux',
+        '--fault',
+        'eio=write',
+        '--workloads',
+        'write-readback',
+        '--timeout',
+        '10',
+        '--fail-on',
+        'hang,panic',
+        '--out',
+        out,
+      ],
+      120_000,
+    );
     // Live output: the guest's own banner shows up before the run ends.
     const seenLive = await new Promise<boolean>((resolve) => {
       const check = () => {
@@ -99,7 +134,22 @@ describe('fusefs-gate run on the Linux test guest', () => {
 
   it('SIGTERM while the guest runs: exit 143 within 10 s, report.json says error and the phase, no QEMU left', async () => {
     const out = tempDir('sigterm');
-    const run = spawnCli(['run', '--guest', 'linux', '--workloads', 'mmap-write', '--fault', 'stall=write', '--timeout', '60', '--out', out], 120_000);
+    const run = spawnCli(
+      [
+        'run',
+        '--guest',
+        'linux',
+        '--workloads',
+        'mmap-write',
+        '--fault',
+        'stall=write',
+        '--timeout',
+        '60',
+        '--out',
+        out,
+      ],
+      120_000,
+    );
     await new Promise<void>((resolve) => {
       const check = () => {
         if (/@@fg:\w+:test:t\d+:start@@/.test(run.stderr)) resolve();
@@ -128,7 +178,11 @@ describe('fusefs-gate stacks', () => {
     );
     const result = await spawnCli(['stacks', file], 30_000).done;
     expect(result.code).toBe(0);
-    const parsed = JSON.parse(result.stdout) as { threads: unknown[]; signature: string; knownBug?: { url: string } };
+    const parsed = JSON.parse(result.stdout) as {
+      threads: unknown[];
+      signature: string;
+      knownBug?: { url: string };
+    };
     expect(parsed.threads).toHaveLength(1);
     expect(parsed.signature).toMatch(/vm_page_busy_sleep/);
     expect(parsed.knownBug?.url).toMatch(/247276/);

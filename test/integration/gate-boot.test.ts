@@ -31,7 +31,9 @@ describe('a boot that stalls never eats the job', () => {
     const config = linuxConfig({ 'boot-timeout': '30' });
     const started = Date.now();
     const report = await runGate(config, recordingIO(), {
-      planGuest: planWithAppend((append) => `${append.replace(/panic=\S+/, '')} panic=1 init=/nonexistent rdinit=/nonexistent`),
+      planGuest: planWithAppend(
+        (append) => `${append.replace(/panic=\S+/, '')} panic=1 init=/nonexistent rdinit=/nonexistent`,
+      ),
     });
     expect(report.verdict).toBe('error');
     expect(report.exitCode).toBe(125);
@@ -66,8 +68,10 @@ function planWithKernel(kernel: string) {
 }
 
 describe('the gate itself failing is error, never pass', () => {
-  it('QEMU that cannot start (the kernel file is missing) is error, exit 125, naming QEMU\'s complaint', async () => {
-    const report = await runGate(linuxConfig(), recordingIO(), { planGuest: planWithKernel('/no/such/vmlinuz') });
+  it("QEMU that cannot start (the kernel file is missing) is error, exit 125, naming QEMU's complaint", async () => {
+    const report = await runGate(linuxConfig(), recordingIO(), {
+      planGuest: planWithKernel('/no/such/vmlinuz'),
+    });
     expect(report.verdict).toBe('error');
     expect(report.exitCode).toBe(125);
     expect(report.reason).toMatch(/boot: .*vmlinuz/);
@@ -77,14 +81,19 @@ describe('the gate itself failing is error, never pass', () => {
   it('a corrupt kernel image is error, exit 125', async () => {
     const corrupt = path.join(tempDir('corrupt'), 'vmlinuz');
     writeFileSync(corrupt, Buffer.alloc(4 * 1024 * 1024, 0x5a));
-    const report = await runGate(linuxConfig({ 'boot-timeout': '10' }), recordingIO(), { planGuest: planWithKernel(corrupt) });
+    const report = await runGate(linuxConfig({ 'boot-timeout': '10' }), recordingIO(), {
+      planGuest: planWithKernel(corrupt),
+    });
     expect(report.verdict).toBe('error');
     expect(report.exitCode).toBe(125);
     expect(livingVms()).toEqual([]);
   }, 60_000);
 
   it('job-timeout bounds the whole run and names the phase it ran out in', async () => {
-    const report = await runGate(linuxConfig({ 'job-timeout': '4', timeout: '60', fault: 'stall=write', workloads: 'mmap-write' }), recordingIO());
+    const report = await runGate(
+      linuxConfig({ 'job-timeout': '4', timeout: '60', fault: 'stall=write', workloads: 'mmap-write' }),
+      recordingIO(),
+    );
     expect(report.verdict).toBe('error');
     expect(report.reason).toMatch(/job-timeout ran out during (boot|prepare|prove|mount|tests)/);
     expect(Date.parse(report.finishedAt) - Date.parse(report.startedAt)).toBeLessThan(4_000 + 15_000);

@@ -22,9 +22,13 @@ afterAll(async () => {
 /** The smallest tree the config accepts for a module build with the workloads. */
 function minimalTree(): string {
   const tree = path.join(tempDir('tree'), 'freebsd src');
-  for (const dir of ['sys/fs/fuse', 'sys/sys', 'sys/conf', 'sys/modules/fusefs', 'share/mk']) mkdirSync(path.join(tree, dir), { recursive: true });
+  for (const dir of ['sys/fs/fuse', 'sys/sys', 'sys/conf', 'sys/modules/fusefs', 'share/mk'])
+    mkdirSync(path.join(tree, dir), { recursive: true });
   writeFileSync(path.join(tree, 'sys/sys/param.h'), '#define __FreeBSD_version 1403000\n');
-  writeFileSync(path.join(tree, 'sys/conf/newvers.sh'), 'TYPE="FreeBSD"\nREVISION="14.3"\nBRANCH="RELEASE-p5"\n');
+  writeFileSync(
+    path.join(tree, 'sys/conf/newvers.sh'),
+    'TYPE="FreeBSD"\nREVISION="14.3"\nBRANCH="RELEASE-p5"\n',
+  );
   writeFileSync(path.join(tree, 'sys/modules/fusefs/Makefile'), 'KMOD= fusefs\n');
   return tree;
 }
@@ -72,17 +76,32 @@ describe('the FreeBSD path up to the boot', () => {
     expect(report.reason).toMatch(/^boot did not reach a shell in 4 s \(2 attempts\)/);
     expect(report.image).toMatchObject({ sha512 });
     // The guest really ran: its line is in the serial log, once per attempt.
-    expect(readFileSync(report.files.serialLog!, 'latin1').match(/^fusefs-gate test disk: no FreeBSD here/gm)).toHaveLength(2);
+    expect(
+      readFileSync(report.files.serialLog!, 'latin1').match(/^fusefs-gate test disk: no FreeBSD here/gm),
+    ).toHaveLength(2);
     // Each attempt booted its own overlay over the cached image, never the image itself.
     const work = path.join(config.outDir, '.work');
     for (const attempt of [1, 2]) {
-      const info = JSON.parse(execFileSync('qemu-img', ['info', '--output=json', path.join(work, `overlay-${attempt}.qcow2`)]).toString()) as Record<string, string>;
+      const info = JSON.parse(
+        execFileSync('qemu-img', [
+          'info',
+          '--output=json',
+          path.join(work, `overlay-${attempt}.qcow2`),
+        ]).toString(),
+      ) as Record<string, string>;
       expect(info['backing-filename']).toBe(report.image!.path);
     }
     // The payload disk carries the tree (its path has a space) and the guest programs' sources.
     const unpacked = tempDir('payload');
     const entries = (await readTarDisk(path.join(work, 'payload.tar'), unpacked)).map((e) => e.path);
-    expect(entries).toEqual(expect.arrayContaining(['src/sys/conf/newvers.sh', 'src/sys/modules/fusefs/Makefile', 'guest/fuse_fixture.c', 'guest/watchdog.sh']));
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        'src/sys/conf/newvers.sh',
+        'src/sys/modules/fusefs/Makefile',
+        'guest/fuse_fixture.c',
+        'guest/watchdog.sh',
+      ]),
+    );
     expect(livingVms()).toEqual([]);
   }, 60_000);
 });
@@ -109,21 +128,37 @@ describe('a sparse checkout that would need a kernel build', () => {
       mkdirSync(path.dirname(path.join(origin, rel)), { recursive: true });
       writeFileSync(path.join(origin, rel), body);
     }
-    const git = (cwd: string, ...args: string[]) => execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', ...args], { cwd });
+    const git = (cwd: string, ...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', ...args], { cwd });
     git(origin, 'init', '-q');
     git(origin, 'add', '.');
     git(origin, 'commit', '-qm', 'releng/14.4');
     git(root, 'clone', '-q', '--sparse', origin, 'tree');
-    git(path.join(root, 'tree'), 'sparse-checkout', 'set', '--cone', 'sys', 'share/mk', 'tests/sys/fs/fusefs', 'tests/freebsd_test_suite', 'sbin/mount');
+    git(
+      path.join(root, 'tree'),
+      'sparse-checkout',
+      'set',
+      '--cone',
+      'sys',
+      'share/mk',
+      'tests/sys/fs/fusefs',
+      'tests/freebsd_test_suite',
+      'sbin/mount',
+    );
     return path.join(root, 'tree');
   }
 
   it('the CLI refuses it before any download or QEMU: exit 64, one message saying what to change', async () => {
     const cache = tempDir('sparse-cache');
     const out = tempDir('sparse-out');
-    const result = await runCli(['run', '--guest', 'freebsd', '--source-tree', sparseErratumTree(), '--cache-dir', cache, '--out', out], { timeoutMs: 60_000 });
+    const result = await runCli(
+      ['run', '--guest', 'freebsd', '--source-tree', sparseErratumTree(), '--cache-dir', cache, '--out', out],
+      { timeoutMs: 60_000 },
+    );
     expect(result.code, tail(result)).toBe(64);
-    expect(result.stderr).toMatch(/invalid input '--source-tree': build: auto needs a kernel build here: the tree's __FreeBSD_version is 1404001 .*above 14\.4-RELEASE's kern\.osreldate 1404000/);
+    expect(result.stderr).toMatch(
+      /invalid input '--source-tree': build: auto needs a kernel build here: the tree's __FreeBSD_version is 1404001 .*above 14\.4-RELEASE's kern\.osreldate 1404000/,
+    );
     expect(result.stderr).toMatch(/It is a sparse checkout/);
     expect(result.stderr).toMatch(/Change the workflow: check out the whole tree \(drop `sparse-checkout:`/);
     // Nothing was fetched or booted: the cache folder is as it was made, and no QEMU ran.

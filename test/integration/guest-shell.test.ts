@@ -26,10 +26,19 @@ it('logs in, runs commands with their exit statuses, and carries 2 MiB through t
   const booted: BootedGuest = await bootGuest(config, plan, io, new AbortController().signal, report);
   try {
     const { console, adapter, disks } = booted;
-    await expect(console.run('true', { timeoutMs: 10_000 })).resolves.toMatchObject({ exitStatus: 0, output: '' });
-    await expect(console.run("sh -c 'echo seven; exit 7'", { timeoutMs: 10_000 })).resolves.toMatchObject({ exitStatus: 7, output: 'seven\n' });
+    await expect(console.run('true', { timeoutMs: 10_000 })).resolves.toMatchObject({
+      exitStatus: 0,
+      output: '',
+    });
+    await expect(console.run("sh -c 'echo seven; exit 7'", { timeoutMs: 10_000 })).resolves.toMatchObject({
+      exitStatus: 7,
+      output: 'seven\n',
+    });
     await adapter.prepare(console, disks, config);
-    const copy = await console.run(`cp '/gate/in/${name}' /gate/results/back.bin && wc -c < /gate/results/back.bin`, { timeoutMs: 30_000 });
+    const copy = await console.run(
+      `cp '/gate/in/${name}' /gate/results/back.bin && wc -c < /gate/results/back.bin`,
+      { timeoutMs: 30_000 },
+    );
     expect(copy).toMatchObject({ exitStatus: 0 });
     expect(copy.output.trim()).toBe(String(data.length));
     await adapter.collect(console, disks);

@@ -3,7 +3,16 @@
 // machine's cache, so nothing is downloaded) so other runs on the machine are not disturbed.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, truncateSync, existsSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  existsSync,
+  statSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,12 +20,19 @@ import { ensureLinuxGuest } from '../../src/image/linux-guest.js';
 import { repoRoot, tempDir } from '../helpers/gate.js';
 
 const script = path.join(repoRoot, 'scripts', 'build-linux-guest.sh');
-const machineDebs = path.join(process.env.FUSEFS_GATE_CACHE ?? path.join(homedir(), '.cache', 'fusefs-gate'), 'linux-guest', 'debs');
+const machineDebs = path.join(
+  process.env.FUSEFS_GATE_CACHE ?? path.join(homedir(), '.cache', 'fusefs-gate'),
+  'linux-guest',
+  'debs',
+);
 let cache: string;
 
 function build(args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn('bash', [script, ...args], { env: { ...process.env, FUSEFS_GATE_CACHE: cache }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn('bash', [script, ...args], {
+      env: { ...process.env, FUSEFS_GATE_CACHE: cache },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -35,8 +51,11 @@ beforeAll(() => {
   cache = tempDir('guest-cache');
   const debs = path.join(cache, 'linux-guest', 'debs');
   mkdirSync(debs, { recursive: true });
-  const kernels = existsSync(machineDebs) ? readdirSync(machineDebs).filter((name) => name.endsWith('.deb')) : [];
-  if (kernels.length === 0) throw new Error(`no kernel .deb in ${machineDebs}: run scripts/build-linux-guest.sh once first`);
+  const kernels = existsSync(machineDebs)
+    ? readdirSync(machineDebs).filter((name) => name.endsWith('.deb'))
+    : [];
+  if (kernels.length === 0)
+    throw new Error(`no kernel .deb in ${machineDebs}: run scripts/build-linux-guest.sh once first`);
   for (const name of kernels) copyFileSync(path.join(machineDebs, name), path.join(debs, name));
 });
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
@@ -59,7 +78,9 @@ describe('building the Linux test guest', () => {
     expect(again.code).toBe(0);
     expect(again.stderr).toMatch(/build-linux-guest: built /);
     expect(sha256(path.join(dir, 'initramfs.cpio.gz'))).toBe(before);
-    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { initramfsSha256: string };
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as {
+      initramfsSha256: string;
+    };
     expect(manifest.initramfsSha256).toBe(before);
   }, 300_000);
 
@@ -70,7 +91,9 @@ describe('building the Linux test guest', () => {
     truncateSync(first.initrd, Math.floor(statSync(first.initrd).size / 2));
     const lines: string[] = [];
     const rebuilt = await ensureLinuxGuest(cache, 280_000, (line) => lines.push(line));
-    expect(rebuilt.rebuiltBecause).toMatch(/^cache damaged, rebuilt: initramfs\.cpio\.gz has SHA-256 [0-9a-f]{16}\.\.\., manifest\.json says [0-9a-f]{16}\.\.\.$/);
+    expect(rebuilt.rebuiltBecause).toMatch(
+      /^cache damaged, rebuilt: initramfs\.cpio\.gz has SHA-256 [0-9a-f]{16}\.\.\., manifest\.json says [0-9a-f]{16}\.\.\.$/,
+    );
     expect(lines.join('\n')).toMatch(/cache damaged: initramfs\.cpio\.gz/);
     expect(sha256(rebuilt.initrd)).toBe(good);
     // The kernel too.

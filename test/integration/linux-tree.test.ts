@@ -20,7 +20,26 @@ beforeAll(async () => {
 async function gate(label: string) {
   const out = tempDir(label);
   const result = await runCli(
-    ['run', '--guest', 'linux', '--source-tree', tree, '--build', 'module', '--accel', 'tcg', '--quiet', '--timeout', '15', '--workloads', 'write-readback', '--fixture-options', 'direct_io', '--out', out],
+    [
+      'run',
+      '--guest',
+      'linux',
+      '--source-tree',
+      tree,
+      '--build',
+      'module',
+      '--accel',
+      'tcg',
+      '--quiet',
+      '--timeout',
+      '15',
+      '--workloads',
+      'write-readback',
+      '--fixture-options',
+      'direct_io',
+      '--out',
+      out,
+    ],
     { timeoutMs: RUN_BOUND_MS },
   );
   const reportPath = path.join(out, 'report.json');
@@ -29,33 +48,52 @@ async function gate(label: string) {
 }
 
 describe('a Linux FUSE tree built as a module (Debian linux-source-6.1 fs/fuse on the generic 6.1 kernel)', () => {
-  it('the clean tree passes, and the proof shows the loaded fuse module is the build (build id, sha256)', async () => {
-    const run = await gate('linux-tree-clean');
-    expect(run.result.code, tail(run.result)).toBe(0);
-    expect(run.report.verdict).toBe('pass');
-    expect(run.report.build).toMatchObject({ mode: 'module', ok: true });
-    const build = JSON.parse(readFileSync(path.join(run.out, '.work', 'module-build.json'), 'utf8')) as { buildId: string; sha256: string };
-    expect(build.buildId).toMatch(/^[0-9a-f]{40}$/);
-    expect(run.report.proof?.ok).toBe(true);
-    expect(run.report.proof?.details).toContain(`loaded fuse module has build id ${build.buildId}, the build's`);
-    expect(run.report.proof?.details.join('\n')).toContain(`loaded fuse.ko sha256 ${build.sha256.slice(0, 16)}`);
-    expect(qemuProcessesMentioning(run.out)).toEqual([]);
-  }, RUN_BOUND_MS + 20_000);
+  it(
+    'the clean tree passes, and the proof shows the loaded fuse module is the build (build id, sha256)',
+    async () => {
+      const run = await gate('linux-tree-clean');
+      expect(run.result.code, tail(run.result)).toBe(0);
+      expect(run.report.verdict).toBe('pass');
+      expect(run.report.build).toMatchObject({ mode: 'module', ok: true });
+      const build = JSON.parse(readFileSync(path.join(run.out, '.work', 'module-build.json'), 'utf8')) as {
+        buildId: string;
+        sha256: string;
+      };
+      expect(build.buildId).toMatch(/^[0-9a-f]{40}$/);
+      expect(run.report.proof?.ok).toBe(true);
+      expect(run.report.proof?.details).toContain(
+        `loaded fuse module has build id ${build.buildId}, the build's`,
+      );
+      expect(run.report.proof?.details.join('\n')).toContain(
+        `loaded fuse.ko sha256 ${build.sha256.slice(0, 16)}`,
+      );
+      expect(qemuProcessesMentioning(run.out)).toEqual([]);
+    },
+    RUN_BOUND_MS + 20_000,
+  );
 
-  it('the same tree with a deliberate deadlock in the direct-I/O write path hangs, titled by the patched function; one file rebuilt', async () => {
-    await applyDeadlock(tree);
-    const run = await gate('linux-tree-deadlock');
-    expect(run.result.code, tail(run.result)).toBe(2);
-    expect(run.report.verdict).toBe('hang');
-    expect(run.report.signature).toContain(DEADLOCKED_FUNCTION);
-    expect(run.report.proof?.ok).toBe(true);
-    const build = JSON.parse(readFileSync(path.join(run.out, '.work', 'module-build.json'), 'utf8')) as { changed: string[] };
-    expect(build.changed).toEqual(['file.c']);
-    expect(qemuProcessesMentioning(run.out)).toEqual([]);
-  }, RUN_BOUND_MS + 20_000);
+  it(
+    'the same tree with a deliberate deadlock in the direct-I/O write path hangs, titled by the patched function; one file rebuilt',
+    async () => {
+      await applyDeadlock(tree);
+      const run = await gate('linux-tree-deadlock');
+      expect(run.result.code, tail(run.result)).toBe(2);
+      expect(run.report.verdict).toBe('hang');
+      expect(run.report.signature).toContain(DEADLOCKED_FUNCTION);
+      expect(run.report.proof?.ok).toBe(true);
+      const build = JSON.parse(readFileSync(path.join(run.out, '.work', 'module-build.json'), 'utf8')) as {
+        changed: string[];
+      };
+      expect(build.changed).toEqual(['file.c']);
+      expect(qemuProcessesMentioning(run.out)).toEqual([]);
+    },
+    RUN_BOUND_MS + 20_000,
+  );
 
   it('a --source-tree without fs/fuse is bad input (exit 64) naming the input', async () => {
-    const result = await runCli(['run', '--guest', 'linux', '--source-tree', tempDir('not-linux')], { timeoutMs: 60_000 });
+    const result = await runCli(['run', '--guest', 'linux', '--source-tree', tempDir('not-linux')], {
+      timeoutMs: 60_000,
+    });
     expect(result.code, tail(result)).toBe(64);
     expect(result.stderr).toMatch(/'--source-tree'.*has no fs\/fuse\/Makefile/);
   }, 70_000);

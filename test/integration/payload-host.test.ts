@@ -25,7 +25,13 @@ describe('payload round trip', () => {
     await writeFile(path.join(source, 'nested dir', oddName), 'still here\n');
 
     const disk = path.join(dir, 'payload.img');
-    const summary = await writeTarDisk([{ dir: source, as: 'work/src' }, { hostPath: path.join(source, 'random.bin'), guestPath: 'work/copy of random.bin' }], disk);
+    const summary = await writeTarDisk(
+      [
+        { dir: source, as: 'work/src' },
+        { hostPath: path.join(source, 'random.bin'), guestPath: 'work/copy of random.bin' },
+      ],
+      disk,
+    );
     expect(summary.diskBytes % (1024 * 1024)).toBe(0);
     expect((await stat(disk)).size).toBe(summary.diskBytes);
     expect(summary.dataBytes).toBe(2 * random.length + 11);
@@ -36,9 +42,12 @@ describe('payload round trip', () => {
     expect((await readFile(path.join(out, 'work/src/random.bin'))).equals(random)).toBe(true);
     expect((await readFile(path.join(out, 'work/copy of random.bin'))).equals(random)).toBe(true);
     expect(await readFile(path.join(out, 'work/src/nested dir', oddName), 'utf8')).toBe('still here\n');
-    expect(entries.filter((entry) => entry.kind === 'file').map((entry) => entry.path).sort()).toEqual(
-      ['work/copy of random.bin', `work/src/nested dir/${oddName}`, 'work/src/random.bin'].sort(),
-    );
+    expect(
+      entries
+        .filter((entry) => entry.kind === 'file')
+        .map((entry) => entry.path)
+        .sort(),
+    ).toEqual(['work/copy of random.bin', `work/src/nested dir/${oddName}`, 'work/src/random.bin'].sort());
   });
 
   it('an all-zero results disk (the guest wrote nothing) gives an empty list', async () => {

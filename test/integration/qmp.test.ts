@@ -27,7 +27,23 @@ afterAll(async () => {
 
 function startQemu(socket: string): ChildProcess {
   // -S: "Do not start CPU at startup"; the QMP monitor is all there is.
-  const child = spawn('qemu-system-x86_64', ['-nodefaults', '-no-user-config', '-display', 'none', '-machine', 'q35', '-accel', 'tcg', '-S', '-qmp', `unix:${socket},server=on,wait=off`], { stdio: 'ignore' });
+  const child = spawn(
+    'qemu-system-x86_64',
+    [
+      '-nodefaults',
+      '-no-user-config',
+      '-display',
+      'none',
+      '-machine',
+      'q35',
+      '-accel',
+      'tcg',
+      '-S',
+      '-qmp',
+      `unix:${socket},server=on,wait=off`,
+    ],
+    { stdio: 'ignore' },
+  );
   children.push(child);
   return child;
 }
@@ -51,13 +67,17 @@ describe('QmpClient against QEMU', () => {
     const error = await qmp.execute('no-such-command').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(QmpCommandError);
     expect(error).toMatchObject({ command: 'no-such-command', errorClass: 'CommandNotFound' });
-    await expect(qmp.execute('send-key', { keys: [{ type: 'qcode', data: 'not-a-key' }] })).rejects.toThrow(/QMP send-key failed: GenericError/);
+    await expect(qmp.execute('send-key', { keys: [{ type: 'qcode', data: 'not-a-key' }] })).rejects.toThrow(
+      /QMP send-key failed: GenericError/,
+    );
 
     // quit: QEMU exits; the connection closes; later commands fail at once, not after a timeout.
     await qmp.execute('quit').catch(() => undefined);
     expect(await waitForExit(qemu, 5_000)).toMatchObject({ code: 0 });
     // A bound far past the test's own timeout: only an answer from the closed connection can end it.
-    await expect(qmp.execute('query-status', undefined, { timeoutMs: 600_000 })).rejects.toBeInstanceOf(QmpClosedError);
+    await expect(qmp.execute('query-status', undefined, { timeoutMs: 600_000 })).rejects.toBeInstanceOf(
+      QmpClosedError,
+    );
     expect(qmp.closed).toBe(true);
   });
 
@@ -69,4 +89,3 @@ describe('QmpClient against QEMU', () => {
     qmp.close();
   });
 });
-

@@ -17,33 +17,52 @@ let cache: string;
 beforeAll(() => {
   cache = tempDir('stage-cache');
   const apt = path.join(machineCache, 'fuse-server-apt');
-  if (existsSync(apt)) cpSync(apt, path.join(cache, 'fuse-server-apt'), { recursive: true, preserveTimestamps: true });
+  if (existsSync(apt))
+    cpSync(apt, path.join(cache, 'fuse-server-apt'), { recursive: true, preserveTimestamps: true });
 });
 afterAll(() => rmSync(cache, { recursive: true, force: true }));
 
 describe('staging a Debian FUSE server', () => {
   it('the script is committed with its run bit', () => {
     expect(statSync(script).mode & 0o111).toBe(0o111);
-    expect(execFileSync('git', ['ls-files', '-s', 'scripts/stage-debian-fuse-server.sh'], { cwd: repoRoot, encoding: 'utf8' })).toMatch(/^100755 /);
+    expect(
+      execFileSync('git', ['ls-files', '-s', 'scripts/stage-debian-fuse-server.sh'], {
+        cwd: repoRoot,
+        encoding: 'utf8',
+      }),
+    ).toMatch(/^100755 /);
   });
 
   it.each([
     ['socat', 'socat'],
     ['fuse-zip', 'fuse-zip'],
     ['archivemount', 'archivemount'],
-  ])('%s: every library found, libz.so.1 from zlib1g included', async (pkg, binary) => {
-    const out = path.join(cache, `out-${pkg}`);
-    const result = await runProcess(script, [pkg, binary, out], { timeoutMs: 580_000, env: { ...process.env, FUSEFS_GATE_CACHE: cache } });
-    expect(result.code, tail(result)).toBe(0);
-    expect(result.stderr).not.toMatch(/bad array subscript/);
-    expect(result.stdout.trim().split('\n').at(-1)).toBe(out);
-    for (const file of [`bin/${binary}`, 'lib/ld-linux-x86-64.so.2', 'lib/libc.so.6', 'lib/libz.so.1']) expect(existsSync(path.join(out, file)), file).toBe(true);
-    expect(readFileSync(path.join(out, 'manifest.txt'), 'utf8')).toMatch(/^package zlib1g /m);
-  }, 600_000);
+  ])(
+    '%s: every library found, libz.so.1 from zlib1g included',
+    async (pkg, binary) => {
+      const out = path.join(cache, `out-${pkg}`);
+      const result = await runProcess(script, [pkg, binary, out], {
+        timeoutMs: 580_000,
+        env: { ...process.env, FUSEFS_GATE_CACHE: cache },
+      });
+      expect(result.code, tail(result)).toBe(0);
+      expect(result.stderr).not.toMatch(/bad array subscript/);
+      expect(result.stdout.trim().split('\n').at(-1)).toBe(out);
+      for (const file of [`bin/${binary}`, 'lib/ld-linux-x86-64.so.2', 'lib/libc.so.6', 'lib/libz.so.1'])
+        expect(existsSync(path.join(out, file)), file).toBe(true);
+      expect(readFileSync(path.join(out, 'manifest.txt'), 'utf8')).toMatch(/^package zlib1g /m);
+    },
+    600_000,
+  );
 
-  it('a package that does not exist is named in the script\'s own message', async () => {
-    const result = await runProcess(script, ['no-such-package-fg', 'x', path.join(cache, 'out-none')], { timeoutMs: 580_000, env: { ...process.env, FUSEFS_GATE_CACHE: cache } });
+  it("a package that does not exist is named in the script's own message", async () => {
+    const result = await runProcess(script, ['no-such-package-fg', 'x', path.join(cache, 'out-none')], {
+      timeoutMs: 580_000,
+      env: { ...process.env, FUSEFS_GATE_CACHE: cache },
+    });
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/stage-debian-fuse-server: Debian trixie has no package 'no-such-package-fg'/);
+    expect(result.stderr).toMatch(
+      /stage-debian-fuse-server: Debian trixie has no package 'no-such-package-fg'/,
+    );
   }, 600_000);
 });

@@ -8,7 +8,15 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AccelUnavailableError, clearKvmProbeCache, probeKvm } from '../../src/vm/accel.js';
 import { bootSectorImage, protectedModeProbeImage } from '../../src/vm/boot-sector.js';
-import { VmStartError, runningVmPids, startVm, stopAll, type VmConsole, type VmInstance, type VmOptions } from '../../src/vm/instance.js';
+import {
+  VmStartError,
+  runningVmPids,
+  startVm,
+  stopAll,
+  type VmConsole,
+  type VmInstance,
+  type VmOptions,
+} from '../../src/vm/instance.js';
 import { killRecorded, readPidfile } from '../../src/vm/pidfile.js';
 import { waitForExit } from '../../src/vm/process.js';
 import { buildQemuArgv } from '../../src/vm/qemu-argv.js';
@@ -36,7 +44,14 @@ afterAll(async () => {
 });
 
 function options(extra: Partial<VmOptions> = {}): VmOptions {
-  return { accel: 'tcg', cpus: 1, memoryMiB: 64, boot: { kind: 'disk', path: haltImage, format: 'raw' }, disks: [], ...extra };
+  return {
+    accel: 'tcg',
+    cpus: 1,
+    memoryMiB: 64,
+    boot: { kind: 'disk', path: haltImage, format: 'raw' },
+    disks: [],
+    ...extra,
+  };
 }
 
 let copies = 0;
@@ -49,7 +64,9 @@ async function copyOf(image: string): Promise<string> {
 
 async function start(extra: Partial<VmOptions> = {}): Promise<VmInstance> {
   const boot = extra.boot ?? { kind: 'disk', path: haltImage, format: 'raw' };
-  const vm = await startVm(options({ ...extra, boot: boot.kind === 'disk' ? { ...boot, path: await copyOf(boot.path) } : boot }));
+  const vm = await startVm(
+    options({ ...extra, boot: boot.kind === 'disk' ? { ...boot, path: await copyOf(boot.path) } : boot }),
+  );
   started.push(vm.pid);
   return vm;
 }
@@ -58,7 +75,13 @@ async function start(extra: Partial<VmOptions> = {}): Promise<VmInstance> {
 function consoleUntil(console: VmConsole, pattern: RegExp, timeoutMs: number): Promise<string> {
   return new Promise((resolve, reject) => {
     let text = '';
-    const timer = setTimeout(() => reject(new Error(`console did not match ${pattern} within ${timeoutMs} ms; saw ${JSON.stringify(text)}`)), timeoutMs);
+    const timer = setTimeout(
+      () =>
+        reject(
+          new Error(`console did not match ${pattern} within ${timeoutMs} ms; saw ${JSON.stringify(text)}`),
+        ),
+      timeoutMs,
+    );
     console.onData((chunk) => {
       text += chunk.toString('latin1');
       if (pattern.test(text)) {
@@ -136,7 +159,10 @@ describe('startVm (TCG, boot-sector guest)', () => {
     const once = await start({ boot: { kind: 'disk', path: resetImage, format: 'raw' }, noReboot: true });
     const output: Buffer[] = [];
     once.console.onData((chunk) => output.push(chunk));
-    const exit = await Promise.race([once.exited, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 15_000))]);
+    const exit = await Promise.race([
+      once.exited,
+      new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 15_000)),
+    ]);
     expect(exit, 'QEMU should exit by itself on the guest reset').toBeDefined();
     expect(exit!.code).toBe(0);
     expect(Buffer.concat(output).toString('latin1')).toBe('booting\n');
@@ -147,7 +173,8 @@ describe('startVm (TCG, boot-sector guest)', () => {
     await writeFile(data, Buffer.alloc(1024 * 1024));
     const vm = await start({ disks: [{ path: data, format: 'raw', readonly: true }] });
     const qmp = await vm.qmp();
-    const blocks = await qmp.execute<{ qdev: string; inserted?: { file: string; ro: boolean } }[]>('query-block');
+    const blocks =
+      await qmp.execute<{ qdev: string; inserted?: { file: string; ro: boolean } }[]>('query-block');
     // qdev is the device's QOM path, /machine/peripheral/<id>/virtio-backend.
     const byDevice = Object.fromEntries(blocks.map((block) => [block.qdev.split('/')[3], block.inserted]));
     expect(byDevice.vd0?.file).toMatch(/boot-\d+\.img/);
@@ -167,7 +194,10 @@ describe('startVm (TCG, boot-sector guest)', () => {
     expect(record?.pid).toBe(vm.pid);
     // Same pid, different hint: as if the pid had been recycled by another QEMU. Not killed.
     const foreign = path.join(dir, 'foreign.pid.json');
-    await writeFile(foreign, JSON.stringify({ ...record, cmdlineHint: '/tmp/someone-elses-vm/console.sock' }));
+    await writeFile(
+      foreign,
+      JSON.stringify({ ...record, cmdlineHint: '/tmp/someone-elses-vm/console.sock' }),
+    );
     expect((await killRecorded(foreign)).killed).toBe(false);
     expect(existsSync(`/proc/${vm.pid}`)).toBe(true);
 
@@ -195,8 +225,13 @@ describe('the serial socket with wait=on (QEMU 7.2 here)', () => {
   it('holds the guest until the host connects, so a late connection still gets every byte', async () => {
     const sockets = await mkdtemp(path.join(os.tmpdir(), 'fg-wait-'));
     const argv = buildQemuArgv({
-      accel: 'tcg', cpus: 1, memoryMiB: 64, boot: { kind: 'disk', path: await copyOf(haltImage), format: 'raw' }, disks: [],
-      serialSocket: path.join(sockets, 'con.sock'), qmpSocket: path.join(sockets, 'qmp.sock'),
+      accel: 'tcg',
+      cpus: 1,
+      memoryMiB: 64,
+      boot: { kind: 'disk', path: await copyOf(haltImage), format: 'raw' },
+      disks: [],
+      serialSocket: path.join(sockets, 'con.sock'),
+      qmpSocket: path.join(sockets, 'qmp.sock'),
     });
     const qemu = spawn('qemu-system-x86_64', argv, { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -205,7 +240,11 @@ describe('the serial socket with wait=on (QEMU 7.2 here)', () => {
       // Long enough for SeaBIOS and the boot sector to have run (< 1 s here) if QEMU did not wait.
       await new Promise((resolve) => setTimeout(resolve, 2_500));
       expect(stderr).toMatch(/QEMU waiting for connection on: disconnected:unix:.*con\.sock,server=on/);
-      const socket = await connectUnixWithRetry(path.join(sockets, 'con.sock'), { timeoutMs: 5_000, retryMs: 50, what: 'console' });
+      const socket = await connectUnixWithRetry(path.join(sockets, 'con.sock'), {
+        timeoutMs: 5_000,
+        retryMs: 50,
+        what: 'console',
+      });
       const text = await new Promise<string>((resolve, reject) => {
         let seen = '';
         const timer = setTimeout(() => reject(new Error(`saw only ${JSON.stringify(seen)}`)), 15_000);
@@ -230,7 +269,9 @@ describe('the serial socket with wait=on (QEMU 7.2 here)', () => {
 describe('startVm failures', () => {
   it('a bad QEMU argument is a VmStartError carrying QEMU stderr, and no process is left', async () => {
     const before = runningVmPids();
-    const error = await startVm(options({ extra: ['-definitely-not-an-option'] })).catch((caught: unknown) => caught);
+    const error = await startVm(options({ extra: ['-definitely-not-an-option'] })).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(VmStartError);
     expect((error as VmStartError).stderr).toMatch(/invalid option/);
     expect((error as VmStartError).message).toMatch(/-definitely-not-an-option/);
@@ -239,7 +280,9 @@ describe('startVm failures', () => {
 
   it('a missing disk is a VmStartError naming the file', async () => {
     const missing = path.join(dir, 'no-such-disk.img');
-    const error = await startVm(options({ disks: [{ path: missing, format: 'raw' }] })).catch((caught: unknown) => caught);
+    const error = await startVm(options({ disks: [{ path: missing, format: 'raw' }] })).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(VmStartError);
     expect((error as VmStartError).stderr).toContain(missing);
     expect((error as VmStartError).message).toMatch(/No such file or directory/);
@@ -248,7 +291,9 @@ describe('startVm failures', () => {
 
   it('accel auto takes KVM exactly where KVM runs the Linux guest, and says why not elsewhere', async () => {
     const truth = await linuxGuestRunsUnderKvm();
-    console.info(`KVM on this machine (the Linux guest's own word, or QEMU's): runs=${truth.runs}: ${truth.evidence}`);
+    console.info(
+      `KVM on this machine (the Linux guest's own word, or QEMU's): runs=${truth.runs}: ${truth.evidence}`,
+    );
     clearKvmProbeCache();
     const vm = await start({ accel: 'auto' });
     try {
@@ -261,8 +306,12 @@ describe('startVm failures', () => {
         expect(vm.accelerator).toBe('tcg');
         expect(vm.argv.join(' ')).toContain('-accel tcg -cpu max');
         expect(vm.accelNote).toMatch(/KVM is not usable \(.+\); falling back to TCG/);
-        if (truth.failure === 'no-device') expect(vm.accelNote).toMatch(/\/dev\/kvm does not exist|not accessible/);
-        if (truth.failure === 'internal-error') expect(vm.accelNote).toMatch(/KVM stopped the probe guest \(KVM internal error\. Suberror: \d+ \/ emulation failure\)/);
+        if (truth.failure === 'no-device')
+          expect(vm.accelNote).toMatch(/\/dev\/kvm does not exist|not accessible/);
+        if (truth.failure === 'internal-error')
+          expect(vm.accelNote).toMatch(
+            /KVM stopped the probe guest \(KVM internal error\. Suberror: \d+ \/ emulation failure\)/,
+          );
         await expect(startVm(options({ accel: 'kvm' }))).rejects.toBeInstanceOf(AccelUnavailableError);
       }
     } finally {
@@ -271,7 +320,9 @@ describe('startVm failures', () => {
   }, 150_000);
 
   it('a missing QEMU binary is a VmStartError', async () => {
-    const error = await startVm(options({ qemuBinary: path.join(dir, 'no-qemu-here') })).catch((caught: unknown) => caught);
+    const error = await startVm(options({ qemuBinary: path.join(dir, 'no-qemu-here') })).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(VmStartError);
     expect((error as Error).message).toMatch(/could not run .*ENOENT/);
   });
@@ -283,15 +334,21 @@ describe('KVM probe on this machine', () => {
     clearKvmProbeCache();
     // A generous bound: SeaBIOS alone takes seconds under an emulating KVM on a loaded machine.
     const result = await probeKvm({ timeoutMs: 45_000 });
-    console.info(`KVM probe: usable=${result.usable} in ${result.elapsedMs} ms: ${result.reason}; the Linux guest: ${truth.evidence}`);
+    console.info(
+      `KVM probe: usable=${result.usable} in ${result.elapsedMs} ms: ${result.reason}; the Linux guest: ${truth.evidence}`,
+    );
     expect(result.usable).toBe(truth.runs);
     if (truth.runs) {
-      expect(result.reason).toBe('a protected-mode guest ran a BMI2 instruction under KVM (-cpu host) and printed its answer');
+      expect(result.reason).toBe(
+        'a protected-mode guest ran a BMI2 instruction under KVM (-cpu host) and printed its answer',
+      );
     } else if (truth.failure === 'no-device') {
       expect(result.reason).toMatch(/^\/dev\/kvm (does not exist|is not accessible)/);
     } else if (truth.failure === 'internal-error') {
       // The probe stops where the real guest stopped, on QEMU's word, not at its bound.
-      expect(result.reason).toMatch(/^KVM stopped the probe guest \(KVM internal error\. Suberror: \d+ \/ emulation failure\)$/);
+      expect(result.reason).toMatch(
+        /^KVM stopped the probe guest \(KVM internal error\. Suberror: \d+ \/ emulation failure\)$/,
+      );
       expect(result.elapsedMs).toBeLessThan(45_000);
     } else {
       expect(result.reason).toMatch(/MSR|did not run|exited/);

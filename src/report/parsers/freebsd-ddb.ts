@@ -25,7 +25,8 @@ const TRACING_ONE = /^Tracing pid (-?\d+) tid (\d+) td (0x[0-9a-fA-F]+)\s*$/;
 const FRAME_LINE =
   /^(\S+?)\(\) at (?:(0x[0-9a-fA-F]+) = )?([^\s+/[]+)(?:\+(0x[0-9a-fA-F]+|0))?(?: \[([^\]:]+):(\d+)\])?(?:\/frame (0x[0-9a-fA-F]+))?\s*$/;
 /** `--- trap 0xc, rip = ...`, `--- syscall (...)`, `--- interrupt, ...` separators. */
-export const DDB_SEPARATOR = /^--- (?:trap|syscall|interrupt|exception|system error|unhandled exception|invalid trapframe)\b/;
+export const DDB_SEPARATOR =
+  /^--- (?:trap|syscall|interrupt|exception|system error|unhandled exception|invalid trapframe)\b/;
 
 /** Parse one `func() at func+0xoff/frame 0x...` line; undefined when the line is not a frame. */
 export function parseDdbFrameLine(line: string): Frame | undefined {
@@ -65,7 +66,13 @@ export const freebsdDdbParser: StackParser = {
       const one = all ? undefined : TRACING_ONE.exec(line);
       if (all || one) {
         current = all
-          ? { pid: toInt(all[2]), tid: toInt(all[3]), comm: all[1] as string, frames: [], format: 'freebsd-ddb' }
+          ? {
+              pid: toInt(all[2]),
+              tid: toInt(all[3]),
+              comm: all[1] as string,
+              frames: [],
+              format: 'freebsd-ddb',
+            }
           : { pid: toInt(one?.[1]), tid: toInt(one?.[2]), comm: '', frames: [], format: 'freebsd-ddb' };
         // A thread on a CPU (TDS_RUNNING) is running, not asleep.
         if (all?.[5] !== undefined) current.state = 'R';

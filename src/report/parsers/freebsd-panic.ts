@@ -111,7 +111,8 @@ export function extractFreebsdPanicLines(all: readonly string[]): KernelPanic | 
     if (line === '' || /^(?:pc|sp) = 0x/.test(line)) continue;
     if (DDB_SEPARATOR.test(line)) {
       if (line.startsWith('--- syscall')) done = true;
-      else if (TRAP_SEPARATOR.test(line) && afterTrap === undefined && !/^--- trap 0, rip = 0\b/.test(line)) sawTrap = true;
+      else if (TRAP_SEPARATOR.test(line) && afterTrap === undefined && !/^--- trap 0, rip = 0\b/.test(line))
+        sawTrap = true;
       continue;
     }
     if (thread.frames.length > 0) done = true;

@@ -83,7 +83,8 @@ export const freebsdProcstatParser: StackParser = {
 /** The frames of a line made only of `func+0xoff` tokens (at least one); undefined for any other line. */
 function continuation(line: string): Frame[] | undefined {
   const tokens = line.trim().split(/\s+/);
-  if (tokens.length === 0 || tokens[0] === '' || !tokens.every((t) => FRAME_WITH_OFFSET.test(t))) return undefined;
+  if (tokens.length === 0 || tokens[0] === '' || !tokens.every((t) => FRAME_WITH_OFFSET.test(t)))
+    return undefined;
   return tokens.map((t) => parseSymbol(t)).filter((f): f is Frame => f !== undefined);
 }
 
@@ -92,7 +93,8 @@ function parseLine(line: string, columns: Columns | undefined): Thread | undefin
   if (!start) return undefined;
   const pid = toInt(start[2]);
   const tid = toInt(start[3]);
-  const fields = byHeader(line, columns) ?? byWidth(line.slice(start[0].length)) ?? bySplit(line.slice(start[0].length));
+  const fields =
+    byHeader(line, columns) ?? byWidth(line.slice(start[0].length)) ?? bySplit(line.slice(start[0].length));
   if (!fields) return undefined;
   const stack = fields.stack.trim();
   const thread: Thread = { pid, tid, comm: fields.comm, frames: [], format: 'freebsd-procstat' };
@@ -171,12 +173,18 @@ const PS_TAIL = /^(\S+)\s+(\S+)\s+(\S+)\s+(.*)$/;
  * lock name, which may hold spaces), so the header's column starts are the fields' starts.
  */
 function psByColumns(line: string, mwchan: number, stat: number): PsProcess | undefined {
-  if (line.length <= stat || line[stat - 1] !== ' ' || line[mwchan - 1] !== ' ' || line[stat] === ' ') return undefined;
+  if (line.length <= stat || line[stat - 1] !== ' ' || line[mwchan - 1] !== ' ' || line[stat] === ' ')
+    return undefined;
   const nums = PS_NUMBERS.exec(line.slice(0, mwchan));
   const tail = PS_TAIL.exec(line.slice(stat));
   if (!nums || !tail) return undefined;
   const wchan = line.slice(mwchan, stat).trim();
-  const proc: PsProcess = { pid: Number(nums[1]), ppid: Number(nums[2]), state: tail[1] as string, command: tail[4] as string };
+  const proc: PsProcess = {
+    pid: Number(nums[1]),
+    ppid: Number(nums[2]),
+    state: tail[1] as string,
+    command: tail[4] as string,
+  };
   if (wchan !== '' && wchan !== '-') proc.wchan = wchan;
   return proc;
 }
@@ -199,12 +207,20 @@ export function parsePsAxl(text: string): PsProcess[] {
       continue;
     }
     // UID PID PPID C PRI NI VSZ RSS MWCHAN STAT TT TIME COMMAND...
-    const m = /^\s*\d+\s+(\d+)\s+(\d+)\s+-?\d+\s+-?\d+\s+-?\d+\s+\d+\s+\d+\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(.*)$/.exec(line);
+    const m =
+      /^\s*\d+\s+(\d+)\s+(\d+)\s+-?\d+\s+-?\d+\s+-?\d+\s+\d+\s+\d+\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(.*)$/.exec(
+        line,
+      );
     if (!m) {
       inPs = false;
       continue;
     }
-    const proc: PsProcess = { pid: Number(m[1]), ppid: Number(m[2]), state: m[4] as string, command: m[7] as string };
+    const proc: PsProcess = {
+      pid: Number(m[1]),
+      ppid: Number(m[2]),
+      state: m[4] as string,
+      command: m[7] as string,
+    };
     if (m[3] !== '-') proc.wchan = m[3] as string;
     out.push(proc);
   }

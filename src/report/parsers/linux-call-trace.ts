@@ -40,7 +40,8 @@ const FRAME =
 /** `func file.c:123 [inline]`: a function the compiler inlined into the frame below. */
 const INLINE_FRAME = /^(?:\? )?([A-Za-z_][\w.]*) \S+\.\w+:\d+(?::\d+)? \[inline\]$/;
 /** 32-bit ARM: `[<c0123456>] (func [mod]) from [<...>] (caller+0x1/0x2 [mod])` and `func from caller+0x1/0x2`. */
-const ARM_FRAME = /^(?:\[<([0-9a-fA-F]+)>\] )?\(?([A-Za-z_][\w.]*)(?: \[([^\]\s]+)\])?\)? from (?:\[<[0-9a-fA-F]+>\] )?\(?[A-Za-z_$][\w.]*\+0x[0-9a-fA-F]+\/0x[0-9a-fA-F]+(?: \[[^\]]+\])?\)?$/;
+const ARM_FRAME =
+  /^(?:\[<([0-9a-fA-F]+)>\] )?\(?([A-Za-z_][\w.]*)(?: \[([^\]\s]+)\])?\)? from (?:\[<[0-9a-fA-F]+>\] )?\(?[A-Za-z_$][\w.]*\+0x[0-9a-fA-F]+\/0x[0-9a-fA-F]+(?: \[[^\]]+\])?\)?$/;
 /** A context mark printed on the frame's own line by old kernels. */
 const LEADING_MARK = /^<(?:IRQ|EOI|NMI|SOFTIRQ|#[A-Z]+)>\s+/;
 
@@ -84,7 +85,9 @@ export function parseTraceLine(line: string): { frame: Frame; unreliable: boolea
 
 /** Lines a dump prints inside a trace block that are neither frames nor its end. */
 function isNoise(line: string): boolean {
-  return line === '' ? false : CONTEXT_MARK.test(line) || REGISTER_LINE.test(line) || line.startsWith('---[ now ');
+  return line === ''
+    ? false
+    : CONTEXT_MARK.test(line) || REGISTER_LINE.test(line) || line.startsWith('---[ now ');
 }
 
 /**

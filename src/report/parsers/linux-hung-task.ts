@@ -23,7 +23,8 @@ import { CALL_TRACE, isFrameLine, readCallTrace } from './linux-call-trace.js';
 export const HUNG = /^INFO: task (.+):(\d+) blocked(?: in I\/O wait)? for more than (\d+) seconds\.\s*$/;
 const TASK = /^task:(.+?)\s+state:(\S)(.*)$/;
 // RHEL 6 kernels print one more number (the thread group) before the flags.
-const OLD_TASK = /^(\S.{0,14}?)\s+([RSDTtXZPIKWN])(?:\s+[0-9a-f]{8,16})?\s*(\d+)\s+(\d+)\s+(\d+)(?:\s+\d+)?\s+0x[0-9a-f]+\s*$/;
+const OLD_TASK =
+  /^(\S.{0,14}?)\s+([RSDTtXZPIKWN])(?:\s+[0-9a-f]{8,16})?\s*(\d+)\s+(\d+)\s+(\d+)(?:\s+\d+)?\s+0x[0-9a-f]+\s*$/;
 /** How far a Call Trace may be from its task line (old kernels printed raw stack words between). */
 const MAX_GAP = 40;
 
@@ -60,7 +61,8 @@ export function parseHungTaskLines(lines: readonly string[]): Thread[] {
     }
     if (task && i - taskLine > MAX_GAP) task = undefined;
     // 32-bit ARM prints the frames right after the task line (or a `Workqueue:` line), no header.
-    const headerless = task !== undefined && !CALL_TRACE.test(line) && line.includes(' from ') && isFrameLine(line);
+    const headerless =
+      task !== undefined && !CALL_TRACE.test(line) && line.includes(' from ') && isFrameLine(line);
     if (task && (CALL_TRACE.test(line) || headerless)) {
       const trace = readCallTrace(lines, headerless ? i - 1 : i);
       task.frames = trace.frames;

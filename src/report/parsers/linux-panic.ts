@@ -36,7 +36,9 @@ const PANIC_LINE = /^Kernel panic - not syncing: (.*?)\s*$/;
 const REPORT_SPAN = 300;
 
 /** The first report start in the lines: where and which kind. */
-function findStart(lines: readonly string[]): { at: number; kind: LinuxReportKind; m: RegExpExecArray } | undefined {
+function findStart(
+  lines: readonly string[],
+): { at: number; kind: LinuxReportKind; m: RegExpExecArray } | undefined {
   for (let i = 0; i < lines.length; i++) {
     const line = (lines[i] as string).trim();
     if (!REPORT_HINT.test(line)) continue;
@@ -100,7 +102,8 @@ function readParts(lines: readonly string[], at: number, wantLock: boolean): Par
     }
   }
   // KMSAN and some KASAN reports print the frames right under the header, without `Call Trace:`.
-  if (!traced && at + 1 < lines.length && isFrameLine(lines[at + 1] as string)) parts.frames = readCallTrace(lines, at).frames;
+  if (!traced && at + 1 < lines.length && isFrameLine(lines[at + 1] as string))
+    parts.frames = readCallTrace(lines, at).frames;
   return parts;
 }
 
@@ -154,7 +157,8 @@ export function extractLinuxReport(lines: readonly string[]): KernelPanic | unde
       }
     }
   }
-  const frames = parts.pc && parts.pc.fn !== parts.frames[0]?.fn ? [parts.pc, ...parts.frames] : [...parts.frames];
+  const frames =
+    parts.pc && parts.pc.fn !== parts.frames[0]?.fn ? [parts.pc, ...parts.frames] : [...parts.frames];
   const thread: Thread = { comm: parts.comm, frames, format: 'linux-panic' };
   if (parts.pid !== undefined) {
     thread.pid = parts.pid;
@@ -168,7 +172,13 @@ export function extractLinuxReport(lines: readonly string[]): KernelPanic | unde
   if (kind.func === 'stack') fn = crashFunction([headerFn, ...frames], isLinuxCrashMachinery);
   else if (kind.func === 'stall') fn = crashFunction(interrupted(frames), isLinuxCrashMachinery);
   else if (kind.func === 'lock') fn = parts.lockFn ?? crashFunction(frames, isLinuxCrashMachinery);
-  panic.title = crashTitle(kind.title(m, lines.slice(at + 1, at + 13).map((l) => l.trim())), fn);
+  panic.title = crashTitle(
+    kind.title(
+      m,
+      lines.slice(at + 1, at + 13).map((l) => l.trim()),
+    ),
+    fn,
+  );
   return panic;
 }
 
@@ -183,6 +193,8 @@ export const linuxPanicParser: StackParser = {
     return REPORT_HINT.test(text);
   },
   parse(text: string): Thread[] {
-    return extractLinuxPanic(text)?.threads.filter((t) => t.frames.length > 0 && t.format === 'linux-panic') ?? [];
+    return (
+      extractLinuxPanic(text)?.threads.filter((t) => t.frames.length > 0 && t.format === 'linux-panic') ?? []
+    );
   },
 };

@@ -103,7 +103,8 @@ function parseAll(text: string, sample?: number): Thread[] {
     }
     const frame = parseStackLine(line);
     if (frame && inCallTrace) continue;
-    if (inCallTrace && (line === '' || !/^(?:RIP|RSP|RAX|RDX|RBP|R\d\d|Code|<\/?\w+>)/.test(line))) inCallTrace = false;
+    if (inCallTrace && (line === '' || !/^(?:RIP|RSP|RAX|RDX|RBP|R\d\d|Code|<\/?\w+>)/.test(line)))
+      inCallTrace = false;
     if (frame) {
       if (!current) {
         current = { comm: '', frames: [], format: 'linux-proc-stack' };

@@ -53,8 +53,18 @@ export const LINUX_REPORT_KINDS: readonly LinuxReportKind[] = [
     headerFunc: 2,
     func: 'stack',
   },
-  { start: /\bBUG: KMSAN: ([a-z-]+) in ([\w.]+)/, title: (m) => `KMSAN: ${m[1]}`, headerFunc: 2, func: 'stack' },
-  { start: /\bBUG: KCSAN: ([a-z-]+) in ([\w.]+)/, title: (m) => `KCSAN: ${m[1]}`, headerFunc: 2, func: 'stack' },
+  {
+    start: /\bBUG: KMSAN: ([a-z-]+) in ([\w.]+)/,
+    title: (m) => `KMSAN: ${m[1]}`,
+    headerFunc: 2,
+    func: 'stack',
+  },
+  {
+    start: /\bBUG: KCSAN: ([a-z-]+) in ([\w.]+)/,
+    title: (m) => `KCSAN: ${m[1]}`,
+    headerFunc: 2,
+    func: 'stack',
+  },
   // mm/kfence/report.c: "BUG: KFENCE: %s %s in %pS" (the kind, read/write)
   {
     start: /\bBUG: KFENCE: ([a-z-]+)(?: (read|write))? in ([\w.]+)/,
@@ -63,30 +73,42 @@ export const LINUX_REPORT_KINDS: readonly LinuxReportKind[] = [
     func: 'stack',
   },
   {
-    start: /\bBUG: (?:unable to handle kernel paging request|unable to handle page fault for address|Unable to handle kernel data access)/,
+    start:
+      /\bBUG: (?:unable to handle kernel paging request|unable to handle page fault for address|Unable to handle kernel data access)/,
     title: () => 'BUG: unable to handle kernel paging request',
     func: 'stack',
   },
   {
-    start: /\bBUG: (?:unable to handle kernel NULL pointer dereference|kernel NULL pointer dereference|Kernel NULL pointer dereference)/,
+    start:
+      /\bBUG: (?:unable to handle kernel NULL pointer dereference|kernel NULL pointer dereference|Kernel NULL pointer dereference)/,
     title: () => 'BUG: unable to handle kernel NULL pointer dereference',
     func: 'stack',
   },
   { start: /\bBUG: soft lockup\b/, title: () => 'BUG: soft lockup', func: 'stall' },
   // kernel/watchdog_perf.c / watchdog_buddy.c: "Watchdog detected hard LOCKUP on cpu %d"
   { start: /\bWatchdog detected hard LOCKUP on cpu\b/, title: () => 'BUG: hard lockup', func: 'stall' },
-  { start: /\bBUG: (Bad page state|Bad page map|Bad rss-counter state|workqueue lockup)\b/, title: (m) => `BUG: ${m[1]}`, func: 'none' },
   {
-    start: /^(?:[\w-]+: )?BUG: ((?:sleeping function called from invalid context|scheduling while atomic|spinlock [\w ]+?|using smp_processor_id\(\) in preemptible|using __this_cpu_\w+\(\) in preemptible|stack guard page was hit|.+?)(?= at | on CPU|[:,!]|$))/,
+    start: /\bBUG: (Bad page state|Bad page map|Bad rss-counter state|workqueue lockup)\b/,
+    title: (m) => `BUG: ${m[1]}`,
+    func: 'none',
+  },
+  {
+    start:
+      /^(?:[\w-]+: )?BUG: ((?:sleeping function called from invalid context|scheduling while atomic|spinlock [\w ]+?|using smp_processor_id\(\) in preemptible|using __this_cpu_\w+\(\) in preemptible|stack guard page was hit|.+?)(?= at | on CPU|[:,!]|$))/,
     title: (m) => `BUG: ${normalizeMessage(m[1] as string)}`,
     func: 'stack',
   },
   { start: /^(?:Oops: )?general protection fault\b/, title: () => 'general protection fault', func: 'stack' },
-  { start: /^(?:Oops: )?(divide error|invalid opcode|stack segment)\b/, title: (m) => (m[1] === 'stack segment' ? 'stack segment fault' : (m[1] as string)), func: 'stack' },
+  {
+    start: /^(?:Oops: )?(divide error|invalid opcode|stack segment)\b/,
+    title: (m) => (m[1] === 'stack segment' ? 'stack segment fault' : (m[1] as string)),
+    func: 'stack',
+  },
   { start: /^PANIC: double fault\b/, title: () => 'PANIC: double fault', func: 'stack' },
   { start: /^kernel BUG at \S+/, title: () => 'kernel BUG', func: 'stack' },
   {
-    start: /^(?:\[ )?(?:WARNING|INFO): (possible circular locking dependency|possible recursive locking|possible irq lock inversion dependency|SOFTIRQ-safe -> SOFTIRQ-unsafe lock order|inconsistent lock state)/,
+    start:
+      /^(?:\[ )?(?:WARNING|INFO): (possible circular locking dependency|possible recursive locking|possible irq lock inversion dependency|SOFTIRQ-safe -> SOFTIRQ-unsafe lock order|inconsistent lock state)/,
     title: (m) => (m[1] === 'inconsistent lock state' ? 'inconsistent lock state' : 'possible deadlock'),
     func: 'lock',
   },
@@ -97,8 +119,17 @@ export const LINUX_REPORT_KINDS: readonly LinuxReportKind[] = [
     func: 'stack',
   },
   { start: /^WARNING: (?:CPU: \d+ PID: \d+ )?at /, title: () => 'WARNING', func: 'stack' },
-  { start: /^WARNING: (held lock freed|bad unlock balance detected|lock held when returning to user space|suspicious RCU usage)!?/, title: (m) => `WARNING: ${m[1]}`, func: 'stack' },
-  { start: /^WARNING: (\S.*?)\s*$/, title: (m) => `WARNING: ${normalizeMessage(m[1] as string)}`, func: 'stack' },
+  {
+    start:
+      /^WARNING: (held lock freed|bad unlock balance detected|lock held when returning to user space|suspicious RCU usage)!?/,
+    title: (m) => `WARNING: ${m[1]}`,
+    func: 'stack',
+  },
+  {
+    start: /^WARNING: (\S.*?)\s*$/,
+    title: (m) => `WARNING: ${normalizeMessage(m[1] as string)}`,
+    func: 'stack',
+  },
   {
     start: /^(?:rcu: )?INFO: rcu_(?:preempt|sched|bh|tasks) (?:self-)?detected(?: expedited)? stall/,
     title: () => 'INFO: rcu detected stall',
@@ -110,15 +141,23 @@ export const LINUX_REPORT_KINDS: readonly LinuxReportKind[] = [
     func: 'stack',
   },
   {
-    start: /^Unable to handle kernel (paging request|NULL pointer dereference|execute from non-executable memory|read from unreadable memory|write to read-only memory|access to user memory outside uaccess routines)\b/,
+    start:
+      /^Unable to handle kernel (paging request|NULL pointer dereference|execute from non-executable memory|read from unreadable memory|write to read-only memory|access to user memory outside uaccess routines)\b/,
     // The same bug kinds as x86's "BUG: unable to handle ..." (syzkaller titles both alike).
     title: (m) =>
-      m[1] === 'paging request' || m[1] === 'NULL pointer dereference' ? `BUG: unable to handle kernel ${m[1]}` : `unable to handle kernel ${m[1]}`,
+      m[1] === 'paging request' || m[1] === 'NULL pointer dereference'
+        ? `BUG: unable to handle kernel ${m[1]}`
+        : `unable to handle kernel ${m[1]}`,
     func: 'stack',
   },
-  { start: /^Kernel panic - not syncing: (.*?)\s*$/, title: (m) => `panic: ${normalizeMessage(m[1] as string)}`, func: 'none', panic: true },
+  {
+    start: /^Kernel panic - not syncing: (.*?)\s*$/,
+    title: (m) => `panic: ${normalizeMessage(m[1] as string)}`,
+    func: 'none',
+    panic: true,
+  },
 ];
 
-
 /** Any line that might start a report (cheap test before the table). */
-export const REPORT_HINT = /BUG|WARNING: |INFO: rcu|INFO: (?:possible|inconsistent|SOFTIRQ)|protection fault|Kernel panic - not syncing|divide error|invalid opcode|stack segment|double fault|UBSAN: |Unable to handle kernel|hard LOCKUP/;
+export const REPORT_HINT =
+  /BUG|WARNING: |INFO: rcu|INFO: (?:possible|inconsistent|SOFTIRQ)|protection fault|Kernel panic - not syncing|divide error|invalid opcode|stack segment|double fault|UBSAN: |Unable to handle kernel|hard LOCKUP/;

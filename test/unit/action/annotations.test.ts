@@ -11,7 +11,10 @@ const context = { sourceTree: '/ws/src', workspace: '/ws', failing: true };
 describe('annotationsFor', () => {
   it('one error for a failing verdict, titled with the signature and naming the known bug', () => {
     const [first, ...rest] = annotationsFor(hangReport(), context);
-    expect(first).toMatchObject({ level: 'error', properties: { title: 'hang in vm_page_busy_sleep from fuse_inval_buf_range' } });
+    expect(first).toMatchObject({
+      level: 'error',
+      properties: { title: 'hang in vm_page_busy_sleep from fuse_inval_buf_range' },
+    });
     expect(first!.message).toMatch(/^fusefs-gate verdict hang: .*Known bug: .*247276/);
     expect(rest).toEqual([]);
   });
@@ -23,27 +26,71 @@ describe('annotationsFor', () => {
       signature: undefined,
       knownBug: undefined,
       reason: 'the target tree did not compile',
-      build: { mode: 'module', why: 'x', ok: false, compilerErrors: [{ file: 'sys/fs/fuse/fuse_io.c', line: 412, column: 7, message: "use of undeclared identifier 'pages'" }] },
+      build: {
+        mode: 'module',
+        why: 'x',
+        ok: false,
+        compilerErrors: [
+          {
+            file: 'sys/fs/fuse/fuse_io.c',
+            line: 412,
+            column: 7,
+            message: "use of undeclared identifier 'pages'",
+          },
+        ],
+      },
     };
     const all = annotationsFor(report, context);
     // As the FreeBSD build parser hands them over from a failed module build.
-    const errors = parseCompilerErrors(readFileSync(path.join(import.meta.dirname, '../../fixtures/freebsd/make-module-error.txt'), 'utf8'));
-    const parsed = annotationsFor({ ...report, build: { ...report.build!, compilerErrors: errors } }, context);
+    const errors = parseCompilerErrors(
+      readFileSync(path.join(import.meta.dirname, '../../fixtures/freebsd/make-module-error.txt'), 'utf8'),
+    );
+    const parsed = annotationsFor(
+      { ...report, build: { ...report.build!, compilerErrors: errors } },
+      context,
+    );
     expect(parsed.slice(1).map((a) => a.properties)).toEqual([
-      { title: 'compiler error in the tree under test', file: 'src/sys/fs/fuse/fuse_vnops.c', startLine: 1873, startColumn: 8 },
-      { title: 'compiler error in the tree under test', file: 'src/sys/fs/fuse/fuse_vnops.c', startLine: 1880, startColumn: 30 },
+      {
+        title: 'compiler error in the tree under test',
+        file: 'src/sys/fs/fuse/fuse_vnops.c',
+        startLine: 1873,
+        startColumn: 8,
+      },
+      {
+        title: 'compiler error in the tree under test',
+        file: 'src/sys/fs/fuse/fuse_vnops.c',
+        startLine: 1880,
+        startColumn: 30,
+      },
     ]);
     expect(all[1]).toEqual({
       level: 'error',
       message: "use of undeclared identifier 'pages'",
-      properties: { title: 'compiler error in the tree under test', file: 'src/sys/fs/fuse/fuse_io.c', startLine: 412, startColumn: 7 },
+      properties: {
+        title: 'compiler error in the tree under test',
+        file: 'src/sys/fs/fuse/fuse_io.c',
+        startLine: 412,
+        startColumn: 7,
+      },
     });
   });
 
   it('warnings, not errors, when the verdict does not fail the job; an allowed error says it was let through', () => {
-    const fail = annotationsFor({ ...hangReport(), verdict: 'fail', reason: 'workload/x: exit 1' }, { ...context, failing: false });
+    const fail = annotationsFor(
+      { ...hangReport(), verdict: 'fail', reason: 'workload/x: exit 1' },
+      { ...context, failing: false },
+    );
     expect(fail.map((a) => a.level)).toEqual(['warning']);
-    const allowed = annotationsFor({ ...hangReport(), verdict: 'error', signature: undefined, knownBug: undefined, reason: 'boot did not reach a shell' }, { ...context, failing: false });
+    const allowed = annotationsFor(
+      {
+        ...hangReport(),
+        verdict: 'error',
+        signature: undefined,
+        knownBug: undefined,
+        reason: 'boot did not reach a shell',
+      },
+      { ...context, failing: false },
+    );
     expect(allowed).toHaveLength(1);
     expect(allowed[0]).toMatchObject({ level: 'warning', properties: { title: 'fusefs-gate: error' } });
     expect(allowed[0]!.message).toMatch(/An undecided run was let through \(allow-error: true\)/);

@@ -46,7 +46,9 @@ describe('WorkflowLog', () => {
 
 describe('commandLine', () => {
   it('escapes data and properties the way the toolkit does', () => {
-    expect(commandLine('warning', 'a%b\nc', { title: 'x: y, z' })).toBe('::warning title=x%3A y%2C z::a%25b%0Ac\n');
+    expect(commandLine('warning', 'a%b\nc', { title: 'x: y, z' })).toBe(
+      '::warning title=x%3A y%2C z::a%25b%0Ac\n',
+    );
     expect(commandLine('endgroup', '')).toBe('::endgroup::\n');
   });
 });

@@ -32,8 +32,16 @@ describe('bisect engine', () => {
         const trace = await bisect(16, h.test, unbounded(16));
         // A skipped commit is never named; when it is the first bad one or just before it, the
         // range cannot be narrowed past it, and both are named as candidates (as git bisect does).
-        if (skip !== firstBad && skip !== firstBad - 1) expect(trace.end, `first bad ${firstBad}, skip ${skip}`).toEqual({ kind: 'found', index: firstBad });
-        else expect(trace.end).toMatchObject({ kind: 'undecided', candidates: expect.arrayContaining([skip, firstBad]) });
+        if (skip !== firstBad && skip !== firstBad - 1)
+          expect(trace.end, `first bad ${firstBad}, skip ${skip}`).toEqual({
+            kind: 'found',
+            index: firstBad,
+          });
+        else
+          expect(trace.end).toMatchObject({
+            kind: 'undecided',
+            candidates: expect.arrayContaining([skip, firstBad]),
+          });
         expect(h.asked.length, `first bad ${firstBad}, skip ${skip}`).toBeLessThanOrEqual(6);
       }
     }
@@ -42,7 +50,10 @@ describe('bisect engine', () => {
   it('a bad end that is not bad leaves it undecided after one build', async () => {
     const h = history(99);
     const trace = await bisect(16, h.test, unbounded(16));
-    expect(trace.end).toMatchObject({ kind: 'undecided', why: expect.stringContaining('the bad end is not bad') });
+    expect(trace.end).toMatchObject({
+      kind: 'undecided',
+      why: expect.stringContaining('the bad end is not bad'),
+    });
     expect(h.asked).toEqual([15]);
   });
 
@@ -55,7 +66,11 @@ describe('bisect engine', () => {
 
     const timed = history(5);
     const outOfTime = await bisect(16, timed.test, { maxBuilds: 6, timeLeft: () => false });
-    expect(outOfTime.end).toMatchObject({ kind: 'undecided', why: 'the time budget ran out', candidates: Array.from({ length: 16 }, (_, i) => i) });
+    expect(outOfTime.end).toMatchObject({
+      kind: 'undecided',
+      why: 'the time budget ran out',
+      candidates: Array.from({ length: 16 }, (_, i) => i),
+    });
     expect(timed.asked).toEqual([15]);
   });
 

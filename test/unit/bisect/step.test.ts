@@ -3,10 +3,28 @@ import { classifyStep, failureKey } from '../../../src/bisect/step.js';
 import type { GateReport } from '../../../src/report/model.js';
 
 function report(partial: Partial<GateReport>): GateReport {
-  return { verdict: 'pass', reason: 'r', exitCode: 0, guest: 'linux', tests: [], threads: [], phases: [], bootAttempts: 1, startedAt: '', finishedAt: '', files: {}, ...partial } as GateReport;
+  return {
+    verdict: 'pass',
+    reason: 'r',
+    exitCode: 0,
+    guest: 'linux',
+    tests: [],
+    threads: [],
+    phases: [],
+    bootAttempts: 1,
+    startedAt: '',
+    finishedAt: '',
+    files: {},
+    ...partial,
+  } as GateReport;
 }
 
-const hang = (signature: string) => report({ verdict: 'hang', signature, tests: [{ name: 'workload/write-readback', status: 'hang', durationMs: 1, iteration: 1 }] });
+const hang = (signature: string) =>
+  report({
+    verdict: 'hang',
+    signature,
+    tests: [{ name: 'workload/write-readback', status: 'hang', durationMs: 1, iteration: 1 }],
+  });
 
 describe('bisect step classification', () => {
   it('the bad end is bad whatever it fails with; later steps are bad only with the same verdict and signature', () => {
@@ -14,14 +32,31 @@ describe('bisect step classification', () => {
     expect(classifyStep(badEnd, undefined).outcome).toBe('bad');
     const key = failureKey(badEnd);
     expect(classifyStep(hang('hang in fuse_file_write_iter'), key).outcome).toBe('bad');
-    expect(classifyStep(hang('hang in fuse_flush'), key)).toMatchObject({ outcome: 'skip', why: expect.stringContaining('fails differently') });
-    expect(classifyStep(report({ verdict: 'panic', signature: 'hang in fuse_file_write_iter' }), key).outcome).toBe('skip');
+    expect(classifyStep(hang('hang in fuse_flush'), key)).toMatchObject({
+      outcome: 'skip',
+      why: expect.stringContaining('fails differently'),
+    });
+    expect(
+      classifyStep(report({ verdict: 'panic', signature: 'hang in fuse_file_write_iter' }), key).outcome,
+    ).toBe('skip');
   });
 
   it('pass is good; a compile error and an undecided run are skips', () => {
     expect(classifyStep(report({}), 'hang: x').outcome).toBe('good');
-    const broken = report({ verdict: 'fail', reason: 'the target tree did not compile: x', build: { mode: 'module', why: '', ok: false, compilerErrors: [{ file: 'fs/fuse/ioctl.c', line: 3, message: 'x' }] } });
-    expect(classifyStep(broken, 'hang: x')).toMatchObject({ outcome: 'skip', why: expect.stringContaining('does not compile') });
+    const broken = report({
+      verdict: 'fail',
+      reason: 'the target tree did not compile: x',
+      build: {
+        mode: 'module',
+        why: '',
+        ok: false,
+        compilerErrors: [{ file: 'fs/fuse/ioctl.c', line: 3, message: 'x' }],
+      },
+    });
+    expect(classifyStep(broken, 'hang: x')).toMatchObject({
+      outcome: 'skip',
+      why: expect.stringContaining('does not compile'),
+    });
     expect(classifyStep(broken, undefined).outcome).toBe('skip');
     expect(classifyStep(report({ verdict: 'error', reason: 'boot failed' }), 'hang: x').outcome).toBe('skip');
   });

@@ -4,7 +4,15 @@ import { cliProgress, type ProgressOptions } from '../../../src/cli/progress.js'
 /** Drives a progress reporter through a short run: two phases, guest lines, a note and a warning. */
 async function drive(options: Partial<ProgressOptions>): Promise<string> {
   let text = '';
-  const progress = cliProgress({ write: (t) => (text += t), terminal: false, github: false, verbose: false, quiet: false, signal: new AbortController().signal, ...options });
+  const progress = cliProgress({
+    write: (t) => (text += t),
+    terminal: false,
+    github: false,
+    verbose: false,
+    quiet: false,
+    signal: new AbortController().signal,
+    ...options,
+  });
   const { io } = progress;
   io.phaseStarted!('image');
   io.phaseEnded!({ phase: 'image', durationMs: 120, outcome: 'ok' });
@@ -23,7 +31,9 @@ async function drive(options: Partial<ProgressOptions>): Promise<string> {
 describe('CLI progress', () => {
   it('on a terminal: one line per phase with its time, no guest console', async () => {
     const text = await drive({ terminal: true });
-    expect(text).toBe('fusefs-gate: image... ok (120 ms)\nfusefs-gate: boot...\nwarning: using TCG\nfusefs-gate: boot ok (5.3 s)\nfusefs-gate: build none\n');
+    expect(text).toBe(
+      'fusefs-gate: image... ok (120 ms)\nfusefs-gate: boot...\nwarning: using TCG\nfusefs-gate: boot ok (5.3 s)\nfusefs-gate: build none\n',
+    );
   });
 
   it('on a terminal with --verbose, and in a pipe: headings and the guest console as it arrives', async () => {
@@ -41,7 +51,10 @@ describe('CLI progress', () => {
     expect(group).toBeGreaterThan(0);
     const stop = /^::stop-commands::(\w+)$/.exec(lines[group + 1]!);
     expect(stop).not.toBeNull();
-    expect(lines.slice(group + 2, group + 4)).toEqual(['[    0.000000] Linux version 6.12', '::error::from the guest']);
+    expect(lines.slice(group + 2, group + 4)).toEqual([
+      '[    0.000000] Linux version 6.12',
+      '::error::from the guest',
+    ]);
     expect(lines[group + 4]).toBe(`::${stop![1]}::`);
     expect(lines[group + 5]).toBe('::warning::using TCG');
     expect(lines).toContain('::endgroup::');

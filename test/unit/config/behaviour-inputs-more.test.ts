@@ -10,15 +10,31 @@ import { defaultArtifactName, parseConfig, splitList, type RawInputs } from '../
 const work = mkdtempSync(path.join(tmpdir(), 'fg-config-more-'));
 const context = { cwd: work, env: {} };
 const tree = path.join(work, 'freebsd-src');
-for (const dir of ['sys/fs/fuse', 'sys/sys', 'sys/conf', 'sys/modules/fusefs', 'share/mk', 'tests/sys/fs/fusefs', 'tests/freebsd_test_suite', 'sbin/mount']) {
+for (const dir of [
+  'sys/fs/fuse',
+  'sys/sys',
+  'sys/conf',
+  'sys/modules/fusefs',
+  'share/mk',
+  'tests/sys/fs/fusefs',
+  'tests/freebsd_test_suite',
+  'sbin/mount',
+]) {
   mkdirSync(path.join(tree, dir), { recursive: true });
 }
-for (const file of ['sys/sys/param.h', 'sys/conf/newvers.sh', 'sys/modules/fusefs/Makefile', 'tests/sys/fs/fusefs/Makefile', 'sbin/mount/getmntopts.c']) {
+for (const file of [
+  'sys/sys/param.h',
+  'sys/conf/newvers.sh',
+  'sys/modules/fusefs/Makefile',
+  'tests/sys/fs/fusefs/Makefile',
+  'sbin/mount/getmntopts.c',
+]) {
   writeFileSync(path.join(tree, file), '');
 }
 /** The FreeBSD-only inputs (image, kernconf, freebsd-version) mean nothing on guest 'linux'. */
 const freebsd = { guest: 'freebsd', 'source-tree': tree } as const;
-const parse = (raw: RawInputs, env: NodeJS.ProcessEnv = {}) => parseConfig({ guest: 'linux', 'output-dir': path.join(work, 'out'), ...raw }, { cwd: work, env });
+const parse = (raw: RawInputs, env: NodeJS.ProcessEnv = {}) =>
+  parseConfig({ guest: 'linux', 'output-dir': path.join(work, 'out'), ...raw }, { cwd: work, env });
 
 function refusal(raw: RawInputs, env: NodeJS.ProcessEnv = {}): BadInputError {
   try {
@@ -41,20 +57,34 @@ describe('values', () => {
   });
 
   it('refuse a number past its maximum with a message naming the maximum', () => {
-    expect(refusal({ timeout: '86401' }).message).toBe("invalid input 'timeout': 86401 is more than the maximum 86400");
+    expect(refusal({ timeout: '86401' }).message).toBe(
+      "invalid input 'timeout': 86401 is more than the maximum 86400",
+    );
     expect(parse({ timeout: '86400' }).timeoutSec).toBe(86_400);
-    expect(refusal({ 'retention-days': '2.5' }).message).toBe("invalid input 'retention-days': \"2.5\" is not a whole number");
+    expect(refusal({ 'retention-days': '2.5' }).message).toBe(
+      'invalid input \'retention-days\': "2.5" is not a whole number',
+    );
     expect(refusal({ cpus: '1.5' }).input).toBe('cpus');
   });
 
   it('name the input in one message', () => {
-    expect(refusal({ accel: 'hvf' }).message).toBe("invalid input 'accel': \"hvf\" is not one of auto, kvm, tcg");
+    expect(refusal({ accel: 'hvf' }).message).toBe(
+      'invalid input \'accel\': "hvf" is not one of auto, kvm, tcg',
+    );
     expect(refusal({ accel: 'hvf' }).name).toBe('BadInputError');
-    expect(refusal({ 'fail-on': ' , ' }).message).toBe("invalid input 'fail-on': the list is empty: nothing would run, and nothing ran is never a pass");
-    expect(refusal({ memory: 'lots' }).message).toBe("invalid input 'memory': \"lots\" is not a size like 2048, 2048M or 2G");
-    expect(refusal({ 'disk-size': 'big' }).message).toBe("invalid input 'disk-size': \"big\" is not a size like 20 or 20G");
+    expect(refusal({ 'fail-on': ' , ' }).message).toBe(
+      "invalid input 'fail-on': the list is empty: nothing would run, and nothing ran is never a pass",
+    );
+    expect(refusal({ memory: 'lots' }).message).toBe(
+      'invalid input \'memory\': "lots" is not a size like 2048, 2048M or 2G',
+    );
+    expect(refusal({ 'disk-size': 'big' }).message).toBe(
+      'invalid input \'disk-size\': "big" is not a size like 20 or 20G',
+    );
     expect(refusal({ memory: '64' }).message).toBe("invalid input 'memory': 64 is outside 128..1048576M");
-    expect(refusal({ fault: 'stall=all' }).message).toBe("invalid input 'fault': \"stall=all\" is not a fault (stall=|crash=|eio=|panic=|slow= write|read|flush, stall_after=N)");
+    expect(refusal({ fault: 'stall=all' }).message).toBe(
+      'invalid input \'fault\': "stall=all" is not a fault (stall=|crash=|eio=|panic=|slow= write|read|flush, stall_after=N)',
+    );
   });
 });
 
@@ -76,25 +106,39 @@ describe('sizes', () => {
 describe('faults and fixture options', () => {
   it('take a stall after more than nine requests', () => {
     expect(parse({ fault: 'stall_after=12' }).fault).toBe('stall_after=12');
-    expect(parse({ 'fixture-options': 'direct_io,stall_after=12' }).fixtureOptions).toEqual(['direct_io', 'stall_after=12']);
+    expect(parse({ 'fixture-options': 'direct_io,stall_after=12' }).fixtureOptions).toEqual([
+      'direct_io',
+      'stall_after=12',
+    ]);
     expect(refusal({ 'fixture-options': 'stall_after=x' }).input).toBe('fixture-options');
   });
 
   it('take a backing folder path, and refuse one with characters a shell would read', () => {
-    expect(parse({ 'fixture-options': 'direct_io,backing=/var/tmp/fg-back.d' }).fixtureOptions).toEqual(['direct_io', 'backing=/var/tmp/fg-back.d']);
+    expect(parse({ 'fixture-options': 'direct_io,backing=/var/tmp/fg-back.d' }).fixtureOptions).toEqual([
+      'direct_io',
+      'backing=/var/tmp/fg-back.d',
+    ]);
     expect(refusal({ 'fixture-options': 'backing=$(id)' }).input).toBe('fixture-options');
     expect(refusal({ 'fixture-options': 'backing=' }).input).toBe('fixture-options');
   });
 
   it('take every fault the fixture knows as a fixture option too', () => {
-    expect(parse({ 'fixture-options': 'stall=flush,crash=read,eio=write' }).fixtureOptions).toEqual(['stall=flush', 'crash=read', 'eio=write']);
+    expect(parse({ 'fixture-options': 'stall=flush,crash=read,eio=write' }).fixtureOptions).toEqual([
+      'stall=flush',
+      'crash=read',
+      'eio=write',
+    ]);
   });
 });
 
 describe('images', () => {
   it('take an http(s) URL as it is, and resolve a file against the working folder', () => {
-    expect(parse({ ...freebsd, image: 'http://mirror.invalid/a.raw.xz' }).image).toBe('http://mirror.invalid/a.raw.xz');
-    expect(parse({ ...freebsd, image: 'https://mirror.invalid/a.raw.xz' }).image).toBe('https://mirror.invalid/a.raw.xz');
+    expect(parse({ ...freebsd, image: 'http://mirror.invalid/a.raw.xz' }).image).toBe(
+      'http://mirror.invalid/a.raw.xz',
+    );
+    expect(parse({ ...freebsd, image: 'https://mirror.invalid/a.raw.xz' }).image).toBe(
+      'https://mirror.invalid/a.raw.xz',
+    );
     writeFileSync(path.join(work, 'local.raw'), '');
     expect(parse({ ...freebsd, image: 'local.raw' }).image).toBe(path.join(work, 'local.raw'));
     expect(refusal({ ...freebsd, image: 'ftp://mirror.invalid/a.raw' }).input).toBe('image');
@@ -102,17 +146,22 @@ describe('images', () => {
   });
 
   it('refuse a bad sha512 with its own message', () => {
-    expect(refusal({ ...freebsd, image: 'https://mirror.invalid/a.raw', 'image-sha512': 'abc' }).message).toBe("invalid input 'image-sha512': expected 128 hexadecimal digits");
-    expect(refusal({ ...freebsd, 'image-sha512': 'ab'.repeat(64) }).message).toBe("invalid input 'image-sha512': only means something together with 'image'");
+    expect(
+      refusal({ ...freebsd, image: 'https://mirror.invalid/a.raw', 'image-sha512': 'abc' }).message,
+    ).toBe("invalid input 'image-sha512': expected 128 hexadecimal digits");
+    expect(refusal({ ...freebsd, 'image-sha512': 'ab'.repeat(64) }).message).toBe(
+      "invalid input 'image-sha512': only means something together with 'image'",
+    );
   });
 });
 
 describe('a FreeBSD source tree', () => {
-
   it('must be a folder with sys/fs/fuse, and the message says which folder', () => {
     const file = path.join(work, 'a-file');
     writeFileSync(file, '');
-    expect(refusal({ guest: 'freebsd', 'source-tree': file }).message).toBe(`invalid input 'source-tree': ${JSON.stringify(file)} is not a directory`);
+    expect(refusal({ guest: 'freebsd', 'source-tree': file }).message).toBe(
+      `invalid input 'source-tree': ${JSON.stringify(file)} is not a directory`,
+    );
     const empty = path.join(work, 'empty-tree');
     mkdirSync(empty, { recursive: true });
     expect(refusal({ guest: 'freebsd', 'source-tree': empty }).message).toBe(
@@ -120,8 +169,12 @@ describe('a FreeBSD source tree', () => {
     );
     const partial = path.join(work, 'partial-tree');
     mkdirSync(path.join(partial, 'sys', 'fs', 'fuse'), { recursive: true });
-    expect(refusal({ guest: 'freebsd', 'source-tree': partial, build: 'module', tests: 'workloads' }).message).toMatch(
-      new RegExp(`^invalid input 'source-tree': ${JSON.stringify(partial).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} lacks what build 'module' and tests 'workloads' need: `),
+    expect(
+      refusal({ guest: 'freebsd', 'source-tree': partial, build: 'module', tests: 'workloads' }).message,
+    ).toMatch(
+      new RegExp(
+        `^invalid input 'source-tree': ${JSON.stringify(partial).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} lacks what build 'module' and tests 'workloads' need: `,
+      ),
     );
   });
 
@@ -129,46 +182,74 @@ describe('a FreeBSD source tree', () => {
     expect(parse({ guest: 'freebsd', 'source-tree': 'freebsd-src' }).sourceTree).toBe(tree);
   });
 
-  it.each(['14.3-RELEASE', '15.0-STABLE', '16.0-CURRENT', '15.0-PRERELEASE', '15.1-ALPHA12', '15.1-BETA10', '14.3-RC12'])(
-    'takes the version %s',
+  it.each([
+    '14.3-RELEASE',
+    '15.0-STABLE',
+    '16.0-CURRENT',
+    '15.0-PRERELEASE',
+    '15.1-ALPHA12',
+    '15.1-BETA10',
+    '14.3-RC12',
+  ])('takes the version %s', (version) => {
+    expect(parse({ guest: 'freebsd', 'source-tree': tree, 'freebsd-version': version }).freebsdVersion).toBe(
+      version,
+    );
+  });
+
+  it.each(['14.3', 'x14.3-RELEASE', '14.3-RELEASEx', '14.3-BETA', '14.3-RC', '14-RELEASE'])(
+    'refuses the version %s',
     (version) => {
-      expect(parse({ guest: 'freebsd', 'source-tree': tree, 'freebsd-version': version }).freebsdVersion).toBe(version);
+      const error = refusal({ guest: 'freebsd', 'source-tree': tree, 'freebsd-version': version });
+      expect(
+        error.message.startsWith(
+          `invalid input 'freebsd-version': ${JSON.stringify(version)} is not 'auto' or a version`,
+        ),
+      ).toBe(true);
     },
   );
-
-  it.each(['14.3', 'x14.3-RELEASE', '14.3-RELEASEx', '14.3-BETA', '14.3-RC', '14-RELEASE'])('refuses the version %s', (version) => {
-    const error = refusal({ guest: 'freebsd', 'source-tree': tree, 'freebsd-version': version });
-    expect(error.message.startsWith(`invalid input 'freebsd-version': ${JSON.stringify(version)} is not 'auto' or a version`)).toBe(true);
-  });
 });
 
 describe('paths and names', () => {
   it('resolve fuse-server-source against the working folder and refuse a missing one', () => {
     mkdirSync(path.join(work, 'server-src'), { recursive: true });
-    expect(parse({ 'fuse-server-source': 'server-src' }).fuseServerSource).toBe(path.join(work, 'server-src'));
-    expect(refusal({ 'fuse-server-source': 'no-such-src' }).message).toBe("invalid input 'fuse-server-source': \"no-such-src\" is not a directory");
+    expect(parse({ 'fuse-server-source': 'server-src' }).fuseServerSource).toBe(
+      path.join(work, 'server-src'),
+    );
+    expect(refusal({ 'fuse-server-source': 'no-such-src' }).message).toBe(
+      'invalid input \'fuse-server-source\': "no-such-src" is not a directory',
+    );
   });
 
   it('put the cache in cache-dir, else FUSEFS_GATE_CACHE, else ~/.cache/fusefs-gate', () => {
-    expect(parse({ 'cache-dir': 'c' }, { FUSEFS_GATE_CACHE: '/elsewhere' }).cacheDir).toBe(path.join(work, 'c'));
+    expect(parse({ 'cache-dir': 'c' }, { FUSEFS_GATE_CACHE: '/elsewhere' }).cacheDir).toBe(
+      path.join(work, 'c'),
+    );
     expect(parse({}, { FUSEFS_GATE_CACHE: '/elsewhere' }).cacheDir).toBe('/elsewhere');
     expect(parse({}).cacheDir).toBe(path.join(homedir(), '.cache', 'fusefs-gate'));
   });
 
   it('put the evidence under RUNNER_TEMP on a runner, else in ./fusefs-gate-out', () => {
     const runnerTemp = path.join(work, 'runner-temp');
-    expect(parseConfig({ guest: 'linux' }, { cwd: work, env: { RUNNER_TEMP: runnerTemp } }).outDir).toBe(path.join(runnerTemp, 'fusefs-gate'));
+    expect(parseConfig({ guest: 'linux' }, { cwd: work, env: { RUNNER_TEMP: runnerTemp } }).outDir).toBe(
+      path.join(runnerTemp, 'fusefs-gate'),
+    );
     expect(parseConfig({ guest: 'linux' }, context).outDir).toBe(path.join(work, 'fusefs-gate-out'));
   });
 
   it('refuse an output folder below a file, saying why', () => {
     writeFileSync(path.join(work, 'plain-file'), '');
-    expect(refusal({ 'output-dir': path.join(work, 'plain-file', 'out') }).message).toBe(`invalid input 'output-dir': ${JSON.stringify(path.join(work, 'plain-file', 'out'))} cannot be written: ENOTDIR`);
+    expect(refusal({ 'output-dir': path.join(work, 'plain-file', 'out') }).message).toBe(
+      `invalid input 'output-dir': ${JSON.stringify(path.join(work, 'plain-file', 'out'))} cannot be written: ENOTDIR`,
+    );
   });
 
   it('name a Linux run’s artifact after linux, and replace what an artifact name cannot hold', () => {
-    expect(parse({}, { GITHUB_JOB: 'gate', GITHUB_RUN_ATTEMPT: '3' }).artifactName).toBe('fusefs-gate-linux-gate-attempt3');
-    expect(defaultArtifactName('freebsd', '15.0-CURRENT', { GITHUB_JOB: 'a b/c', GITHUB_ACTION: '__run:2' })).toBe('fusefs-gate-15.0-CURRENT-a_b_c-__run_2');
+    expect(parse({}, { GITHUB_JOB: 'gate', GITHUB_RUN_ATTEMPT: '3' }).artifactName).toBe(
+      'fusefs-gate-linux-gate-attempt3',
+    );
+    expect(
+      defaultArtifactName('freebsd', '15.0-CURRENT', { GITHUB_JOB: 'a b/c', GITHUB_ACTION: '__run:2' }),
+    ).toBe('fusefs-gate-15.0-CURRENT-a_b_c-__run_2');
     expect(parse({ 'artifact-name': 'mine' }).artifactName).toBe('mine');
   });
 
@@ -188,7 +269,9 @@ describe('booleans and lists', () => {
   });
 
   it.each(['truex', 'xtrue', 'yess', 'nope', '10'])('refuses %s', (text) => {
-    expect(refusal({ 'cache-images': text }).message).toBe(`invalid input 'cache-images': ${JSON.stringify(text)} is not true or false`);
+    expect(refusal({ 'cache-images': text }).message).toBe(
+      `invalid input 'cache-images': ${JSON.stringify(text)} is not true or false`,
+    );
   });
 
   it('split on commas, spaces and newlines, dropping empty items', () => {
@@ -197,7 +280,12 @@ describe('booleans and lists', () => {
   });
 
   it('install QEMU and cache images unless told not to', () => {
-    expect(parse({})).toMatchObject({ installQemu: true, cacheImages: true, uploadArtifact: true, allowError: false });
+    expect(parse({})).toMatchObject({
+      installQemu: true,
+      cacheImages: true,
+      uploadArtifact: true,
+      allowError: false,
+    });
     expect(parse({ 'install-qemu': 'false' }).installQemu).toBe(false);
   });
 
@@ -214,7 +302,9 @@ describe('booleans and lists', () => {
   });
 
   it('list what a list allows when an item is not one of them', () => {
-    expect(refusal({ 'fail-on': 'hang,pass' }).message).toBe("invalid input 'fail-on': \"pass\" is not one of fail, hang, panic, error");
+    expect(refusal({ 'fail-on': 'hang,pass' }).message).toBe(
+      'invalid input \'fail-on\': "pass" is not one of fail, hang, panic, error',
+    );
   });
 
   it('keep retention-days unset unless given', () => {
@@ -224,7 +314,9 @@ describe('booleans and lists', () => {
 
   it('refuse an output folder that is a file', () => {
     writeFileSync(path.join(work, 'out-file'), '');
-    expect(refusal({ 'output-dir': path.join(work, 'out-file') }).message).toMatch(/cannot be written: ENOTDIR$/);
+    expect(refusal({ 'output-dir': path.join(work, 'out-file') }).message).toMatch(
+      /cannot be written: ENOTDIR$/,
+    );
   });
 
   it('squeeze a run of characters an artifact name cannot hold into one underscore', () => {

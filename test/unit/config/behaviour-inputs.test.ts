@@ -9,7 +9,8 @@ import { parseConfig, type RawInputs } from '../../../src/config/parse.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'fg-config-behaviour-'));
 const context = { cwd: work, env: {} };
-const parse = (raw: RawInputs) => parseConfig({ guest: 'linux', 'output-dir': path.join(work, 'out'), ...raw }, context);
+const parse = (raw: RawInputs) =>
+  parseConfig({ guest: 'linux', 'output-dir': path.join(work, 'out'), ...raw }, context);
 
 function refusal(raw: RawInputs): BadInputError {
   try {
@@ -24,10 +25,25 @@ function refusal(raw: RawInputs): BadInputError {
 const sha = 'ab'.repeat(64);
 // image and image-sha512 mean something on guest 'freebsd' only, which needs a source tree.
 const tree = path.join(work, 'freebsd-src');
-for (const dir of ['sys/fs/fuse', 'sys/sys', 'sys/conf', 'sys/modules/fusefs', 'share/mk', 'tests/sys/fs/fusefs', 'tests/freebsd_test_suite', 'sbin/mount']) {
+for (const dir of [
+  'sys/fs/fuse',
+  'sys/sys',
+  'sys/conf',
+  'sys/modules/fusefs',
+  'share/mk',
+  'tests/sys/fs/fusefs',
+  'tests/freebsd_test_suite',
+  'sbin/mount',
+]) {
   mkdirSync(path.join(tree, dir), { recursive: true });
 }
-for (const file of ['sys/sys/param.h', 'sys/conf/newvers.sh', 'sys/modules/fusefs/Makefile', 'tests/sys/fs/fusefs/Makefile', 'sbin/mount/getmntopts.c']) {
+for (const file of [
+  'sys/sys/param.h',
+  'sys/conf/newvers.sh',
+  'sys/modules/fusefs/Makefile',
+  'tests/sys/fs/fusefs/Makefile',
+  'sbin/mount/getmntopts.c',
+]) {
   writeFileSync(path.join(tree, file), '');
 }
 const freebsd = { guest: 'freebsd', 'source-tree': tree } as const;
@@ -42,7 +58,12 @@ describe('numbers are plain decimal', () => {
   });
 
   it('takes plain decimals, fractional where a duration allows it', () => {
-    expect(parse({ timeout: '90', 'boot-timeout': '2.5', cpus: '4', repeat: '3' })).toMatchObject({ timeoutSec: 90, bootTimeoutSec: 2.5, cpus: 4, repeat: 3 });
+    expect(parse({ timeout: '90', 'boot-timeout': '2.5', cpus: '4', repeat: '3' })).toMatchObject({
+      timeoutSec: 90,
+      bootTimeoutSec: 2.5,
+      cpus: 4,
+      repeat: 3,
+    });
   });
 
   it('takes the maximum itself and refuses one more', () => {
@@ -88,20 +109,33 @@ describe('fault', () => {
     expect(error.input).toBe('fault');
   });
 
-  it.each(['stall=write', 'crash=read', 'eio=flush', 'panic=write', 'slow=read', 'stall_after=3'])('takes %j', (fault) => {
-    expect(parse({ fault }).fault).toBe(fault);
-  });
+  it.each(['stall=write', 'crash=read', 'eio=flush', 'panic=write', 'slow=read', 'stall_after=3'])(
+    'takes %j',
+    (fault) => {
+      expect(parse({ fault }).fault).toBe(fault);
+    },
+  );
 
-  it.each(['direct_io,stall=writer', 'xdirect_io', 'backing=/a b', 'direct_io,eio=flushing'])('refuses fixture options %j', (options) => {
-    expect(refusal({ 'fixture-options': options }).input).toBe('fixture-options');
-  });
+  it.each(['direct_io,stall=writer', 'xdirect_io', 'backing=/a b', 'direct_io,eio=flushing'])(
+    'refuses fixture options %j',
+    (options) => {
+      expect(refusal({ 'fixture-options': options }).input).toBe('fixture-options');
+    },
+  );
 });
 
 describe('image-sha512', () => {
   it('must be 128 hexadecimal digits', () => {
-    expect(refusal({ ...freebsd, image: 'https://example.invalid/x.raw', 'image-sha512': 'ab'.repeat(63) }).input).toBe('image-sha512');
-    expect(refusal({ ...freebsd, image: 'https://example.invalid/x.raw', 'image-sha512': `${'ab'.repeat(64)}a` }).input).toBe('image-sha512');
-    expect(refusal({ ...freebsd, image: 'https://example.invalid/x.raw', 'image-sha512': 'zz'.repeat(64) }).input).toBe('image-sha512');
+    expect(
+      refusal({ ...freebsd, image: 'https://example.invalid/x.raw', 'image-sha512': 'ab'.repeat(63) }).input,
+    ).toBe('image-sha512');
+    expect(
+      refusal({ ...freebsd, image: 'https://example.invalid/x.raw', 'image-sha512': `${'ab'.repeat(64)}a` })
+        .input,
+    ).toBe('image-sha512');
+    expect(
+      refusal({ ...freebsd, image: 'https://example.invalid/x.raw', 'image-sha512': 'zz'.repeat(64) }).input,
+    ).toBe('image-sha512');
   });
 
   it('means something only together with image', () => {
@@ -111,7 +145,10 @@ describe('image-sha512', () => {
   });
 
   it('is kept, lower case, with an image', () => {
-    expect(parse({ ...freebsd, image: 'https://example.invalid/x.raw', 'image-sha512': sha.toUpperCase() }).imageSha512).toBe(sha);
+    expect(
+      parse({ ...freebsd, image: 'https://example.invalid/x.raw', 'image-sha512': sha.toUpperCase() })
+        .imageSha512,
+    ).toBe(sha);
   });
 });
 
@@ -135,6 +172,9 @@ describe('lists', () => {
   });
 
   it('drops repeats but keeps the order given', () => {
-    expect(parse({ workloads: 'mmap-msync,mmap-write,mmap-msync' }).workloads).toEqual(['mmap-msync', 'mmap-write']);
+    expect(parse({ workloads: 'mmap-msync,mmap-write,mmap-msync' }).workloads).toEqual([
+      'mmap-msync',
+      'mmap-write',
+    ]);
   });
 });

@@ -13,7 +13,10 @@ function linuxTree(): string {
 }
 
 const parse = (raw: Record<string, string>) =>
-  parseConfig({ guest: 'linux', 'output-dir': mkdtempSync(path.join(tmpdir(), 'fg-out-')), ...raw }, { cwd: tmpdir(), env: {}, spell: (input) => `--${input}` });
+  parseConfig(
+    { guest: 'linux', 'output-dir': mkdtempSync(path.join(tmpdir(), 'fg-out-')), ...raw },
+    { cwd: tmpdir(), env: {}, spell: (input) => `--${input}` },
+  );
 
 describe('--source-tree on the Linux guest', () => {
   it('a Linux tree with fs/fuse becomes the tree under test; without --source-tree there is none', () => {
@@ -26,9 +29,17 @@ describe('--source-tree on the Linux guest', () => {
   });
 
   it('a folder without fs/fuse, build kernel and build none are bad input naming the input', () => {
-    expect(() => parse({ 'source-tree': mkdtempSync(path.join(tmpdir(), 'fg-empty-')) })).toThrow(/'--source-tree'.*has no fs\/fuse\/Makefile/);
-    expect(() => parse({ 'source-tree': linuxTree(), build: 'kernel' })).toThrow(/'--build'.*not implemented for guest 'linux'/);
-    expect(() => parse({ 'source-tree': linuxTree(), build: 'none' })).toThrow(/'--build'.*would test nothing/);
-    expect(() => parse({ 'source-tree': '.', build: 'module' })).toThrow(/'--source-tree'.*has no fs\/fuse\/Makefile/);
+    expect(() => parse({ 'source-tree': mkdtempSync(path.join(tmpdir(), 'fg-empty-')) })).toThrow(
+      /'--source-tree'.*has no fs\/fuse\/Makefile/,
+    );
+    expect(() => parse({ 'source-tree': linuxTree(), build: 'kernel' })).toThrow(
+      /'--build'.*not implemented for guest 'linux'/,
+    );
+    expect(() => parse({ 'source-tree': linuxTree(), build: 'none' })).toThrow(
+      /'--build'.*would test nothing/,
+    );
+    expect(() => parse({ 'source-tree': '.', build: 'module' })).toThrow(
+      /'--source-tree'.*has no fs\/fuse\/Makefile/,
+    );
   });
 });

@@ -7,10 +7,25 @@ import { parseConfig, type RawInputs } from '../../../src/config/parse.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'fg-config-'));
 const tree = path.join(work, 'src tree $(touch pwned);');
-for (const dir of ['sys/fs/fuse', 'sys/sys', 'sys/conf', 'sys/modules/fusefs', 'share/mk', 'tests/sys/fs/fusefs', 'tests/freebsd_test_suite', 'sbin/mount']) {
+for (const dir of [
+  'sys/fs/fuse',
+  'sys/sys',
+  'sys/conf',
+  'sys/modules/fusefs',
+  'share/mk',
+  'tests/sys/fs/fusefs',
+  'tests/freebsd_test_suite',
+  'sbin/mount',
+]) {
   mkdirSync(path.join(tree, dir), { recursive: true });
 }
-for (const file of ['sys/sys/param.h', 'sys/conf/newvers.sh', 'sys/modules/fusefs/Makefile', 'tests/sys/fs/fusefs/Makefile', 'sbin/mount/getmntopts.c']) {
+for (const file of [
+  'sys/sys/param.h',
+  'sys/conf/newvers.sh',
+  'sys/modules/fusefs/Makefile',
+  'tests/sys/fs/fusefs/Makefile',
+  'sbin/mount/getmntopts.c',
+]) {
   writeFileSync(path.join(tree, file), '');
 }
 const sparse = path.join(work, 'sparse');
@@ -68,22 +83,46 @@ describe('parseConfig', () => {
     [{ guest: 'linux', 'fail-on': 'hang,pass' }, '--fail-on', /"pass" is not one of/],
     [{ guest: 'linux', tests: 'gtest' }, '--tests', /needs guest 'freebsd'/],
     [{ guest: 'linux', fault: 'stall=everything' }, '--fault', /not a fault/],
-    [{ guest: 'linux', 'fixture-options': 'direct_io,allow_root' }, '--fixture-options', /not a fixture option/],
+    [
+      { guest: 'linux', 'fixture-options': 'direct_io,allow_root' },
+      '--fixture-options',
+      /not a fixture option/,
+    ],
     [{ guest: 'linux', 'fuse-server': 'bindfs /src /mnt' }, '--fuse-server', /\{mountpoint\}/],
     [{ guest: 'linux', memory: 'lots' }, '--memory', /not a size/],
     [{ guest: 'linux', 'upload-artifact': 'maybe' }, '--upload-artifact', /not true or false/],
     [{ guest: 'freebsd', 'source-tree': '/does/not/exist' }, '--source-tree', /not a directory/],
     [{ guest: 'freebsd', 'source-tree': work }, '--source-tree', /has no sys\/fs\/fuse/],
-    [{ guest: 'freebsd', 'source-tree': tree, 'freebsd-version': '14.3' }, '--freebsd-version', /not 'auto' or a version/],
-    [{ guest: 'freebsd', 'source-tree': sparse }, '--source-tree', /lacks what build 'auto' and tests 'workloads,gtest' need: sys\/sys\/param.h/],
-    [{ guest: 'freebsd', 'source-tree': tree, image: '/no/such/image.raw' }, '--image', /neither an http\(s\) URL nor an existing file/],
+    [
+      { guest: 'freebsd', 'source-tree': tree, 'freebsd-version': '14.3' },
+      '--freebsd-version',
+      /not 'auto' or a version/,
+    ],
+    [
+      { guest: 'freebsd', 'source-tree': sparse },
+      '--source-tree',
+      /lacks what build 'auto' and tests 'workloads,gtest' need: sys\/sys\/param.h/,
+    ],
+    [
+      { guest: 'freebsd', 'source-tree': tree, image: '/no/such/image.raw' },
+      '--image',
+      /neither an http\(s\) URL nor an existing file/,
+    ],
     [{ guest: 'linux', timeout: '2.5000' }, '--timeout', /more precise than a millisecond/],
     [{ guest: 'linux', timeout: '1e3' }, '--timeout', /not a positive number/],
     // Inputs the Linux test guest would silently ignore.
     [{ guest: 'linux', image: 'https://example.invalid/x.raw' }, '--image', /means nothing on guest 'linux'/],
-    [{ guest: 'linux', 'source-tree': tree }, '--source-tree', /has no fs\/fuse\/Makefile .*: point it at a Linux kernel tree/],
+    [
+      { guest: 'linux', 'source-tree': tree },
+      '--source-tree',
+      /has no fs\/fuse\/Makefile .*: point it at a Linux kernel tree/,
+    ],
     [{ guest: 'linux', 'gtest-filter': 'Write.*' }, '--gtest-filter', /means nothing on guest 'linux'/],
-    [{ guest: 'linux', 'freebsd-version': '14.3-RELEASE' }, '--freebsd-version', /means nothing on guest 'linux'/],
+    [
+      { guest: 'linux', 'freebsd-version': '14.3-RELEASE' },
+      '--freebsd-version',
+      /means nothing on guest 'linux'/,
+    ],
     [{ guest: 'linux', kernconf: 'GENERIC' }, '--kernconf', /means nothing on guest 'linux'/],
     [{ guest: 'linux', workloads: ' , ' }, '--workloads', /empty/],
     // The title leaves the inputs out: some hold temporary paths, and a title that changes from run
@@ -101,7 +140,14 @@ describe('parseConfig', () => {
   });
 
   it("accepts on guest 'linux' the action's defaults of the FreeBSD-only inputs (the action always passes them)", () => {
-    const config = parse({ guest: 'linux', 'source-tree': '.', 'gtest-filter': '*', 'freebsd-version': 'auto', image: '', kernconf: '' });
+    const config = parse({
+      guest: 'linux',
+      'source-tree': '.',
+      'gtest-filter': '*',
+      'freebsd-version': 'auto',
+      image: '',
+      kernconf: '',
+    });
     expect(config.guest).toBe('linux');
   });
 
@@ -113,7 +159,12 @@ describe('parseConfig', () => {
 
   it('names artifacts uniquely per version, job and attempt', () => {
     const config = parseConfig(
-      { guest: 'freebsd', 'source-tree': tree, 'freebsd-version': '15.0-STABLE', 'output-dir': path.join(work, 'o2') },
+      {
+        guest: 'freebsd',
+        'source-tree': tree,
+        'freebsd-version': '15.0-STABLE',
+        'output-dir': path.join(work, 'o2'),
+      },
       { cwd: work, env: { GITHUB_JOB: 'gate', GITHUB_RUN_ATTEMPT: '2' } },
     );
     expect(config.artifactName).toBe('fusefs-gate-15.0-STABLE-gate-attempt2');
@@ -122,7 +173,13 @@ describe('parseConfig', () => {
   it('gives two matrix legs with the same version, and two steps of one job, different artifact names', () => {
     const name = (leg: string, step: string) =>
       parseConfig(
-        { guest: 'freebsd', 'source-tree': tree, 'freebsd-version': '15.0-STABLE', 'output-dir': path.join(work, 'o3'), 'matrix-leg': leg },
+        {
+          guest: 'freebsd',
+          'source-tree': tree,
+          'freebsd-version': '15.0-STABLE',
+          'output-dir': path.join(work, 'o3'),
+          'matrix-leg': leg,
+        },
         { cwd: work, env: { GITHUB_JOB: 'gate', GITHUB_RUN_ATTEMPT: '1', GITHUB_ACTION: step } },
       ).artifactName;
     expect(name('0', 'gate')).toBe('fusefs-gate-15.0-STABLE-gate-leg0-gate-attempt1');

@@ -13,7 +13,12 @@ const profile: ConsoleProfile = {
 };
 
 function consoleOver(stream: ListenerStream, lines: string[] = []) {
-  return new SerialConsole(stream, { profile, nonce: 'abc123def456', onLine: (line) => lines.push(line), panicCollectMs: 200 });
+  return new SerialConsole(stream, {
+    profile,
+    nonce: 'abc123def456',
+    onLine: (line) => lines.push(line),
+    panicCollectMs: 200,
+  });
 }
 
 /**
@@ -27,11 +32,15 @@ class ChattyShell extends ListenerStream {
 
   write(data: string): void {
     this.written.push(data);
-    const framed = /^printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' (\w+) (\w+) \w+ \w+; \{ (.*) ; \} <\/dev\/null 2>&1; printf/.exec(data.trim());
+    const framed =
+      /^printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' (\w+) (\w+) \w+ \w+; \{ (.*) ; \} <\/dev\/null 2>&1; printf/.exec(
+        data.trim(),
+      );
     if (!framed) return;
     const [, nonce, id, command] = framed;
     const status = command === 'false' ? 1 : 0;
-    const broken = (marker: string) => `${marker.slice(0, 9)}\r\n${this.kernelLine}\r\n${marker.slice(9)}\r\n`;
+    const broken = (marker: string) =>
+      `${marker.slice(0, 9)}\r\n${this.kernelLine}\r\n${marker.slice(9)}\r\n`;
     const begin = `@@fg:${nonce}:begin:${id}@@`;
     const end = `@@fg:${nonce}:end:${id}:${status}@@`;
     this.emit(`${broken(begin)}${begin}\r\nvalue-${id}\r\n${broken(end)}${end}\r\nfg# `);
@@ -51,17 +60,28 @@ describe('SerialConsole.run', () => {
   });
 
   it('returns exit status and output framed by the nonce markers', async () => {
-    const stream = new ScriptedStream((cmd) => (cmd === 'false7' ? { output: 'oops\r\n', status: 7 } : { output: 'hello\r\nworld\r\n', status: 0 }));
+    const stream = new ScriptedStream((cmd) =>
+      cmd === 'false7' ? { output: 'oops\r\n', status: 7 } : { output: 'hello\r\nworld\r\n', status: 0 },
+    );
     const con = consoleOver(stream);
-    await expect(con.run('echo hi', { timeoutMs: 1000 })).resolves.toMatchObject({ exitStatus: 0, output: 'hello\nworld\n' });
-    await expect(con.run('false7', { timeoutMs: 1000 })).resolves.toMatchObject({ exitStatus: 7, output: 'oops\n' });
+    await expect(con.run('echo hi', { timeoutMs: 1000 })).resolves.toMatchObject({
+      exitStatus: 0,
+      output: 'hello\nworld\n',
+    });
+    await expect(con.run('false7', { timeoutMs: 1000 })).resolves.toMatchObject({
+      exitStatus: 7,
+      output: 'oops\n',
+    });
   });
 
   it('is exact when markers are split across reads, one byte at a time, with CRLF', async () => {
     const stream = new ScriptedStream(() => ({ output: 'a\r\nb\r\n', status: 3 }));
     stream.chunker = (text) => [...text];
     const con = consoleOver(stream);
-    await expect(con.run('x', { timeoutMs: 2000 })).resolves.toMatchObject({ exitStatus: 3, output: 'a\nb\n' });
+    await expect(con.run('x', { timeoutMs: 2000 })).resolves.toMatchObject({
+      exitStatus: 3,
+      output: 'a\nb\n',
+    });
   });
 
   it('ignores a fake end marker with the wrong nonce and keeps kernel lines in the output', async () => {
@@ -80,14 +100,18 @@ describe('SerialConsole.run', () => {
     const stream = new ScriptedStream(() => ({ output: 'only this\r\n', status: 0 }));
     stream.echo = true;
     const con = consoleOver(stream);
-    await expect(con.run('echo only this', { timeoutMs: 1000 })).resolves.toMatchObject({ output: 'only this\n' });
+    await expect(con.run('echo only this', { timeoutMs: 1000 })).resolves.toMatchObject({
+      output: 'only this\n',
+    });
   });
 
   it('times out naming what it waited for and what it saw last', async () => {
     const stream = new ScriptedStream();
     stream.write = () => stream.emit('still booting\r\n');
     const con = consoleOver(stream);
-    const error = await con.run('sleep 100', { timeoutMs: 50, purpose: 'a slow command' }).catch((e: unknown) => e);
+    const error = await con
+      .run('sleep 100', { timeoutMs: 50, purpose: 'a slow command' })
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(CommandTimeoutError);
     expect(String((error as Error).message)).toMatch(/a slow command/);
     expect((error as CommandTimeoutError).lastOutput).toContain('still booting');
@@ -111,9 +135,13 @@ describe('SerialConsole panic and boot watching', () => {
   it('turns a kernel panic into GuestPanicError with the text before and after it', async () => {
     const stream = new ScriptedStream();
     stream.write = () =>
-      stream.emit('sysrq: Trigger a crash\r\nKernel panic - not syncing: sysrq triggered crash\r\nCall Trace:\r\n---[ end Kernel panic - not syncing: sysrq triggered crash ]---\r\n');
+      stream.emit(
+        'sysrq: Trigger a crash\r\nKernel panic - not syncing: sysrq triggered crash\r\nCall Trace:\r\n---[ end Kernel panic - not syncing: sysrq triggered crash ]---\r\n',
+      );
     const con = consoleOver(stream);
-    const error = (await con.run('echo c > /proc/sysrq-trigger', { timeoutMs: 1000 }).catch((e: unknown) => e)) as GuestPanicError;
+    const error = (await con
+      .run('echo c > /proc/sysrq-trigger', { timeoutMs: 1000 })
+      .catch((e: unknown) => e)) as GuestPanicError;
     expect(error).toBeInstanceOf(GuestPanicError);
     expect(error.text).toContain('sysrq: Trigger a crash');
     expect(error.text).toContain('---[ end Kernel panic');
@@ -165,7 +193,7 @@ describe('SerialConsole terminal noise', () => {
       const stream = new ScriptedStream(() => ({ output: '', status: 0 }));
       const con = consoleOver(stream);
       const done = con.login(1000);
-      const text = 'Enter \'help\' for a list of built-in commands.\r\n\r\n# \x1b[6n';
+      const text = "Enter 'help' for a list of built-in commands.\r\n\r\n# \x1b[6n";
       const at = text.length - 4 + cutAt;
       stream.emit(text.slice(0, at));
       stream.emit(text.slice(at));

@@ -15,9 +15,22 @@ import {
   type FreeBSDTargetOutcome,
 } from '../../../src/guest/freebsd.js';
 import { checkBuildBeforeBoot, type TreeFacts } from '../../../src/config/freebsd-tree.js';
-import { decideBuild, findFusefs, parseCompilerErrors, parseGtestConsole, parseKldstat } from '../../../src/guest/freebsd-parse.js';
+import {
+  decideBuild,
+  findFusefs,
+  parseCompilerErrors,
+  parseGtestConsole,
+  parseKldstat,
+} from '../../../src/guest/freebsd-parse.js';
 import type { Thread } from '../../../src/report/model.js';
-import { FakeFreeBSDKernel, FakeFreeBSDShell, FIXTURES, section, transcript, type FakeRule } from './fake-freebsd-shell.js';
+import {
+  FakeFreeBSDKernel,
+  FakeFreeBSDShell,
+  FIXTURES,
+  section,
+  transcript,
+  type FakeRule,
+} from './fake-freebsd-shell.js';
 
 const BUILT_KO = '/gate/obj/gate/src/amd64.amd64/sys/modules/fusefs/fusefs.ko';
 const KO_SHA = '3f6a1c0d9e8b7a6f5e4d3c2b1a09f8e7d6c5b4a39281706f5e4d3c2b1a09f8e7';
@@ -57,11 +70,23 @@ function config(over: Partial<GateConfig> = {}): GateConfig {
 function guestRules(treeVersion: number, over: FakeRule[] = []): FakeRule[] {
   return [
     ...over,
-    { match: /^grep -E '\^#define\[\[:space:\]\]\+__FreeBSD_version'/, output: `#define __FreeBSD_version ${treeVersion}\t/* Master, propagated to newvers */\n` },
+    {
+      match: /^grep -E '\^#define\[\[:space:\]\]\+__FreeBSD_version'/,
+      output: `#define __FreeBSD_version ${treeVersion}\t/* Master, propagated to newvers */\n`,
+    },
     { match: /^sysctl -n kern\.osreldate$/, output: '1403000\n' },
-    { match: /make -C \/gate\/src\/sys\/modules\/fusefs .* all 2>&1$/, output: transcript('make-module-ok.txt') },
-    { match: /make -C \/gate\/src\/sys\/modules\/fusefs .* -V \.OBJDIR$/, output: '/gate/obj/gate/src/amd64.amd64/sys/modules/fusefs\n' },
-    { match: /^sha256 -q '?\/gate\/obj\/gate\/src\/amd64\.amd64\/sys\/modules\/fusefs\/fusefs\.ko'?$/, output: `${KO_SHA}\n` },
+    {
+      match: /make -C \/gate\/src\/sys\/modules\/fusefs .* all 2>&1$/,
+      output: transcript('make-module-ok.txt'),
+    },
+    {
+      match: /make -C \/gate\/src\/sys\/modules\/fusefs .* -V \.OBJDIR$/,
+      output: '/gate/obj/gate/src/amd64.amd64/sys/modules/fusefs\n',
+    },
+    {
+      match: /^sha256 -q '?\/gate\/obj\/gate\/src\/amd64\.amd64\/sys\/modules\/fusefs\/fusefs\.ko'?$/,
+      output: `${KO_SHA}\n`,
+    },
     { match: /kldload -v/, output: `Loaded ${BUILT_KO}, id=4\n` },
     { match: /^kldstat -v$/, output: transcript('kldstat-v-built.txt') },
   ];
@@ -90,7 +115,9 @@ describe('console profile', () => {
       expect(text.slice(start!.index, end!.index)).toContain('fuse_vnop_write');
     }
     expect(FREEBSD_CONSOLE.panicStart.test('login: panic: page fault\n')).toBe(true);
-    expect(FREEBSD_CONSOLE.panicStart.test('fusefs-workloads: mmap-write: write failed: panic: no\n')).toBe(false);
+    expect(FREEBSD_CONSOLE.panicStart.test('fusefs-workloads: mmap-write: write failed: panic: no\n')).toBe(
+      false,
+    );
   });
 
   it('names virtio-blk disks vtbdN after the boot disk', () => {
@@ -116,14 +143,22 @@ describe('build: auto decision', () => {
     const sparse: TreeFacts = { tree: '/src', missingForKernel: ['tools/build/Makefile'] };
     const cross = decideBuild('auto', 1500068, 1403000, sparse);
     expect(cross.mode).toBe('refuse');
-    expect(cross.why).toMatch(/FreeBSD 15, and the booted image runs FreeBSD 14.*lacks tools\/build\/Makefile.*Change the workflow/);
-    expect(decideBuild('kernel', 1403000, 1403000, sparse)).toMatchObject({ mode: 'refuse', why: expect.stringContaining('build: kernel, but /src lacks tools/build/Makefile') });
+    expect(cross.why).toMatch(
+      /FreeBSD 15, and the booted image runs FreeBSD 14.*lacks tools\/build\/Makefile.*Change the workflow/,
+    );
+    expect(decideBuild('kernel', 1403000, 1403000, sparse)).toMatchObject({
+      mode: 'refuse',
+      why: expect.stringContaining('build: kernel, but /src lacks tools/build/Makefile'),
+    });
     expect(decideBuild('auto', 1403000, 1403000, sparse).mode).toBe('module');
     expect(decideBuild('auto', 1500068, 1403000, { tree: '/src', missingForKernel: [] }).mode).toBe('kernel');
   });
 
   it('an explicit build mode wins and says so', () => {
-    expect(decideBuild('kernel', 1403000, 1403000)).toMatchObject({ mode: 'kernel', why: expect.stringContaining('build: kernel was asked for') });
+    expect(decideBuild('kernel', 1403000, 1403000)).toMatchObject({
+      mode: 'kernel',
+      why: expect.stringContaining('build: kernel was asked for'),
+    });
   });
 });
 
@@ -134,8 +169,12 @@ describe('module build, load and proof', () => {
     const outcome = (await guest.buildTarget(shell, config())) as FreeBSDTargetOutcome;
     expect(outcome).toMatchObject({ mode: 'module', ok: true, artifact: BUILT_KO });
     expect(outcome.why).toMatch(/same branch/);
-    expect(shell.ran(/kldload -v/)[0]).toMatch(/if kldstat -q -m fusefs; then kldunload fusefs\.ko \|\| exit 1; fi; kldload -v \/gate\/obj\/gate\/src\/amd64\.amd64\/sys\/modules\/fusefs\/fusefs\.ko/);
-    expect(shell.ran(/modules\/fusefs/)[0]).toContain('env MAKEOBJDIRPREFIX=/gate/obj make -C /gate/src/sys/modules/fusefs SYSDIR=/gate/src/sys SRCTOP=/gate/src -j2 all');
+    expect(shell.ran(/kldload -v/)[0]).toMatch(
+      /if kldstat -q -m fusefs; then kldunload fusefs\.ko \|\| exit 1; fi; kldload -v \/gate\/obj\/gate\/src\/amd64\.amd64\/sys\/modules\/fusefs\/fusefs\.ko/,
+    );
+    expect(shell.ran(/modules\/fusefs/)[0]).toContain(
+      'env MAKEOBJDIRPREFIX=/gate/obj make -C /gate/src/sys/modules/fusefs SYSDIR=/gate/src/sys SRCTOP=/gate/src -j2 all',
+    );
 
     const proof = await guest.proveTarget(shell, config(), outcome);
     expect(proof.ok).toBe(true);
@@ -144,7 +183,10 @@ describe('module build, load and proof', () => {
   });
 
   it('fails the proof, naming both paths, when the stock module is what is loaded', async () => {
-    const shell = new FakeFreeBSDShell([{ match: /^kldstat -v$/, output: transcript('kldstat-v-stock.txt') }, ...guestRules(1403000)]);
+    const shell = new FakeFreeBSDShell([
+      { match: /^kldstat -v$/, output: transcript('kldstat-v-stock.txt') },
+      ...guestRules(1403000),
+    ]);
     const guest = new FreeBSDGuest();
     const outcome = await guest.buildTarget(shell, config());
     const proof = await guest.proveTarget(shell, config(), outcome);
@@ -155,7 +197,11 @@ describe('module build, load and proof', () => {
   });
 
   it('fails the proof when the loaded file is not what was built (hash differs)', async () => {
-    const shell = new FakeFreeBSDShell([{ match: /^sha256 -q/, once: true, output: `${KO_SHA}\n` }, { match: /^sha256 -q/, output: `${'0'.repeat(64)}\n` }, ...guestRules(1403000)]);
+    const shell = new FakeFreeBSDShell([
+      { match: /^sha256 -q/, once: true, output: `${KO_SHA}\n` },
+      { match: /^sha256 -q/, output: `${'0'.repeat(64)}\n` },
+      ...guestRules(1403000),
+    ]);
     const guest = new FreeBSDGuest();
     const proof = await guest.proveTarget(shell, config(), await guest.buildTarget(shell, config()));
     expect(proof.ok).toBe(false);
@@ -163,25 +209,47 @@ describe('module build, load and proof', () => {
   });
 
   it('a tree that does not compile is blamed on the tree with the compiler errors parsed', async () => {
-    const shell = new FakeFreeBSDShell([{ match: /modules\/fusefs .* all 2>&1$/, exit: 2, output: transcript('make-module-error.txt') }, ...guestRules(1403000)]);
+    const shell = new FakeFreeBSDShell([
+      { match: /modules\/fusefs .* all 2>&1$/, exit: 2, output: transcript('make-module-error.txt') },
+      ...guestRules(1403000),
+    ]);
     const outcome = (await new FreeBSDGuest().buildTarget(shell, config())) as FreeBSDTargetOutcome;
     expect(outcome.ok).toBe(false);
     expect(outcome.blame).toBe('tree');
     expect(outcome.compilerErrors).toEqual([
-      { file: 'sys/fs/fuse/fuse_vnops.c', line: 1873, col: 8, severity: 'error', message: "use of undeclared identifier 'pagez'; did you mean 'pages'?" },
-      { file: 'sys/fs/fuse/fuse_vnops.c', line: 1880, col: 30, severity: 'error', message: 'too few arguments to function call, expected 7, have 6' },
+      {
+        file: 'sys/fs/fuse/fuse_vnops.c',
+        line: 1873,
+        col: 8,
+        severity: 'error',
+        message: "use of undeclared identifier 'pagez'; did you mean 'pages'?",
+      },
+      {
+        file: 'sys/fs/fuse/fuse_vnops.c',
+        line: 1880,
+        col: 30,
+        severity: 'error',
+        message: 'too few arguments to function call, expected 7, have 6',
+      },
     ]);
     expect(outcome.tail).toContain('make: stopped in /gate/src/sys/modules/fusefs');
     expect(shell.ran(/kldload/)).toHaveLength(0);
   });
 
   it('a build failure without compiler errors (e.g. disk full) is blamed on the gate', async () => {
-    const shell = new FakeFreeBSDShell([{ match: /modules\/fusefs .* all 2>&1$/, exit: 1, output: 'cc: error: unable to open output file: No space left on device\n' }, ...guestRules(1403000)]);
+    const shell = new FakeFreeBSDShell([
+      {
+        match: /modules\/fusefs .* all 2>&1$/,
+        exit: 1,
+        output: 'cc: error: unable to open output file: No space left on device\n',
+      },
+      ...guestRules(1403000),
+    ]);
     const outcome = (await new FreeBSDGuest().buildTarget(shell, config())) as FreeBSDTargetOutcome;
     expect(outcome).toMatchObject({ ok: false, blame: 'gate' });
   });
 
-  it('a kldload failure is the gate\'s, with the kldload message and dmesg', async () => {
+  it("a kldload failure is the gate's, with the kldload message and dmesg", async () => {
     const shell = new FakeFreeBSDShell([
       { match: /kldload -v/, exit: 1, output: section('kldload-errors.txt', 'ENOEXEC') },
       { match: /^dmesg \| tail/, output: section('kldload-errors.txt', 'DMESG') },
@@ -197,16 +265,24 @@ describe('module build, load and proof', () => {
 describe('the kernel linker and a module built for a newer kernel', () => {
   // DECLARE_MODULE's MODULE_DEPEND(name, kernel, __FreeBSD_version, __FreeBSD_version, end of branch)
   // (sys/sys/module.h), checked by sys/kern/kern_linker.c when the module loads.
-  const loads = (treeVersion: number, osreldate: number) => treeVersion <= osreldate && Math.floor(treeVersion / 100000) === Math.floor(osreldate / 100000);
+  const loads = (treeVersion: number, osreldate: number) =>
+    treeVersion <= osreldate && Math.floor(treeVersion / 100000) === Math.floor(osreldate / 100000);
 
-  it('build: module on a newer tree fails at kldload, and the report carries the linker\'s version line', async () => {
+  it("build: module on a newer tree fails at kldload, and the report carries the linker's version line", async () => {
     const tree = 1403500;
     const shell = new FakeFreeBSDShell([
-      { match: /kldload -v/, exit: loads(tree, 1403000) ? 0 : 1, output: section('kldload-errors.txt', 'ENOEXEC') },
+      {
+        match: /kldload -v/,
+        exit: loads(tree, 1403000) ? 0 : 1,
+        output: section('kldload-errors.txt', 'ENOEXEC'),
+      },
       { match: /^dmesg \| tail/, output: section('kldload-errors.txt', 'VERSION') },
       ...guestRules(tree),
     ]);
-    const outcome = (await new FreeBSDGuest().buildTarget(shell, config({ build: 'module' }))) as FreeBSDTargetOutcome;
+    const outcome = (await new FreeBSDGuest().buildTarget(
+      shell,
+      config({ build: 'module' }),
+    )) as FreeBSDTargetOutcome;
     expect(outcome).toMatchObject({ mode: 'module', ok: false, blame: 'gate' });
     expect(outcome.tail).toContain('KLD fusefs.ko: depends on kernel - not available or version mismatch');
     expect(loads(1403000, 1403000) && loads(1402000, 1403000) && !loads(1500068, 1403000)).toBe(true);
@@ -218,7 +294,14 @@ describe('kernel build', () => {
   const WHOLE_TREE: TreeFacts = { tree: '/src', missingForKernel: [] };
   const SPARSE_TREE: TreeFacts = {
     tree: '/src',
-    missingForKernel: ['tools/build/Makefile', 'lib/libnv/Makefile', 'usr.bin/lex/lib/Makefile', 'usr.bin/file2c/Makefile', 'usr.sbin/config/Makefile', 'etc/mtree/BSD.usr.dist'],
+    missingForKernel: [
+      'tools/build/Makefile',
+      'lib/libnv/Makefile',
+      'usr.bin/lex/lib/Makefile',
+      'usr.bin/file2c/Makefile',
+      'usr.sbin/config/Makefile',
+      'etc/mtree/BSD.usr.dist',
+    ],
     sparse: { file: '/src/.git/info/sparse-checkout', folders: ['sys', 'share/mk', 'tests/sys/fs/fusefs'] },
     newvers: { type: 'FreeBSD', revision: '14.3', branch: 'RELEASE-p4' },
   };
@@ -226,18 +309,33 @@ describe('kernel build', () => {
     ...over,
     { match: /^test -f \/gate\/src\/sys\/amd64\/conf\/GENERIC-NODEBUG$/, exit: 1 },
     { match: /^uname -v$/, output: 'FreeBSD 14.3-RELEASE releng/14.3-n271432-8c9ce319fef7 GENERIC\n' },
-    { match: /buildkernel/, output: '>>> Kernel build for GENERIC completed on Wed Nov 18 10:02:11 UTC 2026\n' },
-    { match: /installkernel/, output: '--------------------------------------------------------------\n>>> Installing kernel GENERIC completed\n' },
-    { match: /^sha256 -q \/boot\/kernel\/kernel \/boot\/kernel\/fusefs\.ko$/, output: `${'1'.repeat(64)}\n${'2'.repeat(64)}\n` },
+    {
+      match: /buildkernel/,
+      output: '>>> Kernel build for GENERIC completed on Wed Nov 18 10:02:11 UTC 2026\n',
+    },
+    {
+      match: /installkernel/,
+      output:
+        '--------------------------------------------------------------\n>>> Installing kernel GENERIC completed\n',
+    },
+    {
+      match: /^sha256 -q \/boot\/kernel\/kernel \/boot\/kernel\/fusefs\.ko$/,
+      output: `${'1'.repeat(64)}\n${'2'.repeat(64)}\n`,
+    },
     ...guestRules(tree),
   ];
 
   it('a newer tree on the same branch gets a kernel build, GENERIC when the tree has no GENERIC-NODEBUG, and a reboot', async () => {
     const shell = new FakeFreeBSDShell(kernelRules(1403500));
-    const outcome = (await new FreeBSDGuest({ tree: WHOLE_TREE }).buildTarget(shell, config())) as FreeBSDTargetOutcome;
+    const outcome = (await new FreeBSDGuest({ tree: WHOLE_TREE }).buildTarget(
+      shell,
+      config(),
+    )) as FreeBSDTargetOutcome;
     expect(outcome).toMatchObject({ mode: 'kernel', ok: true, rebootRequired: true });
     expect(outcome.why).toMatch(/newer than the image's kern\.osreldate is 1403000.*KERNCONF=GENERIC\)/);
-    expect(shell.ran(/buildkernel/)[0]).toBe('make -C /gate/src -j2 buildkernel KERNCONF=GENERIC MODULES_OVERRIDE=fusefs 2>&1');
+    expect(shell.ran(/buildkernel/)[0]).toBe(
+      'make -C /gate/src -j2 buildkernel KERNCONF=GENERIC MODULES_OVERRIDE=fusefs 2>&1',
+    );
     expect(shell.ran(/modules\/fusefs/)).toHaveLength(0);
   });
 
@@ -266,21 +364,37 @@ describe('kernel build', () => {
     expect(ok.ok).toBe(true);
     // The stock kernel came back (a boot fallback): osreldate and hash give it away.
     const bad = await guest.proveTarget(
-      new FakeFreeBSDShell([{ match: /^sysctl -n kern\.osreldate$/, output: '1403000\n' }, { match: /^sha256 -q \/boot\/kernel\/kernel$/, output: `${'9'.repeat(64)}\n` }, ...stock]),
+      new FakeFreeBSDShell([
+        { match: /^sysctl -n kern\.osreldate$/, output: '1403000\n' },
+        { match: /^sha256 -q \/boot\/kernel\/kernel$/, output: `${'9'.repeat(64)}\n` },
+        ...stock,
+      ]),
       config(),
       outcome,
     );
     expect(bad.ok).toBe(false);
-    expect(bad.details.join('\n')).toMatch(/kern\.osreldate 1403000 is not the tree's __FreeBSD_version 1500068/);
+    expect(bad.details.join('\n')).toMatch(
+      /kern\.osreldate 1403000 is not the tree's __FreeBSD_version 1500068/,
+    );
   });
   it('refuses, before building anything, a kernel build the tree cannot do, in the words of the check before boot', async () => {
     const shell = new FakeFreeBSDShell(kernelRules(1403500));
-    const outcome = (await new FreeBSDGuest({ tree: SPARSE_TREE }).buildTarget(shell, config())) as FreeBSDTargetOutcome;
+    const outcome = (await new FreeBSDGuest({ tree: SPARSE_TREE }).buildTarget(
+      shell,
+      config(),
+    )) as FreeBSDTargetOutcome;
     expect(outcome).toMatchObject({ mode: 'kernel', ok: false, blame: 'gate' });
-    const before = checkBuildBeforeBoot({ ...SPARSE_TREE, version: 1403500 }, 'auto', { name: 'the booted image', major: 14, osreldate: 1403000, source: 'sysctl kern.osreldate' });
+    const before = checkBuildBeforeBoot({ ...SPARSE_TREE, version: 1403500 }, 'auto', {
+      name: 'the booted image',
+      major: 14,
+      osreldate: 1403000,
+      source: 'sysctl kern.osreldate',
+    });
     expect(outcome.why).toBe(before.refuse);
     expect(outcome.tail).toBe(before.refuse);
-    expect(outcome.why).toMatch(/above the booted image's kern\.osreldate 1403000.*lacks tools\/build\/Makefile.*sparse checkout.*Change the workflow: check out the whole tree/);
+    expect(outcome.why).toMatch(
+      /above the booted image's kern\.osreldate 1403000.*lacks tools\/build\/Makefile.*sparse checkout.*Change the workflow: check out the whole tree/,
+    );
     expect(shell.ran(/buildkernel|installkernel|modules\/fusefs/)).toHaveLength(0);
   });
 
@@ -298,20 +412,37 @@ describe('gtest', () => {
     expect(spec).toMatchObject({ name: 'gtest/write', kind: 'gtest', xmlPath: FREEBSD_PATHS.gtestXml });
     // Word-split the command as the guest's sh would: /bin/sh -c INNER.
     const words = (cmd: string) =>
-      execFileSync('sh', ['-c', 'eval "set -- $1"; printf \'%s\\0\' "$@"', 'sh', cmd]).toString().split('\0').slice(0, -1);
+      execFileSync('sh', ['-c', 'eval "set -- $1"; printf \'%s\\0\' "$@"', 'sh', cmd])
+        .toString()
+        .split('\0')
+        .slice(0, -1);
     const outer = words(spec.command);
     expect(outer.slice(0, 2)).toEqual(['/bin/sh', '-c']);
     const argv = words(/\( (.*); echo \$\? >/.exec(outer[2]!)![1]!);
-    expect(argv).toEqual([FREEBSD_PATHS.gtestBinary, "--gtest_filter=WriteBack.mmap_direct_io:it's $(reboot)", `--gtest_output=xml:${FREEBSD_PATHS.gtestXml}`]);
+    expect(argv).toEqual([
+      FREEBSD_PATHS.gtestBinary,
+      "--gtest_filter=WriteBack.mmap_direct_io:it's $(reboot)",
+      `--gtest_output=xml:${FREEBSD_PATHS.gtestXml}`,
+    ]);
   });
 
   it('turns the gtest XML into per-test results', () => {
-    const pass = gtestResultsFromRun({ xml: transcript('gtest-pass.xml'), consoleText: transcript('gtest-pass.txt'), iteration: 1, filter: '*' });
+    const pass = gtestResultsFromRun({
+      xml: transcript('gtest-pass.xml'),
+      consoleText: transcript('gtest-pass.txt'),
+      iteration: 1,
+      filter: '*',
+    });
     expect(pass).toEqual([
       { name: 'gtest/Write.mmap', status: 'pass', durationMs: 18, iteration: 1 },
       { name: 'gtest/WriteBack.mmap_direct_io', status: 'pass', durationMs: 21, iteration: 1 },
     ]);
-    const fail = gtestResultsFromRun({ xml: transcript('gtest-fail.xml'), consoleText: '', iteration: 2, filter: 'Write.*' });
+    const fail = gtestResultsFromRun({
+      xml: transcript('gtest-fail.xml'),
+      consoleText: '',
+      iteration: 2,
+      filter: 'Write.*',
+    });
     expect(fail.map((r) => [r.name, r.status])).toEqual([
       ['gtest/Write.append_direct_io', 'fail'],
       ['gtest/Write.direct_io_short_write', 'pass'],
@@ -322,19 +453,31 @@ describe('gtest', () => {
   });
 
   it('a filter that matches nothing is an error "no test ran", never a pass', () => {
-    const r = gtestResultsFromRun({ xml: transcript('gtest-nomatch.xml'), consoleText: transcript('gtest-nomatch.txt'), iteration: 1, filter: 'WriteBack.no_such_test' });
+    const r = gtestResultsFromRun({
+      xml: transcript('gtest-nomatch.xml'),
+      consoleText: transcript('gtest-nomatch.txt'),
+      iteration: 1,
+      filter: 'WriteBack.no_such_test',
+    });
     expect(r).toHaveLength(1);
     expect(r[0]).toMatchObject({ status: 'error', message: expect.stringContaining('no test ran') });
     expect(r[0]!.message).toContain('WriteBack.no_such_test');
   });
 
   it('without XML, the console names the case that never finished', () => {
-    const r = gtestResultsFromRun({ xml: undefined, consoleText: transcript('gtest-hang.txt'), iteration: 1, filter: 'WriteBack.mmap*:Write.mmap' });
+    const r = gtestResultsFromRun({
+      xml: undefined,
+      consoleText: transcript('gtest-hang.txt'),
+      iteration: 1,
+      filter: 'WriteBack.mmap*:Write.mmap',
+    });
     expect(r).toEqual([
       { name: 'gtest/Write.mmap', status: 'pass', durationMs: 0, iteration: 1 },
       expect.objectContaining({ name: 'gtest/WriteBack.mmap_direct_io', status: 'hang' }),
     ]);
-    expect(parseGtestConsole(transcript('gtest-fail.txt')).finished.get('Write.append_direct_io')).toBe('FAILED');
+    expect(parseGtestConsole(transcript('gtest-fail.txt')).finished.get('Write.append_direct_io')).toBe(
+      'FAILED',
+    );
   });
 
   it('gtestResults reads the XML and the log through the shell', async () => {
@@ -348,9 +491,14 @@ describe('gtest', () => {
   });
 
   it('tests() lists workloads and the gtest run as configured', () => {
-    const t = new FreeBSDGuest().tests(config({ tests: ['workloads', 'gtest'], workloads: ['mmap-write', 'mmap-msync'] }), '/mnt/fg');
+    const t = new FreeBSDGuest().tests(
+      config({ tests: ['workloads', 'gtest'], workloads: ['mmap-write', 'mmap-msync'] }),
+      '/mnt/fg',
+    );
     expect(t.map((s) => s.name)).toEqual(['workload/mmap-write', 'workload/mmap-msync', 'gtest/write']);
-    expect(new FreeBSDGuest().tests(config({ tests: ['gtest'] }), '/mnt/fg').map((s) => s.kind)).toEqual(['gtest']);
+    expect(new FreeBSDGuest().tests(config({ tests: ['gtest'] }), '/mnt/fg').map((s) => s.kind)).toEqual([
+      'gtest',
+    ]);
   });
 });
 
@@ -372,7 +520,12 @@ describe('quoting of paths the guest reported', () => {
 describe('parsers on transcripts', () => {
   it('kldstat -v: the file that provides the fusefs module, with its path', () => {
     const stock = findFusefs(parseKldstat(transcript('kldstat-v-stock.txt')))!;
-    expect(stock).toMatchObject({ id: 4, name: 'fusefs.ko', path: '/boot/kernel/fusefs.ko', modules: ['fusefs'] });
+    expect(stock).toMatchObject({
+      id: 4,
+      name: 'fusefs.ko',
+      path: '/boot/kernel/fusefs.ko',
+      modules: ['fusefs'],
+    });
     const files = parseKldstat(transcript('kldstat-v-built.txt'));
     expect(files[0]).toMatchObject({ id: 1, refs: 9, name: 'kernel', path: '/boot/kernel/kernel' });
     expect(files[0]!.modules).toContain('virtio');
@@ -383,7 +536,11 @@ describe('parsers on transcripts', () => {
     const errs = parseCompilerErrors(transcript('make-module-error.txt'));
     expect(errs).toHaveLength(2);
     expect(errs.every((e) => e.severity === 'error')).toBe(true);
-    expect(parseCompilerErrors('../../../sys/fs/fuse/fuse_io.c:40:10: fatal error: \'fuse_x.h\' file not found\n')[0]).toMatchObject({
+    expect(
+      parseCompilerErrors(
+        "../../../sys/fs/fuse/fuse_io.c:40:10: fatal error: 'fuse_x.h' file not found\n",
+      )[0],
+    ).toMatchObject({
       file: 'sys/fs/fuse/fuse_io.c',
       line: 40,
       col: 10,
@@ -396,9 +553,22 @@ describe('parseSample', () => {
   it('reads the 247276 hang from a watchdog sample with the report parsers, wait channels from ps', () => {
     const threads = new FreeBSDGuest().parseSample(transcript('sample-247276-current.txt'));
     const hung = threads.find((t) => t.pid === 1321)!;
-    expect(hung).toMatchObject({ comm: 'fusefs-workloads', tid: 100112, wchan: 'vmopar', format: 'freebsd-procstat' });
+    expect(hung).toMatchObject({
+      comm: 'fusefs-workloads',
+      tid: 100112,
+      wchan: 'vmopar',
+      format: 'freebsd-procstat',
+    });
     const fns = hung.frames.map((f) => f.fn);
-    for (const fn of ['vm_page_busy_sleep', 'vn_pages_remove', 'v_inval_buf_range', 'fuse_inval_buf_range', 'fuse_vnop_write', 'VOP_WRITE_APV', 'vnode_pager_generic_putpages']) {
+    for (const fn of [
+      'vm_page_busy_sleep',
+      'vn_pages_remove',
+      'v_inval_buf_range',
+      'fuse_inval_buf_range',
+      'fuse_vnop_write',
+      'VOP_WRITE_APV',
+      'vnode_pager_generic_putpages',
+    ]) {
       expect(fns).toContain(fn);
     }
     expect(fns.indexOf('vm_page_busy_sleep')).toBeLessThan(fns.indexOf('fuse_vnop_write'));
@@ -420,7 +590,9 @@ describe('prepare, mount, collect', () => {
   it('unpacks the payload, builds guest/ with base cc and installs the watchdog', async () => {
     const shell = new FakeFreeBSDShell([{ match: /./ }]);
     await new FreeBSDGuest().prepare(shell, { payload: '/dev/vtbd1', results: '/dev/vtbd2' }, config());
-    expect(shell.commands[0]).toBe('mkdir -p /gate/results /gate/bin /gate/work && tar -xf /dev/vtbd1 -C /gate');
+    expect(shell.commands[0]).toBe(
+      'mkdir -p /gate/results /gate/bin /gate/work && tar -xf /dev/vtbd1 -C /gate',
+    );
     expect(shell.ran(/make -C \/gate\/guest FUSEDIR=\/gate\/src\/sys\/fs\/fuse /)).toHaveLength(1);
     // The userland fixture sees the tree's fuse_kernel.h only, not the tree's sys/ ahead of /usr/include.
     expect(shell.ran(/make -C \/gate\/guest/)[0]).not.toMatch(/SYSDIR=/);
@@ -431,14 +603,32 @@ describe('prepare, mount, collect', () => {
     const release = new FreeBSDGuest();
     // A release kernel: KDB with no backend but the null one (sys/kern/subr_kdb.c), no WITNESS sysctl.
     // debug.kdb.available lists no ddb (grep -qx exits 1); debug.witness.watch is an unknown oid (sysctl exits 1).
-    await release.prepare(new FakeFreeBSDShell([{ match: /^sysctl -n debug\.kdb\.available/, exit: 1 }, { match: /^sysctl -n debug\.witness\.watch/, exit: 1 }, { match: /./ }]), { payload: '/dev/vtbd1', results: '/dev/vtbd2' }, config());
+    await release.prepare(
+      new FakeFreeBSDShell([
+        { match: /^sysctl -n debug\.kdb\.available/, exit: 1 },
+        { match: /^sysctl -n debug\.witness\.watch/, exit: 1 },
+        { match: /./ },
+      ]),
+      { payload: '/dev/vtbd1', results: '/dev/vtbd2' },
+      config(),
+    );
     expect(release.backstop()).toMatchObject({ kind: 'none' });
     const head = new FreeBSDGuest();
-    const headShell = new FakeFreeBSDShell([{ match: /^sysctl -n debug\.kdb\.available/ }, { match: /^sysctl -n debug\.witness\.watch/ }, { match: /^sysctl -n debug\.debugger_on_panic/ }, { match: /./ }]);
+    const headShell = new FakeFreeBSDShell([
+      { match: /^sysctl -n debug\.kdb\.available/ },
+      { match: /^sysctl -n debug\.witness\.watch/ },
+      { match: /^sysctl -n debug\.debugger_on_panic/ },
+      { match: /./ },
+    ]);
     await head.prepare(headShell, { payload: '/dev/vtbd1', results: '/dev/vtbd2' }, config());
-    expect(head.backstop()).toEqual({ kind: 'ddb', commands: ['set $lines 0', 'alltrace', 'show alllocks', 'show lockedvnods'] });
+    expect(head.backstop()).toEqual({
+      kind: 'ddb',
+      commands: ['set $lines 0', 'alltrace', 'show alllocks', 'show lockedvnods'],
+    });
     // The ddb decision is the pipeline's exit status: run it on sysctl's real output forms.
-    const pipeline = headShell.ran(/^sysctl -n debug\.kdb\.available/)[0]!.replace(/^sysctl -n debug\.kdb\.available \| /, '');
+    const pipeline = headShell
+      .ran(/^sysctl -n debug\.kdb\.available/)[0]!
+      .replace(/^sysctl -n debug\.kdb\.available \| /, '');
     expect(() => execFileSync('sh', ['-c', pipeline], { input: 'ddb gdb\n' })).not.toThrow();
     expect(() => execFileSync('sh', ['-c', pipeline], { input: '\n', stdio: 'pipe' })).toThrow();
     expect(() => execFileSync('sh', ['-c', pipeline], { input: 'gdb\n', stdio: 'pipe' })).toThrow();
@@ -454,16 +644,27 @@ describe('prepare, mount, collect', () => {
       { match: /./ },
     ]);
     await unattended.prepare(shell, { payload: '/dev/vtbd1', results: '/dev/vtbd2' }, config());
-    expect(unattended.backstop()).toMatchObject({ kind: 'none', why: expect.stringMatching(/debugger_on_panic/) });
+    expect(unattended.backstop()).toMatchObject({
+      kind: 'none',
+      why: expect.stringMatching(/debugger_on_panic/),
+    });
     // The decision is the pipeline's exit status, on sysctl's real output forms ("%d\n").
-    const pipeline = shell.ran(/^sysctl -n debug\.debugger_on_panic/)[0]!.replace(/^sysctl -n debug\.debugger_on_panic \| /, '');
+    const pipeline = shell
+      .ran(/^sysctl -n debug\.debugger_on_panic/)[0]!
+      .replace(/^sysctl -n debug\.debugger_on_panic \| /, '');
     expect(() => execFileSync('sh', ['-c', pipeline], { input: '1\n' })).not.toThrow();
     expect(() => execFileSync('sh', ['-c', pipeline], { input: '0\n', stdio: 'pipe' })).toThrow();
     expect(() => execFileSync('sh', ['-c', pipeline], { input: '', stdio: 'pipe' })).toThrow();
   });
 
-  it('a mount that fails is a MountError (the tree\'s fault once its module is loaded)', async () => {
-    const shell = new FakeFreeBSDShell([{ match: /fusefs-fixture/, exit: 1, output: 'fusefs-fixture: mount: Operation not supported by device\n' }]);
+  it("a mount that fails is a MountError (the tree's fault once its module is loaded)", async () => {
+    const shell = new FakeFreeBSDShell([
+      {
+        match: /fusefs-fixture/,
+        exit: 1,
+        output: 'fusefs-fixture: mount: Operation not supported by device\n',
+      },
+    ]);
     await expect(new FreeBSDGuest().mount(shell, config())).rejects.toMatchObject({ name: 'MountError' });
   });
 
@@ -495,9 +696,10 @@ describe('prepare, mount, collect', () => {
     expect(passes(check, kernel.mountP().replace('/mnt/fg', '/mnt/other'))).toBe(false);
   });
 
-  it('a user\'s server passes with a plain fusefs line or fusefs.SUBTYPE, cut as the kernel cuts it', () => {
+  it("a user's server passes with a plain fusefs line or fusefs.SUBTYPE, cut as the kernel cuts it", () => {
     const check = checkOf(freebsdMountCheck());
-    const line = (type: string) => `/dev/gpt/rootfs\t\t/\t\t\tufs\trw\t\t1 1\n/dev/fuse\t\t/mnt/fg\t\t\t${type}\trw\t\t0 0\n`;
+    const line = (type: string) =>
+      `/dev/gpt/rootfs\t\t/\t\t\tufs\trw\t\t1 1\n/dev/fuse\t\t/mnt/fg\t\t\t${type}\trw\t\t0 0\n`;
     expect(passes(check, line('fusefs'))).toBe(true);
     expect(passes(check, line(fusefsTypeName('sshfs')))).toBe(true);
     expect(passes(check, line(fusefsTypeName('some-long-subtype')))).toBe(true);
@@ -509,7 +711,9 @@ describe('prepare, mount, collect', () => {
   it('the fixture cannot mount before fusefs.ko is loaded: /dev/fuse does not exist yet', async () => {
     const kernel = new FakeFreeBSDKernel();
     const shell = new FakeFreeBSDShell(kernel.rules());
-    await expect(new FreeBSDGuest().mount(shell, config())).rejects.toThrow(/open \/dev\/fuse: No such file or directory/);
+    await expect(new FreeBSDGuest().mount(shell, config())).rejects.toThrow(
+      /open \/dev\/fuse: No such file or directory/,
+    );
   });
 
   it('mounts the fixture with a daemon timeout that outlasts the watchdog (a stall stays a stall)', async () => {
@@ -537,7 +741,13 @@ describe('prepare, mount, collect', () => {
   });
 
   it('a failed mount is an error with the output', async () => {
-    const shell = new FakeFreeBSDShell([{ match: /fusefs-fixture/, exit: 1, output: 'mount_fusefs: /dev/fuse on /mnt/fg: Operation not supported by device\n' }]);
+    const shell = new FakeFreeBSDShell([
+      {
+        match: /fusefs-fixture/,
+        exit: 1,
+        output: 'mount_fusefs: /dev/fuse on /mnt/fg: Operation not supported by device\n',
+      },
+    ]);
     await expect(new FreeBSDGuest().mount(shell, config())).rejects.toThrow(/Operation not supported/);
   });
 
@@ -577,7 +787,7 @@ describe('transcripts keep to what the kernel can print', () => {
 });
 
 describe('build: none', () => {
-  it('loads the image\'s fusefs.ko before anything opens /dev/fuse, then mounts and proves it', async () => {
+  it("loads the image's fusefs.ko before anything opens /dev/fuse, then mounts and proves it", async () => {
     const kernel = new FakeFreeBSDKernel();
     const shell = new FakeFreeBSDShell([...kernel.rules(), ...guestRules(1403000)]);
     const guest = new FreeBSDGuest();
@@ -595,9 +805,15 @@ describe('build: none', () => {
     expect(shell.ran(/make -C \/gate\/src\/sys\/modules/)).toHaveLength(0);
   });
 
-  it('a kldload that fails is the gate\'s error, with kldload\'s message', async () => {
-    const shell = new FakeFreeBSDShell([{ match: /kldload fusefs/, exit: 1, output: section('kldload-errors.txt', 'ENOEXEC') }, ...guestRules(1403000)]);
-    const outcome = (await new FreeBSDGuest().buildTarget(shell, config({ build: 'none' }))) as FreeBSDTargetOutcome;
+  it("a kldload that fails is the gate's error, with kldload's message", async () => {
+    const shell = new FakeFreeBSDShell([
+      { match: /kldload fusefs/, exit: 1, output: section('kldload-errors.txt', 'ENOEXEC') },
+      ...guestRules(1403000),
+    ]);
+    const outcome = (await new FreeBSDGuest().buildTarget(
+      shell,
+      config({ build: 'none' }),
+    )) as FreeBSDTargetOutcome;
     expect(outcome).toMatchObject({ ok: false, blame: 'gate' });
     expect(outcome.tail).toContain('Please check dmesg(8)');
   });
@@ -606,10 +822,20 @@ describe('build: none', () => {
 describe('what the tree must contain', () => {
   it('names the paths a sparse checkout lacks for the chosen build and tests', async () => {
     const { missingTreePaths } = await import('../../../src/guest/freebsd.js');
-    const sparse = new Set(['sys/sys/param.h', 'sys/conf/newvers.sh', 'sys/modules/fusefs/Makefile', 'sys/fs/fuse', 'share/mk']);
+    const sparse = new Set([
+      'sys/sys/param.h',
+      'sys/conf/newvers.sh',
+      'sys/modules/fusefs/Makefile',
+      'sys/fs/fuse',
+      'share/mk',
+    ]);
     expect(missingTreePaths((p) => sparse.has(p), 'module', ['workloads'])).toEqual([]);
     expect(missingTreePaths((p) => sparse.has(p), 'kernel', ['workloads'])).toContain('Makefile.inc1');
-    expect(missingTreePaths((p) => sparse.has(p), 'auto', ['gtest'])).toEqual(['tests/sys/fs/fusefs/Makefile', 'tests/freebsd_test_suite', 'sbin/mount/getmntopts.c']);
+    expect(missingTreePaths((p) => sparse.has(p), 'auto', ['gtest'])).toEqual([
+      'tests/sys/fs/fusefs/Makefile',
+      'tests/freebsd_test_suite',
+      'sbin/mount/getmntopts.c',
+    ]);
   });
 
   it('a kernel build checks files deep in the folders, so a sparse `lib/libc` and `usr.bin/grep` do not pass for lib/ and usr.bin/', async () => {
@@ -617,9 +843,26 @@ describe('what the tree must contain', () => {
     // What cone mode leaves for `sparse-checkout: sys share/mk lib/libc usr.bin/grep`: every top
     // file (Makefile, Makefile.inc1), and the folders on the way to the listed ones.
     const present = (p: string) =>
-      ['Makefile', 'Makefile.inc1', 'lib', 'lib/libc', 'usr.bin', 'usr.bin/grep', 'share/mk', 'share/mk/bsd.prog.mk', 'sys/amd64/conf/GENERIC'].includes(p) ||
+      [
+        'Makefile',
+        'Makefile.inc1',
+        'lib',
+        'lib/libc',
+        'usr.bin',
+        'usr.bin/grep',
+        'share/mk',
+        'share/mk/bsd.prog.mk',
+        'sys/amd64/conf/GENERIC',
+      ].includes(p) ||
       ['sys/sys/param.h', 'sys/conf/newvers.sh', 'sys/modules/fusefs/Makefile', 'sys/fs/fuse'].includes(p);
-    expect(missingTreePaths(present, 'kernel', ['workloads'])).toEqual(['tools/build/Makefile', 'lib/libnv/Makefile', 'usr.bin/lex/lib/Makefile', 'usr.bin/file2c/Makefile', 'usr.sbin/config/Makefile', 'etc/mtree/BSD.usr.dist']);
+    expect(missingTreePaths(present, 'kernel', ['workloads'])).toEqual([
+      'tools/build/Makefile',
+      'lib/libnv/Makefile',
+      'usr.bin/lex/lib/Makefile',
+      'usr.bin/file2c/Makefile',
+      'usr.sbin/config/Makefile',
+      'etc/mtree/BSD.usr.dist',
+    ]);
   });
 });
 
@@ -633,6 +876,8 @@ describe('transcripts read by the report parsers', () => {
     expect(ddb[0]!.frames[0]!.fn).toBe('db_trace_self_wrapper');
     const bt = parseStacks(transcript('ddb-bt.txt'));
     expect(bt[0]).toMatchObject({ format: 'freebsd-ddb', pid: 1321, tid: 100112 });
-    expect(bt[0]!.frames.map((f) => f.fn)).toEqual(expect.arrayContaining(['vm_page_busy_sleep', 'vn_pages_remove', 'fuse_vnop_write']));
+    expect(bt[0]!.frames.map((f) => f.fn)).toEqual(
+      expect.arrayContaining(['vm_page_busy_sleep', 'vn_pages_remove', 'fuse_vnop_write']),
+    );
   });
 });

@@ -14,12 +14,66 @@ export type FakeResponder = (command: string) => { output: string; status: numbe
  * two prefixes are "Ambiguous", none is "No such command; use \"help\" to list available commands".
  */
 const DDB_COMMANDS = [
-  'print', 'p', 'examine', 'x', 'search', 'set', 'write', 'w', 'delete', 'd', 'dump', 'break', 'b', 'dwatch', 'watch',
-  'dhwatch', 'hwatch', 'step', 's', 'continue', 'c', 'until', 'next', 'match', 'trace', 't', 'acttrace', 'alltrace',
-  'where', 'bt', 'call', 'show', 'ps', 'gdb', 'halt', 'reboot', 'reset', 'kill', 'watchdog', 'thread', 'run', 'script',
-  'scripts', 'unscript', 'capture', 'textdump', 'findstack', 'panic',
+  'print',
+  'p',
+  'examine',
+  'x',
+  'search',
+  'set',
+  'write',
+  'w',
+  'delete',
+  'd',
+  'dump',
+  'break',
+  'b',
+  'dwatch',
+  'watch',
+  'dhwatch',
+  'hwatch',
+  'step',
+  's',
+  'continue',
+  'c',
+  'until',
+  'next',
+  'match',
+  'trace',
+  't',
+  'acttrace',
+  'alltrace',
+  'where',
+  'bt',
+  'call',
+  'show',
+  'ps',
+  'gdb',
+  'halt',
+  'reboot',
+  'reset',
+  'kill',
+  'watchdog',
+  'thread',
+  'run',
+  'script',
+  'scripts',
+  'unscript',
+  'capture',
+  'textdump',
+  'findstack',
+  'panic',
 ];
-const DDB_SHOW = ['active', 'all', 'registers', 'breaks', 'threads', 'lockedvnods', 'alllocks', 'locks', 'witness'];
+const DDB_SHOW = [
+  'active',
+  'all',
+  'registers',
+  'breaks',
+  'threads',
+  'lockedvnods',
+  'alllocks',
+  'locks',
+  'witness',
+];
 
 function search(name: string, table: string[]): string | 'none' | 'ambiguous' {
   if (table.includes(name)) return name;
@@ -47,7 +101,9 @@ export class FakeFreeBSDConsole extends ListenerStream {
   /** Power on: the loader and kernel output up to getty's `login: `, then `afterPrompt` if given. */
   boot(afterPrompt = ''): void {
     this.boots++;
-    this.emit(`${transcript('boot-basic-ci-14.3.txt').replace(/\n+$/, '').replace(/\n/g, '\r\n')}${afterPrompt}`);
+    this.emit(
+      `${transcript('boot-basic-ci-14.3.txt').replace(/\n+$/, '').replace(/\n/g, '\r\n')}${afterPrompt}`,
+    );
   }
 
   /**
@@ -73,7 +129,10 @@ export class FakeFreeBSDConsole extends ListenerStream {
       this.emit(crlf(section('console-session.txt', 'SHUTDOWN')));
       return this.boot();
     }
-    const framed = /^printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' (\w+) (\w+) \w+ \w+; \{ (.*) ; \} <\/dev\/null 2>&1; printf/.exec(line);
+    const framed =
+      /^printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' (\w+) (\w+) \w+ \w+; \{ (.*) ; \} <\/dev\/null 2>&1; printf/.exec(
+        line,
+      );
     if (!framed) return this.emit('fg# ');
     const [, nonce, id, command] = framed;
     const answer = this.respond(command!);
@@ -82,7 +141,10 @@ export class FakeFreeBSDConsole extends ListenerStream {
     if (chatter !== undefined) {
       // A console line lands between two lines of the command's output.
       const cut = output.indexOf('\r\n');
-      output = cut < 0 ? `${chatter}\r\n${output}` : `${output.slice(0, cut + 2)}${chatter}\r\n${output.slice(cut + 2)}`;
+      output =
+        cut < 0
+          ? `${chatter}\r\n${output}`
+          : `${output.slice(0, cut + 2)}${chatter}\r\n${output.slice(cut + 2)}`;
       this.chatterInOutput = undefined;
     }
     this.emit(`@@fg:${nonce}:begin:${id}@@\r\n${output}@@fg:${nonce}:end:${id}:${answer.status}@@\r\nfg# `);
@@ -98,12 +160,18 @@ export class FakeFreeBSDConsole extends ListenerStream {
     else if (found === 'alltrace') reply = section('ddb-session.txt', 'ALLTRACE');
     else if (found === 'bt' || found === 'trace' || found === 'where' || found === 't') {
       // db_stack_trace parses its argument as an expression: a name that is no symbol ends in db_term's error.
-      reply = args.length && !/^\d+$/.test(args[0]!) ? 'Symbol not found\n' : 'Tracing pid 11 tid 100003 td 0xfffff80003a8e740\n';
+      reply =
+        args.length && !/^\d+$/.test(args[0]!)
+          ? 'Symbol not found\n'
+          : 'Tracing pid 11 tid 100003 td 0xfffff80003a8e740\n';
     } else if (found === 'set') {
       // db_set_cmd: "$name [=] expr"; $lines is one of db_vars.
       reply = /^\$lines$/.test(args[0] ?? '') && args.length >= 2 ? '' : 'Unknown variable\n';
     } else if (found === 'show') {
-      const sub = search(args[0] ?? '', this.witness ? DDB_SHOW : DDB_SHOW.filter((s) => !['alllocks', 'locks', 'witness'].includes(s)));
+      const sub = search(
+        args[0] ?? '',
+        this.witness ? DDB_SHOW : DDB_SHOW.filter((s) => !['alllocks', 'locks', 'witness'].includes(s)),
+      );
       if (sub === 'none') reply = 'No such command; use "help" to list available commands\n';
       else if (sub === 'ambiguous') reply = 'Ambiguous\n';
       else if (sub === 'lockedvnods') reply = section('ddb-session.txt', 'LOCKEDVNODS');

@@ -91,7 +91,8 @@ export class FakeFreeBSDKernel {
   /** The fixture's mount: open /dev/fuse, then nmount with subtype= and timeout= (fuse_vfsop_mount). */
   mountFixture(on: string, subtype: string, timeout?: number): { exit: number; output: string } {
     // guest/fuse_fixture.c daemon_main: fail("open /dev/fuse: %s", strerror(errno)) -> "fusefs-fixture: ..." on stderr.
-    if (!this.devFuseExists) return { exit: 1, output: 'fusefs-fixture: open /dev/fuse: No such file or directory\n' };
+    if (!this.devFuseExists)
+      return { exit: 1, output: 'fusefs-fixture: open /dev/fuse: No such file or directory\n' };
     const type = `fusefs.${subtype}`.slice(0, this.mfsnamelen - 1);
     const daemonTimeout = timeout === undefined ? 60 : Math.min(600, Math.max(0, timeout));
     this.mounts.push({ from: '/dev/fuse', on, type, daemonTimeout });
@@ -100,11 +101,16 @@ export class FakeFreeBSDKernel {
 
   /** sbin/mount/mount.c putfsent for each mount, after the root file system. */
   mountP(): string {
-    const pad = (s: string) => `${s}${s.length < 8 ? '\t' : ''}${s.length < 16 ? '\t' : ''}${s.length < 24 ? '\t' : ' '}`;
-    const line = (from: string, on: string, type: string, opts: string, tail: string) => `${pad(from)}${pad(on)}${type}\t${opts}${opts.length < 8 ? '\t' : ' '}${tail}\n`;
+    const pad = (s: string) =>
+      `${s}${s.length < 8 ? '\t' : ''}${s.length < 16 ? '\t' : ''}${s.length < 24 ? '\t' : ' '}`;
+    const line = (from: string, on: string, type: string, opts: string, tail: string) =>
+      `${pad(from)}${pad(on)}${type}\t${opts}${opts.length < 8 ? '\t' : ' '}${tail}\n`;
     // The root is in fstab ("1 1"). A fusefs mount has no flag that flags2opts names: current
     // fuse_vfsop_mount (sys/fs/fuse/fuse_vfsops.c) clears MNT_LOCAL and no longer sets MNT_SYNCHRONOUS.
-    return line('/dev/gpt/rootfs', '/', 'ufs', 'rw', '\t1 1') + this.mounts.map((m) => line(m.from, m.on, m.type, 'rw', '\t0 0')).join('');
+    return (
+      line('/dev/gpt/rootfs', '/', 'ufs', 'rw', '\t1 1') +
+      this.mounts.map((m) => line(m.from, m.on, m.type, 'rw', '\t0 0')).join('')
+    );
   }
 
   /** What a request the daemon never answers does after `waitedSec` (fticket_wait_answer). */
@@ -116,12 +122,24 @@ export class FakeFreeBSDKernel {
 
   /** sbin/kldstat/kldstat.c printfile/printmod with -v ('%2d %4d %*p %8zx %s', ' (%s)', '\t\t%3d %s'): the kernel, then fusefs.ko when loaded. */
   kldstatV(): string {
-    const file = (id: number, refs: number, addr: string, size: string, name: string, path: string, mods: [number, string][]) =>
+    const file = (
+      id: number,
+      refs: number,
+      addr: string,
+      size: string,
+      name: string,
+      path: string,
+      mods: [number, string][],
+    ) =>
       `${String(id).padStart(2)} ${String(refs).padStart(4)} ${addr} ${size.padStart(8)} ${name} (${path})\n\tContains modules:\n\t\t Id Name\n${mods.map(([i, n]) => `\t\t${String(i).padStart(3)} ${n}\n`).join('')}`;
     // 'Id Refs Address%*c %8s Name' with POINTER_WIDTH 18 (amd64): %*c is 11 wide.
     let out = `Id Refs Address${' '.repeat(11)} ${'Size'.padStart(8)} Name\n`;
-    out += file(1, 9, '0xffffffff80200000', '1f3e2b0', 'kernel', '/boot/kernel/kernel', [[1, 'elf64'], [2, 'shell']]);
-    if (this.fusefsPath) out += file(4, 1, '0xffffffff82a21000', '2c1b8', 'fusefs.ko', this.fusefsPath, [[498, 'fusefs']]);
+    out += file(1, 9, '0xffffffff80200000', '1f3e2b0', 'kernel', '/boot/kernel/kernel', [
+      [1, 'elf64'],
+      [2, 'shell'],
+    ]);
+    if (this.fusefsPath)
+      out += file(4, 1, '0xffffffff82a21000', '2c1b8', 'fusefs.ko', this.fusefsPath, [[498, 'fusefs']]);
     return out;
   }
 
@@ -151,7 +169,11 @@ export class FakeFreeBSDKernel {
         run: (command) => {
           const options = /-o '?([^' ]+)'?/.exec(command)?.[1]?.split(',') ?? [];
           const timeout = options.find((o) => o.startsWith('daemon_timeout='));
-          const mounted = this.mountFixture('/mnt/fg', 'fusefs-fixture', timeout ? Number(timeout.split('=')[1]) : undefined);
+          const mounted = this.mountFixture(
+            '/mnt/fg',
+            'fusefs-fixture',
+            timeout ? Number(timeout.split('=')[1]) : undefined,
+          );
           if (mounted.exit !== 0) return mounted;
           const check = command.slice(command.indexOf('mount -p | ') + 'mount -p | '.length);
           try {

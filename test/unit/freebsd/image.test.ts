@@ -1,11 +1,26 @@
 import { createOverlay } from '../../../src/vm/overlay.js';
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  truncateSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { folderStore, toolCacheStore, actionsCacheKey, toolCacheCoordinates, type RemoteCache } from '../../../src/image/cache.js';
+import {
+  folderStore,
+  toolCacheStore,
+  actionsCacheKey,
+  toolCacheCoordinates,
+  type RemoteCache,
+} from '../../../src/image/cache.js';
 import {
   ImageError,
   detectFormat,
@@ -80,7 +95,10 @@ afterEach(() => {
 
 describe('obtainFreeBSDImage', () => {
   it('downloads, verifies and decompresses once; the second run neither downloads the image nor decompresses', async () => {
-    const { downloader, calls } = fakeDownloadFrom({ [`${FOLDER}CHECKSUM.SHA512`]: path.join(dir, 'CHECKSUM.SHA512'), [`${FOLDER}${NAME}`]: xzImage });
+    const { downloader, calls } = fakeDownloadFrom({
+      [`${FOLDER}CHECKSUM.SHA512`]: path.join(dir, 'CHECKSUM.SHA512'),
+      [`${FOLDER}${NAME}`]: xzImage,
+    });
     const dec = countingDecompress();
     const store = await toolCacheStore(path.join(dir, 'cache'));
     const req = { version: '14.3-RELEASE', cacheDir: path.join(dir, 'cache'), base: BASE };
@@ -94,7 +112,11 @@ describe('obtainFreeBSDImage', () => {
     expect(first.path.startsWith(process.env.RUNNER_TOOL_CACHE!)).toBe(true);
     expect(dec.count()).toBe(1);
 
-    const second = await obtainFreeBSDImage(req, { download: downloader, store: await toolCacheStore(path.join(dir, 'cache')), decompress: dec.decompress });
+    const second = await obtainFreeBSDImage(req, {
+      download: downloader,
+      store: await toolCacheStore(path.join(dir, 'cache')),
+      decompress: dec.decompress,
+    });
     expect(second.from).toBe('tool-cache');
     expect(second.path).toBe(first.path);
     expect(dec.count()).toBe(1);
@@ -117,10 +139,16 @@ describe('obtainFreeBSDImage', () => {
   it('a checksum mismatch is an ImageError naming both sums, and nothing is cached', async () => {
     const wrong = 'f'.repeat(128);
     writeFileSync(path.join(dir, 'CHECKSUM.SHA512'), `SHA512 (${NAME}) = ${wrong}\n`);
-    const { downloader } = fakeDownloadFrom({ [`${FOLDER}CHECKSUM.SHA512`]: path.join(dir, 'CHECKSUM.SHA512'), [`${FOLDER}${NAME}`]: xzImage });
+    const { downloader } = fakeDownloadFrom({
+      [`${FOLDER}CHECKSUM.SHA512`]: path.join(dir, 'CHECKSUM.SHA512'),
+      [`${FOLDER}${NAME}`]: xzImage,
+    });
     const dec = countingDecompress();
     const store = folderStore(path.join(dir, 'store'));
-    const err = await obtainFreeBSDImage({ version: '14.3-RELEASE', cacheDir: dir, base: BASE }, { download: downloader, store, decompress: dec.decompress }).catch((e: unknown) => e);
+    const err = await obtainFreeBSDImage(
+      { version: '14.3-RELEASE', cacheDir: dir, base: BASE },
+      { download: downloader, store, decompress: dec.decompress },
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImageError);
     expect((err as Error).message).toContain(wrong);
     expect((err as Error).message).toContain(sha);
@@ -129,7 +157,10 @@ describe('obtainFreeBSDImage', () => {
   });
 
   it('an image-sha512 that disagrees with the checksum file is an ImageError before any image download', async () => {
-    const { downloader, calls } = fakeDownloadFrom({ [`${FOLDER}CHECKSUM.SHA512`]: path.join(dir, 'CHECKSUM.SHA512'), [`${FOLDER}${NAME}`]: xzImage });
+    const { downloader, calls } = fakeDownloadFrom({
+      [`${FOLDER}CHECKSUM.SHA512`]: path.join(dir, 'CHECKSUM.SHA512'),
+      [`${FOLDER}${NAME}`]: xzImage,
+    });
     const err = await obtainFreeBSDImage(
       { version: '14.3-RELEASE', imageSha512: 'e'.repeat(128), cacheDir: dir, base: BASE },
       { download: downloader, store: folderStore(path.join(dir, 'store')) },
@@ -141,11 +172,14 @@ describe('obtainFreeBSDImage', () => {
 
   it('an unreachable URL is an ImageError saying what could not be fetched', async () => {
     const { downloader } = fakeDownloadFrom({});
-    const err = await obtainFreeBSDImage({ version: '15.0-RELEASE', cacheDir: dir, base: BASE }, { download: downloader, store: folderStore(path.join(dir, 'store')) }).catch(
-      (e: unknown) => e,
-    );
+    const err = await obtainFreeBSDImage(
+      { version: '15.0-RELEASE', cacheDir: dir, base: BASE },
+      { download: downloader, store: folderStore(path.join(dir, 'store')) },
+    ).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImageError);
-    expect((err as Error).message).toContain(`${BASE}releases/CI-IMAGES/15.0-RELEASE/amd64/Latest/CHECKSUM.SHA512`);
+    expect((err as Error).message).toContain(
+      `${BASE}releases/CI-IMAGES/15.0-RELEASE/amd64/Latest/CHECKSUM.SHA512`,
+    );
     expect((err as Error).message).toContain('ENOTFOUND');
   });
 
@@ -162,31 +196,61 @@ describe('obtainFreeBSDImage', () => {
         saved.set(key, readFileSync(paths[0]!));
       },
     };
-    const files = { [`${FOLDER}CHECKSUM.SHA512`]: path.join(dir, 'CHECKSUM.SHA512'), [`${FOLDER}${NAME}`]: xzImage };
+    const files = {
+      [`${FOLDER}CHECKSUM.SHA512`]: path.join(dir, 'CHECKSUM.SHA512'),
+      [`${FOLDER}${NAME}`]: xzImage,
+    };
     const a = fakeDownloadFrom(files);
-    await obtainFreeBSDImage({ version: '14.3-RELEASE', cacheDir: path.join(dir, 'm1'), base: BASE }, { download: a.downloader, store: folderStore(path.join(dir, 's1')), remote: fakeActionsCache });
+    await obtainFreeBSDImage(
+      { version: '14.3-RELEASE', cacheDir: path.join(dir, 'm1'), base: BASE },
+      { download: a.downloader, store: folderStore(path.join(dir, 's1')), remote: fakeActionsCache },
+    );
     expect([...saved.keys()]).toEqual([actionsCacheKey({ fileName: NAME, sha512: sha })]);
     expect([...saved.keys()][0]).toBe(`fusefs-gate-image-${NAME}-${sha.slice(0, 16)}`);
     const b = fakeDownloadFrom(files);
-    const img = await obtainFreeBSDImage({ version: '14.3-RELEASE', cacheDir: path.join(dir, 'm2'), base: BASE }, { download: b.downloader, store: folderStore(path.join(dir, 's2')), remote: fakeActionsCache });
+    const img = await obtainFreeBSDImage(
+      { version: '14.3-RELEASE', cacheDir: path.join(dir, 'm2'), base: BASE },
+      { download: b.downloader, store: folderStore(path.join(dir, 's2')), remote: fakeActionsCache },
+    );
     expect(img.from).toBe('actions-cache');
     expect(b.calls.some((u) => u.endsWith(NAME))).toBe(false);
   });
 
   it('an end-of-life release gives the warning (EoL date, archive mirror) and still runs while the image is served', async () => {
-    const files = { [`${FOLDER}CHECKSUM.SHA512`]: path.join(dir, 'CHECKSUM.SHA512'), [`${FOLDER}${NAME}`]: xzImage };
+    const files = {
+      [`${FOLDER}CHECKSUM.SHA512`]: path.join(dir, 'CHECKSUM.SHA512'),
+      [`${FOLDER}${NAME}`]: xzImage,
+    };
     const warnings: string[] = [];
     const img = await obtainFreeBSDImage(
-      { version: '14.3-RELEASE', cacheDir: path.join(dir, 'c'), base: BASE, today: new Date('2026-12-01T00:00:00Z') },
-      { download: fakeDownloadFrom(files).downloader, store: folderStore(path.join(dir, 's')), warn: (w) => warnings.push(w) },
+      {
+        version: '14.3-RELEASE',
+        cacheDir: path.join(dir, 'c'),
+        base: BASE,
+        today: new Date('2026-12-01T00:00:00Z'),
+      },
+      {
+        download: fakeDownloadFrom(files).downloader,
+        store: folderStore(path.join(dir, 's')),
+        warn: (w) => warnings.push(w),
+      },
     );
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(/14\.3-RELEASE reached its end of life on 2026-06-30 .*archive mirror/);
     expect(img.endOfLife).toBe(warnings[0]);
     const quiet: string[] = [];
     await obtainFreeBSDImage(
-      { version: '14.3-RELEASE', cacheDir: path.join(dir, 'c2'), base: BASE, today: new Date('2026-06-01T00:00:00Z') },
-      { download: fakeDownloadFrom(files).downloader, store: folderStore(path.join(dir, 's2')), warn: (w) => quiet.push(w) },
+      {
+        version: '14.3-RELEASE',
+        cacheDir: path.join(dir, 'c2'),
+        base: BASE,
+        today: new Date('2026-06-01T00:00:00Z'),
+      },
+      {
+        download: fakeDownloadFrom(files).downloader,
+        store: folderStore(path.join(dir, 's2')),
+        warn: (w) => quiet.push(w),
+      },
     );
     expect(quiet).toEqual([]);
   });
@@ -194,41 +258,72 @@ describe('obtainFreeBSDImage', () => {
   it('a gone image (404) is an ImageError naming both places looked at: the download tree and the archive', async () => {
     const sums = `${FOLDER}CHECKSUM.SHA512`;
     const archiveSums = `${ARCHIVE}CI-IMAGES/14.3-RELEASE/amd64/Latest/CHECKSUM.SHA512`;
-    const req = { version: '14.3-RELEASE', cacheDir: dir, base: BASE, archiveBase: ARCHIVE, today: new Date('2026-12-01T00:00:00Z') };
+    const req = {
+      version: '14.3-RELEASE',
+      cacheDir: dir,
+      base: BASE,
+      archiveBase: ARCHIVE,
+      today: new Date('2026-12-01T00:00:00Z'),
+    };
     // Not in the archive either.
     const none = fakeDownloadFrom({}, [sums, archiveSums]);
-    const err = (await obtainFreeBSDImage(req, { download: none.downloader, store: folderStore(path.join(dir, 'store')), warn: () => undefined }).catch((e: unknown) => e)) as Error;
+    const err = (await obtainFreeBSDImage(req, {
+      download: none.downloader,
+      store: folderStore(path.join(dir, 'store')),
+      warn: () => undefined,
+    }).catch((e: unknown) => e)) as Error;
     expect(err).toBeInstanceOf(ImageError);
-    expect(err.message).toContain(`looked at ${sums} (Unexpected HTTP response: 404) and at ${archiveSums} (Unexpected HTTP response: 404)`);
+    expect(err.message).toContain(
+      `looked at ${sums} (Unexpected HTTP response: 404) and at ${archiveSums} (Unexpected HTTP response: 404)`,
+    );
     expect(err.message).toMatch(/reached its end of life on 2026-06-30/);
     expect(none.calls).toEqual([sums, archiveSums]);
     // In the archive: named, with what to do, and nothing fetched from there but its checksum file.
     const there = fakeDownloadFrom({ [archiveSums]: path.join(dir, 'CHECKSUM.SHA512') }, [sums]);
-    const err2 = (await obtainFreeBSDImage(req, { download: there.downloader, store: folderStore(path.join(dir, 'store')), warn: () => undefined }).catch((e: unknown) => e)) as Error;
+    const err2 = (await obtainFreeBSDImage(req, {
+      download: there.downloader,
+      store: folderStore(path.join(dir, 'store')),
+      warn: () => undefined,
+    }).catch((e: unknown) => e)) as Error;
     expect(err2).toBeInstanceOf(ImageError);
     expect(err2.message).toContain(`and at ${archiveSums} (found: ${NAME})`);
-    expect(err2.message).toContain(`The archive has it at ${ARCHIVE}CI-IMAGES/14.3-RELEASE/amd64/Latest/${NAME}, over plain HTTP`);
+    expect(err2.message).toContain(
+      `The archive has it at ${ARCHIVE}CI-IMAGES/14.3-RELEASE/amd64/Latest/${NAME}, over plain HTTP`,
+    );
     expect(err2.message).toMatch(/pass it as `image` with `image-sha512`/);
     expect(there.calls).toEqual([sums, archiveSums]);
   });
 
   it('a damaged cached image is found out, said ("cache damaged, re-downloading") and replaced', async () => {
-    const files = { [`${FOLDER}CHECKSUM.SHA512`]: path.join(dir, 'CHECKSUM.SHA512'), [`${FOLDER}${NAME}`]: xzImage };
+    const files = {
+      [`${FOLDER}CHECKSUM.SHA512`]: path.join(dir, 'CHECKSUM.SHA512'),
+      [`${FOLDER}${NAME}`]: xzImage,
+    };
     const store = folderStore(path.join(dir, 'store'));
     const req = { version: '14.3-RELEASE', cacheDir: path.join(dir, 'c'), base: BASE };
     const first = await obtainFreeBSDImage(req, { download: fakeDownloadFrom(files).downloader, store });
     truncateSync(first.path, 4096); // as a full disk or a killed copy would leave it
     const warnings: string[] = [];
     const again = fakeDownloadFrom(files);
-    const second = await obtainFreeBSDImage(req, { download: again.downloader, store, warn: (w) => warnings.push(w) });
-    expect(warnings.join('\n')).toMatch(/is damaged \(its size is 4096 bytes, 1048576 when it was cached\): cache damaged, re-downloading/);
+    const second = await obtainFreeBSDImage(req, {
+      download: again.downloader,
+      store,
+      warn: (w) => warnings.push(w),
+    });
+    expect(warnings.join('\n')).toMatch(
+      /is damaged \(its size is 4096 bytes, 1048576 when it was cached\): cache damaged, re-downloading/,
+    );
     expect(second.from).toBe('download');
     expect(again.calls.filter((u) => u.endsWith(NAME))).toHaveLength(1);
     expect(readFileSync(second.path).equals(readFileSync(rawImage))).toBe(true);
     // Overwritten in place, same size: the head hash finds it.
     writeFileSync(second.path, Buffer.alloc(1024 * 1024, 1));
     const w2: string[] = [];
-    await obtainFreeBSDImage(req, { download: fakeDownloadFrom(files).downloader, store, warn: (w) => w2.push(w) });
+    await obtainFreeBSDImage(req, {
+      download: fakeDownloadFrom(files).downloader,
+      store,
+      warn: (w) => w2.push(w),
+    });
     expect(w2.join('\n')).toMatch(/first MiB changed since it was cached\): cache damaged, re-downloading/);
   });
 
@@ -241,28 +336,45 @@ describe('obtainFreeBSDImage', () => {
     buf.write('end', buf.length - 3);
     writeFileSync(big, buf);
     execFileSync('xz', ['-k', '-0', big]);
-    const bigSha = createHash('sha512').update(readFileSync(`${big}.xz`)).digest('hex');
+    const bigSha = createHash('sha512')
+      .update(readFileSync(`${big}.xz`))
+      .digest('hex');
     const bigName = 'FreeBSD-14.4-RELEASE-amd64-BASIC-CI-ufs.raw.xz';
     const folder = `${BASE}releases/CI-IMAGES/14.4-RELEASE/amd64/Latest/`;
     writeFileSync(path.join(dir, 'SUMS'), `SHA512 (${bigName}) = ${bigSha}\n`);
     const cacheDir = path.join(dir, 'cache');
     const img = await obtainFreeBSDImage(
       { version: '14.4-RELEASE', cacheDir, base: BASE, today: new Date('2026-12-01T00:00:00Z') },
-      { download: fakeDownloadFrom({ [`${folder}CHECKSUM.SHA512`]: path.join(dir, 'SUMS'), [`${folder}${bigName}`]: `${big}.xz` }).downloader, store: folderStore(path.join(dir, 'store')) },
+      {
+        download: fakeDownloadFrom({
+          [`${folder}CHECKSUM.SHA512`]: path.join(dir, 'SUMS'),
+          [`${folder}${bigName}`]: `${big}.xz`,
+        }).downloader,
+        store: folderStore(path.join(dir, 'store')),
+      },
     );
     const st = statSync(img.path);
     expect(st.size).toBe(buf.length);
     expect(st.blocks * 512).toBeLessThan(2 * 1024 * 1024); // three data blocks of 64 KiB, not 64 MiB
     expect(readFileSync(img.path).equals(buf)).toBe(true);
     expect(readdirSync(path.join(cacheDir, 'scratch'))).toEqual([]); // the .xz and the checksum file are gone
-    expect(readdirSync(path.dirname(img.path)).sort()).toEqual([path.basename(img.path), `${path.basename(img.path)}.integrity.json`]);
+    expect(readdirSync(path.dirname(img.path)).sort()).toEqual([
+      path.basename(img.path),
+      `${path.basename(img.path)}.integrity.json`,
+    ]);
   });
 
   it('without xz on PATH the decompression is an ImageError (no unhandled rejection), and the partial entry is removed', async () => {
-    const files = { [`${FOLDER}CHECKSUM.SHA512`]: path.join(dir, 'CHECKSUM.SHA512'), [`${FOLDER}${NAME}`]: xzImage };
+    const files = {
+      [`${FOLDER}CHECKSUM.SHA512`]: path.join(dir, 'CHECKSUM.SHA512'),
+      [`${FOLDER}${NAME}`]: xzImage,
+    };
     const store = folderStore(path.join(dir, 'store'));
     process.env.PATH = path.join(dir, 'no-bin');
-    const err = (await obtainFreeBSDImage({ version: '14.3-RELEASE', cacheDir: path.join(dir, 'c'), base: BASE }, { download: fakeDownloadFrom(files).downloader, store }).catch((e: unknown) => e)) as Error;
+    const err = (await obtainFreeBSDImage(
+      { version: '14.3-RELEASE', cacheDir: path.join(dir, 'c'), base: BASE },
+      { download: fakeDownloadFrom(files).downloader, store },
+    ).catch((e: unknown) => e)) as Error;
     process.env.PATH = savedEnv.PATH;
     expect(err).toBeInstanceOf(ImageError);
     expect(err.message).toMatch(/cannot run xz to decompress .*ENOENT/);
@@ -271,19 +383,27 @@ describe('obtainFreeBSDImage', () => {
   });
 
   it('a local uncompressed image is used where it is, not copied into the cache', async () => {
-    const img = await obtainFreeBSDImage({ version: 'auto', image: rawImage, cacheDir: path.join(dir, 'c') }, { download: fakeDownloadFrom({}).downloader, store: folderStore(path.join(dir, 'store')) });
+    const img = await obtainFreeBSDImage(
+      { version: 'auto', image: rawImage, cacheDir: path.join(dir, 'c') },
+      { download: fakeDownloadFrom({}).downloader, store: folderStore(path.join(dir, 'store')) },
+    );
     expect(img.path).toBe(rawImage);
     expect(img.from).toBe('local');
     expect(existsSync(path.join(dir, 'store'))).toBe(false);
   });
 
   it('a local image path that does not exist is bad input naming `image`', async () => {
-    const err = await obtainFreeBSDImage({ version: 'auto', image: path.join(dir, 'nope.raw'), cacheDir: dir }, { download: fakeDownloadFrom({}).downloader, store: folderStore(dir) }).catch((e: unknown) => e);
+    const err = await obtainFreeBSDImage(
+      { version: 'auto', image: path.join(dir, 'nope.raw'), cacheDir: dir },
+      { download: fakeDownloadFrom({}).downloader, store: folderStore(dir) },
+    ).catch((e: unknown) => e);
     expect((err as Error).message).toMatch(/invalid input 'image'/);
   });
 
   it('tool-cache coordinates are valid semver even for an all-digit hash prefix', () => {
-    expect(toolCacheCoordinates({ fileName: NAME, sha512: `0123456789012345${'a'.repeat(112)}` }).version).toBe('0.0.0-h0123456789012345');
+    expect(
+      toolCacheCoordinates({ fileName: NAME, sha512: `0123456789012345${'a'.repeat(112)}` }).version,
+    ).toBe('0.0.0-h0123456789012345');
   });
 });
 
@@ -299,7 +419,9 @@ describe('formats and overlays (real qemu-img)', () => {
     const overlay = path.join(dir, 'overlay.qcow2');
     const o = await createOverlay(rawImage, 'raw', overlay, 1);
     expect(o.virtualSize).toBe(1024 ** 3);
-    const info = JSON.parse(execFileSync('qemu-img', ['info', '--output=json', overlay]).toString()) as Record<string, unknown>;
+    const info = JSON.parse(
+      execFileSync('qemu-img', ['info', '--output=json', overlay]).toString(),
+    ) as Record<string, unknown>;
     expect(info.format).toBe('qcow2');
     expect(info['backing-filename']).toBe(path.resolve(rawImage));
     expect(info['backing-filename-format']).toBe('raw');

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { BadInputError } from '../../../src/config/errors.js';
 import { parseConfig } from '../../../src/config/parse.js';
-import { defaultRelease, endOfLifeWarning, RELEASES, supportedReleases } from '../../../src/image/freebsd-releases.js';
+import {
+  defaultRelease,
+  endOfLifeWarning,
+  RELEASES,
+  supportedReleases,
+} from '../../../src/image/freebsd-releases.js';
 import {
   formatVersionInput,
   osreldateMajor,
@@ -50,33 +55,45 @@ describe('parseVersion', () => {
     expect(v.tree).toBe(tree);
   });
 
-  it.each(['14.3', '14.3-release', 'FreeBSD-14.3-RELEASE', '14-RELEASE', '15.0-BETA', '15.0-STABLE-p1', '14.3-RELEASE; rm -rf /', ''])(
-    'rejects %j with a BadInputError naming freebsd-version',
-    (input) => {
-      let err: unknown;
-      try {
-        parseVersion(input);
-      } catch (e) {
-        err = e;
-      }
-      expect(err).toBeInstanceOf(BadInputError);
-      expect((err as BadInputError).input).toBe('freebsd-version');
-      expect((err as Error).message).toContain('freebsd-version');
-    },
-  );
+  it.each([
+    '14.3',
+    '14.3-release',
+    'FreeBSD-14.3-RELEASE',
+    '14-RELEASE',
+    '15.0-BETA',
+    '15.0-STABLE-p1',
+    '14.3-RELEASE; rm -rf /',
+    '',
+  ])('rejects %j with a BadInputError naming freebsd-version', (input) => {
+    let err: unknown;
+    try {
+      parseVersion(input);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(BadInputError);
+    expect((err as BadInputError).input).toBe('freebsd-version');
+    expect((err as Error).message).toContain('freebsd-version');
+  });
 });
 
 describe('resolveImage and the checksum file', () => {
   it('puts a release under releases/CI-IMAGES/<name>/amd64/Latest', () => {
     const r = resolveImage('14.3-RELEASE');
-    expect(r.checksumUrl).toBe('https://download.freebsd.org/releases/CI-IMAGES/14.3-RELEASE/amd64/Latest/CHECKSUM.SHA512');
-    expect(r.url).toBe('https://download.freebsd.org/releases/CI-IMAGES/14.3-RELEASE/amd64/Latest/FreeBSD-14.3-RELEASE-amd64-BASIC-CI-ufs.raw.xz');
+    expect(r.checksumUrl).toBe(
+      'https://download.freebsd.org/releases/CI-IMAGES/14.3-RELEASE/amd64/Latest/CHECKSUM.SHA512',
+    );
+    expect(r.url).toBe(
+      'https://download.freebsd.org/releases/CI-IMAGES/14.3-RELEASE/amd64/Latest/FreeBSD-14.3-RELEASE-amd64-BASIC-CI-ufs.raw.xz',
+    );
   });
 
   it('reads the older release name (no file-system part) from the checksum file', () => {
     const r = pickFromChecksums(resolveImage('14.3-RELEASE'), transcript('CHECKSUM.SHA512-14.3-RELEASE'))!;
     expect(r.fileName).toBe('FreeBSD-14.3-RELEASE-amd64-BASIC-CI.raw.xz');
-    expect(r.url).toBe('https://download.freebsd.org/releases/CI-IMAGES/14.3-RELEASE/amd64/Latest/FreeBSD-14.3-RELEASE-amd64-BASIC-CI.raw.xz');
+    expect(r.url).toBe(
+      'https://download.freebsd.org/releases/CI-IMAGES/14.3-RELEASE/amd64/Latest/FreeBSD-14.3-RELEASE-amd64-BASIC-CI.raw.xz',
+    );
     expect(r.sha512).toBe('a'.repeat(128));
   });
 
@@ -96,14 +113,21 @@ describe('resolveImage and the checksum file', () => {
   });
 
   it('finds nothing for a version the checksum file does not list', () => {
-    expect(pickFromChecksums(resolveImage('15.0-RELEASE'), transcript('CHECKSUM.SHA512-14.3-RELEASE'))).toBeUndefined();
+    expect(
+      pickFromChecksums(resolveImage('15.0-RELEASE'), transcript('CHECKSUM.SHA512-14.3-RELEASE')),
+    ).toBeUndefined();
   });
 
   it('parses BSD and GNU checksum lines', () => {
     const bsd = parseChecksumFile(transcript('CHECKSUM.SHA512-15.1-RELEASE'));
-    expect(bsd).toEqual([{ algorithm: 'SHA512', name: 'FreeBSD-15.1-RELEASE-amd64-BASIC-CI-ufs.raw.xz', hash: 'b'.repeat(128) }]);
+    expect(bsd).toEqual([
+      { algorithm: 'SHA512', name: 'FreeBSD-15.1-RELEASE-amd64-BASIC-CI-ufs.raw.xz', hash: 'b'.repeat(128) },
+    ]);
     const gnu = parseChecksumFile(transcript('CHECKSUM.SHA512-gnu'));
-    expect(gnu[0]).toMatchObject({ algorithm: 'SHA512', name: 'FreeBSD-15.0-STABLE-amd64-BASIC-CI-20261105-a1b2c3d4e5f6-276002-ufs.raw.xz' });
+    expect(gnu[0]).toMatchObject({
+      algorithm: 'SHA512',
+      name: 'FreeBSD-15.0-STABLE-amd64-BASIC-CI-20261105-a1b2c3d4e5f6-276002-ufs.raw.xz',
+    });
     const r = pickFromChecksums(resolveImage('15.0-STABLE'), transcript('CHECKSUM.SHA512-gnu'))!;
     expect(r.url).toContain('/snapshots/CI-IMAGES/15.0-STABLE/amd64/20261105/');
   });
@@ -116,7 +140,9 @@ describe('auto: the tree decides', () => {
 
   it('maps a CURRENT tree to the newest snapshot of its branch', () => {
     const r = resolveVersionInput('auto', CURRENT_NEWVERS);
-    expect(r.checksumUrl).toBe('https://download.freebsd.org/snapshots/CI-IMAGES/16.0-CURRENT/amd64/Latest/CHECKSUM.SHA512');
+    expect(r.checksumUrl).toBe(
+      'https://download.freebsd.org/snapshots/CI-IMAGES/16.0-CURRENT/amd64/Latest/CHECKSUM.SHA512',
+    );
     expect(r.why).toContain('16.0-CURRENT');
   });
 
@@ -128,9 +154,16 @@ describe('auto: the tree decides', () => {
   });
 
   it('maps STABLE and PRERELEASE to snapshots, RC to the releases tree', () => {
-    expect(versionFromNewvers({ type: 'FreeBSD', revision: '14.4', branch: 'STABLE' }).version.tree).toBe('snapshots');
-    expect(versionFromNewvers({ type: 'FreeBSD', revision: '14.4', branch: 'PRERELEASE' }).version.tree).toBe('snapshots');
-    expect(versionFromNewvers({ type: 'FreeBSD', revision: '15.1', branch: 'RC2' }).version).toMatchObject({ name: '15.1-RC2', tree: 'releases' });
+    expect(versionFromNewvers({ type: 'FreeBSD', revision: '14.4', branch: 'STABLE' }).version.tree).toBe(
+      'snapshots',
+    );
+    expect(versionFromNewvers({ type: 'FreeBSD', revision: '14.4', branch: 'PRERELEASE' }).version.tree).toBe(
+      'snapshots',
+    );
+    expect(versionFromNewvers({ type: 'FreeBSD', revision: '15.1', branch: 'RC2' }).version).toMatchObject({
+      name: '15.1-RC2',
+      tree: 'releases',
+    });
   });
 
   it("says what is missing when 'auto' has no tree", () => {
@@ -139,7 +172,9 @@ describe('auto: the tree decides', () => {
   });
 
   it('reads __FreeBSD_version and its major branch', () => {
-    const v = parseFreebsdVersion('#undef __FreeBSD_version\n#define __FreeBSD_version 1500068\t/* Master, propagated to newvers */\n');
+    const v = parseFreebsdVersion(
+      '#undef __FreeBSD_version\n#define __FreeBSD_version 1500068\t/* Master, propagated to newvers */\n',
+    );
     expect(v).toBe(1500068);
     expect(osreldateMajor(v)).toBe(15);
     expect(osreldateMajor(1403000)).toBe(14);
@@ -147,18 +182,33 @@ describe('auto: the tree decides', () => {
 
   it('defaults to the newest release supported on the day, from the release table', () => {
     expect(resolveVersionInput('', undefined, { today: DEC_1 }).version.name).toBe('15.1-RELEASE');
-    expect(resolveVersionInput('latest', undefined, { today: DEC_1 }).why).toMatch(/newest release supported on 2026-12-01, 15\.1-RELEASE \(supported until 2027-03-31/);
+    expect(resolveVersionInput('latest', undefined, { today: DEC_1 }).why).toMatch(
+      /newest release supported on 2026-12-01, 15\.1-RELEASE \(supported until 2027-03-31/,
+    );
     // On 2026-05-01 15.1 was not out yet (June 2026) but 15.0 was supported.
     expect(defaultRelease(new Date('2026-05-01T00:00:00Z')).name).toBe('15.1-RELEASE');
-    expect(supportedReleases(DEC_1).map((r) => r.name)).toEqual(['15.1-RELEASE', '14.5-RELEASE', '14.4-RELEASE']);
-    expect(supportedReleases(new Date('2027-01-01T00:00:00Z')).map((r) => r.name)).toEqual(['15.1-RELEASE', '14.5-RELEASE']);
+    expect(supportedReleases(DEC_1).map((r) => r.name)).toEqual([
+      '15.1-RELEASE',
+      '14.5-RELEASE',
+      '14.4-RELEASE',
+    ]);
+    expect(supportedReleases(new Date('2027-01-01T00:00:00Z')).map((r) => r.name)).toEqual([
+      '15.1-RELEASE',
+      '14.5-RELEASE',
+    ]);
   });
 });
 
 describe('the release table', () => {
   it('holds the published schedule: 14.3 to 2026-06-30, 15.0 to 2026-09-30, 14.4 to 2026-12-31', () => {
     const eol = Object.fromEntries(RELEASES.map((r) => [r.name, r.eol]));
-    expect(eol).toMatchObject({ '14.3-RELEASE': '2026-06-30', '15.0-RELEASE': '2026-09-30', '14.4-RELEASE': '2026-12-31', '15.1-RELEASE': '2027-03-31', '14.5-RELEASE': '2027-06-30' });
+    expect(eol).toMatchObject({
+      '14.3-RELEASE': '2026-06-30',
+      '15.0-RELEASE': '2026-09-30',
+      '14.4-RELEASE': '2026-12-31',
+      '15.1-RELEASE': '2027-03-31',
+      '14.5-RELEASE': '2027-06-30',
+    });
     for (const r of RELEASES) expect(r.eolSource.length, r.name).toBeGreaterThan(10);
   });
 
@@ -173,40 +223,82 @@ describe('the release table', () => {
   });
 
   it('a planned release is not a default while unpublished', () => {
-    expect(supportedReleases(new Date('2027-01-15T00:00:00Z')).map((r) => r.name)).not.toContain('15.2-RELEASE');
+    expect(supportedReleases(new Date('2027-01-15T00:00:00Z')).map((r) => r.name)).not.toContain(
+      '15.2-RELEASE',
+    );
   });
 });
 
 describe('the freebsd-version grammar: one for the input parser and the resolver', () => {
   const tree = path.join(mkdtempSync(path.join(tmpdir(), 'fg-grammar-')), 'src');
-  for (const d of ['sys/fs/fuse', 'sys/sys', 'sys/conf', 'sys/modules/fusefs', 'share/mk', 'tests/sys/fs/fusefs', 'tests/freebsd_test_suite', 'sbin/mount']) mkdirSync(path.join(tree, d), { recursive: true });
+  for (const d of [
+    'sys/fs/fuse',
+    'sys/sys',
+    'sys/conf',
+    'sys/modules/fusefs',
+    'share/mk',
+    'tests/sys/fs/fusefs',
+    'tests/freebsd_test_suite',
+    'sbin/mount',
+  ])
+    mkdirSync(path.join(tree, d), { recursive: true });
   writeFileSync(path.join(tree, 'sys/sys/param.h'), '#define __FreeBSD_version 1404000\n');
-  writeFileSync(path.join(tree, 'sys/conf/newvers.sh'), 'TYPE="FreeBSD"\nREVISION="14.4"\nBRANCH="RELEASE-p3"\n');
-  for (const f of ['sys/modules/fusefs/Makefile', 'tests/sys/fs/fusefs/Makefile', 'sbin/mount/getmntopts.c']) writeFileSync(path.join(tree, f), '');
-  const config = (version: string) =>
-    parseConfig({ guest: 'freebsd', 'source-tree': tree, 'freebsd-version': version, build: 'none', 'output-dir': path.join(tree, '..', 'out') }, { cwd: tree, env: {} });
-
-  it.each(['auto', 'latest', '14.4-RELEASE', '14.4-RELEASE-p3', '15.1-STABLE', '16.0-CURRENT', '15.0-PRERELEASE', '15.0-ALPHA3', '15.0-BETA2', '15.0-RC1'])(
-    '%s: accepted by the input parser and the resolver, and round-trips',
-    (text) => {
-      expect(config(text).freebsdVersion).toBe(text);
-      const parsed = parseVersionInput(text);
-      expect(formatVersionInput(parsed)).toBe(text);
-      expect(parseVersionInput(formatVersionInput(parsed))).toEqual(parsed);
-      const newvers = 'TYPE="FreeBSD"\nREVISION="14.4"\nBRANCH="RELEASE-p3"\n';
-      expect(resolveVersionInput(text, newvers, { today: DEC_1 }).url).toMatch(/^https:\/\/download\.freebsd\.org\/(releases|snapshots)\/CI-IMAGES\//);
-    },
+  writeFileSync(
+    path.join(tree, 'sys/conf/newvers.sh'),
+    'TYPE="FreeBSD"\nREVISION="14.4"\nBRANCH="RELEASE-p3"\n',
   );
+  for (const f of ['sys/modules/fusefs/Makefile', 'tests/sys/fs/fusefs/Makefile', 'sbin/mount/getmntopts.c'])
+    writeFileSync(path.join(tree, f), '');
+  const config = (version: string) =>
+    parseConfig(
+      {
+        guest: 'freebsd',
+        'source-tree': tree,
+        'freebsd-version': version,
+        build: 'none',
+        'output-dir': path.join(tree, '..', 'out'),
+      },
+      { cwd: tree, env: {} },
+    );
+
+  it.each([
+    'auto',
+    'latest',
+    '14.4-RELEASE',
+    '14.4-RELEASE-p3',
+    '15.1-STABLE',
+    '16.0-CURRENT',
+    '15.0-PRERELEASE',
+    '15.0-ALPHA3',
+    '15.0-BETA2',
+    '15.0-RC1',
+  ])('%s: accepted by the input parser and the resolver, and round-trips', (text) => {
+    expect(config(text).freebsdVersion).toBe(text);
+    const parsed = parseVersionInput(text);
+    expect(formatVersionInput(parsed)).toBe(text);
+    expect(parseVersionInput(formatVersionInput(parsed))).toEqual(parsed);
+    const newvers = 'TYPE="FreeBSD"\nREVISION="14.4"\nBRANCH="RELEASE-p3"\n';
+    expect(resolveVersionInput(text, newvers, { today: DEC_1 }).url).toMatch(
+      /^https:\/\/download\.freebsd\.org\/(releases|snapshots)\/CI-IMAGES\//,
+    );
+  });
 
   it('14.4-RELEASE-p3 runs on the 14.4-RELEASE image, the only BASIC-CI image of that release', () => {
     const res = resolveVersionInput('14.4-RELEASE-p3');
     expect(res.version.name).toBe('14.4-RELEASE');
     expect(res.why).toMatch(/14\.4-RELEASE-p3 runs on the 14\.4-RELEASE image/);
-    expect(res.archiveFolderUrl).toBe('http://ftp-archive.freebsd.org/pub/FreeBSD-Archive/old-releases/CI-IMAGES/14.4-RELEASE/amd64/');
+    expect(res.archiveFolderUrl).toBe(
+      'http://ftp-archive.freebsd.org/pub/FreeBSD-Archive/old-releases/CI-IMAGES/14.4-RELEASE/amd64/',
+    );
   });
 
-  it.each(['14.4', '15.0-ALPHA', '15.0-STABLE-p1', 'newest', '14.4-RELEASE-p'])('%j: rejected by both with the same grammar', (text) => {
-    expect(() => parseVersionInput(text)).toThrow(BadInputError);
-    expect(() => config(text)).toThrow(/invalid input 'freebsd-version': .* is not 'auto' or a version: expected 'auto', 'latest', or a version like/);
-  });
+  it.each(['14.4', '15.0-ALPHA', '15.0-STABLE-p1', 'newest', '14.4-RELEASE-p'])(
+    '%j: rejected by both with the same grammar',
+    (text) => {
+      expect(() => parseVersionInput(text)).toThrow(BadInputError);
+      expect(() => config(text)).toThrow(
+        /invalid input 'freebsd-version': .* is not 'auto' or a version: expected 'auto', 'latest', or a version like/,
+      );
+    },
+  );
 });

@@ -13,7 +13,11 @@ import type { GateConfig } from '../../../src/config/types.js';
 import { freebsdPayload } from '../../../src/guest/freebsd-plan.js';
 
 const git = (cwd: string, ...args: string[]) =>
-  execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.test', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' });
+  execFileSync(
+    'git',
+    ['-c', 'user.name=t', '-c', 'user.email=t@example.test', '-c', 'init.defaultBranch=main', ...args],
+    { cwd, encoding: 'utf8' },
+  );
 
 const SPARSE = ['sys', 'share/mk', 'tests/sys/fs/fusefs', 'tests/freebsd_test_suite', 'sbin/mount'];
 
@@ -21,7 +25,7 @@ const SPARSE = ['sys', 'share/mk', 'tests/sys/fs/fusefs', 'tests/freebsd_test_su
 function releng144(freebsdVersion: number): string {
   const origin = path.join(mkdtempSync(path.join(tmpdir(), 'fg-tree-')), 'origin');
   const files: Record<string, string> = {
-    'Makefile': '# top\n',
+    Makefile: '# top\n',
     'Makefile.inc1': '# buildkernel lives here\n',
     'sys/conf/newvers.sh': 'TYPE="FreeBSD"\nREVISION="14.4"\nBRANCH="RELEASE-p3"\n',
     'sys/sys/param.h': `#define __FreeBSD_version ${freebsdVersion}\t/* Master, propagated to newvers */\n`,
@@ -51,7 +55,10 @@ function checkout(origin: string, sparse: boolean): string {
 }
 
 function config(tree: string, raw: Record<string, string> = {}): GateConfig {
-  return parseConfig({ guest: 'freebsd', 'source-tree': tree, 'output-dir': path.join(tree, '..', 'out'), ...raw }, { cwd: tree, env: {}, spell: (i) => `--${i}` });
+  return parseConfig(
+    { guest: 'freebsd', 'source-tree': tree, 'output-dir': path.join(tree, '..', 'out'), ...raw },
+    { cwd: tree, env: {}, spell: (i) => `--${i}` },
+  );
 }
 
 function refusal(tree: string, raw: Record<string, string> = {}): BadInputError {
@@ -79,9 +86,13 @@ describe('a tree checked before boot', () => {
     const tree = checkout(releng144(1404001), true);
     const err = refusal(tree);
     expect(err.input).toBe('--source-tree');
-    expect(err.message).toMatch(/build: auto needs a kernel build here: the tree's __FreeBSD_version is 1404001 .* above 14\.4-RELEASE's kern\.osreldate 1404000/);
+    expect(err.message).toMatch(
+      /build: auto needs a kernel build here: the tree's __FreeBSD_version is 1404001 .* above 14\.4-RELEASE's kern\.osreldate 1404000/,
+    );
     expect(err.message).toMatch(/lacks .*lib\/libnv\/Makefile.*which a kernel build needs/);
-    expect(err.message).toMatch(/It is a sparse checkout \(.*\.git\/info\/sparse-checkout lists [^)]*share\/mk[^)]*\); its top files, Makefile\.inc1 among them/);
+    expect(err.message).toMatch(
+      /It is a sparse checkout \(.*\.git\/info\/sparse-checkout lists [^)]*share\/mk[^)]*\); its top files, Makefile\.inc1 among them/,
+    );
     expect(err.message).toMatch(/Change the workflow: check out the whole tree \(drop `sparse-checkout:`/);
     expect(err.message).toMatch(/`ref: release\/14\.4\.0`/);
     expect(err.message).toMatch(/`build: module` on 14\.4-RELEASE would not help/);
@@ -105,7 +116,9 @@ describe('a tree checked before boot', () => {
   it('a sparse tree asked to run on another major branch is refused before boot', () => {
     const tree = checkout(releng144(1404000), true);
     const err = refusal(tree, { 'freebsd-version': '15.1-RELEASE' });
-    expect(err.message).toMatch(/FreeBSD 14, and 15\.1-RELEASE runs FreeBSD 15; a module does not load into another major branch's kernel/);
+    expect(err.message).toMatch(
+      /FreeBSD 14, and 15\.1-RELEASE runs FreeBSD 15; a module does not load into another major branch's kernel/,
+    );
     expect(err.message).toMatch(/`freebsd-version: auto`/);
   });
 
@@ -117,13 +130,18 @@ describe('a tree checked before boot', () => {
   it('build: module that is certain not to load is refused before boot, sparse or whole', () => {
     for (const sparse of [true, false]) {
       const tree = checkout(releng144(1404001), sparse);
-      expect(refusal(tree, { build: 'module' }).message).toMatch(/build: module cannot work: the tree's __FreeBSD_version is 1404001 .* 14\.4-RELEASE's kern\.osreldate is 1404000/);
+      expect(refusal(tree, { build: 'module' }).message).toMatch(
+        /build: module cannot work: the tree's __FreeBSD_version is 1404001 .* 14\.4-RELEASE's kern\.osreldate is 1404000/,
+      );
     }
     expect(config(checkout(releng144(1404000), true), { build: 'module' }).build).toBe('module');
   });
 
   it('reads cone patterns: a folder followed by !/folder/*/ keeps only its top files', () => {
-    expect(parseSparsePatterns('/*\n!/*/\n/share/\n!/share/*/\n/share/mk/\n/sys/\n')).toEqual(['share/mk', 'sys']);
+    expect(parseSparsePatterns('/*\n!/*/\n/share/\n!/share/*/\n/share/mk/\n/sys/\n')).toEqual([
+      'share/mk',
+      'sys',
+    ]);
   });
 });
 

@@ -27,8 +27,14 @@ interface Job {
   'runs-on': string;
   'timeout-minutes'?: number;
 }
-const wf = parse(text) as { on: Record<string, unknown>; jobs: Record<string, Job>; concurrency?: Record<string, unknown> };
-const actionInputs = Object.keys((parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> }).inputs);
+const wf = parse(text) as {
+  on: Record<string, unknown>;
+  jobs: Record<string, Job>;
+  concurrency?: Record<string, unknown>;
+};
+const actionInputs = Object.keys(
+  (parse(readFileSync(path.join(ROOT, 'action.yml'), 'utf8')) as { inputs: Record<string, unknown> }).inputs,
+);
 const allSteps = Object.values(wf.jobs).flatMap((j) => j.steps);
 
 describe('freebsd-e2e workflow', () => {
@@ -37,14 +43,17 @@ describe('freebsd-e2e workflow', () => {
   });
 
   it('every step has run xor uses, and every job runs on ubuntu-latest', () => {
-    for (const step of allSteps) expect(Boolean(step.run) !== Boolean(step.uses), JSON.stringify(step)).toBe(true);
+    for (const step of allSteps)
+      expect(Boolean(step.run) !== Boolean(step.uses), JSON.stringify(step)).toBe(true);
     for (const job of Object.values(wf.jobs)) expect(job['runs-on']).toBe('ubuntu-latest');
   });
 
   it('gives `uses: ./` only inputs that action.yml declares', () => {
     const local = allSteps.filter((s) => s.uses === './');
     expect(local.length).toBeGreaterThanOrEqual(3);
-    for (const step of local) for (const input of Object.keys(step.with ?? {})) expect(actionInputs, `input ${input}`).toContain(input);
+    for (const step of local)
+      for (const input of Object.keys(step.with ?? {}))
+        expect(actionInputs, `input ${input}`).toContain(input);
   });
 
   it('enables KVM with the udev rule before any gate step, and has a workflow_dispatch matrix', () => {
@@ -90,8 +99,8 @@ describe('freebsd-e2e workflow', () => {
     const hangCheck = steps.find((s) => s.env?.VERDICT === '${{ steps.reverted.outputs.verdict }}')!;
     expect(hangCheck.run).toContain('test "$VERDICT" = hang');
     expect(hangCheck.env!.STACKS).toBe('${{ steps.reverted.outputs.stacks }}');
-    expect(hangCheck.run).toContain("grep -q 'fuse_' \"$STACKS\"");
-    expect(hangCheck.run).toContain("grep -Eq 'vm_page_busy_sleep|vn_pages_remove' \"$STACKS\"");
+    expect(hangCheck.run).toContain('grep -q \'fuse_\' "$STACKS"');
+    expect(hangCheck.run).toContain('grep -Eq \'vm_page_busy_sleep|vn_pages_remove\' "$STACKS"');
   });
 });
 
@@ -100,7 +109,11 @@ describe('the releases step, run for real on a given day', () => {
   const pick = (today: string) => {
     const out = path.join(mkdtempSync(path.join(tmpdir(), 'fg-gho-')), 'output');
     writeFileSync(out, '');
-    const r = spawnSync('bash', ['-e', '-c', step.run!], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, TODAY: today, GITHUB_OUTPUT: out } });
+    const r = spawnSync('bash', ['-e', '-c', step.run!], {
+      cwd: ROOT,
+      encoding: 'utf8',
+      env: { ...process.env, TODAY: today, GITHUB_OUTPUT: out },
+    });
     const outputs = Object.fromEntries(
       readFileSync(out, 'utf8')
         .split('\n')
@@ -122,7 +135,9 @@ describe('the releases step, run for real on a given day', () => {
     expect(JSON.parse(pick('2027-01-01').outputs.supported!)).toEqual(['15.1-RELEASE', '14.5-RELEASE']);
     const late = pick('2031-01-01');
     expect(late.r.status).not.toBe(0);
-    expect(late.r.stdout).toContain('::error file=src/image/freebsd-releases.json::no release is supported on 2031-01-01');
+    expect(late.r.stdout).toContain(
+      '::error file=src/image/freebsd-releases.json::no release is supported on 2031-01-01',
+    );
   });
 
   it('the pair runs on that branch and the matrix defaults to that list; every FreeBSD checkout is whole', () => {
@@ -130,7 +145,9 @@ describe('the releases step, run for real on a given day', () => {
     expect(pair.needs).toBe('releases');
     expect(pair.env.FREEBSD_BRANCH).toBe('${{ needs.releases.outputs.branch }}');
     expect(text).toContain('version: ${{ fromJSON(inputs.versions || needs.releases.outputs.supported) }}');
-    const checkouts = allSteps.filter((s) => s.uses?.startsWith('actions/checkout') && s.with?.repository === 'freebsd/freebsd-src');
+    const checkouts = allSteps.filter(
+      (s) => s.uses?.startsWith('actions/checkout') && s.with?.repository === 'freebsd/freebsd-src',
+    );
     expect(checkouts).toHaveLength(2);
     for (const c of checkouts) expect(c.with).not.toHaveProperty('sparse-checkout');
     // No release name is written into the workflow: the table decides.
@@ -140,16 +157,20 @@ describe('the releases step, run for real on a given day', () => {
 
 describe('the revert step, run for real', () => {
   const revert = wf.jobs['regression-247276']!.steps.find((s) => s.name === 'Revert the bug 247276 fix')!;
-  const runIn = (tree: string) => spawnSync('bash', ['-e', '-c', revert.run!], { cwd: tree, encoding: 'utf8' });
+  const runIn = (tree: string) =>
+    spawnSync('bash', ['-e', '-c', revert.run!], { cwd: tree, encoding: 'utf8' });
   const tree = (files: Record<string, string>) => {
     const dir = mkdtempSync(path.join(tmpdir(), 'fg-tree-'));
     mkdirSync(path.join(dir, 'sys/fs/fuse'), { recursive: true });
-    for (const [name, body] of Object.entries(files)) writeFileSync(path.join(dir, 'sys/fs/fuse', name), body);
+    for (const [name, body] of Object.entries(files))
+      writeFileSync(path.join(dir, 'sys/fs/fuse', name), body);
     return dir;
   };
   // The lines as they are in the two trees (tabs included).
-  const CURRENT = '\tif (directio) {\n\t\toff_t start, end, filesize;\n\t\tbool pages = (ioflag & IO_VMIO) != 0;\n\n\t\tif (!pages) {\n';
-  const OLD = '\t\tif (directio) {\n\t\t\toff_t start, end, filesize;\n\t\t\tbool pages = (ioflag & IO_VMIO) != 0;\n';
+  const CURRENT =
+    '\tif (directio) {\n\t\toff_t start, end, filesize;\n\t\tbool pages = (ioflag & IO_VMIO) != 0;\n\n\t\tif (!pages) {\n';
+  const OLD =
+    '\t\tif (directio) {\n\t\t\toff_t start, end, filesize;\n\t\t\tbool pages = (ioflag & IO_VMIO) != 0;\n';
 
   it('makes `pages` false in fuse_vnops.c on a current tree', () => {
     const dir = tree({ 'fuse_vnops.c': CURRENT, 'fuse_io.c': '/* no direct write here */\n' });
@@ -171,6 +192,8 @@ describe('the revert step, run for real', () => {
     const r = runIn(dir);
     expect(r.status).not.toBe(0);
     expect(r.stdout).toContain('::error::the bug 247276 fix');
-    expect(execFileSync('cat', [path.join(dir, 'sys/fs/fuse/fuse_vnops.c')]).toString()).toContain('IO_DIRECT');
+    expect(execFileSync('cat', [path.join(dir, 'sys/fs/fuse/fuse_vnops.c')]).toString()).toContain(
+      'IO_DIRECT',
+    );
   });
 });

@@ -5,7 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { errorLetThrough, exitCodeFor, verdictOfTests, worstOf } from '../../../src/gate/verdict.js';
 import type { TestResult, Verdict } from '../../../src/report/model.js';
 
-const result = (status: TestResult['status'], name = `t-${status}`): TestResult => ({ name, status, durationMs: 1, iteration: 1 });
+const result = (status: TestResult['status'], name = `t-${status}`): TestResult => ({
+  name,
+  status,
+  durationMs: 1,
+  iteration: 1,
+});
 
 describe('the worst verdict', () => {
   it('wins wherever it stands in the list', () => {

@@ -24,7 +24,10 @@ function hangReport(threads: number): GateReport {
       pid: 100 + i,
       state: 'D',
       format: 'linux-proc-stack' as const,
-      frames: Array.from({ length: 20 }, (_, j) => ({ fn: `fuse_some_long_function_name_number_${j}_${'x'.repeat(40)}`, offset: '0x1a/0x200' })),
+      frames: Array.from({ length: 20 }, (_, j) => ({
+        fn: `fuse_some_long_function_name_number_${j}_${'x'.repeat(40)}`,
+        offset: '0x1a/0x200',
+      })),
     })),
     phases: [],
     bootAttempts: 1,
@@ -51,8 +54,12 @@ describe.skipIf(!root)('writeEvidence on a full file system', () => {
     expect(report.exitCode).toBe(125);
     expect(report.reason).toContain(`could not write the evidence in ${mountpoint}`);
     // report.json holds every thread too, so it does not fit either.
-    expect(report.reason).toMatch(/stacks\.txt \([\d.]+ KiB\), the full report\.json \([\d.]+ MiB\) not written/);
-    expect(report.reason).toMatch(/the file system is full: they needed [\d.]+ MiB, [\d.]+ (KiB|B) is free \([\d.]+ MiB missing at least\)/);
+    expect(report.reason).toMatch(
+      /stacks\.txt \([\d.]+ KiB\), the full report\.json \([\d.]+ MiB\) not written/,
+    );
+    expect(report.reason).toMatch(
+      /the file system is full: they needed [\d.]+ MiB, [\d.]+ (KiB|B) is free \([\d.]+ MiB missing at least\)/,
+    );
     expect(report.reason).toMatch(/the run itself had decided hang: mmap-write: did not finish/);
     // No truncated file is left; what is listed exists.
     expect(existsSync(path.join(mountpoint, 'stacks.txt'))).toBe(false);
@@ -74,13 +81,21 @@ describe.skipIf(!root)('writeEvidence on a full file system', () => {
     expect(files.report).toBe(path.join(mountpoint, 'report.json'));
     expect(files.stacks).toBe(path.join(mountpoint, 'stacks.txt'));
     const saved = JSON.parse(readFileSync(files.report!, 'utf8')) as GateReport;
-    expect(saved).toMatchObject({ verdict: 'error', exitCode: 125, reason: report.reason, files, threads: [] });
+    expect(saved).toMatchObject({
+      verdict: 'error',
+      exitCode: 125,
+      reason: report.reason,
+      files,
+      threads: [],
+    });
     expect(saved.panicText).toBeUndefined();
   });
 
   it('assertOutputSpace says how much is free and how much is missing', () => {
     expect(() => assertOutputSpace(mountpoint, 8 * 1024 * 1024)).toThrow(
-      new RegExp(`not enough free space in the output folder ${mountpoint}: [\\d.]+ KiB free, a run needs at least 8\\.0 MiB \\([\\d.]+ MiB missing\\)`),
+      new RegExp(
+        `not enough free space in the output folder ${mountpoint}: [\\d.]+ KiB free, a run needs at least 8\\.0 MiB \\([\\d.]+ MiB missing\\)`,
+      ),
     );
     expect(() => assertOutputSpace(mountpoint, 1)).not.toThrow();
   });
@@ -88,6 +103,10 @@ describe.skipIf(!root)('writeEvidence on a full file system', () => {
 
 describe('formatBytes', () => {
   it('picks a unit', () => {
-    expect([formatBytes(512), formatBytes(36 * 1024), formatBytes(8 * 1024 * 1024)]).toEqual(['512 B', '36.0 KiB', '8.0 MiB']);
+    expect([formatBytes(512), formatBytes(36 * 1024), formatBytes(8 * 1024 * 1024)]).toEqual([
+      '512 B',
+      '36.0 KiB',
+      '8.0 MiB',
+    ]);
   });
 });

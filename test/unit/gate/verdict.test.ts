@@ -3,7 +3,12 @@ import { exitCodeFor, verdictOfTests, worstOf } from '../../../src/gate/verdict.
 import { mergeGtest } from '../../../src/gate/run.js';
 import type { TestResult } from '../../../src/report/model.js';
 
-const test = (status: TestResult['status']): TestResult => ({ name: `t-${status}`, status, durationMs: 1, iteration: 1 });
+const test = (status: TestResult['status']): TestResult => ({
+  name: `t-${status}`,
+  status,
+  durationMs: 1,
+  iteration: 1,
+});
 
 describe('verdicts', () => {
   it('orders panic > hang > fail > error > pass', () => {
@@ -21,7 +26,13 @@ describe('verdicts', () => {
 
   it('maps verdicts to exit codes, honouring fail-on', () => {
     const all = ['fail', 'hang', 'panic', 'error'] as const;
-    expect([exitCodeFor('pass', all), exitCodeFor('fail', all), exitCodeFor('hang', all), exitCodeFor('panic', all), exitCodeFor('error', all)]).toEqual([0, 1, 2, 3, 125]);
+    expect([
+      exitCodeFor('pass', all),
+      exitCodeFor('fail', all),
+      exitCodeFor('hang', all),
+      exitCodeFor('panic', all),
+      exitCodeFor('error', all),
+    ]).toEqual([0, 1, 2, 3, 125]);
     expect(exitCodeFor('fail', ['hang', 'panic'])).toBe(0);
     expect(exitCodeFor('hang', ['hang', 'panic'])).toBe(2);
     // `error` is never a pass through fail-on; only allow-error lets it through.
@@ -32,10 +43,22 @@ describe('verdicts', () => {
 });
 
 describe('mergeGtest', () => {
-  const run = (status: TestResult['status'], message?: string): TestResult => ({ name: 'gtest/write', status, durationMs: 9000, iteration: 1, ...(message ? { message } : {}) });
+  const run = (status: TestResult['status'], message?: string): TestResult => ({
+    name: 'gtest/write',
+    status,
+    durationMs: 9000,
+    iteration: 1,
+    ...(message ? { message } : {}),
+  });
   const cases: TestResult[] = [
     { name: 'gtest/Write.mmap', status: 'pass', durationMs: 10, iteration: 1 },
-    { name: 'gtest/WriteBack.mmap_direct_io', status: 'hang', durationMs: 0, iteration: 1, message: 'started and never finished' },
+    {
+      name: 'gtest/WriteBack.mmap_direct_io',
+      status: 'hang',
+      durationMs: 0,
+      iteration: 1,
+      message: 'started and never finished',
+    },
   ];
 
   it('names the hung case after the unfinished one when the program hung', () => {

@@ -17,8 +17,15 @@ function busyboxShell(dir: string, sent: string[] = []): Shell {
   return {
     run: async (command) => {
       sent.push(command);
-      if (command.includes('\n') || framedCommand('0123456789abcdef', 'c9999', command).length > MAX_COMMAND_LENGTH) throw new Error(`the console would refuse: ${command}`);
-      const result = spawnSync('busybox', ['sh', '-c', local(command)], { encoding: 'utf8', timeout: 30_000 });
+      if (
+        command.includes('\n') ||
+        framedCommand('0123456789abcdef', 'c9999', command).length > MAX_COMMAND_LENGTH
+      )
+        throw new Error(`the console would refuse: ${command}`);
+      const result = spawnSync('busybox', ['sh', '-c', local(command)], {
+        encoding: 'utf8',
+        timeout: 30_000,
+      });
       return { exitStatus: result.status ?? 1, output: `${result.stdout}${result.stderr}`, durationMs: 0 };
     },
   };
@@ -75,7 +82,13 @@ describe('mountFuseServer', () => {
   it('a server that exits non-zero before mounting ends the wait at once, with its output', async () => {
     const dir = guestDir();
     const started = Date.now();
-    const result = await mountFuseServer(busyboxShell(dir), 'echo cannot serve {mountpoint} >&2; exit 3', `test -e ${dir}/mounted`, DETACH.linux, 30_000);
+    const result = await mountFuseServer(
+      busyboxShell(dir),
+      'echo cannot serve {mountpoint} >&2; exit 3',
+      `test -e ${dir}/mounted`,
+      DETACH.linux,
+      30_000,
+    );
     expect(result.exitStatus).toBe(1);
     expect(result.output).toMatch(/the FUSE server exited 3 before it mounted/);
     expect(result.output).toMatch(/cannot serve/);
@@ -85,20 +98,27 @@ describe('mountFuseServer', () => {
   it.each([
     ['linux', "grep -q ' /mnt/fg fuse' /proc/mounts", DETACH.linux],
     ['freebsd', freebsdMountCheck(), DETACH.freebsd],
-  ])('%s: a long, multi-line, quote-laden command line fits the console, line by line, and comes back whole', async (_os, check, detach) => {
-    const dir = guestDir();
-    const sent: string[] = [];
-    const longCommand = `echo first line\necho ${"-o 'opt' ".repeat(100)}{mountpoint}; exit 5`;
-    // Run here with setsid whatever the OS (no daemon(8) on this machine); the server exits 5 unmounted.
-    const result = await mountFuseServer(busyboxShell(dir, sent), longCommand, check, DETACH.linux, 30_000);
-    expect(result.output).toMatch(/the FUSE server exited 5 before it mounted/);
-    expect(sent.length).toBeGreaterThan(3);
-    expect(readFileSync(path.join(dir, 'gate', 'fuse-server.sh'), 'utf8')).toBe(`${longCommand.replace('{mountpoint}', `${dir}/mnt`)}\n`);
-    expect(results(dir, 'fuse-server.log')).toBe(`first line\n${"-o 'opt' ".repeat(100).replace(/'/g, '')}${dir}/mnt\n`);
-    // What the guest gets names the OS's own way to detach.
-    expect(await mountScriptFor(check, detach)).toContain(`${detach} sh -c`);
-    expect(sent.at(-1)).toBe('sh /gate/fuse-server-mount.sh');
-  });
+  ])(
+    '%s: a long, multi-line, quote-laden command line fits the console, line by line, and comes back whole',
+    async (_os, check, detach) => {
+      const dir = guestDir();
+      const sent: string[] = [];
+      const longCommand = `echo first line\necho ${"-o 'opt' ".repeat(100)}{mountpoint}; exit 5`;
+      // Run here with setsid whatever the OS (no daemon(8) on this machine); the server exits 5 unmounted.
+      const result = await mountFuseServer(busyboxShell(dir, sent), longCommand, check, DETACH.linux, 30_000);
+      expect(result.output).toMatch(/the FUSE server exited 5 before it mounted/);
+      expect(sent.length).toBeGreaterThan(3);
+      expect(readFileSync(path.join(dir, 'gate', 'fuse-server.sh'), 'utf8')).toBe(
+        `${longCommand.replace('{mountpoint}', `${dir}/mnt`)}\n`,
+      );
+      expect(results(dir, 'fuse-server.log')).toBe(
+        `first line\n${"-o 'opt' ".repeat(100).replace(/'/g, '')}${dir}/mnt\n`,
+      );
+      // What the guest gets names the OS's own way to detach.
+      expect(await mountScriptFor(check, detach)).toContain(`${detach} sh -c`);
+      expect(sent.at(-1)).toBe('sh /gate/fuse-server-mount.sh');
+    },
+  );
 });
 
 it('busybox is on this machine (the guest shell the tests run the commands with)', () => {

@@ -3,7 +3,12 @@ import { mkdirSync, mkdtempSync, readFileSync, statSync, utimesSync, writeFileSy
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { gnuBuildId, mirrorSources, modinfoField, parseCompilerErrors } from '../../../src/linux-tree/module-build.js';
+import {
+  gnuBuildId,
+  mirrorSources,
+  modinfoField,
+  parseCompilerErrors,
+} from '../../../src/linux-tree/module-build.js';
 
 describe('Linux module build helpers', () => {
   it('reads the GNU build id of a real ELF file as readelf -n shows it', () => {
@@ -15,7 +20,10 @@ describe('Linux module build helpers', () => {
   });
 
   it('reads a .modinfo field and gcc errors relative to the tree', () => {
-    const modinfo = Buffer.from('\0license=GPL\0vermagic=6.1.0-50-amd64 SMP preempt mod_unload modversions \0name=fuse\0', 'latin1');
+    const modinfo = Buffer.from(
+      '\0license=GPL\0vermagic=6.1.0-50-amd64 SMP preempt mod_unload modversions \0name=fuse\0',
+      'latin1',
+    );
     expect(modinfoField(modinfo, 'vermagic')).toBe('6.1.0-50-amd64 SMP preempt mod_unload modversions ');
     expect(modinfoField(modinfo, 'srcversion')).toBeUndefined();
     // gcc 12's format (gcc/diagnostic.cc): FILE:LINE:COLUMN: error: MESSAGE
@@ -24,7 +32,7 @@ describe('Linux module build helpers', () => {
       "/cache/b/fuse/ioctl.c:571:34: error: expected expression before ';' token",
       '  571 | static int fusefs_gate_refactor = ;',
       '/cache/b/fuse/dev.c:3:10: fatal error: nope.h: No such file or directory',
-      "make[2]: *** [scripts/Makefile.build:250: /cache/b/fuse/ioctl.o] Error 1",
+      'make[2]: *** [scripts/Makefile.build:250: /cache/b/fuse/ioctl.o] Error 1',
     ].join('\n');
     expect(parseCompilerErrors(output, '/cache/b/fuse')).toEqual([
       { file: 'fs/fuse/ioctl.c', line: 571, column: 34, message: "expected expression before ';' token" },

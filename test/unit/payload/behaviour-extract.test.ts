@@ -48,7 +48,12 @@ describe('readTarDisk refuses', () => {
   it('a pax path with a NUL in it, and writes nothing', async () => {
     const pax = paxRecord('path', 'evidence\0../../etc/passwd');
     const data = Buffer.from('x\n');
-    const disk = await archive('nul', [header('PaxHeader', 'x', pax.length), padded(pax), header('evidence', '0', data.length), padded(data)]);
+    const disk = await archive('nul', [
+      header('PaxHeader', 'x', pax.length),
+      padded(pax),
+      header('evidence', '0', data.length),
+      padded(data),
+    ]);
     const dest = path.join(dir, 'out-nul');
     const error = await extractError(disk, dest);
     expect(error).toBeInstanceOf(UnsafeTarEntryError);
@@ -71,7 +76,11 @@ describe('readTarDisk refuses', () => {
 
   it('a pax path that leaves the folder, although the ustar name is harmless', async () => {
     const pax = paxRecord('path', '../escaped');
-    const disk = await archive('dotdot', [header('PaxHeader', 'x', pax.length), padded(pax), header('harmless', '0', 0)]);
+    const disk = await archive('dotdot', [
+      header('PaxHeader', 'x', pax.length),
+      padded(pax),
+      header('harmless', '0', 0),
+    ]);
     const error = await extractError(disk, path.join(dir, 'out-dotdot', 'inner'));
     expect(error).toBeInstanceOf(UnsafeTarEntryError);
     expect(existsSync(path.join(dir, 'out-dotdot', 'escaped'))).toBe(false);
@@ -79,7 +88,11 @@ describe('readTarDisk refuses', () => {
 
   it('an absolute pax path', async () => {
     const pax = paxRecord('path', '/tmp/fg-absolute-escape');
-    const disk = await archive('absolute', [header('PaxHeader', 'x', pax.length), padded(pax), header('harmless', '0', 0)]);
+    const disk = await archive('absolute', [
+      header('PaxHeader', 'x', pax.length),
+      padded(pax),
+      header('harmless', '0', 0),
+    ]);
     expect(await extractError(disk, path.join(dir, 'out-absolute'))).toBeInstanceOf(UnsafeTarEntryError);
     expect(existsSync('/tmp/fg-absolute-escape')).toBe(false);
   });
@@ -90,7 +103,14 @@ describe('readTarDisk takes', () => {
     const pax = paxRecord('path', 'long/évidence name.txt');
     const one = Buffer.from('one\n');
     const two = Buffer.from('two\n');
-    const disk = await archive('pax-ok', [header('PaxHeader', 'x', pax.length), padded(pax), header('short', '0', one.length), padded(one), header('second', '0', two.length), padded(two)]);
+    const disk = await archive('pax-ok', [
+      header('PaxHeader', 'x', pax.length),
+      padded(pax),
+      header('short', '0', one.length),
+      padded(one),
+      header('second', '0', two.length),
+      padded(two),
+    ]);
     const entries = await readTarDisk(disk, path.join(dir, 'out-pax-ok'));
     expect(entries.filter((e) => e.kind === 'file').map((e) => [e.path, e.size])).toEqual([
       ['long/évidence name.txt', 4],

@@ -21,11 +21,22 @@ import {
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'fg-tar-format-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-const raw = { name: 'a.txt', prefix: '', mode: 0o640, uid: 1234, gid: 567, size: 10, mtime: 1_700_000_000, typeflag: '0', linkname: '' };
+const raw = {
+  name: 'a.txt',
+  prefix: '',
+  mode: 0o640,
+  uid: 1234,
+  gid: 567,
+  size: 10,
+  mtime: 1_700_000_000,
+  typeflag: '0',
+  linkname: '',
+};
 
 function withChecksum(block: Buffer, signed = false): Buffer {
   let sum = 0;
-  for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 0x20 : signed ? (block[i]! << 24) >> 24 : block[i]!;
+  for (let i = 0; i < BLOCK; i++)
+    sum += i >= 148 && i < 156 ? 0x20 : signed ? (block[i]! << 24) >> 24 : block[i]!;
   block.write(`${sum.toString(8).padStart(6, '0')}\0 `, 148, 8, 'latin1');
   return block;
 }
@@ -33,14 +44,45 @@ function withChecksum(block: Buffer, signed = false): Buffer {
 describe('headers GNU tar writes', () => {
   it('decode to the same name, mode, owner, size, time, type and link', () => {
     writeFileSync(path.join(dir, 'data.bin'), 'x'.repeat(700));
-    const tar = execFileSync('tar', ['--format=ustar', '--owner=1234', '--group=567', '--mode=0640', '--mtime=@1700000000', '-cf', '-', '-C', dir, 'data.bin']);
+    const tar = execFileSync('tar', [
+      '--format=ustar',
+      '--owner=1234',
+      '--group=567',
+      '--mode=0640',
+      '--mtime=@1700000000',
+      '-cf',
+      '-',
+      '-C',
+      dir,
+      'data.bin',
+    ]);
     const header = decodeHeader(tar.subarray(0, BLOCK), 0);
-    expect(header).toMatchObject({ name: 'data.bin', mode: 0o640, uid: 1234, gid: 567, size: 700, mtime: 1_700_000_000, type: 'file', typeflag: '0', ustar: true, linkname: '' });
+    expect(header).toMatchObject({
+      name: 'data.bin',
+      mode: 0o640,
+      uid: 1234,
+      gid: 567,
+      size: 700,
+      mtime: 1_700_000_000,
+      type: 'file',
+      typeflag: '0',
+      ustar: true,
+      linkname: '',
+    });
   });
 
   it('decode a uid too large for octal, which GNU tar stores base-256', () => {
     writeFileSync(path.join(dir, 'big-owner'), '');
-    const tar = execFileSync('tar', ['--format=gnu', '--owner=3000000000', '--group=0', '-cf', '-', '-C', dir, 'big-owner']);
+    const tar = execFileSync('tar', [
+      '--format=gnu',
+      '--owner=3000000000',
+      '--group=0',
+      '-cf',
+      '-',
+      '-C',
+      dir,
+      'big-owner',
+    ]);
     expect(tar[108]! & 0x80).toBe(0x80);
     expect(decodeHeader(tar.subarray(0, BLOCK), 0).uid).toBe(3_000_000_000);
   });
@@ -49,7 +91,19 @@ describe('headers GNU tar writes', () => {
 describe('encodeHeader and decodeHeader', () => {
   it('round-trip every field, the prefix joined to the name with a slash', () => {
     const block = encodeHeader({ ...raw, prefix: 'deep/dir', linkname: 'target', typeflag: '2' });
-    expect(decodeHeader(block, 0)).toEqual({ name: 'deep/dir/a.txt', prefix: 'deep/dir', mode: 0o640, uid: 1234, gid: 567, size: 10, mtime: 1_700_000_000, typeflag: '2', type: 'symlink', linkname: 'target', ustar: true });
+    expect(decodeHeader(block, 0)).toEqual({
+      name: 'deep/dir/a.txt',
+      prefix: 'deep/dir',
+      mode: 0o640,
+      uid: 1234,
+      gid: 567,
+      size: 10,
+      mtime: 1_700_000_000,
+      typeflag: '2',
+      type: 'symlink',
+      linkname: 'target',
+      ustar: true,
+    });
   });
 
   it('store a size past 8 GiB base-256 and read it back', () => {
@@ -61,9 +115,13 @@ describe('encodeHeader and decodeHeader', () => {
   });
 
   it('refuse what no field can hold', () => {
-    expect(() => encodeHeader({ ...raw, uid: -1 })).toThrow(new TarFormatError('cannot store -1 in a tar header'));
+    expect(() => encodeHeader({ ...raw, uid: -1 })).toThrow(
+      new TarFormatError('cannot store -1 in a tar header'),
+    );
     expect(() => encodeHeader({ ...raw, name: 'n'.repeat(101) })).toThrow(TarFormatError);
-    expect(() => encodeHeader({ ...raw, name: 'n'.repeat(101) })).toThrow(/name "n+" is longer than 100 bytes/);
+    expect(() => encodeHeader({ ...raw, name: 'n'.repeat(101) })).toThrow(
+      /name "n+" is longer than 100 bytes/,
+    );
   });
 
   it('keep only whole seconds of a time, and no negative one', () => {
@@ -83,14 +141,18 @@ describe('encodeHeader and decodeHeader', () => {
   it('refuse a field that is not octal, naming the field and where the header is', () => {
     const block = encodeHeader(raw);
     block.write('0000089\0', 116, 8, 'latin1');
-    expect(() => decodeHeader(withChecksum(block), 1024)).toThrow(new TarFormatError('tar header at byte 1024: gid is not an octal number ("0000089")'));
+    expect(() => decodeHeader(withChecksum(block), 1024)).toThrow(
+      new TarFormatError('tar header at byte 1024: gid is not an octal number ("0000089")'),
+    );
   });
 
   it('refuse a base-256 number past what JavaScript counts exactly', () => {
     const block = encodeHeader(raw);
     block.fill(0xff, 124, 136);
     block[124] = 0x80 | 0x7f;
-    expect(() => decodeHeader(withChecksum(block), 0)).toThrow(new TarFormatError('tar header at byte 0: size is too large'));
+    expect(() => decodeHeader(withChecksum(block), 0)).toThrow(
+      new TarFormatError('tar header at byte 0: size is too large'),
+    );
   });
 
   it('refuse a wrong checksum, saying both sums in octal; accept the signed-byte sum old writers used', () => {
@@ -99,7 +161,9 @@ describe('encodeHeader and decodeHeader', () => {
     expect(good.name).toBe('é.txt');
     const broken = Buffer.from(block);
     broken[0] = 'x'.charCodeAt(0);
-    expect(() => decodeHeader(broken, 512)).toThrow(/^not a valid tar header at byte 512: checksum \d+ stored, \d+ computed$/);
+    expect(() => decodeHeader(broken, 512)).toThrow(
+      /^not a valid tar header at byte 512: checksum \d+ stored, \d+ computed$/,
+    );
     const signed = withChecksum(Buffer.from(block), true);
     expect(decodeHeader(signed, 0).name).toBe('é.txt');
   });
@@ -110,7 +174,19 @@ describe('encodeHeader and decodeHeader', () => {
       block[156] = flag.charCodeAt(0);
       return decodeHeader(withChecksum(block), 0).type;
     };
-    expect(['0', '\0', '7', '1', '2', '5', '3', '4', '6', 'x', 'L'].map(typeOf)).toEqual(['file', 'file', 'file', 'hardlink', 'symlink', 'dir', 'other', 'other', 'other', 'other', 'other']);
+    expect(['0', '\0', '7', '1', '2', '5', '3', '4', '6', 'x', 'L'].map(typeOf)).toEqual([
+      'file',
+      'file',
+      'file',
+      'hardlink',
+      'symlink',
+      'dir',
+      'other',
+      'other',
+      'other',
+      'other',
+      'other',
+    ]);
   });
 
   it('ignore the prefix of a header that is not ustar (old GNU or v7)', () => {
@@ -126,11 +202,17 @@ describe('splitUstarName', () => {
   it('keeps a name of up to 100 bytes whole, and splits a longer one at the last slash that fits', () => {
     expect(splitUstarName('n'.repeat(100))).toEqual({ prefix: '', name: 'n'.repeat(100) });
     const long = `${'p'.repeat(60)}/${'q'.repeat(60)}/${'r'.repeat(50)}`;
-    expect(splitUstarName(long)).toEqual({ prefix: `${'p'.repeat(60)}/${'q'.repeat(60)}`, name: 'r'.repeat(50) });
+    expect(splitUstarName(long)).toEqual({
+      prefix: `${'p'.repeat(60)}/${'q'.repeat(60)}`,
+      name: 'r'.repeat(50),
+    });
   });
 
   it('takes a prefix of exactly 155 bytes and refuses 156, or a last part over 100', () => {
-    expect(splitUstarName(`${'p'.repeat(155)}/${'r'.repeat(10)}`)).toEqual({ prefix: 'p'.repeat(155), name: 'r'.repeat(10) });
+    expect(splitUstarName(`${'p'.repeat(155)}/${'r'.repeat(10)}`)).toEqual({
+      prefix: 'p'.repeat(155),
+      name: 'r'.repeat(10),
+    });
     expect(splitUstarName(`${'p'.repeat(156)}/${'r'.repeat(10)}`)).toBeUndefined();
     expect(splitUstarName(`p/${'r'.repeat(101)}`)).toBeUndefined();
     expect(splitUstarName(`/${'r'.repeat(101)}`)).toBeUndefined();
@@ -187,7 +269,9 @@ describe('entryHeaderBlocks', () => {
   });
 
   it('refuses an entry of type other', () => {
-    expect(() => entryHeaderBlocks({ ...base, name: 'dev', type: 'other' })).toThrow(new TarFormatError('cannot write entry type other (dev)'));
+    expect(() => entryHeaderBlocks({ ...base, name: 'dev', type: 'other' })).toThrow(
+      new TarFormatError('cannot write entry type other (dev)'),
+    );
   });
 });
 
@@ -206,23 +290,48 @@ describe('blocks and pax records', () => {
   });
 
   it('refuses a record without "=" and one whose length is not a number', () => {
-    expect(() => parsePaxRecords(Buffer.from('8 pathx\n'), 1536)).toThrow(new TarFormatError('malformed pax record "pathx" at byte 1536'));
-    expect(() => parsePaxRecords(Buffer.from('x path=a\n'), 0)).toThrow(new TarFormatError('malformed pax extended header at byte 0'));
+    expect(() => parsePaxRecords(Buffer.from('8 pathx\n'), 1536)).toThrow(
+      new TarFormatError('malformed pax record "pathx" at byte 1536'),
+    );
+    expect(() => parsePaxRecords(Buffer.from('x path=a\n'), 0)).toThrow(
+      new TarFormatError('malformed pax extended header at byte 0'),
+    );
     expect(() => parsePaxRecords(Buffer.from('0 \n'), 0)).toThrow(TarFormatError);
     expect(() => parsePaxRecords(Buffer.from('10 path=ab'), 0)).toThrow(TarFormatError);
   });
 
   it('splits exactly at the limits: a last part of 100 bytes, a link of 100 bytes, a leading slash', () => {
-    expect(splitUstarName(`${'p'.repeat(10)}/${'r'.repeat(100)}`)).toEqual({ prefix: 'p'.repeat(10), name: 'r'.repeat(100) });
+    expect(splitUstarName(`${'p'.repeat(10)}/${'r'.repeat(100)}`)).toEqual({
+      prefix: 'p'.repeat(10),
+      name: 'r'.repeat(100),
+    });
     // A slash at the very start would leave an empty prefix: ustar cannot say "/" + name that way.
     expect(splitUstarName(`/${'r'.repeat(100)}`)).toBeUndefined();
-    const blocks = entryHeaderBlocks({ mode: 0o777, uid: 0, gid: 0, size: 0, mtime: 0, name: 'l', type: 'symlink', linkname: 't'.repeat(100) });
+    const blocks = entryHeaderBlocks({
+      mode: 0o777,
+      uid: 0,
+      gid: 0,
+      size: 0,
+      mtime: 0,
+      name: 'l',
+      type: 'symlink',
+      linkname: 't'.repeat(100),
+    });
     expect(blocks).toHaveLength(1);
     expect(decodeHeader(blocks[0]!, 0).linkname).toBe('t'.repeat(100));
   });
 
   it('does not double the slash of a directory name that has one', () => {
-    const [block] = entryHeaderBlocks({ mode: 0o755, uid: 0, gid: 0, size: 0, mtime: 0, name: 'sub/', type: 'dir', linkname: '' });
+    const [block] = entryHeaderBlocks({
+      mode: 0o755,
+      uid: 0,
+      gid: 0,
+      size: 0,
+      mtime: 0,
+      name: 'sub/',
+      type: 'dir',
+      linkname: '',
+    });
     expect(decodeHeader(block!, 0).name).toBe('sub/');
   });
 

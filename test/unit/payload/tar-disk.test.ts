@@ -2,21 +2,39 @@
 // by GNU tar; readTarDisk reading what those tars write; and readTarDisk's safety rules.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync } from 'node:fs';
-import { chmod, mkdir, mkdtemp, readFile, readdir, readlink, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import {
+  chmod,
+  mkdir,
+  mkdtemp,
+  readFile,
+  readdir,
+  readlink,
+  rm,
+  stat,
+  symlink,
+  writeFile,
+} from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { entryHeaderBlocks, paddedSize } from '../../../src/payload/tar-format.js';
-import { TarFormatError, UnsafeTarEntryError, createBlankDisk, readTarDisk, writeTarDisk } from '../../../src/payload/tar-disk.js';
+import {
+  TarFormatError,
+  UnsafeTarEntryError,
+  createBlankDisk,
+  readTarDisk,
+  writeTarDisk,
+} from '../../../src/payload/tar-disk.js';
 
-const has = (program: string): boolean => spawnSync(program, ['--help'], { stdio: 'ignore' }).error === undefined;
+const has = (program: string): boolean =>
+  spawnSync(program, ['--help'], { stdio: 'ignore' }).error === undefined;
 const hasBusybox = has('busybox');
 const hasBsdtar = has('bsdtar');
 
 let dir: string;
 let tree: string;
 const longName = `${'deep/'.repeat(30)}${'n'.repeat(120)} with spaces $(x); 'q' "d" & ü.txt`;
-const oddName = 'name with spaces $(x); `y` \'q\'.txt';
+const oddName = "name with spaces $(x); `y` 'q'.txt";
 
 beforeAll(async () => {
   dir = await mkdtemp(path.join(os.tmpdir(), 'fg-tardisk-'));
@@ -48,7 +66,8 @@ async function snapshot(root: string): Promise<Record<string, string>> {
       else if (info.isDirectory()) {
         out[rel] = 'dir';
         await walk(full, rel);
-      } else out[rel] = `${(info.mode & 0o111) !== 0 ? 'x ' : ''}${(await readFile(full)).toString('base64')}`;
+      } else
+        out[rel] = `${(info.mode & 0o111) !== 0 ? 'x ' : ''}${(await readFile(full)).toString('base64')}`;
     }
   };
   await walk(root, '');
@@ -75,15 +94,18 @@ describe('writeTarDisk', () => {
     expect(listing).toContain('src/sub/empty/');
   });
 
-  it.skipIf(!hasBusybox && !process.env.CI)('is extracted unchanged by busybox tar (the Linux guest)', async () => {
-    const disk = path.join(dir, 'bb.img');
-    await writeTarDisk([{ dir: tree, as: '' }], disk);
-    const out = await fresh('bb-out');
-    execFileSync('busybox', ['tar', '-xf', disk, '-C', out]);
-    expect(await snapshot(out)).toEqual(await snapshot(tree));
-  });
+  it.skipIf(!hasBusybox && !process.env.CI)(
+    'is extracted unchanged by busybox tar (the Linux guest)',
+    async () => {
+      const disk = path.join(dir, 'bb.img');
+      await writeTarDisk([{ dir: tree, as: '' }], disk);
+      const out = await fresh('bb-out');
+      execFileSync('busybox', ['tar', '-xf', disk, '-C', out]);
+      expect(await snapshot(out)).toEqual(await snapshot(tree));
+    },
+  );
 
-  it.skipIf(!hasBsdtar && !process.env.CI)('is extracted unchanged by bsdtar (FreeBSD\'s tar)', async () => {
+  it.skipIf(!hasBsdtar && !process.env.CI)("is extracted unchanged by bsdtar (FreeBSD's tar)", async () => {
     const disk = path.join(dir, 'bsd.img');
     await writeTarDisk([{ dir: tree, as: '' }], disk);
     const out = await fresh('bsd-out');
@@ -93,13 +115,29 @@ describe('writeTarDisk', () => {
 
   it('places single files at their guest paths (creating parent folders) and refuses bad guest paths', async () => {
     const disk = path.join(dir, 'single.img');
-    await writeTarDisk([{ hostPath: path.join(tree, 'a.txt'), guestPath: 'x/y/a copy.txt' }, { hostPath: path.join(tree, 'sub'), guestPath: 'x/sub' }], disk);
+    await writeTarDisk(
+      [
+        { hostPath: path.join(tree, 'a.txt'), guestPath: 'x/y/a copy.txt' },
+        { hostPath: path.join(tree, 'sub'), guestPath: 'x/sub' },
+      ],
+      disk,
+    );
     const out = await fresh('single-out');
     execFileSync('tar', ['-xf', disk, '-C', out]);
     expect(await readFile(path.join(out, 'x/y/a copy.txt'), 'utf8')).toBe('alpha\n');
     expect(await readFile(path.join(out, 'x/sub/block.bin'))).toEqual(Buffer.alloc(512, 7));
-    await expect(writeTarDisk([{ hostPath: path.join(tree, 'a.txt'), guestPath: '../escape' }], disk)).rejects.toThrow(/leaves the archive root/);
-    await expect(writeTarDisk([{ hostPath: path.join(tree, 'a.txt'), guestPath: 'same' }, { hostPath: path.join(tree, 'run.sh'), guestPath: 'same' }], disk)).rejects.toThrow(/same guest path "same"/);
+    await expect(
+      writeTarDisk([{ hostPath: path.join(tree, 'a.txt'), guestPath: '../escape' }], disk),
+    ).rejects.toThrow(/leaves the archive root/);
+    await expect(
+      writeTarDisk(
+        [
+          { hostPath: path.join(tree, 'a.txt'), guestPath: 'same' },
+          { hostPath: path.join(tree, 'run.sh'), guestPath: 'same' },
+        ],
+        disk,
+      ),
+    ).rejects.toThrow(/same guest path "same"/);
   });
 });
 
@@ -117,7 +155,11 @@ describe('readTarDisk reads what guest tars write', () => {
   const writers: [string, boolean, (out: string) => Buffer][] = [
     ['GNU tar, gnu format', true, () => execFileSync('tar', ['--format=gnu', '-cf', '-', '-C', tree, '.'])],
     ['GNU tar, pax format', true, () => execFileSync('tar', ['--format=pax', '-cf', '-', '-C', tree, '.'])],
-    ['busybox tar', hasBusybox, () => execFileSync('busybox', ['tar', '-cf', '-', '-C', tree, '.'], { maxBuffer: 1 << 26 })],
+    [
+      'busybox tar',
+      hasBusybox,
+      () => execFileSync('busybox', ['tar', '-cf', '-', '-C', tree, '.'], { maxBuffer: 1 << 26 }),
+    ],
     ['bsdtar (restricted pax)', hasBsdtar, () => execFileSync('bsdtar', ['-cf', '-', '-C', tree, '.'])],
   ];
   for (const [name, available, make] of writers) {
@@ -155,34 +197,86 @@ describe('readTarDisk reads what guest tars write', () => {
     expect(broken.subarray(1024, 1024 + 'deep/'.length).toString()).toBe('deep/');
     broken[1024 + 3] ^= 0x55;
     await writeFile(disk, broken);
-    await expect(readTarDisk(disk, await fresh('corrupt-out'))).rejects.toThrow(/not a valid tar header at byte 1024/);
+    await expect(readTarDisk(disk, await fresh('corrupt-out'))).rejects.toThrow(
+      /not a valid tar header at byte 1024/,
+    );
 
     const random = path.join(dir, 'random.img');
     await writeFile(random, Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 37 + 11) & 0xff)));
     await expect(readTarDisk(random, await fresh('random-out'))).rejects.toBeInstanceOf(TarFormatError);
 
     const truncated = path.join(dir, 'truncated.img');
-    await writeFile(truncated, Buffer.concat([...entryHeaderBlocks({ name: 'big', mode: 0o644, uid: 0, gid: 0, size: 1 << 20, mtime: 0, type: 'file', linkname: '' }), Buffer.alloc(1024)]));
-    await expect(readTarDisk(truncated, await fresh('trunc-out'))).rejects.toThrow(/runs past the end of the disk/);
+    await writeFile(
+      truncated,
+      Buffer.concat([
+        ...entryHeaderBlocks({
+          name: 'big',
+          mode: 0o644,
+          uid: 0,
+          gid: 0,
+          size: 1 << 20,
+          mtime: 0,
+          type: 'file',
+          linkname: '',
+        }),
+        Buffer.alloc(1024),
+      ]),
+    );
+    await expect(readTarDisk(truncated, await fresh('trunc-out'))).rejects.toThrow(
+      /runs past the end of the disk/,
+    );
   });
 });
 
 describe('readTarDisk safety', () => {
-  const header = (name: string, type: 'file' | 'symlink' | 'dir' | 'hardlink', data = '', linkname = ''): Buffer[] => {
+  const header = (
+    name: string,
+    type: 'file' | 'symlink' | 'dir' | 'hardlink',
+    data = '',
+    linkname = '',
+  ): Buffer[] => {
     const body = Buffer.from(data);
-    const blocks = entryHeaderBlocks({ name, mode: 0o644, uid: 0, gid: 0, size: body.length, mtime: 0, type, linkname });
-    return type === 'file' ? [...blocks, Buffer.concat([body, Buffer.alloc(paddedSize(body.length) - body.length)])] : blocks;
+    const blocks = entryHeaderBlocks({
+      name,
+      mode: 0o644,
+      uid: 0,
+      gid: 0,
+      size: body.length,
+      mtime: 0,
+      type,
+      linkname,
+    });
+    return type === 'file'
+      ? [...blocks, Buffer.concat([body, Buffer.alloc(paddedSize(body.length) - body.length)])]
+      : blocks;
   };
-  const archive = (...entries: Buffer[][]): Buffer => Buffer.concat([...entries.flat(), Buffer.alloc(1024 * 1024)]);
+  const archive = (...entries: Buffer[][]): Buffer =>
+    Buffer.concat([...entries.flat(), Buffer.alloc(1024 * 1024)]);
 
   const cases: [string, Buffer, RegExp][] = [
     ['a .. path', archive(header('../evil.txt', 'file', 'x')), /"\.\.\/evil\.txt": '\.\.' would leave/],
     ['a .. in the middle', archive(header('ok/../../evil.txt', 'file', 'x')), /would leave/],
     ['an absolute path', archive(header('/tmp/evil.txt', 'file', 'x')), /absolute path/],
-    ['a symlink out of the folder', archive(header('link', 'symlink', '', '../../etc')), /leads out of the folder/],
+    [
+      'a symlink out of the folder',
+      archive(header('link', 'symlink', '', '../../etc')),
+      /leads out of the folder/,
+    ],
     ['an absolute symlink', archive(header('link', 'symlink', '', '/etc')), /absolute path "\/etc"/],
-    ['a write through a symlink', archive(header('sub', 'dir'), header('alias', 'symlink', '', 'sub'), header('alias/x.txt', 'file', 'x')), /a path through a symlink/],
-    ['a hard link to something outside', archive(header('h', 'hardlink', '', '../../etc/passwd')), /would leave/],
+    [
+      'a write through a symlink',
+      archive(
+        header('sub', 'dir'),
+        header('alias', 'symlink', '', 'sub'),
+        header('alias/x.txt', 'file', 'x'),
+      ),
+      /a path through a symlink/,
+    ],
+    [
+      'a hard link to something outside',
+      archive(header('h', 'hardlink', '', '../../etc/passwd')),
+      /would leave/,
+    ],
   ];
   for (const [name, bytes, message] of cases) {
     it(`refuses ${name}`, async () => {
@@ -200,7 +294,10 @@ describe('readTarDisk safety', () => {
 
   it('a symlink that stays inside is extracted', async () => {
     const disk = path.join(dir, 'inside.img');
-    await writeFile(disk, archive(header('d/f.txt', 'file', 'hi'), header('d/e/l', 'symlink', '', '../f.txt')));
+    await writeFile(
+      disk,
+      archive(header('d/f.txt', 'file', 'hi'), header('d/e/l', 'symlink', '', '../f.txt')),
+    );
     const out = await fresh('inside-out');
     expect((await readTarDisk(disk, out)).map((entry) => entry.path)).toEqual(['d/f.txt', 'd/e/l']);
     expect(await readFile(path.join(out, 'd/e/l'), 'utf8')).toBe('hi');

@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
-import { BLOCK, TarFormatError, decodeHeader, encodeHeader, entryHeaderBlocks, parsePaxRecords, splitUstarName } from '../../../src/payload/tar-format.js';
+import {
+  BLOCK,
+  TarFormatError,
+  decodeHeader,
+  encodeHeader,
+  entryHeaderBlocks,
+  parsePaxRecords,
+  splitUstarName,
+} from '../../../src/payload/tar-format.js';
 
-const file = { mode: 0o644, uid: 0, gid: 0, size: 5, mtime: 1_700_000_000, type: 'file' as const, linkname: '' };
+const file = {
+  mode: 0o644,
+  uid: 0,
+  gid: 0,
+  size: 5,
+  mtime: 1_700_000_000,
+  type: 'file' as const,
+  linkname: '',
+};
 
 describe('tar headers', () => {
   it('encodes ustar fields at their POSIX offsets with a valid checksum', () => {
@@ -17,7 +33,13 @@ describe('tar headers', () => {
     let sum = 0;
     for (let i = 0; i < BLOCK; i++) sum += i >= 148 && i < 156 ? 32 : header![i]!;
     expect(header!.subarray(148, 156).toString('latin1')).toBe(`${sum.toString(8).padStart(6, '0')}\0 `);
-    expect(decodeHeader(header!, 0)).toMatchObject({ name: 'src/a.c', mode: 0o644, size: 5, mtime: 1_700_000_000, type: 'file' });
+    expect(decodeHeader(header!, 0)).toMatchObject({
+      name: 'src/a.c',
+      mode: 0o644,
+      size: 5,
+      mtime: 1_700_000_000,
+      type: 'file',
+    });
   });
 
   it('splits a long path into prefix and name when a slash allows it', () => {
@@ -40,13 +62,30 @@ describe('tar headers', () => {
   });
 
   it('marks directories with a trailing slash and type 5; symlinks with type 2 and their target', () => {
-    expect(decodeHeader(entryHeaderBlocks({ ...file, name: 'dir', type: 'dir', size: 0 })[0]!, 0)).toMatchObject({ name: 'dir/', type: 'dir', size: 0 });
-    expect(decodeHeader(entryHeaderBlocks({ ...file, name: 'l', type: 'symlink', linkname: '../x', size: 0 })[0]!, 0)).toMatchObject({ type: 'symlink', linkname: '../x' });
+    expect(
+      decodeHeader(entryHeaderBlocks({ ...file, name: 'dir', type: 'dir', size: 0 })[0]!, 0),
+    ).toMatchObject({ name: 'dir/', type: 'dir', size: 0 });
+    expect(
+      decodeHeader(
+        entryHeaderBlocks({ ...file, name: 'l', type: 'symlink', linkname: '../x', size: 0 })[0]!,
+        0,
+      ),
+    ).toMatchObject({ type: 'symlink', linkname: '../x' });
   });
 
   it('stores sizes of 8 GiB and more in base-256 and reads them back', () => {
     const size = 9 * 1024 ** 3;
-    const header = encodeHeader({ name: 'big', prefix: '', mode: 0o644, uid: 0, gid: 0, size, mtime: 0, typeflag: '0', linkname: '' });
+    const header = encodeHeader({
+      name: 'big',
+      prefix: '',
+      mode: 0o644,
+      uid: 0,
+      gid: 0,
+      size,
+      mtime: 0,
+      typeflag: '0',
+      linkname: '',
+    });
     expect(header[124]).toBe(0x80);
     expect(decodeHeader(header, 0).size).toBe(size);
   });
@@ -63,11 +102,14 @@ describe('tar headers', () => {
     const record = (key: string, value: string): string => {
       const body = ` ${key}=${value}\n`;
       let length = Buffer.byteLength(body) + 1;
-      while (String(length).length + Buffer.byteLength(body) !== length) length = String(length).length + Buffer.byteLength(body);
+      while (String(length).length + Buffer.byteLength(body) !== length)
+        length = String(length).length + Buffer.byteLength(body);
       return `${length}${body}`;
     };
     const data = Buffer.from(record('path', path) + record('mtime', '1700000000.5'));
     expect(parsePaxRecords(data, 0)).toEqual({ path, mtime: '1700000000.5' });
-    expect(() => parsePaxRecords(Buffer.from('99 path=x\n'), 512)).toThrow(/malformed pax extended header at byte 512/);
+    expect(() => parsePaxRecords(Buffer.from('99 path=x\n'), 512)).toThrow(
+      /malformed pax extended header at byte 512/,
+    );
   });
 });

@@ -19,15 +19,36 @@ const head = ['mi_switch', 'sleepq_switch', 'sleepq_wait', '_sleep', 'vm_page_bu
 describe('bug 247276', () => {
   it('matches the current tree through v_inval_buf_range when the FUSE helper between was inlined', () => {
     // fuse_inval_buf_range inlined into its caller: only v_inval_buf_range and a FUSE vnop remain.
-    const t = thread([...head, 'vm_object_page_remove', 'vn_pages_remove', 'v_inval_buf_range', 'fuse_vnop_setattr', 'VOP_SETATTR_APV', 'kern_truncate']);
+    const t = thread([
+      ...head,
+      'vm_object_page_remove',
+      'vn_pages_remove',
+      'v_inval_buf_range',
+      'fuse_vnop_setattr',
+      'VOP_SETATTR_APV',
+      'kern_truncate',
+    ]);
     expect(matchKnownBug([t])?.id).toBe('freebsd-247276');
   });
 
   it('matches through each alternative of each group', () => {
     for (const busy of ['vm_page_busy_sleep', '_vm_page_busy_sleep']) {
       for (const remove of ['vm_object_page_remove', 'vn_pages_remove']) {
-        for (const path of ['fuse_io_dispatch', 'fuse_vnop_write', 'fuse_inval_buf_range', 'v_inval_buf_range']) {
-          const t = thread(['mi_switch', 'sleepq_wait', busy, remove, path, 'fuse_write_biobackend', 'VOP_WRITE_APV']);
+        for (const path of [
+          'fuse_io_dispatch',
+          'fuse_vnop_write',
+          'fuse_inval_buf_range',
+          'v_inval_buf_range',
+        ]) {
+          const t = thread([
+            'mi_switch',
+            'sleepq_wait',
+            busy,
+            remove,
+            path,
+            'fuse_write_biobackend',
+            'VOP_WRITE_APV',
+          ]);
           expect(matchKnownBug([t])?.id, `${busy} ${remove} ${path}`).toBe('freebsd-247276');
         }
       }
@@ -35,7 +56,13 @@ describe('bug 247276', () => {
   });
 
   it('gives the bug’s title and its Bugzilla link', () => {
-    const t = thread([...head, 'vm_object_page_remove', 'vn_pages_remove', 'fuse_io_dispatch', 'fuse_vnop_putpages']);
+    const t = thread([
+      ...head,
+      'vm_object_page_remove',
+      'vn_pages_remove',
+      'fuse_io_dispatch',
+      'fuse_vnop_putpages',
+    ]);
     expect(matchKnownBug([t])).toEqual({
       id: 'freebsd-247276',
       title: "fusefs: mmap'd write to a FOPEN_DIRECT_IO file deadlocks in vm_page_busy_sleep (bug 247276)",
@@ -44,14 +71,28 @@ describe('bug 247276', () => {
   });
 
   it('does not match the same page-busy wait in another file system', () => {
-    const ufs = thread([...head, 'vm_object_page_remove', 'vn_pages_remove', 'v_inval_buf_range', 'ffs_truncate', 'ufs_setattr', 'VOP_SETATTR_APV']);
+    const ufs = thread([
+      ...head,
+      'vm_object_page_remove',
+      'vn_pages_remove',
+      'v_inval_buf_range',
+      'ffs_truncate',
+      'ufs_setattr',
+      'VOP_SETATTR_APV',
+    ]);
     expect(matchKnownBug([ufs])).toBeUndefined();
   });
 
   it('does not match a FUSE write that waits elsewhere', () => {
-    expect(matchKnownBug([thread(['mi_switch', 'sleepq_wait', '_sleep', 'fticket_wait_answer', 'fuse_vnop_write'])])).toBeUndefined();
+    expect(
+      matchKnownBug([
+        thread(['mi_switch', 'sleepq_wait', '_sleep', 'fticket_wait_answer', 'fuse_vnop_write']),
+      ]),
+    ).toBeUndefined();
     expect(matchKnownBug([thread([...head, 'vm_fault', 'fuse_vnop_write'])])).toBeUndefined();
-    expect(matchKnownBug([thread(['vm_object_page_remove', 'vn_pages_remove', 'fuse_vnop_write'])])).toBeUndefined();
+    expect(
+      matchKnownBug([thread(['vm_object_page_remove', 'vn_pages_remove', 'fuse_vnop_write'])]),
+    ).toBeUndefined();
   });
 
   it('matches frames by name only, a thread’s frames in any order', () => {
@@ -61,10 +102,20 @@ describe('bug 247276', () => {
 });
 
 describe('matching order', () => {
-  const entry = (id: string, frame: string): CatalogueEntry => ({ id, title: id, url: `https://example.invalid/${id}`, match: { allOf: [[frame]] } });
-  const catalogue = [entry('first-in-catalogue', 'fuse_flush'), entry('second-in-catalogue', 'fuse_vnop_write')];
+  const entry = (id: string, frame: string): CatalogueEntry => ({
+    id,
+    title: id,
+    url: `https://example.invalid/${id}`,
+    match: { allOf: [[frame]] },
+  });
+  const catalogue = [
+    entry('first-in-catalogue', 'fuse_flush'),
+    entry('second-in-catalogue', 'fuse_vnop_write'),
+  ];
   const idle = thread(['mi_switch', 'sleepq_switch', 'sleepq_wait_sig', '_sleep', 'fuse_flush'], { tid: 1 });
-  const stuck = thread(['mi_switch', 'sleepq_wait', '_sleep', 'vm_page_busy_sleep', 'fuse_vnop_write'], { tid: 2 });
+  const stuck = thread(['mi_switch', 'sleepq_wait', '_sleep', 'vm_page_busy_sleep', 'fuse_vnop_write'], {
+    tid: 2,
+  });
 
   it('looks at blocked threads first, whatever order they were captured in', () => {
     expect(matchKnownBug([idle, stuck], catalogue)?.id).toBe('second-in-catalogue');
@@ -76,7 +127,14 @@ describe('matching order', () => {
   });
 
   it('takes the first entry a thread matches', () => {
-    const both = thread(['mi_switch', 'sleepq_wait', '_sleep', 'vm_page_busy_sleep', 'fuse_vnop_write', 'fuse_flush']);
+    const both = thread([
+      'mi_switch',
+      'sleepq_wait',
+      '_sleep',
+      'vm_page_busy_sleep',
+      'fuse_vnop_write',
+      'fuse_flush',
+    ]);
     expect(matchKnownBug([both], catalogue)?.id).toBe('first-in-catalogue');
   });
 

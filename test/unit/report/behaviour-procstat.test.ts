@@ -12,16 +12,42 @@ const line = (pid: number, tid: number, comm: string, tdname: string, stack: str
 const psHeader = '  UID   PID  PPID  C PRI NI   VSZ   RSS MWCHAN   STAT TT     TIME COMMAND';
 const ps = (pid: number, wchan: string, stat: string, command: string) =>
   `    0 ${String(pid).padStart(5)}     1  0  20  0 12345  2345 ${pad(wchan, 8)} ${pad(stat, 4)} -   0:00.01 ${command}`;
-const STUCK = 'mi_switch+0x171 sleepq_switch+0x109 sleepq_wait+0x43 _sleep+0x1c5 vm_page_busy_sleep+0x94 vm_object_page_remove+0x1a5 fuse_vnop_write+0x6d2';
+const STUCK =
+  'mi_switch+0x171 sleepq_switch+0x109 sleepq_wait+0x43 _sleep+0x1c5 vm_page_busy_sleep+0x94 vm_object_page_remove+0x1a5 fuse_vnop_write+0x6d2';
 const fns = (stack: { frames: { fn: string }[] }) => stack.frames.map((f) => f.fn);
 
 describe('procstat -kk', () => {
   it('reads pid, tid, COMM, TDNAME and the frames of every thread', () => {
-    const threads = parseStacks([header, line(812, 100140, 'mmap-write', '-', STUCK), line(45, 100077, 'fusefs-fixture', 'worker 2', 'mi_switch+0x171 sleepq_catch_signals+0x2e4 sleepq_wait_sig+0x9 _sleep+0x1a4 fuse_device_read+0x1be')].join('\n'));
+    const threads = parseStacks(
+      [
+        header,
+        line(812, 100140, 'mmap-write', '-', STUCK),
+        line(
+          45,
+          100077,
+          'fusefs-fixture',
+          'worker 2',
+          'mi_switch+0x171 sleepq_catch_signals+0x2e4 sleepq_wait_sig+0x9 _sleep+0x1a4 fuse_device_read+0x1be',
+        ),
+      ].join('\n'),
+    );
     expect(threads).toHaveLength(2);
-    expect(threads[0]).toMatchObject({ pid: 812, tid: 100140, comm: 'mmap-write', format: 'freebsd-procstat' });
+    expect(threads[0]).toMatchObject({
+      pid: 812,
+      tid: 100140,
+      comm: 'mmap-write',
+      format: 'freebsd-procstat',
+    });
     expect(threads[0]!.tdname).toBeUndefined();
-    expect(fns(threads[0]!)).toEqual(['mi_switch', 'sleepq_switch', 'sleepq_wait', '_sleep', 'vm_page_busy_sleep', 'vm_object_page_remove', 'fuse_vnop_write']);
+    expect(fns(threads[0]!)).toEqual([
+      'mi_switch',
+      'sleepq_switch',
+      'sleepq_wait',
+      '_sleep',
+      'vm_page_busy_sleep',
+      'vm_object_page_remove',
+      'fuse_vnop_write',
+    ]);
     expect(threads[0]!.frames[4]).toMatchObject({ fn: 'vm_page_busy_sleep', offset: '0x94' });
     expect(threads[1]).toMatchObject({ comm: 'fusefs-fixture', tdname: 'worker 2' });
   });
@@ -42,26 +68,45 @@ describe('procstat -kk', () => {
   });
 
   it('reads lines whose padding was collapsed (pasted into mail or a bug report)', () => {
-    const [t] = parseStacks('812 100140 mmap-write - mi_switch+0x171 sleepq_wait+0x43 vm_page_busy_sleep+0x94');
+    const [t] = parseStacks(
+      '812 100140 mmap-write - mi_switch+0x171 sleepq_wait+0x43 vm_page_busy_sleep+0x94',
+    );
     expect(t).toMatchObject({ pid: 812, tid: 100140, comm: 'mmap-write' });
     expect(fns(t!)).toEqual(['mi_switch', 'sleepq_wait', 'vm_page_busy_sleep']);
   });
 
   it('reads -k stacks (no offsets) under a header, and <running> as state R', () => {
-    const threads = parseStacks([header, line(812, 100140, 'mmap-write', '-', 'mi_switch sleepq_wait _sleep vm_page_busy_sleep'), line(11, 100003, 'idle', 'idle: cpu0', '<running>')].join('\n'));
+    const threads = parseStacks(
+      [
+        header,
+        line(812, 100140, 'mmap-write', '-', 'mi_switch sleepq_wait _sleep vm_page_busy_sleep'),
+        line(11, 100003, 'idle', 'idle: cpu0', '<running>'),
+      ].join('\n'),
+    );
     expect(fns(threads[0]!)).toEqual(['mi_switch', 'sleepq_wait', '_sleep', 'vm_page_busy_sleep']);
     expect(threads[1]).toMatchObject({ comm: 'idle', tdname: 'idle: cpu0', state: 'R', frames: [] });
   });
 
   it('does not take a ps line, a shell prompt or prose for a thread', () => {
-    const text = [psHeader, ps(812, 'vmpbusy', 'D', 'mmap-write /mnt/fg/x'), 'root@freebsd:~ # 812 100140 is stuck', '  12 345 words that are not frames at all'].join('\n');
+    const text = [
+      psHeader,
+      ps(812, 'vmpbusy', 'D', 'mmap-write /mnt/fg/x'),
+      'root@freebsd:~ # 812 100140 is stuck',
+      '  12 345 words that are not frames at all',
+    ].join('\n');
     expect(parseStacks(text).filter((t) => t.format === 'freebsd-procstat')).toEqual([]);
   });
 });
 
 describe('procstat with ps -axlww', () => {
   it('gives a single-threaded process its STAT letter and MWCHAN', () => {
-    const text = [header, line(812, 100140, 'mmap-write', '-', STUCK), '', psHeader, ps(812, 'vmpbusy', 'DL', 'mmap-write /mnt/fg/x')].join('\n');
+    const text = [
+      header,
+      line(812, 100140, 'mmap-write', '-', STUCK),
+      '',
+      psHeader,
+      ps(812, 'vmpbusy', 'DL', 'mmap-write /mnt/fg/x'),
+    ].join('\n');
     const [t] = parseStacks(text).filter((x) => x.format === 'freebsd-procstat');
     expect(t).toMatchObject({ pid: 812, state: 'D', wchan: 'vmpbusy' });
   });
@@ -70,7 +115,13 @@ describe('procstat with ps -axlww', () => {
     const text = [
       header,
       line(812, 100140, 'mmap-write', 'writer', STUCK),
-      line(812, 100141, 'mmap-write', 'reader', 'mi_switch+0x171 sleepq_catch_signals+0x2e4 sleepq_wait_sig+0x9 _cv_wait_sig+0x154 seltdwait+0x9b'),
+      line(
+        812,
+        100141,
+        'mmap-write',
+        'reader',
+        'mi_switch+0x171 sleepq_catch_signals+0x2e4 sleepq_wait_sig+0x9 _cv_wait_sig+0x154 seltdwait+0x9b',
+      ),
       '',
       psHeader,
       ps(812, 'vmpbusy', 'D', 'mmap-write'),
@@ -84,7 +135,14 @@ describe('procstat with ps -axlww', () => {
   });
 
   it('leaves a process that ps does not list without a state, and a `-` MWCHAN without a wait channel', () => {
-    const text = [header, line(812, 100140, 'mmap-write', '-', STUCK), line(813, 100150, 'other', '-', STUCK), '', psHeader, ps(813, '-', 'R+', 'other')].join('\n');
+    const text = [
+      header,
+      line(812, 100140, 'mmap-write', '-', STUCK),
+      line(813, 100150, 'other', '-', STUCK),
+      '',
+      psHeader,
+      ps(813, '-', 'R+', 'other'),
+    ].join('\n');
     const threads = parseStacks(text).filter((x) => x.format === 'freebsd-procstat');
     expect(threads[0]!.state).toBeUndefined();
     expect(threads[1]).toMatchObject({ state: 'R' });

@@ -63,18 +63,52 @@ const FREEBSD_LOCK_WAITS = [
 
 describe('a FreeBSD hang title skips the lock machinery', () => {
   it.each(FREEBSD_LOCK_WAITS)('skips %s', (lockFrame) => {
-    const t = freebsd(['mi_switch', 'sleepq_switch', lockFrame, 'vm_object_page_remove', 'vn_pages_remove', 'fuse_vnop_write', 'VOP_WRITE_APV', 'vn_write']);
+    const t = freebsd([
+      'mi_switch',
+      'sleepq_switch',
+      lockFrame,
+      'vm_object_page_remove',
+      'vn_pages_remove',
+      'fuse_vnop_write',
+      'VOP_WRITE_APV',
+      'vn_write',
+    ]);
     expect(signatureOf([t])).toBe('hang in vm_object_page_remove from fuse_vnop_write');
   });
 
   it('skips a whole chain of them', () => {
-    const t = freebsd(['mi_switch', 'sleepq_switch', 'sleepq_wait', 'sleeplk', '__lockmgr_args', 'vop_stdlock', 'VOP_LOCK1_APV', '_vn_lock', 'fuse_vnop_write']);
+    const t = freebsd([
+      'mi_switch',
+      'sleepq_switch',
+      'sleepq_wait',
+      'sleeplk',
+      '__lockmgr_args',
+      'vop_stdlock',
+      'VOP_LOCK1_APV',
+      '_vn_lock',
+      'fuse_vnop_write',
+    ]);
     expect(signatureOf([t])).toBe('hang in fuse_vnop_write');
   });
 
   it('names a static _helper after the wrapper that called it, inlined or not', () => {
-    const inlined = freebsd(['mi_switch', 'sleepq_wait', '_sleep', 'vm_page_busy_sleep', 'vm_object_page_remove', 'fuse_vnop_write']);
-    const notInlined = freebsd(['mi_switch', 'sleepq_wait', '_sleep', '_vm_page_busy_sleep', 'vm_page_busy_sleep', 'vm_object_page_remove', 'fuse_vnop_write']);
+    const inlined = freebsd([
+      'mi_switch',
+      'sleepq_wait',
+      '_sleep',
+      'vm_page_busy_sleep',
+      'vm_object_page_remove',
+      'fuse_vnop_write',
+    ]);
+    const notInlined = freebsd([
+      'mi_switch',
+      'sleepq_wait',
+      '_sleep',
+      '_vm_page_busy_sleep',
+      'vm_page_busy_sleep',
+      'vm_object_page_remove',
+      'fuse_vnop_write',
+    ]);
     expect(signatureOf([inlined])).toBe('hang in vm_page_busy_sleep from fuse_vnop_write');
     expect(signatureOf([notInlined])).toBe('hang in vm_page_busy_sleep from fuse_vnop_write');
   });
@@ -129,17 +163,43 @@ const LINUX_LOCK_WAITS = [
 
 describe('a Linux hang title skips the scheduler and lock machinery', () => {
   it.each(LINUX_LOCK_WAITS)('skips %s', (lockFrame) => {
-    const t = linux(['__schedule', lockFrame, 'filemap_fault', '__do_fault', 'fuse_page_mkwrite', 'do_page_fault']);
+    const t = linux([
+      '__schedule',
+      lockFrame,
+      'filemap_fault',
+      '__do_fault',
+      'fuse_page_mkwrite',
+      'do_page_fault',
+    ]);
     expect(signatureOf([t])).toBe('hang in filemap_fault from fuse_page_mkwrite');
   });
 
   it('ignores compiler suffixes (.isra, .constprop, .part, .cold) in both the skipped and the named frames', () => {
-    const t = linux(['__schedule', 'schedule', 'mutex_lock.constprop.0', '__mutex_lock.isra.0', 'down_write.part.0', 'fuse_perform_write.isra.0', 'fuse_file_write_iter', 'vfs_write']);
+    const t = linux([
+      '__schedule',
+      'schedule',
+      'mutex_lock.constprop.0',
+      '__mutex_lock.isra.0',
+      'down_write.part.0',
+      'fuse_perform_write.isra.0',
+      'fuse_file_write_iter',
+      'vfs_write',
+    ]);
     expect(signatureOf([t])).toBe('hang in fuse_perform_write from fuse_file_write_iter');
   });
 
   it('names a FUSE request wait "from" the FUSE caller, skipping the request plumbing between them', () => {
-    const t = linux(['request_wait_answer', '__fuse_simple_request', 'fuse_request_send', 'fuse_flush', 'filp_flush', '__x64_sys_close'], { state: 'S' });
+    const t = linux(
+      [
+        'request_wait_answer',
+        '__fuse_simple_request',
+        'fuse_request_send',
+        'fuse_flush',
+        'filp_flush',
+        '__x64_sys_close',
+      ],
+      { state: 'S' },
+    );
     expect(signatureOf([t])).toBe('hang in request_wait_answer from fuse_flush');
   });
 });
@@ -147,11 +207,16 @@ describe('a Linux hang title skips the scheduler and lock machinery', () => {
 describe('which threads are stuck', () => {
   it('never the FUSE daemon reading /dev/fuse, whatever its state', () => {
     for (const daemonRead of ['fuse_dev_do_read', 'fuse_dev_read', 'fuse_dev_splice_read']) {
-      const daemon = linux(['__schedule', 'schedule', daemonRead, 'vfs_read', 'ksys_read'], { comm: 'fusefs-fixture' });
+      const daemon = linux(['__schedule', 'schedule', daemonRead, 'vfs_read', 'ksys_read'], {
+        comm: 'fusefs-fixture',
+      });
       expect(isBlocked(daemon)).toBe(false);
       expect(signatureOf([daemon])).toBeUndefined();
     }
-    const freebsdDaemon = freebsd(['mi_switch', 'sleepq_wait', '_sleep', 'fuse_device_read', 'devfs_read_f', 'dofileread'], { comm: 'fusefs-fixture' });
+    const freebsdDaemon = freebsd(
+      ['mi_switch', 'sleepq_wait', '_sleep', 'fuse_device_read', 'devfs_read_f', 'dofileread'],
+      { comm: 'fusefs-fixture' },
+    );
     expect(isBlocked(freebsdDaemon)).toBe(false);
   });
 
@@ -160,7 +225,9 @@ describe('which threads are stuck', () => {
     expect(isBlocked(sleeper)).toBe(false);
     expect(isBlocked({ ...sleeper, state: 'I' })).toBe(false);
     expect(isBlocked({ ...sleeper, state: 'D' })).toBe(true);
-    const waiting = linux(['request_wait_answer', 'fuse_simple_request', 'fuse_perform_write'], { state: 'S' });
+    const waiting = linux(['request_wait_answer', 'fuse_simple_request', 'fuse_perform_write'], {
+      state: 'S',
+    });
     expect(isBlocked(waiting)).toBe(true);
   });
 
@@ -171,45 +238,97 @@ describe('which threads are stuck', () => {
   });
 
   it('without a printed state (procstat): a FreeBSD sleep without PCATCH in VM code is, a sleep with PCATCH is not', () => {
-    const noCatch = freebsd(['mi_switch', 'sleepq_wait', '_sleep', 'vm_page_busy_sleep', 'vm_object_page_remove'], { state: undefined });
+    const noCatch = freebsd(
+      ['mi_switch', 'sleepq_wait', '_sleep', 'vm_page_busy_sleep', 'vm_object_page_remove'],
+      { state: undefined },
+    );
     expect(isBlocked(noCatch)).toBe(true);
-    for (const interruptible of ['sleepq_wait_sig', 'sleepq_timedwait_sig', 'sleepq_catch_signals', '_cv_wait_sig']) {
-      const catching = freebsd(['mi_switch', interruptible, '_sleep', 'vm_page_busy_sleep', 'vm_object_page_remove'], { state: undefined });
+    for (const interruptible of [
+      'sleepq_wait_sig',
+      'sleepq_timedwait_sig',
+      'sleepq_catch_signals',
+      '_cv_wait_sig',
+    ]) {
+      const catching = freebsd(
+        ['mi_switch', interruptible, '_sleep', 'vm_page_busy_sleep', 'vm_object_page_remove'],
+        { state: undefined },
+      );
       expect(isBlocked(catching)).toBe(false);
     }
   });
 
   it('without a printed state: an uninterruptible FreeBSD sleep outside file-system and VM code is not', () => {
-    expect(isBlocked(freebsd(['mi_switch', 'sleepq_wait', '_sleep', 'kthread_suspend_check', 'fork_exit'], { state: undefined }))).toBe(false);
-    expect(isBlocked(freebsd(['mi_switch', 'turnstile_wait', '__mtx_lock_sleep', 'vn_write'], { state: undefined }))).toBe(true);
+    expect(
+      isBlocked(
+        freebsd(['mi_switch', 'sleepq_wait', '_sleep', 'kthread_suspend_check', 'fork_exit'], {
+          state: undefined,
+        }),
+      ),
+    ).toBe(false);
+    expect(
+      isBlocked(
+        freebsd(['mi_switch', 'turnstile_wait', '__mtx_lock_sleep', 'vn_write'], { state: undefined }),
+      ),
+    ).toBe(true);
   });
 
   it('a FreeBSD FUSE request wait counts although that sleep catches signals', () => {
-    const t = freebsd(['mi_switch', 'sleepq_switch', 'sleepq_catch_signals', 'sleepq_wait_sig', '_sleep', 'fticket_wait_answer', 'fdisp_wait_answ', 'fuse_vnop_write'], { state: undefined });
+    const t = freebsd(
+      [
+        'mi_switch',
+        'sleepq_switch',
+        'sleepq_catch_signals',
+        'sleepq_wait_sig',
+        '_sleep',
+        'fticket_wait_answer',
+        'fdisp_wait_answ',
+        'fuse_vnop_write',
+      ],
+      { state: undefined },
+    );
     expect(isBlocked(t)).toBe(true);
     expect(signatureOf([t])).toBe('hang in fticket_wait_answer from fuse_vnop_write');
   });
 
   it('a panicking thread is never a hang', () => {
-    expect(isBlocked(freebsd(['kdb_enter', 'vpanic', 'panic', 'vm_page_busy_sleep'], { format: 'freebsd-panic' }))).toBe(false);
-    expect(isBlocked(linux(['dump_stack', 'panic', 'fuse_perform_write'], { format: 'linux-panic' }))).toBe(false);
+    expect(
+      isBlocked(freebsd(['kdb_enter', 'vpanic', 'panic', 'vm_page_busy_sleep'], { format: 'freebsd-panic' })),
+    ).toBe(false);
+    expect(isBlocked(linux(['dump_stack', 'panic', 'fuse_perform_write'], { format: 'linux-panic' }))).toBe(
+      false,
+    );
   });
 });
 
 describe('the hung thread', () => {
   it('is the test’s own thread when the focus names it, over an uninterruptible bystander', () => {
-    const bystander = linux(['__schedule', 'schedule', 'io_schedule', 'folio_wait_bit_common', 'filemap_fault'], { pid: 50, tid: 50, comm: 'kworker/0:1' });
-    const test = linux(['request_wait_answer', 'fuse_simple_request', 'fuse_flush'], { pid: 166, tid: 166, state: 'S' });
-    expect(signatureOf([bystander, test], { pids: [166] })).toBe('hang in request_wait_answer from fuse_flush');
-    expect(signatureOf([bystander, test], { comms: ['fusefs-workload'] })).toBe('hang in request_wait_answer from fuse_flush');
-    expect(signatureOf([bystander, test], { pids: [999], comms: ['other'] })).toBe('hang in folio_wait_bit_common from filemap_fault');
+    const bystander = linux(
+      ['__schedule', 'schedule', 'io_schedule', 'folio_wait_bit_common', 'filemap_fault'],
+      { pid: 50, tid: 50, comm: 'kworker/0:1' },
+    );
+    const test = linux(['request_wait_answer', 'fuse_simple_request', 'fuse_flush'], {
+      pid: 166,
+      tid: 166,
+      state: 'S',
+    });
+    expect(signatureOf([bystander, test], { pids: [166] })).toBe(
+      'hang in request_wait_answer from fuse_flush',
+    );
+    expect(signatureOf([bystander, test], { comms: ['fusefs-workload'] })).toBe(
+      'hang in request_wait_answer from fuse_flush',
+    );
+    expect(signatureOf([bystander, test], { pids: [999], comms: ['other'] })).toBe(
+      'hang in folio_wait_bit_common from filemap_fault',
+    );
     // Without a focus the uninterruptible sleeper wins.
     expect(signatureOf([test, bystander])).toBe('hang in folio_wait_bit_common from filemap_fault');
   });
 
   it('is a thread in FUSE code over one in plain VM code, the first captured on a tie', () => {
     const vm = linux(['__schedule', 'io_schedule', 'folio_wait_bit_common', 'filemap_fault'], { tid: 1 });
-    const fuse = linux(['__schedule', 'io_schedule', 'folio_wait_bit_common', 'fuse_page_mkwrite'], { tid: 2 });
+    const fuse = linux(['__schedule', 'io_schedule', 'folio_wait_bit_common', 'fuse_page_mkwrite'], {
+      tid: 2,
+    });
     expect(signatureOf([vm, fuse])).toBe('hang in folio_wait_bit_common from fuse_page_mkwrite');
     const fuse2 = linux(['__schedule', 'mutex_lock', 'fuse_lock_inode'], { tid: 3 });
     expect(signatureOf([fuse, fuse2])).toBe('hang in folio_wait_bit_common from fuse_page_mkwrite');

@@ -46,7 +46,8 @@ function checkThread(actual: Thread | undefined, expected: ExpectedThread): void
     if (expected[key] !== undefined) expect(t[key], key).toBe(expected[key]);
   }
   if (expected.frameCount !== undefined) expect(t.frames).toHaveLength(expected.frameCount);
-  if (expected.frames) expect(t.frames.slice(0, expected.frames.length).map((f) => f.fn)).toEqual(expected.frames);
+  if (expected.frames)
+    expect(t.frames.slice(0, expected.frames.length).map((f) => f.fn)).toEqual(expected.frames);
   // Offsets are parsed, never part of the name.
   for (const f of t.frames) expect(f.fn).not.toMatch(/\+0x/);
 }
@@ -58,14 +59,17 @@ const cases = readdirSync(DIR)
 describe('stack fixtures', () => {
   it('every fixture has its expected result, and the folder is not empty', () => {
     expect(cases.length).toBeGreaterThanOrEqual(13);
-    for (const f of cases) expect(existsSync(path.join(DIR, f.replace(/\.txt$/, '.expected.json'))), f).toBe(true);
+    for (const f of cases)
+      expect(existsSync(path.join(DIR, f.replace(/\.txt$/, '.expected.json'))), f).toBe(true);
   });
 
   it('synthesized fixtures say so in their names; every real text names its source', () => {
     const real = cases.filter((f) => !f.endsWith('.transcript.txt'));
     expect(real.length).toBeGreaterThanOrEqual(61);
     for (const f of real.filter((r) => r !== 'freebsd-procstat-247276-bugzilla.txt')) {
-      const exp = JSON.parse(readFileSync(path.join(DIR, f.replace(/\.txt$/, '.expected.json')), 'utf8')) as Expected;
+      const exp = JSON.parse(
+        readFileSync(path.join(DIR, f.replace(/\.txt$/, '.expected.json')), 'utf8'),
+      ) as Expected;
       expect(exp.source, f).toMatch(/^(?:https:\/\/|[\w.-]+\/[\w.-]+ \S+ @ [0-9a-f]{40}$)/);
     }
   });
@@ -73,10 +77,26 @@ describe('stack fixtures', () => {
   // The same kernel output as a serial console, a terminal, syslog or Windows tooling delivers it.
   const variants: Record<string, (text: string) => string> = {
     'CRLF line ends': (t) => t.replace(/\n/g, '\r\n'),
-    'ANSI colour codes': (t) => t.split('\n').map((l) => (l === '' ? l : `\x1b[1;31m${l}\x1b[0m`)).join('\n'),
-    'syslog prefixes': (t) => t.split('\n').map((l) => (l === '' ? l : `Dec  1 12:00:00 buildhost kernel: ${l}`)).join('\n'),
-    'dmesg -T prefixes': (t) => t.split('\n').map((l) => (l === '' ? l : `[Tue Dec  1 12:00:00 2026] ${l}`)).join('\n'),
-    'GitHub Actions log time stamps': (t) => t.split('\n').map((l) => (l === '' ? l : `2026-12-01T12:00:00.1234567Z ${l}`)).join('\n'),
+    'ANSI colour codes': (t) =>
+      t
+        .split('\n')
+        .map((l) => (l === '' ? l : `\x1b[1;31m${l}\x1b[0m`))
+        .join('\n'),
+    'syslog prefixes': (t) =>
+      t
+        .split('\n')
+        .map((l) => (l === '' ? l : `Dec  1 12:00:00 buildhost kernel: ${l}`))
+        .join('\n'),
+    'dmesg -T prefixes': (t) =>
+      t
+        .split('\n')
+        .map((l) => (l === '' ? l : `[Tue Dec  1 12:00:00 2026] ${l}`))
+        .join('\n'),
+    'GitHub Actions log time stamps': (t) =>
+      t
+        .split('\n')
+        .map((l) => (l === '' ? l : `2026-12-01T12:00:00.1234567Z ${l}`))
+        .join('\n'),
   };
   const realCases = cases.filter((f) => !f.endsWith('.transcript.txt') && !f.startsWith('freebsd-procstat'));
   for (const [variant, change] of Object.entries(variants)) {
@@ -86,9 +106,10 @@ describe('stack fixtures', () => {
         const plain = analyzeStacks(text);
         const changed = analyzeStacks(change(text));
         expect(changed.signature, `${file} (${variant})`).toBe(plain.signature);
-        expect(changed.threads.map((t) => t.frames.map((f) => f.fn)), `${file} (${variant})`).toEqual(
-          plain.threads.map((t) => t.frames.map((f) => f.fn)),
-        );
+        expect(
+          changed.threads.map((t) => t.frames.map((f) => f.fn)),
+          `${file} (${variant})`,
+        ).toEqual(plain.threads.map((t) => t.frames.map((f) => f.fn)));
       }
     });
   }
@@ -96,7 +117,9 @@ describe('stack fixtures', () => {
   for (const file of cases) {
     it(file, () => {
       const text = readFileSync(path.join(DIR, file), 'utf8');
-      const exp = JSON.parse(readFileSync(path.join(DIR, file.replace(/\.txt$/, '.expected.json')), 'utf8')) as Expected;
+      const exp = JSON.parse(
+        readFileSync(path.join(DIR, file.replace(/\.txt$/, '.expected.json')), 'utf8'),
+      ) as Expected;
       const a = analyzeStacks(text);
       expect(a.threads).toHaveLength(exp.threads);
       expect(a.blocked).toHaveLength(exp.blocked);

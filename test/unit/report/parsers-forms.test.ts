@@ -50,7 +50,13 @@ describe('FreeBSD ddb alltrace', () => {
       ['fusefs-workloads', 912, 100154, undefined],
       ['idle', 11, 100003, 'R'],
     ]);
-    expect(fns(threads[1])).toEqual(['cpustop_handler', 'ipi_nmi_handler', 'trap', 'nmi_calltrap', 'acpi_cpu_c1']);
+    expect(fns(threads[1])).toEqual([
+      'cpustop_handler',
+      'ipi_nmi_handler',
+      'trap',
+      'nmi_calltrap',
+      'acpi_cpu_c1',
+    ]);
     expect(isBlocked(threads[1]!)).toBe(false);
     const a = analyzeStacks(text);
     expect(a.signature).toBe('hang in vm_page_busy_sleep from fuse_inval_buf_range');
@@ -72,7 +78,14 @@ describe('FreeBSD ddb alltrace', () => {
       'vn_write() at vn_write+0x1b4',
     ].join('\n');
     expect(fns(freebsdDdbParser.parse(arm)[0])).toEqual([
-      'kdb_enter', 'vpanic', 'panic', 'data_abort', 'handle_el1h_sync', 'fuse_vnop_write', 'VOP_WRITE_APV', 'vn_write',
+      'kdb_enter',
+      'vpanic',
+      'panic',
+      'data_abort',
+      'handle_el1h_sync',
+      'fuse_vnop_write',
+      'VOP_WRITE_APV',
+      'vn_write',
     ]);
   });
 });
@@ -86,7 +99,15 @@ describe('FreeBSD procstat -kk and ps -axlww', () => {
     // sys/kern/subr_stack.c stack_sbuf_print_flags(): "#%d %p at %s+%#lx\n"; usr.bin/procstat kstack_cleanup() keeps "%s+%#lx".
     const text = `${hdr}\n${row(783, 100068, 'mmap-write', 'mi_switch+0xe2 sleepq_wait+0x2c _sleep+0x247 vm_page_busy_sleep+0x8f ??+0 vn_pages_remove+0x52 fuse_io_dispatch+0xebd')}\n`;
     const [t] = freebsdProcstatParser.parse(text);
-    expect(fns(t)).toEqual(['mi_switch', 'sleepq_wait', '_sleep', 'vm_page_busy_sleep', '??', 'vn_pages_remove', 'fuse_io_dispatch']);
+    expect(fns(t)).toEqual([
+      'mi_switch',
+      'sleepq_wait',
+      '_sleep',
+      'vm_page_busy_sleep',
+      '??',
+      'vn_pages_remove',
+      'fuse_io_dispatch',
+    ]);
     // A frame without a symbol names nothing: the title and the catalogue look past it.
     expect(signatureOf([t!])).toBe('hang in vm_page_busy_sleep from fuse_io_dispatch');
   });
@@ -96,16 +117,58 @@ describe('FreeBSD procstat -kk and ps -axlww', () => {
     // MWCHAN, STAT and TT left-justified, each column as wide as its widest value (ps -ww).
     const cols = [
       ['UID', 'PID', 'PPID', 'C', 'PRI', 'NI', 'VSZ', 'RSS', 'MWCHAN', 'STAT', 'TT', 'TIME', 'COMMAND'],
-      ['0', '912', '903', '0', '20', '0', '12904', '2496', '*vnode interlock', 'D', 'u0', '0:00.00', '/gate/bin/fusefs-workloads mmap-write /mnt/fg'],
-      ['0', '905', '1', '0', '20', '0', '12892', '2464', 'fu_msg', 'IWs', '-', '0:00.00', '/gate/bin/fusefs-fixture -o direct_io /mnt/fg'],
+      [
+        '0',
+        '912',
+        '903',
+        '0',
+        '20',
+        '0',
+        '12904',
+        '2496',
+        '*vnode interlock',
+        'D',
+        'u0',
+        '0:00.00',
+        '/gate/bin/fusefs-workloads mmap-write /mnt/fg',
+      ],
+      [
+        '0',
+        '905',
+        '1',
+        '0',
+        '20',
+        '0',
+        '12892',
+        '2464',
+        'fu_msg',
+        'IWs',
+        '-',
+        '0:00.00',
+        '/gate/bin/fusefs-fixture -o direct_io /mnt/fg',
+      ],
     ];
     const left = new Set([8, 9, 10, 12]);
     const widths = cols[0]!.map((_, i) => Math.max(...cols.map((r) => r[i]!.length)));
-    const lines = cols.map((r) => r.map((v, i) => (i === 12 ? v : left.has(i) ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join(' '));
+    const lines = cols.map((r) =>
+      r.map((v, i) => (i === 12 ? v : left.has(i) ? v.padEnd(widths[i]!) : v.padStart(widths[i]!))).join(' '),
+    );
     const ps = parsePsAxl(lines.join('\n'));
     expect(ps).toEqual([
-      { pid: 912, ppid: 903, state: 'D', wchan: '*vnode interlock', command: '/gate/bin/fusefs-workloads mmap-write /mnt/fg' },
-      { pid: 905, ppid: 1, state: 'IWs', wchan: 'fu_msg', command: '/gate/bin/fusefs-fixture -o direct_io /mnt/fg' },
+      {
+        pid: 912,
+        ppid: 903,
+        state: 'D',
+        wchan: '*vnode interlock',
+        command: '/gate/bin/fusefs-workloads mmap-write /mnt/fg',
+      },
+      {
+        pid: 905,
+        ppid: 1,
+        state: 'IWs',
+        wchan: 'fu_msg',
+        command: '/gate/bin/fusefs-fixture -o direct_io /mnt/fg',
+      },
     ]);
   });
 
@@ -123,8 +186,12 @@ describe('FreeBSD procstat -kk and ps -axlww', () => {
   });
 
   it('no FreeBSD procstat transcript of ours holds more frames than stack(9) keeps (STACK_MAX 18, sys/sys/_stack.h)', () => {
-    for (const name of ['freebsd-watchdog-247276-current-tree.transcript.txt', 'freebsd-procstat-247276-offsets.transcript.txt']) {
-      for (const t of freebsdProcstatParser.parse(fixture(name))) expect(t.frames.length, name).toBeLessThanOrEqual(18);
+    for (const name of [
+      'freebsd-watchdog-247276-current-tree.transcript.txt',
+      'freebsd-procstat-247276-offsets.transcript.txt',
+    ]) {
+      for (const t of freebsdProcstatParser.parse(fixture(name)))
+        expect(t.frames.length, name).toBeLessThanOrEqual(18);
     }
   });
 });
@@ -140,7 +207,11 @@ describe('Linux frame forms', () => {
     [' dump_stack+0x172/0x1f0 lib/dump_stack.c:113', 'dump_stack', false],
     [' __dump_stack lib/dump_stack.c:77 [inline]', '__dump_stack', false],
     ['[<807762c0>] (__schedule) from [<80776938>] (schedule+0x50/0xa8)', '__schedule', false],
-    ['[<7f4ba618>] (fuse_writepages [fuse]) from [<8022e284>] (do_writepages+0x30/0x8c)', 'fuse_writepages', false],
+    [
+      '[<7f4ba618>] (fuse_writepages [fuse]) from [<8022e284>] (do_writepages+0x30/0x8c)',
+      'fuse_writepages',
+      false,
+    ],
     ['schedule_timeout from rcu_gp_fqs_loop+0x124/0x3fc', 'schedule_timeout', false],
     [' <IRQ>  [<ffffffff816efb87>] _sched_show_task+0x31a/0x325', '_sched_show_task', false],
     [' 0xffffffffc0a1b2c3', '??', false],
@@ -149,7 +220,12 @@ describe('Linux frame forms', () => {
   });
 
   it('does not take other lines for frames', () => {
-    for (const line of ['Modules linked in: fuse', 'RIP: 0033:0x7f3a9c2e8d7e', 'Code: 0f 0b', 'INFO: task x:1 blocked']) {
+    for (const line of [
+      'Modules linked in: fuse',
+      'RIP: 0033:0x7f3a9c2e8d7e',
+      'Code: 0f 0b',
+      'INFO: task x:1 blocked',
+    ]) {
       expect(parseTraceLine(line), line).toBeUndefined();
     }
   });
@@ -162,9 +238,15 @@ describe('log prefixes and terminal noise', () => {
     ['[ 1098.601132][    C2] watchdog: BUG: soft lockup', 'watchdog: BUG: soft lockup'],
     ['<4>[ 1239.774664]  splice_direct_to_actor+0x2dc/0x7b0', ' splice_direct_to_actor+0x2dc/0x7b0'],
     ['Oct 11 06:07:26 glustern1 kernel: Call Trace:', 'Call Trace:'],
-    ['May 17 18:48:11 kernel: [ 6141.921740] INFO: task kworker/u8:0:5 blocked', 'INFO: task kworker/u8:0:5 blocked'],
+    [
+      'May 17 18:48:11 kernel: [ 6141.921740] INFO: task kworker/u8:0:5 blocked',
+      'INFO: task kworker/u8:0:5 blocked',
+    ],
     ['2026-05-28T12:21:57.303295+00:00 vm-1 kernel:  ret_from_fork+0x44/0x70', ' ret_from_fork+0x44/0x70'],
-    ['2015-10-03T12:10:17.00878 kern.warn: [150397.543319]  [<ffffffffa0597062>] ? taskq_thread+0x222/0x410 [spl]', ' [<ffffffffa0597062>] ? taskq_thread+0x222/0x410 [spl]'],
+    [
+      '2015-10-03T12:10:17.00878 kern.warn: [150397.543319]  [<ffffffffa0597062>] ? taskq_thread+0x222/0x410 [spl]',
+      ' [<ffffffffa0597062>] ? taskq_thread+0x222/0x410 [spl]',
+    ],
     ['[Tue Dec  1 12:00:00 2026] Call Trace:', 'Call Trace:'],
     ['[Dec 1 12:00] Call Trace:', 'Call Trace:'],
     ['[  +0.000012]  schedule+0x27/0xf0', ' schedule+0x27/0xf0'],
@@ -181,7 +263,10 @@ describe('log prefixes and terminal noise', () => {
 
 describe('Linux hung task lines', () => {
   it('reads "blocked in I/O wait" (kernel/hung_task.c: "INFO: task %s:%d blocked%s for more than %ld seconds.")', () => {
-    const text = fixture('linux-s3fs-2431-hung-task-fuse-getattr.txt').replace('blocked for more than', 'blocked in I/O wait for more than');
+    const text = fixture('linux-s3fs-2431-hung-task-fuse-getattr.txt').replace(
+      'blocked for more than',
+      'blocked in I/O wait for more than',
+    );
     const a = analyzeStacks(text);
     expect(a.threads[0]).toMatchObject({ pid: 4846, comm: 'df', format: 'linux-hung-task' });
     expect(a.signature).toBe('hang in request_wait_answer from fuse_do_getattr');
@@ -189,7 +274,7 @@ describe('Linux hung task lines', () => {
 });
 
 describe('report titles', () => {
-  it('a hung-task panic keeps the hung task\'s own title', () => {
+  it("a hung-task panic keeps the hung task's own title", () => {
     // Synthesized from two real texts: the s3fs hung task, then the hung-task panic lines of the Rock64 report.
     const hung = fixture('linux-s3fs-2431-hung-task-fuse-getattr.txt');
     const panic = fixture('linux-rock64-82-hung-task-panic-arm64-syslog.txt');
@@ -201,7 +286,9 @@ describe('report titles', () => {
 
   it('a Go program\'s "panic: " in a Linux log does not hide the kernel\'s report', () => {
     const oops = fixture('linux-syzkaller-600-gpf-non-canonical.txt');
-    const a = analyzeStacks(`panic: runtime error: index out of range [3] with length 3\n\ngoroutine 1 [running]:\n${oops}`);
+    const a = analyzeStacks(
+      `panic: runtime error: index out of range [3] with length 3\n\ngoroutine 1 [running]:\n${oops}`,
+    );
     expect(a.signature).toBe('general protection fault in nl802154_add_llsec_key');
   });
 
@@ -218,7 +305,10 @@ describe('report titles', () => {
   it('the same bug on another build (offsets, addresses, pids, timestamps) keeps its title', () => {
     const text = fixture('linux-syzkaller-600-gpf-non-canonical.txt');
     const rebuilt = text
-      .replace(/\+0x[0-9a-f]+\/0x[0-9a-f]+/g, (m) => `+0x${(parseInt(m.slice(3), 16) + 16).toString(16)}/0x999`)
+      .replace(
+        /\+0x[0-9a-f]+\/0x[0-9a-f]+/g,
+        (m) => `+0x${(parseInt(m.slice(3), 16) + 16).toString(16)}/0x999`,
+      )
       .replace(/\b6734\b/g, '4242')
       .replace(/\[\s*\d+\.\d+\]/g, '[  1.000000]');
     expect(analyzeStacks(rebuilt).signature).toBe(analyzeStacks(text).signature);
@@ -227,14 +317,32 @@ describe('report titles', () => {
 
 describe('more Linux report kinds', () => {
   const report = (header: string): string =>
-    [header, 'CPU: 0 PID: 42 Comm: fusefs-workload Not tainted 6.12.0 #1', 'Call Trace:', ' <TASK>', ' dump_stack_lvl+0x1/0x2', ' fuse_file_write_iter+0xa6/0x400 [fuse]', ' vfs_write+0x2a3/0x470', ' </TASK>'].join('\n');
+    [
+      header,
+      'CPU: 0 PID: 42 Comm: fusefs-workload Not tainted 6.12.0 #1',
+      'Call Trace:',
+      ' <TASK>',
+      ' dump_stack_lvl+0x1/0x2',
+      ' fuse_file_write_iter+0xa6/0x400 [fuse]',
+      ' vfs_write+0x2a3/0x470',
+      ' </TASK>',
+    ].join('\n');
   it.each([
     // mm/kfence/report.c
-    ['BUG: KFENCE: use-after-free read in fuse_file_write_iter+0xa6/0x400 [fuse]', 'KFENCE: use-after-free Read in fuse_file_write_iter'],
+    [
+      'BUG: KFENCE: use-after-free read in fuse_file_write_iter+0xa6/0x400 [fuse]',
+      'KFENCE: use-after-free Read in fuse_file_write_iter',
+    ],
     // kernel/locking/spinlock_debug.c spin_dump(): "BUG: spinlock %s on CPU#%d, %s/%d"
-    ['BUG: spinlock lockup suspected on CPU#0, fusefs-workload/42', 'BUG: spinlock lockup suspected in fuse_file_write_iter'],
+    [
+      'BUG: spinlock lockup suspected on CPU#0, fusefs-workload/42',
+      'BUG: spinlock lockup suspected in fuse_file_write_iter',
+    ],
     // kernel/sched/core.c __schedule_bug(): "BUG: scheduling while atomic: %s/%d/0x%08x"
-    ['BUG: scheduling while atomic: fusefs-workload/42/0x00000002', 'BUG: scheduling while atomic in fuse_file_write_iter'],
+    [
+      'BUG: scheduling while atomic: fusefs-workload/42/0x00000002',
+      'BUG: scheduling while atomic in fuse_file_write_iter',
+    ],
     // kernel/watchdog_perf.c
     ['NMI watchdog: Watchdog detected hard LOCKUP on cpu 1', 'BUG: hard lockup in fuse_file_write_iter'],
     // lib/bug.c report_bug()

@@ -9,7 +9,11 @@ import { analyzeStacks, CHUNK_CHARS, MAX_THREADS, StackAnalyzer } from '../../..
 
 const STACKS = path.join(import.meta.dirname, '../../fixtures/stacks');
 const HUNG = readFileSync(path.join(STACKS, 'linux-s3fs-2431-hung-task-fuse-getattr.txt'), 'utf8');
-const FILLER = Array.from({ length: 500 }, (_, i) => `[${(i / 10).toFixed(6).padStart(12)}] usb 1-1: new high-speed USB device number ${i % 128} using xhci_hcd`).join('\n');
+const FILLER = Array.from(
+  { length: 500 },
+  (_, i) =>
+    `[${(i / 10).toFixed(6).padStart(12)}] usb 1-1: new high-speed USB device number ${i % 128} using xhci_hcd`,
+).join('\n');
 
 /** `copies` real hung-task reports, each with its own pid, between runs of ordinary console lines. */
 function bigLog(copies: number): string {
@@ -30,7 +34,15 @@ describe('streamed analysis', { timeout: 120_000 }, () => {
   it('cuts chunks between records: every report is read whole', () => {
     const a = analyzeStacks(text);
     expect(a.threads).toHaveLength(copies);
-    for (const t of a.threads) expect(t.frames.map((f) => f.fn)).toEqual(['__schedule', 'schedule', 'request_wait_answer', '__fuse_request_send', 'fuse_simple_request', 'fuse_do_getattr']);
+    for (const t of a.threads)
+      expect(t.frames.map((f) => f.fn)).toEqual([
+        '__schedule',
+        'schedule',
+        'request_wait_answer',
+        '__fuse_request_send',
+        'fuse_simple_request',
+        'fuse_do_getattr',
+      ]);
     expect(new Set(a.threads.map((t) => t.pid)).size).toBe(copies);
     expect(a.signature).toBe('hang in request_wait_answer from fuse_do_getattr');
   });
@@ -38,12 +50,17 @@ describe('streamed analysis', { timeout: 120_000 }, () => {
   it('gives the same result whatever the size of the pieces pushed', () => {
     const whole = analyzeStacks(text);
     const analyzer = new StackAnalyzer();
-    for (let at = 0, n = 1; at < text.length; at += n, n = (n * 7 + 13) % 100_003) analyzer.push(text.slice(at, at + n));
+    for (let at = 0, n = 1; at < text.length; at += n, n = (n * 7 + 13) % 100_003)
+      analyzer.push(text.slice(at, at + n));
     expect(analyzer.end()).toEqual(whole);
   });
 
   it('keeps a bounded number of threads and counts the rest', () => {
-    const many = Array.from({ length: MAX_THREADS + 50 }, (_, i) => `${String(i + 1).padStart(5)} ${String(100000 + i).padStart(6)} ${'sh'.padEnd(19)} ${'-'.padEnd(19)} mi_switch+0x1 sleepq_catch_signals+0x2 sleepq_wait_sig+0x3 _sleep+0x4 kern_wait6+0x5`);
+    const many = Array.from(
+      { length: MAX_THREADS + 50 },
+      (_, i) =>
+        `${String(i + 1).padStart(5)} ${String(100000 + i).padStart(6)} ${'sh'.padEnd(19)} ${'-'.padEnd(19)} mi_switch+0x1 sleepq_catch_signals+0x2 sleepq_wait_sig+0x3 _sleep+0x4 kern_wait6+0x5`,
+    );
     const a = analyzeStacks(many.join('\n'));
     expect(a.threads).toHaveLength(MAX_THREADS);
     expect(a.threadsOmitted).toBe(50);

@@ -6,7 +6,10 @@ import { extractFreebsdPanic } from '../../../src/report/parsers/freebsd-panic.j
 import { freebsdProcstatParser, parsePsAxl } from '../../../src/report/parsers/freebsd-procstat.js';
 import { linuxHungTaskParser } from '../../../src/report/parsers/linux-hung-task.js';
 import { extractLinuxPanic } from '../../../src/report/parsers/linux-panic.js';
-import { linuxProcStackParser, parseWatchdogLinuxSample } from '../../../src/report/parsers/linux-proc-stack.js';
+import {
+  linuxProcStackParser,
+  parseWatchdogLinuxSample,
+} from '../../../src/report/parsers/linux-proc-stack.js';
 import { extractPanic, parseStacks } from '../../../src/report/stacks.js';
 import { signatureOf } from '../../../src/report/signature.js';
 
@@ -49,7 +52,13 @@ describe('freebsd procstat -kk', () => {
     ].join('\n');
     expect(freebsdProcstatParser.parse(text)).toEqual([]);
     expect(parsePsAxl(text)).toEqual([
-      { pid: 912, ppid: 903, state: 'D', wchan: 'vmopar', command: '/gate/bin/fusefs-workloads mmap-write /mnt/fg' },
+      {
+        pid: 912,
+        ppid: 903,
+        state: 'D',
+        wchan: 'vmopar',
+        command: '/gate/bin/fusefs-workloads mmap-write /mnt/fg',
+      },
     ]);
   });
 });
@@ -95,7 +104,11 @@ describe('freebsd panic', () => {
       'Stopped at      kdb_enter+0x33: movq    $0,0x104b8d2(%rip)',
     ].join('\n');
     const p = extractFreebsdPanic(text);
-    expect(p).toMatchObject({ os: 'freebsd', message: 'vm_fault: fault on nofault entry, addr: 0xfffffe00c8a3b000', cpu: 3 });
+    expect(p).toMatchObject({
+      os: 'freebsd',
+      message: 'vm_fault: fault on nofault entry, addr: 0xfffffe00c8a3b000',
+      cpu: 3,
+    });
     expect(p?.threads[0]).toMatchObject({ pid: 77, tid: 100777 });
     expect(fns(p?.threads[0])).toEqual(['vpanic', 'fuse_vnop_read']);
   });
@@ -114,9 +127,18 @@ describe('linux /proc/PID/stack', () => {
     const threads = linuxProcStackParser.parse(text);
     expect(threads).toHaveLength(2);
     expect(threads[0]).toMatchObject({ pid: 321, tid: 322 });
-    expect(threads[0]?.frames[0]).toEqual({ fn: 'request_wait_answer', offset: '0x14f', size: '0x250', module: 'fuse' });
+    expect(threads[0]?.frames[0]).toEqual({
+      fn: 'request_wait_answer',
+      offset: '0x14f',
+      size: '0x250',
+      module: 'fuse',
+    });
     expect(threads[1]).toMatchObject({ pid: 400, tid: 400 });
-    expect(threads[1]?.frames[0]).toMatchObject({ fn: 'fuse_dev_do_read.constprop.0', address: 'ffffffffa0123456', module: 'fuse' });
+    expect(threads[1]?.frames[0]).toMatchObject({
+      fn: 'fuse_dev_do_read.constprop.0',
+      address: 'ffffffffa0123456',
+      module: 'fuse',
+    });
   });
 
   it('reads watchdog task markers: COMM with colons, wchan 0, CPU ticks, interleaved kernel messages', () => {
@@ -130,7 +152,14 @@ describe('linux /proc/PID/stack', () => {
     ].join('\n');
     const threads = parseWatchdogLinuxSample(text, 2);
     expect(threads).toHaveLength(2);
-    expect(threads[0]).toMatchObject({ pid: 10, tid: 11, state: 'D', cpuTicks: 42, comm: 'a:b: c', sample: 2 });
+    expect(threads[0]).toMatchObject({
+      pid: 10,
+      tid: 11,
+      state: 'D',
+      cpuTicks: 42,
+      comm: 'a:b: c',
+      sample: 2,
+    });
     expect(threads[0]?.wchan).toBeUndefined();
     expect(fns(threads[0])).toEqual(['fuse_flush', 'filp_flush']);
     expect(threads[1]).toMatchObject({ comm: 'sh', wchan: 'do_wait', cpuTicks: 0 });
@@ -141,8 +170,22 @@ describe('linux /proc/PID/stack', () => {
     const threads = parseStacks(readFileSync(file, 'utf8'));
     expect(threads.map((t) => t.sample)).toEqual([1, 2]);
     for (const t of threads) {
-      expect(t).toMatchObject({ pid: 167, tid: 167, state: 'D', cpuTicks: 43, comm: 'fusefs-workload', wchan: 'fuse_set_nowrite' });
-      expect(fns(t)).toEqual(['fuse_set_nowrite', 'fuse_flush', 'filp_flush', '__x64_sys_close', 'do_syscall_64', 'entry_SYSCALL_64_after_hwframe']);
+      expect(t).toMatchObject({
+        pid: 167,
+        tid: 167,
+        state: 'D',
+        cpuTicks: 43,
+        comm: 'fusefs-workload',
+        wchan: 'fuse_set_nowrite',
+      });
+      expect(fns(t)).toEqual([
+        'fuse_set_nowrite',
+        'fuse_flush',
+        'filp_flush',
+        '__x64_sys_close',
+        'do_syscall_64',
+        'entry_SYSCALL_64_after_hwframe',
+      ]);
     }
     expect(signatureOf(threads)).toBe('hang in fuse_set_nowrite from fuse_flush');
   });

@@ -18,7 +18,8 @@ export function hangReport(): GateReport {
   const threads = fixtureThreads('freebsd-watchdog-247276-current-tree.transcript.txt');
   return {
     verdict: 'hang',
-    reason: 'workload/mmap-write did not finish within 30 s; the same threads were asleep at the same frames in both samples.',
+    reason:
+      'workload/mmap-write did not finish within 30 s; the same threads were asleep at the same frames in both samples.',
     exitCode: 1,
     guest: 'freebsd',
     accelerator: 'tcg',
@@ -26,12 +27,16 @@ export function hangReport(): GateReport {
     image: {
       description: 'FreeBSD 15.0-CURRENT amd64 BASIC-CI ufs (snapshot 20251120-abc123def-271234)',
       url: 'https://download.freebsd.org/snapshots/CI-IMAGES/15.0-CURRENT/amd64/20251120/FreeBSD-15.0-CURRENT-amd64-BASIC-CI-20251120-abc123def-271234-ufs.raw.xz',
-      sha512: '9f2c4a1be07d3e5f60718293a4b5c6d7e8f9012345678abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab',
+      sha512:
+        '9f2c4a1be07d3e5f60718293a4b5c6d7e8f9012345678abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef0123456789ab',
     },
     build: { mode: 'module', why: 'only sys/fs/fuse changed', ok: true },
     proof: {
       ok: true,
-      details: ['kldstat -v: fusefs.ko loaded from /gate/build/fusefs.ko', 'SHA-256 of the loaded module matches the build: 3b1f0c…'],
+      details: [
+        'kldstat -v: fusefs.ko loaded from /gate/build/fusefs.ko',
+        'SHA-256 of the loaded module matches the build: 3b1f0c…',
+      ],
     },
     tests: [
       { name: 'workload/write-readback', status: 'pass', durationMs: 812, iteration: 1 },
@@ -44,7 +49,13 @@ export function hangReport(): GateReport {
         output: 'mmap-write: open /mnt/fg/mmap-write.dat\nmmap-write: munmap\nmmap-write: close',
         threads: blockedThreads(threads),
       },
-      { name: 'gtest/WriteBack.mmap_direct_io', status: 'skipped', durationMs: 0, iteration: 1, message: 'not run after a hang' },
+      {
+        name: 'gtest/WriteBack.mmap_direct_io',
+        status: 'skipped',
+        durationMs: 0,
+        iteration: 1,
+        message: 'not run after a hang',
+      },
     ],
     // Written out, not computed with the code under test: what a person reads off the fixture's
     // stuck thread (vm_page_busy_sleep under fuse_inval_buf_range) and the catalogue entry it is.
@@ -65,7 +76,12 @@ export function hangReport(): GateReport {
     bootAttempts: 1,
     startedAt: '2025-11-24T18:00:00.000Z',
     finishedAt: '2025-11-24T18:03:43.000Z',
-    files: { report: 'out/report.json', serialLog: 'out/serial.log', stacks: 'out/stacks.txt', junit: 'out/junit.xml' },
+    files: {
+      report: 'out/report.json',
+      serialLog: 'out/serial.log',
+      stacks: 'out/stacks.txt',
+      junit: 'out/junit.xml',
+    },
   };
 }
 

@@ -12,7 +12,9 @@ describe('renderSummary', () => {
   it('says what a reader needs first: verdict, signature, known bug, the blocked stack', () => {
     const md = renderSummary(hangReport());
     const lines = md.split('\n');
-    expect(lines[0]).toBe('## ⏳ fusefs-gate: HANG · FreeBSD 15.0-CURRENT amd64 BASIC-CI ufs (snapshot 20251120-abc123def-271234)');
+    expect(lines[0]).toBe(
+      '## ⏳ fusefs-gate: HANG · FreeBSD 15.0-CURRENT amd64 BASIC-CI ufs (snapshot 20251120-abc123def-271234)',
+    );
     expect(md).toContain('**Signature:** `hang in vm_page_busy_sleep from fuse_inval_buf_range`');
     expect(md).toContain('[fusefs: mmap');
     expect(md).toContain('(https://bugs.freebsd.org/bugzilla/show_bug.cgi?id=247276)');
@@ -25,11 +27,16 @@ describe('renderSummary', () => {
   });
 
   it('prints a stack that 200 threads share once, with the thread count (snapshot)', async () => {
-    const md = renderSummary(bigHangReport(), { stacksFile: 'stacks.txt', stacksUrl: 'https://example.invalid/artifacts/1' });
+    const md = renderSummary(bigHangReport(), {
+      stacksFile: 'stacks.txt',
+      stacksUrl: 'https://example.invalid/artifacts/1',
+    });
     expect(md).toContain('200 blocked threads of 202 captured, in one stack.');
     expect((md.match(/^```text$/gm) ?? []).length).toBe(1);
     expect(md.match(/^vm_page_busy_sleep\+0x94$/gm)).toHaveLength(1);
-    expect(md).toContain('**200 threads share this stack** (pid 2000, 2001, 2002, 2003, 2004, 2005, 2006, 2007 and 192 more)');
+    expect(md).toContain(
+      '**200 threads share this stack** (pid 2000, 2001, 2002, 2003, 2004, 2005, 2006, 2007 and 192 more)',
+    );
     expect(md.split('\n').length).toBeLessThan(400);
     expect(md.length).toBeLessThan(40_000);
     await expect(md).toMatchFileSnapshot('./__snapshots__/summary-200-threads.md');
@@ -55,18 +62,30 @@ describe('renderSummary', () => {
     const md = renderSummary(report);
     expect(md).toContain('201 blocked threads of 203 captured, in 2 distinct stacks.');
     expect(md.indexOf('<summary>1 more distinct stack</summary>')).toBeLessThan(md.indexOf('\nvn_lock\n'));
-    expect(md.indexOf('\nvm_page_busy_sleep+0x94\n')).toBeLessThan(md.indexOf('<summary>1 more distinct stack</summary>'));
+    expect(md.indexOf('\nvm_page_busy_sleep+0x94\n')).toBeLessThan(
+      md.indexOf('<summary>1 more distinct stack</summary>'),
+    );
   });
 
   it('names the run in its heading and links the artifact, not runner paths', () => {
-    const md = renderSummary(hangReport(), { version: '15.0-CURRENT', artifact: { name: 'fusefs-gate-15.0-CURRENT-gate-leg1', url: 'https://example.invalid/a/7' } });
-    expect(md.split('\n')[0]).toBe('## ⏳ fusefs-gate: HANG · FreeBSD 15.0-CURRENT · [fusefs-gate-15.0-CURRENT-gate-leg1](https://example.invalid/a/7)');
-    expect(md).toContain('`report.json`, `serial.log`, `stacks.txt`, `junit.xml` in the artifact [fusefs-gate-15.0-CURRENT-gate-leg1](https://example.invalid/a/7).');
+    const md = renderSummary(hangReport(), {
+      version: '15.0-CURRENT',
+      artifact: { name: 'fusefs-gate-15.0-CURRENT-gate-leg1', url: 'https://example.invalid/a/7' },
+    });
+    expect(md.split('\n')[0]).toBe(
+      '## ⏳ fusefs-gate: HANG · FreeBSD 15.0-CURRENT · [fusefs-gate-15.0-CURRENT-gate-leg1](https://example.invalid/a/7)',
+    );
+    expect(md).toContain(
+      '`report.json`, `serial.log`, `stacks.txt`, `junit.xml` in the artifact [fusefs-gate-15.0-CURRENT-gate-leg1](https://example.invalid/a/7).',
+    );
     expect(md).not.toContain('out/');
   });
 
   it('says so when allow-error let an undecided run through', () => {
-    const md = renderSummary({ ...hangReport(), verdict: 'error', reason: 'boot did not reach a shell', threads: [] }, { errorAllowed: true });
+    const md = renderSummary(
+      { ...hangReport(), verdict: 'error', reason: 'boot did not reach a shell', threads: [] },
+      { errorAllowed: true },
+    );
     expect(md).toContain('let through by `allow-error: true`');
   });
 
@@ -91,7 +110,9 @@ describe('renderSummary', () => {
       signature: undefined,
       knownBug: undefined,
       threads: [],
-      tests: [{ name: 'workload/a|b', status: 'error', durationMs: 5, iteration: 1, message: 'line1\nline2' }],
+      tests: [
+        { name: 'workload/a|b', status: 'error', durationMs: 5, iteration: 1, message: 'line1\nline2' },
+      ],
     };
     const md = renderSummary(report);
     expect(md.split('\n')[0]).toMatch(/^## ⚠️ fusefs-gate: ERROR · /);

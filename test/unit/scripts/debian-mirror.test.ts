@@ -17,10 +17,14 @@ function aptEtc(files: Record<string, string>): string {
 }
 
 function mirror(etc: string, env: NodeJS.ProcessEnv = {}): string {
-  return execFileSync('bash', ['-c', `set -euo pipefail; . "$1"; resolve_debian_mirror; printf '%s' "$MIRROR"`, 'bash', lib], {
-    env: { PATH: process.env.PATH, FUSEFS_GATE_APT_ETC: etc, ...env },
-    encoding: 'utf8',
-  });
+  return execFileSync(
+    'bash',
+    ['-c', `set -euo pipefail; . "$1"; resolve_debian_mirror; printf '%s' "$MIRROR"`, 'bash', lib],
+    {
+      env: { PATH: process.env.PATH, FUSEFS_GATE_APT_ETC: etc, ...env },
+      encoding: 'utf8',
+    },
+  );
 }
 
 describe('the Debian mirror from the apt sources', () => {
@@ -43,8 +47,10 @@ describe('the Debian mirror from the apt sources', () => {
 
   it('deb822: a disabled stanza, a deb-src one, and a folded URIs field', () => {
     const etc = aptEtc({
-      'sources.list.d/a.sources': 'Types: deb\nURIs: http://off.example/debian\nSuites: trixie\nEnabled: no\n\nTypes: deb-src\nURIs: http://src.example/debian\nSuites: trixie\n',
-      'sources.list.d/b.sources': 'Types: deb\nURIs:\n http://folded.example/debian\n http://second.example/debian\nSuites: trixie\n',
+      'sources.list.d/a.sources':
+        'Types: deb\nURIs: http://off.example/debian\nSuites: trixie\nEnabled: no\n\nTypes: deb-src\nURIs: http://src.example/debian\nSuites: trixie\n',
+      'sources.list.d/b.sources':
+        'Types: deb\nURIs:\n http://folded.example/debian\n http://second.example/debian\nSuites: trixie\n',
     });
     expect(mirror(etc)).toBe('http://folded.example/debian');
   });
@@ -61,10 +67,17 @@ describe('the Debian mirror from the apt sources', () => {
   });
 
   it('nothing Debian (an Ubuntu machine): empty, with a message naming the variable; the variable overrides', () => {
-    const etc = aptEtc({ 'sources.list.d/ubuntu.sources': 'Types: deb\nURIs: http://ubuntu.example/ubuntu\nSuites: noble noble-updates\n' });
+    const etc = aptEtc({
+      'sources.list.d/ubuntu.sources':
+        'Types: deb\nURIs: http://ubuntu.example/ubuntu\nSuites: noble noble-updates\n',
+    });
     expect(mirror(etc)).toBe('');
-    expect(mirror(etc, { FUSEFS_GATE_DEBIAN_MIRROR: 'http://override.example/debian/' })).toBe('http://override.example/debian');
-    const message = execFileSync('bash', ['-c', '. "$1"; no_mirror_message', 'bash', lib], { encoding: 'utf8' });
+    expect(mirror(etc, { FUSEFS_GATE_DEBIAN_MIRROR: 'http://override.example/debian/' })).toBe(
+      'http://override.example/debian',
+    );
+    const message = execFileSync('bash', ['-c', '. "$1"; no_mirror_message', 'bash', lib], {
+      encoding: 'utf8',
+    });
     expect(message).toMatch(/no Debian mirror: .*set FUSEFS_GATE_DEBIAN_MIRROR/);
   });
 });

@@ -6,7 +6,13 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { AccelUnavailableError, chooseAccelerator, clearKvmProbeCache, probeKvm, type KvmProbeResult } from '../../../src/vm/accel.js';
+import {
+  AccelUnavailableError,
+  chooseAccelerator,
+  clearKvmProbeCache,
+  probeKvm,
+  type KvmProbeResult,
+} from '../../../src/vm/accel.js';
 
 let dir: string;
 
@@ -26,7 +32,11 @@ async function fakeQemu(name: string, script: string): Promise<string> {
 }
 
 const usable: KvmProbeResult = { usable: true, reason: 'a guest ran', elapsedMs: 42 };
-const broken: KvmProbeResult = { usable: false, reason: 'QEMU exited (signal SIGABRT) before the guest ran: failed to set MSR 0x10a', elapsedMs: 80 };
+const broken: KvmProbeResult = {
+  usable: false,
+  reason: 'QEMU exited (signal SIGABRT) before the guest ran: failed to set MSR 0x10a',
+  elapsedMs: 80,
+};
 
 describe('chooseAccelerator', () => {
   it('auto: KVM when the probe guest ran', async () => {
@@ -43,10 +53,14 @@ describe('chooseAccelerator', () => {
   });
 
   it('kvm requested but unusable: a clear error, no silent fallback', async () => {
-    const error = await chooseAccelerator('kvm', { probe: async () => broken }).catch((caught: unknown) => caught);
+    const error = await chooseAccelerator('kvm', { probe: async () => broken }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(AccelUnavailableError);
     expect((error as Error).message).toMatch(/accel=kvm was requested .*MSR 0x10a.*accel=auto/);
-    expect(await chooseAccelerator('kvm', { probe: async () => usable })).toMatchObject({ accelerator: 'kvm' });
+    expect(await chooseAccelerator('kvm', { probe: async () => usable })).toMatchObject({
+      accelerator: 'kvm',
+    });
   });
 
   it('tcg: no probe at all', async () => {
@@ -72,10 +86,15 @@ describe('probeKvm', () => {
   });
 
   it('QEMU aborting: not usable, the reason is its error line and the assertion', async () => {
-    const qemu = await fakeQemu('abort', `echo 'qemu-system-x86_64: error: failed to set MSR 0x10a to 0x69' >&2\necho "qemu-system-x86_64: ../../target/i386/kvm/kvm.c:3183: kvm_buf_set_msrs: Assertion \\\`ret == cpu->kvm_msr_buf->nmsrs' failed." >&2\nkill -ABRT $$`);
+    const qemu = await fakeQemu(
+      'abort',
+      `echo 'qemu-system-x86_64: error: failed to set MSR 0x10a to 0x69' >&2\necho "qemu-system-x86_64: ../../target/i386/kvm/kvm.c:3183: kvm_buf_set_msrs: Assertion \\\`ret == cpu->kvm_msr_buf->nmsrs' failed." >&2\nkill -ABRT $$`,
+    );
     const result = await probeKvm({ kvmDevice: '/dev/null', qemuBinary: qemu, timeoutMs: 5_000 });
     expect(result.usable).toBe(false);
-    expect(result.reason).toMatch(/^QEMU exited \(signal SIGABRT\) before the guest ran: .*failed to set MSR 0x10a to 0x69 \/ .*Assertion/);
+    expect(result.reason).toMatch(
+      /^QEMU exited \(signal SIGABRT\) before the guest ran: .*failed to set MSR 0x10a to 0x69 \/ .*Assertion/,
+    );
   });
 
   it('a wedged guest: not usable after the bound, and QEMU is reaped', async () => {
@@ -98,29 +117,37 @@ describe('probeKvm', () => {
   });
 
   it('output that is not the guest’s answer is not enough: SeaBIOS chatter, a partial message', async () => {
-    const qemu = await fakeQemu('chatter', "printf 'SeaBIOS (version 1.16.2)\\nBooting from Hard Disk...\\nKVM-O'\nexec sleep 600");
+    const qemu = await fakeQemu(
+      'chatter',
+      "printf 'SeaBIOS (version 1.16.2)\\nBooting from Hard Disk...\\nKVM-O'\nexec sleep 600",
+    );
     const result = await probeKvm({ kvmDevice: '/dev/null', qemuBinary: qemu, timeoutMs: 1_000 });
     expect(result).toMatchObject({ usable: false, reason: 'guest did not run within 1 s under KVM' });
   });
 
-  it('KVM stopping the guest (an emulating KVM): not usable at once, with QEMU\'s words, and QEMU is reaped', async () => {
+  it("KVM stopping the guest (an emulating KVM): not usable at once, with QEMU's words, and QEMU is reaped", async () => {
     // What QEMU 7.2 printed here for the probe guest (run under /work/wt/with-kvm.sh), then paused.
     const qemu = await fakeQemu(
       'internal-error',
       "printf 'KVM internal error. Suberror: 1\\nextra data[0]: 0x0000000000000001\\nemulation failure\\nEAX=00000001 EBX=f1bf2bfb ECX=1a005f46 EDX=00000003\\n' >&2\nexec sleep 600",
     );
     const result = await probeKvm({ kvmDevice: '/dev/null', qemuBinary: qemu, timeoutMs: 60_000 });
-    expect(result).toMatchObject({ usable: false, reason: 'KVM stopped the probe guest (KVM internal error. Suberror: 1 / emulation failure)' });
+    expect(result).toMatchObject({
+      usable: false,
+      reason: 'KVM stopped the probe guest (KVM internal error. Suberror: 1 / emulation failure)',
+    });
     expect(result.elapsedMs).toBeLessThan(60_000);
     const pid = Number(await readFile(`${qemu}.pid`, 'utf8'));
     expect(existsSync(`/proc/${pid}`)).toBe(false);
   });
 
-  it('passes the real run\'s machine and CPU to QEMU, and caches the result per binary', async () => {
+  it("passes the real run's machine and CPU to QEMU, and caches the result per binary", async () => {
     const qemu = await fakeQemu('argv', `printf '%s\\n' "$@" > ${path.join(dir, 'argv.txt')}\nexit 1`);
     const first = await probeKvm({ kvmDevice: '/dev/null', qemuBinary: qemu });
     const argv = (await readFile(path.join(dir, 'argv.txt'), 'utf8')).trim().split('\n');
-    expect(argv.join(' ')).toMatch(/-machine q35 -accel kvm -cpu host .*-no-reboot -serial stdio -drive file=.*boot\.img,format=raw,if=virtio,readonly=on/);
+    expect(argv.join(' ')).toMatch(
+      /-machine q35 -accel kvm -cpu host .*-no-reboot -serial stdio -drive file=.*boot\.img,format=raw,if=virtio,readonly=on/,
+    );
     await rm(path.join(dir, 'argv.txt'));
     const second = await probeKvm({ kvmDevice: '/dev/null', qemuBinary: qemu });
     expect(second).toBe(first);
@@ -129,6 +156,9 @@ describe('probeKvm', () => {
 
   it('a binary that does not exist: not usable, says so', async () => {
     const result = await probeKvm({ kvmDevice: '/dev/null', qemuBinary: path.join(dir, 'nope') });
-    expect(result).toMatchObject({ usable: false, reason: expect.stringMatching(/could not start .*nope.*ENOENT/) });
+    expect(result).toMatchObject({
+      usable: false,
+      reason: expect.stringMatching(/could not start .*nope.*ENOENT/),
+    });
   });
 });

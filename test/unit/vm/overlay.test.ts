@@ -13,7 +13,12 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function info(file: string): { format: string; 'virtual-size': number; 'backing-filename'?: string; 'backing-filename-format'?: string } {
+function info(file: string): {
+  format: string;
+  'virtual-size': number;
+  'backing-filename'?: string;
+  'backing-filename-format'?: string;
+} {
   return JSON.parse(execFileSync('qemu-img', ['info', '--output=json', '-U', file], { encoding: 'utf8' }));
 }
 
@@ -29,7 +34,12 @@ describe('createOverlay', () => {
     } finally {
       process.chdir(cwd);
     }
-    expect(info(overlay)).toMatchObject({ format: 'qcow2', 'virtual-size': 4 * 1024 * 1024, 'backing-filename': base, 'backing-filename-format': 'raw' });
+    expect(info(overlay)).toMatchObject({
+      format: 'qcow2',
+      'virtual-size': 4 * 1024 * 1024,
+      'backing-filename': base,
+      'backing-filename-format': 'raw',
+    });
   });
 
   it('grows the guest-visible size when asked', async () => {
@@ -41,14 +51,20 @@ describe('createOverlay', () => {
     await expect(createOverlay(base, 'raw', overlay, 0)).rejects.toThrow(/positive number of GiB/);
   });
 
-  it('a missing base is an OverlayError with qemu-img\'s message', async () => {
-    const error = await createOverlay(path.join(dir, 'absent.img'), 'raw', path.join(dir, 'x.qcow2')).catch((caught: unknown) => caught);
+  it("a missing base is an OverlayError with qemu-img's message", async () => {
+    const error = await createOverlay(path.join(dir, 'absent.img'), 'raw', path.join(dir, 'x.qcow2')).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(OverlayError);
     expect((error as OverlayError).stderr).toMatch(/absent\.img/);
     expect((error as Error).message).toMatch(/qemu-img create failed .*No such file/);
   });
 
   it('a missing qemu-img is an OverlayError', async () => {
-    await expect(createOverlay('/x', 'raw', path.join(dir, 'y.qcow2'), undefined, { qemuImg: path.join(dir, 'no-qemu-img') })).rejects.toThrow(/could not run .*ENOENT/);
+    await expect(
+      createOverlay('/x', 'raw', path.join(dir, 'y.qcow2'), undefined, {
+        qemuImg: path.join(dir, 'no-qemu-img'),
+      }),
+    ).rejects.toThrow(/could not run .*ENOENT/);
   });
 });

@@ -4,7 +4,16 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { cmdlineMatches, endRecordedQemus, killRecorded, processCmdline, processStartTicks, readPidfile, recordPidfile, writePidfile } from '../../../src/vm/pidfile.js';
+import {
+  cmdlineMatches,
+  endRecordedQemus,
+  killRecorded,
+  processCmdline,
+  processStartTicks,
+  readPidfile,
+  recordPidfile,
+  writePidfile,
+} from '../../../src/vm/pidfile.js';
 import { waitForExit } from '../../../src/vm/process.js';
 
 let dir: string;
@@ -18,7 +27,11 @@ afterAll(async () => {
 describe('pidfile', () => {
   it('round-trips a record and rejects a malformed file', async () => {
     const file = path.join(dir, 'a.json');
-    const record = { pid: 4242, startedAt: '2026-11-24T10:00:00.000Z', cmdlineHint: '/tmp/fg-vm-1/console.sock' };
+    const record = {
+      pid: 4242,
+      startedAt: '2026-11-24T10:00:00.000Z',
+      cmdlineHint: '/tmp/fg-vm-1/console.sock',
+    };
     await writePidfile(file, record);
     expect(await readPidfile(file)).toEqual(record);
     expect(await readPidfile(path.join(dir, 'missing.json'))).toBeUndefined();
@@ -30,8 +43,22 @@ describe('pidfile', () => {
 
   it('matches only a qemu-system command line that contains the hint', () => {
     const record = { pid: 1, startedAt: '', cmdlineHint: 'socket,id=con0,path=/tmp/fg-vm-1/console.sock' };
-    expect(cmdlineMatches(['qemu-system-x86_64', '-chardev', 'socket,id=con0,path=/tmp/fg-vm-1/console.sock,server=on,wait=on'], record)).toBe(true);
-    expect(cmdlineMatches(['/usr/bin/qemu-system-x86_64', '-chardev', 'socket,id=con0,path=/tmp/fg-vm-2/console.sock,server=on'], record)).toBe(false);
+    expect(
+      cmdlineMatches(
+        ['qemu-system-x86_64', '-chardev', 'socket,id=con0,path=/tmp/fg-vm-1/console.sock,server=on,wait=on'],
+        record,
+      ),
+    ).toBe(true);
+    expect(
+      cmdlineMatches(
+        [
+          '/usr/bin/qemu-system-x86_64',
+          '-chardev',
+          'socket,id=con0,path=/tmp/fg-vm-2/console.sock,server=on',
+        ],
+        record,
+      ),
+    ).toBe(false);
     expect(cmdlineMatches(['sleep', 'socket,id=con0,path=/tmp/fg-vm-1/console.sock'], record)).toBe(false);
   });
 
@@ -39,7 +66,11 @@ describe('pidfile', () => {
     const child = spawn('sleep', ['30'], { stdio: 'ignore' });
     try {
       const file = path.join(dir, 'recycled.json');
-      await writePidfile(file, { pid: child.pid!, startedAt: new Date().toISOString(), cmdlineHint: 'sleep' });
+      await writePidfile(file, {
+        pid: child.pid!,
+        startedAt: new Date().toISOString(),
+        cmdlineHint: 'sleep',
+      });
       const result = await killRecorded(file, { graceMs: 200 });
       expect(result).toMatchObject({ killed: false, pid: child.pid });
       expect(result.note).toMatch(/now another program \(sleep\); not killed/);
@@ -57,8 +88,14 @@ describe('pidfile', () => {
     await waitForExit(child, 5_000);
     const file = path.join(dir, 'gone.json');
     await writePidfile(file, { pid: child.pid!, startedAt: '', cmdlineHint: 'x' });
-    expect(await killRecorded(file)).toMatchObject({ killed: false, note: expect.stringMatching(/not running/) });
-    expect(await killRecorded(path.join(dir, 'none.json'))).toMatchObject({ killed: false, note: expect.stringMatching(/no pidfile/) });
+    expect(await killRecorded(file)).toMatchObject({
+      killed: false,
+      note: expect.stringMatching(/not running/),
+    });
+    expect(await killRecorded(path.join(dir, 'none.json'))).toMatchObject({
+      killed: false,
+      note: expect.stringMatching(/no pidfile/),
+    });
   });
 
   it('recordPidfile refuses a pid that is not QEMU', async () => {
@@ -84,7 +121,8 @@ describe('pidfile', () => {
     // A comm with ") (" in it (perl's $0 sets it through prctl): fields are counted after the last ')'.
     const child = spawn('perl', ['-e', '$0 = "a) (b"; sleep 30'], { stdio: 'ignore' });
     try {
-      for (let i = 0; i < 100 && !readFileSync(`/proc/${child.pid}/stat`, 'utf8').includes('(a) (b)'); i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 100 && !readFileSync(`/proc/${child.pid}/stat`, 'utf8').includes('(a) (b)'); i++)
+        await new Promise((r) => setTimeout(r, 20));
       const ticks = processStartTicks(child.pid!);
       expect(ticks).toBeGreaterThanOrEqual(own!);
     } finally {
@@ -96,13 +134,29 @@ describe('pidfile', () => {
 
   // A stand-in for QEMU: perl's $0 rewrites its command line to look like one.
   it('never kills a QEMU-looking process whose start time is not the recorded one (a recycled pid)', async () => {
-    const child = spawn('perl', ['-e', '$0 = "qemu-system-x86_64 -chardev socket,id=con0,path=/tmp/fg-recycled/console.sock"; sleep 30'], { stdio: 'ignore' });
+    const child = spawn(
+      'perl',
+      [
+        '-e',
+        '$0 = "qemu-system-x86_64 -chardev socket,id=con0,path=/tmp/fg-recycled/console.sock"; sleep 30',
+      ],
+      { stdio: 'ignore' },
+    );
     try {
-      for (let i = 0; i < 100 && !(await processCmdline(child.pid!))?.[0]?.startsWith('qemu-system'); i++) await new Promise((r) => setTimeout(r, 20));
+      for (let i = 0; i < 100 && !(await processCmdline(child.pid!))?.[0]?.startsWith('qemu-system'); i++)
+        await new Promise((r) => setTimeout(r, 20));
       const file = path.join(dir, 'ticks.json');
-      const record = { pid: child.pid!, startedAt: new Date().toISOString(), cmdlineHint: 'path=/tmp/fg-recycled/console.sock', startTicks: processStartTicks(child.pid!)! - 1 };
+      const record = {
+        pid: child.pid!,
+        startedAt: new Date().toISOString(),
+        cmdlineHint: 'path=/tmp/fg-recycled/console.sock',
+        startTicks: processStartTicks(child.pid!)! - 1,
+      };
       await writePidfile(file, record);
-      expect(await killRecorded(file, { graceMs: 200 })).toMatchObject({ killed: false, note: expect.stringMatching(/another program/) });
+      expect(await killRecorded(file, { graceMs: 200 })).toMatchObject({
+        killed: false,
+        note: expect.stringMatching(/another program/),
+      });
       expect(child.exitCode).toBeNull();
       // With the right start time it is the recorded QEMU, and it is ended.
       await writePidfile(file, { ...record, startTicks: record.startTicks + 1 });
@@ -115,16 +169,28 @@ describe('pidfile', () => {
 
   it('endRecordedQemus ends every recorded QEMU of a work folder, notes a malformed pidfile, and ignores other files', async () => {
     const work = await mkdtemp(path.join(dir, 'work-'));
-    const child = spawn('perl', ['-e', `$0 = "qemu-system-x86_64 path=${work}/vm1/console.sock"; sleep 30`], { stdio: 'ignore' });
+    const child = spawn('perl', ['-e', `$0 = "qemu-system-x86_64 path=${work}/vm1/console.sock"; sleep 30`], {
+      stdio: 'ignore',
+    });
     try {
-      for (let i = 0; i < 100 && !(await processCmdline(child.pid!))?.[0]?.startsWith('qemu-system'); i++) await new Promise((r) => setTimeout(r, 20));
-      await writePidfile(path.join(work, 'qemu1.pid.json'), { pid: child.pid!, startedAt: '', cmdlineHint: `path=${work}/vm1/console.sock`, startTicks: processStartTicks(child.pid!)! });
+      for (let i = 0; i < 100 && !(await processCmdline(child.pid!))?.[0]?.startsWith('qemu-system'); i++)
+        await new Promise((r) => setTimeout(r, 20));
+      await writePidfile(path.join(work, 'qemu1.pid.json'), {
+        pid: child.pid!,
+        startedAt: '',
+        cmdlineHint: `path=${work}/vm1/console.sock`,
+        startTicks: processStartTicks(child.pid!)!,
+      });
       await writeFile(path.join(work, 'qemu2.pid.json'), 'garbage');
       await writeFile(path.join(work, 'payload.tar'), '');
       const results = await endRecordedQemus(work, { graceMs: 2_000 });
       expect(results).toHaveLength(2);
       expect(results[0]).toMatchObject({ killed: true, pid: child.pid });
-      expect(results[1]).toMatchObject({ killed: false, unresolved: true, note: expect.stringMatching(/not JSON/) });
+      expect(results[1]).toMatchObject({
+        killed: false,
+        unresolved: true,
+        note: expect.stringMatching(/not JSON/),
+      });
       expect(await waitForExit(child, 5_000)).toBeDefined();
       expect(await endRecordedQemus(path.join(dir, 'no-such-work'))).toEqual([]);
     } finally {

@@ -21,7 +21,9 @@ afterAll(async () => {
 describe('QmpClient failure paths (fake servers)', () => {
   it('gives up connecting to a socket that never appears, within the bound', async () => {
     // The test's own timeout (20 s) is the functional bound; the error says the 300 ms bound ended it.
-    const error = await QmpClient.connect(path.join(dir, 'never.sock'), { timeoutMs: 300 }).catch((caught: unknown) => caught);
+    const error = await QmpClient.connect(path.join(dir, 'never.sock'), { timeoutMs: 300 }).catch(
+      (caught: unknown) => caught,
+    );
     expect(error).toBeInstanceOf(SocketConnectError);
     expect((error as Error).message).toMatch(/timed out connecting to the QMP socket .*never\.sock/);
   });
@@ -31,7 +33,9 @@ describe('QmpClient failure paths (fake servers)', () => {
     const server = net.createServer(() => undefined);
     await new Promise<void>((resolve) => server.listen(socket, resolve));
     try {
-      await expect(QmpClient.connect(socket, { timeoutMs: 300 })).rejects.toThrow(/QMP: timed out after \d+ ms waiting for the greeting/);
+      await expect(QmpClient.connect(socket, { timeoutMs: 300 })).rejects.toThrow(
+        /QMP: timed out after \d+ ms waiting for the greeting/,
+      );
     } finally {
       server.close();
     }
@@ -40,19 +44,28 @@ describe('QmpClient failure paths (fake servers)', () => {
   it('bounds a command that gets no answer, and ignores answers to other ids and non-JSON noise', async () => {
     const socket = path.join(dir, 'mute.sock');
     const server = net.createServer((connection) => {
-      connection.write('{"QMP": {"version": {"qemu": {"major": 7, "minor": 2, "micro": 0}, "package": ""}, "capabilities": []}}\r\n');
+      connection.write(
+        '{"QMP": {"version": {"qemu": {"major": 7, "minor": 2, "micro": 0}, "package": ""}, "capabilities": []}}\r\n',
+      );
       connection.on('data', (data) => {
         const message = JSON.parse(data.toString().trim()) as { execute: string; id: string };
-        if (message.execute === 'qmp_capabilities') connection.write(`garbage line\r\n{"return": {}, "id": "other"}\r\n{"return": {}, "id": "${message.id}"}\r\n`);
+        if (message.execute === 'qmp_capabilities')
+          connection.write(
+            `garbage line\r\n{"return": {}, "id": "other"}\r\n{"return": {}, "id": "${message.id}"}\r\n`,
+          );
         // anything else: silence
       });
     });
     await new Promise<void>((resolve) => server.listen(socket, resolve));
     try {
       const qmp = await QmpClient.connect(socket, { timeoutMs: 2_000 });
-      const error = await qmp.execute('query-status', undefined, { timeoutMs: 200 }).catch((caught: unknown) => caught);
+      const error = await qmp
+        .execute('query-status', undefined, { timeoutMs: 200 })
+        .catch((caught: unknown) => caught);
       expect(error).toBeInstanceOf(QmpTimeoutError);
-      expect((error as Error).message).toBe('QMP: timed out after 200 ms waiting for the answer to query-status');
+      expect((error as Error).message).toBe(
+        'QMP: timed out after 200 ms waiting for the answer to query-status',
+      );
       qmp.close();
     } finally {
       server.close();

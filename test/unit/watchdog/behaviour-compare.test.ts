@@ -12,13 +12,25 @@ const writer = (over: Partial<Thread> = {}): Thread => ({
   state: 'D',
   cpuTicks: 5,
   format: 'linux-proc-stack',
-  frames: [{ fn: 'request_wait_answer' }, { fn: 'fuse_simple_request' }, { fn: 'fuse_perform_write' }, { fn: 'vfs_write' }],
+  frames: [
+    { fn: 'request_wait_answer' },
+    { fn: 'fuse_simple_request' },
+    { fn: 'fuse_perform_write' },
+    { fn: 'vfs_write' },
+  ],
   ...over,
 });
 
 describe('two samples', () => {
   it('that differ only in an outer frame are not a hang', () => {
-    const later = writer({ frames: [{ fn: 'request_wait_answer' }, { fn: 'fuse_simple_request' }, { fn: 'fuse_perform_write' }, { fn: 'ksys_write' }] });
+    const later = writer({
+      frames: [
+        { fn: 'request_wait_answer' },
+        { fn: 'fuse_simple_request' },
+        { fn: 'fuse_perform_write' },
+        { fn: 'ksys_write' },
+      ],
+    });
     expect(compareSamples([writer()], [later]).stuck).toBe(false);
   });
 
@@ -97,19 +109,30 @@ describe('two samples', () => {
   it('where a stack was empty in one sample and not in the other moved, and the explanation says so', () => {
     const empty = writer({ frames: [] });
     const result = compareSamples([empty], [writer()]);
-    expect(result).toEqual({ stuck: false, explanation: 'thread 200/200 (fusefs-workload) moved from ? to request_wait_answer' });
-    expect(compareSamples([writer()], [empty]).explanation).toBe('thread 200/200 (fusefs-workload) moved from request_wait_answer to ?');
+    expect(result).toEqual({
+      stuck: false,
+      explanation: 'thread 200/200 (fusefs-workload) moved from ? to request_wait_answer',
+    });
+    expect(compareSamples([writer()], [empty]).explanation).toBe(
+      'thread 200/200 (fusefs-workload) moved from request_wait_answer to ?',
+    );
   });
 });
 
 describe('the explanation', () => {
   it('says why: no thread, the state change, the progress, the count of stuck threads', () => {
     expect(compareSamples([], [writer()]).explanation).toBe('the first sample found no thread of the test');
-    expect(compareSamples([writer()], [writer({ state: 'S' })]).explanation).toBe('thread 200/200 (fusefs-workload) changed state D -> S');
+    expect(compareSamples([writer()], [writer({ state: 'S' })]).explanation).toBe(
+      'thread 200/200 (fusefs-workload) changed state D -> S',
+    );
     expect(compareSamples([writer()], [writer({ cpuTicks: 7 })]).explanation).toBe(
       'thread 200/200 (fusefs-workload) made progress between the samples (CPU time or finished system calls: 5 -> 7)',
     );
-    expect(compareSamples([writer(), writer({ tid: 201 })], [writer(), writer({ tid: 201 })]).explanation).toBe('2 thread(s) asleep at the same frames in both samples');
-    expect(compareSamples([writer({ pid: undefined, tid: undefined })], []).explanation).toBe('thread ?/? (fusefs-workload) was gone in the second sample');
+    expect(
+      compareSamples([writer(), writer({ tid: 201 })], [writer(), writer({ tid: 201 })]).explanation,
+    ).toBe('2 thread(s) asleep at the same frames in both samples');
+    expect(compareSamples([writer({ pid: undefined, tid: undefined })], []).explanation).toBe(
+      'thread ?/? (fusefs-workload) was gone in the second sample',
+    );
   });
 });

@@ -17,7 +17,13 @@ const spec: TestSpec = { name: 'workload/quick', kind: 'workload', command: 'sle
 function busyboxRuns(command: string): { output: string; status: number } {
   const local = command.replace('/gate/bin/watchdog.sh', WATCHDOG).replace(/^sh /, '');
   try {
-    return { output: execFileSync('busybox', ['sh', '-c', `sh ${local} 2>&1`], { encoding: 'utf8', timeout: 20_000 }).replace(/\n/g, '\r\n'), status: 0 };
+    return {
+      output: execFileSync('busybox', ['sh', '-c', `sh ${local} 2>&1`], {
+        encoding: 'utf8',
+        timeout: 20_000,
+      }).replace(/\n/g, '\r\n'),
+      status: 0,
+    };
   } catch (error) {
     const failed = error as { stdout?: string; status?: number };
     return { output: (failed.stdout ?? '').replace(/\n/g, '\r\n'), status: failed.status ?? 1 };
@@ -38,16 +44,28 @@ describe('runUnderWatchdog', () => {
 
   it('a fractional timeout runs the test under the real watchdog.sh and passes', async () => {
     const console = consoleAnswering(busyboxRuns);
-    const run = await runUnderWatchdog(console, adapter, spec, 1, { timeoutSec: 2.5, gapSec: 1, graceMs: 5_000, captureMs: 5_000 });
+    const run = await runUnderWatchdog(console, adapter, spec, 1, {
+      timeoutSec: 2.5,
+      gapSec: 1,
+      graceMs: 5_000,
+      captureMs: 5_000,
+    });
     expect(run.result).toMatchObject({ name: 'workload/quick', status: 'pass' });
   });
 
   it("a watchdog that ends without its test marker is the gate's own error at once, never a wait that ends in hang", async () => {
     const console = consoleAnswering(() => ({ output: "watchdog.sh: bad TIMEOUT_S 'x'\r\n", status: 64 }));
     const started = Date.now();
-    const outcome = runUnderWatchdog(console, adapter, spec, 1, { timeoutSec: 30, gapSec: 1, graceMs: 8_000, captureMs: 30_000 });
+    const outcome = runUnderWatchdog(console, adapter, spec, 1, {
+      timeoutSec: 30,
+      gapSec: 1,
+      graceMs: 8_000,
+      captureMs: 30_000,
+    });
     await expect(outcome).rejects.toBeInstanceOf(WatchdogBrokeError);
-    await expect(outcome).rejects.toThrow(/the guest watchdog ended \(exit 64\) while the host waited for the end or the deadline of workload\/quick: watchdog.sh: bad TIMEOUT_S 'x'/);
+    await expect(outcome).rejects.toThrow(
+      /the guest watchdog ended \(exit 64\) while the host waited for the end or the deadline of workload\/quick: watchdog.sh: bad TIMEOUT_S 'x'/,
+    );
     // Noticed on the marker, not at the 38 s deadline + grace.
     expect(Date.now() - started).toBeLessThan(30_000);
   });
