@@ -1523,7 +1523,7 @@ module.exports = prerelease
 
 /***/ }),
 
-/***/ 2173:
+/***/ 4554:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 
@@ -1668,7 +1668,7 @@ const minor = __webpack_require__(2603)
 const patch = __webpack_require__(8756)
 const prerelease = __webpack_require__(5714)
 const compare = __webpack_require__(8469)
-const rcompare = __webpack_require__(2173)
+const rcompare = __webpack_require__(4554)
 const compareLoose = __webpack_require__(6874)
 const compareBuild = __webpack_require__(7648)
 const sort = __webpack_require__(9872)

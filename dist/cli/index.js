@@ -8981,7 +8981,10 @@ function gitDir(tree) {
  * written.
  */
 function parseSparsePatterns(text) {
-    const lines = text.split(/\r?\n/).map((l) => l.trim()).filter((l) => l && !l.startsWith('#'));
+    const lines = text
+        .split(/\r?\n/)
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('#'));
     const excludedBelow = new Set(lines.filter((l) => /^!\/.*\/\*\/$/.test(l)).map((l) => l.slice(1, -2)));
     return lines
         .filter((l) => !l.startsWith('!') && l !== '/*')
@@ -9002,7 +9005,10 @@ function readTreeFacts(tree) {
         const p = node_path__WEBPACK_IMPORTED_MODULE_1__.join(tree, rel);
         return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(p) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(p, 'utf8') : undefined;
     };
-    const facts = { tree, missingForKernel: KERNEL_BUILD_NEEDS.filter((rel) => !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(tree, rel))) };
+    const facts = {
+        tree,
+        missingForKernel: KERNEL_BUILD_NEEDS.filter((rel) => !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(tree, rel))),
+    };
     const newvers = read('sys/conf/newvers.sh');
     const param = read('sys/sys/param.h');
     // Unreadable files leave the fact unknown: the guest adapter reports them when it needs them.
@@ -9033,7 +9039,9 @@ function imageKernelOf(version, imageInput) {
     return {
         name: version.name,
         major: version.major,
-        ...(row?.osreldate !== undefined ? { osreldate: row.osreldate, source: `src/image/freebsd-releases.json: ${row.osreldateSource}` } : {}),
+        ...(row?.osreldate !== undefined
+            ? { osreldate: row.osreldate, source: `src/image/freebsd-releases.json: ${row.osreldateSource}` }
+            : {}),
     };
 }
 function sparseWords(facts) {
@@ -9047,7 +9055,10 @@ function whatToChange(facts, image, why) {
     const major = revision.split('.')[0];
     const whole = "check out the whole tree (drop `sparse-checkout:` from the actions/checkout step; `fetch-depth: 1` keeps it small) so the gate can build and boot the tree's kernel";
     const options = why === 'branch'
-        ? [whole, `or run on the tree's own branch (\`freebsd-version: auto\`, or a FreeBSD ${major} version) so fusefs.ko is built as a module`]
+        ? [
+            whole,
+            `or run on the tree's own branch (\`freebsd-version: auto\`, or a FreeBSD ${major} version) so fusefs.ko is built as a module`,
+        ]
         : [
             whole,
             `or check out the release's own tag (e.g. \`ref: release/${revision}.0\`), whose __FreeBSD_version is the RELEASE image's`,
@@ -9068,7 +9079,11 @@ function checkBuildBeforeBoot(facts, build, image) {
     const canKernel = facts.missingForKernel.length === 0;
     const lacks = `${facts.tree} lacks ${facts.missingForKernel.join(', ')}, which a kernel build needs (Makefile.inc1 buildkernel).`;
     if (build === 'kernel') {
-        return canKernel ? {} : { refuse: `build: kernel, but ${lacks}${sparseWords(facts)} Check out the whole tree (drop \`sparse-checkout:\`), or use \`build: module\`.` };
+        return canKernel
+            ? {}
+            : {
+                refuse: `build: kernel, but ${lacks}${sparseWords(facts)} Check out the whole tree (drop \`sparse-checkout:\`), or use \`build: module\`.`,
+            };
     }
     if (facts.version === undefined)
         return {};
@@ -9080,7 +9095,9 @@ function checkBuildBeforeBoot(facts, build, image) {
         const newer = image.osreldate !== undefined && facts.version > image.osreldate;
         if (!other && !newer)
             return {};
-        const against = other ? `${image.name} runs FreeBSD ${image.major}` : `${image.name}'s kern.osreldate is ${image.osreldate} (${image.source})`;
+        const against = other
+            ? `${image.name} runs FreeBSD ${image.major}`
+            : `${image.name}'s kern.osreldate is ${image.osreldate} (${image.source})`;
         return {
             refuse: `build: module cannot work: ${tree} and ${against}; the kernel linker refuses such a module (DECLARE_MODULE's MODULE_DEPEND on kernel, sys/sys/module.h). Use \`build: auto\` or \`build: kernel\` on a whole checkout, or a freebsd-version whose kernel is of the tree's branch and not older than it.`,
         };
@@ -9108,21 +9125,4429 @@ function checkBuildBeforeBoot(facts, build, image) {
 
 /***/ }),
 
+/***/ 76:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  o4: () => (/* binding */ parseConfig)
+});
+
+// UNUSED EXPORTS: defaultArtifactName, splitList
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./.build/src/constants.js
+var constants = __nccwpck_require__(1402);
+;// CONCATENATED MODULE: ./.build/src/report/model.js
+// The one data model every stage shares: verdicts, threads and frames, test results, the report.
+const VERDICTS = ['pass', 'fail', 'hang', 'panic', 'error'];
+//# sourceMappingURL=model.js.map
+// EXTERNAL MODULE: ./.build/src/guest/freebsd.js + 3 modules
+var freebsd = __nccwpck_require__(1368);
+// EXTERNAL MODULE: ./.build/src/linux-tree/module-build.js + 1 modules
+var module_build = __nccwpck_require__(5426);
+// EXTERNAL MODULE: ./.build/src/config/errors.js
+var errors = __nccwpck_require__(5259);
+// EXTERNAL MODULE: ./.build/src/config/freebsd-tree.js
+var freebsd_tree = __nccwpck_require__(4294);
+// EXTERNAL MODULE: ./.build/src/image/freebsd-resolve.js
+var freebsd_resolve = __nccwpck_require__(1983);
+;// CONCATENATED MODULE: ./.build/src/config/types.js
+// The validated, typed configuration of one gate run. Built by config/parse.ts from
+// action inputs or CLI flags; nothing downstream re-validates it.
+const GUESTS = ['linux', 'freebsd'];
+const WORKLOADS = [
+    'mmap-write',
+    'mmap-msync',
+    'write-readback',
+    'truncate-mmap',
+    'mmap-while-write',
+];
+const TEST_KINDS = ['workloads', 'gtest'];
+const BUILD_MODES = ['auto', 'module', 'kernel', 'none'];
+const ACCELERATORS = ['auto', 'kvm', 'tcg'];
+//# sourceMappingURL=types.js.map
+;// CONCATENATED MODULE: ./.build/src/config/parse.js
+// Raw inputs (action inputs or CLI flags, by their action input names) -> a validated GateConfig.
+// Everything wrong is found here, before any work starts, with one message naming the input.
+
+
+
+
+
+
+
+
+
+
+
+/** Defaults that depend on the guest: a FreeBSD boot under TCG is far slower than the Linux test guest. */
+const DEFAULTS = {
+    freebsd: { bootTimeout: 600, tests: 'workloads,gtest' },
+    linux: { bootTimeout: 60, tests: 'workloads' },
+};
+const FAULT_PATTERN = /^(stall|crash|eio|panic|slow)=(write|read|flush)$|^stall_after=\d+$/;
+const FIXTURE_OPTION_PATTERN = /^(direct_io|backing=[\w./-]+|stall=(write|read|flush)|stall_after=\d+|crash=(write|read|flush)|eio=(write|read|flush))$/;
+function parseConfig(raw, context) {
+    const spell = context.spell ?? ((input) => input);
+    const value = (input) => {
+        const v = raw[input]?.trim();
+        return v === undefined || v === '' ? undefined : v;
+    };
+    const fail = (input, problem) => {
+        throw new errors/* BadInputError */.Y(spell(input), problem);
+    };
+    const oneOf = (input, allowed, fallback) => {
+        const v = value(input) ?? fallback;
+        if (!allowed.includes(v))
+            fail(input, `${JSON.stringify(v)} is not one of ${allowed.join(', ')}`);
+        return v;
+    };
+    const listOf = (input, allowed, fallback) => {
+        const items = splitList(value(input) ?? fallback);
+        for (const item of items) {
+            if (!allowed.includes(item))
+                fail(input, `${JSON.stringify(item)} is not one of ${allowed.join(', ')}`);
+        }
+        if (items.length === 0)
+            fail(input, 'the list is empty: nothing would run, and nothing ran is never a pass');
+        return [...new Set(items)];
+    };
+    // Seconds: a whole number or up to three decimals (milliseconds), the same that guest/watchdog.sh
+    // accepts for its deadline, so host and guest never disagree on what a number is.
+    const positive = (input, fallback, max, integer = false) => {
+        const v = value(input);
+        if (v === undefined)
+            return fallback;
+        const n = Number(v);
+        if (!/^\d+(\.\d+)?$/.test(v) || !Number.isFinite(n) || n <= 0)
+            fail(input, `${JSON.stringify(v)} is not a positive number`);
+        if (/\.\d{4,}$/.test(v))
+            fail(input, `${JSON.stringify(v)} is more precise than a millisecond: use at most three decimals`);
+        if (integer && !Number.isInteger(n))
+            fail(input, `${JSON.stringify(v)} is not a whole number`);
+        if (n > max)
+            fail(input, `${v} is more than the maximum ${max}`);
+        return n;
+    };
+    const guest = oneOf(constants/* Input */.pd.Guest, GUESTS, 'freebsd');
+    const defaults = DEFAULTS[guest];
+    const tests = listOf(constants/* Input */.pd.Tests, TEST_KINDS, defaults.tests);
+    if (guest === 'linux' && tests.includes('gtest')) {
+        fail(constants/* Input */.pd.Tests, "'gtest' runs the FreeBSD tree's write.cc tests and needs guest 'freebsd'");
+    }
+    const fixtureOptions = splitList(value(constants/* Input */.pd.FixtureOptions) ?? 'direct_io');
+    for (const option of fixtureOptions) {
+        if (!FIXTURE_OPTION_PATTERN.test(option))
+            fail(constants/* Input */.pd.FixtureOptions, `${JSON.stringify(option)} is not a fixture option (direct_io, backing=DIR)`);
+    }
+    const fault = value(constants/* Input */.pd.Fault);
+    if (fault !== undefined && !FAULT_PATTERN.test(fault)) {
+        fail(constants/* Input */.pd.Fault, `${JSON.stringify(fault)} is not a fault (stall=|crash=|eio=|panic=|slow= write|read|flush, stall_after=N)`);
+    }
+    if (guest === 'linux') {
+        const meaningless = freebsdOnlyInputs(value).find(([, given]) => given);
+        if (meaningless)
+            fail(meaningless[0], `means nothing on guest 'linux' (${meaningless[2]}): leave it out or use guest 'freebsd'`);
+    }
+    const fuseServer = value(constants/* Input */.pd.FuseServer);
+    if (fuseServer !== undefined && !fuseServer.includes('{mountpoint}')) {
+        fail(constants/* Input */.pd.FuseServer, 'the command line must contain {mountpoint}, where the gate puts the mount point');
+    }
+    const fuseServerSource = value(constants/* Input */.pd.FuseServerSource);
+    if (fuseServerSource !== undefined) {
+        requireDirectory(external_node_path_.resolve(context.cwd, fuseServerSource), () => fail(constants/* Input */.pd.FuseServerSource, `${JSON.stringify(fuseServerSource)} is not a directory`));
+    }
+    const sourceTree = external_node_path_.resolve(context.cwd, value(constants/* Input */.pd.SourceTree) ?? '.');
+    if (guest === 'freebsd') {
+        requireDirectory(sourceTree, () => fail(constants/* Input */.pd.SourceTree, `${JSON.stringify(sourceTree)} is not a directory`));
+        if (!(0,external_node_fs_.existsSync)(external_node_path_.join(sourceTree, 'sys', 'fs', 'fuse'))) {
+            fail(constants/* Input */.pd.SourceTree, `${JSON.stringify(sourceTree)} has no sys/fs/fuse: point it at a FreeBSD source tree checkout`);
+        }
+        const build = oneOf(constants/* Input */.pd.Build, BUILD_MODES, 'auto');
+        const missing = (0,freebsd/* missingTreePaths */.f7)((relative) => (0,external_node_fs_.existsSync)(external_node_path_.join(sourceTree, relative)), build, tests);
+        if (missing.length)
+            fail(constants/* Input */.pd.SourceTree, `${JSON.stringify(sourceTree)} lacks what build '${build}' and tests '${tests.join(',')}' need: ${missing.join(', ')}`);
+    }
+    // guest linux: a Linux FUSE tree under --source-tree is built as a module and tested. The action
+    // always passes its default '.', so '.' without fs/fuse means the packaged driver, unless a build
+    // was asked for; any other path must be a Linux tree.
+    let linuxFuseTree;
+    if (guest === 'linux') {
+        const given = value(constants/* Input */.pd.SourceTree);
+        const build = oneOf(constants/* Input */.pd.Build, BUILD_MODES, 'auto');
+        const wantsTree = (given !== undefined && given !== '.') || build === 'module' || build === 'kernel';
+        if ((0,external_node_fs_.existsSync)(sourceTree) && (0,module_build/* isLinuxFuseTree */.YT)(sourceTree))
+            linuxFuseTree = sourceTree;
+        else if (wantsTree) {
+            requireDirectory(sourceTree, () => fail(constants/* Input */.pd.SourceTree, `${JSON.stringify(sourceTree)} is not a directory`));
+            fail(constants/* Input */.pd.SourceTree, `${JSON.stringify(sourceTree)} has no fs/fuse/Makefile and fs/fuse/fuse_i.h: point it at a Linux kernel tree`);
+        }
+        if (linuxFuseTree && build === 'kernel')
+            fail(constants/* Input */.pd.Build, "'kernel' is not implemented for guest 'linux' yet: use 'module' or 'auto'");
+        if (linuxFuseTree && build === 'none' && given !== undefined && given !== '.')
+            fail(constants/* Input */.pd.Build, "'none' with a Linux source tree would test nothing of it: use 'module' or 'auto'");
+        if (build === 'none')
+            linuxFuseTree = undefined;
+    }
+    const image = value(constants/* Input */.pd.Image);
+    if (image !== undefined && !/^https?:\/\//.test(image) && !(0,external_node_fs_.existsSync)(external_node_path_.resolve(context.cwd, image))) {
+        fail(constants/* Input */.pd.Image, `${JSON.stringify(image)} is neither an http(s) URL nor an existing file`);
+    }
+    const imageSha512 = value(constants/* Input */.pd.ImageSha512)?.toLowerCase();
+    if (imageSha512 !== undefined && !/^[0-9a-f]{128}$/.test(imageSha512))
+        fail(constants/* Input */.pd.ImageSha512, 'expected 128 hexadecimal digits');
+    if (imageSha512 !== undefined && image === undefined)
+        fail(constants/* Input */.pd.ImageSha512, "only means something together with 'image'");
+    // One grammar for this parser and the image resolver (src/image/freebsd-resolve.ts).
+    const freebsdVersion = value(constants/* Input */.pd.FreebsdVersion) ?? 'auto';
+    let versionInput = { kind: 'auto' };
+    try {
+        versionInput = (0,freebsd_resolve/* parseVersionInput */.gX)(freebsdVersion);
+    }
+    catch (error) {
+        if (!(error instanceof errors/* BadInputError */.Y))
+            throw error;
+        fail(constants/* Input */.pd.FreebsdVersion, `${JSON.stringify(freebsdVersion)} is not 'auto' or a version: expected ${freebsd_resolve/* VERSION_INPUT_HELP */._j}`);
+    }
+    if (guest === 'freebsd') {
+        // Before anything is fetched or booted: can the asked-for build work with what the tree holds?
+        let verdict = {};
+        try {
+            const facts = (0,freebsd_tree/* readTreeFacts */.sx)(sourceTree);
+            const version = versionInput.kind === 'version'
+                ? versionInput.version
+                : versionInput.kind === 'latest'
+                    ? (0,freebsd_resolve/* parseVersion */.ot)((0,freebsd_resolve/* defaultVersion */.U8)())
+                    : facts.newvers
+                        ? (0,freebsd_resolve/* versionFromNewvers */.TN)(facts.newvers).version
+                        : undefined;
+            verdict = (0,freebsd_tree/* checkBuildBeforeBoot */.Kt)(facts, oneOf(constants/* Input */.pd.Build, BUILD_MODES, 'auto'), (0,freebsd_tree/* imageKernelOf */.SX)(version, image));
+        }
+        catch (error) {
+            if (!(error instanceof errors/* BadInputError */.Y))
+                throw error;
+            fail(constants/* Input */.pd.SourceTree, error.problem);
+        }
+        if (verdict.refuse)
+            fail(constants/* Input */.pd.SourceTree, verdict.refuse);
+    }
+    const failOn = listOf(constants/* Input */.pd.FailOn, VERDICTS.filter((v) => v !== 'pass'), 'fail,hang,panic,error');
+    const outDir = external_node_path_.resolve(context.cwd, value(constants/* Input */.pd.OutputDir) ?? defaultOutputDir(context.env));
+    requireWritableDirectory(outDir, (problem) => fail(constants/* Input */.pd.OutputDir, `${JSON.stringify(outDir)} cannot be written: ${problem}`));
+    return {
+        guest,
+        freebsdVersion,
+        image: image && !/^https?:\/\//.test(image) ? external_node_path_.resolve(context.cwd, image) : image,
+        imageSha512,
+        sourceTree,
+        ...(linuxFuseTree ? { linuxFuseTree } : {}),
+        build: oneOf(constants/* Input */.pd.Build, BUILD_MODES, 'auto'),
+        kernconf: value(constants/* Input */.pd.Kernconf) ?? '',
+        tests,
+        gtestFilter: value(constants/* Input */.pd.GtestFilter) ?? '*',
+        workloads: listOf(constants/* Input */.pd.Workloads, WORKLOADS, WORKLOADS.join(',')),
+        fixtureOptions,
+        fault,
+        fuseServer,
+        fuseServerSource: fuseServerSource && external_node_path_.resolve(context.cwd, fuseServerSource),
+        timeoutSec: positive(constants/* Input */.pd.Timeout, 60, 86_400),
+        bootTimeoutSec: positive(constants/* Input */.pd.BootTimeout, defaults.bootTimeout, 86_400),
+        buildTimeoutSec: positive(constants/* Input */.pd.BuildTimeout, 3600, 86_400),
+        jobTimeoutSec: positive(constants/* Input */.pd.JobTimeout, 5400, 7 * 86_400),
+        cpus: positive(constants/* Input */.pd.Cpus, 2, 64, true),
+        memoryMiB: parseSize(constants/* Input */.pd.Memory, value(constants/* Input */.pd.Memory) ?? '2048', 'M', fail, 128, 1 << 20),
+        diskSizeGiB: value(constants/* Input */.pd.DiskSize) === undefined
+            ? undefined
+            : parseSize(constants/* Input */.pd.DiskSize, value(constants/* Input */.pd.DiskSize), 'G', fail, 1, 4096),
+        accel: oneOf(constants/* Input */.pd.Accel, ACCELERATORS, 'auto'),
+        repeat: positive(constants/* Input */.pd.Repeat, 1, 10_000, true),
+        failOn,
+        allowError: parseBoolean(constants/* Input */.pd.AllowError, value(constants/* Input */.pd.AllowError) ?? 'false', fail),
+        installQemu: parseBoolean(constants/* Input */.pd.InstallQemu, value(constants/* Input */.pd.InstallQemu) ?? 'true', fail),
+        retentionDays: value(constants/* Input */.pd.RetentionDays) === undefined ? undefined : positive(constants/* Input */.pd.RetentionDays, 1, 90, true),
+        cacheImages: parseBoolean(constants/* Input */.pd.CacheImages, value(constants/* Input */.pd.CacheImages) ?? 'true', fail),
+        outDir,
+        uploadArtifact: parseBoolean(constants/* Input */.pd.UploadArtifact, value(constants/* Input */.pd.UploadArtifact) ?? 'true', fail),
+        artifactName: value(constants/* Input */.pd.ArtifactName) ??
+            defaultArtifactName(guest, freebsdVersion, context.env, value(constants/* Input */.pd.MatrixLeg)),
+        cacheDir: external_node_path_.resolve(context.cwd, value(constants/* Input */.pd.CacheDir) ?? context.env.FUSEFS_GATE_CACHE ?? external_node_path_.join((0,external_node_os_.homedir)(), '.cache', 'fusefs-gate')),
+    };
+}
+/**
+ * Inputs the Linux test guest has no use for, each with whether it was given (a value other than
+ * action.yml's default) and why it means nothing there: silently ignoring them would pass a run
+ * that did not do what was asked.
+ */
+function freebsdOnlyInputs(value) {
+    return [
+        [
+            constants/* Input */.pd.Image,
+            value(constants/* Input */.pd.Image) !== undefined,
+            'the test guest boots its own Debian kernel, not an image',
+        ],
+        [
+            constants/* Input */.pd.ImageSha512,
+            value(constants/* Input */.pd.ImageSha512) !== undefined,
+            'the test guest boots its own Debian kernel, not an image',
+        ],
+        [
+            constants/* Input */.pd.GtestFilter,
+            (value(constants/* Input */.pd.GtestFilter) ?? '*') !== '*',
+            "gtest runs the FreeBSD tree's write.cc tests",
+        ],
+        [
+            constants/* Input */.pd.FreebsdVersion,
+            (value(constants/* Input */.pd.FreebsdVersion) ?? 'auto') !== 'auto',
+            'there is no FreeBSD image to choose',
+        ],
+        [constants/* Input */.pd.Kernconf, value(constants/* Input */.pd.Kernconf) !== undefined, 'the test guest builds no kernel'],
+    ];
+}
+function splitList(text) {
+    return text
+        .split(/[\s,]+/)
+        .map((item) => item.trim())
+        .filter(Boolean);
+}
+/** `2048`, `2048M`, `2G` -> a number in `unit` (M: MiB, G: GiB). */
+function parseSize(input, text, unit, fail, min, max) {
+    const match = /^(\d+)\s*([MG])?i?B?$/i.exec(text);
+    if (!match)
+        return fail(input, `${JSON.stringify(text)} is not a size like ${unit === 'M' ? '2048, 2048M or 2G' : '20 or 20G'}`);
+    const amount = Number(match[1]);
+    const given = (match[2]?.toUpperCase() ?? unit);
+    const result = given === unit ? amount : given === 'G' ? amount * 1024 : amount / 1024;
+    if (!Number.isInteger(result) || result < min || result > max)
+        return fail(input, `${text} is outside ${min}..${max}${unit}`);
+    return result;
+}
+function parseBoolean(input, text, fail) {
+    if (/^(true|yes|1)$/i.test(text))
+        return true;
+    if (/^(false|no|0)$/i.test(text))
+        return false;
+    return fail(input, `${JSON.stringify(text)} is not true or false`);
+}
+function requireDirectory(dir, onMissing) {
+    try {
+        if ((0,external_node_fs_.statSync)(dir).isDirectory())
+            return;
+    }
+    catch {
+        // fall through
+    }
+    onMissing();
+}
+function requireWritableDirectory(dir, onProblem) {
+    try {
+        makeDirectories(dir);
+        (0,external_node_fs_.accessSync)(dir, external_node_fs_.constants.W_OK);
+    }
+    catch (error) {
+        onProblem(error.code ?? String(error));
+    }
+}
+/** mkdir -p one level at a time: node's recursive mkdirSync spins forever under /proc. */
+function makeDirectories(dir) {
+    if ((0,external_node_fs_.existsSync)(dir)) {
+        if (!(0,external_node_fs_.statSync)(dir).isDirectory())
+            throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+        return;
+    }
+    makeDirectories(external_node_path_.dirname(dir));
+    (0,external_node_fs_.mkdirSync)(dir);
+}
+function defaultOutputDir(env) {
+    return env.RUNNER_TEMP ? external_node_path_.join(env.RUNNER_TEMP, 'fusefs-gate') : 'fusefs-gate-out';
+}
+/**
+ * Unique per step and per matrix leg: two legs with the same FreeBSD version differ in the strategy's
+ * job index, two gate steps of one job in the step id (GITHUB_ACTION), a re-run in the attempt.
+ */
+function defaultArtifactName(guest, version, env, matrixLeg) {
+    const parts = [
+        'fusefs-gate',
+        guest === 'freebsd' ? version : 'linux',
+        env.GITHUB_JOB,
+        matrixLeg && `leg${matrixLeg}`,
+        env.GITHUB_ACTION,
+        env.GITHUB_RUN_ATTEMPT && `attempt${env.GITHUB_RUN_ATTEMPT}`,
+    ];
+    return parts
+        .filter(Boolean)
+        .join('-')
+        .replace(/[^\w.-]+/g, '_');
+}
+//# sourceMappingURL=parse.js.map
+
+/***/ }),
+
+/***/ 1402:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M5: () => (/* binding */ QEMU_COMMANDS),
+/* harmony export */   dc: () => (/* binding */ EXIT),
+/* harmony export */   pd: () => (/* binding */ Input),
+/* harmony export */   v2: () => (/* binding */ CliFlag)
+/* harmony export */ });
+/* unused harmony exports Output, State, GROUP */
+// Every action input, output and saved state named once; action.yml and the code must agree
+// (test/unit/action-yml.test.ts checks that they do).
+var Input;
+(function (Input) {
+    Input["Guest"] = "guest";
+    Input["FreebsdVersion"] = "freebsd-version";
+    Input["Image"] = "image";
+    Input["ImageSha512"] = "image-sha512";
+    Input["SourceTree"] = "source-tree";
+    Input["Build"] = "build";
+    Input["Kernconf"] = "kernconf";
+    Input["Tests"] = "tests";
+    Input["GtestFilter"] = "gtest-filter";
+    Input["Workloads"] = "workloads";
+    Input["FixtureOptions"] = "fixture-options";
+    Input["Fault"] = "fault";
+    Input["FuseServer"] = "fuse-server";
+    Input["FuseServerSource"] = "fuse-server-source";
+    Input["Timeout"] = "timeout";
+    Input["BootTimeout"] = "boot-timeout";
+    Input["BuildTimeout"] = "build-timeout";
+    Input["JobTimeout"] = "job-timeout";
+    Input["Cpus"] = "cpus";
+    Input["Memory"] = "memory";
+    Input["DiskSize"] = "disk-size";
+    Input["Accel"] = "accel";
+    Input["Repeat"] = "repeat";
+    Input["FailOn"] = "fail-on";
+    Input["UploadArtifact"] = "upload-artifact";
+    Input["ArtifactName"] = "artifact-name";
+    Input["OutputDir"] = "output-dir";
+    Input["CacheDir"] = "cache-dir";
+    Input["AllowError"] = "allow-error";
+    Input["InstallQemu"] = "install-qemu";
+    Input["RetentionDays"] = "retention-days";
+    Input["CacheImages"] = "cache-images";
+    Input["MatrixLeg"] = "matrix-leg";
+})(Input || (Input = {}));
+var Output;
+(function (Output) {
+    Output["Verdict"] = "verdict";
+    Output["Signature"] = "signature";
+    Output["Report"] = "report";
+    Output["Stacks"] = "stacks";
+    Output["SerialLog"] = "serial-log";
+    Output["Junit"] = "junit";
+    Output["Summary"] = "summary";
+    Output["ArtifactUrl"] = "artifact-url";
+    Output["KnownBug"] = "known-bug";
+})(Output || (Output = {}));
+/** CLI-only flags (not action inputs): the CLI's help lists them beside the inputs. */
+var CliFlag;
+(function (CliFlag) {
+    CliFlag["Help"] = "help";
+    CliFlag["Version"] = "version";
+    CliFlag["Verbose"] = "verbose";
+    CliFlag["Quiet"] = "quiet";
+    CliFlag["Out"] = "out";
+})(CliFlag || (CliFlag = {}));
+var State;
+(function (State) {
+    /** Path of the pidfile of the QEMU this run started; the post step ends it if still there. */
+    State["QemuPidfile"] = "qemu-pidfile";
+    State["OutputDir"] = "output-dir";
+    State["MainFinished"] = "main-finished";
+})(State || (State = {}));
+/** Exit codes: 0 pass, 1 fail, 2 hang, 3 panic, 64 bad usage, 125 undecided (git bisect run skips). */
+const EXIT = {
+    pass: 0,
+    fail: 1,
+    hang: 2,
+    panic: 3,
+    usage: 64,
+    error: 125,
+    sigint: 130,
+    sigterm: 143,
+};
+/** Host commands the gate runs QEMU with, and the Debian/Ubuntu packages that ship them. */
+const QEMU_COMMANDS = { 'qemu-system-x86_64': 'qemu-system-x86', 'qemu-img': 'qemu-utils' };
+/** Log group names the action and the CLI share. */
+const GROUP = { installQemu: 'Install QEMU' };
+//# sourceMappingURL=constants.js.map
+
+/***/ }),
+
+/***/ 8093:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  R: () => (/* binding */ runGate)
+});
+
+// UNUSED EXPORTS: mergeGtest
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./.build/src/console/errors.js
+// Why a wait on the console ended without what it waited for.
+/** The guest kernel panicked; `text` holds the panic report as printed. */
+class GuestPanicError extends Error {
+    text;
+    constructor(text) {
+        super(`guest kernel panicked: ${firstLineMatching(text, /panic/i) ?? text.slice(0, 200)}`);
+        this.text = text;
+        this.name = 'GuestPanicError';
+    }
+}
+/** The console stream ended: QEMU exited or was killed. */
+class ConsoleClosedError extends Error {
+    awaited;
+    lastOutput;
+    constructor(awaited, lastOutput) {
+        super(`the guest console closed (QEMU exited) while waiting for ${awaited}; last output: ${JSON.stringify(lastOutput.slice(-300))}`);
+        this.awaited = awaited;
+        this.lastOutput = lastOutput;
+        this.name = 'ConsoleClosedError';
+    }
+}
+/** The guest printed its boot banner twice within one boot phase. */
+class BootLoopError extends Error {
+    banner;
+    lastOutput;
+    constructor(banner, lastOutput) {
+        super(`the guest rebooted during boot (banner ${JSON.stringify(banner)} seen twice)`);
+        this.banner = banner;
+        this.lastOutput = lastOutput;
+        this.name = 'BootLoopError';
+    }
+}
+/** The wait was abandoned because the run was cancelled. */
+class CancelledError extends Error {
+    signal;
+    constructor(signal) {
+        super(`cancelled by ${signal}`);
+        this.signal = signal;
+        this.name = 'CancelledError';
+    }
+}
+function firstLineMatching(text, re) {
+    return text
+        .split('\n')
+        .find((line) => re.test(line))
+        ?.trim();
+}
+//# sourceMappingURL=errors.js.map
+;// CONCATENATED MODULE: ./.build/src/guest/shell.js
+// What a guest adapter needs from the console: run one command, get its exit status and output.
+// The console implements it over the serial line; tests implement it with recorded transcripts.
+/** A command ran out of its time; says what was awaited and what was seen last. */
+class CommandTimeoutError extends Error {
+    awaited;
+    lastOutput;
+    timeoutMs;
+    constructor(awaited, lastOutput, timeoutMs) {
+        super(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${awaited}; last output: ${JSON.stringify(lastOutput.slice(-300))}`);
+        this.awaited = awaited;
+        this.lastOutput = lastOutput;
+        this.timeoutMs = timeoutMs;
+        this.name = 'CommandTimeoutError';
+    }
+}
+//# sourceMappingURL=shell.js.map
+// EXTERNAL MODULE: ./.build/src/report/stacks.js + 6 modules
+var stacks = __nccwpck_require__(9150);
+// EXTERNAL MODULE: ./.build/src/report/signature.js
+var signature = __nccwpck_require__(2428);
+// EXTERNAL MODULE: ./.build/src/report/catalogue.js + 1 modules
+var catalogue = __nccwpck_require__(7862);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./.build/src/console/markers.js
+// The nonce-framed markers of the guest protocol (docs/guest-protocol.md).
+
+function newNonce() {
+    // 12 lowercase hex characters: within the protocol's [a-z0-9]{8,16}.
+    return (0,external_node_crypto_.randomBytes)(6).toString('hex');
+}
+function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+/** Matches a whole marker line `@@fg:<nonce>:<fields>@@`; `fieldsPattern` is a regexp source. */
+function markerPattern(nonce, fieldsPattern) {
+    return new RegExp(`@@fg:${escapeRegExp(nonce)}:${fieldsPattern}@@`);
+}
+/**
+ * One line of shell that frames `command` between a begin and an end marker carrying its exit status.
+ * The markers are printed through printf formats, so an echo of this line never contains them,
+ * and stdin is /dev/null so a command cannot swallow the next one. Each marker is printed twice,
+ * on two lines: a kernel or syslog line that lands inside one copy (the kernel console and the
+ * shell share the serial port, and a kernel printf can interleave with a tty write at any byte)
+ * leaves the other whole, so the host still sees where the command began and how it ended. Marker
+ * lines, whole or broken, are dropped from the output (stripMarkerLines); the spare end copy is
+ * consumed by the next wait.
+ */
+function framedCommand(nonce, id, command) {
+    return (`printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' ${nonce} ${id} ${nonce} ${id}; ` +
+        `{ ${command} ; } </dev/null 2>&1; ` +
+        `printf '@@fg:%s:end:%s:%d@@\\n@@fg:%s:end:%s:%d@@\\n' ${nonce} ${id} $? ${nonce} ${id} $?`);
+}
+//# sourceMappingURL=markers.js.map
+;// CONCATENATED MODULE: ./.build/src/console/serial-console.js
+// A small expect engine over the guest's serial byte stream. It owns prompts, markers, echo,
+// timeouts and the raw log; it never sleeps for a fixed time: every wait is on a pattern with a deadline.
+
+
+
+/** Longest command line sent: FreeBSD's and Linux's canonical tty input buffers are bounded. */
+const MAX_COMMAND_LENGTH = 900;
+const CONTEXT_LINES = 120;
+class SerialConsole {
+    stream;
+    options;
+    /** Decoded text not yet consumed by a wait. */
+    pending = '';
+    partialLine = '';
+    escapeCarry = '';
+    recentLines = [];
+    decoder = new TextDecoder('utf-8');
+    waiter;
+    closed = false;
+    failure;
+    panicLines;
+    panicTimer;
+    bannerCount = 0;
+    watchBanner = false;
+    commandCounter = 0;
+    lastDataAt = Date.now();
+    quietWaiters = new Set();
+    constructor(stream, options) {
+        this.stream = stream;
+        this.options = options;
+        stream.onData((chunk) => this.receive(chunk));
+        stream.onClose(() => this.close());
+    }
+    get nonce() {
+        return this.options.nonce;
+    }
+    /** Milliseconds since the guest last printed anything. */
+    get idleMs() {
+        return Date.now() - this.lastDataAt;
+    }
+    /** The last console lines, for error messages and the report. */
+    lastLines(count = 20) {
+        const lines = [...this.recentLines];
+        if (this.partialLine)
+            lines.push(this.partialLine);
+        return lines.slice(-count);
+    }
+    /**
+     * Resolves once the guest has printed something and then been quiet for `quietMs`, or at
+     * `maxMs`; true when anything arrived. For collecting a dump whose end has no marker.
+     */
+    waitForQuiet(quietMs, maxMs) {
+        return new Promise((resolve) => {
+            let seen = false;
+            let quiet;
+            const finish = () => {
+                clearTimeout(quiet);
+                clearTimeout(bound);
+                this.quietWaiters.delete(onData);
+                resolve(seen);
+            };
+            const onData = () => {
+                seen = true;
+                clearTimeout(quiet);
+                quiet = setTimeout(finish, quietMs);
+            };
+            const bound = setTimeout(finish, maxMs);
+            this.quietWaiters.add(onData);
+        });
+    }
+    /** Fails every current and future wait, e.g. on SIGTERM. */
+    abort(error) {
+        this.fail(error);
+    }
+    send(text) {
+        if (this.closed)
+            throw new ConsoleClosedError('sending input', this.lastLines().join('\n'));
+        this.stream.write(text);
+    }
+    /**
+     * Waits until the boot reaches a root shell: answers the login prompt when the profile has one,
+     * switches to /bin/sh, turns echo off and syncs on a first framed command.
+     */
+    async login(timeoutMs) {
+        // What arrived before this call is this boot's own output (the stream is read from QEMU's start).
+        this.beginBootPhase({ dropPending: false });
+        await this.loginWithinPhase(timeoutMs);
+    }
+    /**
+     * A planned reboot (into a freshly installed kernel): a new boot phase starts before `command`
+     * is sent, so the next boot's banner is its first; the boot-loop rule applies within the phase.
+     * `command` is sent unframed: the shell it runs in does not live to print an end marker.
+     */
+    async reboot(command, timeoutMs) {
+        this.beginBootPhase({ dropPending: true });
+        this.send(`${command}\n`);
+        await this.loginWithinPhase(timeoutMs);
+    }
+    /**
+     * A boot phase: the banner counter starts at zero. On a reboot, what the previous boot printed
+     * can no longer satisfy a wait (an old `fg# ` prompt is not the new boot's shell).
+     */
+    beginBootPhase(options) {
+        this.bannerCount = 0;
+        this.watchBanner = true;
+        if (options.dropPending)
+            this.pending = '';
+    }
+    async loginWithinPhase(timeoutMs) {
+        const deadline = Date.now() + timeoutMs;
+        const remaining = () => Math.max(1, deadline - Date.now());
+        const { profile } = this.options;
+        this.watchBanner = true;
+        try {
+            let atShell = false;
+            if (profile.loginPrompt && profile.loginUser) {
+                await this.expect(profile.loginPrompt, { timeoutMs: remaining(), awaited: 'the login prompt' });
+                this.send(`${profile.loginUser}\n`);
+                if (profile.passwordPrompt) {
+                    const prompt = new RegExp(`${profile.passwordPrompt.source}|${profile.shellPrompt.source}`);
+                    const seen = await this.expect(prompt, {
+                        timeoutMs: remaining(),
+                        awaited: 'a password prompt or a shell',
+                    });
+                    atShell = !profile.passwordPrompt.test(seen[0]);
+                    if (!atShell)
+                        this.send('\n');
+                }
+            }
+            if (!atShell)
+                await this.expect(profile.shellPrompt, { timeoutMs: remaining(), awaited: 'a root shell prompt' });
+        }
+        finally {
+            this.watchBanner = false;
+        }
+        // csh (root's shell before FreeBSD 14) and sh both accept `exec /bin/sh`; then protocol settings.
+        this.send('exec /bin/sh\n');
+        this.send("stty -echo; PS1='fg# '; PS2=''; export PS1 PS2\n");
+        await this.run('true', { timeoutMs: remaining(), purpose: 'the first framed command after login' });
+    }
+    /** Runs one command in the guest's shell and returns its exit status and output. */
+    async run(command, options) {
+        if (command.length > MAX_COMMAND_LENGTH || command.includes('\n')) {
+            throw new Error(`command too long or multi-line for the serial console (${command.length} chars): put it in a script on the payload disk`);
+        }
+        const id = `c${++this.commandCounter}`;
+        const nonce = this.options.nonce;
+        const started = Date.now();
+        const awaited = options.purpose
+            ? `${options.purpose} (${JSON.stringify(command.slice(0, 80))})`
+            : JSON.stringify(command.slice(0, 80));
+        this.send(`${framedCommand(nonce, id, command)}\n`);
+        await this.expect(markerPattern(nonce, `begin:${id}`), {
+            timeoutMs: options.timeoutMs,
+            awaited: `the start of ${awaited}`,
+        });
+        const remaining = Math.max(1, options.timeoutMs - (Date.now() - started));
+        const end = await this.expect(markerPattern(nonce, `end:${id}:(\\d+)`), {
+            timeoutMs: remaining,
+            awaited: `the end of ${awaited}`,
+        });
+        return {
+            exitStatus: Number(end[1]),
+            output: stripMarkerLines(end.before, nonce),
+            durationMs: Date.now() - started,
+        };
+    }
+    /**
+     * Waits for `pattern` in the text that arrived since the last wait; consumes through the match.
+     * The returned match carries `before`: the text between the previous consumption and the match.
+     */
+    expect(pattern, opts) {
+        if (this.waiter)
+            return Promise.reject(new Error(`console: already waiting for ${this.waiter.awaited}`));
+        return new Promise((resolve, reject) => {
+            if (this.failure)
+                return reject(this.failure);
+            const timer = setTimeout(() => {
+                this.waiter = undefined;
+                reject(new CommandTimeoutError(opts.awaited, this.lastLines(8).join('\n'), opts.timeoutMs));
+            }, opts.timeoutMs);
+            this.waiter = {
+                pattern,
+                awaited: opts.awaited,
+                timer,
+                resolve: (match, before) => resolve(Object.assign(match, { before })),
+                reject,
+            };
+            if (this.closed)
+                return this.settle(new ConsoleClosedError(opts.awaited, this.lastLines(8).join('\n')));
+            this.check();
+        });
+    }
+    receive(chunk) {
+        this.lastDataAt = Date.now();
+        this.options.rawLog?.(chunk);
+        for (const waiter of this.quietWaiters)
+            waiter();
+        const text = this.stripTerminalControls(this.decoder.decode(chunk, { stream: true }));
+        this.pending += text;
+        this.scanLines(text);
+        this.check();
+    }
+    /**
+     * Drops carriage returns and terminal control sequences (busybox ash asks for the cursor position
+     * with ESC [ 6 n after its prompt; FreeBSD root's .profile runs resizewin -z on a serial line,
+     * which writes ESC 7 ESC [ r ESC [ 999;999 H ESC [ 6 n ESC 8, usr.bin/resizewin/resizewin.c), keeping
+     * an escape sequence cut by a read for the next chunk. Two-byte escapes are ESC and one byte of
+     * 0x30-0x7e other than `[` (ECMA-35/48 Fp, Fe, Fs: DECSC is ESC 7, DECRC ESC 8).
+     */
+    stripTerminalControls(text) {
+        let all = this.escapeCarry + text;
+        this.escapeCarry = '';
+        const cut = /\x1b(\[[0-9;?]*)?$/.exec(all);
+        if (cut) {
+            this.escapeCarry = cut[0];
+            all = all.slice(0, cut.index);
+        }
+        return all.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[0-Z\\-~]|\r/g, '');
+    }
+    scanLines(text) {
+        const parts = (this.partialLine + text).split('\n');
+        this.partialLine = parts.pop() ?? '';
+        for (const line of parts) {
+            this.options.onLine?.(line);
+            this.recentLines.push(line);
+            if (this.recentLines.length > CONTEXT_LINES)
+                this.recentLines.shift();
+            this.watchForPanic(line);
+            if (this.watchBanner && this.options.profile.bootBanner.test(line) && ++this.bannerCount >= 2) {
+                this.fail(new BootLoopError(line.trim(), this.lastLines(20).join('\n')));
+            }
+        }
+    }
+    watchForPanic(line) {
+        const { panicStart, panicEnd } = this.options.profile;
+        if (this.panicLines) {
+            this.panicLines.push(line);
+            if (panicEnd.test(line))
+                this.finishPanic();
+            return;
+        }
+        if (!panicStart.test(line))
+            return;
+        // Keep what came before the panic line too: the oops and its call trace precede it on Linux.
+        this.panicLines = [...this.recentLines];
+        if (panicEnd.test(line))
+            return this.finishPanic();
+        this.panicTimer = setTimeout(() => this.finishPanic(), this.options.panicCollectMs ?? 5000);
+    }
+    finishPanic() {
+        if (!this.panicLines || this.failure)
+            return;
+        clearTimeout(this.panicTimer);
+        this.fail(new GuestPanicError(this.panicLines.join('\n')));
+    }
+    check() {
+        const waiter = this.waiter;
+        if (!waiter)
+            return;
+        const match = waiter.pattern.exec(this.pending);
+        if (!match)
+            return;
+        const before = this.pending.slice(0, match.index);
+        this.pending = this.pending.slice(match.index + match[0].length);
+        this.waiter = undefined;
+        clearTimeout(waiter.timer);
+        waiter.resolve(match, before);
+    }
+    close() {
+        if (this.closed)
+            return;
+        this.closed = true;
+        const rest = this.decoder.decode();
+        if (rest)
+            this.receive(Buffer.from(rest));
+        if (this.partialLine)
+            this.scanLines('\n');
+        if (this.panicLines)
+            this.finishPanic();
+        if (this.waiter)
+            this.settle(new ConsoleClosedError(this.waiter.awaited, this.lastLines(8).join('\n')));
+    }
+    fail(error) {
+        if (this.failure && !(error instanceof CancelledError))
+            return;
+        this.failure = error;
+        this.settle(error);
+    }
+    settle(error) {
+        const waiter = this.waiter;
+        if (!waiter)
+            return;
+        this.waiter = undefined;
+        clearTimeout(waiter.timer);
+        waiter.reject(error);
+    }
+}
+/** Removes protocol marker lines of this run (and blank leftovers of the echo) from command output. */
+function stripMarkerLines(text, nonce) {
+    return text
+        .split('\n')
+        .filter((line) => !line.includes(`@@fg:${nonce}:`))
+        .join('\n')
+        .replace(/^\n+/, '');
+}
+//# sourceMappingURL=serial-console.js.map
+// EXTERNAL MODULE: ./.build/src/guest/common.js
+var common = __nccwpck_require__(5943);
+;// CONCATENATED MODULE: ./.build/src/watchdog/compare.js
+function threadKey(thread) {
+    return `${thread.pid ?? '?'}/${thread.tid ?? '?'}`;
+}
+function frameNames(thread) {
+    return thread.frames.map((frame) => frame.fn).join(' ');
+}
+/**
+ * `testPids`: the test's own process tree at the first sample (the watchdog's `tree:` marker). A
+ * sample also holds other threads (Linux: every task in D; FreeBSD: every thread in fuse/vm/vfs
+ * frames) for the report, but only the test's threads say whether the test moved: a kernel worker
+ * that ends between the samples is not progress. Without the list, every thread counts.
+ */
+function compareSamples(first, second, testPids) {
+    const own = testPids && testPids.size > 0
+        ? first.filter((thread) => thread.pid !== undefined && testPids.has(thread.pid))
+        : first;
+    const deciding = own.length > 0 ? own : first;
+    if (deciding.length === 0)
+        return { stuck: false, explanation: 'the first sample found no thread of the test' };
+    const later = new Map(second.map((thread) => [threadKey(thread), thread]));
+    for (const thread of deciding) {
+        const again = later.get(threadKey(thread));
+        if (!again)
+            return {
+                stuck: false,
+                explanation: `thread ${threadKey(thread)} (${thread.comm}) was gone in the second sample`,
+            };
+        if (frameNames(again) !== frameNames(thread)) {
+            return {
+                stuck: false,
+                explanation: `thread ${threadKey(thread)} (${thread.comm}) moved from ${thread.frames[0]?.fn ?? '?'} to ${again.frames[0]?.fn ?? '?'}`,
+            };
+        }
+        if (thread.cpuTicks !== undefined && again.cpuTicks !== undefined && again.cpuTicks !== thread.cpuTicks) {
+            return {
+                stuck: false,
+                explanation: `thread ${threadKey(thread)} (${thread.comm}) made progress between the samples (CPU time or finished system calls: ${thread.cpuTicks} -> ${again.cpuTicks})`,
+            };
+        }
+        if (thread.state !== undefined && again.state !== undefined && again.state !== thread.state) {
+            return {
+                stuck: false,
+                explanation: `thread ${threadKey(thread)} (${thread.comm}) changed state ${thread.state} -> ${again.state}`,
+            };
+        }
+    }
+    return {
+        stuck: true,
+        explanation: `${deciding.length} thread(s) asleep at the same frames in both samples`,
+    };
+}
+//# sourceMappingURL=compare.js.map
+;// CONCATENATED MODULE: ./.build/src/watchdog/run-test.js
+// Layer 1 of the watchdog seen from the host: start a test under guest/watchdog.sh, follow its
+// markers, and turn them into a TestResult. When the markers stop coming, the guest itself is
+// wedged: that is for the host backstop (GuestUnresponsiveError), not for this layer.
+
+
+
+
+
+const DEFAULT_WATCHDOG = {
+    gapSec: 1,
+    graceMs: 8_000,
+    captureMs: 30_000,
+};
+/** The guest stopped answering during a test; carries what was seen before it went silent. */
+class GuestUnresponsiveError extends Error {
+    test;
+    stage;
+    partialSamples;
+    lastOutput;
+    constructor(test, stage, partialSamples, lastOutput) {
+        super(`the guest stopped responding during ${test} (${stage})`);
+        this.test = test;
+        this.stage = stage;
+        this.partialSamples = partialSamples;
+        this.lastOutput = lastOutput;
+        this.name = 'GuestUnresponsiveError';
+    }
+}
+/**
+ * The guest watchdog ended (its command's `end:` marker) without the test marker it should have
+ * printed first: it refused its arguments or broke. The gate's own failure, never the tree's.
+ */
+class WatchdogBrokeError extends Error {
+    test;
+    stage;
+    exitStatus;
+    output;
+    constructor(test, stage, exitStatus, output) {
+        super(`the guest watchdog ended (exit ${exitStatus}) while the host waited for ${stage} of ${test}${output.trim() ? `: ${output.trim().split('\n').slice(-3).join(' | ')}` : ''}`);
+        this.test = test;
+        this.stage = stage;
+        this.exitStatus = exitStatus;
+        this.output = output;
+        this.name = 'WatchdogBrokeError';
+    }
+}
+/** Seconds as watchdog.sh reads TIMEOUT_S: a whole number or up to three decimals, never an exponent. */
+function watchdogSeconds(seconds) {
+    const ms = Math.round(seconds * 1000);
+    return ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(3).replace(/0+$/, '');
+}
+let testCounter = 0;
+const MAX_OUTPUT = 64 * 1024;
+async function runUnderWatchdog(console, adapter, spec, iteration, settings) {
+    const nonce = console.nonce;
+    const id = `t${++testCounter}`;
+    const started = Date.now();
+    const watchdog = `sh ${common/* BIN_DIR */.k6}/watchdog.sh ${nonce} ${id} ${watchdogSeconds(settings.timeoutSec)} ${settings.gapSec} -- ${spec.command}`;
+    const name = spec.name;
+    // Every wait before the last also watches for the watchdog command's own end marker: once it is
+    // there no test marker can follow, so waiting on would turn the gate's failure into a false hang.
+    const endMarker = `end:${id}:(\\d+)`;
+    const step = async (pattern, timeoutMs, stage, partial = []) => {
+        let match;
+        try {
+            match = await console.expect(markerPattern(nonce, `(?:(?:${pattern})|${endMarker})`), {
+                timeoutMs,
+                awaited: `${stage} of ${name}`,
+            });
+        }
+        catch (error) {
+            if (error instanceof CommandTimeoutError)
+                throw new GuestUnresponsiveError(name, stage, partial, error.lastOutput);
+            throw error;
+        }
+        const ended = match[match.length - 1];
+        if (ended !== undefined)
+            throw new WatchdogBrokeError(name, stage, Number(ended), stripMarkerLines(match.before, nonce));
+        return match;
+    };
+    const finalEnd = async (partial = []) => {
+        try {
+            await console.expect(markerPattern(nonce, endMarker), {
+                timeoutMs: 15_000,
+                awaited: `the watchdog exit of ${name}`,
+            });
+        }
+        catch (error) {
+            if (error instanceof CommandTimeoutError)
+                throw new GuestUnresponsiveError(name, 'the watchdog exit', partial, error.lastOutput);
+            throw error;
+        }
+    };
+    console.send(`${framedCommand(nonce, id, watchdog)}\n`);
+    await step(`begin:${id}`, 15_000, 'the start');
+    const first = await step(`test:${id}:(exit|deadline):(\\d+)(?::(\\d+))?`, settings.timeoutSec * 1000 + settings.graceMs, 'the end or the deadline');
+    const output = trimOutput(stripMarkerLines(first.before, nonce));
+    if (first[1] === 'exit') {
+        const status = Number(first[2]);
+        const elapsed = Number(first[3] ?? Date.now() - started);
+        await finalEnd();
+        return {
+            result: {
+                name,
+                status: status === 0 ? 'pass' : 'fail',
+                durationMs: elapsed,
+                iteration,
+                output,
+                ...(status === 0
+                    ? {}
+                    : {
+                        message: `exited with status ${status}${failureLineOf(output) ? `: ${failureLineOf(output)}` : ''}`,
+                    }),
+            },
+            samples: [],
+        };
+    }
+    // Past the deadline: two samples, then the guest watchdog's word on whether the test is still there.
+    const samplesText = [];
+    const sample1 = await step('sample:1:end', settings.captureMs, 'the first stack sample', samplesText);
+    samplesText.push(sample1.before);
+    const sample2 = await step('sample:2:end', settings.gapSec * 1000 + settings.captureMs, 'the second stack sample', samplesText);
+    samplesText.push(sample2.before);
+    const last = await step(`test:${id}:(late-exit|stuck):(\\d+)(?::(\\d+))?`, 15_000, 'the watchdog verdict', samplesText);
+    await finalEnd(samplesText);
+    const samples = samplesText.map((text, index) => adapter.parseSample(sampleBody(text, nonce)).map((thread) => ({ ...thread, sample: index + 1 })));
+    const [before, after] = [samples[0] ?? [], samples[1] ?? []];
+    const deadlineMs = settings.timeoutSec * 1000;
+    if (last[1] === 'late-exit') {
+        return {
+            result: {
+                name,
+                status: 'fail',
+                durationMs: Number(last[3] ?? deadlineMs),
+                iteration,
+                output,
+                message: `timed out while making progress: passed its ${settings.timeoutSec} s deadline and finished during the second sample (status ${last[2]})`,
+                threads: before,
+            },
+            samples,
+        };
+    }
+    const comparison = compareSamples(before, after, testTreeOf(samplesText[0] ?? '', nonce));
+    return {
+        result: {
+            name,
+            status: comparison.stuck ? 'hang' : 'fail',
+            durationMs: Number(last[2]),
+            iteration,
+            output,
+            message: comparison.stuck
+                ? `did not finish within ${settings.timeoutSec} s: ${comparison.explanation}`
+                : `timed out while making progress (${settings.timeoutSec} s deadline): ${comparison.explanation}`,
+            threads: before,
+        },
+        samples,
+    };
+}
+/** The test's process tree the watchdog printed in a sample (`tree:PID,PID,...`); empty when absent. */
+function testTreeOf(sampleText, nonce) {
+    const tree = markerPattern(nonce, 'tree:([0-9,]*)').exec(sampleText);
+    return new Set((tree?.[1] ?? '').split(',').filter(Boolean).map(Number));
+}
+/** The text of a sample block, without its begin marker line. */
+function sampleBody(text, nonce) {
+    const begin = markerPattern(nonce, 'sample:\\d+:begin').exec(text);
+    return begin ? text.slice(begin.index + begin[0].length) : text;
+}
+function trimOutput(text) {
+    return text.length > MAX_OUTPUT
+        ? `[... ${text.length - MAX_OUTPUT} bytes cut ...]\n${text.slice(-MAX_OUTPUT)}`
+        : text;
+}
+/**
+ * The line that says why a test failed: the last one saying `failed` (the workloads' error format,
+ * docs/guest-protocol.md), since a second process may print after it; else the last line.
+ */
+function failureLineOf(text) {
+    const lines = text
+        .trim()
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
+    return lines.findLast((line) => /\bfailed\b/.test(line)) ?? lines.at(-1);
+}
+//# sourceMappingURL=run-test.js.map
+;// CONCATENATED MODULE: ./.build/src/gate/phases.js
+class PhaseClock {
+    onStart;
+    onEnd;
+    phases = [];
+    current;
+    constructor(onStart = () => { }, onEnd = () => { }) {
+        this.onStart = onStart;
+        this.onEnd = onEnd;
+    }
+    async run(phase, work) {
+        const started = Date.now();
+        this.current = phase;
+        this.onStart(phase);
+        try {
+            const result = await work();
+            this.end({ phase, durationMs: Date.now() - started, outcome: 'ok' });
+            return result;
+        }
+        catch (error) {
+            this.end({
+                phase,
+                durationMs: Date.now() - started,
+                outcome: outcomeOf(error),
+                note: error.message?.slice(0, 300),
+            });
+            throw error;
+        }
+        finally {
+            this.current = undefined;
+        }
+    }
+    end(timing) {
+        this.phases.push(timing);
+        this.onEnd(timing);
+    }
+}
+function outcomeOf(error) {
+    const name = error?.name ?? '';
+    if (name === 'CancelledError')
+        return 'cancelled';
+    if (/Timeout/.test(name))
+        return 'timeout';
+    return 'failed';
+}
+//# sourceMappingURL=phases.js.map
+// EXTERNAL MODULE: ./.build/src/gate/verdict.js
+var verdict = __nccwpck_require__(8782);
+;// CONCATENATED MODULE: ./.build/src/console/ddb.js
+// A conversation with FreeBSD's kernel debugger, ddb(4), over the serial console: the host
+// backstop's way to get stacks from a guest whose userland stopped answering.
+//
+// ddb prints `db> ` before reading each line (sys/ddb/db_command.c db_command_loop), so a command's
+// output is the text between two prompts. A command ddb rejects still ends at the next prompt, so
+// the prompt alone says nothing about success: the rejection is one of ddb's error lines, all
+// printed with db_printf or db_error (which prints its string and returns to the loop through
+// kdb_reenter_silent):
+// - sys/ddb/db_command.c db_command(): "No such command" (newer kernels add `; use "help" to list
+//   available commands`), "Ambiguous", "Unrecognized input; ...", "Subcommand required; ...",
+//   "Bad modifier", "Count missing";
+// - sys/ddb/db_expr.c db_term() and friends: "Symbol not found", "Syntax error", "Divide by 0",
+//   "Negative shift amount" (an argument ddb could not evaluate: `bt all` ends here, because `bt`
+//   parses its argument as an expression, db_stack_trace);
+// - sys/ddb/db_variables.c db_find_variable()/db_set_cmd(): "Unknown variable", "No value", "?".
+/** One of ddb's error replies, alone on its line. */
+const DDB_ERROR_LINE = /^(?:No such command(?:;.*)?|Ambiguous|Unrecognized input(?:;.*)?|Subcommand required(?:;.*)?|Bad modifier|Count missing|Symbol not found|Syntax error|Divide by 0|Negative shift amount|Unknown variable|No value|\?)\s*$/m;
+/** ddb's prompt at the start of a line (db_command_loop prints a newline first when the column is not 0). */
+const DDB_PROMPT = /(?:^|\n)db> /;
+/** Waits for the debugger's first prompt (after the caller stopped the kernel). */
+async function awaitDdbPrompt(console, timeoutMs) {
+    await console.expect(DDB_PROMPT, { timeoutMs, awaited: 'the ddb prompt after an NMI' });
+}
+/** Sends each command at a ddb prompt and says, per command, whether ddb accepted it. */
+async function runDdbCommands(console, commands, commandMs) {
+    const steps = [];
+    for (const command of commands) {
+        console.send(`${command}\n`);
+        const prompt = await console.expect(DDB_PROMPT, {
+            timeoutMs: commandMs,
+            awaited: `ddb's answer to ${command}`,
+        });
+        const error = DDB_ERROR_LINE.exec(prompt.before);
+        steps.push(error ? { command, ok: false, error: error[0].trim() } : { command, ok: true });
+    }
+    return steps;
+}
+/** Report lines for the steps: `ddb: alltrace` or `ddb rejected bt all: Symbol not found`. */
+function describeDdbSteps(steps) {
+    return steps.map((s) => (s.ok ? `ddb: ${s.command}` : `ddb rejected ${s.command}: ${s.error}`));
+}
+//# sourceMappingURL=ddb.js.map
+// EXTERNAL MODULE: ./.build/src/guest/linux.js
+var linux = __nccwpck_require__(8938);
+// EXTERNAL MODULE: ./.build/src/image/linux-guest.js
+var linux_guest = __nccwpck_require__(6914);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: external "node:fs/promises"
+const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+;// CONCATENATED MODULE: ./.build/src/vm/boot-sector.js
+// A 512-byte x86 boot sector assembled here as bytes: the smallest guest that proves a CPU runs.
+// SeaBIOS loads sector 0 of the boot disk at 0000:7C00 and jumps to it in real mode when the
+// sector ends with the signature 55 AA (the IBM PC boot convention SeaBIOS follows).
+// The code writes a message byte by byte to COM1's transmit register (I/O port 0x3F8; QEMU's 16550
+// model sends every byte written to THR to the serial backend, whatever the baud setting), then
+// either halts for good (`cli; hlt`) or resets the machine through the keyboard controller
+// (command 0xFE to port 0x64, the classic pulse-reset line), which a VM without -no-reboot turns
+// into a reboot: a boot loop in miniature.
+/** Where the message starts inside the sector (right after the code). */
+const MESSAGE_OFFSET = 0x20;
+const LOAD_ADDRESS = 0x7c00;
+/** The code may not run into the message, and the message must leave room for the signature. */
+const MAX_BOOT_MESSAGE_BYTES = 510 - MESSAGE_OFFSET - 1;
+/**
+ * The boot sector, exactly 512 bytes. `message` must not contain NUL (it terminates the string).
+ * Booted from a disk shorter than one cylinder SeaBIOS refuses ("could not read the boot disk"),
+ * so write it to a padded image: see `bootSectorImage`.
+ */
+function bootSector(message, options = {}) {
+    const text = Buffer.from(message, 'latin1');
+    if (text.includes(0))
+        throw new Error('boot sector message may not contain NUL bytes');
+    if (text.length > MAX_BOOT_MESSAGE_BYTES) {
+        throw new Error(`boot sector message is ${text.length} bytes; at most ${MAX_BOOT_MESSAGE_BYTES} fit`);
+    }
+    const messageAddress = LOAD_ADDRESS + MESSAGE_OFFSET;
+    // prettier-ignore
+    const code = [
+        0xfa, // 00 cli
+        0x31,
+        0xc0, // 01 xor ax, ax
+        0x8e,
+        0xd8, // 03 mov ds, ax          ; DS = 0, so DS:SI addresses 0000:7Cxx
+        0xfc, // 05 cld                 ; lodsb counts upwards
+        0xbe,
+        messageAddress & 0xff,
+        messageAddress >> 8, // 06 mov si, message
+        0xba,
+        0xf8,
+        0x03, // 09 mov dx, 0x3f8       ; COM1 transmit holding register
+        // next:
+        0xac, // 0C lodsb
+        0x84,
+        0xc0, // 0D test al, al
+        0x74,
+        0x03, // 0F jz done (0x14)
+        0xee, // 11 out dx, al
+        0xeb,
+        0xf8, // 12 jmp next (0x0C)
+        // done:
+    ];
+    if (options.after === 'reset') {
+        code.push(0xb0, 0xfe, // 14 mov al, 0xfe        ; 8042 command: pulse the CPU reset line
+        0xe6, 0x64);
+    }
+    const halt = code.length;
+    code.push(0xfa, // cli
+    0xf4, // hlt
+    0xeb, 0xfc);
+    if (halt + 4 > MESSAGE_OFFSET)
+        throw new Error('boot sector code overlaps its message');
+    const sector = Buffer.alloc(512);
+    Buffer.from(code).copy(sector, 0);
+    text.copy(sector, MESSAGE_OFFSET);
+    sector[510] = 0x55;
+    sector[511] = 0xaa;
+    return sector;
+}
+/** Size of a disk image SeaBIOS accepts for the boot sector (it wants at least one full cylinder). */
+const BOOT_SECTOR_IMAGE_BYTES = 1024 * 1024;
+/** The boot sector padded with zeros to a 1 MiB raw image. */
+function bootSectorImage(message, options = {}) {
+    const image = Buffer.alloc(BOOT_SECTOR_IMAGE_BYTES);
+    bootSector(message, options).copy(image, 0);
+    return image;
+}
+/** Where the protected-mode probe keeps its GDT, GDTR and message inside the sector. */
+const PM_GDT_OFFSET = 0xe0;
+const PM_GDTR_OFFSET = 0xf8;
+const PM_MESSAGE_OFFSET = 0x100;
+const MAX_PROBE_MESSAGE_BYTES = 510 - PM_MESSAGE_OFFSET - 1;
+/**
+ * A boot sector that does what a real kernel's early code does and a real-mode loop does not:
+ * switches to 32-bit protected mode and runs a VEX-encoded BMI2 instruction (`shlx`), the kind of
+ * instruction the Linux guest's decompressor stopped on here under a KVM that emulates instead of
+ * running the guest ("KVM internal error. Suberror: 1 / emulation failure", bytes c4 42 69 f7 c0).
+ * KVM's instruction emulator has no such instruction, so where KVM emulates guest code this probe
+ * stops too, and where KVM really runs the guest it prints `message` on COM1 and halts.
+ * It prints only when `shlx eax, eax, edx` computed 1 << 3 = 8. A CPU without BMI2 (CPUID leaf 7
+ * EBX bit 8 clear, as Intel's SDM documents it) skips the instruction and prints.
+ */
+function protectedModeProbeSector(message) {
+    const text = Buffer.from(message, 'latin1');
+    if (text.includes(0))
+        throw new Error('boot sector message may not contain NUL bytes');
+    if (text.length > MAX_PROBE_MESSAGE_BYTES)
+        throw new Error(`probe message is ${text.length} bytes; at most ${MAX_PROBE_MESSAGE_BYTES} fit`);
+    const gdtr = LOAD_ADDRESS + PM_GDTR_OFFSET;
+    const pm32 = LOAD_ADDRESS + 0x17;
+    const msg = LOAD_ADDRESS + PM_MESSAGE_OFFSET;
+    const le32 = (n) => [n & 0xff, (n >> 8) & 0xff, (n >> 16) & 0xff, n >>> 24];
+    // prettier-ignore
+    const code = [
+        // 16-bit real mode, as SeaBIOS leaves it
+        0xfa, // 00 cli
+        0x31,
+        0xc0, // 01 xor ax, ax
+        0x8e,
+        0xd8, // 03 mov ds, ax
+        0x0f,
+        0x01,
+        0x16,
+        gdtr & 0xff,
+        gdtr >> 8, // 05 lgdt [gdtr]
+        0x0f,
+        0x20,
+        0xc0, // 0A mov eax, cr0
+        0x0c,
+        0x01, // 0D or al, 1            ; CR0.PE
+        0x0f,
+        0x22,
+        0xc0, // 0F mov cr0, eax
+        0xea,
+        pm32 & 0xff,
+        pm32 >> 8,
+        0x08,
+        0x00, // 12 jmp 0x08:pm32     ; 32-bit code segment
+        // pm32: 32-bit protected mode
+        0x66,
+        0xb8,
+        0x10,
+        0x00, // 17 mov ax, 0x10        ; flat data segment
+        0x8e,
+        0xd8, // 1B mov ds, ax
+        0x8e,
+        0xc0, // 1D mov es, ax
+        0x8e,
+        0xd0, // 1F mov ss, ax
+        0xb8,
+        0x07,
+        0x00,
+        0x00,
+        0x00, // 21 mov eax, 7
+        0x31,
+        0xc9, // 26 xor ecx, ecx
+        0x0f,
+        0xa2, // 28 cpuid               ; leaf 7, subleaf 0
+        0xf7,
+        0xc3,
+        0x00,
+        0x01,
+        0x00,
+        0x00, // 2A test ebx, 1 << 8    ; BMI2
+        0x74,
+        0x14, // 30 jz print (0x46)
+        0xb8,
+        0x01,
+        0x00,
+        0x00,
+        0x00, // 32 mov eax, 1
+        0xba,
+        0x03,
+        0x00,
+        0x00,
+        0x00, // 37 mov edx, 3
+        0xc4,
+        0xe2,
+        0x69,
+        0xf7,
+        0xc0, // 3C shlx eax, eax, edx  ; VEX.LZ.66.0F38.W0 F7 /r
+        0x83,
+        0xf8,
+        0x08, // 41 cmp eax, 8
+        0x75,
+        0x11, // 44 jne halt (0x57)
+        // print:
+        0xbe,
+        ...le32(msg), // 46 mov esi, message
+        0x66,
+        0xba,
+        0xf8,
+        0x03, // 4B mov dx, 0x3f8
+        // next:
+        0xac, // 4F lodsb
+        0x84,
+        0xc0, // 50 test al, al
+        0x74,
+        0x03, // 52 jz halt (0x57)
+        0xee, // 54 out dx, al
+        0xeb,
+        0xf8, // 55 jmp next (0x4F)
+        // halt:
+        0xfa,
+        0xf4,
+        0xeb,
+        0xfc, // 57 cli; hlt; jmp back to cli
+    ];
+    // prettier-ignore
+    const gdt = [
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0, // null descriptor
+        0xff,
+        0xff,
+        0x00,
+        0x00,
+        0x00,
+        0x9a,
+        0xcf,
+        0x00, // 0x08: code, base 0, limit 4 GiB, 32-bit
+        0xff,
+        0xff,
+        0x00,
+        0x00,
+        0x00,
+        0x92,
+        0xcf,
+        0x00, // 0x10: data, base 0, limit 4 GiB
+    ];
+    const sector = Buffer.alloc(512);
+    Buffer.from(code).copy(sector, 0);
+    Buffer.from(gdt).copy(sector, PM_GDT_OFFSET);
+    Buffer.from([gdt.length - 1, 0, ...le32(LOAD_ADDRESS + PM_GDT_OFFSET)]).copy(sector, PM_GDTR_OFFSET);
+    text.copy(sector, PM_MESSAGE_OFFSET);
+    sector[510] = 0x55;
+    sector[511] = 0xaa;
+    return sector;
+}
+/** The protected-mode probe padded to a 1 MiB raw image, like bootSectorImage. */
+function protectedModeProbeImage(message) {
+    const image = Buffer.alloc(BOOT_SECTOR_IMAGE_BYTES);
+    protectedModeProbeSector(message).copy(image, 0);
+    return image;
+}
+//# sourceMappingURL=boot-sector.js.map
+;// CONCATENATED MODULE: ./.build/src/vm/kvm-failure.js
+// KVM that passes the probe can still fail the real guest: on a host whose KVM is an emulating
+// layer (seen here: "kvm-pvm: INTERNAL_ERROR in batch emul" in the host's dmesg), the probe's
+// boot sector runs and prints, but the guest kernel later stops with QEMU's "KVM internal error.
+// Suberror: 1 / emulation failure". QEMU then pauses the VM (vm_stop(RUN_STATE_INTERNAL_ERROR)
+// in accel/kvm/kvm-all.c), which emits a QMP STOP event, and query-status answers
+// "internal-error". The console simply goes silent, so without this watch a boot waits out its
+// whole timeout, and a test is called a hang. This module notices it at once.
+/** The guest stopped because KVM could not run it: the gate's (or the host's) fault, never the tree's. */
+class KvmFailedError extends Error {
+    detail;
+    constructor(detail) {
+        super(`KVM stopped the guest (QEMU run state internal-error${detail ? `: ${detail}` : ''})`);
+        this.detail = detail;
+        this.name = 'KvmFailedError';
+    }
+}
+/**
+ * Calls `onFailure` once when QEMU reports that KVM stopped the guest (STOP event, then
+ * query-status says internal-error). Returns a function that stops watching. Only meaningful when
+ * the VM runs under KVM; under TCG an internal error does not arise this way.
+ */
+async function watchKvmFailure(vm, onFailure) {
+    let active = true;
+    const qmp = await vm.qmp();
+    qmp.onEvent((event) => {
+        if (!active || event.event !== 'STOP')
+            return;
+        void vm
+            .queryStatus()
+            .then((status) => {
+            if (!active || status.status !== 'internal-error')
+                return;
+            active = false;
+            onFailure(new KvmFailedError(kvmErrorLines(vm.stderrText())));
+        })
+            .catch(() => undefined);
+    });
+    return () => {
+        active = false;
+    };
+}
+/** QEMU's own words about the failure, from its stderr ("KVM internal error. Suberror: 1", "emulation failure"). */
+function kvmErrorLines(stderr) {
+    const lines = stderr.split(/\r?\n/).map((line) => line.trim());
+    const wanted = lines.filter((line) => /^KVM internal error|^emulation failure|^KVM: /.test(line));
+    return [...new Set(wanted)].join(' / ');
+}
+//# sourceMappingURL=kvm-failure.js.map
+// EXTERNAL MODULE: ./.build/src/vm/process.js
+var vm_process = __nccwpck_require__(9620);
+;// CONCATENATED MODULE: ./.build/src/vm/qemu-argv.js
+// The argv of `qemu-system-x86_64`, built from typed options. Pure: no file system, no process.
+// Every flag is an argv element of its own (QEMU is spawned without a shell), so a path needs no
+// shell quoting; where a value goes through QEMU's own option parser (QemuOpts) a comma must be
+// doubled, and -blockdev is given as JSON so a path needs no escaping at all.
+// Facts cited below are from the QEMU 7.2 manual, "Invocation" (qemu-options.hx), which is what
+// the Debian bookworm host here ships (QEMU 7.2.22); GitHub's ubuntu-24.04 runners ship 8.2.
+/**
+ * q35 by default. Both FreeBSD (BASIC-CI images, SeaBIOS boot from virtio-blk) and the Linux test
+ * guest (kernel boot, VIRTIO_PCI=y) run on q35 and on pc alike: nothing the gate needs differs.
+ * q35 is the modern machine (PCIe root complex, ICH9), the one libvirt and the QEMU docs steer new
+ * x86 guests to, while `pc` (i440FX, 1996 chipset) is kept for compatibility. Measured here: the
+ * boot-sector guest boots from a virtio-blk disk under SeaBIOS on both.
+ * The one thing to know: the PCI bus is `pcie.0` on q35 and `pci.0` on pc.
+ */
+const DEFAULT_MACHINE = 'q35';
+/** First PCI slot given to a disk; disks take consecutive slots in the order given. */
+const FIRST_DISK_SLOT = 0x04;
+/** Slots 0x04..0x0f: more than the gate ever uses (boot, payload, results, scratch). */
+const MAX_DISKS = 12;
+const RNG_SLOT = 0x10;
+/** sockaddr_un.sun_path is 108 bytes with the terminating NUL (unix(7)). */
+const MAX_SOCKET_PATH_BYTES = 107;
+class QemuArgvError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'QemuArgvError';
+    }
+}
+/** A value that QEMU parses with QemuOpts: a literal comma is written `,,` (qemu-options.hx, "-chardev"). */
+function escapeOptValue(value) {
+    return value.replace(/,/g, ',,');
+}
+/** The disks in guest order: the boot disk first when booting from a disk, then the data disks. */
+function guestDisks(options) {
+    const boot = options.boot.kind === 'disk' ? [{ path: options.boot.path, format: options.boot.format }] : [];
+    return [...boot, ...options.disks];
+}
+function buildQemuArgv(options) {
+    validate(options);
+    const machine = options.machine ?? DEFAULT_MACHINE;
+    const bus = machine === 'q35' ? 'pcie.0' : 'pci.0';
+    const argv = [
+        // "-nodefaults: Don't create default devices. Normally, QEMU sets the default devices like
+        // serial port, parallel port, virtual console, monitor device, VGA adapter, floppy and CD-ROM
+        // drive and others." Also no default NIC: the guest gets no network at all.
+        '-nodefaults',
+        // "-no-user-config: ... QEMU will not load any of the user-provided config files on sysconfdir."
+        '-no-user-config',
+        // "-display none: Do not display video output."
+        '-display',
+        'none',
+        '-machine',
+        machine,
+        // "-accel name: This is used to enable an accelerator. Depending on the target architecture,
+        // kvm, xen, hax, hvf, nvmm, whpx or tcg can be available."
+        '-accel',
+        options.accel === 'tcg' && options.tcgThread ? `tcg,thread=${options.tcgThread}` : options.accel,
+        // `host` passes the host CPU through and needs KVM; `max` is "all features the accelerator
+        // supports", the richest model TCG can emulate (docs/system/cpu-models-x86).
+        '-cpu',
+        options.accel === 'kvm' ? 'host' : 'max',
+        '-smp',
+        String(options.cpus),
+        '-m',
+        `${options.memoryMiB}M`,
+    ];
+    if (options.noReboot)
+        argv.push('-no-reboot'); // "-no-reboot: Exit instead of rebooting."
+    // QMP first, so its socket exists as early as possible. It still answers only once QEMU's main
+    // loop runs, which is after the serial client has connected (measured on 7.2: the greeting
+    // arrives right after the console connection).
+    // "-mon [chardev=]name[,mode=readline|control]": control mode is QMP; `-qmp dev` is its shorthand.
+    argv.push('-chardev', `socket,id=qmp0,path=${escapeOptValue(options.qmpSocket)},server=on,wait=off`, '-mon', 'chardev=qmp0,mode=control');
+    // The serial console: "server=on|off specifies that the socket shall be a listening socket.
+    // wait=on|off specifies that QEMU should not block waiting for a client to connect to a
+    // listening socket." With wait=on QEMU prints "QEMU waiting for connection on: ..." and does not
+    // start the guest until the host has connected (measured on 7.2), so no console byte is lost.
+    argv.push('-chardev', `socket,id=con0,path=${escapeOptValue(options.serialSocket)},server=on,wait=on`, '-serial', 'chardev:con0');
+    if (options.boot.kind === 'kernel') {
+        // "-kernel bzImage", "-initrd file", "-append cmdline": direct Linux boot, no boot loader.
+        // These values are taken verbatim (not QemuOpts), so commas are literal.
+        argv.push('-kernel', options.boot.kernel, '-initrd', options.boot.initrd, '-append', options.boot.append);
+    }
+    guestDisks(options).forEach((disk, index) => {
+        const node = `disk${index}`;
+        const readOnly = disk.readonly === true;
+        // "-blockdev option[,option[,...]]: Define a new block driver node"; like -device it also
+        // takes the QAPI JSON form (BlockdevOptions), which needs no comma escaping for the path.
+        argv.push('-blockdev', JSON.stringify({
+            driver: disk.format,
+            'node-name': node,
+            'read-only': readOnly,
+            file: { driver: 'file', filename: disk.path, 'read-only': readOnly },
+        }));
+        // Explicit PCI slots: the guest enumerates virtio-blk devices in PCI order, so slot order is
+        // disk order whatever other devices are added. bootindex 0 makes SeaBIOS boot the boot disk
+        // ("bootindex=N ... lower number means higher priority", docs/system/bootindex).
+        const device = [
+            `virtio-blk-pci`,
+            `drive=${node}`,
+            `id=vd${index}`,
+            `bus=${bus}`,
+            `addr=0x${(FIRST_DISK_SLOT + index).toString(16)}`,
+        ];
+        if (index === 0 && options.boot.kind === 'disk')
+            device.push('bootindex=0');
+        argv.push('-device', device.join(','));
+    });
+    if (options.rng ?? true) {
+        // A guest without an entropy source can block early in boot waiting for randomness;
+        // "-object rng-random,id=id,filename=/dev/random: Creates a random number generator backend
+        // which obtains entropy from a device on the host." /dev/urandom never blocks on the host.
+        argv.push('-object', 'rng-random,id=rng0,filename=/dev/urandom', '-device', `virtio-rng-pci,rng=rng0,bus=${bus},addr=0x${RNG_SLOT.toString(16)}`);
+    }
+    if (options.extra)
+        argv.push(...options.extra);
+    return argv;
+}
+function validate(options) {
+    if (!Number.isInteger(options.cpus) || options.cpus < 1 || options.cpus > 64) {
+        throw new QemuArgvError(`cpus must be an integer from 1 to 64, got ${options.cpus}`);
+    }
+    if (!Number.isInteger(options.memoryMiB) || options.memoryMiB < 16) {
+        throw new QemuArgvError(`memoryMiB must be an integer of at least 16, got ${options.memoryMiB}`);
+    }
+    for (const [name, path] of [
+        ['serialSocket', options.serialSocket],
+        ['qmpSocket', options.qmpSocket],
+    ]) {
+        if (!path)
+            throw new QemuArgvError(`${name} is empty`);
+        if (Buffer.byteLength(path) > MAX_SOCKET_PATH_BYTES) {
+            throw new QemuArgvError(`${name} path is longer than ${MAX_SOCKET_PATH_BYTES} bytes (a unix socket limit): ${path}`);
+        }
+    }
+    if (options.serialSocket === options.qmpSocket)
+        throw new QemuArgvError('serialSocket and qmpSocket must differ');
+    const disks = guestDisks(options);
+    if (disks.length > MAX_DISKS)
+        throw new QemuArgvError(`at most ${MAX_DISKS} disks, got ${disks.length}`);
+    disks.forEach((disk, index) => {
+        if (!disk.path)
+            throw new QemuArgvError(`disk ${index} has an empty path`);
+        if (disk.format !== 'raw' && disk.format !== 'qcow2')
+            throw new QemuArgvError(`disk ${index} (${disk.path}) has unknown format ${String(disk.format)}`);
+    });
+    if (options.boot.kind === 'kernel' && (!options.boot.kernel || !options.boot.initrd)) {
+        throw new QemuArgvError('kernel boot needs both a kernel and an initrd path');
+    }
+}
+//# sourceMappingURL=qemu-argv.js.map
+;// CONCATENATED MODULE: ./.build/src/vm/accel.js
+// Which accelerator to use is a probe, not a guess: /dev/kvm can exist, open, and still not run a
+// guest (nested KVM here: QEMU aborts with "failed to set MSR 0x10a" under -cpu host, or the guest
+// wedges, or a KVM that emulates guest code stops it with "emulation failure"). The probe boots a
+// real guest under KVM, the protected-mode boot sector of boot-sector.ts that runs a VEX/BMI2
+// instruction as the Linux guest's decompressor does, and counts KVM as usable only when that
+// guest's own message comes out of its serial port in time. A real-mode loop that only prints is
+// not enough: on this machine's emulating KVM layer it printed, and the Linux guest then stopped.
+
+
+
+
+
+
+
+
+
+/** KVM was asked for explicitly and does not work. */
+class AccelUnavailableError extends Error {
+    reason;
+    constructor(reason) {
+        super(`accel=kvm was requested but KVM is not usable here: ${reason}. Use accel=auto to fall back to TCG, or accel=tcg.`);
+        this.reason = reason;
+        this.name = 'AccelUnavailableError';
+    }
+}
+const KVM_PROBE_MESSAGE = 'KVM-OK\n';
+const DEFAULT_PROBE_TIMEOUT_MS = 8_000;
+/** After SIGKILL the kernel ends the process promptly; this bounds the wait to reap it. */
+const REAP_TIMEOUT_MS = 5_000;
+const probeCache = new Map();
+/**
+ * Boots the boot-sector guest with `-accel kvm -cpu host` and waits for KVM_PROBE_MESSAGE on its
+ * serial port (stdio). Never throws; always reaps QEMU. Results are cached per binary and device for
+ * the life of the process (clearKvmProbeCache forgets them).
+ */
+function probeKvm(options = {}) {
+    const qemuBinary = options.qemuBinary ?? 'qemu-system-x86_64';
+    const kvmDevice = options.kvmDevice ?? '/dev/kvm';
+    const key = `${qemuBinary}\0${kvmDevice}`;
+    let result = probeCache.get(key);
+    if (!result) {
+        result = runKvmProbe(qemuBinary, kvmDevice, options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS);
+        probeCache.set(key, result);
+    }
+    return result;
+}
+/**
+ * The real guest showed that KVM does not work here although the probe passed (see
+ * kvm-failure.ts): from now on this process treats KVM as unusable, so a retry and any later boot
+ * under accel=auto take TCG.
+ */
+function markKvmUnusable(reason, options = {}) {
+    const key = `${options.qemuBinary ?? 'qemu-system-x86_64'}\0${options.kvmDevice ?? '/dev/kvm'}`;
+    probeCache.set(key, Promise.resolve({ usable: false, reason, elapsedMs: 0 }));
+}
+function clearKvmProbeCache() {
+    probeCache.clear();
+}
+async function runKvmProbe(qemuBinary, kvmDevice, timeoutMs) {
+    const started = Date.now();
+    const done = (usable, reason) => ({
+        usable,
+        reason,
+        elapsedMs: Date.now() - started,
+    });
+    try {
+        // QEMU opens /dev/kvm read-write (KVM's API doc: "open /dev/kvm" then ioctls).
+        await (0,promises_namespaceObject.access)(kvmDevice, external_node_fs_.constants.R_OK | external_node_fs_.constants.W_OK);
+    }
+    catch (error) {
+        const code = error.code;
+        return done(false, code === 'ENOENT'
+            ? `${kvmDevice} does not exist`
+            : `${kvmDevice} is not accessible (${code ?? error.message})`);
+    }
+    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_.join(external_node_os_.tmpdir(), 'fg-kvm-probe-'));
+    try {
+        const image = external_node_path_.join(dir, 'boot.img');
+        await (0,promises_namespaceObject.writeFile)(image, protectedModeProbeImage(KVM_PROBE_MESSAGE));
+        const argv = [
+            '-nodefaults',
+            '-no-user-config',
+            '-display',
+            'none',
+            // The machine and CPU the real run uses, so a pass here means the real guest can start.
+            '-machine',
+            'q35',
+            '-accel',
+            'kvm',
+            '-cpu',
+            'host',
+            '-smp',
+            '1',
+            '-m',
+            '64M',
+            // A triple fault or reset ends the probe instead of looping.
+            '-no-reboot',
+            // "-serial stdio": the guest's COM1 bytes arrive on QEMU's stdout.
+            '-serial',
+            'stdio',
+            '-drive',
+            `file=${escapeOptValue(image)},format=raw,if=virtio,readonly=on`,
+        ];
+        return await new Promise((resolve) => {
+            const stderr = new vm_process/* TailBuffer */.vX(4096);
+            let stdout = '';
+            let settled = false;
+            const child = (0,external_node_child_process_.spawn)(qemuBinary, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+            const finish = (usable, reason) => {
+                if (settled)
+                    return;
+                settled = true;
+                clearTimeout(timer);
+                const result = done(usable, reason);
+                // Always reap: the probe guest halts forever, so it is killed, never asked.
+                if (child.exitCode === null && child.signalCode === null)
+                    child.kill('SIGKILL');
+                void (0,vm_process/* waitForExit */.zE)(child, REAP_TIMEOUT_MS).then(() => resolve(result));
+            };
+            const timer = setTimeout(() => {
+                const said = (0,vm_process/* lastLine */.fM)(stderr.text());
+                finish(false, `guest did not run within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} under KVM${said ? ` (QEMU said: ${said})` : ''}`);
+            }, timeoutMs);
+            child.stdout.on('data', (chunk) => {
+                stdout += chunk.toString('latin1');
+                if (stdout.includes(KVM_PROBE_MESSAGE))
+                    finish(true, 'a protected-mode guest ran a BMI2 instruction under KVM (-cpu host) and printed its answer');
+                if (stdout.length > 64 * 1024)
+                    stdout = stdout.slice(-1024);
+            });
+            child.stderr.on('data', (chunk) => {
+                stderr.push(chunk);
+                // KVM could not run the guest's code; QEMU pauses the VM rather than exit, so do not wait
+                // out the bound. QEMU prints its error lines, then the CPU registers (EAX=...) last.
+                const text = stderr.text();
+                if (/^KVM internal error/m.test(text) && /^(emulation failure|EAX=)/m.test(text)) {
+                    finish(false, `KVM stopped the probe guest (${kvmErrorLines(text) || (0,vm_process/* lastLine */.fM)(text)})`);
+                }
+            });
+            child.on('error', (error) => finish(false, `could not start ${qemuBinary}: ${error.message}`));
+            child.on('close', (code, signal) => {
+                const said = describeStderr(stderr.text());
+                finish(false, `QEMU exited (${signal ? `signal ${signal}` : `code ${code}`}) before the guest ran${said ? `: ${said}` : ''}`);
+            });
+        });
+    }
+    finally {
+        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+    }
+}
+/**
+ * The last stderr line; when QEMU aborted on an assertion, the error line just before it says more
+ * ("error: failed to set MSR 0x10a to 0x69" before "kvm_buf_set_msrs: Assertion ... failed.").
+ */
+function describeStderr(text) {
+    const lines = text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean);
+    const last = lines.at(-1) ?? '';
+    if (/Assertion .* failed/.test(last) && lines.length > 1) {
+        const error = lines
+            .slice(0, -1)
+            .reverse()
+            .find((line) => /error/i.test(line));
+        if (error)
+            return `${error} / ${last}`;
+    }
+    return last;
+}
+/**
+ * auto: probe KVM; use it when a guest really ran, else TCG with a note saying why.
+ * kvm: probe; unusable is an AccelUnavailableError (the user asked for it; falling back silently
+ * would turn a 10-minute job into an hour). tcg: no probe.
+ */
+async function chooseAccelerator(choice, options = {}) {
+    if (choice === 'tcg')
+        return { accelerator: 'tcg', note: 'TCG (software emulation) as requested' };
+    const probe = await (options.probe ?? probeKvm)(options);
+    if (probe.usable) {
+        return { accelerator: 'kvm', note: `KVM: a probe guest ran under KVM in ${probe.elapsedMs} ms`, probe };
+    }
+    if (choice === 'kvm')
+        throw new AccelUnavailableError(probe.reason);
+    return {
+        accelerator: 'tcg',
+        note: `KVM is not usable (${probe.reason}); falling back to TCG (software emulation, much slower)`,
+        probe,
+    };
+}
+//# sourceMappingURL=accel.js.map
+;// CONCATENATED MODULE: ./.build/src/vm/pidfile.js
+// A record of a started QEMU, so a later process (the action's post step, a new run with the same
+// output folder after this one was killed) can end it. A pid alone is not enough: pids are
+// recycled, and other QEMUs may run on the same machine. killRecorded kills only a process whose
+// start time (field 22 of /proc/PID/stat, proc(5)) is the recorded one and whose command line
+// (/proc/PID/cmdline, NUL-separated argv) contains `qemu-system` AND the recorded hint (the run's
+// unique serial socket path).
+
+
+
+async function writePidfile(file, record) {
+    await (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(record)}\n`, { mode: 0o644 });
+}
+/** The record, or undefined when the file does not exist. A malformed file is an error. */
+async function readPidfile(file) {
+    let text;
+    try {
+        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`pidfile ${file} is not JSON: ${JSON.stringify(text.slice(0, 100))}`);
+    }
+    const record = value;
+    if (!Number.isInteger(record.pid) ||
+        (record.pid ?? 0) <= 1 ||
+        typeof record.startedAt !== 'string' ||
+        typeof record.cmdlineHint !== 'string' ||
+        !record.cmdlineHint) {
+        throw new Error(`pidfile ${file} does not hold {pid, startedAt, cmdlineHint}: ${text.slice(0, 200)}`);
+    }
+    if (record.startTicks !== undefined && !Number.isInteger(record.startTicks)) {
+        throw new Error(`pidfile ${file} has a startTicks that is not an integer: ${text.slice(0, 200)}`);
+    }
+    return record;
+}
+/**
+ * A process's start time in clock ticks since boot: field 22 of /proc/PID/stat (proc(5)). The
+ * comm field (2) is in parentheses and may hold spaces, so fields are counted after the last ')'.
+ */
+function processStartTicks(pid) {
+    let stat;
+    try {
+        stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    // After ') ' come fields 3 (state), 4, ...; field 22 is the 20th of them.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[19]);
+    return Number.isInteger(ticks) ? ticks : undefined;
+}
+/** The argv of a live process, or undefined when it does not exist (or is a zombie with none). */
+async function processCmdline(pid) {
+    try {
+        const raw = await (0,promises_namespaceObject.readFile)(`/proc/${pid}/cmdline`);
+        if (raw.length === 0)
+            return undefined;
+        return raw.toString('utf8').replace(/\0$/, '').split('\0');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** True when /proc/PID/cmdline is that of the recorded QEMU. */
+function cmdlineMatches(argv, record) {
+    return (argv[0] ?? '').includes('qemu-system') && argv.join(' ').includes(record.cmdlineHint);
+}
+/** True when the live process `pid` is the recorded one: same start time (when recorded) and command line. */
+function isRecordedProcess(argv, record) {
+    if (record.startTicks !== undefined && processStartTicks(record.pid) !== record.startTicks)
+        return false;
+    return cmdlineMatches(argv, record);
+}
+/**
+ * Ends the QEMU recorded in `file`: SIGTERM, then SIGKILL after graceMs; waits (bounded) until
+ * the process is gone; removes the pidfile. A pid whose command line does not match is left alone.
+ */
+async function killRecorded(file, options = {}) {
+    const graceMs = options.graceMs ?? 5_000;
+    const record = await readPidfile(file);
+    if (!record)
+        return { killed: false, note: `no pidfile at ${file}` };
+    const argv = await processCmdline(record.pid);
+    if (!argv) {
+        await (0,promises_namespaceObject.rm)(file, { force: true });
+        return { killed: false, pid: record.pid, note: `pid ${record.pid} is not running (already exited)` };
+    }
+    if (!isRecordedProcess(argv, record)) {
+        await (0,promises_namespaceObject.rm)(file, { force: true });
+        return {
+            killed: false,
+            pid: record.pid,
+            note: `pid ${record.pid} is now another program (${argv[0] ?? '?'}); not killed`,
+        };
+    }
+    for (const [signal, waitMs] of [
+        ['SIGTERM', graceMs],
+        ['SIGKILL', 5_000],
+    ]) {
+        try {
+            process.kill(record.pid, signal);
+        }
+        catch (error) {
+            if (error.code === 'ESRCH')
+                break;
+            throw error;
+        }
+        if (await gone(record.pid, record, waitMs)) {
+            await (0,promises_namespaceObject.rm)(file, { force: true });
+            return { killed: true, pid: record.pid, note: `QEMU pid ${record.pid} ended with ${signal}` };
+        }
+    }
+    if (await gone(record.pid, record, 0)) {
+        await (0,promises_namespaceObject.rm)(file, { force: true });
+        return { killed: true, pid: record.pid, note: `QEMU pid ${record.pid} exited` };
+    }
+    return {
+        killed: false,
+        pid: record.pid,
+        unresolved: true,
+        note: `QEMU pid ${record.pid} did not exit within ${graceMs + 5_000} ms of SIGTERM and SIGKILL`,
+    };
+}
+/** Polls until the recorded process no longer runs (its cmdline is gone or differs), within waitMs. */
+async function gone(pid, record, waitMs) {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+        const argv = await processCmdline(pid);
+        if (!argv || !isRecordedProcess(argv, record))
+            return true;
+        if (Date.now() >= deadline)
+            return false;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+}
+/** The pidfile's name inside a work folder. */
+const PIDFILE_NAME = 'qemu.pid.json';
+/** Pidfiles the gate writes into a work folder: qemu.pid.json, qemu1.pid.json, qemu2.pid.json ... */
+const PIDFILE_PATTERN = /^qemu\d*\.pid\.json$/;
+/**
+ * Ends every QEMU recorded by pidfiles in `dir` (an earlier run's work folder), before that folder
+ * and its records are deleted. Returns one note per pidfile; never throws (a malformed pidfile is
+ * a note, and its QEMU, unknown, is left alone).
+ */
+async function endRecordedQemus(dir, options = {}) {
+    let names;
+    try {
+        names = (await (0,promises_namespaceObject.readdir)(dir)).filter((name) => PIDFILE_PATTERN.test(name)).sort();
+    }
+    catch {
+        return [];
+    }
+    const results = [];
+    for (const name of names) {
+        const file = external_node_path_.join(dir, name);
+        results.push(await killRecorded(file, options).catch((error) => ({
+            killed: false,
+            unresolved: true,
+            note: error.message,
+        })));
+    }
+    return results;
+}
+/**
+ * Synchronous variant for the main step's state hand-off: writes DIR/qemu.pid.json and returns its
+ * path. Given only a pid, the hint is taken from the running process's own command line (its serial
+ * chardev argument, else its whole argv), which must be a qemu-system program.
+ */
+function recordPidfile(dir, pidOrRecord) {
+    let record;
+    if (typeof pidOrRecord === 'number') {
+        let argv;
+        try {
+            argv = readFileSync(`/proc/${pidOrRecord}/cmdline`).toString('utf8').replace(/\0$/, '').split('\0');
+        }
+        catch {
+            throw new Error(`cannot record pid ${pidOrRecord}: it is not running`);
+        }
+        if (!(argv[0] ?? '').includes('qemu-system'))
+            throw new Error(`cannot record pid ${pidOrRecord}: it is ${argv[0] ?? 'unknown'}, not QEMU`);
+        const hint = argv.find((arg) => arg.includes('id=con0,path=')) ?? argv.join(' ');
+        const startTicks = processStartTicks(pidOrRecord);
+        record = {
+            pid: pidOrRecord,
+            startedAt: new Date().toISOString(),
+            cmdlineHint: hint,
+            ...(startTicks !== undefined ? { startTicks } : {}),
+        };
+    }
+    else {
+        record = pidOrRecord;
+    }
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, PIDFILE_NAME);
+    writeFileSync(file, `${JSON.stringify(record)}\n`, { mode: 0o644 });
+    return file;
+}
+//# sourceMappingURL=pidfile.js.map
+// EXTERNAL MODULE: ./.build/src/vm/registry.js
+var registry = __nccwpck_require__(6394);
+// EXTERNAL MODULE: external "node:net"
+var external_node_net_ = __nccwpck_require__(7030);
+;// CONCATENATED MODULE: ./.build/src/vm/unix-socket.js
+// Connecting to a unix socket that another process (QEMU) creates a little later.
+
+/** Connecting ended without a connection; says what was awaited and the last error seen. */
+class SocketConnectError extends Error {
+    what;
+    path;
+    lastError;
+    timedOut;
+    constructor(what, path, lastError, timedOut) {
+        super(`${timedOut ? 'timed out connecting' : 'could not connect'} to ${what} at ${path}: ${lastError}`);
+        this.what = what;
+        this.path = path;
+        this.lastError = lastError;
+        this.timedOut = timedOut;
+        this.name = 'SocketConnectError';
+    }
+}
+/**
+ * Connects, retrying while the socket does not exist yet (ENOENT) or nobody listens yet
+ * (ECONNREFUSED), until timeoutMs has passed. Other errors fail at once.
+ */
+async function connectUnixWithRetry(path, options) {
+    const deadline = Date.now() + options.timeoutMs;
+    let lastError = 'not tried yet';
+    for (;;) {
+        const stop = options.shouldStop?.();
+        if (stop !== undefined)
+            throw new SocketConnectError(options.what, path, stop, false);
+        try {
+            return await new Promise((resolve, reject) => {
+                const socket = external_node_net_.createConnection({ path });
+                socket.once('connect', () => {
+                    socket.off('error', reject);
+                    resolve(socket);
+                });
+                socket.once('error', reject);
+            });
+        }
+        catch (error) {
+            const code = error.code;
+            lastError = error.message;
+            if (code !== 'ENOENT' && code !== 'ECONNREFUSED')
+                throw new SocketConnectError(options.what, path, lastError, false);
+        }
+        const left = deadline - Date.now();
+        if (left <= 0)
+            throw new SocketConnectError(options.what, path, `nothing listening after ${options.timeoutMs} ms (last: ${lastError})`, true);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(options.retryMs, left)));
+    }
+}
+//# sourceMappingURL=unix-socket.js.map
+;// CONCATENATED MODULE: ./.build/src/vm/qmp.js
+// A small QMP client over QEMU's unix socket. Protocol facts from QEMU's docs/interop/qmp-spec:
+// - on connect the server sends a greeting `{"QMP": {"version": ..., "capabilities": [...]}}`;
+// - the client must leave capabilities negotiation with `{"execute": "qmp_capabilities"}` before
+//   any other command is accepted;
+// - a command is `{"execute": NAME, "arguments": {...}, "id": ID}` and its answer is
+//   `{"return": ...,"id": ID}` or `{"error": {"class": ..., "desc": ...}, "id": ID}`;
+// - asynchronous events `{"event": NAME, "data": ..., "timestamp": {...}}` may arrive at any time;
+// - every message is one JSON object on one line, ended by CRLF.
+// Every wait here is bounded and says what it waited for.
+
+/** QEMU answered a command with an error object. */
+class QmpCommandError extends Error {
+    command;
+    errorClass;
+    desc;
+    constructor(command, errorClass, desc) {
+        super(`QMP ${command} failed: ${errorClass}: ${desc}`);
+        this.command = command;
+        this.errorClass = errorClass;
+        this.desc = desc;
+        this.name = 'QmpCommandError';
+    }
+}
+/** A QMP wait ran out of time. */
+class QmpTimeoutError extends Error {
+    awaited;
+    timeoutMs;
+    constructor(awaited, timeoutMs) {
+        super(`QMP: timed out after ${timeoutMs} ms waiting for ${awaited}`);
+        this.awaited = awaited;
+        this.timeoutMs = timeoutMs;
+        this.name = 'QmpTimeoutError';
+    }
+}
+/** The QMP connection is closed (QEMU exited or the socket broke). */
+class QmpClosedError extends Error {
+    awaited;
+    why;
+    constructor(awaited, why) {
+        super(`QMP connection closed while waiting for ${awaited}: ${why}`);
+        this.awaited = awaited;
+        this.why = why;
+        this.name = 'QmpClosedError';
+    }
+}
+/** Events kept for inspection; older ones are dropped. */
+const MAX_KEPT_EVENTS = 1000;
+class QmpClient {
+    socket;
+    commandTimeoutMs;
+    /** Asynchronous events received so far, oldest first (bounded to the last 1000). */
+    events = [];
+    buffer = '';
+    nextId = 1;
+    pending = new Map();
+    eventWaiters = [];
+    eventListeners = [];
+    closedWhy;
+    greetingWaiter;
+    greetingValue;
+    closeListeners = [];
+    constructor(socket, commandTimeoutMs) {
+        this.socket = socket;
+        this.commandTimeoutMs = commandTimeoutMs;
+        socket.on('data', (chunk) => this.receive(chunk.toString('utf8')));
+        socket.on('error', (error) => this.markClosed(error.message));
+        socket.on('close', () => this.markClosed('socket closed'));
+    }
+    /**
+     * Connects to the QMP socket at `path`, reads the greeting and negotiates capabilities.
+     * Retries while the socket does not exist or refuses (QEMU is still starting), within timeoutMs.
+     */
+    static async connect(path, options = {}) {
+        const timeoutMs = options.timeoutMs ?? 10_000;
+        const deadline = Date.now() + timeoutMs;
+        const socket = await connectUnixWithRetry(path, {
+            timeoutMs,
+            retryMs: options.retryMs ?? 50,
+            what: 'the QMP socket',
+            ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
+        });
+        const client = new QmpClient(socket, options.commandTimeoutMs ?? 10_000);
+        try {
+            await client.awaitGreeting(Math.max(1, deadline - Date.now()));
+            await client.execute('qmp_capabilities', undefined, { timeoutMs: Math.max(1, deadline - Date.now()) });
+        }
+        catch (error) {
+            client.close();
+            throw error;
+        }
+        return client;
+    }
+    get greeting() {
+        return this.greetingValue;
+    }
+    get closed() {
+        return this.closedWhy !== undefined;
+    }
+    /** Runs one command; resolves with its `return` value, rejects with QmpCommandError / QmpTimeoutError / QmpClosedError. */
+    execute(command, args, options = {}) {
+        const awaited = `the answer to ${command}`;
+        if (this.closedWhy !== undefined)
+            return Promise.reject(new QmpClosedError(awaited, this.closedWhy));
+        const id = `fg-${this.nextId++}`;
+        const timeoutMs = options.timeoutMs ?? this.commandTimeoutMs;
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => {
+                this.pending.delete(id);
+                reject(new QmpTimeoutError(awaited, timeoutMs));
+            }, timeoutMs);
+            this.pending.set(id, { command, resolve: resolve, reject, timer });
+            const message = args === undefined ? { execute: command, id } : { execute: command, arguments: args, id };
+            this.socket.write(`${JSON.stringify(message)}\r\n`);
+        });
+    }
+    /** Calls `listener` for each event from now on. */
+    onEvent(listener) {
+        this.eventListeners.push(listener);
+    }
+    onClose(listener) {
+        if (this.closedWhy !== undefined)
+            listener();
+        else
+            this.closeListeners.push(listener);
+    }
+    /**
+     * The first event named `name` at or after index `since` of `events` (default: only new ones),
+     * within timeoutMs.
+     */
+    waitForEvent(name, options) {
+        const seen = this.events.slice(options.since ?? this.events.length).find((event) => event.event === name);
+        if (seen)
+            return Promise.resolve(seen);
+        const awaited = `event ${name}`;
+        if (this.closedWhy !== undefined)
+            return Promise.reject(new QmpClosedError(awaited, this.closedWhy));
+        return new Promise((resolve, reject) => {
+            const waiter = {
+                name,
+                resolve,
+                reject,
+                timer: setTimeout(() => {
+                    this.eventWaiters = this.eventWaiters.filter((other) => other !== waiter);
+                    reject(new QmpTimeoutError(awaited, options.timeoutMs));
+                }, options.timeoutMs),
+            };
+            this.eventWaiters.push(waiter);
+        });
+    }
+    close() {
+        this.markClosed('closed by the host');
+        this.socket.destroy();
+    }
+    awaitGreeting(timeoutMs) {
+        if (this.greetingValue)
+            return Promise.resolve(this.greetingValue);
+        return new Promise((resolve, reject) => {
+            const timer = setTimeout(() => {
+                this.greetingWaiter = undefined;
+                reject(new QmpTimeoutError('the greeting', timeoutMs));
+            }, timeoutMs);
+            this.greetingWaiter = (greeting) => {
+                clearTimeout(timer);
+                resolve(greeting);
+            };
+            this.onClose(() => {
+                clearTimeout(timer);
+                if (!this.greetingValue)
+                    reject(new QmpClosedError('the greeting', this.closedWhy ?? 'closed'));
+            });
+        });
+    }
+    receive(text) {
+        this.buffer += text;
+        for (let newline = this.buffer.indexOf('\n'); newline >= 0; newline = this.buffer.indexOf('\n')) {
+            const line = this.buffer.slice(0, newline).trim();
+            this.buffer = this.buffer.slice(newline + 1);
+            if (line)
+                this.handle(line);
+        }
+    }
+    handle(line) {
+        let message;
+        try {
+            message = JSON.parse(line);
+        }
+        catch {
+            return; // not QMP; nothing to match it to
+        }
+        if ('QMP' in message) {
+            this.greetingValue = message.QMP;
+            this.greetingWaiter?.(this.greetingValue);
+            this.greetingWaiter = undefined;
+            return;
+        }
+        if (typeof message.event === 'string') {
+            const event = message;
+            this.events.push(event);
+            if (this.events.length > MAX_KEPT_EVENTS)
+                this.events.splice(0, this.events.length - MAX_KEPT_EVENTS);
+            for (const waiter of this.eventWaiters.filter((w) => w.name === event.event)) {
+                clearTimeout(waiter.timer);
+                waiter.resolve(event);
+            }
+            this.eventWaiters = this.eventWaiters.filter((w) => w.name !== event.event);
+            for (const listener of this.eventListeners)
+                listener(event);
+            return;
+        }
+        const id = typeof message.id === 'string' ? message.id : undefined;
+        const pending = id === undefined ? undefined : this.pending.get(id);
+        if (!pending || id === undefined)
+            return;
+        this.pending.delete(id);
+        clearTimeout(pending.timer);
+        if ('error' in message) {
+            const error = message.error;
+            pending.reject(new QmpCommandError(pending.command, error.class ?? 'GenericError', error.desc ?? JSON.stringify(error)));
+        }
+        else {
+            pending.resolve(message.return);
+        }
+    }
+    markClosed(why) {
+        if (this.closedWhy !== undefined)
+            return;
+        this.closedWhy = why;
+        for (const pending of this.pending.values()) {
+            clearTimeout(pending.timer);
+            pending.reject(new QmpClosedError(`the answer to ${pending.command}`, why));
+        }
+        this.pending.clear();
+        for (const waiter of this.eventWaiters) {
+            clearTimeout(waiter.timer);
+            waiter.reject(new QmpClosedError(`event ${waiter.name}`, why));
+        }
+        this.eventWaiters = [];
+        for (const listener of this.closeListeners.splice(0))
+            listener();
+    }
+}
+//# sourceMappingURL=qmp.js.map
+;// CONCATENATED MODULE: ./.build/src/vm/instance.js
+// One running QEMU: start, console, QMP, diagnose (NMI, sysrq), stop. Knows QEMU, nothing of the
+// guest OS. Every started QEMU is in a module-level registry so signal handlers and the post step
+// can end them all (stopAll); every wait is bounded; stop() always ends with a reaped process.
+//
+// Start sequence (measured on QEMU 7.2): QEMU creates the QMP socket, then the serial socket and
+// blocks (wait=on) until the host connects to it; only then does it open the disks, realize the
+// devices and start its main loop, after which the QMP greeting is sent. So: spawn -> connect the
+// console (retrying while the socket does not exist yet) -> QMP greeting + capabilities. The QMP
+// greeting is the signal that QEMU got through its setup: a missing disk or a bad device makes
+// QEMU exit before it, and that exit is a VmStartError carrying QEMU's stderr.
+
+
+
+
+
+
+
+
+
+
+/** QEMU did not get as far as running the guest. */
+class VmStartError extends Error {
+    stderr;
+    argv;
+    constructor(message, stderr, argv) {
+        super(message);
+        this.stderr = stderr;
+        this.argv = argv;
+        this.name = 'VmStartError';
+    }
+}
+/** QEMU survived SIGKILL for longer than the bound (a process stuck in the kernel). */
+class VmStopError extends Error {
+    pid;
+    waitedMs;
+    constructor(pid, waitedMs) {
+        super(`QEMU pid ${pid} did not exit within ${waitedMs} ms of SIGTERM and SIGKILL`);
+        this.pid = pid;
+        this.waitedMs = waitedMs;
+        this.name = 'VmStopError';
+    }
+}
+const DEFAULT_START_TIMEOUT_MS = 30_000;
+const DEFAULT_GRACE_MS = 5_000;
+/** After SIGKILL the kernel ends the process promptly unless it is stuck in uninterruptible I/O. */
+const KILL_WAIT_MS = 5_000;
+const QMP_COMMAND_TIMEOUT_MS = 10_000;
+
+async function startVm(options) {
+    const qemuBinary = options.qemuBinary ?? 'qemu-system-x86_64';
+    const decision = await chooseAccelerator(options.accel, { qemuBinary, ...options.accelOptions });
+    const { runDir, ownRunDir } = await socketFolder(options.workDir);
+    const serialSocket = external_node_path_.join(runDir, 'console.sock');
+    const qmpSocket = external_node_path_.join(runDir, 'qmp.sock');
+    const { accel: _choice, qemuBinary: _binary, workDir: _dir, startTimeoutMs: _timeout, pidfile: _pidfile, accelOptions: _accelOptions, ...argvOptions } = options;
+    let argv;
+    try {
+        argv = buildQemuArgv({ ...argvOptions, accel: decision.accelerator, serialSocket, qmpSocket });
+    }
+    catch (error) {
+        if (ownRunDir)
+            await (0,promises_namespaceObject.rm)(runDir, { recursive: true, force: true });
+        throw new VmStartError(`invalid VM options: ${error.message}`, '', []);
+    }
+    const vm = new QemuVm(qemuBinary, argv, decision.accelerator, decision.note, runDir, ownRunDir, serialSocket, qmpSocket, options.pidfile);
+    await vm.start(options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS);
+    return vm;
+}
+/** sockaddr_un.sun_path holds 107 bytes and a NUL (unix(7)); leave room for the file names. */
+const MAX_SOCKET_DIR_BYTES = 107 - 'console.sock'.length - 1;
+async function socketFolder(workDir) {
+    if (workDir !== undefined) {
+        const absolute = external_node_path_.resolve(workDir);
+        if (Buffer.byteLength(absolute) <= MAX_SOCKET_DIR_BYTES) {
+            await (0,promises_namespaceObject.mkdir)(absolute, { recursive: true });
+            return { runDir: absolute, ownRunDir: false };
+        }
+    }
+    return { runDir: await (0,promises_namespaceObject.mkdtemp)(external_node_path_.join(external_node_os_.tmpdir(), 'fg-vm-')), ownRunDir: true };
+}
+class QemuVm {
+    qemuBinary;
+    argv;
+    accelerator;
+    accelNote;
+    runDir;
+    ownRunDir;
+    serialSocket;
+    qmpSocket;
+    pidfile;
+    exited;
+    console;
+    child;
+    stderr = new vm_process/* TailBuffer */.vX(16 * 1024);
+    exitValue;
+    spawnError;
+    qmpClient;
+    qmpConnecting;
+    stopping;
+    pidRecord;
+    constructor(qemuBinary, argv, accelerator, accelNote, runDir, ownRunDir, serialSocket, qmpSocket, pidfile) {
+        this.qemuBinary = qemuBinary;
+        this.argv = argv;
+        this.accelerator = accelerator;
+        this.accelNote = accelNote;
+        this.runDir = runDir;
+        this.ownRunDir = ownRunDir;
+        this.serialSocket = serialSocket;
+        this.qmpSocket = qmpSocket;
+        this.pidfile = pidfile;
+        this.console = new SocketConsole();
+        // An argv array, no shell. stdin is /dev/null: QEMU has no stdio chardev here. Tied to this
+        // process (parent-death signal), so QEMU dies with it even when it is SIGKILLed.
+        this.child = (0,vm_process/* spawnTiedToParent */.Fp)(this.qemuBinary, argv, { stdio: ['ignore', 'ignore', 'pipe'] }).child;
+        this.child.stderr.on('data', (chunk) => this.stderr.push(chunk));
+        this.exited = new Promise((resolve) => {
+            this.child.on('error', (error) => {
+                // Spawning failed (ENOENT, EACCES): there is no process; 'close' still follows.
+                this.spawnError = error;
+            });
+            // 'close' follows 'exit' once stderr has drained, so the tail is complete.
+            this.child.on('close', (code, signal) => {
+                this.exitValue = { code, signal, stderrTail: this.stderr.text() };
+                (0,registry/* unregisterVm */.en)(this);
+                this.console.destroy();
+                this.qmpClient?.close();
+                void this.cleanupFiles().finally(() => resolve(this.exitValue));
+            });
+        });
+        // The serial chardev argument holds the run's unique socket path: what a pidfile matches on.
+        // Its start time (unchanged by setpriv's exec) tells it from a later process with a recycled pid.
+        const startTicks = this.child.pid !== undefined ? processStartTicks(this.child.pid) : undefined;
+        this.pidRecord = {
+            pid: this.child.pid ?? -1,
+            startedAt: new Date().toISOString(),
+            cmdlineHint: escapeOptValue(serialSocket),
+            ...(startTicks !== undefined ? { startTicks } : {}),
+        };
+        if (this.child.pid !== undefined)
+            (0,registry/* registerVm */.lY)(this);
+    }
+    get pid() {
+        return this.child.pid ?? -1;
+    }
+    async start(timeoutMs) {
+        const deadline = Date.now() + timeoutMs;
+        const exitedReason = () => {
+            if (this.spawnError)
+                return `could not start QEMU: ${this.spawnError.message}`;
+            if (this.child.exitCode !== null || this.child.signalCode !== null || this.exitValue)
+                return 'QEMU exited';
+            return undefined;
+        };
+        try {
+            if (this.child.pid === undefined) {
+                await this.exited;
+                throw new Error(`could not start QEMU: ${this.spawnError?.message ?? 'no pid'}`);
+            }
+            if (this.pidfile) {
+                await writePidfile(this.pidfile, this.pidRecord);
+            }
+            const socket = await connectUnixWithRetry(this.serialSocket, {
+                timeoutMs: Math.max(1, deadline - Date.now()),
+                retryMs: 25,
+                what: 'the serial console socket',
+                shouldStop: exitedReason,
+            });
+            this.console.attach(socket);
+            this.qmpClient = await this.raceExit(QmpClient.connect(this.qmpSocket, {
+                timeoutMs: Math.max(1, deadline - Date.now()),
+                commandTimeoutMs: QMP_COMMAND_TIMEOUT_MS,
+                shouldStop: exitedReason,
+            }));
+        }
+        catch (error) {
+            // Whatever failed, QEMU must not outlive the failed start.
+            const exit = await this.stop({ graceMs: 1_000 }).catch(() => this.exitValue);
+            const stderr = exit?.stderrTail ?? this.stderr.text();
+            const said = (0,vm_process/* lastLine */.fM)(stderr);
+            if (this.spawnError) {
+                throw new VmStartError(`could not run ${this.qemuBinary}: ${this.spawnError.message}`, stderr, this.argv);
+            }
+            const exitText = exit ? `; exit ${exit.signal ?? exit.code}` : '';
+            throw new VmStartError(`QEMU did not start${said ? `: ${said}` : ''} (${error.message}${exitText})`, stderr, this.argv);
+        }
+    }
+    /** Rejects as soon as QEMU exits, so a start step never waits out its whole bound on a dead QEMU. */
+    raceExit(promise) {
+        return Promise.race([
+            promise,
+            this.exited.then((exit) => {
+                throw new Error(`QEMU exited (${exit.signal ?? `code ${exit.code}`})`);
+            }),
+        ]);
+    }
+    qmp() {
+        if (this.qmpClient && !this.qmpClient.closed)
+            return Promise.resolve(this.qmpClient);
+        if (this.exitValue)
+            return Promise.reject(new Error(`QEMU pid ${this.pid} has exited; no QMP`));
+        const exited = () => (this.exitValue ? 'QEMU exited' : undefined);
+        this.qmpConnecting ??= this.raceExit(QmpClient.connect(this.qmpSocket, {
+            timeoutMs: 10_000,
+            commandTimeoutMs: QMP_COMMAND_TIMEOUT_MS,
+            shouldStop: exited,
+        }))
+            .then((client) => {
+            this.qmpClient = client;
+            return client;
+        })
+            .finally(() => {
+            this.qmpConnecting = undefined;
+        });
+        return this.qmpConnecting;
+    }
+    stop(options = {}) {
+        this.stopping ??= this.doStop(options.graceMs ?? DEFAULT_GRACE_MS);
+        return this.stopping;
+    }
+    async doStop(graceMs) {
+        if (this.exitValue)
+            return this.exited;
+        if (this.child.pid === undefined)
+            return this.exited;
+        // 1. Ask QEMU to quit (QMP "quit": "This command will cause the QEMU process to exit
+        //    gracefully"). Only when QMP is already up: connecting now could itself take the grace.
+        if (this.qmpClient && !this.qmpClient.closed) {
+            // The answer may not come before the socket closes; the exit is what counts.
+            void this.qmpClient.execute('quit', undefined, { timeoutMs: graceMs }).catch(() => undefined);
+            if (await (0,vm_process/* waitForExit */.zE)(this.child, graceMs))
+                return this.exited;
+        }
+        // 2. SIGTERM: QEMU catches it and exits cleanly ("terminating on signal 15"). A stopped QEMU
+        //    (SIGSTOP) only acts on it once continued.
+        this.child.kill('SIGCONT');
+        this.child.kill('SIGTERM');
+        if (await (0,vm_process/* waitForExit */.zE)(this.child, graceMs))
+            return this.exited;
+        // 3. SIGKILL.
+        this.child.kill('SIGKILL');
+        if (await (0,vm_process/* waitForExit */.zE)(this.child, KILL_WAIT_MS))
+            return this.exited;
+        throw new VmStopError(this.pid, graceMs + KILL_WAIT_MS);
+    }
+    async wedge() {
+        // QMP "stop": "Stop all guest VCPU execution."
+        await (await this.qmp()).execute('stop');
+    }
+    async resume() {
+        await (await this.qmp()).execute('cont');
+    }
+    async sendSysrq(key) {
+        if (!/^[a-z0-9]$/.test(key))
+            throw new Error(`sysrq key must be one lower-case letter or digit, got ${JSON.stringify(key)}`);
+        // QMP "send-key": keys are pressed in order and released in reverse; QKeyCode names "alt",
+        // "sysrq", "a".."z", "0".."9" (qapi/ui.json). hold-time is the press duration in ms.
+        await (await this.qmp()).execute('send-key', {
+            keys: [
+                { type: 'qcode', data: 'alt' },
+                { type: 'qcode', data: 'sysrq' },
+                { type: 'qcode', data: key },
+            ],
+            'hold-time': 200,
+        });
+    }
+    async nmi() {
+        // QMP "inject-nmi": "Injects a Non-Maskable Interrupt into the default CPU (x86/s390) or - all CPUs (ppc64)."
+        await (await this.qmp()).execute('inject-nmi');
+    }
+    async queryStatus(options = {}) {
+        const status = await (await this.qmp()).execute('query-status', undefined, options);
+        return { status: status.status, running: status.running };
+    }
+    stderrText() {
+        return this.stderr.text();
+    }
+    async cleanupFiles() {
+        const removals = [];
+        if (this.pidfile)
+            removals.push((0,promises_namespaceObject.rm)(this.pidfile, { force: true }));
+        if (this.ownRunDir)
+            removals.push((0,promises_namespaceObject.rm)(this.runDir, { recursive: true, force: true }));
+        else
+            removals.push((0,promises_namespaceObject.rm)(this.serialSocket, { force: true }), (0,promises_namespaceObject.rm)(this.qmpSocket, { force: true }));
+        await Promise.allSettled(removals);
+    }
+}
+const MAX_EARLY_BYTES = 16 * 1024 * 1024;
+/** The serial console over the unix socket; keeps early bytes until someone listens. */
+class SocketConsole {
+    socket;
+    dataListeners = [];
+    closeListeners = [];
+    early = [];
+    earlyBytes = 0;
+    isClosed = false;
+    get closed() {
+        return this.isClosed;
+    }
+    attach(socket) {
+        this.socket = socket;
+        socket.on('data', (chunk) => {
+            if (this.dataListeners.length > 0) {
+                for (const listener of this.dataListeners)
+                    listener(chunk);
+                return;
+            }
+            // Nobody listens yet: keep the bytes (bounded; a console nobody reads is a caller's bug).
+            this.early.push(chunk);
+            this.earlyBytes += chunk.length;
+            while (this.earlyBytes > MAX_EARLY_BYTES && this.early.length > 1)
+                this.earlyBytes -= this.early.shift().length;
+        });
+        socket.on('error', () => this.markClosed());
+        socket.on('close', () => this.markClosed());
+    }
+    write(data) {
+        if (this.isClosed || !this.socket)
+            return;
+        this.socket.write(data);
+    }
+    onData(listener) {
+        this.dataListeners.push(listener);
+        if (this.dataListeners.length === 1 && this.early.length > 0) {
+            const early = this.early;
+            this.early = [];
+            this.earlyBytes = 0;
+            for (const chunk of early)
+                listener(chunk);
+        }
+    }
+    onClose(listener) {
+        if (this.isClosed)
+            listener();
+        else
+            this.closeListeners.push(listener);
+    }
+    destroy() {
+        this.socket?.destroy();
+        this.markClosed();
+    }
+    markClosed() {
+        if (this.isClosed)
+            return;
+        this.isClosed = true;
+        for (const listener of this.closeListeners.splice(0))
+            listener();
+    }
+}
+//# sourceMappingURL=instance.js.map
+;// CONCATENATED MODULE: ./.build/src/vm/reachability.js
+// Can the host reach QEMU itself? A guest that stopped answering is only a hung guest when QEMU is
+// alive, scheduled and answering QMP with its vCPUs running; a stopped, dead or silent QEMU is the
+// runner's problem (verdict `error`, naming QEMU), never the tree's.
+
+/** How long QMP may take to answer query-status before QEMU counts as silent. */
+const QMP_PROBE_TIMEOUT_MS = 3_000;
+/**
+ * The scheduler state letter of a process, from /proc/PID/stat (proc(5): "pid (comm) state ...",
+ * comm may hold spaces and parentheses, so the state follows the last ") "); undefined when gone.
+ */
+function processState(pid, readStat = (p) => (0,external_node_fs_.readFileSync)(`/proc/${p}/stat`, 'utf8')) {
+    let stat;
+    try {
+        stat = readStat(pid);
+    }
+    catch {
+        return undefined;
+    }
+    const close = stat.lastIndexOf(') ');
+    return close < 0 ? undefined : stat.slice(close + 2, close + 3);
+}
+/** proc(5) states: T stopped (by a signal), t tracing stop, Z zombie, X dead. */
+function describeState(pid, state) {
+    if (state === undefined)
+        return `QEMU (pid ${pid}) is not running`;
+    if (state === 'T' || state === 't')
+        return `QEMU (pid ${pid}) is stopped (process state ${state}: SIGSTOP, a job-control stop or a debugger), so its guest could not run`;
+    if (state === 'Z' || state === 'X')
+        return `QEMU (pid ${pid}) has exited (process state ${state})`;
+    return undefined;
+}
+async function qemuReachability(vm, readState = processState) {
+    const before = describeState(vm.pid, readState(vm.pid));
+    if (before)
+        return { reachable: false, why: before };
+    let status;
+    try {
+        status = await vm.queryStatus({ timeoutMs: QMP_PROBE_TIMEOUT_MS });
+    }
+    catch (error) {
+        // The process may have been stopped or ended while QMP was asked: say that rather than the timeout.
+        const after = describeState(vm.pid, readState(vm.pid));
+        return {
+            reachable: false,
+            why: after ?? `QEMU (pid ${vm.pid}) did not answer QMP query-status: ${error.message}`,
+        };
+    }
+    if (!status.running) {
+        // paused (QMP stop), internal-error, io-error, shutdown, guest-panicked...: the vCPUs do not run,
+        // so nothing says the guest's kernel hung.
+        return {
+            reachable: false,
+            why: `QEMU (pid ${vm.pid}) answers but does not run the guest: its status is ${status.status}`,
+        };
+    }
+    return { reachable: true, status: status.status };
+}
+//# sourceMappingURL=reachability.js.map
+// EXTERNAL MODULE: ./.build/src/constants.js
+var constants = __nccwpck_require__(1402);
+;// CONCATENATED MODULE: ./.build/src/report/junit.js
+// JUnit XML for the run: one <testsuite>, one <testcase> per TestResult, in the common
+// (Jenkins / junit-10) dialect that GitHub test reporters read.
+
+/**
+ * Characters XML 1.0 allows (https://www.w3.org/TR/xml/#charsets): #x9 #xA #xD [#x20-#xD7FF]
+ * [#xE000-#xFFFD] [#x10000-#x10FFFF]. Everything else (NUL, ESC from colored output, lone
+ * surrogates, U+FFFE/U+FFFF) cannot appear even escaped, so it is written as visible text.
+ */
+function replaceIllegal(text) {
+    let out = '';
+    for (const ch of text) {
+        const c = ch.codePointAt(0);
+        const legal = c === 0x9 ||
+            c === 0xa ||
+            c === 0xd ||
+            (c >= 0x20 && c <= 0xd7ff) ||
+            (c >= 0xe000 && c <= 0xfffd) ||
+            (c >= 0x10000 && c <= 0x10ffff);
+        out += legal ? ch : `\\x{${c.toString(16)}}`;
+    }
+    return out;
+}
+/** Escape element text. */
+function escapeText(text) {
+    return replaceIllegal(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+/** Escape an attribute value (double-quoted); newlines and tabs kept as character references. */
+function escapeAttr(text) {
+    return escapeText(text)
+        .replace(/"/g, '&quot;')
+        .replace(/'/g, '&apos;')
+        .replace(/\n/g, '&#10;')
+        .replace(/\r/g, '&#13;')
+        .replace(/\t/g, '&#9;');
+}
+function seconds(ms) {
+    return (Math.max(0, Number.isFinite(ms) ? ms : 0) / 1000).toFixed(3);
+}
+/** `workload/mmap-write` -> class `workload`, name `mmap-write`. */
+function splitName(name) {
+    const slash = name.indexOf('/');
+    if (slash <= 0)
+        return { classname: 'fusefs-gate', name };
+    return { classname: name.slice(0, slash), name: name.slice(slash + 1) };
+}
+function formatStack(t) {
+    const head = [
+        t.pid !== undefined ? `pid ${t.pid}` : '',
+        t.tid !== undefined ? `tid ${t.tid}` : '',
+        t.comm,
+        t.state ? `state ${t.state}` : '',
+        t.wchan ? `wchan ${t.wchan}` : '',
+    ]
+        .filter((s) => s !== '')
+        .join(' ');
+    const frames = t.frames.map((f) => `  ${f.fn}${f.offset !== undefined ? `+${f.offset}` : ''}${f.size !== undefined ? `/${f.size}` : ''}${f.module ? ` [${f.module}]` : ''}`);
+    return [head, ...frames].join('\n');
+}
+const MAX_BODY = 64 * 1024;
+function failureBody(t, report) {
+    const parts = [];
+    if (t.message)
+        parts.push(t.message);
+    const sig = t.threads && t.threads.length > 0 ? (0,signature/* signatureOf */.yK)(t.threads) : report.signature;
+    if ((t.status === 'hang' || t.status === 'panic') && sig)
+        parts.push(`signature: ${sig}`);
+    if ((t.status === 'hang' || t.status === 'panic') && report.knownBug)
+        parts.push(`known bug: ${report.knownBug.title} ${report.knownBug.url}`);
+    if (t.threads && t.threads.length > 0)
+        parts.push(t.threads.map(formatStack).join('\n\n'));
+    if (t.status === 'panic' && report.panicText)
+        parts.push(report.panicText);
+    if (t.output)
+        parts.push(`--- output ---\n${t.output}`);
+    const body = parts.join('\n\n');
+    return body.length > MAX_BODY ? `${body.slice(0, MAX_BODY)}\n... (truncated)` : body;
+}
+function failureMessage(t, report) {
+    const sig = t.threads && t.threads.length > 0 ? (0,signature/* signatureOf */.yK)(t.threads) : report.signature;
+    if (t.status === 'hang')
+        return sig ? `hang: ${sig}` : (t.message ?? 'hang');
+    if (t.status === 'panic')
+        return sig ?? t.message ?? 'kernel panic';
+    return t.message ?? t.status;
+}
+/** Phases that run after the verdict's phase was over, whatever the verdict: never the phase to name. */
+const AFTERWARDS = new Set(['backstop', 'collect', 'teardown']);
+/** The phase a run ended in: the first that did not finish well, else the last; phases run afterwards aside. */
+function failedPhase(report) {
+    const phases = report.phases.filter((p) => !AFTERWARDS.has(p.phase));
+    return (phases.find((p) => p.outcome !== 'ok') ?? phases.at(-1))?.phase ?? 'start';
+}
+/**
+ * An `error` that no test carries (the gate broke before or between tests) is a case of its own,
+ * named after the phase: a suite of 0 tests and 0 errors shows green on dashboards.
+ */
+function casesOf(report) {
+    if (report.verdict !== 'error' || report.tests.some((t) => t.status === 'error'))
+        return report.tests;
+    const phase = failedPhase(report);
+    return [
+        ...report.tests,
+        {
+            name: `fusefs-gate/${phase}`,
+            status: 'error',
+            durationMs: report.phases.find((p) => p.phase === phase)?.durationMs ?? 0,
+            iteration: report.tests.at(-1)?.iteration ?? 1,
+            message: `error during ${phase}: ${report.reason}`,
+        },
+    ];
+}
+/** The JUnit XML document for a report. */
+function renderJunit(report) {
+    const tests = casesOf(report);
+    const iterations = new Set(tests.map((t) => t.iteration)).size;
+    const count = (pred) => tests.filter(pred).length;
+    const failures = count((t) => t.status === 'fail' || t.status === 'hang' || t.status === 'panic');
+    const errors = count((t) => t.status === 'error');
+    const skipped = count((t) => t.status === 'skipped');
+    const time = seconds(tests.reduce((s, t) => s + t.durationMs, 0));
+    const suiteAttrs = `name="fusefs-gate" tests="${tests.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${time}"`;
+    const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites ${suiteAttrs}>`];
+    const timestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.exec(report.startedAt)?.[0];
+    lines.push(`  <testsuite ${suiteAttrs}${timestamp ? ` timestamp="${timestamp}"` : ''}>`);
+    lines.push('    <properties>');
+    const props = [
+        ['verdict', report.verdict],
+        ['reason', report.reason],
+        ['guest', report.guest],
+        ['accelerator', report.accelerator],
+        ['signature', report.signature],
+        ['known-bug', report.knownBug ? `${report.knownBug.id} ${report.knownBug.url}` : undefined],
+    ];
+    for (const [k, v] of props)
+        if (v !== undefined)
+            lines.push(`      <property name="${escapeAttr(k)}" value="${escapeAttr(v)}"/>`);
+    lines.push('    </properties>');
+    for (const t of tests) {
+        const { classname, name } = splitName(t.name);
+        const fullName = iterations > 1 ? `${name} [iteration ${t.iteration}]` : name;
+        const open = `    <testcase name="${escapeAttr(fullName)}" classname="${escapeAttr(classname)}" time="${seconds(t.durationMs)}"`;
+        switch (t.status) {
+            case 'pass':
+                lines.push(`${open}/>`);
+                break;
+            case 'skipped':
+                lines.push(`${open}>`, `      <skipped${t.message ? ` message="${escapeAttr(t.message)}"` : ''}/>`, '    </testcase>');
+                break;
+            case 'error':
+                lines.push(`${open}>`, `      <error message="${escapeAttr(t.message ?? 'error')}" type="error">${escapeText(failureBody(t, report))}</error>`, '    </testcase>');
+                break;
+            default:
+                lines.push(`${open}>`, `      <failure message="${escapeAttr(failureMessage(t, report))}" type="${t.status}">${escapeText(failureBody(t, report))}</failure>`, '    </testcase>');
+        }
+    }
+    lines.push('  </testsuite>', '</testsuites>');
+    return `${lines.join('\n')}\n`;
+}
+//# sourceMappingURL=junit.js.map
+// EXTERNAL MODULE: ./.build/src/report/summary.js
+var summary = __nccwpck_require__(5638);
+;// CONCATENATED MODULE: ./.build/src/gate/evidence.js
+// The files a run leaves behind: report.json, stacks.txt, junit.xml, summary.md and serial.log,
+// written whatever the verdict, so a workflow can upload them and a person can read them. A file
+// that cannot be written (a full disk) never loses the verdict: what could be written stays, and
+// the run becomes the gate's own `error`, saying which files are missing, where, and how much space
+// they needed.
+
+
+
+
+
+/** A run needs at least this much free in the output folder: disks, serial log, evidence. */
+const MIN_OUTPUT_FREE_BYTES = 8 * 1024 * 1024;
+/** The output folder cannot hold what the run must write. */
+class OutOfSpaceError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'OutOfSpaceError';
+    }
+}
+/** Bytes an unprivileged writer may still use on the file system holding `dir` (statfs f_bavail), or undefined. */
+function freeBytes(dir) {
+    try {
+        const stats = (0,external_node_fs_.statfsSync)(dir);
+        return Number(stats.bavail) * Number(stats.bsize);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Human size: 512 B, 36.0 KiB, 8.0 MiB. */
+function formatBytes(bytes) {
+    if (bytes < 1024)
+        return `${bytes} B`;
+    if (bytes < 1024 * 1024)
+        return `${(bytes / 1024).toFixed(1)} KiB`;
+    return `${(bytes / 1024 / 1024).toFixed(1)} MiB`;
+}
+/**
+ * Before any work: the output folder must have room for the run (payload and results disks, the
+ * serial log, the report). Throws OutOfSpaceError naming the folder, what is free and what is missing.
+ */
+function assertOutputSpace(outDir, needBytes = MIN_OUTPUT_FREE_BYTES) {
+    const free = freeBytes(outDir);
+    if (free === undefined || free >= needBytes)
+        return;
+    throw new OutOfSpaceError(`not enough free space in the output folder ${outDir}: ${formatBytes(free)} free, a run needs at least ${formatBytes(needBytes)} (${formatBytes(needBytes - free)} missing)`);
+}
+/** Writes `text` to `file`; on failure removes what was partly written (a truncated report misleads). */
+function tryWrite(file, text) {
+    try {
+        (0,external_node_fs_.writeFileSync)(file, text);
+        return undefined;
+    }
+    catch (error) {
+        (0,external_node_fs_.rmSync)(file, { force: true });
+        return {
+            name: external_node_path_.basename(file),
+            bytes: Buffer.byteLength(text),
+            code: error.code ?? error.message,
+        };
+    }
+}
+/** Writes the evidence files; never throws. Returns the files that were written. */
+function writeEvidence(outDir, report, serialLogPath) {
+    const paths = {
+        stacks: external_node_path_.join(outDir, 'stacks.txt'),
+        junit: external_node_path_.join(outDir, 'junit.xml'),
+        summary: external_node_path_.join(outDir, 'summary.md'),
+        report: external_node_path_.join(outDir, 'report.json'),
+    };
+    const serialLog = serialLogPath && (0,external_node_fs_.existsSync)(serialLogPath) ? { serialLog: serialLogPath } : {};
+    const decided = { verdict: report.verdict, reason: report.reason };
+    const failures = [];
+    const written = () => ({
+        ...Object.fromEntries(Object.entries(paths).filter(([, file]) => !failures.some((f) => f.name === external_node_path_.basename(file)))),
+        ...serialLog,
+    });
+    report.files = { ...paths, ...serialLog };
+    const parts = [
+        [paths.stacks, () => renderStacksText(report)],
+        [paths.junit, () => renderJunit(report)],
+        [paths.summary, () => (0,summary/* renderSummary */.Br)(report, { stacksFile: external_node_path_.basename(paths.stacks) })],
+    ];
+    for (const [file, render] of parts) {
+        const failure = tryWrite(file, render());
+        if (failure)
+            failures.push(failure);
+    }
+    if (failures.length > 0)
+        markUnwritten(report, outDir, failures, decided);
+    report.files = written();
+    const failure = tryWrite(paths.report, `${JSON.stringify(report, null, 2)}\n`);
+    if (failure) {
+        // The full report did not fit: say so, and try a compact one without the captured stacks and
+        // panic text (the bulk of it; stacks.txt has them when it fit). The verdict reaches stdout and
+        // the action's outputs either way.
+        failures.push({ ...failure, label: 'the full report.json' });
+        markUnwritten(report, outDir, failures, decided);
+        const compact = { ...report, threads: [], files: { ...written(), report: paths.report } };
+        delete compact.panicText;
+        const compactText = `${JSON.stringify(compact, null, 2)}\n`;
+        if (!tryWrite(paths.report, compactText))
+            failures.pop();
+        report.files = written();
+    }
+    return report.files;
+}
+/** The run could not leave its evidence: the gate's own `error`, whatever the tests had said. */
+function markUnwritten(report, outDir, failures, decided) {
+    const free = freeBytes(outDir);
+    const needed = failures.reduce((sum, f) => sum + f.bytes, 0);
+    const codes = [...new Set(failures.map((f) => f.code))];
+    const why = codes.some((code) => code === 'ENOSPC' || code === 'EDQUOT')
+        ? `the file system is full: they needed ${formatBytes(needed)}, ${free === undefined ? 'an unknown amount' : formatBytes(free)} is free` +
+            (free === undefined ? '' : ` (${formatBytes(Math.max(1, needed - free))} missing at least)`)
+        : codes.join(', ');
+    const files = failures.map((f) => `${f.label ?? f.name} (${formatBytes(f.bytes)})`).join(', ');
+    report.verdict = 'error';
+    report.reason = `could not write the evidence in ${outDir}: ${files} not written, ${why}; the run itself had decided ${decided.verdict}: ${decided.reason}`;
+    report.exitCode = constants/* EXIT */.dc.error;
+}
+/** Every captured thread, one block each, for the full dump file the summary links to. */
+function renderStacksText(report) {
+    const parts = [];
+    if (report.signature)
+        parts.push(`signature: ${report.signature}`);
+    if (report.knownBug)
+        parts.push(`known bug: ${report.knownBug.title} ${report.knownBug.url}`);
+    for (const thread of report.threads)
+        parts.push(formatThread(thread));
+    if (report.panicText)
+        parts.push(`panic text:\n${report.panicText}`);
+    if (parts.length === 0)
+        parts.push('no kernel stacks were captured in this run');
+    return `${parts.join('\n\n')}\n`;
+}
+function formatThread(thread) {
+    const head = [
+        thread.comm,
+        thread.pid !== undefined ? `pid ${thread.pid}` : '',
+        thread.tid !== undefined ? `tid ${thread.tid}` : '',
+        thread.state ? `state ${thread.state}` : '',
+        thread.wchan ? `wchan ${thread.wchan}` : '',
+        thread.sample !== undefined ? `sample ${thread.sample}` : '',
+        `(${thread.format})`,
+    ]
+        .filter(Boolean)
+        .join(' ');
+    const frames = thread.frames.map((f) => `  ${f.fn}${f.offset ? `+${f.offset}` : ''}${f.module ? ` [${f.module}]` : ''}${f.file ? ` (${f.file}${f.line ? `:${f.line}` : ''})` : ''}`);
+    return [head, ...frames].join('\n');
+}
+//# sourceMappingURL=evidence.js.map
+;// CONCATENATED MODULE: ./.build/src/payload/tar-format.js
+// The tar format, as far as the gate writes and reads it. Pure: bytes in, bytes out.
+//
+// Facts, from POSIX.1-2017 `pax` ("ustar Interchange Format", "pax Interchange Format") and GNU
+// tar's manual ("Basic Tar Format", GNU extensions):
+// - an archive is a sequence of 512-byte blocks: a header block, then the file's data rounded up
+//   to whole blocks; it ends with two blocks of zeros;
+// - header fields (offset, length): name 0/100, mode 100/8, uid 108/8, gid 116/8, size 124/12,
+//   mtime 136/12, chksum 148/8, typeflag 156/1, linkname 157/100, magic 257/6, version 263/2,
+//   uname 265/32, gname 297/32, devmajor 329/8, devminor 337/8, prefix 345/155;
+// - numbers are octal ASCII, NUL- or space-terminated; GNU tar (and bsdtar, busybox) also read a
+//   field whose first byte has the high bit set as a big-endian base-256 number (for sizes >= 8 GiB);
+// - the checksum is the sum of the header's bytes as unsigned values, with the chksum field
+//   counted as eight spaces, written as six octal digits, NUL, space;
+// - typeflag '0' (or NUL, or '7') regular file, '1' hard link, '2' symlink, '5' directory;
+//   'x' a pax extended header for the next entry ("LEN key=value\n" records: path, linkpath, size,
+//   mtime ...), 'g' a global one; GNU 'L' / 'K': the data is the next entry's long name / link name;
+// - ustar magic is "ustar\0" + version "00"; old GNU tar writes "ustar  \0". A name longer than
+//   100 bytes can be split at a '/' into prefix (<= 155) and name (<= 100).
+//
+// The gate writes ustar headers, and for a path that does not fit ustar's name + prefix, a GNU
+// 'L' long-name record in front of it (busybox tar reads these with FEATURE_TAR_GNU_EXTENSIONS,
+// as Debian's busybox does; FreeBSD's bsdtar reads them; both checked in test/unit/payload). It
+// reads ustar, GNU ('L', 'K') and pax ('x') records, which covers what busybox tar and bsdtar write.
+const BLOCK = 512;
+class TarFormatError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TarFormatError';
+    }
+}
+const TYPEFLAG = {
+    file: '0',
+    hardlink: '1',
+    symlink: '2',
+    dir: '5',
+};
+const LONG_NAME = '././@LongLink';
+function paddedSize(size) {
+    return Math.ceil(size / BLOCK) * BLOCK;
+}
+function isZeroBlock(block) {
+    for (const byte of block)
+        if (byte !== 0)
+            return false;
+    return true;
+}
+/**
+ * The header blocks that introduce one entry: a GNU long-name record (and long-link record) when
+ * the name (link name) does not fit ustar, then the ustar header. File data follows them.
+ */
+function entryHeaderBlocks(header) {
+    if (header.type === 'other')
+        throw new TarFormatError(`cannot write entry type other (${header.name})`);
+    const blocks = [];
+    const name = header.type === 'dir' && !header.name.endsWith('/') ? `${header.name}/` : header.name;
+    let split = splitUstarName(name);
+    if (!split) {
+        blocks.push(...longRecord('L', name));
+        split = { prefix: '', name: truncateBytes(name, 100) };
+    }
+    let linkname = header.linkname;
+    if (Buffer.byteLength(linkname) > 100) {
+        blocks.push(...longRecord('K', linkname));
+        linkname = truncateBytes(linkname, 100);
+    }
+    blocks.push(encodeHeader({
+        name: split.name,
+        prefix: split.prefix,
+        mode: header.mode,
+        uid: header.uid,
+        gid: header.gid,
+        size: header.type === 'file' ? header.size : 0,
+        mtime: header.mtime,
+        typeflag: TYPEFLAG[header.type],
+        linkname,
+    }));
+    return blocks;
+}
+/** name (<= 100 bytes) alone, or prefix (<= 155) '/' name (<= 100), or undefined if neither fits. */
+function splitUstarName(name) {
+    if (Buffer.byteLength(name) <= 100)
+        return { prefix: '', name };
+    // Try each '/' from the right that leaves a non-empty name part of <= 100 bytes.
+    for (let slash = name.lastIndexOf('/', name.length - 2); slash > 0; slash = name.lastIndexOf('/', slash - 1)) {
+        const prefix = name.slice(0, slash);
+        const rest = name.slice(slash + 1);
+        if (Buffer.byteLength(rest) > 100)
+            break;
+        if (Buffer.byteLength(prefix) <= 155)
+            return { prefix, name: rest };
+    }
+    return undefined;
+}
+function longRecord(typeflag, value) {
+    const data = Buffer.concat([Buffer.from(value, 'utf8'), Buffer.alloc(1)]);
+    const header = encodeHeader({
+        name: LONG_NAME,
+        prefix: '',
+        mode: 0,
+        uid: 0,
+        gid: 0,
+        size: data.length,
+        mtime: 0,
+        typeflag,
+        linkname: '',
+    });
+    return [header, Buffer.concat([data, Buffer.alloc(paddedSize(data.length) - data.length)])];
+}
+function truncateBytes(text, bytes) {
+    const buffer = Buffer.from(text, 'utf8');
+    if (buffer.length <= bytes)
+        return text;
+    // Cut on a character boundary: drop continuation bytes (10xxxxxx) at the cut.
+    let end = bytes;
+    while (end > 0 && (buffer[end] & 0xc0) === 0x80)
+        end--;
+    return buffer.subarray(0, end).toString('utf8');
+}
+function encodeHeader(header) {
+    const block = Buffer.alloc(BLOCK);
+    writeString(block, 0, 100, header.name, 'name');
+    writeNumber(block, 100, 8, header.mode & 0o7777);
+    writeNumber(block, 108, 8, header.uid);
+    writeNumber(block, 116, 8, header.gid);
+    writeNumber(block, 124, 12, header.size);
+    writeNumber(block, 136, 12, Math.max(0, Math.floor(header.mtime)));
+    block.write(header.typeflag, 156, 1, 'latin1');
+    writeString(block, 157, 100, header.linkname, 'linkname');
+    block.write('ustar\0', 257, 6, 'latin1');
+    block.write('00', 263, 2, 'latin1');
+    writeString(block, 345, 155, header.prefix, 'prefix');
+    block.write(`${checksum(block).toString(8).padStart(6, '0')}\0 `, 148, 8, 'latin1');
+    return block;
+}
+function writeString(block, offset, length, value, field) {
+    const bytes = Buffer.from(value, 'utf8');
+    if (bytes.length > length)
+        throw new TarFormatError(`${field} ${JSON.stringify(value)} is longer than ${length} bytes`);
+    bytes.copy(block, offset);
+}
+/** Octal with a NUL terminator when it fits, else GNU base-256 (high bit set, big-endian). */
+function writeNumber(block, offset, length, value) {
+    if (!Number.isSafeInteger(value) || value < 0)
+        throw new TarFormatError(`cannot store ${value} in a tar header`);
+    const octal = value.toString(8);
+    if (octal.length <= length - 1) {
+        block.write(`${octal.padStart(length - 1, '0')}\0`, offset, length, 'latin1');
+        return;
+    }
+    let rest = BigInt(value);
+    for (let index = offset + length - 1; index > offset; index--) {
+        block[index] = Number(rest & 0xffn);
+        rest >>= 8n;
+    }
+    block[offset] = 0x80;
+}
+function checksum(block) {
+    let sum = 0;
+    for (let index = 0; index < BLOCK; index++)
+        sum += index >= 148 && index < 156 ? 0x20 : block[index];
+    return sum;
+}
+function readString(block, offset, length) {
+    const field = block.subarray(offset, offset + length);
+    const end = field.indexOf(0);
+    return field.subarray(0, end < 0 ? length : end).toString('utf8');
+}
+function readNumber(block, offset, length, field, at) {
+    const bytes = block.subarray(offset, offset + length);
+    if (bytes[0] & 0x80) {
+        let value = BigInt(bytes[0] & 0x7f);
+        for (let index = 1; index < length; index++)
+            value = (value << 8n) | BigInt(bytes[index]);
+        if (value > BigInt(Number.MAX_SAFE_INTEGER))
+            throw new TarFormatError(`tar header at byte ${at}: ${field} is too large`);
+        return Number(value);
+    }
+    const text = bytes
+        .toString('latin1')
+        .replace(/[\0 ]+$/, '')
+        .replace(/^[\0 ]+/, '');
+    if (text === '')
+        return 0;
+    if (!/^[0-7]+$/.test(text))
+        throw new TarFormatError(`tar header at byte ${at}: ${field} is not an octal number (${JSON.stringify(text)})`);
+    return parseInt(text, 8);
+}
+/** Decodes one header block (the caller has checked it is not a zero block). `at` is its byte offset, for messages. */
+function decodeHeader(block, at) {
+    const stored = readNumber(block, 148, 8, 'chksum', at);
+    const computed = checksum(block);
+    if (stored !== computed) {
+        // Some old writers summed signed bytes; accept that too (POSIX: "unsigned", GNU tar checks both).
+        let signed = 0;
+        for (let index = 0; index < BLOCK; index++)
+            signed += index >= 148 && index < 156 ? 0x20 : (block[index] << 24) >> 24;
+        if (stored !== signed) {
+            throw new TarFormatError(`not a valid tar header at byte ${at}: checksum ${stored.toString(8)} stored, ${computed.toString(8)} computed`);
+        }
+    }
+    const typeflag = String.fromCharCode(block[156]);
+    const ustar = block.subarray(257, 262).toString('latin1') === 'ustar';
+    const prefix = ustar ? readString(block, 345, 155) : '';
+    const name = readString(block, 0, 100);
+    return {
+        name: prefix ? `${prefix}/${name}` : name,
+        prefix,
+        mode: readNumber(block, 100, 8, 'mode', at),
+        uid: readNumber(block, 108, 8, 'uid', at),
+        gid: readNumber(block, 116, 8, 'gid', at),
+        size: readNumber(block, 124, 12, 'size', at),
+        mtime: readNumber(block, 136, 12, 'mtime', at),
+        typeflag,
+        type: typeOf(typeflag),
+        linkname: readString(block, 157, 100),
+        ustar,
+    };
+}
+function typeOf(typeflag) {
+    switch (typeflag) {
+        case '0':
+        case '\0':
+        case '7':
+            return 'file';
+        case '1':
+            return 'hardlink';
+        case '2':
+            return 'symlink';
+        case '5':
+            return 'dir';
+        default:
+            return 'other';
+    }
+}
+/** Parses pax extended header records: "LEN key=value\n", LEN counting the whole record in bytes. */
+function parsePaxRecords(data, at) {
+    const records = {};
+    let offset = 0;
+    while (offset < data.length) {
+        if (data[offset] === 0)
+            break; // padding
+        const space = data.indexOf(0x20, offset);
+        const length = space < 0 ? NaN : Number(data.subarray(offset, space).toString('latin1'));
+        if (!Number.isInteger(length) ||
+            length <= 0 ||
+            offset + length > data.length ||
+            data[offset + length - 1] !== 0x0a) {
+            throw new TarFormatError(`malformed pax extended header at byte ${at}`);
+        }
+        const record = data.subarray(space + 1, offset + length - 1).toString('utf8');
+        const equals = record.indexOf('=');
+        if (equals < 0)
+            throw new TarFormatError(`malformed pax record ${JSON.stringify(record)} at byte ${at}`);
+        records[record.slice(0, equals)] = record.slice(equals + 1);
+        offset += length;
+    }
+    return records;
+}
+//# sourceMappingURL=tar-format.js.map
+;// CONCATENATED MODULE: ./.build/src/payload/tar-disk.js
+// Bulk data in and out of the guest: a tar archive written straight onto a raw disk. The guest
+// reads the payload disk with `tar -xf /dev/vtbd1` (FreeBSD bsdtar) or `tar -xf /dev/vdb`
+// (busybox), and writes its results with `tar -cf DEV ...` onto a blank disk the host reads back.
+//
+// Why our own tar writer and reader (tar-format.ts) instead of the host's `tar`:
+// - the output must not depend on which tar the runner has (GNU tar on Ubuntu, bsdtar on a Mac
+//   laptop): their defaults differ (GNU tar's default format, pax headers for mtimes, sparse files);
+//   here the format is fixed: ustar, plus a GNU long-name record only for a path that needs it;
+// - names come from argv arrays either way, but mapping many host paths onto guest paths with
+//   --transform is GNU-only and its sed syntax turns special characters into a quoting problem;
+// - the reader must enforce safety rules GNU tar does not apply by default (refuse symlinks that
+//   lead out of the folder, never write through a symlink), stop at the end-of-archive zeros,
+//   treat an all-zero disk as "nothing written" and name the byte where a corrupt archive breaks.
+// Both are small and stream file data in 1 MiB chunks, so a large tree is never held in memory.
+
+
+
+
+
+/** A path in the archive that would leave the destination folder, or be written through a symlink. */
+class UnsafeTarEntryError extends Error {
+    entry;
+    why;
+    constructor(entry, why) {
+        super(`refusing tar entry ${JSON.stringify(entry)}: ${why}`);
+        this.entry = entry;
+        this.why = why;
+        this.name = 'UnsafeTarEntryError';
+    }
+}
+const MIB = 1024 * 1024;
+const CHUNK = MIB;
+/**
+ * Writes a tar archive of `entries` to `diskPath` (replacing it), padded with zeros to a whole
+ * number of MiB so it can be attached as a raw disk. Directories are walked in sorted order;
+ * symlinks inside a walked folder are kept as symlinks, a top-level hostPath is followed.
+ */
+async function writeTarDisk(entries, diskPath) {
+    const plan = await planEntries(entries);
+    const out = await (0,promises_namespaceObject.open)(diskPath, 'w');
+    const summary = { files: 0, dirs: 0, symlinks: 0, dataBytes: 0, diskBytes: 0 };
+    let position = 0;
+    const write = async (buffer) => {
+        let done = 0;
+        while (done < buffer.length) {
+            const { bytesWritten } = await out.write(buffer, done, buffer.length - done, position);
+            done += bytesWritten;
+            position += bytesWritten;
+        }
+    };
+    try {
+        for (const item of plan) {
+            for (const block of entryHeaderBlocks(item.header))
+                await write(block);
+            if (item.header.type === 'dir')
+                summary.dirs++;
+            else if (item.header.type === 'symlink')
+                summary.symlinks++;
+            else {
+                summary.files++;
+                summary.dataBytes += item.header.size;
+                await copyFileData(item.source, item.header.size, write);
+            }
+        }
+        // End of archive: two zero blocks; then zeros up to a whole MiB (ftruncate leaves a hole).
+        await write(Buffer.alloc(2 * BLOCK));
+        summary.diskBytes = Math.ceil(position / MIB) * MIB;
+        await out.truncate(summary.diskBytes);
+    }
+    finally {
+        await out.close();
+    }
+    return summary;
+}
+async function planEntries(entries) {
+    const planned = [];
+    const seen = new Map();
+    const add = (item, from) => {
+        const key = item.header.name;
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+            if (item.header.type === 'dir' && planned.find((p) => p.header.name === key)?.header.type === 'dir')
+                return;
+            throw new Error(`two payload entries map to the same guest path ${JSON.stringify(key)}: ${earlier} and ${from}`);
+        }
+        seen.set(key, from);
+        planned.push(item);
+    };
+    const addParents = (guestPath) => {
+        const parts = guestPath.split('/');
+        for (let index = 1; index < parts.length; index++) {
+            const dir = parts.slice(0, index).join('/');
+            if (!seen.has(dir))
+                add({ header: dirHeader(dir, 0o755, Date.now() / 1000) }, '(parent folder)');
+        }
+    };
+    const walk = async (hostDir, guestDir) => {
+        const names = (await (0,promises_namespaceObject.readdir)(hostDir)).sort();
+        for (const name of names) {
+            const hostPath = external_node_path_.join(hostDir, name);
+            const guestPath = guestDir ? `${guestDir}/${name}` : name;
+            await addPath(hostPath, guestPath, false);
+        }
+    };
+    const addPath = async (hostPath, guestPath, follow) => {
+        const info = follow ? await (0,promises_namespaceObject.stat)(hostPath) : await (0,promises_namespaceObject.lstat)(hostPath);
+        const mtime = Math.floor(info.mtimeMs / 1000);
+        if (info.isDirectory()) {
+            add({ header: dirHeader(guestPath, info.mode & 0o777, mtime) }, hostPath);
+            await walk(hostPath, guestPath);
+        }
+        else if (info.isFile()) {
+            add({
+                header: {
+                    name: guestPath,
+                    mode: info.mode & 0o777,
+                    uid: 0,
+                    gid: 0,
+                    size: info.size,
+                    mtime,
+                    type: 'file',
+                    linkname: '',
+                },
+                source: hostPath,
+            }, hostPath);
+        }
+        else if (info.isSymbolicLink()) {
+            add({
+                header: {
+                    name: guestPath,
+                    mode: 0o777,
+                    uid: 0,
+                    gid: 0,
+                    size: 0,
+                    mtime,
+                    type: 'symlink',
+                    linkname: await (0,promises_namespaceObject.readlink)(hostPath),
+                },
+            }, hostPath);
+        }
+        // Sockets, FIFOs and devices are not payload: left out.
+    };
+    for (const entry of entries) {
+        if ('dir' in entry) {
+            const as = guestRelative(entry.as, true);
+            const info = await (0,promises_namespaceObject.stat)(entry.dir);
+            if (!info.isDirectory())
+                throw new Error(`payload folder ${entry.dir} is not a folder`);
+            if (as) {
+                addParents(as);
+                add({ header: dirHeader(as, info.mode & 0o777, Math.floor(info.mtimeMs / 1000)) }, entry.dir);
+            }
+            await walk(entry.dir, as);
+        }
+        else {
+            const guestPath = guestRelative(entry.guestPath, false);
+            addParents(guestPath);
+            await addPath(entry.hostPath, guestPath, true);
+        }
+    }
+    return planned;
+}
+function dirHeader(name, mode, mtime) {
+    return { name, mode, uid: 0, gid: 0, size: 0, mtime: Math.floor(mtime), type: 'dir', linkname: '' };
+}
+/** A guest path relative to the archive root: no leading '/', no '..', normalized. */
+function guestRelative(guestPath, allowRoot) {
+    const normalized = external_node_path_.posix.normalize(guestPath.replace(/^\/+/, '')).replace(/\/+$/, '');
+    if (normalized === '.' || normalized === '') {
+        if (allowRoot)
+            return '';
+        throw new Error(`payload guest path ${JSON.stringify(guestPath)} is empty`);
+    }
+    if (normalized.split('/').includes('..'))
+        throw new Error(`payload guest path ${JSON.stringify(guestPath)} leaves the archive root`);
+    if (guestPath.includes('\0'))
+        throw new Error(`payload guest path ${JSON.stringify(guestPath)} contains NUL`);
+    return normalized;
+}
+async function copyFileData(source, size, write) {
+    const input = await (0,promises_namespaceObject.open)(source, 'r');
+    try {
+        const buffer = Buffer.alloc(CHUNK);
+        let copied = 0;
+        while (copied < size) {
+            const { bytesRead } = await input.read(buffer, 0, Math.min(CHUNK, size - copied), copied);
+            if (bytesRead === 0)
+                throw new Error(`${source} shrank while it was archived (${copied} of ${size} bytes)`);
+            await write(buffer.subarray(0, bytesRead));
+            copied += bytesRead;
+        }
+        const padding = paddedSize(size) - size;
+        if (padding > 0)
+            await write(Buffer.alloc(padding));
+    }
+    finally {
+        await input.close();
+    }
+}
+/** A blank raw disk of `sizeMiB` MiB: a sparse file (a hole) that reads as zeros. Replaces `diskPath`. */
+async function createBlankDisk(diskPath, sizeMiB) {
+    if (!Number.isInteger(sizeMiB) || sizeMiB < 1)
+        throw new Error(`blank disk size must be a whole number of MiB of at least 1, got ${sizeMiB}`);
+    const handle = await (0,promises_namespaceObject.open)(diskPath, 'w');
+    try {
+        await handle.truncate(sizeMiB * MIB);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Extracts the tar archive the guest wrote to the raw disk `diskPath` into `destDir` (created if
+ * missing). Stops at the first zero block (the end-of-archive marker). A disk that is all zeros
+ * where the archive would start means the guest wrote nothing: an empty list, not an error.
+ * A bad header checksum, a truncated member, or an entry that would leave destDir (absolute path,
+ * '..', a symlink pointing outside, a path through a symlink) is an error.
+ */
+async function readTarDisk(diskPath, destDir) {
+    const input = await (0,promises_namespaceObject.open)(diskPath, 'r');
+    const extracted = [];
+    try {
+        const diskSize = (await input.stat()).size;
+        const root = external_node_path_.resolve(destDir);
+        await (0,promises_namespaceObject.mkdir)(root, { recursive: true });
+        const header = Buffer.alloc(BLOCK);
+        let offset = 0;
+        let longName;
+        let longLink;
+        let pax = {};
+        for (;;) {
+            if (offset + BLOCK > diskSize)
+                break; // end of the disk without a marker: GNU tar accepts that too
+            await readExactly(input, header, offset);
+            if (isZeroBlock(header))
+                break;
+            const at = offset;
+            let entry;
+            try {
+                entry = decodeHeader(header, at);
+            }
+            catch (error) {
+                if (error instanceof TarFormatError)
+                    throw new TarFormatError(`${diskPath} is not a readable tar archive: ${error.message}`);
+                throw error;
+            }
+            const meta = entry.typeflag === 'x' || entry.typeflag === 'g' || entry.typeflag === 'L' || entry.typeflag === 'K';
+            // Data that follows the header: a file's contents (pax may override a size ustar cannot
+            // hold), a meta record's payload, or an unknown type's data, which is skipped.
+            const size = entry.type === 'file' && pax.size !== undefined ? Number(pax.size) : entry.size;
+            if (!Number.isSafeInteger(size) || size < 0)
+                throw new TarFormatError(`${diskPath}: bad size ${JSON.stringify(pax.size)} at byte ${at}`);
+            const dataSize = meta || entry.type === 'file' || entry.type === 'other' ? size : 0;
+            const dataStart = offset + BLOCK;
+            const next = dataStart + paddedSize(dataSize);
+            if (next > diskSize) {
+                throw new TarFormatError(`${diskPath}: tar member ${JSON.stringify(entry.name)} at byte ${at} runs past the end of the disk (truncated archive)`);
+            }
+            offset = next;
+            if (meta) {
+                const data = Buffer.alloc(entry.size);
+                await readExactly(input, data, dataStart);
+                if (entry.typeflag === 'L')
+                    longName = cString(data);
+                else if (entry.typeflag === 'K')
+                    longLink = cString(data);
+                else if (entry.typeflag === 'x')
+                    pax = parsePaxRecords(data, at);
+                continue; // 'g' (global pax) carries nothing the gate uses
+            }
+            const name = pax.path ?? longName ?? entry.name;
+            const linkname = pax.linkpath ?? longLink ?? entry.linkname;
+            const mtime = pax.mtime !== undefined ? Number(pax.mtime) : entry.mtime;
+            longName = longLink = undefined;
+            pax = {};
+            if (entry.type === 'other')
+                continue; // devices, FIFOs: not evidence
+            const relative = safeRelative(name);
+            if (relative === '') {
+                if (entry.type === 'dir')
+                    continue; // "./" itself
+                throw new UnsafeTarEntryError(name, 'it names the destination folder itself');
+            }
+            const target = external_node_path_.join(root, ...relative.split('/'));
+            await ensureParents(root, relative);
+            switch (entry.type) {
+                case 'dir':
+                    await ensureDir(root, relative);
+                    extracted.push({ path: relative, kind: 'dir', size: 0 });
+                    break;
+                case 'file':
+                    await removeIfNotDir(target, relative);
+                    await extractFile(input, dataStart, size, target, entry.mode & 0o777);
+                    await (0,promises_namespaceObject.utimes)(target, mtime, mtime).catch(() => undefined);
+                    extracted.push({ path: relative, kind: 'file', size });
+                    break;
+                case 'symlink': {
+                    if (external_node_path_.posix.isAbsolute(linkname))
+                        throw new UnsafeTarEntryError(relative, `symlink to the absolute path ${JSON.stringify(linkname)}`);
+                    const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(relative), linkname));
+                    if (resolved === '..' || resolved.startsWith('../'))
+                        throw new UnsafeTarEntryError(relative, `symlink to ${JSON.stringify(linkname)} leads out of the folder`);
+                    await removeIfNotDir(target, relative);
+                    await (0,promises_namespaceObject.symlink)(linkname, target);
+                    extracted.push({ path: relative, kind: 'symlink', size: 0 });
+                    break;
+                }
+                case 'hardlink': {
+                    const source = safeRelative(linkname);
+                    const sourcePath = external_node_path_.join(root, ...source.split('/'));
+                    const info = await (0,promises_namespaceObject.lstat)(sourcePath).catch(() => undefined);
+                    if (!info?.isFile())
+                        throw new UnsafeTarEntryError(relative, `hard link to ${JSON.stringify(linkname)}, which is not a file extracted before it`);
+                    await removeIfNotDir(target, relative);
+                    await (0,promises_namespaceObject.copyFile)(sourcePath, target);
+                    extracted.push({ path: relative, kind: 'hardlink', size: info.size });
+                    break;
+                }
+            }
+        }
+    }
+    finally {
+        await input.close();
+    }
+    return extracted;
+}
+function cString(data) {
+    const end = data.indexOf(0);
+    return data.subarray(0, end < 0 ? data.length : end).toString('utf8');
+}
+/** The archive path as a clean relative path, or UnsafeTarEntryError. */
+function safeRelative(name) {
+    if (name.includes('\0'))
+        throw new UnsafeTarEntryError(name, 'the name contains NUL');
+    if (name.startsWith('/'))
+        throw new UnsafeTarEntryError(name, 'absolute path');
+    const parts = name.split('/').filter((part) => part !== '' && part !== '.');
+    if (parts.includes('..'))
+        throw new UnsafeTarEntryError(name, "'..' would leave the destination folder");
+    return parts.join('/');
+}
+/** Creates the parent folders of `relative` under root, refusing to pass through a symlink. */
+async function ensureParents(root, relative) {
+    const parts = relative.split('/');
+    for (let index = 1; index < parts.length; index++)
+        await ensureDir(root, parts.slice(0, index).join('/'));
+}
+async function ensureDir(root, relative) {
+    const dir = external_node_path_.join(root, ...relative.split('/'));
+    const info = await (0,promises_namespaceObject.lstat)(dir).catch(() => undefined);
+    if (info?.isSymbolicLink())
+        throw new UnsafeTarEntryError(relative, 'a path through a symlink');
+    if (info && !info.isDirectory())
+        throw new UnsafeTarEntryError(relative, 'a folder where a file was extracted before');
+    if (!info)
+        await (0,promises_namespaceObject.mkdir)(dir);
+}
+async function removeIfNotDir(target, relative) {
+    const info = await (0,promises_namespaceObject.lstat)(target).catch(() => undefined);
+    if (!info)
+        return;
+    if (info.isDirectory())
+        throw new UnsafeTarEntryError(relative, 'a file where a folder was extracted before');
+    await (0,promises_namespaceObject.rm)(target, { force: true });
+}
+async function extractFile(input, start, size, target, mode) {
+    // O_NOFOLLOW: never write through a symlink placed at the target; O_EXCL: the path was cleared above.
+    const output = await (0,promises_namespaceObject.open)(target, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, mode || 0o644);
+    try {
+        const buffer = Buffer.alloc(Math.min(CHUNK, Math.max(size, 1)));
+        let copied = 0;
+        while (copied < size) {
+            const length = Math.min(buffer.length, size - copied);
+            await readExactly(input, buffer.subarray(0, length), start + copied);
+            let written = 0;
+            while (written < length)
+                written += (await output.write(buffer, written, length - written, copied + written)).bytesWritten;
+            copied += length;
+        }
+    }
+    finally {
+        await output.close();
+    }
+}
+async function readExactly(input, buffer, position) {
+    let done = 0;
+    while (done < buffer.length) {
+        const { bytesRead } = await input.read(buffer, done, buffer.length - done, position + done);
+        if (bytesRead === 0)
+            throw new TarFormatError(`unexpected end of disk at byte ${position + done}`);
+        done += bytesRead;
+    }
+}
+//# sourceMappingURL=tar-disk.js.map
+;// CONCATENATED MODULE: ./.build/src/gate/boot.js
+// From a configuration to a guest at a root shell: which guest and image (plan), then QEMU and
+// the console (boot), with one clean retry from a fresh overlay when a boot fails.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function planGuest(config, io) {
+    const workDir = external_node_path_.join(config.outDir, '.work');
+    // An earlier run with this output folder may have been killed with its QEMU still running: end
+    // that QEMU before its records go.
+    for (const ended of await endRecordedQemus(workDir)) {
+        if (ended.killed || ended.unresolved)
+            io.warn(`an earlier run's QEMU: ${ended.note}`);
+    }
+    (0,external_node_fs_.rmSync)(workDir, { recursive: true, force: true });
+    // A full output disk is a clear error now, not an ENOSPC in the middle of the boot.
+    assertOutputSpace(config.outDir);
+    (0,external_node_fs_.mkdirSync)(workDir, { recursive: true });
+    const serialLogPath = external_node_path_.join(config.outDir, 'serial.log');
+    if (config.guest === 'linux') {
+        const image = await (0,linux_guest/* ensureLinuxGuest */.Lr)(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line));
+        if (image.rebuiltBecause)
+            io.warn(`Linux test guest: ${image.rebuiltBecause}`);
+        const configFile = external_node_path_.join(workDir, 'gate-config.json');
+        (0,external_node_fs_.writeFileSync)(configFile, JSON.stringify({ workloads: config.workloads, fixtureOptions: config.fixtureOptions, fault: config.fault ?? null }, null, 2));
+        if (config.linuxFuseTree) {
+            const { planLinuxTreeGuest } = await __nccwpck_require__.e(/* import() */ 546).then(__nccwpck_require__.bind(__nccwpck_require__, 1546));
+            return planLinuxTreeGuest(config, io, { workDir, serialLogPath, configFile });
+        }
+        return {
+            adapter: new linux/* LinuxGuest */.l(image),
+            media: async () => ({
+                kind: 'kernel',
+                kernel: image.kernel,
+                initrd: image.initrd,
+                append: image.append,
+            }),
+            imageInfo: {
+                description: `Linux test guest, kernel ${image.kernelRelease}`,
+                path: image.dir,
+                why: `guest linux: the test guest built from Debian packages${image.rebuiltBecause ? ` (${image.rebuiltBecause})` : ''}`,
+            },
+            tcgThread: 'single',
+            // The user's server folder rides along as it is (prebuilt programs and their libraries).
+            payload: [
+                { hostPath: configFile, guestPath: 'gate-config.json' },
+                ...(config.fuseServerSource ? [{ hostPath: config.fuseServerSource, guestPath: 'fuse-server' }] : []),
+            ],
+            serialLogPath,
+            workDir,
+        };
+    }
+    const { planFreebsdGuest } = await __nccwpck_require__.e(/* import() */ 171).then(__nccwpck_require__.bind(__nccwpck_require__, 171));
+    return planFreebsdGuest(config, io, { workDir, serialLogPath });
+}
+async function bootGuest(config, plan, io, stop, report) {
+    const payloadDisk = external_node_path_.join(plan.workDir, 'payload.tar');
+    const resultsDisk = external_node_path_.join(plan.workDir, 'results.img');
+    await writeTarDisk(plan.payload, payloadDisk);
+    const log = (0,external_node_fs_.createWriteStream)(plan.serialLogPath);
+    // A write error (the disk filled up during the run) must not end the process: the console goes on.
+    let logFailed = false;
+    log.on('error', (error) => {
+        if (!logFailed)
+            io.warn(`serial log ${plan.serialLogPath} is incomplete: ${error.message}`);
+        logFailed = true;
+    });
+    const boot = async (attempt) => {
+        report.bootAttempts = attempt;
+        await createBlankDisk(resultsDisk, 256);
+        const media = await plan.media(attempt);
+        const vm = await startVm({
+            accel: config.accel,
+            cpus: config.cpus,
+            memoryMiB: config.memoryMiB,
+            boot: media,
+            ...(plan.tcgThread ? { tcgThread: plan.tcgThread } : {}),
+            disks: [
+                { path: payloadDisk, format: 'raw', readonly: true },
+                { path: resultsDisk, format: 'raw' },
+            ],
+            workDir: external_node_path_.join(plan.workDir, `vm${attempt}`),
+            pidfile: external_node_path_.join(plan.workDir, `qemu${attempt}.pid.json`),
+        });
+        io.onVmStarted?.(external_node_path_.join(plan.workDir, `qemu${attempt}.pid.json`));
+        io.onVm?.(vm);
+        if (attempt === 1 && vm.accelerator === 'tcg' && config.accel === 'auto')
+            io.warn(`using TCG software emulation: ${vm.accelNote}`);
+        let consoleBytes = 0;
+        const console = new SerialConsole(vm.console, {
+            profile: plan.adapter.console,
+            nonce: newNonce(),
+            rawLog: (chunk) => {
+                consoleBytes += chunk.length;
+                log.write(chunk);
+            },
+            onLine: (line) => io.consoleLine(line),
+        });
+        const onStop = () => console.abort(new CancelledError(String(stop.reason ?? 'SIGTERM')));
+        stop.addEventListener('abort', onStop, { once: true });
+        // For the whole run: KVM stopping the guest ends whatever waits on the console, at once.
+        const unwatchKvm = vm.accelerator === 'kvm'
+            ? await watchKvmFailure(vm, (failure) => console.abort(failure))
+            : () => undefined;
+        try {
+            await console.login(config.bootTimeoutSec * 1000);
+        }
+        catch (error) {
+            stop.removeEventListener('abort', onStop);
+            unwatchKvm();
+            await vm.stop();
+            if (vm.accelerator === 'kvm' &&
+                !(error instanceof KvmFailedError) &&
+                error instanceof CommandTimeoutError &&
+                consoleBytes === 0) {
+                // A guest that printed not one byte under KVM, when KVM was only probed: treat it as KVM failing.
+                throw new KvmFailedError(`the guest printed nothing under KVM within ${config.bootTimeoutSec} s`);
+            }
+            throw error;
+        }
+        const disks = plan.adapter.disks(media.kind === 'disk' ? 1 : 0);
+        const booted = {
+            adapter: plan.adapter,
+            console,
+            disks,
+            accelerator: vm.accelerator,
+            acceleratorNote: vm.accelNote,
+            serialLogPath: plan.serialLogPath,
+            serialLogText: () => (0,external_node_fs_.readFileSync)(plan.serialLogPath, 'latin1'),
+            reboot: async () => {
+                // A new boot phase (the console resets its boot-loop count), then the new kernel's login.
+                await console.reboot(plan.adapter.console.rebootCommand ?? 'reboot', config.bootTimeoutSec * 1000);
+                return booted;
+            },
+            diagnose: () => diagnoseWedgedGuest(vm, console, plan.adapter.backstop()),
+            qemuProblem: async () => {
+                const reach = await qemuReachability(vm);
+                return reach.reachable ? undefined : reach.why;
+            },
+            teardown: async (resultsDir) => {
+                stop.removeEventListener('abort', onStop);
+                unwatchKvm();
+                await vm.stop();
+                await new Promise((resolve) => log.end(resolve));
+                await readTarDisk(resultsDisk, resultsDir).catch((error) => io.warn(`reading the results disk: ${error.message}`));
+            },
+        };
+        return booted;
+    };
+    // The probe passed but the real guest could not run under KVM: the same attempt again under TCG.
+    // This is the accelerator failing, not the boot, so the boot keeps its own retry.
+    const bootWithFallback = async (attempt) => {
+        try {
+            return await boot(attempt);
+        }
+        catch (error) {
+            if (!(error instanceof KvmFailedError) || config.accel !== 'auto' || stop.aborted)
+                throw error;
+            markKvmUnusable(error.message);
+            io.warn(`KVM could not run the guest (${error.message}); booting again under TCG software emulation`);
+            log.write(`\n===== fusefs-gate: ${error.message}; booting again under TCG =====\n`);
+            return await boot(attempt);
+        }
+    };
+    try {
+        try {
+            return await bootWithFallback(1);
+        }
+        catch (error) {
+            if (!isRetryableBootFailure(error) || stop.aborted)
+                throw error;
+            io.warn(`boot attempt 1 failed (${error.message.split('\n')[0]}); retrying once from a fresh overlay`);
+            log.write(`\n===== fusefs-gate: boot attempt 1 failed: ${error.message.split('\n')[0]}; retrying =====\n`);
+            return await bootWithFallback(2);
+        }
+    }
+    catch (error) {
+        // No guest to tear down later: finish the serial log here, so the evidence is complete.
+        await new Promise((resolve) => log.end(resolve));
+        throw error;
+    }
+}
+/** How long the backstop waits for a wedged guest to print anything after it was poked. */
+const DIAGNOSE_WAIT_MS = 3000;
+async function diagnoseWedgedGuest(vm, console, plan) {
+    const reach = await qemuReachability(vm);
+    // A stopped, dead, silent or paused QEMU: its guest's silence says nothing about the guest's kernel.
+    if (!reach.reachable)
+        return { notes: [reach.why], qemuFault: reach.why };
+    const notes = [`QEMU reports the guest ${reach.status}`];
+    return { notes: await askWedgedGuest(vm, console, plan, notes) };
+}
+/** Layer 2 proper: ask a running but silent guest for stacks with what its kernel has. */
+async function askWedgedGuest(vm, console, plan, notes) {
+    if (plan.kind === 'none')
+        return [...notes, `no outside way to ask for stacks: ${plan.why}`];
+    try {
+        if (plan.kind === 'sysrq') {
+            const answered = console.waitForQuiet(500, DIAGNOSE_WAIT_MS * 3);
+            await vm.sendSysrq(plan.key);
+            notes.push(`sent Alt+SysRq+${plan.key.toUpperCase()}`);
+            notes.push((await answered)
+                ? 'the guest printed a dump after it (see the serial log)'
+                : 'the guest printed nothing after it');
+            return notes;
+        }
+        // ddb: an NMI stops the kernel in the debugger; each command's output ends at the next prompt.
+        await vm.nmi();
+        notes.push('sent an NMI');
+        await awaitDdbPrompt(console, DIAGNOSE_WAIT_MS);
+        // Each command's answer is checked for ddb's error lines: a prompt alone is no success.
+        notes.push(...describeDdbSteps(await runDdbCommands(console, plan.commands, 30_000)));
+    }
+    catch (error) {
+        notes.push(`the backstop stopped: ${error.message.split('\n')[0]}`);
+    }
+    return notes;
+}
+/** A boot that never reached a shell, looped, or panicked in the stock kernel gets one more try. */
+function isRetryableBootFailure(error) {
+    return (error instanceof CommandTimeoutError ||
+        error instanceof BootLoopError ||
+        error instanceof GuestPanicError ||
+        error instanceof ConsoleClosedError);
+}
+//# sourceMappingURL=boot.js.map
+;// CONCATENATED MODULE: ./.build/src/gate/run.js
+// One gate run, start to verdict: image -> payload -> boot -> prepare -> build -> prove -> mount ->
+// tests -> collect -> teardown. All logic the action and the CLI share lives behind runGate().
+
+
+
+
+
+
+
+
+
+
+
+
+
+/** A decided outcome that ends the run early: the verdict and why. */
+class Decided extends Error {
+    verdict;
+    reason;
+    constructor(verdict, reason) {
+        super(reason);
+        this.verdict = verdict;
+        this.reason = reason;
+    }
+}
+/** The guest went silent during a test or a command, and the host could not reach a running QEMU either. */
+class QemuUnreachableError extends Error {
+    test;
+    why;
+    constructor(test, why) {
+        super(`${why}: the guest could not be reached during ${test}; nothing says its kernel hung`);
+        this.test = test;
+        this.why = why;
+        this.name = 'QemuUnreachableError';
+    }
+}
+async function runGate(config, io, seams = {}) {
+    const startedAt = new Date();
+    (0,external_node_fs_.mkdirSync)(config.outDir, { recursive: true });
+    const clock = new PhaseClock((phase) => (io.phaseStarted ? io.phaseStarted(phase) : io.note(`fusefs-gate: ${phase}...`)), (timing) => io.phaseEnded?.(timing));
+    const report = {
+        verdict: 'error',
+        reason: 'the run did not finish',
+        exitCode: 125,
+        guest: config.guest,
+        tests: [],
+        threads: [],
+        phases: clock.phases,
+        bootAttempts: 0,
+        startedAt: startedAt.toISOString(),
+        finishedAt: startedAt.toISOString(),
+        files: {},
+    };
+    let booted;
+    let plan;
+    let targetLoaded = false;
+    const jobDeadline = setTimeout(() => jobTimeout.abort('job-timeout'), config.jobTimeoutSec * 1000);
+    const jobTimeout = new AbortController();
+    const stop = AbortSignal.any([io.signal, jobTimeout.signal]);
+    const stopReason = () => jobTimeout.signal.aborted ? 'job-timeout' : String(io.signal.reason ?? 'SIGTERM');
+    const abortConsole = () => booted?.console.abort(new CancelledError(stopReason()));
+    stop.addEventListener('abort', abortConsole);
+    const checkStop = () => {
+        if (stop.aborted)
+            throw new CancelledError(stopReason());
+    };
+    try {
+        plan = await clock.run('image', () => io.group('Image', () => (seams.planGuest ?? planGuest)(config, io)));
+        Object.assign(report, { image: plan.imageInfo });
+        checkStop();
+        booted = await clock.run('boot', () => io.group('Boot', () => bootGuest(config, plan, io, stop, report)));
+        report.accelerator = booted.accelerator;
+        report.acceleratorNote = booted.acceleratorNote;
+        const { adapter, console } = booted;
+        checkStop();
+        await clock.run('prepare', () => io.group('Prepare the guest', () => adapter.prepare(console, booted.disks, config)));
+        const target = await clock.run('build', () => io.group('Build the target', () => adapter.buildTarget(console, config)));
+        report.build = {
+            mode: target.mode,
+            why: target.why,
+            ok: target.ok,
+            ...(target.tail ? { tail: target.tail } : {}),
+        };
+        io.note(`fusefs-gate: build ${target.mode}: ${target.why}`);
+        if (!target.ok) {
+            report.build.compilerErrors = target.compilerErrors;
+            // Blame: compiler errors are the tree's (fail); a build that broke otherwise is the gate's (error).
+            if (target.blame === 'tree')
+                throw new Decided('fail', `the target tree did not compile: ${firstLine(target.tail) ?? 'see the build log'}`);
+            throw new Decided('error', `building or loading the target failed: ${firstLine(target.tail) ?? 'see the build log'}`);
+        }
+        if (target.rebootRequired) {
+            booted = await clock.run('reboot', () => io.group('Reboot into the built kernel', () => booted.reboot()));
+        }
+        targetLoaded = target.mode !== 'none';
+        const proof = await clock.run('prove', () => adapter.proveTarget(booted.console, config, target));
+        report.proof = proof;
+        if (!proof.ok)
+            throw new Decided('error', `the code under test is not what runs: ${proof.details.filter(Boolean).join('; ')}`);
+        const mountpoint = await clock.run('mount', () => io.group('Mount the FUSE file system', () => recordFuseServer(config, booted.console, report, () => adapter.mount(booted.console, config))));
+        await clock.run('tests', () => io.group('Tests', () => runTests(config, adapter, booted.console, mountpoint, report, checkStop)));
+        const decided = (0,verdict/* verdictOfTests */.ai)(report.tests);
+        if (!decided)
+            throw new Decided('error', 'no test ran: nothing ran is never a pass');
+        const worst = report.tests.find((t) => t.status === decided);
+        settle(report, decided, decided === 'pass'
+            ? `all ${report.tests.length} test(s) passed`
+            : `${worst?.name}: ${worst?.message ?? worst?.status}`);
+        await clock
+            .run('collect', () => adapter.collect(booted.console, booted.disks))
+            .catch((error) => io.warn(`collecting results: ${error.message}`));
+    }
+    catch (caught) {
+        let error = caught;
+        const phase = clock.current ?? lastPhase(clock);
+        if (error instanceof GuestUnresponsiveError && booted) {
+            const diagnosis = await clock
+                .run('backstop', () => booted.diagnose())
+                .catch((e) => ({ notes: [`backstop failed: ${e.message}`], qemuFault: undefined }));
+            report.backstop = diagnosis.notes;
+            // `hang` needs the guest running and silent, or the kernel's own stacks of blocked tasks
+            // (hung-task reports printed before QEMU froze); without either, QEMU is what failed.
+            if (diagnosis.qemuFault && (0,signature/* blockedThreads */.UV)((0,stacks/* parseStacks */.Hf)(booted.serialLogText())).length === 0) {
+                const unreachable = new QemuUnreachableError(error.test, diagnosis.qemuFault);
+                reblameInterrupted(report, unreachable.test, unreachable.message);
+                error = unreachable;
+            }
+        }
+        // A command that timed out behind a stopped or silent QEMU: say that it was QEMU.
+        if (error instanceof CommandTimeoutError && booted) {
+            const problem = await booted.qemuProblem().catch(() => undefined);
+            if (problem)
+                error = new QemuUnreachableError(phase, problem);
+        }
+        classify(error, report, { targetLoaded, phase });
+        // The shell still answers after a decided failure: the guest's results (the server's log) are evidence too.
+        if (booted && shellStillAnswers(error)) {
+            await clock
+                .run('collect', () => booted.adapter.collect(booted.console, booted.disks))
+                .catch((e) => io.warn(`collecting results: ${e.message}`));
+        }
+    }
+    finally {
+        clearTimeout(jobDeadline);
+        stop.removeEventListener('abort', abortConsole);
+        await clock
+            .run('teardown', async () => {
+            await booted?.teardown(external_node_path_.join(config.outDir, 'results'));
+        })
+            .catch((error) => io.warn(`teardown: ${error.message}`));
+        report.finishedAt = new Date().toISOString();
+        describeStacks(report, booted?.serialLogText());
+        report.exitCode = (0,verdict/* exitCodeFor */.Rr)(report.verdict, config.failOn, config.allowError);
+        if (report.verdict === 'error' && report.reason.startsWith('cancelled by SIG'))
+            report.exitCode = report.reason.includes('SIGINT') ? 130 : 143;
+        report.files = writeEvidence(config.outDir, report, booted?.serialLogPath ?? plan?.serialLogPath);
+    }
+    return report;
+}
+async function runTests(config, adapter, console, mountpoint, report, checkStop) {
+    const specs = adapter.tests(config, mountpoint);
+    if (specs.length === 0)
+        throw new Decided('error', 'the test selection is empty: nothing ran is never a pass');
+    for (let iteration = 1; iteration <= config.repeat; iteration++) {
+        for (const [index, spec] of specs.entries()) {
+            checkStop();
+            const started = Date.now();
+            const run = await runUnderWatchdog(console, adapter, spec, iteration, {
+                ...DEFAULT_WATCHDOG,
+                timeoutSec: config.timeoutSec,
+            }).catch((error) => {
+                // The run ends here; the test it ended in is part of the evidence.
+                const interrupted = interruptedTest(error, spec.name, iteration, Date.now() - started);
+                if (interrupted)
+                    report.tests.push(interrupted);
+                throw error;
+            });
+            const results = spec.kind === 'gtest' && adapter.gtestResults
+                ? mergeGtest(run.result, await adapter.gtestResults(console, spec, iteration))
+                : [run.result];
+            report.tests.push(...results);
+            report.threads.push(...run.samples.flat());
+            const worst = (0,verdict/* verdictOfTests */.ai)(results);
+            if (worst === 'hang') {
+                // The shell still answers (only the mount's users are stuck): point the frames at source lines.
+                await adapter.resolveSourceLines?.(console, run.result.threads ?? []).catch(() => undefined);
+                // A hung FUSE mount wedges every later test on it: record them as skipped and stop.
+                for (const rest of specs.slice(index + 1))
+                    report.tests.push({
+                        name: rest.name,
+                        status: 'skipped',
+                        durationMs: 0,
+                        iteration,
+                        message: 'not run: an earlier test hung',
+                    });
+                report.stoppedAtIteration = iteration;
+                return;
+            }
+        }
+        // `repeat` stops at the first iteration that is not a pass.
+        if ((0,verdict/* verdictOfTests */.ai)(report.tests) !== 'pass') {
+            report.stoppedAtIteration = iteration;
+            return;
+        }
+    }
+}
+/**
+ * One gtest program run holds many cases. The watchdog knows whether the program finished; the
+ * XML or the console log knows the cases. A case that started and never ended is the hung one when
+ * the program hung, and a crash (the program exited during it) otherwise.
+ */
+function mergeGtest(run, cases) {
+    const unfinished = cases.filter((c) => c.status === 'hang');
+    const finished = cases.filter((c) => c.status !== 'hang');
+    if (run.status === 'hang')
+        return [...finished, { ...run, name: unfinished[0]?.name ?? run.name }];
+    if (run.status === 'fail' && run.message?.startsWith('timed out'))
+        return [...finished, { ...run, name: unfinished[0]?.name ?? run.name }];
+    return [
+        ...finished,
+        ...unfinished.map((c) => ({
+            ...c,
+            status: 'fail',
+            message: `the test program ended during this case (${run.message ?? 'exit status 0'}) without finishing it`,
+        })),
+    ];
+}
+/** The test a guest-wide failure interrupted, with the status that failure gives it. */
+function interruptedTest(error, name, iteration, durationMs) {
+    if (error instanceof GuestPanicError)
+        return {
+            name,
+            status: 'panic',
+            durationMs,
+            iteration,
+            message: 'the guest kernel panicked during this test',
+        };
+    if (error instanceof GuestUnresponsiveError)
+        return {
+            name,
+            status: 'hang',
+            durationMs,
+            iteration,
+            message: `guest unresponsive: no console output while waiting for ${error.stage}`,
+        };
+    if (error instanceof WatchdogBrokeError)
+        return { name, status: 'error', durationMs, iteration, message: error.message, output: error.output };
+    if (error instanceof ConsoleClosedError)
+        return { name, status: 'error', durationMs, iteration, message: 'QEMU exited during this test' };
+    if (error instanceof CancelledError)
+        return {
+            name,
+            status: 'error',
+            durationMs,
+            iteration,
+            message: `cancelled (${error.signal}) during this test`,
+        };
+    return undefined;
+}
+/** The test the backstop found was not the guest's to blame: it ends in `error`, saying why. */
+function reblameInterrupted(report, test, message) {
+    const interrupted = report.tests.findLast((t) => t.name === test && t.status === 'hang');
+    if (interrupted)
+        Object.assign(interrupted, { status: 'error', message });
+}
+/** Errors after which the guest's shell still takes commands (a decided failure, a failed command). */
+function shellStillAnswers(error) {
+    return (error instanceof Decided || error?.name === 'MountError' || error instanceof WatchdogBrokeError);
+}
+/**
+ * Runs the mount and, for the user's own server, records what it was, what the mount table said
+ * and what it printed: on success and on failure.
+ */
+async function recordFuseServer(config, console, report, mount) {
+    if (!config.fuseServer)
+        return mount();
+    report.fuseServer = { command: config.fuseServer, mountTable: '', logTail: '' };
+    try {
+        return await mount();
+    }
+    finally {
+        const evidence = await (0,common/* fuseServerEvidence */.I)(console).catch(() => undefined);
+        if (evidence)
+            Object.assign(report.fuseServer, evidence);
+    }
+}
+function settle(report, verdict, reason) {
+    report.verdict = verdict;
+    report.reason = reason;
+}
+/** Blame: what the tree causes is the tree's verdict; what the gate or the runner causes is `error`. */
+function classify(error, report, context) {
+    const message = error?.message ?? String(error);
+    if (error instanceof Decided)
+        return settle(report, error.verdict, error.reason);
+    if (error instanceof CancelledError) {
+        return settle(report, 'error', error.signal === 'job-timeout'
+            ? `job-timeout ran out during ${context.phase}`
+            : `cancelled by ${error.signal} during ${context.phase}`);
+    }
+    if (error instanceof GuestPanicError) {
+        report.panicText = error.text;
+        // A panic of the stock kernel before the tree's code is loaded is the runner's problem, not the tree's.
+        const duringTests = context.phase === 'tests' || context.phase === 'mount' || context.targetLoaded;
+        if (duringTests)
+            return settle(report, 'panic', `the guest kernel panicked during ${context.phase}`);
+        return settle(report, 'error', `the stock guest kernel panicked during ${context.phase}, before the code under test was loaded`);
+    }
+    if (error instanceof QemuUnreachableError)
+        return settle(report, 'error', message);
+    if (error instanceof WatchdogBrokeError)
+        return settle(report, 'error', `${context.phase}: ${message}`);
+    if (error instanceof GuestUnresponsiveError) {
+        return settle(report, 'hang', `guest unresponsive during ${error.test}: the guest stopped answering while waiting for ${error.stage}`);
+    }
+    if (error instanceof ConsoleClosedError)
+        return settle(report, 'error', `QEMU exited during ${context.phase}: ${message}`);
+    if (context.phase === 'boot' && error instanceof CommandTimeoutError) {
+        const attempts = report.bootAttempts === 1 ? '1 attempt' : `${report.bootAttempts} attempts`;
+        return settle(report, 'error', `boot did not reach a shell in ${Math.round(error.timeoutMs / 1000)} s (${attempts}); last console lines: ${error.lastOutput.trim().slice(-400)}`);
+    }
+    if (error instanceof BootLoopError)
+        return settle(report, 'error', `boot: the guest rebooted in a loop (${report.bootAttempts} attempts): ${message}; last console lines: ${error.lastOutput.trim().slice(-400)}`);
+    if (error instanceof CommandTimeoutError)
+        return settle(report, 'error', `${context.phase}: ${message}`);
+    if (error?.name === 'MountError') {
+        return settle(report, context.targetLoaded ? 'fail' : 'error', message);
+    }
+    return settle(report, 'error', `${context.phase}: ${message}`);
+}
+/** Fills signature, known bug and panic details from what was captured. */
+function describeStacks(report, serialText) {
+    if (report.verdict === 'panic' && report.panicText) {
+        const panic = (0,stacks/* extractPanic */.Ll)(report.panicText);
+        if (panic) {
+            report.threads.push(...panic.threads);
+            report.signature = (0,signature/* panicSignature */.c0)(panic);
+        }
+        return;
+    }
+    if (report.verdict !== 'hang')
+        return;
+    const hung = report.tests.find((t) => t.status === 'hang');
+    let threads = hung?.threads ?? [];
+    if (threads.length === 0 && serialText) {
+        // Guest unresponsive: whatever the kernel printed on its own (hung-task reports) is the evidence.
+        threads = (0,stacks/* parseStacks */.Hf)(serialText);
+        report.threads.push(...threads);
+        if (hung)
+            hung.threads = (0,signature/* blockedThreads */.UV)(threads);
+    }
+    report.signature = (0,signature/* signatureOf */.yK)(threads);
+    report.knownBug = (0,catalogue/* matchKnownBug */.Pv)(threads);
+}
+function lastPhase(clock) {
+    return clock.phases.at(-1)?.phase ?? 'start';
+}
+function firstLine(text) {
+    return text
+        ?.split('\n')
+        .find((line) => line.trim())
+        ?.trim();
+}
+//# sourceMappingURL=run.js.map
+
+/***/ }),
+
+/***/ 8782:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rr: () => (/* binding */ exitCodeFor),
+/* harmony export */   ai: () => (/* binding */ verdictOfTests),
+/* harmony export */   rM: () => (/* binding */ errorLetThrough)
+/* harmony export */ });
+/* unused harmony export worstOf */
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1402);
+// One run, one verdict (ARCHITECTURE "Rules that decide between verdicts").
+
+/**
+ * panic > hang > fail > pass, and `error` only when nothing else was decided: it loses to a failure the
+ * tree caused, but it beats `pass`, since a gate must never turn an undecided run into a pass.
+ */
+const RANK = { pass: 0, error: 1, fail: 2, hang: 3, panic: 4 };
+function worstOf(verdicts) {
+    if (verdicts.length === 0)
+        return undefined;
+    return verdicts.reduce((worst, v) => (RANK[v] > RANK[worst] ? v : worst));
+}
+/** The verdict the tests decided, or undefined when none ran: nothing ran is never a pass. */
+function verdictOfTests(tests) {
+    return worstOf(tests.filter((t) => t.status !== 'skipped').map((t) => t.status));
+}
+/**
+ * `fail-on` chooses which of the tree's verdicts fail the job; `error` is not the tree's verdict and
+ * is never a pass through it: an undecided run exits 125 unless the user said `allow-error`.
+ */
+function exitCodeFor(verdict, failOn, allowError = false) {
+    if (verdict === 'error')
+        return allowError ? _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.pass : _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.error;
+    if (verdict === 'pass' || !failOn.includes(verdict))
+        return _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.pass;
+    return _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc[verdict];
+}
+/** Did an undecided run get through only because the user allowed it? Then the entries warn. */
+function errorLetThrough(report) {
+    return report.verdict === 'error' && report.exitCode === _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.pass;
+}
+//# sourceMappingURL=verdict.js.map
+
+/***/ }),
+
 /***/ 5943:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Hz: () => (/* binding */ fuseServerMountCommand),
+/* harmony export */   I: () => (/* binding */ fuseServerEvidence),
 /* harmony export */   Kq: () => (/* binding */ MountError),
 /* harmony export */   Pv: () => (/* binding */ mustRun),
 /* harmony export */   SE: () => (/* binding */ fixtureMountCommand),
+/* harmony export */   SN: () => (/* binding */ DETACH),
 /* harmony export */   Wd: () => (/* binding */ GATE_DIR),
 /* harmony export */   b7: () => (/* binding */ workloadTests),
+/* harmony export */   c$: () => (/* binding */ mountFuseServer),
 /* harmony export */   k6: () => (/* binding */ BIN_DIR),
 /* harmony export */   qg: () => (/* binding */ MOUNTPOINT),
 /* harmony export */   z5: () => (/* binding */ RESULTS_DIR)
 /* harmony export */ });
-/* unused harmony export fixtureOptions */
+/* unused harmony exports fixtureOptions, FUSE_SERVER_FILES, FUSE_SERVER_SCRIPT, FUSE_SERVER_MOUNT_SCRIPT */
 /* harmony import */ var _quote_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(736);
 
 /** docs/guest-protocol.md: the guest layout. */
@@ -9140,16 +13565,89 @@ function fixtureMountCommand(config, mountCheck, osOptions = []) {
     const optionArgs = options.length ? ` -o ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shQuote */ .U)(options.join(','))}` : '';
     return `mkdir -p ${MOUNTPOINT} && ${BIN_DIR}/fusefs-fixture${optionArgs} -l ${RESULTS_DIR}/fixture.log ${MOUNTPOINT} && ${mountCheck}`;
 }
+/** The files the user's server leaves in the results: its output, its exit status, the mount table line. */
+const FUSE_SERVER_FILES = {
+    log: `${RESULTS_DIR}/fuse-server.log`,
+    status: `${RESULTS_DIR}/fuse-server.status`,
+    mounts: `${RESULTS_DIR}/fuse-server.mounts`,
+};
+/** The user's command line, written into the guest as a script (no quoting of it on the command line). */
+const FUSE_SERVER_SCRIPT = `${GATE_DIR}/fuse-server.sh`;
+/** The gate's own wrapper that starts it detached and waits for the mount. */
+const FUSE_SERVER_MOUNT_SCRIPT = `${GATE_DIR}/fuse-server-mount.sh`;
 /**
- * Mounts the user's own FUSE server: `{mountpoint}` is replaced, the rest is the user's command line
- * (it is theirs to write, so it is run as written). A server that stays in the foreground is
- * put in the background; the mount table is checked within a bounded wait.
+ * How a guest starts a command in a new session, with no controlling terminal, as a process that is
+ * not the caller's child. The user's server must never be a job of the console shell: busybox ash
+ * (the Linux guest) was seen to exit when a daemonizing server's background job ended.
+ * - Linux: busybox `setsid PROG` (util-linux/setsid.c) calls setsid(2) and execs PROG.
+ * - FreeBSD: base has no setsid(1); `daemon -f` (usr.sbin/daemon/daemon.c, daemon(3): fork, setsid)
+ *   detaches from the controlling terminal with stdin, stdout and stderr on /dev/null.
  */
-function fuseServerMountCommand(commandLine, mountCheck) {
-    const command = commandLine.split('{mountpoint}').join(MOUNTPOINT);
-    return (`mkdir -p ${MOUNTPOINT} && ( ${command} ) >${RESULTS_DIR}/fuse-server.log 2>&1 & ` +
+const DETACH = { linux: 'setsid', freebsd: 'daemon -f' };
+/**
+ * The mount table line for the mount point, on either OS: Linux /proc/mounts, FreeBSD `mount -p`
+ * (sbin/mount/mount.c putfsent, fstab format); in both the mount point is the second field.
+ */
+const MOUNT_TABLE_LINE = `{ cat /proc/mounts 2>/dev/null || mount -p; } | grep ' ${MOUNTPOINT} '`;
+/**
+ * Starts `argv` (already quoted) detached with `detach`: its own session, no controlling terminal,
+ * stdin /dev/null, output in fuse-server.log, exit status in fuse-server.status, and not a child of
+ * the console shell (the subshell that starts it exits at once), so whatever the server does with
+ * jobs, signals or its terminal cannot reach the command channel. Then waits, bounded, for the mount
+ * table to show the mount; a server that exits non-zero before mounting ends the wait at once.
+ * Either way the mount table line is kept in fuse-server.mounts.
+ */
+function detachedMountCommand(argv, mountCheck, detach) {
+    const { log, status } = FUSE_SERVER_FILES;
+    const started = `sh -c '"$@" </dev/null >${log} 2>&1; echo $? >${status}' - ${argv}`;
+    // Run from FUSE_SERVER_MOUNT_SCRIPT, so its length is not the console's concern.
+    return (`rm -f ${status}; mkdir -p ${MOUNTPOINT} && ( ${detach} ${started} </dev/null >/dev/null 2>&1 & ) && ` +
         // A subshell, so that `exit` ends the wait and not the guest's login shell.
-        `( i=0; until ${mountCheck}; do i=$((i+1)); [ $i -gt 100 ] && { cat ${RESULTS_DIR}/fuse-server.log; echo 'the FUSE server did not mount within 10 s'; exit 1; }; sleep 0.1; done )`);
+        `( cd ${RESULTS_DIR}; r=0 i=0; until ${mountCheck}; do s=$(cat fuse-server.status 2>/dev/null); ` +
+        `[ "\${s:-0}" = 0 ] || { echo "the FUSE server exited $s before it mounted"; r=1; break; }; ` +
+        `[ $((i+=1)) -gt 100 ] && { echo 'no mount within 10 s'; r=1; break; }; sleep 0.1; done; ` +
+        `${MOUNT_TABLE_LINE} >fuse-server.mounts; [ $r = 0 ] || tail -n 20 fuse-server.log; exit $r )`);
+}
+/** `{mountpoint}` replaced; the rest is the user's command line, theirs to write, run as written. */
+function userCommand(commandLine) {
+    return commandLine.split('{mountpoint}').join(MOUNTPOINT);
+}
+/** Characters of a line written per console line (quoting may double a few). */
+const SCRIPT_CHUNK = 300;
+/**
+ * Writes `text` into the guest file `file` through the console: line by line and in pieces, so no
+ * console line is multi-line or longer than the console takes, whatever the text's length.
+ */
+async function writeGuestFile(shell, file, text) {
+    let redirect = '>';
+    for (const line of text.split('\n')) {
+        const characters = Array.from(line);
+        for (let start = 0; start === 0 || start < characters.length; start += SCRIPT_CHUNK) {
+            const last = start + SCRIPT_CHUNK >= characters.length;
+            const piece = characters.slice(start, start + SCRIPT_CHUNK).join('');
+            await mustRun(shell, `printf '${last ? '%s\\n' : '%s'}' ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shQuote */ .U)(piece)} ${redirect}${file}`, 10_000, `writing ${file} in the guest`);
+            redirect = '>>';
+        }
+    }
+}
+/**
+ * Mounts the user's own FUSE server: its command line goes into FUSE_SERVER_SCRIPT, the detached
+ * start and the bounded wait into FUSE_SERVER_MOUNT_SCRIPT, and the console runs only that: no
+ * length of command line or mount check can overflow the console's line.
+ */
+async function mountFuseServer(shell, commandLine, mountCheck, detach, timeoutMs) {
+    await writeGuestFile(shell, FUSE_SERVER_SCRIPT, userCommand(commandLine));
+    await writeGuestFile(shell, FUSE_SERVER_MOUNT_SCRIPT, detachedMountCommand(`sh ${FUSE_SERVER_SCRIPT}`, mountCheck, detach));
+    return shell.run(`sh ${FUSE_SERVER_MOUNT_SCRIPT}`, { timeoutMs, purpose: 'mounting the FUSE file system' });
+}
+/** What the user's server left: the mount table line for the mount point and the tail of its output. */
+async function fuseServerEvidence(shell) {
+    const { log, mounts } = FUSE_SERVER_FILES;
+    const read = async (command) => (await shell.run(command, { timeoutMs: 10_000, purpose: 'reading the FUSE server evidence' })).output.trim();
+    return {
+        mountTable: await read(`cat ${mounts} 2>/dev/null`),
+        logTail: await read(`tail -c 4000 ${log} 2>/dev/null`),
+    };
 }
 function workloadTests(config, mountpoint) {
     return config.workloads.map((name) => ({
@@ -9210,7 +13708,12 @@ function parseCompilerErrors(text, treeRoot = '/gate/src/') {
         let file = m[1].replace(/^(?:\.\.\/)+/, '');
         if (file.startsWith(treeRoot))
             file = file.slice(treeRoot.length);
-        const e = { file, line: Number(m[2]), message: m[5].trim(), severity: m[4] };
+        const e = {
+            file,
+            line: Number(m[2]),
+            message: m[5].trim(),
+            severity: m[4],
+        };
         if (m[3] !== undefined)
             e.col = Number(m[3]);
         const k = `${e.file}:${e.line}:${e.col ?? ''}:${e.message}`;
@@ -9232,7 +13735,14 @@ function parseKldstat(text) {
     for (const line of text.split(/\r?\n/)) {
         const f = /^\s*(\d+)\s+(\d+)\s+(0x[0-9a-fA-F]+)\s+([0-9a-fA-F]+)\s+(\S+)(?:\s+\((.*)\))?\s*$/.exec(line);
         if (f) {
-            current = { id: Number(f[1]), refs: Number(f[2]), address: f[3], size: f[4], name: f[5], modules: [] };
+            current = {
+                id: Number(f[1]),
+                refs: Number(f[2]),
+                address: f[3],
+                size: f[4],
+                name: f[5],
+                modules: [],
+            };
             if (f[6] !== undefined)
                 current.path = f[6];
             files.push(current);
@@ -9345,9 +13855,15 @@ function decideBuild(build, treeVersion, osreldate, treeFacts) {
     const tree = typeof treeFacts === 'function' ? treeFacts() : treeFacts;
     if (tree.missingForKernel.length === 0)
         return decision;
-    const booted = { name: 'the booted image', major: (0,freebsd_resolve/* osreldateMajor */.BV)(osreldate), osreldate, source: 'sysctl kern.osreldate' };
+    const booted = {
+        name: 'the booted image',
+        major: (0,freebsd_resolve/* osreldateMajor */.BV)(osreldate),
+        osreldate,
+        source: 'sysctl kern.osreldate',
+    };
     const check = (0,freebsd_tree/* checkBuildBeforeBoot */.Kt)({ ...tree, version: treeVersion }, build === 'kernel' ? 'kernel' : 'auto', booted);
-    const refusal = check.refuse ?? `${decision.why}, but ${tree.tree} lacks ${tree.missingForKernel.join(', ')}, which a kernel build needs (Makefile.inc1 buildkernel)`;
+    const refusal = check.refuse ??
+        `${decision.why}, but ${tree.tree} lacks ${tree.missingForKernel.join(', ')}, which a kernel build needs (Makefile.inc1 buildkernel)`;
     return { mode: 'refuse', why: refusal };
 }
 function decideMode(build, treeVersion, osreldate) {
@@ -9358,12 +13874,21 @@ function decideMode(build, treeVersion, osreldate) {
     const tm = (0,freebsd_resolve/* osreldateMajor */.BV)(treeVersion);
     const rm = (0,freebsd_resolve/* osreldateMajor */.BV)(osreldate);
     if (tm !== rm) {
-        return { mode: 'kernel', why: `${tree} (FreeBSD ${tm}) and ${running} (FreeBSD ${rm}): a module cannot load into another major branch's kernel, so a kernel build` };
+        return {
+            mode: 'kernel',
+            why: `${tree} (FreeBSD ${tm}) and ${running} (FreeBSD ${rm}): a module cannot load into another major branch's kernel, so a kernel build`,
+        };
     }
     if (treeVersion > osreldate) {
-        return { mode: 'kernel', why: `${tree}, newer than ${running} on the same branch: it may need kernel interfaces the image lacks, so a kernel build` };
+        return {
+            mode: 'kernel',
+            why: `${tree}, newer than ${running} on the same branch: it may need kernel interfaces the image lacks, so a kernel build`,
+        };
     }
-    return { mode: 'module', why: `${tree}, same branch as and not newer than ${running}: fusefs.ko built as a module and loaded` };
+    return {
+        mode: 'module',
+        why: `${tree}, same branch as and not newer than ${running}: fusefs.ko built as a module and loaded`,
+    };
 }
 //# sourceMappingURL=freebsd-parse.js.map
 // EXTERNAL MODULE: ./.build/src/report/stacks.js + 6 modules
@@ -9390,11 +13915,20 @@ const FREEBSD_PATHS = {
 
 /** The gtest run: in its own work folder (mockfs mounts under the cwd), output to the console and a log. */
 function gtestSpec(filter) {
-    const argv = [FREEBSD_PATHS.gtestBinary, `--gtest_filter=${filter}`, `--gtest_output=xml:${FREEBSD_PATHS.gtestXml}`];
+    const argv = [
+        FREEBSD_PATHS.gtestBinary,
+        `--gtest_filter=${filter}`,
+        `--gtest_output=xml:${FREEBSD_PATHS.gtestXml}`,
+    ];
     const status = `${FREEBSD_PATHS.work}/gtest.status`;
     // The pipeline's status would be tee's; the subshell keeps the test's own.
     const inner = `mkdir -p ${FREEBSD_PATHS.work}/gtest && cd ${FREEBSD_PATHS.work}/gtest && rm -f ${FREEBSD_PATHS.gtestXml} && ( ${(0,quote/* shJoin */.q)(argv)}; echo $? > ${status} ) 2>&1 | tee ${FREEBSD_PATHS.gtestLog}; exit $(cat ${status})`;
-    return { name: 'gtest/write', kind: 'gtest', command: `/bin/sh -c ${(0,quote/* shQuote */.U)(inner)}`, xmlPath: FREEBSD_PATHS.gtestXml };
+    return {
+        name: 'gtest/write',
+        kind: 'gtest',
+        command: `/bin/sh -c ${(0,quote/* shQuote */.U)(inner)}`,
+        xmlPath: FREEBSD_PATHS.gtestXml,
+    };
 }
 function filterOf(spec) {
     return /--gtest_filter=([^ ']*)/.exec(spec.command)?.[1] ?? '*';
@@ -9413,13 +13947,34 @@ function gtestResultsFromRun(run) {
             parsed = parseGtestXml(run.xml);
         }
         catch (e) {
-            return [{ name: 'gtest/write', status: 'error', durationMs: 0, iteration, message: `unreadable gtest XML: ${e.message}` }];
+            return [
+                {
+                    name: 'gtest/write',
+                    status: 'error',
+                    durationMs: 0,
+                    iteration,
+                    message: `unreadable gtest XML: ${e.message}`,
+                },
+            ];
         }
         if (parsed.total === 0 || parsed.cases.length === 0) {
-            return [{ name: 'gtest/write', status: 'error', durationMs: 0, iteration, message: `no test ran: --gtest_filter=${run.filter} matched no test in write` }];
+            return [
+                {
+                    name: 'gtest/write',
+                    status: 'error',
+                    durationMs: 0,
+                    iteration,
+                    message: `no test ran: --gtest_filter=${run.filter} matched no test in write`,
+                },
+            ];
         }
         return parsed.cases.map((c) => {
-            const r = { name: `gtest/${c.name}`, status: c.status, durationMs: c.durationMs, iteration };
+            const r = {
+                name: `gtest/${c.name}`,
+                status: c.status,
+                durationMs: c.durationMs,
+                iteration,
+            };
             if (c.message)
                 r.message = c.message;
             return r;
@@ -9427,15 +13982,34 @@ function gtestResultsFromRun(run) {
     }
     const con = parseGtestConsole(run.consoleText);
     if (con.started.length === 0) {
-        return [{ name: 'gtest/write', status: 'error', durationMs: 0, iteration, message: 'no test ran: no XML report and no [ RUN ] line on the console' }];
+        return [
+            {
+                name: 'gtest/write',
+                status: 'error',
+                durationMs: 0,
+                iteration,
+                message: 'no test ran: no XML report and no [ RUN ] line on the console',
+            },
+        ];
     }
     const results = [];
     for (const name of con.started) {
         const end = con.finished.get(name);
         if (end)
-            results.push({ name: `gtest/${name}`, status: end === 'OK' ? 'pass' : end === 'FAILED' ? 'fail' : 'skipped', durationMs: 0, iteration });
+            results.push({
+                name: `gtest/${name}`,
+                status: end === 'OK' ? 'pass' : end === 'FAILED' ? 'fail' : 'skipped',
+                durationMs: 0,
+                iteration,
+            });
         else
-            results.push({ name: `gtest/${name}`, status: 'hang', durationMs: 0, iteration, message: `started ([ RUN      ] ${name}) and never finished; no XML report was written` });
+            results.push({
+                name: `gtest/${name}`,
+                status: 'hang',
+                durationMs: 0,
+                iteration,
+                message: `started ([ RUN      ] ${name}) and never finished; no XML report was written`,
+            });
     }
     return results;
 }
@@ -9580,15 +14154,24 @@ class FreeBSDGuest {
     async prepare(shell, disks, config) {
         await (0,common/* mustRun */.Pv)(shell, `mkdir -p ${common/* RESULTS_DIR */.z5} ${common/* BIN_DIR */.k6} ${FREEBSD_PATHS.work} && tar -xf ${(0,quote/* shQuote */.U)(disks.payload)} -C ${common/* GATE_DIR */.Wd}`, 600_000, 'unpacking the payload disk');
         // Record what the image is: the gate's report and the proof need it.
-        await shell.run(`{ uname -a; sysctl kern.osreldate kern.bootfile debug.kdb.available debug.kdb.current; } > ${common/* RESULTS_DIR */.z5}/guest-info.txt 2>&1`, {
+        await shell.run(`{ uname -a; sysctl kern.osreldate kern.bootfile debug.kdb.available debug.kdb.current debug.debugger_on_panic; } > ${common/* RESULTS_DIR */.z5}/guest-info.txt 2>&1`, {
             timeoutMs: 10_000,
         });
         // Which debugger the booted kernel has decides what the host backstop may do (debug.kdb.available
         // lists the KDB backends, sys/kern/subr_kdb.c; debug.witness exists only with WITNESS).
         // Decided by exit status, which the end marker carries, not by output a console line could break into.
-        const ddb = await shell.run('sysctl -n debug.kdb.available | tr -s " " "\\n" | grep -qx ddb', { timeoutMs: 10_000 });
+        const ddb = await shell.run('sysctl -n debug.kdb.available | tr -s " " "\\n" | grep -qx ddb', {
+            timeoutMs: 10_000,
+        });
         const witness = await shell.run('sysctl -n debug.witness.watch >/dev/null 2>&1', { timeoutMs: 10_000 });
+        // An NMI of unknown source (QMP inject-nmi) reaches kdb_trap only while debug.debugger_on_panic
+        // is set, and is panic("NMI") otherwise (sys/x86/x86/cpu_machdep.c nmi_call_kdb, panic_on_nmi
+        // 0xff; the sysctl is in sys/kern/kern_shutdown.c, 0 with KDB_UNATTENDED).
+        const onPanic = await shell.run('sysctl -n debug.debugger_on_panic | grep -qx "[1-9][0-9]*"', {
+            timeoutMs: 10_000,
+        });
         this.state.hasDdb = ddb.exitStatus === 0;
+        this.state.nmiEntersDdb = onPanic.exitStatus === 0;
         this.state.hasWitness = witness.exitStatus === 0;
         const needPrograms = config.tests.includes('workloads') || !config.fuseServer;
         if (needPrograms) {
@@ -9635,7 +14218,9 @@ class FreeBSDGuest {
             result = await shell.run(command, { timeoutMs });
             value = lineOfShape(result.output, shape);
         }
-        return value === undefined ? { output: result.output, exitStatus: result.exitStatus } : { value, output: result.output, exitStatus: result.exitStatus };
+        return value === undefined
+            ? { output: result.output, exitStatus: result.exitStatus }
+            : { value, output: result.output, exitStatus: result.exitStatus };
     }
     /**
      * build: none: the image's own fusefs.ko, loaded before the fixture opens /dev/fuse. The device
@@ -9646,11 +14231,25 @@ class FreeBSDGuest {
      * /boot/kernel/fusefs.ko through the module path (sbin/kldload/kldload.c).
      */
     async loadStockModule(shell, why) {
-        const load = await shell.run('kldstat -q -m fusefs || kldload fusefs 2>&1', { timeoutMs: 60_000, purpose: 'loading the image\'s fusefs.ko' });
+        const load = await shell.run('kldstat -q -m fusefs || kldload fusefs 2>&1', {
+            timeoutMs: 60_000,
+            purpose: "loading the image's fusefs.ko",
+        });
         if (load.exitStatus !== 0) {
-            return { mode: 'none', why, ok: false, blame: 'gate', tail: `kldload fusefs failed (exit ${load.exitStatus}): ${load.output.trim()}` };
+            return {
+                mode: 'none',
+                why,
+                ok: false,
+                blame: 'gate',
+                tail: `kldload fusefs failed (exit ${load.exitStatus}): ${load.output.trim()}`,
+            };
         }
-        return { mode: 'none', why: `${why}: the image's own fusefs.ko is under test (loaded before mounting)`, ok: true, artifact: '/boot/kernel/fusefs.ko' };
+        return {
+            mode: 'none',
+            why: `${why}: the image's own fusefs.ko is under test (loaded before mounting)`,
+            ok: true,
+            artifact: '/boot/kernel/fusefs.ko',
+        };
     }
     makeEnv() {
         // MAKEOBJDIRPREFIX must come from the environment (bmake ignores it on the command line).
@@ -9668,7 +14267,13 @@ class FreeBSDGuest {
                 tail: `${what} failed (exit ${status}) with ${errors.length} compiler error(s):\n${tail(output)}`,
             };
         }
-        return { mode, why, ok: false, blame: 'gate', tail: `${what} failed (exit ${status}) without a compiler error:\n${tail(output)}` };
+        return {
+            mode,
+            why,
+            ok: false,
+            blame: 'gate',
+            tail: `${what} failed (exit ${status}) without a compiler error:\n${tail(output)}`,
+        };
     }
     async buildModule(shell, config, why) {
         const dir = `${FREEBSD_PATHS.src}/sys/modules/fusefs`;
@@ -9685,11 +14290,23 @@ class FreeBSDGuest {
             return this.failedBuild('module', why, 'make -C sys/modules/fusefs', build.exitStatus, build.output);
         const objdir = (await this.readValue(shell, `${make} -V .OBJDIR`, OBJ_PATH, 30_000)).value;
         if (!objdir)
-            return { mode: 'module', why, ok: false, blame: 'gate', tail: `make -V .OBJDIR named no folder under ${common/* GATE_DIR */.Wd}` };
+            return {
+                mode: 'module',
+                why,
+                ok: false,
+                blame: 'gate',
+                tail: `make -V .OBJDIR named no folder under ${common/* GATE_DIR */.Wd}`,
+            };
         const ko = `${objdir}/fusefs.ko`;
         const hash = await this.readValue(shell, `sha256 -q ${(0,quote/* shQuote */.U)(ko)}`, SHA256, 30_000);
         if (hash.exitStatus !== 0 || !hash.value)
-            return { mode: 'module', why, ok: false, blame: 'gate', tail: `the build said it succeeded but ${ko} is missing: ${hash.output.trim()}` };
+            return {
+                mode: 'module',
+                why,
+                ok: false,
+                blame: 'gate',
+                tail: `the build said it succeeded but ${ko} is missing: ${hash.output.trim()}`,
+            };
         this.state.modulePath = ko;
         this.state.moduleSha256 = hash.value;
         // Unload whatever fusefs is there (the stock module if something auto-loaded it), then load ours by path.
@@ -9715,7 +14332,9 @@ class FreeBSDGuest {
         // (sys/conf/std.nodebug); elsewhere GENERIC is the release kernel's config.
         let kernconf = config.kernconf;
         if (!kernconf) {
-            const nodebug = await shell.run(`test -f ${FREEBSD_PATHS.src}/sys/amd64/conf/GENERIC-NODEBUG`, { timeoutMs: 10_000 });
+            const nodebug = await shell.run(`test -f ${FREEBSD_PATHS.src}/sys/amd64/conf/GENERIC-NODEBUG`, {
+                timeoutMs: 10_000,
+            });
             kernconf = nodebug.exitStatus === 0 ? 'GENERIC-NODEBUG' : 'GENERIC';
         }
         this.state.kernconf = kernconf;
@@ -9735,16 +14354,39 @@ class FreeBSDGuest {
             purpose: 'installing the kernel',
         });
         if (install.exitStatus !== 0)
-            return { mode: 'kernel', why, ok: false, blame: 'gate', tail: `make installkernel failed (exit ${install.exitStatus}):\n${tail(install.output)}` };
-        const sums = await shell.run('sha256 -q /boot/kernel/kernel /boot/kernel/fusefs.ko', { timeoutMs: 60_000 });
-        const [kernelSha, moduleSha] = sums.output.split('\n').map((line) => line.trim()).filter((line) => SHA256.test(line));
+            return {
+                mode: 'kernel',
+                why,
+                ok: false,
+                blame: 'gate',
+                tail: `make installkernel failed (exit ${install.exitStatus}):\n${tail(install.output)}`,
+            };
+        const sums = await shell.run('sha256 -q /boot/kernel/kernel /boot/kernel/fusefs.ko', {
+            timeoutMs: 60_000,
+        });
+        const [kernelSha, moduleSha] = sums.output
+            .split('\n')
+            .map((line) => line.trim())
+            .filter((line) => SHA256.test(line));
         if (sums.exitStatus !== 0 || !kernelSha || !moduleSha) {
-            return { mode: 'kernel', why, ok: false, blame: 'gate', tail: `installkernel left no /boot/kernel/kernel or fusefs.ko: ${sums.output.trim()}` };
+            return {
+                mode: 'kernel',
+                why,
+                ok: false,
+                blame: 'gate',
+                tail: `installkernel left no /boot/kernel/kernel or fusefs.ko: ${sums.output.trim()}`,
+            };
         }
         this.state.kernelSha256 = kernelSha;
         this.state.moduleSha256 = moduleSha;
         this.state.modulePath = '/boot/kernel/fusefs.ko';
-        return { mode: 'kernel', why, ok: true, rebootRequired: true, artifact: `/boot/kernel/kernel (${kernconf})` };
+        return {
+            mode: 'kernel',
+            why,
+            ok: true,
+            rebootRequired: true,
+            artifact: `/boot/kernel/kernel (${kernconf})`,
+        };
     }
     /**
      * Build the tree's tests/sys/fs/fusefs/write (Makefile: GTESTS+= write; SRCS write.cc getmntopts.c
@@ -9755,9 +14397,13 @@ class FreeBSDGuest {
     async prepareGtest(shell, config) {
         const dir = `${FREEBSD_PATHS.src}/tests/sys/fs/fusefs`;
         const make = `${this.makeEnv()} make -C ${dir} SRCTOP=${FREEBSD_PATHS.src} GTESTS=write`;
-        const build = await shell.run(`${make} -j${Math.max(1, config.cpus)} all 2>&1`, { timeoutMs: config.buildTimeoutSec * 1000, purpose: 'building the write tests' });
+        const build = await shell.run(`${make} -j${Math.max(1, config.cpus)} all 2>&1`, {
+            timeoutMs: config.buildTimeoutSec * 1000,
+            purpose: 'building the write tests',
+        });
         if (build.exitStatus === 0) {
-            const objdir = (await this.readValue(shell, `${make} -V .OBJDIR`, OBJ_PATH, 30_000)).value ?? `${FREEBSD_PATHS.obj}/(unknown)`;
+            const objdir = (await this.readValue(shell, `${make} -V .OBJDIR`, OBJ_PATH, 30_000)).value ??
+                `${FREEBSD_PATHS.obj}/(unknown)`;
             const link = await shell.run(`ln -sf ${(0,quote/* shQuote */.U)(`${objdir}/write`)} ${FREEBSD_PATHS.gtestBinary} && test -x ${FREEBSD_PATHS.gtestBinary}`, { timeoutMs: 10_000 });
             if (link.exitStatus === 0) {
                 this.state.gtestNote = `the tree's tests/sys/fs/fusefs/write was built in the guest (${objdir}/write)`;
@@ -9776,9 +14422,12 @@ class FreeBSDGuest {
         if (target.mode === 'none') {
             const k = parseKldstat((await shell.run('kldstat -v', { timeoutMs: 10_000 })).output);
             const f = findFusefs(k);
-            details.push('build: none: the image\'s own fusefs is under test, nothing of the tree was built');
+            details.push("build: none: the image's own fusefs is under test, nothing of the tree was built");
             if (!f)
-                return { ok: false, details: [...details, 'kldstat -v shows no fusefs module, though it was loaded before'] };
+                return {
+                    ok: false,
+                    details: [...details, 'kldstat -v shows no fusefs module, though it was loaded before'],
+                };
             details.push(`kldstat -v: fusefs from ${f.path ?? f.name}`);
             return { ok: true, details };
         }
@@ -9814,11 +14463,23 @@ class FreeBSDGuest {
         const files = parseKldstat((await shell.run('kldstat -v', { timeoutMs: 10_000 })).output);
         const loaded = findFusefs(files);
         if (!loaded) {
-            return { ok: false, details: [...details, `kldstat -v shows no fusefs module loaded; expected ${expectedPath ?? 'the built fusefs.ko'}`] };
+            return {
+                ok: false,
+                details: [
+                    ...details,
+                    `kldstat -v shows no fusefs module loaded; expected ${expectedPath ?? 'the built fusefs.ko'}`,
+                ],
+            };
         }
         const loadedPath = loaded.path ?? loaded.name;
         if (expectedPath && loadedPath !== expectedPath) {
-            return { ok: false, details: [...details, `kldstat -v shows fusefs loaded from ${loadedPath}, not from the built ${expectedPath}`] };
+            return {
+                ok: false,
+                details: [
+                    ...details,
+                    `kldstat -v shows fusefs loaded from ${loadedPath}, not from the built ${expectedPath}`,
+                ],
+            };
         }
         details.push(`kldstat -v: fusefs loaded from ${loadedPath} (file id ${loaded.id})`);
         const sha = await this.readValue(shell, `sha256 -q ${(0,quote/* shQuote */.U)(loadedPath)}`, SHA256, 30_000);
@@ -9837,10 +14498,15 @@ class FreeBSDGuest {
             await (0,common/* mustRun */.Pv)(shell, `make -C ${FREEBSD_PATHS.fuseServerSrc} 2>&1`, config.buildTimeoutSec * 1000, 'building the FUSE server (fuse-server-source)');
         }
         // The fixture's type is known exactly (its subtype, cut as the kernel cuts it); a user's server's is not.
-        const command = config.fuseServer
-            ? (0,common/* fuseServerMountCommand */.Hz)(config.fuseServer, freebsdMountCheck())
-            : (0,common/* fixtureMountCommand */.SE)(config, freebsdMountCheck(fusefsTypeName(FIXTURE_SUBTYPE)), [`daemon_timeout=${fixtureDaemonTimeout(config.timeoutSec)}`]);
-        const result = await shell.run(command, { timeoutMs: 60_000, purpose: 'mounting the FUSE file system' });
+        // A user's server is started detached (daemon(8): its own session, stdio on /dev/null) from a guest script.
+        const result = config.fuseServer
+            ? await (0,common/* mountFuseServer */.c$)(shell, config.fuseServer, freebsdMountCheck(), common/* DETACH */.SN.freebsd, 60_000)
+            : await shell.run((0,common/* fixtureMountCommand */.SE)(config, freebsdMountCheck(fusefsTypeName(FIXTURE_SUBTYPE)), [
+                `daemon_timeout=${fixtureDaemonTimeout(config.timeoutSec)}`,
+            ]), {
+                timeoutMs: 60_000,
+                purpose: 'mounting the FUSE file system',
+            });
         if (result.exitStatus !== 0)
             throw new common/* MountError */.Kq(`mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-800)}`);
         return common/* MOUNTPOINT */.qg;
@@ -9875,13 +14541,31 @@ class FreeBSDGuest {
      * turns the pager off (sys/ddb/db_output.c db_enable_pager), then the threads' stacks and locks.
      */
     backstop() {
+        // Without a ddb backend kdb_trap returns 0 and nmi_call_kdb panics ("NMI"; sys/x86/x86/cpu_machdep.c,
+        // sys/kern/subr_kdb.c): the NMI would turn a hang into a panic, so it is not sent.
         if (!this.state.hasDdb)
-            return { kind: 'none', why: 'the booted kernel has no ddb (debug.kdb.available), so an NMI would get no stacks' };
+            return {
+                kind: 'none',
+                why: 'the booted kernel has no ddb (debug.kdb.available), so an NMI would get no stacks, only panic("NMI")',
+            };
+        if (!this.state.nmiEntersDdb)
+            return {
+                kind: 'none',
+                why: 'debug.debugger_on_panic is 0, so an NMI would panic the guest ("NMI") instead of entering ddb',
+            };
         // `alltrace` is ddb's all-threads trace (sys/ddb/db_command.c db_cmds: "alltrace" ->
         // db_stack_trace_all, also `show all trace`); `bt` takes one thread and parses its argument as
         // an expression, so `bt all` is "Symbol not found". `show alllocks` exists only with WITNESS
         // (sys/kern/subr_witness.c DB_SHOW_ALL_COMMAND), `show lockedvnods` with DDB (sys/kern/vfs_subr.c).
-        return { kind: 'ddb', commands: ['set $lines 0', 'alltrace', ...(this.state.hasWitness ? ['show alllocks'] : []), 'show lockedvnods'] };
+        return {
+            kind: 'ddb',
+            commands: [
+                'set $lines 0',
+                'alltrace',
+                ...(this.state.hasWitness ? ['show alllocks'] : []),
+                'show lockedvnods',
+            ],
+        };
     }
     /**
      * A watchdog sample (docs/guest-protocol.md "Capture, FreeBSD"): the report's parsers read the
@@ -9902,7 +14586,13 @@ class FreeBSDGuest {
  * build (Makefile.inc1 buildkernel) needs the whole tree.
  */
 const FREEBSD_TREE_PATHS = {
-    module: ['sys/sys/param.h', 'sys/conf/newvers.sh', 'sys/modules/fusefs/Makefile', 'sys/fs/fuse', 'share/mk'],
+    module: [
+        'sys/sys/param.h',
+        'sys/conf/newvers.sh',
+        'sys/modules/fusefs/Makefile',
+        'sys/fs/fuse',
+        'share/mk',
+    ],
     gtest: ['tests/sys/fs/fusefs/Makefile', 'tests/freebsd_test_suite', 'sbin/mount/getmntopts.c'],
     // Files deep in the folders buildkernel's legacy and kernel-tools stages build from, not the
     // folders: a sparse list such as `lib/libc` makes `lib` exist without lib/libnv.
@@ -9918,6 +14608,130 @@ function missingTreePaths(exists, build, tests) {
     return need.filter((p) => !exists(p));
 }
 //# sourceMappingURL=freebsd.js.map
+
+/***/ }),
+
+/***/ 8938:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   l: () => (/* binding */ LinuxGuest)
+/* harmony export */ });
+/* unused harmony export LINUX_CONSOLE */
+/* harmony import */ var _report_parsers_linux_proc_stack_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6565);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5943);
+// The Linux test guest adapter: Debian's kernel (its built-in FUSE driver) and a busybox initramfs.
+// It stands in for FreeBSD wherever a real kernel is needed in our CI: same console protocol,
+// same fixture, workloads and watchdog, real hangs with real stacks.
+
+
+const LINUX_CONSOLE = {
+    // guest/linux-init.sh sets PS1='# ' for the root shell on ttyS0.
+    shellPrompt: /# $/,
+    // init/version.c: linux_banner "Linux version %s ..." is printed once per boot.
+    bootBanner: /Linux version \d+\.\d+/,
+    // kernel/panic.c: "Kernel panic - not syncing: %s" ... "---[ end Kernel panic - not syncing: %s ]---".
+    panicStart: /Kernel panic - not syncing/,
+    panicEnd: /---\[ end Kernel panic/,
+};
+class LinuxGuest {
+    image;
+    os = 'linux';
+    console = LINUX_CONSOLE;
+    constructor(image) {
+        this.image = image;
+    }
+    disks(diskIndexOfPayload) {
+        // virtio-blk disks are named vda, vdb, ... in PCI order; the test guest boots from -kernel, no disk.
+        const letter = (index) => String.fromCharCode('a'.charCodeAt(0) + index);
+        return {
+            payload: `/dev/vd${letter(diskIndexOfPayload)}`,
+            results: `/dev/vd${letter(diskIndexOfPayload + 1)}`,
+        };
+    }
+    async prepare(shell, disks, config) {
+        // Warnings and worse reach the console (the kernel's hung-task reports are KERN_ERR); chatter does not.
+        await (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .mustRun */ .Pv)(shell, 'dmesg -n 4', 10_000, 'setting the console log level');
+        await (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .mustRun */ .Pv)(shell, `mkdir -p /gate/results && tar -xf ${disks.payload} -C /gate`, 60_000, 'unpacking the payload disk');
+        // The kernel's own hung-task detector prints blocked tasks' stacks even when userland is stuck.
+        const hungTaskSecs = Math.max(2, Math.ceil(config.timeoutSec));
+        await shell.run(`echo ${hungTaskSecs} > /proc/sys/kernel/hung_task_timeout_secs; echo 0 > /proc/sys/kernel/hung_task_panic`, {
+            timeoutMs: 10_000,
+        });
+    }
+    async buildTarget(_shell, _config) {
+        return {
+            mode: 'none',
+            why: "the Linux test guest runs its packaged kernel's FUSE driver; there is no tree to build",
+            ok: true,
+        };
+    }
+    async proveTarget(shell, config, _target) {
+        const details = [];
+        let ok = true;
+        const release = (await shell.run('uname -r', { timeoutMs: 10_000 })).output.trim();
+        if (release === this.image.kernelRelease)
+            details.push(`kernel ${release} is the one the guest was built with`);
+        else {
+            ok = false;
+            details.push(`kernel ${release} is running, but the guest was built with ${this.image.kernelRelease}`);
+        }
+        // The built-in fixture's hash proves nothing about a run that mounts the user's own server.
+        const names = Object.keys(this.image.programs)
+            .filter((name) => !(config.fuseServer && name === FIXTURE_PROGRAM))
+            .sort();
+        if (config.fuseServer)
+            details.push(`the FUSE server is the user's (--fuse-server), not the built-in fixture: ${config.fuseServer}`);
+        const hashes = await shell.run(`sha256sum ${names.map((name) => `/gate/bin/${name}`).join(' ')}`, {
+            timeoutMs: 30_000,
+        });
+        const found = new Map(hashes.output
+            .split('\n')
+            .map((line) => line.trim().split(/\s+/))
+            .filter((parts) => parts.length === 2)
+            .map(([hash, file]) => [file.replace('/gate/bin/', ''), hash]));
+        for (const name of names) {
+            const expected = this.image.programs[name];
+            const actual = found.get(name);
+            if (actual === expected)
+                details.push(`${name} sha256 ${expected.slice(0, 16)}... as built`);
+            else {
+                ok = false;
+                details.push(`${name}: expected sha256 ${expected}, found ${actual ?? 'nothing'}`);
+            }
+        }
+        return { ok, details };
+    }
+    async mount(shell, config) {
+        const result = config.fuseServer
+            ? await (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .mountFuseServer */ .c$)(shell, config.fuseServer, LINUX_MOUNT_CHECK, _common_js__WEBPACK_IMPORTED_MODULE_1__/* .DETACH */ .SN.linux, 30_000)
+            : await shell.run((0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .fixtureMountCommand */ .SE)(config, LINUX_MOUNT_CHECK), {
+                timeoutMs: 30_000,
+                purpose: 'mounting the FUSE file system',
+            });
+        if (result.exitStatus !== 0)
+            throw new _common_js__WEBPACK_IMPORTED_MODULE_1__/* .MountError */ .Kq(`mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-500)}`);
+        return _common_js__WEBPACK_IMPORTED_MODULE_1__/* .MOUNTPOINT */ .qg;
+    }
+    tests(config, mountpoint) {
+        return (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .workloadTests */ .b7)(config, mountpoint);
+    }
+    backstop() {
+        // Alt+SysRq+W (drivers/tty/sysrq.c "show-blocked-tasks") dumps the tasks in D state.
+        return { kind: 'sysrq', key: 'w' };
+    }
+    parseSample(text) {
+        return (0,_report_parsers_linux_proc_stack_js__WEBPACK_IMPORTED_MODULE_0__/* .parseWatchdogLinuxSample */ .L)(text);
+    }
+    async collect(shell, disks) {
+        await shell.run(`dmesg > /gate/results/dmesg.txt 2>&1; tar -cf ${disks.results} -C /gate/results . && sync`, { timeoutMs: 60_000, purpose: 'packing the results disk' });
+    }
+}
+/** The built-in fixture's program name in the guest image (scripts/build-linux-guest.sh). */
+const FIXTURE_PROGRAM = 'fusefs-fixture';
+/** Linux: the mount table is /proc/mounts; a FUSE mount has type `fuse` (or `fuse.NAME` for libfuse servers). */
+const LINUX_MOUNT_CHECK = `grep -q ' ${_common_js__WEBPACK_IMPORTED_MODULE_1__/* .MOUNTPOINT */ .qg} fuse' /proc/mounts`;
+//# sourceMappingURL=linux.js.map
 
 /***/ }),
 
@@ -9976,13 +14790,16 @@ function checkRow(row) {
         throw bad(`released ${row.released} is not YYYY-MM[-DD]`);
     if (!row.eolSource || !row.releasedSource)
         throw bad('a date without a source');
-    if (row.osreldate !== undefined && (!row.osreldateSource || Math.floor(row.osreldate / 100000) !== Number(row.name.split('.')[0]))) {
+    if (row.osreldate !== undefined &&
+        (!row.osreldateSource || Math.floor(row.osreldate / 100000) !== Number(row.name.split('.')[0]))) {
         throw bad('osreldate without a source, or of another major branch');
     }
     return row;
 }
 /** Every release in the table, newest version first. */
-const RELEASES = freebsd_releases_namespaceObject.D8.map(checkRow).sort((a, b) => compareReleaseNames(b.name, a.name));
+const RELEASES = freebsd_releases_namespaceObject.D8
+    .map(checkRow)
+    .sort((a, b) => compareReleaseNames(b.name, a.name));
 /** The day the table was last checked against its sources. */
 const RELEASES_CHECKED = freebsd_releases_namespaceObject.KD;
 function versionKey(name) {
@@ -10145,7 +14962,14 @@ function parseVersion(input) {
     const revision = `${major}.${minor}`;
     const name = num !== undefined ? `${revision}-${branch}${Number(num)}` : `${revision}-${branch}`;
     const snapshot = branch === 'STABLE' || branch === 'CURRENT' || branch === 'PRERELEASE' || branch === 'ALPHA';
-    const v = { revision, major, minor, branch, name, tree: snapshot ? 'snapshots' : 'releases' };
+    const v = {
+        revision,
+        major,
+        minor,
+        branch,
+        name,
+        tree: snapshot ? 'snapshots' : 'releases',
+    };
     if (num !== undefined)
         v.n = Number(num);
     return v;
@@ -10196,7 +15020,13 @@ function parseChecksumFile(text) {
         const gnu = /^([0-9a-fA-F]{32,128})\s+\*?(.+)$/.exec(line);
         if (gnu) {
             const hash = gnu[1].toLowerCase();
-            const algorithm = hash.length === 128 ? 'SHA512' : hash.length === 64 ? 'SHA256' : hash.length === 32 ? 'MD5' : 'UNKNOWN';
+            const algorithm = hash.length === 128
+                ? 'SHA512'
+                : hash.length === 64
+                    ? 'SHA256'
+                    : hash.length === 32
+                        ? 'MD5'
+                        : 'UNKNOWN';
             out.push({ algorithm, name: gnu[2].trim(), hash });
         }
     }
@@ -10261,7 +15091,9 @@ function parseNewvers(text) {
     const revision = get('REVISION');
     const branch = get('BRANCH');
     if (!type || !revision || !branch) {
-        const missing = [!type && 'TYPE', !revision && 'REVISION', !branch && 'BRANCH'].filter(Boolean).join(', ');
+        const missing = [!type && 'TYPE', !revision && 'REVISION', !branch && 'BRANCH']
+            .filter(Boolean)
+            .join(', ');
         throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .BadInputError */ .Y('source-tree', `sys/conf/newvers.sh has no ${missing} assignment; is this a FreeBSD source tree?`);
     }
     return { type, revision, branch };
@@ -10280,10 +15112,16 @@ function versionFromNewvers(nv) {
     const tree = `the tree's sys/conf/newvers.sh says ${nv.revision}-${nv.branch}`;
     switch (v.branch) {
         case 'RELEASE':
-            return { version: v, why: `${tree}: a release tree, so the ${v.name} image (patch levels share the release image)` };
+            return {
+                version: v,
+                why: `${tree}: a release tree, so the ${v.name} image (patch levels share the release image)`,
+            };
         case 'BETA':
         case 'RC':
-            return { version: v, why: `${tree}: a ${v.branch} tree, so the ${v.name} image, which FreeBSD publishes in releases/ (release/Makefile.mirrors)` };
+            return {
+                version: v,
+                why: `${tree}: a ${v.branch} tree, so the ${v.name} image, which FreeBSD publishes in releases/ (release/Makefile.mirrors)`,
+            };
         default:
             return { version: v, why: `${tree}: a ${v.branch} tree, so the newest ${v.name} snapshot` };
     }
@@ -10330,6 +15168,384 @@ function resolveVersionInput(input, newversText, options = {}) {
 
 /***/ }),
 
+/***/ 6914:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Lr: () => (/* binding */ ensureLinuxGuest),
+/* harmony export */   P1: () => (/* binding */ GuestBuildError)
+/* harmony export */ });
+/* unused harmony exports damageOf, readLinuxGuest */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var _package_root_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7956);
+// The Linux test guest: a Debian kernel and a busybox initramfs built by scripts/build-linux-guest.sh
+// into the cache. Built on first use; rebuilt by the script only when its inputs changed, and
+// rebuilt here when a cached file no longer has the SHA-256 its manifest recorded (a damaged cache).
+
+
+
+
+
+class GuestBuildError extends Error {
+    outputTail;
+    constructor(message, outputTail) {
+        super(message);
+        this.outputTail = outputTail;
+        this.name = 'GuestBuildError';
+    }
+}
+function sha256File(file) {
+    try {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update((0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)(file)).digest('hex');
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * What is wrong with a built guest folder: each of vmlinuz and initramfs.cpio.gz must have the
+ * SHA-256 manifest.json recorded for it. Undefined when all is well.
+ */
+function damageOf(dir) {
+    let manifest;
+    try {
+        manifest = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'manifest.json'), 'utf8'));
+    }
+    catch (error) {
+        return `manifest.json unreadable (${error.message})`;
+    }
+    const problems = [];
+    for (const [file, expected] of [
+        ['vmlinuz', manifest.vmlinuzSha256],
+        ['initramfs.cpio.gz', manifest.initramfsSha256],
+    ]) {
+        if (!expected) {
+            problems.push(`manifest.json records no SHA-256 for ${file}`);
+            continue;
+        }
+        const actual = sha256File(node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, file));
+        if (actual === undefined)
+            problems.push(`${file} is missing`);
+        else if (actual !== expected)
+            problems.push(`${file} has SHA-256 ${actual.slice(0, 16)}..., manifest.json says ${expected.slice(0, 16)}...`);
+    }
+    return problems.length > 0 ? problems.join('; ') : undefined;
+}
+function readLinuxGuest(dir) {
+    const manifest = JSON.parse((0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)(node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'manifest.json'), 'utf8'));
+    return {
+        dir,
+        kernel: node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'vmlinuz'),
+        initrd: node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'initramfs.cpio.gz'),
+        append: manifest.append,
+        kernelRelease: manifest.kernelRelease,
+        programs: manifest.programs,
+        ...(manifest.moduleBuildDir ? { moduleBuildDir: node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, manifest.moduleBuildDir) } : {}),
+    };
+}
+/**
+ * Runs the build script (a no-op when nothing changed) and returns the guest it names, after
+ * checking the cached kernel and initramfs against the manifest's SHA-256 values: a damaged cache
+ * is rebuilt (`--force`) once, and the image says so in `rebuiltBecause`.
+ * Bounded: a build that does not finish in `timeoutMs` is an error, and its process group is killed.
+ */
+async function ensureLinuxGuest(cacheDir, timeoutMs, onLine, flavour = 'cloud') {
+    const startedAt = Date.now();
+    const dir = await runBuild(cacheDir, timeoutMs, [], flavour, onLine);
+    const damage = damageOf(dir);
+    if (!damage)
+        return readLinuxGuest(dir);
+    onLine?.(`cache damaged: ${damage}; rebuilding`);
+    const rebuilt = await runBuild(cacheDir, Math.max(1, timeoutMs - (Date.now() - startedAt)), ['--force'], flavour, onLine);
+    const still = damageOf(rebuilt);
+    if (still)
+        throw new GuestBuildError(`the Linux test guest in ${rebuilt} is damaged even after a rebuild: ${still}`, still);
+    return { ...readLinuxGuest(rebuilt), rebuiltBecause: `cache damaged, rebuilt: ${damage}` };
+}
+/** One run of the build script; returns the output folder it names (its last line). */
+async function runBuild(cacheDir, timeoutMs, args, flavour, onLine) {
+    const script = node_path__WEBPACK_IMPORTED_MODULE_3__.join((0,_package_root_js__WEBPACK_IMPORTED_MODULE_4__/* .packageRoot */ .Z)(), 'scripts', 'build-linux-guest.sh');
+    const lines = [];
+    // The output folder is stdout's last line. The log goes to stderr, and the two pipes are read in
+    // no fixed order: the last line of both together can be a log line (seen under load).
+    let stdout = '';
+    const code = await new Promise((resolve) => {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('bash', [script, ...args], {
+            env: { ...process.env, FUSEFS_GATE_CACHE: cacheDir, FUSEFS_GATE_GUEST_FLAVOUR: flavour },
+            stdio: ['ignore', 'pipe', 'pipe'],
+            detached: true,
+        });
+        const timer = setTimeout(() => {
+            try {
+                process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                // already gone
+            }
+            resolve(`did not finish within ${Math.round(timeoutMs / 1000)} s`);
+        }, timeoutMs);
+        const collect = (chunk) => {
+            for (const line of chunk.toString().split('\n').filter(Boolean)) {
+                lines.push(line);
+                if (lines.length > 200)
+                    lines.shift();
+                onLine?.(line);
+            }
+        };
+        child.stdout.on('data', (chunk) => {
+            stdout = (stdout + chunk.toString()).slice(-4096);
+            collect(chunk);
+        });
+        child.stderr.on('data', collect);
+        child.on('error', (error) => {
+            clearTimeout(timer);
+            resolve(error.message);
+        });
+        child.on('close', (status) => {
+            clearTimeout(timer);
+            resolve(status ?? 'killed');
+        });
+    });
+    const tail = lines.slice(-15).join('\n');
+    if (code !== 0)
+        throw new GuestBuildError(`building the Linux test guest failed (${code}); last lines:\n${tail}`, tail);
+    const dir = stdout
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean)
+        .at(-1) ?? '';
+    if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, 'manifest.json'))) {
+        throw new GuestBuildError(`the Linux test guest build did not name an output folder with a manifest (got ${JSON.stringify(dir)})`, tail);
+    }
+    return dir;
+}
+//# sourceMappingURL=linux-guest.js.map
+
+/***/ }),
+
+/***/ 5426:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  kc: () => (/* binding */ buildFuseModule),
+  YT: () => (/* binding */ isLinuxFuseTree)
+});
+
+// UNUSED EXPORTS: FUSE_DIR, gnuBuildId, mirrorSources, modinfoField, parseCompilerErrors
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./.build/src/linux-tree/host-run.js
+// A host program run to completion within a deadline, in its own process group, so a timed-out
+// `make -j` takes its compilers with it. Never rejects: the caller decides what a failure means.
+
+function runInGroup(binary, args, options) {
+    return new Promise((resolve) => {
+        let output = '';
+        let timedOut = false;
+        let spawnError;
+        const child = (0,external_node_child_process_.spawn)(binary, args, {
+            cwd: options.cwd,
+            env: options.env ?? process.env,
+            stdio: ['ignore', 'pipe', 'pipe'],
+            detached: true,
+        });
+        const collect = (chunk) => {
+            output += chunk.toString('utf8');
+            if (output.length > 512 * 1024)
+                output = output.slice(-256 * 1024);
+        };
+        child.stdout.on('data', collect);
+        child.stderr.on('data', collect);
+        child.on('error', (error) => {
+            spawnError = error;
+        });
+        const killGroup = () => {
+            try {
+                process.kill(-child.pid, 'SIGKILL');
+            }
+            catch {
+                // already gone
+            }
+        };
+        const timer = setTimeout(() => {
+            timedOut = true;
+            killGroup();
+        }, options.timeoutMs);
+        child.on('close', (code) => {
+            clearTimeout(timer);
+            // A compiler the group left behind (make was killed first) must not outlive the run.
+            if (timedOut)
+                killGroup();
+            resolve({ code, output: output.slice(-256 * 1024), timedOut, ...(spawnError ? { spawnError } : {}) });
+        });
+    });
+}
+//# sourceMappingURL=host-run.js.map
+;// CONCATENATED MODULE: ./.build/src/linux-tree/module-build.js
+// `build: module` on the Linux guest: the tree's fs/fuse built on the host as an external module
+// (`make -C <kernel headers> M=<folder>`) against the guest's own kernel headers, then stripped of
+// debug info for the payload. The build folder is kept between runs and only files whose content
+// changed are copied into it, so make rebuilds just those (a one-file change is a few seconds).
+
+
+
+
+
+/** Where a Linux tree keeps its FUSE driver. */
+const FUSE_DIR = 'fs/fuse';
+/** A Linux FUSE tree: a full kernel tree, or one holding only fs/fuse (what the tests use). */
+function isLinuxFuseTree(dir) {
+    return (0,external_node_fs_.existsSync)(external_node_path_.join(dir, FUSE_DIR, 'Makefile')) && (0,external_node_fs_.existsSync)(external_node_path_.join(dir, FUSE_DIR, 'fuse_i.h'));
+}
+/** Files of fs/fuse that the build reads; build products in a tree built in place are left out. */
+const SOURCE_FILE = /^(?:[\w.-]+\.[ch]|Makefile|Kbuild|Kconfig)$/;
+async function buildFuseModule(options) {
+    const started = Date.now();
+    const folder = external_node_path_.join(options.buildDir, 'fuse');
+    const changed = mirrorSources(external_node_path_.join(options.tree, FUSE_DIR), folder);
+    const done = (result) => ({
+        ...result,
+        changed,
+        durationMs: Date.now() - started,
+    });
+    const make = await runInGroup('make', [
+        '-C',
+        options.kernelBuildDir,
+        `M=${folder}`,
+        `-j${Math.max(1, (0,external_node_os_.availableParallelism)())}`,
+        // Only fuse.ko: CUSE and virtio-fs are separate modules the workloads never load.
+        'CONFIG_CUSE=',
+        'CONFIG_VIRTIO_FS=',
+        'modules',
+    ], { timeoutMs: options.timeoutMs, env: { ...process.env, LC_ALL: 'C' } });
+    const tail = lastLines(make.output, 40);
+    if (make.spawnError)
+        return done({
+            ok: false,
+            blame: 'gate',
+            tail: `cannot run make: ${make.spawnError.message}`,
+            compilerErrors: [],
+        });
+    if (make.timedOut)
+        return done({
+            ok: false,
+            blame: 'gate',
+            tail: `make did not finish within ${Math.round(options.timeoutMs / 1000)} s\n${tail}`,
+            compilerErrors: [],
+        });
+    const compilerErrors = parseCompilerErrors(make.output, folder);
+    const built = external_node_path_.join(folder, 'fuse.ko');
+    if (make.code !== 0 || !(0,external_node_fs_.existsSync)(built)) {
+        // Blame: the compiler rejecting the tree is the tree's; make failing for another reason is ours.
+        return done({ ok: false, blame: compilerErrors.length ? 'tree' : 'gate', tail, compilerErrors });
+    }
+    const module = external_node_path_.join(options.buildDir, 'fuse-stripped.ko');
+    const strip = await runInGroup('objcopy', ['--strip-debug', built, module], { timeoutMs: 60_000 });
+    if (strip.code !== 0)
+        return done({
+            ok: false,
+            blame: 'gate',
+            tail: `objcopy --strip-debug failed: ${strip.output.trim()}`,
+            compilerErrors: [],
+        });
+    const bytes = (0,external_node_fs_.readFileSync)(module);
+    return done({
+        ok: true,
+        tail,
+        compilerErrors: [],
+        module,
+        sha256: (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex'),
+        buildId: gnuBuildId(bytes),
+        vermagic: modinfoField(bytes, 'vermagic'),
+    });
+}
+/** Makes `to` hold the same source files as `from`; returns the names whose content changed. */
+function mirrorSources(from, to) {
+    (0,external_node_fs_.mkdirSync)(to, { recursive: true });
+    // Only names mirrored before are ever removed: kbuild writes generated sources (fuse.mod.c) here.
+    const manifest = external_node_path_.join(to, '.fusefs-gate-sources');
+    const before = (0,external_node_fs_.existsSync)(manifest) ? (0,external_node_fs_.readFileSync)(manifest, 'utf8').split('\n').filter(Boolean) : [];
+    const wanted = (0,external_node_fs_.readdirSync)(from).filter((name) => SOURCE_FILE.test(name) && !name.endsWith('.mod.c') && (0,external_node_fs_.statSync)(external_node_path_.join(from, name)).isFile());
+    const changed = [];
+    for (const name of wanted) {
+        const source = external_node_path_.join(from, name);
+        const target = external_node_path_.join(to, name);
+        // Same content keeps the old copy and its mtime, so make does not rebuild it.
+        if ((0,external_node_fs_.existsSync)(target) && (0,external_node_fs_.readFileSync)(source).equals((0,external_node_fs_.readFileSync)(target)))
+            continue;
+        (0,external_node_fs_.copyFileSync)(source, target);
+        changed.push(name);
+    }
+    for (const name of before.filter((name) => !wanted.includes(name))) {
+        (0,external_node_fs_.rmSync)(external_node_path_.join(to, name), { force: true });
+        // Its object would otherwise still be linked in by a stale .cmd.
+        if (name.endsWith('.c'))
+            (0,external_node_fs_.rmSync)(external_node_path_.join(to, name.replace(/\.c$/, '.o')), { force: true });
+        changed.push(name);
+    }
+    (0,external_node_fs_.writeFileSync)(manifest, `${wanted.sort().join('\n')}\n`);
+    return changed.sort();
+}
+/** gcc's `FILE:LINE:COL: error: MESSAGE` (and `fatal error:`), FILE relative to the tree. */
+function parseCompilerErrors(output, folder) {
+    const errors = [];
+    for (const line of output.split('\n')) {
+        const match = /^(\S+?):(\d+):(?:(\d+):)? (?:fatal )?error: (.*)$/.exec(line.trim());
+        if (!match)
+            continue;
+        const file = match[1].startsWith(`${folder}/`)
+            ? `${FUSE_DIR}/${match[1].slice(folder.length + 1)}`
+            : match[1];
+        errors.push({
+            file,
+            line: Number(match[2]),
+            ...(match[3] ? { column: Number(match[3]) } : {}),
+            message: match[4],
+        });
+    }
+    return errors;
+}
+/** The descriptor of the ELF note `GNU`/NT_GNU_BUILD_ID (3), as lower-case hex; found by its header bytes. */
+function gnuBuildId(elf) {
+    // Elf64_Nhdr: namesz=4, descsz, type=3, then "GNU\0" and the descriptor.
+    for (let at = elf.indexOf('GNU\0', 12, 'latin1'); at >= 12; at = elf.indexOf('GNU\0', at + 1, 'latin1')) {
+        const namesz = elf.readUInt32LE(at - 12);
+        const descsz = elf.readUInt32LE(at - 8);
+        const type = elf.readUInt32LE(at - 4);
+        if (namesz === 4 && type === 3 && descsz > 0 && descsz <= 64)
+            return elf.subarray(at + 4, at + 4 + descsz).toString('hex');
+    }
+    return undefined;
+}
+/** A `NAME=value` string of the module's .modinfo section. */
+function modinfoField(elf, name) {
+    const at = elf.indexOf(`\0${name}=`, 0, 'latin1');
+    if (at < 0)
+        return undefined;
+    const end = elf.indexOf(0, at + 1);
+    return elf.subarray(at + name.length + 2, end).toString('latin1');
+}
+function lastLines(text, count) {
+    return text.trimEnd().split('\n').slice(-count).join('\n');
+}
+//# sourceMappingURL=module-build.js.map
+
+/***/ }),
+
 /***/ 7956:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -10362,6 +15578,75 @@ function packageRoot() {
     }
 }
 //# sourceMappingURL=package-root.js.map
+
+/***/ }),
+
+/***/ 7862:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Pv: () => (/* binding */ matchKnownBug)
+});
+
+// UNUSED EXPORTS: CATALOGUE, entryMatches, loadCatalogue
+
+// EXTERNAL MODULE: ./.build/src/report/frame-classes.js
+var frame_classes = __nccwpck_require__(926);
+// EXTERNAL MODULE: ./.build/src/report/signature.js
+var signature = __nccwpck_require__(2428);
+;// CONCATENATED MODULE: ./.build/src/report/known-deadlocks.json
+const known_deadlocks_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Known kernel deadlocks, matched on the SET of frame names of one blocked thread (order and offsets ignored; static functions may be inlined away, so give alternatives). Each allOf group must have at least one of its names in the thread\'s frames; a name ending in * is a prefix. Add an entry, add a fixture in test/fixtures/stacks/ that it must match and one it must not.","entries":[{"id":"freebsd-247276","title":"fusefs: mmap\'d write to a FOPEN_DIRECT_IO file deadlocks in vm_page_busy_sleep (bug 247276)","url":"https://bugs.freebsd.org/bugzilla/show_bug.cgi?id=247276","os":"freebsd","notes":"The pager\'s putpages calls VOP_WRITE with IO_VMIO; the direct_io write invalidates the very pages the pager holds busy (vn_pages_remove -> vm_object_page_remove -> vm_page_busy_sleep). Fixed in r366121 (fuse_io.c, 2020: fuse_io_dispatch); today the path is fuse_vnop_write -> fuse_inval_buf_range -> v_inval_buf_range -> vn_pages_remove (fuse_vnops.c, vfs_subr.c). The last group keeps a v_inval_buf_range page-busy wait of another file system out.","match":{"allOf":[["vm_page_busy_sleep","_vm_page_busy_sleep"],["vm_object_page_remove","vn_pages_remove"],["fuse_io_dispatch","fuse_vnop_write","fuse_inval_buf_range","v_inval_buf_range"],["fuse_*"]]}}]}');
+;// CONCATENATED MODULE: ./.build/src/report/catalogue.js
+// The known-deadlock catalogue (known-deadlocks.json): data, typed and checked once at load.
+
+
+
+/** Check the shape of catalogue data; throws naming the first bad entry. */
+function loadCatalogue(data) {
+    const entries = data.entries;
+    if (!Array.isArray(entries))
+        throw new Error('known-deadlocks: `entries` must be an array');
+    return entries.map((e, i) => {
+        const entry = e;
+        const where = `known-deadlocks entry ${i} (${String(entry.id)})`;
+        if (typeof entry.id !== 'string' || entry.id === '')
+            throw new Error(`${where}: id must be a non-empty string`);
+        if (typeof entry.title !== 'string')
+            throw new Error(`${where}: title must be a string`);
+        if (typeof entry.url !== 'string' || !/^https:\/\//.test(entry.url))
+            throw new Error(`${where}: url must be https`);
+        const allOf = entry.match?.allOf;
+        if (!Array.isArray(allOf) ||
+            allOf.length === 0 ||
+            !allOf.every((g) => Array.isArray(g) && g.length > 0 && g.every((n) => typeof n === 'string' && n !== ''))) {
+            throw new Error(`${where}: match.allOf must be a non-empty list of non-empty lists of frame names`);
+        }
+        return entry;
+    });
+}
+const CATALOGUE = loadCatalogue(known_deadlocks_namespaceObject);
+/** Does one thread's set of frames satisfy the entry? */
+function entryMatches(entry, thread) {
+    const fns = thread.frames.map((f) => f.fn);
+    return entry.match.allOf.every((group) => fns.some((fn) => (0,frame_classes/* matchesAny */._I)(fn, group)));
+}
+/**
+ * The first catalogue entry one of the threads matches, blocked threads first (a known deadlock
+ * is about a stuck thread; an unblocked match is still reported, e.g. from a single `bt`).
+ */
+function matchKnownBug(threads, catalogue = CATALOGUE) {
+    const ordered = [...threads.filter(signature/* isBlocked */.lT), ...threads.filter((t) => !(0,signature/* isBlocked */.lT)(t))];
+    for (const t of ordered) {
+        for (const entry of catalogue) {
+            if (entryMatches(entry, t))
+                return { id: entry.id, title: entry.title, url: entry.url };
+        }
+    }
+    return undefined;
+}
+//# sourceMappingURL=catalogue.js.map
 
 /***/ }),
 
@@ -10571,7 +15856,11 @@ const INTERRUPTIBLE_SLEEP_FRAMES = [
     '_cv_timedwait_sig*',
 ];
 /** FreeBSD sleeps that no signal ends (no PCATCH), and lock waits. */
-const UNINTERRUPTIBLE_SLEEP_FRAMES = ['sleepq_wait', 'sleepq_timedwait', 'turnstile_wait'];
+const UNINTERRUPTIBLE_SLEEP_FRAMES = [
+    'sleepq_wait',
+    'sleepq_timedwait',
+    'turnstile_wait',
+];
 /** FUSE driver code (FreeBSD sys/fs/fuse, Linux fs/fuse). */
 const FUSE_FRAMES = [
     'fuse_*',
@@ -10658,55 +15947,259 @@ const FS_VM_FRAMES = [
  * dumping, WARN/BUG plumbing, lock and memory-copy primitives), Linux.
  */
 const LINUX_CRASH_SKIP_FRAMES = [
-    '__sanitizer*', '__asan*', '*kasan*', '__msan*', '*kmsan*', '__ubsan*', 'ubsan_*', '*_ubsan_*',
-    'check_memory_region*', 'read_word_at_a_time', 'print_address_description*', 'print_report',
-    '*panic*', 'invalid_op', 'exc_invalid_op', 'asm_exc_*', 'handle_bug', 'report_bug', 'fixup_bug',
-    'do_error_trap', 'do_trap', 'do_invalid_op', '*_trap', 'dump_stack*', '__dump_stack', 'show_stack',
-    'warn_slowpath*', 'warn_alloc', '__warn*', 'debug_object*', 'timer_is_static_object', 'work_is_static_object',
-    '*lockdep*', 'perf_trace*', 'lock_acquire*', 'lock_release', 'lock_class*', 'reacquire_held_locks',
-    '*spin_lock*', '*spin_trylock*', '*spin_unlock*', '*raw_read_lock*', '*raw_write_lock*',
-    'down', 'down_read*', 'down_write*', 'up_read', 'up_write', '*mutex_lock*', '*mutex_trylock*',
-    '*mutex_unlock*', 'mutex_remove_waiter', 'osq_lock', 'osq_unlock', '__wake_up*', 'refcount_*',
-    '__refcount_*', 'memcpy*', '__memcpy*', 'memcmp', 'memset*', '__memset*', 'memchr', 'memmove*',
-    '__memmove*', 'strcmp', 'strncmp', 'strcpy', 'strlcpy', 'strncpy', 'strscpy*', 'strlen', 'strnstr',
-    'strnlen', 'strchr', '*copy_to_user*', '*copy_from_user*', 'put_user*', 'get_user*', '__might_fault',
-    '__might_sleep', '__might_resched', 'might_fault', 'might_sleep', '*list_add*', '*list_del*',
-    '__list_*', 'list_replace*', 'list_move*', 'list_splice*', '*_indirect_thunk_*', 'string*', 'pointer',
-    'vsnprintf', 'snprintf', 'scnprintf', 'kasprintf', 'kvasprintf', '*printk*', 'dev_info', 'dev_notice',
-    'dev_warn', 'dev_err', 'dev_printk*', 'del_timer*', 'flush_work', '__flush_work', '__cancel_work_timer',
-    'cancel_work_sync', 'try_to_grab_pending', 'flush_workqueue', 'drain_workqueue', 'destroy_workqueue',
-    'finish_wait', 'kthread_stop', 'kobject_del', 'kobject_put', 'kobject_uevent_env', 'add_uevent_var',
-    'page_fault', 'exc_page_fault', 'do_page_fault', '__do_page_fault', 'do_user_addr_fault', 'do_kern_addr_fault',
-    'page_fault_oops', 'kernelmode_fixup_or_oops', '__bad_area_nosemaphore', 'bad_area_nosemaphore', 'no_context',
-    'die', '__die*', 'oops_*', 'do_general_protection', 'exc_general_protection', 'general_protection',
-    'el1_*', 'el1h_*', 'do_mem_abort', 'die_kernel_fault', '__do_kernel_fault', 'do_translation_fault',
-    'do_bad_area', 'bug_handler', 'brk_handler', 'call_break_hook', 'do_debug_exception', 'arm64_*',
-    '__schedule', 'schedule', 'preempt_schedule*', 'kmem_cache_*', '__kmem_cache_*', 'kfree*', '__kmalloc*', 'kmalloc*',
-    'kzalloc*', 'kcalloc*', 'krealloc*', 'kvmalloc*', 'kvzalloc*', 'kvcalloc*', 'kvfree*', 'vmalloc*', '__vmalloc*', 'vfree',
-    'kmemdup*', 'kstrdup*', 'kstrndup*',
-    'slab_*', '__slab_*', 'debug_check_*', 'test_and_set_bit*', 'test_and_clear_bit*', 'set_bit', 'clear_bit',
-    'change_bit', 'test_bit', 'instrument_*', 'atomic_*', 'atomic64_*', 'arch_atomic*', '__const_udelay', 'delay_tsc',
+    '__sanitizer*',
+    '__asan*',
+    '*kasan*',
+    '__msan*',
+    '*kmsan*',
+    '__ubsan*',
+    'ubsan_*',
+    '*_ubsan_*',
+    'check_memory_region*',
+    'read_word_at_a_time',
+    'print_address_description*',
+    'print_report',
+    '*panic*',
+    'invalid_op',
+    'exc_invalid_op',
+    'asm_exc_*',
+    'handle_bug',
+    'report_bug',
+    'fixup_bug',
+    'do_error_trap',
+    'do_trap',
+    'do_invalid_op',
+    '*_trap',
+    'dump_stack*',
+    '__dump_stack',
+    'show_stack',
+    'warn_slowpath*',
+    'warn_alloc',
+    '__warn*',
+    'debug_object*',
+    'timer_is_static_object',
+    'work_is_static_object',
+    '*lockdep*',
+    'perf_trace*',
+    'lock_acquire*',
+    'lock_release',
+    'lock_class*',
+    'reacquire_held_locks',
+    '*spin_lock*',
+    '*spin_trylock*',
+    '*spin_unlock*',
+    '*raw_read_lock*',
+    '*raw_write_lock*',
+    'down',
+    'down_read*',
+    'down_write*',
+    'up_read',
+    'up_write',
+    '*mutex_lock*',
+    '*mutex_trylock*',
+    '*mutex_unlock*',
+    'mutex_remove_waiter',
+    'osq_lock',
+    'osq_unlock',
+    '__wake_up*',
+    'refcount_*',
+    '__refcount_*',
+    'memcpy*',
+    '__memcpy*',
+    'memcmp',
+    'memset*',
+    '__memset*',
+    'memchr',
+    'memmove*',
+    '__memmove*',
+    'strcmp',
+    'strncmp',
+    'strcpy',
+    'strlcpy',
+    'strncpy',
+    'strscpy*',
+    'strlen',
+    'strnstr',
+    'strnlen',
+    'strchr',
+    '*copy_to_user*',
+    '*copy_from_user*',
+    'put_user*',
+    'get_user*',
+    '__might_fault',
+    '__might_sleep',
+    '__might_resched',
+    'might_fault',
+    'might_sleep',
+    '*list_add*',
+    '*list_del*',
+    '__list_*',
+    'list_replace*',
+    'list_move*',
+    'list_splice*',
+    '*_indirect_thunk_*',
+    'string*',
+    'pointer',
+    'vsnprintf',
+    'snprintf',
+    'scnprintf',
+    'kasprintf',
+    'kvasprintf',
+    '*printk*',
+    'dev_info',
+    'dev_notice',
+    'dev_warn',
+    'dev_err',
+    'dev_printk*',
+    'del_timer*',
+    'flush_work',
+    '__flush_work',
+    '__cancel_work_timer',
+    'cancel_work_sync',
+    'try_to_grab_pending',
+    'flush_workqueue',
+    'drain_workqueue',
+    'destroy_workqueue',
+    'finish_wait',
+    'kthread_stop',
+    'kobject_del',
+    'kobject_put',
+    'kobject_uevent_env',
+    'add_uevent_var',
+    'page_fault',
+    'exc_page_fault',
+    'do_page_fault',
+    '__do_page_fault',
+    'do_user_addr_fault',
+    'do_kern_addr_fault',
+    'page_fault_oops',
+    'kernelmode_fixup_or_oops',
+    '__bad_area_nosemaphore',
+    'bad_area_nosemaphore',
+    'no_context',
+    'die',
+    '__die*',
+    'oops_*',
+    'do_general_protection',
+    'exc_general_protection',
+    'general_protection',
+    'el1_*',
+    'el1h_*',
+    'do_mem_abort',
+    'die_kernel_fault',
+    '__do_kernel_fault',
+    'do_translation_fault',
+    'do_bad_area',
+    'bug_handler',
+    'brk_handler',
+    'call_break_hook',
+    'do_debug_exception',
+    'arm64_*',
+    '__schedule',
+    'schedule',
+    'preempt_schedule*',
+    'kmem_cache_*',
+    '__kmem_cache_*',
+    'kfree*',
+    '__kmalloc*',
+    'kmalloc*',
+    'kzalloc*',
+    'kcalloc*',
+    'krealloc*',
+    'kvmalloc*',
+    'kvzalloc*',
+    'kvcalloc*',
+    'kvfree*',
+    'vmalloc*',
+    '__vmalloc*',
+    'vfree',
+    'kmemdup*',
+    'kstrdup*',
+    'kstrndup*',
+    'slab_*',
+    '__slab_*',
+    'debug_check_*',
+    'test_and_set_bit*',
+    'test_and_clear_bit*',
+    'set_bit',
+    'clear_bit',
+    'change_bit',
+    'test_bit',
+    'instrument_*',
+    'atomic_*',
+    'atomic64_*',
+    'arch_atomic*',
+    '__const_udelay',
+    'delay_tsc',
 ];
 /** FreeBSD's crash machinery (sys/kern/kern_shutdown.c, subr_kdb.c, amd64/amd64/trap.c, exception.S, kern_*lock.c). */
 const FREEBSD_CRASH_SKIP_FRAMES = [
-    'db_trace_self*', 'db_trace_thread', 'kdb_*', 'vpanic', 'panic', 'kassert_panic', 'trap', 'trap_*',
-    'calltrap', 'doreflect', 'handle_el1h_*', 'do_el1h_sync', 'data_abort', 'align_pc_fault', 'abort_handler',
-    'dblfault_handler', '__asan_*', 'kasan_*', '__msan_*', 'kmsan_*', 'witness_*', 'sx_destroy', 'mtx_destroy',
-    '_mtx_destroy', 'rw_destroy', '_rw_destroy', '__mtx_lock_flags', '_mtx_lock_flags', '__mtx_unlock_flags',
-    '_mtx_unlock_flags', '__mtx_lock_sleep', '__mtx_lock_spin_flags', '_mtx_lock_spin_cookie', '_mtx_trylock_flags_',
-    '__mtx_assert', '_mtx_assert', '_sx_*', '__sx_*', 'sx_*lock*', '_rw_*', '__rw_*', '_rm_*', 'lockmgr_*',
-    '__lockmgr_args', 'm_copydata', 'm_copyback', 'm_copym',
+    'db_trace_self*',
+    'db_trace_thread',
+    'kdb_*',
+    'vpanic',
+    'panic',
+    'kassert_panic',
+    'trap',
+    'trap_*',
+    'calltrap',
+    'doreflect',
+    'handle_el1h_*',
+    'do_el1h_sync',
+    'data_abort',
+    'align_pc_fault',
+    'abort_handler',
+    'dblfault_handler',
+    '__asan_*',
+    'kasan_*',
+    '__msan_*',
+    'kmsan_*',
+    'witness_*',
+    'sx_destroy',
+    'mtx_destroy',
+    '_mtx_destroy',
+    'rw_destroy',
+    '_rw_destroy',
+    '__mtx_lock_flags',
+    '_mtx_lock_flags',
+    '__mtx_unlock_flags',
+    '_mtx_unlock_flags',
+    '__mtx_lock_sleep',
+    '__mtx_lock_spin_flags',
+    '_mtx_lock_spin_cookie',
+    '_mtx_trylock_flags_',
+    '__mtx_assert',
+    '_mtx_assert',
+    '_sx_*',
+    '__sx_*',
+    'sx_*lock*',
+    '_rw_*',
+    '__rw_*',
+    '_rm_*',
+    'lockmgr_*',
+    '__lockmgr_args',
+    'm_copydata',
+    'm_copyback',
+    'm_copym',
 ];
 /** The timer interrupt's entry frames: a stall report's frames above them are the detector's own. */
 const TIMER_INTERRUPT_ENTRY_FRAMES = [
-    '*apic_timer_interrupt*', 'sysvec_apic_timer_interrupt', 'asm_sysvec_apic_timer_interrupt', 'hrtimer_interrupt',
-    'el1_interrupt', 'el1h_64_irq*', 'gic_handle_irq', 'arch_timer_handler_*',
+    '*apic_timer_interrupt*',
+    'sysvec_apic_timer_interrupt',
+    'asm_sysvec_apic_timer_interrupt',
+    'hrtimer_interrupt',
+    'el1_interrupt',
+    'el1h_64_irq*',
+    'gic_handle_irq',
+    'arch_timer_handler_*',
 ];
 function matcher(patterns) {
     const exact = new Set(patterns.filter((p) => !p.endsWith('*') && !p.startsWith('*')));
     const prefixes = patterns.filter((p) => p.endsWith('*') && !p.startsWith('*')).map((p) => p.slice(0, -1));
     const suffixes = patterns.filter((p) => p.startsWith('*') && !p.endsWith('*')).map((p) => p.slice(1));
-    const infixes = patterns.filter((p) => p.startsWith('*') && p.endsWith('*') && p.length > 2).map((p) => p.slice(1, -1));
+    const infixes = patterns
+        .filter((p) => p.startsWith('*') && p.endsWith('*') && p.length > 2)
+        .map((p) => p.slice(1, -1));
     return (fn) => {
         const name = (0,_parsers_common_js__WEBPACK_IMPORTED_MODULE_0__/* .baseName */ .Fl)(fn);
         return (exact.has(name) ||
@@ -11008,7 +16501,9 @@ function parseTraceLine(line) {
 }
 /** Lines a dump prints inside a trace block that are neither frames nor its end. */
 function isNoise(line) {
-    return line === '' ? false : CONTEXT_MARK.test(line) || REGISTER_LINE.test(line) || line.startsWith('---[ now ');
+    return line === ''
+        ? false
+        : CONTEXT_MARK.test(line) || REGISTER_LINE.test(line) || line.startsWith('---[ now ');
 }
 /**
  * Read the Call Trace block whose header is at `lines[start]` (clean lines). Stops at the first
@@ -11339,7 +16834,19 @@ function hangFrames(t) {
     return from === undefined ? { where } : { where, from };
 }
 /** Generic waiting functions (substrings, as syzkaller's hang skip list): never the caller that matters. */
-const GENERIC_WAIT = ['sched', '_lock', '_slowlock', 'down', 'completion', 'kthread', 'wait', 'synchronize', 'context_switch', '__switch_to', 'cancel_delayed_work'];
+const GENERIC_WAIT = [
+    'sched',
+    '_lock',
+    '_slowlock',
+    'down',
+    'completion',
+    'kthread',
+    'wait',
+    'synchronize',
+    'context_switch',
+    '__switch_to',
+    'cancel_delayed_work',
+];
 function isGenericWait(fn) {
     return GENERIC_WAIT.some((s) => fn.includes(s));
 }
@@ -11457,7 +16964,13 @@ const freebsdDdbParser = {
             const one = all ? undefined : TRACING_ONE.exec(line);
             if (all || one) {
                 current = all
-                    ? { pid: (0,common/* toInt */.RI)(all[2]), tid: (0,common/* toInt */.RI)(all[3]), comm: all[1], frames: [], format: 'freebsd-ddb' }
+                    ? {
+                        pid: (0,common/* toInt */.RI)(all[2]),
+                        tid: (0,common/* toInt */.RI)(all[3]),
+                        comm: all[1],
+                        frames: [],
+                        format: 'freebsd-ddb',
+                    }
                     : { pid: (0,common/* toInt */.RI)(one?.[1]), tid: (0,common/* toInt */.RI)(one?.[2]), comm: '', frames: [], format: 'freebsd-ddb' };
                 // A thread on a CPU (TDS_RUNNING) is running, not asleep.
                 if (all?.[5] !== undefined)
@@ -11792,7 +17305,12 @@ function psByColumns(line, mwchan, stat) {
     if (!nums || !tail)
         return undefined;
     const wchan = line.slice(mwchan, stat).trim();
-    const proc = { pid: Number(nums[1]), ppid: Number(nums[2]), state: tail[1], command: tail[4] };
+    const proc = {
+        pid: Number(nums[1]),
+        ppid: Number(nums[2]),
+        state: tail[1],
+        command: tail[4],
+    };
     if (wchan !== '' && wchan !== '-')
         proc.wchan = wchan;
     return proc;
@@ -11821,7 +17339,12 @@ function parsePsAxl(text) {
             inPs = false;
             continue;
         }
-        const proc = { pid: Number(m[1]), ppid: Number(m[2]), state: m[4], command: m[7] };
+        const proc = {
+            pid: Number(m[1]),
+            ppid: Number(m[2]),
+            state: m[4],
+            command: m[7],
+        };
         if (m[3] !== '-')
             proc.wchan = m[3];
         out.push(proc);
@@ -11994,8 +17517,18 @@ const LINUX_REPORT_KINDS = [
         headerFunc: 2,
         func: 'stack',
     },
-    { start: /\bBUG: KMSAN: ([a-z-]+) in ([\w.]+)/, title: (m) => `KMSAN: ${m[1]}`, headerFunc: 2, func: 'stack' },
-    { start: /\bBUG: KCSAN: ([a-z-]+) in ([\w.]+)/, title: (m) => `KCSAN: ${m[1]}`, headerFunc: 2, func: 'stack' },
+    {
+        start: /\bBUG: KMSAN: ([a-z-]+) in ([\w.]+)/,
+        title: (m) => `KMSAN: ${m[1]}`,
+        headerFunc: 2,
+        func: 'stack',
+    },
+    {
+        start: /\bBUG: KCSAN: ([a-z-]+) in ([\w.]+)/,
+        title: (m) => `KCSAN: ${m[1]}`,
+        headerFunc: 2,
+        func: 'stack',
+    },
     // mm/kfence/report.c: "BUG: KFENCE: %s %s in %pS" (the kind, read/write)
     {
         start: /\bBUG: KFENCE: ([a-z-]+)(?: (read|write))? in ([\w.]+)/,
@@ -12016,14 +17549,22 @@ const LINUX_REPORT_KINDS = [
     { start: /\bBUG: soft lockup\b/, title: () => 'BUG: soft lockup', func: 'stall' },
     // kernel/watchdog_perf.c / watchdog_buddy.c: "Watchdog detected hard LOCKUP on cpu %d"
     { start: /\bWatchdog detected hard LOCKUP on cpu\b/, title: () => 'BUG: hard lockup', func: 'stall' },
-    { start: /\bBUG: (Bad page state|Bad page map|Bad rss-counter state|workqueue lockup)\b/, title: (m) => `BUG: ${m[1]}`, func: 'none' },
+    {
+        start: /\bBUG: (Bad page state|Bad page map|Bad rss-counter state|workqueue lockup)\b/,
+        title: (m) => `BUG: ${m[1]}`,
+        func: 'none',
+    },
     {
         start: /^(?:[\w-]+: )?BUG: ((?:sleeping function called from invalid context|scheduling while atomic|spinlock [\w ]+?|using smp_processor_id\(\) in preemptible|using __this_cpu_\w+\(\) in preemptible|stack guard page was hit|.+?)(?= at | on CPU|[:,!]|$))/,
         title: (m) => `BUG: ${(0,crash_title/* normalizeMessage */.H)(m[1])}`,
         func: 'stack',
     },
     { start: /^(?:Oops: )?general protection fault\b/, title: () => 'general protection fault', func: 'stack' },
-    { start: /^(?:Oops: )?(divide error|invalid opcode|stack segment)\b/, title: (m) => (m[1] === 'stack segment' ? 'stack segment fault' : m[1]), func: 'stack' },
+    {
+        start: /^(?:Oops: )?(divide error|invalid opcode|stack segment)\b/,
+        title: (m) => (m[1] === 'stack segment' ? 'stack segment fault' : m[1]),
+        func: 'stack',
+    },
     { start: /^PANIC: double fault\b/, title: () => 'PANIC: double fault', func: 'stack' },
     { start: /^kernel BUG at \S+/, title: () => 'kernel BUG', func: 'stack' },
     {
@@ -12038,8 +17579,16 @@ const LINUX_REPORT_KINDS = [
         func: 'stack',
     },
     { start: /^WARNING: (?:CPU: \d+ PID: \d+ )?at /, title: () => 'WARNING', func: 'stack' },
-    { start: /^WARNING: (held lock freed|bad unlock balance detected|lock held when returning to user space|suspicious RCU usage)!?/, title: (m) => `WARNING: ${m[1]}`, func: 'stack' },
-    { start: /^WARNING: (\S.*?)\s*$/, title: (m) => `WARNING: ${(0,crash_title/* normalizeMessage */.H)(m[1])}`, func: 'stack' },
+    {
+        start: /^WARNING: (held lock freed|bad unlock balance detected|lock held when returning to user space|suspicious RCU usage)!?/,
+        title: (m) => `WARNING: ${m[1]}`,
+        func: 'stack',
+    },
+    {
+        start: /^WARNING: (\S.*?)\s*$/,
+        title: (m) => `WARNING: ${(0,crash_title/* normalizeMessage */.H)(m[1])}`,
+        func: 'stack',
+    },
     {
         start: /^(?:rcu: )?INFO: rcu_(?:preempt|sched|bh|tasks) (?:self-)?detected(?: expedited)? stall/,
         title: () => 'INFO: rcu detected stall',
@@ -12053,10 +17602,17 @@ const LINUX_REPORT_KINDS = [
     {
         start: /^Unable to handle kernel (paging request|NULL pointer dereference|execute from non-executable memory|read from unreadable memory|write to read-only memory|access to user memory outside uaccess routines)\b/,
         // The same bug kinds as x86's "BUG: unable to handle ..." (syzkaller titles both alike).
-        title: (m) => m[1] === 'paging request' || m[1] === 'NULL pointer dereference' ? `BUG: unable to handle kernel ${m[1]}` : `unable to handle kernel ${m[1]}`,
+        title: (m) => m[1] === 'paging request' || m[1] === 'NULL pointer dereference'
+            ? `BUG: unable to handle kernel ${m[1]}`
+            : `unable to handle kernel ${m[1]}`,
         func: 'stack',
     },
-    { start: /^Kernel panic - not syncing: (.*?)\s*$/, title: (m) => `panic: ${(0,crash_title/* normalizeMessage */.H)(m[1])}`, func: 'none', panic: true },
+    {
+        start: /^Kernel panic - not syncing: (.*?)\s*$/,
+        title: (m) => `panic: ${(0,crash_title/* normalizeMessage */.H)(m[1])}`,
+        func: 'none',
+        panic: true,
+    },
 ];
 /** Any line that might start a report (cheap test before the table). */
 const REPORT_HINT = /BUG|WARNING: |INFO: rcu|INFO: (?:possible|inconsistent|SOFTIRQ)|protection fault|Kernel panic - not syncing|divide error|invalid opcode|stack segment|double fault|UBSAN: |Unable to handle kernel|hard LOCKUP/;
@@ -12243,7 +17799,7 @@ const linuxPanicParser = {
         return REPORT_HINT.test(text);
     },
     parse(text) {
-        return extractLinuxPanic(text)?.threads.filter((t) => t.frames.length > 0 && t.format === 'linux-panic') ?? [];
+        return (extractLinuxPanic(text)?.threads.filter((t) => t.frames.length > 0 && t.format === 'linux-panic') ?? []);
     },
 };
 //# sourceMappingURL=linux-panic.js.map
@@ -12268,7 +17824,12 @@ const PARSERS = [
 ];
 /** What makes two parsed threads the same thread with the same stack (for de-duplication). */
 function threadKey(t) {
-    return [t.pid ?? '', t.tid ?? '', t.sample ?? '', t.frames.map((f) => `${f.fn}+${f.offset ?? ''}`).join(' ')].join('|');
+    return [
+        t.pid ?? '',
+        t.tid ?? '',
+        t.sample ?? '',
+        t.frames.map((f) => `${f.fn}+${f.offset ?? ''}`).join(' '),
+    ].join('|');
 }
 /**
  * Every thread any parser finds in the text, in parser order, without duplicates (the same
@@ -12304,17 +17865,395 @@ function extractPanic(text) {
 
 /***/ }),
 
+/***/ 5638:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Br: () => (/* binding */ renderSummary),
+/* harmony export */   a3: () => (/* binding */ formatDuration)
+/* harmony export */ });
+/* unused harmony export groupStacks */
+/* harmony import */ var _parsers_common_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4052);
+/* harmony import */ var _signature_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2428);
+// The job summary: one markdown page a person reads first. Deterministic (only what the report
+// holds, no clock), bounded (a few blocked threads in full, the rest counted and pointed at the
+// stacks file), readable with hundreds of threads.
+
+
+const VERDICT_BADGE = {
+    pass: '✅',
+    fail: '❌',
+    hang: '⏳',
+    panic: '💥',
+    error: '⚠️',
+};
+const STATUS_BADGE = {
+    pass: '✅',
+    fail: '❌',
+    hang: '⏳',
+    panic: '💥',
+    error: '⚠️',
+    skipped: '⏭️',
+};
+/** `1.234 s`, `2 min 03 s`, `850 ms`. */
+function formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return '?';
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    if (ms < 60_000)
+        return `${(ms / 1000).toFixed(1)} s`;
+    const totalS = Math.round(ms / 1000);
+    const min = Math.floor(totalS / 60);
+    const s = totalS % 60;
+    return `${min} min ${String(s).padStart(2, '0')} s`;
+}
+/** Text safe inside a table cell: no pipes, no newlines, no HTML. */
+function cell(text) {
+    return inline(text).replace(/\|/g, '\\|');
+}
+/** Text safe on one markdown line. */
+function inline(text) {
+    return text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .trim();
+}
+/** Inline code that survives backticks in the text. */
+function code(text) {
+    const t = text.replace(/[\r\n]+/g, ' ');
+    const runs = t.match(/`+/g) ?? [];
+    const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
+    const pad = t.startsWith('`') || t.endsWith('`') ? ' ' : '';
+    return `${fence}${pad}${t}${pad}${fence}`;
+}
+/** A fenced block that survives fences in the text. */
+function codeBlock(text) {
+    const runs = text.match(/`{3,}/g) ?? [];
+    const fence = '`'.repeat(Math.max(3, ...runs.map((r) => r.length + 1)));
+    return `${fence}text\n${text.replace(/\n+$/, '')}\n${fence}`;
+}
+function threadLabel(t) {
+    const parts = [];
+    if (t.pid !== undefined)
+        parts.push(`pid ${t.pid}`);
+    if (t.tid !== undefined && t.tid !== t.pid)
+        parts.push(`tid ${t.tid}`);
+    parts.push(code(t.comm === '' ? '?' : t.comm));
+    if (t.tdname !== undefined)
+        parts.push(`(${code(t.tdname)})`);
+    const extra = [];
+    if (t.state !== undefined)
+        extra.push(`state ${code(t.state)}`);
+    if (t.wchan !== undefined)
+        extra.push(`wchan ${code(t.wchan)}`);
+    if (t.cpuTicks !== undefined)
+        extra.push(`${t.cpuTicks} CPU ticks`);
+    extra.push(t.format);
+    return `${parts.join(' ')} — ${extra.join(', ')}`;
+}
+function frameLines(t, maxFrames) {
+    const lines = t.frames.slice(0, maxFrames).map((f) => {
+        let s = f.fn;
+        if (f.offset !== undefined)
+            s += `+${f.offset}`;
+        if (f.size !== undefined)
+            s += `/${f.size}`;
+        if (f.module !== undefined)
+            s += ` [${f.module}]`;
+        if (f.file !== undefined)
+            s += ` (${f.file}${f.line !== undefined ? `:${f.line}` : ''})`;
+        return s;
+    });
+    if (t.frames.length > maxFrames)
+        lines.push(`... ${t.frames.length - maxFrames} more frames`);
+    return lines.join('\n');
+}
+/** Identity of a stack: its frames, whatever thread or process is in it. */
+function stackKey(t) {
+    return t.frames.map((f) => (0,_parsers_common_js__WEBPACK_IMPORTED_MODULE_1__/* .baseName */ .Fl)(f.fn)).join(' ');
+}
+function groupStacks(threads) {
+    const groups = new Map();
+    for (const t of threads) {
+        const key = stackKey(t);
+        let g = groups.get(key);
+        if (!g) {
+            g = { thread: t, threads: [], count: 0, samples: [], ids: new Set() };
+            groups.set(key, g);
+        }
+        const id = t.pid === undefined && t.tid === undefined ? `#${g.threads.length}` : `${t.pid ?? ''}/${t.tid ?? ''}`;
+        if (!g.ids.has(id)) {
+            g.ids.add(id);
+            g.threads.push(t);
+            g.count++;
+        }
+        if (t.sample !== undefined && !g.samples.includes(t.sample))
+            g.samples.push(t.sample);
+    }
+    return [...groups.values()].map(({ ids: _ids, ...g }) => g);
+}
+/** `pid 2000, 2001, 2002 and 197 more`. */
+function pidList(threads, max = 8) {
+    const pids = [...new Set(threads.map((t) => t.pid).filter((p) => p !== undefined))];
+    if (pids.length === 0)
+        return '';
+    const shown = pids.slice(0, max).join(', ');
+    return `pid ${shown}${pids.length > max ? ` and ${pids.length - max} more` : ''}`;
+}
+function details(summary, body) {
+    return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'];
+}
+function testRow(t) {
+    return `| ${cell(t.name)} | ${STATUS_BADGE[t.status]} ${t.status} | ${formatDuration(t.durationMs)} | ${t.iteration} |`;
+}
+function testsSection(report, maxTests) {
+    const out = ['### Tests', ''];
+    if (report.tests.length === 0) {
+        out.push('No test ran.');
+        return out;
+    }
+    const header = ['| Test | Status | Duration | Iteration |', '| --- | --- | --- | --- |'];
+    const quiet = (t) => t.status === 'pass' || t.status === 'skipped';
+    const loud = report.tests.filter((t) => !quiet(t));
+    const passed = report.tests.filter(quiet);
+    // What went wrong stays open; the passing and skipped tests fold away so a long list never hides it.
+    if (loud.length > 0) {
+        out.push(...header, ...loud.slice(0, maxTests).map(testRow));
+        if (loud.length > maxTests)
+            out.push('', `_${loud.length - maxTests} more tests not listed; see the JUnit XML._`);
+    }
+    if (passed.length > 0) {
+        const counts = new Map();
+        for (const t of passed)
+            counts.set(t.status, (counts.get(t.status) ?? 0) + 1);
+        const label = [...counts.entries()].map(([st, n]) => `${n} ${st === 'pass' ? 'passed' : st}`).join(', ');
+        const rows = passed.slice(0, maxTests).map(testRow);
+        if (passed.length > maxTests)
+            rows.push('', `_${passed.length - maxTests} more not listed; see the JUnit XML._`);
+        if (loud.length === 0)
+            out.push(`All ${report.tests.length} test(s): ${label}.`, '');
+        out.push(...(loud.length > 0 ? [''] : []), ...details(label, [...header, ...rows]));
+    }
+    const messages = loud.filter((t) => t.message);
+    for (const t of messages.slice(0, 10)) {
+        out.push('', `**${inline(t.name)}** (iteration ${t.iteration}): ${inline(t.message ?? '')}`);
+    }
+    return out;
+}
+function stacksSection(report, opts) {
+    const blocked = (0,_signature_js__WEBPACK_IMPORTED_MODULE_0__/* .blockedThreads */ .UV)(report.threads);
+    if (report.verdict !== 'hang' && blocked.length === 0)
+        return [];
+    const out = ['### Blocked threads', ''];
+    if (blocked.length === 0) {
+        out.push(report.threads.length === 0
+            ? 'No kernel stacks were captured.'
+            : `None of the ${report.threads.length} captured threads is blocked in the kernel; all stacks are in ${fileRef(opts)}.`);
+        return out;
+    }
+    const hung = (0,_signature_js__WEBPACK_IMPORTED_MODULE_0__/* .pickHungThread */ .c$)(blocked);
+    const groups = groupStacks(hung ? [hung, ...blocked.filter((t) => t !== hung)] : blocked);
+    const threadCount = groups.reduce((n, g) => n + g.count, 0);
+    const distinct = groups.length === 1 ? 'one stack' : `${groups.length} distinct stacks`;
+    out.push(`${threadCount} blocked thread${threadCount === 1 ? '' : 's'} of ${report.threads.length} captured, in ${distinct}.`);
+    const shown = groups.slice(0, opts.maxThreads);
+    const [first, ...others] = shown.map((g) => stackBlock(g, opts.maxFrames));
+    // The hung thread's stack stays open; the others fold away.
+    out.push('', ...first);
+    if (others.length > 0)
+        out.push('', ...details(`${others.length} more distinct stack${others.length === 1 ? '' : 's'}`, others.flatMap((b) => ['', ...b])));
+    if (groups.length > shown.length) {
+        const n = groups.length - shown.length;
+        out.push('', `_${n} more distinct stack${n === 1 ? '' : 's'} in ${fileRef(opts)}._`);
+    }
+    return out;
+}
+function stackBlock(g, maxFrames) {
+    const title = (0,_signature_js__WEBPACK_IMPORTED_MODULE_0__/* .hangTitle */ .Pr)(g.thread);
+    const seen = g.samples.length > 1 ? ` (same stack in samples ${g.samples.join(' and ')})` : '';
+    const shared = g.count > 1 ? `<br>**${g.count} threads share this stack** (${pidList(g.threads)})` : '';
+    return [
+        `**${threadLabel(g.thread)}**${seen}${title ? `<br>${code(title)}` : ''}${shared}`,
+        '',
+        codeBlock(frameLines(g.thread, maxFrames)),
+    ];
+}
+function fileRef(opts) {
+    return opts.url ? `[${opts.file}](${opts.url})` : code(opts.file);
+}
+function panicSection(report) {
+    if (!report.panicText)
+        return [];
+    const lines = report.panicText.split('\n');
+    const max = 60;
+    const text = lines.length > max
+        ? [...lines.slice(0, max), `... ${lines.length - max} more lines in the serial log`].join('\n')
+        : report.panicText;
+    return ['### Panic', '', codeBlock(text)];
+}
+function phasesSection(report) {
+    if (report.phases.length === 0)
+        return [];
+    const out = ['### Phases', '', '| Phase | Duration | Outcome | Note |', '| --- | --- | --- | --- |'];
+    for (const p of report.phases) {
+        out.push(`| ${cell(p.phase)} | ${formatDuration(p.durationMs)} | ${p.outcome === 'ok' ? 'ok' : `**${p.outcome}**`} | ${cell(p.note ?? '')} |`);
+    }
+    return out;
+}
+function environmentSection(report) {
+    const out = ['### Environment', ''];
+    out.push(`- **Guest:** ${report.guest}`);
+    if (report.accelerator) {
+        out.push(`- **Accelerator:** ${report.accelerator}${report.acceleratorNote ? ` (${inline(report.acceleratorNote)})` : ''}`);
+    }
+    if (report.image) {
+        const img = report.image;
+        const parts = [inline(img.description)];
+        if (img.url)
+            parts.push(`<${img.url}>`);
+        if (img.sha512)
+            parts.push(`SHA-512 ${code(img.sha512.slice(0, 16))}…`);
+        if (img.why)
+            parts.push(`(${inline(img.why)})`);
+        out.push(`- **Image:** ${parts.join(' ')}`);
+    }
+    if (report.build) {
+        const b = report.build;
+        out.push(`- **Build:** ${code(b.mode)} ${b.ok ? 'ok' : '**failed**'} (${inline(b.why)})`);
+        if (!b.ok && b.tail)
+            out.push('', codeBlock(b.tail.split('\n').slice(-30).join('\n')), '');
+    }
+    if (report.proof) {
+        out.push(`- **Code under test ran:** ${report.proof.ok ? '✅ proven' : '❌ not proven'}`);
+        for (const d of report.proof.details)
+            out.push(`  - ${inline(d)}`);
+    }
+    out.push(`- **Boot attempts:** ${report.bootAttempts}`);
+    if (report.stoppedAtIteration !== undefined)
+        out.push(`- **Stopped at iteration:** ${report.stoppedAtIteration}`);
+    if (report.startedAt || report.finishedAt)
+        out.push(`- **Run:** ${inline(report.startedAt)} → ${inline(report.finishedAt)}`);
+    return out;
+}
+/** The evidence by file name, linked to the artifact when there is one (runner paths mean nothing to a reader). */
+function filesSection(report, artifact) {
+    const names = Object.values(report.files)
+        .filter((v) => typeof v === 'string' && v !== '')
+        .map((v) => v.split(/[\\/]/).pop());
+    if (names.length === 0)
+        return [];
+    const where = artifact?.url
+        ? `in the artifact [${inline(artifact.name)}](${artifact.url})`
+        : artifact
+            ? `in the artifact ${code(artifact.name)}`
+            : 'in the output folder';
+    return ['### Evidence', '', `${names.map(code).join(', ')} ${where}.`];
+}
+/** Which run this is: guest, version, artifact, so two runs in one job can be told apart. */
+function runLabel(report, options) {
+    const freebsd = options.version ? `FreeBSD ${options.version}` : (report.image?.description ?? 'FreeBSD');
+    const parts = [report.guest === 'freebsd' ? inline(freebsd) : 'Linux test guest'];
+    if (options.artifact)
+        parts.push(options.artifact.url
+            ? `[${inline(options.artifact.name)}](${options.artifact.url})`
+            : code(options.artifact.name));
+    return parts.join(' · ');
+}
+/** The job summary markdown for a report. */
+function renderSummary(report, options = {}) {
+    const file = options.stacksFile ??
+        (report.files.stacks ? report.files.stacks.split(/[\\/]/).pop() : undefined) ??
+        'stacks.txt';
+    const stackOpts = {
+        maxThreads: options.maxThreads ?? 8,
+        maxFrames: options.maxFrames ?? 40,
+        file,
+        ...(options.stacksUrl !== undefined ? { url: options.stacksUrl } : {}),
+    };
+    const out = [];
+    out.push(`## ${VERDICT_BADGE[report.verdict]} fusefs-gate: ${report.verdict.toUpperCase()} · ${runLabel(report, options)}`, '');
+    out.push(`**Verdict:** ${code(report.verdict)} — ${inline(report.reason)}`);
+    if (report.verdict === 'error')
+        out.push('', '_Infrastructure error: the gate could not decide. This is not a result about the tree under test._');
+    if (report.verdict === 'error' && options.errorAllowed)
+        out.push('', '**Warning:** this undecided run was let through by `allow-error: true`; the job did not fail, and nothing was checked.');
+    if (report.signature)
+        out.push('', `**Signature:** ${code(report.signature)}`);
+    if (report.knownBug) {
+        out.push('', `**Known bug:** [${inline(report.knownBug.title)}](${report.knownBug.url}) (${code(report.knownBug.id)})`);
+    }
+    const sections = [
+        testsSection(report, options.maxTests ?? 50),
+        stacksSection(report, stackOpts),
+        panicSection(report),
+        phasesSection(report),
+        environmentSection(report),
+        filesSection(report, options.artifact),
+    ];
+    for (const s of sections)
+        if (s.length > 0)
+            out.push('', ...s);
+    return `${out.join('\n')}\n`;
+}
+//# sourceMappingURL=summary.js.map
+
+/***/ }),
+
+/***/ 2602:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ installSignalHandlers)
+/* harmony export */ });
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1402);
+/* harmony import */ var _vm_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6394);
+// SIGINT/SIGTERM (a cancelled job, Ctrl-C): abort the run so it stops QEMU and writes what evidence
+// it has; a second signal ends every QEMU at once and exits.
+
+
+function installSignalHandlers() {
+    const controller = new AbortController();
+    const handler = (name) => {
+        if (controller.signal.aborted) {
+            void (0,_vm_registry_js__WEBPACK_IMPORTED_MODULE_1__/* .stopAllVms */ .iF)().finally(() => process.exit(name === 'SIGINT' ? _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.sigint : _constants_js__WEBPACK_IMPORTED_MODULE_0__/* .EXIT */ .dc.sigterm));
+            return;
+        }
+        controller.abort(name);
+    };
+    process.on('SIGINT', handler);
+    process.on('SIGTERM', handler);
+    return {
+        signal: controller.signal,
+        dispose: () => {
+            process.off('SIGINT', handler);
+            process.off('SIGTERM', handler);
+        },
+    };
+}
+//# sourceMappingURL=signals.js.map
+
+/***/ }),
+
 /***/ 9620:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Bb: () => (/* binding */ runBounded),
+/* harmony export */   Fp: () => (/* binding */ spawnTiedToParent),
 /* harmony export */   fM: () => (/* binding */ lastLine),
 /* harmony export */   vX: () => (/* binding */ TailBuffer),
 /* harmony export */   zE: () => (/* binding */ waitForExit)
 /* harmony export */ });
+/* unused harmony exports findExecutable, tiedToParentArgv */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 // Small helpers for child processes: always argv arrays (never a shell), always a bounded wait.
+
+
 
 /** Keeps the last `limit` bytes of a stream (QEMU's stderr), decoded on demand. */
 class TailBuffer {
@@ -12338,7 +18277,10 @@ class TailBuffer {
 }
 /** The last non-empty line of a text (QEMU puts its reason for failing there). */
 function lastLine(text) {
-    const lines = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
+    const lines = text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter(Boolean);
     return lines.at(-1) ?? '';
 }
 /** Resolves when the child has exited (and been reaped by Node), or with undefined after `ms`. */
@@ -12373,7 +18315,14 @@ function runBounded(binary, args, options) {
             child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(binary, args, { stdio: ['ignore', 'pipe', 'pipe'] });
         }
         catch (error) {
-            resolve({ code: null, signal: null, stdout: '', stderr: '', timedOut: false, spawnError: error });
+            resolve({
+                code: null,
+                signal: null,
+                stdout: '',
+                stderr: '',
+                timedOut: false,
+                spawnError: error,
+            });
             return;
         }
         child.stdout.on('data', (chunk) => stdout.push(chunk));
@@ -12388,11 +18337,120 @@ function runBounded(binary, args, options) {
         // 'close' comes after 'exit' and after the pipes have drained; also after a spawn 'error'.
         child.on('close', (code, signal) => {
             clearTimeout(timer);
-            resolve({ code, signal, stdout: stdout.text(), stderr: stderr.text(), timedOut, ...(spawnError ? { spawnError } : {}) });
+            resolve({
+                code,
+                signal,
+                stdout: stdout.text(),
+                stderr: stderr.text(),
+                timedOut,
+                ...(spawnError ? { spawnError } : {}),
+            });
         });
     });
 }
+/** The absolute path of `binary` as exec would find it on PATH (or as given, when it has a slash). */
+function findExecutable(binary, envPath = process.env.PATH ?? '') {
+    const candidates = binary.includes('/')
+        ? [binary]
+        : envPath
+            .split(':')
+            .filter(Boolean)
+            .map((dir) => node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, binary));
+    for (const candidate of candidates) {
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_1__.constants.X_OK);
+            return node_path__WEBPACK_IMPORTED_MODULE_2__.resolve(candidate);
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+/**
+ * The argv that starts `binary args...` so that the kernel SIGKILLs it when this process dies, even
+ * by SIGKILL: util-linux's `setpriv --pdeathsig KILL` sets PR_SET_PDEATHSIG (prctl(2)) and execs
+ * the program; the setting survives execve (it is only cleared for set-user-ID programs, which
+ * QEMU is not). prctl(2): the signal comes when the parent *thread* that forked the child exits;
+ * Node forks from its main thread (libuv's uv_spawn runs on the loop thread), which lives as long
+ * as the process. setpriv is in util-linux, an Essential package on Debian and Ubuntu (Ubuntu's
+ * setpriv(1) manual page names util-linux as its package), so GitHub's runners have it. Without
+ * setpriv, or when `binary` cannot be found (so that spawning it reports its own ENOENT), the
+ * program is started as it is; the pidfile (pidfile.ts) is then what ends an orphan. One window
+ * stays: a parent killed between fork and setpriv's prctl leaves the child untied.
+ */
+function tiedToParentArgv(binary, args, options = { setpriv: findExecutable('setpriv') }) {
+    const { setpriv } = options;
+    if (!setpriv || !findExecutable(binary))
+        return { file: binary, args: [...args], tied: false };
+    return { file: setpriv, args: ['--pdeathsig', 'KILL', '--', binary, ...args], tied: true };
+}
+/** spawn() through tiedToParentArgv: the child cannot outlive this process. */
+function spawnTiedToParent(binary, args, options) {
+    const { file, args: argv, tied } = tiedToParentArgv(binary, args);
+    return { child: (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(file, argv, options), tied };
+}
 //# sourceMappingURL=process.js.map
+
+/***/ }),
+
+/***/ 6394:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   en: () => (/* binding */ unregisterVm),
+/* harmony export */   iF: () => (/* binding */ stopAllVms),
+/* harmony export */   lY: () => (/* binding */ registerVm)
+/* harmony export */ });
+/* unused harmony exports runningVmPids, stopAll */
+// Every QEMU this process started and that has not exited yet, so the gate's signal handlers and
+// teardown can end them all. Only our own children are here: nothing is ever found by name.
+const live = new Set();
+let exitHookInstalled = false;
+function registerVm(vm) {
+    live.add(vm);
+    installExitHook();
+}
+function unregisterVm(vm) {
+    live.delete(vm);
+}
+/** The pids of every QEMU started by this process that has not exited yet. */
+function runningVmPids() {
+    return [...live].map((vm) => vm.pid);
+}
+/**
+ * Stops every QEMU started by this process (QMP quit, SIGTERM, SIGKILL; each bounded). Rejects
+ * with an AggregateError naming those that would not die; never waits forever.
+ */
+async function stopAll(options = {}) {
+    const results = await Promise.allSettled([...live].map((vm) => vm.stop(options)));
+    const failed = results.filter((result) => result.status === 'rejected');
+    if (failed.length > 0) {
+        throw new AggregateError(failed.map((result) => result.reason), `could not stop ${failed.length} QEMU process(es)`);
+    }
+}
+/** The name the signal handlers use. */
+const stopAllVms = stopAll;
+/**
+ * Last resort when Node exits with QEMUs still running (an uncaught error, process.exit): an
+ * 'exit' handler cannot wait, so SIGKILL them; the kernel reparents them and init reaps them.
+ */
+function installExitHook() {
+    if (exitHookInstalled)
+        return;
+    exitHookInstalled = true;
+    process.once('exit', () => {
+        for (const vm of live) {
+            try {
+                process.kill(vm.pid, 'SIGKILL');
+            }
+            catch {
+                // already gone
+            }
+        }
+    });
+}
+//# sourceMappingURL=registry.js.map
 
 /***/ })
 
@@ -12590,89 +18648,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./.build/src/constants.js
-// Every action input, output and saved state named once; action.yml and the code must agree
-// (test/unit/action-yml.test.ts checks that they do).
-var Input;
-(function (Input) {
-    Input["Guest"] = "guest";
-    Input["FreebsdVersion"] = "freebsd-version";
-    Input["Image"] = "image";
-    Input["ImageSha512"] = "image-sha512";
-    Input["SourceTree"] = "source-tree";
-    Input["Build"] = "build";
-    Input["Kernconf"] = "kernconf";
-    Input["Tests"] = "tests";
-    Input["GtestFilter"] = "gtest-filter";
-    Input["Workloads"] = "workloads";
-    Input["FixtureOptions"] = "fixture-options";
-    Input["Fault"] = "fault";
-    Input["FuseServer"] = "fuse-server";
-    Input["FuseServerSource"] = "fuse-server-source";
-    Input["Timeout"] = "timeout";
-    Input["BootTimeout"] = "boot-timeout";
-    Input["BuildTimeout"] = "build-timeout";
-    Input["JobTimeout"] = "job-timeout";
-    Input["Cpus"] = "cpus";
-    Input["Memory"] = "memory";
-    Input["DiskSize"] = "disk-size";
-    Input["Accel"] = "accel";
-    Input["Repeat"] = "repeat";
-    Input["FailOn"] = "fail-on";
-    Input["UploadArtifact"] = "upload-artifact";
-    Input["ArtifactName"] = "artifact-name";
-    Input["OutputDir"] = "output-dir";
-    Input["CacheDir"] = "cache-dir";
-    Input["AllowError"] = "allow-error";
-    Input["InstallQemu"] = "install-qemu";
-    Input["RetentionDays"] = "retention-days";
-    Input["CacheImages"] = "cache-images";
-    Input["MatrixLeg"] = "matrix-leg";
-})(Input || (Input = {}));
-var Output;
-(function (Output) {
-    Output["Verdict"] = "verdict";
-    Output["Signature"] = "signature";
-    Output["Report"] = "report";
-    Output["Stacks"] = "stacks";
-    Output["SerialLog"] = "serial-log";
-    Output["Junit"] = "junit";
-    Output["Summary"] = "summary";
-    Output["ArtifactUrl"] = "artifact-url";
-    Output["KnownBug"] = "known-bug";
-})(Output || (Output = {}));
-/** CLI-only flags (not action inputs): the CLI's help lists them beside the inputs. */
-var CliFlag;
-(function (CliFlag) {
-    CliFlag["Help"] = "help";
-    CliFlag["Version"] = "version";
-    CliFlag["Verbose"] = "verbose";
-    CliFlag["Quiet"] = "quiet";
-    CliFlag["Out"] = "out";
-})(CliFlag || (CliFlag = {}));
-var State;
-(function (State) {
-    /** Path of the pidfile of the QEMU this run started; the post step ends it if still there. */
-    State["QemuPidfile"] = "qemu-pidfile";
-    State["OutputDir"] = "output-dir";
-    State["MainFinished"] = "main-finished";
-})(State || (State = {}));
-/** Exit codes: 0 pass, 1 fail, 2 hang, 3 panic, 64 bad usage, 125 undecided (git bisect run skips). */
-const EXIT = {
-    pass: 0,
-    fail: 1,
-    hang: 2,
-    panic: 3,
-    usage: 64,
-    error: 125,
-    sigint: 130,
-    sigterm: 143,
-};
-/** Host commands the gate runs QEMU with, and the Debian/Ubuntu packages that ship them. */
-const QEMU_COMMANDS = { 'qemu-system-x86_64': 'qemu-system-x86', 'qemu-img': 'qemu-utils' };
-/** Log group names the action and the CLI share. */
-const GROUP = { installQemu: 'Install QEMU' };
-//# sourceMappingURL=constants.js.map
+// EXTERNAL MODULE: ./.build/src/constants.js
+var constants = __nccwpck_require__(1402);
 // EXTERNAL MODULE: ./.build/src/package-root.js
 var package_root = __nccwpck_require__(7956);
 // EXTERNAL MODULE: ./node_modules/yaml/dist/index.js
@@ -12688,18 +18665,23 @@ var dist = __nccwpck_require__(8815);
 /** What the CLI does differently from the action, and says so in its help. */
 const CLI_DEFAULTS = {
     // The CLI never runs sudo apt-get on a laptop unless asked to.
-    [Input.InstallQemu]: 'false',
-    [Input.OutputDir]: './fusefs-gate-out',
-    [Input.MatrixLeg]: '',
+    [constants/* Input */.pd.InstallQemu]: 'false',
+    [constants/* Input */.pd.OutputDir]: './fusefs-gate-out',
+    [constants/* Input */.pd.MatrixLeg]: '',
 };
 function readActionInputs(text = (0,external_node_fs_.readFileSync)(external_node_path_.join((0,package_root/* packageRoot */.Z)(), 'action.yml'), 'utf8')) {
     const action = (0,dist/* parse */.qg)(text);
-    const known = new Set(Object.values(Input));
+    const known = new Set(Object.values(constants/* Input */.pd));
     return Object.entries(action.inputs ?? {})
         .filter(([name]) => known.has(name))
         .map(([name, spec]) => {
         const value = spec.default === undefined ? '' : String(spec.default);
-        return { name: name, description: String(spec.description ?? '').trim(), default: value, boolean: value === 'true' || value === 'false' };
+        return {
+            name: name,
+            description: String(spec.description ?? '').trim(),
+            default: value,
+            boolean: value === 'true' || value === 'false',
+        };
     });
 }
 /** The default the CLI applies, for its help: action.yml's, unless the CLI differs. */
@@ -12726,6 +18708,7 @@ function version() {
 function mainUsage() {
     return [
         'usage: fusefs-gate run [--NAME VALUE]...   run the gate once; the exit status is the verdict',
+        '       fusefs-gate bisect --source-tree DIR --good REF --bad REF [run flags]   first commit that fails like --bad',
         '       fusefs-gate stacks FILE             parse kernel stacks from a saved log or procstat -kk output; print JSON',
         '       fusefs-gate --help | --version',
         '',
@@ -12749,17 +18732,19 @@ function runHelp(inputs) {
         out.push(...help_option(`--${spec.name} ${value}`, `${spec.description} (default: ${dflt === '' ? 'empty' : dflt})`));
     }
     out.push('', 'CLI only:');
-    out.push(...help_option(`--${CliFlag.Out} DIR`, 'Same as --output-dir.'));
-    out.push(...help_option(`--${CliFlag.Verbose}`, 'Show the guest console live (it is always saved to serial.log); the default on a terminal is one line per phase.'));
-    out.push(...help_option(`--${CliFlag.Quiet}`, 'Neither the guest console nor log headings; notes and the verdict only.'));
-    out.push(...help_option(`-h, --${CliFlag.Help}`, 'This help.'));
-    out.push(...help_option(`--${CliFlag.Version}`, 'Print the version.'));
+    out.push(...help_option(`--${constants/* CliFlag */.v2.Out} DIR`, 'Same as --output-dir.'));
+    out.push(...help_option(`--${constants/* CliFlag */.v2.Verbose}`, 'Show the guest console live (it is always saved to serial.log); the default on a terminal is one line per phase.'));
+    out.push(...help_option(`--${constants/* CliFlag */.v2.Quiet}`, 'Neither the guest console nor log headings; notes and the verdict only.'));
+    out.push(...help_option(`-h, --${constants/* CliFlag */.v2.Help}`, 'This help.'));
+    out.push(...help_option(`--${constants/* CliFlag */.v2.Version}`, 'Print the version.'));
     out.push('', EXIT_LINE);
     return out.join('\n');
 }
 function help_option(flag, text) {
     const lines = wrap(text, WIDTH - FLAG_COLUMN);
-    const first = flag.length < FLAG_COLUMN - 2 ? `  ${flag.padEnd(FLAG_COLUMN - 2)}${lines[0]}` : `  ${flag}\n${' '.repeat(FLAG_COLUMN)}${lines[0]}`;
+    const first = flag.length < FLAG_COLUMN - 2
+        ? `  ${flag.padEnd(FLAG_COLUMN - 2)}${lines[0]}`
+        : `  ${flag}\n${' '.repeat(FLAG_COLUMN)}${lines[0]}`;
     return [first, ...lines.slice(1).map((line) => `${' '.repeat(FLAG_COLUMN)}${line}`)];
 }
 function wrap(text, width) {
@@ -12803,7 +18788,7 @@ function findOnPath(command, searchPath = process.env.PATH ?? '') {
     return undefined;
 }
 function missingQemu(searchPath) {
-    return Object.entries(QEMU_COMMANDS)
+    return Object.entries(constants/* QEMU_COMMANDS */.M5)
         .filter(([command]) => !findOnPath(command, searchPath))
         .map(([command, pkg]) => ({ command, pkg }));
 }
@@ -12818,14 +18803,20 @@ const APT_QUIET = ['-qq', '-o', 'Dpkg::Use-Pty=0'];
 async function installQemu(missing, context) {
     const started = Date.now();
     const seconds = () => Math.round((Date.now() - started) / 100) / 10;
-    const cannot = (why) => ({ ok: false, seconds: seconds(), message: `${installHint(missing)}. The action could not install it: ${why}` });
+    const cannot = (why) => ({
+        ok: false,
+        seconds: seconds(),
+        message: `${installHint(missing)}. The action could not install it: ${why}`,
+    });
     if (!findOnPath('apt-get', context.searchPath))
         return cannot('this runner has no apt-get (set install-qemu: false and bring QEMU yourself)');
     if (!context.isRoot && !findOnPath('sudo', context.searchPath))
         return cannot('no sudo, and the action does not run as root');
     const pkgs = [...new Set(missing.map((m) => m.pkg))];
     // sudo resets the environment; `env` carries DEBIAN_FRONTEND through it.
-    const apt = (args) => context.isRoot ? context.run('apt-get', args, APT_ENV) : context.run('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args], {});
+    const apt = (args) => context.isRoot
+        ? context.run('apt-get', args, APT_ENV)
+        : context.run('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args], {});
     const install = () => apt([...APT_QUIET, 'install', '-y', '--no-install-recommends', ...pkgs]);
     context.log(`installing ${pkgs.join(' ')} (for ${missing.map((m) => m.command).join(', ')})`);
     let status = await install();
@@ -12847,3934 +18838,16 @@ async function installQemu(missing, context) {
 //# sourceMappingURL=host-deps.js.map
 // EXTERNAL MODULE: ./.build/src/config/errors.js
 var errors = __nccwpck_require__(5259);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-;// CONCATENATED MODULE: ./.build/src/report/model.js
-// The one data model every stage shares: verdicts, threads and frames, test results, the report.
-const VERDICTS = ['pass', 'fail', 'hang', 'panic', 'error'];
-//# sourceMappingURL=model.js.map
-// EXTERNAL MODULE: ./.build/src/guest/freebsd.js + 3 modules
-var freebsd = __nccwpck_require__(1368);
-// EXTERNAL MODULE: ./.build/src/config/freebsd-tree.js
-var freebsd_tree = __nccwpck_require__(4294);
-// EXTERNAL MODULE: ./.build/src/image/freebsd-resolve.js
-var freebsd_resolve = __nccwpck_require__(1983);
-;// CONCATENATED MODULE: ./.build/src/config/types.js
-// The validated, typed configuration of one gate run. Built by config/parse.ts from
-// action inputs or CLI flags; nothing downstream re-validates it.
-const GUESTS = ['linux', 'freebsd'];
-const WORKLOADS = ['mmap-write', 'mmap-msync', 'write-readback', 'truncate-mmap', 'mmap-while-write'];
-const TEST_KINDS = ['workloads', 'gtest'];
-const BUILD_MODES = ['auto', 'module', 'kernel', 'none'];
-const ACCELERATORS = ['auto', 'kvm', 'tcg'];
-//# sourceMappingURL=types.js.map
-;// CONCATENATED MODULE: ./.build/src/config/parse.js
-// Raw inputs (action inputs or CLI flags, by their action input names) -> a validated GateConfig.
-// Everything wrong is found here, before any work starts, with one message naming the input.
-
-
-
-
-
-
-
-
-
-
-/** Defaults that depend on the guest: a FreeBSD boot under TCG is far slower than the Linux test guest. */
-const DEFAULTS = {
-    freebsd: { bootTimeout: 600, tests: 'workloads,gtest' },
-    linux: { bootTimeout: 60, tests: 'workloads' },
-};
-const FAULT_PATTERN = /^(stall|crash|eio|panic|slow)=(write|read|flush)$|^stall_after=\d+$/;
-const FIXTURE_OPTION_PATTERN = /^(direct_io|backing=[\w./-]+|stall=(write|read|flush)|stall_after=\d+|crash=(write|read|flush)|eio=(write|read|flush))$/;
-function parseConfig(raw, context) {
-    const spell = context.spell ?? ((input) => input);
-    const value = (input) => {
-        const v = raw[input]?.trim();
-        return v === undefined || v === '' ? undefined : v;
-    };
-    const fail = (input, problem) => {
-        throw new errors/* BadInputError */.Y(spell(input), problem);
-    };
-    const oneOf = (input, allowed, fallback) => {
-        const v = value(input) ?? fallback;
-        if (!allowed.includes(v))
-            fail(input, `${JSON.stringify(v)} is not one of ${allowed.join(', ')}`);
-        return v;
-    };
-    const listOf = (input, allowed, fallback) => {
-        const items = splitList(value(input) ?? fallback);
-        for (const item of items) {
-            if (!allowed.includes(item))
-                fail(input, `${JSON.stringify(item)} is not one of ${allowed.join(', ')}`);
-        }
-        if (items.length === 0)
-            fail(input, 'the list is empty: nothing would run, and nothing ran is never a pass');
-        return [...new Set(items)];
-    };
-    const positive = (input, fallback, max, integer = false) => {
-        const v = value(input);
-        if (v === undefined)
-            return fallback;
-        const n = Number(v);
-        if (!/^\d+(\.\d+)?$/.test(v) || !Number.isFinite(n) || n <= 0)
-            fail(input, `${JSON.stringify(v)} is not a positive number`);
-        if (integer && !Number.isInteger(n))
-            fail(input, `${JSON.stringify(v)} is not a whole number`);
-        if (n > max)
-            fail(input, `${v} is more than the maximum ${max}`);
-        return n;
-    };
-    const guest = oneOf(Input.Guest, GUESTS, 'freebsd');
-    const defaults = DEFAULTS[guest];
-    const tests = listOf(Input.Tests, TEST_KINDS, defaults.tests);
-    if (guest === 'linux' && tests.includes('gtest')) {
-        fail(Input.Tests, "'gtest' runs the FreeBSD tree's write.cc tests and needs guest 'freebsd'");
-    }
-    const fixtureOptions = splitList(value(Input.FixtureOptions) ?? 'direct_io');
-    for (const option of fixtureOptions) {
-        if (!FIXTURE_OPTION_PATTERN.test(option))
-            fail(Input.FixtureOptions, `${JSON.stringify(option)} is not a fixture option (direct_io, backing=DIR)`);
-    }
-    const fault = value(Input.Fault);
-    if (fault !== undefined && !FAULT_PATTERN.test(fault)) {
-        fail(Input.Fault, `${JSON.stringify(fault)} is not a fault (stall=|crash=|eio=|panic=|slow= write|read|flush, stall_after=N)`);
-    }
-    const fuseServer = value(Input.FuseServer);
-    if (fuseServer !== undefined && !fuseServer.includes('{mountpoint}')) {
-        fail(Input.FuseServer, 'the command line must contain {mountpoint}, where the gate puts the mount point');
-    }
-    const fuseServerSource = value(Input.FuseServerSource);
-    if (fuseServerSource !== undefined) {
-        requireDirectory(external_node_path_.resolve(context.cwd, fuseServerSource), () => fail(Input.FuseServerSource, `${JSON.stringify(fuseServerSource)} is not a directory`));
-    }
-    const sourceTree = external_node_path_.resolve(context.cwd, value(Input.SourceTree) ?? '.');
-    if (guest === 'freebsd') {
-        requireDirectory(sourceTree, () => fail(Input.SourceTree, `${JSON.stringify(sourceTree)} is not a directory`));
-        if (!(0,external_node_fs_.existsSync)(external_node_path_.join(sourceTree, 'sys', 'fs', 'fuse'))) {
-            fail(Input.SourceTree, `${JSON.stringify(sourceTree)} has no sys/fs/fuse: point it at a FreeBSD source tree checkout`);
-        }
-        const build = oneOf(Input.Build, BUILD_MODES, 'auto');
-        const missing = (0,freebsd/* missingTreePaths */.f7)((relative) => (0,external_node_fs_.existsSync)(external_node_path_.join(sourceTree, relative)), build, tests);
-        if (missing.length)
-            fail(Input.SourceTree, `${JSON.stringify(sourceTree)} lacks what build '${build}' and tests '${tests.join(',')}' need: ${missing.join(', ')}`);
-    }
-    const image = value(Input.Image);
-    if (image !== undefined && !/^https?:\/\//.test(image) && !(0,external_node_fs_.existsSync)(external_node_path_.resolve(context.cwd, image))) {
-        fail(Input.Image, `${JSON.stringify(image)} is neither an http(s) URL nor an existing file`);
-    }
-    const imageSha512 = value(Input.ImageSha512)?.toLowerCase();
-    if (imageSha512 !== undefined && !/^[0-9a-f]{128}$/.test(imageSha512))
-        fail(Input.ImageSha512, 'expected 128 hexadecimal digits');
-    if (imageSha512 !== undefined && image === undefined)
-        fail(Input.ImageSha512, "only means something together with 'image'");
-    // One grammar for this parser and the image resolver (src/image/freebsd-resolve.ts).
-    const freebsdVersion = value(Input.FreebsdVersion) ?? 'auto';
-    let versionInput = { kind: 'auto' };
-    try {
-        versionInput = (0,freebsd_resolve/* parseVersionInput */.gX)(freebsdVersion);
-    }
-    catch (error) {
-        if (!(error instanceof errors/* BadInputError */.Y))
-            throw error;
-        fail(Input.FreebsdVersion, `${JSON.stringify(freebsdVersion)} is not 'auto' or a version: expected ${freebsd_resolve/* VERSION_INPUT_HELP */._j}`);
-    }
-    if (guest === 'freebsd') {
-        // Before anything is fetched or booted: can the asked-for build work with what the tree holds?
-        let verdict = {};
-        try {
-            const facts = (0,freebsd_tree/* readTreeFacts */.sx)(sourceTree);
-            const version = versionInput.kind === 'version'
-                ? versionInput.version
-                : versionInput.kind === 'latest'
-                    ? (0,freebsd_resolve/* parseVersion */.ot)((0,freebsd_resolve/* defaultVersion */.U8)())
-                    : facts.newvers
-                        ? (0,freebsd_resolve/* versionFromNewvers */.TN)(facts.newvers).version
-                        : undefined;
-            verdict = (0,freebsd_tree/* checkBuildBeforeBoot */.Kt)(facts, oneOf(Input.Build, BUILD_MODES, 'auto'), (0,freebsd_tree/* imageKernelOf */.SX)(version, image));
-        }
-        catch (error) {
-            if (!(error instanceof errors/* BadInputError */.Y))
-                throw error;
-            fail(Input.SourceTree, error.problem);
-        }
-        if (verdict.refuse)
-            fail(Input.SourceTree, verdict.refuse);
-    }
-    const failOn = listOf(Input.FailOn, VERDICTS.filter((v) => v !== 'pass'), 'fail,hang,panic,error');
-    const outDir = external_node_path_.resolve(context.cwd, value(Input.OutputDir) ?? defaultOutputDir(context.env));
-    requireWritableDirectory(outDir, (problem) => fail(Input.OutputDir, `${JSON.stringify(outDir)} cannot be written: ${problem}`));
-    return {
-        guest,
-        freebsdVersion,
-        image: image && !/^https?:\/\//.test(image) ? external_node_path_.resolve(context.cwd, image) : image,
-        imageSha512,
-        sourceTree,
-        build: oneOf(Input.Build, BUILD_MODES, 'auto'),
-        kernconf: value(Input.Kernconf) ?? '',
-        tests,
-        gtestFilter: value(Input.GtestFilter) ?? '*',
-        workloads: listOf(Input.Workloads, WORKLOADS, WORKLOADS.join(',')),
-        fixtureOptions,
-        fault,
-        fuseServer,
-        fuseServerSource: fuseServerSource && external_node_path_.resolve(context.cwd, fuseServerSource),
-        timeoutSec: positive(Input.Timeout, 60, 86_400),
-        bootTimeoutSec: positive(Input.BootTimeout, defaults.bootTimeout, 86_400),
-        buildTimeoutSec: positive(Input.BuildTimeout, 3600, 86_400),
-        jobTimeoutSec: positive(Input.JobTimeout, 5400, 7 * 86_400),
-        cpus: positive(Input.Cpus, 2, 64, true),
-        memoryMiB: parseSize(Input.Memory, value(Input.Memory) ?? '2048', 'M', fail, 128, 1 << 20),
-        diskSizeGiB: value(Input.DiskSize) === undefined ? undefined : parseSize(Input.DiskSize, value(Input.DiskSize), 'G', fail, 1, 4096),
-        accel: oneOf(Input.Accel, ACCELERATORS, 'auto'),
-        repeat: positive(Input.Repeat, 1, 10_000, true),
-        failOn,
-        allowError: parseBoolean(Input.AllowError, value(Input.AllowError) ?? 'false', fail),
-        installQemu: parseBoolean(Input.InstallQemu, value(Input.InstallQemu) ?? 'true', fail),
-        retentionDays: value(Input.RetentionDays) === undefined ? undefined : positive(Input.RetentionDays, 1, 90, true),
-        cacheImages: parseBoolean(Input.CacheImages, value(Input.CacheImages) ?? 'true', fail),
-        outDir,
-        uploadArtifact: parseBoolean(Input.UploadArtifact, value(Input.UploadArtifact) ?? 'true', fail),
-        artifactName: value(Input.ArtifactName) ?? defaultArtifactName(guest, freebsdVersion, context.env, value(Input.MatrixLeg)),
-        cacheDir: external_node_path_.resolve(context.cwd, value(Input.CacheDir) ?? context.env.FUSEFS_GATE_CACHE ?? external_node_path_.join((0,external_node_os_.homedir)(), '.cache', 'fusefs-gate')),
-    };
-}
-function splitList(text) {
-    return text
-        .split(/[\s,]+/)
-        .map((item) => item.trim())
-        .filter(Boolean);
-}
-/** `2048`, `2048M`, `2G` -> a number in `unit` (M: MiB, G: GiB). */
-function parseSize(input, text, unit, fail, min, max) {
-    const match = /^(\d+)\s*([MG])?i?B?$/i.exec(text);
-    if (!match)
-        return fail(input, `${JSON.stringify(text)} is not a size like ${unit === 'M' ? '2048, 2048M or 2G' : '20 or 20G'}`);
-    const amount = Number(match[1]);
-    const given = (match[2]?.toUpperCase() ?? unit);
-    const result = given === unit ? amount : given === 'G' ? amount * 1024 : amount / 1024;
-    if (!Number.isInteger(result) || result < min || result > max)
-        return fail(input, `${text} is outside ${min}..${max}${unit}`);
-    return result;
-}
-function parseBoolean(input, text, fail) {
-    if (/^(true|yes|1)$/i.test(text))
-        return true;
-    if (/^(false|no|0)$/i.test(text))
-        return false;
-    return fail(input, `${JSON.stringify(text)} is not true or false`);
-}
-function requireDirectory(dir, onMissing) {
-    try {
-        if ((0,external_node_fs_.statSync)(dir).isDirectory())
-            return;
-    }
-    catch {
-        // fall through
-    }
-    onMissing();
-}
-function requireWritableDirectory(dir, onProblem) {
-    try {
-        makeDirectories(dir);
-        (0,external_node_fs_.accessSync)(dir, external_node_fs_.constants.W_OK);
-    }
-    catch (error) {
-        onProblem(error.code ?? String(error));
-    }
-}
-/** mkdir -p one level at a time: node's recursive mkdirSync spins forever under /proc. */
-function makeDirectories(dir) {
-    if ((0,external_node_fs_.existsSync)(dir)) {
-        if (!(0,external_node_fs_.statSync)(dir).isDirectory())
-            throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
-        return;
-    }
-    makeDirectories(external_node_path_.dirname(dir));
-    (0,external_node_fs_.mkdirSync)(dir);
-}
-function defaultOutputDir(env) {
-    return env.RUNNER_TEMP ? external_node_path_.join(env.RUNNER_TEMP, 'fusefs-gate') : 'fusefs-gate-out';
-}
-/**
- * Unique per step and per matrix leg: two legs with the same FreeBSD version differ in the strategy's
- * job index, two gate steps of one job in the step id (GITHUB_ACTION), a re-run in the attempt.
- */
-function defaultArtifactName(guest, version, env, matrixLeg) {
-    const parts = [
-        'fusefs-gate',
-        guest === 'freebsd' ? version : 'linux',
-        env.GITHUB_JOB,
-        matrixLeg && `leg${matrixLeg}`,
-        env.GITHUB_ACTION,
-        env.GITHUB_RUN_ATTEMPT && `attempt${env.GITHUB_RUN_ATTEMPT}`,
-    ];
-    return parts
-        .filter(Boolean)
-        .join('-')
-        .replace(/[^\w.-]+/g, '_');
-}
-//# sourceMappingURL=parse.js.map
-;// CONCATENATED MODULE: ./.build/src/console/errors.js
-// Why a wait on the console ended without what it waited for.
-/** The guest kernel panicked; `text` holds the panic report as printed. */
-class GuestPanicError extends Error {
-    text;
-    constructor(text) {
-        super(`guest kernel panicked: ${firstLineMatching(text, /panic/i) ?? text.slice(0, 200)}`);
-        this.text = text;
-        this.name = 'GuestPanicError';
-    }
-}
-/** The console stream ended: QEMU exited or was killed. */
-class ConsoleClosedError extends Error {
-    awaited;
-    lastOutput;
-    constructor(awaited, lastOutput) {
-        super(`the guest console closed (QEMU exited) while waiting for ${awaited}; last output: ${JSON.stringify(lastOutput.slice(-300))}`);
-        this.awaited = awaited;
-        this.lastOutput = lastOutput;
-        this.name = 'ConsoleClosedError';
-    }
-}
-/** The guest printed its boot banner twice within one boot phase. */
-class BootLoopError extends Error {
-    banner;
-    lastOutput;
-    constructor(banner, lastOutput) {
-        super(`the guest rebooted during boot (banner ${JSON.stringify(banner)} seen twice)`);
-        this.banner = banner;
-        this.lastOutput = lastOutput;
-        this.name = 'BootLoopError';
-    }
-}
-/** The wait was abandoned because the run was cancelled. */
-class CancelledError extends Error {
-    signal;
-    constructor(signal) {
-        super(`cancelled by ${signal}`);
-        this.signal = signal;
-        this.name = 'CancelledError';
-    }
-}
-function firstLineMatching(text, re) {
-    return text.split('\n').find((line) => re.test(line))?.trim();
-}
-//# sourceMappingURL=errors.js.map
-;// CONCATENATED MODULE: ./.build/src/guest/shell.js
-// What a guest adapter needs from the console: run one command, get its exit status and output.
-// The console implements it over the serial line; tests implement it with recorded transcripts.
-/** A command ran out of its time; says what was awaited and what was seen last. */
-class CommandTimeoutError extends Error {
-    awaited;
-    lastOutput;
-    timeoutMs;
-    constructor(awaited, lastOutput, timeoutMs) {
-        super(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${awaited}; last output: ${JSON.stringify(lastOutput.slice(-300))}`);
-        this.awaited = awaited;
-        this.lastOutput = lastOutput;
-        this.timeoutMs = timeoutMs;
-        this.name = 'CommandTimeoutError';
-    }
-}
-//# sourceMappingURL=shell.js.map
-// EXTERNAL MODULE: ./.build/src/report/stacks.js + 6 modules
-var stacks = __nccwpck_require__(9150);
-// EXTERNAL MODULE: ./.build/src/report/signature.js
-var report_signature = __nccwpck_require__(2428);
-// EXTERNAL MODULE: ./.build/src/report/frame-classes.js
-var frame_classes = __nccwpck_require__(926);
-;// CONCATENATED MODULE: ./.build/src/report/known-deadlocks.json
-const known_deadlocks_namespaceObject = /*#__PURE__*/JSON.parse('{"$comment":"Known kernel deadlocks, matched on the SET of frame names of one blocked thread (order and offsets ignored; static functions may be inlined away, so give alternatives). Each allOf group must have at least one of its names in the thread\'s frames; a name ending in * is a prefix. Add an entry, add a fixture in test/fixtures/stacks/ that it must match and one it must not.","entries":[{"id":"freebsd-247276","title":"fusefs: mmap\'d write to a FOPEN_DIRECT_IO file deadlocks in vm_page_busy_sleep (bug 247276)","url":"https://bugs.freebsd.org/bugzilla/show_bug.cgi?id=247276","os":"freebsd","notes":"The pager\'s putpages calls VOP_WRITE with IO_VMIO; the direct_io write invalidates the very pages the pager holds busy (vn_pages_remove -> vm_object_page_remove -> vm_page_busy_sleep). Fixed in r366121 (fuse_io.c, 2020: fuse_io_dispatch); today the path is fuse_vnop_write -> fuse_inval_buf_range -> v_inval_buf_range -> vn_pages_remove (fuse_vnops.c, vfs_subr.c). The last group keeps a v_inval_buf_range page-busy wait of another file system out.","match":{"allOf":[["vm_page_busy_sleep","_vm_page_busy_sleep"],["vm_object_page_remove","vn_pages_remove"],["fuse_io_dispatch","fuse_vnop_write","fuse_inval_buf_range","v_inval_buf_range"],["fuse_*"]]}}]}');
-;// CONCATENATED MODULE: ./.build/src/report/catalogue.js
-// The known-deadlock catalogue (known-deadlocks.json): data, typed and checked once at load.
-
-
-
-/** Check the shape of catalogue data; throws naming the first bad entry. */
-function loadCatalogue(data) {
-    const entries = data.entries;
-    if (!Array.isArray(entries))
-        throw new Error('known-deadlocks: `entries` must be an array');
-    return entries.map((e, i) => {
-        const entry = e;
-        const where = `known-deadlocks entry ${i} (${String(entry.id)})`;
-        if (typeof entry.id !== 'string' || entry.id === '')
-            throw new Error(`${where}: id must be a non-empty string`);
-        if (typeof entry.title !== 'string')
-            throw new Error(`${where}: title must be a string`);
-        if (typeof entry.url !== 'string' || !/^https:\/\//.test(entry.url))
-            throw new Error(`${where}: url must be https`);
-        const allOf = entry.match?.allOf;
-        if (!Array.isArray(allOf) ||
-            allOf.length === 0 ||
-            !allOf.every((g) => Array.isArray(g) && g.length > 0 && g.every((n) => typeof n === 'string' && n !== ''))) {
-            throw new Error(`${where}: match.allOf must be a non-empty list of non-empty lists of frame names`);
-        }
-        return entry;
-    });
-}
-const CATALOGUE = loadCatalogue(known_deadlocks_namespaceObject);
-/** Does one thread's set of frames satisfy the entry? */
-function entryMatches(entry, thread) {
-    const fns = thread.frames.map((f) => f.fn);
-    return entry.match.allOf.every((group) => fns.some((fn) => (0,frame_classes/* matchesAny */._I)(fn, group)));
-}
-/**
- * The first catalogue entry one of the threads matches, blocked threads first (a known deadlock
- * is about a stuck thread; an unblocked match is still reported, e.g. from a single `bt`).
- */
-function matchKnownBug(threads, catalogue = CATALOGUE) {
-    const ordered = [...threads.filter(report_signature/* isBlocked */.lT), ...threads.filter((t) => !(0,report_signature/* isBlocked */.lT)(t))];
-    for (const t of ordered) {
-        for (const entry of catalogue) {
-            if (entryMatches(entry, t))
-                return { id: entry.id, title: entry.title, url: entry.url };
-        }
-    }
-    return undefined;
-}
-//# sourceMappingURL=catalogue.js.map
+// EXTERNAL MODULE: ./.build/src/config/parse.js + 2 modules
+var parse = __nccwpck_require__(76);
+// EXTERNAL MODULE: ./.build/src/gate/run.js + 23 modules
+var run = __nccwpck_require__(8093);
+// EXTERNAL MODULE: ./.build/src/gate/verdict.js
+var verdict = __nccwpck_require__(8782);
+// EXTERNAL MODULE: ./.build/src/signals.js
+var src_signals = __nccwpck_require__(2602);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.build/src/console/markers.js
-// The nonce-framed markers of the guest protocol (docs/guest-protocol.md).
-
-function newNonce() {
-    // 12 lowercase hex characters: within the protocol's [a-z0-9]{8,16}.
-    return (0,external_node_crypto_.randomBytes)(6).toString('hex');
-}
-function escapeRegExp(text) {
-    return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-/** Matches a whole marker line `@@fg:<nonce>:<fields>@@`; `fieldsPattern` is a regexp source. */
-function markerPattern(nonce, fieldsPattern) {
-    return new RegExp(`@@fg:${escapeRegExp(nonce)}:${fieldsPattern}@@`);
-}
-/**
- * One line of shell that frames `command` between a begin and an end marker carrying its exit status.
- * The markers are printed through printf formats, so an echo of this line never contains them,
- * and stdin is /dev/null so a command cannot swallow the next one.
- */
-function framedCommand(nonce, id, command) {
-    return (`printf '@@fg:%s:begin:%s@@\\n' ${nonce} ${id}; ` +
-        `{ ${command} ; } </dev/null 2>&1; ` +
-        `printf '@@fg:%s:end:%s:%d@@\\n' ${nonce} ${id} $?`);
-}
-//# sourceMappingURL=markers.js.map
-;// CONCATENATED MODULE: ./.build/src/console/serial-console.js
-// A small expect engine over the guest's serial byte stream. It owns prompts, markers, echo,
-// timeouts and the raw log; it never sleeps for a fixed time: every wait is on a pattern with a deadline.
-
-
-
-/** Longest command line sent: FreeBSD's and Linux's canonical tty input buffers are bounded. */
-const MAX_COMMAND_LENGTH = 900;
-const CONTEXT_LINES = 120;
-class SerialConsole {
-    stream;
-    options;
-    /** Decoded text not yet consumed by a wait. */
-    pending = '';
-    partialLine = '';
-    escapeCarry = '';
-    recentLines = [];
-    decoder = new TextDecoder('utf-8');
-    waiter;
-    closed = false;
-    failure;
-    panicLines;
-    panicTimer;
-    bannerCount = 0;
-    watchBanner = false;
-    commandCounter = 0;
-    lastDataAt = Date.now();
-    quietWaiters = new Set();
-    constructor(stream, options) {
-        this.stream = stream;
-        this.options = options;
-        stream.onData((chunk) => this.receive(chunk));
-        stream.onClose(() => this.close());
-    }
-    get nonce() {
-        return this.options.nonce;
-    }
-    /** Milliseconds since the guest last printed anything. */
-    get idleMs() {
-        return Date.now() - this.lastDataAt;
-    }
-    /** The last console lines, for error messages and the report. */
-    lastLines(count = 20) {
-        const lines = [...this.recentLines];
-        if (this.partialLine)
-            lines.push(this.partialLine);
-        return lines.slice(-count);
-    }
-    /**
-     * Resolves once the guest has printed something and then been quiet for `quietMs`, or at
-     * `maxMs`; true when anything arrived. For collecting a dump whose end has no marker.
-     */
-    waitForQuiet(quietMs, maxMs) {
-        return new Promise((resolve) => {
-            let seen = false;
-            let quiet;
-            const finish = () => {
-                clearTimeout(quiet);
-                clearTimeout(bound);
-                this.quietWaiters.delete(onData);
-                resolve(seen);
-            };
-            const onData = () => {
-                seen = true;
-                clearTimeout(quiet);
-                quiet = setTimeout(finish, quietMs);
-            };
-            const bound = setTimeout(finish, maxMs);
-            this.quietWaiters.add(onData);
-        });
-    }
-    /** Fails every current and future wait, e.g. on SIGTERM. */
-    abort(error) {
-        this.fail(error);
-    }
-    send(text) {
-        if (this.closed)
-            throw new ConsoleClosedError('sending input', this.lastLines().join('\n'));
-        this.stream.write(text);
-    }
-    /**
-     * Waits until the boot reaches a root shell: answers the login prompt when the profile has one,
-     * switches to /bin/sh, turns echo off and syncs on a first framed command.
-     */
-    async login(timeoutMs) {
-        // What arrived before this call is this boot's own output (the stream is read from QEMU's start).
-        this.beginBootPhase({ dropPending: false });
-        await this.loginWithinPhase(timeoutMs);
-    }
-    /**
-     * A planned reboot (into a freshly installed kernel): a new boot phase starts before `command`
-     * is sent, so the next boot's banner is its first; the boot-loop rule applies within the phase.
-     * `command` is sent unframed: the shell it runs in does not live to print an end marker.
-     */
-    async reboot(command, timeoutMs) {
-        this.beginBootPhase({ dropPending: true });
-        this.send(`${command}\n`);
-        await this.loginWithinPhase(timeoutMs);
-    }
-    /**
-     * A boot phase: the banner counter starts at zero. On a reboot, what the previous boot printed
-     * can no longer satisfy a wait (an old `fg# ` prompt is not the new boot's shell).
-     */
-    beginBootPhase(options) {
-        this.bannerCount = 0;
-        this.watchBanner = true;
-        if (options.dropPending)
-            this.pending = '';
-    }
-    async loginWithinPhase(timeoutMs) {
-        const deadline = Date.now() + timeoutMs;
-        const remaining = () => Math.max(1, deadline - Date.now());
-        const { profile } = this.options;
-        this.watchBanner = true;
-        try {
-            let atShell = false;
-            if (profile.loginPrompt && profile.loginUser) {
-                await this.expect(profile.loginPrompt, { timeoutMs: remaining(), awaited: 'the login prompt' });
-                this.send(`${profile.loginUser}\n`);
-                if (profile.passwordPrompt) {
-                    const prompt = new RegExp(`${profile.passwordPrompt.source}|${profile.shellPrompt.source}`);
-                    const seen = await this.expect(prompt, { timeoutMs: remaining(), awaited: 'a password prompt or a shell' });
-                    atShell = !profile.passwordPrompt.test(seen[0]);
-                    if (!atShell)
-                        this.send('\n');
-                }
-            }
-            if (!atShell)
-                await this.expect(profile.shellPrompt, { timeoutMs: remaining(), awaited: 'a root shell prompt' });
-        }
-        finally {
-            this.watchBanner = false;
-        }
-        // csh (root's shell before FreeBSD 14) and sh both accept `exec /bin/sh`; then protocol settings.
-        this.send('exec /bin/sh\n');
-        this.send("stty -echo; PS1='fg# '; PS2=''; export PS1 PS2\n");
-        await this.run('true', { timeoutMs: remaining(), purpose: 'the first framed command after login' });
-    }
-    /** Runs one command in the guest's shell and returns its exit status and output. */
-    async run(command, options) {
-        if (command.length > MAX_COMMAND_LENGTH || command.includes('\n')) {
-            throw new Error(`command too long or multi-line for the serial console (${command.length} chars): put it in a script on the payload disk`);
-        }
-        const id = `c${++this.commandCounter}`;
-        const nonce = this.options.nonce;
-        const started = Date.now();
-        const awaited = options.purpose ? `${options.purpose} (${JSON.stringify(command.slice(0, 80))})` : JSON.stringify(command.slice(0, 80));
-        this.send(`${framedCommand(nonce, id, command)}\n`);
-        await this.expect(markerPattern(nonce, `begin:${id}`), { timeoutMs: options.timeoutMs, awaited: `the start of ${awaited}` });
-        const remaining = Math.max(1, options.timeoutMs - (Date.now() - started));
-        const end = await this.expect(markerPattern(nonce, `end:${id}:(\\d+)`), { timeoutMs: remaining, awaited: `the end of ${awaited}` });
-        return { exitStatus: Number(end[1]), output: stripMarkerLines(end.before, nonce), durationMs: Date.now() - started };
-    }
-    /**
-     * Waits for `pattern` in the text that arrived since the last wait; consumes through the match.
-     * The returned match carries `before`: the text between the previous consumption and the match.
-     */
-    expect(pattern, opts) {
-        if (this.waiter)
-            return Promise.reject(new Error(`console: already waiting for ${this.waiter.awaited}`));
-        return new Promise((resolve, reject) => {
-            if (this.failure)
-                return reject(this.failure);
-            const timer = setTimeout(() => {
-                this.waiter = undefined;
-                reject(new CommandTimeoutError(opts.awaited, this.lastLines(8).join('\n'), opts.timeoutMs));
-            }, opts.timeoutMs);
-            this.waiter = {
-                pattern,
-                awaited: opts.awaited,
-                timer,
-                resolve: (match, before) => resolve(Object.assign(match, { before })),
-                reject,
-            };
-            if (this.closed)
-                return this.settle(new ConsoleClosedError(opts.awaited, this.lastLines(8).join('\n')));
-            this.check();
-        });
-    }
-    receive(chunk) {
-        this.lastDataAt = Date.now();
-        this.options.rawLog?.(chunk);
-        for (const waiter of this.quietWaiters)
-            waiter();
-        const text = this.stripTerminalControls(this.decoder.decode(chunk, { stream: true }));
-        this.pending += text;
-        this.scanLines(text);
-        this.check();
-    }
-    /**
-     * Drops carriage returns and terminal control sequences (busybox ash asks for the cursor position
-     * with ESC [ 6 n after its prompt; FreeBSD root's .profile runs resizewin -z on a serial line,
-     * which writes ESC 7 ESC [ r ESC [ 999;999 H ESC [ 6 n ESC 8, usr.bin/resizewin/resizewin.c), keeping
-     * an escape sequence cut by a read for the next chunk. Two-byte escapes are ESC and one byte of
-     * 0x30-0x7e other than `[` (ECMA-35/48 Fp, Fe, Fs: DECSC is ESC 7, DECRC ESC 8).
-     */
-    stripTerminalControls(text) {
-        let all = this.escapeCarry + text;
-        this.escapeCarry = '';
-        const cut = /\x1b(\[[0-9;?]*)?$/.exec(all);
-        if (cut) {
-            this.escapeCarry = cut[0];
-            all = all.slice(0, cut.index);
-        }
-        return all.replace(/\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b[0-Z\\-~]|\r/g, '');
-    }
-    scanLines(text) {
-        const parts = (this.partialLine + text).split('\n');
-        this.partialLine = parts.pop() ?? '';
-        for (const line of parts) {
-            this.options.onLine?.(line);
-            this.recentLines.push(line);
-            if (this.recentLines.length > CONTEXT_LINES)
-                this.recentLines.shift();
-            this.watchForPanic(line);
-            if (this.watchBanner && this.options.profile.bootBanner.test(line) && ++this.bannerCount >= 2) {
-                this.fail(new BootLoopError(line.trim(), this.lastLines(20).join('\n')));
-            }
-        }
-    }
-    watchForPanic(line) {
-        const { panicStart, panicEnd } = this.options.profile;
-        if (this.panicLines) {
-            this.panicLines.push(line);
-            if (panicEnd.test(line))
-                this.finishPanic();
-            return;
-        }
-        if (!panicStart.test(line))
-            return;
-        // Keep what came before the panic line too: the oops and its call trace precede it on Linux.
-        this.panicLines = [...this.recentLines];
-        if (panicEnd.test(line))
-            return this.finishPanic();
-        this.panicTimer = setTimeout(() => this.finishPanic(), this.options.panicCollectMs ?? 5000);
-    }
-    finishPanic() {
-        if (!this.panicLines || this.failure)
-            return;
-        clearTimeout(this.panicTimer);
-        this.fail(new GuestPanicError(this.panicLines.join('\n')));
-    }
-    check() {
-        const waiter = this.waiter;
-        if (!waiter)
-            return;
-        const match = waiter.pattern.exec(this.pending);
-        if (!match)
-            return;
-        const before = this.pending.slice(0, match.index);
-        this.pending = this.pending.slice(match.index + match[0].length);
-        this.waiter = undefined;
-        clearTimeout(waiter.timer);
-        waiter.resolve(match, before);
-    }
-    close() {
-        if (this.closed)
-            return;
-        this.closed = true;
-        const rest = this.decoder.decode();
-        if (rest)
-            this.receive(Buffer.from(rest));
-        if (this.partialLine)
-            this.scanLines('\n');
-        if (this.panicLines)
-            this.finishPanic();
-        if (this.waiter)
-            this.settle(new ConsoleClosedError(this.waiter.awaited, this.lastLines(8).join('\n')));
-    }
-    fail(error) {
-        if (this.failure && !(error instanceof CancelledError))
-            return;
-        this.failure = error;
-        this.settle(error);
-    }
-    settle(error) {
-        const waiter = this.waiter;
-        if (!waiter)
-            return;
-        this.waiter = undefined;
-        clearTimeout(waiter.timer);
-        waiter.reject(error);
-    }
-}
-/** Removes protocol marker lines of this run (and blank leftovers of the echo) from command output. */
-function stripMarkerLines(text, nonce) {
-    return text
-        .split('\n')
-        .filter((line) => !line.includes(`@@fg:${nonce}:`))
-        .join('\n')
-        .replace(/^\n+/, '');
-}
-//# sourceMappingURL=serial-console.js.map
-// EXTERNAL MODULE: ./.build/src/guest/common.js
-var common = __nccwpck_require__(5943);
-;// CONCATENATED MODULE: ./.build/src/watchdog/compare.js
-function threadKey(thread) {
-    return `${thread.pid ?? '?'}/${thread.tid ?? '?'}`;
-}
-function frameNames(thread) {
-    return thread.frames.map((frame) => frame.fn).join(' ');
-}
-function compareSamples(first, second) {
-    if (first.length === 0)
-        return { stuck: false, explanation: 'the first sample found no thread of the test' };
-    const later = new Map(second.map((thread) => [threadKey(thread), thread]));
-    for (const thread of first) {
-        const again = later.get(threadKey(thread));
-        if (!again)
-            return { stuck: false, explanation: `thread ${threadKey(thread)} (${thread.comm}) was gone in the second sample` };
-        if (frameNames(again) !== frameNames(thread)) {
-            return { stuck: false, explanation: `thread ${threadKey(thread)} (${thread.comm}) moved from ${thread.frames[0]?.fn ?? '?'} to ${again.frames[0]?.fn ?? '?'}` };
-        }
-        if (thread.cpuTicks !== undefined && again.cpuTicks !== undefined && again.cpuTicks !== thread.cpuTicks) {
-            return { stuck: false, explanation: `thread ${threadKey(thread)} (${thread.comm}) made progress between the samples (CPU time or finished system calls: ${thread.cpuTicks} -> ${again.cpuTicks})` };
-        }
-        if (thread.state !== undefined && again.state !== undefined && again.state !== thread.state) {
-            return { stuck: false, explanation: `thread ${threadKey(thread)} (${thread.comm}) changed state ${thread.state} -> ${again.state}` };
-        }
-    }
-    return { stuck: true, explanation: `${first.length} thread(s) asleep at the same frames in both samples` };
-}
-//# sourceMappingURL=compare.js.map
-;// CONCATENATED MODULE: ./.build/src/watchdog/run-test.js
-// Layer 1 of the watchdog seen from the host: start a test under guest/watchdog.sh, follow its
-// markers, and turn them into a TestResult. When the markers stop coming, the guest itself is
-// wedged: that is for the host backstop (GuestUnresponsiveError), not for this layer.
-
-
-
-
-
-const DEFAULT_WATCHDOG = { gapSec: 1, graceMs: 8_000, captureMs: 30_000 };
-/** The guest stopped answering during a test; carries what was seen before it went silent. */
-class GuestUnresponsiveError extends Error {
-    test;
-    stage;
-    partialSamples;
-    lastOutput;
-    constructor(test, stage, partialSamples, lastOutput) {
-        super(`the guest stopped responding during ${test} (${stage})`);
-        this.test = test;
-        this.stage = stage;
-        this.partialSamples = partialSamples;
-        this.lastOutput = lastOutput;
-        this.name = 'GuestUnresponsiveError';
-    }
-}
-let testCounter = 0;
-const MAX_OUTPUT = 64 * 1024;
-async function runUnderWatchdog(console, adapter, spec, iteration, settings) {
-    const nonce = console.nonce;
-    const id = `t${++testCounter}`;
-    const started = Date.now();
-    const watchdog = `sh ${common/* BIN_DIR */.k6}/watchdog.sh ${nonce} ${id} ${settings.timeoutSec} ${settings.gapSec} -- ${spec.command}`;
-    const name = spec.name;
-    const step = async (pattern, timeoutMs, stage, partial = []) => {
-        try {
-            return await console.expect(markerPattern(nonce, pattern), { timeoutMs, awaited: `${stage} of ${name}` });
-        }
-        catch (error) {
-            if (error instanceof CommandTimeoutError)
-                throw new GuestUnresponsiveError(name, stage, partial, error.lastOutput);
-            throw error;
-        }
-    };
-    console.send(`${framedCommand(nonce, id, watchdog)}\n`);
-    await step(`begin:${id}`, 15_000, 'the start');
-    const first = await step(`test:${id}:(exit|deadline):(\\d+)(?::(\\d+))?`, settings.timeoutSec * 1000 + settings.graceMs, 'the end or the deadline');
-    const output = trimOutput(stripMarkerLines(first.before, nonce));
-    if (first[1] === 'exit') {
-        const status = Number(first[2]);
-        const elapsed = Number(first[3] ?? Date.now() - started);
-        await step(`end:${id}:\\d+`, 15_000, 'the watchdog exit');
-        return {
-            result: {
-                name,
-                status: status === 0 ? 'pass' : 'fail',
-                durationMs: elapsed,
-                iteration,
-                output,
-                ...(status === 0 ? {} : { message: `exited with status ${status}${failureLineOf(output) ? `: ${failureLineOf(output)}` : ''}` }),
-            },
-            samples: [],
-        };
-    }
-    // Past the deadline: two samples, then the guest watchdog's word on whether the test is still there.
-    const samplesText = [];
-    const sample1 = await step('sample:1:end', settings.captureMs, 'the first stack sample', samplesText);
-    samplesText.push(sample1.before);
-    const sample2 = await step('sample:2:end', settings.gapSec * 1000 + settings.captureMs, 'the second stack sample', samplesText);
-    samplesText.push(sample2.before);
-    const last = await step(`test:${id}:(late-exit|stuck):(\\d+)(?::(\\d+))?`, 15_000, 'the watchdog verdict', samplesText);
-    await step(`end:${id}:\\d+`, 15_000, 'the watchdog exit', samplesText);
-    const samples = samplesText.map((text, index) => adapter.parseSample(sampleBody(text, nonce)).map((thread) => ({ ...thread, sample: index + 1 })));
-    const [before, after] = [samples[0] ?? [], samples[1] ?? []];
-    const deadlineMs = settings.timeoutSec * 1000;
-    if (last[1] === 'late-exit') {
-        return {
-            result: {
-                name,
-                status: 'fail',
-                durationMs: Number(last[3] ?? deadlineMs),
-                iteration,
-                output,
-                message: `timed out while making progress: passed its ${settings.timeoutSec} s deadline and finished during the second sample (status ${last[2]})`,
-                threads: before,
-            },
-            samples,
-        };
-    }
-    const comparison = compareSamples(before, after);
-    return {
-        result: {
-            name,
-            status: comparison.stuck ? 'hang' : 'fail',
-            durationMs: Number(last[2]),
-            iteration,
-            output,
-            message: comparison.stuck
-                ? `did not finish within ${settings.timeoutSec} s: ${comparison.explanation}`
-                : `timed out while making progress (${settings.timeoutSec} s deadline): ${comparison.explanation}`,
-            threads: before,
-        },
-        samples,
-    };
-}
-/** The text of a sample block, without its begin marker line. */
-function sampleBody(text, nonce) {
-    const begin = markerPattern(nonce, 'sample:\\d+:begin').exec(text);
-    return begin ? text.slice(begin.index + begin[0].length) : text;
-}
-function trimOutput(text) {
-    return text.length > MAX_OUTPUT ? `[... ${text.length - MAX_OUTPUT} bytes cut ...]\n${text.slice(-MAX_OUTPUT)}` : text;
-}
-/**
- * The line that says why a test failed: the last one saying `failed` (the workloads' error format,
- * docs/guest-protocol.md), since a second process may print after it; else the last line.
- */
-function failureLineOf(text) {
-    const lines = text.trim().split('\n').map((line) => line.trim()).filter(Boolean);
-    return lines.findLast((line) => /\bfailed\b/.test(line)) ?? lines.at(-1);
-}
-//# sourceMappingURL=run-test.js.map
-;// CONCATENATED MODULE: ./.build/src/gate/phases.js
-class PhaseClock {
-    onStart;
-    onEnd;
-    phases = [];
-    current;
-    constructor(onStart = () => { }, onEnd = () => { }) {
-        this.onStart = onStart;
-        this.onEnd = onEnd;
-    }
-    async run(phase, work) {
-        const started = Date.now();
-        this.current = phase;
-        this.onStart(phase);
-        try {
-            const result = await work();
-            this.end({ phase, durationMs: Date.now() - started, outcome: 'ok' });
-            return result;
-        }
-        catch (error) {
-            this.end({ phase, durationMs: Date.now() - started, outcome: outcomeOf(error), note: error.message?.slice(0, 300) });
-            throw error;
-        }
-        finally {
-            this.current = undefined;
-        }
-    }
-    end(timing) {
-        this.phases.push(timing);
-        this.onEnd(timing);
-    }
-}
-function outcomeOf(error) {
-    const name = error?.name ?? '';
-    if (name === 'CancelledError')
-        return 'cancelled';
-    if (/Timeout/.test(name))
-        return 'timeout';
-    return 'failed';
-}
-//# sourceMappingURL=phases.js.map
-;// CONCATENATED MODULE: ./.build/src/gate/verdict.js
-// One run, one verdict (ARCHITECTURE "Rules that decide between verdicts").
-
-/**
- * panic > hang > fail > pass, and `error` only when nothing else was decided: it loses to a failure the
- * tree caused, but it beats `pass`, since a gate must never turn an undecided run into a pass.
- */
-const RANK = { pass: 0, error: 1, fail: 2, hang: 3, panic: 4 };
-function worstOf(verdicts) {
-    if (verdicts.length === 0)
-        return undefined;
-    return verdicts.reduce((worst, v) => (RANK[v] > RANK[worst] ? v : worst));
-}
-/** The verdict the tests decided, or undefined when none ran: nothing ran is never a pass. */
-function verdictOfTests(tests) {
-    return worstOf(tests.filter((t) => t.status !== 'skipped').map((t) => t.status));
-}
-/**
- * `fail-on` chooses which of the tree's verdicts fail the job; `error` is not the tree's verdict and
- * is never a pass through it: an undecided run exits 125 unless the user said `allow-error`.
- */
-function exitCodeFor(verdict, failOn, allowError = false) {
-    if (verdict === 'error')
-        return allowError ? EXIT.pass : EXIT.error;
-    if (verdict === 'pass' || !failOn.includes(verdict))
-        return EXIT.pass;
-    return EXIT[verdict];
-}
-/** Did an undecided run get through only because the user allowed it? Then the entries warn. */
-function errorLetThrough(report) {
-    return report.verdict === 'error' && report.exitCode === EXIT.pass;
-}
-//# sourceMappingURL=verdict.js.map
-;// CONCATENATED MODULE: ./.build/src/console/ddb.js
-// A conversation with FreeBSD's kernel debugger, ddb(4), over the serial console: the host
-// backstop's way to get stacks from a guest whose userland stopped answering.
-//
-// ddb prints `db> ` before reading each line (sys/ddb/db_command.c db_command_loop), so a command's
-// output is the text between two prompts. A command ddb rejects still ends at the next prompt, so
-// the prompt alone says nothing about success: the rejection is one of ddb's error lines, all
-// printed with db_printf or db_error (which prints its string and returns to the loop through
-// kdb_reenter_silent):
-// - sys/ddb/db_command.c db_command(): "No such command" (newer kernels add `; use "help" to list
-//   available commands`), "Ambiguous", "Unrecognized input; ...", "Subcommand required; ...",
-//   "Bad modifier", "Count missing";
-// - sys/ddb/db_expr.c db_term() and friends: "Symbol not found", "Syntax error", "Divide by 0",
-//   "Negative shift amount" (an argument ddb could not evaluate: `bt all` ends here, because `bt`
-//   parses its argument as an expression, db_stack_trace);
-// - sys/ddb/db_variables.c db_find_variable()/db_set_cmd(): "Unknown variable", "No value", "?".
-/** One of ddb's error replies, alone on its line. */
-const DDB_ERROR_LINE = /^(?:No such command(?:;.*)?|Ambiguous|Unrecognized input(?:;.*)?|Subcommand required(?:;.*)?|Bad modifier|Count missing|Symbol not found|Syntax error|Divide by 0|Negative shift amount|Unknown variable|No value|\?)\s*$/m;
-/** ddb's prompt at the start of a line (db_command_loop prints a newline first when the column is not 0). */
-const DDB_PROMPT = /(?:^|\n)db> /;
-/** Waits for the debugger's first prompt (after the caller stopped the kernel). */
-async function awaitDdbPrompt(console, timeoutMs) {
-    await console.expect(DDB_PROMPT, { timeoutMs, awaited: 'the ddb prompt after an NMI' });
-}
-/** Sends each command at a ddb prompt and says, per command, whether ddb accepted it. */
-async function runDdbCommands(console, commands, commandMs) {
-    const steps = [];
-    for (const command of commands) {
-        console.send(`${command}\n`);
-        const prompt = await console.expect(DDB_PROMPT, { timeoutMs: commandMs, awaited: `ddb's answer to ${command}` });
-        const error = DDB_ERROR_LINE.exec(prompt.before);
-        steps.push(error ? { command, ok: false, error: error[0].trim() } : { command, ok: true });
-    }
-    return steps;
-}
-/** Report lines for the steps: `ddb: alltrace` or `ddb rejected bt all: Symbol not found`. */
-function describeDdbSteps(steps) {
-    return steps.map((s) => (s.ok ? `ddb: ${s.command}` : `ddb rejected ${s.command}: ${s.error}`));
-}
-//# sourceMappingURL=ddb.js.map
-// EXTERNAL MODULE: ./.build/src/report/parsers/linux-proc-stack.js
-var linux_proc_stack = __nccwpck_require__(6565);
-;// CONCATENATED MODULE: ./.build/src/guest/linux.js
-// The Linux test guest adapter: Debian's kernel (its built-in FUSE driver) and a busybox initramfs.
-// It stands in for FreeBSD wherever a real kernel is needed in our CI: same console protocol,
-// same fixture, workloads and watchdog, real hangs with real stacks.
-
-
-const LINUX_CONSOLE = {
-    // guest/linux-init.sh sets PS1='# ' for the root shell on ttyS0.
-    shellPrompt: /# $/,
-    // init/version.c: linux_banner "Linux version %s ..." is printed once per boot.
-    bootBanner: /Linux version \d+\.\d+/,
-    // kernel/panic.c: "Kernel panic - not syncing: %s" ... "---[ end Kernel panic - not syncing: %s ]---".
-    panicStart: /Kernel panic - not syncing/,
-    panicEnd: /---\[ end Kernel panic/,
-};
-class LinuxGuest {
-    image;
-    os = 'linux';
-    console = LINUX_CONSOLE;
-    constructor(image) {
-        this.image = image;
-    }
-    disks(diskIndexOfPayload) {
-        // virtio-blk disks are named vda, vdb, ... in PCI order; the test guest boots from -kernel, no disk.
-        const letter = (index) => String.fromCharCode('a'.charCodeAt(0) + index);
-        return { payload: `/dev/vd${letter(diskIndexOfPayload)}`, results: `/dev/vd${letter(diskIndexOfPayload + 1)}` };
-    }
-    async prepare(shell, disks, config) {
-        // Warnings and worse reach the console (the kernel's hung-task reports are KERN_ERR); chatter does not.
-        await (0,common/* mustRun */.Pv)(shell, 'dmesg -n 4', 10_000, 'setting the console log level');
-        await (0,common/* mustRun */.Pv)(shell, `mkdir -p /gate/results && tar -xf ${disks.payload} -C /gate`, 60_000, 'unpacking the payload disk');
-        // The kernel's own hung-task detector prints blocked tasks' stacks even when userland is stuck.
-        const hungTaskSecs = Math.max(2, Math.ceil(config.timeoutSec));
-        await shell.run(`echo ${hungTaskSecs} > /proc/sys/kernel/hung_task_timeout_secs; echo 0 > /proc/sys/kernel/hung_task_panic`, {
-            timeoutMs: 10_000,
-        });
-    }
-    async buildTarget() {
-        return { mode: 'none', why: "the Linux test guest runs its packaged kernel's FUSE driver; there is no tree to build", ok: true };
-    }
-    async proveTarget(shell) {
-        const details = [];
-        let ok = true;
-        const release = (await shell.run('uname -r', { timeoutMs: 10_000 })).output.trim();
-        if (release === this.image.kernelRelease)
-            details.push(`kernel ${release} is the one the guest was built with`);
-        else {
-            ok = false;
-            details.push(`kernel ${release} is running, but the guest was built with ${this.image.kernelRelease}`);
-        }
-        const names = Object.keys(this.image.programs).sort();
-        const hashes = await shell.run(`sha256sum ${names.map((name) => `/gate/bin/${name}`).join(' ')}`, { timeoutMs: 30_000 });
-        const found = new Map(hashes.output
-            .split('\n')
-            .map((line) => line.trim().split(/\s+/))
-            .filter((parts) => parts.length === 2)
-            .map(([hash, file]) => [file.replace('/gate/bin/', ''), hash]));
-        for (const name of names) {
-            const expected = this.image.programs[name];
-            const actual = found.get(name);
-            if (actual === expected)
-                details.push(`${name} sha256 ${expected.slice(0, 16)}... as built`);
-            else {
-                ok = false;
-                details.push(`${name}: expected sha256 ${expected}, found ${actual ?? 'nothing'}`);
-            }
-        }
-        return { ok, details };
-    }
-    async mount(shell, config) {
-        const command = config.fuseServer ? (0,common/* fuseServerMountCommand */.Hz)(config.fuseServer, LINUX_MOUNT_CHECK) : (0,common/* fixtureMountCommand */.SE)(config, LINUX_MOUNT_CHECK);
-        const result = await shell.run(command, { timeoutMs: 30_000, purpose: 'mounting the FUSE file system' });
-        if (result.exitStatus !== 0)
-            throw new common/* MountError */.Kq(`mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-500)}`);
-        return common/* MOUNTPOINT */.qg;
-    }
-    tests(config, mountpoint) {
-        return (0,common/* workloadTests */.b7)(config, mountpoint);
-    }
-    backstop() {
-        // Alt+SysRq+W (drivers/tty/sysrq.c "show-blocked-tasks") dumps the tasks in D state.
-        return { kind: 'sysrq', key: 'w' };
-    }
-    parseSample(text) {
-        return (0,linux_proc_stack/* parseWatchdogLinuxSample */.L)(text);
-    }
-    async collect(shell, disks) {
-        await shell.run(`dmesg > /gate/results/dmesg.txt 2>&1; tar -cf ${disks.results} -C /gate/results . && sync`, { timeoutMs: 60_000, purpose: 'packing the results disk' });
-    }
-}
-/** Linux: the mount table is /proc/mounts; a FUSE mount has type `fuse` (or `fuse.NAME` for libfuse servers). */
-const LINUX_MOUNT_CHECK = `grep -q ' ${common/* MOUNTPOINT */.qg} fuse' /proc/mounts`;
-//# sourceMappingURL=linux.js.map
-;// CONCATENATED MODULE: ./.build/src/image/linux-guest.js
-// The Linux test guest: a Debian kernel and a busybox initramfs built by scripts/build-linux-guest.sh
-// into the cache. Built on first use; rebuilt by the script only when its inputs changed.
-
-
-
-
-class GuestBuildError extends Error {
-    outputTail;
-    constructor(message, outputTail) {
-        super(message);
-        this.outputTail = outputTail;
-        this.name = 'GuestBuildError';
-    }
-}
-function readLinuxGuest(dir) {
-    const manifest = JSON.parse((0,external_node_fs_.readFileSync)(external_node_path_.join(dir, 'manifest.json'), 'utf8'));
-    return {
-        dir,
-        kernel: external_node_path_.join(dir, 'vmlinuz'),
-        initrd: external_node_path_.join(dir, 'initramfs.cpio.gz'),
-        append: manifest.append,
-        kernelRelease: manifest.kernelRelease,
-        programs: manifest.programs,
-    };
-}
-/**
- * Runs the build script (a no-op when nothing changed) and returns the guest it names.
- * Bounded: a build that does not finish in `timeoutMs` is an error, and its process group is killed.
- */
-async function ensureLinuxGuest(cacheDir, timeoutMs, onLine) {
-    const script = external_node_path_.join((0,package_root/* packageRoot */.Z)(), 'scripts', 'build-linux-guest.sh');
-    const lines = [];
-    const code = await new Promise((resolve) => {
-        const child = (0,external_node_child_process_.spawn)('bash', [script], {
-            env: { ...process.env, FUSEFS_GATE_CACHE: cacheDir },
-            stdio: ['ignore', 'pipe', 'pipe'],
-            detached: true,
-        });
-        const timer = setTimeout(() => {
-            try {
-                process.kill(-child.pid, 'SIGKILL');
-            }
-            catch {
-                // already gone
-            }
-            resolve(`did not finish within ${Math.round(timeoutMs / 1000)} s`);
-        }, timeoutMs);
-        const collect = (chunk) => {
-            for (const line of chunk.toString().split('\n').filter(Boolean)) {
-                lines.push(line);
-                if (lines.length > 200)
-                    lines.shift();
-                onLine?.(line);
-            }
-        };
-        child.stdout.on('data', collect);
-        child.stderr.on('data', collect);
-        child.on('error', (error) => {
-            clearTimeout(timer);
-            resolve(error.message);
-        });
-        child.on('close', (status) => {
-            clearTimeout(timer);
-            resolve(status ?? 'killed');
-        });
-    });
-    const tail = lines.slice(-15).join('\n');
-    if (code !== 0)
-        throw new GuestBuildError(`building the Linux test guest failed (${code}); last lines:\n${tail}`, tail);
-    const dir = lines.at(-1)?.trim() ?? '';
-    if (!(0,external_node_fs_.existsSync)(external_node_path_.join(dir, 'manifest.json'))) {
-        throw new GuestBuildError(`the Linux test guest build did not name an output folder with a manifest (got ${JSON.stringify(dir)})`, tail);
-    }
-    return readLinuxGuest(dir);
-}
-//# sourceMappingURL=linux-guest.js.map
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./.build/src/vm/boot-sector.js
-// A 512-byte x86 boot sector assembled here as bytes: the smallest guest that proves a CPU runs.
-// SeaBIOS loads sector 0 of the boot disk at 0000:7C00 and jumps to it in real mode when the
-// sector ends with the signature 55 AA (the IBM PC boot convention SeaBIOS follows).
-// The code writes a message byte by byte to COM1's transmit register (I/O port 0x3F8; QEMU's 16550
-// model sends every byte written to THR to the serial backend, whatever the baud setting), then
-// either halts for good (`cli; hlt`) or resets the machine through the keyboard controller
-// (command 0xFE to port 0x64, the classic pulse-reset line), which a VM without -no-reboot turns
-// into a reboot: a boot loop in miniature.
-/** Where the message starts inside the sector (right after the code). */
-const MESSAGE_OFFSET = 0x20;
-const LOAD_ADDRESS = 0x7c00;
-/** The code may not run into the message, and the message must leave room for the signature. */
-const MAX_BOOT_MESSAGE_BYTES = 510 - MESSAGE_OFFSET - 1;
-/**
- * The boot sector, exactly 512 bytes. `message` must not contain NUL (it terminates the string).
- * Booted from a disk shorter than one cylinder SeaBIOS refuses ("could not read the boot disk"),
- * so write it to a padded image: see `bootSectorImage`.
- */
-function bootSector(message, options = {}) {
-    const text = Buffer.from(message, 'latin1');
-    if (text.includes(0))
-        throw new Error('boot sector message may not contain NUL bytes');
-    if (text.length > MAX_BOOT_MESSAGE_BYTES) {
-        throw new Error(`boot sector message is ${text.length} bytes; at most ${MAX_BOOT_MESSAGE_BYTES} fit`);
-    }
-    const messageAddress = LOAD_ADDRESS + MESSAGE_OFFSET;
-    // prettier-ignore
-    const code = [
-        0xfa, // 00 cli
-        0x31, 0xc0, // 01 xor ax, ax
-        0x8e, 0xd8, // 03 mov ds, ax          ; DS = 0, so DS:SI addresses 0000:7Cxx
-        0xfc, // 05 cld                 ; lodsb counts upwards
-        0xbe, messageAddress & 0xff, messageAddress >> 8, // 06 mov si, message
-        0xba, 0xf8, 0x03, // 09 mov dx, 0x3f8       ; COM1 transmit holding register
-        // next:
-        0xac, // 0C lodsb
-        0x84, 0xc0, // 0D test al, al
-        0x74, 0x03, // 0F jz done (0x14)
-        0xee, // 11 out dx, al
-        0xeb, 0xf8, // 12 jmp next (0x0C)
-        // done:
-    ];
-    if (options.after === 'reset') {
-        code.push(0xb0, 0xfe, // 14 mov al, 0xfe        ; 8042 command: pulse the CPU reset line
-        0xe6, 0x64);
-    }
-    const halt = code.length;
-    code.push(0xfa, // cli
-    0xf4, // hlt
-    0xeb, 0xfc);
-    if (halt + 4 > MESSAGE_OFFSET)
-        throw new Error('boot sector code overlaps its message');
-    const sector = Buffer.alloc(512);
-    Buffer.from(code).copy(sector, 0);
-    text.copy(sector, MESSAGE_OFFSET);
-    sector[510] = 0x55;
-    sector[511] = 0xaa;
-    return sector;
-}
-/** Size of a disk image SeaBIOS accepts for the boot sector (it wants at least one full cylinder). */
-const BOOT_SECTOR_IMAGE_BYTES = 1024 * 1024;
-/** The boot sector padded with zeros to a 1 MiB raw image. */
-function bootSectorImage(message, options = {}) {
-    const image = Buffer.alloc(BOOT_SECTOR_IMAGE_BYTES);
-    bootSector(message, options).copy(image, 0);
-    return image;
-}
-//# sourceMappingURL=boot-sector.js.map
-// EXTERNAL MODULE: ./.build/src/vm/process.js
-var vm_process = __nccwpck_require__(9620);
-;// CONCATENATED MODULE: ./.build/src/vm/qemu-argv.js
-// The argv of `qemu-system-x86_64`, built from typed options. Pure: no file system, no process.
-// Every flag is an argv element of its own (QEMU is spawned without a shell), so a path needs no
-// shell quoting; where a value goes through QEMU's own option parser (QemuOpts) a comma must be
-// doubled, and -blockdev is given as JSON so a path needs no escaping at all.
-// Facts cited below are from the QEMU 7.2 manual, "Invocation" (qemu-options.hx), which is what
-// the Debian bookworm host here ships (QEMU 7.2.22); GitHub's ubuntu-24.04 runners ship 8.2.
-/**
- * q35 by default. Both FreeBSD (BASIC-CI images, SeaBIOS boot from virtio-blk) and the Linux test
- * guest (kernel boot, VIRTIO_PCI=y) run on q35 and on pc alike: nothing the gate needs differs.
- * q35 is the modern machine (PCIe root complex, ICH9), the one libvirt and the QEMU docs steer new
- * x86 guests to, while `pc` (i440FX, 1996 chipset) is kept for compatibility. Measured here: the
- * boot-sector guest boots from a virtio-blk disk under SeaBIOS on both.
- * The one thing to know: the PCI bus is `pcie.0` on q35 and `pci.0` on pc.
- */
-const DEFAULT_MACHINE = 'q35';
-/** First PCI slot given to a disk; disks take consecutive slots in the order given. */
-const FIRST_DISK_SLOT = 0x04;
-/** Slots 0x04..0x0f: more than the gate ever uses (boot, payload, results, scratch). */
-const MAX_DISKS = 12;
-const RNG_SLOT = 0x10;
-/** sockaddr_un.sun_path is 108 bytes with the terminating NUL (unix(7)). */
-const MAX_SOCKET_PATH_BYTES = 107;
-class QemuArgvError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'QemuArgvError';
-    }
-}
-/** A value that QEMU parses with QemuOpts: a literal comma is written `,,` (qemu-options.hx, "-chardev"). */
-function escapeOptValue(value) {
-    return value.replace(/,/g, ',,');
-}
-/** The disks in guest order: the boot disk first when booting from a disk, then the data disks. */
-function guestDisks(options) {
-    const boot = options.boot.kind === 'disk' ? [{ path: options.boot.path, format: options.boot.format }] : [];
-    return [...boot, ...options.disks];
-}
-function buildQemuArgv(options) {
-    validate(options);
-    const machine = options.machine ?? DEFAULT_MACHINE;
-    const bus = machine === 'q35' ? 'pcie.0' : 'pci.0';
-    const argv = [
-        // "-nodefaults: Don't create default devices. Normally, QEMU sets the default devices like
-        // serial port, parallel port, virtual console, monitor device, VGA adapter, floppy and CD-ROM
-        // drive and others." Also no default NIC: the guest gets no network at all.
-        '-nodefaults',
-        // "-no-user-config: ... QEMU will not load any of the user-provided config files on sysconfdir."
-        '-no-user-config',
-        // "-display none: Do not display video output."
-        '-display', 'none',
-        '-machine', machine,
-        // "-accel name: This is used to enable an accelerator. Depending on the target architecture,
-        // kvm, xen, hax, hvf, nvmm, whpx or tcg can be available."
-        '-accel', options.accel === 'tcg' && options.tcgThread ? `tcg,thread=${options.tcgThread}` : options.accel,
-        // `host` passes the host CPU through and needs KVM; `max` is "all features the accelerator
-        // supports", the richest model TCG can emulate (docs/system/cpu-models-x86).
-        '-cpu', options.accel === 'kvm' ? 'host' : 'max',
-        '-smp', String(options.cpus),
-        '-m', `${options.memoryMiB}M`,
-    ];
-    if (options.noReboot)
-        argv.push('-no-reboot'); // "-no-reboot: Exit instead of rebooting."
-    // QMP first, so its socket exists as early as possible. It still answers only once QEMU's main
-    // loop runs, which is after the serial client has connected (measured on 7.2: the greeting
-    // arrives right after the console connection).
-    // "-mon [chardev=]name[,mode=readline|control]": control mode is QMP; `-qmp dev` is its shorthand.
-    argv.push('-chardev', `socket,id=qmp0,path=${escapeOptValue(options.qmpSocket)},server=on,wait=off`, '-mon', 'chardev=qmp0,mode=control');
-    // The serial console: "server=on|off specifies that the socket shall be a listening socket.
-    // wait=on|off specifies that QEMU should not block waiting for a client to connect to a
-    // listening socket." With wait=on QEMU prints "QEMU waiting for connection on: ..." and does not
-    // start the guest until the host has connected (measured on 7.2), so no console byte is lost.
-    argv.push('-chardev', `socket,id=con0,path=${escapeOptValue(options.serialSocket)},server=on,wait=on`, '-serial', 'chardev:con0');
-    if (options.boot.kind === 'kernel') {
-        // "-kernel bzImage", "-initrd file", "-append cmdline": direct Linux boot, no boot loader.
-        // These values are taken verbatim (not QemuOpts), so commas are literal.
-        argv.push('-kernel', options.boot.kernel, '-initrd', options.boot.initrd, '-append', options.boot.append);
-    }
-    guestDisks(options).forEach((disk, index) => {
-        const node = `disk${index}`;
-        const readOnly = disk.readonly === true;
-        // "-blockdev option[,option[,...]]: Define a new block driver node"; like -device it also
-        // takes the QAPI JSON form (BlockdevOptions), which needs no comma escaping for the path.
-        argv.push('-blockdev', JSON.stringify({
-            driver: disk.format,
-            'node-name': node,
-            'read-only': readOnly,
-            file: { driver: 'file', filename: disk.path, 'read-only': readOnly },
-        }));
-        // Explicit PCI slots: the guest enumerates virtio-blk devices in PCI order, so slot order is
-        // disk order whatever other devices are added. bootindex 0 makes SeaBIOS boot the boot disk
-        // ("bootindex=N ... lower number means higher priority", docs/system/bootindex).
-        const device = [`virtio-blk-pci`, `drive=${node}`, `id=vd${index}`, `bus=${bus}`, `addr=0x${(FIRST_DISK_SLOT + index).toString(16)}`];
-        if (index === 0 && options.boot.kind === 'disk')
-            device.push('bootindex=0');
-        argv.push('-device', device.join(','));
-    });
-    if (options.rng ?? true) {
-        // A guest without an entropy source can block early in boot waiting for randomness;
-        // "-object rng-random,id=id,filename=/dev/random: Creates a random number generator backend
-        // which obtains entropy from a device on the host." /dev/urandom never blocks on the host.
-        argv.push('-object', 'rng-random,id=rng0,filename=/dev/urandom', '-device', `virtio-rng-pci,rng=rng0,bus=${bus},addr=0x${RNG_SLOT.toString(16)}`);
-    }
-    if (options.extra)
-        argv.push(...options.extra);
-    return argv;
-}
-function validate(options) {
-    if (!Number.isInteger(options.cpus) || options.cpus < 1 || options.cpus > 64) {
-        throw new QemuArgvError(`cpus must be an integer from 1 to 64, got ${options.cpus}`);
-    }
-    if (!Number.isInteger(options.memoryMiB) || options.memoryMiB < 16) {
-        throw new QemuArgvError(`memoryMiB must be an integer of at least 16, got ${options.memoryMiB}`);
-    }
-    for (const [name, path] of [['serialSocket', options.serialSocket], ['qmpSocket', options.qmpSocket]]) {
-        if (!path)
-            throw new QemuArgvError(`${name} is empty`);
-        if (Buffer.byteLength(path) > MAX_SOCKET_PATH_BYTES) {
-            throw new QemuArgvError(`${name} path is longer than ${MAX_SOCKET_PATH_BYTES} bytes (a unix socket limit): ${path}`);
-        }
-    }
-    if (options.serialSocket === options.qmpSocket)
-        throw new QemuArgvError('serialSocket and qmpSocket must differ');
-    const disks = guestDisks(options);
-    if (disks.length > MAX_DISKS)
-        throw new QemuArgvError(`at most ${MAX_DISKS} disks, got ${disks.length}`);
-    disks.forEach((disk, index) => {
-        if (!disk.path)
-            throw new QemuArgvError(`disk ${index} has an empty path`);
-        if (disk.format !== 'raw' && disk.format !== 'qcow2')
-            throw new QemuArgvError(`disk ${index} (${disk.path}) has unknown format ${String(disk.format)}`);
-    });
-    if (options.boot.kind === 'kernel' && (!options.boot.kernel || !options.boot.initrd)) {
-        throw new QemuArgvError('kernel boot needs both a kernel and an initrd path');
-    }
-}
-//# sourceMappingURL=qemu-argv.js.map
-;// CONCATENATED MODULE: ./.build/src/vm/accel.js
-// Which accelerator to use is a probe, not a guess: /dev/kvm can exist, open, and still not run a
-// guest (nested KVM here: QEMU aborts with "failed to set MSR 0x10a" under -cpu host, or the guest
-// wedges). The probe boots a real guest under KVM, the boot sector of boot-sector.ts, and counts
-// KVM as usable only when that guest's bytes come out of its serial port in time.
-
-
-
-
-
-
-
-
-/** KVM was asked for explicitly and does not work. */
-class AccelUnavailableError extends Error {
-    reason;
-    constructor(reason) {
-        super(`accel=kvm was requested but KVM is not usable here: ${reason}. Use accel=auto to fall back to TCG, or accel=tcg.`);
-        this.reason = reason;
-        this.name = 'AccelUnavailableError';
-    }
-}
-const KVM_PROBE_MESSAGE = 'KVM-OK\n';
-const DEFAULT_PROBE_TIMEOUT_MS = 8_000;
-/** After SIGKILL the kernel ends the process promptly; this bounds the wait to reap it. */
-const REAP_TIMEOUT_MS = 5_000;
-const probeCache = new Map();
-/**
- * Boots the boot-sector guest with `-accel kvm -cpu host` and waits for KVM_PROBE_MESSAGE on its
- * serial port (stdio). Never throws; always reaps QEMU. Results are cached per binary and device for
- * the life of the process (clearKvmProbeCache forgets them).
- */
-function probeKvm(options = {}) {
-    const qemuBinary = options.qemuBinary ?? 'qemu-system-x86_64';
-    const kvmDevice = options.kvmDevice ?? '/dev/kvm';
-    const key = `${qemuBinary}\0${kvmDevice}`;
-    let result = probeCache.get(key);
-    if (!result) {
-        result = runKvmProbe(qemuBinary, kvmDevice, options.timeoutMs ?? DEFAULT_PROBE_TIMEOUT_MS);
-        probeCache.set(key, result);
-    }
-    return result;
-}
-/**
- * The real guest showed that KVM does not work here although the probe passed (see
- * kvm-failure.ts): from now on this process treats KVM as unusable, so a retry and any later boot
- * under accel=auto take TCG.
- */
-function markKvmUnusable(reason, options = {}) {
-    const key = `${options.qemuBinary ?? 'qemu-system-x86_64'}\0${options.kvmDevice ?? '/dev/kvm'}`;
-    probeCache.set(key, Promise.resolve({ usable: false, reason, elapsedMs: 0 }));
-}
-function clearKvmProbeCache() {
-    probeCache.clear();
-}
-async function runKvmProbe(qemuBinary, kvmDevice, timeoutMs) {
-    const started = Date.now();
-    const done = (usable, reason) => ({ usable, reason, elapsedMs: Date.now() - started });
-    try {
-        // QEMU opens /dev/kvm read-write (KVM's API doc: "open /dev/kvm" then ioctls).
-        await (0,promises_namespaceObject.access)(kvmDevice, external_node_fs_.constants.R_OK | external_node_fs_.constants.W_OK);
-    }
-    catch (error) {
-        const code = error.code;
-        return done(false, code === 'ENOENT' ? `${kvmDevice} does not exist` : `${kvmDevice} is not accessible (${code ?? error.message})`);
-    }
-    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_.join(external_node_os_.tmpdir(), 'fg-kvm-probe-'));
-    try {
-        const image = external_node_path_.join(dir, 'boot.img');
-        await (0,promises_namespaceObject.writeFile)(image, bootSectorImage(KVM_PROBE_MESSAGE));
-        const argv = [
-            '-nodefaults', '-no-user-config', '-display', 'none',
-            // The machine and CPU the real run uses, so a pass here means the real guest can start.
-            '-machine', 'q35', '-accel', 'kvm', '-cpu', 'host', '-smp', '1', '-m', '64M',
-            // A triple fault or reset ends the probe instead of looping.
-            '-no-reboot',
-            // "-serial stdio": the guest's COM1 bytes arrive on QEMU's stdout.
-            '-serial', 'stdio',
-            '-drive', `file=${escapeOptValue(image)},format=raw,if=virtio,readonly=on`,
-        ];
-        return await new Promise((resolve) => {
-            const stderr = new vm_process/* TailBuffer */.vX(4096);
-            let stdout = '';
-            let settled = false;
-            const child = (0,external_node_child_process_.spawn)(qemuBinary, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
-            const finish = (usable, reason) => {
-                if (settled)
-                    return;
-                settled = true;
-                clearTimeout(timer);
-                const result = done(usable, reason);
-                // Always reap: the probe guest halts forever, so it is killed, never asked.
-                if (child.exitCode === null && child.signalCode === null)
-                    child.kill('SIGKILL');
-                void (0,vm_process/* waitForExit */.zE)(child, REAP_TIMEOUT_MS).then(() => resolve(result));
-            };
-            const timer = setTimeout(() => {
-                const said = (0,vm_process/* lastLine */.fM)(stderr.text());
-                finish(false, `guest did not run within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} under KVM${said ? ` (QEMU said: ${said})` : ''}`);
-            }, timeoutMs);
-            child.stdout.on('data', (chunk) => {
-                stdout += chunk.toString('latin1');
-                if (stdout.includes(KVM_PROBE_MESSAGE))
-                    finish(true, `a guest ran under KVM (-cpu host) and printed on its serial port`);
-                if (stdout.length > 64 * 1024)
-                    stdout = stdout.slice(-1024);
-            });
-            child.stderr.on('data', (chunk) => stderr.push(chunk));
-            child.on('error', (error) => finish(false, `could not start ${qemuBinary}: ${error.message}`));
-            child.on('close', (code, signal) => {
-                const said = describeStderr(stderr.text());
-                finish(false, `QEMU exited (${signal ? `signal ${signal}` : `code ${code}`}) before the guest ran${said ? `: ${said}` : ''}`);
-            });
-        });
-    }
-    finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
-    }
-}
-/**
- * The last stderr line; when QEMU aborted on an assertion, the error line just before it says more
- * ("error: failed to set MSR 0x10a to 0x69" before "kvm_buf_set_msrs: Assertion ... failed.").
- */
-function describeStderr(text) {
-    const lines = text.split(/\r?\n/).map((line) => line.trim()).filter(Boolean);
-    const last = lines.at(-1) ?? '';
-    if (/Assertion .* failed/.test(last) && lines.length > 1) {
-        const error = lines.slice(0, -1).reverse().find((line) => /error/i.test(line));
-        if (error)
-            return `${error} / ${last}`;
-    }
-    return last;
-}
-/**
- * auto: probe KVM; use it when a guest really ran, else TCG with a note saying why.
- * kvm: probe; unusable is an AccelUnavailableError (the user asked for it; falling back silently
- * would turn a 10-minute job into an hour). tcg: no probe.
- */
-async function chooseAccelerator(choice, options = {}) {
-    if (choice === 'tcg')
-        return { accelerator: 'tcg', note: 'TCG (software emulation) as requested' };
-    const probe = await (options.probe ?? probeKvm)(options);
-    if (probe.usable) {
-        return { accelerator: 'kvm', note: `KVM: a probe guest ran under KVM in ${probe.elapsedMs} ms`, probe };
-    }
-    if (choice === 'kvm')
-        throw new AccelUnavailableError(probe.reason);
-    return {
-        accelerator: 'tcg',
-        note: `KVM is not usable (${probe.reason}); falling back to TCG (software emulation, much slower)`,
-        probe,
-    };
-}
-//# sourceMappingURL=accel.js.map
-;// CONCATENATED MODULE: ./.build/src/vm/pidfile.js
-// A record of a started QEMU, so a later process (the action's post step, a cleanup after the
-// main step was killed) can end it. A pid alone is not enough: pids are recycled, and other QEMUs
-// may run on the same machine. killRecorded kills only a process whose command line, read from
-// /proc/PID/cmdline (NUL-separated argv, proc(5)), contains `qemu-system` AND the recorded hint
-// (the run's unique serial socket path).
-
-
-
-async function writePidfile(file, record) {
-    await (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(record)}\n`, { mode: 0o644 });
-}
-/** The record, or undefined when the file does not exist. A malformed file is an error. */
-async function readPidfile(file) {
-    let text;
-    try {
-        text = await readFile(file, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        throw new Error(`pidfile ${file} is not JSON: ${JSON.stringify(text.slice(0, 100))}`);
-    }
-    const record = value;
-    if (!Number.isInteger(record.pid) || (record.pid ?? 0) <= 1 || typeof record.startedAt !== 'string' || typeof record.cmdlineHint !== 'string' || !record.cmdlineHint) {
-        throw new Error(`pidfile ${file} does not hold {pid, startedAt, cmdlineHint}: ${text.slice(0, 200)}`);
-    }
-    return record;
-}
-/** The argv of a live process, or undefined when it does not exist (or is a zombie with none). */
-async function processCmdline(pid) {
-    try {
-        const raw = await readFile(`/proc/${pid}/cmdline`);
-        if (raw.length === 0)
-            return undefined;
-        return raw.toString('utf8').replace(/\0$/, '').split('\0');
-    }
-    catch {
-        return undefined;
-    }
-}
-/** True when /proc/PID/cmdline is that of the recorded QEMU. */
-function cmdlineMatches(argv, record) {
-    return (argv[0] ?? '').includes('qemu-system') && argv.join(' ').includes(record.cmdlineHint);
-}
-/**
- * Ends the QEMU recorded in `file`: SIGTERM, then SIGKILL after graceMs; waits (bounded) until
- * the process is gone; removes the pidfile. A pid whose command line does not match is left alone.
- */
-async function killRecorded(file, options = {}) {
-    const graceMs = options.graceMs ?? 5_000;
-    const record = await readPidfile(file);
-    if (!record)
-        return { killed: false, note: `no pidfile at ${file}` };
-    const argv = await processCmdline(record.pid);
-    if (!argv) {
-        await rm(file, { force: true });
-        return { killed: false, pid: record.pid, note: `pid ${record.pid} is not running (already exited)` };
-    }
-    if (!cmdlineMatches(argv, record)) {
-        await rm(file, { force: true });
-        return { killed: false, pid: record.pid, note: `pid ${record.pid} is now another program (${argv[0] ?? '?'}); not killed` };
-    }
-    for (const [signal, waitMs] of [['SIGTERM', graceMs], ['SIGKILL', 5_000]]) {
-        try {
-            process.kill(record.pid, signal);
-        }
-        catch (error) {
-            if (error.code === 'ESRCH')
-                break;
-            throw error;
-        }
-        if (await gone(record.pid, record, waitMs)) {
-            await rm(file, { force: true });
-            return { killed: true, pid: record.pid, note: `QEMU pid ${record.pid} ended with ${signal}` };
-        }
-    }
-    if (await gone(record.pid, record, 0)) {
-        await rm(file, { force: true });
-        return { killed: true, pid: record.pid, note: `QEMU pid ${record.pid} exited` };
-    }
-    return { killed: false, pid: record.pid, note: `QEMU pid ${record.pid} did not exit within ${graceMs + 5_000} ms of SIGTERM and SIGKILL` };
-}
-/** Polls until the recorded process no longer runs (its cmdline is gone or differs), within waitMs. */
-async function gone(pid, record, waitMs) {
-    const deadline = Date.now() + waitMs;
-    for (;;) {
-        const argv = await processCmdline(pid);
-        if (!argv || !cmdlineMatches(argv, record))
-            return true;
-        if (Date.now() >= deadline)
-            return false;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-}
-/** The pidfile's name inside a work folder. */
-const PIDFILE_NAME = 'qemu.pid.json';
-/**
- * Synchronous variant for the main step's state hand-off: writes DIR/qemu.pid.json and returns its
- * path. Given only a pid, the hint is taken from the running process's own command line (its serial
- * chardev argument, else its whole argv), which must be a qemu-system program.
- */
-function recordPidfile(dir, pidOrRecord) {
-    let record;
-    if (typeof pidOrRecord === 'number') {
-        let argv;
-        try {
-            argv = readFileSync(`/proc/${pidOrRecord}/cmdline`).toString('utf8').replace(/\0$/, '').split('\0');
-        }
-        catch {
-            throw new Error(`cannot record pid ${pidOrRecord}: it is not running`);
-        }
-        if (!(argv[0] ?? '').includes('qemu-system'))
-            throw new Error(`cannot record pid ${pidOrRecord}: it is ${argv[0] ?? 'unknown'}, not QEMU`);
-        const hint = argv.find((arg) => arg.includes('id=con0,path=')) ?? argv.join(' ');
-        record = { pid: pidOrRecord, startedAt: new Date().toISOString(), cmdlineHint: hint };
-    }
-    else {
-        record = pidOrRecord;
-    }
-    mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, PIDFILE_NAME);
-    writeFileSync(file, `${JSON.stringify(record)}\n`, { mode: 0o644 });
-    return file;
-}
-//# sourceMappingURL=pidfile.js.map
-;// CONCATENATED MODULE: ./.build/src/vm/registry.js
-// Every QEMU this process started and that has not exited yet, so the gate's signal handlers and
-// teardown can end them all. Only our own children are here: nothing is ever found by name.
-const live = new Set();
-let exitHookInstalled = false;
-function registerVm(vm) {
-    live.add(vm);
-    installExitHook();
-}
-function unregisterVm(vm) {
-    live.delete(vm);
-}
-/** The pids of every QEMU started by this process that has not exited yet. */
-function runningVmPids() {
-    return [...live].map((vm) => vm.pid);
-}
-/**
- * Stops every QEMU started by this process (QMP quit, SIGTERM, SIGKILL; each bounded). Rejects
- * with an AggregateError naming those that would not die; never waits forever.
- */
-async function stopAll(options = {}) {
-    const results = await Promise.allSettled([...live].map((vm) => vm.stop(options)));
-    const failed = results.filter((result) => result.status === 'rejected');
-    if (failed.length > 0) {
-        throw new AggregateError(failed.map((result) => result.reason), `could not stop ${failed.length} QEMU process(es)`);
-    }
-}
-/** The name the signal handlers use. */
-const stopAllVms = stopAll;
-/**
- * Last resort when Node exits with QEMUs still running (an uncaught error, process.exit): an
- * 'exit' handler cannot wait, so SIGKILL them; the kernel reparents them and init reaps them.
- */
-function installExitHook() {
-    if (exitHookInstalled)
-        return;
-    exitHookInstalled = true;
-    process.once('exit', () => {
-        for (const vm of live) {
-            try {
-                process.kill(vm.pid, 'SIGKILL');
-            }
-            catch {
-                // already gone
-            }
-        }
-    });
-}
-//# sourceMappingURL=registry.js.map
-// EXTERNAL MODULE: external "node:net"
-var external_node_net_ = __nccwpck_require__(7030);
-;// CONCATENATED MODULE: ./.build/src/vm/unix-socket.js
-// Connecting to a unix socket that another process (QEMU) creates a little later.
-
-/** Connecting ended without a connection; says what was awaited and the last error seen. */
-class SocketConnectError extends Error {
-    what;
-    path;
-    lastError;
-    timedOut;
-    constructor(what, path, lastError, timedOut) {
-        super(`${timedOut ? 'timed out connecting' : 'could not connect'} to ${what} at ${path}: ${lastError}`);
-        this.what = what;
-        this.path = path;
-        this.lastError = lastError;
-        this.timedOut = timedOut;
-        this.name = 'SocketConnectError';
-    }
-}
-/**
- * Connects, retrying while the socket does not exist yet (ENOENT) or nobody listens yet
- * (ECONNREFUSED), until timeoutMs has passed. Other errors fail at once.
- */
-async function connectUnixWithRetry(path, options) {
-    const deadline = Date.now() + options.timeoutMs;
-    let lastError = 'not tried yet';
-    for (;;) {
-        const stop = options.shouldStop?.();
-        if (stop !== undefined)
-            throw new SocketConnectError(options.what, path, stop, false);
-        try {
-            return await new Promise((resolve, reject) => {
-                const socket = external_node_net_.createConnection({ path });
-                socket.once('connect', () => {
-                    socket.off('error', reject);
-                    resolve(socket);
-                });
-                socket.once('error', reject);
-            });
-        }
-        catch (error) {
-            const code = error.code;
-            lastError = error.message;
-            if (code !== 'ENOENT' && code !== 'ECONNREFUSED')
-                throw new SocketConnectError(options.what, path, lastError, false);
-        }
-        const left = deadline - Date.now();
-        if (left <= 0)
-            throw new SocketConnectError(options.what, path, `nothing listening after ${options.timeoutMs} ms (last: ${lastError})`, true);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(options.retryMs, left)));
-    }
-}
-//# sourceMappingURL=unix-socket.js.map
-;// CONCATENATED MODULE: ./.build/src/vm/qmp.js
-// A small QMP client over QEMU's unix socket. Protocol facts from QEMU's docs/interop/qmp-spec:
-// - on connect the server sends a greeting `{"QMP": {"version": ..., "capabilities": [...]}}`;
-// - the client must leave capabilities negotiation with `{"execute": "qmp_capabilities"}` before
-//   any other command is accepted;
-// - a command is `{"execute": NAME, "arguments": {...}, "id": ID}` and its answer is
-//   `{"return": ...,"id": ID}` or `{"error": {"class": ..., "desc": ...}, "id": ID}`;
-// - asynchronous events `{"event": NAME, "data": ..., "timestamp": {...}}` may arrive at any time;
-// - every message is one JSON object on one line, ended by CRLF.
-// Every wait here is bounded and says what it waited for.
-
-/** QEMU answered a command with an error object. */
-class QmpCommandError extends Error {
-    command;
-    errorClass;
-    desc;
-    constructor(command, errorClass, desc) {
-        super(`QMP ${command} failed: ${errorClass}: ${desc}`);
-        this.command = command;
-        this.errorClass = errorClass;
-        this.desc = desc;
-        this.name = 'QmpCommandError';
-    }
-}
-/** A QMP wait ran out of time. */
-class QmpTimeoutError extends Error {
-    awaited;
-    timeoutMs;
-    constructor(awaited, timeoutMs) {
-        super(`QMP: timed out after ${timeoutMs} ms waiting for ${awaited}`);
-        this.awaited = awaited;
-        this.timeoutMs = timeoutMs;
-        this.name = 'QmpTimeoutError';
-    }
-}
-/** The QMP connection is closed (QEMU exited or the socket broke). */
-class QmpClosedError extends Error {
-    awaited;
-    why;
-    constructor(awaited, why) {
-        super(`QMP connection closed while waiting for ${awaited}: ${why}`);
-        this.awaited = awaited;
-        this.why = why;
-        this.name = 'QmpClosedError';
-    }
-}
-/** Events kept for inspection; older ones are dropped. */
-const MAX_KEPT_EVENTS = 1000;
-class QmpClient {
-    socket;
-    commandTimeoutMs;
-    /** Asynchronous events received so far, oldest first (bounded to the last 1000). */
-    events = [];
-    buffer = '';
-    nextId = 1;
-    pending = new Map();
-    eventWaiters = [];
-    eventListeners = [];
-    closedWhy;
-    greetingWaiter;
-    greetingValue;
-    closeListeners = [];
-    constructor(socket, commandTimeoutMs) {
-        this.socket = socket;
-        this.commandTimeoutMs = commandTimeoutMs;
-        socket.on('data', (chunk) => this.receive(chunk.toString('utf8')));
-        socket.on('error', (error) => this.markClosed(error.message));
-        socket.on('close', () => this.markClosed('socket closed'));
-    }
-    /**
-     * Connects to the QMP socket at `path`, reads the greeting and negotiates capabilities.
-     * Retries while the socket does not exist or refuses (QEMU is still starting), within timeoutMs.
-     */
-    static async connect(path, options = {}) {
-        const timeoutMs = options.timeoutMs ?? 10_000;
-        const deadline = Date.now() + timeoutMs;
-        const socket = await connectUnixWithRetry(path, {
-            timeoutMs,
-            retryMs: options.retryMs ?? 50,
-            what: 'the QMP socket',
-            ...(options.shouldStop ? { shouldStop: options.shouldStop } : {}),
-        });
-        const client = new QmpClient(socket, options.commandTimeoutMs ?? 10_000);
-        try {
-            await client.awaitGreeting(Math.max(1, deadline - Date.now()));
-            await client.execute('qmp_capabilities', undefined, { timeoutMs: Math.max(1, deadline - Date.now()) });
-        }
-        catch (error) {
-            client.close();
-            throw error;
-        }
-        return client;
-    }
-    get greeting() {
-        return this.greetingValue;
-    }
-    get closed() {
-        return this.closedWhy !== undefined;
-    }
-    /** Runs one command; resolves with its `return` value, rejects with QmpCommandError / QmpTimeoutError / QmpClosedError. */
-    execute(command, args, options = {}) {
-        const awaited = `the answer to ${command}`;
-        if (this.closedWhy !== undefined)
-            return Promise.reject(new QmpClosedError(awaited, this.closedWhy));
-        const id = `fg-${this.nextId++}`;
-        const timeoutMs = options.timeoutMs ?? this.commandTimeoutMs;
-        return new Promise((resolve, reject) => {
-            const timer = setTimeout(() => {
-                this.pending.delete(id);
-                reject(new QmpTimeoutError(awaited, timeoutMs));
-            }, timeoutMs);
-            this.pending.set(id, { command, resolve: resolve, reject, timer });
-            const message = args === undefined ? { execute: command, id } : { execute: command, arguments: args, id };
-            this.socket.write(`${JSON.stringify(message)}\r\n`);
-        });
-    }
-    /** Calls `listener` for each event from now on. */
-    onEvent(listener) {
-        this.eventListeners.push(listener);
-    }
-    onClose(listener) {
-        if (this.closedWhy !== undefined)
-            listener();
-        else
-            this.closeListeners.push(listener);
-    }
-    /**
-     * The first event named `name` at or after index `since` of `events` (default: only new ones),
-     * within timeoutMs.
-     */
-    waitForEvent(name, options) {
-        const seen = this.events.slice(options.since ?? this.events.length).find((event) => event.event === name);
-        if (seen)
-            return Promise.resolve(seen);
-        const awaited = `event ${name}`;
-        if (this.closedWhy !== undefined)
-            return Promise.reject(new QmpClosedError(awaited, this.closedWhy));
-        return new Promise((resolve, reject) => {
-            const waiter = {
-                name,
-                resolve,
-                reject,
-                timer: setTimeout(() => {
-                    this.eventWaiters = this.eventWaiters.filter((other) => other !== waiter);
-                    reject(new QmpTimeoutError(awaited, options.timeoutMs));
-                }, options.timeoutMs),
-            };
-            this.eventWaiters.push(waiter);
-        });
-    }
-    close() {
-        this.markClosed('closed by the host');
-        this.socket.destroy();
-    }
-    awaitGreeting(timeoutMs) {
-        if (this.greetingValue)
-            return Promise.resolve(this.greetingValue);
-        return new Promise((resolve, reject) => {
-            const timer = setTimeout(() => {
-                this.greetingWaiter = undefined;
-                reject(new QmpTimeoutError('the greeting', timeoutMs));
-            }, timeoutMs);
-            this.greetingWaiter = (greeting) => {
-                clearTimeout(timer);
-                resolve(greeting);
-            };
-            this.onClose(() => {
-                clearTimeout(timer);
-                if (!this.greetingValue)
-                    reject(new QmpClosedError('the greeting', this.closedWhy ?? 'closed'));
-            });
-        });
-    }
-    receive(text) {
-        this.buffer += text;
-        for (let newline = this.buffer.indexOf('\n'); newline >= 0; newline = this.buffer.indexOf('\n')) {
-            const line = this.buffer.slice(0, newline).trim();
-            this.buffer = this.buffer.slice(newline + 1);
-            if (line)
-                this.handle(line);
-        }
-    }
-    handle(line) {
-        let message;
-        try {
-            message = JSON.parse(line);
-        }
-        catch {
-            return; // not QMP; nothing to match it to
-        }
-        if ('QMP' in message) {
-            this.greetingValue = message.QMP;
-            this.greetingWaiter?.(this.greetingValue);
-            this.greetingWaiter = undefined;
-            return;
-        }
-        if (typeof message.event === 'string') {
-            const event = message;
-            this.events.push(event);
-            if (this.events.length > MAX_KEPT_EVENTS)
-                this.events.splice(0, this.events.length - MAX_KEPT_EVENTS);
-            for (const waiter of this.eventWaiters.filter((w) => w.name === event.event)) {
-                clearTimeout(waiter.timer);
-                waiter.resolve(event);
-            }
-            this.eventWaiters = this.eventWaiters.filter((w) => w.name !== event.event);
-            for (const listener of this.eventListeners)
-                listener(event);
-            return;
-        }
-        const id = typeof message.id === 'string' ? message.id : undefined;
-        const pending = id === undefined ? undefined : this.pending.get(id);
-        if (!pending || id === undefined)
-            return;
-        this.pending.delete(id);
-        clearTimeout(pending.timer);
-        if ('error' in message) {
-            const error = message.error;
-            pending.reject(new QmpCommandError(pending.command, error.class ?? 'GenericError', error.desc ?? JSON.stringify(error)));
-        }
-        else {
-            pending.resolve(message.return);
-        }
-    }
-    markClosed(why) {
-        if (this.closedWhy !== undefined)
-            return;
-        this.closedWhy = why;
-        for (const pending of this.pending.values()) {
-            clearTimeout(pending.timer);
-            pending.reject(new QmpClosedError(`the answer to ${pending.command}`, why));
-        }
-        this.pending.clear();
-        for (const waiter of this.eventWaiters) {
-            clearTimeout(waiter.timer);
-            waiter.reject(new QmpClosedError(`event ${waiter.name}`, why));
-        }
-        this.eventWaiters = [];
-        for (const listener of this.closeListeners.splice(0))
-            listener();
-    }
-}
-//# sourceMappingURL=qmp.js.map
-;// CONCATENATED MODULE: ./.build/src/vm/instance.js
-// One running QEMU: start, console, QMP, diagnose (NMI, sysrq), stop. Knows QEMU, nothing of the
-// guest OS. Every started QEMU is in a module-level registry so signal handlers and the post step
-// can end them all (stopAll); every wait is bounded; stop() always ends with a reaped process.
-//
-// Start sequence (measured on QEMU 7.2): QEMU creates the QMP socket, then the serial socket and
-// blocks (wait=on) until the host connects to it; only then does it open the disks, realize the
-// devices and start its main loop, after which the QMP greeting is sent. So: spawn -> connect the
-// console (retrying while the socket does not exist yet) -> QMP greeting + capabilities. The QMP
-// greeting is the signal that QEMU got through its setup: a missing disk or a bad device makes
-// QEMU exit before it, and that exit is a VmStartError carrying QEMU's stderr.
-
-
-
-
-
-
-
-
-
-
-
-/** QEMU did not get as far as running the guest. */
-class VmStartError extends Error {
-    stderr;
-    argv;
-    constructor(message, stderr, argv) {
-        super(message);
-        this.stderr = stderr;
-        this.argv = argv;
-        this.name = 'VmStartError';
-    }
-}
-/** QEMU survived SIGKILL for longer than the bound (a process stuck in the kernel). */
-class VmStopError extends Error {
-    pid;
-    waitedMs;
-    constructor(pid, waitedMs) {
-        super(`QEMU pid ${pid} did not exit within ${waitedMs} ms of SIGTERM and SIGKILL`);
-        this.pid = pid;
-        this.waitedMs = waitedMs;
-        this.name = 'VmStopError';
-    }
-}
-const DEFAULT_START_TIMEOUT_MS = 30_000;
-const DEFAULT_GRACE_MS = 5_000;
-/** After SIGKILL the kernel ends the process promptly unless it is stuck in uninterruptible I/O. */
-const KILL_WAIT_MS = 5_000;
-const QMP_COMMAND_TIMEOUT_MS = 10_000;
-
-async function startVm(options) {
-    const qemuBinary = options.qemuBinary ?? 'qemu-system-x86_64';
-    const decision = await chooseAccelerator(options.accel, { qemuBinary, ...options.accelOptions });
-    const { runDir, ownRunDir } = await socketFolder(options.workDir);
-    const serialSocket = external_node_path_.join(runDir, 'console.sock');
-    const qmpSocket = external_node_path_.join(runDir, 'qmp.sock');
-    const { accel: _choice, qemuBinary: _binary, workDir: _dir, startTimeoutMs: _timeout, pidfile: _pidfile, accelOptions: _accelOptions, ...argvOptions } = options;
-    let argv;
-    try {
-        argv = buildQemuArgv({ ...argvOptions, accel: decision.accelerator, serialSocket, qmpSocket });
-    }
-    catch (error) {
-        if (ownRunDir)
-            await (0,promises_namespaceObject.rm)(runDir, { recursive: true, force: true });
-        throw new VmStartError(`invalid VM options: ${error.message}`, '', []);
-    }
-    const vm = new QemuVm(qemuBinary, argv, decision.accelerator, decision.note, runDir, ownRunDir, serialSocket, qmpSocket, options.pidfile);
-    await vm.start(options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS);
-    return vm;
-}
-/** sockaddr_un.sun_path holds 107 bytes and a NUL (unix(7)); leave room for the file names. */
-const MAX_SOCKET_DIR_BYTES = 107 - 'console.sock'.length - 1;
-async function socketFolder(workDir) {
-    if (workDir !== undefined) {
-        const absolute = external_node_path_.resolve(workDir);
-        if (Buffer.byteLength(absolute) <= MAX_SOCKET_DIR_BYTES) {
-            await (0,promises_namespaceObject.mkdir)(absolute, { recursive: true });
-            return { runDir: absolute, ownRunDir: false };
-        }
-    }
-    return { runDir: await (0,promises_namespaceObject.mkdtemp)(external_node_path_.join(external_node_os_.tmpdir(), 'fg-vm-')), ownRunDir: true };
-}
-class QemuVm {
-    qemuBinary;
-    argv;
-    accelerator;
-    accelNote;
-    runDir;
-    ownRunDir;
-    serialSocket;
-    qmpSocket;
-    pidfile;
-    exited;
-    console;
-    child;
-    stderr = new vm_process/* TailBuffer */.vX(16 * 1024);
-    exitValue;
-    spawnError;
-    qmpClient;
-    qmpConnecting;
-    stopping;
-    pidRecord;
-    constructor(qemuBinary, argv, accelerator, accelNote, runDir, ownRunDir, serialSocket, qmpSocket, pidfile) {
-        this.qemuBinary = qemuBinary;
-        this.argv = argv;
-        this.accelerator = accelerator;
-        this.accelNote = accelNote;
-        this.runDir = runDir;
-        this.ownRunDir = ownRunDir;
-        this.serialSocket = serialSocket;
-        this.qmpSocket = qmpSocket;
-        this.pidfile = pidfile;
-        this.console = new SocketConsole();
-        // An argv array, no shell. stdin is /dev/null: QEMU has no stdio chardev here.
-        this.child = (0,external_node_child_process_.spawn)(this.qemuBinary, [...argv], { stdio: ['ignore', 'ignore', 'pipe'] });
-        this.child.stderr.on('data', (chunk) => this.stderr.push(chunk));
-        this.exited = new Promise((resolve) => {
-            this.child.on('error', (error) => {
-                // Spawning failed (ENOENT, EACCES): there is no process; 'close' still follows.
-                this.spawnError = error;
-            });
-            // 'close' follows 'exit' once stderr has drained, so the tail is complete.
-            this.child.on('close', (code, signal) => {
-                this.exitValue = { code, signal, stderrTail: this.stderr.text() };
-                unregisterVm(this);
-                this.console.destroy();
-                this.qmpClient?.close();
-                void this.cleanupFiles().finally(() => resolve(this.exitValue));
-            });
-        });
-        // The serial chardev argument holds the run's unique socket path: what a pidfile matches on.
-        this.pidRecord = { pid: this.child.pid ?? -1, startedAt: new Date().toISOString(), cmdlineHint: escapeOptValue(serialSocket) };
-        if (this.child.pid !== undefined)
-            registerVm(this);
-    }
-    get pid() {
-        return this.child.pid ?? -1;
-    }
-    async start(timeoutMs) {
-        const deadline = Date.now() + timeoutMs;
-        const exitedReason = () => {
-            if (this.spawnError)
-                return `could not start QEMU: ${this.spawnError.message}`;
-            if (this.child.exitCode !== null || this.child.signalCode !== null || this.exitValue)
-                return 'QEMU exited';
-            return undefined;
-        };
-        try {
-            if (this.child.pid === undefined) {
-                await this.exited;
-                throw new Error(`could not start QEMU: ${this.spawnError?.message ?? 'no pid'}`);
-            }
-            if (this.pidfile) {
-                await writePidfile(this.pidfile, this.pidRecord);
-            }
-            const socket = await connectUnixWithRetry(this.serialSocket, {
-                timeoutMs: Math.max(1, deadline - Date.now()),
-                retryMs: 25,
-                what: 'the serial console socket',
-                shouldStop: exitedReason,
-            });
-            this.console.attach(socket);
-            this.qmpClient = await this.raceExit(QmpClient.connect(this.qmpSocket, { timeoutMs: Math.max(1, deadline - Date.now()), commandTimeoutMs: QMP_COMMAND_TIMEOUT_MS, shouldStop: exitedReason }));
-        }
-        catch (error) {
-            // Whatever failed, QEMU must not outlive the failed start.
-            const exit = await this.stop({ graceMs: 1_000 }).catch(() => this.exitValue);
-            const stderr = exit?.stderrTail ?? this.stderr.text();
-            const said = (0,vm_process/* lastLine */.fM)(stderr);
-            if (this.spawnError) {
-                throw new VmStartError(`could not run ${this.qemuBinary}: ${this.spawnError.message}`, stderr, this.argv);
-            }
-            const exitText = exit ? `; exit ${exit.signal ?? exit.code}` : '';
-            throw new VmStartError(`QEMU did not start${said ? `: ${said}` : ''} (${error.message}${exitText})`, stderr, this.argv);
-        }
-    }
-    /** Rejects as soon as QEMU exits, so a start step never waits out its whole bound on a dead QEMU. */
-    raceExit(promise) {
-        return Promise.race([
-            promise,
-            this.exited.then((exit) => {
-                throw new Error(`QEMU exited (${exit.signal ?? `code ${exit.code}`})`);
-            }),
-        ]);
-    }
-    qmp() {
-        if (this.qmpClient && !this.qmpClient.closed)
-            return Promise.resolve(this.qmpClient);
-        if (this.exitValue)
-            return Promise.reject(new Error(`QEMU pid ${this.pid} has exited; no QMP`));
-        const exited = () => (this.exitValue ? 'QEMU exited' : undefined);
-        this.qmpConnecting ??= this.raceExit(QmpClient.connect(this.qmpSocket, { timeoutMs: 10_000, commandTimeoutMs: QMP_COMMAND_TIMEOUT_MS, shouldStop: exited }))
-            .then((client) => {
-            this.qmpClient = client;
-            return client;
-        })
-            .finally(() => {
-            this.qmpConnecting = undefined;
-        });
-        return this.qmpConnecting;
-    }
-    stop(options = {}) {
-        this.stopping ??= this.doStop(options.graceMs ?? DEFAULT_GRACE_MS);
-        return this.stopping;
-    }
-    async doStop(graceMs) {
-        if (this.exitValue)
-            return this.exited;
-        if (this.child.pid === undefined)
-            return this.exited;
-        // 1. Ask QEMU to quit (QMP "quit": "This command will cause the QEMU process to exit
-        //    gracefully"). Only when QMP is already up: connecting now could itself take the grace.
-        if (this.qmpClient && !this.qmpClient.closed) {
-            // The answer may not come before the socket closes; the exit is what counts.
-            void this.qmpClient.execute('quit', undefined, { timeoutMs: graceMs }).catch(() => undefined);
-            if (await (0,vm_process/* waitForExit */.zE)(this.child, graceMs))
-                return this.exited;
-        }
-        // 2. SIGTERM: QEMU catches it and exits cleanly ("terminating on signal 15").
-        this.child.kill('SIGTERM');
-        if (await (0,vm_process/* waitForExit */.zE)(this.child, graceMs))
-            return this.exited;
-        // 3. SIGKILL.
-        this.child.kill('SIGKILL');
-        if (await (0,vm_process/* waitForExit */.zE)(this.child, KILL_WAIT_MS))
-            return this.exited;
-        throw new VmStopError(this.pid, graceMs + KILL_WAIT_MS);
-    }
-    async wedge() {
-        // QMP "stop": "Stop all guest VCPU execution."
-        await (await this.qmp()).execute('stop');
-    }
-    async resume() {
-        await (await this.qmp()).execute('cont');
-    }
-    async sendSysrq(key) {
-        if (!/^[a-z0-9]$/.test(key))
-            throw new Error(`sysrq key must be one lower-case letter or digit, got ${JSON.stringify(key)}`);
-        // QMP "send-key": keys are pressed in order and released in reverse; QKeyCode names "alt",
-        // "sysrq", "a".."z", "0".."9" (qapi/ui.json). hold-time is the press duration in ms.
-        await (await this.qmp()).execute('send-key', {
-            keys: [
-                { type: 'qcode', data: 'alt' },
-                { type: 'qcode', data: 'sysrq' },
-                { type: 'qcode', data: key },
-            ],
-            'hold-time': 200,
-        });
-    }
-    async nmi() {
-        // QMP "inject-nmi": "Injects a Non-Maskable Interrupt into the default CPU (x86/s390) or - all CPUs (ppc64)."
-        await (await this.qmp()).execute('inject-nmi');
-    }
-    async queryStatus() {
-        const status = await (await this.qmp()).execute('query-status');
-        return { status: status.status, running: status.running };
-    }
-    stderrText() {
-        return this.stderr.text();
-    }
-    async cleanupFiles() {
-        const removals = [];
-        if (this.pidfile)
-            removals.push((0,promises_namespaceObject.rm)(this.pidfile, { force: true }));
-        if (this.ownRunDir)
-            removals.push((0,promises_namespaceObject.rm)(this.runDir, { recursive: true, force: true }));
-        else
-            removals.push((0,promises_namespaceObject.rm)(this.serialSocket, { force: true }), (0,promises_namespaceObject.rm)(this.qmpSocket, { force: true }));
-        await Promise.allSettled(removals);
-    }
-}
-const MAX_EARLY_BYTES = 16 * 1024 * 1024;
-/** The serial console over the unix socket; keeps early bytes until someone listens. */
-class SocketConsole {
-    socket;
-    dataListeners = [];
-    closeListeners = [];
-    early = [];
-    earlyBytes = 0;
-    isClosed = false;
-    get closed() {
-        return this.isClosed;
-    }
-    attach(socket) {
-        this.socket = socket;
-        socket.on('data', (chunk) => {
-            if (this.dataListeners.length > 0) {
-                for (const listener of this.dataListeners)
-                    listener(chunk);
-                return;
-            }
-            // Nobody listens yet: keep the bytes (bounded; a console nobody reads is a caller's bug).
-            this.early.push(chunk);
-            this.earlyBytes += chunk.length;
-            while (this.earlyBytes > MAX_EARLY_BYTES && this.early.length > 1)
-                this.earlyBytes -= this.early.shift().length;
-        });
-        socket.on('error', () => this.markClosed());
-        socket.on('close', () => this.markClosed());
-    }
-    write(data) {
-        if (this.isClosed || !this.socket)
-            return;
-        this.socket.write(data);
-    }
-    onData(listener) {
-        this.dataListeners.push(listener);
-        if (this.dataListeners.length === 1 && this.early.length > 0) {
-            const early = this.early;
-            this.early = [];
-            this.earlyBytes = 0;
-            for (const chunk of early)
-                listener(chunk);
-        }
-    }
-    onClose(listener) {
-        if (this.isClosed)
-            listener();
-        else
-            this.closeListeners.push(listener);
-    }
-    destroy() {
-        this.socket?.destroy();
-        this.markClosed();
-    }
-    markClosed() {
-        if (this.isClosed)
-            return;
-        this.isClosed = true;
-        for (const listener of this.closeListeners.splice(0))
-            listener();
-    }
-}
-//# sourceMappingURL=instance.js.map
-;// CONCATENATED MODULE: ./.build/src/vm/kvm-failure.js
-// KVM that passes the probe can still fail the real guest: on a host whose KVM is an emulating
-// layer (seen here: "kvm-pvm: INTERNAL_ERROR in batch emul" in the host's dmesg), the probe's
-// boot sector runs and prints, but the guest kernel later stops with QEMU's "KVM internal error.
-// Suberror: 1 / emulation failure". QEMU then pauses the VM (vm_stop(RUN_STATE_INTERNAL_ERROR)
-// in accel/kvm/kvm-all.c), which emits a QMP STOP event, and query-status answers
-// "internal-error". The console simply goes silent, so without this watch a boot waits out its
-// whole timeout, and a test is called a hang. This module notices it at once.
-/** The guest stopped because KVM could not run it: the gate's (or the host's) fault, never the tree's. */
-class KvmFailedError extends Error {
-    detail;
-    constructor(detail) {
-        super(`KVM stopped the guest (QEMU run state internal-error${detail ? `: ${detail}` : ''})`);
-        this.detail = detail;
-        this.name = 'KvmFailedError';
-    }
-}
-/**
- * Calls `onFailure` once when QEMU reports that KVM stopped the guest (STOP event, then
- * query-status says internal-error). Returns a function that stops watching. Only meaningful when
- * the VM runs under KVM; under TCG an internal error does not arise this way.
- */
-async function watchKvmFailure(vm, onFailure) {
-    let active = true;
-    const qmp = await vm.qmp();
-    qmp.onEvent((event) => {
-        if (!active || event.event !== 'STOP')
-            return;
-        void vm
-            .queryStatus()
-            .then((status) => {
-            if (!active || status.status !== 'internal-error')
-                return;
-            active = false;
-            onFailure(new KvmFailedError(kvmErrorLines(vm.stderrText())));
-        })
-            .catch(() => undefined);
-    });
-    return () => {
-        active = false;
-    };
-}
-/** QEMU's own words about the failure, from its stderr ("KVM internal error. Suberror: 1", "emulation failure"). */
-function kvmErrorLines(stderr) {
-    const lines = stderr.split(/\r?\n/).map((line) => line.trim());
-    const wanted = lines.filter((line) => /^KVM internal error|^emulation failure|^KVM: /.test(line));
-    return [...new Set(wanted)].join(' / ');
-}
-//# sourceMappingURL=kvm-failure.js.map
-;// CONCATENATED MODULE: ./.build/src/payload/tar-format.js
-// The tar format, as far as the gate writes and reads it. Pure: bytes in, bytes out.
-//
-// Facts, from POSIX.1-2017 `pax` ("ustar Interchange Format", "pax Interchange Format") and GNU
-// tar's manual ("Basic Tar Format", GNU extensions):
-// - an archive is a sequence of 512-byte blocks: a header block, then the file's data rounded up
-//   to whole blocks; it ends with two blocks of zeros;
-// - header fields (offset, length): name 0/100, mode 100/8, uid 108/8, gid 116/8, size 124/12,
-//   mtime 136/12, chksum 148/8, typeflag 156/1, linkname 157/100, magic 257/6, version 263/2,
-//   uname 265/32, gname 297/32, devmajor 329/8, devminor 337/8, prefix 345/155;
-// - numbers are octal ASCII, NUL- or space-terminated; GNU tar (and bsdtar, busybox) also read a
-//   field whose first byte has the high bit set as a big-endian base-256 number (for sizes >= 8 GiB);
-// - the checksum is the sum of the header's bytes as unsigned values, with the chksum field
-//   counted as eight spaces, written as six octal digits, NUL, space;
-// - typeflag '0' (or NUL, or '7') regular file, '1' hard link, '2' symlink, '5' directory;
-//   'x' a pax extended header for the next entry ("LEN key=value\n" records: path, linkpath, size,
-//   mtime ...), 'g' a global one; GNU 'L' / 'K': the data is the next entry's long name / link name;
-// - ustar magic is "ustar\0" + version "00"; old GNU tar writes "ustar  \0". A name longer than
-//   100 bytes can be split at a '/' into prefix (<= 155) and name (<= 100).
-//
-// The gate writes ustar headers, and for a path that does not fit ustar's name + prefix, a GNU
-// 'L' long-name record in front of it (busybox tar reads these with FEATURE_TAR_GNU_EXTENSIONS,
-// as Debian's busybox does; FreeBSD's bsdtar reads them; both checked in test/unit/payload). It
-// reads ustar, GNU ('L', 'K') and pax ('x') records, which covers what busybox tar and bsdtar write.
-const BLOCK = 512;
-class TarFormatError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'TarFormatError';
-    }
-}
-const TYPEFLAG = { file: '0', hardlink: '1', symlink: '2', dir: '5' };
-const LONG_NAME = '././@LongLink';
-function paddedSize(size) {
-    return Math.ceil(size / BLOCK) * BLOCK;
-}
-function isZeroBlock(block) {
-    for (const byte of block)
-        if (byte !== 0)
-            return false;
-    return true;
-}
-/**
- * The header blocks that introduce one entry: a GNU long-name record (and long-link record) when
- * the name (link name) does not fit ustar, then the ustar header. File data follows them.
- */
-function entryHeaderBlocks(header) {
-    if (header.type === 'other')
-        throw new TarFormatError(`cannot write entry type other (${header.name})`);
-    const blocks = [];
-    const name = header.type === 'dir' && !header.name.endsWith('/') ? `${header.name}/` : header.name;
-    let split = splitUstarName(name);
-    if (!split) {
-        blocks.push(...longRecord('L', name));
-        split = { prefix: '', name: truncateBytes(name, 100) };
-    }
-    let linkname = header.linkname;
-    if (Buffer.byteLength(linkname) > 100) {
-        blocks.push(...longRecord('K', linkname));
-        linkname = truncateBytes(linkname, 100);
-    }
-    blocks.push(encodeHeader({
-        name: split.name,
-        prefix: split.prefix,
-        mode: header.mode,
-        uid: header.uid,
-        gid: header.gid,
-        size: header.type === 'file' ? header.size : 0,
-        mtime: header.mtime,
-        typeflag: TYPEFLAG[header.type],
-        linkname,
-    }));
-    return blocks;
-}
-/** name (<= 100 bytes) alone, or prefix (<= 155) '/' name (<= 100), or undefined if neither fits. */
-function splitUstarName(name) {
-    if (Buffer.byteLength(name) <= 100)
-        return { prefix: '', name };
-    // Try each '/' from the right that leaves a non-empty name part of <= 100 bytes.
-    for (let slash = name.lastIndexOf('/', name.length - 2); slash > 0; slash = name.lastIndexOf('/', slash - 1)) {
-        const prefix = name.slice(0, slash);
-        const rest = name.slice(slash + 1);
-        if (Buffer.byteLength(rest) > 100)
-            break;
-        if (Buffer.byteLength(prefix) <= 155)
-            return { prefix, name: rest };
-    }
-    return undefined;
-}
-function longRecord(typeflag, value) {
-    const data = Buffer.concat([Buffer.from(value, 'utf8'), Buffer.alloc(1)]);
-    const header = encodeHeader({ name: LONG_NAME, prefix: '', mode: 0, uid: 0, gid: 0, size: data.length, mtime: 0, typeflag, linkname: '' });
-    return [header, Buffer.concat([data, Buffer.alloc(paddedSize(data.length) - data.length)])];
-}
-function truncateBytes(text, bytes) {
-    const buffer = Buffer.from(text, 'utf8');
-    if (buffer.length <= bytes)
-        return text;
-    // Cut on a character boundary: drop continuation bytes (10xxxxxx) at the cut.
-    let end = bytes;
-    while (end > 0 && (buffer[end] & 0xc0) === 0x80)
-        end--;
-    return buffer.subarray(0, end).toString('utf8');
-}
-function encodeHeader(header) {
-    const block = Buffer.alloc(BLOCK);
-    writeString(block, 0, 100, header.name, 'name');
-    writeNumber(block, 100, 8, header.mode & 0o7777);
-    writeNumber(block, 108, 8, header.uid);
-    writeNumber(block, 116, 8, header.gid);
-    writeNumber(block, 124, 12, header.size);
-    writeNumber(block, 136, 12, Math.max(0, Math.floor(header.mtime)));
-    block.write(header.typeflag, 156, 1, 'latin1');
-    writeString(block, 157, 100, header.linkname, 'linkname');
-    block.write('ustar\0', 257, 6, 'latin1');
-    block.write('00', 263, 2, 'latin1');
-    writeString(block, 345, 155, header.prefix, 'prefix');
-    block.write(`${checksum(block).toString(8).padStart(6, '0')}\0 `, 148, 8, 'latin1');
-    return block;
-}
-function writeString(block, offset, length, value, field) {
-    const bytes = Buffer.from(value, 'utf8');
-    if (bytes.length > length)
-        throw new TarFormatError(`${field} ${JSON.stringify(value)} is longer than ${length} bytes`);
-    bytes.copy(block, offset);
-}
-/** Octal with a NUL terminator when it fits, else GNU base-256 (high bit set, big-endian). */
-function writeNumber(block, offset, length, value) {
-    if (!Number.isSafeInteger(value) || value < 0)
-        throw new TarFormatError(`cannot store ${value} in a tar header`);
-    const octal = value.toString(8);
-    if (octal.length <= length - 1) {
-        block.write(`${octal.padStart(length - 1, '0')}\0`, offset, length, 'latin1');
-        return;
-    }
-    let rest = BigInt(value);
-    for (let index = offset + length - 1; index > offset; index--) {
-        block[index] = Number(rest & 0xffn);
-        rest >>= 8n;
-    }
-    block[offset] = 0x80;
-}
-function checksum(block) {
-    let sum = 0;
-    for (let index = 0; index < BLOCK; index++)
-        sum += index >= 148 && index < 156 ? 0x20 : block[index];
-    return sum;
-}
-function readString(block, offset, length) {
-    const field = block.subarray(offset, offset + length);
-    const end = field.indexOf(0);
-    return field.subarray(0, end < 0 ? length : end).toString('utf8');
-}
-function readNumber(block, offset, length, field, at) {
-    const bytes = block.subarray(offset, offset + length);
-    if (bytes[0] & 0x80) {
-        let value = BigInt(bytes[0] & 0x7f);
-        for (let index = 1; index < length; index++)
-            value = (value << 8n) | BigInt(bytes[index]);
-        if (value > BigInt(Number.MAX_SAFE_INTEGER))
-            throw new TarFormatError(`tar header at byte ${at}: ${field} is too large`);
-        return Number(value);
-    }
-    const text = bytes.toString('latin1').replace(/[\0 ]+$/, '').replace(/^[\0 ]+/, '');
-    if (text === '')
-        return 0;
-    if (!/^[0-7]+$/.test(text))
-        throw new TarFormatError(`tar header at byte ${at}: ${field} is not an octal number (${JSON.stringify(text)})`);
-    return parseInt(text, 8);
-}
-/** Decodes one header block (the caller has checked it is not a zero block). `at` is its byte offset, for messages. */
-function decodeHeader(block, at) {
-    const stored = readNumber(block, 148, 8, 'chksum', at);
-    const computed = checksum(block);
-    if (stored !== computed) {
-        // Some old writers summed signed bytes; accept that too (POSIX: "unsigned", GNU tar checks both).
-        let signed = 0;
-        for (let index = 0; index < BLOCK; index++)
-            signed += index >= 148 && index < 156 ? 0x20 : ((block[index] << 24) >> 24);
-        if (stored !== signed) {
-            throw new TarFormatError(`not a valid tar header at byte ${at}: checksum ${stored.toString(8)} stored, ${computed.toString(8)} computed`);
-        }
-    }
-    const typeflag = String.fromCharCode(block[156]);
-    const ustar = block.subarray(257, 262).toString('latin1') === 'ustar';
-    const prefix = ustar ? readString(block, 345, 155) : '';
-    const name = readString(block, 0, 100);
-    return {
-        name: prefix ? `${prefix}/${name}` : name,
-        prefix,
-        mode: readNumber(block, 100, 8, 'mode', at),
-        uid: readNumber(block, 108, 8, 'uid', at),
-        gid: readNumber(block, 116, 8, 'gid', at),
-        size: readNumber(block, 124, 12, 'size', at),
-        mtime: readNumber(block, 136, 12, 'mtime', at),
-        typeflag,
-        type: typeOf(typeflag),
-        linkname: readString(block, 157, 100),
-        ustar,
-    };
-}
-function typeOf(typeflag) {
-    switch (typeflag) {
-        case '0':
-        case '\0':
-        case '7':
-            return 'file';
-        case '1':
-            return 'hardlink';
-        case '2':
-            return 'symlink';
-        case '5':
-            return 'dir';
-        default:
-            return 'other';
-    }
-}
-/** Parses pax extended header records: "LEN key=value\n", LEN counting the whole record in bytes. */
-function parsePaxRecords(data, at) {
-    const records = {};
-    let offset = 0;
-    while (offset < data.length) {
-        if (data[offset] === 0)
-            break; // padding
-        const space = data.indexOf(0x20, offset);
-        const length = space < 0 ? NaN : Number(data.subarray(offset, space).toString('latin1'));
-        if (!Number.isInteger(length) || length <= 0 || offset + length > data.length || data[offset + length - 1] !== 0x0a) {
-            throw new TarFormatError(`malformed pax extended header at byte ${at}`);
-        }
-        const record = data.subarray(space + 1, offset + length - 1).toString('utf8');
-        const equals = record.indexOf('=');
-        if (equals < 0)
-            throw new TarFormatError(`malformed pax record ${JSON.stringify(record)} at byte ${at}`);
-        records[record.slice(0, equals)] = record.slice(equals + 1);
-        offset += length;
-    }
-    return records;
-}
-//# sourceMappingURL=tar-format.js.map
-;// CONCATENATED MODULE: ./.build/src/payload/tar-disk.js
-// Bulk data in and out of the guest: a tar archive written straight onto a raw disk. The guest
-// reads the payload disk with `tar -xf /dev/vtbd1` (FreeBSD bsdtar) or `tar -xf /dev/vdb`
-// (busybox), and writes its results with `tar -cf DEV ...` onto a blank disk the host reads back.
-//
-// Why our own tar writer and reader (tar-format.ts) instead of the host's `tar`:
-// - the output must not depend on which tar the runner has (GNU tar on Ubuntu, bsdtar on a Mac
-//   laptop): their defaults differ (GNU tar's default format, pax headers for mtimes, sparse files);
-//   here the format is fixed: ustar, plus a GNU long-name record only for a path that needs it;
-// - names come from argv arrays either way, but mapping many host paths onto guest paths with
-//   --transform is GNU-only and its sed syntax turns special characters into a quoting problem;
-// - the reader must enforce safety rules GNU tar does not apply by default (refuse symlinks that
-//   lead out of the folder, never write through a symlink), stop at the end-of-archive zeros,
-//   treat an all-zero disk as "nothing written" and name the byte where a corrupt archive breaks.
-// Both are small and stream file data in 1 MiB chunks, so a large tree is never held in memory.
-
-
-
-
-
-/** A path in the archive that would leave the destination folder, or be written through a symlink. */
-class UnsafeTarEntryError extends Error {
-    entry;
-    why;
-    constructor(entry, why) {
-        super(`refusing tar entry ${JSON.stringify(entry)}: ${why}`);
-        this.entry = entry;
-        this.why = why;
-        this.name = 'UnsafeTarEntryError';
-    }
-}
-const MIB = 1024 * 1024;
-const CHUNK = MIB;
-/**
- * Writes a tar archive of `entries` to `diskPath` (replacing it), padded with zeros to a whole
- * number of MiB so it can be attached as a raw disk. Directories are walked in sorted order;
- * symlinks inside a walked folder are kept as symlinks, a top-level hostPath is followed.
- */
-async function writeTarDisk(entries, diskPath) {
-    const plan = await planEntries(entries);
-    const out = await (0,promises_namespaceObject.open)(diskPath, 'w');
-    const summary = { files: 0, dirs: 0, symlinks: 0, dataBytes: 0, diskBytes: 0 };
-    let position = 0;
-    const write = async (buffer) => {
-        let done = 0;
-        while (done < buffer.length) {
-            const { bytesWritten } = await out.write(buffer, done, buffer.length - done, position);
-            done += bytesWritten;
-            position += bytesWritten;
-        }
-    };
-    try {
-        for (const item of plan) {
-            for (const block of entryHeaderBlocks(item.header))
-                await write(block);
-            if (item.header.type === 'dir')
-                summary.dirs++;
-            else if (item.header.type === 'symlink')
-                summary.symlinks++;
-            else {
-                summary.files++;
-                summary.dataBytes += item.header.size;
-                await copyFileData(item.source, item.header.size, write);
-            }
-        }
-        // End of archive: two zero blocks; then zeros up to a whole MiB (ftruncate leaves a hole).
-        await write(Buffer.alloc(2 * BLOCK));
-        summary.diskBytes = Math.ceil(position / MIB) * MIB;
-        await out.truncate(summary.diskBytes);
-    }
-    finally {
-        await out.close();
-    }
-    return summary;
-}
-async function planEntries(entries) {
-    const planned = [];
-    const seen = new Map();
-    const add = (item, from) => {
-        const key = item.header.name;
-        const earlier = seen.get(key);
-        if (earlier !== undefined) {
-            if (item.header.type === 'dir' && planned.find((p) => p.header.name === key)?.header.type === 'dir')
-                return;
-            throw new Error(`two payload entries map to the same guest path ${JSON.stringify(key)}: ${earlier} and ${from}`);
-        }
-        seen.set(key, from);
-        planned.push(item);
-    };
-    const addParents = (guestPath) => {
-        const parts = guestPath.split('/');
-        for (let index = 1; index < parts.length; index++) {
-            const dir = parts.slice(0, index).join('/');
-            if (!seen.has(dir))
-                add({ header: dirHeader(dir, 0o755, Date.now() / 1000) }, '(parent folder)');
-        }
-    };
-    const walk = async (hostDir, guestDir) => {
-        const names = (await (0,promises_namespaceObject.readdir)(hostDir)).sort();
-        for (const name of names) {
-            const hostPath = external_node_path_.join(hostDir, name);
-            const guestPath = guestDir ? `${guestDir}/${name}` : name;
-            await addPath(hostPath, guestPath, false);
-        }
-    };
-    const addPath = async (hostPath, guestPath, follow) => {
-        const info = follow ? await (0,promises_namespaceObject.stat)(hostPath) : await (0,promises_namespaceObject.lstat)(hostPath);
-        const mtime = Math.floor(info.mtimeMs / 1000);
-        if (info.isDirectory()) {
-            add({ header: dirHeader(guestPath, info.mode & 0o777, mtime) }, hostPath);
-            await walk(hostPath, guestPath);
-        }
-        else if (info.isFile()) {
-            add({ header: { name: guestPath, mode: info.mode & 0o777, uid: 0, gid: 0, size: info.size, mtime, type: 'file', linkname: '' }, source: hostPath }, hostPath);
-        }
-        else if (info.isSymbolicLink()) {
-            add({ header: { name: guestPath, mode: 0o777, uid: 0, gid: 0, size: 0, mtime, type: 'symlink', linkname: await (0,promises_namespaceObject.readlink)(hostPath) } }, hostPath);
-        }
-        // Sockets, FIFOs and devices are not payload: left out.
-    };
-    for (const entry of entries) {
-        if ('dir' in entry) {
-            const as = guestRelative(entry.as, true);
-            const info = await (0,promises_namespaceObject.stat)(entry.dir);
-            if (!info.isDirectory())
-                throw new Error(`payload folder ${entry.dir} is not a folder`);
-            if (as) {
-                addParents(as);
-                add({ header: dirHeader(as, info.mode & 0o777, Math.floor(info.mtimeMs / 1000)) }, entry.dir);
-            }
-            await walk(entry.dir, as);
-        }
-        else {
-            const guestPath = guestRelative(entry.guestPath, false);
-            addParents(guestPath);
-            await addPath(entry.hostPath, guestPath, true);
-        }
-    }
-    return planned;
-}
-function dirHeader(name, mode, mtime) {
-    return { name, mode, uid: 0, gid: 0, size: 0, mtime: Math.floor(mtime), type: 'dir', linkname: '' };
-}
-/** A guest path relative to the archive root: no leading '/', no '..', normalized. */
-function guestRelative(guestPath, allowRoot) {
-    const normalized = external_node_path_.posix.normalize(guestPath.replace(/^\/+/, '')).replace(/\/+$/, '');
-    if (normalized === '.' || normalized === '') {
-        if (allowRoot)
-            return '';
-        throw new Error(`payload guest path ${JSON.stringify(guestPath)} is empty`);
-    }
-    if (normalized.split('/').includes('..'))
-        throw new Error(`payload guest path ${JSON.stringify(guestPath)} leaves the archive root`);
-    if (guestPath.includes('\0'))
-        throw new Error(`payload guest path ${JSON.stringify(guestPath)} contains NUL`);
-    return normalized;
-}
-async function copyFileData(source, size, write) {
-    const input = await (0,promises_namespaceObject.open)(source, 'r');
-    try {
-        const buffer = Buffer.alloc(CHUNK);
-        let copied = 0;
-        while (copied < size) {
-            const { bytesRead } = await input.read(buffer, 0, Math.min(CHUNK, size - copied), copied);
-            if (bytesRead === 0)
-                throw new Error(`${source} shrank while it was archived (${copied} of ${size} bytes)`);
-            await write(buffer.subarray(0, bytesRead));
-            copied += bytesRead;
-        }
-        const padding = paddedSize(size) - size;
-        if (padding > 0)
-            await write(Buffer.alloc(padding));
-    }
-    finally {
-        await input.close();
-    }
-}
-/** A blank raw disk of `sizeMiB` MiB: a sparse file (a hole) that reads as zeros. Replaces `diskPath`. */
-async function createBlankDisk(diskPath, sizeMiB) {
-    if (!Number.isInteger(sizeMiB) || sizeMiB < 1)
-        throw new Error(`blank disk size must be a whole number of MiB of at least 1, got ${sizeMiB}`);
-    const handle = await (0,promises_namespaceObject.open)(diskPath, 'w');
-    try {
-        await handle.truncate(sizeMiB * MIB);
-    }
-    finally {
-        await handle.close();
-    }
-}
-/**
- * Extracts the tar archive the guest wrote to the raw disk `diskPath` into `destDir` (created if
- * missing). Stops at the first zero block (the end-of-archive marker). A disk that is all zeros
- * where the archive would start means the guest wrote nothing: an empty list, not an error.
- * A bad header checksum, a truncated member, or an entry that would leave destDir (absolute path,
- * '..', a symlink pointing outside, a path through a symlink) is an error.
- */
-async function readTarDisk(diskPath, destDir) {
-    const input = await (0,promises_namespaceObject.open)(diskPath, 'r');
-    const extracted = [];
-    try {
-        const diskSize = (await input.stat()).size;
-        const root = external_node_path_.resolve(destDir);
-        await (0,promises_namespaceObject.mkdir)(root, { recursive: true });
-        const header = Buffer.alloc(BLOCK);
-        let offset = 0;
-        let longName;
-        let longLink;
-        let pax = {};
-        for (;;) {
-            if (offset + BLOCK > diskSize)
-                break; // end of the disk without a marker: GNU tar accepts that too
-            await readExactly(input, header, offset);
-            if (isZeroBlock(header))
-                break;
-            const at = offset;
-            let entry;
-            try {
-                entry = decodeHeader(header, at);
-            }
-            catch (error) {
-                if (error instanceof TarFormatError)
-                    throw new TarFormatError(`${diskPath} is not a readable tar archive: ${error.message}`);
-                throw error;
-            }
-            const meta = entry.typeflag === 'x' || entry.typeflag === 'g' || entry.typeflag === 'L' || entry.typeflag === 'K';
-            // Data that follows the header: a file's contents (pax may override a size ustar cannot
-            // hold), a meta record's payload, or an unknown type's data, which is skipped.
-            const size = entry.type === 'file' && pax.size !== undefined ? Number(pax.size) : entry.size;
-            if (!Number.isSafeInteger(size) || size < 0)
-                throw new TarFormatError(`${diskPath}: bad size ${JSON.stringify(pax.size)} at byte ${at}`);
-            const dataSize = meta || entry.type === 'file' || entry.type === 'other' ? size : 0;
-            const dataStart = offset + BLOCK;
-            const next = dataStart + paddedSize(dataSize);
-            if (next > diskSize) {
-                throw new TarFormatError(`${diskPath}: tar member ${JSON.stringify(entry.name)} at byte ${at} runs past the end of the disk (truncated archive)`);
-            }
-            offset = next;
-            if (meta) {
-                const data = Buffer.alloc(entry.size);
-                await readExactly(input, data, dataStart);
-                if (entry.typeflag === 'L')
-                    longName = cString(data);
-                else if (entry.typeflag === 'K')
-                    longLink = cString(data);
-                else if (entry.typeflag === 'x')
-                    pax = parsePaxRecords(data, at);
-                continue; // 'g' (global pax) carries nothing the gate uses
-            }
-            const name = pax.path ?? longName ?? entry.name;
-            const linkname = pax.linkpath ?? longLink ?? entry.linkname;
-            const mtime = pax.mtime !== undefined ? Number(pax.mtime) : entry.mtime;
-            longName = longLink = undefined;
-            pax = {};
-            if (entry.type === 'other')
-                continue; // devices, FIFOs: not evidence
-            const relative = safeRelative(name);
-            if (relative === '') {
-                if (entry.type === 'dir')
-                    continue; // "./" itself
-                throw new UnsafeTarEntryError(name, 'it names the destination folder itself');
-            }
-            const target = external_node_path_.join(root, ...relative.split('/'));
-            await ensureParents(root, relative);
-            switch (entry.type) {
-                case 'dir':
-                    await ensureDir(root, relative);
-                    extracted.push({ path: relative, kind: 'dir', size: 0 });
-                    break;
-                case 'file':
-                    await removeIfNotDir(target, relative);
-                    await extractFile(input, dataStart, size, target, entry.mode & 0o777);
-                    await (0,promises_namespaceObject.utimes)(target, mtime, mtime).catch(() => undefined);
-                    extracted.push({ path: relative, kind: 'file', size });
-                    break;
-                case 'symlink': {
-                    if (external_node_path_.posix.isAbsolute(linkname))
-                        throw new UnsafeTarEntryError(relative, `symlink to the absolute path ${JSON.stringify(linkname)}`);
-                    const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(relative), linkname));
-                    if (resolved === '..' || resolved.startsWith('../'))
-                        throw new UnsafeTarEntryError(relative, `symlink to ${JSON.stringify(linkname)} leads out of the folder`);
-                    await removeIfNotDir(target, relative);
-                    await (0,promises_namespaceObject.symlink)(linkname, target);
-                    extracted.push({ path: relative, kind: 'symlink', size: 0 });
-                    break;
-                }
-                case 'hardlink': {
-                    const source = safeRelative(linkname);
-                    const sourcePath = external_node_path_.join(root, ...source.split('/'));
-                    const info = await (0,promises_namespaceObject.lstat)(sourcePath).catch(() => undefined);
-                    if (!info?.isFile())
-                        throw new UnsafeTarEntryError(relative, `hard link to ${JSON.stringify(linkname)}, which is not a file extracted before it`);
-                    await removeIfNotDir(target, relative);
-                    await (0,promises_namespaceObject.copyFile)(sourcePath, target);
-                    extracted.push({ path: relative, kind: 'hardlink', size: info.size });
-                    break;
-                }
-            }
-        }
-    }
-    finally {
-        await input.close();
-    }
-    return extracted;
-}
-function cString(data) {
-    const end = data.indexOf(0);
-    return data.subarray(0, end < 0 ? data.length : end).toString('utf8');
-}
-/** The archive path as a clean relative path, or UnsafeTarEntryError. */
-function safeRelative(name) {
-    if (name.includes('\0'))
-        throw new UnsafeTarEntryError(name, 'the name contains NUL');
-    if (name.startsWith('/'))
-        throw new UnsafeTarEntryError(name, 'absolute path');
-    const parts = name.split('/').filter((part) => part !== '' && part !== '.');
-    if (parts.includes('..'))
-        throw new UnsafeTarEntryError(name, "'..' would leave the destination folder");
-    return parts.join('/');
-}
-/** Creates the parent folders of `relative` under root, refusing to pass through a symlink. */
-async function ensureParents(root, relative) {
-    const parts = relative.split('/');
-    for (let index = 1; index < parts.length; index++)
-        await ensureDir(root, parts.slice(0, index).join('/'));
-}
-async function ensureDir(root, relative) {
-    const dir = external_node_path_.join(root, ...relative.split('/'));
-    const info = await (0,promises_namespaceObject.lstat)(dir).catch(() => undefined);
-    if (info?.isSymbolicLink())
-        throw new UnsafeTarEntryError(relative, 'a path through a symlink');
-    if (info && !info.isDirectory())
-        throw new UnsafeTarEntryError(relative, 'a folder where a file was extracted before');
-    if (!info)
-        await (0,promises_namespaceObject.mkdir)(dir);
-}
-async function removeIfNotDir(target, relative) {
-    const info = await (0,promises_namespaceObject.lstat)(target).catch(() => undefined);
-    if (!info)
-        return;
-    if (info.isDirectory())
-        throw new UnsafeTarEntryError(relative, 'a file where a folder was extracted before');
-    await (0,promises_namespaceObject.rm)(target, { force: true });
-}
-async function extractFile(input, start, size, target, mode) {
-    // O_NOFOLLOW: never write through a symlink placed at the target; O_EXCL: the path was cleared above.
-    const output = await (0,promises_namespaceObject.open)(target, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, mode || 0o644);
-    try {
-        const buffer = Buffer.alloc(Math.min(CHUNK, Math.max(size, 1)));
-        let copied = 0;
-        while (copied < size) {
-            const length = Math.min(buffer.length, size - copied);
-            await readExactly(input, buffer.subarray(0, length), start + copied);
-            let written = 0;
-            while (written < length)
-                written += (await output.write(buffer, written, length - written, copied + written)).bytesWritten;
-            copied += length;
-        }
-    }
-    finally {
-        await output.close();
-    }
-}
-async function readExactly(input, buffer, position) {
-    let done = 0;
-    while (done < buffer.length) {
-        const { bytesRead } = await input.read(buffer, done, buffer.length - done, position + done);
-        if (bytesRead === 0)
-            throw new TarFormatError(`unexpected end of disk at byte ${position + done}`);
-        done += bytesRead;
-    }
-}
-//# sourceMappingURL=tar-disk.js.map
-;// CONCATENATED MODULE: ./.build/src/gate/boot.js
-// From a configuration to a guest at a root shell: which guest and image (plan), then QEMU and
-// the console (boot), with one clean retry from a fresh overlay when a boot fails.
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function planGuest(config, io) {
-    const workDir = external_node_path_.join(config.outDir, '.work');
-    (0,external_node_fs_.rmSync)(workDir, { recursive: true, force: true });
-    (0,external_node_fs_.mkdirSync)(workDir, { recursive: true });
-    const serialLogPath = external_node_path_.join(config.outDir, 'serial.log');
-    if (config.guest === 'linux') {
-        const image = await ensureLinuxGuest(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line));
-        const configFile = external_node_path_.join(workDir, 'gate-config.json');
-        (0,external_node_fs_.writeFileSync)(configFile, JSON.stringify({ workloads: config.workloads, fixtureOptions: config.fixtureOptions, fault: config.fault ?? null }, null, 2));
-        return {
-            adapter: new LinuxGuest(image),
-            media: async () => ({ kind: 'kernel', kernel: image.kernel, initrd: image.initrd, append: image.append }),
-            imageInfo: { description: `Linux test guest, kernel ${image.kernelRelease}`, path: image.dir, why: 'guest linux: the test guest built from Debian packages' },
-            tcgThread: 'single',
-            // The user's server folder rides along as it is (prebuilt programs and their libraries).
-            payload: [
-                { hostPath: configFile, guestPath: 'gate-config.json' },
-                ...(config.fuseServerSource ? [{ hostPath: config.fuseServerSource, guestPath: 'fuse-server' }] : []),
-            ],
-            serialLogPath,
-            workDir,
-        };
-    }
-    const { planFreebsdGuest } = await __nccwpck_require__.e(/* import() */ 171).then(__nccwpck_require__.bind(__nccwpck_require__, 171));
-    return planFreebsdGuest(config, io, { workDir, serialLogPath });
-}
-async function bootGuest(config, plan, io, stop, report) {
-    const payloadDisk = external_node_path_.join(plan.workDir, 'payload.tar');
-    const resultsDisk = external_node_path_.join(plan.workDir, 'results.img');
-    await writeTarDisk(plan.payload, payloadDisk);
-    const log = (0,external_node_fs_.createWriteStream)(plan.serialLogPath);
-    const boot = async (attempt) => {
-        report.bootAttempts = attempt;
-        await createBlankDisk(resultsDisk, 256);
-        const media = await plan.media(attempt);
-        const vm = await startVm({
-            accel: config.accel,
-            cpus: config.cpus,
-            memoryMiB: config.memoryMiB,
-            boot: media,
-            ...(plan.tcgThread ? { tcgThread: plan.tcgThread } : {}),
-            disks: [
-                { path: payloadDisk, format: 'raw', readonly: true },
-                { path: resultsDisk, format: 'raw' },
-            ],
-            workDir: external_node_path_.join(plan.workDir, `vm${attempt}`),
-            pidfile: external_node_path_.join(plan.workDir, `qemu${attempt}.pid.json`),
-        });
-        io.onVmStarted?.(external_node_path_.join(plan.workDir, `qemu${attempt}.pid.json`));
-        io.onVm?.(vm);
-        if (attempt === 1 && vm.accelerator === 'tcg' && config.accel === 'auto')
-            io.warn(`using TCG software emulation: ${vm.accelNote}`);
-        let consoleBytes = 0;
-        const console = new SerialConsole(vm.console, {
-            profile: plan.adapter.console,
-            nonce: newNonce(),
-            rawLog: (chunk) => {
-                consoleBytes += chunk.length;
-                log.write(chunk);
-            },
-            onLine: (line) => io.consoleLine(line),
-        });
-        const onStop = () => console.abort(new CancelledError(String(stop.reason ?? 'SIGTERM')));
-        stop.addEventListener('abort', onStop, { once: true });
-        // For the whole run: KVM stopping the guest ends whatever waits on the console, at once.
-        const unwatchKvm = vm.accelerator === 'kvm' ? await watchKvmFailure(vm, (failure) => console.abort(failure)) : () => undefined;
-        try {
-            await console.login(config.bootTimeoutSec * 1000);
-        }
-        catch (error) {
-            stop.removeEventListener('abort', onStop);
-            unwatchKvm();
-            await vm.stop();
-            if (vm.accelerator === 'kvm' && !(error instanceof KvmFailedError) && error instanceof CommandTimeoutError && consoleBytes === 0) {
-                // A guest that printed not one byte under KVM, when KVM was only probed: treat it as KVM failing.
-                throw new KvmFailedError(`the guest printed nothing under KVM within ${config.bootTimeoutSec} s`);
-            }
-            throw error;
-        }
-        const disks = plan.adapter.disks(media.kind === 'disk' ? 1 : 0);
-        const booted = {
-            adapter: plan.adapter,
-            console,
-            disks,
-            accelerator: vm.accelerator,
-            acceleratorNote: vm.accelNote,
-            serialLogPath: plan.serialLogPath,
-            serialLogText: () => (0,external_node_fs_.readFileSync)(plan.serialLogPath, 'latin1'),
-            reboot: async () => {
-                // A new boot phase (the console resets its boot-loop count), then the new kernel's login.
-                await console.reboot(plan.adapter.console.rebootCommand ?? 'reboot', config.bootTimeoutSec * 1000);
-                return booted;
-            },
-            diagnose: () => diagnoseWedgedGuest(vm, console, plan.adapter.backstop()),
-            teardown: async (resultsDir) => {
-                stop.removeEventListener('abort', onStop);
-                unwatchKvm();
-                await vm.stop();
-                await new Promise((resolve) => log.end(resolve));
-                await readTarDisk(resultsDisk, resultsDir).catch((error) => io.warn(`reading the results disk: ${error.message}`));
-            },
-        };
-        return booted;
-    };
-    // The probe passed but the real guest could not run under KVM: the same attempt again under TCG.
-    // This is the accelerator failing, not the boot, so the boot keeps its own retry.
-    const bootWithFallback = async (attempt) => {
-        try {
-            return await boot(attempt);
-        }
-        catch (error) {
-            if (!(error instanceof KvmFailedError) || config.accel !== 'auto' || stop.aborted)
-                throw error;
-            markKvmUnusable(error.message);
-            io.warn(`KVM could not run the guest (${error.message}); booting again under TCG software emulation`);
-            log.write(`\n===== fusefs-gate: ${error.message}; booting again under TCG =====\n`);
-            return await boot(attempt);
-        }
-    };
-    try {
-        try {
-            return await bootWithFallback(1);
-        }
-        catch (error) {
-            if (!isRetryableBootFailure(error) || stop.aborted)
-                throw error;
-            io.warn(`boot attempt 1 failed (${error.message.split('\n')[0]}); retrying once from a fresh overlay`);
-            log.write(`\n===== fusefs-gate: boot attempt 1 failed: ${error.message.split('\n')[0]}; retrying =====\n`);
-            return await bootWithFallback(2);
-        }
-    }
-    catch (error) {
-        // No guest to tear down later: finish the serial log here, so the evidence is complete.
-        await new Promise((resolve) => log.end(resolve));
-        throw error;
-    }
-}
-/** How long the backstop waits for a wedged guest to print anything after it was poked. */
-const DIAGNOSE_WAIT_MS = 3000;
-async function diagnoseWedgedGuest(vm, console, plan) {
-    const notes = [];
-    const status = await vm.queryStatus().catch((error) => ({ status: `unknown (${error.message})`, running: false }));
-    notes.push(`QEMU reports the guest ${status.status}`);
-    if (!status.running)
-        return notes;
-    if (plan.kind === 'none')
-        return [...notes, `no outside way to ask for stacks: ${plan.why}`];
-    try {
-        if (plan.kind === 'sysrq') {
-            const answered = console.waitForQuiet(500, DIAGNOSE_WAIT_MS * 3);
-            await vm.sendSysrq(plan.key);
-            notes.push(`sent Alt+SysRq+${plan.key.toUpperCase()}`);
-            notes.push((await answered) ? 'the guest printed a dump after it (see the serial log)' : 'the guest printed nothing after it');
-            return notes;
-        }
-        // ddb: an NMI stops the kernel in the debugger; each command's output ends at the next prompt.
-        await vm.nmi();
-        notes.push('sent an NMI');
-        await awaitDdbPrompt(console, DIAGNOSE_WAIT_MS);
-        // Each command's answer is checked for ddb's error lines: a prompt alone is no success.
-        notes.push(...describeDdbSteps(await runDdbCommands(console, plan.commands, 30_000)));
-    }
-    catch (error) {
-        notes.push(`the backstop stopped: ${error.message.split('\n')[0]}`);
-    }
-    return notes;
-}
-/** A boot that never reached a shell, looped, or panicked in the stock kernel gets one more try. */
-function isRetryableBootFailure(error) {
-    return error instanceof CommandTimeoutError || error instanceof BootLoopError || error instanceof GuestPanicError || error instanceof ConsoleClosedError;
-}
-//# sourceMappingURL=boot.js.map
-;// CONCATENATED MODULE: ./.build/src/report/junit.js
-// JUnit XML for the run: one <testsuite>, one <testcase> per TestResult, in the common
-// (Jenkins / junit-10) dialect that GitHub test reporters read.
-
-/**
- * Characters XML 1.0 allows (https://www.w3.org/TR/xml/#charsets): #x9 #xA #xD [#x20-#xD7FF]
- * [#xE000-#xFFFD] [#x10000-#x10FFFF]. Everything else (NUL, ESC from colored output, lone
- * surrogates, U+FFFE/U+FFFF) cannot appear even escaped, so it is written as visible text.
- */
-function replaceIllegal(text) {
-    let out = '';
-    for (const ch of text) {
-        const c = ch.codePointAt(0);
-        const legal = c === 0x9 || c === 0xa || c === 0xd || (c >= 0x20 && c <= 0xd7ff) || (c >= 0xe000 && c <= 0xfffd) || (c >= 0x10000 && c <= 0x10ffff);
-        out += legal ? ch : `\\x{${c.toString(16)}}`;
-    }
-    return out;
-}
-/** Escape element text. */
-function escapeText(text) {
-    return replaceIllegal(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
-/** Escape an attribute value (double-quoted); newlines and tabs kept as character references. */
-function escapeAttr(text) {
-    return escapeText(text).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;').replace(/\t/g, '&#9;');
-}
-function seconds(ms) {
-    return (Math.max(0, Number.isFinite(ms) ? ms : 0) / 1000).toFixed(3);
-}
-/** `workload/mmap-write` -> class `workload`, name `mmap-write`. */
-function splitName(name) {
-    const slash = name.indexOf('/');
-    if (slash <= 0)
-        return { classname: 'fusefs-gate', name };
-    return { classname: name.slice(0, slash), name: name.slice(slash + 1) };
-}
-function formatStack(t) {
-    const head = [t.pid !== undefined ? `pid ${t.pid}` : '', t.tid !== undefined ? `tid ${t.tid}` : '', t.comm, t.state ? `state ${t.state}` : '', t.wchan ? `wchan ${t.wchan}` : '']
-        .filter((s) => s !== '')
-        .join(' ');
-    const frames = t.frames.map((f) => `  ${f.fn}${f.offset !== undefined ? `+${f.offset}` : ''}${f.size !== undefined ? `/${f.size}` : ''}${f.module ? ` [${f.module}]` : ''}`);
-    return [head, ...frames].join('\n');
-}
-const MAX_BODY = 64 * 1024;
-function failureBody(t, report) {
-    const parts = [];
-    if (t.message)
-        parts.push(t.message);
-    const sig = t.threads && t.threads.length > 0 ? (0,report_signature/* signatureOf */.yK)(t.threads) : report.signature;
-    if ((t.status === 'hang' || t.status === 'panic') && sig)
-        parts.push(`signature: ${sig}`);
-    if ((t.status === 'hang' || t.status === 'panic') && report.knownBug)
-        parts.push(`known bug: ${report.knownBug.title} ${report.knownBug.url}`);
-    if (t.threads && t.threads.length > 0)
-        parts.push(t.threads.map(formatStack).join('\n\n'));
-    if (t.status === 'panic' && report.panicText)
-        parts.push(report.panicText);
-    if (t.output)
-        parts.push(`--- output ---\n${t.output}`);
-    const body = parts.join('\n\n');
-    return body.length > MAX_BODY ? `${body.slice(0, MAX_BODY)}\n... (truncated)` : body;
-}
-function failureMessage(t, report) {
-    const sig = t.threads && t.threads.length > 0 ? (0,report_signature/* signatureOf */.yK)(t.threads) : report.signature;
-    if (t.status === 'hang')
-        return sig ? `hang: ${sig}` : (t.message ?? 'hang');
-    if (t.status === 'panic')
-        return sig ?? t.message ?? 'kernel panic';
-    return t.message ?? t.status;
-}
-/** The JUnit XML document for a report. */
-function renderJunit(report) {
-    const iterations = new Set(report.tests.map((t) => t.iteration)).size;
-    const count = (pred) => report.tests.filter(pred).length;
-    const failures = count((t) => t.status === 'fail' || t.status === 'hang' || t.status === 'panic');
-    const errors = count((t) => t.status === 'error');
-    const skipped = count((t) => t.status === 'skipped');
-    const time = seconds(report.tests.reduce((s, t) => s + t.durationMs, 0));
-    const suiteAttrs = `name="fusefs-gate" tests="${report.tests.length}" failures="${failures}" errors="${errors}" skipped="${skipped}" time="${time}"`;
-    const lines = ['<?xml version="1.0" encoding="UTF-8"?>', `<testsuites ${suiteAttrs}>`];
-    const timestamp = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.exec(report.startedAt)?.[0];
-    lines.push(`  <testsuite ${suiteAttrs}${timestamp ? ` timestamp="${timestamp}"` : ''}>`);
-    lines.push('    <properties>');
-    const props = [
-        ['verdict', report.verdict],
-        ['reason', report.reason],
-        ['guest', report.guest],
-        ['accelerator', report.accelerator],
-        ['signature', report.signature],
-        ['known-bug', report.knownBug ? `${report.knownBug.id} ${report.knownBug.url}` : undefined],
-    ];
-    for (const [k, v] of props)
-        if (v !== undefined)
-            lines.push(`      <property name="${escapeAttr(k)}" value="${escapeAttr(v)}"/>`);
-    lines.push('    </properties>');
-    for (const t of report.tests) {
-        const { classname, name } = splitName(t.name);
-        const fullName = iterations > 1 ? `${name} [iteration ${t.iteration}]` : name;
-        const open = `    <testcase name="${escapeAttr(fullName)}" classname="${escapeAttr(classname)}" time="${seconds(t.durationMs)}"`;
-        switch (t.status) {
-            case 'pass':
-                lines.push(`${open}/>`);
-                break;
-            case 'skipped':
-                lines.push(`${open}>`, `      <skipped${t.message ? ` message="${escapeAttr(t.message)}"` : ''}/>`, '    </testcase>');
-                break;
-            case 'error':
-                lines.push(`${open}>`, `      <error message="${escapeAttr(t.message ?? 'error')}" type="error">${escapeText(failureBody(t, report))}</error>`, '    </testcase>');
-                break;
-            default:
-                lines.push(`${open}>`, `      <failure message="${escapeAttr(failureMessage(t, report))}" type="${t.status}">${escapeText(failureBody(t, report))}</failure>`, '    </testcase>');
-        }
-    }
-    lines.push('  </testsuite>', '</testsuites>');
-    return `${lines.join('\n')}\n`;
-}
-//# sourceMappingURL=junit.js.map
-// EXTERNAL MODULE: ./.build/src/report/parsers/common.js
-var parsers_common = __nccwpck_require__(4052);
-;// CONCATENATED MODULE: ./.build/src/report/summary.js
-// The job summary: one markdown page a person reads first. Deterministic (only what the report
-// holds, no clock), bounded (a few blocked threads in full, the rest counted and pointed at the
-// stacks file), readable with hundreds of threads.
-
-
-const VERDICT_BADGE = {
-    pass: '✅',
-    fail: '❌',
-    hang: '⏳',
-    panic: '💥',
-    error: '⚠️',
-};
-const STATUS_BADGE = {
-    pass: '✅',
-    fail: '❌',
-    hang: '⏳',
-    panic: '💥',
-    error: '⚠️',
-    skipped: '⏭️',
-};
-/** `1.234 s`, `2 min 03 s`, `850 ms`. */
-function formatDuration(ms) {
-    if (!Number.isFinite(ms) || ms < 0)
-        return '?';
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    if (ms < 60_000)
-        return `${(ms / 1000).toFixed(1)} s`;
-    const totalS = Math.round(ms / 1000);
-    const min = Math.floor(totalS / 60);
-    const s = totalS % 60;
-    return `${min} min ${String(s).padStart(2, '0')} s`;
-}
-/** Text safe inside a table cell: no pipes, no newlines, no HTML. */
-function cell(text) {
-    return inline(text).replace(/\|/g, '\\|');
-}
-/** Text safe on one markdown line. */
-function inline(text) {
-    return text
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .trim();
-}
-/** Inline code that survives backticks in the text. */
-function code(text) {
-    const t = text.replace(/[\r\n]+/g, ' ');
-    const runs = t.match(/`+/g) ?? [];
-    const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
-    const pad = t.startsWith('`') || t.endsWith('`') ? ' ' : '';
-    return `${fence}${pad}${t}${pad}${fence}`;
-}
-/** A fenced block that survives fences in the text. */
-function codeBlock(text) {
-    const runs = text.match(/`{3,}/g) ?? [];
-    const fence = '`'.repeat(Math.max(3, ...runs.map((r) => r.length + 1)));
-    return `${fence}text\n${text.replace(/\n+$/, '')}\n${fence}`;
-}
-function threadLabel(t) {
-    const parts = [];
-    if (t.pid !== undefined)
-        parts.push(`pid ${t.pid}`);
-    if (t.tid !== undefined && t.tid !== t.pid)
-        parts.push(`tid ${t.tid}`);
-    parts.push(code(t.comm === '' ? '?' : t.comm));
-    if (t.tdname !== undefined)
-        parts.push(`(${code(t.tdname)})`);
-    const extra = [];
-    if (t.state !== undefined)
-        extra.push(`state ${code(t.state)}`);
-    if (t.wchan !== undefined)
-        extra.push(`wchan ${code(t.wchan)}`);
-    if (t.cpuTicks !== undefined)
-        extra.push(`${t.cpuTicks} CPU ticks`);
-    extra.push(t.format);
-    return `${parts.join(' ')} — ${extra.join(', ')}`;
-}
-function frameLines(t, maxFrames) {
-    const lines = t.frames.slice(0, maxFrames).map((f) => {
-        let s = f.fn;
-        if (f.offset !== undefined)
-            s += `+${f.offset}`;
-        if (f.size !== undefined)
-            s += `/${f.size}`;
-        if (f.module !== undefined)
-            s += ` [${f.module}]`;
-        if (f.file !== undefined)
-            s += ` (${f.file}${f.line !== undefined ? `:${f.line}` : ''})`;
-        return s;
-    });
-    if (t.frames.length > maxFrames)
-        lines.push(`... ${t.frames.length - maxFrames} more frames`);
-    return lines.join('\n');
-}
-/** Identity of a stack: its frames, whatever thread or process is in it. */
-function stackKey(t) {
-    return t.frames.map((f) => (0,parsers_common/* baseName */.Fl)(f.fn)).join(' ');
-}
-function groupStacks(threads) {
-    const groups = new Map();
-    for (const t of threads) {
-        const key = stackKey(t);
-        let g = groups.get(key);
-        if (!g) {
-            g = { thread: t, threads: [], count: 0, samples: [], ids: new Set() };
-            groups.set(key, g);
-        }
-        const id = t.pid === undefined && t.tid === undefined ? `#${g.threads.length}` : `${t.pid ?? ''}/${t.tid ?? ''}`;
-        if (!g.ids.has(id)) {
-            g.ids.add(id);
-            g.threads.push(t);
-            g.count++;
-        }
-        if (t.sample !== undefined && !g.samples.includes(t.sample))
-            g.samples.push(t.sample);
-    }
-    return [...groups.values()].map(({ ids: _ids, ...g }) => g);
-}
-/** `pid 2000, 2001, 2002 and 197 more`. */
-function pidList(threads, max = 8) {
-    const pids = [...new Set(threads.map((t) => t.pid).filter((p) => p !== undefined))];
-    if (pids.length === 0)
-        return '';
-    const shown = pids.slice(0, max).join(', ');
-    return `pid ${shown}${pids.length > max ? ` and ${pids.length - max} more` : ''}`;
-}
-function details(summary, body) {
-    return ['<details>', `<summary>${summary}</summary>`, '', ...body, '', '</details>'];
-}
-function testRow(t) {
-    return `| ${cell(t.name)} | ${STATUS_BADGE[t.status]} ${t.status} | ${formatDuration(t.durationMs)} | ${t.iteration} |`;
-}
-function testsSection(report, maxTests) {
-    const out = ['### Tests', ''];
-    if (report.tests.length === 0) {
-        out.push('No test ran.');
-        return out;
-    }
-    const header = ['| Test | Status | Duration | Iteration |', '| --- | --- | --- | --- |'];
-    const quiet = (t) => t.status === 'pass' || t.status === 'skipped';
-    const loud = report.tests.filter((t) => !quiet(t));
-    const passed = report.tests.filter(quiet);
-    // What went wrong stays open; the passing and skipped tests fold away so a long list never hides it.
-    if (loud.length > 0) {
-        out.push(...header, ...loud.slice(0, maxTests).map(testRow));
-        if (loud.length > maxTests)
-            out.push('', `_${loud.length - maxTests} more tests not listed; see the JUnit XML._`);
-    }
-    if (passed.length > 0) {
-        const counts = new Map();
-        for (const t of passed)
-            counts.set(t.status, (counts.get(t.status) ?? 0) + 1);
-        const label = [...counts.entries()].map(([st, n]) => `${n} ${st === 'pass' ? 'passed' : st}`).join(', ');
-        const rows = passed.slice(0, maxTests).map(testRow);
-        if (passed.length > maxTests)
-            rows.push('', `_${passed.length - maxTests} more not listed; see the JUnit XML._`);
-        if (loud.length === 0)
-            out.push(`All ${report.tests.length} test(s): ${label}.`, '');
-        out.push(...(loud.length > 0 ? [''] : []), ...details(label, [...header, ...rows]));
-    }
-    const messages = loud.filter((t) => t.message);
-    for (const t of messages.slice(0, 10)) {
-        out.push('', `**${inline(t.name)}** (iteration ${t.iteration}): ${inline(t.message ?? '')}`);
-    }
-    return out;
-}
-function stacksSection(report, opts) {
-    const blocked = (0,report_signature/* blockedThreads */.UV)(report.threads);
-    if (report.verdict !== 'hang' && blocked.length === 0)
-        return [];
-    const out = ['### Blocked threads', ''];
-    if (blocked.length === 0) {
-        out.push(report.threads.length === 0
-            ? 'No kernel stacks were captured.'
-            : `None of the ${report.threads.length} captured threads is blocked in the kernel; all stacks are in ${fileRef(opts)}.`);
-        return out;
-    }
-    const hung = (0,report_signature/* pickHungThread */.c$)(blocked);
-    const groups = groupStacks(hung ? [hung, ...blocked.filter((t) => t !== hung)] : blocked);
-    const threadCount = groups.reduce((n, g) => n + g.count, 0);
-    const distinct = groups.length === 1 ? 'one stack' : `${groups.length} distinct stacks`;
-    out.push(`${threadCount} blocked thread${threadCount === 1 ? '' : 's'} of ${report.threads.length} captured, in ${distinct}.`);
-    const shown = groups.slice(0, opts.maxThreads);
-    const [first, ...others] = shown.map((g) => stackBlock(g, opts.maxFrames));
-    // The hung thread's stack stays open; the others fold away.
-    out.push('', ...first);
-    if (others.length > 0)
-        out.push('', ...details(`${others.length} more distinct stack${others.length === 1 ? '' : 's'}`, others.flatMap((b) => ['', ...b])));
-    if (groups.length > shown.length) {
-        const n = groups.length - shown.length;
-        out.push('', `_${n} more distinct stack${n === 1 ? '' : 's'} in ${fileRef(opts)}._`);
-    }
-    return out;
-}
-function stackBlock(g, maxFrames) {
-    const title = (0,report_signature/* hangTitle */.Pr)(g.thread);
-    const seen = g.samples.length > 1 ? ` (same stack in samples ${g.samples.join(' and ')})` : '';
-    const shared = g.count > 1 ? `<br>**${g.count} threads share this stack** (${pidList(g.threads)})` : '';
-    return [`**${threadLabel(g.thread)}**${seen}${title ? `<br>${code(title)}` : ''}${shared}`, '', codeBlock(frameLines(g.thread, maxFrames))];
-}
-function fileRef(opts) {
-    return opts.url ? `[${opts.file}](${opts.url})` : code(opts.file);
-}
-function panicSection(report) {
-    if (!report.panicText)
-        return [];
-    const lines = report.panicText.split('\n');
-    const max = 60;
-    const text = lines.length > max ? [...lines.slice(0, max), `... ${lines.length - max} more lines in the serial log`].join('\n') : report.panicText;
-    return ['### Panic', '', codeBlock(text)];
-}
-function phasesSection(report) {
-    if (report.phases.length === 0)
-        return [];
-    const out = ['### Phases', '', '| Phase | Duration | Outcome | Note |', '| --- | --- | --- | --- |'];
-    for (const p of report.phases) {
-        out.push(`| ${cell(p.phase)} | ${formatDuration(p.durationMs)} | ${p.outcome === 'ok' ? 'ok' : `**${p.outcome}**`} | ${cell(p.note ?? '')} |`);
-    }
-    return out;
-}
-function environmentSection(report) {
-    const out = ['### Environment', ''];
-    out.push(`- **Guest:** ${report.guest}`);
-    if (report.accelerator) {
-        out.push(`- **Accelerator:** ${report.accelerator}${report.acceleratorNote ? ` (${inline(report.acceleratorNote)})` : ''}`);
-    }
-    if (report.image) {
-        const img = report.image;
-        const parts = [inline(img.description)];
-        if (img.url)
-            parts.push(`<${img.url}>`);
-        if (img.sha512)
-            parts.push(`SHA-512 ${code(img.sha512.slice(0, 16))}…`);
-        if (img.why)
-            parts.push(`(${inline(img.why)})`);
-        out.push(`- **Image:** ${parts.join(' ')}`);
-    }
-    if (report.build) {
-        const b = report.build;
-        out.push(`- **Build:** ${code(b.mode)} ${b.ok ? 'ok' : '**failed**'} (${inline(b.why)})`);
-        if (!b.ok && b.tail)
-            out.push('', codeBlock(b.tail.split('\n').slice(-30).join('\n')), '');
-    }
-    if (report.proof) {
-        out.push(`- **Code under test ran:** ${report.proof.ok ? '✅ proven' : '❌ not proven'}`);
-        for (const d of report.proof.details)
-            out.push(`  - ${inline(d)}`);
-    }
-    out.push(`- **Boot attempts:** ${report.bootAttempts}`);
-    if (report.stoppedAtIteration !== undefined)
-        out.push(`- **Stopped at iteration:** ${report.stoppedAtIteration}`);
-    if (report.startedAt || report.finishedAt)
-        out.push(`- **Run:** ${inline(report.startedAt)} → ${inline(report.finishedAt)}`);
-    return out;
-}
-/** The evidence by file name, linked to the artifact when there is one (runner paths mean nothing to a reader). */
-function filesSection(report, artifact) {
-    const names = Object.values(report.files)
-        .filter((v) => typeof v === 'string' && v !== '')
-        .map((v) => v.split(/[\\/]/).pop());
-    if (names.length === 0)
-        return [];
-    const where = artifact?.url ? `in the artifact [${inline(artifact.name)}](${artifact.url})` : artifact ? `in the artifact ${code(artifact.name)}` : 'in the output folder';
-    return ['### Evidence', '', `${names.map(code).join(', ')} ${where}.`];
-}
-/** Which run this is: guest, version, artifact, so two runs in one job can be told apart. */
-function runLabel(report, options) {
-    const freebsd = options.version ? `FreeBSD ${options.version}` : (report.image?.description ?? 'FreeBSD');
-    const parts = [report.guest === 'freebsd' ? inline(freebsd) : 'Linux test guest'];
-    if (options.artifact)
-        parts.push(options.artifact.url ? `[${inline(options.artifact.name)}](${options.artifact.url})` : code(options.artifact.name));
-    return parts.join(' · ');
-}
-/** The job summary markdown for a report. */
-function renderSummary(report, options = {}) {
-    const file = options.stacksFile ?? (report.files.stacks ? report.files.stacks.split(/[\\/]/).pop() : undefined) ?? 'stacks.txt';
-    const stackOpts = {
-        maxThreads: options.maxThreads ?? 8,
-        maxFrames: options.maxFrames ?? 40,
-        file,
-        ...(options.stacksUrl !== undefined ? { url: options.stacksUrl } : {}),
-    };
-    const out = [];
-    out.push(`## ${VERDICT_BADGE[report.verdict]} fusefs-gate: ${report.verdict.toUpperCase()} · ${runLabel(report, options)}`, '');
-    out.push(`**Verdict:** ${code(report.verdict)} — ${inline(report.reason)}`);
-    if (report.verdict === 'error')
-        out.push('', '_Infrastructure error: the gate could not decide. This is not a result about the tree under test._');
-    if (report.verdict === 'error' && options.errorAllowed)
-        out.push('', '**Warning:** this undecided run was let through by `allow-error: true`; the job did not fail, and nothing was checked.');
-    if (report.signature)
-        out.push('', `**Signature:** ${code(report.signature)}`);
-    if (report.knownBug) {
-        out.push('', `**Known bug:** [${inline(report.knownBug.title)}](${report.knownBug.url}) (${code(report.knownBug.id)})`);
-    }
-    const sections = [
-        testsSection(report, options.maxTests ?? 50),
-        stacksSection(report, stackOpts),
-        panicSection(report),
-        phasesSection(report),
-        environmentSection(report),
-        filesSection(report, options.artifact),
-    ];
-    for (const s of sections)
-        if (s.length > 0)
-            out.push('', ...s);
-    return `${out.join('\n')}\n`;
-}
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./.build/src/gate/evidence.js
-// The files a run leaves behind: report.json, stacks.txt, junit.xml, summary.md and serial.log,
-// written whatever the verdict, so a workflow can upload them and a person can read them.
-
-
-
-
-function writeEvidence(outDir, report, serialLogPath) {
-    const files = {
-        report: external_node_path_.join(outDir, 'report.json'),
-        stacks: external_node_path_.join(outDir, 'stacks.txt'),
-        junit: external_node_path_.join(outDir, 'junit.xml'),
-        summary: external_node_path_.join(outDir, 'summary.md'),
-        ...(serialLogPath && (0,external_node_fs_.existsSync)(serialLogPath) ? { serialLog: serialLogPath } : {}),
-    };
-    report.files = files;
-    (0,external_node_fs_.writeFileSync)(files.stacks, renderStacksText(report));
-    (0,external_node_fs_.writeFileSync)(files.junit, renderJunit(report));
-    (0,external_node_fs_.writeFileSync)(files.summary, renderSummary(report, { stacksFile: external_node_path_.basename(files.stacks) }));
-    (0,external_node_fs_.writeFileSync)(files.report, JSON.stringify(report, null, 2) + '\n');
-    return files;
-}
-/** Every captured thread, one block each, for the full dump file the summary links to. */
-function renderStacksText(report) {
-    const parts = [];
-    if (report.signature)
-        parts.push(`signature: ${report.signature}`);
-    if (report.knownBug)
-        parts.push(`known bug: ${report.knownBug.title} ${report.knownBug.url}`);
-    for (const thread of report.threads)
-        parts.push(formatThread(thread));
-    if (report.panicText)
-        parts.push(`panic text:\n${report.panicText}`);
-    if (parts.length === 0)
-        parts.push('no kernel stacks were captured in this run');
-    return parts.join('\n\n') + '\n';
-}
-function formatThread(thread) {
-    const head = [
-        thread.comm,
-        thread.pid !== undefined ? `pid ${thread.pid}` : '',
-        thread.tid !== undefined ? `tid ${thread.tid}` : '',
-        thread.state ? `state ${thread.state}` : '',
-        thread.wchan ? `wchan ${thread.wchan}` : '',
-        thread.sample !== undefined ? `sample ${thread.sample}` : '',
-        `(${thread.format})`,
-    ]
-        .filter(Boolean)
-        .join(' ');
-    const frames = thread.frames.map((f) => `  ${f.fn}${f.offset ? `+${f.offset}` : ''}${f.module ? ` [${f.module}]` : ''}${f.file ? ` (${f.file}${f.line ? `:${f.line}` : ''})` : ''}`);
-    return [head, ...frames].join('\n');
-}
-//# sourceMappingURL=evidence.js.map
-;// CONCATENATED MODULE: ./.build/src/gate/run.js
-// One gate run, start to verdict: image -> payload -> boot -> prepare -> build -> prove -> mount ->
-// tests -> collect -> teardown. All logic the action and the CLI share lives behind runGate().
-
-
-
-
-
-
-
-
-
-
-
-
-/** A decided outcome that ends the run early: the verdict and why. */
-class Decided extends Error {
-    verdict;
-    reason;
-    constructor(verdict, reason) {
-        super(reason);
-        this.verdict = verdict;
-        this.reason = reason;
-    }
-}
-async function runGate(config, io, seams = {}) {
-    const startedAt = new Date();
-    (0,external_node_fs_.mkdirSync)(config.outDir, { recursive: true });
-    const clock = new PhaseClock((phase) => (io.phaseStarted ? io.phaseStarted(phase) : io.note(`fusefs-gate: ${phase}...`)), (timing) => io.phaseEnded?.(timing));
-    const report = {
-        verdict: 'error',
-        reason: 'the run did not finish',
-        exitCode: 125,
-        guest: config.guest,
-        tests: [],
-        threads: [],
-        phases: clock.phases,
-        bootAttempts: 0,
-        startedAt: startedAt.toISOString(),
-        finishedAt: startedAt.toISOString(),
-        files: {},
-    };
-    let booted;
-    let plan;
-    let targetLoaded = false;
-    const jobDeadline = setTimeout(() => jobTimeout.abort('job-timeout'), config.jobTimeoutSec * 1000);
-    const jobTimeout = new AbortController();
-    const stop = AbortSignal.any([io.signal, jobTimeout.signal]);
-    const stopReason = () => (jobTimeout.signal.aborted ? 'job-timeout' : String(io.signal.reason ?? 'SIGTERM'));
-    const abortConsole = () => booted?.console.abort(new CancelledError(stopReason()));
-    stop.addEventListener('abort', abortConsole);
-    const checkStop = () => {
-        if (stop.aborted)
-            throw new CancelledError(stopReason());
-    };
-    try {
-        plan = await clock.run('image', () => io.group('Image', () => (seams.planGuest ?? planGuest)(config, io)));
-        Object.assign(report, { image: plan.imageInfo });
-        checkStop();
-        booted = await clock.run('boot', () => io.group('Boot', () => bootGuest(config, plan, io, stop, report)));
-        report.accelerator = booted.accelerator;
-        report.acceleratorNote = booted.acceleratorNote;
-        const { adapter, console } = booted;
-        checkStop();
-        await clock.run('prepare', () => io.group('Prepare the guest', () => adapter.prepare(console, booted.disks, config)));
-        const target = await clock.run('build', () => io.group('Build the target', () => adapter.buildTarget(console, config)));
-        report.build = { mode: target.mode, why: target.why, ok: target.ok, ...(target.tail ? { tail: target.tail } : {}) };
-        io.note(`fusefs-gate: build ${target.mode}: ${target.why}`);
-        if (!target.ok) {
-            report.build.compilerErrors = target.compilerErrors;
-            // Blame: compiler errors are the tree's (fail); a build that broke otherwise is the gate's (error).
-            if (target.blame === 'tree')
-                throw new Decided('fail', `the target tree did not compile: ${firstLine(target.tail) ?? 'see the build log'}`);
-            throw new Decided('error', `building or loading the target failed: ${firstLine(target.tail) ?? 'see the build log'}`);
-        }
-        if (target.rebootRequired) {
-            booted = await clock.run('reboot', () => io.group('Reboot into the built kernel', () => booted.reboot()));
-        }
-        targetLoaded = target.mode !== 'none';
-        const proof = await clock.run('prove', () => adapter.proveTarget(booted.console, config, target));
-        report.proof = proof;
-        if (!proof.ok)
-            throw new Decided('error', `the code under test is not what runs: ${proof.details.filter(Boolean).join('; ')}`);
-        const mountpoint = await clock.run('mount', () => io.group('Mount the FUSE file system', () => adapter.mount(booted.console, config)));
-        await clock.run('tests', () => io.group('Tests', () => runTests(config, adapter, booted.console, mountpoint, report, checkStop)));
-        const decided = verdictOfTests(report.tests);
-        if (!decided)
-            throw new Decided('error', 'no test ran: nothing ran is never a pass');
-        const worst = report.tests.find((t) => t.status === decided);
-        settle(report, decided, decided === 'pass' ? `all ${report.tests.length} test(s) passed` : `${worst?.name}: ${worst?.message ?? worst?.status}`);
-        await clock.run('collect', () => adapter.collect(booted.console, booted.disks)).catch((error) => io.warn(`collecting results: ${error.message}`));
-    }
-    catch (error) {
-        if (error instanceof GuestUnresponsiveError && booted) {
-            report.backstop = await clock.run('backstop', () => booted.diagnose()).catch((e) => [`backstop failed: ${e.message}`]);
-        }
-        classify(error, report, { targetLoaded, phase: clock.current ?? lastPhase(clock) });
-    }
-    finally {
-        clearTimeout(jobDeadline);
-        stop.removeEventListener('abort', abortConsole);
-        await clock
-            .run('teardown', async () => {
-            await booted?.teardown(external_node_path_.join(config.outDir, 'results'));
-        })
-            .catch((error) => io.warn(`teardown: ${error.message}`));
-        report.finishedAt = new Date().toISOString();
-        describeStacks(report, booted?.serialLogText());
-        report.exitCode = exitCodeFor(report.verdict, config.failOn, config.allowError);
-        if (report.verdict === 'error' && report.reason.startsWith('cancelled by SIG'))
-            report.exitCode = report.reason.includes('SIGINT') ? 130 : 143;
-        report.files = writeEvidence(config.outDir, report, booted?.serialLogPath ?? plan?.serialLogPath);
-    }
-    return report;
-}
-async function runTests(config, adapter, console, mountpoint, report, checkStop) {
-    const specs = adapter.tests(config, mountpoint);
-    if (specs.length === 0)
-        throw new Decided('error', 'the test selection is empty: nothing ran is never a pass');
-    for (let iteration = 1; iteration <= config.repeat; iteration++) {
-        for (const [index, spec] of specs.entries()) {
-            checkStop();
-            const started = Date.now();
-            const run = await runUnderWatchdog(console, adapter, spec, iteration, { ...DEFAULT_WATCHDOG, timeoutSec: config.timeoutSec }).catch((error) => {
-                // The run ends here; the test it ended in is part of the evidence.
-                const interrupted = interruptedTest(error, spec.name, iteration, Date.now() - started);
-                if (interrupted)
-                    report.tests.push(interrupted);
-                throw error;
-            });
-            const results = spec.kind === 'gtest' && adapter.gtestResults ? mergeGtest(run.result, await adapter.gtestResults(console, spec, iteration)) : [run.result];
-            report.tests.push(...results);
-            report.threads.push(...run.samples.flat());
-            const worst = verdictOfTests(results);
-            if (worst === 'hang') {
-                // The shell still answers (only the mount's users are stuck): point the frames at source lines.
-                await adapter.resolveSourceLines?.(console, run.result.threads ?? []).catch(() => undefined);
-                // A hung FUSE mount wedges every later test on it: record them as skipped and stop.
-                for (const rest of specs.slice(index + 1))
-                    report.tests.push({ name: rest.name, status: 'skipped', durationMs: 0, iteration, message: 'not run: an earlier test hung' });
-                report.stoppedAtIteration = iteration;
-                return;
-            }
-        }
-        // `repeat` stops at the first iteration that is not a pass.
-        if (verdictOfTests(report.tests) !== 'pass') {
-            report.stoppedAtIteration = iteration;
-            return;
-        }
-    }
-}
-/**
- * One gtest program run holds many cases. The watchdog knows whether the program finished; the
- * XML or the console log knows the cases. A case that started and never ended is the hung one when
- * the program hung, and a crash (the program exited during it) otherwise.
- */
-function mergeGtest(run, cases) {
-    const unfinished = cases.filter((c) => c.status === 'hang');
-    const finished = cases.filter((c) => c.status !== 'hang');
-    if (run.status === 'hang')
-        return [...finished, { ...run, name: unfinished[0]?.name ?? run.name }];
-    if (run.status === 'fail' && run.message?.startsWith('timed out'))
-        return [...finished, { ...run, name: unfinished[0]?.name ?? run.name }];
-    return [
-        ...finished,
-        ...unfinished.map((c) => ({ ...c, status: 'fail', message: `the test program ended during this case (${run.message ?? 'exit status 0'}) without finishing it` })),
-    ];
-}
-/** The test a guest-wide failure interrupted, with the status that failure gives it. */
-function interruptedTest(error, name, iteration, durationMs) {
-    if (error instanceof GuestPanicError)
-        return { name, status: 'panic', durationMs, iteration, message: 'the guest kernel panicked during this test' };
-    if (error instanceof GuestUnresponsiveError)
-        return { name, status: 'hang', durationMs, iteration, message: `guest unresponsive: no console output while waiting for ${error.stage}` };
-    if (error instanceof ConsoleClosedError)
-        return { name, status: 'error', durationMs, iteration, message: 'QEMU exited during this test' };
-    if (error instanceof CancelledError)
-        return { name, status: 'error', durationMs, iteration, message: `cancelled (${error.signal}) during this test` };
-    return undefined;
-}
-function settle(report, verdict, reason) {
-    report.verdict = verdict;
-    report.reason = reason;
-}
-/** Blame: what the tree causes is the tree's verdict; what the gate or the runner causes is `error`. */
-function classify(error, report, context) {
-    const message = error?.message ?? String(error);
-    if (error instanceof Decided)
-        return settle(report, error.verdict, error.reason);
-    if (error instanceof CancelledError) {
-        return settle(report, 'error', error.signal === 'job-timeout' ? `job-timeout ran out during ${context.phase}` : `cancelled by ${error.signal} during ${context.phase}`);
-    }
-    if (error instanceof GuestPanicError) {
-        report.panicText = error.text;
-        // A panic of the stock kernel before the tree's code is loaded is the runner's problem, not the tree's.
-        const duringTests = context.phase === 'tests' || context.phase === 'mount' || context.targetLoaded;
-        if (duringTests)
-            return settle(report, 'panic', `the guest kernel panicked during ${context.phase}`);
-        return settle(report, 'error', `the stock guest kernel panicked during ${context.phase}, before the code under test was loaded`);
-    }
-    if (error instanceof GuestUnresponsiveError) {
-        return settle(report, 'hang', `guest unresponsive during ${error.test}: the guest stopped answering while waiting for ${error.stage}`);
-    }
-    if (error instanceof ConsoleClosedError)
-        return settle(report, 'error', `QEMU exited during ${context.phase}: ${message}`);
-    if (context.phase === 'boot' && error instanceof CommandTimeoutError) {
-        const attempts = report.bootAttempts === 1 ? '1 attempt' : `${report.bootAttempts} attempts`;
-        return settle(report, 'error', `boot did not reach a shell in ${Math.round(error.timeoutMs / 1000)} s (${attempts}); last console lines: ${error.lastOutput.trim().slice(-400)}`);
-    }
-    if (error instanceof BootLoopError)
-        return settle(report, 'error', `boot: the guest rebooted in a loop (${report.bootAttempts} attempts): ${message}; last console lines: ${error.lastOutput.trim().slice(-400)}`);
-    if (error instanceof CommandTimeoutError)
-        return settle(report, 'error', `${context.phase}: ${message}`);
-    if (error?.name === 'MountError') {
-        return settle(report, context.targetLoaded ? 'fail' : 'error', message);
-    }
-    return settle(report, 'error', `${context.phase}: ${message}`);
-}
-/** Fills signature, known bug and panic details from what was captured. */
-function describeStacks(report, serialText) {
-    if (report.verdict === 'panic' && report.panicText) {
-        const panic = (0,stacks/* extractPanic */.Ll)(report.panicText);
-        if (panic) {
-            report.threads.push(...panic.threads);
-            report.signature = (0,report_signature/* panicSignature */.c0)(panic);
-        }
-        return;
-    }
-    if (report.verdict !== 'hang')
-        return;
-    const hung = report.tests.find((t) => t.status === 'hang');
-    let threads = hung?.threads ?? [];
-    if (threads.length === 0 && serialText) {
-        // Guest unresponsive: whatever the kernel printed on its own (hung-task reports) is the evidence.
-        threads = (0,stacks/* parseStacks */.Hf)(serialText);
-        report.threads.push(...threads);
-        if (hung)
-            hung.threads = (0,report_signature/* blockedThreads */.UV)(threads);
-    }
-    report.signature = (0,report_signature/* signatureOf */.yK)(threads);
-    report.knownBug = matchKnownBug(threads);
-}
-function lastPhase(clock) {
-    return clock.phases.at(-1)?.phase ?? 'start';
-}
-function firstLine(text) {
-    return text?.split('\n').find((line) => line.trim())?.trim();
-}
-//# sourceMappingURL=run.js.map
-;// CONCATENATED MODULE: ./.build/src/signals.js
-// SIGINT/SIGTERM (a cancelled job, Ctrl-C): abort the run so it stops QEMU and writes what evidence
-// it has; a second signal ends every QEMU at once and exits.
-
-
-function installSignalHandlers() {
-    const controller = new AbortController();
-    const handler = (name) => {
-        if (controller.signal.aborted) {
-            void stopAllVms().finally(() => process.exit(name === 'SIGINT' ? EXIT.sigint : EXIT.sigterm));
-            return;
-        }
-        controller.abort(name);
-    };
-    process.on('SIGINT', handler);
-    process.on('SIGTERM', handler);
-    return {
-        signal: controller.signal,
-        dispose: () => {
-            process.off('SIGINT', handler);
-            process.off('SIGTERM', handler);
-        },
-    };
-}
-//# sourceMappingURL=signals.js.map
 ;// CONCATENATED MODULE: ./.build/src/action/workflow-log.js
 // Guest output is untrusted: a line the guest prints must never act as a workflow command. GitHub's
 // runner ignores commands between `::stop-commands::TOKEN` and `::TOKEN::` (GitHub's documentation,
@@ -16825,6 +18898,8 @@ function escapeProperty(text) {
     return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 //# sourceMappingURL=workflow-log.js.map
+// EXTERNAL MODULE: ./.build/src/report/summary.js
+var summary = __nccwpck_require__(5638);
 ;// CONCATENATED MODULE: ./.build/src/cli/progress.js
 // What the CLI prints while a run goes on, on stderr (stdout holds only the verdict lines):
 // - on a terminal: one line per phase with its elapsed time; the guest console stays in serial.log
@@ -16870,7 +18945,7 @@ function cliProgress(options) {
             write(`fusefs-gate: ${phase}...`);
         },
         phaseEnded: (timing) => {
-            const outcome = `${timing.outcome === 'ok' ? 'ok' : timing.outcome} (${formatDuration(timing.durationMs)})`;
+            const outcome = `${timing.outcome === 'ok' ? 'ok' : timing.outcome} (${(0,summary/* formatDuration */.a3)(timing.durationMs)})`;
             if (open === timing.phase) {
                 write(` ${outcome}\n`);
                 open = undefined;
@@ -16902,7 +18977,7 @@ function githubProgress(options) {
         },
         signal: options.signal,
         phaseStarted: (phase) => log.text(`fusefs-gate: ${phase}...`),
-        phaseEnded: (timing) => log.text(`fusefs-gate: ${timing.phase} ${timing.outcome === 'ok' ? 'done' : timing.outcome} in ${formatDuration(timing.durationMs)}`),
+        phaseEnded: (timing) => log.text(`fusefs-gate: ${timing.phase} ${timing.outcome === 'ok' ? 'done' : timing.outcome} in ${(0,summary/* formatDuration */.a3)(timing.durationMs)}`),
     };
     return { io, finish: () => log.resume() };
 }
@@ -16921,24 +18996,29 @@ function githubProgress(options) {
 
 
 
-const FLAG_ALIASES = { [CliFlag.Out]: Input.OutputDir };
+const FLAG_ALIASES = { [constants/* CliFlag */.v2.Out]: constants/* Input */.pd.OutputDir };
 async function runCommand(args, out) {
     const inputs = readActionInputs();
-    if (args.includes(`--${CliFlag.Help}`) || args.includes('-h'))
+    if (args.includes(`--${constants/* CliFlag */.v2.Help}`) || args.includes('-h'))
         return out.print(runHelp(inputs));
-    if (args.includes(`--${CliFlag.Version}`))
+    if (args.includes(`--${constants/* CliFlag */.v2.Version}`))
         return out.print(version());
     const options = {
-        [CliFlag.Quiet]: { type: 'boolean' },
-        [CliFlag.Verbose]: { type: 'boolean' },
+        [constants/* CliFlag */.v2.Quiet]: { type: 'boolean' },
+        [constants/* CliFlag */.v2.Verbose]: { type: 'boolean' },
     };
-    for (const input of Object.values(Input))
+    for (const input of Object.values(constants/* Input */.pd))
         options[input] = { type: 'string' };
     for (const alias of Object.keys(FLAG_ALIASES))
         options[alias] = { type: 'string' };
     let values;
     try {
-        ({ values } = (0,external_node_util_.parseArgs)({ args: withBareBooleans(args, inputs), options, strict: true, allowPositionals: false }));
+        ({ values } = (0,external_node_util_.parseArgs)({
+            args: withBareBooleans(args, inputs),
+            options,
+            strict: true,
+            allowPositionals: false,
+        }));
     }
     catch (error) {
         return out.usageError(error.message);
@@ -16954,33 +19034,37 @@ async function runCommand(args, out) {
             raw[spec.name] = cliDefault(spec);
     let config;
     try {
-        config = parseConfig(raw, { cwd: process.cwd(), env: process.env, spell: (input) => `--${input}` });
+        config = (0,parse/* parseConfig */.o4)(raw, { cwd: process.cwd(), env: process.env, spell: (input) => `--${input}` });
     }
     catch (error) {
         if (error instanceof errors/* BadInputError */.Y)
             return out.usageError(error.message, false);
         throw error;
     }
-    const signals = installSignalHandlers();
+    const signals = (0,src_signals/* installSignalHandlers */.X)();
     const progress = cliProgress({
         write: (text) => process.stderr.write(text),
         terminal: process.stderr.isTTY === true,
         github: process.env.GITHUB_ACTIONS === 'true',
-        verbose: values[CliFlag.Verbose] === true,
-        quiet: values[CliFlag.Quiet] === true,
+        verbose: values[constants/* CliFlag */.v2.Verbose] === true,
+        quiet: values[constants/* CliFlag */.v2.Quiet] === true,
         signal: signals.signal,
     });
     try {
         const missing = missingQemu();
         if (missing.length && config.installQemu) {
-            const outcome = await installQemu(missing, { run: inheritRunner, isRoot: process.getuid?.() === 0, log: progress.io.note });
+            const outcome = await installQemu(missing, {
+                run: inheritRunner,
+                isRoot: process.getuid?.() === 0,
+                log: progress.io.note,
+            });
             progress.io.note(`fusefs-gate: ${outcome.message}`);
         }
         else if (missing.length) {
             progress.io.warn(`${installHint(missing)} (or pass --install-qemu to install them with sudo apt-get)`);
         }
-        const report = await runGate(config, progress.io);
-        if (errorLetThrough(report))
+        const report = await (0,run/* runGate */.R)(config, progress.io);
+        if ((0,verdict/* errorLetThrough */.rM)(report))
             progress.io.warn('an undecided run was let through (--allow-error): exit 0, but nothing was checked');
         progress.finish();
         process.stdout.write(`verdict: ${report.verdict} (exit ${report.exitCode}): ${report.reason}\n`);
@@ -16997,7 +19081,7 @@ async function runCommand(args, out) {
 /** `--allow-error` alone means `--allow-error true` for the true/false inputs. */
 function withBareBooleans(args, inputs) {
     const booleans = new Set(inputs.filter((spec) => spec.boolean).map((spec) => `--${spec.name}`));
-    return args.flatMap((arg, i) => (booleans.has(arg) && (args[i + 1] === undefined || args[i + 1].startsWith('-')) ? [arg, 'true'] : [arg]));
+    return args.flatMap((arg, i) => booleans.has(arg) && (args[i + 1] === undefined || args[i + 1].startsWith('-')) ? [arg, 'true'] : [arg]);
 }
 /** apt's output goes straight to the user's stderr. */
 const inheritRunner = (command, args, env) => new Promise((resolve) => {
@@ -17006,6 +19090,14 @@ const inheritRunner = (command, args, env) => new Promise((resolve) => {
     child.on('close', (code) => resolve(code ?? 128));
 });
 //# sourceMappingURL=run-command.js.map
+// EXTERNAL MODULE: ./.build/src/report/catalogue.js + 1 modules
+var catalogue = __nccwpck_require__(7862);
+// EXTERNAL MODULE: ./.build/src/report/parsers/common.js
+var common = __nccwpck_require__(4052);
+// EXTERNAL MODULE: ./.build/src/report/signature.js
+var report_signature = __nccwpck_require__(2428);
+// EXTERNAL MODULE: ./.build/src/report/stacks.js + 6 modules
+var stacks = __nccwpck_require__(9150);
 ;// CONCATENATED MODULE: ./.build/src/report/analyze.js
 // `fusefs-gate stacks FILE`: everything the report layer can say about a capture or a serial log,
 // also for logs far bigger than memory: text is pushed in pieces and parsed a bounded chunk at a time.
@@ -17071,7 +19163,7 @@ class StackAnalyzer {
         const signature = this.panic ? (0,report_signature/* panicSignature */.c0)(this.panic) : (0,report_signature/* signatureOf */.yK)(threads, focus);
         if (signature !== undefined)
             result.signature = signature;
-        const knownBug = matchKnownBug(threads);
+        const knownBug = (0,catalogue/* matchKnownBug */.Pv)(threads);
         if (knownBug)
             result.knownBug = knownBug;
         if (this.panic)
@@ -17123,7 +19215,7 @@ function cutPoint(buffer) {
         const raw = buffer.slice(start, Math.min(end, start + 300));
         // Most lines hold none of the words a record starts with: no need to clean them.
         const maybe = RECORD_HINT.test(raw);
-        const line = maybe || raw.length < 48 ? (0,parsers_common/* cleanLine */.Ow)(raw) : raw;
+        const line = maybe || raw.length < 48 ? (0,common/* cleanLine */.Ow)(raw) : raw;
         if (start > 0 && maybe && (RECORD_START.test(line) || OLD_TASK_LINE.test(line))) {
             const cut = ownHeader(buffer, start);
             if (cut > 0)
@@ -17150,7 +19242,7 @@ function ownHeader(buffer, start) {
     for (let n = 0; n < 6 && at > 0; n++) {
         const prev = buffer.lastIndexOf('\n', at - 2) + 1;
         // At the very start of the buffer it cannot be cut before: 0 says look for another cut point.
-        if ((0,parsers_common/* cleanLine */.Ow)(buffer.slice(prev, Math.min(at - 1, prev + 300))).startsWith('INFO: task '))
+        if ((0,common/* cleanLine */.Ow)(buffer.slice(prev, Math.min(at - 1, prev + 300))).startsWith('INFO: task '))
             return prev;
         at = prev;
     }
@@ -17180,6 +19272,8 @@ async function main(argv) {
         return usageError('no command given');
     if (command === 'stacks')
         return stacksCommand(rest);
+    if (command === 'bisect')
+        return (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 9438))).bisectCommand(rest);
     if (command !== 'run')
         return usageError(`unknown command ${JSON.stringify(command)}`);
     return runCommand(rest, { print, usageError });
@@ -17204,21 +19298,21 @@ function stacksCommand(args) {
         return usageError(`cannot read ${JSON.stringify(args[0])}: ${error.code ?? error}`);
     }
     process.stdout.write(`${JSON.stringify(analyzer.end(), null, 2)}\n`);
-    return EXIT.pass;
+    return constants/* EXIT */.dc.pass;
 }
 function print(text) {
     process.stdout.write(`${text}\n`);
-    return EXIT.pass;
+    return constants/* EXIT */.dc.pass;
 }
 function usageError(message, showUsage = true) {
     process.stderr.write(`fusefs-gate: ${message}\n${showUsage ? `${mainUsage()}\n` : ''}`);
-    return EXIT.usage;
+    return constants/* EXIT */.dc.usage;
 }
 main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
 }, (error) => {
     process.stderr.write(`fusefs-gate: internal error: ${error?.stack ?? error}\n`);
-    process.exitCode = EXIT.error;
+    process.exitCode = constants/* EXIT */.dc.error;
 });
 //# sourceMappingURL=cli.js.map
 var __webpack_exports__main = __webpack_exports__.i;

@@ -30057,7 +30057,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir: io_util_readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -30173,7 +30173,7 @@ function tryGetExecutablePath(filePath, extensions) {
                     try {
                         const directory = external_path_namespaceObject.dirname(filePath);
                         const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
+                        for (const actualName of yield io_util_readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
                                 filePath = external_path_namespaceObject.join(directory, actualName);
                                 break;
@@ -31640,11 +31640,12 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 ;// CONCATENATED MODULE: external "node:path"
 const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 ;// CONCATENATED MODULE: ./.build/src/vm/pidfile.js
-// A record of a started QEMU, so a later process (the action's post step, a cleanup after the
-// main step was killed) can end it. A pid alone is not enough: pids are recycled, and other QEMUs
-// may run on the same machine. killRecorded kills only a process whose command line, read from
-// /proc/PID/cmdline (NUL-separated argv, proc(5)), contains `qemu-system` AND the recorded hint
-// (the run's unique serial socket path).
+// A record of a started QEMU, so a later process (the action's post step, a new run with the same
+// output folder after this one was killed) can end it. A pid alone is not enough: pids are
+// recycled, and other QEMUs may run on the same machine. killRecorded kills only a process whose
+// start time (field 22 of /proc/PID/stat, proc(5)) is the recorded one and whose command line
+// (/proc/PID/cmdline, NUL-separated argv) contains `qemu-system` AND the recorded hint (the run's
+// unique serial socket path).
 
 
 
@@ -31670,10 +31671,34 @@ async function readPidfile(file) {
         throw new Error(`pidfile ${file} is not JSON: ${JSON.stringify(text.slice(0, 100))}`);
     }
     const record = value;
-    if (!Number.isInteger(record.pid) || (record.pid ?? 0) <= 1 || typeof record.startedAt !== 'string' || typeof record.cmdlineHint !== 'string' || !record.cmdlineHint) {
+    if (!Number.isInteger(record.pid) ||
+        (record.pid ?? 0) <= 1 ||
+        typeof record.startedAt !== 'string' ||
+        typeof record.cmdlineHint !== 'string' ||
+        !record.cmdlineHint) {
         throw new Error(`pidfile ${file} does not hold {pid, startedAt, cmdlineHint}: ${text.slice(0, 200)}`);
     }
+    if (record.startTicks !== undefined && !Number.isInteger(record.startTicks)) {
+        throw new Error(`pidfile ${file} has a startTicks that is not an integer: ${text.slice(0, 200)}`);
+    }
     return record;
+}
+/**
+ * A process's start time in clock ticks since boot: field 22 of /proc/PID/stat (proc(5)). The
+ * comm field (2) is in parentheses and may hold spaces, so fields are counted after the last ')'.
+ */
+function processStartTicks(pid) {
+    let stat;
+    try {
+        stat = (0,external_node_fs_namespaceObject.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    // After ') ' come fields 3 (state), 4, ...; field 22 is the 20th of them.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[19]);
+    return Number.isInteger(ticks) ? ticks : undefined;
 }
 /** The argv of a live process, or undefined when it does not exist (or is a zombie with none). */
 async function processCmdline(pid) {
@@ -31691,6 +31716,12 @@ async function processCmdline(pid) {
 function cmdlineMatches(argv, record) {
     return (argv[0] ?? '').includes('qemu-system') && argv.join(' ').includes(record.cmdlineHint);
 }
+/** True when the live process `pid` is the recorded one: same start time (when recorded) and command line. */
+function isRecordedProcess(argv, record) {
+    if (record.startTicks !== undefined && processStartTicks(record.pid) !== record.startTicks)
+        return false;
+    return cmdlineMatches(argv, record);
+}
 /**
  * Ends the QEMU recorded in `file`: SIGTERM, then SIGKILL after graceMs; waits (bounded) until
  * the process is gone; removes the pidfile. A pid whose command line does not match is left alone.
@@ -31705,11 +31736,18 @@ async function killRecorded(file, options = {}) {
         await (0,promises_namespaceObject.rm)(file, { force: true });
         return { killed: false, pid: record.pid, note: `pid ${record.pid} is not running (already exited)` };
     }
-    if (!cmdlineMatches(argv, record)) {
+    if (!isRecordedProcess(argv, record)) {
         await (0,promises_namespaceObject.rm)(file, { force: true });
-        return { killed: false, pid: record.pid, note: `pid ${record.pid} is now another program (${argv[0] ?? '?'}); not killed` };
+        return {
+            killed: false,
+            pid: record.pid,
+            note: `pid ${record.pid} is now another program (${argv[0] ?? '?'}); not killed`,
+        };
     }
-    for (const [signal, waitMs] of [['SIGTERM', graceMs], ['SIGKILL', 5_000]]) {
+    for (const [signal, waitMs] of [
+        ['SIGTERM', graceMs],
+        ['SIGKILL', 5_000],
+    ]) {
         try {
             process.kill(record.pid, signal);
         }
@@ -31727,14 +31765,19 @@ async function killRecorded(file, options = {}) {
         await (0,promises_namespaceObject.rm)(file, { force: true });
         return { killed: true, pid: record.pid, note: `QEMU pid ${record.pid} exited` };
     }
-    return { killed: false, pid: record.pid, note: `QEMU pid ${record.pid} did not exit within ${graceMs + 5_000} ms of SIGTERM and SIGKILL` };
+    return {
+        killed: false,
+        pid: record.pid,
+        unresolved: true,
+        note: `QEMU pid ${record.pid} did not exit within ${graceMs + 5_000} ms of SIGTERM and SIGKILL`,
+    };
 }
 /** Polls until the recorded process no longer runs (its cmdline is gone or differs), within waitMs. */
 async function gone(pid, record, waitMs) {
     const deadline = Date.now() + waitMs;
     for (;;) {
         const argv = await processCmdline(pid);
-        if (!argv || !cmdlineMatches(argv, record))
+        if (!argv || !isRecordedProcess(argv, record))
             return true;
         if (Date.now() >= deadline)
             return false;
@@ -31743,6 +31786,32 @@ async function gone(pid, record, waitMs) {
 }
 /** The pidfile's name inside a work folder. */
 const PIDFILE_NAME = 'qemu.pid.json';
+/** Pidfiles the gate writes into a work folder: qemu.pid.json, qemu1.pid.json, qemu2.pid.json ... */
+const PIDFILE_PATTERN = /^qemu\d*\.pid\.json$/;
+/**
+ * Ends every QEMU recorded by pidfiles in `dir` (an earlier run's work folder), before that folder
+ * and its records are deleted. Returns one note per pidfile; never throws (a malformed pidfile is
+ * a note, and its QEMU, unknown, is left alone).
+ */
+async function endRecordedQemus(dir, options = {}) {
+    let names;
+    try {
+        names = (await readdir(dir)).filter((name) => PIDFILE_PATTERN.test(name)).sort();
+    }
+    catch {
+        return [];
+    }
+    const results = [];
+    for (const name of names) {
+        const file = path.join(dir, name);
+        results.push(await killRecorded(file, options).catch((error) => ({
+            killed: false,
+            unresolved: true,
+            note: error.message,
+        })));
+    }
+    return results;
+}
 /**
  * Synchronous variant for the main step's state hand-off: writes DIR/qemu.pid.json and returns its
  * path. Given only a pid, the hint is taken from the running process's own command line (its serial
@@ -31761,7 +31830,13 @@ function recordPidfile(dir, pidOrRecord) {
         if (!(argv[0] ?? '').includes('qemu-system'))
             throw new Error(`cannot record pid ${pidOrRecord}: it is ${argv[0] ?? 'unknown'}, not QEMU`);
         const hint = argv.find((arg) => arg.includes('id=con0,path=')) ?? argv.join(' ');
-        record = { pid: pidOrRecord, startedAt: new Date().toISOString(), cmdlineHint: hint };
+        const startTicks = processStartTicks(pidOrRecord);
+        record = {
+            pid: pidOrRecord,
+            startedAt: new Date().toISOString(),
+            cmdlineHint: hint,
+            ...(startTicks !== undefined ? { startTicks } : {}),
+        };
     }
     else {
         record = pidOrRecord;
