@@ -23,7 +23,8 @@ const MODULES = {
   'freebsd-parse': ['src/guest/freebsd-parse.ts'],
 };
 const module = process.env.FG_MUTATION_MODULE;
-if (module !== undefined && !(module in MODULES)) throw new Error(`FG_MUTATION_MODULE: no module ${module} (${Object.keys(MODULES).join(', ')})`);
+if (module !== undefined && !(module in MODULES))
+  throw new Error(`FG_MUTATION_MODULE: no module ${module} (${Object.keys(MODULES).join(', ')})`);
 const tag = module ?? 'all';
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
