@@ -7,7 +7,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { framedCommand } from '../../../src/console/markers.js';
 import { MAX_COMMAND_LENGTH } from '../../../src/console/serial-console.js';
-import { DETACH, mountFuseServer } from '../../../src/guest/common.js';
+import { DETACH, MOUNT_TABLE_LINE, mountFuseServer } from '../../../src/guest/common.js';
 import { freebsdMountCheck } from '../../../src/guest/freebsd.js';
 import type { Shell } from '../../../src/guest/shell.js';
 
@@ -60,6 +60,15 @@ async function mountScriptFor(check: string, detach: string): Promise<string> {
 }
 
 describe('mountFuseServer', () => {
+  it('writes a command line of quotes in pieces the console takes, and the script holds it exactly', async () => {
+    const dir = guestDir();
+    const quotes = `echo '${"'\\''".repeat(300)}'`;
+    const sent: string[] = [];
+    await mountFuseServer(busyboxShell(dir, sent), quotes, 'true', DETACH.linux, 10_000);
+    expect(sent.length).toBeGreaterThan(2);
+    expect(readFileSync(path.join(dir, 'gate', 'fuse-server.sh'), 'utf8')).toBe(`${quotes}\n`);
+  });
+
   it("runs the server detached: its own session, no tty, stdin /dev/null, output in the log; a # is the user's comment", async () => {
     const dir = guestDir();
     const check = `test -e ${dir}/mounted`;
@@ -118,6 +127,18 @@ describe('mountFuseServer', () => {
       expect(await mountScriptFor(check, detach)).toContain(`${detach} sh -c`);
       expect(sent.at(-1)).toBe('sh /gate/fuse-server-mount.sh');
     },
+  );
+});
+
+it("the mount table line is found in FreeBSD's tab-padded mount -p output and in Linux's /proc/mounts", () => {
+  // putfsent (sbin/mount/mount.c) pads with tabs: "/dev/fuse\t\t/mnt/fg\t\t\tfusefs.sshfs\trw\t\t0 0".
+  const freebsd = `cat() { return 1; }; mount() { printf '/dev/fuse\\t\\t/mnt/fg\\t\\t\\tfusefs.sshfs\\trw\\t\\t0 0\\n/dev/vtbd0p4\\t\\t/\\t\\t\\tufs\\trw\\t\\t1 1\\n'; }; ${MOUNT_TABLE_LINE}`;
+  expect(execFileSync('busybox', ['sh', '-c', freebsd], { encoding: 'utf8' })).toBe(
+    '/dev/fuse\t\t/mnt/fg\t\t\tfusefs.sshfs\trw\t\t0 0\n',
+  );
+  const linux = `cat() { printf 'sshfs /mnt/fg fuse.sshfs rw,nosuid 0 0\\nproc /proc proc rw 0 0\\n'; }; ${MOUNT_TABLE_LINE}`;
+  expect(execFileSync('busybox', ['sh', '-c', linux], { encoding: 'utf8' })).toBe(
+    'sshfs /mnt/fg fuse.sshfs rw,nosuid 0 0\n',
   );
 });
 
