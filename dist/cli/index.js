@@ -13547,7 +13547,7 @@ function errorLetThrough(report) {
 /* harmony export */   qg: () => (/* binding */ MOUNTPOINT),
 /* harmony export */   z5: () => (/* binding */ RESULTS_DIR)
 /* harmony export */ });
-/* unused harmony exports fixtureOptions, FUSE_SERVER_FILES, FUSE_SERVER_SCRIPT, FUSE_SERVER_MOUNT_SCRIPT */
+/* unused harmony exports fixtureOptions, FUSE_SERVER_FILES, FUSE_SERVER_SCRIPT, FUSE_SERVER_MOUNT_SCRIPT, MOUNT_TABLE_LINE */
 /* harmony import */ var _quote_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(736);
 
 /** docs/guest-protocol.md: the guest layout. */
@@ -13585,10 +13585,12 @@ const FUSE_SERVER_MOUNT_SCRIPT = `${GATE_DIR}/fuse-server-mount.sh`;
  */
 const DETACH = { linux: 'setsid', freebsd: 'daemon -f' };
 /**
- * The mount table line for the mount point, on either OS: Linux /proc/mounts, FreeBSD `mount -p`
- * (sbin/mount/mount.c putfsent, fstab format); in both the mount point is the second field.
+ * The mount table line for the mount point, on either OS: Linux /proc/mounts (space-separated),
+ * FreeBSD `mount -p` (sbin/mount/mount.c putfsent: fstab format, fields padded with tabs, so a
+ * short mount point is followed by tabs and never a space); in both the mount point is the second
+ * whitespace-separated field, which awk's default splitting takes.
  */
-const MOUNT_TABLE_LINE = `{ cat /proc/mounts 2>/dev/null || mount -p; } | grep ' ${MOUNTPOINT} '`;
+const MOUNT_TABLE_LINE = `{ cat /proc/mounts 2>/dev/null || mount -p; } | awk '$2 == "${MOUNTPOINT}"'`;
 /**
  * Starts `argv` (already quoted) detached with `detach`: its own session, no controlling terminal,
  * stdin /dev/null, output in fuse-server.log, exit status in fuse-server.status, and not a child of
@@ -13612,19 +13614,32 @@ function detachedMountCommand(argv, mountCheck, detach) {
 function userCommand(commandLine) {
     return commandLine.split('{mountpoint}').join(MOUNTPOINT);
 }
-/** Characters of a line written per console line (quoting may double a few). */
-const SCRIPT_CHUNK = 300;
+/** Characters of a quoted piece per console line: well inside MAX_COMMAND_LENGTH with the printf and the framing. */
+const SCRIPT_CHUNK = 600;
+/** `line` cut into pieces whose quoted form fits SCRIPT_CHUNK (a `'` grows to four characters when quoted). */
+function quotedPieces(line) {
+    const pieces = [];
+    let piece = '';
+    for (const character of line) {
+        if (piece !== '' && (0,_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shQuote */ .U)(piece + character).length > SCRIPT_CHUNK) {
+            pieces.push(piece);
+            piece = '';
+        }
+        piece += character;
+    }
+    pieces.push(piece);
+    return pieces;
+}
 /**
  * Writes `text` into the guest file `file` through the console: line by line and in pieces, so no
- * console line is multi-line or longer than the console takes, whatever the text's length.
+ * console line is multi-line or longer than the console takes, whatever the text's length or quotes.
  */
 async function writeGuestFile(shell, file, text) {
     let redirect = '>';
     for (const line of text.split('\n')) {
-        const characters = Array.from(line);
-        for (let start = 0; start === 0 || start < characters.length; start += SCRIPT_CHUNK) {
-            const last = start + SCRIPT_CHUNK >= characters.length;
-            const piece = characters.slice(start, start + SCRIPT_CHUNK).join('');
+        const pieces = quotedPieces(line);
+        for (const [index, piece] of pieces.entries()) {
+            const last = index === pieces.length - 1;
             await mustRun(shell, `printf '${last ? '%s\\n' : '%s'}' ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shQuote */ .U)(piece)} ${redirect}${file}`, 10_000, `writing ${file} in the guest`);
             redirect = '>>';
         }
