@@ -6,31 +6,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BadInputError } from '../../../src/config/errors.js';
 import { defaultArtifactName, parseConfig, splitList, type RawInputs } from '../../../src/config/parse.js';
+import { makeFreebsdTree } from '../../helpers/freebsd-tree.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'fg-config-more-'));
 const context = { cwd: work, env: {} };
 const tree = path.join(work, 'freebsd-src');
-for (const dir of [
-  'sys/fs/fuse',
-  'sys/sys',
-  'sys/conf',
-  'sys/modules/fusefs',
-  'share/mk',
-  'tests/sys/fs/fusefs',
-  'tests/freebsd_test_suite',
-  'sbin/mount',
-]) {
-  mkdirSync(path.join(tree, dir), { recursive: true });
-}
-for (const file of [
-  'sys/sys/param.h',
-  'sys/conf/newvers.sh',
-  'sys/modules/fusefs/Makefile',
-  'tests/sys/fs/fusefs/Makefile',
-  'sbin/mount/getmntopts.c',
-]) {
-  writeFileSync(path.join(tree, file), '');
-}
+makeFreebsdTree(tree);
 /** The FreeBSD-only inputs (image, kernconf, freebsd-version) mean nothing on guest 'linux'. */
 const freebsd = { guest: 'freebsd', 'source-tree': tree } as const;
 const parse = (raw: RawInputs, env: NodeJS.ProcessEnv = {}) =>

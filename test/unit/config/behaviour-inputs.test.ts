@@ -1,11 +1,12 @@
 // Input validation, from the rules README and action.yml state (issue 16): each case is a bug that
 // a single change to parse.ts would let through, so each names the input it must be refused for.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BadInputError } from '../../../src/config/errors.js';
 import { parseConfig, type RawInputs } from '../../../src/config/parse.js';
+import { makeFreebsdTree } from '../../helpers/freebsd-tree.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'fg-config-behaviour-'));
 const context = { cwd: work, env: {} };
@@ -25,27 +26,7 @@ function refusal(raw: RawInputs): BadInputError {
 const sha = 'ab'.repeat(64);
 // image and image-sha512 mean something on guest 'freebsd' only, which needs a source tree.
 const tree = path.join(work, 'freebsd-src');
-for (const dir of [
-  'sys/fs/fuse',
-  'sys/sys',
-  'sys/conf',
-  'sys/modules/fusefs',
-  'share/mk',
-  'tests/sys/fs/fusefs',
-  'tests/freebsd_test_suite',
-  'sbin/mount',
-]) {
-  mkdirSync(path.join(tree, dir), { recursive: true });
-}
-for (const file of [
-  'sys/sys/param.h',
-  'sys/conf/newvers.sh',
-  'sys/modules/fusefs/Makefile',
-  'tests/sys/fs/fusefs/Makefile',
-  'sbin/mount/getmntopts.c',
-]) {
-  writeFileSync(path.join(tree, file), '');
-}
+makeFreebsdTree(tree);
 const freebsd = { guest: 'freebsd', 'source-tree': tree } as const;
 
 describe('numbers are plain decimal', () => {

@@ -1,33 +1,14 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BadInputError } from '../../../src/config/errors.js';
 import { parseConfig, type RawInputs } from '../../../src/config/parse.js';
+import { makeFreebsdTree } from '../../helpers/freebsd-tree.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'fg-config-'));
 const tree = path.join(work, 'src tree $(touch pwned);');
-for (const dir of [
-  'sys/fs/fuse',
-  'sys/sys',
-  'sys/conf',
-  'sys/modules/fusefs',
-  'share/mk',
-  'tests/sys/fs/fusefs',
-  'tests/freebsd_test_suite',
-  'sbin/mount',
-]) {
-  mkdirSync(path.join(tree, dir), { recursive: true });
-}
-for (const file of [
-  'sys/sys/param.h',
-  'sys/conf/newvers.sh',
-  'sys/modules/fusefs/Makefile',
-  'tests/sys/fs/fusefs/Makefile',
-  'sbin/mount/getmntopts.c',
-]) {
-  writeFileSync(path.join(tree, file), '');
-}
+makeFreebsdTree(tree);
 const sparse = path.join(work, 'sparse');
 mkdirSync(path.join(sparse, 'sys', 'fs', 'fuse'), { recursive: true });
 const context = { cwd: work, env: {}, spell: (input: string) => `--${input}` };

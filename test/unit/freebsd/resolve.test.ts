@@ -20,10 +20,11 @@ import {
   resolveVersionInput,
   versionFromNewvers,
 } from '../../../src/image/freebsd-resolve.js';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { transcript } from './fake-freebsd-shell.js';
+import { makeFreebsdTree } from '../../helpers/freebsd-tree.js';
 
 const DEC_1 = new Date('2026-12-01T12:00:00Z');
 
@@ -230,25 +231,12 @@ describe('the release table', () => {
 });
 
 describe('the freebsd-version grammar: one for the input parser and the resolver', () => {
-  const tree = path.join(mkdtempSync(path.join(tmpdir(), 'fg-grammar-')), 'src');
-  for (const d of [
-    'sys/fs/fuse',
-    'sys/sys',
-    'sys/conf',
-    'sys/modules/fusefs',
-    'share/mk',
-    'tests/sys/fs/fusefs',
-    'tests/freebsd_test_suite',
-    'sbin/mount',
-  ])
-    mkdirSync(path.join(tree, d), { recursive: true });
+  const tree = makeFreebsdTree(path.join(mkdtempSync(path.join(tmpdir(), 'fg-grammar-')), 'src'));
   writeFileSync(path.join(tree, 'sys/sys/param.h'), '#define __FreeBSD_version 1404000\n');
   writeFileSync(
     path.join(tree, 'sys/conf/newvers.sh'),
     'TYPE="FreeBSD"\nREVISION="14.4"\nBRANCH="RELEASE-p3"\n',
   );
-  for (const f of ['sys/modules/fusefs/Makefile', 'tests/sys/fs/fusefs/Makefile', 'sbin/mount/getmntopts.c'])
-    writeFileSync(path.join(tree, f), '');
   const config = (version: string) =>
     parseConfig(
       {
