@@ -87,7 +87,10 @@ export async function runCommand(args: string[], out: CliOutput): Promise<number
       process.stdout.write(
         `signature: ${report.signature}${report.knownBug ? ` [${report.knownBug.title}]` : ''}\n`,
       );
-    process.stdout.write(`report: ${report.files.report}\n`);
+    // report.json is missing only when the output folder could not be written (the reason on the verdict line says why).
+    process.stdout.write(
+      report.files.report ? `report: ${report.files.report}\n` : 'report: none written (the verdict line says why)\n',
+    );
     return report.exitCode;
   } finally {
     progress.finish();
