@@ -4,11 +4,13 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { parseConfig, type RawInputs } from '../../src/config/parse.js';
+import { packageRoot } from '../../src/package-root.js';
 import type { GateIO } from '../../src/gate/run.js';
 import type { GateReport } from '../../src/report/model.js';
 import { runningVmPids } from '../../src/vm/registry.js';
 
-export const repoRoot = path.resolve(import.meta.dirname, '..', '..');
+// Found by the package manifest, so the helpers work from test/ and when compiled under lib/ (benches).
+export const repoRoot = packageRoot();
 export const cliPath = path.join(repoRoot, 'dist', 'cli', 'index.js');
 
 export function tempDir(prefix: string): string {
