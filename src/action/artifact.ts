@@ -19,6 +19,8 @@ export async function uploadEvidence(
     report.files.serialLog,
   ].filter((file): file is string => !!file && existsSync(file));
   files.push(...listFiles(path.join(outDir, 'results')));
+  // The bisection's record and its steps' evidence; not their work folders (disks, overlays).
+  files.push(...listFiles(path.join(outDir, 'bisect')).filter((file) => !/[\\/]\.work[\\/]/.test(file)));
   if (files.length === 0) return undefined;
   const client = new DefaultArtifactClient();
   // Without retentionDays GitHub applies the repository's setting.

@@ -129,9 +129,11 @@ async function planBisection(values: Record<string, string | boolean | undefined
   return plan;
 }
 
-/** The action inputs that are run flags here too. */
+/** The action inputs that are run flags here too: this command's `--good` is the action's `bisect-good`. */
 function runInputs(): Input[] {
-  return Object.values(Input);
+  return Object.values(Input).filter(
+    (input) => input !== Input.BisectGood && input !== Input.BisectMaxBuilds,
+  );
 }
 
 function cliIO(quiet: boolean): Omit<GateIO, 'signal'> {

@@ -61,6 +61,14 @@ export async function workingCopyDiffers(repo: string): Promise<boolean> {
   return out.trim() !== '';
 }
 
+/** The fetch URL of the repository's `origin` remote, or undefined when it has none. */
+export async function originUrl(repo: string): Promise<string | undefined> {
+  const result = await runBounded('git', ['-C', repo, 'remote', 'get-url', 'origin'], {
+    timeoutMs: GIT_TIMEOUT_MS,
+  });
+  return result.code === 0 && result.stdout.trim() !== '' ? result.stdout.trim() : undefined;
+}
+
 export async function isAncestor(repo: string, ancestor: string, descendant: string): Promise<boolean> {
   return (await gitStatus(repo, ['merge-base', '--is-ancestor', ancestor, descendant])) === 0;
 }

@@ -14,8 +14,8 @@ export interface RangeRequest {
   names: { tree: string; good: string; bad: string };
   /** How the bad end is named in prose: short (`--bad`) and with its ref (`--bad "HEAD"`). */
   badLabel: { short: string; full: string };
-  /** Appended when a ref names no commit and the repository is a shallow clone. */
-  shallowHint?: string;
+  /** What to do about a ref that names no commit or a good end that is no ancestor, when the caller knows. */
+  hint?: (problem: 'unknown' | 'not-ancestor', shallow: boolean) => string | undefined;
 }
 
 export interface BisectRange {
@@ -36,10 +36,12 @@ export async function resolveRange(request: RangeRequest): Promise<BisectRange> 
       `${JSON.stringify(tree)} is not the top of its git repository (${repo})`,
     );
   }
-  const noCommit = async (input: string, ref: string) => {
-    const shallow = request.shallowHint && (await isShallow(repo)) ? `: ${request.shallowHint}` : '';
-    return new BadInputError(input, `${JSON.stringify(ref)} names no commit in ${repo}${shallow}`);
+  const hint = async (problem: 'unknown' | 'not-ancestor') => {
+    const text = request.hint?.(problem, await isShallow(repo));
+    return text ? `; ${text}` : '';
   };
+  const noCommit = async (input: string, ref: string) =>
+    new BadInputError(input, `${JSON.stringify(ref)} names no commit in ${repo}${await hint('unknown')}`);
   const good = await resolveCommit(repo, goodRef);
   if (!good) throw await noCommit(names.good, goodRef);
   const bad = await resolveCommit(repo, badRef);
@@ -50,10 +52,9 @@ export async function resolveRange(request: RangeRequest): Promise<BisectRange> 
       `${JSON.stringify(goodRef)} is the same commit as ${request.badLabel.short}`,
     );
   if (!(await isAncestor(repo, good, bad))) {
-    const shallow = request.shallowHint && (await isShallow(repo)) ? `: ${request.shallowHint}` : '';
     throw new BadInputError(
       names.good,
-      `${JSON.stringify(goodRef)} is not an ancestor of ${request.badLabel.full}${shallow}`,
+      `${JSON.stringify(goodRef)} is not an ancestor of ${request.badLabel.full}${await hint('not-ancestor')}`,
     );
   }
   const commits = await commitsBetween(repo, good, bad);
