@@ -77,7 +77,7 @@ export function renderBisectSection(input: BisectSummaryInput, commitUrl: Commit
   }
   out.push(
     '',
-    `${input.steps.length} build(s) for ${input.commitCount} commit(s) after ${code(input.good.slice(0, 12))}, in ${formatDuration(input.durationMs)}.`,
+    `${input.steps.length} step(s) for ${input.commitCount} commit(s) after ${code(input.good.slice(0, 12))}, in ${formatDuration(input.durationMs)}.`,
   );
   if (input.steps.length === 0) return out;
   out.push(

@@ -73,9 +73,9 @@ describe('bisect inputs that parseConfig refuses', () => {
     expect(problemOf(() => parse({ 'source-tree': tree, 'bisect-max-builds': '7' }))).toBe(
       "invalid input 'bisect-max-builds': only means something together with 'bisect-good'",
     );
-    expect(problemOf(() => parse({ 'source-tree': tree, 'bisect-good': 'v1', 'bisect-max-builds': '0' }))).toBe(
-      `invalid input 'bisect-max-builds': "0" is not a positive number`,
-    );
+    expect(
+      problemOf(() => parse({ 'source-tree': tree, 'bisect-good': 'v1', 'bisect-max-builds': '0' })),
+    ).toBe(`invalid input 'bisect-max-builds': "0" is not a positive number`);
     expect(
       problemOf(() => parse({ 'source-tree': tree, 'bisect-good': 'v1', 'bisect-max-builds': '2.5' })),
     ).toBe(`invalid input 'bisect-max-builds': "2.5" is not a whole number`);
@@ -148,6 +148,17 @@ describe('bisect-good against the history of source-tree', () => {
     expect(await planProblem({ 'source-tree': repo, 'bisect-good': 'side' })).toBe(
       `invalid input 'bisect-good': "side" is not an ancestor of HEAD of source-tree`,
     );
+  });
+
+  it('on the CLI (fusefs-gate run --bisect-good) the same problems name the flags', async () => {
+    const config = parse({ 'source-tree': repo, 'bisect-good': 'no-such-tag' });
+    await expect(planActionBisection(config, (input) => `--${input}`)).rejects.toThrow(
+      `invalid input '--bisect-good': "no-such-tag" names no commit in ${repo}`,
+    );
+    const plain = linuxTree();
+    await expect(
+      planActionBisection(parse({ 'source-tree': plain, 'bisect-good': 'good' }), (input) => `--${input}`),
+    ).rejects.toThrow(`invalid input '--source-tree': ${JSON.stringify(plain)} is not in a git repository`);
   });
 
   it('a source tree that is not a git repository, or not its top', async () => {

@@ -72,7 +72,7 @@ describe('the bisection section', () => {
         '',
         '**Failure:** `hang: hang in fuse_file_write_iter`, the same verdict and signature as HEAD.',
         '',
-        '3 build(s) for 4 commit(s) after `111111111111`, in 2 min 05 s.',
+        '3 step(s) for 4 commit(s) after `111111111111`, in 2 min 05 s.',
         '',
         '| Step | Commit | Subject | Outcome | Why | Build | Test | Runs |',
         '| --- | --- | --- | --- | --- | --- | --- | --- |',
@@ -118,7 +118,10 @@ describe('the bisection section', () => {
 
   it('not run: says why in one line', () => {
     expect(
-      renderBisectSection({ kind: 'not-run', why: 'the verdict is pass; a bisection runs on hang or panic' }, github),
+      renderBisectSection(
+        { kind: 'not-run', why: 'the verdict is pass; a bisection runs on hang or panic' },
+        github,
+      ),
     ).toEqual(['### Bisection: not run', '', 'the verdict is pass; a bisection runs on hang or panic.']);
   });
 
