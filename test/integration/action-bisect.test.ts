@@ -2,8 +2,9 @@
 // on the Linux test guest under real QEMU: a Linux FUSE tree with 4 commits after the good end, the
 // second bringing the deliberate deadlock, HEAD on the fourth. The gate's run of HEAD hangs, the
 // bisection names the deadlock commit, GITHUB_OUTPUT carries its sha and the job summary links it;
-// the job stays red with HEAD's verdict. About 3 min under TCG on 2 loaded cores. And a shallow
-// clone is bad input before anything boots.
+// the job stays red with HEAD's verdict (about 3 min under TCG on 2 loaded cores). A bisection
+// that cannot decide is a warning, not an error (about 75 s). A shallow clone is bad input before
+// anything boots (seconds).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -90,6 +91,30 @@ describe('bisect-good in the action (real QEMU, a Linux FUSE tree)', () => {
     },
     ENTRY_BOUND_MS + 30_000,
   );
+
+  it("a bisection that cannot decide (bisect-max-builds: 1, spent on HEAD) is a warning; the job stays red with HEAD's verdict", () => {
+    const out = tempDir('action-bisect-undecided');
+    const cache = path.join(process.env.HOME ?? '/root', '.cache', 'fusefs-gate');
+    const result = runEntry(
+      mainEntry,
+      { ...gateInputs(repo, cache, out), 'bisect-max-builds': '1' },
+      GITHUB,
+      { node: node24, timeout: 400_000 },
+    );
+    expect(result.status, result.stdout.slice(-3000)).toBe(2);
+    const outputs = parseOutputs(result.outputs);
+    expect(outputs.verdict).toBe('hang');
+    expect(outputs['bisect-result']).toBe('undecided');
+    expect(outputs['first-bad-commit']).toBe('');
+    expect(result.stdout).toMatch(
+      /^::warning title=fusefs-gate bisect%3A undecided::the bisection could not decide: the build limit \(1\) was reached/m,
+    );
+    expect(result.stdout.split('\n').filter((l) => l.startsWith('::error'))).toHaveLength(1);
+    expect(result.summary).toContain(
+      "**Undecided:** the build limit (1) was reached. The job's verdict is HEAD's.",
+    );
+    expect(qemuProcessesMentioning(out)).toEqual([]);
+  }, 430_000);
 
   it('a shallow clone: exit 64 naming bisect-good and saying fetch-depth: 0, before anything boots', async () => {
     const shallow = path.join(mkdtempSync(path.join(tempDir('action-bisect-shallow'), 'c-')), 'linux');
