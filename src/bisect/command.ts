@@ -14,8 +14,6 @@ import { type BisectionPlan, describeStep, runBisection } from './run-bisection.
 /** Bisection input errors name the flag, like every other bad input. */
 class BisectInputError extends Error {}
 
-export { type BisectStepRecord, describeStep } from './run-bisection.js';
-
 export async function bisectCommand(args: string[]): Promise<number> {
   const options: Record<string, { type: 'string' | 'boolean' }> = {
     quiet: { type: 'boolean' },

@@ -10,6 +10,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { mainEntry, node24, parseOutputs, runEntry, withDefaults } from '../helpers/action-entry.js';
+import { runCli, tail } from '../helpers/cli.js';
 import { qemuProcessesMentioning, tempDir } from '../helpers/gate.js';
 import {
   cachedLinuxFuseTree,
@@ -138,4 +139,27 @@ describe('bisect-good in the action (real QEMU, a Linux FUSE tree)', () => {
     expect(result.state).toBe('');
     expect(existsSync(path.join(out, 'report.json'))).toBe(false);
   }, 120_000);
+
+  it('fusefs-gate run --bisect-good checks the history the same way, naming the flag', async () => {
+    const shallow = path.join(tempDir('cli-bisect-shallow'), 'linux');
+    execFileSync('git', ['clone', '-q', '--depth', '1', `file://${repo}`, shallow]);
+    const good = await gitIn(repo, ['rev-parse', 'good']);
+    const result = await runCli(
+      [
+        'run',
+        '--guest',
+        'linux',
+        '--source-tree',
+        shallow,
+        '--bisect-good',
+        good,
+        '--out',
+        tempDir('cli-bisect-out'),
+      ],
+      { timeoutMs: 60_000 },
+    );
+    expect(result.code, tail(result)).toBe(64);
+    expect(result.stderr).toContain(`invalid input '--bisect-good': "${good}" names no commit in ${shallow}`);
+    expect(result.stderr).toContain('shallow clone');
+  }, 90_000);
 });
