@@ -9,11 +9,12 @@ import { type CommitUrl, renderBisectSection } from '../report/bisect-summary.js
 import { renderSummary } from '../report/summary.js';
 import { annotationsFor } from './annotations.js';
 import { uploadEvidence } from './artifact.js';
-import { type ActionBisection, bisectOutputs } from './bisect-step.js';
+import type { HeadBisection } from '../bisect/after-run.js';
+import { bisectOutputs } from './bisect-outputs.js';
 
 /** A bisection that ran (or was asked for and did not run), with links for its commits. */
 export interface PublishedBisection {
-  bisection: ActionBisection;
+  bisection: HeadBisection;
   commitUrl: CommitUrl;
 }
 
@@ -75,7 +76,7 @@ export async function publish(
 }
 
 /** The bisection's one-line outcome: a notice when found, a warning when undecided (never an error). */
-function announceBisection(bisection: ActionBisection | undefined): void {
+function announceBisection(bisection: HeadBisection | undefined): void {
   if (!bisection) return;
   if (bisection.kind === 'not-run') core.info(`fusefs-gate bisect: not run: ${bisection.why}`);
   else if (bisection.kind === 'found' && bisection.firstBad)

@@ -11,10 +11,11 @@ import { runGate } from '../gate/run.js';
 import { exitCodeFor } from '../gate/verdict.js';
 import type { GateReport } from '../report/model.js';
 import { installSignalHandlers } from '../signals.js';
+import { bisectAfterRun, type HeadBisection, planHeadBisection } from '../bisect/after-run.js';
 import { originUrl } from '../bisect/git.js';
 import type { BisectRange } from '../bisect/range.js';
 import { actionIO, logGroup } from './action-io.js';
-import { type ActionBisection, bisectAfterRun, commitUrlFor, planActionBisection } from './bisect-step.js';
+import { commitUrlFor } from './bisect-outputs.js';
 import { installHint, installQemu, missingQemu, type HostRunner } from './host-deps.js';
 import { ensureKvmAccess } from './kvm-access.js';
 import { type PublishedBisection, publish } from './publish.js';
@@ -47,7 +48,7 @@ async function mainStep(log: WorkflowLog): Promise<void> {
   try {
     config = parseConfig(raw, { cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(), env: process.env });
     // Before anything boots: does bisect-good name an ancestor of HEAD in the tree's history?
-    range = await planActionBisection(config);
+    range = await planHeadBisection(config);
   } catch (error) {
     if (!(error instanceof BadInputError)) throw error;
     // The verdict output is always set: bad input decides nothing, so it is `error`.
@@ -74,7 +75,7 @@ async function mainStep(log: WorkflowLog): Promise<void> {
     if (range && !signals.signal.aborted) {
       io.note(`fusefs-gate: verdict of HEAD: ${report.verdict}: ${report.reason}`);
       // A bisection that breaks is the gate's problem, never a change to HEAD's verdict.
-      const bisection: ActionBisection = await bisectAfterRun(report, config, range, {
+      const bisection: HeadBisection = await bisectAfterRun(report, config, range, {
         io,
         signal: signals.signal,
         elapsedMs: Date.now() - started,

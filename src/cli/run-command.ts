@@ -1,7 +1,7 @@
 // `fusefs-gate run`: flags (the action's inputs, read from action.yml) -> GateConfig -> runGate -> exit status.
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
-import { bisectAfterRun, planActionBisection } from '../action/bisect-step.js';
+import { bisectAfterRun, planHeadBisection } from '../bisect/after-run.js';
 import { installHint, installQemu, missingQemu, type HostRunner } from '../action/host-deps.js';
 import type { BisectRange } from '../bisect/range.js';
 import { describeStep } from '../bisect/run-bisection.js';
@@ -58,7 +58,7 @@ export async function runCommand(args: string[], out: CliOutput): Promise<number
   let range: BisectRange | undefined;
   try {
     config = parseConfig(raw, { cwd: process.cwd(), env: process.env, spell: (input) => `--${input}` });
-    range = await planActionBisection(config, (input) => `--${input}`);
+    range = await planHeadBisection(config, (input) => `--${input}`);
   } catch (error) {
     if (error instanceof BadInputError) return out.usageError(error.message, false);
     throw error;

@@ -68,7 +68,7 @@ export interface GateConfig {
   installQemu: boolean;
   /** Days the artifact is kept; undefined: the repository's setting. */
   retentionDays?: number;
-  /** The action: a commit that passed; a hang or panic of HEAD is bisected from it (src/action/bisect-step.ts). */
+  /** A commit that passed: a hang or panic of HEAD is bisected from it (src/bisect/after-run.ts). */
   bisectGood?: string;
   /** The bisection's hard build limit. */
   bisectMaxBuilds?: number;

@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { planActionBisection } from '../../../src/action/bisect-step.js';
+import { planHeadBisection } from '../../../src/bisect/after-run.js';
 import { BadInputError } from '../../../src/config/errors.js';
 import { parseConfig, type RawInputs } from '../../../src/config/parse.js';
 
@@ -54,7 +54,7 @@ function problemOf(work: () => unknown): string {
 
 async function planProblem(raw: RawInputs): Promise<string> {
   try {
-    await planActionBisection(parse(raw));
+    await planHeadBisection(parse(raw));
   } catch (error) {
     if (error instanceof BadInputError) return error.message;
     throw error;
@@ -108,12 +108,12 @@ describe('bisect-good against the history of source-tree', () => {
   const repo = repoWithHistory();
 
   it('good..HEAD along first parents, oldest first, HEAD last', async () => {
-    const range = await planActionBisection(parse({ 'source-tree': repo, 'bisect-good': 'good' }));
+    const range = await planHeadBisection(parse({ 'source-tree': repo, 'bisect-good': 'good' }));
     expect(range?.good).toBe(git(repo, 'rev-parse', 'good'));
     expect(range?.bad).toBe(git(repo, 'rev-parse', 'HEAD'));
     expect(range?.commits.map((c) => c.subject)).toEqual(['change 1', 'change 2', 'change 3']);
     expect(range?.commits.at(-1)?.sha).toBe(git(repo, 'rev-parse', 'HEAD'));
-    expect(await planActionBisection(parse({ 'source-tree': repo }))).toBeUndefined();
+    expect(await planHeadBisection(parse({ 'source-tree': repo }))).toBeUndefined();
   });
 
   it('a ref that names no commit: says to fetch it', async () => {
@@ -152,12 +152,12 @@ describe('bisect-good against the history of source-tree', () => {
 
   it('on the CLI (fusefs-gate run --bisect-good) the same problems name the flags', async () => {
     const config = parse({ 'source-tree': repo, 'bisect-good': 'no-such-tag' });
-    await expect(planActionBisection(config, (input) => `--${input}`)).rejects.toThrow(
+    await expect(planHeadBisection(config, (input) => `--${input}`)).rejects.toThrow(
       `invalid input '--bisect-good': "no-such-tag" names no commit in ${repo}`,
     );
     const plain = linuxTree();
     await expect(
-      planActionBisection(parse({ 'source-tree': plain, 'bisect-good': 'good' }), (input) => `--${input}`),
+      planHeadBisection(parse({ 'source-tree': plain, 'bisect-good': 'good' }), (input) => `--${input}`),
     ).rejects.toThrow(`invalid input '--source-tree': ${JSON.stringify(plain)} is not in a git repository`);
   });
 

@@ -2,7 +2,8 @@
 // see: the first bad commit as a link with its subject and the failure, or why it is undecided,
 // and one row per step.
 import { describe, expect, it } from 'vitest';
-import { bisectionBudgetMs, commitUrlFor, whyNoBisection } from '../../../src/action/bisect-step.js';
+import { commitUrlFor } from '../../../src/action/bisect-outputs.js';
+import { bisectionBudgetMs, whyNoBisection } from '../../../src/bisect/after-run.js';
 import { renderBisectSection } from '../../../src/report/bisect-summary.js';
 import type { GateReport } from '../../../src/report/model.js';
 import { renderSummary } from '../../../src/report/summary.js';

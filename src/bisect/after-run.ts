@@ -1,22 +1,21 @@
-// `bisect-good: REF` in the action: when the commit under test (HEAD of source-tree) ends in `hang`
-// or `panic`, bisect REF..HEAD with the gate as the test, within what is left of job-timeout. The
-// range is checked before anything boots (bad input, exit 64); the bisection never changes the
-// job's verdict, which stays the verdict of the commit under test.
+// `bisect-good: REF` (the action's input, `fusefs-gate run --bisect-good`): when the commit under
+// test (HEAD of source-tree) ends in `hang` or `panic`, bisect REF..HEAD with the gate as the test,
+// within what is left of job-timeout. The range is checked before anything boots (bad input, exit
+// 64); the bisection never changes the verdict, which stays the verdict of the commit under test.
 import type { GateConfig } from '../config/types.js';
 import { BISECT_VERDICTS, Input } from '../constants.js';
 import type { GateIO } from '../gate/run.js';
-import { defaultMaxBuilds } from '../bisect/engine.js';
-import { workingCopyDiffers } from '../bisect/git.js';
-import { type BisectRange, resolveRange } from '../bisect/range.js';
-import { type BisectionResult, type BisectStepRecord, runBisection } from '../bisect/run-bisection.js';
-import type { CommitUrl } from '../report/bisect-summary.js';
+import { defaultMaxBuilds } from './engine.js';
+import { workingCopyDiffers } from './git.js';
+import { type BisectRange, resolveRange } from './range.js';
+import { type BisectionResult, type BisectStepRecord, runBisection } from './run-bisection.js';
 import type { GateReport } from '../report/model.js';
 
 /** Kept back from job-timeout for the last step's teardown, the artifact upload and the summary. */
 export const PUBLISH_MARGIN_MS = 120_000;
 
 /** Not run (and why), run (its result), or stopped by a failure of the gate's own (and what). */
-export type ActionBisection =
+export type HeadBisection =
   | { kind: 'not-run'; why: string }
   | { kind: 'failed'; why: string }
   | BisectionResult;
@@ -40,7 +39,7 @@ export function checkoutHint(problem: 'unknown' | 'not-ancestor', shallow: boole
 }
 
 /** Before anything boots: the range bisect-good..HEAD, or a BadInputError naming the input. */
-export async function planActionBisection(
+export async function planHeadBisection(
   config: GateConfig,
   spell: (input: Input) => string = (input) => input,
 ): Promise<BisectRange | undefined> {
@@ -84,7 +83,7 @@ export async function bisectAfterRun(
   config: GateConfig,
   range: BisectRange,
   context: AfterRunContext,
-): Promise<ActionBisection> {
+): Promise<HeadBisection> {
   const budgetMs = bisectionBudgetMs(config.jobTimeoutSec, context.elapsedMs);
   const why = whyNoBisection(report, budgetMs);
   if (why) return { kind: 'not-run', why };
@@ -112,39 +111,4 @@ export async function bisectAfterRun(
         : {}),
     },
   );
-}
-
-/** The bisection's outputs: the first bad commit's full sha and found / undecided / not-run. */
-export function bisectOutputs(bisection: ActionBisection | undefined): {
-  firstBad: string;
-  result: 'found' | 'undecided' | 'not-run';
-  report: string;
-} {
-  if (!bisection || bisection.kind === 'not-run') return { firstBad: '', result: 'not-run', report: '' };
-  if (bisection.kind === 'failed') return { firstBad: '', result: 'undecided', report: '' };
-  return {
-    firstBad: bisection.firstBad?.sha ?? '',
-    result: bisection.kind === 'found' ? 'found' : 'undecided',
-    report: bisection.reportFile,
-  };
-}
-
-/**
- * Commit links for the summary: `${GITHUB_SERVER_URL}/OWNER/NAME/commit/SHA`. OWNER/NAME is the
- * repository the tree was cloned from when that is on the same server (a nightly that checks out
- * freebsd/freebsd-src runs in another repository), else GITHUB_REPOSITORY; no link without them.
- */
-export function commitUrlFor(env: NodeJS.ProcessEnv, origin: string | undefined): CommitUrl {
-  const server = env.GITHUB_SERVER_URL?.replace(/\/+$/, '');
-  if (!server) return () => undefined;
-  const cloned =
-    origin?.startsWith(`${server}/`) === true
-      ? origin
-          .slice(server.length + 1)
-          .replace(/\.git$/, '')
-          .replace(/\/+$/, '')
-      : undefined;
-  const repository = cloned && /^[\w.-]+\/[\w.-]+$/.test(cloned) ? cloned : env.GITHUB_REPOSITORY;
-  if (!repository) return () => undefined;
-  return (sha) => `${server}/${repository}/commit/${sha}`;
 }
