@@ -92,6 +92,45 @@ describe('the README workflows', () => {
     expect(String(save.with?.key).startsWith(String(restore.with?.['restore-keys']))).toBe(true);
   });
 
+  it("the nightly passes on the recorded commit only when it is an older commit of HEAD's history", () => {
+    const nightly = readmeWorkflows
+      .flatMap((w) => Object.values(w.jobs!))
+      .find((job) => job.steps.some((s) => s.uses?.startsWith('actions/cache/save@')))!;
+    const passOn = nightly.steps.find((s) => (s as { id?: string }).id === 'good')!.run!;
+    const repo = mkdtempSync(path.join(tmpdir(), 'fg-nightly-'));
+    const git = (...args: string[]) =>
+      spawnSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@invalid', ...args], {
+        encoding: 'utf8',
+      }).stdout.trim();
+    git('init', '-q', '-b', 'main');
+    for (const n of [1, 2]) git('commit', '-q', '--allow-empty', '-m', `c${n}`);
+    const older = git('rev-parse', 'HEAD~1');
+    const head = git('rev-parse', 'HEAD');
+    git('checkout', '-q', '-b', 'side', older);
+    git('commit', '-q', '--allow-empty', '-m', 'side');
+    const side = git('rev-parse', 'HEAD');
+    git('checkout', '-q', 'main');
+    // The step as GitHub runs it: bash -e, in the checkout, with RUNNER_TEMP and GITHUB_OUTPUT.
+    const passedOn = (recorded: string | undefined) => {
+      const temp = mkdtempSync(path.join(tmpdir(), 'fg-runner-temp-'));
+      const output = path.join(temp, 'output');
+      writeFileSync(output, '');
+      if (recorded !== undefined) writeFileSync(path.join(temp, 'fusefs-last-good'), `${recorded}\n`);
+      const result = spawnSync('bash', ['-e', '-c', passOn], {
+        cwd: repo,
+        env: { PATH: process.env.PATH ?? '', RUNNER_TEMP: temp, GITHUB_OUTPUT: output },
+        encoding: 'utf8',
+      });
+      expect(result.status, result.stderr).toBe(0);
+      return readFileSync(output, 'utf8');
+    };
+    expect(passedOn(older)).toBe(`sha=${older}\n`);
+    expect(passedOn(undefined)).toBe('');
+    expect(passedOn(head)).toBe('');
+    expect(passedOn(side)).toBe('');
+    expect(passedOn('not-a-commit')).toBe('');
+  });
+
   it('pin the action by the major of the current version', () => {
     const major = `v${pkg.version.split('.')[0]}`;
     const pins = usesOf(readme).filter(([name]) => name === 'fusefs-gate/fusefs-gate');
