@@ -2,8 +2,8 @@
 // on the Linux test guest under real QEMU: a Linux FUSE tree with 4 commits after the good end, the
 // second bringing the deliberate deadlock, HEAD on the fourth. The gate's run of HEAD hangs, the
 // bisection names the deadlock commit, GITHUB_OUTPUT carries its sha and the job summary links it;
-// the job stays red with HEAD's verdict (about 3 min under TCG on 2 loaded cores). A bisection
-// that cannot decide is a warning, not an error (about 75 s). A shallow clone is bad input before
+// the job stays red with HEAD's verdict (3 to 3.5 min under TCG on 2 cores at load 8-10). A bisection
+// that cannot decide is a warning, not an error (35-75 s). A shallow clone is bad input before
 // anything boots (seconds).
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
