@@ -35,6 +35,8 @@ export enum Input {
   RetentionDays = 'retention-days',
   CacheImages = 'cache-images',
   MatrixLeg = 'matrix-leg',
+  BisectGood = 'bisect-good',
+  BisectMaxBuilds = 'bisect-max-builds',
 }
 
 export enum Output {
@@ -47,6 +49,9 @@ export enum Output {
   Summary = 'summary',
   ArtifactUrl = 'artifact-url',
   KnownBug = 'known-bug',
+  FirstBadCommit = 'first-bad-commit',
+  BisectResult = 'bisect-result',
+  BisectReport = 'bisect-report',
 }
 
 /** CLI-only flags (not action inputs): the CLI's help lists them beside the inputs. */
@@ -76,6 +81,14 @@ export const EXIT = {
   sigint: 130,
   sigterm: 143,
 } as const;
+
+/**
+ * The verdicts of the commit under test that `bisect-good` bisects: the failures a bisection is for.
+ * Not `fail`: it also covers a tree that does not compile (which a bisection skips, never blames)
+ * and a test still making progress at its deadline (load, not a commit); `fusefs-gate bisect`
+ * bisects a `fail` when asked to.
+ */
+export const BISECT_VERDICTS = ['hang', 'panic'] as const;
 
 /** Host commands the gate runs QEMU with, and the Debian/Ubuntu packages that ship them. */
 export const QEMU_COMMANDS = { 'qemu-system-x86_64': 'qemu-system-x86', 'qemu-img': 'qemu-utils' } as const;

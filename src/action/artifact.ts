@@ -11,14 +11,7 @@ export async function uploadEvidence(
   outDir: string,
   retentionDays?: number,
 ): Promise<string | undefined> {
-  const files = [
-    report.files.report,
-    report.files.stacks,
-    report.files.junit,
-    report.files.summary,
-    report.files.serialLog,
-  ].filter((file): file is string => !!file && existsSync(file));
-  files.push(...listFiles(path.join(outDir, 'results')));
+  const files = evidenceFiles(report, outDir);
   if (files.length === 0) return undefined;
   const client = new DefaultArtifactClient();
   // Without retentionDays GitHub applies the repository's setting.
@@ -31,16 +24,32 @@ export async function uploadEvidence(
   return artifactUrl(id, process.env);
 }
 
+/** The files the artifact holds: the run's evidence, the guest's results, a bisection's record and steps. */
+export function evidenceFiles(report: GateReport, outDir: string): string[] {
+  const files = [
+    report.files.report,
+    report.files.stacks,
+    report.files.junit,
+    report.files.summary,
+    report.files.serialLog,
+  ].filter((file): file is string => !!file && existsSync(file));
+  files.push(...listFiles(path.join(outDir, 'results')));
+  // The bisection's record and its steps' evidence; not their work folders (disks, overlays).
+  files.push(...listFiles(path.join(outDir, 'bisect'), (name) => name === '.work'));
+  return files;
+}
+
 export function artifactUrl(id: number | undefined, env: NodeJS.ProcessEnv): string | undefined {
   const { GITHUB_SERVER_URL, GITHUB_REPOSITORY, GITHUB_RUN_ID } = env;
   if (id === undefined || !GITHUB_SERVER_URL || !GITHUB_REPOSITORY || !GITHUB_RUN_ID) return undefined;
   return `${GITHUB_SERVER_URL}/${GITHUB_REPOSITORY}/actions/runs/${GITHUB_RUN_ID}/artifacts/${id}`;
 }
 
-function listFiles(dir: string): string[] {
+function listFiles(dir: string, skip: (name: string) => boolean = () => false): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir).flatMap((name) => {
+    if (skip(name)) return [];
     const full = path.join(dir, name);
-    return statSync(full).isDirectory() ? listFiles(full) : [full];
+    return statSync(full).isDirectory() ? listFiles(full, skip) : [full];
   });
 }

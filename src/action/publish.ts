@@ -5,11 +5,24 @@ import type { GateConfig } from '../config/types.js';
 import { Output } from '../constants.js';
 import { errorLetThrough } from '../gate/verdict.js';
 import type { GateReport } from '../report/model.js';
+import { type CommitUrl, renderBisectSection } from '../report/bisect-summary.js';
 import { renderSummary } from '../report/summary.js';
 import { annotationsFor } from './annotations.js';
 import { uploadEvidence } from './artifact.js';
+import type { HeadBisection } from '../bisect/after-run.js';
+import { bisectOutputs } from './bisect-outputs.js';
 
-export async function publish(report: GateReport, config: GateConfig): Promise<void> {
+/** A bisection that ran (or was asked for and did not run), with links for its commits. */
+export interface PublishedBisection {
+  bisection: HeadBisection;
+  commitUrl: CommitUrl;
+}
+
+export async function publish(
+  report: GateReport,
+  config: GateConfig,
+  bisect?: PublishedBisection,
+): Promise<void> {
   const artifactUrl = config.uploadArtifact
     ? await uploadEvidence(config.artifactName, report, config.outDir, config.retentionDays).catch(
         (error: Error) => {
@@ -28,6 +41,9 @@ export async function publish(report: GateReport, config: GateConfig): Promise<v
     [Output.Summary]: report.files.summary ?? '',
     [Output.ArtifactUrl]: artifactUrl ?? '',
     [Output.KnownBug]: report.knownBug?.id ?? '',
+    [Output.FirstBadCommit]: bisectOutputs(bisect?.bisection).firstBad,
+    [Output.BisectResult]: bisectOutputs(bisect?.bisection).result,
+    [Output.BisectReport]: bisectOutputs(bisect?.bisection).report,
   };
   for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
 
@@ -40,6 +56,7 @@ export async function publish(report: GateReport, config: GateConfig): Promise<v
       ? { artifact: { name: config.artifactName, ...(artifactUrl ? { url: artifactUrl } : {}) } }
       : {}),
     errorAllowed,
+    ...(bisect ? { afterVerdict: renderBisectSection(bisect.bisection, bisect.commitUrl) } : {}),
   });
   await core.summary
     .addRaw(summary)
@@ -53,6 +70,25 @@ export async function publish(report: GateReport, config: GateConfig): Promise<v
     else core.warning(a.message, a.properties);
   }
   if (report.verdict === 'pass') core.info(`fusefs-gate verdict: pass: ${report.reason}`);
+  announceBisection(bisect?.bisection);
   // The verdict annotation above is the failure message; the exit status fails the step.
   process.exitCode = report.exitCode;
+}
+
+/** The bisection's one-line outcome: a notice when found, a warning when undecided (never an error). */
+function announceBisection(bisection: HeadBisection | undefined): void {
+  if (!bisection) return;
+  if (bisection.kind === 'not-run') core.info(`fusefs-gate bisect: not run: ${bisection.why}`);
+  else if (bisection.kind === 'found' && bisection.firstBad)
+    core.notice(
+      `first bad commit: ${bisection.firstBad.sha} ${bisection.firstBad.subject} (${bisection.firstBad.why})`,
+      { title: 'fusefs-gate bisect: first bad commit' },
+    );
+  else
+    core.warning(
+      `the bisection could not decide: ${bisection.kind === 'failed' ? bisection.why : bisection.undecided}; the job's verdict is HEAD's`,
+      {
+        title: 'fusefs-gate bisect: undecided',
+      },
+    );
 }

@@ -11,10 +11,14 @@ import { runGate } from '../gate/run.js';
 import { exitCodeFor } from '../gate/verdict.js';
 import type { GateReport } from '../report/model.js';
 import { installSignalHandlers } from '../signals.js';
+import { bisectAfterRun, type HeadBisection, planHeadBisection } from '../bisect/after-run.js';
+import { originUrl } from '../bisect/git.js';
+import type { BisectRange } from '../bisect/range.js';
 import { actionIO, logGroup } from './action-io.js';
+import { commitUrlFor } from './bisect-outputs.js';
 import { installHint, installQemu, missingQemu, type HostRunner } from './host-deps.js';
 import { ensureKvmAccess } from './kvm-access.js';
-import { publish } from './publish.js';
+import { type PublishedBisection, publish } from './publish.js';
 import { WorkflowLog } from './workflow-log.js';
 
 export async function runAction(): Promise<void> {
@@ -27,6 +31,8 @@ export async function runAction(): Promise<void> {
 }
 
 async function mainStep(log: WorkflowLog): Promise<void> {
+  // job-timeout counts from here: a bisection gets what the run of HEAD leaves of it.
+  const started = Date.now();
   if (process.platform !== 'linux') {
     core.setOutput(Output.Verdict, 'error');
     core.setFailed(
@@ -38,8 +44,11 @@ async function mainStep(log: WorkflowLog): Promise<void> {
   const raw: RawInputs = {};
   for (const input of Object.values(Input)) raw[input] = core.getInput(input);
   let config: GateConfig;
+  let range: BisectRange | undefined;
   try {
     config = parseConfig(raw, { cwd: process.env.GITHUB_WORKSPACE ?? process.cwd(), env: process.env });
+    // Before anything boots: does bisect-good name an ancestor of HEAD in the tree's history?
+    range = await planHeadBisection(config);
   } catch (error) {
     if (!(error instanceof BadInputError)) throw error;
     // The verdict output is always set: bad input decides nothing, so it is `error`.
@@ -59,16 +68,25 @@ async function mainStep(log: WorkflowLog): Promise<void> {
 
   const signals = installSignalHandlers();
   let report: GateReport;
+  let bisect: PublishedBisection | undefined;
   try {
-    report = await runGate(
-      config,
-      actionIO(log, signals.signal, (pidfile) => core.saveState(State.QemuPidfile, pidfile)),
-    );
+    const io = actionIO(log, signals.signal, (pidfile) => core.saveState(State.QemuPidfile, pidfile));
+    report = await runGate(config, io);
+    if (range && !signals.signal.aborted) {
+      io.note(`fusefs-gate: verdict of HEAD: ${report.verdict}: ${report.reason}`);
+      // A bisection that breaks is the gate's problem, never a change to HEAD's verdict.
+      const bisection: HeadBisection = await bisectAfterRun(report, config, range, {
+        io,
+        signal: signals.signal,
+        elapsedMs: Date.now() - started,
+      }).catch((error: Error) => ({ kind: 'failed', why: `the bisection stopped: ${error.message}` }));
+      bisect = { bisection, commitUrl: commitUrlFor(process.env, await originUrl(range.repo)) };
+    }
   } finally {
     signals.dispose();
   }
   log.resume();
-  await publish(report, config);
+  await publish(report, config, bisect);
   core.saveState(State.MainFinished, 'true');
 }
 

@@ -47,6 +47,28 @@ export async function resolveCommit(repo: string, ref: string): Promise<string |
   return result.code === 0 ? result.stdout.trim() : undefined;
 }
 
+/** A shallow clone (actions/checkout's default, one commit deep) lacks the history a bisection needs. */
+export async function isShallow(repo: string): Promise<boolean> {
+  const result = await runBounded('git', ['-C', repo, 'rev-parse', '--is-shallow-repository'], {
+    timeoutMs: GIT_TIMEOUT_MS,
+  });
+  return result.code === 0 && result.stdout.trim() === 'true';
+}
+
+/** Whether the working copy differs from HEAD in any way, untracked files included. */
+export async function workingCopyDiffers(repo: string): Promise<boolean> {
+  const out = await git(repo, ['status', '--porcelain']);
+  return out.trim() !== '';
+}
+
+/** The fetch URL of the repository's `origin` remote, or undefined when it has none. */
+export async function originUrl(repo: string): Promise<string | undefined> {
+  const result = await runBounded('git', ['-C', repo, 'remote', 'get-url', 'origin'], {
+    timeoutMs: GIT_TIMEOUT_MS,
+  });
+  return result.code === 0 && result.stdout.trim() !== '' ? result.stdout.trim() : undefined;
+}
+
 export async function isAncestor(repo: string, ancestor: string, descendant: string): Promise<boolean> {
   return (await gitStatus(repo, ['merge-base', '--is-ancestor', ancestor, descendant])) === 0;
 }

@@ -1,7 +1,10 @@
 // `fusefs-gate run`: flags (the action's inputs, read from action.yml) -> GateConfig -> runGate -> exit status.
 import { spawn } from 'node:child_process';
 import { parseArgs } from 'node:util';
+import { bisectAfterRun, planHeadBisection } from '../bisect/after-run.js';
 import { installHint, installQemu, missingQemu, type HostRunner } from '../action/host-deps.js';
+import type { BisectRange } from '../bisect/range.js';
+import { describeStep } from '../bisect/run-bisection.js';
 import { BadInputError } from '../config/errors.js';
 import { parseConfig, type RawInputs } from '../config/parse.js';
 import { CliFlag, Input } from '../constants.js';
@@ -22,6 +25,8 @@ export interface CliOutput {
 }
 
 export async function runCommand(args: string[], out: CliOutput): Promise<number> {
+  // job-timeout counts from here, as in the action: a bisection gets what the run leaves of it.
+  const started = Date.now();
   const inputs = readActionInputs();
   if (args.includes(`--${CliFlag.Help}`) || args.includes('-h')) return out.print(runHelp(inputs));
   if (args.includes(`--${CliFlag.Version}`)) return out.print(version());
@@ -50,8 +55,10 @@ export async function runCommand(args: string[], out: CliOutput): Promise<number
   for (const spec of inputs)
     if (raw[spec.name] === undefined && cliDefault(spec) !== '') raw[spec.name] = cliDefault(spec);
   let config: ReturnType<typeof parseConfig>;
+  let range: BisectRange | undefined;
   try {
     config = parseConfig(raw, { cwd: process.cwd(), env: process.env, spell: (input) => `--${input}` });
+    range = await planHeadBisection(config, (input) => `--${input}`);
   } catch (error) {
     if (error instanceof BadInputError) return out.usageError(error.message, false);
     throw error;
@@ -91,6 +98,22 @@ export async function runCommand(args: string[], out: CliOutput): Promise<number
     process.stdout.write(
       report.files.report ? `report: ${report.files.report}\n` : 'report: none written (the verdict line says why)\n',
     );
+    if (range && !signals.signal.aborted) {
+      // The exit status stays the verdict of the commit under test; the bisection only adds lines.
+      const bisection = await bisectAfterRun(report, config, range, {
+        io: progress.io,
+        signal: signals.signal,
+        elapsedMs: Date.now() - started,
+        onStep: (number, record) => process.stdout.write(`${describeStep(number, record)}\n`),
+      });
+      if (bisection.kind === 'not-run') process.stdout.write(`bisect: not run: ${bisection.why}\n`);
+      else if (bisection.kind === 'found')
+        process.stdout.write(`first bad commit: ${bisection.firstBad!.sha} ${bisection.firstBad!.subject}\n`);
+      else if (bisection.kind !== 'failed')
+        process.stdout.write(`bisect: undecided: ${bisection.undecided}\n`);
+      if (bisection.kind !== 'not-run' && bisection.kind !== 'failed')
+        process.stdout.write(`bisect report: ${bisection.reportFile}\n`);
+    }
     return report.exitCode;
   } finally {
     progress.finish();

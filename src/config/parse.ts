@@ -226,6 +226,31 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     if (verdict.refuse) fail(Input.SourceTree, verdict.refuse);
   }
 
+  const bisectGood = value(Input.BisectGood);
+  if (bisectGood !== undefined) {
+    // Whether it names a commit is git's to say (src/bisect/range.ts); here only what git would misread.
+    if (bisectGood.startsWith('-') || /\s/.test(bisectGood))
+      fail(
+        Input.BisectGood,
+        `${JSON.stringify(bisectGood)} is not a git revision (a sha, a tag or a branch)`,
+      );
+    const build = oneOf(Input.Build, BUILD_MODES, 'auto');
+    if (build === 'none')
+      fail(
+        Input.BisectGood,
+        "build 'none' tests the image's own fusefs, not the tree's history: nothing to bisect",
+      );
+    if (guest === 'linux' && !linuxFuseTree)
+      fail(
+        Input.BisectGood,
+        "guest 'linux' without a Linux source tree tests the packaged FUSE driver: there is no history to bisect",
+      );
+  }
+  if (value(Input.BisectMaxBuilds) !== undefined && bisectGood === undefined)
+    fail(Input.BisectMaxBuilds, "only means something together with 'bisect-good'");
+  const bisectMaxBuilds =
+    value(Input.BisectMaxBuilds) === undefined ? undefined : positive(Input.BisectMaxBuilds, 1, 1000, true);
+
   const failOn = listOf<Verdict>(
     Input.FailOn,
     VERDICTS.filter((v) => v !== 'pass'),
@@ -269,6 +294,8 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     installQemu: parseBoolean(Input.InstallQemu, value(Input.InstallQemu) ?? 'true', fail),
     retentionDays:
       value(Input.RetentionDays) === undefined ? undefined : positive(Input.RetentionDays, 1, 90, true),
+    ...(bisectGood !== undefined ? { bisectGood } : {}),
+    ...(bisectMaxBuilds !== undefined ? { bisectMaxBuilds } : {}),
     cacheImages: parseBoolean(Input.CacheImages, value(Input.CacheImages) ?? 'true', fail),
     outDir,
     uploadArtifact: parseBoolean(Input.UploadArtifact, value(Input.UploadArtifact) ?? 'true', fail),

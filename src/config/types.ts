@@ -68,6 +68,10 @@ export interface GateConfig {
   installQemu: boolean;
   /** Days the artifact is kept; undefined: the repository's setting. */
   retentionDays?: number;
+  /** A commit that passed: a hang or panic of HEAD is bisected from it (src/bisect/after-run.ts). */
+  bisectGood?: string;
+  /** The bisection's hard build limit. */
+  bisectMaxBuilds?: number;
   /** Keep the decompressed FreeBSD image in the Actions cache. */
   cacheImages: boolean;
   outDir: string;

@@ -23,6 +23,8 @@ export interface SummaryOptions {
   artifact?: { name: string; url?: string };
   /** An undecided run that `allow-error` let through: the summary says so. */
   errorAllowed?: boolean;
+  /** A section shown right below the verdict (the bisection's). */
+  afterVerdict?: string[];
 }
 
 const VERDICT_BADGE: Record<Verdict, string> = {
@@ -54,12 +56,12 @@ export function formatDuration(ms: number): string {
 }
 
 /** Text safe inside a table cell: no pipes, no newlines, no HTML. */
-function cell(text: string): string {
+export function cell(text: string): string {
   return inline(text).replace(/\|/g, '\\|');
 }
 
 /** Text safe on one markdown line. */
-function inline(text: string): string {
+export function inline(text: string): string {
   return text
     .replace(/[\r\n]+/g, ' ')
     .replace(/&/g, '&amp;')
@@ -69,7 +71,7 @@ function inline(text: string): string {
 }
 
 /** Inline code that survives backticks in the text. */
-function code(text: string): string {
+export function code(text: string): string {
   const t = text.replace(/[\r\n]+/g, ' ');
   const runs = t.match(/`+/g) ?? [];
   const fence = '`'.repeat(Math.max(0, ...runs.map((r) => r.length)) + 1);
@@ -369,6 +371,7 @@ export function renderSummary(report: GateReport, options: SummaryOptions = {}):
     );
   }
   const sections = [
+    options.afterVerdict ?? [],
     testsSection(report, options.maxTests ?? 50),
     stacksSection(report, stackOpts),
     panicSection(report),

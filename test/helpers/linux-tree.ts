@@ -69,13 +69,25 @@ export async function gitIn(repo: string, args: string[]): Promise<string> {
   return result.stdout.trim();
 }
 
+/** Where a history's commits are: how many after the import, which one breaks the build (the next repairs it), which brings the deadlock. */
+export interface HistoryShape {
+  commits: number;
+  broken?: number;
+  deadlock: number;
+}
+
 /**
- * Puts `repo` (a copy of the tree) under git: the import tagged `good`, then 16 one-file commits
- * tagged `bad` at the end. Commit 8 does not compile (the search's first pick after the bad end, so
- * the skip is always exercised), commit 9 repairs it, commit 11 (bad~5) brings the deliberate
- * deadlock; the others are harmless comments.
+ * The bisect test's history: commit 8 does not compile (the search's first pick after the bad end,
+ * so the skip is always exercised), commit 9 repairs it, commit 11 (bad~5) brings the deadlock.
  */
-export async function makeBisectHistory(repo: string): Promise<void> {
+export const SIXTEEN_COMMITS: HistoryShape = { commits: 16, broken: 8, deadlock: 11 };
+
+/**
+ * Puts `repo` (a copy of the tree) under git: the import tagged `good`, then `shape.commits`
+ * one-file commits tagged `bad` at the end, HEAD on the last: the one that breaks the build, its
+ * repair, the deliberate deadlock, and harmless comments for the others.
+ */
+export async function makeBisectHistory(repo: string, shape: HistoryShape = SIXTEEN_COMMITS): Promise<void> {
   const commit = async (subject: string) => {
     await gitIn(repo, ['add', '-A']);
     await gitIn(repo, ['commit', '-q', '-m', subject]);
@@ -83,15 +95,15 @@ export async function makeBisectHistory(repo: string): Promise<void> {
   await gitIn(repo, ['init', '-q', '-b', 'main']);
   await commit('import fs/fuse of Debian linux-source-6.1');
   await gitIn(repo, ['tag', 'good']);
-  for (let n = 1; n <= 16; n++) {
-    if (n === 8) {
+  for (let n = 1; n <= shape.commits; n++) {
+    if (n === shape.broken) {
       appendFileSync(path.join(repo, 'fs/fuse/ioctl.c'), BROKEN_LINE);
       await commit(BROKEN_SUBJECT);
-    } else if (n === 9) {
+    } else if (shape.broken !== undefined && n === shape.broken + 1) {
       const ioctl = path.join(repo, 'fs/fuse/ioctl.c');
       writeFileSync(ioctl, readFileSync(ioctl, 'utf8').replace(BROKEN_LINE, ''));
       await commit('fuse: ioctl: back out the broken refactor');
-    } else if (n === 11) {
+    } else if (n === shape.deadlock) {
       await applyDeadlock(repo);
       await commit(DEADLOCK_SUBJECT);
     } else {

@@ -1,66 +1,24 @@
 // The action's entry as GitHub runs it: inputs arrive as INPUT_* variables, outputs and state go to
 // the files named by GITHUB_OUTPUT and GITHUB_STATE.
-import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parse } from 'yaml';
+import {
+  mainEntry as main,
+  parseOutputs,
+  postEntry as post,
+  runEntry as runEntryWith,
+  withDefaults,
+} from '../helpers/action-entry.js';
 import { neverAShellGuestCache } from '../helpers/broken-guest.js';
-import { qemuProcessesMentioning, repoRoot, tempDir } from '../helpers/gate.js';
+import { qemuProcessesMentioning, tempDir } from '../helpers/gate.js';
 
-const main = path.join(repoRoot, 'dist', 'main', 'index.js');
-const post = path.join(repoRoot, 'dist', 'post', 'index.js');
-
-/** Every input as GitHub passes it: action.yml's default unless the workflow gives one. */
-function withDefaults(inputs: Record<string, string>): Record<string, string> {
-  const action = parse(readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as {
-    inputs: Record<string, { default?: string }>;
-  };
-  const all: Record<string, string> = {};
-  // The runner evaluates `${{ strategy.job-index }}` to 0 in a job without a matrix.
-  for (const [name, spec] of Object.entries(action.inputs))
-    all[name] = String(spec.default ?? '').replace('${{ strategy.job-index }}', '0');
-  return { ...all, ...inputs };
-}
-
-/** The outputs GitHub reads from the GITHUB_OUTPUT file (`name<<DELIMITER` ... `DELIMITER`). */
-function parseOutputs(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const m of text.matchAll(/^([\w-]+)<<(\S+)\n([\s\S]*?)\n?\2$/gm)) out[m[1]!] = m[3]!;
-  return out;
-}
-
-function runEntry(
+const runEntry = (
   entry: string,
   inputs: Record<string, string>,
   extraEnv: Record<string, string> = {},
   timeout = 60_000,
-) {
-  if (!existsSync(entry)) throw new Error(`${entry} is missing: run 'npm run bundle' first`);
-  const dir = tempDir('action');
-  const files = {
-    GITHUB_OUTPUT: path.join(dir, 'output'),
-    GITHUB_STATE: path.join(dir, 'state'),
-    GITHUB_STEP_SUMMARY: path.join(dir, 'summary'),
-  };
-  for (const file of Object.values(files)) writeFileSync(file, '');
-  const env: Record<string, string> = {
-    PATH: process.env.PATH ?? '',
-    HOME: process.env.HOME ?? '/root',
-    RUNNER_TEMP: dir,
-    GITHUB_WORKSPACE: repoRoot,
-    ...files,
-    ...extraEnv,
-  };
-  // GitHub passes each input as INPUT_<NAME upper-cased, spaces as _>; dashes stay dashes.
-  for (const [name, value] of Object.entries(inputs)) env[`INPUT_${name.toUpperCase()}`] = value;
-  const result = spawnSync(process.execPath, [entry], { env, encoding: 'utf8', timeout });
-  return {
-    ...result,
-    outputs: readFileSync(files.GITHUB_OUTPUT, 'utf8'),
-    state: readFileSync(files.GITHUB_STATE, 'utf8'),
-  };
-}
+) => runEntryWith(entry, inputs, extraEnv, { timeout });
 
 describe('the action entry', () => {
   it('gives one clear error naming a bad input, and starts nothing', () => {

