@@ -3,7 +3,12 @@
 // the tree's verdict; what the stock guest, the gate or the runner causes is `error`; nothing ran is
 // never a pass; a gate never turns an undecided run into a pass.
 import { describe, expect, it } from 'vitest';
-import { BootLoopError, CancelledError, ConsoleClosedError, GuestPanicError } from '../../../src/console/errors.js';
+import {
+  BootLoopError,
+  CancelledError,
+  ConsoleClosedError,
+  GuestPanicError,
+} from '../../../src/console/errors.js';
 import {
   type BlameContext,
   blame,
@@ -156,9 +161,9 @@ describe('the tree’s code really ran', () => {
 
 describe('a FUSE mount that fails', () => {
   it('is the tree’s `fail` when the tree’s code is loaded', () => {
-    expect(blame({ kind: 'mount-failed', message: 'mount_fusefs: Operation not supported' }, at('mount', true))).toEqual(
-      { verdict: 'fail', reason: 'mount_fusefs: Operation not supported' },
-    );
+    expect(
+      blame({ kind: 'mount-failed', message: 'mount_fusefs: Operation not supported' }, at('mount', true)),
+    ).toEqual({ verdict: 'fail', reason: 'mount_fusefs: Operation not supported' });
   });
 
   it('is the gate’s `error` when no code under test is loaded (the stock module mounted)', () => {
@@ -234,7 +239,11 @@ describe('boot, cancellation and the gate’s own failures', () => {
   });
 
   it('a boot loop is `error`, with the attempts and the last console lines', () => {
-    const outcome: Outcome = { kind: 'boot-loop', message: 'banner seen twice', lastOutput: ` ${'y'.repeat(450)}Z\n` };
+    const outcome: Outcome = {
+      kind: 'boot-loop',
+      message: 'banner seen twice',
+      lastOutput: ` ${'y'.repeat(450)}Z\n`,
+    };
     expect(blame(outcome, at('boot', false, 2))).toEqual({
       verdict: 'error',
       reason: `boot: the guest rebooted in a loop (2 attempts): banner seen twice; last console lines: ${'y'.repeat(399)}Z`,
@@ -282,7 +291,8 @@ describe('boot, cancellation and the gate’s own failures', () => {
     ];
     for (const outcome of outcomes)
       for (const phase of [...BEFORE_LOAD, 'prove', 'mount', 'tests'])
-        for (const loaded of [false, true]) expect(blame(outcome, at(phase, loaded)).verdict).not.toBe('pass');
+        for (const loaded of [false, true])
+          expect(blame(outcome, at(phase, loaded)).verdict).not.toBe('pass');
   });
 });
 
@@ -297,7 +307,8 @@ describe('what a thrown error says happened', () => {
         new QemuUnreachableError('workload/x', 'QEMU is paused'),
         {
           kind: 'qemu-unreachable',
-          message: 'QEMU is paused: the guest could not be reached during workload/x; nothing says its kernel hung',
+          message:
+            'QEMU is paused: the guest could not be reached during workload/x; nothing says its kernel hung',
         },
       ],
       [
