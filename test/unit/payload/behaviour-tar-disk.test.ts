@@ -152,6 +152,27 @@ describe('writeTarDisk', () => {
         disk,
       ),
     ).rejects.toThrow(/two payload entries map to the same guest path "file-here"/);
+    await expect(
+      writeTarDisk(
+        [
+          { dir: two, as: '' },
+          { dir: one, as: '' },
+        ],
+        disk,
+      ),
+    ).rejects.toThrow(/two payload entries map to the same guest path "file-here"/);
+    // A folder made up for a single file's guest path clashes with a file there too.
+    await expect(
+      writeTarDisk(
+        [
+          { hostPath: path.join(two, 'file-here'), guestPath: 'x' },
+          { hostPath: path.join(two, 'shared', 'b'), guestPath: 'x/b' },
+        ],
+        disk,
+      ),
+    ).rejects.toThrow(
+      `two payload entries map to the same guest path "x": ${path.join(two, 'file-here')} and (parent folder)`,
+    );
     await expect(writeTarDisk([{ dir: path.join(two, 'shared', 'b'), as: 'x' }], disk)).rejects.toThrow(
       `payload folder ${path.join(two, 'shared', 'b')} is not a folder`,
     );
@@ -224,8 +245,10 @@ describe('writeTarDisk', () => {
     await writeTarDisk([{ dir: src, as: '' }], disk);
     expect(openOn(disk)).toBe(0);
     expect(openOn(path.join(src, 'a'))).toBe(0);
-    await readTarDisk(disk, await folder());
+    const out = await folder();
+    await readTarDisk(disk, out);
     expect(openOn(disk)).toBe(0);
+    expect(openOn(path.join(out, 'a'))).toBe(0);
     await createBlankDisk(disk, 1);
     expect(openOn(disk)).toBe(0);
     expect((await stat(disk)).size).toBe(MIB);
@@ -318,19 +341,19 @@ describe('readTarDisk on what GNU tar writes', () => {
 
   it('a hard link is a copy of the file before it; one to a file not extracted is refused', async () => {
     const src = await folder();
-    await writeFile(path.join(src, 'a'), 'shared');
-    execFileSync('ln', [path.join(src, 'a'), path.join(src, 'b')]);
+    await writeFile(path.join(src, 'first'), 'shared');
+    execFileSync('ln', [path.join(src, 'first'), path.join(src, 'second')]);
     const disk = path.join(dir, 'hard.tar');
-    gnuTar(['-cf', disk, '-C', src, 'a', 'b']);
+    gnuTar(['-cf', disk, '-C', src, 'first', 'second']);
     const out = await folder();
     expect(await readTarDisk(disk, out)).toEqual([
-      { path: 'a', kind: 'file', size: 6 },
-      { path: 'b', kind: 'hardlink', size: 6 },
+      { path: 'first', kind: 'file', size: 6 },
+      { path: 'second', kind: 'hardlink', size: 6 },
     ]);
-    expect(await readFile(path.join(out, 'b'), 'utf8')).toBe('shared');
-    gnuTar(['--delete', '-f', disk, 'a']);
+    expect(await readFile(path.join(out, 'second'), 'utf8')).toBe('shared');
+    gnuTar(['--delete', '-f', disk, 'first']);
     await expect(readTarDisk(disk, await folder())).rejects.toThrow(
-      'refusing tar entry "b": hard link to "a", which is not a file extracted before it',
+      'refusing tar entry "second": hard link to "first", which is not a file extracted before it',
     );
   });
 
@@ -428,6 +451,14 @@ describe('readTarDisk on headers built to POSIX pax', () => {
     const error = await readTarDisk(disk, await folder()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(TarFormatError);
     expect((error as Error).message).toBe(`${disk}: bad size "-3" at byte ${BLOCK + paddedSize(pax.length)}`);
+  });
+
+  it('a file entry that names the folder itself is refused; the folder itself is skipped', async () => {
+    const disk = path.join(dir, 'dot-file.tar');
+    await writeFile(disk, Buffer.concat([ustar('./', '5', 0), ustar('.', '0', 0), Buffer.alloc(2 * BLOCK)]));
+    await expect(readTarDisk(disk, await folder())).rejects.toThrow(
+      'refusing tar entry ".": it names the destination folder itself',
+    );
   });
 
   it('a header that does not decode names the disk', async () => {
