@@ -10,6 +10,7 @@ const MODULES = {
   'watchdog-run-test': ['src/watchdog/run-test.ts'],
   'gate-verdict': ['src/gate/verdict.ts'],
   'gate-run': ['src/gate/run.ts'],
+  'gate-blame': ['src/gate/blame.ts'],
   config: ['src/config/**/*.ts'],
   'vm-accel': ['src/vm/accel.ts'],
   payload: ['src/payload/**/*.ts'],

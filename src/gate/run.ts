@@ -4,11 +4,11 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { GateConfig } from '../config/types.js';
-import { BootLoopError, CancelledError, ConsoleClosedError, GuestPanicError } from '../console/errors.js';
+import { CancelledError, ConsoleClosedError, GuestPanicError } from '../console/errors.js';
 import type { SerialConsole } from '../console/serial-console.js';
 import type { GuestAdapter, TargetOutcome } from '../guest/adapter.js';
 import { CommandTimeoutError } from '../guest/shell.js';
-import type { GateReport, ProofOfCode, TestResult, Thread, Verdict } from '../report/model.js';
+import type { GateReport, ProofOfCode, TestResult, Thread } from '../report/model.js';
 import { extractPanic, parseStacks } from '../report/stacks.js';
 import { blockedThreads, panicSignature, signatureOf } from '../report/signature.js';
 import { matchKnownBug } from '../report/catalogue.js';
@@ -21,32 +21,12 @@ import {
 import { fuseServerEvidence } from '../guest/common.js';
 import { PhaseClock } from './phases.js';
 import { exitCodeFor, verdictOfTests } from './verdict.js';
+import { blame, Decided, type Decision, outcomeOf, QemuUnreachableError } from './blame.js';
 import { bootGuest, type BootedGuest, planGuest } from './boot.js';
 import type { GateIO, GuestPlan } from './guest-plan.js';
 import { writeEvidence } from './evidence.js';
 
 export type { GateIO } from './guest-plan.js';
-
-/** A decided outcome that ends the run early: the verdict and why. */
-class Decided extends Error {
-  constructor(
-    readonly verdict: Verdict,
-    readonly reason: string,
-  ) {
-    super(reason);
-  }
-}
-
-/** The guest went silent during a test or a command, and the host could not reach a running QEMU either. */
-class QemuUnreachableError extends Error {
-  constructor(
-    readonly test: string,
-    readonly why: string,
-  ) {
-    super(`${why}: the guest could not be reached during ${test}; nothing says its kernel hung`);
-    this.name = 'QemuUnreachableError';
-  }
-}
 
 /** Seams for tests: a different guest plan (e.g. a kernel command line that never boots). */
 export interface GateSeams {
@@ -116,16 +96,7 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
     io.note(`fusefs-gate: build ${target.mode}: ${target.why}`);
     if (!target.ok) {
       report.build.compilerErrors = target.compilerErrors;
-      // Blame: compiler errors are the tree's (fail); a build that broke otherwise is the gate's (error).
-      if (target.blame === 'tree')
-        throw new Decided(
-          'fail',
-          `the target tree did not compile: ${firstLine(target.tail) ?? 'see the build log'}`,
-        );
-      throw new Decided(
-        'error',
-        `building or loading the target failed: ${firstLine(target.tail) ?? 'see the build log'}`,
-      );
+      throw new Decided({ kind: 'build-failed', blame: target.blame, tail: target.tail });
     }
     if (target.rebootRequired) {
       booted = await clock.run('reboot', () =>
@@ -138,11 +109,7 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
       adapter.proveTarget(booted!.console, config, target),
     );
     report.proof = proof;
-    if (!proof.ok)
-      throw new Decided(
-        'error',
-        `the code under test is not what runs: ${proof.details.filter(Boolean).join('; ')}`,
-      );
+    if (!proof.ok) throw new Decided({ kind: 'proof-failed', details: proof.details });
 
     const mountpoint = await clock.run('mount', () =>
       io.group('Mount the FUSE file system', () =>
@@ -153,16 +120,8 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
       io.group('Tests', () => runTests(config, adapter, booted!.console, mountpoint, report, checkStop)),
     );
 
-    const decided = verdictOfTests(report.tests);
-    if (!decided) throw new Decided('error', 'no test ran: nothing ran is never a pass');
-    const worst = report.tests.find((t) => t.status === decided);
-    settle(
-      report,
-      decided,
-      decided === 'pass'
-        ? `all ${report.tests.length} test(s) passed`
-        : `${worst?.name}: ${worst?.message ?? worst?.status}`,
-    );
+    const context = { phase: 'tests', targetLoaded, bootAttempts: report.bootAttempts };
+    settle(report, blame({ kind: 'tests-finished', tests: report.tests }, context));
     await clock
       .run('collect', () => adapter.collect(booted!.console, booted!.disks))
       .catch((error: Error) => io.warn(`collecting results: ${error.message}`));
@@ -221,8 +180,7 @@ async function runTests(
   checkStop: () => void,
 ): Promise<void> {
   const specs = adapter.tests(config, mountpoint);
-  if (specs.length === 0)
-    throw new Decided('error', 'the test selection is empty: nothing ran is never a pass');
+  if (specs.length === 0) throw new Decided({ kind: 'selection-empty' });
   for (let iteration = 1; iteration <= config.repeat; iteration++) {
     for (const [index, spec] of specs.entries()) {
       checkStop();
@@ -359,9 +317,9 @@ async function recordFuseServer(
   }
 }
 
-function settle(report: GateReport, verdict: Verdict, reason: string): void {
-  report.verdict = verdict;
-  report.reason = reason;
+function settle(report: GateReport, decision: Decision): void {
+  report.verdict = decision.verdict;
+  report.reason = decision.reason;
 }
 
 interface ClassifyContext {
@@ -369,60 +327,10 @@ interface ClassifyContext {
   phase: string;
 }
 
-/** Blame: what the tree causes is the tree's verdict; what the gate or the runner causes is `error`. */
+/** Blame (src/gate/blame.ts) decides the verdict of what was thrown; the panic's text is evidence. */
 function classify(error: unknown, report: GateReport, context: ClassifyContext): void {
-  const message = (error as Error)?.message ?? String(error);
-  if (error instanceof Decided) return settle(report, error.verdict, error.reason);
-  if (error instanceof CancelledError) {
-    return settle(
-      report,
-      'error',
-      error.signal === 'job-timeout'
-        ? `job-timeout ran out during ${context.phase}`
-        : `cancelled by ${error.signal} during ${context.phase}`,
-    );
-  }
-  if (error instanceof GuestPanicError) {
-    report.panicText = error.text;
-    // A panic of the stock kernel before the tree's code is loaded is the runner's problem, not the tree's.
-    const duringTests = context.phase === 'tests' || context.phase === 'mount' || context.targetLoaded;
-    if (duringTests) return settle(report, 'panic', `the guest kernel panicked during ${context.phase}`);
-    return settle(
-      report,
-      'error',
-      `the stock guest kernel panicked during ${context.phase}, before the code under test was loaded`,
-    );
-  }
-  if (error instanceof QemuUnreachableError) return settle(report, 'error', message);
-  if (error instanceof WatchdogBrokeError) return settle(report, 'error', `${context.phase}: ${message}`);
-  if (error instanceof GuestUnresponsiveError) {
-    return settle(
-      report,
-      'hang',
-      `guest unresponsive during ${error.test}: the guest stopped answering while waiting for ${error.stage}`,
-    );
-  }
-  if (error instanceof ConsoleClosedError)
-    return settle(report, 'error', `QEMU exited during ${context.phase}: ${message}`);
-  if (context.phase === 'boot' && error instanceof CommandTimeoutError) {
-    const attempts = report.bootAttempts === 1 ? '1 attempt' : `${report.bootAttempts} attempts`;
-    return settle(
-      report,
-      'error',
-      `boot did not reach a shell in ${Math.round(error.timeoutMs / 1000)} s (${attempts}); last console lines: ${error.lastOutput.trim().slice(-400)}`,
-    );
-  }
-  if (error instanceof BootLoopError)
-    return settle(
-      report,
-      'error',
-      `boot: the guest rebooted in a loop (${report.bootAttempts} attempts): ${message}; last console lines: ${error.lastOutput.trim().slice(-400)}`,
-    );
-  if (error instanceof CommandTimeoutError) return settle(report, 'error', `${context.phase}: ${message}`);
-  if ((error as Error)?.name === 'MountError') {
-    return settle(report, context.targetLoaded ? 'fail' : 'error', message);
-  }
-  return settle(report, 'error', `${context.phase}: ${message}`);
+  if (error instanceof GuestPanicError) report.panicText = error.text;
+  settle(report, blame(outcomeOf(error), { ...context, bootAttempts: report.bootAttempts }));
 }
 
 /** Fills signature, known bug and panic details from what was captured. */
@@ -450,11 +358,4 @@ function describeStacks(report: GateReport, serialText: string | undefined): voi
 
 function lastPhase(clock: PhaseClock): string {
   return clock.phases.at(-1)?.phase ?? 'start';
-}
-
-function firstLine(text: string | undefined): string | undefined {
-  return text
-    ?.split('\n')
-    .find((line) => line.trim())
-    ?.trim();
 }

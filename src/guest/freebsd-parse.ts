@@ -151,7 +151,11 @@ export interface GtestConsole {
   ran?: number;
 }
 
-/** googletest's console: `[ RUN      ] Suite.name`, `[       OK ] Suite.name (N ms)`, `[  FAILED  ]`, `[  SKIPPED ]`. */
+/**
+ * googletest's console: `[ RUN      ] Suite.name`, `[       OK ] Suite.name (N ms)`, `[  FAILED  ]`, `[  SKIPPED ]`.
+ * A failed parameterized test's name is followed by `, where GetParam() = ...` (contrib/googletest/
+ * googletest/src/gtest.cc PrintFullTestCommentIfPresent): the name ends at the comma.
+ */
 export function parseGtestConsole(text: string): GtestConsole {
   const started: string[] = [];
   const finished = new Map<string, 'OK' | 'FAILED' | 'SKIPPED'>();
@@ -162,7 +166,7 @@ export function parseGtestConsole(text: string): GtestConsole {
       started.push(run[1]!);
       continue;
     }
-    const end = /^\[ {2}(?: {5}(OK)|(FAILED)|(SKIPPED)) {1,2}\] (\S+)(?: \(\d+ ms\))?/.exec(line);
+    const end = /^\[ {2}(?: {5}(OK)|(FAILED)|(SKIPPED)) {1,2}\] ([^\s,]+)/.exec(line);
     if (end) {
       const what = (end[1] ?? end[2] ?? end[3]) as 'OK' | 'FAILED' | 'SKIPPED';
       if (!finished.has(end[4]!) || what !== 'FAILED') finished.set(end[4]!, what);

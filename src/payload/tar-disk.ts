@@ -162,7 +162,8 @@ async function planEntries(entries: readonly PayloadEntry[]): Promise<PlannedEnt
     const parts = guestPath.split('/');
     for (let index = 1; index < parts.length; index++) {
       const dir = parts.slice(0, index).join('/');
-      if (!seen.has(dir)) add({ header: dirHeader(dir, 0o755, Date.now() / 1000) }, '(parent folder)');
+      // add() merges it with a folder already there, and refuses a file already there.
+      add({ header: dirHeader(dir, 0o755, Date.now() / 1000) }, '(parent folder)');
     }
   };
   const walk = async (hostDir: string, guestDir: string): Promise<void> => {

@@ -1,5 +1,5 @@
 // The CLI as users and `git bisect run` see it: exit statuses, live output, signals, fail-on.
-import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -70,9 +70,9 @@ describe('error is never a pass on the CLI', () => {
 });
 
 describe('bad input: one clear message, exit 64, nothing started', () => {
-  const locked = tempDir('locked');
-  mkdirSync(path.join(locked, 'ro'));
-  chmodSync(path.join(locked, 'ro'), 0o500);
+  // An output folder under a plain file cannot be made, even by root (who ignores a folder's mode bits).
+  const plainFile = path.join(tempDir('plain'), 'not-a-folder');
+  writeFileSync(plainFile, '');
   it.each([
     [['run', '--guest', 'plan9'], /invalid input '--guest'/],
     [['run', '--guest', 'linux', '--workloads', 'mmap-write,nope'], /invalid input '--workloads': "nope"/],
@@ -80,6 +80,7 @@ describe('bad input: one clear message, exit 64, nothing started', () => {
     [['run', '--guest', 'linux', '--timeout', '-3'], /'--timeout'/],
     [['run', '--guest', 'linux', '--timeout', 'soon'], /invalid input '--timeout'/],
     [['run', '--guest', 'linux', '--out', '/proc/no/such/place'], /invalid input '--output-dir'/],
+    [['run', '--guest', 'linux', '--out', path.join(plainFile, 'out')], /invalid input '--output-dir'.*ENOTDIR/],
     [['run', '--guest', 'linux', '--unknown-flag', 'x'], /Unknown option '--unknown-flag'/],
     [['frobnicate'], /unknown command/],
   ])('%j', async (args, message) => {

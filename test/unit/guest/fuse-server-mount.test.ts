@@ -101,7 +101,8 @@ describe('mountFuseServer', () => {
     expect(result.exitStatus).toBe(1);
     expect(result.output).toMatch(/the FUSE server exited 3 before it mounted/);
     expect(result.output).toMatch(/cannot serve/);
-    expect(Date.now() - started).toBeLessThan(8_000);
+    // Functional, not a speed figure: noticed before the 30 s wait would have ended.
+    expect(Date.now() - started).toBeLessThan(25_000);
   });
 
   it.each([

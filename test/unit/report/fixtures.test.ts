@@ -132,8 +132,6 @@ describe('stack fixtures', () => {
       else checkThread(hung, exp.hung);
       if (exp.panicThread) checkThread(a.panic?.threads[0], exp.panicThread);
       if (exp.threadsDetail) for (const [i, t] of exp.threadsDetail.entries()) checkThread(a.threads[i], t);
-      // Deterministic: the same text gives the same result.
-      expect(analyzeStacks(text)).toEqual(a);
     });
   }
 });

@@ -174,7 +174,7 @@ describe('linux /proc/PID/stack', () => {
         pid: 167,
         tid: 167,
         state: 'D',
-        cpuTicks: 43,
+        cpuTicks: 30,
         comm: 'fusefs-workload',
         wchan: 'fuse_set_nowrite',
       });

@@ -2,6 +2,7 @@
 // KVM, nothing less; once the real guest showed KVM broken, this process stops trusting it; a
 // probe result is per QEMU binary and device. Stand-in programs for qemu-system are named *fake*.
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -161,6 +162,29 @@ describe('the KVM probe', () => {
     expect((await probeKvm({ kvmDevice: '/dev/null', qemuBinary: qemu })).reason).toBe(
       "QEMU exited (signal SIGABRT) before the guest ran: qemu: kvm.c:1: f: Assertion `x' failed.",
     );
+  });
+
+  it('gives QEMU an empty, closed input: a probe guest that reads its serial port first still answers', async () => {
+    // -serial stdio reads QEMU's stdin: /dev/null, not the caller's terminal nor a pipe nobody writes.
+    const qemu = await fakeQemu('reads-stdin', "cat > /dev/null\nprintf 'KVM-OK\\n'\nexec sleep 600");
+    const result = await probeKvm({ kvmDevice: '/dev/null', qemuBinary: qemu, timeoutMs: 20_000 });
+    expect(result).toMatchObject({ usable: true });
+  });
+
+  it('removes its probe disk and folder, whatever QEMU did', async () => {
+    for (const [name, script] of [
+      ['disk-answers', "printf 'KVM-OK\\n'\nexec sleep 600"],
+      ['disk-exits', 'exit 1'],
+    ]) {
+      const out = path.join(dir, `${name}.argv`);
+      const qemu = await fakeQemu(name!, `printf '%s\\n' "$@" > ${out}\n${script}`);
+      await probeKvm({ kvmDevice: '/dev/null', qemuBinary: qemu });
+      const drive = (await readFile(out, 'utf8')).trim().split('\n').at(-1)!;
+      const image = /^file=(.*),format=raw/.exec(drive)![1]!;
+      expect(image).toMatch(/\/fg-kvm-probe-\w+\/boot\.img$/);
+      expect(existsSync(image), name).toBe(false);
+      expect(existsSync(path.dirname(image)), name).toBe(false);
+    }
   });
 
   it('tcg: says it was asked for', async () => {

@@ -59,7 +59,7 @@ describe('runUnderWatchdog on a real capture', () => {
     expect(result).toMatchObject({
       name: 'workload/mmap-write',
       status: 'hang',
-      durationMs: 7400,
+      durationMs: 6240,
       iteration: 1,
     });
     expect(result.message).toBe(
@@ -75,7 +75,7 @@ describe('runUnderWatchdog on a real capture', () => {
     expect(result).toMatchObject({
       name: 'workload/mmap-write',
       status: 'pass',
-      durationMs: 580,
+      durationMs: 200,
       iteration: 1,
     });
     expect(result.message).toBeUndefined();
@@ -88,7 +88,7 @@ describe('runUnderWatchdog on a real capture', () => {
     const edited = PASS.replace(
       /mmap-write: close\r?\n/,
       'mmap-write: msync failed: Input/output error\r\nmmap-write: close\r\n',
-    ).replace(/:exit:0:580@@/, ':exit:3:580@@');
+    ).replace(/:exit:0:200@@/, ':exit:3:200@@');
     const { result } = await replay(edited);
     expect(result).toMatchObject({
       status: 'fail',
@@ -106,18 +106,18 @@ describe('runUnderWatchdog on a real capture', () => {
   });
 
   it('calls it progress when the thread’s counter grew between the samples (capture edited)', async () => {
-    const edited = STALL.replace(/(sample:2:begin@@\r?\n@@fg:\w+:task:167:167:D:)43/, '$144');
+    const edited = STALL.replace(/(sample:2:begin@@\r?\n@@fg:\w+:task:167:167:D:)30/, '$131');
     const { result } = await replay(edited);
     expect(result.status).toBe('fail');
     expect(result.message).toMatch(
-      /made progress between the samples \(CPU time or finished system calls: 43 -> 44\)/,
+      /made progress between the samples \(CPU time or finished system calls: 30 -> 31\)/,
     );
   });
 
   it('calls a test that finished during the second sample a failure that was making progress (capture edited)', async () => {
-    const edited = STALL.replace(/:stuck:7400@@/, ':late-exit:0:7400@@');
+    const edited = STALL.replace(/:stuck:6240@@/, ':late-exit:0:6240@@');
     const { result } = await replay(edited);
-    expect(result).toMatchObject({ status: 'fail', durationMs: 7400 });
+    expect(result).toMatchObject({ status: 'fail', durationMs: 6240 });
     expect(result.message).toBe(
       'timed out while making progress: passed its 5 s deadline and finished during the second sample (status 0)',
     );
