@@ -29,6 +29,13 @@ if [ "${1:-}" = "--for-tests" ]; then
 	# Module builds of a Linux FUSE tree against the generic guest kernel (built with gcc 12).
 	have_cmd make || missing+=(make)
 	have_cmd gcc-12 || missing+=(gcc-12)
+	# Kernel builds of a Linux tree (build: kernel): kconfig needs flex and bison, objtool libelf's
+	# headers, the build bc; ccache makes a rebuild of an unchanged file a cache hit.
+	have_cmd flex || missing+=(flex)
+	have_cmd bison || missing+=(bison)
+	have_cmd bc || missing+=(bc)
+	have_pkg libelf-dev || missing+=(libelf-dev)
+	have_cmd ccache || missing+=(ccache)
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then

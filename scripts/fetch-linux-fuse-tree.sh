@@ -4,7 +4,11 @@
 # against). Only what an external module build of fs/fuse reads is kept (fs/fuse, plus the top
 # Makefile and the FUSE protocol header for reference); the guest's kernel headers give the rest.
 #
-#   scripts/fetch-linux-fuse-tree.sh [DEBIAN-VERSION]
+#   scripts/fetch-linux-fuse-tree.sh [--full] [DEBIAN-VERSION]
+#
+# --full unpacks the whole tree instead (what `build: kernel` needs), into
+# ${FUSEFS_GATE_CACHE:-$HOME/.cache/fusefs-gate}/linux-tree/<version>/ (about 1.3 GB; the .deb is
+# the same one, fetched once; kconfig reads Documentation/Kconfig, so nothing is left out).
 #
 # DEBIAN-VERSION defaults to the kernelVersion of the built generic guest
 # (FUSEFS_GATE_GUEST_FLAVOUR=generic scripts/build-linux-guest.sh). The last line of stdout is the
@@ -24,6 +28,11 @@ KEYRING=/usr/share/keyrings/debian-archive-keyring.gpg
 log() { echo "fetch-linux-fuse-tree: $*" >&2; }
 die() { echo "fetch-linux-fuse-tree: $*" >&2; exit 1; }
 
+FULL=
+if [ "${1:-}" = --full ]; then
+	FULL=1
+	shift
+fi
 VERSION=${1:-}
 if [ -z "$VERSION" ]; then
 	MANIFEST=$CACHE_ROOT/linux-guest-generic/current/manifest.json
@@ -32,7 +41,13 @@ if [ -z "$VERSION" ]; then
 	[ -n "$VERSION" ] || die "no kernelVersion in $MANIFEST"
 fi
 OUT=$CACHE/$VERSION
-if [ -f "$OUT/fs/fuse/fuse_i.h" ]; then
+# A full tree is complete once its top Makefile and Kconfig are there (they are moved in last).
+DONE=fs/fuse/fuse_i.h
+if [ -n "$FULL" ]; then
+	OUT=$CACHE_ROOT/linux-tree/$VERSION
+	DONE=.fusefs-gate-complete
+fi
+if [ -f "$OUT/$DONE" ]; then
 	log "up to date: $OUT"
 	echo "$OUT"
 	exit 0
@@ -56,14 +71,28 @@ if [ -z "$DEB" ]; then
 	DEB=$(ls "$CACHE/debs/${PACKAGE}_${VERSION}_all.deb")
 fi
 
-WORK=$(mktemp -d "$CACHE/.unpack.XXXXXX")
+mkdir -p "$(dirname "$OUT")"
+# Unpacked beside its final place (same file system), so the move at the end is a rename.
+WORK=$(mktemp -d "$(dirname "$OUT")/.unpack.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
-log "unpacking fs/fuse from $DEB"
 TOP=${PACKAGE}
-dpkg-deb --fsys-tarfile "$DEB" | tar -xO "./usr/src/$TOP.tar.xz" | xz -dc |
-	tar -x -C "$WORK" --wildcards "$TOP/fs/fuse/*" "$TOP/Makefile" "$TOP/COPYING" "$TOP/include/uapi/linux/fuse.h"
-[ -f "$WORK/$TOP/fs/fuse/fuse_i.h" ] || die "$DEB has no $TOP/fs/fuse"
-rm -rf "$OUT"
-mv "$WORK/$TOP" "$OUT"
-log "unpacked $OUT ($(find "$OUT/fs/fuse" -type f | wc -l) files in fs/fuse)"
+if [ -n "$FULL" ]; then
+	log "unpacking the whole tree from $DEB"
+	started=$(date +%s)
+	dpkg-deb --fsys-tarfile "$DEB" | tar -xO "./usr/src/$TOP.tar.xz" | xz -dc |
+		tar -x -C "$WORK"
+	{ [ -f "$WORK/$TOP/Makefile" ] && [ -f "$WORK/$TOP/fs/fuse/fuse_i.h" ]; } || die "$DEB holds no whole Linux tree"
+	touch "$WORK/$TOP/$DONE"
+	rm -rf "$OUT"
+	mv "$WORK/$TOP" "$OUT"
+	log "unpacked $OUT in $(($(date +%s) - started)) s ($(du -sh "$OUT" | cut -f1))"
+else
+	log "unpacking fs/fuse from $DEB"
+	dpkg-deb --fsys-tarfile "$DEB" | tar -xO "./usr/src/$TOP.tar.xz" | xz -dc |
+		tar -x -C "$WORK" --wildcards "$TOP/fs/fuse/*" "$TOP/Makefile" "$TOP/COPYING" "$TOP/include/uapi/linux/fuse.h"
+	[ -f "$WORK/$TOP/fs/fuse/fuse_i.h" ] || die "$DEB has no $TOP/fs/fuse"
+	rm -rf "$OUT"
+	mv "$WORK/$TOP" "$OUT"
+	log "unpacked $OUT ($(find "$OUT/fs/fuse" -type f | wc -l) files in fs/fuse)"
+fi
 echo "$OUT"

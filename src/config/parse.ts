@@ -7,6 +7,7 @@ import path from 'node:path';
 import { Input } from '../constants.js';
 import { VERDICTS, type Verdict } from '../report/model.js';
 import { missingTreePaths } from '../guest/freebsd.js';
+import { chooseLinuxTreeBuild, readLinuxTreeFacts } from '../linux-tree/choose-build.js';
 import { isLinuxFuseTree } from '../linux-tree/module-build.js';
 import { BadInputError } from './errors.js';
 import { checkBuildBeforeBoot, imageKernelOf, readTreeFacts } from './freebsd-tree.js';
@@ -158,6 +159,7 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
   // always passes its default '.', so '.' without fs/fuse means the packaged driver, unless a build
   // was asked for; any other path must be a Linux tree.
   let linuxFuseTree: string | undefined;
+  let linuxTreeBuild: GateConfig['linuxTreeBuild'];
   if (guest === 'linux') {
     const given = value(Input.SourceTree);
     const build = oneOf(Input.Build, BUILD_MODES, 'auto');
@@ -172,11 +174,15 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
         `${JSON.stringify(sourceTree)} has no fs/fuse/Makefile and fs/fuse/fuse_i.h: point it at a Linux kernel tree`,
       );
     }
-    if (linuxFuseTree && build === 'kernel')
-      fail(Input.Build, "'kernel' is not implemented for guest 'linux' yet: use 'module' or 'auto'");
     if (linuxFuseTree && build === 'none' && given !== undefined && given !== '.')
       fail(Input.Build, "'none' with a Linux source tree would test nothing of it: use 'module' or 'auto'");
     if (build === 'none') linuxFuseTree = undefined;
+    // Module or kernel, before anything is fetched or built (src/linux-tree/choose-build.ts).
+    if (linuxFuseTree && build !== 'none') {
+      const choice = chooseLinuxTreeBuild(readLinuxTreeFacts(linuxFuseTree), build);
+      if ('refuse' in choice) fail(choice.input === 'build' ? Input.Build : Input.SourceTree, choice.refuse);
+      else linuxTreeBuild = choice;
+    }
   }
 
   const image = value(Input.Image);
@@ -268,6 +274,7 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     imageSha512,
     sourceTree,
     ...(linuxFuseTree ? { linuxFuseTree } : {}),
+    ...(linuxFuseTree && linuxTreeBuild ? { linuxTreeBuild } : {}),
     build: oneOf(Input.Build, BUILD_MODES, 'auto'),
     kernconf: value(Input.Kernconf) ?? '',
     tests,

@@ -35,6 +35,8 @@ export interface GateConfig {
   sourceTree: string;
   /** guest linux with --source-tree: the Linux tree whose fs/fuse is built as a module and tested. */
   linuxFuseTree?: string;
+  /** With linuxFuseTree: what is built from it and why (src/linux-tree/choose-build.ts). */
+  linuxTreeBuild?: { mode: 'module' | 'kernel'; why: string };
   build: BuildMode;
   kernconf: string;
   tests: TestKind[];

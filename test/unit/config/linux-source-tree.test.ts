@@ -28,12 +28,12 @@ describe('--source-tree on the Linux guest', () => {
     expect(parse({ 'source-tree': '.' }).linuxFuseTree).toBeUndefined();
   });
 
-  it('a folder without fs/fuse, build kernel and build none are bad input naming the input', () => {
+  it('a folder without fs/fuse, build kernel of a partial tree and build none are bad input naming the input', () => {
     expect(() => parse({ 'source-tree': mkdtempSync(path.join(tmpdir(), 'fg-empty-')) })).toThrow(
       /'--source-tree'.*has no fs\/fuse\/Makefile/,
     );
     expect(() => parse({ 'source-tree': linuxTree(), build: 'kernel' })).toThrow(
-      /'--build'.*not implemented for guest 'linux'/,
+      /'--source-tree'.*lacks Makefile, Kconfig, .*which a kernel build reads/,
     );
     expect(() => parse({ 'source-tree': linuxTree(), build: 'none' })).toThrow(
       /'--build'.*would test nothing/,
