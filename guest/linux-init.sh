@@ -16,8 +16,10 @@ mount -t devpts devpts /dev/pts 2>/dev/null
 mount -t tmpfs -o mode=1777 tmpfs /tmp
 mount -t tmpfs -o mode=0755 tmpfs /gate
 
-# Modules decompressed on the host, in dependency order (modules.order file).
-if [ -r /lib/fusefs-gate/modules.order ]; then
+# Modules decompressed on the host, in dependency order (modules.order file). A kernel built by
+# the gate from a tree (build: kernel) has its drivers built in and no module support at all: no
+# /proc/modules, nothing to load.
+if [ -r /lib/fusefs-gate/modules.order ] && [ -e /proc/modules ]; then
 	while read -r m; do
 		[ -n "$m" ] || continue
 		insmod "/lib/fusefs-gate/modules/$m" 2>/dev/null ||
@@ -35,7 +37,11 @@ cp -p /lib/fusefs-gate/bin/* /gate/bin/
 # reports, oopses); chatty info lines do not interleave with command output.
 echo 4 > /proc/sys/kernel/printk 2>/dev/null
 
-echo "fusefs-gate: kernel $(uname -r), modules: $(tr '\n' ' ' 2>/dev/null </lib/fusefs-gate/modules.order)"
+if [ -e /proc/modules ]; then
+	echo "fusefs-gate: kernel $(uname -r), modules: $(tr '\n' ' ' 2>/dev/null </lib/fusefs-gate/modules.order)"
+else
+	echo "fusefs-gate: kernel $(uname -r), no loadable modules (drivers built in)"
+fi
 echo "fusefs-gate linux test guest ready"
 
 export PS1='# '

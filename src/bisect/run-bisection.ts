@@ -258,7 +258,8 @@ async function prebuildModule(
   config: GateConfig,
   io: Omit<GateIO, 'signal'>,
 ): Promise<{ buildMs: number; broken?: { why: string; tail: string; buildMs: number } } | undefined> {
-  if (!config.linuxFuseTree) return undefined;
+  // A kernel build (build: kernel, or auto's choice) is left to the gate run.
+  if (!config.linuxFuseTree || config.linuxTreeBuild?.mode === 'kernel') return undefined;
   const image = await ensureLinuxGuest(
     config.cacheDir,
     config.buildTimeoutSec * 1000,

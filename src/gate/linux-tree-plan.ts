@@ -6,6 +6,7 @@ import path from 'node:path';
 import type { GateConfig } from '../config/types.js';
 import { LinuxTreeGuest, TREE_MODULE_PAYLOAD_PATH } from '../guest/linux-tree.js';
 import { ensureLinuxGuest, GuestBuildError } from '../image/linux-guest.js';
+import { GUEST_KERNEL_SERIES } from '../linux-tree/choose-build.js';
 import { buildFuseModule } from '../linux-tree/module-build.js';
 import type { PayloadEntry } from '../payload/tar-disk.js';
 import type { GuestPlan } from './boot.js';
@@ -25,6 +26,10 @@ export async function planLinuxTreeGuest(
   io: GateIO,
   paths: { workDir: string; serialLogPath: string; configFile: string },
 ): Promise<GuestPlan> {
+  if (config.linuxTreeBuild?.mode === 'kernel') {
+    const { planLinuxKernelGuest } = await import('./linux-kernel-plan.js');
+    return planLinuxKernelGuest(config, io, paths);
+  }
   const tree = config.linuxFuseTree!;
   const image = await ensureLinuxGuest(
     config.cacheDir,
@@ -37,7 +42,14 @@ export async function planLinuxTreeGuest(
       `the generic Linux guest in ${image.dir} names no kernel headers for module builds`,
       '',
     );
-  const why = `build ${config.build}: the guest kernel ${image.kernelRelease} has CONFIG_FUSE_FS=m and the tree has fs/fuse, so its fuse.ko replaces the packaged driver`;
+  // build auto chose a module from the guest kernel's series (src/linux-tree/choose-build.ts).
+  const series = `${GUEST_KERNEL_SERIES.version}.${GUEST_KERNEL_SERIES.patchlevel}.`;
+  if (!image.kernelRelease.startsWith(series))
+    throw new GuestBuildError(
+      `the generic Linux guest runs ${image.kernelRelease}, not the Linux ${series}x series the build choice assumed (GUEST_KERNEL_SERIES)`,
+      '',
+    );
+  const why = `${config.linuxTreeBuild?.why ?? `build ${config.build}`}; the guest kernel ${image.kernelRelease} has CONFIG_FUSE_FS=m, so the tree's fuse.ko replaces the packaged driver`;
   // Built before the boot: the module travels on the payload disk. A compile error still boots the
   // guest, so the verdict comes from the same place as every other build outcome.
   const build = await io.group('Build fs/fuse on the host', () =>

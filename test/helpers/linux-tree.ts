@@ -1,6 +1,7 @@
 // The Linux FUSE tree the integration tests use: fs/fuse of Debian's linux-source-6.1, the same
 // version as the generic guest kernel, unpacked once into the cache by scripts/fetch-linux-fuse-tree.sh.
-import { appendFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { runProcess, tail, tempDir } from './cli.js';
 
@@ -116,4 +117,46 @@ export async function makeBisectHistory(repo: string, shape: HistoryShape = SIXT
     }
   }
   await gitIn(repo, ['tag', 'bad']);
+}
+
+/** The gate's cache root, as the CLI finds it without --cache-dir. */
+export function gateCacheRoot(): string {
+  return process.env.FUSEFS_GATE_CACHE ?? path.join(homedir(), '.cache', 'fusefs-gate');
+}
+
+/** Builds the generic guest and unpacks the whole linux-source-6.1 tree once; returns the cached tree. */
+export async function cachedWholeLinuxTree(): Promise<string> {
+  await cachedLinuxFuseTree();
+  const fetched = await runProcess('bash', [path.join(packageDir, 'scripts/fetch-linux-fuse-tree.sh'), '--full'], {
+    timeoutMs: 900_000,
+  });
+  if (fetched.code !== 0) throw new Error(`unpacking the whole Linux tree failed:\n${tail(fetched)}`);
+  return fetched.stdout.trim().split('\n').at(-1)!;
+}
+
+/**
+ * The whole tree the kernel-build tests boot: one copy at a fixed place in the cache, made once, so
+ * its build folder (kept per tree path) and ccache carry over from run to run and a warm run
+ * rebuilds only what changed. A deadlock patch an interrupted run left in it is reversed first.
+ */
+export async function kernelTestTree(name: string): Promise<string> {
+  const cached = await cachedWholeLinuxTree();
+  const tree = path.join(gateCacheRoot(), 'test-trees', `${name}-${path.basename(cached)}`);
+  if (!existsSync(path.join(tree, '.fusefs-gate-complete'))) {
+    rmSync(tree, { recursive: true, force: true });
+    rmSync(`${tree}.partial`, { recursive: true, force: true });
+    mkdirSync(path.dirname(tree), { recursive: true });
+    const copied = await runProcess('cp', ['-a', cached, `${tree}.partial`], { timeoutMs: 900_000 });
+    if (copied.code !== 0) throw new Error(`copying ${cached} failed:\n${tail(copied)}`);
+    renameSync(`${tree}.partial`, tree);
+  }
+  await revertDeadlock(tree);
+  return tree;
+}
+
+/** Takes the deliberate deadlock out again (`patch -R`) when the tree has it. */
+export async function revertDeadlock(tree: string): Promise<void> {
+  if (!readFileSync(path.join(tree, 'fs/fuse/file.c'), 'utf8').includes('DELIBERATE DEADLOCK')) return;
+  const result = await runProcess('patch', ['-R', '-p1', '-i', DEADLOCK_PATCH], { cwd: tree, timeoutMs: 30_000 });
+  if (result.code !== 0) throw new Error(`patch -R -p1 < ${DEADLOCK_PATCH} failed in ${tree}:\n${tail(result)}`);
 }

@@ -1,0 +1,238 @@
+// `build: kernel` on the Linux guest: a bzImage built from the user's tree with the gate's own small
+// config (guest/linux-kernel.config applied to allnoconfig), out of tree in a build folder kept in
+// the cache, so a one-file change recompiles one file and relinks (seconds, not minutes). ccache,
+// when the host has it, turns a recompile of unchanged content (a touched header) into a cache hit.
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import path from 'node:path';
+import { packageRoot } from '../package-root.js';
+import { runInGroup } from './host-run.js';
+import type { CompilerError } from './module-build.js';
+
+/** The config fragment the gate owns; every line of it must hold in the built .config. */
+export function kernelConfigFragment(): string {
+  return path.join(packageRoot(), 'guest', 'linux-kernel.config');
+}
+
+/** The build folder kept for one tree (by its real path), so rebuilds are incremental. */
+export function kernelBuildDir(cacheDir: string, tree: string): string {
+  const key = createHash('sha256').update(realpathSync(tree)).digest('hex').slice(0, 16);
+  return path.join(cacheDir, 'linux-kernel-build', key);
+}
+
+export interface KernelBuild {
+  ok: boolean;
+  /** `tree` when the compiler or linker rejected the tree's code; `gate` for anything else. */
+  blame?: 'tree' | 'gate';
+  tail: string;
+  compilerErrors: CompilerError[];
+  /** Options of the fragment the tree's Kconfig did not give as asked (the build then stops). */
+  configMismatches: string[];
+  /** Whether the config step ran (first build, or the fragment changed). */
+  configured: boolean;
+  /** The bzImage to boot, its sha256, and the `linux_banner` built into it (what /proc/version prints). */
+  bzImage?: string;
+  sha256?: string;
+  banner?: string;
+  /** include/config/kernel.release: what `uname -r` answers in the guest. */
+  release?: string;
+  ccache: boolean;
+  durationMs: number;
+}
+
+export interface KernelBuildOptions {
+  tree: string;
+  buildDir: string;
+  timeoutMs: number;
+  /** Where ccache keeps its objects (used only when the host has ccache). */
+  ccacheDir?: string;
+  fragment?: string;
+}
+
+/** Stamp in the build folder: the fragment's hash the .config was made from. */
+const FRAGMENT_STAMP = '.fusefs-gate-fragment';
+
+export async function buildKernel(options: KernelBuildOptions): Promise<KernelBuild> {
+  const started = Date.now();
+  const fragment = options.fragment ?? kernelConfigFragment();
+  const fragmentText = readFileSync(fragment, 'utf8');
+  const tree = realpathSync(options.tree);
+  mkdirSync(options.buildDir, { recursive: true });
+  const deadline = started + options.timeoutMs;
+  const ccache = options.ccacheDir !== undefined && (await hasCcache());
+  // The same CC for the config step and the build: kconfig records the compiler (CC_VERSION_TEXT)
+  // and reconfigures when it changes.
+  const common = [
+    '-C',
+    tree,
+    `O=${options.buildDir}`,
+    'ARCH=x86_64',
+    ...(ccache ? ['CC=ccache gcc'] : []),
+  ];
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    LC_ALL: 'C',
+    // Fixed, so two builds of the same tree differ in their banner only by build number and time.
+    KBUILD_BUILD_USER: 'fusefs-gate',
+    KBUILD_BUILD_HOST: 'host',
+    ...(ccache ? { CCACHE_DIR: options.ccacheDir, CCACHE_MAXSIZE: '2G' } : {}),
+  };
+  let configured = false;
+  const done = (
+    result: Omit<KernelBuild, 'durationMs' | 'configured' | 'ccache' | 'configMismatches'> & {
+      configMismatches?: string[];
+    },
+  ): KernelBuild => ({
+    configMismatches: [],
+    ...result,
+    configured,
+    ccache,
+    durationMs: Date.now() - started,
+  });
+  const remaining = () => Math.max(1, deadline - Date.now());
+  const timeoutWords = `did not finish within ${Math.round(options.timeoutMs / 1000)} s (build-timeout)`;
+
+  const stamp = path.join(options.buildDir, FRAGMENT_STAMP);
+  const fragmentHash = createHash('sha256').update(fragmentText).digest('hex');
+  const dotConfig = path.join(options.buildDir, '.config');
+  if (!existsSync(dotConfig) || !existsSync(stamp) || readFileSync(stamp, 'utf8').trim() !== fragmentHash) {
+    configured = true;
+    const config = await runInGroup('make', [...common, `KCONFIG_ALLCONFIG=${fragment}`, 'allnoconfig'], {
+      timeoutMs: remaining(),
+      env,
+    });
+    if (config.spawnError)
+      return done({ ok: false, blame: 'gate', tail: `cannot run make: ${config.spawnError.message}`, compilerErrors: [] });
+    if (config.timedOut || config.code !== 0 || !existsSync(dotConfig))
+      return done({
+        ok: false,
+        blame: 'gate',
+        tail: `make allnoconfig with ${fragment} ${config.timedOut ? timeoutWords : `failed (exit ${config.code})`}:\n${lastLines(config.output, 30)}`,
+        compilerErrors: [],
+      });
+    const mismatches = configMismatches(fragmentText, readFileSync(dotConfig, 'utf8'));
+    if (mismatches.length)
+      return done({
+        ok: false,
+        blame: 'gate',
+        configMismatches: mismatches,
+        tail: mismatchMessage(fragment, mismatches),
+        compilerErrors: [],
+      });
+    writeFileSync(stamp, `${fragmentHash}\n`);
+  }
+
+  const make = await runInGroup('make', [...common, `-j${Math.max(1, availableParallelism())}`, 'bzImage'], {
+    timeoutMs: remaining(),
+    env,
+  });
+  const tail = lastLines(make.output, 40);
+  if (make.spawnError)
+    return done({ ok: false, blame: 'gate', tail: `cannot run make: ${make.spawnError.message}`, compilerErrors: [] });
+  if (make.timedOut) return done({ ok: false, blame: 'gate', tail: `make bzImage ${timeoutWords}\n${tail}`, compilerErrors: [] });
+  const bzImage = path.join(options.buildDir, 'arch', 'x86', 'boot', 'bzImage');
+  if (make.code !== 0 || !existsSync(bzImage)) {
+    const compilerErrors = kernelCompilerErrors(make.output, tree);
+    // The compiler or the linker rejecting the tree's code is the tree's; anything else is ours.
+    const treeFault = compilerErrors.length > 0 || /undefined reference to /.test(make.output);
+    return done({ ok: false, blame: treeFault ? 'tree' : 'gate', tail, compilerErrors });
+  }
+  // A tree's Kconfig change makes make re-run syncconfig: the fragment must still hold.
+  const after = configMismatches(fragmentText, readFileSync(dotConfig, 'utf8'));
+  if (after.length)
+    return done({
+      ok: false,
+      blame: 'gate',
+      configMismatches: after,
+      tail: mismatchMessage(fragment, after),
+      compilerErrors: [],
+    });
+  const banner = linuxBanner(readFileSync(path.join(options.buildDir, 'vmlinux')));
+  const releaseFile = path.join(options.buildDir, 'include', 'config', 'kernel.release');
+  const release = existsSync(releaseFile) ? readFileSync(releaseFile, 'utf8').trim() : undefined;
+  if (!banner)
+    return done({ ok: false, blame: 'gate', tail: `no linux_banner ("Linux version ...") in ${options.buildDir}/vmlinux`, compilerErrors: [] });
+  return done({
+    ok: true,
+    tail,
+    compilerErrors: [],
+    bzImage,
+    sha256: createHash('sha256').update(readFileSync(bzImage)).digest('hex'),
+    banner,
+    ...(release ? { release } : {}),
+  });
+}
+
+/**
+ * The fragment's lines that the resulting .config does not hold: `CONFIG_X=v` must appear as is;
+ * `# CONFIG_X is not set` means X must not be set to anything (kconfig also leaves an option out
+ * entirely when its dependencies are off).
+ */
+export function configMismatches(fragment: string, dotConfig: string): string[] {
+  const have = new Map<string, string>();
+  for (const line of dotConfig.split('\n')) {
+    const set = /^(CONFIG_\w+)=(.*)$/.exec(line);
+    if (set) have.set(set[1]!, set[2]!);
+  }
+  const problems: string[] = [];
+  for (const raw of fragment.split('\n')) {
+    const line = raw.trim();
+    const unset = /^# (CONFIG_\w+) is not set$/.exec(line);
+    if (unset) {
+      const got = have.get(unset[1]!);
+      if (got !== undefined && got !== 'n') problems.push(`${unset[1]} is not set (got ${unset[1]}=${got})`);
+      continue;
+    }
+    const set = /^(CONFIG_\w+)=(.*)$/.exec(line);
+    if (!set) continue;
+    const got = have.get(set[1]!);
+    if (got !== set[2]) problems.push(`${line} (got ${got === undefined ? 'not set' : `${set[1]}=${got}`})`);
+  }
+  return problems;
+}
+
+function mismatchMessage(fragment: string, mismatches: string[]): string {
+  return `the tree's Kconfig does not give what ${fragment} asks for: ${mismatches.join('; ')} (the option is missing from the tree, or its dependencies are off)`;
+}
+
+/** gcc's `FILE:LINE:COL: error: MESSAGE`, FILE relative to the tree (kbuild names sources by absolute path out of tree). */
+export function kernelCompilerErrors(output: string, tree: string): CompilerError[] {
+  const errors: CompilerError[] = [];
+  for (const line of output.split('\n')) {
+    const match = /^(\S+?):(\d+):(?:(\d+):)? (?:fatal )?error: (.*)$/.exec(line.trim());
+    if (!match) continue;
+    let file = match[1]!;
+    if (file.startsWith(`${tree}/`)) file = file.slice(tree.length + 1);
+    errors.push({
+      file,
+      line: Number(match[2]),
+      ...(match[3] ? { column: Number(match[3]) } : {}),
+      message: match[4]!,
+    });
+  }
+  return errors;
+}
+
+/**
+ * init/version.c: `linux_banner[] = "Linux version " UTS_RELEASE " (" LINUX_COMPILE_BY "@"
+ * LINUX_COMPILE_HOST ") (" LINUX_COMPILER ") " UTS_VERSION "\n"`, the same text fs/proc/version.c
+ * prints as /proc/version (from linux_proc_banner and utsname()). Without its newline.
+ */
+export function linuxBanner(vmlinux: Buffer): string | undefined {
+  for (let at = vmlinux.indexOf('Linux version ', 0, 'latin1'); at >= 0; at = vmlinux.indexOf('Linux version ', at + 1, 'latin1')) {
+    const end = vmlinux.indexOf(0, at);
+    const text = vmlinux.subarray(at, end < 0 ? undefined : end).toString('latin1');
+    if (text.endsWith('\n') && !text.includes('%')) return text.slice(0, -1);
+  }
+  return undefined;
+}
+
+async function hasCcache(): Promise<boolean> {
+  const probe = await runInGroup('ccache', ['--version'], { timeoutMs: 10_000 });
+  return probe.code === 0;
+}
+
+function lastLines(text: string, count: number): string {
+  return text.trimEnd().split('\n').slice(-count).join('\n');
+}
