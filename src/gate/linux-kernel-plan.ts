@@ -31,6 +31,7 @@ export async function planLinuxKernelGuest(
       buildDir,
       timeoutMs: config.buildTimeoutSec * 1000,
       ccacheDir: path.join(config.cacheDir, 'ccache'),
+      signal: io.signal,
     }),
   );
   writeFileSync(path.join(paths.workDir, 'kernel-build.json'), JSON.stringify({ tree, buildDir, ...build }, null, 2));

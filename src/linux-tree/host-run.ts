@@ -13,7 +13,7 @@ export interface HostRunResult {
 export function runInGroup(
   binary: string,
   args: readonly string[],
-  options: { cwd?: string; timeoutMs: number; env?: NodeJS.ProcessEnv },
+  options: { cwd?: string; timeoutMs: number; env?: NodeJS.ProcessEnv; signal?: AbortSignal },
 ): Promise<HostRunResult> {
   return new Promise((resolve) => {
     let output = '';
@@ -45,8 +45,15 @@ export function runInGroup(
       timedOut = true;
       killGroup();
     }, options.timeoutMs);
+    // A cancelled run (SIGINT, SIGTERM, a cancelled job) takes the build with it: the group is
+    // detached, so the terminal's signal does not reach it by itself.
+    const onAbort = () => killGroup();
+    options.signal?.addEventListener('abort', onAbort);
+    if (options.signal?.aborted) killGroup();
     child.on('close', (code) => {
       clearTimeout(timer);
+      options.signal?.removeEventListener('abort', onAbort);
+      if (options.signal?.aborted) killGroup();
       // A compiler the group left behind (make was killed first) must not outlive the run.
       if (timedOut) killGroup();
       resolve({ code, output: output.slice(-256 * 1024), timedOut, ...(spawnError ? { spawnError } : {}) });

@@ -48,6 +48,8 @@ export interface KernelBuildOptions {
   /** Where ccache keeps its objects (used only when the host has ccache). */
   ccacheDir?: string;
   fragment?: string;
+  /** Aborted when the run is cancelled: make's process group is killed. */
+  signal?: AbortSignal;
 }
 
 /** Stamp in the build folder: the fragment's hash the .config was made from. */
@@ -101,6 +103,7 @@ export async function buildKernel(options: KernelBuildOptions): Promise<KernelBu
     const config = await runInGroup('make', [...common, `KCONFIG_ALLCONFIG=${fragment}`, 'allnoconfig'], {
       timeoutMs: remaining(),
       env,
+      ...(options.signal ? { signal: options.signal } : {}),
     });
     if (config.spawnError)
       return done({ ok: false, blame: 'gate', tail: `cannot run make: ${config.spawnError.message}`, compilerErrors: [] });
@@ -126,7 +129,10 @@ export async function buildKernel(options: KernelBuildOptions): Promise<KernelBu
   const make = await runInGroup('make', [...common, `-j${Math.max(1, availableParallelism())}`, 'bzImage'], {
     timeoutMs: remaining(),
     env,
+    ...(options.signal ? { signal: options.signal } : {}),
   });
+  if (options.signal?.aborted)
+    return done({ ok: false, blame: 'gate', tail: 'the kernel build was cancelled', compilerErrors: [] });
   const tail = lastLines(make.output, 40);
   if (make.spawnError)
     return done({ ok: false, blame: 'gate', tail: `cannot run make: ${make.spawnError.message}`, compilerErrors: [] });
