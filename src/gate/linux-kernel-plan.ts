@@ -30,7 +30,8 @@ export async function planLinuxKernelGuest(
       tree,
       buildDir,
       timeoutMs: config.buildTimeoutSec * 1000,
-      ccacheDir: path.join(config.cacheDir, 'ccache'),
+      // The user's own ccache when they name one, as ccache itself would.
+      ccacheDir: process.env.CCACHE_DIR || path.join(config.cacheDir, 'ccache'),
       signal: io.signal,
     }),
   );
