@@ -154,11 +154,13 @@ export async function buildKernel(options: KernelBuildOptions): Promise<KernelBu
       tail: mismatchMessage(fragment, after),
       compilerErrors: [],
     });
-  const banner = linuxBanner(readFileSync(path.join(options.buildDir, 'vmlinux')));
+  const utsHeader = path.join(options.buildDir, 'include', 'generated', 'utsversion.h');
+  const utsVersion = existsSync(utsHeader) ? utsVersionOf(readFileSync(utsHeader, 'utf8')) : undefined;
+  const banner = utsVersion ? linuxBanner(readFileSync(path.join(options.buildDir, 'vmlinux')), utsVersion) : undefined;
   const releaseFile = path.join(options.buildDir, 'include', 'config', 'kernel.release');
   const release = existsSync(releaseFile) ? readFileSync(releaseFile, 'utf8').trim() : undefined;
   if (!banner)
-    return done({ ok: false, blame: 'gate', tail: `no linux_banner ("Linux version ...") in ${options.buildDir}/vmlinux`, compilerErrors: [] });
+    return done({ ok: false, blame: 'gate', tail: `no linux_banner ("Linux version ... ${utsVersion ?? '(no include/generated/utsversion.h)'}") in ${options.buildDir}/vmlinux`, compilerErrors: [] });
   return done({
     ok: true,
     tail,
@@ -221,17 +223,31 @@ export function kernelCompilerErrors(output: string, tree: string): CompilerErro
 }
 
 /**
- * init/version.c: `linux_banner[] = "Linux version " UTS_RELEASE " (" LINUX_COMPILE_BY "@"
- * LINUX_COMPILE_HOST ") (" LINUX_COMPILER ") " UTS_VERSION "\n"`, the same text fs/proc/version.c
- * prints as /proc/version (from linux_proc_banner and utsname()). Without its newline.
+ * init/version-timestamp.c (6.1): `linux_banner[] = "Linux version " UTS_RELEASE " (" LINUX_COMPILE_BY
+ * "@" LINUX_COMPILE_HOST ") (" LINUX_COMPILER ") " UTS_VERSION "\n"`, the same text fs/proc/version.c
+ * prints as /proc/version. vmlinux holds that string twice: init/version.o includes
+ * version-timestamp.c with a temporary UTS_VERSION (`# SMP `, no build number nor time) under
+ * __weak, and the final link adds version-timestamp.o with the real one
+ * (include/generated/utsversion.h). With `utsVersion`, the banner that ends with it; else the last.
+ * Without its newline.
  */
-export function linuxBanner(vmlinux: Buffer): string | undefined {
-  for (let at = vmlinux.indexOf('Linux version ', 0, 'latin1'); at >= 0; at = vmlinux.indexOf('Linux version ', at + 1, 'latin1')) {
+export function linuxBanner(vmlinux: Buffer, utsVersion?: string): string | undefined {
+  const found: string[] = [];
+  for (
+    let at = vmlinux.indexOf('Linux version ', 0, 'latin1');
+    at >= 0;
+    at = vmlinux.indexOf('Linux version ', at + 1, 'latin1')
+  ) {
     const end = vmlinux.indexOf(0, at);
     const text = vmlinux.subarray(at, end < 0 ? undefined : end).toString('latin1');
-    if (text.endsWith('\n') && !text.includes('%')) return text.slice(0, -1);
+    if (text.endsWith('\n') && !text.includes('%')) found.push(text.slice(0, -1));
   }
-  return undefined;
+  return utsVersion === undefined ? found.at(-1) : found.find((text) => text.endsWith(` ${utsVersion}`));
+}
+
+/** `#define UTS_VERSION "#3 SMP Wed Dec  2 02:38:41 UTC 2026"` of include/generated/utsversion.h. */
+export function utsVersionOf(header: string): string | undefined {
+  return /^#define UTS_VERSION "(.*)"$/m.exec(header)?.[1];
 }
 
 async function hasCcache(): Promise<boolean> {

@@ -5,6 +5,7 @@ import {
   kernelCompilerErrors,
   kernelConfigFragment,
   linuxBanner,
+  utsVersionOf,
 } from '../../../src/linux-tree/kernel-build.js';
 
 describe('the gate config fragment and the .config kconfig writes', () => {
@@ -51,18 +52,22 @@ describe('the gate config fragment and the .config kconfig writes', () => {
 });
 
 describe('what the build says', () => {
-  it('reads linux_banner, not the printf format of linux_proc_banner beside it', () => {
-    // init/version.c and init/version-timestamp.c (6.1): both strings sit in .rodata, NUL-terminated.
+  it('reads the final linux_banner: not the printf format beside it, nor the weak one with a temporary UTS_VERSION', () => {
+    // What strings(1) shows in a 6.1 vmlinux built here: init/version.o's weak copy (temporary
+    // UTS_VERSION "# SMP "), linux_proc_banner's format, and version-timestamp.o's real banner.
+    const compiler = '(gcc (Debian 12.2.0-14+deb12u1) 12.2.0, GNU ld (GNU Binutils for Debian) 2.40)';
     const rodata = Buffer.concat([
-      Buffer.from('\0\0%s version %s (fusefs-gate@host) (gcc (Debian 12.2.0-14) 12.2.0) %s\n\0', 'latin1'),
-      Buffer.from(
-        'Linux version 6.1.176 (fusefs-gate@host) (gcc (Debian 12.2.0-14) 12.2.0, GNU ld (GNU Binutils for Debian) 2.40) #1 SMP Wed Dec  2 02:30:00 UTC 2026\n\0',
-        'latin1',
-      ),
+      Buffer.from(`\0Linux version 6.1.176 (fusefs-gate@host) ${compiler} # SMP \n\0`, 'latin1'),
+      Buffer.from(`\0%s version %s (fusefs-gate@host) ${compiler} %s\n\0`, 'latin1'),
+      Buffer.from(`\0Linux version 6.1.176 (fusefs-gate@host) ${compiler} #2 SMP Wed Dec  2 02:38:41 UTC 2026\n\0`, 'latin1'),
     ]);
-    expect(linuxBanner(rodata)).toBe(
-      'Linux version 6.1.176 (fusefs-gate@host) (gcc (Debian 12.2.0-14) 12.2.0, GNU ld (GNU Binutils for Debian) 2.40) #1 SMP Wed Dec  2 02:30:00 UTC 2026',
+    const header = '#define UTS_VERSION "#2 SMP Wed Dec  2 02:38:41 UTC 2026"\n';
+    expect(utsVersionOf(header)).toBe('#2 SMP Wed Dec  2 02:38:41 UTC 2026');
+    expect(linuxBanner(rodata, utsVersionOf(header))).toBe(
+      `Linux version 6.1.176 (fusefs-gate@host) ${compiler} #2 SMP Wed Dec  2 02:38:41 UTC 2026`,
     );
+    // A header of another build than this vmlinux's names no banner.
+    expect(linuxBanner(rodata, '#3 SMP Wed Dec  2 03:00:00 UTC 2026')).toBeUndefined();
     expect(linuxBanner(Buffer.from('no banner here\0', 'latin1'))).toBeUndefined();
   });
 
