@@ -35,7 +35,10 @@ export async function planLinuxKernelGuest(
       signal: io.signal,
     }),
   );
-  writeFileSync(path.join(paths.workDir, 'kernel-build.json'), JSON.stringify({ tree, buildDir, ...build }, null, 2));
+  writeFileSync(
+    path.join(paths.workDir, 'kernel-build.json'),
+    JSON.stringify({ tree, buildDir, ...build }, null, 2),
+  );
   io.note(
     `fusefs-gate: kernel build ${build.ok ? 'ok' : 'failed'} in ${(build.durationMs / 1000).toFixed(1)} s${build.ok ? `: ${build.banner}` : ''}`,
   );
@@ -51,7 +54,12 @@ export async function planLinuxKernelGuest(
   if (config.fuseServerSource) payload.push({ hostPath: config.fuseServerSource, guestPath: 'fuse-server' });
   return {
     adapter: new LinuxKernelGuest(booted, build, why),
-    media: async () => ({ kind: 'kernel', kernel: booted.kernel, initrd: image.initrd, append: image.append }),
+    media: async () => ({
+      kind: 'kernel',
+      kernel: booted.kernel,
+      initrd: image.initrd,
+      append: image.append,
+    }),
     imageInfo: {
       description: build.ok
         ? `Linux kernel ${build.release ?? '?'} built from ${tree}, with the generic test guest's initramfs`

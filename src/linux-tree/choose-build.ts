@@ -83,7 +83,7 @@ export function chooseLinuxTreeBuild(
   const tree = JSON.stringify(facts.tree);
   const treeIs = facts.version
     ? `the tree's Makefile says Linux ${versionText(facts.version)}`
-    : "the tree has no top Makefile naming its version (VERSION, PATCHLEVEL)";
+    : 'the tree has no top Makefile naming its version (VERSION, PATCHLEVEL)';
   const sameSeries =
     facts.version === undefined ||
     (facts.version.version === guest.version && facts.version.patchlevel === guest.patchlevel);

@@ -65,13 +65,7 @@ export async function buildKernel(options: KernelBuildOptions): Promise<KernelBu
   const ccache = options.ccacheDir !== undefined && (await hasCcache());
   // The same CC for the config step and the build: kconfig records the compiler (CC_VERSION_TEXT)
   // and reconfigures when it changes.
-  const common = [
-    '-C',
-    tree,
-    `O=${options.buildDir}`,
-    'ARCH=x86_64',
-    ...(ccache ? ['CC=ccache gcc'] : []),
-  ];
+  const common = ['-C', tree, `O=${options.buildDir}`, 'ARCH=x86_64', ...(ccache ? ['CC=ccache gcc'] : [])];
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     LC_ALL: 'C',
@@ -106,7 +100,12 @@ export async function buildKernel(options: KernelBuildOptions): Promise<KernelBu
       ...(options.signal ? { signal: options.signal } : {}),
     });
     if (config.spawnError)
-      return done({ ok: false, blame: 'gate', tail: `cannot run make: ${config.spawnError.message}`, compilerErrors: [] });
+      return done({
+        ok: false,
+        blame: 'gate',
+        tail: `cannot run make: ${config.spawnError.message}`,
+        compilerErrors: [],
+      });
     if (config.timedOut || config.code !== 0 || !existsSync(dotConfig))
       return done({
         ok: false,
@@ -135,8 +134,19 @@ export async function buildKernel(options: KernelBuildOptions): Promise<KernelBu
     return done({ ok: false, blame: 'gate', tail: 'the kernel build was cancelled', compilerErrors: [] });
   const tail = lastLines(make.output, 40);
   if (make.spawnError)
-    return done({ ok: false, blame: 'gate', tail: `cannot run make: ${make.spawnError.message}`, compilerErrors: [] });
-  if (make.timedOut) return done({ ok: false, blame: 'gate', tail: `make bzImage ${timeoutWords}\n${tail}`, compilerErrors: [] });
+    return done({
+      ok: false,
+      blame: 'gate',
+      tail: `cannot run make: ${make.spawnError.message}`,
+      compilerErrors: [],
+    });
+  if (make.timedOut)
+    return done({
+      ok: false,
+      blame: 'gate',
+      tail: `make bzImage ${timeoutWords}\n${tail}`,
+      compilerErrors: [],
+    });
   const bzImage = path.join(options.buildDir, 'arch', 'x86', 'boot', 'bzImage');
   if (make.code !== 0 || !existsSync(bzImage)) {
     const compilerErrors = kernelCompilerErrors(make.output, tree);
@@ -156,11 +166,18 @@ export async function buildKernel(options: KernelBuildOptions): Promise<KernelBu
     });
   const utsHeader = path.join(options.buildDir, 'include', 'generated', 'utsversion.h');
   const utsVersion = existsSync(utsHeader) ? utsVersionOf(readFileSync(utsHeader, 'utf8')) : undefined;
-  const banner = utsVersion ? linuxBanner(readFileSync(path.join(options.buildDir, 'vmlinux')), utsVersion) : undefined;
+  const banner = utsVersion
+    ? linuxBanner(readFileSync(path.join(options.buildDir, 'vmlinux')), utsVersion)
+    : undefined;
   const releaseFile = path.join(options.buildDir, 'include', 'config', 'kernel.release');
   const release = existsSync(releaseFile) ? readFileSync(releaseFile, 'utf8').trim() : undefined;
   if (!banner)
-    return done({ ok: false, blame: 'gate', tail: `no linux_banner ("Linux version ... ${utsVersion ?? '(no include/generated/utsversion.h)'}") in ${options.buildDir}/vmlinux`, compilerErrors: [] });
+    return done({
+      ok: false,
+      blame: 'gate',
+      tail: `no linux_banner ("Linux version ... ${utsVersion ?? '(no include/generated/utsversion.h)'}") in ${options.buildDir}/vmlinux`,
+      compilerErrors: [],
+    });
   return done({
     ok: true,
     tail,

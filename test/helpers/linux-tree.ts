@@ -1,6 +1,15 @@
 // The Linux FUSE tree the integration tests use: fs/fuse of Debian's linux-source-6.1, the same
 // version as the generic guest kernel, unpacked once into the cache by scripts/fetch-linux-fuse-tree.sh.
-import { appendFileSync, cpSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  appendFileSync,
+  cpSync,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { runProcess, tail, tempDir } from './cli.js';
@@ -127,9 +136,13 @@ export function gateCacheRoot(): string {
 /** Builds the generic guest and unpacks the whole linux-source-6.1 tree once; returns the cached tree. */
 export async function cachedWholeLinuxTree(): Promise<string> {
   await cachedLinuxFuseTree();
-  const fetched = await runProcess('bash', [path.join(packageDir, 'scripts/fetch-linux-fuse-tree.sh'), '--full'], {
-    timeoutMs: 900_000,
-  });
+  const fetched = await runProcess(
+    'bash',
+    [path.join(packageDir, 'scripts/fetch-linux-fuse-tree.sh'), '--full'],
+    {
+      timeoutMs: 900_000,
+    },
+  );
   if (fetched.code !== 0) throw new Error(`unpacking the whole Linux tree failed:\n${tail(fetched)}`);
   return fetched.stdout.trim().split('\n').at(-1)!;
 }
@@ -157,6 +170,10 @@ export async function kernelTestTree(name: string): Promise<string> {
 /** Takes the deliberate deadlock out again (`patch -R`) when the tree has it. */
 export async function revertDeadlock(tree: string): Promise<void> {
   if (!readFileSync(path.join(tree, 'fs/fuse/file.c'), 'utf8').includes('DELIBERATE DEADLOCK')) return;
-  const result = await runProcess('patch', ['-R', '-p1', '-i', DEADLOCK_PATCH], { cwd: tree, timeoutMs: 30_000 });
-  if (result.code !== 0) throw new Error(`patch -R -p1 < ${DEADLOCK_PATCH} failed in ${tree}:\n${tail(result)}`);
+  const result = await runProcess('patch', ['-R', '-p1', '-i', DEADLOCK_PATCH], {
+    cwd: tree,
+    timeoutMs: 30_000,
+  });
+  if (result.code !== 0)
+    throw new Error(`patch -R -p1 < ${DEADLOCK_PATCH} failed in ${tree}:\n${tail(result)}`);
 }

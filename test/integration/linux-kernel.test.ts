@@ -57,7 +57,9 @@ async function gate(label: string) {
   );
   const reportPath = path.join(out, 'report.json');
   if (!existsSync(reportPath)) throw new Error(`no report.json in ${out}:\n${tail(result)}`);
-  const build = JSON.parse(readFileSync(path.join(out, '.work', 'kernel-build.json'), 'utf8')) as KernelBuildRecord;
+  const build = JSON.parse(
+    readFileSync(path.join(out, '.work', 'kernel-build.json'), 'utf8'),
+  ) as KernelBuildRecord;
   return { out, result, build, report: JSON.parse(readFileSync(reportPath, 'utf8')) as GateReport };
 }
 

@@ -89,7 +89,9 @@ describe('build: auto on the Linux guest (its kernel is of the 6.1 series, FUSE 
 
   it('only fs/fuse of another series: bad input naming --source-tree, saying what to change', () => {
     const tree = writeTree({ release: [6, 12, 117], whole: false });
-    expect(() => parse({ 'source-tree': tree })).toThrow(/'--source-tree'.*6\.12\.117.*lacks Kconfig.*whole Linux 6\.12\.117 tree/);
+    expect(() => parse({ 'source-tree': tree })).toThrow(
+      /'--source-tree'.*6\.12\.117.*lacks Kconfig.*whole Linux 6\.12\.117 tree/,
+    );
   });
 });
 
@@ -99,7 +101,10 @@ describe('build: module and build: kernel asked for', () => {
       [6, 1, 176],
       [6, 12, 117],
     ] as const) {
-      const config = parse({ 'source-tree': writeTree({ release: [...release], whole: true }), build: 'kernel' });
+      const config = parse({
+        'source-tree': writeTree({ release: [...release], whole: true }),
+        build: 'kernel',
+      });
       expect(config.linuxTreeBuild?.mode).toBe('kernel');
     }
   });
@@ -118,7 +123,9 @@ describe('build: module and build: kernel asked for', () => {
 
   it('the choice does not depend on the guest series being 6.1: a 6.12 guest takes a 6.12 tree as a module', () => {
     const facts = readLinuxTreeFacts(writeTree({ release: [6, 12, 117], whole: false }));
-    expect(chooseLinuxTreeBuild(facts, 'auto', { version: 6, patchlevel: 12 })).toMatchObject({ mode: 'module' });
+    expect(chooseLinuxTreeBuild(facts, 'auto', { version: 6, patchlevel: 12 })).toMatchObject({
+      mode: 'module',
+    });
     expect(chooseLinuxTreeBuild(facts, 'auto', { version: 6, patchlevel: 1 })).toMatchObject({
       input: 'source-tree',
     });

@@ -47,7 +47,9 @@ describe('the gate config fragment and the .config kconfig writes', () => {
       'CONFIG_UNWINDER_ORC=y (got not set)',
       'CONFIG_MODULES is not set (got CONFIG_MODULES=y)',
     ]);
-    expect(configMismatches(fragment, 'CONFIG_FUSE_FS=y\nCONFIG_NR_CPUS=4\nCONFIG_UNWINDER_ORC=y\n')).toEqual([]);
+    expect(configMismatches(fragment, 'CONFIG_FUSE_FS=y\nCONFIG_NR_CPUS=4\nCONFIG_UNWINDER_ORC=y\n')).toEqual(
+      [],
+    );
   });
 });
 
@@ -59,7 +61,10 @@ describe('what the build says', () => {
     const rodata = Buffer.concat([
       Buffer.from(`\0Linux version 6.1.176 (fusefs-gate@host) ${compiler} # SMP \n\0`, 'latin1'),
       Buffer.from(`\0%s version %s (fusefs-gate@host) ${compiler} %s\n\0`, 'latin1'),
-      Buffer.from(`\0Linux version 6.1.176 (fusefs-gate@host) ${compiler} #2 SMP Wed Dec  2 02:38:41 UTC 2026\n\0`, 'latin1'),
+      Buffer.from(
+        `\0Linux version 6.1.176 (fusefs-gate@host) ${compiler} #2 SMP Wed Dec  2 02:38:41 UTC 2026\n\0`,
+        'latin1',
+      ),
     ]);
     const header = '#define UTS_VERSION "#2 SMP Wed Dec  2 02:38:41 UTC 2026"\n';
     expect(utsVersionOf(header)).toBe('#2 SMP Wed Dec  2 02:38:41 UTC 2026');
@@ -80,7 +85,12 @@ describe('what the build says', () => {
       'make[4]: *** [/src/linux/scripts/Makefile.build:250: fs/fuse/file.o] Error 1',
     ].join('\n');
     expect(kernelCompilerErrors(output, '/src/linux')).toEqual([
-      { file: 'fs/fuse/file.c', line: 1612, column: 2, message: "'foo' undeclared (first use in this function)" },
+      {
+        file: 'fs/fuse/file.c',
+        line: 1612,
+        column: 2,
+        message: "'foo' undeclared (first use in this function)",
+      },
       { file: 'fs/fuse/fuse_i.h', line: 20, column: 10, message: 'nope.h: No such file or directory' },
     ]);
   });
