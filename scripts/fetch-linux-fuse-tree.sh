@@ -41,7 +41,7 @@ if [ -z "$VERSION" ]; then
 	[ -n "$VERSION" ] || die "no kernelVersion in $MANIFEST"
 fi
 OUT=$CACHE/$VERSION
-# A full tree is complete once its top Makefile and Kconfig are there (they are moved in last).
+# A full tree is complete once it has the marker written just before the tree is moved into place.
 DONE=fs/fuse/fuse_i.h
 if [ -n "$FULL" ]; then
 	OUT=$CACHE_ROOT/linux-tree/$VERSION
