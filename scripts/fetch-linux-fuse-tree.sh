@@ -7,7 +7,7 @@
 #   scripts/fetch-linux-fuse-tree.sh [--full] [DEBIAN-VERSION]
 #
 # --full unpacks the whole tree instead (what `build: kernel` needs), into
-# ${FUSEFS_GATE_CACHE:-$HOME/.cache/fusefs-gate}/linux-tree/<version>/ (about 1.3 GB; the .deb is
+# ${FUSEFS_GATE_CACHE:-$HOME/.cache/fusefs-gate}/linux-tree/<version>/ (about 1.5 GB; the .deb is
 # the same one, fetched once; kconfig reads Documentation/Kconfig, so nothing is left out).
 #
 # DEBIAN-VERSION defaults to the kernelVersion of the built generic guest
@@ -55,6 +55,12 @@ fi
 mkdir -p "$CACHE/debs"
 exec 9>"$CACHE/.lock"
 flock 9
+# Another run may have unpacked it while this one waited for the lock.
+if [ -f "$OUT/$DONE" ]; then
+	log "up to date: $OUT"
+	echo "$OUT"
+	exit 0
+fi
 
 DEB=$(ls "$CACHE/debs/${PACKAGE}_${VERSION}_all.deb" 2>/dev/null || true)
 if [ -z "$DEB" ]; then
