@@ -4,7 +4,7 @@
 // deliberate deadlock in fuse_file_write_iter hangs. The tree sits at a fixed place in the cache, so
 // its build folder and ccache carry over: the first run ever builds the kernel (minutes), later
 // runs and the second test here rebuild one file.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GateReport } from '../../src/report/model.js';
@@ -25,6 +25,7 @@ afterAll(async () => {
 
 interface KernelBuildRecord {
   ok: boolean;
+  blame?: string;
   banner: string;
   release: string;
   configured: boolean;
@@ -98,6 +99,32 @@ describe('a Linux tree built as a kernel (Debian linux-source-6.1, the gate conf
       expect(run.report.proof?.ok).toBe(true);
       expect(run.report.proof?.details).toContain(`guest /proc/version: ${run.build.banner}`);
       expect(qemuProcessesMentioning(run.out)).toEqual([]);
+    },
+    RUN_BOUND_MS + 20_000,
+  );
+
+  it(
+    "a compile error in the tree is the tree's: fail, with the compiler error named relative to the tree",
+    async () => {
+      await revertDeadlock(tree);
+      const ioctl = path.join(tree, 'fs/fuse/ioctl.c');
+      const before = readFileSync(ioctl, 'utf8');
+      writeFileSync(ioctl, `${before}\nstatic int fusefs_gate_broken = ;\n`);
+      const brokenLine = before.split('\n').length + 1;
+      try {
+        const run = await gate('linux-kernel-broken');
+        expect(run.result.code, tail(run.result)).toBe(1);
+        expect(run.report.verdict).toBe('fail');
+        expect(run.build).toMatchObject({ ok: false, blame: 'tree' });
+        expect(run.report.build).toMatchObject({ mode: 'kernel', ok: false });
+        expect(run.report.build?.compilerErrors?.[0]).toMatchObject({
+          file: 'fs/fuse/ioctl.c',
+          line: brokenLine,
+        });
+        expect(qemuProcessesMentioning(run.out)).toEqual([]);
+      } finally {
+        writeFileSync(ioctl, before);
+      }
     },
     RUN_BOUND_MS + 20_000,
   );
