@@ -1,9 +1,9 @@
 // build: kernel on the Linux guest: a bzImage built on the host from the whole Linux tree (Debian's
 // linux-source-6.1) with the gate's config fragment, booted with the generic guest's initramfs, and
 // proved by /proc/version being the build's banner. The clean tree passes; the same tree with the
-// deliberate deadlock in fuse_file_write_iter hangs. The tree sits at a fixed place in the cache, so
-// its build folder and ccache carry over: the first run ever builds the kernel (minutes), later
-// runs and the second test here rebuild one file.
+// deliberate deadlock in fuse_file_write_iter hangs; a compile error fails, blamed on the tree. The
+// tree sits at a fixed place in the cache, so its build folder and ccache carry over: the first run
+// ever builds the kernel (about 20 min on 2 cores), later runs rebuild one file per test.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
