@@ -21,6 +21,8 @@ const MODULES = {
   'report-parsers': ['src/report/parsers/**/*.ts', 'src/report/stacks.ts', 'src/report/analyze.ts'],
   'report-render': ['src/report/summary.ts', 'src/report/junit.ts'],
   'freebsd-parse': ['src/guest/freebsd-parse.ts'],
+  // src/report/ modules measured on branch mut-report (issue 16).
+  'report-crash-title': ['src/report/crash-title.ts'],
 };
 const module = process.env.FG_MUTATION_MODULE;
 if (module !== undefined && !(module in MODULES))
