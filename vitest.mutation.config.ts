@@ -5,7 +5,15 @@
 import { defineConfig } from 'vitest/config';
 import base from './vitest.config.js';
 
+// FG_MUTATION_TESTS (comma-separated test files, set by stryker.config.mjs for some modules) narrows
+// the run to the tests that can see the mutated module.
+const only = process.env.FG_MUTATION_TESTS?.split(',').filter(Boolean);
+
 export default defineConfig({
   ...base,
-  test: { ...base.test, include: ['test/unit/**/*.test.ts'], exclude: ['test/unit/vm/overlay.test.ts'] },
+  test: {
+    ...base.test,
+    include: only?.length ? only : ['test/unit/**/*.test.ts'],
+    exclude: ['test/unit/vm/overlay.test.ts'],
+  },
 });

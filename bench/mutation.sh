@@ -18,7 +18,8 @@ fi
 modules=("$@")
 if [ ${#modules[@]} -eq 0 ]; then
   modules=(watchdog-compare gate-verdict config vm-accel payload watchdog-run-test gate-run
-    report-signature report-catalogue report-parsers report-render freebsd-parse)
+    report-signature report-catalogue report-parsers report-render freebsd-parse
+    report-crash-title report-procstat report-parsers-freebsd report-parsers-linux report-parsers-common report-stacks)
 fi
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src test || echo '+changes')
 mkdir -p reports/mutation
