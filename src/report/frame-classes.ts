@@ -430,7 +430,8 @@ export const FREEBSD_CRASH_SKIP_FRAMES: readonly string[] = [
   '_mtx_assert',
   '_sx_*',
   '__sx_*',
-  'sx_*lock*',
+  // sys/sys/sx.h: the public non-underscore sx functions (sx_try_slock_int, sx_try_xlock_int, ...).
+  'sx_try_*',
   '_rw_*',
   '__rw_*',
   '_rm_*',
