@@ -55,6 +55,19 @@ const FREEBSD_LOCK_WAITS = [
   '_sx_slock_int',
   '__rw_wlock_hard',
   '__rw_rlock_hard',
+  // kern_sx.c, kern_rwlock.c, kern_rmlock.c, kern_mutex.c: the entry points above the _hard waits
+  // (their names with LOCK_DEBUG and in older releases).
+  '_sx_slock',
+  '_rw_wlock_cookie',
+  '__rw_rlock',
+  '__rw_rlock_int',
+  '_rw_rlock_cookie',
+  '_rm_rlock_hard',
+  '_mtx_lock_flags',
+  '__mtx_lock_flags',
+  // sys/kern/kern_synch.c before FreeBSD 7 (later msleep and tsleep are macros over _sleep).
+  'msleep',
+  'tsleep',
   'vop_stdlock',
   'vop_lock',
   'VOP_LOCK1_APV',
@@ -159,6 +172,18 @@ const LINUX_LOCK_WAITS = [
   'wait_woken',
   'do_nanosleep',
   'hrtimer_nanosleep',
+  'schedule_idle',
+  // kernel/locking/osq_lock.c: optimistic spinning inside mutex_lock.
+  'osq_lock',
+  // PREEMPT_RT: kernel/locking/rwbase_rt.c, spinlock_rt.c.
+  'rwbase_read_lock',
+  'rt_spin_lock',
+  'rt_read_lock',
+  'rt_write_lock',
+  // OpenZFS SPL, module/os/linux/spl/spl-condvar.c.
+  'cv_wait_common',
+  '__cv_wait_io',
+  'cv_timedwait_hires_common',
 ];
 
 describe('a Linux hang title skips the scheduler and lock machinery', () => {
