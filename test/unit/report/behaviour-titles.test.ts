@@ -5,7 +5,7 @@
 // so deleting one entry of a skip list, or one state check, fails a case here.
 import { describe, expect, it } from 'vitest';
 import type { Thread } from '../../../src/report/model.js';
-import { isBlocked, signatureOf } from '../../../src/report/signature.js';
+import { hangTitle, isBlocked, signatureOf } from '../../../src/report/signature.js';
 
 const freebsd = (frames: string[], over: Partial<Thread> = {}): Thread => ({
   pid: 812,
@@ -357,5 +357,121 @@ describe('the hung thread', () => {
     expect(signatureOf([vm, fuse])).toBe('hang in folio_wait_bit_common from fuse_page_mkwrite');
     const fuse2 = linux(['__schedule', 'mutex_lock', 'fuse_lock_inode'], { tid: 3 });
     expect(signatureOf([fuse, fuse2])).toBe('hang in folio_wait_bit_common from fuse_page_mkwrite');
+  });
+});
+
+// A hang in a generic wait (syzkaller linuxHangTaskFrameExtractor): the caller that names it is the
+// first frame below that is no waiting machinery of its own, unless a lock-and-sync anchor is there.
+describe('a hang in a generic wait is named after the caller below the waiting functions', () => {
+  // Each frame holds one generic-wait word of signature.ts (sched, _lock, _slowlock, down,
+  // completion, kthread, wait, synchronize, cancel_delayed_work) and is in no skip list.
+  const GENERIC_BELOW = [
+    'sched_move_task',
+    'nfs_page_group_lock',
+    'rtlock_slowlock',
+    'percpu_down_write',
+    'scsi_io_completion',
+    'kthread_park',
+    'blk_mq_freeze_queue_wait',
+    '__synchronize_srcu',
+    'cancel_delayed_work_sync',
+  ];
+  it.each(GENERIC_BELOW)('passes over %s to the caller', (generic) => {
+    const t = linux(['__schedule', 'schedule', 'schedule_timeout', '__wait_rcu_gp', generic, 'tun_chr_close']);
+    expect(signatureOf([t])).toBe('hang in __wait_rcu_gp from tun_chr_close');
+  });
+
+  it('a generic wait of the same family as the wait is passed over too', () => {
+    const t = linux(['__schedule', 'schedule', 'kthread_park', 'kthread_stop_put', 'tun_chr_close']);
+    expect(signatureOf([t])).toBe('hang in kthread_park from tun_chr_close');
+  });
+
+  it('names the lock-and-sync anchor below (the RTNL, an RCU grace period) over a nearer caller', () => {
+    for (const anchor of ['rtnl_lock', 'synchronize_rcu', 'synchronize_srcu', 'synchronize_net', 'synchronize_sched']) {
+      const t = linux([
+        '__schedule',
+        'schedule',
+        'wait_for_completion',
+        '__wait_rcu_gp',
+        'tun_detach',
+        anchor,
+        'tun_chr_close',
+      ]);
+      expect(signatureOf([t]), anchor).toBe(`hang in __wait_rcu_gp from ${anchor}`);
+    }
+    // Only those names: synchronize_irq waits for one handler, not for a family of hangs.
+    const irq = linux(['__schedule', 'schedule', '__wait_rcu_gp', 'tun_detach', 'synchronize_irq', 'x']);
+    expect(signatureOf([irq])).toBe('hang in __wait_rcu_gp from tun_detach');
+    const rtnlOnly = linux(['__schedule', 'schedule', '__wait_rcu_gp', 'tun_detach', 'rtnl_lock_killable']);
+    expect(signatureOf([rtnlOnly])).toBe('hang in __wait_rcu_gp from tun_detach');
+  });
+
+  it('a wait outside FUSE and not generic is named after the first file-system or VM caller of another family', () => {
+    const t = freebsd([
+      'mi_switch',
+      'sleepq_wait',
+      '_sleep',
+      'vm_page_busy_sleep',
+      'vm_object_page_remove',
+      'vn_pages_remove',
+      'ffs_write',
+    ]);
+    expect(signatureOf([t])).toBe('hang in vm_page_busy_sleep from vn_pages_remove');
+    // The family is the name up to its first `_` after leading underscores.
+    const u = freebsd(['mi_switch', 'sleepq_wait', '_sleep', '__vm_page_busy_sleep', '_vm_object_x', 'ufs_lock']);
+    expect(signatureOf([u])).toBe('hang in __vm_page_busy_sleep from ufs_lock');
+  });
+});
+
+describe('hang titles of odd stacks', () => {
+  it('a stack of nothing but sleep machinery is named after its innermost frame', () => {
+    expect(signatureOf([freebsd(['mi_switch', 'sleepq_wait', '_sleep'])])).toBe('hang in mi_switch');
+  });
+
+  it('frames without a symbol name nothing', () => {
+    const t = freebsd(['??', 'mi_switch', 'sleepq_wait', '0xffffffff80b4c1d2', 'vm_page_busy_sleep', 'fuse_vnop_write']);
+    expect(signatureOf([t])).toBe('hang in vm_page_busy_sleep from fuse_vnop_write');
+    expect(signatureOf([freebsd(['??', '??'])])).toBeUndefined();
+  });
+
+  it('a thread with no frames is never the hung thread, whatever its state', () => {
+    const empty = freebsd([], { state: 'D', pid: 1, comm: 'swapper' });
+    const stuck = linux(['request_wait_answer', 'fuse_simple_request', 'fuse_flush'], { state: 'S' });
+    expect(isBlocked(empty)).toBe(false);
+    expect(signatureOf([empty, stuck])).toBe('hang in request_wait_answer from fuse_flush');
+  });
+
+  it('a FUSE wait names the FUSE caller, never the request plumbing or the daemon read below it', () => {
+    // (A thread with the daemon's read in its stack is never blocked: hangTitle names it anyway.)
+    const t = linux(['__schedule', 'schedule', 'fuse_wait_on_page_writeback', 'fuse_dev_do_read', 'fuse_simple_request', 'fuse_fsync']);
+    expect(hangTitle(t)).toBe('hang in fuse_wait_on_page_writeback from fuse_fsync');
+  });
+});
+
+describe('the hung thread without a printed state (procstat)', () => {
+  it('is the uninterruptible sleeper in VM code over a FUSE request wait that catches signals', () => {
+    const waiting = freebsd(
+      ['mi_switch', 'sleepq_catch_signals', 'sleepq_wait_sig', '_sleep', 'fticket_wait_answer', 'fuse_vnop_read'],
+      { state: undefined, tid: 1 },
+    );
+    const pager = freebsd(
+      ['mi_switch', 'sleepq_wait', '_sleep', 'vm_page_busy_sleep', 'vm_object_page_remove', 'fuse_vnop_write'],
+      { state: undefined, tid: 2 },
+    );
+    expect(signatureOf([waiting, pager])).toBe('hang in vm_page_busy_sleep from fuse_vnop_write');
+  });
+
+  it('a FreeBSD lock wait on a turnstile (no PCATCH) in file-system code is blocked, one in FUSE code too', () => {
+    const t = freebsd(['mi_switch', 'turnstile_wait', '__mtx_lock_sleep', 'fuse_vnop_write'], { state: undefined });
+    expect(isBlocked(t)).toBe(true);
+    for (const interruptible of ['sleepq_wait_sig', 'sleepq_timedwait_sig', '_cv_wait_sig', '_cv_timedwait_sig_sbt']) {
+      const idle = freebsd(['mi_switch', interruptible, '_sleep', 'fuse_vnop_write'], { state: undefined });
+      expect(isBlocked(idle), interruptible).toBe(false);
+    }
+  });
+
+  it('a thread in FUSE code with no sleep frame at all (Linux /proc/PID/stack) is blocked, one elsewhere is not', () => {
+    expect(isBlocked(linux(['fuse_perform_write', 'vfs_write'], { state: undefined }))).toBe(true);
+    expect(isBlocked(linux(['ext4_file_write_iter', 'vfs_write'], { state: undefined }))).toBe(false);
   });
 });
