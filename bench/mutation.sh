@@ -32,4 +32,7 @@ for module in "${modules[@]}"; do
   }
 done
 npx tsc -p . >/dev/null
-node lib/bench/mutation-score.js "${modules[@]}"
+# The src/report modules (branch mut-report) have their own table in bench/RESULTS.md.
+section=()
+if printf '%s\n' "${modules[@]}" | grep -qv '^report-'; then :; else section=(--section report); fi
+node lib/bench/mutation-score.js "${section[@]}" "${modules[@]}"
