@@ -5,7 +5,7 @@
 // so deleting one entry of a skip list, or one state check, fails a case here.
 import { describe, expect, it } from 'vitest';
 import type { Thread } from '../../../src/report/model.js';
-import { hangTitle, isBlocked, signatureOf } from '../../../src/report/signature.js';
+import { hangTitle, isBlocked, pickHungThread, signatureOf } from '../../../src/report/signature.js';
 
 const freebsd = (frames: string[], over: Partial<Thread> = {}): Thread => ({
   pid: 812,
@@ -473,5 +473,88 @@ describe('the hung thread without a printed state (procstat)', () => {
   it('a thread in FUSE code with no sleep frame at all (Linux /proc/PID/stack) is blocked, one elsewhere is not', () => {
     expect(isBlocked(linux(['fuse_perform_write', 'vfs_write'], { state: undefined }))).toBe(true);
     expect(isBlocked(linux(['ext4_file_write_iter', 'vfs_write'], { state: undefined }))).toBe(false);
+  });
+});
+
+// File-system and VM code (frame-classes.ts FS_VM_FRAMES): between two threads stuck the same way, the
+// one in such code is the hung thread. One real function a line, its source file named.
+const FS_VM_CODE: readonly (readonly [string, string])[] = [
+  ['VOP_FSYNC_APV', 'FreeBSD sys/kern/vnode_if.c'],
+  ['vop_stdfsync', 'FreeBSD sys/kern/vfs_default.c'],
+  ['vfs_busy', 'FreeBSD sys/kern/vfs_subr.c'],
+  ['vn_rdwr', 'FreeBSD sys/kern/vfs_vnops.c'],
+  ['v_inval_buf_range', 'FreeBSD sys/kern/vfs_subr.c'],
+  ['vinactive', 'FreeBSD sys/kern/vfs_subr.c'],
+  ['vput_final', 'FreeBSD sys/kern/vfs_subr.c'],
+  ['vrele', 'FreeBSD sys/kern/vfs_subr.c'],
+  ['vget_finish', 'FreeBSD sys/kern/vfs_subr.c'],
+  ['vnode_pager_putpages', 'FreeBSD sys/vm/vnode_pager.c'],
+  ['vm_fault', 'FreeBSD sys/vm/vm_fault.c'],
+  ['vinvalbuf', 'FreeBSD sys/kern/vfs_subr.c'],
+  ['bufwait', 'FreeBSD sys/kern/vfs_bio.c'],
+  ['bufobj_wwait', 'FreeBSD sys/kern/vfs_subr.c'],
+  ['getblkx', 'FreeBSD sys/kern/vfs_bio.c'],
+  ['bwrite', 'FreeBSD sys/sys/buf.h'],
+  ['bufwrite', 'FreeBSD sys/kern/vfs_bio.c'],
+  ['brelse', 'FreeBSD sys/kern/vfs_bio.c'],
+  ['kern_openat', 'FreeBSD sys/kern/vfs_syscalls.c'],
+  ['kern_renameat', 'FreeBSD sys/kern/vfs_syscalls.c'],
+  ['namei', 'FreeBSD sys/kern/vfs_lookup.c'],
+  ['ufs_lookup', 'FreeBSD sys/ufs/ufs/ufs_lookup.c'],
+  ['ffs_write', 'FreeBSD sys/ufs/ffs/ffs_vnops.c'],
+  ['filemap_fault', 'Linux mm/filemap.c'],
+  ['folio_wait_bit_common', 'Linux mm/filemap.c'],
+  ['__folio_lock', 'Linux mm/filemap.c'],
+  ['generic_perform_write', 'Linux mm/filemap.c'],
+  ['truncate_inode_pages_range', 'Linux mm/truncate.c'],
+  ['writeback_sb_inodes', 'Linux fs/fs-writeback.c'],
+  ['do_writepages', 'Linux mm/page-writeback.c'],
+  ['write_inode_now', 'Linux fs/fs-writeback.c'],
+  ['iterate_dir', 'Linux fs/readdir.c'],
+  ['path_openat', 'Linux fs/namei.c'],
+  ['filp_close', 'Linux fs/open.c'],
+  ['do_sys_openat2', 'Linux fs/open.c'],
+  ['do_filp_open', 'Linux fs/namei.c'],
+  ['__fuse_simple_request', 'Linux fs/fuse/dev.c'],
+  ['fdata_set_dead', 'FreeBSD sys/fs/fuse/fuse_ipc.c'],
+  ['fsess_isimpl', 'FreeBSD sys/fs/fuse/fuse_ipc.c'],
+  ['fiov_adjust', 'FreeBSD sys/fs/fuse/fuse_ipc.c'],
+  ['fdisp_make', 'FreeBSD sys/fs/fuse/fuse_ipc.c'],
+  ['fticket_wait_answer', 'FreeBSD sys/fs/fuse/fuse_ipc.c'],
+];
+
+describe('the hung thread is the one in file-system or VM code', () => {
+  it.each(FS_VM_CODE)('%s (%s)', (fn) => {
+    const elsewhere = linux(['__schedule', 'schedule', 'mutex_lock', 'kthread_worker_fn'], { tid: 1, comm: 'kworker' });
+    const inFs = linux(['__schedule', 'schedule', 'mutex_lock', fn, 'ksys_write'], { tid: 2 });
+    expect(pickHungThread([elsewhere, inFs])?.tid).toBe(2);
+  });
+
+  it('not one in other kernel code: the first captured wins the tie', () => {
+    for (const fn of ['kern_wait6', 'kern_nanosleep', 'sys_wait4', 'kthread_suspend_check']) {
+      const first = linux(['__schedule', 'schedule', 'mutex_lock', 'kthread_worker_fn'], { tid: 1 });
+      const other = linux(['__schedule', 'schedule', 'mutex_lock', fn], { tid: 2 });
+      expect(pickHungThread([first, other])?.tid, fn).toBe(1);
+    }
+  });
+});
+
+// FUSE's request plumbing (FUSE_IPC_FRAMES): a wait in it is named after the FUSE caller below.
+describe('a FUSE wait is named after the FUSE operation, not the request plumbing between', () => {
+  it.each([
+    'fticket_wait_answer',
+    'fdisp_wait_answ',
+    'fiov_refresh',
+    'fuse_ticket_fetch',
+    'fuse_insert_message',
+    'fuse_simple_request',
+    '__fuse_simple_request',
+    '__fuse_request_send',
+    'fuse_request_send',
+  ])('passes over %s', (plumbing) => {
+    const t = linux(['__schedule', 'schedule', 'request_wait_answer', plumbing, 'fuse_flush', 'filp_flush'], {
+      state: 'S',
+    });
+    expect(signatureOf([t])).toBe('hang in request_wait_answer from fuse_flush');
   });
 });
