@@ -5,6 +5,7 @@
 // patterns, so deleting one entry of a list fails the case of the functions it names.
 import { describe, expect, it } from 'vitest';
 import { crashFunction } from '../../../src/report/crash-title.js';
+import { extractLinuxPanic } from '../../../src/report/parsers/linux-panic.js';
 import { isFreebsdCrashMachinery, isLinuxCrashMachinery } from '../../../src/report/frame-classes.js';
 
 // Linux, one function a line: [name, where it is defined].
@@ -268,5 +269,56 @@ describe('a FreeBSD crash is filed under the function below the crash machinery'
     for (const fn of ['fuse_vnop_write', 'vm_fault', 'ffs_write', 'sctp_sosend']) {
       expect(crashFunction([fn, 'VOP_WRITE_APV'], isFreebsdCrashMachinery), fn).toBe(fn);
     }
+  });
+});
+
+// A stall is detected in the timer interrupt: the title names the interrupted code, the frames after
+// the last interrupt-entry frame (arch/x86/kernel/apic/apic.c, kernel/time/hrtimer.c,
+// drivers/irqchip/irq-gic*.c, arch/arm64/kernel/entry-common.c).
+describe('a soft lockup is filed under the interrupted code, not the timer interrupt', () => {
+  const report = (frames: string[]) =>
+    [
+      'watchdog: BUG: soft lockup - CPU#2 stuck for 136s! [syz-executor4:4888]',
+      'CPU: 2 PID: 4888 Comm: syz-executor4 Not tainted 4.20.0 #5',
+      'Call Trace:',
+      ...frames.map((f) => (f.startsWith('<') ? ` ${f}` : ` ${f}+0x10/0x20`)),
+    ].join('\n');
+  const interrupted = ['smp_call_function_many', 'smp_call_function', 'on_each_cpu'];
+
+  it('x86 before 5.8 (smp_apic_timer_interrupt, apic_timer_interrupt)', () => {
+    const text = report([
+      '<IRQ>',
+      'watchdog_timer_fn',
+      '__hrtimer_run_queues',
+      'hrtimer_interrupt',
+      'smp_apic_timer_interrupt',
+      'apic_timer_interrupt',
+      '</IRQ>',
+      ...interrupted,
+    ]);
+    expect(extractLinuxPanic(text)?.title).toBe('BUG: soft lockup in smp_call_function_many');
+  });
+
+  it('arm64 before 5.13 (the GIC handler, then el1_irq)', () => {
+    const text = report([
+      '<IRQ>',
+      'watchdog_timer_fn',
+      '__hrtimer_run_queues',
+      'hrtimer_interrupt',
+      'arch_timer_handler_virt',
+      'handle_percpu_devid_irq',
+      'generic_handle_irq',
+      '__handle_domain_irq',
+      'gic_handle_irq',
+      '</IRQ>',
+      'el1_irq',
+      ...interrupted,
+    ]);
+    expect(extractLinuxPanic(text)?.title).toBe('BUG: soft lockup in smp_call_function_many');
+  });
+
+  it('a trace that shows no entry frame above hrtimer_interrupt', () => {
+    const text = report(['<IRQ>', 'watchdog_timer_fn', '__hrtimer_run_queues', 'hrtimer_interrupt', '</IRQ>', ...interrupted]);
+    expect(extractLinuxPanic(text)?.title).toBe('BUG: soft lockup in smp_call_function_many');
   });
 });
