@@ -149,3 +149,93 @@ describe('procstat with ps -axlww', () => {
     expect(threads[1]!.wchan).toBeUndefined();
   });
 });
+
+describe('procstat -kk, the less common lines', () => {
+  it('lists a swapped-out thread and one whose stack procstat could not read, with no frames and no state', () => {
+    const threads = parseStacks(
+      [header, line(20, 100020, 'swapped', '-', '<swapped>'), line(21, 100021, 'gone', '-', '<unknown>')].join('\n'),
+    );
+    expect(threads).toHaveLength(2);
+    expect(threads[0]).toMatchObject({ pid: 20, comm: 'swapped', frames: [] });
+    expect(threads[0]!.state).toBeUndefined();
+    expect(threads[1]).toMatchObject({ pid: 21, comm: 'gone', frames: [] });
+    expect(threads[1]!.state).toBeUndefined();
+  });
+
+  it('goes on with a wrapped stack only on the lines right after the thread, and only with func+0xoff tokens', () => {
+    const text = [
+      header,
+      line(812, 100140, 'mmap-write', '-', 'mi_switch+0x171 sleepq_wait+0x43'),
+      'vm_page_busy_sleep+0x94 vm_object_page_remove+0x1a5',
+      '_sleep vm_fault',
+      'fuse_vnop_write+0x6d2',
+      line(813, 100141, 'idle', '-', '<running>'),
+      'fuse_vnop_write+0x6d2',
+      line(814, 100142, 'sh', '-', 'mi_switch+0x171 sleepq_wait+0x43'),
+      '',
+      'fuse_vnop_write+0x6d2',
+    ].join('\n');
+    const [a, b, c] = parseStacks(text);
+    expect(fns(a!)).toEqual(['mi_switch', 'sleepq_wait', 'vm_page_busy_sleep', 'vm_object_page_remove']);
+    expect(b!.frames).toEqual([]);
+    expect(fns(c!)).toEqual(['mi_switch', 'sleepq_wait']);
+  });
+
+  it('falls back to the fixed widths for a line the header columns do not fit', () => {
+    // The header was printed with wider columns than this line (two captures pasted together).
+    const wide = `${'PID'.padStart(5)} ${'TID'.padStart(6)} ${pad('COMM', 24)} ${pad('TDNAME', 24)} KSTACK`;
+    const [t] = parseStacks([wide, line(900, 100200, 'my fuse daemon', 'io thread', STUCK)].join('\n'));
+    expect(t).toMatchObject({ pid: 900, comm: 'my fuse daemon', tdname: 'io thread' });
+    expect(fns(t!)).toHaveLength(7);
+    // A line too short to reach the header's KSTACK column.
+    const [u] = parseStacks([wide, '  812 100140 mmap-write - mi_switch+0x171 sleepq_wait+0x43'].join('\n'));
+    expect(u).toMatchObject({ pid: 812, comm: 'mmap-write' });
+    expect(fns(u!)).toEqual(['mi_switch', 'sleepq_wait']);
+  });
+
+  it('refuses a column guess that would leave blanks inside or in front of a name', () => {
+    // COMM `a  b` (two blanks) cannot come from %-19s padding of one name: the split reading is taken.
+    const [t] = parseStacks('  812 100140 mmap-write  -  mi_switch+0x171 sleepq_wait+0x43');
+    expect(t).toMatchObject({ comm: 'mmap-write' });
+    expect(t!.tdname).toBeUndefined();
+    expect(fns(t!)).toEqual(['mi_switch', 'sleepq_wait']);
+  });
+
+  it('keeps -k frames only under a header: without one, a line of bare words is no stack', () => {
+    expect(parseStacks(line(812, 100140, 'mmap-write', '-', 'mi_switch sleepq_wait _sleep'))).toEqual([]);
+  });
+});
+
+describe('ps -axlww, the less common lines', () => {
+  it('reads ps lines that do not line up with the header by their fields', () => {
+    const text = [
+      header,
+      line(812, 100140, 'mmap-write', '-', STUCK),
+      psHeader,
+      '0 812 1 0 20 0 12345 2345 vmopar D+ u0 0:00.01 mmap-write /mnt/fg/x',
+    ].join('\n');
+    const [t] = parseStacks(text).filter((x) => x.format === 'freebsd-procstat');
+    expect(t).toMatchObject({ pid: 812, state: 'D', wchan: 'vmopar' });
+  });
+
+  it('stops reading ps at the first line that is not one', () => {
+    const text = [
+      header,
+      line(812, 100140, 'mmap-write', '-', STUCK),
+      line(813, 100150, 'other', '-', STUCK),
+      psHeader,
+      ps(812, 'vmopar', 'D', 'mmap-write'),
+      'root@freebsd:~ #',
+      ps(813, 'vmopar', 'D', 'other'),
+    ].join('\n');
+    const threads = parseStacks(text).filter((x) => x.format === 'freebsd-procstat');
+    expect(threads[0]).toMatchObject({ pid: 812, state: 'D' });
+    expect(threads[1]!.state).toBeUndefined();
+  });
+
+  it('never overrides what procstat itself said: a running thread stays running', () => {
+    const text = [header, line(11, 100003, 'idle', 'idle: cpu0', '<running>'), psHeader, ps(11, 'wait', 'S', 'idle')].join('\n');
+    const [t] = parseStacks(text).filter((x) => x.format === 'freebsd-procstat');
+    expect(t).toMatchObject({ state: 'R', wchan: 'wait' });
+  });
+});
