@@ -558,3 +558,15 @@ describe('a FUSE wait is named after the FUSE operation, not the request plumbin
     expect(signatureOf([t])).toBe('hang in request_wait_answer from fuse_flush');
   });
 });
+
+describe('hang titles: helpers and FUSE waits', () => {
+  it('names a `__name` helper under its `name` wrapper after the wrapper too (Linux __folio_lock under folio_lock)', () => {
+    const t = linux(['__schedule', 'io_schedule', '__folio_lock', 'folio_lock', 'filemap_fault', 'do_fault']);
+    expect(signatureOf([t])).toBe('hang in folio_lock from filemap_fault');
+  });
+
+  it('a wait in FUSE code with no FUSE caller below is named by itself, not by the file-system code that called it', () => {
+    const t = freebsd(['mi_switch', 'sleepq_wait', '_sleep', 'fuse_vnop_write', 'VOP_WRITE_APV', 'vn_write']);
+    expect(signatureOf([t])).toBe('hang in fuse_vnop_write');
+  });
+});
