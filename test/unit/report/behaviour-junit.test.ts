@@ -141,7 +141,7 @@ describe('names, times and the suite', () => {
       phases: [
         { phase: 'boot', durationMs: 1_000, outcome: 'ok' },
         { phase: 'tests', durationMs: 4_000, outcome: 'timeout' },
-        { phase: 'teardown', durationMs: 10, outcome: 'error' },
+        { phase: 'teardown', durationMs: 10, outcome: 'failed' },
       ],
     });
     expect(renderJunit(r)).toContain(
@@ -153,8 +153,8 @@ describe('names, times and the suite', () => {
         ...r,
         phases: [
           { phase: 'boot', durationMs: 1, outcome: 'ok' },
-          { phase: 'backstop', durationMs: 1, outcome: 'error' },
-          { phase: 'collect', durationMs: 1, outcome: 'error' },
+          { phase: 'backstop', durationMs: 1, outcome: 'failed' },
+          { phase: 'collect', durationMs: 1, outcome: 'failed' },
         ],
       }),
     ).toBe('boot');
