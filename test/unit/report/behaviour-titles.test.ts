@@ -464,7 +464,7 @@ describe('the hung thread without a printed state (procstat)', () => {
   it('a FreeBSD lock wait on a turnstile (no PCATCH) in file-system code is blocked, one in FUSE code too', () => {
     const t = freebsd(['mi_switch', 'turnstile_wait', '__mtx_lock_sleep', 'fuse_vnop_write'], { state: undefined });
     expect(isBlocked(t)).toBe(true);
-    for (const interruptible of ['sleepq_wait_sig', 'sleepq_timedwait_sig', '_cv_wait_sig', '_cv_timedwait_sig_sbt']) {
+    for (const interruptible of ['sleepq_wait_sig', 'sleepq_timedwait_sig', 'sleepq_catch_signals', '_cv_wait_sig', '_cv_timedwait_sig_sbt']) {
       const idle = freebsd(['mi_switch', interruptible, '_sleep', 'fuse_vnop_write'], { state: undefined });
       expect(isBlocked(idle), interruptible).toBe(false);
     }
@@ -568,5 +568,36 @@ describe('hang titles: helpers and FUSE waits', () => {
   it('a wait in FUSE code with no FUSE caller below is named by itself, not by the file-system code that called it', () => {
     const t = freebsd(['mi_switch', 'sleepq_wait', '_sleep', 'fuse_vnop_write', 'VOP_WRITE_APV', 'vn_write']);
     expect(signatureOf([t])).toBe('hang in fuse_vnop_write');
+  });
+});
+
+describe('states and odd threads', () => {
+  it('a timed sleep without PCATCH (sleepq_timedwait) in VM code is blocked too', () => {
+    const t = freebsd(['mi_switch', 'sleepq_timedwait', '_sleep', 'vm_page_busy_sleep', 'vm_object_page_remove'], {
+      state: undefined,
+    });
+    expect(isBlocked(t)).toBe(true);
+  });
+
+  it('FreeBSD ps STAT `L` (waiting for a lock) is no idle state: the stack decides', () => {
+    const t = freebsd(['mi_switch', 'turnstile_wait', '__mtx_lock_sleep', 'vm_object_page_remove', 'vn_pages_remove'], {
+      state: 'L',
+    });
+    expect(isBlocked(t)).toBe(true);
+  });
+
+  it('only the first letter of a state is the state; the rest are flags', () => {
+    const flagged = linux(['__schedule', 'schedule', 'io_schedule', 'folio_wait_bit_common', 'filemap_fault'], {
+      state: 'D+',
+      tid: 1,
+    });
+    expect(isBlocked(flagged)).toBe(true);
+    // Uninterruptible (D+) in VM code outranks a FUSE request wait in S.
+    const waiting = linux(['request_wait_answer', 'fuse_simple_request', 'fuse_flush'], { state: 'S', tid: 2 });
+    expect(pickHungThread([waiting, flagged])?.tid).toBe(1);
+  });
+
+  it('a thread whose frames name nothing has no title', () => {
+    expect(hangTitle(freebsd(['??', '0xffffffff80b4c1d2']))).toBeUndefined();
   });
 });
