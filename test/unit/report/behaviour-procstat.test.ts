@@ -3,6 +3,7 @@
 // then "%5d %6d %-19s %-19s" and the stack) and bin/ps/ps.c lfmt (UID PID PPID C PRI NI VSZ RSS
 // MWCHAN STAT TT TIME COMMAND).
 import { describe, expect, it } from 'vitest';
+import { parsePsAxl } from '../../../src/report/parsers/freebsd-procstat.js';
 import { parseStacks } from '../../../src/report/stacks.js';
 
 const pad = (s: string, n: number) => s.padEnd(n);
@@ -237,5 +238,63 @@ describe('ps -axlww, the less common lines', () => {
     const text = [header, line(11, 100003, 'idle', 'idle: cpu0', '<running>'), psHeader, ps(11, 'wait', 'S', 'idle')].join('\n');
     const [t] = parseStacks(text).filter((x) => x.format === 'freebsd-procstat');
     expect(t).toMatchObject({ state: 'R', wchan: 'wait' });
+  });
+});
+
+describe('procstat and ps as printed, with their padding', () => {
+  it('a <running> KSTACK padded by %-29s is still a running thread', () => {
+    const [t] = parseStacks([header, line(11, 100003, 'idle', 'idle: cpu0', pad('<running>', 29))].join('\n'));
+    expect(t).toMatchObject({ pid: 11, state: 'R', frames: [] });
+  });
+
+  it('reads a line whose only digits-blank-digits are a collapsed pid and tid', () => {
+    const [t] = parseStacks('812  100140 mmap-write - mi_switch+0x171 sleepq_wait+0x43');
+    expect(t).toMatchObject({ pid: 812, tid: 100140 });
+  });
+
+  it('goes on with an indented wrapped line, whatever its blanks, but not with a line of prose holding a frame', () => {
+    const text = [
+      header,
+      line(812, 100140, 'mmap-write', '-', 'mi_switch+0x171 sleepq_wait+0x43'),
+      '    vm_page_busy_sleep+0x94   vm_object_page_remove+0x1a5',
+      'see fuse_vnop_write+0x6d2 for more',
+    ].join('\n');
+    const [t] = parseStacks(text);
+    expect(fns(t!)).toEqual(['mi_switch', 'sleepq_wait', 'vm_page_busy_sleep', 'vm_object_page_remove']);
+  });
+
+  it('reads ps -axlww by its fields when the header does not line up, multi-digit and negative numbers included', () => {
+    const text = [
+      'UID   PID  PPID  C  PRI  NI    VSZ   RSS  MWCHAN  STAT  TT      TIME  COMMAND',
+      '  0   812   903  12  120  -20  12904  2496  vmopar  D+    u0   0:00.00  /gate/bin/fusefs-workloads mmap-write /mnt/fg',
+      '  1   905     1  0  20   0  12892  2464  -  Ss  -   0:00.00  /gate/bin/fusefs-fixture -o direct_io',
+    ].join('\n');
+    expect(parsePsAxl(text)).toEqual([
+      { pid: 812, ppid: 903, state: 'D+', wchan: 'vmopar', command: '/gate/bin/fusefs-workloads mmap-write /mnt/fg' },
+      { pid: 905, ppid: 1, state: 'Ss', command: '/gate/bin/fusefs-fixture -o direct_io' },
+    ]);
+  });
+
+  it('reads ps -axlww by the header columns, with the padding bin/ps prints', () => {
+    const text = [
+      '  UID   PID  PPID   C  PRI   NI    VSZ   RSS MWCHAN            STAT   TT       TIME COMMAND',
+      '    0   812   903  12  120  -20  12904  2496 *vnode interlock  D+     u0    0:00.00 mmap-write /mnt/fg',
+      '    0   905     1   0   20    0  12892  2464 -                 Ss     -     0:00.00 fusefs-fixture',
+    ].join('\n');
+    expect(parsePsAxl(text)).toEqual([
+      { pid: 812, ppid: 903, state: 'D+', wchan: '*vnode interlock', command: 'mmap-write /mnt/fg' },
+      { pid: 905, ppid: 1, state: 'Ss', command: 'fusefs-fixture' },
+    ]);
+  });
+
+  it('reads nothing as ps before its header', () => {
+    expect(parsePsAxl('    0   812   903  12  120  -20  12904  2496 vmopar D+ u0 0:00.00 x')).toEqual([]);
+  });
+
+  it('gives a process its wait channel only when the thread has none, and keeps a thread without a pid apart', () => {
+    const text = [header, line(812, 100140, 'mmap-write', '-', STUCK), psHeader, ps(812, '-', 'D', 'mmap-write')].join('\n');
+    const [t] = parseStacks(text).filter((x) => x.format === 'freebsd-procstat');
+    expect(t).toMatchObject({ state: 'D' });
+    expect(t!.wchan).toBeUndefined();
   });
 });
