@@ -601,3 +601,39 @@ describe('states and odd threads', () => {
     expect(hangTitle(freebsd(['??', '0xffffffff80b4c1d2']))).toBeUndefined();
   });
 });
+
+describe('hang titles: callers below the wait', () => {
+  it('the lock frames below a file system’s own lock function are not its caller (FreeBSD ffs_lock)', () => {
+    // sys/ufs/ffs/ffs_vnops.c ffs_lock calls lockmgr itself: the lock frames sit on both sides of it.
+    const t = freebsd([
+      'mi_switch',
+      'sleepq_wait',
+      'sleeplk',
+      '__lockmgr_args',
+      'ffs_lock',
+      'VOP_LOCK1_APV',
+      '_vn_lock',
+      'vget_finish',
+      'cache_lookup',
+    ]);
+    expect(signatureOf([t])).toBe('hang in ffs_lock from vget_finish');
+  });
+
+  it('a generic wait is not named after a caller of its own family', () => {
+    const t = linux([
+      '__schedule',
+      'schedule',
+      'blk_mq_freeze_queue_wait',
+      'blk_mq_update_nr_hw_queues',
+      'nbd_start_device',
+      'nbd_ioctl',
+    ]);
+    expect(signatureOf([t])).toBe('hang in blk_mq_freeze_queue_wait from nbd_start_device');
+  });
+
+  it('counts only the patterns’ own prefix and suffix: a k…e name is no file-system code', () => {
+    const first = linux(['__schedule', 'schedule', 'mutex_lock', 'kthread_worker_fn'], { tid: 1 });
+    const other = linux(['__schedule', 'schedule', 'mutex_lock', 'kthread_create'], { tid: 2 });
+    expect(pickHungThread([first, other])?.tid).toBe(1);
+  });
+});
