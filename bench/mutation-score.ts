@@ -3,7 +3,9 @@
 // counted as killed (Stryker's own "mutation score"), and every mutant that survived with its place
 // and change. Writes the section between the mutation markers of bench/RESULTS.md.
 //
-// Run: npx tsc -p . && node lib/bench/mutation-score.js MODULE...
+// Run: npx tsc -p . && node lib/bench/mutation-score.js [--section NAME] MODULE...
+//   --section NAME writes between `<!-- mutation-NAME:begin -->` and its end marker instead (the
+//   src/report modules have a table of their own, measured apart from the others).
 //   (each module's commit is read from reports/mutation/MODULE.commit, written by bench/mutation.sh)
 
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -29,8 +31,11 @@ interface Report {
 }
 
 const root = path.resolve(import.meta.dirname, '..', '..');
-const BEGIN = '<!-- mutation:begin -->';
-const END = '<!-- mutation:end -->';
+const args = process.argv.slice(2);
+const sectionName = args[0] === '--section' ? args[1] : undefined;
+const tag = sectionName === undefined ? 'mutation' : `mutation-${sectionName}`;
+const BEGIN = `<!-- ${tag}:begin -->`;
+const END = `<!-- ${tag}:end -->`;
 
 function score(mutants: readonly Mutant[]): {
   killed: number;
@@ -47,7 +52,7 @@ function score(mutants: readonly Mutant[]): {
 }
 
 function main(): void {
-  const modules = process.argv.slice(2);
+  const modules = sectionName === undefined ? args : args.slice(2);
   if (modules.length === 0) throw new Error('usage: mutation-score MODULE...');
   const commits = new Set<string>();
   const rows: string[] = [];

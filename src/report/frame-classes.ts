@@ -1,7 +1,8 @@
 // Knowledge about frame names, kept as data (syzkaller pkg/report style): which frames are the
 // scheduler, sleep and lock machinery (never the "where" of a hang), which belong to FUSE and
 // to the file system / VM layers, which mean "waiting for the FUSE daemon's answer".
-// A name ending in `*` is a prefix, one wrapped in `*...*` a substring. Names are compared
+// A name ending in `*` is a prefix, one starting with `*` a suffix, one wrapped in `*...*` a substring,
+// one with a `*` inside (`kern_*at`) a prefix and a suffix. Names are compared
 // without compiler suffixes (`.isra.0`).
 
 import { baseName } from './parsers/common.js';
@@ -430,7 +431,8 @@ export const FREEBSD_CRASH_SKIP_FRAMES: readonly string[] = [
   '_mtx_assert',
   '_sx_*',
   '__sx_*',
-  'sx_*lock*',
+  // sys/sys/sx.h: the public non-underscore sx functions (sx_try_slock_int, sx_try_xlock_int, ...).
+  'sx_try_*',
   '_rw_*',
   '__rw_*',
   '_rm_*',
@@ -460,13 +462,17 @@ function matcher(patterns: readonly string[]): (fn: string) => boolean {
   const infixes = patterns
     .filter((p) => p.startsWith('*') && p.endsWith('*') && p.length > 2)
     .map((p) => p.slice(1, -1));
+  const around = patterns
+    .filter((p) => !p.startsWith('*') && !p.endsWith('*') && p.includes('*'))
+    .map((p) => p.split('*'));
   return (fn: string) => {
     const name = baseName(fn);
     return (
       exact.has(name) ||
       prefixes.some((p) => name.startsWith(p)) ||
       suffixes.some((p) => name.endsWith(p)) ||
-      infixes.some((p) => name.includes(p))
+      infixes.some((p) => name.includes(p)) ||
+      around.some(([first, last]) => name.startsWith(first as string) && name.endsWith(last as string))
     );
   };
 }

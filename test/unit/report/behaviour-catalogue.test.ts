@@ -3,7 +3,7 @@
 // fuse_vnop_write -> fuse_inval_buf_range -> v_inval_buf_range (today), whichever of those the
 // compiler kept; blocked threads are looked at first.
 import { describe, expect, it } from 'vitest';
-import { matchKnownBug, type CatalogueEntry } from '../../../src/report/catalogue.js';
+import { loadCatalogue, matchKnownBug, type CatalogueEntry } from '../../../src/report/catalogue.js';
 import type { Thread } from '../../../src/report/model.js';
 
 const thread = (frames: string[], over: Partial<Thread> = {}): Thread => ({
@@ -140,5 +140,78 @@ describe('matching order', () => {
 
   it('finds nothing in no threads', () => {
     expect(matchKnownBug([], catalogue)).toBeUndefined();
+  });
+});
+
+describe('loading catalogue data refuses each malformed entry, naming it', () => {
+  const good = { id: 'x', title: 't', url: 'https://example.invalid/x', match: { allOf: [['a', 'b*']] } };
+  const refuse = (entry: unknown) => () => loadCatalogue({ entries: [good, entry] });
+
+  it('accepts well-formed entries as they are', () => {
+    expect(loadCatalogue({ entries: [good, { ...good, id: 'y' }] })).toEqual([good, { ...good, id: 'y' }]);
+    expect(loadCatalogue({ entries: [] })).toEqual([]);
+  });
+
+  it('refuses data without an entries list', () => {
+    expect(() => loadCatalogue({})).toThrow('known-deadlocks: `entries` must be an array');
+    expect(() => loadCatalogue({ entries: { id: 'x' } })).toThrow('`entries` must be an array');
+  });
+
+  it('refuses an entry without a non-empty string id', () => {
+    expect(refuse({ ...good, id: '' })).toThrow('known-deadlocks entry 1 (): id must be a non-empty string');
+    expect(refuse({ ...good, id: 7 })).toThrow('known-deadlocks entry 1 (7): id must be a non-empty string');
+  });
+
+  it('refuses an entry whose title is not a string', () => {
+    expect(refuse({ ...good, id: 'z', title: undefined })).toThrow(
+      'known-deadlocks entry 1 (z): title must be a string',
+    );
+  });
+
+  it('refuses an entry whose url is not https, or not a string', () => {
+    expect(refuse({ ...good, id: 'z', url: 'http://example.invalid/x' })).toThrow(
+      'known-deadlocks entry 1 (z): url must be https',
+    );
+    expect(refuse({ ...good, id: 'z', url: 'see https://example.invalid/x' })).toThrow('url must be https');
+    expect(refuse({ ...good, id: 'z', url: 42 })).toThrow('url must be https');
+  });
+
+  it('refuses a match that is not a non-empty list of non-empty lists of frame names', () => {
+    const message = 'known-deadlocks entry 1 (z): match.allOf must be a non-empty list of non-empty lists of frame names';
+    for (const match of [
+      undefined,
+      {},
+      { allOf: 'fuse_*' },
+      { allOf: [] },
+      { allOf: [[]] },
+      { allOf: [['a'], []] },
+      { allOf: ['fuse_*'] },
+      { allOf: [['a', '']] },
+      { allOf: [['a', 3]] },
+    ]) {
+      expect(refuse({ ...good, id: 'z', match }), JSON.stringify(match)).toThrow(message);
+    }
+  });
+});
+
+describe('one thread must hold every group', () => {
+  const entry: CatalogueEntry = {
+    id: 'two-groups',
+    title: 'two groups',
+    url: 'https://example.invalid/2',
+    match: { allOf: [['vm_page_busy_sleep'], ['fuse_*']] },
+  };
+  it('no match when the groups are met by two different threads', () => {
+    const a = thread(['mi_switch', 'sleepq_wait', 'vm_page_busy_sleep', 'ffs_write'], { tid: 1 });
+    const b = thread(['mi_switch', 'sleepq_wait', 'fuse_vnop_write'], { tid: 2 });
+    expect(matchKnownBug([a, b], [entry])).toBeUndefined();
+    expect(matchKnownBug([a, b, thread(['vm_page_busy_sleep', 'fuse_vnop_write'], { tid: 3 })], [entry])?.id).toBe(
+      'two-groups',
+    );
+  });
+
+  it('names are compared without compiler suffixes', () => {
+    const t = thread(['mi_switch', 'sleepq_wait', 'vm_page_busy_sleep.isra.0', 'fuse_vnop_write.cold']);
+    expect(matchKnownBug([t], [entry])?.id).toBe('two-groups');
   });
 });

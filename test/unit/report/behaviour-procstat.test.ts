@@ -3,6 +3,7 @@
 // then "%5d %6d %-19s %-19s" and the stack) and bin/ps/ps.c lfmt (UID PID PPID C PRI NI VSZ RSS
 // MWCHAN STAT TT TIME COMMAND).
 import { describe, expect, it } from 'vitest';
+import { parsePsAxl } from '../../../src/report/parsers/freebsd-procstat.js';
 import { parseStacks } from '../../../src/report/stacks.js';
 
 const pad = (s: string, n: number) => s.padEnd(n);
@@ -147,5 +148,153 @@ describe('procstat with ps -axlww', () => {
     expect(threads[0]!.state).toBeUndefined();
     expect(threads[1]).toMatchObject({ state: 'R' });
     expect(threads[1]!.wchan).toBeUndefined();
+  });
+});
+
+describe('procstat -kk, the less common lines', () => {
+  it('lists a swapped-out thread and one whose stack procstat could not read, with no frames and no state', () => {
+    const threads = parseStacks(
+      [header, line(20, 100020, 'swapped', '-', '<swapped>'), line(21, 100021, 'gone', '-', '<unknown>')].join('\n'),
+    );
+    expect(threads).toHaveLength(2);
+    expect(threads[0]).toMatchObject({ pid: 20, comm: 'swapped', frames: [] });
+    expect(threads[0]!.state).toBeUndefined();
+    expect(threads[1]).toMatchObject({ pid: 21, comm: 'gone', frames: [] });
+    expect(threads[1]!.state).toBeUndefined();
+  });
+
+  it('goes on with a wrapped stack only on the lines right after the thread, and only with func+0xoff tokens', () => {
+    const text = [
+      header,
+      line(812, 100140, 'mmap-write', '-', 'mi_switch+0x171 sleepq_wait+0x43'),
+      'vm_page_busy_sleep+0x94 vm_object_page_remove+0x1a5',
+      '_sleep vm_fault',
+      'fuse_vnop_write+0x6d2',
+      line(813, 100141, 'idle', '-', '<running>'),
+      'fuse_vnop_write+0x6d2',
+      line(814, 100142, 'sh', '-', 'mi_switch+0x171 sleepq_wait+0x43'),
+      '',
+      'fuse_vnop_write+0x6d2',
+    ].join('\n');
+    const [a, b, c] = parseStacks(text);
+    expect(fns(a!)).toEqual(['mi_switch', 'sleepq_wait', 'vm_page_busy_sleep', 'vm_object_page_remove']);
+    expect(b!.frames).toEqual([]);
+    expect(fns(c!)).toEqual(['mi_switch', 'sleepq_wait']);
+  });
+
+  it('falls back to the fixed widths for a line the header columns do not fit', () => {
+    // The header was printed with wider columns than this line (two captures pasted together).
+    const wide = `${'PID'.padStart(5)} ${'TID'.padStart(6)} ${pad('COMM', 24)} ${pad('TDNAME', 24)} KSTACK`;
+    const [t] = parseStacks([wide, line(900, 100200, 'my fuse daemon', 'io thread', STUCK)].join('\n'));
+    expect(t).toMatchObject({ pid: 900, comm: 'my fuse daemon', tdname: 'io thread' });
+    expect(fns(t!)).toHaveLength(7);
+    // A line too short to reach the header's KSTACK column.
+    const [u] = parseStacks([wide, '  812 100140 mmap-write - mi_switch+0x171 sleepq_wait+0x43'].join('\n'));
+    expect(u).toMatchObject({ pid: 812, comm: 'mmap-write' });
+    expect(fns(u!)).toEqual(['mi_switch', 'sleepq_wait']);
+  });
+
+  it('refuses a column guess that would leave blanks inside or in front of a name', () => {
+    // COMM `a  b` (two blanks) cannot come from %-19s padding of one name: the split reading is taken.
+    const [t] = parseStacks('  812 100140 mmap-write  -  mi_switch+0x171 sleepq_wait+0x43');
+    expect(t).toMatchObject({ comm: 'mmap-write' });
+    expect(t!.tdname).toBeUndefined();
+    expect(fns(t!)).toEqual(['mi_switch', 'sleepq_wait']);
+  });
+
+  it('keeps -k frames only under a header: without one, a line of bare words is no stack', () => {
+    expect(parseStacks(line(812, 100140, 'mmap-write', '-', 'mi_switch sleepq_wait _sleep'))).toEqual([]);
+  });
+});
+
+describe('ps -axlww, the less common lines', () => {
+  it('reads ps lines that do not line up with the header by their fields', () => {
+    const text = [
+      header,
+      line(812, 100140, 'mmap-write', '-', STUCK),
+      psHeader,
+      '0 812 1 0 20 0 12345 2345 vmopar D+ u0 0:00.01 mmap-write /mnt/fg/x',
+    ].join('\n');
+    const [t] = parseStacks(text).filter((x) => x.format === 'freebsd-procstat');
+    expect(t).toMatchObject({ pid: 812, state: 'D', wchan: 'vmopar' });
+  });
+
+  it('stops reading ps at the first line that is not one', () => {
+    const text = [
+      header,
+      line(812, 100140, 'mmap-write', '-', STUCK),
+      line(813, 100150, 'other', '-', STUCK),
+      psHeader,
+      ps(812, 'vmopar', 'D', 'mmap-write'),
+      'root@freebsd:~ #',
+      ps(813, 'vmopar', 'D', 'other'),
+    ].join('\n');
+    const threads = parseStacks(text).filter((x) => x.format === 'freebsd-procstat');
+    expect(threads[0]).toMatchObject({ pid: 812, state: 'D' });
+    expect(threads[1]!.state).toBeUndefined();
+  });
+
+  it('never overrides what procstat itself said: a running thread stays running', () => {
+    const text = [header, line(11, 100003, 'idle', 'idle: cpu0', '<running>'), psHeader, ps(11, 'wait', 'S', 'idle')].join('\n');
+    const [t] = parseStacks(text).filter((x) => x.format === 'freebsd-procstat');
+    expect(t).toMatchObject({ state: 'R', wchan: 'wait' });
+  });
+});
+
+describe('procstat and ps as printed, with their padding', () => {
+  it('a <running> KSTACK padded by %-29s is still a running thread', () => {
+    const [t] = parseStacks([header, line(11, 100003, 'idle', 'idle: cpu0', pad('<running>', 29))].join('\n'));
+    expect(t).toMatchObject({ pid: 11, state: 'R', frames: [] });
+  });
+
+  it('reads a line whose only digits-blank-digits are a collapsed pid and tid', () => {
+    const [t] = parseStacks('812  100140 mmap-write - mi_switch+0x171 sleepq_wait+0x43');
+    expect(t).toMatchObject({ pid: 812, tid: 100140 });
+  });
+
+  it('goes on with an indented wrapped line, whatever its blanks, but not with a line of prose holding a frame', () => {
+    const text = [
+      header,
+      line(812, 100140, 'mmap-write', '-', 'mi_switch+0x171 sleepq_wait+0x43'),
+      '    vm_page_busy_sleep+0x94   vm_object_page_remove+0x1a5',
+      'see fuse_vnop_write+0x6d2 for more',
+    ].join('\n');
+    const [t] = parseStacks(text);
+    expect(fns(t!)).toEqual(['mi_switch', 'sleepq_wait', 'vm_page_busy_sleep', 'vm_object_page_remove']);
+  });
+
+  it('reads ps -axlww by its fields when the header does not line up, multi-digit and negative numbers included', () => {
+    const text = [
+      'UID   PID  PPID  C  PRI  NI    VSZ   RSS  MWCHAN  STAT  TT      TIME  COMMAND',
+      '  0   812   903  12  120  -20  12904  2496  vmopar  D+    u0   0:00.00  /gate/bin/fusefs-workloads mmap-write /mnt/fg',
+      '  1   905     1  0  20   0  12892  2464  -  Ss  -   0:00.00  /gate/bin/fusefs-fixture -o direct_io',
+    ].join('\n');
+    expect(parsePsAxl(text)).toEqual([
+      { pid: 812, ppid: 903, state: 'D+', wchan: 'vmopar', command: '/gate/bin/fusefs-workloads mmap-write /mnt/fg' },
+      { pid: 905, ppid: 1, state: 'Ss', command: '/gate/bin/fusefs-fixture -o direct_io' },
+    ]);
+  });
+
+  it('reads ps -axlww by the header columns, with the padding bin/ps prints', () => {
+    const text = [
+      '  UID   PID  PPID   C  PRI   NI    VSZ   RSS MWCHAN            STAT   TT       TIME COMMAND',
+      '    0   812   903  12  120  -20  12904  2496 *vnode interlock  D+     u0    0:00.00 mmap-write /mnt/fg',
+      '    0   905     1   0   20    0  12892  2464 -                 Ss     -     0:00.00 fusefs-fixture',
+    ].join('\n');
+    expect(parsePsAxl(text)).toEqual([
+      { pid: 812, ppid: 903, state: 'D+', wchan: '*vnode interlock', command: 'mmap-write /mnt/fg' },
+      { pid: 905, ppid: 1, state: 'Ss', command: 'fusefs-fixture' },
+    ]);
+  });
+
+  it('reads nothing as ps before its header', () => {
+    expect(parsePsAxl('    0   812   903  12  120  -20  12904  2496 vmopar D+ u0 0:00.00 x')).toEqual([]);
+  });
+
+  it('gives a process its wait channel only when the thread has none, and keeps a thread without a pid apart', () => {
+    const text = [header, line(812, 100140, 'mmap-write', '-', STUCK), psHeader, ps(812, '-', 'D', 'mmap-write')].join('\n');
+    const [t] = parseStacks(text).filter((x) => x.format === 'freebsd-procstat');
+    expect(t).toMatchObject({ state: 'D' });
+    expect(t!.wchan).toBeUndefined();
   });
 });
