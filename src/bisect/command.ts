@@ -11,6 +11,7 @@ import type { GateConfig } from '../config/types.js';
 import { EXIT, Input } from '../constants.js';
 import { moduleBuildDir } from '../gate/linux-tree-plan.js';
 import { runGate, type GateIO } from '../gate/run.js';
+import { GuestSession } from '../gate/session.js';
 import { ensureLinuxGuest } from '../image/linux-guest.js';
 import { buildFuseModule } from '../linux-tree/module-build.js';
 import { installSignalHandlers } from '../signals.js';
@@ -38,6 +39,8 @@ export interface BisectStepRecord extends StepTimes {
   verdict: string;
   signature?: string;
   outDir: string;
+  /** Whether the step's run used a guest kept from the step before (`reused guest`) or booted one. */
+  guest?: 'reused guest' | 'fresh boot';
 }
 
 export async function bisectCommand(args: string[]): Promise<number> {
@@ -77,6 +80,9 @@ export async function bisectCommand(args: string[]): Promise<number> {
     'bisect-worktrees',
     createHash('sha256').update(repo).digest('hex').slice(0, 16),
   );
+  // One guest for the whole bisection while steps leave it healthy; its files outside any step's folder.
+  const session = new GuestSession(path.join(config.outDir, 'bisect-guest'));
+  await session.open(io);
   rmSync(bisectDir, { recursive: true, force: true });
   mkdirSync(bisectDir, { recursive: true });
   await removeWorktree(repo, worktree);
@@ -132,7 +138,7 @@ export async function bisectCommand(args: string[]): Promise<number> {
           process.stdout.write(`${describeStep(steps.length, record)}\n`);
           return { outcome: 'skip', why: broken.why };
         }
-        const report = await runGate(stepConfig, { ...io, signal: signals.signal });
+        const report = await runGate(stepConfig, { ...io, signal: signals.signal }, { guests: session });
         const result = classifyStep(report, badKey);
         const times = stepTimes(report, stepDir, Date.now() - stepStarted);
         // The real build was the prebuild; the gate's own was an incremental no-op after it.
@@ -146,6 +152,9 @@ export async function bisectCommand(args: string[]): Promise<number> {
           verdict: report.verdict,
           ...(report.signature ? { signature: report.signature } : {}),
           outDir: stepDir,
+          ...(report.reusedGuest !== undefined
+            ? { guest: report.reusedGuest ? ('reused guest' as const) : ('fresh boot' as const) }
+            : {}),
           ...times,
         };
         steps.push(record);
@@ -200,6 +209,10 @@ export async function bisectCommand(args: string[]): Promise<number> {
     process.stdout.write(`  builds: ${steps.length}; report: ${path.join(bisectDir, 'bisect.json')}\n`);
     return EXIT.error;
   } finally {
+    // QEMU never outlives the bisection: a guest kept for a next step that will not come is stopped.
+    await session
+      .dispose()
+      .catch((error: Error) => io.warn(`stopping the bisection's guest: ${error.message}`));
     signals.dispose();
     await removeWorktree(repo, worktree);
   }
@@ -315,7 +328,7 @@ async function planBisection(values: Record<string, string | boolean | undefined
 
 export function describeStep(number: number, s: BisectStepRecord): string {
   const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  return `step ${number}: ${s.commit.slice(0, 12)} ${s.outcome} (${s.why}); build ${secs(s.buildMs)}, test ${secs(s.testMs)}, ${s.runs} run(s), total ${secs(s.totalMs)} | ${s.subject}`;
+  return `step ${number}: ${s.commit.slice(0, 12)} ${s.outcome} (${s.why}); ${s.guest ? `${s.guest}, ` : ''}build ${secs(s.buildMs)}, test ${secs(s.testMs)}, ${s.runs} run(s), total ${secs(s.totalMs)} | ${s.subject}`;
 }
 
 function cliIO(quiet: boolean): Omit<GateIO, 'signal'> {
