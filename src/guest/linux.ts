@@ -164,9 +164,12 @@ export class LinuxGuest implements GuestAdapter {
    *    fuse_dev_operations .owner) holds a module reference and rmmod refuses; a server that is still
    *    exiting lets go within moments, so rmmod is retried for a few seconds, then given up;
    * 3. /gate emptied except the programs, which are copied again from the initramfs (guest/linux-init.sh);
-   * 4. the disks' cached blocks dropped: BLKFLSBUF (busybox `blockdev --flushbufs`; the kernel's
-   *    block/ioctl.c writes back and invalidates the device's page cache), so `tar -xf` reads what
-   *    the host wrote, not what the previous run read.
+   * 4. the disks' cached blocks dropped: BLKFLSBUF (busybox `blockdev --flushbufs`; block/ioctl.c
+   *    writes back and invalidates the device's page cache), so `tar -xf` reads what the host wrote,
+   *    not what the previous run read. Measured (test/integration/guest-session.test.ts): the guest
+   *    already reads the new bytes without it, because the last close of a block device drops its
+   *    page cache (block/bdev.c blkdev_put_whole -> blkdev_flush_mapping -> kill_bdev) and tar opens
+   *    and closes the disk each time; the explicit flush also holds when something keeps it open.
    */
   async resetForReuse(shell: Shell, disks: DiskLayout): Promise<ReuseReset> {
     const steps: [string, string][] = [
