@@ -723,8 +723,10 @@ export class FreeBSDGuest implements GuestAdapter {
   }
   /**
    * Back to the state of a fresh boot of the same overlay, one command a step so a failure names it:
-   * 1. unmount /mnt/fg when `mount -p` lists it (second field, sbin/mount/mount.c putfsent); the
-   *    fixture's read of /dev/fuse fails once its mount is gone and it exits;
+   * 1. unmount /mnt/fg when `mount -p` lists it (second field, sbin/mount/mount.c putfsent):
+   *    fuse_vfsop_unmount (sys/fs/fuse/fuse_vfsops.c) marks the session dead (fdata_set_dead), so
+   *    the server's next read of /dev/fuse returns ENODEV (sys/fs/fuse/fuse_device.c
+   *    fuse_device_read) and the fixture exits;
    * 2. `kldunload -v fusefs`: kldfind(2) finds the file by name with or without `.ko`
    *    (sys/kern/kern_linker.c sys_kldfind, linker_find_file_by_name), kern_kldunload ->
    *    linker_file_unload -> MOD_UNLOAD -> fuse_loader (sys/fs/fuse/fuse_main.c) -> vfs_modevent ->
@@ -734,7 +736,9 @@ export class FreeBSDGuest implements GuestAdapter {
    *    text from lib/libc/gen/errlst.c), and the guest is not reused. `-v` prints
    *    "Unloading %s, id=%d" first. A file the kernel itself loaded is refused too (userrefs 0);
    * 3. `kldstat -v` must list no fusefs any more (sbin/kldstat/kldstat.c), so the next run's
-   *    kldload -v is a load, not "already loaded";
+   *    kldload -v is a load, not "already loaded". The unload's fuse_bringdown -> fuse_device_destroy
+   *    -> destroy_dev (fuse_main.c, fuse_device.c) waits for threads still inside /dev/fuse; the
+   *    command's own timeout bounds that, and a timeout means a fresh boot;
    * 4. /gate removed: the next payload is unpacked into an empty folder and built from nothing, as on
    *    a fresh boot (no file of the previous commit's tree or objects is left behind).
    * The disks need no cache dropping: FreeBSD disks are character devices whose reads go straight to
