@@ -11,6 +11,7 @@ import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { qemuProcessesMentioning, runCli, tail, tempDir } from '../helpers/cli.js';
+import { spawnCli } from '../helpers/gate.js';
 import {
   BROKEN_SUBJECT,
   cachedLinuxFuseTree,
@@ -141,6 +142,55 @@ describe('fusefs-gate bisect (real QEMU, a Linux FUSE tree)', () => {
       expect(qemuProcessesMentioning(out)).toEqual([]);
     },
     BISECT_BOUND_MS + 30_000,
+  );
+
+  it(
+    'SIGTERM while a passed step has left its guest running for the next: exit 143, no QEMU left',
+    async () => {
+      const out = tempDir('bisect-sigterm');
+      const run = spawnCli(
+        [
+          'bisect',
+          '--source-tree',
+          repo,
+          '--good',
+          'good',
+          '--bad',
+          'bad',
+          '--guest',
+          'linux',
+          '--accel',
+          'tcg',
+          '--quiet',
+          '--timeout',
+          '10',
+          '--workloads',
+          'write-readback',
+          '--fixture-options',
+          'direct_io',
+          '--out',
+          out,
+        ],
+        BISECT_BOUND_MS,
+      );
+      // A step line that says good is printed once its run has kept the guest for the next step.
+      const deadline = Date.now() + BISECT_BOUND_MS;
+      while (
+        !/^step \d+: \S+ good /m.test(run.stdout) &&
+        run.child.exitCode === null &&
+        Date.now() < deadline
+      )
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(run.stdout).toMatch(/^step \d+: \S+ good .*; fresh boot, /m);
+      expect(qemuProcessesMentioning(out)).toHaveLength(1);
+      run.child.kill('SIGTERM');
+      const done = await run.done;
+      expect(done.code, done.stderr.slice(-2000)).toBe(143);
+      expect(done.stdout).toContain('bisect: cancelled by SIGTERM');
+      expect(qemuProcessesMentioning(out)).toEqual([]);
+      expect((await git(['worktree', 'list'])).split('\n')).toHaveLength(1);
+    },
+    BISECT_BOUND_MS + 60_000,
   );
 
   it('a bad end that does not fail leaves the bisection undecided after one build: exit 125', async () => {
