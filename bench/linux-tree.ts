@@ -78,7 +78,7 @@ async function main(): Promise<void> {
   const bisectMs = performance.now() - started;
   const summary = JSON.parse(readFileSync(path.join(out, 'bisect', 'bisect.json'), 'utf8')) as {
     builds: number;
-    steps: { buildMs: number; totalMs: number; outcome: string }[];
+    steps: { buildMs: number; totalMs: number; outcome: string; guest?: string }[];
   };
   const firstBad = /^first bad commit: (.*)$/m.exec(bisect.stdout)?.[1] ?? `none (exit ${bisect.code})`;
 
@@ -89,7 +89,7 @@ async function main(): Promise<void> {
     '| --- | --- |',
     `| first build and boot (cold build folder): run to verdict | **${s(first.totalMs)}** (${first.verdict}; fs/fuse build ${s(first.buildMs)}, ${first.changed} files; boot ${s(first.bootMs)}; tests ${s(first.testsMs)}) |`,
     `| one-file change: rebuild + load + test, run to verdict | **${s(again.totalMs)}** (${again.verdict}; rebuild ${s(again.buildMs)}, ${again.changed} file; boot ${s(again.bootMs)}; tests ${s(again.testsMs)}) |`,
-    `| whole bisection, 16 commits (one deadlock, one that does not compile) | **${s(bisectMs)}**, ${summary.builds} builds (${summary.steps.map((st) => st.outcome).join(', ')}); per step ${summary.steps.map((st) => s(st.totalMs)).join(', ')} |`,
+    `| whole bisection, 16 commits (one deadlock, one that does not compile) | **${s(bisectMs)}**, ${summary.builds} builds (${summary.steps.map((st) => st.outcome).join(', ')}); per step ${summary.steps.map((st) => `${s(st.totalMs)} (${st.guest ?? 'no guest'})`).join(', ')} |`,
     '',
     `first bad commit named: ${firstBad}`,
   );

@@ -9,6 +9,7 @@ import type { GateConfig } from '../config/types.js';
 import { EXIT } from '../constants.js';
 import { moduleBuildDir } from '../gate/linux-tree-plan.js';
 import { runGate, type GateIO } from '../gate/run.js';
+import { GuestSession } from '../gate/session.js';
 import { ensureLinuxGuest } from '../image/linux-guest.js';
 import { buildFuseModule } from '../linux-tree/module-build.js';
 import type { GateReport } from '../report/model.js';
@@ -25,6 +26,8 @@ export interface BisectStepRecord extends StepTimes {
   verdict: string;
   signature?: string;
   outDir: string;
+  /** Whether the step's run used a guest kept from the step before (`reused guest`) or booted one. */
+  guest?: 'reused guest' | 'fresh boot';
 }
 
 /** A checked bisection: the range, the run configuration every step uses, and the bounds. */
@@ -93,6 +96,9 @@ export async function runBisection(plan: BisectionPlan, options: BisectionOption
   await removeWorktree(repo, worktree);
   rmSync(worktree, { recursive: true, force: true });
   mkdirSync(path.dirname(worktree), { recursive: true });
+  // One guest for the whole bisection while steps leave it healthy; its files outside any step's folder.
+  const session = new GuestSession(path.join(config.outDir, 'bisect-guest'));
+  await session.open(io);
   const started = Date.now();
   const steps: BisectStepRecord[] = [];
   // Steps run here (not a known bad end): their average decides whether one more fits the budget.
@@ -164,7 +170,7 @@ export async function runBisection(plan: BisectionPlan, options: BisectionOption
             runs: 0,
           });
         }
-        const report = await runGate(stepConfig, { ...io, signal });
+        const report = await runGate(stepConfig, { ...io, signal }, { guests: session });
         const result = classifyStep(report, badKey);
         const times = stepTimes(report, stepDir, Date.now() - stepStarted);
         // The real build was the prebuild; the gate's own was an incremental no-op after it.
@@ -174,6 +180,9 @@ export async function runBisection(plan: BisectionPlan, options: BisectionOption
           verdict: report.verdict,
           ...(report.signature ? { signature: report.signature } : {}),
           outDir: stepDir,
+          ...(report.reusedGuest !== undefined
+            ? { guest: report.reusedGuest ? ('reused guest' as const) : ('fresh boot' as const) }
+            : {}),
           ...times,
         });
         if (signal.aborted) cancelled = String(signal.reason);
@@ -245,6 +254,10 @@ export async function runBisection(plan: BisectionPlan, options: BisectionOption
       exitCode: EXIT.error,
     };
   } finally {
+    // QEMU never outlives the bisection: a guest kept for a next step that will not come is stopped.
+    await session
+      .dispose()
+      .catch((error: Error) => io.warn(`stopping the bisection's guest: ${error.message}`));
     await removeWorktree(repo, worktree);
   }
 }
@@ -288,5 +301,5 @@ async function prebuildModule(
 /** One step as one line: commit, outcome and why, times, runs, subject. */
 export function describeStep(number: number, s: BisectStepRecord): string {
   const secs = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-  return `step ${number}: ${s.commit.slice(0, 12)} ${s.outcome} (${s.why}); build ${secs(s.buildMs)}, test ${secs(s.testMs)}, ${s.runs} run(s), total ${secs(s.totalMs)} | ${s.subject}`;
+  return `step ${number}: ${s.commit.slice(0, 12)} ${s.outcome} (${s.why}); ${s.guest ? `${s.guest}, ` : ''}build ${secs(s.buildMs)}, test ${secs(s.testMs)}, ${s.runs} run(s), total ${secs(s.totalMs)} | ${s.subject}`;
 }

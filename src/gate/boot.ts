@@ -1,7 +1,15 @@
 // From a configuration to a guest at a root shell: which guest and image (plan), then QEMU and
 // the console (boot), with one clean retry from a fresh overlay when a boot fails.
 
-import { createWriteStream, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  createWriteStream,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+  type WriteStream,
+} from 'node:fs';
 import path from 'node:path';
 import type { GateConfig } from '../config/types.js';
 import { newNonce } from '../console/markers.js';
@@ -34,8 +42,23 @@ export interface BootedGuest {
   serialLogText(): string;
   /** Reboots into a freshly installed kernel: a new boot phase, the same disks. */
   reboot(): Promise<BootedGuest>;
-  /** Stops QEMU (always) and unpacks the results disk into `resultsDir`. */
-  teardown(resultsDir: string): Promise<void>;
+  /** Stops QEMU (always) and unpacks the results disk into `resultsDir` (when given). */
+  teardown(resultsDir?: string): Promise<void>;
+  /** The host files behind the payload and results disks, and the payload disk's size (fixed at boot). */
+  hostDisks: { payload: string; results: string; payloadBytes: number };
+  /** Unpacks what the guest packed onto the results disk into `resultsDir`, QEMU still running. */
+  readResults(resultsDir: string): Promise<void>;
+  /**
+   * Hands the running guest to the next run (a guest session): its console goes into that run's
+   * serial log from now on, its lines and warnings to that run's io, a stop of that run aborts it,
+   * and `adapter` is that run's. The log so far is finished (flushed and closed) first.
+   */
+  handOver(next: {
+    io: GateIO;
+    stop: AbortSignal;
+    serialLogPath: string;
+    adapter: GuestAdapter;
+  }): Promise<void>;
   /**
    * Layer 2 of the watchdog: the guest stopped answering, so ask it from outside with what the
    * booted kernel has, and say what QEMU reports. Returns lines for the report.
@@ -108,26 +131,56 @@ export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPl
   return planFreebsdGuest(config, io, { workDir, serialLogPath });
 }
 
+/** The blank results disk the guest packs its results onto. */
+export const RESULTS_DISK_MIB = 256;
+
+/** How a boot differs when its guest may outlive the run (a guest session). */
+export interface BootOptions {
+  /** Where the disks and QEMU's files go (default: the plan's work folder, which is the run's). */
+  workDir?: string;
+  /** The payload disk's size for an archive of this many bytes: room for a later run's payload. */
+  payloadDiskBytes?: (archiveBytes: number) => number;
+  /** Append to the run's serial log instead of starting it anew (it already holds a failed reuse). */
+  appendLog?: boolean;
+}
+
 export async function bootGuest(
   config: GateConfig,
   plan: GuestPlan,
   io: GateIO,
   stop: AbortSignal,
   report: GateReport,
+  options: BootOptions = {},
 ): Promise<BootedGuest> {
-  const payloadDisk = path.join(plan.workDir, 'payload.tar');
-  const resultsDisk = path.join(plan.workDir, 'results.img');
-  await writeTarDisk(plan.payload, payloadDisk);
-  const log = createWriteStream(plan.serialLogPath);
-  // A write error (the disk filled up during the run) must not end the process: the console goes on.
-  let logFailed = false;
-  log.on('error', (error) => {
-    if (!logFailed) io.warn(`serial log ${plan.serialLogPath} is incomplete: ${error.message}`);
-    logFailed = true;
-  });
+  const workDir = options.workDir ?? plan.workDir;
+  mkdirSync(workDir, { recursive: true });
+  const payloadDisk = path.join(workDir, 'payload.tar');
+  const resultsDisk = path.join(workDir, 'results.img');
+  const payload = await writeTarDisk(plan.payload, payloadDisk);
+  let payloadBytes = payload.diskBytes;
+  if (options.payloadDiskBytes) {
+    // A hole past the archive: costs nothing on the host, and QEMU fixes a disk's size when it opens it.
+    payloadBytes = Math.max(payloadBytes, options.payloadDiskBytes(payload.archiveBytes));
+    truncateSync(payloadDisk, payloadBytes);
+  }
+  // The run the guest serves now: its io, its stop signal, its serial log (a session hands it over).
+  let runIo = io;
+  let runStop = stop;
+  let logPath = plan.serialLogPath;
+  const openLog = (file: string, append = false): WriteStream => {
+    const stream = createWriteStream(file, { flags: append ? 'a' : 'w' });
+    // A write error (the disk filled up during the run) must not end the process: the console goes on.
+    let logFailed = false;
+    stream.on('error', (error) => {
+      if (!logFailed) runIo.warn(`serial log ${file} is incomplete: ${error.message}`);
+      logFailed = true;
+    });
+    return stream;
+  };
+  let log = openLog(logPath, options.appendLog);
   const boot = async (attempt: number): Promise<BootedGuest> => {
     report.bootAttempts = attempt;
-    await createBlankDisk(resultsDisk, 256);
+    await createBlankDisk(resultsDisk, RESULTS_DISK_MIB);
     const media = await plan.media(attempt);
     const vm = await startVm({
       accel: config.accel,
@@ -139,10 +192,10 @@ export async function bootGuest(
         { path: payloadDisk, format: 'raw', readonly: true },
         { path: resultsDisk, format: 'raw' },
       ],
-      workDir: path.join(plan.workDir, `vm${attempt}`),
-      pidfile: path.join(plan.workDir, `qemu${attempt}.pid.json`),
+      workDir: path.join(workDir, `vm${attempt}`),
+      pidfile: path.join(workDir, `qemu${attempt}.pid.json`),
     });
-    io.onVmStarted?.(path.join(plan.workDir, `qemu${attempt}.pid.json`));
+    io.onVmStarted?.(path.join(workDir, `qemu${attempt}.pid.json`));
     io.onVm?.(vm);
     if (attempt === 1 && vm.accelerator === 'tcg' && config.accel === 'auto')
       io.warn(`using TCG software emulation: ${vm.accelNote}`);
@@ -154,9 +207,9 @@ export async function bootGuest(
         consoleBytes += chunk.length;
         log.write(chunk);
       },
-      onLine: (line) => io.consoleLine(line),
+      onLine: (line) => runIo.consoleLine(line),
     });
-    const onStop = () => console.abort(new CancelledError(String(stop.reason ?? 'SIGTERM')));
+    const onStop = () => console.abort(new CancelledError(String(runStop.reason ?? 'SIGTERM')));
     stop.addEventListener('abort', onStop, { once: true });
     // For the whole run: KVM stopping the guest ends whatever waits on the console, at once.
     const unwatchKvm =
@@ -188,25 +241,40 @@ export async function bootGuest(
       accelerator: vm.accelerator,
       acceleratorNote: vm.accelNote,
       serialLogPath: plan.serialLogPath,
-      serialLogText: () => readFileSync(plan.serialLogPath, 'latin1'),
+      serialLogText: () => readFileSync(logPath, 'latin1'),
+      hostDisks: { payload: payloadDisk, results: resultsDisk, payloadBytes },
       reboot: async () => {
         // A new boot phase (the console resets its boot-loop count), then the new kernel's login.
         await console.reboot(plan.adapter.console.rebootCommand ?? 'reboot', config.bootTimeoutSec * 1000);
         return booted;
       },
-      diagnose: () => diagnoseWedgedGuest(vm, console, plan.adapter.backstop()),
+      diagnose: () => diagnoseWedgedGuest(vm, console, booted.adapter.backstop()),
       qemuProblem: async () => {
         const reach = await qemuReachability(vm);
         return reach.reachable ? undefined : reach.why;
       },
       teardown: async (resultsDir) => {
-        stop.removeEventListener('abort', onStop);
+        runStop.removeEventListener('abort', onStop);
         unwatchKvm();
         await vm.stop();
         await new Promise<void>((resolve) => log.end(resolve));
+        if (resultsDir) await booted.readResults(resultsDir);
+      },
+      readResults: async (resultsDir) => {
         await readTarDisk(resultsDisk, resultsDir).catch((error: Error) =>
-          io.warn(`reading the results disk: ${error.message}`),
+          runIo.warn(`reading the results disk: ${error.message}`),
         );
+      },
+      handOver: async (next) => {
+        await new Promise<void>((resolve) => log.end(resolve));
+        runStop.removeEventListener('abort', onStop);
+        runIo = next.io;
+        runStop = next.stop;
+        booted.adapter = next.adapter;
+        booted.serialLogPath = logPath = next.serialLogPath;
+        log = openLog(logPath);
+        if (runStop.aborted) onStop();
+        else runStop.addEventListener('abort', onStop, { once: true });
       },
     };
     return booted;

@@ -1,8 +1,7 @@
 // One gate run, start to verdict: image -> payload -> boot -> prepare -> build -> prove -> mount ->
 // tests -> collect -> teardown. All logic the action and the CLI share lives behind runGate().
 
-import { mkdirSync } from 'node:fs';
-import path from 'node:path';
+import { mkdirSync, readFileSync } from 'node:fs';
 import type { GateConfig } from '../config/types.js';
 import { CancelledError, ConsoleClosedError, GuestPanicError } from '../console/errors.js';
 import type { SerialConsole } from '../console/serial-console.js';
@@ -22,7 +21,8 @@ import { fuseServerEvidence } from '../guest/common.js';
 import { PhaseClock } from './phases.js';
 import { exitCodeFor, verdictOfTests } from './verdict.js';
 import { blame, Decided, type Decision, outcomeOf, QemuUnreachableError } from './blame.js';
-import { bootGuest, type BootedGuest, planGuest } from './boot.js';
+import { type BootedGuest, planGuest } from './boot.js';
+import { type GuestLifecycle, singleRunGuest } from './guest-lifecycle.js';
 import type { GateIO, GuestPlan } from './guest-plan.js';
 import { writeEvidence } from './evidence.js';
 
@@ -31,6 +31,11 @@ export type { GateIO } from './guest-plan.js';
 /** Seams for tests: a different guest plan (e.g. a kernel command line that never boots). */
 export interface GateSeams {
   planGuest?: (config: GateConfig, io: GateIO) => Promise<GuestPlan>;
+  /**
+   * Where the run's guest comes from and goes (default: booted for this run, torn down after it).
+   * A GuestSession (session.ts) hands a healthy guest on to the next run instead.
+   */
+  guests?: GuestLifecycle;
 }
 
 export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams = {}): Promise<GateReport> {
@@ -56,6 +61,10 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
   let booted: BootedGuest | undefined;
   let plan: GuestPlan | undefined;
   let targetLoaded = false;
+  // The run ended with a decided pass or fail and the guest still took commands afterwards (its
+  // results were collected): a guest session may hand it on. Anything else is not trusted.
+  let guestHealthy = false;
+  const guests = seams.guests ?? singleRunGuest;
   const jobDeadline = setTimeout(() => jobTimeout.abort('job-timeout'), config.jobTimeoutSec * 1000);
   const jobTimeout = new AbortController();
   const stop = AbortSignal.any([io.signal, jobTimeout.signal]);
@@ -73,9 +82,7 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
     );
     Object.assign(report, { image: plan.imageInfo });
     checkStop();
-    booted = await clock.run('boot', () =>
-      io.group('Boot', () => bootGuest(config, plan!, io, stop, report)),
-    );
+    booted = await guests.acquire({ config, plan, io, stop, report, clock });
     report.accelerator = booted.accelerator;
     report.acceleratorNote = booted.acceleratorNote;
     const { adapter, console } = booted;
@@ -124,6 +131,9 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
     settle(report, blame({ kind: 'tests-finished', tests: report.tests }, context));
     await clock
       .run('collect', () => adapter.collect(booted!.console, booted!.disks))
+      .then(() => {
+        guestHealthy = report.verdict === 'pass' || report.verdict === 'fail';
+      })
       .catch((error: Error) => io.warn(`collecting results: ${error.message}`));
   } catch (caught) {
     let error = caught;
@@ -151,22 +161,23 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
     if (booted && shellStillAnswers(error)) {
       await clock
         .run('collect', () => booted!.adapter.collect(booted!.console, booted!.disks))
+        .then(() => {
+          guestHealthy = report.verdict === 'fail';
+        })
         .catch((e: Error) => io.warn(`collecting results: ${e.message}`));
     }
   } finally {
     clearTimeout(jobDeadline);
     stop.removeEventListener('abort', abortConsole);
-    await clock
-      .run('teardown', async () => {
-        await booted?.teardown(path.join(config.outDir, 'results'));
-      })
-      .catch((error: Error) => io.warn(`teardown: ${error.message}`));
+    // This run's serial log, whatever the guest's log is after release (a kept guest logs elsewhere).
+    const serialLogPath = booted?.serialLogPath;
+    await guests.release(booted, { config, io, stop, report, clock }, guestHealthy);
     report.finishedAt = new Date().toISOString();
-    describeStacks(report, booted?.serialLogText());
+    describeStacks(report, serialLogPath ? readFileSync(serialLogPath, 'latin1') : undefined);
     report.exitCode = exitCodeFor(report.verdict, config.failOn, config.allowError);
     if (report.verdict === 'error' && report.reason.startsWith('cancelled by SIG'))
       report.exitCode = report.reason.includes('SIGINT') ? 130 : 143;
-    report.files = writeEvidence(config.outDir, report, booted?.serialLogPath ?? plan?.serialLogPath);
+    report.files = writeEvidence(config.outDir, report, serialLogPath ?? plan?.serialLogPath);
   }
   return report;
 }

@@ -76,6 +76,9 @@ export type BackstopPlan =
   | { kind: 'ddb'; commands: string[] }
   | { kind: 'none'; why: string };
 
+/** What a reset of a used guest for the next run found: done (with what it did), or why not. */
+export type ReuseReset = { ok: true; details: string[] } | { ok: false; why: string };
+
 export interface GuestAdapter {
   readonly os: 'linux' | 'freebsd';
   readonly console: ConsoleProfile;
@@ -104,4 +107,12 @@ export interface GuestAdapter {
   backstop(): BackstopPlan;
   /** Pack results onto the results disk. */
   collect(shell: Shell, disks: DiskLayout): Promise<void>;
+  /**
+   * A guest session hands this booted guest to the next run: undo what a run left (the mount, the
+   * FUSE server, the module under test, the work files under /gate) and drop what the guest cached
+   * of the payload and results disks, which the host has just rewritten, so that the next run's
+   * prepare starts as on a fresh boot. `ok: false` says why it cannot; the session then boots a
+   * fresh guest. An adapter without it never has its guests reused.
+   */
+  resetForReuse?(shell: Shell, disks: DiskLayout): Promise<ReuseReset>;
 }

@@ -11,6 +11,7 @@ import type {
   ConsoleProfile,
   DiskLayout,
   GuestAdapter,
+  ReuseReset,
   TargetOutcome,
   TestSpec,
 } from './adapter.js';
@@ -719,6 +720,68 @@ export class FreeBSDGuest implements GuestAdapter {
       `dmesg > ${RESULTS_DIR}/dmesg.txt 2>&1; kldstat -v > ${RESULTS_DIR}/kldstat.txt 2>&1; tar -cf ${shQuote(disks.results)} -C ${RESULTS_DIR} . && sync`,
       { timeoutMs: 120_000, purpose: 'packing the results disk' },
     );
+  }
+  /**
+   * Back to the state of a fresh boot of the same overlay, one command a step so a failure names it:
+   * 1. unmount /mnt/fg when `mount -p` lists it (second field, sbin/mount/mount.c putfsent):
+   *    fuse_vfsop_unmount (sys/fs/fuse/fuse_vfsops.c) marks the session dead (fdata_set_dead), so
+   *    the server's next read of /dev/fuse returns ENODEV (sys/fs/fuse/fuse_device.c
+   *    fuse_device_read) and the fixture exits;
+   * 2. `kldunload -v fusefs`: kldfind(2) finds the file by name with or without `.ko`
+   *    (sys/kern/kern_linker.c sys_kldfind, linker_find_file_by_name), kern_kldunload ->
+   *    linker_file_unload -> MOD_UNLOAD -> fuse_loader (sys/fs/fuse/fuse_main.c) -> vfs_modevent ->
+   *    vfs_unregister (sys/kern/vfs_init.c), which refuses with EBUSY while any fusefs mount exists
+   *    (vfc_refcount, counted per mount by sys/kern/vfs_mount.c); kldunload then exits 1 with
+   *    err(3)'s "kldunload: can't unload file: Device busy" (sbin/kldunload/kldunload.c, EBUSY's
+   *    text from lib/libc/gen/errlst.c), and the guest is not reused. `-v` prints
+   *    "Unloading %s, id=%d" first. A file the kernel itself loaded is refused too (userrefs 0);
+   * 3. `kldstat -v` must list no fusefs any more (sbin/kldstat/kldstat.c), so the next run's
+   *    kldload -v is a load, not "already loaded". The unload's fuse_bringdown -> fuse_device_destroy
+   *    -> destroy_dev (fuse_main.c, fuse_device.c) waits for threads still inside /dev/fuse; the
+   *    command's own timeout bounds that, and a timeout means a fresh boot;
+   * 4. /gate removed: the next payload is unpacked into an empty folder and built from nothing, as on
+   *    a fresh boot (no file of the previous commit's tree or objects is left behind).
+   * The disks need no cache dropping: FreeBSD disks are character devices whose reads go straight to
+   * GEOM (sys/geom/geom_dev.c g_dev_cdevsw: d_read = physread, sys/kern/kern_physio.c), with no
+   * buffer cache in between, so `tar -xf /dev/vtbdN` reads what the host wrote.
+   * A guest that booted a kernel the run built is never handed on (the session's rule), so the
+   * running kernel is always the image's.
+   */
+  async resetForReuse(shell: Shell, _disks: DiskLayout): Promise<ReuseReset> {
+    const details: string[] = [];
+    const fail = (step: string, result: { exitStatus: number; output: string }): ReuseReset => ({
+      ok: false,
+      why: `${step} failed (exit ${result.exitStatus}): ${result.output.trim().slice(-300)}`,
+    });
+    const table = await shell.run('mount -p', { timeoutMs: 10_000, purpose: 'reading the mount table' });
+    const mounted = table.output.split('\n').some((line) => line.trim().split(/\s+/)[1] === MOUNTPOINT);
+    if (mounted) {
+      const umount = await shell.run(`umount ${MOUNTPOINT} 2>&1`, {
+        timeoutMs: 30_000,
+        purpose: 'unmounting',
+      });
+      if (umount.exitStatus !== 0) return fail(`umount ${MOUNTPOINT}`, umount);
+      details.push(`unmounted ${MOUNTPOINT}`);
+    }
+    const loaded = await shell.run('kldstat -q -m fusefs', { timeoutMs: 10_000 });
+    if (loaded.exitStatus === 0) {
+      const unload = await shell.run('kldunload -v fusefs 2>&1', {
+        timeoutMs: 60_000,
+        purpose: 'unloading fusefs.ko',
+      });
+      if (unload.exitStatus !== 0) return fail('kldunload -v fusefs', unload);
+      details.push(lineOfShape(unload.output, /^Unloading \S+, id=\d+$/) ?? 'kldunload -v fusefs');
+    }
+    const left = findFusefs(parseKldstat((await shell.run('kldstat -v', { timeoutMs: 10_000 })).output));
+    if (left)
+      return { ok: false, why: `kldstat -v still lists fusefs (${left.path ?? left.name}) after kldunload` };
+    const clear = await shell.run(`rm -rf ${GATE_DIR} && mkdir -p ${GATE_DIR}`, {
+      timeoutMs: 300_000,
+      purpose: `clearing ${GATE_DIR}`,
+    });
+    if (clear.exitStatus !== 0) return fail(`clearing ${GATE_DIR}`, clear);
+    details.push(`${GATE_DIR} cleared`);
+    return { ok: true, details };
   }
 }
 

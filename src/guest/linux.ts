@@ -11,11 +11,15 @@ import type {
   ConsoleProfile,
   DiskLayout,
   GuestAdapter,
+  ReuseReset,
   TargetOutcome,
   TestSpec,
 } from './adapter.js';
 import {
+  BIN_DIR,
   DETACH,
+  GATE_DIR,
+  RESULTS_DIR,
   fixtureMountCommand,
   mountFuseServer,
   MountError,
@@ -149,6 +153,55 @@ export class LinuxGuest implements GuestAdapter {
       `dmesg > /gate/results/dmesg.txt 2>&1; tar -cf ${disks.results} -C /gate/results . && sync`,
       { timeoutMs: 60_000, purpose: 'packing the results disk' },
     );
+  }
+
+  /**
+   * Back to the state of a fresh boot, step by step so a failure names its step:
+   * 1. unmount /mnt/fg (the fixture exits when its mount goes; a leftover one is ended);
+   * 2. unload a loadable fuse module (the tree's): `initstate` exists in /sys/module/NAME only for a
+   *    loaded module (kernel/module/sysfs.c), not for built-in code such as the cloud kernel's FUSE.
+   *    A mount (fs/fuse/inode.c fuse_fs_type .owner) or an open /dev/fuse (fs/fuse/dev.c
+   *    fuse_dev_operations .owner) holds a module reference and rmmod refuses; a server that is still
+   *    exiting lets go within moments, so rmmod is retried for a few seconds, then given up;
+   * 3. /gate emptied except the programs, which are copied again from the initramfs (guest/linux-init.sh);
+   * 4. the disks' cached blocks dropped: BLKFLSBUF (busybox `blockdev --flushbufs`; block/ioctl.c
+   *    writes back and invalidates the device's page cache), so `tar -xf` reads what the host wrote,
+   *    not what the previous run read. Measured (test/integration/guest-session.test.ts): the guest
+   *    already reads the new bytes without it, because the last close of a block device drops its
+   *    page cache (block/bdev.c blkdev_put_whole -> blkdev_flush_mapping -> kill_bdev) and tar opens
+   *    and closes the disk each time; the explicit flush also holds when something keeps it open.
+   */
+  async resetForReuse(shell: Shell, disks: DiskLayout): Promise<ReuseReset> {
+    const steps: [string, string][] = [
+      [
+        `unmounting ${MOUNTPOINT}`,
+        `cd /; if grep -q ' ${MOUNTPOINT} ' /proc/mounts; then umount ${MOUNTPOINT} 2>&1 || exit 1; echo 'unmounted ${MOUNTPOINT}'; fi; killall fusefs-fixture 2>/dev/null; true`,
+      ],
+      [
+        'unloading the fuse module',
+        'i=0; while [ -e /sys/module/fuse/initstate ]; do rmmod fuse 2>/dev/null && { echo "rmmod fuse"; break; }; ' +
+          '[ $((i+=1)) -ge 50 ] && { echo "fuse is still in use (refcnt $(cat /sys/module/fuse/refcnt 2>/dev/null))"; exit 1; }; sleep 0.1; done',
+      ],
+      [
+        'clearing /gate',
+        `for f in ${GATE_DIR}/* ${GATE_DIR}/.[!.]*; do [ "$f" = ${BIN_DIR} ] || rm -rf "$f"; done; mkdir -p ${RESULTS_DIR} && cp -p /lib/fusefs-gate/bin/* ${BIN_DIR}/ && echo '${GATE_DIR} cleared'`,
+      ],
+      [
+        "dropping the disks' cached blocks",
+        `sync; blockdev --flushbufs ${disks.payload} && blockdev --flushbufs ${disks.results} && echo 'blockdev --flushbufs ${disks.payload} ${disks.results}'`,
+      ],
+    ];
+    const details: string[] = [];
+    for (const [purpose, command] of steps) {
+      const result = await shell.run(command, { timeoutMs: 30_000, purpose });
+      if (result.exitStatus !== 0)
+        return {
+          ok: false,
+          why: `${purpose} failed (exit ${result.exitStatus}): ${result.output.trim().slice(-300)}`,
+        };
+      if (result.output.trim()) details.push(result.output.trim());
+    }
+    return { ok: true, details };
   }
 }
 

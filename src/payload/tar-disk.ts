@@ -61,8 +61,10 @@ export interface TarDiskSummary {
   symlinks: number;
   /** Bytes of file data archived. */
   dataBytes: number;
-  /** Size of the disk image: the archive padded to whole MiB. */
+  /** Size of the disk image: the archive padded to whole MiB (or to the size asked for). */
   diskBytes: number;
+  /** Bytes of the archive itself, end-of-archive blocks included. */
+  archiveBytes: number;
 }
 
 export interface ExtractedEntry {
@@ -87,17 +89,26 @@ const MIB = 1024 * 1024;
 const CHUNK = MIB;
 
 /**
- * Writes a tar archive of `entries` to `diskPath` (replacing it), padded with zeros to a whole
- * number of MiB so it can be attached as a raw disk. Directories are walked in sorted order;
- * symlinks inside a walked folder are kept as symlinks, a top-level hostPath is followed.
+ * Writes a tar archive of `entries` to `diskPath` (replacing its contents in place: the same file,
+ * so a QEMU that has it open sees the new bytes), padded with zeros to a whole number of MiB, or to
+ * `sizeBytes` when that is larger, so it can be attached as a raw disk. Directories are walked in
+ * sorted order; symlinks inside a walked folder are kept as symlinks, a top-level hostPath is followed.
  */
 export async function writeTarDisk(
   entries: readonly PayloadEntry[],
   diskPath: string,
+  options: { sizeBytes?: number } = {},
 ): Promise<TarDiskSummary> {
   const plan = await planEntries(entries);
   const out = await open(diskPath, 'w');
-  const summary: TarDiskSummary = { files: 0, dirs: 0, symlinks: 0, dataBytes: 0, diskBytes: 0 };
+  const summary: TarDiskSummary = {
+    files: 0,
+    dirs: 0,
+    symlinks: 0,
+    dataBytes: 0,
+    diskBytes: 0,
+    archiveBytes: 0,
+  };
   let position = 0;
   const write = async (buffer: Buffer): Promise<void> => {
     let done = 0;
@@ -120,7 +131,8 @@ export async function writeTarDisk(
     }
     // End of archive: two zero blocks; then zeros up to a whole MiB (ftruncate leaves a hole).
     await write(Buffer.alloc(2 * BLOCK));
-    summary.diskBytes = Math.ceil(position / MIB) * MIB;
+    summary.archiveBytes = position;
+    summary.diskBytes = Math.max(Math.ceil(position / MIB) * MIB, options.sizeBytes ?? 0);
     await out.truncate(summary.diskBytes);
   } finally {
     await out.close();

@@ -153,6 +153,17 @@ export interface GateReport {
   backstop?: string[];
   phases: PhaseTiming[];
   bootAttempts: number;
+  /**
+   * Only in a guest session (bisect): whether this run used a guest booted for an earlier run
+   * (no boot phase then, a `reuse` phase instead), and what became of the guest.
+   */
+  reusedGuest?: boolean;
+  guestSession?: {
+    /** What the reset did, or why the run booted a fresh guest. */
+    start: string;
+    /** Whether the guest was kept running for the next run, and why (not). */
+    end?: string;
+  };
   startedAt: string;
   finishedAt: string;
   files: { report?: string; serialLog?: string; stacks?: string; junit?: string; summary?: string };

@@ -3,12 +3,15 @@
 // is an incremental module build. Exactly one commit brings the deliberate deadlock; one earlier
 // commit does not compile (the next one repairs it). The bisection must name the deadlock commit
 // with at most 6 builds, skip the broken commit without blaming it, and leave the user's dirty
-// working copy exactly as it was. 2.5 min (load 7) to 4.5 min (load 12) under TCG on 2 cores; the
+// working copy exactly as it was. One guest serves consecutive steps while they leave it healthy:
+// the step after a pass reuses the running guest (rmmod, the next fuse.ko through the rewritten
+// payload disk, insmod, proof), the step after a hang boots a fresh one. 2.5 min (load 7) to 4.5 min (load 12) under TCG on 2 cores; the
 // undecided case under a minute, the bad-input cases seconds.
-import { appendFileSync, cpSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { qemuProcessesMentioning, runCli, tail, tempDir } from '../helpers/cli.js';
+import { spawnCli } from '../helpers/gate.js';
 import {
   BROKEN_SUBJECT,
   cachedLinuxFuseTree,
@@ -80,7 +83,15 @@ describe('fusefs-gate bisect (real QEMU, a Linux FUSE tree)', () => {
         builds: number;
         badFailure: string;
         result: { firstBad?: { sha: string } };
-        steps: { commit: string; subject: string; outcome: string; why: string; verdict: string }[];
+        steps: {
+          commit: string;
+          subject: string;
+          outcome: string;
+          why: string;
+          verdict: string;
+          outDir: string;
+          guest?: string;
+        }[];
       };
       expect(summary.result.firstBad?.sha).toBe(deadlockSha);
       expect(summary.builds).toBeLessThanOrEqual(6);
@@ -94,6 +105,36 @@ describe('fusefs-gate bisect (real QEMU, a Linux FUSE tree)', () => {
         why: expect.stringContaining('does not compile: fs/fuse/ioctl.c:'),
       });
 
+      // Guest reuse: a step that ran a guest reuses it exactly when the step that ran one before it
+      // passed; the first one, and the one after a hang, boot fresh. The skipped commit runs none.
+      const ran = summary.steps.filter((s) => s.guest !== undefined);
+      expect(broken[0]!.guest).toBeUndefined();
+      ran.forEach((step, index) => {
+        const previous = ran[index - 1];
+        const expected = previous?.verdict === 'pass' ? 'reused guest' : 'fresh boot';
+        expect(step.guest, `${step.subject} after ${previous?.verdict ?? 'nothing'}`).toBe(expected);
+        const report = JSON.parse(readFileSync(path.join(step.outDir, 'report.json'), 'utf8')) as {
+          reusedGuest?: boolean;
+          phases: { phase: string }[];
+          proof?: { ok: boolean };
+        };
+        expect(report.reusedGuest).toBe(expected === 'reused guest');
+        expect(report.phases.some((p) => p.phase === 'boot')).toBe(expected === 'fresh boot');
+        expect(report.phases.some((p) => p.phase === 'reuse')).toBe(expected === 'reused guest');
+        // The proof holds: the fuse.ko loaded is this step's build, read through the rewritten disk.
+        expect(report.proof?.ok, step.subject).toBe(true);
+        // Each step's serial log is its own slice: a reused guest's has no boot banner.
+        const serial = readFileSync(path.join(step.outDir, 'serial.log'), 'latin1');
+        expect(/Linux version \d+\.\d+/.test(serial), step.subject).toBe(expected === 'fresh boot');
+        expect(existsSync(path.join(step.outDir, 'results', 'dmesg.txt')), step.subject).toBe(true);
+      });
+      expect(ran.filter((s) => s.guest === 'reused guest').length).toBeGreaterThanOrEqual(1);
+      expect(
+        ran.filter((_s, i) => i > 0 && ran[i - 1]!.verdict === 'hang').every((s) => s.guest === 'fresh boot'),
+      ).toBe(true);
+      expect(result.stdout).toContain('; reused guest, build ');
+      expect(result.stdout).toContain('; fresh boot, build ');
+
       expect(await git(['status', '--porcelain'])).toBe(before.status);
       expect(await git(['rev-parse', 'HEAD'])).toBe(before.head);
       expect(readFileSync(path.join(repo, 'fs/fuse/file.c'), 'utf8')).toBe(before.file);
@@ -101,6 +142,55 @@ describe('fusefs-gate bisect (real QEMU, a Linux FUSE tree)', () => {
       expect(qemuProcessesMentioning(out)).toEqual([]);
     },
     BISECT_BOUND_MS + 30_000,
+  );
+
+  it(
+    'SIGTERM while a passed step has left its guest running for the next: exit 143, no QEMU left',
+    async () => {
+      const out = tempDir('bisect-sigterm');
+      const run = spawnCli(
+        [
+          'bisect',
+          '--source-tree',
+          repo,
+          '--good',
+          'good',
+          '--bad',
+          'bad',
+          '--guest',
+          'linux',
+          '--accel',
+          'tcg',
+          '--quiet',
+          '--timeout',
+          '10',
+          '--workloads',
+          'write-readback',
+          '--fixture-options',
+          'direct_io',
+          '--out',
+          out,
+        ],
+        BISECT_BOUND_MS,
+      );
+      // A step line that says good is printed once its run has kept the guest for the next step.
+      const deadline = Date.now() + BISECT_BOUND_MS;
+      while (
+        !/^step \d+: \S+ good /m.test(run.stdout) &&
+        run.child.exitCode === null &&
+        Date.now() < deadline
+      )
+        await new Promise((resolve) => setTimeout(resolve, 200));
+      expect(run.stdout).toMatch(/^step \d+: \S+ good .*; fresh boot, /m);
+      expect(qemuProcessesMentioning(out)).toHaveLength(1);
+      run.child.kill('SIGTERM');
+      const done = await run.done;
+      expect(done.code, done.stderr.slice(-2000)).toBe(143);
+      expect(done.stdout).toContain('bisect: cancelled by SIGTERM');
+      expect(qemuProcessesMentioning(out)).toEqual([]);
+      expect((await git(['worktree', 'list'])).split('\n')).toHaveLength(1);
+    },
+    BISECT_BOUND_MS + 60_000,
   );
 
   it('a bad end that does not fail leaves the bisection undecided after one build: exit 125', async () => {

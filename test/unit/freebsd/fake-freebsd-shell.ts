@@ -72,6 +72,15 @@ export class FakeFreeBSDShell implements Shell {
  *   request fails with ETIMEDOUT after it, never with timeout 0 (fuse_ipc.c fticket_wait_answer).
  * - kldstat -q -m exits 0 exactly when the module is loaded; kldload -v prints
  *   "Loaded %s, id=%d" (sbin/kldload/kldload.c); kldstat -v lines follow printfile/printmod.
+ * - kldunload NAME finds the file as "NAME.ko" or NAME (sys/kern/kern_linker.c sys_kldfind,
+ *   linker_find_file_by_name), else errx "can't find file %s"; -v prints "Unloading %s, id=%d" with
+ *   the file's name (sbin/kldunload/kldunload.c). While any fusefs mount exists the unload is
+ *   refused: fuse_loader's MOD_UNLOAD (sys/fs/fuse/fuse_main.c) -> vfs_modevent -> vfs_unregister
+ *   returns EBUSY for a vfsconf with mounts (sys/kern/vfs_init.c, vfc_refcount), and kldunload's
+ *   err(3) prints "can't unload file: Device busy" (EBUSY's text, lib/libc/gen/errlst.c), exit 1.
+ *   After an unload kldstat -v lists no fusefs.ko and /dev/fuse is gone.
+ * - umount of a mount point removes its row from the mount table and prints nothing
+ *   (sbin/umount/umount.c prints only on failure or with -v).
  */
 export class FakeFreeBSDKernel {
   /** Where the loaded fusefs.ko came from; undefined while not loaded. */
@@ -88,12 +97,52 @@ export class FakeFreeBSDKernel {
     this.fusefsPath = path;
   }
 
+  /** `kldunload -v NAME` (sbin/kldunload/kldunload.c, sys/kern/kern_linker.c, sys/kern/vfs_init.c). */
+  kldunload(name: string): { exit: number; output: string } {
+    const file = 'fusefs.ko';
+    if (!this.fusefsPath || (name !== file && `${name}.ko` !== file))
+      return {
+        exit: 1,
+        output: `kldunload: can't find file ${name}
+`,
+      };
+    const verbose = `Unloading ${file}, id=4
+`;
+    if (this.mounts.some((m) => m.type === 'fusefs' || m.type.startsWith('fusefs.')))
+      return {
+        exit: 1,
+        output: `${verbose}kldunload: can't unload file: Device busy
+`,
+      };
+    this.fusefsPath = undefined;
+    return { exit: 0, output: verbose };
+  }
+
+  /** `umount DIR`: the mount's row goes; silent on success (sbin/umount/umount.c). */
+  umount(on: string): { exit: number; output: string } {
+    const index = this.mounts.findIndex((m) => m.on === on);
+    if (index < 0)
+      throw new Error(`FakeFreeBSDKernel: umount of ${on}, which is not mounted (no transcript)`);
+    this.mounts.splice(index, 1);
+    return { exit: 0, output: '' };
+  }
+
+  /** A fusefs mount made by something other than the gate's fixture (a user's own server elsewhere). */
+  mountOther(on: string, subtype: string): void {
+    this.mounts.push({
+      from: '/dev/fuse',
+      on,
+      type: fusefsType(subtype, this.mfsnamelen),
+      daemonTimeout: 60,
+    });
+  }
+
   /** The fixture's mount: open /dev/fuse, then nmount with subtype= and timeout= (fuse_vfsop_mount). */
   mountFixture(on: string, subtype: string, timeout?: number): { exit: number; output: string } {
     // guest/fuse_fixture.c daemon_main: fail("open /dev/fuse: %s", strerror(errno)) -> "fusefs-fixture: ..." on stderr.
     if (!this.devFuseExists)
       return { exit: 1, output: 'fusefs-fixture: open /dev/fuse: No such file or directory\n' };
-    const type = `fusefs.${subtype}`.slice(0, this.mfsnamelen - 1);
+    const type = fusefsType(subtype, this.mfsnamelen);
     const daemonTimeout = timeout === undefined ? 60 : Math.min(600, Math.max(0, timeout));
     this.mounts.push({ from: '/dev/fuse', on, type, daemonTimeout });
     return { exit: 0, output: `fusefs-fixture: mounted ${on} (pid 1304, direct_io=on)\n` };
@@ -162,6 +211,12 @@ export class FakeFreeBSDKernel {
         },
       },
       { match: /^kldstat -v$/, output: () => this.kldstatV() },
+      { match: /^kldstat -q -m fusefs$/, run: () => ({ exit: this.fusefsPath ? 0 : 1, output: '' }) },
+      {
+        match: /^kldunload -v (\S+) 2>&1$/,
+        run: (command) => this.kldunload(/^kldunload -v (\S+)/.exec(command)![1]!),
+      },
+      { match: /^umount (\S+) 2>&1$/, run: (command) => this.umount(/^umount (\S+)/.exec(command)![1]!) },
       { match: /^mount -p$/, output: () => this.mountP() },
       {
         // The fixture's mount command line (src/guest/common.ts fixtureMountCommand), then its mount check for real.
@@ -186,4 +241,9 @@ export class FakeFreeBSDKernel {
       },
     ];
   }
+}
+
+/** fuse_vfsop_mount: "fusefs" + "." + subtype, cut to MFSNAMELEN - 1 (sys/fs/fuse/fuse_vfsops.c). */
+function fusefsType(subtype: string, mfsnamelen: number): string {
+  return `fusefs.${subtype}`.slice(0, mfsnamelen - 1);
 }

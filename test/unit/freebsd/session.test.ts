@@ -1,0 +1,349 @@
+// The guest session on the FreeBSD adapter, through the real gate (runGate), the real console engine
+// and the real adapter, against the fake FreeBSD guest (FakeFreeBSDConsole over FakeFreeBSDKernel,
+// whose kldload/kldunload/kldstat/umount answers follow the FreeBSD sources named there and in
+// test/fixtures/freebsd/README.md). Only QEMU is replaced: the boot seam logs in to a fake console.
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, truncateSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { GateConfig } from '../../../src/config/types.js';
+import { SerialConsole } from '../../../src/console/serial-console.js';
+import type { BootedGuest, BootOptions } from '../../../src/gate/boot.js';
+import { PhaseClock } from '../../../src/gate/phases.js';
+import type { GateIO, GuestPlan } from '../../../src/gate/guest-plan.js';
+import { runGate } from '../../../src/gate/run.js';
+import { GuestSession } from '../../../src/gate/session.js';
+import { FREEBSD_CONSOLE, FreeBSDGuest } from '../../../src/guest/freebsd.js';
+import { createBlankDisk, writeTarDisk } from '../../../src/payload/tar-disk.js';
+import type { GateReport } from '../../../src/report/model.js';
+import { FakeFreeBSDConsole, respondWithRules } from './fake-freebsd-console.js';
+import { FakeFreeBSDKernel, transcript, type FakeRule } from './fake-freebsd-shell.js';
+
+const BUILT_KO = '/gate/obj/gate/src/amd64.amd64/sys/modules/fusefs/fusefs.ko';
+const BANNER = /Copyright \(c\) 1992-\d{4} The FreeBSD Project\./;
+
+function config(outDir: string, over: Partial<GateConfig> = {}): GateConfig {
+  return {
+    guest: 'freebsd',
+    freebsdVersion: 'auto',
+    sourceTree: '/src',
+    build: 'module',
+    kernconf: '',
+    tests: ['workloads'],
+    gtestFilter: 'WriteBack.mmap_direct_io',
+    workloads: ['mmap-write'],
+    fixtureOptions: ['direct_io'],
+    timeoutSec: 60,
+    bootTimeoutSec: 600,
+    buildTimeoutSec: 3600,
+    jobTimeoutSec: 5400,
+    cpus: 2,
+    memoryMiB: 2048,
+    accel: 'tcg',
+    repeat: 1,
+    failOn: ['fail', 'hang', 'panic', 'error'],
+    allowError: false,
+    installQemu: false,
+    cacheImages: false,
+    outDir,
+    uploadArtifact: false,
+    artifactName: 'fusefs-gate',
+    cacheDir: path.join(outDir, 'cache'),
+    ...over,
+  };
+}
+
+const quietIO = (): GateIO => ({
+  note: () => undefined,
+  warn: () => undefined,
+  consoleLine: () => undefined,
+  group: (_name, work) => work(),
+  signal: new AbortController().signal,
+});
+
+/** One fake FreeBSD machine at a time: its kernel state lives as long as its boot. */
+class FakeMachine {
+  boots = 0;
+  stopped = 0;
+  kernel = new FakeFreeBSDKernel();
+  /** The hash the next build's fusefs.ko has (each commit builds another module). */
+  koSha = 'a'.repeat(64);
+  /** The hash `sha256 -q` reports for the loaded file when the proof reads it (default: the build's). */
+  loadedSha: string | undefined;
+  /** The watchdog's exit status for the workload. */
+  testStatus = 0;
+  /** What every console of this machine was sent, in order. */
+  readonly commands: string[] = [];
+
+  rules(): FakeRule[] {
+    const ok = (match: RegExp): FakeRule => ({ match, output: '' });
+    let hashesRead = 0;
+    return [
+      // Before the kernel's rules: its command line names /gate/bin/fusefs-fixture too.
+      ok(/^make -C \/gate\/guest FUSEDIR=/),
+      ...this.kernel.rules(),
+      ok(/^true$/),
+      ok(/^mkdir -p \/gate\/results \/gate\/bin \/gate\/work && tar -xf \/dev\/vtbd1 -C \/gate$/),
+      ok(/^\{ uname -a; sysctl kern\.osreldate/),
+      // A release kernel: no ddb (debug.kdb.available lists none), no WITNESS.
+      { match: /^sysctl -n debug\.kdb\.available/, exit: 1 },
+      { match: /^sysctl -n debug\.witness\.watch/, exit: 1 },
+      { match: /^sysctl -n debug\.debugger_on_panic/, exit: 1 },
+      ok(/^if \[ -f \/gate\/guest\/watchdog\.sh \]/),
+      {
+        match: /^grep -E '\^#define\[\[:space:\]\]\+__FreeBSD_version'/,
+        output: '#define __FreeBSD_version 1403000\t/* Master, propagated to newvers */\n',
+      },
+      { match: /^sysctl -n kern\.osreldate$/, output: '1403000\n' },
+      {
+        match: /make -C \/gate\/src\/sys\/modules\/fusefs .* all 2>&1$/,
+        output: transcript('make-module-ok.txt'),
+      },
+      {
+        match: /make -C \/gate\/src\/sys\/modules\/fusefs .* -V \.OBJDIR$/,
+        output: '/gate/obj/gate/src/amd64.amd64/sys/modules/fusefs\n',
+      },
+      {
+        // The build's hash first, then the proof's.
+        match: /^sha256 -q '?\/gate\/obj\/gate\/src\/amd64\.amd64\/sys\/modules\/fusefs\/fusefs\.ko'?$/,
+        output: () => `${hashesRead++ % 2 === 1 && this.loadedSha ? this.loadedSha : this.koSha}\n`,
+      },
+      {
+        // guest/watchdog.sh's markers (docs/guest-protocol.md): the workload ran and exited.
+        match: /^sh \/gate\/bin\/watchdog\.sh (\w+) (\w+) /,
+        output: (command) => {
+          const [, nonce, id] = /^sh \/gate\/bin\/watchdog\.sh (\w+) (\w+) /.exec(command)!;
+          return `@@fg:${nonce}:test:${id}:exit:${this.testStatus}:120@@\n`;
+        },
+      },
+      ok(/^dmesg > \/gate\/results\/dmesg\.txt/),
+      ok(/^rm -rf \/gate && mkdir -p \/gate$/),
+    ];
+  }
+
+  /** The boot seam: a fresh machine (nothing loaded), logged in over the real console engine. */
+  boot = async (
+    _config: GateConfig,
+    plan: GuestPlan,
+    _io: GateIO,
+    _stop: AbortSignal,
+    report: GateReport,
+    options: BootOptions = {},
+  ): Promise<BootedGuest> => {
+    this.boots++;
+    this.kernel = new FakeFreeBSDKernel();
+    report.bootAttempts = 1;
+    const rules = respondWithRules(this.rules());
+    const fake = new FakeFreeBSDConsole((command) => {
+      this.commands.push(command);
+      return rules(command);
+    });
+    let logPath = plan.serialLogPath;
+    const console = new SerialConsole(fake, {
+      profile: FREEBSD_CONSOLE,
+      nonce: `f00dfeed000${this.boots}`,
+      rawLog: (chunk) => appendFileSync(logPath, chunk),
+      panicCollectMs: 200,
+    });
+    const login = console.login(5000);
+    fake.boot();
+    await login;
+    const dir = options.workDir ?? plan.workDir;
+    mkdirSync(dir, { recursive: true });
+    const payload = path.join(dir, 'payload.tar');
+    const written = await writeTarDisk(plan.payload, payload);
+    const payloadBytes = Math.max(written.diskBytes, options.payloadDiskBytes?.(written.archiveBytes) ?? 0);
+    truncateSync(payload, payloadBytes);
+    const results = path.join(dir, 'results.img');
+    await createBlankDisk(results, 1);
+    const booted: BootedGuest = {
+      adapter: plan.adapter,
+      console,
+      disks: plan.adapter.disks(1),
+      accelerator: 'tcg',
+      serialLogPath: logPath,
+      serialLogText: () => readFileSync(logPath, 'latin1'),
+      hostDisks: { payload, results, payloadBytes },
+      readResults: async () => undefined,
+      handOver: async (next) => {
+        booted.adapter = next.adapter;
+        booted.serialLogPath = logPath = next.serialLogPath;
+      },
+      teardown: async () => {
+        this.stopped++;
+      },
+      reboot: async () => booted,
+      diagnose: async () => ({ notes: [] }),
+      qemuProblem: async () => undefined,
+    };
+    return booted;
+  };
+}
+
+function freebsdPlan(outDir: string): GuestPlan {
+  const workDir = path.join(outDir, '.work');
+  mkdirSync(workDir, { recursive: true });
+  const tree = path.join(workDir, 'param.h');
+  writeFileSync(tree, '#define __FreeBSD_version 1403000\n');
+  return {
+    adapter: new FreeBSDGuest(),
+    media: async () => ({ kind: 'disk', path: '/nonexistent/overlay.qcow2', format: 'qcow2' }),
+    imageInfo: { description: 'fake FreeBSD 14.3-RELEASE (test)', path: '/nonexistent/image.raw' },
+    payload: [{ hostPath: tree, guestPath: 'src/sys/sys/param.h' }],
+    serialLogPath: path.join(outDir, 'serial.log'),
+    workDir,
+  };
+}
+
+function setup() {
+  const root = mkdtempSync(path.join(tmpdir(), 'fg-session-'));
+  const machine = new FakeMachine();
+  const session = new GuestSession(path.join(root, 'session'), { boot: machine.boot });
+  let runs = 0;
+  const run = async (over: Partial<GateConfig> = {}) => {
+    const outDir = path.join(root, `run-${++runs}`);
+    const report = await runGate(config(outDir, over), quietIO(), {
+      planGuest: async () => freebsdPlan(outDir),
+      guests: session,
+    });
+    return { report, outDir, serialLog: readFileSync(path.join(outDir, 'serial.log'), 'latin1') };
+  };
+  return { machine, session, run };
+}
+
+const phases = (report: GateReport) => report.phases.map((p) => p.phase);
+
+describe('guest session on the FreeBSD adapter (fake FreeBSD guest)', () => {
+  it('a pass hands the guest on: the next run unmounts, kldunloads fusefs, finds it gone from kldstat -v, clears /gate, then kldloads and proves its own module without a boot', async () => {
+    const { machine, session, run } = setup();
+    const first = await run();
+    expect(first.report.verdict, first.report.reason).toBe('pass');
+    expect(first.report.reusedGuest).toBe(false);
+    expect(phases(first.report)).toContain('boot');
+    expect(phases(first.report)).toContain('keep');
+    expect(phases(first.report)).not.toContain('teardown');
+    expect(first.report.guestSession?.end).toContain('kept running');
+    expect(session.holdsGuest).toBe(true);
+    expect(machine.stopped).toBe(0);
+    expect(machine.kernel.fusefsPath).toBe(BUILT_KO);
+
+    machine.koSha = 'b'.repeat(64);
+    const sent = machine.commands.length;
+    const second = await run();
+    expect(second.report.verdict, second.report.reason).toBe('pass');
+    expect(second.report.reusedGuest).toBe(true);
+    expect(phases(second.report)).toContain('reuse');
+    expect(phases(second.report)).not.toContain('boot');
+    expect(second.report.bootAttempts).toBe(0);
+    expect(machine.boots).toBe(1);
+    // The reset, in order, before the next run's payload is unpacked and its module loaded.
+    const commands = machine.commands.slice(sent);
+    const at = (re: RegExp) => commands.findIndex((c) => re.test(c));
+    expect(at(/^mount -p$/)).toBeGreaterThanOrEqual(0);
+    expect(at(/^umount \/mnt\/fg 2>&1$/)).toBeGreaterThan(at(/^mount -p$/));
+    expect(at(/^kldunload -v fusefs 2>&1$/)).toBeGreaterThan(at(/^umount \/mnt\/fg/));
+    expect(at(/^rm -rf \/gate && mkdir -p \/gate$/)).toBeGreaterThan(at(/^kldunload/));
+    expect(at(/tar -xf \/dev\/vtbd1/)).toBeGreaterThan(at(/^rm -rf \/gate/));
+    expect(at(/kldload -v/)).toBeGreaterThan(at(/tar -xf/));
+    expect(second.report.guestSession?.start).toContain('Unloading fusefs.ko, id=4');
+    expect(second.report.proof?.details.join('\n')).toContain(`sha256 ${'b'.repeat(64)} matches the build`);
+    // Each run's serial log is its own slice of the console.
+    expect(first.serialLog).toMatch(BANNER);
+    expect(first.serialLog).not.toContain('Unloading fusefs.ko');
+    expect(second.serialLog).not.toMatch(BANNER);
+    expect(second.serialLog).toContain('Unloading fusefs.ko, id=4');
+
+    await session.dispose();
+    expect(machine.stopped).toBe(1);
+    expect(session.holdsGuest).toBe(false);
+  });
+
+  it('kldunload refused with EBUSY (another fusefs mount keeps the module busy): the next run boots a fresh guest and says why', async () => {
+    const { machine, session, run } = setup();
+    expect((await run()).report.verdict).toBe('pass');
+    machine.kernel.mountOther('/mnt/other', 'sshfs');
+    const second = await run();
+    expect(second.report.verdict, second.report.reason).toBe('pass');
+    expect(second.report.reusedGuest).toBe(false);
+    expect(second.report.guestSession?.start).toContain("kldunload: can't unload file: Device busy");
+    expect(second.report.phases.find((p) => p.phase === 'reuse')?.outcome).toBe('failed');
+    expect(phases(second.report)).toContain('boot');
+    expect(machine.boots).toBe(2);
+    expect(machine.stopped).toBe(1);
+    // The failed reuse stays in the run's serial log, before the fresh boot's banner.
+    expect(second.serialLog.indexOf('Device busy')).toBeLessThan(second.serialLog.search(BANNER));
+    await session.dispose();
+  });
+
+  it('a decided fail keeps the guest; an error (a failed proof) does not', async () => {
+    const { machine, session, run } = setup();
+    machine.testStatus = 1;
+    const failed = await run();
+    expect(failed.report.verdict, failed.report.reason).toBe('fail');
+    expect(session.holdsGuest).toBe(true);
+
+    machine.testStatus = 0;
+    machine.loadedSha = 'c'.repeat(64);
+    const broken = await run();
+    expect(broken.report.reusedGuest).toBe(true);
+    expect(broken.report.verdict).toBe('error');
+    expect(broken.report.reason).toContain('the code under test is not what runs');
+    expect(session.holdsGuest).toBe(false);
+    expect(broken.report.guestSession?.end).toMatch(/^stopped: verdict error/);
+    expect(machine.stopped).toBe(1);
+
+    machine.loadedSha = undefined;
+    const next = await run();
+    expect(next.report.reusedGuest).toBe(false);
+    expect(machine.boots).toBe(2);
+    await session.dispose();
+  });
+
+  it('a guest that booted a kernel its run built is stopped, not handed on', async () => {
+    const machine = new FakeMachine();
+    const root = mkdtempSync(path.join(tmpdir(), 'fg-session-'));
+    const session = new GuestSession(path.join(root, 'session'), { boot: machine.boot });
+    const outDir = path.join(root, 'run');
+    const plan = freebsdPlan(outDir);
+    const report = {
+      verdict: 'pass',
+      reason: 'all 1 test(s) passed',
+      build: { mode: 'kernel', why: 'build: kernel', ok: true },
+      phases: [],
+      guestSession: { start: 'fresh boot' },
+    } as unknown as GateReport;
+    const clock = new PhaseClock();
+    const run = {
+      config: config(outDir),
+      plan,
+      io: quietIO(),
+      stop: new AbortController().signal,
+      report,
+      clock,
+    };
+    const booted = await session.acquire(run);
+    await session.release(booted, run, true);
+    expect(session.holdsGuest).toBe(false);
+    expect(machine.stopped).toBe(1);
+    expect(report.guestSession?.end).toContain('a kernel this run built');
+    expect(clock.phases.map((p) => p.phase)).toEqual(['boot', 'teardown']);
+  });
+});
+
+describe('the fake FreeBSD kernel: kldunload as the sources have it', () => {
+  it('finds the file as NAME or NAME.ko, refuses while a fusefs mount exists, and leaves kldstat -v without fusefs after an unload', () => {
+    const kernel = new FakeFreeBSDKernel();
+    expect(kernel.kldunload('fusefs')).toEqual({ exit: 1, output: "kldunload: can't find file fusefs\n" });
+    kernel.load(BUILT_KO);
+    kernel.mountFixture('/mnt/fg', 'fusefs-fixture');
+    expect(kernel.kldunload('fusefs')).toEqual({
+      exit: 1,
+      output: "Unloading fusefs.ko, id=4\nkldunload: can't unload file: Device busy\n",
+    });
+    expect(kernel.kldstatV()).toContain('fusefs.ko');
+    kernel.umount('/mnt/fg');
+    expect(kernel.kldunload('fusefs.ko')).toEqual({ exit: 0, output: 'Unloading fusefs.ko, id=4\n' });
+    expect(kernel.kldstatV()).not.toContain('fusefs');
+    expect(kernel.devFuseExists).toBe(false);
+  });
+});
