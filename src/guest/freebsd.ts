@@ -725,7 +725,9 @@ export class FreeBSDGuest implements GuestAdapter {
    * Back to the state of a fresh boot of the same overlay, one command a step so a failure names it:
    * 1. unmount /mnt/fg when `mount -p` lists it (second field, sbin/mount/mount.c putfsent); the
    *    fixture's read of /dev/fuse fails once its mount is gone and it exits;
-   * 2. `kldunload -v fusefs`: kldfind(2) finds the file by name with or without `.ko`
+   * 2. when `kldstat -q -m fusefs` finds the module: if kldstat -v lists it inside another file
+   *    (`kernel`: a kernel built with fusefs), stop here, it cannot be unloaded; else
+   *    `kldunload -v fusefs`: kldfind(2) finds the file by name with or without `.ko`
    *    (sys/kern/kern_linker.c sys_kldfind, linker_find_file_by_name), kern_kldunload ->
    *    linker_file_unload -> MOD_UNLOAD -> fuse_loader (sys/fs/fuse/fuse_main.c) -> vfs_modevent ->
    *    vfs_unregister (sys/kern/vfs_init.c), which refuses with EBUSY while any fusefs mount exists
@@ -761,6 +763,16 @@ export class FreeBSDGuest implements GuestAdapter {
     }
     const loaded = await shell.run('kldstat -q -m fusefs', { timeoutMs: 10_000 });
     if (loaded.exitStatus === 0) {
+      // modfind finds a module wherever it is; kldunload finds linker files by name (fusefs.ko or
+      // fusefs, linker_find_file_by_name). A kernel built with fusefs holds the module in the
+      // `kernel` file (kldstat -v lists it there): nothing can unload it, so say that, not
+      // kldunload's "can't find file".
+      const holder = findFusefs(parseKldstat((await shell.run('kldstat -v', { timeoutMs: 10_000 })).output));
+      if (holder && holder.name !== 'fusefs.ko')
+        return {
+          ok: false,
+          why: `fusefs is compiled into ${holder.name} (${holder.path ?? holder.name}), not loaded from a fusefs.ko: it cannot be unloaded`,
+        };
       const unload = await shell.run('kldunload -v fusefs 2>&1', {
         timeoutMs: 60_000,
         purpose: 'unloading fusefs.ko',

@@ -85,12 +85,24 @@ export class FakeFreeBSDShell implements Shell {
 export class FakeFreeBSDKernel {
   /** Where the loaded fusefs.ko came from; undefined while not loaded. */
   fusefsPath: string | undefined;
+  /**
+   * A kernel built with fusefs in it: the module's container is the kernel file, so kldstat -v lists
+   * `fusefs` under `kernel` (sbin/kldstat/kldstat.c printfile: kldfirstmod/modfnext per file) and
+   * `kldstat -q -m fusefs` exits 0 (modfind), but no linker file is named fusefs(.ko): kldunload
+   * cannot find one (sys/kern/kern_linker.c linker_find_file_by_name compares file names only).
+   */
+  fusefsInKernel = false;
   readonly mounts: { from: string; on: string; type: string; daemonTimeout: number }[] = [];
 
   constructor(readonly mfsnamelen = 16) {}
 
   get devFuseExists(): boolean {
-    return this.fusefsPath !== undefined;
+    return this.fusefsPath !== undefined || this.fusefsInKernel;
+  }
+
+  /** modfind("fusefs") finds a module: in a loaded fusefs.ko or in the kernel. */
+  get fusefsModule(): boolean {
+    return this.devFuseExists;
   }
 
   load(path: string): void {
@@ -186,6 +198,7 @@ export class FakeFreeBSDKernel {
     out += file(1, 9, '0xffffffff80200000', '1f3e2b0', 'kernel', '/boot/kernel/kernel', [
       [1, 'elf64'],
       [2, 'shell'],
+      ...(this.fusefsInKernel ? ([[497, 'fusefs']] as [number, string][]) : []),
     ]);
     if (this.fusefsPath)
       out += file(4, 1, '0xffffffff82a21000', '2c1b8', 'fusefs.ko', this.fusefsPath, [[498, 'fusefs']]);
@@ -198,20 +211,22 @@ export class FakeFreeBSDKernel {
       {
         match: /^kldstat -q -m fusefs \|\| kldload fusefs/,
         output: () => {
-          this.load(this.fusefsPath ?? '/boot/kernel/fusefs.ko');
+          if (!this.fusefsModule) this.load('/boot/kernel/fusefs.ko');
           return '';
         },
       },
       {
         match: /^if kldstat -q -m fusefs; then kldunload fusefs\.ko \|\| exit 1; fi; kldload -v (\S+)/,
-        output: (command) => {
+        run: (command) => {
+          // fusefs in the kernel: no file named fusefs.ko to unload (linker_find_file_by_name).
+          if (this.fusefsInKernel) return { exit: 1, output: "kldunload: can't find file fusefs.ko\n" };
           const path = /kldload -v '?([^' ]+)'?/.exec(command)![1]!;
           this.load(path);
-          return `Loaded ${path}, id=4\n`;
+          return { exit: 0, output: `Loaded ${path}, id=4\n` };
         },
       },
       { match: /^kldstat -v$/, output: () => this.kldstatV() },
-      { match: /^kldstat -q -m fusefs$/, run: () => ({ exit: this.fusefsPath ? 0 : 1, output: '' }) },
+      { match: /^kldstat -q -m fusefs$/, run: () => ({ exit: this.fusefsModule ? 0 : 1, output: '' }) },
       {
         match: /^kldunload -v (\S+) 2>&1$/,
         run: (command) => this.kldunload(/^kldunload -v (\S+)/.exec(command)![1]!),

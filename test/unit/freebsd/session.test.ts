@@ -72,6 +72,8 @@ class FakeMachine {
   loadedSha: string | undefined;
   /** The watchdog's exit status for the workload. */
   testStatus = 0;
+  /** Each boot's kernel has fusefs compiled in (no fusefs.ko to load or unload). */
+  fusefsInKernel = false;
   /** What every console of this machine was sent, in order. */
   readonly commands: string[] = [];
 
@@ -132,6 +134,7 @@ class FakeMachine {
   ): Promise<BootedGuest> => {
     this.boots++;
     this.kernel = new FakeFreeBSDKernel();
+    this.kernel.fusefsInKernel = this.fusefsInKernel;
     report.bootAttempts = 1;
     const rules = respondWithRules(this.rules());
     const fake = new FakeFreeBSDConsole((command) => {
@@ -272,6 +275,24 @@ describe('guest session on the FreeBSD adapter (fake FreeBSD guest)', () => {
     expect(machine.stopped).toBe(1);
     // The failed reuse stays in the run's serial log, before the fresh boot's banner.
     expect(second.serialLog.indexOf('Device busy')).toBeLessThan(second.serialLog.search(BANNER));
+    await session.dispose();
+  });
+
+  it('fusefs compiled into the kernel (kldstat -v lists it under kernel): the reset says it cannot be unloaded and the next run boots fresh', async () => {
+    const { machine, session, run } = setup();
+    machine.fusefsInKernel = true;
+    const first = await run({ build: 'none' });
+    expect(first.report.verdict, first.report.reason).toBe('pass');
+    expect(session.holdsGuest).toBe(true);
+    const sent = machine.commands.length;
+    const second = await run({ build: 'none' });
+    expect(second.report.reusedGuest).toBe(false);
+    expect(second.report.guestSession?.start).toContain(
+      'fusefs is compiled into kernel (/boot/kernel/kernel)',
+    );
+    // No kldunload was tried: it finds linker files by name and no file is named fusefs(.ko).
+    expect(machine.commands.slice(sent).some((c) => c.startsWith('kldunload'))).toBe(false);
+    expect(machine.boots).toBe(2);
     await session.dispose();
   });
 
