@@ -737,7 +737,9 @@ export class FreeBSDGuest implements GuestAdapter {
    *    "Unloading %s, id=%d" first. A file the kernel itself loaded is refused too (userrefs 0);
    * 3. `kldstat -v` must list no fusefs any more (sbin/kldstat/kldstat.c), so the next run's
    *    kldload -v is a load, not "already loaded";
-   * 4. /gate removed: the next payload is unpacked into an empty folder and built from nothing, as on
+   * 4. the kernel message buffer emptied (kern.msgbuf_clear, sys/kern/subr_prf.c), so the next
+   *    run's dmesg.txt does not carry this run's kernel lines;
+   * 5. /gate removed: the next payload is unpacked into an empty folder and built from nothing, as on
    *    a fresh boot (no file of the previous commit's tree or objects is left behind).
    * The disks need no cache dropping: FreeBSD disks are character devices whose reads go straight to
    * GEOM (sys/geom/geom_dev.c g_dev_cdevsw: d_read = physread, sys/kern/kern_physio.c), with no
@@ -783,6 +785,13 @@ export class FreeBSDGuest implements GuestAdapter {
     const left = findFusefs(parseKldstat((await shell.run('kldstat -v', { timeoutMs: 10_000 })).output));
     if (left)
       return { ok: false, why: `kldstat -v still lists fusefs (${left.path ?? left.name}) after kldunload` };
+    // dmesg(8) prints the kernel message buffer (kern.msgbuf), which still holds the previous run's
+    // kernel lines; each run's dmesg.txt must hold only its own. Writing kern.msgbuf_clear empties
+    // it (sys/kern/subr_prf.c sysctl_kern_msgbuf_clear; CTLFLAG_SECURE, allowed at the default
+    // securelevel -1). Only sysctl's errors are kept (its stdout goes to /dev/null).
+    const msgbuf = await shell.run('sysctl kern.msgbuf_clear=1 2>&1 >/dev/null', { timeoutMs: 10_000 });
+    if (msgbuf.exitStatus !== 0) return fail('sysctl kern.msgbuf_clear=1', msgbuf);
+    details.push('kernel message buffer cleared');
     const clear = await shell.run(`rm -rf ${GATE_DIR} && mkdir -p ${GATE_DIR}`, {
       timeoutMs: 300_000,
       purpose: `clearing ${GATE_DIR}`,

@@ -92,6 +92,12 @@ export class FakeFreeBSDKernel {
    * cannot find one (sys/kern/kern_linker.c linker_find_file_by_name compares file names only).
    */
   fusefsInKernel = false;
+  /**
+   * The kernel message buffer dmesg(8) prints (kern.msgbuf); writing kern.msgbuf_clear empties it
+   * (sys/kern/subr_prf.c sysctl_kern_msgbuf_clear: msgbuf_clear). sysctl(8) with its stdout on
+   * /dev/null prints nothing on success.
+   */
+  readonly msgbuf: string[] = ['Copyright (c) 1992-2025 The FreeBSD Project.'];
   readonly mounts: { from: string; on: string; type: string; daemonTimeout: number }[] = [];
 
   constructor(readonly mfsnamelen = 16) {}
@@ -233,6 +239,13 @@ export class FakeFreeBSDKernel {
       },
       { match: /^umount (\S+) 2>&1$/, run: (command) => this.umount(/^umount (\S+)/.exec(command)![1]!) },
       { match: /^mount -p$/, output: () => this.mountP() },
+      {
+        match: /^sysctl kern\.msgbuf_clear=1 2>&1 >\/dev\/null$/,
+        run: () => {
+          this.msgbuf.length = 0;
+          return { exit: 0, output: '' };
+        },
+      },
       {
         // The fixture's mount command line (src/guest/common.ts fixtureMountCommand), then its mount check for real.
         match: /\/gate\/bin\/fusefs-fixture /,

@@ -231,6 +231,8 @@ describe('guest session on the FreeBSD adapter (fake FreeBSD guest)', () => {
     expect(machine.kernel.fusefsPath).toBe(BUILT_KO);
 
     machine.koSha = 'b'.repeat(64);
+    // A kernel line of the first run: the second run's dmesg.txt must not carry it.
+    machine.kernel.msgbuf.push('fusefs: a line the first run left in the message buffer');
     const sent = machine.commands.length;
     const second = await run();
     expect(second.report.verdict, second.report.reason).toBe('pass');
@@ -246,9 +248,11 @@ describe('guest session on the FreeBSD adapter (fake FreeBSD guest)', () => {
     expect(at(/^umount \/mnt\/fg 2>&1$/)).toBeGreaterThan(at(/^mount -p$/));
     expect(at(/^kldunload -v fusefs 2>&1$/)).toBeGreaterThan(at(/^umount \/mnt\/fg/));
     expect(at(/^rm -rf \/gate && mkdir -p \/gate$/)).toBeGreaterThan(at(/^kldunload/));
+    expect(machine.kernel.msgbuf.join('\n')).not.toContain('the first run left');
     expect(at(/tar -xf \/dev\/vtbd1/)).toBeGreaterThan(at(/^rm -rf \/gate/));
     expect(at(/kldload -v/)).toBeGreaterThan(at(/tar -xf/));
     expect(second.report.guestSession?.start).toContain('Unloading fusefs.ko, id=4');
+    expect(second.report.guestSession?.start).toContain('kernel message buffer cleared');
     expect(second.report.proof?.details.join('\n')).toContain(`sha256 ${'b'.repeat(64)} matches the build`);
     // Each run's serial log is its own slice of the console.
     expect(first.serialLog).toMatch(BANNER);
