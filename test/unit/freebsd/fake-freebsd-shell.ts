@@ -98,7 +98,23 @@ export class FakeFreeBSDKernel {
    * /dev/null prints nothing on success.
    */
   readonly msgbuf: string[] = ['Copyright (c) 1992-2025 The FreeBSD Project.'];
-  readonly mounts: { from: string; on: string; type: string; daemonTimeout: number }[] = [];
+  /**
+   * `busy`: a process still has a vnode of the mount (its cwd or an open file): vflush without
+   * FORCECLOSE returns EBUSY (sys/kern/vfs_subr.c vflush), fuse_vfsop_unmount returns it
+   * (sys/fs/fuse/fuse_vfsops.c) and umount(8) warns "unmount of %s failed" (sbin/umount/umount.c
+   * umountfs), exit 1.
+   */
+  readonly mounts: { from: string; on: string; type: string; daemonTimeout: number; busy?: boolean }[] = [];
+  /**
+   * fusefs.ko's linker refs: above 1 (another file depends on it) linker_file_unload only drops one
+   * and returns 0, leaving the file loaded (sys/kern/kern_linker.c).
+   */
+  fusefsRefs = 1;
+  /**
+   * fusefs.ko loaded by the loader or the kernel (userrefs 0): kern_kldunload prints "kldunload:
+   * attempt to unload file that was loaded by the kernel" on the console and fails with EBUSY.
+   */
+  fusefsLoadedByKernel = false;
 
   constructor(readonly mfsnamelen = 16) {}
 
@@ -126,6 +142,15 @@ export class FakeFreeBSDKernel {
       };
     const verbose = `Unloading ${file}, id=4
 `;
+    if (this.fusefsLoadedByKernel)
+      return {
+        exit: 1,
+        output: `${verbose}kldunload: attempt to unload file that was loaded by the kernel\nkldunload: can't unload file: Device busy\n`,
+      };
+    if (this.fusefsRefs > 1) {
+      this.fusefsRefs--;
+      return { exit: 0, output: verbose };
+    }
     if (this.mounts.some((m) => m.type === 'fusefs' || m.type.startsWith('fusefs.')))
       return {
         exit: 1,
@@ -141,6 +166,8 @@ export class FakeFreeBSDKernel {
     const index = this.mounts.findIndex((m) => m.on === on);
     if (index < 0)
       throw new Error(`FakeFreeBSDKernel: umount of ${on}, which is not mounted (no transcript)`);
+    if (this.mounts[index]!.busy)
+      return { exit: 1, output: `umount: unmount of ${on} failed: Device busy\n` };
     this.mounts.splice(index, 1);
     return { exit: 0, output: '' };
   }
@@ -207,7 +234,9 @@ export class FakeFreeBSDKernel {
       ...(this.fusefsInKernel ? ([[497, 'fusefs']] as [number, string][]) : []),
     ]);
     if (this.fusefsPath)
-      out += file(4, 1, '0xffffffff82a21000', '2c1b8', 'fusefs.ko', this.fusefsPath, [[498, 'fusefs']]);
+      out += file(4, this.fusefsRefs, '0xffffffff82a21000', '2c1b8', 'fusefs.ko', this.fusefsPath, [
+        [498, 'fusefs'],
+      ]);
     return out;
   }
 

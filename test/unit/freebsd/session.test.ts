@@ -300,6 +300,43 @@ describe('guest session on the FreeBSD adapter (fake FreeBSD guest)', () => {
     await session.dispose();
   });
 
+  it('a mount still in use (umount: Device busy), a fusefs.ko another file holds (kldunload drops one ref), or one the kernel loaded: each reset fails with its reason and the next run boots fresh', async () => {
+    const cases: [string, (k: FakeFreeBSDKernel) => void, string][] = [
+      [
+        'busy mount',
+        (k) => {
+          k.mounts.find((m) => m.on === '/mnt/fg')!.busy = true;
+        },
+        'umount /mnt/fg failed (exit 1): umount: unmount of /mnt/fg failed: Device busy',
+      ],
+      [
+        'refs 2',
+        (k) => {
+          k.fusefsRefs = 2;
+        },
+        `kldstat -v still lists fusefs (${BUILT_KO}) after kldunload`,
+      ],
+      [
+        'loaded by the kernel',
+        (k) => {
+          k.fusefsLoadedByKernel = true;
+        },
+        "kldunload: can't unload file: Device busy",
+      ],
+    ];
+    for (const [name, arrange, why] of cases) {
+      const { machine, session, run } = setup();
+      expect((await run()).report.verdict, name).toBe('pass');
+      arrange(machine.kernel);
+      const second = await run();
+      expect(second.report.verdict, `${name}: ${second.report.reason}`).toBe('pass');
+      expect(second.report.reusedGuest, name).toBe(false);
+      expect(second.report.guestSession?.start, name).toContain(why);
+      expect(machine.boots, name).toBe(2);
+      await session.dispose();
+    }
+  });
+
   it('a decided fail keeps the guest; an error (a failed proof) does not', async () => {
     const { machine, session, run } = setup();
     machine.testStatus = 1;
