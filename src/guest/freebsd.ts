@@ -727,7 +727,9 @@ export class FreeBSDGuest implements GuestAdapter {
    *    fuse_vfsop_unmount (sys/fs/fuse/fuse_vfsops.c) marks the session dead (fdata_set_dead), so
    *    the server's next read of /dev/fuse returns ENODEV (sys/fs/fuse/fuse_device.c
    *    fuse_device_read) and the fixture exits;
-   * 2. `kldunload -v fusefs`: kldfind(2) finds the file by name with or without `.ko`
+   * 2. when `kldstat -q -m fusefs` finds the module: if kldstat -v lists it inside another file
+   *    (`kernel`: a kernel built with fusefs), stop here, it cannot be unloaded; else
+   *    `kldunload -v fusefs`: kldfind(2) finds the file by name with or without `.ko`
    *    (sys/kern/kern_linker.c sys_kldfind, linker_find_file_by_name), kern_kldunload ->
    *    linker_file_unload -> MOD_UNLOAD -> fuse_loader (sys/fs/fuse/fuse_main.c) -> vfs_modevent ->
    *    vfs_unregister (sys/kern/vfs_init.c), which refuses with EBUSY while any fusefs mount exists
@@ -739,7 +741,9 @@ export class FreeBSDGuest implements GuestAdapter {
    *    kldload -v is a load, not "already loaded". The unload's fuse_bringdown -> fuse_device_destroy
    *    -> destroy_dev (fuse_main.c, fuse_device.c) waits for threads still inside /dev/fuse; the
    *    command's own timeout bounds that, and a timeout means a fresh boot;
-   * 4. /gate removed: the next payload is unpacked into an empty folder and built from nothing, as on
+   * 4. the kernel message buffer emptied (kern.msgbuf_clear, sys/kern/subr_prf.c), so the next
+   *    run's dmesg.txt does not carry this run's kernel lines;
+   * 5. /gate removed: the next payload is unpacked into an empty folder and built from nothing, as on
    *    a fresh boot (no file of the previous commit's tree or objects is left behind).
    * The disks need no cache dropping: FreeBSD disks are character devices whose reads go straight to
    * GEOM (sys/geom/geom_dev.c g_dev_cdevsw: d_read = physread, sys/kern/kern_physio.c), with no
@@ -765,6 +769,16 @@ export class FreeBSDGuest implements GuestAdapter {
     }
     const loaded = await shell.run('kldstat -q -m fusefs', { timeoutMs: 10_000 });
     if (loaded.exitStatus === 0) {
+      // modfind finds a module wherever it is; kldunload finds linker files by name (fusefs.ko or
+      // fusefs, linker_find_file_by_name). A kernel built with fusefs holds the module in the
+      // `kernel` file (kldstat -v lists it there): nothing can unload it, so say that, not
+      // kldunload's "can't find file".
+      const holder = findFusefs(parseKldstat((await shell.run('kldstat -v', { timeoutMs: 10_000 })).output));
+      if (holder && holder.name !== 'fusefs.ko')
+        return {
+          ok: false,
+          why: `fusefs is compiled into ${holder.name} (${holder.path ?? holder.name}), not loaded from a fusefs.ko: it cannot be unloaded`,
+        };
       const unload = await shell.run('kldunload -v fusefs 2>&1', {
         timeoutMs: 60_000,
         purpose: 'unloading fusefs.ko',
@@ -775,6 +789,13 @@ export class FreeBSDGuest implements GuestAdapter {
     const left = findFusefs(parseKldstat((await shell.run('kldstat -v', { timeoutMs: 10_000 })).output));
     if (left)
       return { ok: false, why: `kldstat -v still lists fusefs (${left.path ?? left.name}) after kldunload` };
+    // dmesg(8) prints the kernel message buffer (kern.msgbuf), which still holds the previous run's
+    // kernel lines; each run's dmesg.txt must hold only its own. Writing kern.msgbuf_clear empties
+    // it (sys/kern/subr_prf.c sysctl_kern_msgbuf_clear; CTLFLAG_SECURE, allowed at the default
+    // securelevel -1). Only sysctl's errors are kept (its stdout goes to /dev/null).
+    const msgbuf = await shell.run('sysctl kern.msgbuf_clear=1 2>&1 >/dev/null', { timeoutMs: 10_000 });
+    if (msgbuf.exitStatus !== 0) return fail('sysctl kern.msgbuf_clear=1', msgbuf);
+    details.push('kernel message buffer cleared');
     const clear = await shell.run(`rm -rf ${GATE_DIR} && mkdir -p ${GATE_DIR}`, {
       timeoutMs: 300_000,
       purpose: `clearing ${GATE_DIR}`,

@@ -85,12 +85,46 @@ export class FakeFreeBSDShell implements Shell {
 export class FakeFreeBSDKernel {
   /** Where the loaded fusefs.ko came from; undefined while not loaded. */
   fusefsPath: string | undefined;
-  readonly mounts: { from: string; on: string; type: string; daemonTimeout: number }[] = [];
+  /**
+   * A kernel built with fusefs in it: the module's container is the kernel file, so kldstat -v lists
+   * `fusefs` under `kernel` (sbin/kldstat/kldstat.c printfile: kldfirstmod/modfnext per file) and
+   * `kldstat -q -m fusefs` exits 0 (modfind), but no linker file is named fusefs(.ko): kldunload
+   * cannot find one (sys/kern/kern_linker.c linker_find_file_by_name compares file names only).
+   */
+  fusefsInKernel = false;
+  /**
+   * The kernel message buffer dmesg(8) prints (kern.msgbuf); writing kern.msgbuf_clear empties it
+   * (sys/kern/subr_prf.c sysctl_kern_msgbuf_clear: msgbuf_clear). sysctl(8) with its stdout on
+   * /dev/null prints nothing on success.
+   */
+  readonly msgbuf: string[] = ['Copyright (c) 1992-2025 The FreeBSD Project.'];
+  /**
+   * `busy`: a process still has a vnode of the mount (its cwd or an open file): vflush without
+   * FORCECLOSE returns EBUSY (sys/kern/vfs_subr.c vflush), fuse_vfsop_unmount returns it
+   * (sys/fs/fuse/fuse_vfsops.c) and umount(8) warns "unmount of %s failed" (sbin/umount/umount.c
+   * umountfs), exit 1.
+   */
+  readonly mounts: { from: string; on: string; type: string; daemonTimeout: number; busy?: boolean }[] = [];
+  /**
+   * fusefs.ko's linker refs: above 1 (another file depends on it) linker_file_unload only drops one
+   * and returns 0, leaving the file loaded (sys/kern/kern_linker.c).
+   */
+  fusefsRefs = 1;
+  /**
+   * fusefs.ko loaded by the loader or the kernel (userrefs 0): kern_kldunload prints "kldunload:
+   * attempt to unload file that was loaded by the kernel" on the console and fails with EBUSY.
+   */
+  fusefsLoadedByKernel = false;
 
   constructor(readonly mfsnamelen = 16) {}
 
   get devFuseExists(): boolean {
-    return this.fusefsPath !== undefined;
+    return this.fusefsPath !== undefined || this.fusefsInKernel;
+  }
+
+  /** modfind("fusefs") finds a module: in a loaded fusefs.ko or in the kernel. */
+  get fusefsModule(): boolean {
+    return this.devFuseExists;
   }
 
   load(path: string): void {
@@ -108,6 +142,15 @@ export class FakeFreeBSDKernel {
       };
     const verbose = `Unloading ${file}, id=4
 `;
+    if (this.fusefsLoadedByKernel)
+      return {
+        exit: 1,
+        output: `${verbose}kldunload: attempt to unload file that was loaded by the kernel\nkldunload: can't unload file: Device busy\n`,
+      };
+    if (this.fusefsRefs > 1) {
+      this.fusefsRefs--;
+      return { exit: 0, output: verbose };
+    }
     if (this.mounts.some((m) => m.type === 'fusefs' || m.type.startsWith('fusefs.')))
       return {
         exit: 1,
@@ -123,6 +166,8 @@ export class FakeFreeBSDKernel {
     const index = this.mounts.findIndex((m) => m.on === on);
     if (index < 0)
       throw new Error(`FakeFreeBSDKernel: umount of ${on}, which is not mounted (no transcript)`);
+    if (this.mounts[index]!.busy)
+      return { exit: 1, output: `umount: unmount of ${on} failed: Device busy\n` };
     this.mounts.splice(index, 1);
     return { exit: 0, output: '' };
   }
@@ -186,9 +231,12 @@ export class FakeFreeBSDKernel {
     out += file(1, 9, '0xffffffff80200000', '1f3e2b0', 'kernel', '/boot/kernel/kernel', [
       [1, 'elf64'],
       [2, 'shell'],
+      ...(this.fusefsInKernel ? ([[497, 'fusefs']] as [number, string][]) : []),
     ]);
     if (this.fusefsPath)
-      out += file(4, 1, '0xffffffff82a21000', '2c1b8', 'fusefs.ko', this.fusefsPath, [[498, 'fusefs']]);
+      out += file(4, this.fusefsRefs, '0xffffffff82a21000', '2c1b8', 'fusefs.ko', this.fusefsPath, [
+        [498, 'fusefs'],
+      ]);
     return out;
   }
 
@@ -198,26 +246,35 @@ export class FakeFreeBSDKernel {
       {
         match: /^kldstat -q -m fusefs \|\| kldload fusefs/,
         output: () => {
-          this.load(this.fusefsPath ?? '/boot/kernel/fusefs.ko');
+          if (!this.fusefsModule) this.load('/boot/kernel/fusefs.ko');
           return '';
         },
       },
       {
         match: /^if kldstat -q -m fusefs; then kldunload fusefs\.ko \|\| exit 1; fi; kldload -v (\S+)/,
-        output: (command) => {
+        run: (command) => {
+          // fusefs in the kernel: no file named fusefs.ko to unload (linker_find_file_by_name).
+          if (this.fusefsInKernel) return { exit: 1, output: "kldunload: can't find file fusefs.ko\n" };
           const path = /kldload -v '?([^' ]+)'?/.exec(command)![1]!;
           this.load(path);
-          return `Loaded ${path}, id=4\n`;
+          return { exit: 0, output: `Loaded ${path}, id=4\n` };
         },
       },
       { match: /^kldstat -v$/, output: () => this.kldstatV() },
-      { match: /^kldstat -q -m fusefs$/, run: () => ({ exit: this.fusefsPath ? 0 : 1, output: '' }) },
+      { match: /^kldstat -q -m fusefs$/, run: () => ({ exit: this.fusefsModule ? 0 : 1, output: '' }) },
       {
         match: /^kldunload -v (\S+) 2>&1$/,
         run: (command) => this.kldunload(/^kldunload -v (\S+)/.exec(command)![1]!),
       },
       { match: /^umount (\S+) 2>&1$/, run: (command) => this.umount(/^umount (\S+)/.exec(command)![1]!) },
       { match: /^mount -p$/, output: () => this.mountP() },
+      {
+        match: /^sysctl kern\.msgbuf_clear=1 2>&1 >\/dev\/null$/,
+        run: () => {
+          this.msgbuf.length = 0;
+          return { exit: 0, output: '' };
+        },
+      },
       {
         // The fixture's mount command line (src/guest/common.ts fixtureMountCommand), then its mount check for real.
         match: /\/gate\/bin\/fusefs-fixture /,

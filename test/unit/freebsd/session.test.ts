@@ -72,6 +72,8 @@ class FakeMachine {
   loadedSha: string | undefined;
   /** The watchdog's exit status for the workload. */
   testStatus = 0;
+  /** Each boot's kernel has fusefs compiled in (no fusefs.ko to load or unload). */
+  fusefsInKernel = false;
   /** What every console of this machine was sent, in order. */
   readonly commands: string[] = [];
 
@@ -132,6 +134,7 @@ class FakeMachine {
   ): Promise<BootedGuest> => {
     this.boots++;
     this.kernel = new FakeFreeBSDKernel();
+    this.kernel.fusefsInKernel = this.fusefsInKernel;
     report.bootAttempts = 1;
     const rules = respondWithRules(this.rules());
     const fake = new FakeFreeBSDConsole((command) => {
@@ -228,6 +231,8 @@ describe('guest session on the FreeBSD adapter (fake FreeBSD guest)', () => {
     expect(machine.kernel.fusefsPath).toBe(BUILT_KO);
 
     machine.koSha = 'b'.repeat(64);
+    // A kernel line of the first run: the second run's dmesg.txt must not carry it.
+    machine.kernel.msgbuf.push('fusefs: a line the first run left in the message buffer');
     const sent = machine.commands.length;
     const second = await run();
     expect(second.report.verdict, second.report.reason).toBe('pass');
@@ -243,9 +248,11 @@ describe('guest session on the FreeBSD adapter (fake FreeBSD guest)', () => {
     expect(at(/^umount \/mnt\/fg 2>&1$/)).toBeGreaterThan(at(/^mount -p$/));
     expect(at(/^kldunload -v fusefs 2>&1$/)).toBeGreaterThan(at(/^umount \/mnt\/fg/));
     expect(at(/^rm -rf \/gate && mkdir -p \/gate$/)).toBeGreaterThan(at(/^kldunload/));
+    expect(machine.kernel.msgbuf.join('\n')).not.toContain('the first run left');
     expect(at(/tar -xf \/dev\/vtbd1/)).toBeGreaterThan(at(/^rm -rf \/gate/));
     expect(at(/kldload -v/)).toBeGreaterThan(at(/tar -xf/));
     expect(second.report.guestSession?.start).toContain('Unloading fusefs.ko, id=4');
+    expect(second.report.guestSession?.start).toContain('kernel message buffer cleared');
     expect(second.report.proof?.details.join('\n')).toContain(`sha256 ${'b'.repeat(64)} matches the build`);
     // Each run's serial log is its own slice of the console.
     expect(first.serialLog).toMatch(BANNER);
@@ -273,6 +280,61 @@ describe('guest session on the FreeBSD adapter (fake FreeBSD guest)', () => {
     // The failed reuse stays in the run's serial log, before the fresh boot's banner.
     expect(second.serialLog.indexOf('Device busy')).toBeLessThan(second.serialLog.search(BANNER));
     await session.dispose();
+  });
+
+  it('fusefs compiled into the kernel (kldstat -v lists it under kernel): the reset says it cannot be unloaded and the next run boots fresh', async () => {
+    const { machine, session, run } = setup();
+    machine.fusefsInKernel = true;
+    const first = await run({ build: 'none' });
+    expect(first.report.verdict, first.report.reason).toBe('pass');
+    expect(session.holdsGuest).toBe(true);
+    const sent = machine.commands.length;
+    const second = await run({ build: 'none' });
+    expect(second.report.reusedGuest).toBe(false);
+    expect(second.report.guestSession?.start).toContain(
+      'fusefs is compiled into kernel (/boot/kernel/kernel)',
+    );
+    // No kldunload was tried: it finds linker files by name and no file is named fusefs(.ko).
+    expect(machine.commands.slice(sent).some((c) => c.startsWith('kldunload'))).toBe(false);
+    expect(machine.boots).toBe(2);
+    await session.dispose();
+  });
+
+  it('a mount still in use (umount: Device busy), a fusefs.ko another file holds (kldunload drops one ref), or one the kernel loaded: each reset fails with its reason and the next run boots fresh', async () => {
+    const cases: [string, (k: FakeFreeBSDKernel) => void, string][] = [
+      [
+        'busy mount',
+        (k) => {
+          k.mounts.find((m) => m.on === '/mnt/fg')!.busy = true;
+        },
+        'umount /mnt/fg failed (exit 1): umount: unmount of /mnt/fg failed: Device busy',
+      ],
+      [
+        'refs 2',
+        (k) => {
+          k.fusefsRefs = 2;
+        },
+        `kldstat -v still lists fusefs (${BUILT_KO}) after kldunload`,
+      ],
+      [
+        'loaded by the kernel',
+        (k) => {
+          k.fusefsLoadedByKernel = true;
+        },
+        "kldunload: can't unload file: Device busy",
+      ],
+    ];
+    for (const [name, arrange, why] of cases) {
+      const { machine, session, run } = setup();
+      expect((await run()).report.verdict, name).toBe('pass');
+      arrange(machine.kernel);
+      const second = await run();
+      expect(second.report.verdict, `${name}: ${second.report.reason}`).toBe('pass');
+      expect(second.report.reusedGuest, name).toBe(false);
+      expect(second.report.guestSession?.start, name).toContain(why);
+      expect(machine.boots, name).toBe(2);
+      await session.dispose();
+    }
   });
 
   it('a decided fail keeps the guest; an error (a failed proof) does not', async () => {
