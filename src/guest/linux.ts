@@ -164,7 +164,8 @@ export class LinuxGuest implements GuestAdapter {
    *    fuse_dev_operations .owner) holds a module reference and rmmod refuses; a server that is still
    *    exiting lets go within moments, so rmmod is retried for a few seconds, then given up;
    * 3. /gate emptied except the programs, which are copied again from the initramfs (guest/linux-init.sh);
-   * 4. the disks' cached blocks dropped: BLKFLSBUF (busybox `blockdev --flushbufs`; block/ioctl.c
+   * 4. the kernel log emptied (busybox `dmesg -c`: syslog(2) SYSLOG_ACTION_READ_CLEAR);
+   * 5. the disks' cached blocks dropped: BLKFLSBUF (busybox `blockdev --flushbufs`; block/ioctl.c
    *    writes back and invalidates the device's page cache), so `tar -xf` reads what the host wrote,
    *    not what the previous run read. Measured (test/integration/guest-session.test.ts): the guest
    *    already reads the new bytes without it, because the last close of a block device drops its
@@ -185,6 +186,11 @@ export class LinuxGuest implements GuestAdapter {
       [
         'clearing /gate',
         `for f in ${GATE_DIR}/* ${GATE_DIR}/.[!.]*; do [ "$f" = ${BIN_DIR} ] || rm -rf "$f"; done; mkdir -p ${RESULTS_DIR} && cp -p /lib/fusefs-gate/bin/* ${BIN_DIR}/ && echo '${GATE_DIR} cleared'`,
+      ],
+      [
+        // Else the next run's dmesg.txt would begin with the boot and every earlier run's lines.
+        'emptying the kernel log',
+        "dmesg -c >/dev/null && echo 'dmesg -c'",
       ],
       [
         "dropping the disks' cached blocks",
