@@ -47,7 +47,11 @@ const tag = module ?? 'all';
 if (module?.startsWith('report-')) {
   const files = (dir) =>
     readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-      e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.test.ts') ? [path.join(dir, e.name)] : [],
+      e.isDirectory()
+        ? files(path.join(dir, e.name))
+        : e.name.endsWith('.test.ts')
+          ? [path.join(dir, e.name)]
+          : [],
     );
   // The streaming tests (megabytes of text, most of a run's time) are kept only for the modules
   // they test: the stream reader and the parsers of the log they stream.

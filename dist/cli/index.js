@@ -135,6 +135,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -8891,6 +8898,773 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
+/***/ 4398:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ bisect),
+/* harmony export */   n: () => (/* binding */ defaultMaxBuilds)
+/* harmony export */ });
+// The bisection itself, pure: commits in history order, a tester that answers good / bad / skip for
+// one commit, and the bounds. "Bad" means the bad end's own failure (same verdict and signature);
+// any other outcome (another failure, a compile error, an undecided run) is a skip, as with
+// `git bisect skip`: the commit is set aside and a neighbour nearest the middle is tested instead.
+/** The default bound for N commits after the good end: the bad end's test plus a binary search, plus one spare. */
+function defaultMaxBuilds(commitCount) {
+    return Math.ceil(Math.log2(Math.max(1, commitCount))) + 2;
+}
+/**
+ * Finds the first bad commit among `count` commits (index count-1 is the bad end, tested first to
+ * learn its failure). The good end is not a member and is not tested: the user says it passed.
+ */
+async function bisect(count, test, bounds) {
+    const tested = [];
+    const skipped = new Set();
+    let builds = 0;
+    const limit = () => Math.min(bounds.maxBuilds + skipped.size, bounds.hardMaxBuilds ?? Number.POSITIVE_INFINITY);
+    const run = async (index) => {
+        builds++;
+        const result = await test(index);
+        tested.push({ index, result });
+        if (result.outcome === 'skip')
+            skipped.add(index);
+        return result;
+    };
+    const last = count - 1;
+    const badEnd = await run(last);
+    if (badEnd.outcome !== 'bad') {
+        return {
+            tested,
+            end: { kind: 'undecided', why: `the bad end is not bad: ${badEnd.why}`, candidates: [] },
+        };
+    }
+    // Invariant: every commit <= good is good (good = -1 is the good end), the commit at `bad` is bad.
+    let good = -1;
+    let bad = last;
+    for (;;) {
+        const open = range(good + 1, bad).filter((index) => !skipped.has(index));
+        if (open.length === 0) {
+            if (bad === good + 1)
+                return { tested, end: { kind: 'found', index: bad } };
+            return {
+                tested,
+                end: {
+                    kind: 'undecided',
+                    why: 'every commit that could be the first bad one was skipped',
+                    candidates: range(good + 1, bad + 1),
+                },
+            };
+        }
+        if (builds >= limit()) {
+            return {
+                tested,
+                end: {
+                    kind: 'undecided',
+                    why: `the build limit (${limit()}) was reached`,
+                    candidates: range(good + 1, bad + 1),
+                },
+            };
+        }
+        if (!bounds.timeLeft())
+            return {
+                tested,
+                end: { kind: 'undecided', why: 'the time budget ran out', candidates: range(good + 1, bad + 1) },
+            };
+        const index = bestSplit(open, good, bad, skipped);
+        const result = await run(index);
+        if (result.outcome === 'good')
+            good = index;
+        else if (result.outcome === 'bad')
+            bad = index;
+    }
+}
+/**
+ * The open commit that halves the possible answers best. A skipped commit cannot be told apart from
+ * the commit after it, so it is no answer of its own: the answers in a range are its untested-or-
+ * testable commits, and the pick minimises the larger side.
+ */
+function bestSplit(open, good, bad, skipped) {
+    const answers = (from, to) => range(from, to + 1).filter((index) => !skipped.has(index)).length;
+    let best = open[0];
+    let bestCost = Number.POSITIVE_INFINITY;
+    for (const index of open) {
+        // Good: the first bad one is after it; bad: it is at or before it.
+        const cost = Math.max(answers(index + 1, bad), answers(good + 1, index));
+        if (cost < bestCost) {
+            best = index;
+            bestCost = cost;
+        }
+    }
+    return best;
+}
+function range(from, to) {
+    return Array.from({ length: Math.max(0, to - from) }, (_, i) => from + i);
+}
+//# sourceMappingURL=engine.js.map
+
+/***/ }),
+
+/***/ 6362:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $q: () => (/* binding */ commitsBetween),
+/* harmony export */   IL: () => (/* binding */ removeWorktree),
+/* harmony export */   Ky: () => (/* binding */ repositoryTop),
+/* harmony export */   QX: () => (/* binding */ isAncestor),
+/* harmony export */   WL: () => (/* binding */ resolveCommit),
+/* harmony export */   fE: () => (/* binding */ isShallow),
+/* harmony export */   iH: () => (/* binding */ workingCopyDiffers),
+/* harmony export */   l: () => (/* binding */ addWorktree),
+/* harmony export */   tb: () => (/* binding */ checkoutInWorktree)
+/* harmony export */ });
+/* unused harmony exports GitError, git, originUrl */
+/* harmony import */ var _vm_process_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9620);
+// The git operations a bisection needs, each a bounded `git` run with an argument array (no shell).
+// The user's working copy is never touched: steps check commits out in a separate worktree.
+
+class GitError extends Error {
+    args;
+    output;
+    constructor(args, output) {
+        super(`git ${args.join(' ')} failed: ${output.trim().split('\n').slice(-3).join(' / ')}`);
+        this.args = args;
+        this.output = output;
+        this.name = 'GitError';
+    }
+}
+const GIT_TIMEOUT_MS = 120_000;
+async function git(repo, args) {
+    const result = await (0,_vm_process_js__WEBPACK_IMPORTED_MODULE_0__/* .runBounded */ .Bb)('git', ['-C', repo, ...args], { timeoutMs: GIT_TIMEOUT_MS });
+    if (result.spawnError)
+        throw new GitError(args, `cannot run git: ${result.spawnError.message}`);
+    if (result.code !== 0)
+        throw new GitError(args, `${result.stderr}${result.stdout}${result.timedOut ? ' (timed out)' : ''}`);
+    return result.stdout;
+}
+/** Exit status only: for questions git answers with 0 or 1. */
+async function gitStatus(repo, args) {
+    const result = await (0,_vm_process_js__WEBPACK_IMPORTED_MODULE_0__/* .runBounded */ .Bb)('git', ['-C', repo, ...args], { timeoutMs: GIT_TIMEOUT_MS });
+    return result.code;
+}
+/** The top of the work tree `dir` belongs to, or undefined when it is not in a git repository. */
+async function repositoryTop(dir) {
+    const result = await (0,_vm_process_js__WEBPACK_IMPORTED_MODULE_0__/* .runBounded */ .Bb)('git', ['-C', dir, 'rev-parse', '--show-toplevel'], {
+        timeoutMs: GIT_TIMEOUT_MS,
+    });
+    return result.code === 0 ? result.stdout.trim() : undefined;
+}
+/** The commit a ref names, or undefined when it names none. */
+async function resolveCommit(repo, ref) {
+    if (ref.startsWith('-'))
+        return undefined;
+    const result = await (0,_vm_process_js__WEBPACK_IMPORTED_MODULE_0__/* .runBounded */ .Bb)('git', ['-C', repo, 'rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], { timeoutMs: GIT_TIMEOUT_MS });
+    return result.code === 0 ? result.stdout.trim() : undefined;
+}
+/** A shallow clone (actions/checkout's default, one commit deep) lacks the history a bisection needs. */
+async function isShallow(repo) {
+    const result = await (0,_vm_process_js__WEBPACK_IMPORTED_MODULE_0__/* .runBounded */ .Bb)('git', ['-C', repo, 'rev-parse', '--is-shallow-repository'], {
+        timeoutMs: GIT_TIMEOUT_MS,
+    });
+    return result.code === 0 && result.stdout.trim() === 'true';
+}
+/** Whether the working copy differs from HEAD in any way, untracked files included. */
+async function workingCopyDiffers(repo) {
+    const out = await git(repo, ['status', '--porcelain']);
+    return out.trim() !== '';
+}
+/** The fetch URL of the repository's `origin` remote, or undefined when it has none. */
+async function originUrl(repo) {
+    const result = await runBounded('git', ['-C', repo, 'remote', 'get-url', 'origin'], {
+        timeoutMs: GIT_TIMEOUT_MS,
+    });
+    return result.code === 0 && result.stdout.trim() !== '' ? result.stdout.trim() : undefined;
+}
+async function isAncestor(repo, ancestor, descendant) {
+    return (await gitStatus(repo, ['merge-base', '--is-ancestor', ancestor, descendant])) === 0;
+}
+/** The commits after `good` up to and including `bad`, oldest first, along first parents. */
+async function commitsBetween(repo, good, bad) {
+    const out = await git(repo, ['log', '--first-parent', '--reverse', '--format=%H %s', `${good}..${bad}`]);
+    return out
+        .split('\n')
+        .filter(Boolean)
+        .map((line) => ({ sha: line.slice(0, 40), subject: line.slice(41) }));
+}
+/** A detached worktree of `repo` at `commit` in `dir` (which must not exist). */
+async function addWorktree(repo, dir, commit) {
+    await git(repo, ['worktree', 'add', '--detach', '--quiet', dir, commit]);
+}
+async function checkoutInWorktree(worktree, commit) {
+    // --force: a step's build never writes into the tree, but a stale file must not stop the bisection.
+    await git(worktree, ['checkout', '--detach', '--force', '--quiet', commit]);
+}
+async function removeWorktree(repo, dir) {
+    await git(repo, ['worktree', 'remove', '--force', dir]).catch(() => undefined);
+    await git(repo, ['worktree', 'prune']).catch(() => undefined);
+}
+//# sourceMappingURL=git.js.map
+
+/***/ }),
+
+/***/ 4351:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ resolveRange)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var _config_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5259);
+/* harmony import */ var _git_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6362);
+// The commits a bisection searches, checked before anything is built: the tree is the top of a git
+// repository, both ends name commits, the good end is an ancestor of the bad end. Every problem is
+// bad input naming the input the way the caller spells it (`--good` on the CLI, `bisect-good` in a
+// workflow).
+
+
+
+async function resolveRange(request) {
+    const { tree, goodRef, badRef, names } = request;
+    const repo = await (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .repositoryTop */ .Ky)(tree);
+    if (!repo)
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .BadInputError */ .Y(names.tree, `${JSON.stringify(tree)} is not in a git repository`);
+    if (node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(repo) !== node_path__WEBPACK_IMPORTED_MODULE_0__.resolve(tree)) {
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .BadInputError */ .Y(names.tree, `${JSON.stringify(tree)} is not the top of its git repository (${repo})`);
+    }
+    const hint = async (problem) => {
+        const text = request.hint?.(problem, await (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .isShallow */ .fE)(repo));
+        return text ? `; ${text}` : '';
+    };
+    const noCommit = async (input, ref) => new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .BadInputError */ .Y(input, `${JSON.stringify(ref)} names no commit in ${repo}${await hint('unknown')}`);
+    const good = await (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveCommit */ .WL)(repo, goodRef);
+    if (!good)
+        throw await noCommit(names.good, goodRef);
+    const bad = await (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .resolveCommit */ .WL)(repo, badRef);
+    if (!bad)
+        throw await noCommit(names.bad, badRef);
+    if (good === bad)
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .BadInputError */ .Y(names.good, `${JSON.stringify(goodRef)} is the same commit as ${request.badLabel.short}`);
+    if (!(await (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .isAncestor */ .QX)(repo, good, bad))) {
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .BadInputError */ .Y(names.good, `${JSON.stringify(goodRef)} is not an ancestor of ${request.badLabel.full}${await hint('not-ancestor')}`);
+    }
+    const commits = await (0,_git_js__WEBPACK_IMPORTED_MODULE_2__/* .commitsBetween */ .$q)(repo, good, bad);
+    if (commits.length === 0)
+        throw new _config_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .BadInputError */ .Y(names.bad, `no commits after ${names.good} along first parents`);
+    return { repo, good, bad, commits };
+}
+//# sourceMappingURL=range.js.map
+
+/***/ }),
+
+/***/ 8990:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  E: () => (/* binding */ describeStep),
+  I: () => (/* binding */ runBisection)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./.build/src/constants.js
+var constants = __nccwpck_require__(1402);
+// EXTERNAL MODULE: ./.build/src/gate/linux-tree-plan.js + 1 modules
+var linux_tree_plan = __nccwpck_require__(1546);
+// EXTERNAL MODULE: ./.build/src/gate/run.js + 5 modules
+var run = __nccwpck_require__(8695);
+// EXTERNAL MODULE: ./.build/src/console/errors.js
+var errors = __nccwpck_require__(6298);
+// EXTERNAL MODULE: ./.build/src/payload/tar-disk.js + 1 modules
+var tar_disk = __nccwpck_require__(1058);
+// EXTERNAL MODULE: ./.build/src/vm/pidfile.js
+var pidfile = __nccwpck_require__(3262);
+// EXTERNAL MODULE: ./.build/src/gate/boot.js + 9 modules
+var boot = __nccwpck_require__(3623);
+;// CONCATENATED MODULE: ./.build/src/gate/session.js
+// A booted guest that outlives one gate run (`fusefs-gate bisect`). After a run that left the
+// guest healthy (pass, or a decided fail whose shell still answered) QEMU keeps running; the next
+// run resets the guest (unmount, stop the server, unload the module under test, empty /gate),
+// rewrites the payload disk in place, and goes on from prepare as after a boot. After a hang, a
+// panic, an error, a cancellation, a kernel the run built and booted, or a reset that fails, the
+// guest is stopped and the next run boots a fresh one (a fresh overlay on FreeBSD).
+//
+// Why in place: QEMU opens the disk files once and fixes their sizes then. Writing the same host
+// file (not a new file renamed over it) and keeping its size is what a running guest can see:
+// QEMU's raw driver keeps no data cache of its own, and without `cache.direct` its file driver reads
+// through the host's page cache, which the host's writes go through too; the guest side drops
+// what it cached (GuestAdapter.resetForReuse). The payload disk is made a little larger than the
+// first payload at boot (a hole on the host) so the next commits' payloads fit.
+
+
+
+
+
+
+const MIB = 1024 * 1024;
+/**
+ * Room on the payload disk for later payloads: half as much again as the first one, at least 1 MiB,
+ * in whole MiB. Not more: busybox tar reads the whole disk to its end after the archive (measured:
+ * 64 MiB of reserve made every Linux prepare 2-5 s slower under TCG), so the reserve costs reading
+ * time in the guest although it costs nothing on the host. A later payload that does not fit boots
+ * a fresh guest.
+ */
+function payloadDiskBytes(archiveBytes) {
+    return Math.ceil((archiveBytes + Math.max(archiveBytes / 2, MIB)) / MIB) * MIB;
+}
+/** What must be the same for a guest to serve another run: the OS, the boot media, the machine. */
+function sessionKey(config, plan) {
+    return JSON.stringify({
+        guest: config.guest,
+        image: plan.imageInfo.path ?? plan.imageInfo.description,
+        description: plan.imageInfo.description,
+        cpus: config.cpus,
+        memoryMiB: config.memoryMiB,
+        accel: config.accel,
+        tcgThread: plan.tcgThread ?? null,
+    });
+}
+/** Why a kept guest cannot serve this run; the run boots a fresh one. */
+class NotReusableError extends Error {
+}
+class GuestSession {
+    workDir;
+    seams;
+    kept;
+    boots = 0;
+    /** The session key each guest was acquired under. */
+    keys = new WeakMap();
+    /** `workDir` holds the disks and QEMU's files of every boot (outside any one run's output). */
+    constructor(workDir, seams = {}) {
+        this.workDir = workDir;
+        this.seams = seams;
+    }
+    /** Ends a QEMU that a killed earlier session left behind in `workDir`. */
+    async open(io) {
+        (0,external_node_fs_.mkdirSync)(this.workDir, { recursive: true });
+        const bootDirs = (0,external_node_fs_.readdirSync)(this.workDir).filter((name) => /^boot-\d+$/.test(name));
+        for (const dir of bootDirs) {
+            for (const ended of await (0,pidfile/* endRecordedQemus */.PQ)(external_node_path_.join(this.workDir, dir))) {
+                if (ended.killed || ended.unresolved)
+                    io.warn(`an earlier session's QEMU: ${ended.note}`);
+            }
+        }
+        (0,external_node_fs_.rmSync)(this.workDir, { recursive: true, force: true });
+        (0,external_node_fs_.mkdirSync)(this.workDir, { recursive: true });
+    }
+    /** Whether a guest is running, kept for the next run. */
+    get holdsGuest() {
+        return this.kept !== undefined;
+    }
+    async acquire(run) {
+        const { config, plan, io, stop, report, clock } = run;
+        const kept = this.kept;
+        this.kept = undefined;
+        const key = sessionKey(config, plan);
+        let start = 'fresh boot: no guest was kept from an earlier run';
+        if (kept) {
+            try {
+                if (kept.key !== key)
+                    throw new NotReusableError('this run needs another guest (image or machine differs)');
+                const details = await clock.run('reuse', () => io.group('Reuse the booted guest', () => this.reset(kept.booted, run)));
+                report.reusedGuest = true;
+                report.guestSession = {
+                    start: `reused the guest an earlier run left healthy: ${details.join('; ')}`,
+                };
+                io.note('fusefs-gate: reused guest (no boot)');
+                this.keys.set(kept.booted, key);
+                return kept.booted;
+            }
+            catch (error) {
+                await kept.booted.teardown().catch((e) => io.warn(`stopping the kept guest: ${e.message}`));
+                if (error instanceof errors/* CancelledError */.cc || stop.aborted)
+                    throw error;
+                start = `fresh boot: the kept guest could not be reused: ${error.message}`;
+                io.warn(`the booted guest cannot be reused (${error.message}); booting a fresh one`);
+            }
+        }
+        this.boots++;
+        const options = {
+            workDir: external_node_path_.join(this.workDir, `boot-${this.boots}`),
+            payloadDiskBytes,
+            appendLog: kept !== undefined,
+        };
+        const booted = await clock.run('boot', () => io.group('Boot', () => (this.seams.boot ?? boot/* bootGuest */.jq)(config, plan, io, stop, report, options)));
+        report.reusedGuest = false;
+        report.guestSession = { start };
+        this.keys.set(booted, key);
+        return booted;
+    }
+    /**
+     * The kept guest made ready for this run: its console handed to this run's log and io, this run's
+     * payload written into the payload disk, the results disk emptied, then the guest reset.
+     */
+    async reset(booted, run) {
+        const { plan, io, stop } = run;
+        await booted.handOver({ io, stop, serialLogPath: plan.serialLogPath, adapter: plan.adapter });
+        if (!plan.adapter.resetForReuse)
+            throw new NotReusableError(`the ${plan.adapter.os} adapter cannot reset a guest`);
+        const { payload, results, payloadBytes } = booted.hostDisks;
+        const written = await (0,tar_disk/* writeTarDisk */.My)(plan.payload, payload, { sizeBytes: payloadBytes });
+        if (written.diskBytes > payloadBytes)
+            throw new NotReusableError(`the payload (${Math.ceil(written.archiveBytes / MIB)} MiB) does not fit the payload disk fixed at boot (${payloadBytes / MIB} MiB)`);
+        // Emptied, so a run whose guest packs nothing cannot pick up the previous run's results.
+        await (0,tar_disk/* createBlankDisk */.WO)(results, boot/* RESULTS_DISK_MIB */.Mz);
+        const reset = await plan.adapter.resetForReuse(booted.console, booted.disks);
+        if (!reset.ok)
+            throw new NotReusableError(reset.why);
+        return reset.details;
+    }
+    async release(booted, run, healthy) {
+        const { config, io, stop, report, clock } = run;
+        const resultsDir = external_node_path_.join(config.outDir, 'results');
+        const why = this.keepRefusal(booted, report, healthy, stop);
+        if (booted && why === undefined) {
+            const kept = await clock
+                .run('keep', async () => {
+                await booted.readResults(resultsDir);
+                // Console output between runs belongs to no run; the next run's log starts with its reset.
+                await booted.handOver({
+                    io,
+                    stop: new AbortController().signal,
+                    serialLogPath: external_node_path_.join(this.workDir, 'between-runs.log'),
+                    adapter: booted.adapter,
+                });
+                return true;
+            })
+                .catch((error) => {
+                io.warn(`keeping the guest: ${error.message}`);
+                return false;
+            });
+            const key = this.keys.get(booted);
+            if (kept && key !== undefined) {
+                this.kept = { booted, key };
+                if (report.guestSession)
+                    report.guestSession.end = `kept running for the next run (verdict ${report.verdict})`;
+                return;
+            }
+        }
+        if (report.guestSession && booted)
+            report.guestSession.end = `stopped: ${why ?? 'keeping it failed'}`;
+        await clock
+            .run('teardown', async () => {
+            await booted?.teardown(resultsDir);
+        })
+            .catch((error) => io.warn(`teardown: ${error.message}`));
+    }
+    /** Stops a kept guest; the session is over. */
+    async dispose() {
+        const kept = this.kept;
+        this.kept = undefined;
+        await kept?.booted.teardown();
+    }
+    /** Why this guest is not handed on, or undefined when it is. */
+    keepRefusal(booted, report, healthy, stop) {
+        if (!booted)
+            return 'no guest';
+        if (stop.aborted)
+            return 'the run was cancelled';
+        if (!healthy)
+            return `verdict ${report.verdict}: a guest after a hang, a panic, an error or an unfinished run is not trusted`;
+        // A kernel the run built is installed on the guest's disk and booted: the next run must start
+        // from the image's kernel, as a fresh run does (FreeBSD: kern.osreldate and `auto` decide from it).
+        if (report.build?.mode === 'kernel')
+            return 'the guest runs a kernel this run built; the next run boots the image again';
+        if (!booted.adapter.resetForReuse)
+            return `the ${booted.adapter.os} adapter cannot reset a guest`;
+        return undefined;
+    }
+}
+//# sourceMappingURL=session.js.map
+// EXTERNAL MODULE: ./.build/src/image/linux-guest.js
+var linux_guest = __nccwpck_require__(6914);
+// EXTERNAL MODULE: ./.build/src/linux-tree/module-build.js
+var module_build = __nccwpck_require__(7816);
+// EXTERNAL MODULE: ./.build/src/bisect/engine.js
+var engine = __nccwpck_require__(4398);
+// EXTERNAL MODULE: ./.build/src/bisect/git.js
+var git = __nccwpck_require__(6362);
+;// CONCATENATED MODULE: ./.build/src/bisect/step.js
+// One bisection step: the gate run on one commit, and what its report means for the bisection.
+
+
+/** What makes two failures the same: the verdict and the signature (or, without one, the failing test). */
+function failureKey(report) {
+    const failing = report.tests.find((t) => t.status === report.verdict)?.name ?? '';
+    return `${report.verdict}: ${report.signature ?? failing}`;
+}
+/** A compile error of the tree: skipped, never blamed (it says nothing about the bad end's failure). */
+function isCompileFailure(report) {
+    return report.build?.ok === false && (report.build.compilerErrors?.length ?? 0) > 0;
+}
+/**
+ * The bad end decides what "bad" is; every later step is good (pass), bad (the same failure), or a
+ * skip (anything else).
+ */
+function classifyStep(report, badKey) {
+    const key = failureKey(report);
+    if (isCompileFailure(report))
+        return { outcome: 'skip', why: `does not compile: ${report.reason}` };
+    if (report.verdict === 'pass')
+        return { outcome: 'good', why: `pass: ${report.reason}` };
+    if (report.verdict === 'error')
+        return { outcome: 'skip', why: `undecided (error): ${report.reason}` };
+    if (badKey === undefined)
+        return { outcome: 'bad', why: key };
+    if (key === badKey)
+        return { outcome: 'bad', why: key };
+    return { outcome: 'skip', why: `fails differently (${key}), not like the bad end (${badKey})` };
+}
+function stepTimes(report, outDir, totalMs) {
+    const phase = (name) => report.phases.filter((p) => p.phase === name).reduce((sum, p) => sum + p.durationMs, 0);
+    // The Linux tree's module is built on the host before the boot; its time is in module-build.json.
+    const hostBuild = external_node_path_.join(outDir, '.work', 'module-build.json');
+    const hostBuildMs = (0,external_node_fs_.existsSync)(hostBuild)
+        ? (JSON.parse((0,external_node_fs_.readFileSync)(hostBuild, 'utf8')).durationMs ?? 0)
+        : 0;
+    const iterations = new Set(report.tests.map((t) => t.iteration));
+    return {
+        buildMs: hostBuildMs + phase('build'),
+        testMs: phase('tests'),
+        totalMs,
+        runs: report.stoppedAtIteration ?? Math.max(0, ...iterations),
+    };
+}
+//# sourceMappingURL=step.js.map
+;// CONCATENATED MODULE: ./.build/src/bisect/run-bisection.js
+// One bisection, from a checked plan to its result: the steps run in a detached git worktree of the
+// user's repository (their working copy, dirty or not, is never touched), each step a gate run on
+// one commit, and the whole record written to <out>/bisect/bisect.json. The CLI (`fusefs-gate
+// bisect`) and the action (`bisect-good`) both run bisections through here.
+
+
+
+
+
+
+
+
+
+
+
+
+async function runBisection(plan, options) {
+    const { config, repo, commits, good, maxBuilds, hardMaxBuilds, budgetMs } = plan;
+    const { io, signal } = options;
+    const bisectDir = external_node_path_.join(config.outDir, 'bisect');
+    // Outside the user's tree (an output folder inside it would dirty it) and at a stable path per
+    // repository, so the module build folder, keyed by the tree's path, is reused by the next bisection.
+    const worktree = external_node_path_.join(config.cacheDir, 'bisect-worktrees', (0,external_node_crypto_.createHash)('sha256').update(repo).digest('hex').slice(0, 16));
+    (0,external_node_fs_.rmSync)(bisectDir, { recursive: true, force: true });
+    (0,external_node_fs_.mkdirSync)(bisectDir, { recursive: true });
+    await (0,git/* removeWorktree */.IL)(repo, worktree);
+    (0,external_node_fs_.rmSync)(worktree, { recursive: true, force: true });
+    (0,external_node_fs_.mkdirSync)(external_node_path_.dirname(worktree), { recursive: true });
+    // One guest for the whole bisection while steps leave it healthy; its files outside any step's folder.
+    const session = new GuestSession(external_node_path_.join(config.outDir, 'bisect-guest'));
+    await session.open(io);
+    const started = Date.now();
+    const steps = [];
+    // Steps run here (not a known bad end): their average decides whether one more fits the budget.
+    let ran = 0;
+    let badKey;
+    let cancelled;
+    const left = () => budgetMs - (Date.now() - started);
+    const record = (result, commit, extra) => {
+        const step = { commit: commit.sha, subject: commit.subject, ...result, ...extra };
+        steps.push(step);
+        options.onStep?.(steps.length, step);
+        return result;
+    };
+    try {
+        await (0,git/* addWorktree */.l)(repo, worktree, commits.at(-1).sha);
+        const trace = await (0,engine/* bisect */.h)(commits.length, async (index) => {
+            if (signal.aborted) {
+                cancelled = String(signal.reason);
+                return { outcome: 'skip', why: `cancelled by ${cancelled}` };
+            }
+            const commit = commits[index];
+            const known = index === commits.length - 1 ? options.knownBadEnd : undefined;
+            if (known) {
+                const result = classifyStep(known.report, badKey);
+                if (result.outcome === 'bad')
+                    badKey = failureKey(known.report);
+                return record(result, commit, {
+                    verdict: known.report.verdict,
+                    ...(known.report.signature ? { signature: known.report.signature } : {}),
+                    outDir: known.outDir,
+                    ...stepTimes(known.report, known.outDir, known.totalMs),
+                });
+            }
+            ran++;
+            const stepDir = external_node_path_.join(bisectDir, `step-${String(steps.length + 1).padStart(2, '0')}-${commit.sha.slice(0, 12)}`);
+            (0,external_node_fs_.mkdirSync)(stepDir, { recursive: true });
+            await (0,git/* checkoutInWorktree */.tb)(worktree, commit.sha);
+            const capSec = Math.max(1, Math.floor(left() / 1000));
+            const stepConfig = {
+                ...config,
+                sourceTree: worktree,
+                ...(config.linuxFuseTree ? { linuxFuseTree: worktree } : {}),
+                outDir: stepDir,
+                ...(options.capStepsToBudget
+                    ? {
+                        jobTimeoutSec: Math.min(config.jobTimeoutSec, capSec),
+                        buildTimeoutSec: Math.min(config.buildTimeoutSec, capSec),
+                    }
+                    : {}),
+            };
+            io.note(`fusefs-gate bisect: step ${steps.length + 1}: ${commit.sha.slice(0, 12)} ${commit.subject}`);
+            const stepStarted = Date.now();
+            // A commit that does not compile is skipped without booting a guest for it.
+            const prebuild = await prebuildModule(stepConfig, io);
+            const broken = prebuild?.broken;
+            if (broken) {
+                (0,external_node_fs_.writeFileSync)(external_node_path_.join(stepDir, 'build.txt'), `${broken.tail}\n`);
+                return record({ outcome: 'skip', why: broken.why }, commit, {
+                    verdict: 'fail',
+                    outDir: stepDir,
+                    buildMs: broken.buildMs,
+                    testMs: 0,
+                    totalMs: Date.now() - stepStarted,
+                    runs: 0,
+                });
+            }
+            const report = await (0,run/* runGate */.R)(stepConfig, { ...io, signal }, { guests: session });
+            const result = classifyStep(report, badKey);
+            const times = stepTimes(report, stepDir, Date.now() - stepStarted);
+            // The real build was the prebuild; the gate's own was an incremental no-op after it.
+            times.buildMs += prebuild?.buildMs ?? 0;
+            if (badKey === undefined && result.outcome === 'bad')
+                badKey = failureKey(report);
+            record(result, commit, {
+                verdict: report.verdict,
+                ...(report.signature ? { signature: report.signature } : {}),
+                outDir: stepDir,
+                ...(report.reusedGuest !== undefined
+                    ? { guest: report.reusedGuest ? 'reused guest' : 'fresh boot' }
+                    : {}),
+                ...times,
+            });
+            if (signal.aborted)
+                cancelled = String(signal.reason);
+            return result;
+        }, {
+            maxBuilds,
+            ...(hardMaxBuilds !== undefined ? { hardMaxBuilds } : {}),
+            timeLeft: () => {
+                if (cancelled)
+                    return false;
+                const elapsed = Date.now() - started;
+                const average = ran ? elapsed / ran : 0;
+                return elapsed + average <= budgetMs;
+            },
+        });
+        const end = trace.end;
+        const firstBad = end.kind === 'found' ? commits[end.index] : undefined;
+        const summary = {
+            good,
+            bad: commits.at(-1).sha,
+            commits: commits.length,
+            builds: steps.length,
+            badFailure: badKey ?? null,
+            result: end.kind === 'found'
+                ? { firstBad }
+                : { undecided: end.why, candidates: end.candidates.map((i) => commits[i]) },
+            steps,
+            durationMs: Date.now() - started,
+        };
+        const reportFile = external_node_path_.join(bisectDir, 'bisect.json');
+        (0,external_node_fs_.writeFileSync)(reportFile, `${JSON.stringify(summary, null, 2)}\n`);
+        const common = {
+            steps,
+            good,
+            bad: summary.bad,
+            commitCount: commits.length,
+            ...(badKey !== undefined ? { badFailure: badKey } : {}),
+            dir: bisectDir,
+            reportFile,
+            durationMs: summary.durationMs,
+        };
+        if (cancelled) {
+            return {
+                ...common,
+                kind: 'cancelled',
+                cancelled,
+                undecided: `cancelled by ${cancelled}`,
+                candidates: [],
+                exitCode: cancelled === 'SIGINT' ? constants/* EXIT */.dc.sigint : constants/* EXIT */.dc.sigterm,
+            };
+        }
+        if (end.kind === 'found') {
+            const why = steps.find((s) => s.commit === firstBad.sha)?.why ?? badKey ?? '';
+            return {
+                ...common,
+                kind: 'found',
+                firstBad: { ...firstBad, why },
+                candidates: [],
+                exitCode: constants/* EXIT */.dc.pass,
+            };
+        }
+        return {
+            ...common,
+            kind: 'undecided',
+            undecided: end.why,
+            candidates: end.candidates.map((i) => commits[i]),
+            exitCode: constants/* EXIT */.dc.error,
+        };
+    }
+    finally {
+        // QEMU never outlives the bisection: a guest kept for a next step that will not come is stopped.
+        await session
+            .dispose()
+            .catch((error) => io.warn(`stopping the bisection's guest: ${error.message}`));
+        await (0,git/* removeWorktree */.IL)(repo, worktree);
+    }
+}
+/**
+ * Linux tree: the module build the gate run would start with, done first (the gate's own build is
+ * then an incremental no-op), so a compile error is known without booting. Other build failures are
+ * left to the gate run, which reports them.
+ */
+async function prebuildModule(config, io) {
+    // A kernel build (build: kernel, or auto's choice) is left to the gate run.
+    if (!config.linuxFuseTree || config.linuxTreeBuild?.mode === 'kernel')
+        return undefined;
+    const image = await (0,linux_guest/* ensureLinuxGuest */.Lr)(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line), 'generic');
+    if (!image.moduleBuildDir)
+        return undefined;
+    const build = await (0,module_build/* buildFuseModule */.kc)({
+        tree: config.linuxFuseTree,
+        kernelBuildDir: image.moduleBuildDir,
+        buildDir: (0,linux_tree_plan/* moduleBuildDir */.g)(config.cacheDir, config.linuxFuseTree, image.kernelRelease),
+        timeoutMs: config.buildTimeoutSec * 1000,
+    });
+    if (build.ok || build.blame !== 'tree')
+        return { buildMs: build.durationMs };
+    const first = build.compilerErrors[0];
+    return {
+        buildMs: build.durationMs,
+        broken: {
+            why: `does not compile: ${first.file}:${first.line}: ${first.message}`,
+            tail: build.tail,
+            buildMs: build.durationMs,
+        },
+    };
+}
+/** One step as one line: commit, outcome and why, times, runs, subject. */
+function describeStep(number, s) {
+    const secs = (ms) => `${(ms / 1000).toFixed(1)} s`;
+    return `step ${number}: ${s.commit.slice(0, 12)} ${s.outcome} (${s.why}); ${s.guest ? `${s.guest}, ` : ''}build ${secs(s.buildMs)}, test ${secs(s.testMs)}, ${s.runs} run(s), total ${secs(s.totalMs)} | ${s.subject}`;
+}
+//# sourceMappingURL=run-bisection.js.map
+
+/***/ }),
+
 /***/ 5259:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -9150,8 +9924,10 @@ const VERDICTS = ['pass', 'fail', 'hang', 'panic', 'error'];
 //# sourceMappingURL=model.js.map
 // EXTERNAL MODULE: ./.build/src/guest/freebsd.js + 3 modules
 var freebsd = __nccwpck_require__(1368);
-// EXTERNAL MODULE: ./.build/src/linux-tree/module-build.js + 1 modules
-var module_build = __nccwpck_require__(5426);
+// EXTERNAL MODULE: ./.build/src/linux-tree/choose-build.js
+var choose_build = __nccwpck_require__(3417);
+// EXTERNAL MODULE: ./.build/src/linux-tree/module-build.js
+var module_build = __nccwpck_require__(7816);
 // EXTERNAL MODULE: ./.build/src/config/errors.js
 var errors = __nccwpck_require__(5259);
 // EXTERNAL MODULE: ./.build/src/config/freebsd-tree.js
@@ -9176,6 +9952,7 @@ const ACCELERATORS = ['auto', 'kvm', 'tcg'];
 ;// CONCATENATED MODULE: ./.build/src/config/parse.js
 // Raw inputs (action inputs or CLI flags, by their action input names) -> a validated GateConfig.
 // Everything wrong is found here, before any work starts, with one message naming the input.
+
 
 
 
@@ -9279,6 +10056,7 @@ function parseConfig(raw, context) {
     // always passes its default '.', so '.' without fs/fuse means the packaged driver, unless a build
     // was asked for; any other path must be a Linux tree.
     let linuxFuseTree;
+    let linuxTreeBuild;
     if (guest === 'linux') {
         const given = value(constants/* Input */.pd.SourceTree);
         const build = oneOf(constants/* Input */.pd.Build, BUILD_MODES, 'auto');
@@ -9289,12 +10067,18 @@ function parseConfig(raw, context) {
             requireDirectory(sourceTree, () => fail(constants/* Input */.pd.SourceTree, `${JSON.stringify(sourceTree)} is not a directory`));
             fail(constants/* Input */.pd.SourceTree, `${JSON.stringify(sourceTree)} has no fs/fuse/Makefile and fs/fuse/fuse_i.h: point it at a Linux kernel tree`);
         }
-        if (linuxFuseTree && build === 'kernel')
-            fail(constants/* Input */.pd.Build, "'kernel' is not implemented for guest 'linux' yet: use 'module' or 'auto'");
         if (linuxFuseTree && build === 'none' && given !== undefined && given !== '.')
             fail(constants/* Input */.pd.Build, "'none' with a Linux source tree would test nothing of it: use 'module' or 'auto'");
         if (build === 'none')
             linuxFuseTree = undefined;
+        // Module or kernel, before anything is fetched or built (src/linux-tree/choose-build.ts).
+        if (linuxFuseTree && build !== 'none') {
+            const choice = (0,choose_build/* chooseLinuxTreeBuild */.Wj)((0,choose_build/* readLinuxTreeFacts */.WE)(linuxFuseTree), build);
+            if ('refuse' in choice)
+                fail(choice.input === 'build' ? constants/* Input */.pd.Build : constants/* Input */.pd.SourceTree, choice.refuse);
+            else
+                linuxTreeBuild = choice;
+        }
     }
     const image = value(constants/* Input */.pd.Image);
     if (image !== undefined && !/^https?:\/\//.test(image) && !(0,external_node_fs_.existsSync)(external_node_path_.resolve(context.cwd, image))) {
@@ -9338,6 +10122,20 @@ function parseConfig(raw, context) {
         if (verdict.refuse)
             fail(constants/* Input */.pd.SourceTree, verdict.refuse);
     }
+    const bisectGood = value(constants/* Input */.pd.BisectGood);
+    if (bisectGood !== undefined) {
+        // Whether it names a commit is git's to say (src/bisect/range.ts); here only what git would misread.
+        if (bisectGood.startsWith('-') || /\s/.test(bisectGood))
+            fail(constants/* Input */.pd.BisectGood, `${JSON.stringify(bisectGood)} is not a git revision (a sha, a tag or a branch)`);
+        const build = oneOf(constants/* Input */.pd.Build, BUILD_MODES, 'auto');
+        if (build === 'none')
+            fail(constants/* Input */.pd.BisectGood, "build 'none' tests the image's own fusefs, not the tree's history: nothing to bisect");
+        if (guest === 'linux' && !linuxFuseTree)
+            fail(constants/* Input */.pd.BisectGood, "guest 'linux' without a Linux source tree tests the packaged FUSE driver: there is no history to bisect");
+    }
+    if (value(constants/* Input */.pd.BisectMaxBuilds) !== undefined && bisectGood === undefined)
+        fail(constants/* Input */.pd.BisectMaxBuilds, "only means something together with 'bisect-good'");
+    const bisectMaxBuilds = value(constants/* Input */.pd.BisectMaxBuilds) === undefined ? undefined : positive(constants/* Input */.pd.BisectMaxBuilds, 1, 1000, true);
     const failOn = listOf(constants/* Input */.pd.FailOn, VERDICTS.filter((v) => v !== 'pass'), 'fail,hang,panic,error');
     const outDir = external_node_path_.resolve(context.cwd, value(constants/* Input */.pd.OutputDir) ?? defaultOutputDir(context.env));
     requireWritableDirectory(outDir, (problem) => fail(constants/* Input */.pd.OutputDir, `${JSON.stringify(outDir)} cannot be written: ${problem}`));
@@ -9348,6 +10146,7 @@ function parseConfig(raw, context) {
         imageSha512,
         sourceTree,
         ...(linuxFuseTree ? { linuxFuseTree } : {}),
+        ...(linuxFuseTree && linuxTreeBuild ? { linuxTreeBuild } : {}),
         build: oneOf(constants/* Input */.pd.Build, BUILD_MODES, 'auto'),
         kernconf: value(constants/* Input */.pd.Kernconf) ?? '',
         tests,
@@ -9372,6 +10171,8 @@ function parseConfig(raw, context) {
         allowError: parseBoolean(constants/* Input */.pd.AllowError, value(constants/* Input */.pd.AllowError) ?? 'false', fail),
         installQemu: parseBoolean(constants/* Input */.pd.InstallQemu, value(constants/* Input */.pd.InstallQemu) ?? 'true', fail),
         retentionDays: value(constants/* Input */.pd.RetentionDays) === undefined ? undefined : positive(constants/* Input */.pd.RetentionDays, 1, 90, true),
+        ...(bisectGood !== undefined ? { bisectGood } : {}),
+        ...(bisectMaxBuilds !== undefined ? { bisectMaxBuilds } : {}),
         cacheImages: parseBoolean(constants/* Input */.pd.CacheImages, value(constants/* Input */.pd.CacheImages) ?? 'true', fail),
         outDir,
         uploadArtifact: parseBoolean(constants/* Input */.pd.UploadArtifact, value(constants/* Input */.pd.UploadArtifact) ?? 'true', fail),
@@ -9489,117 +10290,15 @@ function defaultArtifactName(guest, version, env, matrixLeg) {
 
 /***/ }),
 
-/***/ 1402:
+/***/ 6298:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M5: () => (/* binding */ QEMU_COMMANDS),
-/* harmony export */   dc: () => (/* binding */ EXIT),
-/* harmony export */   pd: () => (/* binding */ Input),
-/* harmony export */   v2: () => (/* binding */ CliFlag)
+/* harmony export */   bS: () => (/* binding */ BootLoopError),
+/* harmony export */   cc: () => (/* binding */ CancelledError),
+/* harmony export */   gp: () => (/* binding */ ConsoleClosedError),
+/* harmony export */   uI: () => (/* binding */ GuestPanicError)
 /* harmony export */ });
-/* unused harmony exports Output, State, GROUP */
-// Every action input, output and saved state named once; action.yml and the code must agree
-// (test/unit/action-yml.test.ts checks that they do).
-var Input;
-(function (Input) {
-    Input["Guest"] = "guest";
-    Input["FreebsdVersion"] = "freebsd-version";
-    Input["Image"] = "image";
-    Input["ImageSha512"] = "image-sha512";
-    Input["SourceTree"] = "source-tree";
-    Input["Build"] = "build";
-    Input["Kernconf"] = "kernconf";
-    Input["Tests"] = "tests";
-    Input["GtestFilter"] = "gtest-filter";
-    Input["Workloads"] = "workloads";
-    Input["FixtureOptions"] = "fixture-options";
-    Input["Fault"] = "fault";
-    Input["FuseServer"] = "fuse-server";
-    Input["FuseServerSource"] = "fuse-server-source";
-    Input["Timeout"] = "timeout";
-    Input["BootTimeout"] = "boot-timeout";
-    Input["BuildTimeout"] = "build-timeout";
-    Input["JobTimeout"] = "job-timeout";
-    Input["Cpus"] = "cpus";
-    Input["Memory"] = "memory";
-    Input["DiskSize"] = "disk-size";
-    Input["Accel"] = "accel";
-    Input["Repeat"] = "repeat";
-    Input["FailOn"] = "fail-on";
-    Input["UploadArtifact"] = "upload-artifact";
-    Input["ArtifactName"] = "artifact-name";
-    Input["OutputDir"] = "output-dir";
-    Input["CacheDir"] = "cache-dir";
-    Input["AllowError"] = "allow-error";
-    Input["InstallQemu"] = "install-qemu";
-    Input["RetentionDays"] = "retention-days";
-    Input["CacheImages"] = "cache-images";
-    Input["MatrixLeg"] = "matrix-leg";
-})(Input || (Input = {}));
-var Output;
-(function (Output) {
-    Output["Verdict"] = "verdict";
-    Output["Signature"] = "signature";
-    Output["Report"] = "report";
-    Output["Stacks"] = "stacks";
-    Output["SerialLog"] = "serial-log";
-    Output["Junit"] = "junit";
-    Output["Summary"] = "summary";
-    Output["ArtifactUrl"] = "artifact-url";
-    Output["KnownBug"] = "known-bug";
-})(Output || (Output = {}));
-/** CLI-only flags (not action inputs): the CLI's help lists them beside the inputs. */
-var CliFlag;
-(function (CliFlag) {
-    CliFlag["Help"] = "help";
-    CliFlag["Version"] = "version";
-    CliFlag["Verbose"] = "verbose";
-    CliFlag["Quiet"] = "quiet";
-    CliFlag["Out"] = "out";
-})(CliFlag || (CliFlag = {}));
-var State;
-(function (State) {
-    /** Path of the pidfile of the QEMU this run started; the post step ends it if still there. */
-    State["QemuPidfile"] = "qemu-pidfile";
-    State["OutputDir"] = "output-dir";
-    State["MainFinished"] = "main-finished";
-})(State || (State = {}));
-/** Exit codes: 0 pass, 1 fail, 2 hang, 3 panic, 64 bad usage, 125 undecided (git bisect run skips). */
-const EXIT = {
-    pass: 0,
-    fail: 1,
-    hang: 2,
-    panic: 3,
-    usage: 64,
-    error: 125,
-    sigint: 130,
-    sigterm: 143,
-};
-/** Host commands the gate runs QEMU with, and the Debian/Ubuntu packages that ship them. */
-const QEMU_COMMANDS = { 'qemu-system-x86_64': 'qemu-system-x86', 'qemu-img': 'qemu-utils' };
-/** Log group names the action and the CLI share. */
-const GROUP = { installQemu: 'Install QEMU' };
-//# sourceMappingURL=constants.js.map
-
-/***/ }),
-
-/***/ 8093:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  R: () => (/* binding */ runGate)
-});
-
-// UNUSED EXPORTS: mergeGtest
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./.build/src/console/errors.js
 // Why a wait on the console ended without what it waited for.
 /** The guest kernel panicked; `text` holds the panic report as printed. */
 class GuestPanicError extends Error {
@@ -9648,37 +10347,23 @@ function firstLineMatching(text, re) {
         ?.trim();
 }
 //# sourceMappingURL=errors.js.map
-;// CONCATENATED MODULE: ./.build/src/guest/shell.js
-// What a guest adapter needs from the console: run one command, get its exit status and output.
-// The console implements it over the serial line; tests implement it with recorded transcripts.
-/** A command ran out of its time; says what was awaited and what was seen last. */
-class CommandTimeoutError extends Error {
-    awaited;
-    lastOutput;
-    timeoutMs;
-    constructor(awaited, lastOutput, timeoutMs) {
-        super(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${awaited}; last output: ${JSON.stringify(lastOutput.slice(-300))}`);
-        this.awaited = awaited;
-        this.lastOutput = lastOutput;
-        this.timeoutMs = timeoutMs;
-        this.name = 'CommandTimeoutError';
-    }
-}
-//# sourceMappingURL=shell.js.map
-// EXTERNAL MODULE: ./.build/src/report/stacks.js + 6 modules
-var stacks = __nccwpck_require__(9150);
-// EXTERNAL MODULE: ./.build/src/report/signature.js
-var signature = __nccwpck_require__(2428);
-// EXTERNAL MODULE: ./.build/src/report/catalogue.js + 1 modules
-var catalogue = __nccwpck_require__(7862);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./.build/src/console/markers.js
+
+/***/ }),
+
+/***/ 7953:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   VP: () => (/* binding */ framedCommand),
+/* harmony export */   Yd: () => (/* binding */ newNonce),
+/* harmony export */   vi: () => (/* binding */ markerPattern)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 // The nonce-framed markers of the guest protocol (docs/guest-protocol.md).
 
 function newNonce() {
     // 12 lowercase hex characters: within the protocol's [a-z0-9]{8,16}.
-    return (0,external_node_crypto_.randomBytes)(6).toString('hex');
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex');
 }
 function escapeRegExp(text) {
     return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -9703,7 +10388,20 @@ function framedCommand(nonce, id, command) {
         `printf '@@fg:%s:end:%s:%d@@\\n@@fg:%s:end:%s:%d@@\\n' ${nonce} ${id} $? ${nonce} ${id} $?`);
 }
 //# sourceMappingURL=markers.js.map
-;// CONCATENATED MODULE: ./.build/src/console/serial-console.js
+
+/***/ }),
+
+/***/ 6421:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   oc: () => (/* binding */ SerialConsole),
+/* harmony export */   qx: () => (/* binding */ stripMarkerLines)
+/* harmony export */ });
+/* unused harmony export MAX_COMMAND_LENGTH */
+/* harmony import */ var _guest_shell_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1686);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6298);
+/* harmony import */ var _markers_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7953);
 // A small expect engine over the guest's serial byte stream. It owns prompts, markers, echo,
 // timeouts and the raw log; it never sleeps for a fixed time: every wait is on a pattern with a deadline.
 
@@ -9780,7 +10478,7 @@ class SerialConsole {
     }
     send(text) {
         if (this.closed)
-            throw new ConsoleClosedError('sending input', this.lastLines().join('\n'));
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConsoleClosedError */ .gp('sending input', this.lastLines().join('\n'));
         this.stream.write(text);
     }
     /**
@@ -9855,13 +10553,13 @@ class SerialConsole {
         const awaited = options.purpose
             ? `${options.purpose} (${JSON.stringify(command.slice(0, 80))})`
             : JSON.stringify(command.slice(0, 80));
-        this.send(`${framedCommand(nonce, id, command)}\n`);
-        await this.expect(markerPattern(nonce, `begin:${id}`), {
+        this.send(`${(0,_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .framedCommand */ .VP)(nonce, id, command)}\n`);
+        await this.expect((0,_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .markerPattern */ .vi)(nonce, `begin:${id}`), {
             timeoutMs: options.timeoutMs,
             awaited: `the start of ${awaited}`,
         });
         const remaining = Math.max(1, options.timeoutMs - (Date.now() - started));
-        const end = await this.expect(markerPattern(nonce, `end:${id}:(\\d+)`), {
+        const end = await this.expect((0,_markers_js__WEBPACK_IMPORTED_MODULE_2__/* .markerPattern */ .vi)(nonce, `end:${id}:(\\d+)`), {
             timeoutMs: remaining,
             awaited: `the end of ${awaited}`,
         });
@@ -9883,7 +10581,7 @@ class SerialConsole {
                 return reject(this.failure);
             const timer = setTimeout(() => {
                 this.waiter = undefined;
-                reject(new CommandTimeoutError(opts.awaited, this.lastLines(8).join('\n'), opts.timeoutMs));
+                reject(new _guest_shell_js__WEBPACK_IMPORTED_MODULE_0__/* .CommandTimeoutError */ .$(opts.awaited, this.lastLines(8).join('\n'), opts.timeoutMs));
             }, opts.timeoutMs);
             this.waiter = {
                 pattern,
@@ -9893,7 +10591,7 @@ class SerialConsole {
                 reject,
             };
             if (this.closed)
-                return this.settle(new ConsoleClosedError(opts.awaited, this.lastLines(8).join('\n')));
+                return this.settle(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConsoleClosedError */ .gp(opts.awaited, this.lastLines(8).join('\n')));
             this.check();
         });
     }
@@ -9934,7 +10632,7 @@ class SerialConsole {
                 this.recentLines.shift();
             this.watchForPanic(line);
             if (this.watchBanner && this.options.profile.bootBanner.test(line) && ++this.bannerCount >= 2) {
-                this.fail(new BootLoopError(line.trim(), this.lastLines(20).join('\n')));
+                this.fail(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .BootLoopError */ .bS(line.trim(), this.lastLines(20).join('\n')));
             }
         }
     }
@@ -9958,7 +10656,7 @@ class SerialConsole {
         if (!this.panicLines || this.failure)
             return;
         clearTimeout(this.panicTimer);
-        this.fail(new GuestPanicError(this.panicLines.join('\n')));
+        this.fail(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GuestPanicError */ .uI(this.panicLines.join('\n')));
     }
     check() {
         const waiter = this.waiter;
@@ -9985,10 +10683,10 @@ class SerialConsole {
         if (this.panicLines)
             this.finishPanic();
         if (this.waiter)
-            this.settle(new ConsoleClosedError(this.waiter.awaited, this.lastLines(8).join('\n')));
+            this.settle(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ConsoleClosedError */ .gp(this.waiter.awaited, this.lastLines(8).join('\n')));
     }
     fail(error) {
-        if (this.failure && !(error instanceof CancelledError))
+        if (this.failure && !(error instanceof _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelledError */ .cc))
             return;
         this.failure = error;
         this.settle(error);
@@ -10011,296 +10709,136 @@ function stripMarkerLines(text, nonce) {
         .replace(/^\n+/, '');
 }
 //# sourceMappingURL=serial-console.js.map
-// EXTERNAL MODULE: ./.build/src/guest/common.js
-var common = __nccwpck_require__(5943);
-;// CONCATENATED MODULE: ./.build/src/watchdog/compare.js
-function threadKey(thread) {
-    return `${thread.pid ?? '?'}/${thread.tid ?? '?'}`;
-}
-function frameNames(thread) {
-    return thread.frames.map((frame) => frame.fn).join(' ');
-}
-/**
- * `testPids`: the test's own process tree at the first sample (the watchdog's `tree:` marker). A
- * sample also holds other threads (Linux: every task in D; FreeBSD: every thread in fuse/vm/vfs
- * frames) for the report, but only the test's threads say whether the test moved: a kernel worker
- * that ends between the samples is not progress. Without the list, every thread counts.
- */
-function compareSamples(first, second, testPids) {
-    const own = testPids && testPids.size > 0
-        ? first.filter((thread) => thread.pid !== undefined && testPids.has(thread.pid))
-        : first;
-    const deciding = own.length > 0 ? own : first;
-    if (deciding.length === 0)
-        return { stuck: false, explanation: 'the first sample found no thread of the test' };
-    const later = new Map(second.map((thread) => [threadKey(thread), thread]));
-    for (const thread of deciding) {
-        const again = later.get(threadKey(thread));
-        if (!again)
-            return {
-                stuck: false,
-                explanation: `thread ${threadKey(thread)} (${thread.comm}) was gone in the second sample`,
-            };
-        if (frameNames(again) !== frameNames(thread)) {
-            return {
-                stuck: false,
-                explanation: `thread ${threadKey(thread)} (${thread.comm}) moved from ${thread.frames[0]?.fn ?? '?'} to ${again.frames[0]?.fn ?? '?'}`,
-            };
-        }
-        if (thread.cpuTicks !== undefined && again.cpuTicks !== undefined && again.cpuTicks !== thread.cpuTicks) {
-            return {
-                stuck: false,
-                explanation: `thread ${threadKey(thread)} (${thread.comm}) made progress between the samples (CPU time or finished system calls: ${thread.cpuTicks} -> ${again.cpuTicks})`,
-            };
-        }
-        if (thread.state !== undefined && again.state !== undefined && again.state !== thread.state) {
-            return {
-                stuck: false,
-                explanation: `thread ${threadKey(thread)} (${thread.comm}) changed state ${thread.state} -> ${again.state}`,
-            };
-        }
-    }
-    return {
-        stuck: true,
-        explanation: `${deciding.length} thread(s) asleep at the same frames in both samples`,
-    };
-}
-//# sourceMappingURL=compare.js.map
-;// CONCATENATED MODULE: ./.build/src/watchdog/run-test.js
-// Layer 1 of the watchdog seen from the host: start a test under guest/watchdog.sh, follow its
-// markers, and turn them into a TestResult. When the markers stop coming, the guest itself is
-// wedged: that is for the host backstop (GuestUnresponsiveError), not for this layer.
 
+/***/ }),
 
+/***/ 1402:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-
-const DEFAULT_WATCHDOG = {
-    gapSec: 1,
-    graceMs: 8_000,
-    captureMs: 30_000,
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ BISECT_VERDICTS),
+/* harmony export */   M5: () => (/* binding */ QEMU_COMMANDS),
+/* harmony export */   dc: () => (/* binding */ EXIT),
+/* harmony export */   pd: () => (/* binding */ Input),
+/* harmony export */   v2: () => (/* binding */ CliFlag)
+/* harmony export */ });
+/* unused harmony exports Output, State, GROUP */
+// Every action input, output and saved state named once; action.yml and the code must agree
+// (test/unit/action-yml.test.ts checks that they do).
+var Input;
+(function (Input) {
+    Input["Guest"] = "guest";
+    Input["FreebsdVersion"] = "freebsd-version";
+    Input["Image"] = "image";
+    Input["ImageSha512"] = "image-sha512";
+    Input["SourceTree"] = "source-tree";
+    Input["Build"] = "build";
+    Input["Kernconf"] = "kernconf";
+    Input["Tests"] = "tests";
+    Input["GtestFilter"] = "gtest-filter";
+    Input["Workloads"] = "workloads";
+    Input["FixtureOptions"] = "fixture-options";
+    Input["Fault"] = "fault";
+    Input["FuseServer"] = "fuse-server";
+    Input["FuseServerSource"] = "fuse-server-source";
+    Input["Timeout"] = "timeout";
+    Input["BootTimeout"] = "boot-timeout";
+    Input["BuildTimeout"] = "build-timeout";
+    Input["JobTimeout"] = "job-timeout";
+    Input["Cpus"] = "cpus";
+    Input["Memory"] = "memory";
+    Input["DiskSize"] = "disk-size";
+    Input["Accel"] = "accel";
+    Input["Repeat"] = "repeat";
+    Input["FailOn"] = "fail-on";
+    Input["UploadArtifact"] = "upload-artifact";
+    Input["ArtifactName"] = "artifact-name";
+    Input["OutputDir"] = "output-dir";
+    Input["CacheDir"] = "cache-dir";
+    Input["AllowError"] = "allow-error";
+    Input["InstallQemu"] = "install-qemu";
+    Input["RetentionDays"] = "retention-days";
+    Input["CacheImages"] = "cache-images";
+    Input["MatrixLeg"] = "matrix-leg";
+    Input["BisectGood"] = "bisect-good";
+    Input["BisectMaxBuilds"] = "bisect-max-builds";
+})(Input || (Input = {}));
+var Output;
+(function (Output) {
+    Output["Verdict"] = "verdict";
+    Output["Signature"] = "signature";
+    Output["Report"] = "report";
+    Output["Stacks"] = "stacks";
+    Output["SerialLog"] = "serial-log";
+    Output["Junit"] = "junit";
+    Output["Summary"] = "summary";
+    Output["ArtifactUrl"] = "artifact-url";
+    Output["KnownBug"] = "known-bug";
+    Output["FirstBadCommit"] = "first-bad-commit";
+    Output["BisectResult"] = "bisect-result";
+    Output["BisectReport"] = "bisect-report";
+})(Output || (Output = {}));
+/** CLI-only flags (not action inputs): the CLI's help lists them beside the inputs. */
+var CliFlag;
+(function (CliFlag) {
+    CliFlag["Help"] = "help";
+    CliFlag["Version"] = "version";
+    CliFlag["Verbose"] = "verbose";
+    CliFlag["Quiet"] = "quiet";
+    CliFlag["Out"] = "out";
+})(CliFlag || (CliFlag = {}));
+var State;
+(function (State) {
+    /** Path of the pidfile of the QEMU this run started; the post step ends it if still there. */
+    State["QemuPidfile"] = "qemu-pidfile";
+    State["OutputDir"] = "output-dir";
+    State["MainFinished"] = "main-finished";
+})(State || (State = {}));
+/** Exit codes: 0 pass, 1 fail, 2 hang, 3 panic, 64 bad usage, 125 undecided (git bisect run skips). */
+const EXIT = {
+    pass: 0,
+    fail: 1,
+    hang: 2,
+    panic: 3,
+    usage: 64,
+    error: 125,
+    sigint: 130,
+    sigterm: 143,
 };
-/** The guest stopped answering during a test; carries what was seen before it went silent. */
-class GuestUnresponsiveError extends Error {
-    test;
-    stage;
-    partialSamples;
-    lastOutput;
-    constructor(test, stage, partialSamples, lastOutput) {
-        super(`the guest stopped responding during ${test} (${stage})`);
-        this.test = test;
-        this.stage = stage;
-        this.partialSamples = partialSamples;
-        this.lastOutput = lastOutput;
-        this.name = 'GuestUnresponsiveError';
-    }
-}
 /**
- * The guest watchdog ended (its command's `end:` marker) without the test marker it should have
- * printed first: it refused its arguments or broke. The gate's own failure, never the tree's.
+ * The verdicts of the commit under test that `bisect-good` bisects: the failures a bisection is for.
+ * Not `fail`: it also covers a tree that does not compile (which a bisection skips, never blames)
+ * and a test still making progress at its deadline (load, not a commit); `fusefs-gate bisect`
+ * bisects a `fail` when asked to.
  */
-class WatchdogBrokeError extends Error {
-    test;
-    stage;
-    exitStatus;
-    output;
-    constructor(test, stage, exitStatus, output) {
-        super(`the guest watchdog ended (exit ${exitStatus}) while the host waited for ${stage} of ${test}${output.trim() ? `: ${output.trim().split('\n').slice(-3).join(' | ')}` : ''}`);
-        this.test = test;
-        this.stage = stage;
-        this.exitStatus = exitStatus;
-        this.output = output;
-        this.name = 'WatchdogBrokeError';
-    }
-}
-/** Seconds as watchdog.sh reads TIMEOUT_S: a whole number or up to three decimals, never an exponent. */
-function watchdogSeconds(seconds) {
-    const ms = Math.round(seconds * 1000);
-    return ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(3).replace(/0+$/, '');
-}
-let testCounter = 0;
-const MAX_OUTPUT = 64 * 1024;
-async function runUnderWatchdog(console, adapter, spec, iteration, settings) {
-    const nonce = console.nonce;
-    const id = `t${++testCounter}`;
-    const started = Date.now();
-    const watchdog = `sh ${common/* BIN_DIR */.k6}/watchdog.sh ${nonce} ${id} ${watchdogSeconds(settings.timeoutSec)} ${settings.gapSec} -- ${spec.command}`;
-    const name = spec.name;
-    // Every wait before the last also watches for the watchdog command's own end marker: once it is
-    // there no test marker can follow, so waiting on would turn the gate's failure into a false hang.
-    const endMarker = `end:${id}:(\\d+)`;
-    const step = async (pattern, timeoutMs, stage, partial = []) => {
-        let match;
-        try {
-            match = await console.expect(markerPattern(nonce, `(?:(?:${pattern})|${endMarker})`), {
-                timeoutMs,
-                awaited: `${stage} of ${name}`,
-            });
-        }
-        catch (error) {
-            if (error instanceof CommandTimeoutError)
-                throw new GuestUnresponsiveError(name, stage, partial, error.lastOutput);
-            throw error;
-        }
-        const ended = match[match.length - 1];
-        if (ended !== undefined)
-            throw new WatchdogBrokeError(name, stage, Number(ended), stripMarkerLines(match.before, nonce));
-        return match;
-    };
-    const finalEnd = async (partial = []) => {
-        try {
-            await console.expect(markerPattern(nonce, endMarker), {
-                timeoutMs: 15_000,
-                awaited: `the watchdog exit of ${name}`,
-            });
-        }
-        catch (error) {
-            if (error instanceof CommandTimeoutError)
-                throw new GuestUnresponsiveError(name, 'the watchdog exit', partial, error.lastOutput);
-            throw error;
-        }
-    };
-    console.send(`${framedCommand(nonce, id, watchdog)}\n`);
-    await step(`begin:${id}`, 15_000, 'the start');
-    const first = await step(`test:${id}:(exit|deadline):(\\d+)(?::(\\d+))?`, settings.timeoutSec * 1000 + settings.graceMs, 'the end or the deadline');
-    const output = trimOutput(stripMarkerLines(first.before, nonce));
-    if (first[1] === 'exit') {
-        const status = Number(first[2]);
-        const elapsed = Number(first[3] ?? Date.now() - started);
-        await finalEnd();
-        return {
-            result: {
-                name,
-                status: status === 0 ? 'pass' : 'fail',
-                durationMs: elapsed,
-                iteration,
-                output,
-                ...(status === 0
-                    ? {}
-                    : {
-                        message: `exited with status ${status}${failureLineOf(output) ? `: ${failureLineOf(output)}` : ''}`,
-                    }),
-            },
-            samples: [],
-        };
-    }
-    // Past the deadline: two samples, then the guest watchdog's word on whether the test is still there.
-    const samplesText = [];
-    const sample1 = await step('sample:1:end', settings.captureMs, 'the first stack sample', samplesText);
-    samplesText.push(sample1.before);
-    const sample2 = await step('sample:2:end', settings.gapSec * 1000 + settings.captureMs, 'the second stack sample', samplesText);
-    samplesText.push(sample2.before);
-    const last = await step(`test:${id}:(late-exit|stuck):(\\d+)(?::(\\d+))?`, 15_000, 'the watchdog verdict', samplesText);
-    await finalEnd(samplesText);
-    const samples = samplesText.map((text, index) => adapter.parseSample(sampleBody(text, nonce)).map((thread) => ({ ...thread, sample: index + 1 })));
-    const [before, after] = [samples[0] ?? [], samples[1] ?? []];
-    const deadlineMs = settings.timeoutSec * 1000;
-    if (last[1] === 'late-exit') {
-        return {
-            result: {
-                name,
-                status: 'fail',
-                durationMs: Number(last[3] ?? deadlineMs),
-                iteration,
-                output,
-                message: `timed out while making progress: passed its ${settings.timeoutSec} s deadline and finished during the second sample (status ${last[2]})`,
-                threads: before,
-            },
-            samples,
-        };
-    }
-    const comparison = compareSamples(before, after, testTreeOf(samplesText[0] ?? '', nonce));
-    return {
-        result: {
-            name,
-            status: comparison.stuck ? 'hang' : 'fail',
-            durationMs: Number(last[2]),
-            iteration,
-            output,
-            message: comparison.stuck
-                ? `did not finish within ${settings.timeoutSec} s: ${comparison.explanation}`
-                : `timed out while making progress (${settings.timeoutSec} s deadline): ${comparison.explanation}`,
-            threads: before,
-        },
-        samples,
-    };
-}
-/** The test's process tree the watchdog printed in a sample (`tree:PID,PID,...`); empty when absent. */
-function testTreeOf(sampleText, nonce) {
-    const tree = markerPattern(nonce, 'tree:([0-9,]*)').exec(sampleText);
-    return new Set((tree?.[1] ?? '').split(',').filter(Boolean).map(Number));
-}
-/** The text of a sample block, without its begin marker line. */
-function sampleBody(text, nonce) {
-    const begin = markerPattern(nonce, 'sample:\\d+:begin').exec(text);
-    return begin ? text.slice(begin.index + begin[0].length) : text;
-}
-function trimOutput(text) {
-    return text.length > MAX_OUTPUT
-        ? `[... ${text.length - MAX_OUTPUT} bytes cut ...]\n${text.slice(-MAX_OUTPUT)}`
-        : text;
-}
-/**
- * The line that says why a test failed: the last one saying `failed` (the workloads' error format,
- * docs/guest-protocol.md), since a second process may print after it; else the last line.
- */
-function failureLineOf(text) {
-    const lines = text
-        .trim()
-        .split('\n')
-        .map((line) => line.trim())
-        .filter(Boolean);
-    return lines.findLast((line) => /\bfailed\b/.test(line)) ?? lines.at(-1);
-}
-//# sourceMappingURL=run-test.js.map
-;// CONCATENATED MODULE: ./.build/src/gate/phases.js
-class PhaseClock {
-    onStart;
-    onEnd;
-    phases = [];
-    current;
-    constructor(onStart = () => { }, onEnd = () => { }) {
-        this.onStart = onStart;
-        this.onEnd = onEnd;
-    }
-    async run(phase, work) {
-        const started = Date.now();
-        this.current = phase;
-        this.onStart(phase);
-        try {
-            const result = await work();
-            this.end({ phase, durationMs: Date.now() - started, outcome: 'ok' });
-            return result;
-        }
-        catch (error) {
-            this.end({
-                phase,
-                durationMs: Date.now() - started,
-                outcome: outcomeOf(error),
-                note: error.message?.slice(0, 300),
-            });
-            throw error;
-        }
-        finally {
-            this.current = undefined;
-        }
-    }
-    end(timing) {
-        this.phases.push(timing);
-        this.onEnd(timing);
-    }
-}
-function outcomeOf(error) {
-    const name = error?.name ?? '';
-    if (name === 'CancelledError')
-        return 'cancelled';
-    if (/Timeout/.test(name))
-        return 'timeout';
-    return 'failed';
-}
-//# sourceMappingURL=phases.js.map
-// EXTERNAL MODULE: ./.build/src/gate/verdict.js
-var verdict = __nccwpck_require__(8782);
+const BISECT_VERDICTS = ['hang', 'panic'];
+/** Host commands the gate runs QEMU with, and the Debian/Ubuntu packages that ship them. */
+const QEMU_COMMANDS = { 'qemu-system-x86_64': 'qemu-system-x86', 'qemu-img': 'qemu-utils' };
+/** Log group names the action and the CLI share. */
+const GROUP = { installQemu: 'Install QEMU' };
+//# sourceMappingURL=constants.js.map
+
+/***/ }),
+
+/***/ 3623:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Mz: () => (/* binding */ RESULTS_DISK_MIB),
+  jq: () => (/* binding */ bootGuest),
+  gY: () => (/* binding */ planGuest)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./.build/src/console/markers.js
+var markers = __nccwpck_require__(7953);
+// EXTERNAL MODULE: ./.build/src/console/serial-console.js
+var serial_console = __nccwpck_require__(6421);
 ;// CONCATENATED MODULE: ./.build/src/console/ddb.js
 // A conversation with FreeBSD's kernel debugger, ddb(4), over the serial console: the host
 // backstop's way to get stacks from a guest whose userland stopped answering.
@@ -10344,14 +10882,18 @@ function describeDdbSteps(steps) {
     return steps.map((s) => (s.ok ? `ddb: ${s.command}` : `ddb rejected ${s.command}: ${s.error}`));
 }
 //# sourceMappingURL=ddb.js.map
+// EXTERNAL MODULE: ./.build/src/console/errors.js
+var errors = __nccwpck_require__(6298);
 // EXTERNAL MODULE: ./.build/src/guest/linux.js
 var linux = __nccwpck_require__(8938);
+// EXTERNAL MODULE: ./.build/src/guest/shell.js
+var shell = __nccwpck_require__(1686);
 // EXTERNAL MODULE: ./.build/src/image/linux-guest.js
 var linux_guest = __nccwpck_require__(6914);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 ;// CONCATENATED MODULE: ./.build/src/vm/boot-sector.js
@@ -10645,7 +11187,7 @@ function kvmErrorLines(stderr) {
 }
 //# sourceMappingURL=kvm-failure.js.map
 // EXTERNAL MODULE: ./.build/src/vm/process.js
-var vm_process = __nccwpck_require__(9620);
+var process = __nccwpck_require__(9620);
 ;// CONCATENATED MODULE: ./.build/src/vm/qemu-argv.js
 // The argv of `qemu-system-x86_64`, built from typed options. Pure: no file system, no process.
 // Every flag is an argv element of its own (QEMU is spawned without a shell), so a path needs no
@@ -10866,7 +11408,7 @@ async function runKvmProbe(qemuBinary, kvmDevice, timeoutMs) {
     });
     try {
         // QEMU opens /dev/kvm read-write (KVM's API doc: "open /dev/kvm" then ioctls).
-        await (0,promises_namespaceObject.access)(kvmDevice, external_node_fs_.constants.R_OK | external_node_fs_.constants.W_OK);
+        await (0,promises_.access)(kvmDevice, external_node_fs_.constants.R_OK | external_node_fs_.constants.W_OK);
     }
     catch (error) {
         const code = error.code;
@@ -10874,10 +11416,10 @@ async function runKvmProbe(qemuBinary, kvmDevice, timeoutMs) {
             ? `${kvmDevice} does not exist`
             : `${kvmDevice} is not accessible (${code ?? error.message})`);
     }
-    const dir = await (0,promises_namespaceObject.mkdtemp)(external_node_path_.join(external_node_os_.tmpdir(), 'fg-kvm-probe-'));
+    const dir = await (0,promises_.mkdtemp)(external_node_path_.join(external_node_os_.tmpdir(), 'fg-kvm-probe-'));
     try {
         const image = external_node_path_.join(dir, 'boot.img');
-        await (0,promises_namespaceObject.writeFile)(image, protectedModeProbeImage(KVM_PROBE_MESSAGE));
+        await (0,promises_.writeFile)(image, protectedModeProbeImage(KVM_PROBE_MESSAGE));
         const argv = [
             '-nodefaults',
             '-no-user-config',
@@ -10903,7 +11445,7 @@ async function runKvmProbe(qemuBinary, kvmDevice, timeoutMs) {
             `file=${escapeOptValue(image)},format=raw,if=virtio,readonly=on`,
         ];
         return await new Promise((resolve) => {
-            const stderr = new vm_process/* TailBuffer */.vX(4096);
+            const stderr = new process/* TailBuffer */.vX(4096);
             let stdout = '';
             let settled = false;
             const child = (0,external_node_child_process_.spawn)(qemuBinary, argv, { stdio: ['ignore', 'pipe', 'pipe'] });
@@ -10916,10 +11458,10 @@ async function runKvmProbe(qemuBinary, kvmDevice, timeoutMs) {
                 // Always reap: the probe guest halts forever, so it is killed, never asked.
                 if (child.exitCode === null && child.signalCode === null)
                     child.kill('SIGKILL');
-                void (0,vm_process/* waitForExit */.zE)(child, REAP_TIMEOUT_MS).then(() => resolve(result));
+                void (0,process/* waitForExit */.zE)(child, REAP_TIMEOUT_MS).then(() => resolve(result));
             };
             const timer = setTimeout(() => {
-                const said = (0,vm_process/* lastLine */.fM)(stderr.text());
+                const said = (0,process/* lastLine */.fM)(stderr.text());
                 finish(false, `guest did not run within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} under KVM${said ? ` (QEMU said: ${said})` : ''}`);
             }, timeoutMs);
             child.stdout.on('data', (chunk) => {
@@ -10935,7 +11477,7 @@ async function runKvmProbe(qemuBinary, kvmDevice, timeoutMs) {
                 // out the bound. QEMU prints its error lines, then the CPU registers (EAX=...) last.
                 const text = stderr.text();
                 if (/^KVM internal error/m.test(text) && /^(emulation failure|EAX=)/m.test(text)) {
-                    finish(false, `KVM stopped the probe guest (${kvmErrorLines(text) || (0,vm_process/* lastLine */.fM)(text)})`);
+                    finish(false, `KVM stopped the probe guest (${kvmErrorLines(text) || (0,process/* lastLine */.fM)(text)})`);
                 }
             });
             child.on('error', (error) => finish(false, `could not start ${qemuBinary}: ${error.message}`));
@@ -10946,7 +11488,7 @@ async function runKvmProbe(qemuBinary, kvmDevice, timeoutMs) {
         });
     }
     finally {
-        await (0,promises_namespaceObject.rm)(dir, { recursive: true, force: true });
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
     }
 }
 /**
@@ -10990,214 +11532,8 @@ async function chooseAccelerator(choice, options = {}) {
     };
 }
 //# sourceMappingURL=accel.js.map
-;// CONCATENATED MODULE: ./.build/src/vm/pidfile.js
-// A record of a started QEMU, so a later process (the action's post step, a new run with the same
-// output folder after this one was killed) can end it. A pid alone is not enough: pids are
-// recycled, and other QEMUs may run on the same machine. killRecorded kills only a process whose
-// start time (field 22 of /proc/PID/stat, proc(5)) is the recorded one and whose command line
-// (/proc/PID/cmdline, NUL-separated argv) contains `qemu-system` AND the recorded hint (the run's
-// unique serial socket path).
-
-
-
-async function writePidfile(file, record) {
-    await (0,promises_namespaceObject.writeFile)(file, `${JSON.stringify(record)}\n`, { mode: 0o644 });
-}
-/** The record, or undefined when the file does not exist. A malformed file is an error. */
-async function readPidfile(file) {
-    let text;
-    try {
-        text = await (0,promises_namespaceObject.readFile)(file, 'utf8');
-    }
-    catch (error) {
-        if (error.code === 'ENOENT')
-            return undefined;
-        throw error;
-    }
-    let value;
-    try {
-        value = JSON.parse(text);
-    }
-    catch {
-        throw new Error(`pidfile ${file} is not JSON: ${JSON.stringify(text.slice(0, 100))}`);
-    }
-    const record = value;
-    if (!Number.isInteger(record.pid) ||
-        (record.pid ?? 0) <= 1 ||
-        typeof record.startedAt !== 'string' ||
-        typeof record.cmdlineHint !== 'string' ||
-        !record.cmdlineHint) {
-        throw new Error(`pidfile ${file} does not hold {pid, startedAt, cmdlineHint}: ${text.slice(0, 200)}`);
-    }
-    if (record.startTicks !== undefined && !Number.isInteger(record.startTicks)) {
-        throw new Error(`pidfile ${file} has a startTicks that is not an integer: ${text.slice(0, 200)}`);
-    }
-    return record;
-}
-/**
- * A process's start time in clock ticks since boot: field 22 of /proc/PID/stat (proc(5)). The
- * comm field (2) is in parentheses and may hold spaces, so fields are counted after the last ')'.
- */
-function processStartTicks(pid) {
-    let stat;
-    try {
-        stat = (0,external_node_fs_.readFileSync)(`/proc/${pid}/stat`, 'utf8');
-    }
-    catch {
-        return undefined;
-    }
-    // After ') ' come fields 3 (state), 4, ...; field 22 is the 20th of them.
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    const ticks = Number(fields[19]);
-    return Number.isInteger(ticks) ? ticks : undefined;
-}
-/** The argv of a live process, or undefined when it does not exist (or is a zombie with none). */
-async function processCmdline(pid) {
-    try {
-        const raw = await (0,promises_namespaceObject.readFile)(`/proc/${pid}/cmdline`);
-        if (raw.length === 0)
-            return undefined;
-        return raw.toString('utf8').replace(/\0$/, '').split('\0');
-    }
-    catch {
-        return undefined;
-    }
-}
-/** True when /proc/PID/cmdline is that of the recorded QEMU. */
-function cmdlineMatches(argv, record) {
-    return (argv[0] ?? '').includes('qemu-system') && argv.join(' ').includes(record.cmdlineHint);
-}
-/** True when the live process `pid` is the recorded one: same start time (when recorded) and command line. */
-function isRecordedProcess(argv, record) {
-    if (record.startTicks !== undefined && processStartTicks(record.pid) !== record.startTicks)
-        return false;
-    return cmdlineMatches(argv, record);
-}
-/**
- * Ends the QEMU recorded in `file`: SIGTERM, then SIGKILL after graceMs; waits (bounded) until
- * the process is gone; removes the pidfile. A pid whose command line does not match is left alone.
- */
-async function killRecorded(file, options = {}) {
-    const graceMs = options.graceMs ?? 5_000;
-    const record = await readPidfile(file);
-    if (!record)
-        return { killed: false, note: `no pidfile at ${file}` };
-    const argv = await processCmdline(record.pid);
-    if (!argv) {
-        await (0,promises_namespaceObject.rm)(file, { force: true });
-        return { killed: false, pid: record.pid, note: `pid ${record.pid} is not running (already exited)` };
-    }
-    if (!isRecordedProcess(argv, record)) {
-        await (0,promises_namespaceObject.rm)(file, { force: true });
-        return {
-            killed: false,
-            pid: record.pid,
-            note: `pid ${record.pid} is now another program (${argv[0] ?? '?'}); not killed`,
-        };
-    }
-    for (const [signal, waitMs] of [
-        ['SIGTERM', graceMs],
-        ['SIGKILL', 5_000],
-    ]) {
-        try {
-            process.kill(record.pid, signal);
-        }
-        catch (error) {
-            if (error.code === 'ESRCH')
-                break;
-            throw error;
-        }
-        if (await gone(record.pid, record, waitMs)) {
-            await (0,promises_namespaceObject.rm)(file, { force: true });
-            return { killed: true, pid: record.pid, note: `QEMU pid ${record.pid} ended with ${signal}` };
-        }
-    }
-    if (await gone(record.pid, record, 0)) {
-        await (0,promises_namespaceObject.rm)(file, { force: true });
-        return { killed: true, pid: record.pid, note: `QEMU pid ${record.pid} exited` };
-    }
-    return {
-        killed: false,
-        pid: record.pid,
-        unresolved: true,
-        note: `QEMU pid ${record.pid} did not exit within ${graceMs + 5_000} ms of SIGTERM and SIGKILL`,
-    };
-}
-/** Polls until the recorded process no longer runs (its cmdline is gone or differs), within waitMs. */
-async function gone(pid, record, waitMs) {
-    const deadline = Date.now() + waitMs;
-    for (;;) {
-        const argv = await processCmdline(pid);
-        if (!argv || !isRecordedProcess(argv, record))
-            return true;
-        if (Date.now() >= deadline)
-            return false;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-}
-/** The pidfile's name inside a work folder. */
-const PIDFILE_NAME = 'qemu.pid.json';
-/** Pidfiles the gate writes into a work folder: qemu.pid.json, qemu1.pid.json, qemu2.pid.json ... */
-const PIDFILE_PATTERN = /^qemu\d*\.pid\.json$/;
-/**
- * Ends every QEMU recorded by pidfiles in `dir` (an earlier run's work folder), before that folder
- * and its records are deleted. Returns one note per pidfile; never throws (a malformed pidfile is
- * a note, and its QEMU, unknown, is left alone).
- */
-async function endRecordedQemus(dir, options = {}) {
-    let names;
-    try {
-        names = (await (0,promises_namespaceObject.readdir)(dir)).filter((name) => PIDFILE_PATTERN.test(name)).sort();
-    }
-    catch {
-        return [];
-    }
-    const results = [];
-    for (const name of names) {
-        const file = external_node_path_.join(dir, name);
-        results.push(await killRecorded(file, options).catch((error) => ({
-            killed: false,
-            unresolved: true,
-            note: error.message,
-        })));
-    }
-    return results;
-}
-/**
- * Synchronous variant for the main step's state hand-off: writes DIR/qemu.pid.json and returns its
- * path. Given only a pid, the hint is taken from the running process's own command line (its serial
- * chardev argument, else its whole argv), which must be a qemu-system program.
- */
-function recordPidfile(dir, pidOrRecord) {
-    let record;
-    if (typeof pidOrRecord === 'number') {
-        let argv;
-        try {
-            argv = readFileSync(`/proc/${pidOrRecord}/cmdline`).toString('utf8').replace(/\0$/, '').split('\0');
-        }
-        catch {
-            throw new Error(`cannot record pid ${pidOrRecord}: it is not running`);
-        }
-        if (!(argv[0] ?? '').includes('qemu-system'))
-            throw new Error(`cannot record pid ${pidOrRecord}: it is ${argv[0] ?? 'unknown'}, not QEMU`);
-        const hint = argv.find((arg) => arg.includes('id=con0,path=')) ?? argv.join(' ');
-        const startTicks = processStartTicks(pidOrRecord);
-        record = {
-            pid: pidOrRecord,
-            startedAt: new Date().toISOString(),
-            cmdlineHint: hint,
-            ...(startTicks !== undefined ? { startTicks } : {}),
-        };
-    }
-    else {
-        record = pidOrRecord;
-    }
-    mkdirSync(dir, { recursive: true });
-    const file = path.join(dir, PIDFILE_NAME);
-    writeFileSync(file, `${JSON.stringify(record)}\n`, { mode: 0o644 });
-    return file;
-}
-//# sourceMappingURL=pidfile.js.map
+// EXTERNAL MODULE: ./.build/src/vm/pidfile.js
+var vm_pidfile = __nccwpck_require__(3262);
 // EXTERNAL MODULE: ./.build/src/vm/registry.js
 var registry = __nccwpck_require__(6394);
 // EXTERNAL MODULE: external "node:net"
@@ -11559,7 +11895,7 @@ async function startVm(options) {
     }
     catch (error) {
         if (ownRunDir)
-            await (0,promises_namespaceObject.rm)(runDir, { recursive: true, force: true });
+            await (0,promises_.rm)(runDir, { recursive: true, force: true });
         throw new VmStartError(`invalid VM options: ${error.message}`, '', []);
     }
     const vm = new QemuVm(qemuBinary, argv, decision.accelerator, decision.note, runDir, ownRunDir, serialSocket, qmpSocket, options.pidfile);
@@ -11572,11 +11908,11 @@ async function socketFolder(workDir) {
     if (workDir !== undefined) {
         const absolute = external_node_path_.resolve(workDir);
         if (Buffer.byteLength(absolute) <= MAX_SOCKET_DIR_BYTES) {
-            await (0,promises_namespaceObject.mkdir)(absolute, { recursive: true });
+            await (0,promises_.mkdir)(absolute, { recursive: true });
             return { runDir: absolute, ownRunDir: false };
         }
     }
-    return { runDir: await (0,promises_namespaceObject.mkdtemp)(external_node_path_.join(external_node_os_.tmpdir(), 'fg-vm-')), ownRunDir: true };
+    return { runDir: await (0,promises_.mkdtemp)(external_node_path_.join(external_node_os_.tmpdir(), 'fg-vm-')), ownRunDir: true };
 }
 class QemuVm {
     qemuBinary;
@@ -11591,7 +11927,7 @@ class QemuVm {
     exited;
     console;
     child;
-    stderr = new vm_process/* TailBuffer */.vX(16 * 1024);
+    stderr = new process/* TailBuffer */.vX(16 * 1024);
     exitValue;
     spawnError;
     qmpClient;
@@ -11611,7 +11947,7 @@ class QemuVm {
         this.console = new SocketConsole();
         // An argv array, no shell. stdin is /dev/null: QEMU has no stdio chardev here. Tied to this
         // process (parent-death signal), so QEMU dies with it even when it is SIGKILLed.
-        this.child = (0,vm_process/* spawnTiedToParent */.Fp)(this.qemuBinary, argv, { stdio: ['ignore', 'ignore', 'pipe'] }).child;
+        this.child = (0,process/* spawnTiedToParent */.Fp)(this.qemuBinary, argv, { stdio: ['ignore', 'ignore', 'pipe'] }).child;
         this.child.stderr.on('data', (chunk) => this.stderr.push(chunk));
         this.exited = new Promise((resolve) => {
             this.child.on('error', (error) => {
@@ -11629,7 +11965,7 @@ class QemuVm {
         });
         // The serial chardev argument holds the run's unique socket path: what a pidfile matches on.
         // Its start time (unchanged by setpriv's exec) tells it from a later process with a recycled pid.
-        const startTicks = this.child.pid !== undefined ? processStartTicks(this.child.pid) : undefined;
+        const startTicks = this.child.pid !== undefined ? (0,vm_pidfile/* processStartTicks */.MD)(this.child.pid) : undefined;
         this.pidRecord = {
             pid: this.child.pid ?? -1,
             startedAt: new Date().toISOString(),
@@ -11657,7 +11993,7 @@ class QemuVm {
                 throw new Error(`could not start QEMU: ${this.spawnError?.message ?? 'no pid'}`);
             }
             if (this.pidfile) {
-                await writePidfile(this.pidfile, this.pidRecord);
+                await (0,vm_pidfile/* writePidfile */.Zx)(this.pidfile, this.pidRecord);
             }
             const socket = await connectUnixWithRetry(this.serialSocket, {
                 timeoutMs: Math.max(1, deadline - Date.now()),
@@ -11676,7 +12012,7 @@ class QemuVm {
             // Whatever failed, QEMU must not outlive the failed start.
             const exit = await this.stop({ graceMs: 1_000 }).catch(() => this.exitValue);
             const stderr = exit?.stderrTail ?? this.stderr.text();
-            const said = (0,vm_process/* lastLine */.fM)(stderr);
+            const said = (0,process/* lastLine */.fM)(stderr);
             if (this.spawnError) {
                 throw new VmStartError(`could not run ${this.qemuBinary}: ${this.spawnError.message}`, stderr, this.argv);
             }
@@ -11727,18 +12063,18 @@ class QemuVm {
         if (this.qmpClient && !this.qmpClient.closed) {
             // The answer may not come before the socket closes; the exit is what counts.
             void this.qmpClient.execute('quit', undefined, { timeoutMs: graceMs }).catch(() => undefined);
-            if (await (0,vm_process/* waitForExit */.zE)(this.child, graceMs))
+            if (await (0,process/* waitForExit */.zE)(this.child, graceMs))
                 return this.exited;
         }
         // 2. SIGTERM: QEMU catches it and exits cleanly ("terminating on signal 15"). A stopped QEMU
         //    (SIGSTOP) only acts on it once continued.
         this.child.kill('SIGCONT');
         this.child.kill('SIGTERM');
-        if (await (0,vm_process/* waitForExit */.zE)(this.child, graceMs))
+        if (await (0,process/* waitForExit */.zE)(this.child, graceMs))
             return this.exited;
         // 3. SIGKILL.
         this.child.kill('SIGKILL');
-        if (await (0,vm_process/* waitForExit */.zE)(this.child, KILL_WAIT_MS))
+        if (await (0,process/* waitForExit */.zE)(this.child, KILL_WAIT_MS))
             return this.exited;
         throw new VmStopError(this.pid, graceMs + KILL_WAIT_MS);
     }
@@ -11777,11 +12113,11 @@ class QemuVm {
     async cleanupFiles() {
         const removals = [];
         if (this.pidfile)
-            removals.push((0,promises_namespaceObject.rm)(this.pidfile, { force: true }));
+            removals.push((0,promises_.rm)(this.pidfile, { force: true }));
         if (this.ownRunDir)
-            removals.push((0,promises_namespaceObject.rm)(this.runDir, { recursive: true, force: true }));
+            removals.push((0,promises_.rm)(this.runDir, { recursive: true, force: true }));
         else
-            removals.push((0,promises_namespaceObject.rm)(this.serialSocket, { force: true }), (0,promises_namespaceObject.rm)(this.qmpSocket, { force: true }));
+            removals.push((0,promises_.rm)(this.serialSocket, { force: true }), (0,promises_.rm)(this.qmpSocket, { force: true }));
         await Promise.allSettled(removals);
     }
 }
@@ -11907,8 +12243,308 @@ async function qemuReachability(vm, readState = processState) {
     return { reachable: true, status: status.status };
 }
 //# sourceMappingURL=reachability.js.map
+// EXTERNAL MODULE: ./.build/src/gate/evidence.js + 1 modules
+var evidence = __nccwpck_require__(6085);
+// EXTERNAL MODULE: ./.build/src/payload/tar-disk.js + 1 modules
+var tar_disk = __nccwpck_require__(1058);
+;// CONCATENATED MODULE: ./.build/src/gate/boot.js
+// From a configuration to a guest at a root shell: which guest and image (plan), then QEMU and
+// the console (boot), with one clean retry from a fresh overlay when a boot fails.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function planGuest(config, io) {
+    const workDir = external_node_path_.join(config.outDir, '.work');
+    // An earlier run with this output folder may have been killed with its QEMU still running: end
+    // that QEMU before its records go.
+    for (const ended of await (0,vm_pidfile/* endRecordedQemus */.PQ)(workDir)) {
+        if (ended.killed || ended.unresolved)
+            io.warn(`an earlier run's QEMU: ${ended.note}`);
+    }
+    (0,external_node_fs_.rmSync)(workDir, { recursive: true, force: true });
+    // A full output disk is a clear error now, not an ENOSPC in the middle of the boot.
+    (0,evidence/* assertOutputSpace */.C_)(config.outDir);
+    (0,external_node_fs_.mkdirSync)(workDir, { recursive: true });
+    const serialLogPath = external_node_path_.join(config.outDir, 'serial.log');
+    if (config.guest === 'linux') {
+        const image = await (0,linux_guest/* ensureLinuxGuest */.Lr)(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line));
+        if (image.rebuiltBecause)
+            io.warn(`Linux test guest: ${image.rebuiltBecause}`);
+        const configFile = external_node_path_.join(workDir, 'gate-config.json');
+        (0,external_node_fs_.writeFileSync)(configFile, JSON.stringify({ workloads: config.workloads, fixtureOptions: config.fixtureOptions, fault: config.fault ?? null }, null, 2));
+        if (config.linuxFuseTree) {
+            const { planLinuxTreeGuest } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1546));
+            return planLinuxTreeGuest(config, io, { workDir, serialLogPath, configFile });
+        }
+        return {
+            adapter: new linux/* LinuxGuest */.l(image),
+            media: async () => ({
+                kind: 'kernel',
+                kernel: image.kernel,
+                initrd: image.initrd,
+                append: image.append,
+            }),
+            imageInfo: {
+                description: `Linux test guest, kernel ${image.kernelRelease}`,
+                path: image.dir,
+                why: `guest linux: the test guest built from Debian packages${image.rebuiltBecause ? ` (${image.rebuiltBecause})` : ''}`,
+            },
+            tcgThread: 'single',
+            // The user's server folder rides along as it is (prebuilt programs and their libraries).
+            payload: [
+                { hostPath: configFile, guestPath: 'gate-config.json' },
+                ...(config.fuseServerSource ? [{ hostPath: config.fuseServerSource, guestPath: 'fuse-server' }] : []),
+            ],
+            serialLogPath,
+            workDir,
+        };
+    }
+    const { planFreebsdGuest } = await __nccwpck_require__.e(/* import() */ 171).then(__nccwpck_require__.bind(__nccwpck_require__, 171));
+    return planFreebsdGuest(config, io, { workDir, serialLogPath });
+}
+/** The blank results disk the guest packs its results onto. */
+const RESULTS_DISK_MIB = 256;
+async function bootGuest(config, plan, io, stop, report, options = {}) {
+    const workDir = options.workDir ?? plan.workDir;
+    (0,external_node_fs_.mkdirSync)(workDir, { recursive: true });
+    const payloadDisk = external_node_path_.join(workDir, 'payload.tar');
+    const resultsDisk = external_node_path_.join(workDir, 'results.img');
+    const payload = await (0,tar_disk/* writeTarDisk */.My)(plan.payload, payloadDisk);
+    let payloadBytes = payload.diskBytes;
+    if (options.payloadDiskBytes) {
+        // A hole past the archive: costs nothing on the host, and QEMU fixes a disk's size when it opens it.
+        payloadBytes = Math.max(payloadBytes, options.payloadDiskBytes(payload.archiveBytes));
+        (0,external_node_fs_.truncateSync)(payloadDisk, payloadBytes);
+    }
+    // The run the guest serves now: its io, its stop signal, its serial log (a session hands it over).
+    let runIo = io;
+    let runStop = stop;
+    let logPath = plan.serialLogPath;
+    const openLog = (file, append = false) => {
+        const stream = (0,external_node_fs_.createWriteStream)(file, { flags: append ? 'a' : 'w' });
+        // A write error (the disk filled up during the run) must not end the process: the console goes on.
+        let logFailed = false;
+        stream.on('error', (error) => {
+            if (!logFailed)
+                runIo.warn(`serial log ${file} is incomplete: ${error.message}`);
+            logFailed = true;
+        });
+        return stream;
+    };
+    let log = openLog(logPath, options.appendLog);
+    const boot = async (attempt) => {
+        report.bootAttempts = attempt;
+        await (0,tar_disk/* createBlankDisk */.WO)(resultsDisk, RESULTS_DISK_MIB);
+        const media = await plan.media(attempt);
+        const vm = await startVm({
+            accel: config.accel,
+            cpus: config.cpus,
+            memoryMiB: config.memoryMiB,
+            boot: media,
+            ...(plan.tcgThread ? { tcgThread: plan.tcgThread } : {}),
+            disks: [
+                { path: payloadDisk, format: 'raw', readonly: true },
+                { path: resultsDisk, format: 'raw' },
+            ],
+            workDir: external_node_path_.join(workDir, `vm${attempt}`),
+            pidfile: external_node_path_.join(workDir, `qemu${attempt}.pid.json`),
+        });
+        io.onVmStarted?.(external_node_path_.join(workDir, `qemu${attempt}.pid.json`));
+        io.onVm?.(vm);
+        if (attempt === 1 && vm.accelerator === 'tcg' && config.accel === 'auto')
+            io.warn(`using TCG software emulation: ${vm.accelNote}`);
+        let consoleBytes = 0;
+        const console = new serial_console/* SerialConsole */.oc(vm.console, {
+            profile: plan.adapter.console,
+            nonce: (0,markers/* newNonce */.Yd)(),
+            rawLog: (chunk) => {
+                consoleBytes += chunk.length;
+                log.write(chunk);
+            },
+            onLine: (line) => runIo.consoleLine(line),
+        });
+        const onStop = () => console.abort(new errors/* CancelledError */.cc(String(runStop.reason ?? 'SIGTERM')));
+        stop.addEventListener('abort', onStop, { once: true });
+        // For the whole run: KVM stopping the guest ends whatever waits on the console, at once.
+        const unwatchKvm = vm.accelerator === 'kvm'
+            ? await watchKvmFailure(vm, (failure) => console.abort(failure))
+            : () => undefined;
+        try {
+            await console.login(config.bootTimeoutSec * 1000);
+        }
+        catch (error) {
+            stop.removeEventListener('abort', onStop);
+            unwatchKvm();
+            await vm.stop();
+            if (vm.accelerator === 'kvm' &&
+                !(error instanceof KvmFailedError) &&
+                error instanceof shell/* CommandTimeoutError */.$ &&
+                consoleBytes === 0) {
+                // A guest that printed not one byte under KVM, when KVM was only probed: treat it as KVM failing.
+                throw new KvmFailedError(`the guest printed nothing under KVM within ${config.bootTimeoutSec} s`);
+            }
+            throw error;
+        }
+        const disks = plan.adapter.disks(media.kind === 'disk' ? 1 : 0);
+        const booted = {
+            adapter: plan.adapter,
+            console,
+            disks,
+            accelerator: vm.accelerator,
+            acceleratorNote: vm.accelNote,
+            serialLogPath: plan.serialLogPath,
+            serialLogText: () => (0,external_node_fs_.readFileSync)(logPath, 'latin1'),
+            hostDisks: { payload: payloadDisk, results: resultsDisk, payloadBytes },
+            reboot: async () => {
+                // A new boot phase (the console resets its boot-loop count), then the new kernel's login.
+                await console.reboot(plan.adapter.console.rebootCommand ?? 'reboot', config.bootTimeoutSec * 1000);
+                return booted;
+            },
+            diagnose: () => diagnoseWedgedGuest(vm, console, booted.adapter.backstop()),
+            qemuProblem: async () => {
+                const reach = await qemuReachability(vm);
+                return reach.reachable ? undefined : reach.why;
+            },
+            teardown: async (resultsDir) => {
+                runStop.removeEventListener('abort', onStop);
+                unwatchKvm();
+                await vm.stop();
+                await new Promise((resolve) => log.end(resolve));
+                if (resultsDir)
+                    await booted.readResults(resultsDir);
+            },
+            readResults: async (resultsDir) => {
+                await (0,tar_disk/* readTarDisk */.JO)(resultsDisk, resultsDir).catch((error) => runIo.warn(`reading the results disk: ${error.message}`));
+            },
+            handOver: async (next) => {
+                await new Promise((resolve) => log.end(resolve));
+                runStop.removeEventListener('abort', onStop);
+                runIo = next.io;
+                runStop = next.stop;
+                booted.adapter = next.adapter;
+                booted.serialLogPath = logPath = next.serialLogPath;
+                log = openLog(logPath);
+                if (runStop.aborted)
+                    onStop();
+                else
+                    runStop.addEventListener('abort', onStop, { once: true });
+            },
+        };
+        return booted;
+    };
+    // The probe passed but the real guest could not run under KVM: the same attempt again under TCG.
+    // This is the accelerator failing, not the boot, so the boot keeps its own retry.
+    const bootWithFallback = async (attempt) => {
+        try {
+            return await boot(attempt);
+        }
+        catch (error) {
+            if (!(error instanceof KvmFailedError) || config.accel !== 'auto' || stop.aborted)
+                throw error;
+            markKvmUnusable(error.message);
+            io.warn(`KVM could not run the guest (${error.message}); booting again under TCG software emulation`);
+            log.write(`\n===== fusefs-gate: ${error.message}; booting again under TCG =====\n`);
+            return await boot(attempt);
+        }
+    };
+    try {
+        try {
+            return await bootWithFallback(1);
+        }
+        catch (error) {
+            if (!isRetryableBootFailure(error) || stop.aborted)
+                throw error;
+            io.warn(`boot attempt 1 failed (${error.message.split('\n')[0]}); retrying once from a fresh overlay`);
+            log.write(`\n===== fusefs-gate: boot attempt 1 failed: ${error.message.split('\n')[0]}; retrying =====\n`);
+            return await bootWithFallback(2);
+        }
+    }
+    catch (error) {
+        // No guest to tear down later: finish the serial log here, so the evidence is complete.
+        await new Promise((resolve) => log.end(resolve));
+        throw error;
+    }
+}
+/** How long the backstop waits for a wedged guest to print anything after it was poked. */
+const DIAGNOSE_WAIT_MS = 3000;
+async function diagnoseWedgedGuest(vm, console, plan) {
+    const reach = await qemuReachability(vm);
+    // A stopped, dead, silent or paused QEMU: its guest's silence says nothing about the guest's kernel.
+    if (!reach.reachable)
+        return { notes: [reach.why], qemuFault: reach.why };
+    const notes = [`QEMU reports the guest ${reach.status}`];
+    return { notes: await askWedgedGuest(vm, console, plan, notes) };
+}
+/** Layer 2 proper: ask a running but silent guest for stacks with what its kernel has. */
+async function askWedgedGuest(vm, console, plan, notes) {
+    if (plan.kind === 'none')
+        return [...notes, `no outside way to ask for stacks: ${plan.why}`];
+    try {
+        if (plan.kind === 'sysrq') {
+            const answered = console.waitForQuiet(500, DIAGNOSE_WAIT_MS * 3);
+            await vm.sendSysrq(plan.key);
+            notes.push(`sent Alt+SysRq+${plan.key.toUpperCase()}`);
+            notes.push((await answered)
+                ? 'the guest printed a dump after it (see the serial log)'
+                : 'the guest printed nothing after it');
+            return notes;
+        }
+        // ddb: an NMI stops the kernel in the debugger; each command's output ends at the next prompt.
+        await vm.nmi();
+        notes.push('sent an NMI');
+        await awaitDdbPrompt(console, DIAGNOSE_WAIT_MS);
+        // Each command's answer is checked for ddb's error lines: a prompt alone is no success.
+        notes.push(...describeDdbSteps(await runDdbCommands(console, plan.commands, 30_000)));
+    }
+    catch (error) {
+        notes.push(`the backstop stopped: ${error.message.split('\n')[0]}`);
+    }
+    return notes;
+}
+/** A boot that never reached a shell, looped, or panicked in the stock kernel gets one more try. */
+function isRetryableBootFailure(error) {
+    return (error instanceof shell/* CommandTimeoutError */.$ ||
+        error instanceof errors/* BootLoopError */.bS ||
+        error instanceof errors/* GuestPanicError */.uI ||
+        error instanceof errors/* ConsoleClosedError */.gp);
+}
+//# sourceMappingURL=boot.js.map
+
+/***/ }),
+
+/***/ 6085:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  C_: () => (/* binding */ assertOutputSpace),
+  nP: () => (/* binding */ writeEvidence)
+});
+
+// UNUSED EXPORTS: MIN_OUTPUT_FREE_BYTES, OutOfSpaceError, formatBytes, freeBytes, renderStacksText
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./.build/src/constants.js
 var constants = __nccwpck_require__(1402);
+// EXTERNAL MODULE: ./.build/src/report/signature.js
+var signature = __nccwpck_require__(2428);
 ;// CONCATENATED MODULE: ./.build/src/report/junit.js
 // JUnit XML for the run: one <testsuite>, one <testcase> per TestResult, in the common
 // (Jenkins / junit-10) dialect that GitHub test reporters read.
@@ -12224,900 +12860,638 @@ function formatThread(thread) {
     return [head, ...frames].join('\n');
 }
 //# sourceMappingURL=evidence.js.map
-;// CONCATENATED MODULE: ./.build/src/payload/tar-format.js
-// The tar format, as far as the gate writes and reads it. Pure: bytes in, bytes out.
-//
-// Facts, from POSIX.1-2017 `pax` ("ustar Interchange Format", "pax Interchange Format") and GNU
-// tar's manual ("Basic Tar Format", GNU extensions):
-// - an archive is a sequence of 512-byte blocks: a header block, then the file's data rounded up
-//   to whole blocks; it ends with two blocks of zeros;
-// - header fields (offset, length): name 0/100, mode 100/8, uid 108/8, gid 116/8, size 124/12,
-//   mtime 136/12, chksum 148/8, typeflag 156/1, linkname 157/100, magic 257/6, version 263/2,
-//   uname 265/32, gname 297/32, devmajor 329/8, devminor 337/8, prefix 345/155;
-// - numbers are octal ASCII, NUL- or space-terminated; GNU tar (and bsdtar, busybox) also read a
-//   field whose first byte has the high bit set as a big-endian base-256 number (for sizes >= 8 GiB);
-// - the checksum is the sum of the header's bytes as unsigned values, with the chksum field
-//   counted as eight spaces, written as six octal digits, NUL, space;
-// - typeflag '0' (or NUL, or '7') regular file, '1' hard link, '2' symlink, '5' directory;
-//   'x' a pax extended header for the next entry ("LEN key=value\n" records: path, linkpath, size,
-//   mtime ...), 'g' a global one; GNU 'L' / 'K': the data is the next entry's long name / link name;
-// - ustar magic is "ustar\0" + version "00"; old GNU tar writes "ustar  \0". A name longer than
-//   100 bytes can be split at a '/' into prefix (<= 155) and name (<= 100).
-//
-// The gate writes ustar headers, and for a path that does not fit ustar's name + prefix, a GNU
-// 'L' long-name record in front of it (busybox tar reads these with FEATURE_TAR_GNU_EXTENSIONS,
-// as Debian's busybox does; FreeBSD's bsdtar reads them; both checked in test/unit/payload). It
-// reads ustar, GNU ('L', 'K') and pax ('x') records, which covers what busybox tar and bsdtar write.
-const BLOCK = 512;
-class TarFormatError extends Error {
-    constructor(message) {
-        super(message);
-        this.name = 'TarFormatError';
-    }
-}
-const TYPEFLAG = {
-    file: '0',
-    hardlink: '1',
-    symlink: '2',
-    dir: '5',
-};
-const LONG_NAME = '././@LongLink';
-function paddedSize(size) {
-    return Math.ceil(size / BLOCK) * BLOCK;
-}
-function isZeroBlock(block) {
-    for (const byte of block)
-        if (byte !== 0)
-            return false;
-    return true;
-}
-/**
- * The header blocks that introduce one entry: a GNU long-name record (and long-link record) when
- * the name (link name) does not fit ustar, then the ustar header. File data follows them.
- */
-function entryHeaderBlocks(header) {
-    if (header.type === 'other')
-        throw new TarFormatError(`cannot write entry type other (${header.name})`);
-    const blocks = [];
-    const name = header.type === 'dir' && !header.name.endsWith('/') ? `${header.name}/` : header.name;
-    let split = splitUstarName(name);
-    if (!split) {
-        blocks.push(...longRecord('L', name));
-        split = { prefix: '', name: truncateBytes(name, 100) };
-    }
-    let linkname = header.linkname;
-    if (Buffer.byteLength(linkname) > 100) {
-        blocks.push(...longRecord('K', linkname));
-        linkname = truncateBytes(linkname, 100);
-    }
-    blocks.push(encodeHeader({
-        name: split.name,
-        prefix: split.prefix,
-        mode: header.mode,
-        uid: header.uid,
-        gid: header.gid,
-        size: header.type === 'file' ? header.size : 0,
-        mtime: header.mtime,
-        typeflag: TYPEFLAG[header.type],
-        linkname,
-    }));
-    return blocks;
-}
-/** name (<= 100 bytes) alone, or prefix (<= 155) '/' name (<= 100), or undefined if neither fits. */
-function splitUstarName(name) {
-    if (Buffer.byteLength(name) <= 100)
-        return { prefix: '', name };
-    // Try each '/' from the right that leaves a non-empty name part of <= 100 bytes.
-    for (let slash = name.lastIndexOf('/', name.length - 2); slash > 0; slash = name.lastIndexOf('/', slash - 1)) {
-        const prefix = name.slice(0, slash);
-        const rest = name.slice(slash + 1);
-        if (Buffer.byteLength(rest) > 100)
-            break;
-        if (Buffer.byteLength(prefix) <= 155)
-            return { prefix, name: rest };
-    }
-    return undefined;
-}
-function longRecord(typeflag, value) {
-    const data = Buffer.concat([Buffer.from(value, 'utf8'), Buffer.alloc(1)]);
-    const header = encodeHeader({
-        name: LONG_NAME,
-        prefix: '',
-        mode: 0,
-        uid: 0,
-        gid: 0,
-        size: data.length,
-        mtime: 0,
-        typeflag,
-        linkname: '',
-    });
-    return [header, Buffer.concat([data, Buffer.alloc(paddedSize(data.length) - data.length)])];
-}
-function truncateBytes(text, bytes) {
-    const buffer = Buffer.from(text, 'utf8');
-    if (buffer.length <= bytes)
-        return text;
-    // Cut on a character boundary: drop continuation bytes (10xxxxxx) at the cut.
-    let end = bytes;
-    while (end > 0 && (buffer[end] & 0xc0) === 0x80)
-        end--;
-    return buffer.subarray(0, end).toString('utf8');
-}
-function encodeHeader(header) {
-    const block = Buffer.alloc(BLOCK);
-    writeString(block, 0, 100, header.name, 'name');
-    writeNumber(block, 100, 8, header.mode & 0o7777);
-    writeNumber(block, 108, 8, header.uid);
-    writeNumber(block, 116, 8, header.gid);
-    writeNumber(block, 124, 12, header.size);
-    writeNumber(block, 136, 12, Math.max(0, Math.floor(header.mtime)));
-    block.write(header.typeflag, 156, 1, 'latin1');
-    writeString(block, 157, 100, header.linkname, 'linkname');
-    block.write('ustar\0', 257, 6, 'latin1');
-    block.write('00', 263, 2, 'latin1');
-    writeString(block, 345, 155, header.prefix, 'prefix');
-    block.write(`${checksum(block).toString(8).padStart(6, '0')}\0 `, 148, 8, 'latin1');
-    return block;
-}
-function writeString(block, offset, length, value, field) {
-    const bytes = Buffer.from(value, 'utf8');
-    if (bytes.length > length)
-        throw new TarFormatError(`${field} ${JSON.stringify(value)} is longer than ${length} bytes`);
-    bytes.copy(block, offset);
-}
-/** Octal with a NUL terminator when it fits, else GNU base-256 (high bit set, big-endian). */
-function writeNumber(block, offset, length, value) {
-    if (!Number.isSafeInteger(value) || value < 0)
-        throw new TarFormatError(`cannot store ${value} in a tar header`);
-    const octal = value.toString(8);
-    if (octal.length <= length - 1) {
-        block.write(`${octal.padStart(length - 1, '0')}\0`, offset, length, 'latin1');
-        return;
-    }
-    let rest = BigInt(value);
-    for (let index = offset + length - 1; index > offset; index--) {
-        block[index] = Number(rest & 0xffn);
-        rest >>= 8n;
-    }
-    block[offset] = 0x80;
-}
-function checksum(block) {
-    let sum = 0;
-    for (let index = 0; index < BLOCK; index++)
-        sum += index >= 148 && index < 156 ? 0x20 : block[index];
-    return sum;
-}
-function readString(block, offset, length) {
-    const field = block.subarray(offset, offset + length);
-    const end = field.indexOf(0);
-    return field.subarray(0, end < 0 ? length : end).toString('utf8');
-}
-function readNumber(block, offset, length, field, at) {
-    const bytes = block.subarray(offset, offset + length);
-    if (bytes[0] & 0x80) {
-        let value = BigInt(bytes[0] & 0x7f);
-        for (let index = 1; index < length; index++)
-            value = (value << 8n) | BigInt(bytes[index]);
-        if (value > BigInt(Number.MAX_SAFE_INTEGER))
-            throw new TarFormatError(`tar header at byte ${at}: ${field} is too large`);
-        return Number(value);
-    }
-    const text = bytes
-        .toString('latin1')
-        .replace(/[\0 ]+$/, '')
-        .replace(/^[\0 ]+/, '');
-    if (text === '')
-        return 0;
-    if (!/^[0-7]+$/.test(text))
-        throw new TarFormatError(`tar header at byte ${at}: ${field} is not an octal number (${JSON.stringify(text)})`);
-    return parseInt(text, 8);
-}
-/** Decodes one header block (the caller has checked it is not a zero block). `at` is its byte offset, for messages. */
-function decodeHeader(block, at) {
-    const stored = readNumber(block, 148, 8, 'chksum', at);
-    const computed = checksum(block);
-    if (stored !== computed) {
-        // Some old writers summed signed bytes; accept that too (POSIX: "unsigned", GNU tar checks both).
-        let signed = 0;
-        for (let index = 0; index < BLOCK; index++)
-            signed += index >= 148 && index < 156 ? 0x20 : (block[index] << 24) >> 24;
-        if (stored !== signed) {
-            throw new TarFormatError(`not a valid tar header at byte ${at}: checksum ${stored.toString(8)} stored, ${computed.toString(8)} computed`);
-        }
-    }
-    const typeflag = String.fromCharCode(block[156]);
-    const ustar = block.subarray(257, 262).toString('latin1') === 'ustar';
-    const prefix = ustar ? readString(block, 345, 155) : '';
-    const name = readString(block, 0, 100);
-    return {
-        name: prefix ? `${prefix}/${name}` : name,
-        prefix,
-        mode: readNumber(block, 100, 8, 'mode', at),
-        uid: readNumber(block, 108, 8, 'uid', at),
-        gid: readNumber(block, 116, 8, 'gid', at),
-        size: readNumber(block, 124, 12, 'size', at),
-        mtime: readNumber(block, 136, 12, 'mtime', at),
-        typeflag,
-        type: typeOf(typeflag),
-        linkname: readString(block, 157, 100),
-        ustar,
-    };
-}
-function typeOf(typeflag) {
-    switch (typeflag) {
-        case '0':
-        case '\0':
-        case '7':
-            return 'file';
-        case '1':
-            return 'hardlink';
-        case '2':
-            return 'symlink';
-        case '5':
-            return 'dir';
-        default:
-            return 'other';
-    }
-}
-/** Parses pax extended header records: "LEN key=value\n", LEN counting the whole record in bytes. */
-function parsePaxRecords(data, at) {
-    const records = {};
-    let offset = 0;
-    while (offset < data.length) {
-        if (data[offset] === 0)
-            break; // padding
-        const space = data.indexOf(0x20, offset);
-        const length = space < 0 ? NaN : Number(data.subarray(offset, space).toString('latin1'));
-        if (!Number.isInteger(length) ||
-            length <= 0 ||
-            offset + length > data.length ||
-            data[offset + length - 1] !== 0x0a) {
-            throw new TarFormatError(`malformed pax extended header at byte ${at}`);
-        }
-        const record = data.subarray(space + 1, offset + length - 1).toString('utf8');
-        const equals = record.indexOf('=');
-        if (equals < 0)
-            throw new TarFormatError(`malformed pax record ${JSON.stringify(record)} at byte ${at}`);
-        records[record.slice(0, equals)] = record.slice(equals + 1);
-        offset += length;
-    }
-    return records;
-}
-//# sourceMappingURL=tar-format.js.map
-;// CONCATENATED MODULE: ./.build/src/payload/tar-disk.js
-// Bulk data in and out of the guest: a tar archive written straight onto a raw disk. The guest
-// reads the payload disk with `tar -xf /dev/vtbd1` (FreeBSD bsdtar) or `tar -xf /dev/vdb`
-// (busybox), and writes its results with `tar -cf DEV ...` onto a blank disk the host reads back.
-//
-// Why our own tar writer and reader (tar-format.ts) instead of the host's `tar`:
-// - the output must not depend on which tar the runner has (GNU tar on Ubuntu, bsdtar on a Mac
-//   laptop): their defaults differ (GNU tar's default format, pax headers for mtimes, sparse files);
-//   here the format is fixed: ustar, plus a GNU long-name record only for a path that needs it;
-// - names come from argv arrays either way, but mapping many host paths onto guest paths with
-//   --transform is GNU-only and its sed syntax turns special characters into a quoting problem;
-// - the reader must enforce safety rules GNU tar does not apply by default (refuse symlinks that
-//   lead out of the folder, never write through a symlink), stop at the end-of-archive zeros,
-//   treat an all-zero disk as "nothing written" and name the byte where a corrupt archive breaks.
-// Both are small and stream file data in 1 MiB chunks, so a large tree is never held in memory.
+
+/***/ }),
+
+/***/ 1546:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  g: () => (/* binding */ moduleBuildDir),
+  planLinuxTreeGuest: () => (/* binding */ planLinuxTreeGuest)
+});
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./.build/src/guest/common.js
+var common = __nccwpck_require__(5943);
+// EXTERNAL MODULE: ./.build/src/guest/linux.js
+var linux = __nccwpck_require__(8938);
+;// CONCATENATED MODULE: ./.build/src/guest/linux-tree.js
 
 
-
-/** A path in the archive that would leave the destination folder, or be written through a symlink. */
-class UnsafeTarEntryError extends Error {
-    entry;
+/** Where the payload puts the built module (under /gate). */
+const TREE_MODULE_PAYLOAD_PATH = 'target/fuse.ko';
+const MODULE_IN_GUEST = `${common/* GATE_DIR */.Wd}/${TREE_MODULE_PAYLOAD_PATH}`;
+/** kernel/module/sysfs.c: the notes of a loaded module, one binary file per ELF note section. */
+const BUILD_ID_NOTE = '/sys/module/fuse/notes/.note.gnu.build-id';
+class LinuxTreeGuest extends linux/* LinuxGuest */.l {
+    build;
     why;
-    constructor(entry, why) {
-        super(`refusing tar entry ${JSON.stringify(entry)}: ${why}`);
-        this.entry = entry;
+    constructor(image, build, why) {
+        super(image);
+        this.build = build;
         this.why = why;
-        this.name = 'UnsafeTarEntryError';
     }
-}
-const MIB = 1024 * 1024;
-const CHUNK = MIB;
-/**
- * Writes a tar archive of `entries` to `diskPath` (replacing it), padded with zeros to a whole
- * number of MiB so it can be attached as a raw disk. Directories are walked in sorted order;
- * symlinks inside a walked folder are kept as symlinks, a top-level hostPath is followed.
- */
-async function writeTarDisk(entries, diskPath) {
-    const plan = await planEntries(entries);
-    const out = await (0,promises_namespaceObject.open)(diskPath, 'w');
-    const summary = { files: 0, dirs: 0, symlinks: 0, dataBytes: 0, diskBytes: 0 };
-    let position = 0;
-    const write = async (buffer) => {
-        let done = 0;
-        while (done < buffer.length) {
-            const { bytesWritten } = await out.write(buffer, done, buffer.length - done, position);
-            done += bytesWritten;
-            position += bytesWritten;
+    async buildTarget(shell, _config) {
+        const b = this.build;
+        const built = `fs/fuse built on the host in ${(b.durationMs / 1000).toFixed(1)} s (${b.changed.length} file(s) changed since the last build)`;
+        if (!b.ok)
+            return {
+                mode: 'module',
+                why: this.why,
+                ok: false,
+                tail: b.tail,
+                blame: b.blame ?? 'gate',
+                compilerErrors: b.compilerErrors,
+            };
+        // A FUSE driver already there (never expected) would make the proof meaningless: say so.
+        const load = await shell.run(`if [ -e /sys/module/fuse ]; then echo 'a fuse module is already loaded'; exit 1; fi; insmod ${MODULE_IN_GUEST} && cat /sys/module/fuse/initstate`, {
+            timeoutMs: 60_000,
+            purpose: 'loading the built fuse.ko',
+        });
+        if (load.exitStatus !== 0) {
+            const dmesg = await shell
+                .run('dmesg | tail -n 15', { timeoutMs: 10_000 })
+                .catch(() => ({ output: '' }));
+            return {
+                mode: 'module',
+                why: this.why,
+                ok: false,
+                blame: 'gate',
+                tail: `insmod ${MODULE_IN_GUEST} failed (exit ${load.exitStatus}): ${load.output.trim()}\n${dmesg.output.trim()}`,
+            };
         }
-    };
-    try {
-        for (const item of plan) {
-            for (const block of entryHeaderBlocks(item.header))
-                await write(block);
-            if (item.header.type === 'dir')
-                summary.dirs++;
-            else if (item.header.type === 'symlink')
-                summary.symlinks++;
-            else {
-                summary.files++;
-                summary.dataBytes += item.header.size;
-                await copyFileData(item.source, item.header.size, write);
-            }
-        }
-        // End of archive: two zero blocks; then zeros up to a whole MiB (ftruncate leaves a hole).
-        await write(Buffer.alloc(2 * BLOCK));
-        summary.diskBytes = Math.ceil(position / MIB) * MIB;
-        await out.truncate(summary.diskBytes);
+        return { mode: 'module', why: `${this.why}; ${built}`, ok: true, artifact: MODULE_IN_GUEST };
     }
-    finally {
-        await out.close();
-    }
-    return summary;
-}
-async function planEntries(entries) {
-    const planned = [];
-    const seen = new Map();
-    const add = (item, from) => {
-        const key = item.header.name;
-        const earlier = seen.get(key);
-        if (earlier !== undefined) {
-            if (item.header.type === 'dir' && planned.find((p) => p.header.name === key)?.header.type === 'dir')
-                return;
-            throw new Error(`two payload entries map to the same guest path ${JSON.stringify(key)}: ${earlier} and ${from}`);
-        }
-        seen.set(key, from);
-        planned.push(item);
-    };
-    const addParents = (guestPath) => {
-        const parts = guestPath.split('/');
-        for (let index = 1; index < parts.length; index++) {
-            const dir = parts.slice(0, index).join('/');
-            if (!seen.has(dir))
-                add({ header: dirHeader(dir, 0o755, Date.now() / 1000) }, '(parent folder)');
-        }
-    };
-    const walk = async (hostDir, guestDir) => {
-        const names = (await (0,promises_namespaceObject.readdir)(hostDir)).sort();
-        for (const name of names) {
-            const hostPath = external_node_path_.join(hostDir, name);
-            const guestPath = guestDir ? `${guestDir}/${name}` : name;
-            await addPath(hostPath, guestPath, false);
-        }
-    };
-    const addPath = async (hostPath, guestPath, follow) => {
-        const info = follow ? await (0,promises_namespaceObject.stat)(hostPath) : await (0,promises_namespaceObject.lstat)(hostPath);
-        const mtime = Math.floor(info.mtimeMs / 1000);
-        if (info.isDirectory()) {
-            add({ header: dirHeader(guestPath, info.mode & 0o777, mtime) }, hostPath);
-            await walk(hostPath, guestPath);
-        }
-        else if (info.isFile()) {
-            add({
-                header: {
-                    name: guestPath,
-                    mode: info.mode & 0o777,
-                    uid: 0,
-                    gid: 0,
-                    size: info.size,
-                    mtime,
-                    type: 'file',
-                    linkname: '',
-                },
-                source: hostPath,
-            }, hostPath);
-        }
-        else if (info.isSymbolicLink()) {
-            add({
-                header: {
-                    name: guestPath,
-                    mode: 0o777,
-                    uid: 0,
-                    gid: 0,
-                    size: 0,
-                    mtime,
-                    type: 'symlink',
-                    linkname: await (0,promises_namespaceObject.readlink)(hostPath),
-                },
-            }, hostPath);
-        }
-        // Sockets, FIFOs and devices are not payload: left out.
-    };
-    for (const entry of entries) {
-        if ('dir' in entry) {
-            const as = guestRelative(entry.as, true);
-            const info = await (0,promises_namespaceObject.stat)(entry.dir);
-            if (!info.isDirectory())
-                throw new Error(`payload folder ${entry.dir} is not a folder`);
-            if (as) {
-                addParents(as);
-                add({ header: dirHeader(as, info.mode & 0o777, Math.floor(info.mtimeMs / 1000)) }, entry.dir);
-            }
-            await walk(entry.dir, as);
-        }
+    async proveTarget(shell, config, target) {
+        const base = await super.proveTarget(shell, config, target);
+        const details = [...base.details];
+        let ok = base.ok;
+        // od prints the note's bytes (header, "GNU", descriptor); the descriptor is the build id.
+        const answer = await shell.run(`od -An -tx1 -v ${BUILD_ID_NOTE} | tr -d ' \\n'; echo; sha256sum ${MODULE_IN_GUEST}; cat /sys/module/fuse/taint`, { timeoutMs: 30_000 });
+        const [noteHex = '', hashLine = '', taint = ''] = answer.output
+            .trim()
+            .split('\n')
+            .map((line) => line.trim());
+        const loadedHash = hashLine.split(/\s+/)[0] ?? '';
+        if (this.build.buildId && noteHex.endsWith(this.build.buildId))
+            details.push(`loaded fuse module has build id ${this.build.buildId}, the build's`);
         else {
-            const guestPath = guestRelative(entry.guestPath, false);
-            addParents(guestPath);
-            await addPath(entry.hostPath, guestPath, true);
+            ok = false;
+            details.push(`loaded fuse module's build id note is ${noteHex || 'missing'}, the build's is ${this.build.buildId ?? 'unknown'}`);
+        }
+        if (loadedHash === this.build.sha256)
+            details.push(`loaded fuse.ko sha256 ${loadedHash.slice(0, 16)}... as built (vermagic ${this.build.vermagic ?? '?'}; taint ${taint || 'none'})`);
+        else {
+            ok = false;
+            details.push(`fuse.ko in the guest has sha256 ${loadedHash || 'nothing'}, the build's is ${this.build.sha256}`);
+        }
+        return { ok, details };
+    }
+}
+//# sourceMappingURL=linux-tree.js.map
+// EXTERNAL MODULE: ./.build/src/image/linux-guest.js
+var linux_guest = __nccwpck_require__(6914);
+// EXTERNAL MODULE: ./.build/src/linux-tree/choose-build.js
+var choose_build = __nccwpck_require__(3417);
+// EXTERNAL MODULE: ./.build/src/linux-tree/module-build.js
+var module_build = __nccwpck_require__(7816);
+;// CONCATENATED MODULE: ./.build/src/gate/linux-tree-plan.js
+// guest linux with a Linux FUSE tree: the generic guest kernel (CONFIG_FUSE_FS=m) and its headers,
+// the tree's fs/fuse built on the host against them, and the built module in the payload.
+
+
+
+
+
+
+
+/** The build folder kept for one tree and one guest kernel, so rebuilds are incremental. */
+function moduleBuildDir(cacheDir, tree, kernelRelease) {
+    const key = (0,external_node_crypto_.createHash)('sha256')
+        .update(`${(0,external_node_fs_.realpathSync)(tree)}\n${kernelRelease}`)
+        .digest('hex')
+        .slice(0, 16);
+    return external_node_path_.join(cacheDir, 'linux-fuse-build', key);
+}
+async function planLinuxTreeGuest(config, io, paths) {
+    if (config.linuxTreeBuild?.mode === 'kernel') {
+        const { planLinuxKernelGuest } = await __nccwpck_require__.e(/* import() */ 761).then(__nccwpck_require__.bind(__nccwpck_require__, 9761));
+        return planLinuxKernelGuest(config, io, paths);
+    }
+    const tree = config.linuxFuseTree;
+    const image = await (0,linux_guest/* ensureLinuxGuest */.Lr)(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line), 'generic');
+    if (!image.moduleBuildDir)
+        throw new linux_guest/* GuestBuildError */.P1(`the generic Linux guest in ${image.dir} names no kernel headers for module builds`, '');
+    // build auto chose a module from the guest kernel's series (src/linux-tree/choose-build.ts).
+    const series = `${choose_build/* GUEST_KERNEL_SERIES */.DE.version}.${choose_build/* GUEST_KERNEL_SERIES */.DE.patchlevel}.`;
+    if (!image.kernelRelease.startsWith(series))
+        throw new linux_guest/* GuestBuildError */.P1(`the generic Linux guest runs ${image.kernelRelease}, not the Linux ${series}x series the build choice assumed (GUEST_KERNEL_SERIES)`, '');
+    const why = `${config.linuxTreeBuild?.why ?? `build ${config.build}`}; the guest kernel ${image.kernelRelease} has CONFIG_FUSE_FS=m, so the tree's fuse.ko replaces the packaged driver`;
+    // Built before the boot: the module travels on the payload disk. A compile error still boots the
+    // guest, so the verdict comes from the same place as every other build outcome.
+    const build = await io.group('Build fs/fuse on the host', () => (0,module_build/* buildFuseModule */.kc)({
+        tree,
+        kernelBuildDir: image.moduleBuildDir,
+        buildDir: moduleBuildDir(config.cacheDir, tree, image.kernelRelease),
+        timeoutMs: config.buildTimeoutSec * 1000,
+    }));
+    io.note(`fusefs-gate: fs/fuse build ${build.ok ? 'ok' : 'failed'} in ${(build.durationMs / 1000).toFixed(1)} s${build.ok ? `, build id ${build.buildId}` : ''}`);
+    if (!build.ok)
+        for (const line of build.tail.split('\n'))
+            io.consoleLine(line);
+    const payload = [{ hostPath: paths.configFile, guestPath: 'gate-config.json' }];
+    if (build.module)
+        payload.push({ hostPath: build.module, guestPath: TREE_MODULE_PAYLOAD_PATH });
+    if (config.fuseServerSource)
+        payload.push({ hostPath: config.fuseServerSource, guestPath: 'fuse-server' });
+    (0,external_node_fs_.writeFileSync)(external_node_path_.join(paths.workDir, 'module-build.json'), JSON.stringify({ tree, ...build }, null, 2));
+    return {
+        adapter: new LinuxTreeGuest(image, build, why),
+        media: async () => ({ kind: 'kernel', kernel: image.kernel, initrd: image.initrd, append: image.append }),
+        imageInfo: {
+            description: `Linux test guest (generic), kernel ${image.kernelRelease}`,
+            path: image.dir,
+            why: 'guest linux with a source tree: the generic kernel, whose FUSE driver is a module',
+        },
+        tcgThread: 'single',
+        payload,
+        serialLogPath: paths.serialLogPath,
+        workDir: paths.workDir,
+    };
+}
+//# sourceMappingURL=linux-tree-plan.js.map
+
+/***/ }),
+
+/***/ 8695:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  R: () => (/* binding */ runGate)
+});
+
+// UNUSED EXPORTS: mergeGtest
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: ./.build/src/console/errors.js
+var errors = __nccwpck_require__(6298);
+// EXTERNAL MODULE: ./.build/src/guest/shell.js
+var shell = __nccwpck_require__(1686);
+// EXTERNAL MODULE: ./.build/src/report/stacks.js + 6 modules
+var stacks = __nccwpck_require__(9150);
+// EXTERNAL MODULE: ./.build/src/report/signature.js
+var signature = __nccwpck_require__(2428);
+// EXTERNAL MODULE: ./.build/src/report/catalogue.js + 1 modules
+var catalogue = __nccwpck_require__(7862);
+// EXTERNAL MODULE: ./.build/src/console/serial-console.js
+var serial_console = __nccwpck_require__(6421);
+// EXTERNAL MODULE: ./.build/src/console/markers.js
+var markers = __nccwpck_require__(7953);
+// EXTERNAL MODULE: ./.build/src/guest/common.js
+var common = __nccwpck_require__(5943);
+;// CONCATENATED MODULE: ./.build/src/watchdog/compare.js
+function threadKey(thread) {
+    return `${thread.pid ?? '?'}/${thread.tid ?? '?'}`;
+}
+function frameNames(thread) {
+    return thread.frames.map((frame) => frame.fn).join(' ');
+}
+/**
+ * `testPids`: the test's own process tree at the first sample (the watchdog's `tree:` marker). A
+ * sample also holds other threads (Linux: every task in D; FreeBSD: every thread in fuse/vm/vfs
+ * frames) for the report, but only the test's threads say whether the test moved: a kernel worker
+ * that ends between the samples is not progress. Without the list, every thread counts.
+ */
+function compareSamples(first, second, testPids) {
+    const own = testPids && testPids.size > 0
+        ? first.filter((thread) => thread.pid !== undefined && testPids.has(thread.pid))
+        : first;
+    const deciding = own.length > 0 ? own : first;
+    if (deciding.length === 0)
+        return { stuck: false, explanation: 'the first sample found no thread of the test' };
+    const later = new Map(second.map((thread) => [threadKey(thread), thread]));
+    for (const thread of deciding) {
+        const again = later.get(threadKey(thread));
+        if (!again)
+            return {
+                stuck: false,
+                explanation: `thread ${threadKey(thread)} (${thread.comm}) was gone in the second sample`,
+            };
+        if (frameNames(again) !== frameNames(thread)) {
+            return {
+                stuck: false,
+                explanation: `thread ${threadKey(thread)} (${thread.comm}) moved from ${thread.frames[0]?.fn ?? '?'} to ${again.frames[0]?.fn ?? '?'}`,
+            };
+        }
+        if (thread.cpuTicks !== undefined && again.cpuTicks !== undefined && again.cpuTicks !== thread.cpuTicks) {
+            return {
+                stuck: false,
+                explanation: `thread ${threadKey(thread)} (${thread.comm}) made progress between the samples (CPU time or finished system calls: ${thread.cpuTicks} -> ${again.cpuTicks})`,
+            };
+        }
+        if (thread.state !== undefined && again.state !== undefined && again.state !== thread.state) {
+            return {
+                stuck: false,
+                explanation: `thread ${threadKey(thread)} (${thread.comm}) changed state ${thread.state} -> ${again.state}`,
+            };
         }
     }
-    return planned;
+    return {
+        stuck: true,
+        explanation: `${deciding.length} thread(s) asleep at the same frames in both samples`,
+    };
 }
-function dirHeader(name, mode, mtime) {
-    return { name, mode, uid: 0, gid: 0, size: 0, mtime: Math.floor(mtime), type: 'dir', linkname: '' };
-}
-/** A guest path relative to the archive root: no leading '/', no '..', normalized. */
-function guestRelative(guestPath, allowRoot) {
-    const normalized = external_node_path_.posix.normalize(guestPath.replace(/^\/+/, '')).replace(/\/+$/, '');
-    if (normalized === '.' || normalized === '') {
-        if (allowRoot)
-            return '';
-        throw new Error(`payload guest path ${JSON.stringify(guestPath)} is empty`);
-    }
-    if (normalized.split('/').includes('..'))
-        throw new Error(`payload guest path ${JSON.stringify(guestPath)} leaves the archive root`);
-    if (guestPath.includes('\0'))
-        throw new Error(`payload guest path ${JSON.stringify(guestPath)} contains NUL`);
-    return normalized;
-}
-async function copyFileData(source, size, write) {
-    const input = await (0,promises_namespaceObject.open)(source, 'r');
-    try {
-        const buffer = Buffer.alloc(CHUNK);
-        let copied = 0;
-        while (copied < size) {
-            const { bytesRead } = await input.read(buffer, 0, Math.min(CHUNK, size - copied), copied);
-            if (bytesRead === 0)
-                throw new Error(`${source} shrank while it was archived (${copied} of ${size} bytes)`);
-            await write(buffer.subarray(0, bytesRead));
-            copied += bytesRead;
-        }
-        const padding = paddedSize(size) - size;
-        if (padding > 0)
-            await write(Buffer.alloc(padding));
-    }
-    finally {
-        await input.close();
-    }
-}
-/** A blank raw disk of `sizeMiB` MiB: a sparse file (a hole) that reads as zeros. Replaces `diskPath`. */
-async function createBlankDisk(diskPath, sizeMiB) {
-    if (!Number.isInteger(sizeMiB) || sizeMiB < 1)
-        throw new Error(`blank disk size must be a whole number of MiB of at least 1, got ${sizeMiB}`);
-    const handle = await (0,promises_namespaceObject.open)(diskPath, 'w');
-    try {
-        await handle.truncate(sizeMiB * MIB);
-    }
-    finally {
-        await handle.close();
+//# sourceMappingURL=compare.js.map
+;// CONCATENATED MODULE: ./.build/src/watchdog/run-test.js
+// Layer 1 of the watchdog seen from the host: start a test under guest/watchdog.sh, follow its
+// markers, and turn them into a TestResult. When the markers stop coming, the guest itself is
+// wedged: that is for the host backstop (GuestUnresponsiveError), not for this layer.
+
+
+
+
+
+const DEFAULT_WATCHDOG = {
+    gapSec: 1,
+    graceMs: 8_000,
+    captureMs: 30_000,
+};
+/** The guest stopped answering during a test; carries what was seen before it went silent. */
+class GuestUnresponsiveError extends Error {
+    test;
+    stage;
+    partialSamples;
+    lastOutput;
+    constructor(test, stage, partialSamples, lastOutput) {
+        super(`the guest stopped responding during ${test} (${stage})`);
+        this.test = test;
+        this.stage = stage;
+        this.partialSamples = partialSamples;
+        this.lastOutput = lastOutput;
+        this.name = 'GuestUnresponsiveError';
     }
 }
 /**
- * Extracts the tar archive the guest wrote to the raw disk `diskPath` into `destDir` (created if
- * missing). Stops at the first zero block (the end-of-archive marker). A disk that is all zeros
- * where the archive would start means the guest wrote nothing: an empty list, not an error.
- * A bad header checksum, a truncated member, or an entry that would leave destDir (absolute path,
- * '..', a symlink pointing outside, a path through a symlink) is an error.
+ * The guest watchdog ended (its command's `end:` marker) without the test marker it should have
+ * printed first: it refused its arguments or broke. The gate's own failure, never the tree's.
  */
-async function readTarDisk(diskPath, destDir) {
-    const input = await (0,promises_namespaceObject.open)(diskPath, 'r');
-    const extracted = [];
-    try {
-        const diskSize = (await input.stat()).size;
-        const root = external_node_path_.resolve(destDir);
-        await (0,promises_namespaceObject.mkdir)(root, { recursive: true });
-        const header = Buffer.alloc(BLOCK);
-        let offset = 0;
-        let longName;
-        let longLink;
-        let pax = {};
-        for (;;) {
-            if (offset + BLOCK > diskSize)
-                break; // end of the disk without a marker: GNU tar accepts that too
-            await readExactly(input, header, offset);
-            if (isZeroBlock(header))
-                break;
-            const at = offset;
-            let entry;
-            try {
-                entry = decodeHeader(header, at);
-            }
-            catch (error) {
-                if (error instanceof TarFormatError)
-                    throw new TarFormatError(`${diskPath} is not a readable tar archive: ${error.message}`);
-                throw error;
-            }
-            const meta = entry.typeflag === 'x' || entry.typeflag === 'g' || entry.typeflag === 'L' || entry.typeflag === 'K';
-            // Data that follows the header: a file's contents (pax may override a size ustar cannot
-            // hold), a meta record's payload, or an unknown type's data, which is skipped.
-            const size = entry.type === 'file' && pax.size !== undefined ? Number(pax.size) : entry.size;
-            if (!Number.isSafeInteger(size) || size < 0)
-                throw new TarFormatError(`${diskPath}: bad size ${JSON.stringify(pax.size)} at byte ${at}`);
-            const dataSize = meta || entry.type === 'file' || entry.type === 'other' ? size : 0;
-            const dataStart = offset + BLOCK;
-            const next = dataStart + paddedSize(dataSize);
-            if (next > diskSize) {
-                throw new TarFormatError(`${diskPath}: tar member ${JSON.stringify(entry.name)} at byte ${at} runs past the end of the disk (truncated archive)`);
-            }
-            offset = next;
-            if (meta) {
-                const data = Buffer.alloc(entry.size);
-                await readExactly(input, data, dataStart);
-                if (entry.typeflag === 'L')
-                    longName = cString(data);
-                else if (entry.typeflag === 'K')
-                    longLink = cString(data);
-                else if (entry.typeflag === 'x')
-                    pax = parsePaxRecords(data, at);
-                continue; // 'g' (global pax) carries nothing the gate uses
-            }
-            const name = pax.path ?? longName ?? entry.name;
-            const linkname = pax.linkpath ?? longLink ?? entry.linkname;
-            const mtime = pax.mtime !== undefined ? Number(pax.mtime) : entry.mtime;
-            longName = longLink = undefined;
-            pax = {};
-            if (entry.type === 'other')
-                continue; // devices, FIFOs: not evidence
-            const relative = safeRelative(name);
-            if (relative === '') {
-                if (entry.type === 'dir')
-                    continue; // "./" itself
-                throw new UnsafeTarEntryError(name, 'it names the destination folder itself');
-            }
-            const target = external_node_path_.join(root, ...relative.split('/'));
-            await ensureParents(root, relative);
-            switch (entry.type) {
-                case 'dir':
-                    await ensureDir(root, relative);
-                    extracted.push({ path: relative, kind: 'dir', size: 0 });
-                    break;
-                case 'file':
-                    await removeIfNotDir(target, relative);
-                    await extractFile(input, dataStart, size, target, entry.mode & 0o777);
-                    await (0,promises_namespaceObject.utimes)(target, mtime, mtime).catch(() => undefined);
-                    extracted.push({ path: relative, kind: 'file', size });
-                    break;
-                case 'symlink': {
-                    if (external_node_path_.posix.isAbsolute(linkname))
-                        throw new UnsafeTarEntryError(relative, `symlink to the absolute path ${JSON.stringify(linkname)}`);
-                    const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(relative), linkname));
-                    if (resolved === '..' || resolved.startsWith('../'))
-                        throw new UnsafeTarEntryError(relative, `symlink to ${JSON.stringify(linkname)} leads out of the folder`);
-                    await removeIfNotDir(target, relative);
-                    await (0,promises_namespaceObject.symlink)(linkname, target);
-                    extracted.push({ path: relative, kind: 'symlink', size: 0 });
-                    break;
-                }
-                case 'hardlink': {
-                    const source = safeRelative(linkname);
-                    const sourcePath = external_node_path_.join(root, ...source.split('/'));
-                    const info = await (0,promises_namespaceObject.lstat)(sourcePath).catch(() => undefined);
-                    if (!info?.isFile())
-                        throw new UnsafeTarEntryError(relative, `hard link to ${JSON.stringify(linkname)}, which is not a file extracted before it`);
-                    await removeIfNotDir(target, relative);
-                    await (0,promises_namespaceObject.copyFile)(sourcePath, target);
-                    extracted.push({ path: relative, kind: 'hardlink', size: info.size });
-                    break;
-                }
-            }
-        }
-    }
-    finally {
-        await input.close();
-    }
-    return extracted;
-}
-function cString(data) {
-    const end = data.indexOf(0);
-    return data.subarray(0, end < 0 ? data.length : end).toString('utf8');
-}
-/** The archive path as a clean relative path, or UnsafeTarEntryError. */
-function safeRelative(name) {
-    if (name.includes('\0'))
-        throw new UnsafeTarEntryError(name, 'the name contains NUL');
-    if (name.startsWith('/'))
-        throw new UnsafeTarEntryError(name, 'absolute path');
-    const parts = name.split('/').filter((part) => part !== '' && part !== '.');
-    if (parts.includes('..'))
-        throw new UnsafeTarEntryError(name, "'..' would leave the destination folder");
-    return parts.join('/');
-}
-/** Creates the parent folders of `relative` under root, refusing to pass through a symlink. */
-async function ensureParents(root, relative) {
-    const parts = relative.split('/');
-    for (let index = 1; index < parts.length; index++)
-        await ensureDir(root, parts.slice(0, index).join('/'));
-}
-async function ensureDir(root, relative) {
-    const dir = external_node_path_.join(root, ...relative.split('/'));
-    const info = await (0,promises_namespaceObject.lstat)(dir).catch(() => undefined);
-    if (info?.isSymbolicLink())
-        throw new UnsafeTarEntryError(relative, 'a path through a symlink');
-    if (info && !info.isDirectory())
-        throw new UnsafeTarEntryError(relative, 'a folder where a file was extracted before');
-    if (!info)
-        await (0,promises_namespaceObject.mkdir)(dir);
-}
-async function removeIfNotDir(target, relative) {
-    const info = await (0,promises_namespaceObject.lstat)(target).catch(() => undefined);
-    if (!info)
-        return;
-    if (info.isDirectory())
-        throw new UnsafeTarEntryError(relative, 'a file where a folder was extracted before');
-    await (0,promises_namespaceObject.rm)(target, { force: true });
-}
-async function extractFile(input, start, size, target, mode) {
-    // O_NOFOLLOW: never write through a symlink placed at the target; O_EXCL: the path was cleared above.
-    const output = await (0,promises_namespaceObject.open)(target, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, mode || 0o644);
-    try {
-        const buffer = Buffer.alloc(Math.min(CHUNK, Math.max(size, 1)));
-        let copied = 0;
-        while (copied < size) {
-            const length = Math.min(buffer.length, size - copied);
-            await readExactly(input, buffer.subarray(0, length), start + copied);
-            let written = 0;
-            while (written < length)
-                written += (await output.write(buffer, written, length - written, copied + written)).bytesWritten;
-            copied += length;
-        }
-    }
-    finally {
-        await output.close();
+class WatchdogBrokeError extends Error {
+    test;
+    stage;
+    exitStatus;
+    output;
+    constructor(test, stage, exitStatus, output) {
+        super(`the guest watchdog ended (exit ${exitStatus}) while the host waited for ${stage} of ${test}${output.trim() ? `: ${output.trim().split('\n').slice(-3).join(' | ')}` : ''}`);
+        this.test = test;
+        this.stage = stage;
+        this.exitStatus = exitStatus;
+        this.output = output;
+        this.name = 'WatchdogBrokeError';
     }
 }
-async function readExactly(input, buffer, position) {
-    let done = 0;
-    while (done < buffer.length) {
-        const { bytesRead } = await input.read(buffer, done, buffer.length - done, position + done);
-        if (bytesRead === 0)
-            throw new TarFormatError(`unexpected end of disk at byte ${position + done}`);
-        done += bytesRead;
-    }
+/** Seconds as watchdog.sh reads TIMEOUT_S: a whole number or up to three decimals, never an exponent. */
+function watchdogSeconds(seconds) {
+    const ms = Math.round(seconds * 1000);
+    return ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(3).replace(/0+$/, '');
 }
-//# sourceMappingURL=tar-disk.js.map
-;// CONCATENATED MODULE: ./.build/src/gate/boot.js
-// From a configuration to a guest at a root shell: which guest and image (plan), then QEMU and
-// the console (boot), with one clean retry from a fresh overlay when a boot fails.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function planGuest(config, io) {
-    const workDir = external_node_path_.join(config.outDir, '.work');
-    // An earlier run with this output folder may have been killed with its QEMU still running: end
-    // that QEMU before its records go.
-    for (const ended of await endRecordedQemus(workDir)) {
-        if (ended.killed || ended.unresolved)
-            io.warn(`an earlier run's QEMU: ${ended.note}`);
-    }
-    (0,external_node_fs_.rmSync)(workDir, { recursive: true, force: true });
-    // A full output disk is a clear error now, not an ENOSPC in the middle of the boot.
-    assertOutputSpace(config.outDir);
-    (0,external_node_fs_.mkdirSync)(workDir, { recursive: true });
-    const serialLogPath = external_node_path_.join(config.outDir, 'serial.log');
-    if (config.guest === 'linux') {
-        const image = await (0,linux_guest/* ensureLinuxGuest */.Lr)(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line));
-        if (image.rebuiltBecause)
-            io.warn(`Linux test guest: ${image.rebuiltBecause}`);
-        const configFile = external_node_path_.join(workDir, 'gate-config.json');
-        (0,external_node_fs_.writeFileSync)(configFile, JSON.stringify({ workloads: config.workloads, fixtureOptions: config.fixtureOptions, fault: config.fault ?? null }, null, 2));
-        if (config.linuxFuseTree) {
-            const { planLinuxTreeGuest } = await __nccwpck_require__.e(/* import() */ 546).then(__nccwpck_require__.bind(__nccwpck_require__, 1546));
-            return planLinuxTreeGuest(config, io, { workDir, serialLogPath, configFile });
-        }
-        return {
-            adapter: new linux/* LinuxGuest */.l(image),
-            media: async () => ({
-                kind: 'kernel',
-                kernel: image.kernel,
-                initrd: image.initrd,
-                append: image.append,
-            }),
-            imageInfo: {
-                description: `Linux test guest, kernel ${image.kernelRelease}`,
-                path: image.dir,
-                why: `guest linux: the test guest built from Debian packages${image.rebuiltBecause ? ` (${image.rebuiltBecause})` : ''}`,
-            },
-            tcgThread: 'single',
-            // The user's server folder rides along as it is (prebuilt programs and their libraries).
-            payload: [
-                { hostPath: configFile, guestPath: 'gate-config.json' },
-                ...(config.fuseServerSource ? [{ hostPath: config.fuseServerSource, guestPath: 'fuse-server' }] : []),
-            ],
-            serialLogPath,
-            workDir,
-        };
-    }
-    const { planFreebsdGuest } = await __nccwpck_require__.e(/* import() */ 171).then(__nccwpck_require__.bind(__nccwpck_require__, 171));
-    return planFreebsdGuest(config, io, { workDir, serialLogPath });
-}
-async function bootGuest(config, plan, io, stop, report) {
-    const payloadDisk = external_node_path_.join(plan.workDir, 'payload.tar');
-    const resultsDisk = external_node_path_.join(plan.workDir, 'results.img');
-    await writeTarDisk(plan.payload, payloadDisk);
-    const log = (0,external_node_fs_.createWriteStream)(plan.serialLogPath);
-    // A write error (the disk filled up during the run) must not end the process: the console goes on.
-    let logFailed = false;
-    log.on('error', (error) => {
-        if (!logFailed)
-            io.warn(`serial log ${plan.serialLogPath} is incomplete: ${error.message}`);
-        logFailed = true;
-    });
-    const boot = async (attempt) => {
-        report.bootAttempts = attempt;
-        await createBlankDisk(resultsDisk, 256);
-        const media = await plan.media(attempt);
-        const vm = await startVm({
-            accel: config.accel,
-            cpus: config.cpus,
-            memoryMiB: config.memoryMiB,
-            boot: media,
-            ...(plan.tcgThread ? { tcgThread: plan.tcgThread } : {}),
-            disks: [
-                { path: payloadDisk, format: 'raw', readonly: true },
-                { path: resultsDisk, format: 'raw' },
-            ],
-            workDir: external_node_path_.join(plan.workDir, `vm${attempt}`),
-            pidfile: external_node_path_.join(plan.workDir, `qemu${attempt}.pid.json`),
-        });
-        io.onVmStarted?.(external_node_path_.join(plan.workDir, `qemu${attempt}.pid.json`));
-        io.onVm?.(vm);
-        if (attempt === 1 && vm.accelerator === 'tcg' && config.accel === 'auto')
-            io.warn(`using TCG software emulation: ${vm.accelNote}`);
-        let consoleBytes = 0;
-        const console = new SerialConsole(vm.console, {
-            profile: plan.adapter.console,
-            nonce: newNonce(),
-            rawLog: (chunk) => {
-                consoleBytes += chunk.length;
-                log.write(chunk);
-            },
-            onLine: (line) => io.consoleLine(line),
-        });
-        const onStop = () => console.abort(new CancelledError(String(stop.reason ?? 'SIGTERM')));
-        stop.addEventListener('abort', onStop, { once: true });
-        // For the whole run: KVM stopping the guest ends whatever waits on the console, at once.
-        const unwatchKvm = vm.accelerator === 'kvm'
-            ? await watchKvmFailure(vm, (failure) => console.abort(failure))
-            : () => undefined;
+let testCounter = 0;
+const MAX_OUTPUT = 64 * 1024;
+async function runUnderWatchdog(console, adapter, spec, iteration, settings) {
+    const nonce = console.nonce;
+    const id = `t${++testCounter}`;
+    const started = Date.now();
+    const watchdog = `sh ${common/* BIN_DIR */.k6}/watchdog.sh ${nonce} ${id} ${watchdogSeconds(settings.timeoutSec)} ${settings.gapSec} -- ${spec.command}`;
+    const name = spec.name;
+    // Every wait before the last also watches for the watchdog command's own end marker: once it is
+    // there no test marker can follow, so waiting on would turn the gate's failure into a false hang.
+    const endMarker = `end:${id}:(\\d+)`;
+    const step = async (pattern, timeoutMs, stage, partial = []) => {
+        let match;
         try {
-            await console.login(config.bootTimeoutSec * 1000);
+            match = await console.expect((0,markers/* markerPattern */.vi)(nonce, `(?:(?:${pattern})|${endMarker})`), {
+                timeoutMs,
+                awaited: `${stage} of ${name}`,
+            });
         }
         catch (error) {
-            stop.removeEventListener('abort', onStop);
-            unwatchKvm();
-            await vm.stop();
-            if (vm.accelerator === 'kvm' &&
-                !(error instanceof KvmFailedError) &&
-                error instanceof CommandTimeoutError &&
-                consoleBytes === 0) {
-                // A guest that printed not one byte under KVM, when KVM was only probed: treat it as KVM failing.
-                throw new KvmFailedError(`the guest printed nothing under KVM within ${config.bootTimeoutSec} s`);
-            }
+            if (error instanceof shell/* CommandTimeoutError */.$)
+                throw new GuestUnresponsiveError(name, stage, partial, error.lastOutput);
             throw error;
         }
-        const disks = plan.adapter.disks(media.kind === 'disk' ? 1 : 0);
-        const booted = {
-            adapter: plan.adapter,
-            console,
-            disks,
-            accelerator: vm.accelerator,
-            acceleratorNote: vm.accelNote,
-            serialLogPath: plan.serialLogPath,
-            serialLogText: () => (0,external_node_fs_.readFileSync)(plan.serialLogPath, 'latin1'),
-            reboot: async () => {
-                // A new boot phase (the console resets its boot-loop count), then the new kernel's login.
-                await console.reboot(plan.adapter.console.rebootCommand ?? 'reboot', config.bootTimeoutSec * 1000);
-                return booted;
+        const ended = match[match.length - 1];
+        if (ended !== undefined)
+            throw new WatchdogBrokeError(name, stage, Number(ended), (0,serial_console/* stripMarkerLines */.qx)(match.before, nonce));
+        return match;
+    };
+    const finalEnd = async (partial = []) => {
+        try {
+            await console.expect((0,markers/* markerPattern */.vi)(nonce, endMarker), {
+                timeoutMs: 15_000,
+                awaited: `the watchdog exit of ${name}`,
+            });
+        }
+        catch (error) {
+            if (error instanceof shell/* CommandTimeoutError */.$)
+                throw new GuestUnresponsiveError(name, 'the watchdog exit', partial, error.lastOutput);
+            throw error;
+        }
+    };
+    console.send(`${(0,markers/* framedCommand */.VP)(nonce, id, watchdog)}\n`);
+    await step(`begin:${id}`, 15_000, 'the start');
+    const first = await step(`test:${id}:(exit|deadline):(\\d+)(?::(\\d+))?`, settings.timeoutSec * 1000 + settings.graceMs, 'the end or the deadline');
+    const output = trimOutput((0,serial_console/* stripMarkerLines */.qx)(first.before, nonce));
+    if (first[1] === 'exit') {
+        const status = Number(first[2]);
+        const elapsed = Number(first[3] ?? Date.now() - started);
+        await finalEnd();
+        return {
+            result: {
+                name,
+                status: status === 0 ? 'pass' : 'fail',
+                durationMs: elapsed,
+                iteration,
+                output,
+                ...(status === 0
+                    ? {}
+                    : {
+                        message: `exited with status ${status}${failureLineOf(output) ? `: ${failureLineOf(output)}` : ''}`,
+                    }),
             },
-            diagnose: () => diagnoseWedgedGuest(vm, console, plan.adapter.backstop()),
-            qemuProblem: async () => {
-                const reach = await qemuReachability(vm);
-                return reach.reachable ? undefined : reach.why;
-            },
-            teardown: async (resultsDir) => {
-                stop.removeEventListener('abort', onStop);
-                unwatchKvm();
-                await vm.stop();
-                await new Promise((resolve) => log.end(resolve));
-                await readTarDisk(resultsDisk, resultsDir).catch((error) => io.warn(`reading the results disk: ${error.message}`));
-            },
+            samples: [],
         };
-        return booted;
+    }
+    // Past the deadline: two samples, then the guest watchdog's word on whether the test is still there.
+    const samplesText = [];
+    const sample1 = await step('sample:1:end', settings.captureMs, 'the first stack sample', samplesText);
+    samplesText.push(sample1.before);
+    const sample2 = await step('sample:2:end', settings.gapSec * 1000 + settings.captureMs, 'the second stack sample', samplesText);
+    samplesText.push(sample2.before);
+    const last = await step(`test:${id}:(late-exit|stuck):(\\d+)(?::(\\d+))?`, 15_000, 'the watchdog verdict', samplesText);
+    await finalEnd(samplesText);
+    const samples = samplesText.map((text, index) => adapter.parseSample(sampleBody(text, nonce)).map((thread) => ({ ...thread, sample: index + 1 })));
+    const [before, after] = [samples[0] ?? [], samples[1] ?? []];
+    const deadlineMs = settings.timeoutSec * 1000;
+    if (last[1] === 'late-exit') {
+        return {
+            result: {
+                name,
+                status: 'fail',
+                durationMs: Number(last[3] ?? deadlineMs),
+                iteration,
+                output,
+                message: `timed out while making progress: passed its ${settings.timeoutSec} s deadline and finished during the second sample (status ${last[2]})`,
+                threads: before,
+            },
+            samples,
+        };
+    }
+    const comparison = compareSamples(before, after, testTreeOf(samplesText[0] ?? '', nonce));
+    return {
+        result: {
+            name,
+            status: comparison.stuck ? 'hang' : 'fail',
+            durationMs: Number(last[2]),
+            iteration,
+            output,
+            message: comparison.stuck
+                ? `did not finish within ${settings.timeoutSec} s: ${comparison.explanation}`
+                : `timed out while making progress (${settings.timeoutSec} s deadline): ${comparison.explanation}`,
+            threads: before,
+        },
+        samples,
     };
-    // The probe passed but the real guest could not run under KVM: the same attempt again under TCG.
-    // This is the accelerator failing, not the boot, so the boot keeps its own retry.
-    const bootWithFallback = async (attempt) => {
+}
+/** The test's process tree the watchdog printed in a sample (`tree:PID,PID,...`); empty when absent. */
+function testTreeOf(sampleText, nonce) {
+    const tree = (0,markers/* markerPattern */.vi)(nonce, 'tree:([0-9,]*)').exec(sampleText);
+    return new Set((tree?.[1] ?? '').split(',').filter(Boolean).map(Number));
+}
+/** The text of a sample block, without its begin marker line. */
+function sampleBody(text, nonce) {
+    const begin = (0,markers/* markerPattern */.vi)(nonce, 'sample:\\d+:begin').exec(text);
+    return begin ? text.slice(begin.index + begin[0].length) : text;
+}
+function trimOutput(text) {
+    return text.length > MAX_OUTPUT
+        ? `[... ${text.length - MAX_OUTPUT} bytes cut ...]\n${text.slice(-MAX_OUTPUT)}`
+        : text;
+}
+/**
+ * The line that says why a test failed: the last one saying `failed` (the workloads' error format,
+ * docs/guest-protocol.md), since a second process may print after it; else the last line.
+ */
+function failureLineOf(text) {
+    const lines = text
+        .trim()
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
+    return lines.findLast((line) => /\bfailed\b/.test(line)) ?? lines.at(-1);
+}
+//# sourceMappingURL=run-test.js.map
+;// CONCATENATED MODULE: ./.build/src/gate/phases.js
+class PhaseClock {
+    onStart;
+    onEnd;
+    phases = [];
+    current;
+    constructor(onStart = () => { }, onEnd = () => { }) {
+        this.onStart = onStart;
+        this.onEnd = onEnd;
+    }
+    async run(phase, work) {
+        const started = Date.now();
+        this.current = phase;
+        this.onStart(phase);
         try {
-            return await boot(attempt);
+            const result = await work();
+            this.end({ phase, durationMs: Date.now() - started, outcome: 'ok' });
+            return result;
         }
         catch (error) {
-            if (!(error instanceof KvmFailedError) || config.accel !== 'auto' || stop.aborted)
-                throw error;
-            markKvmUnusable(error.message);
-            io.warn(`KVM could not run the guest (${error.message}); booting again under TCG software emulation`);
-            log.write(`\n===== fusefs-gate: ${error.message}; booting again under TCG =====\n`);
-            return await boot(attempt);
+            this.end({
+                phase,
+                durationMs: Date.now() - started,
+                outcome: outcomeOf(error),
+                note: error.message?.slice(0, 300),
+            });
+            throw error;
         }
-    };
-    try {
-        try {
-            return await bootWithFallback(1);
-        }
-        catch (error) {
-            if (!isRetryableBootFailure(error) || stop.aborted)
-                throw error;
-            io.warn(`boot attempt 1 failed (${error.message.split('\n')[0]}); retrying once from a fresh overlay`);
-            log.write(`\n===== fusefs-gate: boot attempt 1 failed: ${error.message.split('\n')[0]}; retrying =====\n`);
-            return await bootWithFallback(2);
+        finally {
+            this.current = undefined;
         }
     }
-    catch (error) {
-        // No guest to tear down later: finish the serial log here, so the evidence is complete.
-        await new Promise((resolve) => log.end(resolve));
-        throw error;
+    end(timing) {
+        this.phases.push(timing);
+        this.onEnd(timing);
     }
 }
-/** How long the backstop waits for a wedged guest to print anything after it was poked. */
-const DIAGNOSE_WAIT_MS = 3000;
-async function diagnoseWedgedGuest(vm, console, plan) {
-    const reach = await qemuReachability(vm);
-    // A stopped, dead, silent or paused QEMU: its guest's silence says nothing about the guest's kernel.
-    if (!reach.reachable)
-        return { notes: [reach.why], qemuFault: reach.why };
-    const notes = [`QEMU reports the guest ${reach.status}`];
-    return { notes: await askWedgedGuest(vm, console, plan, notes) };
+function outcomeOf(error) {
+    const name = error?.name ?? '';
+    if (name === 'CancelledError')
+        return 'cancelled';
+    if (/Timeout/.test(name))
+        return 'timeout';
+    return 'failed';
 }
-/** Layer 2 proper: ask a running but silent guest for stacks with what its kernel has. */
-async function askWedgedGuest(vm, console, plan, notes) {
-    if (plan.kind === 'none')
-        return [...notes, `no outside way to ask for stacks: ${plan.why}`];
-    try {
-        if (plan.kind === 'sysrq') {
-            const answered = console.waitForQuiet(500, DIAGNOSE_WAIT_MS * 3);
-            await vm.sendSysrq(plan.key);
-            notes.push(`sent Alt+SysRq+${plan.key.toUpperCase()}`);
-            notes.push((await answered)
-                ? 'the guest printed a dump after it (see the serial log)'
-                : 'the guest printed nothing after it');
-            return notes;
+//# sourceMappingURL=phases.js.map
+// EXTERNAL MODULE: ./.build/src/gate/verdict.js
+var verdict = __nccwpck_require__(8782);
+;// CONCATENATED MODULE: ./.build/src/gate/blame.js
+// Blame (ARCHITECTURE "Rules that decide between verdicts"): what the tree under test causes is its
+// verdict; what the stock guest, the gate or the runner causes is `error`; nothing ran is never a
+// pass. Pure: what ended the run (an Outcome), what was loaded and the phase in; verdict and reason
+// out. src/gate/run.ts says what happened and writes the report; this module says whose it was.
+
+
+
+
+/** An outcome run.ts decided itself (a failed build or proof, an empty selection): it ends the run early. */
+class Decided extends Error {
+    outcome;
+    constructor(outcome) {
+        super(outcome.kind);
+        this.outcome = outcome;
+        this.name = 'Decided';
+    }
+}
+/** The guest went silent during a test or a command, and the host could not reach a running QEMU either. */
+class QemuUnreachableError extends Error {
+    test;
+    why;
+    constructor(test, why) {
+        super(`${why}: the guest could not be reached during ${test}; nothing says its kernel hung`);
+        this.test = test;
+        this.why = why;
+        this.name = 'QemuUnreachableError';
+    }
+}
+/** What a thrown error says happened. */
+function blame_outcomeOf(error) {
+    const message = error?.message ?? String(error);
+    if (error instanceof Decided)
+        return error.outcome;
+    if (error instanceof errors/* CancelledError */.cc)
+        return { kind: 'cancelled', signal: error.signal };
+    if (error instanceof errors/* GuestPanicError */.uI)
+        return { kind: 'panic' };
+    if (error instanceof QemuUnreachableError)
+        return { kind: 'qemu-unreachable', message };
+    if (error instanceof WatchdogBrokeError)
+        return { kind: 'watchdog-broke', message };
+    if (error instanceof GuestUnresponsiveError)
+        return { kind: 'guest-unresponsive', test: error.test, stage: error.stage };
+    if (error instanceof errors/* ConsoleClosedError */.gp)
+        return { kind: 'qemu-exited', message };
+    if (error instanceof shell/* CommandTimeoutError */.$)
+        return { kind: 'command-timeout', message, timeoutMs: error.timeoutMs, lastOutput: error.lastOutput };
+    if (error instanceof errors/* BootLoopError */.bS)
+        return { kind: 'boot-loop', message, lastOutput: error.lastOutput };
+    // src/guest/common.ts MountError, by name: the guest adapters throw it.
+    if (error?.name === 'MountError')
+        return { kind: 'mount-failed', message };
+    return { kind: 'other', message };
+}
+/** Whose an outcome is, as a verdict and the reason the report gives. */
+function blame(outcome, context) {
+    const decision = (verdict, reason) => ({ verdict, reason });
+    const { phase } = context;
+    switch (outcome.kind) {
+        case 'tests-finished': {
+            const decided = (0,verdict/* verdictOfTests */.ai)([...outcome.tests]);
+            if (!decided)
+                return decision('error', 'no test ran: nothing ran is never a pass');
+            if (decided === 'pass')
+                return decision('pass', `all ${outcome.tests.length} test(s) passed`);
+            const worst = outcome.tests.find((t) => t.status === decided);
+            return decision(decided, `${worst.name}: ${worst.message ?? worst.status}`);
         }
-        // ddb: an NMI stops the kernel in the debugger; each command's output ends at the next prompt.
-        await vm.nmi();
-        notes.push('sent an NMI');
-        await awaitDdbPrompt(console, DIAGNOSE_WAIT_MS);
-        // Each command's answer is checked for ddb's error lines: a prompt alone is no success.
-        notes.push(...describeDdbSteps(await runDdbCommands(console, plan.commands, 30_000)));
+        case 'selection-empty':
+            return decision('error', 'the test selection is empty: nothing ran is never a pass');
+        case 'build-failed': {
+            // Compiler errors are the tree's (fail); a build that broke otherwise is the gate's (error).
+            const first = firstLine(outcome.tail) ?? 'see the build log';
+            return outcome.blame === 'tree'
+                ? decision('fail', `the target tree did not compile: ${first}`)
+                : decision('error', `building or loading the target failed: ${first}`);
+        }
+        case 'proof-failed':
+            return decision('error', `the code under test is not what runs: ${outcome.details.filter(Boolean).join('; ')}`);
+        case 'cancelled':
+            return decision('error', outcome.signal === 'job-timeout'
+                ? `job-timeout ran out during ${phase}`
+                : `cancelled by ${outcome.signal} during ${phase}`);
+        case 'panic':
+            // A panic of the stock kernel before the tree's code is loaded is the runner's problem, not the
+            // tree's; the Linux test guest loads no tree, so its panics count from the mount on.
+            return phase === 'tests' || phase === 'mount' || context.targetLoaded
+                ? decision('panic', `the guest kernel panicked during ${phase}`)
+                : decision('error', `the stock guest kernel panicked during ${phase}, before the code under test was loaded`);
+        case 'qemu-unreachable':
+            return decision('error', outcome.message);
+        case 'watchdog-broke':
+            return decision('error', `${phase}: ${outcome.message}`);
+        case 'guest-unresponsive':
+            return decision('hang', `guest unresponsive during ${outcome.test}: the guest stopped answering while waiting for ${outcome.stage}`);
+        case 'qemu-exited':
+            return decision('error', `QEMU exited during ${phase}: ${outcome.message}`);
+        case 'command-timeout': {
+            if (phase !== 'boot')
+                return decision('error', `${phase}: ${outcome.message}`);
+            const attempts = context.bootAttempts === 1 ? '1 attempt' : `${context.bootAttempts} attempts`;
+            return decision('error', `boot did not reach a shell in ${Math.round(outcome.timeoutMs / 1000)} s (${attempts}); last console lines: ${outcome.lastOutput.trim().slice(-400)}`);
+        }
+        case 'boot-loop':
+            return decision('error', `boot: the guest rebooted in a loop (${context.bootAttempts} attempts): ${outcome.message}; last console lines: ${outcome.lastOutput.trim().slice(-400)}`);
+        case 'mount-failed':
+            // The tree's verdict only when the tree's code is what mounted.
+            return decision(context.targetLoaded ? 'fail' : 'error', outcome.message);
+        case 'other':
+            return decision('error', `${phase}: ${outcome.message}`);
     }
-    catch (error) {
-        notes.push(`the backstop stopped: ${error.message.split('\n')[0]}`);
-    }
-    return notes;
 }
-/** A boot that never reached a shell, looped, or panicked in the stock kernel gets one more try. */
-function isRetryableBootFailure(error) {
-    return (error instanceof CommandTimeoutError ||
-        error instanceof BootLoopError ||
-        error instanceof GuestPanicError ||
-        error instanceof ConsoleClosedError);
+function firstLine(text) {
+    return text
+        ?.split('\n')
+        .find((line) => line.trim())
+        ?.trim();
 }
-//# sourceMappingURL=boot.js.map
+//# sourceMappingURL=blame.js.map
+// EXTERNAL MODULE: ./.build/src/gate/boot.js + 9 modules
+var boot = __nccwpck_require__(3623);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./.build/src/gate/guest-lifecycle.js
+// Where a run's guest comes from and where it goes: for one gate run (the action, `fusefs-gate run`)
+// a boot at the start and a teardown at the end; a guest session (session.ts) may instead hand a
+// healthy guest on to the next run.
+
+
+/** One run, one guest: boot at the start, teardown at the end, whatever happened. */
+const singleRunGuest = {
+    acquire: (run) => run.clock.run('boot', () => run.io.group('Boot', () => (0,boot/* bootGuest */.jq)(run.config, run.plan, run.io, run.stop, run.report))),
+    release: async (booted, run) => {
+        await run.clock
+            .run('teardown', async () => {
+            await booted?.teardown(external_node_path_.join(run.config.outDir, 'results'));
+        })
+            .catch((error) => run.io.warn(`teardown: ${error.message}`));
+    },
+};
+//# sourceMappingURL=guest-lifecycle.js.map
+// EXTERNAL MODULE: ./.build/src/gate/evidence.js + 1 modules
+var evidence = __nccwpck_require__(6085);
 ;// CONCATENATED MODULE: ./.build/src/gate/run.js
 // One gate run, start to verdict: image -> payload -> boot -> prepare -> build -> prove -> mount ->
 // tests -> collect -> teardown. All logic the action and the CLI share lives behind runGate().
@@ -13134,27 +13508,7 @@ function isRetryableBootFailure(error) {
 
 
 
-/** A decided outcome that ends the run early: the verdict and why. */
-class Decided extends Error {
-    verdict;
-    reason;
-    constructor(verdict, reason) {
-        super(reason);
-        this.verdict = verdict;
-        this.reason = reason;
-    }
-}
-/** The guest went silent during a test or a command, and the host could not reach a running QEMU either. */
-class QemuUnreachableError extends Error {
-    test;
-    why;
-    constructor(test, why) {
-        super(`${why}: the guest could not be reached during ${test}; nothing says its kernel hung`);
-        this.test = test;
-        this.why = why;
-        this.name = 'QemuUnreachableError';
-    }
-}
+
 async function runGate(config, io, seams = {}) {
     const startedAt = new Date();
     (0,external_node_fs_.mkdirSync)(config.outDir, { recursive: true });
@@ -13175,21 +13529,25 @@ async function runGate(config, io, seams = {}) {
     let booted;
     let plan;
     let targetLoaded = false;
+    // The run ended with a decided pass or fail and the guest still took commands afterwards (its
+    // results were collected): a guest session may hand it on. Anything else is not trusted.
+    let guestHealthy = false;
+    const guests = seams.guests ?? singleRunGuest;
     const jobDeadline = setTimeout(() => jobTimeout.abort('job-timeout'), config.jobTimeoutSec * 1000);
     const jobTimeout = new AbortController();
     const stop = AbortSignal.any([io.signal, jobTimeout.signal]);
     const stopReason = () => jobTimeout.signal.aborted ? 'job-timeout' : String(io.signal.reason ?? 'SIGTERM');
-    const abortConsole = () => booted?.console.abort(new CancelledError(stopReason()));
+    const abortConsole = () => booted?.console.abort(new errors/* CancelledError */.cc(stopReason()));
     stop.addEventListener('abort', abortConsole);
     const checkStop = () => {
         if (stop.aborted)
-            throw new CancelledError(stopReason());
+            throw new errors/* CancelledError */.cc(stopReason());
     };
     try {
-        plan = await clock.run('image', () => io.group('Image', () => (seams.planGuest ?? planGuest)(config, io)));
+        plan = await clock.run('image', () => io.group('Image', () => (seams.planGuest ?? boot/* planGuest */.gY)(config, io)));
         Object.assign(report, { image: plan.imageInfo });
         checkStop();
-        booted = await clock.run('boot', () => io.group('Boot', () => bootGuest(config, plan, io, stop, report)));
+        booted = await guests.acquire({ config, plan, io, stop, report, clock });
         report.accelerator = booted.accelerator;
         report.acceleratorNote = booted.acceleratorNote;
         const { adapter, console } = booted;
@@ -13205,10 +13563,7 @@ async function runGate(config, io, seams = {}) {
         io.note(`fusefs-gate: build ${target.mode}: ${target.why}`);
         if (!target.ok) {
             report.build.compilerErrors = target.compilerErrors;
-            // Blame: compiler errors are the tree's (fail); a build that broke otherwise is the gate's (error).
-            if (target.blame === 'tree')
-                throw new Decided('fail', `the target tree did not compile: ${firstLine(target.tail) ?? 'see the build log'}`);
-            throw new Decided('error', `building or loading the target failed: ${firstLine(target.tail) ?? 'see the build log'}`);
+            throw new Decided({ kind: 'build-failed', blame: target.blame, tail: target.tail });
         }
         if (target.rebootRequired) {
             booted = await clock.run('reboot', () => io.group('Reboot into the built kernel', () => booted.reboot()));
@@ -13217,18 +13572,16 @@ async function runGate(config, io, seams = {}) {
         const proof = await clock.run('prove', () => adapter.proveTarget(booted.console, config, target));
         report.proof = proof;
         if (!proof.ok)
-            throw new Decided('error', `the code under test is not what runs: ${proof.details.filter(Boolean).join('; ')}`);
+            throw new Decided({ kind: 'proof-failed', details: proof.details });
         const mountpoint = await clock.run('mount', () => io.group('Mount the FUSE file system', () => recordFuseServer(config, booted.console, report, () => adapter.mount(booted.console, config))));
         await clock.run('tests', () => io.group('Tests', () => runTests(config, adapter, booted.console, mountpoint, report, checkStop)));
-        const decided = (0,verdict/* verdictOfTests */.ai)(report.tests);
-        if (!decided)
-            throw new Decided('error', 'no test ran: nothing ran is never a pass');
-        const worst = report.tests.find((t) => t.status === decided);
-        settle(report, decided, decided === 'pass'
-            ? `all ${report.tests.length} test(s) passed`
-            : `${worst?.name}: ${worst?.message ?? worst?.status}`);
+        const context = { phase: 'tests', targetLoaded, bootAttempts: report.bootAttempts };
+        settle(report, blame({ kind: 'tests-finished', tests: report.tests }, context));
         await clock
             .run('collect', () => adapter.collect(booted.console, booted.disks))
+            .then(() => {
+            guestHealthy = report.verdict === 'pass' || report.verdict === 'fail';
+        })
             .catch((error) => io.warn(`collecting results: ${error.message}`));
     }
     catch (caught) {
@@ -13248,7 +13601,7 @@ async function runGate(config, io, seams = {}) {
             }
         }
         // A command that timed out behind a stopped or silent QEMU: say that it was QEMU.
-        if (error instanceof CommandTimeoutError && booted) {
+        if (error instanceof shell/* CommandTimeoutError */.$ && booted) {
             const problem = await booted.qemuProblem().catch(() => undefined);
             if (problem)
                 error = new QemuUnreachableError(phase, problem);
@@ -13258,30 +13611,31 @@ async function runGate(config, io, seams = {}) {
         if (booted && shellStillAnswers(error)) {
             await clock
                 .run('collect', () => booted.adapter.collect(booted.console, booted.disks))
+                .then(() => {
+                guestHealthy = report.verdict === 'fail';
+            })
                 .catch((e) => io.warn(`collecting results: ${e.message}`));
         }
     }
     finally {
         clearTimeout(jobDeadline);
         stop.removeEventListener('abort', abortConsole);
-        await clock
-            .run('teardown', async () => {
-            await booted?.teardown(external_node_path_.join(config.outDir, 'results'));
-        })
-            .catch((error) => io.warn(`teardown: ${error.message}`));
+        // This run's serial log, whatever the guest's log is after release (a kept guest logs elsewhere).
+        const serialLogPath = booted?.serialLogPath;
+        await guests.release(booted, { config, io, stop, report, clock }, guestHealthy);
         report.finishedAt = new Date().toISOString();
-        describeStacks(report, booted?.serialLogText());
+        describeStacks(report, serialLogPath ? (0,external_node_fs_.readFileSync)(serialLogPath, 'latin1') : undefined);
         report.exitCode = (0,verdict/* exitCodeFor */.Rr)(report.verdict, config.failOn, config.allowError);
         if (report.verdict === 'error' && report.reason.startsWith('cancelled by SIG'))
             report.exitCode = report.reason.includes('SIGINT') ? 130 : 143;
-        report.files = writeEvidence(config.outDir, report, booted?.serialLogPath ?? plan?.serialLogPath);
+        report.files = (0,evidence/* writeEvidence */.nP)(config.outDir, report, serialLogPath ?? plan?.serialLogPath);
     }
     return report;
 }
 async function runTests(config, adapter, console, mountpoint, report, checkStop) {
     const specs = adapter.tests(config, mountpoint);
     if (specs.length === 0)
-        throw new Decided('error', 'the test selection is empty: nothing ran is never a pass');
+        throw new Decided({ kind: 'selection-empty' });
     for (let iteration = 1; iteration <= config.repeat; iteration++) {
         for (const [index, spec] of specs.entries()) {
             checkStop();
@@ -13348,7 +13702,7 @@ function mergeGtest(run, cases) {
 }
 /** The test a guest-wide failure interrupted, with the status that failure gives it. */
 function interruptedTest(error, name, iteration, durationMs) {
-    if (error instanceof GuestPanicError)
+    if (error instanceof errors/* GuestPanicError */.uI)
         return {
             name,
             status: 'panic',
@@ -13366,9 +13720,9 @@ function interruptedTest(error, name, iteration, durationMs) {
         };
     if (error instanceof WatchdogBrokeError)
         return { name, status: 'error', durationMs, iteration, message: error.message, output: error.output };
-    if (error instanceof ConsoleClosedError)
+    if (error instanceof errors/* ConsoleClosedError */.gp)
         return { name, status: 'error', durationMs, iteration, message: 'QEMU exited during this test' };
-    if (error instanceof CancelledError)
+    if (error instanceof errors/* CancelledError */.cc)
         return {
             name,
             status: 'error',
@@ -13405,49 +13759,15 @@ async function recordFuseServer(config, console, report, mount) {
             Object.assign(report.fuseServer, evidence);
     }
 }
-function settle(report, verdict, reason) {
-    report.verdict = verdict;
-    report.reason = reason;
+function settle(report, decision) {
+    report.verdict = decision.verdict;
+    report.reason = decision.reason;
 }
-/** Blame: what the tree causes is the tree's verdict; what the gate or the runner causes is `error`. */
+/** Blame (src/gate/blame.ts) decides the verdict of what was thrown; the panic's text is evidence. */
 function classify(error, report, context) {
-    const message = error?.message ?? String(error);
-    if (error instanceof Decided)
-        return settle(report, error.verdict, error.reason);
-    if (error instanceof CancelledError) {
-        return settle(report, 'error', error.signal === 'job-timeout'
-            ? `job-timeout ran out during ${context.phase}`
-            : `cancelled by ${error.signal} during ${context.phase}`);
-    }
-    if (error instanceof GuestPanicError) {
+    if (error instanceof errors/* GuestPanicError */.uI)
         report.panicText = error.text;
-        // A panic of the stock kernel before the tree's code is loaded is the runner's problem, not the tree's.
-        const duringTests = context.phase === 'tests' || context.phase === 'mount' || context.targetLoaded;
-        if (duringTests)
-            return settle(report, 'panic', `the guest kernel panicked during ${context.phase}`);
-        return settle(report, 'error', `the stock guest kernel panicked during ${context.phase}, before the code under test was loaded`);
-    }
-    if (error instanceof QemuUnreachableError)
-        return settle(report, 'error', message);
-    if (error instanceof WatchdogBrokeError)
-        return settle(report, 'error', `${context.phase}: ${message}`);
-    if (error instanceof GuestUnresponsiveError) {
-        return settle(report, 'hang', `guest unresponsive during ${error.test}: the guest stopped answering while waiting for ${error.stage}`);
-    }
-    if (error instanceof ConsoleClosedError)
-        return settle(report, 'error', `QEMU exited during ${context.phase}: ${message}`);
-    if (context.phase === 'boot' && error instanceof CommandTimeoutError) {
-        const attempts = report.bootAttempts === 1 ? '1 attempt' : `${report.bootAttempts} attempts`;
-        return settle(report, 'error', `boot did not reach a shell in ${Math.round(error.timeoutMs / 1000)} s (${attempts}); last console lines: ${error.lastOutput.trim().slice(-400)}`);
-    }
-    if (error instanceof BootLoopError)
-        return settle(report, 'error', `boot: the guest rebooted in a loop (${report.bootAttempts} attempts): ${message}; last console lines: ${error.lastOutput.trim().slice(-400)}`);
-    if (error instanceof CommandTimeoutError)
-        return settle(report, 'error', `${context.phase}: ${message}`);
-    if (error?.name === 'MountError') {
-        return settle(report, context.targetLoaded ? 'fail' : 'error', message);
-    }
-    return settle(report, 'error', `${context.phase}: ${message}`);
+    settle(report, blame(blame_outcomeOf(error), { ...context, bootAttempts: report.bootAttempts }));
 }
 /** Fills signature, known bug and panic details from what was captured. */
 function describeStacks(report, serialText) {
@@ -13475,12 +13795,6 @@ function describeStacks(report, serialText) {
 }
 function lastPhase(clock) {
     return clock.phases.at(-1)?.phase ?? 'start';
-}
-function firstLine(text) {
-    return text
-        ?.split('\n')
-        .find((line) => line.trim())
-        ?.trim();
 }
 //# sourceMappingURL=run.js.map
 
@@ -13826,7 +14140,11 @@ function parseGtestXml(xml) {
     }
     return { total, cases };
 }
-/** googletest's console: `[ RUN      ] Suite.name`, `[       OK ] Suite.name (N ms)`, `[  FAILED  ]`, `[  SKIPPED ]`. */
+/**
+ * googletest's console: `[ RUN      ] Suite.name`, `[       OK ] Suite.name (N ms)`, `[  FAILED  ]`, `[  SKIPPED ]`.
+ * A failed parameterized test's name is followed by `, where GetParam() = ...` (contrib/googletest/
+ * googletest/src/gtest.cc PrintFullTestCommentIfPresent): the name ends at the comma.
+ */
 function parseGtestConsole(text) {
     const started = [];
     const finished = new Map();
@@ -13837,7 +14155,7 @@ function parseGtestConsole(text) {
             started.push(run[1]);
             continue;
         }
-        const end = /^\[ {2}(?: {5}(OK)|(FAILED)|(SKIPPED)) {1,2}\] (\S+)(?: \(\d+ ms\))?/.exec(line);
+        const end = /^\[ {2}(?: {5}(OK)|(FAILED)|(SKIPPED)) {1,2}\] ([^\s,]+)/.exec(line);
         if (end) {
             const what = (end[1] ?? end[2] ?? end[3]);
             if (!finished.has(end[4]) || what !== 'FAILED')
@@ -14592,6 +14910,93 @@ class FreeBSDGuest {
     async collect(shell, disks) {
         await shell.run(`dmesg > ${common/* RESULTS_DIR */.z5}/dmesg.txt 2>&1; kldstat -v > ${common/* RESULTS_DIR */.z5}/kldstat.txt 2>&1; tar -cf ${(0,quote/* shQuote */.U)(disks.results)} -C ${common/* RESULTS_DIR */.z5} . && sync`, { timeoutMs: 120_000, purpose: 'packing the results disk' });
     }
+    /**
+     * Back to the state of a fresh boot of the same overlay, one command a step so a failure names it:
+     * 1. unmount /mnt/fg when `mount -p` lists it (second field, sbin/mount/mount.c putfsent):
+     *    fuse_vfsop_unmount (sys/fs/fuse/fuse_vfsops.c) marks the session dead (fdata_set_dead), so
+     *    the server's next read of /dev/fuse returns ENODEV (sys/fs/fuse/fuse_device.c
+     *    fuse_device_read) and the fixture exits;
+     * 2. when `kldstat -q -m fusefs` finds the module: if kldstat -v lists it inside another file
+     *    (`kernel`: a kernel built with fusefs), stop here, it cannot be unloaded; else
+     *    `kldunload -v fusefs`: kldfind(2) finds the file by name with or without `.ko`
+     *    (sys/kern/kern_linker.c sys_kldfind, linker_find_file_by_name), kern_kldunload ->
+     *    linker_file_unload -> MOD_UNLOAD -> fuse_loader (sys/fs/fuse/fuse_main.c) -> vfs_modevent ->
+     *    vfs_unregister (sys/kern/vfs_init.c), which refuses with EBUSY while any fusefs mount exists
+     *    (vfc_refcount, counted per mount by sys/kern/vfs_mount.c); kldunload then exits 1 with
+     *    err(3)'s "kldunload: can't unload file: Device busy" (sbin/kldunload/kldunload.c, EBUSY's
+     *    text from lib/libc/gen/errlst.c), and the guest is not reused. `-v` prints
+     *    "Unloading %s, id=%d" first. A file the kernel itself loaded is refused too (userrefs 0);
+     * 3. `kldstat -v` must list no fusefs any more (sbin/kldstat/kldstat.c), so the next run's
+     *    kldload -v is a load, not "already loaded". The unload's fuse_bringdown -> fuse_device_destroy
+     *    -> destroy_dev (fuse_main.c, fuse_device.c) waits for threads still inside /dev/fuse; the
+     *    command's own timeout bounds that, and a timeout means a fresh boot;
+     * 4. the kernel message buffer emptied (kern.msgbuf_clear, sys/kern/subr_prf.c), so the next
+     *    run's dmesg.txt does not carry this run's kernel lines;
+     * 5. /gate removed: the next payload is unpacked into an empty folder and built from nothing, as on
+     *    a fresh boot (no file of the previous commit's tree or objects is left behind).
+     * The disks need no cache dropping: FreeBSD disks are character devices whose reads go straight to
+     * GEOM (sys/geom/geom_dev.c g_dev_cdevsw: d_read = physread, sys/kern/kern_physio.c), with no
+     * buffer cache in between, so `tar -xf /dev/vtbdN` reads what the host wrote.
+     * A guest that booted a kernel the run built is never handed on (the session's rule), so the
+     * running kernel is always the image's.
+     */
+    async resetForReuse(shell, _disks) {
+        const details = [];
+        const fail = (step, result) => ({
+            ok: false,
+            why: `${step} failed (exit ${result.exitStatus}): ${result.output.trim().slice(-300)}`,
+        });
+        const table = await shell.run('mount -p', { timeoutMs: 10_000, purpose: 'reading the mount table' });
+        const mounted = table.output.split('\n').some((line) => line.trim().split(/\s+/)[1] === common/* MOUNTPOINT */.qg);
+        if (mounted) {
+            const umount = await shell.run(`umount ${common/* MOUNTPOINT */.qg} 2>&1`, {
+                timeoutMs: 30_000,
+                purpose: 'unmounting',
+            });
+            if (umount.exitStatus !== 0)
+                return fail(`umount ${common/* MOUNTPOINT */.qg}`, umount);
+            details.push(`unmounted ${common/* MOUNTPOINT */.qg}`);
+        }
+        const loaded = await shell.run('kldstat -q -m fusefs', { timeoutMs: 10_000 });
+        if (loaded.exitStatus === 0) {
+            // modfind finds a module wherever it is; kldunload finds linker files by name (fusefs.ko or
+            // fusefs, linker_find_file_by_name). A kernel built with fusefs holds the module in the
+            // `kernel` file (kldstat -v lists it there): nothing can unload it, so say that, not
+            // kldunload's "can't find file".
+            const holder = findFusefs(parseKldstat((await shell.run('kldstat -v', { timeoutMs: 10_000 })).output));
+            if (holder && holder.name !== 'fusefs.ko')
+                return {
+                    ok: false,
+                    why: `fusefs is compiled into ${holder.name} (${holder.path ?? holder.name}), not loaded from a fusefs.ko: it cannot be unloaded`,
+                };
+            const unload = await shell.run('kldunload -v fusefs 2>&1', {
+                timeoutMs: 60_000,
+                purpose: 'unloading fusefs.ko',
+            });
+            if (unload.exitStatus !== 0)
+                return fail('kldunload -v fusefs', unload);
+            details.push(lineOfShape(unload.output, /^Unloading \S+, id=\d+$/) ?? 'kldunload -v fusefs');
+        }
+        const left = findFusefs(parseKldstat((await shell.run('kldstat -v', { timeoutMs: 10_000 })).output));
+        if (left)
+            return { ok: false, why: `kldstat -v still lists fusefs (${left.path ?? left.name}) after kldunload` };
+        // dmesg(8) prints the kernel message buffer (kern.msgbuf), which still holds the previous run's
+        // kernel lines; each run's dmesg.txt must hold only its own. Writing kern.msgbuf_clear empties
+        // it (sys/kern/subr_prf.c sysctl_kern_msgbuf_clear; CTLFLAG_SECURE, allowed at the default
+        // securelevel -1). Only sysctl's errors are kept (its stdout goes to /dev/null).
+        const msgbuf = await shell.run('sysctl kern.msgbuf_clear=1 2>&1 >/dev/null', { timeoutMs: 10_000 });
+        if (msgbuf.exitStatus !== 0)
+            return fail('sysctl kern.msgbuf_clear=1', msgbuf);
+        details.push('kernel message buffer cleared');
+        const clear = await shell.run(`rm -rf ${common/* GATE_DIR */.Wd} && mkdir -p ${common/* GATE_DIR */.Wd}`, {
+            timeoutMs: 300_000,
+            purpose: `clearing ${common/* GATE_DIR */.Wd}`,
+        });
+        if (clear.exitStatus !== 0)
+            return fail(`clearing ${common/* GATE_DIR */.Wd}`, clear);
+        details.push(`${common/* GATE_DIR */.Wd} cleared`);
+        return { ok: true, details };
+    }
 }
 /**
  * What the payload must carry of the tree under test (under /gate/src). A module build needs sys/
@@ -14741,6 +15146,61 @@ class LinuxGuest {
     async collect(shell, disks) {
         await shell.run(`dmesg > /gate/results/dmesg.txt 2>&1; tar -cf ${disks.results} -C /gate/results . && sync`, { timeoutMs: 60_000, purpose: 'packing the results disk' });
     }
+    /**
+     * Back to the state of a fresh boot, step by step so a failure names its step:
+     * 1. unmount /mnt/fg (the fixture exits when its mount goes; a leftover one is ended);
+     * 2. unload a loadable fuse module (the tree's): `initstate` exists in /sys/module/NAME only for a
+     *    loaded module (kernel/module/sysfs.c), not for built-in code such as the cloud kernel's FUSE.
+     *    A mount (fs/fuse/inode.c fuse_fs_type .owner) or an open /dev/fuse (fs/fuse/dev.c
+     *    fuse_dev_operations .owner) holds a module reference and rmmod refuses; a server that is still
+     *    exiting lets go within moments, so rmmod is retried for a few seconds, then given up;
+     * 3. /gate emptied except the programs, which are copied again from the initramfs (guest/linux-init.sh);
+     * 4. the kernel log emptied (busybox `dmesg -c`: syslog(2) SYSLOG_ACTION_READ_CLEAR);
+     * 5. the disks' cached blocks dropped: BLKFLSBUF (busybox `blockdev --flushbufs`; block/ioctl.c
+     *    writes back and invalidates the device's page cache), so `tar -xf` reads what the host wrote,
+     *    not what the previous run read. Measured (test/integration/guest-session.test.ts): the guest
+     *    already reads the new bytes without it, because the last close of a block device drops its
+     *    page cache (block/bdev.c blkdev_put_whole -> blkdev_flush_mapping -> kill_bdev) and tar opens
+     *    and closes the disk each time; the explicit flush also holds when something keeps it open.
+     */
+    async resetForReuse(shell, disks) {
+        const steps = [
+            [
+                `unmounting ${_common_js__WEBPACK_IMPORTED_MODULE_1__/* .MOUNTPOINT */ .qg}`,
+                `cd /; if grep -q ' ${_common_js__WEBPACK_IMPORTED_MODULE_1__/* .MOUNTPOINT */ .qg} ' /proc/mounts; then umount ${_common_js__WEBPACK_IMPORTED_MODULE_1__/* .MOUNTPOINT */ .qg} 2>&1 || exit 1; echo 'unmounted ${_common_js__WEBPACK_IMPORTED_MODULE_1__/* .MOUNTPOINT */ .qg}'; fi; killall fusefs-fixture 2>/dev/null; true`,
+            ],
+            [
+                'unloading the fuse module',
+                'i=0; while [ -e /sys/module/fuse/initstate ]; do rmmod fuse 2>/dev/null && { echo "rmmod fuse"; break; }; ' +
+                    '[ $((i+=1)) -ge 50 ] && { echo "fuse is still in use (refcnt $(cat /sys/module/fuse/refcnt 2>/dev/null))"; exit 1; }; sleep 0.1; done',
+            ],
+            [
+                'clearing /gate',
+                `for f in ${_common_js__WEBPACK_IMPORTED_MODULE_1__/* .GATE_DIR */ .Wd}/* ${_common_js__WEBPACK_IMPORTED_MODULE_1__/* .GATE_DIR */ .Wd}/.[!.]*; do [ "$f" = ${_common_js__WEBPACK_IMPORTED_MODULE_1__/* .BIN_DIR */ .k6} ] || rm -rf "$f"; done; mkdir -p ${_common_js__WEBPACK_IMPORTED_MODULE_1__/* .RESULTS_DIR */ .z5} && cp -p /lib/fusefs-gate/bin/* ${_common_js__WEBPACK_IMPORTED_MODULE_1__/* .BIN_DIR */ .k6}/ && echo '${_common_js__WEBPACK_IMPORTED_MODULE_1__/* .GATE_DIR */ .Wd} cleared'`,
+            ],
+            [
+                // Else the next run's dmesg.txt would begin with the boot and every earlier run's lines.
+                'emptying the kernel log',
+                "dmesg -c >/dev/null && echo 'dmesg -c'",
+            ],
+            [
+                "dropping the disks' cached blocks",
+                `sync; blockdev --flushbufs ${disks.payload} && blockdev --flushbufs ${disks.results} && echo 'blockdev --flushbufs ${disks.payload} ${disks.results}'`,
+            ],
+        ];
+        const details = [];
+        for (const [purpose, command] of steps) {
+            const result = await shell.run(command, { timeoutMs: 30_000, purpose });
+            if (result.exitStatus !== 0)
+                return {
+                    ok: false,
+                    why: `${purpose} failed (exit ${result.exitStatus}): ${result.output.trim().slice(-300)}`,
+                };
+            if (result.output.trim())
+                details.push(result.output.trim());
+        }
+        return { ok: true, details };
+    }
 }
 /** The built-in fixture's program name in the guest image (scripts/build-linux-guest.sh). */
 const FIXTURE_PROGRAM = 'fusefs-fixture';
@@ -14768,6 +15228,31 @@ function shJoin(argv) {
     return argv.map(shQuote).join(' ');
 }
 //# sourceMappingURL=quote.js.map
+
+/***/ }),
+
+/***/ 1686:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $: () => (/* binding */ CommandTimeoutError)
+/* harmony export */ });
+// What a guest adapter needs from the console: run one command, get its exit status and output.
+// The console implements it over the serial line; tests implement it with recorded transcripts.
+/** A command ran out of its time; says what was awaited and what was seen last. */
+class CommandTimeoutError extends Error {
+    awaited;
+    lastOutput;
+    timeoutMs;
+    constructor(awaited, lastOutput, timeoutMs) {
+        super(`timed out after ${Math.round(timeoutMs / 1000)} s waiting for ${awaited}; last output: ${JSON.stringify(lastOutput.slice(-300))}`);
+        this.awaited = awaited;
+        this.lastOutput = lastOutput;
+        this.timeoutMs = timeoutMs;
+        this.name = 'CommandTimeoutError';
+    }
+}
+//# sourceMappingURL=shell.js.map
 
 /***/ }),
 
@@ -15341,29 +15826,126 @@ async function runBuild(cacheDir, timeoutMs, args, flavour, onLine) {
 
 /***/ }),
 
-/***/ 5426:
+/***/ 3417:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DE: () => (/* binding */ GUEST_KERNEL_SERIES),
+/* harmony export */   WE: () => (/* binding */ readLinuxTreeFacts),
+/* harmony export */   Wj: () => (/* binding */ chooseLinuxTreeBuild)
+/* harmony export */ });
+/* unused harmony exports KERNEL_TREE_PATHS, parseMakefileVersion, versionText */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var _module_build_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7816);
+// `--guest linux --source-tree DIR`: module or kernel, from what the tree is and what the guest kernel
+// can load. A module is built against the guest kernel's own headers, so it loads only when the tree
+// is of that kernel's series (vermagic carries the release; the headers fix the structures the code is
+// compiled against); a tree of another series needs its own kernel, which needs the whole tree.
 
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  kc: () => (/* binding */ buildFuseModule),
-  YT: () => (/* binding */ isLinuxFuseTree)
-});
 
-// UNUSED EXPORTS: FUSE_DIR, gnuBuildId, mirrorSources, modinfoField, parseCompilerErrors
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-;// CONCATENATED MODULE: ./.build/src/linux-tree/host-run.js
+/**
+ * The series of the generic guest's kernel: scripts/build-linux-guest.sh pins bookworm's
+ * linux-image-6.1.0-N-amd64 and falls back only to another 6.1.0-N (KERNEL_FALLBACK_RE), so the
+ * series is known before the guest is built. The plan checks the built guest against it.
+ */
+const GUEST_KERNEL_SERIES = { version: 6, patchlevel: 1 };
+/** What a kernel build of the tree reads first; their absence means a partial tree (e.g. only fs/fuse). */
+const KERNEL_TREE_PATHS = [
+    'Makefile',
+    'Kconfig',
+    'arch/x86/Makefile',
+    'arch/x86/Kconfig',
+    'scripts/Kbuild.include',
+    'scripts/kconfig/Makefile',
+    'init/main.c',
+    'kernel/fork.c',
+];
+function readLinuxTreeFacts(tree) {
+    const makefile = node_path__WEBPACK_IMPORTED_MODULE_1__.join(tree, 'Makefile');
+    const version = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(makefile) ? parseMakefileVersion((0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(makefile, 'utf8')) : undefined;
+    return {
+        tree,
+        ...(version ? { version } : {}),
+        missingForKernel: KERNEL_TREE_PATHS.filter((relative) => !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_1__.join(tree, relative))),
+    };
+}
+/** The top Makefile's `VERSION = 6`, `PATCHLEVEL = 1`, `SUBLEVEL = 176`, `EXTRAVERSION = -rc2`. */
+function parseMakefileVersion(text) {
+    const field = (name) => new RegExp(`^${name}\\s*=[ \\t]*(\\S*)[ \\t]*$`, 'm').exec(text)?.[1];
+    const version = field('VERSION');
+    const patchlevel = field('PATCHLEVEL');
+    if (!version || !/^\d+$/.test(version) || !patchlevel || !/^\d+$/.test(patchlevel))
+        return undefined;
+    const sublevel = field('SUBLEVEL') ?? '0';
+    return {
+        version: Number(version),
+        patchlevel: Number(patchlevel),
+        sublevel: /^\d+$/.test(sublevel) ? Number(sublevel) : 0,
+        extraversion: field('EXTRAVERSION') ?? '',
+    };
+}
+function versionText(v) {
+    return `${v.version}.${v.patchlevel}.${v.sublevel}${v.extraversion}`;
+}
+function chooseLinuxTreeBuild(facts, requested, guest = GUEST_KERNEL_SERIES) {
+    const series = `${guest.version}.${guest.patchlevel}`;
+    const tree = JSON.stringify(facts.tree);
+    const treeIs = facts.version
+        ? `the tree's Makefile says Linux ${versionText(facts.version)}`
+        : 'the tree has no top Makefile naming its version (VERSION, PATCHLEVEL)';
+    const sameSeries = facts.version === undefined ||
+        (facts.version.version === guest.version && facts.version.patchlevel === guest.patchlevel);
+    const whole = facts.missingForKernel.length === 0;
+    const lacks = `lacks ${facts.missingForKernel.join(', ')}`;
+    if (requested === 'kernel') {
+        if (!whole)
+            return {
+                input: 'source-tree',
+                refuse: `${tree} ${lacks}, which a kernel build reads (build: kernel): point it at a whole Linux tree, or use build: module for a tree of the guest kernel's Linux ${series} series`,
+            };
+        return { mode: 'kernel', why: `build: kernel was asked for (${treeIs})` };
+    }
+    if (requested === 'module') {
+        if (!sameSeries)
+            return {
+                input: 'build',
+                refuse: `'module' builds fs/fuse against the guest kernel's Linux ${series} headers, but ${treeIs} (another series: the module would not load, vermagic): use 'kernel' or 'auto' with a whole tree`,
+            };
+        return {
+            mode: 'module',
+            why: `build: module was asked for (${treeIs}; the guest kernel is Linux ${series} with CONFIG_FUSE_FS=m)`,
+        };
+    }
+    if (sameSeries)
+        return {
+            mode: 'module',
+            why: facts.version
+                ? `${treeIs}, the guest kernel's series (Linux ${series}, CONFIG_FUSE_FS=m): its ${_module_build_js__WEBPACK_IMPORTED_MODULE_2__/* .FUSE_DIR */ .ei} is built against that kernel's headers and loaded in place of the packaged driver, so a module (seconds to rebuild)`
+                : `${treeIs}: taken to be of the guest kernel's Linux ${series} series, so its ${_module_build_js__WEBPACK_IMPORTED_MODULE_2__/* .FUSE_DIR */ .ei} is built as a module against that kernel's headers`,
+        };
+    if (whole)
+        return {
+            mode: 'kernel',
+            why: `${treeIs} and the guest kernel is Linux ${series}: a fuse.ko from this tree would not load into that kernel (vermagic, and the headers' structures are not the tree's), so a kernel built from the whole tree is booted instead`,
+        };
+    return {
+        input: 'source-tree',
+        refuse: `${tree}: ${treeIs}, another series than the guest kernel's Linux ${series}, so its fuse.ko would not load (vermagic); and a kernel cannot be built from it: it ${lacks}. Point it at the whole Linux ${versionText(facts.version)} tree (a kernel build), or at a Linux ${series} tree (a module)`,
+    };
+}
+//# sourceMappingURL=choose-build.js.map
+
+/***/ }),
+
+/***/ 4079:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   S: () => (/* binding */ runInGroup)
+/* harmony export */ });
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 // A host program run to completion within a deadline, in its own process group, so a timed-out
 // `make -j` takes its compilers with it. Never rejects: the caller decides what a failure means.
 
@@ -15372,7 +15954,7 @@ function runInGroup(binary, args, options) {
         let output = '';
         let timedOut = false;
         let spawnError;
-        const child = (0,external_node_child_process_.spawn)(binary, args, {
+        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)(binary, args, {
             cwd: options.cwd,
             env: options.env ?? process.env,
             stdio: ['ignore', 'pipe', 'pipe'],
@@ -15400,8 +15982,17 @@ function runInGroup(binary, args, options) {
             timedOut = true;
             killGroup();
         }, options.timeoutMs);
+        // A cancelled run (SIGINT, SIGTERM, a cancelled job) takes the build with it: the group is
+        // detached, so the terminal's signal does not reach it by itself.
+        const onAbort = () => killGroup();
+        options.signal?.addEventListener('abort', onAbort);
+        if (options.signal?.aborted)
+            killGroup();
         child.on('close', (code) => {
             clearTimeout(timer);
+            options.signal?.removeEventListener('abort', onAbort);
+            if (options.signal?.aborted)
+                killGroup();
             // A compiler the group left behind (make was killed first) must not outlive the run.
             if (timedOut)
                 killGroup();
@@ -15410,7 +16001,23 @@ function runInGroup(binary, args, options) {
     });
 }
 //# sourceMappingURL=host-run.js.map
-;// CONCATENATED MODULE: ./.build/src/linux-tree/module-build.js
+
+/***/ }),
+
+/***/ 7816:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   YT: () => (/* binding */ isLinuxFuseTree),
+/* harmony export */   ei: () => (/* binding */ FUSE_DIR),
+/* harmony export */   kc: () => (/* binding */ buildFuseModule)
+/* harmony export */ });
+/* unused harmony exports mirrorSources, parseCompilerErrors, gnuBuildId, modinfoField */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var _host_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4079);
 // `build: module` on the Linux guest: the tree's fs/fuse built on the host as an external module
 // (`make -C <kernel headers> M=<folder>`) against the guest's own kernel headers, then stripped of
 // debug info for the payload. The build folder is kept between runs and only files whose content
@@ -15424,24 +16031,24 @@ function runInGroup(binary, args, options) {
 const FUSE_DIR = 'fs/fuse';
 /** A Linux FUSE tree: a full kernel tree, or one holding only fs/fuse (what the tests use). */
 function isLinuxFuseTree(dir) {
-    return (0,external_node_fs_.existsSync)(external_node_path_.join(dir, FUSE_DIR, 'Makefile')) && (0,external_node_fs_.existsSync)(external_node_path_.join(dir, FUSE_DIR, 'fuse_i.h'));
+    return (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, FUSE_DIR, 'Makefile')) && (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(node_path__WEBPACK_IMPORTED_MODULE_3__.join(dir, FUSE_DIR, 'fuse_i.h'));
 }
 /** Files of fs/fuse that the build reads; build products in a tree built in place are left out. */
 const SOURCE_FILE = /^(?:[\w.-]+\.[ch]|Makefile|Kbuild|Kconfig)$/;
 async function buildFuseModule(options) {
     const started = Date.now();
-    const folder = external_node_path_.join(options.buildDir, 'fuse');
-    const changed = mirrorSources(external_node_path_.join(options.tree, FUSE_DIR), folder);
+    const folder = node_path__WEBPACK_IMPORTED_MODULE_3__.join(options.buildDir, 'fuse');
+    const changed = mirrorSources(node_path__WEBPACK_IMPORTED_MODULE_3__.join(options.tree, FUSE_DIR), folder);
     const done = (result) => ({
         ...result,
         changed,
         durationMs: Date.now() - started,
     });
-    const make = await runInGroup('make', [
+    const make = await (0,_host_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runInGroup */ .S)('make', [
         '-C',
         options.kernelBuildDir,
         `M=${folder}`,
-        `-j${Math.max(1, (0,external_node_os_.availableParallelism)())}`,
+        `-j${Math.max(1, (0,node_os__WEBPACK_IMPORTED_MODULE_1__.availableParallelism)())}`,
         // Only fuse.ko: CUSE and virtio-fs are separate modules the workloads never load.
         'CONFIG_CUSE=',
         'CONFIG_VIRTIO_FS=',
@@ -15463,13 +16070,13 @@ async function buildFuseModule(options) {
             compilerErrors: [],
         });
     const compilerErrors = parseCompilerErrors(make.output, folder);
-    const built = external_node_path_.join(folder, 'fuse.ko');
-    if (make.code !== 0 || !(0,external_node_fs_.existsSync)(built)) {
+    const built = node_path__WEBPACK_IMPORTED_MODULE_3__.join(folder, 'fuse.ko');
+    if (make.code !== 0 || !(0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(built)) {
         // Blame: the compiler rejecting the tree is the tree's; make failing for another reason is ours.
         return done({ ok: false, blame: compilerErrors.length ? 'tree' : 'gate', tail, compilerErrors });
     }
-    const module = external_node_path_.join(options.buildDir, 'fuse-stripped.ko');
-    const strip = await runInGroup('objcopy', ['--strip-debug', built, module], { timeoutMs: 60_000 });
+    const module = node_path__WEBPACK_IMPORTED_MODULE_3__.join(options.buildDir, 'fuse-stripped.ko');
+    const strip = await (0,_host_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runInGroup */ .S)('objcopy', ['--strip-debug', built, module], { timeoutMs: 60_000 });
     if (strip.code !== 0)
         return done({
             ok: false,
@@ -15477,42 +16084,42 @@ async function buildFuseModule(options) {
             tail: `objcopy --strip-debug failed: ${strip.output.trim()}`,
             compilerErrors: [],
         });
-    const bytes = (0,external_node_fs_.readFileSync)(module);
+    const bytes = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)(module);
     return done({
         ok: true,
         tail,
         compilerErrors: [],
         module,
-        sha256: (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex'),
+        sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(bytes).digest('hex'),
         buildId: gnuBuildId(bytes),
         vermagic: modinfoField(bytes, 'vermagic'),
     });
 }
 /** Makes `to` hold the same source files as `from`; returns the names whose content changed. */
 function mirrorSources(from, to) {
-    (0,external_node_fs_.mkdirSync)(to, { recursive: true });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.mkdirSync)(to, { recursive: true });
     // Only names mirrored before are ever removed: kbuild writes generated sources (fuse.mod.c) here.
-    const manifest = external_node_path_.join(to, '.fusefs-gate-sources');
-    const before = (0,external_node_fs_.existsSync)(manifest) ? (0,external_node_fs_.readFileSync)(manifest, 'utf8').split('\n').filter(Boolean) : [];
-    const wanted = (0,external_node_fs_.readdirSync)(from).filter((name) => SOURCE_FILE.test(name) && !name.endsWith('.mod.c') && (0,external_node_fs_.statSync)(external_node_path_.join(from, name)).isFile());
+    const manifest = node_path__WEBPACK_IMPORTED_MODULE_3__.join(to, '.fusefs-gate-sources');
+    const before = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(manifest) ? (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)(manifest, 'utf8').split('\n').filter(Boolean) : [];
+    const wanted = (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readdirSync)(from).filter((name) => SOURCE_FILE.test(name) && !name.endsWith('.mod.c') && (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.statSync)(node_path__WEBPACK_IMPORTED_MODULE_3__.join(from, name)).isFile());
     const changed = [];
     for (const name of wanted) {
-        const source = external_node_path_.join(from, name);
-        const target = external_node_path_.join(to, name);
+        const source = node_path__WEBPACK_IMPORTED_MODULE_3__.join(from, name);
+        const target = node_path__WEBPACK_IMPORTED_MODULE_3__.join(to, name);
         // Same content keeps the old copy and its mtime, so make does not rebuild it.
-        if ((0,external_node_fs_.existsSync)(target) && (0,external_node_fs_.readFileSync)(source).equals((0,external_node_fs_.readFileSync)(target)))
+        if ((0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(target) && (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)(source).equals((0,node_fs__WEBPACK_IMPORTED_MODULE_2__.readFileSync)(target)))
             continue;
-        (0,external_node_fs_.copyFileSync)(source, target);
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.copyFileSync)(source, target);
         changed.push(name);
     }
     for (const name of before.filter((name) => !wanted.includes(name))) {
-        (0,external_node_fs_.rmSync)(external_node_path_.join(to, name), { force: true });
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.rmSync)(node_path__WEBPACK_IMPORTED_MODULE_3__.join(to, name), { force: true });
         // Its object would otherwise still be linked in by a stale .cmd.
         if (name.endsWith('.c'))
-            (0,external_node_fs_.rmSync)(external_node_path_.join(to, name.replace(/\.c$/, '.o')), { force: true });
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.rmSync)(node_path__WEBPACK_IMPORTED_MODULE_3__.join(to, name.replace(/\.c$/, '.o')), { force: true });
         changed.push(name);
     }
-    (0,external_node_fs_.writeFileSync)(manifest, `${wanted.sort().join('\n')}\n`);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.writeFileSync)(manifest, `${wanted.sort().join('\n')}\n`);
     return changed.sort();
 }
 /** gcc's `FILE:LINE:COL: error: MESSAGE` (and `fatal error:`), FILE relative to the tree. */
@@ -15593,6 +16200,692 @@ function packageRoot() {
     }
 }
 //# sourceMappingURL=package-root.js.map
+
+/***/ }),
+
+/***/ 1058:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  WO: () => (/* binding */ createBlankDisk),
+  JO: () => (/* binding */ readTarDisk),
+  My: () => (/* binding */ writeTarDisk)
+});
+
+// UNUSED EXPORTS: TarFormatError, UnsafeTarEntryError
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./.build/src/payload/tar-format.js
+// The tar format, as far as the gate writes and reads it. Pure: bytes in, bytes out.
+//
+// Facts, from POSIX.1-2017 `pax` ("ustar Interchange Format", "pax Interchange Format") and GNU
+// tar's manual ("Basic Tar Format", GNU extensions):
+// - an archive is a sequence of 512-byte blocks: a header block, then the file's data rounded up
+//   to whole blocks; it ends with two blocks of zeros;
+// - header fields (offset, length): name 0/100, mode 100/8, uid 108/8, gid 116/8, size 124/12,
+//   mtime 136/12, chksum 148/8, typeflag 156/1, linkname 157/100, magic 257/6, version 263/2,
+//   uname 265/32, gname 297/32, devmajor 329/8, devminor 337/8, prefix 345/155;
+// - numbers are octal ASCII, NUL- or space-terminated; GNU tar (and bsdtar, busybox) also read a
+//   field whose first byte has the high bit set as a big-endian base-256 number (for sizes >= 8 GiB);
+// - the checksum is the sum of the header's bytes as unsigned values, with the chksum field
+//   counted as eight spaces, written as six octal digits, NUL, space;
+// - typeflag '0' (or NUL, or '7') regular file, '1' hard link, '2' symlink, '5' directory;
+//   'x' a pax extended header for the next entry ("LEN key=value\n" records: path, linkpath, size,
+//   mtime ...), 'g' a global one; GNU 'L' / 'K': the data is the next entry's long name / link name;
+// - ustar magic is "ustar\0" + version "00"; old GNU tar writes "ustar  \0". A name longer than
+//   100 bytes can be split at a '/' into prefix (<= 155) and name (<= 100).
+//
+// The gate writes ustar headers, and for a path that does not fit ustar's name + prefix, a GNU
+// 'L' long-name record in front of it (busybox tar reads these with FEATURE_TAR_GNU_EXTENSIONS,
+// as Debian's busybox does; FreeBSD's bsdtar reads them; both checked in test/unit/payload). It
+// reads ustar, GNU ('L', 'K') and pax ('x') records, which covers what busybox tar and bsdtar write.
+const BLOCK = 512;
+class TarFormatError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'TarFormatError';
+    }
+}
+const TYPEFLAG = {
+    file: '0',
+    hardlink: '1',
+    symlink: '2',
+    dir: '5',
+};
+const LONG_NAME = '././@LongLink';
+function paddedSize(size) {
+    return Math.ceil(size / BLOCK) * BLOCK;
+}
+function isZeroBlock(block) {
+    for (const byte of block)
+        if (byte !== 0)
+            return false;
+    return true;
+}
+/**
+ * The header blocks that introduce one entry: a GNU long-name record (and long-link record) when
+ * the name (link name) does not fit ustar, then the ustar header. File data follows them.
+ */
+function entryHeaderBlocks(header) {
+    if (header.type === 'other')
+        throw new TarFormatError(`cannot write entry type other (${header.name})`);
+    const blocks = [];
+    const name = header.type === 'dir' && !header.name.endsWith('/') ? `${header.name}/` : header.name;
+    let split = splitUstarName(name);
+    if (!split) {
+        blocks.push(...longRecord('L', name));
+        split = { prefix: '', name: truncateBytes(name, 100) };
+    }
+    let linkname = header.linkname;
+    if (Buffer.byteLength(linkname) > 100) {
+        blocks.push(...longRecord('K', linkname));
+        linkname = truncateBytes(linkname, 100);
+    }
+    blocks.push(encodeHeader({
+        name: split.name,
+        prefix: split.prefix,
+        mode: header.mode,
+        uid: header.uid,
+        gid: header.gid,
+        size: header.type === 'file' ? header.size : 0,
+        mtime: header.mtime,
+        typeflag: TYPEFLAG[header.type],
+        linkname,
+    }));
+    return blocks;
+}
+/** name (<= 100 bytes) alone, or prefix (<= 155) '/' name (<= 100), or undefined if neither fits. */
+function splitUstarName(name) {
+    if (Buffer.byteLength(name) <= 100)
+        return { prefix: '', name };
+    // Try each '/' from the right that leaves a non-empty name part of <= 100 bytes.
+    for (let slash = name.lastIndexOf('/', name.length - 2); slash > 0; slash = name.lastIndexOf('/', slash - 1)) {
+        const prefix = name.slice(0, slash);
+        const rest = name.slice(slash + 1);
+        if (Buffer.byteLength(rest) > 100)
+            break;
+        if (Buffer.byteLength(prefix) <= 155)
+            return { prefix, name: rest };
+    }
+    return undefined;
+}
+function longRecord(typeflag, value) {
+    const data = Buffer.concat([Buffer.from(value, 'utf8'), Buffer.alloc(1)]);
+    const header = encodeHeader({
+        name: LONG_NAME,
+        prefix: '',
+        mode: 0,
+        uid: 0,
+        gid: 0,
+        size: data.length,
+        mtime: 0,
+        typeflag,
+        linkname: '',
+    });
+    return [header, Buffer.concat([data, Buffer.alloc(paddedSize(data.length) - data.length)])];
+}
+function truncateBytes(text, bytes) {
+    const buffer = Buffer.from(text, 'utf8');
+    if (buffer.length <= bytes)
+        return text;
+    // Cut on a character boundary: drop continuation bytes (10xxxxxx) at the cut.
+    let end = bytes;
+    while (end > 0 && (buffer[end] & 0xc0) === 0x80)
+        end--;
+    return buffer.subarray(0, end).toString('utf8');
+}
+function encodeHeader(header) {
+    const block = Buffer.alloc(BLOCK);
+    writeString(block, 0, 100, header.name, 'name');
+    writeNumber(block, 100, 8, header.mode & 0o7777);
+    writeNumber(block, 108, 8, header.uid);
+    writeNumber(block, 116, 8, header.gid);
+    writeNumber(block, 124, 12, header.size);
+    writeNumber(block, 136, 12, Math.max(0, Math.floor(header.mtime)));
+    block.write(header.typeflag, 156, 1, 'latin1');
+    writeString(block, 157, 100, header.linkname, 'linkname');
+    block.write('ustar\0', 257, 6, 'latin1');
+    block.write('00', 263, 2, 'latin1');
+    writeString(block, 345, 155, header.prefix, 'prefix');
+    block.write(`${checksum(block).toString(8).padStart(6, '0')}\0 `, 148, 8, 'latin1');
+    return block;
+}
+function writeString(block, offset, length, value, field) {
+    const bytes = Buffer.from(value, 'utf8');
+    if (bytes.length > length)
+        throw new TarFormatError(`${field} ${JSON.stringify(value)} is longer than ${length} bytes`);
+    bytes.copy(block, offset);
+}
+/** Octal with a NUL terminator when it fits, else GNU base-256 (high bit set, big-endian). */
+function writeNumber(block, offset, length, value) {
+    if (!Number.isSafeInteger(value) || value < 0)
+        throw new TarFormatError(`cannot store ${value} in a tar header`);
+    const octal = value.toString(8);
+    if (octal.length <= length - 1) {
+        block.write(`${octal.padStart(length - 1, '0')}\0`, offset, length, 'latin1');
+        return;
+    }
+    let rest = BigInt(value);
+    for (let index = offset + length - 1; index > offset; index--) {
+        block[index] = Number(rest & 0xffn);
+        rest >>= 8n;
+    }
+    block[offset] = 0x80;
+}
+function checksum(block) {
+    let sum = 0;
+    for (let index = 0; index < BLOCK; index++)
+        sum += index >= 148 && index < 156 ? 0x20 : block[index];
+    return sum;
+}
+function readString(block, offset, length) {
+    const field = block.subarray(offset, offset + length);
+    const end = field.indexOf(0);
+    return field.subarray(0, end < 0 ? length : end).toString('utf8');
+}
+function readNumber(block, offset, length, field, at) {
+    const bytes = block.subarray(offset, offset + length);
+    if (bytes[0] & 0x80) {
+        let value = BigInt(bytes[0] & 0x7f);
+        for (let index = 1; index < length; index++)
+            value = (value << 8n) | BigInt(bytes[index]);
+        if (value > BigInt(Number.MAX_SAFE_INTEGER))
+            throw new TarFormatError(`tar header at byte ${at}: ${field} is too large`);
+        return Number(value);
+    }
+    const text = bytes
+        .toString('latin1')
+        .replace(/[\0 ]+$/, '')
+        .replace(/^[\0 ]+/, '');
+    if (text === '')
+        return 0;
+    if (!/^[0-7]+$/.test(text))
+        throw new TarFormatError(`tar header at byte ${at}: ${field} is not an octal number (${JSON.stringify(text)})`);
+    return parseInt(text, 8);
+}
+/** Decodes one header block (the caller has checked it is not a zero block). `at` is its byte offset, for messages. */
+function decodeHeader(block, at) {
+    const stored = readNumber(block, 148, 8, 'chksum', at);
+    const computed = checksum(block);
+    if (stored !== computed) {
+        // Some old writers summed signed bytes; accept that too (POSIX: "unsigned", GNU tar checks both).
+        let signed = 0;
+        for (let index = 0; index < BLOCK; index++)
+            signed += index >= 148 && index < 156 ? 0x20 : (block[index] << 24) >> 24;
+        if (stored !== signed) {
+            throw new TarFormatError(`not a valid tar header at byte ${at}: checksum ${stored.toString(8)} stored, ${computed.toString(8)} computed`);
+        }
+    }
+    const typeflag = String.fromCharCode(block[156]);
+    const ustar = block.subarray(257, 262).toString('latin1') === 'ustar';
+    const prefix = ustar ? readString(block, 345, 155) : '';
+    const name = readString(block, 0, 100);
+    return {
+        name: prefix ? `${prefix}/${name}` : name,
+        prefix,
+        mode: readNumber(block, 100, 8, 'mode', at),
+        uid: readNumber(block, 108, 8, 'uid', at),
+        gid: readNumber(block, 116, 8, 'gid', at),
+        size: readNumber(block, 124, 12, 'size', at),
+        mtime: readNumber(block, 136, 12, 'mtime', at),
+        typeflag,
+        type: typeOf(typeflag),
+        linkname: readString(block, 157, 100),
+        ustar,
+    };
+}
+function typeOf(typeflag) {
+    switch (typeflag) {
+        case '0':
+        case '\0':
+        case '7':
+            return 'file';
+        case '1':
+            return 'hardlink';
+        case '2':
+            return 'symlink';
+        case '5':
+            return 'dir';
+        default:
+            return 'other';
+    }
+}
+/** Parses pax extended header records: "LEN key=value\n", LEN counting the whole record in bytes. */
+function parsePaxRecords(data, at) {
+    const records = {};
+    let offset = 0;
+    while (offset < data.length) {
+        if (data[offset] === 0)
+            break; // padding
+        const space = data.indexOf(0x20, offset);
+        const length = space < 0 ? NaN : Number(data.subarray(offset, space).toString('latin1'));
+        if (!Number.isInteger(length) ||
+            length <= 0 ||
+            offset + length > data.length ||
+            data[offset + length - 1] !== 0x0a) {
+            throw new TarFormatError(`malformed pax extended header at byte ${at}`);
+        }
+        const record = data.subarray(space + 1, offset + length - 1).toString('utf8');
+        const equals = record.indexOf('=');
+        if (equals < 0)
+            throw new TarFormatError(`malformed pax record ${JSON.stringify(record)} at byte ${at}`);
+        records[record.slice(0, equals)] = record.slice(equals + 1);
+        offset += length;
+    }
+    return records;
+}
+//# sourceMappingURL=tar-format.js.map
+;// CONCATENATED MODULE: ./.build/src/payload/tar-disk.js
+// Bulk data in and out of the guest: a tar archive written straight onto a raw disk. The guest
+// reads the payload disk with `tar -xf /dev/vtbd1` (FreeBSD bsdtar) or `tar -xf /dev/vdb`
+// (busybox), and writes its results with `tar -cf DEV ...` onto a blank disk the host reads back.
+//
+// Why our own tar writer and reader (tar-format.ts) instead of the host's `tar`:
+// - the output must not depend on which tar the runner has (GNU tar on Ubuntu, bsdtar on a Mac
+//   laptop): their defaults differ (GNU tar's default format, pax headers for mtimes, sparse files);
+//   here the format is fixed: ustar, plus a GNU long-name record only for a path that needs it;
+// - names come from argv arrays either way, but mapping many host paths onto guest paths with
+//   --transform is GNU-only and its sed syntax turns special characters into a quoting problem;
+// - the reader must enforce safety rules GNU tar does not apply by default (refuse symlinks that
+//   lead out of the folder, never write through a symlink), stop at the end-of-archive zeros,
+//   treat an all-zero disk as "nothing written" and name the byte where a corrupt archive breaks.
+// Both are small and stream file data in 1 MiB chunks, so a large tree is never held in memory.
+
+
+
+
+
+/** A path in the archive that would leave the destination folder, or be written through a symlink. */
+class UnsafeTarEntryError extends Error {
+    entry;
+    why;
+    constructor(entry, why) {
+        super(`refusing tar entry ${JSON.stringify(entry)}: ${why}`);
+        this.entry = entry;
+        this.why = why;
+        this.name = 'UnsafeTarEntryError';
+    }
+}
+const MIB = 1024 * 1024;
+const CHUNK = MIB;
+/**
+ * Writes a tar archive of `entries` to `diskPath` (replacing its contents in place: the same file,
+ * so a QEMU that has it open sees the new bytes), padded with zeros to a whole number of MiB, or to
+ * `sizeBytes` when that is larger, so it can be attached as a raw disk. Directories are walked in
+ * sorted order; symlinks inside a walked folder are kept as symlinks, a top-level hostPath is followed.
+ */
+async function writeTarDisk(entries, diskPath, options = {}) {
+    const plan = await planEntries(entries);
+    const out = await (0,promises_.open)(diskPath, 'w');
+    const summary = {
+        files: 0,
+        dirs: 0,
+        symlinks: 0,
+        dataBytes: 0,
+        diskBytes: 0,
+        archiveBytes: 0,
+    };
+    let position = 0;
+    const write = async (buffer) => {
+        let done = 0;
+        while (done < buffer.length) {
+            const { bytesWritten } = await out.write(buffer, done, buffer.length - done, position);
+            done += bytesWritten;
+            position += bytesWritten;
+        }
+    };
+    try {
+        for (const item of plan) {
+            for (const block of entryHeaderBlocks(item.header))
+                await write(block);
+            if (item.header.type === 'dir')
+                summary.dirs++;
+            else if (item.header.type === 'symlink')
+                summary.symlinks++;
+            else {
+                summary.files++;
+                summary.dataBytes += item.header.size;
+                await copyFileData(item.source, item.header.size, write);
+            }
+        }
+        // End of archive: two zero blocks; then zeros up to a whole MiB (ftruncate leaves a hole).
+        await write(Buffer.alloc(2 * BLOCK));
+        summary.archiveBytes = position;
+        summary.diskBytes = Math.max(Math.ceil(position / MIB) * MIB, options.sizeBytes ?? 0);
+        await out.truncate(summary.diskBytes);
+    }
+    finally {
+        await out.close();
+    }
+    return summary;
+}
+async function planEntries(entries) {
+    const planned = [];
+    const seen = new Map();
+    const add = (item, from) => {
+        const key = item.header.name;
+        const earlier = seen.get(key);
+        if (earlier !== undefined) {
+            if (item.header.type === 'dir' && planned.find((p) => p.header.name === key)?.header.type === 'dir')
+                return;
+            throw new Error(`two payload entries map to the same guest path ${JSON.stringify(key)}: ${earlier} and ${from}`);
+        }
+        seen.set(key, from);
+        planned.push(item);
+    };
+    const addParents = (guestPath) => {
+        const parts = guestPath.split('/');
+        for (let index = 1; index < parts.length; index++) {
+            const dir = parts.slice(0, index).join('/');
+            // add() merges it with a folder already there, and refuses a file already there.
+            add({ header: dirHeader(dir, 0o755, Date.now() / 1000) }, '(parent folder)');
+        }
+    };
+    const walk = async (hostDir, guestDir) => {
+        const names = (await (0,promises_.readdir)(hostDir)).sort();
+        for (const name of names) {
+            const hostPath = external_node_path_.join(hostDir, name);
+            const guestPath = guestDir ? `${guestDir}/${name}` : name;
+            await addPath(hostPath, guestPath, false);
+        }
+    };
+    const addPath = async (hostPath, guestPath, follow) => {
+        const info = follow ? await (0,promises_.stat)(hostPath) : await (0,promises_.lstat)(hostPath);
+        const mtime = Math.floor(info.mtimeMs / 1000);
+        if (info.isDirectory()) {
+            add({ header: dirHeader(guestPath, info.mode & 0o777, mtime) }, hostPath);
+            await walk(hostPath, guestPath);
+        }
+        else if (info.isFile()) {
+            add({
+                header: {
+                    name: guestPath,
+                    mode: info.mode & 0o777,
+                    uid: 0,
+                    gid: 0,
+                    size: info.size,
+                    mtime,
+                    type: 'file',
+                    linkname: '',
+                },
+                source: hostPath,
+            }, hostPath);
+        }
+        else if (info.isSymbolicLink()) {
+            add({
+                header: {
+                    name: guestPath,
+                    mode: 0o777,
+                    uid: 0,
+                    gid: 0,
+                    size: 0,
+                    mtime,
+                    type: 'symlink',
+                    linkname: await (0,promises_.readlink)(hostPath),
+                },
+            }, hostPath);
+        }
+        // Sockets, FIFOs and devices are not payload: left out.
+    };
+    for (const entry of entries) {
+        if ('dir' in entry) {
+            const as = guestRelative(entry.as, true);
+            const info = await (0,promises_.stat)(entry.dir);
+            if (!info.isDirectory())
+                throw new Error(`payload folder ${entry.dir} is not a folder`);
+            if (as) {
+                addParents(as);
+                add({ header: dirHeader(as, info.mode & 0o777, Math.floor(info.mtimeMs / 1000)) }, entry.dir);
+            }
+            await walk(entry.dir, as);
+        }
+        else {
+            const guestPath = guestRelative(entry.guestPath, false);
+            addParents(guestPath);
+            await addPath(entry.hostPath, guestPath, true);
+        }
+    }
+    return planned;
+}
+function dirHeader(name, mode, mtime) {
+    return { name, mode, uid: 0, gid: 0, size: 0, mtime: Math.floor(mtime), type: 'dir', linkname: '' };
+}
+/** A guest path relative to the archive root: no leading '/', no '..', normalized. */
+function guestRelative(guestPath, allowRoot) {
+    const normalized = external_node_path_.posix.normalize(guestPath.replace(/^\/+/, '')).replace(/\/+$/, '');
+    if (normalized === '.' || normalized === '') {
+        if (allowRoot)
+            return '';
+        throw new Error(`payload guest path ${JSON.stringify(guestPath)} is empty`);
+    }
+    if (normalized.split('/').includes('..'))
+        throw new Error(`payload guest path ${JSON.stringify(guestPath)} leaves the archive root`);
+    if (guestPath.includes('\0'))
+        throw new Error(`payload guest path ${JSON.stringify(guestPath)} contains NUL`);
+    return normalized;
+}
+async function copyFileData(source, size, write) {
+    const input = await (0,promises_.open)(source, 'r');
+    try {
+        const buffer = Buffer.alloc(CHUNK);
+        let copied = 0;
+        while (copied < size) {
+            const { bytesRead } = await input.read(buffer, 0, Math.min(CHUNK, size - copied), copied);
+            if (bytesRead === 0)
+                throw new Error(`${source} shrank while it was archived (${copied} of ${size} bytes)`);
+            await write(buffer.subarray(0, bytesRead));
+            copied += bytesRead;
+        }
+        const padding = paddedSize(size) - size;
+        if (padding > 0)
+            await write(Buffer.alloc(padding));
+    }
+    finally {
+        await input.close();
+    }
+}
+/** A blank raw disk of `sizeMiB` MiB: a sparse file (a hole) that reads as zeros. Replaces `diskPath`. */
+async function createBlankDisk(diskPath, sizeMiB) {
+    if (!Number.isInteger(sizeMiB) || sizeMiB < 1)
+        throw new Error(`blank disk size must be a whole number of MiB of at least 1, got ${sizeMiB}`);
+    const handle = await (0,promises_.open)(diskPath, 'w');
+    try {
+        await handle.truncate(sizeMiB * MIB);
+    }
+    finally {
+        await handle.close();
+    }
+}
+/**
+ * Extracts the tar archive the guest wrote to the raw disk `diskPath` into `destDir` (created if
+ * missing). Stops at the first zero block (the end-of-archive marker). A disk that is all zeros
+ * where the archive would start means the guest wrote nothing: an empty list, not an error.
+ * A bad header checksum, a truncated member, or an entry that would leave destDir (absolute path,
+ * '..', a symlink pointing outside, a path through a symlink) is an error.
+ */
+async function readTarDisk(diskPath, destDir) {
+    const input = await (0,promises_.open)(diskPath, 'r');
+    const extracted = [];
+    try {
+        const diskSize = (await input.stat()).size;
+        const root = external_node_path_.resolve(destDir);
+        await (0,promises_.mkdir)(root, { recursive: true });
+        const header = Buffer.alloc(BLOCK);
+        let offset = 0;
+        let longName;
+        let longLink;
+        let pax = {};
+        for (;;) {
+            if (offset + BLOCK > diskSize)
+                break; // end of the disk without a marker: GNU tar accepts that too
+            await readExactly(input, header, offset);
+            if (isZeroBlock(header))
+                break;
+            const at = offset;
+            let entry;
+            try {
+                entry = decodeHeader(header, at);
+            }
+            catch (error) {
+                if (error instanceof TarFormatError)
+                    throw new TarFormatError(`${diskPath} is not a readable tar archive: ${error.message}`);
+                throw error;
+            }
+            const meta = entry.typeflag === 'x' || entry.typeflag === 'g' || entry.typeflag === 'L' || entry.typeflag === 'K';
+            // Data that follows the header: a file's contents (pax may override a size ustar cannot
+            // hold), a meta record's payload, or an unknown type's data, which is skipped.
+            const size = entry.type === 'file' && pax.size !== undefined ? Number(pax.size) : entry.size;
+            if (!Number.isSafeInteger(size) || size < 0)
+                throw new TarFormatError(`${diskPath}: bad size ${JSON.stringify(pax.size)} at byte ${at}`);
+            const dataSize = meta || entry.type === 'file' || entry.type === 'other' ? size : 0;
+            const dataStart = offset + BLOCK;
+            const next = dataStart + paddedSize(dataSize);
+            if (next > diskSize) {
+                throw new TarFormatError(`${diskPath}: tar member ${JSON.stringify(entry.name)} at byte ${at} runs past the end of the disk (truncated archive)`);
+            }
+            offset = next;
+            if (meta) {
+                const data = Buffer.alloc(entry.size);
+                await readExactly(input, data, dataStart);
+                if (entry.typeflag === 'L')
+                    longName = cString(data);
+                else if (entry.typeflag === 'K')
+                    longLink = cString(data);
+                else if (entry.typeflag === 'x')
+                    pax = parsePaxRecords(data, at);
+                continue; // 'g' (global pax) carries nothing the gate uses
+            }
+            const name = pax.path ?? longName ?? entry.name;
+            const linkname = pax.linkpath ?? longLink ?? entry.linkname;
+            const mtime = pax.mtime !== undefined ? Number(pax.mtime) : entry.mtime;
+            longName = longLink = undefined;
+            pax = {};
+            if (entry.type === 'other')
+                continue; // devices, FIFOs: not evidence
+            const relative = safeRelative(name);
+            if (relative === '') {
+                if (entry.type === 'dir')
+                    continue; // "./" itself
+                throw new UnsafeTarEntryError(name, 'it names the destination folder itself');
+            }
+            const target = external_node_path_.join(root, ...relative.split('/'));
+            await ensureParents(root, relative);
+            switch (entry.type) {
+                case 'dir':
+                    await ensureDir(root, relative);
+                    extracted.push({ path: relative, kind: 'dir', size: 0 });
+                    break;
+                case 'file':
+                    await removeIfNotDir(target, relative);
+                    await extractFile(input, dataStart, size, target, entry.mode & 0o777);
+                    await (0,promises_.utimes)(target, mtime, mtime).catch(() => undefined);
+                    extracted.push({ path: relative, kind: 'file', size });
+                    break;
+                case 'symlink': {
+                    if (external_node_path_.posix.isAbsolute(linkname))
+                        throw new UnsafeTarEntryError(relative, `symlink to the absolute path ${JSON.stringify(linkname)}`);
+                    const resolved = external_node_path_.posix.normalize(external_node_path_.posix.join(external_node_path_.posix.dirname(relative), linkname));
+                    if (resolved === '..' || resolved.startsWith('../'))
+                        throw new UnsafeTarEntryError(relative, `symlink to ${JSON.stringify(linkname)} leads out of the folder`);
+                    await removeIfNotDir(target, relative);
+                    await (0,promises_.symlink)(linkname, target);
+                    extracted.push({ path: relative, kind: 'symlink', size: 0 });
+                    break;
+                }
+                case 'hardlink': {
+                    const source = safeRelative(linkname);
+                    const sourcePath = external_node_path_.join(root, ...source.split('/'));
+                    const info = await (0,promises_.lstat)(sourcePath).catch(() => undefined);
+                    if (!info?.isFile())
+                        throw new UnsafeTarEntryError(relative, `hard link to ${JSON.stringify(linkname)}, which is not a file extracted before it`);
+                    await removeIfNotDir(target, relative);
+                    await (0,promises_.copyFile)(sourcePath, target);
+                    extracted.push({ path: relative, kind: 'hardlink', size: info.size });
+                    break;
+                }
+            }
+        }
+    }
+    finally {
+        await input.close();
+    }
+    return extracted;
+}
+function cString(data) {
+    const end = data.indexOf(0);
+    return data.subarray(0, end < 0 ? data.length : end).toString('utf8');
+}
+/** The archive path as a clean relative path, or UnsafeTarEntryError. */
+function safeRelative(name) {
+    if (name.includes('\0'))
+        throw new UnsafeTarEntryError(name, 'the name contains NUL');
+    if (name.startsWith('/'))
+        throw new UnsafeTarEntryError(name, 'absolute path');
+    const parts = name.split('/').filter((part) => part !== '' && part !== '.');
+    if (parts.includes('..'))
+        throw new UnsafeTarEntryError(name, "'..' would leave the destination folder");
+    return parts.join('/');
+}
+/** Creates the parent folders of `relative` under root, refusing to pass through a symlink. */
+async function ensureParents(root, relative) {
+    const parts = relative.split('/');
+    for (let index = 1; index < parts.length; index++)
+        await ensureDir(root, parts.slice(0, index).join('/'));
+}
+async function ensureDir(root, relative) {
+    const dir = external_node_path_.join(root, ...relative.split('/'));
+    const info = await (0,promises_.lstat)(dir).catch(() => undefined);
+    if (info?.isSymbolicLink())
+        throw new UnsafeTarEntryError(relative, 'a path through a symlink');
+    if (info && !info.isDirectory())
+        throw new UnsafeTarEntryError(relative, 'a folder where a file was extracted before');
+    if (!info)
+        await (0,promises_.mkdir)(dir);
+}
+async function removeIfNotDir(target, relative) {
+    const info = await (0,promises_.lstat)(target).catch(() => undefined);
+    if (!info)
+        return;
+    if (info.isDirectory())
+        throw new UnsafeTarEntryError(relative, 'a file where a folder was extracted before');
+    await (0,promises_.rm)(target, { force: true });
+}
+async function extractFile(input, start, size, target, mode) {
+    // O_NOFOLLOW: never write through a symlink placed at the target; O_EXCL: the path was cleared above.
+    const output = await (0,promises_.open)(target, external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, mode || 0o644);
+    try {
+        const buffer = Buffer.alloc(Math.min(CHUNK, Math.max(size, 1)));
+        let copied = 0;
+        while (copied < size) {
+            const length = Math.min(buffer.length, size - copied);
+            await readExactly(input, buffer.subarray(0, length), start + copied);
+            let written = 0;
+            while (written < length)
+                written += (await output.write(buffer, written, length - written, copied + written)).bytesWritten;
+            copied += length;
+        }
+    }
+    finally {
+        await output.close();
+    }
+}
+async function readExactly(input, buffer, position) {
+    let done = 0;
+    while (done < buffer.length) {
+        const { bytesRead } = await input.read(buffer, done, buffer.length - done, position + done);
+        if (bytesRead === 0)
+            throw new TarFormatError(`unexpected end of disk at byte ${position + done}`);
+        done += bytesRead;
+    }
+}
+//# sourceMappingURL=tar-disk.js.map
 
 /***/ }),
 
@@ -15769,7 +17062,8 @@ function crashTitle(kind, fn) {
 // Knowledge about frame names, kept as data (syzkaller pkg/report style): which frames are the
 // scheduler, sleep and lock machinery (never the "where" of a hang), which belong to FUSE and
 // to the file system / VM layers, which mean "waiting for the FUSE daemon's answer".
-// A name ending in `*` is a prefix, one wrapped in `*...*` a substring. Names are compared
+// A name ending in `*` is a prefix, one starting with `*` a suffix, one wrapped in `*...*` a substring,
+// one with a `*` inside (`kern_*at`) a prefix and a suffix. Names are compared
 // without compiler suffixes (`.isra.0`).
 
 /** Scheduler, sleep-queue and lock primitives: skipped when naming where a thread waits. */
@@ -16187,7 +17481,8 @@ const FREEBSD_CRASH_SKIP_FRAMES = [
     '_mtx_assert',
     '_sx_*',
     '__sx_*',
-    'sx_*lock*',
+    // sys/sys/sx.h: the public non-underscore sx functions (sx_try_slock_int, sx_try_xlock_int, ...).
+    'sx_try_*',
     '_rw_*',
     '__rw_*',
     '_rm_*',
@@ -16215,12 +17510,16 @@ function matcher(patterns) {
     const infixes = patterns
         .filter((p) => p.startsWith('*') && p.endsWith('*') && p.length > 2)
         .map((p) => p.slice(1, -1));
+    const around = patterns
+        .filter((p) => !p.startsWith('*') && !p.endsWith('*') && p.includes('*'))
+        .map((p) => p.split('*'));
     return (fn) => {
         const name = (0,_parsers_common_js__WEBPACK_IMPORTED_MODULE_0__/* .baseName */ .Fl)(fn);
         return (exact.has(name) ||
             prefixes.some((p) => name.startsWith(p)) ||
             suffixes.some((p) => name.endsWith(p)) ||
-            infixes.some((p) => name.includes(p)));
+            infixes.some((p) => name.includes(p)) ||
+            around.some(([first, last]) => name.startsWith(first) && name.endsWith(last)));
     };
 }
 /** Does the frame name match one of the patterns (`name` or `prefix*`)? */
@@ -17887,7 +19186,7 @@ function extractPanic(text) {
 /* harmony export */   Br: () => (/* binding */ renderSummary),
 /* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
-/* unused harmony export groupStacks */
+/* unused harmony exports cell, inline, code, groupStacks */
 /* harmony import */ var _parsers_common_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4052);
 /* harmony import */ var _signature_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2428);
 // The job summary: one markdown page a person reads first. Deterministic (only what the report
@@ -18201,6 +19500,7 @@ function renderSummary(report, options = {}) {
         out.push('', `**Known bug:** [${inline(report.knownBug.title)}](${report.knownBug.url}) (${code(report.knownBug.id)})`);
     }
     const sections = [
+        options.afterVerdict ?? [],
         testsSection(report, options.maxTests ?? 50),
         stacksSection(report, stackOpts),
         panicSection(report),
@@ -18249,6 +19549,228 @@ function installSignalHandlers() {
     };
 }
 //# sourceMappingURL=signals.js.map
+
+/***/ }),
+
+/***/ 3262:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   MD: () => (/* binding */ processStartTicks),
+/* harmony export */   PQ: () => (/* binding */ endRecordedQemus),
+/* harmony export */   Zx: () => (/* binding */ writePidfile)
+/* harmony export */ });
+/* unused harmony exports readPidfile, processCmdline, cmdlineMatches, killRecorded, PIDFILE_NAME, recordPidfile */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+// A record of a started QEMU, so a later process (the action's post step, a new run with the same
+// output folder after this one was killed) can end it. A pid alone is not enough: pids are
+// recycled, and other QEMUs may run on the same machine. killRecorded kills only a process whose
+// start time (field 22 of /proc/PID/stat, proc(5)) is the recorded one and whose command line
+// (/proc/PID/cmdline, NUL-separated argv) contains `qemu-system` AND the recorded hint (the run's
+// unique serial socket path).
+
+
+
+async function writePidfile(file, record) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(file, `${JSON.stringify(record)}\n`, { mode: 0o644 });
+}
+/** The record, or undefined when the file does not exist. A malformed file is an error. */
+async function readPidfile(file) {
+    let text;
+    try {
+        text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(file, 'utf8');
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return undefined;
+        throw error;
+    }
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        throw new Error(`pidfile ${file} is not JSON: ${JSON.stringify(text.slice(0, 100))}`);
+    }
+    const record = value;
+    if (!Number.isInteger(record.pid) ||
+        (record.pid ?? 0) <= 1 ||
+        typeof record.startedAt !== 'string' ||
+        typeof record.cmdlineHint !== 'string' ||
+        !record.cmdlineHint) {
+        throw new Error(`pidfile ${file} does not hold {pid, startedAt, cmdlineHint}: ${text.slice(0, 200)}`);
+    }
+    if (record.startTicks !== undefined && !Number.isInteger(record.startTicks)) {
+        throw new Error(`pidfile ${file} has a startTicks that is not an integer: ${text.slice(0, 200)}`);
+    }
+    return record;
+}
+/**
+ * A process's start time in clock ticks since boot: field 22 of /proc/PID/stat (proc(5)). The
+ * comm field (2) is in parentheses and may hold spaces, so fields are counted after the last ')'.
+ */
+function processStartTicks(pid) {
+    let stat;
+    try {
+        stat = (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(`/proc/${pid}/stat`, 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+    // After ') ' come fields 3 (state), 4, ...; field 22 is the 20th of them.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const ticks = Number(fields[19]);
+    return Number.isInteger(ticks) ? ticks : undefined;
+}
+/** The argv of a live process, or undefined when it does not exist (or is a zombie with none). */
+async function processCmdline(pid) {
+    try {
+        const raw = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readFile)(`/proc/${pid}/cmdline`);
+        if (raw.length === 0)
+            return undefined;
+        return raw.toString('utf8').replace(/\0$/, '').split('\0');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** True when /proc/PID/cmdline is that of the recorded QEMU. */
+function cmdlineMatches(argv, record) {
+    return (argv[0] ?? '').includes('qemu-system') && argv.join(' ').includes(record.cmdlineHint);
+}
+/** True when the live process `pid` is the recorded one: same start time (when recorded) and command line. */
+function isRecordedProcess(argv, record) {
+    if (record.startTicks !== undefined && processStartTicks(record.pid) !== record.startTicks)
+        return false;
+    return cmdlineMatches(argv, record);
+}
+/**
+ * Ends the QEMU recorded in `file`: SIGTERM, then SIGKILL after graceMs; waits (bounded) until
+ * the process is gone; removes the pidfile. A pid whose command line does not match is left alone.
+ */
+async function killRecorded(file, options = {}) {
+    const graceMs = options.graceMs ?? 5_000;
+    const record = await readPidfile(file);
+    if (!record)
+        return { killed: false, note: `no pidfile at ${file}` };
+    const argv = await processCmdline(record.pid);
+    if (!argv) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(file, { force: true });
+        return { killed: false, pid: record.pid, note: `pid ${record.pid} is not running (already exited)` };
+    }
+    if (!isRecordedProcess(argv, record)) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(file, { force: true });
+        return {
+            killed: false,
+            pid: record.pid,
+            note: `pid ${record.pid} is now another program (${argv[0] ?? '?'}); not killed`,
+        };
+    }
+    for (const [signal, waitMs] of [
+        ['SIGTERM', graceMs],
+        ['SIGKILL', 5_000],
+    ]) {
+        try {
+            process.kill(record.pid, signal);
+        }
+        catch (error) {
+            if (error.code === 'ESRCH')
+                break;
+            throw error;
+        }
+        if (await gone(record.pid, record, waitMs)) {
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(file, { force: true });
+            return { killed: true, pid: record.pid, note: `QEMU pid ${record.pid} ended with ${signal}` };
+        }
+    }
+    if (await gone(record.pid, record, 0)) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(file, { force: true });
+        return { killed: true, pid: record.pid, note: `QEMU pid ${record.pid} exited` };
+    }
+    return {
+        killed: false,
+        pid: record.pid,
+        unresolved: true,
+        note: `QEMU pid ${record.pid} did not exit within ${graceMs + 5_000} ms of SIGTERM and SIGKILL`,
+    };
+}
+/** Polls until the recorded process no longer runs (its cmdline is gone or differs), within waitMs. */
+async function gone(pid, record, waitMs) {
+    const deadline = Date.now() + waitMs;
+    for (;;) {
+        const argv = await processCmdline(pid);
+        if (!argv || !isRecordedProcess(argv, record))
+            return true;
+        if (Date.now() >= deadline)
+            return false;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+}
+/** The pidfile's name inside a work folder. */
+const PIDFILE_NAME = 'qemu.pid.json';
+/** Pidfiles the gate writes into a work folder: qemu.pid.json, qemu1.pid.json, qemu2.pid.json ... */
+const PIDFILE_PATTERN = /^qemu\d*\.pid\.json$/;
+/**
+ * Ends every QEMU recorded by pidfiles in `dir` (an earlier run's work folder), before that folder
+ * and its records are deleted. Returns one note per pidfile; never throws (a malformed pidfile is
+ * a note, and its QEMU, unknown, is left alone).
+ */
+async function endRecordedQemus(dir, options = {}) {
+    let names;
+    try {
+        names = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.readdir)(dir)).filter((name) => PIDFILE_PATTERN.test(name)).sort();
+    }
+    catch {
+        return [];
+    }
+    const results = [];
+    for (const name of names) {
+        const file = node_path__WEBPACK_IMPORTED_MODULE_2__.join(dir, name);
+        results.push(await killRecorded(file, options).catch((error) => ({
+            killed: false,
+            unresolved: true,
+            note: error.message,
+        })));
+    }
+    return results;
+}
+/**
+ * Synchronous variant for the main step's state hand-off: writes DIR/qemu.pid.json and returns its
+ * path. Given only a pid, the hint is taken from the running process's own command line (its serial
+ * chardev argument, else its whole argv), which must be a qemu-system program.
+ */
+function recordPidfile(dir, pidOrRecord) {
+    let record;
+    if (typeof pidOrRecord === 'number') {
+        let argv;
+        try {
+            argv = readFileSync(`/proc/${pidOrRecord}/cmdline`).toString('utf8').replace(/\0$/, '').split('\0');
+        }
+        catch {
+            throw new Error(`cannot record pid ${pidOrRecord}: it is not running`);
+        }
+        if (!(argv[0] ?? '').includes('qemu-system'))
+            throw new Error(`cannot record pid ${pidOrRecord}: it is ${argv[0] ?? 'unknown'}, not QEMU`);
+        const hint = argv.find((arg) => arg.includes('id=con0,path=')) ?? argv.join(' ');
+        const startTicks = processStartTicks(pidOrRecord);
+        record = {
+            pid: pidOrRecord,
+            startedAt: new Date().toISOString(),
+            cmdlineHint: hint,
+            ...(startTicks !== undefined ? { startTicks } : {}),
+        };
+    }
+    else {
+        record = pidOrRecord;
+    }
+    mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, PIDFILE_NAME);
+    writeFileSync(file, `${JSON.stringify(record)}\n`, { mode: 0o644 });
+    return file;
+}
+//# sourceMappingURL=pidfile.js.map
 
 /***/ }),
 
@@ -18781,6 +20303,91 @@ function wrap(text, width) {
 var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./.build/src/bisect/engine.js
+var engine = __nccwpck_require__(4398);
+// EXTERNAL MODULE: ./.build/src/bisect/git.js
+var git = __nccwpck_require__(6362);
+// EXTERNAL MODULE: ./.build/src/bisect/range.js
+var range = __nccwpck_require__(4351);
+// EXTERNAL MODULE: ./.build/src/bisect/run-bisection.js + 2 modules
+var run_bisection = __nccwpck_require__(8990);
+;// CONCATENATED MODULE: ./.build/src/bisect/after-run.js
+
+
+
+
+
+/** Kept back from job-timeout for the last step's teardown, the artifact upload and the summary. */
+const PUBLISH_MARGIN_MS = 120_000;
+/** The tree whose history is bisected: the Linux FUSE tree on guest linux, else source-tree. */
+function bisectedTree(config) {
+    return config.linuxFuseTree ?? config.sourceTree;
+}
+/**
+ * What to tell a user whose ref git does not know. actions/checkout fetches one commit unless told
+ * otherwise (its action.yml: fetch-depth, "Number of commits to fetch. 0 indicates all history for
+ * all branches and tags", default 1).
+ */
+function checkoutHint(problem, shallow) {
+    if (shallow)
+        return 'source-tree is a shallow clone (git rev-parse --is-shallow-repository: true), and actions/checkout fetches one commit unless told otherwise: give it fetch-depth: 0 so the history is there';
+    if (problem === 'unknown')
+        return 'fetch it first (actions/checkout with fetch-depth: 0 fetches every branch and tag)';
+    return undefined;
+}
+/** Before anything boots: the range bisect-good..HEAD, or a BadInputError naming the input. */
+async function planHeadBisection(config, spell = (input) => input) {
+    if (config.bisectGood === undefined)
+        return undefined;
+    const tree = spell(constants/* Input */.pd.SourceTree);
+    return (0,range/* resolveRange */.S)({
+        tree: bisectedTree(config),
+        goodRef: config.bisectGood,
+        badRef: 'HEAD',
+        names: { tree, good: spell(constants/* Input */.pd.BisectGood), bad: tree },
+        badLabel: { short: `HEAD of ${tree}`, full: `HEAD of ${tree}` },
+        hint: checkoutHint,
+    });
+}
+/** What is left of job-timeout for a bisection, `elapsedMs` after the main step started. */
+function bisectionBudgetMs(jobTimeoutSec, elapsedMs) {
+    return jobTimeoutSec * 1000 - elapsedMs - PUBLISH_MARGIN_MS;
+}
+/** Why a finished run is not bisected, or undefined when it is. */
+function whyNoBisection(report, budgetMs) {
+    if (!constants/* BISECT_VERDICTS */.I.includes(report.verdict))
+        return `the verdict is ${report.verdict}; a bisection runs on ${constants/* BISECT_VERDICTS */.I.join(' or ')}`;
+    if (budgetMs <= 0)
+        return `no time left: job-timeout leaves less than the ${PUBLISH_MARGIN_MS / 1000} s kept for publishing`;
+    return undefined;
+}
+/** Bisects after the gate's run of HEAD when the verdict asks for it and there is time. */
+async function bisectAfterRun(report, config, range, context) {
+    const budgetMs = bisectionBudgetMs(config.jobTimeoutSec, context.elapsedMs);
+    const why = whyNoBisection(report, budgetMs);
+    if (why)
+        return { kind: 'not-run', why };
+    // HEAD was just tested: that run is the bad end, unless the working copy is not HEAD.
+    const reuse = !(await (0,git/* workingCopyDiffers */.iH)(range.repo));
+    const totalMs = Date.parse(report.finishedAt) - Date.parse(report.startedAt);
+    context.io.note(`fusefs-gate bisect: ${report.verdict} at HEAD; bisecting ${range.commits.length} commit(s) after ${range.good.slice(0, 12)} within ${Math.round(budgetMs / 1000)} s`);
+    return (0,run_bisection/* runBisection */.I)({
+        ...range,
+        config,
+        maxBuilds: config.bisectMaxBuilds ?? (0,engine/* defaultMaxBuilds */.n)(range.commits.length),
+        ...(config.bisectMaxBuilds !== undefined ? { hardMaxBuilds: config.bisectMaxBuilds } : {}),
+        budgetMs,
+    }, {
+        io: context.io,
+        signal: context.signal,
+        capStepsToBudget: true,
+        ...(context.onStep ? { onStep: context.onStep } : {}),
+        ...(reuse
+            ? { knownBadEnd: { report, outDir: config.outDir, totalMs: Number.isFinite(totalMs) ? totalMs : 0 } }
+            : {}),
+    });
+}
+//# sourceMappingURL=after-run.js.map
 ;// CONCATENATED MODULE: ./.build/src/action/host-deps.js
 // QEMU comes with the action: GitHub's Ubuntu images have xz but neither qemu-system-x86_64 nor
 // qemu-img. When either is missing, install the two packages that ship them (Debian and Ubuntu:
@@ -18855,8 +20462,8 @@ async function installQemu(missing, context) {
 var errors = __nccwpck_require__(5259);
 // EXTERNAL MODULE: ./.build/src/config/parse.js + 2 modules
 var parse = __nccwpck_require__(76);
-// EXTERNAL MODULE: ./.build/src/gate/run.js + 23 modules
-var run = __nccwpck_require__(8093);
+// EXTERNAL MODULE: ./.build/src/gate/run.js + 5 modules
+var run = __nccwpck_require__(8695);
 // EXTERNAL MODULE: ./.build/src/gate/verdict.js
 var verdict = __nccwpck_require__(8782);
 // EXTERNAL MODULE: ./.build/src/signals.js
@@ -19011,8 +20618,12 @@ function githubProgress(options) {
 
 
 
+
+
 const FLAG_ALIASES = { [constants/* CliFlag */.v2.Out]: constants/* Input */.pd.OutputDir };
 async function runCommand(args, out) {
+    // job-timeout counts from here, as in the action: a bisection gets what the run leaves of it.
+    const started = Date.now();
     const inputs = readActionInputs();
     if (args.includes(`--${constants/* CliFlag */.v2.Help}`) || args.includes('-h'))
         return out.print(runHelp(inputs));
@@ -19048,8 +20659,10 @@ async function runCommand(args, out) {
         if (raw[spec.name] === undefined && cliDefault(spec) !== '')
             raw[spec.name] = cliDefault(spec);
     let config;
+    let range;
     try {
         config = (0,parse/* parseConfig */.o4)(raw, { cwd: process.cwd(), env: process.env, spell: (input) => `--${input}` });
+        range = await planHeadBisection(config, (input) => `--${input}`);
     }
     catch (error) {
         if (error instanceof errors/* BadInputError */.Y)
@@ -19085,7 +20698,27 @@ async function runCommand(args, out) {
         process.stdout.write(`verdict: ${report.verdict} (exit ${report.exitCode}): ${report.reason}\n`);
         if (report.signature)
             process.stdout.write(`signature: ${report.signature}${report.knownBug ? ` [${report.knownBug.title}]` : ''}\n`);
-        process.stdout.write(`report: ${report.files.report}\n`);
+        // report.json is missing only when the output folder could not be written (the reason on the verdict line says why).
+        process.stdout.write(report.files.report
+            ? `report: ${report.files.report}\n`
+            : 'report: none written (the verdict line says why)\n');
+        if (range && !signals.signal.aborted) {
+            // The exit status stays the verdict of the commit under test; the bisection only adds lines.
+            const bisection = await bisectAfterRun(report, config, range, {
+                io: progress.io,
+                signal: signals.signal,
+                elapsedMs: Date.now() - started,
+                onStep: (number, record) => process.stdout.write(`${(0,run_bisection/* describeStep */.E)(number, record)}\n`),
+            });
+            if (bisection.kind === 'not-run')
+                process.stdout.write(`bisect: not run: ${bisection.why}\n`);
+            else if (bisection.kind === 'found')
+                process.stdout.write(`first bad commit: ${bisection.firstBad.sha} ${bisection.firstBad.subject}\n`);
+            else if (bisection.kind !== 'failed')
+                process.stdout.write(`bisect: undecided: ${bisection.undecided}\n`);
+            if (bisection.kind !== 'not-run' && bisection.kind !== 'failed')
+                process.stdout.write(`bisect report: ${bisection.reportFile}\n`);
+        }
         return report.exitCode;
     }
     finally {
@@ -19288,7 +20921,7 @@ async function main(argv) {
     if (command === 'stacks')
         return stacksCommand(rest);
     if (command === 'bisect')
-        return (await __nccwpck_require__.e(/* import() */ 438).then(__nccwpck_require__.bind(__nccwpck_require__, 9438))).bisectCommand(rest);
+        return (await __nccwpck_require__.e(/* import() */ 223).then(__nccwpck_require__.bind(__nccwpck_require__, 7223))).bisectCommand(rest);
     if (command !== 'run')
         return usageError(`unknown command ${JSON.stringify(command)}`);
     return runCommand(rest, { print, usageError });

@@ -31588,6 +31588,8 @@ var Input;
     Input["RetentionDays"] = "retention-days";
     Input["CacheImages"] = "cache-images";
     Input["MatrixLeg"] = "matrix-leg";
+    Input["BisectGood"] = "bisect-good";
+    Input["BisectMaxBuilds"] = "bisect-max-builds";
 })(Input || (Input = {}));
 var Output;
 (function (Output) {
@@ -31600,6 +31602,9 @@ var Output;
     Output["Summary"] = "summary";
     Output["ArtifactUrl"] = "artifact-url";
     Output["KnownBug"] = "known-bug";
+    Output["FirstBadCommit"] = "first-bad-commit";
+    Output["BisectResult"] = "bisect-result";
+    Output["BisectReport"] = "bisect-report";
 })(Output || (Output = {}));
 /** CLI-only flags (not action inputs): the CLI's help lists them beside the inputs. */
 var CliFlag;
@@ -31628,6 +31633,13 @@ const EXIT = {
     sigint: 130,
     sigterm: 143,
 };
+/**
+ * The verdicts of the commit under test that `bisect-good` bisects: the failures a bisection is for.
+ * Not `fail`: it also covers a tree that does not compile (which a bisection skips, never blames)
+ * and a test still making progress at its deadline (load, not a commit); `fusefs-gate bisect`
+ * bisects a `fail` when asked to.
+ */
+const BISECT_VERDICTS = (/* unused pure expression or super */ null && (['hang', 'panic']));
 /** Host commands the gate runs QEMU with, and the Debian/Ubuntu packages that ship them. */
 const QEMU_COMMANDS = { 'qemu-system-x86_64': 'qemu-system-x86', 'qemu-img': 'qemu-utils' };
 /** Log group names the action and the CLI share. */

@@ -96,7 +96,9 @@ export async function runCommand(args: string[], out: CliOutput): Promise<number
       );
     // report.json is missing only when the output folder could not be written (the reason on the verdict line says why).
     process.stdout.write(
-      report.files.report ? `report: ${report.files.report}\n` : 'report: none written (the verdict line says why)\n',
+      report.files.report
+        ? `report: ${report.files.report}\n`
+        : 'report: none written (the verdict line says why)\n',
     );
     if (range && !signals.signal.aborted) {
       // The exit status stays the verdict of the commit under test; the bisection only adds lines.

@@ -80,7 +80,10 @@ describe('bad input: one clear message, exit 64, nothing started', () => {
     [['run', '--guest', 'linux', '--timeout', '-3'], /'--timeout'/],
     [['run', '--guest', 'linux', '--timeout', 'soon'], /invalid input '--timeout'/],
     [['run', '--guest', 'linux', '--out', '/proc/no/such/place'], /invalid input '--output-dir'/],
-    [['run', '--guest', 'linux', '--out', path.join(plainFile, 'out')], /invalid input '--output-dir'.*ENOTDIR/],
+    [
+      ['run', '--guest', 'linux', '--out', path.join(plainFile, 'out')],
+      /invalid input '--output-dir'.*ENOTDIR/,
+    ],
     [['run', '--guest', 'linux', '--unknown-flag', 'x'], /Unknown option '--unknown-flag'/],
     [['frobnicate'], /unknown command/],
   ])('%j', async (args, message) => {

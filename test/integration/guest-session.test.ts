@@ -116,8 +116,12 @@ describe('a guest that outlives one run (real QEMU, Linux test guest)', () => {
       expect(second.proof?.ok).toBe(true);
       expect(readFileSync(path.join(root, 'two', 'serial.log'), 'latin1')).not.toMatch(/Linux version \d/);
       // The second run's kernel log starts at its reset, not at the boot of the first.
-      expect(readFileSync(path.join(root, 'one', 'results', 'dmesg.txt'), 'latin1')).toMatch(/Linux version \d/);
-      expect(readFileSync(path.join(root, 'two', 'results', 'dmesg.txt'), 'latin1')).not.toMatch(/Linux version \d/);
+      expect(readFileSync(path.join(root, 'one', 'results', 'dmesg.txt'), 'latin1')).toMatch(
+        /Linux version \d/,
+      );
+      expect(readFileSync(path.join(root, 'two', 'results', 'dmesg.txt'), 'latin1')).not.toMatch(
+        /Linux version \d/,
+      );
       expect(livingVms()).toHaveLength(1);
 
       const cancel = new AbortController();

@@ -177,7 +177,8 @@ describe('loading catalogue data refuses each malformed entry, naming it', () =>
   });
 
   it('refuses a match that is not a non-empty list of non-empty lists of frame names', () => {
-    const message = 'known-deadlocks entry 1 (z): match.allOf must be a non-empty list of non-empty lists of frame names';
+    const message =
+      'known-deadlocks entry 1 (z): match.allOf must be a non-empty list of non-empty lists of frame names';
     for (const match of [
       undefined,
       {},
@@ -205,9 +206,9 @@ describe('one thread must hold every group', () => {
     const a = thread(['mi_switch', 'sleepq_wait', 'vm_page_busy_sleep', 'ffs_write'], { tid: 1 });
     const b = thread(['mi_switch', 'sleepq_wait', 'fuse_vnop_write'], { tid: 2 });
     expect(matchKnownBug([a, b], [entry])).toBeUndefined();
-    expect(matchKnownBug([a, b, thread(['vm_page_busy_sleep', 'fuse_vnop_write'], { tid: 3 })], [entry])?.id).toBe(
-      'two-groups',
-    );
+    expect(
+      matchKnownBug([a, b, thread(['vm_page_busy_sleep', 'fuse_vnop_write'], { tid: 3 })], [entry])?.id,
+    ).toBe('two-groups');
   });
 
   it('names are compared without compiler suffixes', () => {

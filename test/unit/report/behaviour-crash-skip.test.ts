@@ -259,7 +259,14 @@ describe('a Linux crash is filed under the function below the crash machinery', 
 
   it('files a crash in a function of its own under that function', () => {
     // Names that share a word with a skip pattern without matching it: `_tra` (of `*_trap`), `free`.
-    for (const fn of ['fuse_dev_do_write', 'ext4_writepages', 'tun_get_user', 'do_idle', 'tcp_transmit_skb', 'fuse_dev_free']) {
+    for (const fn of [
+      'fuse_dev_do_write',
+      'ext4_writepages',
+      'tun_get_user',
+      'do_idle',
+      'tcp_transmit_skb',
+      'fuse_dev_free',
+    ]) {
       expect(crashFunction([fn, 'vfs_write'], isLinuxCrashMachinery), fn).toBe(fn);
     }
   });
@@ -325,7 +332,14 @@ describe('a soft lockup is filed under the interrupted code, not the timer inter
   });
 
   it('a trace that shows no entry frame above hrtimer_interrupt', () => {
-    const text = report(['<IRQ>', 'watchdog_timer_fn', '__hrtimer_run_queues', 'hrtimer_interrupt', '</IRQ>', ...interrupted]);
+    const text = report([
+      '<IRQ>',
+      'watchdog_timer_fn',
+      '__hrtimer_run_queues',
+      'hrtimer_interrupt',
+      '</IRQ>',
+      ...interrupted,
+    ]);
     expect(extractLinuxPanic(text)?.title).toBe('BUG: soft lockup in smp_call_function_many');
   });
 });

@@ -30,11 +30,25 @@ const stuckThread: Thread = {
 describe('the failure of each status', () => {
   it('a hang names the signature of its own threads, else the report’s, else its message, else "hang"', () => {
     const withThreads = renderJunit(
-      base([{ name: 'w/a', status: 'hang', durationMs: 1, iteration: 1, message: 'stuck', threads: [stuckThread] }], {
-        signature: 'hang in something else',
-      }),
+      base(
+        [
+          {
+            name: 'w/a',
+            status: 'hang',
+            durationMs: 1,
+            iteration: 1,
+            message: 'stuck',
+            threads: [stuckThread],
+          },
+        ],
+        {
+          signature: 'hang in something else',
+        },
+      ),
     );
-    expect(withThreads).toContain('<failure message="hang: hang in vm_page_busy_sleep from fuse_vnop_write" type="hang">');
+    expect(withThreads).toContain(
+      '<failure message="hang: hang in vm_page_busy_sleep from fuse_vnop_write" type="hang">',
+    );
     expect(withThreads).toContain('signature: hang in vm_page_busy_sleep from fuse_vnop_write');
     expect(withThreads).toContain(
       'pid 812 tid 100140 mmap-write state D wchan vmopar\n  mi_switch+0x171\n  sleepq_wait+0x2c\n  _sleep\n  vm_page_busy_sleep+0x94/0x200 [kernel]\n',
@@ -42,10 +56,12 @@ describe('the failure of each status', () => {
     const fromReport = renderJunit(
       base([{ name: 'w/a', status: 'hang', durationMs: 1, iteration: 1 }], { signature: 'hang in x' }),
     );
-    expect(fromReport).toContain('<failure message="hang: hang in x" type="hang">signature: hang in x</failure>');
-    expect(renderJunit(base([{ name: 'w/a', status: 'hang', durationMs: 1, iteration: 1, message: 'no exit' }]))).toContain(
-      '<failure message="no exit" type="hang">no exit</failure>',
+    expect(fromReport).toContain(
+      '<failure message="hang: hang in x" type="hang">signature: hang in x</failure>',
     );
+    expect(
+      renderJunit(base([{ name: 'w/a', status: 'hang', durationMs: 1, iteration: 1, message: 'no exit' }])),
+    ).toContain('<failure message="no exit" type="hang">no exit</failure>');
     expect(renderJunit(base([{ name: 'w/a', status: 'hang', durationMs: 1, iteration: 1 }]))).toContain(
       '<failure message="hang" type="hang"></failure>',
     );
@@ -60,21 +76,35 @@ describe('the failure of each status', () => {
     expect(renderJunit(r)).toContain(
       '<failure message="panic: page fault" type="panic">signature: panic: page fault\n\nknown bug: the bug https://bugs.freebsd.org/x\n\npanic: page fault\ncpuid = 0</failure>',
     );
-    expect(renderJunit(base([{ name: 'w/a', status: 'panic', durationMs: 1, iteration: 1, message: 'died' }]))).toContain(
-      '<failure message="died" type="panic">died</failure>',
-    );
+    expect(
+      renderJunit(base([{ name: 'w/a', status: 'panic', durationMs: 1, iteration: 1, message: 'died' }])),
+    ).toContain('<failure message="died" type="panic">died</failure>');
     expect(renderJunit(base([{ name: 'w/a', status: 'panic', durationMs: 1, iteration: 1 }]))).toContain(
       '<failure message="kernel panic" type="panic"></failure>',
     );
   });
 
   it('a failed test carries its message and output, never the signature, known bug or panic text', () => {
-    const r = base([{ name: 'w/a', status: 'fail', durationMs: 1, iteration: 1, message: 'exit 1', output: 'short write' }], {
-      signature: 'panic: x',
-      knownBug: KNOWN,
-      panicText: 'panic: x',
-    });
-    expect(renderJunit(r)).toContain('<failure message="exit 1" type="fail">exit 1\n\n--- output ---\nshort write</failure>');
+    const r = base(
+      [
+        {
+          name: 'w/a',
+          status: 'fail',
+          durationMs: 1,
+          iteration: 1,
+          message: 'exit 1',
+          output: 'short write',
+        },
+      ],
+      {
+        signature: 'panic: x',
+        knownBug: KNOWN,
+        panicText: 'panic: x',
+      },
+    );
+    expect(renderJunit(r)).toContain(
+      '<failure message="exit 1" type="fail">exit 1\n\n--- output ---\nshort write</failure>',
+    );
     expect(renderJunit(base([{ name: 'w/a', status: 'fail', durationMs: 1, iteration: 1 }]))).toContain(
       '<failure message="fail" type="fail"></failure>',
     );
@@ -123,27 +153,35 @@ describe('names, times and the suite', () => {
 
   it('has no timestamp when the start time is not an ISO time, and lists only the properties it knows', () => {
     const xml = renderJunit(
-      base([{ name: 'w/a', status: 'pass', durationMs: 1, iteration: 1 }], { startedAt: 'soon', accelerator: undefined }),
+      base([{ name: 'w/a', status: 'pass', durationMs: 1, iteration: 1 }], {
+        startedAt: 'soon',
+        accelerator: undefined,
+      }),
     );
-    expect(xml).toContain('<testsuite name="fusefs-gate" tests="1" failures="0" errors="0" skipped="0" time="0.001">');
+    expect(xml).toContain(
+      '<testsuite name="fusefs-gate" tests="1" failures="0" errors="0" skipped="0" time="0.001">',
+    );
     expect(xml).not.toContain('name="accelerator"');
     expect(xml).not.toContain('name="signature"');
     expect(xml).toContain('<property name="guest" value="freebsd"/>');
   });
 
   it('an error no test carries is filed under the phase that went wrong, in the last test’s iteration', () => {
-    const r = base([
-      { name: 'w/a', status: 'pass', durationMs: 1, iteration: 1 },
-      { name: 'w/a', status: 'pass', durationMs: 1, iteration: 3 },
-    ], {
-      verdict: 'error',
-      reason: 'guest stopped answering',
-      phases: [
-        { phase: 'boot', durationMs: 1_000, outcome: 'ok' },
-        { phase: 'tests', durationMs: 4_000, outcome: 'timeout' },
-        { phase: 'teardown', durationMs: 10, outcome: 'failed' },
+    const r = base(
+      [
+        { name: 'w/a', status: 'pass', durationMs: 1, iteration: 1 },
+        { name: 'w/a', status: 'pass', durationMs: 1, iteration: 3 },
       ],
-    });
+      {
+        verdict: 'error',
+        reason: 'guest stopped answering',
+        phases: [
+          { phase: 'boot', durationMs: 1_000, outcome: 'ok' },
+          { phase: 'tests', durationMs: 4_000, outcome: 'timeout' },
+          { phase: 'teardown', durationMs: 10, outcome: 'failed' },
+        ],
+      },
+    );
     expect(renderJunit(r)).toContain(
       '<testcase name="tests [iteration 3]" classname="fusefs-gate" time="4.000">\n      <error message="error during tests: guest stopped answering" type="error">',
     );
@@ -158,7 +196,9 @@ describe('names, times and the suite', () => {
         ],
       }),
     ).toBe('boot');
-    expect(renderJunit({ ...r, tests: [] })).toContain('<testcase name="tests" classname="fusefs-gate" time="4.000">');
+    expect(renderJunit({ ...r, tests: [] })).toContain(
+      '<testcase name="tests" classname="fusefs-gate" time="4.000">',
+    );
   });
 });
 

@@ -154,7 +154,11 @@ describe('procstat with ps -axlww', () => {
 describe('procstat -kk, the less common lines', () => {
   it('lists a swapped-out thread and one whose stack procstat could not read, with no frames and no state', () => {
     const threads = parseStacks(
-      [header, line(20, 100020, 'swapped', '-', '<swapped>'), line(21, 100021, 'gone', '-', '<unknown>')].join('\n'),
+      [
+        header,
+        line(20, 100020, 'swapped', '-', '<swapped>'),
+        line(21, 100021, 'gone', '-', '<unknown>'),
+      ].join('\n'),
     );
     expect(threads).toHaveLength(2);
     expect(threads[0]).toMatchObject({ pid: 20, comm: 'swapped', frames: [] });
@@ -235,7 +239,12 @@ describe('ps -axlww, the less common lines', () => {
   });
 
   it('never overrides what procstat itself said: a running thread stays running', () => {
-    const text = [header, line(11, 100003, 'idle', 'idle: cpu0', '<running>'), psHeader, ps(11, 'wait', 'S', 'idle')].join('\n');
+    const text = [
+      header,
+      line(11, 100003, 'idle', 'idle: cpu0', '<running>'),
+      psHeader,
+      ps(11, 'wait', 'S', 'idle'),
+    ].join('\n');
     const [t] = parseStacks(text).filter((x) => x.format === 'freebsd-procstat');
     expect(t).toMatchObject({ state: 'R', wchan: 'wait' });
   });
@@ -243,7 +252,9 @@ describe('ps -axlww, the less common lines', () => {
 
 describe('procstat and ps as printed, with their padding', () => {
   it('a <running> KSTACK padded by %-29s is still a running thread', () => {
-    const [t] = parseStacks([header, line(11, 100003, 'idle', 'idle: cpu0', pad('<running>', 29))].join('\n'));
+    const [t] = parseStacks(
+      [header, line(11, 100003, 'idle', 'idle: cpu0', pad('<running>', 29))].join('\n'),
+    );
     expect(t).toMatchObject({ pid: 11, state: 'R', frames: [] });
   });
 
@@ -270,7 +281,13 @@ describe('procstat and ps as printed, with their padding', () => {
       '  1   905     1  0  20   0  12892  2464  -  Ss  -   0:00.00  /gate/bin/fusefs-fixture -o direct_io',
     ].join('\n');
     expect(parsePsAxl(text)).toEqual([
-      { pid: 812, ppid: 903, state: 'D+', wchan: 'vmopar', command: '/gate/bin/fusefs-workloads mmap-write /mnt/fg' },
+      {
+        pid: 812,
+        ppid: 903,
+        state: 'D+',
+        wchan: 'vmopar',
+        command: '/gate/bin/fusefs-workloads mmap-write /mnt/fg',
+      },
       { pid: 905, ppid: 1, state: 'Ss', command: '/gate/bin/fusefs-fixture -o direct_io' },
     ]);
   });
@@ -292,7 +309,12 @@ describe('procstat and ps as printed, with their padding', () => {
   });
 
   it('gives a process its wait channel only when the thread has none, and keeps a thread without a pid apart', () => {
-    const text = [header, line(812, 100140, 'mmap-write', '-', STUCK), psHeader, ps(812, '-', 'D', 'mmap-write')].join('\n');
+    const text = [
+      header,
+      line(812, 100140, 'mmap-write', '-', STUCK),
+      psHeader,
+      ps(812, '-', 'D', 'mmap-write'),
+    ].join('\n');
     const [t] = parseStacks(text).filter((x) => x.format === 'freebsd-procstat');
     expect(t).toMatchObject({ state: 'D' });
     expect(t!.wchan).toBeUndefined();

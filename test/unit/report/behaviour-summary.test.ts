@@ -37,7 +37,9 @@ describe('a passing run', () => {
     const md = renderSummary(passReport());
     expect(md.split('\n')[0]).toMatch(/^## ✅ fusefs-gate: PASS · /);
     expect(md).toContain('**Verdict:** `pass` — every test passed');
-    expect(md).toContain('All 3 test(s): 2 passed, 1 skipped.\n\n<details>\n<summary>2 passed, 1 skipped</summary>');
+    expect(md).toContain(
+      'All 3 test(s): 2 passed, 1 skipped.\n\n<details>\n<summary>2 passed, 1 skipped</summary>',
+    );
     expect(md).toContain('| workload/b | ⏭️ skipped | 0 ms | 1 |');
     expect(md).not.toContain('### Blocked threads');
     expect(md).not.toContain('**Signature:**');
@@ -51,7 +53,9 @@ describe('a passing run', () => {
   it('a hang whose captured threads are all idle says where the stacks are', () => {
     const idle = stuck(5, ['__schedule', 'schedule', 'ep_poll'], { state: 'S' });
     const md = renderSummary({ ...passReport(), verdict: 'hang', threads: [idle, { ...idle, pid: 6 }] });
-    expect(md).toContain('None of the 2 captured threads is blocked in the kernel; all stacks are in `stacks.txt`.');
+    expect(md).toContain(
+      'None of the 2 captured threads is blocked in the kernel; all stacks are in `stacks.txt`.',
+    );
     const linked = renderSummary(
       { ...passReport(), verdict: 'hang', threads: [idle] },
       { stacksFile: 'out-stacks.txt', stacksUrl: 'https://example.invalid/s' },
@@ -62,8 +66,12 @@ describe('a passing run', () => {
 
 describe('the sections of a failing run', () => {
   it('names the verdict with its badge: fail, panic, error', () => {
-    expect(renderSummary({ ...passReport(), verdict: 'fail' }).split('\n')[0]).toMatch(/^## ❌ fusefs-gate: FAIL · /);
-    expect(renderSummary({ ...passReport(), verdict: 'panic' }).split('\n')[0]).toMatch(/^## 💥 fusefs-gate: PANIC · /);
+    expect(renderSummary({ ...passReport(), verdict: 'fail' }).split('\n')[0]).toMatch(
+      /^## ❌ fusefs-gate: FAIL · /,
+    );
+    expect(renderSummary({ ...passReport(), verdict: 'panic' }).split('\n')[0]).toMatch(
+      /^## 💥 fusefs-gate: PANIC · /,
+    );
   });
 
   it('lists failing tests with their status and message, and folds what passed', () => {
@@ -72,11 +80,19 @@ describe('the sections of a failing run', () => {
       verdict: 'fail',
       tests: [
         { name: 'workload/a', status: 'pass', durationMs: 5, iteration: 1 },
-        { name: 'gtest/Write.x', status: 'fail', durationMs: 1500, iteration: 2, message: 'expected 4096\ngot 0' },
+        {
+          name: 'gtest/Write.x',
+          status: 'fail',
+          durationMs: 1500,
+          iteration: 2,
+          message: 'expected 4096\ngot 0',
+        },
         { name: 'gtest/Write.y', status: 'panic', durationMs: 125_000, iteration: 2 },
       ],
     });
-    expect(md).toContain('| gtest/Write.x | ❌ fail | 1.5 s | 2 |\n| gtest/Write.y | 💥 panic | 2 min 05 s | 2 |');
+    expect(md).toContain(
+      '| gtest/Write.x | ❌ fail | 1.5 s | 2 |\n| gtest/Write.y | 💥 panic | 2 min 05 s | 2 |',
+    );
     expect(md).toContain('\n\n<details>\n<summary>1 passed</summary>');
     expect(md).toContain('**gtest/Write.x** (iteration 2): expected 4096 got 0');
     expect(md).not.toContain('**gtest/Write.y** (iteration');
@@ -97,7 +113,11 @@ describe('the sections of a failing run', () => {
   });
 
   it('shows the panic text, cut at 60 lines', () => {
-    const short = renderSummary({ ...passReport(), verdict: 'panic', panicText: 'panic: page fault\ncpuid = 0' });
+    const short = renderSummary({
+      ...passReport(),
+      verdict: 'panic',
+      panicText: 'panic: page fault\ncpuid = 0',
+    });
     expect(short).toContain('### Panic\n\n```text\npanic: page fault\ncpuid = 0\n```');
     const long = Array.from({ length: 65 }, (_, i) => `line ${i}`).join('\n');
     const md = renderSummary({ ...passReport(), verdict: 'panic', panicText: long });
@@ -145,17 +165,25 @@ describe('the sections of a failing run', () => {
     const md = renderSummary({ ...passReport(), guest: 'linux' }, { artifact: { name: 'gate-leg2' } });
     expect(md.split('\n')[0]).toBe('## ✅ fusefs-gate: PASS · Linux test guest · `gate-leg2`');
     expect(md).toContain('in the artifact `gate-leg2`.');
-    expect(renderSummary(passReport())).toContain('`report.json`, `serial.log`, `stacks.txt`, `junit.xml` in the output folder.');
+    expect(renderSummary(passReport())).toContain(
+      '`report.json`, `serial.log`, `stacks.txt`, `junit.xml` in the output folder.',
+    );
     expect(renderSummary({ ...passReport(), files: {} })).not.toContain('### Evidence');
   });
 });
 
 describe('blocked threads', () => {
-  const a = (pid: number) => stuck(pid, ['__schedule', 'schedule', 'io_schedule', 'folio_wait_bit_common', 'filemap_fault']);
-  const b = (pid: number) => stuck(pid, ['__schedule', 'schedule', 'mutex_lock', 'fuse_lock_inode', 'fuse_perform_write']);
+  const a = (pid: number) =>
+    stuck(pid, ['__schedule', 'schedule', 'io_schedule', 'folio_wait_bit_common', 'filemap_fault']);
+  const b = (pid: number) =>
+    stuck(pid, ['__schedule', 'schedule', 'mutex_lock', 'fuse_lock_inode', 'fuse_perform_write']);
 
   it('shows at most maxThreads distinct stacks and points at the file for the rest', () => {
-    const threads = [b(1), a(2), stuck(3, ['__schedule', 'schedule', 'rwsem_down_read_slowpath', 'iterate_dir'])];
+    const threads = [
+      b(1),
+      a(2),
+      stuck(3, ['__schedule', 'schedule', 'rwsem_down_read_slowpath', 'iterate_dir']),
+    ];
     const md = renderSummary({ ...passReport(), verdict: 'hang', threads }, { maxThreads: 2 });
     expect(md).toContain('3 blocked threads of 3 captured, in 3 distinct stacks.');
     expect(md).toContain('<summary>1 more distinct stack</summary>');
@@ -183,14 +211,21 @@ describe('blocked threads', () => {
     expect(md).toContain(
       '**pid 7 tid 100007 `mmap-write` (`writer`) — state `D`, wchan `vmopar`, 12 CPU ticks, freebsd-procstat**',
     );
-    const same = renderSummary({ ...passReport(), verdict: 'hang', threads: [stuck(7, ['fuse_flush'], { comm: '' })] });
+    const same = renderSummary({
+      ...passReport(),
+      verdict: 'hang',
+      threads: [stuck(7, ['fuse_flush'], { comm: '' })],
+    });
     expect(same).toContain('**pid 7 `?` — state `D`, linux-proc-stack**');
   });
 
   it('prints a frame with its offset, size, module and source line', () => {
     const t: Thread = {
       ...b(1),
-      frames: [{ fn: 'fuse_flush', offset: '0x12', size: '0x80', module: 'fuse', file: 'fs/fuse/file.c', line: 490 }, { fn: 'filp_flush', file: 'fs/open.c' }],
+      frames: [
+        { fn: 'fuse_flush', offset: '0x12', size: '0x80', module: 'fuse', file: 'fs/fuse/file.c', line: 490 },
+        { fn: 'filp_flush', file: 'fs/open.c' },
+      ],
     };
     const md = renderSummary({ ...passReport(), verdict: 'hang', threads: [t] });
     expect(md).toContain('fuse_flush+0x12/0x80 [fuse] (fs/fuse/file.c:490)\nfilp_flush (fs/open.c)\n');

@@ -377,7 +377,14 @@ describe('a hang in a generic wait is named after the caller below the waiting f
     'cancel_delayed_work_sync',
   ];
   it.each(GENERIC_BELOW)('passes over %s to the caller', (generic) => {
-    const t = linux(['__schedule', 'schedule', 'schedule_timeout', '__wait_rcu_gp', generic, 'tun_chr_close']);
+    const t = linux([
+      '__schedule',
+      'schedule',
+      'schedule_timeout',
+      '__wait_rcu_gp',
+      generic,
+      'tun_chr_close',
+    ]);
     expect(signatureOf([t])).toBe('hang in __wait_rcu_gp from tun_chr_close');
   });
 
@@ -387,7 +394,13 @@ describe('a hang in a generic wait is named after the caller below the waiting f
   });
 
   it('names the lock-and-sync anchor below (the RTNL, an RCU grace period) over a nearer caller', () => {
-    for (const anchor of ['rtnl_lock', 'synchronize_rcu', 'synchronize_srcu', 'synchronize_net', 'synchronize_sched']) {
+    for (const anchor of [
+      'rtnl_lock',
+      'synchronize_rcu',
+      'synchronize_srcu',
+      'synchronize_net',
+      'synchronize_sched',
+    ]) {
       const t = linux([
         '__schedule',
         'schedule',
@@ -418,7 +431,14 @@ describe('a hang in a generic wait is named after the caller below the waiting f
     ]);
     expect(signatureOf([t])).toBe('hang in vm_page_busy_sleep from vn_pages_remove');
     // The family is the name up to its first `_` after leading underscores.
-    const u = freebsd(['mi_switch', 'sleepq_wait', '_sleep', '__vm_page_busy_sleep', '_vm_object_x', 'ufs_lock']);
+    const u = freebsd([
+      'mi_switch',
+      'sleepq_wait',
+      '_sleep',
+      '__vm_page_busy_sleep',
+      '_vm_object_x',
+      'ufs_lock',
+    ]);
     expect(signatureOf([u])).toBe('hang in __vm_page_busy_sleep from ufs_lock');
   });
 });
@@ -429,7 +449,14 @@ describe('hang titles of odd stacks', () => {
   });
 
   it('frames without a symbol name nothing', () => {
-    const t = freebsd(['??', 'mi_switch', 'sleepq_wait', '0xffffffff80b4c1d2', 'vm_page_busy_sleep', 'fuse_vnop_write']);
+    const t = freebsd([
+      '??',
+      'mi_switch',
+      'sleepq_wait',
+      '0xffffffff80b4c1d2',
+      'vm_page_busy_sleep',
+      'fuse_vnop_write',
+    ]);
     expect(signatureOf([t])).toBe('hang in vm_page_busy_sleep from fuse_vnop_write');
     expect(signatureOf([freebsd(['??', '??'])])).toBeUndefined();
   });
@@ -443,7 +470,14 @@ describe('hang titles of odd stacks', () => {
 
   it('a FUSE wait names the FUSE caller, never the request plumbing or the daemon read below it', () => {
     // (A thread with the daemon's read in its stack is never blocked: hangTitle names it anyway.)
-    const t = linux(['__schedule', 'schedule', 'fuse_wait_on_page_writeback', 'fuse_dev_do_read', 'fuse_simple_request', 'fuse_fsync']);
+    const t = linux([
+      '__schedule',
+      'schedule',
+      'fuse_wait_on_page_writeback',
+      'fuse_dev_do_read',
+      'fuse_simple_request',
+      'fuse_fsync',
+    ]);
     expect(hangTitle(t)).toBe('hang in fuse_wait_on_page_writeback from fuse_fsync');
   });
 });
@@ -451,20 +485,42 @@ describe('hang titles of odd stacks', () => {
 describe('the hung thread without a printed state (procstat)', () => {
   it('is the uninterruptible sleeper in VM code over a FUSE request wait that catches signals', () => {
     const waiting = freebsd(
-      ['mi_switch', 'sleepq_catch_signals', 'sleepq_wait_sig', '_sleep', 'fticket_wait_answer', 'fuse_vnop_read'],
+      [
+        'mi_switch',
+        'sleepq_catch_signals',
+        'sleepq_wait_sig',
+        '_sleep',
+        'fticket_wait_answer',
+        'fuse_vnop_read',
+      ],
       { state: undefined, tid: 1 },
     );
     const pager = freebsd(
-      ['mi_switch', 'sleepq_wait', '_sleep', 'vm_page_busy_sleep', 'vm_object_page_remove', 'fuse_vnop_write'],
+      [
+        'mi_switch',
+        'sleepq_wait',
+        '_sleep',
+        'vm_page_busy_sleep',
+        'vm_object_page_remove',
+        'fuse_vnop_write',
+      ],
       { state: undefined, tid: 2 },
     );
     expect(signatureOf([waiting, pager])).toBe('hang in vm_page_busy_sleep from fuse_vnop_write');
   });
 
   it('a FreeBSD lock wait on a turnstile (no PCATCH) in file-system code is blocked, one in FUSE code too', () => {
-    const t = freebsd(['mi_switch', 'turnstile_wait', '__mtx_lock_sleep', 'fuse_vnop_write'], { state: undefined });
+    const t = freebsd(['mi_switch', 'turnstile_wait', '__mtx_lock_sleep', 'fuse_vnop_write'], {
+      state: undefined,
+    });
     expect(isBlocked(t)).toBe(true);
-    for (const interruptible of ['sleepq_wait_sig', 'sleepq_timedwait_sig', 'sleepq_catch_signals', '_cv_wait_sig', '_cv_timedwait_sig_sbt']) {
+    for (const interruptible of [
+      'sleepq_wait_sig',
+      'sleepq_timedwait_sig',
+      'sleepq_catch_signals',
+      '_cv_wait_sig',
+      '_cv_timedwait_sig_sbt',
+    ]) {
       const idle = freebsd(['mi_switch', interruptible, '_sleep', 'fuse_vnop_write'], { state: undefined });
       expect(isBlocked(idle), interruptible).toBe(false);
     }
@@ -525,7 +581,10 @@ const FS_VM_CODE: readonly (readonly [string, string])[] = [
 
 describe('the hung thread is the one in file-system or VM code', () => {
   it.each(FS_VM_CODE)('%s (%s)', (fn) => {
-    const elsewhere = linux(['__schedule', 'schedule', 'mutex_lock', 'kthread_worker_fn'], { tid: 1, comm: 'kworker' });
+    const elsewhere = linux(['__schedule', 'schedule', 'mutex_lock', 'kthread_worker_fn'], {
+      tid: 1,
+      comm: 'kworker',
+    });
     const inFs = linux(['__schedule', 'schedule', 'mutex_lock', fn, 'ksys_write'], { tid: 2 });
     expect(pickHungThread([elsewhere, inFs])?.tid).toBe(2);
   });
@@ -573,27 +632,39 @@ describe('hang titles: helpers and FUSE waits', () => {
 
 describe('states and odd threads', () => {
   it('a timed sleep without PCATCH (sleepq_timedwait) in VM code is blocked too', () => {
-    const t = freebsd(['mi_switch', 'sleepq_timedwait', '_sleep', 'vm_page_busy_sleep', 'vm_object_page_remove'], {
-      state: undefined,
-    });
+    const t = freebsd(
+      ['mi_switch', 'sleepq_timedwait', '_sleep', 'vm_page_busy_sleep', 'vm_object_page_remove'],
+      {
+        state: undefined,
+      },
+    );
     expect(isBlocked(t)).toBe(true);
   });
 
   it('FreeBSD ps STAT `L` (waiting for a lock) is no idle state: the stack decides', () => {
-    const t = freebsd(['mi_switch', 'turnstile_wait', '__mtx_lock_sleep', 'vm_object_page_remove', 'vn_pages_remove'], {
-      state: 'L',
-    });
+    const t = freebsd(
+      ['mi_switch', 'turnstile_wait', '__mtx_lock_sleep', 'vm_object_page_remove', 'vn_pages_remove'],
+      {
+        state: 'L',
+      },
+    );
     expect(isBlocked(t)).toBe(true);
   });
 
   it('only the first letter of a state is the state; the rest are flags', () => {
-    const flagged = linux(['__schedule', 'schedule', 'io_schedule', 'folio_wait_bit_common', 'filemap_fault'], {
-      state: 'D+',
-      tid: 1,
-    });
+    const flagged = linux(
+      ['__schedule', 'schedule', 'io_schedule', 'folio_wait_bit_common', 'filemap_fault'],
+      {
+        state: 'D+',
+        tid: 1,
+      },
+    );
     expect(isBlocked(flagged)).toBe(true);
     // Uninterruptible (D+) in VM code outranks a FUSE request wait in S.
-    const waiting = linux(['request_wait_answer', 'fuse_simple_request', 'fuse_flush'], { state: 'S', tid: 2 });
+    const waiting = linux(['request_wait_answer', 'fuse_simple_request', 'fuse_flush'], {
+      state: 'S',
+      tid: 2,
+    });
     expect(pickHungThread([waiting, flagged])?.tid).toBe(1);
   });
 

@@ -264,7 +264,10 @@ describe('what the watchdog said, read from its markers (captures edited, so nam
   it('hands the adapter each sample’s text between its markers', async () => {
     const seen: string[] = [];
     const adapter = {
-      parseSample: (text: string) => (seen.push(text), linux.parseSample(text)),
+      parseSample: (text: string) => {
+        seen.push(text);
+        return linux.parseSample(text);
+      },
     } as unknown as GuestAdapter;
     const { state } = start(play(STALL, [0, 5_000, 6_000, 7_000, 7_100, 7_200]), { adapter });
     await vi.advanceTimersByTimeAsync(7_300);
