@@ -132,7 +132,16 @@ describe('writeTarDisk', () => {
       ],
       disk,
     );
-    expect(summary).toEqual({ files: 3, dirs: 2, symlinks: 1, dataBytes: 7, diskBytes: MIB });
+    // The archive: six 512-byte headers, one data block for each of the three non-empty files, and
+    // the two zero blocks that end a tar archive.
+    expect(summary).toEqual({
+      files: 3,
+      dirs: 2,
+      symlinks: 1,
+      dataBytes: 7,
+      archiveBytes: (6 + 3 + 2) * 512,
+      diskBytes: MIB,
+    });
     expect((await headers(disk)).map((h) => `${h.type} ${h.name}`)).toEqual([
       'dir shared',
       'file shared/a',
