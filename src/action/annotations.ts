@@ -40,8 +40,7 @@ export function annotationsFor(report: GateReport, context: AnnotateContext): An
   });
   const where = (file: string) => path.relative(context.workspace, path.resolve(context.sourceTree, file));
   for (const e of (report.build?.compilerErrors ?? []).slice(0, MAX_LOCATED)) {
-    // The FreeBSD parser (guest/freebsd-parse.ts) names the column `col`; the report model `column`.
-    const column = e.column ?? (e as { col?: number }).col;
+    const column = e.column;
     out.push({
       level,
       message: e.message,

@@ -3,40 +3,21 @@
 
 import { checkBuildBeforeBoot, type TreeFacts } from '../config/freebsd-tree.js';
 import { osreldateMajor } from '../image/freebsd-resolve.js';
+import {
+  type CompilerError,
+  parseCompilerErrors as parseDiagnostics,
+  relativeTo,
+} from '../report/compiler-errors.js';
 
-export interface CompilerError {
-  /** As printed; relative to the tree when it was under the tree's guest path. */
-  file: string;
-  line: number;
-  col?: number;
-  message: string;
-  severity: 'error' | 'fatal error';
-}
+export type { CompilerError } from '../report/compiler-errors.js';
 
 /**
- * clang/gcc diagnostics `FILE:LINE[:COL]: [fatal ]error: MESSAGE` in make output (bsd.kmod.mk
- * builds with -Werror, so warnings promoted to errors end the same way). `treeRoot` is stripped.
+ * The compiler errors of a make run in the guest, files relative to the tree: the tree's guest path
+ * `treeRoot` stripped, and make's `../../../` in front of paths it prints from an object folder.
  */
 export function parseCompilerErrors(text: string, treeRoot = '/gate/src/'): CompilerError[] {
-  const out: CompilerError[] = [];
-  const seen = new Set<string>();
-  const re = /^(\S[^:\n]*?):(\d+):(?:(\d+):)?\s+(fatal error|error):\s+(.*)$/gm;
-  for (const m of text.matchAll(re)) {
-    let file = m[1]!.replace(/^(?:\.\.\/)+/, '');
-    if (file.startsWith(treeRoot)) file = file.slice(treeRoot.length);
-    const e: CompilerError = {
-      file,
-      line: Number(m[2]),
-      message: m[5]!.trim(),
-      severity: m[4] as CompilerError['severity'],
-    };
-    if (m[3] !== undefined) e.col = Number(m[3]);
-    const k = `${e.file}:${e.line}:${e.col ?? ''}:${e.message}`;
-    if (seen.has(k)) continue;
-    seen.add(k);
-    out.push(e);
-  }
-  return out;
+  const underTree = relativeTo(treeRoot);
+  return parseDiagnostics(text, (file) => underTree(file.replace(/^(?:\.\.\/)+/, '')));
 }
 
 export interface KldFile {

@@ -60,3 +60,8 @@ export function runInGroup(
     });
   });
 }
+
+/** The last `count` lines of a command's output, for a report's tail. */
+export function lastLines(text: string, count: number): string {
+  return text.trimEnd().split('\n').slice(-count).join('\n');
+}

@@ -7,8 +7,8 @@ import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../package-root.js';
-import { runInGroup } from './host-run.js';
-import type { CompilerError } from './module-build.js';
+import { lastLines, runInGroup } from './host-run.js';
+import { type CompilerError, parseCompilerErrors, relativeTo } from '../report/compiler-errors.js';
 
 /** The config fragment the gate owns; every line of it must hold in the built .config. */
 export function kernelConfigFragment(): string {
@@ -221,22 +221,9 @@ function mismatchMessage(fragment: string, mismatches: string[]): string {
   return `the tree's Kconfig does not give what ${fragment} asks for: ${mismatches.join('; ')} (the option is missing from the tree, or its dependencies are off)`;
 }
 
-/** gcc's `FILE:LINE:COL: error: MESSAGE`, FILE relative to the tree (kbuild names sources by absolute path out of tree). */
+/** gcc's errors, FILE relative to the tree (kbuild names sources by absolute path out of tree). */
 export function kernelCompilerErrors(output: string, tree: string): CompilerError[] {
-  const errors: CompilerError[] = [];
-  for (const line of output.split('\n')) {
-    const match = /^(\S+?):(\d+):(?:(\d+):)? (?:fatal )?error: (.*)$/.exec(line.trim());
-    if (!match) continue;
-    let file = match[1]!;
-    if (file.startsWith(`${tree}/`)) file = file.slice(tree.length + 1);
-    errors.push({
-      file,
-      line: Number(match[2]),
-      ...(match[3] ? { column: Number(match[3]) } : {}),
-      message: match[4]!,
-    });
-  }
-  return errors;
+  return parseCompilerErrors(output, relativeTo(tree));
 }
 
 /**
@@ -270,8 +257,4 @@ export function utsVersionOf(header: string): string | undefined {
 async function hasCcache(): Promise<boolean> {
   const probe = await runInGroup('ccache', ['--version'], { timeoutMs: 10_000 });
   return probe.code === 0;
-}
-
-function lastLines(text: string, count: number): string {
-  return text.trimEnd().split('\n').slice(-count).join('\n');
 }

@@ -15,7 +15,12 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { runInGroup } from './host-run.js';
+import {
+  type CompilerError,
+  parseCompilerErrors as parseDiagnostics,
+  relativeTo,
+} from '../report/compiler-errors.js';
+import { lastLines, runInGroup } from './host-run.js';
 
 /** Where a Linux tree keeps its FUSE driver. */
 export const FUSE_DIR = 'fs/fuse';
@@ -25,12 +30,7 @@ export function isLinuxFuseTree(dir: string): boolean {
   return existsSync(path.join(dir, FUSE_DIR, 'Makefile')) && existsSync(path.join(dir, FUSE_DIR, 'fuse_i.h'));
 }
 
-export interface CompilerError {
-  file: string;
-  line: number;
-  column?: number;
-  message: string;
-}
+export type { CompilerError } from '../report/compiler-errors.js';
 
 export interface ModuleBuild {
   ok: boolean;
@@ -155,23 +155,9 @@ export function mirrorSources(from: string, to: string): string[] {
   return changed.sort();
 }
 
-/** gcc's `FILE:LINE:COL: error: MESSAGE` (and `fatal error:`), FILE relative to the tree. */
+/** gcc's errors of the fs/fuse build in `folder` (the build's copy of the tree), named as in the tree. */
 export function parseCompilerErrors(output: string, folder: string): CompilerError[] {
-  const errors: CompilerError[] = [];
-  for (const line of output.split('\n')) {
-    const match = /^(\S+?):(\d+):(?:(\d+):)? (?:fatal )?error: (.*)$/.exec(line.trim());
-    if (!match) continue;
-    const file = match[1]!.startsWith(`${folder}/`)
-      ? `${FUSE_DIR}/${match[1]!.slice(folder.length + 1)}`
-      : match[1]!;
-    errors.push({
-      file,
-      line: Number(match[2]),
-      ...(match[3] ? { column: Number(match[3]) } : {}),
-      message: match[4]!,
-    });
-  }
-  return errors;
+  return parseDiagnostics(output, relativeTo(folder, `${FUSE_DIR}/`));
 }
 
 /** The descriptor of the ELF note `GNU`/NT_GNU_BUILD_ID (3), as lower-case hex; found by its header bytes. */
@@ -193,8 +179,4 @@ export function modinfoField(elf: Buffer, name: string): string | undefined {
   if (at < 0) return undefined;
   const end = elf.indexOf(0, at + 1);
   return elf.subarray(at + name.length + 2, end).toString('latin1');
-}
-
-function lastLines(text: string, count: number): string {
-  return text.trimEnd().split('\n').slice(-count).join('\n');
 }

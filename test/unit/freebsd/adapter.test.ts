@@ -220,14 +220,14 @@ describe('module build, load and proof', () => {
       {
         file: 'sys/fs/fuse/fuse_vnops.c',
         line: 1873,
-        col: 8,
+        column: 8,
         severity: 'error',
         message: "use of undeclared identifier 'pagez'; did you mean 'pages'?",
       },
       {
         file: 'sys/fs/fuse/fuse_vnops.c',
         line: 1880,
-        col: 30,
+        column: 30,
         severity: 'error',
         message: 'too few arguments to function call, expected 7, have 6',
       },
@@ -543,7 +543,7 @@ describe('parsers on transcripts', () => {
     ).toMatchObject({
       file: 'sys/fs/fuse/fuse_io.c',
       line: 40,
-      col: 10,
+      column: 10,
       severity: 'fatal error',
     });
   });

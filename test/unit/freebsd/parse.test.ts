@@ -164,7 +164,7 @@ describe('clang diagnostics', () => {
       '--- fuse_io.o ---',
       "/gate/src/sys/fs/fuse/fuse_internal.h:80:1: error: unknown type name 'fuse_bogus_t'",
     ].join('\n');
-    expect(parseCompilerErrors(text).map((e) => [e.file, e.line, e.col])).toEqual([
+    expect(parseCompilerErrors(text).map((e) => [e.file, e.line, e.column])).toEqual([
       ['sys/fs/fuse/fuse_io.c', 120, 5],
       ['sys/fs/fuse/fuse_io.c', 120, 18],
       ['sys/fs/fuse/fuse_internal.h', 80, 1],

@@ -90,8 +90,15 @@ describe('what the build says', () => {
         line: 1612,
         column: 2,
         message: "'foo' undeclared (first use in this function)",
+        severity: 'error',
       },
-      { file: 'fs/fuse/fuse_i.h', line: 20, column: 10, message: 'nope.h: No such file or directory' },
+      {
+        file: 'fs/fuse/fuse_i.h',
+        line: 20,
+        column: 10,
+        message: 'nope.h: No such file or directory',
+        severity: 'fatal error',
+      },
     ]);
   });
 });

@@ -35,8 +35,20 @@ describe('Linux module build helpers', () => {
       'make[2]: *** [scripts/Makefile.build:250: /cache/b/fuse/ioctl.o] Error 1',
     ].join('\n');
     expect(parseCompilerErrors(output, '/cache/b/fuse')).toEqual([
-      { file: 'fs/fuse/ioctl.c', line: 571, column: 34, message: "expected expression before ';' token" },
-      { file: 'fs/fuse/dev.c', line: 3, column: 10, message: 'nope.h: No such file or directory' },
+      {
+        file: 'fs/fuse/ioctl.c',
+        line: 571,
+        column: 34,
+        message: "expected expression before ';' token",
+        severity: 'error',
+      },
+      {
+        file: 'fs/fuse/dev.c',
+        line: 3,
+        column: 10,
+        message: 'nope.h: No such file or directory',
+        severity: 'fatal error',
+      },
     ]);
   });
 
