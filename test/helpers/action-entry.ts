@@ -32,7 +32,7 @@ export function parseOutputs(text: string): Record<string, string> {
 
 export interface EntryOptions {
   timeout?: number;
-  /** The node binary (default: the one running the tests). */
+  /** The node binary (default: node 24, the runtime action.yml names, as GitHub runs the action). */
   node?: string;
 }
 
@@ -42,7 +42,7 @@ export function runEntry(
   extraEnv: Record<string, string> = {},
   options: EntryOptions = {},
 ) {
-  const node = options.node ?? process.execPath;
+  const node = options.node ?? node24;
   for (const file of [entry, node])
     if (!existsSync(file)) throw new Error(`${file} is missing: run 'npm ci' and 'npm run bundle' first`);
   const dir = tempDir('action');
