@@ -109,10 +109,10 @@ export function extractFreebsdPanicLines(all: readonly string[]): KernelPanic | 
     }
     // Older arm64 ddb printed `pc = ... lr = ...` and `sp = ... fp = ...` and a blank line under each frame.
     if (line === '' || /^(?:pc|sp) = 0x/.test(line)) continue;
+    // After `--- syscall` (user context) and amd64's `--- trap 0, rip = 0` (a kernel thread's start)
+    // no frame follows, so only a real trap's separator sets the frame after it.
     if (DDB_SEPARATOR.test(line)) {
-      if (line.startsWith('--- syscall')) done = true;
-      else if (TRAP_SEPARATOR.test(line) && afterTrap === undefined && !/^--- trap 0, rip = 0\b/.test(line))
-        sawTrap = true;
+      if (TRAP_SEPARATOR.test(line)) sawTrap = true;
       continue;
     }
     if (thread.frames.length > 0) done = true;

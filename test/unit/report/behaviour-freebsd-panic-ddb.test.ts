@@ -1,0 +1,149 @@
+// FreeBSD panics and ddb traces, read as the kernel prints them (issue 16). Line kinds and their sources:
+// - `panic: %s`, `cpuid = %d`, `time = %jd`, `Uptime: `, `Automatic reboot in %d seconds - press a key on the
+//   console to abort`, `Rebooting...`: sys/kern/kern_shutdown.c vpanic(), kern_reboot(), shutdown_panic(),
+//   shutdown_reset(); `KDB: stack backtrace:`: sys/kern/subr_kdb.c kdb_backtrace();
+//   `#%d %p at %s+%#lx`: sys/kern/subr_stack.c stack_print_ddb() (a kernel with options STACK, no DDB).
+// - `Fatal trap %d: %s while in %s mode`, `current process\t\t= %d (%s)`: sys/amd64/amd64/trap.c trap_fatal().
+// - `%s: ` + value: sbin/sysctl/sysctl.c show_var() for `sysctl debug.kdb.panic`; panic("kdb_sysctl_panic"):
+//   sys/kern/subr_kdb.c kdb_sysctl_panic().
+// - `Tracing command %s pid %d tid %ld td %p` (+ ` (CPU %d)`), `Tracing pid %d tid %ld td %p`:
+//   sys/ddb/db_command.c _db_stack_trace_all(), db_stack_trace(); `%s() at ` + db_printsym() + `/frame 0x%lx`:
+//   sys/amd64/amd64/db_trace.c db_print_stack_entry(), with options DDB_NUMSYM db_printsym() puts `%#lr = `
+//   before the name (sys/ddb/db_sym.c); `--More--\r`, then `        ` and `\r` once a key is pressed:
+//   sys/ddb/db_output.c db_pager(). Addresses and offsets illustrative.
+import { describe, expect, it } from 'vitest';
+import { extractFreebsdPanic } from '../../../src/report/parsers/freebsd-panic.js';
+import { parseStacks } from '../../../src/report/stacks.js';
+
+const fns = (t: { frames: { fn: string }[] } | undefined) => (t?.frames ?? []).map((f) => f.fn);
+const releaseTrace = (fn: string) => [
+  'KDB: stack backtrace:',
+  '#0 0xffffffff80b9f0c5 at kdb_backtrace+0x65',
+  '#1 0xffffffff80b52b91 at vpanic+0x151',
+  '#2 0xffffffff80b52a33 at panic+0x43',
+  `#3 0xffffffff80e1a5c4 at ${fn}+0x94`,
+  '#4 0xffffffff81003c2e at amd64_syscall+0x10e',
+  '#5 0xffffffff80fd7a4b at fast_syscall_common+0xf8',
+];
+
+describe('FreeBSD panic on the console', () => {
+  it('takes a sysctl line that names debug.kdb.panic for no panic, and finds the one that follows', () => {
+    // `sysctl debug.kdb.panic` reads the knob (the panic comes from writing 1 to it).
+    const sysctl = 'debug.kdb.panic: 0';
+    expect(extractFreebsdPanic(sysctl)).toBeUndefined();
+    expect(parseStacks(sysctl)).toEqual([]);
+    const p = extractFreebsdPanic([sysctl, 'panic: kdb_sysctl_panic', 'cpuid = 1', 'time = 1733100000', ...releaseTrace('kdb_sysctl_panic')].join('\n'));
+    expect(p?.message).toBe('kdb_sysctl_panic');
+    expect(fns(p?.threads[0]).slice(0, 4)).toEqual(['kdb_backtrace', 'vpanic', 'panic', 'kdb_sysctl_panic']);
+  });
+
+  it('finds the trace and the trap report of a panic that comes after a long console', () => {
+    const boot = Array.from({ length: 60 }, (_, i) => `vtnet0: link state changed to UP ${i}`);
+    const text = [
+      ...boot,
+      'Fatal trap 12: page fault while in kernel mode',
+      'current process\t\t= 812 (mmap-write)',
+      'panic: page fault',
+      'cpuid = 0',
+      'time = 1733100000',
+      ...releaseTrace('fuse_vnop_write'),
+    ].join('\n');
+    const p = extractFreebsdPanic(text);
+    expect(p?.cpu).toBe(0);
+    expect(p?.threads[0]).toMatchObject({ pid: 812, comm: 'mmap-write' });
+    expect(fns(p?.threads[0])).toHaveLength(6);
+    expect(p?.title).toBe('Fatal trap 12: page fault while in kernel mode in fuse_vnop_write');
+  });
+
+  it('keeps a panic without a backtrace (no KDB_TRACE) out of the threads, with no process named', () => {
+    const text = ['panic: vm_fault_lookup: fault on nofault entry', 'cpuid = 0', 'time = 1733100000', 'Uptime: 1m2s'].join('\n');
+    const p = extractFreebsdPanic(text);
+    expect(p?.message).toBe('vm_fault_lookup: fault on nofault entry');
+    expect(p?.threads[0]).toMatchObject({ comm: '', frames: [] });
+    expect(parseStacks(text)).toEqual([]);
+  });
+
+  it('ends the trace at the first line that is not a frame: a second panic after the reboot adds nothing', () => {
+    const text = [
+      'panic: first',
+      'cpuid = 0',
+      'time = 1733100000',
+      ...releaseTrace('fuse_vnop_write'),
+      'Uptime: 1m2s',
+      'Automatic reboot in 15 seconds - press a key on the console to abort',
+      'Rebooting...',
+      'panic: second',
+      'cpuid = 1',
+      ...releaseTrace('fuse_vnop_read'),
+    ].join('\n');
+    const p = extractFreebsdPanic(text);
+    expect(p?.message).toBe('first');
+    expect(p?.cpu).toBe(0);
+    expect(fns(p?.threads[0])).toEqual(['kdb_backtrace', 'vpanic', 'panic', 'fuse_vnop_write', 'amd64_syscall', 'fast_syscall_common']);
+  });
+
+  it('is left out when its format is skipped', () => {
+    const text = ['panic: first', 'cpuid = 0', ...releaseTrace('fuse_vnop_write')].join('\n');
+    expect(parseStacks(text).map((t) => t.format)).toContain('freebsd-panic');
+    expect(parseStacks(text, ['freebsd-panic'])).toEqual([]);
+  });
+});
+
+describe('ddb bt and bt all', () => {
+  const writer = [
+    'Tracing command fusefs-workloads pid 1321 tid 100112 td 0xfffff8000a5e1740',
+    'sched_switch() at sched_switch+0x5d2/frame 0xfffffe00b1f2e5a0',
+    'mi_switch() at mi_switch+0x172/frame 0xfffffe00b1f2e5c0',
+    'sleepq_switch() at sleepq_switch+0x109/frame 0xfffffe00b1f2e600',
+    'sleepq_wait() at sleepq_wait+0x4b/frame 0xfffffe00b1f2e630',
+  ];
+
+  it('goes on with a thread across the pager prompt', () => {
+    const text = [
+      ...writer.slice(0, 3),
+      '--More--\r        \r',
+      ...writer.slice(3),
+      '--More--\r        \rvm_page_busy_sleep() at vm_page_busy_sleep+0x34/frame 0xfffffe00b1f2e690',
+    ].join('\n');
+    const [t] = parseStacks(text);
+    expect(fns(t)).toEqual(['sched_switch', 'mi_switch', 'sleepq_switch', 'sleepq_wait', 'vm_page_busy_sleep']);
+  });
+
+  it('ends a thread at the next ddb command, and takes no frame printed before any Tracing line', () => {
+    const text = [
+      'db_trace_self_wrapper() at db_trace_self_wrapper+0x2b/frame 0xfffffe00b1f2e3a0',
+      'db> bt all',
+      ...writer,
+      'db> show lockedvnods',
+      'Locked vnodes',
+      'vm_fault() at vm_fault+0x1a/frame 0xfffffe00b1f2e700',
+    ].join('\n');
+    const threads = parseStacks(text);
+    expect(threads).toHaveLength(1);
+    expect(threads[0]).toMatchObject({ pid: 1321, tid: 100112, comm: 'fusefs-workloads' });
+    expect(fns(threads[0])).toEqual(['sched_switch', 'mi_switch', 'sleepq_switch', 'sleepq_wait']);
+  });
+
+  it('reads a running thread on a CPU numbered 10 or more', () => {
+    const [t] = parseStacks(
+      ['Tracing command idle pid 11 tid 100013 td 0xfffff80003a8e740 (CPU 12)', 'cpu_idle() at cpu_idle+0x3c/frame 0xfffffe0000dd5d60'].join('\n'),
+    );
+    expect(t).toMatchObject({ pid: 11, tid: 100013, comm: 'idle', state: 'R' });
+  });
+
+  it('keeps the address DDB_NUMSYM prints before the name, and names a pc without a symbol ??', () => {
+    const [t] = parseStacks(
+      [
+        'Tracing pid 1321 tid 100112 td 0xfffff8000a5e1740',
+        'fuse_vnop_write() at 0xffffffff80f1a2b6 = fuse_vnop_write+0x3c8/frame 0xfffffe00b1f2e8b0',
+        '??() at 0xffffffff80f1a000/frame 0xfffffe00b1f2e8f0',
+      ].join('\n'),
+    );
+    expect(t?.frames[0]).toMatchObject({ fn: 'fuse_vnop_write', address: '0xffffffff80f1a2b6', offset: '0x3c8' });
+    expect(t?.frames[1]).toMatchObject({ fn: '??', address: '0xffffffff80f1a000' });
+  });
+
+  it('is left out when its format is skipped', () => {
+    expect(parseStacks(writer.join('\n'), ['freebsd-ddb'])).toEqual([]);
+  });
+});
