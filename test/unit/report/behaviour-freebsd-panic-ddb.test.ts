@@ -82,6 +82,36 @@ describe('FreeBSD panic on the console', () => {
     expect(fns(p?.threads[0])).toEqual(['kdb_backtrace', 'vpanic', 'panic', 'fuse_vnop_write', 'amd64_syscall', 'fast_syscall_common']);
   });
 
+  it('names the function the trap interrupted, not the trap handler\'s caller that is not panic machinery', () => {
+    // An NMI on a kernel with DDB that the debugger does not take: sys/x86/x86/cpu_machdep.c nmi_call_kdb()
+    // ends in panic("NMI"); kdb_backtrace() then prints ddb's own trace (db_trace_self), with
+    // db_nextframe()'s `--- trap 0x13, rip = ...` between the NMI path and the interrupted idle loop.
+    const text = [
+      'NMI/cpu12 ... going to debugger',
+      'panic: NMI',
+      'cpuid = 12',
+      'time = 1733100000',
+      'KDB: stack backtrace:',
+      'db_trace_self_wrapper() at db_trace_self_wrapper+0x2b/frame 0xfffffe0000dd59a0',
+      'vpanic() at vpanic+0x151/frame 0xfffffe0000dd59f0',
+      'panic() at panic+0x43/frame 0xfffffe0000dd5a50',
+      'nmi_call_kdb() at nmi_call_kdb+0xdc/frame 0xfffffe0000dd5b40',
+      'trap() at trap+0x108/frame 0xfffffe0000dd5c70',
+      'nmi_calltrap() at nmi_calltrap+0x8/frame 0xfffffe0000dd5c70',
+      '--- trap 0x13, rip = 0xffffffff8104e1bc, rsp = 0xfffffe0000dd5d40, rbp = 0xfffffe0000dd5d60 ---',
+      'cpu_idle() at cpu_idle+0x3c/frame 0xfffffe0000dd5d60',
+      'sched_idletd() at sched_idletd+0x4e6/frame 0xfffffe0000dd5ef0',
+      'fork_exit() at fork_exit+0x82/frame 0xfffffe0000dd5f30',
+      'fork_trampoline() at fork_trampoline+0xe/frame 0xfffffe0000dd5f30',
+      '--- trap 0, rip = 0, rsp = 0, rbp = 0 ---',
+      'KDB: enter: panic',
+    ].join('\n');
+    const p = extractFreebsdPanic(text);
+    expect(p?.cpu).toBe(12);
+    expect(p?.title).toBe('panic: NMI in cpu_idle');
+    expect(fns(p?.threads[0])).toHaveLength(10);
+  });
+
   it('is left out when its format is skipped', () => {
     const text = ['panic: first', 'cpuid = 0', ...releaseTrace('fuse_vnop_write')].join('\n');
     expect(parseStacks(text).map((t) => t.format)).toContain('freebsd-panic');
