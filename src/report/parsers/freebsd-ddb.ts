@@ -18,7 +18,7 @@
 //   with options DDB_NUMSYM the name is preceded by "0x... = ".
 
 import type { Frame, StackParser, Thread } from '../model.js';
-import { splitLines, toInt } from './common.js';
+import { splitLines, toInt, UNNAMED } from './common.js';
 
 const TRACING_ALL = /^Tracing command (.*) pid (\d+) tid (\d+) td (0x[0-9a-fA-F]+)(?: \(CPU (\d+)\))?\s*$/;
 const TRACING_ONE = /^Tracing pid (-?\d+) tid (\d+) td (0x[0-9a-fA-F]+)\s*$/;
@@ -36,8 +36,10 @@ export function parseDdbFrameLine(line: string): Frame | undefined {
   // The frame's function is the name before `()` (db_print_stack_entry's `name`, `??` (UNNAMED)
   // when the pc has no symbol, and then db_printsym() prints the bare address after `at`); on amd64
   // the symbol after `at` is the same function, older arm64 ddb printed the return address's symbol
-  // there (`db_trace_self() at db_trace_self_wrapper+0x30`), another function's name.
-  const frame: Frame = { fn: m[1] as string };
+  // there (`db_trace_self() at db_trace_self_wrapper+0x30`), another function's name. arm64's
+  // db_stack_trace_cmd() (sys/arm64/arm64/db_trace.c) names a pc without a symbol `(null)`.
+  const caller = m[1] as string;
+  const frame: Frame = { fn: caller === '(null)' ? UNNAMED : caller };
   if (/^0x[0-9a-fA-F]+$/.test(sym)) frame.address = sym;
   if (m[2] !== undefined) frame.address = m[2];
   if (m[4] !== undefined) frame.offset = m[4];

@@ -29,7 +29,8 @@ const PANIC = /(?:^|[^\w.-])panic: (.*)$/;
 const FATAL_TRAP = /Fatal trap (\d+): (.*?) while in (kernel|user) mode/;
 const STACK_FRAME = /^#(\d+) (0x[0-9a-fA-F]+) at (\S+)\s*$/;
 const CURRENT_PROCESS = /^current process\s*=\s*(\d+) \((.*)\)\s*$/;
-// sys/ddb/db_main.c db_trap(): "[ thread pid %d tid %ld ]".
+// sys/ddb/db_main.c db_trap() calls db_print_thread() (sys/ddb/db_thread.c): "[ thread pid %d tid %ld ]";
+// the 2012 copy (commit 039ea811636f) printed "[thread pid"; current copies and 14.x captures have the blank.
 const KDB_THREAD = /^\[ thread pid (-?\d+) tid (\d+) \]\s*$/;
 const CPUID = /^cpuid = (\d+)/;
 /** The trap's separator in a trace: the frame after it is where the trap happened. */

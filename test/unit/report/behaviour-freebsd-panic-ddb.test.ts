@@ -112,6 +112,32 @@ describe('FreeBSD panic on the console', () => {
     expect(fns(p?.threads[0])).toHaveLength(10);
   });
 
+  it('does not name an arm64 pc without a symbol `(null)`: the title takes a named frame', () => {
+    // sys/arm64/arm64/db_trace.c db_stack_trace_cmd(): "%s() at " with name "(null)" when
+    // db_search_symbol() finds nothing, then db_printsym()'s bare "%#lr"; "--- exception, esr %#x" after
+    // handle_el1h_sync. "data abort in critical section or under mutex": sys/arm64/arm64/trap.c data_abort().
+    const text = [
+      'panic: data abort in critical section or under mutex',
+      'cpuid = 1',
+      'time = 1733100000',
+      'KDB: stack backtrace:',
+      'db_trace_self() at db_trace_self',
+      'db_trace_self_wrapper() at db_trace_self_wrapper+0x38',
+      'vpanic() at vpanic+0x1a0',
+      'panic() at panic+0x48',
+      'data_abort() at data_abort+0x2fc',
+      'handle_el1h_sync() at handle_el1h_sync+0x18',
+      '--- exception, esr 0x96000004',
+      '(null)() at 0xffff0000a1b2c3d4',
+      'fuse_vnop_write() at fuse_vnop_write+0x3c8',
+      'KDB: enter: panic',
+    ].join('\n');
+    const p = extractFreebsdPanic(text);
+    // The unwinder goes on by the frame pointer past the unnamed pc.
+    expect(p?.threads[0]?.frames.at(-2)).toEqual({ fn: '??', address: '0xffff0000a1b2c3d4' });
+    expect(p?.title).toBe('panic: data abort in critical section or under mutex in fuse_vnop_write');
+  });
+
   it('is left out when its format is skipped', () => {
     const text = ['panic: first', 'cpuid = 0', ...releaseTrace('fuse_vnop_write')].join('\n');
     expect(parseStacks(text).map((t) => t.format)).toContain('freebsd-panic');
@@ -171,6 +197,20 @@ describe('ddb bt and bt all', () => {
     );
     expect(t?.frames[0]).toMatchObject({ fn: 'fuse_vnop_write', address: '0xffffffff80f1a2b6', offset: '0x3c8' });
     expect(t?.frames[1]).toMatchObject({ fn: '??', address: '0xffffffff80f1a000' });
+  });
+
+  it('names an arm64 frame whose pc has no symbol ?? (printed `(null)()`), and keeps its address', () => {
+    // sys/arm64/arm64/db_trace.c db_stack_trace_cmd(): "%s() at " ("(null)" without a symbol), db_printsym(), no "/frame".
+    const [t] = parseStacks(
+      [
+        'Tracing pid 1321 tid 100112 td 0xffffa0000a5e1740',
+        'sched_switch() at sched_switch+0x1d4',
+        'mi_switch() at mi_switch+0x170',
+        '(null)() at 0xffff0000a1b2c3d4',
+      ].join('\n'),
+    );
+    expect(fns(t)).toEqual(['sched_switch', 'mi_switch', '??']);
+    expect(t?.frames[2]).toEqual({ fn: '??', address: '0xffff0000a1b2c3d4' });
   });
 
   it('is left out when its format is skipped', () => {
