@@ -86,6 +86,18 @@ describe('procstat -kk', () => {
     expect(fns(t!)).toHaveLength(7);
   });
 
+  it('reads a TID wider than %6d and a thread name with two blanks in a row, by the widths after the TID', () => {
+    // "%6d " prints a 7-digit tid whole, so the columns move right of the header's; pthread_setname_np
+    // takes any text, and kinfo_proc_thread_name() (usr.bin/procstat/procstat.c) copies it as it is.
+    const threads = parseStacks(
+      [header, line(812, 1000140, 'mmap-write', '-', STUCK), line(45, 100077, 'fusefs-fixture', 'io  worker', STUCK)].join('\n'),
+    );
+    expect(threads).toHaveLength(2);
+    expect(threads[0]).toMatchObject({ pid: 812, tid: 1000140, comm: 'mmap-write' });
+    expect(threads[1]).toMatchObject({ pid: 45, tid: 100077, comm: 'fusefs-fixture', tdname: 'io  worker' });
+    for (const t of threads) expect(fns(t)).toHaveLength(7);
+  });
+
   it('reads lines whose padding was collapsed (pasted into mail or a bug report)', () => {
     const [t] = parseStacks(
       '812 100140 mmap-write - mi_switch+0x171 sleepq_wait+0x43 vm_page_busy_sleep+0x94',
