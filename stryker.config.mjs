@@ -8,7 +8,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
-const MODULES = {
+export const MODULES = {
   'watchdog-compare': ['src/watchdog/compare.ts'],
   'watchdog-run-test': ['src/watchdog/run-test.ts'],
   'gate-verdict': ['src/gate/verdict.ts'],

@@ -1,7 +1,8 @@
 // Mutation scores from Stryker's JSON reports (reports/mutation/<module>.json, written by
 // bench/mutation.sh): per module and per file, killed / (killed + survived + no coverage), timeouts
 // counted as killed (Stryker's own "mutation score"), and every mutant that survived with its place
-// and change. Writes the section between the mutation markers of bench/RESULTS.md.
+// and change. Writes the section between the mutation markers of bench/RESULTS.md, replacing only the
+// rows and survivors of the modules named: the other modules' rows (measured on other commits) stay.
 //
 // Run: npx tsc -p . && node lib/bench/mutation-score.js [--section NAME] MODULE...
 //   --section NAME writes between `<!-- mutation-NAME:begin -->` and its end marker instead (the
@@ -51,14 +52,66 @@ function score(mutants: readonly Mutant[]): {
   return { killed, survived, noCoverage, counted, percent: counted === 0 ? 100 : (100 * killed) / counted };
 }
 
-function main(): void {
+/** The modules whose globs (stryker.config.mjs, `*` and `**`) take in a file; a file can be in two. */
+function modulesOf(modules: Record<string, string[]>): (file: string) => string[] {
+  const tests = Object.entries(modules).map(([name, globs]) => {
+    const res = globs.map(
+      (g) =>
+        new RegExp(
+          `^${g
+            .split(/(\*\*\/|\*)/)
+            .map((part) => (part === '**/' ? '(?:.*/)?' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+            .join('')}$`,
+        ),
+    );
+    return { name, matches: (f: string) => res.some((r) => r.test(f)) };
+  });
+  return (file) => tests.filter((t) => t.matches(file)).map((t) => t.name);
+}
+
+/** The rows of a table already written, by module: a module's bold row and its file rows under it. */
+function oldRows(section: string): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  let current: string[] | undefined;
+  for (const line of section.split('\n')) {
+    const head = /^\| (?:\*\*)?([\w-]+)(?:\*\*)? \|/.exec(line);
+    if (head && !line.startsWith('| module') && !line.startsWith('| ---')) {
+      current = [line];
+      out.set(head[1] as string, current);
+    } else if (line.startsWith('| &nbsp;') && current) current.push(line);
+    else current = undefined;
+  }
+  return out;
+}
+
+async function main(): Promise<void> {
   const modules = sectionName === undefined ? args : args.slice(2);
   if (modules.length === 0) throw new Error('usage: mutation-score MODULE...');
-  const commits = new Set<string>();
-  const rows: string[] = [];
+  const config = (await import(path.join(root, 'stryker.config.mjs'))) as { MODULES: Record<string, string[]> };
+  const candidates = modulesOf(config.MODULES);
+  const results = path.join(root, 'bench', 'RESULTS.md');
+  const text = readFileSync(results, 'utf8');
+  const at = text.indexOf(BEGIN);
+  const before = at >= 0 ? text.slice(at, text.indexOf(END)) : '';
+  const kept = oldRows(before);
+  // A survivor belongs to the module run now if one of its modules is, else to one in the table.
+  const ownerOf = (file: string): string | undefined => {
+    const c = candidates(file);
+    return c.find((m) => modules.includes(m)) ?? c.find((m) => kept.has(m)) ?? c[0];
+  };
+  const keptSurvivors = before
+    .split('\n')
+    .filter((l) => l.startsWith('- src/'))
+    .filter((l) => {
+      const owner = ownerOf(l.slice(2, l.indexOf(':')));
+      return owner === undefined || !modules.includes(owner);
+    });
+  const measured = new Map<string, string[]>();
   const survivors: string[] = [];
   for (const module of modules) {
     const file = path.join(root, 'reports', 'mutation', `${module}.json`);
+    const rows: string[] = [];
+    measured.set(module, rows);
     if (!existsSync(file)) {
       rows.push(`| ${module} | not run | | | | | |`);
       continue;
@@ -66,7 +119,6 @@ function main(): void {
     const report = JSON.parse(readFileSync(file, 'utf8')) as Report;
     const commitFile = path.join(root, 'reports', 'mutation', `${module}.commit`);
     const commit = existsSync(commitFile) ? readFileSync(commitFile, 'utf8').trim() : 'unknown';
-    commits.add(commit);
     const all = Object.values(report.files).flatMap((f) => f.mutants);
     const s = score(all);
     rows.push(
@@ -89,24 +141,48 @@ function main(): void {
       }
     }
   }
+  // The modules already in the table keep their place; a module not in it yet goes at the end.
+  const rows = new Map(kept);
+  for (const [module, lines] of measured) {
+    if (lines[0]?.includes('not run') && kept.has(module)) continue;
+    rows.set(module, lines);
+  }
+  const allRows = [...rows.values()].flat();
+  const commits = new Set(
+    allRows.map((r) => /`([0-9a-f]{7,}[^`]*)` \|$/.exec(r)?.[1]).filter((c): c is string => c !== undefined),
+  );
+  const bySurvivorOrder = [...rows.keys()];
+  const allSurvivors = [...keptSurvivors, ...survivors].sort(
+    (a, b) =>
+      bySurvivorOrder.indexOf(ownerOf(a.slice(2, a.indexOf(':'))) ?? '') -
+      bySurvivorOrder.indexOf(ownerOf(b.slice(2, b.indexOf(':'))) ?? ''),
+  );
+  // A section already written keeps its preamble (how its runs were made); only its first line, which
+  // names the commits, is written anew.
+  const firstLine = `Measured on commit${commits.size > 1 ? 's' : ''} ${[...commits].map((c) => `\`${c}\``).join(', ')} (the column says which; written ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC) by \`bash bench/mutation.sh ${[...rows.keys()].join(' ')}\`, a module at a time (each run rewrites only its own rows):`;
+  const oldPreamble = before.split('\n').slice(1);
+  const tableAt = oldPreamble.findIndex((l) => l.startsWith('| module / file'));
+  const preamble =
+    tableAt > 0
+      ? [firstLine, ...oldPreamble.slice(1, tableAt)]
+      : [
+          firstLine,
+          'Stryker with the vitest runner, unit tests only (vitest.mutation.config.ts), `--concurrency 1`, incremental.',
+          'Score = (killed + timed out) / (killed + timed out + survived + not covered).',
+          '',
+        ];
   const section = [
     BEGIN,
-    `Measured on commit${commits.size > 1 ? 's' : ''} ${[...commits].map((c) => `\`${c}\``).join(', ')} (the column says which; written ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC) by \`bash bench/mutation.sh ${modules.join(' ')}\`:`,
-    'Stryker with the vitest runner, unit tests only (vitest.mutation.config.ts), `--concurrency 1`, incremental.',
-    'Score = (killed + timed out) / (killed + timed out + survived + not covered).',
-    '',
+    ...preamble,
     '| module / file | score | killed | survived | no coverage | target 85% | commit |',
     '| --- | --- | --- | --- | --- | --- | --- |',
-    ...rows,
+    ...allRows,
     '',
-    `Surviving mutants (${survivors.length}); the notes below the list say which are equivalent and why:`,
+    `Surviving mutants (${allSurvivors.length}); the notes below the list say which are equivalent and why:`,
     '',
-    ...survivors,
+    ...allSurvivors,
     END,
   ].join('\n');
-  const results = path.join(root, 'bench', 'RESULTS.md');
-  const text = readFileSync(results, 'utf8');
-  const at = text.indexOf(BEGIN);
   const next =
     at >= 0
       ? text.slice(0, at) + section + text.slice(text.indexOf(END) + END.length)
@@ -115,4 +191,4 @@ function main(): void {
   console.log(section);
 }
 
-main();
+await main();

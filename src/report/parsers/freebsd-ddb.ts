@@ -28,17 +28,18 @@ const FRAME_LINE =
 export const DDB_SEPARATOR =
   /^--- (?:trap|syscall|interrupt|exception|system error|unhandled exception|invalid trapframe)\b/;
 
-/** Parse one `func() at func+0xoff/frame 0x...` line; undefined when the line is not a frame. */
+/** Parse one trimmed `func() at func+0xoff/frame 0x...` line; undefined when the line is not a frame. */
 export function parseDdbFrameLine(line: string): Frame | undefined {
-  const m = FRAME_LINE.exec(line.trim());
+  const m = FRAME_LINE.exec(line);
   if (!m) return undefined;
-  const caller = m[1] as string;
   const sym = m[3] as string;
-  // The frame's function is the name before `()` (db_print_stack_entry's `name`); on amd64 the
-  // symbol after `at` is the same function, older arm64 ddb printed the return address's symbol
-  // there (`db_trace_self() at db_trace_self_wrapper+0x30`). A bare address names nothing.
-  const named = caller !== '??' && caller !== '';
-  const frame: Frame = { fn: named ? caller : /^0x[0-9a-fA-F]+$/.test(sym) ? UNNAMED : sym };
+  // The frame's function is the name before `()` (db_print_stack_entry's `name`, `??` (UNNAMED)
+  // when the pc has no symbol, and then db_printsym() prints the bare address after `at`); on amd64
+  // the symbol after `at` is the same function, older arm64 ddb printed the return address's symbol
+  // there (`db_trace_self() at db_trace_self_wrapper+0x30`), another function's name. arm64's
+  // db_stack_trace_cmd() (sys/arm64/arm64/db_trace.c) names a pc without a symbol `(null)`.
+  const caller = m[1] as string;
+  const frame: Frame = { fn: caller === '(null)' ? UNNAMED : caller };
   if (/^0x[0-9a-fA-F]+$/.test(sym)) frame.address = sym;
   if (m[2] !== undefined) frame.address = m[2];
   if (m[4] !== undefined) frame.offset = m[4];
@@ -49,7 +50,20 @@ export function parseDdbFrameLine(line: string): Frame | undefined {
 
 function stripPagerNoise(line: string): string {
   // db_pager() prints "--More--" and waits for a key; a captured console keeps it in the text.
-  return line.replace(/--More--\s*/g, '').replace(/^db>\s*$/, '');
+  return line.replace(/--More--\s*/g, '');
+}
+
+/** The thread a `Tracing ...` line starts, or undefined for any other line. */
+function tracingLine(line: string): Thread | undefined {
+  const all = TRACING_ALL.exec(line);
+  if (all) {
+    const t: Thread = { pid: toInt(all[2]), tid: toInt(all[3]), comm: all[1] as string, frames: [], format: 'freebsd-ddb' };
+    // A thread on a CPU (TDS_RUNNING) is running, not asleep.
+    if (all[5] !== undefined) t.state = 'R';
+    return t;
+  }
+  const one = TRACING_ONE.exec(line);
+  return one ? { pid: toInt(one[1]), tid: toInt(one[2]), comm: '', frames: [], format: 'freebsd-ddb' } : undefined;
 }
 
 export const freebsdDdbParser: StackParser = {
@@ -62,20 +76,9 @@ export const freebsdDdbParser: StackParser = {
     let current: Thread | undefined;
     for (const raw of splitLines(text)) {
       const line = stripPagerNoise(raw).trim();
-      const all = TRACING_ALL.exec(line);
-      const one = all ? undefined : TRACING_ONE.exec(line);
-      if (all || one) {
-        current = all
-          ? {
-              pid: toInt(all[2]),
-              tid: toInt(all[3]),
-              comm: all[1] as string,
-              frames: [],
-              format: 'freebsd-ddb',
-            }
-          : { pid: toInt(one?.[1]), tid: toInt(one?.[2]), comm: '', frames: [], format: 'freebsd-ddb' };
-        // A thread on a CPU (TDS_RUNNING) is running, not asleep.
-        if (all?.[5] !== undefined) current.state = 'R';
+      const started = tracingLine(line);
+      if (started) {
+        current = started;
         threads.push(current);
         continue;
       }

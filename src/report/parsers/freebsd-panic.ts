@@ -29,7 +29,9 @@ const PANIC = /(?:^|[^\w.-])panic: (.*)$/;
 const FATAL_TRAP = /Fatal trap (\d+): (.*?) while in (kernel|user) mode/;
 const STACK_FRAME = /^#(\d+) (0x[0-9a-fA-F]+) at (\S+)\s*$/;
 const CURRENT_PROCESS = /^current process\s*=\s*(\d+) \((.*)\)\s*$/;
-const KDB_THREAD = /^\[ ?thread pid (-?\d+) tid (\d+) ?\]\s*$/;
+// sys/ddb/db_main.c db_trap() calls db_print_thread() (sys/ddb/db_thread.c): "[ thread pid %d tid %ld ]";
+// the 2012 copy (commit 039ea811636f) printed "[thread pid"; current copies and 14.x captures have the blank.
+const KDB_THREAD = /^\[ thread pid (-?\d+) tid (\d+) \]\s*$/;
 const CPUID = /^cpuid = (\d+)/;
 /** The trap's separator in a trace: the frame after it is where the trap happened. */
 const TRAP_SEPARATOR = /^--- (?:trap|exception|interrupt|system error|unhandled exception)\b/;
@@ -50,20 +52,19 @@ export function extractFreebsdPanic(text: string): KernelPanic | undefined {
 }
 
 export function extractFreebsdPanicLines(all: readonly string[]): KernelPanic | undefined {
-  let at = -1;
-  let message = '';
+  let found: { at: number; message: string } | undefined;
   for (let i = 0; i < all.length; i++) {
     const l = all[i] as string;
     if (!l.includes('panic: ')) continue;
     const m = PANIC.exec(l.trim());
     // Linux prints "Kernel panic - not syncing:", never "panic: "; a FreeBSD line is ours.
     if (m) {
-      at = i;
-      message = (m[1] as string).trim();
+      found = { at: i, message: (m[1] as string).trim() };
       break;
     }
   }
-  if (at < 0) return undefined;
+  if (!found) return undefined;
+  const { at, message } = found;
   const lines = all.slice(Math.max(0, at - 40), at + 400).map((l) => l.trim());
   const rel = at - Math.max(0, at - 40);
   const thread: Thread = { comm: '', frames: [], format: 'freebsd-panic' };
@@ -109,10 +110,10 @@ export function extractFreebsdPanicLines(all: readonly string[]): KernelPanic | 
     }
     // Older arm64 ddb printed `pc = ... lr = ...` and `sp = ... fp = ...` and a blank line under each frame.
     if (line === '' || /^(?:pc|sp) = 0x/.test(line)) continue;
+    // After `--- syscall` (user context) and amd64's `--- trap 0, rip = 0` (a kernel thread's start)
+    // no frame follows, so only a real trap's separator sets the frame after it.
     if (DDB_SEPARATOR.test(line)) {
-      if (line.startsWith('--- syscall')) done = true;
-      else if (TRAP_SEPARATOR.test(line) && afterTrap === undefined && !/^--- trap 0, rip = 0\b/.test(line))
-        sawTrap = true;
+      if (TRAP_SEPARATOR.test(line)) sawTrap = true;
       continue;
     }
     if (thread.frames.length > 0) done = true;

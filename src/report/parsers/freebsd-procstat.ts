@@ -6,9 +6,12 @@
 //           stack as "%-29s": `<running>`, `<swapped>`, `<unknown>`, or the frames that
 //           kstack_cleanup() reduced from stack(9)'s "#N 0x... at func+0xoff" lines to
 //           space-separated `func+0xoff` (with -kk) or `func` (with -k).
-// Older releases printed COMM and TDNAME as %-16s; both widths are handled. COMM and TDNAME are
-// at most 19 characters (MAXCOMLEN) but may hold spaces, so the fixed columns decide, and a
-// whitespace split is only the fallback for text whose padding was mangled (mail, bug reports).
+// Older releases printed COMM and TDNAME as %-16s (the 2012 copy in freebsd/freebsd-src, commit
+// 039ea811636f, printf("%-16s ")); both widths are handled. The header is printed with the same
+// widths as the lines, so its columns add nothing to the widths and only say that the text is
+// procstat's. COMM and TDNAME are at most 19 characters (MAXCOMLEN) but may hold spaces, so the
+// fixed columns decide, and a whitespace split is only the fallback for text whose padding was
+// mangled (mail, bug reports). kstack_cleanup() puts one space between frames.
 //
 // `ps -axlww` (bin/ps/ps.c lfmt "uid,pid,ppid,cpu,pri,nice,vsz,rss,mwchan,state,tt,time,command")
 // prints `UID PID PPID C PRI NI VSZ RSS MWCHAN STAT TT TIME COMMAND`; when the same text holds
@@ -19,11 +22,8 @@ import { parseSymbol, splitLines, toInt } from './common.js';
 
 const HEADER = /^\s*PID\s+TID\s+COMM\s+TDNAME\s+KSTACK\s*$/;
 const LINE_START = /^(\s*)(\d+)\s+(\d+) /;
-const STACK_STATES: Record<string, string | undefined> = {
-  '<running>': 'R',
-  '<swapped>': undefined,
-  '<unknown>': undefined,
-};
+/** The KSTACK of a thread procstat has no frames for (procstat_kstack() by kkst_state). */
+const NO_FRAMES = new Set(['<running>', '<swapped>', '<unknown>']);
 /**
  * A frame token: `func+0xoff` (-kk) or `func` (-k). stack(9) names a pc without a symbol `??` with
  * offset 0, printed by "%#lx" as `0` (sys/kern/subr_stack.c stack_sbuf_print_flags, stack_symbol()),
@@ -31,12 +31,6 @@ const STACK_STATES: Record<string, string | undefined> = {
  */
 const FRAME_TOKEN = /^(?:[A-Za-z_$.][\w$.]*|\?\?)(?:\+(?:0x[0-9a-fA-F]+|0))?$/;
 const FRAME_WITH_OFFSET = /^(?:[A-Za-z_$.][\w$.]*|\?\?)\+(?:0x[0-9a-fA-F]+|0)$/;
-
-interface Columns {
-  comm: number;
-  tdname: number;
-  kstack: number;
-}
 
 interface Fields {
   comm: string;
@@ -53,18 +47,14 @@ export const freebsdProcstatParser: StackParser = {
   },
   parse(text: string): Thread[] {
     const threads: Thread[] = [];
-    let columns: Columns | undefined;
+    let underHeader = false;
     let last: Thread | undefined;
     for (const line of splitLines(text)) {
       if (HEADER.test(line)) {
-        columns = {
-          comm: line.indexOf('COMM'),
-          tdname: line.indexOf('TDNAME'),
-          kstack: line.indexOf('KSTACK'),
-        };
+        underHeader = true;
         continue;
       }
-      const thread = parseLine(line, columns);
+      const thread = parseLine(line, underHeader);
       if (thread) {
         threads.push(thread);
         last = thread;
@@ -83,59 +73,54 @@ export const freebsdProcstatParser: StackParser = {
 /** The frames of a line made only of `func+0xoff` tokens (at least one); undefined for any other line. */
 function continuation(line: string): Frame[] | undefined {
   const tokens = line.trim().split(/\s+/);
-  if (tokens.length === 0 || tokens[0] === '' || !tokens.every((t) => FRAME_WITH_OFFSET.test(t)))
-    return undefined;
+  // An empty line splits into one empty token, which is no frame.
+  return tokens.every((t) => FRAME_WITH_OFFSET.test(t)) ? framesOf(tokens) : undefined;
+}
+
+/** Frames of tokens already checked against FRAME_TOKEN (parseSymbol reads every such token). */
+function framesOf(tokens: readonly string[]): Frame[] {
   return tokens.map((t) => parseSymbol(t)).filter((f): f is Frame => f !== undefined);
 }
 
-function parseLine(line: string, columns: Columns | undefined): Thread | undefined {
+function parseLine(line: string, underHeader: boolean): Thread | undefined {
   const start = LINE_START.exec(line);
   if (!start) return undefined;
   const pid = toInt(start[2]);
   const tid = toInt(start[3]);
-  const fields =
-    byHeader(line, columns) ?? byWidth(line.slice(start[0].length)) ?? bySplit(line.slice(start[0].length));
+  const rest = line.slice(start[0].length);
+  const fields = byWidth(rest) ?? bySplit(rest);
   if (!fields) return undefined;
   const stack = fields.stack.trim();
   const thread: Thread = { pid, tid, comm: fields.comm, frames: [], format: 'freebsd-procstat' };
-  if (fields.tdname !== '' && fields.tdname !== '-') thread.tdname = fields.tdname;
-  if (stack in STACK_STATES) {
-    const state = STACK_STATES[stack];
-    if (state !== undefined) thread.state = state;
+  // Both readings give a TDNAME of at least one character; procstat prints `-` for none.
+  if (fields.tdname !== '-') thread.tdname = fields.tdname;
+  if (NO_FRAMES.has(stack)) {
+    if (stack === '<running>') thread.state = 'R';
     return thread;
   }
-  const tokens = stack.split(/\s+/).filter((t) => t !== '');
+  // The stack is trimmed, so it splits into no empty token unless it is empty itself.
+  const tokens = stack.split(/\s+/);
   // A procstat stack is frames only; anything else (a ps line, a shell prompt) is not ours.
-  if (tokens.length === 0 || !tokens.every((t) => FRAME_TOKEN.test(t))) return undefined;
-  if (!tokens.some((t) => FRAME_WITH_OFFSET.test(t)) && columns === undefined) return undefined;
-  thread.frames = tokens.map((t) => parseSymbol(t)).filter((f): f is Frame => f !== undefined);
+  if (!tokens.every((t) => FRAME_TOKEN.test(t))) return undefined;
+  if (!tokens.some((t) => FRAME_WITH_OFFSET.test(t)) && !underHeader) return undefined;
+  thread.frames = framesOf(tokens);
   return thread;
 }
 
-/** Columns as placed by the header line seen before (both trimmed the same way when pasted). */
-function byHeader(line: string, c: Columns | undefined): Fields | undefined {
-  if (!c || c.comm < 0 || c.tdname <= c.comm || c.kstack <= c.tdname) return undefined;
-  if (line.length <= c.kstack) return undefined;
-  if (!/^\s*\d+\s+\d+ $/.test(line.slice(0, c.comm))) return undefined;
-  if (line[c.tdname - 1] !== ' ' || line[c.kstack - 1] !== ' ' || line[c.kstack] === ' ') return undefined;
-  return plausible({
-    comm: line.slice(c.comm, c.tdname - 1).trimEnd(),
-    tdname: line.slice(c.tdname, c.kstack - 1).trimEnd(),
-    stack: line.slice(c.kstack),
-  });
-}
-
-/** Fixed widths after the TID: %-19s (current) or %-16s (older procstat). */
+/**
+ * Fixed widths after the TID: %-19s (current) or %-16s (older procstat). A line of the other width
+ * fails the blank-then-stack test at 2w+1: the innermost frame procstat prints (mi_switch or
+ * sched_switch, or `<running>`) has no blank in its first six characters. COMM is never empty
+ * (ki_comm), so the first character is a name's and not padding.
+ */
 function byWidth(rest: string): Fields | undefined {
   for (const w of [19, 16]) {
-    if (rest.length <= 2 * w + 2) continue;
-    if (rest[w] !== ' ' || rest[2 * w + 1] !== ' ' || rest[2 * w + 2] === ' ') continue;
-    const fields = plausible({
+    if (rest[w] !== ' ' || rest[2 * w + 1] !== ' ' || !/\S/.test(rest.charAt(2 * w + 2))) continue;
+    return {
       comm: rest.slice(0, w).trimEnd(),
       tdname: rest.slice(w + 1, 2 * w + 1).trimEnd(),
       stack: rest.slice(2 * w + 2),
-    });
-    if (fields) return fields;
+    };
   }
   return undefined;
 }
@@ -147,13 +132,7 @@ function bySplit(rest: string): Fields | undefined {
   return { comm: m[1] as string, tdname: m[2] as string, stack: m[3] as string };
 }
 
-/** Padding never leaves two spaces inside a name; a column guess that does was wrong. */
-function plausible(f: Fields): Fields | undefined {
-  if (f.comm.trim() === '' || f.tdname.trim() === '') return undefined;
-  if (f.comm.startsWith(' ') || f.tdname.startsWith(' ')) return undefined;
-  if (/\s{2}/.test(f.comm) || /\s{2}/.test(f.tdname)) return undefined;
-  return f;
-}
+
 
 export interface PsProcess {
   pid: number;
@@ -173,8 +152,9 @@ const PS_TAIL = /^(\S+)\s+(\S+)\s+(\S+)\s+(.*)$/;
  * lock name, which may hold spaces), so the header's column starts are the fields' starts.
  */
 function psByColumns(line: string, mwchan: number, stat: number): PsProcess | undefined {
-  if (line.length <= stat || line[stat - 1] !== ' ' || line[mwchan - 1] !== ' ' || line[stat] === ' ')
-    return undefined;
+  // The numbers must end in blanks just before MWCHAN (PS_NUMBERS) and STAT must start a field
+  // (PS_TAIL), so only the blank in front of STAT is left to check here.
+  if (line[stat - 1] !== ' ') return undefined;
   const nums = PS_NUMBERS.exec(line.slice(0, mwchan));
   const tail = PS_TAIL.exec(line.slice(stat));
   if (!nums || !tail) return undefined;
@@ -228,18 +208,19 @@ export function parsePsAxl(text: string): PsProcess[] {
 }
 
 function addPsInfo(threads: Thread[], ps: PsProcess[]): Thread[] {
-  if (ps.length === 0) return threads;
-  const byPid = new Map(ps.map((p) => [p.pid, p]));
-  const perPid = new Map<number, number>();
-  for (const t of threads) if (t.pid !== undefined) perPid.set(t.pid, (perPid.get(t.pid) ?? 0) + 1);
+  // Every procstat thread has a pid; keyed by `number | undefined` only to satisfy the model's type.
+  const byPid = new Map<number | undefined, PsProcess>(ps.map((p) => [p.pid, p]));
+  const perPid = new Map<number | undefined, number>();
+  for (const t of threads) perPid.set(t.pid, (perPid.get(t.pid) ?? 0) + 1);
   for (const t of threads) {
-    const p = t.pid === undefined ? undefined : byPid.get(t.pid);
+    const p = byPid.get(t.pid);
     // ps -axl without -H shows one line a process: its state says nothing about which of
     // several threads is asleep where, so only a single-threaded process takes it.
     if (!p || perPid.get(p.pid) !== 1) continue;
     // STAT's first letter is the state (D, I, L, R, S, T, W, Z); the rest are flags.
     if (t.state === undefined) t.state = p.state.charAt(0);
-    if (t.wchan === undefined && p.wchan !== undefined) t.wchan = p.wchan;
+    // procstat prints no wait channel, so ps's is the only one.
+    if (p.wchan !== undefined) t.wchan = p.wchan;
   }
   return threads;
 }

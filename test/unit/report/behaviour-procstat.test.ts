@@ -61,11 +61,41 @@ describe('procstat -kk', () => {
     }
   });
 
-  it('takes the columns from the header when one was printed, whatever their width', () => {
-    const wide = `${'PID'.padStart(5)} ${'TID'.padStart(6)} ${pad('COMM', 24)} ${pad('TDNAME', 24)} KSTACK`;
-    const [t] = parseStacks([wide, line(900, 100200, 'my fuse daemon', 'io thread', STUCK, 24)].join('\n'));
-    expect(t).toMatchObject({ pid: 900, comm: 'my fuse daemon', tdname: 'io thread' });
-    expect(fns(t!)[0]).toBe('mi_switch');
+  it('reads the older procstat under its own header: COMM and TDNAME at %-16s', () => {
+    // freebsd/freebsd-src usr.bin/procstat/procstat_kstack.c at commit 039ea811636f (2012):
+    // printf("%5s %6s %-16s %-16s %-29s\n", "PID", "TID", "COMM", "TDNAME", "KSTACK"), then
+    // "%5d ", "%6d ", "%-16s ", "%-16s " and the stack.
+    const old = `${'PID'.padStart(5)} ${'TID'.padStart(6)} ${pad('COMM', 16)} ${pad('TDNAME', 16)} ${pad('KSTACK', 29)}`;
+    const threads = parseStacks(
+      [old, line(900, 100200, 'my fuse daemon', 'io thread', STUCK, 16), line(901, 100201, 'sh', '-', STUCK, 16)].join(
+        '\n',
+      ),
+    );
+    expect(threads).toHaveLength(2);
+    expect(threads[0]).toMatchObject({ pid: 900, comm: 'my fuse daemon', tdname: 'io thread' });
+    expect(threads[1]).toMatchObject({ pid: 901, comm: 'sh' });
+    expect(threads[1]!.tdname).toBeUndefined();
+    for (const t of threads) expect(fns(t)[0]).toBe('mi_switch');
+  });
+
+  it('reads an older %-16s line whose COMM and TDNAME fill their columns, not as a %-19s one', () => {
+    // A full 16-character COMM and a 16-character thread name with a blank third character: read at
+    // the current width the first two blanks would fit, only the stack's start does not.
+    const [t] = parseStacks(line(902, 100202, 'fusefs-fixture16', 'io worker thread', STUCK, 16));
+    expect(t).toMatchObject({ pid: 902, comm: 'fusefs-fixture16', tdname: 'io worker thread' });
+    expect(fns(t!)).toHaveLength(7);
+  });
+
+  it('reads a TID wider than %6d and a thread name with two blanks in a row, by the widths after the TID', () => {
+    // "%6d " prints a 7-digit tid whole, so the columns move right of the header's; pthread_setname_np
+    // takes any text, and kinfo_proc_thread_name() (usr.bin/procstat/procstat.c) copies it as it is.
+    const threads = parseStacks(
+      [header, line(812, 1000140, 'mmap-write', '-', STUCK), line(45, 100077, 'fusefs-fixture', 'io  worker', STUCK)].join('\n'),
+    );
+    expect(threads).toHaveLength(2);
+    expect(threads[0]).toMatchObject({ pid: 812, tid: 1000140, comm: 'mmap-write' });
+    expect(threads[1]).toMatchObject({ pid: 45, tid: 100077, comm: 'fusefs-fixture', tdname: 'io  worker' });
+    for (const t of threads) expect(fns(t)).toHaveLength(7);
   });
 
   it('reads lines whose padding was collapsed (pasted into mail or a bug report)', () => {
@@ -74,6 +104,16 @@ describe('procstat -kk', () => {
     );
     expect(t).toMatchObject({ pid: 812, tid: 100140, comm: 'mmap-write' });
     expect(fns(t!)).toEqual(['mi_switch', 'sleepq_wait', 'vm_page_busy_sleep']);
+  });
+
+  it('reads a collapsed line with a thread name of its own', () => {
+    const [t] = parseStacks('45 100077 fusefs-fixture worker mi_switch+0x171 sleepq_wait_sig+0x9 fuse_device_read+0x1be');
+    expect(t).toMatchObject({ pid: 45, tid: 100077, comm: 'fusefs-fixture', tdname: 'worker' });
+    expect(fns(t!)).toEqual(['mi_switch', 'sleepq_wait_sig', 'fuse_device_read']);
+  });
+
+  it('is left out when its format is skipped', () => {
+    expect(parseStacks([header, line(812, 100140, 'mmap-write', '-', STUCK)].join('\n'), ['freebsd-procstat'])).toEqual([]);
   });
 
   it('reads -k stacks (no offsets) under a header, and <running> as state R', () => {
@@ -318,5 +358,39 @@ describe('procstat and ps as printed, with their padding', () => {
     const [t] = parseStacks(text).filter((x) => x.format === 'freebsd-procstat');
     expect(t).toMatchObject({ state: 'D' });
     expect(t!.wchan).toBeUndefined();
+  });
+
+  // bin/ps/keyword.c: `uid` is a number right-justified in its column, so a user's process has a
+  // wider UID than root's 0.
+  const alignedHeader =
+    '  UID   PID  PPID   C  PRI   NI    VSZ   RSS MWCHAN            STAT   TT       TIME COMMAND';
+
+  it('reads a user process (a UID of several digits) by the columns and by the fields', () => {
+    const text = [
+      alignedHeader,
+      ' 1001   812   903  12  120  -20  12904  2496 vmopar            D+     u0    0:00.00 mmap-write /mnt/fg',
+      '1001 905 1 0 20 0 12892 2464 - Ss - 0:00.00 fusefs-fixture',
+    ].join('\n');
+    expect(parsePsAxl(text)).toEqual([
+      { pid: 812, ppid: 903, state: 'D+', wchan: 'vmopar', command: 'mmap-write /mnt/fg' },
+      { pid: 905, ppid: 1, state: 'Ss', command: 'fusefs-fixture' },
+    ]);
+  });
+
+  it('reads by the fields a line whose numbers line up but whose MWCHAN and STAT were collapsed', () => {
+    const row = '    0   812   903  12  120  -20  12904  2496 vmopar D+ u0 0:00.01 mmap-write /mnt/fg/x 4096 16';
+    // Where the header puts STAT, this line has the middle of its COMMAND.
+    expect(row.slice(alignedHeader.indexOf('STAT') - 1, alignedHeader.indexOf('STAT') + 1)).not.toMatch(/^ /);
+    expect(parsePsAxl([alignedHeader, row].join('\n'))).toEqual([
+      { pid: 812, ppid: 903, state: 'D+', wchan: 'vmopar', command: 'mmap-write /mnt/fg/x 4096 16' },
+    ]);
+  });
+
+  it('reads by the fields a collapsed line that has a blank where the header puts STAT', () => {
+    const row = '1001 812 903 0 20 0 12904 2496 vmopar D+ u0 0:00.01 mmap-write /mnt/fg/x 4096 16 1';
+    expect(row[alignedHeader.indexOf('STAT') - 1]).toBe(' ');
+    expect(parsePsAxl([alignedHeader, row].join('\n'))).toEqual([
+      { pid: 812, ppid: 903, state: 'D+', wchan: 'vmopar', command: 'mmap-write /mnt/fg/x 4096 16 1' },
+    ]);
   });
 });
