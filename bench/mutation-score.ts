@@ -60,7 +60,13 @@ function modulesOf(modules: Record<string, string[]>): (file: string) => string[
         new RegExp(
           `^${g
             .split(/(\*\*\/|\*)/)
-            .map((part) => (part === '**/' ? '(?:.*/)?' : part === '*' ? '[^/]*' : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')))
+            .map((part) =>
+              part === '**/'
+                ? '(?:.*/)?'
+                : part === '*'
+                  ? '[^/]*'
+                  : part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'),
+            )
             .join('')}$`,
         ),
     );
@@ -87,7 +93,9 @@ function oldRows(section: string): Map<string, string[]> {
 async function main(): Promise<void> {
   const modules = sectionName === undefined ? args : args.slice(2);
   if (modules.length === 0) throw new Error('usage: mutation-score MODULE...');
-  const config = (await import(path.join(root, 'stryker.config.mjs'))) as { MODULES: Record<string, string[]> };
+  const config = (await import(path.join(root, 'stryker.config.mjs'))) as {
+    MODULES: Record<string, string[]>;
+  };
   const candidates = modulesOf(config.MODULES);
   const results = path.join(root, 'bench', 'RESULTS.md');
   const text = readFileSync(results, 'utf8');

@@ -14020,38 +14020,21 @@ var freebsd_tree = __nccwpck_require__(4294);
 var common = __nccwpck_require__(5943);
 // EXTERNAL MODULE: ./.build/src/image/freebsd-resolve.js
 var freebsd_resolve = __nccwpck_require__(1983);
+// EXTERNAL MODULE: ./.build/src/report/compiler-errors.js
+var compiler_errors = __nccwpck_require__(9101);
 ;// CONCATENATED MODULE: ./.build/src/guest/freebsd-parse.js
 // Readers of FreeBSD command output that the adapter needs to decide things: compiler errors,
 // kldstat -v, googletest XML and console lines, and the module-vs-kernel decision. Pure: text in, data out. (Kernel stacks are parsed in src/report.)
 
 
+
 /**
- * clang/gcc diagnostics `FILE:LINE[:COL]: [fatal ]error: MESSAGE` in make output (bsd.kmod.mk
- * builds with -Werror, so warnings promoted to errors end the same way). `treeRoot` is stripped.
+ * The compiler errors of a make run in the guest, files relative to the tree: the tree's guest path
+ * `treeRoot` stripped, and make's `../../../` in front of paths it prints from an object folder.
  */
 function parseCompilerErrors(text, treeRoot = '/gate/src/') {
-    const out = [];
-    const seen = new Set();
-    const re = /^(\S[^:\n]*?):(\d+):(?:(\d+):)?\s+(fatal error|error):\s+(.*)$/gm;
-    for (const m of text.matchAll(re)) {
-        let file = m[1].replace(/^(?:\.\.\/)+/, '');
-        if (file.startsWith(treeRoot))
-            file = file.slice(treeRoot.length);
-        const e = {
-            file,
-            line: Number(m[2]),
-            message: m[5].trim(),
-            severity: m[4],
-        };
-        if (m[3] !== undefined)
-            e.col = Number(m[3]);
-        const k = `${e.file}:${e.line}:${e.col ?? ''}:${e.message}`;
-        if (seen.has(k))
-            continue;
-        seen.add(k);
-        out.push(e);
-    }
-    return out;
+    const underTree = (0,compiler_errors/* relativeTo */.M)(treeRoot);
+    return (0,compiler_errors/* parseCompilerErrors */.w)(text, (file) => underTree(file.replace(/^(?:\.\.\/)+/, '')));
 }
 /**
  * sbin/kldstat/kldstat.c: header `Id Refs Address%*c %8s Name`, one line per file
@@ -15943,7 +15926,8 @@ function chooseLinuxTreeBuild(facts, requested, guest = GUEST_KERNEL_SERIES) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ runInGroup)
+/* harmony export */   S: () => (/* binding */ runInGroup),
+/* harmony export */   w: () => (/* binding */ lastLines)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 // A host program run to completion within a deadline, in its own process group, so a timed-out
@@ -16000,6 +15984,10 @@ function runInGroup(binary, args, options) {
         });
     });
 }
+/** The last `count` lines of a command's output, for a report's tail. */
+function lastLines(text, count) {
+    return text.trimEnd().split('\n').slice(-count).join('\n');
+}
 //# sourceMappingURL=host-run.js.map
 
 /***/ }),
@@ -16017,11 +16005,13 @@ function runInGroup(binary, args, options) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var _report_compiler_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9101);
 /* harmony import */ var _host_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4079);
 // `build: module` on the Linux guest: the tree's fs/fuse built on the host as an external module
 // (`make -C <kernel headers> M=<folder>`) against the guest's own kernel headers, then stripped of
 // debug info for the payload. The build folder is kept between runs and only files whose content
 // changed are copied into it, so make rebuilds just those (a one-file change is a few seconds).
+
 
 
 
@@ -16054,7 +16044,7 @@ async function buildFuseModule(options) {
         'CONFIG_VIRTIO_FS=',
         'modules',
     ], { timeoutMs: options.timeoutMs, env: { ...process.env, LC_ALL: 'C' } });
-    const tail = lastLines(make.output, 40);
+    const tail = (0,_host_run_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLines */ .w)(make.output, 40);
     if (make.spawnError)
         return done({
             ok: false,
@@ -16122,24 +16112,9 @@ function mirrorSources(from, to) {
     (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.writeFileSync)(manifest, `${wanted.sort().join('\n')}\n`);
     return changed.sort();
 }
-/** gcc's `FILE:LINE:COL: error: MESSAGE` (and `fatal error:`), FILE relative to the tree. */
+/** gcc's errors of the fs/fuse build in `folder` (the build's copy of the tree), named as in the tree. */
 function parseCompilerErrors(output, folder) {
-    const errors = [];
-    for (const line of output.split('\n')) {
-        const match = /^(\S+?):(\d+):(?:(\d+):)? (?:fatal )?error: (.*)$/.exec(line.trim());
-        if (!match)
-            continue;
-        const file = match[1].startsWith(`${folder}/`)
-            ? `${FUSE_DIR}/${match[1].slice(folder.length + 1)}`
-            : match[1];
-        errors.push({
-            file,
-            line: Number(match[2]),
-            ...(match[3] ? { column: Number(match[3]) } : {}),
-            message: match[4],
-        });
-    }
-    return errors;
+    return (0,_report_compiler_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCompilerErrors */ .w)(output, (0,_report_compiler_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .relativeTo */ .M)(folder, `${FUSE_DIR}/`));
 }
 /** The descriptor of the ELF note `GNU`/NT_GNU_BUILD_ID (3), as lower-case hex; found by its header bytes. */
 function gnuBuildId(elf) {
@@ -16160,9 +16135,6 @@ function modinfoField(elf, name) {
         return undefined;
     const end = elf.indexOf(0, at + 1);
     return elf.subarray(at + name.length + 2, end).toString('latin1');
-}
-function lastLines(text, count) {
-    return text.trimEnd().split('\n').slice(-count).join('\n');
 }
 //# sourceMappingURL=module-build.js.map
 
@@ -16955,6 +16927,53 @@ function matchKnownBug(threads, catalogue = CATALOGUE) {
     return undefined;
 }
 //# sourceMappingURL=catalogue.js.map
+
+/***/ }),
+
+/***/ 9101:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ relativeTo),
+/* harmony export */   w: () => (/* binding */ parseCompilerErrors)
+/* harmony export */ });
+// Compiler diagnostics in a build's output, for every build the gate runs: FreeBSD module and kernel
+// builds in the guest (clang), the Linux tree's fs/fuse and kernel builds on the host (gcc). Both
+// compilers print `FILE:LINE[:COL]: [fatal ]error: MESSAGE`; bsd.kmod.mk builds with -Werror, so
+// warnings promoted to errors end the same way. Pure: text in, data out.
+const DIAGNOSTIC = /^(\S[^:]*?):(\d+):(?:(\d+):)?\s+(fatal error|error):\s+(.*)$/;
+/**
+ * The errors in `output`, each once (parallel make jobs print a header's error once per file that
+ * includes it), in order; `relative` maps a file as printed to the tree-relative name reported.
+ */
+function parseCompilerErrors(output, relative) {
+    const errors = [];
+    const seen = new Set();
+    for (const line of output.split('\n')) {
+        const match = DIAGNOSTIC.exec(line.trim());
+        if (!match)
+            continue;
+        const error = {
+            file: relative(match[1]),
+            line: Number(match[2]),
+            ...(match[3] !== undefined ? { column: Number(match[3]) } : {}),
+            message: match[5].trim(),
+            severity: match[4],
+        };
+        const key = `${error.file}:${error.line}:${error.column ?? ''}:${error.message}`;
+        if (seen.has(key))
+            continue;
+        seen.add(key);
+        errors.push(error);
+    }
+    return errors;
+}
+/** A file under `folder` named as `replacement` + the rest of its path; other files as printed. */
+function relativeTo(folder, replacement = '') {
+    const prefix = folder.endsWith('/') ? folder : `${folder}/`;
+    return (file) => (file.startsWith(prefix) ? replacement + file.slice(prefix.length) : file);
+}
+//# sourceMappingURL=compiler-errors.js.map
 
 /***/ }),
 
@@ -18236,18 +18255,19 @@ const TRACING_ONE = /^Tracing pid (-?\d+) tid (\d+) td (0x[0-9a-fA-F]+)\s*$/;
 const FRAME_LINE = /^(\S+?)\(\) at (?:(0x[0-9a-fA-F]+) = )?([^\s+/[]+)(?:\+(0x[0-9a-fA-F]+|0))?(?: \[([^\]:]+):(\d+)\])?(?:\/frame (0x[0-9a-fA-F]+))?\s*$/;
 /** `--- trap 0xc, rip = ...`, `--- syscall (...)`, `--- interrupt, ...` separators. */
 const DDB_SEPARATOR = /^--- (?:trap|syscall|interrupt|exception|system error|unhandled exception|invalid trapframe)\b/;
-/** Parse one `func() at func+0xoff/frame 0x...` line; undefined when the line is not a frame. */
+/** Parse one trimmed `func() at func+0xoff/frame 0x...` line; undefined when the line is not a frame. */
 function parseDdbFrameLine(line) {
-    const m = FRAME_LINE.exec(line.trim());
+    const m = FRAME_LINE.exec(line);
     if (!m)
         return undefined;
-    const caller = m[1];
     const sym = m[3];
-    // The frame's function is the name before `()` (db_print_stack_entry's `name`); on amd64 the
-    // symbol after `at` is the same function, older arm64 ddb printed the return address's symbol
-    // there (`db_trace_self() at db_trace_self_wrapper+0x30`). A bare address names nothing.
-    const named = caller !== '??' && caller !== '';
-    const frame = { fn: named ? caller : /^0x[0-9a-fA-F]+$/.test(sym) ? common/* UNNAMED */.rY : sym };
+    // The frame's function is the name before `()` (db_print_stack_entry's `name`, `??` (UNNAMED)
+    // when the pc has no symbol, and then db_printsym() prints the bare address after `at`); on amd64
+    // the symbol after `at` is the same function, older arm64 ddb printed the return address's symbol
+    // there (`db_trace_self() at db_trace_self_wrapper+0x30`), another function's name. arm64's
+    // db_stack_trace_cmd() (sys/arm64/arm64/db_trace.c) names a pc without a symbol `(null)`.
+    const caller = m[1];
+    const frame = { fn: caller === '(null)' ? common/* UNNAMED */.rY : caller };
     if (/^0x[0-9a-fA-F]+$/.test(sym))
         frame.address = sym;
     if (m[2] !== undefined)
@@ -18262,7 +18282,28 @@ function parseDdbFrameLine(line) {
 }
 function stripPagerNoise(line) {
     // db_pager() prints "--More--" and waits for a key; a captured console keeps it in the text.
-    return line.replace(/--More--\s*/g, '').replace(/^db>\s*$/, '');
+    return line.replace(/--More--\s*/g, '');
+}
+/** The thread a `Tracing ...` line starts, or undefined for any other line. */
+function tracingLine(line) {
+    const all = TRACING_ALL.exec(line);
+    if (all) {
+        const t = {
+            pid: (0,common/* toInt */.RI)(all[2]),
+            tid: (0,common/* toInt */.RI)(all[3]),
+            comm: all[1],
+            frames: [],
+            format: 'freebsd-ddb',
+        };
+        // A thread on a CPU (TDS_RUNNING) is running, not asleep.
+        if (all[5] !== undefined)
+            t.state = 'R';
+        return t;
+    }
+    const one = TRACING_ONE.exec(line);
+    return one
+        ? { pid: (0,common/* toInt */.RI)(one[1]), tid: (0,common/* toInt */.RI)(one[2]), comm: '', frames: [], format: 'freebsd-ddb' }
+        : undefined;
 }
 const freebsdDdbParser = {
     format: 'freebsd-ddb',
@@ -18274,21 +18315,9 @@ const freebsdDdbParser = {
         let current;
         for (const raw of (0,common/* splitLines */.uz)(text)) {
             const line = stripPagerNoise(raw).trim();
-            const all = TRACING_ALL.exec(line);
-            const one = all ? undefined : TRACING_ONE.exec(line);
-            if (all || one) {
-                current = all
-                    ? {
-                        pid: (0,common/* toInt */.RI)(all[2]),
-                        tid: (0,common/* toInt */.RI)(all[3]),
-                        comm: all[1],
-                        frames: [],
-                        format: 'freebsd-ddb',
-                    }
-                    : { pid: (0,common/* toInt */.RI)(one?.[1]), tid: (0,common/* toInt */.RI)(one?.[2]), comm: '', frames: [], format: 'freebsd-ddb' };
-                // A thread on a CPU (TDS_RUNNING) is running, not asleep.
-                if (all?.[5] !== undefined)
-                    current.state = 'R';
+            const started = tracingLine(line);
+            if (started) {
+                current = started;
                 threads.push(current);
                 continue;
             }
@@ -18341,7 +18370,9 @@ const PANIC = /(?:^|[^\w.-])panic: (.*)$/;
 const FATAL_TRAP = /Fatal trap (\d+): (.*?) while in (kernel|user) mode/;
 const STACK_FRAME = /^#(\d+) (0x[0-9a-fA-F]+) at (\S+)\s*$/;
 const CURRENT_PROCESS = /^current process\s*=\s*(\d+) \((.*)\)\s*$/;
-const KDB_THREAD = /^\[ ?thread pid (-?\d+) tid (\d+) ?\]\s*$/;
+// sys/ddb/db_main.c db_trap() calls db_print_thread() (sys/ddb/db_thread.c): "[ thread pid %d tid %ld ]";
+// the 2012 copy (commit 039ea811636f) printed "[thread pid"; current copies and 14.x captures have the blank.
+const KDB_THREAD = /^\[ thread pid (-?\d+) tid (\d+) \]\s*$/;
 const CPUID = /^cpuid = (\d+)/;
 /** The trap's separator in a trace: the frame after it is where the trap happened. */
 const TRAP_SEPARATOR = /^--- (?:trap|exception|interrupt|system error|unhandled exception)\b/;
@@ -18361,8 +18392,7 @@ function extractFreebsdPanic(text) {
     return extractFreebsdPanicLines((0,common/* splitLines */.uz)(text));
 }
 function extractFreebsdPanicLines(all) {
-    let at = -1;
-    let message = '';
+    let found;
     for (let i = 0; i < all.length; i++) {
         const l = all[i];
         if (!l.includes('panic: '))
@@ -18370,13 +18400,13 @@ function extractFreebsdPanicLines(all) {
         const m = PANIC.exec(l.trim());
         // Linux prints "Kernel panic - not syncing:", never "panic: "; a FreeBSD line is ours.
         if (m) {
-            at = i;
-            message = m[1].trim();
+            found = { at: i, message: m[1].trim() };
             break;
         }
     }
-    if (at < 0)
+    if (!found)
         return undefined;
+    const { at, message } = found;
     const lines = all.slice(Math.max(0, at - 40), at + 400).map((l) => l.trim());
     const rel = at - Math.max(0, at - 40);
     const thread = { comm: '', frames: [], format: 'freebsd-panic' };
@@ -18425,10 +18455,10 @@ function extractFreebsdPanicLines(all) {
         // Older arm64 ddb printed `pc = ... lr = ...` and `sp = ... fp = ...` and a blank line under each frame.
         if (line === '' || /^(?:pc|sp) = 0x/.test(line))
             continue;
+        // After `--- syscall` (user context) and amd64's `--- trap 0, rip = 0` (a kernel thread's start)
+        // no frame follows, so only a real trap's separator sets the frame after it.
         if (DDB_SEPARATOR.test(line)) {
-            if (line.startsWith('--- syscall'))
-                done = true;
-            else if (TRAP_SEPARATOR.test(line) && afterTrap === undefined && !/^--- trap 0, rip = 0\b/.test(line))
+            if (TRAP_SEPARATOR.test(line))
                 sawTrap = true;
             continue;
         }
@@ -18459,9 +18489,12 @@ const freebsdPanicParser = {
 //           stack as "%-29s": `<running>`, `<swapped>`, `<unknown>`, or the frames that
 //           kstack_cleanup() reduced from stack(9)'s "#N 0x... at func+0xoff" lines to
 //           space-separated `func+0xoff` (with -kk) or `func` (with -k).
-// Older releases printed COMM and TDNAME as %-16s; both widths are handled. COMM and TDNAME are
-// at most 19 characters (MAXCOMLEN) but may hold spaces, so the fixed columns decide, and a
-// whitespace split is only the fallback for text whose padding was mangled (mail, bug reports).
+// Older releases printed COMM and TDNAME as %-16s (the 2012 copy in freebsd/freebsd-src, commit
+// 039ea811636f, printf("%-16s ")); both widths are handled. The header is printed with the same
+// widths as the lines, so its columns add nothing to the widths and only say that the text is
+// procstat's. COMM and TDNAME are at most 19 characters (MAXCOMLEN) but may hold spaces, so the
+// fixed columns decide, and a whitespace split is only the fallback for text whose padding was
+// mangled (mail, bug reports). kstack_cleanup() puts one space between frames.
 //
 // `ps -axlww` (bin/ps/ps.c lfmt "uid,pid,ppid,cpu,pri,nice,vsz,rss,mwchan,state,tt,time,command")
 // prints `UID PID PPID C PRI NI VSZ RSS MWCHAN STAT TT TIME COMMAND`; when the same text holds
@@ -18469,11 +18502,8 @@ const freebsdPanicParser = {
 
 const HEADER = /^\s*PID\s+TID\s+COMM\s+TDNAME\s+KSTACK\s*$/;
 const LINE_START = /^(\s*)(\d+)\s+(\d+) /;
-const STACK_STATES = {
-    '<running>': 'R',
-    '<swapped>': undefined,
-    '<unknown>': undefined,
-};
+/** The KSTACK of a thread procstat has no frames for (procstat_kstack() by kkst_state). */
+const NO_FRAMES = new Set(['<running>', '<swapped>', '<unknown>']);
 /**
  * A frame token: `func+0xoff` (-kk) or `func` (-k). stack(9) names a pc without a symbol `??` with
  * offset 0, printed by "%#lx" as `0` (sys/kern/subr_stack.c stack_sbuf_print_flags, stack_symbol()),
@@ -18490,18 +18520,14 @@ const freebsdProcstatParser = {
     },
     parse(text) {
         const threads = [];
-        let columns;
+        let underHeader = false;
         let last;
         for (const line of (0,common/* splitLines */.uz)(text)) {
             if (HEADER.test(line)) {
-                columns = {
-                    comm: line.indexOf('COMM'),
-                    tdname: line.indexOf('TDNAME'),
-                    kstack: line.indexOf('KSTACK'),
-                };
+                underHeader = true;
                 continue;
             }
-            const thread = parseLine(line, columns);
+            const thread = parseLine(line, underHeader);
             if (thread) {
                 threads.push(thread);
                 last = thread;
@@ -18521,68 +18547,58 @@ const freebsdProcstatParser = {
 /** The frames of a line made only of `func+0xoff` tokens (at least one); undefined for any other line. */
 function continuation(line) {
     const tokens = line.trim().split(/\s+/);
-    if (tokens.length === 0 || tokens[0] === '' || !tokens.every((t) => FRAME_WITH_OFFSET.test(t)))
-        return undefined;
+    // An empty line splits into one empty token, which is no frame.
+    return tokens.every((t) => FRAME_WITH_OFFSET.test(t)) ? framesOf(tokens) : undefined;
+}
+/** Frames of tokens already checked against FRAME_TOKEN (parseSymbol reads every such token). */
+function framesOf(tokens) {
     return tokens.map((t) => (0,common/* parseSymbol */.aS)(t)).filter((f) => f !== undefined);
 }
-function parseLine(line, columns) {
+function parseLine(line, underHeader) {
     const start = LINE_START.exec(line);
     if (!start)
         return undefined;
     const pid = (0,common/* toInt */.RI)(start[2]);
     const tid = (0,common/* toInt */.RI)(start[3]);
-    const fields = byHeader(line, columns) ?? byWidth(line.slice(start[0].length)) ?? bySplit(line.slice(start[0].length));
+    const rest = line.slice(start[0].length);
+    const fields = byWidth(rest) ?? bySplit(rest);
     if (!fields)
         return undefined;
     const stack = fields.stack.trim();
     const thread = { pid, tid, comm: fields.comm, frames: [], format: 'freebsd-procstat' };
-    if (fields.tdname !== '' && fields.tdname !== '-')
+    // Both readings give a TDNAME of at least one character; procstat prints `-` for none.
+    if (fields.tdname !== '-')
         thread.tdname = fields.tdname;
-    if (stack in STACK_STATES) {
-        const state = STACK_STATES[stack];
-        if (state !== undefined)
-            thread.state = state;
+    if (NO_FRAMES.has(stack)) {
+        if (stack === '<running>')
+            thread.state = 'R';
         return thread;
     }
-    const tokens = stack.split(/\s+/).filter((t) => t !== '');
+    // The stack is trimmed, so it splits into no empty token unless it is empty itself.
+    const tokens = stack.split(/\s+/);
     // A procstat stack is frames only; anything else (a ps line, a shell prompt) is not ours.
-    if (tokens.length === 0 || !tokens.every((t) => FRAME_TOKEN.test(t)))
+    if (!tokens.every((t) => FRAME_TOKEN.test(t)))
         return undefined;
-    if (!tokens.some((t) => FRAME_WITH_OFFSET.test(t)) && columns === undefined)
+    if (!tokens.some((t) => FRAME_WITH_OFFSET.test(t)) && !underHeader)
         return undefined;
-    thread.frames = tokens.map((t) => (0,common/* parseSymbol */.aS)(t)).filter((f) => f !== undefined);
+    thread.frames = framesOf(tokens);
     return thread;
 }
-/** Columns as placed by the header line seen before (both trimmed the same way when pasted). */
-function byHeader(line, c) {
-    if (!c || c.comm < 0 || c.tdname <= c.comm || c.kstack <= c.tdname)
-        return undefined;
-    if (line.length <= c.kstack)
-        return undefined;
-    if (!/^\s*\d+\s+\d+ $/.test(line.slice(0, c.comm)))
-        return undefined;
-    if (line[c.tdname - 1] !== ' ' || line[c.kstack - 1] !== ' ' || line[c.kstack] === ' ')
-        return undefined;
-    return plausible({
-        comm: line.slice(c.comm, c.tdname - 1).trimEnd(),
-        tdname: line.slice(c.tdname, c.kstack - 1).trimEnd(),
-        stack: line.slice(c.kstack),
-    });
-}
-/** Fixed widths after the TID: %-19s (current) or %-16s (older procstat). */
+/**
+ * Fixed widths after the TID: %-19s (current) or %-16s (older procstat). A line of the other width
+ * fails the blank-then-stack test at 2w+1: the innermost frame procstat prints (mi_switch or
+ * sched_switch, or `<running>`) has no blank in its first six characters. COMM is never empty
+ * (ki_comm), so the first character is a name's and not padding.
+ */
 function byWidth(rest) {
     for (const w of [19, 16]) {
-        if (rest.length <= 2 * w + 2)
+        if (rest[w] !== ' ' || rest[2 * w + 1] !== ' ' || !/\S/.test(rest.charAt(2 * w + 2)))
             continue;
-        if (rest[w] !== ' ' || rest[2 * w + 1] !== ' ' || rest[2 * w + 2] === ' ')
-            continue;
-        const fields = plausible({
+        return {
             comm: rest.slice(0, w).trimEnd(),
             tdname: rest.slice(w + 1, 2 * w + 1).trimEnd(),
             stack: rest.slice(2 * w + 2),
-        });
-        if (fields)
-            return fields;
+        };
     }
     return undefined;
 }
@@ -18593,16 +18609,6 @@ function bySplit(rest) {
         return undefined;
     return { comm: m[1], tdname: m[2], stack: m[3] };
 }
-/** Padding never leaves two spaces inside a name; a column guess that does was wrong. */
-function plausible(f) {
-    if (f.comm.trim() === '' || f.tdname.trim() === '')
-        return undefined;
-    if (f.comm.startsWith(' ') || f.tdname.startsWith(' '))
-        return undefined;
-    if (/\s{2}/.test(f.comm) || /\s{2}/.test(f.tdname))
-        return undefined;
-    return f;
-}
 const PS_HEADER = /^\s*UID\s+PID\s+PPID\s+C\s+PRI\s+NI\s+VSZ\s+RSS\s+MWCHAN\s+STAT\s+TT\s+TIME\s+COMMAND\s*$/;
 const PS_NUMBERS = /^\s*\d+\s+(\d+)\s+(\d+)\s+-?\d+\s+-?\d+\s+-?\d+\s+\d+\s+\d+\s+$/;
 const PS_TAIL = /^(\S+)\s+(\S+)\s+(\S+)\s+(.*)$/;
@@ -18612,7 +18618,9 @@ const PS_TAIL = /^(\S+)\s+(\S+)\s+(\S+)\s+(.*)$/;
  * lock name, which may hold spaces), so the header's column starts are the fields' starts.
  */
 function psByColumns(line, mwchan, stat) {
-    if (line.length <= stat || line[stat - 1] !== ' ' || line[mwchan - 1] !== ' ' || line[stat] === ' ')
+    // The numbers must end in blanks just before MWCHAN (PS_NUMBERS) and STAT must start a field
+    // (PS_TAIL), so only the blank in front of STAT is left to check here.
+    if (line[stat - 1] !== ' ')
         return undefined;
     const nums = PS_NUMBERS.exec(line.slice(0, mwchan));
     const tail = PS_TAIL.exec(line.slice(stat));
@@ -18666,15 +18674,13 @@ function parsePsAxl(text) {
     return out;
 }
 function addPsInfo(threads, ps) {
-    if (ps.length === 0)
-        return threads;
+    // Every procstat thread has a pid; keyed by `number | undefined` only to satisfy the model's type.
     const byPid = new Map(ps.map((p) => [p.pid, p]));
     const perPid = new Map();
     for (const t of threads)
-        if (t.pid !== undefined)
-            perPid.set(t.pid, (perPid.get(t.pid) ?? 0) + 1);
+        perPid.set(t.pid, (perPid.get(t.pid) ?? 0) + 1);
     for (const t of threads) {
-        const p = t.pid === undefined ? undefined : byPid.get(t.pid);
+        const p = byPid.get(t.pid);
         // ps -axl without -H shows one line a process: its state says nothing about which of
         // several threads is asleep where, so only a single-threaded process takes it.
         if (!p || perPid.get(p.pid) !== 1)
@@ -18682,7 +18688,8 @@ function addPsInfo(threads, ps) {
         // STAT's first letter is the state (D, I, L, R, S, T, W, Z); the rest are flags.
         if (t.state === undefined)
             t.state = p.state.charAt(0);
-        if (t.wchan === undefined && p.wchan !== undefined)
+        // procstat prints no wait channel, so ps's is the only one.
+        if (p.wchan !== undefined)
             t.wchan = p.wchan;
     }
     return threads;

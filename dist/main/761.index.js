@@ -69,11 +69,14 @@ var external_node_os_ = __webpack_require__(48161);
 var package_root = __webpack_require__(27956);
 // EXTERNAL MODULE: ./.build/src/linux-tree/host-run.js
 var host_run = __webpack_require__(74079);
+// EXTERNAL MODULE: ./.build/src/report/compiler-errors.js
+var compiler_errors = __webpack_require__(49101);
 ;// CONCATENATED MODULE: ./.build/src/linux-tree/kernel-build.js
 // `build: kernel` on the Linux guest: a bzImage built from the user's tree with the gate's own small
 // config (guest/linux-kernel.config applied to allnoconfig), out of tree in a build folder kept in
 // the cache, so a one-file change recompiles one file and relinks (seconds, not minutes). ccache,
 // when the host has it, turns a recompile of unchanged content (a touched header) into a cache hit.
+
 
 
 
@@ -141,7 +144,7 @@ async function buildKernel(options) {
             return done({
                 ok: false,
                 blame: 'gate',
-                tail: `make allnoconfig with ${fragment} ${config.timedOut ? timeoutWords : `failed (exit ${config.code})`}:\n${lastLines(config.output, 30)}`,
+                tail: `make allnoconfig with ${fragment} ${config.timedOut ? timeoutWords : `failed (exit ${config.code})`}:\n${(0,host_run/* lastLines */.w)(config.output, 30)}`,
                 compilerErrors: [],
             });
         const mismatches = configMismatches(fragmentText, (0,external_node_fs_.readFileSync)(dotConfig, 'utf8'));
@@ -162,7 +165,7 @@ async function buildKernel(options) {
     });
     if (options.signal?.aborted)
         return done({ ok: false, blame: 'gate', tail: 'the kernel build was cancelled', compilerErrors: [] });
-    const tail = lastLines(make.output, 40);
+    const tail = (0,host_run/* lastLines */.w)(make.output, 40);
     if (make.spawnError)
         return done({
             ok: false,
@@ -252,24 +255,9 @@ function configMismatches(fragment, dotConfig) {
 function mismatchMessage(fragment, mismatches) {
     return `the tree's Kconfig does not give what ${fragment} asks for: ${mismatches.join('; ')} (the option is missing from the tree, or its dependencies are off)`;
 }
-/** gcc's `FILE:LINE:COL: error: MESSAGE`, FILE relative to the tree (kbuild names sources by absolute path out of tree). */
+/** gcc's errors, FILE relative to the tree (kbuild names sources by absolute path out of tree). */
 function kernelCompilerErrors(output, tree) {
-    const errors = [];
-    for (const line of output.split('\n')) {
-        const match = /^(\S+?):(\d+):(?:(\d+):)? (?:fatal )?error: (.*)$/.exec(line.trim());
-        if (!match)
-            continue;
-        let file = match[1];
-        if (file.startsWith(`${tree}/`))
-            file = file.slice(tree.length + 1);
-        errors.push({
-            file,
-            line: Number(match[2]),
-            ...(match[3] ? { column: Number(match[3]) } : {}),
-            message: match[4],
-        });
-    }
-    return errors;
+    return (0,compiler_errors/* parseCompilerErrors */.w)(output, (0,compiler_errors/* relativeTo */.M)(tree));
 }
 /**
  * init/version-timestamp.c (6.1): `linux_banner[] = "Linux version " UTS_RELEASE " (" LINUX_COMPILE_BY
@@ -297,9 +285,6 @@ function utsVersionOf(header) {
 async function hasCcache() {
     const probe = await (0,host_run/* runInGroup */.S)('ccache', ['--version'], { timeoutMs: 10_000 });
     return probe.code === 0;
-}
-function lastLines(text, count) {
-    return text.trimEnd().split('\n').slice(-count).join('\n');
 }
 //# sourceMappingURL=kernel-build.js.map
 ;// CONCATENATED MODULE: ./.build/src/gate/linux-kernel-plan.js

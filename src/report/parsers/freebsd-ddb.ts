@@ -57,13 +57,21 @@ function stripPagerNoise(line: string): string {
 function tracingLine(line: string): Thread | undefined {
   const all = TRACING_ALL.exec(line);
   if (all) {
-    const t: Thread = { pid: toInt(all[2]), tid: toInt(all[3]), comm: all[1] as string, frames: [], format: 'freebsd-ddb' };
+    const t: Thread = {
+      pid: toInt(all[2]),
+      tid: toInt(all[3]),
+      comm: all[1] as string,
+      frames: [],
+      format: 'freebsd-ddb',
+    };
     // A thread on a CPU (TDS_RUNNING) is running, not asleep.
     if (all[5] !== undefined) t.state = 'R';
     return t;
   }
   const one = TRACING_ONE.exec(line);
-  return one ? { pid: toInt(one[1]), tid: toInt(one[2]), comm: '', frames: [], format: 'freebsd-ddb' } : undefined;
+  return one
+    ? { pid: toInt(one[1]), tid: toInt(one[2]), comm: '', frames: [], format: 'freebsd-ddb' }
+    : undefined;
 }
 
 export const freebsdDdbParser: StackParser = {

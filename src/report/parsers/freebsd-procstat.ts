@@ -132,8 +132,6 @@ function bySplit(rest: string): Fields | undefined {
   return { comm: m[1] as string, tdname: m[2] as string, stack: m[3] as string };
 }
 
-
-
 export interface PsProcess {
   pid: number;
   ppid?: number;

@@ -32,7 +32,15 @@ describe('FreeBSD panic on the console', () => {
     const sysctl = 'debug.kdb.panic: 0';
     expect(extractFreebsdPanic(sysctl)).toBeUndefined();
     expect(parseStacks(sysctl)).toEqual([]);
-    const p = extractFreebsdPanic([sysctl, 'panic: kdb_sysctl_panic', 'cpuid = 1', 'time = 1733100000', ...releaseTrace('kdb_sysctl_panic')].join('\n'));
+    const p = extractFreebsdPanic(
+      [
+        sysctl,
+        'panic: kdb_sysctl_panic',
+        'cpuid = 1',
+        'time = 1733100000',
+        ...releaseTrace('kdb_sysctl_panic'),
+      ].join('\n'),
+    );
     expect(p?.message).toBe('kdb_sysctl_panic');
     expect(fns(p?.threads[0]).slice(0, 4)).toEqual(['kdb_backtrace', 'vpanic', 'panic', 'kdb_sysctl_panic']);
   });
@@ -56,7 +64,12 @@ describe('FreeBSD panic on the console', () => {
   });
 
   it('keeps a panic without a backtrace (no KDB_TRACE) out of the threads, with no process named', () => {
-    const text = ['panic: vm_fault_lookup: fault on nofault entry', 'cpuid = 0', 'time = 1733100000', 'Uptime: 1m2s'].join('\n');
+    const text = [
+      'panic: vm_fault_lookup: fault on nofault entry',
+      'cpuid = 0',
+      'time = 1733100000',
+      'Uptime: 1m2s',
+    ].join('\n');
     const p = extractFreebsdPanic(text);
     expect(p?.message).toBe('vm_fault_lookup: fault on nofault entry');
     expect(p?.threads[0]).toMatchObject({ comm: '', frames: [] });
@@ -79,10 +92,17 @@ describe('FreeBSD panic on the console', () => {
     const p = extractFreebsdPanic(text);
     expect(p?.message).toBe('first');
     expect(p?.cpu).toBe(0);
-    expect(fns(p?.threads[0])).toEqual(['kdb_backtrace', 'vpanic', 'panic', 'fuse_vnop_write', 'amd64_syscall', 'fast_syscall_common']);
+    expect(fns(p?.threads[0])).toEqual([
+      'kdb_backtrace',
+      'vpanic',
+      'panic',
+      'fuse_vnop_write',
+      'amd64_syscall',
+      'fast_syscall_common',
+    ]);
   });
 
-  it('names the function the trap interrupted, not the trap handler\'s caller that is not panic machinery', () => {
+  it("names the function the trap interrupted, not the trap handler's caller that is not panic machinery", () => {
     // An NMI on a kernel with DDB that the debugger does not take: sys/x86/x86/cpu_machdep.c nmi_call_kdb()
     // ends in panic("NMI"); kdb_backtrace() then prints ddb's own trace (db_trace_self), with
     // db_nextframe()'s `--- trap 0x13, rip = ...` between the NMI path and the interrupted idle loop.
@@ -162,7 +182,13 @@ describe('ddb bt and bt all', () => {
       '--More--\r        \rvm_page_busy_sleep() at vm_page_busy_sleep+0x34/frame 0xfffffe00b1f2e690',
     ].join('\n');
     const [t] = parseStacks(text);
-    expect(fns(t)).toEqual(['sched_switch', 'mi_switch', 'sleepq_switch', 'sleepq_wait', 'vm_page_busy_sleep']);
+    expect(fns(t)).toEqual([
+      'sched_switch',
+      'mi_switch',
+      'sleepq_switch',
+      'sleepq_wait',
+      'vm_page_busy_sleep',
+    ]);
   });
 
   it('ends a thread at the next ddb command, and takes no frame printed before any Tracing line', () => {
@@ -182,7 +208,10 @@ describe('ddb bt and bt all', () => {
 
   it('reads a running thread on a CPU numbered 10 or more', () => {
     const [t] = parseStacks(
-      ['Tracing command idle pid 11 tid 100013 td 0xfffff80003a8e740 (CPU 12)', 'cpu_idle() at cpu_idle+0x3c/frame 0xfffffe0000dd5d60'].join('\n'),
+      [
+        'Tracing command idle pid 11 tid 100013 td 0xfffff80003a8e740 (CPU 12)',
+        'cpu_idle() at cpu_idle+0x3c/frame 0xfffffe0000dd5d60',
+      ].join('\n'),
     );
     expect(t).toMatchObject({ pid: 11, tid: 100013, comm: 'idle', state: 'R' });
   });
@@ -195,7 +224,11 @@ describe('ddb bt and bt all', () => {
         '??() at 0xffffffff80f1a000/frame 0xfffffe00b1f2e8f0',
       ].join('\n'),
     );
-    expect(t?.frames[0]).toMatchObject({ fn: 'fuse_vnop_write', address: '0xffffffff80f1a2b6', offset: '0x3c8' });
+    expect(t?.frames[0]).toMatchObject({
+      fn: 'fuse_vnop_write',
+      address: '0xffffffff80f1a2b6',
+      offset: '0x3c8',
+    });
     expect(t?.frames[1]).toMatchObject({ fn: '??', address: '0xffffffff80f1a000' });
   });
 

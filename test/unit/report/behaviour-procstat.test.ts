@@ -67,9 +67,11 @@ describe('procstat -kk', () => {
     // "%5d ", "%6d ", "%-16s ", "%-16s " and the stack.
     const old = `${'PID'.padStart(5)} ${'TID'.padStart(6)} ${pad('COMM', 16)} ${pad('TDNAME', 16)} ${pad('KSTACK', 29)}`;
     const threads = parseStacks(
-      [old, line(900, 100200, 'my fuse daemon', 'io thread', STUCK, 16), line(901, 100201, 'sh', '-', STUCK, 16)].join(
-        '\n',
-      ),
+      [
+        old,
+        line(900, 100200, 'my fuse daemon', 'io thread', STUCK, 16),
+        line(901, 100201, 'sh', '-', STUCK, 16),
+      ].join('\n'),
     );
     expect(threads).toHaveLength(2);
     expect(threads[0]).toMatchObject({ pid: 900, comm: 'my fuse daemon', tdname: 'io thread' });
@@ -90,7 +92,11 @@ describe('procstat -kk', () => {
     // "%6d " prints a 7-digit tid whole, so the columns move right of the header's; pthread_setname_np
     // takes any text, and kinfo_proc_thread_name() (usr.bin/procstat/procstat.c) copies it as it is.
     const threads = parseStacks(
-      [header, line(812, 1000140, 'mmap-write', '-', STUCK), line(45, 100077, 'fusefs-fixture', 'io  worker', STUCK)].join('\n'),
+      [
+        header,
+        line(812, 1000140, 'mmap-write', '-', STUCK),
+        line(45, 100077, 'fusefs-fixture', 'io  worker', STUCK),
+      ].join('\n'),
     );
     expect(threads).toHaveLength(2);
     expect(threads[0]).toMatchObject({ pid: 812, tid: 1000140, comm: 'mmap-write' });
@@ -107,13 +113,17 @@ describe('procstat -kk', () => {
   });
 
   it('reads a collapsed line with a thread name of its own', () => {
-    const [t] = parseStacks('45 100077 fusefs-fixture worker mi_switch+0x171 sleepq_wait_sig+0x9 fuse_device_read+0x1be');
+    const [t] = parseStacks(
+      '45 100077 fusefs-fixture worker mi_switch+0x171 sleepq_wait_sig+0x9 fuse_device_read+0x1be',
+    );
     expect(t).toMatchObject({ pid: 45, tid: 100077, comm: 'fusefs-fixture', tdname: 'worker' });
     expect(fns(t!)).toEqual(['mi_switch', 'sleepq_wait_sig', 'fuse_device_read']);
   });
 
   it('is left out when its format is skipped', () => {
-    expect(parseStacks([header, line(812, 100140, 'mmap-write', '-', STUCK)].join('\n'), ['freebsd-procstat'])).toEqual([]);
+    expect(
+      parseStacks([header, line(812, 100140, 'mmap-write', '-', STUCK)].join('\n'), ['freebsd-procstat']),
+    ).toEqual([]);
   });
 
   it('reads -k stacks (no offsets) under a header, and <running> as state R', () => {
@@ -378,7 +388,8 @@ describe('procstat and ps as printed, with their padding', () => {
   });
 
   it('reads by the fields a line whose numbers line up but whose MWCHAN and STAT were collapsed', () => {
-    const row = '    0   812   903  12  120  -20  12904  2496 vmopar D+ u0 0:00.01 mmap-write /mnt/fg/x 4096 16';
+    const row =
+      '    0   812   903  12  120  -20  12904  2496 vmopar D+ u0 0:00.01 mmap-write /mnt/fg/x 4096 16';
     // Where the header puts STAT, this line has the middle of its COMMAND.
     expect(row.slice(alignedHeader.indexOf('STAT') - 1, alignedHeader.indexOf('STAT') + 1)).not.toMatch(/^ /);
     expect(parsePsAxl([alignedHeader, row].join('\n'))).toEqual([
