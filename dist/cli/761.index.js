@@ -122,13 +122,14 @@ async function buildKernel(options) {
         durationMs: Date.now() - started,
     });
     const remaining = () => Math.max(1, deadline - Date.now());
-    const timeoutWords = `did not finish within ${Math.round(options.timeoutMs / 1000)} s (build-timeout)`;
+    const timeoutSec = Math.round(options.timeoutMs / 1000);
+    const timeoutWords = `did not finish within ${timeoutSec} s (build-timeout)`;
     const stamp = external_node_path_.join(options.buildDir, FRAGMENT_STAMP);
     const fragmentHash = (0,external_node_crypto_.createHash)('sha256').update(fragmentText).digest('hex');
     const dotConfig = external_node_path_.join(options.buildDir, '.config');
     if (!(0,external_node_fs_.existsSync)(dotConfig) || !(0,external_node_fs_.existsSync)(stamp) || (0,external_node_fs_.readFileSync)(stamp, 'utf8').trim() !== fragmentHash) {
         configured = true;
-        const config = await (0,host_run/* runInGroup */.S)('make', [...common, `KCONFIG_ALLCONFIG=${fragment}`, 'allnoconfig'], {
+        const config = await (0,host_run/* runInGroup */.Se)('make', [...common, `KCONFIG_ALLCONFIG=${fragment}`, 'allnoconfig'], {
             timeoutMs: remaining(),
             env,
             ...(options.signal ? { signal: options.signal } : {}),
@@ -144,7 +145,7 @@ async function buildKernel(options) {
             return done({
                 ok: false,
                 blame: 'gate',
-                tail: `make allnoconfig with ${fragment} ${config.timedOut ? timeoutWords : `failed (exit ${config.code})`}:\n${(0,host_run/* lastLines */.w)(config.output, 30)}`,
+                tail: `make allnoconfig with ${fragment} ${config.timedOut ? timeoutWords : `failed (exit ${config.code})`}:\n${(0,host_run/* lastLines */.w$)(config.output, 30)}`,
                 compilerErrors: [],
             });
         const mismatches = configMismatches(fragmentText, (0,external_node_fs_.readFileSync)(dotConfig, 'utf8'));
@@ -158,28 +159,17 @@ async function buildKernel(options) {
             });
         (0,external_node_fs_.writeFileSync)(stamp, `${fragmentHash}\n`);
     }
-    const make = await (0,host_run/* runInGroup */.S)('make', [...common, `-j${Math.max(1, (0,external_node_os_.availableParallelism)())}`, 'bzImage'], {
+    const make = await (0,host_run/* runInGroup */.Se)('make', [...common, `-j${Math.max(1, (0,external_node_os_.availableParallelism)())}`, 'bzImage'], {
         timeoutMs: remaining(),
         env,
         ...(options.signal ? { signal: options.signal } : {}),
     });
     if (options.signal?.aborted)
         return done({ ok: false, blame: 'gate', tail: 'the kernel build was cancelled', compilerErrors: [] });
-    const tail = (0,host_run/* lastLines */.w)(make.output, 40);
-    if (make.spawnError)
-        return done({
-            ok: false,
-            blame: 'gate',
-            tail: `cannot run make: ${make.spawnError.message}`,
-            compilerErrors: [],
-        });
-    if (make.timedOut)
-        return done({
-            ok: false,
-            blame: 'gate',
-            tail: `make bzImage ${timeoutWords}\n${tail}`,
-            compilerErrors: [],
-        });
+    const tail = (0,host_run/* lastLines */.w$)(make.output, 40);
+    const unfinished = (0,host_run/* runDidNotFinish */.Pk)(make, 'make bzImage', `${timeoutSec} s (build-timeout)`);
+    if (unfinished)
+        return done({ ok: false, blame: 'gate', tail: unfinished, compilerErrors: [] });
     const bzImage = external_node_path_.join(options.buildDir, 'arch', 'x86', 'boot', 'bzImage');
     if (make.code !== 0 || !(0,external_node_fs_.existsSync)(bzImage)) {
         const compilerErrors = kernelCompilerErrors(make.output, tree);
@@ -283,7 +273,7 @@ function utsVersionOf(header) {
     return /^#define UTS_VERSION "(.*)"$/m.exec(header)?.[1];
 }
 async function hasCcache() {
-    const probe = await (0,host_run/* runInGroup */.S)('ccache', ['--version'], { timeoutMs: 10_000 });
+    const probe = await (0,host_run/* runInGroup */.Se)('ccache', ['--version'], { timeoutMs: 10_000 });
     return probe.code === 0;
 }
 //# sourceMappingURL=kernel-build.js.map

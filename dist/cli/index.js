@@ -15926,8 +15926,9 @@ function chooseLinuxTreeBuild(facts, requested, guest = GUEST_KERNEL_SERIES) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   S: () => (/* binding */ runInGroup),
-/* harmony export */   w: () => (/* binding */ lastLines)
+/* harmony export */   Pk: () => (/* binding */ runDidNotFinish),
+/* harmony export */   Se: () => (/* binding */ runInGroup),
+/* harmony export */   w$: () => (/* binding */ lastLines)
 /* harmony export */ });
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 // A host program run to completion within a deadline, in its own process group, so a timed-out
@@ -15988,6 +15989,17 @@ function runInGroup(binary, args, options) {
 function lastLines(text, count) {
     return text.trimEnd().split('\n').slice(-count).join('\n');
 }
+/**
+ * Why a run that never got to decide failed, for a build's tail: make could not start, or was
+ * stopped at its deadline (`what` names the command, `deadline` the bound). Undefined otherwise.
+ */
+function runDidNotFinish(result, what, deadline) {
+    if (result.spawnError)
+        return `cannot run make: ${result.spawnError.message}`;
+    if (result.timedOut)
+        return `${what} did not finish within ${deadline}\n${lastLines(result.output, 40)}`;
+    return undefined;
+}
 //# sourceMappingURL=host-run.js.map
 
 /***/ }),
@@ -16034,7 +16046,7 @@ async function buildFuseModule(options) {
         changed,
         durationMs: Date.now() - started,
     });
-    const make = await (0,_host_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runInGroup */ .S)('make', [
+    const make = await (0,_host_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runInGroup */ .Se)('make', [
         '-C',
         options.kernelBuildDir,
         `M=${folder}`,
@@ -16044,21 +16056,10 @@ async function buildFuseModule(options) {
         'CONFIG_VIRTIO_FS=',
         'modules',
     ], { timeoutMs: options.timeoutMs, env: { ...process.env, LC_ALL: 'C' } });
-    const tail = (0,_host_run_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLines */ .w)(make.output, 40);
-    if (make.spawnError)
-        return done({
-            ok: false,
-            blame: 'gate',
-            tail: `cannot run make: ${make.spawnError.message}`,
-            compilerErrors: [],
-        });
-    if (make.timedOut)
-        return done({
-            ok: false,
-            blame: 'gate',
-            tail: `make did not finish within ${Math.round(options.timeoutMs / 1000)} s\n${tail}`,
-            compilerErrors: [],
-        });
+    const tail = (0,_host_run_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLines */ .w$)(make.output, 40);
+    const unfinished = (0,_host_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runDidNotFinish */ .Pk)(make, 'make', `${Math.round(options.timeoutMs / 1000)} s`);
+    if (unfinished)
+        return done({ ok: false, blame: 'gate', tail: unfinished, compilerErrors: [] });
     const compilerErrors = parseCompilerErrors(make.output, folder);
     const built = node_path__WEBPACK_IMPORTED_MODULE_3__.join(folder, 'fuse.ko');
     if (make.code !== 0 || !(0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(built)) {
@@ -16066,7 +16067,7 @@ async function buildFuseModule(options) {
         return done({ ok: false, blame: compilerErrors.length ? 'tree' : 'gate', tail, compilerErrors });
     }
     const module = node_path__WEBPACK_IMPORTED_MODULE_3__.join(options.buildDir, 'fuse-stripped.ko');
-    const strip = await (0,_host_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runInGroup */ .S)('objcopy', ['--strip-debug', built, module], { timeoutMs: 60_000 });
+    const strip = await (0,_host_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runInGroup */ .Se)('objcopy', ['--strip-debug', built, module], { timeoutMs: 60_000 });
     if (strip.code !== 0)
         return done({
             ok: false,

@@ -65,3 +65,13 @@ export function runInGroup(
 export function lastLines(text: string, count: number): string {
   return text.trimEnd().split('\n').slice(-count).join('\n');
 }
+
+/**
+ * Why a run that never got to decide failed, for a build's tail: make could not start, or was
+ * stopped at its deadline (`what` names the command, `deadline` the bound). Undefined otherwise.
+ */
+export function runDidNotFinish(result: HostRunResult, what: string, deadline: string): string | undefined {
+  if (result.spawnError) return `cannot run make: ${result.spawnError.message}`;
+  if (result.timedOut) return `${what} did not finish within ${deadline}\n${lastLines(result.output, 40)}`;
+  return undefined;
+}

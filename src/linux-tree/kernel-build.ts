@@ -7,7 +7,7 @@ import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../package-root.js';
-import { lastLines, runInGroup } from './host-run.js';
+import { lastLines, runDidNotFinish, runInGroup } from './host-run.js';
 import { type CompilerError, parseCompilerErrors, relativeTo } from '../report/compiler-errors.js';
 
 /** The config fragment the gate owns; every line of it must hold in the built .config. */
@@ -87,7 +87,8 @@ export async function buildKernel(options: KernelBuildOptions): Promise<KernelBu
     durationMs: Date.now() - started,
   });
   const remaining = () => Math.max(1, deadline - Date.now());
-  const timeoutWords = `did not finish within ${Math.round(options.timeoutMs / 1000)} s (build-timeout)`;
+  const timeoutSec = Math.round(options.timeoutMs / 1000);
+  const timeoutWords = `did not finish within ${timeoutSec} s (build-timeout)`;
 
   const stamp = path.join(options.buildDir, FRAGMENT_STAMP);
   const fragmentHash = createHash('sha256').update(fragmentText).digest('hex');
@@ -133,20 +134,8 @@ export async function buildKernel(options: KernelBuildOptions): Promise<KernelBu
   if (options.signal?.aborted)
     return done({ ok: false, blame: 'gate', tail: 'the kernel build was cancelled', compilerErrors: [] });
   const tail = lastLines(make.output, 40);
-  if (make.spawnError)
-    return done({
-      ok: false,
-      blame: 'gate',
-      tail: `cannot run make: ${make.spawnError.message}`,
-      compilerErrors: [],
-    });
-  if (make.timedOut)
-    return done({
-      ok: false,
-      blame: 'gate',
-      tail: `make bzImage ${timeoutWords}\n${tail}`,
-      compilerErrors: [],
-    });
+  const unfinished = runDidNotFinish(make, 'make bzImage', `${timeoutSec} s (build-timeout)`);
+  if (unfinished) return done({ ok: false, blame: 'gate', tail: unfinished, compilerErrors: [] });
   const bzImage = path.join(options.buildDir, 'arch', 'x86', 'boot', 'bzImage');
   if (make.code !== 0 || !existsSync(bzImage)) {
     const compilerErrors = kernelCompilerErrors(make.output, tree);

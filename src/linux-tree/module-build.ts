@@ -20,7 +20,7 @@ import {
   parseCompilerErrors as parseDiagnostics,
   relativeTo,
 } from '../report/compiler-errors.js';
-import { lastLines, runInGroup } from './host-run.js';
+import { lastLines, runDidNotFinish, runInGroup } from './host-run.js';
 
 /** Where a Linux tree keeps its FUSE driver. */
 export const FUSE_DIR = 'fs/fuse';
@@ -86,20 +86,8 @@ export async function buildFuseModule(options: ModuleBuildOptions): Promise<Modu
     { timeoutMs: options.timeoutMs, env: { ...process.env, LC_ALL: 'C' } },
   );
   const tail = lastLines(make.output, 40);
-  if (make.spawnError)
-    return done({
-      ok: false,
-      blame: 'gate',
-      tail: `cannot run make: ${make.spawnError.message}`,
-      compilerErrors: [],
-    });
-  if (make.timedOut)
-    return done({
-      ok: false,
-      blame: 'gate',
-      tail: `make did not finish within ${Math.round(options.timeoutMs / 1000)} s\n${tail}`,
-      compilerErrors: [],
-    });
+  const unfinished = runDidNotFinish(make, 'make', `${Math.round(options.timeoutMs / 1000)} s`);
+  if (unfinished) return done({ ok: false, blame: 'gate', tail: unfinished, compilerErrors: [] });
   const compilerErrors = parseCompilerErrors(make.output, folder);
   const built = path.join(folder, 'fuse.ko');
   if (make.code !== 0 || !existsSync(built)) {

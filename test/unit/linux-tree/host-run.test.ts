@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runInGroup } from '../../../src/linux-tree/host-run.js';
+import { runDidNotFinish, runInGroup } from '../../../src/linux-tree/host-run.js';
 
 /** Gone, or a zombie nobody has reaped yet: either way it runs no more. */
 function running(pid: number): boolean {
@@ -25,5 +25,16 @@ describe('a host build run in its own process group', () => {
     const pid = Number(/child (\d+)/.exec(result.output)?.[1]);
     expect(pid).toBeGreaterThan(0);
     expect(running(pid)).toBe(false);
+  }, 60_000);
+
+  it('says why a run never got to decide: a program that cannot start, or one stopped at its deadline', async () => {
+    const missing = await runInGroup('/no/such/make', [], { timeoutMs: 10_000 });
+    expect(runDidNotFinish(missing, 'make', '10 s')).toMatch(/^cannot run make: .*ENOENT/);
+    const late = await runInGroup('sh', ['-c', 'echo compiling fs/fuse/dir.o; sleep 30'], { timeoutMs: 2_000 });
+    expect(runDidNotFinish(late, 'make bzImage', '0 s (build-timeout)')).toBe(
+      'make bzImage did not finish within 0 s (build-timeout)\ncompiling fs/fuse/dir.o',
+    );
+    const finished = await runInGroup('sh', ['-c', 'exit 2'], { timeoutMs: 10_000 });
+    expect(runDidNotFinish(finished, 'make', '10 s')).toBeUndefined();
   }, 60_000);
 });
