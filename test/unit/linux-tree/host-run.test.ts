@@ -30,7 +30,9 @@ describe('a host build run in its own process group', () => {
   it('says why a run never got to decide: a program that cannot start, or one stopped at its deadline', async () => {
     const missing = await runInGroup('/no/such/make', [], { timeoutMs: 10_000 });
     expect(runDidNotFinish(missing, 'make', '10 s')).toMatch(/^cannot run make: .*ENOENT/);
-    const late = await runInGroup('sh', ['-c', 'echo compiling fs/fuse/dir.o; sleep 30'], { timeoutMs: 2_000 });
+    const late = await runInGroup('sh', ['-c', 'echo compiling fs/fuse/dir.o; sleep 30'], {
+      timeoutMs: 2_000,
+    });
     expect(runDidNotFinish(late, 'make bzImage', '0 s (build-timeout)')).toBe(
       'make bzImage did not finish within 0 s (build-timeout)\ncompiling fs/fuse/dir.o',
     );
