@@ -16942,7 +16942,8 @@ function matchKnownBug(threads, catalogue = CATALOGUE) {
 // builds in the guest (clang), the Linux tree's fs/fuse and kernel builds on the host (gcc). Both
 // compilers print `FILE:LINE[:COL]: [fatal ]error: MESSAGE`; bsd.kmod.mk builds with -Werror, so
 // warnings promoted to errors end the same way. Pure: text in, data out.
-const DIAGNOSTIC = /^(\S[^:]*?):(\d+):(?:(\d+):)?\s+(fatal error|error):\s+(.*)$/;
+// The message may be empty: clang's `#error` with no text prints `FILE:LINE:COL: error: `.
+const DIAGNOSTIC = /^(\S[^:]*?):(\d+):(?:(\d+):)?\s+(fatal error|error):(?:\s+(.*))?$/;
 /**
  * The errors in `output`, each once (parallel make jobs print a header's error once per file that
  * includes it), in order; `relative` maps a file as printed to the tree-relative name reported.
@@ -16958,7 +16959,7 @@ function parseCompilerErrors(output, relative) {
             file: relative(match[1]),
             line: Number(match[2]),
             ...(match[3] !== undefined ? { column: Number(match[3]) } : {}),
-            message: match[5].trim(),
+            message: (match[5] ?? '').trim(),
             severity: match[4],
         };
         const key = `${error.file}:${error.line}:${error.column ?? ''}:${error.message}`;

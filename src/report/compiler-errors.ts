@@ -12,7 +12,8 @@ export interface CompilerError {
   severity: 'error' | 'fatal error';
 }
 
-const DIAGNOSTIC = /^(\S[^:]*?):(\d+):(?:(\d+):)?\s+(fatal error|error):\s+(.*)$/;
+// The message may be empty: clang's `#error` with no text prints `FILE:LINE:COL: error: `.
+const DIAGNOSTIC = /^(\S[^:]*?):(\d+):(?:(\d+):)?\s+(fatal error|error):(?:\s+(.*))?$/;
 
 /**
  * The errors in `output`, each once (parallel make jobs print a header's error once per file that
@@ -28,7 +29,7 @@ export function parseCompilerErrors(output: string, relative: (file: string) => 
       file: relative(match[1]!),
       line: Number(match[2]),
       ...(match[3] !== undefined ? { column: Number(match[3]) } : {}),
-      message: match[5]!.trim(),
+      message: (match[5] ?? '').trim(),
       severity: match[4] as CompilerError['severity'],
     };
     const key = `${error.file}:${error.line}:${error.column ?? ''}:${error.message}`;

@@ -171,6 +171,15 @@ describe('clang diagnostics', () => {
     ]);
   });
 
+  it('a bare #error (clang prints nothing after "error: ") is still the tree\'s error', () => {
+    const text = ['/gate/src/sys/fs/fuse/fuse_vnops.c:10:2: error: ', '   10 | #error', '      |  ^'].join(
+      '\n',
+    );
+    expect(parseCompilerErrors(text)).toStrictEqual([
+      { file: 'sys/fs/fuse/fuse_vnops.c', line: 10, column: 2, message: '', severity: 'error' },
+    ]);
+  });
+
   it('a diagnostic without a column (-fno-show-column, or column 0) has none', () => {
     const [error] = parseCompilerErrors(
       "/gate/src/sys/fs/fuse/fuse_io.c:120: error: use of undeclared identifier 'bogus'\n",
