@@ -37,6 +37,7 @@ import {
   paddedSize,
   parsePaxRecords,
   type TarEntryType,
+  type TarHeader,
 } from './tar-format.js';
 
 export { TarFormatError } from './tar-format.js';
@@ -141,16 +142,8 @@ export async function writeTarDisk(
 }
 
 interface PlannedEntry {
-  header: {
-    name: string;
-    mode: number;
-    uid: number;
-    gid: number;
-    size: number;
-    mtime: number;
-    type: Exclude<TarEntryType, 'other'>;
-    linkname: string;
-  };
+  /** What entryHeaderBlocks writes: a header without a raw typeflag, of a type the writer makes. */
+  header: Omit<TarHeader, 'typeflag' | 'type'> & { type: Exclude<TarEntryType, 'other'> };
   source?: string;
 }
 
