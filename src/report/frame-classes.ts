@@ -50,6 +50,8 @@ export const SLEEP_AND_LOCK_FRAMES: readonly string[] = [
   '_vn_lock',
   // Linux: kernel/sched/core.c, kernel/sched/completion.c, kernel/locking/*, kernel/time/*
   '__schedule',
+  // 6.x schedule() calls __schedule_loop() (kernel/sched/core.c), inlined: a frame of symbolized reports
+  '__schedule_loop',
   'schedule',
   'schedule_timeout*',
   'schedule_preempt_disabled',
