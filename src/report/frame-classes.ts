@@ -443,6 +443,13 @@ export const FREEBSD_CRASH_SKIP_FRAMES: readonly string[] = [
   'm_copydata',
   'm_copyback',
   'm_copym',
+  // The allocators (sys/vm/uma_core.c, uma_dbg.c, sys/kern/kern_malloc.c, uipc_mbuf.c), as Linux's
+  // kfree*/kmalloc*: a double free is the caller's bug, not the allocator's.
+  'uma_*',
+  'malloc',
+  'free',
+  'zfree',
+  'm_free*',
 ];
 
 /** The timer interrupt's entry frames: a stall report's frames above them are the detector's own. */

@@ -59,6 +59,9 @@ function cleanCarriageReturns(line: string): string {
  *   short-monotonic `[ 12.345678] host kernel: ` (the bracket first, then this); a syslog without host;
  * - runit's svlogd/socklog `2015-10-03T12:10:17.00878 kern.warn: `;
  * - a CI job log's own time stamps (GitHub Actions, Jenkins) and `dmesg --time-format iso`;
+ * - FreeBSD's message buffer with kern.msgbuf_show_timestamp=1: "[%jd] " (uptime seconds, no
+ *   fraction) before every line, also an empty one (sys/kern/subr_msgbuf.c msgbuf_addstr()); `dmesg`
+ *   and a crash dump's "Unread portion of the kernel message buffer" show it.
  */
 const LOGLEVEL = /^<\d>/;
 const BRACKETED: readonly RegExp[] = [
@@ -67,6 +70,7 @@ const BRACKETED: readonly RegExp[] = [
   /^\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}\]\s?/,
   /^\[[A-Z][a-z]{2} ?\d{1,2} \d\d:\d\d\]\s?/,
   /^\[\s*\+\d+\.\d+\]\s?/,
+  /^\[\d+\](?: |$)/,
 ];
 const DMESG_X = /^(?:kern|user|daemon|syslog)\s*:(?:emerg|alert|crit|err|warn|notice|info|debug)\s*: /;
 const SYSLOG: readonly RegExp[] = [
