@@ -21,7 +21,9 @@
 //   calls kdb_trap() right after "current process" and before "trap number" and panic(): ddb's
 //   db_trap() (sys/ddb/db_main.c) prints "[ thread pid %d tid %ld ]" and "Stopped at\t" with
 //   db_print_loc_and_inst() (the pc as "func+0xoff", ":\t", the instruction), and no "panic: "
-//   line is printed at all: the trap report alone is the crash, its pc where it happened.
+//   line is printed at all: the trap report alone is the crash, its pc where it happened. Without a
+//   debugger trap_fatal() always goes on to panic(), so a trap report whose panic line never made it
+//   to the log (the console died, the quote was cut) is the crash all the same.
 
 import { crashFunction, crashTitle, normalizeMessage } from '../crash-title.js';
 import { isFreebsdCrashMachinery } from '../frame-classes.js';
@@ -72,7 +74,7 @@ export function extractFreebsdPanicLines(all: readonly string[]): KernelPanic | 
       break;
     }
   }
-  if (!found) return extractTrapIntoDebugger(all);
+  if (!found) return extractFatalTrap(all);
   const { at, message } = found;
   const lines = all.slice(Math.max(0, at - 40), at + 400).map((l) => l.trim());
   const rel = at - Math.max(0, at - 40);
@@ -134,10 +136,11 @@ export function extractFreebsdPanicLines(all: readonly string[]): KernelPanic | 
 }
 
 /**
- * A fatal trap that entered the debugger before any panic (debugger_on_trap): the trap report and
- * ddb's `[ thread ... ]` / `Stopped at` lines, no `panic: ` line. Undefined when no such report.
+ * The first fatal trap report when no `panic: ` line follows it: trap_fatal() entered the debugger
+ * (its `[ thread ... ]` and `Stopped at` lines name the thread and the pc) or the log ends before
+ * its panic. Undefined when the text holds no trap report.
  */
-function extractTrapIntoDebugger(all: readonly string[]): KernelPanic | undefined {
+function extractFatalTrap(all: readonly string[]): KernelPanic | undefined {
   for (let i = 0; i < all.length; i++) {
     const l = all[i] as string;
     if (!l.includes('Fatal trap ')) continue;
@@ -146,7 +149,6 @@ function extractTrapIntoDebugger(all: readonly string[]): KernelPanic | undefine
     const message = `Fatal trap ${ft[1]}: ${ft[2]} while in ${ft[3]} mode`;
     const thread: Thread = { comm: '', frames: [], format: 'freebsd-panic' };
     const panic: KernelPanic = { os: 'freebsd', message, threads: [thread] };
-    let entered = false;
     for (let j = i + 1; j < Math.min(all.length, i + TRAP_REPORT_LINES); j++) {
       const line = (all[j] as string).trim();
       const cpu = CPUID.exec(line);
@@ -158,21 +160,16 @@ function extractTrapIntoDebugger(all: readonly string[]): KernelPanic | undefine
       }
       const kdbThread = KDB_THREAD.exec(line);
       if (kdbThread) {
-        entered = true;
         thread.pid = toInt(kdbThread[1]);
         thread.tid = toInt(kdbThread[2]);
       }
       const stopped = STOPPED_AT.exec(line);
       if (stopped) {
-        entered = true;
         const pc = parseSymbol(stopped[1] as string);
         if (pc) thread.frames.push(pc);
         break;
       }
-      // trap_fatal() printed "trap number" (and then panics): no debugger was entered here.
-      if (line.startsWith('trap number')) break;
     }
-    if (!entered) continue;
     panic.title = crashTitle(message, crashFunction(thread.frames, isFreebsdCrashMachinery));
     return panic;
   }

@@ -1,5 +1,5 @@
-// A FreeBSD fatal trap that entered ddb before panic() (trap_fatal() with debugger_on_trap,
-// sys/amd64/amd64/trap.c) against one that went on to "trap number" and panic() (the quote cut there).
+// A FreeBSD fatal trap without a panic line: trap_fatal() (sys/amd64/amd64/trap.c) either entered
+// ddb first (debugger_on_trap) or was going to panic() when the log ended.
 
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -22,24 +22,19 @@ describe('a fatal trap without a panic line', () => {
       'Fatal trap 9: general protection fault while in kernel mode in secadm_vnode_check_exec',
     );
     expect(p?.threads[0]?.frames[0]?.offset).toBe('0x2c7');
+    expect(p?.threads[0]?.tid).toBe(100829);
   });
 
-  it('is no crash by itself when trap_fatal() printed "trap number" (it panics next; the text ends first)', () => {
-    // trap_fatal() prints "trap number\t\t= %d" only when no debugger took the trap.
-    const cut = REAL.split('\n')
-      .filter((l) => !l.startsWith('[ thread') && !l.startsWith('Stopped at'))
-      .join('\n')
-      .replace(
-        'current process\t\t= 38332 (csh)\n',
-        'current process\t\t= 38332 (csh)\ntrap number\t\t= 9\n',
-      );
-    expect(cut).toContain('trap number');
-    expect(extractPanic(cut)).toBeUndefined();
-  });
-
-  it('is no crash when ddb never printed where it stopped or which thread', () => {
+  it('is the crash, without a function, when the log ends before the panic', () => {
     const head = REAL.split('\n').slice(0, 9).join('\n');
     expect(head).toContain('current process');
-    expect(extractPanic(head)).toBeUndefined();
+    const p = extractPanic(head);
+    expect(p?.title).toBe('Fatal trap 9: general protection fault while in kernel mode');
+    expect(p?.threads[0]).toMatchObject({ pid: 38332, comm: 'csh', frames: [] });
+  });
+
+  it('gives way to the panic line when there is one', () => {
+    const withPanic = `${REAL.split('\n').slice(0, 9).join('\n')}\ntrap number\t\t= 9\npanic: general protection fault\ncpuid = 0\n`;
+    expect(extractPanic(withPanic)?.message).toBe('general protection fault');
   });
 });
