@@ -74,8 +74,9 @@ const BRACKETED: readonly RegExp[] = [
 ];
 const DMESG_X = /^(?:kern|user|daemon|syslog)\s*:(?:emerg|alert|crit|err|warn|notice|info|debug)\s*: /;
 const SYSLOG: readonly RegExp[] = [
-  /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? (?:[\w.-]+ )?kernel: (?:\[\s*\d+\.\d+\]\s?)?/,
-  /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? [\w.-]+ kernel: /,
+  // The host is whatever token the logger was given (`src@linuxserver` seen): anything but a blank.
+  /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? (?:\S+ )?kernel: (?:\[\s*\d+\.\d+\]\s?)?/,
+  /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? \S+ kernel: /,
   /^[\w.-]+ kernel: /,
 ];
 // runit svlogd / socklog: `2015-10-03T12:10:17.00878 kern.warn: `
