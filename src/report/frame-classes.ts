@@ -358,6 +358,13 @@ export const LINUX_CRASH_SKIP_FRAMES: readonly string[] = [
   '__schedule',
   'schedule',
   'preempt_schedule*',
+  // "BUG: scheduling while atomic" is reported from inside the scheduler (kernel/sched/core.c
+  // schedule_debug(), __schedule_bug()), reached from a sleeping lock: PREEMPT_RT's spinlocks
+  // sleep in schedule_rtlock() (kernel/locking/spinlock_rt.c, rtmutex.c rtlock_slowlock_locked()).
+  '__schedule_bug',
+  'schedule_debug',
+  'schedule_rtlock',
+  'rtlock_*',
   'kmem_cache_*',
   '__kmem_cache_*',
   'kfree*',

@@ -47,6 +47,12 @@ function parseAll(text: string, sample?: number): Thread[] {
    * (`[<ffffffff81234567>] func+0x12/0x34`), but they belong to the task dump (linux-hung-task.ts).
    */
   let inCallTrace = false;
+  /**
+   * The previous line ended in ` at:` (`Preemption disabled at:`, kernel/sched/core.c
+   * __schedule_bug() and __might_resched(), then print_ip_sym()'s `[<addr>] func+0x../0x..`): that
+   * pc belongs to the message, it is no /proc stack.
+   */
+  let afterAt = false;
   for (const raw of splitLines(text)) {
     const line = raw.trim();
     const c = line.charCodeAt(0);
@@ -57,8 +63,11 @@ function parseAll(text: string, sample?: number): Thread[] {
       if (inCallTrace && !/^(?:RIP|RSP|RAX|RDX|RBP|R\d\d|Code|<\/?\w+>)/.test(line)) inCallTrace = false;
       pendingPath = undefined;
       current = undefined;
+      afterAt = line.endsWith(' at:');
       continue;
     }
+    const ipOfMessage = afterAt;
+    afterAt = false;
     const begin = SAMPLE_BEGIN.exec(line);
     if (begin) {
       currentSample = sample ?? Number(begin[1]);
@@ -102,7 +111,7 @@ function parseAll(text: string, sample?: number): Thread[] {
       continue;
     }
     const frame = parseStackLine(line);
-    if (frame && inCallTrace) continue;
+    if (frame && (inCallTrace || (ipOfMessage && !current))) continue;
     if (inCallTrace && (line === '' || !/^(?:RIP|RSP|RAX|RDX|RBP|R\d\d|Code|<\/?\w+>)/.test(line)))
       inCallTrace = false;
     if (frame) {
