@@ -29,7 +29,10 @@ export function cleanLine(raw: string): string {
     if (line.includes('\x1b')) line = line.replace(ANSI, '');
     line = line.replace(CONTROL_ALL, '');
   }
-  return stripLogPrefix(line);
+  const out = stripLogPrefix(line);
+  // rsyslog escapes a control character as `#` and three octal digits: a message the kernel began
+  // with a newline (lockdep's "\nbut task is already holding lock:") arrives as `#012but task ...`.
+  return out.startsWith('#012') ? out.replace(/^(?:#012)+/, '') : out;
 }
 
 /** CSI sequences (`ESC [ ... letter`, colours, cursor moves) and two-byte escapes. */

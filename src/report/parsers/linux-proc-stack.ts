@@ -20,6 +20,7 @@ const TASK_MARKER = /^@@fg:([a-z0-9]+):task:(\d+):(\d+):([^:]*):(\d*):([^:]*):(.
 const SAMPLE_BEGIN = /^@@fg:[a-z0-9]+:sample:(\d+):begin@@\s*$/;
 const SAMPLE_END = /^@@fg:[a-z0-9]+:sample:(\d+):end@@\s*$/;
 const PROC_PATH = /\/proc\/(\d+)(?:\/task\/(\d+))?\/stack\b/;
+const LOCKDEP_CHAIN_ENTRY = /^-> #\d+ .*:$/;
 
 function parseStackLine(line: string): ReturnType<typeof parseSymbol> {
   const m = STACK_LINE.exec(line.trim());
@@ -49,8 +50,10 @@ function parseAll(text: string, sample?: number): Thread[] {
   let inCallTrace = false;
   /**
    * The previous line ended in ` at:` (`Preemption disabled at:`, kernel/sched/core.c
-   * __schedule_bug() and __might_resched(), then print_ip_sym()'s `[<addr>] func+0x../0x..`): that
-   * pc belongs to the message, it is no /proc stack.
+   * __schedule_bug() and __might_resched(), then print_ip_sym()'s `[<addr>] func+0x../0x..`) or
+   * was a lockdep chain entry (`-> #1 (lock){...}:`, kernel/locking/lockdep.c
+   * print_circular_bug_entry(), then the lock's trace, `[<addr>] func` before 4.x): those frames
+   * belong to the message, they are no /proc stack.
    */
   let afterAt = false;
   for (const raw of splitLines(text)) {
@@ -63,11 +66,10 @@ function parseAll(text: string, sample?: number): Thread[] {
       if (inCallTrace && !/^(?:RIP|RSP|RAX|RDX|RBP|R\d\d|Code|<\/?\w+>)/.test(line)) inCallTrace = false;
       pendingPath = undefined;
       current = undefined;
-      afterAt = line.endsWith(' at:');
+      afterAt = line.endsWith(' at:') || LOCKDEP_CHAIN_ENTRY.test(line);
       continue;
     }
-    const ipOfMessage = afterAt;
-    afterAt = false;
+
     const begin = SAMPLE_BEGIN.exec(line);
     if (begin) {
       currentSample = sample ?? Number(begin[1]);
@@ -111,7 +113,9 @@ function parseAll(text: string, sample?: number): Thread[] {
       continue;
     }
     const frame = parseStackLine(line);
-    if (frame && (inCallTrace || (ipOfMessage && !current))) continue;
+    // A run of frames under such a line is skipped to its end; any other line ends the run.
+    if (frame && (inCallTrace || (afterAt && !current))) continue;
+    afterAt = false;
     if (inCallTrace && (line === '' || !/^(?:RIP|RSP|RAX|RDX|RBP|R\d\d|Code|<\/?\w+>)/.test(line)))
       inCallTrace = false;
     if (frame) {
