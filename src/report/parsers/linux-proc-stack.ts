@@ -69,7 +69,6 @@ function parseAll(text: string, sample?: number): Thread[] {
       afterAt = line.endsWith(' at:') || LOCKDEP_CHAIN_ENTRY.test(line);
       continue;
     }
-
     const begin = SAMPLE_BEGIN.exec(line);
     if (begin) {
       currentSample = sample ?? Number(begin[1]);
