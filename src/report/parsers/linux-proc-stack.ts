@@ -22,9 +22,16 @@ const SAMPLE_END = /^@@fg:[a-z0-9]+:sample:(\d+):end@@\s*$/;
 const PROC_PATH = /\/proc\/(\d+)(?:\/task\/(\d+))?\/stack\b/;
 const LOCKDEP_CHAIN_ENTRY = /^-> #\d+ .*:$/;
 
+/**
+ * Older kernels ended a saved trace with ULONG_MAX, and proc_pid_stack() printed it like a frame:
+ * `[<ffffffffffffffff>] 0xffffffffffffffff` (`[<0>] 0xffffffffffffffff` once addresses were
+ * hidden). It marks the end of the stack; it is no frame.
+ */
+const END_MARKER = /^0x(?:ffffffff){1,2}$/i;
+
 function parseStackLine(line: string): ReturnType<typeof parseSymbol> {
   const m = STACK_LINE.exec(line.trim());
-  if (!m) return undefined;
+  if (!m || END_MARKER.test(m[3] as string)) return undefined;
   const frame = parseSymbol(m[3] as string);
   if (!frame) return undefined;
   if (!/^0+$/.test(m[1] as string)) frame.address = m[1] as string;
