@@ -144,7 +144,7 @@ export function parseLinkErrors(output: string, relative: (file: string) => stri
       add({
         kind: 'undefined',
         symbol: modpost[1]!,
-        message: `undefined symbol ${modpost[1]} in ${modpost[2]} (modpost: no kernel or module exports it)`,
+        message: `undefined symbol ${modpost[1]} in ${relative(modpost[2]!)} (modpost: no kernel or module exports it)`,
       });
     inFunction = undefined;
   }
