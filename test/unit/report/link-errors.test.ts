@@ -133,6 +133,17 @@ describe('GNU ld (Linux)', () => {
     ]);
   });
 
+  it('real Linux 6.1 vmlinux link: the undefined reference in its function and object, no source line without debug info', () => {
+    const real = readFileSync(path.join(FIXTURES, 'gnu-ld-linux-6.1-vmlinux-real.txt'), 'utf8');
+    expect(parseLinkErrors(real, relativeTo('/root/.cache/fusefs-gate/test-trees/linux-kernel-6.1.176-1'))).toEqual([
+      {
+        kind: 'undefined',
+        symbol: 'fusefs_gate_defined_nowhere',
+        message: 'undefined reference to fusefs_gate_defined_nowhere in fuse_ctl_init (fs/fuse/control.o)',
+      },
+    ]);
+  });
+
   it("newer binutils' %H form: the line before the section offset; one line without a function", () => {
     const tree = relativeTo('/src/linux');
     expect(parseLinkErrors(section('gnu-ld-h-form.txt', 'H'), tree)).toEqual([
