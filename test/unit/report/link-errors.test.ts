@@ -56,6 +56,14 @@ describe('lld (FreeBSD ld)', () => {
         message: 'undefined symbol fusefs_gate_nowhere, referenced by fuse_vnops.o:(fuse_vnop_write)',
       },
     ]);
+    // A source name without a line (the STT_FILE symbol) is no place to annotate either.
+    expect(parseLinkErrors(section('lld-formats.txt', 'FILEONLY'), underGate)).toEqual([
+      {
+        kind: 'undefined',
+        symbol: 'fusefs_gate_nowhere',
+        message: 'undefined symbol fusefs_gate_nowhere, referenced by fuse_vnops.o:(fuse_vnop_write)',
+      },
+    ]);
     expect(parseLinkErrors(section('lld-formats.txt', 'HIDDEN'), underGate)).toMatchObject([
       { kind: 'undefined', symbol: '__start_set_sysinit_set', file: 'sys/kern/kern_linker.c', line: 140 },
     ]);
