@@ -1,5 +1,6 @@
 // Annotations: the verdict with the signature as its title, the tree's compiler errors at file:line,
-// and frames resolved to source lines. Errors when the verdict fails the job, warnings otherwise
+// its link errors (at file:line when the linker named one, else on the step), and frames resolved
+// to source lines. Errors when the verdict fails the job, warnings otherwise
 // (a `fail` that fail-on lets through, an `error` that allow-error lets through).
 import path from 'node:path';
 import type { GateReport } from '../report/model.js';
@@ -39,7 +40,8 @@ export function annotationsFor(report: GateReport, context: AnnotateContext): An
     properties: { title },
   });
   const where = (file: string) => path.relative(context.workspace, path.resolve(context.sourceTree, file));
-  for (const e of (report.build?.compilerErrors ?? []).slice(0, MAX_LOCATED)) {
+  const compilerErrors = (report.build?.compilerErrors ?? []).slice(0, MAX_LOCATED);
+  for (const e of compilerErrors) {
     const column = e.column;
     out.push({
       level,
@@ -49,6 +51,17 @@ export function annotationsFor(report: GateReport, context: AnnotateContext): An
         file: where(e.file),
         startLine: e.line,
         ...(column !== undefined ? { startColumn: column } : {}),
+      },
+    });
+  }
+  // A link error without a source line is still the tree's: it is shown without a file.
+  for (const e of (report.build?.linkErrors ?? []).slice(0, MAX_LOCATED - compilerErrors.length)) {
+    out.push({
+      level,
+      message: e.message,
+      properties: {
+        title: 'link error in the tree under test',
+        ...(e.file !== undefined && e.line !== undefined ? { file: where(e.file), startLine: e.line } : {}),
       },
     });
   }

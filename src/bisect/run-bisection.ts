@@ -287,11 +287,15 @@ async function prebuildModule(
     timeoutMs: config.buildTimeoutSec * 1000,
   });
   if (build.ok || build.blame !== 'tree') return { buildMs: build.durationMs };
-  const first = build.compilerErrors[0]!;
+  // The tree's own fault: a compiler error, or a symbol modpost found no one exports.
+  const first = build.compilerErrors[0];
+  const link = build.linkErrors[0];
   return {
     buildMs: build.durationMs,
     broken: {
-      why: `does not compile: ${first.file}:${first.line}: ${first.message}`,
+      why: first
+        ? `does not compile: ${first.file}:${first.line}: ${first.message}`
+        : `does not link: ${link?.message ?? 'see the build log'}`,
       tail: build.tail,
       buildMs: build.durationMs,
     },

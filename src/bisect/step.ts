@@ -10,9 +10,12 @@ export function failureKey(report: GateReport): string {
   return `${report.verdict}: ${report.signature ?? failing}`;
 }
 
-/** A compile error of the tree: skipped, never blamed (it says nothing about the bad end's failure). */
+/** A compile or link error of the tree: skipped, never blamed (it says nothing about the bad end's failure). */
 export function isCompileFailure(report: GateReport): boolean {
-  return report.build?.ok === false && (report.build.compilerErrors?.length ?? 0) > 0;
+  return (
+    report.build?.ok === false &&
+    (report.build.compilerErrors?.length ?? 0) + (report.build.linkErrors?.length ?? 0) > 0
+  );
 }
 
 /**
@@ -21,7 +24,10 @@ export function isCompileFailure(report: GateReport): boolean {
  */
 export function classifyStep(report: GateReport, badKey: string | undefined): StepResult {
   const key = failureKey(report);
-  if (isCompileFailure(report)) return { outcome: 'skip', why: `does not compile: ${report.reason}` };
+  if (isCompileFailure(report)) {
+    const how = report.build?.compilerErrors?.length ? 'compile' : 'link';
+    return { outcome: 'skip', why: `does not ${how}: ${report.reason}` };
+  }
   if (report.verdict === 'pass') return { outcome: 'good', why: `pass: ${report.reason}` };
   if (report.verdict === 'error') return { outcome: 'skip', why: `undecided (error): ${report.reason}` };
   if (badKey === undefined) return { outcome: 'bad', why: key };

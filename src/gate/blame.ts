@@ -93,10 +93,10 @@ export function blame(outcome: Outcome, context: BlameContext): Decision {
     case 'selection-empty':
       return decision('error', 'the test selection is empty: nothing ran is never a pass');
     case 'build-failed': {
-      // Compiler errors are the tree's (fail); a build that broke otherwise is the gate's (error).
+      // Compiler and link errors are the tree's (fail); a build that broke otherwise is the gate's (error).
       const first = firstLine(outcome.tail) ?? 'see the build log';
       return outcome.blame === 'tree'
-        ? decision('fail', `the target tree did not compile: ${first}`)
+        ? decision('fail', `the target tree did not build: ${first}`)
         : decision('error', `building or loading the target failed: ${first}`);
     }
     case 'proof-failed':

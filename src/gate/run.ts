@@ -103,6 +103,7 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
     io.note(`fusefs-gate: build ${target.mode}: ${target.why}`);
     if (!target.ok) {
       report.build.compilerErrors = target.compilerErrors;
+      if (target.linkErrors?.length) report.build.linkErrors = target.linkErrors;
       throw new Decided({ kind: 'build-failed', blame: target.blame, tail: target.tail });
     }
     if (target.rebootRequired) {

@@ -2,7 +2,7 @@
 // Adapters know one OS and nothing of QEMU; the gate joins them to a vm and a console.
 
 import type { GateConfig } from '../config/types.js';
-import type { ProofOfCode, TestResult, Thread } from '../report/model.js';
+import type { LinkError, ProofOfCode, TestResult, Thread } from '../report/model.js';
 import type { Shell } from './shell.js';
 
 /** What QEMU boots. */
@@ -58,11 +58,13 @@ export interface TargetOutcome {
   /** Set when the guest must reboot into a freshly installed kernel before the tests. */
   rebootRequired?: boolean;
   /**
-   * Whose fault a failed build is (ARCHITECTURE "Blame"): `tree` when the compiler rejected the
-   * tree (verdict fail, errors as annotations), `gate` for anything else (verdict error).
+   * Whose fault a failed build is (ARCHITECTURE "Blame"): `tree` when the compiler or the linker
+   * rejected the tree (verdict fail, errors as annotations), `gate` for anything else (verdict error).
    */
   blame?: 'tree' | 'gate';
   compilerErrors?: { file: string; line: number; column?: number; message: string }[];
+  /** The tree's undefined or duplicate symbols, read by src/report/link-errors.ts (blame `tree` too). */
+  linkErrors?: LinkError[];
   /** What runs: the built module's path, or the installed kernel. */
   artifact?: string;
 }

@@ -1,5 +1,5 @@
-// Readers of FreeBSD command output that the adapter needs to decide things: compiler errors,
-// kldstat -v, googletest XML and console lines, and the module-vs-kernel decision. Pure: text in, data out. (Kernel stacks are parsed in src/report.)
+// Readers of FreeBSD command output that the adapter needs to decide things: compiler and linker
+// errors, the kernel linker's undefined symbols, kldstat -v, googletest XML and console lines, and the module-vs-kernel decision. Pure: text in, data out. (Kernel stacks are parsed in src/report.)
 
 import { checkBuildBeforeBoot, type TreeFacts } from '../config/freebsd-tree.js';
 import { osreldateMajor } from '../image/freebsd-resolve.js';
@@ -9,15 +9,49 @@ import {
   relativeTo,
 } from '../report/compiler-errors.js';
 
+import { type LinkError, parseLinkErrors as parseLinkerOutput } from '../report/link-errors.js';
+
 export type { CompilerError } from '../report/compiler-errors.js';
+export type { LinkError } from '../report/link-errors.js';
+
+/** A file as a make run in the guest prints it, relative to the tree (see parseCompilerErrors). */
+function treeRelative(treeRoot: string): (file: string) => string {
+  const underTree = relativeTo(treeRoot);
+  return (file) => underTree(file.replace(/^(?:\.\.\/)+/, ''));
+}
 
 /**
  * The compiler errors of a make run in the guest, files relative to the tree: the tree's guest path
  * `treeRoot` stripped, and make's `../../../` in front of paths it prints from an object folder.
  */
 export function parseCompilerErrors(text: string, treeRoot = '/gate/src/'): CompilerError[] {
-  const underTree = relativeTo(treeRoot);
-  return parseDiagnostics(text, (file) => underTree(file.replace(/^(?:\.\.\/)+/, '')));
+  return parseDiagnostics(text, treeRelative(treeRoot));
+}
+
+/**
+ * The linker errors of a make run in the guest (FreeBSD's ld is LLVM lld: the kernel's final link,
+ * sys/conf/kern.pre.mk SYSTEM_LD_BASECMD `${LD} ... -Bdynamic -T ${LDSCRIPT} ... --export-dynamic`,
+ * is an executable link, so an undefined symbol is an error; a module's `ld -r`, sys/conf/kmod.mk,
+ * reports only duplicates), source files relative to the tree as for compiler errors. The kernel's
+ * sources are compiled by absolute path (usr.sbin/config/main.cc get_srcdir: realpath("../..") of
+ * the conf folder, the `S=` of the kernel Makefile), which lld prints in parentheses.
+ */
+export function parseLinkErrors(text: string, treeRoot = '/gate/src/'): LinkError[] {
+  return parseLinkerOutput(text, treeRelative(treeRoot));
+}
+
+/**
+ * The symbols the kernel linker could not resolve when loading a module: sys/kern/link_elf_obj.c
+ * relocate_file prints `link_elf_obj: symbol %s undefined` and stops at the first such relocation
+ * (ENOENT), so one load names one symbol. Each once, in order, from dmesg.
+ */
+export function undefinedKernelSymbols(dmesg: string): string[] {
+  const symbols: string[] = [];
+  for (const line of dmesg.split(/\r?\n/)) {
+    const m = /^link_elf_obj: symbol (\S+) undefined$/.exec(line.trim());
+    if (m && !symbols.includes(m[1]!)) symbols.push(m[1]!);
+  }
+  return symbols;
 }
 
 export interface KldFile {

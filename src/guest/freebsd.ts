@@ -32,7 +32,10 @@ import {
   findFusefs,
   parseCompilerErrors,
   parseKldstat,
+  parseLinkErrors,
+  undefinedKernelSymbols,
   type CompilerError,
+  type LinkError,
 } from './freebsd-parse.js';
 import { parseFreebsdVersion } from '../image/freebsd-resolve.js';
 import { parseStacks } from '../report/stacks.js';
@@ -157,9 +160,10 @@ const UNAME_V = /^FreeBSD \S+/;
 
 /** TargetOutcome plus what the gate needs to blame the right party (see the report: interface change). */
 export interface FreeBSDTargetOutcome extends TargetOutcome {
-  /** `tree`: the tree did not compile (verdict fail); `gate`: anything else that broke (verdict error). */
+  /** `tree`: the tree did not compile or link (verdict fail); `gate`: anything else that broke (verdict error). */
   blame?: 'tree' | 'gate';
   compilerErrors?: CompilerError[];
+  linkErrors?: LinkError[];
   /** What runs: the built module's path, or the installed kernel's config. */
   artifact?: string;
 }
@@ -195,6 +199,23 @@ interface State {
 }
 
 const tail = (s: string, n = 3000) => (s.length > n ? s.slice(-n) : s);
+
+/**
+ * What a module load that stopped at an undefined symbol means. The kernel linker checks the
+ * module's MODULE_DEPEND on the kernel (its __FreeBSD_version, sys/sys/module.h DECLARE_MODULE)
+ * in linker_load_dependencies before relocate_file resolves symbols (sys/kern/link_elf_obj.c
+ * link_elf_load_file), so the version check passed: the tree's fusefs.ko, built against the tree's
+ * own headers, names a symbol the running kernel does not have. Whose that is cannot be known here,
+ * so it stays the gate's (`error`): the tree may call something defined nowhere (its own bug), or
+ * its sys/ may be newer than the image's kernel without a __FreeBSD_version bump; and a textual
+ * search of the tree's sys/ for a definition cannot tell those apart, because many kernel symbols
+ * are generated and appear in no source as written (sys/tools/vnode_if.awk makes `vop_*_desc` and
+ * `VOP_*_APV` from sys/kern/vnode_if.src; SYSCTL_NODE and kobj methods make names by macro), so a
+ * `fail` from such a search would blame the tree for an image that is only older.
+ */
+function missingSymbolWords(symbols: string[]): string {
+  return `fusefs.ko needs the kernel symbol ${symbols.join(', ')}, which the running kernel does not have (link_elf_obj: symbol undefined): either the tree's code calls something defined nowhere, or the tree is newer than the image's kernel and needs build: kernel to build and boot its own`;
+}
 
 export class FreeBSDGuest implements GuestAdapter {
   readonly os = 'freebsd' as const;
@@ -353,14 +374,22 @@ export class FreeBSDGuest implements GuestAdapter {
     output: string,
   ): FreeBSDTargetOutcome {
     const errors = parseCompilerErrors(output, `${FREEBSD_PATHS.src}/`);
-    if (errors.length) {
+    // The linker rejecting the tree's objects (the kernel's final link; a module's duplicates) is
+    // the tree's as much as the compiler rejecting its sources.
+    const linkErrors = parseLinkErrors(output, `${FREEBSD_PATHS.src}/`);
+    if (errors.length || linkErrors.length) {
+      const found = [
+        ...(errors.length ? [`${errors.length} compiler error(s)`] : []),
+        ...(linkErrors.length ? [`${linkErrors.length} link error(s) (${linkErrors[0]!.message})`] : []),
+      ];
       return {
         mode,
         why,
         ok: false,
         blame: 'tree',
-        compilerErrors: errors,
-        tail: `${what} failed (exit ${status}) with ${errors.length} compiler error(s):\n${tail(output)}`,
+        ...(errors.length ? { compilerErrors: errors } : {}),
+        ...(linkErrors.length ? { linkErrors } : {}),
+        tail: `${what} failed (exit ${status}) with ${found.join(' and ')}:\n${tail(output)}`,
       };
     }
     return {
@@ -368,7 +397,7 @@ export class FreeBSDGuest implements GuestAdapter {
       why,
       ok: false,
       blame: 'gate',
-      tail: `${what} failed (exit ${status}) without a compiler error:\n${tail(output)}`,
+      tail: `${what} failed (exit ${status}) without a compiler or link error:\n${tail(output)}`,
     };
   }
 
@@ -418,13 +447,15 @@ export class FreeBSDGuest implements GuestAdapter {
     );
     if (load.exitStatus !== 0) {
       const dmesg = await shell.run('dmesg | tail -n 20', { timeoutMs: 10_000 });
+      const missing = undefinedKernelSymbols(dmesg.output);
+      const first = `kldload ${ko} failed (exit ${load.exitStatus})${missing.length ? `: ${missingSymbolWords(missing)}` : ''}`;
       return {
         mode: 'module',
         why,
         ok: false,
         blame: 'gate',
         artifact: ko,
-        tail: `kldload ${ko} failed (exit ${load.exitStatus}): ${load.output.trim()}\n--- dmesg ---\n${dmesg.output.trim()}`,
+        tail: `${first}\n${load.output.trim()}\n--- dmesg ---\n${dmesg.output.trim()}`,
       };
     }
     return { mode: 'module', why, ok: true, artifact: ko };

@@ -31,6 +31,7 @@ export class LinuxKernelGuest extends LinuxGuest {
         tail: b.tail,
         blame: b.blame ?? 'gate',
         compilerErrors: b.compilerErrors,
+        ...(b.linkErrors.length ? { linkErrors: b.linkErrors } : {}),
       };
     const how = `bzImage built on the host in ${(b.durationMs / 1000).toFixed(1)} s (${b.configured ? 'configured from guest/linux-kernel.config' : 'incremental'}${b.ccache ? ', ccache' : ''}) and booted`;
     return { mode: 'kernel', why: `${this.why}; ${how}`, ok: true, artifact: this.image.kernel };

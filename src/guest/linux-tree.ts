@@ -38,6 +38,7 @@ export class LinuxTreeGuest extends LinuxGuest {
         tail: b.tail,
         blame: b.blame ?? 'gate',
         compilerErrors: b.compilerErrors,
+        ...(b.linkErrors.length ? { linkErrors: b.linkErrors } : {}),
       };
     // A FUSE driver already there (never expected) would make the proof meaningless: say so.
     const load = await shell.run(

@@ -61,6 +61,27 @@ export function runInGroup(
   });
 }
 
+/**
+ * The first line of a failed build's tail when the tree is to blame: what failed and what the
+ * compiler and the linker said first (the verdict's reason is that line).
+ */
+export function treeFaultHeadline(
+  what: string,
+  code: number | null,
+  compilerErrors: readonly { file: string; line: number; message: string }[],
+  linkErrors: readonly { message: string }[],
+): string {
+  const found = [
+    ...(compilerErrors.length
+      ? [
+          `${compilerErrors.length} compiler error(s) (${compilerErrors[0]!.file}:${compilerErrors[0]!.line}: ${compilerErrors[0]!.message})`,
+        ]
+      : []),
+    ...(linkErrors.length ? [`${linkErrors.length} link error(s) (${linkErrors[0]!.message})`] : []),
+  ];
+  return `${what} failed (exit ${code}) with ${found.join(' and ')}`;
+}
+
 /** The last `count` lines of a command's output, for a report's tail. */
 export function lastLines(text: string, count: number): string {
   return text.trimEnd().split('\n').slice(-count).join('\n');

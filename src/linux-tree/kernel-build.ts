@@ -7,8 +7,9 @@ import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { packageRoot } from '../package-root.js';
-import { lastLines, runDidNotFinish, runInGroup } from './host-run.js';
+import { lastLines, runDidNotFinish, runInGroup, treeFaultHeadline } from './host-run.js';
 import { type CompilerError, parseCompilerErrors, relativeTo } from '../report/compiler-errors.js';
+import { type LinkError, parseLinkErrors } from '../report/link-errors.js';
 
 /** The config fragment the gate owns; every line of it must hold in the built .config. */
 export function kernelConfigFragment(): string {
@@ -27,6 +28,8 @@ export interface KernelBuild {
   blame?: 'tree' | 'gate';
   tail: string;
   compilerErrors: CompilerError[];
+  /** GNU ld's (or lld's, with LLVM=1) undefined and duplicate symbols of the final link. */
+  linkErrors: LinkError[];
   /** Options of the fragment the tree's Kconfig did not give as asked (the build then stops). */
   configMismatches: string[];
   /** Whether the config step ran (first build, or the fragment changed). */
@@ -76,11 +79,13 @@ export async function buildKernel(options: KernelBuildOptions): Promise<KernelBu
   };
   let configured = false;
   const done = (
-    result: Omit<KernelBuild, 'durationMs' | 'configured' | 'ccache' | 'configMismatches'> & {
+    result: Omit<KernelBuild, 'durationMs' | 'configured' | 'ccache' | 'configMismatches' | 'linkErrors'> & {
       configMismatches?: string[];
+      linkErrors?: LinkError[];
     },
   ): KernelBuild => ({
     configMismatches: [],
+    linkErrors: [],
     ...result,
     configured,
     ccache,
@@ -140,8 +145,18 @@ export async function buildKernel(options: KernelBuildOptions): Promise<KernelBu
   if (make.code !== 0 || !existsSync(bzImage)) {
     const compilerErrors = kernelCompilerErrors(make.output, tree);
     // The compiler or the linker rejecting the tree's code is the tree's; anything else is ours.
-    const treeFault = compilerErrors.length > 0 || /undefined reference to /.test(make.output);
-    return done({ ok: false, blame: treeFault ? 'tree' : 'gate', tail, compilerErrors });
+    // The final links (.tmp_vmlinux*, vmlinux: scripts/link-vmlinux.sh) are executable links, so
+    // GNU ld reports undefined references there; vmlinux.o is `ld -r` and reports only duplicates.
+    const linkErrors = parseLinkErrors(make.output, relativeTo(tree));
+    if (compilerErrors.length || linkErrors.length)
+      return done({
+        ok: false,
+        blame: 'tree',
+        tail: `${treeFaultHeadline('make bzImage', make.code, compilerErrors, linkErrors)}:\n${tail}`,
+        compilerErrors,
+        linkErrors,
+      });
+    return done({ ok: false, blame: 'gate', tail, compilerErrors });
   }
   // A tree's Kconfig change makes make re-run syncconfig: the fragment must still hold.
   const after = configMismatches(fragmentText, readFileSync(dotConfig, 'utf8'));

@@ -20,7 +20,8 @@ import {
   parseCompilerErrors as parseDiagnostics,
   relativeTo,
 } from '../report/compiler-errors.js';
-import { lastLines, runDidNotFinish, runInGroup } from './host-run.js';
+import { type LinkError, parseLinkErrors as parseLinkerOutput } from '../report/link-errors.js';
+import { lastLines, runDidNotFinish, runInGroup, treeFaultHeadline } from './host-run.js';
 
 /** Where a Linux tree keeps its FUSE driver. */
 export const FUSE_DIR = 'fs/fuse';
@@ -34,11 +35,13 @@ export type { CompilerError } from '../report/compiler-errors.js';
 
 export interface ModuleBuild {
   ok: boolean;
-  /** `tree` when the compiler rejected the tree's code; `gate` for anything else. */
+  /** `tree` when the compiler or modpost rejected the tree's code; `gate` for anything else. */
   blame?: 'tree' | 'gate';
   /** The end of make's output. */
   tail: string;
   compilerErrors: CompilerError[];
+  /** modpost's undefined symbols (and the linker's duplicates) of fuse.ko. */
+  linkErrors: LinkError[];
   /** The module to load (debug info stripped), with its identity. */
   module?: string;
   sha256?: string;
@@ -66,7 +69,10 @@ export async function buildFuseModule(options: ModuleBuildOptions): Promise<Modu
   const started = Date.now();
   const folder = path.join(options.buildDir, 'fuse');
   const changed = mirrorSources(path.join(options.tree, FUSE_DIR), folder);
-  const done = (result: Omit<ModuleBuild, 'changed' | 'durationMs'>): ModuleBuild => ({
+  const done = (
+    result: Omit<ModuleBuild, 'changed' | 'durationMs' | 'linkErrors'> & { linkErrors?: LinkError[] },
+  ): ModuleBuild => ({
+    linkErrors: [],
     ...result,
     changed,
     durationMs: Date.now() - started,
@@ -91,8 +97,19 @@ export async function buildFuseModule(options: ModuleBuildOptions): Promise<Modu
   const compilerErrors = parseCompilerErrors(make.output, folder);
   const built = path.join(folder, 'fuse.ko');
   if (make.code !== 0 || !existsSync(built)) {
-    // Blame: the compiler rejecting the tree is the tree's; make failing for another reason is ours.
-    return done({ ok: false, blame: compilerErrors.length ? 'tree' : 'gate', tail, compilerErrors });
+    // Blame: the compiler rejecting the tree, or modpost finding a symbol no one exports (the
+    // module's own link is `ld -r`, which leaves undefined symbols to modpost and the loader), is
+    // the tree's; make failing for another reason is ours.
+    const linkErrors = parseLinkErrors(make.output, folder);
+    if (compilerErrors.length || linkErrors.length)
+      return done({
+        ok: false,
+        blame: 'tree',
+        tail: `${treeFaultHeadline('make modules (fs/fuse)', make.code, compilerErrors, linkErrors)}:\n${tail}`,
+        compilerErrors,
+        linkErrors,
+      });
+    return done({ ok: false, blame: 'gate', tail, compilerErrors });
   }
   const module = path.join(options.buildDir, 'fuse-stripped.ko');
   const strip = await runInGroup('objcopy', ['--strip-debug', built, module], { timeoutMs: 60_000 });
@@ -146,6 +163,11 @@ export function mirrorSources(from: string, to: string): string[] {
 /** gcc's errors of the fs/fuse build in `folder` (the build's copy of the tree), named as in the tree. */
 export function parseCompilerErrors(output: string, folder: string): CompilerError[] {
   return parseDiagnostics(output, relativeTo(folder, `${FUSE_DIR}/`));
+}
+
+/** The linker's and modpost's errors of the fs/fuse build in `folder`, files named as in the tree. */
+export function parseLinkErrors(output: string, folder: string): LinkError[] {
+  return parseLinkerOutput(output, relativeTo(folder, `${FUSE_DIR}/`));
 }
 
 /** The descriptor of the ELF note `GNU`/NT_GNU_BUILD_ID (3), as lower-case hex; found by its header bytes. */

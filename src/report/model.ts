@@ -1,4 +1,7 @@
 // The one data model every stage shares: verdicts, threads and frames, test results, the report.
+import type { LinkError } from './link-errors.js';
+
+export type { LinkError } from './link-errors.js';
 
 export const VERDICTS = ['pass', 'fail', 'hang', 'panic', 'error'] as const;
 export type Verdict = (typeof VERDICTS)[number];
@@ -137,6 +140,8 @@ export interface GateReport {
     ok: boolean;
     tail?: string;
     compilerErrors?: { file: string; line: number; column?: number; message: string }[];
+    /** The tree's undefined or duplicate symbols (src/report/link-errors.ts); a file only when the linker named a line. */
+    linkErrors?: LinkError[];
   };
   proof?: ProofOfCode;
   /** The user's own FUSE server (--fuse-server): its command, the mount table line, its output's tail. */

@@ -80,6 +80,9 @@ export function code(text: string): string {
 }
 
 /** A fenced block that survives fences in the text. */
+/** Link errors listed under the build; the rest are in report.json. */
+const MAX_LINK_ERRORS = 10;
+
 function codeBlock(text: string): string {
   const runs = text.match(/`{3,}/g) ?? [];
   const fence = '`'.repeat(Math.max(3, ...runs.map((r) => r.length + 1)));
@@ -294,6 +297,13 @@ function environmentSection(report: GateReport): string[] {
   if (report.build) {
     const b = report.build;
     out.push(`- **Build:** ${code(b.mode)} ${b.ok ? 'ok' : '**failed**'} (${inline(b.why)})`);
+    // Link errors may name no file, so the annotations alone would not place them: list them here.
+    const links = b.ok ? [] : (b.linkErrors ?? []);
+    for (const e of links.slice(0, MAX_LINK_ERRORS)) {
+      const at = e.file !== undefined && e.line !== undefined ? ` (${code(`${e.file}:${e.line}`)})` : '';
+      out.push(`  - link error: ${inline(e.message)}${at}`);
+    }
+    if (links.length > MAX_LINK_ERRORS) out.push(`  - ... ${links.length - MAX_LINK_ERRORS} more in report.json`);
     if (!b.ok && b.tail) out.push('', codeBlock(b.tail.split('\n').slice(-30).join('\n')), '');
   }
   if (report.proof) {

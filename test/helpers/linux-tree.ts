@@ -53,6 +53,28 @@ export function copyTree(cached: string, label: string): string {
   return tree;
 }
 
+export const UNDEFINED_FUNCTION_PATCH = path.join(
+  packageDir,
+  'test',
+  'fixtures',
+  'linux-tree',
+  'undefined-function-fuse_ctl_init.patch',
+);
+/** The function the undefined-function patch calls and nothing defines. */
+export const UNDEFINED_FUNCTION = 'fusefs_gate_defined_nowhere';
+
+/** Makes fuse_ctl_init() call a function defined nowhere (`patch -p1`); `reverse` takes it out again. */
+export async function applyUndefinedFunction(tree: string, reverse = false): Promise<void> {
+  const control = path.join(tree, 'fs/fuse/control.c');
+  if (readFileSync(control, 'utf8').includes(UNDEFINED_FUNCTION) !== reverse) return;
+  const result = await runProcess('patch', [...(reverse ? ['-R'] : []), '-p1', '-i', UNDEFINED_FUNCTION_PATCH], {
+    cwd: tree,
+    timeoutMs: 30_000,
+  });
+  if (result.code !== 0)
+    throw new Error(`patch ${reverse ? '-R ' : ''}-p1 < ${UNDEFINED_FUNCTION_PATCH} failed in ${tree}:\n${tail(result)}`);
+}
+
 /** Applies the deliberate deadlock to a tree with `patch -p1`. */
 export async function applyDeadlock(tree: string): Promise<void> {
   const result = await runProcess('patch', ['-p1', '-i', DEADLOCK_PATCH], { cwd: tree, timeoutMs: 30_000 });

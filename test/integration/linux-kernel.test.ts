@@ -9,7 +9,14 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { GateReport } from '../../src/report/model.js';
 import { qemuProcessesMentioning, runCli, tail, tempDir } from '../helpers/cli.js';
-import { applyDeadlock, DEADLOCKED_FUNCTION, kernelTestTree, revertDeadlock } from '../helpers/linux-tree.js';
+import {
+  applyDeadlock,
+  applyUndefinedFunction,
+  DEADLOCKED_FUNCTION,
+  kernelTestTree,
+  revertDeadlock,
+  UNDEFINED_FUNCTION,
+} from '../helpers/linux-tree.js';
 
 // A first build ever (cold cache) takes most of this on 2 shared cores; warm runs take a minute or two.
 const RUN_BOUND_MS = 3_000_000;
@@ -21,11 +28,13 @@ beforeAll(async () => {
 
 afterAll(async () => {
   if (tree) await revertDeadlock(tree);
+  if (tree) await applyUndefinedFunction(tree, true);
 }, 60_000);
 
 interface KernelBuildRecord {
   ok: boolean;
   blame?: string;
+  tail: string;
   banner: string;
   release: string;
   configured: boolean;
@@ -124,6 +133,33 @@ describe('a Linux tree built as a kernel (Debian linux-source-6.1, the gate conf
         expect(qemuProcessesMentioning(run.out)).toEqual([]);
       } finally {
         writeFileSync(ioctl, before);
+      }
+    },
+    RUN_BOUND_MS + 20_000,
+  );
+  it(
+    "a tree that calls a function defined nowhere compiles but does not link: the tree's fail, GNU ld's undefined reference reported",
+    async () => {
+      await revertDeadlock(tree);
+      await applyUndefinedFunction(tree);
+      try {
+        const run = await gate('linux-kernel-undefined');
+        expect(run.result.code, tail(run.result)).toBe(1);
+        expect(run.report.verdict).toBe('fail');
+        expect(run.report.reason).toContain(UNDEFINED_FUNCTION);
+        expect(run.build).toMatchObject({ ok: false, blame: 'tree' });
+        expect(run.report.build).toMatchObject({ mode: 'kernel', ok: false });
+        expect(run.report.build?.compilerErrors ?? []).toEqual([]);
+        // FUSE is built in: the final link of vmlinux finds the reference from fuse_ctl_init. The
+        // gate's config has no debug info, so GNU ld names a section offset, not a source line.
+        const links = run.report.build?.linkErrors ?? [];
+        expect(links.length).toBeGreaterThan(0);
+        expect(links.every((e) => e.kind === 'undefined' && e.symbol === UNDEFINED_FUNCTION)).toBe(true);
+        expect(links[0]!.message).toMatch(new RegExp(`^undefined reference to ${UNDEFINED_FUNCTION} in fuse_ctl_init `));
+        expect(run.build.tail).toMatch(new RegExp(`undefined reference to \`${UNDEFINED_FUNCTION}'`));
+        expect(qemuProcessesMentioning(run.out)).toEqual([]);
+      } finally {
+        await applyUndefinedFunction(tree, true);
       }
     },
     RUN_BOUND_MS + 20_000,

@@ -8,7 +8,14 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { GateReport } from '../../src/report/model.js';
 import { qemuProcessesMentioning, runCli, tail, tempDir } from '../helpers/cli.js';
-import { applyDeadlock, cachedLinuxFuseTree, copyTree, DEADLOCKED_FUNCTION } from '../helpers/linux-tree.js';
+import {
+  applyDeadlock,
+  applyUndefinedFunction,
+  cachedLinuxFuseTree,
+  copyTree,
+  DEADLOCKED_FUNCTION,
+  UNDEFINED_FUNCTION,
+} from '../helpers/linux-tree.js';
 
 const RUN_BOUND_MS = 420_000;
 let tree = '';
@@ -86,6 +93,41 @@ describe('a Linux FUSE tree built as a module (Debian linux-source-6.1 fs/fuse o
       };
       expect(build.changed).toEqual(['file.c']);
       expect(qemuProcessesMentioning(run.out)).toEqual([]);
+    },
+    RUN_BOUND_MS + 20_000,
+  );
+
+  it(
+    "a tree that calls a function defined nowhere is the tree's fail: modpost's undefined symbol is the link error reported",
+    async () => {
+      await applyUndefinedFunction(tree);
+      try {
+        const run = await gate('linux-tree-undefined');
+        expect(run.result.code, tail(run.result)).toBe(1);
+        expect(run.report.verdict).toBe('fail');
+        expect(run.report.reason).toContain(UNDEFINED_FUNCTION);
+        expect(run.report.build).toMatchObject({ mode: 'module', ok: false });
+        // fuse.ko links (`ld -r`); modpost finds the symbol no one exports, and names no source line.
+        expect(run.report.build?.compilerErrors ?? []).toEqual([]);
+        expect(run.report.build?.linkErrors).toEqual([
+          {
+            kind: 'undefined',
+            symbol: UNDEFINED_FUNCTION,
+            message: expect.stringMatching(
+              new RegExp(`^undefined symbol ${UNDEFINED_FUNCTION} in \\S*fuse\\.ko \\(modpost: `),
+            ),
+          },
+        ]);
+        const build = JSON.parse(readFileSync(path.join(run.out, '.work', 'module-build.json'), 'utf8')) as {
+          blame: string;
+          tail: string;
+        };
+        expect(build.blame).toBe('tree');
+        expect(build.tail).toMatch(new RegExp(`ERROR: modpost: "${UNDEFINED_FUNCTION}" \\[\\S+\\] undefined!`));
+        expect(qemuProcessesMentioning(run.out)).toEqual([]);
+      } finally {
+        await applyUndefinedFunction(tree, true);
+      }
     },
     RUN_BOUND_MS + 20_000,
   );

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseCompilerErrors } from '../../../src/guest/freebsd-parse.js';
+import { parseCompilerErrors, parseLinkErrors } from '../../../src/guest/freebsd-parse.js';
 import { annotationsFor } from '../../../src/action/annotations.js';
 import type { GateReport } from '../../../src/report/model.js';
 import { hangReport } from '../report/sample-reports.js';
@@ -73,6 +73,44 @@ describe('annotationsFor', () => {
         startColumn: 7,
       },
     });
+  });
+
+  it('annotates link errors at file:line when the linker named a line, and on the step without a file otherwise', () => {
+    // As the FreeBSD kernel build hands them over (lld's output), plus one with no source line.
+    const linkErrors = [
+      ...parseLinkErrors(
+        readFileSync(path.join(import.meta.dirname, '../../fixtures/freebsd/make-kernel-link-error.txt'), 'utf8'),
+      ).slice(0, 1),
+      {
+        kind: 'undefined' as const,
+        symbol: 'fusefs_gate_nowhere',
+        message: 'undefined symbol fusefs_gate_nowhere, referenced by fuse_vnops.o:(fuse_vnop_write)',
+      },
+    ];
+    const report: GateReport = {
+      ...hangReport(),
+      verdict: 'fail',
+      signature: undefined,
+      knownBug: undefined,
+      reason: 'the target tree did not build',
+      build: { mode: 'kernel', why: 'x', ok: false, linkErrors },
+    };
+    expect(annotationsFor(report, context).slice(1)).toEqual([
+      {
+        level: 'error',
+        message: 'undefined symbol vn_pages_remove_valid, referenced by vfs_subr.o:(v_inval_buf_range)',
+        properties: {
+          title: 'link error in the tree under test',
+          file: 'src/sys/kern/vfs_subr.c',
+          startLine: 2613,
+        },
+      },
+      {
+        level: 'error',
+        message: 'undefined symbol fusefs_gate_nowhere, referenced by fuse_vnops.o:(fuse_vnop_write)',
+        properties: { title: 'link error in the tree under test' },
+      },
+    ]);
   });
 
   it('warnings, not errors, when the verdict does not fail the job; an allowed error says it was let through', () => {

@@ -58,6 +58,21 @@ describe('bisect step classification', () => {
       why: expect.stringContaining('does not compile'),
     });
     expect(classifyStep(broken, undefined).outcome).toBe('skip');
+    // A tree that compiles but does not link (a symbol defined nowhere) is skipped the same way.
+    const unlinked = report({
+      verdict: 'fail',
+      reason: 'the target tree did not build: y',
+      build: {
+        mode: 'kernel',
+        why: '',
+        ok: false,
+        linkErrors: [{ kind: 'undefined', symbol: 'nowhere', message: 'undefined reference to nowhere' }],
+      },
+    });
+    expect(classifyStep(unlinked, 'hang: x')).toMatchObject({
+      outcome: 'skip',
+      why: 'does not link: the target tree did not build: y',
+    });
     expect(classifyStep(report({ verdict: 'error', reason: 'boot failed' }), 'hang: x').outcome).toBe('skip');
   });
 });

@@ -259,6 +259,23 @@ describe('module build, load and proof', () => {
     expect(outcome).toMatchObject({ ok: false, blame: 'gate' });
     expect(outcome.tail).toContain('Please check dmesg(8)');
     expect(outcome.tail).toContain('link_elf_obj: symbol vn_fsync_buf_tail undefined');
+    // The first line (the verdict's reason) names the symbol and says what it can mean.
+    expect(outcome.tail!.split('\n')[0]).toMatch(
+      /^kldload \S+fusefs\.ko failed \(exit 1\): fusefs\.ko needs the kernel symbol vn_fsync_buf_tail, which the running kernel does not have.*defined nowhere.*newer than the image's kernel and needs build: kernel/,
+    );
+    expect(outcome.linkErrors).toBeUndefined();
+  });
+
+  it('a kldload failure without an undefined symbol in dmesg says only what kldload said', async () => {
+    const shell = new FakeFreeBSDShell([
+      { match: /kldload -v/, exit: 1, output: section('kldload-errors.txt', 'ENOEXEC') },
+      { match: /^dmesg \| tail/, output: section('kldload-errors.txt', 'VERSION') },
+      ...guestRules(1403000),
+    ]);
+    const outcome = (await new FreeBSDGuest().buildTarget(shell, config())) as FreeBSDTargetOutcome;
+    expect(outcome).toMatchObject({ ok: false, blame: 'gate' });
+    expect(outcome.tail!.split('\n')[0]).toBe(`kldload ${BUILT_KO} failed (exit 1)`);
+    expect(outcome.tail).not.toContain('needs the kernel symbol');
   });
 });
 
@@ -377,6 +394,67 @@ describe('kernel build', () => {
       /kern\.osreldate 1403000 is not the tree's __FreeBSD_version 1500068/,
     );
   });
+  it("a kernel that does not link is the tree's: lld's undefined and duplicate symbols at the tree's files, nothing installed", async () => {
+    const shell = new FakeFreeBSDShell(
+      kernelRules(1403500, [
+        { match: /buildkernel/, exit: 2, output: transcript('make-kernel-link-error.txt') },
+      ]),
+    );
+    const outcome = (await new FreeBSDGuest({ tree: WHOLE_TREE }).buildTarget(
+      shell,
+      config(),
+    )) as FreeBSDTargetOutcome;
+    expect(outcome).toMatchObject({ mode: 'kernel', ok: false, blame: 'tree' });
+    expect(outcome.compilerErrors).toBeUndefined();
+    expect(outcome.linkErrors).toEqual([
+      {
+        kind: 'undefined',
+        symbol: 'vn_pages_remove_valid',
+        file: 'sys/kern/vfs_subr.c',
+        line: 2613,
+        message: 'undefined symbol vn_pages_remove_valid, referenced by vfs_subr.o:(v_inval_buf_range)',
+      },
+      {
+        kind: 'duplicate',
+        symbol: 'vn_pages_remove',
+        file: 'sys/vm/vm_object.c',
+        line: 2150,
+        message:
+          'duplicate symbol vn_pages_remove, defined in vm_object.o:(vn_pages_remove) and in vfs_subr.o:(vn_pages_remove)',
+      },
+      {
+        kind: 'duplicate',
+        symbol: 'vn_pages_remove',
+        file: 'sys/kern/vfs_subr.c',
+        line: 2590,
+        message:
+          'duplicate symbol vn_pages_remove, defined in vm_object.o:(vn_pages_remove) and in vfs_subr.o:(vn_pages_remove)',
+      },
+    ]);
+    expect(outcome.tail!.split('\n')[0]).toBe(
+      'make buildkernel failed (exit 2) with 3 link error(s) (undefined symbol vn_pages_remove_valid, referenced by vfs_subr.o:(v_inval_buf_range)):',
+    );
+    expect(shell.ran(/installkernel/)).toHaveLength(0);
+  });
+
+  it('a kernel build that fails with neither a compiler nor a link error stays the gate\'s', async () => {
+    const shell = new FakeFreeBSDShell(
+      kernelRules(1403500, [
+        {
+          match: /buildkernel/,
+          exit: 2,
+          output: 'linking kernel.full\nld: error: cannot open output file kernel.full: No space left on device\n',
+        },
+      ]),
+    );
+    const outcome = (await new FreeBSDGuest({ tree: WHOLE_TREE }).buildTarget(
+      shell,
+      config(),
+    )) as FreeBSDTargetOutcome;
+    expect(outcome).toMatchObject({ mode: 'kernel', ok: false, blame: 'gate' });
+    expect(outcome.tail).toMatch(/^make buildkernel failed \(exit 2\) without a compiler or link error:/);
+  });
+
   it('refuses, before building anything, a kernel build the tree cannot do, in the words of the check before boot', async () => {
     const shell = new FakeFreeBSDShell(kernelRules(1403500));
     const outcome = (await new FreeBSDGuest({ tree: SPARSE_TREE }).buildTarget(

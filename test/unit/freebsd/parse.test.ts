@@ -5,6 +5,8 @@ import { describe, expect, it } from 'vitest';
 import {
   findFusefs,
   parseCompilerErrors,
+  parseLinkErrors,
+  undefinedKernelSymbols,
   parseGtestConsole,
   parseGtestXml,
   parseKldstat,
@@ -150,6 +152,25 @@ describe('googletest XML', () => {
   it('a file that is not a googletest report (the program died before writing it) is an error saying so', () => {
     for (const text of ['', 'Segmentation fault (core dumped)\n', '<?xml version="1.0" encoding="UTF-8"?>\n'])
       expect(() => parseGtestXml(text)).toThrow('not a googletest XML report (no <testsuites>)');
+  });
+});
+
+describe('the kernel linker and lld', () => {
+  it('names the undefined symbol of a failed module load (one a load: relocate_file stops at the first), each once', () => {
+    expect(undefinedKernelSymbols(section('kldload-errors.txt', 'DMESG'))).toEqual(['vn_fsync_buf_tail']);
+    const twice = `${section('kldload-errors.txt', 'DMESG')}${section('kldload-errors.txt', 'DMESG')}`;
+    expect(undefinedKernelSymbols(twice)).toEqual(['vn_fsync_buf_tail']);
+    expect(undefinedKernelSymbols(section('kldload-errors.txt', 'VERSION'))).toEqual([]);
+  });
+
+  it("reads lld's errors of a failed kernel link, files relative to the tree; no compiler error among them", () => {
+    const text = transcript('make-kernel-link-error.txt');
+    expect(parseLinkErrors(text).map((e) => [e.kind, e.symbol, e.file, e.line])).toEqual([
+      ['undefined', 'vn_pages_remove_valid', 'sys/kern/vfs_subr.c', 2613],
+      ['duplicate', 'vn_pages_remove', 'sys/vm/vm_object.c', 2150],
+      ['duplicate', 'vn_pages_remove', 'sys/kern/vfs_subr.c', 2590],
+    ]);
+    expect(parseCompilerErrors(text)).toEqual([]);
   });
 });
 

@@ -38,12 +38,12 @@ const test = (name: string, status: TestResult['status'], message?: string): Tes
 /** Every phase a run goes through before the tree's code is loaded (src/gate/run.ts's PhaseClock names). */
 const BEFORE_LOAD = ['image', 'boot', 'prepare', 'build', 'reboot'];
 
-describe('a tree that does not compile, and a build that broke otherwise', () => {
+describe('a tree that does not compile or link, and a build that broke otherwise', () => {
   it('is the tree’s `fail` when the compiler rejected the tree, naming the first compiler line', () => {
     const tail = '\n  fuse_io.c:120:5: error: use of undeclared identifier "bogus"\n1 error generated.\n';
     expect(blame({ kind: 'build-failed', blame: 'tree', tail }, at('build'))).toEqual({
       verdict: 'fail',
-      reason: 'the target tree did not compile: fuse_io.c:120:5: error: use of undeclared identifier "bogus"',
+      reason: 'the target tree did not build: fuse_io.c:120:5: error: use of undeclared identifier "bogus"',
     });
   });
 
@@ -60,7 +60,7 @@ describe('a tree that does not compile, and a build that broke otherwise', () =>
   it('points at the build log when the build printed nothing', () => {
     for (const tail of [undefined, '', ' \n\n'])
       expect(blame({ kind: 'build-failed', blame: 'tree', tail }, at('build')).reason).toBe(
-        'the target tree did not compile: see the build log',
+        'the target tree did not build: see the build log',
       );
   });
 });

@@ -8,9 +8,25 @@ import {
   mirrorSources,
   modinfoField,
   parseCompilerErrors,
+  parseLinkErrors,
 } from '../../../src/linux-tree/module-build.js';
 
 describe('Linux module build helpers', () => {
+  it("reads real 6.1 modpost output: the undefined symbol, the module named as in the tree, no file", () => {
+    const real = readFileSync(
+      path.join(import.meta.dirname, '../../fixtures/link-errors/modpost-6.1-real.txt'),
+      'utf8',
+    );
+    expect(parseLinkErrors(real, '/root/.cache/fusefs-gate/linux-fuse-build/4ce0d8f414a355a1/fuse')).toEqual([
+      {
+        kind: 'undefined',
+        symbol: 'fusefs_gate_defined_nowhere',
+        message:
+          'undefined symbol fusefs_gate_defined_nowhere in fs/fuse/fuse.ko (modpost: no kernel or module exports it)',
+      },
+    ]);
+  });
+
   it('reads the GNU build id of a real ELF file as readelf -n shows it', () => {
     const elf = '/bin/ls';
     const readelf = execFileSync('readelf', ['-n', elf], { encoding: 'utf8' });

@@ -140,6 +140,56 @@ describe('the sections of a failing run', () => {
     expect(ok).not.toContain('cc: error');
   });
 
+  it("lists a failed build's link errors under it, with the tree's file and line when the linker named one", () => {
+    const md = renderSummary({
+      ...passReport(),
+      verdict: 'fail',
+      build: {
+        mode: 'kernel',
+        why: 'a kernel build',
+        ok: false,
+        tail: 'make bzImage failed',
+        linkErrors: [
+          {
+            kind: 'undefined',
+            symbol: 'fusefs_gate_nowhere',
+            file: 'fs/fuse/file.c',
+            line: 12,
+            message: 'undefined reference to fusefs_gate_nowhere in fuse_foo (fs/fuse/file.o)',
+          },
+          {
+            kind: 'undefined',
+            symbol: 'fusefs_gate_nowhere',
+            message: 'undefined symbol fusefs_gate_nowhere in fs/fuse/fuse.ko (modpost: no kernel or module exports it)',
+          },
+        ],
+      },
+    });
+    expect(md).toContain(
+      [
+        '- **Build:** `kernel` **failed** (a kernel build)',
+        '  - link error: undefined reference to fusefs_gate_nowhere in fuse_foo (fs/fuse/file.o) (`fs/fuse/file.c:12`)',
+        '  - link error: undefined symbol fusefs_gate_nowhere in fs/fuse/fuse.ko (modpost: no kernel or module exports it)',
+      ].join('\n'),
+    );
+    const many = renderSummary({
+      ...passReport(),
+      verdict: 'fail',
+      build: {
+        mode: 'kernel',
+        why: 'x',
+        ok: false,
+        linkErrors: Array.from({ length: 13 }, (_, i) => ({
+          kind: 'undefined' as const,
+          symbol: `s${i}`,
+          message: `undefined symbol s${i}`,
+        })),
+      },
+    });
+    expect(many).toContain('  - link error: undefined symbol s9\n  - ... 3 more in report.json');
+    expect(many).not.toContain('undefined symbol s10');
+  });
+
   it('tells proof, image, phases, boot attempts and the stopping iteration', () => {
     const md = renderSummary({
       ...passReport(),
