@@ -282,6 +282,55 @@ describe('guest session on the FreeBSD adapter (fake FreeBSD guest)', () => {
     await session.dispose();
   });
 
+  it("ends what is left of the FUSE server's session before kldunload: SIGTERM, then SIGKILL for a process that ignores it; the guest is reused", async () => {
+    const { machine, session, run } = setup();
+    const first = await run();
+    expect(first.report.verdict, first.report.reason).toBe('pass');
+    // The fixture's daemon (pid 1304) recorded its session; one process of it outlives the unmount.
+    expect(machine.kernel.files.get('/gate/fuse-server.sid')).toBe('1304\n');
+    machine.kernel.leftAfterUnmount = [{ onTerm: 'exits' }, { onTerm: 'survives' }];
+    const sent = machine.commands.length;
+    const second = await run();
+    expect(second.report.verdict, second.report.reason).toBe('pass');
+    expect(second.report.reusedGuest).toBe(true);
+    expect(second.report.guestSession?.start).toContain(
+      'FUSE server session 1304: SIGTERM left pids 1306, SIGKILL ended them',
+    );
+    const commands = machine.commands.slice(sent);
+    const at = (re: RegExp) => commands.findIndex((c) => re.test(c));
+    expect(at(/^\( s=\$\(cat \/gate\/fuse-server\.sid/)).toBeGreaterThan(at(/^umount \/mnt\/fg/));
+    expect(at(/^kldunload -v fusefs/)).toBeGreaterThan(at(/^\( s=\$\(cat \/gate\/fuse-server\.sid/));
+    // Nothing of the first run's server is left; the second run's fixture is the only process.
+    expect(machine.kernel.processes.map((p) => p.pid)).toEqual([1304]);
+    await session.dispose();
+  });
+
+  it("a process of the server's session that survives SIGKILL (asleep in the kernel): the reset fails and the next run boots fresh, saying why", async () => {
+    const { machine, session, run } = setup();
+    expect((await run()).report.verdict).toBe('pass');
+    machine.kernel.leftAfterUnmount = [{ onTerm: 'survives', unkillable: true }];
+    const sent = machine.commands.length;
+    const second = await run();
+    expect(second.report.verdict, second.report.reason).toBe('pass');
+    expect(second.report.reusedGuest).toBe(false);
+    expect(second.report.guestSession?.start).toContain(
+      "fresh boot: the kept guest could not be reused: ending the FUSE server's session failed (exit 1): FUSE server session 1304: pids 1305 still running after SIGKILL",
+    );
+    // Nothing was unloaded under the stray process: the fresh boot is the way out.
+    expect(machine.commands.slice(sent).some((c) => c.startsWith('kldunload'))).toBe(false);
+    expect(machine.boots).toBe(2);
+    await session.dispose();
+  });
+
+  it('a server that exits with its mount leaves nothing: the reset says so', async () => {
+    const { session, run } = setup();
+    expect((await run()).report.verdict).toBe('pass');
+    const second = await run();
+    expect(second.report.reusedGuest).toBe(true);
+    expect(second.report.guestSession?.start).toContain('FUSE server session 1304: nothing left');
+    await session.dispose();
+  });
+
   it('fusefs compiled into the kernel (kldstat -v lists it under kernel): the reset says it cannot be unloaded and the next run boots fresh', async () => {
     const { machine, session, run } = setup();
     machine.fusefsInKernel = true;
