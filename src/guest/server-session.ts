@@ -57,8 +57,8 @@ const KILL_ROUNDS = 20;
 const TOOLS = {
   linux: {
     list:
-      'for f in /proc/[0-9]*; do read -r l 2>/dev/null <$f/stat || continue; set -- ${l##*) }; ' +
-      '[ "$4" = $s ] && [ "$1" != Z ] && printf \'%s \' ${f#/proc/}; done',
+      `for f in /proc/[0-9]*; do read -r l 2>/dev/null <$f/stat || continue; set -- \${l##*) }; ` +
+      `[ "$4" = $s ] && [ "$1" != Z ] && printf '%s ' \${f#/proc/}; done`,
     signal: 'kill -$1 $p 2>/dev/null',
   },
   freebsd: {

@@ -458,3 +458,26 @@ describe('the fake FreeBSD kernel: kldunload as the sources have it', () => {
     expect(kernel.devFuseExists).toBe(false);
   });
 });
+
+describe('the fake FreeBSD kernel: sessions, pgrep -s and pkill -s as bin/pkill/pkill.c has them', () => {
+  it('the fixture daemon leads its own session and exits with its mount; pgrep prints pid and delimiter, exit 1 with none; SIGTERM and SIGKILL end what they can', () => {
+    const kernel = new FakeFreeBSDKernel();
+    kernel.load(BUILT_KO);
+    kernel.mountFixture('/mnt/fg', 'fusefs-fixture');
+    expect(kernel.processes).toEqual([{ pid: 1304, sid: 1304, onTerm: 'exits' }]);
+    const tools = (command: string) => kernel.runWithProcessTools(command);
+    expect(tools("pgrep -d ' ' -s 1304; echo \" rc=$?\"")).toEqual({ exit: 0, output: '1304  rc=0\n' });
+    expect(tools("pgrep -d ' ' -s 99; echo \"rc=$?\"")).toEqual({ exit: 0, output: 'rc=1\n' });
+    kernel.leftAfterUnmount = [{ onTerm: 'survives' }, { onTerm: 'survives', unkillable: true }];
+    kernel.umount('/mnt/fg');
+    expect(kernel.processes.map((p) => [p.pid, p.sid])).toEqual([
+      [1305, 1304],
+      [1306, 1304],
+    ]);
+    tools('pkill -TERM -s 1304');
+    expect(kernel.processes.map((p) => p.pid)).toEqual([1305, 1306]);
+    tools('pkill -KILL -s 1304');
+    expect(kernel.processes.map((p) => p.pid)).toEqual([1306]);
+    expect(tools('pkill -KILL -s 99; echo "rc=$?"').output).toBe('rc=1\n');
+  });
+});
