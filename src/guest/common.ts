@@ -48,8 +48,9 @@ export const FUSE_SERVER_MOUNT_SCRIPT = `${GATE_DIR}/fuse-server-mount.sh`;
  * - FreeBSD: base has no setsid(1); `daemon -f` (usr.sbin/daemon/daemon.c, daemon(3): fork, setsid)
  *   detaches from the controlling terminal with stdin, stdout and stderr on /dev/null. `-f` alone
  *   does not turn on supervision mode (main sets supervision_enabled only for the pidfile, restart,
- *   output-file and syslog options), so daemon(8) execs the command in the process daemon(3) made a session leader (lib/libc/gen/daemon.c), with no
- *   supervisor left around it: the command's pid is the session id either way.
+ *   output-file and syslog options), so daemon(8) execs the command in the process daemon(3) made a
+ *   session leader (lib/libc/gen/daemon.c), with no supervisor around it.
+ * Either way the command's pid is the session id.
  */
 export const DETACH = { linux: 'setsid', freebsd: 'daemon -f' } as const;
 
@@ -65,10 +66,10 @@ export const MOUNT_TABLE_LINE = `{ cat /proc/mounts 2>/dev/null || mount -p; } |
  * Starts `argv` (already quoted) detached with `detach`: its own session, no controlling terminal,
  * stdin /dev/null, output in fuse-server.log, exit status in fuse-server.status, and not a child of
  * the console shell (the subshell that starts it exits at once), so whatever the server does with
- * jobs, signals or its terminal cannot reach the command channel. The session leader records its pid,
- * the session's id, first (src/guest/server-session.ts), so the next run's reset can end what is left
- * of the session. Then waits, bounded, for the mount
- * table to show the mount; a server that exits non-zero before mounting ends the wait at once.
+ * jobs, signals or its terminal cannot reach the command channel. The session leader first records
+ * its pid, the session's id (src/guest/server-session.ts), so the next run's reset can end what is
+ * left of the session. Then waits, bounded, for the mount table to show the mount; a server that
+ * exits non-zero before mounting ends the wait at once.
  * Either way the mount table line is kept in fuse-server.mounts.
  */
 function detachedMountCommand(argv: string, mountCheck: string, detach: string): string {

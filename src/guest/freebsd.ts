@@ -732,9 +732,9 @@ export class FreeBSDGuest implements GuestAdapter {
    * 1b. end what is left of the FUSE server's session (src/guest/server-session.ts: pkill/pgrep -s,
    *    SIGTERM then SIGKILL, each with a bounded wait). A server that outlived its mount would hold
    *    /dev/fuse open into the unload below (destroy_dev waits for threads inside the device) or
-   *    write into the next run's files; a process of it that survives SIGKILL (asleep in the kernel
-   *    without PCATCH: sys/kern/kern_sig.c tdsigwakeup leaves a thread without TDF_SINTR asleep) fails the
-   *    reset, and the next run boots fresh;
+   *    write into the next run's files. A process of it that survives SIGKILL (asleep in the kernel
+   *    without PCATCH: sys/kern/kern_sig.c tdsigwakeup does not wake a thread without TDF_SINTR)
+   *    fails the reset, and the next run boots fresh;
    * 2. when `kldstat -q -m fusefs` finds the module: if kldstat -v lists it inside another file
    *    (`kernel`: a kernel built with fusefs), stop here, it cannot be unloaded; else
    *    `kldunload -v fusefs`: kldfind(2) finds the file by name with or without `.ko`

@@ -160,6 +160,8 @@ describe('a guest that outlives one run (real QEMU, Linux test guest)', () => {
       // The packaged kernel's FUSE is built in: nothing to rmmod, the mount and /gate still reset.
       expect(second.guestSession?.start).toContain('unmounted /mnt/fg');
       expect(second.guestSession?.start).not.toContain('rmmod');
+      // The fixture's daemon recorded its session at the mount and exits with its mount: nothing stays.
+      expect(second.guestSession?.start).toMatch(/FUSE server session \d+: (?:nothing left|SIGTERM ended pids \d+);/);
       expect(second.proof?.ok).toBe(true);
       expect(readFileSync(path.join(root, 'two', 'serial.log'), 'latin1')).not.toMatch(/Linux version \d/);
       // The second run's kernel log starts at its reset, not at the boot of the first.
