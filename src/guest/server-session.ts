@@ -36,7 +36,9 @@ export async function recordFixtureSession(shell: Shell, mountOutput: string): P
     purpose: "recording the fixture's session",
   });
   if (result.exitStatus !== 0)
-    throw new Error(`recording the fixture's session failed (exit ${result.exitStatus}): ${result.output.trim()}`);
+    throw new Error(
+      `recording the fixture's session failed (exit ${result.exitStatus}): ${result.output.trim()}`,
+    );
 }
 
 /** Rounds of 0.1 s: how long the server gets to exit after SIGTERM, and after SIGKILL. */

@@ -121,7 +121,9 @@ describe('a guest that outlives one run (real QEMU, Linux test guest)', () => {
       const next = await run('two', second);
       expect(next.verdict, next.reason).toBe('pass');
       expect(next.reusedGuest).toBe(true);
-      expect(next.guestSession?.start).toMatch(/FUSE server session \d+: SIGTERM left pids [\d ]+, SIGKILL ended them/);
+      expect(next.guestSession?.start).toMatch(
+        /FUSE server session \d+: SIGTERM left pids [\d ]+, SIGKILL ended them/,
+      );
       const leftover = readFileSync(path.join(root, 'two', 'results', 'leftover.txt'), 'utf8');
       expect(leftover).toMatch(/^session \d+\n/);
       expect(leftover.split('\n').slice(1).join('\n').trim()).toBe('');
@@ -161,7 +163,9 @@ describe('a guest that outlives one run (real QEMU, Linux test guest)', () => {
       expect(second.guestSession?.start).toContain('unmounted /mnt/fg');
       expect(second.guestSession?.start).not.toContain('rmmod');
       // The fixture's daemon recorded its session at the mount and exits with its mount: nothing stays.
-      expect(second.guestSession?.start).toMatch(/FUSE server session \d+: (?:nothing left|SIGTERM ended pids \d+);/);
+      expect(second.guestSession?.start).toMatch(
+        /FUSE server session \d+: (?:nothing left|SIGTERM ended pids \d+);/,
+      );
       expect(second.proof?.ok).toBe(true);
       expect(readFileSync(path.join(root, 'two', 'serial.log'), 'latin1')).not.toMatch(/Linux version \d/);
       // The second run's kernel log starts at its reset, not at the boot of the first.

@@ -126,8 +126,7 @@ export class FakeFreeBSDKernel {
   fusefsLoadedByKernel = false;
 
   /** Processes the gate may have to end: `onTerm` what SIGTERM does, `unkillable` asleep without PCATCH. */
-  readonly processes: { pid: number; sid: number; onTerm: 'exits' | 'survives'; unkillable?: boolean }[] =
-    [];
+  readonly processes: { pid: number; sid: number; onTerm: 'exits' | 'survives'; unkillable?: boolean }[] = [];
   /**
    * What else of the fixture's session stays after the unmount (not the daemon itself, which exits):
    * a process that outlives its mount, as a user's server that does not exit might.
@@ -340,7 +339,10 @@ export class FakeFreeBSDKernel {
           return { exit: 0, output: '' };
         },
       },
-      { match: /^\( s=\$\(cat \/gate\/fuse-server\.sid /, run: (command) => this.runWithProcessTools(command) },
+      {
+        match: /^\( s=\$\(cat \/gate\/fuse-server\.sid /,
+        run: (command) => this.runWithProcessTools(command),
+      },
       {
         match: /^sysctl kern\.msgbuf_clear=1 2>&1 >\/dev\/null$/,
         run: () => {

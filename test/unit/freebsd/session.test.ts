@@ -466,8 +466,8 @@ describe('the fake FreeBSD kernel: sessions, pgrep -s and pkill -s as bin/pkill/
     kernel.mountFixture('/mnt/fg', 'fusefs-fixture');
     expect(kernel.processes).toEqual([{ pid: 1304, sid: 1304, onTerm: 'exits' }]);
     const tools = (command: string) => kernel.runWithProcessTools(command);
-    expect(tools("pgrep -d ' ' -s 1304; echo \" rc=$?\"")).toEqual({ exit: 0, output: '1304  rc=0\n' });
-    expect(tools("pgrep -d ' ' -s 99; echo \"rc=$?\"")).toEqual({ exit: 0, output: 'rc=1\n' });
+    expect(tools('pgrep -d \' \' -s 1304; echo " rc=$?"')).toEqual({ exit: 0, output: '1304  rc=0\n' });
+    expect(tools('pgrep -d \' \' -s 99; echo "rc=$?"')).toEqual({ exit: 0, output: 'rc=1\n' });
     kernel.leftAfterUnmount = [{ onTerm: 'survives' }, { onTerm: 'survives', unkillable: true }];
     kernel.umount('/mnt/fg');
     expect(kernel.processes.map((p) => [p.pid, p.sid])).toEqual([

@@ -46,7 +46,9 @@ describe('endServerSessionCommand (Linux, real processes)', () => {
     for (const os of ['linux', 'freebsd'] as const) {
       const command = endServerSessionCommand(os);
       expect(command).not.toContain('\n');
-      expect(framedCommand('0123456789abcdef', 'c9999', command).length).toBeLessThanOrEqual(MAX_COMMAND_LENGTH);
+      expect(framedCommand('0123456789abcdef', 'c9999', command).length).toBeLessThanOrEqual(
+        MAX_COMMAND_LENGTH,
+      );
     }
   });
 
@@ -61,7 +63,9 @@ describe('endServerSessionCommand (Linux, real processes)', () => {
     const sid = readFileSync(path.join(dir, 'sid'), 'utf8').trim();
     const result = end(dir);
     expect(result.exit, result.output).toBe(0);
-    expect(result.output).toMatch(new RegExp(`^FUSE server session ${sid}: SIGTERM left pids [\\d ]+, SIGKILL ended them$`));
+    expect(result.output).toMatch(
+      new RegExp(`^FUSE server session ${sid}: SIGTERM left pids [\\d ]+, SIGKILL ended them$`),
+    );
     expect(pids.filter(alive)).toEqual([]);
   });
 
@@ -72,7 +76,9 @@ describe('endServerSessionCommand (Linux, real processes)', () => {
     // The shell and the `sleep 1` it waits for, both of the session.
     const ended = end(dir);
     expect(ended.exit).toBe(0);
-    expect(ended.output).toMatch(new RegExp(`^FUSE server session ${sid}: SIGTERM ended pids ${pids[0]}( \\d+)?$`));
+    expect(ended.output).toMatch(
+      new RegExp(`^FUSE server session ${sid}: SIGTERM ended pids ${pids[0]}( \\d+)?$`),
+    );
     expect(alive(pids[0]!)).toBe(false);
     expect(end(dir)).toEqual({ exit: 0, output: `FUSE server session ${sid}: nothing left` });
   });
@@ -90,6 +96,10 @@ describe('endServerSessionCommand (Linux, real processes)', () => {
 
 it("reads the fixture daemon's pid from its mount line, and nothing else", () => {
   expect(fixtureDaemonPid('fusefs-fixture: mounted /mnt/fg (pid 1304, direct_io=on)\n')).toBe(1304);
-  expect(fixtureDaemonPid('noise\nfusefs-fixture: mounted /mnt/fg (pid 77, direct_io=off, backing=/b)\n')).toBe(77);
-  expect(fixtureDaemonPid('fusefs-fixture: daemon exited before answering INIT on /mnt/fg\n')).toBeUndefined();
+  expect(
+    fixtureDaemonPid('noise\nfusefs-fixture: mounted /mnt/fg (pid 77, direct_io=off, backing=/b)\n'),
+  ).toBe(77);
+  expect(
+    fixtureDaemonPid('fusefs-fixture: daemon exited before answering INIT on /mnt/fg\n'),
+  ).toBeUndefined();
 });
