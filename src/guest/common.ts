@@ -3,6 +3,7 @@ import type { GateConfig } from '../config/types.js';
 import type { TestSpec } from './adapter.js';
 import type { RunResult, Shell } from './shell.js';
 import { shQuote } from './quote.js';
+import { RECORD_SERVER_SESSION } from './server-session.js';
 
 /** docs/guest-protocol.md: the guest layout. */
 export const GATE_DIR = '/gate';
@@ -42,9 +43,14 @@ export const FUSE_SERVER_MOUNT_SCRIPT = `${GATE_DIR}/fuse-server-mount.sh`;
  * How a guest starts a command in a new session, with no controlling terminal, as a process that is
  * not the caller's child. The user's server must never be a job of the console shell: busybox ash
  * (the Linux guest) was seen to exit when a daemonizing server's background job ended.
- * - Linux: busybox `setsid PROG` (util-linux/setsid.c) calls setsid(2) and execs PROG.
+ * - Linux: busybox `setsid PROG` (miscutils/setsid.c) forks first when the caller leads a process
+ *   group, then calls setsid(2) and execs PROG, so PROG leads the new session.
  * - FreeBSD: base has no setsid(1); `daemon -f` (usr.sbin/daemon/daemon.c, daemon(3): fork, setsid)
- *   detaches from the controlling terminal with stdin, stdout and stderr on /dev/null.
+ *   detaches from the controlling terminal with stdin, stdout and stderr on /dev/null. `-f` alone
+ *   does not turn on supervision mode (main sets supervision_enabled only for the pidfile, restart,
+ *   output-file and syslog options), so daemon(8) execs the command in the process daemon(3) made a
+ *   session leader (lib/libc/gen/daemon.c), with no supervisor around it.
+ * Either way the command's pid is the session id.
  */
 export const DETACH = { linux: 'setsid', freebsd: 'daemon -f' } as const;
 
@@ -60,13 +66,15 @@ export const MOUNT_TABLE_LINE = `{ cat /proc/mounts 2>/dev/null || mount -p; } |
  * Starts `argv` (already quoted) detached with `detach`: its own session, no controlling terminal,
  * stdin /dev/null, output in fuse-server.log, exit status in fuse-server.status, and not a child of
  * the console shell (the subshell that starts it exits at once), so whatever the server does with
- * jobs, signals or its terminal cannot reach the command channel. Then waits, bounded, for the mount
- * table to show the mount; a server that exits non-zero before mounting ends the wait at once.
+ * jobs, signals or its terminal cannot reach the command channel. The session leader first records
+ * its pid, the session's id (src/guest/server-session.ts), so the next run's reset can end what is
+ * left of the session. Then waits, bounded, for the mount table to show the mount; a server that
+ * exits non-zero before mounting ends the wait at once.
  * Either way the mount table line is kept in fuse-server.mounts.
  */
 function detachedMountCommand(argv: string, mountCheck: string, detach: string): string {
   const { log, status } = FUSE_SERVER_FILES;
-  const started = `sh -c '"$@" </dev/null >${log} 2>&1; echo $? >${status}' - ${argv}`;
+  const started = `sh -c '${RECORD_SERVER_SESSION}; "$@" </dev/null >${log} 2>&1; echo $? >${status}' - ${argv}`;
   // Run from FUSE_SERVER_MOUNT_SCRIPT, so its length is not the console's concern.
   return (
     `rm -f ${status}; mkdir -p ${MOUNTPOINT} && ( ${detach} ${started} </dev/null >/dev/null 2>&1 & ) && ` +

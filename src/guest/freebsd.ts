@@ -40,6 +40,7 @@ import {
 import { parseFreebsdVersion } from '../image/freebsd-resolve.js';
 import { parseStacks } from '../report/stacks.js';
 import { shQuote } from './quote.js';
+import { endServerSessionCommand, recordFixtureSession } from './server-session.js';
 import type { Shell } from './shell.js';
 import { FREEBSD_PATHS } from './freebsd-paths.js';
 import { filterOf, gtestResultsFromRun, gtestSpec } from './freebsd-gtest.js';
@@ -677,6 +678,7 @@ export class FreeBSDGuest implements GuestAdapter {
       throw new MountError(
         `mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-800)}`,
       );
+    if (!config.fuseServer) await recordFixtureSession(shell, result.output);
     return MOUNTPOINT;
   }
 
@@ -758,6 +760,12 @@ export class FreeBSDGuest implements GuestAdapter {
    *    fuse_vfsop_unmount (sys/fs/fuse/fuse_vfsops.c) marks the session dead (fdata_set_dead), so
    *    the server's next read of /dev/fuse returns ENODEV (sys/fs/fuse/fuse_device.c
    *    fuse_device_read) and the fixture exits;
+   * 1b. end what is left of the FUSE server's session (src/guest/server-session.ts: pkill/pgrep -s,
+   *    SIGTERM then SIGKILL, each with a bounded wait). A server that outlived its mount would hold
+   *    /dev/fuse open into the unload below (destroy_dev waits for threads inside the device) or
+   *    write into the next run's files. A process of it that survives SIGKILL (asleep in the kernel
+   *    without PCATCH: sys/kern/kern_sig.c tdsigwakeup does not wake a thread without TDF_SINTR)
+   *    fails the reset, and the next run boots fresh;
    * 2. when `kldstat -q -m fusefs` finds the module: if kldstat -v lists it inside another file
    *    (`kernel`: a kernel built with fusefs), stop here, it cannot be unloaded; else
    *    `kldunload -v fusefs`: kldfind(2) finds the file by name with or without `.ko`
@@ -798,6 +806,12 @@ export class FreeBSDGuest implements GuestAdapter {
       if (umount.exitStatus !== 0) return fail(`umount ${MOUNTPOINT}`, umount);
       details.push(`unmounted ${MOUNTPOINT}`);
     }
+    const ended = await shell.run(endServerSessionCommand('freebsd'), {
+      timeoutMs: 30_000,
+      purpose: "ending the FUSE server's session",
+    });
+    if (ended.exitStatus !== 0) return fail("ending the FUSE server's session", ended);
+    if (ended.output.trim()) details.push(ended.output.trim());
     const loaded = await shell.run('kldstat -q -m fusefs', { timeoutMs: 10_000 });
     if (loaded.exitStatus === 0) {
       // modfind finds a module wherever it is; kldunload finds linker files by name (fusefs.ko or

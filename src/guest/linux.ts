@@ -27,6 +27,7 @@ import {
   mustRun,
   workloadTests,
 } from './common.js';
+import { endServerSessionCommand, recordFixtureSession } from './server-session.js';
 import type { Shell } from './shell.js';
 
 export const LINUX_CONSOLE: ConsoleProfile = {
@@ -132,6 +133,7 @@ export class LinuxGuest implements GuestAdapter {
       throw new MountError(
         `mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-500)}`,
       );
+    if (!config.fuseServer) await recordFixtureSession(shell, result.output);
     return MOUNTPOINT;
   }
 
@@ -157,7 +159,11 @@ export class LinuxGuest implements GuestAdapter {
 
   /**
    * Back to the state of a fresh boot, step by step so a failure names its step:
-   * 1. unmount /mnt/fg (the fixture exits when its mount goes; a leftover one is ended);
+   * 1. unmount /mnt/fg (the fixture exits when its mount goes);
+   * 1b. end what is left of the FUSE server's session (src/guest/server-session.ts): SIGTERM, SIGKILL,
+   *    each with a bounded wait; anything of it still running (asleep in the kernel) fails the reset.
+   *    Else a server that outlived its mount keeps /dev/fuse open (rmmod refuses), or writes into
+   *    the next run's files;
    * 2. unload a loadable fuse module (the tree's): `initstate` exists in /sys/module/NAME only for a
    *    loaded module (kernel/module/sysfs.c), not for built-in code such as the cloud kernel's FUSE.
    *    A mount (fs/fuse/inode.c fuse_fs_type .owner) or an open /dev/fuse (fs/fuse/dev.c
@@ -176,8 +182,9 @@ export class LinuxGuest implements GuestAdapter {
     const steps: [string, string][] = [
       [
         `unmounting ${MOUNTPOINT}`,
-        `cd /; if grep -q ' ${MOUNTPOINT} ' /proc/mounts; then umount ${MOUNTPOINT} 2>&1 || exit 1; echo 'unmounted ${MOUNTPOINT}'; fi; killall fusefs-fixture 2>/dev/null; true`,
+        `cd /; if grep -q ' ${MOUNTPOINT} ' /proc/mounts; then umount ${MOUNTPOINT} 2>&1 || exit 1; echo 'unmounted ${MOUNTPOINT}'; fi; true`,
       ],
+      ["ending the FUSE server's session", endServerSessionCommand('linux')],
       [
         'unloading the fuse module',
         'i=0; while [ -e /sys/module/fuse/initstate ]; do rmmod fuse 2>/dev/null && { echo "rmmod fuse"; break; }; ' +

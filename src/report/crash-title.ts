@@ -41,12 +41,22 @@ export function normalizeMessage(message: string): string {
 }
 
 /**
+ * What a crash is filed under when every named candidate is machinery: `first-named` names the first
+ * of them (Linux: a truncated report that only printed the faulting pc in, say, a KASAN helper);
+ * `none` names no function, so the title is the kind alone (FreeBSD: the panic message, as
+ * syzkaller titles a panic without a useful frame; the first frame there is the backtrace's own
+ * db_trace_self or kdb_backtrace, which says nothing of the bug).
+ */
+export type AllMachinery = 'first-named' | 'none';
+
+/**
  * The function a crash is filed under: the first named candidate that is not machinery; the
  * candidates are the header's function (KASAN, WARNING), the faulting pc (RIP, pc) and the stack.
  */
 export function crashFunction(
   candidates: readonly (Frame | string | undefined)[],
   isMachinery: (fn: string) => boolean,
+  allMachinery: AllMachinery = 'first-named',
 ): string | undefined {
   let fallback: string | undefined;
   for (const c of candidates) {
@@ -57,8 +67,8 @@ export function crashFunction(
     if (isMachinery(fn)) continue;
     return baseName(fn);
   }
-  // Everything is machinery (a truncated report that only printed the faulting pc): name that.
-  return fallback === undefined ? undefined : baseName(fallback);
+  if (allMachinery === 'none' || fallback === undefined) return undefined;
+  return baseName(fallback);
 }
 
 /** `KIND in FUNC`, or `KIND` when no function is known or the kind already names it. */

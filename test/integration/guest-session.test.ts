@@ -84,6 +84,55 @@ describe('a guest that outlives one run (real QEMU, Linux test guest)', () => {
     expect(livingVms()).toEqual([]);
   }, 240_000);
 
+  it("a user's FUSE server that ignores SIGTERM and leaves a child behind is ended by the reset: the next run reuses the guest and finds nothing of it", async () => {
+    const root = tempDir('session-stray');
+    const session = new GuestSession(path.join(root, 'guest'));
+    const run = (name: string, fuseServer: string) => {
+      const outDir = path.join(root, name);
+      mkdirSync(outDir, { recursive: true });
+      return runGate(
+        linuxConfig({
+          accel: 'tcg',
+          'output-dir': outDir,
+          workloads: 'write-readback',
+          'fuse-server': fuseServer,
+        }),
+        recordingIO(),
+        { guests: session },
+      );
+    };
+    // The built-in fixture serves the mount (its daemon makes a session of its own and exits with its
+    // mount); the server's own shell ignores SIGTERM, and so does the child it leaves behind. Both
+    // write where they are (/tmp outlives the reset; /gate does not).
+    const stray =
+      "/gate/bin/fusefs-fixture -o direct_io {mountpoint} || exit 1; trap '' TERM; cp /gate/fuse-server.sid /tmp/stray.sid; " +
+      'sleep 100000 & echo $$ $! >/tmp/stray.pids; while :; do sleep 1; done';
+    // The next run's server first writes, from inside the guest, every live process of the first
+    // server's session and whether the pids it left are still there.
+    const check =
+      's=$(cat /tmp/stray.sid); echo "session $s"; for f in /proc/[0-9]*; do read -r l <$f/stat || continue; ' +
+      'set -- ${l##*) }; [ "$4" = "$s" ] && [ "$1" != Z ] && echo "left: $l"; done; ' +
+      'for p in $(cat /tmp/stray.pids); do [ -e /proc/$p ] && echo "pid $p: $(cat /proc/$p/stat)"; done';
+    const second = `{ ${check}; } >/gate/results/leftover.txt 2>&1; exec /gate/bin/fusefs-fixture -o direct_io {mountpoint}`;
+    try {
+      const first = await run('one', stray);
+      expect(first.verdict, first.reason).toBe('pass');
+      expect(session.holdsGuest).toBe(true);
+      const next = await run('two', second);
+      expect(next.verdict, next.reason).toBe('pass');
+      expect(next.reusedGuest).toBe(true);
+      expect(next.guestSession?.start).toMatch(
+        /FUSE server session \d+: SIGTERM left pids [\d ]+, SIGKILL ended them/,
+      );
+      const leftover = readFileSync(path.join(root, 'two', 'results', 'leftover.txt'), 'utf8');
+      expect(leftover).toMatch(/^session \d+\n/);
+      expect(leftover.split('\n').slice(1).join('\n').trim()).toBe('');
+    } finally {
+      await session.dispose();
+    }
+    expect(livingVms()).toEqual([]);
+  }, 300_000);
+
   it('two gate runs share one boot through a session; a cancelled run boots nothing; disposing of the session leaves no QEMU', async () => {
     const root = tempDir('session-runs');
     const session = new GuestSession(path.join(root, 'guest'));
@@ -113,6 +162,10 @@ describe('a guest that outlives one run (real QEMU, Linux test guest)', () => {
       // The packaged kernel's FUSE is built in: nothing to rmmod, the mount and /gate still reset.
       expect(second.guestSession?.start).toContain('unmounted /mnt/fg');
       expect(second.guestSession?.start).not.toContain('rmmod');
+      // The fixture's daemon recorded its session at the mount and exits with its mount: nothing stays.
+      expect(second.guestSession?.start).toMatch(
+        /FUSE server session \d+: (?:nothing left|SIGTERM ended pids \d+);/,
+      );
       expect(second.proof?.ok).toBe(true);
       expect(readFileSync(path.join(root, 'two', 'serial.log'), 'latin1')).not.toMatch(/Linux version \d/);
       // The second run's kernel log starts at its reset, not at the boot of the first.

@@ -130,7 +130,9 @@ export function extractFreebsdPanicLines(all: readonly string[]): KernelPanic | 
     if (thread.frames.length > 0) done = true;
   }
   const kind = trap ?? `panic: ${normalizeMessage(message)}`;
-  const fn = crashFunction([afterTrap, ...thread.frames], isFreebsdCrashMachinery);
+  // Only machinery in the trace (a trace cut short, a panic inside the kernel's own checks): the
+  // kind alone, never the backtrace's own first frame (db_trace_self_wrapper, kdb_backtrace).
+  const fn = crashFunction([afterTrap, ...thread.frames], isFreebsdCrashMachinery, 'none');
   panic.title = crashTitle(kind, fn);
   return panic;
 }

@@ -1,8 +1,9 @@
 // A fake guest shell that replays FreeBSD transcripts (test/fixtures/freebsd) keyed by command
 // regexps. It records every command, and a command no rule matches fails the test loudly.
 
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RunOptions, RunResult, Shell } from '../../../src/guest/shell.js';
@@ -80,7 +81,15 @@ export class FakeFreeBSDShell implements Shell {
  *   err(3) prints "can't unload file: Device busy" (EBUSY's text, lib/libc/gen/errlst.c), exit 1.
  *   After an unload kldstat -v lists no fusefs.ko and /dev/fuse is gone.
  * - umount of a mount point removes its row from the mount table and prints nothing
- *   (sbin/umount/umount.c prints only on failure or with -v).
+ *   (sbin/umount/umount.c prints only on failure or with -v). The fixture's daemon then exits: its
+ *   next read of /dev/fuse fails with ENODEV (fuse_vfsop_unmount -> fdata_set_dead,
+ *   sys/fs/fuse/fuse_device.c fuse_device_read) and guest/fuse_fixture.c daemon_main leaves its loop.
+ * - processes and sessions: the fixture's daemon calls setsid(2), so its session id is its pid
+ *   (sys/kern/kern_prot.c sys_setsid). `pgrep -d D -s SID` prints each pid of the session followed
+ *   by D and exits 1 when none matches; `pkill -SIG -s SID` sends SIG to each and exits 0 when it
+ *   signalled one (bin/pkill/pkill.c grepact, killact, STATUS_MATCH / STATUS_NOMATCH). SIGTERM ends
+ *   a process unless it ignores or catches it; SIGKILL ends it unless a thread sleeps without
+ *   PCATCH (sys/kern/kern_sig.c tdsigwakeup: no TDF_SINTR, not woken).
  */
 export class FakeFreeBSDKernel {
   /** Where the loaded fusefs.ko came from; undefined while not loaded. */
@@ -116,7 +125,54 @@ export class FakeFreeBSDKernel {
    */
   fusefsLoadedByKernel = false;
 
+  /** Processes the gate may have to end: `onTerm` what SIGTERM does, `unkillable` asleep without PCATCH. */
+  readonly processes: { pid: number; sid: number; onTerm: 'exits' | 'survives'; unkillable?: boolean }[] = [];
+  /**
+   * What else of the fixture's session stays after the unmount (not the daemon itself, which exits):
+   * a process that outlives its mount, as a user's server that does not exit might.
+   */
+  leftAfterUnmount: { onTerm: 'exits' | 'survives'; unkillable?: boolean }[] = [];
+  /** Guest files the gate writes and reads back (`echo N >FILE`, `cat FILE`). */
+  readonly files = new Map<string, string>();
+
   constructor(readonly mfsnamelen = 16) {}
+
+  /**
+   * The gate's end-of-session command (src/guest/server-session.ts), run for real by busybox sh here
+   * with pgrep, pkill and sleep as shell functions over this kernel's process table (pkill.c's
+   * semantics, above); the table is read back afterwards. Only the forms the FreeBSD tools take.
+   */
+  runWithProcessTools(command: string): { exit: number; output: string } {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fake-freebsd-procs-'));
+    const table = path.join(dir, 'procs');
+    writeFileSync(
+      table,
+      this.processes.map((p) => `${p.pid} ${p.sid} ${p.onTerm} ${p.unkillable ? 1 : 0}\n`).join(''),
+    );
+    const sidFile = path.join(dir, 'sid');
+    const sid = this.files.get('/gate/fuse-server.sid');
+    if (sid !== undefined) writeFileSync(sidFile, sid);
+    const tools = [
+      `T=${table}`,
+      // pgrep -d DELIM -s SID: each pid, then DELIM; exit 1 when none.
+      `pgrep() { [ "$1" = -d ] && [ "$3" = -s ] || { echo "fake pgrep: unexpected $*" >&2; return 2; }; ` +
+        `o=$(awk -v s="$4" -v d="$2" '$2 == s { printf "%s%s", $1, d }' $T); [ -n "$o" ] || return 1; printf '%s' "$o"; }`,
+      // pkill -SIG -s SID: what SIG does to each process of the session; exit 1 when none was signalled.
+      `pkill() { [ "$2" = -s ] || { echo "fake pkill: unexpected $*" >&2; return 2; }; ` +
+        `awk -v s="$3" '$2 == s' $T | grep -q . || return 1; ` +
+        `awk -v s="$3" -v g="$1" '$2 == s && ((g == "-TERM" && $3 == "exits") || (g == "-KILL" && $4 == 0)) { next } { print }' $T >$T.new; mv $T.new $T; }`,
+      'sleep() { :; }',
+    ].join('\n');
+    const script = `${tools}\n${command.split('/gate/fuse-server.sid').join(sidFile)}`;
+    const result = spawnSync('busybox', ['sh', '-c', script], { encoding: 'utf8', timeout: 30_000 });
+    const left = readFileSync(table, 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => Number(line.split(' ')[0]));
+    this.processes.splice(0, this.processes.length, ...this.processes.filter((p) => left.includes(p.pid)));
+    rmSync(dir, { recursive: true, force: true });
+    return { exit: result.status ?? 1, output: `${result.stdout}${result.stderr}` };
+  }
 
   get devFuseExists(): boolean {
     return this.fusefsPath !== undefined || this.fusefsInKernel;
@@ -169,6 +225,12 @@ export class FakeFreeBSDKernel {
     if (this.mounts[index]!.busy)
       return { exit: 1, output: `umount: unmount of ${on} failed: Device busy\n` };
     this.mounts.splice(index, 1);
+    const daemon = this.processes.find((p) => p.pid === FIXTURE_DAEMON_PID);
+    if (daemon) {
+      this.processes.splice(this.processes.indexOf(daemon), 1);
+      for (const [i, left] of this.leftAfterUnmount.entries())
+        this.processes.push({ pid: FIXTURE_DAEMON_PID + 1 + i, sid: daemon.sid, ...left });
+    }
     return { exit: 0, output: '' };
   }
 
@@ -190,7 +252,8 @@ export class FakeFreeBSDKernel {
     const type = fusefsType(subtype, this.mfsnamelen);
     const daemonTimeout = timeout === undefined ? 60 : Math.min(600, Math.max(0, timeout));
     this.mounts.push({ from: '/dev/fuse', on, type, daemonTimeout });
-    return { exit: 0, output: `fusefs-fixture: mounted ${on} (pid 1304, direct_io=on)\n` };
+    this.processes.push({ pid: FIXTURE_DAEMON_PID, sid: FIXTURE_DAEMON_PID, onTerm: 'exits' });
+    return { exit: 0, output: `fusefs-fixture: mounted ${on} (pid ${FIXTURE_DAEMON_PID}, direct_io=on)\n` };
   }
 
   /** sbin/mount/mount.c putfsent for each mount, after the root file system. */
@@ -269,6 +332,18 @@ export class FakeFreeBSDKernel {
       { match: /^umount (\S+) 2>&1$/, run: (command) => this.umount(/^umount (\S+)/.exec(command)![1]!) },
       { match: /^mount -p$/, output: () => this.mountP() },
       {
+        match: /^echo (\d+) >(\/gate\/\S+)$/,
+        run: (command) => {
+          const [, value, file] = /^echo (\d+) >(\S+)$/.exec(command)!;
+          this.files.set(file!, `${value}\n`);
+          return { exit: 0, output: '' };
+        },
+      },
+      {
+        match: /^\( s=\$\(cat \/gate\/fuse-server\.sid /,
+        run: (command) => this.runWithProcessTools(command),
+      },
+      {
         match: /^sysctl kern\.msgbuf_clear=1 2>&1 >\/dev\/null$/,
         run: () => {
           this.msgbuf.length = 0;
@@ -299,6 +374,9 @@ export class FakeFreeBSDKernel {
     ];
   }
 }
+
+/** The pid the fake fixture's daemon gets. */
+const FIXTURE_DAEMON_PID = 1304;
 
 /** fuse_vfsop_mount: "fusefs" + "." + subtype, cut to MFSNAMELEN - 1 (sys/fs/fuse/fuse_vfsops.c). */
 function fusefsType(subtype: string, mfsnamelen: number): string {

@@ -282,6 +282,55 @@ describe('guest session on the FreeBSD adapter (fake FreeBSD guest)', () => {
     await session.dispose();
   });
 
+  it("ends what is left of the FUSE server's session before kldunload: SIGTERM, then SIGKILL for a process that ignores it; the guest is reused", async () => {
+    const { machine, session, run } = setup();
+    const first = await run();
+    expect(first.report.verdict, first.report.reason).toBe('pass');
+    // The fixture's daemon (pid 1304) recorded its session; one process of it outlives the unmount.
+    expect(machine.kernel.files.get('/gate/fuse-server.sid')).toBe('1304\n');
+    machine.kernel.leftAfterUnmount = [{ onTerm: 'exits' }, { onTerm: 'survives' }];
+    const sent = machine.commands.length;
+    const second = await run();
+    expect(second.report.verdict, second.report.reason).toBe('pass');
+    expect(second.report.reusedGuest).toBe(true);
+    expect(second.report.guestSession?.start).toContain(
+      'FUSE server session 1304: SIGTERM left pids 1306, SIGKILL ended them',
+    );
+    const commands = machine.commands.slice(sent);
+    const at = (re: RegExp) => commands.findIndex((c) => re.test(c));
+    expect(at(/^\( s=\$\(cat \/gate\/fuse-server\.sid/)).toBeGreaterThan(at(/^umount \/mnt\/fg/));
+    expect(at(/^kldunload -v fusefs/)).toBeGreaterThan(at(/^\( s=\$\(cat \/gate\/fuse-server\.sid/));
+    // Nothing of the first run's server is left; the second run's fixture is the only process.
+    expect(machine.kernel.processes.map((p) => p.pid)).toEqual([1304]);
+    await session.dispose();
+  });
+
+  it("a process of the server's session that survives SIGKILL (asleep in the kernel): the reset fails and the next run boots fresh, saying why", async () => {
+    const { machine, session, run } = setup();
+    expect((await run()).report.verdict).toBe('pass');
+    machine.kernel.leftAfterUnmount = [{ onTerm: 'survives', unkillable: true }];
+    const sent = machine.commands.length;
+    const second = await run();
+    expect(second.report.verdict, second.report.reason).toBe('pass');
+    expect(second.report.reusedGuest).toBe(false);
+    expect(second.report.guestSession?.start).toContain(
+      "fresh boot: the kept guest could not be reused: ending the FUSE server's session failed (exit 1): FUSE server session 1304: pids 1305 still running after SIGKILL",
+    );
+    // Nothing was unloaded under the stray process: the fresh boot is the way out.
+    expect(machine.commands.slice(sent).some((c) => c.startsWith('kldunload'))).toBe(false);
+    expect(machine.boots).toBe(2);
+    await session.dispose();
+  });
+
+  it('a server that exits with its mount leaves nothing: the reset says so', async () => {
+    const { session, run } = setup();
+    expect((await run()).report.verdict).toBe('pass');
+    const second = await run();
+    expect(second.report.reusedGuest).toBe(true);
+    expect(second.report.guestSession?.start).toContain('FUSE server session 1304: nothing left');
+    await session.dispose();
+  });
+
   it('fusefs compiled into the kernel (kldstat -v lists it under kernel): the reset says it cannot be unloaded and the next run boots fresh', async () => {
     const { machine, session, run } = setup();
     machine.fusefsInKernel = true;
@@ -407,5 +456,28 @@ describe('the fake FreeBSD kernel: kldunload as the sources have it', () => {
     expect(kernel.kldunload('fusefs.ko')).toEqual({ exit: 0, output: 'Unloading fusefs.ko, id=4\n' });
     expect(kernel.kldstatV()).not.toContain('fusefs');
     expect(kernel.devFuseExists).toBe(false);
+  });
+});
+
+describe('the fake FreeBSD kernel: sessions, pgrep -s and pkill -s as bin/pkill/pkill.c has them', () => {
+  it('the fixture daemon leads its own session and exits with its mount; pgrep prints pid and delimiter, exit 1 with none; SIGTERM and SIGKILL end what they can', () => {
+    const kernel = new FakeFreeBSDKernel();
+    kernel.load(BUILT_KO);
+    kernel.mountFixture('/mnt/fg', 'fusefs-fixture');
+    expect(kernel.processes).toEqual([{ pid: 1304, sid: 1304, onTerm: 'exits' }]);
+    const tools = (command: string) => kernel.runWithProcessTools(command);
+    expect(tools('pgrep -d \' \' -s 1304; echo " rc=$?"')).toEqual({ exit: 0, output: '1304  rc=0\n' });
+    expect(tools('pgrep -d \' \' -s 99; echo "rc=$?"')).toEqual({ exit: 0, output: 'rc=1\n' });
+    kernel.leftAfterUnmount = [{ onTerm: 'survives' }, { onTerm: 'survives', unkillable: true }];
+    kernel.umount('/mnt/fg');
+    expect(kernel.processes.map((p) => [p.pid, p.sid])).toEqual([
+      [1305, 1304],
+      [1306, 1304],
+    ]);
+    tools('pkill -TERM -s 1304');
+    expect(kernel.processes.map((p) => p.pid)).toEqual([1305, 1306]);
+    tools('pkill -KILL -s 1304');
+    expect(kernel.processes.map((p) => p.pid)).toEqual([1306]);
+    expect(tools('pkill -KILL -s 99; echo "rc=$?"').output).toBe('rc=1\n');
   });
 });

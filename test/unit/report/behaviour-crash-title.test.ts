@@ -4,6 +4,7 @@
 // what a person filing the bug would write, not what the code printed.
 import { describe, expect, it } from 'vitest';
 import { crashFunction, crashTitle, normalizeMessage } from '../../../src/report/crash-title.js';
+import { extractFreebsdPanic } from '../../../src/report/parsers/freebsd-panic.js';
 
 describe('normalizeMessage: the same bug on another build gives the same text', () => {
   it('keeps a Linux source path from its top-level folder, without the build folder and line', () => {
@@ -70,6 +71,11 @@ describe('crashFunction: the first named frame that is not crash machinery', () 
     expect(crashFunction([{ fn: '??' }, undefined, 'vpanic', 'panic'], machinery)).toBe('vpanic');
     expect(crashFunction([{ fn: '??' }, undefined], machinery)).toBeUndefined();
   });
+
+  it("with 'none', names nothing when every named frame is machinery, and still the first that is not", () => {
+    expect(crashFunction(['vpanic', 'panic', 'trap'], machinery, 'none')).toBeUndefined();
+    expect(crashFunction(['vpanic', 'fuse_vnop_write'], machinery, 'none')).toBe('fuse_vnop_write');
+  });
 });
 
 describe('crashTitle: KIND in FUNC, unless the kind names the function already', () => {
@@ -95,5 +101,41 @@ describe('crashTitle: KIND in FUNC, unless the kind names the function already',
     );
     expect(crashTitle('panic: ffs_writev: bad', 'ffs_write')).toBe('panic: ffs_writev: bad in ffs_write');
     expect(crashTitle('panic: ffs_write_ at x', 'ffs_write')).toBe('panic: ffs_write_ at x in ffs_write');
+  });
+});
+
+describe('a FreeBSD crash whose every named frame is crash machinery is titled by its kind alone', () => {
+  // Release-kernel form (sys/kern/subr_stack.c stack_print_ddb "#%d %p at %s+%#lx", "??" and 0 for a
+  // pc without a symbol); the trap line from sys/amd64/amd64/trap.c trap_fatal.
+  it('a page fault in code without symbols: the trap, not trap_fatal or kdb_backtrace', () => {
+    const text = [
+      'Fatal trap 12: page fault while in kernel mode',
+      'current process\t\t= 912 (fusefs-workloads)',
+      'panic: page fault',
+      'cpuid = 1',
+      'time = 1764662414',
+      'KDB: stack backtrace:',
+      '#0 0xffffffff80b9c1ad at kdb_backtrace+0x5d',
+      '#1 0xffffffff80b4f3e1 at vpanic+0x131',
+      '#2 0xffffffff80b4f2a3 at panic+0x43',
+      '#3 0xffffffff8104a0b5 at trap_fatal+0x385',
+      '#4 0xffffffff8104a10f at trap_pfault+0x4f',
+      '#5 0xffffffff810218e8 at calltrap+0x8',
+      '#6 0xffffffff82a3c5e4 at ??+0',
+    ].join('\n');
+    expect(extractFreebsdPanic(text)?.title).toBe('Fatal trap 12: page fault while in kernel mode');
+  });
+
+  it('a panic: the panic message, normalized (the form of every FreeBSD panic title)', () => {
+    const text = [
+      'panic: mutex fuse message list mutex not owned at /usr/src/sys/fs/fuse/fuse_ipc.h:251',
+      'KDB: stack backtrace:',
+      'db_trace_self_wrapper() at db_trace_self_wrapper+0x2b/frame 0xfffffe00c3a2e6f0',
+      'vpanic() at vpanic+0x136/frame 0xfffffe00c3a2e820',
+      'panic() at panic+0x43/frame 0xfffffe00c3a2e880',
+    ].join('\n');
+    expect(extractFreebsdPanic(text)?.title).toBe(
+      'panic: mutex fuse message list mutex not owned at sys/fs/fuse/fuse_ipc.h',
+    );
   });
 });
