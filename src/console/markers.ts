@@ -23,12 +23,14 @@ export function markerPattern(nonce: string, fieldsPattern: string): RegExp {
  * shell share the serial port, and a kernel printf can interleave with a tty write at any byte)
  * leaves the other whole, so the host still sees where the command began and how it ended. Marker
  * lines, whole or broken, are dropped from the output (stripMarkerLines); the spare end copy is
- * consumed by the next wait.
+ * consumed by the next wait. The command runs in a subshell: an `exit N` in it (or a failing
+ * `set -e` step) ends the command with status N, not the login shell the gate types into, and a
+ * `cd` or variable it sets does not leak into the next command.
  */
 export function framedCommand(nonce: string, id: string, command: string): string {
   return (
     `printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' ${nonce} ${id} ${nonce} ${id}; ` +
-    `{ ${command} ; } </dev/null 2>&1; ` +
+    `( ${command} ) </dev/null 2>&1; ` +
     `printf '@@fg:%s:end:%s:%d@@\\n@@fg:%s:end:%s:%d@@\\n' ${nonce} ${id} $? ${nonce} ${id} $?`
   );
 }

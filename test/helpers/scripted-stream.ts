@@ -53,7 +53,7 @@ export class ScriptedStream extends ListenerStream {
     for (const line of data.split('\n').filter(Boolean)) {
       if (this.echo) this.emit(`${line}\r\n`);
       const framed =
-        /^printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' (\w+) (\w+) \w+ \w+; \{ (.*) ; \} <\/dev\/null 2>&1; printf/.exec(
+        /^printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' (\w+) (\w+) \w+ \w+; \( (.*) \) <\/dev\/null 2>&1; printf/.exec(
           line,
         );
       if (!framed) continue;

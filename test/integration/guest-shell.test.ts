@@ -34,6 +34,13 @@ it('logs in, runs commands with their exit statuses, and carries 2 MiB through t
       exitStatus: 7,
       output: 'seven\n',
     });
+    // An `exit` in a command ends that command, not the login shell; a `cd` does not leak.
+    await expect(console.run('cd /proc; echo three; exit 3', { timeoutMs: 10_000 })).resolves.toMatchObject({
+      exitStatus: 3,
+      output: 'three\n',
+    });
+    await expect(console.run('pwd', { timeoutMs: 10_000 })).resolves.toMatchObject({ exitStatus: 0 });
+    expect((await console.run('pwd', { timeoutMs: 10_000 })).output.trim()).not.toBe('/proc');
     await adapter.prepare(console, disks, config);
     const copy = await console.run(
       `cp '/gate/in/${name}' /gate/results/back.bin && wc -c < /gate/results/back.bin`,

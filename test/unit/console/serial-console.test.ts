@@ -33,7 +33,7 @@ class ChattyShell extends ListenerStream {
   write(data: string): void {
     this.written.push(data);
     const framed =
-      /^printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' (\w+) (\w+) \w+ \w+; \{ (.*) ; \} <\/dev\/null 2>&1; printf/.exec(
+      /^printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' (\w+) (\w+) \w+ \w+; \( (.*) \) <\/dev\/null 2>&1; printf/.exec(
         data.trim(),
       );
     if (!framed) return;

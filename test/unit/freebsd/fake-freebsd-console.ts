@@ -130,7 +130,7 @@ export class FakeFreeBSDConsole extends ListenerStream {
       return this.boot();
     }
     const framed =
-      /^printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' (\w+) (\w+) \w+ \w+; \{ (.*) ; \} <\/dev\/null 2>&1; printf/.exec(
+      /^printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' (\w+) (\w+) \w+ \w+; \( (.*) \) <\/dev\/null 2>&1; printf/.exec(
         line,
       );
     if (!framed) return this.emit('fg# ');

@@ -69,7 +69,7 @@ class WatchdogGuestStandIn extends ListenerStream {
   }
   write(data: string): void {
     const framed =
-      /^printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' \w+ (\w+) \w+ \w+; \{ (.*) ; \}/.exec(data);
+      /^printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' \w+ (\w+) \w+ \w+; \( (.*) \)/.exec(data);
     if (!framed) return;
     const [, id, command] = framed;
     this.commands.push(command!);
