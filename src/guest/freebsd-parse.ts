@@ -43,13 +43,19 @@ export function parseLinkErrors(text: string, treeRoot = '/gate/src/'): LinkErro
 /**
  * The symbols the kernel linker could not resolve when loading a module: sys/kern/link_elf_obj.c
  * relocate_file prints `link_elf_obj: symbol %s undefined` and stops at the first such relocation
- * (ENOENT), so one load names one symbol. Each once, in order, from dmesg.
+ * (ENOENT), so one load names one symbol. Each once, in order, from dmesg. relocate_file prints the
+ * same line for any relocation elf_reloc() refused, and for a type it does not handle elf_reloc()
+ * has just printed `kldload: unexpected relocation type %ld` (or `unexpected R_COPY relocation`,
+ * sys/amd64/amd64/elf_machdep.c elf_reloc_internal): then the symbol is not known to be missing.
  */
 export function undefinedKernelSymbols(dmesg: string): string[] {
   const symbols: string[] = [];
-  for (const line of dmesg.split(/\r?\n/)) {
-    const m = /^link_elf_obj: symbol (\S+) undefined$/.exec(line.trim());
-    if (m && !symbols.includes(m[1]!)) symbols.push(m[1]!);
+  let previous = '';
+  for (const raw of dmesg.split(/\r?\n/)) {
+    const line = raw.trim();
+    const m = /^link_elf_obj: symbol (\S+) undefined$/.exec(line);
+    if (m && !previous.startsWith('kldload: unexpected ') && !symbols.includes(m[1]!)) symbols.push(m[1]!);
+    previous = line;
   }
   return symbols;
 }

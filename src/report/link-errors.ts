@@ -36,7 +36,8 @@ export interface LinkError {
   message: string;
 }
 
-// lld: `PROG: error: ` (lld/Common/ErrorHandler.cpp); the visibility word before `symbol:` is
+// lld: `PROG: error: ` (lld/Common/ErrorHandler.cpp), PROG `ld` for FreeBSD's default ${LD} and
+// `ld.lld` for a toolchain that names it so (Makefile.inc1 XLD); the visibility word before `symbol:` is
 // internal, hidden or protected (Relocations.cpp reportUndefinedSymbol's visibility()).
 const LLD_UNDEFINED = /^\S+: error: undefined (?:(?:internal|hidden|protected) )?symbol: (.+)$/;
 const LLD_DUPLICATE = /^\S+: error: duplicate symbol: (.+)$/;

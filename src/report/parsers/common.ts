@@ -64,7 +64,9 @@ function cleanCarriageReturns(line: string): string {
  * - a CI job log's own time stamps (GitHub Actions, Jenkins) and `dmesg --time-format iso`;
  * - FreeBSD's message buffer with kern.msgbuf_show_timestamp=1: "[%jd] " (uptime seconds, no
  *   fraction) before every line, also an empty one (sys/kern/subr_msgbuf.c msgbuf_addstr()); `dmesg`
- *   and a crash dump's "Unread portion of the kernel message buffer" show it.
+ *   and a crash dump's "Unread portion of the kernel message buffer" show it. Newer copies print
+ *   "[%jd.%06d] " (microseconds) for any other non-zero value, which the printk time pattern strips;
+ *   a priority's "<%d>" comes before either. Only the message buffer has them, never the console.
  */
 const LOGLEVEL = /^<\d>/;
 const BRACKETED: readonly RegExp[] = [

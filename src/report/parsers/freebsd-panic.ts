@@ -15,8 +15,11 @@
 //   "--- interrupt" (arm64/arm64/db_trace.c db_stack_trace_cmd) separate the panic machinery from
 //   the trapped kernel code, and the trace goes on after them.
 // - A trap first prints "Fatal trap %d: %s while in %s mode" (sys/amd64/amd64/trap.c trap_fatal(),
-//   i386 the same) and, among its fields, "current process\t\t= %d (%s)"; with a debugger,
-//   "KDB: enter: panic" and "[ thread pid %d tid %ld ]" follow the trace.
+//   i386 the same) and, among its fields, "current process\t\t= %d (%s)" (14.x: the pid and the
+//   thread's name); main's trap_diag() prints "current thread\t\t= %d/%d (%s/%s)" (pid/tid,
+//   p_comm/td_name) and a register dump instead, and no "trap number" line (freebsd/freebsd-src
+//   sys/amd64/amd64/trap.c at 00b96a777845); with a debugger, "KDB: enter: panic" and
+//   "[ thread pid %d tid %ld ]" follow the trace.
 // - With debug.debugger_on_trap set, trap_fatal() (sys/amd64/amd64/trap.c, sys/i386/i386/trap.c)
 //   calls kdb_trap() right after "current process" and before "trap number" and panic(): ddb's
 //   db_trap() (sys/ddb/db_main.c) prints "[ thread pid %d tid %ld ]" and "Stopped at\t" with
@@ -36,6 +39,8 @@ const PANIC = /(?:^|[^\w.-])panic: (.*)$/;
 const FATAL_TRAP = /Fatal trap (\d+): (.*?) while in (kernel|user) mode/;
 const STACK_FRAME = /^#(\d+) (0x[0-9a-fA-F]+) at (\S+)\s*$/;
 const CURRENT_PROCESS = /^current process\s*=\s*(\d+) \((.*)\)\s*$/;
+/** trap_diag() on main: "current thread\t\t= %d/%d (%s/%s)", pid/tid and p_comm/td_name. */
+const CURRENT_THREAD = /^current thread\s*=\s*(\d+)\/(\d+) \((.*\/.*)\)\s*$/;
 // sys/ddb/db_main.c db_trap() calls db_print_thread() (sys/ddb/db_thread.c): "[ thread pid %d tid %ld ]";
 // the 2012 copy (commit 039ea811636f) printed "[thread pid"; current copies and 14.x captures have the blank.
 const KDB_THREAD = /^\[ thread pid (-?\d+) tid (\d+) \]\s*$/;
@@ -46,6 +51,33 @@ const STOPPED_AT = /^Stopped at\s+([^\s:]+):/;
 const TRAP_REPORT_LINES = 40;
 /** The trap's separator in a trace: the frame after it is where the trap happened. */
 const TRAP_SEPARATOR = /^--- (?:trap|exception|interrupt|system error|unhandled exception)\b/;
+
+/**
+ * The trap report's line naming the trapped thread, either form: sets pid, comm and (main's form)
+ * tid and, when it differs from the process name, the thread name. Any other line changes nothing.
+ */
+function readCurrentThread(line: string, thread: Thread): void {
+  const cp = CURRENT_PROCESS.exec(line);
+  if (cp) {
+    thread.pid = toInt(cp[1]);
+    thread.comm = cp[2] as string;
+    return;
+  }
+  const ct = CURRENT_THREAD.exec(line);
+  if (!ct) return;
+  thread.pid = toInt(ct[1]);
+  thread.tid = toInt(ct[2]);
+  // "%s/%s", p_comm then td_name, and a name may hold a slash itself: split in the middle when the
+  // two halves are the same name (a thread named as its process), else at the first slash.
+  const names = ct[3] as string;
+  const half = (names.length - 1) / 2;
+  const same = names[half] === '/' && names.slice(0, half) === names.slice(half + 1);
+  const cut = same ? half : names.indexOf('/');
+  const comm = names.slice(0, cut);
+  const tdname = names.slice(cut + 1);
+  thread.comm = comm;
+  if (tdname !== '' && tdname !== comm) thread.tdname = tdname;
+}
 
 /** Parse one `#N 0x... at func+0xoff` line (stack_print_ddb). */
 function parseStackPrintLine(line: string): Frame | undefined {
@@ -87,11 +119,7 @@ export function extractFreebsdPanicLines(all: readonly string[]): KernelPanic | 
     const line = lines[i] as string;
     const ft = FATAL_TRAP.exec(line);
     if (ft) trap = `Fatal trap ${ft[1]}: ${ft[2]} while in ${ft[3]} mode`;
-    const cp = CURRENT_PROCESS.exec(line);
-    if (cp) {
-      thread.pid = toInt(cp[1]);
-      thread.comm = cp[2] as string;
-    }
+    readCurrentThread(line, thread);
   }
 
   let inTrace = false;
@@ -155,11 +183,7 @@ function extractFatalTrap(all: readonly string[]): KernelPanic | undefined {
       const line = (all[j] as string).trim();
       const cpu = CPUID.exec(line);
       if (cpu && panic.cpu === undefined) panic.cpu = Number(cpu[1]);
-      const cp = CURRENT_PROCESS.exec(line);
-      if (cp) {
-        thread.pid = toInt(cp[1]);
-        thread.comm = cp[2] as string;
-      }
+      readCurrentThread(line, thread);
       const kdbThread = KDB_THREAD.exec(line);
       if (kdbThread) {
         thread.pid = toInt(kdbThread[1]);

@@ -163,6 +163,13 @@ describe('the kernel linker and lld', () => {
     expect(undefinedKernelSymbols(section('kldload-errors.txt', 'VERSION'))).toEqual([]);
   });
 
+  it('names no missing symbol when the relocation failed for its type (elf_reloc printed why first)', () => {
+    expect(undefinedKernelSymbols(section('kldload-errors.txt', 'RELOC'))).toEqual([]);
+    // The same symbol line after an ordinary one is a missing symbol again.
+    const next = `${section('kldload-errors.txt', 'RELOC')}${section('kldload-errors.txt', 'DMESG')}`;
+    expect(undefinedKernelSymbols(next)).toEqual(['vn_fsync_buf_tail']);
+  });
+
   it("reads lld's errors of a failed kernel link, files relative to the tree; no compiler error among them", () => {
     const text = transcript('make-kernel-link-error.txt');
     expect(parseLinkErrors(text).map((e) => [e.kind, e.symbol, e.file, e.line])).toEqual([

@@ -38,3 +38,35 @@ describe('a fatal trap without a panic line', () => {
     expect(extractPanic(withPanic)?.message).toBe('general protection fault');
   });
 });
+
+/** One `=== NAME` section of a test/fixtures/freebsd transcript, without its `#@` provenance lines. */
+function freebsdSection(file: string, name: string): string {
+  const text = readFileSync(path.join(import.meta.dirname, '../../fixtures/freebsd', file), 'utf8')
+    .split('\n')
+    .filter((line) => !line.startsWith('#@'))
+    .join('\n');
+  const m = new RegExp(`^=== ${name}\\n([\\s\\S]*?)(?=^=== |$(?![\\s\\S]))`, 'm').exec(text);
+  if (!m) throw new Error(`no section ${name} in ${file}`);
+  return m[1]!;
+}
+
+describe("main's trap report (trap_diag: `current thread = pid/tid (comm/tdname)`, no `trap number`)", () => {
+  it('names the trapped process and thread in a panic that follows it', () => {
+    const p = extractPanic(freebsdSection('fatal-trap-main.txt', 'PANIC'));
+    expect(p?.title).toBe('Fatal trap 12: page fault while in kernel mode in fuse_vnop_write');
+    expect(p?.threads[0]).toMatchObject({ pid: 1301, tid: 100512, comm: 'fusefs-workloads' });
+    expect(p?.threads[0]?.tdname).toBeUndefined();
+  });
+
+  it('names them in a trap that entered ddb, a thread name apart from the process name', () => {
+    const p = extractPanic(freebsdSection('fatal-trap-main.txt', 'DDB'));
+    expect(p?.title).toBe('Fatal trap 12: page fault while in kernel mode in fuse_vnop_write');
+    expect(p?.threads[0]).toMatchObject({ pid: 1417, tid: 100533, comm: 'write', tdname: 'mockfs' });
+  });
+
+  it('reads the tid from the trap report when no debugger prints a thread line', () => {
+    const head = freebsdSection('fatal-trap-main.txt', 'DDB').split('\n').slice(0, 16).join('\n');
+    expect(head).not.toContain('[ thread');
+    expect(extractPanic(head)?.threads[0]).toMatchObject({ pid: 1417, tid: 100533, comm: 'write' });
+  });
+});

@@ -48,6 +48,18 @@ describe('lld (FreeBSD ld)', () => {
     ]);
   });
 
+  it('lld run as ld.lld (an external toolchain) is read as when run as ld', () => {
+    expect(parseLinkErrors(section('lld-formats.txt', 'LLDNAME'), underGate)).toEqual([
+      {
+        kind: 'undefined',
+        symbol: 'vn_pages_remove_valid',
+        file: 'sys/kern/vfs_subr.c',
+        line: 2613,
+        message: 'undefined symbol vn_pages_remove_valid, referenced by vfs_subr.o:(v_inval_buf_range)',
+      },
+    ]);
+  });
+
   it('a reference without a source line has no file, and a hidden symbol is read like any other', () => {
     expect(parseLinkErrors(section('lld-formats.txt', 'NOSOURCE'), underGate)).toEqual([
       {

@@ -256,6 +256,12 @@ describe('log prefixes and terminal noise', () => {
     ['[2026-12-01T12:00:00.123Z] panic: page fault', 'panic: page fault'],
     ['\x1b[0;31m[    5.1] Kernel panic - not syncing: x\x1b[0m\r', 'Kernel panic - not syncing: x'],
     ['--More--\rvn_write() at vn_write+0x1b4', 'vn_write() at vn_write+0x1b4'],
+    // sys/kern/subr_msgbuf.c msgbuf_addstr(): kern.msgbuf_show_timestamp=1 "[%jd] ", any other
+    // non-zero value "[%jd.%06d] " (fel1x-developer/freebsd-src 2d614aa2fe3e); an empty line keeps only it.
+    ['[114565] panic: Duplicate free of 0xfffff801c18e8700', 'panic: Duplicate free of 0xfffff801c18e8700'],
+    ['[114565] ', ''],
+    ['[114565.071234] KDB: stack backtrace:', 'KDB: stack backtrace:'],
+    ['<2>[114565.071234] cpuid = 2', 'cpuid = 2'],
   ])('%j', (raw, clean) => {
     expect(cleanLine(raw)).toBe(clean);
   });
