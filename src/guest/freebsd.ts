@@ -613,7 +613,20 @@ export class FreeBSDGuest implements GuestAdapter {
         );
       } else details.push(`kern.osreldate ${osrel} is the tree's __FreeBSD_version`);
       // Load the installed module by name (it is the built one) so that mounting auto-loads nothing else.
-      await shell.run('kldstat -q -m fusefs || kldload fusefs', { timeoutMs: 60_000 });
+      const load = await shell.run('kldstat -q -m fusefs || kldload fusefs 2>&1', { timeoutMs: 60_000 });
+      if (load.exitStatus !== 0) {
+        const dmesg = await shell.run('dmesg | tail -n 20', { timeoutMs: 10_000 });
+        const missing = undefinedKernelSymbols(dmesg.output);
+        details.push(`kldload fusefs failed (exit ${load.exitStatus}): ${load.output.trim()}`);
+        // Kernel and module are both the tree's (installkernel, MODULES_OVERRIDE=fusefs), and the
+        // osreldate check above passed: a symbol the module needs and this kernel lacks is the tree's.
+        if (missing.length && ok)
+          return {
+            ok: false,
+            details,
+            treeFault: `the tree's fusefs.ko does not load into the tree's own kernel: it needs the kernel symbol ${missing.join(', ')}, which that kernel does not define (link_elf_obj: symbol undefined, sys/kern/link_elf_obj.c)`,
+          };
+      }
     }
     const expectedPath =
       this.state.modulePath ?? (target.mode === 'kernel' ? '/boot/kernel/fusefs.ko' : undefined);

@@ -122,6 +122,11 @@ export interface ProofOfCode {
   ok: boolean;
   /** Human-readable lines: what was expected, what was found. */
   details: string[];
+  /**
+   * Set when the proof failed because of the tree's own code, not the gate's: the tree's module does
+   * not load into the tree's own kernel. The run is then the tree's `fail`, with this as the reason.
+   */
+  treeFault?: string;
 }
 
 export interface GateReport {

@@ -303,7 +303,8 @@ function environmentSection(report: GateReport): string[] {
       const at = e.file !== undefined && e.line !== undefined ? ` (${code(`${e.file}:${e.line}`)})` : '';
       out.push(`  - link error: ${inline(e.message)}${at}`);
     }
-    if (links.length > MAX_LINK_ERRORS) out.push(`  - ... ${links.length - MAX_LINK_ERRORS} more in report.json`);
+    if (links.length > MAX_LINK_ERRORS)
+      out.push(`  - ... ${links.length - MAX_LINK_ERRORS} more in report.json`);
     if (!b.ok && b.tail) out.push('', codeBlock(b.tail.split('\n').slice(-30).join('\n')), '');
   }
   if (report.proof) {

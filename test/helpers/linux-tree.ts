@@ -67,12 +67,18 @@ export const UNDEFINED_FUNCTION = 'fusefs_gate_defined_nowhere';
 export async function applyUndefinedFunction(tree: string, reverse = false): Promise<void> {
   const control = path.join(tree, 'fs/fuse/control.c');
   if (readFileSync(control, 'utf8').includes(UNDEFINED_FUNCTION) !== reverse) return;
-  const result = await runProcess('patch', [...(reverse ? ['-R'] : []), '-p1', '-i', UNDEFINED_FUNCTION_PATCH], {
-    cwd: tree,
-    timeoutMs: 30_000,
-  });
+  const result = await runProcess(
+    'patch',
+    [...(reverse ? ['-R'] : []), '-p1', '-i', UNDEFINED_FUNCTION_PATCH],
+    {
+      cwd: tree,
+      timeoutMs: 30_000,
+    },
+  );
   if (result.code !== 0)
-    throw new Error(`patch ${reverse ? '-R ' : ''}-p1 < ${UNDEFINED_FUNCTION_PATCH} failed in ${tree}:\n${tail(result)}`);
+    throw new Error(
+      `patch ${reverse ? '-R ' : ''}-p1 < ${UNDEFINED_FUNCTION_PATCH} failed in ${tree}:\n${tail(result)}`,
+    );
 }
 
 /** Applies the deliberate deadlock to a tree with `patch -p1`. */

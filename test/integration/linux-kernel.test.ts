@@ -155,7 +155,9 @@ describe('a Linux tree built as a kernel (Debian linux-source-6.1, the gate conf
         const links = run.report.build?.linkErrors ?? [];
         expect(links.length).toBeGreaterThan(0);
         expect(links.every((e) => e.kind === 'undefined' && e.symbol === UNDEFINED_FUNCTION)).toBe(true);
-        expect(links[0]!.message).toMatch(new RegExp(`^undefined reference to ${UNDEFINED_FUNCTION} in fuse_ctl_init `));
+        expect(links[0]!.message).toMatch(
+          new RegExp(`^undefined reference to ${UNDEFINED_FUNCTION} in fuse_ctl_init `),
+        );
         expect(run.build.tail).toMatch(new RegExp(`undefined reference to \`${UNDEFINED_FUNCTION}'`));
         expect(qemuProcessesMentioning(run.out)).toEqual([]);
       } finally {

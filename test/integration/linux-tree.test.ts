@@ -123,7 +123,9 @@ describe('a Linux FUSE tree built as a module (Debian linux-source-6.1 fs/fuse o
           tail: string;
         };
         expect(build.blame).toBe('tree');
-        expect(build.tail).toMatch(new RegExp(`ERROR: modpost: "${UNDEFINED_FUNCTION}" \\[\\S+\\] undefined!`));
+        expect(build.tail).toMatch(
+          new RegExp(`ERROR: modpost: "${UNDEFINED_FUNCTION}" \\[\\S+\\] undefined!`),
+        );
         expect(qemuProcessesMentioning(run.out)).toEqual([]);
       } finally {
         await applyUndefinedFunction(tree, true);

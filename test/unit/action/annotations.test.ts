@@ -79,7 +79,10 @@ describe('annotationsFor', () => {
     // As the FreeBSD kernel build hands them over (lld's output), plus one with no source line.
     const linkErrors = [
       ...parseLinkErrors(
-        readFileSync(path.join(import.meta.dirname, '../../fixtures/freebsd/make-kernel-link-error.txt'), 'utf8'),
+        readFileSync(
+          path.join(import.meta.dirname, '../../fixtures/freebsd/make-kernel-link-error.txt'),
+          'utf8',
+        ),
       ).slice(0, 1),
       {
         kind: 'undefined' as const,

@@ -373,7 +373,7 @@ describe('kernel build', () => {
       { match: /^sysctl -n kern\.osreldate$/, output: '1500068\n' },
       { match: /^uname -v$/, output: 'FreeBSD 15.0-RELEASE-p9 GENERIC\n' },
       { match: /^sha256 -q \/boot\/kernel\/kernel$/, output: `${'1'.repeat(64)}\n` },
-      { match: /^kldstat -q -m fusefs \|\| kldload fusefs$/ },
+      { match: /^kldstat -q -m fusefs \|\| kldload fusefs 2>&1$/ },
       { match: /^kldstat -v$/, output: transcript('kldstat-v-stock.txt') },
       { match: /^sha256 -q \/boot\/kernel\/fusefs\.ko$/, output: `${'2'.repeat(64)}\n` },
     ];
@@ -394,6 +394,37 @@ describe('kernel build', () => {
       /kern\.osreldate 1403000 is not the tree's __FreeBSD_version 1500068/,
     );
   });
+  it("after the reboot, a module that needs a symbol the tree's own kernel lacks is the tree's, naming the symbol", async () => {
+    const guest = new FreeBSDGuest({ tree: WHOLE_TREE });
+    const outcome = await guest.buildTarget(new FakeFreeBSDShell(kernelRules(1500068)), config());
+    const rebooted = (loaded: boolean) => [
+      { match: /^sysctl -n kern\.bootfile$/, output: '/boot/kernel/kernel\n' },
+      { match: /^sysctl -n kern\.osreldate$/, output: '1500068\n' },
+      { match: /^uname -v$/, output: 'FreeBSD 15.0-RELEASE-p9 GENERIC\n' },
+      { match: /^sha256 -q \/boot\/kernel\/kernel$/, output: `${'1'.repeat(64)}\n` },
+      {
+        match: /^kldstat -q -m fusefs \|\| kldload fusefs 2>&1$/,
+        exit: 1,
+        output: section('kldload-errors.txt', 'ENOEXEC'),
+      },
+      { match: /^dmesg \| tail/, output: section('kldload-errors.txt', loaded ? 'DMESG' : 'RELOC') },
+      {
+        match: /^kldstat -v$/,
+        output: 'Id Refs Address                Size Name\n 1    1 0xffffffff80200000  1f3e2d0 kernel\n',
+      },
+    ];
+    const proof = await guest.proveTarget(new FakeFreeBSDShell(rebooted(true)), config(), outcome);
+    expect(proof.ok).toBe(false);
+    expect(proof.treeFault).toMatch(
+      /^the tree's fusefs\.ko does not load into the tree's own kernel: it needs the kernel symbol vn_fsync_buf_tail, which that kernel does not define/,
+    );
+    // A relocation the kernel linker does not handle names no missing symbol: not known to be the tree's.
+    const reloc = await guest.proveTarget(new FakeFreeBSDShell(rebooted(false)), config(), outcome);
+    expect(reloc.ok).toBe(false);
+    expect(reloc.treeFault).toBeUndefined();
+    expect(reloc.details.join('\n')).toMatch(/kldload fusefs failed \(exit 1\)/);
+  });
+
   it("a kernel that does not link is the tree's: lld's undefined and duplicate symbols at the tree's files, nothing installed", async () => {
     const shell = new FakeFreeBSDShell(
       kernelRules(1403500, [
@@ -437,13 +468,14 @@ describe('kernel build', () => {
     expect(shell.ran(/installkernel/)).toHaveLength(0);
   });
 
-  it('a kernel build that fails with neither a compiler nor a link error stays the gate\'s', async () => {
+  it("a kernel build that fails with neither a compiler nor a link error stays the gate's", async () => {
     const shell = new FakeFreeBSDShell(
       kernelRules(1403500, [
         {
           match: /buildkernel/,
           exit: 2,
-          output: 'linking kernel.full\nld: error: cannot open output file kernel.full: No space left on device\n',
+          output:
+            'linking kernel.full\nld: error: cannot open output file kernel.full: No space left on device\n',
         },
       ]),
     );

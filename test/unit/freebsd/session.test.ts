@@ -410,6 +410,26 @@ describe('guest session on the FreeBSD adapter (fake FreeBSD guest)', () => {
     await session.dispose();
   });
 
+  it("a proof that failed on the tree's own code (its module does not load into its own kernel) is the tree's fail", async () => {
+    const root = mkdtempSync(path.join(tmpdir(), 'fg-session-'));
+    const machine = new FakeMachine();
+    const session = new GuestSession(path.join(root, 'session'), { boot: machine.boot });
+    const outDir = path.join(root, 'run');
+    const plan = freebsdPlan(outDir);
+    const fault =
+      "the tree's fusefs.ko does not load into the tree's own kernel: it needs the kernel symbol x";
+    plan.adapter.proveTarget = async () => ({
+      ok: false,
+      details: ['kldload fusefs failed (exit 1)'],
+      treeFault: fault,
+    });
+    const report = await runGate(config(outDir), quietIO(), { planGuest: async () => plan, guests: session });
+    expect(report.verdict, report.reason).toBe('fail');
+    expect(report.reason).toContain(fault);
+    expect(report.proof?.details).toEqual(['kldload fusefs failed (exit 1)']);
+    await session.dispose();
+  });
+
   it('a guest that booted a kernel its run built is stopped, not handed on', async () => {
     const machine = new FakeMachine();
     const root = mkdtempSync(path.join(tmpdir(), 'fg-session-'));

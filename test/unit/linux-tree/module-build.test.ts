@@ -12,7 +12,7 @@ import {
 } from '../../../src/linux-tree/module-build.js';
 
 describe('Linux module build helpers', () => {
-  it("reads real 6.1 modpost output: the undefined symbol, the module named as in the tree, no file", () => {
+  it('reads real 6.1 modpost output: the undefined symbol, the module named as in the tree, no file', () => {
     const real = readFileSync(
       path.join(import.meta.dirname, '../../fixtures/link-errors/modpost-6.1-real.txt'),
       'utf8',

@@ -160,7 +160,8 @@ describe('the sections of a failing run', () => {
           {
             kind: 'undefined',
             symbol: 'fusefs_gate_nowhere',
-            message: 'undefined symbol fusefs_gate_nowhere in fs/fuse/fuse.ko (modpost: no kernel or module exports it)',
+            message:
+              'undefined symbol fusefs_gate_nowhere in fs/fuse/fuse.ko (modpost: no kernel or module exports it)',
           },
         ],
       },

@@ -82,7 +82,8 @@ describe('lld (FreeBSD ld)', () => {
   });
 
   it('a duplicate symbol: both definitions with a line, one message naming both objects', () => {
-    const message = 'duplicate symbol vn_pages_remove, defined in vm_object.o:(vn_pages_remove) and in vfs_subr.o:(.text+0x1a40)';
+    const message =
+      'duplicate symbol vn_pages_remove, defined in vm_object.o:(vn_pages_remove) and in vfs_subr.o:(.text+0x1a40)';
     expect(parseLinkErrors(section('lld-formats.txt', 'DUPLICATE'), underGate)).toEqual([
       { kind: 'duplicate', symbol: 'vn_pages_remove', file: 'sys/vm/vm_object.c', line: 2150, message },
       { kind: 'duplicate', symbol: 'vn_pages_remove', file: 'sys/kern/vfs_subr.c', line: 2590, message },
@@ -110,14 +111,15 @@ describe('lld (FreeBSD ld)', () => {
 describe('GNU ld (Linux)', () => {
   const underTmp = relativeTo('/tmp/lk');
 
-  it("real 2.40 output: each undefined reference at its file and line, in its function; a multiple definition with where it was first", () => {
+  it('real 2.40 output: each undefined reference at its file and line, in its function; a multiple definition with where it was first', () => {
     expect(parseLinkErrors(section('gnu-ld-2.40-real.txt', 'DEBUG'), underTmp)).toEqual([
       {
         kind: 'duplicate',
         symbol: 'shared_thing',
         file: 'b.c',
         line: 2,
-        message: 'multiple definition of shared_thing in shared_thing (b.o), first defined at a.o:/tmp/lk/a.c:1',
+        message:
+          'multiple definition of shared_thing in shared_thing (b.o), first defined at a.o:/tmp/lk/a.c:1',
       },
       {
         kind: 'undefined',
@@ -155,7 +157,9 @@ describe('GNU ld (Linux)', () => {
 
   it('real Linux 6.1 vmlinux link: the undefined reference in its function and object, no source line without debug info', () => {
     const real = readFileSync(path.join(FIXTURES, 'gnu-ld-linux-6.1-vmlinux-real.txt'), 'utf8');
-    expect(parseLinkErrors(real, relativeTo('/root/.cache/fusefs-gate/test-trees/linux-kernel-6.1.176-1'))).toEqual([
+    expect(
+      parseLinkErrors(real, relativeTo('/root/.cache/fusefs-gate/test-trees/linux-kernel-6.1.176-1')),
+    ).toEqual([
       {
         kind: 'undefined',
         symbol: 'fusefs_gate_defined_nowhere',

@@ -68,8 +68,9 @@ class WatchdogGuestStandIn extends ListenerStream {
     super();
   }
   write(data: string): void {
-    const framed =
-      /^printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' \w+ (\w+) \w+ \w+; \( (.*) \)/.exec(data);
+    const framed = /^printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' \w+ (\w+) \w+ \w+; \( (.*) \)/.exec(
+      data,
+    );
     if (!framed) return;
     const [, id, command] = framed;
     this.commands.push(command!);
