@@ -38,6 +38,7 @@ class LinuxKernelGuest extends linux/* LinuxGuest */.l {
                 tail: b.tail,
                 blame: b.blame ?? 'gate',
                 compilerErrors: b.compilerErrors,
+                ...(b.linkErrors.length ? { linkErrors: b.linkErrors } : {}),
             };
         const how = `bzImage built on the host in ${(b.durationMs / 1000).toFixed(1)} s (${b.configured ? 'configured from guest/linux-kernel.config' : 'incremental'}${b.ccache ? ', ccache' : ''}) and booted`;
         return { mode: 'kernel', why: `${this.why}; ${how}`, ok: true, artifact: this.image.kernel };
@@ -71,11 +72,14 @@ var package_root = __webpack_require__(7956);
 var host_run = __webpack_require__(4079);
 // EXTERNAL MODULE: ./.build/src/report/compiler-errors.js
 var compiler_errors = __webpack_require__(9101);
+// EXTERNAL MODULE: ./.build/src/report/link-errors.js
+var link_errors = __webpack_require__(5730);
 ;// CONCATENATED MODULE: ./.build/src/linux-tree/kernel-build.js
 // `build: kernel` on the Linux guest: a bzImage built from the user's tree with the gate's own small
 // config (guest/linux-kernel.config applied to allnoconfig), out of tree in a build folder kept in
 // the cache, so a one-file change recompiles one file and relinks (seconds, not minutes). ccache,
 // when the host has it, turns a recompile of unchanged content (a touched header) into a cache hit.
+
 
 
 
@@ -116,6 +120,7 @@ async function buildKernel(options) {
     let configured = false;
     const done = (result) => ({
         configMismatches: [],
+        linkErrors: [],
         ...result,
         configured,
         ccache,
@@ -174,8 +179,18 @@ async function buildKernel(options) {
     if (make.code !== 0 || !(0,external_node_fs_.existsSync)(bzImage)) {
         const compilerErrors = kernelCompilerErrors(make.output, tree);
         // The compiler or the linker rejecting the tree's code is the tree's; anything else is ours.
-        const treeFault = compilerErrors.length > 0 || /undefined reference to /.test(make.output);
-        return done({ ok: false, blame: treeFault ? 'tree' : 'gate', tail, compilerErrors });
+        // The final links (.tmp_vmlinux*, vmlinux: scripts/link-vmlinux.sh) are executable links, so
+        // GNU ld reports undefined references there; vmlinux.o is `ld -r` and reports only duplicates.
+        const linkErrors = (0,link_errors/* parseLinkErrors */.f)(make.output, (0,compiler_errors/* relativeTo */.M)(tree));
+        if (compilerErrors.length || linkErrors.length)
+            return done({
+                ok: false,
+                blame: 'tree',
+                tail: `${(0,host_run/* treeFaultHeadline */.Rx)('make bzImage', make.code, compilerErrors, linkErrors)}:\n${tail}`,
+                compilerErrors,
+                linkErrors,
+            });
+        return done({ ok: false, blame: 'gate', tail, compilerErrors });
     }
     // A tree's Kconfig change makes make re-run syncconfig: the fragment must still hold.
     const after = configMismatches(fragmentText, (0,external_node_fs_.readFileSync)(dotConfig, 'utf8'));

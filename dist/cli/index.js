@@ -9398,9 +9398,10 @@ function failureKey(report) {
     const failing = report.tests.find((t) => t.status === report.verdict)?.name ?? '';
     return `${report.verdict}: ${report.signature ?? failing}`;
 }
-/** A compile error of the tree: skipped, never blamed (it says nothing about the bad end's failure). */
+/** A compile or link error of the tree: skipped, never blamed (it says nothing about the bad end's failure). */
 function isCompileFailure(report) {
-    return report.build?.ok === false && (report.build.compilerErrors?.length ?? 0) > 0;
+    return (report.build?.ok === false &&
+        (report.build.compilerErrors?.length ?? 0) + (report.build.linkErrors?.length ?? 0) > 0);
 }
 /**
  * The bad end decides what "bad" is; every later step is good (pass), bad (the same failure), or a
@@ -9408,8 +9409,10 @@ function isCompileFailure(report) {
  */
 function classifyStep(report, badKey) {
     const key = failureKey(report);
-    if (isCompileFailure(report))
-        return { outcome: 'skip', why: `does not compile: ${report.reason}` };
+    if (isCompileFailure(report)) {
+        const how = report.build?.compilerErrors?.length ? 'compile' : 'link';
+        return { outcome: 'skip', why: `does not ${how}: ${report.reason}` };
+    }
     if (report.verdict === 'pass')
         return { outcome: 'good', why: `pass: ${report.reason}` };
     if (report.verdict === 'error')
@@ -9646,11 +9649,15 @@ async function prebuildModule(config, io) {
     });
     if (build.ok || build.blame !== 'tree')
         return { buildMs: build.durationMs };
+    // The tree's own fault: a compiler error, or a symbol modpost found no one exports.
     const first = build.compilerErrors[0];
+    const link = build.linkErrors[0];
     return {
         buildMs: build.durationMs,
         broken: {
-            why: `does not compile: ${first.file}:${first.line}: ${first.message}`,
+            why: first
+                ? `does not compile: ${first.file}:${first.line}: ${first.message}`
+                : `does not link: ${link?.message ?? 'see the build log'}`,
             tail: build.tail,
             buildMs: build.durationMs,
         },
@@ -9919,7 +9926,6 @@ var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./.build/src/constants.js
 var constants = __nccwpck_require__(1402);
 ;// CONCATENATED MODULE: ./.build/src/report/model.js
-// The one data model every stage shares: verdicts, threads and frames, test results, the report.
 const VERDICTS = ['pass', 'fail', 'hang', 'panic', 'error'];
 //# sourceMappingURL=model.js.map
 // EXTERNAL MODULE: ./.build/src/guest/freebsd.js + 3 modules
@@ -10380,11 +10386,13 @@ function markerPattern(nonce, fieldsPattern) {
  * shell share the serial port, and a kernel printf can interleave with a tty write at any byte)
  * leaves the other whole, so the host still sees where the command began and how it ended. Marker
  * lines, whole or broken, are dropped from the output (stripMarkerLines); the spare end copy is
- * consumed by the next wait.
+ * consumed by the next wait. The command runs in a subshell: an `exit N` in it (or a failing
+ * `set -e` step) ends the command with status N, not the login shell the gate types into, and a
+ * `cd` or variable it sets does not leak into the next command.
  */
 function framedCommand(nonce, id, command) {
     return (`printf '@@fg:%s:begin:%s@@\\n@@fg:%s:begin:%s@@\\n' ${nonce} ${id} ${nonce} ${id}; ` +
-        `{ ${command} ; } </dev/null 2>&1; ` +
+        `( ${command} ) </dev/null 2>&1; ` +
         `printf '@@fg:%s:end:%s:%d@@\\n@@fg:%s:end:%s:%d@@\\n' ${nonce} ${id} $? ${nonce} ${id} $?`);
 }
 //# sourceMappingURL=markers.js.map
@@ -12910,6 +12918,7 @@ class LinuxTreeGuest extends linux/* LinuxGuest */.l {
                 tail: b.tail,
                 blame: b.blame ?? 'gate',
                 compilerErrors: b.compilerErrors,
+                ...(b.linkErrors.length ? { linkErrors: b.linkErrors } : {}),
             };
         // A FUSE driver already there (never expected) would make the proof meaningless: say so.
         const load = await shell.run(`if [ -e /sys/module/fuse ]; then echo 'a fuse module is already loaded'; exit 1; fi; insmod ${MODULE_IN_GUEST} && cat /sys/module/fuse/initstate`, {
@@ -13420,10 +13429,10 @@ function blame(outcome, context) {
         case 'selection-empty':
             return decision('error', 'the test selection is empty: nothing ran is never a pass');
         case 'build-failed': {
-            // Compiler errors are the tree's (fail); a build that broke otherwise is the gate's (error).
+            // Compiler and link errors are the tree's (fail); a build that broke otherwise is the gate's (error).
             const first = firstLine(outcome.tail) ?? 'see the build log';
             return outcome.blame === 'tree'
-                ? decision('fail', `the target tree did not compile: ${first}`)
+                ? decision('fail', `the target tree did not build: ${first}`)
                 : decision('error', `building or loading the target failed: ${first}`);
         }
         case 'proof-failed':
@@ -13563,6 +13572,8 @@ async function runGate(config, io, seams = {}) {
         io.note(`fusefs-gate: build ${target.mode}: ${target.why}`);
         if (!target.ok) {
             report.build.compilerErrors = target.compilerErrors;
+            if (target.linkErrors?.length)
+                report.build.linkErrors = target.linkErrors;
             throw new Decided({ kind: 'build-failed', blame: target.blame, tail: target.tail });
         }
         if (target.rebootRequired) {
@@ -13862,7 +13873,9 @@ function errorLetThrough(report) {
 /* harmony export */   z5: () => (/* binding */ RESULTS_DIR)
 /* harmony export */ });
 /* unused harmony exports fixtureOptions, FUSE_SERVER_FILES, FUSE_SERVER_SCRIPT, FUSE_SERVER_MOUNT_SCRIPT, MOUNT_TABLE_LINE */
-/* harmony import */ var _quote_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(736);
+/* harmony import */ var _quote_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(736);
+/* harmony import */ var _server_session_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(248);
+
 
 /** docs/guest-protocol.md: the guest layout. */
 const GATE_DIR = '/gate';
@@ -13876,7 +13889,7 @@ function fixtureOptions(config) {
 /** Mounts the built-in fixture, then checks the mount table with `mountCheck`; `osOptions` are the adapter's own. */
 function fixtureMountCommand(config, mountCheck, osOptions = []) {
     const options = [...fixtureOptions(config), ...osOptions];
-    const optionArgs = options.length ? ` -o ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shQuote */ .U)(options.join(','))}` : '';
+    const optionArgs = options.length ? ` -o ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .U)(options.join(','))}` : '';
     return `mkdir -p ${MOUNTPOINT} && ${BIN_DIR}/fusefs-fixture${optionArgs} -l ${RESULTS_DIR}/fixture.log ${MOUNTPOINT} && ${mountCheck}`;
 }
 /** The files the user's server leaves in the results: its output, its exit status, the mount table line. */
@@ -13893,9 +13906,14 @@ const FUSE_SERVER_MOUNT_SCRIPT = `${GATE_DIR}/fuse-server-mount.sh`;
  * How a guest starts a command in a new session, with no controlling terminal, as a process that is
  * not the caller's child. The user's server must never be a job of the console shell: busybox ash
  * (the Linux guest) was seen to exit when a daemonizing server's background job ended.
- * - Linux: busybox `setsid PROG` (util-linux/setsid.c) calls setsid(2) and execs PROG.
+ * - Linux: busybox `setsid PROG` (miscutils/setsid.c) forks first when the caller leads a process
+ *   group, then calls setsid(2) and execs PROG, so PROG leads the new session.
  * - FreeBSD: base has no setsid(1); `daemon -f` (usr.sbin/daemon/daemon.c, daemon(3): fork, setsid)
- *   detaches from the controlling terminal with stdin, stdout and stderr on /dev/null.
+ *   detaches from the controlling terminal with stdin, stdout and stderr on /dev/null. `-f` alone
+ *   does not turn on supervision mode (main sets supervision_enabled only for the pidfile, restart,
+ *   output-file and syslog options), so daemon(8) execs the command in the process daemon(3) made a
+ *   session leader (lib/libc/gen/daemon.c), with no supervisor around it.
+ * Either way the command's pid is the session id.
  */
 const DETACH = { linux: 'setsid', freebsd: 'daemon -f' };
 /**
@@ -13909,13 +13927,15 @@ const MOUNT_TABLE_LINE = `{ cat /proc/mounts 2>/dev/null || mount -p; } | awk '$
  * Starts `argv` (already quoted) detached with `detach`: its own session, no controlling terminal,
  * stdin /dev/null, output in fuse-server.log, exit status in fuse-server.status, and not a child of
  * the console shell (the subshell that starts it exits at once), so whatever the server does with
- * jobs, signals or its terminal cannot reach the command channel. Then waits, bounded, for the mount
- * table to show the mount; a server that exits non-zero before mounting ends the wait at once.
+ * jobs, signals or its terminal cannot reach the command channel. The session leader first records
+ * its pid, the session's id (src/guest/server-session.ts), so the next run's reset can end what is
+ * left of the session. Then waits, bounded, for the mount table to show the mount; a server that
+ * exits non-zero before mounting ends the wait at once.
  * Either way the mount table line is kept in fuse-server.mounts.
  */
 function detachedMountCommand(argv, mountCheck, detach) {
     const { log, status } = FUSE_SERVER_FILES;
-    const started = `sh -c '"$@" </dev/null >${log} 2>&1; echo $? >${status}' - ${argv}`;
+    const started = `sh -c '${_server_session_js__WEBPACK_IMPORTED_MODULE_0__/* .RECORD_SERVER_SESSION */ .T3}; "$@" </dev/null >${log} 2>&1; echo $? >${status}' - ${argv}`;
     // Run from FUSE_SERVER_MOUNT_SCRIPT, so its length is not the console's concern.
     return (`rm -f ${status}; mkdir -p ${MOUNTPOINT} && ( ${detach} ${started} </dev/null >/dev/null 2>&1 & ) && ` +
         // A subshell, so that `exit` ends the wait and not the guest's login shell.
@@ -13935,7 +13955,7 @@ function quotedPieces(line) {
     const pieces = [];
     let piece = '';
     for (const character of line) {
-        if (piece !== '' && (0,_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shQuote */ .U)(piece + character).length > SCRIPT_CHUNK) {
+        if (piece !== '' && (0,_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .U)(piece + character).length > SCRIPT_CHUNK) {
             pieces.push(piece);
             piece = '';
         }
@@ -13954,7 +13974,7 @@ async function writeGuestFile(shell, file, text) {
         const pieces = quotedPieces(line);
         for (const [index, piece] of pieces.entries()) {
             const last = index === pieces.length - 1;
-            await mustRun(shell, `printf '${last ? '%s\\n' : '%s'}' ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_0__/* .shQuote */ .U)(piece)} ${redirect}${file}`, 10_000, `writing ${file} in the guest`);
+            await mustRun(shell, `printf '${last ? '%s\\n' : '%s'}' ${(0,_quote_js__WEBPACK_IMPORTED_MODULE_1__/* .shQuote */ .U)(piece)} ${redirect}${file}`, 10_000, `writing ${file} in the guest`);
             redirect = '>>';
         }
     }
@@ -14022,19 +14042,51 @@ var common = __nccwpck_require__(5943);
 var freebsd_resolve = __nccwpck_require__(1983);
 // EXTERNAL MODULE: ./.build/src/report/compiler-errors.js
 var compiler_errors = __nccwpck_require__(9101);
+// EXTERNAL MODULE: ./.build/src/report/link-errors.js
+var link_errors = __nccwpck_require__(5730);
 ;// CONCATENATED MODULE: ./.build/src/guest/freebsd-parse.js
-// Readers of FreeBSD command output that the adapter needs to decide things: compiler errors,
-// kldstat -v, googletest XML and console lines, and the module-vs-kernel decision. Pure: text in, data out. (Kernel stacks are parsed in src/report.)
+// Readers of FreeBSD command output that the adapter needs to decide things: compiler and linker
+// errors, the kernel linker's undefined symbols, kldstat -v, googletest XML and console lines, and the module-vs-kernel decision. Pure: text in, data out. (Kernel stacks are parsed in src/report.)
 
 
 
+
+/** A file as a make run in the guest prints it, relative to the tree (see parseCompilerErrors). */
+function treeRelative(treeRoot) {
+    const underTree = (0,compiler_errors/* relativeTo */.M)(treeRoot);
+    return (file) => underTree(file.replace(/^(?:\.\.\/)+/, ''));
+}
 /**
  * The compiler errors of a make run in the guest, files relative to the tree: the tree's guest path
  * `treeRoot` stripped, and make's `../../../` in front of paths it prints from an object folder.
  */
 function parseCompilerErrors(text, treeRoot = '/gate/src/') {
-    const underTree = (0,compiler_errors/* relativeTo */.M)(treeRoot);
-    return (0,compiler_errors/* parseCompilerErrors */.w)(text, (file) => underTree(file.replace(/^(?:\.\.\/)+/, '')));
+    return (0,compiler_errors/* parseCompilerErrors */.w)(text, treeRelative(treeRoot));
+}
+/**
+ * The linker errors of a make run in the guest (FreeBSD's ld is LLVM lld: the kernel's final link,
+ * sys/conf/kern.pre.mk SYSTEM_LD_BASECMD `${LD} ... -Bdynamic -T ${LDSCRIPT} ... --export-dynamic`,
+ * is an executable link, so an undefined symbol is an error; a module's `ld -r`, sys/conf/kmod.mk,
+ * reports only duplicates), source files relative to the tree as for compiler errors. The kernel's
+ * sources are compiled by absolute path (usr.sbin/config/main.cc get_srcdir: realpath("../..") of
+ * the conf folder, the `S=` of the kernel Makefile), which lld prints in parentheses.
+ */
+function parseLinkErrors(text, treeRoot = '/gate/src/') {
+    return (0,link_errors/* parseLinkErrors */.f)(text, treeRelative(treeRoot));
+}
+/**
+ * The symbols the kernel linker could not resolve when loading a module: sys/kern/link_elf_obj.c
+ * relocate_file prints `link_elf_obj: symbol %s undefined` and stops at the first such relocation
+ * (ENOENT), so one load names one symbol. Each once, in order, from dmesg.
+ */
+function undefinedKernelSymbols(dmesg) {
+    const symbols = [];
+    for (const line of dmesg.split(/\r?\n/)) {
+        const m = /^link_elf_obj: symbol (\S+) undefined$/.exec(line.trim());
+        if (m && !symbols.includes(m[1]))
+            symbols.push(m[1]);
+    }
+    return symbols;
 }
 /**
  * sbin/kldstat/kldstat.c: header `Id Refs Address%*c %8s Name`, one line per file
@@ -14211,6 +14263,8 @@ function decideMode(build, treeVersion, osreldate) {
 var stacks = __nccwpck_require__(9150);
 // EXTERNAL MODULE: ./.build/src/guest/quote.js
 var quote = __nccwpck_require__(736);
+// EXTERNAL MODULE: ./.build/src/guest/server-session.js
+var server_session = __nccwpck_require__(248);
 ;// CONCATENATED MODULE: ./.build/src/guest/freebsd-paths.js
 // Where the payload puts things in a FreeBSD guest (docs/guest-protocol.md "Guest layout").
 
@@ -14345,6 +14399,7 @@ function gtestResultsFromRun(run) {
 
 
 
+
 /**
  * The console of a BASIC-CI image:
  * - bootBanner: sys/conf/newvers.sh writes `Copyright (c) 1992-<year> The FreeBSD Project.` into
@@ -14455,6 +14510,22 @@ class BuildError extends Error {
     }
 }
 const tail = (s, n = 3000) => (s.length > n ? s.slice(-n) : s);
+/**
+ * What a module load that stopped at an undefined symbol means. The kernel linker checks the
+ * module's MODULE_DEPEND on the kernel (its __FreeBSD_version, sys/sys/module.h DECLARE_MODULE)
+ * in linker_load_dependencies before relocate_file resolves symbols (sys/kern/link_elf_obj.c
+ * link_elf_load_file), so the version check passed: the tree's fusefs.ko, built against the tree's
+ * own headers, names a symbol the running kernel does not have. Whose that is cannot be known here,
+ * so it stays the gate's (`error`): the tree may call something defined nowhere (its own bug), or
+ * its sys/ may be newer than the image's kernel without a __FreeBSD_version bump; and a textual
+ * search of the tree's sys/ for a definition cannot tell those apart, because many kernel symbols
+ * are generated and appear in no source as written (sys/tools/vnode_if.awk makes `vop_*_desc` and
+ * `VOP_*_APV` from sys/kern/vnode_if.src; SYSCTL_NODE and kobj methods make names by macro), so a
+ * `fail` from such a search would blame the tree for an image that is only older.
+ */
+function missingSymbolWords(symbols) {
+    return `fusefs.ko needs the kernel symbol ${symbols.join(', ')}, which the running kernel does not have (link_elf_obj: symbol undefined): either the tree's code calls something defined nowhere, or the tree is newer than the image's kernel and needs build: kernel to build and boot its own`;
+}
 class FreeBSDGuest {
     options;
     os = 'freebsd';
@@ -14573,14 +14644,22 @@ class FreeBSDGuest {
     }
     failedBuild(mode, why, what, status, output) {
         const errors = parseCompilerErrors(output, `${FREEBSD_PATHS.src}/`);
-        if (errors.length) {
+        // The linker rejecting the tree's objects (the kernel's final link; a module's duplicates) is
+        // the tree's as much as the compiler rejecting its sources.
+        const linkErrors = parseLinkErrors(output, `${FREEBSD_PATHS.src}/`);
+        if (errors.length || linkErrors.length) {
+            const found = [
+                ...(errors.length ? [`${errors.length} compiler error(s)`] : []),
+                ...(linkErrors.length ? [`${linkErrors.length} link error(s) (${linkErrors[0].message})`] : []),
+            ];
             return {
                 mode,
                 why,
                 ok: false,
                 blame: 'tree',
-                compilerErrors: errors,
-                tail: `${what} failed (exit ${status}) with ${errors.length} compiler error(s):\n${tail(output)}`,
+                ...(errors.length ? { compilerErrors: errors } : {}),
+                ...(linkErrors.length ? { linkErrors } : {}),
+                tail: `${what} failed (exit ${status}) with ${found.join(' and ')}:\n${tail(output)}`,
             };
         }
         return {
@@ -14588,7 +14667,7 @@ class FreeBSDGuest {
             why,
             ok: false,
             blame: 'gate',
-            tail: `${what} failed (exit ${status}) without a compiler error:\n${tail(output)}`,
+            tail: `${what} failed (exit ${status}) without a compiler or link error:\n${tail(output)}`,
         };
     }
     async buildModule(shell, config, why) {
@@ -14632,13 +14711,15 @@ class FreeBSDGuest {
         });
         if (load.exitStatus !== 0) {
             const dmesg = await shell.run('dmesg | tail -n 20', { timeoutMs: 10_000 });
+            const missing = undefinedKernelSymbols(dmesg.output);
+            const first = `kldload ${ko} failed (exit ${load.exitStatus})${missing.length ? `: ${missingSymbolWords(missing)}` : ''}`;
             return {
                 mode: 'module',
                 why,
                 ok: false,
                 blame: 'gate',
                 artifact: ko,
-                tail: `kldload ${ko} failed (exit ${load.exitStatus}): ${load.output.trim()}\n--- dmesg ---\n${dmesg.output.trim()}`,
+                tail: `${first}\n${load.output.trim()}\n--- dmesg ---\n${dmesg.output.trim()}`,
             };
         }
         return { mode: 'module', why, ok: true, artifact: ko };
@@ -14825,6 +14906,8 @@ class FreeBSDGuest {
             });
         if (result.exitStatus !== 0)
             throw new common/* MountError */.Kq(`mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-800)}`);
+        if (!config.fuseServer)
+            await (0,server_session/* recordFixtureSession */.vy)(shell, result.output);
         return common/* MOUNTPOINT */.qg;
     }
     tests(config, mountpoint) {
@@ -14899,6 +14982,12 @@ class FreeBSDGuest {
      *    fuse_vfsop_unmount (sys/fs/fuse/fuse_vfsops.c) marks the session dead (fdata_set_dead), so
      *    the server's next read of /dev/fuse returns ENODEV (sys/fs/fuse/fuse_device.c
      *    fuse_device_read) and the fixture exits;
+     * 1b. end what is left of the FUSE server's session (src/guest/server-session.ts: pkill/pgrep -s,
+     *    SIGTERM then SIGKILL, each with a bounded wait). A server that outlived its mount would hold
+     *    /dev/fuse open into the unload below (destroy_dev waits for threads inside the device) or
+     *    write into the next run's files. A process of it that survives SIGKILL (asleep in the kernel
+     *    without PCATCH: sys/kern/kern_sig.c tdsigwakeup does not wake a thread without TDF_SINTR)
+     *    fails the reset, and the next run boots fresh;
      * 2. when `kldstat -q -m fusefs` finds the module: if kldstat -v lists it inside another file
      *    (`kernel`: a kernel built with fusefs), stop here, it cannot be unloaded; else
      *    `kldunload -v fusefs`: kldfind(2) finds the file by name with or without `.ko`
@@ -14940,6 +15029,14 @@ class FreeBSDGuest {
                 return fail(`umount ${common/* MOUNTPOINT */.qg}`, umount);
             details.push(`unmounted ${common/* MOUNTPOINT */.qg}`);
         }
+        const ended = await shell.run((0,server_session/* endServerSessionCommand */.AN)('freebsd'), {
+            timeoutMs: 30_000,
+            purpose: "ending the FUSE server's session",
+        });
+        if (ended.exitStatus !== 0)
+            return fail("ending the FUSE server's session", ended);
+        if (ended.output.trim())
+            details.push(ended.output.trim());
         const loaded = await shell.run('kldstat -q -m fusefs', { timeoutMs: 10_000 });
         if (loaded.exitStatus === 0) {
             // modfind finds a module wherever it is; kldunload finds linker files by name (fusefs.ko or
@@ -15023,9 +15120,11 @@ function missingTreePaths(exists, build, tests) {
 /* unused harmony export LINUX_CONSOLE */
 /* harmony import */ var _report_parsers_linux_proc_stack_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6565);
 /* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5943);
+/* harmony import */ var _server_session_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(248);
 // The Linux test guest adapter: Debian's kernel (its built-in FUSE driver) and a busybox initramfs.
 // It stands in for FreeBSD wherever a real kernel is needed in our CI: same console protocol,
 // same fixture, workloads and watchdog, real hangs with real stacks.
+
 
 
 const LINUX_CONSOLE = {
@@ -15114,6 +15213,8 @@ class LinuxGuest {
             });
         if (result.exitStatus !== 0)
             throw new _common_js__WEBPACK_IMPORTED_MODULE_1__/* .MountError */ .Kq(`mounting the FUSE file system failed (exit ${result.exitStatus}): ${result.output.trim().slice(-500)}`);
+        if (!config.fuseServer)
+            await (0,_server_session_js__WEBPACK_IMPORTED_MODULE_2__/* .recordFixtureSession */ .vy)(shell, result.output);
         return _common_js__WEBPACK_IMPORTED_MODULE_1__/* .MOUNTPOINT */ .qg;
     }
     tests(config, mountpoint) {
@@ -15131,7 +15232,11 @@ class LinuxGuest {
     }
     /**
      * Back to the state of a fresh boot, step by step so a failure names its step:
-     * 1. unmount /mnt/fg (the fixture exits when its mount goes; a leftover one is ended);
+     * 1. unmount /mnt/fg (the fixture exits when its mount goes);
+     * 1b. end what is left of the FUSE server's session (src/guest/server-session.ts): SIGTERM, SIGKILL,
+     *    each with a bounded wait; anything of it still running (asleep in the kernel) fails the reset.
+     *    Else a server that outlived its mount keeps /dev/fuse open (rmmod refuses), or writes into
+     *    the next run's files;
      * 2. unload a loadable fuse module (the tree's): `initstate` exists in /sys/module/NAME only for a
      *    loaded module (kernel/module/sysfs.c), not for built-in code such as the cloud kernel's FUSE.
      *    A mount (fs/fuse/inode.c fuse_fs_type .owner) or an open /dev/fuse (fs/fuse/dev.c
@@ -15150,8 +15255,9 @@ class LinuxGuest {
         const steps = [
             [
                 `unmounting ${_common_js__WEBPACK_IMPORTED_MODULE_1__/* .MOUNTPOINT */ .qg}`,
-                `cd /; if grep -q ' ${_common_js__WEBPACK_IMPORTED_MODULE_1__/* .MOUNTPOINT */ .qg} ' /proc/mounts; then umount ${_common_js__WEBPACK_IMPORTED_MODULE_1__/* .MOUNTPOINT */ .qg} 2>&1 || exit 1; echo 'unmounted ${_common_js__WEBPACK_IMPORTED_MODULE_1__/* .MOUNTPOINT */ .qg}'; fi; killall fusefs-fixture 2>/dev/null; true`,
+                `cd /; if grep -q ' ${_common_js__WEBPACK_IMPORTED_MODULE_1__/* .MOUNTPOINT */ .qg} ' /proc/mounts; then umount ${_common_js__WEBPACK_IMPORTED_MODULE_1__/* .MOUNTPOINT */ .qg} 2>&1 || exit 1; echo 'unmounted ${_common_js__WEBPACK_IMPORTED_MODULE_1__/* .MOUNTPOINT */ .qg}'; fi; true`,
             ],
+            ["ending the FUSE server's session", (0,_server_session_js__WEBPACK_IMPORTED_MODULE_2__/* .endServerSessionCommand */ .AN)('linux')],
             [
                 'unloading the fuse module',
                 'i=0; while [ -e /sys/module/fuse/initstate ]; do rmmod fuse 2>/dev/null && { echo "rmmod fuse"; break; }; ' +
@@ -15211,6 +15317,90 @@ function shJoin(argv) {
     return argv.map(shQuote).join(' ');
 }
 //# sourceMappingURL=quote.js.map
+
+/***/ }),
+
+/***/ 248:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AN: () => (/* binding */ endServerSessionCommand),
+/* harmony export */   T3: () => (/* binding */ RECORD_SERVER_SESSION),
+/* harmony export */   vy: () => (/* binding */ recordFixtureSession)
+/* harmony export */ });
+/* unused harmony exports SERVER_SESSION_FILE, fixtureDaemonPid */
+/** The session id of the running FUSE server, the pid of its session leader (under GATE_DIR, common.ts). */
+const SERVER_SESSION_FILE = '/gate/fuse-server.sid';
+/**
+ * Run by the session leader itself, first thing: `$$` is its pid, which setsid(2) made the session
+ * id (Linux: kernel/sys.c ksys_setsid; FreeBSD: sys/kern/kern_prot.c sys_setsid, a new session and
+ * process group whose ids are the caller's pid).
+ */
+const RECORD_SERVER_SESSION = `echo $$ >${SERVER_SESSION_FILE}`;
+/** The pid the fixture reports: guest/fuse_fixture.c main prints "mounted %s (pid %ld, ..." for its daemon child. */
+function fixtureDaemonPid(mountOutput) {
+    const m = /^fusefs-fixture: mounted \S+ \(pid (\d+),/m.exec(mountOutput);
+    return m ? Number(m[1]) : undefined;
+}
+/**
+ * After the built-in fixture mounted: records its daemon's session, which is its pid (it called
+ * setsid(2) first thing). A user's server records its own when it starts (common.ts).
+ */
+async function recordFixtureSession(shell, mountOutput) {
+    const pid = fixtureDaemonPid(mountOutput);
+    if (pid === undefined)
+        return;
+    const result = await shell.run(`echo ${pid} >${SERVER_SESSION_FILE}`, {
+        timeoutMs: 10_000,
+        purpose: "recording the fixture's session",
+    });
+    if (result.exitStatus !== 0)
+        throw new Error(`recording the fixture's session failed (exit ${result.exitStatus}): ${result.output.trim()}`);
+}
+/** Rounds of 0.1 s: how long the server gets to exit after SIGTERM, and after SIGKILL. */
+const TERM_ROUNDS = 30;
+const KILL_ROUNDS = 20;
+/**
+ * How each OS lists the session's live processes (as `pid pid ... `) and signals them, in shell:
+ * - Linux (busybox, no pgrep in the test guest): /proc/PID/stat, whose fields after "(comm) " are
+ *   state, ppid, pgrp, session (fs/proc/array.c do_task_stat); a zombie (state Z) holds nothing
+ *   and cannot be signalled, so it does not count. `kill -SIG PID...` signals the listed pids.
+ * - FreeBSD: `pgrep -d ' ' -s SID` prints each matching pid followed by the delimiter and exits 1
+ *   when none matches; `pkill -SIG -s SID` signals each process of the session (sys_signame names,
+ *   "TERM", "KILL"), and both leave out themselves and their ancestors, the console shell
+ *   (bin/pkill/pkill.c: grepact, killact, the -s list compared with ki_sid). `sleep 0.1` takes a
+ *   fraction (bin/sleep/sleep.c).
+ */
+const TOOLS = {
+    linux: {
+        list: `for f in /proc/[0-9]*; do read -r l 2>/dev/null <$f/stat || continue; set -- \${l##*) }; ` +
+            `[ "$4" = $s ] && [ "$1" != Z ] && printf '%s ' \${f#/proc/}; done`,
+        signal: 'kill -$1 $p 2>/dev/null',
+    },
+    freebsd: {
+        list: `pgrep -d ' ' -s $s`,
+        signal: 'pkill -$1 -s $s',
+    },
+};
+/**
+ * One console command that ends the recorded server session and says what it did; exit 1 (with the
+ * pids) when something of it is still running after SIGKILL (a process asleep in the kernel
+ * uninterruptibly). No recorded session: nothing to do, no output. A subshell, so that its `exit`
+ * cannot end the console's shell. Short names (L lists, E signals until nothing is left) keep it
+ * within the console's line with its framing.
+ */
+function endServerSessionCommand(os) {
+    const { list, signal } = TOOLS[os];
+    return (`( s=$(cat ${SERVER_SESSION_FILE} 2>/dev/null); case "$s" in ''|0|*[!0-9]*) exit 0;; esac; ` +
+        `m="FUSE server session $s:"; L() { ${list}; }; ` +
+        // Signals what is left each round (a child forked meanwhile is signalled too) until nothing is.
+        `E() { i=$2; while p=$(L); [ -n "$p" ]; do [ $((i-=1)) -lt 0 ] && return 1; ${signal}; sleep 0.1; done; }; ` +
+        `a=$(L); [ -n "$a" ] || { echo "$m nothing left"; exit 0; }; ` +
+        `E TERM ${TERM_ROUNDS} && { echo "$m SIGTERM ended pids \${a% }"; exit 0; }; ` +
+        `b=$(L); E KILL ${KILL_ROUNDS} && { echo "$m SIGTERM left pids \${b% }, SIGKILL ended them"; exit 0; }; ` +
+        `echo "$m pids $(L)still running after SIGKILL"; exit 1 )`);
+}
+//# sourceMappingURL=server-session.js.map
 
 /***/ }),
 
@@ -15927,6 +16117,7 @@ function chooseLinuxTreeBuild(facts, requested, guest = GUEST_KERNEL_SERIES) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Pk: () => (/* binding */ runDidNotFinish),
+/* harmony export */   Rx: () => (/* binding */ treeFaultHeadline),
 /* harmony export */   Se: () => (/* binding */ runInGroup),
 /* harmony export */   w$: () => (/* binding */ lastLines)
 /* harmony export */ });
@@ -15985,6 +16176,21 @@ function runInGroup(binary, args, options) {
         });
     });
 }
+/**
+ * The first line of a failed build's tail when the tree is to blame: what failed and what the
+ * compiler and the linker said first (the verdict's reason is that line).
+ */
+function treeFaultHeadline(what, code, compilerErrors, linkErrors) {
+    const found = [
+        ...(compilerErrors.length
+            ? [
+                `${compilerErrors.length} compiler error(s) (${compilerErrors[0].file}:${compilerErrors[0].line}: ${compilerErrors[0].message})`,
+            ]
+            : []),
+        ...(linkErrors.length ? [`${linkErrors.length} link error(s) (${linkErrors[0].message})`] : []),
+    ];
+    return `${what} failed (exit ${code}) with ${found.join(' and ')}`;
+}
 /** The last `count` lines of a command's output, for a report's tail. */
 function lastLines(text, count) {
     return text.trimEnd().split('\n').slice(-count).join('\n');
@@ -16012,17 +16218,19 @@ function runDidNotFinish(result, what, deadline) {
 /* harmony export */   ei: () => (/* binding */ FUSE_DIR),
 /* harmony export */   kc: () => (/* binding */ buildFuseModule)
 /* harmony export */ });
-/* unused harmony exports mirrorSources, parseCompilerErrors, gnuBuildId, modinfoField */
+/* unused harmony exports mirrorSources, parseCompilerErrors, parseLinkErrors, gnuBuildId, modinfoField */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var _report_compiler_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9101);
+/* harmony import */ var _report_link_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5730);
 /* harmony import */ var _host_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4079);
 // `build: module` on the Linux guest: the tree's fs/fuse built on the host as an external module
 // (`make -C <kernel headers> M=<folder>`) against the guest's own kernel headers, then stripped of
 // debug info for the payload. The build folder is kept between runs and only files whose content
 // changed are copied into it, so make rebuilds just those (a one-file change is a few seconds).
+
 
 
 
@@ -16042,6 +16250,7 @@ async function buildFuseModule(options) {
     const folder = node_path__WEBPACK_IMPORTED_MODULE_3__.join(options.buildDir, 'fuse');
     const changed = mirrorSources(node_path__WEBPACK_IMPORTED_MODULE_3__.join(options.tree, FUSE_DIR), folder);
     const done = (result) => ({
+        linkErrors: [],
         ...result,
         changed,
         durationMs: Date.now() - started,
@@ -16063,8 +16272,19 @@ async function buildFuseModule(options) {
     const compilerErrors = parseCompilerErrors(make.output, folder);
     const built = node_path__WEBPACK_IMPORTED_MODULE_3__.join(folder, 'fuse.ko');
     if (make.code !== 0 || !(0,node_fs__WEBPACK_IMPORTED_MODULE_2__.existsSync)(built)) {
-        // Blame: the compiler rejecting the tree is the tree's; make failing for another reason is ours.
-        return done({ ok: false, blame: compilerErrors.length ? 'tree' : 'gate', tail, compilerErrors });
+        // Blame: the compiler rejecting the tree, or modpost finding a symbol no one exports (the
+        // module's own link is `ld -r`, which leaves undefined symbols to modpost and the loader), is
+        // the tree's; make failing for another reason is ours.
+        const linkErrors = parseLinkErrors(make.output, folder);
+        if (compilerErrors.length || linkErrors.length)
+            return done({
+                ok: false,
+                blame: 'tree',
+                tail: `${(0,_host_run_js__WEBPACK_IMPORTED_MODULE_4__/* .treeFaultHeadline */ .Rx)('make modules (fs/fuse)', make.code, compilerErrors, linkErrors)}:\n${tail}`,
+                compilerErrors,
+                linkErrors,
+            });
+        return done({ ok: false, blame: 'gate', tail, compilerErrors });
     }
     const module = node_path__WEBPACK_IMPORTED_MODULE_3__.join(options.buildDir, 'fuse-stripped.ko');
     const strip = await (0,_host_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runInGroup */ .Se)('objcopy', ['--strip-debug', built, module], { timeoutMs: 60_000 });
@@ -16116,6 +16336,10 @@ function mirrorSources(from, to) {
 /** gcc's errors of the fs/fuse build in `folder` (the build's copy of the tree), named as in the tree. */
 function parseCompilerErrors(output, folder) {
     return (0,_report_compiler_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCompilerErrors */ .w)(output, (0,_report_compiler_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .relativeTo */ .M)(folder, `${FUSE_DIR}/`));
+}
+/** The linker's and modpost's errors of the fs/fuse build in `folder`, files named as in the tree. */
+function parseLinkErrors(output, folder) {
+    return (0,_report_link_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .parseLinkErrors */ .f)(output, (0,_report_compiler_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .relativeTo */ .M)(folder, `${FUSE_DIR}/`));
 }
 /** The descriptor of the ELF note `GNU`/NT_GNU_BUILD_ID (3), as lower-case hex; found by its header bytes. */
 function gnuBuildId(elf) {
@@ -17029,7 +17253,7 @@ function normalizeMessage(message) {
  * The function a crash is filed under: the first named candidate that is not machinery; the
  * candidates are the header's function (KASAN, WARNING), the faulting pc (RIP, pc) and the stack.
  */
-function crashFunction(candidates, isMachinery) {
+function crashFunction(candidates, isMachinery, allMachinery = 'first-named') {
     let fallback;
     for (const c of candidates) {
         if (c === undefined)
@@ -17042,8 +17266,9 @@ function crashFunction(candidates, isMachinery) {
             continue;
         return (0,_parsers_common_js__WEBPACK_IMPORTED_MODULE_0__/* .baseName */ .Fl)(fn);
     }
-    // Everything is machinery (a truncated report that only printed the faulting pc): name that.
-    return fallback === undefined ? undefined : (0,_parsers_common_js__WEBPACK_IMPORTED_MODULE_0__/* .baseName */ .Fl)(fallback);
+    if (allMachinery === 'none' || fallback === undefined)
+        return undefined;
+    return (0,_parsers_common_js__WEBPACK_IMPORTED_MODULE_0__/* .baseName */ .Fl)(fallback);
 }
 /** `KIND in FUNC`, or `KIND` when no function is known or the kind already names it. */
 function crashTitle(kind, fn) {
@@ -17130,6 +17355,8 @@ const SLEEP_AND_LOCK_FRAMES = [
     '_vn_lock',
     // Linux: kernel/sched/core.c, kernel/sched/completion.c, kernel/locking/*, kernel/time/*
     '__schedule',
+    // 6.x schedule() calls __schedule_loop() (kernel/sched/core.c), inlined: a frame of symbolized reports
+    '__schedule_loop',
     'schedule',
     'schedule_timeout*',
     'schedule_preempt_disabled',
@@ -17428,6 +17655,13 @@ const LINUX_CRASH_SKIP_FRAMES = [
     '__schedule',
     'schedule',
     'preempt_schedule*',
+    // "BUG: scheduling while atomic" is reported from inside the scheduler (kernel/sched/core.c
+    // schedule_debug(), __schedule_bug()), reached from a sleeping lock: PREEMPT_RT's spinlocks
+    // sleep in schedule_rtlock() (kernel/locking/spinlock_rt.c, rtmutex.c rtlock_slowlock_locked()).
+    '__schedule_bug',
+    'schedule_debug',
+    'schedule_rtlock',
+    'rtlock_*',
     'kmem_cache_*',
     '__kmem_cache_*',
     'kfree*',
@@ -17512,6 +17746,13 @@ const FREEBSD_CRASH_SKIP_FRAMES = [
     'm_copydata',
     'm_copyback',
     'm_copym',
+    // The allocators (sys/vm/uma_core.c, uma_dbg.c, sys/kern/kern_malloc.c, uipc_mbuf.c), as Linux's
+    // kfree*/kmalloc*: a double free is the caller's bug, not the allocator's.
+    'uma_*',
+    'malloc',
+    'free',
+    'zfree',
+    'm_free*',
 ];
 /** The timer interrupt's entry frames: a stall report's frames above them are the detector's own. */
 const TIMER_INTERRUPT_ENTRY_FRAMES = [
@@ -17562,6 +17803,174 @@ const isTimerInterruptEntry = matcher(TIMER_INTERRUPT_ENTRY_FRAMES);
 
 /***/ }),
 
+/***/ 5730:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   f: () => (/* binding */ parseLinkErrors)
+/* harmony export */ });
+// Linker errors in a build's output that are the tree's: a symbol the tree's code uses and nothing
+// defines, or one it defines twice. Read for every build the gate runs: the FreeBSD kernel link
+// (LLVM lld, FreeBSD's ld), the Linux kernel link (GNU ld) and the Linux module build (modpost,
+// which checks a module's undefined symbols; its `ld -r` link does not). Pure: text in, data out.
+//
+// The formats, from the linkers' sources:
+// - lld (lld/ELF/Relocations.cpp reportUndefinedSymbol; lld/ELF/Symbols.cpp reportDuplicate;
+//   lld/ELF/InputSection.cpp getSrcMsg / getObjMsg, lld/ELF/InputFiles.cpp createFileLineMsg;
+//   lld/Common/ErrorHandler.cpp reportDiagnostic, logName from argv[0]'s name without .exe):
+//     ld: error: undefined symbol: NAME            (or `undefined hidden symbol: NAME`, ...)
+//     >>> referenced by FILE:LINE (PATH:LINE)      (`FILE:LINE` when FILE is PATH; the STT_FILE
+//     >>>               OBJ:(FUNC)                  name alone without debug info; no source line
+//                                                   at all, then `>>> referenced by OBJ:(FUNC)`)
+//     >>> referenced N more times                  (after the first 3 references)
+//     ld: error: duplicate symbol: NAME
+//     >>> defined at FILE:LINE (PATH:LINE)         (each of the two, the second line indented by
+//     >>>            OBJ:(SYMBOL)                   12 spaces; `>>> defined in FILE` without sections)
+//     ld: error: too many errors emitted, stopping now (use --error-limit=0 to see all errors)
+// - GNU ld (binutils ld/ldmain.c undefined_symbol, multiple_definition; ld/ldmisc.c vfinfo %C/%H;
+//   2.40 uses %C, newer ones %H, which adds `:(SECTION+0xOFF)` after the line):
+//     ld: OBJ: in function `FUNC':
+//     FILE:LINE: undefined reference to `NAME'     (FILE:(SECTION+0xOFF) without a line)
+//     FILE:LINE: multiple definition of `NAME'; OBJ:FILE:LINE: first defined here
+//     ld: OBJ:FILE:(SECTION+0xOFF): undefined ...  (no function known: one line)
+// - modpost (scripts/mod/modpost.c check_exports, modpost_log's `ERROR: ` / `WARNING: ` and
+//   `modpost: ` prefixes, the same in 6.1 and later):
+//     ERROR: modpost: "NAME" [fs/fuse/fuse.ko] undefined!
+// lld: `PROG: error: ` (lld/Common/ErrorHandler.cpp); the visibility word before `symbol:` is
+// internal, hidden or protected (Relocations.cpp reportUndefinedSymbol's visibility()).
+const LLD_UNDEFINED = /^\S+: error: undefined (?:(?:internal|hidden|protected) )?symbol: (.+)$/;
+const LLD_DUPLICATE = /^\S+: error: duplicate symbol: (.+)$/;
+const LLD_REFERENCED = /^>>> referenced by (.+)$/;
+const LLD_DEFINED = /^>>> defined (?:at|in) (.+)$/;
+/** The second line of a reference or definition: `>>>` and spaces, then the object's place. */
+const LLD_CONTINUED = /^>>> {2,}(\S.*)$/;
+const GNU_IN_FUNCTION = /^\S+: (.+): in function `(.+)':$/;
+const GNU_UNDEFINED = /^(.*?): undefined reference to `(.+)'$/;
+const GNU_MULTIPLE = /^(.*?): multiple definition of `(.+?)'(?:; (.+): first defined here)?$/;
+const MODPOST_UNDEFINED = /^ERROR: modpost: "(.+)" \[(.+)\] undefined!$/;
+/**
+ * The tree's link errors in `output`, each once, in order; `relative` maps a source file as printed
+ * to the tree-relative name reported (as for compiler errors). Warnings are not errors and are left
+ * out; so is lld's "too many errors emitted", which names no symbol.
+ */
+function parseLinkErrors(output, relative) {
+    const lines = output.split('\n').map((line) => line.replace(/\r$/, ''));
+    const errors = [];
+    const seen = new Set();
+    const add = (error) => {
+        const key = `${error.kind}\0${error.symbol}\0${error.file ?? ''}\0${error.line ?? ''}\0${error.message}`;
+        if (seen.has(key))
+            return;
+        seen.add(key);
+        errors.push(error);
+    };
+    const located = (place) => place?.file !== undefined && place.line !== undefined ? { file: place.file, line: place.line } : {};
+    let inFunction;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const undefinedSymbol = LLD_UNDEFINED.exec(line);
+        const duplicate = undefinedSymbol ? null : LLD_DUPLICATE.exec(line);
+        if (undefinedSymbol || duplicate) {
+            // The `>>>` lines that follow belong to this error.
+            const places = [];
+            while (i + 1 < lines.length && lines[i + 1].startsWith('>>> ')) {
+                const next = lines[++i];
+                const start = (undefinedSymbol ? LLD_REFERENCED : LLD_DEFINED).exec(next);
+                const continued = LLD_CONTINUED.exec(next);
+                if (start)
+                    places.push(lldPlace(start[1], relative));
+                else if (continued && places.length)
+                    places.at(-1).object = continued[1];
+            }
+            const symbol = (undefinedSymbol ?? duplicate)[1].trim();
+            if (undefinedSymbol) {
+                if (!places.length)
+                    add({ kind: 'undefined', symbol, message: `undefined symbol ${symbol}` });
+                for (const place of places)
+                    add({
+                        kind: 'undefined',
+                        symbol,
+                        ...located(place),
+                        message: `undefined symbol ${symbol}, referenced by ${place.object ?? place.text}`,
+                    });
+            }
+            else {
+                const message = `duplicate symbol ${symbol}, defined in ${places.map((p) => p.object ?? p.text).join(' and in ')}`;
+                const withLine = places.filter((p) => p.line !== undefined);
+                if (!withLine.length)
+                    add({ kind: 'duplicate', symbol, message });
+                for (const place of withLine)
+                    add({ kind: 'duplicate', symbol, ...located(place), message });
+            }
+            continue;
+        }
+        const fn = GNU_IN_FUNCTION.exec(line);
+        if (fn) {
+            inFunction = { object: fn[1], func: fn[2] };
+            continue;
+        }
+        const reference = GNU_UNDEFINED.exec(line);
+        const multiple = reference ? null : GNU_MULTIPLE.exec(line);
+        if (reference || multiple) {
+            const place = gnuPlace((reference ?? multiple)[1], relative);
+            const symbol = (reference ?? multiple)[2];
+            const where = inFunction ? `${inFunction.func} (${inFunction.object})` : place.text;
+            // A warning (`warning: undefined reference`) is not an error; its prefix says so.
+            if (!/(?:^|: )warning$/.test((reference ?? multiple)[1]))
+                add(reference
+                    ? {
+                        kind: 'undefined',
+                        symbol,
+                        ...located(place),
+                        message: `undefined reference to ${symbol} in ${where}`,
+                    }
+                    : {
+                        kind: 'duplicate',
+                        symbol,
+                        ...located(place),
+                        message: `multiple definition of ${symbol} in ${where}${multiple[3] ? `, first defined at ${multiple[3]}` : ''}`,
+                    });
+            inFunction = undefined;
+            continue;
+        }
+        const modpost = MODPOST_UNDEFINED.exec(line);
+        if (modpost)
+            add({
+                kind: 'undefined',
+                symbol: modpost[1],
+                message: `undefined symbol ${modpost[1]} in ${relative(modpost[2])} (modpost: no kernel or module exports it)`,
+            });
+        inFunction = undefined;
+    }
+    return errors;
+}
+/**
+ * lld's getSrcMsg: `FILE:LINE (PATH:LINE)`, `PATH:LINE`, or the object's source name alone; or,
+ * without source information, getObjMsg's `OBJ:(FUNC)` directly after `referenced by`.
+ */
+function lldPlace(text, relative) {
+    const trimmed = text.trim();
+    const full = /^\S+:\d+ \((.+):(\d+)\)$/.exec(trimmed) ?? /^([^\s:()]+):(\d+)$/.exec(trimmed);
+    if (full)
+        return { file: relative(full[1]), line: Number(full[2]), text: trimmed };
+    return { text: trimmed };
+}
+/**
+ * GNU ld's %C/%H place before `: undefined reference`: `[PROG: ][OBJ:]FILE:LINE[:(SEC+0xOFF)]`, or
+ * `[PROG: ]OBJ[:FILE]:(SEC+0xOFF)` without a line. Only FILE:LINE is a source place.
+ */
+function gnuPlace(text, relative) {
+    const place = text.replace(/^\S+: (?=\S)/, '').trim();
+    const bare = place.replace(/:?\([^()]*\)$/, '');
+    const withLine = /^(?:.*?\.o:)?(.+?):(\d+)$/.exec(bare);
+    if (withLine)
+        return { file: relative(withLine[1]), line: Number(withLine[2]), text: place };
+    return { text: place };
+}
+//# sourceMappingURL=link-errors.js.map
+
+/***/ }),
+
 /***/ 4052:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -17604,7 +18013,10 @@ function cleanLine(raw) {
             line = line.replace(ANSI, '');
         line = line.replace(CONTROL_ALL, '');
     }
-    return stripLogPrefix(line);
+    const out = stripLogPrefix(line);
+    // rsyslog escapes a control character as `#` and three octal digits: a message the kernel began
+    // with a newline (lockdep's "\nbut task is already holding lock:") arrives as `#012but task ...`.
+    return out.startsWith('#012') ? out.replace(/^(?:#012)+/, '') : out;
 }
 /** CSI sequences (`ESC [ ... letter`, colours, cursor moves) and two-byte escapes. */
 const ANSI = /\x1b(?:\[[0-9;?]*[ -/]*[@-~]|[@-Z\\-_])/g;
@@ -17631,6 +18043,9 @@ function cleanCarriageReturns(line) {
  *   short-monotonic `[ 12.345678] host kernel: ` (the bracket first, then this); a syslog without host;
  * - runit's svlogd/socklog `2015-10-03T12:10:17.00878 kern.warn: `;
  * - a CI job log's own time stamps (GitHub Actions, Jenkins) and `dmesg --time-format iso`;
+ * - FreeBSD's message buffer with kern.msgbuf_show_timestamp=1: "[%jd] " (uptime seconds, no
+ *   fraction) before every line, also an empty one (sys/kern/subr_msgbuf.c msgbuf_addstr()); `dmesg`
+ *   and a crash dump's "Unread portion of the kernel message buffer" show it.
  */
 const LOGLEVEL = /^<\d>/;
 const BRACKETED = [
@@ -17639,11 +18054,13 @@ const BRACKETED = [
     /^\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}\]\s?/,
     /^\[[A-Z][a-z]{2} ?\d{1,2} \d\d:\d\d\]\s?/,
     /^\[\s*\+\d+\.\d+\]\s?/,
+    /^\[\d+\](?: |$)/,
 ];
 const DMESG_X = /^(?:kern|user|daemon|syslog)\s*:(?:emerg|alert|crit|err|warn|notice|info|debug)\s*: /;
 const SYSLOG = [
-    /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? (?:[\w.-]+ )?kernel: (?:\[\s*\d+\.\d+\]\s?)?/,
-    /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? [\w.-]+ kernel: /,
+    // The host is whatever token the logger was given (`src@linuxserver` seen): anything but a blank.
+    /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? (?:\S+ )?kernel: (?:\[\s*\d+\.\d+\]\s?)?/,
+    /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? \S+ kernel: /,
     /^[\w.-]+ kernel: /,
 ];
 // runit svlogd / socklog: `2015-10-03T12:10:17.00878 kern.warn: `
@@ -17895,9 +18312,16 @@ const TASK_MARKER = /^@@fg:([a-z0-9]+):task:(\d+):(\d+):([^:]*):(\d*):([^:]*):(.
 const SAMPLE_BEGIN = /^@@fg:[a-z0-9]+:sample:(\d+):begin@@\s*$/;
 const SAMPLE_END = /^@@fg:[a-z0-9]+:sample:(\d+):end@@\s*$/;
 const PROC_PATH = /\/proc\/(\d+)(?:\/task\/(\d+))?\/stack\b/;
+const LOCKDEP_CHAIN_ENTRY = /^-> #\d+ .*:$/;
+/**
+ * Older kernels ended a saved trace with ULONG_MAX, and proc_pid_stack() printed it like a frame:
+ * `[<ffffffffffffffff>] 0xffffffffffffffff` (`[<0>] 0xffffffffffffffff` once addresses were
+ * hidden). It marks the end of the stack; it is no frame.
+ */
+const END_MARKER = /^0x(?:ffffffff){1,2}$/i;
 function parseStackLine(line) {
     const m = STACK_LINE.exec(line.trim());
-    if (!m)
+    if (!m || END_MARKER.test(m[3]))
         return undefined;
     const frame = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSymbol */ .aS)(m[3]);
     if (!frame)
@@ -17924,6 +18348,14 @@ function parseAll(text, sample) {
      * (`[<ffffffff81234567>] func+0x12/0x34`), but they belong to the task dump (linux-hung-task.ts).
      */
     let inCallTrace = false;
+    /**
+     * The previous line ended in ` at:` (`Preemption disabled at:`, kernel/sched/core.c
+     * __schedule_bug() and __might_resched(), then print_ip_sym()'s `[<addr>] func+0x../0x..`) or
+     * was a lockdep chain entry (`-> #1 (lock){...}:`, kernel/locking/lockdep.c
+     * print_circular_bug_entry(), then the lock's trace, `[<addr>] func` before 4.x): those frames
+     * belong to the message, they are no /proc stack.
+     */
+    let afterAt = false;
     for (const raw of (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .splitLines */ .uz)(text)) {
         const line = raw.trim();
         const c = line.charCodeAt(0);
@@ -17936,6 +18368,7 @@ function parseAll(text, sample) {
                 inCallTrace = false;
             pendingPath = undefined;
             current = undefined;
+            afterAt = line.endsWith(' at:') || LOCKDEP_CHAIN_ENTRY.test(line);
             continue;
         }
         const begin = SAMPLE_BEGIN.exec(line);
@@ -17985,8 +18418,10 @@ function parseAll(text, sample) {
             continue;
         }
         const frame = parseStackLine(line);
-        if (frame && inCallTrace)
+        // A run of frames under such a line is skipped to its end; any other line ends the run.
+        if (frame && (inCallTrace || (afterAt && !current)))
             continue;
+        afterAt = false;
         if (inCallTrace && (line === '' || !/^(?:RIP|RSP|RAX|RDX|RBP|R\d\d|Code|<\/?\w+>)/.test(line)))
             inCallTrace = false;
         if (frame) {
@@ -18363,6 +18798,13 @@ var frame_classes = __nccwpck_require__(926);
 // - A trap first prints "Fatal trap %d: %s while in %s mode" (sys/amd64/amd64/trap.c trap_fatal(),
 //   i386 the same) and, among its fields, "current process\t\t= %d (%s)"; with a debugger,
 //   "KDB: enter: panic" and "[ thread pid %d tid %ld ]" follow the trace.
+// - With debug.debugger_on_trap set, trap_fatal() (sys/amd64/amd64/trap.c, sys/i386/i386/trap.c)
+//   calls kdb_trap() right after "current process" and before "trap number" and panic(): ddb's
+//   db_trap() (sys/ddb/db_main.c) prints "[ thread pid %d tid %ld ]" and "Stopped at\t" with
+//   db_print_loc_and_inst() (the pc as "func+0xoff", ":\t", the instruction), and no "panic: "
+//   line is printed at all: the trap report alone is the crash, its pc where it happened. Without a
+//   debugger trap_fatal() always goes on to panic(), so a trap report whose panic line never made it
+//   to the log (the console died, the quote was cut) is the crash all the same.
 
 
 
@@ -18376,6 +18818,10 @@ const CURRENT_PROCESS = /^current process\s*=\s*(\d+) \((.*)\)\s*$/;
 // the 2012 copy (commit 039ea811636f) printed "[thread pid"; current copies and 14.x captures have the blank.
 const KDB_THREAD = /^\[ thread pid (-?\d+) tid (\d+) \]\s*$/;
 const CPUID = /^cpuid = (\d+)/;
+/** db_trap(): "Stopped at\t" then the pc's symbol and ":\t" (tabs may have become blanks). */
+const STOPPED_AT = /^Stopped at\s+([^\s:]+):/;
+/** How far the trap report's lines reach past its `Fatal trap` line. */
+const TRAP_REPORT_LINES = 40;
 /** The trap's separator in a trace: the frame after it is where the trap happened. */
 const TRAP_SEPARATOR = /^--- (?:trap|exception|interrupt|system error|unhandled exception)\b/;
 /** Parse one `#N 0x... at func+0xoff` line (stack_print_ddb). */
@@ -18407,7 +18853,7 @@ function extractFreebsdPanicLines(all) {
         }
     }
     if (!found)
-        return undefined;
+        return extractFatalTrap(all);
     const { at, message } = found;
     const lines = all.slice(Math.max(0, at - 40), at + 400).map((l) => l.trim());
     const rel = at - Math.max(0, at - 40);
@@ -18468,14 +18914,60 @@ function extractFreebsdPanicLines(all) {
             done = true;
     }
     const kind = trap ?? `panic: ${(0,crash_title/* normalizeMessage */.H)(message)}`;
-    const fn = (0,crash_title/* crashFunction */.MF)([afterTrap, ...thread.frames], frame_classes/* isFreebsdCrashMachinery */.Hh);
+    // Only machinery in the trace (a trace cut short, a panic inside the kernel's own checks): the
+    // kind alone, never the backtrace's own first frame (db_trace_self_wrapper, kdb_backtrace).
+    const fn = (0,crash_title/* crashFunction */.MF)([afterTrap, ...thread.frames], frame_classes/* isFreebsdCrashMachinery */.Hh, 'none');
     panic.title = (0,crash_title/* crashTitle */.cC)(kind, fn);
     return panic;
+}
+/**
+ * The first fatal trap report when no `panic: ` line follows it: trap_fatal() entered the debugger
+ * (its `[ thread ... ]` and `Stopped at` lines name the thread and the pc) or the log ends before
+ * its panic. Undefined when the text holds no trap report.
+ */
+function extractFatalTrap(all) {
+    for (let i = 0; i < all.length; i++) {
+        const l = all[i];
+        if (!l.includes('Fatal trap '))
+            continue;
+        const ft = FATAL_TRAP.exec(l);
+        if (!ft)
+            continue;
+        const message = `Fatal trap ${ft[1]}: ${ft[2]} while in ${ft[3]} mode`;
+        const thread = { comm: '', frames: [], format: 'freebsd-panic' };
+        const panic = { os: 'freebsd', message, threads: [thread] };
+        for (let j = i + 1; j < Math.min(all.length, i + TRAP_REPORT_LINES); j++) {
+            const line = all[j].trim();
+            const cpu = CPUID.exec(line);
+            if (cpu && panic.cpu === undefined)
+                panic.cpu = Number(cpu[1]);
+            const cp = CURRENT_PROCESS.exec(line);
+            if (cp) {
+                thread.pid = (0,common/* toInt */.RI)(cp[1]);
+                thread.comm = cp[2];
+            }
+            const kdbThread = KDB_THREAD.exec(line);
+            if (kdbThread) {
+                thread.pid = (0,common/* toInt */.RI)(kdbThread[1]);
+                thread.tid = (0,common/* toInt */.RI)(kdbThread[2]);
+            }
+            const stopped = STOPPED_AT.exec(line);
+            if (stopped) {
+                const pc = (0,common/* parseSymbol */.aS)(stopped[1]);
+                if (pc)
+                    thread.frames.push(pc);
+                break;
+            }
+        }
+        panic.title = (0,crash_title/* crashTitle */.cC)(message, (0,crash_title/* crashFunction */.MF)(thread.frames, frame_classes/* isFreebsdCrashMachinery */.Hh));
+        return panic;
+    }
+    return undefined;
 }
 const freebsdPanicParser = {
     format: 'freebsd-panic',
     matches(text) {
-        return text.includes('panic: ');
+        return text.includes('panic: ') || text.includes('Fatal trap ');
     },
     parse(text) {
         return extractFreebsdPanic(text)?.threads.filter((t) => t.frames.length > 0) ?? [];
@@ -18982,10 +19474,27 @@ function findStart(lines) {
         for (const kind of LINUX_REPORT_KINDS) {
             const m = kind.start.exec(line);
             if (m)
-                return { at: i, kind, m };
+                return ownHeader(lines, i, kind, m);
         }
     }
     return undefined;
+}
+/**
+ * A symbolized header (scripts/decode_stacktrace.sh, syzbot) is printed once per function inlined
+ * at its pc, innermost first, each but the last ending in `[inline]`: the last one is the header
+ * the kernel printed, naming the function the pc is really in.
+ */
+function ownHeader(lines, at, kind, m) {
+    let i = at;
+    let match = m;
+    while (lines[i].trimEnd().endsWith(' [inline]') && i + 1 < lines.length) {
+        const next = kind.start.exec(lines[i + 1].trim());
+        if (!next)
+            break;
+        i++;
+        match = next;
+    }
+    return { at: i, kind, m: match };
 }
 /** The crashing task's CPU line, pc and first Call Trace after the header. */
 function readParts(lines, at, wantLock) {
@@ -19253,6 +19762,8 @@ function code(text) {
     return `${fence}${pad}${t}${pad}${fence}`;
 }
 /** A fenced block that survives fences in the text. */
+/** Link errors listed under the build; the rest are in report.json. */
+const MAX_LINK_ERRORS = 10;
 function codeBlock(text) {
     const runs = text.match(/`{3,}/g) ?? [];
     const fence = '`'.repeat(Math.max(3, ...runs.map((r) => r.length + 1)));
@@ -19446,6 +19957,14 @@ function environmentSection(report) {
     if (report.build) {
         const b = report.build;
         out.push(`- **Build:** ${code(b.mode)} ${b.ok ? 'ok' : '**failed**'} (${inline(b.why)})`);
+        // Link errors may name no file, so the annotations alone would not place them: list them here.
+        const links = b.ok ? [] : (b.linkErrors ?? []);
+        for (const e of links.slice(0, MAX_LINK_ERRORS)) {
+            const at = e.file !== undefined && e.line !== undefined ? ` (${code(`${e.file}:${e.line}`)})` : '';
+            out.push(`  - link error: ${inline(e.message)}${at}`);
+        }
+        if (links.length > MAX_LINK_ERRORS)
+            out.push(`  - ... ${links.length - MAX_LINK_ERRORS} more in report.json`);
         if (!b.ok && b.tail)
             out.push('', codeBlock(b.tail.split('\n').slice(-30).join('\n')), '');
     }
