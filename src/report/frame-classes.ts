@@ -50,6 +50,8 @@ export const SLEEP_AND_LOCK_FRAMES: readonly string[] = [
   '_vn_lock',
   // Linux: kernel/sched/core.c, kernel/sched/completion.c, kernel/locking/*, kernel/time/*
   '__schedule',
+  // 6.x schedule() calls __schedule_loop() (kernel/sched/core.c), inlined: a frame of symbolized reports
+  '__schedule_loop',
   'schedule',
   'schedule_timeout*',
   'schedule_preempt_disabled',
@@ -356,6 +358,13 @@ export const LINUX_CRASH_SKIP_FRAMES: readonly string[] = [
   '__schedule',
   'schedule',
   'preempt_schedule*',
+  // "BUG: scheduling while atomic" is reported from inside the scheduler (kernel/sched/core.c
+  // schedule_debug(), __schedule_bug()), reached from a sleeping lock: PREEMPT_RT's spinlocks
+  // sleep in schedule_rtlock() (kernel/locking/spinlock_rt.c, rtmutex.c rtlock_slowlock_locked()).
+  '__schedule_bug',
+  'schedule_debug',
+  'schedule_rtlock',
+  'rtlock_*',
   'kmem_cache_*',
   '__kmem_cache_*',
   'kfree*',
@@ -441,6 +450,13 @@ export const FREEBSD_CRASH_SKIP_FRAMES: readonly string[] = [
   'm_copydata',
   'm_copyback',
   'm_copym',
+  // The allocators (sys/vm/uma_core.c, uma_dbg.c, sys/kern/kern_malloc.c, uipc_mbuf.c), as Linux's
+  // kfree*/kmalloc*: a double free is the caller's bug, not the allocator's.
+  'uma_*',
+  'malloc',
+  'free',
+  'zfree',
+  'm_free*',
 ];
 
 /** The timer interrupt's entry frames: a stall report's frames above them are the detector's own. */

@@ -29,7 +29,10 @@ export function cleanLine(raw: string): string {
     if (line.includes('\x1b')) line = line.replace(ANSI, '');
     line = line.replace(CONTROL_ALL, '');
   }
-  return stripLogPrefix(line);
+  const out = stripLogPrefix(line);
+  // rsyslog escapes a control character as `#` and three octal digits: a message the kernel began
+  // with a newline (lockdep's "\nbut task is already holding lock:") arrives as `#012but task ...`.
+  return out.startsWith('#012') ? out.replace(/^(?:#012)+/, '') : out;
 }
 
 /** CSI sequences (`ESC [ ... letter`, colours, cursor moves) and two-byte escapes. */
@@ -59,6 +62,9 @@ function cleanCarriageReturns(line: string): string {
  *   short-monotonic `[ 12.345678] host kernel: ` (the bracket first, then this); a syslog without host;
  * - runit's svlogd/socklog `2015-10-03T12:10:17.00878 kern.warn: `;
  * - a CI job log's own time stamps (GitHub Actions, Jenkins) and `dmesg --time-format iso`;
+ * - FreeBSD's message buffer with kern.msgbuf_show_timestamp=1: "[%jd] " (uptime seconds, no
+ *   fraction) before every line, also an empty one (sys/kern/subr_msgbuf.c msgbuf_addstr()); `dmesg`
+ *   and a crash dump's "Unread portion of the kernel message buffer" show it.
  */
 const LOGLEVEL = /^<\d>/;
 const BRACKETED: readonly RegExp[] = [
@@ -67,11 +73,13 @@ const BRACKETED: readonly RegExp[] = [
   /^\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}\]\s?/,
   /^\[[A-Z][a-z]{2} ?\d{1,2} \d\d:\d\d\]\s?/,
   /^\[\s*\+\d+\.\d+\]\s?/,
+  /^\[\d+\](?: |$)/,
 ];
 const DMESG_X = /^(?:kern|user|daemon|syslog)\s*:(?:emerg|alert|crit|err|warn|notice|info|debug)\s*: /;
 const SYSLOG: readonly RegExp[] = [
-  /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? (?:[\w.-]+ )?kernel: (?:\[\s*\d+\.\d+\]\s?)?/,
-  /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? [\w.-]+ kernel: /,
+  // The host is whatever token the logger was given (`src@linuxserver` seen): anything but a blank.
+  /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? (?:\S+ )?kernel: (?:\[\s*\d+\.\d+\]\s?)?/,
+  /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? \S+ kernel: /,
   /^[\w.-]+ kernel: /,
 ];
 // runit svlogd / socklog: `2015-10-03T12:10:17.00878 kern.warn: `

@@ -17,6 +17,13 @@
 // - A trap first prints "Fatal trap %d: %s while in %s mode" (sys/amd64/amd64/trap.c trap_fatal(),
 //   i386 the same) and, among its fields, "current process\t\t= %d (%s)"; with a debugger,
 //   "KDB: enter: panic" and "[ thread pid %d tid %ld ]" follow the trace.
+// - With debug.debugger_on_trap set, trap_fatal() (sys/amd64/amd64/trap.c, sys/i386/i386/trap.c)
+//   calls kdb_trap() right after "current process" and before "trap number" and panic(): ddb's
+//   db_trap() (sys/ddb/db_main.c) prints "[ thread pid %d tid %ld ]" and "Stopped at\t" with
+//   db_print_loc_and_inst() (the pc as "func+0xoff", ":\t", the instruction), and no "panic: "
+//   line is printed at all: the trap report alone is the crash, its pc where it happened. Without a
+//   debugger trap_fatal() always goes on to panic(), so a trap report whose panic line never made it
+//   to the log (the console died, the quote was cut) is the crash all the same.
 
 import { crashFunction, crashTitle, normalizeMessage } from '../crash-title.js';
 import { isFreebsdCrashMachinery } from '../frame-classes.js';
@@ -33,6 +40,10 @@ const CURRENT_PROCESS = /^current process\s*=\s*(\d+) \((.*)\)\s*$/;
 // the 2012 copy (commit 039ea811636f) printed "[thread pid"; current copies and 14.x captures have the blank.
 const KDB_THREAD = /^\[ thread pid (-?\d+) tid (\d+) \]\s*$/;
 const CPUID = /^cpuid = (\d+)/;
+/** db_trap(): "Stopped at\t" then the pc's symbol and ":\t" (tabs may have become blanks). */
+const STOPPED_AT = /^Stopped at\s+([^\s:]+):/;
+/** How far the trap report's lines reach past its `Fatal trap` line. */
+const TRAP_REPORT_LINES = 40;
 /** The trap's separator in a trace: the frame after it is where the trap happened. */
 const TRAP_SEPARATOR = /^--- (?:trap|exception|interrupt|system error|unhandled exception)\b/;
 
@@ -63,7 +74,7 @@ export function extractFreebsdPanicLines(all: readonly string[]): KernelPanic | 
       break;
     }
   }
-  if (!found) return undefined;
+  if (!found) return extractFatalTrap(all);
   const { at, message } = found;
   const lines = all.slice(Math.max(0, at - 40), at + 400).map((l) => l.trim());
   const rel = at - Math.max(0, at - 40);
@@ -124,10 +135,51 @@ export function extractFreebsdPanicLines(all: readonly string[]): KernelPanic | 
   return panic;
 }
 
+/**
+ * The first fatal trap report when no `panic: ` line follows it: trap_fatal() entered the debugger
+ * (its `[ thread ... ]` and `Stopped at` lines name the thread and the pc) or the log ends before
+ * its panic. Undefined when the text holds no trap report.
+ */
+function extractFatalTrap(all: readonly string[]): KernelPanic | undefined {
+  for (let i = 0; i < all.length; i++) {
+    const l = all[i] as string;
+    if (!l.includes('Fatal trap ')) continue;
+    const ft = FATAL_TRAP.exec(l);
+    if (!ft) continue;
+    const message = `Fatal trap ${ft[1]}: ${ft[2]} while in ${ft[3]} mode`;
+    const thread: Thread = { comm: '', frames: [], format: 'freebsd-panic' };
+    const panic: KernelPanic = { os: 'freebsd', message, threads: [thread] };
+    for (let j = i + 1; j < Math.min(all.length, i + TRAP_REPORT_LINES); j++) {
+      const line = (all[j] as string).trim();
+      const cpu = CPUID.exec(line);
+      if (cpu && panic.cpu === undefined) panic.cpu = Number(cpu[1]);
+      const cp = CURRENT_PROCESS.exec(line);
+      if (cp) {
+        thread.pid = toInt(cp[1]);
+        thread.comm = cp[2] as string;
+      }
+      const kdbThread = KDB_THREAD.exec(line);
+      if (kdbThread) {
+        thread.pid = toInt(kdbThread[1]);
+        thread.tid = toInt(kdbThread[2]);
+      }
+      const stopped = STOPPED_AT.exec(line);
+      if (stopped) {
+        const pc = parseSymbol(stopped[1] as string);
+        if (pc) thread.frames.push(pc);
+        break;
+      }
+    }
+    panic.title = crashTitle(message, crashFunction(thread.frames, isFreebsdCrashMachinery));
+    return panic;
+  }
+  return undefined;
+}
+
 export const freebsdPanicParser: StackParser = {
   format: 'freebsd-panic',
   matches(text: string): boolean {
-    return text.includes('panic: ');
+    return text.includes('panic: ') || text.includes('Fatal trap ');
   },
   parse(text: string): Thread[] {
     return extractFreebsdPanic(text)?.threads.filter((t) => t.frames.length > 0) ?? [];

@@ -44,10 +44,32 @@ function findStart(
     if (!REPORT_HINT.test(line)) continue;
     for (const kind of LINUX_REPORT_KINDS) {
       const m = kind.start.exec(line);
-      if (m) return { at: i, kind, m };
+      if (m) return ownHeader(lines, i, kind, m);
     }
   }
   return undefined;
+}
+
+/**
+ * A symbolized header (scripts/decode_stacktrace.sh, syzbot) is printed once per function inlined
+ * at its pc, innermost first, each but the last ending in `[inline]`: the last one is the header
+ * the kernel printed, naming the function the pc is really in.
+ */
+function ownHeader(
+  lines: readonly string[],
+  at: number,
+  kind: LinuxReportKind,
+  m: RegExpExecArray,
+): { at: number; kind: LinuxReportKind; m: RegExpExecArray } {
+  let i = at;
+  let match = m;
+  while ((lines[i] as string).trimEnd().endsWith(' [inline]') && i + 1 < lines.length) {
+    const next = kind.start.exec((lines[i + 1] as string).trim());
+    if (!next) break;
+    i++;
+    match = next;
+  }
+  return { at: i, kind, m: match };
 }
 
 interface Parts {

@@ -20,10 +20,18 @@ const TASK_MARKER = /^@@fg:([a-z0-9]+):task:(\d+):(\d+):([^:]*):(\d*):([^:]*):(.
 const SAMPLE_BEGIN = /^@@fg:[a-z0-9]+:sample:(\d+):begin@@\s*$/;
 const SAMPLE_END = /^@@fg:[a-z0-9]+:sample:(\d+):end@@\s*$/;
 const PROC_PATH = /\/proc\/(\d+)(?:\/task\/(\d+))?\/stack\b/;
+const LOCKDEP_CHAIN_ENTRY = /^-> #\d+ .*:$/;
+
+/**
+ * Older kernels ended a saved trace with ULONG_MAX, and proc_pid_stack() printed it like a frame:
+ * `[<ffffffffffffffff>] 0xffffffffffffffff` (`[<0>] 0xffffffffffffffff` once addresses were
+ * hidden). It marks the end of the stack; it is no frame.
+ */
+const END_MARKER = /^0x(?:ffffffff){1,2}$/i;
 
 function parseStackLine(line: string): ReturnType<typeof parseSymbol> {
   const m = STACK_LINE.exec(line.trim());
-  if (!m) return undefined;
+  if (!m || END_MARKER.test(m[3] as string)) return undefined;
   const frame = parseSymbol(m[3] as string);
   if (!frame) return undefined;
   if (!/^0+$/.test(m[1] as string)) frame.address = m[1] as string;
@@ -47,6 +55,14 @@ function parseAll(text: string, sample?: number): Thread[] {
    * (`[<ffffffff81234567>] func+0x12/0x34`), but they belong to the task dump (linux-hung-task.ts).
    */
   let inCallTrace = false;
+  /**
+   * The previous line ended in ` at:` (`Preemption disabled at:`, kernel/sched/core.c
+   * __schedule_bug() and __might_resched(), then print_ip_sym()'s `[<addr>] func+0x../0x..`) or
+   * was a lockdep chain entry (`-> #1 (lock){...}:`, kernel/locking/lockdep.c
+   * print_circular_bug_entry(), then the lock's trace, `[<addr>] func` before 4.x): those frames
+   * belong to the message, they are no /proc stack.
+   */
+  let afterAt = false;
   for (const raw of splitLines(text)) {
     const line = raw.trim();
     const c = line.charCodeAt(0);
@@ -57,6 +73,7 @@ function parseAll(text: string, sample?: number): Thread[] {
       if (inCallTrace && !/^(?:RIP|RSP|RAX|RDX|RBP|R\d\d|Code|<\/?\w+>)/.test(line)) inCallTrace = false;
       pendingPath = undefined;
       current = undefined;
+      afterAt = line.endsWith(' at:') || LOCKDEP_CHAIN_ENTRY.test(line);
       continue;
     }
     const begin = SAMPLE_BEGIN.exec(line);
@@ -102,7 +119,9 @@ function parseAll(text: string, sample?: number): Thread[] {
       continue;
     }
     const frame = parseStackLine(line);
-    if (frame && inCallTrace) continue;
+    // A run of frames under such a line is skipped to its end; any other line ends the run.
+    if (frame && (inCallTrace || (afterAt && !current))) continue;
+    afterAt = false;
     if (inCallTrace && (line === '' || !/^(?:RIP|RSP|RAX|RDX|RBP|R\d\d|Code|<\/?\w+>)/.test(line)))
       inCallTrace = false;
     if (frame) {
