@@ -40,7 +40,7 @@ function boundaries(text: string): number[] {
   const out = new Set<number>();
   const lines = text.split('\n');
   let at = 0;
-  for (let i = 0; i < lines.length && out.size < 6; i++) {
+  for (let i = 0; i < lines.length && out.size < 3; i++) {
     const line = lines[i]!;
     // Two lines into each of the first few blocks that follow a header-like line.
     if (i > 0 && /\S/.test(line) && !/^\s/.test(line) && lines[i + 2] !== undefined) {
