@@ -157,7 +157,7 @@ export async function runBisection(plan: BisectionPlan, options: BisectionOption
         io.note(`fusefs-gate bisect: step ${steps.length + 1}: ${commit.sha.slice(0, 12)} ${commit.subject}`);
         const stepStarted = Date.now();
         // A commit that does not compile is skipped without booting a guest for it.
-        const prebuild = await prebuildModule(stepConfig, io);
+        const prebuild = await prebuildModule(stepConfig, io, stepDir, signal);
         const broken = prebuild?.broken;
         if (broken) {
           writeFileSync(path.join(stepDir, 'build.txt'), `${broken.tail}\n`);
@@ -270,6 +270,8 @@ export async function runBisection(plan: BisectionPlan, options: BisectionOption
 async function prebuildModule(
   config: GateConfig,
   io: Omit<GateIO, 'signal'>,
+  stepDir: string,
+  signal: AbortSignal,
 ): Promise<{ buildMs: number; broken?: { why: string; tail: string; buildMs: number } } | undefined> {
   // A kernel build (build: kernel, or auto's choice) is left to the gate run.
   if (!config.linuxFuseTree || config.linuxTreeBuild?.mode === 'kernel') return undefined;
@@ -284,8 +286,13 @@ async function prebuildModule(
     tree: config.linuxFuseTree,
     kernelBuildDir: image.moduleBuildDir,
     buildDir: moduleBuildDir(config.cacheDir, config.linuxFuseTree, image.kernelRelease),
+    // Only the compile outcome counts here; the step's gate run strips its own module.
+    moduleDir: path.join(stepDir, 'prebuild'),
     timeoutMs: config.buildTimeoutSec * 1000,
+    log: (message) => io.note(message),
+    signal,
   });
+  rmSync(path.join(stepDir, 'prebuild'), { recursive: true, force: true });
   if (build.ok || build.blame !== 'tree') return { buildMs: build.durationMs };
   // The tree's own fault: a compiler error, or a symbol modpost found no one exports.
   const first = build.compilerErrors[0];

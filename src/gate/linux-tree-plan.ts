@@ -57,7 +57,10 @@ export async function planLinuxTreeGuest(
       tree,
       kernelBuildDir: image.moduleBuildDir!,
       buildDir: moduleBuildDir(config.cacheDir, tree, image.kernelRelease),
+      moduleDir: paths.workDir,
       timeoutMs: config.buildTimeoutSec * 1000,
+      log: (message) => io.note(message),
+      signal: io.signal,
     }),
   );
   io.note(
