@@ -8,10 +8,12 @@
 // a recycled pid) is stale and taken over; that covers an owner killed by SIGKILL. Taking over goes
 // through a second, short-lived lock (`<folder>.lock.break`), so two waiters that both found the
 // same stale owner cannot both remove it (the second would remove the first one's new lock).
-// A lock held by another host (a cache on a shared file system) is never judged: it is waited for.
+// A lock held by another host (a cache on a shared file system), or by a process in another pid
+// namespace (a container sharing the cache folder), is never judged by its pid: it is waited for.
+// One from an earlier boot of this host is stale whatever its pid.
 
 import { randomBytes } from 'node:crypto';
-import { mkdirSync, readlinkSync, symlinkSync, unlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, readlinkSync, symlinkSync, unlinkSync } from 'node:fs';
 import { hostname } from 'node:os';
 import path from 'node:path';
 import { CancelledError } from '../console/errors.js';
@@ -25,6 +27,10 @@ export interface LockOwner {
   since: string;
   /** The owner's start time in clock ticks since boot (/proc/PID/stat field 22), when on Linux. */
   startTicks?: number;
+  /** The boot the owner ran in (/proc/sys/kernel/random/boot_id), when on Linux. */
+  bootId?: string;
+  /** The owner's pid namespace (the target of /proc/self/ns/pid, `pid:[INODE]`), when on Linux. */
+  pidNamespace?: string;
   /** Unique to one acquisition: a release or a takeover removes only the lock it judged. */
   nonce: string;
 }
@@ -119,12 +125,16 @@ export function describeOwner(owner: LockOwner): string {
 }
 
 /**
- * True when the owner is known to be gone: on this host, and its pid does not run, or runs with
- * another start time (the pid was recycled). EPERM from kill(pid, 0) means the pid runs (as
- * another user). An owner on another host cannot be checked from here: never gone.
+ * True when the owner is known to be gone: on this host, and it ran in an earlier boot, or its pid
+ * does not run, or runs with another start time (the pid was recycled). EPERM from kill(pid, 0)
+ * means the pid runs (as another user). An owner on another host, or in another pid namespace,
+ * cannot be checked from here: never gone.
  */
 export function ownerGone(owner: LockOwner): boolean {
   if (owner.host !== hostname()) return false;
+  const here = linuxIdentity();
+  if (owner.bootId && here.bootId && owner.bootId !== here.bootId) return true;
+  if (owner.pidNamespace && here.pidNamespace && owner.pidNamespace !== here.pidNamespace) return false;
   try {
     process.kill(owner.pid, 0);
   } catch (error) {
@@ -142,8 +152,25 @@ function ownRecord(): LockOwner {
     host: hostname(),
     since: new Date().toISOString(),
     ...(ticks !== undefined ? { startTicks: ticks } : {}),
+    ...linuxIdentity(),
     nonce: randomBytes(8).toString('hex'),
   };
+}
+
+/** This boot's id and this process's pid namespace (proc(5)); empty off Linux. */
+function linuxIdentity(): { bootId?: string; pidNamespace?: string } {
+  const identity: { bootId?: string; pidNamespace?: string } = {};
+  try {
+    identity.bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+  } catch {
+    // not Linux
+  }
+  try {
+    identity.pidNamespace = readlinkSync('/proc/self/ns/pid');
+  } catch {
+    // not Linux, or no namespaces
+  }
+  return identity;
 }
 
 function tryCreate(lockPath: string, owner: LockOwner): boolean {

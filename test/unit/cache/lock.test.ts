@@ -3,7 +3,15 @@
 // the gate's double signal. Bounds are functional (a lock released within a minute is got), never
 // speed targets.
 import { type ChildProcess, spawn } from 'node:child_process';
-import { lstatSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  readlinkSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -118,12 +126,18 @@ afterAll(() => {
 });
 
 describe('the cache lock', () => {
-  it('is a symlink beside the folder naming this process, removed on release', async () => {
+  it('is a symlink beside the folder naming this process (pid, host, start time, boot, pid namespace), removed on release', async () => {
     const folder = path.join(dir, 'free');
     const logged: string[] = [];
     const lock = await acquireCacheLock(folder, { waitMs: 10_000, log: (m) => logged.push(m) });
     expect(lock.path).toBe(`${folder}.lock`);
-    expect(readOwner(lock.path)).toMatchObject({ pid: process.pid, host: hostname() });
+    expect(readOwner(lock.path)).toMatchObject({
+      pid: process.pid,
+      host: hostname(),
+      startTicks: processStartTicks(process.pid),
+      bootId: readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim(),
+      pidNamespace: readlinkSync('/proc/self/ns/pid'),
+    });
     expect(lock.waitedMs).toBeLessThan(10_000);
     expect(logged).toEqual([]);
     lock.release();
@@ -241,6 +255,15 @@ setInterval(() => {}, 1_000);
     expect(ownerGone({ ...record, startTicks: ticks })).toBe(false);
     expect(ownerGone({ ...record, startTicks: ticks + 1 })).toBe(true);
     expect(ownerGone({ ...record, host: `not-${hostname()}`, startTicks: ticks + 1 })).toBe(false);
+
+    // Another boot of this host: gone whatever its pid. Another pid namespace (a container sharing
+    // the cache): its pids mean nothing here, so even a pid that does not run here is not judged.
+    const bootId = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    const pidNamespace = readlinkSync('/proc/self/ns/pid');
+    expect(ownerGone({ ...record, startTicks: ticks, bootId, pidNamespace })).toBe(false);
+    expect(ownerGone({ ...record, startTicks: ticks, bootId: 'another-boot', pidNamespace })).toBe(true);
+    expect(ownerGone({ ...record, pid: 999_999_999, bootId, pidNamespace })).toBe(true);
+    expect(ownerGone({ ...record, pid: 999_999_999, bootId, pidNamespace: 'pid:[1]' })).toBe(false);
 
     // Through acquire: the recycled pid's lock is taken over, another host's is waited for.
     const recycled = path.join(dir, 'recycled');
