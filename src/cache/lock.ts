@@ -100,7 +100,8 @@ export async function acquireCacheLock(folder: string, options: CacheLockOptions
     const owner = ownRecord();
     if (tryCreate(lockPath, owner)) {
       const waitedMs = Date.now() - started;
-      if (toldWaiting) options.log?.(`fusefs-gate: got ${lockPath} after waiting ${(waitedMs / 1000).toFixed(1)} s`);
+      if (toldWaiting)
+        options.log?.(`fusefs-gate: got ${lockPath} after waiting ${(waitedMs / 1000).toFixed(1)} s`);
       return held(lockPath, owner, waitedMs);
     }
     const current = readOwner(lockPath);

@@ -409,6 +409,15 @@ export async function obtainFreeBSDImage(req: ImageRequest, deps: ImageDeps): Pr
     }
     const stored = await entry.commit();
     if (xz) await dropDownload();
-    return { path: stored, format: await detectFormat(stored), sha512, source, fileName, why, from, ...extra };
+    return {
+      path: stored,
+      format: await detectFormat(stored),
+      sha512,
+      source,
+      fileName,
+      why,
+      from,
+      ...extra,
+    };
   });
 }

@@ -90,7 +90,14 @@ export async function buildFuseModule(options: ModuleBuildOptions): Promise<Modu
     // Another run kept the folder past the bound: the gate's failure, never the tree's.
     if (!(error instanceof CacheLockError)) throw error;
     const tail = error.message;
-    return { ok: false, blame: 'gate', tail, compilerErrors: [], changed: [], durationMs: Date.now() - started };
+    return {
+      ok: false,
+      blame: 'gate',
+      tail,
+      compilerErrors: [],
+      changed: [],
+      durationMs: Date.now() - started,
+    };
   }
 }
 

@@ -53,7 +53,8 @@ async function gate(label: string) {
   return { out, result, build, report: JSON.parse(readFileSync(reportPath, 'utf8')) as GateReport };
 }
 
-const WAITED = /^fusefs-gate: waiting \(up to \d+ s\) for another run, pid (\d+) on .*linux-fuse-build\/[0-9a-f]{16}\.lock$/m;
+const WAITED =
+  /^fusefs-gate: waiting \(up to \d+ s\) for another run, pid (\d+) on .*linux-fuse-build\/[0-9a-f]{16}\.lock$/m;
 
 describe('two runs of one Linux tree at once', () => {
   it(
@@ -77,7 +78,9 @@ describe('two runs of one Linux tree at once', () => {
       const waiter = waiters[0]!;
       const other = runs.find((run) => run !== waiter)!;
       expect(WAITED.exec(waiter.result.stderr)![1]).toBe(String(other.result.pid));
-      expect(waiter.result.stderr).toMatch(/^fusefs-gate: got .*linux-fuse-build\/[0-9a-f]{16}\.lock after waiting/m);
+      expect(waiter.result.stderr).toMatch(
+        /^fusefs-gate: got .*linux-fuse-build\/[0-9a-f]{16}\.lock after waiting/m,
+      );
       // The waiter built after the other had finished: the sources were already mirrored, nothing changed.
       expect(other.build.changed.length).toBeGreaterThan(0);
       expect(waiter.build.changed).toEqual([]);

@@ -33,7 +33,10 @@ let compiled: string;
 const children = new Set<ChildProcess>();
 
 /** A node child running `body` (ESM) with `lock` (the compiled src/cache/lock.js) and `signals` imported. */
-function child(body: string, ...args: string[]): { proc: ChildProcess; line: (re: RegExp) => Promise<string> } {
+function child(
+  body: string,
+  ...args: string[]
+): { proc: ChildProcess; line: (re: RegExp) => Promise<string> } {
   const script = path.join(compiled, `child-${children.size}-${Date.now()}.mjs`);
   writeFileSync(
     script,
@@ -239,13 +242,15 @@ setInterval(() => {}, 1_000);
       }),
     ).rejects.toThrow('the build broke');
     expect(exists(lockPathOf(folder))).toBe(false);
-    expect(await withCacheLock(folder, { waitMs: 10_000 }, async (lock) => readOwner(lock.path))).toMatchObject({
+    expect(
+      await withCacheLock(folder, { waitMs: 10_000 }, async (lock) => readOwner(lock.path)),
+    ).toMatchObject({
       pid: process.pid,
     });
     expect(exists(lockPathOf(folder))).toBe(false);
   });
 
-  it("a recorded pid that now belongs to another process (another start time) is stale; a lock of another host is not", async () => {
+  it('a recorded pid that now belongs to another process (another start time) is stale; a lock of another host is not', async () => {
     const live = child('setInterval(() => {}, 1_000); console.log("up");');
     await live.line(/^up/);
     const pid = live.proc.pid!;
