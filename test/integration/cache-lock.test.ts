@@ -4,8 +4,12 @@
 // (this run's copy, proved by build id and hash), not a half-written one. The tree is a fresh copy,
 // so its build folder is new and the first build is long enough (tens of seconds) to overlap.
 import { existsSync, readFileSync } from 'node:fs';
+import { homedir, hostname } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { acquireCacheLock, lockPathOf } from '../../src/cache/lock.js';
+import { moduleBuildDir } from '../../src/gate/linux-tree-plan.js';
+import { readLinuxGuest } from '../../src/image/linux-guest.js';
 import type { GateReport } from '../../src/report/model.js';
 import { qemuProcessesMentioning, runCli, tail, tempDir } from '../helpers/cli.js';
 import { cachedLinuxFuseTree, copyTree } from '../helpers/linux-tree.js';
@@ -17,11 +21,12 @@ beforeAll(async () => {
   tree = copyTree(await cachedLinuxFuseTree(), 'cache-lock-tree');
 }, 1_300_000);
 
-async function gate(label: string) {
+async function gate(label: string, extra: string[] = []) {
   const out = tempDir(label);
   const result = await runCli(
     [
       'run',
+      ...extra,
       '--guest',
       'linux',
       '--source-tree',
@@ -85,6 +90,31 @@ describe('two runs of one Linux tree at once', () => {
       expect(other.build.changed.length).toBeGreaterThan(0);
       expect(waiter.build.changed).toEqual([]);
       expect(waiter.build.sha256).toBe(other.build.sha256);
+    },
+    RUN_BOUND_MS + 30_000,
+  );
+
+  it(
+    'a run that finds the build folder held past its bound ends in error (exit 125) naming the lock and the holder',
+    async () => {
+      // The holder is this test process (alive, on this host): its lock is never stale. The folder
+      // is the one the CLI's build will want: the default cache, this tree, the generic guest's kernel.
+      const cacheDir = process.env.FUSEFS_GATE_CACHE ?? path.join(homedir(), '.cache', 'fusefs-gate');
+      const guest = readLinuxGuest(path.join(cacheDir, 'linux-guest-generic', 'current'));
+      const folder = moduleBuildDir(cacheDir, tree, guest.kernelRelease);
+      const lockPath = lockPathOf(folder);
+      const lock = await acquireCacheLock(folder, { waitMs: 10_000 });
+      try {
+        const run = await gate('cache-lock-held', ['--build-timeout', '10']);
+        expect(run.result.code, tail(run.result)).toBe(125);
+        expect(run.report.verdict).toBe('error');
+        expect(run.report.reason).toContain(
+          `${lockPath} is still held by pid ${process.pid} on ${hostname()}`,
+        );
+        expect(qemuProcessesMentioning(run.out)).toEqual([]);
+      } finally {
+        lock.release();
+      }
     },
     RUN_BOUND_MS + 30_000,
   );
