@@ -95,6 +95,9 @@ export async function acquireCacheLock(folder: string, options: CacheLockOptions
   const started = Date.now();
   let delay = POLL_FIRST_MS;
   let toldWaiting = false;
+  // Tries again at once after a release or a takeover, but never more than a few times in a row
+  // (a lock that cannot be removed, e.g. a folder not writable by us, must not spin).
+  let quickTries = 0;
   for (;;) {
     if (options.signal?.aborted) throw new CancelledError(String(options.signal.reason ?? 'SIGTERM'));
     const owner = ownRecord();
@@ -105,19 +108,22 @@ export async function acquireCacheLock(folder: string, options: CacheLockOptions
       return held(lockPath, owner, waitedMs);
     }
     const current = readOwner(lockPath);
-    // Released between our try and our read: try again at once.
-    if (current === 'gone') continue;
-    if (current && ownerGone(current) && breakStale(lockPath, current)) continue;
+    // Released between our try and our read, or stale and removed: try again at once.
+    const freed =
+      current === 'gone' || (current !== undefined && ownerGone(current) && breakStale(lockPath, current));
+    if (freed && quickTries++ < 5) continue;
+    const holder = current === 'gone' ? undefined : current;
     const waited = Date.now() - started;
-    if (waited >= options.waitMs) throw new CacheLockError(lockPath, current, waited);
+    if (waited >= options.waitMs) throw new CacheLockError(lockPath, holder, waited);
     if (!toldWaiting) {
       toldWaiting = true;
       options.log?.(
-        `fusefs-gate: waiting (up to ${Math.round(options.waitMs / 1000)} s) for another run, ${current ? describeOwner(current) : 'owner unreadable'}, that holds ${lockPath}`,
+        `fusefs-gate: waiting (up to ${Math.round(options.waitMs / 1000)} s) for another run, ${holder ? describeOwner(holder) : 'owner unreadable'}, that holds ${lockPath}`,
       );
     }
     await sleep(Math.min(delay, options.waitMs - waited), options.signal);
     delay = Math.min(POLL_MAX_MS, delay * 2);
+    quickTries = 0;
   }
 }
 
@@ -203,14 +209,18 @@ export function readOwner(lockPath: string): LockOwner | 'gone' | undefined {
   return undefined;
 }
 
-/** Removes the lock at `lockPath` only if it is still the one `owner` made. */
-function removeIfOwned(lockPath: string, owner: LockOwner): void {
+/**
+ * Removes the lock at `lockPath` only if it is still the one `owner` made. False when it is still
+ * there (it could not be removed); true when it is gone or now someone else's.
+ */
+function removeIfOwned(lockPath: string, owner: LockOwner): boolean {
   const current = readOwner(lockPath);
-  if (current === 'gone' || current?.nonce !== owner.nonce) return;
+  if (current === 'gone' || current?.nonce !== owner.nonce) return true;
   try {
     unlinkSync(lockPath);
-  } catch {
-    // gone meanwhile
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
 }
 
@@ -225,19 +235,15 @@ function breakStale(lockPath: string, stale: LockOwner): boolean {
   if (!tryCreate(breakPath, me)) {
     const breaker = readOwner(breakPath);
     if (breaker === 'gone') return true;
-    if (breaker && ownerGone(breaker)) {
-      removeIfOwned(breakPath, breaker);
-      return true;
-    }
+    if (breaker && ownerGone(breaker)) return removeIfOwned(breakPath, breaker);
     // Another waiter is breaking it right now: poll again after the usual delay.
     return false;
   }
   try {
-    removeIfOwned(lockPath, stale);
+    return removeIfOwned(lockPath, stale);
   } finally {
     removeIfOwned(breakPath, me);
   }
-  return true;
 }
 
 /** Locks this process holds: removed by the exit hook when the process exits without releasing. */
