@@ -23,6 +23,7 @@ export async function planLinuxKernelGuest(
     config.buildTimeoutSec * 1000,
     (line) => io.consoleLine(line),
     'generic',
+    io.signal,
   );
   const buildDir = kernelBuildDir(config.cacheDir, tree);
   const build = await io.group('Build the kernel on the host', () =>

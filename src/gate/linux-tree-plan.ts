@@ -36,6 +36,7 @@ export async function planLinuxTreeGuest(
     config.buildTimeoutSec * 1000,
     (line) => io.consoleLine(line),
     'generic',
+    io.signal,
   );
   if (!image.moduleBuildDir)
     throw new GuestBuildError(

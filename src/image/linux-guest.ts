@@ -109,8 +109,14 @@ export async function ensureLinuxGuest(
   timeoutMs: number,
   onLine?: (line: string) => void,
   flavour: LinuxGuestFlavour = 'cloud',
+  /** A cancelled run stops waiting for another run's build of the guest. */
+  signal?: AbortSignal,
 ): Promise<LinuxGuestImage> {
-  const lockOptions = { waitMs: timeoutMs, ...(onLine ? { log: onLine } : {}) };
+  const lockOptions = {
+    waitMs: timeoutMs,
+    ...(onLine ? { log: onLine } : {}),
+    ...(signal ? { signal } : {}),
+  };
   return withCacheLock(guestCacheDir(cacheDir, flavour), lockOptions, () =>
     ensureHoldingLock(cacheDir, timeoutMs, onLine, flavour),
   );
