@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { acquireCacheLock, type CacheLock, CacheLockError } from '../cache/lock.js';
+import { CancelledError } from '../console/errors.js';
 import type { GateConfig } from '../config/types.js';
 import { EXIT } from '../constants.js';
 import { moduleBuildDir } from '../gate/linux-tree-plan.js';
@@ -312,8 +313,13 @@ async function prebuildModule(
     timeoutMs: config.buildTimeoutSec * 1000,
     log: (message) => io.note(message),
     signal,
+  }).catch((error: unknown) => {
+    // Cancelled while waiting for the build folder: the step's gate run reports the cancellation.
+    if (error instanceof CancelledError) return undefined;
+    throw error;
   });
   rmSync(path.join(stepDir, 'prebuild'), { recursive: true, force: true });
+  if (!build) return undefined;
   if (build.ok || build.blame !== 'tree') return { buildMs: build.durationMs };
   // The tree's own fault: a compiler error, or a symbol modpost found no one exports.
   const first = build.compilerErrors[0];
