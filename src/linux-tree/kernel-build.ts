@@ -86,6 +86,7 @@ export async function buildKernel(options: KernelBuildOptions): Promise<KernelBu
       blame: 'gate',
       tail: error.message,
       compilerErrors: [],
+      linkErrors: [],
       configMismatches: [],
       configured: false,
       ccache: false,

@@ -95,6 +95,7 @@ export async function buildFuseModule(options: ModuleBuildOptions): Promise<Modu
       blame: 'gate',
       tail,
       compilerErrors: [],
+      linkErrors: [],
       changed: [],
       durationMs: Date.now() - started,
     };
