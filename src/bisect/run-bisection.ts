@@ -5,6 +5,8 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { acquireCacheLock, type CacheLock, CacheLockError } from '../cache/lock.js';
+import { CancelledError } from '../console/errors.js';
 import type { GateConfig } from '../config/types.js';
 import { EXIT } from '../constants.js';
 import { moduleBuildDir } from '../gate/linux-tree-plan.js';
@@ -86,11 +88,8 @@ export async function runBisection(plan: BisectionPlan, options: BisectionOption
   const bisectDir = path.join(config.outDir, 'bisect');
   // Outside the user's tree (an output folder inside it would dirty it) and at a stable path per
   // repository, so the module build folder, keyed by the tree's path, is reused by the next bisection.
-  const worktree = path.join(
-    config.cacheDir,
-    'bisect-worktrees',
-    createHash('sha256').update(repo).digest('hex').slice(0, 16),
-  );
+  const repoKey = createHash('sha256').update(repo).digest('hex').slice(0, 16);
+  const { worktree, lock } = await claimWorktree(path.join(config.cacheDir, 'bisect-worktrees', repoKey), io);
   rmSync(bisectDir, { recursive: true, force: true });
   mkdirSync(bisectDir, { recursive: true });
   await removeWorktree(repo, worktree);
@@ -98,7 +97,10 @@ export async function runBisection(plan: BisectionPlan, options: BisectionOption
   mkdirSync(path.dirname(worktree), { recursive: true });
   // One guest for the whole bisection while steps leave it healthy; its files outside any step's folder.
   const session = new GuestSession(path.join(config.outDir, 'bisect-guest'));
-  await session.open(io);
+  await session.open(io).catch((error: unknown) => {
+    lock.release();
+    throw error;
+  });
   const started = Date.now();
   const steps: BisectStepRecord[] = [];
   // Steps run here (not a known bad end): their average decides whether one more fits the budget.
@@ -157,7 +159,7 @@ export async function runBisection(plan: BisectionPlan, options: BisectionOption
         io.note(`fusefs-gate bisect: step ${steps.length + 1}: ${commit.sha.slice(0, 12)} ${commit.subject}`);
         const stepStarted = Date.now();
         // A commit that does not compile is skipped without booting a guest for it.
-        const prebuild = await prebuildModule(stepConfig, io);
+        const prebuild = await prebuildModule(stepConfig, io, stepDir, signal);
         const broken = prebuild?.broken;
         if (broken) {
           writeFileSync(path.join(stepDir, 'build.txt'), `${broken.tail}\n`);
@@ -259,6 +261,26 @@ export async function runBisection(plan: BisectionPlan, options: BisectionOption
       .dispose()
       .catch((error: Error) => io.warn(`stopping the bisection's guest: ${error.message}`));
     await removeWorktree(repo, worktree);
+    lock.release();
+  }
+}
+
+/**
+ * The repository's worktree folder, held (src/cache/lock.ts) for the whole bisection. When another
+ * bisection of the same repository runs on this machine, waiting hours for it helps nobody: this
+ * one takes a folder of its own (its module builds then start cold) instead of emptying the other's.
+ */
+export async function claimWorktree(
+  stable: string,
+  io: Omit<GateIO, 'signal'>,
+): Promise<{ worktree: string; lock: CacheLock }> {
+  try {
+    return { worktree: stable, lock: await acquireCacheLock(stable, { waitMs: 0 }) };
+  } catch (error) {
+    if (!(error instanceof CacheLockError)) throw error;
+    const own = `${stable}-${process.pid}`;
+    io.note(`fusefs-gate bisect: ${error.message}; this bisection uses ${own} instead`);
+    return { worktree: own, lock: await acquireCacheLock(own, { waitMs: 60_000 }) };
   }
 }
 
@@ -270,6 +292,8 @@ export async function runBisection(plan: BisectionPlan, options: BisectionOption
 async function prebuildModule(
   config: GateConfig,
   io: Omit<GateIO, 'signal'>,
+  stepDir: string,
+  signal: AbortSignal,
 ): Promise<{ buildMs: number; broken?: { why: string; tail: string; buildMs: number } } | undefined> {
   // A kernel build (build: kernel, or auto's choice) is left to the gate run.
   if (!config.linuxFuseTree || config.linuxTreeBuild?.mode === 'kernel') return undefined;
@@ -284,8 +308,18 @@ async function prebuildModule(
     tree: config.linuxFuseTree,
     kernelBuildDir: image.moduleBuildDir,
     buildDir: moduleBuildDir(config.cacheDir, config.linuxFuseTree, image.kernelRelease),
+    // Only the compile outcome counts here; the step's gate run strips its own module.
+    moduleDir: path.join(stepDir, 'prebuild'),
     timeoutMs: config.buildTimeoutSec * 1000,
+    log: (message) => io.note(message),
+    signal,
+  }).catch((error: unknown) => {
+    // Cancelled while waiting for the build folder: the step's gate run reports the cancellation.
+    if (error instanceof CancelledError) return undefined;
+    throw error;
   });
+  rmSync(path.join(stepDir, 'prebuild'), { recursive: true, force: true });
+  if (!build) return undefined;
   if (build.ok || build.blame !== 'tree') return { buildMs: build.durationMs };
   // The tree's own fault: a compiler error, or a symbol modpost found no one exports.
   const first = build.compilerErrors[0];

@@ -87,8 +87,12 @@ export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPl
   mkdirSync(workDir, { recursive: true });
   const serialLogPath = path.join(config.outDir, 'serial.log');
   if (config.guest === 'linux') {
-    const image = await ensureLinuxGuest(config.cacheDir, config.buildTimeoutSec * 1000, (line) =>
-      io.consoleLine(line),
+    const image = await ensureLinuxGuest(
+      config.cacheDir,
+      config.buildTimeoutSec * 1000,
+      (line) => io.consoleLine(line),
+      'cloud',
+      io.signal,
     );
     if (image.rebuiltBecause) io.warn(`Linux test guest: ${image.rebuiltBecause}`);
     const configFile = path.join(workDir, 'gate-config.json');

@@ -1,7 +1,7 @@
 // guest linux, build kernel: a bzImage built on the host from the user's Linux tree with the gate's
 // config fragment, booted with the generic guest's busybox initramfs (its /init loads no modules
 // when the kernel has none: the virtio and FUSE drivers are built in).
-import { copyFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GateConfig } from '../config/types.js';
 import { LinuxKernelGuest } from '../guest/linux-kernel.js';
@@ -23,13 +23,16 @@ export async function planLinuxKernelGuest(
     config.buildTimeoutSec * 1000,
     (line) => io.consoleLine(line),
     'generic',
+    io.signal,
   );
   const buildDir = kernelBuildDir(config.cacheDir, tree);
   const build = await io.group('Build the kernel on the host', () =>
     buildKernel({
       tree,
       buildDir,
+      imageDir: paths.workDir,
       timeoutMs: config.buildTimeoutSec * 1000,
+      log: (message) => io.note(message),
       // The user's own ccache when they name one, as ccache itself would.
       ccacheDir: process.env.CCACHE_DIR || path.join(config.cacheDir, 'ccache'),
       signal: io.signal,
@@ -46,9 +49,8 @@ export async function planLinuxKernelGuest(
   if (build.configMismatches.length) throw new GuestBuildError(build.tail, build.tail);
   if (!build.ok) for (const line of build.tail.split('\n')) io.consoleLine(line);
   // A compile error still boots (the packaged kernel), so the verdict comes from the same place as
-  // every other build outcome. The run boots its own copy: a later build may replace the folder's.
-  const kernel = build.bzImage ? path.join(paths.workDir, 'bzImage') : image.kernel;
-  if (build.bzImage) copyFileSync(build.bzImage, kernel);
+  // every other build outcome. The run boots its own copy (made under the build folder's lock).
+  const kernel = build.bzImage ?? image.kernel;
   const booted = build.ok ? { ...image, kernel, kernelRelease: build.release ?? image.kernelRelease } : image;
   const payload: PayloadEntry[] = [{ hostPath: paths.configFile, guestPath: 'gate-config.json' }];
   if (config.fuseServerSource) payload.push({ hostPath: config.fuseServerSource, guestPath: 'fuse-server' });

@@ -36,6 +36,7 @@ export async function planLinuxTreeGuest(
     config.buildTimeoutSec * 1000,
     (line) => io.consoleLine(line),
     'generic',
+    io.signal,
   );
   if (!image.moduleBuildDir)
     throw new GuestBuildError(
@@ -57,7 +58,10 @@ export async function planLinuxTreeGuest(
       tree,
       kernelBuildDir: image.moduleBuildDir!,
       buildDir: moduleBuildDir(config.cacheDir, tree, image.kernelRelease),
+      moduleDir: paths.workDir,
       timeoutMs: config.buildTimeoutSec * 1000,
+      log: (message) => io.note(message),
+      signal: io.signal,
     }),
   );
   io.note(

@@ -49,6 +49,8 @@ export async function planFreebsdGuest(
       imageSha512: config.imageSha512,
       newversText: existsSync(newvers) ? readFileSync(newvers, 'utf8') : undefined,
       cacheDir: config.cacheDir,
+      lockWaitMs: config.buildTimeoutSec * 1000,
+      signal: io.signal,
     },
     {
       download: await toolCacheDownloader(),

@@ -3,8 +3,10 @@
 
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 
+import { withCacheLock } from '../cache/lock.js';
 import { BadInputError } from '../config/errors.js';
 import {
   ImageError,
@@ -103,6 +105,18 @@ export interface ImageRequest {
   archiveBase?: string;
   /** "Today" for the release table, for tests. */
   today?: Date;
+  /** How long to wait for another run fetching the same image (src/cache/lock.ts); default one hour. */
+  lockWaitMs?: number;
+  /** A cancelled run stops waiting for that lock. */
+  signal?: AbortSignal;
+}
+
+/**
+ * The folder whose lock guards one image file name. The entries themselves live in the tool cache
+ * (perhaps outside cacheDir); the lock lives in cacheDir, beside the scratch folder the downloads use.
+ */
+export function imageLockFolder(cacheDir: string, fileName: string): string {
+  return path.join(cacheDir || os.tmpdir(), 'freebsd-images', fileName.replace(/[^A-Za-z0-9._-]/g, '_'));
 }
 
 export interface ImageDeps {
@@ -287,104 +301,123 @@ export async function obtainFreeBSDImage(req: ImageRequest, deps: ImageDeps): Pr
   const targetName = fileName.replace(/\.xz$/, '');
   const extra = { ...(checksumUrl ? { checksumUrl } : {}), ...(endOfLife ? { endOfLife } : {}) };
 
-  // 1. The tool cache, keyed by file name + expected checksum: no download, no decompression, as
-  //    long as the cached image still matches the record made when it was cached.
-  if (expected) {
-    const key: ImageKey = { fileName, sha512: expected };
-    const hit = deps.store.find(key, targetName);
-    if (hit) {
-      const damage = await checkIntegrity(hit, expected);
-      if (!damage) {
-        log(`image ${fileName} found in the tool cache (sha512 ${expected.slice(0, 16)}...)`);
-        return {
-          path: hit,
-          format: await detectFormat(hit),
-          sha512: expected,
-          source,
-          fileName,
-          why,
-          from: 'tool-cache',
-          ...extra,
-        };
-      }
-      warn(`cached image ${hit} is damaged (${damage}): cache damaged, re-downloading`);
-      await deps.store.evict(key);
-    }
-  }
-
-  // 2. Get the bytes: a local file, the Actions cache, or a download.
-  let file: string;
-  let from: FreeBSDImage['from'];
-  if (!isUrl(source)) {
-    file = source;
-    from = 'local';
-  } else {
-    file = path.join(scratch, `${fileName}.${process.pid}.download`);
-    from = 'download';
-    if (expected && deps.remote) {
-      const ak = actionsCacheKey({ fileName, sha512: expected });
-      const cached = path.join(scratch, fileName);
-      if ((await deps.remote.restore([cached], ak)) && fs.existsSync(cached)) {
-        file = cached;
-        from = 'actions-cache';
-        log(`image ${fileName} restored from the Actions cache (${ak})`);
-      }
-    }
-    if (from === 'download') {
-      log(`downloading ${source}`);
-      file = await downloadOrFail(deps, source, file, 'the image');
-    }
-  }
-  const dropDownload = async () => {
-    if (from !== 'local') await fs.promises.rm(file, { force: true });
+  // One run at a time per image file name, from the cache lookup to the committed entry: two runs
+  // must not download into the same Actions-cache file, nor reserve (which empties the entry) an
+  // entry another run is decompressing into, nor judge an entry damaged while it is being written.
+  const lockOptions = {
+    waitMs: req.lockWaitMs ?? 3_600_000,
+    log,
+    ...(req.signal ? { signal: req.signal } : {}),
   };
-
-  // 3. Verify BEFORE use.
-  const actual = await sha512File(file);
-  if (expected && actual !== expected) {
-    await dropDownload();
-    throw new ImageError(
-      `SHA-512 mismatch for ${fileName} (${source}): expected ${expected}${checksumUrl ? ` (from ${checksumUrl})` : ' (image-sha512)'}, got ${actual}`,
-    );
-  }
-  const sha512 = expected ?? actual;
-  if (!expected)
-    log(
-      `image ${fileName} has no expected SHA-512 (no image-sha512 input): recorded ${actual}, not verified`,
-    );
-
-  if (from === 'download' && deps.remote) {
-    const ak = actionsCacheKey({ fileName, sha512 });
-    const keep = path.join(scratch, fileName);
-    await fs.promises.rename(file, keep);
-    file = keep;
-    await deps.remote.save([keep], ak);
-  }
-
-  const xz = await isXz(file);
-  // 4a. A local uncompressed image is used where it is: the overlay only reads it.
-  if (from === 'local' && !xz) {
-    return { path: file, format: await detectFormat(file), sha512, source, fileName, why, from, ...extra };
-  }
-
-  // 4b. Decompress (xz magic, not the name) straight into the cache entry, sparse; or move a
-  //     downloaded uncompressed image there. Then the compressed download is dropped.
-  const key: ImageKey = { fileName, sha512 };
-  const entry = await deps.store.reserve(key, targetName);
-  try {
-    if (xz) {
-      log(`decompressing ${fileName} (sparse) into the tool cache`);
-      await (deps.decompress ?? xzDecompress)(file, entry.path);
-    } else {
-      await moveFile(file, entry.path);
+  return withCacheLock(imageLockFolder(req.cacheDir, fileName), lockOptions, async () => {
+    // 1. The tool cache, keyed by file name + expected checksum: no download, no decompression, as
+    //    long as the cached image still matches the record made when it was cached.
+    if (expected) {
+      const key: ImageKey = { fileName, sha512: expected };
+      const hit = deps.store.find(key, targetName);
+      if (hit) {
+        const damage = await checkIntegrity(hit, expected);
+        if (!damage) {
+          log(`image ${fileName} found in the tool cache (sha512 ${expected.slice(0, 16)}...)`);
+          return {
+            path: hit,
+            format: await detectFormat(hit),
+            sha512: expected,
+            source,
+            fileName,
+            why,
+            from: 'tool-cache',
+            ...extra,
+          };
+        }
+        warn(`cached image ${hit} is damaged (${damage}): cache damaged, re-downloading`);
+        await deps.store.evict(key);
+      }
     }
-    await recordIntegrity(entry.path, path.join(path.dirname(entry.path), targetName), sha512);
-  } catch (error) {
-    await entry.abort();
-    await dropDownload();
-    throw error;
-  }
-  const stored = await entry.commit();
-  if (xz) await dropDownload();
-  return { path: stored, format: await detectFormat(stored), sha512, source, fileName, why, from, ...extra };
+
+    // 2. Get the bytes: a local file, the Actions cache, or a download.
+    let file: string;
+    let from: FreeBSDImage['from'];
+    if (!isUrl(source)) {
+      file = source;
+      from = 'local';
+    } else {
+      file = path.join(scratch, `${fileName}.${process.pid}.download`);
+      from = 'download';
+      if (expected && deps.remote) {
+        const ak = actionsCacheKey({ fileName, sha512: expected });
+        const cached = path.join(scratch, fileName);
+        if ((await deps.remote.restore([cached], ak)) && fs.existsSync(cached)) {
+          file = cached;
+          from = 'actions-cache';
+          log(`image ${fileName} restored from the Actions cache (${ak})`);
+        }
+      }
+      if (from === 'download') {
+        log(`downloading ${source}`);
+        file = await downloadOrFail(deps, source, file, 'the image');
+      }
+    }
+    const dropDownload = async () => {
+      if (from !== 'local') await fs.promises.rm(file, { force: true });
+    };
+
+    // 3. Verify BEFORE use.
+    const actual = await sha512File(file);
+    if (expected && actual !== expected) {
+      await dropDownload();
+      throw new ImageError(
+        `SHA-512 mismatch for ${fileName} (${source}): expected ${expected}${checksumUrl ? ` (from ${checksumUrl})` : ' (image-sha512)'}, got ${actual}`,
+      );
+    }
+    const sha512 = expected ?? actual;
+    if (!expected)
+      log(
+        `image ${fileName} has no expected SHA-512 (no image-sha512 input): recorded ${actual}, not verified`,
+      );
+
+    if (from === 'download' && deps.remote) {
+      const ak = actionsCacheKey({ fileName, sha512 });
+      const keep = path.join(scratch, fileName);
+      await fs.promises.rename(file, keep);
+      file = keep;
+      await deps.remote.save([keep], ak);
+    }
+
+    const xz = await isXz(file);
+    // 4a. A local uncompressed image is used where it is: the overlay only reads it.
+    if (from === 'local' && !xz) {
+      return { path: file, format: await detectFormat(file), sha512, source, fileName, why, from, ...extra };
+    }
+
+    // 4b. Decompress (xz magic, not the name) straight into the cache entry, sparse; or move a
+    //     downloaded uncompressed image there. Then the compressed download is dropped.
+    const key: ImageKey = { fileName, sha512 };
+    const entry = await deps.store.reserve(key, targetName);
+    try {
+      if (xz) {
+        log(`decompressing ${fileName} (sparse) into the tool cache`);
+        await (deps.decompress ?? xzDecompress)(file, entry.path);
+      } else {
+        await moveFile(file, entry.path);
+      }
+      await recordIntegrity(entry.path, path.join(path.dirname(entry.path), targetName), sha512);
+    } catch (error) {
+      await entry.abort();
+      await dropDownload();
+      throw error;
+    }
+    const stored = await entry.commit();
+    if (xz) await dropDownload();
+    return {
+      path: stored,
+      format: await detectFormat(stored),
+      sha512,
+      source,
+      fileName,
+      why,
+      from,
+      ...extra,
+    };
+  });
 }

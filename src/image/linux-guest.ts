@@ -1,10 +1,14 @@
 // The Linux test guest: a Debian kernel and a busybox initramfs built by scripts/build-linux-guest.sh
 // into the cache. Built on first use; rebuilt by the script only when its inputs changed, and
 // rebuilt here when a cached file no longer has the SHA-256 its manifest recorded (a damaged cache).
+// The script builds under its own flock and renames a finished folder into place; the gate also
+// holds the flavour folder's lock (src/cache/lock.ts) over the script, the damage check and the
+// forced rebuild, so no run checks, or rebuilds, a guest another run is rebuilding.
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { withCacheLock } from '../cache/lock.js';
 import { packageRoot } from '../package-root.js';
 
 export interface LinuxGuestImage {
@@ -105,6 +109,29 @@ export async function ensureLinuxGuest(
   timeoutMs: number,
   onLine?: (line: string) => void,
   flavour: LinuxGuestFlavour = 'cloud',
+  /** A cancelled run stops waiting for another run's build of the guest. */
+  signal?: AbortSignal,
+): Promise<LinuxGuestImage> {
+  const lockOptions = {
+    waitMs: timeoutMs,
+    ...(onLine ? { log: onLine } : {}),
+    ...(signal ? { signal } : {}),
+  };
+  return withCacheLock(guestCacheDir(cacheDir, flavour), lockOptions, () =>
+    ensureHoldingLock(cacheDir, timeoutMs, onLine, flavour),
+  );
+}
+
+/** The flavour's folder in the cache, as scripts/build-linux-guest.sh names it (CACHE). */
+export function guestCacheDir(cacheDir: string, flavour: LinuxGuestFlavour): string {
+  return path.join(cacheDir, flavour === 'cloud' ? 'linux-guest' : `linux-guest-${flavour}`);
+}
+
+async function ensureHoldingLock(
+  cacheDir: string,
+  timeoutMs: number,
+  onLine: ((line: string) => void) | undefined,
+  flavour: LinuxGuestFlavour,
 ): Promise<LinuxGuestImage> {
   const startedAt = Date.now();
   const dir = await runBuild(cacheDir, timeoutMs, [], flavour, onLine);

@@ -2,10 +2,15 @@
 // config (guest/linux-kernel.config applied to allnoconfig), out of tree in a build folder kept in
 // the cache, so a one-file change recompiles one file and relinks (seconds, not minutes). ccache,
 // when the host has it, turns a recompile of unchanged content (a touched header) into a cache hit.
+// Every run of the same tree on this machine shares the folder: the build holds its lock
+// (src/cache/lock.ts) and copies the bzImage into the run's own folder under it, so a run boots the
+// kernel it built, not one another run is relinking. ccache needs no lock: it is made for
+// concurrent compilers sharing one cache.
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
+import { CacheLockError, withCacheLock } from '../cache/lock.js';
 import { packageRoot } from '../package-root.js';
 import { lastLines, runDidNotFinish, runInGroup, treeFaultHeadline } from './host-run.js';
 import { type CompilerError, parseCompilerErrors, relativeTo } from '../report/compiler-errors.js';
@@ -34,7 +39,7 @@ export interface KernelBuild {
   configMismatches: string[];
   /** Whether the config step ran (first build, or the fragment changed). */
   configured: boolean;
-  /** The bzImage to boot, its sha256, and the `linux_banner` built into it (what /proc/version prints). */
+  /** The bzImage to boot (this run's copy), its sha256, and the `linux_banner` built into it (what /proc/version prints). */
   bzImage?: string;
   sha256?: string;
   banner?: string;
@@ -47,7 +52,13 @@ export interface KernelBuild {
 export interface KernelBuildOptions {
   tree: string;
   buildDir: string;
+  /** This run's own folder: the built bzImage is copied here under the lock. */
+  imageDir: string;
   timeoutMs: number;
+  /** How long to wait for another run's build in the same folder; default `timeoutMs`. */
+  lockWaitMs?: number;
+  /** Progress notes (this run waits for another one). */
+  log?: (message: string) => void;
   /** Where ccache keeps its objects (used only when the host has ccache). */
   ccacheDir?: string;
   fragment?: string;
@@ -59,6 +70,32 @@ export interface KernelBuildOptions {
 const FRAGMENT_STAMP = '.fusefs-gate-fragment';
 
 export async function buildKernel(options: KernelBuildOptions): Promise<KernelBuild> {
+  const started = Date.now();
+  const lockOptions = {
+    waitMs: options.lockWaitMs ?? options.timeoutMs,
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  try {
+    return await withCacheLock(options.buildDir, lockOptions, () => buildHoldingLock(options));
+  } catch (error) {
+    // Another run kept the folder past the bound: the gate's failure, never the tree's.
+    if (!(error instanceof CacheLockError)) throw error;
+    return {
+      ok: false,
+      blame: 'gate',
+      tail: error.message,
+      compilerErrors: [],
+      linkErrors: [],
+      configMismatches: [],
+      configured: false,
+      ccache: false,
+      durationMs: Date.now() - started,
+    };
+  }
+}
+
+async function buildHoldingLock(options: KernelBuildOptions): Promise<KernelBuild> {
   const started = Date.now();
   const fragment = options.fragment ?? kernelConfigFragment();
   const fragmentText = readFileSync(fragment, 'utf8');
@@ -182,12 +219,15 @@ export async function buildKernel(options: KernelBuildOptions): Promise<KernelBu
       tail: `no linux_banner ("Linux version ... ${utsVersion ?? '(no include/generated/utsversion.h)'}") in ${options.buildDir}/vmlinux`,
       compilerErrors: [],
     });
+  mkdirSync(options.imageDir, { recursive: true });
+  const copy = path.join(options.imageDir, 'bzImage');
+  copyFileSync(bzImage, copy);
   return done({
     ok: true,
     tail,
     compilerErrors: [],
-    bzImage,
-    sha256: createHash('sha256').update(readFileSync(bzImage)).digest('hex'),
+    bzImage: copy,
+    sha256: createHash('sha256').update(readFileSync(copy)).digest('hex'),
     banner,
     ...(release ? { release } : {}),
   });

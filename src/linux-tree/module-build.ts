@@ -2,6 +2,9 @@
 // (`make -C <kernel headers> M=<folder>`) against the guest's own kernel headers, then stripped of
 // debug info for the payload. The build folder is kept between runs and only files whose content
 // changed are copied into it, so make rebuilds just those (a one-file change is a few seconds).
+// The folder is shared by every run of the same tree on this machine: the build holds its lock
+// (src/cache/lock.ts) and strips the module straight into the run's own folder under it, so no run
+// loads a module another run built or is still writing.
 import { createHash } from 'node:crypto';
 import { availableParallelism } from 'node:os';
 import {
@@ -15,6 +18,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
+import { CacheLockError, withCacheLock } from '../cache/lock.js';
 import {
   type CompilerError,
   parseCompilerErrors as parseDiagnostics,
@@ -59,13 +63,46 @@ export interface ModuleBuildOptions {
   kernelBuildDir: string;
   /** Kept between builds; the tree's fs/fuse is mirrored into `<buildDir>/fuse`. */
   buildDir: string;
+  /** This run's own folder: the stripped module is written here (`fuse.ko`), not in the shared build folder. */
+  moduleDir: string;
   timeoutMs: number;
+  /** How long to wait for another run's build in the same folder; default `timeoutMs`. */
+  lockWaitMs?: number;
+  /** Progress notes (this run waits for another one). */
+  log?: (message: string) => void;
+  /** A cancelled run stops waiting for the lock. */
+  signal?: AbortSignal;
 }
 
 /** Files of fs/fuse that the build reads; build products in a tree built in place are left out. */
 const SOURCE_FILE = /^(?:[\w.-]+\.[ch]|Makefile|Kbuild|Kconfig)$/;
 
 export async function buildFuseModule(options: ModuleBuildOptions): Promise<ModuleBuild> {
+  const started = Date.now();
+  const lockOptions = {
+    waitMs: options.lockWaitMs ?? options.timeoutMs,
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  try {
+    return await withCacheLock(options.buildDir, lockOptions, () => buildHoldingLock(options));
+  } catch (error) {
+    // Another run kept the folder past the bound: the gate's failure, never the tree's.
+    if (!(error instanceof CacheLockError)) throw error;
+    const tail = error.message;
+    return {
+      ok: false,
+      blame: 'gate',
+      tail,
+      compilerErrors: [],
+      linkErrors: [],
+      changed: [],
+      durationMs: Date.now() - started,
+    };
+  }
+}
+
+async function buildHoldingLock(options: ModuleBuildOptions): Promise<ModuleBuild> {
   const started = Date.now();
   const folder = path.join(options.buildDir, 'fuse');
   const changed = mirrorSources(path.join(options.tree, FUSE_DIR), folder);
@@ -111,7 +148,8 @@ export async function buildFuseModule(options: ModuleBuildOptions): Promise<Modu
       });
     return done({ ok: false, blame: 'gate', tail, compilerErrors });
   }
-  const module = path.join(options.buildDir, 'fuse-stripped.ko');
+  mkdirSync(options.moduleDir, { recursive: true });
+  const module = path.join(options.moduleDir, 'fuse.ko');
   const strip = await runInGroup('objcopy', ['--strip-debug', built, module], { timeoutMs: 60_000 });
   if (strip.code !== 0)
     return done({

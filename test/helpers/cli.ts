@@ -15,6 +15,8 @@ export interface ProcessResult {
   /** True when the bound ran out and the process was stopped by us. */
   timedOut: boolean;
   elapsedMs: number;
+  /** The process's pid (undefined when it could not be started). */
+  pid: number | undefined;
 }
 
 export interface RunOptions {
@@ -47,7 +49,7 @@ export function runProcess(command: string, args: string[], options: RunOptions)
     const finish = (code: number | null, signal: NodeJS.Signals | null) => {
       clearTimeout(bound);
       if (killer) clearTimeout(killer);
-      resolve({ code, signal, stdout, stderr, timedOut, elapsedMs: Date.now() - started });
+      resolve({ code, signal, stdout, stderr, timedOut, elapsedMs: Date.now() - started, pid: child.pid });
     };
     child.on('error', (error) => {
       stderr += `\n${error.message}`;

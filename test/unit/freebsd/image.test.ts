@@ -125,6 +125,46 @@ describe('obtainFreeBSDImage', () => {
     expect(calls.filter((u) => u.endsWith('CHECKSUM.SHA512'))).toHaveLength(2);
   });
 
+  it('two runs at once: one waits for the other (its log says so) and takes the cached image; one download, one decompression', async () => {
+    const { downloader, calls } = fakeDownloadFrom({
+      [`${FOLDER}CHECKSUM.SHA512`]: path.join(dir, 'CHECKSUM.SHA512'),
+      [`${FOLDER}${NAME}`]: xzImage,
+    });
+    const cacheDir = path.join(dir, 'cache');
+    const req = { version: '14.3-RELEASE', cacheDir, base: BASE, lockWaitMs: 60_000 };
+    // The decompression goes on only once the other run has said that it waits.
+    let someoneWaits: () => void = () => {};
+    const waiting = new Promise<void>((resolve) => (someoneWaits = resolve));
+    let decompressions = 0;
+    const slowDecompress: Decompressor = async (src, dest) => {
+      decompressions++;
+      await waiting;
+      await xzDecompress(src, dest);
+    };
+    const logs: string[][] = [[], []];
+    const run = async (n: number) =>
+      obtainFreeBSDImage(req, {
+        download: downloader,
+        store: await toolCacheStore(cacheDir),
+        decompress: slowDecompress,
+        log: (line) => {
+          logs[n]!.push(line);
+          if (line.includes('waiting')) someoneWaits();
+        },
+      });
+    const images = await Promise.all([run(0), run(1)]);
+    expect(images.map((image) => image.from).sort()).toEqual(['download', 'tool-cache']);
+    expect(images[1]!.path).toBe(images[0]!.path);
+    expect(readFileSync(images[0]!.path).equals(readFileSync(rawImage))).toBe(true);
+    expect(decompressions).toBe(1);
+    expect(calls.filter((u) => u.endsWith(NAME))).toHaveLength(1);
+    const waiter = images.findIndex((image) => image.from === 'tool-cache');
+    expect(logs[waiter]!.find((l) => l.includes('waiting'))).toContain(`pid ${process.pid}`);
+    expect(logs[1 - waiter]!.some((l) => l.includes('waiting'))).toBe(false);
+    // Released: no lock is left behind.
+    expect(readdirSync(path.join(cacheDir, 'freebsd-images'))).toEqual([]);
+  });
+
   it('with image + image-sha512 the second run fetches nothing at all', async () => {
     const url = `${BASE}custom/my-image.raw.xz`;
     const { downloader, calls } = fakeDownloadFrom({ [url]: xzImage });
