@@ -50,11 +50,14 @@ const KILL_ROUNDS = 20;
  * - Linux (busybox, no pgrep in the test guest): /proc/PID/stat, whose fields after "(comm) " are
  *   state, ppid, pgrp, session (fs/proc/array.c do_task_stat); a zombie (state Z) holds nothing
  *   and cannot be signalled, so it does not count. `kill -SIG PID...` signals the listed pids.
- * - FreeBSD: `pgrep -d ' ' -s SID` prints each matching pid followed by the delimiter and exits 1
- *   when none matches; `pkill -SIG -s SID` signals each process of the session (sys_signame names,
- *   "TERM", "KILL"), and both leave out themselves and their ancestors, the console shell
- *   (bin/pkill/pkill.c: grepact, killact, the -s list compared with ki_sid). `sleep 0.1` takes a
- *   fraction (bin/sleep/sleep.c).
+ * - FreeBSD: `pgrep -d ' ' -s SID` prints the matching pids with the delimiter between them (none
+ *   after the last) and a newline, and exits 1 when none matches; `pkill -SIG -s SID` signals each
+ *   process of the session (sys_signame names, "TERM", "KILL"), and both leave out themselves and
+ *   their ancestors, the console shell (bin/pkill/pkill.c: grepact, main's putchar('\n'), killact,
+ *   the -s list compared with ki_sid; 14.x and main). pgrep lists a zombie until it is reaped
+ *   (sys/kern/kern_proc.c sysctl_kern_proc skips only PRS_NEW; kern_exit.c proc_reap takes it off
+ *   the pid hash): its parent is of the session, and signalled with it, or is init, which reaps it.
+ *   `sleep 0.1` takes a fraction (bin/sleep/sleep.c).
  */
 const TOOLS = {
   linux: {
@@ -86,6 +89,7 @@ export function endServerSessionCommand(os: 'linux' | 'freebsd'): string {
     `a=$(L); [ -n "$a" ] || { echo "$m nothing left"; exit 0; }; ` +
     `E TERM ${TERM_ROUNDS} && { echo "$m SIGTERM ended pids \${a% }"; exit 0; }; ` +
     `b=$(L); E KILL ${KILL_ROUNDS} && { echo "$m SIGTERM left pids \${b% }, SIGKILL ended them"; exit 0; }; ` +
-    `echo "$m pids $(L)still running after SIGKILL"; exit 1 )`
+    // Unquoted, so that Linux's list (a blank after each pid) and pgrep's (blanks between) print alike.
+    `echo "$m pids" $(L) "still running after SIGKILL"; exit 1 )`
   );
 }

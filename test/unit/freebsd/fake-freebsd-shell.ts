@@ -85,9 +85,10 @@ export class FakeFreeBSDShell implements Shell {
  *   next read of /dev/fuse fails with ENODEV (fuse_vfsop_unmount -> fdata_set_dead,
  *   sys/fs/fuse/fuse_device.c fuse_device_read) and guest/fuse_fixture.c daemon_main leaves its loop.
  * - processes and sessions: the fixture's daemon calls setsid(2), so its session id is its pid
- *   (sys/kern/kern_prot.c sys_setsid). `pgrep -d D -s SID` prints each pid of the session followed
- *   by D and exits 1 when none matches; `pkill -SIG -s SID` sends SIG to each and exits 0 when it
- *   signalled one (bin/pkill/pkill.c grepact, killact, STATUS_MATCH / STATUS_NOMATCH). SIGTERM ends
+ *   (sys/kern/kern_prot.c sys_setsid). `pgrep -d D -s SID` prints the session's pids with D between
+ *   them and a newline after the last, and exits 1 when none matches; `pkill -SIG -s SID` sends SIG to each and exits 0 when it
+ *   signalled one (bin/pkill/pkill.c grepact, main's putchar('\n') after a match, killact, STATUS_MATCH /
+ *   STATUS_NOMATCH; the same in 14.x and main). SIGTERM ends
  *   a process unless it ignores or catches it; SIGKILL ends it unless a thread sleeps without
  *   PCATCH (sys/kern/kern_sig.c tdsigwakeup: no TDF_SINTR, not woken).
  */
@@ -154,9 +155,9 @@ export class FakeFreeBSDKernel {
     if (sid !== undefined) writeFileSync(sidFile, sid);
     const tools = [
       `T=${table}`,
-      // pgrep -d DELIM -s SID: each pid, then DELIM; exit 1 when none.
+      // pgrep -d DELIM -s SID: the pids with DELIM between them, then a newline; exit 1 when none.
       `pgrep() { [ "$1" = -d ] && [ "$3" = -s ] || { echo "fake pgrep: unexpected $*" >&2; return 2; }; ` +
-        `o=$(awk -v s="$4" -v d="$2" '$2 == s { printf "%s%s", $1, d }' $T); [ -n "$o" ] || return 1; printf '%s' "$o"; }`,
+        `o=$(awk -v s="$4" -v d="$2" '$2 == s { printf "%s%s", n++ ? d : "", $1 }' $T); [ -n "$o" ] || return 1; printf '%s\\n' "$o"; }`,
       // pkill -SIG -s SID: what SIG does to each process of the session; exit 1 when none was signalled.
       `pkill() { [ "$2" = -s ] || { echo "fake pkill: unexpected $*" >&2; return 2; }; ` +
         `awk -v s="$3" '$2 == s' $T | grep -q . || return 1; ` +

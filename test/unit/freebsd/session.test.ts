@@ -480,16 +480,18 @@ describe('the fake FreeBSD kernel: kldunload as the sources have it', () => {
 });
 
 describe('the fake FreeBSD kernel: sessions, pgrep -s and pkill -s as bin/pkill/pkill.c has them', () => {
-  it('the fixture daemon leads its own session and exits with its mount; pgrep prints pid and delimiter, exit 1 with none; SIGTERM and SIGKILL end what they can', () => {
+  it('the fixture daemon leads its own session and exits with its mount; pgrep puts the delimiter between pids and a newline after, exit 1 with none; SIGTERM and SIGKILL end what they can', () => {
     const kernel = new FakeFreeBSDKernel();
     kernel.load(BUILT_KO);
     kernel.mountFixture('/mnt/fg', 'fusefs-fixture');
     expect(kernel.processes).toEqual([{ pid: 1304, sid: 1304, onTerm: 'exits' }]);
     const tools = (command: string) => kernel.runWithProcessTools(command);
-    expect(tools('pgrep -d \' \' -s 1304; echo " rc=$?"')).toEqual({ exit: 0, output: '1304  rc=0\n' });
+    expect(tools('pgrep -d \' \' -s 1304; echo " rc=$?"')).toEqual({ exit: 0, output: '1304\n rc=0\n' });
     expect(tools('pgrep -d \' \' -s 99; echo "rc=$?"')).toEqual({ exit: 0, output: 'rc=1\n' });
     kernel.leftAfterUnmount = [{ onTerm: 'survives' }, { onTerm: 'survives', unkillable: true }];
     kernel.umount('/mnt/fg');
+    // bin/pkill/pkill.c grepact: the delimiter only between two pids, never after the last.
+    expect(tools('pgrep -d , -s 1304')).toEqual({ exit: 0, output: '1305,1306\n' });
     expect(kernel.processes.map((p) => [p.pid, p.sid])).toEqual([
       [1305, 1304],
       [1306, 1304],
