@@ -51,35 +51,44 @@ async function consoleOn(shell: string): Promise<SerialConsole> {
   return console;
 }
 
-describe.skipIf(!hasScript || shells.length === 0)('framed commands in an interactive ash-family shell', () => {
-  it.each(shells)(
-    '%s: an exit ends the command with its status, not the shell; cd and variables do not reach the next command',
-    async (_name, shell) => {
-      const console = await consoleOn(shell);
-      const run = (command: string) => console.run(command, { timeoutMs: 20_000 });
-      await expect(run('cd /proc; X=set; echo three; exit 3')).resolves.toMatchObject({
-        exitStatus: 3,
-        output: 'three\n',
-      });
-      // The same shell answers: it was not the one that exited.
-      expect((await run('pwd; echo "x=${X:-unset}"')).output).not.toMatch(/^\/proc$|x=set/m);
-      await expect(run('false')).resolves.toMatchObject({ exitStatus: 1 });
-      // A command ended by a signal: 128 + the signal, as waitforjob reports it.
-      await expect(run("sh -c 'kill -TERM $$'")).resolves.toMatchObject({ exitStatus: 143 });
-      // stdin is /dev/null: a reader gets end of file, not the next command line.
-      await expect(run('cat; echo read-done')).resolves.toMatchObject({ exitStatus: 0, output: 'read-done\n' });
-    },
-  );
+describe.skipIf(!hasScript || shells.length === 0)(
+  'framed commands in an interactive ash-family shell',
+  () => {
+    it.each(shells)(
+      '%s: an exit ends the command with its status, not the shell; cd and variables do not reach the next command',
+      async (_name, shell) => {
+        const console = await consoleOn(shell);
+        const run = (command: string) => console.run(command, { timeoutMs: 20_000 });
+        await expect(run('cd /proc; X=set; echo three; exit 3')).resolves.toMatchObject({
+          exitStatus: 3,
+          output: 'three\n',
+        });
+        // The same shell answers: it was not the one that exited.
+        expect((await run('pwd; echo "x=${X:-unset}"')).output).not.toMatch(/^\/proc$|x=set/m);
+        await expect(run('false')).resolves.toMatchObject({ exitStatus: 1 });
+        // A command ended by a signal: 128 + the signal, as waitforjob reports it.
+        await expect(run("sh -c 'kill -TERM $$'")).resolves.toMatchObject({ exitStatus: 143 });
+        // stdin is /dev/null: a reader gets end of file, not the next command line.
+        await expect(run('cat; echo read-done')).resolves.toMatchObject({
+          exitStatus: 0,
+          output: 'read-done\n',
+        });
+      },
+    );
 
-  it.each(shells)('%s: a background job started in a command outlives the command', async (_name, shell) => {
-    const console = await consoleOn(shell);
-    dir = mkdtempSync(path.join(tmpdir(), 'fg-frame-'));
-    const pidFile = path.join(dir, 'pid');
-    const run = (command: string) => console.run(command, { timeoutMs: 20_000 });
-    await expect(run(`sleep 60 >/dev/null 2>&1 & echo $! >${pidFile}`)).resolves.toMatchObject({
-      exitStatus: 0,
-    });
-    await expect(run(`kill -0 $(cat ${pidFile})`)).resolves.toMatchObject({ exitStatus: 0 });
-    await expect(run(`kill $(cat ${pidFile})`)).resolves.toMatchObject({ exitStatus: 0 });
-  });
-});
+    it.each(shells)(
+      '%s: a background job started in a command outlives the command',
+      async (_name, shell) => {
+        const console = await consoleOn(shell);
+        dir = mkdtempSync(path.join(tmpdir(), 'fg-frame-'));
+        const pidFile = path.join(dir, 'pid');
+        const run = (command: string) => console.run(command, { timeoutMs: 20_000 });
+        await expect(run(`sleep 60 >/dev/null 2>&1 & echo $! >${pidFile}`)).resolves.toMatchObject({
+          exitStatus: 0,
+        });
+        await expect(run(`kill -0 $(cat ${pidFile})`)).resolves.toMatchObject({ exitStatus: 0 });
+        await expect(run(`kill $(cat ${pidFile})`)).resolves.toMatchObject({ exitStatus: 0 });
+      },
+    );
+  },
+);
