@@ -612,20 +612,36 @@ export class FreeBSDGuest implements GuestAdapter {
           `kern.osreldate ${osrel} is not the tree's __FreeBSD_version ${this.state.treeVersion}: the stock kernel is running`,
         );
       } else details.push(`kern.osreldate ${osrel} is the tree's __FreeBSD_version`);
-      // Load the installed module by name (it is the built one) so that mounting auto-loads nothing else.
-      const load = await shell.run('kldstat -q -m fusefs || kldload fusefs 2>&1', { timeoutMs: 60_000 });
+      // Load the installed module by its path: a name with a '/' is a file, used as it is
+      // (sys/kern/kern_linker.c kern_kldload, linker_search_kld), so the file that loads or refuses is
+      // the one installkernel put there and the build hashed, whatever kern.module_path or a
+      // linker.hints says; once loaded, mounting auto-loads nothing else.
+      const installed = '/boot/kernel/fusefs.ko';
+      // dmesg prints the message buffer oldest line first (sbin/dmesg/dmesg.c): the lines after this
+      // count are the load's own, not an earlier boot message (another module that did not link).
+      const before = Number((await this.readValue(shell, 'dmesg | wc -l', NUMBER)).value ?? NaN);
+      const load = await shell.run(`kldstat -q -m fusefs || kldload ${installed} 2>&1`, {
+        timeoutMs: 60_000,
+      });
       if (load.exitStatus !== 0) {
-        const dmesg = await shell.run('dmesg | tail -n 20', { timeoutMs: 10_000 });
-        const missing = undefinedKernelSymbols(dmesg.output);
-        details.push(`kldload fusefs failed (exit ${load.exitStatus}): ${load.output.trim()}`);
-        // Kernel and module are both the tree's (installkernel, MODULES_OVERRIDE=fusefs), and the
-        // osreldate check above passed: a symbol the module needs and this kernel lacks is the tree's.
-        if (missing.length && ok)
-          return {
-            ok: false,
-            details,
-            treeFault: `the tree's fusefs.ko does not load into the tree's own kernel: it needs the kernel symbol ${missing.join(', ')}, which that kernel does not define (link_elf_obj: symbol undefined, sys/kern/link_elf_obj.c)`,
-          };
+        details.push(`kldload ${installed} failed (exit ${load.exitStatus}): ${load.output.trim()}`);
+        if (!Number.isInteger(before))
+          details.push("dmesg | wc -l was unreadable before the load: which kernel lines are the load's is not known");
+        else {
+          const dmesg = await shell.run(`dmesg | tail -n +${before + 1} | tail -n 20`, { timeoutMs: 10_000 });
+          const lines = dmesg.output.trim();
+          if (lines) details.push(`dmesg since the load: ${lines.split('\n').join(' | ')}`);
+          const missing = undefinedKernelSymbols(dmesg.output);
+          // Kernel and module are both the tree's (installkernel, MODULES_OVERRIDE=fusefs), and the
+          // bootfile, hash and osreldate checks above passed: a symbol the module needs and this
+          // kernel lacks is the tree's.
+          if (missing.length && ok)
+            return {
+              ok: false,
+              details,
+              treeFault: `the tree's fusefs.ko does not load into the tree's own kernel: it needs the kernel symbol ${missing.join(', ')}, which that kernel does not define (link_elf_obj: symbol undefined, sys/kern/link_elf_obj.c)`,
+            };
+        }
       }
     }
     const expectedPath =

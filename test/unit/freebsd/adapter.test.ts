@@ -373,7 +373,8 @@ describe('kernel build', () => {
       { match: /^sysctl -n kern\.osreldate$/, output: '1500068\n' },
       { match: /^uname -v$/, output: 'FreeBSD 15.0-RELEASE-p9 GENERIC\n' },
       { match: /^sha256 -q \/boot\/kernel\/kernel$/, output: `${'1'.repeat(64)}\n` },
-      { match: /^kldstat -q -m fusefs \|\| kldload fusefs 2>&1$/ },
+      { match: /^dmesg \| wc -l$/, output: '     412\n' },
+      { match: /^kldstat -q -m fusefs \|\| kldload \/boot\/kernel\/fusefs\.ko 2>&1$/ },
       { match: /^kldstat -v$/, output: transcript('kldstat-v-stock.txt') },
       { match: /^sha256 -q \/boot\/kernel\/fusefs\.ko$/, output: `${'2'.repeat(64)}\n` },
     ];
@@ -394,35 +395,101 @@ describe('kernel build', () => {
       /kern\.osreldate 1403000 is not the tree's __FreeBSD_version 1500068/,
     );
   });
-  it("after the reboot, a module that needs a symbol the tree's own kernel lacks is the tree's, naming the symbol", async () => {
-    const guest = new FreeBSDGuest({ tree: WHOLE_TREE });
-    const outcome = await guest.buildTarget(new FakeFreeBSDShell(kernelRules(1500068)), config());
-    const rebooted = (loaded: boolean) => [
+  /**
+   * The guest after the reboot, as a fake: a message buffer that already holds BOOT's lines (another
+   * module that did not link earlier in the boot), to which the load adds its own; `dmesg | wc -l`
+   * and `dmesg | tail -n +K | tail -n 20` answer from it as dmesg(8) prints it, oldest line first.
+   */
+  const rebootedFake = (load: { output: string; dmesg: string }, osreldate = 1500068) => {
+    const msgbuf = section('kldload-errors.txt', 'BOOT').split('\n').filter(Boolean);
+    return new FakeFreeBSDShell([
       { match: /^sysctl -n kern\.bootfile$/, output: '/boot/kernel/kernel\n' },
-      { match: /^sysctl -n kern\.osreldate$/, output: '1500068\n' },
+      { match: /^sysctl -n kern\.osreldate$/, output: `${osreldate}\n` },
       { match: /^uname -v$/, output: 'FreeBSD 15.0-RELEASE-p9 GENERIC\n' },
       { match: /^sha256 -q \/boot\/kernel\/kernel$/, output: `${'1'.repeat(64)}\n` },
+      { match: /^dmesg \| wc -l$/, run: () => ({ exit: 0, output: `${String(msgbuf.length).padStart(8)}\n` }) },
       {
-        match: /^kldstat -q -m fusefs \|\| kldload fusefs 2>&1$/,
-        exit: 1,
-        output: section('kldload-errors.txt', 'ENOEXEC'),
+        match: /^kldstat -q -m fusefs \|\| kldload \/boot\/kernel\/fusefs\.ko 2>&1$/,
+        run: () => {
+          msgbuf.push(...load.dmesg.split('\n').filter(Boolean));
+          return { exit: 1, output: load.output };
+        },
       },
-      { match: /^dmesg \| tail/, output: section('kldload-errors.txt', loaded ? 'DMESG' : 'RELOC') },
+      {
+        match: /^dmesg \| tail -n \+(\d+) \| tail -n 20$/,
+        run: (command) => {
+          const from = Number(/\+(\d+)/.exec(command)![1]);
+          return { exit: 0, output: msgbuf.slice(from - 1).slice(-20).map((l) => `${l}\n`).join('') };
+        },
+      },
       {
         match: /^kldstat -v$/,
         output: 'Id Refs Address                Size Name\n 1    1 0xffffffff80200000  1f3e2d0 kernel\n',
       },
-    ];
-    const proof = await guest.proveTarget(new FakeFreeBSDShell(rebooted(true)), config(), outcome);
+    ]);
+  };
+
+  it("after the reboot, a module that needs a symbol the tree's own kernel lacks is the tree's, naming the symbol", async () => {
+    const guest = new FreeBSDGuest({ tree: WHOLE_TREE });
+    const outcome = await guest.buildTarget(new FakeFreeBSDShell(kernelRules(1500068)), config());
+    const shell = rebootedFake({
+      output: section('kldload-errors.txt', 'KERNEL-ENOEXEC'),
+      dmesg: section('kldload-errors.txt', 'KERNEL-DMESG'),
+    });
+    const proof = await guest.proveTarget(shell, config(), outcome);
     expect(proof.ok).toBe(false);
+    // Only the load's own kernel lines: the earlier boot's module and its symbol are not named.
     expect(proof.treeFault).toMatch(
       /^the tree's fusefs\.ko does not load into the tree's own kernel: it needs the kernel symbol vn_fsync_buf_tail, which that kernel does not define/,
     );
+    expect(proof.treeFault).not.toContain('drm_gate_port_symbol');
+    expect(proof.details.join('\n')).toContain(
+      'dmesg since the load: link_elf_obj: symbol vn_fsync_buf_tail undefined | linker_load_file: /boot/kernel/fusefs.ko - unsupported file type',
+    );
+    // By path: the file that refused is the one installkernel put there, not one kern.module_path finds.
+    expect(shell.ran(/kldload/)).toEqual(['kldstat -q -m fusefs || kldload /boot/kernel/fusefs.ko 2>&1']);
+  });
+
+  it("after the reboot, a failed load whose own kernel lines name no missing symbol stays the gate's", async () => {
+    const guest = new FreeBSDGuest({ tree: WHOLE_TREE });
+    const outcome = await guest.buildTarget(new FakeFreeBSDShell(kernelRules(1500068)), config());
+    // No file (no kernel line): the earlier boot's undefined symbol is not this load's.
+    const missing = await guest.proveTarget(
+      rebootedFake({ output: section('kldload-errors.txt', 'KERNEL-ENOENT'), dmesg: '' }),
+      config(),
+      outcome,
+    );
+    expect(missing.ok).toBe(false);
+    expect(missing.treeFault).toBeUndefined();
+    expect(missing.details.join('\n')).toMatch(
+      /kldload \/boot\/kernel\/fusefs\.ko failed \(exit 1\): kldload: can't load \/boot\/kernel\/fusefs\.ko: No such file or directory/,
+    );
     // A relocation the kernel linker does not handle names no missing symbol: not known to be the tree's.
-    const reloc = await guest.proveTarget(new FakeFreeBSDShell(rebooted(false)), config(), outcome);
+    const reloc = await guest.proveTarget(
+      rebootedFake({
+        output: section('kldload-errors.txt', 'KERNEL-ENOEXEC'),
+        dmesg: section('kldload-errors.txt', 'RELOC'),
+      }),
+      config(),
+      outcome,
+    );
     expect(reloc.ok).toBe(false);
     expect(reloc.treeFault).toBeUndefined();
-    expect(reloc.details.join('\n')).toMatch(/kldload fusefs failed \(exit 1\)/);
+    // The stock kernel came back (osreldate): a symbol it lacks says nothing about the tree.
+    const stock = await guest.proveTarget(
+      rebootedFake(
+        {
+          output: section('kldload-errors.txt', 'KERNEL-ENOEXEC'),
+          dmesg: section('kldload-errors.txt', 'KERNEL-DMESG'),
+        },
+        1403000,
+      ),
+      config(),
+      outcome,
+    );
+    expect(stock.ok).toBe(false);
+    expect(stock.treeFault).toBeUndefined();
+    expect(stock.details.join('\n')).toMatch(/kern\.osreldate 1403000 is not the tree's __FreeBSD_version/);
   });
 
   it("a kernel that does not link is the tree's: lld's undefined and duplicate symbols at the tree's files, nothing installed", async () => {
