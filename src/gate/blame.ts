@@ -19,6 +19,8 @@ export type Outcome =
   | { kind: 'tests-finished'; tests: readonly TestResult[] }
   | { kind: 'selection-empty' }
   | { kind: 'build-failed'; blame: 'tree' | 'gate' | undefined; tail: string | undefined }
+  /** The tree built, but its own code refused to load into its own kernel (ProofOfCode.treeFault). */
+  | { kind: 'load-refused'; why: string }
   | { kind: 'proof-failed'; details: readonly string[] }
   | { kind: 'cancelled'; signal: string }
   | { kind: 'panic' }
@@ -99,6 +101,8 @@ export function blame(outcome: Outcome, context: BlameContext): Decision {
         ? decision('fail', `the target tree did not build: ${first}`)
         : decision('error', `building or loading the target failed: ${first}`);
     }
+    case 'load-refused':
+      return decision('fail', outcome.why);
     case 'proof-failed':
       return decision(
         'error',

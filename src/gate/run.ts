@@ -117,8 +117,7 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
       adapter.proveTarget(booted!.console, config, target),
     );
     report.proof = proof;
-    if (!proof.ok && proof.treeFault)
-      throw new Decided({ kind: 'build-failed', blame: 'tree', tail: proof.treeFault });
+    if (!proof.ok && proof.treeFault) throw new Decided({ kind: 'load-refused', why: proof.treeFault });
     if (!proof.ok) throw new Decided({ kind: 'proof-failed', details: proof.details });
 
     const mountpoint = await clock.run('mount', () =>

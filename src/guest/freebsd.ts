@@ -626,7 +626,9 @@ export class FreeBSDGuest implements GuestAdapter {
       if (load.exitStatus !== 0) {
         details.push(`kldload ${installed} failed (exit ${load.exitStatus}): ${load.output.trim()}`);
         if (!Number.isInteger(before))
-          details.push("dmesg | wc -l was unreadable before the load: which kernel lines are the load's is not known");
+          details.push(
+            "dmesg | wc -l was unreadable before the load: which kernel lines are the load's is not known",
+          );
         else {
           const dmesg = await shell.run(`dmesg | tail -n +${before + 1} | tail -n 20`, { timeoutMs: 10_000 });
           const lines = dmesg.output.trim();

@@ -407,7 +407,10 @@ describe('kernel build', () => {
       { match: /^sysctl -n kern\.osreldate$/, output: `${osreldate}\n` },
       { match: /^uname -v$/, output: 'FreeBSD 15.0-RELEASE-p9 GENERIC\n' },
       { match: /^sha256 -q \/boot\/kernel\/kernel$/, output: `${'1'.repeat(64)}\n` },
-      { match: /^dmesg \| wc -l$/, run: () => ({ exit: 0, output: `${String(msgbuf.length).padStart(8)}\n` }) },
+      {
+        match: /^dmesg \| wc -l$/,
+        run: () => ({ exit: 0, output: `${String(msgbuf.length).padStart(8)}\n` }),
+      },
       {
         match: /^kldstat -q -m fusefs \|\| kldload \/boot\/kernel\/fusefs\.ko 2>&1$/,
         run: () => {
@@ -419,7 +422,14 @@ describe('kernel build', () => {
         match: /^dmesg \| tail -n \+(\d+) \| tail -n 20$/,
         run: (command) => {
           const from = Number(/\+(\d+)/.exec(command)![1]);
-          return { exit: 0, output: msgbuf.slice(from - 1).slice(-20).map((l) => `${l}\n`).join('') };
+          return {
+            exit: 0,
+            output: msgbuf
+              .slice(from - 1)
+              .slice(-20)
+              .map((l) => `${l}\n`)
+              .join(''),
+          };
         },
       },
       {

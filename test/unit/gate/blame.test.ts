@@ -47,6 +47,11 @@ describe('a tree that does not compile or link, and a build that broke otherwise
     });
   });
 
+  it('is the tree’s `fail`, in its own words, when the tree built but its module does not load into its own kernel', () => {
+    const why = "the tree's fusefs.ko does not load into the tree's own kernel: it needs the kernel symbol x";
+    expect(blame({ kind: 'load-refused', why }, at('prove', true))).toEqual({ verdict: 'fail', reason: why });
+  });
+
   it('is the gate’s `error` when something else broke (make not found, a full disk, kldload refused)', () => {
     for (const who of ['gate', undefined] as const)
       expect(
@@ -277,6 +282,7 @@ describe('boot, cancellation and the gate’s own failures', () => {
       { kind: 'selection-empty' },
       { kind: 'build-failed', blame: 'tree', tail: 'x' },
       { kind: 'build-failed', blame: 'gate', tail: 'x' },
+      { kind: 'load-refused', why: 'x' },
       { kind: 'proof-failed', details: [] },
       { kind: 'cancelled', signal: 'SIGTERM' },
       { kind: 'panic' },
