@@ -85,6 +85,38 @@ export async function withCacheLock<T>(
   }
 }
 
+/** What a build in a cache folder is told about waiting for that folder. */
+export interface BuildLockOptions {
+  timeoutMs: number;
+  /** How long to wait for another run's build in the same folder; default `timeoutMs`. */
+  lockWaitMs?: number;
+  log?: (message: string) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Runs `build` holding `folder`'s lock. Another run that keeps the folder past the wait is the
+ * gate's failure, never the tree's: `held` makes the build's own failed result from the message.
+ */
+export async function withBuildFolderLock<T>(
+  folder: string,
+  options: BuildLockOptions,
+  build: () => Promise<T>,
+  held: (message: string) => T,
+): Promise<T> {
+  const lockOptions: CacheLockOptions = {
+    waitMs: options.lockWaitMs ?? options.timeoutMs,
+    ...(options.log ? { log: options.log } : {}),
+    ...(options.signal ? { signal: options.signal } : {}),
+  };
+  try {
+    return await withCacheLock(folder, lockOptions, build);
+  } catch (error) {
+    if (!(error instanceof CacheLockError)) throw error;
+    return held(error.message);
+  }
+}
+
 /** First poll delay, growth and cap: quick when a lock is released soon, cheap when it is held long. */
 const POLL_FIRST_MS = 50;
 const POLL_MAX_MS = 2_000;

@@ -10,7 +10,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, realpathSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import path from 'node:path';
-import { CacheLockError, withCacheLock } from '../cache/lock.js';
+import { withBuildFolderLock } from '../cache/lock.js';
 import { packageRoot } from '../package-root.js';
 import { lastLines, runDidNotFinish, runInGroup, treeFaultHeadline } from './host-run.js';
 import { type CompilerError, parseCompilerErrors, relativeTo } from '../report/compiler-errors.js';
@@ -71,28 +71,22 @@ const FRAGMENT_STAMP = '.fusefs-gate-fragment';
 
 export async function buildKernel(options: KernelBuildOptions): Promise<KernelBuild> {
   const started = Date.now();
-  const lockOptions = {
-    waitMs: options.lockWaitMs ?? options.timeoutMs,
-    ...(options.log ? { log: options.log } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  };
-  try {
-    return await withCacheLock(options.buildDir, lockOptions, () => buildHoldingLock(options));
-  } catch (error) {
-    // Another run kept the folder past the bound: the gate's failure, never the tree's.
-    if (!(error instanceof CacheLockError)) throw error;
-    return {
+  return withBuildFolderLock(
+    options.buildDir,
+    options,
+    () => buildHoldingLock(options),
+    (message) => ({
       ok: false,
       blame: 'gate',
-      tail: error.message,
+      tail: message,
       compilerErrors: [],
       linkErrors: [],
       configMismatches: [],
       configured: false,
       ccache: false,
       durationMs: Date.now() - started,
-    };
-  }
+    }),
+  );
 }
 
 async function buildHoldingLock(options: KernelBuildOptions): Promise<KernelBuild> {

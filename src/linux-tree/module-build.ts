@@ -18,7 +18,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import path from 'node:path';
-import { CacheLockError, withCacheLock } from '../cache/lock.js';
+import { withBuildFolderLock } from '../cache/lock.js';
 import {
   type CompilerError,
   parseCompilerErrors as parseDiagnostics,
@@ -79,27 +79,20 @@ const SOURCE_FILE = /^(?:[\w.-]+\.[ch]|Makefile|Kbuild|Kconfig)$/;
 
 export async function buildFuseModule(options: ModuleBuildOptions): Promise<ModuleBuild> {
   const started = Date.now();
-  const lockOptions = {
-    waitMs: options.lockWaitMs ?? options.timeoutMs,
-    ...(options.log ? { log: options.log } : {}),
-    ...(options.signal ? { signal: options.signal } : {}),
-  };
-  try {
-    return await withCacheLock(options.buildDir, lockOptions, () => buildHoldingLock(options));
-  } catch (error) {
-    // Another run kept the folder past the bound: the gate's failure, never the tree's.
-    if (!(error instanceof CacheLockError)) throw error;
-    const tail = error.message;
-    return {
+  return withBuildFolderLock(
+    options.buildDir,
+    options,
+    () => buildHoldingLock(options),
+    (message) => ({
       ok: false,
       blame: 'gate',
-      tail,
+      tail: message,
       compilerErrors: [],
       linkErrors: [],
       changed: [],
       durationMs: Date.now() - started,
-    };
-  }
+    }),
+  );
 }
 
 async function buildHoldingLock(options: ModuleBuildOptions): Promise<ModuleBuild> {
