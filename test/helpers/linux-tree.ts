@@ -12,7 +12,8 @@ import {
 } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
-import { runProcess, tail, tempDir } from './cli.js';
+import type { GateReport } from '../../src/report/model.js';
+import { runCli, runProcess, tail, tempDir } from './cli.js';
 
 /** The package root, found upwards: these helpers also run compiled under lib/ (bench/linux-tree.ts). */
 export const packageDir = (() => {
@@ -204,4 +205,39 @@ export async function revertDeadlock(tree: string): Promise<void> {
   });
   if (result.code !== 0)
     throw new Error(`patch -R -p1 < ${DEADLOCK_PATCH} failed in ${tree}:\n${tail(result)}`);
+}
+
+/**
+ * One `fusefs-gate run --guest linux --source-tree TREE --build module` of the write-readback
+ * workload through the CLI, as the tree tests run it; `extra` goes before the other options.
+ */
+export async function runTreeModuleGate(tree: string, label: string, boundMs: number, extra: string[] = []) {
+  const out = tempDir(label);
+  const result = await runCli(
+    [
+      'run',
+      ...extra,
+      '--guest',
+      'linux',
+      '--source-tree',
+      tree,
+      '--build',
+      'module',
+      '--accel',
+      'tcg',
+      '--quiet',
+      '--timeout',
+      '15',
+      '--workloads',
+      'write-readback',
+      '--fixture-options',
+      'direct_io',
+      '--out',
+      out,
+    ],
+    { timeoutMs: boundMs },
+  );
+  const reportPath = path.join(out, 'report.json');
+  if (!existsSync(reportPath)) throw new Error(`no report.json in ${out}:\n${tail(result)}`);
+  return { out, result, report: JSON.parse(readFileSync(reportPath, 'utf8')) as GateReport };
 }

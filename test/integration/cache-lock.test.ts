@@ -3,16 +3,15 @@
 // build (its log says so, naming the other run's pid), and each must load the module it built itself
 // (this run's copy, proved by build id and hash), not a half-written one. The tree is a fresh copy,
 // so its build folder is new and the first build is long enough (tens of seconds) to overlap.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { homedir, hostname } from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { acquireCacheLock, lockPathOf } from '../../src/cache/lock.js';
 import { moduleBuildDir } from '../../src/gate/linux-tree-plan.js';
 import { readLinuxGuest } from '../../src/image/linux-guest.js';
-import type { GateReport } from '../../src/report/model.js';
-import { qemuProcessesMentioning, runCli, tail, tempDir } from '../helpers/cli.js';
-import { cachedLinuxFuseTree, copyTree } from '../helpers/linux-tree.js';
+import { qemuProcessesMentioning, tail } from '../helpers/cli.js';
+import { cachedLinuxFuseTree, copyTree, runTreeModuleGate } from '../helpers/linux-tree.js';
 
 const RUN_BOUND_MS = 480_000;
 let tree = '';
@@ -22,40 +21,14 @@ beforeAll(async () => {
 }, 1_300_000);
 
 async function gate(label: string, extra: string[] = []) {
-  const out = tempDir(label);
-  const result = await runCli(
-    [
-      'run',
-      ...extra,
-      '--guest',
-      'linux',
-      '--source-tree',
-      tree,
-      '--build',
-      'module',
-      '--accel',
-      'tcg',
-      '--quiet',
-      '--timeout',
-      '15',
-      '--workloads',
-      'write-readback',
-      '--fixture-options',
-      'direct_io',
-      '--out',
-      out,
-    ],
-    { timeoutMs: RUN_BOUND_MS },
-  );
-  const reportPath = path.join(out, 'report.json');
-  if (!existsSync(reportPath)) throw new Error(`no report.json in ${out}:\n${tail(result)}`);
-  const build = JSON.parse(readFileSync(path.join(out, '.work', 'module-build.json'), 'utf8')) as {
+  const run = await runTreeModuleGate(tree, label, RUN_BOUND_MS, extra);
+  const build = JSON.parse(readFileSync(path.join(run.out, '.work', 'module-build.json'), 'utf8')) as {
     module: string;
     sha256: string;
     buildId: string;
     changed: string[];
   };
-  return { out, result, build, report: JSON.parse(readFileSync(reportPath, 'utf8')) as GateReport };
+  return { ...run, build };
 }
 
 const WAITED =

@@ -3,10 +3,9 @@
 // proved by build id and hash; the clean tree passes, the same tree with a deliberate deadlock in the
 // direct-I/O write path hangs with the patched function in the title. Both runs use one tree folder,
 // so the second build is incremental (one file). About 2.5 min under TCG on 2 cores.
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { GateReport } from '../../src/report/model.js';
 import { qemuProcessesMentioning, runCli, tail, tempDir } from '../helpers/cli.js';
 import {
   applyDeadlock,
@@ -14,6 +13,7 @@ import {
   cachedLinuxFuseTree,
   copyTree,
   DEADLOCKED_FUNCTION,
+  runTreeModuleGate,
   UNDEFINED_FUNCTION,
 } from '../helpers/linux-tree.js';
 
@@ -24,35 +24,7 @@ beforeAll(async () => {
   tree = copyTree(await cachedLinuxFuseTree(), 'linux-tree');
 }, 1_300_000);
 
-async function gate(label: string) {
-  const out = tempDir(label);
-  const result = await runCli(
-    [
-      'run',
-      '--guest',
-      'linux',
-      '--source-tree',
-      tree,
-      '--build',
-      'module',
-      '--accel',
-      'tcg',
-      '--quiet',
-      '--timeout',
-      '15',
-      '--workloads',
-      'write-readback',
-      '--fixture-options',
-      'direct_io',
-      '--out',
-      out,
-    ],
-    { timeoutMs: RUN_BOUND_MS },
-  );
-  const reportPath = path.join(out, 'report.json');
-  if (!existsSync(reportPath)) throw new Error(`no report.json in ${out}:\n${tail(result)}`);
-  return { out, result, report: JSON.parse(readFileSync(reportPath, 'utf8')) as GateReport };
-}
+const gate = (label: string) => runTreeModuleGate(tree, label, RUN_BOUND_MS);
 
 describe('a Linux FUSE tree built as a module (Debian linux-source-6.1 fs/fuse on the generic 6.1 kernel)', () => {
   it(
