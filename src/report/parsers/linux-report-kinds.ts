@@ -65,9 +65,10 @@ export const LINUX_REPORT_KINDS: readonly LinuxReportKind[] = [
     headerFunc: 2,
     func: 'stack',
   },
-  // mm/kfence/report.c: "BUG: KFENCE: %s %s in %pS" (the kind, read/write)
+  // mm/kfence/report.c kfence_report_error(): "BUG: KFENCE: %s %s in %pS" (the kind, read/write), and
+  // kinds of two words with no access: "memory corruption in %pS", "invalid free in %pS".
   {
-    start: /\bBUG: KFENCE: ([a-z-]+)(?: (read|write))? in ([\w.]+)/,
+    start: /\bBUG: KFENCE: ([a-z-]+(?: [a-z]+)*?)(?: (read|write))? in ([\w.]+)/,
     title: (m) => `KFENCE: ${m[1]}${m[2] ? ` ${m[2] === 'read' ? 'Read' : 'Write'}` : ''}`,
     headerFunc: 3,
     func: 'stack',
@@ -104,7 +105,8 @@ export const LINUX_REPORT_KINDS: readonly LinuxReportKind[] = [
     title: (m) => (m[1] === 'stack segment' ? 'stack segment fault' : (m[1] as string)),
     func: 'stack',
   },
-  { start: /^PANIC: double fault\b/, title: () => 'PANIC: double fault', func: 'stack' },
+  // traps.c's pr_fmt "traps: " (5.x+) comes before its pr_emerg("PANIC: double fault, error_code: 0x%lx").
+  { start: /^(?:traps: )?PANIC: double fault\b/, title: () => 'PANIC: double fault', func: 'stack' },
   { start: /^kernel BUG at \S+/, title: () => 'kernel BUG', func: 'stack' },
   {
     start:
