@@ -187,7 +187,12 @@ describe('oopses: the function from the pc, then the stack', () => {
       ...trace('fuse_copy_do', 'fuse_copy_page', 'fuse_dev_do_write'),
     ]);
     expect(p.title).toBe('BUG: unable to handle kernel paging request in fuse_copy_do');
-    expect(p.threads[0]).toMatchObject({ pid: 166, tid: 166, comm: 'fusefs-workload', format: 'linux-panic' });
+    expect(p.threads[0]).toMatchObject({
+      pid: 166,
+      tid: 166,
+      comm: 'fusefs-workload',
+      format: 'linux-panic',
+    });
   });
 
   // show_fault_oops(): "BUG: kernel NULL pointer dereference, address: %px" (5.x+),
@@ -198,7 +203,12 @@ describe('oopses: the function from the pc, then the stack', () => {
     'BUG: unable to handle kernel NULL pointer dereference at 0000000000000008',
     'BUG: Kernel NULL pointer dereference on read at 0x00000008',
   ])('%s: BUG: unable to handle kernel NULL pointer dereference', (header) => {
-    const p = read([header, CPU, 'RIP: 0010:fuse_send_writepage+0x3a/0x140', ...trace('fuse_send_writepage')]);
+    const p = read([
+      header,
+      CPU,
+      'RIP: 0010:fuse_send_writepage+0x3a/0x140',
+      ...trace('fuse_send_writepage'),
+    ]);
     expect(p.title).toBe('BUG: unable to handle kernel NULL pointer dereference in fuse_send_writepage');
   });
 
@@ -414,14 +424,26 @@ describe('WARNINGs', () => {
 
   // __warn() without a file: "WARNING: CPU: %d PID: %d at %pS\n"; %pS of a pc with no symbol is a
   // bare address (lib/vsprintf.c), so the pc and the stack name the function.
-  it('WARNING with a bare address: the pc names the function', () => {
+  // Before 4.x the same, "WARNING: at %s:%d %pS()": a bare address then "()".
+  it.each([
+    'WARNING: CPU: 12 PID: 1660 at 0xffffffffc0a1b2c3',
+    'WARNING: at fs/fuse/file.c:1890 0xffffffffc0a1b2c3()',
+  ])('%s: the pc names the function', (header) => {
     const p = read([
-      'WARNING: CPU: 1 PID: 166 at 0xffffffffc0a1b2c3',
+      header,
       CPU,
       'RIP: 0010:fuse_write_file_get+0x4c/0x60',
-      ...trace('fuse_write_file_get'),
+      ...trace('fuse_writepages_fill'),
     ]);
     expect(p.title).toBe('WARNING in fuse_write_file_get');
+  });
+
+  // A capture that ended right after the header: the header's function is all there is.
+  it.each([
+    'WARNING: CPU: 12 PID: 1660 at fs/fuse/file.c:1890 fuse_write_file_get+0x4c/0x60',
+    'WARNING: at fs/fuse/file.c:1890 fuse_write_file_get+0x4c/0x60()',
+  ])('%s, cut there: WARNING in the header function', (header) => {
+    expect(read([header]).title).toBe('WARNING in fuse_write_file_get');
   });
 
   // kernel/locking/lockdep.c: print_freed_lock_bug() "WARNING: held lock freed!", print_unlock_imbalance_bug()
@@ -472,9 +494,15 @@ describe('lockdep reports: the lock being taken names the function', () => {
     ...trace('dump_stack_lvl', 'print_circular_bug', '__lock_acquire', 'lock_acquire', 'mutex_lock_nested'),
   ];
   it.each([
-    ['WARNING: possible circular locking dependency detected', 'fusefs-workload/166 is trying to acquire lock:'],
+    [
+      'WARNING: possible circular locking dependency detected',
+      'fusefs-workload/166 is trying to acquire lock:',
+    ],
     ['WARNING: possible recursive locking detected', 'fusefs-workload/166 is trying to acquire lock:'],
-    ['[ INFO: possible circular locking dependency detected ]', 'fusefs-workload/166 is trying to acquire lock:'],
+    [
+      '[ INFO: possible circular locking dependency detected ]',
+      'fusefs-workload/166 is trying to acquire lock:',
+    ],
     [
       'WARNING: SOFTIRQ-safe -> SOFTIRQ-unsafe lock order detected',
       'fusefs-workload/166 [HC0[0]:SC0[0]:HE0:SE1] is trying to acquire:',
@@ -566,6 +594,7 @@ describe('which kind a header line starts', () => {
     'test: grep "WARNING: possible circular locking dependency detected"',
     'test: grep "WARNING: held lock freed!"',
     'test: grep "WARNING: something"',
+    'test: grep "BUG: scheduling while atomic"',
   ])('not a report: %s', (line) => {
     expect(extractLinuxPanic(`${line}\n`)).toBeUndefined();
   });
