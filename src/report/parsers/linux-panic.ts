@@ -9,7 +9,8 @@
 //   (UID since 6.10; before 4.x "Pid: %d, comm: %.20s"), then "Hardware name: ...", then the Call Trace
 //   block (linux-call-trace.ts);
 // - arch/x86/kernel/process_64.c __show_regs() / dumpstack.c show_ip(): "RIP: %04x:%pS" (before 4.x
-//   "RIP: [<%016lx>] %pS" or "IP: [<...>] %pS"); i386 "EIP: %pS"; arm64 __show_regs(): "pc : %pS";
+//   "RIP: [<%016lx>] %pS" or "IP: [<...>] %pS"); i386 "EIP: %pS" (before 4.x "EIP is at %pS"); arm64
+//   __show_regs(): "pc : %pS";
 //   arch/powerpc/kernel/process.c show_regs(): "NIP [%016lx] %pS".
 // - kernel/panic.c panic(): "Kernel panic - not syncing: %s", its own dump_stack() unless an oops printed
 //   one, and "---[ end Kernel panic - not syncing: %s ]---".
@@ -28,7 +29,7 @@ import { LINUX_REPORT_KINDS, type LinuxReportKind, REPORT_HINT } from './linux-r
 const CPU_LINE = /^CPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: (.*?) (?:Not tainted|Tainted:)/;
 const OLD_PID_LINE = /^Pid: (\d+), comm: (\S+)/;
 const PC_LINE =
-  /^(?:RIP|EIP|NIP|IP|pc|PC is at)\s?:? ?(?:[0-9a-f]{4}:)?(?:\[<?[0-9a-f]+>?\]\s*)?(?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*\+0x[0-9a-fA-F]+(?:\/0x[0-9a-fA-F]+)?)/;
+  /^(?:RIP|EIP is at|EIP|NIP|IP|pc|PC is at)\s?:? ?(?:[0-9a-f]{4}:)?(?:\[<?[0-9a-f]+>?\]\s*)?(?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*\+0x[0-9a-fA-F]+(?:\/0x[0-9a-fA-F]+)?)/;
 const LOCK_AT = / at: (?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*)\+0x/;
 const TRYING = /is trying to acquire|just changed the state of lock|takes:|is trying to release/;
 const END_TRACE = /^---\[ end trace/;

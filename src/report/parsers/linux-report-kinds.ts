@@ -93,9 +93,12 @@ export const LINUX_REPORT_KINDS: readonly LinuxReportKind[] = [
     title: (m) => `BUG: ${m[1]}`,
     func: 'none',
   },
+  // Any other "BUG: MESSAGE", up to where its variable part starts: kernel/sched/core.c "BUG: sleeping
+  // function called from invalid context at %s:%d", "BUG: scheduling while atomic: %s/%d/0x%08x";
+  // kernel/locking/spinlock_debug.c "BUG: spinlock %s on CPU#%d, %s/%d"; lib/smp_processor_id.c "BUG: using
+  // %s%s() in preemptible [%08x] code: %s/%d"; arch/x86/kernel/traps.c "BUG: %s stack guard page was hit at".
   {
-    start:
-      /^(?:[\w-]+: )?BUG: ((?:sleeping function called from invalid context|scheduling while atomic|spinlock [\w ]+?|using smp_processor_id\(\) in preemptible|using __this_cpu_\w+\(\) in preemptible|stack guard page was hit|.+?)(?= at | on CPU|[:,!]|$))/,
+    start: /^(?:[\w-]+: )?BUG: (.+?)(?= at | on CPU|[:,!]|$)/,
     title: (m) => `BUG: ${normalizeMessage(m[1] as string)}`,
     func: 'stack',
   },

@@ -243,6 +243,39 @@ describe('the task line of every era', () => {
     expect(fns(p)).toEqual(['fuse_copy_do', 'fuse_copy_page', 'fuse_dev_do_write']);
   });
 
+  // i386 before 4.x: __show_regs() "EIP: %04x:[<%08lx>] EFLAGS: %08lx CPU: %d", then "EIP is at %pS";
+  // the trace starts at the caller.
+  it('i386 2.6: EIP is at FUNC names the pc', () => {
+    const p = extractLinuxPanic(
+      text([
+        'kernel BUG at fs/fuse/file.c:1203!',
+        'invalid opcode: 0000 [#1] SMP',
+        'Pid: 1234, comm: fusefs-workload Not tainted 2.6.32-5-686 #1 Bochs',
+        'EIP: 0060:[<f8123456>] EFLAGS: 00010246 CPU: 0',
+        'EIP is at fuse_perform_write+0x5a2/0x5b0 [fuse]',
+        'EAX: 00000000 EBX: f5c3bd38 ECX: 00000000 EDX: 00000001',
+        'Process fusefs-workload (pid: 1234, ti=f5c3a000 task=f6d8c000 task.ti=f5c3a000)',
+        'Call Trace:',
+        ' [<f8123789>] fuse_file_aio_write+0x1f4/0x2a0 [fuse]',
+        ' [<c10a2345>] vfs_write+0x8f/0x100',
+      ]),
+    );
+    expect(p?.title).toBe('kernel BUG in fuse_perform_write');
+    expect(fns(p)).toEqual(['fuse_perform_write', 'fuse_file_aio_write', 'vfs_write']);
+  });
+
+  // A capture that ended after show_fault_oops()'s "IP: [<%p>] %pS" line: that pc is all there is.
+  it('2.6, cut after the IP line: the IP names the function', () => {
+    const p = extractLinuxPanic(text(OLD.slice(0, 2)));
+    expect(p?.title).toBe('BUG: unable to handle kernel NULL pointer dereference in fuse_copy_do');
+  });
+
+  // The pc is a frame like the trace's: its offset and the function's size, as %pS printed them.
+  it('the pc keeps its offset and size', () => {
+    const p = extractLinuxPanic(text(INT3_THEN_PANIC));
+    expect(p?.threads[0]?.frames[0]).toEqual({ fn: 'fuse_do_ioctl', offset: '0x4a1', size: '0x8b0' });
+  });
+
   // Only the first pc is the faulting one: the register dump after the trace prints RIP again.
   it('the first pc, not one printed after the trace', () => {
     const p = extractLinuxPanic(

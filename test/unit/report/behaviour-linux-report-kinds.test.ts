@@ -380,6 +380,8 @@ describe('BUG: messages', () => {
     ['BUG: scheduling while atomic: fusefs-workload/166/0x00000002', 'BUG: scheduling while atomic'],
     ['BUG: spinlock bad magic on CPU#1, fusefs-workload/166', 'BUG: spinlock bad magic'],
     ['BUG: spinlock already unlocked on CPU#1, fusefs-workload/166', 'BUG: spinlock already unlocked'],
+    // kernel/locking/lockdep.c: "BUG: MAX_LOCKDEP_KEYS too low!"
+    ['BUG: MAX_LOCKDEP_KEYS too low!', 'BUG: MAX_LOCKDEP_KEYS too low'],
     [
       'BUG: using smp_processor_id() in preemptible [00000000] code: fusefs-workload/166',
       'BUG: using smp_processor_id() in preemptible [ADDR] code',
@@ -513,6 +515,16 @@ describe('lockdep reports: the lock being taken names the function', () => {
     ],
   ])('%s: possible deadlock in the function taking the lock', (header, trying) => {
     expect(read(chain(header, trying)).title).toBe('possible deadlock in fuse_lock_inode');
+  });
+
+  // Before 4.x print_lock() printed the lock, then ", at: " and print_ip_sym() "[<%p>] %pS".
+  it('3.x: the at: line with its address', () => {
+    const lines = chain(
+      'WARNING: possible circular locking dependency detected',
+      'fusefs-workload/166 is trying to acquire lock:',
+    );
+    lines[5] = ' (&fi->mutex){+.+.+.}, at: [<ffffffffa0123456>] fuse_lock_inode+0x5b/0x70 [fuse]';
+    expect(read(lines).title).toBe('possible deadlock in fuse_lock_inode');
   });
 
   // print_usage_bug(): "WARNING: inconsistent lock state", "%s/%d [HC%u[%lu]:SC%u[%lu]:HE%u:SE%u] takes:".
