@@ -172,8 +172,9 @@ export function extractLinuxReport(lines: readonly string[]): KernelPanic | unde
   }
 
   let parts = readParts(lines, at, kind.func === 'lock');
-  if (kind.panic && parts.frames.length === 0) {
+  if (kind.panic && parts.frames.length === 0 && parts.pid === undefined) {
     // After an oops (an unknown kind of one) panic() prints no stack of its own: the oops's dump is the task's.
+    // A panic that printed its own task line is that task's, even when the capture ended before its trace.
     for (let i = at - 1; i >= 0 && i > at - REPORT_SPAN; i--) {
       if (CPU_LINE.test((lines[i] as string).trim())) {
         parts = readParts(lines, i, false);

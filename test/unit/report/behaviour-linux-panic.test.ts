@@ -116,6 +116,19 @@ describe('a panic that printed its own stack', () => {
     expect(fns(p)).toEqual(['dump_stack_lvl', 'panic', 'sysrq_handle_crash', '__handle_sysrq.cold']);
   });
 
+  // The capture ended after panic()'s own task line: that task, not the earlier dump's.
+  it('cut after its task line: its own task, with no frames', () => {
+    const cut = NMI_THEN_CRASH.slice(
+      0,
+      NMI_THEN_CRASH.indexOf('CPU: 1 UID: 0 PID: 240 Comm: crash-test Not tainted 6.12.0 #1') + 1,
+    );
+    const p = extractLinuxPanic(text(cut));
+    expect(p?.cpu).toBe(1);
+    expect(p?.threads).toEqual([
+      { comm: 'crash-test', pid: 240, tid: 240, frames: [], format: 'linux-panic' },
+    ]);
+  });
+
   // After a panic the guest reboots (panic=N) and the console goes on: a second panic in the next
   // boot is not the first one's message.
   it('keeps its own message when a later boot panics again', () => {
