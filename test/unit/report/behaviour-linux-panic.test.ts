@@ -368,3 +368,53 @@ describe('what a report without a dump carries', () => {
     expect(p?.title).toBe('general protection fault in fuse_flush');
   });
 });
+
+describe('where a report starts and ends', () => {
+  // syzbot's symbolized header (scripts/decode_stacktrace.sh): one header line per inlined function,
+  // innermost first, each but the last ending in "[inline]" (lore.kernel.org 0000000000001524880603dbfbf8),
+  // here quoted in a mail: indented, a blank after "[inline]".
+  it('a symbolized, quoted header: the last header line names the function', () => {
+    const p = extractLinuxPanic(
+      text(
+        [
+          '==================================================================',
+          'BUG: KASAN: slab-use-after-free in get_fuse_conn_super fs/fuse/fuse_i.h:885 [inline] ',
+          'BUG: KASAN: slab-use-after-free in fuse_test_super+0x8c/0xa0 fs/fuse/inode.c:1689',
+          'Read of size 8 at addr ffff88814b51bc40 by task syz-executor382/5079',
+        ].map((l) => `  ${l}`),
+      ),
+    );
+    expect(p?.title).toBe('KASAN: slab-use-after-free Read in fuse_test_super');
+  });
+
+  // An oops of a kind the table does not title, then, as the task exits in atomic context
+  // (kernel/exit.c do_exit() -> kernel/sched/core.c __schedule_bug()), a report right under its end marker.
+  it("a report right under another oops's end marker reads its own dump", () => {
+    const p = extractLinuxPanic(
+      text([
+        'int3: 0000 [#1] SMP',
+        'CPU: 1 PID: 1660 Comm: fusefs-workload Not tainted 4.19.0-6-amd64 #1',
+        'RIP: 0010:fuse_do_ioctl+0x4a1/0x8b0 [fuse]',
+        ...CALLERS,
+        '---[ end trace 5f2b8a4c1d3e6f70 ]---',
+        'BUG: scheduling while atomic: fusefs-workload/1660/0x00000002',
+        'CPU: 1 PID: 1660 Comm: fusefs-workload Tainted: G      D           4.19.0-6-amd64 #1',
+        'Call Trace:',
+        ' dump_stack+0x66/0x90',
+        ' __schedule_bug.cold+0x44/0x50',
+        ' __schedule+0x5a4/0x880',
+        ' do_exit+0x9f0/0xb50',
+        ' rewind_stack_do_exit+0x17/0x20',
+      ]),
+    );
+    expect(p?.message).toBe('BUG: scheduling while atomic: fusefs-workload/1660/0x00000002');
+    expect(p?.threads[0]).toMatchObject({ pid: 1660, comm: 'fusefs-workload' });
+    expect(fns(p)).toEqual([
+      'dump_stack',
+      '__schedule_bug.cold',
+      '__schedule',
+      'do_exit',
+      'rewind_stack_do_exit',
+    ]);
+  });
+});
