@@ -129,6 +129,17 @@ describe('a panic that printed its own stack', () => {
     ]);
   });
 
+  // A capture with panic()'s line and nothing of a task before or after it (init/do_mounts.c
+  // mount_root_generic(): panic("VFS: Unable to mount root fs on %s", ...)).
+  it('alone in the capture: its message, no task', () => {
+    const p = extractLinuxPanic(
+      text(['Kernel panic - not syncing: VFS: Unable to mount root fs on unknown-block(0,0)']),
+    );
+    expect(p?.message).toBe('VFS: Unable to mount root fs on unknown-block(0,0)');
+    expect(p?.title).toBe('panic: VFS: Unable to mount root fs on unknown-block(NUM,NUM)');
+    expect(p?.threads).toEqual([]);
+  });
+
   // After a panic the guest reboots (panic=N) and the console goes on: a second panic in the next
   // boot is not the first one's message.
   it('keeps its own message when a later boot panics again', () => {
