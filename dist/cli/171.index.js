@@ -154,6 +154,8 @@ function scratchDir(cacheDir) {
 //# sourceMappingURL=cache.js.map
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(7598);
+// EXTERNAL MODULE: ./.build/src/cache/lock.js
+var lock = __webpack_require__(1659);
 // EXTERNAL MODULE: ./.build/src/config/errors.js
 var errors = __webpack_require__(5259);
 // EXTERNAL MODULE: ./.build/src/image/freebsd-releases.js + 1 modules
@@ -307,6 +309,8 @@ async function xzToSparseFile(src, dest) {
 
 
 
+
+
 /** The production downloader: @actions/tool-cache downloadTool (retries, redirects). */
 async function toolCacheDownloader() {
     const tc = await Promise.all(/* import() */[__webpack_require__.e(507), __webpack_require__.e(805)]).then(__webpack_require__.bind(__webpack_require__, 9805));
@@ -352,6 +356,13 @@ async function sha512File(file) {
             .on('error', reject);
     });
     return hash.digest('hex');
+}
+/**
+ * The folder whose lock guards one image file name. The entries themselves live in the tool cache
+ * (perhaps outside cacheDir); the lock lives in cacheDir, beside the scratch folder the downloads use.
+ */
+function imageLockFolder(cacheDir, fileName) {
+    return external_node_path_.join(cacheDir || external_node_os_.tmpdir(), 'freebsd-images', fileName.replace(/[^A-Za-z0-9._-]/g, '_'));
 }
 const SHA512_RE = /^[0-9a-f]{128}$/;
 function normalizeSha(input, name = 'image-sha512') {
@@ -485,102 +496,121 @@ async function obtainFreeBSDImage(req, deps) {
     }
     const targetName = fileName.replace(/\.xz$/, '');
     const extra = { ...(checksumUrl ? { checksumUrl } : {}), ...(endOfLife ? { endOfLife } : {}) };
-    // 1. The tool cache, keyed by file name + expected checksum: no download, no decompression, as
-    //    long as the cached image still matches the record made when it was cached.
-    if (expected) {
-        const key = { fileName, sha512: expected };
-        const hit = deps.store.find(key, targetName);
-        if (hit) {
-            const damage = await checkIntegrity(hit, expected);
-            if (!damage) {
-                log(`image ${fileName} found in the tool cache (sha512 ${expected.slice(0, 16)}...)`);
-                return {
-                    path: hit,
-                    format: await detectFormat(hit),
-                    sha512: expected,
-                    source,
-                    fileName,
-                    why,
-                    from: 'tool-cache',
-                    ...extra,
-                };
-            }
-            warn(`cached image ${hit} is damaged (${damage}): cache damaged, re-downloading`);
-            await deps.store.evict(key);
-        }
-    }
-    // 2. Get the bytes: a local file, the Actions cache, or a download.
-    let file;
-    let from;
-    if (!isUrl(source)) {
-        file = source;
-        from = 'local';
-    }
-    else {
-        file = external_node_path_.join(scratch, `${fileName}.${process.pid}.download`);
-        from = 'download';
-        if (expected && deps.remote) {
-            const ak = actionsCacheKey({ fileName, sha512: expected });
-            const cached = external_node_path_.join(scratch, fileName);
-            if ((await deps.remote.restore([cached], ak)) && external_node_fs_.existsSync(cached)) {
-                file = cached;
-                from = 'actions-cache';
-                log(`image ${fileName} restored from the Actions cache (${ak})`);
-            }
-        }
-        if (from === 'download') {
-            log(`downloading ${source}`);
-            file = await downloadOrFail(deps, source, file, 'the image');
-        }
-    }
-    const dropDownload = async () => {
-        if (from !== 'local')
-            await external_node_fs_.promises.rm(file, { force: true });
+    // One run at a time per image file name, from the cache lookup to the committed entry: two runs
+    // must not download into the same Actions-cache file, nor reserve (which empties the entry) an
+    // entry another run is decompressing into, nor judge an entry damaged while it is being written.
+    const lockOptions = {
+        waitMs: req.lockWaitMs ?? 3_600_000,
+        log,
+        ...(req.signal ? { signal: req.signal } : {}),
     };
-    // 3. Verify BEFORE use.
-    const actual = await sha512File(file);
-    if (expected && actual !== expected) {
-        await dropDownload();
-        throw new ImageError(`SHA-512 mismatch for ${fileName} (${source}): expected ${expected}${checksumUrl ? ` (from ${checksumUrl})` : ' (image-sha512)'}, got ${actual}`);
-    }
-    const sha512 = expected ?? actual;
-    if (!expected)
-        log(`image ${fileName} has no expected SHA-512 (no image-sha512 input): recorded ${actual}, not verified`);
-    if (from === 'download' && deps.remote) {
-        const ak = actionsCacheKey({ fileName, sha512 });
-        const keep = external_node_path_.join(scratch, fileName);
-        await external_node_fs_.promises.rename(file, keep);
-        file = keep;
-        await deps.remote.save([keep], ak);
-    }
-    const xz = await isXz(file);
-    // 4a. A local uncompressed image is used where it is: the overlay only reads it.
-    if (from === 'local' && !xz) {
-        return { path: file, format: await detectFormat(file), sha512, source, fileName, why, from, ...extra };
-    }
-    // 4b. Decompress (xz magic, not the name) straight into the cache entry, sparse; or move a
-    //     downloaded uncompressed image there. Then the compressed download is dropped.
-    const key = { fileName, sha512 };
-    const entry = await deps.store.reserve(key, targetName);
-    try {
-        if (xz) {
-            log(`decompressing ${fileName} (sparse) into the tool cache`);
-            await (deps.decompress ?? xzDecompress)(file, entry.path);
+    return (0,lock/* withCacheLock */.Op)(imageLockFolder(req.cacheDir, fileName), lockOptions, async () => {
+        // 1. The tool cache, keyed by file name + expected checksum: no download, no decompression, as
+        //    long as the cached image still matches the record made when it was cached.
+        if (expected) {
+            const key = { fileName, sha512: expected };
+            const hit = deps.store.find(key, targetName);
+            if (hit) {
+                const damage = await checkIntegrity(hit, expected);
+                if (!damage) {
+                    log(`image ${fileName} found in the tool cache (sha512 ${expected.slice(0, 16)}...)`);
+                    return {
+                        path: hit,
+                        format: await detectFormat(hit),
+                        sha512: expected,
+                        source,
+                        fileName,
+                        why,
+                        from: 'tool-cache',
+                        ...extra,
+                    };
+                }
+                warn(`cached image ${hit} is damaged (${damage}): cache damaged, re-downloading`);
+                await deps.store.evict(key);
+            }
+        }
+        // 2. Get the bytes: a local file, the Actions cache, or a download.
+        let file;
+        let from;
+        if (!isUrl(source)) {
+            file = source;
+            from = 'local';
         }
         else {
-            await moveFile(file, entry.path);
+            file = external_node_path_.join(scratch, `${fileName}.${process.pid}.download`);
+            from = 'download';
+            if (expected && deps.remote) {
+                const ak = actionsCacheKey({ fileName, sha512: expected });
+                const cached = external_node_path_.join(scratch, fileName);
+                if ((await deps.remote.restore([cached], ak)) && external_node_fs_.existsSync(cached)) {
+                    file = cached;
+                    from = 'actions-cache';
+                    log(`image ${fileName} restored from the Actions cache (${ak})`);
+                }
+            }
+            if (from === 'download') {
+                log(`downloading ${source}`);
+                file = await downloadOrFail(deps, source, file, 'the image');
+            }
         }
-        await recordIntegrity(entry.path, external_node_path_.join(external_node_path_.dirname(entry.path), targetName), sha512);
-    }
-    catch (error) {
-        await entry.abort();
-        await dropDownload();
-        throw error;
-    }
-    const stored = await entry.commit();
-    if (xz)
-        await dropDownload();
-    return { path: stored, format: await detectFormat(stored), sha512, source, fileName, why, from, ...extra };
+        const dropDownload = async () => {
+            if (from !== 'local')
+                await external_node_fs_.promises.rm(file, { force: true });
+        };
+        // 3. Verify BEFORE use.
+        const actual = await sha512File(file);
+        if (expected && actual !== expected) {
+            await dropDownload();
+            throw new ImageError(`SHA-512 mismatch for ${fileName} (${source}): expected ${expected}${checksumUrl ? ` (from ${checksumUrl})` : ' (image-sha512)'}, got ${actual}`);
+        }
+        const sha512 = expected ?? actual;
+        if (!expected)
+            log(`image ${fileName} has no expected SHA-512 (no image-sha512 input): recorded ${actual}, not verified`);
+        if (from === 'download' && deps.remote) {
+            const ak = actionsCacheKey({ fileName, sha512 });
+            const keep = external_node_path_.join(scratch, fileName);
+            await external_node_fs_.promises.rename(file, keep);
+            file = keep;
+            await deps.remote.save([keep], ak);
+        }
+        const xz = await isXz(file);
+        // 4a. A local uncompressed image is used where it is: the overlay only reads it.
+        if (from === 'local' && !xz) {
+            return { path: file, format: await detectFormat(file), sha512, source, fileName, why, from, ...extra };
+        }
+        // 4b. Decompress (xz magic, not the name) straight into the cache entry, sparse; or move a
+        //     downloaded uncompressed image there. Then the compressed download is dropped.
+        const key = { fileName, sha512 };
+        const entry = await deps.store.reserve(key, targetName);
+        try {
+            if (xz) {
+                log(`decompressing ${fileName} (sparse) into the tool cache`);
+                await (deps.decompress ?? xzDecompress)(file, entry.path);
+            }
+            else {
+                await moveFile(file, entry.path);
+            }
+            await recordIntegrity(entry.path, external_node_path_.join(external_node_path_.dirname(entry.path), targetName), sha512);
+        }
+        catch (error) {
+            await entry.abort();
+            await dropDownload();
+            throw error;
+        }
+        const stored = await entry.commit();
+        if (xz)
+            await dropDownload();
+        return {
+            path: stored,
+            format: await detectFormat(stored),
+            sha512,
+            source,
+            fileName,
+            why,
+            from,
+            ...extra,
+        };
+    });
 }
 //# sourceMappingURL=freebsd-image.js.map
 // EXTERNAL MODULE: ./.build/src/package-root.js
@@ -698,6 +728,8 @@ async function planFreebsdGuest(config, io, paths) {
         imageSha512: config.imageSha512,
         newversText: (0,external_node_fs_.existsSync)(newvers) ? (0,external_node_fs_.readFileSync)(newvers, 'utf8') : undefined,
         cacheDir: config.cacheDir,
+        lockWaitMs: config.buildTimeoutSec * 1000,
+        signal: io.signal,
     }, {
         download: await toolCacheDownloader(),
         store: await toolCacheStore(config.cacheDir),

@@ -64,10 +64,10 @@ async function bisectCommand(args) {
     io.note(`fusefs-gate bisect: ${commits.length} commit(s) after ${good.slice(0, 12)} up to ${commits.at(-1).sha.slice(0, 12)}; at most ${hardMaxBuilds ?? maxBuilds} build(s) before skips`);
     const signals = (0,_signals_js__WEBPACK_IMPORTED_MODULE_4__/* .installSignalHandlers */ .X)();
     try {
-        const result = await (0,_run_bisection_js__WEBPACK_IMPORTED_MODULE_6__/* .runBisection */ .I)(plan, {
+        const result = await (0,_run_bisection_js__WEBPACK_IMPORTED_MODULE_6__/* .runBisection */ .IO)(plan, {
             io,
             signal: signals.signal,
-            onStep: (number, record) => process.stdout.write(`${(0,_run_bisection_js__WEBPACK_IMPORTED_MODULE_6__/* .describeStep */ .E)(number, record)}\n`),
+            onStep: (number, record) => process.stdout.write(`${(0,_run_bisection_js__WEBPACK_IMPORTED_MODULE_6__/* .describeStep */ .Ey)(number, record)}\n`),
         });
         if (result.kind === 'cancelled') {
             process.stdout.write(`bisect: cancelled by ${result.cancelled} after ${result.steps.length} build(s)\n`);

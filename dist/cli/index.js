@@ -9162,9 +9162,11 @@ async function resolveRange(request) {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
-  E: () => (/* binding */ describeStep),
-  I: () => (/* binding */ runBisection)
+  Ey: () => (/* binding */ describeStep),
+  IO: () => (/* binding */ runBisection)
 });
+
+// UNUSED EXPORTS: claimWorktree
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -9172,14 +9174,16 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./.build/src/cache/lock.js
+var lock = __nccwpck_require__(1659);
+// EXTERNAL MODULE: ./.build/src/console/errors.js
+var errors = __nccwpck_require__(6298);
 // EXTERNAL MODULE: ./.build/src/constants.js
 var constants = __nccwpck_require__(1402);
 // EXTERNAL MODULE: ./.build/src/gate/linux-tree-plan.js + 1 modules
 var linux_tree_plan = __nccwpck_require__(1546);
 // EXTERNAL MODULE: ./.build/src/gate/run.js + 5 modules
 var run = __nccwpck_require__(8695);
-// EXTERNAL MODULE: ./.build/src/console/errors.js
-var errors = __nccwpck_require__(6298);
 // EXTERNAL MODULE: ./.build/src/payload/tar-disk.js + 1 modules
 var tar_disk = __nccwpck_require__(1058);
 // EXTERNAL MODULE: ./.build/src/vm/pidfile.js
@@ -9456,13 +9460,16 @@ function stepTimes(report, outDir, totalMs) {
 
 
 
+
+
 async function runBisection(plan, options) {
     const { config, repo, commits, good, maxBuilds, hardMaxBuilds, budgetMs } = plan;
     const { io, signal } = options;
     const bisectDir = external_node_path_.join(config.outDir, 'bisect');
     // Outside the user's tree (an output folder inside it would dirty it) and at a stable path per
     // repository, so the module build folder, keyed by the tree's path, is reused by the next bisection.
-    const worktree = external_node_path_.join(config.cacheDir, 'bisect-worktrees', (0,external_node_crypto_.createHash)('sha256').update(repo).digest('hex').slice(0, 16));
+    const repoKey = (0,external_node_crypto_.createHash)('sha256').update(repo).digest('hex').slice(0, 16);
+    const { worktree, lock } = await claimWorktree(external_node_path_.join(config.cacheDir, 'bisect-worktrees', repoKey), io);
     (0,external_node_fs_.rmSync)(bisectDir, { recursive: true, force: true });
     (0,external_node_fs_.mkdirSync)(bisectDir, { recursive: true });
     await (0,git/* removeWorktree */.IL)(repo, worktree);
@@ -9470,7 +9477,10 @@ async function runBisection(plan, options) {
     (0,external_node_fs_.mkdirSync)(external_node_path_.dirname(worktree), { recursive: true });
     // One guest for the whole bisection while steps leave it healthy; its files outside any step's folder.
     const session = new GuestSession(external_node_path_.join(config.outDir, 'bisect-guest'));
-    await session.open(io);
+    await session.open(io).catch((error) => {
+        lock.release();
+        throw error;
+    });
     const started = Date.now();
     const steps = [];
     // Steps run here (not a known bad end): their average decides whether one more fits the budget.
@@ -9524,7 +9534,7 @@ async function runBisection(plan, options) {
             io.note(`fusefs-gate bisect: step ${steps.length + 1}: ${commit.sha.slice(0, 12)} ${commit.subject}`);
             const stepStarted = Date.now();
             // A commit that does not compile is skipped without booting a guest for it.
-            const prebuild = await prebuildModule(stepConfig, io);
+            const prebuild = await prebuildModule(stepConfig, io, stepDir, signal);
             const broken = prebuild?.broken;
             if (broken) {
                 (0,external_node_fs_.writeFileSync)(external_node_path_.join(stepDir, 'build.txt'), `${broken.tail}\n`);
@@ -9627,6 +9637,24 @@ async function runBisection(plan, options) {
             .dispose()
             .catch((error) => io.warn(`stopping the bisection's guest: ${error.message}`));
         await (0,git/* removeWorktree */.IL)(repo, worktree);
+        lock.release();
+    }
+}
+/**
+ * The repository's worktree folder, held (src/cache/lock.ts) for the whole bisection. When another
+ * bisection of the same repository runs on this machine, waiting hours for it helps nobody: this
+ * one takes a folder of its own (its module builds then start cold) instead of emptying the other's.
+ */
+async function claimWorktree(stable, io) {
+    try {
+        return { worktree: stable, lock: await (0,lock/* acquireCacheLock */.SE)(stable, { waitMs: 0 }) };
+    }
+    catch (error) {
+        if (!(error instanceof lock/* CacheLockError */.YV))
+            throw error;
+        const own = `${stable}-${process.pid}`;
+        io.note(`fusefs-gate bisect: ${error.message}; this bisection uses ${own} instead`);
+        return { worktree: own, lock: await (0,lock/* acquireCacheLock */.SE)(own, { waitMs: 60_000 }) };
     }
 }
 /**
@@ -9634,7 +9662,7 @@ async function runBisection(plan, options) {
  * then an incremental no-op), so a compile error is known without booting. Other build failures are
  * left to the gate run, which reports them.
  */
-async function prebuildModule(config, io) {
+async function prebuildModule(config, io, stepDir, signal) {
     // A kernel build (build: kernel, or auto's choice) is left to the gate run.
     if (!config.linuxFuseTree || config.linuxTreeBuild?.mode === 'kernel')
         return undefined;
@@ -9645,8 +9673,20 @@ async function prebuildModule(config, io) {
         tree: config.linuxFuseTree,
         kernelBuildDir: image.moduleBuildDir,
         buildDir: (0,linux_tree_plan/* moduleBuildDir */.g)(config.cacheDir, config.linuxFuseTree, image.kernelRelease),
+        // Only the compile outcome counts here; the step's gate run strips its own module.
+        moduleDir: external_node_path_.join(stepDir, 'prebuild'),
         timeoutMs: config.buildTimeoutSec * 1000,
+        log: (message) => io.note(message),
+        signal,
+    }).catch((error) => {
+        // Cancelled while waiting for the build folder: the step's gate run reports the cancellation.
+        if (error instanceof errors/* CancelledError */.cc)
+            return undefined;
+        throw error;
     });
+    (0,external_node_fs_.rmSync)(external_node_path_.join(stepDir, 'prebuild'), { recursive: true, force: true });
+    if (!build)
+        return undefined;
     if (build.ok || build.blame !== 'tree')
         return { buildMs: build.durationMs };
     // The tree's own fault: a compiler error, or a symbol modpost found no one exports.
@@ -9669,6 +9709,301 @@ function describeStep(number, s) {
     return `step ${number}: ${s.commit.slice(0, 12)} ${s.outcome} (${s.why}); ${s.guest ? `${s.guest}, ` : ''}build ${secs(s.buildMs)}, test ${secs(s.testMs)}, ${s.runs} run(s), total ${secs(s.totalMs)} | ${s.subject}`;
 }
 //# sourceMappingURL=run-bisection.js.map
+
+/***/ }),
+
+/***/ 1659:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Op: () => (/* binding */ withCacheLock),
+/* harmony export */   SE: () => (/* binding */ acquireCacheLock),
+/* harmony export */   YV: () => (/* binding */ CacheLockError),
+/* harmony export */   ao: () => (/* binding */ withBuildFolderLock)
+/* harmony export */ });
+/* unused harmony exports lockPathOf, describeOwner, ownerGone, readOwner */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3024);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var _console_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6298);
+/* harmony import */ var _vm_pidfile_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3262);
+// A lock on one folder of the cache, between processes: two runs on one machine (a self-hosted
+// runner with two jobs, the CLI started twice) must not build into, or load from, the same folder
+// at once. Node has no flock(2), so the lock is a symlink `<folder>.lock` whose target is its
+// owner's record (pid, host, start time): symlink(2) creates it and its content in one step, and
+// fails with EEXIST when it exists, so there is never a lock without an owner to read.
+//
+// A lock whose owner is gone (same host, the pid no longer runs, or runs with another start time:
+// a recycled pid) is stale and taken over; that covers an owner killed by SIGKILL. Taking over goes
+// through a second, short-lived lock (`<folder>.lock.break`), so two waiters that both found the
+// same stale owner cannot both remove it (the second would remove the first one's new lock).
+// A lock held by another host (a cache on a shared file system), or by a process in another pid
+// namespace (a container sharing the cache folder), is never judged by its pid: it is waited for.
+// One from an earlier boot of this host is stale whatever its pid.
+
+
+
+
+
+
+/** Another run held the lock longer than this run may wait: the gate's own failure (`error`). */
+class CacheLockError extends Error {
+    lockPath;
+    owner;
+    constructor(lockPath, owner, waitedMs) {
+        super(`${lockPath} is still held by ${owner ? describeOwner(owner) : 'an owner whose record cannot be read'} after waiting ${Math.round(waitedMs / 1000)} s: another fusefs-gate run is using this cache folder`);
+        this.lockPath = lockPath;
+        this.owner = owner;
+        this.name = 'CacheLockError';
+    }
+}
+/** The lock of a cache folder: beside it, so removing or replacing the folder leaves the lock alone. */
+function lockPathOf(folder) {
+    return `${folder.replace(/\/+$/, '')}.lock`;
+}
+/** Runs `work` holding the folder's lock; released however `work` ends. */
+async function withCacheLock(folder, options, work) {
+    const lock = await acquireCacheLock(folder, options);
+    try {
+        return await work(lock);
+    }
+    finally {
+        lock.release();
+    }
+}
+/**
+ * Runs `build` holding `folder`'s lock. Another run that keeps the folder past the wait is the
+ * gate's failure, never the tree's: `held` makes the build's own failed result from the message.
+ */
+async function withBuildFolderLock(folder, options, build, held) {
+    const lockOptions = {
+        waitMs: options.lockWaitMs ?? options.timeoutMs,
+        ...(options.log ? { log: options.log } : {}),
+        ...(options.signal ? { signal: options.signal } : {}),
+    };
+    try {
+        return await withCacheLock(folder, lockOptions, build);
+    }
+    catch (error) {
+        if (!(error instanceof CacheLockError))
+            throw error;
+        return held(error.message);
+    }
+}
+/** First poll delay, growth and cap: quick when a lock is released soon, cheap when it is held long. */
+const POLL_FIRST_MS = 50;
+const POLL_MAX_MS = 2_000;
+async function acquireCacheLock(folder, options) {
+    const lockPath = lockPathOf(folder);
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.mkdirSync)(node_path__WEBPACK_IMPORTED_MODULE_3__.dirname(lockPath), { recursive: true });
+    const started = Date.now();
+    let delay = POLL_FIRST_MS;
+    let toldWaiting = false;
+    // Tries again at once after a release or a takeover, but never more than a few times in a row
+    // (a lock that cannot be removed, e.g. a folder not writable by us, must not spin).
+    let quickTries = 0;
+    for (;;) {
+        if (options.signal?.aborted)
+            throw new _console_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .CancelledError */ .cc(String(options.signal.reason ?? 'SIGTERM'));
+        const owner = ownRecord();
+        if (tryCreate(lockPath, owner)) {
+            const waitedMs = Date.now() - started;
+            if (toldWaiting)
+                options.log?.(`fusefs-gate: got ${lockPath} after waiting ${(waitedMs / 1000).toFixed(1)} s`);
+            return held(lockPath, owner, waitedMs);
+        }
+        const current = readOwner(lockPath);
+        // Released between our try and our read, or stale and removed: try again at once.
+        const freed = current === 'gone' || (current !== undefined && ownerGone(current) && breakStale(lockPath, current));
+        if (freed && quickTries++ < 5)
+            continue;
+        const holder = current === 'gone' ? undefined : current;
+        const waited = Date.now() - started;
+        if (waited >= options.waitMs)
+            throw new CacheLockError(lockPath, holder, waited);
+        if (!toldWaiting) {
+            toldWaiting = true;
+            options.log?.(`fusefs-gate: waiting (up to ${Math.round(options.waitMs / 1000)} s) for another run, ${holder ? describeOwner(holder) : 'owner unreadable'}, that holds ${lockPath}`);
+        }
+        await sleep(Math.min(delay, options.waitMs - waited), options.signal);
+        delay = Math.min(POLL_MAX_MS, delay * 2);
+        quickTries = 0;
+    }
+}
+function describeOwner(owner) {
+    return `pid ${owner.pid} on ${owner.host} since ${owner.since}`;
+}
+/**
+ * True when the owner is known to be gone: on this host, and it ran in an earlier boot, or its pid
+ * does not run, or runs with another start time (the pid was recycled). EPERM from kill(pid, 0)
+ * means the pid runs (as another user). An owner on another host, or in another pid namespace,
+ * cannot be checked from here: never gone.
+ */
+function ownerGone(owner) {
+    if (owner.host !== (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)())
+        return false;
+    const here = linuxIdentity();
+    if (owner.bootId && here.bootId && owner.bootId !== here.bootId)
+        return true;
+    if (owner.pidNamespace && here.pidNamespace && owner.pidNamespace !== here.pidNamespace)
+        return false;
+    try {
+        process.kill(owner.pid, 0);
+    }
+    catch (error) {
+        return error.code === 'ESRCH';
+    }
+    if (owner.startTicks === undefined)
+        return false;
+    const ticks = (0,_vm_pidfile_js__WEBPACK_IMPORTED_MODULE_5__/* .processStartTicks */ .MD)(owner.pid);
+    return ticks !== undefined && ticks !== owner.startTicks;
+}
+function ownRecord() {
+    const ticks = (0,_vm_pidfile_js__WEBPACK_IMPORTED_MODULE_5__/* .processStartTicks */ .MD)(process.pid);
+    return {
+        pid: process.pid,
+        host: (0,node_os__WEBPACK_IMPORTED_MODULE_2__.hostname)(),
+        since: new Date().toISOString(),
+        ...(ticks !== undefined ? { startTicks: ticks } : {}),
+        ...linuxIdentity(),
+        nonce: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex'),
+    };
+}
+/** This boot's id and this process's pid namespace (proc(5)); empty off Linux. */
+function linuxIdentity() {
+    const identity = {};
+    try {
+        identity.bootId = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readFileSync)('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    }
+    catch {
+        // not Linux
+    }
+    try {
+        identity.pidNamespace = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readlinkSync)('/proc/self/ns/pid');
+    }
+    catch {
+        // not Linux, or no namespaces
+    }
+    return identity;
+}
+function tryCreate(lockPath, owner) {
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.symlinkSync)(JSON.stringify(owner), lockPath);
+        return true;
+    }
+    catch (error) {
+        if (error.code === 'EEXIST')
+            return false;
+        throw error;
+    }
+}
+/** The lock's owner; 'gone' when there is no lock; undefined when it is not a record we can read. */
+function readOwner(lockPath) {
+    let text;
+    try {
+        text = (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.readlinkSync)(lockPath);
+    }
+    catch (error) {
+        if (error.code === 'ENOENT')
+            return 'gone';
+        return undefined;
+    }
+    try {
+        const value = JSON.parse(text);
+        if (Number.isInteger(value.pid) && typeof value.host === 'string' && typeof value.nonce === 'string')
+            return value;
+    }
+    catch {
+        // not a record: someone else's file at this name
+    }
+    return undefined;
+}
+/**
+ * Removes the lock at `lockPath` only if it is still the one `owner` made. False when it is still
+ * there (it could not be removed); true when it is gone or now someone else's.
+ */
+function removeIfOwned(lockPath, owner) {
+    const current = readOwner(lockPath);
+    if (current === 'gone' || current?.nonce !== owner.nonce)
+        return true;
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.unlinkSync)(lockPath);
+        return true;
+    }
+    catch (error) {
+        return error.code === 'ENOENT';
+    }
+}
+/**
+ * Removes a stale lock under the break lock, after reading it again there: only a lock still made
+ * by the same dead owner is removed. A break lock left by a killed process is stale the same way.
+ * False when another live waiter holds the break lock (the caller then waits before trying again).
+ */
+function breakStale(lockPath, stale) {
+    const breakPath = `${lockPath}.break`;
+    const me = ownRecord();
+    if (!tryCreate(breakPath, me)) {
+        const breaker = readOwner(breakPath);
+        if (breaker === 'gone')
+            return true;
+        if (breaker && ownerGone(breaker))
+            return removeIfOwned(breakPath, breaker);
+        // Another waiter is breaking it right now: poll again after the usual delay.
+        return false;
+    }
+    try {
+        return removeIfOwned(lockPath, stale);
+    }
+    finally {
+        removeIfOwned(breakPath, me);
+    }
+}
+/** Locks this process holds: removed by the exit hook when the process exits without releasing. */
+const heldLocks = new Map();
+let exitHookInstalled = false;
+function held(lockPath, owner, waitedMs) {
+    heldLocks.set(lockPath, owner);
+    installExitHook();
+    return {
+        path: lockPath,
+        waitedMs,
+        release() {
+            if (heldLocks.get(lockPath) !== owner)
+                return;
+            heldLocks.delete(lockPath);
+            removeIfOwned(lockPath, owner);
+        },
+    };
+}
+/**
+ * The gate's signal handlers (src/signals.ts) abort the run, whose `finally` blocks release its
+ * locks; a second signal ends the process with process.exit, which runs only 'exit' handlers, and
+ * those cannot wait: the locks are removed synchronously here. SIGKILL runs nothing; the next run
+ * finds the owner's pid dead.
+ */
+function installExitHook() {
+    if (exitHookInstalled)
+        return;
+    exitHookInstalled = true;
+    process.once('exit', () => {
+        for (const [lockPath, owner] of heldLocks)
+            removeIfOwned(lockPath, owner);
+        heldLocks.clear();
+    });
+}
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        const done = () => {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        };
+        const timer = setTimeout(done, Math.max(1, ms));
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+//# sourceMappingURL=lock.js.map
 
 /***/ }),
 
@@ -11543,7 +11878,7 @@ async function chooseAccelerator(choice, options = {}) {
 // EXTERNAL MODULE: ./.build/src/vm/pidfile.js
 var vm_pidfile = __nccwpck_require__(3262);
 // EXTERNAL MODULE: ./.build/src/vm/registry.js
-var registry = __nccwpck_require__(6394);
+var registry = __nccwpck_require__(4013);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./.build/src/vm/unix-socket.js
@@ -12288,7 +12623,7 @@ async function planGuest(config, io) {
     (0,external_node_fs_.mkdirSync)(workDir, { recursive: true });
     const serialLogPath = external_node_path_.join(config.outDir, 'serial.log');
     if (config.guest === 'linux') {
-        const image = await (0,linux_guest/* ensureLinuxGuest */.Lr)(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line));
+        const image = await (0,linux_guest/* ensureLinuxGuest */.Lr)(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line), 'cloud', io.signal);
         if (image.rebuiltBecause)
             io.warn(`Linux test guest: ${image.rebuiltBecause}`);
         const configFile = external_node_path_.join(workDir, 'gate-config.json');
@@ -12996,7 +13331,7 @@ async function planLinuxTreeGuest(config, io, paths) {
         return planLinuxKernelGuest(config, io, paths);
     }
     const tree = config.linuxFuseTree;
-    const image = await (0,linux_guest/* ensureLinuxGuest */.Lr)(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line), 'generic');
+    const image = await (0,linux_guest/* ensureLinuxGuest */.Lr)(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line), 'generic', io.signal);
     if (!image.moduleBuildDir)
         throw new linux_guest/* GuestBuildError */.P1(`the generic Linux guest in ${image.dir} names no kernel headers for module builds`, '');
     // build auto chose a module from the guest kernel's series (src/linux-tree/choose-build.ts).
@@ -13010,7 +13345,10 @@ async function planLinuxTreeGuest(config, io, paths) {
         tree,
         kernelBuildDir: image.moduleBuildDir,
         buildDir: moduleBuildDir(config.cacheDir, tree, image.kernelRelease),
+        moduleDir: paths.workDir,
         timeoutMs: config.buildTimeoutSec * 1000,
+        log: (message) => io.note(message),
+        signal: io.signal,
     }));
     io.note(`fusefs-gate: fs/fuse build ${build.ok ? 'ok' : 'failed'} in ${(build.durationMs / 1000).toFixed(1)} s${build.ok ? `, build id ${build.buildId}` : ''}`);
     if (!build.ok)
@@ -13057,8 +13395,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var errors = __nccwpck_require__(6298);
 // EXTERNAL MODULE: ./.build/src/guest/shell.js
 var shell = __nccwpck_require__(1686);
-// EXTERNAL MODULE: ./.build/src/report/stacks.js + 6 modules
-var stacks = __nccwpck_require__(9150);
+// EXTERNAL MODULE: ./.build/src/report/stacks.js + 5 modules
+var stacks = __nccwpck_require__(6394);
 // EXTERNAL MODULE: ./.build/src/report/signature.js
 var signature = __nccwpck_require__(2428);
 // EXTERNAL MODULE: ./.build/src/report/catalogue.js + 1 modules
@@ -13435,6 +13773,8 @@ function blame(outcome, context) {
                 ? decision('fail', `the target tree did not build: ${first}`)
                 : decision('error', `building or loading the target failed: ${first}`);
         }
+        case 'load-refused':
+            return decision('fail', outcome.why);
         case 'proof-failed':
             return decision('error', `the code under test is not what runs: ${outcome.details.filter(Boolean).join('; ')}`);
         case 'cancelled':
@@ -13582,6 +13922,8 @@ async function runGate(config, io, seams = {}) {
         targetLoaded = target.mode !== 'none';
         const proof = await clock.run('prove', () => adapter.proveTarget(booted.console, config, target));
         report.proof = proof;
+        if (!proof.ok && proof.treeFault)
+            throw new Decided({ kind: 'load-refused', why: proof.treeFault });
         if (!proof.ok)
             throw new Decided({ kind: 'proof-failed', details: proof.details });
         const mountpoint = await clock.run('mount', () => io.group('Mount the FUSE file system', () => recordFuseServer(config, booted.console, report, () => adapter.mount(booted.console, config))));
@@ -14077,14 +14419,20 @@ function parseLinkErrors(text, treeRoot = '/gate/src/') {
 /**
  * The symbols the kernel linker could not resolve when loading a module: sys/kern/link_elf_obj.c
  * relocate_file prints `link_elf_obj: symbol %s undefined` and stops at the first such relocation
- * (ENOENT), so one load names one symbol. Each once, in order, from dmesg.
+ * (ENOENT), so one load names one symbol. Each once, in order, from dmesg. relocate_file prints the
+ * same line for any relocation elf_reloc() refused, and for a type it does not handle elf_reloc()
+ * has just printed `kldload: unexpected relocation type %ld` (or `unexpected R_COPY relocation`,
+ * sys/amd64/amd64/elf_machdep.c elf_reloc_internal): then the symbol is not known to be missing.
  */
 function undefinedKernelSymbols(dmesg) {
     const symbols = [];
-    for (const line of dmesg.split(/\r?\n/)) {
-        const m = /^link_elf_obj: symbol (\S+) undefined$/.exec(line.trim());
-        if (m && !symbols.includes(m[1]))
+    let previous = '';
+    for (const raw of dmesg.split(/\r?\n/)) {
+        const line = raw.trim();
+        const m = /^link_elf_obj: symbol (\S+) undefined$/.exec(line);
+        if (m && !previous.startsWith('kldload: unexpected ') && !symbols.includes(m[1]))
             symbols.push(m[1]);
+        previous = line;
     }
     return symbols;
 }
@@ -14259,8 +14607,8 @@ function decideMode(build, treeVersion, osreldate) {
     };
 }
 //# sourceMappingURL=freebsd-parse.js.map
-// EXTERNAL MODULE: ./.build/src/report/stacks.js + 6 modules
-var stacks = __nccwpck_require__(9150);
+// EXTERNAL MODULE: ./.build/src/report/stacks.js + 5 modules
+var stacks = __nccwpck_require__(6394);
 // EXTERNAL MODULE: ./.build/src/guest/quote.js
 var quote = __nccwpck_require__(736);
 // EXTERNAL MODULE: ./.build/src/guest/server-session.js
@@ -14853,8 +15201,38 @@ class FreeBSDGuest {
             }
             else
                 details.push(`kern.osreldate ${osrel} is the tree's __FreeBSD_version`);
-            // Load the installed module by name (it is the built one) so that mounting auto-loads nothing else.
-            await shell.run('kldstat -q -m fusefs || kldload fusefs', { timeoutMs: 60_000 });
+            // Load the installed module by its path: a name with a '/' is a file, used as it is
+            // (sys/kern/kern_linker.c kern_kldload, linker_search_kld), so the file that loads or refuses is
+            // the one installkernel put there and the build hashed, whatever kern.module_path or a
+            // linker.hints says; once loaded, mounting auto-loads nothing else.
+            const installed = '/boot/kernel/fusefs.ko';
+            // dmesg prints the message buffer oldest line first (sbin/dmesg/dmesg.c): the lines after this
+            // count are the load's own, not an earlier boot message (another module that did not link).
+            const before = Number((await this.readValue(shell, 'dmesg | wc -l', NUMBER)).value ?? NaN);
+            const load = await shell.run(`kldstat -q -m fusefs || kldload ${installed} 2>&1`, {
+                timeoutMs: 60_000,
+            });
+            if (load.exitStatus !== 0) {
+                details.push(`kldload ${installed} failed (exit ${load.exitStatus}): ${load.output.trim()}`);
+                if (!Number.isInteger(before))
+                    details.push("dmesg | wc -l was unreadable before the load: which kernel lines are the load's is not known");
+                else {
+                    const dmesg = await shell.run(`dmesg | tail -n +${before + 1} | tail -n 20`, { timeoutMs: 10_000 });
+                    const lines = dmesg.output.trim();
+                    if (lines)
+                        details.push(`dmesg since the load: ${lines.split('\n').join(' | ')}`);
+                    const missing = undefinedKernelSymbols(dmesg.output);
+                    // Kernel and module are both the tree's (installkernel, MODULES_OVERRIDE=fusefs), and the
+                    // bootfile, hash and osreldate checks above passed: a symbol the module needs and this
+                    // kernel lacks is the tree's.
+                    if (missing.length && ok)
+                        return {
+                            ok: false,
+                            details,
+                            treeFault: `the tree's fusefs.ko does not load into the tree's own kernel: it needs the kernel symbol ${missing.join(', ')}, which that kernel does not define (link_elf_obj: symbol undefined, sys/kern/link_elf_obj.c)`,
+                        };
+                }
+            }
         }
         const expectedPath = this.state.modulePath ?? (target.mode === 'kernel' ? '/boot/kernel/fusefs.ko' : undefined);
         const files = parseKldstat((await shell.run('kldstat -v', { timeoutMs: 10_000 })).output);
@@ -15365,11 +15743,14 @@ const KILL_ROUNDS = 20;
  * - Linux (busybox, no pgrep in the test guest): /proc/PID/stat, whose fields after "(comm) " are
  *   state, ppid, pgrp, session (fs/proc/array.c do_task_stat); a zombie (state Z) holds nothing
  *   and cannot be signalled, so it does not count. `kill -SIG PID...` signals the listed pids.
- * - FreeBSD: `pgrep -d ' ' -s SID` prints each matching pid followed by the delimiter and exits 1
- *   when none matches; `pkill -SIG -s SID` signals each process of the session (sys_signame names,
- *   "TERM", "KILL"), and both leave out themselves and their ancestors, the console shell
- *   (bin/pkill/pkill.c: grepact, killact, the -s list compared with ki_sid). `sleep 0.1` takes a
- *   fraction (bin/sleep/sleep.c).
+ * - FreeBSD: `pgrep -d ' ' -s SID` prints the matching pids with the delimiter between them (none
+ *   after the last) and a newline, and exits 1 when none matches; `pkill -SIG -s SID` signals each
+ *   process of the session (sys_signame names, "TERM", "KILL"), and both leave out themselves and
+ *   their ancestors, the console shell (bin/pkill/pkill.c: grepact, main's putchar('\n'), killact,
+ *   the -s list compared with ki_sid; 14.x and main). pgrep lists a zombie until it is reaped
+ *   (sys/kern/kern_proc.c sysctl_kern_proc skips only PRS_NEW; kern_exit.c proc_reap takes it off
+ *   the pid hash): its parent is of the session, and signalled with it, or is init, which reaps it.
+ *   `sleep 0.1` takes a fraction (bin/sleep/sleep.c).
  */
 const TOOLS = {
     linux: {
@@ -15398,7 +15779,8 @@ function endServerSessionCommand(os) {
         `a=$(L); [ -n "$a" ] || { echo "$m nothing left"; exit 0; }; ` +
         `E TERM ${TERM_ROUNDS} && { echo "$m SIGTERM ended pids \${a% }"; exit 0; }; ` +
         `b=$(L); E KILL ${KILL_ROUNDS} && { echo "$m SIGTERM left pids \${b% }, SIGKILL ended them"; exit 0; }; ` +
-        `echo "$m pids $(L)still running after SIGKILL"; exit 1 )`);
+        // Unquoted, so that Linux's list (a blank after each pid) and pgrep's (blanks between) print alike.
+        `echo "$m pids" $(L) "still running after SIGKILL"; exit 1 )`);
 }
 //# sourceMappingURL=server-session.js.map
 
@@ -15848,15 +16230,20 @@ function resolveVersionInput(input, newversText, options = {}) {
 /* harmony export */   Lr: () => (/* binding */ ensureLinuxGuest),
 /* harmony export */   P1: () => (/* binding */ GuestBuildError)
 /* harmony export */ });
-/* unused harmony exports damageOf, readLinuxGuest */
+/* unused harmony exports damageOf, readLinuxGuest, guestCacheDir */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
-/* harmony import */ var _package_root_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7956);
+/* harmony import */ var _cache_lock_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1659);
+/* harmony import */ var _package_root_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7956);
 // The Linux test guest: a Debian kernel and a busybox initramfs built by scripts/build-linux-guest.sh
 // into the cache. Built on first use; rebuilt by the script only when its inputs changed, and
 // rebuilt here when a cached file no longer has the SHA-256 its manifest recorded (a damaged cache).
+// The script builds under its own flock and renames a finished folder into place; the gate also
+// holds the flavour folder's lock (src/cache/lock.ts) over the script, the damage check and the
+// forced rebuild, so no run checks, or rebuilds, a guest another run is rebuilding.
+
 
 
 
@@ -15925,7 +16312,21 @@ function readLinuxGuest(dir) {
  * is rebuilt (`--force`) once, and the image says so in `rebuiltBecause`.
  * Bounded: a build that does not finish in `timeoutMs` is an error, and its process group is killed.
  */
-async function ensureLinuxGuest(cacheDir, timeoutMs, onLine, flavour = 'cloud') {
+async function ensureLinuxGuest(cacheDir, timeoutMs, onLine, flavour = 'cloud', 
+/** A cancelled run stops waiting for another run's build of the guest. */
+signal) {
+    const lockOptions = {
+        waitMs: timeoutMs,
+        ...(onLine ? { log: onLine } : {}),
+        ...(signal ? { signal } : {}),
+    };
+    return (0,_cache_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .withCacheLock */ .Op)(guestCacheDir(cacheDir, flavour), lockOptions, () => ensureHoldingLock(cacheDir, timeoutMs, onLine, flavour));
+}
+/** The flavour's folder in the cache, as scripts/build-linux-guest.sh names it (CACHE). */
+function guestCacheDir(cacheDir, flavour) {
+    return node_path__WEBPACK_IMPORTED_MODULE_3__.join(cacheDir, flavour === 'cloud' ? 'linux-guest' : `linux-guest-${flavour}`);
+}
+async function ensureHoldingLock(cacheDir, timeoutMs, onLine, flavour) {
     const startedAt = Date.now();
     const dir = await runBuild(cacheDir, timeoutMs, [], flavour, onLine);
     const damage = damageOf(dir);
@@ -15940,7 +16341,7 @@ async function ensureLinuxGuest(cacheDir, timeoutMs, onLine, flavour = 'cloud') 
 }
 /** One run of the build script; returns the output folder it names (its last line). */
 async function runBuild(cacheDir, timeoutMs, args, flavour, onLine) {
-    const script = node_path__WEBPACK_IMPORTED_MODULE_3__.join((0,_package_root_js__WEBPACK_IMPORTED_MODULE_4__/* .packageRoot */ .Z)(), 'scripts', 'build-linux-guest.sh');
+    const script = node_path__WEBPACK_IMPORTED_MODULE_3__.join((0,_package_root_js__WEBPACK_IMPORTED_MODULE_5__/* .packageRoot */ .Z)(), 'scripts', 'build-linux-guest.sh');
     const lines = [];
     // The output folder is stdout's last line. The log goes to stderr, and the two pipes are read in
     // no fixed order: the last line of both together can be a log line (seen under load).
@@ -16223,13 +16624,18 @@ function runDidNotFinish(result, what, deadline) {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
-/* harmony import */ var _report_compiler_errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9101);
-/* harmony import */ var _report_link_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5730);
-/* harmony import */ var _host_run_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4079);
+/* harmony import */ var _cache_lock_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1659);
+/* harmony import */ var _report_compiler_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9101);
+/* harmony import */ var _report_link_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5730);
+/* harmony import */ var _host_run_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4079);
 // `build: module` on the Linux guest: the tree's fs/fuse built on the host as an external module
 // (`make -C <kernel headers> M=<folder>`) against the guest's own kernel headers, then stripped of
 // debug info for the payload. The build folder is kept between runs and only files whose content
 // changed are copied into it, so make rebuilds just those (a one-file change is a few seconds).
+// The folder is shared by every run of the same tree on this machine: the build holds its lock
+// (src/cache/lock.ts) and strips the module straight into the run's own folder under it, so no run
+// loads a module another run built or is still writing.
+
 
 
 
@@ -16247,6 +16653,18 @@ function isLinuxFuseTree(dir) {
 const SOURCE_FILE = /^(?:[\w.-]+\.[ch]|Makefile|Kbuild|Kconfig)$/;
 async function buildFuseModule(options) {
     const started = Date.now();
+    return (0,_cache_lock_js__WEBPACK_IMPORTED_MODULE_4__/* .withBuildFolderLock */ .ao)(options.buildDir, options, () => buildHoldingLock(options), (message) => ({
+        ok: false,
+        blame: 'gate',
+        tail: message,
+        compilerErrors: [],
+        linkErrors: [],
+        changed: [],
+        durationMs: Date.now() - started,
+    }));
+}
+async function buildHoldingLock(options) {
+    const started = Date.now();
     const folder = node_path__WEBPACK_IMPORTED_MODULE_3__.join(options.buildDir, 'fuse');
     const changed = mirrorSources(node_path__WEBPACK_IMPORTED_MODULE_3__.join(options.tree, FUSE_DIR), folder);
     const done = (result) => ({
@@ -16255,7 +16673,7 @@ async function buildFuseModule(options) {
         changed,
         durationMs: Date.now() - started,
     });
-    const make = await (0,_host_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runInGroup */ .Se)('make', [
+    const make = await (0,_host_run_js__WEBPACK_IMPORTED_MODULE_5__/* .runInGroup */ .Se)('make', [
         '-C',
         options.kernelBuildDir,
         `M=${folder}`,
@@ -16265,8 +16683,8 @@ async function buildFuseModule(options) {
         'CONFIG_VIRTIO_FS=',
         'modules',
     ], { timeoutMs: options.timeoutMs, env: { ...process.env, LC_ALL: 'C' } });
-    const tail = (0,_host_run_js__WEBPACK_IMPORTED_MODULE_4__/* .lastLines */ .w$)(make.output, 40);
-    const unfinished = (0,_host_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runDidNotFinish */ .Pk)(make, 'make', `${Math.round(options.timeoutMs / 1000)} s`);
+    const tail = (0,_host_run_js__WEBPACK_IMPORTED_MODULE_5__/* .lastLines */ .w$)(make.output, 40);
+    const unfinished = (0,_host_run_js__WEBPACK_IMPORTED_MODULE_5__/* .runDidNotFinish */ .Pk)(make, 'make', `${Math.round(options.timeoutMs / 1000)} s`);
     if (unfinished)
         return done({ ok: false, blame: 'gate', tail: unfinished, compilerErrors: [] });
     const compilerErrors = parseCompilerErrors(make.output, folder);
@@ -16280,14 +16698,15 @@ async function buildFuseModule(options) {
             return done({
                 ok: false,
                 blame: 'tree',
-                tail: `${(0,_host_run_js__WEBPACK_IMPORTED_MODULE_4__/* .treeFaultHeadline */ .Rx)('make modules (fs/fuse)', make.code, compilerErrors, linkErrors)}:\n${tail}`,
+                tail: `${(0,_host_run_js__WEBPACK_IMPORTED_MODULE_5__/* .treeFaultHeadline */ .Rx)('make modules (fs/fuse)', make.code, compilerErrors, linkErrors)}:\n${tail}`,
                 compilerErrors,
                 linkErrors,
             });
         return done({ ok: false, blame: 'gate', tail, compilerErrors });
     }
-    const module = node_path__WEBPACK_IMPORTED_MODULE_3__.join(options.buildDir, 'fuse-stripped.ko');
-    const strip = await (0,_host_run_js__WEBPACK_IMPORTED_MODULE_4__/* .runInGroup */ .Se)('objcopy', ['--strip-debug', built, module], { timeoutMs: 60_000 });
+    (0,node_fs__WEBPACK_IMPORTED_MODULE_2__.mkdirSync)(options.moduleDir, { recursive: true });
+    const module = node_path__WEBPACK_IMPORTED_MODULE_3__.join(options.moduleDir, 'fuse.ko');
+    const strip = await (0,_host_run_js__WEBPACK_IMPORTED_MODULE_5__/* .runInGroup */ .Se)('objcopy', ['--strip-debug', built, module], { timeoutMs: 60_000 });
     if (strip.code !== 0)
         return done({
             ok: false,
@@ -16335,11 +16754,11 @@ function mirrorSources(from, to) {
 }
 /** gcc's errors of the fs/fuse build in `folder` (the build's copy of the tree), named as in the tree. */
 function parseCompilerErrors(output, folder) {
-    return (0,_report_compiler_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .parseCompilerErrors */ .w)(output, (0,_report_compiler_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .relativeTo */ .M)(folder, `${FUSE_DIR}/`));
+    return (0,_report_compiler_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .parseCompilerErrors */ .w)(output, (0,_report_compiler_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .relativeTo */ .M)(folder, `${FUSE_DIR}/`));
 }
 /** The linker's and modpost's errors of the fs/fuse build in `folder`, files named as in the tree. */
 function parseLinkErrors(output, folder) {
-    return (0,_report_link_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .parseLinkErrors */ .f)(output, (0,_report_compiler_errors_js__WEBPACK_IMPORTED_MODULE_5__/* .relativeTo */ .M)(folder, `${FUSE_DIR}/`));
+    return (0,_report_link_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .parseLinkErrors */ .f)(output, (0,_report_compiler_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .relativeTo */ .M)(folder, `${FUSE_DIR}/`));
 }
 /** The descriptor of the ELF note `GNU`/NT_GNU_BUILD_ID (3), as lower-case hex; found by its header bytes. */
 function gnuBuildId(elf) {
@@ -17836,7 +18255,8 @@ const isTimerInterruptEntry = matcher(TIMER_INTERRUPT_ENTRY_FRAMES);
 // - modpost (scripts/mod/modpost.c check_exports, modpost_log's `ERROR: ` / `WARNING: ` and
 //   `modpost: ` prefixes, the same in 6.1 and later):
 //     ERROR: modpost: "NAME" [fs/fuse/fuse.ko] undefined!
-// lld: `PROG: error: ` (lld/Common/ErrorHandler.cpp); the visibility word before `symbol:` is
+// lld: `PROG: error: ` (lld/Common/ErrorHandler.cpp), PROG `ld` for FreeBSD's default ${LD} and
+// `ld.lld` for a toolchain that names it so (Makefile.inc1 XLD); the visibility word before `symbol:` is
 // internal, hidden or protected (Relocations.cpp reportUndefinedSymbol's visibility()).
 const LLD_UNDEFINED = /^\S+: error: undefined (?:(?:internal|hidden|protected) )?symbol: (.+)$/;
 const LLD_DUPLICATE = /^\S+: error: duplicate symbol: (.+)$/;
@@ -18045,7 +18465,9 @@ function cleanCarriageReturns(line) {
  * - a CI job log's own time stamps (GitHub Actions, Jenkins) and `dmesg --time-format iso`;
  * - FreeBSD's message buffer with kern.msgbuf_show_timestamp=1: "[%jd] " (uptime seconds, no
  *   fraction) before every line, also an empty one (sys/kern/subr_msgbuf.c msgbuf_addstr()); `dmesg`
- *   and a crash dump's "Unread portion of the kernel message buffer" show it.
+ *   and a crash dump's "Unread portion of the kernel message buffer" show it. Newer copies print
+ *   "[%jd.%06d] " (microseconds) for any other non-zero value, which the printk time pattern strips;
+ *   a priority's "<%d>" comes before either. Only the message buffer has them, never the console.
  */
 const LOGLEVEL = /^<\d>/;
 const BRACKETED = [
@@ -18466,6 +18888,158 @@ const linuxProcStackParser = {
 
 /***/ }),
 
+/***/ 2592:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   R: () => (/* binding */ REPORT_HINT),
+/* harmony export */   Y: () => (/* binding */ LINUX_REPORT_KINDS)
+/* harmony export */ });
+/* harmony import */ var _crash_title_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7902);
+// What starts a Linux crash report and how it is titled, as a table (syzkaller pkg/report linux.go
+// `linuxOopses` carries the same facts). The first line of a console log that matches a kind starts
+// the report; the kind's `title` gives the part before ` in FUNC`. Format strings, torvalds/linux:
+// - mm/kasan/report.c print_error_description(): "BUG: KASAN: %s in %pS", then "%s of size %zu at addr";
+// - mm/kmsan/report.c, kernel/kcsan/report.c: "BUG: KMSAN: %s in %pS", "BUG: KCSAN: %s in %pS / %pS";
+// - arch/x86/mm/fault.c show_fault_oops(): "BUG: kernel NULL pointer dereference, address: %px",
+//   "BUG: unable to handle page fault for address: %px" (older: "BUG: unable to handle kernel paging request at");
+// - arch/x86/kernel/traps.c: "general protection fault, probably for non-canonical address 0x%lx",
+//   die("general protection fault"), "divide error", "invalid opcode", "stack segment";
+//   6.x prefixes die()'s string with "Oops: ";
+// - kernel/watchdog.c: "BUG: soft lockup - CPU#%d stuck for %us! [%s:%d]" (pr_emerg, "watchdog: " pr_fmt);
+// - kernel/rcu/tree_stall.h: "INFO: %s self-detected stall on CPU" / "INFO: %s detected stalls on CPUs/tasks:"
+//   (pr_fmt "rcu: " since 5.x);
+// - kernel/panic.c __warn(): "WARNING: CPU: %d PID: %d at %pS\n" (file:line then func before 4.x:
+//   "WARNING: at %s:%d %pS()"); lib/ubsan.c ubsan_prologue(): "UBSAN: %s in %s:%d:%d";
+// - lib/bug.c report_bug(): "kernel BUG at %s:%u!"; kernel/locking/lockdep.c: "WARNING: possible circular
+//   locking dependency detected" ... "is trying to acquire lock:" ... "at: %pS";
+// - arch/arm64/mm/fault.c die_kernel_fault(): "Unable to handle kernel %s at virtual address %016lx";
+// - kernel/panic.c panic(): "Kernel panic - not syncing: %s".
+
+function access(following) {
+    for (const l of following.slice(0, 12)) {
+        const m = /\b(Read|Write) (?:of size|at addr)/.exec(l);
+        if (m)
+            return ` ${m[1]}`;
+    }
+    return '';
+}
+const LINUX_REPORT_KINDS = [
+    {
+        start: /\bBUG: KASAN: double-free(?: or invalid-free)? in ([\w.]+)/,
+        title: () => 'KASAN: invalid-free',
+        headerFunc: 1,
+        func: 'stack',
+    },
+    {
+        start: /\bBUG: KASAN: ([a-z-]+) in ([\w.]+)/,
+        title: (m, f) => `KASAN: ${m[1]}${access(f)}`,
+        headerFunc: 2,
+        func: 'stack',
+    },
+    {
+        start: /\bBUG: KMSAN: ([a-z-]+) in ([\w.]+)/,
+        title: (m) => `KMSAN: ${m[1]}`,
+        headerFunc: 2,
+        func: 'stack',
+    },
+    {
+        start: /\bBUG: KCSAN: ([a-z-]+) in ([\w.]+)/,
+        title: (m) => `KCSAN: ${m[1]}`,
+        headerFunc: 2,
+        func: 'stack',
+    },
+    // mm/kfence/report.c: "BUG: KFENCE: %s %s in %pS" (the kind, read/write)
+    {
+        start: /\bBUG: KFENCE: ([a-z-]+)(?: (read|write))? in ([\w.]+)/,
+        title: (m) => `KFENCE: ${m[1]}${m[2] ? ` ${m[2] === 'read' ? 'Read' : 'Write'}` : ''}`,
+        headerFunc: 3,
+        func: 'stack',
+    },
+    {
+        start: /\bBUG: (?:unable to handle kernel paging request|unable to handle page fault for address|Unable to handle kernel data access)/,
+        title: () => 'BUG: unable to handle kernel paging request',
+        func: 'stack',
+    },
+    {
+        start: /\bBUG: (?:unable to handle kernel NULL pointer dereference|kernel NULL pointer dereference|Kernel NULL pointer dereference)/,
+        title: () => 'BUG: unable to handle kernel NULL pointer dereference',
+        func: 'stack',
+    },
+    { start: /\bBUG: soft lockup\b/, title: () => 'BUG: soft lockup', func: 'stall' },
+    // kernel/watchdog_perf.c / watchdog_buddy.c: "Watchdog detected hard LOCKUP on cpu %d"
+    { start: /\bWatchdog detected hard LOCKUP on cpu\b/, title: () => 'BUG: hard lockup', func: 'stall' },
+    {
+        start: /\bBUG: (Bad page state|Bad page map|Bad rss-counter state|workqueue lockup)\b/,
+        title: (m) => `BUG: ${m[1]}`,
+        func: 'none',
+    },
+    {
+        start: /^(?:[\w-]+: )?BUG: ((?:sleeping function called from invalid context|scheduling while atomic|spinlock [\w ]+?|using smp_processor_id\(\) in preemptible|using __this_cpu_\w+\(\) in preemptible|stack guard page was hit|.+?)(?= at | on CPU|[:,!]|$))/,
+        title: (m) => `BUG: ${(0,_crash_title_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeMessage */ .H)(m[1])}`,
+        func: 'stack',
+    },
+    { start: /^(?:Oops: )?general protection fault\b/, title: () => 'general protection fault', func: 'stack' },
+    {
+        start: /^(?:Oops: )?(divide error|invalid opcode|stack segment)\b/,
+        title: (m) => (m[1] === 'stack segment' ? 'stack segment fault' : m[1]),
+        func: 'stack',
+    },
+    { start: /^PANIC: double fault\b/, title: () => 'PANIC: double fault', func: 'stack' },
+    { start: /^kernel BUG at \S+/, title: () => 'kernel BUG', func: 'stack' },
+    {
+        start: /^(?:\[ )?(?:WARNING|INFO): (possible circular locking dependency|possible recursive locking|possible irq lock inversion dependency|SOFTIRQ-safe -> SOFTIRQ-unsafe lock order|inconsistent lock state)/,
+        title: (m) => (m[1] === 'inconsistent lock state' ? 'inconsistent lock state' : 'possible deadlock'),
+        func: 'lock',
+    },
+    {
+        start: /^WARNING: (?:CPU: \d+ PID: \d+ )?(?:at )?\S+?:\d+ (?:at )?([A-Za-z_][\w.]*)(?:\+0x|\(\))/,
+        title: () => 'WARNING',
+        headerFunc: 1,
+        func: 'stack',
+    },
+    { start: /^WARNING: (?:CPU: \d+ PID: \d+ )?at /, title: () => 'WARNING', func: 'stack' },
+    {
+        start: /^WARNING: (held lock freed|bad unlock balance detected|lock held when returning to user space|suspicious RCU usage)!?/,
+        title: (m) => `WARNING: ${m[1]}`,
+        func: 'stack',
+    },
+    {
+        start: /^WARNING: (\S.*?)\s*$/,
+        title: (m) => `WARNING: ${(0,_crash_title_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeMessage */ .H)(m[1])}`,
+        func: 'stack',
+    },
+    {
+        start: /^(?:rcu: )?INFO: rcu_(?:preempt|sched|bh|tasks) (?:self-)?detected(?: expedited)? stall/,
+        title: () => 'INFO: rcu detected stall',
+        func: 'stall',
+    },
+    {
+        start: /^UBSAN: (Undefined behaviour|[\w-]+) in /,
+        title: (m) => `UBSAN: ${m[1] === 'Undefined behaviour' ? 'undefined-behaviour' : m[1]}`,
+        func: 'stack',
+    },
+    {
+        start: /^Unable to handle kernel (paging request|NULL pointer dereference|execute from non-executable memory|read from unreadable memory|write to read-only memory|access to user memory outside uaccess routines)\b/,
+        // The same bug kinds as x86's "BUG: unable to handle ..." (syzkaller titles both alike).
+        title: (m) => m[1] === 'paging request' || m[1] === 'NULL pointer dereference'
+            ? `BUG: unable to handle kernel ${m[1]}`
+            : `unable to handle kernel ${m[1]}`,
+        func: 'stack',
+    },
+    {
+        start: /^Kernel panic - not syncing: (.*?)\s*$/,
+        title: (m) => `panic: ${(0,_crash_title_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeMessage */ .H)(m[1])}`,
+        func: 'none',
+        panic: true,
+    },
+];
+/** Any line that might start a report (cheap test before the table). */
+const REPORT_HINT = /BUG|WARNING: |INFO: rcu|INFO: (?:possible|inconsistent|SOFTIRQ)|protection fault|Kernel panic - not syncing|divide error|invalid opcode|stack segment|double fault|UBSAN: |Unable to handle kernel|hard LOCKUP/;
+//# sourceMappingURL=linux-report-kinds.js.map
+
+/***/ }),
+
 /***/ 2428:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -18652,7 +19226,7 @@ function panicSignature(panic) {
 
 /***/ }),
 
-/***/ 9150:
+/***/ 6394:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18796,8 +19370,11 @@ var frame_classes = __nccwpck_require__(926);
 //   "--- interrupt" (arm64/arm64/db_trace.c db_stack_trace_cmd) separate the panic machinery from
 //   the trapped kernel code, and the trace goes on after them.
 // - A trap first prints "Fatal trap %d: %s while in %s mode" (sys/amd64/amd64/trap.c trap_fatal(),
-//   i386 the same) and, among its fields, "current process\t\t= %d (%s)"; with a debugger,
-//   "KDB: enter: panic" and "[ thread pid %d tid %ld ]" follow the trace.
+//   i386 the same) and, among its fields, "current process\t\t= %d (%s)" (14.x: the pid and the
+//   thread's name); main's trap_diag() prints "current thread\t\t= %d/%d (%s/%s)" (pid/tid,
+//   p_comm/td_name) and a register dump instead, and no "trap number" line (freebsd/freebsd-src
+//   sys/amd64/amd64/trap.c at 00b96a777845); with a debugger, "KDB: enter: panic" and
+//   "[ thread pid %d tid %ld ]" follow the trace.
 // - With debug.debugger_on_trap set, trap_fatal() (sys/amd64/amd64/trap.c, sys/i386/i386/trap.c)
 //   calls kdb_trap() right after "current process" and before "trap number" and panic(): ddb's
 //   db_trap() (sys/ddb/db_main.c) prints "[ thread pid %d tid %ld ]" and "Stopped at\t" with
@@ -18814,6 +19391,8 @@ const PANIC = /(?:^|[^\w.-])panic: (.*)$/;
 const FATAL_TRAP = /Fatal trap (\d+): (.*?) while in (kernel|user) mode/;
 const STACK_FRAME = /^#(\d+) (0x[0-9a-fA-F]+) at (\S+)\s*$/;
 const CURRENT_PROCESS = /^current process\s*=\s*(\d+) \((.*)\)\s*$/;
+/** trap_diag() on main: "current thread\t\t= %d/%d (%s/%s)", pid/tid and p_comm/td_name. */
+const CURRENT_THREAD = /^current thread\s*=\s*(\d+)\/(\d+) \((.*\/.*)\)\s*$/;
 // sys/ddb/db_main.c db_trap() calls db_print_thread() (sys/ddb/db_thread.c): "[ thread pid %d tid %ld ]";
 // the 2012 copy (commit 039ea811636f) printed "[thread pid"; current copies and 14.x captures have the blank.
 const KDB_THREAD = /^\[ thread pid (-?\d+) tid (\d+) \]\s*$/;
@@ -18824,6 +19403,34 @@ const STOPPED_AT = /^Stopped at\s+([^\s:]+):/;
 const TRAP_REPORT_LINES = 40;
 /** The trap's separator in a trace: the frame after it is where the trap happened. */
 const TRAP_SEPARATOR = /^--- (?:trap|exception|interrupt|system error|unhandled exception)\b/;
+/**
+ * The trap report's line naming the trapped thread, either form: sets pid, comm and (main's form)
+ * tid and, when it differs from the process name, the thread name. Any other line changes nothing.
+ */
+function readCurrentThread(line, thread) {
+    const cp = CURRENT_PROCESS.exec(line);
+    if (cp) {
+        thread.pid = (0,common/* toInt */.RI)(cp[1]);
+        thread.comm = cp[2];
+        return;
+    }
+    const ct = CURRENT_THREAD.exec(line);
+    if (!ct)
+        return;
+    thread.pid = (0,common/* toInt */.RI)(ct[1]);
+    thread.tid = (0,common/* toInt */.RI)(ct[2]);
+    // "%s/%s", p_comm then td_name, and a name may hold a slash itself: split in the middle when the
+    // two halves are the same name (a thread named as its process), else at the first slash.
+    const names = ct[3];
+    const half = (names.length - 1) / 2;
+    const same = names[half] === '/' && names.slice(0, half) === names.slice(half + 1);
+    const cut = same ? half : names.indexOf('/');
+    const comm = names.slice(0, cut);
+    const tdname = names.slice(cut + 1);
+    thread.comm = comm;
+    if (tdname !== '' && tdname !== comm)
+        thread.tdname = tdname;
+}
 /** Parse one `#N 0x... at func+0xoff` line (stack_print_ddb). */
 function parseStackPrintLine(line) {
     const m = STACK_FRAME.exec(line);
@@ -18866,11 +19473,7 @@ function extractFreebsdPanicLines(all) {
         const ft = FATAL_TRAP.exec(line);
         if (ft)
             trap = `Fatal trap ${ft[1]}: ${ft[2]} while in ${ft[3]} mode`;
-        const cp = CURRENT_PROCESS.exec(line);
-        if (cp) {
-            thread.pid = (0,common/* toInt */.RI)(cp[1]);
-            thread.comm = cp[2];
-        }
+        readCurrentThread(line, thread);
     }
     let inTrace = false;
     let done = false;
@@ -18941,11 +19544,7 @@ function extractFatalTrap(all) {
             const cpu = CPUID.exec(line);
             if (cpu && panic.cpu === undefined)
                 panic.cpu = Number(cpu[1]);
-            const cp = CURRENT_PROCESS.exec(line);
-            if (cp) {
-                thread.pid = (0,common/* toInt */.RI)(cp[1]);
-                thread.comm = cp[2];
-            }
+            readCurrentThread(line, thread);
             const kdbThread = KDB_THREAD.exec(line);
             if (kdbThread) {
                 thread.pid = (0,common/* toInt */.RI)(kdbThread[1]);
@@ -19290,148 +19889,8 @@ function makeTask(comm, state, pid, tgid, hung) {
 //# sourceMappingURL=linux-hung-task.js.map
 // EXTERNAL MODULE: ./.build/src/report/signature.js
 var signature = __nccwpck_require__(2428);
-;// CONCATENATED MODULE: ./.build/src/report/parsers/linux-report-kinds.js
-// What starts a Linux crash report and how it is titled, as a table (syzkaller pkg/report linux.go
-// `linuxOopses` carries the same facts). The first line of a console log that matches a kind starts
-// the report; the kind's `title` gives the part before ` in FUNC`. Format strings, torvalds/linux:
-// - mm/kasan/report.c print_error_description(): "BUG: KASAN: %s in %pS", then "%s of size %zu at addr";
-// - mm/kmsan/report.c, kernel/kcsan/report.c: "BUG: KMSAN: %s in %pS", "BUG: KCSAN: %s in %pS / %pS";
-// - arch/x86/mm/fault.c show_fault_oops(): "BUG: kernel NULL pointer dereference, address: %px",
-//   "BUG: unable to handle page fault for address: %px" (older: "BUG: unable to handle kernel paging request at");
-// - arch/x86/kernel/traps.c: "general protection fault, probably for non-canonical address 0x%lx",
-//   die("general protection fault"), "divide error", "invalid opcode", "stack segment";
-//   6.x prefixes die()'s string with "Oops: ";
-// - kernel/watchdog.c: "BUG: soft lockup - CPU#%d stuck for %us! [%s:%d]" (pr_emerg, "watchdog: " pr_fmt);
-// - kernel/rcu/tree_stall.h: "INFO: %s self-detected stall on CPU" / "INFO: %s detected stalls on CPUs/tasks:"
-//   (pr_fmt "rcu: " since 5.x);
-// - kernel/panic.c __warn(): "WARNING: CPU: %d PID: %d at %pS\n" (file:line then func before 4.x:
-//   "WARNING: at %s:%d %pS()"); lib/ubsan.c ubsan_prologue(): "UBSAN: %s in %s:%d:%d";
-// - lib/bug.c report_bug(): "kernel BUG at %s:%u!"; kernel/locking/lockdep.c: "WARNING: possible circular
-//   locking dependency detected" ... "is trying to acquire lock:" ... "at: %pS";
-// - arch/arm64/mm/fault.c die_kernel_fault(): "Unable to handle kernel %s at virtual address %016lx";
-// - kernel/panic.c panic(): "Kernel panic - not syncing: %s".
-
-function access(following) {
-    for (const l of following.slice(0, 12)) {
-        const m = /\b(Read|Write) (?:of size|at addr)/.exec(l);
-        if (m)
-            return ` ${m[1]}`;
-    }
-    return '';
-}
-const LINUX_REPORT_KINDS = [
-    {
-        start: /\bBUG: KASAN: double-free(?: or invalid-free)? in ([\w.]+)/,
-        title: () => 'KASAN: invalid-free',
-        headerFunc: 1,
-        func: 'stack',
-    },
-    {
-        start: /\bBUG: KASAN: ([a-z-]+) in ([\w.]+)/,
-        title: (m, f) => `KASAN: ${m[1]}${access(f)}`,
-        headerFunc: 2,
-        func: 'stack',
-    },
-    {
-        start: /\bBUG: KMSAN: ([a-z-]+) in ([\w.]+)/,
-        title: (m) => `KMSAN: ${m[1]}`,
-        headerFunc: 2,
-        func: 'stack',
-    },
-    {
-        start: /\bBUG: KCSAN: ([a-z-]+) in ([\w.]+)/,
-        title: (m) => `KCSAN: ${m[1]}`,
-        headerFunc: 2,
-        func: 'stack',
-    },
-    // mm/kfence/report.c: "BUG: KFENCE: %s %s in %pS" (the kind, read/write)
-    {
-        start: /\bBUG: KFENCE: ([a-z-]+)(?: (read|write))? in ([\w.]+)/,
-        title: (m) => `KFENCE: ${m[1]}${m[2] ? ` ${m[2] === 'read' ? 'Read' : 'Write'}` : ''}`,
-        headerFunc: 3,
-        func: 'stack',
-    },
-    {
-        start: /\bBUG: (?:unable to handle kernel paging request|unable to handle page fault for address|Unable to handle kernel data access)/,
-        title: () => 'BUG: unable to handle kernel paging request',
-        func: 'stack',
-    },
-    {
-        start: /\bBUG: (?:unable to handle kernel NULL pointer dereference|kernel NULL pointer dereference|Kernel NULL pointer dereference)/,
-        title: () => 'BUG: unable to handle kernel NULL pointer dereference',
-        func: 'stack',
-    },
-    { start: /\bBUG: soft lockup\b/, title: () => 'BUG: soft lockup', func: 'stall' },
-    // kernel/watchdog_perf.c / watchdog_buddy.c: "Watchdog detected hard LOCKUP on cpu %d"
-    { start: /\bWatchdog detected hard LOCKUP on cpu\b/, title: () => 'BUG: hard lockup', func: 'stall' },
-    {
-        start: /\bBUG: (Bad page state|Bad page map|Bad rss-counter state|workqueue lockup)\b/,
-        title: (m) => `BUG: ${m[1]}`,
-        func: 'none',
-    },
-    {
-        start: /^(?:[\w-]+: )?BUG: ((?:sleeping function called from invalid context|scheduling while atomic|spinlock [\w ]+?|using smp_processor_id\(\) in preemptible|using __this_cpu_\w+\(\) in preemptible|stack guard page was hit|.+?)(?= at | on CPU|[:,!]|$))/,
-        title: (m) => `BUG: ${(0,crash_title/* normalizeMessage */.H)(m[1])}`,
-        func: 'stack',
-    },
-    { start: /^(?:Oops: )?general protection fault\b/, title: () => 'general protection fault', func: 'stack' },
-    {
-        start: /^(?:Oops: )?(divide error|invalid opcode|stack segment)\b/,
-        title: (m) => (m[1] === 'stack segment' ? 'stack segment fault' : m[1]),
-        func: 'stack',
-    },
-    { start: /^PANIC: double fault\b/, title: () => 'PANIC: double fault', func: 'stack' },
-    { start: /^kernel BUG at \S+/, title: () => 'kernel BUG', func: 'stack' },
-    {
-        start: /^(?:\[ )?(?:WARNING|INFO): (possible circular locking dependency|possible recursive locking|possible irq lock inversion dependency|SOFTIRQ-safe -> SOFTIRQ-unsafe lock order|inconsistent lock state)/,
-        title: (m) => (m[1] === 'inconsistent lock state' ? 'inconsistent lock state' : 'possible deadlock'),
-        func: 'lock',
-    },
-    {
-        start: /^WARNING: (?:CPU: \d+ PID: \d+ )?(?:at )?\S+?:\d+ (?:at )?([A-Za-z_][\w.]*)(?:\+0x|\(\))/,
-        title: () => 'WARNING',
-        headerFunc: 1,
-        func: 'stack',
-    },
-    { start: /^WARNING: (?:CPU: \d+ PID: \d+ )?at /, title: () => 'WARNING', func: 'stack' },
-    {
-        start: /^WARNING: (held lock freed|bad unlock balance detected|lock held when returning to user space|suspicious RCU usage)!?/,
-        title: (m) => `WARNING: ${m[1]}`,
-        func: 'stack',
-    },
-    {
-        start: /^WARNING: (\S.*?)\s*$/,
-        title: (m) => `WARNING: ${(0,crash_title/* normalizeMessage */.H)(m[1])}`,
-        func: 'stack',
-    },
-    {
-        start: /^(?:rcu: )?INFO: rcu_(?:preempt|sched|bh|tasks) (?:self-)?detected(?: expedited)? stall/,
-        title: () => 'INFO: rcu detected stall',
-        func: 'stall',
-    },
-    {
-        start: /^UBSAN: (Undefined behaviour|[\w-]+) in /,
-        title: (m) => `UBSAN: ${m[1] === 'Undefined behaviour' ? 'undefined-behaviour' : m[1]}`,
-        func: 'stack',
-    },
-    {
-        start: /^Unable to handle kernel (paging request|NULL pointer dereference|execute from non-executable memory|read from unreadable memory|write to read-only memory|access to user memory outside uaccess routines)\b/,
-        // The same bug kinds as x86's "BUG: unable to handle ..." (syzkaller titles both alike).
-        title: (m) => m[1] === 'paging request' || m[1] === 'NULL pointer dereference'
-            ? `BUG: unable to handle kernel ${m[1]}`
-            : `unable to handle kernel ${m[1]}`,
-        func: 'stack',
-    },
-    {
-        start: /^Kernel panic - not syncing: (.*?)\s*$/,
-        title: (m) => `panic: ${(0,crash_title/* normalizeMessage */.H)(m[1])}`,
-        func: 'none',
-        panic: true,
-    },
-];
-/** Any line that might start a report (cheap test before the table). */
-const REPORT_HINT = /BUG|WARNING: |INFO: rcu|INFO: (?:possible|inconsistent|SOFTIRQ)|protection fault|Kernel panic - not syncing|divide error|invalid opcode|stack segment|double fault|UBSAN: |Unable to handle kernel|hard LOCKUP/;
-//# sourceMappingURL=linux-report-kinds.js.map
+// EXTERNAL MODULE: ./.build/src/report/parsers/linux-report-kinds.js
+var linux_report_kinds = __nccwpck_require__(2592);
 ;// CONCATENATED MODULE: ./.build/src/report/parsers/linux-panic.js
 // Linux crash reports on the console: oopses, KASAN/UBSAN/KMSAN reports, WARNINGs, soft lockups, RCU
 // stalls, and kernel panics, each with the crashing task's stack and a syzkaller-style title
@@ -19469,9 +19928,9 @@ const REPORT_SPAN = 300;
 function findStart(lines) {
     for (let i = 0; i < lines.length; i++) {
         const line = lines[i].trim();
-        if (!REPORT_HINT.test(line))
+        if (!linux_report_kinds/* REPORT_HINT */.R.test(line))
             continue;
-        for (const kind of LINUX_REPORT_KINDS) {
+        for (const kind of linux_report_kinds/* LINUX_REPORT_KINDS */.Y) {
             const m = kind.start.exec(line);
             if (m)
                 return ownHeader(lines, i, kind, m);
@@ -19628,7 +20087,7 @@ function extractLinuxPanic(text) {
 const linuxPanicParser = {
     format: 'linux-panic',
     matches(text) {
-        return REPORT_HINT.test(text);
+        return linux_report_kinds/* REPORT_HINT */.R.test(text);
     },
     parse(text) {
         return (extractLinuxPanic(text)?.threads.filter((t) => t.frames.length > 0 && t.format === 'linux-panic') ?? []);
@@ -20052,7 +20511,7 @@ function renderSummary(report, options = {}) {
 /* harmony export */   X: () => (/* binding */ installSignalHandlers)
 /* harmony export */ });
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1402);
-/* harmony import */ var _vm_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6394);
+/* harmony import */ var _vm_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4013);
 // SIGINT/SIGTERM (a cancelled job, Ctrl-C): abort the run so it stops QEMU and writes what evidence
 // it has; a second signal ends every QEMU at once and exits.
 
@@ -20459,7 +20918,7 @@ function spawnTiedToParent(binary, args, options) {
 
 /***/ }),
 
-/***/ 6394:
+/***/ 4013:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -20899,7 +21358,7 @@ async function bisectAfterRun(report, config, range, context) {
     const reuse = !(await (0,git/* workingCopyDiffers */.iH)(range.repo));
     const totalMs = Date.parse(report.finishedAt) - Date.parse(report.startedAt);
     context.io.note(`fusefs-gate bisect: ${report.verdict} at HEAD; bisecting ${range.commits.length} commit(s) after ${range.good.slice(0, 12)} within ${Math.round(budgetMs / 1000)} s`);
-    return (0,run_bisection/* runBisection */.I)({
+    return (0,run_bisection/* runBisection */.IO)({
         ...range,
         config,
         maxBuilds: config.bisectMaxBuilds ?? (0,engine/* defaultMaxBuilds */.n)(range.commits.length),
@@ -21236,7 +21695,7 @@ async function runCommand(args, out) {
                 io: progress.io,
                 signal: signals.signal,
                 elapsedMs: Date.now() - started,
-                onStep: (number, record) => process.stdout.write(`${(0,run_bisection/* describeStep */.E)(number, record)}\n`),
+                onStep: (number, record) => process.stdout.write(`${(0,run_bisection/* describeStep */.Ey)(number, record)}\n`),
             });
             if (bisection.kind === 'not-run')
                 process.stdout.write(`bisect: not run: ${bisection.why}\n`);
@@ -21270,13 +21729,16 @@ const inheritRunner = (command, args, env) => new Promise((resolve) => {
 var catalogue = __nccwpck_require__(7862);
 // EXTERNAL MODULE: ./.build/src/report/parsers/common.js
 var common = __nccwpck_require__(4052);
+// EXTERNAL MODULE: ./.build/src/report/parsers/linux-report-kinds.js
+var linux_report_kinds = __nccwpck_require__(2592);
 // EXTERNAL MODULE: ./.build/src/report/signature.js
 var report_signature = __nccwpck_require__(2428);
-// EXTERNAL MODULE: ./.build/src/report/stacks.js + 6 modules
-var stacks = __nccwpck_require__(9150);
+// EXTERNAL MODULE: ./.build/src/report/stacks.js + 5 modules
+var stacks = __nccwpck_require__(6394);
 ;// CONCATENATED MODULE: ./.build/src/report/analyze.js
 // `fusefs-gate stacks FILE`: everything the report layer can say about a capture or a serial log,
 // also for logs far bigger than memory: text is pushed in pieces and parsed a bounded chunk at a time.
+
 
 
 
@@ -21292,14 +21754,23 @@ const PANIC_FORMATS = ['linux-panic', 'freebsd-panic'];
 const MAX_THREADS = 5000;
 /**
  * A line that starts a new record (a task dump, a report, a capture): a chunk is cut just before the
- * last such line, so that no record is split. `panic: ` and `Kernel panic` are not cut points: a
- * FreeBSD trap report and a Linux oops come before them and belong to them.
+ * last such line, so that no record is split. Every Linux report kind the panic reader knows
+ * (LINUX_REPORT_KINDS) is one too, so a kind added there is a cut point here.
  */
-const RECORD_START = /^(?:INFO: task |task:\S|Tracing (?:command|pid) |Fatal trap \d|BUG: |WARNING: |general protection fault|------------\[ cut here \]|@@fg:[a-z0-9]+:sample:\d+:begin@@|\s*PID\s+TID\s+COMM|sysrq: Show|SysRq : Show|=====+$)/;
+const RECORD_START = /^(?:INFO: task |task:\S|Tracing (?:command|pid) |Fatal trap \d|BUG: |WARNING: |general protection fault|------------\[ cut here \]|@@fg:[a-z0-9]+:(?:sample:\d+|capture:[\w-]+):begin@@|\s*PID\s+TID\s+COMM|sysrq: Show|SysRq : Show|=====+$)/;
+/**
+ * A panic line also starts a record, unless a report printed just before it is its own first part
+ * (a FreeBSD `Fatal trap` block, a Linux oops or hung task): then the cut goes before that report.
+ */
+const PANIC_START = /(?:^|[^\w.-])panic: |^Kernel panic - not syncing: /;
+/** How far above a panic line the report it ends may start. */
+const PANIC_REPORT_LINES = 80;
 /** Words one of the record starts above holds, looked for in the raw line before cleaning it. */
-const RECORD_HINT = /INFO: task|task:|Tracing |Fatal trap|BUG: |WARNING: |general protection|cut here|@@fg:|PID|Show|====| 0x/;
+const RECORD_HINT = new RegExp(`INFO: task|task:|Tracing |Fatal trap|BUG: |WARNING: |general protection|cut here|@@fg:|PID|Show|====| 0x|panic|${linux_report_kinds/* REPORT_HINT */.R.source}`);
 /** A pre-5.9 sched_show_task line (`NAME D 0 PID PPID 0x...`), which starts a task of a dump. */
 const OLD_TASK_LINE = /^\S.{0,14}?\s+[RSDTtXZPIKW](?:\s+[0-9a-f]{8,16})?\s*\d+\s+\d+\s+\d+(?:\s+\d+)?\s+0x[0-9a-f]+\s*$/;
+/** A line of a stack trace (Linux `[<addr>]`/`fn+0x../0x..`, FreeBSD `#N 0x.. at`, procstat's `fn+0x..`). */
+const FRAME_LINE = /^\s*(?:\[<[0-9a-f]+>\]|#\d+\s+0x[0-9a-f]+|\?\s)|\+0x[0-9a-f]+/;
 /** How far back from a chunk's end a cut point is looked for. */
 const CUT_SEARCH_LINES = 2000;
 /** Analyses text pushed in pieces; the same result as one call on the whole text when it fits one chunk. */
@@ -21378,51 +21849,145 @@ class StackAnalyzer {
     }
 }
 /**
- * Where to cut a full buffer: before the last record start near its end, else after the last blank
- * line, else after the last newline; a buffer without a newline for MAX_LINE_CHARS is cut where it is.
+ * Where to cut a full buffer: before the gate's own framed capture it falls in, else before the last
+ * record start near its end, else after the last blank line, else after the last newline, but never
+ * inside a run of frame lines (a trace with no header to cut before, like /proc/PID/stack); a buffer
+ * without a newline for MAX_LINE_CHARS is cut where it is.
  */
 function cutPoint(buffer) {
     let end = buffer.lastIndexOf('\n');
     if (end < 0)
         return Math.min(buffer.length, MAX_LINE_CHARS);
+    const frame = openFrame(buffer, end);
+    if (frame > 0)
+        return frame;
     let blank = -1;
+    let panicAt = -1;
+    let panicLines = 0;
     for (let n = 0; n < CUT_SEARCH_LINES && end > 0; n++) {
         const start = buffer.lastIndexOf('\n', end - 1) + 1;
-        const raw = buffer.slice(start, Math.min(end, start + 300));
-        // Most lines hold none of the words a record starts with: no need to clean them.
-        const maybe = RECORD_HINT.test(raw);
-        const line = maybe || raw.length < 48 ? (0,common/* cleanLine */.Ow)(raw) : raw;
-        if (start > 0 && maybe && (RECORD_START.test(line) || OLD_TASK_LINE.test(line))) {
-            const cut = ownHeader(buffer, start);
-            if (cut > 0)
-                return cut;
+        const line = lineAt(buffer, start, end);
+        if (start > 0 && line !== undefined) {
+            if (PANIC_START.test(line)) {
+                if (panicAt < 0)
+                    panicAt = start;
+            }
+            else if (startsRecord(line)) {
+                const cut = firstOfReport(buffer, start);
+                if (cut > 0)
+                    return cut;
+            }
         }
-        if (blank < 0 && line.trim() === '')
+        if (panicAt >= 0 && ++panicLines > PANIC_REPORT_LINES)
+            return panicAt;
+        if (blank < 0 && panicAt < 0 && isBlank(buffer, start, end))
             blank = end + 1;
         if (start === 0)
             break;
         end = start - 1;
     }
+    if (panicAt > 0)
+        return panicAt;
     if (blank > 0)
         return blank;
     const last = buffer.lastIndexOf('\n') + 1;
     // A newline only at the very start: nothing to split on, keep growing up to the line bound.
-    return last > 0 ? last : Math.min(buffer.length, MAX_LINE_CHARS);
+    return last > 0 ? outsideTrace(buffer, last) : Math.min(buffer.length, MAX_LINE_CHARS);
 }
 /**
- * A task line belongs to the `INFO: task ... blocked` report a few lines above it (kernel/hung_task.c
- * prints the taint line and the hint between them): cut before that report instead.
+ * The cleaned line from `start` to `end` when it may start a record, else undefined. Most lines hold
+ * none of the words a record starts with: those are not cleaned.
  */
-function ownHeader(buffer, start) {
+function lineAt(buffer, start, end) {
+    const raw = buffer.slice(start, Math.min(end, start + 300));
+    return RECORD_HINT.test(raw) ? (0,common/* cleanLine */.Ow)(raw) : undefined;
+}
+function isBlank(buffer, start, end) {
+    return (0,common/* cleanLine */.Ow)(buffer.slice(start, Math.min(end, start + 300))).trim() === '';
+}
+function startsRecord(line) {
+    return (RECORD_START.test(line) ||
+        OLD_TASK_LINE.test(line) ||
+        linux_report_kinds/* LINUX_REPORT_KINDS */.Y.some((kind) => !kind.panic && kind.start.test(line)));
+}
+/**
+ * A record start can be the second line of one report: the hung-task report's `task:` line under
+ * its `INFO: task ... blocked` header (kernel/hung_task.c prints the taint line and the hint between
+ * them), x86's `invalid opcode` under `kernel BUG at` (BUG() traps, lib/bug.c then die()), arm's
+ * `Internal error` under `Unable to handle kernel ...`. The cut goes before the first of a chain of
+ * starts a few lines apart; 0 when that is the buffer's start (no cut there).
+ */
+function firstOfReport(buffer, start) {
+    let first = start;
     let at = start;
-    for (let n = 0; n < 6 && at > 0; n++) {
+    for (let n = 0, gap = 0; n < CUT_SEARCH_LINES && at > 0 && gap < REPORT_HEADER_LINES; n++, gap++) {
         const prev = buffer.lastIndexOf('\n', at - 2) + 1;
-        // At the very start of the buffer it cannot be cut before: 0 says look for another cut point.
-        if ((0,common/* cleanLine */.Ow)(buffer.slice(prev, Math.min(at - 1, prev + 300))).startsWith('INFO: task '))
-            return prev;
+        const line = lineAt(buffer, prev, at - 1);
+        if (line !== undefined && (startsRecord(line) || line.startsWith('INFO: task '))) {
+            first = prev;
+            gap = -1;
+        }
         at = prev;
     }
-    return start;
+    return first;
+}
+/** How far above a record start another may be and begin the same report (two CPUs interleave theirs). */
+const REPORT_HEADER_LINES = 12;
+const MARKER = /^@@fg:([a-z0-9]+):(.+):(begin|end)@@/;
+/**
+ * The gate's watchdog frames each sample and each capture in it (`@@fg:NONCE:NAME:begin@@` ...
+ * `:end@@`, guest/watchdog.sh) and reads a sample whole: a procstat capture and the ps capture after
+ * it belong together. Where the buffer's end falls inside a frame, the start of the outermost open
+ * one (and of the captures printed right before it), else -1.
+ */
+function openFrame(buffer, end) {
+    const closed = new Map();
+    let open = -1;
+    // The name of a capture that ends right above the open frame's begin, whose begin is looked for.
+    let adjacent;
+    for (let n = 0; n < CUT_SEARCH_LINES && end > 0; n++) {
+        const start = buffer.lastIndexOf('\n', end - 1) + 1;
+        const raw = buffer.slice(start, Math.min(end, start + 300));
+        const marker = raw.includes('@@fg:') ? MARKER.exec((0,common/* cleanLine */.Ow)(raw).trim()) : null;
+        if (marker) {
+            const name = `${marker[1]}:${marker[2]}`;
+            const count = closed.get(name) ?? 0;
+            if (marker[3] === 'end') {
+                if (open >= 0 && end + 1 === open)
+                    adjacent = name;
+                else
+                    closed.set(name, count + 1);
+            }
+            else if (adjacent === name) {
+                open = start;
+                adjacent = undefined;
+            }
+            else if (count > 0)
+                closed.set(name, count - 1);
+            else
+                open = start;
+        }
+        if (start === 0)
+            break;
+        end = start - 1;
+    }
+    return open;
+}
+/**
+ * `cut` moved back before the run of frame lines it falls in, and the line above it (the trace's
+ * header); where the run reaches past the search bound, or the buffer's start, `cut` as it is.
+ */
+function outsideTrace(buffer, cut) {
+    let at = cut;
+    for (let n = 0; n < CUT_SEARCH_LINES && at > 0; n++) {
+        const prev = buffer.lastIndexOf('\n', at - 2) + 1;
+        if (!FRAME_LINE.test((0,common/* cleanLine */.Ow)(buffer.slice(prev, Math.min(at - 1, prev + 300))))) {
+            // Not a frame: the header of the run (or an unrelated line) when the run is below it.
+            return at === cut ? cut : prev > 0 ? prev : cut;
+        }
+        at = prev;
+    }
+    return cut;
 }
 function analyzeStacks(text, focus) {
     const analyzer = new StackAnalyzer();

@@ -66,6 +66,8 @@ var linux_guest = __webpack_require__(76914);
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __webpack_require__(48161);
+// EXTERNAL MODULE: ./.build/src/cache/lock.js
+var lock = __webpack_require__(21659);
 // EXTERNAL MODULE: ./.build/src/package-root.js
 var package_root = __webpack_require__(27956);
 // EXTERNAL MODULE: ./.build/src/linux-tree/host-run.js
@@ -79,6 +81,11 @@ var link_errors = __webpack_require__(65730);
 // config (guest/linux-kernel.config applied to allnoconfig), out of tree in a build folder kept in
 // the cache, so a one-file change recompiles one file and relinks (seconds, not minutes). ccache,
 // when the host has it, turns a recompile of unchanged content (a touched header) into a cache hit.
+// Every run of the same tree on this machine shares the folder: the build holds its lock
+// (src/cache/lock.ts) and copies the bzImage into the run's own folder under it, so a run boots the
+// kernel it built, not one another run is relinking. ccache needs no lock: it is made for
+// concurrent compilers sharing one cache.
+
 
 
 
@@ -99,6 +106,20 @@ function kernelBuildDir(cacheDir, tree) {
 /** Stamp in the build folder: the fragment's hash the .config was made from. */
 const FRAGMENT_STAMP = '.fusefs-gate-fragment';
 async function buildKernel(options) {
+    const started = Date.now();
+    return (0,lock/* withBuildFolderLock */.ao)(options.buildDir, options, () => buildHoldingLock(options), (message) => ({
+        ok: false,
+        blame: 'gate',
+        tail: message,
+        compilerErrors: [],
+        linkErrors: [],
+        configMismatches: [],
+        configured: false,
+        ccache: false,
+        durationMs: Date.now() - started,
+    }));
+}
+async function buildHoldingLock(options) {
     const started = Date.now();
     const fragment = options.fragment ?? kernelConfigFragment();
     const fragmentText = (0,external_node_fs_.readFileSync)(fragment, 'utf8');
@@ -216,12 +237,15 @@ async function buildKernel(options) {
             tail: `no linux_banner ("Linux version ... ${utsVersion ?? '(no include/generated/utsversion.h)'}") in ${options.buildDir}/vmlinux`,
             compilerErrors: [],
         });
+    (0,external_node_fs_.mkdirSync)(options.imageDir, { recursive: true });
+    const copy = external_node_path_.join(options.imageDir, 'bzImage');
+    (0,external_node_fs_.copyFileSync)(bzImage, copy);
     return done({
         ok: true,
         tail,
         compilerErrors: [],
-        bzImage,
-        sha256: (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(bzImage)).digest('hex'),
+        bzImage: copy,
+        sha256: (0,external_node_crypto_.createHash)('sha256').update((0,external_node_fs_.readFileSync)(copy)).digest('hex'),
         banner,
         ...(release ? { release } : {}),
     });
@@ -304,12 +328,14 @@ async function hasCcache() {
 async function planLinuxKernelGuest(config, io, paths) {
     const tree = config.linuxFuseTree;
     const why = config.linuxTreeBuild?.why ?? 'build: kernel';
-    const image = await (0,linux_guest/* ensureLinuxGuest */.Lr)(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line), 'generic');
+    const image = await (0,linux_guest/* ensureLinuxGuest */.Lr)(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line), 'generic', io.signal);
     const buildDir = kernelBuildDir(config.cacheDir, tree);
     const build = await io.group('Build the kernel on the host', () => buildKernel({
         tree,
         buildDir,
+        imageDir: paths.workDir,
         timeoutMs: config.buildTimeoutSec * 1000,
+        log: (message) => io.note(message),
         // The user's own ccache when they name one, as ccache itself would.
         ccacheDir: process.env.CCACHE_DIR || external_node_path_.join(config.cacheDir, 'ccache'),
         signal: io.signal,
@@ -323,10 +349,8 @@ async function planLinuxKernelGuest(config, io, paths) {
         for (const line of build.tail.split('\n'))
             io.consoleLine(line);
     // A compile error still boots (the packaged kernel), so the verdict comes from the same place as
-    // every other build outcome. The run boots its own copy: a later build may replace the folder's.
-    const kernel = build.bzImage ? external_node_path_.join(paths.workDir, 'bzImage') : image.kernel;
-    if (build.bzImage)
-        (0,external_node_fs_.copyFileSync)(build.bzImage, kernel);
+    // every other build outcome. The run boots its own copy (made under the build folder's lock).
+    const kernel = build.bzImage ?? image.kernel;
     const booted = build.ok ? { ...image, kernel, kernelRelease: build.release ?? image.kernelRelease } : image;
     const payload = [{ hostPath: paths.configFile, guestPath: 'gate-config.json' }];
     if (config.fuseServerSource)

@@ -243,6 +243,10 @@ export const LINUX_CRASH_SKIP_FRAMES: readonly string[] = [
   'perf_trace*',
   'lock_acquire*',
   'lock_release',
+  // lib/smp_processor_id.c: what prints `BUG: using smp_processor_id() in preemptible`.
+  'check_preemption_disabled',
+  'debug_smp_processor_id',
+  '__this_cpu_preempt_check',
   'lock_class*',
   'reacquire_held_locks',
   '*spin_lock*',
