@@ -42,8 +42,12 @@ const INLINE_FRAME = /^(?:\? )?([A-Za-z_][\w.]*) \S+\.\w+:\d+(?::\d+)? \[inline\
 /** 32-bit ARM: `[<c0123456>] (func [mod]) from [<...>] (caller+0x1/0x2 [mod])` and `func from caller+0x1/0x2`. */
 const ARM_FRAME =
   /^(?:\[<([0-9a-fA-F]+)>\] )?\(?([A-Za-z_][\w.]*)(?: \[([^\]\s]+)\])?\)? from (?:\[<[0-9a-fA-F]+>\] )?\(?[A-Za-z_$][\w.]*\+0x[0-9a-fA-F]+\/0x[0-9a-fA-F]+(?: \[[^\]]+\])?\)?$/;
-/** A context mark printed on the frame's own line by old kernels. */
-const LEADING_MARK = /^<(?:IRQ|EOI|NMI|SOFTIRQ|#[A-Z]+)>\s+/;
+/**
+ * A context mark printed on the frame's own line by old kernels: print_trace_stack() "%s <%s> " before the
+ * frame, with the ids "IRQ", "EOI", an exception stack's ("NMI", "#DF", "#DB", "#MC") and "<EOE>" (so
+ * `<<EOE>>`; 2.6.2x printed " <EOE>").
+ */
+const LEADING_MARK = /^<(?:IRQ|EOI|NMI|SOFTIRQ|<EOE>|EOE|#[A-Z]+)>\s+/;
 
 export interface CallTrace {
   /** Reliable frames, innermost first (`?` frames skipped). */
