@@ -104,6 +104,10 @@ describe('context marks (dumpstack.c: " <IRQ>", " </IRQ>", " <TASK>"; before 4.9
     expect(parseTraceLine(' <#DF>  [<ffffffff8101a3c5>] do_double_fault+0x5/0x140')).toMatchObject(
       reliable({ fn: 'do_double_fault' }),
     );
+    // A stack the unwinder could not place: " <UNK> " (dumpstack_64.c dump_trace(), STACK_IS_UNKNOWN).
+    expect(parseTraceLine(' <UNK>  [<ffffffff8100a1b2>] ? do_nmi+0x1b2/0x2c0')).toMatchObject(
+      unreliable({ fn: 'do_nmi' }),
+    );
     // The exception stack's end is named "<EOE>" and printed by " <%s> ": "<<EOE>>".
     expect(parseTraceLine(' <<EOE>>  [<ffffffff81058f2c>] ? native_safe_halt+0xc/0x10')).toStrictEqual(
       unreliable({ fn: 'native_safe_halt', offset: '0xc', size: '0x10', address: 'ffffffff81058f2c' }),
@@ -299,6 +303,12 @@ describe('symbolized reports (scripts/decode_stacktrace.sh, syzbot)', () => {
     [' fuse_copy_do fs/fuse/dev.c:812:7 [inline]', reliable({ fn: 'fuse_copy_do' })],
     [' ? fuse_copy_do fs/fuse/dev.c:812 [inline]', unreliable({ fn: 'fuse_copy_do' })],
     [' kasan_report_invalid_free.cold mm/kasan/report.c:2 [inline]', reliable({ fn: 'kasan_report_invalid_free.cold' })],
+    // A line and column of two digits or more; a Rust source (rust/, 6.1+), whose extension has two letters.
+    [' fuse_copy_fill fs/fuse/dev.c:812:17 [inline]', reliable({ fn: 'fuse_copy_fill' })],
+    [
+      ' _RNvNtCsbDqzXfLQacH_6kernel5print11call_printk rust/kernel/print.rs:57 [inline]',
+      reliable({ fn: '_RNvNtCsbDqzXfLQacH_6kernel5print11call_printk' }),
+    ],
   ])('%s', (line, expected) => {
     expect(parseTraceLine(line)).toStrictEqual(expected);
   });
@@ -359,6 +369,9 @@ describe('lines that are not frames', () => {
     'schedule+0x27',
     'Hardware name: QEMU Standard PC (i440FX + PIIX, 1996)',
     'Workqueue: writeback wb_workfn (flush-8:1-fuseblk)',
+    // kernel/panic.c __warn() without a file: "WARNING: CPU: %d PID: %d at %pS\n": a symbol at the end of
+    // the next report's first line is no frame of this one.
+    'WARNING: CPU: 0 PID: 42 at fuse_copy_do+0x1a/0x110 [fuse]',
     '[<ffffffff81538aab>]',
     '[<ffffffff81538aab>]mutex_lock',
     // A shell's lines after a sysrq from the guest's console: one word that no symbol can be.
