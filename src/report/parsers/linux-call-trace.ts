@@ -31,7 +31,7 @@ export const CALL_TRACE = /^\s*(?:Call Trace|Call trace|Backtrace):?\s*$/;
 export function isFrameLine(line: string): boolean {
   return parseTraceLine(line) !== undefined;
 }
-const CONTEXT_MARK = /^<{1,2}\/?(?:TASK|IRQ|NMI|SOFTIRQ|EOI|EOE|#[A-Z]+|DF)>{1,2}$/;
+const CONTEXT_MARK = /^<{1,2}\/?(?:TASK|IRQ|NMI|SOFTIRQ|EOI|EOE|UNK|#[A-Z]+|DF)>{1,2}$/;
 const REGISTER_LINE =
   /^(?:RIP|EIP|RSP|ESP|RAX|EAX|RBX|EBX|RCX|ECX|RDX|EDX|RSI|ESI|RDI|EDI|RBP|EBP|R\d\d?|Code|FS|GS|CS|DS|ES|SS|CR\d|DR\d|PKRU|ORIG_RAX|EFLAGS)\b/;
 /** `[<addr>] ? sym [mod]`, `? sym [mod buildid]`, `sym (P)`, `sym file.c:12`, `0xaddr`; the line is already trimmed. */
@@ -42,8 +42,12 @@ const INLINE_FRAME = /^(?:\? )?([A-Za-z_][\w.]*) \S+\.\w+:\d+(?::\d+)? \[inline\
 /** 32-bit ARM: `[<c0123456>] (func [mod]) from [<...>] (caller+0x1/0x2 [mod])` and `func from caller+0x1/0x2`. */
 const ARM_FRAME =
   /^(?:\[<([0-9a-fA-F]+)>\] )?\(?([A-Za-z_][\w.]*)(?: \[([^\]\s]+)\])?\)? from (?:\[<[0-9a-fA-F]+>\] )?\(?[A-Za-z_$][\w.]*\+0x[0-9a-fA-F]+\/0x[0-9a-fA-F]+(?: \[[^\]]+\])?\)?$/;
-/** A context mark printed on the frame's own line by old kernels. */
-const LEADING_MARK = /^<(?:IRQ|EOI|NMI|SOFTIRQ|#[A-Z]+)>\s+/;
+/**
+ * A context mark printed on the frame's own line by old kernels: print_trace_stack() "%s <%s> " before the
+ * frame, with the ids "IRQ", "EOI", an exception stack's ("NMI", "#DF", "#DB", "#MC"), "<EOE>" (so
+ * `<<EOE>>`; 2.6.2x printed " <EOE>") and "UNK" for a stack dump_trace() could not place.
+ */
+const LEADING_MARK = /^<(?:IRQ|EOI|NMI|SOFTIRQ|UNK|<EOE>|EOE|#[A-Z]+)>\s+/;
 
 export interface CallTrace {
   /** Reliable frames, innermost first (`?` frames skipped). */
