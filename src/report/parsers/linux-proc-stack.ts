@@ -21,6 +21,11 @@ const SAMPLE_BEGIN = /^@@fg:[a-z0-9]+:sample:(\d+):begin@@\s*$/;
 const SAMPLE_END = /^@@fg:[a-z0-9]+:sample:(\d+):end@@\s*$/;
 const PROC_PATH = /\/proc\/(\d+)(?:\/task\/(\d+))?\/stack\b/;
 const LOCKDEP_CHAIN_ENTRY = /^-> #\d+ .*:$/;
+/**
+ * Lines inside a `Call Trace:` block that are no frame: register lines, `Code:`, the stack marks
+ * (`<IRQ>`, `</TASK>`; 3.x print_trace_stack() printed " <%s> " of `<EOE>` and `#DB`, so `<<EOE>>`, `<#DB>`).
+ */
+const TRACE_BODY = /^(?:RIP|RSP|RAX|RDX|RBP|R\d\d|Code|<{1,2}\/?#?\w+>)/;
 
 /**
  * Older kernels ended a saved trace with ULONG_MAX, and proc_pid_stack() printed it like a frame:
@@ -29,8 +34,9 @@ const LOCKDEP_CHAIN_ENTRY = /^-> #\d+ .*:$/;
  */
 const END_MARKER = /^0x(?:ffffffff){1,2}$/i;
 
+/** One trimmed line as a /proc stack frame, or undefined. */
 function parseStackLine(line: string): ReturnType<typeof parseSymbol> {
-  const m = STACK_LINE.exec(line.trim());
+  const m = STACK_LINE.exec(line);
   if (!m || END_MARKER.test(m[3] as string)) return undefined;
   const frame = parseSymbol(m[3] as string);
   if (!frame) return undefined;
@@ -70,11 +76,16 @@ function parseAll(text: string, sample?: number): Thread[] {
     // header: it only ends what came before.
     if (c !== 64 && c !== 91 && c !== 67 && !line.includes('/proc/')) {
       if (framed) continue;
-      if (inCallTrace && !/^(?:RIP|RSP|RAX|RDX|RBP|R\d\d|Code|<\/?\w+>)/.test(line)) inCallTrace = false;
+      if (inCallTrace && !TRACE_BODY.test(line)) inCallTrace = false;
       pendingPath = undefined;
       current = undefined;
       afterAt = line.endsWith(' at:') || LOCKDEP_CHAIN_ENTRY.test(line);
       continue;
+    }
+    // A watchdog marker is the guest's own output: whatever kernel report came before is over.
+    if (c === 64) {
+      inCallTrace = false;
+      afterAt = false;
     }
     const begin = SAMPLE_BEGIN.exec(line);
     if (begin) {
@@ -122,8 +133,7 @@ function parseAll(text: string, sample?: number): Thread[] {
     // A run of frames under such a line is skipped to its end; any other line ends the run.
     if (frame && (inCallTrace || (afterAt && !current))) continue;
     afterAt = false;
-    if (inCallTrace && (line === '' || !/^(?:RIP|RSP|RAX|RDX|RBP|R\d\d|Code|<\/?\w+>)/.test(line)))
-      inCallTrace = false;
+    if (inCallTrace && !TRACE_BODY.test(line)) inCallTrace = false;
     if (frame) {
       if (!current) {
         current = { comm: '', frames: [], format: 'linux-proc-stack' };
