@@ -68,7 +68,9 @@ function cleanCarriageReturns(line: string): string {
  *   "[%jd.%06d] " (microseconds) for any other non-zero value, which the printk time pattern strips;
  *   a priority's "<%d>" comes before either. Only the message buffer has them, never the console.
  */
-const LOGLEVEL = /^<\d>/;
+// Up to three digits: `dmesg -r` prints facility and level in one number (`<12>` for a record user
+// space wrote to /dev/kmsg, util-linux dmesg.c LOG_RAW_FAC_PRI()).
+const LOGLEVEL = /^<\d{1,3}>/;
 const BRACKETED: readonly RegExp[] = [
   /^\[\s*\d+\.\d+\](?:\[\s*[TC]\d+\])?\s?/,
   /^\[\s*[TC]\d+\]\s?/,
@@ -112,8 +114,10 @@ function prefixLength(line: string, syslog: boolean): number {
     }
   }
   if (c >= 48 && c <= 57) {
-    if (line.includes(' kern.')) return SOCKLOG.exec(line)?.[0].length ?? 0;
-    return ISO_STAMP.exec(line)?.[0].length ?? 0;
+    // A line with ` kern.` that is not socklog's may still carry a CI stamp before a FreeBSD message
+    // that names a sysctl (`kern.ipc.maxpipekva exceeded; see tuning(7)`, sys/kern/sys_pipe.c).
+    const m = (line.includes(' kern.') ? SOCKLOG.exec(line) : null) ?? ISO_STAMP.exec(line);
+    return m?.[0].length ?? 0;
   }
   if ((c === 107 || c === 117 || c === 100 || c === 115) && line.includes(':'))
     return DMESG_X.exec(line)?.[0].length ?? 0;
