@@ -35,8 +35,13 @@ export function cleanLine(raw: string): string {
   return out.startsWith('#012') ? out.replace(/^(?:#012)+/, '') : out;
 }
 
-/** CSI sequences (`ESC [ ... letter`, colours, cursor moves) and two-byte escapes. */
-const ANSI = /\x1b(?:\[[0-9;?]*[ -/]*[@-~]|[@-Z\\-_])/g;
+/**
+ * ECMA-48 control sequences: CSI `ESC [`, parameter bytes 0x30-0x3F (digits, `;`, and the private `<=>?`:
+ * OVMF's terminal sets its mode with `ESC [=3h`), intermediates, a final byte; and the other escapes
+ * (ECMA-35): `ESC`, intermediates 0x20-0x2F, one final byte 0x30-0x7E (`ESC c` reset, `ESC 7` save
+ * cursor, `ESC ( B` of `tput sgr0`).
+ */
+const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|[ -/]*[0-~])/g;
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/;
 const CONTROL_ALL = /[\x00-\x08\x0b-\x1f\x7f]/g;
 
@@ -129,12 +134,14 @@ export function stripLogPrefix(line: string): string {
   let out = line;
   // A line without `kernel: ` anywhere has no syslog prefix in any round.
   const syslog = line.includes('kernel: ');
-  for (let round = 0; round < 4; round++) {
+  // As many rounds as there are prefixes: `dmesg -x` with two --time-format options and caller ids
+  // prints four before the text, and a CI runner's stamp makes five. Each round removes at least one
+  // character, so the loop ends.
+  for (;;) {
     const n = prefixLength(out, syslog);
     if (n === 0) return out;
     out = out.slice(n);
   }
-  return out;
 }
 
 /** Kept for the callers that strip prefixes of their own lines (the same rules). */

@@ -45,6 +45,22 @@ describe('cleanLine: the terminal view of control bytes', () => {
   });
 });
 
+describe('cleanLine: escape sequences of firmware and scripts', () => {
+  it("drops OVMF's terminal set-up, whose mode sequence has a private parameter byte", () => {
+    // edk2 MdeModulePkg/Universal/Console/TerminalDxe/TerminalConOut.c: mClearScreenString "ESC [2J",
+    // mSetCursorPositionString "ESC [01;01H", mSetModeString "ESC [=3h", written before the first line.
+    const line = '\x1b[2J\x1b[01;01H\x1b[=3h\x1b[2J\x1b[01;01HBdsDxe: loading Boot0001 "UEFI QEMU HARDDISK QM00001 "';
+    expect(cleanLine(line)).toBe('BdsDxe: loading Boot0001 "UEFI QEMU HARDDISK QM00001 "');
+  });
+
+  it('drops escapes that are not CSI: reset, cursor save/restore, character set (tput sgr0)', () => {
+    // ECMA-35 escape sequences: ESC, intermediate bytes 0x20-0x2F, a final byte 0x30-0x7E. terminfo xterm
+    // sgr0 is "ESC ( B ESC [m"; rs1 "ESC c"; sc/rc "ESC 7"/"ESC 8".
+    expect(cleanLine('\x1b[1;31mFAIL\x1b(B\x1b[m: write.cc MmapWrite')).toBe('FAIL: write.cc MmapWrite');
+    expect(cleanLine('\x1bc\x1b7fusefs-gate: boot\x1b8')).toBe('fusefs-gate: boot');
+  });
+});
+
 describe('cleanLine: rsyslog control-character escapes', () => {
   it('drops every escaped newline a message began with', () => {
     // rsyslog writes each control character as "#" and three octal digits; a printk format that begins
@@ -91,6 +107,15 @@ describe('printk and util-linux dmesg prefixes', () => {
     expect(cleanLine('syslog:info  : [    1.400000] systemd-journald[120]: Journal started')).toBe(
       'systemd-journald[120]: Journal started',
     );
+  });
+
+  it('strips every prefix of a stack of five: CI stamp, dmesg -x, two time formats, caller id', () => {
+    // util-linux dmesg.c print_record(): the decode buffer, then one "[...] " per --time-format given (the
+    // loop over ctl->time_fmts), then the caller id "[%*s] "; a GitHub Actions job log stamps the line.
+    const line =
+      '2026-12-01T12:00:00.1234567Z kern  :err   : [Tue Dec  1 12:00:00 2026] [  125.297687] [  T140] ' +
+      'INFO: task zsh:470 blocked for more than 61 seconds.';
+    expect(cleanLine(line)).toBe('INFO: task zsh:470 blocked for more than 61 seconds.');
   });
 
   it('strips dmesg -T ctime for a one- and a two-digit day', () => {
