@@ -39,9 +39,9 @@ describe('cleanLine: the terminal view of control bytes', () => {
 
   it('drops a lone control byte and colour escapes', () => {
     expect(cleanLine('\x07')).toBe('');
-    expect(cleanLine('\x1b[0;31mBUG: kernel NULL pointer dereference, address: 0000000000000000\x1b[0m')).toBe(
-      'BUG: kernel NULL pointer dereference, address: 0000000000000000',
-    );
+    expect(
+      cleanLine('\x1b[0;31mBUG: kernel NULL pointer dereference, address: 0000000000000000\x1b[0m'),
+    ).toBe('BUG: kernel NULL pointer dereference, address: 0000000000000000');
   });
 });
 
@@ -49,7 +49,8 @@ describe('cleanLine: escape sequences of firmware and scripts', () => {
   it("drops OVMF's terminal set-up, whose mode sequence has a private parameter byte", () => {
     // edk2 MdeModulePkg/Universal/Console/TerminalDxe/TerminalConOut.c: mClearScreenString "ESC [2J",
     // mSetCursorPositionString "ESC [01;01H", mSetModeString "ESC [=3h", written before the first line.
-    const line = '\x1b[2J\x1b[01;01H\x1b[=3h\x1b[2J\x1b[01;01HBdsDxe: loading Boot0001 "UEFI QEMU HARDDISK QM00001 "';
+    const line =
+      '\x1b[2J\x1b[01;01H\x1b[=3h\x1b[2J\x1b[01;01HBdsDxe: loading Boot0001 "UEFI QEMU HARDDISK QM00001 "';
     expect(cleanLine(line)).toBe('BdsDxe: loading Boot0001 "UEFI QEMU HARDDISK QM00001 "');
   });
 
@@ -189,7 +190,9 @@ describe('syslog and journal prefixes', () => {
     );
     // A socklog line printed into a job log: both stamps go.
     expect(
-      cleanLine('2026-12-01T12:00:00.1234567Z 2015-10-03T12:10:17.00878 kern.warn: INFO: task zsh:470 blocked'),
+      cleanLine(
+        '2026-12-01T12:00:00.1234567Z 2015-10-03T12:10:17.00878 kern.warn: INFO: task zsh:470 blocked',
+      ),
     ).toBe('INFO: task zsh:470 blocked');
   });
 
@@ -212,6 +215,37 @@ describe('kernel text that is not a prefix', () => {
       '<IRQ>',
     ])
       expect(cleanLine(line)).toBe(line);
+  });
+});
+
+describe('a prefix the reader does not know', () => {
+  // The reader may strip it or leave it, but must never cut into the line: the result is the whole line
+  // or the kernel's text.
+  const wholeOrText = (line: string, text: string): void => {
+    expect([line, text]).toContain(cleanLine(line));
+  };
+
+  it("leaves a Jenkins parallel branch's [name] with the stamped line after it", () => {
+    // Jenkins Pipeline parallel branches print each line of a branch after "[<branch name>] ".
+    wholeOrText(
+      '[amd64] [114565] panic: vm_fault_lookup: fault on nofault entry',
+      'panic: vm_fault_lookup: fault on nofault entry',
+    );
+    wholeOrText(
+      '[amd64] [Tue Dec  1 12:00:00 2026] INFO: task zsh:470 blocked',
+      'INFO: task zsh:470 blocked',
+    );
+    wholeOrText('[amd64] [Dec 1 12:00] INFO: task zsh:470 blocked', 'INFO: task zsh:470 blocked');
+    wholeOrText('[amd64] [  +0.000012] INFO: task zsh:470 blocked', 'INFO: task zsh:470 blocked');
+  });
+
+  it("leaves pdsh's host: with the dmesg line after it", () => {
+    // pdsh prints each line of a remote command after "<host>: ".
+    wholeOrText('debian-guest: kern  :err   : INFO: task zsh:470 blocked', 'INFO: task zsh:470 blocked');
+    wholeOrText(
+      '10.0.2.15: 2026-12-01T12:00:00,123456+00:00 INFO: task zsh:470 blocked',
+      'INFO: task zsh:470 blocked',
+    );
   });
 });
 
