@@ -87,7 +87,9 @@ const BRACKETED: readonly RegExp[] = [
 const DMESG_X = /^(?:kern|user|daemon|syslog)\s*:(?:emerg|alert|crit|err|warn|notice|info|debug)\s*: /;
 const SYSLOG: readonly RegExp[] = [
   // The host is whatever token the logger was given (`src@linuxserver` seen): anything but a blank.
-  /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? (?:\S+ )?kernel: (?:\[\s*\d+\.\d+\]\s?)?/,
+  // busybox syslogd puts facility.priority after it ("%s %.64s %s %s\n", sysklogd/syslogd.c
+  // timestamp_and_log()): `Dec  1 12:00:00 buildroot kern.warn kernel: `.
+  /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? (?:\S+ )?(?:[a-z]+\.[a-z]+ )?kernel: (?:\[\s*\d+\.\d+\]\s?)?/,
   /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? \S+ kernel: /,
   /^[\w.-]+ kernel: /,
 ];

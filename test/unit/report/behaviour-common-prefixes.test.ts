@@ -165,6 +165,17 @@ describe('syslog and journal prefixes', () => {
     );
   });
 
+  it("strips busybox syslogd's prefix, which names facility and priority after the host", () => {
+    // busybox sysklogd/syslogd.c timestamp_and_log(): "%s %.64s %s %s\n" of time stamp, host name,
+    // parse_fac_prio_20() ("kern.warn") and the message, which klogd tags "kernel: ".
+    expect(
+      cleanLine('Dec  1 12:00:00 buildroot kern.warn kernel: [   12.345678] fuse: init (API version 7.38)'),
+    ).toBe('fuse: init (API version 7.38)');
+    expect(cleanLine('Dec  1 12:00:00 buildroot kern.err kernel: INFO: task zsh:470 blocked')).toBe(
+      'INFO: task zsh:470 blocked',
+    );
+  });
+
   it('strips a short-iso prefix whose host is not a plain host name', () => {
     // Host token "src@linuxserver" as in test/fixtures/stacks/linux-bcachefs-231-...; journalctl -o short-iso
     // prints "%Y-%m-%dT%H:%M:%S%z" (no fraction, "+0000"), rsyslog RSYSLOG_FileFormat rfc3339 with
