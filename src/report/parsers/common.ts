@@ -35,8 +35,13 @@ export function cleanLine(raw: string): string {
   return out.startsWith('#012') ? out.replace(/^(?:#012)+/, '') : out;
 }
 
-/** CSI sequences (`ESC [ ... letter`, colours, cursor moves) and two-byte escapes. */
-const ANSI = /\x1b(?:\[[0-9;?]*[ -/]*[@-~]|[@-Z\\-_])/g;
+/**
+ * ECMA-48 control sequences: CSI `ESC [`, parameter bytes 0x30-0x3F (digits, `;`, and the private `<=>?`:
+ * OVMF's terminal sets its mode with `ESC [=3h`), intermediates, a final byte; and the other escapes
+ * (ECMA-35): `ESC`, intermediates 0x20-0x2F, one final byte 0x30-0x7E (`ESC c` reset, `ESC 7` save
+ * cursor, `ESC ( B` of `tput sgr0`).
+ */
+const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|[ -/]*[0-~])/g;
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/;
 const CONTROL_ALL = /[\x00-\x08\x0b-\x1f\x7f]/g;
 
@@ -68,7 +73,9 @@ function cleanCarriageReturns(line: string): string {
  *   "[%jd.%06d] " (microseconds) for any other non-zero value, which the printk time pattern strips;
  *   a priority's "<%d>" comes before either. Only the message buffer has them, never the console.
  */
-const LOGLEVEL = /^<\d>/;
+// Up to three digits: `dmesg -r` prints facility and level in one number (`<12>` for a record user
+// space wrote to /dev/kmsg, util-linux dmesg.c LOG_RAW_FAC_PRI()).
+const LOGLEVEL = /^<\d{1,3}>/;
 const BRACKETED: readonly RegExp[] = [
   /^\[\s*\d+\.\d+\](?:\[\s*[TC]\d+\])?\s?/,
   /^\[\s*[TC]\d+\]\s?/,
@@ -80,7 +87,9 @@ const BRACKETED: readonly RegExp[] = [
 const DMESG_X = /^(?:kern|user|daemon|syslog)\s*:(?:emerg|alert|crit|err|warn|notice|info|debug)\s*: /;
 const SYSLOG: readonly RegExp[] = [
   // The host is whatever token the logger was given (`src@linuxserver` seen): anything but a blank.
-  /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? (?:\S+ )?kernel: (?:\[\s*\d+\.\d+\]\s?)?/,
+  // busybox syslogd puts facility.priority after it ("%s %.64s %s %s\n", sysklogd/syslogd.c
+  // timestamp_and_log()): `Dec  1 12:00:00 buildroot kern.warn kernel: `.
+  /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? (?:\S+ )?(?:[a-z]+\.[a-z]+ )?kernel: (?:\[\s*\d+\.\d+\]\s?)?/,
   /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? \S+ kernel: /,
   /^[\w.-]+ kernel: /,
 ];
@@ -112,8 +121,10 @@ function prefixLength(line: string, syslog: boolean): number {
     }
   }
   if (c >= 48 && c <= 57) {
-    if (line.includes(' kern.')) return SOCKLOG.exec(line)?.[0].length ?? 0;
-    return ISO_STAMP.exec(line)?.[0].length ?? 0;
+    // A line with ` kern.` that is not socklog's may still carry a CI stamp before a FreeBSD message
+    // that names a sysctl (`kern.ipc.maxpipekva exceeded; see tuning(7)`, sys/kern/sys_pipe.c).
+    const m = (line.includes(' kern.') ? SOCKLOG.exec(line) : null) ?? ISO_STAMP.exec(line);
+    return m?.[0].length ?? 0;
   }
   if ((c === 107 || c === 117 || c === 100 || c === 115) && line.includes(':'))
     return DMESG_X.exec(line)?.[0].length ?? 0;
@@ -125,12 +136,14 @@ export function stripLogPrefix(line: string): string {
   let out = line;
   // A line without `kernel: ` anywhere has no syslog prefix in any round.
   const syslog = line.includes('kernel: ');
-  for (let round = 0; round < 4; round++) {
+  // As many rounds as there are prefixes: `dmesg -x` with two --time-format options and caller ids
+  // prints four before the text, and a CI runner's stamp makes five. Each round removes at least one
+  // character, so the loop ends.
+  for (;;) {
     const n = prefixLength(out, syslog);
     if (n === 0) return out;
     out = out.slice(n);
   }
-  return out;
 }
 
 /** Kept for the callers that strip prefixes of their own lines (the same rules). */
