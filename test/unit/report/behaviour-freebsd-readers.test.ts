@@ -60,6 +60,13 @@ describe('the trapped thread of main\'s "current thread = pid/tid (p_comm/td_nam
     expect(t).not.toHaveProperty('tdname');
   });
 
+  it('splits at the first slash when the two halves are the same text around another character', () => {
+    // "fio/-fio/": p_comm "fio", td_name "-fio/"; the middle character is no slash.
+    const t = trapThread('fio/-fio/');
+    expect(t?.comm).toBe('fio');
+    expect(t?.tdname).toBe('-fio/');
+  });
+
   it('gives no thread name for a thread named as its process, nor for an empty one', () => {
     expect(trapThread('sh/sh')).not.toHaveProperty('tdname');
     const unnamed = trapThread('sh/');
@@ -72,6 +79,38 @@ describe('a fatal trap report without a panic line', () => {
   it('takes its cpu from the report', () => {
     expect(extractFreebsdPanic(trapIntoDdb('write/mockfs', 1))?.cpu).toBe(1);
     expect(extractFreebsdPanic(trapIntoDdb('write/mockfs', 0))?.cpu).toBe(0);
+  });
+
+  it('has no cpu when the kernel printed none (i386 trap_fatal() prints `cpuid = %d; ` only #ifdef SMP)', () => {
+    // sys/i386/i386/trap.c trap_fatal() (14.x): the lines of a kernel without options SMP.
+    const up = [
+      '',
+      '',
+      'Fatal trap 12: page fault while in kernel mode',
+      'fault virtual address\t= 0x18',
+      'fault code\t\t= supervisor read, page not present',
+      'instruction pointer\t= 0x20:0xc0a1b2c3',
+      'stack pointer\t        = 0x28:0xe8a3f9c0',
+      'frame pointer\t        = 0x28:0xe8a3fa10',
+      'code segment\t\t= base 0x0, limit 0xfffff, type 0x1b',
+      '\t\t\t= DPL 0, pres 1, def32 1, gran 1',
+      'processor eflags\t= interrupt enabled, resume, IOPL = 0',
+      'current process\t\t= 812 (mmap-write)',
+      '[ thread pid 812 tid 100123 ]',
+      'Stopped at\tfuse_vnop_write+0x1b2:\tmovl\t0x18(%eax),%ecx',
+    ].join('\n');
+    const p = extractFreebsdPanic(up);
+    expect(p?.cpu).toBeUndefined();
+    expect(p?.threads[0]).toMatchObject({ pid: 812, tid: 100123, comm: 'mmap-write' });
+    expect(p?.title).toBe('Fatal trap 12: page fault while in kernel mode in fuse_vnop_write');
+  });
+
+  it('takes no frame from a "Stopped at" pc it cannot read (ddb\'s radix set to 10: "+434")', () => {
+    // db_printsym() prints the offset with "%+#lr", in ddb's $radix (sys/ddb/db_sym.c, sys/ddb/db_output.c).
+    const text = trapIntoDdb('write/mockfs').replace('fuse_vnop_write+0x1b2:', 'fuse_vnop_write+434:');
+    const p = extractFreebsdPanic(text);
+    expect(p?.threads[0]?.frames).not.toContain(undefined);
+    expect(p?.message).toBe('Fatal trap 12: page fault while in kernel mode');
   });
 
   it('names no process when the log ends before the report names one', () => {
