@@ -82,7 +82,7 @@ describe('a fatal trap report without a panic line', () => {
   });
 
   it('has no cpu when the kernel printed none (i386 trap_fatal() prints `cpuid = %d; ` only #ifdef SMP)', () => {
-    // sys/i386/i386/trap.c trap_fatal() (14.x): the lines of a kernel without options SMP.
+    // sys/i386/i386/trap.c trap_fatal() (freebsd/freebsd-src at 00d3456c7721): a kernel without options SMP, pg_nx 0.
     const up = [
       '',
       '',
