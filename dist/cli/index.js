@@ -17959,6 +17959,10 @@ const LINUX_CRASH_SKIP_FRAMES = [
     'perf_trace*',
     'lock_acquire*',
     'lock_release',
+    // lib/smp_processor_id.c: what prints `BUG: using smp_processor_id() in preemptible`.
+    'check_preemption_disabled',
+    'debug_smp_processor_id',
+    '__this_cpu_preempt_check',
     'lock_class*',
     'reacquire_held_locks',
     '*spin_lock*',
@@ -18438,8 +18442,13 @@ function cleanLine(raw) {
     // with a newline (lockdep's "\nbut task is already holding lock:") arrives as `#012but task ...`.
     return out.startsWith('#012') ? out.replace(/^(?:#012)+/, '') : out;
 }
-/** CSI sequences (`ESC [ ... letter`, colours, cursor moves) and two-byte escapes. */
-const ANSI = /\x1b(?:\[[0-9;?]*[ -/]*[@-~]|[@-Z\\-_])/g;
+/**
+ * ECMA-48 control sequences: CSI `ESC [`, parameter bytes 0x30-0x3F (digits, `;`, and the private `<=>?`:
+ * OVMF's terminal sets its mode with `ESC [=3h`), intermediates, a final byte; and the other escapes
+ * (ECMA-35): `ESC`, intermediates 0x20-0x2F, one final byte 0x30-0x7E (`ESC c` reset, `ESC 7` save
+ * cursor, `ESC ( B` of `tput sgr0`).
+ */
+const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|[ -/]*[0-~])/g;
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/;
 const CONTROL_ALL = /[\x00-\x08\x0b-\x1f\x7f]/g;
 /**
@@ -18469,7 +18478,9 @@ function cleanCarriageReturns(line) {
  *   "[%jd.%06d] " (microseconds) for any other non-zero value, which the printk time pattern strips;
  *   a priority's "<%d>" comes before either. Only the message buffer has them, never the console.
  */
-const LOGLEVEL = /^<\d>/;
+// Up to three digits: `dmesg -r` prints facility and level in one number (`<12>` for a record user
+// space wrote to /dev/kmsg, util-linux dmesg.c LOG_RAW_FAC_PRI()).
+const LOGLEVEL = /^<\d{1,3}>/;
 const BRACKETED = [
     /^\[\s*\d+\.\d+\](?:\[\s*[TC]\d+\])?\s?/,
     /^\[\s*[TC]\d+\]\s?/,
@@ -18481,7 +18492,9 @@ const BRACKETED = [
 const DMESG_X = /^(?:kern|user|daemon|syslog)\s*:(?:emerg|alert|crit|err|warn|notice|info|debug)\s*: /;
 const SYSLOG = [
     // The host is whatever token the logger was given (`src@linuxserver` seen): anything but a blank.
-    /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? (?:\S+ )?kernel: (?:\[\s*\d+\.\d+\]\s?)?/,
+    // busybox syslogd puts facility.priority after it ("%s %.64s %s %s\n", sysklogd/syslogd.c
+    // timestamp_and_log()): `Dec  1 12:00:00 buildroot kern.warn kernel: `.
+    /^[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d(?:\.\d+)? (?:\S+ )?(?:[a-z]+\.[a-z]+ )?kernel: (?:\[\s*\d+\.\d+\]\s?)?/,
     /^\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)? \S+ kernel: /,
     /^[\w.-]+ kernel: /,
 ];
@@ -18516,9 +18529,10 @@ function prefixLength(line, syslog) {
         }
     }
     if (c >= 48 && c <= 57) {
-        if (line.includes(' kern.'))
-            return SOCKLOG.exec(line)?.[0].length ?? 0;
-        return ISO_STAMP.exec(line)?.[0].length ?? 0;
+        // A line with ` kern.` that is not socklog's may still carry a CI stamp before a FreeBSD message
+        // that names a sysctl (`kern.ipc.maxpipekva exceeded; see tuning(7)`, sys/kern/sys_pipe.c).
+        const m = (line.includes(' kern.') ? SOCKLOG.exec(line) : null) ?? ISO_STAMP.exec(line);
+        return m?.[0].length ?? 0;
     }
     if ((c === 107 || c === 117 || c === 100 || c === 115) && line.includes(':'))
         return DMESG_X.exec(line)?.[0].length ?? 0;
@@ -18529,13 +18543,15 @@ function stripLogPrefix(line) {
     let out = line;
     // A line without `kernel: ` anywhere has no syslog prefix in any round.
     const syslog = line.includes('kernel: ');
-    for (let round = 0; round < 4; round++) {
+    // As many rounds as there are prefixes: `dmesg -x` with two --time-format options and caller ids
+    // prints four before the text, and a CI runner's stamp makes five. Each round removes at least one
+    // character, so the loop ends.
+    for (;;) {
         const n = prefixLength(out, syslog);
         if (n === 0)
             return out;
         out = out.slice(n);
     }
-    return out;
 }
 /** Kept for the callers that strip prefixes of their own lines (the same rules). */
 const stripPrintkPrefix = (/* unused pure expression or super */ null && (stripLogPrefix));
@@ -18625,7 +18641,7 @@ const CALL_TRACE = /^\s*(?:Call Trace|Call trace|Backtrace):?\s*$/;
 function isFrameLine(line) {
     return parseTraceLine(line) !== undefined;
 }
-const CONTEXT_MARK = /^<{1,2}\/?(?:TASK|IRQ|NMI|SOFTIRQ|EOI|EOE|#[A-Z]+|DF)>{1,2}$/;
+const CONTEXT_MARK = /^<{1,2}\/?(?:TASK|IRQ|NMI|SOFTIRQ|EOI|EOE|UNK|#[A-Z]+|DF)>{1,2}$/;
 const REGISTER_LINE = /^(?:RIP|EIP|RSP|ESP|RAX|EAX|RBX|EBX|RCX|ECX|RDX|EDX|RSI|ESI|RDI|EDI|RBP|EBP|R\d\d?|Code|FS|GS|CS|DS|ES|SS|CR\d|DR\d|PKRU|ORIG_RAX|EFLAGS)\b/;
 /** `[<addr>] ? sym [mod]`, `? sym [mod buildid]`, `sym (P)`, `sym file.c:12`, `0xaddr`; the line is already trimmed. */
 const FRAME = /^(?:\[<([0-9a-fA-F]+)>\]\s*)?(\? )?(?:\[<[0-9a-fA-F]+>\]\s*)?(\S+?)(?: \[([^\]\s]+)(?: [0-9a-f]+)?\])?(?: \S+\.\w+:\d+(?::\d+)?)?(?: \[inline\])?(?: \([A-Z]\))?$/;
@@ -18633,8 +18649,12 @@ const FRAME = /^(?:\[<([0-9a-fA-F]+)>\]\s*)?(\? )?(?:\[<[0-9a-fA-F]+>\]\s*)?(\S+
 const INLINE_FRAME = /^(?:\? )?([A-Za-z_][\w.]*) \S+\.\w+:\d+(?::\d+)? \[inline\]$/;
 /** 32-bit ARM: `[<c0123456>] (func [mod]) from [<...>] (caller+0x1/0x2 [mod])` and `func from caller+0x1/0x2`. */
 const ARM_FRAME = /^(?:\[<([0-9a-fA-F]+)>\] )?\(?([A-Za-z_][\w.]*)(?: \[([^\]\s]+)\])?\)? from (?:\[<[0-9a-fA-F]+>\] )?\(?[A-Za-z_$][\w.]*\+0x[0-9a-fA-F]+\/0x[0-9a-fA-F]+(?: \[[^\]]+\])?\)?$/;
-/** A context mark printed on the frame's own line by old kernels. */
-const LEADING_MARK = /^<(?:IRQ|EOI|NMI|SOFTIRQ|#[A-Z]+)>\s+/;
+/**
+ * A context mark printed on the frame's own line by old kernels: print_trace_stack() "%s <%s> " before the
+ * frame, with the ids "IRQ", "EOI", an exception stack's ("NMI", "#DF", "#DB", "#MC"), "<EOE>" (so
+ * `<<EOE>>`; 2.6.2x printed " <EOE>") and "UNK" for a stack dump_trace() could not place.
+ */
+const LEADING_MARK = /^<(?:IRQ|EOI|NMI|SOFTIRQ|UNK|<EOE>|EOE|#[A-Z]+)>\s+/;
 /** Parse one frame line of a Call Trace; `unreliable` for `? ` frames. */
 function parseTraceLine(line) {
     let text = line.trim();
@@ -18736,13 +18756,19 @@ const SAMPLE_END = /^@@fg:[a-z0-9]+:sample:(\d+):end@@\s*$/;
 const PROC_PATH = /\/proc\/(\d+)(?:\/task\/(\d+))?\/stack\b/;
 const LOCKDEP_CHAIN_ENTRY = /^-> #\d+ .*:$/;
 /**
+ * Lines inside a `Call Trace:` block that are no frame: register lines, `Code:`, the stack marks
+ * (`<IRQ>`, `</TASK>`; 3.x print_trace_stack() printed " <%s> " of `<EOE>` and `#DB`, so `<<EOE>>`, `<#DB>`).
+ */
+const TRACE_BODY = /^(?:RIP|RSP|RAX|RDX|RBP|R\d\d|Code|<{1,2}\/?#?\w+>)/;
+/**
  * Older kernels ended a saved trace with ULONG_MAX, and proc_pid_stack() printed it like a frame:
  * `[<ffffffffffffffff>] 0xffffffffffffffff` (`[<0>] 0xffffffffffffffff` once addresses were
  * hidden). It marks the end of the stack; it is no frame.
  */
 const END_MARKER = /^0x(?:ffffffff){1,2}$/i;
+/** One trimmed line as a /proc stack frame, or undefined. */
 function parseStackLine(line) {
-    const m = STACK_LINE.exec(line.trim());
+    const m = STACK_LINE.exec(line);
     if (!m || END_MARKER.test(m[3]))
         return undefined;
     const frame = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSymbol */ .aS)(m[3]);
@@ -18786,12 +18812,17 @@ function parseAll(text, sample) {
         if (c !== 64 && c !== 91 && c !== 67 && !line.includes('/proc/')) {
             if (framed)
                 continue;
-            if (inCallTrace && !/^(?:RIP|RSP|RAX|RDX|RBP|R\d\d|Code|<\/?\w+>)/.test(line))
+            if (inCallTrace && !TRACE_BODY.test(line))
                 inCallTrace = false;
             pendingPath = undefined;
             current = undefined;
             afterAt = line.endsWith(' at:') || LOCKDEP_CHAIN_ENTRY.test(line);
             continue;
+        }
+        // A watchdog marker is the guest's own output: whatever kernel report came before is over.
+        if (c === 64) {
+            inCallTrace = false;
+            afterAt = false;
         }
         const begin = SAMPLE_BEGIN.exec(line);
         if (begin) {
@@ -18844,7 +18875,7 @@ function parseAll(text, sample) {
         if (frame && (inCallTrace || (afterAt && !current)))
             continue;
         afterAt = false;
-        if (inCallTrace && (line === '' || !/^(?:RIP|RSP|RAX|RDX|RBP|R\d\d|Code|<\/?\w+>)/.test(line)))
+        if (inCallTrace && !TRACE_BODY.test(line))
             inCallTrace = false;
         if (frame) {
             if (!current) {
@@ -18949,9 +18980,10 @@ const LINUX_REPORT_KINDS = [
         headerFunc: 2,
         func: 'stack',
     },
-    // mm/kfence/report.c: "BUG: KFENCE: %s %s in %pS" (the kind, read/write)
+    // mm/kfence/report.c kfence_report_error(): "BUG: KFENCE: %s %s in %pS" (the kind, read/write), and
+    // kinds of two words with no access: "memory corruption in %pS", "invalid free in %pS".
     {
-        start: /\bBUG: KFENCE: ([a-z-]+)(?: (read|write))? in ([\w.]+)/,
+        start: /\bBUG: KFENCE: ([a-z-]+(?: [a-z]+)*?)(?: (read|write))? in ([\w.]+)/,
         title: (m) => `KFENCE: ${m[1]}${m[2] ? ` ${m[2] === 'read' ? 'Read' : 'Write'}` : ''}`,
         headerFunc: 3,
         func: 'stack',
@@ -18974,8 +19006,12 @@ const LINUX_REPORT_KINDS = [
         title: (m) => `BUG: ${m[1]}`,
         func: 'none',
     },
+    // Any other "BUG: MESSAGE", up to where its variable part starts: kernel/sched/core.c "BUG: sleeping
+    // function called from invalid context at %s:%d", "BUG: scheduling while atomic: %s/%d/0x%08x";
+    // kernel/locking/spinlock_debug.c "BUG: spinlock %s on CPU#%d, %s/%d"; lib/smp_processor_id.c "BUG: using
+    // %s%s() in preemptible [%08x] code: %s/%d"; arch/x86/kernel/traps.c "BUG: %s stack guard page was hit at".
     {
-        start: /^(?:[\w-]+: )?BUG: ((?:sleeping function called from invalid context|scheduling while atomic|spinlock [\w ]+?|using smp_processor_id\(\) in preemptible|using __this_cpu_\w+\(\) in preemptible|stack guard page was hit|.+?)(?= at | on CPU|[:,!]|$))/,
+        start: /^(?:[\w-]+: )?BUG: (.+?)(?= at | on CPU|[:,!]|$)/,
         title: (m) => `BUG: ${(0,_crash_title_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeMessage */ .H)(m[1])}`,
         func: 'stack',
     },
@@ -18985,7 +19021,8 @@ const LINUX_REPORT_KINDS = [
         title: (m) => (m[1] === 'stack segment' ? 'stack segment fault' : m[1]),
         func: 'stack',
     },
-    { start: /^PANIC: double fault\b/, title: () => 'PANIC: double fault', func: 'stack' },
+    // traps.c's pr_fmt "traps: " (5.x+) comes before its pr_emerg("PANIC: double fault, error_code: 0x%lx").
+    { start: /^(?:traps: )?PANIC: double fault\b/, title: () => 'PANIC: double fault', func: 'stack' },
     { start: /^kernel BUG at \S+/, title: () => 'kernel BUG', func: 'stack' },
     {
         start: /^(?:\[ )?(?:WARNING|INFO): (possible circular locking dependency|possible recursive locking|possible irq lock inversion dependency|SOFTIRQ-safe -> SOFTIRQ-unsafe lock order|inconsistent lock state)/,
@@ -19903,7 +19940,9 @@ var linux_report_kinds = __nccwpck_require__(2592);
 //   (UID since 6.10; before 4.x "Pid: %d, comm: %.20s"), then "Hardware name: ...", then the Call Trace
 //   block (linux-call-trace.ts);
 // - arch/x86/kernel/process_64.c __show_regs() / dumpstack.c show_ip(): "RIP: %04x:%pS" (before 4.x
-//   "RIP: [<%016lx>] %pS" or "IP: [<...>] %pS"); i386 "EIP: %pS"; arm64 __show_regs(): "pc : %pS".
+//   "RIP: [<%016lx>] %pS" or "IP: [<...>] %pS"); i386 "EIP: %pS" (before 4.x "EIP is at %pS"); arm64
+//   __show_regs(): "pc : %pS";
+//   arch/powerpc/kernel/process.c show_regs(): "NIP [%016lx] %pS".
 // - kernel/panic.c panic(): "Kernel panic - not syncing: %s", its own dump_stack() unless an oops printed
 //   one, and "---[ end Kernel panic - not syncing: %s ]---".
 // - kernel/hung_task.c: with hung_task_panic, panic("hung_task: blocked tasks") follows the hung task's
@@ -19917,7 +19956,7 @@ var linux_report_kinds = __nccwpck_require__(2592);
 
 const CPU_LINE = /^CPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: (.*?) (?:Not tainted|Tainted:)/;
 const OLD_PID_LINE = /^Pid: (\d+), comm: (\S+)/;
-const PC_LINE = /^(?:RIP|EIP|NIP|IP|pc|PC is at)\s?:? ?(?:[0-9a-f]{4}:)?(?:\[<[0-9a-f]+>\]\s*)?(?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*\+0x[0-9a-fA-F]+(?:\/0x[0-9a-fA-F]+)?)/;
+const PC_LINE = /^(?:RIP|EIP is at|EIP|NIP|IP|pc|PC is at)\s?:? ?(?:[0-9a-f]{4}:)?(?:\[<?[0-9a-f]+>?\]\s*)?(?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*\+0x[0-9a-fA-F]+(?:\/0x[0-9a-fA-F]+)?)/;
 const LOCK_AT = / at: (?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*)\+0x/;
 const TRYING = /is trying to acquire|just changed the state of lock|takes:|is trying to release/;
 const END_TRACE = /^---\[ end trace/;
@@ -20050,8 +20089,9 @@ function extractLinuxReport(lines) {
         return panic;
     }
     let parts = readParts(lines, at, kind.func === 'lock');
-    if (kind.panic && parts.frames.length === 0) {
+    if (kind.panic && parts.frames.length === 0 && parts.pid === undefined) {
         // After an oops (an unknown kind of one) panic() prints no stack of its own: the oops's dump is the task's.
+        // A panic that printed its own task line is that task's, even when the capture ended before its trace.
         for (let i = at - 1; i >= 0 && i > at - REPORT_SPAN; i--) {
             if (CPU_LINE.test(lines[i].trim())) {
                 parts = readParts(lines, i, false);

@@ -5,7 +5,12 @@
 
 import { describe, expect, it } from 'vitest';
 import type { Frame } from '../../../src/report/model.js';
-import { CALL_TRACE, isFrameLine, parseTraceLine, readCallTrace } from '../../../src/report/parsers/linux-call-trace.js';
+import {
+  CALL_TRACE,
+  isFrameLine,
+  parseTraceLine,
+  readCallTrace,
+} from '../../../src/report/parsers/linux-call-trace.js';
 
 const reliable = (frame: Frame) => ({ frame, unreliable: false });
 const unreliable = (frame: Frame) => ({ frame, unreliable: true });
@@ -67,7 +72,10 @@ describe('x86 frames before 4.x ("%s [<%p>] %s%pB\\n": the address first)', () =
       }),
     ],
     // 32-bit x86: 8 hex digits.
-    [' [<c04e5c3f>] schedule+0x2f/0x60', reliable({ fn: 'schedule', offset: '0x2f', size: '0x60', address: 'c04e5c3f' })],
+    [
+      ' [<c04e5c3f>] schedule+0x2f/0x60',
+      reliable({ fn: 'schedule', offset: '0x2f', size: '0x60', address: 'c04e5c3f' }),
+    ],
   ])('%s', (line, expected) => {
     expect(parseTraceLine(line)).toStrictEqual(expected);
   });
@@ -76,7 +84,13 @@ describe('x86 frames before 4.x ("%s [<%p>] %s%pB\\n": the address first)', () =
 describe('/proc/PID/stack (fs/proc/base.c proc_pid_stack(): "[<%pK>] %pB\\n", since 4.16 "[<0>] %pB\\n")', () => {
   it('4.15 printed a hashed pointer, zeros first on 64-bit: still the address as printed', () => {
     expect(parseTraceLine('[<00000000a1b2c3d4>] fuse_simple_request+0xcd/0x190 [fuse]')).toStrictEqual(
-      reliable({ fn: 'fuse_simple_request', offset: '0xcd', size: '0x190', module: 'fuse', address: '00000000a1b2c3d4' }),
+      reliable({
+        fn: 'fuse_simple_request',
+        offset: '0xcd',
+        size: '0x190',
+        module: 'fuse',
+        address: '00000000a1b2c3d4',
+      }),
     );
   });
 
@@ -98,7 +112,12 @@ describe('context marks (dumpstack.c: " <IRQ>", " </IRQ>", " <TASK>"; before 4.9
       reliable({ fn: '_sched_show_task', offset: '0x31a', size: '0x325', address: 'ffffffff816efb87' }),
     );
     expect(parseTraceLine(' <EOI>  [<ffffffff815bcdb1>] ? __sanitizer_cov_trace_pc+0x21/0x60')).toStrictEqual(
-      unreliable({ fn: '__sanitizer_cov_trace_pc', offset: '0x21', size: '0x60', address: 'ffffffff815bcdb1' }),
+      unreliable({
+        fn: '__sanitizer_cov_trace_pc',
+        offset: '0x21',
+        size: '0x60',
+        address: 'ffffffff815bcdb1',
+      }),
     );
     // An exception stack's id ("#DF", "#DB", "#MC"; exception_stack_names in dumpstack_64.c).
     expect(parseTraceLine(' <#DF>  [<ffffffff8101a3c5>] do_double_fault+0x5/0x140')).toMatchObject(
@@ -137,7 +156,12 @@ describe('context marks (dumpstack.c: " <IRQ>", " </IRQ>", " <TASK>"; before 4.9
       ' ret_from_fork+0x1f/0x30',
     ];
     const trace = readCallTrace(lines, 0);
-    expect(trace.frames.map((f) => f.fn)).toEqual(['dump_stack_lvl', '__do_softirq', 'nmi_handle', 'schedule']);
+    expect(trace.frames.map((f) => f.fn)).toEqual([
+      'dump_stack_lvl',
+      '__do_softirq',
+      'nmi_handle',
+      'schedule',
+    ]);
     expect(trace.end).toBe(13);
   });
 
@@ -161,8 +185,14 @@ describe('context marks (dumpstack.c: " <IRQ>", " </IRQ>", " <TASK>"; before 4.9
 
   it('a line that only looks like a mark ends the block', () => {
     for (const mark of ['<IRQ>>>', 'x<IRQ>', '<#>', '<#12>', '<IRQ> trailing', '<<<IRQ>']) {
-      const trace = readCallTrace(['Call Trace:', ' schedule+0x27/0xf0', mark, ' ret_from_fork+0x1f/0x30'], 0);
-      expect(trace.frames.map((f) => f.fn), mark).toEqual(['schedule']);
+      const trace = readCallTrace(
+        ['Call Trace:', ' schedule+0x27/0xf0', mark, ' ret_from_fork+0x1f/0x30'],
+        0,
+      );
+      expect(
+        trace.frames.map((f) => f.fn),
+        mark,
+      ).toEqual(['schedule']);
       expect(trace.end, mark).toBe(2);
     }
   });
@@ -196,9 +226,23 @@ describe('register lines inside the block (show_regs_if_on_stack(), show_iret_re
   });
 
   it('a line that only starts with a register name is not a register line', () => {
-    for (const other of ['RIPPLE effect', 'xRIP: 0010', 'Rx: 1', 'CRx: 1', 'DRx: 1', 'R123: 0', 'a ---[ now 6.12 ]---']) {
-      const trace = readCallTrace(['Call Trace:', ' schedule+0x27/0xf0', other, ' ret_from_fork+0x1f/0x30'], 0);
-      expect(trace.frames.map((f) => f.fn), other).toEqual(['schedule']);
+    for (const other of [
+      'RIPPLE effect',
+      'xRIP: 0010',
+      'Rx: 1',
+      'CRx: 1',
+      'DRx: 1',
+      'R123: 0',
+      'a ---[ now 6.12 ]---',
+    ]) {
+      const trace = readCallTrace(
+        ['Call Trace:', ' schedule+0x27/0xf0', other, ' ret_from_fork+0x1f/0x30'],
+        0,
+      );
+      expect(
+        trace.frames.map((f) => f.fn),
+        other,
+      ).toEqual(['schedule']);
     }
   });
 
@@ -211,7 +255,14 @@ describe('register lines inside the block (show_regs_if_on_stack(), show_iret_re
   });
 
   it('the block ends after </TASK>, even when frames follow it', () => {
-    const lines = ['Call Trace:', ' <TASK>', ' schedule+0x27/0xf0', ' </TASK>', ' ret_from_fork+0x1f/0x30', 'x'];
+    const lines = [
+      'Call Trace:',
+      ' <TASK>',
+      ' schedule+0x27/0xf0',
+      ' </TASK>',
+      ' ret_from_fork+0x1f/0x30',
+      'x',
+    ];
     expect(readCallTrace(lines, 0)).toStrictEqual({
       frames: [{ fn: 'schedule', offset: '0x27', size: '0xf0' }],
       end: 4,
@@ -259,7 +310,10 @@ describe('32-bit ARM (arch/arm/kernel/traps.c dump_backtrace_entry())', () => {
     ],
     // Since 5.x: "%ps from %pS\n", no addresses.
     ['schedule_timeout from rcu_gp_fqs_loop+0x124/0x3fc', reliable({ fn: 'schedule_timeout' })],
-    ['fuse_writepages [fuse] from do_writepages+0x30/0x8c', reliable({ fn: 'fuse_writepages', module: 'fuse' })],
+    [
+      'fuse_writepages [fuse] from do_writepages+0x30/0x8c',
+      reliable({ fn: 'fuse_writepages', module: 'fuse' }),
+    ],
     ['__schedule from schedule+0x5b/0xa4 [fuse]', reliable({ fn: '__schedule' })],
   ])('%s', (line, expected) => {
     expect(parseTraceLine(line)).toStrictEqual(expected);
@@ -285,7 +339,11 @@ describe('32-bit ARM (arch/arm/kernel/traps.c dump_backtrace_entry())', () => {
       '[<80c1ec14>] (io_schedule) from [<802893bc>] (wait_on_page_bit_common+0x1fc/0x59c)',
     ];
     expect(CALL_TRACE.test(lines[0] as string)).toBe(true);
-    expect(readCallTrace(lines, 0).frames.map((f) => f.fn)).toEqual(['__schedule', 'schedule', 'io_schedule']);
+    expect(readCallTrace(lines, 0).frames.map((f) => f.fn)).toEqual([
+      '__schedule',
+      'schedule',
+      'io_schedule',
+    ]);
   });
 });
 
@@ -302,7 +360,10 @@ describe('symbolized reports (scripts/decode_stacktrace.sh, syzbot)', () => {
     [' __dump_stack lib/dump_stack.c:77 [inline]', reliable({ fn: '__dump_stack' })],
     [' fuse_copy_do fs/fuse/dev.c:812:7 [inline]', reliable({ fn: 'fuse_copy_do' })],
     [' ? fuse_copy_do fs/fuse/dev.c:812 [inline]', unreliable({ fn: 'fuse_copy_do' })],
-    [' kasan_report_invalid_free.cold mm/kasan/report.c:2 [inline]', reliable({ fn: 'kasan_report_invalid_free.cold' })],
+    [
+      ' kasan_report_invalid_free.cold mm/kasan/report.c:2 [inline]',
+      reliable({ fn: 'kasan_report_invalid_free.cold' }),
+    ],
     // A line and column of two digits or more; a Rust source (rust/, 6.1+), whose extension has two letters.
     [' fuse_copy_fill fs/fuse/dev.c:812:17 [inline]', reliable({ fn: 'fuse_copy_fill' })],
     [
@@ -331,7 +392,9 @@ describe('symbolized reports (scripts/decode_stacktrace.sh, syzbot)', () => {
     expect(parseTraceLine(' dump_stack+0x172/0x1f0 lib/dump_stack.c:113:22')).toMatchObject(
       reliable({ fn: 'dump_stack' }),
     );
-    expect(parseTraceLine(' dump_stack+0x172/0x1f0 lib/dump_stack.cc:113')).toMatchObject(reliable({ fn: 'dump_stack' }));
+    expect(parseTraceLine(' dump_stack+0x172/0x1f0 lib/dump_stack.cc:113')).toMatchObject(
+      reliable({ fn: 'dump_stack' }),
+    );
     for (const line of [
       ' dump_stack+0x172/0x1f0 lib/dump_stack.c:11x',
       ' dump_stack+0x172/0x1f0 lib/dump_stack.c:113:x',
@@ -355,7 +418,15 @@ describe('a pc without a symbol (%pB of an address outside kernel text prints th
   });
 
   it('a word that is not 8 to 16 hex digits with a digit among them is no frame', () => {
-    for (const line of [' 0xabc', ' 1234567', ' deadbeefcafe', ' 0x123456789abcdef01', ' fadedface', ' x0xffffffffc0a1b2c3', ' 0xffffffffc0a1b2c3g']) {
+    for (const line of [
+      ' 0xabc',
+      ' 1234567',
+      ' deadbeefcafe',
+      ' 0x123456789abcdef01',
+      ' fadedface',
+      ' x0xffffffffc0a1b2c3',
+      ' 0xffffffffc0a1b2c3g',
+    ]) {
       expect(parseTraceLine(line), line).toBeUndefined();
     }
   });
@@ -389,9 +460,12 @@ describe('lines that are not frames', () => {
 });
 
 describe('the block header ("%sCall Trace:\\n" x86, "%sCall trace:\\n" arm64, "Backtrace: " 32-bit ARM)', () => {
-  it.each(['Call Trace:', ' Call Trace:', 'Call trace:', 'Backtrace: ', 'Backtrace:'])('%j is a header', (line) => {
-    expect(CALL_TRACE.test(line)).toBe(true);
-  });
+  it.each(['Call Trace:', ' Call Trace:', 'Call trace:', 'Backtrace: ', 'Backtrace:'])(
+    '%j is a header',
+    (line) => {
+      expect(CALL_TRACE.test(line)).toBe(true);
+    },
+  );
 
   it.each(['Call Trace: schedule+0x27/0xf0', 'xCall Trace:', 'Call Trace::', 'see Call Trace:'])(
     '%j is not',

@@ -41,7 +41,13 @@ describe('the hung task header of each kernel era', () => {
       ' [<ffffffff8172b08f>] mutex_lock+0x1f/0x2f',
     ]);
     expect(threads).toHaveLength(1);
-    expect(threads[0]).toMatchObject({ comm: 'nfsd', state: 'D', pid: 2308, tid: 2308, format: 'linux-hung-task' });
+    expect(threads[0]).toMatchObject({
+      comm: 'nfsd',
+      state: 'D',
+      pid: 2308,
+      tid: 2308,
+      format: 'linux-hung-task',
+    });
     expect(fns(threads[0])).toEqual(['schedule_preempt_disabled', '__mutex_lock_slowpath', 'mutex_lock']);
   });
 
@@ -83,7 +89,13 @@ describe('the hung task header of each kernel era', () => {
       'Workqueue: writeback wb_workfn (flush-8:1-fuseblk)',
       ...X86_TRACE,
     ]);
-    expect(threads[0]).toMatchObject({ comm: 'kworker/u8:0', state: 'D', pid: 5, tid: 5, format: 'linux-hung-task' });
+    expect(threads[0]).toMatchObject({
+      comm: 'kworker/u8:0',
+      state: 'D',
+      pid: 5,
+      tid: 5,
+      format: 'linux-hung-task',
+    });
     expect(fns(threads[0])).toEqual(X86_FRAMES);
   });
 
@@ -93,7 +105,12 @@ describe('the hung task header of each kernel era', () => {
       'task:fuse-worker     state:D stack:0     pid:1235  tgid:1234  ppid:1      flags:0x00000002',
       ...X86_TRACE,
     ]);
-    expect(threads[0]).toMatchObject({ comm: 'fuse-worker', pid: 1234, tid: 1235, format: 'linux-hung-task' });
+    expect(threads[0]).toMatchObject({
+      comm: 'fuse-worker',
+      pid: 1234,
+      tid: 1235,
+      format: 'linux-hung-task',
+    });
   });
 
   it('6.14+: task_flags before flags; the fields read by name', () => {
@@ -120,7 +137,11 @@ describe('the hung task header of each kernel era', () => {
       'INFO: task df:4846 blocked for more than many seconds.',
       'INFO: task :4846 blocked for more than 120 seconds.',
     ]) {
-      const threads = parse([header, 'task:df              state:D stack:0 pid:4846 ppid:1 flags:0x0', ...X86_TRACE]);
+      const threads = parse([
+        header,
+        'task:df              state:D stack:0 pid:4846 ppid:1 flags:0x0',
+        ...X86_TRACE,
+      ]);
       expect(threads[0]?.format, header).toBe('linux-sysrq');
     }
   });
@@ -170,7 +191,11 @@ describe('the task line (sched_show_task) on its own: sysrq-t / sysrq-w dumps', 
   });
 
   it('a task line whose continuation went to the next line (pr_cont lost to another CPU) still names the task', () => {
-    const threads = parse(['task:fusefs-workloa  state:D', ' stack:0     pid:912   ppid:880    flags:0x00000000', ...X86_TRACE]);
+    const threads = parse([
+      'task:fusefs-workloa  state:D',
+      ' stack:0     pid:912   ppid:880    flags:0x00000000',
+      ...X86_TRACE,
+    ]);
     expect(threads).toHaveLength(1);
     // No pid or tid is known: the thread says so by having none (not a key set to undefined).
     const { frames, ...rest } = threads[0] as Thread;
@@ -281,10 +306,18 @@ describe('where the trace of a task line is', () => {
   it('a trace up to 40 lines after the task line is its own (raw stack words between), not further', () => {
     const words = (n: number): string[] =>
       Array.from({ length: n }, () => ' ffff8804256499a0 0000000000000046 ffff8804282de000 ffff880425649fd8');
-    const near = parse(['nfsd            D ffff88043fd13180     0  2308      2 0x00000000', ...words(39), ...X86_TRACE]);
+    const near = parse([
+      'nfsd            D ffff88043fd13180     0  2308      2 0x00000000',
+      ...words(39),
+      ...X86_TRACE,
+    ]);
     expect(near.map((t) => t.comm)).toEqual(['nfsd']);
     expect(fns(near[0])).toEqual(X86_FRAMES);
-    const far = parse(['nfsd            D ffff88043fd13180     0  2308      2 0x00000000', ...words(40), ...X86_TRACE]);
+    const far = parse([
+      'nfsd            D ffff88043fd13180     0  2308      2 0x00000000',
+      ...words(40),
+      ...X86_TRACE,
+    ]);
     expect(far).toEqual([]);
   });
 
@@ -302,12 +335,17 @@ describe('text as people paste it', () => {
       ...X86_TRACE,
     ];
     const indented = parseHungTaskLines(report.map((l) => `    ${l}`));
-    expect(indented.map((t) => [t.comm, t.pid, t.format])).toEqual([['fusefs-workload', 912, 'linux-hung-task']]);
+    expect(indented.map((t) => [t.comm, t.pid, t.format])).toEqual([
+      ['fusefs-workload', 912, 'linux-hung-task'],
+    ]);
     expect(fns(indented[0])).toEqual(X86_FRAMES);
   });
 
   it('a comm that begins with a blank keeps it (prctl(PR_SET_NAME) takes any bytes)', () => {
-    const threads = parse(['task: lead         state:S stack:0     pid:42    ppid:1      flags:0x00000000', ...X86_TRACE]);
+    const threads = parse([
+      'task: lead         state:S stack:0     pid:42    ppid:1      flags:0x00000000',
+      ...X86_TRACE,
+    ]);
     expect(threads[0]?.comm).toBe(' lead');
   });
 });

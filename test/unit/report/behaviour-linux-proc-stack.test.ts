@@ -14,7 +14,10 @@
 // - The watchdog's own framing: guest/watchdog.sh capture_linux(), docs/guest-protocol.md.
 import { describe, expect, it } from 'vitest';
 import type { Thread } from '../../../src/report/model.js';
-import { linuxProcStackParser, parseWatchdogLinuxSample } from '../../../src/report/parsers/linux-proc-stack.js';
+import {
+  linuxProcStackParser,
+  parseWatchdogLinuxSample,
+} from '../../../src/report/parsers/linux-proc-stack.js';
 import { parseStacks } from '../../../src/report/stacks.js';
 
 const fns = (t: Thread | undefined): string[] => (t?.frames ?? []).map((f) => f.fn);
@@ -242,14 +245,21 @@ describe('more of the same reader', () => {
   });
 
   it('ends an old Call Trace at a shell prompt that shows a stack file, and names the thread by it', () => {
-    const threads = parse([...OLD_CALL_TRACE_WITH_MARKS, 'root@deco:~# cat /proc/6319/stack', ...OLD_PROC_STACK]);
+    const threads = parse([
+      ...OLD_CALL_TRACE_WITH_MARKS,
+      'root@deco:~# cat /proc/6319/stack',
+      ...OLD_PROC_STACK,
+    ]);
     expect(threads).toHaveLength(1);
     expect(threads[0]).toMatchObject({ pid: 6319, tid: 6319 });
     expect(fns(threads[0])).toEqual(['request_wait_answer', '__fuse_request_send', 'fuse_simple_request']);
   });
 
   it('gives a kernel message between the sample markers and the tasks no thread', () => {
-    const preemption = ['[   62.000001] Preemption disabled at:', '[   62.000002] [<ffffffff8118ac80>] irq_enter_rcu+0x10/0x80'];
+    const preemption = [
+      '[   62.000001] Preemption disabled at:',
+      '[   62.000002] [<ffffffff8118ac80>] irq_enter_rcu+0x10/0x80',
+    ];
     const threads = parseWatchdogLinuxSample(
       [
         `@@fg:${N}:sample:1:begin@@`,
@@ -270,7 +280,9 @@ describe('more of the same reader', () => {
   });
 
   it('leaves the fields of a task marker it could not fill unknown (docs/guest-protocol.md fields, empty)', () => {
-    const threads = parseWatchdogLinuxSample(`@@fg:${N}:task:167:167::::fusefs-workload@@\n[<0>] fuse_flush+0xf0/0x1e0`);
+    const threads = parseWatchdogLinuxSample(
+      `@@fg:${N}:task:167:167::::fusefs-workload@@\n[<0>] fuse_flush+0xf0/0x1e0`,
+    );
     expect(threads).toHaveLength(1);
     expect(threads[0]).toMatchObject({ pid: 167, tid: 167, comm: 'fusefs-workload' });
     for (const key of ['state', 'cpuTicks', 'wchan']) expect(threads[0]).not.toHaveProperty(key);
