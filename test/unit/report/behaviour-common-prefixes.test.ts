@@ -60,6 +60,18 @@ describe('cleanLine: escape sequences of firmware and scripts', () => {
     expect(cleanLine('\x1b[1;31mFAIL\x1b(B\x1b[m: write.cc MmapWrite')).toBe('FAIL: write.cc MmapWrite');
     expect(cleanLine('\x1bc\x1b7fusefs-gate: boot\x1b8')).toBe('fusefs-gate: boot');
   });
+
+  it('drops a window title set by an operating system command, ended by BEL or by ST', () => {
+    // ECMA-48 OSC: ESC ] ... then BEL (xterm) or ST (ESC \\); "0;" sets icon name and title.
+    expect(cleanLine('\x1b]0;root@freebsd: ~\x07panic: vm_fault: fault on nofault entry')).toBe(
+      'panic: vm_fault: fault on nofault entry',
+    );
+    expect(cleanLine('\x1b]2;build\x1b\\[  12.000000] INFO: task a:1 blocked')).toBe(
+      'INFO: task a:1 blocked',
+    );
+    // A title cut off at the end of the line takes nothing of the next one.
+    expect(cleanLine('fusefs-gate: boot\x1b]0;unfinished')).toBe('fusefs-gate: boot');
+  });
 });
 
 describe('cleanLine: rsyslog control-character escapes', () => {
