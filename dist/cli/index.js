@@ -18446,9 +18446,10 @@ function cleanLine(raw) {
  * ECMA-48 control sequences: CSI `ESC [`, parameter bytes 0x30-0x3F (digits, `;`, and the private `<=>?`:
  * OVMF's terminal sets its mode with `ESC [=3h`), intermediates, a final byte; and the other escapes
  * (ECMA-35): `ESC`, intermediates 0x20-0x2F, one final byte 0x30-0x7E (`ESC c` reset, `ESC 7` save
- * cursor, `ESC ( B` of `tput sgr0`).
+ * cursor, `ESC ( B` of `tput sgr0`); and operating system commands, OSC `ESC ]` up to BEL or ST
+ * (`ESC \\`), with which shells and terminals set a window title (`ESC ]0;root@freebsd: ~ BEL`).
  */
-const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|[ -/]*[0-~])/g;
+const ANSI = /\x1b(?:\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[ -/]*[0-~])/g;
 const CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/;
 const CONTROL_ALL = /[\x00-\x08\x0b-\x1f\x7f]/g;
 /**
