@@ -11231,8 +11231,8 @@ var errors = __nccwpck_require__(6298);
 var linux = __nccwpck_require__(8938);
 // EXTERNAL MODULE: ./.build/src/guest/shell.js
 var shell = __nccwpck_require__(1686);
-// EXTERNAL MODULE: ./.build/src/image/linux-guest.js
-var linux_guest = __nccwpck_require__(6914);
+// EXTERNAL MODULE: ./.build/src/gate/linux-guest-for-run.js
+var linux_guest_for_run = __nccwpck_require__(3418);
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -12623,7 +12623,7 @@ async function planGuest(config, io) {
     (0,external_node_fs_.mkdirSync)(workDir, { recursive: true });
     const serialLogPath = external_node_path_.join(config.outDir, 'serial.log');
     if (config.guest === 'linux') {
-        const image = await (0,linux_guest/* ensureLinuxGuest */.Lr)(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line), 'cloud', io.signal);
+        const image = await (0,linux_guest_for_run/* linuxGuestForRun */.N)(config, io, 'cloud');
         if (image.rebuiltBecause)
             io.warn(`Linux test guest: ${image.rebuiltBecause}`);
         const configFile = external_node_path_.join(workDir, 'gate-config.json');
@@ -13206,6 +13206,21 @@ function formatThread(thread) {
 
 /***/ }),
 
+/***/ 3418:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N: () => (/* binding */ linuxGuestForRun)
+/* harmony export */ });
+/* harmony import */ var _image_linux_guest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6914);
+
+function linuxGuestForRun(config, io, flavour) {
+    return (0,_image_linux_guest_js__WEBPACK_IMPORTED_MODULE_0__/* .ensureLinuxGuest */ .Lr)(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line), flavour, io.signal);
+}
+//# sourceMappingURL=linux-guest-for-run.js.map
+
+/***/ }),
+
 /***/ 1546:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13303,6 +13318,8 @@ class LinuxTreeGuest extends linux/* LinuxGuest */.l {
 //# sourceMappingURL=linux-tree.js.map
 // EXTERNAL MODULE: ./.build/src/image/linux-guest.js
 var linux_guest = __nccwpck_require__(6914);
+// EXTERNAL MODULE: ./.build/src/gate/linux-guest-for-run.js
+var linux_guest_for_run = __nccwpck_require__(3418);
 // EXTERNAL MODULE: ./.build/src/linux-tree/choose-build.js
 var choose_build = __nccwpck_require__(3417);
 // EXTERNAL MODULE: ./.build/src/linux-tree/module-build.js
@@ -13310,6 +13327,7 @@ var module_build = __nccwpck_require__(7816);
 ;// CONCATENATED MODULE: ./.build/src/gate/linux-tree-plan.js
 // guest linux with a Linux FUSE tree: the generic guest kernel (CONFIG_FUSE_FS=m) and its headers,
 // the tree's fs/fuse built on the host against them, and the built module in the payload.
+
 
 
 
@@ -13331,7 +13349,7 @@ async function planLinuxTreeGuest(config, io, paths) {
         return planLinuxKernelGuest(config, io, paths);
     }
     const tree = config.linuxFuseTree;
-    const image = await (0,linux_guest/* ensureLinuxGuest */.Lr)(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line), 'generic', io.signal);
+    const image = await (0,linux_guest_for_run/* linuxGuestForRun */.N)(config, io, 'generic');
     if (!image.moduleBuildDir)
         throw new linux_guest/* GuestBuildError */.P1(`the generic Linux guest in ${image.dir} names no kernel headers for module builds`, '');
     // build auto chose a module from the guest kernel's series (src/linux-tree/choose-build.ts).

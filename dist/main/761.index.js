@@ -62,6 +62,8 @@ class LinuxKernelGuest extends linux/* LinuxGuest */.l {
 //# sourceMappingURL=linux-kernel.js.map
 // EXTERNAL MODULE: ./.build/src/image/linux-guest.js
 var linux_guest = __webpack_require__(76914);
+// EXTERNAL MODULE: ./.build/src/gate/linux-guest-for-run.js
+var linux_guest_for_run = __webpack_require__(23418);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
 // EXTERNAL MODULE: external "node:os"
@@ -325,10 +327,11 @@ async function hasCcache() {
 
 
 
+
 async function planLinuxKernelGuest(config, io, paths) {
     const tree = config.linuxFuseTree;
     const why = config.linuxTreeBuild?.why ?? 'build: kernel';
-    const image = await (0,linux_guest/* ensureLinuxGuest */.Lr)(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line), 'generic', io.signal);
+    const image = await (0,linux_guest_for_run/* linuxGuestForRun */.N)(config, io, 'generic');
     const buildDir = kernelBuildDir(config.cacheDir, tree);
     const build = await io.group('Build the kernel on the host', () => buildKernel({
         tree,

@@ -19,7 +19,7 @@ import { BootLoopError, CancelledError, ConsoleClosedError, GuestPanicError } fr
 import type { BackstopPlan, DiskLayout, GuestAdapter } from '../guest/adapter.js';
 import { LinuxGuest } from '../guest/linux.js';
 import { CommandTimeoutError } from '../guest/shell.js';
-import { ensureLinuxGuest } from '../image/linux-guest.js';
+import { linuxGuestForRun } from './linux-guest-for-run.js';
 import type { GateReport } from '../report/model.js';
 import { markKvmUnusable } from '../vm/accel.js';
 import { startVm, type VmInstance } from '../vm/instance.js';
@@ -87,13 +87,7 @@ export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPl
   mkdirSync(workDir, { recursive: true });
   const serialLogPath = path.join(config.outDir, 'serial.log');
   if (config.guest === 'linux') {
-    const image = await ensureLinuxGuest(
-      config.cacheDir,
-      config.buildTimeoutSec * 1000,
-      (line) => io.consoleLine(line),
-      'cloud',
-      io.signal,
-    );
+    const image = await linuxGuestForRun(config, io, 'cloud');
     if (image.rebuiltBecause) io.warn(`Linux test guest: ${image.rebuiltBecause}`);
     const configFile = path.join(workDir, 'gate-config.json');
     writeFileSync(

@@ -5,7 +5,8 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GateConfig } from '../config/types.js';
 import { LinuxKernelGuest } from '../guest/linux-kernel.js';
-import { ensureLinuxGuest, GuestBuildError } from '../image/linux-guest.js';
+import { GuestBuildError } from '../image/linux-guest.js';
+import { linuxGuestForRun } from './linux-guest-for-run.js';
 import { buildKernel, kernelBuildDir } from '../linux-tree/kernel-build.js';
 import type { PayloadEntry } from '../payload/tar-disk.js';
 import type { GuestPlan } from './boot.js';
@@ -18,13 +19,7 @@ export async function planLinuxKernelGuest(
 ): Promise<GuestPlan> {
   const tree = config.linuxFuseTree!;
   const why = config.linuxTreeBuild?.why ?? 'build: kernel';
-  const image = await ensureLinuxGuest(
-    config.cacheDir,
-    config.buildTimeoutSec * 1000,
-    (line) => io.consoleLine(line),
-    'generic',
-    io.signal,
-  );
+  const image = await linuxGuestForRun(config, io, 'generic');
   const buildDir = kernelBuildDir(config.cacheDir, tree);
   const build = await io.group('Build the kernel on the host', () =>
     buildKernel({

@@ -5,7 +5,8 @@ import { realpathSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { GateConfig } from '../config/types.js';
 import { LinuxTreeGuest, TREE_MODULE_PAYLOAD_PATH } from '../guest/linux-tree.js';
-import { ensureLinuxGuest, GuestBuildError } from '../image/linux-guest.js';
+import { GuestBuildError } from '../image/linux-guest.js';
+import { linuxGuestForRun } from './linux-guest-for-run.js';
 import { GUEST_KERNEL_SERIES } from '../linux-tree/choose-build.js';
 import { buildFuseModule } from '../linux-tree/module-build.js';
 import type { PayloadEntry } from '../payload/tar-disk.js';
@@ -31,13 +32,7 @@ export async function planLinuxTreeGuest(
     return planLinuxKernelGuest(config, io, paths);
   }
   const tree = config.linuxFuseTree!;
-  const image = await ensureLinuxGuest(
-    config.cacheDir,
-    config.buildTimeoutSec * 1000,
-    (line) => io.consoleLine(line),
-    'generic',
-    io.signal,
-  );
+  const image = await linuxGuestForRun(config, io, 'generic');
   if (!image.moduleBuildDir)
     throw new GuestBuildError(
       `the generic Linux guest in ${image.dir} names no kernel headers for module builds`,
