@@ -87,8 +87,6 @@ export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPl
   mkdirSync(workDir, { recursive: true });
   const serialLogPath = path.join(config.outDir, 'serial.log');
   if (config.guest === 'linux') {
-    const image = await linuxGuestForRun(config, io, 'cloud');
-    if (image.rebuiltBecause) io.warn(`Linux test guest: ${image.rebuiltBecause}`);
     const configFile = path.join(workDir, 'gate-config.json');
     writeFileSync(
       configFile,
@@ -102,6 +100,8 @@ export async function planGuest(config: GateConfig, io: GateIO): Promise<GuestPl
       const { planLinuxTreeGuest } = await import('./linux-tree-plan.js');
       return planLinuxTreeGuest(config, io, { workDir, serialLogPath, configFile });
     }
+    // Only here: a Linux tree run boots the generic guest its plan asks for, not this one.
+    const image = await linuxGuestForRun(config, io, 'cloud');
     return {
       adapter: new LinuxGuest(image),
       media: async () => ({
