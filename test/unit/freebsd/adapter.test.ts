@@ -23,6 +23,7 @@ import {
   parseKldstat,
 } from '../../../src/guest/freebsd-parse.js';
 import type { Thread } from '../../../src/report/model.js';
+import { compareSamples } from '../../../src/watchdog/compare.js';
 import {
   FakeFreeBSDKernel,
   FakeFreeBSDShell,
@@ -760,6 +761,27 @@ describe('parseSample', () => {
     }
     expect(fns.indexOf('vm_page_busy_sleep')).toBeLessThan(fns.indexOf('fuse_vnop_write'));
     expect(threads.find((t) => t.pid === 1304)!.wchan).toBe('fu_msg');
+  });
+
+  // ps's TIME is the progress counter procstat lacks (report/parsers/freebsd-procstat.ts): a test on
+  // a CPU at both samples shows `<running>` twice, which without it read as the same frames.
+  it('takes a test busy on a CPU in both samples for progress, by its process TIME', () => {
+    const guest = new FreeBSDGuest();
+    const first = guest.parseSample(section('sample-cpu-bound.txt', 'SAMPLE1'));
+    const second = guest.parseSample(section('sample-cpu-bound.txt', 'SAMPLE2'));
+    expect(first.find((t) => t.pid === 1407)).toMatchObject({ state: 'R', frames: [], cpuTicks: 5712 });
+    expect(second.find((t) => t.pid === 1407)).toMatchObject({ cpuTicks: 6013 });
+    const verdict = compareSamples(first, second, new Set([1407]));
+    expect(verdict.stuck).toBe(false);
+    expect(verdict.explanation).toContain('5712 -> 6013');
+  });
+
+  it('keeps the 247276 writer a hang: asleep, its process TIME does not move', () => {
+    const guest = new FreeBSDGuest();
+    const sample = transcript('sample-247276-current.txt');
+    const [first, second] = [guest.parseSample(sample), guest.parseSample(sample)];
+    expect(first.find((t) => t.pid === 1321)).toMatchObject({ cpuTicks: 0 });
+    expect(compareSamples(first!, second!, new Set([1321])).stuck).toBe(true);
   });
 
   it('uses an injected parser when given one', () => {
