@@ -24,6 +24,7 @@ import {
 } from '../../../src/guest/freebsd-parse.js';
 import type { Thread } from '../../../src/report/model.js';
 import { compareSamples } from '../../../src/watchdog/compare.js';
+import { verdictOfTests } from '../../../src/gate/verdict.js';
 import {
   FakeFreeBSDKernel,
   FakeFreeBSDShell,
@@ -637,7 +638,7 @@ describe('gtest', () => {
       ['gtest/Write.mmap', 'skipped'],
     ]);
     expect(fail[0]!.message).toContain('write.cc:312\nExpected equality of these values:');
-    expect(fail[2]!.message).toContain('fusefs(5) is not loaded');
+    expect(fail[2]!.message).toContain('/dev/fuse does not exist');
   });
 
   it('a filter that matches nothing is an error "no test ran", never a pass', () => {
@@ -650,6 +651,48 @@ describe('gtest', () => {
     expect(r).toHaveLength(1);
     expect(r[0]).toMatchObject({ status: 'error', message: expect.stringContaining('no test ran') });
     expect(r[0]!.message).toContain('WriteBack.no_such_test');
+  });
+
+  // tests/sys/fs/fusefs/utils.cc check_environment() skips every case on a machine that does not
+  // suit the tests (no /dev/fuse, mac_bsdextended) and the program exits 0: nothing was tested.
+  it('a run whose every case was skipped is an error "no test ran", never a pass', () => {
+    const r = gtestResultsFromRun({
+      xml: transcript('gtest-all-skipped.xml'),
+      consoleText: '',
+      iteration: 1,
+      filter: 'WriteBack.mmap_direct_io:Write.mmap',
+    });
+    expect(r.map((x) => [x.name, x.status])).toEqual([
+      ['gtest/Write.mmap', 'skipped'],
+      ['gtest/WriteBack.mmap_direct_io', 'skipped'],
+      ['gtest/write', 'error'],
+    ]);
+    expect(r[2]!.message).toBe(
+      'no test ran: every case --gtest_filter=WriteBack.mmap_direct_io:Write.mmap selected was skipped (The fusefs tests are incompatible with mac_bsdextended.)',
+    );
+    expect(
+      verdictOfTests([{ name: 'workload/mmap-write', status: 'pass', durationMs: 5, iteration: 1 }, ...r]),
+    ).toBe('error');
+    // Without the XML, the console's [  SKIPPED ] lines say the same.
+    const skippedLog = transcript('gtest-fail.txt')
+      .split('\n')
+      .filter((line) => !/Write\.(append_direct_io|direct_io_short_write)/.test(line))
+      .join('\n');
+    const fromLog = gtestResultsFromRun({
+      xml: undefined,
+      consoleText: skippedLog,
+      iteration: 1,
+      filter: 'Write.mmap',
+    });
+    expect(fromLog.map((x) => x.status)).toEqual(['skipped', 'error']);
+    // One case that ran is enough: the skipped ones decide nothing.
+    const some = gtestResultsFromRun({
+      xml: transcript('gtest-fail.xml'),
+      consoleText: '',
+      iteration: 1,
+      filter: 'Write.*',
+    });
+    expect(some.some((x) => x.status === 'error')).toBe(false);
   });
 
   it('without XML, the console names the case that never finished', () => {

@@ -359,7 +359,8 @@ describe('procstat and ps as printed, with their padding', () => {
     expect(psCpuTime('0:00.31')).toBe(31);
     expect(psCpuTime('123:04.56')).toBe(123 * 6000 + 456);
     expect(psCpuTime('0:05,07')).toBe(507);
-    for (const notTime of ['-', '0:60.00', '0:0.31', '1:00', '00:01:02', '0:00.3']) expect(psCpuTime(notTime)).toBeUndefined();
+    for (const notTime of ['-', '0:60.00', '0:0.31', '1:00', '00:01:02', '0:00.3'])
+      expect(psCpuTime(notTime)).toBeUndefined();
   });
 
   it("gives a single-threaded process's TIME to its thread, and none to the threads of a process with several", () => {
