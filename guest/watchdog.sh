@@ -174,7 +174,11 @@ capture_linux() {
 # FreeBSD: procstat -kk (usr.bin/procstat/procstat_kstack.c: header
 # "PID TID COMM TDNAME KSTACK", one thread a line, frames "func+0xoff"
 # separated by spaces) for CMD's tree and every thread with fuse/vm/vfs
-# frames; then ps -axlww for wait channels.
+# frames; then ps -axlww for wait channels; then each process's voluntary and
+# involuntary context switches (bin/ps/keyword.c nvcsw, nivcsw: ru_nvcsw,
+# ru_nivcsw), which with ps's TIME are FreeBSD's progress counter: a thread
+# that waits on a slow server sleeps and wakes (a voluntary switch) for every
+# request, one asleep for good never switches.
 capture_freebsd() {
 	process_table
 	tree_of "$cmd"
@@ -188,6 +192,9 @@ capture_freebsd() {
 	printf '@@fg:%s:capture:ps-axlww:begin@@\n' "$NONCE"
 	ps -axlww 2>/dev/null
 	printf '@@fg:%s:capture:ps-axlww:end@@\n' "$NONCE"
+	printf '@@fg:%s:capture:ps-switches:begin@@\n' "$NONCE"
+	ps -ax -o pid,nvcsw,nivcsw 2>/dev/null
+	printf '@@fg:%s:capture:ps-switches:end@@\n' "$NONCE"
 }
 
 sample() {

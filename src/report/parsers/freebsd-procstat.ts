@@ -15,10 +15,13 @@
 //
 // `ps -axlww` (bin/ps/ps.c lfmt "uid,pid,ppid,cpu,pri,nice,vsz,rss,mwchan,state,tt,time,command")
 // prints `UID PID PPID C PRI NI VSZ RSS MWCHAN STAT TT TIME COMMAND`; when the same text holds
-// it, each procstat thread gets its process's STAT (first letter, e.g. `D`) and MWCHAN, and its
-// CPU time (TIME) as the progress counter: procstat has none, and a thread on a CPU in both
-// samples prints `<running>` twice (no frames to differ), as one preempted in user mode prints
-// the same return-to-user frames twice.
+// it, each procstat thread gets its process's STAT (first letter, e.g. `D`) and MWCHAN, and a
+// progress counter: its CPU time (TIME) in hundredths of a second plus its context switches from
+// the watchdog's `ps -ax -o pid,nvcsw,nivcsw` (bin/ps/keyword.c: `NVCSW`, `NIVCSW`, ru_nvcsw and
+// ru_nivcsw, "%ld" right-justified, `-` when ps cannot read them). procstat has no such counter: a
+// thread on a CPU in both samples prints `<running>` twice (no frames to differ), one preempted in
+// user mode the same return-to-user frames, and one waiting on a slow server the same sleep in
+// both, though it sleeps and wakes (a voluntary switch) for every request in between.
 
 import type { Frame, StackParser, Thread } from '../model.js';
 import { parseSymbol, splitLines, toInt } from './common.js';
@@ -69,7 +72,7 @@ export const freebsdProcstatParser: StackParser = {
       if (more) last?.frames.push(...more);
       else last = undefined;
     }
-    return addPsInfo(threads, readPsAxl(text));
+    return addPsInfo(threads, readPsAxl(text), parsePsSwitches(text));
   },
 };
 
@@ -162,6 +165,29 @@ interface PsRow {
   cpuTime?: number;
 }
 
+const SWITCHES_HEADER = /^\s*PID\s+NVCSW\s+NIVCSW\s*$/;
+const SWITCHES_ROW = /^\s*(\d+)\s+(\d+|-)\s+(\d+|-)\s*$/;
+
+/** `ps -ax -o pid,nvcsw,nivcsw`: each process's voluntary plus involuntary context switches. */
+export function parsePsSwitches(text: string): Map<number, number> {
+  const out = new Map<number, number>();
+  let inBlock = false;
+  for (const line of splitLines(text)) {
+    if (SWITCHES_HEADER.test(line)) {
+      inBlock = true;
+      continue;
+    }
+    if (!inBlock) continue;
+    const m = SWITCHES_ROW.exec(line);
+    if (!m) {
+      inBlock = false;
+      continue;
+    }
+    if (m[2] !== '-' && m[3] !== '-') out.set(Number(m[1]), Number(m[2]) + Number(m[3]));
+  }
+  return out;
+}
+
 const PS_HEADER = /^\s*UID\s+PID\s+PPID\s+C\s+PRI\s+NI\s+VSZ\s+RSS\s+MWCHAN\s+STAT\s+TT\s+TIME\s+COMMAND\s*$/;
 const PS_NUMBERS = /^\s*\d+\s+(\d+)\s+(\d+)\s+-?\d+\s+-?\d+\s+-?\d+\s+\d+\s+\d+\s+$/;
 const PS_TAIL = /^(\S+)\s+(\S+)\s+(\S+)\s+(.*)$/;
@@ -236,7 +262,7 @@ function readPsAxl(text: string): PsRow[] {
   return out;
 }
 
-function addPsInfo(threads: Thread[], rows: PsRow[]): Thread[] {
+function addPsInfo(threads: Thread[], rows: PsRow[], switches: Map<number, number>): Thread[] {
   // Every procstat thread has a pid; keyed by `number | undefined` only to satisfy the model's type.
   const byPid = new Map<number | undefined, PsRow>(rows.map((r) => [r.proc.pid, r]));
   const perPid = new Map<number | undefined, number>();
@@ -252,8 +278,11 @@ function addPsInfo(threads: Thread[], rows: PsRow[]): Thread[] {
     if (t.state === undefined) t.state = p.state.charAt(0);
     // procstat prints no wait channel, so ps's is the only one.
     if (p.wchan !== undefined) t.wchan = p.wchan;
-    // A thread asleep for good uses no CPU, so its process's TIME stays; one that runs adds to it.
-    if (t.cpuTicks === undefined && row.cpuTime !== undefined) t.cpuTicks = row.cpuTime;
+    // A thread asleep for good neither runs nor switches, so TIME and the switches stay; one that
+    // runs adds to TIME, one that sleeps and wakes adds switches.
+    const switched = switches.get(p.pid);
+    if (t.cpuTicks === undefined && (row.cpuTime !== undefined || switched !== undefined))
+      t.cpuTicks = (row.cpuTime ?? 0) + (switched ?? 0);
   }
   return threads;
 }

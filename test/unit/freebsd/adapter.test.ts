@@ -806,24 +806,54 @@ describe('parseSample', () => {
     expect(threads.find((t) => t.pid === 1304)!.wchan).toBe('fu_msg');
   });
 
-  // ps's TIME is the progress counter procstat lacks (report/parsers/freebsd-procstat.ts): a test on
-  // a CPU at both samples shows `<running>` twice, which without it read as the same frames.
-  it('takes a test busy on a CPU in both samples for progress, by its process TIME', () => {
+  // ps's TIME and context switches are the progress counter procstat lacks
+  // (report/parsers/freebsd-procstat.ts): a test on a CPU at both samples shows `<running>` twice,
+  // and one served slowly the same sleep twice, which without it read as the same frames.
+  const samples = (name: string, drop?: RegExp) => {
     const guest = new FreeBSDGuest();
-    const first = guest.parseSample(section('sample-cpu-bound.txt', 'SAMPLE1'));
-    const second = guest.parseSample(section('sample-cpu-bound.txt', 'SAMPLE2'));
-    expect(first.find((t) => t.pid === 1407)).toMatchObject({ state: 'R', frames: [], cpuTicks: 5712 });
-    expect(second.find((t) => t.pid === 1407)).toMatchObject({ cpuTicks: 6013 });
+    const read = (part: string) => {
+      const text = section(name, part);
+      return guest.parseSample(drop ? text.replace(drop, '') : text);
+    };
+    return [read('SAMPLE1'), read('SAMPLE2')] as const;
+  };
+  const switchesBlock = /@@fg:\w+:capture:ps-switches:begin@@[\s\S]*?@@fg:\w+:capture:ps-switches:end@@\n/;
+
+  it('takes a test busy on a CPU in both samples for progress, by its TIME and switches', () => {
+    const [first, second] = samples('sample-cpu-bound.txt');
+    // TIME 0:57.12 -> 1:00.13, NVCSW 6, NIVCSW 4011 -> 4310.
+    expect(first.find((t) => t.pid === 1407)).toMatchObject({
+      state: 'R',
+      frames: [],
+      cpuTicks: 5712 + 6 + 4011,
+    });
+    expect(second.find((t) => t.pid === 1407)).toMatchObject({ cpuTicks: 6013 + 6 + 4310 });
     const verdict = compareSamples(first, second, new Set([1407]));
     expect(verdict.stuck).toBe(false);
-    expect(verdict.explanation).toContain('5712 -> 6013');
+    expect(verdict.explanation).toContain('9729 -> 10329');
+    // A capture without the switches block (an older watchdog) still has TIME.
+    const [old1, old2] = samples('sample-cpu-bound.txt', switchesBlock);
+    expect(compareSamples(old1, old2, new Set([1407])).explanation).toContain('5712 -> 6013');
   });
 
-  it('keeps the 247276 writer a hang: asleep, its process TIME does not move', () => {
+  it('takes a test served slowly for progress: the same sleep twice, but more voluntary switches', () => {
+    const [first, second] = samples('sample-slow-server.txt');
+    const writer = first.find((t) => t.pid === 1433)!;
+    expect(writer).toMatchObject({ state: 'S', wchan: 'fu_ans', cpuTicks: 1 + 57 + 3 });
+    expect(second.find((t) => t.pid === 1433)!.frames).toEqual(writer.frames);
+    const verdict = compareSamples(first, second, new Set([1433]));
+    expect(verdict).toMatchObject({ stuck: false });
+    expect(verdict.explanation).toContain('61 -> 65');
+    // TIME alone did not move: without the switches this was taken for a hang.
+    const [old1, old2] = samples('sample-slow-server.txt', switchesBlock);
+    expect(compareSamples(old1, old2, new Set([1433])).stuck).toBe(true);
+  });
+
+  it('keeps the 247276 writer a hang: asleep for good, neither its TIME nor its switches move', () => {
     const guest = new FreeBSDGuest();
     const sample = transcript('sample-247276-current.txt');
     const [first, second] = [guest.parseSample(sample), guest.parseSample(sample)];
-    expect(first.find((t) => t.pid === 1321)).toMatchObject({ cpuTicks: 0 });
+    expect(first.find((t) => t.pid === 1321)).toMatchObject({ cpuTicks: 0 + 41 + 3 });
     expect(compareSamples(first!, second!, new Set([1321])).stuck).toBe(true);
   });
 

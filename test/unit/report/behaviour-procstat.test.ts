@@ -3,7 +3,7 @@
 // then "%5d %6d %-19s %-19s" and the stack) and bin/ps/ps.c lfmt (UID PID PPID C PRI NI VSZ RSS
 // MWCHAN STAT TT TIME COMMAND).
 import { describe, expect, it } from 'vitest';
-import { parsePsAxl, psCpuTime } from '../../../src/report/parsers/freebsd-procstat.js';
+import { parsePsAxl, parsePsSwitches, psCpuTime } from '../../../src/report/parsers/freebsd-procstat.js';
 import { parseStacks } from '../../../src/report/stacks.js';
 
 const pad = (s: string, n: number) => s.padEnd(n);
@@ -376,6 +376,28 @@ describe('procstat and ps as printed, with their padding', () => {
     const threads = parseStacks(text).filter((x) => x.format === 'freebsd-procstat');
     expect(threads.find((t) => t.pid === 812)?.cpuTicks).toBe(1);
     for (const t of threads.filter((x) => x.pid === 905)) expect(t.cpuTicks).toBeUndefined();
+  });
+
+  // bin/ps/keyword.c: `nvcsw` NVCSW, `nivcsw` NIVCSW, "%ld" right-justified; rvar() prints `-`
+  // for a process whose rusage ps cannot read.
+  it("reads ps -o pid,nvcsw,nivcsw as each process's switches, and adds them to its TIME", () => {
+    const switches = ['  PID NVCSW NIVCSW', '  812    40      2', '  905     -      -', ' 1001    7     11'];
+    expect([...parsePsSwitches(switches.join('\n'))]).toEqual([
+      [812, 42],
+      [1001, 18],
+    ]);
+    expect(parsePsSwitches(switches.slice(1).join('\n')).size).toBe(0);
+    const text = [
+      header,
+      line(812, 100140, 'mmap-write', '-', STUCK),
+      psHeader,
+      ps(812, 'fu_ans', 'S', 'mmap-write'),
+      '@@',
+      ...switches,
+    ].join('\n');
+    const [t] = parseStacks(text).filter((x) => x.format === 'freebsd-procstat');
+    // TIME 0:00.01 is 1 hundredth, plus 40 + 2 switches.
+    expect(t?.cpuTicks).toBe(43);
   });
 
   it('reads nothing as ps before its header', () => {
