@@ -176,7 +176,8 @@ capture_linux() {
 # separated by spaces) for CMD's tree and every thread with fuse/vm/vfs
 # frames; then ps -axlww for wait channels; then each process's voluntary and
 # involuntary context switches (bin/ps/keyword.c nvcsw, nivcsw: ru_nvcsw,
-# ru_nivcsw), which with ps's TIME are FreeBSD's progress counter: a thread
+# ru_nivcsw, counted by sys/kern/kern_synch.c mi_switch as SW_VOL or not),
+# which with ps's TIME are FreeBSD's progress counter: a thread
 # that waits on a slow server sleeps and wakes (a voluntary switch) for every
 # request, one asleep for good never switches.
 capture_freebsd() {
