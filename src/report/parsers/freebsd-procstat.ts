@@ -15,13 +15,17 @@
 //
 // `ps -axlww` (bin/ps/ps.c lfmt "uid,pid,ppid,cpu,pri,nice,vsz,rss,mwchan,state,tt,time,command")
 // prints `UID PID PPID C PRI NI VSZ RSS MWCHAN STAT TT TIME COMMAND`; when the same text holds
-// it, each procstat thread gets its process's STAT (first letter, e.g. `D`) and MWCHAN, and a
-// progress counter: its CPU time (TIME) in hundredths of a second plus its context switches from
-// the watchdog's `ps -ax -o pid,nvcsw,nivcsw` (bin/ps/keyword.c: `NVCSW`, `NIVCSW`, ru_nvcsw and
-// ru_nivcsw, "%ld" right-justified, `-` when ps cannot read them). procstat has no such counter: a
-// thread on a CPU in both samples prints `<running>` twice (no frames to differ), one preempted in
-// user mode the same return-to-user frames, and one waiting on a slow server the same sleep in
-// both, though it sleeps and wakes (a voluntary switch) for every request in between.
+// it, each procstat thread of a single-threaded process gets its process's STAT (first letter, e.g.
+// `D`) and MWCHAN. Every thread gets a progress counter from the watchdog's
+// `ps -axH -o pid,lwp,nvcsw,nivcsw,time` (bin/ps/keyword.c: `PID`, `LWP` the thread id procstat
+// prints as TID, `NVCSW` and `NIVCSW` the thread's voluntary and involuntary context switches, `-`
+// when ps cannot read them, `TIME` its CPU time; with -H, sys/kern/kern_proc.c fill_kinfo_thread
+// fills each line from the thread itself: rufetchtd, td_rux.rux_runtime): TIME in hundredths of a
+// second plus both switch counts. Without that block, a single-threaded process's TIME from
+// `ps -axlww` alone. procstat has no such counter: a thread on a CPU in both samples prints
+// `<running>` twice (no frames to differ), one preempted in user mode the same return-to-user
+// frames, and one waiting on a slow server the same sleep in both, though it sleeps and wakes (a
+// voluntary switch, sys/kern/kern_synch.c mi_switch) for every request in between.
 
 import type { Frame, StackParser, Thread } from '../model.js';
 import { parseSymbol, splitLines, toInt } from './common.js';
@@ -72,7 +76,7 @@ export const freebsdProcstatParser: StackParser = {
       if (more) last?.frames.push(...more);
       else last = undefined;
     }
-    return addPsInfo(threads, readPsAxl(text), parsePsSwitches(text));
+    return addPsInfo(threads, readPsAxl(text), parsePsThreads(text));
   },
 };
 
@@ -165,25 +169,39 @@ interface PsRow {
   cpuTime?: number;
 }
 
-const SWITCHES_HEADER = /^\s*PID\s+NVCSW\s+NIVCSW\s*$/;
-const SWITCHES_ROW = /^\s*(\d+)\s+(\d+|-)\s+(\d+|-)\s*$/;
+const THREADS_HEADER = /^\s*PID\s+LWP\s+NVCSW\s+NIVCSW\s+TIME\s*$/;
+const THREADS_ROW = /^\s*(\d+)\s+(\d+)\s+(\d+|-)\s+(\d+|-)\s+(\S+)\s*$/;
 
-/** `ps -ax -o pid,nvcsw,nivcsw`: each process's voluntary plus involuntary context switches. */
-export function parsePsSwitches(text: string): Map<number, number> {
-  const out = new Map<number, number>();
+/**
+ * `ps -axH -o pid,lwp,nvcsw,nivcsw,time`: each thread's progress counter, keyed `PID/TID`: its CPU
+ * time in hundredths of a second plus its voluntary and involuntary context switches (the parts ps
+ * could read; a thread with none readable has no counter).
+ */
+export function parsePsThreads(text: string): Map<string, number> {
+  const out = new Map<string, number>();
   let inBlock = false;
   for (const line of splitLines(text)) {
-    if (SWITCHES_HEADER.test(line)) {
+    if (THREADS_HEADER.test(line)) {
       inBlock = true;
       continue;
     }
     if (!inBlock) continue;
-    const m = SWITCHES_ROW.exec(line);
+    const m = THREADS_ROW.exec(line);
     if (!m) {
       inBlock = false;
       continue;
     }
-    if (m[2] !== '-' && m[3] !== '-') out.set(Number(m[1]), Number(m[2]) + Number(m[3]));
+    const parts = [
+      m[3] === '-' ? undefined : Number(m[3]),
+      m[4] === '-' ? undefined : Number(m[4]),
+      psCpuTime(m[5]!),
+    ];
+    const known = parts.filter((n): n is number => n !== undefined);
+    if (known.length > 0)
+      out.set(
+        `${m[1]}/${m[2]}`,
+        known.reduce((a, b) => a + b, 0),
+      );
   }
   return out;
 }
@@ -262,12 +280,16 @@ function readPsAxl(text: string): PsRow[] {
   return out;
 }
 
-function addPsInfo(threads: Thread[], rows: PsRow[], switches: Map<number, number>): Thread[] {
+function addPsInfo(threads: Thread[], rows: PsRow[], progress: Map<string, number>): Thread[] {
   // Every procstat thread has a pid; keyed by `number | undefined` only to satisfy the model's type.
   const byPid = new Map<number | undefined, PsRow>(rows.map((r) => [r.proc.pid, r]));
   const perPid = new Map<number | undefined, number>();
   for (const t of threads) perPid.set(t.pid, (perPid.get(t.pid) ?? 0) + 1);
   for (const t of threads) {
+    // A thread asleep for good neither runs nor switches, so its counter stays; one that runs adds
+    // to its TIME, one that sleeps and wakes adds switches.
+    const counter = progress.get(`${t.pid}/${t.tid}`);
+    if (t.cpuTicks === undefined && counter !== undefined) t.cpuTicks = counter;
     const row = byPid.get(t.pid);
     // ps -axl without -H shows one line a process: its state, wait channel and CPU time say
     // nothing about which of several threads is asleep where or ran, so only a single-threaded
@@ -278,11 +300,8 @@ function addPsInfo(threads: Thread[], rows: PsRow[], switches: Map<number, numbe
     if (t.state === undefined) t.state = p.state.charAt(0);
     // procstat prints no wait channel, so ps's is the only one.
     if (p.wchan !== undefined) t.wchan = p.wchan;
-    // A thread asleep for good neither runs nor switches, so TIME and the switches stay; one that
-    // runs adds to TIME, one that sleeps and wakes adds switches.
-    const switched = switches.get(p.pid);
-    if (t.cpuTicks === undefined && (row.cpuTime !== undefined || switched !== undefined))
-      t.cpuTicks = (row.cpuTime ?? 0) + (switched ?? 0);
+    // An older capture without the per-thread block: the process's TIME alone.
+    if (t.cpuTicks === undefined && row.cpuTime !== undefined) t.cpuTicks = row.cpuTime;
   }
   return threads;
 }

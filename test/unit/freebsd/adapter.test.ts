@@ -817,7 +817,7 @@ describe('parseSample', () => {
     };
     return [read('SAMPLE1'), read('SAMPLE2')] as const;
   };
-  const switchesBlock = /@@fg:\w+:capture:ps-switches:begin@@[\s\S]*?@@fg:\w+:capture:ps-switches:end@@\n/;
+  const threadsBlock = /@@fg:\w+:capture:ps-threads:begin@@[\s\S]*?@@fg:\w+:capture:ps-threads:end@@\n/;
 
   it('takes a test busy on a CPU in both samples for progress, by its TIME and switches', () => {
     const [first, second] = samples('sample-cpu-bound.txt');
@@ -831,8 +831,8 @@ describe('parseSample', () => {
     const verdict = compareSamples(first, second, new Set([1407]));
     expect(verdict.stuck).toBe(false);
     expect(verdict.explanation).toContain('9729 -> 10329');
-    // A capture without the switches block (an older watchdog) still has TIME.
-    const [old1, old2] = samples('sample-cpu-bound.txt', switchesBlock);
+    // A capture without the per-thread block (an older watchdog) still has ps -axlww's TIME.
+    const [old1, old2] = samples('sample-cpu-bound.txt', threadsBlock);
     expect(compareSamples(old1, old2, new Set([1407])).explanation).toContain('5712 -> 6013');
   });
 
@@ -845,7 +845,7 @@ describe('parseSample', () => {
     expect(verdict).toMatchObject({ stuck: false });
     expect(verdict.explanation).toContain('61 -> 65');
     // TIME alone did not move: without the switches this was taken for a hang.
-    const [old1, old2] = samples('sample-slow-server.txt', switchesBlock);
+    const [old1, old2] = samples('sample-slow-server.txt', threadsBlock);
     expect(compareSamples(old1, old2, new Set([1433])).stuck).toBe(true);
   });
 

@@ -3,7 +3,7 @@
 // then "%5d %6d %-19s %-19s" and the stack) and bin/ps/ps.c lfmt (UID PID PPID C PRI NI VSZ RSS
 // MWCHAN STAT TT TIME COMMAND).
 import { describe, expect, it } from 'vitest';
-import { parsePsAxl, parsePsSwitches, psCpuTime } from '../../../src/report/parsers/freebsd-procstat.js';
+import { parsePsAxl, parsePsThreads, psCpuTime } from '../../../src/report/parsers/freebsd-procstat.js';
 import { parseStacks } from '../../../src/report/stacks.js';
 
 const pad = (s: string, n: number) => s.padEnd(n);
@@ -378,26 +378,36 @@ describe('procstat and ps as printed, with their padding', () => {
     for (const t of threads.filter((x) => x.pid === 905)) expect(t.cpuTicks).toBeUndefined();
   });
 
-  // bin/ps/keyword.c: `nvcsw` NVCSW, `nivcsw` NIVCSW, "%ld" right-justified; rvar() prints `-`
-  // for a process whose rusage ps cannot read.
-  it("reads ps -o pid,nvcsw,nivcsw as each process's switches, and adds them to its TIME", () => {
-    const switches = ['  PID NVCSW NIVCSW', '  812    40      2', '  905     -      -', ' 1001    7     11'];
-    expect([...parsePsSwitches(switches.join('\n'))]).toEqual([
-      [812, 42],
-      [1001, 18],
+  // bin/ps/keyword.c: `lwp` LWP (the thread id), `nvcsw` NVCSW, `nivcsw` NIVCSW, `time` TIME; rvar()
+  // prints `-` for rusage ps cannot read; with -H a line a thread (sys/kern/kern_proc.c
+  // fill_kinfo_thread fills it from the thread).
+  it("reads ps -axH -o pid,lwp,nvcsw,nivcsw,time as each thread's counter, for threads of one process too", () => {
+    const perThread = [
+      '  PID    LWP NVCSW NIVCSW    TIME',
+      '  812 100140    40      2 0:00.01',
+      '  905 100150     -      -       -',
+      '  905 100151     7     11 0:01.50',
+    ];
+    expect([...parsePsThreads(perThread.join('\n'))]).toEqual([
+      ['812/100140', 43],
+      ['905/100151', 168],
     ]);
-    expect(parsePsSwitches(switches.slice(1).join('\n')).size).toBe(0);
+    expect(parsePsThreads(perThread.slice(1).join('\n')).size).toBe(0);
     const text = [
       header,
       line(812, 100140, 'mmap-write', '-', STUCK),
+      line(905, 100150, 'gtest', '-', STUCK),
+      line(905, 100151, 'gtest', 'mockfs', STUCK),
       psHeader,
       ps(812, 'fu_ans', 'S', 'mmap-write'),
+      ps(905, '-', 'S', 'gtest'),
       '@@',
-      ...switches,
+      ...perThread,
     ].join('\n');
-    const [t] = parseStacks(text).filter((x) => x.format === 'freebsd-procstat');
-    // TIME 0:00.01 is 1 hundredth, plus 40 + 2 switches.
-    expect(t?.cpuTicks).toBe(43);
+    const threads = parseStacks(text).filter((x) => x.format === 'freebsd-procstat');
+    const counter = (tid: number) => threads.find((t) => t.tid === tid)?.cpuTicks;
+    // The block's counter wins over ps -axlww's TIME; a thread of a process with several gets its own.
+    expect([counter(100140), counter(100150), counter(100151)]).toEqual([43, undefined, 168]);
   });
 
   it('reads nothing as ps before its header', () => {

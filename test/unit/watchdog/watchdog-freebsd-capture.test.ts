@@ -36,7 +36,8 @@ function fakeFreebsdTools(): string {
     ].join('\n'),
   );
   // bin/ps: `-axo pid=,ppid=` the real table; `-axlww` lfmt's header and rows (TIME 0:00.01);
-  // `-ax -o pid,nvcsw,nivcsw` keyword.c's NVCSW/NIVCSW, here 40 and 2 for every process.
+  // `-axH -o pid,lwp,nvcsw,nivcsw,time` keyword.c's LWP/NVCSW/NIVCSW/TIME, a line a thread (the fake
+  // procstat's tid 100000 + pid), here 40, 2 and 0:00.01 for each.
   tool(
     'ps',
     [
@@ -44,8 +45,8 @@ function fakeFreebsdTools(): string {
       '"-axo pid=,ppid=") exec /usr/bin/ps -eo pid=,ppid= ;;',
       '-axlww) printf "%3s %5s %5s %1s %3s %2s %5s %4s %-6s %-4s %-3s %7s %s\\n" UID PID PPID C PRI NI VSZ RSS MWCHAN STAT TT TIME COMMAND',
       '  /usr/bin/ps -eo pid=,ppid= | while read -r p pp; do printf "%3d %5d %5d %1d %3d %2d %5d %4d %-6s %-4s %-3s %7s %s\\n" 0 "$p" "$pp" 0 20 0 14044 2892 nanslp S+ u0 0:00.01 sleep; done ;;',
-      '"-ax -o pid,nvcsw,nivcsw") printf "%5s %5s %6s\\n" PID NVCSW NIVCSW',
-      '  /usr/bin/ps -eo pid= | while read -r p; do printf "%5d %5d %6d\\n" "$p" 40 2; done ;;',
+      '"-axH -o pid,lwp,nvcsw,nivcsw,time") printf "%5s %6s %5s %6s %7s\\n" PID LWP NVCSW NIVCSW TIME',
+      '  /usr/bin/ps -eo pid= | while read -r p; do printf "%5d %6d %5d %6d %7s\\n" "$p" $((100000 + p)) 40 2 0:00.01; done ;;',
       '*) echo "fake ps: unexpected arguments: $*" >&2; exit 2 ;;',
       'esac',
     ].join('\n'),
@@ -54,7 +55,7 @@ function fakeFreebsdTools(): string {
 }
 
 describe('watchdog.sh on FreeBSD (fake FreeBSD tools, real sh)', () => {
-  it('samples procstat -kk, ps -axlww and the context switches, in that order, and the adapter reads the counter', () => {
+  it("samples procstat -kk, ps -axlww and the threads' switches and times, in that order, and the adapter reads the counter", () => {
     const bin = fakeFreebsdTools();
     const run = spawnSync('dash', [WATCHDOG, NONCE, 't1', '0.2', '1', '--', 'sleep', '30'], {
       encoding: 'utf8',
@@ -74,7 +75,7 @@ describe('watchdog.sh on FreeBSD (fake FreeBSD tools, real sh)', () => {
       const blocks = [...sample(n).matchAll(new RegExp(`@@fg:${NONCE}:capture:([\\w-]+):begin@@`, 'g'))].map(
         (m) => m[1],
       );
-      expect(blocks).toEqual(['procstat-kk', 'ps-axlww', 'ps-switches']);
+      expect(blocks).toEqual(['procstat-kk', 'ps-axlww', 'ps-threads']);
     }
     const tree = new RegExp(`@@fg:${NONCE}:tree:(\\d+)@@`).exec(sample(1))?.[1];
     expect(tree).toMatch(/^\d+$/);
