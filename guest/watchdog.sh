@@ -174,7 +174,13 @@ capture_linux() {
 # FreeBSD: procstat -kk (usr.bin/procstat/procstat_kstack.c: header
 # "PID TID COMM TDNAME KSTACK", one thread a line, frames "func+0xoff"
 # separated by spaces) for CMD's tree and every thread with fuse/vm/vfs
-# frames; then ps -axlww for wait channels.
+# frames; then ps -axlww for wait channels; then, a line a thread (-H), each
+# thread's voluntary and involuntary context switches and CPU time
+# (bin/ps/keyword.c lwp, nvcsw, nivcsw, time; sys/kern/kern_proc.c
+# fill_kinfo_thread fills them from the thread; sys/kern/kern_synch.c
+# mi_switch counts SW_VOL switches in ru_nvcsw), FreeBSD's progress counter: a
+# thread that waits on a slow server sleeps and wakes (a voluntary switch) for
+# every request, one asleep for good neither switches nor runs.
 capture_freebsd() {
 	process_table
 	tree_of "$cmd"
@@ -188,6 +194,9 @@ capture_freebsd() {
 	printf '@@fg:%s:capture:ps-axlww:begin@@\n' "$NONCE"
 	ps -axlww 2>/dev/null
 	printf '@@fg:%s:capture:ps-axlww:end@@\n' "$NONCE"
+	printf '@@fg:%s:capture:ps-threads:begin@@\n' "$NONCE"
+	ps -axH -o pid,lwp,nvcsw,nivcsw,time 2>/dev/null
+	printf '@@fg:%s:capture:ps-threads:end@@\n' "$NONCE"
 }
 
 sample() {

@@ -49,7 +49,9 @@ export interface Thread {
   format: StackFormat;
   /**
    * A progress counter (Linux: utime+stime clock ticks plus finished read/write system calls, from
-   * the watchdog's PROGRESS field), to tell a stuck thread from a busy or slowly served one.
+   * the watchdog's PROGRESS field; FreeBSD: the thread's CPU time in hundredths of a second plus its
+   * voluntary and involuntary context switches, from the watchdog's `ps -axH` block), to tell a
+   * stuck thread from a busy or slowly served one.
    */
   cpuTicks?: number;
   /** Which watchdog sample (1 or 2) the thread was captured in, when known. */

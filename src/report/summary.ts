@@ -98,7 +98,14 @@ function threadLabel(t: Thread): string {
   const extra: string[] = [];
   if (t.state !== undefined) extra.push(`state ${code(t.state)}`);
   if (t.wchan !== undefined) extra.push(`wchan ${code(t.wchan)}`);
-  if (t.cpuTicks !== undefined) extra.push(`${t.cpuTicks} CPU ticks`);
+  // FreeBSD's counter is ps's TIME in hundredths of a second plus the context switches
+  // (report/parsers/freebsd-procstat.ts).
+  if (t.cpuTicks !== undefined)
+    extra.push(
+      t.format === 'freebsd-procstat'
+        ? `progress ${t.cpuTicks} (CPU 1/100 s + context switches)`
+        : `${t.cpuTicks} CPU ticks`,
+    );
   extra.push(t.format);
   return `${parts.join(' ')} — ${extra.join(', ')}`;
 }

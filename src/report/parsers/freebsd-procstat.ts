@@ -15,7 +15,17 @@
 //
 // `ps -axlww` (bin/ps/ps.c lfmt "uid,pid,ppid,cpu,pri,nice,vsz,rss,mwchan,state,tt,time,command")
 // prints `UID PID PPID C PRI NI VSZ RSS MWCHAN STAT TT TIME COMMAND`; when the same text holds
-// it, each procstat thread gets its process's STAT (first letter, e.g. `D`) and MWCHAN.
+// it, each procstat thread of a single-threaded process gets its process's STAT (first letter, e.g.
+// `D`) and MWCHAN. Every thread gets a progress counter from the watchdog's
+// `ps -axH -o pid,lwp,nvcsw,nivcsw,time` (bin/ps/keyword.c: `PID`, `LWP` the thread id procstat
+// prints as TID, `NVCSW` and `NIVCSW` the thread's voluntary and involuntary context switches, `-`
+// when ps cannot read them, `TIME` its CPU time; with -H, sys/kern/kern_proc.c fill_kinfo_thread
+// fills each line from the thread itself: rufetchtd, td_rux.rux_runtime): TIME in hundredths of a
+// second plus both switch counts. Without that block, a single-threaded process's TIME from
+// `ps -axlww` alone. procstat has no such counter: a thread on a CPU in both samples prints
+// `<running>` twice (no frames to differ), one preempted in user mode the same return-to-user
+// frames, and one waiting on a slow server the same sleep in both, though it sleeps and wakes (a
+// voluntary switch, sys/kern/kern_synch.c mi_switch) for every request in between.
 
 import type { Frame, StackParser, Thread } from '../model.js';
 import { parseSymbol, splitLines, toInt } from './common.js';
@@ -66,7 +76,7 @@ export const freebsdProcstatParser: StackParser = {
       if (more) last?.frames.push(...more);
       else last = undefined;
     }
-    return addPsInfo(threads, parsePsAxl(text));
+    return addPsInfo(threads, readPsAxl(text), parsePsThreads(text));
   },
 };
 
@@ -140,6 +150,62 @@ export interface PsProcess {
   command: string;
 }
 
+/**
+ * ps's TIME: bin/ps/print.c cputime() -> printtime(): ki_runtime (microseconds, the process's
+ * threads together) rounded to hundredths, `"%ld:%02ld%c%02ld"` (minutes, seconds, the locale's
+ * decimal point, hundredths), e.g. `0:00.31` or `123:04.56`.
+ */
+const PS_TIME = /^(\d+):([0-5]\d)[^\d:](\d{2})$/;
+
+/** A TIME field in hundredths of a second, or undefined when it is not of ps's form. */
+export function psCpuTime(field: string): number | undefined {
+  const m = PS_TIME.exec(field);
+  return m ? (Number(m[1]) * 60 + Number(m[2])) * 100 + Number(m[3]) : undefined;
+}
+
+/** A ps row and its TIME in hundredths of a second (undefined when unreadable). */
+interface PsRow {
+  proc: PsProcess;
+  cpuTime?: number;
+}
+
+const THREADS_HEADER = /^\s*PID\s+LWP\s+NVCSW\s+NIVCSW\s+TIME\s*$/;
+const THREADS_ROW = /^\s*(\d+)\s+(\d+)\s+(\d+|-)\s+(\d+|-)\s+(\S+)\s*$/;
+
+/**
+ * `ps -axH -o pid,lwp,nvcsw,nivcsw,time`: each thread's progress counter, keyed `PID/TID`: its CPU
+ * time in hundredths of a second plus its voluntary and involuntary context switches (the parts ps
+ * could read; a thread with none readable has no counter).
+ */
+export function parsePsThreads(text: string): Map<string, number> {
+  const out = new Map<string, number>();
+  let inBlock = false;
+  for (const line of splitLines(text)) {
+    if (THREADS_HEADER.test(line)) {
+      inBlock = true;
+      continue;
+    }
+    if (!inBlock) continue;
+    const m = THREADS_ROW.exec(line);
+    if (!m) {
+      inBlock = false;
+      continue;
+    }
+    const parts = [
+      m[3] === '-' ? undefined : Number(m[3]),
+      m[4] === '-' ? undefined : Number(m[4]),
+      psCpuTime(m[5]!),
+    ];
+    const known = parts.filter((n): n is number => n !== undefined);
+    if (known.length > 0)
+      out.set(
+        `${m[1]}/${m[2]}`,
+        known.reduce((a, b) => a + b, 0),
+      );
+  }
+  return out;
+}
+
 const PS_HEADER = /^\s*UID\s+PID\s+PPID\s+C\s+PRI\s+NI\s+VSZ\s+RSS\s+MWCHAN\s+STAT\s+TT\s+TIME\s+COMMAND\s*$/;
 const PS_NUMBERS = /^\s*\d+\s+(\d+)\s+(\d+)\s+-?\d+\s+-?\d+\s+-?\d+\s+\d+\s+\d+\s+$/;
 const PS_TAIL = /^(\S+)\s+(\S+)\s+(\S+)\s+(.*)$/;
@@ -149,7 +215,7 @@ const PS_TAIL = /^(\S+)\s+(\S+)\s+(\S+)\s+(.*)$/;
  * widths computed over all rows (bin/ps/ps.c, print.c `mwchan`: the wait message or `*` and the
  * lock name, which may hold spaces), so the header's column starts are the fields' starts.
  */
-function psByColumns(line: string, mwchan: number, stat: number): PsProcess | undefined {
+function psByColumns(line: string, mwchan: number, stat: number): PsRow | undefined {
   // The numbers must end in blanks just before MWCHAN (PS_NUMBERS) and STAT must start a field
   // (PS_TAIL), so only the blank in front of STAT is left to check here.
   if (line[stat - 1] !== ' ') return undefined;
@@ -164,12 +230,21 @@ function psByColumns(line: string, mwchan: number, stat: number): PsProcess | un
     command: tail[4] as string,
   };
   if (wchan !== '' && wchan !== '-') proc.wchan = wchan;
-  return proc;
+  return withTime(proc, tail[3] as string);
+}
+
+function withTime(proc: PsProcess, time: string): PsRow {
+  const cpuTime = psCpuTime(time);
+  return cpuTime === undefined ? { proc } : { proc, cpuTime };
 }
 
 /** Parse `ps -axlww` output (FreeBSD bin/ps lfmt); empty when the text has none. */
 export function parsePsAxl(text: string): PsProcess[] {
-  const out: PsProcess[] = [];
+  return readPsAxl(text).map((row) => row.proc);
+}
+
+function readPsAxl(text: string): PsRow[] {
+  const out: PsRow[] = [];
   let inPs = false;
   let cols: { mwchan: number; stat: number } | undefined;
   for (const line of splitLines(text)) {
@@ -200,25 +275,33 @@ export function parsePsAxl(text: string): PsProcess[] {
       command: m[7] as string,
     };
     if (m[3] !== '-') proc.wchan = m[3] as string;
-    out.push(proc);
+    out.push(withTime(proc, m[6] as string));
   }
   return out;
 }
 
-function addPsInfo(threads: Thread[], ps: PsProcess[]): Thread[] {
+function addPsInfo(threads: Thread[], rows: PsRow[], progress: Map<string, number>): Thread[] {
   // Every procstat thread has a pid; keyed by `number | undefined` only to satisfy the model's type.
-  const byPid = new Map<number | undefined, PsProcess>(ps.map((p) => [p.pid, p]));
+  const byPid = new Map<number | undefined, PsRow>(rows.map((r) => [r.proc.pid, r]));
   const perPid = new Map<number | undefined, number>();
   for (const t of threads) perPid.set(t.pid, (perPid.get(t.pid) ?? 0) + 1);
   for (const t of threads) {
-    const p = byPid.get(t.pid);
-    // ps -axl without -H shows one line a process: its state says nothing about which of
-    // several threads is asleep where, so only a single-threaded process takes it.
-    if (!p || perPid.get(p.pid) !== 1) continue;
+    // A thread asleep for good neither runs nor switches, so its counter stays; one that runs adds
+    // to its TIME, one that sleeps and wakes adds switches.
+    const counter = progress.get(`${t.pid}/${t.tid}`);
+    if (t.cpuTicks === undefined && counter !== undefined) t.cpuTicks = counter;
+    const row = byPid.get(t.pid);
+    // ps -axl without -H shows one line a process: its state, wait channel and CPU time say
+    // nothing about which of several threads is asleep where or ran, so only a single-threaded
+    // process takes them.
+    if (!row || perPid.get(row.proc.pid) !== 1) continue;
+    const p = row.proc;
     // STAT's first letter is the state (D, I, L, R, S, T, W, Z); the rest are flags.
     if (t.state === undefined) t.state = p.state.charAt(0);
     // procstat prints no wait channel, so ps's is the only one.
     if (p.wchan !== undefined) t.wchan = p.wchan;
+    // An older capture without the per-thread block: the process's TIME alone.
+    if (t.cpuTicks === undefined && row.cpuTime !== undefined) t.cpuTicks = row.cpuTime;
   }
   return threads;
 }

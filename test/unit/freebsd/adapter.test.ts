@@ -23,6 +23,8 @@ import {
   parseKldstat,
 } from '../../../src/guest/freebsd-parse.js';
 import type { Thread } from '../../../src/report/model.js';
+import { compareSamples } from '../../../src/watchdog/compare.js';
+import { verdictOfTests } from '../../../src/gate/verdict.js';
 import {
   FakeFreeBSDKernel,
   FakeFreeBSDShell,
@@ -636,7 +638,7 @@ describe('gtest', () => {
       ['gtest/Write.mmap', 'skipped'],
     ]);
     expect(fail[0]!.message).toContain('write.cc:312\nExpected equality of these values:');
-    expect(fail[2]!.message).toContain('fusefs(5) is not loaded');
+    expect(fail[2]!.message).toContain('/dev/fuse does not exist');
   });
 
   it('a filter that matches nothing is an error "no test ran", never a pass', () => {
@@ -649,6 +651,48 @@ describe('gtest', () => {
     expect(r).toHaveLength(1);
     expect(r[0]).toMatchObject({ status: 'error', message: expect.stringContaining('no test ran') });
     expect(r[0]!.message).toContain('WriteBack.no_such_test');
+  });
+
+  // tests/sys/fs/fusefs/utils.cc check_environment() skips every case on a machine that does not
+  // suit the tests (no /dev/fuse, mac_bsdextended) and the program exits 0: nothing was tested.
+  it('a run whose every case was skipped is an error "no test ran", never a pass', () => {
+    const r = gtestResultsFromRun({
+      xml: transcript('gtest-all-skipped.xml'),
+      consoleText: '',
+      iteration: 1,
+      filter: 'WriteBack.mmap_direct_io:Write.mmap',
+    });
+    expect(r.map((x) => [x.name, x.status])).toEqual([
+      ['gtest/Write.mmap', 'skipped'],
+      ['gtest/WriteBack.mmap_direct_io', 'skipped'],
+      ['gtest/write', 'error'],
+    ]);
+    expect(r[2]!.message).toBe(
+      'no test ran: every case --gtest_filter=WriteBack.mmap_direct_io:Write.mmap selected was skipped (The fusefs tests are incompatible with mac_bsdextended.)',
+    );
+    expect(
+      verdictOfTests([{ name: 'workload/mmap-write', status: 'pass', durationMs: 5, iteration: 1 }, ...r]),
+    ).toBe('error');
+    // Without the XML, the console's [  SKIPPED ] lines say the same.
+    const skippedLog = transcript('gtest-fail.txt')
+      .split('\n')
+      .filter((line) => !/Write\.(append_direct_io|direct_io_short_write)/.test(line))
+      .join('\n');
+    const fromLog = gtestResultsFromRun({
+      xml: undefined,
+      consoleText: skippedLog,
+      iteration: 1,
+      filter: 'Write.mmap',
+    });
+    expect(fromLog.map((x) => x.status)).toEqual(['skipped', 'error']);
+    // One case that ran is enough: the skipped ones decide nothing.
+    const some = gtestResultsFromRun({
+      xml: transcript('gtest-fail.xml'),
+      consoleText: '',
+      iteration: 1,
+      filter: 'Write.*',
+    });
+    expect(some.some((x) => x.status === 'error')).toBe(false);
   });
 
   it('without XML, the console names the case that never finished', () => {
@@ -760,6 +804,57 @@ describe('parseSample', () => {
     }
     expect(fns.indexOf('vm_page_busy_sleep')).toBeLessThan(fns.indexOf('fuse_vnop_write'));
     expect(threads.find((t) => t.pid === 1304)!.wchan).toBe('fu_msg');
+  });
+
+  // ps's TIME and context switches are the progress counter procstat lacks
+  // (report/parsers/freebsd-procstat.ts): a test on a CPU at both samples shows `<running>` twice,
+  // and one served slowly the same sleep twice, which without it read as the same frames.
+  const samples = (name: string, drop?: RegExp) => {
+    const guest = new FreeBSDGuest();
+    const read = (part: string) => {
+      const text = section(name, part);
+      return guest.parseSample(drop ? text.replace(drop, '') : text);
+    };
+    return [read('SAMPLE1'), read('SAMPLE2')] as const;
+  };
+  const threadsBlock = /@@fg:\w+:capture:ps-threads:begin@@[\s\S]*?@@fg:\w+:capture:ps-threads:end@@\n/;
+
+  it('takes a test busy on a CPU in both samples for progress, by its TIME and switches', () => {
+    const [first, second] = samples('sample-cpu-bound.txt');
+    // TIME 0:57.12 -> 1:00.13, NVCSW 6, NIVCSW 4011 -> 4310.
+    expect(first.find((t) => t.pid === 1407)).toMatchObject({
+      state: 'R',
+      frames: [],
+      cpuTicks: 5712 + 6 + 4011,
+    });
+    expect(second.find((t) => t.pid === 1407)).toMatchObject({ cpuTicks: 6013 + 6 + 4310 });
+    const verdict = compareSamples(first, second, new Set([1407]));
+    expect(verdict.stuck).toBe(false);
+    expect(verdict.explanation).toContain('9729 -> 10329');
+    // A capture without the per-thread block (an older watchdog) still has ps -axlww's TIME.
+    const [old1, old2] = samples('sample-cpu-bound.txt', threadsBlock);
+    expect(compareSamples(old1, old2, new Set([1407])).explanation).toContain('5712 -> 6013');
+  });
+
+  it('takes a test served slowly for progress: the same sleep twice, but more voluntary switches', () => {
+    const [first, second] = samples('sample-slow-server.txt');
+    const writer = first.find((t) => t.pid === 1433)!;
+    expect(writer).toMatchObject({ state: 'S', wchan: 'fu_ans', cpuTicks: 1 + 57 + 3 });
+    expect(second.find((t) => t.pid === 1433)!.frames).toEqual(writer.frames);
+    const verdict = compareSamples(first, second, new Set([1433]));
+    expect(verdict).toMatchObject({ stuck: false });
+    expect(verdict.explanation).toContain('61 -> 65');
+    // TIME alone did not move: without the switches this was taken for a hang.
+    const [old1, old2] = samples('sample-slow-server.txt', threadsBlock);
+    expect(compareSamples(old1, old2, new Set([1433])).stuck).toBe(true);
+  });
+
+  it('keeps the 247276 writer a hang: asleep for good, neither its TIME nor its switches move', () => {
+    const guest = new FreeBSDGuest();
+    const sample = transcript('sample-247276-current.txt');
+    const [first, second] = [guest.parseSample(sample), guest.parseSample(sample)];
+    expect(first.find((t) => t.pid === 1321)).toMatchObject({ cpuTicks: 0 + 41 + 3 });
+    expect(compareSamples(first!, second!, new Set([1321])).stuck).toBe(true);
   });
 
   it('uses an injected parser when given one', () => {

@@ -3,7 +3,7 @@
 // then "%5d %6d %-19s %-19s" and the stack) and bin/ps/ps.c lfmt (UID PID PPID C PRI NI VSZ RSS
 // MWCHAN STAT TT TIME COMMAND).
 import { describe, expect, it } from 'vitest';
-import { parsePsAxl } from '../../../src/report/parsers/freebsd-procstat.js';
+import { parsePsAxl, parsePsThreads, psCpuTime } from '../../../src/report/parsers/freebsd-procstat.js';
 import { parseStacks } from '../../../src/report/stacks.js';
 
 const pad = (s: string, n: number) => s.padEnd(n);
@@ -352,6 +352,62 @@ describe('procstat and ps as printed, with their padding', () => {
       { pid: 812, ppid: 903, state: 'D+', wchan: '*vnode interlock', command: 'mmap-write /mnt/fg' },
       { pid: 905, ppid: 1, state: 'Ss', command: 'fusefs-fixture' },
     ]);
+  });
+
+  // bin/ps/print.c printtime(): "%ld:%02ld%c%02ld", minutes, seconds, the locale's decimal point, hundredths.
+  it("reads ps's TIME in hundredths of a second, whatever the decimal point, and nothing else as one", () => {
+    expect(psCpuTime('0:00.31')).toBe(31);
+    expect(psCpuTime('123:04.56')).toBe(123 * 6000 + 456);
+    expect(psCpuTime('0:05,07')).toBe(507);
+    for (const notTime of ['-', '0:60.00', '0:0.31', '1:00', '00:01:02', '0:00.3'])
+      expect(psCpuTime(notTime)).toBeUndefined();
+  });
+
+  it("gives a single-threaded process's TIME to its thread, and none to the threads of a process with several", () => {
+    const text = [
+      header,
+      line(812, 100140, 'mmap-write', '-', STUCK),
+      line(905, 100150, 'gtest', '-', STUCK),
+      line(905, 100151, 'gtest', 'mockfs', STUCK),
+      psHeader,
+      ps(812, 'vmopar', 'D', 'mmap-write'),
+      ps(905, '-', 'S', 'gtest'),
+    ].join('\n');
+    const threads = parseStacks(text).filter((x) => x.format === 'freebsd-procstat');
+    expect(threads.find((t) => t.pid === 812)?.cpuTicks).toBe(1);
+    for (const t of threads.filter((x) => x.pid === 905)) expect(t.cpuTicks).toBeUndefined();
+  });
+
+  // bin/ps/keyword.c: `lwp` LWP (the thread id), `nvcsw` NVCSW, `nivcsw` NIVCSW, `time` TIME; rvar()
+  // prints `-` for rusage ps cannot read; with -H a line a thread (sys/kern/kern_proc.c
+  // fill_kinfo_thread fills it from the thread).
+  it("reads ps -axH -o pid,lwp,nvcsw,nivcsw,time as each thread's counter, for threads of one process too", () => {
+    const perThread = [
+      '  PID    LWP NVCSW NIVCSW    TIME',
+      '  812 100140    40      2 0:00.01',
+      '  905 100150     -      -       -',
+      '  905 100151     7     11 0:01.50',
+    ];
+    expect([...parsePsThreads(perThread.join('\n'))]).toEqual([
+      ['812/100140', 43],
+      ['905/100151', 168],
+    ]);
+    expect(parsePsThreads(perThread.slice(1).join('\n')).size).toBe(0);
+    const text = [
+      header,
+      line(812, 100140, 'mmap-write', '-', STUCK),
+      line(905, 100150, 'gtest', '-', STUCK),
+      line(905, 100151, 'gtest', 'mockfs', STUCK),
+      psHeader,
+      ps(812, 'fu_ans', 'S', 'mmap-write'),
+      ps(905, '-', 'S', 'gtest'),
+      '@@',
+      ...perThread,
+    ].join('\n');
+    const threads = parseStacks(text).filter((x) => x.format === 'freebsd-procstat');
+    const counter = (tid: number) => threads.find((t) => t.tid === tid)?.cpuTicks;
+    // The block's counter wins over ps -axlww's TIME; a thread of a process with several gets its own.
+    expect([counter(100140), counter(100150), counter(100151)]).toEqual([43, undefined, 168]);
   });
 
   it('reads nothing as ps before its header', () => {

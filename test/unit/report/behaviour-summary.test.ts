@@ -249,7 +249,7 @@ describe('blocked threads', () => {
     expect(md).toContain('<br>`hang in fuse_lock_inode from fuse_perform_write`');
   });
 
-  it('labels a thread with pid, tid, name, thread name, state, wait channel, CPU ticks and its format', () => {
+  it('labels a thread with pid, tid, name, thread name, state, wait channel, progress counter and its format', () => {
     const t = stuck(7, ['mi_switch', 'sleepq_wait', 'vm_page_busy_sleep', 'fuse_vnop_write'], {
       tid: 100_007,
       comm: 'mmap-write',
@@ -260,7 +260,7 @@ describe('blocked threads', () => {
     });
     const md = renderSummary({ ...passReport(), verdict: 'hang', threads: [t] });
     expect(md).toContain(
-      '**pid 7 tid 100007 `mmap-write` (`writer`) — state `D`, wchan `vmopar`, 12 CPU ticks, freebsd-procstat**',
+      '**pid 7 tid 100007 `mmap-write` (`writer`) — state `D`, wchan `vmopar`, progress 12 (CPU 1/100 s + context switches), freebsd-procstat**',
     );
     const same = renderSummary({
       ...passReport(),
@@ -268,6 +268,13 @@ describe('blocked threads', () => {
       threads: [stuck(7, ['fuse_flush'], { comm: '' })],
     });
     expect(same).toContain('**pid 7 `?` — state `D`, linux-proc-stack**');
+    // Linux's counter is clock ticks plus finished calls (the watchdog's PROGRESS), FreeBSD's ps's TIME and switches.
+    const linux = renderSummary({
+      ...passReport(),
+      verdict: 'hang',
+      threads: [stuck(7, ['fuse_flush'], { cpuTicks: 12 })],
+    });
+    expect(linux).toContain('12 CPU ticks, linux-proc-stack**');
   });
 
   it('prints a frame with its offset, size, module and source line', () => {
