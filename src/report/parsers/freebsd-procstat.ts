@@ -32,6 +32,8 @@ import { parseSymbol, splitLines, toInt } from './common.js';
 
 const HEADER = /^\s*PID\s+TID\s+COMM\s+TDNAME\s+KSTACK\s*$/;
 const LINE_START = /^(\s*)(\d+)\s+(\d+) /;
+/** A line after procstat's own: a watchdog marker, or ps -axlww's or ps -axH's header. */
+const BLOCK_END = /^@@|^\s*UID\s+PID\s+PPID\s|^\s*PID\s+LWP\s/;
 /** The KSTACK of a thread procstat has no frames for (procstat_kstack() by kkst_state). */
 const NO_FRAMES = new Set(['<running>', '<swapped>', '<unknown>']);
 /**
@@ -64,6 +66,9 @@ export const freebsdProcstatParser: StackParser = {
         underHeader = true;
         continue;
       }
+      // procstat's block ends at the watchdog's next marker or at ps's header: below it, a line of
+      // numbers and bare words (a kernel printf spliced into a ps row) is no `-k` stack.
+      if (BLOCK_END.test(line)) underHeader = false;
       const thread = parseLine(line, underHeader);
       if (thread) {
         threads.push(thread);
@@ -76,7 +81,7 @@ export const freebsdProcstatParser: StackParser = {
       if (more) last?.frames.push(...more);
       else last = undefined;
     }
-    return addPsInfo(threads, readPsAxl(text), parsePsThreads(text));
+    return addPsInfo(threads, readPsAxl(text), readPsThreads(text));
   },
 };
 
@@ -171,39 +176,57 @@ interface PsRow {
 
 const THREADS_HEADER = /^\s*PID\s+LWP\s+NVCSW\s+NIVCSW\s+TIME\s*$/;
 const THREADS_ROW = /^\s*(\d+)\s+(\d+)\s+(\d+|-)\s+(\d+|-)\s+(\S+)\s*$/;
+/** What ends the block: the watchdog's next marker, or another program's header. */
+const THREADS_END = /^@@|^\s*PID\s+TID\s+COMM\s|^\s*UID\s+PID\s+PPID\s/;
+
+/** The ps-threads block of a sample: whether the text has one, and each thread's counter. */
+interface PsThreads {
+  seen: boolean;
+  counters: Map<string, number>;
+}
 
 /**
- * `ps -axH -o pid,lwp,nvcsw,nivcsw,time`: each thread's progress counter, keyed `PID/TID`: its CPU
- * time in hundredths of a second plus its voluntary and involuntary context switches (the parts ps
- * could read; a thread with none readable has no counter).
+ * A line a thread: its TIME in hundredths plus both switch counts. `-` in NVCSW and NIVCSW is
+ * rvar() finding no rusage (bin/ps/print.c: `!k->ki_valid`, a process swapped out on 13.x/14.x,
+ * bin/ps/ps.c saveuser; always valid on 15.x), and printtime() then prints `0:00.00` whatever the
+ * thread ran: such a row has no counter, never a smaller one.
  */
-export function parsePsThreads(text: string): Map<string, number> {
-  const out = new Map<string, number>();
+function rowCounter(m: RegExpExecArray): number | undefined {
+  const time = psCpuTime(m[5] as string);
+  if (m[3] === '-' || m[4] === '-' || time === undefined) return undefined;
+  return time + Number(m[3]) + Number(m[4]);
+}
+
+function readPsThreads(text: string): PsThreads {
+  const counters = new Map<string, number>();
+  let seen = false;
   let inBlock = false;
   for (const line of splitLines(text)) {
     if (THREADS_HEADER.test(line)) {
-      inBlock = true;
+      seen = inBlock = true;
       continue;
     }
     if (!inBlock) continue;
-    const m = THREADS_ROW.exec(line);
-    if (!m) {
+    if (THREADS_END.test(line)) {
       inBlock = false;
       continue;
     }
-    const parts = [
-      m[3] === '-' ? undefined : Number(m[3]),
-      m[4] === '-' ? undefined : Number(m[4]),
-      psCpuTime(m[5]!),
-    ];
-    const known = parts.filter((n): n is number => n !== undefined);
-    if (known.length > 0)
-      out.set(
-        `${m[1]}/${m[2]}`,
-        known.reduce((a, b) => a + b, 0),
-      );
+    // Anything else inside the block is the console's: a kernel printf between (or across) ps's
+    // lines. It loses at most the row it broke; the rows after it still count.
+    const m = THREADS_ROW.exec(line);
+    const counter = m ? rowCounter(m) : undefined;
+    if (m && counter !== undefined) counters.set(`${m[1]}/${m[2]}`, counter);
   }
-  return out;
+  return { seen, counters };
+}
+
+/**
+ * `ps -axH -o pid,lwp,nvcsw,nivcsw,time`: each thread's progress counter, keyed `PID/TID`: its CPU
+ * time in hundredths of a second plus its voluntary and involuntary context switches (a row whose
+ * rusage ps could not read has none).
+ */
+export function parsePsThreads(text: string): Map<string, number> {
+  return readPsThreads(text).counters;
 }
 
 const PS_HEADER = /^\s*UID\s+PID\s+PPID\s+C\s+PRI\s+NI\s+VSZ\s+RSS\s+MWCHAN\s+STAT\s+TT\s+TIME\s+COMMAND\s*$/;
@@ -280,7 +303,7 @@ function readPsAxl(text: string): PsRow[] {
   return out;
 }
 
-function addPsInfo(threads: Thread[], rows: PsRow[], progress: Map<string, number>): Thread[] {
+function addPsInfo(threads: Thread[], rows: PsRow[], progress: PsThreads): Thread[] {
   // Every procstat thread has a pid; keyed by `number | undefined` only to satisfy the model's type.
   const byPid = new Map<number | undefined, PsRow>(rows.map((r) => [r.proc.pid, r]));
   const perPid = new Map<number | undefined, number>();
@@ -288,7 +311,7 @@ function addPsInfo(threads: Thread[], rows: PsRow[], progress: Map<string, numbe
   for (const t of threads) {
     // A thread asleep for good neither runs nor switches, so its counter stays; one that runs adds
     // to its TIME, one that sleeps and wakes adds switches.
-    const counter = progress.get(`${t.pid}/${t.tid}`);
+    const counter = progress.counters.get(`${t.pid}/${t.tid}`);
     if (t.cpuTicks === undefined && counter !== undefined) t.cpuTicks = counter;
     const row = byPid.get(t.pid);
     // ps -axl without -H shows one line a process: its state, wait channel and CPU time say
@@ -300,8 +323,10 @@ function addPsInfo(threads: Thread[], rows: PsRow[], progress: Map<string, numbe
     if (t.state === undefined) t.state = p.state.charAt(0);
     // procstat prints no wait channel, so ps's is the only one.
     if (p.wchan !== undefined) t.wchan = p.wchan;
-    // An older capture without the per-thread block: the process's TIME alone.
-    if (t.cpuTicks === undefined && row.cpuTime !== undefined) t.cpuTicks = row.cpuTime;
+    // An older capture without the per-thread block: the process's TIME alone. Never in a capture
+    // that has the block but lost this thread's row (a kernel message across it): TIME alone is a
+    // smaller number than TIME plus switches, and the two samples would seem to differ.
+    if (!progress.seen && t.cpuTicks === undefined && row.cpuTime !== undefined) t.cpuTicks = row.cpuTime;
   }
   return threads;
 }

@@ -821,16 +821,16 @@ describe('parseSample', () => {
 
   it('takes a test busy on a CPU in both samples for progress, by its TIME and switches', () => {
     const [first, second] = samples('sample-cpu-bound.txt');
-    // TIME 0:57.12 -> 1:00.13, NVCSW 6, NIVCSW 4011 -> 4310.
+    // TIME 0:57.12 -> 1:00.13, NVCSW 6, NIVCSW 608 -> 640 (a ~94 ms ULE slice each).
     expect(first.find((t) => t.pid === 1407)).toMatchObject({
       state: 'R',
       frames: [],
-      cpuTicks: 5712 + 6 + 4011,
+      cpuTicks: 5712 + 6 + 608,
     });
-    expect(second.find((t) => t.pid === 1407)).toMatchObject({ cpuTicks: 6013 + 6 + 4310 });
+    expect(second.find((t) => t.pid === 1407)).toMatchObject({ cpuTicks: 6013 + 6 + 640 });
     const verdict = compareSamples(first, second, new Set([1407]));
     expect(verdict.stuck).toBe(false);
-    expect(verdict.explanation).toContain('9729 -> 10329');
+    expect(verdict.explanation).toContain('6326 -> 6659');
     // A capture without the per-thread block (an older watchdog) still has ps -axlww's TIME.
     const [old1, old2] = samples('sample-cpu-bound.txt', threadsBlock);
     expect(compareSamples(old1, old2, new Set([1407])).explanation).toContain('5712 -> 6013');
@@ -855,6 +855,25 @@ describe('parseSample', () => {
     const [first, second] = [guest.parseSample(sample), guest.parseSample(sample)];
     expect(first.find((t) => t.pid === 1321)).toMatchObject({ cpuTicks: 0 + 41 + 3 });
     expect(compareSamples(first!, second!, new Set([1321])).stuck).toBe(true);
+  });
+
+  // The console carries kernel printfs between (or into) the watchdog's lines, e.g. sys/vm/swap_pager.c
+  // swp_sizecheck's printf("swap_pager: out of swap space\n"). A row it breaks has no counter in that
+  // sample; it must never get ps -axlww's TIME instead (a smaller number: TIME without the switches).
+  it('keeps the 247276 writer a hang when a kernel message lands in the second sample\'s ps-threads block', () => {
+    const guest = new FreeBSDGuest();
+    const sample = transcript('sample-247276-current.txt');
+    const row = '1321 100112    41      3 0:00.00\n';
+    expect(sample).toContain(row);
+    const first = guest.parseSample(sample);
+    const between = guest.parseSample(sample.replace(row, `swap_pager: out of swap space\n${row}`));
+    expect(between.find((t) => t.pid === 1321)).toMatchObject({ cpuTicks: 44 });
+    expect(compareSamples(first, between, new Set([1321])).stuck).toBe(true);
+    const across = guest.parseSample(
+      sample.replace(row, '1321 100112    41swap_pager: out of swap space\n      3 0:00.00\n'),
+    );
+    expect(across.find((t) => t.pid === 1321)?.cpuTicks).toBeUndefined();
+    expect(compareSamples(first, across, new Set([1321])).stuck).toBe(true);
   });
 
   it('uses an injected parser when given one', () => {

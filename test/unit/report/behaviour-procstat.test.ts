@@ -379,13 +379,14 @@ describe('procstat and ps as printed, with their padding', () => {
   });
 
   // bin/ps/keyword.c: `lwp` LWP (the thread id), `nvcsw` NVCSW, `nivcsw` NIVCSW, `time` TIME; rvar()
-  // prints `-` for rusage ps cannot read; with -H a line a thread (sys/kern/kern_proc.c
-  // fill_kinfo_thread fills it from the thread).
+  // prints `-` for rusage ps cannot read (print.c, `!k->ki_valid`: a swapped-out process on
+  // 13.x/14.x), and printtime() then prints 0:00.00, never `-`; with -H a line a thread
+  // (sys/kern/kern_proc.c fill_kinfo_thread fills it from the thread).
   it("reads ps -axH -o pid,lwp,nvcsw,nivcsw,time as each thread's counter, for threads of one process too", () => {
     const perThread = [
       '  PID    LWP NVCSW NIVCSW    TIME',
       '  812 100140    40      2 0:00.01',
-      '  905 100150     -      -       -',
+      '  905 100150     -      - 0:00.00',
       '  905 100151     7     11 0:01.50',
     ];
     expect([...parsePsThreads(perThread.join('\n'))]).toEqual([
@@ -408,6 +409,26 @@ describe('procstat and ps as printed, with their padding', () => {
     const counter = (tid: number) => threads.find((t) => t.tid === tid)?.cpuTicks;
     // The block's counter wins over ps -axlww's TIME; a thread of a process with several gets its own.
     expect([counter(100140), counter(100150), counter(100151)]).toEqual([43, undefined, 168]);
+  });
+
+  // A kernel printf (sys/vm/swap_pager.c swp_sizecheck: "swap_pager: out of swap space\n") spliced
+  // into a ps -axH row leaves numbers and bare words: under procstat's header that would read as a
+  // `-k` stack, below ps's header it is no thread (and the row it broke has no counter).
+  it('reads no thread out of a ps row a kernel message was spliced into, and keeps the rows after it', () => {
+    const text = [
+      header,
+      line(812, 100140, 'mmap-write', '-', STUCK),
+      '@@fg:k3q9z2mf7d:capture:procstat-kk:end@@',
+      '@@fg:k3q9z2mf7d:capture:ps-threads:begin@@',
+      '  PID    LWP NVCSW NIVCSW    TIME',
+      '  812 100140    40swap_pager: out of swap space',
+      '      2 0:00.01',
+      '  905 100150     7     11 0:01.50',
+      '@@fg:k3q9z2mf7d:capture:ps-threads:end@@',
+    ].join('\n');
+    const threads = parseStacks(text).filter((x) => x.format === 'freebsd-procstat');
+    expect(threads.map((t) => [t.pid, t.tid, t.cpuTicks])).toEqual([[812, 100140, undefined]]);
+    expect([...parsePsThreads(text)]).toEqual([['905/100150', 168]]);
   });
 
   it('reads nothing as ps before its header', () => {
