@@ -176,6 +176,8 @@ interface PsRow {
 
 const THREADS_HEADER = /^\s*PID\s+LWP\s+NVCSW\s+NIVCSW\s+TIME\s*$/;
 const THREADS_ROW = /^\s*(\d+)\s+(\d+)\s+(\d+|-)\s+(\d+|-)\s+(\S+)\s*$/;
+/** The watchdog's marker before the block (docs/guest-protocol.md): the capture has one even if its header broke. */
+const THREADS_BEGIN = /^@@fg:[a-z0-9]+:capture:ps-threads:begin@@\s*$/;
 /** What ends the block: the watchdog's next marker, or another program's header. */
 const THREADS_END = /^@@|^\s*PID\s+TID\s+COMM\s|^\s*UID\s+PID\s+PPID\s/;
 
@@ -202,7 +204,7 @@ function readPsThreads(text: string): PsThreads {
   let seen = false;
   let inBlock = false;
   for (const line of splitLines(text)) {
-    if (THREADS_HEADER.test(line)) {
+    if (THREADS_HEADER.test(line) || THREADS_BEGIN.test(line)) {
       seen = inBlock = true;
       continue;
     }

@@ -874,6 +874,12 @@ describe('parseSample', () => {
     );
     expect(across.find((t) => t.pid === 1321)?.cpuTicks).toBeUndefined();
     expect(compareSamples(first, across, new Set([1321])).stuck).toBe(true);
+    // The message across ps's header: the watchdog's marker still says the capture has the block.
+    const header = ' PID    LWP NVCSW NIVCSW    TIME\n';
+    expect(sample).toContain(header);
+    const noHeader = guest.parseSample(sample.replace(header, ' PID    LWP NVswap_pager: out of swap space\nCSW NIVCSW    TIME\n'));
+    expect(noHeader.find((t) => t.pid === 1321)).toMatchObject({ cpuTicks: 44 });
+    expect(compareSamples(first, noHeader, new Set([1321])).stuck).toBe(true);
   });
 
   it('uses an injected parser when given one', () => {
