@@ -9,7 +9,7 @@ import type { Frame } from '../model.js';
  */
 export function splitLines(text: string): readonly string[] {
   if (text !== lastText) {
-    lastLines = text.split('\n').map(cleanLine);
+    lastLines = stripLineTags(text.split('\n').map(cleanLine));
     lastText = text;
   }
   return lastLines;
@@ -83,7 +83,9 @@ const BRACKETED: readonly RegExp[] = [
   /^\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}\]\s?/,
   /^\[[A-Z][a-z]{2} ?\d{1,2} \d\d:\d\d\]\s?/,
   /^\[\s*\+\d+\.\d+\]\s?/,
-  /^\[\d+\](?: |$)/,
+  // Not a Linux OOM task table row, "[%7d] %5d %5d %8lu ..." (mm/oom_kill.c dump_task()): a 7-digit pid
+  // fills the brackets, and numbers follow.
+  /^\[\d+\](?: (?!\s*\d+\s+\d+\s+\d+\s)|$)/,
 ];
 const DMESG_X = /^(?:kern|user|daemon|syslog)\s*:(?:emerg|alert|crit|err|warn|notice|info|debug)\s*: /;
 const SYSLOG: readonly RegExp[] = [
@@ -102,10 +104,54 @@ const ISO_STAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\
 // Jenkins' timestamper: `[2026-12-01T12:00:00.123Z] `
 const BRACKETED_ISO = /^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]\s?/;
 
+/**
+ * A mail's quote marks (`> `, `>> `, `> > `): a kernel log quoted in a reply on a mailing list.
+ * No kernel line the readers use starts with `>` (lockdep's chain lines start `-> #`).
+ */
+const QUOTE = /^(?:> ?)+/;
+/**
+ * What one of the prefixes above starts with: a printk or msgbuf stamp, a log level, a `dmesg -T`/`-H`
+ * date, a `dmesg -x` facility, an ISO or syslog date. A CI tag before one of them is a tag, not text.
+ */
+const STAMP_AHEAD =
+  /^(?:\[\s*[+\d]|<\d{1,3}>|\[[A-Z][a-z]{2} |\d{4}-\d\d-\d\d[T ]\d|(?:kern|user|daemon|syslog)\s*:|[A-Z][a-z]{2} [ \d]\d \d\d:)/;
+/**
+ * Line tags of the tools that run one command on many branches or hosts, before each line of its output:
+ * a Jenkins pipeline's parallel branch `[branch] ` (a name that starts with a letter: the kernel's own
+ * bracketed starts are stamps, `[<addr>]` frames, or start with a blank, as `[ thread pid`, `[ cut
+ * here ]` and the OOM task table's `[  pid  ]` do), and pdsh(1)'s `host: ` (`host:` alone on an empty
+ * line). A kernel line may start the same way (`[drm] `, `rcu: `), so one line alone is taken for a
+ * tag only when a stamp follows (`node1: [ 12.345678] ...`); splitLines() also strips a tag that nearby
+ * lines share (stripLineTags).
+ */
+const LINE_TAG = /^(?:\[([A-Za-z][\w.:@/+-]*(?: [\w.:@/+-]+)*)\] |([A-Za-z0-9][\w.-]{0,62}):(?: |$))/;
+/**
+ * Words the kernels start their own lines with (`BUG: KASAN: ...` twice for an inlined header,
+ * `rcu: INFO: ...`, x86's `IP: [<...>]`, FreeBSD's `panic: `), never taken for a host: any all-capitals
+ * word, and these.
+ */
+const KERNEL_WORD = /^(?:[A-Z0-9_]+|rcu|watchdog|sysrq|traps|hung_task|panic|kernel|Kernel|Code|Workqueue|Stack|Oops)$/;
+
+/** The line's CI tag (`[branch] ` or `host: `) and its length, or undefined. */
+function lineTag(line: string): { tag: string; length: number } | undefined {
+  const m = LINE_TAG.exec(line);
+  if (!m) return undefined;
+  if (m[1] !== undefined) return { tag: `[${m[1]}]`, length: m[0].length };
+  const host = m[2] as string;
+  return KERNEL_WORD.test(host) ? undefined : { tag: `${host}:`, length: m[0].length };
+}
+
+/** A tag's length when a stamp follows it on the line (stripped in any text), else 0. */
+function stampedTagLength(line: string): number {
+  const tag = lineTag(line);
+  return tag && STAMP_AHEAD.test(line.slice(tag.length)) ? tag.length : 0;
+}
+
 /** The prefix at the start of the line, tried by its first character (most lines have none). */
 function prefixLength(line: string, syslog: boolean): number {
   const c = line.charCodeAt(0);
   if (c === 60 /* < */) return LOGLEVEL.exec(line)?.[0].length ?? 0;
+  if (c === 62 /* > */) return QUOTE.exec(line)?.[0].length ?? 0;
   if (c === 91 /* [ */) {
     const iso = line.charCodeAt(1) === 50 /* 2 */ ? BRACKETED_ISO.exec(line) : null;
     if (iso) return iso[0].length;
@@ -113,7 +159,11 @@ function prefixLength(line: string, syslog: boolean): number {
       const m = re.exec(line);
       if (m) return m[0].length;
     }
-    return 0;
+    return stampedTagLength(line);
+  }
+  if (line.includes(': ')) {
+    const n = stampedTagLength(line);
+    if (n > 0) return n;
   }
   if (syslog && line.includes('kernel: ')) {
     for (const re of SYSLOG) {
@@ -193,4 +243,34 @@ export function toInt(s: string | undefined): number | undefined {
   if (s === undefined) return undefined;
   const n = Number.parseInt(s, 10);
   return Number.isFinite(n) ? n : undefined;
+}
+
+/** How many lines around a line are looked at for the same tag. */
+const TAG_WINDOW = 3;
+
+/**
+ * The CI line tags (LINE_TAG) stripped where at least one other line within TAG_WINDOW lines has the
+ * same tag: a kernel subsystem that prints two lines in a row (`[drm] `, `fuse: `) loses a word no
+ * reader looks at. Several hosts interleave; each host's lines are near each other. Clean lines in
+ * and out: what follows a tag may carry prefixes of its own.
+ */
+function stripLineTags(raw: readonly string[]): readonly string[] {
+  let any = false;
+  const tags = raw.map((l) => {
+    const c = l.charCodeAt(0);
+    // A tag starts with `[` and a letter, or with a letter or digit: most lines are ruled out here.
+    if (!(c === 91 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return undefined;
+    const t = lineTag(l);
+    if (t) any = true;
+    return t;
+  });
+  if (!any) return raw;
+  return raw.map((line, i) => {
+    const t = tags[i];
+    if (t === undefined) return line;
+    let same = 0;
+    for (let j = Math.max(0, i - TAG_WINDOW); j <= i + TAG_WINDOW && j < raw.length; j++)
+      if (tags[j]?.tag === t.tag) same++;
+    return same >= 2 ? cleanLine(line.slice(t.length)) : line;
+  });
 }
