@@ -9,7 +9,7 @@ import type { Frame } from '../model.js';
  */
 export function splitLines(text: string): readonly string[] {
   if (text !== lastText) {
-    lastLines = stripLineTags(text.split('\n').map(cleanLine));
+    lastLines = dropWallHeaders(stripLineTags(text.split('\n').map(cleanLine)));
     lastText = text;
   }
   return lastLines;
@@ -147,11 +147,23 @@ function stampedTagLength(line: string): number {
   return tag && STAMP_AHEAD.test(line.slice(tag.length)) ? tag.length : 0;
 }
 
+/**
+ * syslogd's broadcast of an emergency message to the logged-in terminals (rsyslog omusrmsg, sysklogd
+ * wallmsg()): "Message from syslogd@HOST at DATE ..." then " " and the message with its tag, no blank
+ * after the colon (` kernel:[  622.405154] Internal error: ...`), each message under its own header.
+ */
+const WALL_KERNEL = /^ ?kernel: ?(?=\[\s*\d+\.\d+\])/;
+const WALL_HEADER = /^\s*Message from syslogd@\S+ at .*\.\.\.\s*$/;
+
 /** The prefix at the start of the line, tried by its first character (most lines have none). */
 function prefixLength(line: string, syslog: boolean): number {
   const c = line.charCodeAt(0);
   if (c === 60 /* < */) return LOGLEVEL.exec(line)?.[0].length ?? 0;
   if (c === 62 /* > */) return QUOTE.exec(line)?.[0].length ?? 0;
+  if ((c === 32 || c === 107) /* ' ', k */ && line.includes('kernel:[')) {
+    const wall = WALL_KERNEL.exec(line);
+    if (wall) return wall[0].length;
+  }
   if (c === 91 /* [ */) {
     const iso = line.charCodeAt(1) === 50 /* 2 */ ? BRACKETED_ISO.exec(line) : null;
     if (iso) return iso[0].length;
@@ -273,4 +285,21 @@ function stripLineTags(raw: readonly string[]): readonly string[] {
       if (tags[j]?.tag === t.tag) same++;
     return same >= 2 ? cleanLine(line.slice(t.length)) : line;
   });
+}
+
+/**
+ * The clean lines without syslogd's broadcast headers (WALL_HEADER) and the blank line before each:
+ * the broadcast messages of one report read as the report's consecutive lines.
+ */
+function dropWallHeaders(lines: readonly string[]): readonly string[] {
+  if (!lines.some((l) => l.includes('Message from syslogd@') && WALL_HEADER.test(l))) return lines;
+  const out: string[] = [];
+  for (const line of lines) {
+    if (!WALL_HEADER.test(line)) {
+      out.push(line);
+      continue;
+    }
+    while (out.length > 0 && (out[out.length - 1] as string).trim() === '') out.pop();
+  }
+  return out;
 }

@@ -10,7 +10,8 @@
 //   block (linux-call-trace.ts);
 // - arch/x86/kernel/process_64.c __show_regs() / dumpstack.c show_ip(): "RIP: %04x:%pS" (before 4.x
 //   "RIP: [<%016lx>] %pS" or "IP: [<...>] %pS"); i386 "EIP: %pS" (before 4.x "EIP is at %pS"); arm64
-//   __show_regs(): "pc : %pS";
+//   __show_regs(): "pc : %pS"; riscv arch/riscv/kernel/process.c show_regs(): "epc : %pS" (5.10 printed
+//   "epc: " REG_FMT, a bare address);
 //   arch/powerpc/kernel/process.c show_regs(): "NIP [%016lx] %pS".
 // - kernel/panic.c panic(): "Kernel panic - not syncing: %s", its own dump_stack() unless an oops printed
 //   one, and "---[ end Kernel panic - not syncing: %s ]---".
@@ -18,7 +19,7 @@
 //   report; the hung task names the bug, not the panic.
 
 import { crashFunction, crashTitle } from '../crash-title.js';
-import { isLinuxCrashMachinery, isTimerInterruptEntry } from '../frame-classes.js';
+import { isLinuxCrashMachinery, isStallDetector, isTimerInterruptEntry } from '../frame-classes.js';
 import type { Frame, KernelPanic, StackParser, Thread } from '../model.js';
 import { hangTitle, pickHungThread } from '../signature.js';
 import { parseSymbol, splitLines, toInt } from './common.js';
@@ -27,9 +28,11 @@ import { parseHungTaskLines } from './linux-hung-task.js';
 import { LINUX_REPORT_KINDS, type LinuxReportKind, REPORT_HINT } from './linux-report-kinds.js';
 
 const CPU_LINE = /^CPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: (.*?) (?:Not tainted|Tainted:)/;
-const OLD_PID_LINE = /^Pid: (\d+), comm: (\S+)/;
+const OLD_PID_LINE = /^Pid: (?<pid>\d+), comm: (?<comm>\S+)/;
+/** arm and arm64 __die() before 5.x: "Process %.*s (pid: %d, stack limit = 0x%p)" (arch/arm/kernel/traps.c, arch/arm64/kernel/traps.c). */
+const PROCESS_LINE = /^Process (?<comm>.+?) \(pid: (?<pid>\d+), stack limit = /;
 const PC_LINE =
-  /^(?:RIP|EIP is at|EIP|NIP|IP|pc|PC is at)\s?:? ?(?:[0-9a-f]{4}:)?(?:\[<?[0-9a-f]+>?\]\s*)?(?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*\+0x[0-9a-fA-F]+(?:\/0x[0-9a-fA-F]+)?)/;
+  /^(?:RIP|EIP is at|EIP|NIP|IP|pc|PC is at|epc)\s?:? ?(?:[0-9a-f]{4}:)?(?:\[<?[0-9a-f]+>?\]\s*)?(?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*\+0x[0-9a-fA-F]+(?:\/0x[0-9a-fA-F]+)?)/;
 const LOCK_AT = / at: (?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*)\+0x/;
 const TRYING = /is trying to acquire|just changed the state of lock|takes:|is trying to release/;
 const END_TRACE = /^---\[ end trace/;
@@ -99,10 +102,10 @@ function readParts(lines: readonly string[], at: number, wantLock: boolean): Par
       parts.comm = cpu[3] as string;
       continue;
     }
-    const old = OLD_PID_LINE.exec(line);
+    const old = (OLD_PID_LINE.exec(line) ?? PROCESS_LINE.exec(line))?.groups;
     if (old && parts.pid === undefined) {
-      parts.pid = toInt(old[1]);
-      parts.comm = old[2] as string;
+      parts.pid = toInt(old.pid);
+      parts.comm = old.comm as string;
       continue;
     }
     if (i < at) continue;
@@ -195,7 +198,8 @@ export function extractLinuxReport(lines: readonly string[]): KernelPanic | unde
   const headerFn = kind.headerFunc === undefined ? undefined : (m[kind.headerFunc] as string);
   let fn: string | undefined;
   if (kind.func === 'stack') fn = crashFunction([headerFn, ...frames], isLinuxCrashMachinery);
-  else if (kind.func === 'stall') fn = crashFunction(interrupted(frames), isLinuxCrashMachinery);
+  // Only the detector's own frames (the trace was cut before the interrupt): the stall's function is unknown.
+  else if (kind.func === 'stall') fn = crashFunction(interrupted(frames), isStallDetector, 'none');
   else if (kind.func === 'lock') fn = parts.lockFn ?? crashFunction(frames, isLinuxCrashMachinery);
   panic.title = crashTitle(
     kind.title(
