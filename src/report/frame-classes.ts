@@ -521,6 +521,8 @@ export const STALL_DETECTOR_FRAMES: readonly string[] = [
   '__hrtimer_run_queues',
   'hrtimer_*',
   'watchdog_timer_fn',
+  // A task dump of another CPU's task (rcu "Task dump for CPU"): its saved context switch comes first.
+  '__switch_to',
   'nmi_cpu_backtrace',
   'nmi_trigger_cpumask_backtrace',
   'arch_trigger_cpumask_backtrace',

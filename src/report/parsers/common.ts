@@ -155,6 +155,14 @@ function stampedTagLength(line: string): number {
 const WALL_KERNEL = /^ ?kernel: ?(?=\[\s*\d+\.\d+\])/;
 const WALL_HEADER = /^\s*Message from syslogd@\S+ at .*\.\.\.\s*$/;
 
+/**
+ * A /dev/kmsg record as read raw (`cat /dev/kmsg`, Documentation/ABI/testing/dev-kmsg): "level,sequence,
+ * timestamp,flags[,more];" then the message (`4,5005,12915307506,-; ? __pfx_watchdog_timer_fn+0x10/0x10`).
+ */
+const KMSG_RECORD = /^\d{1,3},\d+,\d+,[^;,\s]*(?:,[^;]*)?;/;
+/** A pager's line-number gutter (bat, `less -N` with a box-drawing rule): `7344   │ `. */
+const PAGER_GUTTER = /^\s*\d+\s+│ ?/;
+
 /** The prefix at the start of the line, tried by its first character (most lines have none). */
 function prefixLength(line: string, syslog: boolean): number {
   const c = line.charCodeAt(0);
@@ -184,6 +192,14 @@ function prefixLength(line: string, syslog: boolean): number {
     }
   }
   if (c >= 48 && c <= 57) {
+    if (line.includes(';')) {
+      const kmsg = KMSG_RECORD.exec(line);
+      if (kmsg) return kmsg[0].length;
+    }
+    if (line.includes('│')) {
+      const gutter = PAGER_GUTTER.exec(line);
+      if (gutter) return gutter[0].length;
+    }
     // A line with ` kern.` that is not socklog's may still carry a CI stamp before a FreeBSD message
     // that names a sysctl (`kern.ipc.maxpipekva exceeded; see tuning(7)`, sys/kern/sys_pipe.c).
     const m = (line.includes(' kern.') ? SOCKLOG.exec(line) : null) ?? ISO_STAMP.exec(line);

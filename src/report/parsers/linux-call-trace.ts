@@ -54,7 +54,15 @@ export interface CallTrace {
   frames: Frame[];
   /** Index of the first line after the block. */
   end: number;
+  /**
+   * The pc of each interrupted context the block printed registers for (x86 show_iret_regs():
+   * "RIP: %04x:%pS" inside the trace), with the number of frames read before it.
+   */
+  pcs: { before: number; frame: Frame }[];
 }
+
+/** x86 "RIP: %04x:%pS", arm64 "pc : %pS" (a register line's own symbol). */
+const TRACE_PC = /^(?:RIP: (?:[0-9a-f]{4}:)?|pc : )([A-Za-z_][\w.]*\+0x[0-9a-fA-F]+(?:\/0x[0-9a-fA-F]+)?)/;
 
 /** Parse one frame line of a Call Trace; `unreliable` for `? ` frames. */
 export function parseTraceLine(line: string): { frame: Frame; unreliable: boolean } | undefined {
@@ -110,6 +118,7 @@ function isNoise(line: string): boolean {
  */
 export function readCallTrace(lines: readonly string[], start: number): CallTrace {
   const frames: Frame[] = [];
+  const pcs: CallTrace['pcs'] = [];
   let i = start + 1;
   for (; i < lines.length; i++) {
     const line = (lines[i] as string).trim();
@@ -117,10 +126,15 @@ export function readCallTrace(lines: readonly string[], start: number): CallTrac
       i++;
       break;
     }
-    if (isNoise(line)) continue;
+    if (isNoise(line)) {
+      const pc = TRACE_PC.exec(line);
+      const frame = pc ? parseSymbol(pc[1] as string) : undefined;
+      if (frame) pcs.push({ before: frames.length, frame });
+      continue;
+    }
     const parsed = parseTraceLine(line);
     if (!parsed) break;
     if (!parsed.unreliable) frames.push(parsed.frame);
   }
-  return { frames, end: i };
+  return { frames, end: i, pcs };
 }

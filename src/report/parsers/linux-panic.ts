@@ -23,7 +23,7 @@ import { isLinuxCrashMachinery, isStallDetector, isTimerInterruptEntry } from '.
 import type { Frame, KernelPanic, StackParser, Thread } from '../model.js';
 import { hangTitle, pickHungThread } from '../signature.js';
 import { parseSymbol, splitLines, toInt } from './common.js';
-import { CALL_TRACE, isFrameLine, readCallTrace } from './linux-call-trace.js';
+import { CALL_TRACE, type CallTrace, isFrameLine, readCallTrace } from './linux-call-trace.js';
 import { parseHungTaskLines } from './linux-hung-task.js';
 import { LINUX_REPORT_KINDS, type LinuxReportKind, REPORT_HINT } from './linux-report-kinds.js';
 
@@ -80,6 +80,8 @@ function ownHeader(
 interface Parts {
   pc?: Frame;
   frames: Frame[];
+  /** The pcs of interrupted contexts printed inside the trace (CallTrace.pcs). */
+  tracePcs: CallTrace['pcs'];
   comm: string;
   pid?: number;
   cpu?: number;
@@ -88,7 +90,7 @@ interface Parts {
 
 /** The crashing task's CPU line, pc and first Call Trace after the header. */
 function readParts(lines: readonly string[], at: number, wantLock: boolean): Parts {
-  const parts: Parts = { frames: [], comm: '' };
+  const parts: Parts = { frames: [], tracePcs: [], comm: '' };
   let sawTrying = false;
   let traced = false;
   const end = Math.min(lines.length, at + REPORT_SPAN);
@@ -123,14 +125,18 @@ function readParts(lines: readonly string[], at: number, wantLock: boolean): Par
     if (!traced && CALL_TRACE.test(line)) {
       const trace = readCallTrace(lines, i);
       parts.frames = trace.frames;
+      parts.tracePcs = trace.pcs;
       traced = true;
       i = trace.end - 1;
       if (!wantLock || parts.lockFn !== undefined) break;
     }
   }
   // KMSAN and some KASAN reports print the frames right under the header, without `Call Trace:`.
-  if (!traced && at + 1 < lines.length && isFrameLine(lines[at + 1] as string))
-    parts.frames = readCallTrace(lines, at).frames;
+  if (!traced && at + 1 < lines.length && isFrameLine(lines[at + 1] as string)) {
+    const trace = readCallTrace(lines, at);
+    parts.frames = trace.frames;
+    parts.tracePcs = trace.pcs;
+  }
   return parts;
 }
 
@@ -138,12 +144,14 @@ function readParts(lines: readonly string[], at: number, wantLock: boolean): Par
  * A stall is detected from the timer interrupt: the frames of the interrupted code (after the last
  * interrupt-entry frame) say where the CPU was looping; the pc, when printed, is the innermost one.
  */
-function interrupted(frames: readonly Frame[]): Frame[] {
+function interrupted(parts: Parts): (Frame | undefined)[] {
   let last = -1;
-  frames.forEach((f, i) => {
+  parts.frames.forEach((f, i) => {
     if (isTimerInterruptEntry(f.fn)) last = i;
   });
-  return frames.slice(last + 1);
+  // The interrupted context's registers, printed inside the trace after the interrupt's entry, hold its pc.
+  const pc = parts.tracePcs.find((p) => p.before > last)?.frame;
+  return [parts.pc, pc, ...parts.frames.slice(last + 1)];
 }
 
 /** The first crash report in the clean lines. */
@@ -199,7 +207,10 @@ export function extractLinuxReport(lines: readonly string[]): KernelPanic | unde
   let fn: string | undefined;
   if (kind.func === 'stack') fn = crashFunction([headerFn, ...frames], isLinuxCrashMachinery);
   // Only the detector's own frames (the trace was cut before the interrupt): the stall's function is unknown.
-  else if (kind.func === 'stall') fn = crashFunction(interrupted(frames), isStallDetector, 'none');
+  // The pc a stall report prints (the watchdog's show_regs() of the interrupted context, an NMI
+  // backtrace's "pc : ") is the innermost frame of the interrupted code.
+  else if (kind.func === 'stall')
+    fn = crashFunction(interrupted(parts), isStallDetector, 'none');
   else if (kind.func === 'lock') fn = parts.lockFn ?? crashFunction(frames, isLinuxCrashMachinery);
   panic.title = crashTitle(
     kind.title(
