@@ -76,6 +76,11 @@ export function parseHungTaskLines(lines: readonly string[]): Thread[] {
   return threads;
 }
 
+/** The task a sched_show_task() line names (either era's form), or undefined for any other line. */
+export function taskLine(line: string): Thread | undefined {
+  return taskOf(line, undefined);
+}
+
 function taskOf(line: string, hung: { comm: string; pid: number } | undefined): Thread | undefined {
   const t = line.startsWith('task:') ? TASK.exec(line) : null;
   if (t) {

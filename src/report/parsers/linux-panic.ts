@@ -24,7 +24,7 @@ import type { Frame, KernelPanic, StackParser, Thread } from '../model.js';
 import { hangTitle, pickHungThread } from '../signature.js';
 import { parseSymbol, splitLines, toInt } from './common.js';
 import { CALL_TRACE, type CallTrace, isFrameLine, readCallTrace } from './linux-call-trace.js';
-import { parseHungTaskLines } from './linux-hung-task.js';
+import { parseHungTaskLines, taskLine } from './linux-hung-task.js';
 import { LINUX_REPORT_KINDS, type LinuxReportKind, REPORT_HINT } from './linux-report-kinds.js';
 
 const CPU_LINE = /^CPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: (.*?) (?:Not tainted|Tainted:)/;
@@ -109,6 +109,16 @@ function readParts(lines: readonly string[], at: number, wantLock: boolean): Par
       parts.pid = toInt(old.pid);
       parts.comm = old.comm as string;
       continue;
+    }
+    // An RCU stall names the stalled CPU's task in "Task dump for CPU %d:" and a sched_show_task() line
+    // (kernel/rcu/tree_stall.h rcu_dump_cpu_stacks() -> dump_cpu_task(), kernel/sched/core.c).
+    if (parts.pid === undefined && i > at && /^Task dump for CPU \d+:/.test((lines[i - 1] as string).trim())) {
+      const task = taskLine(line);
+      if (task?.pid !== undefined) {
+        parts.pid = task.pid;
+        parts.comm = task.comm;
+        continue;
+      }
     }
     if (i < at) continue;
     if (wantLock && parts.lockFn === undefined) {
