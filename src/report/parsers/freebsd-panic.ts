@@ -48,10 +48,10 @@ const KDB_THREAD = /^\[ thread pid (-?\d+) tid (\d+) \]\s*$/;
 const CPUID = /^cpuid = (\d+)/;
 /**
  * The ddb command that prints the current thread's stack, typed at the prompt after a trap stopped in
- * the debugger: `bt`, `trace` and its alias `where` (sys/ddb/db_command.c db_cmds), or a unique prefix
- * of one (db_cmd_search() takes one: `t`).
+ * the debugger: `trace` and its aliases `t`, `where`, `bt` (sys/ddb/db_command.c db_cmds, each
+ * db_stack_trace), with or without arguments.
  */
-const DDB_TRACE_COMMAND = /^db> +(?:bt|t|tr|tra|trac|trace|where)(?:\s|$)/;
+const DDB_TRACE_COMMAND = /^db> +(?:bt|t|trace|where)(?:\s|$)/;
 /** How far below `Stopped at` the trace command may be (other commands, `show registers`, come first). */
 const DDB_COMMAND_LINES = 60;
 /** db_trap(): "Stopped at\t" then the pc's symbol and ":\t" (tabs may have become blanks). */
