@@ -110,6 +110,12 @@ const BRACKETED_ISO = /^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\
  */
 const QUOTE = /^(?:> ?)+/;
 /**
+ * Indentation before a quote mark or a printk time: a quote indented inside a mail or a FAQ (`    > Fatal
+ * trap 12: ...`), a CI runner (LAVA) indenting the console it relays (`    [  244.878944][   T74] ...`).
+ * A kernel line's own leading blanks come before a frame or text, never before `>` or a printk time.
+ */
+const INDENT_BEFORE_PREFIX = /^[ \t]+(?=>|\[\s*\d+\.\d+\])/;
+/**
  * What one of the prefixes above starts with: a printk or msgbuf stamp, a log level, a `dmesg -T`/`-H`
  * date, a `dmesg -x` facility, an ISO or syslog date. A CI tag before one of them is a tag, not text.
  */
@@ -168,6 +174,10 @@ function prefixLength(line: string, syslog: boolean): number {
   const c = line.charCodeAt(0);
   if (c === 60 /* < */) return LOGLEVEL.exec(line)?.[0].length ?? 0;
   if (c === 62 /* > */) return QUOTE.exec(line)?.[0].length ?? 0;
+  if (c === 32 || c === 9) {
+    const indent = INDENT_BEFORE_PREFIX.exec(line);
+    if (indent) return indent[0].length;
+  }
   if ((c === 32 || c === 107) /* ' ', k */ && line.includes('kernel:[')) {
     const wall = WALL_KERNEL.exec(line);
     if (wall) return wall[0].length;
