@@ -220,6 +220,18 @@ function prefixLength(line: string, syslog: boolean): number {
   return 0;
 }
 
+/**
+ * One raw line cleaned as cleanLine() does, and without a CI line tag (`[branch] `, `host: `) even when
+ * no stamp follows it: for a reader that sees one line alone and must not miss where a record starts
+ * (the chunk cutter, src/report/analyze.ts); a kernel line that loses a leading word there loses
+ * nothing a record start is made of.
+ */
+export function cleanUntaggedLine(raw: string): string {
+  const line = cleanLine(raw);
+  const tag = lineTag(line);
+  return tag ? cleanLine(line.slice(tag.length)) : line;
+}
+
 /** Remove log prefixes (printk time and caller, syslog, journalctl, dmesg) from the start of a line. */
 export function stripLogPrefix(line: string): string {
   let out = line;

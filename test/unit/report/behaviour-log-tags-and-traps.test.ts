@@ -3,8 +3,10 @@
 // syslogd's broadcast, raw /dev/kmsg records, a pager's gutter; and FreeBSD trap reports of two CPUs at
 // once, i386 ddb frames with arguments, each from the format string cited per case.
 
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { analyzeStacks } from '../../../src/report/analyze.js';
+import { analyzeStacks, CHUNK_CHARS, StackAnalyzer } from '../../../src/report/analyze.js';
 import { cleanLine, splitLines } from '../../../src/report/parsers/common.js';
 import { parseDdbFrameLine } from '../../../src/report/parsers/freebsd-ddb.js';
 import { extractFreebsdPanic } from '../../../src/report/parsers/freebsd-panic.js';
@@ -255,4 +257,43 @@ describe('i386 ddb frames', () => {
     });
     expect(parseDdbFrameLine('calltrap() at calltrap+0x5')).toMatchObject({ fn: 'calltrap' });
   });
+});
+
+describe('a tagged log cut into chunks', () => {
+  // The chunk cutter must see a record start behind a CI tag as well, or it cuts a report in two.
+  const corpus = (name: string): string =>
+    readFileSync(path.join(import.meta.dirname, '../../fixtures/stacks', name), 'utf8');
+  const tagged = (text: string, tag: string): string =>
+    text
+      .split('\n')
+      .map((l) => `${tag}${l}`)
+      .join('\n');
+  /** `text` after tagged console lines, so that the first chunk ends `into` characters into it. */
+  const afterFiller = (text: string, tag: string, into: number): string => {
+    const lines: string[] = [];
+    for (let i = 0, n = 0; n < CHUNK_CHARS - into; i++) {
+      const line = `${tag}[${(i / 10).toFixed(6).padStart(12)}] usb 1-1: new high-speed usb device number ${i % 128}`;
+      lines.push(line);
+      n += line.length + 1;
+    }
+    const before = lines.join('\n');
+    return `${before.slice(0, before.lastIndexOf('\n', CHUNK_CHARS - into - 1))}\n${text}`;
+  };
+
+  for (const [tag, name] of [
+    ['node17: ', 'freebsd-syzkaller-0-fatal-trap-atrtc-settime.txt'],
+    ['[linux-arm64] ', 'linux-qualcomm-258-hung-task-arm64-6.19-lava-indented-caller.txt'],
+  ] as const) {
+    it(`reads ${name} tagged ${JSON.stringify(tag)} the same across a chunk boundary`, () => {
+      const text = tagged(corpus(name), tag);
+      const alone = analyzeStacks(text);
+      expect(alone.signature).toBe(analyzeStacks(corpus(name)).signature);
+      const analyzer = new StackAnalyzer();
+      for (const line of afterFiller(text, tag, Math.floor(text.length / 2)).split(/(?<=\n)/))
+        analyzer.push(line);
+      const read = analyzer.end();
+      expect(read.signature).toBe(alone.signature);
+      expect(read.threads.map((t) => t.frames.length)).toEqual(alone.threads.map((t) => t.frames.length));
+    });
+  }
 });
