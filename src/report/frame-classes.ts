@@ -466,11 +466,12 @@ export const FREEBSD_CRASH_SKIP_FRAMES: readonly string[] = [
 ];
 
 /**
- * Where a FreeBSD kernel fault enters its handling: everything above the last of these in a panic's
- * trace is the fault's own handling (vm_fault() resolving it, its "fault on nofault entry" panic), and
- * the frame below is the faulting code. amd64 and i386 calltrap (exception.S) and trap()/trap_pfault()
- * (trap.c), arm64 handle_el1h_sync (exception.S) and do_el1h_sync()/data_abort() (trap.c); not the
- * interrupt entries, whose frames above are the handler that panicked.
+ * Where a FreeBSD kernel fault enters its handling, and the VM code that resolves it: when a panic is
+ * raised right in these frames (vm_fault()'s "fault on nofault entry", arm64 do_el1h_sync()'s "Unhandled
+ * EL1 data abort"), the frame below them is the faulting code. amd64 and i386 calltrap (exception.S) and
+ * trap()/trap_pfault() (trap.c), arm64 handle_el1h_sync (exception.S) and do_el1h_sync()/data_abort()
+ * (trap.c), sys/vm/vm_fault.c vm_fault_trap()/vm_fault(); not the interrupt entries, whose frames above
+ * are the handler that panicked.
  */
 export const FREEBSD_FAULT_ENTRY_FRAMES: readonly string[] = [
   'calltrap',
@@ -482,6 +483,9 @@ export const FREEBSD_FAULT_ENTRY_FRAMES: readonly string[] = [
   'do_el1h_sync',
   'data_abort',
 ];
+
+/** The VM's fault resolution above a fault's entry (sys/vm/vm_fault.c). */
+export const FREEBSD_FAULT_RESOLUTION_FRAMES: readonly string[] = ['vm_fault', 'vm_fault_lookup'];
 
 /** The timer interrupt's entry frames: a stall report's frames above them are the detector's own. */
 export const TIMER_INTERRUPT_ENTRY_FRAMES: readonly string[] = [
@@ -567,4 +571,8 @@ export const isLinuxCrashMachinery = matcher(LINUX_CRASH_SKIP_FRAMES);
 export const isFreebsdCrashMachinery = matcher([...FREEBSD_CRASH_SKIP_FRAMES, ...SLEEP_AND_LOCK_FRAMES]);
 export const isTimerInterruptEntry = matcher(TIMER_INTERRUPT_ENTRY_FRAMES);
 export const isFreebsdFaultEntry = matcher(FREEBSD_FAULT_ENTRY_FRAMES);
+export const isFreebsdFaultHandling = matcher([
+  ...FREEBSD_FAULT_ENTRY_FRAMES,
+  ...FREEBSD_FAULT_RESOLUTION_FRAMES,
+]);
 export const isStallDetector = matcher([...LINUX_CRASH_SKIP_FRAMES, ...STALL_DETECTOR_FRAMES]);

@@ -29,7 +29,7 @@
 //   to the log (the console died, the quote was cut) is the crash all the same.
 
 import { crashFunction, crashTitle, normalizeMessage } from '../crash-title.js';
-import { isFreebsdCrashMachinery, isFreebsdFaultEntry } from '../frame-classes.js';
+import { isFreebsdCrashMachinery, isFreebsdFaultEntry, isFreebsdFaultHandling } from '../frame-classes.js';
 import type { Frame, KernelPanic, StackParser, Thread } from '../model.js';
 import { parseSymbol, splitLines, toInt } from './common.js';
 import { DDB_SEPARATOR, parseDdbFrameLine } from './freebsd-ddb.js';
@@ -169,16 +169,34 @@ export function extractFreebsdPanicLines(all: readonly string[]): KernelPanic | 
   const kind = trap ?? `panic: ${normalizeMessage(message)}`;
   // Only machinery in the trace (a trace cut short, a panic inside the kernel's own checks): the
   // kind alone, never the backtrace's own first frame (db_trace_self_wrapper, kdb_backtrace).
-  // A panic raised while a fault was handled (vm_fault()'s "fault on nofault entry") is the faulting
-  // code's: only the frames below the fault's entry name it, and a trace cut before them names nothing.
-  let entry = -1;
-  thread.frames.forEach((f, i) => {
-    if (isFreebsdFaultEntry(f.fn)) entry = i;
-  });
-  const below = entry >= 0 ? thread.frames.slice(entry + 1) : thread.frames;
-  const fn = crashFunction([afterTrap, ...below], isFreebsdCrashMachinery, 'none');
+  const fn = crashFunction(
+    [afterTrap, ...belowFaultHandling(thread.frames)],
+    isFreebsdCrashMachinery,
+    'none',
+  );
   panic.title = crashTitle(kind, fn);
   return panic;
+}
+
+/**
+ * The frames that may name a panic: all of them, unless the panic was raised right in a fault's
+ * handling (the panic machinery, then only fault entry and VM fault frames, FREEBSD_FAULT_ENTRY_FRAMES):
+ * then the faulting code's, below that handling, and none when the trace was cut before them. A panic
+ * raised by other code that runs under a fault (a pager called from vm_fault()) is that code's.
+ */
+function belowFaultHandling(frames: readonly Frame[]): readonly Frame[] {
+  let i = 0;
+  while (
+    i < frames.length &&
+    isFreebsdCrashMachinery(frames[i]!.fn) &&
+    !isFreebsdFaultHandling(frames[i]!.fn)
+  )
+    i++;
+  let j = i;
+  let entered = false;
+  for (; j < frames.length && isFreebsdFaultHandling(frames[j]!.fn); j++)
+    if (isFreebsdFaultEntry(frames[j]!.fn)) entered = true;
+  return entered ? frames.slice(j) : frames;
 }
 
 interface TrapReport {
@@ -217,7 +235,10 @@ function trapReports(lines: readonly string[]): TrapReport[] {
  * sys/kern/kern_shutdown.c), else the first: the other CPU's panic() finds the panic already under way
  * and stops, so its report comes from a CPU that did not print the panic.
  */
-function pickTrapReport(reports: readonly TrapReport[], panicCpu: number | undefined): TrapReport | undefined {
+function pickTrapReport(
+  reports: readonly TrapReport[],
+  panicCpu: number | undefined,
+): TrapReport | undefined {
   if (panicCpu !== undefined) {
     const own = reports.find((r) => r.cpu === panicCpu);
     if (own) return own;

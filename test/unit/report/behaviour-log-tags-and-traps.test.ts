@@ -228,6 +228,32 @@ describe('FreeBSD trap reports', () => {
     ]);
   });
 
+  it("files a panic raised in a fault's handling under the faulting code, any other panic under its own", () => {
+    // sys/kern/subr_stack.c stack_print_ddb(): "#%d %p at %s+%#lx"; sys/vm/vm_fault.c vm_fault_lookup():
+    // panic("vm_fault_lookup: fault on nofault entry, addr: %#lx") under trap_pfault() -> vm_fault_trap().
+    const trace = (...fns: string[]): string =>
+      [
+        'panic: vm_fault_lookup: fault on nofault entry, addr: 0xfffffe04a253d000',
+        'cpuid = 1',
+        'KDB: stack backtrace:',
+        ...['kdb_backtrace', 'vpanic', 'panic', ...fns].map(
+          (fn, i) => `#${i} 0xffffffff80b8d17d at ${fn}+0x5d`,
+        ),
+      ].join('\n');
+    const title = (text: string): string | undefined => extractFreebsdPanic(text)?.title;
+    expect(title(trace('vm_fault', 'vm_fault_trap', 'trap_pfault', 'calltrap', 'fuse_vnop_write'))).toBe(
+      'panic: vm_fault_lookup: fault on nofault entry, addr: ADDR in fuse_vnop_write',
+    );
+    // Cut before the faulting code: the message alone.
+    expect(title(trace('vm_fault', 'vm_fault_trap', 'trap_pfault'))).toBe(
+      'panic: vm_fault_lookup: fault on nofault entry, addr: ADDR',
+    );
+    // A pager that panics while vm_fault() runs it is the bug, whatever trap lies below.
+    expect(
+      title(trace('vnode_pager_getpages', 'vm_fault', 'vm_fault_trap', 'trap_pfault', 'calltrap', 'copyout')),
+    ).toBe('panic: vm_fault_lookup: fault on nofault entry, addr: ADDR in vnode_pager_getpages');
+  });
+
   it("reads i386's vm86 mode", () => {
     // sys/i386/i386/trap.c trap_fatal(): frame->tf_eflags & PSL_VM ? "vm86" : ...
     const p = extractFreebsdPanic(
