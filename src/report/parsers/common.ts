@@ -29,11 +29,25 @@ export function cleanLine(raw: string): string {
     if (line.includes('\x1b')) line = line.replace(ANSI, '');
     line = line.replace(CONTROL_ALL, '');
   }
+  // A log quoted through a web page or an HTML mail archive keeps its markup escapes
+  // (`[&lt;ffffffffa00f58e6&gt;] ? dbuf_rele+0x4b/0x52 [zfs]`): no kernel line holds an entity itself.
+  if (line.includes('&')) line = line.replace(HTML_ENTITY, (e) => HTML_ENTITIES[e] ?? e);
   const out = stripLogPrefix(line);
   // rsyslog escapes a control character as `#` and three octal digits: a message the kernel began
   // with a newline (lockdep's "\nbut task is already holding lock:") arrives as `#012but task ...`.
   return out.startsWith('#012') ? out.replace(/^(?:#012)+/, '') : out;
 }
+
+const HTML_ENTITY = /&(?:lt|gt|amp|quot|apos|#39|nbsp);/g;
+const HTML_ENTITIES: Readonly<Record<string, string>> = {
+  '&lt;': '<',
+  '&gt;': '>',
+  '&amp;': '&',
+  '&quot;': '"',
+  '&apos;': "'",
+  '&#39;': "'",
+  '&nbsp;': ' ',
+};
 
 /**
  * ECMA-48 control sequences: CSI `ESC [`, parameter bytes 0x30-0x3F (digits, `;`, and the private `<=>?`:
@@ -63,6 +77,7 @@ function cleanCarriageReturns(line: string): string {
  * - printk time `[   12.345678]` (CONFIG_PRINTK_TIME, print_time()) and caller `[  T123]`/`[    C0]`
  *   (CONFIG_PRINTK_CALLER, print_caller());
  * - util-linux dmesg: `-T` `[Tue Dec  1 12:00:00 2026]`, `-H` `[Dec 1 12:00]` and `[  +0.000012]`,
+ *   `-d` `[   12.345678 <    0.000012>]`,
  *   `-x` `kern  :err   : `;
  * - syslog / journalctl short: `Dec  1 12:00:00 host kernel: `, short-iso `2026-12-01T12:00:00+0000 host kernel: `,
  *   short-monotonic `[ 12.345678] host kernel: ` (the bracket first, then this); a syslog without host;
@@ -83,6 +98,8 @@ const BRACKETED: readonly RegExp[] = [
   /^\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}\]\s?/,
   /^\[[A-Z][a-z]{2} ?\d{1,2} \d\d:\d\d\]\s?/,
   /^\[\s*\+\d+\.\d+\]\s?/,
+  // `dmesg -d` with the printk time: "[%5ld.%06ld <%12.06f>] " (util-linux dmesg.c print_record()).
+  /^\[\s*\d+\.\d+ <\s*\d+\.\d+>\]\s?/,
   // Not a Linux OOM task table row, "[%7d] %5d %5d %8lu ..." (mm/oom_kill.c dump_task()): a 7-digit pid
   // fills the brackets, and numbers follow.
   /^\[\d+\](?: (?!\s*\d+\s+\d+\s+\d+\s)|$)/,

@@ -144,6 +144,25 @@ describe("syslogd's broadcast of emergency lines", () => {
   });
 });
 
+describe('HTML escapes and dmesg -d', () => {
+  it("unescapes a web page's entities before reading the line", () => {
+    expect(cleanLine('[&lt;ffffffff81311c28&gt;] schedule+0x5f/0x61')).toBe(
+      '[<ffffffff81311c28>] schedule+0x5f/0x61',
+    );
+    expect(
+      cleanLine('&quot;echo 0 &gt; /proc/sys/kernel/hung_task_timeout_secs&quot; disables this message.'),
+    ).toBe('"echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.');
+    expect(cleanLine('R&D &c.')).toBe('R&D &c.');
+  });
+
+  it('strips the printk time with its delta', () => {
+    // util-linux dmesg.c print_record(): "[%5ld.%06ld <%12.06f>] " for --show-delta with the printk time.
+    expect(cleanLine('[   12.345678 <    0.000012>] INFO: task zsh:470 blocked')).toBe(
+      'INFO: task zsh:470 blocked',
+    );
+  });
+});
+
 describe('raw /dev/kmsg records and a pager gutter', () => {
   it('strips the record header and the gutter, keeping the frame line as printed', () => {
     // Documentation/ABI/testing/dev-kmsg: "<level>,<seqnum>,<timestamp>,<contflag>[,...];<message>".
