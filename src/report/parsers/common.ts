@@ -130,6 +130,7 @@ const QUOTE = /^(?:> ?)+/;
  * Indentation before a quote mark or a printk time: a quote indented inside a mail or a FAQ (`    > Fatal
  * trap 12: ...`), a CI runner (LAVA) indenting the console it relays (`    [  244.878944][   T74] ...`).
  * A kernel line's own leading blanks come before a frame or text, never before `>` or a printk time.
+ * (The tab and the blank are tried first: most indented lines are frames, with no prefix after.)
  */
 const INDENT_BEFORE_PREFIX = /^[ \t]+(?=>|\[\s*\d+\.\d+\])/;
 /**
@@ -194,6 +195,10 @@ function prefixLength(line: string, syslog: boolean): number {
   if (c === 32 || c === 9) {
     const indent = INDENT_BEFORE_PREFIX.exec(line);
     if (indent) return indent[0].length;
+    // Indentation before any other prefix (a markdown code block's `    May 17 18:48:11 host kernel: `):
+    // a kernel line's own indentation is followed by its text, which no prefix matches.
+    const text = line.trimStart();
+    if (text.length < line.length && prefixLength(text, syslog) > 0) return line.length - text.length;
   }
   if ((c === 32 || c === 107) /* ' ', k */ && line.includes('kernel:[')) {
     const wall = WALL_KERNEL.exec(line);

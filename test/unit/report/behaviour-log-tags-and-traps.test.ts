@@ -155,6 +155,15 @@ describe('HTML escapes and dmesg -d', () => {
     expect(cleanLine('R&D &c.')).toBe('R&D &c.');
   });
 
+  it('strips indentation before a prefix, and keeps it before a frame or text', () => {
+    // A markdown code block indents a syslog excerpt by four blanks.
+    expect(cleanLine('    May 17 18:48:11 kernel: [ 6141.921740] INFO: task kworker/u8:0:5 blocked')).toBe(
+      'INFO: task kworker/u8:0:5 blocked',
+    );
+    expect(cleanLine(' schedule+0x27/0xf0')).toBe(' schedule+0x27/0xf0');
+    expect(cleanLine('\t(t=6500 jiffies g=837 q=20 ncpus=2)')).toBe('\t(t=6500 jiffies g=837 q=20 ncpus=2)');
+  });
+
   it('strips the printk time with its delta', () => {
     // util-linux dmesg.c print_record(): "[%5ld.%06ld <%12.06f>] " for --show-delta with the printk time.
     expect(cleanLine('[   12.345678 <    0.000012>] INFO: task zsh:470 blocked')).toBe(
