@@ -243,15 +243,16 @@ function prefixLength(line: string, syslog: boolean): number {
 }
 
 /**
- * One raw line cleaned as cleanLine() does, and without a CI line tag (`[branch] `, `host: `) even when
- * no stamp follows it: for a reader that sees one line alone and must not miss where a record starts
- * (the chunk cutter, src/report/analyze.ts); a kernel line that loses a leading word there loses
- * nothing a record start is made of.
+ * One raw line as a test for a record's start sees it: cleaned as cleanLine() does, without a CI line
+ * tag (`[branch] `, `host: `) even when no stamp follows it, without indentation (a markdown code block
+ * indents the whole text). For a reader that sees one line alone and must not miss where a record
+ * starts (the chunk cutter, src/report/analyze.ts); a kernel line that loses a leading word or its
+ * indentation there loses nothing a record start is made of.
  */
-export function cleanUntaggedLine(raw: string): string {
+export function recordLine(raw: string): string {
   const line = cleanLine(raw);
   const tag = lineTag(line);
-  return tag ? cleanLine(line.slice(tag.length)) : line;
+  return (tag ? cleanLine(line.slice(tag.length)) : line).trimStart();
 }
 
 /** Remove log prefixes (printk time and caller, syslog, journalctl, dmesg) from the start of a line. */

@@ -313,8 +313,8 @@ describe('i386 ddb frames', () => {
   });
 });
 
-describe('a tagged log cut into chunks', () => {
-  // The chunk cutter must see a record start behind a CI tag as well, or it cuts a report in two.
+describe('a tagged or indented log cut into chunks', () => {
+  // The chunk cutter must see a record start behind a CI tag or indentation as well, or it cuts a report in two.
   const corpus = (name: string): string =>
     readFileSync(path.join(import.meta.dirname, '../../fixtures/stacks', name), 'utf8');
   const tagged = (text: string, tag: string): string =>
@@ -337,6 +337,8 @@ describe('a tagged log cut into chunks', () => {
   for (const [tag, name] of [
     ['node17: ', 'freebsd-syzkaller-0-fatal-trap-atrtc-settime.txt'],
     ['[linux-arm64] ', 'linux-qualcomm-258-hung-task-arm64-6.19-lava-indented-caller.txt'],
+    // A markdown code block: the whole text indented, no other prefix.
+    ['    ', 'linux-syzkaller-550-hung-task-arm32-backtrace.txt'],
   ] as const) {
     it(`reads ${name} tagged ${JSON.stringify(tag)} the same across a chunk boundary`, () => {
       const text = tagged(corpus(name), tag);
