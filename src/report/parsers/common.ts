@@ -83,6 +83,9 @@ function cleanCarriageReturns(line: string): string {
  *   short-monotonic `[ 12.345678] host kernel: ` (the bracket first, then this); a syslog without host;
  * - runit's svlogd/socklog `2015-10-03T12:10:17.00878 kern.warn: `;
  * - a CI job log's own time stamps (GitHub Actions, Jenkins) and `dmesg --time-format iso`;
+ * - what carried the log: a mail's quote marks, indentation (a markdown block, a quote indented in a
+ *   mail, LAVA's console), a CI line tag before a stamp (Jenkins `[branch] `, pdsh `host: `; more in
+ *   stripLineTags()), syslogd's broadcast ` kernel:`, raw /dev/kmsg records, a pager's gutter;
  * - FreeBSD's message buffer with kern.msgbuf_show_timestamp=1: "[%jd] " (uptime seconds, no
  *   fraction) before every line, also an empty one (sys/kern/subr_msgbuf.c msgbuf_addstr()); `dmesg`
  *   and a crash dump's "Unread portion of the kernel message buffer" show it. Newer copies print
@@ -127,12 +130,13 @@ const BRACKETED_ISO = /^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\
  */
 const QUOTE = /^(?:> ?)+/;
 /**
- * Indentation before a quote mark or a printk time: a quote indented inside a mail or a FAQ (`    > Fatal
+ * Indentation before a quote mark, a printk or message buffer time, a log level or a caller id: a quote
+ * indented inside a mail or a FAQ (`    > Fatal
  * trap 12: ...`), a CI runner (LAVA) indenting the console it relays (`    [  244.878944][   T74] ...`).
  * A kernel line's own leading blanks come before a frame or text, never before `>` or a printk time.
  * (The tab and the blank are tried first: most indented lines are frames, with no prefix after.)
  */
-const INDENT_BEFORE_PREFIX = /^[ \t]+(?=>|\[\s*\d+\.\d+\])/;
+const INDENT_BEFORE_PREFIX = /^[ \t]+(?=>|\[\s*\d+(?:\.\d+)?\]|<\d{1,3}>|\[\s*[TC]\d+\])/;
 /**
  * What one of the prefixes above starts with: a printk or msgbuf stamp, a log level, a `dmesg -T`/`-H`
  * date, a `dmesg -x` facility, an ISO or syslog date. A CI tag before one of them is a tag, not text.
@@ -154,15 +158,39 @@ const LINE_TAG = /^(?:\[([A-Za-z][\w.:@/+-]*(?: [\w.:@/+-]+)*)\] |([A-Za-z0-9][\
  * `rcu: INFO: ...`, x86's `IP: [<...>]`, FreeBSD's `panic: `), never taken for a host: any all-capitals
  * word, and these.
  */
-const KERNEL_WORD = /^(?:[A-Z0-9_]+|rcu|watchdog|sysrq|traps|hung_task|panic|kernel|Kernel|Code|Workqueue|Stack|Oops)$/;
+const KERNEL_WORD =
+  /^(?:[A-Z0-9_]+|rcu|watchdog|sysrq|traps|hung_task|panic|kernel|Kernel|Code|Workqueue|Stack|Oops)$/;
 
 /** The line's CI tag (`[branch] ` or `host: `) and its length, or undefined. */
 function lineTag(line: string): { tag: string; length: number } | undefined {
+  // Most lines are ruled out before the pattern: a host tag is one word ending in `:`, a branch tag a
+  // bracket closed before a blank.
+  if (line.charCodeAt(0) === 91 /* [ */) {
+    if (!line.includes('] ')) return undefined;
+  } else {
+    const colon = line.indexOf(':');
+    const blank = line.indexOf(' ');
+    if (colon < 1 || colon > 63 || (blank !== -1 && blank < colon)) return undefined;
+  }
   const m = LINE_TAG.exec(line);
   if (!m) return undefined;
   if (m[1] !== undefined) return { tag: `[${m[1]}]`, length: m[0].length };
   const host = m[2] as string;
   return KERNEL_WORD.test(host) ? undefined : { tag: `${host}:`, length: m[0].length };
+}
+
+/** Can a stamp (STAMP_AHEAD) start with this character: `[`, `<`, a digit, a capital, `k u d s`? */
+function mayStartStamp(c: number): boolean {
+  return (
+    c === 91 ||
+    c === 60 ||
+    (c >= 48 && c <= 57) ||
+    (c >= 65 && c <= 90) ||
+    c === 107 ||
+    c === 117 ||
+    c === 100 ||
+    c === 115
+  );
 }
 
 /** A tag's length when a stamp follows it on the line (stripped in any text), else 0. */
@@ -196,9 +224,12 @@ function prefixLength(line: string, syslog: boolean): number {
     const indent = INDENT_BEFORE_PREFIX.exec(line);
     if (indent) return indent[0].length;
     // Indentation before any other prefix (a markdown code block's `    May 17 18:48:11 host kernel: `):
-    // a kernel line's own indentation is followed by its text, which no prefix matches.
-    const text = line.trimStart();
-    if (text.length < line.length && prefixLength(text, syslog) > 0) return line.length - text.length;
+    // a kernel line's own indentation is followed by its text, which no prefix matches. An indented
+    // frame (` schedule+0x27/0xf0`, `? ` ones) holds no colon: no prefix to look for.
+    if (line.includes(':') || line.includes('>') || line.includes(';')) {
+      const text = line.trimStart();
+      if (text.length < line.length && prefixLength(text, syslog) > 0) return line.length - text.length;
+    }
   }
   if ((c === 32 || c === 107) /* ' ', k */ && line.includes('kernel:[')) {
     const wall = WALL_KERNEL.exec(line);
@@ -213,7 +244,8 @@ function prefixLength(line: string, syslog: boolean): number {
     }
     return stampedTagLength(line);
   }
-  if (line.includes(': ')) {
+  const colon = line.indexOf(': ');
+  if (colon > 0 && colon < 64 && mayStartStamp(line.charCodeAt(colon + 2))) {
     const n = stampedTagLength(line);
     if (n > 0) return n;
   }
@@ -327,23 +359,27 @@ const TAG_WINDOW = 3;
  * reader looks at. Several hosts interleave; each host's lines are near each other. Clean lines in
  * and out: what follows a tag may carry prefixes of its own.
  */
-function stripLineTags(raw: readonly string[]): readonly string[] {
-  let any = false;
-  const tags = raw.map((l) => {
-    const c = l.charCodeAt(0);
+function stripLineTags(lines: readonly string[]): readonly string[] {
+  // The tagged lines by index; most texts have none, and then nothing more is allocated.
+  let tags: Map<number, { tag: string; length: number }> | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as string;
+    const c = line.charCodeAt(0);
     // A tag starts with `[` and a letter, or with a letter or digit: most lines are ruled out here.
-    if (!(c === 91 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return undefined;
-    const t = lineTag(l);
-    if (t) any = true;
-    return t;
-  });
-  if (!any) return raw;
-  return raw.map((line, i) => {
-    const t = tags[i];
+    if (!(c === 91 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122))) continue;
+    const t = lineTag(line);
+    if (!t) continue;
+    tags ??= new Map();
+    tags.set(i, t);
+  }
+  if (!tags) return lines;
+  const found = tags;
+  return lines.map((line, i) => {
+    const t = found.get(i);
     if (t === undefined) return line;
     let same = 0;
-    for (let j = Math.max(0, i - TAG_WINDOW); j <= i + TAG_WINDOW && j < raw.length; j++)
-      if (tags[j]?.tag === t.tag) same++;
+    for (let j = Math.max(0, i - TAG_WINDOW); j <= i + TAG_WINDOW; j++)
+      if (found.get(j)?.tag === t.tag) same++;
     return same >= 2 ? cleanLine(line.slice(t.length)) : line;
   });
 }
