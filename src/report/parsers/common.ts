@@ -9,10 +9,36 @@ import type { Frame } from '../model.js';
  */
 export function splitLines(text: string): readonly string[] {
   if (text !== lastText) {
-    lastLines = dropWallHeaders(stripLineTags(text.split('\n').map(cleanLine)));
+    const raw = text.split('\n');
+    lastLines = dropWallHeaders(stripLineTags(raw.map(cleanLine)));
+    const callers = raw.length === lastLines.length ? printkCallers(text, raw) : undefined;
+    if (callers) CALLERS.set(lastLines, callers);
     lastText = text;
   }
   return lastLines;
+}
+
+/**
+ * The printk caller id of each line of splitLines()' result (CONFIG_PRINTK_CALLER, kernel/printk/printk.c
+ * print_caller(): `T<pid>` of a task, `C<cpu>` of an interrupt context), or undefined when the text has
+ * none. Two contexts printing at once interleave their lines; the id tells whose a line is.
+ */
+export function callersOf(lines: readonly string[]): readonly (string | undefined)[] | undefined {
+  return CALLERS.get(lines);
+}
+const CALLERS = new WeakMap<readonly string[], readonly (string | undefined)[]>();
+/** The caller id printk prints right after its time: `[   34.404245][ T3083] `. */
+const PRINTK_CALLER = /\[\s*\d+\.\d+\]\[\s*([TC]\d+)\]/;
+
+function printkCallers(text: string, raw: readonly string[]): (string | undefined)[] | undefined {
+  if (!text.includes('][')) return undefined;
+  let any = false;
+  const callers = raw.map((l) => {
+    const m = l.includes('][') ? PRINTK_CALLER.exec(l) : null;
+    if (m) any = true;
+    return m?.[1];
+  });
+  return any ? callers : undefined;
 }
 let lastText: string | undefined;
 let lastLines: readonly string[] = [];

@@ -23,7 +23,7 @@
 // Lines carry log prefixes (printk time, syslog...): splitLines() removed them already.
 
 import type { Frame } from '../model.js';
-import { parseSymbol, UNNAMED } from './common.js';
+import { callersOf, parseSymbol, UNNAMED } from './common.js';
 
 export const CALL_TRACE = /^\s*(?:Call Trace|Call trace|Backtrace):?\s*$/;
 
@@ -119,8 +119,13 @@ function isNoise(line: string): boolean {
 export function readCallTrace(lines: readonly string[], start: number): CallTrace {
   const frames: Frame[] = [];
   const pcs: CallTrace['pcs'] = [];
+  // Another context's lines in the middle of the block (two CPUs printing at once) are skipped when
+  // printk's caller ids tell them apart.
+  const callers = callersOf(lines);
+  const own = callers?.[start];
   let i = start + 1;
   for (; i < lines.length; i++) {
+    if (own !== undefined && callers?.[i] !== undefined && callers[i] !== own) continue;
     const line = (lines[i] as string).trim();
     if (line === '</TASK>') {
       i++;

@@ -189,6 +189,37 @@ describe('raw /dev/kmsg records and a pager gutter', () => {
   });
 });
 
+describe('two contexts printing at once', () => {
+  it("reads a trace to its end past another context's lines, told apart by printk caller ids", () => {
+    // kernel/printk/printk.c print_caller(): "[%6s]" of "T%u" after the time; kernel/hung_task.c and
+    // arch/arm64/kernel/stacktrace.c dump_backtrace(): "Call trace:", then " %pSb" frames.
+    const text = [
+      '[  244.878944][   T74] INFO: task fusefs-workloa:912 blocked for more than 120 seconds.',
+      '[  244.886342][   T74]       Not tainted 6.12.0 #1',
+      '[  244.901926][   T74] task:fusefs-workloa  state:D stack:0     pid:912   tgid:912   ppid:1      flags:0x00000004',
+      '[  244.913832][   T74] Call trace:',
+      '[  244.917082][   T74]  __switch_to+0x108/0x1c8',
+      '[  244.917090][  T200] usb 1-1: new high-speed USB device number 3 using xhci-hcd',
+      '[  244.921861][   T74]  __schedule+0x2fc/0x740',
+      '[  244.921870][  T200] usb 1-1: New USB device found, idVendor=0781',
+      '[  244.926189][   T74]  schedule+0x38/0xb8',
+      '[  244.927000][   T74]  request_wait_answer+0x1c4/0x2a0 [fuse]',
+      '[  244.928000][   T74]  fuse_simple_request+0x1a2/0x2b0 [fuse]',
+      '[  244.929000][   T74]  fuse_flush+0x1b0/0x200 [fuse]',
+    ].join('\n');
+    const a = analyzeStacks(text);
+    expect(a.threads[0]?.frames.map((f) => f.fn)).toEqual([
+      '__switch_to',
+      '__schedule',
+      'schedule',
+      'request_wait_answer',
+      'fuse_simple_request',
+      'fuse_flush',
+    ]);
+    expect(a.signature).toBe('hang in request_wait_answer from fuse_flush');
+  });
+});
+
 describe('Linux arm and arm64 die() reports', () => {
   it('reads "Internal error" as a report and its Process line as the task', () => {
     // arch/arm64/kernel/traps.c __die() before 5.x: "Internal error: %s: %x [#%d]", "Process %.*s (pid: %d,
