@@ -1,11 +1,29 @@
 // Why a wait on the console ended without what it waited for.
 
-/** The guest kernel panicked; `text` holds the panic report as printed. */
+/**
+ * The guest kernel panicked; `text` holds the panic report as printed, `startLine` (when known) the
+ * index of the line that started it. The message quotes the panic's own line: the first panic line
+ * from the start on (FreeBSD's "panic: %s" follows its "Fatal trap" report, sys/amd64/amd64/trap.c
+ * trap_fatal()), never an earlier line that merely says "panic" (a `kern.panic` sysctl, a boot message).
+ */
 export class GuestPanicError extends Error {
-  constructor(readonly text: string) {
-    super(`guest kernel panicked: ${firstLineMatching(text, /panic/i) ?? text.slice(0, 200)}`);
+  constructor(
+    readonly text: string,
+    startLine?: number,
+  ) {
+    super(`guest kernel panicked: ${panicHeadline(text, startLine) ?? text.slice(0, 200)}`);
     this.name = 'GuestPanicError';
   }
+}
+
+/** FreeBSD's "panic: " (also after other console text, `login: panic: `) and Linux's panic() line. */
+const PANIC_LINE = /(?:^|[^\w.-])panic: |Kernel panic - not syncing/;
+
+function panicHeadline(text: string, startLine: number | undefined): string | undefined {
+  const lines = text.split('\n');
+  const from = startLine ?? 0;
+  const own = lines.slice(from).find((line) => PANIC_LINE.test(line));
+  return (own ?? (startLine === undefined ? firstLineMatching(text, /panic/i) : lines[from]))?.trim();
 }
 
 /** The console stream ended: QEMU exited or was killed. */

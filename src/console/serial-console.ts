@@ -47,6 +47,8 @@ export class SerialConsole implements Shell {
   private closed = false;
   private failure: Error | undefined;
   private panicLines: string[] | undefined;
+  /** Where in panicLines the line that matched the profile's panicStart is. */
+  private panicStartAt = 0;
   private panicTimer: NodeJS.Timeout | undefined;
   private bannerCount = 0;
   private watchBanner = false;
@@ -283,6 +285,7 @@ export class SerialConsole implements Shell {
     if (!panicStart.test(line)) return;
     // Keep what came before the panic line too: the oops and its call trace precede it on Linux.
     this.panicLines = [...this.recentLines];
+    this.panicStartAt = this.panicLines.length - 1;
     if (panicEnd.test(line)) return this.finishPanic();
     this.panicTimer = setTimeout(() => this.finishPanic(), this.options.panicCollectMs ?? 5000);
   }
@@ -290,7 +293,7 @@ export class SerialConsole implements Shell {
   private finishPanic(): void {
     if (!this.panicLines || this.failure) return;
     clearTimeout(this.panicTimer);
-    this.fail(new GuestPanicError(this.panicLines.join('\n')));
+    this.fail(new GuestPanicError(this.panicLines.join('\n'), this.panicStartAt));
   }
 
   private check(): void {

@@ -3,7 +3,7 @@
 
 import { matchKnownBug } from './catalogue.js';
 import type { KernelPanic, KnownBug, StackFormat, Thread } from './model.js';
-import { cleanLine } from './parsers/common.js';
+import { cleanLine, recordLine } from './parsers/common.js';
 import { LINUX_REPORT_KINDS, REPORT_HINT } from './parsers/linux-report-kinds.js';
 import { blockedThreads, type HangFocus, isBlocked, panicSignature, signatureOf } from './signature.js';
 import { extractPanic, parseStacks, threadKey } from './stacks.js';
@@ -169,11 +169,11 @@ function cutPoint(buffer: string): number {
  */
 function lineAt(buffer: string, start: number, end: number): string | undefined {
   const raw = buffer.slice(start, Math.min(end, start + 300));
-  return RECORD_HINT.test(raw) ? cleanLine(raw) : undefined;
+  return RECORD_HINT.test(raw) ? recordLine(raw) : undefined;
 }
 
 function isBlank(buffer: string, start: number, end: number): boolean {
-  return cleanLine(buffer.slice(start, Math.min(end, start + 300))).trim() === '';
+  return recordLine(buffer.slice(start, Math.min(end, start + 300))).trim() === '';
 }
 
 function startsRecord(line: string): boolean {

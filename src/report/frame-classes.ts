@@ -415,6 +415,8 @@ export const FREEBSD_CRASH_SKIP_FRAMES: readonly string[] = [
   'trap',
   'trap_*',
   'calltrap',
+  // trap_pfault()'s way into the VM (sys/vm/vm_fault.c vm_fault_trap()).
+  'vm_fault_trap',
   'doreflect',
   'handle_el1h_*',
   'do_el1h_sync',
@@ -463,6 +465,28 @@ export const FREEBSD_CRASH_SKIP_FRAMES: readonly string[] = [
   'm_free*',
 ];
 
+/**
+ * Where a FreeBSD kernel fault enters its handling, and the VM code that resolves it: when a panic is
+ * raised right in these frames (vm_fault()'s "fault on nofault entry", arm64 do_el1h_sync()'s "Unhandled
+ * EL1 data abort"), the frame below them is the faulting code. amd64 and i386 calltrap (exception.S) and
+ * trap()/trap_pfault() (trap.c), arm64 handle_el1h_sync (exception.S) and do_el1h_sync()/data_abort()
+ * (trap.c), sys/vm/vm_fault.c vm_fault_trap()/vm_fault(); not the interrupt entries, whose frames above
+ * are the handler that panicked.
+ */
+export const FREEBSD_FAULT_ENTRY_FRAMES: readonly string[] = [
+  'calltrap',
+  'trap',
+  'trap_pfault',
+  'trap_fatal',
+  'vm_fault_trap',
+  'handle_el1h_sync',
+  'do_el1h_sync',
+  'data_abort',
+];
+
+/** The VM's fault resolution above a fault's entry (sys/vm/vm_fault.c). */
+export const FREEBSD_FAULT_RESOLUTION_FRAMES: readonly string[] = ['vm_fault', 'vm_fault_lookup'];
+
 /** The timer interrupt's entry frames: a stall report's frames above them are the detector's own. */
 export const TIMER_INTERRUPT_ENTRY_FRAMES: readonly string[] = [
   '*apic_timer_interrupt*',
@@ -473,6 +497,39 @@ export const TIMER_INTERRUPT_ENTRY_FRAMES: readonly string[] = [
   'el1h_64_irq*',
   'gic_handle_irq',
   'arch_timer_handler_*',
+  // RISC-V: drivers/clocksource/timer-riscv.c riscv_timer_interrupt(), the timer's per-CPU interrupt.
+  'riscv_timer_interrupt',
+  'handle_percpu_devid_irq',
+];
+
+/**
+ * The stall detectors' own frames, from the timer tick down to the dump of the stalled CPU's stack
+ * (kernel/rcu/tree_stall.h rcu_dump_cpu_stacks() -> dump_cpu_task() -> sched_show_task() -> show_stack(),
+ * kernel/watchdog.c watchdog_timer_fn(), kernel/time/tick-*.c, kernel/time/hrtimer.c): a trace cut before
+ * the timer interrupt's entry shows only these, and then the stall's function is not known.
+ */
+export const STALL_DETECTOR_FRAMES: readonly string[] = [
+  'dump_backtrace',
+  'show_stack',
+  'sched_show_task',
+  'dump_cpu_task',
+  'rcu_dump_cpu_stacks',
+  'print_cpu_stall',
+  'print_other_cpu_stall',
+  'check_cpu_stall',
+  'rcu_pending',
+  'rcu_sched_clock_irq',
+  'rcu_check_callbacks',
+  'update_process_times',
+  'tick_*',
+  '__hrtimer_run_queues',
+  'hrtimer_*',
+  'watchdog_timer_fn',
+  // A task dump of another CPU's task (rcu "Task dump for CPU"): its saved context switch comes first.
+  '__switch_to',
+  'nmi_cpu_backtrace',
+  'nmi_trigger_cpumask_backtrace',
+  'arch_trigger_cpumask_backtrace',
 ];
 
 function matcher(patterns: readonly string[]): (fn: string) => boolean {
@@ -513,3 +570,9 @@ export const isFsVm = matcher(FS_VM_FRAMES);
 export const isLinuxCrashMachinery = matcher(LINUX_CRASH_SKIP_FRAMES);
 export const isFreebsdCrashMachinery = matcher([...FREEBSD_CRASH_SKIP_FRAMES, ...SLEEP_AND_LOCK_FRAMES]);
 export const isTimerInterruptEntry = matcher(TIMER_INTERRUPT_ENTRY_FRAMES);
+export const isFreebsdFaultEntry = matcher(FREEBSD_FAULT_ENTRY_FRAMES);
+export const isFreebsdFaultHandling = matcher([
+  ...FREEBSD_FAULT_ENTRY_FRAMES,
+  ...FREEBSD_FAULT_RESOLUTION_FRAMES,
+]);
+export const isStallDetector = matcher([...LINUX_CRASH_SKIP_FRAMES, ...STALL_DETECTOR_FRAMES]);

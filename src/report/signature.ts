@@ -144,6 +144,11 @@ const GENERIC_WAIT = [
   'context_switch',
   '__switch_to',
   'cancel_delayed_work',
+  // kernel/workqueue.c: waiting for a work item or a whole queue to finish, as a completion is.
+  'flush_work',
+  'flush_delayed_work',
+  'cancel_work_sync',
+  'drain_workqueue',
 ];
 function isGenericWait(fn: string): boolean {
   return GENERIC_WAIT.some((s) => fn.includes(s));

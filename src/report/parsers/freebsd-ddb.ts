@@ -11,6 +11,11 @@
 //   trapped context; sys/arm64/arm64/db_trace.c db_stack_trace_cmd() prints "%s() at " then
 //   db_printsym() (no "/frame"), and "--- exception, esr %#lx", "--- interrupt", "--- system error,
 //   esr %#lx", "--- unhandled exception, esr %#lx", "--- invalid trapframe %p" as separators.
+// - sys/i386/i386/db_trace.c db_print_stack_entry(): "%s(" name, the arguments ("%r" each, "%s=" before
+//   each when the symbol table names them, "," between, ",..." when their number is unknown), ") at ",
+//   db_printsym(), and "/frame 0x%r" when the frame is known (older copies print no "/frame"), so
+//   `vm_fault1(c033bd0c,c38a5000,1,0,c325adc0) at vm_fault1+0x122`; its db_nextframe() separators are
+//   "--- trap %#r", "--- syscall", "--- interrupt", then ", eip = %#r, esp = %#r, ebp = %#r ---".
 // - sys/ddb/db_command.c _db_stack_trace_all() (`alltrace`): "\nTracing command %s pid %d tid %ld
 //   td %p (CPU %d)\n" for a thread in TDS_RUNNING, the same without " (CPU %d)" for the others.
 // - sys/ddb/db_sym.c db_printsym(): "name" then "+%+#lr" offset (only when non-zero), then
@@ -23,7 +28,7 @@ import { splitLines, toInt, UNNAMED } from './common.js';
 const TRACING_ALL = /^Tracing command (.*) pid (\d+) tid (\d+) td (0x[0-9a-fA-F]+)(?: \(CPU (\d+)\))?\s*$/;
 const TRACING_ONE = /^Tracing pid (-?\d+) tid (\d+) td (0x[0-9a-fA-F]+)\s*$/;
 const FRAME_LINE =
-  /^(\S+?)\(\) at (?:(0x[0-9a-fA-F]+) = )?([^\s+/[]+)(?:\+(0x[0-9a-fA-F]+|0))?(?: \[([^\]:]+):(\d+)\])?(?:\/frame (0x[0-9a-fA-F]+))?\s*$/;
+  /^(\S+?)\([^()]*\) at (?:(0x[0-9a-fA-F]+) = )?([^\s+/[]+)(?:\+(0x[0-9a-fA-F]+|0))?(?: \[([^\]:]+):(\d+)\])?(?:\/frame (0x[0-9a-fA-F]+))?\s*$/;
 /** `--- trap 0xc, rip = ...`, `--- syscall (...)`, `--- interrupt, ...` separators. */
 export const DDB_SEPARATOR =
   /^--- (?:trap|syscall|interrupt|exception|system error|unhandled exception|invalid trapframe)\b/;

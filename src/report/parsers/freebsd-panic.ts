@@ -29,14 +29,15 @@
 //   to the log (the console died, the quote was cut) is the crash all the same.
 
 import { crashFunction, crashTitle, normalizeMessage } from '../crash-title.js';
-import { isFreebsdCrashMachinery } from '../frame-classes.js';
+import { isFreebsdCrashMachinery, isFreebsdFaultEntry, isFreebsdFaultHandling } from '../frame-classes.js';
 import type { Frame, KernelPanic, StackParser, Thread } from '../model.js';
 import { parseSymbol, splitLines, toInt } from './common.js';
 import { DDB_SEPARATOR, parseDdbFrameLine } from './freebsd-ddb.js';
 
 /** `panic: ` at the start of the line or after other console output (`login: panic: ...`). */
 const PANIC = /(?:^|[^\w.-])panic: (.*)$/;
-const FATAL_TRAP = /Fatal trap (\d+): (.*?) while in (kernel|user) mode/;
+/** i386 trap_fatal() also names "vm86" mode (sys/i386/i386/trap.c: PSL_VM in the trapped eflags). */
+const FATAL_TRAP = /Fatal trap (\d+): (.*?) while in (kernel|user|vm86) mode/;
 const STACK_FRAME = /^#(\d+) (0x[0-9a-fA-F]+) at (\S+)\s*$/;
 const CURRENT_PROCESS = /^current process\s*=\s*(\d+) \((.*)\)\s*$/;
 /** trap_diag() on main: "current thread\t\t= %d/%d (%s/%s)", pid/tid and p_comm/td_name. */
@@ -45,6 +46,14 @@ const CURRENT_THREAD = /^current thread\s*=\s*(\d+)\/(\d+) \((.*\/.*)\)\s*$/;
 // the 2012 copy (commit 039ea811636f) printed "[thread pid"; current copies and 14.x captures have the blank.
 const KDB_THREAD = /^\[ thread pid (-?\d+) tid (\d+) \]\s*$/;
 const CPUID = /^cpuid = (\d+)/;
+/**
+ * The ddb command that prints the current thread's stack, typed at the prompt after a trap stopped in
+ * the debugger: `trace` and its aliases `t`, `where`, `bt` (sys/ddb/db_command.c db_cmds, each
+ * db_stack_trace), with or without arguments.
+ */
+const DDB_TRACE_COMMAND = /^db> +(?:bt|t|trace|where)(?:\s|$)/;
+/** How far below `Stopped at` the trace command may be (other commands, `show registers`, come first). */
+const DDB_COMMAND_LINES = 60;
 /** db_trap(): "Stopped at\t" then the pc's symbol and ":\t" (tabs may have become blanks). */
 const STOPPED_AT = /^Stopped at\s+([^\s:]+):/;
 /** How far the trap report's lines reach past its `Fatal trap` line. */
@@ -113,14 +122,14 @@ export function extractFreebsdPanicLines(all: readonly string[]): KernelPanic | 
   const thread: Thread = { comm: '', frames: [], format: 'freebsd-panic' };
   const panic: KernelPanic = { os: 'freebsd', message, threads: [thread] };
 
-  // The trap report just above the panic line names the process and the kind of crash.
-  let trap: string | undefined;
-  for (let i = 0; i < rel; i++) {
-    const line = lines[i] as string;
-    const ft = FATAL_TRAP.exec(line);
-    if (ft) trap = `Fatal trap ${ft[1]}: ${ft[2]} while in ${ft[3]} mode`;
-    readCurrentThread(line, thread);
-  }
+  // The trap report just above the panic line names the process and the kind of crash. Two CPUs that
+  // trap at once print two reports; the panicking CPU's is the one (see pickTrapReport).
+  const reports = trapReports(lines.slice(0, rel));
+  const panicCpu = cpuAfter(lines, rel + 1);
+  const report = pickTrapReport(reports, panicCpu);
+  const trap = report?.kind;
+  if (report) for (const line of report.lines) readCurrentThread(line, thread);
+  if (panicCpu === undefined && report?.cpu !== undefined) panic.cpu = report.cpu;
 
   let inTrace = false;
   let done = false;
@@ -160,9 +169,117 @@ export function extractFreebsdPanicLines(all: readonly string[]): KernelPanic | 
   const kind = trap ?? `panic: ${normalizeMessage(message)}`;
   // Only machinery in the trace (a trace cut short, a panic inside the kernel's own checks): the
   // kind alone, never the backtrace's own first frame (db_trace_self_wrapper, kdb_backtrace).
-  const fn = crashFunction([afterTrap, ...thread.frames], isFreebsdCrashMachinery, 'none');
+  const fn = crashFunction(
+    [afterTrap, ...belowFaultHandling(thread.frames)],
+    isFreebsdCrashMachinery,
+    'none',
+  );
   panic.title = crashTitle(kind, fn);
   return panic;
+}
+
+/**
+ * The frames that may name a panic: all of them, unless the panic was raised right in a fault's
+ * handling (the panic machinery, then only fault entry and VM fault frames, FREEBSD_FAULT_ENTRY_FRAMES):
+ * then the faulting code's, below that handling, and none when the trace was cut before them. A panic
+ * raised by other code that runs under a fault (a pager called from vm_fault()) is that code's.
+ */
+function belowFaultHandling(frames: readonly Frame[]): readonly Frame[] {
+  let i = 0;
+  while (
+    i < frames.length &&
+    isFreebsdCrashMachinery(frames[i]!.fn) &&
+    !isFreebsdFaultHandling(frames[i]!.fn)
+  )
+    i++;
+  let j = i;
+  let entered = false;
+  for (; j < frames.length && isFreebsdFaultHandling(frames[j]!.fn); j++)
+    if (isFreebsdFaultEntry(frames[j]!.fn)) entered = true;
+  return entered ? frames.slice(j) : frames;
+}
+
+interface TrapReport {
+  /** `Fatal trap N: MESSAGE while in MODE mode`. */
+  kind: string;
+  /** The report's lines after its `Fatal trap` line, up to the next report. */
+  lines: string[];
+  /** The trapping CPU: trap_fatal()'s "cpuid = %d; " (SMP kernels). */
+  cpu?: number;
+}
+
+/**
+ * The trap reports in the (trimmed) lines, each running to the next `Fatal trap` line. trap_fatal()
+ * (sys/amd64/amd64/trap.c, sys/i386/i386/trap.c) prints "\n\nFatal trap %d: %s while in %s mode\n", then
+ * "cpuid = %d; " and "apic id = %02x\n" (SMP), the fault fields and "current process\t\t= %d (%s)".
+ */
+function trapReports(lines: readonly string[]): TrapReport[] {
+  const out: TrapReport[] = [];
+  for (const line of lines) {
+    const ft = line.includes('Fatal trap ') ? FATAL_TRAP.exec(line) : null;
+    if (ft) {
+      out.push({ kind: `Fatal trap ${ft[1]}: ${ft[2]} while in ${ft[3]} mode`, lines: [] });
+      continue;
+    }
+    const current = out[out.length - 1];
+    if (!current) continue;
+    current.lines.push(line);
+    const cpu = current.cpu === undefined ? CPUID.exec(line) : null;
+    if (cpu) current.cpu = Number(cpu[1]);
+  }
+  return out;
+}
+
+/**
+ * The report of the CPU that panicked when it is known (vpanic()'s "cpuid = %d" after the panic line,
+ * sys/kern/kern_shutdown.c), else the first: the other CPU's panic() finds the panic already under way
+ * and stops, so its report comes from a CPU that did not print the panic.
+ */
+function pickTrapReport(
+  reports: readonly TrapReport[],
+  panicCpu: number | undefined,
+): TrapReport | undefined {
+  if (panicCpu !== undefined) {
+    const own = reports.find((r) => r.cpu === panicCpu);
+    if (own) return own;
+  }
+  return reports[0];
+}
+
+/** vpanic()'s "cpuid = %d" within a few lines from `from`, or undefined. */
+function cpuAfter(lines: readonly string[], from: number): number | undefined {
+  for (let i = from; i < Math.min(lines.length, from + 4); i++) {
+    const cpu = CPUID.exec(lines[i] as string);
+    if (cpu) return Number(cpu[1]);
+  }
+  return undefined;
+}
+
+/**
+ * The frames of the current thread's trace that a ddb command prints after a trap stopped in the
+ * debugger (`db> bt`), from the line after `from`; empty when no trace command follows soon.
+ */
+function ddbTraceAfter(all: readonly string[], from: number): Frame[] {
+  for (let i = from; i < Math.min(all.length, from + DDB_COMMAND_LINES); i++) {
+    const line = (all[i] as string).trim();
+    if (/^(?:Fatal trap |panic: )/.test(line)) return [];
+    if (!DDB_TRACE_COMMAND.test(line)) continue;
+    const frames: Frame[] = [];
+    for (let j = i + 1; j < all.length; j++) {
+      const l = (all[j] as string).trim();
+      // db_stack_trace() heads the trace with "Tracing pid %d tid %ld td %p" (sys/ddb/db_command.c).
+      if (frames.length === 0 && l.startsWith('Tracing pid ')) continue;
+      const frame = parseDdbFrameLine(l);
+      if (frame) {
+        frames.push(frame);
+        continue;
+      }
+      if (DDB_SEPARATOR.test(l)) continue;
+      break;
+    }
+    return frames;
+  }
+  return [];
 }
 
 /**
@@ -181,6 +298,8 @@ function extractFatalTrap(all: readonly string[]): KernelPanic | undefined {
     const panic: KernelPanic = { os: 'freebsd', message, threads: [thread] };
     for (let j = i + 1; j < Math.min(all.length, i + TRAP_REPORT_LINES); j++) {
       const line = (all[j] as string).trim();
+      // Another CPU's report: this one's lines ended (two CPUs that trap at once).
+      if (line.includes('Fatal trap ') && FATAL_TRAP.test(line)) break;
       const cpu = CPUID.exec(line);
       if (cpu && panic.cpu === undefined) panic.cpu = Number(cpu[1]);
       readCurrentThread(line, thread);
@@ -193,6 +312,9 @@ function extractFatalTrap(all: readonly string[]): KernelPanic | undefined {
       if (stopped) {
         const pc = parseSymbol(stopped[1] as string);
         if (pc) thread.frames.push(pc);
+        // The trace typed at the prompt starts at the trapped pc: the whole stack of the trapped thread.
+        const trace = ddbTraceAfter(all, j + 1);
+        if (trace.length > 0) thread.frames = trace;
         break;
       }
     }

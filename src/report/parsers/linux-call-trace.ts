@@ -23,7 +23,7 @@
 // Lines carry log prefixes (printk time, syslog...): splitLines() removed them already.
 
 import type { Frame } from '../model.js';
-import { parseSymbol, UNNAMED } from './common.js';
+import { callersOf, parseSymbol, UNNAMED } from './common.js';
 
 export const CALL_TRACE = /^\s*(?:Call Trace|Call trace|Backtrace):?\s*$/;
 
@@ -54,7 +54,15 @@ export interface CallTrace {
   frames: Frame[];
   /** Index of the first line after the block. */
   end: number;
+  /**
+   * The pc of each interrupted context the block printed registers for (x86 show_iret_regs():
+   * "RIP: %04x:%pS" inside the trace), with the number of frames read before it.
+   */
+  pcs: { before: number; frame: Frame }[];
 }
+
+/** x86 "RIP: %04x:%pS", arm64 "pc : %pS" (a register line's own symbol). */
+const TRACE_PC = /^(?:RIP: (?:[0-9a-f]{4}:)?|pc : )([A-Za-z_][\w.]*\+0x[0-9a-fA-F]+(?:\/0x[0-9a-fA-F]+)?)/;
 
 /** Parse one frame line of a Call Trace; `unreliable` for `? ` frames. */
 export function parseTraceLine(line: string): { frame: Frame; unreliable: boolean } | undefined {
@@ -87,11 +95,21 @@ export function parseTraceLine(line: string): { frame: Frame; unreliable: boolea
   return { frame, unreliable: m[2] !== undefined };
 }
 
+/**
+ * 32-bit ARM's saved registers under a frame, arch/arm/kernel/traps.c dump_backtrace_stm(): " r%d:%08x"
+ * each (`r6:80000193 r5:8053b980 r4:b6062640`); and the exception stack both ARM ports dump in the middle
+ * of a trace: "Exception stack(0x%08lx to 0x%08lx)" then dump_mem()'s "%04lx: " and words.
+ */
+const ARM_TRACE_NOISE = /^(?:r\d{1,2} ?:[0-9a-f]{8}(?:\s|$)|Exception stack\(0x[0-9a-f]+ to 0x[0-9a-f]+\)|[0-9a-f]{4}:(?: +(?:[0-9a-f]{8}|[0-9a-f]{16}))+\s*$)/;
+
 /** Lines a dump prints inside a trace block that are neither frames nor its end. */
 function isNoise(line: string): boolean {
   return line === ''
     ? false
-    : CONTEXT_MARK.test(line) || REGISTER_LINE.test(line) || line.startsWith('---[ now ');
+    : CONTEXT_MARK.test(line) ||
+        REGISTER_LINE.test(line) ||
+        line.startsWith('---[ now ') ||
+        ARM_TRACE_NOISE.test(line);
 }
 
 /**
@@ -100,17 +118,28 @@ function isNoise(line: string): boolean {
  */
 export function readCallTrace(lines: readonly string[], start: number): CallTrace {
   const frames: Frame[] = [];
+  const pcs: CallTrace['pcs'] = [];
+  // Another context's lines in the middle of the block (two CPUs printing at once) are skipped when
+  // printk's caller ids tell them apart.
+  const callers = callersOf(lines);
+  const own = callers?.[start];
   let i = start + 1;
   for (; i < lines.length; i++) {
+    if (own !== undefined && callers?.[i] !== undefined && callers[i] !== own) continue;
     const line = (lines[i] as string).trim();
     if (line === '</TASK>') {
       i++;
       break;
     }
-    if (isNoise(line)) continue;
+    if (isNoise(line)) {
+      const pc = TRACE_PC.exec(line);
+      const frame = pc ? parseSymbol(pc[1] as string) : undefined;
+      if (frame) pcs.push({ before: frames.length, frame });
+      continue;
+    }
     const parsed = parseTraceLine(line);
     if (!parsed) break;
     if (!parsed.unreliable) frames.push(parsed.frame);
   }
-  return { frames, end: i };
+  return { frames, end: i, pcs };
 }

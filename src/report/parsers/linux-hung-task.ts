@@ -23,15 +23,18 @@ import { CALL_TRACE, isFrameLine, readCallTrace } from './linux-call-trace.js';
 export const HUNG = /^INFO: task (.+):(\d+) blocked(?: in I\/O wait)? for more than (\d+) seconds\.\s*$/;
 const TASK = /^task:(.+?)\s+state:(\S)(.*)$/;
 // RHEL 6 kernels print one more number (the thread group) before the flags.
+// A running task prints " running  " (32-bit) or "  running task    " (64-bit) where the others print
+// their saved pc (kernel/sched/core.c sched_show_task() before 4.14); 4.x's TASK_STATE_TO_CHAR_STR
+// "RSDTtXZxKWPNn" adds `x` (dead) and `n` (new) to the letters.
 const OLD_TASK =
-  /^(\S.{0,14}?)\s+([RSDTtXZPIKWN])(?:\s+[0-9a-f]{8,16})?\s*(\d+)\s+(\d+)\s+(\d+)(?:\s+\d+)?\s+0x[0-9a-f]+\s*$/;
+  /^(\S.{0,14}?)\s+([RSDTtXxZPIKWNn])(?:\s+[0-9a-f]{8,16}|\s+running(?: task)?)?\s*(\d+)\s+(\d+)\s+(\d+)(?:\s+\d+)?\s+0x[0-9a-f]+\s*$/;
 /** How far a Call Trace may be from its task line (old kernels printed raw stack words between). */
 const MAX_GAP = 40;
 
 export const linuxHungTaskParser: StackParser = {
   format: 'linux-hung-task',
   matches(text: string): boolean {
-    return /INFO: task |task:|Call Trace|Call trace/.test(text);
+    return /INFO: task |task:|Call Trace|Call trace|Backtrace:/.test(text);
   },
   parse(text: string): Thread[] {
     return parseHungTaskLines(splitLines(text));
@@ -72,6 +75,11 @@ export function parseHungTaskLines(lines: readonly string[]): Thread[] {
     }
   }
   return threads;
+}
+
+/** The task a sched_show_task() line names (either era's form), or undefined for any other line. */
+export function taskLine(line: string): Thread | undefined {
+  return taskOf(line, undefined);
 }
 
 function taskOf(line: string, hung: { comm: string; pid: number } | undefined): Thread | undefined {

@@ -10,7 +10,8 @@
 //   block (linux-call-trace.ts);
 // - arch/x86/kernel/process_64.c __show_regs() / dumpstack.c show_ip(): "RIP: %04x:%pS" (before 4.x
 //   "RIP: [<%016lx>] %pS" or "IP: [<...>] %pS"); i386 "EIP: %pS" (before 4.x "EIP is at %pS"); arm64
-//   __show_regs(): "pc : %pS";
+//   __show_regs(): "pc : %pS"; riscv arch/riscv/kernel/process.c show_regs(): "epc : %pS" (5.10 printed
+//   "epc: " REG_FMT, a bare address);
 //   arch/powerpc/kernel/process.c show_regs(): "NIP [%016lx] %pS".
 // - kernel/panic.c panic(): "Kernel panic - not syncing: %s", its own dump_stack() unless an oops printed
 //   one, and "---[ end Kernel panic - not syncing: %s ]---".
@@ -18,18 +19,20 @@
 //   report; the hung task names the bug, not the panic.
 
 import { crashFunction, crashTitle } from '../crash-title.js';
-import { isLinuxCrashMachinery, isTimerInterruptEntry } from '../frame-classes.js';
+import { isLinuxCrashMachinery, isStallDetector, isTimerInterruptEntry } from '../frame-classes.js';
 import type { Frame, KernelPanic, StackParser, Thread } from '../model.js';
 import { hangTitle, pickHungThread } from '../signature.js';
 import { parseSymbol, splitLines, toInt } from './common.js';
-import { CALL_TRACE, isFrameLine, readCallTrace } from './linux-call-trace.js';
-import { parseHungTaskLines } from './linux-hung-task.js';
+import { CALL_TRACE, type CallTrace, isFrameLine, readCallTrace } from './linux-call-trace.js';
+import { parseHungTaskLines, taskLine } from './linux-hung-task.js';
 import { LINUX_REPORT_KINDS, type LinuxReportKind, REPORT_HINT } from './linux-report-kinds.js';
 
 const CPU_LINE = /^CPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: (.*?) (?:Not tainted|Tainted:)/;
-const OLD_PID_LINE = /^Pid: (\d+), comm: (\S+)/;
+const OLD_PID_LINE = /^Pid: (?<pid>\d+), comm: (?<comm>\S+)/;
+/** arm and arm64 __die() before 5.x: "Process %.*s (pid: %d, stack limit = 0x%p)" (arch/arm/kernel/traps.c, arch/arm64/kernel/traps.c). */
+const PROCESS_LINE = /^Process (?<comm>.+?) \(pid: (?<pid>\d+), stack limit = /;
 const PC_LINE =
-  /^(?:RIP|EIP is at|EIP|NIP|IP|pc|PC is at)\s?:? ?(?:[0-9a-f]{4}:)?(?:\[<?[0-9a-f]+>?\]\s*)?(?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*\+0x[0-9a-fA-F]+(?:\/0x[0-9a-fA-F]+)?)/;
+  /^(?:RIP|EIP is at|EIP|NIP|IP|pc|PC is at|epc)\s?:? ?(?:[0-9a-f]{4}:)?(?:\[<?[0-9a-f]+>?\]\s*)?(?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*\+0x[0-9a-fA-F]+(?:\/0x[0-9a-fA-F]+)?)/;
 const LOCK_AT = / at: (?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*)\+0x/;
 const TRYING = /is trying to acquire|just changed the state of lock|takes:|is trying to release/;
 const END_TRACE = /^---\[ end trace/;
@@ -77,6 +80,8 @@ function ownHeader(
 interface Parts {
   pc?: Frame;
   frames: Frame[];
+  /** The pcs of interrupted contexts printed inside the trace (CallTrace.pcs). */
+  tracePcs: CallTrace['pcs'];
   comm: string;
   pid?: number;
   cpu?: number;
@@ -85,7 +90,7 @@ interface Parts {
 
 /** The crashing task's CPU line, pc and first Call Trace after the header. */
 function readParts(lines: readonly string[], at: number, wantLock: boolean): Parts {
-  const parts: Parts = { frames: [], comm: '' };
+  const parts: Parts = { frames: [], tracePcs: [], comm: '' };
   let sawTrying = false;
   let traced = false;
   const end = Math.min(lines.length, at + REPORT_SPAN);
@@ -99,11 +104,21 @@ function readParts(lines: readonly string[], at: number, wantLock: boolean): Par
       parts.comm = cpu[3] as string;
       continue;
     }
-    const old = OLD_PID_LINE.exec(line);
+    const old = (OLD_PID_LINE.exec(line) ?? PROCESS_LINE.exec(line))?.groups;
     if (old && parts.pid === undefined) {
-      parts.pid = toInt(old[1]);
-      parts.comm = old[2] as string;
+      parts.pid = toInt(old.pid);
+      parts.comm = old.comm as string;
       continue;
+    }
+    // An RCU stall names the stalled CPU's task in "Task dump for CPU %d:" and a sched_show_task() line
+    // (kernel/rcu/tree_stall.h rcu_dump_cpu_stacks() -> dump_cpu_task(), kernel/sched/core.c).
+    if (parts.pid === undefined && i > at && /^Task dump for CPU \d+:/.test((lines[i - 1] as string).trim())) {
+      const task = taskLine(line);
+      if (task?.pid !== undefined) {
+        parts.pid = task.pid;
+        parts.comm = task.comm;
+        continue;
+      }
     }
     if (i < at) continue;
     if (wantLock && parts.lockFn === undefined) {
@@ -120,14 +135,18 @@ function readParts(lines: readonly string[], at: number, wantLock: boolean): Par
     if (!traced && CALL_TRACE.test(line)) {
       const trace = readCallTrace(lines, i);
       parts.frames = trace.frames;
+      parts.tracePcs = trace.pcs;
       traced = true;
       i = trace.end - 1;
       if (!wantLock || parts.lockFn !== undefined) break;
     }
   }
   // KMSAN and some KASAN reports print the frames right under the header, without `Call Trace:`.
-  if (!traced && at + 1 < lines.length && isFrameLine(lines[at + 1] as string))
-    parts.frames = readCallTrace(lines, at).frames;
+  if (!traced && at + 1 < lines.length && isFrameLine(lines[at + 1] as string)) {
+    const trace = readCallTrace(lines, at);
+    parts.frames = trace.frames;
+    parts.tracePcs = trace.pcs;
+  }
   return parts;
 }
 
@@ -135,12 +154,14 @@ function readParts(lines: readonly string[], at: number, wantLock: boolean): Par
  * A stall is detected from the timer interrupt: the frames of the interrupted code (after the last
  * interrupt-entry frame) say where the CPU was looping; the pc, when printed, is the innermost one.
  */
-function interrupted(frames: readonly Frame[]): Frame[] {
+function interrupted(parts: Parts): (Frame | undefined)[] {
   let last = -1;
-  frames.forEach((f, i) => {
+  parts.frames.forEach((f, i) => {
     if (isTimerInterruptEntry(f.fn)) last = i;
   });
-  return frames.slice(last + 1);
+  // The interrupted context's registers, printed inside the trace after the interrupt's entry, hold its pc.
+  const pc = parts.tracePcs.find((p) => p.before > last)?.frame;
+  return [parts.pc, pc, ...parts.frames.slice(last + 1)];
 }
 
 /** The first crash report in the clean lines. */
@@ -195,7 +216,11 @@ export function extractLinuxReport(lines: readonly string[]): KernelPanic | unde
   const headerFn = kind.headerFunc === undefined ? undefined : (m[kind.headerFunc] as string);
   let fn: string | undefined;
   if (kind.func === 'stack') fn = crashFunction([headerFn, ...frames], isLinuxCrashMachinery);
-  else if (kind.func === 'stall') fn = crashFunction(interrupted(frames), isLinuxCrashMachinery);
+  // Only the detector's own frames (the trace was cut before the interrupt): the stall's function is unknown.
+  // The pc a stall report prints (the watchdog's show_regs() of the interrupted context, an NMI
+  // backtrace's "pc : ") is the innermost frame of the interrupted code.
+  else if (kind.func === 'stall')
+    fn = crashFunction(interrupted(parts), isStallDetector, 'none');
   else if (kind.func === 'lock') fn = parts.lockFn ?? crashFunction(frames, isLinuxCrashMachinery);
   panic.title = crashTitle(
     kind.title(

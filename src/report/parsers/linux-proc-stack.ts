@@ -21,6 +21,8 @@ const SAMPLE_BEGIN = /^@@fg:[a-z0-9]+:sample:(\d+):begin@@\s*$/;
 const SAMPLE_END = /^@@fg:[a-z0-9]+:sample:(\d+):end@@\s*$/;
 const PROC_PATH = /\/proc\/(\d+)(?:\/task\/(\d+))?\/stack\b/;
 const LOCKDEP_CHAIN_ENTRY = /^-> #\d+ .*:$/;
+/** A frame line as the kernel's log has it: printk's "[%5lu.%06lu]" (and caller id) right before `[<`. */
+const PRINTK_STAMPED_FRAME = /\[\s*\d+\.\d+\](?:\[\s*[TC]\d+\])?\s+\[</;
 /**
  * Lines inside a `Call Trace:` block that are no frame: register lines, `Code:`, the stack marks
  * (`<IRQ>`, `</TASK>`; 3.x print_trace_stack() printed " <%s> " of `<EOE>` and `#DB`, so `<<EOE>>`, `<#DB>`).
@@ -69,8 +71,12 @@ function parseAll(text: string, sample?: number): Thread[] {
    * belong to the message, they are no /proc stack.
    */
   let afterAt = false;
-  for (const raw of splitLines(text)) {
-    const line = raw.trim();
+  const lines = splitLines(text);
+  // The raw lines, when they line up with the clean ones, to see the printk time a frame carried.
+  const raws = text.split('\n');
+  const aligned = raws.length === lines.length;
+  for (let i = 0; i < lines.length; i++) {
+    const line = (lines[i] as string).trim();
     const c = line.charCodeAt(0);
     // Neither a marker (`@@fg:`), a frame (`[<`), a header naming a /proc path, nor a Call Trace
     // header: it only ends what came before.
@@ -130,8 +136,14 @@ function parseAll(text: string, sample?: number): Thread[] {
       continue;
     }
     const frame = parseStackLine(line);
-    // A run of frames under such a line is skipped to its end; any other line ends the run.
+    // A run of frames under such a line is skipped to its end; any other line ends the run. A frame
+    // the kernel's log printed (a printk time right before it) is a report's trace, whose header
+    // lies above the text (a quote cut mid-trace), never a /proc stack file.
     if (frame && (inCallTrace || (afterAt && !current))) continue;
+    if (frame && !framed && !current && aligned && PRINTK_STAMPED_FRAME.test(raws[i] as string)) {
+      inCallTrace = true;
+      continue;
+    }
     afterAt = false;
     if (inCallTrace && !TRACE_BODY.test(line)) inCallTrace = false;
     if (frame) {

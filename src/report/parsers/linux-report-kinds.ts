@@ -155,6 +155,11 @@ export const LINUX_REPORT_KINDS: readonly LinuxReportKind[] = [
         : `unable to handle kernel ${m[1]}`,
     func: 'stack',
   },
+  // arch/arm64/kernel/traps.c and arch/arm/kernel/traps.c die() -> __die(): "Internal error: %s: %x [#%d]"
+  // (`Oops`, `Oops - BUG`, `Oops - Undefined instruction`, `synchronous external abort`...), which follows
+  // "Unable to handle kernel ..." for a bad access and stands alone for the rest; syzkaller titles all of
+  // them "Internal error in FUNC".
+  { start: /^Internal error: ([^:]+): /, title: () => 'Internal error', func: 'stack' },
   {
     start: /^Kernel panic - not syncing: (.*?)\s*$/,
     title: (m) => `panic: ${normalizeMessage(m[1] as string)}`,
@@ -165,4 +170,4 @@ export const LINUX_REPORT_KINDS: readonly LinuxReportKind[] = [
 
 /** Any line that might start a report (cheap test before the table). */
 export const REPORT_HINT =
-  /BUG|WARNING: |INFO: rcu|INFO: (?:possible|inconsistent|SOFTIRQ)|protection fault|Kernel panic - not syncing|divide error|invalid opcode|stack segment|double fault|UBSAN: |Unable to handle kernel|hard LOCKUP/;
+  /BUG|WARNING: |INFO: rcu|INFO: (?:possible|inconsistent|SOFTIRQ)|protection fault|Kernel panic - not syncing|divide error|invalid opcode|stack segment|double fault|UBSAN: |Unable to handle kernel|hard LOCKUP|Internal error: /;

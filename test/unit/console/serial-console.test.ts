@@ -147,6 +147,37 @@ describe('SerialConsole panic and boot watching', () => {
     expect(error.text).toContain('---[ end Kernel panic');
   });
 
+  it("quotes the panic's own line, not an earlier line that mentions panic", async () => {
+    // The boot retry warning (src/gate/boot.ts) quotes this message's first line.
+    const stream = new ScriptedStream();
+    stream.write = () =>
+      stream.emit(
+        'kernel.panic_on_oops = 1\r\nsysrq: Trigger a crash\r\nKernel panic - not syncing: sysrq triggered crash\r\n---[ end Kernel panic - not syncing: sysrq triggered crash ]---\r\n',
+      );
+    const con = consoleOver(stream);
+    const error = (await con
+      .run('echo c > /proc/sysrq-trigger', { timeoutMs: 1000 })
+      .catch((e: unknown) => e)) as Error;
+    expect(error.message).toBe('guest kernel panicked: Kernel panic - not syncing: sysrq triggered crash');
+  });
+
+  it("quotes FreeBSD's panic line after the trap report that started the capture", () => {
+    // sys/amd64/amd64/trap.c trap_fatal(): the "Fatal trap" report, then panic("%s", trap_msg(type)).
+    const text = [
+      'debug.debugger_on_panic: 1 -> 0',
+      '',
+      'Fatal trap 12: page fault while in kernel mode',
+      'cpuid = 1; apic id = 01',
+      'trap number\t\t= 12',
+      'panic: page fault',
+    ].join('\n');
+    expect(new GuestPanicError(text, 2).message).toBe('guest kernel panicked: panic: page fault');
+    // A capture whose panic line never came quotes the line that started it.
+    expect(new GuestPanicError(text.split('\n').slice(0, 5).join('\n'), 2).message).toBe(
+      'guest kernel panicked: Fatal trap 12: page fault while in kernel mode',
+    );
+  });
+
   it('ends a panic capture after a bounded time when no end line comes', async () => {
     const stream = new ScriptedStream();
     stream.write = () => stream.emit('Kernel panic - not syncing: VFS: Unable to mount root fs\r\n');

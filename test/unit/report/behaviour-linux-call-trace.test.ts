@@ -251,6 +251,7 @@ describe('register lines inside the block (show_regs_if_on_stack(), show_iret_re
     expect(readCallTrace(lines, 0)).toStrictEqual({
       frames: [{ fn: 'schedule', offset: '0x27', size: '0xf0' }],
       end: 2,
+      pcs: [],
     });
   });
 
@@ -266,7 +267,29 @@ describe('register lines inside the block (show_regs_if_on_stack(), show_iret_re
     expect(readCallTrace(lines, 0)).toStrictEqual({
       frames: [{ fn: 'schedule', offset: '0x27', size: '0xf0' }],
       end: 4,
+      pcs: [],
     });
+  });
+
+  it("keeps the pc of an interrupted context's registers inside the block, after the frames before it", () => {
+    // arch/x86/kernel/dumpstack.c show_iret_regs() -> show_ip(): "RIP: %04x:%pS" between the IRQ stack's
+    // frames and the task's; the line is not a frame of the block.
+    const lines = [
+      'Call Trace:',
+      ' <IRQ>',
+      ' hrtimer_interrupt+0xf8/0x230',
+      ' asm_sysvec_apic_timer_interrupt+0x1a/0x20',
+      'RIP: 0010:__do_softirq+0x7c/0x2c8',
+      'RSP: 0000:ffffa3d1801d8f90 EFLAGS: 00000246',
+      ' irq_exit_rcu+0x6b/0x90',
+    ];
+    const trace = readCallTrace(lines, 0);
+    expect(trace.frames.map((f) => f.fn)).toEqual([
+      'hrtimer_interrupt',
+      'asm_sysvec_apic_timer_interrupt',
+      'irq_exit_rcu',
+    ]);
+    expect(trace.pcs).toStrictEqual([{ before: 2, frame: { fn: '__do_softirq', offset: '0x7c', size: '0x2c8' } }]);
   });
 });
 
