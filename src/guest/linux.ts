@@ -123,6 +123,7 @@ export class LinuxGuest implements GuestAdapter {
   }
 
   async mount(shell: Shell, config: GateConfig): Promise<string> {
+    if (config.fuseServer) await mustRun(shell, LIBC_ETC_COMMAND, 10_000, 'writing the /etc files libc reads');
     const result = config.fuseServer
       ? await mountFuseServer(shell, config.fuseServer, LINUX_MOUNT_CHECK, DETACH.linux, 30_000)
       : await shell.run(fixtureMountCommand(config, LINUX_MOUNT_CHECK), {
@@ -217,6 +218,21 @@ export class LinuxGuest implements GuestAdapter {
     return { ok: true, details };
   }
 }
+
+/**
+ * The busybox initramfs has no /etc at all, and a program built on glibc that a user ships (a server
+ * staged from Debian's packages, scripts/stage-debian-fuse-server.sh) may look things up there:
+ * - /etc/passwd and /etc/group: getpwuid(3) and getgrgid(3) of root. Without nsswitch.conf glibc
+ *   reads the `files` databases, built into libc.so.6 since glibc 2.34 (nss/nss_database.c
+ *   default). OpenSSH's sftp-server, which sshfs runs, exits with "No user found for uid 0" when
+ *   getpwuid(getuid()) fails (sftp-server-main.c).
+ * - /etc/mtab: libfuse 2 (mount_util.c mtab_needs_update) and util-linux's libmount take a symlink
+ *   to /proc/self/mounts as "the kernel keeps the table", as on every Debian system.
+ * Written only when missing, so a guest that has them (a kernel tree's own initramfs) keeps its own.
+ */
+export const LIBC_ETC_COMMAND =
+  "mkdir -p /etc && { [ -e /etc/passwd ] || echo 'root:x:0:0:root:/root:/bin/sh' >/etc/passwd; } && " +
+  "{ [ -e /etc/group ] || echo 'root:x:0:' >/etc/group; } && { [ -e /etc/mtab ] || ln -s /proc/self/mounts /etc/mtab; }";
 
 /** The built-in fixture's program name in the guest image (scripts/build-linux-guest.sh). */
 const FIXTURE_PROGRAM = 'fusefs-fixture';
