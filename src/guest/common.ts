@@ -151,6 +151,40 @@ export async function mountFuseServer(
   return shell.run(`sh ${FUSE_SERVER_MOUNT_SCRIPT}`, { timeoutMs, purpose: 'mounting the FUSE file system' });
 }
 
+/** Printed by the mount-gone check while the mount is there. */
+const STILL_MOUNTED = 'fusefs-gate: still mounted';
+
+/**
+ * A console command: STILL_MOUNTED while `mountCheck` finds the FUSE mount, else `gone` and the
+ * server command's exit status (`running` while it runs).
+ */
+export function fuseMountGoneCommand(mountCheck: string): string {
+  return `if ${mountCheck}; then echo '${STILL_MOUNTED}'; else s=$(cat ${FUSE_SERVER_FILES.status} 2>/dev/null); echo "gone \${s:-running}"; fi`;
+}
+
+/**
+ * Undefined while the user's server's mount is in the mount table. A server that stops cleanly
+ * (an error it cannot serve past, a lost connection: sshfs whose sftp side exited) unmounts as it
+ * goes, and /mnt/fg is then the guest's own folder again: a workload passes there, and proves
+ * nothing of FUSE. (A server that crashes leaves its mount, which answers ENOTCONN: the tests say so.)
+ */
+export async function fuseMountGone(shell: Shell, mountCheck: string): Promise<string | undefined> {
+  const result = await shell.run(fuseMountGoneCommand(mountCheck), {
+    timeoutMs: 10_000,
+    purpose: 'checking that the FUSE file system is still mounted',
+  });
+  const output = result.output.trim();
+  if (output.includes(STILL_MOUNTED)) return undefined;
+  const status = /gone (\S+)/.exec(output)?.[1];
+  const server =
+    status === undefined
+      ? `the check said: ${output.slice(-200) || `exit ${result.exitStatus}`}`
+      : status === 'running'
+        ? "the FUSE server's command is still running"
+        : `the FUSE server's command exited ${status}`;
+  return `${MOUNTPOINT} is no longer a FUSE mount (${server})`;
+}
+
 /** What the user's server left: the mount table line for the mount point and the tail of its output. */
 export async function fuseServerEvidence(shell: Shell): Promise<{ mountTable: string; logTail: string }> {
   const { log, mounts } = FUSE_SERVER_FILES;

@@ -23,6 +23,7 @@ import {
   fixtureMountCommand,
   MOUNTPOINT,
   MountError,
+  fuseMountGone,
   mountFuseServer,
   mustRun,
   workloadTests,
@@ -711,6 +712,11 @@ export class FreeBSDGuest implements GuestAdapter {
       );
     if (!config.fuseServer) await recordFixtureSession(shell, result.output);
     return MOUNTPOINT;
+  }
+
+  /** The same mount-table check as the mount's wait (freebsdMountCheck: `mount -p`, sbin/mount/mount.c). */
+  fuseMountGone(shell: Shell): Promise<string | undefined> {
+    return fuseMountGone(shell, freebsdMountCheck());
   }
 
   tests(config: GateConfig, mountpoint: string): TestSpec[] {

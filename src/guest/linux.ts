@@ -21,6 +21,7 @@ import {
   GATE_DIR,
   RESULTS_DIR,
   fixtureMountCommand,
+  fuseMountGone,
   mountFuseServer,
   MountError,
   MOUNTPOINT,
@@ -136,6 +137,10 @@ export class LinuxGuest implements GuestAdapter {
       );
     if (!config.fuseServer) await recordFixtureSession(shell, result.output);
     return MOUNTPOINT;
+  }
+
+  fuseMountGone(shell: Shell): Promise<string | undefined> {
+    return fuseMountGone(shell, LINUX_MOUNT_CHECK);
   }
 
   tests(config: GateConfig, mountpoint: string): TestSpec[] {

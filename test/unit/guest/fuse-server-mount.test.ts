@@ -1,13 +1,13 @@
 // The user's-server mount, run by busybox sh (the Linux guest's shell) on this machine with the
 // guest's folders moved into a temporary one and "mounted" meaning a file the server creates.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { framedCommand } from '../../../src/console/markers.js';
 import { MAX_COMMAND_LENGTH } from '../../../src/console/serial-console.js';
-import { DETACH, MOUNT_TABLE_LINE, mountFuseServer } from '../../../src/guest/common.js';
+import { DETACH, fuseMountGone, MOUNT_TABLE_LINE, mountFuseServer } from '../../../src/guest/common.js';
 import { freebsdMountCheck } from '../../../src/guest/freebsd.js';
 import type { Shell } from '../../../src/guest/shell.js';
 
@@ -129,6 +129,29 @@ describe('mountFuseServer', () => {
       expect(sent.at(-1)).toBe('sh /gate/fuse-server-mount.sh');
     },
   );
+});
+
+describe('fuseMountGone', () => {
+  it('says nothing while the mount is there, whatever the server command did', async () => {
+    const dir = guestDir();
+    writeFileSync(path.join(dir, 'gate', 'results', 'fuse-server.status'), '1\n');
+    expect(await fuseMountGone(busyboxShell(dir), 'true')).toBeUndefined();
+  });
+
+  it("a mount that went away is named, with the server command's exit status", async () => {
+    const dir = guestDir();
+    writeFileSync(path.join(dir, 'gate', 'results', 'fuse-server.status'), '1\n');
+    expect(await fuseMountGone(busyboxShell(dir), 'false')).toBe(
+      "/mnt/fg is no longer a FUSE mount (the FUSE server's command exited 1)",
+    );
+  });
+
+  it('a mount that went away while the server command still runs (no status yet) says so', async () => {
+    const dir = guestDir();
+    expect(await fuseMountGone(busyboxShell(dir), 'false')).toBe(
+      "/mnt/fg is no longer a FUSE mount (the FUSE server's command is still running)",
+    );
+  });
 });
 
 it("the mount table line is found in FreeBSD's tab-padded mount -p output and in Linux's /proc/mounts", () => {
