@@ -231,13 +231,16 @@ export class LinuxGuest implements GuestAdapter {
  *   reads the `files` databases, built into libc.so.6 since glibc 2.34 (nss/nss_database.c
  *   default). OpenSSH's sftp-server, which sshfs runs, exits with "No user found for uid 0" when
  *   getpwuid(getuid()) fails (sftp-server-main.c).
- * - /etc/mtab: libfuse 2 (mount_util.c mtab_needs_update) and util-linux's libmount take a symlink
- *   to /proc/self/mounts as "the kernel keeps the table", as on every Debian system.
  * Written only when missing, so a guest that has them (a kernel tree's own initramfs) keeps its own.
+ * Not /etc/mtab, on purpose: libfuse records a mount it made in /etc/mtab by running `/bin/mount -i
+ * -f` (lib/mount_util.c fuse_mnt_add_mount) unless mtab_needs_update says no, which both libfuse 2.9
+ * and 3.17 do when /etc/mtab does not exist (3.17 no longer skips a symlink). Here /bin/mount is
+ * busybox's, which tries a loop device for a source that is a file: fuse2fs on an image then
+ * unmounts at once ("can't setup loop device", seen with trixie's fuse2fs 1.47.2).
  */
 export const LIBC_ETC_COMMAND =
   "mkdir -p /etc && { [ -e /etc/passwd ] || echo 'root:x:0:0:root:/root:/bin/sh' >/etc/passwd; } && " +
-  "{ [ -e /etc/group ] || echo 'root:x:0:' >/etc/group; } && { [ -e /etc/mtab ] || ln -s /proc/self/mounts /etc/mtab; }";
+  "{ [ -e /etc/group ] || echo 'root:x:0:' >/etc/group; }";
 
 /** The built-in fixture's program name in the guest image (scripts/build-linux-guest.sh). */
 const FIXTURE_PROGRAM = 'fusefs-fixture';
