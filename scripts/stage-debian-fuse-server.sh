@@ -20,10 +20,13 @@
 #            with its libraries (sshfs runs OpenSSH's sftp-server:
 #            --also openssh-sftp-server:sftp-server); may be repeated
 #
-# run/NAME is a small sh wrapper that starts bin/NAME through the shipped
-# loader with the shipped libraries and passes its arguments on, so the
-# command line can say /gate/fuse-server/run/NAME (and another program, such
-# as sshfs's ssh_command, can exec it).
+# run/NAME is a small sh wrapper that starts bin/NAME with the shipped loader
+# and libraries and passes its arguments on, so the command line can say
+# /gate/fuse-server/run/NAME (and another program, such as sshfs's
+# ssh_command, can exec it).  Where the program's own loader path
+# (/lib64/ld-linux-x86-64.so.2) is free, as in the test guest, the wrapper
+# links it to the shipped loader and runs the program as itself, so a program
+# that re-executes /proc/self/exe (gocryptfs when it daemonizes) works.
 #
 # The packages come from Debian ${FUSEFS_GATE_DEBIAN_SUITE:-trixie} (the test
 # guest's release) through a private apt configuration: the machine's own apt
@@ -134,6 +137,7 @@ ROOTFS=$WORK/root
 mkdir -p "$ROOTFS"
 
 declare -A FETCHED=()
+declare -A DEPS=()
 MANIFEST=()
 declare -A NOT_REAL=()
 # candidate_version PKG: the version apt would fetch; empty for a virtual or unknown package.
@@ -171,6 +175,9 @@ fetch() {
 	fi
 	dpkg-deb -x "$deb" "$ROOTFS"
 	FETCHED[$pkg]=$version
+	# Read once here, in the script's own shell: unfetched_deps runs in subshells, and one
+	# apt-cache call per package and round made staging a server take minutes.
+	DEPS[$pkg]=$(all_deps "$pkg" | tr '\n' ' ')
 	MANIFEST+=("package $pkg $version $(basename "$deb")")
 }
 
@@ -185,7 +192,7 @@ all_deps() {
 unfetched_deps() {
 	local pkg dep
 	for pkg in "${!FETCHED[@]}"; do
-		for dep in $(all_deps "$pkg"); do
+		for dep in ${DEPS[$pkg]}; do
 			[ "$1" = all ] || [[ $dep == lib* ]] || continue
 			[ -n "${FETCHED[$dep]:-}" ] || [ -n "${NOT_REAL[$dep]:-}" ] || echo "$dep"
 		done
@@ -308,12 +315,31 @@ mkdir -p "$OUTDIR/bin" "$OUTDIR/lib" "$OUTDIR/run"
 mapfile -t names < <(printf '%s\n' "${!NAMES[@]}" | sort)
 for name in "${names[@]}"; do
 	install -m 0755 "$(readlink -f "${NAMES[$name]}")" "$OUTDIR/bin/$name"
-	# Found from the wrapper's own place, so the folder works wherever it is shipped; --argv0 (glibc
-	# 2.33's ld.so) gives the program its own name, not the loader's, in argv[0].
+	interp_path=$(readelf -l "$OUTDIR/bin/$name" | sed -n 's/.*\[Requesting program interpreter: \(.*\)\]/\1/p')
+	# Found from the wrapper's own place, so the folder works wherever it is shipped.
+	if [ -z "$interp_path" ]; then
+		# Statically linked: no loader to choose. (The $ are the wrapper's, not this script's.)
+		# shellcheck disable=SC2016
+		printf '#!/bin/sh\n# Staged by scripts/stage-debian-fuse-server.sh.\nexec "${0%%/*}/../bin/%s" "$@"\n' "$name" >"$OUTDIR/run/$name"
+		chmod 0755 "$OUTDIR/run/$name"
+		continue
+	fi
 	cat >"$OUTDIR/run/$name" <<WRAPPER
 #!/bin/sh
-# Staged by scripts/stage-debian-fuse-server.sh: $name through the shipped loader and libraries.
-d=\${0%/*}/..
+# Staged by scripts/stage-debian-fuse-server.sh: $name with the shipped loader and libraries.
+d=\$(cd "\${0%/*}/.." && pwd) || exit 127
+# The program's own loader path (its PT_INTERP): where nothing is there (the test guest's busybox
+# initramfs) it is made the shipped loader, and the program then runs as itself, so /proc/self/exe
+# and argv[0] are its own and a program that execs itself again works (gocryptfs daemonizing).
+l=$interp_path
+[ -e "\$l" ] || { mkdir -p "\${l%/*}" && ln -s "\$d/lib/$LOADER" "\$l"; } 2>/dev/null
+if [ "\$l" -ef "\$d/lib/$LOADER" ]; then
+	LD_LIBRARY_PATH=\$d/lib
+	export LD_LIBRARY_PATH
+	exec "\$d/bin/$name" "\$@"
+fi
+# Another system's loader is there (this machine's): through the shipped one. --argv0 (glibc 2.33's
+# ld.so) keeps the program's name in argv[0].
 exec "\$d/lib/$LOADER" --library-path "\$d/lib" --argv0 $name "\$d/bin/$name" "\$@"
 WRAPPER
 	chmod 0755 "$OUTDIR/run/$name"

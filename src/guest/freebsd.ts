@@ -23,6 +23,7 @@ import {
   fixtureMountCommand,
   MOUNTPOINT,
   MountError,
+  FUSE_SERVER_MOUNT_TIMEOUT_MS,
   fuseMountGone,
   mountFuseServer,
   mustRun,
@@ -696,7 +697,13 @@ export class FreeBSDGuest implements GuestAdapter {
     // The fixture's type is known exactly (its subtype, cut as the kernel cuts it); a user's server's is not.
     // A user's server is started detached (daemon(8): its own session, stdio on /dev/null) from a guest script.
     const result = config.fuseServer
-      ? await mountFuseServer(shell, config.fuseServer, freebsdMountCheck(), DETACH.freebsd, 60_000)
+      ? await mountFuseServer(
+          shell,
+          config.fuseServer,
+          freebsdMountCheck(),
+          DETACH.freebsd,
+          FUSE_SERVER_MOUNT_TIMEOUT_MS,
+        )
       : await shell.run(
           fixtureMountCommand(config, freebsdMountCheck(fusefsTypeName(FIXTURE_SUBTYPE)), [
             `daemon_timeout=${fixtureDaemonTimeout(config.timeoutSec)}`,

@@ -21,6 +21,7 @@ import {
   GATE_DIR,
   RESULTS_DIR,
   fixtureMountCommand,
+  FUSE_SERVER_MOUNT_TIMEOUT_MS,
   fuseMountGone,
   mountFuseServer,
   MountError,
@@ -126,7 +127,13 @@ export class LinuxGuest implements GuestAdapter {
   async mount(shell: Shell, config: GateConfig): Promise<string> {
     if (config.fuseServer) await mustRun(shell, LIBC_ETC_COMMAND, 10_000, 'writing the /etc files libc reads');
     const result = config.fuseServer
-      ? await mountFuseServer(shell, config.fuseServer, LINUX_MOUNT_CHECK, DETACH.linux, 30_000)
+      ? await mountFuseServer(
+          shell,
+          config.fuseServer,
+          LINUX_MOUNT_CHECK,
+          DETACH.linux,
+          FUSE_SERVER_MOUNT_TIMEOUT_MS,
+        )
       : await shell.run(fixtureMountCommand(config, LINUX_MOUNT_CHECK), {
           timeoutMs: 30_000,
           purpose: 'mounting the FUSE file system',

@@ -105,6 +105,25 @@ describe('mountFuseServer', () => {
     expect(Date.now() - started).toBeLessThan(25_000);
   });
 
+  it("the wait is bounded by the guest's clock, not by rounds: a slow check does not stretch it", async () => {
+    const dir = guestDir();
+    const started = Date.now();
+    // Each round takes 0.5 s more than its sleep: 100 rounds would be a minute.
+    const result = await mountFuseServer(
+      busyboxShell(dir),
+      'echo starting {mountpoint}; sleep 60',
+      'sleep 0.5; false',
+      DETACH.linux,
+      30_000,
+      2,
+    );
+    expect(result.exitStatus).toBe(1);
+    expect(result.output).toMatch(/no mount within 2 s/);
+    expect(result.output).toMatch(/starting/);
+    // Functional, not a speed figure: far below what 100 rounds of the slow check take.
+    expect(Date.now() - started).toBeLessThan(25_000);
+  });
+
   it.each([
     ['linux', "grep -q ' /mnt/fg fuse' /proc/mounts", DETACH.linux],
     ['freebsd', freebsdMountCheck(), DETACH.freebsd],
