@@ -177,11 +177,15 @@ describe('sshfs from Debian, with its sftp side in the guest (no network)', () =
   it(
     '-o direct_io: writes pass; shared mmap is refused with ENODEV (no FUSE_DIRECT_IO_ALLOW_MMAP), verdict fail',
     async () => {
-      const run = await runGate('sshfs-dio', '', { dir: sshfsDir, command: sshfsCommand(',direct_io') });
+      // The last grep lists the process whose name is sshfs: run/sshfs started it as itself, through
+      // the loader path it linked to the shipped loader (through the loader it would be ld-linux-x86-64).
+      const command = `${sshfsCommand(',direct_io')} && grep -lx sshfs /proc/[0-9]*/comm`;
+      const run = await runGate('sshfs-dio', '', { dir: sshfsDir, command });
       expect(run.result.code, tail(run.result)).toBe(1);
       expect(run.report.verdict).toBe('fail');
       // sshfs names the mount after its remote, with libfuse 3's type fuse.sshfs.
       expect(run.serverLog).toMatch(/^localhost:\/tmp\/ssrc \/mnt\/fg fuse\.sshfs \S+ 0 0$/m);
+      expect(run.serverLog).toMatch(/^\/proc\/\d+\/comm$/m);
       expect(run.byName.get('write-readback')?.status).toBe('pass');
       for (const name of MMAP_WORKLOADS) {
         expect(run.byName.get(name), name).toMatchObject({
