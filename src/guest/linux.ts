@@ -125,7 +125,8 @@ export class LinuxGuest implements GuestAdapter {
   }
 
   async mount(shell: Shell, config: GateConfig): Promise<string> {
-    if (config.fuseServer) await mustRun(shell, LIBC_ETC_COMMAND, 10_000, 'writing the /etc files libc reads');
+    if (config.fuseServer)
+      await mustRun(shell, LIBC_ETC_COMMAND, 10_000, 'writing the /etc files libc reads');
     const result = config.fuseServer
       ? await mountFuseServer(
           shell,

@@ -50,7 +50,8 @@ async function stage(label: string, args: string[], expected: string[]): Promise
     timeoutMs: 240_000,
     env: { ...process.env, FUSEFS_GATE_DEBIAN_SUITE: SUITE },
   });
-  if (staged.code !== 0) throw new Error(`staging ${args.join(' ')} from Debian ${SUITE} failed:\n${tail(staged)}`);
+  if (staged.code !== 0)
+    throw new Error(`staging ${args.join(' ')} from Debian ${SUITE} failed:\n${tail(staged)}`);
   for (const file of expected) {
     if (!existsSync(path.join(dir, file))) throw new Error(`staged ${label} lacks ${file}:\n${tail(staged)}`);
   }
@@ -170,7 +171,14 @@ describe('sshfs from Debian, with its sftp side in the guest (no network)', () =
     sshfsDir = await stage(
       'sshfs',
       ['--also', 'openssh-sftp-server:sftp-server', 'sshfs', 'sshfs'],
-      ['bin/sshfs', 'bin/sftp-server', 'run/sshfs', 'run/sftp-server', 'lib/libfuse3.so.4', 'lib/libglib-2.0.so.0'],
+      [
+        'bin/sshfs',
+        'bin/sftp-server',
+        'run/sshfs',
+        'run/sftp-server',
+        'lib/libfuse3.so.4',
+        'lib/libglib-2.0.so.0',
+      ],
     );
   }, 260_000);
 

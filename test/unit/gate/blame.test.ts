@@ -184,7 +184,9 @@ describe("a user's FUSE server whose mount went away", () => {
     'is `error` naming when and why, whatever is loaded (loaded: %s): the tests would run on a plain folder',
     (loaded) => {
       const why = "/mnt/fg is no longer a FUSE mount (the FUSE server's command exited 1)";
-      expect(blame({ kind: 'mount-lost', when: 'after workload/mmap-write', why }, at('tests', loaded))).toEqual({
+      expect(
+        blame({ kind: 'mount-lost', when: 'after workload/mmap-write', why }, at('tests', loaded)),
+      ).toEqual({
         verdict: 'error',
         reason: `the FUSE file system went away after workload/mmap-write: ${why}; a test from then on runs on the folder underneath, not on FUSE`,
       });

@@ -128,7 +128,11 @@ describe('renderSummary', () => {
     const md = renderSummary({
       ...hangReport(),
       verdict: 'error',
-      fuseServer: { command: '/gate/fuse-server/run/sshfs -o direct_io h:/x {mountpoint}', mountTable: '', logTail: log },
+      fuseServer: {
+        command: '/gate/fuse-server/run/sshfs -o direct_io h:/x {mountpoint}',
+        mountTable: '',
+        logTail: log,
+      },
     });
     const section = md.slice(md.indexOf('### FUSE server'));
     expect(section).toContain('/gate/fuse-server/run/sshfs -o direct_io h:/x {mountpoint}');
