@@ -137,12 +137,43 @@ ROOTFS=$WORK/root
 mkdir -p "$ROOTFS"
 
 declare -A FETCHED=()
-declare -A DEPS=()
 MANIFEST=()
 declare -A NOT_REAL=()
-# candidate_version PKG: the version apt would fetch; empty for a virtual or unknown package.
-candidate_version() {
-	apt-cache "${APT_OPTS[@]}" show --no-all-versions "$1" 2>/dev/null | sed -n 's/^Version: //p' | head -n1 || true
+# What apt-cache says of each package looked up: its candidate version (empty for a virtual or
+# unknown one) and the first alternative of each Depends / Pre-Depends. One apt-cache call costs
+# seconds (it reads the whole Packages list) whether it shows one package or many, so load_info
+# asks for all that a round needs at once.
+declare -A VERSION=()
+declare -A DEPS=()
+# load_info PKG...: fills VERSION and DEPS for the packages not looked up yet.
+load_info() {
+	local pkg version deps
+	local -a ask=()
+	for pkg in "$@"; do [ -n "${VERSION[$pkg]+x}" ] || ask+=("$pkg"); done
+	[ ${#ask[@]} -gt 0 ] || return 0
+	for pkg in "${ask[@]}"; do VERSION[$pkg]=''; done
+	# One line per stanza: package, version, dependencies (apt-cache show: deb822 stanzas).
+	while IFS=$'\t' read -r pkg version deps; do
+		[ -n "$pkg" ] || continue
+		VERSION[$pkg]=$version
+		DEPS[$pkg]=$deps
+	done < <(apt-cache "${APT_OPTS[@]}" show --no-all-versions "${ask[@]}" 2>/dev/null | awk '
+		function flush(   n, i, parts, d, out) {
+			if (pkg != "") {
+				n = split(deps, parts, ","); out = ""
+				for (i = 1; i <= n; i++) {
+					d = parts[i]; sub(/\|.*/, "", d); sub(/\(.*\)/, "", d); sub(/:any/, "", d); gsub(/[ \t]/, "", d)
+					if (d != "") out = out " " d
+				}
+				printf "%s\t%s\t%s\n", pkg, version, out
+			}
+			pkg = ""; version = ""; deps = ""
+		}
+		/^$/ { flush(); next }
+		/^Package: / { pkg = $2 }
+		/^Version: / { version = $2 }
+		/^(Pre-)?Depends: / { sub(/^[^:]*: /, ""); deps = deps "," $0 }
+		END { flush() }' || true)
 }
 # fetch PKG [optional]: download (or reuse) the candidate .deb and extract it
 # into ROOTFS. An optional PKG that is virtual (no .deb of its own) is skipped.
@@ -150,10 +181,13 @@ fetch() {
 	local pkg=$1 optional=${2:-} version deb f
 	[ -n "$pkg" ] || die "internal: fetch called without a package name"
 	[ -z "${FETCHED[$pkg]:-}" ] || return 0
-	version=$(candidate_version "$pkg")
+	load_info "$pkg"
+	version=${VERSION[$pkg]}
 	if [ -z "$version" ]; then
 		apt_update
-		version=$(candidate_version "$pkg")
+		unset "VERSION[$pkg]"
+		load_info "$pkg"
+		version=${VERSION[$pkg]}
 	fi
 	if [ -z "$version" ] && [ -n "$optional" ]; then
 		NOT_REAL[$pkg]=1
@@ -175,18 +209,9 @@ fetch() {
 	fi
 	dpkg-deb -x "$deb" "$ROOTFS"
 	FETCHED[$pkg]=$version
-	# Read once here, in the script's own shell: unfetched_deps runs in subshells, and one
-	# apt-cache call per package and round made staging a server take minutes.
-	DEPS[$pkg]=$(all_deps "$pkg" | tr '\n' ' ')
 	MANIFEST+=("package $pkg $version $(basename "$deb")")
 }
 
-# all_deps PKG: the first alternative of each Depends / Pre-Depends.
-all_deps() {
-	apt-cache "${APT_OPTS[@]}" show --no-all-versions "$1" 2>/dev/null |
-		sed -n 's/^\(Pre-\)\{0,1\}Depends: //p' | tr ',' '\n' |
-		sed 's/|.*//; s/(.*)//; s/:any//; s/[[:space:]]//g' | grep . | sort -u || true
-}
 # unfetched_deps lib|all: the Depends of every fetched package not fetched
 # (nor found virtual) yet: lib* ones only, or all of them.
 unfetched_deps() {
@@ -241,6 +266,7 @@ locate_program() {
 	echo "$path"
 }
 
+load_info "$PACKAGE" "${ALSO[@]%%:*}" libc6
 fetch "$PACKAGE"
 # The extra programs' packages are extracted into the same tree; a program found
 # there is looked up only after every package is in, so two of them may share one.
@@ -308,6 +334,7 @@ while :; do
 	[ ${#new[@]} -gt 0 ] ||
 		die "${missing[*]} needed by $(printf '%s ' "${!NAMES[@]}")is in none of the packages $PACKAGE depends on, directly or through its libraries (fetched: ${!FETCHED[*]})"
 	log "missing ${missing[*]}: fetching ${new[*]}"
+	load_info "${new[@]}"
 	for pkg in "${new[@]}"; do fetch "$pkg" $optional; done
 done
 
