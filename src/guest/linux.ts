@@ -241,10 +241,10 @@ export class LinuxGuest implements GuestAdapter {
  *   getpwuid(getuid()) fails (sftp-server-main.c).
  * Written only when missing, so a guest that has them (a kernel tree's own initramfs) keeps its own.
  * Not /etc/mtab, on purpose: libfuse records a mount it made in /etc/mtab by running `/bin/mount -i
- * -f` (lib/mount_util.c fuse_mnt_add_mount) unless mtab_needs_update says no, which both libfuse 2.9
- * and 3.17 do when /etc/mtab does not exist (3.17 no longer skips a symlink). Here /bin/mount is
- * busybox's, which tries a loop device for a source that is a file: fuse2fs on an image then
- * unmounts at once ("can't setup loop device", seen with trixie's fuse2fs 1.47.2).
+ * -f` (lib/mount_util.c fuse_mnt_add_mount) unless mtab_needs_update says no, which it does when
+ * /etc/mtab does not exist; with a symlink to /proc/self/mounts trixie's libfuse 3.17.2 still ran it
+ * (seen; libfuse 2 skips a symlink). Here /bin/mount is busybox's, which tries a loop device for a
+ * source that is a file: fuse2fs 1.47.2 on an image then unmounted at once ("can't setup loop device").
  */
 export const LIBC_ETC_COMMAND =
   "mkdir -p /etc && { [ -e /etc/passwd ] || echo 'root:x:0:0:root:/root:/bin/sh' >/etc/passwd; } && " +
