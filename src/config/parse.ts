@@ -129,6 +129,12 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     fail(Input.FuseServer, 'the command line must contain {mountpoint}, where the gate puts the mount point');
   }
   const fuseServerSource = value(Input.FuseServerSource);
+  if (fuseServerSource !== undefined && fuseServer === undefined) {
+    fail(
+      Input.FuseServerSource,
+      `${JSON.stringify(fuseServerSource)} is shipped only for a server of your own: give ${Input.FuseServer} too (the command line that starts it), or leave it out`,
+    );
+  }
   if (fuseServerSource !== undefined) {
     requireDirectory(path.resolve(context.cwd, fuseServerSource), () =>
       fail(Input.FuseServerSource, `${JSON.stringify(fuseServerSource)} is not a directory`),

@@ -31,6 +31,8 @@ export type Outcome =
   | { kind: 'command-timeout'; message: string; timeoutMs: number; lastOutput: string }
   | { kind: 'boot-loop'; message: string; lastOutput: string }
   | { kind: 'mount-failed'; message: string }
+  /** The user's server's mount went away before or between the tests (src/guest/common.ts fuseMountGone). */
+  | { kind: 'mount-lost'; when: string; why: string }
   | { kind: 'other'; message: string };
 
 export interface BlameContext {
@@ -151,6 +153,12 @@ export function blame(outcome: Outcome, context: BlameContext): Decision {
     case 'mount-failed':
       // The tree's verdict only when the tree's code is what mounted.
       return decision(context.targetLoaded ? 'fail' : 'error', outcome.message);
+    case 'mount-lost':
+      // The user's server is not the code under test: once it is gone, the tests ran on a plain folder.
+      return decision(
+        'error',
+        `the FUSE file system went away ${outcome.when}: ${outcome.why}; a test from then on runs on the folder underneath, not on FUSE`,
+      );
     case 'other':
       return decision('error', `${phase}: ${outcome.message}`);
   }

@@ -194,6 +194,7 @@ async function runTests(
 ): Promise<void> {
   const specs = adapter.tests(config, mountpoint);
   if (specs.length === 0) throw new Decided({ kind: 'selection-empty' });
+  await ensureStillMounted(config, adapter, console, report, 'before the first test');
   for (let iteration = 1; iteration <= config.repeat; iteration++) {
     for (const [index, spec] of specs.entries()) {
       checkStop();
@@ -214,6 +215,7 @@ async function runTests(
       report.tests.push(...results);
       report.threads.push(...run.samples.flat());
       const worst = verdictOfTests(results);
+      if (worst !== 'hang') await ensureStillMounted(config, adapter, console, report, `after ${spec.name}`);
       if (worst === 'hang') {
         // The shell still answers (only the mount's users are stuck): point the frames at source lines.
         await adapter.resolveSourceLines?.(console, run.result.threads ?? []).catch(() => undefined);
@@ -295,6 +297,26 @@ function interruptedTest(
       message: `cancelled (${error.signal}) during this test`,
     };
   return undefined;
+}
+
+/**
+ * The user's own server may stop and unmount (src/guest/common.ts fuseMountGone): then the tests ran,
+ * or would run, on the guest's own folder, and pass there. Ends the run (`error`), with the server's
+ * log as it is now. The built-in fixture never unmounts itself.
+ */
+async function ensureStillMounted(
+  config: GateConfig,
+  adapter: GuestAdapter,
+  console: SerialConsole,
+  report: GateReport,
+  when: string,
+): Promise<void> {
+  if (!config.fuseServer || !adapter.fuseMountGone) return;
+  const why = await adapter.fuseMountGone(console);
+  if (why === undefined) return;
+  const evidence = await fuseServerEvidence(console).catch(() => undefined);
+  if (evidence && report.fuseServer) report.fuseServer.logTail = evidence.logTail;
+  throw new Decided({ kind: 'mount-lost', when, why });
 }
 
 /** The test the backstop found was not the guest's to blame: it ends in `error`, saying why. */

@@ -94,6 +94,12 @@ export interface GuestAdapter {
   proveTarget(shell: Shell, config: GateConfig, target: TargetOutcome): Promise<ProofOfCode>;
   /** Mount the fixture (or the user's FUSE server) and return the mount point. */
   mount(shell: Shell, config: GateConfig): Promise<string>;
+  /**
+   * For the user's own server (--fuse-server): undefined while the mount point is still a FUSE mount,
+   * else why not (a server that ends cleanly unmounts itself, and the tests would then run on the
+   * folder underneath).
+   */
+  fuseMountGone?(shell: Shell): Promise<string | undefined>;
   /** The tests to run, in order, for this configuration. */
   tests(config: GateConfig, mountpoint: string): TestSpec[];
   /** Turn a finished gtest run into per-case results (reads the XML through the shell). */

@@ -63,6 +63,18 @@ export const DETACH = { linux: 'setsid', freebsd: 'daemon -f' } as const;
 export const MOUNT_TABLE_LINE = `{ cat /proc/mounts 2>/dev/null || mount -p; } | awk '$2 == "${MOUNTPOINT}"'`;
 
 /**
+ * How long the gate waits for the user's server to mount, by the guest's clock (`date +%s`: busybox
+ * date on Linux; FreeBSD's bin/date/date.c formats with strftime(3), whose %s is the seconds since
+ * the Epoch, lib/libc/stdtime/strftime.c _fmt). Counting rounds of `sleep 0.1` instead made the
+ * wait three times longer under TCG, beyond the console's bound, and the run then ended in a
+ * console timeout without the server's log. A server's command line may do work before it mounts
+ * (a key derivation: securefs, gocryptfs), which is slow under TCG.
+ */
+export const FUSE_SERVER_MOUNT_WAIT_SEC = 60;
+/** The console's bound for the whole mount command: the wait, and the rest of the script. */
+export const FUSE_SERVER_MOUNT_TIMEOUT_MS = (FUSE_SERVER_MOUNT_WAIT_SEC + 30) * 1000;
+
+/**
  * Starts `argv` (already quoted) detached with `detach`: its own session, no controlling terminal,
  * stdin /dev/null, output in fuse-server.log, exit status in fuse-server.status, and not a child of
  * the console shell (the subshell that starts it exits at once), so whatever the server does with
@@ -72,16 +84,16 @@ export const MOUNT_TABLE_LINE = `{ cat /proc/mounts 2>/dev/null || mount -p; } |
  * exits non-zero before mounting ends the wait at once.
  * Either way the mount table line is kept in fuse-server.mounts.
  */
-function detachedMountCommand(argv: string, mountCheck: string, detach: string): string {
+function detachedMountCommand(argv: string, mountCheck: string, detach: string, waitSec: number): string {
   const { log, status } = FUSE_SERVER_FILES;
   const started = `sh -c '${RECORD_SERVER_SESSION}; "$@" </dev/null >${log} 2>&1; echo $? >${status}' - ${argv}`;
   // Run from FUSE_SERVER_MOUNT_SCRIPT, so its length is not the console's concern.
   return (
     `rm -f ${status}; mkdir -p ${MOUNTPOINT} && ( ${detach} ${started} </dev/null >/dev/null 2>&1 & ) && ` +
     // A subshell, so that `exit` ends the wait and not the guest's login shell.
-    `( cd ${RESULTS_DIR}; r=0 i=0; until ${mountCheck}; do s=$(cat fuse-server.status 2>/dev/null); ` +
+    `( cd ${RESULTS_DIR}; r=0 e=$(($(date +%s) + ${waitSec})); until ${mountCheck}; do s=$(cat fuse-server.status 2>/dev/null); ` +
     `[ "\${s:-0}" = 0 ] || { echo "the FUSE server exited $s before it mounted"; r=1; break; }; ` +
-    `[ $((i+=1)) -gt 100 ] && { echo 'no mount within 10 s'; r=1; break; }; sleep 0.1; done; ` +
+    `[ $(date +%s) -ge $e ] && { echo 'no mount within ${waitSec} s'; r=1; break; }; sleep 0.1; done; ` +
     `${MOUNT_TABLE_LINE} >fuse-server.mounts; [ $r = 0 ] || tail -n 20 fuse-server.log; exit $r )`
   );
 }
@@ -141,14 +153,49 @@ export async function mountFuseServer(
   mountCheck: string,
   detach: string,
   timeoutMs: number,
+  waitSec = FUSE_SERVER_MOUNT_WAIT_SEC,
 ): Promise<RunResult> {
   await writeGuestFile(shell, FUSE_SERVER_SCRIPT, userCommand(commandLine));
   await writeGuestFile(
     shell,
     FUSE_SERVER_MOUNT_SCRIPT,
-    detachedMountCommand(`sh ${FUSE_SERVER_SCRIPT}`, mountCheck, detach),
+    detachedMountCommand(`sh ${FUSE_SERVER_SCRIPT}`, mountCheck, detach, waitSec),
   );
   return shell.run(`sh ${FUSE_SERVER_MOUNT_SCRIPT}`, { timeoutMs, purpose: 'mounting the FUSE file system' });
+}
+
+/** Printed by the mount-gone check while the mount is there. */
+const STILL_MOUNTED = 'fusefs-gate: still mounted';
+
+/**
+ * A console command: STILL_MOUNTED while `mountCheck` finds the FUSE mount, else `gone` and the
+ * server command's exit status (`running` while it runs).
+ */
+export function fuseMountGoneCommand(mountCheck: string): string {
+  return `if ${mountCheck}; then echo '${STILL_MOUNTED}'; else s=$(cat ${FUSE_SERVER_FILES.status} 2>/dev/null); echo "gone \${s:-running}"; fi`;
+}
+
+/**
+ * Undefined while the user's server's mount is in the mount table. A server that stops cleanly
+ * (an error it cannot serve past, a lost connection: sshfs whose sftp side exited) unmounts as it
+ * goes, and /mnt/fg is then the guest's own folder again: a workload passes there, and proves
+ * nothing of FUSE. (A server that crashes leaves its mount, which answers ENOTCONN: the tests say so.)
+ */
+export async function fuseMountGone(shell: Shell, mountCheck: string): Promise<string | undefined> {
+  const result = await shell.run(fuseMountGoneCommand(mountCheck), {
+    timeoutMs: 10_000,
+    purpose: 'checking that the FUSE file system is still mounted',
+  });
+  const output = result.output.trim();
+  if (output.includes(STILL_MOUNTED)) return undefined;
+  const status = /gone (\S+)/.exec(output)?.[1];
+  const server =
+    status === undefined
+      ? `the check said: ${output.slice(-200) || `exit ${result.exitStatus}`}`
+      : status === 'running'
+        ? "the FUSE server's command is still running"
+        : `the FUSE server's command exited ${status}`;
+  return `${MOUNTPOINT} is no longer a FUSE mount (${server})`;
 }
 
 /** What the user's server left: the mount table line for the mount point and the tail of its output. */

@@ -23,6 +23,8 @@ import {
   fixtureMountCommand,
   MOUNTPOINT,
   MountError,
+  FUSE_SERVER_MOUNT_TIMEOUT_MS,
+  fuseMountGone,
   mountFuseServer,
   mustRun,
   workloadTests,
@@ -695,7 +697,13 @@ export class FreeBSDGuest implements GuestAdapter {
     // The fixture's type is known exactly (its subtype, cut as the kernel cuts it); a user's server's is not.
     // A user's server is started detached (daemon(8): its own session, stdio on /dev/null) from a guest script.
     const result = config.fuseServer
-      ? await mountFuseServer(shell, config.fuseServer, freebsdMountCheck(), DETACH.freebsd, 60_000)
+      ? await mountFuseServer(
+          shell,
+          config.fuseServer,
+          freebsdMountCheck(),
+          DETACH.freebsd,
+          FUSE_SERVER_MOUNT_TIMEOUT_MS,
+        )
       : await shell.run(
           fixtureMountCommand(config, freebsdMountCheck(fusefsTypeName(FIXTURE_SUBTYPE)), [
             `daemon_timeout=${fixtureDaemonTimeout(config.timeoutSec)}`,
@@ -711,6 +719,11 @@ export class FreeBSDGuest implements GuestAdapter {
       );
     if (!config.fuseServer) await recordFixtureSession(shell, result.output);
     return MOUNTPOINT;
+  }
+
+  /** The same mount-table check as the mount's wait (freebsdMountCheck: `mount -p`, sbin/mount/mount.c). */
+  fuseMountGone(shell: Shell): Promise<string | undefined> {
+    return fuseMountGone(shell, freebsdMountCheck());
   }
 
   tests(config: GateConfig, mountpoint: string): TestSpec[] {

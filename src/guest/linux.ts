@@ -21,6 +21,8 @@ import {
   GATE_DIR,
   RESULTS_DIR,
   fixtureMountCommand,
+  FUSE_SERVER_MOUNT_TIMEOUT_MS,
+  fuseMountGone,
   mountFuseServer,
   MountError,
   MOUNTPOINT,
@@ -123,8 +125,16 @@ export class LinuxGuest implements GuestAdapter {
   }
 
   async mount(shell: Shell, config: GateConfig): Promise<string> {
+    if (config.fuseServer)
+      await mustRun(shell, LIBC_ETC_COMMAND, 10_000, 'writing the /etc files libc reads');
     const result = config.fuseServer
-      ? await mountFuseServer(shell, config.fuseServer, LINUX_MOUNT_CHECK, DETACH.linux, 30_000)
+      ? await mountFuseServer(
+          shell,
+          config.fuseServer,
+          LINUX_MOUNT_CHECK,
+          DETACH.linux,
+          FUSE_SERVER_MOUNT_TIMEOUT_MS,
+        )
       : await shell.run(fixtureMountCommand(config, LINUX_MOUNT_CHECK), {
           timeoutMs: 30_000,
           purpose: 'mounting the FUSE file system',
@@ -135,6 +145,10 @@ export class LinuxGuest implements GuestAdapter {
       );
     if (!config.fuseServer) await recordFixtureSession(shell, result.output);
     return MOUNTPOINT;
+  }
+
+  fuseMountGone(shell: Shell): Promise<string | undefined> {
+    return fuseMountGone(shell, LINUX_MOUNT_CHECK);
   }
 
   tests(config: GateConfig, mountpoint: string): TestSpec[] {
@@ -217,6 +231,24 @@ export class LinuxGuest implements GuestAdapter {
     return { ok: true, details };
   }
 }
+
+/**
+ * The busybox initramfs has no /etc at all, and a program built on glibc that a user ships (a server
+ * staged from Debian's packages, scripts/stage-debian-fuse-server.sh) may look things up there:
+ * - /etc/passwd and /etc/group: getpwuid(3) and getgrgid(3) of root. Without nsswitch.conf glibc
+ *   reads the `files` databases, built into libc.so.6 since glibc 2.34 (nss/nss_database.c
+ *   default). OpenSSH's sftp-server, which sshfs runs, exits with "No user found for uid 0" when
+ *   getpwuid(getuid()) fails (sftp-server-main.c).
+ * Written only when missing, so a guest that has them (a kernel tree's own initramfs) keeps its own.
+ * Not /etc/mtab, on purpose: libfuse records a mount it made in /etc/mtab by running `/bin/mount -i
+ * -f` (lib/mount_util.c fuse_mnt_add_mount) unless mtab_needs_update says no, which it does when
+ * /etc/mtab does not exist; with a symlink to /proc/self/mounts trixie's libfuse 3.17.2 still ran it
+ * (seen; libfuse 2 skips a symlink). Here /bin/mount is busybox's, which tries a loop device for a
+ * source that is a file: fuse2fs 1.47.2 on an image then unmounted at once ("can't setup loop device").
+ */
+export const LIBC_ETC_COMMAND =
+  "mkdir -p /etc && { [ -e /etc/passwd ] || echo 'root:x:0:0:root:/root:/bin/sh' >/etc/passwd; } && " +
+  "{ [ -e /etc/group ] || echo 'root:x:0:' >/etc/group; }";
 
 /** The built-in fixture's program name in the guest image (scripts/build-linux-guest.sh). */
 const FIXTURE_PROGRAM = 'fusefs-fixture';

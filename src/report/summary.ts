@@ -45,6 +45,9 @@ const STATUS_BADGE: Record<TestStatus, string> = {
 };
 
 /** `1.234 s`, `2 min 03 s`, `850 ms`. */
+/** Lines of the user's server's output in the summary; report.json and fuse-server.log have more. */
+const MAX_SERVER_LOG_LINES = 20;
+
 export function formatDuration(ms: number): string {
   if (!Number.isFinite(ms) || ms < 0) return '?';
   if (ms < 1000) return `${Math.round(ms)} ms`;
@@ -274,6 +277,25 @@ function panicSection(report: GateReport): string[] {
   return ['### Panic', '', codeBlock(text)];
 }
 
+/**
+ * The user's own server (--fuse-server): what ran, what the mount table said, and the end of what it
+ * printed, so a server that did not mount, or went away, says why in the summary itself.
+ */
+function fuseServerSection(report: GateReport): string[] {
+  const server = report.fuseServer;
+  if (!server) return [];
+  const out = ['### FUSE server', '', 'Command line:', '', codeBlock(server.command), ''];
+  out.push(
+    server.mountTable
+      ? `Mount table: ${code(server.mountTable)}`
+      : 'Mount table: no line for the mount point when the mount ended',
+  );
+  const log = server.logTail.split('\n').slice(-MAX_SERVER_LOG_LINES).join('\n');
+  out.push('', log.trim() ? `Its output (the end of ${code('fuse-server.log')}):` : 'It printed nothing.');
+  if (log.trim()) out.push('', codeBlock(log));
+  return out;
+}
+
 function phasesSection(report: GateReport): string[] {
   if (report.phases.length === 0) return [];
   const out = ['### Phases', '', '| Phase | Duration | Outcome | Note |', '| --- | --- | --- | --- |'];
@@ -393,6 +415,7 @@ export function renderSummary(report: GateReport, options: SummaryOptions = {}):
     testsSection(report, options.maxTests ?? 50),
     stacksSection(report, stackOpts),
     panicSection(report),
+    fuseServerSection(report),
     phasesSection(report),
     environmentSection(report),
     filesSection(report, options.artifact),

@@ -55,6 +55,51 @@ describe('staging a Debian FUSE server', () => {
     600_000,
   );
 
+  it("--also stages a second program from another package (sshfs and OpenSSH's sftp-server, kept in usr/lib/openssh), each with a run/ wrapper that starts it with the shipped libraries", async () => {
+    const out = path.join(cache, 'out-sshfs');
+    const result = await runProcess(
+      script,
+      ['--also', 'openssh-sftp-server:sftp-server', 'sshfs', 'sshfs', out],
+      {
+        timeoutMs: 580_000,
+        env: { ...process.env, FUSEFS_GATE_CACHE: cache },
+      },
+    );
+    expect(result.code, tail(result)).toBe(0);
+    for (const file of [
+      'bin/sshfs',
+      'bin/sftp-server',
+      'run/sshfs',
+      'run/sftp-server',
+      'lib/libglib-2.0.so.0',
+    ])
+      expect(existsSync(path.join(out, file)), file).toBe(true);
+    const manifest = readFileSync(path.join(out, 'manifest.txt'), 'utf8');
+    expect(manifest).toMatch(/^package openssh-sftp-server /m);
+    expect(manifest).toMatch(/^sha256 [0-9a-f]{64} {2}bin\/sftp-server$/m);
+    // This machine has a loader of its own at /lib64: the wrappers go through the shipped one.
+    const version = await runProcess(path.join(out, 'run', 'sshfs'), ['--version'], { timeoutMs: 60_000 });
+    expect(version.stdout + version.stderr).toMatch(/SSHFS version 3\.7\.3/);
+    const usage = await runProcess(path.join(out, 'run', 'sftp-server'), ['-h'], { timeoutMs: 60_000 });
+    expect(usage.stderr).toMatch(/^usage: sftp-server /m);
+  }, 600_000);
+
+  it.each([
+    [
+      ['--also', 'openssh-sftp-server', 'sshfs', 'sshfs', 'x'],
+      "--also 'openssh-sftp-server' is not PACKAGE:PROGRAM",
+    ],
+    [['--also'], '--also needs PACKAGE:PROGRAM'],
+    [['--with', 'a:b', 'sshfs', 'sshfs', 'x'], "unknown option '--with'"],
+  ])('bad arguments %j: exit 64 naming them, before anything is fetched', async (args, message) => {
+    const result = await runProcess(script, args, {
+      timeoutMs: 60_000,
+      env: { ...process.env, FUSEFS_GATE_CACHE: cache },
+    });
+    expect(result.code).toBe(64);
+    expect(result.stderr).toContain(`stage-debian-fuse-server: ${message}`);
+  });
+
   it("a package that does not exist is named in the script's own message", async () => {
     const result = await runProcess(script, ['no-such-package-fg', 'x', path.join(cache, 'out-none')], {
       timeoutMs: 580_000,

@@ -193,11 +193,25 @@ describe('a FreeBSD source tree', () => {
 describe('paths and names', () => {
   it('resolve fuse-server-source against the working folder and refuse a missing one', () => {
     mkdirSync(path.join(work, 'server-src'), { recursive: true });
-    expect(parse({ 'fuse-server-source': 'server-src' }).fuseServerSource).toBe(
+    const server = { 'fuse-server': '/gate/fuse-server/run/x {mountpoint}' };
+    expect(parse({ ...server, 'fuse-server-source': 'server-src' }).fuseServerSource).toBe(
       path.join(work, 'server-src'),
     );
-    expect(refusal({ 'fuse-server-source': 'no-such-src' }).message).toBe(
+    expect(refusal({ ...server, 'fuse-server-source': 'no-such-src' }).message).toBe(
       'invalid input \'fuse-server-source\': "no-such-src" is not a directory',
+    );
+  });
+
+  it('refuse a fuse-server-source without the fuse-server that would use it, naming fuse-server-source', () => {
+    mkdirSync(path.join(work, 'server-src'), { recursive: true });
+    expect(refusal({ 'fuse-server-source': 'server-src' }).message).toBe(
+      'invalid input \'fuse-server-source\': "server-src" is shipped only for a server of your own: give fuse-server too (the command line that starts it), or leave it out',
+    );
+  });
+
+  it('refuse a fuse-server without {mountpoint}, naming fuse-server', () => {
+    expect(refusal({ 'fuse-server': '/gate/fuse-server/run/x /mnt/fg' }).message).toBe(
+      "invalid input 'fuse-server': the command line must contain {mountpoint}, where the gate puts the mount point",
     );
   });
 

@@ -179,6 +179,21 @@ describe('a FUSE mount that fails', () => {
   });
 });
 
+describe("a user's FUSE server whose mount went away", () => {
+  it.each([false, true])(
+    'is `error` naming when and why, whatever is loaded (loaded: %s): the tests would run on a plain folder',
+    (loaded) => {
+      const why = "/mnt/fg is no longer a FUSE mount (the FUSE server's command exited 1)";
+      expect(
+        blame({ kind: 'mount-lost', when: 'after workload/mmap-write', why }, at('tests', loaded)),
+      ).toEqual({
+        verdict: 'error',
+        reason: `the FUSE file system went away after workload/mmap-write: ${why}; a test from then on runs on the folder underneath, not on FUSE`,
+      });
+    },
+  );
+});
+
 describe('the watchdog’s layers and QEMU', () => {
   it('a guest that stopped answering during a test is `hang`, "guest unresponsive" (layer 3)', () => {
     expect(
@@ -293,6 +308,7 @@ describe('boot, cancellation and the gate’s own failures', () => {
       timedOut('x'),
       { kind: 'boot-loop', message: 'x', lastOutput: 'x' },
       { kind: 'mount-failed', message: 'x' },
+      { kind: 'mount-lost', when: 'x', why: 'x' },
       { kind: 'other', message: 'x' },
     ];
     for (const outcome of outcomes)

@@ -1,13 +1,13 @@
 // The user's-server mount, run by busybox sh (the Linux guest's shell) on this machine with the
 // guest's folders moved into a temporary one and "mounted" meaning a file the server creates.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { framedCommand } from '../../../src/console/markers.js';
 import { MAX_COMMAND_LENGTH } from '../../../src/console/serial-console.js';
-import { DETACH, MOUNT_TABLE_LINE, mountFuseServer } from '../../../src/guest/common.js';
+import { DETACH, fuseMountGone, MOUNT_TABLE_LINE, mountFuseServer } from '../../../src/guest/common.js';
 import { freebsdMountCheck } from '../../../src/guest/freebsd.js';
 import type { Shell } from '../../../src/guest/shell.js';
 
@@ -105,6 +105,25 @@ describe('mountFuseServer', () => {
     expect(Date.now() - started).toBeLessThan(25_000);
   });
 
+  it("the wait is bounded by the guest's clock, not by rounds: a slow check does not stretch it", async () => {
+    const dir = guestDir();
+    const started = Date.now();
+    // Each round takes 0.5 s more than its sleep: 100 rounds would be a minute.
+    const result = await mountFuseServer(
+      busyboxShell(dir),
+      'echo starting {mountpoint}; sleep 60',
+      'sleep 0.5; false',
+      DETACH.linux,
+      30_000,
+      2,
+    );
+    expect(result.exitStatus).toBe(1);
+    expect(result.output).toMatch(/no mount within 2 s/);
+    expect(result.output).toMatch(/starting/);
+    // Functional, not a speed figure: far below what 100 rounds of the slow check take.
+    expect(Date.now() - started).toBeLessThan(25_000);
+  });
+
   it.each([
     ['linux', "grep -q ' /mnt/fg fuse' /proc/mounts", DETACH.linux],
     ['freebsd', freebsdMountCheck(), DETACH.freebsd],
@@ -129,6 +148,29 @@ describe('mountFuseServer', () => {
       expect(sent.at(-1)).toBe('sh /gate/fuse-server-mount.sh');
     },
   );
+});
+
+describe('fuseMountGone', () => {
+  it('says nothing while the mount is there, whatever the server command did', async () => {
+    const dir = guestDir();
+    writeFileSync(path.join(dir, 'gate', 'results', 'fuse-server.status'), '1\n');
+    expect(await fuseMountGone(busyboxShell(dir), 'true')).toBeUndefined();
+  });
+
+  it("a mount that went away is named, with the server command's exit status", async () => {
+    const dir = guestDir();
+    writeFileSync(path.join(dir, 'gate', 'results', 'fuse-server.status'), '1\n');
+    expect(await fuseMountGone(busyboxShell(dir), 'false')).toBe(
+      "/mnt/fg is no longer a FUSE mount (the FUSE server's command exited 1)",
+    );
+  });
+
+  it('a mount that went away while the server command still runs (no status yet) says so', async () => {
+    const dir = guestDir();
+    expect(await fuseMountGone(busyboxShell(dir), 'false')).toBe(
+      "/mnt/fg is no longer a FUSE mount (the FUSE server's command is still running)",
+    );
+  });
 });
 
 it("the mount table line is found in FreeBSD's tab-padded mount -p output and in Linux's /proc/mounts", () => {

@@ -123,6 +123,31 @@ describe('renderSummary', () => {
     expect(md).not.toContain('### Blocked threads');
   });
 
+  it("shows the user's FUSE server: its command line, the mount table line and the end of its output", () => {
+    const log = Array.from({ length: 30 }, (_, i) => `log line ${i + 1}`).join('\n');
+    const md = renderSummary({
+      ...hangReport(),
+      verdict: 'error',
+      fuseServer: {
+        command: '/gate/fuse-server/run/sshfs -o direct_io h:/x {mountpoint}',
+        mountTable: '',
+        logTail: log,
+      },
+    });
+    const section = md.slice(md.indexOf('### FUSE server'));
+    expect(section).toContain('/gate/fuse-server/run/sshfs -o direct_io h:/x {mountpoint}');
+    expect(section).toContain('Mount table: no line for the mount point');
+    // The last 20 lines, the newest last.
+    expect(section).toContain('log line 30');
+    expect(section).toContain('log line 11');
+    expect(section).not.toContain('log line 10\n');
+    expect(md.indexOf('### FUSE server')).toBeLessThan(md.indexOf('### Phases'));
+  });
+
+  it('has no FUSE server section when the built-in fixture was mounted', () => {
+    expect(renderSummary(hangReport())).not.toContain('### FUSE server');
+  });
+
   it('says so when a hang has no blocked thread captured', () => {
     const md = renderSummary({ ...hangReport(), threads: [] });
     expect(md).toContain('No kernel stacks were captured.');
