@@ -132,7 +132,7 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
   if (fuseServerSource !== undefined && fuseServer === undefined) {
     fail(
       Input.FuseServerSource,
-      `${JSON.stringify(fuseServerSource)} is shipped only for a server of your own: give ${Input.FuseServer} too (the command line that starts it), or leave it out`,
+      `${JSON.stringify(fuseServerSource)} is shipped only for a server of your own: give '${spell(Input.FuseServer)}' too (the command line that starts it), or leave it out`,
     );
   }
   if (fuseServerSource !== undefined) {
@@ -199,7 +199,7 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
   if (imageSha512 !== undefined && !/^[0-9a-f]{128}$/.test(imageSha512))
     fail(Input.ImageSha512, 'expected 128 hexadecimal digits');
   if (imageSha512 !== undefined && image === undefined)
-    fail(Input.ImageSha512, "only means something together with 'image'");
+    fail(Input.ImageSha512, `only means something together with '${spell(Input.Image)}'`);
 
   // One grammar for this parser and the image resolver (src/image/freebsd-resolve.ts).
   const freebsdVersion = value(Input.FreebsdVersion) ?? 'auto';
@@ -259,7 +259,7 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
       );
   }
   if (value(Input.BisectMaxBuilds) !== undefined && bisectGood === undefined)
-    fail(Input.BisectMaxBuilds, "only means something together with 'bisect-good'");
+    fail(Input.BisectMaxBuilds, `only means something together with '${spell(Input.BisectGood)}'`);
   const bisectMaxBuilds =
     value(Input.BisectMaxBuilds) === undefined ? undefined : positive(Input.BisectMaxBuilds, 1, 1000, true);
 

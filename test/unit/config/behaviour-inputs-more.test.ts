@@ -205,7 +205,7 @@ describe('paths and names', () => {
   it('refuse a fuse-server-source without the fuse-server that would use it, naming fuse-server-source', () => {
     mkdirSync(path.join(work, 'server-src'), { recursive: true });
     expect(refusal({ 'fuse-server-source': 'server-src' }).message).toBe(
-      'invalid input \'fuse-server-source\': "server-src" is shipped only for a server of your own: give fuse-server too (the command line that starts it), or leave it out',
+      "invalid input 'fuse-server-source': \"server-src\" is shipped only for a server of your own: give 'fuse-server' too (the command line that starts it), or leave it out",
     );
   });
 
@@ -324,5 +324,24 @@ describe('a FreeBSD tree without the driver', () => {
     const tree = path.join(work, 'no-fuse-tree');
     mkdirSync(path.join(tree, 'sys', 'fs', 'nfs'), { recursive: true });
     expect(refusal({ guest: 'freebsd', 'source-tree': tree }).message).toMatch(/has no sys\/fs\/fuse/);
+  });
+});
+
+describe("an input named in another input's refusal is spelled as the user types it", () => {
+  const cliRefusal = (raw: RawInputs): string => {
+    try {
+      parseConfig(
+        { guest: 'linux', 'output-dir': path.join(tmpdir(), 'fg-spell-out'), ...raw },
+        { cwd: tmpdir(), env: {}, spell: (input) => `--${input}` },
+      );
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error('accepted');
+  };
+
+  it('on the CLI the other input carries its -- too', () => {
+    expect(cliRefusal({ 'bisect-max-builds': '3' })).toContain("together with '--bisect-good'");
+    expect(cliRefusal({ 'fuse-server-source': tmpdir() })).toContain("give '--fuse-server' too");
   });
 });
