@@ -315,19 +315,24 @@ function ddbTraceAfter(all: readonly string[], from: number, tid: number | undef
 }
 
 /**
- * The first fatal trap report when no `panic: ` line follows it: trap_fatal() entered the debugger
- * (its `[ thread ... ]` and `Stopped at` lines name the thread and the pc) or the log ends before
- * its panic. Undefined when the text holds no trap report.
+ * The fatal trap report when no `panic: ` line follows it: trap_fatal() entered the debugger (its
+ * `[ thread ... ]` and `Stopped at` lines name the thread and the pc) or the log ends before its panic.
+ * Of two CPUs' reports the one that reached `Stopped at`: kdb_trap() (sys/kern/subr_kdb.c) stops the
+ * other CPUs with stop_cpus_hard() before ddb runs, so the other report never gets that far; else the
+ * first (a report farther on is a later crash). Undefined when the text holds no trap report.
  */
 function extractFatalTrap(all: readonly string[]): KernelPanic | undefined {
+  let first: { panic: KernelPanic; at: number } | undefined;
   for (let i = 0; i < all.length; i++) {
     const l = all[i] as string;
     if (!l.includes('Fatal trap ')) continue;
+    if (first && i - first.at > TRAP_REPORT_LINES) break;
     const ft = FATAL_TRAP.exec(l);
     if (!ft) continue;
     const message = `Fatal trap ${ft[1]}: ${ft[2]} while in ${ft[3]} mode`;
     const thread: Thread = { comm: '', frames: [], format: 'freebsd-panic' };
     const panic: KernelPanic = { os: 'freebsd', message, threads: [thread] };
+    let inDebugger = false;
     for (let j = i + 1; j < Math.min(all.length, i + TRAP_REPORT_LINES); j++) {
       const line = (all[j] as string).trim();
       // Another CPU's report: this one's lines ended (two CPUs that trap at once).
@@ -342,6 +347,7 @@ function extractFatalTrap(all: readonly string[]): KernelPanic | undefined {
       }
       const stopped = STOPPED_AT.exec(line);
       if (stopped) {
+        inDebugger = true;
         const pc = parseSymbol(stopped[1] as string);
         if (pc) thread.frames.push(pc);
         // The trace typed at the prompt starts at the trapped pc: the whole stack of the trapped thread.
@@ -351,9 +357,10 @@ function extractFatalTrap(all: readonly string[]): KernelPanic | undefined {
       }
     }
     panic.title = crashTitle(message, crashFunction(thread.frames, isFreebsdCrashMachinery));
-    return panic;
+    if (inDebugger) return panic;
+    first ??= { panic, at: i };
   }
-  return undefined;
+  return first?.panic;
 }
 
 export const freebsdPanicParser: StackParser = {

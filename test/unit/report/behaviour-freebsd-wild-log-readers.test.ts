@@ -144,6 +144,32 @@ describe('the trace typed at ddb after a trap', () => {
   });
 });
 
+describe('two CPUs trapping at once, one of them into ddb', () => {
+  it("is read from the report that reached ddb's prompt", () => {
+    // sys/kern/subr_kdb.c kdb_trap(): stop_cpus_hard() of the other CPUs before the backend (ddb) runs,
+    // so CPU 1's trap_fatal() stops after its report while CPU 0's reaches db_trap()'s two lines.
+    const text = [
+      '',
+      '',
+      'Fatal trap 12: page fault while in kernel mode',
+      'cpuid = 1; apic id = 01',
+      'fault virtual address\t= 0x0',
+      'current process\t\t= 912 (fusefs-workloads)',
+      '',
+      '',
+      'Fatal trap 9: general protection fault while in kernel mode',
+      'cpuid = 0; apic id = 00',
+      'current process\t\t= 1417 (write)',
+      '[ thread pid 1417 tid 100533 ]',
+      'Stopped at\tfuse_vnop_write+0x1b2:\tmovq\t0x18(%rax),%rcx',
+      'db> ',
+    ].join('\n');
+    const p = extractFreebsdPanic(text);
+    expect(p?.title).toBe('Fatal trap 9: general protection fault while in kernel mode in fuse_vnop_write');
+    expect([p?.cpu, p?.threads[0]?.pid, p?.threads[0]?.tid]).toEqual([0, 1417, 100533]);
+  });
+});
+
 describe("a FreeBSD panic raised in a fault's handling", () => {
   // sys/kern/subr_stack.c stack_print_ddb(): "#%d %p at %s+%#lx".
   const trace = (message: string, ...fns: string[]): string =>
