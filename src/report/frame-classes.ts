@@ -484,8 +484,23 @@ export const FREEBSD_FAULT_ENTRY_FRAMES: readonly string[] = [
   'data_abort',
 ];
 
-/** The VM's fault resolution above a fault's entry (sys/vm/vm_fault.c). */
-export const FREEBSD_FAULT_RESOLUTION_FRAMES: readonly string[] = ['vm_fault', 'vm_fault_lookup'];
+/**
+ * The VM's fault resolution above a fault's entry (sys/vm/vm_fault.c): vm_fault() and its static
+ * vm_fault_lookup() (13.x on, when not inlined); on 9.x to 12.x vm_fault() called vm_fault_hold(), which
+ * raised "vm_fault: fault on nofault entry" / "vm_fault_hold: fault on nofault entry" itself
+ * (dcui/FreeBSD-9.3_kernel sys/vm/vm_fault.c).
+ */
+export const FREEBSD_FAULT_RESOLUTION_FRAMES: readonly string[] = [
+  'vm_fault',
+  'vm_fault_lookup',
+  'vm_fault_hold',
+];
+
+/**
+ * The assembly entry of a kernel trap, where the trapped code's frame is next: amd64/i386 calltrap
+ * (exception.S, alltraps), arm64 handle_el1h_sync (exception.S; db_trace.c prints `--- exception` after it).
+ */
+export const FREEBSD_TRAP_ENTRY_FRAMES: readonly string[] = ['calltrap', 'handle_el1h_sync'];
 
 /** The timer interrupt's entry frames: a stall report's frames above them are the detector's own. */
 export const TIMER_INTERRUPT_ENTRY_FRAMES: readonly string[] = [
@@ -571,6 +586,7 @@ export const isLinuxCrashMachinery = matcher(LINUX_CRASH_SKIP_FRAMES);
 export const isFreebsdCrashMachinery = matcher([...FREEBSD_CRASH_SKIP_FRAMES, ...SLEEP_AND_LOCK_FRAMES]);
 export const isTimerInterruptEntry = matcher(TIMER_INTERRUPT_ENTRY_FRAMES);
 export const isFreebsdFaultEntry = matcher(FREEBSD_FAULT_ENTRY_FRAMES);
+export const isFreebsdTrapEntry = matcher(FREEBSD_TRAP_ENTRY_FRAMES);
 export const isFreebsdFaultHandling = matcher([
   ...FREEBSD_FAULT_ENTRY_FRAMES,
   ...FREEBSD_FAULT_RESOLUTION_FRAMES,

@@ -176,9 +176,12 @@ const STAMP_AHEAD =
  * here ]` and the OOM task table's `[  pid  ]` do), and pdsh(1)'s `host: ` (`host:` alone on an empty
  * line). A kernel line may start the same way (`[drm] `, `rcu: `), so one line alone is taken for a
  * tag only when a stamp follows (`node1: [ 12.345678] ...`); splitLines() also strips a tag that nearby
- * lines share (stripLineTags).
+ * lines share (stripLineTags). A host is a host name (letters, digits, `-`, `.`; RFC 1123), never a word
+ * with `_`: the FreeBSD kernel's own subsystem prefixes, which repeat on consecutive lines
+ * (sys/vm/vm_fault.c "vm_fault: pager read error", sys/vm/swap_pager.c "swap_pager: indefinite wait
+ * buffer", sys/kern/link_elf_obj.c "link_elf_obj: symbol %s undefined"), keep their word.
  */
-const LINE_TAG = /^(?:\[([A-Za-z][\w.:@/+-]*(?: [\w.:@/+-]+)*)\] |([A-Za-z0-9][\w.-]{0,62}):(?: |$))/;
+const LINE_TAG = /^(?:\[([A-Za-z][\w.:@/+-]*(?: [\w.:@/+-]+)*)\] |([A-Za-z0-9][A-Za-z0-9.-]{0,62}):(?: |$))/;
 /**
  * Words the kernels start their own lines with (`BUG: KASAN: ...` twice for an inlined header,
  * `rcu: INFO: ...`, x86's `IP: [<...>]`, FreeBSD's `panic: `), never taken for a host: any all-capitals

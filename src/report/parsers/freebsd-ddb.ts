@@ -32,6 +32,12 @@ const FRAME_LINE =
 /** `--- trap 0xc, rip = ...`, `--- syscall (...)`, `--- interrupt, ...` separators. */
 export const DDB_SEPARATOR =
   /^--- (?:trap|syscall|interrupt|exception|system error|unhandled exception|invalid trapframe)\b/;
+/**
+ * The register lines old arm64 ddb printed under each frame, then a blank line (sys/arm64/arm64/db_trace.c
+ * db_stack_trace_cmd() before the trapframe rework: "\t pc = 0x%016lx  lr = 0x%016lx\n", "\t sp = 0x%016lx
+ * fp = 0x%016lx\n", "\n"): part of the frame above, not the end of the trace.
+ */
+export const OLD_ARM64_FRAME_REGISTERS = /^(?:pc|sp) = 0x[0-9a-fA-F]+\s/;
 
 /** Parse one trimmed `func() at func+0xoff/frame 0x...` line; undefined when the line is not a frame. */
 export function parseDdbFrameLine(line: string): Frame | undefined {
@@ -47,6 +53,8 @@ export function parseDdbFrameLine(line: string): Frame | undefined {
   const frame: Frame = { fn: caller === '(null)' ? UNNAMED : caller };
   if (/^0x[0-9a-fA-F]+$/.test(sym)) frame.address = sym;
   if (m[2] !== undefined) frame.address = m[2];
+  // Old arm64's `name() at other+0x30`: the offset and line are the return address's, in `other`.
+  if (sym !== caller && frame.fn !== UNNAMED) return frame;
   if (m[4] !== undefined) frame.offset = m[4];
   if (m[5] !== undefined) frame.file = m[5];
   if (m[6] !== undefined) frame.line = Number(m[6]);
@@ -96,7 +104,7 @@ export const freebsdDdbParser: StackParser = {
         continue;
       }
       if (!current) continue;
-      if (line === '' || DDB_SEPARATOR.test(line)) continue;
+      if (line === '' || DDB_SEPARATOR.test(line) || OLD_ARM64_FRAME_REGISTERS.test(line)) continue;
       const frame = parseDdbFrameLine(line);
       if (frame) {
         current.frames.push(frame);

@@ -29,10 +29,15 @@
 //   to the log (the console died, the quote was cut) is the crash all the same.
 
 import { crashFunction, crashTitle, normalizeMessage } from '../crash-title.js';
-import { isFreebsdCrashMachinery, isFreebsdFaultEntry, isFreebsdFaultHandling } from '../frame-classes.js';
+import {
+  isFreebsdCrashMachinery,
+  isFreebsdFaultEntry,
+  isFreebsdFaultHandling,
+  isFreebsdTrapEntry,
+} from '../frame-classes.js';
 import type { Frame, KernelPanic, StackParser, Thread } from '../model.js';
 import { parseSymbol, splitLines, toInt } from './common.js';
-import { DDB_SEPARATOR, parseDdbFrameLine } from './freebsd-ddb.js';
+import { DDB_SEPARATOR, OLD_ARM64_FRAME_REGISTERS, parseDdbFrameLine } from './freebsd-ddb.js';
 
 /** `panic: ` at the start of the line or after other console output (`login: panic: ...`). */
 const PANIC = /(?:^|[^\w.-])panic: (.*)$/;
@@ -47,11 +52,17 @@ const CURRENT_THREAD = /^current thread\s*=\s*(\d+)\/(\d+) \((.*\/.*)\)\s*$/;
 const KDB_THREAD = /^\[ thread pid (-?\d+) tid (\d+) \]\s*$/;
 const CPUID = /^cpuid = (\d+)/;
 /**
- * The ddb command that prints the current thread's stack, typed at the prompt after a trap stopped in
- * the debugger: `trace` and its aliases `t`, `where`, `bt` (sys/ddb/db_command.c db_cmds, each
- * db_stack_trace), with or without arguments.
+ * The ddb command that prints a thread's stack, typed at the prompt after a trap stopped in the debugger:
+ * `trace` and its aliases `t`, `where`, `bt` (sys/ddb/db_command.c db_cmds, each db_stack_trace), or a
+ * prefix that names one of them alone (db_cmd_search()/db_cmd_match() take a unique prefix: `tr`, `wh`),
+ * then its arguments: none (or a `,count`) trace kdb_thread, the trapped one; a number is a tid or pid,
+ * another thread (db_stack_trace(): kdb_thr_lookup(), kdb_thr_from_pid()).
  */
-const DDB_TRACE_COMMAND = /^db> +(?:bt|t|trace|where)(?:\s|$)/;
+const DDB_TRACE_COMMAND = /^db> +(?:bt|t|tr|tra|trac|trace|wh|whe|wher|where)(?=[\s/,]|$)(.*)$/;
+/** A trace command's arguments that still trace the current thread: nothing, a count, old ddb's `/u`. */
+const DDB_OWN_THREAD_ARGS = /^\s*(?:\/\w+\s*)?(?:,\s*\w+\s*)?$/;
+/** db_stack_trace()'s header: "Tracing pid %d tid %ld td %p" (sys/ddb/db_command.c). */
+const DDB_TRACING_ONE = /^Tracing pid (-?\d+) tid (\d+) td /;
 /** How far below `Stopped at` the trace command may be (other commands, `show registers`, come first). */
 const DDB_COMMAND_LINES = 60;
 /** db_trap(): "Stopped at\t" then the pc's symbol and ":\t" (tabs may have become blanks). */
@@ -157,7 +168,7 @@ export function extractFreebsdPanicLines(all: readonly string[]): KernelPanic | 
       continue;
     }
     // Older arm64 ddb printed `pc = ... lr = ...` and `sp = ... fp = ...` and a blank line under each frame.
-    if (line === '' || /^(?:pc|sp) = 0x/.test(line)) continue;
+    if (line === '' || OLD_ARM64_FRAME_REGISTERS.test(line)) continue;
     // After `--- syscall` (user context) and amd64's `--- trap 0, rip = 0` (a kernel thread's start)
     // no frame follows, so only a real trap's separator sets the frame after it.
     if (DDB_SEPARATOR.test(line)) {
@@ -182,7 +193,10 @@ export function extractFreebsdPanicLines(all: readonly string[]): KernelPanic | 
  * The frames that may name a panic: all of them, unless the panic was raised right in a fault's
  * handling (the panic machinery, then only fault entry and VM fault frames, FREEBSD_FAULT_ENTRY_FRAMES):
  * then the faulting code's, below that handling, and none when the trace was cut before them. A panic
- * raised by other code that runs under a fault (a pager called from vm_fault()) is that code's.
+ * raised by other code that runs under a fault (a pager called from vm_fault()) is that code's. The
+ * handling ends at the first trap entry (calltrap, handle_el1h_sync): a fault taken inside vm_fault()
+ * itself while it resolved an earlier fault (trap_fatal <- trap_pfault <- trap <- calltrap <- vm_fault
+ * <- vm_fault_trap <- ... <- calltrap <- copyout) is vm_fault()'s, not the earlier fault's code.
  */
 function belowFaultHandling(frames: readonly Frame[]): readonly Frame[] {
   let i = 0;
@@ -194,8 +208,13 @@ function belowFaultHandling(frames: readonly Frame[]): readonly Frame[] {
     i++;
   let j = i;
   let entered = false;
-  for (; j < frames.length && isFreebsdFaultHandling(frames[j]!.fn); j++)
+  for (; j < frames.length && isFreebsdFaultHandling(frames[j]!.fn); j++) {
     if (isFreebsdFaultEntry(frames[j]!.fn)) entered = true;
+    if (isFreebsdTrapEntry(frames[j]!.fn)) {
+      j++;
+      break;
+    }
+  }
   return entered ? frames.slice(j) : frames;
 }
 
@@ -233,7 +252,9 @@ function trapReports(lines: readonly string[]): TrapReport[] {
 /**
  * The report of the CPU that panicked when it is known (vpanic()'s "cpuid = %d" after the panic line,
  * sys/kern/kern_shutdown.c), else the first: the other CPU's panic() finds the panic already under way
- * and stops, so its report comes from a CPU that did not print the panic.
+ * and stops, so its report comes from a CPU that did not print the panic. None when every report names
+ * another CPU: the panicking CPU did not trap (a KASSERT on CPU 0 while CPU 1 printed a trap report and
+ * was stopped by vpanic()'s stop_cpus_hard() before its own panic), so no report is this panic's.
  */
 function pickTrapReport(
   reports: readonly TrapReport[],
@@ -242,6 +263,7 @@ function pickTrapReport(
   if (panicCpu !== undefined) {
     const own = reports.find((r) => r.cpu === panicCpu);
     if (own) return own;
+    if (reports.length > 0 && reports.every((r) => r.cpu !== undefined)) return undefined;
   }
   return reports[0];
 }
@@ -256,46 +278,61 @@ function cpuAfter(lines: readonly string[], from: number): number | undefined {
 }
 
 /**
- * The frames of the current thread's trace that a ddb command prints after a trap stopped in the
- * debugger (`db> bt`), from the line after `from`; empty when no trace command follows soon.
+ * The frames of the trapped thread's trace that a ddb command prints after a trap stopped in the
+ * debugger (`db> bt`), from the line after `from`; empty when no trace command follows soon. A trace of
+ * another thread (`bt 100234`, whose header names another tid) is not the trapped thread's.
  */
-function ddbTraceAfter(all: readonly string[], from: number): Frame[] {
+function ddbTraceAfter(all: readonly string[], from: number, tid: number | undefined): Frame[] {
   for (let i = from; i < Math.min(all.length, from + DDB_COMMAND_LINES); i++) {
     const line = (all[i] as string).trim();
     if (/^(?:Fatal trap |panic: )/.test(line)) return [];
-    if (!DDB_TRACE_COMMAND.test(line)) continue;
+    const command = DDB_TRACE_COMMAND.exec(line);
+    if (!command) continue;
+    const ownByArgs = DDB_OWN_THREAD_ARGS.test(command[1] as string);
     const frames: Frame[] = [];
-    for (let j = i + 1; j < all.length; j++) {
+    let own = ownByArgs;
+    let j = i + 1;
+    for (; j < all.length; j++) {
       const l = (all[j] as string).trim();
-      // db_stack_trace() heads the trace with "Tracing pid %d tid %ld td %p" (sys/ddb/db_command.c).
-      if (frames.length === 0 && l.startsWith('Tracing pid ')) continue;
+      const header = frames.length === 0 ? DDB_TRACING_ONE.exec(l) : null;
+      if (header) {
+        // The header names the thread traced: the trapped one when its tid is known, else trust the args.
+        if (tid !== undefined) own = Number(header[2]) === tid;
+        continue;
+      }
       const frame = parseDdbFrameLine(l);
       if (frame) {
         frames.push(frame);
         continue;
       }
-      if (DDB_SEPARATOR.test(l)) continue;
+      if (DDB_SEPARATOR.test(l) || OLD_ARM64_FRAME_REGISTERS.test(l)) continue;
       break;
     }
-    return frames;
+    if (own && frames.length > 0) return frames;
+    i = j - 1;
   }
   return [];
 }
 
 /**
- * The first fatal trap report when no `panic: ` line follows it: trap_fatal() entered the debugger
- * (its `[ thread ... ]` and `Stopped at` lines name the thread and the pc) or the log ends before
- * its panic. Undefined when the text holds no trap report.
+ * The fatal trap report when no `panic: ` line follows it: trap_fatal() entered the debugger (its
+ * `[ thread ... ]` and `Stopped at` lines name the thread and the pc) or the log ends before its panic.
+ * Of two CPUs' reports the one that reached `Stopped at`: kdb_trap() (sys/kern/subr_kdb.c) stops the
+ * other CPUs with stop_cpus_hard() before ddb runs, so the other report never gets that far; else the
+ * first (a report farther on is a later crash). Undefined when the text holds no trap report.
  */
 function extractFatalTrap(all: readonly string[]): KernelPanic | undefined {
+  let first: { panic: KernelPanic; at: number } | undefined;
   for (let i = 0; i < all.length; i++) {
     const l = all[i] as string;
     if (!l.includes('Fatal trap ')) continue;
+    if (first && i - first.at > TRAP_REPORT_LINES) break;
     const ft = FATAL_TRAP.exec(l);
     if (!ft) continue;
     const message = `Fatal trap ${ft[1]}: ${ft[2]} while in ${ft[3]} mode`;
     const thread: Thread = { comm: '', frames: [], format: 'freebsd-panic' };
     const panic: KernelPanic = { os: 'freebsd', message, threads: [thread] };
+    let inDebugger = false;
     for (let j = i + 1; j < Math.min(all.length, i + TRAP_REPORT_LINES); j++) {
       const line = (all[j] as string).trim();
       // Another CPU's report: this one's lines ended (two CPUs that trap at once).
@@ -310,18 +347,20 @@ function extractFatalTrap(all: readonly string[]): KernelPanic | undefined {
       }
       const stopped = STOPPED_AT.exec(line);
       if (stopped) {
+        inDebugger = true;
         const pc = parseSymbol(stopped[1] as string);
         if (pc) thread.frames.push(pc);
         // The trace typed at the prompt starts at the trapped pc: the whole stack of the trapped thread.
-        const trace = ddbTraceAfter(all, j + 1);
+        const trace = ddbTraceAfter(all, j + 1, thread.tid);
         if (trace.length > 0) thread.frames = trace;
         break;
       }
     }
     panic.title = crashTitle(message, crashFunction(thread.frames, isFreebsdCrashMachinery));
-    return panic;
+    if (inDebugger) return panic;
+    first ??= { panic, at: i };
   }
-  return undefined;
+  return first?.panic;
 }
 
 export const freebsdPanicParser: StackParser = {
