@@ -22,8 +22,9 @@ import { CALL_TRACE, isFrameLine, readCallTrace } from './linux-call-trace.js';
 
 export const HUNG = /^INFO: task (.+):(\d+) blocked(?: in I\/O wait)? for more than (\d+) seconds\.\s*$/;
 const TASK = /^task:(.+?)\s+state:(\S)(.*)$/;
-// RHEL 6 kernels print one more number (the thread group) before the flags.
-const OLD_TASK =
+// RHEL 6 kernels print one more number (the thread group) before the flags. Also a chunk's cut
+// point (chunk-cut.ts): a task line and its trace stay in one chunk.
+export const OLD_TASK =
   /^(\S.{0,14}?)\s+([RSDTtXZPIKWN])(?:\s+[0-9a-f]{8,16})?\s*(\d+)\s+(\d+)\s+(\d+)(?:\s+\d+)?\s+0x[0-9a-f]+\s*$/;
 /** How far a Call Trace may be from its task line (old kernels printed raw stack words between). */
 const MAX_GAP = 40;
