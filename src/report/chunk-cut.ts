@@ -19,7 +19,10 @@
 //   "Kernel panic - not syncing: %s"), unless the report it ends was printed just before it.
 
 import { cleanLine } from './parsers/common.js';
-import { OLD_TASK } from './parsers/linux-hung-task.js';
+import { TRACING_ALL, TRACING_ONE } from './parsers/freebsd-ddb.js';
+import { FATAL_TRAP, PANIC as FREEBSD_PANIC } from './parsers/freebsd-panic.js';
+import { HEADER as PROCSTAT_HEADER } from './parsers/freebsd-procstat.js';
+import { HUNG, OLD_TASK, TASK } from './parsers/linux-hung-task.js';
 import { LINUX_REPORT_KINDS, REPORT_HINT } from './parsers/linux-report-kinds.js';
 
 /** The longest stretch without a newline that is parsed as one chunk. */
@@ -34,12 +37,16 @@ export const REPORT_HEADER_LINES = 12;
 const HEAD_CHARS = 300;
 
 /**
- * A line that starts a record, besides the Linux report kinds and old task lines (the ones that can
- * stand alone: `BUG: `, `WARNING: `, `general protection fault` are report kinds).
+ * The lines the parsers read as the start of a record (a header, a task line), and the Linux
+ * report kinds (LINUX_REPORT_KINDS, `BUG: `, `WARNING: `, `general protection fault` among them):
+ * the same patterns, so that a record a parser reads is a cut point.
  */
+const PARSED_STARTS: readonly RegExp[] = [HUNG, TASK, OLD_TASK, TRACING_ALL, TRACING_ONE, FATAL_TRAP, PROCSTAT_HEADER];
+/** The other record starts: the lines printed above a report, a sysrq dump's, the gate's frames. */
 const RECORD_START =
-  /^(?:INFO: task |task:\S|Tracing (?:command|pid) |Fatal trap \d|------------\[ cut here \]|8<--- cut here ---|@@fg:[a-z0-9]+:(?:sample:\d+|capture:[\w-]+):begin@@|\s*PID\s+TID\s+COMM|sysrq: Show|SysRq : Show|=====+$)/;
-const PANIC_START = /(?:^|[^\w.-])panic: |^Kernel panic - not syncing: /;
+  /^(?:------------\[ cut here \]|8<--- cut here ---|@@fg:[a-z0-9]+:\S+:begin@@|sysrq: Show|SysRq : Show|=====+$)/;
+const LINUX_PANICS = LINUX_REPORT_KINDS.filter((kind) => kind.panic).map((kind) => kind.start);
+const LINUX_REPORTS = LINUX_REPORT_KINDS.filter((kind) => !kind.panic).map((kind) => kind.start);
 /** Words one of the record starts above holds, looked for in the raw line before cleaning it. */
 const RECORD_HINT = new RegExp(
   `INFO: task|task:|Tracing |Fatal trap|cut here|@@fg:|PID|Show|====| 0x|panic|${REPORT_HINT.source}`,
@@ -54,15 +61,24 @@ const MARKER = /^@@fg:([a-z0-9]+):(.+):(begin|end)@@/;
 /**
  * Where to cut a full buffer: before the gate's own framed capture its end falls in, else before the
  * last record start near its end, else after the last blank line, else after the last newline, but
- * never inside a run of frame lines (a trace with no header to cut before, like /proc/PID/stack); a
- * buffer with no newline but at its start is cut where it is, at most MAX_LINE_CHARS in.
- * Never 0: the chunk before the cut holds at least one line.
+ * never inside a run of frame lines (a trace with no header to cut before, like /proc/PID/stack) nor
+ * inside a framed capture; a buffer with no newline but at its start is cut where it is, at most
+ * MAX_LINE_CHARS in. Never 0: the chunk before the cut holds at least one line.
  */
 export function cutPoint(buffer: string): number {
   const last = buffer.lastIndexOf('\n');
   if (last <= 0) return Math.min(buffer.length, MAX_LINE_CHARS);
-  const frame = openFrame(buffer, last);
+  const frame = openFrame(buffer, last, -1);
   if (frame > 0) return frame;
+  const cut = lastRecord(buffer, last);
+  // A record inside a closed frame (a ps capture after its procstat capture): before the frame,
+  // and before the captures printed right above the cut.
+  const around = openFrame(buffer, cut - 1, cut);
+  return around > 0 ? around : cut;
+}
+
+/** Before the last record start above the newline at `last`, else the fallbacks of cutPoint. */
+function lastRecord(buffer: string, last: number): number {
   let blank: number | undefined;
   let panicAt: number | undefined;
   let panicLines = 0;
@@ -70,7 +86,7 @@ export function cutPoint(buffer: string): number {
     // The buffer's first line is no cut point: the chunk before it would be empty.
     if (start === 0) break;
     const line = lineAt(buffer, start, end);
-    if (PANIC_START.test(line)) panicAt ??= start;
+    if (startsPanic(line)) panicAt ??= start;
     else if (startsRecord(line)) {
       const cut = firstOfReport(buffer, start);
       if (cut > 0) return cut;
@@ -104,9 +120,13 @@ function isBlank(buffer: string, start: number, end: number): boolean {
 function startsRecord(line: string): boolean {
   return (
     RECORD_START.test(line) ||
-    OLD_TASK.test(line) ||
-    LINUX_REPORT_KINDS.some((kind) => !kind.panic && kind.start.test(line))
+    PARSED_STARTS.some((start) => start.test(line)) ||
+    LINUX_REPORTS.some((start) => start.test(line))
   );
+}
+
+function startsPanic(line: string): boolean {
+  return FREEBSD_PANIC.test(line) || LINUX_PANICS.some((start) => start.test(line));
 }
 
 /**
@@ -132,27 +152,22 @@ function firstOfReport(buffer: string, start: number): number {
 /**
  * The gate's watchdog frames each sample and each capture in it (`@@fg:NONCE:NAME:begin@@` ...
  * `:end@@`, guest/watchdog.sh) and reads a sample whole: a procstat capture and the ps capture after
- * it belong together. Where the buffer's end (the newline at `last`) falls inside a frame, the start
- * of the outermost open one (and of the captures printed right before it), else -1.
+ * it belong together. Where the text up to the newline at `last` ends inside a frame, the start of
+ * the outermost open one (and of the captures printed right before it), else `open`, the start of
+ * the text after it (-1 for none). Frames of one name never nest (the watchdog prints each begin ...
+ * end in turn).
  */
-function openFrame(buffer: string, last: number): number {
-  const closed = new Map<string, number>();
-  let open = -1;
-  // The name of a capture that ends right above the open frame's begin, whose begin is looked for.
-  let adjacent: string | undefined;
+function openFrame(buffer: string, last: number, open: number): number {
+  const closed = new Set<string>();
   for (const [start, end] of linesUp(buffer, last, CUT_SEARCH_LINES)) {
-    const raw = buffer.slice(start, Math.min(end, start + HEAD_CHARS));
+    const raw = buffer.slice(start, end);
     const marker = raw.includes('@@fg:') ? MARKER.exec(cleanLine(raw)) : null;
     if (!marker) continue;
     const name = `${marker[1]}:${marker[2]}`;
-    const count = closed.get(name) ?? 0;
+    // A capture that ends right above the open frame's begin is not closed: it is kept with it.
     if (marker[3] === 'end') {
-      if (end + 1 === open) adjacent = name;
-      else closed.set(name, count + 1);
-    } else if (adjacent === name) {
-      open = start;
-      adjacent = undefined;
-    } else if (count > 0) closed.set(name, count - 1);
+      if (end + 1 !== open) closed.add(name);
+    } else if (closed.has(name)) closed.delete(name);
     else open = start;
   }
   return open;

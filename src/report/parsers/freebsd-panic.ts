@@ -35,8 +35,9 @@ import { parseSymbol, splitLines, toInt } from './common.js';
 import { DDB_SEPARATOR, parseDdbFrameLine } from './freebsd-ddb.js';
 
 /** `panic: ` at the start of the line or after other console output (`login: panic: ...`). */
-const PANIC = /(?:^|[^\w.-])panic: (.*)$/;
-const FATAL_TRAP = /Fatal trap (\d+): (.*?) while in (kernel|user) mode/;
+// Also chunk cut points (chunk-cut.ts).
+export const PANIC = /(?:^|[^\w.-])panic: (.*)$/;
+export const FATAL_TRAP = /Fatal trap (\d+): (.*?) while in (kernel|user) mode/;
 const STACK_FRAME = /^#(\d+) (0x[0-9a-fA-F]+) at (\S+)\s*$/;
 const CURRENT_PROCESS = /^current process\s*=\s*(\d+) \((.*)\)\s*$/;
 /** trap_diag() on main: "current thread\t\t= %d/%d (%s/%s)", pid/tid and p_comm/td_name. */

@@ -20,7 +20,8 @@
 import type { Frame, StackParser, Thread } from '../model.js';
 import { parseSymbol, splitLines, toInt } from './common.js';
 
-const HEADER = /^\s*PID\s+TID\s+COMM\s+TDNAME\s+KSTACK\s*$/;
+// Also a chunk cut point (chunk-cut.ts).
+export const HEADER = /^\s*PID\s+TID\s+COMM\s+TDNAME\s+KSTACK\s*$/;
 const LINE_START = /^(\s*)(\d+)\s+(\d+) /;
 /** The KSTACK of a thread procstat has no frames for (procstat_kstack() by kkst_state). */
 const NO_FRAMES = new Set(['<running>', '<swapped>', '<unknown>']);

@@ -21,7 +21,7 @@ import { splitLines, toInt } from './common.js';
 import { CALL_TRACE, isFrameLine, readCallTrace } from './linux-call-trace.js';
 
 export const HUNG = /^INFO: task (.+):(\d+) blocked(?: in I\/O wait)? for more than (\d+) seconds\.\s*$/;
-const TASK = /^task:(.+?)\s+state:(\S)(.*)$/;
+export const TASK = /^task:(.+?)\s+state:(\S)(.*)$/;
 // RHEL 6 kernels print one more number (the thread group) before the flags. Also a chunk's cut
 // point (chunk-cut.ts): a task line and its trace stay in one chunk.
 export const OLD_TASK =

@@ -78,6 +78,11 @@ describe('Linux hung-task reports and task dumps', () => {
     expect(above(REPORT_HEADER_LINES + 1)).toBe(20 + REPORT_HEADER_LINES + 1);
   });
 
+  it('a report that starts the buffer is no cut (an empty chunk)', () => {
+    const lines = [...HUNG, TASK, ...TRACE, AFTER];
+    expect(cutLine(lines)).toBe(lines.length);
+  });
+
   it('chains starts: each within REPORT_HEADER_LINES of the next', () => {
     const lines = [...fill(20), HUNG[0]!, ...fill(REPORT_HEADER_LINES - 1), HUNG[0]!, ...fill(5), TASK, AFTER];
     expect(cutLine(lines)).toBe(20);
@@ -335,6 +340,12 @@ describe('a panic line', () => {
     expect(cutLine(lines)).toBe(101);
   });
 
+  it('is not a sysctl whose name ends in panic', () => {
+    // sbin/sysctl prints "%s: " and the value: `sysctl debug.kdb` lists debug.kdb.panic.
+    const lines = [...fill(100), 'debug.kdb.panic: 0', 'debug.kdb.panic_str: ', AFTER];
+    expect(cutLine(lines)).toBe(lines.length);
+  });
+
   it('is found after a non-word character, as FreeBSD prints it mid-line', () => {
     const lines = [...fill(100), 'login: panic: mtx_lock() of destroyed mutex @ /usr/src/sys/kern/vfs_subr.c:1234', ...BACKTRACE];
     expect(cutLine(lines)).toBe(100);
@@ -375,6 +386,27 @@ describe('the gate\'s watchdog frames (guest/watchdog.sh)', () => {
 
   it('cuts before a closed sample near the end, as before any record', () => {
     expect(cutLine([...fill(20), ...LINUX_SAMPLE(1), AFTER])).toBe(20);
+  });
+
+  // More threads than REPORT_HEADER_LINES: the ps capture's begin starts no chain up to the procstat one.
+  const THREADS = Array.from(
+    { length: REPORT_HEADER_LINES + 5 },
+    (_, i) => `  ${900 + i} ${100100 + i} sh                  -                   mi_switch+0x171 sleepq_wait_sig+0x9 _sleep+0x1b7`,
+  );
+  const LONG_CAPTURES = [...FREEBSD_CAPTURES.slice(0, 5), ...THREADS, ...FREEBSD_CAPTURES.slice(5)];
+
+  it('never cuts a closed sample between its procstat and ps captures', () => {
+    const sample = [`@@fg:${N}:sample:1:begin@@`, ...LONG_CAPTURES, `@@fg:${N}:tree:903,912@@`, `@@fg:${N}:sample:1:end@@`];
+    expect(cutLine([...fill(20), ...sample, AFTER])).toBe(20);
+  });
+
+  it('never cuts between a procstat capture and the ps capture printed right after it', () => {
+    expect(cutLine([...fill(20), ...LONG_CAPTURES, AFTER])).toBe(20);
+  });
+
+  it('a sample that begins the buffer is no cut: the cut stays where the record is', () => {
+    const lines = [`@@fg:${N}:sample:1:begin@@`, ...LONG_CAPTURES, `@@fg:${N}:sample:1:end@@`, AFTER];
+    expect(cutLine(lines)).toBe(1 + LONG_CAPTURES.indexOf(`@@fg:${N}:capture:ps-axlww:begin@@`));
   });
 
   it('cuts before the outermost open frame, past closed frames of the same names above it', () => {
