@@ -201,6 +201,12 @@ describe('Linux crash reports', () => {
     }
   });
 
+  it('a report is a record of its own, not the end of one started above it, as a panic is', () => {
+    // A soft lockup (kernel/watchdog.c) some time after a sysrq dump began.
+    const lines = [...fill(20), 'sysrq: Show Blocked State', ...fill(30), 'watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [a:1]', AFTER];
+    expect(cutLine(lines)).toBe(20 + 1 + 30);
+  });
+
   it('a WARNING the kernel prints is always followed by text (kernel/panic.c __warn)', () => {
     // "WARNING: CPU: %d PID: %d at %pS", since 6.x "WARNING: %s:%d at %pS, CPU#%d: %s/%d".
     const warn = 'WARNING: fs/fuse/file.c:1418 at fuse_perform_write+0x59/0x5e0, CPU#1: a/214';
