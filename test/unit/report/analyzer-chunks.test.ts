@@ -117,6 +117,30 @@ describe('a log pushed in chunks', () => {
     expect(read.blocked).toEqual(alone.blocked);
   });
 
+  it('keeps the threads of the first Linux report only, and not those of a later chunk\'s report', () => {
+    // include/asm-generic/bug.h CUT_HERE, kernel/panic.c __warn() "WARNING: CPU: %d PID: %d at %pS",
+    // dump_stack()'s "Call Trace:" (arch/x86/kernel/dumpstack.c), print_oops_end_marker().
+    const warning = (fn: string, caller: string) =>
+      [
+        '------------[ cut here ]------------',
+        `WARNING: CPU: 1 PID: 214 at fs/fuse/file.c:1418 ${fn}+0x59/0x5e0 [fuse]`,
+        'Call Trace:',
+        ' <TASK>',
+        ` ${fn}+0x59/0x5e0 [fuse]`,
+        ` ${caller}+0xfd/0x400`,
+        ' vfs_write+0x2a3/0x470',
+        ' </TASK>',
+        '---[ end trace 0000000000000000 ]---',
+      ].join('\n');
+    const text = `${warning('fuse_perform_write', 'fuse_file_write_iter')}\n${filler(2 * CHUNK_CHARS)}\n${warning('fuse_flush', 'filp_close')}\n`;
+    const analyzer = new StackAnalyzer();
+    for (let at = 0; at < text.length; at += 64 * 1024) analyzer.push(text.slice(at, at + 64 * 1024));
+    const read = analyzer.end();
+    const fns = read.threads.flatMap((t) => t.frames.map((f) => f.fn));
+    expect(fns).toContain('fuse_file_write_iter');
+    expect(fns).not.toContain('filp_close');
+  });
+
   it('an empty log holds nothing', () => {
     expect(new StackAnalyzer().end()).toEqual({ threads: [], blocked: [] });
   });
