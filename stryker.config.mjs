@@ -22,7 +22,12 @@ export const MODULES = {
   'payload-disk': ['src/payload/tar-disk.ts'],
   'report-signature': ['src/report/signature.ts', 'src/report/frame-classes.ts'],
   'report-catalogue': ['src/report/catalogue.ts'],
-  'report-parsers': ['src/report/parsers/**/*.ts', 'src/report/stacks.ts', 'src/report/analyze.ts'],
+  'report-parsers': [
+    'src/report/parsers/**/*.ts',
+    'src/report/stacks.ts',
+    'src/report/analyze.ts',
+    'src/report/chunk-cut.ts',
+  ],
   'report-render': ['src/report/summary.ts', 'src/report/junit.ts'],
   'freebsd-parse': ['src/guest/freebsd-parse.ts'],
   // src/report/ modules measured on branch mut-report (issue 16).
@@ -32,7 +37,7 @@ export const MODULES = {
   'report-parsers-freebsd': ['src/report/parsers/freebsd-ddb.ts', 'src/report/parsers/freebsd-panic.ts'],
   'report-parsers-linux': ['src/report/parsers/linux-*.ts'],
   'report-parsers-common': ['src/report/parsers/common.ts'],
-  'report-stacks': ['src/report/stacks.ts', 'src/report/analyze.ts'],
+  'report-stacks': ['src/report/stacks.ts', 'src/report/analyze.ts', 'src/report/chunk-cut.ts'],
 };
 const module = process.env.FG_MUTATION_MODULE;
 if (module !== undefined && !(module in MODULES))

@@ -20,23 +20,18 @@ export const PARSERS: readonly StackParser[] = [
 
 /** What makes two parsed threads the same thread with the same stack (for de-duplication). */
 export function threadKey(t: Thread): string {
-  return [
-    t.pid ?? '',
-    t.tid ?? '',
-    t.sample ?? '',
-    t.frames.map((f) => `${f.fn}+${f.offset ?? ''}`).join(' '),
-  ].join('|');
+  return JSON.stringify([t.pid, t.tid, t.sample, t.frames.map((f) => [f.fn, f.offset])]);
 }
 
 /**
  * Every thread any parser finds in the text, in parser order, without duplicates (the same
  * thread and stack printed twice, e.g. a panic's trace repeated by `bt`); `skip` leaves formats out.
  */
-export function parseStacks(text: string, skip: readonly StackFormat[] = []): Thread[] {
+export function parseStacks(text: string, skip?: readonly StackFormat[]): Thread[] {
   const seen = new Set<string>();
   const out: Thread[] = [];
   for (const parser of PARSERS) {
-    if (skip.includes(parser.format) || !parser.matches(text)) continue;
+    if (skip?.includes(parser.format) || !parser.matches(text)) continue;
     for (const thread of parser.parse(text)) {
       const key = threadKey(thread);
       if (seen.has(key)) continue;

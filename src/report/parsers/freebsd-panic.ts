@@ -40,9 +40,10 @@ import { parseSymbol, splitLines, toInt } from './common.js';
 import { DDB_SEPARATOR, OLD_ARM64_FRAME_REGISTERS, parseDdbFrameLine } from './freebsd-ddb.js';
 
 /** `panic: ` at the start of the line or after other console output (`login: panic: ...`). */
-const PANIC = /(?:^|[^\w.-])panic: (.*)$/;
+// Also chunk cut points (chunk-cut.ts).
+export const PANIC = /(?:^|[^\w.-])panic: (.*)$/;
 /** i386 trap_fatal() also names "vm86" mode (sys/i386/i386/trap.c: PSL_VM in the trapped eflags). */
-const FATAL_TRAP = /Fatal trap (\d+): (.*?) while in (kernel|user|vm86) mode/;
+export const FATAL_TRAP = /Fatal trap (\d+): (.*?) while in (kernel|user|vm86) mode/;
 const STACK_FRAME = /^#(\d+) (0x[0-9a-fA-F]+) at (\S+)\s*$/;
 const CURRENT_PROCESS = /^current process\s*=\s*(\d+) \((.*)\)\s*$/;
 /** trap_diag() on main: "current thread\t\t= %d/%d (%s/%s)", pid/tid and p_comm/td_name. */

@@ -30,7 +30,8 @@
 import type { Frame, StackParser, Thread } from '../model.js';
 import { parseSymbol, splitLines, toInt } from './common.js';
 
-const HEADER = /^\s*PID\s+TID\s+COMM\s+TDNAME\s+KSTACK\s*$/;
+// Also a chunk cut point (chunk-cut.ts).
+export const HEADER = /^\s*PID\s+TID\s+COMM\s+TDNAME\s+KSTACK\s*$/;
 const LINE_START = /^(\s*)(\d+)\s+(\d+) /;
 /** A line after procstat's own: a watchdog marker, or ps -axlww's or ps -axH's header. */
 const BLOCK_END = /^@@|^\s*UID\s+PID\s+PPID\s|^\s*PID\s+LWP\s/;

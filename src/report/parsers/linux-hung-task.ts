@@ -21,12 +21,13 @@ import { splitLines, toInt } from './common.js';
 import { CALL_TRACE, isFrameLine, readCallTrace } from './linux-call-trace.js';
 
 export const HUNG = /^INFO: task (.+):(\d+) blocked(?: in I\/O wait)? for more than (\d+) seconds\.\s*$/;
-const TASK = /^task:(.+?)\s+state:(\S)(.*)$/;
+export const TASK = /^task:(.+?)\s+state:(\S)(.*)$/;
 // RHEL 6 kernels print one more number (the thread group) before the flags.
 // A running task prints " running  " (32-bit) or "  running task    " (64-bit) where the others print
 // their saved pc (kernel/sched/core.c sched_show_task() before 4.14); 4.x's TASK_STATE_TO_CHAR_STR
-// "RSDTtXZxKWPNn" adds `x` (dead) and `n` (new) to the letters.
-const OLD_TASK =
+// "RSDTtXZxKWPNn" adds `x` (dead) and `n` (new) to the letters. Also a chunk's cut point
+// (chunk-cut.ts): a task line and its trace stay in one chunk.
+export const OLD_TASK =
   /^(\S.{0,14}?)\s+([RSDTtXxZPIKWNn])(?:\s+[0-9a-f]{8,16}|\s+running(?: task)?)?\s*(\d+)\s+(\d+)\s+(\d+)(?:\s+\d+)?\s+0x[0-9a-f]+\s*$/;
 /** How far a Call Trace may be from its task line (old kernels printed raw stack words between). */
 const MAX_GAP = 40;
