@@ -25,6 +25,9 @@ import { markKvmUnusable } from '../vm/accel.js';
 import { startVm, type VmInstance } from '../vm/instance.js';
 import { qemuReachability } from '../vm/reachability.js';
 import { KvmFailedError, watchKvmFailure } from '../vm/kvm-failure.js';
+import { watchHostDiskErrors } from '../vm/host-disk-errors.js';
+import { guestDisks, type DiskSpec } from '../vm/qemu-argv.js';
+import { explainVmStartFailure } from './vm-start-failure.js';
 import { endRecordedQemus } from '../vm/pidfile.js';
 import { assertOutputSpace } from './evidence.js';
 import { createBlankDisk, readTarDisk, writeTarDisk } from '../payload/tar-disk.js';
@@ -64,6 +67,8 @@ export interface BootedGuest {
    * booted kernel has, and say what QEMU reports. Returns lines for the report.
    */
   diagnose(): Promise<GuestDiagnosis>;
+  /** How QEMU ended after its console closed (killed by which signal, which status, what it said). */
+  qemuEnd(): Promise<string>;
   /** Why the host cannot reach a QEMU that runs the guest (stopped, gone, silent, paused); undefined when it can. */
   qemuProblem(): Promise<string | undefined>;
 }
@@ -180,18 +185,21 @@ export async function bootGuest(
     report.bootAttempts = attempt;
     await createBlankDisk(resultsDisk, RESULTS_DISK_MIB);
     const media = await plan.media(attempt);
+    const vmDisks: DiskSpec[] = [
+      { path: payloadDisk, format: 'raw', readonly: true },
+      { path: resultsDisk, format: 'raw' },
+    ];
     const vm = await startVm({
       accel: config.accel,
       cpus: config.cpus,
       memoryMiB: config.memoryMiB,
       boot: media,
       ...(plan.tcgThread ? { tcgThread: plan.tcgThread } : {}),
-      disks: [
-        { path: payloadDisk, format: 'raw', readonly: true },
-        { path: resultsDisk, format: 'raw' },
-      ],
+      disks: vmDisks,
       workDir: path.join(workDir, `vm${attempt}`),
       pidfile: path.join(workDir, `qemu${attempt}.pid.json`),
+    }).catch((error: unknown) => {
+      throw explainVmStartFailure(error, config);
     });
     io.onVmStarted?.(path.join(workDir, `qemu${attempt}.pid.json`));
     io.onVm?.(vm);
@@ -210,15 +218,26 @@ export async function bootGuest(
     const onStop = () => console.abort(new CancelledError(String(runStop.reason ?? 'SIGTERM')));
     stop.addEventListener('abort', onStop, { once: true });
     // For the whole run: KVM stopping the guest ends whatever waits on the console, at once.
-    const unwatchKvm =
+    const unwatchKvmOnly =
       vm.accelerator === 'kvm'
         ? await watchKvmFailure(vm, (failure) => console.abort(failure))
         : () => undefined;
+    // So does a guest disk the host cannot write (the output folder full or read-only).
+    const diskFiles = Object.fromEntries(
+      guestDisks({ boot: media, disks: vmDisks }).map((disk, index) => [`disk${index}`, disk.path]),
+    );
+    const unwatchDisks = await watchHostDiskErrors(vm, diskFiles, (failure) => console.abort(failure));
+    const unwatchKvm = () => {
+      unwatchKvmOnly();
+      unwatchDisks();
+    };
     try {
       await console.login(config.bootTimeoutSec * 1000);
-    } catch (error) {
+    } catch (caught) {
       stop.removeEventListener('abort', onStop);
       unwatchKvm();
+      // How QEMU ended is known only before the gate stops it.
+      const error = caught instanceof ConsoleClosedError ? caught.withQemuEnd(await vm.describeEnd()) : caught;
       await vm.stop();
       if (
         vm.accelerator === 'kvm' &&
@@ -247,6 +266,7 @@ export async function bootGuest(
         return booted;
       },
       diagnose: () => diagnoseWedgedGuest(vm, console, booted.adapter.backstop()),
+      qemuEnd: () => vm.describeEnd(),
       qemuProblem: async () => {
         const reach = await qemuReachability(vm);
         return reach.reachable ? undefined : reach.why;
