@@ -1,0 +1,201 @@
+// Faults of the host, injected into real runs on the Linux test guest: QEMU killed by a signal
+// during the boot and during a workload, the output folder filling up mid-run, and a host that
+// lacks what the run needs (QEMU on PATH, the memory asked for, a writable cache, a TMPDIR). Each is
+// the gate's `error` (or bad input, exit 64) with a message that names what happened, never a pass
+// or a hang, and no QEMU is left.
+import { execFileSync } from 'node:child_process';
+import {
+  closeSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runGate } from '../../src/gate/run.js';
+import { stopAll } from '../../src/vm/registry.js';
+import { linuxConfig, livingVms, qemuProcessesMentioning, recordingIO, spawnCli, tempDir } from '../helpers/gate.js';
+
+const BOOT_ALLOWANCE_MS = 60_000;
+const TEST_START = /@@fg:\w+:test:t\d+:start@@/;
+
+afterAll(async () => {
+  await stopAll();
+});
+
+/** No internal error, no stack trace: what a user reads is the gate's own sentence. */
+function expectNoStackTrace(text: string): void {
+  expect(text).not.toMatch(/fusefs-gate: internal error|^\s+at \S+ \(/m);
+}
+
+describe('QEMU killed by a signal', () => {
+  it(
+    'SIGABRT during the boot is retried, naming the signal; SIGSEGV during a workload is error naming the signal and the phase',
+    async () => {
+      const pids: number[] = [];
+      const killed: [number, NodeJS.Signals][] = [];
+      const kill = (pid: number, signal: NodeJS.Signals) => {
+        killed.push([pid, signal]);
+        process.kill(pid, signal);
+      };
+      const io = recordingIO((line) => {
+        // The first boot's kernel is printing: its QEMU aborts. The second boot's test starts: its QEMU crashes.
+        if (pids.length === 1 && killed.length === 0 && /Linux version/.test(line)) kill(pids[0]!, 'SIGABRT');
+        if (pids.length === 2 && killed.length === 1 && TEST_START.test(line)) kill(pids[1]!, 'SIGSEGV');
+      });
+      io.onVm = (vm) => pids.push(vm.pid);
+      const report = await runGate(linuxConfig({ timeout: '20', workloads: 'mmap-write' }), io);
+      expect(killed.map(([, signal]) => signal)).toEqual(['SIGABRT', 'SIGSEGV']);
+      expect(io.warnings.join('\n')).toMatch(
+        new RegExp(`boot attempt 1 failed \\(the guest console closed \\(QEMU \\(pid ${pids[0]}\\) was killed by SIGABRT`),
+      );
+      expect(report.bootAttempts).toBe(2);
+      expect(report.verdict).toBe('error');
+      expect(report.exitCode).toBe(125);
+      expect(report.reason).toMatch(
+        new RegExp(`^QEMU exited during tests: the guest console closed \\(QEMU \\(pid ${pids[1]}\\) was killed by SIGSEGV`),
+      );
+      expect(report.tests).toEqual([
+        expect.objectContaining({
+          name: 'workload/mmap-write',
+          status: 'error',
+          message: `QEMU (pid ${pids[1]}) was killed by SIGSEGV, during this test`,
+        }),
+      ]);
+      expect(livingVms()).toEqual([]);
+    },
+    2 * BOOT_ALLOWANCE_MS + 60_000,
+  );
+});
+
+describe.skipIf(process.getuid?.() !== 0)('the output folder fills up during the run', () => {
+  it('a 12 MiB tmpfs filled once the tests run: serial log warned, results disk named at once (QEMU paused, no 60 s wait), verdict error on stdout, no stack trace', async () => {
+    const mountpoint = tempDir('filling-out');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=12m', 'tmpfs', mountpoint]);
+    try {
+      const out = path.join(mountpoint, 'out');
+      const run = spawnCli(
+        ['run', '--guest', 'linux', '--workloads', 'write-readback,mmap-write', '--timeout', '30', '--out', out],
+        150_000,
+      );
+      let filled = false;
+      run.child.stderr!.on('data', () => {
+        if (filled || !TEST_START.test(run.stderr)) return;
+        filled = true;
+        // Fill what is left of the file system, as another job's files would.
+        const fd = openSync(path.join(mountpoint, 'filler'), 'w');
+        const chunk = Buffer.alloc(64 * 1024);
+        try {
+          for (;;) writeSync(fd, chunk);
+        } catch (error) {
+          expect((error as NodeJS.ErrnoException).code).toBe('ENOSPC');
+        } finally {
+          closeSync(fd);
+        }
+      });
+      const result = await run.done;
+      expect(filled).toBe(true);
+      expect(result.code, result.stderr.slice(-3000)).toBe(125);
+      expect(result.stdout).toMatch(
+        new RegExp(
+          `^verdict: error \\(exit 125\\): could not write the evidence in ${out}: .* not written, the file system is full: .*; the run itself had decided pass`,
+          'm',
+        ),
+      );
+      expect(result.stdout).toMatch(/^report: none written \(the verdict line says why\)$/m);
+      expect(result.stderr).toMatch(new RegExp(`^warning: serial log ${out}/serial\\.log is incomplete: ENOSPC`, 'm'));
+      // The guest's write of its results disk hit the full file system: QEMU paused the guest, and
+      // the run said so at once instead of waiting out the packing command's 60 s.
+      expect(result.stderr).toMatch(
+        new RegExp(
+          `^warning: collecting results: the host could not write the guest disk ${out}/\\.work/results\\.img: No space left on device \\(the file system holding it is full\\); QEMU paused the guest$`,
+          'm',
+        ),
+      );
+      expect(result.stderr).toMatch(/^fusefs-gate: collect failed/m);
+      expectNoStackTrace(result.stdout + result.stderr);
+      expect(qemuProcessesMentioning(out)).toEqual([]);
+    } finally {
+      execFileSync('umount', [mountpoint]);
+    }
+  }, 160_000);
+});
+
+/** A PATH with every command of this one except QEMU's system emulators. */
+function pathWithoutQemu(): string {
+  const bin = tempDir('no-qemu-bin');
+  for (const dir of (process.env.PATH ?? '').split(':').filter(Boolean)) {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (name.startsWith('qemu-system-')) continue;
+      try {
+        symlinkSync(path.join(dir, name), path.join(bin, name));
+      } catch {
+        // an earlier PATH entry had it
+      }
+    }
+  }
+  return bin;
+}
+
+describe('a host that lacks what the run needs', () => {
+  it('no qemu-system-x86_64 on PATH: error naming the package to install, exit 125', async () => {
+    const out = tempDir('no-qemu');
+    const result = await spawnCli(['run', '--guest', 'linux', '--out', out], 60_000, {
+      ...process.env,
+      PATH: pathWithoutQemu(),
+    }).done;
+    expect(result.code, result.stderr.slice(-2000)).toBe(125);
+    expect(result.stdout).toMatch(
+      /^verdict: error \(exit 125\): boot: qemu-system-x86_64 not found on PATH: install qemu-system-x86 /m,
+    );
+    expectNoStackTrace(result.stdout + result.stderr);
+  });
+
+  it.skipIf(readFileSync('/proc/sys/vm/overcommit_memory', 'utf8').trim() === '1')(
+    '--memory more than the host can give: error naming the memory input and what is available, exit 125',
+    async () => {
+      const out = tempDir('huge-memory');
+      // 1 TiB, the largest --memory takes: no machine this runs on has it (overcommit heuristic refuses it).
+      const result = await spawnCli(['run', '--guest', 'linux', '--memory', '1048576', '--out', out], 60_000)
+        .done;
+      expect(result.code, result.stderr.slice(-2000)).toBe(125);
+      expect(result.stdout).toMatch(
+        /^verdict: error \(exit 125\): boot: the guest's memory \(the memory input, 1048576 MiB\) is more than this host could give QEMU \(\d+ MiB available now\): lower memory\. QEMU did not start: .*cannot set up guest memory/m,
+      );
+      expect(qemuProcessesMentioning(out)).toEqual([]);
+    },
+  );
+
+  it('a --cache-dir that cannot be written and a TMPDIR that does not exist are bad input (exit 64), naming them', async () => {
+    const plainFile = path.join(tempDir('plain'), 'not-a-folder');
+    writeFileSync(plainFile, '');
+    const cache = await spawnCli(
+      ['run', '--guest', 'linux', '--cache-dir', path.join(plainFile, 'cache'), '--out', tempDir('bad-cache')],
+      30_000,
+    ).done;
+    expect(cache.code).toBe(64);
+    expect(cache.stderr).toMatch(/^fusefs-gate: invalid input '--cache-dir': ".*not-a-folder\/cache" cannot be written: ENOTDIR$/m);
+    const missing = path.join(tempDir('tmp'), 'gone');
+    const tmp = await spawnCli(['run', '--guest', 'linux', '--out', tempDir('bad-tmp')], 30_000, {
+      ...process.env,
+      TMPDIR: missing,
+    }).done;
+    expect(tmp.code).toBe(64);
+    expect(tmp.stderr).toMatch(
+      new RegExp(`^fusefs-gate: invalid input 'TMPDIR': "${missing}" cannot hold temporary files: ENOENT`, 'm'),
+    );
+    for (const result of [cache, tmp]) {
+      expect(result.stderr.match(/^fusefs-gate: /gm)?.length).toBe(1);
+      expectNoStackTrace(result.stderr);
+    }
+  });
+});
