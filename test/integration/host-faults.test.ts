@@ -124,6 +124,36 @@ describe.skipIf(process.getuid?.() !== 0)('the output folder fills up during the
   }, 160_000);
 });
 
+describe.skipIf(process.getuid?.() !== 0)('the cache folder on a full disk', () => {
+  it('the first cache lock fails: error naming the lock, ENOSPC and what to do, not a raw symlink error', async () => {
+    const cache = tempDir('full-cache');
+    execFileSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', cache]);
+    try {
+      const fd = openSync(path.join(cache, 'filler'), 'w');
+      const chunk = Buffer.alloc(4096);
+      try {
+        for (;;) writeSync(fd, chunk);
+      } catch {
+        // full
+      } finally {
+        closeSync(fd);
+      }
+      const out = tempDir('full-cache-out');
+      const result = await spawnCli(['run', '--guest', 'linux', '--cache-dir', cache, '--out', out], 60_000).done;
+      expect(result.code, result.stderr.slice(-2000)).toBe(125);
+      expect(result.stdout).toMatch(
+        new RegExp(
+          `^verdict: error \\(exit 125\\): image: cannot take the cache lock ${cache}/linux-guest\\.lock: ENOSPC \\(the file system holding the cache is full: free space there or give another cache-dir\\)$`,
+          'm',
+        ),
+      );
+      expectNoStackTrace(result.stdout + result.stderr);
+    } finally {
+      execFileSync('umount', [cache]);
+    }
+  });
+});
+
 /** A PATH with every command of this one except QEMU's system emulators. */
 function pathWithoutQemu(): string {
   const bin = tempDir('no-qemu-bin');
