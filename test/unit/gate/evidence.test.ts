@@ -91,6 +91,27 @@ describe.skipIf(!root)('writeEvidence on a full file system', () => {
     expect(saved.panicText).toBeUndefined();
   });
 
+  it('an output folder made read-only during the run: error naming the files and that the file system is read-only', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'fg-ro-evidence-'));
+    execFileSync('mount', ['--bind', dir, dir]);
+    try {
+      execFileSync('mount', ['-o', 'remount,bind,ro', dir]);
+      const report = hangReport(1);
+      const files = writeEvidence(dir, report, undefined);
+      expect(files).toEqual({});
+      expect(report.verdict).toBe('error');
+      expect(report.exitCode).toBe(125);
+      expect(report.reason).toMatch(
+        new RegExp(
+          `^could not write the evidence in ${dir}: stacks\\.txt \\(.*\\), junit\\.xml \\(.*\\), summary\\.md \\(.*\\), the full report\\.json \\(.*\\) not written, EROFS \\(the output folder's file system is read-only\\); the run itself had decided hang: mmap-write: did not finish within 10 s$`,
+        ),
+      );
+    } finally {
+      execFileSync('umount', [dir]);
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('assertOutputSpace says how much is free and how much is missing', () => {
     expect(() => assertOutputSpace(mountpoint, 8 * 1024 * 1024)).toThrow(
       new RegExp(
