@@ -27,7 +27,7 @@ import { qemuReachability } from '../vm/reachability.js';
 import { KvmFailedError, watchKvmFailure } from '../vm/kvm-failure.js';
 import { watchHostDiskErrors } from '../vm/host-disk-errors.js';
 import { guestDisks, type DiskSpec } from '../vm/qemu-argv.js';
-import { explainVmStartFailure } from './vm-start-failure.js';
+import { explainVmStartFailure, withQemuVersion } from './vm-start-failure.js';
 import { endRecordedQemus } from '../vm/pidfile.js';
 import { assertOutputSpace } from './evidence.js';
 import { createBlankDisk, readTarDisk, writeTarDisk } from '../payload/tar-disk.js';
@@ -198,8 +198,8 @@ export async function bootGuest(
       disks: vmDisks,
       workDir: path.join(workDir, `vm${attempt}`),
       pidfile: path.join(workDir, `qemu${attempt}.pid.json`),
-    }).catch((error: unknown) => {
-      throw explainVmStartFailure(error, config);
+    }).catch(async (error: unknown) => {
+      throw await withQemuVersion(explainVmStartFailure(error, config));
     });
     io.onVmStarted?.(path.join(workDir, `qemu${attempt}.pid.json`));
     io.onVm?.(vm);

@@ -190,6 +190,32 @@ describe('a host that lacks what the run needs', () => {
     expectNoStackTrace(result.stdout + result.stderr);
   });
 
+  it('a QEMU that refuses an option (a stand-in for an old QEMU): error with QEMU\'s words, its version and the tested one', async () => {
+    // A stand-in, named so: it answers --version as QEMU 2.11 did and refuses -blockdev, which
+    // QEMU 2.11 had not stabilised; anything else goes to the real QEMU.
+    const bin = tempDir('old-qemu-stand-in');
+    const real = execFileSync('sh', ['-c', 'command -v qemu-system-x86_64'], { encoding: 'utf8' }).trim();
+    writeFileSync(
+      path.join(bin, 'qemu-system-x86_64'),
+      `#!/bin/sh
+case "$*" in *--version*) echo "QEMU emulator version 2.11.1 (stand-in)"; exit 0;; esac
+case "$*" in *-blockdev*) echo "qemu-system-x86_64: -blockdev: invalid option" >&2; exit 1;; esac
+exec ${real} "$@"
+`,
+      { mode: 0o755 },
+    );
+    const out = tempDir('old-qemu');
+    const result = await spawnCli(['run', '--guest', 'linux', '--out', out], 60_000, {
+      ...process.env,
+      PATH: `${bin}:${process.env.PATH}`,
+    }).done;
+    expect(result.code, result.stderr.slice(-2000)).toBe(125);
+    expect(result.stdout).toMatch(
+      /^verdict: error \(exit 125\): boot: QEMU did not start: qemu-system-x86_64: -blockdev: invalid option \(.*\) \[qemu-system-x86_64 is QEMU emulator version 2\.11\.1 \(stand-in\); the gate is tested with QEMU 7\.2\]$/m,
+    );
+    expect(qemuProcessesMentioning(out)).toEqual([]);
+  });
+
   it.skipIf(readFileSync('/proc/sys/vm/overcommit_memory', 'utf8').trim() === '1')(
     '--memory more than the host can give: error naming the memory input and what is available, exit 125',
     async () => {
