@@ -28,6 +28,7 @@ import { KvmFailedError, watchKvmFailure } from '../vm/kvm-failure.js';
 import { watchHostDiskErrors } from '../vm/host-disk-errors.js';
 import { guestDisks, type DiskSpec } from '../vm/qemu-argv.js';
 import { explainVmStartFailure, withQemuVersion } from './vm-start-failure.js';
+import { describeWriteErrno, writingHostFile } from './host-files.js';
 import { endRecordedQemus } from '../vm/pidfile.js';
 import { assertOutputSpace } from './evidence.js';
 import { createBlankDisk, readTarDisk, writeTarDisk } from '../payload/tar-disk.js';
@@ -159,7 +160,9 @@ export async function bootGuest(
   mkdirSync(workDir, { recursive: true });
   const payloadDisk = path.join(workDir, 'payload.tar');
   const resultsDisk = path.join(workDir, 'results.img');
-  const payload = await writeTarDisk(plan.payload, payloadDisk);
+  const payload = await writingHostFile(payloadDisk, 'the payload disk', () =>
+    writeTarDisk(plan.payload, payloadDisk),
+  );
   let payloadBytes = payload.diskBytes;
   if (options.payloadDiskBytes) {
     // A hole past the archive: costs nothing on the host, and QEMU fixes a disk's size when it opens it.
@@ -175,7 +178,9 @@ export async function bootGuest(
     // A write error (the disk filled up during the run) must not end the process: the console goes on.
     let logFailed = false;
     stream.on('error', (error) => {
-      if (!logFailed) runIo.warn(`serial log ${file} is incomplete: ${error.message}`);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (!logFailed)
+        runIo.warn(`serial log ${file} is incomplete: ${code ? describeWriteErrno(code) : error.message}`);
       logFailed = true;
     });
     return stream;
@@ -183,7 +188,9 @@ export async function bootGuest(
   let log = openLog(logPath, options.appendLog);
   const boot = async (attempt: number): Promise<BootedGuest> => {
     report.bootAttempts = attempt;
-    await createBlankDisk(resultsDisk, RESULTS_DISK_MIB);
+    await writingHostFile(resultsDisk, `the ${RESULTS_DISK_MIB} MiB results disk`, () =>
+      createBlankDisk(resultsDisk, RESULTS_DISK_MIB),
+    );
     const media = await plan.media(attempt);
     const vmDisks: DiskSpec[] = [
       { path: payloadDisk, format: 'raw', readonly: true },

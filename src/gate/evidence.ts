@@ -6,6 +6,7 @@
 import { existsSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT } from '../constants.js';
+import { describeWriteErrno } from './host-files.js';
 import type { GateReport, Thread } from '../report/model.js';
 import { renderJunit } from '../report/junit.js';
 import { renderSummary } from '../report/summary.js';
@@ -122,15 +123,6 @@ export function writeEvidence(
   return report.files;
 }
 
-/** What an errno means for the output folder, for the reason a person reads. */
-const WRITE_FAILURE_HINTS: Record<string, string> = {
-  EROFS: " (the output folder's file system is read-only)",
-  EACCES: ' (the output folder is not writable by this user)',
-  EPERM: ' (the output folder is not writable by this user)',
-  ENOENT: ' (the output folder was removed during the run)',
-  EIO: " (the output folder's disk failed)",
-};
-
 /** The run could not leave its evidence: the gate's own `error`, whatever the tests had said. */
 function markUnwritten(
   report: GateReport,
@@ -144,7 +136,7 @@ function markUnwritten(
   const why = codes.some((code) => code === 'ENOSPC' || code === 'EDQUOT')
     ? `the file system is full: they needed ${formatBytes(needed)}, ${free === undefined ? 'an unknown amount' : formatBytes(free)} is free` +
       (free === undefined ? '' : ` (${formatBytes(Math.max(1, needed - free))} missing at least)`)
-    : codes.map((code) => `${code}${WRITE_FAILURE_HINTS[code] ?? ''}`).join(', ');
+    : codes.map((code) => describeWriteErrno(code)).join(', ');
   const files = failures.map((f) => `${f.label ?? f.name} (${formatBytes(f.bytes)})`).join(', ');
   report.verdict = 'error';
   report.reason = `could not write the evidence in ${outDir}: ${files} not written, ${why}; the run itself had decided ${decided.verdict}: ${decided.reason}`;

@@ -3,7 +3,7 @@
 // lacks what the run needs (QEMU on PATH, the memory asked for, a writable cache, a TMPDIR). Each is
 // the gate's `error` (or bad input, exit 64) with a message that names what happened, never a pass
 // or a hang, and no QEMU is left.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import {
   closeSync,
   openSync,
@@ -17,7 +17,16 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runGate } from '../../src/gate/run.js';
 import { stopAll } from '../../src/vm/registry.js';
-import { linuxConfig, livingVms, qemuProcessesMentioning, recordingIO, spawnCli, tempDir } from '../helpers/gate.js';
+import {
+  cliPath,
+  linuxConfig,
+  livingVms,
+  qemuProcessesMentioning,
+  recordingIO,
+  repoRoot,
+  spawnCli,
+  tempDir,
+} from '../helpers/gate.js';
 
 const BOOT_ALLOWANCE_MS = 60_000;
 const TEST_START = /@@fg:\w+:test:t\d+:start@@/;
@@ -230,6 +239,32 @@ exec ${real} "$@"
       expect(qemuProcessesMentioning(out)).toEqual([]);
     },
   );
+
+  it('a file size limit (ulimit -f) below the results disk: error naming the disk, EFBIG and the limit, exit 125', async () => {
+    const out = tempDir('fsize');
+    // 250 MiB: room for the guest's build script, not for the 256 MiB (sparse) results disk.
+    const child = spawn('bash', ['-c', 'ulimit -f 256000 && exec "$@"', 'bash', process.execPath, cliPath, 'run', '--guest', 'linux', '--out', out], {
+      cwd: repoRoot,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const timer = setTimeout(() => child.kill('SIGKILL'), 120_000);
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve)).finally(() =>
+      clearTimeout(timer),
+    );
+    expect(code, stderr.slice(-2000)).toBe(125);
+    expect(stdout).toMatch(
+      new RegExp(
+        `^verdict: error \\(exit 125\\): boot: cannot write the 256 MiB results disk ${out}/\\.work/results\\.img: EFBIG \\(larger than this process may write: its file size limit, ulimit -f, is 256000 KiB\\)$`,
+        'm',
+      ),
+    );
+    expectNoStackTrace(stdout + stderr);
+    expect(qemuProcessesMentioning(out)).toEqual([]);
+  }, 130_000);
 
   it('a --cache-dir that cannot be written and a TMPDIR that does not exist are bad input (exit 64), naming them', async () => {
     const plainFile = path.join(tempDir('plain'), 'not-a-folder');

@@ -103,7 +103,7 @@ describe.skipIf(!root)('writeEvidence on a full file system', () => {
       expect(report.exitCode).toBe(125);
       expect(report.reason).toMatch(
         new RegExp(
-          `^could not write the evidence in ${dir}: stacks\\.txt \\(.*\\), junit\\.xml \\(.*\\), summary\\.md \\(.*\\), the full report\\.json \\(.*\\) not written, EROFS \\(the output folder's file system is read-only\\); the run itself had decided hang: mmap-write: did not finish within 10 s$`,
+          `^could not write the evidence in ${dir}: stacks\\.txt \\(.*\\), junit\\.xml \\(.*\\), summary\\.md \\(.*\\), the full report\\.json \\(.*\\) not written, EROFS \\(the file system holding it is read-only\\); the run itself had decided hang: mmap-write: did not finish within 10 s$`,
         ),
       );
     } finally {
