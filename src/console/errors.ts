@@ -15,6 +15,8 @@ export class ConsoleClosedError extends Error {
     readonly lastOutput: string,
     /** How QEMU ended, once the host knows (`QEMU (pid 7) was killed by SIGSEGV`); the console alone cannot tell. */
     readonly qemuEnd?: string,
+    /** The signal that killed QEMU when it was not the gate's: the host's fault, not the guest's boot. */
+    readonly qemuKilledBy?: string,
   ) {
     super(
       `the guest console closed (${qemuEnd ?? 'QEMU exited'}) while waiting for ${awaited}; last output: ${JSON.stringify(lastOutput.slice(-300))}`,
@@ -23,8 +25,8 @@ export class ConsoleClosedError extends Error {
   }
 
   /** The same closing, saying how QEMU ended. */
-  withQemuEnd(qemuEnd: string | undefined): ConsoleClosedError {
-    return qemuEnd ? new ConsoleClosedError(this.awaited, this.lastOutput, qemuEnd) : this;
+  withQemuEnd(qemuEnd: string | undefined, qemuKilledBy?: string): ConsoleClosedError {
+    return qemuEnd ? new ConsoleClosedError(this.awaited, this.lastOutput, qemuEnd, qemuKilledBy) : this;
   }
 }
 

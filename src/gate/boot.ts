@@ -244,7 +244,10 @@ export async function bootGuest(
       stop.removeEventListener('abort', onStop);
       unwatchKvm();
       // How QEMU ended is known only before the gate stops it.
-      const error = caught instanceof ConsoleClosedError ? caught.withQemuEnd(await vm.describeEnd()) : caught;
+      const error =
+        caught instanceof ConsoleClosedError
+          ? caught.withQemuEnd(await vm.describeEnd(), vm.killedBy())
+          : caught;
       await vm.stop();
       if (
         vm.accelerator === 'kvm' &&
@@ -386,13 +389,18 @@ async function askWedgedGuest(
   return notes;
 }
 
-/** A boot that never reached a shell, looped, or panicked in the stock kernel gets one more try. */
+/**
+ * A boot that never reached a shell, looped, or panicked in the stock kernel gets one more try; so
+ * does a QEMU that exited on its own (a guest reset under -no-reboot). A QEMU killed by a signal it
+ * was not sent by the gate (SIGKILL from outside or the OOM killer, its own SIGSEGV or SIGABRT) is
+ * the host's failure, not the guest's boot: the run ends in `error` saying so, at once.
+ */
 function isRetryableBootFailure(error: unknown): boolean {
   return (
     error instanceof CommandTimeoutError ||
     error instanceof BootLoopError ||
     error instanceof GuestPanicError ||
-    error instanceof ConsoleClosedError
+    (error instanceof ConsoleClosedError && error.qemuKilledBy === undefined)
   );
 }
 

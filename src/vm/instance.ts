@@ -92,6 +92,8 @@ export interface VmInstance {
    * the exit; says so when QEMU still runs.
    */
   describeEnd(waitMs?: number): Promise<string>;
+  /** The signal that ended QEMU when the gate had not asked it to stop; undefined otherwise (or still running). */
+  killedBy(): NodeJS.Signals | undefined;
 }
 
 /** One sentence on how a QEMU process ended: the signal or the status, and QEMU's last stderr line. */
@@ -288,6 +290,7 @@ class QemuVm implements VmInstance {
       );
     } catch (error) {
       // Whatever failed, QEMU must not outlive the failed start.
+      const endedByItself = this.child.exitCode !== null || this.child.signalCode !== null;
       const exit = await this.stop({ graceMs: 1_000 }).catch(() => this.exitValue);
       const stderr = exit?.stderrTail ?? this.stderr.text();
       const said = lastLine(stderr);
@@ -298,7 +301,12 @@ class QemuVm implements VmInstance {
           this.argv,
         );
       }
-      const exitText = exit ? `; exit ${exit.signal ?? exit.code}` : '';
+      // A signal QEMU died of before the gate stopped it is the host's (or QEMU's own crash): name it.
+      const exitText = !exit
+        ? ''
+        : endedByItself && exit.signal
+          ? `; QEMU was killed by ${exit.signal}`
+          : `; exit ${exit.signal ?? exit.code}`;
       throw new VmStartError(
         `QEMU did not start${said ? `: ${said}` : ''} (${(error as Error).message}${exitText})`,
         stderr,
@@ -404,6 +412,11 @@ class QemuVm implements VmInstance {
 
   stderrText(): string {
     return this.stderr.text();
+  }
+
+  killedBy(): NodeJS.Signals | undefined {
+    if (this.stopping !== undefined) return undefined;
+    return this.exitValue?.signal ?? undefined;
   }
 
   async describeEnd(waitMs = 5_000): Promise<string> {
