@@ -1,7 +1,7 @@
 // How the gate words a QEMU that ended or could not do its disk I/O: the exit of a real process is in
 // test/integration/host-faults.test.ts; here each wording, against QEMU 7.2's own event and lines.
 import { describe, expect, it } from 'vitest';
-import { HostDiskError, watchHostDiskErrors } from '../../../src/vm/host-disk-errors.js';
+import { type HostDiskError, watchHostDiskErrors } from '../../../src/vm/host-disk-errors.js';
 import { describeQemuExit, type VmInstance } from '../../../src/vm/instance.js';
 import type { QmpClient, QmpEvent } from '../../../src/vm/qmp.js';
 
