@@ -28,7 +28,7 @@ import { KvmFailedError, watchKvmFailure } from '../vm/kvm-failure.js';
 import { watchHostDiskErrors } from '../vm/host-disk-errors.js';
 import { guestDisks, type DiskSpec } from '../vm/qemu-argv.js';
 import { explainVmStartFailure, withQemuVersion } from './vm-start-failure.js';
-import { describeWriteErrno, writingHostFile } from './host-files.js';
+import { describeWriteErrno, folderWriteProblem, writingHostFile } from './host-files.js';
 import { endRecordedQemus } from '../vm/pidfile.js';
 import { assertOutputSpace } from './evidence.js';
 import { createBlankDisk, readTarDisk, writeTarDisk } from '../payload/tar-disk.js';
@@ -290,7 +290,7 @@ export async function bootGuest(
       },
       readResults: async (resultsDir) => {
         await readTarDisk(resultsDisk, resultsDir).catch((error: Error) =>
-          runIo.warn(`reading the results disk: ${error.message}`),
+          runIo.warn(`reading the results disk: ${folderWriteProblem(resultsDir) ?? error.message}`),
         );
       },
       handOver: async (next) => {

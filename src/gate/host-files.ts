@@ -1,7 +1,8 @@
 // A host file the run must write (a disk image, the serial log, the evidence) that could not be
 // written: one sentence naming the file, the errno and what the errno means on this host, instead
 // of node's bare "EFBIG: file too large, ftruncate".
-import { readFileSync } from 'node:fs';
+import { accessSync, constants, existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 
 /** What an errno of a failed write means for the folder the file is in. */
 const WRITE_FAILURE_HINTS: Record<string, string> = {
@@ -60,5 +61,22 @@ export async function writingHostFile<T>(file: string, what: string, write: () =
     const code = (error as NodeJS.ErrnoException).code;
     if (typeof code !== 'string') throw error;
     throw new HostFileError(file, code, what);
+  }
+}
+
+/**
+ * Why nothing can be written into `dir` (or the nearest folder above it that exists), or undefined
+ * when it can: node's recursive mkdir reports ENOENT on a read-only file system, which would send a
+ * reader looking for a removed folder.
+ */
+export function folderWriteProblem(dir: string): string | undefined {
+  let existing = dir;
+  while (!existsSync(existing) && path.dirname(existing) !== existing) existing = path.dirname(existing);
+  try {
+    accessSync(existing, constants.W_OK);
+    return undefined;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return code ? `${existing}: ${describeWriteErrno(code)}` : undefined;
   }
 }

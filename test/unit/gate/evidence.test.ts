@@ -6,6 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertOutputSpace, formatBytes, writeEvidence } from '../../../src/gate/evidence.js';
+import { folderWriteProblem } from '../../../src/gate/host-files.js';
 import type { GateReport } from '../../../src/report/model.js';
 
 const root = process.getuid?.() === 0;
@@ -101,6 +102,9 @@ describe.skipIf(!root)('writeEvidence on a full file system', () => {
       expect(files).toEqual({});
       expect(report.verdict).toBe('error');
       expect(report.exitCode).toBe(125);
+      expect(folderWriteProblem(path.join(dir, 'results'))).toBe(
+        `${dir}: EROFS (the file system holding it is read-only)`,
+      );
       expect(report.reason).toMatch(
         new RegExp(
           `^could not write the evidence in ${dir}: stacks\\.txt \\(.*\\), junit\\.xml \\(.*\\), summary\\.md \\(.*\\), the full report\\.json \\(.*\\) not written, EROFS \\(the file system holding it is read-only\\); the run itself had decided hang: mmap-write: did not finish within 10 s$`,

@@ -1,7 +1,16 @@
 // How a failed write of a host file is worded; the limits text is this machine's /proc/self/limits
 // format (proc(5)) under `ulimit -f 256000`.
 import { describe, expect, it } from 'vitest';
-import { describeWriteErrno, fileSizeLimitBytes, HostFileError, writingHostFile } from '../../../src/gate/host-files.js';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import {
+  describeWriteErrno,
+  fileSizeLimitBytes,
+  folderWriteProblem,
+  HostFileError,
+  writingHostFile,
+} from '../../../src/gate/host-files.js';
 
 const LIMITS = [
   'Limit                     Soft Limit           Hard Limit           Units     ',
@@ -39,5 +48,11 @@ describe('host file write failures', () => {
         throw plain;
       }),
     ).rejects.toBe(plain);
+  });
+
+  it('folderWriteProblem: none for a writable folder or a missing one under it (a read-only one: evidence.test.ts)', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'fg-host-files-'));
+    expect(folderWriteProblem(dir)).toBeUndefined();
+    expect(folderWriteProblem(path.join(dir, 'results', 'deeper'))).toBeUndefined();
   });
 });
