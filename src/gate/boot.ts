@@ -68,10 +68,18 @@ export interface BootedGuest {
    * booted kernel has, and say what QEMU reports. Returns lines for the report.
    */
   diagnose(): Promise<GuestDiagnosis>;
+  /** Why the serial log `file` stopped taking the console, and how much of it is missing; undefined when whole. */
+  serialLogFailure(file: string): SerialLogFailure | undefined;
   /** How QEMU ended after its console closed (killed by which signal, which status, what it said). */
   qemuEnd(): Promise<string>;
   /** Why the host cannot reach a QEMU that runs the guest (stopped, gone, silent, paused); undefined when it can. */
   qemuProblem(): Promise<string | undefined>;
+}
+
+/** The serial log could not be written to its end: the errno, and the console bytes it lacks. */
+export interface SerialLogFailure {
+  code: string;
+  missingBytes: number;
 }
 
 /** What the backstop did and saw; `qemuFault` when the host could not reach a running QEMU. */
@@ -173,19 +181,39 @@ export async function bootGuest(
   let runIo = io;
   let runStop = stop;
   let logPath = plan.serialLogPath;
+  // Each serial log (one per run served): what was handed to it, and why it stopped taking more.
+  interface LogState {
+    stream: WriteStream;
+    pushed: number;
+    code?: string;
+  }
+  const logStates = new Map<string, LogState>();
+  let logState: LogState | undefined;
   const openLog = (file: string, append = false): WriteStream => {
     const stream = createWriteStream(file, { flags: append ? 'a' : 'w' });
+    const state: LogState = { stream, pushed: 0 };
+    logState = state;
+    logStates.set(file, state);
     // A write error (the disk filled up during the run) must not end the process: the console goes on.
-    let logFailed = false;
     stream.on('error', (error) => {
       const code = (error as NodeJS.ErrnoException).code;
-      if (!logFailed)
+      if (state.code === undefined)
         runIo.warn(`serial log ${file} is incomplete: ${code ? describeWriteErrno(code) : error.message}`);
-      logFailed = true;
+      state.code ??= code ?? error.message;
     });
     return stream;
   };
   let log = openLog(logPath, options.appendLog);
+  const writeLog = (chunk: string | Buffer): void => {
+    if (logState) logState.pushed += Buffer.byteLength(chunk);
+    if (logState?.code === undefined) log.write(chunk);
+  };
+  const serialLogFailure = (file: string): SerialLogFailure | undefined => {
+    const state = logStates.get(file);
+    return state?.code === undefined
+      ? undefined
+      : { code: state.code, missingBytes: Math.max(0, state.pushed - state.stream.bytesWritten) };
+  };
   const boot = async (attempt: number): Promise<BootedGuest> => {
     report.bootAttempts = attempt;
     await writingHostFile(resultsDisk, `the ${RESULTS_DISK_MIB} MiB results disk`, () =>
@@ -218,7 +246,7 @@ export async function bootGuest(
       nonce: newNonce(),
       rawLog: (chunk) => {
         consoleBytes += chunk.length;
-        log.write(chunk);
+        writeLog(chunk);
       },
       onLine: (line) => runIo.consoleLine(line),
     });
@@ -277,6 +305,7 @@ export async function bootGuest(
       },
       diagnose: () => diagnoseWedgedGuest(vm, console, booted.adapter.backstop()),
       qemuEnd: () => vm.describeEnd(),
+      serialLogFailure,
       qemuProblem: async () => {
         const reach = await qemuReachability(vm);
         return reach.reachable ? undefined : reach.why;
@@ -317,7 +346,7 @@ export async function bootGuest(
       if (!(error instanceof KvmFailedError) || config.accel !== 'auto' || stop.aborted) throw error;
       markKvmUnusable(error.message);
       io.warn(`KVM could not run the guest (${error.message}); booting again under TCG software emulation`);
-      log.write(`\n===== fusefs-gate: ${error.message}; booting again under TCG =====\n`);
+      writeLog(`\n===== fusefs-gate: ${error.message}; booting again under TCG =====\n`);
       return await boot(attempt);
     }
   };
@@ -330,7 +359,7 @@ export async function bootGuest(
       io.warn(
         `boot attempt 1 failed (${(error as Error).message.split('\n')[0]}); retrying once from a fresh overlay`,
       );
-      log.write(
+      writeLog(
         `\n===== fusefs-gate: boot attempt 1 failed: ${(error as Error).message.split('\n')[0]}; retrying =====\n`,
       );
       return await bootWithFallback(2);

@@ -186,7 +186,12 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
     report.exitCode = exitCodeFor(report.verdict, config.failOn, config.allowError);
     if (report.verdict === 'error' && report.reason.startsWith('cancelled by SIG'))
       report.exitCode = report.reason.includes('SIGINT') ? 130 : 143;
-    report.files = writeEvidence(config.outDir, report, serialLogPath ?? plan?.serialLogPath);
+    report.files = writeEvidence(
+      config.outDir,
+      report,
+      serialLogPath ?? plan?.serialLogPath,
+      serialLogPath ? booted?.serialLogFailure(serialLogPath) : undefined,
+    );
   }
   return report;
 }

@@ -139,6 +139,8 @@ describe.skipIf(process.getuid?.() !== 0)('the output folder fills up during the
           'm',
         ),
       );
+      // The serial log cut short is listed with the files that could not be written.
+      expect(result.stdout).toMatch(/: the end of serial\.log \([\d.]+ (B|KiB|MiB)\), /);
       expect(result.stdout).toMatch(/^report: none written \(the verdict line says why\)$/m);
       expect(result.stderr).toMatch(new RegExp(`^warning: serial log ${out}/serial\\.log is incomplete: ENOSPC`, 'm'));
       // The guest's write of its results disk hit the full file system: QEMU paused the guest, and
