@@ -3,7 +3,8 @@
 import * as core from '@actions/core';
 import type { GateConfig } from '../config/types.js';
 import { Output } from '../constants.js';
-import { errorLetThrough } from '../gate/verdict.js';
+import { setOutputsSafely } from './file-commands.js';
+import { errorLetThrough, exitCodeFor } from '../gate/verdict.js';
 import type { GateReport } from '../report/model.js';
 import { type CommitUrl, renderBisectSection } from '../report/bisect-summary.js';
 import { renderSummary } from '../report/summary.js';
@@ -19,18 +20,21 @@ export interface PublishedBisection {
 }
 
 export async function publish(
-  report: GateReport,
+  decided: GateReport,
   config: GateConfig,
   bisect?: PublishedBisection,
 ): Promise<void> {
   const artifactUrl = config.uploadArtifact
-    ? await uploadEvidence(config.artifactName, report, config.outDir, config.retentionDays).catch(
+    ? await uploadEvidence(config.artifactName, decided, config.outDir, config.retentionDays).catch(
         (error: Error) => {
-          core.warning(`artifact upload failed: ${error.message}`);
+          core.warning(
+            `artifact upload failed: ${error.message}; the evidence stays in ${config.outDir} on the runner`,
+          );
           return undefined;
         },
       )
     : undefined;
+  let report = decided;
   const outputs: Record<Output, string> = {
     [Output.Verdict]: report.verdict,
     [Output.Signature]: report.signature ?? '',
@@ -45,7 +49,16 @@ export async function publish(
     [Output.BisectResult]: bisectOutputs(bisect?.bisection).result,
     [Output.BisectReport]: bisectOutputs(bisect?.bisection).report,
   };
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value);
+  const unset = setOutputsSafely(outputs);
+  // A workflow reads the verdict from the outputs ("always set"): a run that could not deliver it
+  // decided nothing the workflow can see, so the step is the gate's `error`, whatever the tests said.
+  if (unset)
+    report = {
+      ...decided,
+      verdict: 'error',
+      exitCode: exitCodeFor('error', config.failOn, config.allowError),
+      reason: `${unset}; the run itself had decided ${decided.verdict}: ${decided.reason}`,
+    };
 
   const errorAllowed = errorLetThrough(report);
   const summary = renderSummary(report, {

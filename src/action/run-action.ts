@@ -18,6 +18,7 @@ import { actionIO, logGroup } from './action-io.js';
 import { commitUrlFor } from './bisect-outputs.js';
 import { installHint, installQemu, missingQemu, type HostRunner } from './host-deps.js';
 import { ensureKvmAccess } from './kvm-access.js';
+import { saveStateSafely, setOutputsSafely } from './file-commands.js';
 import { type PublishedBisection, publish } from './publish.js';
 import { WorkflowLog } from './workflow-log.js';
 
@@ -34,7 +35,7 @@ async function mainStep(log: WorkflowLog): Promise<void> {
   // job-timeout counts from here: a bisection gets what the run of HEAD leaves of it.
   const started = Date.now();
   if (process.platform !== 'linux') {
-    core.setOutput(Output.Verdict, 'error');
+    setOutputsSafely({ [Output.Verdict]: 'error' });
     core.setFailed(
       `fusefs-gate runs QEMU guests on Linux runners only; this runner is ${process.platform}. Use runs-on: ubuntu-latest.`,
     );
@@ -52,12 +53,13 @@ async function mainStep(log: WorkflowLog): Promise<void> {
   } catch (error) {
     if (!(error instanceof BadInputError)) throw error;
     // The verdict output is always set: bad input decides nothing, so it is `error`.
-    core.setOutput(Output.Verdict, 'error');
+    const unset = setOutputsSafely({ [Output.Verdict]: 'error' });
     core.setFailed(error.message);
+    if (unset) core.warning(unset);
     process.exitCode = EXIT.usage;
     return;
   }
-  core.saveState(State.OutputDir, config.outDir);
+  saveStateSafely(State.OutputDir, config.outDir);
   await ensureKvmAccess((message) => core.info(message));
 
   const qemuProblem = await ensureQemu(config, log);
@@ -70,7 +72,7 @@ async function mainStep(log: WorkflowLog): Promise<void> {
   let report: GateReport;
   let bisect: PublishedBisection | undefined;
   try {
-    const io = actionIO(log, signals.signal, (pidfile) => core.saveState(State.QemuPidfile, pidfile));
+    const io = actionIO(log, signals.signal, (pidfile) => saveStateSafely(State.QemuPidfile, pidfile));
     report = await runGate(config, io);
     if (range && !signals.signal.aborted) {
       io.note(`fusefs-gate: verdict of HEAD: ${report.verdict}: ${report.reason}`);
@@ -87,7 +89,7 @@ async function mainStep(log: WorkflowLog): Promise<void> {
   }
   log.resume();
   await publish(report, config, bisect);
-  core.saveState(State.MainFinished, 'true');
+  saveStateSafely(State.MainFinished, 'true');
 }
 
 /** Installs a missing QEMU when allowed; returns what is wrong when QEMU still is not there. */

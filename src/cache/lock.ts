@@ -217,10 +217,24 @@ function tryCreate(lockPath: string, owner: LockOwner): boolean {
     symlinkSync(JSON.stringify(owner), lockPath);
     return true;
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return false;
-    throw error;
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') return false;
+    // The symlink call's own message quotes the whole owner record: say what failed, and why, instead.
+    throw Object.assign(
+      new Error(
+        `cannot take the cache lock ${lockPath}: ${code ?? (error as Error).message}${LOCK_FAILURE_HINTS[code ?? ''] ?? ''}`,
+      ),
+      { code },
+    );
   }
 }
+
+const LOCK_FAILURE_HINTS: Record<string, string> = {
+  ENOSPC: ' (the file system holding the cache is full: free space there or give another cache-dir)',
+  EDQUOT: ' (the disk quota of the cache folder is used up)',
+  EROFS: ' (the cache folder is on a read-only file system: give a writable cache-dir)',
+  EACCES: ' (the cache folder is not writable by this user: give a writable cache-dir)',
+};
 
 /** The lock's owner; 'gone' when there is no lock; undefined when it is not a record we can read. */
 export function readOwner(lockPath: string): LockOwner | 'gone' | undefined {

@@ -273,6 +273,16 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     fail(Input.OutputDir, `${JSON.stringify(outDir)} cannot be written: ${problem}`),
   );
 
+  const cacheDir = path.resolve(
+    context.cwd,
+    value(Input.CacheDir) ?? context.env.FUSEFS_GATE_CACHE ?? path.join(homedir(), '.cache', 'fusefs-gate'),
+  );
+  // The cache holds the guests and the locks every run takes: a read-only one fails the first lock.
+  requireWritableDirectory(cacheDir, (problem) =>
+    fail(Input.CacheDir, `${JSON.stringify(cacheDir)} cannot be written: ${problem}`),
+  );
+  requireUsableTmpdir(context.env);
+
   return {
     guest,
     freebsdVersion,
@@ -315,10 +325,7 @@ export function parseConfig(raw: RawInputs, context: ParseContext): GateConfig {
     artifactName:
       value(Input.ArtifactName) ??
       defaultArtifactName(guest, freebsdVersion, context.env, value(Input.MatrixLeg)),
-    cacheDir: path.resolve(
-      context.cwd,
-      value(Input.CacheDir) ?? context.env.FUSEFS_GATE_CACHE ?? path.join(homedir(), '.cache', 'fusefs-gate'),
-    ),
+    cacheDir,
   };
 }
 
@@ -404,6 +411,27 @@ function requireWritableDirectory(dir: string, onProblem: (problem: string) => n
     accessSync(dir, constants.W_OK);
   } catch (error) {
     onProblem((error as NodeJS.ErrnoException).code ?? String(error));
+  }
+}
+
+/**
+ * The folder for temporary files (the KVM probe's, QEMU's sockets when the work folder's path is
+ * too long) is the first of TMPDIR, TMP, TEMP that is set (node's os.tmpdir()); one that names a
+ * missing or read-only folder is the environment's bad input, found before anything starts. It is
+ * not created: a TMPDIR that does not exist is a mistake to point out, not to paper over.
+ */
+function requireUsableTmpdir(env: NodeJS.ProcessEnv): void {
+  const name = (['TMPDIR', 'TMP', 'TEMP'] as const).find((n) => env[n]);
+  if (!name) return;
+  const dir = env[name]!;
+  try {
+    if (!statSync(dir).isDirectory()) throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+    accessSync(dir, constants.W_OK);
+  } catch (error) {
+    throw new BadInputError(
+      name,
+      `${JSON.stringify(dir)} cannot hold temporary files: ${(error as NodeJS.ErrnoException).code ?? String(error)}; point ${name} at a writable folder or unset it`,
+    );
   }
 }
 

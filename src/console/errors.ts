@@ -31,11 +31,20 @@ export class ConsoleClosedError extends Error {
   constructor(
     readonly awaited: string,
     readonly lastOutput: string,
+    /** How QEMU ended, once the host knows (`QEMU (pid 7) was killed by SIGSEGV`); the console alone cannot tell. */
+    readonly qemuEnd?: string,
+    /** The signal that killed QEMU when it was not the gate's: the host's fault, not the guest's boot. */
+    readonly qemuKilledBy?: string,
   ) {
     super(
-      `the guest console closed (QEMU exited) while waiting for ${awaited}; last output: ${JSON.stringify(lastOutput.slice(-300))}`,
+      `the guest console closed (${qemuEnd ?? 'QEMU exited'}) while waiting for ${awaited}; last output: ${JSON.stringify(lastOutput.slice(-300))}`,
     );
     this.name = 'ConsoleClosedError';
+  }
+
+  /** The same closing, saying how QEMU ended. */
+  withQemuEnd(qemuEnd: string | undefined, qemuKilledBy?: string): ConsoleClosedError {
+    return qemuEnd ? new ConsoleClosedError(this.awaited, this.lastOutput, qemuEnd, qemuKilledBy) : this;
   }
 }
 

@@ -25,6 +25,10 @@ import { markKvmUnusable } from '../vm/accel.js';
 import { startVm, type VmInstance } from '../vm/instance.js';
 import { qemuReachability } from '../vm/reachability.js';
 import { KvmFailedError, watchKvmFailure } from '../vm/kvm-failure.js';
+import { watchHostDiskErrors } from '../vm/host-disk-errors.js';
+import { guestDisks, type DiskSpec } from '../vm/qemu-argv.js';
+import { explainVmStartFailure, withQemuVersion } from './vm-start-failure.js';
+import { describeWriteErrno, folderWriteProblem, writingHostFile } from './host-files.js';
 import { endRecordedQemus } from '../vm/pidfile.js';
 import { assertOutputSpace } from './evidence.js';
 import { createBlankDisk, readTarDisk, writeTarDisk } from '../payload/tar-disk.js';
@@ -64,8 +68,18 @@ export interface BootedGuest {
    * booted kernel has, and say what QEMU reports. Returns lines for the report.
    */
   diagnose(): Promise<GuestDiagnosis>;
+  /** Why the serial log `file` stopped taking the console, and how much of it is missing; undefined when whole. */
+  serialLogFailure(file: string): SerialLogFailure | undefined;
+  /** How QEMU ended after its console closed (killed by which signal, which status, what it said). */
+  qemuEnd(): Promise<string>;
   /** Why the host cannot reach a QEMU that runs the guest (stopped, gone, silent, paused); undefined when it can. */
   qemuProblem(): Promise<string | undefined>;
+}
+
+/** The serial log could not be written to its end: the errno, and the console bytes it lacks. */
+export interface SerialLogFailure {
+  code: string;
+  missingBytes: number;
 }
 
 /** What the backstop did and saw; `qemuFault` when the host could not reach a running QEMU. */
@@ -154,7 +168,9 @@ export async function bootGuest(
   mkdirSync(workDir, { recursive: true });
   const payloadDisk = path.join(workDir, 'payload.tar');
   const resultsDisk = path.join(workDir, 'results.img');
-  const payload = await writeTarDisk(plan.payload, payloadDisk);
+  const payload = await writingHostFile(payloadDisk, 'the payload disk', () =>
+    writeTarDisk(plan.payload, payloadDisk),
+  );
   let payloadBytes = payload.diskBytes;
   if (options.payloadDiskBytes) {
     // A hole past the archive: costs nothing on the host, and QEMU fixes a disk's size when it opens it.
@@ -165,33 +181,60 @@ export async function bootGuest(
   let runIo = io;
   let runStop = stop;
   let logPath = plan.serialLogPath;
+  // Each serial log (one per run served): what was handed to it, and why it stopped taking more.
+  interface LogState {
+    stream: WriteStream;
+    pushed: number;
+    code?: string;
+  }
+  const logStates = new Map<string, LogState>();
+  let logState: LogState | undefined;
   const openLog = (file: string, append = false): WriteStream => {
     const stream = createWriteStream(file, { flags: append ? 'a' : 'w' });
+    const state: LogState = { stream, pushed: 0 };
+    logState = state;
+    logStates.set(file, state);
     // A write error (the disk filled up during the run) must not end the process: the console goes on.
-    let logFailed = false;
     stream.on('error', (error) => {
-      if (!logFailed) runIo.warn(`serial log ${file} is incomplete: ${error.message}`);
-      logFailed = true;
+      const code = (error as NodeJS.ErrnoException).code;
+      if (state.code === undefined)
+        runIo.warn(`serial log ${file} is incomplete: ${code ? describeWriteErrno(code) : error.message}`);
+      state.code ??= code ?? error.message;
     });
     return stream;
   };
   let log = openLog(logPath, options.appendLog);
+  const writeLog = (chunk: string | Buffer): void => {
+    if (logState) logState.pushed += Buffer.byteLength(chunk);
+    if (logState?.code === undefined) log.write(chunk);
+  };
+  const serialLogFailure = (file: string): SerialLogFailure | undefined => {
+    const state = logStates.get(file);
+    return state?.code === undefined
+      ? undefined
+      : { code: state.code, missingBytes: Math.max(0, state.pushed - state.stream.bytesWritten) };
+  };
   const boot = async (attempt: number): Promise<BootedGuest> => {
     report.bootAttempts = attempt;
-    await createBlankDisk(resultsDisk, RESULTS_DISK_MIB);
+    await writingHostFile(resultsDisk, `the ${RESULTS_DISK_MIB} MiB results disk`, () =>
+      createBlankDisk(resultsDisk, RESULTS_DISK_MIB),
+    );
     const media = await plan.media(attempt);
+    const vmDisks: DiskSpec[] = [
+      { path: payloadDisk, format: 'raw', readonly: true },
+      { path: resultsDisk, format: 'raw' },
+    ];
     const vm = await startVm({
       accel: config.accel,
       cpus: config.cpus,
       memoryMiB: config.memoryMiB,
       boot: media,
       ...(plan.tcgThread ? { tcgThread: plan.tcgThread } : {}),
-      disks: [
-        { path: payloadDisk, format: 'raw', readonly: true },
-        { path: resultsDisk, format: 'raw' },
-      ],
+      disks: vmDisks,
       workDir: path.join(workDir, `vm${attempt}`),
       pidfile: path.join(workDir, `qemu${attempt}.pid.json`),
+    }).catch(async (error: unknown) => {
+      throw await withQemuVersion(explainVmStartFailure(error, config));
     });
     io.onVmStarted?.(path.join(workDir, `qemu${attempt}.pid.json`));
     io.onVm?.(vm);
@@ -203,22 +246,36 @@ export async function bootGuest(
       nonce: newNonce(),
       rawLog: (chunk) => {
         consoleBytes += chunk.length;
-        log.write(chunk);
+        writeLog(chunk);
       },
       onLine: (line) => runIo.consoleLine(line),
     });
     const onStop = () => console.abort(new CancelledError(String(runStop.reason ?? 'SIGTERM')));
     stop.addEventListener('abort', onStop, { once: true });
     // For the whole run: KVM stopping the guest ends whatever waits on the console, at once.
-    const unwatchKvm =
+    const unwatchKvmOnly =
       vm.accelerator === 'kvm'
         ? await watchKvmFailure(vm, (failure) => console.abort(failure))
         : () => undefined;
+    // So does a guest disk the host cannot write (the output folder full or read-only).
+    const diskFiles = Object.fromEntries(
+      guestDisks({ boot: media, disks: vmDisks }).map((disk, index) => [`disk${index}`, disk.path]),
+    );
+    const unwatchDisks = await watchHostDiskErrors(vm, diskFiles, (failure) => console.abort(failure));
+    const unwatchKvm = () => {
+      unwatchKvmOnly();
+      unwatchDisks();
+    };
     try {
       await console.login(config.bootTimeoutSec * 1000);
-    } catch (error) {
+    } catch (caught) {
       stop.removeEventListener('abort', onStop);
       unwatchKvm();
+      // How QEMU ended is known only before the gate stops it.
+      const error =
+        caught instanceof ConsoleClosedError
+          ? caught.withQemuEnd(await vm.describeEnd(), vm.killedBy())
+          : caught;
       await vm.stop();
       if (
         vm.accelerator === 'kvm' &&
@@ -247,6 +304,8 @@ export async function bootGuest(
         return booted;
       },
       diagnose: () => diagnoseWedgedGuest(vm, console, booted.adapter.backstop()),
+      qemuEnd: () => vm.describeEnd(),
+      serialLogFailure,
       qemuProblem: async () => {
         const reach = await qemuReachability(vm);
         return reach.reachable ? undefined : reach.why;
@@ -260,7 +319,7 @@ export async function bootGuest(
       },
       readResults: async (resultsDir) => {
         await readTarDisk(resultsDisk, resultsDir).catch((error: Error) =>
-          runIo.warn(`reading the results disk: ${error.message}`),
+          runIo.warn(`reading the results disk: ${folderWriteProblem(resultsDir) ?? error.message}`),
         );
       },
       handOver: async (next) => {
@@ -287,7 +346,7 @@ export async function bootGuest(
       if (!(error instanceof KvmFailedError) || config.accel !== 'auto' || stop.aborted) throw error;
       markKvmUnusable(error.message);
       io.warn(`KVM could not run the guest (${error.message}); booting again under TCG software emulation`);
-      log.write(`\n===== fusefs-gate: ${error.message}; booting again under TCG =====\n`);
+      writeLog(`\n===== fusefs-gate: ${error.message}; booting again under TCG =====\n`);
       return await boot(attempt);
     }
   };
@@ -300,7 +359,7 @@ export async function bootGuest(
       io.warn(
         `boot attempt 1 failed (${(error as Error).message.split('\n')[0]}); retrying once from a fresh overlay`,
       );
-      log.write(
+      writeLog(
         `\n===== fusefs-gate: boot attempt 1 failed: ${(error as Error).message.split('\n')[0]}; retrying =====\n`,
       );
       return await bootWithFallback(2);
@@ -359,13 +418,18 @@ async function askWedgedGuest(
   return notes;
 }
 
-/** A boot that never reached a shell, looped, or panicked in the stock kernel gets one more try. */
+/**
+ * A boot that never reached a shell, looped, or panicked in the stock kernel gets one more try; so
+ * does a QEMU that exited on its own (a guest reset under -no-reboot). A QEMU killed by a signal it
+ * was not sent by the gate (SIGKILL from outside or the OOM killer, its own SIGSEGV or SIGABRT) is
+ * the host's failure, not the guest's boot: the run ends in `error` saying so, at once.
+ */
 function isRetryableBootFailure(error: unknown): boolean {
   return (
     error instanceof CommandTimeoutError ||
     error instanceof BootLoopError ||
     error instanceof GuestPanicError ||
-    error instanceof ConsoleClosedError
+    (error instanceof ConsoleClosedError && error.qemuKilledBy === undefined)
   );
 }
 

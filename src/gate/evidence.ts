@@ -6,6 +6,7 @@
 import { existsSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { EXIT } from '../constants.js';
+import { describeWriteErrno } from './host-files.js';
 import type { GateReport, Thread } from '../report/model.js';
 import { renderJunit } from '../report/junit.js';
 import { renderSummary } from '../report/summary.js';
@@ -78,6 +79,8 @@ export function writeEvidence(
   outDir: string,
   report: GateReport,
   serialLogPath: string | undefined,
+  /** The serial log stopped taking the console during the run (its writer's errno, the bytes it lacks). */
+  serialLogFailure?: { code: string; missingBytes: number },
 ): GateReport['files'] {
   const paths = {
     stacks: path.join(outDir, 'stacks.txt'),
@@ -87,7 +90,17 @@ export function writeEvidence(
   };
   const serialLog = serialLogPath && existsSync(serialLogPath) ? { serialLog: serialLogPath } : {};
   const decided = { verdict: report.verdict, reason: report.reason };
-  const failures: WriteFailure[] = [];
+  // A log cut short is kept (what it has is evidence), and listed with the files that are missing.
+  const failures: WriteFailure[] = serialLogFailure
+    ? [
+        {
+          name: 'serial.log (cut short)',
+          bytes: serialLogFailure.missingBytes,
+          code: serialLogFailure.code,
+          label: 'the end of serial.log',
+        },
+      ]
+    : [];
   const written = (): GateReport['files'] => ({
     ...Object.fromEntries(
       Object.entries(paths).filter(([, file]) => !failures.some((f) => f.name === path.basename(file))),
@@ -132,10 +145,15 @@ function markUnwritten(
   const free = freeBytes(outDir);
   const needed = failures.reduce((sum, f) => sum + f.bytes, 0);
   const codes = [...new Set(failures.map((f) => f.code))];
-  const why = codes.some((code) => code === 'ENOSPC' || code === 'EDQUOT')
-    ? `the file system is full: they needed ${formatBytes(needed)}, ${free === undefined ? 'an unknown amount' : formatBytes(free)} is free` +
-      (free === undefined ? '' : ` (${formatBytes(Math.max(1, needed - free))} missing at least)`)
-    : codes.join(', ');
+  const full = codes.some((code) => code === 'ENOSPC' || code === 'EDQUOT');
+  // Space freed since (another job's files went): the serial log was cut while the disk was full.
+  const freedSince = full && free !== undefined && free >= needed;
+  const why = freedSince
+    ? `the file system was full during the run (${formatBytes(free)} is free now)`
+    : full
+      ? `the file system is full: they needed ${formatBytes(needed)}, ${free === undefined ? 'an unknown amount' : formatBytes(free)} is free` +
+        (free === undefined ? '' : ` (${formatBytes(Math.max(1, needed - free))} missing at least)`)
+      : codes.map((code) => describeWriteErrno(code)).join(', ');
   const files = failures.map((f) => `${f.label ?? f.name} (${formatBytes(f.bytes)})`).join(', ');
   report.verdict = 'error';
   report.reason = `could not write the evidence in ${outDir}: ${files} not written, ${why}; the run itself had decided ${decided.verdict}: ${decided.reason}`;

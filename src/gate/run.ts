@@ -153,6 +153,13 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
         error = unreachable;
       }
     }
+    // The console closed under the run: say how QEMU ended (which signal, which status, its last words).
+    if (error instanceof ConsoleClosedError && booted) {
+      const end = await booted.qemuEnd();
+      error = error.withQemuEnd(end);
+      const interrupted = report.tests.findLast((t) => t.message === QEMU_EXITED_DURING_TEST);
+      if (interrupted) interrupted.message = `${end}, during this test`;
+    }
     // A command that timed out behind a stopped or silent QEMU: say that it was QEMU.
     if (error instanceof CommandTimeoutError && booted) {
       const problem = await booted.qemuProblem().catch(() => undefined);
@@ -179,7 +186,12 @@ export async function runGate(config: GateConfig, io: GateIO, seams: GateSeams =
     report.exitCode = exitCodeFor(report.verdict, config.failOn, config.allowError);
     if (report.verdict === 'error' && report.reason.startsWith('cancelled by SIG'))
       report.exitCode = report.reason.includes('SIGINT') ? 130 : 143;
-    report.files = writeEvidence(config.outDir, report, serialLogPath ?? plan?.serialLogPath);
+    report.files = writeEvidence(
+      config.outDir,
+      report,
+      serialLogPath ?? plan?.serialLogPath,
+      serialLogPath ? booted?.serialLogFailure(serialLogPath) : undefined,
+    );
   }
   return report;
 }
@@ -261,6 +273,8 @@ export function mergeGtest(run: TestResult, cases: TestResult[]): TestResult[] {
   ];
 }
 
+const QEMU_EXITED_DURING_TEST = 'QEMU exited during this test';
+
 /** The test a guest-wide failure interrupted, with the status that failure gives it. */
 function interruptedTest(
   error: unknown,
@@ -287,7 +301,7 @@ function interruptedTest(
   if (error instanceof WatchdogBrokeError)
     return { name, status: 'error', durationMs, iteration, message: error.message, output: error.output };
   if (error instanceof ConsoleClosedError)
-    return { name, status: 'error', durationMs, iteration, message: 'QEMU exited during this test' };
+    return { name, status: 'error', durationMs, iteration, message: QEMU_EXITED_DURING_TEST };
   if (error instanceof CancelledError)
     return {
       name,

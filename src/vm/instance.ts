@@ -87,6 +87,35 @@ export interface VmInstance {
   queryStatus(options?: { timeoutMs?: number }): Promise<VmStatus>;
   /** The last 16 KiB QEMU wrote to stderr so far (its own error lines, e.g. a KVM internal error). */
   stderrText(): string;
+  /**
+   * How QEMU ended, for a console that closed under the run: waits up to `waitMs` (default 5 s) for
+   * the exit; says so when QEMU still runs.
+   */
+  describeEnd(waitMs?: number): Promise<string>;
+  /** The signal that ended QEMU when the gate had not asked it to stop; undefined otherwise (or still running). */
+  killedBy(): NodeJS.Signals | undefined;
+}
+
+/** One sentence on how a QEMU process ended: the signal or the status, and QEMU's last stderr line. */
+export function describeQemuExit(pid: number, exit: VmExit, stoppedByGate: boolean): string {
+  // QEMU's own info lines ("QEMU waiting for connection on: ...") say nothing about its end.
+  const said = lastLine(
+    exit.stderrTail
+      .split('\n')
+      .filter((line) => !/^[^:]*: .*\binfo: /.test(line))
+      .join('\n'),
+  );
+  const words = said ? `; QEMU said: ${JSON.stringify(said.slice(0, 300))}` : '';
+  if (stoppedByGate) return `QEMU (pid ${pid}) was stopped by the gate${words}`;
+  if (exit.signal) {
+    // Nothing in the run sends SIGKILL to a QEMU it has not asked to stop: someone else did.
+    const who =
+      exit.signal === 'SIGKILL'
+        ? " (from outside the run: another process, or the kernel's out-of-memory killer)"
+        : '';
+    return `QEMU (pid ${pid}) was killed by ${exit.signal}${who}${words}`;
+  }
+  return `QEMU (pid ${pid}) exited with status ${exit.code}${words}`;
 }
 
 /** QEMU did not get as far as running the guest. */
@@ -261,6 +290,7 @@ class QemuVm implements VmInstance {
       );
     } catch (error) {
       // Whatever failed, QEMU must not outlive the failed start.
+      const endedByItself = this.child.exitCode !== null || this.child.signalCode !== null;
       const exit = await this.stop({ graceMs: 1_000 }).catch(() => this.exitValue);
       const stderr = exit?.stderrTail ?? this.stderr.text();
       const said = lastLine(stderr);
@@ -271,7 +301,12 @@ class QemuVm implements VmInstance {
           this.argv,
         );
       }
-      const exitText = exit ? `; exit ${exit.signal ?? exit.code}` : '';
+      // A signal QEMU died of before the gate stopped it is the host's (or QEMU's own crash): name it.
+      const exitText = !exit
+        ? ''
+        : endedByItself && exit.signal
+          ? `; QEMU was killed by ${exit.signal}`
+          : `; exit ${exit.signal ?? exit.code}`;
       throw new VmStartError(
         `QEMU did not start${said ? `: ${said}` : ''} (${(error as Error).message}${exitText})`,
         stderr,
@@ -377,6 +412,24 @@ class QemuVm implements VmInstance {
 
   stderrText(): string {
     return this.stderr.text();
+  }
+
+  killedBy(): NodeJS.Signals | undefined {
+    if (this.stopping !== undefined) return undefined;
+    return this.exitValue?.signal ?? undefined;
+  }
+
+  async describeEnd(waitMs = 5_000): Promise<string> {
+    const stoppedByGate = this.stopping !== undefined;
+    let timer: NodeJS.Timeout | undefined;
+    const exit = await Promise.race([
+      this.exited,
+      new Promise<undefined>((resolve) => {
+        timer = setTimeout(() => resolve(undefined), waitMs);
+      }),
+    ]).finally(() => clearTimeout(timer));
+    if (!exit) return `QEMU (pid ${this.pid}) closed the serial console but was still running ${waitMs / 1000} s later`;
+    return describeQemuExit(this.pid, exit, stoppedByGate);
   }
 
   private async cleanupFiles(): Promise<void> {

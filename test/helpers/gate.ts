@@ -82,11 +82,12 @@ export interface CliRun {
   done: Promise<{ code: number | null; signal: NodeJS.Signals | null; stdout: string; stderr: string }>;
 }
 
-/** Spawns the bundled CLI as a user would; the test bounds it with `timeoutMs`. */
-export function spawnCli(args: string[], timeoutMs: number): CliRun {
+/** Spawns the bundled CLI as a user would (in `env`); the test bounds it with `timeoutMs`. */
+export function spawnCli(args: string[], timeoutMs: number, env: NodeJS.ProcessEnv = process.env): CliRun {
   if (!existsSync(cliPath)) throw new Error(`${cliPath} is missing: run 'npm run bundle' first`);
   const child = spawn(process.execPath, [cliPath, ...args], {
     cwd: repoRoot,
+    env,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const run: CliRun = {

@@ -1,8 +1,13 @@
 // The action's entry as GitHub runs it: inputs arrive as INPUT_* variables, outputs and state go to
 // the files named by GITHUB_OUTPUT and GITHUB_STATE.
-import { chmodSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { uploadEvidence } from '../../src/action/artifact.js';
+import type { GateReport } from '../../src/report/model.js';
 import {
   mainEntry as main,
   parseOutputs,
@@ -151,4 +156,114 @@ describe('the action entry', () => {
     expect(result.status).toBe(0);
     expect(result.stdout).not.toMatch(/::error/);
   });
+});
+
+/** A runtime token as the artifact client reads it: only the Actions.Results scope of its payload matters. */
+const RUNTIME_TOKEN = [
+  Buffer.from('{"alg":"none"}').toString('base64url'),
+  Buffer.from(
+    JSON.stringify({
+      scp: 'Actions.Results:ce7f54c7-61c7-4aae-887f-30da475f5f1a:ca395085-040a-526b-2ce8-bdc85f692774',
+    }),
+  ).toString('base64url'),
+  'unsigned',
+].join('.');
+
+/**
+ * A results service on loopback in its own process (runEntry blocks this one): it refuses every
+ * request with 400, which the artifact client does not retry. Resolves to its URL and a stop.
+ */
+async function refusingResultsService(): Promise<{ url: string; stop: () => void }> {
+  const script = `const s = require('node:http').createServer((q, r) => { r.writeHead(400, { 'content-type': 'application/json' }); r.end('{"code":"invalid_argument","msg":"refused by the test service"}'); });
+s.listen(0, '127.0.0.1', () => console.log(s.address().port));`;
+  const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<string>((resolve, reject) => {
+    child.stdout!.once('data', (chunk: Buffer) => resolve(chunk.toString().trim()));
+    child.once('exit', () => reject(new Error('the test results service did not start')));
+  });
+  return { url: `http://127.0.0.1:${port}/`, stop: () => child.kill() };
+}
+
+describe('the action entry on a runner whose files and services fail', () => {
+  it('GITHUB_OUTPUT and GITHUB_STEP_SUMMARY unwritable, GITHUB_STATE missing, the artifact service refusing: error naming GITHUB_OUTPUT, warnings for the rest, no internal error', async () => {
+    const service = await refusingResultsService();
+    try {
+      // Folders where files are expected: appending fails with EISDIR, for root too.
+      const runnerFiles = tempDir('runner-files');
+      const asFolder = (name: string) => {
+        const dir = path.join(runnerFiles, name);
+        mkdirSync(dir);
+        return dir;
+      };
+      const out = tempDir('action-out');
+      const result = runEntry(
+        main,
+        withDefaults({
+          guest: 'linux',
+          workloads: 'write-readback',
+          timeout: '30',
+          'output-dir': out,
+          'artifact-name': 'host-faults',
+        }),
+        {
+          GITHUB_OUTPUT: asFolder('output'),
+          GITHUB_STEP_SUMMARY: asFolder('summary'),
+          GITHUB_STATE: path.join(runnerFiles, 'no-such-state'),
+          ACTIONS_RUNTIME_TOKEN: RUNTIME_TOKEN,
+          ACTIONS_RESULTS_URL: service.url,
+        },
+        150_000,
+      );
+      const log = result.stdout;
+      expect(result.status, log.slice(-3000)).toBe(125);
+      expect(log).not.toMatch(/fusefs-gate: internal error|^\s+at \S+ \(/m);
+      const errors = log.split('\n').filter((line) => line.startsWith('::error'));
+      expect(errors).toHaveLength(1);
+      expect(errors[0]).toMatch(
+        /fusefs-gate verdict error: the step's outputs \(verdict and after it\) could not be written: GITHUB_OUTPUT ".*\/output": EISDIR; the run itself had decided pass: all 1 test\(s\) passed/,
+      );
+      // The warning carries the test service's own words: the upload really went to it.
+      expect(log).toMatch(
+        new RegExp(
+          `^::warning::artifact upload failed: .*refused by the test service; the evidence stays in ${out} on the runner$`,
+          'm',
+        ),
+      );
+      expect(log).toMatch(/^::warning::job summary not written: EISDIR/m);
+      expect(log).toMatch(
+        /^::warning::state output-dir for the post step could not be saved: GITHUB_STATE ".*no-such-state": ENOENT \(no such file\)/m,
+      );
+      // The evidence itself was written: the run's own verdict is in it.
+      expect(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'))).toMatchObject({ verdict: 'pass' });
+      expect(qemuProcessesMentioning(out)).toEqual([]);
+    } finally {
+      service.stop();
+    }
+  }, 160_000);
+
+  it('an artifact upload whose service never answers gives up at its bound, naming it', async () => {
+    // The real artifact client against a loopback service that takes the request and never answers.
+    let asked = 0;
+    const server = http.createServer(() => void asked++);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const saved = { token: process.env.ACTIONS_RUNTIME_TOKEN, url: process.env.ACTIONS_RESULTS_URL };
+    process.env.ACTIONS_RUNTIME_TOKEN = RUNTIME_TOKEN;
+    process.env.ACTIONS_RESULTS_URL = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+    try {
+      const out = tempDir('upload');
+      writeFileSync(path.join(out, 'report.json'), '{}\n');
+      const report = { files: { report: path.join(out, 'report.json') } } as unknown as GateReport;
+      await expect(uploadEvidence('never-answered', report, out, undefined, 2_000)).rejects.toThrow(
+        'it did not finish within 2 s (the results service did not answer)',
+      );
+      expect(asked).toBe(1);
+    } finally {
+      process.env.ACTIONS_RUNTIME_TOKEN = saved.token;
+      process.env.ACTIONS_RESULTS_URL = saved.url;
+      if (saved.token === undefined) delete process.env.ACTIONS_RUNTIME_TOKEN;
+      if (saved.url === undefined) delete process.env.ACTIONS_RESULTS_URL;
+      server.closeAllConnections();
+      server.close();
+    }
+  }, 30_000);
 });

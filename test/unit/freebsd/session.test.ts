@@ -177,6 +177,8 @@ class FakeMachine {
       },
       reboot: async () => booted,
       diagnose: async () => ({ notes: [] }),
+      serialLogFailure: () => undefined,
+      qemuEnd: async () => 'QEMU (pid 0) was stopped by the gate (the fake FreeBSD shell has no QEMU)',
       qemuProblem: async () => undefined,
     };
     return booted;

@@ -1,11 +1,12 @@
 // Evidence on a full disk: a real tmpfs too small for the report (we run as root on the CI machine;
 // mounting needs it). What fits stays; the verdict becomes `error` and says where and how much.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { assertOutputSpace, formatBytes, writeEvidence } from '../../../src/gate/evidence.js';
+import { folderWriteProblem } from '../../../src/gate/host-files.js';
 import type { GateReport } from '../../../src/report/model.js';
 
 const root = process.getuid?.() === 0;
@@ -36,6 +37,35 @@ function hangReport(threads: number): GateReport {
     files: {},
   } as GateReport;
 }
+
+describe('writeEvidence after the serial log was cut short', () => {
+  it('keeps the partial log, writes the rest, and turns a pass into an error naming the log and why', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'fg-cut-log-'));
+    const log = path.join(dir, 'serial.log');
+    writeFileSync(log, 'the part that was written\n');
+    const report = { ...hangReport(0), verdict: 'pass', reason: 'all 2 test(s) passed', exitCode: 0 } as GateReport;
+    const files = writeEvidence(dir, report, log, { code: 'ENOSPC', missingBytes: 12_345 });
+    expect(report.verdict).toBe('error');
+    expect(report.exitCode).toBe(125);
+    expect(report.reason).toMatch(
+      new RegExp(
+        `^could not write the evidence in ${dir}: the end of serial\\.log \\(12\\.1 KiB\\) not written, the file system was full during the run \\(.* is free now\\); the run itself had decided pass: all 2 test\\(s\\) passed$`,
+      ),
+    );
+    expect(files).toMatchObject({ serialLog: log, report: path.join(dir, 'report.json') });
+    expect(JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8'))).toMatchObject({ verdict: 'error' });
+    expect(readFileSync(log, 'utf8')).toBe('the part that was written\n');
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('EFBIG (a file size limit) is named as such', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'fg-cut-log-'));
+    const report = { ...hangReport(0), verdict: 'pass', reason: 'ok', exitCode: 0 } as GateReport;
+    writeEvidence(dir, report, undefined, { code: 'EFBIG', missingBytes: 100 });
+    expect(report.reason).toMatch(/the end of serial\.log \(100 B\) not written, EFBIG \(larger than this process may write: /);
+    rmSync(dir, { recursive: true, force: true });
+  });
+});
 
 describe.skipIf(!root)('writeEvidence on a full file system', () => {
   beforeAll(() => {
@@ -89,6 +119,30 @@ describe.skipIf(!root)('writeEvidence on a full file system', () => {
       threads: [],
     });
     expect(saved.panicText).toBeUndefined();
+  });
+
+  it('an output folder made read-only during the run: error naming the files and that the file system is read-only', () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'fg-ro-evidence-'));
+    execFileSync('mount', ['--bind', dir, dir]);
+    try {
+      execFileSync('mount', ['-o', 'remount,bind,ro', dir]);
+      const report = hangReport(1);
+      const files = writeEvidence(dir, report, undefined);
+      expect(files).toEqual({});
+      expect(report.verdict).toBe('error');
+      expect(report.exitCode).toBe(125);
+      expect(folderWriteProblem(path.join(dir, 'results'))).toBe(
+        `${dir}: EROFS (the file system holding it is read-only)`,
+      );
+      expect(report.reason).toMatch(
+        new RegExp(
+          `^could not write the evidence in ${dir}: stacks\\.txt \\(.*\\), junit\\.xml \\(.*\\), summary\\.md \\(.*\\), the full report\\.json \\(.*\\) not written, EROFS \\(the file system holding it is read-only\\); the run itself had decided hang: mmap-write: did not finish within 10 s$`,
+        ),
+      );
+    } finally {
+      execFileSync('umount', [dir]);
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('assertOutputSpace says how much is free and how much is missing', () => {
