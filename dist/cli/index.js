@@ -8898,6 +8898,90 @@ exports.visitAsync = visitAsync;
 
 /***/ }),
 
+/***/ 8585:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J8: () => (/* binding */ installHint),
+/* harmony export */   Lq: () => (/* binding */ missingQemu),
+/* harmony export */   uU: () => (/* binding */ installQemu)
+/* harmony export */ });
+/* unused harmony export findOnPath */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1402);
+// QEMU comes with the action: GitHub's Ubuntu images have xz but neither qemu-system-x86_64 nor
+// qemu-img. When either is missing, install the two packages that ship them (Debian and Ubuntu:
+// qemu-system-x86 and qemu-utils; `dpkg -S` on the binaries) with apt through `sudo -n`, without
+// recommends (qemu-system-x86 recommends a GUI, OVMF and extra block drivers the gate never uses).
+
+
+
+function findOnPath(command, searchPath = process.env.PATH ?? '') {
+    for (const dir of searchPath.split(node_path__WEBPACK_IMPORTED_MODULE_1__.delimiter).filter(Boolean)) {
+        const candidate = node_path__WEBPACK_IMPORTED_MODULE_1__.join(dir, command);
+        try {
+            (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(candidate, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.X_OK);
+            return candidate;
+        }
+        catch {
+            // not here
+        }
+    }
+    return undefined;
+}
+function missingQemu(searchPath) {
+    return Object.entries(_constants_js__WEBPACK_IMPORTED_MODULE_2__/* .QEMU_COMMANDS */ .M5)
+        .filter(([command]) => !findOnPath(command, searchPath))
+        .map(([command, pkg]) => ({ command, pkg }));
+}
+/** What to tell a user whose runner lacks QEMU. */
+function installHint(missing) {
+    const pkgs = [...new Set(missing.map((m) => m.pkg))].join(' ');
+    return `${missing.map((m) => m.command).join(' and ')} not found on PATH: install ${pkgs} (Debian/Ubuntu: sudo apt-get install --no-install-recommends ${pkgs}; other systems: your QEMU package with qemu-img)`;
+}
+const APT_ENV = { DEBIAN_FRONTEND: 'noninteractive' };
+// -qq keeps apt to errors and dpkg's unpack lines; Use-Pty=0 drops the progress bar from the log.
+const APT_QUIET = ['-qq', '-o', 'Dpkg::Use-Pty=0'];
+async function installQemu(missing, context) {
+    const started = Date.now();
+    const seconds = () => Math.round((Date.now() - started) / 100) / 10;
+    const cannot = (why) => ({
+        ok: false,
+        seconds: seconds(),
+        message: `${installHint(missing)}. The action could not install it: ${why}`,
+    });
+    if (!findOnPath('apt-get', context.searchPath))
+        return cannot('this runner has no apt-get (set install-qemu: false and bring QEMU yourself)');
+    if (!context.isRoot && !findOnPath('sudo', context.searchPath))
+        return cannot('no sudo, and the action does not run as root');
+    const pkgs = [...new Set(missing.map((m) => m.pkg))];
+    // sudo resets the environment; `env` carries DEBIAN_FRONTEND through it.
+    const apt = (args) => context.isRoot
+        ? context.run('apt-get', args, APT_ENV)
+        : context.run('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args], {});
+    const install = () => apt([...APT_QUIET, 'install', '-y', '--no-install-recommends', ...pkgs]);
+    context.log(`installing ${pkgs.join(' ')} (for ${missing.map((m) => m.command).join(', ')})`);
+    let status = await install();
+    if (status !== 0) {
+        // A fresh runner's package lists can be stale (404 for a superseded version): refresh once.
+        context.log(`apt-get install failed (exit ${status}); refreshing the package lists and trying again`);
+        const update = await apt([...APT_QUIET, 'update']);
+        if (update !== 0)
+            return cannot(`apt-get update failed (exit ${update}${context.isRoot ? '' : '; sudo -n needs passwordless sudo'})`);
+        status = await install();
+    }
+    if (status !== 0)
+        return cannot(`apt-get install failed (exit ${status})`);
+    const still = missingQemu(context.searchPath);
+    if (still.length)
+        return cannot(`after installing ${pkgs.join(' ')}, ${still.map((m) => m.command).join(' and ')} is still not on PATH`);
+    return { ok: true, seconds: seconds(), message: `installed ${pkgs.join(' ')} in ${seconds()} s` };
+}
+//# sourceMappingURL=host-deps.js.map
+
+/***/ }),
+
 /***/ 4398:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -9188,8 +9272,8 @@ var run = __nccwpck_require__(8695);
 var tar_disk = __nccwpck_require__(1058);
 // EXTERNAL MODULE: ./.build/src/vm/pidfile.js
 var pidfile = __nccwpck_require__(3262);
-// EXTERNAL MODULE: ./.build/src/gate/boot.js + 9 modules
-var boot = __nccwpck_require__(3623);
+// EXTERNAL MODULE: ./.build/src/gate/boot.js + 11 modules
+var boot = __nccwpck_require__(4987);
 ;// CONCATENATED MODULE: ./.build/src/gate/session.js
 // A booted guest that outlives one gate run (`fusefs-gate bisect`). After a run that left the
 // guest healthy (pass, or a decided fail whose shell still answered) QEMU keeps running; the next
@@ -9893,11 +9977,19 @@ function tryCreate(lockPath, owner) {
         return true;
     }
     catch (error) {
-        if (error.code === 'EEXIST')
+        const code = error.code;
+        if (code === 'EEXIST')
             return false;
-        throw error;
+        // The symlink call's own message quotes the whole owner record: say what failed, and why, instead.
+        throw Object.assign(new Error(`cannot take the cache lock ${lockPath}: ${code ?? error.message}${LOCK_FAILURE_HINTS[code ?? ''] ?? ''}`), { code });
     }
 }
+const LOCK_FAILURE_HINTS = {
+    ENOSPC: ' (the file system holding the cache is full: free space there or give another cache-dir)',
+    EDQUOT: ' (the disk quota of the cache folder is used up)',
+    EROFS: ' (the cache folder is on a read-only file system: give a writable cache-dir)',
+    EACCES: ' (the cache folder is not writable by this user: give a writable cache-dir)',
+};
 /** The lock's owner; 'gone' when there is no lock; undefined when it is not a record we can read. */
 function readOwner(lockPath) {
     let text;
@@ -10379,6 +10471,9 @@ function parseConfig(raw, context) {
         fail(constants/* Input */.pd.FuseServer, 'the command line must contain {mountpoint}, where the gate puts the mount point');
     }
     const fuseServerSource = value(constants/* Input */.pd.FuseServerSource);
+    if (fuseServerSource !== undefined && fuseServer === undefined) {
+        fail(constants/* Input */.pd.FuseServerSource, `${JSON.stringify(fuseServerSource)} is shipped only for a server of your own: give '${spell(constants/* Input */.pd.FuseServer)}' too (the command line that starts it), or leave it out`);
+    }
     if (fuseServerSource !== undefined) {
         requireDirectory(external_node_path_.resolve(context.cwd, fuseServerSource), () => fail(constants/* Input */.pd.FuseServerSource, `${JSON.stringify(fuseServerSource)} is not a directory`));
     }
@@ -10429,7 +10524,7 @@ function parseConfig(raw, context) {
     if (imageSha512 !== undefined && !/^[0-9a-f]{128}$/.test(imageSha512))
         fail(constants/* Input */.pd.ImageSha512, 'expected 128 hexadecimal digits');
     if (imageSha512 !== undefined && image === undefined)
-        fail(constants/* Input */.pd.ImageSha512, "only means something together with 'image'");
+        fail(constants/* Input */.pd.ImageSha512, `only means something together with '${spell(constants/* Input */.pd.Image)}'`);
     // One grammar for this parser and the image resolver (src/image/freebsd-resolve.ts).
     const freebsdVersion = value(constants/* Input */.pd.FreebsdVersion) ?? 'auto';
     let versionInput = { kind: 'auto' };
@@ -10475,11 +10570,15 @@ function parseConfig(raw, context) {
             fail(constants/* Input */.pd.BisectGood, "guest 'linux' without a Linux source tree tests the packaged FUSE driver: there is no history to bisect");
     }
     if (value(constants/* Input */.pd.BisectMaxBuilds) !== undefined && bisectGood === undefined)
-        fail(constants/* Input */.pd.BisectMaxBuilds, "only means something together with 'bisect-good'");
+        fail(constants/* Input */.pd.BisectMaxBuilds, `only means something together with '${spell(constants/* Input */.pd.BisectGood)}'`);
     const bisectMaxBuilds = value(constants/* Input */.pd.BisectMaxBuilds) === undefined ? undefined : positive(constants/* Input */.pd.BisectMaxBuilds, 1, 1000, true);
     const failOn = listOf(constants/* Input */.pd.FailOn, VERDICTS.filter((v) => v !== 'pass'), 'fail,hang,panic,error');
     const outDir = external_node_path_.resolve(context.cwd, value(constants/* Input */.pd.OutputDir) ?? defaultOutputDir(context.env));
     requireWritableDirectory(outDir, (problem) => fail(constants/* Input */.pd.OutputDir, `${JSON.stringify(outDir)} cannot be written: ${problem}`));
+    const cacheDir = external_node_path_.resolve(context.cwd, value(constants/* Input */.pd.CacheDir) ?? context.env.FUSEFS_GATE_CACHE ?? external_node_path_.join((0,external_node_os_.homedir)(), '.cache', 'fusefs-gate'));
+    // The cache holds the guests and the locks every run takes: a read-only one fails the first lock.
+    requireWritableDirectory(cacheDir, (problem) => fail(constants/* Input */.pd.CacheDir, `${JSON.stringify(cacheDir)} cannot be written: ${problem}`));
+    requireUsableTmpdir(context.env);
     return {
         guest,
         freebsdVersion,
@@ -10519,7 +10618,7 @@ function parseConfig(raw, context) {
         uploadArtifact: parseBoolean(constants/* Input */.pd.UploadArtifact, value(constants/* Input */.pd.UploadArtifact) ?? 'true', fail),
         artifactName: value(constants/* Input */.pd.ArtifactName) ??
             defaultArtifactName(guest, freebsdVersion, context.env, value(constants/* Input */.pd.MatrixLeg)),
-        cacheDir: external_node_path_.resolve(context.cwd, value(constants/* Input */.pd.CacheDir) ?? context.env.FUSEFS_GATE_CACHE ?? external_node_path_.join((0,external_node_os_.homedir)(), '.cache', 'fusefs-gate')),
+        cacheDir,
     };
 }
 /**
@@ -10596,6 +10695,26 @@ function requireWritableDirectory(dir, onProblem) {
         onProblem(error.code ?? String(error));
     }
 }
+/**
+ * The folder for temporary files (the KVM probe's, QEMU's sockets when the work folder's path is
+ * too long) is the first of TMPDIR, TMP, TEMP that is set (node's os.tmpdir()); one that names a
+ * missing or read-only folder is the environment's bad input, found before anything starts. It is
+ * not created: a TMPDIR that does not exist is a mistake to point out, not to paper over.
+ */
+function requireUsableTmpdir(env) {
+    const name = ['TMPDIR', 'TMP', 'TEMP'].find((n) => env[n]);
+    if (!name)
+        return;
+    const dir = env[name];
+    try {
+        if (!(0,external_node_fs_.statSync)(dir).isDirectory())
+            throw Object.assign(new Error('not a directory'), { code: 'ENOTDIR' });
+        (0,external_node_fs_.accessSync)(dir, external_node_fs_.constants.W_OK);
+    }
+    catch (error) {
+        throw new errors/* BadInputError */.Y(name, `${JSON.stringify(dir)} cannot hold temporary files: ${error.code ?? String(error)}; point ${name} at a writable folder or unset it`);
+    }
+}
 /** mkdir -p one level at a time: node's recursive mkdirSync spins forever under /proc. */
 function makeDirectories(dir) {
     if ((0,external_node_fs_.existsSync)(dir)) {
@@ -10641,24 +10760,49 @@ function defaultArtifactName(guest, version, env, matrixLeg) {
 /* harmony export */   uI: () => (/* binding */ GuestPanicError)
 /* harmony export */ });
 // Why a wait on the console ended without what it waited for.
-/** The guest kernel panicked; `text` holds the panic report as printed. */
+/**
+ * The guest kernel panicked; `text` holds the panic report as printed, `startLine` (when known) the
+ * index of the line that started it. The message quotes the panic's own line: the first panic line
+ * from the start on (FreeBSD's "panic: %s" follows its "Fatal trap" report, sys/amd64/amd64/trap.c
+ * trap_fatal()), never an earlier line that merely says "panic" (a `kern.panic` sysctl, a boot message).
+ */
 class GuestPanicError extends Error {
     text;
-    constructor(text) {
-        super(`guest kernel panicked: ${firstLineMatching(text, /panic/i) ?? text.slice(0, 200)}`);
+    constructor(text, startLine) {
+        super(`guest kernel panicked: ${panicHeadline(text, startLine) ?? text.slice(0, 200)}`);
         this.text = text;
         this.name = 'GuestPanicError';
     }
+}
+/** FreeBSD's "panic: " (also after other console text, `login: panic: `) and Linux's panic() line. */
+const PANIC_LINE = /(?:^|[^\w.-])panic: |Kernel panic - not syncing/;
+function panicHeadline(text, startLine) {
+    const lines = text.split('\n');
+    const from = startLine ?? 0;
+    const own = lines.slice(from).find((line) => PANIC_LINE.test(line));
+    return (own ?? (startLine === undefined ? firstLineMatching(text, /panic/i) : lines[from]))?.trim();
 }
 /** The console stream ended: QEMU exited or was killed. */
 class ConsoleClosedError extends Error {
     awaited;
     lastOutput;
-    constructor(awaited, lastOutput) {
-        super(`the guest console closed (QEMU exited) while waiting for ${awaited}; last output: ${JSON.stringify(lastOutput.slice(-300))}`);
+    qemuEnd;
+    qemuKilledBy;
+    constructor(awaited, lastOutput, 
+    /** How QEMU ended, once the host knows (`QEMU (pid 7) was killed by SIGSEGV`); the console alone cannot tell. */
+    qemuEnd, 
+    /** The signal that killed QEMU when it was not the gate's: the host's fault, not the guest's boot. */
+    qemuKilledBy) {
+        super(`the guest console closed (${qemuEnd ?? 'QEMU exited'}) while waiting for ${awaited}; last output: ${JSON.stringify(lastOutput.slice(-300))}`);
         this.awaited = awaited;
         this.lastOutput = lastOutput;
+        this.qemuEnd = qemuEnd;
+        this.qemuKilledBy = qemuKilledBy;
         this.name = 'ConsoleClosedError';
+    }
+    /** The same closing, saying how QEMU ended. */
+    withQemuEnd(qemuEnd, qemuKilledBy) {
+        return qemuEnd ? new ConsoleClosedError(this.awaited, this.lastOutput, qemuEnd, qemuKilledBy) : this;
     }
 }
 /** The guest printed its boot banner twice within one boot phase. */
@@ -10766,6 +10910,8 @@ class SerialConsole {
     closed = false;
     failure;
     panicLines;
+    /** Where in panicLines the line that matched the profile's panicStart is. */
+    panicStartAt = 0;
     panicTimer;
     bannerCount = 0;
     watchBanner = false;
@@ -10991,6 +11137,7 @@ class SerialConsole {
             return;
         // Keep what came before the panic line too: the oops and its call trace precede it on Linux.
         this.panicLines = [...this.recentLines];
+        this.panicStartAt = this.panicLines.length - 1;
         if (panicEnd.test(line))
             return this.finishPanic();
         this.panicTimer = setTimeout(() => this.finishPanic(), this.options.panicCollectMs ?? 5000);
@@ -10999,7 +11146,7 @@ class SerialConsole {
         if (!this.panicLines || this.failure)
             return;
         clearTimeout(this.panicTimer);
-        this.fail(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GuestPanicError */ .uI(this.panicLines.join('\n')));
+        this.fail(new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .GuestPanicError */ .uI(this.panicLines.join('\n'), this.panicStartAt));
     }
     check() {
         const waiter = this.waiter;
@@ -11163,7 +11310,7 @@ const GROUP = { installQemu: 'Install QEMU' };
 
 /***/ }),
 
-/***/ 3623:
+/***/ 4987:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11878,7 +12025,7 @@ async function chooseAccelerator(choice, options = {}) {
 // EXTERNAL MODULE: ./.build/src/vm/pidfile.js
 var vm_pidfile = __nccwpck_require__(3262);
 // EXTERNAL MODULE: ./.build/src/vm/registry.js
-var registry = __nccwpck_require__(4013);
+var registry = __nccwpck_require__(6394);
 // EXTERNAL MODULE: external "node:net"
 var external_node_net_ = __nccwpck_require__(7030);
 ;// CONCATENATED MODULE: ./.build/src/vm/unix-socket.js
@@ -12197,6 +12344,25 @@ class QmpClient {
 
 
 
+/** One sentence on how a QEMU process ended: the signal or the status, and QEMU's last stderr line. */
+function describeQemuExit(pid, exit, stoppedByGate) {
+    // QEMU's own info lines ("QEMU waiting for connection on: ...") say nothing about its end.
+    const said = (0,process/* lastLine */.fM)(exit.stderrTail
+        .split('\n')
+        .filter((line) => !/^[^:]*: .*\binfo: /.test(line))
+        .join('\n'));
+    const words = said ? `; QEMU said: ${JSON.stringify(said.slice(0, 300))}` : '';
+    if (stoppedByGate)
+        return `QEMU (pid ${pid}) was stopped by the gate${words}`;
+    if (exit.signal) {
+        // Nothing in the run sends SIGKILL to a QEMU it has not asked to stop: someone else did.
+        const who = exit.signal === 'SIGKILL'
+            ? " (from outside the run: another process, or the kernel's out-of-memory killer)"
+            : '';
+        return `QEMU (pid ${pid}) was killed by ${exit.signal}${who}${words}`;
+    }
+    return `QEMU (pid ${pid}) exited with status ${exit.code}${words}`;
+}
 /** QEMU did not get as far as running the guest. */
 class VmStartError extends Error {
     stderr;
@@ -12353,13 +12519,19 @@ class QemuVm {
         }
         catch (error) {
             // Whatever failed, QEMU must not outlive the failed start.
+            const endedByItself = this.child.exitCode !== null || this.child.signalCode !== null;
             const exit = await this.stop({ graceMs: 1_000 }).catch(() => this.exitValue);
             const stderr = exit?.stderrTail ?? this.stderr.text();
             const said = (0,process/* lastLine */.fM)(stderr);
             if (this.spawnError) {
                 throw new VmStartError(`could not run ${this.qemuBinary}: ${this.spawnError.message}`, stderr, this.argv);
             }
-            const exitText = exit ? `; exit ${exit.signal ?? exit.code}` : '';
+            // A signal QEMU died of before the gate stopped it is the host's (or QEMU's own crash): name it.
+            const exitText = !exit
+                ? ''
+                : endedByItself && exit.signal
+                    ? `; QEMU was killed by ${exit.signal}`
+                    : `; exit ${exit.signal ?? exit.code}`;
             throw new VmStartError(`QEMU did not start${said ? `: ${said}` : ''} (${error.message}${exitText})`, stderr, this.argv);
         }
     }
@@ -12452,6 +12624,24 @@ class QemuVm {
     }
     stderrText() {
         return this.stderr.text();
+    }
+    killedBy() {
+        if (this.stopping !== undefined)
+            return undefined;
+        return this.exitValue?.signal ?? undefined;
+    }
+    async describeEnd(waitMs = 5_000) {
+        const stoppedByGate = this.stopping !== undefined;
+        let timer;
+        const exit = await Promise.race([
+            this.exited,
+            new Promise((resolve) => {
+                timer = setTimeout(() => resolve(undefined), waitMs);
+            }),
+        ]).finally(() => clearTimeout(timer));
+        if (!exit)
+            return `QEMU (pid ${this.pid}) closed the serial console but was still running ${waitMs / 1000} s later`;
+        return describeQemuExit(this.pid, exit, stoppedByGate);
     }
     async cleanupFiles() {
         const removals = [];
@@ -12586,6 +12776,113 @@ async function qemuReachability(vm, readState = processState) {
     return { reachable: true, status: status.status };
 }
 //# sourceMappingURL=reachability.js.map
+;// CONCATENATED MODULE: ./.build/src/vm/host-disk-errors.js
+// A guest disk whose host file cannot be written (the output folder's file system filled up, went
+// read-only, or failed): QEMU emits the QMP event BLOCK_IO_ERROR (qapi/block-core.json: device,
+// node-name, operation, action, nospace, reason). With the devices' default werror ("enospc": stop
+// on ENOSPC, report anything else) a full disk pauses the VM, so the console simply goes silent
+// and a command waits out its whole timeout; any other error reaches the guest as an I/O error,
+// which can fail a build or a test that the tree is then blamed for. Either way it is the host's
+// fault, and this watch says so at once, naming the host file.
+/** The host could not read or write a guest disk's file: the gate's (the runner's) fault, never the tree's. */
+class HostDiskError extends Error {
+    file;
+    operation;
+    reason;
+    noSpace;
+    paused;
+    constructor(file, operation, reason, noSpace, paused) {
+        super(`the host could not ${operation} the guest disk ${file}: ${reason}` +
+            (noSpace ? ' (the file system holding it is full)' : '') +
+            (paused ? '; QEMU paused the guest' : '; QEMU passed the I/O error to the guest'));
+        this.file = file;
+        this.operation = operation;
+        this.reason = reason;
+        this.noSpace = noSpace;
+        this.paused = paused;
+        this.name = 'HostDiskError';
+    }
+}
+/**
+ * Calls `onError` once, at the first BLOCK_IO_ERROR. `files` maps QEMU's node names (`disk0`,
+ * `disk1`: src/vm/qemu-argv.ts) to the host files behind them. Returns a function that stops watching.
+ */
+async function watchHostDiskErrors(vm, files, onError) {
+    let active = true;
+    const qmp = await vm.qmp();
+    qmp.onEvent((event) => {
+        if (!active || event.event !== 'BLOCK_IO_ERROR')
+            return;
+        active = false;
+        const data = (event.data ?? {});
+        const node = data['node-name'] ?? data.device ?? '';
+        onError(new HostDiskError(files[node] ?? (node ? `node ${node}` : 'of unknown node'), data.operation === 'read' ? 'read' : 'write', data.reason ?? 'I/O error', data.nospace === true, data.action === 'stop'));
+    });
+    return () => {
+        active = false;
+    };
+}
+//# sourceMappingURL=host-disk-errors.js.map
+// EXTERNAL MODULE: ./.build/src/action/host-deps.js
+var host_deps = __nccwpck_require__(8585);
+;// CONCATENATED MODULE: ./.build/src/gate/vm-start-failure.js
+// A QEMU that did not start, said in the user's terms: what to install, which input to change.
+// QEMU's own line stays in the message; this adds what the user can do about it.
+
+
+
+
+/** MemAvailable of /proc/meminfo (proc(5): "An estimate of how much memory is available for starting new applications"), in MiB. */
+function availableMemoryMiB(meminfo = readMeminfo()) {
+    const kib = /^MemAvailable:\s+(\d+) kB$/m.exec(meminfo ?? '')?.[1];
+    return kib === undefined ? undefined : Math.floor(Number(kib) / 1024);
+}
+function readMeminfo() {
+    try {
+        return (0,external_node_fs_.readFileSync)('/proc/meminfo', 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * QEMU's words for an option or a value it does not know (QEMU 7.2 qapi/qmp/qerror.h QERR_*, and
+ * qemu-options handling in softmmu/vl.c): an older or differently built QEMU than the gate expects.
+ */
+const REFUSED_OPTION = /invalid option|Invalid parameter|Parameter '[^']+' (expects|is missing)|is not a valid|unsupported|property '[^']+' not found|not found|unknown/i;
+/** The QEMU the gate was developed and tested with (Debian 12's qemu-system-x86). */
+const TESTED_QEMU = '7.2';
+/**
+ * A QEMU that refused the gate's command line: the same failure, saying which QEMU it is (its
+ * `--version` line) and which one the gate is tested with; the error as it was otherwise.
+ */
+async function withQemuVersion(error, qemuBinary = 'qemu-system-x86_64') {
+    if (!(error instanceof VmStartError) || !REFUSED_OPTION.test((0,process/* lastLine */.fM)(error.stderr)))
+        return error;
+    const version = await (0,process/* runBounded */.Bb)(qemuBinary, ['--version'], { timeoutMs: 5_000 });
+    const line = version.stdout.split('\n')[0]?.trim();
+    if (!line)
+        return error;
+    return new VmStartError(`${error.message} [${qemuBinary} is ${line}; the gate is tested with QEMU ${TESTED_QEMU}]`, error.stderr, error.argv);
+}
+/** The same failure with what to do about it, or the error as it was. */
+function explainVmStartFailure(error, config, meminfo) {
+    if (!(error instanceof VmStartError))
+        return error;
+    const missing = (0,host_deps/* missingQemu */.Lq)().filter((m) => m.command === 'qemu-system-x86_64');
+    if (missing.length > 0 && /could not run qemu-system-x86_64/.test(error.message))
+        return new VmStartError(`${(0,host_deps/* installHint */.J8)(missing)} (${error.message})`, error.stderr, error.argv);
+    // QEMU 7.2 softmmu/vl.c / backends: "cannot set up guest memory 'pc.ram': Cannot allocate memory".
+    if (/cannot set up guest memory|Cannot allocate memory/.test(error.stderr)) {
+        const available = availableMemoryMiB(meminfo ?? readMeminfo());
+        return new VmStartError(`the guest's memory (the memory input, ${config.memoryMiB} MiB) is more than this host could give QEMU` +
+            `${available === undefined ? '' : ` (${available} MiB available now)`}: lower memory. ${error.message}`, error.stderr, error.argv);
+    }
+    return error;
+}
+//# sourceMappingURL=vm-start-failure.js.map
+// EXTERNAL MODULE: ./.build/src/gate/host-files.js
+var host_files = __nccwpck_require__(6067);
 // EXTERNAL MODULE: ./.build/src/gate/evidence.js + 1 modules
 var evidence = __nccwpck_require__(6085);
 // EXTERNAL MODULE: ./.build/src/payload/tar-disk.js + 1 modules
@@ -12593,6 +12890,10 @@ var tar_disk = __nccwpck_require__(1058);
 ;// CONCATENATED MODULE: ./.build/src/gate/boot.js
 // From a configuration to a guest at a root shell: which guest and image (plan), then QEMU and
 // the console (boot), with one clean retry from a fresh overlay when a boot fails.
+
+
+
+
 
 
 
@@ -12623,17 +12924,16 @@ async function planGuest(config, io) {
     (0,external_node_fs_.mkdirSync)(workDir, { recursive: true });
     const serialLogPath = external_node_path_.join(config.outDir, 'serial.log');
     if (config.guest === 'linux') {
-        const image = await (0,linux_guest_for_run/* linuxGuestForRun */.N)(config, io, 'cloud');
-        if (image.rebuiltBecause)
-            io.warn(`Linux test guest: ${image.rebuiltBecause}`);
         const configFile = external_node_path_.join(workDir, 'gate-config.json');
         (0,external_node_fs_.writeFileSync)(configFile, JSON.stringify({ workloads: config.workloads, fixtureOptions: config.fixtureOptions, fault: config.fault ?? null }, null, 2));
         if (config.linuxFuseTree) {
             const { planLinuxTreeGuest } = await Promise.resolve(/* import() */).then(__nccwpck_require__.bind(__nccwpck_require__, 1546));
             return planLinuxTreeGuest(config, io, { workDir, serialLogPath, configFile });
         }
+        // Only here: a Linux tree run boots the generic guest its plan asks for, not this one.
+        const image = await (0,linux_guest_for_run/* linuxGuestForRun */.N)(config, io, 'cloud');
         return {
-            adapter: new linux/* LinuxGuest */.l(image),
+            adapter: new linux/* LinuxGuest */.lj(image),
             media: async () => ({
                 kind: 'kernel',
                 kernel: image.kernel,
@@ -12665,7 +12965,7 @@ async function bootGuest(config, plan, io, stop, report, options = {}) {
     (0,external_node_fs_.mkdirSync)(workDir, { recursive: true });
     const payloadDisk = external_node_path_.join(workDir, 'payload.tar');
     const resultsDisk = external_node_path_.join(workDir, 'results.img');
-    const payload = await (0,tar_disk/* writeTarDisk */.My)(plan.payload, payloadDisk);
+    const payload = await (0,host_files/* writingHostFile */.Fn)(payloadDisk, 'the payload disk', () => (0,tar_disk/* writeTarDisk */.My)(plan.payload, payloadDisk));
     let payloadBytes = payload.diskBytes;
     if (options.payloadDiskBytes) {
         // A hole past the archive: costs nothing on the host, and QEMU fixes a disk's size when it opens it.
@@ -12676,34 +12976,54 @@ async function bootGuest(config, plan, io, stop, report, options = {}) {
     let runIo = io;
     let runStop = stop;
     let logPath = plan.serialLogPath;
+    const logStates = new Map();
+    let logState;
     const openLog = (file, append = false) => {
         const stream = (0,external_node_fs_.createWriteStream)(file, { flags: append ? 'a' : 'w' });
+        const state = { stream, pushed: 0 };
+        logState = state;
+        logStates.set(file, state);
         // A write error (the disk filled up during the run) must not end the process: the console goes on.
-        let logFailed = false;
         stream.on('error', (error) => {
-            if (!logFailed)
-                runIo.warn(`serial log ${file} is incomplete: ${error.message}`);
-            logFailed = true;
+            const code = error.code;
+            if (state.code === undefined)
+                runIo.warn(`serial log ${file} is incomplete: ${code ? (0,host_files/* describeWriteErrno */.DT)(code) : error.message}`);
+            state.code ??= code ?? error.message;
         });
         return stream;
     };
     let log = openLog(logPath, options.appendLog);
+    const writeLog = (chunk) => {
+        if (logState)
+            logState.pushed += Buffer.byteLength(chunk);
+        if (logState?.code === undefined)
+            log.write(chunk);
+    };
+    const serialLogFailure = (file) => {
+        const state = logStates.get(file);
+        return state?.code === undefined
+            ? undefined
+            : { code: state.code, missingBytes: Math.max(0, state.pushed - state.stream.bytesWritten) };
+    };
     const boot = async (attempt) => {
         report.bootAttempts = attempt;
-        await (0,tar_disk/* createBlankDisk */.WO)(resultsDisk, RESULTS_DISK_MIB);
+        await (0,host_files/* writingHostFile */.Fn)(resultsDisk, `the ${RESULTS_DISK_MIB} MiB results disk`, () => (0,tar_disk/* createBlankDisk */.WO)(resultsDisk, RESULTS_DISK_MIB));
         const media = await plan.media(attempt);
+        const vmDisks = [
+            { path: payloadDisk, format: 'raw', readonly: true },
+            { path: resultsDisk, format: 'raw' },
+        ];
         const vm = await startVm({
             accel: config.accel,
             cpus: config.cpus,
             memoryMiB: config.memoryMiB,
             boot: media,
             ...(plan.tcgThread ? { tcgThread: plan.tcgThread } : {}),
-            disks: [
-                { path: payloadDisk, format: 'raw', readonly: true },
-                { path: resultsDisk, format: 'raw' },
-            ],
+            disks: vmDisks,
             workDir: external_node_path_.join(workDir, `vm${attempt}`),
             pidfile: external_node_path_.join(workDir, `qemu${attempt}.pid.json`),
+        }).catch(async (error) => {
+            throw await withQemuVersion(explainVmStartFailure(error, config));
         });
         io.onVmStarted?.(external_node_path_.join(workDir, `qemu${attempt}.pid.json`));
         io.onVm?.(vm);
@@ -12715,22 +13035,33 @@ async function bootGuest(config, plan, io, stop, report, options = {}) {
             nonce: (0,markers/* newNonce */.Yd)(),
             rawLog: (chunk) => {
                 consoleBytes += chunk.length;
-                log.write(chunk);
+                writeLog(chunk);
             },
             onLine: (line) => runIo.consoleLine(line),
         });
         const onStop = () => console.abort(new errors/* CancelledError */.cc(String(runStop.reason ?? 'SIGTERM')));
         stop.addEventListener('abort', onStop, { once: true });
         // For the whole run: KVM stopping the guest ends whatever waits on the console, at once.
-        const unwatchKvm = vm.accelerator === 'kvm'
+        const unwatchKvmOnly = vm.accelerator === 'kvm'
             ? await watchKvmFailure(vm, (failure) => console.abort(failure))
             : () => undefined;
+        // So does a guest disk the host cannot write (the output folder full or read-only).
+        const diskFiles = Object.fromEntries(guestDisks({ boot: media, disks: vmDisks }).map((disk, index) => [`disk${index}`, disk.path]));
+        const unwatchDisks = await watchHostDiskErrors(vm, diskFiles, (failure) => console.abort(failure));
+        const unwatchKvm = () => {
+            unwatchKvmOnly();
+            unwatchDisks();
+        };
         try {
             await console.login(config.bootTimeoutSec * 1000);
         }
-        catch (error) {
+        catch (caught) {
             stop.removeEventListener('abort', onStop);
             unwatchKvm();
+            // How QEMU ended is known only before the gate stops it.
+            const error = caught instanceof errors/* ConsoleClosedError */.gp
+                ? caught.withQemuEnd(await vm.describeEnd(), vm.killedBy())
+                : caught;
             await vm.stop();
             if (vm.accelerator === 'kvm' &&
                 !(error instanceof KvmFailedError) &&
@@ -12757,6 +13088,8 @@ async function bootGuest(config, plan, io, stop, report, options = {}) {
                 return booted;
             },
             diagnose: () => diagnoseWedgedGuest(vm, console, booted.adapter.backstop()),
+            qemuEnd: () => vm.describeEnd(),
+            serialLogFailure,
             qemuProblem: async () => {
                 const reach = await qemuReachability(vm);
                 return reach.reachable ? undefined : reach.why;
@@ -12770,7 +13103,7 @@ async function bootGuest(config, plan, io, stop, report, options = {}) {
                     await booted.readResults(resultsDir);
             },
             readResults: async (resultsDir) => {
-                await (0,tar_disk/* readTarDisk */.JO)(resultsDisk, resultsDir).catch((error) => runIo.warn(`reading the results disk: ${error.message}`));
+                await (0,tar_disk/* readTarDisk */.JO)(resultsDisk, resultsDir).catch((error) => runIo.warn(`reading the results disk: ${(0,host_files/* folderWriteProblem */.XC)(resultsDir) ?? error.message}`));
             },
             handOver: async (next) => {
                 await new Promise((resolve) => log.end(resolve));
@@ -12799,7 +13132,7 @@ async function bootGuest(config, plan, io, stop, report, options = {}) {
                 throw error;
             markKvmUnusable(error.message);
             io.warn(`KVM could not run the guest (${error.message}); booting again under TCG software emulation`);
-            log.write(`\n===== fusefs-gate: ${error.message}; booting again under TCG =====\n`);
+            writeLog(`\n===== fusefs-gate: ${error.message}; booting again under TCG =====\n`);
             return await boot(attempt);
         }
     };
@@ -12811,7 +13144,7 @@ async function bootGuest(config, plan, io, stop, report, options = {}) {
             if (!isRetryableBootFailure(error) || stop.aborted)
                 throw error;
             io.warn(`boot attempt 1 failed (${error.message.split('\n')[0]}); retrying once from a fresh overlay`);
-            log.write(`\n===== fusefs-gate: boot attempt 1 failed: ${error.message.split('\n')[0]}; retrying =====\n`);
+            writeLog(`\n===== fusefs-gate: boot attempt 1 failed: ${error.message.split('\n')[0]}; retrying =====\n`);
             return await bootWithFallback(2);
         }
     }
@@ -12857,12 +13190,17 @@ async function askWedgedGuest(vm, console, plan, notes) {
     }
     return notes;
 }
-/** A boot that never reached a shell, looped, or panicked in the stock kernel gets one more try. */
+/**
+ * A boot that never reached a shell, looped, or panicked in the stock kernel gets one more try; so
+ * does a QEMU that exited on its own (a guest reset under -no-reboot). A QEMU killed by a signal it
+ * was not sent by the gate (SIGKILL from outside or the OOM killer, its own SIGSEGV or SIGABRT) is
+ * the host's failure, not the guest's boot: the run ends in `error` saying so, at once.
+ */
 function isRetryableBootFailure(error) {
     return (error instanceof shell/* CommandTimeoutError */.$ ||
         error instanceof errors/* BootLoopError */.bS ||
         error instanceof errors/* GuestPanicError */.uI ||
-        error instanceof errors/* ConsoleClosedError */.gp);
+        (error instanceof errors/* ConsoleClosedError */.gp && error.qemuKilledBy === undefined));
 }
 //# sourceMappingURL=boot.js.map
 
@@ -12886,6 +13224,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./.build/src/constants.js
 var constants = __nccwpck_require__(1402);
+// EXTERNAL MODULE: ./.build/src/gate/host-files.js
+var host_files = __nccwpck_require__(6067);
 // EXTERNAL MODULE: ./.build/src/report/signature.js
 var signature = __nccwpck_require__(2428);
 ;// CONCATENATED MODULE: ./.build/src/report/junit.js
@@ -13061,6 +13401,7 @@ var summary = __nccwpck_require__(5638);
 
 
 
+
 /** A run needs at least this much free in the output folder: disks, serial log, evidence. */
 const MIN_OUTPUT_FREE_BYTES = 8 * 1024 * 1024;
 /** The output folder cannot hold what the run must write. */
@@ -13114,7 +13455,9 @@ function tryWrite(file, text) {
     }
 }
 /** Writes the evidence files; never throws. Returns the files that were written. */
-function writeEvidence(outDir, report, serialLogPath) {
+function writeEvidence(outDir, report, serialLogPath, 
+/** The serial log stopped taking the console during the run (its writer's errno, the bytes it lacks). */
+serialLogFailure) {
     const paths = {
         stacks: external_node_path_.join(outDir, 'stacks.txt'),
         junit: external_node_path_.join(outDir, 'junit.xml'),
@@ -13123,7 +13466,17 @@ function writeEvidence(outDir, report, serialLogPath) {
     };
     const serialLog = serialLogPath && (0,external_node_fs_.existsSync)(serialLogPath) ? { serialLog: serialLogPath } : {};
     const decided = { verdict: report.verdict, reason: report.reason };
-    const failures = [];
+    // A log cut short is kept (what it has is evidence), and listed with the files that are missing.
+    const failures = serialLogFailure
+        ? [
+            {
+                name: 'serial.log (cut short)',
+                bytes: serialLogFailure.missingBytes,
+                code: serialLogFailure.code,
+                label: 'the end of serial.log',
+            },
+        ]
+        : [];
     const written = () => ({
         ...Object.fromEntries(Object.entries(paths).filter(([, file]) => !failures.some((f) => f.name === external_node_path_.basename(file)))),
         ...serialLog,
@@ -13163,10 +13516,15 @@ function markUnwritten(report, outDir, failures, decided) {
     const free = freeBytes(outDir);
     const needed = failures.reduce((sum, f) => sum + f.bytes, 0);
     const codes = [...new Set(failures.map((f) => f.code))];
-    const why = codes.some((code) => code === 'ENOSPC' || code === 'EDQUOT')
-        ? `the file system is full: they needed ${formatBytes(needed)}, ${free === undefined ? 'an unknown amount' : formatBytes(free)} is free` +
-            (free === undefined ? '' : ` (${formatBytes(Math.max(1, needed - free))} missing at least)`)
-        : codes.join(', ');
+    const full = codes.some((code) => code === 'ENOSPC' || code === 'EDQUOT');
+    // Space freed since (another job's files went): the serial log was cut while the disk was full.
+    const freedSince = full && free !== undefined && free >= needed;
+    const why = freedSince
+        ? `the file system was full during the run (${formatBytes(free)} is free now)`
+        : full
+            ? `the file system is full: they needed ${formatBytes(needed)}, ${free === undefined ? 'an unknown amount' : formatBytes(free)} is free` +
+                (free === undefined ? '' : ` (${formatBytes(Math.max(1, needed - free))} missing at least)`)
+            : codes.map((code) => (0,host_files/* describeWriteErrno */.DT)(code)).join(', ');
     const files = failures.map((f) => `${f.label ?? f.name} (${formatBytes(f.bytes)})`).join(', ');
     report.verdict = 'error';
     report.reason = `could not write the evidence in ${outDir}: ${files} not written, ${why}; the run itself had decided ${decided.verdict}: ${decided.reason}`;
@@ -13206,6 +13564,101 @@ function formatThread(thread) {
 
 /***/ }),
 
+/***/ 6067:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   DT: () => (/* binding */ describeWriteErrno),
+/* harmony export */   Fn: () => (/* binding */ writingHostFile),
+/* harmony export */   XC: () => (/* binding */ folderWriteProblem)
+/* harmony export */ });
+/* unused harmony exports fileSizeLimitBytes, HostFileError */
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+// A host file the run must write (a disk image, the serial log, the evidence) that could not be
+// written: one sentence naming the file, the errno and what the errno means on this host, instead
+// of node's bare "EFBIG: file too large, ftruncate".
+
+
+/** What an errno of a failed write means for the folder the file is in. */
+const WRITE_FAILURE_HINTS = {
+    ENOSPC: ' (the file system holding it is full)',
+    EDQUOT: ' (the disk quota there is used up)',
+    EROFS: ' (the file system holding it is read-only)',
+    EACCES: ' (the folder is not writable by this user)',
+    EPERM: ' (the folder is not writable by this user)',
+    ENOENT: ' (its folder was removed during the run)',
+    EIO: ' (the disk holding it failed)',
+};
+/**
+ * The soft RLIMIT_FSIZE of this process from /proc/self/limits (proc(5): "Max file size  <soft>
+ * <hard> bytes"), in bytes; undefined when unlimited or unknown.
+ */
+function fileSizeLimitBytes(limits = readLimits()) {
+    const soft = /^Max file size\s+(\S+)\s+\S+\s+bytes\s*$/m.exec(limits ?? '')?.[1];
+    return soft === undefined || soft === 'unlimited' ? undefined : Number(soft);
+}
+function readLimits() {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)('/proc/self/limits', 'utf8');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** `ENOSPC (the file system holding it is full)`; EFBIG names the process's file size limit. */
+function describeWriteErrno(code, limits) {
+    if (code === 'EFBIG') {
+        const limit = fileSizeLimitBytes(limits);
+        return `EFBIG (larger than this process may write: its file size limit, ulimit -f, is ${limit === undefined ? 'set' : `${Math.floor(limit / 1024)} KiB`})`;
+    }
+    return `${code}${WRITE_FAILURE_HINTS[code] ?? ''}`;
+}
+/** A host file the run needs could not be written. */
+class HostFileError extends Error {
+    file;
+    code;
+    constructor(file, code, what) {
+        super(`cannot write ${what} ${file}: ${describeWriteErrno(code)}`);
+        this.file = file;
+        this.code = code;
+        this.name = 'HostFileError';
+    }
+}
+/** Runs `write`; a failure with an errno becomes a HostFileError naming `what` and `file`. */
+async function writingHostFile(file, what, write) {
+    try {
+        return await write();
+    }
+    catch (error) {
+        const code = error.code;
+        if (typeof code !== 'string')
+            throw error;
+        throw new HostFileError(file, code, what);
+    }
+}
+/**
+ * Why nothing can be written into `dir` (or the nearest folder above it that exists), or undefined
+ * when it can: node's recursive mkdir reports ENOENT on a read-only file system, which would send a
+ * reader looking for a removed folder.
+ */
+function folderWriteProblem(dir) {
+    let existing = dir;
+    while (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(existing) && node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(existing) !== existing)
+        existing = node_path__WEBPACK_IMPORTED_MODULE_1__.dirname(existing);
+    try {
+        (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.accessSync)(existing, node_fs__WEBPACK_IMPORTED_MODULE_0__.constants.W_OK);
+        return undefined;
+    }
+    catch (error) {
+        const code = error.code;
+        return code ? `${existing}: ${describeWriteErrno(code)}` : undefined;
+    }
+}
+//# sourceMappingURL=host-files.js.map
+
+/***/ }),
+
 /***/ 3418:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13214,8 +13667,11 @@ function formatThread(thread) {
 /* harmony export */ });
 /* harmony import */ var _image_linux_guest_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6914);
 
-function linuxGuestForRun(config, io, flavour) {
-    return (0,_image_linux_guest_js__WEBPACK_IMPORTED_MODULE_0__/* .ensureLinuxGuest */ .Lr)(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line), flavour, io.signal);
+async function linuxGuestForRun(config, io, flavour) {
+    const image = await (0,_image_linux_guest_js__WEBPACK_IMPORTED_MODULE_0__/* .ensureLinuxGuest */ .Lr)(config.cacheDir, config.buildTimeoutSec * 1000, (line) => io.consoleLine(line), flavour, io.signal);
+    if (image.rebuiltBecause)
+        io.warn(`Linux test guest: ${image.rebuiltBecause}`);
+    return image;
 }
 //# sourceMappingURL=linux-guest-for-run.js.map
 
@@ -13249,7 +13705,7 @@ const TREE_MODULE_PAYLOAD_PATH = 'target/fuse.ko';
 const MODULE_IN_GUEST = `${common/* GATE_DIR */.Wd}/${TREE_MODULE_PAYLOAD_PATH}`;
 /** kernel/module/sysfs.c: the notes of a loaded module, one binary file per ELF note section. */
 const BUILD_ID_NOTE = '/sys/module/fuse/notes/.note.gnu.build-id';
-class LinuxTreeGuest extends linux/* LinuxGuest */.l {
+class LinuxTreeGuest extends linux/* LinuxGuest */.lj {
     build;
     why;
     constructor(image, build, why) {
@@ -13413,8 +13869,8 @@ var external_node_fs_ = __nccwpck_require__(3024);
 var errors = __nccwpck_require__(6298);
 // EXTERNAL MODULE: ./.build/src/guest/shell.js
 var shell = __nccwpck_require__(1686);
-// EXTERNAL MODULE: ./.build/src/report/stacks.js + 5 modules
-var stacks = __nccwpck_require__(6394);
+// EXTERNAL MODULE: ./.build/src/report/stacks.js + 1 modules
+var stacks = __nccwpck_require__(5612);
 // EXTERNAL MODULE: ./.build/src/report/signature.js
 var signature = __nccwpck_require__(2428);
 // EXTERNAL MODULE: ./.build/src/report/catalogue.js + 1 modules
@@ -13824,6 +14280,9 @@ function blame(outcome, context) {
         case 'mount-failed':
             // The tree's verdict only when the tree's code is what mounted.
             return decision(context.targetLoaded ? 'fail' : 'error', outcome.message);
+        case 'mount-lost':
+            // The user's server is not the code under test: once it is gone, the tests ran on a plain folder.
+            return decision('error', `the FUSE file system went away ${outcome.when}: ${outcome.why}; a test from then on runs on the folder underneath, not on FUSE`);
         case 'other':
             return decision('error', `${phase}: ${outcome.message}`);
     }
@@ -13835,8 +14294,8 @@ function firstLine(text) {
         ?.trim();
 }
 //# sourceMappingURL=blame.js.map
-// EXTERNAL MODULE: ./.build/src/gate/boot.js + 9 modules
-var boot = __nccwpck_require__(3623);
+// EXTERNAL MODULE: ./.build/src/gate/boot.js + 11 modules
+var boot = __nccwpck_require__(4987);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: ./.build/src/gate/guest-lifecycle.js
@@ -13971,6 +14430,14 @@ async function runGate(config, io, seams = {}) {
                 error = unreachable;
             }
         }
+        // The console closed under the run: say how QEMU ended (which signal, which status, its last words).
+        if (error instanceof errors/* ConsoleClosedError */.gp && booted) {
+            const end = await booted.qemuEnd();
+            error = error.withQemuEnd(end);
+            const interrupted = report.tests.findLast((t) => t.message === QEMU_EXITED_DURING_TEST);
+            if (interrupted)
+                interrupted.message = `${end}, during this test`;
+        }
         // A command that timed out behind a stopped or silent QEMU: say that it was QEMU.
         if (error instanceof shell/* CommandTimeoutError */.$ && booted) {
             const problem = await booted.qemuProblem().catch(() => undefined);
@@ -13999,7 +14466,7 @@ async function runGate(config, io, seams = {}) {
         report.exitCode = (0,verdict/* exitCodeFor */.Rr)(report.verdict, config.failOn, config.allowError);
         if (report.verdict === 'error' && report.reason.startsWith('cancelled by SIG'))
             report.exitCode = report.reason.includes('SIGINT') ? 130 : 143;
-        report.files = (0,evidence/* writeEvidence */.nP)(config.outDir, report, serialLogPath ?? plan?.serialLogPath);
+        report.files = (0,evidence/* writeEvidence */.nP)(config.outDir, report, serialLogPath ?? plan?.serialLogPath, serialLogPath ? booted?.serialLogFailure(serialLogPath) : undefined);
     }
     return report;
 }
@@ -14007,6 +14474,7 @@ async function runTests(config, adapter, console, mountpoint, report, checkStop)
     const specs = adapter.tests(config, mountpoint);
     if (specs.length === 0)
         throw new Decided({ kind: 'selection-empty' });
+    await ensureStillMounted(config, adapter, console, report, 'before the first test');
     for (let iteration = 1; iteration <= config.repeat; iteration++) {
         for (const [index, spec] of specs.entries()) {
             checkStop();
@@ -14027,6 +14495,8 @@ async function runTests(config, adapter, console, mountpoint, report, checkStop)
             report.tests.push(...results);
             report.threads.push(...run.samples.flat());
             const worst = (0,verdict/* verdictOfTests */.ai)(results);
+            if (worst !== 'hang')
+                await ensureStillMounted(config, adapter, console, report, `after ${spec.name}`);
             if (worst === 'hang') {
                 // The shell still answers (only the mount's users are stuck): point the frames at source lines.
                 await adapter.resolveSourceLines?.(console, run.result.threads ?? []).catch(() => undefined);
@@ -14071,6 +14541,7 @@ function mergeGtest(run, cases) {
         })),
     ];
 }
+const QEMU_EXITED_DURING_TEST = 'QEMU exited during this test';
 /** The test a guest-wide failure interrupted, with the status that failure gives it. */
 function interruptedTest(error, name, iteration, durationMs) {
     if (error instanceof errors/* GuestPanicError */.uI)
@@ -14092,7 +14563,7 @@ function interruptedTest(error, name, iteration, durationMs) {
     if (error instanceof WatchdogBrokeError)
         return { name, status: 'error', durationMs, iteration, message: error.message, output: error.output };
     if (error instanceof errors/* ConsoleClosedError */.gp)
-        return { name, status: 'error', durationMs, iteration, message: 'QEMU exited during this test' };
+        return { name, status: 'error', durationMs, iteration, message: QEMU_EXITED_DURING_TEST };
     if (error instanceof errors/* CancelledError */.cc)
         return {
             name,
@@ -14102,6 +14573,22 @@ function interruptedTest(error, name, iteration, durationMs) {
             message: `cancelled (${error.signal}) during this test`,
         };
     return undefined;
+}
+/**
+ * The user's own server may stop and unmount (src/guest/common.ts fuseMountGone): then the tests ran,
+ * or would run, on the guest's own folder, and pass there. Ends the run (`error`), with the server's
+ * log as it is now. The built-in fixture never unmounts itself.
+ */
+async function ensureStillMounted(config, adapter, console, report, when) {
+    if (!config.fuseServer || !adapter.fuseMountGone)
+        return;
+    const why = await adapter.fuseMountGone(console);
+    if (why === undefined)
+        return;
+    const evidence = await (0,common/* fuseServerEvidence */.I)(console).catch(() => undefined);
+    if (evidence && report.fuseServer)
+        report.fuseServer.logTail = evidence.logTail;
+    throw new Decided({ kind: 'mount-lost', when, why });
 }
 /** The test the backstop found was not the guest's to blame: it ends in `error`, saying why. */
 function reblameInterrupted(report, test, message) {
@@ -14220,19 +14707,21 @@ function errorLetThrough(report) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   BC: () => (/* binding */ FUSE_SERVER_MOUNT_TIMEOUT_MS),
 /* harmony export */   I: () => (/* binding */ fuseServerEvidence),
 /* harmony export */   Kq: () => (/* binding */ MountError),
 /* harmony export */   Pv: () => (/* binding */ mustRun),
 /* harmony export */   SE: () => (/* binding */ fixtureMountCommand),
 /* harmony export */   SN: () => (/* binding */ DETACH),
 /* harmony export */   Wd: () => (/* binding */ GATE_DIR),
+/* harmony export */   _f: () => (/* binding */ fuseMountGone),
 /* harmony export */   b7: () => (/* binding */ workloadTests),
 /* harmony export */   c$: () => (/* binding */ mountFuseServer),
 /* harmony export */   k6: () => (/* binding */ BIN_DIR),
 /* harmony export */   qg: () => (/* binding */ MOUNTPOINT),
 /* harmony export */   z5: () => (/* binding */ RESULTS_DIR)
 /* harmony export */ });
-/* unused harmony exports fixtureOptions, FUSE_SERVER_FILES, FUSE_SERVER_SCRIPT, FUSE_SERVER_MOUNT_SCRIPT, MOUNT_TABLE_LINE */
+/* unused harmony exports fixtureOptions, FUSE_SERVER_FILES, FUSE_SERVER_SCRIPT, FUSE_SERVER_MOUNT_SCRIPT, MOUNT_TABLE_LINE, FUSE_SERVER_MOUNT_WAIT_SEC, fuseMountGoneCommand */
 /* harmony import */ var _quote_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(736);
 /* harmony import */ var _server_session_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(248);
 
@@ -14284,6 +14773,17 @@ const DETACH = { linux: 'setsid', freebsd: 'daemon -f' };
  */
 const MOUNT_TABLE_LINE = `{ cat /proc/mounts 2>/dev/null || mount -p; } | awk '$2 == "${MOUNTPOINT}"'`;
 /**
+ * How long the gate waits for the user's server to mount, by the guest's clock (`date +%s`: busybox
+ * date on Linux; FreeBSD's bin/date/date.c formats with strftime(3), whose %s is the seconds since
+ * the Epoch, lib/libc/stdtime/strftime.c _fmt). Counting rounds of `sleep 0.1` instead made the
+ * wait three times longer under TCG, beyond the console's bound, and the run then ended in a
+ * console timeout without the server's log. A server's command line may do work before it mounts
+ * (a key derivation: securefs, gocryptfs), which is slow under TCG.
+ */
+const FUSE_SERVER_MOUNT_WAIT_SEC = 60;
+/** The console's bound for the whole mount command: the wait, and the rest of the script. */
+const FUSE_SERVER_MOUNT_TIMEOUT_MS = (FUSE_SERVER_MOUNT_WAIT_SEC + 30) * 1000;
+/**
  * Starts `argv` (already quoted) detached with `detach`: its own session, no controlling terminal,
  * stdin /dev/null, output in fuse-server.log, exit status in fuse-server.status, and not a child of
  * the console shell (the subshell that starts it exits at once), so whatever the server does with
@@ -14293,15 +14793,15 @@ const MOUNT_TABLE_LINE = `{ cat /proc/mounts 2>/dev/null || mount -p; } | awk '$
  * exits non-zero before mounting ends the wait at once.
  * Either way the mount table line is kept in fuse-server.mounts.
  */
-function detachedMountCommand(argv, mountCheck, detach) {
+function detachedMountCommand(argv, mountCheck, detach, waitSec) {
     const { log, status } = FUSE_SERVER_FILES;
     const started = `sh -c '${_server_session_js__WEBPACK_IMPORTED_MODULE_0__/* .RECORD_SERVER_SESSION */ .T3}; "$@" </dev/null >${log} 2>&1; echo $? >${status}' - ${argv}`;
     // Run from FUSE_SERVER_MOUNT_SCRIPT, so its length is not the console's concern.
     return (`rm -f ${status}; mkdir -p ${MOUNTPOINT} && ( ${detach} ${started} </dev/null >/dev/null 2>&1 & ) && ` +
         // A subshell, so that `exit` ends the wait and not the guest's login shell.
-        `( cd ${RESULTS_DIR}; r=0 i=0; until ${mountCheck}; do s=$(cat fuse-server.status 2>/dev/null); ` +
+        `( cd ${RESULTS_DIR}; r=0 e=$(($(date +%s) + ${waitSec})); until ${mountCheck}; do s=$(cat fuse-server.status 2>/dev/null); ` +
         `[ "\${s:-0}" = 0 ] || { echo "the FUSE server exited $s before it mounted"; r=1; break; }; ` +
-        `[ $((i+=1)) -gt 100 ] && { echo 'no mount within 10 s'; r=1; break; }; sleep 0.1; done; ` +
+        `[ $(date +%s) -ge $e ] && { echo 'no mount within ${waitSec} s'; r=1; break; }; sleep 0.1; done; ` +
         `${MOUNT_TABLE_LINE} >fuse-server.mounts; [ $r = 0 ] || tail -n 20 fuse-server.log; exit $r )`);
 }
 /** `{mountpoint}` replaced; the rest is the user's command line, theirs to write, run as written. */
@@ -14344,10 +14844,41 @@ async function writeGuestFile(shell, file, text) {
  * start and the bounded wait into FUSE_SERVER_MOUNT_SCRIPT, and the console runs only that: no
  * length of command line or mount check can overflow the console's line.
  */
-async function mountFuseServer(shell, commandLine, mountCheck, detach, timeoutMs) {
+async function mountFuseServer(shell, commandLine, mountCheck, detach, timeoutMs, waitSec = FUSE_SERVER_MOUNT_WAIT_SEC) {
     await writeGuestFile(shell, FUSE_SERVER_SCRIPT, userCommand(commandLine));
-    await writeGuestFile(shell, FUSE_SERVER_MOUNT_SCRIPT, detachedMountCommand(`sh ${FUSE_SERVER_SCRIPT}`, mountCheck, detach));
+    await writeGuestFile(shell, FUSE_SERVER_MOUNT_SCRIPT, detachedMountCommand(`sh ${FUSE_SERVER_SCRIPT}`, mountCheck, detach, waitSec));
     return shell.run(`sh ${FUSE_SERVER_MOUNT_SCRIPT}`, { timeoutMs, purpose: 'mounting the FUSE file system' });
+}
+/** Printed by the mount-gone check while the mount is there. */
+const STILL_MOUNTED = 'fusefs-gate: still mounted';
+/**
+ * A console command: STILL_MOUNTED while `mountCheck` finds the FUSE mount, else `gone` and the
+ * server command's exit status (`running` while it runs).
+ */
+function fuseMountGoneCommand(mountCheck) {
+    return `if ${mountCheck}; then echo '${STILL_MOUNTED}'; else s=$(cat ${FUSE_SERVER_FILES.status} 2>/dev/null); echo "gone \${s:-running}"; fi`;
+}
+/**
+ * Undefined while the user's server's mount is in the mount table. A server that stops cleanly
+ * (an error it cannot serve past, a lost connection: sshfs whose sftp side exited) unmounts as it
+ * goes, and /mnt/fg is then the guest's own folder again: a workload passes there, and proves
+ * nothing of FUSE. (A server that crashes leaves its mount, which answers ENOTCONN: the tests say so.)
+ */
+async function fuseMountGone(shell, mountCheck) {
+    const result = await shell.run(fuseMountGoneCommand(mountCheck), {
+        timeoutMs: 10_000,
+        purpose: 'checking that the FUSE file system is still mounted',
+    });
+    const output = result.output.trim();
+    if (output.includes(STILL_MOUNTED))
+        return undefined;
+    const status = /gone (\S+)/.exec(output)?.[1];
+    const server = status === undefined
+        ? `the check said: ${output.slice(-200) || `exit ${result.exitStatus}`}`
+        : status === 'running'
+            ? "the FUSE server's command is still running"
+            : `the FUSE server's command exited ${status}`;
+    return `${MOUNTPOINT} is no longer a FUSE mount (${server})`;
 }
 /** What the user's server left: the mount table line for the mount point and the tail of its output. */
 async function fuseServerEvidence(shell) {
@@ -14625,8 +15156,8 @@ function decideMode(build, treeVersion, osreldate) {
     };
 }
 //# sourceMappingURL=freebsd-parse.js.map
-// EXTERNAL MODULE: ./.build/src/report/stacks.js + 5 modules
-var stacks = __nccwpck_require__(6394);
+// EXTERNAL MODULE: ./.build/src/report/stacks.js + 1 modules
+var stacks = __nccwpck_require__(5612);
 // EXTERNAL MODULE: ./.build/src/guest/quote.js
 var quote = __nccwpck_require__(736);
 // EXTERNAL MODULE: ./.build/src/guest/server-session.js
@@ -14704,7 +15235,7 @@ function gtestResultsFromRun(run) {
                 },
             ];
         }
-        return parsed.cases.map((c) => {
+        const results = parsed.cases.map((c) => {
             const r = {
                 name: `gtest/${c.name}`,
                 status: c.status,
@@ -14715,6 +15246,7 @@ function gtestResultsFromRun(run) {
                 r.message = c.message;
             return r;
         });
+        return [...results, ...allSkipped(results, run.filter, iteration)];
     }
     const con = parseGtestConsole(run.consoleText);
     if (con.started.length === 0) {
@@ -14747,7 +15279,30 @@ function gtestResultsFromRun(run) {
                 message: `started ([ RUN      ] ${name}) and never finished; no XML report was written`,
             });
     }
-    return results;
+    return [...results, ...allSkipped(results, run.filter, iteration)];
+}
+/**
+ * A run whose every case was skipped tested nothing: `error` "no test ran", never a pass (skipped
+ * results decide no verdict, gate/verdict.ts). The tree's tests skip themselves when the machine
+ * does not suit them (tests/sys/fs/fusefs/utils.cc check_environment: no or no accessible
+ * /dev/fuse, mac_bsdextended enabled, a user not allowed to mount) and exit 0.
+ */
+function allSkipped(results, filter, iteration) {
+    if (results.length === 0 || results.some((r) => r.status !== 'skipped'))
+        return [];
+    const why = results
+        .find((r) => r.message)
+        ?.message?.split('\n')
+        .pop();
+    return [
+        {
+            name: 'gtest/write',
+            status: 'error',
+            durationMs: 0,
+            iteration,
+            message: `no test ran: every case --gtest_filter=${filter} selected was skipped${why ? ` (${why})` : ''}`,
+        },
+    ];
 }
 //# sourceMappingURL=freebsd-gtest.js.map
 ;// CONCATENATED MODULE: ./.build/src/guest/freebsd.js
@@ -15293,7 +15848,7 @@ class FreeBSDGuest {
         // The fixture's type is known exactly (its subtype, cut as the kernel cuts it); a user's server's is not.
         // A user's server is started detached (daemon(8): its own session, stdio on /dev/null) from a guest script.
         const result = config.fuseServer
-            ? await (0,common/* mountFuseServer */.c$)(shell, config.fuseServer, freebsdMountCheck(), common/* DETACH */.SN.freebsd, 60_000)
+            ? await (0,common/* mountFuseServer */.c$)(shell, config.fuseServer, freebsdMountCheck(), common/* DETACH */.SN.freebsd, common/* FUSE_SERVER_MOUNT_TIMEOUT_MS */.BC)
             : await shell.run((0,common/* fixtureMountCommand */.SE)(config, freebsdMountCheck(fusefsTypeName(FIXTURE_SUBTYPE)), [
                 `daemon_timeout=${fixtureDaemonTimeout(config.timeoutSec)}`,
             ]), {
@@ -15305,6 +15860,10 @@ class FreeBSDGuest {
         if (!config.fuseServer)
             await (0,server_session/* recordFixtureSession */.vy)(shell, result.output);
         return common/* MOUNTPOINT */.qg;
+    }
+    /** The same mount-table check as the mount's wait (freebsdMountCheck: `mount -p`, sbin/mount/mount.c). */
+    fuseMountGone(shell) {
+        return (0,common/* fuseMountGone */._f)(shell, freebsdMountCheck());
     }
     tests(config, mountpoint) {
         const specs = [];
@@ -15511,9 +16070,9 @@ function missingTreePaths(exists, build, tests) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   l: () => (/* binding */ LinuxGuest)
+/* harmony export */   lj: () => (/* binding */ LinuxGuest)
 /* harmony export */ });
-/* unused harmony export LINUX_CONSOLE */
+/* unused harmony exports LINUX_CONSOLE, LIBC_ETC_COMMAND */
 /* harmony import */ var _report_parsers_linux_proc_stack_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6565);
 /* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5943);
 /* harmony import */ var _server_session_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(248);
@@ -15601,8 +16160,10 @@ class LinuxGuest {
         return { ok, details };
     }
     async mount(shell, config) {
+        if (config.fuseServer)
+            await (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .mustRun */ .Pv)(shell, LIBC_ETC_COMMAND, 10_000, 'writing the /etc files libc reads');
         const result = config.fuseServer
-            ? await (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .mountFuseServer */ .c$)(shell, config.fuseServer, LINUX_MOUNT_CHECK, _common_js__WEBPACK_IMPORTED_MODULE_1__/* .DETACH */ .SN.linux, 30_000)
+            ? await (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .mountFuseServer */ .c$)(shell, config.fuseServer, LINUX_MOUNT_CHECK, _common_js__WEBPACK_IMPORTED_MODULE_1__/* .DETACH */ .SN.linux, _common_js__WEBPACK_IMPORTED_MODULE_1__/* .FUSE_SERVER_MOUNT_TIMEOUT_MS */ .BC)
             : await shell.run((0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .fixtureMountCommand */ .SE)(config, LINUX_MOUNT_CHECK), {
                 timeoutMs: 30_000,
                 purpose: 'mounting the FUSE file system',
@@ -15612,6 +16173,9 @@ class LinuxGuest {
         if (!config.fuseServer)
             await (0,_server_session_js__WEBPACK_IMPORTED_MODULE_2__/* .recordFixtureSession */ .vy)(shell, result.output);
         return _common_js__WEBPACK_IMPORTED_MODULE_1__/* .MOUNTPOINT */ .qg;
+    }
+    fuseMountGone(shell) {
+        return (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .fuseMountGone */ ._f)(shell, LINUX_MOUNT_CHECK);
     }
     tests(config, mountpoint) {
         return (0,_common_js__WEBPACK_IMPORTED_MODULE_1__/* .workloadTests */ .b7)(config, mountpoint);
@@ -15687,6 +16251,22 @@ class LinuxGuest {
         return { ok: true, details };
     }
 }
+/**
+ * The busybox initramfs has no /etc at all, and a program built on glibc that a user ships (a server
+ * staged from Debian's packages, scripts/stage-debian-fuse-server.sh) may look things up there:
+ * - /etc/passwd and /etc/group: getpwuid(3) and getgrgid(3) of root. Without nsswitch.conf glibc
+ *   reads the `files` databases, built into libc.so.6 since glibc 2.34 (nss/nss_database.c
+ *   default). OpenSSH's sftp-server, which sshfs runs, exits with "No user found for uid 0" when
+ *   getpwuid(getuid()) fails (sftp-server-main.c).
+ * Written only when missing, so a guest that has them (a kernel tree's own initramfs) keeps its own.
+ * Not /etc/mtab, on purpose: libfuse records a mount it made in /etc/mtab by running `/bin/mount -i
+ * -f` (lib/mount_util.c fuse_mnt_add_mount) unless mtab_needs_update says no, which it does when
+ * /etc/mtab does not exist; with a symlink to /proc/self/mounts trixie's libfuse 3.17.2 still ran it
+ * (seen; libfuse 2 skips a symlink). Here /bin/mount is busybox's, which tries a loop device for a
+ * source that is a file: fuse2fs 1.47.2 on an image then unmounted at once ("can't setup loop device").
+ */
+const LIBC_ETC_COMMAND = "mkdir -p /etc && { [ -e /etc/passwd ] || echo 'root:x:0:0:root:/root:/bin/sh' >/etc/passwd; } && " +
+    "{ [ -e /etc/group ] || echo 'root:x:0:' >/etc/group; }";
 /** The built-in fixture's program name in the guest image (scripts/build-linux-guest.sh). */
 const FIXTURE_PROGRAM = 'fusefs-fixture';
 /** Linux: the mount table is /proc/mounts; a FUSE mount has type `fuse` (or `fuse.NAME` for libfuse servers). */
@@ -17728,7 +18308,9 @@ function crashTitle(kind, fn) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $E: () => (/* binding */ isTimerInterruptEntry),
+/* harmony export */   $H: () => (/* binding */ isFreebsdTrapEntry),
 /* harmony export */   A8: () => (/* binding */ isFuseIpc),
+/* harmony export */   CO: () => (/* binding */ isFreebsdFaultEntry),
 /* harmony export */   CW: () => (/* binding */ isLinuxCrashMachinery),
 /* harmony export */   Hh: () => (/* binding */ isFreebsdCrashMachinery),
 /* harmony export */   Hk: () => (/* binding */ isFsVm),
@@ -17738,9 +18320,11 @@ function crashTitle(kind, fn) {
 /* harmony export */   XS: () => (/* binding */ isInterruptibleSleep),
 /* harmony export */   _I: () => (/* binding */ matchesAny),
 /* harmony export */   k5: () => (/* binding */ isFuse),
+/* harmony export */   l8: () => (/* binding */ isFreebsdFaultHandling),
+/* harmony export */   lL: () => (/* binding */ isStallDetector),
 /* harmony export */   qz: () => (/* binding */ isSleepOrLock)
 /* harmony export */ });
-/* unused harmony exports SLEEP_AND_LOCK_FRAMES, INTERRUPTIBLE_SLEEP_FRAMES, UNINTERRUPTIBLE_SLEEP_FRAMES, FUSE_FRAMES, FUSE_IPC_FRAMES, FUSE_REQUEST_WAIT_FRAMES, FUSE_DAEMON_READ_FRAMES, FS_VM_FRAMES, LINUX_CRASH_SKIP_FRAMES, FREEBSD_CRASH_SKIP_FRAMES, TIMER_INTERRUPT_ENTRY_FRAMES */
+/* unused harmony exports SLEEP_AND_LOCK_FRAMES, INTERRUPTIBLE_SLEEP_FRAMES, UNINTERRUPTIBLE_SLEEP_FRAMES, FUSE_FRAMES, FUSE_IPC_FRAMES, FUSE_REQUEST_WAIT_FRAMES, FUSE_DAEMON_READ_FRAMES, FS_VM_FRAMES, LINUX_CRASH_SKIP_FRAMES, FREEBSD_CRASH_SKIP_FRAMES, FREEBSD_FAULT_ENTRY_FRAMES, FREEBSD_FAULT_RESOLUTION_FRAMES, FREEBSD_TRAP_ENTRY_FRAMES, TIMER_INTERRUPT_ENTRY_FRAMES, STALL_DETECTOR_FRAMES */
 /* harmony import */ var _parsers_common_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4052);
 // Knowledge about frame names, kept as data (syzkaller pkg/report style): which frames are the
 // scheduler, sleep and lock machinery (never the "where" of a hang), which belong to FUSE and
@@ -18148,6 +18732,8 @@ const FREEBSD_CRASH_SKIP_FRAMES = [
     'trap',
     'trap_*',
     'calltrap',
+    // trap_pfault()'s way into the VM (sys/vm/vm_fault.c vm_fault_trap()).
+    'vm_fault_trap',
     'doreflect',
     'handle_el1h_*',
     'do_el1h_sync',
@@ -18195,6 +18781,40 @@ const FREEBSD_CRASH_SKIP_FRAMES = [
     'zfree',
     'm_free*',
 ];
+/**
+ * Where a FreeBSD kernel fault enters its handling, and the VM code that resolves it: when a panic is
+ * raised right in these frames (vm_fault()'s "fault on nofault entry", arm64 do_el1h_sync()'s "Unhandled
+ * EL1 data abort"), the frame below them is the faulting code. amd64 and i386 calltrap (exception.S) and
+ * trap()/trap_pfault() (trap.c), arm64 handle_el1h_sync (exception.S) and do_el1h_sync()/data_abort()
+ * (trap.c), sys/vm/vm_fault.c vm_fault_trap()/vm_fault(); not the interrupt entries, whose frames above
+ * are the handler that panicked.
+ */
+const FREEBSD_FAULT_ENTRY_FRAMES = [
+    'calltrap',
+    'trap',
+    'trap_pfault',
+    'trap_fatal',
+    'vm_fault_trap',
+    'handle_el1h_sync',
+    'do_el1h_sync',
+    'data_abort',
+];
+/**
+ * The VM's fault resolution above a fault's entry (sys/vm/vm_fault.c): vm_fault() and its static
+ * vm_fault_lookup() (13.x on, when not inlined); on 9.x to 12.x vm_fault() called vm_fault_hold(), which
+ * raised "vm_fault: fault on nofault entry" / "vm_fault_hold: fault on nofault entry" itself
+ * (dcui/FreeBSD-9.3_kernel sys/vm/vm_fault.c).
+ */
+const FREEBSD_FAULT_RESOLUTION_FRAMES = [
+    'vm_fault',
+    'vm_fault_lookup',
+    'vm_fault_hold',
+];
+/**
+ * The assembly entry of a kernel trap, where the trapped code's frame is next: amd64/i386 calltrap
+ * (exception.S, alltraps), arm64 handle_el1h_sync (exception.S; db_trace.c prints `--- exception` after it).
+ */
+const FREEBSD_TRAP_ENTRY_FRAMES = ['calltrap', 'handle_el1h_sync'];
 /** The timer interrupt's entry frames: a stall report's frames above them are the detector's own. */
 const TIMER_INTERRUPT_ENTRY_FRAMES = [
     '*apic_timer_interrupt*',
@@ -18205,6 +18825,38 @@ const TIMER_INTERRUPT_ENTRY_FRAMES = [
     'el1h_64_irq*',
     'gic_handle_irq',
     'arch_timer_handler_*',
+    // RISC-V: drivers/clocksource/timer-riscv.c riscv_timer_interrupt(), the timer's per-CPU interrupt.
+    'riscv_timer_interrupt',
+    'handle_percpu_devid_irq',
+];
+/**
+ * The stall detectors' own frames, from the timer tick down to the dump of the stalled CPU's stack
+ * (kernel/rcu/tree_stall.h rcu_dump_cpu_stacks() -> dump_cpu_task() -> sched_show_task() -> show_stack(),
+ * kernel/watchdog.c watchdog_timer_fn(), kernel/time/tick-*.c, kernel/time/hrtimer.c): a trace cut before
+ * the timer interrupt's entry shows only these, and then the stall's function is not known.
+ */
+const STALL_DETECTOR_FRAMES = [
+    'dump_backtrace',
+    'show_stack',
+    'sched_show_task',
+    'dump_cpu_task',
+    'rcu_dump_cpu_stacks',
+    'print_cpu_stall',
+    'print_other_cpu_stall',
+    'check_cpu_stall',
+    'rcu_pending',
+    'rcu_sched_clock_irq',
+    'rcu_check_callbacks',
+    'update_process_times',
+    'tick_*',
+    '__hrtimer_run_queues',
+    'hrtimer_*',
+    'watchdog_timer_fn',
+    // A task dump of another CPU's task (rcu "Task dump for CPU"): its saved context switch comes first.
+    '__switch_to',
+    'nmi_cpu_backtrace',
+    'nmi_trigger_cpumask_backtrace',
+    'arch_trigger_cpumask_backtrace',
 ];
 function matcher(patterns) {
     const exact = new Set(patterns.filter((p) => !p.endsWith('*') && !p.startsWith('*')));
@@ -18240,6 +18892,13 @@ const isFsVm = matcher(FS_VM_FRAMES);
 const isLinuxCrashMachinery = matcher(LINUX_CRASH_SKIP_FRAMES);
 const isFreebsdCrashMachinery = matcher([...FREEBSD_CRASH_SKIP_FRAMES, ...SLEEP_AND_LOCK_FRAMES]);
 const isTimerInterruptEntry = matcher(TIMER_INTERRUPT_ENTRY_FRAMES);
+const isFreebsdFaultEntry = matcher(FREEBSD_FAULT_ENTRY_FRAMES);
+const isFreebsdTrapEntry = matcher(FREEBSD_TRAP_ENTRY_FRAMES);
+const isFreebsdFaultHandling = matcher([
+    ...FREEBSD_FAULT_ENTRY_FRAMES,
+    ...FREEBSD_FAULT_RESOLUTION_FRAMES,
+]);
+const isStallDetector = matcher([...LINUX_CRASH_SKIP_FRAMES, ...STALL_DETECTOR_FRAMES]);
 //# sourceMappingURL=frame-classes.js.map
 
 /***/ }),
@@ -18418,6 +19077,8 @@ function gnuPlace(text, relative) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Fl: () => (/* binding */ baseName),
+/* harmony export */   Gt: () => (/* binding */ callersOf),
+/* harmony export */   IK: () => (/* binding */ recordLine),
 /* harmony export */   Ow: () => (/* binding */ cleanLine),
 /* harmony export */   RI: () => (/* binding */ toInt),
 /* harmony export */   aS: () => (/* binding */ parseSymbol),
@@ -18434,10 +19095,37 @@ function gnuPlace(text, relative) {
  */
 function splitLines(text) {
     if (text !== lastText) {
-        lastLines = text.split('\n').map(cleanLine);
+        const raw = text.split('\n');
+        lastLines = dropWallHeaders(stripLineTags(raw.map(cleanLine)));
+        const callers = raw.length === lastLines.length ? printkCallers(text, raw) : undefined;
+        if (callers)
+            CALLERS.set(lastLines, callers);
         lastText = text;
     }
     return lastLines;
+}
+/**
+ * The printk caller id of each line of splitLines()' result (CONFIG_PRINTK_CALLER, kernel/printk/printk.c
+ * print_caller(): `T<pid>` of a task, `C<cpu>` of an interrupt context), or undefined when the text has
+ * none. Two contexts printing at once interleave their lines; the id tells whose a line is.
+ */
+function callersOf(lines) {
+    return CALLERS.get(lines);
+}
+const CALLERS = new WeakMap();
+/** The caller id printk prints right after its time: `[   34.404245][ T3083] `. */
+const PRINTK_CALLER = /\[\s*\d+\.\d+\]\[\s*([TC]\d+)\]/;
+function printkCallers(text, raw) {
+    if (!text.includes(']['))
+        return undefined;
+    let any = false;
+    const callers = raw.map((l) => {
+        const m = l.includes('][') ? PRINTK_CALLER.exec(l) : null;
+        if (m)
+            any = true;
+        return m?.[1];
+    });
+    return any ? callers : undefined;
 }
 let lastText;
 let lastLines = [];
@@ -18455,11 +19143,25 @@ function cleanLine(raw) {
             line = line.replace(ANSI, '');
         line = line.replace(CONTROL_ALL, '');
     }
+    // A log quoted through a web page or an HTML mail archive keeps its markup escapes
+    // (`[&lt;ffffffffa00f58e6&gt;] ? dbuf_rele+0x4b/0x52 [zfs]`): no kernel line holds an entity itself.
+    if (line.includes('&'))
+        line = line.replace(HTML_ENTITY, (e) => HTML_ENTITIES[e] ?? e);
     const out = stripLogPrefix(line);
     // rsyslog escapes a control character as `#` and three octal digits: a message the kernel began
     // with a newline (lockdep's "\nbut task is already holding lock:") arrives as `#012but task ...`.
     return out.startsWith('#012') ? out.replace(/^(?:#012)+/, '') : out;
 }
+const HTML_ENTITY = /&(?:lt|gt|amp|quot|apos|#39|nbsp);/g;
+const HTML_ENTITIES = {
+    '&lt;': '<',
+    '&gt;': '>',
+    '&amp;': '&',
+    '&quot;': '"',
+    '&apos;': "'",
+    '&#39;': "'",
+    '&nbsp;': ' ',
+};
 /**
  * ECMA-48 control sequences: CSI `ESC [`, parameter bytes 0x30-0x3F (digits, `;`, and the private `<=>?`:
  * OVMF's terminal sets its mode with `ESC [=3h`), intermediates, a final byte; and the other escapes
@@ -18486,11 +19188,15 @@ function cleanCarriageReturns(line) {
  * - printk time `[   12.345678]` (CONFIG_PRINTK_TIME, print_time()) and caller `[  T123]`/`[    C0]`
  *   (CONFIG_PRINTK_CALLER, print_caller());
  * - util-linux dmesg: `-T` `[Tue Dec  1 12:00:00 2026]`, `-H` `[Dec 1 12:00]` and `[  +0.000012]`,
+ *   `-d` `[   12.345678 <    0.000012>]`,
  *   `-x` `kern  :err   : `;
  * - syslog / journalctl short: `Dec  1 12:00:00 host kernel: `, short-iso `2026-12-01T12:00:00+0000 host kernel: `,
  *   short-monotonic `[ 12.345678] host kernel: ` (the bracket first, then this); a syslog without host;
  * - runit's svlogd/socklog `2015-10-03T12:10:17.00878 kern.warn: `;
  * - a CI job log's own time stamps (GitHub Actions, Jenkins) and `dmesg --time-format iso`;
+ * - what carried the log: a mail's quote marks, indentation (a markdown block, a quote indented in a
+ *   mail, LAVA's console), a CI line tag before a stamp (Jenkins `[branch] `, pdsh `host: `; more in
+ *   stripLineTags()), syslogd's broadcast ` kernel:`, raw /dev/kmsg records, a pager's gutter;
  * - FreeBSD's message buffer with kern.msgbuf_show_timestamp=1: "[%jd] " (uptime seconds, no
  *   fraction) before every line, also an empty one (sys/kern/subr_msgbuf.c msgbuf_addstr()); `dmesg`
  *   and a crash dump's "Unread portion of the kernel message buffer" show it. Newer copies print
@@ -18506,7 +19212,11 @@ const BRACKETED = [
     /^\[(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) [A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d \d{4}\]\s?/,
     /^\[[A-Z][a-z]{2} ?\d{1,2} \d\d:\d\d\]\s?/,
     /^\[\s*\+\d+\.\d+\]\s?/,
-    /^\[\d+\](?: |$)/,
+    // `dmesg -d` with the printk time: "[%5ld.%06ld <%12.06f>] " (util-linux dmesg.c print_record()).
+    /^\[\s*\d+\.\d+ <\s*\d+\.\d+>\]\s?/,
+    // Not a Linux OOM task table row, "[%7d] %5d %5d %8lu ..." (mm/oom_kill.c dump_task()): a 7-digit pid
+    // fills the brackets, and numbers follow.
+    /^\[\d+\](?: (?!\s*\d+\s+\d+\s+\d+\s)|$)/,
 ];
 const DMESG_X = /^(?:kern|user|daemon|syslog)\s*:(?:emerg|alert|crit|err|warn|notice|info|debug)\s*: /;
 const SYSLOG = [
@@ -18524,11 +19234,120 @@ const SOCKLOG = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d+)? kern\.\w+: /;
 const ISO_STAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d) /;
 // Jenkins' timestamper: `[2026-12-01T12:00:00.123Z] `
 const BRACKETED_ISO = /^\[\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:[.,]\d+)?(?:Z|[+-]\d\d:?\d\d)?\]\s?/;
+/**
+ * A mail's quote marks (`> `, `>> `, `> > `): a kernel log quoted in a reply on a mailing list.
+ * No kernel line the readers use starts with `>` (lockdep's chain lines start `-> #`).
+ */
+const QUOTE = /^(?:> ?)+/;
+/**
+ * Indentation before a quote mark, a printk or message buffer time, a log level or a caller id: a quote
+ * indented inside a mail or a FAQ (`    > Fatal
+ * trap 12: ...`), a CI runner (LAVA) indenting the console it relays (`    [  244.878944][   T74] ...`).
+ * A kernel line's own leading blanks come before a frame or text, never before `>` or a printk time.
+ * (The tab and the blank are tried first: most indented lines are frames, with no prefix after.)
+ */
+const INDENT_BEFORE_PREFIX = /^[ \t]+(?=>|\[\s*\d+(?:\.\d+)?\]|<\d{1,3}>|\[\s*[TC]\d+\])/;
+/**
+ * What one of the prefixes above starts with: a printk or msgbuf stamp, a log level, a `dmesg -T`/`-H`
+ * date, a `dmesg -x` facility, an ISO or syslog date. A CI tag before one of them is a tag, not text.
+ */
+const STAMP_AHEAD = /^(?:\[\s*[+\d]|<\d{1,3}>|\[[A-Z][a-z]{2} |\d{4}-\d\d-\d\d[T ]\d|(?:kern|user|daemon|syslog)\s*:|[A-Z][a-z]{2} [ \d]\d \d\d:)/;
+/**
+ * Line tags of the tools that run one command on many branches or hosts, before each line of its output:
+ * a Jenkins pipeline's parallel branch `[branch] ` (a name that starts with a letter: the kernel's own
+ * bracketed starts are stamps, `[<addr>]` frames, or start with a blank, as `[ thread pid`, `[ cut
+ * here ]` and the OOM task table's `[  pid  ]` do), and pdsh(1)'s `host: ` (`host:` alone on an empty
+ * line). A kernel line may start the same way (`[drm] `, `rcu: `), so one line alone is taken for a
+ * tag only when a stamp follows (`node1: [ 12.345678] ...`); splitLines() also strips a tag that nearby
+ * lines share (stripLineTags). A host is a host name (letters, digits, `-`, `.`; RFC 1123), never a word
+ * with `_`: the FreeBSD kernel's own subsystem prefixes, which repeat on consecutive lines
+ * (sys/vm/vm_fault.c "vm_fault: pager read error", sys/vm/swap_pager.c "swap_pager: indefinite wait
+ * buffer", sys/kern/link_elf_obj.c "link_elf_obj: symbol %s undefined"), keep their word.
+ */
+const LINE_TAG = /^(?:\[([A-Za-z][\w.:@/+-]*(?: [\w.:@/+-]+)*)\] |([A-Za-z0-9][A-Za-z0-9.-]{0,62}):(?: |$))/;
+/**
+ * Words the kernels start their own lines with (`BUG: KASAN: ...` twice for an inlined header,
+ * `rcu: INFO: ...`, x86's `IP: [<...>]`, FreeBSD's `panic: `), never taken for a host: any all-capitals
+ * word, and these.
+ */
+const KERNEL_WORD = /^(?:[A-Z0-9_]+|rcu|watchdog|sysrq|traps|hung_task|panic|kernel|Kernel|Code|Workqueue|Stack|Oops)$/;
+/** The line's CI tag (`[branch] ` or `host: `) and its length, or undefined. */
+function lineTag(line) {
+    // Most lines are ruled out before the pattern: a host tag is one word ending in `:`, a branch tag a
+    // bracket closed before a blank.
+    if (line.charCodeAt(0) === 91 /* [ */) {
+        if (!line.includes('] '))
+            return undefined;
+    }
+    else {
+        const colon = line.indexOf(':');
+        const blank = line.indexOf(' ');
+        if (colon < 1 || colon > 63 || (blank !== -1 && blank < colon))
+            return undefined;
+    }
+    const m = LINE_TAG.exec(line);
+    if (!m)
+        return undefined;
+    if (m[1] !== undefined)
+        return { tag: `[${m[1]}]`, length: m[0].length };
+    const host = m[2];
+    return KERNEL_WORD.test(host) ? undefined : { tag: `${host}:`, length: m[0].length };
+}
+/** Can a stamp (STAMP_AHEAD) start with this character: `[`, `<`, a digit, a capital, `k u d s`? */
+function mayStartStamp(c) {
+    return (c === 91 ||
+        c === 60 ||
+        (c >= 48 && c <= 57) ||
+        (c >= 65 && c <= 90) ||
+        c === 107 ||
+        c === 117 ||
+        c === 100 ||
+        c === 115);
+}
+/** A tag's length when a stamp follows it on the line (stripped in any text), else 0. */
+function stampedTagLength(line) {
+    const tag = lineTag(line);
+    return tag && STAMP_AHEAD.test(line.slice(tag.length)) ? tag.length : 0;
+}
+/**
+ * syslogd's broadcast of an emergency message to the logged-in terminals (rsyslog omusrmsg, sysklogd
+ * wallmsg()): "Message from syslogd@HOST at DATE ..." then " " and the message with its tag, no blank
+ * after the colon (` kernel:[  622.405154] Internal error: ...`), each message under its own header.
+ */
+const WALL_KERNEL = /^ ?kernel: ?(?=\[\s*\d+\.\d+\])/;
+const WALL_HEADER = /^\s*Message from syslogd@\S+ at .*\.\.\.\s*$/;
+/**
+ * A /dev/kmsg record as read raw (`cat /dev/kmsg`, Documentation/ABI/testing/dev-kmsg): "level,sequence,
+ * timestamp,flags[,more];" then the message (`4,5005,12915307506,-; ? __pfx_watchdog_timer_fn+0x10/0x10`).
+ */
+const KMSG_RECORD = /^\d{1,3},\d+,\d+,[^;,\s]*(?:,[^;]*)?;/;
+/** A pager's line-number gutter (bat, `less -N` with a box-drawing rule): `7344   │ `. */
+const PAGER_GUTTER = /^\s*\d+\s+│ ?/;
 /** The prefix at the start of the line, tried by its first character (most lines have none). */
 function prefixLength(line, syslog) {
     const c = line.charCodeAt(0);
     if (c === 60 /* < */)
         return LOGLEVEL.exec(line)?.[0].length ?? 0;
+    if (c === 62 /* > */)
+        return QUOTE.exec(line)?.[0].length ?? 0;
+    if (c === 32 || c === 9) {
+        const indent = INDENT_BEFORE_PREFIX.exec(line);
+        if (indent)
+            return indent[0].length;
+        // Indentation before any other prefix (a markdown code block's `    May 17 18:48:11 host kernel: `):
+        // a kernel line's own indentation is followed by its text, which no prefix matches. An indented
+        // frame (` schedule+0x27/0xf0`, `? ` ones) holds no colon: no prefix to look for.
+        if (line.includes(':') || line.includes('>') || line.includes(';')) {
+            const text = line.trimStart();
+            if (text.length < line.length && prefixLength(text, syslog) > 0)
+                return line.length - text.length;
+        }
+    }
+    if ((c === 32 || c === 107) /* ' ', k */ && line.includes('kernel:[')) {
+        const wall = WALL_KERNEL.exec(line);
+        if (wall)
+            return wall[0].length;
+    }
     if (c === 91 /* [ */) {
         const iso = line.charCodeAt(1) === 50 /* 2 */ ? BRACKETED_ISO.exec(line) : null;
         if (iso)
@@ -18538,7 +19357,13 @@ function prefixLength(line, syslog) {
             if (m)
                 return m[0].length;
         }
-        return 0;
+        return stampedTagLength(line);
+    }
+    const colon = line.indexOf(': ');
+    if (colon > 0 && colon < 64 && mayStartStamp(line.charCodeAt(colon + 2))) {
+        const n = stampedTagLength(line);
+        if (n > 0)
+            return n;
     }
     if (syslog && line.includes('kernel: ')) {
         for (const re of SYSLOG) {
@@ -18548,6 +19373,16 @@ function prefixLength(line, syslog) {
         }
     }
     if (c >= 48 && c <= 57) {
+        if (line.includes(';')) {
+            const kmsg = KMSG_RECORD.exec(line);
+            if (kmsg)
+                return kmsg[0].length;
+        }
+        if (line.includes('│')) {
+            const gutter = PAGER_GUTTER.exec(line);
+            if (gutter)
+                return gutter[0].length;
+        }
         // A line with ` kern.` that is not socklog's may still carry a CI stamp before a FreeBSD message
         // that names a sysctl (`kern.ipc.maxpipekva exceeded; see tuning(7)`, sys/kern/sys_pipe.c).
         const m = (line.includes(' kern.') ? SOCKLOG.exec(line) : null) ?? ISO_STAMP.exec(line);
@@ -18556,6 +19391,18 @@ function prefixLength(line, syslog) {
     if ((c === 107 || c === 117 || c === 100 || c === 115) && line.includes(':'))
         return DMESG_X.exec(line)?.[0].length ?? 0;
     return 0;
+}
+/**
+ * One raw line as a test for a record's start sees it: cleaned as cleanLine() does, without a CI line
+ * tag (`[branch] `, `host: `) even when no stamp follows it, without indentation (a markdown code block
+ * indents the whole text). For a reader that sees one line alone and must not miss where a record
+ * starts (the chunk cutter, src/report/analyze.ts); a kernel line that loses a leading word or its
+ * indentation there loses nothing a record start is made of.
+ */
+function recordLine(raw) {
+    const line = cleanLine(raw);
+    const tag = lineTag(line);
+    return (tag ? cleanLine(line.slice(tag.length)) : line).trimStart();
 }
 /** Remove log prefixes (printk time and caller, syslog, journalctl, dmesg) from the start of a line. */
 function stripLogPrefix(line) {
@@ -18617,7 +19464,909 @@ function toInt(s) {
     const n = Number.parseInt(s, 10);
     return Number.isFinite(n) ? n : undefined;
 }
+/** How many lines around a line are looked at for the same tag. */
+const TAG_WINDOW = 3;
+/**
+ * The CI line tags (LINE_TAG) stripped where at least one other line within TAG_WINDOW lines has the
+ * same tag: a kernel subsystem that prints two lines in a row (`[drm] `, `fuse: `) loses a word no
+ * reader looks at. Several hosts interleave; each host's lines are near each other. Clean lines in
+ * and out: what follows a tag may carry prefixes of its own.
+ */
+function stripLineTags(lines) {
+    // The tagged lines by index; most texts have none, and then nothing more is allocated.
+    let tags;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i];
+        const c = line.charCodeAt(0);
+        // A tag starts with `[` and a letter, or with a letter or digit: most lines are ruled out here.
+        if (!(c === 91 || (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122)))
+            continue;
+        const t = lineTag(line);
+        if (!t)
+            continue;
+        tags ??= new Map();
+        tags.set(i, t);
+    }
+    if (!tags)
+        return lines;
+    const found = tags;
+    return lines.map((line, i) => {
+        const t = found.get(i);
+        if (t === undefined)
+            return line;
+        let same = 0;
+        for (let j = Math.max(0, i - TAG_WINDOW); j <= i + TAG_WINDOW; j++)
+            if (found.get(j)?.tag === t.tag)
+                same++;
+        return same >= 2 ? cleanLine(line.slice(t.length)) : line;
+    });
+}
+/**
+ * The clean lines without syslogd's broadcast headers (WALL_HEADER) and the blank line before each:
+ * the broadcast messages of one report read as the report's consecutive lines.
+ */
+function dropWallHeaders(lines) {
+    if (!lines.some((l) => l.includes('Message from syslogd@') && WALL_HEADER.test(l)))
+        return lines;
+    const out = [];
+    for (const line of lines) {
+        if (!WALL_HEADER.test(line)) {
+            out.push(line);
+            continue;
+        }
+        while (out.length > 0 && out[out.length - 1].trim() === '')
+            out.pop();
+    }
+    return out;
+}
 //# sourceMappingURL=common.js.map
+
+/***/ }),
+
+/***/ 8281:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Ik: () => (/* binding */ OLD_ARM64_FRAME_REGISTERS),
+/* harmony export */   J: () => (/* binding */ DDB_SEPARATOR),
+/* harmony export */   h_: () => (/* binding */ TRACING_ALL),
+/* harmony export */   nx: () => (/* binding */ freebsdDdbParser),
+/* harmony export */   sk: () => (/* binding */ TRACING_ONE),
+/* harmony export */   tK: () => (/* binding */ parseDdbFrameLine)
+/* harmony export */ });
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4052);
+// FreeBSD ddb(4) `bt` and `bt all` output (also reached from the host's backstop: NMI, then `bt all`).
+//
+// Formats, from freebsd-src:
+// - sys/ddb/db_command.c db_stack_trace(): "Tracing pid %d tid %ld td %p\n" before `bt [tid]`,
+//   db_stack_trace_all(): "\nTracing command %s pid %d tid %ld td %p\n" before each thread of
+//   `bt all` (%s is p_comm, which may hold spaces).
+// - sys/amd64/amd64/db_trace.c db_print_stack_entry(): "%s() at " name (or "??"), then
+//   db_printsym(pc, DB_STGY_PROC), then "/frame 0x%lx" when the frame is known.
+//   db_nextframe() prints "--- trap %#r, rip = ..., rsp = ..., rbp = ... ---",
+//   "--- syscall (%d, %s, %s), rip = ..." or "--- interrupt, rip = ..." between kernel and the
+//   trapped context; sys/arm64/arm64/db_trace.c db_stack_trace_cmd() prints "%s() at " then
+//   db_printsym() (no "/frame"), and "--- exception, esr %#lx", "--- interrupt", "--- system error,
+//   esr %#lx", "--- unhandled exception, esr %#lx", "--- invalid trapframe %p" as separators.
+// - sys/i386/i386/db_trace.c db_print_stack_entry(): "%s(" name, the arguments ("%r" each, "%s=" before
+//   each when the symbol table names them, "," between, ",..." when their number is unknown), ") at ",
+//   db_printsym(), and "/frame 0x%r" when the frame is known (older copies print no "/frame"), so
+//   `vm_fault1(c033bd0c,c38a5000,1,0,c325adc0) at vm_fault1+0x122`; its db_nextframe() separators are
+//   "--- trap %#r", "--- syscall", "--- interrupt", then ", eip = %#r, esp = %#r, ebp = %#r ---".
+// - sys/ddb/db_command.c _db_stack_trace_all() (`alltrace`): "\nTracing command %s pid %d tid %ld
+//   td %p (CPU %d)\n" for a thread in TDS_RUNNING, the same without " (CPU %d)" for the others.
+// - sys/ddb/db_sym.c db_printsym(): "name" then "+%+#lr" offset (only when non-zero), then
+//   " [file:line]" when line info exists; "%#lr" (a bare address) when there is no symbol;
+//   with options DDB_NUMSYM the name is preceded by "0x... = ".
+
+// Also chunk cut points (chunk-cut.ts): a thread's trace stays in one chunk with its header.
+const TRACING_ALL = /^Tracing command (.*) pid (\d+) tid (\d+) td (0x[0-9a-fA-F]+)(?: \(CPU (\d+)\))?\s*$/;
+const TRACING_ONE = /^Tracing pid (-?\d+) tid (\d+) td (0x[0-9a-fA-F]+)\s*$/;
+const FRAME_LINE = /^(\S+?)\([^()]*\) at (?:(0x[0-9a-fA-F]+) = )?([^\s+/[]+)(?:\+(0x[0-9a-fA-F]+|0))?(?: \[([^\]:]+):(\d+)\])?(?:\/frame (0x[0-9a-fA-F]+))?\s*$/;
+/** `--- trap 0xc, rip = ...`, `--- syscall (...)`, `--- interrupt, ...` separators. */
+const DDB_SEPARATOR = /^--- (?:trap|syscall|interrupt|exception|system error|unhandled exception|invalid trapframe)\b/;
+/**
+ * The register lines old arm64 ddb printed under each frame, then a blank line (sys/arm64/arm64/db_trace.c
+ * db_stack_trace_cmd() before the trapframe rework: "\t pc = 0x%016lx  lr = 0x%016lx\n", "\t sp = 0x%016lx
+ * fp = 0x%016lx\n", "\n"): part of the frame above, not the end of the trace.
+ */
+const OLD_ARM64_FRAME_REGISTERS = /^(?:pc|sp) = 0x[0-9a-fA-F]+\s/;
+/** Parse one trimmed `func() at func+0xoff/frame 0x...` line; undefined when the line is not a frame. */
+function parseDdbFrameLine(line) {
+    const m = FRAME_LINE.exec(line);
+    if (!m)
+        return undefined;
+    const sym = m[3];
+    // The frame's function is the name before `()` (db_print_stack_entry's `name`, `??` (UNNAMED)
+    // when the pc has no symbol, and then db_printsym() prints the bare address after `at`); on amd64
+    // the symbol after `at` is the same function, older arm64 ddb printed the return address's symbol
+    // there (`db_trace_self() at db_trace_self_wrapper+0x30`), another function's name. arm64's
+    // db_stack_trace_cmd() (sys/arm64/arm64/db_trace.c) names a pc without a symbol `(null)`.
+    const caller = m[1];
+    const frame = { fn: caller === '(null)' ? _common_js__WEBPACK_IMPORTED_MODULE_0__/* .UNNAMED */ .rY : caller };
+    if (/^0x[0-9a-fA-F]+$/.test(sym))
+        frame.address = sym;
+    if (m[2] !== undefined)
+        frame.address = m[2];
+    // Old arm64's `name() at other+0x30`: the offset and line are the return address's, in `other`.
+    if (sym !== caller && frame.fn !== _common_js__WEBPACK_IMPORTED_MODULE_0__/* .UNNAMED */ .rY)
+        return frame;
+    if (m[4] !== undefined)
+        frame.offset = m[4];
+    if (m[5] !== undefined)
+        frame.file = m[5];
+    if (m[6] !== undefined)
+        frame.line = Number(m[6]);
+    return frame;
+}
+function stripPagerNoise(line) {
+    // db_pager() prints "--More--" and waits for a key; a captured console keeps it in the text.
+    return line.replace(/--More--\s*/g, '');
+}
+/** The thread a `Tracing ...` line starts, or undefined for any other line. */
+function tracingLine(line) {
+    const all = TRACING_ALL.exec(line);
+    if (all) {
+        const t = {
+            pid: (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .toInt */ .RI)(all[2]),
+            tid: (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .toInt */ .RI)(all[3]),
+            comm: all[1],
+            frames: [],
+            format: 'freebsd-ddb',
+        };
+        // A thread on a CPU (TDS_RUNNING) is running, not asleep.
+        if (all[5] !== undefined)
+            t.state = 'R';
+        return t;
+    }
+    const one = TRACING_ONE.exec(line);
+    return one
+        ? { pid: (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .toInt */ .RI)(one[1]), tid: (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .toInt */ .RI)(one[2]), comm: '', frames: [], format: 'freebsd-ddb' }
+        : undefined;
+}
+const freebsdDdbParser = {
+    format: 'freebsd-ddb',
+    matches(text) {
+        return text.includes('Tracing ');
+    },
+    parse(text) {
+        const threads = [];
+        let current;
+        for (const raw of (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .splitLines */ .uz)(text)) {
+            const line = stripPagerNoise(raw).trim();
+            const started = tracingLine(line);
+            if (started) {
+                current = started;
+                threads.push(current);
+                continue;
+            }
+            if (!current)
+                continue;
+            if (line === '' || DDB_SEPARATOR.test(line) || OLD_ARM64_FRAME_REGISTERS.test(line))
+                continue;
+            const frame = parseDdbFrameLine(line);
+            if (frame) {
+                current.frames.push(frame);
+                continue;
+            }
+            // Anything else (a db> prompt with a new command, console noise) ends this thread.
+            current = undefined;
+        }
+        return threads;
+    },
+};
+//# sourceMappingURL=freebsd-ddb.js.map
+
+/***/ }),
+
+/***/ 2600:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   IF: () => (/* binding */ PANIC),
+/* harmony export */   bV: () => (/* binding */ FATAL_TRAP),
+/* harmony export */   g$: () => (/* binding */ freebsdPanicParser),
+/* harmony export */   m0: () => (/* binding */ extractFreebsdPanic)
+/* harmony export */ });
+/* unused harmony export extractFreebsdPanicLines */
+/* harmony import */ var _crash_title_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7902);
+/* harmony import */ var _frame_classes_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(926);
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4052);
+/* harmony import */ var _freebsd_ddb_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8281);
+// FreeBSD kernel panics on the console, with the backtrace of the panicking thread and a
+// syzkaller-style title (`Fatal trap 12: page fault while in kernel mode in atrtc_settime`,
+// `panic: sx lock still held in solisten_proto`).
+//
+// Format, from freebsd-src:
+// - sys/kern/kern_shutdown.c vpanic(): "panic: %s\n" (the message), then "cpuid = %d\n",
+//   "time = %jd\n", then kdb_backtrace() when KDB_TRACE is configured. The console is shared, so
+//   the line may start with whatever was on it (`login: panic: ...`).
+// - sys/kern/subr_kdb.c kdb_backtrace(): "KDB: stack backtrace:\n", then either the debugger
+//   backend's trace (ddb: db_trace_self(), frames "func() at func+0xoff/frame 0x...", see
+//   freebsd-ddb.ts) or, in kernels with options STACK but no DDB (release kernels),
+//   stack_print_ddb() from sys/kern/subr_stack.c: "#%d %p at %s+%#lx\n" (`??+0` without a symbol).
+// - The trace ends at "--- syscall (...) ---" (user context) or simply stops; "--- trap ...",
+//   "--- interrupt ..." (amd64 db_trace.c db_nextframe) and arm64's "--- exception, esr %#lx",
+//   "--- interrupt" (arm64/arm64/db_trace.c db_stack_trace_cmd) separate the panic machinery from
+//   the trapped kernel code, and the trace goes on after them.
+// - A trap first prints "Fatal trap %d: %s while in %s mode" (sys/amd64/amd64/trap.c trap_fatal(),
+//   i386 the same) and, among its fields, "current process\t\t= %d (%s)" (14.x: the pid and the
+//   thread's name); main's trap_diag() prints "current thread\t\t= %d/%d (%s/%s)" (pid/tid,
+//   p_comm/td_name) and a register dump instead, and no "trap number" line (freebsd/freebsd-src
+//   sys/amd64/amd64/trap.c at 00b96a777845); with a debugger, "KDB: enter: panic" and
+//   "[ thread pid %d tid %ld ]" follow the trace.
+// - With debug.debugger_on_trap set, trap_fatal() (sys/amd64/amd64/trap.c, sys/i386/i386/trap.c)
+//   calls kdb_trap() right after "current process" and before "trap number" and panic(): ddb's
+//   db_trap() (sys/ddb/db_main.c) prints "[ thread pid %d tid %ld ]" and "Stopped at\t" with
+//   db_print_loc_and_inst() (the pc as "func+0xoff", ":\t", the instruction), and no "panic: "
+//   line is printed at all: the trap report alone is the crash, its pc where it happened. Without a
+//   debugger trap_fatal() always goes on to panic(), so a trap report whose panic line never made it
+//   to the log (the console died, the quote was cut) is the crash all the same.
+
+
+
+
+/** `panic: ` at the start of the line or after other console output (`login: panic: ...`). */
+// Also chunk cut points (chunk-cut.ts).
+const PANIC = /(?:^|[^\w.-])panic: (.*)$/;
+/** i386 trap_fatal() also names "vm86" mode (sys/i386/i386/trap.c: PSL_VM in the trapped eflags). */
+const FATAL_TRAP = /Fatal trap (\d+): (.*?) while in (kernel|user|vm86) mode/;
+const STACK_FRAME = /^#(\d+) (0x[0-9a-fA-F]+) at (\S+)\s*$/;
+const CURRENT_PROCESS = /^current process\s*=\s*(\d+) \((.*)\)\s*$/;
+/** trap_diag() on main: "current thread\t\t= %d/%d (%s/%s)", pid/tid and p_comm/td_name. */
+const CURRENT_THREAD = /^current thread\s*=\s*(\d+)\/(\d+) \((.*\/.*)\)\s*$/;
+// sys/ddb/db_main.c db_trap() calls db_print_thread() (sys/ddb/db_thread.c): "[ thread pid %d tid %ld ]";
+// the 2012 copy (commit 039ea811636f) printed "[thread pid"; current copies and 14.x captures have the blank.
+const KDB_THREAD = /^\[ thread pid (-?\d+) tid (\d+) \]\s*$/;
+const CPUID = /^cpuid = (\d+)/;
+/**
+ * The ddb command that prints a thread's stack, typed at the prompt after a trap stopped in the debugger:
+ * `trace` and its aliases `t`, `where`, `bt` (sys/ddb/db_command.c db_cmds, each db_stack_trace), or a
+ * prefix that names one of them alone (db_cmd_search()/db_cmd_match() take a unique prefix: `tr`, `wh`),
+ * then its arguments: none (or a `,count`) trace kdb_thread, the trapped one; a number is a tid or pid,
+ * another thread (db_stack_trace(): kdb_thr_lookup(), kdb_thr_from_pid()).
+ */
+const DDB_TRACE_COMMAND = /^db> +(?:bt|t|tr|tra|trac|trace|wh|whe|wher|where)(?=[\s/,]|$)(.*)$/;
+/** A trace command's arguments that still trace the current thread: nothing, a count, old ddb's `/u`. */
+const DDB_OWN_THREAD_ARGS = /^\s*(?:\/\w+\s*)?(?:,\s*\w+\s*)?$/;
+/** db_stack_trace()'s header: "Tracing pid %d tid %ld td %p" (sys/ddb/db_command.c). */
+const DDB_TRACING_ONE = /^Tracing pid (-?\d+) tid (\d+) td /;
+/** How far below `Stopped at` the trace command may be (other commands, `show registers`, come first). */
+const DDB_COMMAND_LINES = 60;
+/** db_trap(): "Stopped at\t" then the pc's symbol and ":\t" (tabs may have become blanks). */
+const STOPPED_AT = /^Stopped at\s+([^\s:]+):/;
+/** How far the trap report's lines reach past its `Fatal trap` line. */
+const TRAP_REPORT_LINES = 40;
+/** The trap's separator in a trace: the frame after it is where the trap happened. */
+const TRAP_SEPARATOR = /^--- (?:trap|exception|interrupt|system error|unhandled exception)\b/;
+/**
+ * The trap report's line naming the trapped thread, either form: sets pid, comm and (main's form)
+ * tid and, when it differs from the process name, the thread name. Any other line changes nothing.
+ */
+function readCurrentThread(line, thread) {
+    const cp = CURRENT_PROCESS.exec(line);
+    if (cp) {
+        thread.pid = (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .toInt */ .RI)(cp[1]);
+        thread.comm = cp[2];
+        return;
+    }
+    const ct = CURRENT_THREAD.exec(line);
+    if (!ct)
+        return;
+    thread.pid = (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .toInt */ .RI)(ct[1]);
+    thread.tid = (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .toInt */ .RI)(ct[2]);
+    // "%s/%s", p_comm then td_name, and a name may hold a slash itself: split in the middle when the
+    // two halves are the same name (a thread named as its process), else at the first slash.
+    const names = ct[3];
+    const half = (names.length - 1) / 2;
+    const same = names[half] === '/' && names.slice(0, half) === names.slice(half + 1);
+    const cut = same ? half : names.indexOf('/');
+    const comm = names.slice(0, cut);
+    const tdname = names.slice(cut + 1);
+    thread.comm = comm;
+    if (tdname !== '' && tdname !== comm)
+        thread.tdname = tdname;
+}
+/** Parse one `#N 0x... at func+0xoff` line (stack_print_ddb). */
+function parseStackPrintLine(line) {
+    const m = STACK_FRAME.exec(line);
+    if (!m)
+        return undefined;
+    const frame = (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSymbol */ .aS)(m[3]);
+    if (!frame)
+        return undefined;
+    frame.address = m[2];
+    return frame;
+}
+/** The first panic in the text: its message, title and the panicking thread's stack. */
+function extractFreebsdPanic(text) {
+    return extractFreebsdPanicLines((0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .splitLines */ .uz)(text));
+}
+function extractFreebsdPanicLines(all) {
+    let found;
+    for (let i = 0; i < all.length; i++) {
+        const l = all[i];
+        if (!l.includes('panic: '))
+            continue;
+        const m = PANIC.exec(l.trim());
+        // Linux prints "Kernel panic - not syncing:", never "panic: "; a FreeBSD line is ours.
+        if (m) {
+            found = { at: i, message: m[1].trim() };
+            break;
+        }
+    }
+    if (!found)
+        return extractFatalTrap(all);
+    const { at, message } = found;
+    const lines = all.slice(Math.max(0, at - 40), at + 400).map((l) => l.trim());
+    const rel = at - Math.max(0, at - 40);
+    const thread = { comm: '', frames: [], format: 'freebsd-panic' };
+    const panic = { os: 'freebsd', message, threads: [thread] };
+    // The trap report just above the panic line names the process and the kind of crash. Two CPUs that
+    // trap at once print two reports; the panicking CPU's is the one (see pickTrapReport).
+    const reports = trapReports(lines.slice(0, rel));
+    const panicCpu = cpuAfter(lines, rel + 1);
+    const report = pickTrapReport(reports, panicCpu);
+    const trap = report?.kind;
+    if (report)
+        for (const line of report.lines)
+            readCurrentThread(line, thread);
+    if (panicCpu === undefined && report?.cpu !== undefined)
+        panic.cpu = report.cpu;
+    let inTrace = false;
+    let done = false;
+    let afterTrap;
+    let sawTrap = false;
+    for (let i = rel + 1; i < lines.length; i++) {
+        const line = lines[i];
+        const cpu = CPUID.exec(line);
+        if (cpu && panic.cpu === undefined)
+            panic.cpu = Number(cpu[1]);
+        const kdbThread = KDB_THREAD.exec(line);
+        if (kdbThread) {
+            thread.pid = (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .toInt */ .RI)(kdbThread[1]);
+            thread.tid = (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .toInt */ .RI)(kdbThread[2]);
+            break;
+        }
+        if (line.startsWith('KDB: stack backtrace')) {
+            inTrace = true;
+            continue;
+        }
+        if (!inTrace || done)
+            continue;
+        const frame = (0,_freebsd_ddb_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDdbFrameLine */ .tK)(line) ?? parseStackPrintLine(line);
+        if (frame) {
+            thread.frames.push(frame);
+            if (sawTrap && afterTrap === undefined)
+                afterTrap = frame;
+            continue;
+        }
+        // Older arm64 ddb printed `pc = ... lr = ...` and `sp = ... fp = ...` and a blank line under each frame.
+        if (line === '' || _freebsd_ddb_js__WEBPACK_IMPORTED_MODULE_3__/* .OLD_ARM64_FRAME_REGISTERS */ .Ik.test(line))
+            continue;
+        // After `--- syscall` (user context) and amd64's `--- trap 0, rip = 0` (a kernel thread's start)
+        // no frame follows, so only a real trap's separator sets the frame after it.
+        if (_freebsd_ddb_js__WEBPACK_IMPORTED_MODULE_3__/* .DDB_SEPARATOR */ .J.test(line)) {
+            if (TRAP_SEPARATOR.test(line))
+                sawTrap = true;
+            continue;
+        }
+        if (thread.frames.length > 0)
+            done = true;
+    }
+    const kind = trap ?? `panic: ${(0,_crash_title_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeMessage */ .H)(message)}`;
+    // Only machinery in the trace (a trace cut short, a panic inside the kernel's own checks): the
+    // kind alone, never the backtrace's own first frame (db_trace_self_wrapper, kdb_backtrace).
+    const fn = (0,_crash_title_js__WEBPACK_IMPORTED_MODULE_0__/* .crashFunction */ .MF)([afterTrap, ...belowFaultHandling(thread.frames)], _frame_classes_js__WEBPACK_IMPORTED_MODULE_1__/* .isFreebsdCrashMachinery */ .Hh, 'none');
+    panic.title = (0,_crash_title_js__WEBPACK_IMPORTED_MODULE_0__/* .crashTitle */ .cC)(kind, fn);
+    return panic;
+}
+/**
+ * The frames that may name a panic: all of them, unless the panic was raised right in a fault's
+ * handling (the panic machinery, then only fault entry and VM fault frames, FREEBSD_FAULT_ENTRY_FRAMES):
+ * then the faulting code's, below that handling, and none when the trace was cut before them. A panic
+ * raised by other code that runs under a fault (a pager called from vm_fault()) is that code's. The
+ * handling ends at the first trap entry (calltrap, handle_el1h_sync): a fault taken inside vm_fault()
+ * itself while it resolved an earlier fault (trap_fatal <- trap_pfault <- trap <- calltrap <- vm_fault
+ * <- vm_fault_trap <- ... <- calltrap <- copyout) is vm_fault()'s, not the earlier fault's code.
+ */
+function belowFaultHandling(frames) {
+    let i = 0;
+    while (i < frames.length &&
+        (0,_frame_classes_js__WEBPACK_IMPORTED_MODULE_1__/* .isFreebsdCrashMachinery */ .Hh)(frames[i].fn) &&
+        !(0,_frame_classes_js__WEBPACK_IMPORTED_MODULE_1__/* .isFreebsdFaultHandling */ .l8)(frames[i].fn))
+        i++;
+    let j = i;
+    let entered = false;
+    for (; j < frames.length && (0,_frame_classes_js__WEBPACK_IMPORTED_MODULE_1__/* .isFreebsdFaultHandling */ .l8)(frames[j].fn); j++) {
+        if ((0,_frame_classes_js__WEBPACK_IMPORTED_MODULE_1__/* .isFreebsdFaultEntry */ .CO)(frames[j].fn))
+            entered = true;
+        if ((0,_frame_classes_js__WEBPACK_IMPORTED_MODULE_1__/* .isFreebsdTrapEntry */ .$H)(frames[j].fn)) {
+            j++;
+            break;
+        }
+    }
+    return entered ? frames.slice(j) : frames;
+}
+/**
+ * The trap reports in the (trimmed) lines, each running to the next `Fatal trap` line. trap_fatal()
+ * (sys/amd64/amd64/trap.c, sys/i386/i386/trap.c) prints "\n\nFatal trap %d: %s while in %s mode\n", then
+ * "cpuid = %d; " and "apic id = %02x\n" (SMP), the fault fields and "current process\t\t= %d (%s)".
+ */
+function trapReports(lines) {
+    const out = [];
+    for (const line of lines) {
+        const ft = line.includes('Fatal trap ') ? FATAL_TRAP.exec(line) : null;
+        if (ft) {
+            out.push({ kind: `Fatal trap ${ft[1]}: ${ft[2]} while in ${ft[3]} mode`, lines: [] });
+            continue;
+        }
+        const current = out[out.length - 1];
+        if (!current)
+            continue;
+        current.lines.push(line);
+        const cpu = current.cpu === undefined ? CPUID.exec(line) : null;
+        if (cpu)
+            current.cpu = Number(cpu[1]);
+    }
+    return out;
+}
+/**
+ * The report of the CPU that panicked when it is known (vpanic()'s "cpuid = %d" after the panic line,
+ * sys/kern/kern_shutdown.c), else the first: the other CPU's panic() finds the panic already under way
+ * and stops, so its report comes from a CPU that did not print the panic. None when every report names
+ * another CPU: the panicking CPU did not trap (a KASSERT on CPU 0 while CPU 1 printed a trap report and
+ * was stopped by vpanic()'s stop_cpus_hard() before its own panic), so no report is this panic's.
+ */
+function pickTrapReport(reports, panicCpu) {
+    if (panicCpu !== undefined) {
+        const own = reports.find((r) => r.cpu === panicCpu);
+        if (own)
+            return own;
+        if (reports.length > 0 && reports.every((r) => r.cpu !== undefined))
+            return undefined;
+    }
+    return reports[0];
+}
+/** vpanic()'s "cpuid = %d" within a few lines from `from`, or undefined. */
+function cpuAfter(lines, from) {
+    for (let i = from; i < Math.min(lines.length, from + 4); i++) {
+        const cpu = CPUID.exec(lines[i]);
+        if (cpu)
+            return Number(cpu[1]);
+    }
+    return undefined;
+}
+/**
+ * The frames of the trapped thread's trace that a ddb command prints after a trap stopped in the
+ * debugger (`db> bt`), from the line after `from`; empty when no trace command follows soon. A trace of
+ * another thread (`bt 100234`, whose header names another tid) is not the trapped thread's.
+ */
+function ddbTraceAfter(all, from, tid) {
+    for (let i = from; i < Math.min(all.length, from + DDB_COMMAND_LINES); i++) {
+        const line = all[i].trim();
+        if (/^(?:Fatal trap |panic: )/.test(line))
+            return [];
+        const command = DDB_TRACE_COMMAND.exec(line);
+        if (!command)
+            continue;
+        const ownByArgs = DDB_OWN_THREAD_ARGS.test(command[1]);
+        const frames = [];
+        let own = ownByArgs;
+        let j = i + 1;
+        for (; j < all.length; j++) {
+            const l = all[j].trim();
+            const header = frames.length === 0 ? DDB_TRACING_ONE.exec(l) : null;
+            if (header) {
+                // The header names the thread traced: the trapped one when its tid is known, else trust the args.
+                if (tid !== undefined)
+                    own = Number(header[2]) === tid;
+                continue;
+            }
+            const frame = (0,_freebsd_ddb_js__WEBPACK_IMPORTED_MODULE_3__/* .parseDdbFrameLine */ .tK)(l);
+            if (frame) {
+                frames.push(frame);
+                continue;
+            }
+            if (_freebsd_ddb_js__WEBPACK_IMPORTED_MODULE_3__/* .DDB_SEPARATOR */ .J.test(l) || _freebsd_ddb_js__WEBPACK_IMPORTED_MODULE_3__/* .OLD_ARM64_FRAME_REGISTERS */ .Ik.test(l))
+                continue;
+            break;
+        }
+        if (own && frames.length > 0)
+            return frames;
+        i = j - 1;
+    }
+    return [];
+}
+/**
+ * The fatal trap report when no `panic: ` line follows it: trap_fatal() entered the debugger (its
+ * `[ thread ... ]` and `Stopped at` lines name the thread and the pc) or the log ends before its panic.
+ * Of two CPUs' reports the one that reached `Stopped at`: kdb_trap() (sys/kern/subr_kdb.c) stops the
+ * other CPUs with stop_cpus_hard() before ddb runs, so the other report never gets that far; else the
+ * first (a report farther on is a later crash). Undefined when the text holds no trap report.
+ */
+function extractFatalTrap(all) {
+    let first;
+    for (let i = 0; i < all.length; i++) {
+        const l = all[i];
+        if (!l.includes('Fatal trap '))
+            continue;
+        if (first && i - first.at > TRAP_REPORT_LINES)
+            break;
+        const ft = FATAL_TRAP.exec(l);
+        if (!ft)
+            continue;
+        const message = `Fatal trap ${ft[1]}: ${ft[2]} while in ${ft[3]} mode`;
+        const thread = { comm: '', frames: [], format: 'freebsd-panic' };
+        const panic = { os: 'freebsd', message, threads: [thread] };
+        let inDebugger = false;
+        for (let j = i + 1; j < Math.min(all.length, i + TRAP_REPORT_LINES); j++) {
+            const line = all[j].trim();
+            // Another CPU's report: this one's lines ended (two CPUs that trap at once).
+            if (line.includes('Fatal trap ') && FATAL_TRAP.test(line))
+                break;
+            const cpu = CPUID.exec(line);
+            if (cpu && panic.cpu === undefined)
+                panic.cpu = Number(cpu[1]);
+            readCurrentThread(line, thread);
+            const kdbThread = KDB_THREAD.exec(line);
+            if (kdbThread) {
+                thread.pid = (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .toInt */ .RI)(kdbThread[1]);
+                thread.tid = (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .toInt */ .RI)(kdbThread[2]);
+            }
+            const stopped = STOPPED_AT.exec(line);
+            if (stopped) {
+                inDebugger = true;
+                const pc = (0,_common_js__WEBPACK_IMPORTED_MODULE_2__/* .parseSymbol */ .aS)(stopped[1]);
+                if (pc)
+                    thread.frames.push(pc);
+                // The trace typed at the prompt starts at the trapped pc: the whole stack of the trapped thread.
+                const trace = ddbTraceAfter(all, j + 1, thread.tid);
+                if (trace.length > 0)
+                    thread.frames = trace;
+                break;
+            }
+        }
+        panic.title = (0,_crash_title_js__WEBPACK_IMPORTED_MODULE_0__/* .crashTitle */ .cC)(message, (0,_crash_title_js__WEBPACK_IMPORTED_MODULE_0__/* .crashFunction */ .MF)(thread.frames, _frame_classes_js__WEBPACK_IMPORTED_MODULE_1__/* .isFreebsdCrashMachinery */ .Hh));
+        if (inDebugger)
+            return panic;
+        first ??= { panic, at: i };
+    }
+    return first?.panic;
+}
+const freebsdPanicParser = {
+    format: 'freebsd-panic',
+    matches(text) {
+        return text.includes('panic: ') || text.includes('Fatal trap ');
+    },
+    parse(text) {
+        return extractFreebsdPanic(text)?.threads.filter((t) => t.frames.length > 0) ?? [];
+    },
+};
+//# sourceMappingURL=freebsd-panic.js.map
+
+/***/ }),
+
+/***/ 7069:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   El: () => (/* binding */ HEADER),
+/* harmony export */   j$: () => (/* binding */ freebsdProcstatParser)
+/* harmony export */ });
+/* unused harmony exports psCpuTime, parsePsThreads, parsePsAxl */
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4052);
+// FreeBSD `procstat -kk` (kernel stacks of threads), with `ps -axlww` to add state and wait channel.
+//
+// Format, from freebsd-src usr.bin/procstat/procstat_kstack.c, procstat_kstack():
+//   header  xo_emit("{T:/%5s %6s %-19s %-19s %-29s}\n", "PID", "TID", "COMM", "TDNAME", "KSTACK")
+//   a line  "%5d " pid, "%6d " tid, "%-19s " ki_comm, "%-19s " thread name (or "-"), then the
+//           stack as "%-29s": `<running>`, `<swapped>`, `<unknown>`, or the frames that
+//           kstack_cleanup() reduced from stack(9)'s "#N 0x... at func+0xoff" lines to
+//           space-separated `func+0xoff` (with -kk) or `func` (with -k).
+// Older releases printed COMM and TDNAME as %-16s (the 2012 copy in freebsd/freebsd-src, commit
+// 039ea811636f, printf("%-16s ")); both widths are handled. The header is printed with the same
+// widths as the lines, so its columns add nothing to the widths and only say that the text is
+// procstat's. COMM and TDNAME are at most 19 characters (MAXCOMLEN) but may hold spaces, so the
+// fixed columns decide, and a whitespace split is only the fallback for text whose padding was
+// mangled (mail, bug reports). kstack_cleanup() puts one space between frames.
+//
+// `ps -axlww` (bin/ps/ps.c lfmt "uid,pid,ppid,cpu,pri,nice,vsz,rss,mwchan,state,tt,time,command")
+// prints `UID PID PPID C PRI NI VSZ RSS MWCHAN STAT TT TIME COMMAND`; when the same text holds
+// it, each procstat thread of a single-threaded process gets its process's STAT (first letter, e.g.
+// `D`) and MWCHAN. Every thread gets a progress counter from the watchdog's
+// `ps -axH -o pid,lwp,nvcsw,nivcsw,time` (bin/ps/keyword.c: `PID`, `LWP` the thread id procstat
+// prints as TID, `NVCSW` and `NIVCSW` the thread's voluntary and involuntary context switches, `-`
+// when ps cannot read them, `TIME` its CPU time; with -H, sys/kern/kern_proc.c fill_kinfo_thread
+// fills each line from the thread itself: rufetchtd, td_rux.rux_runtime): TIME in hundredths of a
+// second plus both switch counts. Without that block, a single-threaded process's TIME from
+// `ps -axlww` alone. procstat has no such counter: a thread on a CPU in both samples prints
+// `<running>` twice (no frames to differ), one preempted in user mode the same return-to-user
+// frames, and one waiting on a slow server the same sleep in both, though it sleeps and wakes (a
+// voluntary switch, sys/kern/kern_synch.c mi_switch) for every request in between.
+
+// Also a chunk cut point (chunk-cut.ts).
+const HEADER = /^\s*PID\s+TID\s+COMM\s+TDNAME\s+KSTACK\s*$/;
+const LINE_START = /^(\s*)(\d+)\s+(\d+) /;
+/** A line after procstat's own: a watchdog marker, or ps -axlww's or ps -axH's header. */
+const BLOCK_END = /^@@|^\s*UID\s+PID\s+PPID\s|^\s*PID\s+LWP\s/;
+/** The KSTACK of a thread procstat has no frames for (procstat_kstack() by kkst_state). */
+const NO_FRAMES = new Set(['<running>', '<swapped>', '<unknown>']);
+/**
+ * A frame token: `func+0xoff` (-kk) or `func` (-k). stack(9) names a pc without a symbol `??` with
+ * offset 0, printed by "%#lx" as `0` (sys/kern/subr_stack.c stack_sbuf_print_flags, stack_symbol()),
+ * so `??+0` is a frame of its own, and any function at offset zero prints `func+0`.
+ */
+const FRAME_TOKEN = /^(?:[A-Za-z_$.][\w$.]*|\?\?)(?:\+(?:0x[0-9a-fA-F]+|0))?$/;
+const FRAME_WITH_OFFSET = /^(?:[A-Za-z_$.][\w$.]*|\?\?)\+(?:0x[0-9a-fA-F]+|0)$/;
+const freebsdProcstatParser = {
+    format: 'freebsd-procstat',
+    matches(text) {
+        // Any text with a `PID TID ...` line may hold one; parse() decides (one anchored test a line,
+        // cheaper than looking for one in the whole text first).
+        return /\d\s+\d/.test(text);
+    },
+    parse(text) {
+        const threads = [];
+        let underHeader = false;
+        let last;
+        for (const line of (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .splitLines */ .uz)(text)) {
+            if (HEADER.test(line)) {
+                underHeader = true;
+                continue;
+            }
+            // procstat's block ends at the watchdog's next marker or at ps's header: below it, a line of
+            // numbers and bare words (a kernel printf spliced into a ps row) is no `-k` stack.
+            if (BLOCK_END.test(line))
+                underHeader = false;
+            const thread = parseLine(line, underHeader);
+            if (thread) {
+                threads.push(thread);
+                last = thread;
+                continue;
+            }
+            // A long KSTACK wrapped by a mail client or a bug tracker: a line of nothing but
+            // `func+0xoff` tokens right after a thread's line goes on with that thread's stack.
+            const more = last && last.frames.length > 0 ? continuation(line) : undefined;
+            if (more)
+                last?.frames.push(...more);
+            else
+                last = undefined;
+        }
+        return addPsInfo(threads, readPsAxl(text), readPsThreads(text));
+    },
+};
+/** The frames of a line made only of `func+0xoff` tokens (at least one); undefined for any other line. */
+function continuation(line) {
+    const tokens = line.trim().split(/\s+/);
+    // An empty line splits into one empty token, which is no frame.
+    return tokens.every((t) => FRAME_WITH_OFFSET.test(t)) ? framesOf(tokens) : undefined;
+}
+/** Frames of tokens already checked against FRAME_TOKEN (parseSymbol reads every such token). */
+function framesOf(tokens) {
+    return tokens.map((t) => (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSymbol */ .aS)(t)).filter((f) => f !== undefined);
+}
+function parseLine(line, underHeader) {
+    const start = LINE_START.exec(line);
+    if (!start)
+        return undefined;
+    const pid = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .toInt */ .RI)(start[2]);
+    const tid = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .toInt */ .RI)(start[3]);
+    const rest = line.slice(start[0].length);
+    const fields = byWidth(rest) ?? bySplit(rest);
+    if (!fields)
+        return undefined;
+    const stack = fields.stack.trim();
+    const thread = { pid, tid, comm: fields.comm, frames: [], format: 'freebsd-procstat' };
+    // Both readings give a TDNAME of at least one character; procstat prints `-` for none.
+    if (fields.tdname !== '-')
+        thread.tdname = fields.tdname;
+    if (NO_FRAMES.has(stack)) {
+        if (stack === '<running>')
+            thread.state = 'R';
+        return thread;
+    }
+    // The stack is trimmed, so it splits into no empty token unless it is empty itself.
+    const tokens = stack.split(/\s+/);
+    // A procstat stack is frames only; anything else (a ps line, a shell prompt) is not ours.
+    if (!tokens.every((t) => FRAME_TOKEN.test(t)))
+        return undefined;
+    if (!tokens.some((t) => FRAME_WITH_OFFSET.test(t)) && !underHeader)
+        return undefined;
+    thread.frames = framesOf(tokens);
+    return thread;
+}
+/**
+ * Fixed widths after the TID: %-19s (current) or %-16s (older procstat). A line of the other width
+ * fails the blank-then-stack test at 2w+1: the innermost frame procstat prints (mi_switch or
+ * sched_switch, or `<running>`) has no blank in its first six characters. COMM is never empty
+ * (ki_comm), so the first character is a name's and not padding.
+ */
+function byWidth(rest) {
+    for (const w of [19, 16]) {
+        if (rest[w] !== ' ' || rest[2 * w + 1] !== ' ' || !/\S/.test(rest.charAt(2 * w + 2)))
+            continue;
+        return {
+            comm: rest.slice(0, w).trimEnd(),
+            tdname: rest.slice(w + 1, 2 * w + 1).trimEnd(),
+            stack: rest.slice(2 * w + 2),
+        };
+    }
+    return undefined;
+}
+/** Whitespace split: COMM and TDNAME without spaces, for text whose padding was collapsed. */
+function bySplit(rest) {
+    const m = /^\s*(\S+)\s+(\S+)\s+(.*)$/.exec(rest);
+    if (!m)
+        return undefined;
+    return { comm: m[1], tdname: m[2], stack: m[3] };
+}
+/**
+ * ps's TIME: bin/ps/print.c cputime() -> printtime(): ki_runtime (microseconds, the process's
+ * threads together) rounded to hundredths, `"%ld:%02ld%c%02ld"` (minutes, seconds, the locale's
+ * decimal point, hundredths), e.g. `0:00.31` or `123:04.56`.
+ */
+const PS_TIME = /^(\d+):([0-5]\d)[^\d:](\d{2})$/;
+/** A TIME field in hundredths of a second, or undefined when it is not of ps's form. */
+function psCpuTime(field) {
+    const m = PS_TIME.exec(field);
+    return m ? (Number(m[1]) * 60 + Number(m[2])) * 100 + Number(m[3]) : undefined;
+}
+const THREADS_HEADER = /^\s*PID\s+LWP\s+NVCSW\s+NIVCSW\s+TIME\s*$/;
+const THREADS_ROW = /^\s*(\d+)\s+(\d+)\s+(\d+|-)\s+(\d+|-)\s+(\S+)\s*$/;
+/** The watchdog's marker before the block (docs/guest-protocol.md): the capture has one even if its header broke. */
+const THREADS_BEGIN = /^@@fg:[a-z0-9]+:capture:ps-threads:begin@@\s*$/;
+/** What ends the block: the watchdog's next marker, or another program's header. */
+const THREADS_END = /^@@|^\s*PID\s+TID\s+COMM\s|^\s*UID\s+PID\s+PPID\s/;
+/**
+ * A line a thread: its TIME in hundredths plus both switch counts. `-` in NVCSW and NIVCSW is
+ * rvar() finding no rusage (bin/ps/print.c: `!k->ki_valid`, a process swapped out on 13.x/14.x,
+ * bin/ps/ps.c saveuser; always valid on 15.x), and printtime() then prints `0:00.00` whatever the
+ * thread ran: such a row has no counter, never a smaller one.
+ */
+function rowCounter(m) {
+    const time = psCpuTime(m[5]);
+    if (m[3] === '-' || m[4] === '-' || time === undefined)
+        return undefined;
+    return time + Number(m[3]) + Number(m[4]);
+}
+function readPsThreads(text) {
+    const counters = new Map();
+    let seen = false;
+    let inBlock = false;
+    for (const line of (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .splitLines */ .uz)(text)) {
+        if (THREADS_HEADER.test(line) || THREADS_BEGIN.test(line)) {
+            seen = inBlock = true;
+            continue;
+        }
+        if (!inBlock)
+            continue;
+        if (THREADS_END.test(line)) {
+            inBlock = false;
+            continue;
+        }
+        // Anything else inside the block is the console's: a kernel printf between (or across) ps's
+        // lines. It loses at most the row it broke; the rows after it still count.
+        const m = THREADS_ROW.exec(line);
+        const counter = m ? rowCounter(m) : undefined;
+        if (m && counter !== undefined)
+            counters.set(`${m[1]}/${m[2]}`, counter);
+    }
+    return { seen, counters };
+}
+/**
+ * `ps -axH -o pid,lwp,nvcsw,nivcsw,time`: each thread's progress counter, keyed `PID/TID`: its CPU
+ * time in hundredths of a second plus its voluntary and involuntary context switches (a row whose
+ * rusage ps could not read has none).
+ */
+function parsePsThreads(text) {
+    return readPsThreads(text).counters;
+}
+const PS_HEADER = /^\s*UID\s+PID\s+PPID\s+C\s+PRI\s+NI\s+VSZ\s+RSS\s+MWCHAN\s+STAT\s+TT\s+TIME\s+COMMAND\s*$/;
+const PS_NUMBERS = /^\s*\d+\s+(\d+)\s+(\d+)\s+-?\d+\s+-?\d+\s+-?\d+\s+\d+\s+\d+\s+$/;
+const PS_TAIL = /^(\S+)\s+(\S+)\s+(\S+)\s+(.*)$/;
+/**
+ * One `ps -axlww` line by the header's columns. bin/ps prints MWCHAN and STAT left-justified at
+ * widths computed over all rows (bin/ps/ps.c, print.c `mwchan`: the wait message or `*` and the
+ * lock name, which may hold spaces), so the header's column starts are the fields' starts.
+ */
+function psByColumns(line, mwchan, stat) {
+    // The numbers must end in blanks just before MWCHAN (PS_NUMBERS) and STAT must start a field
+    // (PS_TAIL), so only the blank in front of STAT is left to check here.
+    if (line[stat - 1] !== ' ')
+        return undefined;
+    const nums = PS_NUMBERS.exec(line.slice(0, mwchan));
+    const tail = PS_TAIL.exec(line.slice(stat));
+    if (!nums || !tail)
+        return undefined;
+    const wchan = line.slice(mwchan, stat).trim();
+    const proc = {
+        pid: Number(nums[1]),
+        ppid: Number(nums[2]),
+        state: tail[1],
+        command: tail[4],
+    };
+    if (wchan !== '' && wchan !== '-')
+        proc.wchan = wchan;
+    return withTime(proc, tail[3]);
+}
+function withTime(proc, time) {
+    const cpuTime = psCpuTime(time);
+    return cpuTime === undefined ? { proc } : { proc, cpuTime };
+}
+/** Parse `ps -axlww` output (FreeBSD bin/ps lfmt); empty when the text has none. */
+function parsePsAxl(text) {
+    return readPsAxl(text).map((row) => row.proc);
+}
+function readPsAxl(text) {
+    const out = [];
+    let inPs = false;
+    let cols;
+    for (const line of (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .splitLines */ .uz)(text)) {
+        if (PS_HEADER.test(line)) {
+            inPs = true;
+            cols = { mwchan: line.indexOf('MWCHAN'), stat: line.indexOf('STAT') };
+            continue;
+        }
+        if (!inPs)
+            continue;
+        const byCols = cols ? psByColumns(line, cols.mwchan, cols.stat) : undefined;
+        if (byCols) {
+            out.push(byCols);
+            continue;
+        }
+        // UID PID PPID C PRI NI VSZ RSS MWCHAN STAT TT TIME COMMAND...
+        const m = /^\s*\d+\s+(\d+)\s+(\d+)\s+-?\d+\s+-?\d+\s+-?\d+\s+\d+\s+\d+\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(.*)$/.exec(line);
+        if (!m) {
+            inPs = false;
+            continue;
+        }
+        const proc = {
+            pid: Number(m[1]),
+            ppid: Number(m[2]),
+            state: m[4],
+            command: m[7],
+        };
+        if (m[3] !== '-')
+            proc.wchan = m[3];
+        out.push(withTime(proc, m[6]));
+    }
+    return out;
+}
+function addPsInfo(threads, rows, progress) {
+    // Every procstat thread has a pid; keyed by `number | undefined` only to satisfy the model's type.
+    const byPid = new Map(rows.map((r) => [r.proc.pid, r]));
+    const perPid = new Map();
+    for (const t of threads)
+        perPid.set(t.pid, (perPid.get(t.pid) ?? 0) + 1);
+    for (const t of threads) {
+        // A thread asleep for good neither runs nor switches, so its counter stays; one that runs adds
+        // to its TIME, one that sleeps and wakes adds switches.
+        const counter = progress.counters.get(`${t.pid}/${t.tid}`);
+        if (t.cpuTicks === undefined && counter !== undefined)
+            t.cpuTicks = counter;
+        const row = byPid.get(t.pid);
+        // ps -axl without -H shows one line a process: its state, wait channel and CPU time say
+        // nothing about which of several threads is asleep where or ran, so only a single-threaded
+        // process takes them.
+        if (!row || perPid.get(row.proc.pid) !== 1)
+            continue;
+        const p = row.proc;
+        // STAT's first letter is the state (D, I, L, R, S, T, W, Z); the rest are flags.
+        if (t.state === undefined)
+            t.state = p.state.charAt(0);
+        // procstat prints no wait channel, so ps's is the only one.
+        if (p.wchan !== undefined)
+            t.wchan = p.wchan;
+        // An older capture without the per-thread block: the process's TIME alone. Never in a capture
+        // that has the block but lost this thread's row (a kernel message across it): TIME alone is a
+        // smaller number than TIME plus switches, and the two samples would seem to differ.
+        if (!progress.seen && t.cpuTicks === undefined && row.cpuTime !== undefined)
+            t.cpuTicks = row.cpuTime;
+    }
+    return threads;
+}
+//# sourceMappingURL=freebsd-procstat.js.map
 
 /***/ }),
 
@@ -18674,6 +20423,8 @@ const ARM_FRAME = /^(?:\[<([0-9a-fA-F]+)>\] )?\(?([A-Za-z_][\w.]*)(?: \[([^\]\s]
  * `<<EOE>>`; 2.6.2x printed " <EOE>") and "UNK" for a stack dump_trace() could not place.
  */
 const LEADING_MARK = /^<(?:IRQ|EOI|NMI|SOFTIRQ|UNK|<EOE>|EOE|#[A-Z]+)>\s+/;
+/** x86 "RIP: %04x:%pS", arm64 "pc : %pS" (a register line's own symbol). */
+const TRACE_PC = /^(?:RIP: (?:[0-9a-f]{4}:)?|pc : )([A-Za-z_][\w.]*\+0x[0-9a-fA-F]+(?:\/0x[0-9a-fA-F]+)?)/;
 /** Parse one frame line of a Call Trace; `unreliable` for `? ` frames. */
 function parseTraceLine(line) {
     let text = line.trim();
@@ -18712,11 +20463,20 @@ function parseTraceLine(line) {
         frame.module = m[4];
     return { frame, unreliable: m[2] !== undefined };
 }
+/**
+ * 32-bit ARM's saved registers under a frame, arch/arm/kernel/traps.c dump_backtrace_stm(): " r%d:%08x"
+ * each (`r6:80000193 r5:8053b980 r4:b6062640`); and the exception stack both ARM ports dump in the middle
+ * of a trace: "Exception stack(0x%08lx to 0x%08lx)" then dump_mem()'s "%04lx: " and words.
+ */
+const ARM_TRACE_NOISE = /^(?:r\d{1,2} ?:[0-9a-f]{8}(?:\s|$)|Exception stack\(0x[0-9a-f]+ to 0x[0-9a-f]+\)|[0-9a-f]{4}:(?: +(?:[0-9a-f]{8}|[0-9a-f]{16}))+\s*$)/;
 /** Lines a dump prints inside a trace block that are neither frames nor its end. */
 function isNoise(line) {
     return line === ''
         ? false
-        : CONTEXT_MARK.test(line) || REGISTER_LINE.test(line) || line.startsWith('---[ now ');
+        : CONTEXT_MARK.test(line) ||
+            REGISTER_LINE.test(line) ||
+            line.startsWith('---[ now ') ||
+            ARM_TRACE_NOISE.test(line);
 }
 /**
  * Read the Call Trace block whose header is at `lines[start]` (clean lines). Stops at the first
@@ -18724,24 +20484,156 @@ function isNoise(line) {
  */
 function readCallTrace(lines, start) {
     const frames = [];
+    const pcs = [];
+    // Another context's lines in the middle of the block (two CPUs printing at once) are skipped when
+    // printk's caller ids tell them apart.
+    const callers = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .callersOf */ .Gt)(lines);
+    const own = callers?.[start];
     let i = start + 1;
     for (; i < lines.length; i++) {
+        if (own !== undefined && callers?.[i] !== undefined && callers[i] !== own)
+            continue;
         const line = lines[i].trim();
         if (line === '</TASK>') {
             i++;
             break;
         }
-        if (isNoise(line))
+        if (isNoise(line)) {
+            const pc = TRACE_PC.exec(line);
+            const frame = pc ? (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .parseSymbol */ .aS)(pc[1]) : undefined;
+            if (frame)
+                pcs.push({ before: frames.length, frame });
             continue;
+        }
         const parsed = parseTraceLine(line);
         if (!parsed)
             break;
         if (!parsed.unreliable)
             frames.push(parsed.frame);
     }
-    return { frames, end: i };
+    return { frames, end: i, pcs };
 }
 //# sourceMappingURL=linux-call-trace.js.map
+
+/***/ }),
+
+/***/ 412:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Bz: () => (/* binding */ linuxHungTaskParser),
+/* harmony export */   Rk: () => (/* binding */ HUNG),
+/* harmony export */   er: () => (/* binding */ taskLine),
+/* harmony export */   wH: () => (/* binding */ parseHungTaskLines),
+/* harmony export */   wn: () => (/* binding */ TASK),
+/* harmony export */   yj: () => (/* binding */ OLD_TASK)
+/* harmony export */ });
+/* harmony import */ var _common_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4052);
+/* harmony import */ var _linux_call_trace_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2484);
+// Linux hung-task reports and sysrq task dumps (sysrq-t "Show State", sysrq-w "Show Blocked State"),
+// in the forms of every kernel era.
+//
+// Format, from torvalds/linux:
+// - kernel/hung_task.c check_hung_task(): pr_err("INFO: task %s:%d blocked for more than %ld
+//   seconds.\n", comm, pid, secs); since the commit "hung_task: explicitly report I/O wait state in
+//   log output" "blocked%s for more than" with " in I/O wait" for a task waiting for I/O; then the
+//   taint/release line, the "echo 0 > ..." hint, then sched_show_task(t).
+// - kernel/sched/core.c sched_show_task(), since 5.9 (commit 0f03d6805bfc): "task:%-15.15s state:%c"
+//   then " stack:%-5lu pid:%-5d tgid:%-5d ppid:%-6d flags:0x%08lx\n" (tgid since 6.7, fields are
+//   read by name). Before 5.9: "%-15.15s %c" comm and state letter, then the free stack as "%5lu"
+//   (glued to the letter when wide: `D23520`), " %5d %6d 0x%08lx\n" pid, ppid, flags; kernels
+//   before 4.x also printed the saved pc (`D ffff8800a1b2c3d4     0  1234      1 0x00000000`).
+// - then show_stack(): the Call Trace block (linux-call-trace.ts).
+// - drivers/tty/sysrq.c: "sysrq: Show State" / "sysrq: Show Blocked State" before the dumps.
+// Only the hung-task detector's tasks are format `linux-hung-task`; other task dumps are
+// `linux-sysrq`. Unreliable (`? `) frames are skipped.
+
+
+const HUNG = /^INFO: task (.+):(\d+) blocked(?: in I\/O wait)? for more than (\d+) seconds\.\s*$/;
+const TASK = /^task:(.+?)\s+state:(\S)(.*)$/;
+// RHEL 6 kernels print one more number (the thread group) before the flags.
+// A running task prints " running  " (32-bit) or "  running task    " (64-bit) where the others print
+// their saved pc (kernel/sched/core.c sched_show_task() before 4.14); 4.x's TASK_STATE_TO_CHAR_STR
+// "RSDTtXZxKWPNn" adds `x` (dead) and `n` (new) to the letters. Also a chunk's cut point
+// (chunk-cut.ts): a task line and its trace stay in one chunk.
+const OLD_TASK = /^(\S.{0,14}?)\s+([RSDTtXxZPIKWNn])(?:\s+[0-9a-f]{8,16}|\s+running(?: task)?)?\s*(\d+)\s+(\d+)\s+(\d+)(?:\s+\d+)?\s+0x[0-9a-f]+\s*$/;
+/** How far a Call Trace may be from its task line (old kernels printed raw stack words between). */
+const MAX_GAP = 40;
+const linuxHungTaskParser = {
+    format: 'linux-hung-task',
+    matches(text) {
+        return /INFO: task |task:|Call Trace|Call trace|Backtrace:/.test(text);
+    },
+    parse(text) {
+        return parseHungTaskLines((0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .splitLines */ .uz)(text));
+    },
+};
+/** Every task dump in the clean lines. */
+function parseHungTaskLines(lines) {
+    const threads = [];
+    let hung;
+    let task;
+    let taskLine = 0;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i].trim();
+        const h = line.startsWith('INFO: task ') ? HUNG.exec(line) : null;
+        if (h) {
+            hung = { comm: h[1], pid: Number(h[2]) };
+            task = undefined;
+            continue;
+        }
+        const next = taskOf(line, hung);
+        if (next) {
+            task = next;
+            taskLine = i;
+            if (next.format === 'linux-hung-task')
+                hung = undefined;
+            continue;
+        }
+        if (task && i - taskLine > MAX_GAP)
+            task = undefined;
+        // 32-bit ARM prints the frames right after the task line (or a `Workqueue:` line), no header.
+        const headerless = task !== undefined && !_linux_call_trace_js__WEBPACK_IMPORTED_MODULE_1__/* .CALL_TRACE */ .fu.test(line) && line.includes(' from ') && (0,_linux_call_trace_js__WEBPACK_IMPORTED_MODULE_1__/* .isFrameLine */ .aw)(line);
+        if (task && (_linux_call_trace_js__WEBPACK_IMPORTED_MODULE_1__/* .CALL_TRACE */ .fu.test(line) || headerless)) {
+            const trace = (0,_linux_call_trace_js__WEBPACK_IMPORTED_MODULE_1__/* .readCallTrace */ .i5)(lines, headerless ? i - 1 : i);
+            task.frames = trace.frames;
+            threads.push(task);
+            task = undefined;
+            i = trace.end - 1;
+        }
+    }
+    return threads;
+}
+/** The task a sched_show_task() line names (either era's form), or undefined for any other line. */
+function taskLine(line) {
+    return taskOf(line, undefined);
+}
+function taskOf(line, hung) {
+    const t = line.startsWith('task:') ? TASK.exec(line) : null;
+    if (t) {
+        const fields = t[3];
+        const pid = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .toInt */ .RI)(/\bpid:\s*(\d+)/.exec(fields)?.[1]);
+        const tgid = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .toInt */ .RI)(/\btgid:\s*(\d+)/.exec(fields)?.[1]);
+        return makeTask(t[1].trimEnd(), t[2], pid, tgid, hung);
+    }
+    const o = line.includes(' 0x') ? OLD_TASK.exec(line) : null;
+    if (o)
+        return makeTask(o[1].trimEnd(), o[2], (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .toInt */ .RI)(o[4]), undefined, hung);
+    return undefined;
+}
+function makeTask(comm, state, pid, tgid, hung) {
+    const isHung = hung !== undefined && pid === hung.pid;
+    const task = { comm, state, frames: [], format: isHung ? 'linux-hung-task' : 'linux-sysrq' };
+    if (pid !== undefined) {
+        task.pid = tgid ?? pid;
+        task.tid = pid;
+    }
+    // sched_show_task prints at most 15 characters of comm; the INFO line has all of it.
+    if (isHung && hung)
+        task.comm = hung.comm;
+    return task;
+}
+//# sourceMappingURL=linux-hung-task.js.map
 
 /***/ }),
 
@@ -18774,6 +20666,8 @@ const SAMPLE_BEGIN = /^@@fg:[a-z0-9]+:sample:(\d+):begin@@\s*$/;
 const SAMPLE_END = /^@@fg:[a-z0-9]+:sample:(\d+):end@@\s*$/;
 const PROC_PATH = /\/proc\/(\d+)(?:\/task\/(\d+))?\/stack\b/;
 const LOCKDEP_CHAIN_ENTRY = /^-> #\d+ .*:$/;
+/** A frame line as the kernel's log has it: printk's "[%5lu.%06lu]" (and caller id) right before `[<`. */
+const PRINTK_STAMPED_FRAME = /\[\s*\d+\.\d+\](?:\[\s*[TC]\d+\])?\s+\[</;
 /**
  * Lines inside a `Call Trace:` block that are no frame: register lines, `Code:`, the stack marks
  * (`<IRQ>`, `</TASK>`; 3.x print_trace_stack() printed " <%s> " of `<EOE>` and `#DB`, so `<<EOE>>`, `<#DB>`).
@@ -18823,8 +20717,12 @@ function parseAll(text, sample) {
      * belong to the message, they are no /proc stack.
      */
     let afterAt = false;
-    for (const raw of (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .splitLines */ .uz)(text)) {
-        const line = raw.trim();
+    const lines = (0,_common_js__WEBPACK_IMPORTED_MODULE_0__/* .splitLines */ .uz)(text);
+    // The raw lines, when they line up with the clean ones, to see the printk time a frame carried.
+    const raws = text.split('\n');
+    const aligned = raws.length === lines.length;
+    for (let i = 0; i < lines.length; i++) {
+        const line = lines[i].trim();
         const c = line.charCodeAt(0);
         // Neither a marker (`@@fg:`), a frame (`[<`), a header naming a /proc path, nor a Call Trace
         // header: it only ends what came before.
@@ -18890,9 +20788,15 @@ function parseAll(text, sample) {
             continue;
         }
         const frame = parseStackLine(line);
-        // A run of frames under such a line is skipped to its end; any other line ends the run.
+        // A run of frames under such a line is skipped to its end; any other line ends the run. A frame
+        // the kernel's log printed (a printk time right before it) is a report's trace, whose header
+        // lies above the text (a quote cut mid-trace), never a /proc stack file.
         if (frame && (inCallTrace || (afterAt && !current)))
             continue;
+        if (frame && !framed && !current && aligned && PRINTK_STAMPED_FRAME.test(raws[i])) {
+            inCallTrace = true;
+            continue;
+        }
         afterAt = false;
         if (inCallTrace && !TRACE_BODY.test(line))
             inCallTrace = false;
@@ -19083,6 +20987,11 @@ const LINUX_REPORT_KINDS = [
             : `unable to handle kernel ${m[1]}`,
         func: 'stack',
     },
+    // arch/arm64/kernel/traps.c and arch/arm/kernel/traps.c die() -> __die(): "Internal error: %s: %x [#%d]"
+    // (`Oops`, `Oops - BUG`, `Oops - Undefined instruction`, `synchronous external abort`...), which follows
+    // "Unable to handle kernel ..." for a bad access and stands alone for the rest; syzkaller titles all of
+    // them "Internal error in FUNC".
+    { start: /^Internal error: ([^:]+): /, title: () => 'Internal error', func: 'stack' },
     {
         start: /^Kernel panic - not syncing: (.*?)\s*$/,
         title: (m) => `panic: ${(0,_crash_title_js__WEBPACK_IMPORTED_MODULE_0__/* .normalizeMessage */ .H)(m[1])}`,
@@ -19091,7 +21000,7 @@ const LINUX_REPORT_KINDS = [
     },
 ];
 /** Any line that might start a report (cheap test before the table). */
-const REPORT_HINT = /BUG|WARNING: |INFO: rcu|INFO: (?:possible|inconsistent|SOFTIRQ)|protection fault|Kernel panic - not syncing|divide error|invalid opcode|stack segment|double fault|UBSAN: |Unable to handle kernel|hard LOCKUP/;
+const REPORT_HINT = /BUG|WARNING: |INFO: rcu|INFO: (?:possible|inconsistent|SOFTIRQ)|protection fault|Kernel panic - not syncing|divide error|invalid opcode|stack segment|double fault|UBSAN: |Unable to handle kernel|hard LOCKUP|Internal error: /;
 //# sourceMappingURL=linux-report-kinds.js.map
 
 /***/ }),
@@ -19246,6 +21155,11 @@ const GENERIC_WAIT = [
     'context_switch',
     '__switch_to',
     'cancel_delayed_work',
+    // kernel/workqueue.c: waiting for a work item or a whole queue to finish, as a completion is.
+    'flush_work',
+    'flush_delayed_work',
+    'cancel_work_sync',
+    'drain_workqueue',
 ];
 function isGenericWait(fn) {
     return GENERIC_WAIT.some((s) => fn.includes(s));
@@ -19282,7 +21196,7 @@ function panicSignature(panic) {
 
 /***/ }),
 
-/***/ 6394:
+/***/ 5612:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19295,656 +21209,24 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: PARSERS
 
-// EXTERNAL MODULE: ./.build/src/report/parsers/common.js
-var common = __nccwpck_require__(4052);
-;// CONCATENATED MODULE: ./.build/src/report/parsers/freebsd-ddb.js
-// FreeBSD ddb(4) `bt` and `bt all` output (also reached from the host's backstop: NMI, then `bt all`).
-//
-// Formats, from freebsd-src:
-// - sys/ddb/db_command.c db_stack_trace(): "Tracing pid %d tid %ld td %p\n" before `bt [tid]`,
-//   db_stack_trace_all(): "\nTracing command %s pid %d tid %ld td %p\n" before each thread of
-//   `bt all` (%s is p_comm, which may hold spaces).
-// - sys/amd64/amd64/db_trace.c db_print_stack_entry(): "%s() at " name (or "??"), then
-//   db_printsym(pc, DB_STGY_PROC), then "/frame 0x%lx" when the frame is known.
-//   db_nextframe() prints "--- trap %#r, rip = ..., rsp = ..., rbp = ... ---",
-//   "--- syscall (%d, %s, %s), rip = ..." or "--- interrupt, rip = ..." between kernel and the
-//   trapped context; sys/arm64/arm64/db_trace.c db_stack_trace_cmd() prints "%s() at " then
-//   db_printsym() (no "/frame"), and "--- exception, esr %#lx", "--- interrupt", "--- system error,
-//   esr %#lx", "--- unhandled exception, esr %#lx", "--- invalid trapframe %p" as separators.
-// - sys/ddb/db_command.c _db_stack_trace_all() (`alltrace`): "\nTracing command %s pid %d tid %ld
-//   td %p (CPU %d)\n" for a thread in TDS_RUNNING, the same without " (CPU %d)" for the others.
-// - sys/ddb/db_sym.c db_printsym(): "name" then "+%+#lr" offset (only when non-zero), then
-//   " [file:line]" when line info exists; "%#lr" (a bare address) when there is no symbol;
-//   with options DDB_NUMSYM the name is preceded by "0x... = ".
-
-const TRACING_ALL = /^Tracing command (.*) pid (\d+) tid (\d+) td (0x[0-9a-fA-F]+)(?: \(CPU (\d+)\))?\s*$/;
-const TRACING_ONE = /^Tracing pid (-?\d+) tid (\d+) td (0x[0-9a-fA-F]+)\s*$/;
-const FRAME_LINE = /^(\S+?)\(\) at (?:(0x[0-9a-fA-F]+) = )?([^\s+/[]+)(?:\+(0x[0-9a-fA-F]+|0))?(?: \[([^\]:]+):(\d+)\])?(?:\/frame (0x[0-9a-fA-F]+))?\s*$/;
-/** `--- trap 0xc, rip = ...`, `--- syscall (...)`, `--- interrupt, ...` separators. */
-const DDB_SEPARATOR = /^--- (?:trap|syscall|interrupt|exception|system error|unhandled exception|invalid trapframe)\b/;
-/** Parse one trimmed `func() at func+0xoff/frame 0x...` line; undefined when the line is not a frame. */
-function parseDdbFrameLine(line) {
-    const m = FRAME_LINE.exec(line);
-    if (!m)
-        return undefined;
-    const sym = m[3];
-    // The frame's function is the name before `()` (db_print_stack_entry's `name`, `??` (UNNAMED)
-    // when the pc has no symbol, and then db_printsym() prints the bare address after `at`); on amd64
-    // the symbol after `at` is the same function, older arm64 ddb printed the return address's symbol
-    // there (`db_trace_self() at db_trace_self_wrapper+0x30`), another function's name. arm64's
-    // db_stack_trace_cmd() (sys/arm64/arm64/db_trace.c) names a pc without a symbol `(null)`.
-    const caller = m[1];
-    const frame = { fn: caller === '(null)' ? common/* UNNAMED */.rY : caller };
-    if (/^0x[0-9a-fA-F]+$/.test(sym))
-        frame.address = sym;
-    if (m[2] !== undefined)
-        frame.address = m[2];
-    if (m[4] !== undefined)
-        frame.offset = m[4];
-    if (m[5] !== undefined)
-        frame.file = m[5];
-    if (m[6] !== undefined)
-        frame.line = Number(m[6]);
-    return frame;
-}
-function stripPagerNoise(line) {
-    // db_pager() prints "--More--" and waits for a key; a captured console keeps it in the text.
-    return line.replace(/--More--\s*/g, '');
-}
-/** The thread a `Tracing ...` line starts, or undefined for any other line. */
-function tracingLine(line) {
-    const all = TRACING_ALL.exec(line);
-    if (all) {
-        const t = {
-            pid: (0,common/* toInt */.RI)(all[2]),
-            tid: (0,common/* toInt */.RI)(all[3]),
-            comm: all[1],
-            frames: [],
-            format: 'freebsd-ddb',
-        };
-        // A thread on a CPU (TDS_RUNNING) is running, not asleep.
-        if (all[5] !== undefined)
-            t.state = 'R';
-        return t;
-    }
-    const one = TRACING_ONE.exec(line);
-    return one
-        ? { pid: (0,common/* toInt */.RI)(one[1]), tid: (0,common/* toInt */.RI)(one[2]), comm: '', frames: [], format: 'freebsd-ddb' }
-        : undefined;
-}
-const freebsdDdbParser = {
-    format: 'freebsd-ddb',
-    matches(text) {
-        return text.includes('Tracing ');
-    },
-    parse(text) {
-        const threads = [];
-        let current;
-        for (const raw of (0,common/* splitLines */.uz)(text)) {
-            const line = stripPagerNoise(raw).trim();
-            const started = tracingLine(line);
-            if (started) {
-                current = started;
-                threads.push(current);
-                continue;
-            }
-            if (!current)
-                continue;
-            if (line === '' || DDB_SEPARATOR.test(line))
-                continue;
-            const frame = parseDdbFrameLine(line);
-            if (frame) {
-                current.frames.push(frame);
-                continue;
-            }
-            // Anything else (a db> prompt with a new command, console noise) ends this thread.
-            current = undefined;
-        }
-        return threads;
-    },
-};
-//# sourceMappingURL=freebsd-ddb.js.map
+// EXTERNAL MODULE: ./.build/src/report/parsers/freebsd-ddb.js
+var freebsd_ddb = __nccwpck_require__(8281);
+// EXTERNAL MODULE: ./.build/src/report/parsers/freebsd-panic.js
+var freebsd_panic = __nccwpck_require__(2600);
+// EXTERNAL MODULE: ./.build/src/report/parsers/freebsd-procstat.js
+var freebsd_procstat = __nccwpck_require__(7069);
+// EXTERNAL MODULE: ./.build/src/report/parsers/linux-hung-task.js
+var linux_hung_task = __nccwpck_require__(412);
 // EXTERNAL MODULE: ./.build/src/report/crash-title.js
 var crash_title = __nccwpck_require__(7902);
 // EXTERNAL MODULE: ./.build/src/report/frame-classes.js
 var frame_classes = __nccwpck_require__(926);
-;// CONCATENATED MODULE: ./.build/src/report/parsers/freebsd-panic.js
-// FreeBSD kernel panics on the console, with the backtrace of the panicking thread and a
-// syzkaller-style title (`Fatal trap 12: page fault while in kernel mode in atrtc_settime`,
-// `panic: sx lock still held in solisten_proto`).
-//
-// Format, from freebsd-src:
-// - sys/kern/kern_shutdown.c vpanic(): "panic: %s\n" (the message), then "cpuid = %d\n",
-//   "time = %jd\n", then kdb_backtrace() when KDB_TRACE is configured. The console is shared, so
-//   the line may start with whatever was on it (`login: panic: ...`).
-// - sys/kern/subr_kdb.c kdb_backtrace(): "KDB: stack backtrace:\n", then either the debugger
-//   backend's trace (ddb: db_trace_self(), frames "func() at func+0xoff/frame 0x...", see
-//   freebsd-ddb.ts) or, in kernels with options STACK but no DDB (release kernels),
-//   stack_print_ddb() from sys/kern/subr_stack.c: "#%d %p at %s+%#lx\n" (`??+0` without a symbol).
-// - The trace ends at "--- syscall (...) ---" (user context) or simply stops; "--- trap ...",
-//   "--- interrupt ..." (amd64 db_trace.c db_nextframe) and arm64's "--- exception, esr %#lx",
-//   "--- interrupt" (arm64/arm64/db_trace.c db_stack_trace_cmd) separate the panic machinery from
-//   the trapped kernel code, and the trace goes on after them.
-// - A trap first prints "Fatal trap %d: %s while in %s mode" (sys/amd64/amd64/trap.c trap_fatal(),
-//   i386 the same) and, among its fields, "current process\t\t= %d (%s)" (14.x: the pid and the
-//   thread's name); main's trap_diag() prints "current thread\t\t= %d/%d (%s/%s)" (pid/tid,
-//   p_comm/td_name) and a register dump instead, and no "trap number" line (freebsd/freebsd-src
-//   sys/amd64/amd64/trap.c at 00b96a777845); with a debugger, "KDB: enter: panic" and
-//   "[ thread pid %d tid %ld ]" follow the trace.
-// - With debug.debugger_on_trap set, trap_fatal() (sys/amd64/amd64/trap.c, sys/i386/i386/trap.c)
-//   calls kdb_trap() right after "current process" and before "trap number" and panic(): ddb's
-//   db_trap() (sys/ddb/db_main.c) prints "[ thread pid %d tid %ld ]" and "Stopped at\t" with
-//   db_print_loc_and_inst() (the pc as "func+0xoff", ":\t", the instruction), and no "panic: "
-//   line is printed at all: the trap report alone is the crash, its pc where it happened. Without a
-//   debugger trap_fatal() always goes on to panic(), so a trap report whose panic line never made it
-//   to the log (the console died, the quote was cut) is the crash all the same.
-
-
-
-
-/** `panic: ` at the start of the line or after other console output (`login: panic: ...`). */
-const PANIC = /(?:^|[^\w.-])panic: (.*)$/;
-const FATAL_TRAP = /Fatal trap (\d+): (.*?) while in (kernel|user) mode/;
-const STACK_FRAME = /^#(\d+) (0x[0-9a-fA-F]+) at (\S+)\s*$/;
-const CURRENT_PROCESS = /^current process\s*=\s*(\d+) \((.*)\)\s*$/;
-/** trap_diag() on main: "current thread\t\t= %d/%d (%s/%s)", pid/tid and p_comm/td_name. */
-const CURRENT_THREAD = /^current thread\s*=\s*(\d+)\/(\d+) \((.*\/.*)\)\s*$/;
-// sys/ddb/db_main.c db_trap() calls db_print_thread() (sys/ddb/db_thread.c): "[ thread pid %d tid %ld ]";
-// the 2012 copy (commit 039ea811636f) printed "[thread pid"; current copies and 14.x captures have the blank.
-const KDB_THREAD = /^\[ thread pid (-?\d+) tid (\d+) \]\s*$/;
-const CPUID = /^cpuid = (\d+)/;
-/** db_trap(): "Stopped at\t" then the pc's symbol and ":\t" (tabs may have become blanks). */
-const STOPPED_AT = /^Stopped at\s+([^\s:]+):/;
-/** How far the trap report's lines reach past its `Fatal trap` line. */
-const TRAP_REPORT_LINES = 40;
-/** The trap's separator in a trace: the frame after it is where the trap happened. */
-const TRAP_SEPARATOR = /^--- (?:trap|exception|interrupt|system error|unhandled exception)\b/;
-/**
- * The trap report's line naming the trapped thread, either form: sets pid, comm and (main's form)
- * tid and, when it differs from the process name, the thread name. Any other line changes nothing.
- */
-function readCurrentThread(line, thread) {
-    const cp = CURRENT_PROCESS.exec(line);
-    if (cp) {
-        thread.pid = (0,common/* toInt */.RI)(cp[1]);
-        thread.comm = cp[2];
-        return;
-    }
-    const ct = CURRENT_THREAD.exec(line);
-    if (!ct)
-        return;
-    thread.pid = (0,common/* toInt */.RI)(ct[1]);
-    thread.tid = (0,common/* toInt */.RI)(ct[2]);
-    // "%s/%s", p_comm then td_name, and a name may hold a slash itself: split in the middle when the
-    // two halves are the same name (a thread named as its process), else at the first slash.
-    const names = ct[3];
-    const half = (names.length - 1) / 2;
-    const same = names[half] === '/' && names.slice(0, half) === names.slice(half + 1);
-    const cut = same ? half : names.indexOf('/');
-    const comm = names.slice(0, cut);
-    const tdname = names.slice(cut + 1);
-    thread.comm = comm;
-    if (tdname !== '' && tdname !== comm)
-        thread.tdname = tdname;
-}
-/** Parse one `#N 0x... at func+0xoff` line (stack_print_ddb). */
-function parseStackPrintLine(line) {
-    const m = STACK_FRAME.exec(line);
-    if (!m)
-        return undefined;
-    const frame = (0,common/* parseSymbol */.aS)(m[3]);
-    if (!frame)
-        return undefined;
-    frame.address = m[2];
-    return frame;
-}
-/** The first panic in the text: its message, title and the panicking thread's stack. */
-function extractFreebsdPanic(text) {
-    return extractFreebsdPanicLines((0,common/* splitLines */.uz)(text));
-}
-function extractFreebsdPanicLines(all) {
-    let found;
-    for (let i = 0; i < all.length; i++) {
-        const l = all[i];
-        if (!l.includes('panic: '))
-            continue;
-        const m = PANIC.exec(l.trim());
-        // Linux prints "Kernel panic - not syncing:", never "panic: "; a FreeBSD line is ours.
-        if (m) {
-            found = { at: i, message: m[1].trim() };
-            break;
-        }
-    }
-    if (!found)
-        return extractFatalTrap(all);
-    const { at, message } = found;
-    const lines = all.slice(Math.max(0, at - 40), at + 400).map((l) => l.trim());
-    const rel = at - Math.max(0, at - 40);
-    const thread = { comm: '', frames: [], format: 'freebsd-panic' };
-    const panic = { os: 'freebsd', message, threads: [thread] };
-    // The trap report just above the panic line names the process and the kind of crash.
-    let trap;
-    for (let i = 0; i < rel; i++) {
-        const line = lines[i];
-        const ft = FATAL_TRAP.exec(line);
-        if (ft)
-            trap = `Fatal trap ${ft[1]}: ${ft[2]} while in ${ft[3]} mode`;
-        readCurrentThread(line, thread);
-    }
-    let inTrace = false;
-    let done = false;
-    let afterTrap;
-    let sawTrap = false;
-    for (let i = rel + 1; i < lines.length; i++) {
-        const line = lines[i];
-        const cpu = CPUID.exec(line);
-        if (cpu && panic.cpu === undefined)
-            panic.cpu = Number(cpu[1]);
-        const kdbThread = KDB_THREAD.exec(line);
-        if (kdbThread) {
-            thread.pid = (0,common/* toInt */.RI)(kdbThread[1]);
-            thread.tid = (0,common/* toInt */.RI)(kdbThread[2]);
-            break;
-        }
-        if (line.startsWith('KDB: stack backtrace')) {
-            inTrace = true;
-            continue;
-        }
-        if (!inTrace || done)
-            continue;
-        const frame = parseDdbFrameLine(line) ?? parseStackPrintLine(line);
-        if (frame) {
-            thread.frames.push(frame);
-            if (sawTrap && afterTrap === undefined)
-                afterTrap = frame;
-            continue;
-        }
-        // Older arm64 ddb printed `pc = ... lr = ...` and `sp = ... fp = ...` and a blank line under each frame.
-        if (line === '' || /^(?:pc|sp) = 0x/.test(line))
-            continue;
-        // After `--- syscall` (user context) and amd64's `--- trap 0, rip = 0` (a kernel thread's start)
-        // no frame follows, so only a real trap's separator sets the frame after it.
-        if (DDB_SEPARATOR.test(line)) {
-            if (TRAP_SEPARATOR.test(line))
-                sawTrap = true;
-            continue;
-        }
-        if (thread.frames.length > 0)
-            done = true;
-    }
-    const kind = trap ?? `panic: ${(0,crash_title/* normalizeMessage */.H)(message)}`;
-    // Only machinery in the trace (a trace cut short, a panic inside the kernel's own checks): the
-    // kind alone, never the backtrace's own first frame (db_trace_self_wrapper, kdb_backtrace).
-    const fn = (0,crash_title/* crashFunction */.MF)([afterTrap, ...thread.frames], frame_classes/* isFreebsdCrashMachinery */.Hh, 'none');
-    panic.title = (0,crash_title/* crashTitle */.cC)(kind, fn);
-    return panic;
-}
-/**
- * The first fatal trap report when no `panic: ` line follows it: trap_fatal() entered the debugger
- * (its `[ thread ... ]` and `Stopped at` lines name the thread and the pc) or the log ends before
- * its panic. Undefined when the text holds no trap report.
- */
-function extractFatalTrap(all) {
-    for (let i = 0; i < all.length; i++) {
-        const l = all[i];
-        if (!l.includes('Fatal trap '))
-            continue;
-        const ft = FATAL_TRAP.exec(l);
-        if (!ft)
-            continue;
-        const message = `Fatal trap ${ft[1]}: ${ft[2]} while in ${ft[3]} mode`;
-        const thread = { comm: '', frames: [], format: 'freebsd-panic' };
-        const panic = { os: 'freebsd', message, threads: [thread] };
-        for (let j = i + 1; j < Math.min(all.length, i + TRAP_REPORT_LINES); j++) {
-            const line = all[j].trim();
-            const cpu = CPUID.exec(line);
-            if (cpu && panic.cpu === undefined)
-                panic.cpu = Number(cpu[1]);
-            readCurrentThread(line, thread);
-            const kdbThread = KDB_THREAD.exec(line);
-            if (kdbThread) {
-                thread.pid = (0,common/* toInt */.RI)(kdbThread[1]);
-                thread.tid = (0,common/* toInt */.RI)(kdbThread[2]);
-            }
-            const stopped = STOPPED_AT.exec(line);
-            if (stopped) {
-                const pc = (0,common/* parseSymbol */.aS)(stopped[1]);
-                if (pc)
-                    thread.frames.push(pc);
-                break;
-            }
-        }
-        panic.title = (0,crash_title/* crashTitle */.cC)(message, (0,crash_title/* crashFunction */.MF)(thread.frames, frame_classes/* isFreebsdCrashMachinery */.Hh));
-        return panic;
-    }
-    return undefined;
-}
-const freebsdPanicParser = {
-    format: 'freebsd-panic',
-    matches(text) {
-        return text.includes('panic: ') || text.includes('Fatal trap ');
-    },
-    parse(text) {
-        return extractFreebsdPanic(text)?.threads.filter((t) => t.frames.length > 0) ?? [];
-    },
-};
-//# sourceMappingURL=freebsd-panic.js.map
-;// CONCATENATED MODULE: ./.build/src/report/parsers/freebsd-procstat.js
-// FreeBSD `procstat -kk` (kernel stacks of threads), with `ps -axlww` to add state and wait channel.
-//
-// Format, from freebsd-src usr.bin/procstat/procstat_kstack.c, procstat_kstack():
-//   header  xo_emit("{T:/%5s %6s %-19s %-19s %-29s}\n", "PID", "TID", "COMM", "TDNAME", "KSTACK")
-//   a line  "%5d " pid, "%6d " tid, "%-19s " ki_comm, "%-19s " thread name (or "-"), then the
-//           stack as "%-29s": `<running>`, `<swapped>`, `<unknown>`, or the frames that
-//           kstack_cleanup() reduced from stack(9)'s "#N 0x... at func+0xoff" lines to
-//           space-separated `func+0xoff` (with -kk) or `func` (with -k).
-// Older releases printed COMM and TDNAME as %-16s (the 2012 copy in freebsd/freebsd-src, commit
-// 039ea811636f, printf("%-16s ")); both widths are handled. The header is printed with the same
-// widths as the lines, so its columns add nothing to the widths and only say that the text is
-// procstat's. COMM and TDNAME are at most 19 characters (MAXCOMLEN) but may hold spaces, so the
-// fixed columns decide, and a whitespace split is only the fallback for text whose padding was
-// mangled (mail, bug reports). kstack_cleanup() puts one space between frames.
-//
-// `ps -axlww` (bin/ps/ps.c lfmt "uid,pid,ppid,cpu,pri,nice,vsz,rss,mwchan,state,tt,time,command")
-// prints `UID PID PPID C PRI NI VSZ RSS MWCHAN STAT TT TIME COMMAND`; when the same text holds
-// it, each procstat thread gets its process's STAT (first letter, e.g. `D`) and MWCHAN.
-
-const HEADER = /^\s*PID\s+TID\s+COMM\s+TDNAME\s+KSTACK\s*$/;
-const LINE_START = /^(\s*)(\d+)\s+(\d+) /;
-/** The KSTACK of a thread procstat has no frames for (procstat_kstack() by kkst_state). */
-const NO_FRAMES = new Set(['<running>', '<swapped>', '<unknown>']);
-/**
- * A frame token: `func+0xoff` (-kk) or `func` (-k). stack(9) names a pc without a symbol `??` with
- * offset 0, printed by "%#lx" as `0` (sys/kern/subr_stack.c stack_sbuf_print_flags, stack_symbol()),
- * so `??+0` is a frame of its own, and any function at offset zero prints `func+0`.
- */
-const FRAME_TOKEN = /^(?:[A-Za-z_$.][\w$.]*|\?\?)(?:\+(?:0x[0-9a-fA-F]+|0))?$/;
-const FRAME_WITH_OFFSET = /^(?:[A-Za-z_$.][\w$.]*|\?\?)\+(?:0x[0-9a-fA-F]+|0)$/;
-const freebsdProcstatParser = {
-    format: 'freebsd-procstat',
-    matches(text) {
-        // Any text with a `PID TID ...` line may hold one; parse() decides (one anchored test a line,
-        // cheaper than looking for one in the whole text first).
-        return /\d\s+\d/.test(text);
-    },
-    parse(text) {
-        const threads = [];
-        let underHeader = false;
-        let last;
-        for (const line of (0,common/* splitLines */.uz)(text)) {
-            if (HEADER.test(line)) {
-                underHeader = true;
-                continue;
-            }
-            const thread = parseLine(line, underHeader);
-            if (thread) {
-                threads.push(thread);
-                last = thread;
-                continue;
-            }
-            // A long KSTACK wrapped by a mail client or a bug tracker: a line of nothing but
-            // `func+0xoff` tokens right after a thread's line goes on with that thread's stack.
-            const more = last && last.frames.length > 0 ? continuation(line) : undefined;
-            if (more)
-                last?.frames.push(...more);
-            else
-                last = undefined;
-        }
-        return addPsInfo(threads, parsePsAxl(text));
-    },
-};
-/** The frames of a line made only of `func+0xoff` tokens (at least one); undefined for any other line. */
-function continuation(line) {
-    const tokens = line.trim().split(/\s+/);
-    // An empty line splits into one empty token, which is no frame.
-    return tokens.every((t) => FRAME_WITH_OFFSET.test(t)) ? framesOf(tokens) : undefined;
-}
-/** Frames of tokens already checked against FRAME_TOKEN (parseSymbol reads every such token). */
-function framesOf(tokens) {
-    return tokens.map((t) => (0,common/* parseSymbol */.aS)(t)).filter((f) => f !== undefined);
-}
-function parseLine(line, underHeader) {
-    const start = LINE_START.exec(line);
-    if (!start)
-        return undefined;
-    const pid = (0,common/* toInt */.RI)(start[2]);
-    const tid = (0,common/* toInt */.RI)(start[3]);
-    const rest = line.slice(start[0].length);
-    const fields = byWidth(rest) ?? bySplit(rest);
-    if (!fields)
-        return undefined;
-    const stack = fields.stack.trim();
-    const thread = { pid, tid, comm: fields.comm, frames: [], format: 'freebsd-procstat' };
-    // Both readings give a TDNAME of at least one character; procstat prints `-` for none.
-    if (fields.tdname !== '-')
-        thread.tdname = fields.tdname;
-    if (NO_FRAMES.has(stack)) {
-        if (stack === '<running>')
-            thread.state = 'R';
-        return thread;
-    }
-    // The stack is trimmed, so it splits into no empty token unless it is empty itself.
-    const tokens = stack.split(/\s+/);
-    // A procstat stack is frames only; anything else (a ps line, a shell prompt) is not ours.
-    if (!tokens.every((t) => FRAME_TOKEN.test(t)))
-        return undefined;
-    if (!tokens.some((t) => FRAME_WITH_OFFSET.test(t)) && !underHeader)
-        return undefined;
-    thread.frames = framesOf(tokens);
-    return thread;
-}
-/**
- * Fixed widths after the TID: %-19s (current) or %-16s (older procstat). A line of the other width
- * fails the blank-then-stack test at 2w+1: the innermost frame procstat prints (mi_switch or
- * sched_switch, or `<running>`) has no blank in its first six characters. COMM is never empty
- * (ki_comm), so the first character is a name's and not padding.
- */
-function byWidth(rest) {
-    for (const w of [19, 16]) {
-        if (rest[w] !== ' ' || rest[2 * w + 1] !== ' ' || !/\S/.test(rest.charAt(2 * w + 2)))
-            continue;
-        return {
-            comm: rest.slice(0, w).trimEnd(),
-            tdname: rest.slice(w + 1, 2 * w + 1).trimEnd(),
-            stack: rest.slice(2 * w + 2),
-        };
-    }
-    return undefined;
-}
-/** Whitespace split: COMM and TDNAME without spaces, for text whose padding was collapsed. */
-function bySplit(rest) {
-    const m = /^\s*(\S+)\s+(\S+)\s+(.*)$/.exec(rest);
-    if (!m)
-        return undefined;
-    return { comm: m[1], tdname: m[2], stack: m[3] };
-}
-const PS_HEADER = /^\s*UID\s+PID\s+PPID\s+C\s+PRI\s+NI\s+VSZ\s+RSS\s+MWCHAN\s+STAT\s+TT\s+TIME\s+COMMAND\s*$/;
-const PS_NUMBERS = /^\s*\d+\s+(\d+)\s+(\d+)\s+-?\d+\s+-?\d+\s+-?\d+\s+\d+\s+\d+\s+$/;
-const PS_TAIL = /^(\S+)\s+(\S+)\s+(\S+)\s+(.*)$/;
-/**
- * One `ps -axlww` line by the header's columns. bin/ps prints MWCHAN and STAT left-justified at
- * widths computed over all rows (bin/ps/ps.c, print.c `mwchan`: the wait message or `*` and the
- * lock name, which may hold spaces), so the header's column starts are the fields' starts.
- */
-function psByColumns(line, mwchan, stat) {
-    // The numbers must end in blanks just before MWCHAN (PS_NUMBERS) and STAT must start a field
-    // (PS_TAIL), so only the blank in front of STAT is left to check here.
-    if (line[stat - 1] !== ' ')
-        return undefined;
-    const nums = PS_NUMBERS.exec(line.slice(0, mwchan));
-    const tail = PS_TAIL.exec(line.slice(stat));
-    if (!nums || !tail)
-        return undefined;
-    const wchan = line.slice(mwchan, stat).trim();
-    const proc = {
-        pid: Number(nums[1]),
-        ppid: Number(nums[2]),
-        state: tail[1],
-        command: tail[4],
-    };
-    if (wchan !== '' && wchan !== '-')
-        proc.wchan = wchan;
-    return proc;
-}
-/** Parse `ps -axlww` output (FreeBSD bin/ps lfmt); empty when the text has none. */
-function parsePsAxl(text) {
-    const out = [];
-    let inPs = false;
-    let cols;
-    for (const line of (0,common/* splitLines */.uz)(text)) {
-        if (PS_HEADER.test(line)) {
-            inPs = true;
-            cols = { mwchan: line.indexOf('MWCHAN'), stat: line.indexOf('STAT') };
-            continue;
-        }
-        if (!inPs)
-            continue;
-        const byCols = cols ? psByColumns(line, cols.mwchan, cols.stat) : undefined;
-        if (byCols) {
-            out.push(byCols);
-            continue;
-        }
-        // UID PID PPID C PRI NI VSZ RSS MWCHAN STAT TT TIME COMMAND...
-        const m = /^\s*\d+\s+(\d+)\s+(\d+)\s+-?\d+\s+-?\d+\s+-?\d+\s+\d+\s+\d+\s+(\S+)\s+(\S+)\s+(\S+)\s+(\S+)\s+(.*)$/.exec(line);
-        if (!m) {
-            inPs = false;
-            continue;
-        }
-        const proc = {
-            pid: Number(m[1]),
-            ppid: Number(m[2]),
-            state: m[4],
-            command: m[7],
-        };
-        if (m[3] !== '-')
-            proc.wchan = m[3];
-        out.push(proc);
-    }
-    return out;
-}
-function addPsInfo(threads, ps) {
-    // Every procstat thread has a pid; keyed by `number | undefined` only to satisfy the model's type.
-    const byPid = new Map(ps.map((p) => [p.pid, p]));
-    const perPid = new Map();
-    for (const t of threads)
-        perPid.set(t.pid, (perPid.get(t.pid) ?? 0) + 1);
-    for (const t of threads) {
-        const p = byPid.get(t.pid);
-        // ps -axl without -H shows one line a process: its state says nothing about which of
-        // several threads is asleep where, so only a single-threaded process takes it.
-        if (!p || perPid.get(p.pid) !== 1)
-            continue;
-        // STAT's first letter is the state (D, I, L, R, S, T, W, Z); the rest are flags.
-        if (t.state === undefined)
-            t.state = p.state.charAt(0);
-        // procstat prints no wait channel, so ps's is the only one.
-        if (p.wchan !== undefined)
-            t.wchan = p.wchan;
-    }
-    return threads;
-}
-//# sourceMappingURL=freebsd-procstat.js.map
-// EXTERNAL MODULE: ./.build/src/report/parsers/linux-call-trace.js
-var linux_call_trace = __nccwpck_require__(2484);
-;// CONCATENATED MODULE: ./.build/src/report/parsers/linux-hung-task.js
-// Linux hung-task reports and sysrq task dumps (sysrq-t "Show State", sysrq-w "Show Blocked State"),
-// in the forms of every kernel era.
-//
-// Format, from torvalds/linux:
-// - kernel/hung_task.c check_hung_task(): pr_err("INFO: task %s:%d blocked for more than %ld
-//   seconds.\n", comm, pid, secs); since the commit "hung_task: explicitly report I/O wait state in
-//   log output" "blocked%s for more than" with " in I/O wait" for a task waiting for I/O; then the
-//   taint/release line, the "echo 0 > ..." hint, then sched_show_task(t).
-// - kernel/sched/core.c sched_show_task(), since 5.9 (commit 0f03d6805bfc): "task:%-15.15s state:%c"
-//   then " stack:%-5lu pid:%-5d tgid:%-5d ppid:%-6d flags:0x%08lx\n" (tgid since 6.7, fields are
-//   read by name). Before 5.9: "%-15.15s %c" comm and state letter, then the free stack as "%5lu"
-//   (glued to the letter when wide: `D23520`), " %5d %6d 0x%08lx\n" pid, ppid, flags; kernels
-//   before 4.x also printed the saved pc (`D ffff8800a1b2c3d4     0  1234      1 0x00000000`).
-// - then show_stack(): the Call Trace block (linux-call-trace.ts).
-// - drivers/tty/sysrq.c: "sysrq: Show State" / "sysrq: Show Blocked State" before the dumps.
-// Only the hung-task detector's tasks are format `linux-hung-task`; other task dumps are
-// `linux-sysrq`. Unreliable (`? `) frames are skipped.
-
-
-const HUNG = /^INFO: task (.+):(\d+) blocked(?: in I\/O wait)? for more than (\d+) seconds\.\s*$/;
-const TASK = /^task:(.+?)\s+state:(\S)(.*)$/;
-// RHEL 6 kernels print one more number (the thread group) before the flags.
-const OLD_TASK = /^(\S.{0,14}?)\s+([RSDTtXZPIKWN])(?:\s+[0-9a-f]{8,16})?\s*(\d+)\s+(\d+)\s+(\d+)(?:\s+\d+)?\s+0x[0-9a-f]+\s*$/;
-/** How far a Call Trace may be from its task line (old kernels printed raw stack words between). */
-const MAX_GAP = 40;
-const linuxHungTaskParser = {
-    format: 'linux-hung-task',
-    matches(text) {
-        return /INFO: task |task:|Call Trace|Call trace/.test(text);
-    },
-    parse(text) {
-        return parseHungTaskLines((0,common/* splitLines */.uz)(text));
-    },
-};
-/** Every task dump in the clean lines. */
-function parseHungTaskLines(lines) {
-    const threads = [];
-    let hung;
-    let task;
-    let taskLine = 0;
-    for (let i = 0; i < lines.length; i++) {
-        const line = lines[i].trim();
-        const h = line.startsWith('INFO: task ') ? HUNG.exec(line) : null;
-        if (h) {
-            hung = { comm: h[1], pid: Number(h[2]) };
-            task = undefined;
-            continue;
-        }
-        const next = taskOf(line, hung);
-        if (next) {
-            task = next;
-            taskLine = i;
-            if (next.format === 'linux-hung-task')
-                hung = undefined;
-            continue;
-        }
-        if (task && i - taskLine > MAX_GAP)
-            task = undefined;
-        // 32-bit ARM prints the frames right after the task line (or a `Workqueue:` line), no header.
-        const headerless = task !== undefined && !linux_call_trace/* CALL_TRACE */.fu.test(line) && line.includes(' from ') && (0,linux_call_trace/* isFrameLine */.aw)(line);
-        if (task && (linux_call_trace/* CALL_TRACE */.fu.test(line) || headerless)) {
-            const trace = (0,linux_call_trace/* readCallTrace */.i5)(lines, headerless ? i - 1 : i);
-            task.frames = trace.frames;
-            threads.push(task);
-            task = undefined;
-            i = trace.end - 1;
-        }
-    }
-    return threads;
-}
-function taskOf(line, hung) {
-    const t = line.startsWith('task:') ? TASK.exec(line) : null;
-    if (t) {
-        const fields = t[3];
-        const pid = (0,common/* toInt */.RI)(/\bpid:\s*(\d+)/.exec(fields)?.[1]);
-        const tgid = (0,common/* toInt */.RI)(/\btgid:\s*(\d+)/.exec(fields)?.[1]);
-        return makeTask(t[1].trimEnd(), t[2], pid, tgid, hung);
-    }
-    const o = line.includes(' 0x') ? OLD_TASK.exec(line) : null;
-    if (o)
-        return makeTask(o[1].trimEnd(), o[2], (0,common/* toInt */.RI)(o[4]), undefined, hung);
-    return undefined;
-}
-function makeTask(comm, state, pid, tgid, hung) {
-    const isHung = hung !== undefined && pid === hung.pid;
-    const task = { comm, state, frames: [], format: isHung ? 'linux-hung-task' : 'linux-sysrq' };
-    if (pid !== undefined) {
-        task.pid = tgid ?? pid;
-        task.tid = pid;
-    }
-    // sched_show_task prints at most 15 characters of comm; the INFO line has all of it.
-    if (isHung && hung)
-        task.comm = hung.comm;
-    return task;
-}
-//# sourceMappingURL=linux-hung-task.js.map
 // EXTERNAL MODULE: ./.build/src/report/signature.js
 var signature = __nccwpck_require__(2428);
+// EXTERNAL MODULE: ./.build/src/report/parsers/common.js
+var common = __nccwpck_require__(4052);
+// EXTERNAL MODULE: ./.build/src/report/parsers/linux-call-trace.js
+var linux_call_trace = __nccwpck_require__(2484);
 // EXTERNAL MODULE: ./.build/src/report/parsers/linux-report-kinds.js
 var linux_report_kinds = __nccwpck_require__(2592);
 ;// CONCATENATED MODULE: ./.build/src/report/parsers/linux-panic.js
@@ -19960,7 +21242,8 @@ var linux_report_kinds = __nccwpck_require__(2592);
 //   block (linux-call-trace.ts);
 // - arch/x86/kernel/process_64.c __show_regs() / dumpstack.c show_ip(): "RIP: %04x:%pS" (before 4.x
 //   "RIP: [<%016lx>] %pS" or "IP: [<...>] %pS"); i386 "EIP: %pS" (before 4.x "EIP is at %pS"); arm64
-//   __show_regs(): "pc : %pS";
+//   __show_regs(): "pc : %pS"; riscv arch/riscv/kernel/process.c show_regs(): "epc : %pS" (5.10 printed
+//   "epc: " REG_FMT, a bare address);
 //   arch/powerpc/kernel/process.c show_regs(): "NIP [%016lx] %pS".
 // - kernel/panic.c panic(): "Kernel panic - not syncing: %s", its own dump_stack() unless an oops printed
 //   one, and "---[ end Kernel panic - not syncing: %s ]---".
@@ -19974,8 +21257,10 @@ var linux_report_kinds = __nccwpck_require__(2592);
 
 
 const CPU_LINE = /^CPU: (\d+) (?:UID: \d+ )?PID: (\d+) Comm: (.*?) (?:Not tainted|Tainted:)/;
-const OLD_PID_LINE = /^Pid: (\d+), comm: (\S+)/;
-const PC_LINE = /^(?:RIP|EIP is at|EIP|NIP|IP|pc|PC is at)\s?:? ?(?:[0-9a-f]{4}:)?(?:\[<?[0-9a-f]+>?\]\s*)?(?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*\+0x[0-9a-fA-F]+(?:\/0x[0-9a-fA-F]+)?)/;
+const OLD_PID_LINE = /^Pid: (?<pid>\d+), comm: (?<comm>\S+)/;
+/** arm and arm64 __die() before 5.x: "Process %.*s (pid: %d, stack limit = 0x%p)" (arch/arm/kernel/traps.c, arch/arm64/kernel/traps.c). */
+const PROCESS_LINE = /^Process (?<comm>.+?) \(pid: (?<pid>\d+), stack limit = /;
+const PC_LINE = /^(?:RIP|EIP is at|EIP|NIP|IP|pc|PC is at|epc)\s?:? ?(?:[0-9a-f]{4}:)?(?:\[<?[0-9a-f]+>?\]\s*)?(?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*\+0x[0-9a-fA-F]+(?:\/0x[0-9a-fA-F]+)?)/;
 const LOCK_AT = / at: (?:\[<[0-9a-f]+>\]\s*)?([A-Za-z_][\w.]*)\+0x/;
 const TRYING = /is trying to acquire|just changed the state of lock|takes:|is trying to release/;
 const END_TRACE = /^---\[ end trace/;
@@ -20015,7 +21300,7 @@ function ownHeader(lines, at, kind, m) {
 }
 /** The crashing task's CPU line, pc and first Call Trace after the header. */
 function readParts(lines, at, wantLock) {
-    const parts = { frames: [], comm: '' };
+    const parts = { frames: [], tracePcs: [], comm: '' };
     let sawTrying = false;
     let traced = false;
     const end = Math.min(lines.length, at + REPORT_SPAN);
@@ -20030,11 +21315,23 @@ function readParts(lines, at, wantLock) {
             parts.comm = cpu[3];
             continue;
         }
-        const old = OLD_PID_LINE.exec(line);
+        const old = (OLD_PID_LINE.exec(line) ?? PROCESS_LINE.exec(line))?.groups;
         if (old && parts.pid === undefined) {
-            parts.pid = (0,common/* toInt */.RI)(old[1]);
-            parts.comm = old[2];
+            parts.pid = (0,common/* toInt */.RI)(old.pid);
+            parts.comm = old.comm;
             continue;
+        }
+        // An RCU stall names the stalled CPU's task in "Task dump for CPU %d:" and a sched_show_task() line
+        // (kernel/rcu/tree_stall.h rcu_dump_cpu_stacks() -> dump_cpu_task(), kernel/sched/core.c).
+        if (parts.pid === undefined &&
+            i > at &&
+            /^Task dump for CPU \d+:/.test(lines[i - 1].trim())) {
+            const task = (0,linux_hung_task/* taskLine */.er)(line);
+            if (task?.pid !== undefined) {
+                parts.pid = task.pid;
+                parts.comm = task.comm;
+                continue;
+            }
         }
         if (i < at)
             continue;
@@ -20055,6 +21352,7 @@ function readParts(lines, at, wantLock) {
         if (!traced && linux_call_trace/* CALL_TRACE */.fu.test(line)) {
             const trace = (0,linux_call_trace/* readCallTrace */.i5)(lines, i);
             parts.frames = trace.frames;
+            parts.tracePcs = trace.pcs;
             traced = true;
             i = trace.end - 1;
             if (!wantLock || parts.lockFn !== undefined)
@@ -20062,21 +21360,26 @@ function readParts(lines, at, wantLock) {
         }
     }
     // KMSAN and some KASAN reports print the frames right under the header, without `Call Trace:`.
-    if (!traced && at + 1 < lines.length && (0,linux_call_trace/* isFrameLine */.aw)(lines[at + 1]))
-        parts.frames = (0,linux_call_trace/* readCallTrace */.i5)(lines, at).frames;
+    if (!traced && at + 1 < lines.length && (0,linux_call_trace/* isFrameLine */.aw)(lines[at + 1])) {
+        const trace = (0,linux_call_trace/* readCallTrace */.i5)(lines, at);
+        parts.frames = trace.frames;
+        parts.tracePcs = trace.pcs;
+    }
     return parts;
 }
 /**
  * A stall is detected from the timer interrupt: the frames of the interrupted code (after the last
  * interrupt-entry frame) say where the CPU was looping; the pc, when printed, is the innermost one.
  */
-function interrupted(frames) {
+function interrupted(parts) {
     let last = -1;
-    frames.forEach((f, i) => {
+    parts.frames.forEach((f, i) => {
         if ((0,frame_classes/* isTimerInterruptEntry */.$E)(f.fn))
             last = i;
     });
-    return frames.slice(last + 1);
+    // The interrupted context's registers, printed inside the trace after the interrupt's entry, hold its pc.
+    const pc = parts.tracePcs.find((p) => p.before > last)?.frame;
+    return [parts.pc, pc, ...parts.frames.slice(last + 1)];
 }
 /** The first crash report in the clean lines. */
 function extractLinuxReport(lines) {
@@ -20099,7 +21402,7 @@ function extractLinuxReport(lines) {
     const panic = { os: 'linux', message, threads: [] };
     if (kind.panic && /^hung_task: blocked tasks/.test(message)) {
         // The hung task's report came first; it is the bug.
-        const hung = (0,signature/* pickHungThread */.c$)(parseHungTaskLines(lines.slice(Math.max(0, at - 2000), at)));
+        const hung = (0,signature/* pickHungThread */.c$)((0,linux_hung_task/* parseHungTaskLines */.wH)(lines.slice(Math.max(0, at - 2000), at)));
         const title = hung ? (0,signature/* hangTitle */.Pr)(hung) : undefined;
         if (hung)
             panic.threads.push(hung);
@@ -20132,8 +21435,11 @@ function extractLinuxReport(lines) {
     let fn;
     if (kind.func === 'stack')
         fn = (0,crash_title/* crashFunction */.MF)([headerFn, ...frames], frame_classes/* isLinuxCrashMachinery */.CW);
+    // Only the detector's own frames (the trace was cut before the interrupt): the stall's function is unknown.
+    // The pc a stall report prints (the watchdog's show_regs() of the interrupted context, an NMI
+    // backtrace's "pc : ") is the innermost frame of the interrupted code.
     else if (kind.func === 'stall')
-        fn = (0,crash_title/* crashFunction */.MF)(interrupted(frames), frame_classes/* isLinuxCrashMachinery */.CW);
+        fn = (0,crash_title/* crashFunction */.MF)(interrupted(parts), frame_classes/* isStallDetector */.lL, 'none');
     else if (kind.func === 'lock')
         fn = parts.lockFn ?? (0,crash_title/* crashFunction */.MF)(frames, frame_classes/* isLinuxCrashMachinery */.CW);
     panic.title = (0,crash_title/* crashTitle */.cC)(kind.title(m, lines.slice(at + 1, at + 13).map((l) => l.trim())), fn);
@@ -20165,31 +21471,26 @@ var linux_proc_stack = __nccwpck_require__(6565);
 
 /** One parser a capture format; adding a format is adding a file and a line here. */
 const PARSERS = [
-    freebsdProcstatParser,
-    freebsdDdbParser,
-    freebsdPanicParser,
+    freebsd_procstat/* freebsdProcstatParser */.j$,
+    freebsd_ddb/* freebsdDdbParser */.nx,
+    freebsd_panic/* freebsdPanicParser */.g$,
     linux_proc_stack/* linuxProcStackParser */.w,
-    linuxHungTaskParser,
+    linux_hung_task/* linuxHungTaskParser */.Bz,
     linuxPanicParser,
 ];
 /** What makes two parsed threads the same thread with the same stack (for de-duplication). */
 function threadKey(t) {
-    return [
-        t.pid ?? '',
-        t.tid ?? '',
-        t.sample ?? '',
-        t.frames.map((f) => `${f.fn}+${f.offset ?? ''}`).join(' '),
-    ].join('|');
+    return JSON.stringify([t.pid, t.tid, t.sample, t.frames.map((f) => [f.fn, f.offset])]);
 }
 /**
  * Every thread any parser finds in the text, in parser order, without duplicates (the same
  * thread and stack printed twice, e.g. a panic's trace repeated by `bt`); `skip` leaves formats out.
  */
-function parseStacks(text, skip = []) {
+function parseStacks(text, skip) {
     const seen = new Set();
     const out = [];
     for (const parser of PARSERS) {
-        if (skip.includes(parser.format) || !parser.matches(text))
+        if (skip?.includes(parser.format) || !parser.matches(text))
             continue;
         for (const thread of parser.parse(text)) {
             const key = threadKey(thread);
@@ -20206,7 +21507,7 @@ function parseStacks(text, skip = []) {
  * `cpuid = N` nor a backtrace after it (a Go program's panic in a Linux log) gives way to a Linux report.
  */
 function extractPanic(text) {
-    const freebsd = extractFreebsdPanic(text);
+    const freebsd = (0,freebsd_panic/* extractFreebsdPanic */.m0)(text);
     if (freebsd && (freebsd.cpu !== undefined || freebsd.threads.some((t) => t.frames.length > 0)))
         return freebsd;
     return extractLinuxPanic(text) ?? freebsd;
@@ -20223,8 +21524,8 @@ function extractPanic(text) {
 /* harmony export */   a3: () => (/* binding */ formatDuration)
 /* harmony export */ });
 /* unused harmony exports cell, inline, code, groupStacks */
-/* harmony import */ var _parsers_common_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4052);
-/* harmony import */ var _signature_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2428);
+/* harmony import */ var _parsers_common_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4052);
+/* harmony import */ var _signature_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2428);
 // The job summary: one markdown page a person reads first. Deterministic (only what the report
 // holds, no clock), bounded (a few blocked threads in full, the rest counted and pointed at the
 // stacks file), readable with hundreds of threads.
@@ -20246,6 +21547,8 @@ const STATUS_BADGE = {
     skipped: '⏭️',
 };
 /** `1.234 s`, `2 min 03 s`, `850 ms`. */
+/** Lines of the user's server's output in the summary; report.json and fuse-server.log have more. */
+const MAX_SERVER_LOG_LINES = 20;
 function formatDuration(ms) {
     if (!Number.isFinite(ms) || ms < 0)
         return '?';
@@ -20301,8 +21604,12 @@ function threadLabel(t) {
         extra.push(`state ${code(t.state)}`);
     if (t.wchan !== undefined)
         extra.push(`wchan ${code(t.wchan)}`);
+    // FreeBSD's counter is ps's TIME in hundredths of a second plus the context switches
+    // (report/parsers/freebsd-procstat.ts).
     if (t.cpuTicks !== undefined)
-        extra.push(`${t.cpuTicks} CPU ticks`);
+        extra.push(t.format === 'freebsd-procstat'
+            ? `progress ${t.cpuTicks} (CPU 1/100 s + context switches)`
+            : `${t.cpuTicks} CPU ticks`);
     extra.push(t.format);
     return `${parts.join(' ')} — ${extra.join(', ')}`;
 }
@@ -20325,7 +21632,7 @@ function frameLines(t, maxFrames) {
 }
 /** Identity of a stack: its frames, whatever thread or process is in it. */
 function stackKey(t) {
-    return t.frames.map((f) => (0,_parsers_common_js__WEBPACK_IMPORTED_MODULE_1__/* .baseName */ .Fl)(f.fn)).join(' ');
+    return t.frames.map((f) => (0,_parsers_common_js__WEBPACK_IMPORTED_MODULE_0__/* .baseName */ .Fl)(f.fn)).join(' ');
 }
 function groupStacks(threads) {
     const groups = new Map();
@@ -20396,7 +21703,7 @@ function testsSection(report, maxTests) {
     return out;
 }
 function stacksSection(report, opts) {
-    const blocked = (0,_signature_js__WEBPACK_IMPORTED_MODULE_0__/* .blockedThreads */ .UV)(report.threads);
+    const blocked = (0,_signature_js__WEBPACK_IMPORTED_MODULE_1__/* .blockedThreads */ .UV)(report.threads);
     if (report.verdict !== 'hang' && blocked.length === 0)
         return [];
     const out = ['### Blocked threads', ''];
@@ -20406,7 +21713,7 @@ function stacksSection(report, opts) {
             : `None of the ${report.threads.length} captured threads is blocked in the kernel; all stacks are in ${fileRef(opts)}.`);
         return out;
     }
-    const hung = (0,_signature_js__WEBPACK_IMPORTED_MODULE_0__/* .pickHungThread */ .c$)(blocked);
+    const hung = (0,_signature_js__WEBPACK_IMPORTED_MODULE_1__/* .pickHungThread */ .c$)(blocked);
     const groups = groupStacks(hung ? [hung, ...blocked.filter((t) => t !== hung)] : blocked);
     const threadCount = groups.reduce((n, g) => n + g.count, 0);
     const distinct = groups.length === 1 ? 'one stack' : `${groups.length} distinct stacks`;
@@ -20424,7 +21731,7 @@ function stacksSection(report, opts) {
     return out;
 }
 function stackBlock(g, maxFrames) {
-    const title = (0,_signature_js__WEBPACK_IMPORTED_MODULE_0__/* .hangTitle */ .Pr)(g.thread);
+    const title = (0,_signature_js__WEBPACK_IMPORTED_MODULE_1__/* .hangTitle */ .Pr)(g.thread);
     const seen = g.samples.length > 1 ? ` (same stack in samples ${g.samples.join(' and ')})` : '';
     const shared = g.count > 1 ? `<br>**${g.count} threads share this stack** (${pidList(g.threads)})` : '';
     return [
@@ -20445,6 +21752,24 @@ function panicSection(report) {
         ? [...lines.slice(0, max), `... ${lines.length - max} more lines in the serial log`].join('\n')
         : report.panicText;
     return ['### Panic', '', codeBlock(text)];
+}
+/**
+ * The user's own server (--fuse-server): what ran, what the mount table said, and the end of what it
+ * printed, so a server that did not mount, or went away, says why in the summary itself.
+ */
+function fuseServerSection(report) {
+    const server = report.fuseServer;
+    if (!server)
+        return [];
+    const out = ['### FUSE server', '', 'Command line:', '', codeBlock(server.command), ''];
+    out.push(server.mountTable
+        ? `Mount table: ${code(server.mountTable)}`
+        : 'Mount table: no line for the mount point when the mount ended');
+    const log = server.logTail.split('\n').slice(-MAX_SERVER_LOG_LINES).join('\n');
+    out.push('', log.trim() ? `Its output (the end of ${code('fuse-server.log')}):` : 'It printed nothing.');
+    if (log.trim())
+        out.push('', codeBlock(log));
+    return out;
 }
 function phasesSection(report) {
     if (report.phases.length === 0)
@@ -20550,6 +21875,7 @@ function renderSummary(report, options = {}) {
         testsSection(report, options.maxTests ?? 50),
         stacksSection(report, stackOpts),
         panicSection(report),
+        fuseServerSection(report),
         phasesSection(report),
         environmentSection(report),
         filesSection(report, options.artifact),
@@ -20570,7 +21896,7 @@ function renderSummary(report, options = {}) {
 /* harmony export */   X: () => (/* binding */ installSignalHandlers)
 /* harmony export */ });
 /* harmony import */ var _constants_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1402);
-/* harmony import */ var _vm_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4013);
+/* harmony import */ var _vm_registry_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6394);
 // SIGINT/SIGTERM (a cancelled job, Ctrl-C): abort the run so it stops QEMU and writes what evidence
 // it has; a second signal ends every QEMU at once and exits.
 
@@ -20977,7 +22303,7 @@ function spawnTiedToParent(binary, args, options) {
 
 /***/ }),
 
-/***/ 4013:
+/***/ 6394:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -21434,76 +22760,8 @@ async function bisectAfterRun(report, config, range, context) {
     });
 }
 //# sourceMappingURL=after-run.js.map
-;// CONCATENATED MODULE: ./.build/src/action/host-deps.js
-// QEMU comes with the action: GitHub's Ubuntu images have xz but neither qemu-system-x86_64 nor
-// qemu-img. When either is missing, install the two packages that ship them (Debian and Ubuntu:
-// qemu-system-x86 and qemu-utils; `dpkg -S` on the binaries) with apt through `sudo -n`, without
-// recommends (qemu-system-x86 recommends a GUI, OVMF and extra block drivers the gate never uses).
-
-
-
-function findOnPath(command, searchPath = process.env.PATH ?? '') {
-    for (const dir of searchPath.split(external_node_path_.delimiter).filter(Boolean)) {
-        const candidate = external_node_path_.join(dir, command);
-        try {
-            (0,external_node_fs_.accessSync)(candidate, external_node_fs_.constants.X_OK);
-            return candidate;
-        }
-        catch {
-            // not here
-        }
-    }
-    return undefined;
-}
-function missingQemu(searchPath) {
-    return Object.entries(constants/* QEMU_COMMANDS */.M5)
-        .filter(([command]) => !findOnPath(command, searchPath))
-        .map(([command, pkg]) => ({ command, pkg }));
-}
-/** What to tell a user whose runner lacks QEMU. */
-function installHint(missing) {
-    const pkgs = [...new Set(missing.map((m) => m.pkg))].join(' ');
-    return `${missing.map((m) => m.command).join(' and ')} not found on PATH: install ${pkgs} (Debian/Ubuntu: sudo apt-get install --no-install-recommends ${pkgs}; other systems: your QEMU package with qemu-img)`;
-}
-const APT_ENV = { DEBIAN_FRONTEND: 'noninteractive' };
-// -qq keeps apt to errors and dpkg's unpack lines; Use-Pty=0 drops the progress bar from the log.
-const APT_QUIET = ['-qq', '-o', 'Dpkg::Use-Pty=0'];
-async function installQemu(missing, context) {
-    const started = Date.now();
-    const seconds = () => Math.round((Date.now() - started) / 100) / 10;
-    const cannot = (why) => ({
-        ok: false,
-        seconds: seconds(),
-        message: `${installHint(missing)}. The action could not install it: ${why}`,
-    });
-    if (!findOnPath('apt-get', context.searchPath))
-        return cannot('this runner has no apt-get (set install-qemu: false and bring QEMU yourself)');
-    if (!context.isRoot && !findOnPath('sudo', context.searchPath))
-        return cannot('no sudo, and the action does not run as root');
-    const pkgs = [...new Set(missing.map((m) => m.pkg))];
-    // sudo resets the environment; `env` carries DEBIAN_FRONTEND through it.
-    const apt = (args) => context.isRoot
-        ? context.run('apt-get', args, APT_ENV)
-        : context.run('sudo', ['-n', 'env', 'DEBIAN_FRONTEND=noninteractive', 'apt-get', ...args], {});
-    const install = () => apt([...APT_QUIET, 'install', '-y', '--no-install-recommends', ...pkgs]);
-    context.log(`installing ${pkgs.join(' ')} (for ${missing.map((m) => m.command).join(', ')})`);
-    let status = await install();
-    if (status !== 0) {
-        // A fresh runner's package lists can be stale (404 for a superseded version): refresh once.
-        context.log(`apt-get install failed (exit ${status}); refreshing the package lists and trying again`);
-        const update = await apt([...APT_QUIET, 'update']);
-        if (update !== 0)
-            return cannot(`apt-get update failed (exit ${update}${context.isRoot ? '' : '; sudo -n needs passwordless sudo'})`);
-        status = await install();
-    }
-    if (status !== 0)
-        return cannot(`apt-get install failed (exit ${status})`);
-    const still = missingQemu(context.searchPath);
-    if (still.length)
-        return cannot(`after installing ${pkgs.join(' ')}, ${still.map((m) => m.command).join(' and ')} is still not on PATH`);
-    return { ok: true, seconds: seconds(), message: `installed ${pkgs.join(' ')} in ${seconds()} s` };
-}
-//# sourceMappingURL=host-deps.js.map
+// EXTERNAL MODULE: ./.build/src/action/host-deps.js
+var host_deps = __nccwpck_require__(8585);
 // EXTERNAL MODULE: ./.build/src/config/errors.js
 var errors = __nccwpck_require__(5259);
 // EXTERNAL MODULE: ./.build/src/config/parse.js + 2 modules
@@ -21725,9 +22983,9 @@ async function runCommand(args, out) {
         signal: signals.signal,
     });
     try {
-        const missing = missingQemu();
+        const missing = (0,host_deps/* missingQemu */.Lq)();
         if (missing.length && config.installQemu) {
-            const outcome = await installQemu(missing, {
+            const outcome = await (0,host_deps/* installQemu */.uU)(missing, {
                 run: inheritRunner,
                 isRoot: process.getuid?.() === 0,
                 log: progress.io.note,
@@ -21735,7 +22993,7 @@ async function runCommand(args, out) {
             progress.io.note(`fusefs-gate: ${outcome.message}`);
         }
         else if (missing.length) {
-            progress.io.warn(`${installHint(missing)} (or pass --install-qemu to install them with sudo apt-get)`);
+            progress.io.warn(`${(0,host_deps/* installHint */.J8)(missing)} (or pass --install-qemu to install them with sudo apt-get)`);
         }
         const report = await (0,run/* runGate */.R)(config, progress.io);
         if ((0,verdict/* errorLetThrough */.rM)(report))
@@ -21788,12 +23046,216 @@ const inheritRunner = (command, args, env) => new Promise((resolve) => {
 var catalogue = __nccwpck_require__(7862);
 // EXTERNAL MODULE: ./.build/src/report/parsers/common.js
 var common = __nccwpck_require__(4052);
+// EXTERNAL MODULE: ./.build/src/report/parsers/freebsd-ddb.js
+var freebsd_ddb = __nccwpck_require__(8281);
+// EXTERNAL MODULE: ./.build/src/report/parsers/freebsd-panic.js
+var freebsd_panic = __nccwpck_require__(2600);
+// EXTERNAL MODULE: ./.build/src/report/parsers/freebsd-procstat.js
+var freebsd_procstat = __nccwpck_require__(7069);
+// EXTERNAL MODULE: ./.build/src/report/parsers/linux-hung-task.js
+var linux_hung_task = __nccwpck_require__(412);
 // EXTERNAL MODULE: ./.build/src/report/parsers/linux-report-kinds.js
 var linux_report_kinds = __nccwpck_require__(2592);
+;// CONCATENATED MODULE: ./.build/src/report/chunk-cut.js
+// Where a chunk of a big log is cut (StackAnalyzer, analyze.ts, parses a log a bounded chunk at a
+// time): just before a record, so that no report, task dump or capture is split between two chunks.
+// The record starts, with the sources of what the kernels print:
+// - Linux kernel/hung_task.c check_hung_task(): "INFO: task %s:%d blocked for more than %ld seconds.";
+//   kernel/sched/core.c sched_show_task(): "task:%-15.15s state:%c" (5.9+), "%-15.15s %c" ... "0x%08lx"
+//   before (the old task line, read by linux-hung-task.ts);
+// - every Linux report kind the panic reader knows (LINUX_REPORT_KINDS), and the lines printed above
+//   one: include/asm-generic/bug.h CUT_HERE "------------[ cut here ]------------" (before a WARNING),
+//   arch/arm/mm/fault.c "8<--- cut here ---" (before arm's "Unable to handle kernel ..."), the banner
+//   of '=' that mm/kasan/report.c and kernel/locking/lockdep.c print first;
+// - drivers/tty/sysrq.c: "sysrq: " (pr_fmt, 5.x) or "SysRq : " (older) before "Show State",
+//   "Show Blocked State", "Show backtrace of all active CPUs";
+// - FreeBSD sys/ddb/db_command.c: "Tracing command %s pid %d tid %ld td %p" (db_stack_trace_all),
+//   "Tracing pid %d tid %ld td %p" (db_stack_trace); sys/amd64/amd64/trap.c trap_fatal():
+//   "\n\nFatal trap %d: %s while in %s mode"; usr.bin/procstat/procstat_kstack.c: the header
+//   "%5s %6s %-19s %-19s %-29s" of "PID", "TID", "COMM", "TDNAME", "KSTACK";
+// - the gate's own frames (guest/watchdog.sh): "@@fg:NONCE:sample:N:begin@@", "@@fg:NONCE:capture:NAME:begin@@";
+// - a panic line (FreeBSD sys/kern/kern_shutdown.c vpanic() "panic: %s", Linux kernel/panic.c
+//   "Kernel panic - not syncing: %s"), unless the report it ends was printed just before it.
+
+
+
+
+
+
+/** The longest stretch without a newline that is parsed as one chunk. */
+const MAX_LINE_CHARS = 16 * 1024 * 1024;
+/** How far back from a buffer's end a cut point is looked for, in lines. */
+const CUT_SEARCH_LINES = 2000;
+/** How far above a panic line the report it ends may start. */
+const PANIC_REPORT_LINES = 80;
+/** How far above a record start another may be and begin the same report (two CPUs interleave theirs). */
+const REPORT_HEADER_LINES = 12;
+/** How much of a line is looked at: every record start is near a line's beginning. */
+const HEAD_CHARS = 300;
+/**
+ * The lines the parsers read as the start of a record (a header, a task line), and the Linux
+ * report kinds (LINUX_REPORT_KINDS, `BUG: `, `WARNING: `, `general protection fault` among them):
+ * the same patterns, so that a record a parser reads is a cut point.
+ */
+const PARSED_STARTS = [
+    linux_hung_task/* HUNG */.Rk,
+    linux_hung_task/* TASK */.wn,
+    linux_hung_task/* OLD_TASK */.yj,
+    freebsd_ddb/* TRACING_ALL */.h_,
+    freebsd_ddb/* TRACING_ONE */.sk,
+    freebsd_panic/* FATAL_TRAP */.bV,
+    freebsd_procstat/* HEADER */.El,
+];
+/** The other record starts: the lines printed above a report, a sysrq dump's, the gate's frames. */
+const RECORD_START = /^(?:------------\[ cut here \]|8<--- cut here ---|@@fg:[a-z0-9]+:\S+:begin@@|sysrq: Show|SysRq : Show|=====+$)/;
+const LINUX_PANICS = linux_report_kinds/* LINUX_REPORT_KINDS */.Y.filter((kind) => kind.panic).map((kind) => kind.start);
+const LINUX_REPORTS = linux_report_kinds/* LINUX_REPORT_KINDS */.Y.filter((kind) => !kind.panic).map((kind) => kind.start);
+/** Words one of the record starts above holds, looked for in the raw line before cleaning it. */
+const RECORD_HINT = new RegExp(`INFO: task|task:|Tracing |Fatal trap|cut here|@@fg:|PID|Show|====| 0x|panic|${linux_report_kinds/* REPORT_HINT */.R.source}`);
+/**
+ * A line of a stack trace: Linux `[<addr>]` (old kernels, /proc/PID/stack) or ` ? ` (an unreliable
+ * frame), FreeBSD `#N 0x...` (sys/kern/subr_stack.c, ddb), or any `fn+0x..` (procstat -kk, 4.x+ Linux).
+ */
+const FRAME_LINE = /^\s*(?:\[<[0-9a-f]+>\]|#\d+ 0x[0-9a-f]|\?\s)|\+0x[0-9a-f]/;
+const MARKER = /^@@fg:([a-z0-9]+):(.+):(begin|end)@@/;
+/**
+ * Where to cut a full buffer: before the gate's own framed capture its end falls in, else before the
+ * last record start near its end, else after the last blank line, else after the last newline, but
+ * never inside a run of frame lines (a trace with no header to cut before, like /proc/PID/stack) nor
+ * inside a framed capture; a buffer with no newline but at its start is cut where it is, at most
+ * MAX_LINE_CHARS in. Never 0: the chunk before the cut holds at least one line.
+ */
+function cutPoint(buffer) {
+    const last = buffer.lastIndexOf('\n');
+    if (last <= 0)
+        return Math.min(buffer.length, MAX_LINE_CHARS);
+    const frame = openFrame(buffer, last, -1);
+    if (frame > 0)
+        return frame;
+    const cut = lastRecord(buffer, last);
+    // A record inside a closed frame (a ps capture after its procstat capture): before the frame,
+    // and before the captures printed right above the cut.
+    const around = openFrame(buffer, cut - 1, cut);
+    return around > 0 ? around : cut;
+}
+/** Before the last record start above the newline at `last`, else the fallbacks of cutPoint. */
+function lastRecord(buffer, last) {
+    let blank;
+    let panicAt;
+    let panicLines = 0;
+    for (const [start, end] of linesUp(buffer, last, CUT_SEARCH_LINES)) {
+        // The buffer's first line is no cut point: the chunk before it would be empty.
+        if (start === 0)
+            break;
+        const line = lineAt(buffer, start, end);
+        if (startsPanic(line))
+            panicAt ??= start;
+        else if (startsRecord(line)) {
+            const cut = firstOfReport(buffer, start);
+            if (cut > 0)
+                return cut;
+        }
+        if (panicAt !== undefined && ++panicLines > PANIC_REPORT_LINES)
+            return panicAt;
+        if (blank === undefined && isBlank(buffer, start, end))
+            blank = end + 1;
+    }
+    return panicAt ?? blank ?? outsideTrace(buffer, last + 1);
+}
+/** The lines that end at or above the newline at `end`, last first, at most `max`: [start, end) each. */
+function* linesUp(buffer, end, max) {
+    for (let n = 0; n < max; n++) {
+        const start = end > 0 ? buffer.lastIndexOf('\n', end - 1) + 1 : 0;
+        yield [start, end];
+        if (start === 0)
+            return;
+        end = start - 1;
+    }
+}
+/** The cleaned head of the line from `start` to `end` when it may start a record, else ''. */
+function lineAt(buffer, start, end) {
+    const raw = buffer.slice(start, Math.min(end, start + HEAD_CHARS));
+    return RECORD_HINT.test(raw) ? (0,common/* recordLine */.IK)(raw) : '';
+}
+function isBlank(buffer, start, end) {
+    return (0,common/* recordLine */.IK)(buffer.slice(start, Math.min(end, start + HEAD_CHARS))).trim() === '';
+}
+function startsRecord(line) {
+    return (RECORD_START.test(line) ||
+        PARSED_STARTS.some((start) => start.test(line)) ||
+        LINUX_REPORTS.some((start) => start.test(line)));
+}
+function startsPanic(line) {
+    return freebsd_panic/* PANIC */.IF.test(line) || LINUX_PANICS.some((start) => start.test(line));
+}
+/**
+ * A record start can be the second line of one report: the hung-task report's `task:` line under
+ * its `INFO: task ... blocked` header (kernel/hung_task.c prints the taint line and the hint between
+ * them), x86's `invalid opcode` under `kernel BUG at` (BUG() traps, lib/bug.c then die()), arm's
+ * `Internal error` under `Unable to handle kernel ...`. The start of the first of a chain of starts
+ * at most REPORT_HEADER_LINES apart (0 when that is the buffer's start: no cut there).
+ */
+function firstOfReport(buffer, start) {
+    let first = start;
+    let gap = 0;
+    for (const [prev, end] of linesUp(buffer, start - 1, CUT_SEARCH_LINES)) {
+        if (++gap > REPORT_HEADER_LINES)
+            break;
+        if (startsRecord(lineAt(buffer, prev, end))) {
+            first = prev;
+            gap = 0;
+        }
+    }
+    return first;
+}
+/**
+ * The gate's watchdog frames each sample and each capture in it (`@@fg:NONCE:NAME:begin@@` ...
+ * `:end@@`, guest/watchdog.sh) and reads a sample whole: a procstat capture and the ps capture after
+ * it belong together. Where the text up to the newline at `last` ends inside a frame, the start of
+ * the outermost open one (and of the captures printed right before it), else `open`, the start of
+ * the text after it (-1 for none). Frames of one name never nest (the watchdog prints each begin ...
+ * end in turn).
+ */
+function openFrame(buffer, last, open) {
+    const closed = new Set();
+    for (const [start, end] of linesUp(buffer, last, CUT_SEARCH_LINES)) {
+        const raw = buffer.slice(start, end);
+        const marker = raw.includes('@@fg:') ? MARKER.exec((0,common/* cleanLine */.Ow)(raw)) : null;
+        if (!marker)
+            continue;
+        const name = `${marker[1]}:${marker[2]}`;
+        // A capture that ends right above the open frame's begin is not closed: it is kept with it.
+        if (marker[3] === 'end') {
+            if (end + 1 !== open)
+                closed.add(name);
+        }
+        else if (closed.has(name))
+            closed.delete(name);
+        else
+            open = start;
+    }
+    return open;
+}
+/**
+ * `cut` moved back before the run of frame lines that ends there, and the line above it (the trace's
+ * header); where the run reaches past the search bound, or the buffer's start, `cut` as it is.
+ */
+function outsideTrace(buffer, cut) {
+    let top = cut;
+    for (const [start, end] of linesUp(buffer, cut - 1, CUT_SEARCH_LINES)) {
+        if (!FRAME_LINE.test((0,common/* cleanLine */.Ow)(buffer.slice(start, Math.min(end, start + HEAD_CHARS))))) {
+            // Not a frame: the header of the run when there is a run below it, and not the buffer's start.
+            return top === cut || start === 0 ? cut : start;
+        }
+        top = start;
+    }
+    return cut;
+}
+//# sourceMappingURL=chunk-cut.js.map
 // EXTERNAL MODULE: ./.build/src/report/signature.js
 var report_signature = __nccwpck_require__(2428);
-// EXTERNAL MODULE: ./.build/src/report/stacks.js + 5 modules
-var stacks = __nccwpck_require__(6394);
+// EXTERNAL MODULE: ./.build/src/report/stacks.js + 1 modules
+var stacks = __nccwpck_require__(5612);
 ;// CONCATENATED MODULE: ./.build/src/report/analyze.js
 // `fusefs-gate stacks FILE`: everything the report layer can say about a capture or a serial log,
 // also for logs far bigger than memory: text is pushed in pieces and parsed a bounded chunk at a time.
@@ -21801,38 +23263,15 @@ var stacks = __nccwpck_require__(6394);
 
 
 
-
-/**
- * How much text is parsed at once (1 MiB measured fastest and smallest, bench/RESULTS.md), and the
- * longest stretch without a newline that is kept whole.
- */
+/** How much text is parsed at once (1 MiB measured fastest and smallest, bench/RESULTS.md). */
 const CHUNK_CHARS = 1024 * 1024;
-const MAX_LINE_CHARS = 16 * 1024 * 1024;
 const PANIC_FORMATS = ['linux-panic', 'freebsd-panic'];
 /** At most this many threads are kept (and, past that, this many more blocked ones). */
 const MAX_THREADS = 5000;
 /**
- * A line that starts a new record (a task dump, a report, a capture): a chunk is cut just before the
- * last such line, so that no record is split. Every Linux report kind the panic reader knows
- * (LINUX_REPORT_KINDS) is one too, so a kind added there is a cut point here.
+ * Analyses text pushed in pieces; the same result as one call on the whole text when it fits one chunk.
+ * It holds less than two chunks of text at a time (bufferedChars); `end` is called once.
  */
-const RECORD_START = /^(?:INFO: task |task:\S|Tracing (?:command|pid) |Fatal trap \d|BUG: |WARNING: |general protection fault|------------\[ cut here \]|@@fg:[a-z0-9]+:(?:sample:\d+|capture:[\w-]+):begin@@|\s*PID\s+TID\s+COMM|sysrq: Show|SysRq : Show|=====+$)/;
-/**
- * A panic line also starts a record, unless a report printed just before it is its own first part
- * (a FreeBSD `Fatal trap` block, a Linux oops or hung task): then the cut goes before that report.
- */
-const PANIC_START = /(?:^|[^\w.-])panic: |^Kernel panic - not syncing: /;
-/** How far above a panic line the report it ends may start. */
-const PANIC_REPORT_LINES = 80;
-/** Words one of the record starts above holds, looked for in the raw line before cleaning it. */
-const RECORD_HINT = new RegExp(`INFO: task|task:|Tracing |Fatal trap|BUG: |WARNING: |general protection|cut here|@@fg:|PID|Show|====| 0x|panic|${linux_report_kinds/* REPORT_HINT */.R.source}`);
-/** A pre-5.9 sched_show_task line (`NAME D 0 PID PPID 0x...`), which starts a task of a dump. */
-const OLD_TASK_LINE = /^\S.{0,14}?\s+[RSDTtXZPIKW](?:\s+[0-9a-f]{8,16})?\s*\d+\s+\d+\s+\d+(?:\s+\d+)?\s+0x[0-9a-f]+\s*$/;
-/** A line of a stack trace (Linux `[<addr>]`/`fn+0x../0x..`, FreeBSD `#N 0x.. at`, procstat's `fn+0x..`). */
-const FRAME_LINE = /^\s*(?:\[<[0-9a-f]+>\]|#\d+\s+0x[0-9a-f]+|\?\s)|\+0x[0-9a-f]+/;
-/** How far back from a chunk's end a cut point is looked for. */
-const CUT_SEARCH_LINES = 2000;
-/** Analyses text pushed in pieces; the same result as one call on the whole text when it fits one chunk. */
 class StackAnalyzer {
     buffer = '';
     threads = [];
@@ -21857,12 +23296,12 @@ class StackAnalyzer {
             this.buffer = this.buffer.slice(cut);
         }
     }
+    /** The text pushed and not parsed yet. */
+    get bufferedChars() {
+        return this.buffer.length + this.pending;
+    }
     end(focus) {
-        this.buffer += this.pieces.join('');
-        this.pieces = [];
-        if (this.buffer !== '')
-            this.parse(this.buffer);
-        this.buffer = '';
+        this.parse(this.buffer + this.pieces.join(''));
         const threads = this.threads;
         const blocked = (0,report_signature/* blockedThreads */.UV)(threads);
         const result = { threads, blocked };
@@ -21882,14 +23321,11 @@ class StackAnalyzer {
         // The panic parsers give the threads of a text's first report; past the log's first report,
         // later chunks' "first reports" are not the log's, whatever the chunk size.
         const reported = this.panic !== undefined;
-        for (const thread of (0,stacks/* parseStacks */.Hf)(text, reported ? PANIC_FORMATS : []))
+        for (const thread of (0,stacks/* parseStacks */.Hf)(text, reported ? PANIC_FORMATS : undefined))
             this.keep(thread);
-        // The first report in the log is the one that counts (syzkaller: the first oops).
-        if (!this.panic) {
-            const panic = (0,stacks/* extractPanic */.Ll)(text);
-            if (panic)
-                this.panic = structuredClone(panic);
-        }
+        // The first report in the log is the one that counts (syzkaller: the first oops). A copy, as below.
+        if (!reported)
+            this.panic = structuredClone((0,stacks/* extractPanic */.Ll)(text));
     }
     keep(thread) {
         const key = (0,stacks/* threadKey */.GK)(thread);
@@ -21906,147 +23342,6 @@ class StackAnalyzer {
         // A deep copy: parsed names are slices of the chunk's lines and would keep every chunk alive.
         this.threads.push(structuredClone(thread));
     }
-}
-/**
- * Where to cut a full buffer: before the gate's own framed capture it falls in, else before the last
- * record start near its end, else after the last blank line, else after the last newline, but never
- * inside a run of frame lines (a trace with no header to cut before, like /proc/PID/stack); a buffer
- * without a newline for MAX_LINE_CHARS is cut where it is.
- */
-function cutPoint(buffer) {
-    let end = buffer.lastIndexOf('\n');
-    if (end < 0)
-        return Math.min(buffer.length, MAX_LINE_CHARS);
-    const frame = openFrame(buffer, end);
-    if (frame > 0)
-        return frame;
-    let blank = -1;
-    let panicAt = -1;
-    let panicLines = 0;
-    for (let n = 0; n < CUT_SEARCH_LINES && end > 0; n++) {
-        const start = buffer.lastIndexOf('\n', end - 1) + 1;
-        const line = lineAt(buffer, start, end);
-        if (start > 0 && line !== undefined) {
-            if (PANIC_START.test(line)) {
-                if (panicAt < 0)
-                    panicAt = start;
-            }
-            else if (startsRecord(line)) {
-                const cut = firstOfReport(buffer, start);
-                if (cut > 0)
-                    return cut;
-            }
-        }
-        if (panicAt >= 0 && ++panicLines > PANIC_REPORT_LINES)
-            return panicAt;
-        if (blank < 0 && panicAt < 0 && isBlank(buffer, start, end))
-            blank = end + 1;
-        if (start === 0)
-            break;
-        end = start - 1;
-    }
-    if (panicAt > 0)
-        return panicAt;
-    if (blank > 0)
-        return blank;
-    const last = buffer.lastIndexOf('\n') + 1;
-    // A newline only at the very start: nothing to split on, keep growing up to the line bound.
-    return last > 0 ? outsideTrace(buffer, last) : Math.min(buffer.length, MAX_LINE_CHARS);
-}
-/**
- * The cleaned line from `start` to `end` when it may start a record, else undefined. Most lines hold
- * none of the words a record starts with: those are not cleaned.
- */
-function lineAt(buffer, start, end) {
-    const raw = buffer.slice(start, Math.min(end, start + 300));
-    return RECORD_HINT.test(raw) ? (0,common/* cleanLine */.Ow)(raw) : undefined;
-}
-function isBlank(buffer, start, end) {
-    return (0,common/* cleanLine */.Ow)(buffer.slice(start, Math.min(end, start + 300))).trim() === '';
-}
-function startsRecord(line) {
-    return (RECORD_START.test(line) ||
-        OLD_TASK_LINE.test(line) ||
-        linux_report_kinds/* LINUX_REPORT_KINDS */.Y.some((kind) => !kind.panic && kind.start.test(line)));
-}
-/**
- * A record start can be the second line of one report: the hung-task report's `task:` line under
- * its `INFO: task ... blocked` header (kernel/hung_task.c prints the taint line and the hint between
- * them), x86's `invalid opcode` under `kernel BUG at` (BUG() traps, lib/bug.c then die()), arm's
- * `Internal error` under `Unable to handle kernel ...`. The cut goes before the first of a chain of
- * starts a few lines apart; 0 when that is the buffer's start (no cut there).
- */
-function firstOfReport(buffer, start) {
-    let first = start;
-    let at = start;
-    for (let n = 0, gap = 0; n < CUT_SEARCH_LINES && at > 0 && gap < REPORT_HEADER_LINES; n++, gap++) {
-        const prev = buffer.lastIndexOf('\n', at - 2) + 1;
-        const line = lineAt(buffer, prev, at - 1);
-        if (line !== undefined && (startsRecord(line) || line.startsWith('INFO: task '))) {
-            first = prev;
-            gap = -1;
-        }
-        at = prev;
-    }
-    return first;
-}
-/** How far above a record start another may be and begin the same report (two CPUs interleave theirs). */
-const REPORT_HEADER_LINES = 12;
-const MARKER = /^@@fg:([a-z0-9]+):(.+):(begin|end)@@/;
-/**
- * The gate's watchdog frames each sample and each capture in it (`@@fg:NONCE:NAME:begin@@` ...
- * `:end@@`, guest/watchdog.sh) and reads a sample whole: a procstat capture and the ps capture after
- * it belong together. Where the buffer's end falls inside a frame, the start of the outermost open
- * one (and of the captures printed right before it), else -1.
- */
-function openFrame(buffer, end) {
-    const closed = new Map();
-    let open = -1;
-    // The name of a capture that ends right above the open frame's begin, whose begin is looked for.
-    let adjacent;
-    for (let n = 0; n < CUT_SEARCH_LINES && end > 0; n++) {
-        const start = buffer.lastIndexOf('\n', end - 1) + 1;
-        const raw = buffer.slice(start, Math.min(end, start + 300));
-        const marker = raw.includes('@@fg:') ? MARKER.exec((0,common/* cleanLine */.Ow)(raw).trim()) : null;
-        if (marker) {
-            const name = `${marker[1]}:${marker[2]}`;
-            const count = closed.get(name) ?? 0;
-            if (marker[3] === 'end') {
-                if (open >= 0 && end + 1 === open)
-                    adjacent = name;
-                else
-                    closed.set(name, count + 1);
-            }
-            else if (adjacent === name) {
-                open = start;
-                adjacent = undefined;
-            }
-            else if (count > 0)
-                closed.set(name, count - 1);
-            else
-                open = start;
-        }
-        if (start === 0)
-            break;
-        end = start - 1;
-    }
-    return open;
-}
-/**
- * `cut` moved back before the run of frame lines it falls in, and the line above it (the trace's
- * header); where the run reaches past the search bound, or the buffer's start, `cut` as it is.
- */
-function outsideTrace(buffer, cut) {
-    let at = cut;
-    for (let n = 0; n < CUT_SEARCH_LINES && at > 0; n++) {
-        const prev = buffer.lastIndexOf('\n', at - 2) + 1;
-        if (!FRAME_LINE.test((0,common/* cleanLine */.Ow)(buffer.slice(prev, Math.min(at - 1, prev + 300))))) {
-            // Not a frame: the header of the run (or an unrelated line) when the run is below it.
-            return at === cut ? cut : prev > 0 ? prev : cut;
-        }
-        at = prev;
-    }
-    return cut;
 }
 function analyzeStacks(text, focus) {
     const analyzer = new StackAnalyzer();

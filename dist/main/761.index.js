@@ -19,7 +19,7 @@ var external_node_path_ = __webpack_require__(76760);
 var linux = __webpack_require__(18938);
 ;// CONCATENATED MODULE: ./.build/src/guest/linux-kernel.js
 
-class LinuxKernelGuest extends linux/* LinuxGuest */.l {
+class LinuxKernelGuest extends linux/* LinuxGuest */.lj {
     build;
     why;
     /** `image`: the guest whose initramfs boots the built kernel, with the built kernel's release. */

@@ -23,11 +23,21 @@ export async function uploadEvidence(
   if (files.length === 0) return undefined;
   const client = new DefaultArtifactClient();
   // Without retentionDays GitHub applies the repository's setting.
-  const upload = client.uploadArtifact(name, files, outDir, retentionDays === undefined ? {} : { retentionDays });
+  const upload = client.uploadArtifact(
+    name,
+    files,
+    outDir,
+    retentionDays === undefined ? {} : { retentionDays },
+  );
   let timer: NodeJS.Timeout | undefined;
   const bound = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(new Error(`it did not finish within ${Math.round(timeoutMs / 1000)} s (the results service did not answer)`)),
+      () =>
+        reject(
+          new Error(
+            `it did not finish within ${Math.round(timeoutMs / 1000)} s (the results service did not answer)`,
+          ),
+        ),
       timeoutMs,
     );
   });

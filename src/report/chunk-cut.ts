@@ -41,7 +41,15 @@ const HEAD_CHARS = 300;
  * report kinds (LINUX_REPORT_KINDS, `BUG: `, `WARNING: `, `general protection fault` among them):
  * the same patterns, so that a record a parser reads is a cut point.
  */
-const PARSED_STARTS: readonly RegExp[] = [HUNG, TASK, OLD_TASK, TRACING_ALL, TRACING_ONE, FATAL_TRAP, PROCSTAT_HEADER];
+const PARSED_STARTS: readonly RegExp[] = [
+  HUNG,
+  TASK,
+  OLD_TASK,
+  TRACING_ALL,
+  TRACING_ONE,
+  FATAL_TRAP,
+  PROCSTAT_HEADER,
+];
 /** The other record starts: the lines printed above a report, a sysrq dump's, the gate's frames. */
 const RECORD_START =
   /^(?:------------\[ cut here \]|8<--- cut here ---|@@fg:[a-z0-9]+:\S+:begin@@|sysrq: Show|SysRq : Show|=====+$)/;

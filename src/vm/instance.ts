@@ -428,7 +428,8 @@ class QemuVm implements VmInstance {
         timer = setTimeout(() => resolve(undefined), waitMs);
       }),
     ]).finally(() => clearTimeout(timer));
-    if (!exit) return `QEMU (pid ${this.pid}) closed the serial console but was still running ${waitMs / 1000} s later`;
+    if (!exit)
+      return `QEMU (pid ${this.pid}) closed the serial console but was still running ${waitMs / 1000} s later`;
     return describeQemuExit(this.pid, exit, stoppedByGate);
   }
 

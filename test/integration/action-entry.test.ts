@@ -234,7 +234,9 @@ describe('the action entry on a runner whose files and services fail', () => {
         /^::warning::state output-dir for the post step could not be saved: GITHUB_STATE ".*no-such-state": ENOENT \(no such file\)/m,
       );
       // The evidence itself was written: the run's own verdict is in it.
-      expect(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'))).toMatchObject({ verdict: 'pass' });
+      expect(JSON.parse(readFileSync(path.join(out, 'report.json'), 'utf8'))).toMatchObject({
+        verdict: 'pass',
+      });
       expect(qemuProcessesMentioning(out)).toEqual([]);
     } finally {
       service.stop();

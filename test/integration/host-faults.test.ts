@@ -112,7 +112,17 @@ describe.skipIf(process.getuid?.() !== 0)('the output folder fills up during the
     try {
       const out = path.join(mountpoint, 'out');
       const run = spawnCli(
-        ['run', '--guest', 'linux', '--workloads', 'write-readback,mmap-write', '--timeout', '30', '--out', out],
+        [
+          'run',
+          '--guest',
+          'linux',
+          '--workloads',
+          'write-readback,mmap-write',
+          '--timeout',
+          '30',
+          '--out',
+          out,
+        ],
         150_000,
       );
       let filled = false;
@@ -142,7 +152,9 @@ describe.skipIf(process.getuid?.() !== 0)('the output folder fills up during the
       // The serial log cut short is listed with the files that could not be written.
       expect(result.stdout).toMatch(/: the end of serial\.log \([\d.]+ (B|KiB|MiB)\), /);
       expect(result.stdout).toMatch(/^report: none written \(the verdict line says why\)$/m);
-      expect(result.stderr).toMatch(new RegExp(`^warning: serial log ${out}/serial\\.log is incomplete: ENOSPC`, 'm'));
+      expect(result.stderr).toMatch(
+        new RegExp(`^warning: serial log ${out}/serial\\.log is incomplete: ENOSPC`, 'm'),
+      );
       // The guest's write of its results disk hit the full file system: QEMU paused the guest, and
       // the run said so at once instead of waiting out the packing command's 60 s.
       expect(result.stderr).toMatch(
@@ -175,7 +187,8 @@ describe.skipIf(process.getuid?.() !== 0)('the cache folder on a full disk', () 
         closeSync(fd);
       }
       const out = tempDir('full-cache-out');
-      const result = await spawnCli(['run', '--guest', 'linux', '--cache-dir', cache, '--out', out], 60_000).done;
+      const result = await spawnCli(['run', '--guest', 'linux', '--cache-dir', cache, '--out', out], 60_000)
+        .done;
       expect(result.code, result.stderr.slice(-2000)).toBe(125);
       expect(result.stdout).toMatch(
         new RegExp(
@@ -226,7 +239,7 @@ describe('a host that lacks what the run needs', () => {
     expectNoStackTrace(result.stdout + result.stderr);
   });
 
-  it('a QEMU that refuses an option (a stand-in for an old QEMU): error with QEMU\'s words, its version and the tested one', async () => {
+  it("a QEMU that refuses an option (a stand-in for an old QEMU): error with QEMU's words, its version and the tested one", async () => {
     // A stand-in, named so: it answers --version as QEMU 2.11 did and refuses -blockdev, which
     // QEMU 2.11 had not stabilised; anything else goes to the real QEMU.
     const bin = tempDir('old-qemu-stand-in');
@@ -270,10 +283,25 @@ exec ${real} "$@"
   it('a file size limit (ulimit -f) below the results disk: error naming the disk, EFBIG and the limit, exit 125', async () => {
     const out = tempDir('fsize');
     // 250 MiB: room for the guest's build script, not for the 256 MiB (sparse) results disk.
-    const child = spawn('bash', ['-c', 'ulimit -f 256000 && exec "$@"', 'bash', process.execPath, cliPath, 'run', '--guest', 'linux', '--out', out], {
-      cwd: repoRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
+    const child = spawn(
+      'bash',
+      [
+        '-c',
+        'ulimit -f 256000 && exec "$@"',
+        'bash',
+        process.execPath,
+        cliPath,
+        'run',
+        '--guest',
+        'linux',
+        '--out',
+        out,
+      ],
+      {
+        cwd: repoRoot,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
@@ -297,11 +325,21 @@ exec ${real} "$@"
     const plainFile = path.join(tempDir('plain'), 'not-a-folder');
     writeFileSync(plainFile, '');
     const cache = await spawnCli(
-      ['run', '--guest', 'linux', '--cache-dir', path.join(plainFile, 'cache'), '--out', tempDir('bad-cache')],
+      [
+        'run',
+        '--guest',
+        'linux',
+        '--cache-dir',
+        path.join(plainFile, 'cache'),
+        '--out',
+        tempDir('bad-cache'),
+      ],
       30_000,
     ).done;
     expect(cache.code).toBe(64);
-    expect(cache.stderr).toMatch(/^fusefs-gate: invalid input '--cache-dir': ".*not-a-folder\/cache" cannot be written: ENOTDIR$/m);
+    expect(cache.stderr).toMatch(
+      /^fusefs-gate: invalid input '--cache-dir': ".*not-a-folder\/cache" cannot be written: ENOTDIR$/m,
+    );
     const missing = path.join(tempDir('tmp'), 'gone');
     const tmp = await spawnCli(['run', '--guest', 'linux', '--out', tempDir('bad-tmp')], 30_000, {
       ...process.env,
@@ -309,7 +347,10 @@ exec ${real} "$@"
     }).done;
     expect(tmp.code).toBe(64);
     expect(tmp.stderr).toMatch(
-      new RegExp(`^fusefs-gate: invalid input 'TMPDIR': "${missing}" cannot hold temporary files: ENOENT`, 'm'),
+      new RegExp(
+        `^fusefs-gate: invalid input 'TMPDIR': "${missing}" cannot hold temporary files: ENOENT`,
+        'm',
+      ),
     );
     for (const result of [cache, tmp]) {
       expect(result.stderr.match(/^fusefs-gate: /gm)?.length).toBe(1);

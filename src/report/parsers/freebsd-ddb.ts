@@ -26,7 +26,8 @@ import type { Frame, StackParser, Thread } from '../model.js';
 import { splitLines, toInt, UNNAMED } from './common.js';
 
 // Also chunk cut points (chunk-cut.ts): a thread's trace stays in one chunk with its header.
-export const TRACING_ALL = /^Tracing command (.*) pid (\d+) tid (\d+) td (0x[0-9a-fA-F]+)(?: \(CPU (\d+)\))?\s*$/;
+export const TRACING_ALL =
+  /^Tracing command (.*) pid (\d+) tid (\d+) td (0x[0-9a-fA-F]+)(?: \(CPU (\d+)\))?\s*$/;
 export const TRACING_ONE = /^Tracing pid (-?\d+) tid (\d+) td (0x[0-9a-fA-F]+)\s*$/;
 const FRAME_LINE =
   /^(\S+?)\([^()]*\) at (?:(0x[0-9a-fA-F]+) = )?([^\s+/[]+)(?:\+(0x[0-9a-fA-F]+|0))?(?: \[([^\]:]+):(\d+)\])?(?:\/frame (0x[0-9a-fA-F]+))?\s*$/;

@@ -100,7 +100,8 @@ export function parseTraceLine(line: string): { frame: Frame; unreliable: boolea
  * each (`r6:80000193 r5:8053b980 r4:b6062640`); and the exception stack both ARM ports dump in the middle
  * of a trace: "Exception stack(0x%08lx to 0x%08lx)" then dump_mem()'s "%04lx: " and words.
  */
-const ARM_TRACE_NOISE = /^(?:r\d{1,2} ?:[0-9a-f]{8}(?:\s|$)|Exception stack\(0x[0-9a-f]+ to 0x[0-9a-f]+\)|[0-9a-f]{4}:(?: +(?:[0-9a-f]{8}|[0-9a-f]{16}))+\s*$)/;
+const ARM_TRACE_NOISE =
+  /^(?:r\d{1,2} ?:[0-9a-f]{8}(?:\s|$)|Exception stack\(0x[0-9a-f]+ to 0x[0-9a-f]+\)|[0-9a-f]{4}:(?: +(?:[0-9a-f]{8}|[0-9a-f]{16}))+\s*$)/;
 
 /** Lines a dump prints inside a trace block that are neither frames nor its end. */
 function isNoise(line: string): boolean {

@@ -112,7 +112,11 @@ function readParts(lines: readonly string[], at: number, wantLock: boolean): Par
     }
     // An RCU stall names the stalled CPU's task in "Task dump for CPU %d:" and a sched_show_task() line
     // (kernel/rcu/tree_stall.h rcu_dump_cpu_stacks() -> dump_cpu_task(), kernel/sched/core.c).
-    if (parts.pid === undefined && i > at && /^Task dump for CPU \d+:/.test((lines[i - 1] as string).trim())) {
+    if (
+      parts.pid === undefined &&
+      i > at &&
+      /^Task dump for CPU \d+:/.test((lines[i - 1] as string).trim())
+    ) {
       const task = taskLine(line);
       if (task?.pid !== undefined) {
         parts.pid = task.pid;
@@ -219,8 +223,7 @@ export function extractLinuxReport(lines: readonly string[]): KernelPanic | unde
   // Only the detector's own frames (the trace was cut before the interrupt): the stall's function is unknown.
   // The pc a stall report prints (the watchdog's show_regs() of the interrupted context, an NMI
   // backtrace's "pc : ") is the innermost frame of the interrupted code.
-  else if (kind.func === 'stall')
-    fn = crashFunction(interrupted(parts), isStallDetector, 'none');
+  else if (kind.func === 'stall') fn = crashFunction(interrupted(parts), isStallDetector, 'none');
   else if (kind.func === 'lock') fn = parts.lockFn ?? crashFunction(frames, isLinuxCrashMachinery);
   panic.title = crashTitle(
     kind.title(

@@ -52,7 +52,9 @@ describe('TMPDIR', () => {
   });
 
   it('TMP counts when TMPDIR is unset (as os.tmpdir() reads them); an empty TMPDIR is unset', () => {
-    expect(refusal({}, { TMPDIR: '', TMP: path.join(work, 'gone') }).message).toMatch(/^invalid input 'TMP': /);
+    expect(refusal({}, { TMPDIR: '', TMP: path.join(work, 'gone') }).message).toMatch(
+      /^invalid input 'TMP': /,
+    );
   });
 
   it('a writable folder is taken', () => {
@@ -60,7 +62,10 @@ describe('TMPDIR', () => {
     mkdirSync(dir);
     chmodSync(dir, 0o700);
     expect(() =>
-      parseConfig({ guest: 'linux', 'output-dir': path.join(work, 'out') }, { cwd: work, env: { TMPDIR: dir } }),
+      parseConfig(
+        { guest: 'linux', 'output-dir': path.join(work, 'out') },
+        { cwd: work, env: { TMPDIR: dir } },
+      ),
     ).not.toThrow();
   });
 });

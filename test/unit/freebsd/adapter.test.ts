@@ -860,7 +860,7 @@ describe('parseSample', () => {
   // The console carries kernel printfs between (or into) the watchdog's lines, e.g. sys/vm/swap_pager.c
   // swp_sizecheck's printf("swap_pager: out of swap space\n"). A row it breaks has no counter in that
   // sample; it must never get ps -axlww's TIME instead (a smaller number: TIME without the switches).
-  it('keeps the 247276 writer a hang when a kernel message lands in the second sample\'s ps-threads block', () => {
+  it("keeps the 247276 writer a hang when a kernel message lands in the second sample's ps-threads block", () => {
     const guest = new FreeBSDGuest();
     const sample = transcript('sample-247276-current.txt');
     const row = '1321 100112    41      3 0:00.00\n';
@@ -877,7 +877,9 @@ describe('parseSample', () => {
     // The message across ps's header: the watchdog's marker still says the capture has the block.
     const header = ' PID    LWP NVCSW NIVCSW    TIME\n';
     expect(sample).toContain(header);
-    const noHeader = guest.parseSample(sample.replace(header, ' PID    LWP NVswap_pager: out of swap space\nCSW NIVCSW    TIME\n'));
+    const noHeader = guest.parseSample(
+      sample.replace(header, ' PID    LWP NVswap_pager: out of swap space\nCSW NIVCSW    TIME\n'),
+    );
     expect(noHeader.find((t) => t.pid === 1321)).toMatchObject({ cpuTicks: 44 });
     expect(compareSamples(first, noHeader, new Set([1321])).stuck).toBe(true);
   });

@@ -43,7 +43,12 @@ describe('writeEvidence after the serial log was cut short', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fg-cut-log-'));
     const log = path.join(dir, 'serial.log');
     writeFileSync(log, 'the part that was written\n');
-    const report = { ...hangReport(0), verdict: 'pass', reason: 'all 2 test(s) passed', exitCode: 0 } as GateReport;
+    const report = {
+      ...hangReport(0),
+      verdict: 'pass',
+      reason: 'all 2 test(s) passed',
+      exitCode: 0,
+    } as GateReport;
     const files = writeEvidence(dir, report, log, { code: 'ENOSPC', missingBytes: 12_345 });
     expect(report.verdict).toBe('error');
     expect(report.exitCode).toBe(125);
@@ -53,7 +58,9 @@ describe('writeEvidence after the serial log was cut short', () => {
       ),
     );
     expect(files).toMatchObject({ serialLog: log, report: path.join(dir, 'report.json') });
-    expect(JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8'))).toMatchObject({ verdict: 'error' });
+    expect(JSON.parse(readFileSync(path.join(dir, 'report.json'), 'utf8'))).toMatchObject({
+      verdict: 'error',
+    });
     expect(readFileSync(log, 'utf8')).toBe('the part that was written\n');
     rmSync(dir, { recursive: true, force: true });
   });
@@ -62,7 +69,9 @@ describe('writeEvidence after the serial log was cut short', () => {
     const dir = mkdtempSync(path.join(os.tmpdir(), 'fg-cut-log-'));
     const report = { ...hangReport(0), verdict: 'pass', reason: 'ok', exitCode: 0 } as GateReport;
     writeEvidence(dir, report, undefined, { code: 'EFBIG', missingBytes: 100 });
-    expect(report.reason).toMatch(/the end of serial\.log \(100 B\) not written, EFBIG \(larger than this process may write: /);
+    expect(report.reason).toMatch(
+      /the end of serial\.log \(100 B\) not written, EFBIG \(larger than this process may write: /,
+    );
     rmSync(dir, { recursive: true, force: true });
   });
 });

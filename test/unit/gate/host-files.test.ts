@@ -21,7 +21,9 @@ const LIMITS = [
 describe('host file write failures', () => {
   it('reads the soft file size limit, unlimited as none', () => {
     expect(fileSizeLimitBytes(LIMITS)).toBe(262_144_000);
-    expect(fileSizeLimitBytes('Max file size             unlimited            unlimited            bytes\n')).toBeUndefined();
+    expect(
+      fileSizeLimitBytes('Max file size             unlimited            unlimited            bytes\n'),
+    ).toBeUndefined();
   });
 
   it('says what each errno means; EFBIG names the limit', () => {

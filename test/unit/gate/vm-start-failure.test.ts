@@ -9,7 +9,11 @@ const MEMINFO = 'MemTotal:       24684000 kB\nMemFree:        15000000 kB\nMemAv
 
 describe('explainVmStartFailure', () => {
   it('guest memory QEMU cannot get names the memory input, its size and what the host has available', () => {
-    const error = new VmStartError(`QEMU did not start: ${NO_RAM} (QMP connection closed; exit 1)`, `${NO_RAM}\n`, []);
+    const error = new VmStartError(
+      `QEMU did not start: ${NO_RAM} (QMP connection closed; exit 1)`,
+      `${NO_RAM}\n`,
+      [],
+    );
     const explained = explainVmStartFailure(error, { memoryMiB: 200_000 }, MEMINFO) as VmStartError;
     expect(explained).toBeInstanceOf(VmStartError);
     expect(explained.message).toBe(
@@ -18,7 +22,11 @@ describe('explainVmStartFailure', () => {
   });
 
   it('leaves other failures as they are', () => {
-    const error = new VmStartError('QEMU did not start: qemu-system-x86_64: -blockdev: invalid option', '', []);
+    const error = new VmStartError(
+      'QEMU did not start: qemu-system-x86_64: -blockdev: invalid option',
+      '',
+      [],
+    );
     expect(explainVmStartFailure(error, { memoryMiB: 2048 }, MEMINFO)).toBe(error);
     const other = new Error('ENOSPC');
     expect(explainVmStartFailure(other, { memoryMiB: 2048 }, MEMINFO)).toBe(other);

@@ -67,7 +67,8 @@ describe('the analyzer holds a bounded amount of text', () => {
 describe('a log pushed in chunks', () => {
   it('keeps a thread printed in two chunks once', () => {
     const analyzer = new StackAnalyzer();
-    for (const piece of [PROCSTAT, '\n', filler(CHUNK_CHARS + 1000), '\n', PROCSTAT, '\n']) analyzer.push(piece);
+    for (const piece of [PROCSTAT, '\n', filler(CHUNK_CHARS + 1000), '\n', PROCSTAT, '\n'])
+      analyzer.push(piece);
     expect(analyzer.bufferedChars).toBeLessThan(CHUNK_CHARS);
     const { threads } = analyzer.end();
     expect(threads.map((t) => [t.pid, t.tid, t.frames.length])).toEqual([[912, 100154, 7]]);
@@ -80,7 +81,7 @@ describe('a log pushed in chunks', () => {
     expect(analyzer.end().threads).toEqual(parseStacks(PROCSTAT));
   });
 
-  it('keeps the first chunk\'s panic when later chunks hold none', () => {
+  it("keeps the first chunk's panic when later chunks hold none", () => {
     const analyzer = new StackAnalyzer();
     analyzer.push([PANIC_LINE, CPUID, TIME, ...BACKTRACE, filler(2 * CHUNK_CHARS), ''].join('\n'));
     analyzer.push(`${filler(CHUNK_CHARS)}\n`);
@@ -117,7 +118,7 @@ describe('a log pushed in chunks', () => {
     expect(read.blocked).toEqual(alone.blocked);
   });
 
-  it('keeps the threads of the first Linux report only, and not those of a later chunk\'s report', () => {
+  it("keeps the threads of the first Linux report only, and not those of a later chunk's report", () => {
     // include/asm-generic/bug.h CUT_HERE, kernel/panic.c __warn() "WARNING: CPU: %d PID: %d at %pS",
     // dump_stack()'s "Call Trace:" (arch/x86/kernel/dumpstack.c), print_oops_end_marker().
     const warning = (fn: string, caller: string) =>
@@ -148,7 +149,9 @@ describe('a log pushed in chunks', () => {
 
 describe('FreeBSD or Linux panic', () => {
   it('a FreeBSD panic with its cpuid and backtrace, after the WITNESS warning of its boot', () => {
-    const panic = extractPanic([WITNESS, 'VT: init without driver.', PANIC_LINE, CPUID, TIME, ...BACKTRACE].join('\n'));
+    const panic = extractPanic(
+      [WITNESS, 'VT: init without driver.', PANIC_LINE, CPUID, TIME, ...BACKTRACE].join('\n'),
+    );
     expect(panic?.os).toBe('freebsd');
     expect(panic?.message).toBe('vm_fault_lookup: fault on nofault entry, addr: 0x1000');
   });
@@ -181,7 +184,7 @@ describe('FreeBSD or Linux panic', () => {
     expect(extractPanic(text)?.os).toBe('linux');
   });
 
-  it('a bare FreeBSD-like panic line alone is still the text\'s panic', () => {
+  it("a bare FreeBSD-like panic line alone is still the text's panic", () => {
     expect(extractPanic('panic: not a kernel at all')?.message).toBe('not a kernel at all');
   });
 });

@@ -289,7 +289,9 @@ describe('register lines inside the block (show_regs_if_on_stack(), show_iret_re
       'asm_sysvec_apic_timer_interrupt',
       'irq_exit_rcu',
     ]);
-    expect(trace.pcs).toStrictEqual([{ before: 2, frame: { fn: '__do_softirq', offset: '0x7c', size: '0x2c8' } }]);
+    expect(trace.pcs).toStrictEqual([
+      { before: 2, frame: { fn: '__do_softirq', offset: '0x7c', size: '0x2c8' } },
+    ]);
   });
 });
 

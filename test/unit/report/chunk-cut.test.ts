@@ -47,7 +47,8 @@ describe('Linux hung-task reports and task dumps', () => {
   ];
   // kernel/sched/core.c sched_show_task() since 5.9: "task:%-15.15s state:%c" then
   // " stack:%-5lu pid:%-5d ppid:%-6d flags:0x%08lx\n"; then show_stack()'s "Call Trace:" block.
-  const TASK = '[  246.100411] task:fusefs-workload state:D stack:0     pid:214   ppid:205    flags:0x00004002';
+  const TASK =
+    '[  246.100411] task:fusefs-workload state:D stack:0     pid:214   ppid:205    flags:0x00004002';
   const TRACE = [
     '[  246.100500] Call Trace:',
     '[  246.100510]  <TASK>',
@@ -84,7 +85,15 @@ describe('Linux hung-task reports and task dumps', () => {
   });
 
   it('chains starts: each within REPORT_HEADER_LINES of the next', () => {
-    const lines = [...fill(20), HUNG[0]!, ...fill(REPORT_HEADER_LINES - 1), HUNG[0]!, ...fill(5), TASK, AFTER];
+    const lines = [
+      ...fill(20),
+      HUNG[0]!,
+      ...fill(REPORT_HEADER_LINES - 1),
+      HUNG[0]!,
+      ...fill(5),
+      TASK,
+      AFTER,
+    ];
     expect(cutLine(lines)).toBe(20);
   });
 
@@ -102,11 +111,15 @@ describe('Linux hung-task reports and task dumps', () => {
 
   it('does not take x86 show_regs\'s "task: %p" line (3.x, inside an oops) for a task', () => {
     // arch/x86/kernel/process_64.c __show_regs() before 4.x: "task: %p ti: %p task.ti: %p".
-    const lines = [...fill(5), 'task: ffff88003d8e0000 ti: ffff88003d8e8000 task.ti: ffff88003d8e8000', AFTER];
+    const lines = [
+      ...fill(5),
+      'task: ffff88003d8e0000 ti: ffff88003d8e8000 task.ti: ffff88003d8e8000',
+      AFTER,
+    ];
     expect(cutLine(lines)).toBe(lines.length);
   });
 
-  it('cuts before an old (pre-5.9) sched_show_task line, in each era\'s spacing', () => {
+  it("cuts before an old (pre-5.9) sched_show_task line, in each era's spacing", () => {
     // "%-15.15s %c" comm and state, "%5lu %5d %6d 0x%08lx" free stack, pid, ppid, flags (4.x: the free
     // stack glued to a D); before 4.x " %016lx " the saved pc first; RHEL 6 one more number.
     for (const task of [
@@ -126,7 +139,9 @@ describe('Linux crash reports', () => {
     // then print_error_description(): "BUG: KASAN: %s in %pS".
     const banner = '[   25.450699] ==================================================================';
     const bug = '[   25.451012] BUG: KASAN: slab-use-after-free in fuse_dev_do_read+0x1234/0x1500';
-    expect(cutLine([...fill(20), banner, bug, 'Read of size 8 at addr ffff888012345678 by task a/1', AFTER])).toBe(20);
+    expect(
+      cutLine([...fill(20), banner, bug, 'Read of size 8 at addr ffff888012345678 by task a/1', AFTER]),
+    ).toBe(20);
     // The buffer's end between the two.
     expect(cutLine([...fill(20), banner])).toBe(20);
   });
@@ -136,7 +151,7 @@ describe('Linux crash reports', () => {
     expect(cutLine(lines)).toBe(lines.length);
   });
 
-  it('cuts before lockdep\'s banner above its WARNING', () => {
+  it("cuts before lockdep's banner above its WARNING", () => {
     // kernel/locking/lockdep.c print_circular_bug_header(): "======================================================",
     // "WARNING: possible circular locking dependency detected", the release line, "-----...".
     const lines = [
@@ -153,7 +168,8 @@ describe('Linux crash reports', () => {
   it('cuts before the cut-here line above a WARNING, also when the buffer ends between them', () => {
     // include/asm-generic/bug.h CUT_HERE, then kernel/panic.c __warn(): "WARNING: CPU: %d PID: %d at %pS".
     const cut = '[   30.492495] ------------[ cut here ]------------';
-    const warn = '[   30.492600] WARNING: CPU: 1 PID: 214 at fs/fuse/file.c:1418 fuse_perform_write+0x59/0x5e0 [fuse]';
+    const warn =
+      '[   30.492600] WARNING: CPU: 1 PID: 214 at fs/fuse/file.c:1418 fuse_perform_write+0x59/0x5e0 [fuse]';
     expect(cutLine([...fill(20), cut, warn, 'Modules linked in: fuse', AFTER])).toBe(20);
     expect(cutLine([...fill(20), cut])).toBe(20);
     // Without the cut-here line (WARN_ON_ONCE without CUT_HERE on some arches), the WARNING itself.
@@ -203,7 +219,13 @@ describe('Linux crash reports', () => {
 
   it('a report is a record of its own, not the end of one started above it, as a panic is', () => {
     // A soft lockup (kernel/watchdog.c) some time after a sysrq dump began.
-    const lines = [...fill(20), 'sysrq: Show Blocked State', ...fill(30), 'watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [a:1]', AFTER];
+    const lines = [
+      ...fill(20),
+      'sysrq: Show Blocked State',
+      ...fill(30),
+      'watchdog: BUG: soft lockup - CPU#0 stuck for 22s! [a:1]',
+      AFTER,
+    ];
     expect(cutLine(lines)).toBe(20 + 1 + 30);
   });
 
@@ -238,14 +260,18 @@ describe('FreeBSD', () => {
     '--- syscall (4, FreeBSD ELF64, write), rip = 0x826bd7a1a, rsp = 0x820a4f9c8, rbp = 0x820a4fa00 ---',
   ];
 
-  it('cuts before a thread of ddb\'s bt all, and before a single bt', () => {
+  it("cuts before a thread of ddb's bt all, and before a single bt", () => {
     expect(
-      cutLine([...fill(20), 'Tracing command fusefs-fixture pid 905 tid 100147 td 0xfffff80003e1a000', ...DDB]),
+      cutLine([
+        ...fill(20),
+        'Tracing command fusefs-fixture pid 905 tid 100147 td 0xfffff80003e1a000',
+        ...DDB,
+      ]),
     ).toBe(20);
     expect(cutLine([...fill(20), 'Tracing pid 905 tid 100147 td 0xfffff80003e1a000', ...DDB])).toBe(20);
   });
 
-  it('cuts before procstat -kk\'s header', () => {
+  it("cuts before procstat -kk's header", () => {
     // usr.bin/procstat/procstat_kstack.c: "%5s %6s %-19s %-19s %-29s" header; a thread line
     // "%5d %6d %-19s %-19s " then frames, or <running> for a thread on a CPU.
     const lines = [
@@ -286,7 +312,11 @@ describe('FreeBSD', () => {
 
 describe('a panic line', () => {
   // sys/kern/kern_shutdown.c vpanic(): "panic: %s"; a non-debug kernel prints no report before it.
-  const PANIC = ['panic: vm_fault_lookup: fault on nofault entry, addr: 0x1000', 'cpuid = 0', 'time = 1700000000'];
+  const PANIC = [
+    'panic: vm_fault_lookup: fault on nofault entry, addr: 0x1000',
+    'cpuid = 0',
+    'time = 1700000000',
+  ];
   const BACKTRACE = ['KDB: stack backtrace:', '#0 0xffffffff80b9cf5d at kdb_backtrace+0x5d', 'Uptime: 2m13s'];
 
   it('with no report above it is the cut, once PANIC_REPORT_LINES above it start nothing', () => {
@@ -297,16 +327,21 @@ describe('a panic line', () => {
 
   it('takes a report starting at most PANIC_REPORT_LINES above it as its first part', () => {
     const report = (above: number) =>
-      cutLine([...fill(20), 'Fatal trap 9: general protection fault while in kernel mode', ...fill(above - 1), ...PANIC]);
+      cutLine([
+        ...fill(20),
+        'Fatal trap 9: general protection fault while in kernel mode',
+        ...fill(above - 1),
+        ...PANIC,
+      ]);
     expect(report(PANIC_REPORT_LINES)).toBe(20);
     expect(report(PANIC_REPORT_LINES + 1)).toBe(20 + PANIC_REPORT_LINES + 1);
   });
 
-  it('is the cut when the search reaches the buffer\'s start first', () => {
+  it("is the cut when the search reaches the buffer's start first", () => {
     expect(cutLine([...fill(3), ...PANIC, ...BACKTRACE])).toBe(3);
   });
 
-  it('at the buffer\'s very start is no cut (an empty chunk)', () => {
+  it("at the buffer's very start is no cut (an empty chunk)", () => {
     const lines = [...PANIC, ...fill(PANIC_REPORT_LINES + 10), AFTER];
     expect(cutLine(lines)).toBe(lines.length);
   });
@@ -314,7 +349,14 @@ describe('a panic line', () => {
   it('counts only the lowest panic line of several, from which it looks up', () => {
     // A second panic while panicking (sys/kern/kern_shutdown.c: "panic: %s" again, or Linux's
     // panic() on another CPU): the report above the first is still within reach of the last.
-    const lines = [...fill(20), 'Fatal trap 12: page fault while in kernel mode', ...fill(40), ...PANIC, ...fill(30), ...PANIC];
+    const lines = [
+      ...fill(20),
+      'Fatal trap 12: page fault while in kernel mode',
+      ...fill(40),
+      ...PANIC,
+      ...fill(30),
+      ...PANIC,
+    ];
     expect(cutLine(lines)).toBe(20);
   });
 
@@ -353,12 +395,16 @@ describe('a panic line', () => {
   });
 
   it('is found after a non-word character, as FreeBSD prints it mid-line', () => {
-    const lines = [...fill(100), 'login: panic: mtx_lock() of destroyed mutex @ /usr/src/sys/kern/vfs_subr.c:1234', ...BACKTRACE];
+    const lines = [
+      ...fill(100),
+      'login: panic: mtx_lock() of destroyed mutex @ /usr/src/sys/kern/vfs_subr.c:1234',
+      ...BACKTRACE,
+    ];
     expect(cutLine(lines)).toBe(100);
   });
 });
 
-describe('the gate\'s watchdog frames (guest/watchdog.sh)', () => {
+describe("the gate's watchdog frames (guest/watchdog.sh)", () => {
   const N = 'k3v9q2m7x1';
   // capture_linux(): "@@fg:%s:task:%s:%s:%s:%s:%s:%s@@" then /proc/PID/task/TID/stack ("[<0>] %pB").
   const LINUX_SAMPLE = (n: number) => [
@@ -387,7 +433,8 @@ describe('the gate\'s watchdog frames (guest/watchdog.sh)', () => {
     const sample = LINUX_SAMPLE(1);
     expect(cutLine([...fill(20), ...sample.slice(0, 4)])).toBe(20);
     const freebsd = [`@@fg:${N}:sample:1:begin@@`, ...FREEBSD_CAPTURES];
-    for (let end = 2; end < freebsd.length; end++) expect(cutLine([...fill(20), ...freebsd.slice(0, end)]), `${end}`).toBe(20);
+    for (let end = 2; end < freebsd.length; end++)
+      expect(cutLine([...fill(20), ...freebsd.slice(0, end)]), `${end}`).toBe(20);
   });
 
   it('cuts before a closed sample near the end, as before any record', () => {
@@ -397,12 +444,18 @@ describe('the gate\'s watchdog frames (guest/watchdog.sh)', () => {
   // More threads than REPORT_HEADER_LINES: the ps capture's begin starts no chain up to the procstat one.
   const THREADS = Array.from(
     { length: REPORT_HEADER_LINES + 5 },
-    (_, i) => `  ${900 + i} ${100100 + i} sh                  -                   mi_switch+0x171 sleepq_wait_sig+0x9 _sleep+0x1b7`,
+    (_, i) =>
+      `  ${900 + i} ${100100 + i} sh                  -                   mi_switch+0x171 sleepq_wait_sig+0x9 _sleep+0x1b7`,
   );
   const LONG_CAPTURES = [...FREEBSD_CAPTURES.slice(0, 5), ...THREADS, ...FREEBSD_CAPTURES.slice(5)];
 
   it('never cuts a closed sample between its procstat and ps captures', () => {
-    const sample = [`@@fg:${N}:sample:1:begin@@`, ...LONG_CAPTURES, `@@fg:${N}:tree:903,912@@`, `@@fg:${N}:sample:1:end@@`];
+    const sample = [
+      `@@fg:${N}:sample:1:begin@@`,
+      ...LONG_CAPTURES,
+      `@@fg:${N}:tree:903,912@@`,
+      `@@fg:${N}:sample:1:end@@`,
+    ];
     expect(cutLine([...fill(20), ...sample, AFTER])).toBe(20);
   });
 
@@ -418,7 +471,11 @@ describe('the gate\'s watchdog frames (guest/watchdog.sh)', () => {
   it('cuts before the outermost open frame, past closed frames of the same names above it', () => {
     const lines = [...fill(20), ...LINUX_SAMPLE(1), ...fill(3), ...LINUX_SAMPLE(2).slice(0, 3)];
     expect(cutLine(lines)).toBe(20 + LINUX_SAMPLE(1).length + 3);
-    const freebsd = (n: number) => [`@@fg:${N}:sample:${n}:begin@@`, ...FREEBSD_CAPTURES, `@@fg:${N}:sample:${n}:end@@`];
+    const freebsd = (n: number) => [
+      `@@fg:${N}:sample:${n}:begin@@`,
+      ...FREEBSD_CAPTURES,
+      `@@fg:${N}:sample:${n}:end@@`,
+    ];
     const two = [...fill(20), ...freebsd(1), ...fill(3), ...freebsd(2).slice(0, 9)];
     expect(cutLine(two)).toBe(20 + freebsd(1).length + 3);
   });
@@ -435,7 +492,7 @@ describe('the gate\'s watchdog frames (guest/watchdog.sh)', () => {
     expect(cutLine(lines)).toBe(20 + 7);
   });
 
-  it('reads a marker only at a line\'s start, with a nonce and a name', () => {
+  it("reads a marker only at a line's start, with a nonce and a name", () => {
     // A marker glued after other output is not one the parsers read (linux-proc-stack.ts).
     const glued = [...fill(20), `echo done@@fg:${N}:sample:1:begin@@`, ...fill(3), AFTER];
     expect(cutLine(glued)).toBe(glued.length);
@@ -444,18 +501,26 @@ describe('the gate\'s watchdog frames (guest/watchdog.sh)', () => {
   });
 
   it('looks for an open frame CUT_SEARCH_LINES lines back at most', () => {
-    const open = (below: number) => cutLine([...fill(20), `@@fg:${N}:sample:1:begin@@`, ...fill(below), AFTER]);
+    const open = (below: number) =>
+      cutLine([...fill(20), `@@fg:${N}:sample:1:begin@@`, ...fill(below), AFTER]);
     expect(open(CUT_SEARCH_LINES - 2)).toBe(20);
     expect(open(CUT_SEARCH_LINES - 1)).toBe(20 + 1 + CUT_SEARCH_LINES);
   });
 
-  it('an open frame at the buffer\'s start is no cut', () => {
+  it("an open frame at the buffer's start is no cut", () => {
     const lines = [`@@fg:${N}:sample:1:begin@@`, ...fill(5), AFTER];
     expect(cutLine(lines)).toBe(lines.length);
   });
 
   it('a frame that begins near the top and ends below the search window is closed (its end seen first)', () => {
-    const lines = [...fill(5), `@@fg:${N}:sample:1:begin@@`, ...fill(10), `@@fg:${N}:sample:1:end@@`, ...fill(3), AFTER];
+    const lines = [
+      ...fill(5),
+      `@@fg:${N}:sample:1:begin@@`,
+      ...fill(10),
+      `@@fg:${N}:sample:1:end@@`,
+      ...fill(3),
+      AFTER,
+    ];
     expect(cutLine(lines)).toBe(5);
   });
 });
@@ -500,7 +565,11 @@ describe('without a record near the end', () => {
 
 describe('never inside a trace', () => {
   // /proc/PID/stack ("[<0>] %pB", fs/proc/base.c proc_pid_stack), no header the kernel prints.
-  const PROC = ['[<0>] request_wait_answer+0xcb/0x250', '[<0>] fuse_direct_io+0x57e/0x8e0', '[<0>] vfs_write+0x2a3/0x470'];
+  const PROC = [
+    '[<0>] request_wait_answer+0xcb/0x250',
+    '[<0>] fuse_direct_io+0x57e/0x8e0',
+    '[<0>] vfs_write+0x2a3/0x470',
+  ];
 
   it('cuts before a trace the buffer ends in, and the line above it', () => {
     const lines = [...fill(10), '/ # cat /proc/214/stack', ...PROC];
@@ -539,7 +608,7 @@ describe('never inside a trace', () => {
     }
   });
 
-  it('when the run reaches the buffer\'s start, cuts after it', () => {
+  it("when the run reaches the buffer's start, cuts after it", () => {
     const lines = [...PROC, ...PROC];
     expect(cutLine(lines)).toBe(lines.length);
     const headed = ['/ # cat /proc/214/stack', ...PROC];
@@ -547,7 +616,8 @@ describe('never inside a trace', () => {
   });
 
   it('when the run is longer than CUT_SEARCH_LINES, cuts after it', () => {
-    const run = (frames: number) => cutLine([...fill(3), 'cat /proc/214/stack', ...Array.from({ length: frames }, () => PROC[0]!)]);
+    const run = (frames: number) =>
+      cutLine([...fill(3), 'cat /proc/214/stack', ...Array.from({ length: frames }, () => PROC[0]!)]);
     expect(run(CUT_SEARCH_LINES - 1)).toBe(3);
     expect(run(CUT_SEARCH_LINES)).toBe(3 + 1 + CUT_SEARCH_LINES);
   });
@@ -575,5 +645,4 @@ describe('the record start is looked for in the cleaned line', () => {
       expect(cutLine([...fill(10), line, AFTER]), line).toBe(10);
     }
   });
-
 });

@@ -35,7 +35,9 @@ describe('describeQemuExit', () => {
 
 function standInVm(): { vm: Pick<VmInstance, 'qmp'>; emit(event: QmpEvent): void } {
   const listeners: ((event: QmpEvent) => void)[] = [];
-  const qmp = { onEvent: (listener: (event: QmpEvent) => void) => listeners.push(listener) } as unknown as QmpClient;
+  const qmp = {
+    onEvent: (listener: (event: QmpEvent) => void) => listeners.push(listener),
+  } as unknown as QmpClient;
   return {
     vm: { qmp: async () => qmp },
     emit: (event) => {
@@ -72,7 +74,7 @@ describe('watchHostDiskErrors', () => {
     );
   });
 
-  it('an error QEMU reports to the guest (a read-only file) is the host\'s too; other events are ignored; unwatching stops it', async () => {
+  it("an error QEMU reports to the guest (a read-only file) is the host's too; other events are ignored; unwatching stops it", async () => {
     const { vm, emit } = standInVm();
     const errors: HostDiskError[] = [];
     const unwatch = await watchHostDiskErrors(vm, files, (error) => errors.push(error));
