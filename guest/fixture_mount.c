@@ -50,7 +50,7 @@ do_mount(void)
 	IOV("private", "");
 	/*
 	 * fuse_vfsop_mount appends "." and the subtype to f_fstypename within
-	 * MFSNAMELEN (16 with the NUL, sys/sys/mount.h): `mount -p` shows
+	 * MFSNAMELEN (16 with the NUL, sys/sys/mount.h): `mount` shows
 	 * "fusefs.fusefs-f" (the gate's mount check, src/guest/freebsd.ts,
 	 * computes the same cut).
 	 */

@@ -55,12 +55,12 @@ export const FUSE_SERVER_MOUNT_SCRIPT = `${GATE_DIR}/fuse-server-mount.sh`;
 export const DETACH = { linux: 'setsid', freebsd: 'daemon -f' } as const;
 
 /**
- * The mount table line for the mount point, on either OS: Linux /proc/mounts (space-separated),
- * FreeBSD `mount -p` (sbin/mount/mount.c putfsent: fstab format, fields padded with tabs, so a
- * short mount point is followed by tabs and never a space); in both the mount point is the second
- * whitespace-separated field, which awk's default splitting takes.
+ * The mount table line for the mount point, on either OS: Linux /proc/mounts (space-separated, the
+ * mount point second), FreeBSD `mount` (sbin/mount/mount.c prmount: `FROM on ON (TYPE, FLAGS)`, the
+ * mount point third, after `on`). Neither asks the file system anything: `mount -p` would
+ * (getmntinfo MNT_WAIT, a FUSE_STATFS to the server: src/guest/freebsd.ts FREEBSD_MOUNT_LIST).
  */
-export const MOUNT_TABLE_LINE = `{ cat /proc/mounts 2>/dev/null || mount -p; } | awk '$2 == "${MOUNTPOINT}"'`;
+export const MOUNT_TABLE_LINE = `{ cat /proc/mounts 2>/dev/null || mount; } | awk '$2 == "${MOUNTPOINT}" || ($2 == "on" && $3 == "${MOUNTPOINT}")'`;
 
 /**
  * How long the gate waits for the user's server to mount, by the guest's clock (`date +%s`: busybox

@@ -108,16 +108,38 @@ export function fusefsTypeName(subtype?: string): string {
 }
 
 /**
- * `mount -p` prints the mount table in fstab(5) form, tab-separated: device, mount point, type,
- * options, dump and pass (sbin/mount/mount.c putfsent; the type is f_fstypename). With `type`
- * the third field must be exactly it; without (a user's server, whose subtype is its own), any
+ * How the gate lists the mount table on FreeBSD: `mount` without arguments, which reads the
+ * kernel's cached mount list and asks no file system anything. sbin/mount/mount.c main calls
+ * getmntinfo(3) with `verbose ? MNT_WAIT : MNT_NOWAIT`, and `-p` (like `-v`) sets verbose;
+ * lib/libc/gen/getmntinfo.c passes the mode to getfsstat(2), and sys/kern/vfs_syscalls.c
+ * kern_getfsstat with MNT_WAIT calls VFS_STATFS on every mount and leaves out a mount whose statfs
+ * fails. For fusefs that is a FUSE_STATFS request (sys/fs/fuse/fuse_vfsops.c fuse_vfsop_statfs,
+ * faked only before INIT and after the daemon died): `mount -p` then sleeps in fticket_wait_answer
+ * (sys/fs/fuse/fuse_ipc.c, all signals but SIGKILL blocked) until a busy or stalled server answers,
+ * up to its daemon_timeout (none with timeout=0), and does not list a mount whose server answers
+ * STATFS with an error (a server on /dev/fuse without STATFS: ENOSYS). With MNT_NOWAIT,
+ * kern_getfsstat copies mnt_stat as the mount left it (vfs_busy MBF_NOWAIT: only a mount being
+ * unmounted is left out). Without -v, `mount` also leaves out a mount made with MNT_IGNORE.
+ */
+export const FREEBSD_MOUNT_LIST = 'mount';
+
+/**
+ * `mount` prints a line a mount (sbin/mount/mount.c prmount): `FROM on ON (TYPE`, then `, FLAG` for
+ * each flag it names, then `)`. FROM is a fusefs mount's `from` option, the path of the fuse device
+ * (fuse_vfsop_mount: fuse_getdevice accepts only a fuse cdev; mount_fusefs passes "/dev/" +
+ * devname_r, sbin/mount_fusefs/mount_fusefs.c), so no blank in it, and TYPE is f_fstypename. So the
+ * mount point is the third blank-separated field, after `on`, and the fourth is `(TYPE` ended by `,`
+ * or `)`. With `type` it must be exactly it; without (a user's server, whose subtype is its own), any
  * fusefs mount: `fusefs` without a subtype, `fusefs.` and at most 8 characters of one with it.
  */
 export function freebsdMountCheck(type?: string): string {
   const test = type
-    ? `$3 == "${type}"`
-    : `($3 == "fusefs" || (substr($3, 1, 7) == "fusefs." && length($3) <= ${MFSNAMELEN - 1}))`;
-  return `mount -p | awk '$2 == "${MOUNTPOINT}" && ${test} { found = 1 } END { exit !found }'`;
+    ? `t == "${type}"`
+    : `(t == "fusefs" || (substr(t, 1, 7) == "fusefs." && length(t) <= ${MFSNAMELEN - 1}))`;
+  return (
+    `${FREEBSD_MOUNT_LIST} | awk '{ t = $4; sub(/^[(]/, "", t); sub(/[,)]$/, "", t) } ` +
+    `$2 == "on" && $3 == "${MOUNTPOINT}" && ${test} { found = 1 } END { exit !found }'`
+  );
 }
 
 /**
@@ -721,7 +743,10 @@ export class FreeBSDGuest implements GuestAdapter {
     return MOUNTPOINT;
   }
 
-  /** The same mount-table check as the mount's wait (freebsdMountCheck: `mount -p`, sbin/mount/mount.c). */
+  /**
+   * The same mount-table check as the mount's wait (freebsdMountCheck: `mount`, MNT_NOWAIT): it never
+   * waits on the server, so a busy, slow or stalled server cannot hang it or hide its mount.
+   */
   fuseMountGone(shell: Shell): Promise<string | undefined> {
     return fuseMountGone(shell, freebsdMountCheck());
   }
@@ -800,7 +825,8 @@ export class FreeBSDGuest implements GuestAdapter {
   }
   /**
    * Back to the state of a fresh boot of the same overlay, one command a step so a failure names it:
-   * 1. unmount /mnt/fg when `mount -p` lists it (second field, sbin/mount/mount.c putfsent):
+   * 1. unmount /mnt/fg when `mount` lists it (third field, after `on`: sbin/mount/mount.c prmount;
+   *    FREEBSD_MOUNT_LIST, so a server still busy from a slow test cannot hold the reset up):
    *    fuse_vfsop_unmount (sys/fs/fuse/fuse_vfsops.c) marks the session dead (fdata_set_dead), so
    *    the server's next read of /dev/fuse returns ENODEV (sys/fs/fuse/fuse_device.c
    *    fuse_device_read) and the fixture exits;
@@ -840,8 +866,14 @@ export class FreeBSDGuest implements GuestAdapter {
       ok: false,
       why: `${step} failed (exit ${result.exitStatus}): ${result.output.trim().slice(-300)}`,
     });
-    const table = await shell.run('mount -p', { timeoutMs: 10_000, purpose: 'reading the mount table' });
-    const mounted = table.output.split('\n').some((line) => line.trim().split(/\s+/)[1] === MOUNTPOINT);
+    const table = await shell.run(FREEBSD_MOUNT_LIST, {
+      timeoutMs: 10_000,
+      purpose: 'reading the mount table',
+    });
+    const mounted = table.output.split('\n').some((line) => {
+      const fields = line.trim().split(/\s+/);
+      return fields[1] === 'on' && fields[2] === MOUNTPOINT;
+    });
     if (mounted) {
       const umount = await shell.run(`umount ${MOUNTPOINT} 2>&1`, {
         timeoutMs: 30_000,

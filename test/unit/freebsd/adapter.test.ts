@@ -977,7 +977,7 @@ describe('prepare, mount, collect', () => {
     await expect(new FreeBSDGuest().mount(shell, config())).rejects.toMatchObject({ name: 'MountError' });
   });
 
-  const checkOf = (command: string) => command.slice(command.indexOf('mount -p | ') + 'mount -p | '.length);
+  const checkOf = (command: string) => command.slice(command.indexOf('mount | ') + 'mount | '.length);
   const passes = (check: string, table: string) => {
     try {
       execFileSync('sh', ['-c', check], { input: table, stdio: 'pipe' });
@@ -987,34 +987,61 @@ describe('prepare, mount, collect', () => {
     }
   };
 
-  it('mounts the fixture, and its real mount -p line (type fusefs.fusefs-f) passes the check', async () => {
+  it('mounts the fixture, and its real mount line (type fusefs.fusefs-f) passes the check', async () => {
     const kernel = new FakeFreeBSDKernel();
     kernel.load('/boot/kernel/fusefs.ko');
     const shell = new FakeFreeBSDShell(kernel.rules());
     expect(await new FreeBSDGuest().mount(shell, config())).toBe('/mnt/fg');
     expect(shell.commands[0]).toContain('/gate/bin/fusefs-fixture -o');
     // The kernel cut "fusefs." + "fusefs-fixture" to MFSNAMELEN - 1 characters.
-    // putfsent: "rw" (fusefs sets no flag flags2opts names), padded to a tab, then "\t0 0".
-    expect(kernel.mountP()).toContain('/dev/fuse\t\t/mnt/fg\t\t\tfusefs.fusefs-f\trw\t\t0 0\n');
+    // prmount: no flag named for a fusefs mount made by root (fuse_vfsop_mount clears MNT_LOCAL).
+    expect(kernel.mountList()).toContain('/dev/fuse on /mnt/fg (fusefs.fusefs-f)\n');
     expect(fusefsTypeName(FIXTURE_SUBTYPE)).toBe('fusefs.fusefs-f');
     const check = checkOf(shell.commands[0]!);
-    expect(passes(check, kernel.mountP())).toBe(true);
+    expect(shell.commands[0]).toContain(' && mount | awk ');
+    expect(passes(check, kernel.mountList())).toBe(true);
     // Exactly the kernel's cut: the uncut name, plain fusefs or another file system do not pass.
-    expect(passes(check, kernel.mountP().replace('fusefs.fusefs-f', 'fusefs.fusefs-fixture'))).toBe(false);
-    expect(passes(check, kernel.mountP().replace('fusefs.fusefs-f', 'fusefs'))).toBe(false);
-    expect(passes(check, kernel.mountP().replace('/mnt/fg', '/mnt/other'))).toBe(false);
+    expect(passes(check, kernel.mountList().replace('fusefs.fusefs-f', 'fusefs.fusefs-fixture'))).toBe(false);
+    expect(passes(check, kernel.mountList().replace('fusefs.fusefs-f', 'fusefs'))).toBe(false);
+    expect(passes(check, kernel.mountList().replace('/mnt/fg', '/mnt/other'))).toBe(false);
   });
 
   it("a user's server passes with a plain fusefs line or fusefs.SUBTYPE, cut as the kernel cuts it", () => {
     const check = checkOf(freebsdMountCheck());
-    const line = (type: string) =>
-      `/dev/gpt/rootfs\t\t/\t\t\tufs\trw\t\t1 1\n/dev/fuse\t\t/mnt/fg\t\t\t${type}\trw\t\t0 0\n`;
+    // prmount lines: `FROM on ON (TYPE)`, or `(TYPE, FLAG, ...)` when flags are named (MNTOPT_NAMES).
+    const line = (type: string, flags = '') =>
+      `/dev/gpt/rootfs on / (ufs, local)\n/dev/fuse on /mnt/fg (${type}${flags})\n`;
     expect(passes(check, line('fusefs'))).toBe(true);
     expect(passes(check, line(fusefsTypeName('sshfs')))).toBe(true);
+    expect(passes(check, line(fusefsTypeName('sshfs'), ', nosuid, synchronous'))).toBe(true);
+    expect(passes(check, line('fusefs', ', nosuid, mounted by user'))).toBe(true);
     expect(passes(check, line(fusefsTypeName('some-long-subtype')))).toBe(true);
     expect(passes(check, line('fusefs.some-long-subtype'))).toBe(false);
     expect(passes(check, line('nfs'))).toBe(false);
     expect(passes(check, line('fusefsx'))).toBe(false);
+    // A mount below the mount point is not the mount point.
+    expect(passes(check, '/dev/fuse on /mnt/fg/sub (fusefs.sshfs)\n')).toBe(false);
+  });
+
+  it("the user's server's mount checks never ask the server (mount -p is MNT_WAIT: a FUSE_STATFS)", async () => {
+    // A server that answers FUSE_STATFS with an error (one on /dev/fuse without STATFS: ENOSYS) is
+    // left out of `mount -p` (kern_getfsstat skips a mount whose VFS_STATFS failed), and a stalled
+    // one holds `mount -p` in fticket_wait_answer; `mount` (MNT_NOWAIT) lists it from mnt_stat.
+    const kernel = new FakeFreeBSDKernel();
+    kernel.load('/boot/kernel/fusefs.ko');
+    kernel.mountOther('/mnt/fg', 'rawfs', 'fails');
+    expect(kernel.mountP()).not.toContain('/mnt/fg');
+    expect(freebsdMountCheck()).toMatch(/^mount \| awk /);
+    expect(passes(checkOf(freebsdMountCheck()), kernel.mountList())).toBe(true);
+    const shell = new FakeFreeBSDShell(kernel.rules());
+    expect(await new FreeBSDGuest().fuseMountGone(shell)).toBeUndefined();
+    expect(shell.ran(/mount -p/)).toEqual([]);
+    // Gone for real (the server unmounted and exited 1): said, with the exit status.
+    kernel.umount('/mnt/fg');
+    kernel.files.set('/gate/results/fuse-server.status', '1\n');
+    expect(await new FreeBSDGuest().fuseMountGone(shell)).toBe(
+      "/mnt/fg is no longer a FUSE mount (the FUSE server's command exited 1)",
+    );
   });
 
   it('the fixture cannot mount before fusefs.ko is loaded: /dev/fuse does not exist yet', async () => {

@@ -69,6 +69,9 @@ export class FakeFreeBSDShell implements Shell {
  *   `mount -p` prints it as putfsent does (sbin/mount/mount.c: tabs by length, "rw" + flags2opts,
  *   "\t0 0" for a file system not in fstab). Current fuse_vfsop_mount sets no flag flags2opts names
  *   (it clears MNT_LOCAL; the MNT_SYNCHRONOUS of the pre-2019 fuse4bsd code is gone), so "rw" alone.
+ *   `mount -p` is getmntinfo(MNT_WAIT) (mount.c main: -p sets verbose), so it lists only mounts whose
+ *   VFS_STATFS succeeded (sys/kern/vfs_syscalls.c kern_getfsstat); plain `mount` is MNT_NOWAIT and
+ *   prints every mount as prmount does: `FROM on ON (TYPE)` when no flag is named (14.x and main).
  * - `timeout=` (0..600, default 60) bounds how long a request waits for the daemon; an unanswered
  *   request fails with ETIMEDOUT after it, never with timeout 0 (fuse_ipc.c fticket_wait_answer).
  * - kldstat -q -m exits 0 exactly when the module is loaded; kldload -v prints
@@ -114,7 +117,20 @@ export class FakeFreeBSDKernel {
    * (sys/fs/fuse/fuse_vfsops.c) and umount(8) warns "unmount of %s failed" (sbin/umount/umount.c
    * umountfs), exit 1.
    */
-  readonly mounts: { from: string; on: string; type: string; daemonTimeout: number; busy?: boolean }[] = [];
+  readonly mounts: {
+    from: string;
+    on: string;
+    type: string;
+    daemonTimeout: number;
+    busy?: boolean;
+    /**
+     * How the server answers FUSE_STATFS (fuse_vfsop_statfs): with the numbers, with an error (a
+     * server on /dev/fuse that does not implement it: ENOSYS; or ETIMEDOUT once a stalled server
+     * outlasted its daemon timeout). `mount -p` (getmntinfo MNT_WAIT, kern_getfsstat) leaves out a
+     * mount whose VFS_STATFS failed; `mount` (MNT_NOWAIT) lists it from mnt_stat.
+     */
+    statfs?: 'answers' | 'fails';
+  }[] = [];
   /**
    * fusefs.ko's linker refs: above 1 (another file depends on it) linker_file_unload only drops one
    * and returns 0, leaving the file loaded (sys/kern/kern_linker.c).
@@ -236,12 +252,13 @@ export class FakeFreeBSDKernel {
   }
 
   /** A fusefs mount made by something other than the gate's fixture (a user's own server elsewhere). */
-  mountOther(on: string, subtype: string): void {
+  mountOther(on: string, subtype: string, statfs: 'answers' | 'fails' = 'answers'): void {
     this.mounts.push({
       from: '/dev/fuse',
       on,
       type: fusefsType(subtype, this.mfsnamelen),
       daemonTimeout: 60,
+      statfs,
     });
   }
 
@@ -267,7 +284,23 @@ export class FakeFreeBSDKernel {
     // fuse_vfsop_mount (sys/fs/fuse/fuse_vfsops.c) clears MNT_LOCAL and no longer sets MNT_SYNCHRONOUS.
     return (
       line('/dev/gpt/rootfs', '/', 'ufs', 'rw', '\t1 1') +
-      this.mounts.map((m) => line(m.from, m.on, m.type, 'rw', '\t0 0')).join('')
+      this.mounts
+        .filter((m) => m.statfs !== 'fails')
+        .map((m) => line(m.from, m.on, m.type, 'rw', '\t0 0'))
+        .join('')
+    );
+  }
+
+  /**
+   * sbin/mount/mount.c prmount for each mount (`mount`, MNT_NOWAIT: every mount, from mnt_stat):
+   * `FROM on ON (TYPE`, `, NAME` for each flag MNTOPT_NAMES names, `)`. The root UFS has MNT_LOCAL
+   * ("local"); a fusefs mount made by root has no flag it names (fuse_vfsop_mount clears MNT_LOCAL)
+   * and no "mounted by" (f_owner 0, no MNT_USER).
+   */
+  mountList(): string {
+    return (
+      '/dev/gpt/rootfs on / (ufs, local)\n' +
+      this.mounts.map((m) => `${m.from} on ${m.on} (${m.type})\n`).join('')
     );
   }
 
@@ -332,6 +365,23 @@ export class FakeFreeBSDKernel {
       },
       { match: /^umount (\S+) 2>&1$/, run: (command) => this.umount(/^umount (\S+)/.exec(command)![1]!) },
       { match: /^mount -p$/, output: () => this.mountP() },
+      { match: /^mount$/, output: () => this.mountList() },
+      {
+        // src/guest/common.ts fuseMountGoneCommand around freebsdMountCheck: run for real, `mount`
+        // and the server's status file answered from this kernel.
+        match: /^if mount \| awk /,
+        run: (command) => {
+          const status = this.files.get('/gate/results/fuse-server.status');
+          const script =
+            `mount() { printf '%s' "$TABLE"; }; ` +
+            `cat() { [ "$1" = /gate/results/fuse-server.status ] && [ -n "$STATUS" ] && printf '%s' "$STATUS"; }; ${command}`;
+          const output = execFileSync('sh', ['-c', script], {
+            env: { ...process.env, TABLE: this.mountList(), STATUS: status ?? '' },
+            encoding: 'utf8',
+          });
+          return { exit: 0, output };
+        },
+      },
       {
         match: /^echo (\d+) >(\/gate\/\S+)$/,
         run: (command) => {
@@ -363,9 +413,9 @@ export class FakeFreeBSDKernel {
             timeout ? Number(timeout.split('=')[1]) : undefined,
           );
           if (mounted.exit !== 0) return mounted;
-          const check = command.slice(command.indexOf('mount -p | ') + 'mount -p | '.length);
+          const check = command.slice(command.indexOf('mount | ') + 'mount | '.length);
           try {
-            execFileSync('sh', ['-c', check], { input: this.mountP(), stdio: ['pipe', 'pipe', 'pipe'] });
+            execFileSync('sh', ['-c', check], { input: this.mountList(), stdio: ['pipe', 'pipe', 'pipe'] });
             return mounted;
           } catch {
             return { exit: 1, output: mounted.output };

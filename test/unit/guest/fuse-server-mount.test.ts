@@ -173,11 +173,12 @@ describe('fuseMountGone', () => {
   });
 });
 
-it("the mount table line is found in FreeBSD's tab-padded mount -p output and in Linux's /proc/mounts", () => {
-  // putfsent (sbin/mount/mount.c) pads with tabs: "/dev/fuse\t\t/mnt/fg\t\t\tfusefs.sshfs\trw\t\t0 0".
-  const freebsd = `cat() { return 1; }; mount() { printf '/dev/fuse\\t\\t/mnt/fg\\t\\t\\tfusefs.sshfs\\trw\\t\\t0 0\\n/dev/vtbd0p4\\t\\t/\\t\\t\\tufs\\trw\\t\\t1 1\\n'; }; ${MOUNT_TABLE_LINE}`;
+it("the mount table line is found in FreeBSD's mount output and in Linux's /proc/mounts", () => {
+  // prmount (sbin/mount/mount.c): "FROM on ON (TYPE, FLAGS)"; the gate reads `mount`, not `mount -p`
+  // (MNT_WAIT: a FUSE_STATFS to the server, src/guest/freebsd.ts FREEBSD_MOUNT_LIST).
+  const freebsd = `cat() { return 1; }; mount() { [ $# = 0 ] || return 64; printf '/dev/gpt/rootfs on / (ufs, local)\\n/dev/fuse on /mnt/fg (fusefs.sshfs)\\n/dev/fuse on /mnt/fg/x (fusefs)\\n'; }; ${MOUNT_TABLE_LINE}`;
   expect(execFileSync('busybox', ['sh', '-c', freebsd], { encoding: 'utf8' })).toBe(
-    '/dev/fuse\t\t/mnt/fg\t\t\tfusefs.sshfs\trw\t\t0 0\n',
+    '/dev/fuse on /mnt/fg (fusefs.sshfs)\n',
   );
   const linux = `cat() { printf 'sshfs /mnt/fg fuse.sshfs rw,nosuid 0 0\\nproc /proc proc rw 0 0\\n'; }; ${MOUNT_TABLE_LINE}`;
   expect(execFileSync('busybox', ['sh', '-c', linux], { encoding: 'utf8' })).toBe(
