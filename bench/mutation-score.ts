@@ -175,7 +175,8 @@ async function main(): Promise<void> {
   // Notes written between the table and the list of survivors (how some rows were run) stay too.
   const listAt = oldPreamble.findIndex((l) => l.startsWith('Surviving mutants ('));
   const lastRow = oldPreamble.findLastIndex((l, i) => l.startsWith('| ') && (listAt < 0 || i < listAt));
-  const notes = tableAt >= 0 && listAt > lastRow ? oldPreamble.slice(lastRow + 1, listAt).join('\n').trim() : '';
+  const between = tableAt >= 0 && listAt > lastRow ? oldPreamble.slice(lastRow + 1, listAt) : [];
+  const notes = between.join('\n').trim();
   const preamble =
     tableAt > 0
       ? [firstLine, ...oldPreamble.slice(1, tableAt)]
