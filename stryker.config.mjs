@@ -38,6 +38,9 @@ export const MODULES = {
   'report-parsers-linux': ['src/report/parsers/linux-*.ts'],
   'report-parsers-common': ['src/report/parsers/common.ts'],
   'report-stacks': ['src/report/stacks.ts', 'src/report/analyze.ts', 'src/report/chunk-cut.ts'],
+  // What decides which commit is first bad: the search, the good/bad/skip of a step, the range check and
+  // when a run is bisected. Not git.ts, run-bisection.ts or command.ts: git and VM plumbing.
+  bisect: ['src/bisect/engine.ts', 'src/bisect/step.ts', 'src/bisect/range.ts', 'src/bisect/after-run.ts'],
 };
 const module = process.env.FG_MUTATION_MODULE;
 if (module !== undefined && !(module in MODULES))

@@ -107,12 +107,14 @@ async function main(): Promise<void> {
     const c = candidates(file);
     return c.find((m) => modules.includes(m)) ?? c.find((m) => kept.has(m)) ?? c[0];
   };
+  // A module named but not run (no JSON report) keeps its row, so it keeps its survivors too.
+  const run = modules.filter((m) => existsSync(path.join(root, 'reports', 'mutation', `${m}.json`)));
   const keptSurvivors = before
     .split('\n')
     .filter((l) => l.startsWith('- src/'))
     .filter((l) => {
       const owner = ownerOf(l.slice(2, l.indexOf(':')));
-      return owner === undefined || !modules.includes(owner);
+      return owner === undefined || !run.includes(owner);
     });
   const measured = new Map<string, string[]>();
   const survivors: string[] = [];
@@ -170,6 +172,11 @@ async function main(): Promise<void> {
   const firstLine = `Measured on commit${commits.size > 1 ? 's' : ''} ${[...commits].map((c) => `\`${c}\``).join(', ')} (the column says which; written ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC) by \`bash bench/mutation.sh ${[...rows.keys()].join(' ')}\`, a module at a time (each run rewrites only its own rows):`;
   const oldPreamble = before.split('\n').slice(1);
   const tableAt = oldPreamble.findIndex((l) => l.startsWith('| module / file'));
+  // Notes written between the table and the list of survivors (how some rows were run) stay too.
+  const listAt = oldPreamble.findIndex((l) => l.startsWith('Surviving mutants ('));
+  const lastRow = oldPreamble.findLastIndex((l, i) => l.startsWith('| ') && (listAt < 0 || i < listAt));
+  const between = tableAt >= 0 && listAt > lastRow ? oldPreamble.slice(lastRow + 1, listAt) : [];
+  const notes = between.join('\n').trim();
   const preamble =
     tableAt > 0
       ? [firstLine, ...oldPreamble.slice(1, tableAt)]
@@ -186,6 +193,7 @@ async function main(): Promise<void> {
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...allRows,
     '',
+    ...(notes ? [notes, ''] : []),
     `Surviving mutants (${allSurvivors.length}); the notes below the list say which are equivalent and why:`,
     '',
     ...allSurvivors,
