@@ -23,7 +23,7 @@ export const MODULES = {
   'report-signature': ['src/report/signature.ts', 'src/report/frame-classes.ts'],
   'report-catalogue': ['src/report/catalogue.ts'],
   'report-parsers': ['src/report/parsers/**/*.ts', 'src/report/stacks.ts', 'src/report/analyze.ts'],
-  'report-render': ['src/report/summary.ts', 'src/report/junit.ts'],
+  'report-render': ['src/report/summary.ts', 'src/report/junit.ts', 'src/report/bisect-summary.ts'],
   'freebsd-parse': ['src/guest/freebsd-parse.ts'],
   // src/report/ modules measured on branch mut-report (issue 16).
   'report-crash-title': ['src/report/crash-title.ts'],
@@ -33,6 +33,8 @@ export const MODULES = {
   'report-parsers-linux': ['src/report/parsers/linux-*.ts'],
   'report-parsers-common': ['src/report/parsers/common.ts'],
   'report-stacks': ['src/report/stacks.ts', 'src/report/analyze.ts'],
+  // What decides that a build error is the tree's `fail`, not the gate's `error`.
+  'report-build-errors': ['src/report/compiler-errors.ts', 'src/report/link-errors.ts'],
 };
 const module = process.env.FG_MUTATION_MODULE;
 if (module !== undefined && !(module in MODULES))
