@@ -33,7 +33,8 @@ describe('compiler errors (gcc 12, real)', () => {
         file: 'fs/fuse/fuse_i.h',
         line: 1,
         column: 51,
-        message: "'fuse_gate_undeclared' undeclared (first use in this function); did you mean 'fuse_gate_helper'?",
+        message:
+          "'fuse_gate_undeclared' undeclared (first use in this function); did you mean 'fuse_gate_helper'?",
         severity: 'error',
       },
       // The same warning made an error twice on one line: two mistakes, told apart by their columns.
@@ -41,14 +42,16 @@ describe('compiler errors (gcc 12, real)', () => {
         file: 'fs/fuse/file.c',
         line: 2,
         column: 21,
-        message: "initialization of 'char *' from 'int' makes pointer from integer without a cast [-Werror=int-conversion]",
+        message:
+          "initialization of 'char *' from 'int' makes pointer from integer without a cast [-Werror=int-conversion]",
         severity: 'error',
       },
       {
         file: 'fs/fuse/file.c',
         line: 2,
         column: 39,
-        message: "initialization of 'char *' from 'int' makes pointer from integer without a cast [-Werror=int-conversion]",
+        message:
+          "initialization of 'char *' from 'int' makes pointer from integer without a cast [-Werror=int-conversion]",
         severity: 'error',
       },
       {
@@ -79,7 +82,12 @@ describe('compiler errors (gcc 12, real)', () => {
 
   it("GNU as's error in the tree's assembly source is the tree's error, at its line (as prints no column)", () => {
     expect(parseCompilerErrors(section(GCC, 'ASM'), tree)).toStrictEqual([
-      { file: 'fs/fuse/asm.S', line: 3, message: "no such instruction: `bogus_insn %rax'", severity: 'error' },
+      {
+        file: 'fs/fuse/asm.S',
+        line: 3,
+        message: "no such instruction: `bogus_insn %rax'",
+        severity: 'error',
+      },
     ]);
   });
 
@@ -99,7 +107,9 @@ describe('compiler errors (gcc 12, real)', () => {
     // printDiagnosticLevel `error: `, then the message: err_pp_hash_error is "%0", empty for a bare #error.
     expect(
       parseCompilerErrors('/gate/src/sys/fs/fuse/fuse_vnops.c:10:2: error: \n', relativeTo('/gate/src/')),
-    ).toStrictEqual([{ file: 'sys/fs/fuse/fuse_vnops.c', line: 10, column: 2, message: '', severity: 'error' }]);
+    ).toStrictEqual([
+      { file: 'sys/fs/fuse/fuse_vnops.c', line: 10, column: 2, message: '', severity: 'error' },
+    ]);
   });
 
   it('warnings of gcc and GNU as, and what the driver and make print, are no compiler errors', () => {
@@ -189,14 +199,16 @@ describe('GNU ld 2.40 data references and definitions (real)', () => {
   it('a multiple definition with no first definition to name', () => {
     // binutils ld/ldmain.c multiple_definition: `%X%P: %C: multiple definition of `%pT'`, and
     // `; %D: first defined here` only when the old definition has a bfd (obfd != NULL).
-    const line = "ld: fs/fuse/control.o:/tmp/mrb-tree/fs/fuse/control.c:1: multiple definition of `fuse_gate_event'";
+    const line =
+      "ld: fs/fuse/control.o:/tmp/mrb-tree/fs/fuse/control.c:1: multiple definition of `fuse_gate_event'";
     expect(parseLinkErrors(line, tree)).toStrictEqual([
       {
         kind: 'duplicate',
         symbol: 'fuse_gate_event',
         file: 'fs/fuse/control.c',
         line: 1,
-        message: 'multiple definition of fuse_gate_event in fs/fuse/control.o:/tmp/mrb-tree/fs/fuse/control.c:1',
+        message:
+          'multiple definition of fuse_gate_event in fs/fuse/control.o:/tmp/mrb-tree/fs/fuse/control.c:1',
       },
     ]);
   });
@@ -207,7 +219,10 @@ describe('lld forms (written from lld/ELF: Relocations.cpp reportUndefinedSymbol
 
   it('a reference without a place has no file or line at all', () => {
     // getSrcMsg empty (no debug info, no STT_FILE): `>>> referenced by ` + getObjMsg directly.
-    const text = ['ld: error: undefined symbol: fusefs_gate_nowhere', '>>> referenced by fuse_vnops.o:(fuse_vnop_write)'];
+    const text = [
+      'ld: error: undefined symbol: fusefs_gate_nowhere',
+      '>>> referenced by fuse_vnops.o:(fuse_vnop_write)',
+    ];
     expect(parseLinkErrors(text.join('\n'), gate)).toStrictEqual([
       {
         kind: 'undefined',
@@ -262,7 +277,8 @@ describe('lld forms (written from lld/ELF: Relocations.cpp reportUndefinedSymbol
         symbol: 'vn_pages_remove',
         file: 'sys/vm/vm_object.c',
         line: 2150,
-        message: 'duplicate symbol vn_pages_remove, defined in vm_object.o:(vn_pages_remove) and in fuse_blob.o:(vn_pages_remove)',
+        message:
+          'duplicate symbol vn_pages_remove, defined in vm_object.o:(vn_pages_remove) and in fuse_blob.o:(vn_pages_remove)',
       },
     ]);
   });
@@ -272,7 +288,10 @@ describe('lld forms (written from lld/ELF: Relocations.cpp reportUndefinedSymbol
     expect(parseLinkErrors('ld: error: undefined symbol: fusefs_gate_nowhere', gate)).toStrictEqual([
       { kind: 'undefined', symbol: 'fusefs_gate_nowhere', message: 'undefined symbol fusefs_gate_nowhere' },
     ]);
-    const cut = ['ld: error: undefined symbol: fusefs_gate_nowhere', '>>> referenced by fuse_vnops.o:(fuse_vnop_write)'];
+    const cut = [
+      'ld: error: undefined symbol: fusefs_gate_nowhere',
+      '>>> referenced by fuse_vnops.o:(fuse_vnop_write)',
+    ];
     expect(parseLinkErrors(cut.join('\n'), gate).map((e) => e.message)).toEqual([
       'undefined symbol fusefs_gate_nowhere, referenced by fuse_vnops.o:(fuse_vnop_write)',
     ]);
