@@ -196,6 +196,15 @@ describe('GNU ld 2.40 data references and definitions (real)', () => {
     ]);
   });
 
+  it('the same output with CRLF line ends (a log saved on Windows) reads the same', () => {
+    const real = section(LD, 'DATA');
+    expect(parseLinkErrors(real.replace(/\n/g, '\r\n'), tree)).toStrictEqual(parseLinkErrors(real, tree));
+    const modpost = readFileSync(path.join(FIXTURES, 'link-errors/modpost-6.1-real.txt'), 'utf8');
+    expect(parseLinkErrors(modpost.replace(/\n/g, '\r\n'), (f) => f).map((e) => e.symbol)).toEqual([
+      'fusefs_gate_defined_nowhere',
+    ]);
+  });
+
   it('a multiple definition with no first definition to name', () => {
     // binutils ld/ldmain.c multiple_definition: `%X%P: %C: multiple definition of `%pT'`, and
     // `; %D: first defined here` only when the old definition has a bfd (obfd != NULL).
