@@ -245,6 +245,53 @@ describe('the blocked threads section', () => {
   });
 });
 
+describe('the blocked threads section, more edges', () => {
+  it('a thread with a pid and no tid (a Linux hung-task report) names the pid only', () => {
+    const md = renderSummary(report({ verdict: 'hang', threads: [stuck({ tid: undefined })] }));
+    expect(md).toContain('**pid 2000 `mmap-write` — state `D`, linux-proc-stack**');
+  });
+
+  it('a thread known by its tid alone, seen in both samples, counts once', () => {
+    const tidOnly = [1, 2].map((sample) => stuck({ pid: undefined, tid: 100123, sample }));
+    expect(groupStacks(tidOnly).map((g) => g.count)).toEqual([1]);
+  });
+
+  it('blocked threads are shown for a verdict other than hang too (a fail whose test timed out)', () => {
+    const md = renderSummary(report({ verdict: 'fail', threads: [stuck()] }));
+    expect(md).toContain('### Blocked threads\n\n1 blocked thread of 1 captured, in one stack.');
+  });
+
+  it('a blocked stack with no named frame has no title line', () => {
+    // Frames without a symbol (bare addresses) name nothing, so no hang title can be made.
+    const md = renderSummary(
+      report({ verdict: 'hang', threads: [stuck({ frames: [{ fn: '0xffffffff8108f5e5' }] })] }),
+    );
+    expect(md).toContain(
+      '**pid 2000 `mmap-write` — state `D`, linux-proc-stack**\n\n```text\n0xffffffff8108f5e5\n```',
+    );
+  });
+
+  it('the folded stacks and the count of the rest are each set apart by a blank line', () => {
+    const threads = ['a_wait', 'b_wait', 'c_wait'].map((fn, i) =>
+      stuck({ pid: 10 + i, tid: 10 + i, frames: [{ fn }, { fn: 'fuse_flush' }] }),
+    );
+    const lines = sectionOf(
+      renderSummary(report({ verdict: 'hang', threads }), { maxThreads: 2 }),
+      'Blocked threads',
+    );
+    const details = lines.indexOf('<details>');
+    expect(lines[details - 1]).toBe('');
+    const rest = lines.indexOf('_1 more distinct stack in `stacks.txt`._');
+    expect(lines[rest - 1]).toBe('');
+  });
+
+  it('threads sharing a stack without any pid: the count and nothing after it', () => {
+    const anonymous = [stuck({ pid: undefined, tid: undefined }), stuck({ pid: undefined, tid: undefined })];
+    const md = renderSummary(report({ verdict: 'hang', threads: anonymous }));
+    expect(md).toMatch(/<br>\*\*2 threads share this stack\*\*\n/);
+  });
+});
+
 describe('the other sections', () => {
   it('a panic of exactly 60 lines is shown whole; trailing blank lines do not end up in the block', () => {
     const sixty = Array.from({ length: 60 }, (_, i) => `line ${i}`).join('\n');
@@ -299,6 +346,19 @@ describe('the other sections', () => {
     ]);
   });
 
+  it('exactly ten link errors are all listed, with no "more" line', () => {
+    const linkErrors = Array.from({ length: 10 }, (_, i) => ({
+      kind: 'undefined' as const,
+      symbol: `s${i}`,
+      message: `undefined symbol s${i}`,
+    }));
+    const md = renderSummary(
+      report({ verdict: 'fail', build: { mode: 'kernel', why: 'x', ok: false, linkErrors } }),
+    );
+    expect(md).toContain('  - link error: undefined symbol s9\n');
+    expect(md).not.toContain('more in report.json');
+  });
+
   it('the run line needs a start or an end', () => {
     expect(renderSummary(report())).not.toContain('**Run:**');
     expect(renderSummary(report({ startedAt: '2026-12-02T07:00:00.000Z' }))).toContain(
@@ -343,6 +403,14 @@ describe('JUnit edges', () => {
     const bare: Thread = { comm: 'fsx', format: 'linux-proc-stack', frames: [{ fn: 'request_wait_answer' }] };
     const xml = renderJunit(hang({ threads: [bare] }));
     expect(xml).toContain('\nfsx\n  request_wait_answer</failure>');
+  });
+
+  it("a test's threads are each a stack of their own, set apart by a blank line", () => {
+    const one: Thread = { comm: 'a', format: 'linux-proc-stack', frames: [{ fn: 'request_wait_answer' }] };
+    const two: Thread = { comm: 'b', format: 'linux-proc-stack', frames: [{ fn: 'folio_wait_bit' }] };
+    expect(renderJunit(hang({ threads: [one, two] }))).toContain(
+      'a\n  request_wait_answer\n\nb\n  folio_wait_bit',
+    );
   });
 
   it('a test with an empty thread list takes the report’s signature and adds no stack', () => {
