@@ -190,6 +190,13 @@ describe('GNU ld 2.40 data references and definitions (real)', () => {
     ]);
   });
 
+  it('an object named warning.o is not a warning either: both errors of its data symbols are kept', () => {
+    expect(parseLinkErrors(section(LD, 'WARNING-OBJECT'), tree).map((e) => [e.kind, e.symbol])).toEqual([
+      ['duplicate', 'fuse_gate_event'],
+      ['undefined', 'fuse_gate_table_entry'],
+    ]);
+  });
+
   it('--warn-unresolved-symbols: the references are warnings, the multiple definition stays an error', () => {
     expect(parseLinkErrors(section(LD, 'WARN-UNRESOLVED'), tree).map((e) => [e.kind, e.symbol])).toEqual([
       ['duplicate', 'fuse_gate_event'],
