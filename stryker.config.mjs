@@ -28,7 +28,7 @@ export const MODULES = {
     'src/report/analyze.ts',
     'src/report/chunk-cut.ts',
   ],
-  'report-render': ['src/report/summary.ts', 'src/report/junit.ts'],
+  'report-render': ['src/report/summary.ts', 'src/report/junit.ts', 'src/report/bisect-summary.ts'],
   'freebsd-parse': ['src/guest/freebsd-parse.ts'],
   // src/report/ modules measured on branch mut-report (issue 16).
   'report-crash-title': ['src/report/crash-title.ts'],
@@ -38,6 +38,8 @@ export const MODULES = {
   'report-parsers-linux': ['src/report/parsers/linux-*.ts'],
   'report-parsers-common': ['src/report/parsers/common.ts'],
   'report-stacks': ['src/report/stacks.ts', 'src/report/analyze.ts', 'src/report/chunk-cut.ts'],
+  // What decides that a build error is the tree's `fail`, not the gate's `error`.
+  'report-build-errors': ['src/report/compiler-errors.ts', 'src/report/link-errors.ts'],
   // What decides which commit is first bad: the search, the good/bad/skip of a step, the range check and
   // when a run is bisected. Not git.ts, run-bisection.ts or command.ts: git and VM plumbing.
   bisect: ['src/bisect/engine.ts', 'src/bisect/step.ts', 'src/bisect/range.ts', 'src/bisect/after-run.ts'],

@@ -1,7 +1,9 @@
 // Compiler diagnostics in a build's output, for every build the gate runs: FreeBSD module and kernel
 // builds in the guest (clang), the Linux tree's fs/fuse and kernel builds on the host (gcc). Both
 // compilers print `FILE:LINE[:COL]: [fatal ]error: MESSAGE`; bsd.kmod.mk builds with -Werror, so
-// warnings promoted to errors end the same way. Pure: text in, data out.
+// warnings promoted to errors end the same way. gcc hands assembly (the tree's .S files, its inline
+// asm) to GNU as, whose errors read `FILE:LINE: Error: MESSAGE` (binutils gas/messages.c
+// as_bad_internal); clang assembles itself and reports in its own form. Pure: text in, data out.
 
 export interface CompilerError {
   /** Relative to the tree under test when the build named it inside the tree. */
@@ -12,8 +14,10 @@ export interface CompilerError {
   severity: 'error' | 'fatal error';
 }
 
-// The message may be empty: clang's `#error` with no text prints `FILE:LINE:COL: error: `.
-const DIAGNOSTIC = /^(\S[^:]*?):(\d+):(?:(\d+):)?\s+(fatal error|error):(?:\s+(.*))?$/;
+// The message may be empty: clang's `#error` with no text prints `FILE:LINE:COL: error: `. GNU as's
+// `Fatal error:` is left out: as_fatal() reports the assembler's own run (an input it cannot open,
+// an output it cannot write, a bad option), not what the tree's source says.
+const DIAGNOSTIC = /^(\S[^:]*?):(\d+):(?:(\d+):)?\s+(fatal error|error|Error):(?:\s+(.*))?$/;
 
 /**
  * The errors in `output`, each once (parallel make jobs print a header's error once per file that
@@ -23,14 +27,15 @@ export function parseCompilerErrors(output: string, relative: (file: string) => 
   const errors: CompilerError[] = [];
   const seen = new Set<string>();
   for (const line of output.split('\n')) {
+    // Trimmed: gcc ends a bare `#error` with the blank after the directive (`error: #error `).
     const match = DIAGNOSTIC.exec(line.trim());
     if (!match) continue;
     const error: CompilerError = {
       file: relative(match[1]!),
       line: Number(match[2]),
       ...(match[3] !== undefined ? { column: Number(match[3]) } : {}),
-      message: (match[5] ?? '').trim(),
-      severity: match[4] as CompilerError['severity'],
+      message: match[5] ?? '',
+      severity: match[4] === 'fatal error' ? 'fatal error' : 'error',
     };
     const key = `${error.file}:${error.line}:${error.column ?? ''}:${error.message}`;
     if (seen.has(key)) continue;

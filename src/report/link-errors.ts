@@ -51,8 +51,8 @@ const GNU_MULTIPLE = /^(.*?): multiple definition of `(.+?)'(?:; (.+): first def
 const MODPOST_UNDEFINED = /^ERROR: modpost: "(.+)" \[(.+)\] undefined!$/;
 
 interface Place {
-  file?: string;
-  line?: number;
+  /** The source file (relative to the tree when inside it) and line, when the linker named both. */
+  at?: { file: string; line: number };
   /** What the linker said of the place, as printed. */
   text: string;
   /** lld's second line: the object and the function (or symbol) there. */
@@ -74,8 +74,7 @@ export function parseLinkErrors(output: string, relative: (file: string) => stri
     seen.add(key);
     errors.push(error);
   };
-  const located = (place: Place | undefined) =>
-    place?.file !== undefined && place.line !== undefined ? { file: place.file, line: place.line } : {};
+  const located = (place: Place) => place.at ?? {};
   let inFunction: { object: string; func: string } | undefined;
   for (let i = 0; i < lines.length; i++) {
     const line = lines[i]!;
@@ -91,7 +90,7 @@ export function parseLinkErrors(output: string, relative: (file: string) => stri
         if (start) places.push(lldPlace(start[1]!, relative));
         else if (continued && places.length) places.at(-1)!.object = continued[1]!;
       }
-      const symbol = (undefinedSymbol ?? duplicate)![1]!.trim();
+      const symbol = (undefinedSymbol ?? duplicate)![1]!;
       if (undefinedSymbol) {
         if (!places.length) add({ kind: 'undefined', symbol, message: `undefined symbol ${symbol}` });
         for (const place of places)
@@ -103,7 +102,7 @@ export function parseLinkErrors(output: string, relative: (file: string) => stri
           });
       } else {
         const message = `duplicate symbol ${symbol}, defined in ${places.map((p) => p.object ?? p.text).join(' and in ')}`;
-        const withLine = places.filter((p) => p.line !== undefined);
+        const withLine = places.filter((p) => p.at !== undefined);
         if (!withLine.length) add({ kind: 'duplicate', symbol, message });
         for (const place of withLine) add({ kind: 'duplicate', symbol, ...located(place), message });
       }
@@ -120,8 +119,9 @@ export function parseLinkErrors(output: string, relative: (file: string) => stri
       const place = gnuPlace((reference ?? multiple)![1]!, relative);
       const symbol = (reference ?? multiple)![2]!;
       const where = inFunction ? `${inFunction.func} (${inFunction.object})` : place.text;
-      // A warning (`warning: undefined reference`) is not an error; its prefix says so.
-      if (!/(?:^|: )warning$/.test((reference ?? multiple)![1]!))
+      // A warning is not an error: ld/ldmain.c prints `%P: %C: warning: undefined reference ...`
+      // (%H for newer ones), so the place before the reference ends in `: warning`.
+      if (!/: warning$/.test((reference ?? multiple)![1]!))
         add(
           reference
             ? {
@@ -157,10 +157,9 @@ export function parseLinkErrors(output: string, relative: (file: string) => stri
  * without source information, getObjMsg's `OBJ:(FUNC)` directly after `referenced by`.
  */
 function lldPlace(text: string, relative: (file: string) => string): Place {
-  const trimmed = text.trim();
-  const full = /^\S+:\d+ \((.+):(\d+)\)$/.exec(trimmed) ?? /^([^\s:()]+):(\d+)$/.exec(trimmed);
-  if (full) return { file: relative(full[1]!), line: Number(full[2]), text: trimmed };
-  return { text: trimmed };
+  const full = /^\S+:\d+ \((.+):(\d+)\)$/.exec(text) ?? /^([^\s:()]+):(\d+)$/.exec(text);
+  if (full) return { at: { file: relative(full[1]!), line: Number(full[2]) }, text };
+  return { text };
 }
 
 /**
@@ -168,9 +167,9 @@ function lldPlace(text: string, relative: (file: string) => string): Place {
  * `[PROG: ]OBJ[:FILE]:(SEC+0xOFF)` without a line. Only FILE:LINE is a source place.
  */
 function gnuPlace(text: string, relative: (file: string) => string): Place {
-  const place = text.replace(/^\S+: (?=\S)/, '').trim();
+  const place = text.replace(/^\S+: (?=\S)/, '');
   const bare = place.replace(/:?\([^()]*\)$/, '');
   const withLine = /^(?:.*?\.o:)?(.+?):(\d+)$/.exec(bare);
-  if (withLine) return { file: relative(withLine[1]!), line: Number(withLine[2]), text: place };
+  if (withLine) return { at: { file: relative(withLine[1]!), line: Number(withLine[2]) }, text: place };
   return { text: place };
 }

@@ -82,10 +82,10 @@ export function code(text: string): string {
   return `${fence}${pad}${t}${pad}${fence}`;
 }
 
-/** A fenced block that survives fences in the text. */
 /** Link errors listed under the build; the rest are in report.json. */
 const MAX_LINK_ERRORS = 10;
 
+/** A fenced block that survives fences in the text. */
 function codeBlock(text: string): string {
   const runs = text.match(/`{3,}/g) ?? [];
   const fence = '`'.repeat(Math.max(3, ...runs.map((r) => r.length + 1)));
@@ -254,7 +254,8 @@ function stacksSection(
 function stackBlock(g: StackGroup, maxFrames: number): string[] {
   const title = hangTitle(g.thread);
   const seen = g.samples.length > 1 ? ` (same stack in samples ${g.samples.join(' and ')})` : '';
-  const shared = g.count > 1 ? `<br>**${g.count} threads share this stack** (${pidList(g.threads)})` : '';
+  const pids = pidList(g.threads);
+  const shared = g.count > 1 ? `<br>**${g.count} threads share this stack**${pids ? ` (${pids})` : ''}` : '';
   return [
     `**${threadLabel(g.thread)}**${seen}${title ? `<br>${code(title)}` : ''}${shared}`,
     '',
