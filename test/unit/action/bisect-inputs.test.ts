@@ -2,13 +2,14 @@
 // what only git can tell (a shallow clone, a ref that is no commit, a good end that is not an
 // ancestor of HEAD), checked on small real repositories before anything would boot.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { planHeadBisection } from '../../../src/bisect/after-run.js';
 import { BadInputError } from '../../../src/config/errors.js';
 import { parseConfig, type RawInputs } from '../../../src/config/parse.js';
+import { partialLinuxTree as linuxTree } from '../../helpers/partial-linux-tree.js';
 
 const git = (repo: string, ...args: string[]) =>
   execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@invalid', ...args], {
@@ -16,12 +17,6 @@ const git = (repo: string, ...args: string[]) =>
   }).trim();
 
 /** A folder the Linux guest takes as a Linux FUSE tree. */
-function linuxTree(dir = mkdtempSync(path.join(tmpdir(), 'fg-bisect-tree-'))): string {
-  mkdirSync(path.join(dir, 'fs', 'fuse'), { recursive: true });
-  writeFileSync(path.join(dir, 'fs', 'fuse', 'Makefile'), 'obj-$(CONFIG_FUSE_FS) += fuse.o\n');
-  writeFileSync(path.join(dir, 'fs', 'fuse', 'fuse_i.h'), '/* */\n');
-  return dir;
-}
 
 /** A Linux tree under git: a commit tagged `good`, then three more; HEAD on main. */
 function repoWithHistory(): string {

@@ -13,6 +13,7 @@ import { parseConfig } from '../../../src/config/parse.js';
 import { guestCacheDir } from '../../../src/image/linux-guest.js';
 import type { GateReport } from '../../../src/report/model.js';
 import { makeFreebsdTree } from '../../helpers/freebsd-tree.js';
+import { partialLinuxTree } from '../../helpers/partial-linux-tree.js';
 
 const git = (repo: string, ...args: string[]) =>
   execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@invalid', ...args], {
@@ -71,10 +72,7 @@ describe('bisect-good on a FreeBSD tree', () => {
 
 describe('a hang at HEAD, one commit after bisect-good, a clean working copy', () => {
   it('is bisected without another build: the run just made is the bad end, and HEAD is the first bad commit', async () => {
-    const tree = mkdtempSync(path.join(tmpdir(), 'fg-bisect-one-'));
-    mkdirSync(path.join(tree, 'fs', 'fuse'), { recursive: true });
-    writeFileSync(path.join(tree, 'fs', 'fuse', 'Makefile'), 'obj-$(CONFIG_FUSE_FS) += fuse.o\n');
-    writeFileSync(path.join(tree, 'fs', 'fuse', 'fuse_i.h'), '/* */\n');
+    const tree = partialLinuxTree(mkdtempSync(path.join(tmpdir(), 'fg-bisect-one-')));
     history(tree, 'fs/fuse/file.c', 1);
     const out = mkdtempSync(path.join(tmpdir(), 'fg-bisect-one-out-'));
     const config = parseConfig(

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { BadInputError } from '../../../src/config/errors.js';
 import { parseConfig, type RawInputs } from '../../../src/config/parse.js';
 import { makeFreebsdTree } from '../../helpers/freebsd-tree.js';
+import { partialLinuxTree as linuxTree } from '../../helpers/partial-linux-tree.js';
 
 const work = mkdtempSync(path.join(tmpdir(), 'fg-config-guests-'));
 const out = path.join(work, 'out');
@@ -24,12 +25,6 @@ function refusalIn(cwd: string, raw: RawInputs): BadInputError {
 }
 
 /** The two files that make a folder a Linux FUSE tree (fs/fuse/Makefile, fs/fuse/fuse_i.h). */
-function linuxTree(dir: string): string {
-  mkdirSync(path.join(dir, 'fs', 'fuse'), { recursive: true });
-  writeFileSync(path.join(dir, 'fs', 'fuse', 'Makefile'), 'obj-$(CONFIG_FUSE_FS) += fuse.o\n');
-  writeFileSync(path.join(dir, 'fs', 'fuse', 'fuse_i.h'), '/* */\n');
-  return dir;
-}
 
 describe('source-tree on guest linux', () => {
   const plain = path.join(work, 'plain');

@@ -1,16 +1,9 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseConfig } from '../../../src/config/parse.js';
-
-function linuxTree(): string {
-  const tree = mkdtempSync(path.join(tmpdir(), 'fg-linux-tree-'));
-  mkdirSync(path.join(tree, 'fs', 'fuse'), { recursive: true });
-  writeFileSync(path.join(tree, 'fs', 'fuse', 'Makefile'), 'obj-$(CONFIG_FUSE_FS) += fuse.o\n');
-  writeFileSync(path.join(tree, 'fs', 'fuse', 'fuse_i.h'), '/* */\n');
-  return tree;
-}
+import { partialLinuxTree as linuxTree } from '../../helpers/partial-linux-tree.js';
 
 const parse = (raw: Record<string, string>) =>
   parseConfig(

@@ -1,10 +1,11 @@
 // Which Linux test guest a run asks for: the packaged-driver run boots the cloud guest, a Linux tree
 // run only the generic one (with module headers). Asking for both made a tree run on a fresh cache
 // build a guest it never boots, minutes under the build timeout.
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { partialLinuxTree as linuxTree } from '../../helpers/partial-linux-tree.js';
 
 const asked: string[] = [];
 const rebuilt: { because?: string } = {};
@@ -22,14 +23,6 @@ vi.mock('../../../src/image/linux-guest.js', async (original) => ({
 const { planGuest } = await import('../../../src/gate/boot.js');
 const { parseConfig } = await import('../../../src/config/parse.js');
 const { recordingIO } = await import('../../helpers/gate.js');
-
-function linuxTree(): string {
-  const tree = mkdtempSync(path.join(tmpdir(), 'fg-linux-tree-'));
-  mkdirSync(path.join(tree, 'fs', 'fuse'), { recursive: true });
-  writeFileSync(path.join(tree, 'fs', 'fuse', 'Makefile'), 'obj-$(CONFIG_FUSE_FS) += fuse.o\n');
-  writeFileSync(path.join(tree, 'fs', 'fuse', 'fuse_i.h'), '/* */\n');
-  return tree;
-}
 
 const config = (raw: Record<string, string>) =>
   parseConfig(
