@@ -14766,12 +14766,12 @@ const FUSE_SERVER_MOUNT_SCRIPT = `${GATE_DIR}/fuse-server-mount.sh`;
  */
 const DETACH = { linux: 'setsid', freebsd: 'daemon -f' };
 /**
- * The mount table line for the mount point, on either OS: Linux /proc/mounts (space-separated),
- * FreeBSD `mount -p` (sbin/mount/mount.c putfsent: fstab format, fields padded with tabs, so a
- * short mount point is followed by tabs and never a space); in both the mount point is the second
- * whitespace-separated field, which awk's default splitting takes.
+ * The mount table line for the mount point, on either OS: Linux /proc/mounts (space-separated, the
+ * mount point second), FreeBSD `mount` (sbin/mount/mount.c prmount: `FROM on ON (TYPE, FLAGS)`, the
+ * mount point third, after `on`). Neither asks the file system anything: `mount -p` would
+ * (getmntinfo MNT_WAIT, a FUSE_STATFS to the server: src/guest/freebsd.ts FREEBSD_MOUNT_LIST).
  */
-const MOUNT_TABLE_LINE = `{ cat /proc/mounts 2>/dev/null || mount -p; } | awk '$2 == "${MOUNTPOINT}"'`;
+const MOUNT_TABLE_LINE = `{ cat /proc/mounts 2>/dev/null || mount; } | awk '$2 == "${MOUNTPOINT}" || ($2 == "on" && $3 == "${MOUNTPOINT}")'`;
 /**
  * How long the gate waits for the user's server to mount, by the guest's clock (`date +%s`: busybox
  * date on Linux; FreeBSD's bin/date/date.c formats with strftime(3), whose %s is the seconds since
@@ -14923,7 +14923,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   f7: () => (/* binding */ missingTreePaths)
 });
 
-// UNUSED EXPORTS: BuildError, DAEMON_TIMEOUT_MARGIN_SEC, FIXTURE_SUBTYPE, FREEBSD_CONSOLE, FREEBSD_PATHS, FREEBSD_TREE_PATHS, FUSE_MAX_DAEMON_TIMEOUT_SEC, MFSNAMELEN, fixtureDaemonTimeout, freebsdMountCheck, fusefsTypeName, gtestResultsFromRun, gtestSpec, lineOfShape
+// UNUSED EXPORTS: BuildError, DAEMON_TIMEOUT_MARGIN_SEC, FIXTURE_SUBTYPE, FREEBSD_CONSOLE, FREEBSD_MOUNT_LIST, FREEBSD_PATHS, FREEBSD_TREE_PATHS, FUSE_MAX_DAEMON_TIMEOUT_SEC, MFSNAMELEN, fixtureDaemonTimeout, freebsdMountCheck, fusefsTypeName, gtestResultsFromRun, gtestSpec, lineOfShape
 
 // EXTERNAL MODULE: ./.build/src/config/freebsd-tree.js
 var freebsd_tree = __nccwpck_require__(4294);
@@ -15375,16 +15375,35 @@ function fusefsTypeName(subtype) {
     return subtype === undefined ? 'fusefs' : `fusefs.${subtype}`.slice(0, MFSNAMELEN - 1);
 }
 /**
- * `mount -p` prints the mount table in fstab(5) form, tab-separated: device, mount point, type,
- * options, dump and pass (sbin/mount/mount.c putfsent; the type is f_fstypename). With `type`
- * the third field must be exactly it; without (a user's server, whose subtype is its own), any
+ * How the gate lists the mount table on FreeBSD: `mount` without arguments, which reads the
+ * kernel's cached mount list and asks no file system anything. sbin/mount/mount.c main calls
+ * getmntinfo(3) with `verbose ? MNT_WAIT : MNT_NOWAIT`, and `-p` (like `-v`) sets verbose;
+ * lib/libc/gen/getmntinfo.c passes the mode to getfsstat(2), and sys/kern/vfs_syscalls.c
+ * kern_getfsstat with MNT_WAIT calls VFS_STATFS on every mount and leaves out a mount whose statfs
+ * fails. For fusefs that is a FUSE_STATFS request (sys/fs/fuse/fuse_vfsops.c fuse_vfsop_statfs,
+ * faked only before INIT and after the daemon died): `mount -p` then sleeps in fticket_wait_answer
+ * (sys/fs/fuse/fuse_ipc.c, all signals but SIGKILL blocked) until a busy or stalled server answers,
+ * up to its daemon_timeout (none with timeout=0), and does not list a mount whose server answers
+ * STATFS with an error (a server on /dev/fuse without STATFS: ENOSYS). With MNT_NOWAIT,
+ * kern_getfsstat copies mnt_stat as the mount left it (vfs_busy MBF_NOWAIT: only a mount being
+ * unmounted is left out). Without -v, `mount` also leaves out a mount made with MNT_IGNORE.
+ */
+const FREEBSD_MOUNT_LIST = 'mount';
+/**
+ * `mount` prints a line a mount (sbin/mount/mount.c prmount): `FROM on ON (TYPE`, then `, FLAG` for
+ * each flag it names, then `)`. FROM is a fusefs mount's `from` option, the path of the fuse device
+ * (fuse_vfsop_mount: fuse_getdevice accepts only a fuse cdev; mount_fusefs passes "/dev/" +
+ * devname_r, sbin/mount_fusefs/mount_fusefs.c), so no blank in it, and TYPE is f_fstypename. So the
+ * mount point is the third blank-separated field, after `on`, and the fourth is `(TYPE` ended by `,`
+ * or `)`. With `type` it must be exactly it; without (a user's server, whose subtype is its own), any
  * fusefs mount: `fusefs` without a subtype, `fusefs.` and at most 8 characters of one with it.
  */
 function freebsdMountCheck(type) {
     const test = type
-        ? `$3 == "${type}"`
-        : `($3 == "fusefs" || (substr($3, 1, 7) == "fusefs." && length($3) <= ${MFSNAMELEN - 1}))`;
-    return `mount -p | awk '$2 == "${common/* MOUNTPOINT */.qg}" && ${test} { found = 1 } END { exit !found }'`;
+        ? `t == "${type}"`
+        : `(t == "fusefs" || (substr(t, 1, 7) == "fusefs." && length(t) <= ${MFSNAMELEN - 1}))`;
+    return (`${FREEBSD_MOUNT_LIST} | awk '{ t = $4; sub(/^[(]/, "", t); sub(/[,)]$/, "", t) } ` +
+        `$2 == "on" && $3 == "${common/* MOUNTPOINT */.qg}" && ${test} { found = 1 } END { exit !found }'`);
 }
 /**
  * The fixture's `daemon_timeout=` (the kernel's `timeout=` mount option): every FUSE request
@@ -15861,7 +15880,10 @@ class FreeBSDGuest {
             await (0,server_session/* recordFixtureSession */.vy)(shell, result.output);
         return common/* MOUNTPOINT */.qg;
     }
-    /** The same mount-table check as the mount's wait (freebsdMountCheck: `mount -p`, sbin/mount/mount.c). */
+    /**
+     * The same mount-table check as the mount's wait (freebsdMountCheck: `mount`, MNT_NOWAIT): it never
+     * waits on the server, so a busy, slow or stalled server cannot hang it or hide its mount.
+     */
     fuseMountGone(shell) {
         return (0,common/* fuseMountGone */._f)(shell, freebsdMountCheck());
     }
@@ -15933,7 +15955,8 @@ class FreeBSDGuest {
     }
     /**
      * Back to the state of a fresh boot of the same overlay, one command a step so a failure names it:
-     * 1. unmount /mnt/fg when `mount -p` lists it (second field, sbin/mount/mount.c putfsent):
+     * 1. unmount /mnt/fg when `mount` lists it (third field, after `on`: sbin/mount/mount.c prmount;
+     *    FREEBSD_MOUNT_LIST, so a server still busy from a slow test cannot hold the reset up):
      *    fuse_vfsop_unmount (sys/fs/fuse/fuse_vfsops.c) marks the session dead (fdata_set_dead), so
      *    the server's next read of /dev/fuse returns ENODEV (sys/fs/fuse/fuse_device.c
      *    fuse_device_read) and the fixture exits;
@@ -15973,8 +15996,14 @@ class FreeBSDGuest {
             ok: false,
             why: `${step} failed (exit ${result.exitStatus}): ${result.output.trim().slice(-300)}`,
         });
-        const table = await shell.run('mount -p', { timeoutMs: 10_000, purpose: 'reading the mount table' });
-        const mounted = table.output.split('\n').some((line) => line.trim().split(/\s+/)[1] === common/* MOUNTPOINT */.qg);
+        const table = await shell.run(FREEBSD_MOUNT_LIST, {
+            timeoutMs: 10_000,
+            purpose: 'reading the mount table',
+        });
+        const mounted = table.output.split('\n').some((line) => {
+            const fields = line.trim().split(/\s+/);
+            return fields[1] === 'on' && fields[2] === common/* MOUNTPOINT */.qg;
+        });
         if (mounted) {
             const umount = await shell.run(`umount ${common/* MOUNTPOINT */.qg} 2>&1`, {
                 timeoutMs: 30_000,
@@ -18182,9 +18211,13 @@ function matchKnownBug(threads, catalogue = CATALOGUE) {
 // Compiler diagnostics in a build's output, for every build the gate runs: FreeBSD module and kernel
 // builds in the guest (clang), the Linux tree's fs/fuse and kernel builds on the host (gcc). Both
 // compilers print `FILE:LINE[:COL]: [fatal ]error: MESSAGE`; bsd.kmod.mk builds with -Werror, so
-// warnings promoted to errors end the same way. Pure: text in, data out.
-// The message may be empty: clang's `#error` with no text prints `FILE:LINE:COL: error: `.
-const DIAGNOSTIC = /^(\S[^:]*?):(\d+):(?:(\d+):)?\s+(fatal error|error):(?:\s+(.*))?$/;
+// warnings promoted to errors end the same way. gcc hands assembly (the tree's .S files, its inline
+// asm) to GNU as, whose errors read `FILE:LINE: Error: MESSAGE` (binutils gas/messages.c
+// as_bad_internal); clang assembles itself and reports in its own form. Pure: text in, data out.
+// The message may be empty: clang's `#error` with no text prints `FILE:LINE:COL: error: `. GNU as's
+// `Fatal error:` is left out: as_fatal() reports the assembler's own run (an input it cannot open,
+// an output it cannot write, a bad option), not what the tree's source says.
+const DIAGNOSTIC = /^(\S[^:]*?):(\d+):(?:(\d+):)?\s+(fatal error|error|Error):(?:\s+(.*))?$/;
 /**
  * The errors in `output`, each once (parallel make jobs print a header's error once per file that
  * includes it), in order; `relative` maps a file as printed to the tree-relative name reported.
@@ -18193,6 +18226,7 @@ function parseCompilerErrors(output, relative) {
     const errors = [];
     const seen = new Set();
     for (const line of output.split('\n')) {
+        // Trimmed: gcc ends a bare `#error` with the blank after the directive (`error: #error `).
         const match = DIAGNOSTIC.exec(line.trim());
         if (!match)
             continue;
@@ -18200,8 +18234,8 @@ function parseCompilerErrors(output, relative) {
             file: relative(match[1]),
             line: Number(match[2]),
             ...(match[3] !== undefined ? { column: Number(match[3]) } : {}),
-            message: (match[5] ?? '').trim(),
-            severity: match[4],
+            message: match[5] ?? '',
+            severity: match[4] === 'fatal error' ? 'fatal error' : 'error',
         };
         const key = `${error.file}:${error.line}:${error.column ?? ''}:${error.message}`;
         if (seen.has(key))
@@ -18965,7 +18999,7 @@ function parseLinkErrors(output, relative) {
         seen.add(key);
         errors.push(error);
     };
-    const located = (place) => place?.file !== undefined && place.line !== undefined ? { file: place.file, line: place.line } : {};
+    const located = (place) => place.at ?? {};
     let inFunction;
     for (let i = 0; i < lines.length; i++) {
         const line = lines[i];
@@ -18983,7 +19017,7 @@ function parseLinkErrors(output, relative) {
                 else if (continued && places.length)
                     places.at(-1).object = continued[1];
             }
-            const symbol = (undefinedSymbol ?? duplicate)[1].trim();
+            const symbol = (undefinedSymbol ?? duplicate)[1];
             if (undefinedSymbol) {
                 if (!places.length)
                     add({ kind: 'undefined', symbol, message: `undefined symbol ${symbol}` });
@@ -18997,7 +19031,7 @@ function parseLinkErrors(output, relative) {
             }
             else {
                 const message = `duplicate symbol ${symbol}, defined in ${places.map((p) => p.object ?? p.text).join(' and in ')}`;
-                const withLine = places.filter((p) => p.line !== undefined);
+                const withLine = places.filter((p) => p.at !== undefined);
                 if (!withLine.length)
                     add({ kind: 'duplicate', symbol, message });
                 for (const place of withLine)
@@ -19016,8 +19050,9 @@ function parseLinkErrors(output, relative) {
             const place = gnuPlace((reference ?? multiple)[1], relative);
             const symbol = (reference ?? multiple)[2];
             const where = inFunction ? `${inFunction.func} (${inFunction.object})` : place.text;
-            // A warning (`warning: undefined reference`) is not an error; its prefix says so.
-            if (!/(?:^|: )warning$/.test((reference ?? multiple)[1]))
+            // A warning is not an error: ld/ldmain.c prints `%P: %C: warning: undefined reference ...`
+            // (%H for newer ones), so the place before the reference ends in `: warning`.
+            if (!/: warning$/.test((reference ?? multiple)[1]))
                 add(reference
                     ? {
                         kind: 'undefined',
@@ -19050,22 +19085,21 @@ function parseLinkErrors(output, relative) {
  * without source information, getObjMsg's `OBJ:(FUNC)` directly after `referenced by`.
  */
 function lldPlace(text, relative) {
-    const trimmed = text.trim();
-    const full = /^\S+:\d+ \((.+):(\d+)\)$/.exec(trimmed) ?? /^([^\s:()]+):(\d+)$/.exec(trimmed);
+    const full = /^\S+:\d+ \((.+):(\d+)\)$/.exec(text) ?? /^([^\s:()]+):(\d+)$/.exec(text);
     if (full)
-        return { file: relative(full[1]), line: Number(full[2]), text: trimmed };
-    return { text: trimmed };
+        return { at: { file: relative(full[1]), line: Number(full[2]) }, text };
+    return { text };
 }
 /**
  * GNU ld's %C/%H place before `: undefined reference`: `[PROG: ][OBJ:]FILE:LINE[:(SEC+0xOFF)]`, or
  * `[PROG: ]OBJ[:FILE]:(SEC+0xOFF)` without a line. Only FILE:LINE is a source place.
  */
 function gnuPlace(text, relative) {
-    const place = text.replace(/^\S+: (?=\S)/, '').trim();
+    const place = text.replace(/^\S+: (?=\S)/, '');
     const bare = place.replace(/:?\([^()]*\)$/, '');
     const withLine = /^(?:.*?\.o:)?(.+?):(\d+)$/.exec(bare);
     if (withLine)
-        return { file: relative(withLine[1]), line: Number(withLine[2]), text: place };
+        return { at: { file: relative(withLine[1]), line: Number(withLine[2]) }, text: place };
     return { text: place };
 }
 //# sourceMappingURL=link-errors.js.map
@@ -21582,9 +21616,9 @@ function code(text) {
     const pad = t.startsWith('`') || t.endsWith('`') ? ' ' : '';
     return `${fence}${pad}${t}${pad}${fence}`;
 }
-/** A fenced block that survives fences in the text. */
 /** Link errors listed under the build; the rest are in report.json. */
 const MAX_LINK_ERRORS = 10;
+/** A fenced block that survives fences in the text. */
 function codeBlock(text) {
     const runs = text.match(/`{3,}/g) ?? [];
     const fence = '`'.repeat(Math.max(3, ...runs.map((r) => r.length + 1)));
@@ -21733,7 +21767,8 @@ function stacksSection(report, opts) {
 function stackBlock(g, maxFrames) {
     const title = (0,_signature_js__WEBPACK_IMPORTED_MODULE_1__/* .hangTitle */ .Pr)(g.thread);
     const seen = g.samples.length > 1 ? ` (same stack in samples ${g.samples.join(' and ')})` : '';
-    const shared = g.count > 1 ? `<br>**${g.count} threads share this stack** (${pidList(g.threads)})` : '';
+    const pids = pidList(g.threads);
+    const shared = g.count > 1 ? `<br>**${g.count} threads share this stack**${pids ? ` (${pids})` : ''}` : '';
     return [
         `**${threadLabel(g.thread)}**${seen}${title ? `<br>${code(title)}` : ''}${shared}`,
         '',
