@@ -14,6 +14,7 @@ import { guestCacheDir } from '../../../src/image/linux-guest.js';
 import type { GateReport } from '../../../src/report/model.js';
 import { makeFreebsdTree } from '../../helpers/freebsd-tree.js';
 import { partialLinuxTree } from '../../helpers/partial-linux-tree.js';
+import { gateReport } from '../../helpers/gate-report.js';
 
 const git = (repo: string, ...args: string[]) =>
   execFileSync('git', ['-C', repo, '-c', 'user.name=t', '-c', 'user.email=t@invalid', ...args], {
@@ -34,22 +35,8 @@ function history(tree: string, file: string, changes: number): string {
   return tree;
 }
 
-function report(partial: Partial<GateReport>): GateReport {
-  return {
-    verdict: 'pass',
-    reason: 'r',
-    exitCode: 0,
-    guest: 'linux',
-    tests: [],
-    threads: [],
-    phases: [],
-    bootAttempts: 1,
-    startedAt: '2026-12-02T08:00:00.000Z',
-    finishedAt: '2026-12-02T08:00:42.500Z',
-    files: {},
-    ...partial,
-  } as GateReport;
-}
+const report = (partial: Partial<GateReport>): GateReport =>
+  gateReport({ startedAt: '2026-12-02T08:00:00.000Z', finishedAt: '2026-12-02T08:00:42.500Z', ...partial });
 
 describe('bisect-good on a FreeBSD tree', () => {
   it('the range is the history of source-tree', async () => {

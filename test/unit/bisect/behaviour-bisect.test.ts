@@ -20,6 +20,7 @@ import { classifyStep, failureKey, isCompileFailure } from '../../../src/bisect/
 import { BadInputError } from '../../../src/config/errors.js';
 import type { GateConfig } from '../../../src/config/types.js';
 import type { GateReport } from '../../../src/report/model.js';
+import { gateReport } from '../../helpers/gate-report.js';
 
 /**
  * A history whose first bad commit is `firstBad`; `skip(index, asked)` says which commits do not
@@ -155,22 +156,8 @@ describe('the search', () => {
   });
 });
 
-function report(partial: Partial<GateReport>): GateReport {
-  return {
-    verdict: 'pass',
-    reason: 'r',
-    exitCode: 0,
-    guest: 'linux',
-    tests: [],
-    threads: [],
-    phases: [],
-    bootAttempts: 1,
-    startedAt: '2026-12-02T08:00:00.000Z',
-    finishedAt: '2026-12-02T08:10:00.000Z',
-    files: {},
-    ...partial,
-  } as GateReport;
-}
+const report = (partial: Partial<GateReport>): GateReport =>
+  gateReport({ startedAt: '2026-12-02T08:00:00.000Z', finishedAt: '2026-12-02T08:10:00.000Z', ...partial });
 
 describe('what one step means', () => {
   it('a failure without a signature is told apart by the test that failed with that verdict', () => {

@@ -1,23 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { classifyStep, failureKey } from '../../../src/bisect/step.js';
 import type { GateReport } from '../../../src/report/model.js';
+import { gateReport } from '../../helpers/gate-report.js';
 
-function report(partial: Partial<GateReport>): GateReport {
-  return {
-    verdict: 'pass',
-    reason: 'r',
-    exitCode: 0,
-    guest: 'linux',
-    tests: [],
-    threads: [],
-    phases: [],
-    bootAttempts: 1,
-    startedAt: '',
-    finishedAt: '',
-    files: {},
-    ...partial,
-  } as GateReport;
-}
+const report = (partial: Partial<GateReport>): GateReport => gateReport(partial);
 
 const hang = (signature: string) =>
   report({

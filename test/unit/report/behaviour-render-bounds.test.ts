@@ -6,6 +6,7 @@ import { renderBisectSection } from '../../../src/report/bisect-summary.js';
 import { renderJunit } from '../../../src/report/junit.js';
 import type { GateReport, TestResult, Thread } from '../../../src/report/model.js';
 import { code, formatDuration, groupStacks, renderSummary } from '../../../src/report/summary.js';
+import { gateReport } from '../../helpers/gate-report.js';
 
 /** A Linux thread asleep in D in FUSE's request wait (the shape of a real hung-task report). */
 const stuck = (over: Partial<Thread> = {}): Thread => ({
@@ -22,22 +23,8 @@ const stuck = (over: Partial<Thread> = {}): Thread => ({
   ...over,
 });
 
-function report(over: Partial<GateReport> = {}): GateReport {
-  return {
-    verdict: 'pass',
-    reason: 'every test passed',
-    exitCode: 0,
-    guest: 'linux',
-    tests: [],
-    threads: [],
-    phases: [],
-    bootAttempts: 1,
-    startedAt: '',
-    finishedAt: '',
-    files: {},
-    ...over,
-  };
-}
+const report = (over: Partial<GateReport> = {}): GateReport =>
+  gateReport({ reason: 'every test passed', ...over });
 
 /** The lines of one `### NAME` section of a summary, up to the next section. */
 function sectionOf(md: string, name: string): string[] {
