@@ -14,12 +14,17 @@
 //   "Tracing pid %d tid %ld td %p" (db_stack_trace); sys/amd64/amd64/trap.c trap_fatal():
 //   "\n\nFatal trap %d: %s while in %s mode"; usr.bin/procstat/procstat_kstack.c: the header
 //   "%5s %6s %-19s %-19s %-29s" of "PID", "TID", "COMM", "TDNAME", "KSTACK";
+// - a debugger's thread above its backtrace (parsers/freebsd-kgdb.ts): gdb's `thread apply all`
+//   "\nThread %s (%s):\n" (gdb/thread.c thread_try_catch_cmd(), kgdb's target id "Thread %ld" from
+//   ports devel/gdb files/kgdb/fbsd-kvm.c), lldb's "thread #${thread.index}{, name = '...'}..."
+//   (lldb/source/Core/Debugger.cpp thread-stop-format);
 // - the gate's own frames (guest/watchdog.sh): "@@fg:NONCE:sample:N:begin@@", "@@fg:NONCE:capture:NAME:begin@@";
 // - a panic line (FreeBSD sys/kern/kern_shutdown.c vpanic() "panic: %s", Linux kernel/panic.c
 //   "Kernel panic - not syncing: %s"), unless the report it ends was printed just before it.
 
 import { cleanLine, recordLine } from './parsers/common.js';
 import { TRACING_ALL, TRACING_ONE } from './parsers/freebsd-ddb.js';
+import { GDB_THREAD, KGDB_TRACE_LINE, LLDB_THREAD } from './parsers/freebsd-kgdb.js';
 import { FATAL_TRAP, PANIC as FREEBSD_PANIC } from './parsers/freebsd-panic.js';
 import { HEADER as PROCSTAT_HEADER } from './parsers/freebsd-procstat.js';
 import { HUNG, OLD_TASK, TASK } from './parsers/linux-hung-task.js';
@@ -49,6 +54,8 @@ const PARSED_STARTS: readonly RegExp[] = [
   TRACING_ONE,
   FATAL_TRAP,
   PROCSTAT_HEADER,
+  GDB_THREAD,
+  LLDB_THREAD,
 ];
 /** The other record starts: the lines printed above a report, a sysrq dump's, the gate's frames. */
 const RECORD_START =
@@ -57,11 +64,12 @@ const LINUX_PANICS = LINUX_REPORT_KINDS.filter((kind) => kind.panic).map((kind) 
 const LINUX_REPORTS = LINUX_REPORT_KINDS.filter((kind) => !kind.panic).map((kind) => kind.start);
 /** Words one of the record starts above holds, looked for in the raw line before cleaning it. */
 const RECORD_HINT = new RegExp(
-  `INFO: task|task:|Tracing |Fatal trap|cut here|@@fg:|PID|Show|====| 0x|panic|${REPORT_HINT.source}`,
+  `INFO: task|task:|Tracing |Thread |thread #|Fatal trap|cut here|@@fg:|PID|Show|====| 0x|panic|${REPORT_HINT.source}`,
 );
 /**
  * A line of a stack trace: Linux `[<addr>]` (old kernels, /proc/PID/stack) or ` ? ` (an unreliable
- * frame), FreeBSD `#N 0x...` (sys/kern/subr_stack.c, ddb), or any `fn+0x..` (procstat -kk, 4.x+ Linux).
+ * frame), FreeBSD `#N 0x...` (sys/kern/subr_stack.c, ddb), or any `fn+0x..` (procstat -kk, 4.x+ Linux);
+ * a kgdb or lldb frame and gdb's wrapped and `bt full` lines (KGDB_TRACE_LINE, gdb/stack.c print_frame()).
  */
 const FRAME_LINE = /^\s*(?:\[<[0-9a-f]+>\]|#\d+ 0x[0-9a-f]|\?\s)|\+0x[0-9a-f]/;
 const MARKER = /^@@fg:([a-z0-9]+):(.+):(begin|end)@@/;
@@ -188,7 +196,8 @@ function openFrame(buffer: string, last: number, open: number): number {
 function outsideTrace(buffer: string, cut: number): number {
   let top = cut;
   for (const [start, end] of linesUp(buffer, cut - 1, CUT_SEARCH_LINES)) {
-    if (!FRAME_LINE.test(cleanLine(buffer.slice(start, Math.min(end, start + HEAD_CHARS))))) {
+    const line = cleanLine(buffer.slice(start, Math.min(end, start + HEAD_CHARS)));
+    if (!FRAME_LINE.test(line) && !KGDB_TRACE_LINE.test(line)) {
       // Not a frame: the header of the run when there is a run below it, and not the buffer's start.
       return top === cut || start === 0 ? cut : start;
     }

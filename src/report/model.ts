@@ -28,6 +28,8 @@ export type StackFormat =
   | 'freebsd-procstat'
   | 'freebsd-ddb'
   | 'freebsd-panic'
+  /** kgdb (gdb) and lldb backtraces of a FreeBSD kernel (a crash dump, core.txt.N). */
+  | 'freebsd-kgdb'
   | 'linux-proc-stack'
   | 'linux-sysrq'
   | 'linux-hung-task'

@@ -2,6 +2,7 @@
 
 import type { KernelPanic, StackFormat, StackParser, Thread } from './model.js';
 import { freebsdDdbParser } from './parsers/freebsd-ddb.js';
+import { freebsdKgdbParser } from './parsers/freebsd-kgdb.js';
 import { extractFreebsdPanic, freebsdPanicParser } from './parsers/freebsd-panic.js';
 import { freebsdProcstatParser } from './parsers/freebsd-procstat.js';
 import { linuxHungTaskParser } from './parsers/linux-hung-task.js';
@@ -13,6 +14,7 @@ export const PARSERS: readonly StackParser[] = [
   freebsdProcstatParser,
   freebsdDdbParser,
   freebsdPanicParser,
+  freebsdKgdbParser,
   linuxProcStackParser,
   linuxHungTaskParser,
   linuxPanicParser,
