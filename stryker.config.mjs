@@ -37,6 +37,8 @@ export const MODULES = {
   'report-parsers-freebsd': ['src/report/parsers/freebsd-ddb.ts', 'src/report/parsers/freebsd-panic.ts'],
   'report-parsers-linux': ['src/report/parsers/linux-*.ts'],
   'report-parsers-common': ['src/report/parsers/common.ts'],
+  // kgdb (gdb) and lldb backtraces of FreeBSD kernels.
+  'report-parsers-kgdb': ['src/report/parsers/freebsd-kgdb.ts'],
   'report-stacks': ['src/report/stacks.ts', 'src/report/analyze.ts', 'src/report/chunk-cut.ts'],
   // What decides that a build error is the tree's `fail`, not the gate's `error`.
   'report-build-errors': ['src/report/compiler-errors.ts', 'src/report/link-errors.ts'],

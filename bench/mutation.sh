@@ -20,7 +20,7 @@ modules=("$@")
 if [ ${#modules[@]} -eq 0 ]; then
   modules=(watchdog-compare gate-verdict config vm-accel payload watchdog-run-test gate-run
     report-signature report-catalogue report-render freebsd-parse
-    gate-blame report-crash-title report-procstat report-parsers-freebsd report-parsers-linux report-parsers-common
+    gate-blame report-crash-title report-procstat report-parsers-freebsd report-parsers-linux report-parsers-common report-parsers-kgdb
     report-stacks report-build-errors bisect)
 fi
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src test || echo '+changes')

@@ -52,10 +52,10 @@ import type { Frame, StackParser, Thread } from '../model.js';
 import { splitLines, toInt, UNNAMED } from './common.js';
 
 /** gdb's `Thread N (TARGET-ID):` header of `thread apply all`; also a chunk cut point (chunk-cut.ts). */
-export const GDB_THREAD =
-  /^Thread \d+(?:\.\d+)? \((?:Thread|TID) (\d+)(?: \(PID=(\d+)(?:: (.*))?\))?\):\s*$/;
+export const GDB_THREAD = /^Thread \d+(?:\.\d+)? \((?:Thread|TID) (\d+)(?: \(PID=(\d+)(?:: (.*))?\))?\):\s*$/;
 /** lldb's thread line above a `bt`; also a chunk cut point. */
-export const LLDB_THREAD = /^(?:\* )?thread #\d+(?:, name = '(.*?)')?(?:, (?:queue|activity|stop reason) = .*)?\s*$/;
+export const LLDB_THREAD =
+  /^(?:\* )?thread #\d+(?:, name = '(.*?)')?(?:, (?:queue|activity|stop reason) = .*)?\s*$/;
 /** The start of a gdb frame: its level. */
 const GDB_LEVEL = /^#(\d+)\s/;
 /** A whole gdb frame, continuation lines joined: level, pc, and what print_frame() printed after. */
@@ -69,7 +69,8 @@ const LLDB_FRAME =
 /** A source line gdb lists under a frame: its number, a tab (or the blanks a paste made of it), the text. */
 const SOURCE_LINE = /^\d+\s/;
 const PROMPT = /^(\s*)(?:\((?:kgdb|gdb|lldb)\) )+/;
-const PAGER = /^-{2,3}Type <(?:RET|return)> (?:for more, q to quit, c to continue without paging|to continue, or q <return> to quit)-{2,3}/;
+const PAGER =
+  /^-{2,3}Type <(?:RET|return)> (?:for more, q to quit, c to continue without paging|to continue, or q <return> to quit)-{2,3}/;
 /** The lldb thread name FreeBSDKernel gives: pid, comm[/tdname], crashed or on a CPU. */
 const LLDB_NAME = /^\(pid (\d+)\) (.*?)(?: \((crashed|on CPU \d+)\))?$/;
 /** Where a thread ran on its CPU when the dump was taken (kern_shutdown.c). */
@@ -115,7 +116,7 @@ export function parseGdbFrame(text: string): { level: number; frame?: Frame } | 
   if (!name) return undefined;
   // gdb names a pc without a symbol "??", which is UNNAMED.
   const frame: Frame = { fn: name[1] as string };
-  if (m[2] !== undefined && m[2].startsWith('0x')) frame.address = m[2];
+  if (m[2]?.startsWith('0x')) frame.address = m[2];
   const open = (name[0] as string).length - 1;
   const close = closeOf(rest, open);
   const where = close < 0 ? null : GDB_WHERE.exec(rest.slice(close + 1));
@@ -209,8 +210,8 @@ class Reader {
       return;
     }
     // Blank lines, `bt full`'s locals and anything else indented stay inside the trace; any other line
-    // (a prompt with a new command, "Backtrace stopped: ...", the tool's other output) ends it.
-    if (text === '' || /^\s/.test(line)) return;
+    // (a prompt, with a new command or none, "Backtrace stopped: ...", the tool's other output) ends it.
+    if (line === raw && (text === '' || /^\s/.test(line))) return;
     // A frame printed alone and then its source line (print_source_lines(): "%d\t%s"; gdb 6 prints
     // "%d\t%s: No such file or directory." for a missing file) is gdb's `frame`: the frame kgdb prints
     // when it opens the dump (fbsd_kvm_target_open(): print_stack_frame()), `frame N`, `up`. No trace.
