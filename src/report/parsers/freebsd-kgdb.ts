@@ -59,16 +59,16 @@ export const LLDB_THREAD =
 /** The start of a gdb frame: its level. */
 const GDB_LEVEL = /^#(\d+)\s/;
 /** A whole gdb frame, continuation lines joined: level, pc, and what print_frame() printed after. */
-const GDB_FRAME = /^#(\d+)\s+(?:(0x[0-9a-fA-F]+|<unavailable>) in )?(.*)$/;
+const GDB_FRAME = /^#(\d+)\s+(?:(0x[0-9a-fA-F]+|<unavailable>) in )?(.*)/;
 /** The function and the opening of its arguments. */
 const GDB_NAME = /^([^\s(]+) \(/;
 /** What follows the arguments: the source line, or the shared object (a kernel module). */
-const GDB_WHERE = /^ at (\S+):(\d+)\s*$/;
+const GDB_WHERE = /^ at (\S+):(\d+)$/;
 const LLDB_FRAME =
-  /^(?:\* )?frame #(\d+): (0x[0-9a-fA-F]+)(?: [^\s`]+`(.+?))?(?: at ([^\s:]+):(\d+)(?::\d+)?)?(?: \[(?:opt|inlined|artificial)\])*\s*$/;
+  /^(?:\* )?frame #(\d+): (0x[0-9a-fA-F]+)(?: [^\s`]+`(.+?))?(?: at ([^\s:]+):(\d+)(?::\d+)?)?(?: \[(?:opt|inlined|artificial)\])*$/;
 /** A source line gdb lists under a frame: its number, a tab (or the blanks a paste made of it), the text. */
 const SOURCE_LINE = /^\d+\s/;
-const PROMPT = /^(\s*)(?:\((?:kgdb|gdb|lldb)\) )+/;
+const PROMPT = /^\s*(?:\((?:kgdb|gdb|lldb)\) )+/;
 const PAGER =
   /^-{2,3}Type <(?:RET|return)> (?:for more, q to quit, c to continue without paging|to continue, or q <return> to quit)-{2,3}/;
 /** The lldb thread name FreeBSDKernel gives: pid, comm[/tdname], crashed or on a CPU. */
@@ -81,19 +81,20 @@ const ON_CPU_FRAMES = new Set(['vpanic', 'panic', 'doadump']);
  * gdb's continuation lines (` at FILE:LINE`, ` from LIB`, an argument `name=`) and `bt full` locals.
  */
 export const KGDB_TRACE_LINE =
-  /^\s*(?:\((?:kgdb|gdb|lldb)\) )*(?:#\d+ +(?:0x[0-9a-fA-F]+ in |[^\s(]+ \(|<)|(?:\* )?frame #\d+: 0x)|^\s+(?:at \S+:\d+|from \/\S|\(?[A-Za-z_]\w*(?:@entry)? ?=)/;
+  /^\s*(?:\((?:kgdb|gdb|lldb)\) )*(?:#\d+ +(?:0x[0-9a-fA-F]+ in |[^\s(]+ \(|<)|(?:\* )?frame #\d+: 0x)|^\s+(?:at \S+:\d|from \/\S|\(?[A-Za-z_]\w*(?:@entry)? ?=)/;
 
 /** Does the text hold a gdb or lldb frame? (An unanchored test: log prefixes may precede the frames.) */
 const HINT = /#\d+ +(?:0x[0-9a-fA-F]+ in |[^\s(]+ \()|frame #\d+: 0x/;
 
 /**
- * Where the arguments that open at `open` (the index of `(`) close: the index of their `)`, quoted strings
- * and characters (`"%s"`, `'\001'`) not counted; -1 when the text ends first (a wrapped or cut line).
+ * Where the first parenthesis of the text (a frame's arguments) closes: the index of its `)`, quoted
+ * strings and characters (`"%s"`, `'\001'`) not counted; -1 when the text ends first (a wrapped or cut
+ * line) or has none.
  */
-function closeOf(text: string, open: number): number {
+function argsEnd(text: string): number {
   let depth = 0;
   let quote = '';
-  for (let i = open; i < text.length; i++) {
+  for (let i = 0; i < text.length; i++) {
     const c = text[i] as string;
     if (quote !== '') {
       if (c === '\\') i++;
@@ -111,15 +112,14 @@ export function parseGdbFrame(text: string): { level: number; frame?: Frame } | 
   if (!m) return undefined;
   const level = Number(m[1]);
   const rest = m[3] as string;
-  if (m[2] === undefined && rest.startsWith('<')) return { level };
+  if (rest.startsWith('<')) return { level };
   const name = GDB_NAME.exec(rest);
   if (!name) return undefined;
   // gdb names a pc without a symbol "??", which is UNNAMED.
   const frame: Frame = { fn: name[1] as string };
   if (m[2]?.startsWith('0x')) frame.address = m[2];
-  const open = (name[0] as string).length - 1;
-  const close = closeOf(rest, open);
-  const where = close < 0 ? null : GDB_WHERE.exec(rest.slice(close + 1));
+  // Cut inside its arguments (-1): the slice is the whole frame, which starts with the name, not " at ".
+  const where = GDB_WHERE.exec(rest.slice(argsEnd(rest) + 1));
   if (where) {
     frame.file = where[1] as string;
     frame.line = Number(where[2]);
@@ -171,25 +171,26 @@ function setNames(t: Thread, names: string): void {
 /** Should an indented line continue the gdb frame being read (a wrapped line), not be a local of it? */
 function continues(frame: string, next: string): boolean {
   if (GDB_LEVEL.test(next)) return false;
-  const open = frame.indexOf(' (');
-  return open < 0 || closeOf(frame, open + 1) < 0 || /^(?:at|from) \S/.test(next);
+  // The arguments not printed yet (a break before " ("), or not closed yet; or the source line, the module.
+  return argsEnd(frame) < 0 || /^(?:at|from) \S/.test(next);
 }
 
 /** Reads the lines of one text: threads as headers and frames come. */
 class Reader {
   private readonly threads: Thread[] = [];
-  /** Whether the thread being read came with a header (`Thread N (...)`, `thread #N`). */
-  private headed = false;
+  /** The threads that came with a header (`Thread N (...)`, `thread #N`). */
+  private readonly headed = new Set<Thread>();
   private current: Thread | undefined;
-  private lastLevel = -1;
+  /** The last frame's level in the current thread (start() sets it). */
+  private lastLevel = 0;
   /** The gdb frame being read, its continuation lines joined. */
   private pending: string | undefined;
 
   line(raw: string): void {
-    const line = raw.replace(PROMPT, '$1');
+    const line = raw.replace(PROMPT, '');
     const text = line.trim();
     if (PAGER.test(text)) return;
-    if (this.pending !== undefined && /^\s/.test(line) && text !== '' && continues(this.pending, text)) {
+    if (this.pending !== undefined && /^\s/.test(line) && continues(this.pending, text)) {
       this.pending += ` ${text}`;
       return;
     }
@@ -197,7 +198,7 @@ class Reader {
     const header = threadHeader(text);
     if (header) {
       this.start(header);
-      this.headed = true;
+      this.headed.add(header);
       return;
     }
     if (GDB_LEVEL.test(text)) {
@@ -216,7 +217,7 @@ class Reader {
     // "%d\t%s: No such file or directory." for a missing file) is gdb's `frame`: the frame kgdb prints
     // when it opens the dump (fbsd_kvm_target_open(): print_stack_frame()), `frame N`, `up`. No trace.
     const thread = this.current;
-    if (thread?.frames.length === 1 && !this.headed && SOURCE_LINE.test(line)) this.threads.pop();
+    if (thread?.frames.length === 1 && !this.headed.has(thread) && SOURCE_LINE.test(line)) this.threads.pop();
     this.current = undefined;
   }
 
@@ -248,7 +249,6 @@ class Reader {
     // A level that does not go on from the last starts another trace (another `bt`, a quote cut above).
     if (this.current === undefined || level <= this.lastLevel) {
       this.start({ comm: '', frames: [], format: 'freebsd-kgdb' });
-      this.headed = false;
     }
     this.lastLevel = level;
     if (!frame) return;

@@ -126,6 +126,9 @@ describe('gdb frame lines (print_frame)', () => {
     expect(parseGdbFrame('#6  trap (frame=0x1) at x.c')?.frame).toEqual({ fn: 'trap' });
     expect(parseGdbFrame('#6  trap (frame=0x1) at x.c:12 and more')?.frame).toEqual({ fn: 'trap' });
     expect(parseGdbFrame('#6  trap (frame=0x1)at x.c:12')?.frame).toEqual({ fn: 'trap' });
+    expect(parseGdbFrame('#6  trap (frame=0x1) from /boot/kernel/x.ko at x.c:12')?.frame).toEqual({
+      fn: 'trap',
+    });
   });
 
   it('a frame of no function (a trap frame, a dummy frame) keeps its level and is no frame', () => {
@@ -144,6 +147,7 @@ describe('gdb frame lines (print_frame)', () => {
       '#11',
       '#12 0xffffffff82e8b0',
       '#1 SMP PREEMPT Debian 6.1.55-1',
+      '#1 SMP Debian 6.1.55-1 (2023-09-29)',
       '# 0x1 in f ()',
       'x#1  f ()',
     ])
@@ -193,6 +197,23 @@ describe('gdb backtraces', () => {
     ]);
     // "No locals." is a line of its own, not indented: it ends the trace, as any other output does.
     expect(fns(lines)).toEqual([['sched_switch', 'mi_switch'], ['sleepq_switch']]);
+  });
+
+  it('does not join a local that holds " at " or "#N " inside, nor a line not indented', () => {
+    expect(
+      parse([
+        '#0  0x1 in f (a=1) at x.c:1',
+        '        s = 0xffffffff8125a4c3 "wait at vnode.c:3"',
+        '        t = "#1 x"',
+        '#1  g () at x.c:2',
+      ])[0]?.frames,
+    ).toEqual([
+      { fn: 'f', address: '0x1', file: 'x.c', line: 1 },
+      { fn: 'g', file: 'x.c', line: 2 },
+    ]);
+    expect(
+      fns(['#0  f () at x.c:1', '#1  0x1 in g (a=1,', 'Backtrace stopped: corrupt)', '#2  h () at x.c:3']),
+    ).toEqual([['f', 'g'], ['h']]);
   });
 
   it('joins an argument list that a quoted parenthesis seems to close or leave open', () => {
@@ -245,6 +266,12 @@ describe('gdb backtraces', () => {
 
   it('does not drop what only looks like a prompt or a pager line', () => {
     expect(fns(['(kgdb)#0  f () at x.c:1'])).toEqual([]);
+    expect(fns(['said (kgdb) #0  f () at x.c:1'])).toEqual([]);
+    for (const pager of [
+      'x--Type <RET> for more, q to quit, c to continue without paging--',
+      '--Type <RET> for more, q to quit, c to continue without paging-',
+    ])
+      expect(fns(['#0  f () at x.c:1', pager, '#1  g () at x.c:2']), pager).toEqual([['f'], ['g']]);
     expect(fns(['#0  f () at x.c:1', '--Type <RET> to go on--', '#1  g () at x.c:2'])).toEqual([
       ['f'],
       ['g'],
@@ -312,13 +339,14 @@ describe('gdb backtraces', () => {
     expect(fns(['#0  f () at x.c:1', '#1  g () at x.c:2', '12\tcode'])).toEqual([['f', 'g']]);
     expect(fns(['Thread 2 (Thread 100045):', '#0  f () at x.c:1', '12\tcode'])).toEqual([['f']]);
     expect(fns(['#0  f () at x.c:1', 'text'])).toEqual([['f']]);
+    expect(fns(['#0  f () at x.c:1', 'Backtrace stopped: 1 frame'])).toEqual([['f']]);
     expect(fns(['#0  f () at x.c:1', '12'])).toEqual([['f']]);
   });
 });
 
 describe('gdb `thread apply all bt` headers (thread.c, kgdb target ids)', () => {
   it("reads kgdb's tid, pid, comm and thread name", () => {
-    expect(threadHeader('Thread 12 (Thread 100123 (PID=1234: mmap-write)):')).toEqual({
+    expect(threadHeader('Thread 12 (Thread 100123 (PID=1234: mmap-write)):')).toStrictEqual({
       tid: 100123,
       pid: 1234,
       comm: 'mmap-write',
@@ -333,6 +361,11 @@ describe('gdb `thread apply all bt` headers (thread.c, kgdb target ids)', () => 
       frames: [],
       format: 'freebsd-kgdb',
     });
+    // An empty p_comm and a thread name: the name after the `/`.
+    expect(threadHeader('Thread 4 (Thread 100201 (PID=78: /thr)):')).toMatchObject({
+      comm: '',
+      tdname: 'thr',
+    });
     // A comm kgdb could not read: "PID=%d" alone.
     expect(threadHeader('Thread 3 (Thread 100200 (PID=77)):')).toMatchObject({
       tid: 100200,
@@ -342,14 +375,14 @@ describe('gdb `thread apply all bt` headers (thread.c, kgdb target ids)', () => 
   });
 
   it('reads the tid of old kgdb, which printed the target id alone, and an inferior-qualified id', () => {
-    expect(threadHeader('Thread 3 (Thread 100045):')).toEqual({
+    expect(threadHeader('Thread 3 (Thread 100045):')).toStrictEqual({
       tid: 100045,
       comm: '',
       frames: [],
       format: 'freebsd-kgdb',
     });
     expect(threadHeader('Thread 9 (TID 100046):')).toMatchObject({ tid: 100046 });
-    expect(threadHeader('Thread 1.2 (Thread 100047 (PID=5: zfskern)):  ')).toMatchObject({
+    expect(threadHeader('Thread 1.12 (Thread 100047 (PID=5: zfskern)):  ')).toMatchObject({
       tid: 100047,
       pid: 5,
     });
@@ -363,6 +396,7 @@ describe('gdb `thread apply all bt` headers (thread.c, kgdb target ids)', () => 
       'Thread 3 received signal SIGSEGV',
       ' Thread 3 (Thread 100045):',
       'Thread x (Thread 100045):',
+      'Thread 3 (Thread 100045): more',
     ])
       expect(GDB_THREAD.test(line), line).toBe(false);
   });
@@ -404,7 +438,7 @@ describe('lldb thread and frame lines (Debugger.cpp formats, FreeBSDKernel names
       frames: [],
       format: 'freebsd-kgdb',
     });
-    expect(threadHeader("thread #7, name = '(pid 0) kernel/if_io_tqg_0 (on CPU 3)'")).toEqual({
+    expect(threadHeader("thread #7, name = '(pid 0) kernel/if_io_tqg_0 (on CPU 12)'")).toEqual({
       pid: 0,
       comm: 'kernel',
       tdname: 'if_io_tqg_0',
@@ -660,6 +694,11 @@ describe('what the readers make of these threads', () => {
     expect(a.signature).toBe('hang in vm_page_busy_sleep from fuse_io_dispatch');
   });
 
+  it('is left out when its format is skipped', () => {
+    expect(parseStacks('#0  f () at x.c:1', ['freebsd-kgdb'])).toEqual([]);
+    expect(parseStacks('#0  f () at x.c:1')).toHaveLength(1);
+  });
+
   it('the same trace printed twice is one thread', () => {
     const bt = ['#0  f () at x.c:1', '#1  g () at x.c:2'];
     expect(parseStacks([...bt, '(kgdb) bt', ...bt].join('\n'))).toHaveLength(1);
@@ -673,6 +712,7 @@ describe('which texts the reader looks at', () => {
       'x: #10 0xffffffff80f3812c in address_space_rw',
       'Dec  1 12:00:00 host kernel: #1  doadump (textdump=1)',
       '    frame #3: 0x1',
+      '    frame #12: 0x1',
     ])
       expect(freebsdKgdbParser.matches(text), text).toBe(true);
   });
@@ -743,6 +783,9 @@ describe('the chunk cutter and these traces', () => {
       '    from here',
       'frame #1: none',
       '  x',
+      'see #1  f (x)',
+      'said at x.c:1',
+      '    1 = 2',
       '#1 SMP',
     ]) {
       expect(KGDB_TRACE_LINE.test(line), line).toBe(false);
