@@ -3,7 +3,8 @@
 // and `bt all` (lldb's FreeBSDKernel process plugin). A core.txt.N (crashinfo(8)) and most crash reports
 // in bug trackers hold these. Both tools' threads are one format here, `freebsd-kgdb`.
 //
-// gdb, gdb/stack.c print_frame() (bminor/binutils-gdb; the same in gdb 6 to 16 for what is read here):
+// gdb, gdb/stack.c print_frame() (bminor/binutils-gdb, an older copy with wrap_hint ("   ") and a current
+// one with wrap_hint (3); gdb 6.1.1's outputs in the corpus have the same shape):
 // - "#" and the level, left-aligned in 2 columns (field_fmt_signed (2, ui_left, "level")): `#0  `,
 //   `#10 `; then the pc and " in " only when the pc is not at the start of a line (frame_show_address())
 //   or there is no line info: an inlined frame has none (`#1  doadump (textdump=...)`);
@@ -13,13 +14,14 @@
 // - on a narrow terminal the line breaks at a wrap hint: before " (" and " at " (wrap_hint (3): the
 //   continuation starts with 3 blanks and the text's own, `    at /usr/src/...`), before " from "
 //   (wrap_hint (2): `   from ...`), and between arguments (indented continuations);
-// - frames of no function: "<signal handler called>" (a SIGTRAMP_FRAME: kgdb's trap frame unwinder marks
-//   the kernel's trap frames so, sys/amd64 trapframes in devel/gdb's files/kgdb/amd64fbsd-kern.c),
-//   "<function called from gdb>", "<cross-architecture call>": a level, no frame;
+// - frames of no function (print_frame_info()): "<signal handler called>" for a SIGTRAMP_FRAME, which is
+//   how kgdb's trap frame unwinder marks the kernel's trap frames in newer copies (ports devel/gdb
+//   files/kgdb/amd64fbsd-kern.c amd64fbsd_trapframe_unwind; older copies made them NORMAL_FRAMEs, and
+//   `calltrap ()` is a frame), "<function called from gdb>", "<cross-architecture call>": a level, no frame;
 // - `bt full` prints each frame's locals under it, indented ("        td = 0x..."), "No locals.".
 // gdb/thread.c thread_try_catch_cmd() (`thread apply all CMD`): "\nThread %s (%s):\n" with the thread's
 // gdb id and thread_target_id_str(): target_pid_to_str(), then " (%s)" with target_extra_thread_info()
-// when the target gives one (gdb 6 to 8 printed target_pid_to_str() alone). kgdb's target:
+// when the target gives one (older copies, with TRY/CATCH, print target_pid_to_str() alone). kgdb's target:
 // - ports devel/gdb files/kgdb/fbsd-kvm.c fbsd_kvm_target::pid_to_str(): "Thread %ld" (the kernel tid);
 //   files/kgdb/fbsd-kthr.c kgdb_thr_extra_thread_info(): "PID=%d", then ": " and p_comm, then "/" and
 //   td_name when it differs from p_comm: `Thread 12 (Thread 100123 (PID=1234: mmap-write))`;

@@ -199,12 +199,13 @@ describe('gdb backtraces', () => {
     expect(fns(lines)).toEqual([['sched_switch', 'mi_switch'], ['sleepq_switch']]);
   });
 
-  it('does not join a local that holds " at " or "#N " inside, nor a line not indented', () => {
+  it('does not join a local that holds " at ", "#N " or a prompt inside, nor a line not indented', () => {
     expect(
       parse([
         '#0  0x1 in f (a=1) at x.c:1',
         '        s = 0xffffffff8125a4c3 "wait at vnode.c:3"',
         '        t = "#1 x"',
+        '        u = "(kgdb) "',
         '#1  g () at x.c:2',
       ])[0]?.frames,
     ).toEqual([
