@@ -68,6 +68,8 @@ const GDB_NAME = /^([^\s(]+) \(/;
 const GDB_WHERE = /^ at (\S+):(\d+)$/;
 const LLDB_FRAME =
   /^(?:\* )?frame #(\d+): (0x[0-9a-fA-F]+)(?: [^\s`]+`(.+?))?(?: at ([^\s:]+):(\d+)(?::\d+)?)?(?: \[(?:opt|inlined|artificial)\])*$/;
+/** The first character of a line that may start a trace: `#N`, `(kgdb) `, `* thread`, `Thread`, `frame #`. */
+const MAY_START = /^\s*[#(*Ttf]/;
 /** A source line gdb lists under a frame: its number, a tab (or the blanks a paste made of it), the text. */
 const SOURCE_LINE = /^\d+\s/;
 const PROMPT = /^\s*(?:\((?:kgdb|gdb|lldb)\) )+/;
@@ -189,6 +191,8 @@ class Reader {
   private pending: string | undefined;
 
   line(raw: string): void {
+    // Outside a trace only a header, a frame or a prompt starts something: most lines of a log are none.
+    if (this.current === undefined && this.pending === undefined && !MAY_START.test(raw)) return;
     const line = raw.replace(PROMPT, '');
     const text = line.trim();
     if (PAGER.test(text)) return;
