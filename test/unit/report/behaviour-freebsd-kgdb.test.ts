@@ -542,6 +542,17 @@ describe('lldb thread and frame lines (Debugger.cpp formats, FreeBSDKernel names
       expect(parseLldbFrame(line), line).toBeUndefined();
   });
 
+  it('ends a thread at a line of other output between its frames', () => {
+    expect(
+      fns([
+        "* thread #1, name = '(pid 1) init'",
+        '  * frame #0: 0x1 kernel`f at x.c:1',
+        'Some other output',
+        '    frame #1: 0x2 kernel`g at x.c:2',
+      ]),
+    ).toEqual([['f'], ['g']]);
+  });
+
   it('reads `bt all`: the threads in turn, the selected frame marked', () => {
     const threads = parse([
       '(lldb) bt all',
