@@ -195,8 +195,75 @@ describe('gdb backtraces', () => {
       ['mi_switch', 542],
       ['sleepq_switch', 608],
     ]);
-    // "No locals." is a line of its own, not indented: it ends the trace, as any other output does.
-    expect(fns(lines)).toEqual([['sched_switch', 'mi_switch'], ['sleepq_switch']]);
+    // "No locals." is printed at the line's start (print_frame_local_vars(): gdb_printf (stream,
+    // _("No locals.\n")), no indentation), yet it is the frame's locals: the trace goes on.
+    expect(fns(lines)).toEqual([['sched_switch', 'mi_switch', 'sleepq_switch']]);
+  });
+
+  it('keeps a `bt full` trace whole across "No locals." and "No symbol table info available."', () => {
+    // A panic in a FUSE write's page fault: the sleep and FUSE frames below the panic are the same
+    // thread, which ran on its CPU; read in pieces, the lower one would look like a hung FUSE thread.
+    const lines = [
+      '#0  __curthread () at /usr/src/sys/amd64/include/pcpu_aux.h:57',
+      '        td = <optimized out>',
+      '#1  doadump (textdump=<optimized out>) at /usr/src/sys/kern/kern_shutdown.c:405',
+      '        error = 0',
+      '#2  0xffffffff80b3d7a7 in kern_reboot (howto=260) at /usr/src/sys/kern/kern_shutdown.c:523',
+      'No locals.',
+      '#3  0xffffffff80b3dc7e in vpanic (fmt=0xffffffff81190e1b "%s", ap=<optimized out>)',
+      '    at /usr/src/sys/kern/kern_shutdown.c:967',
+      '        buf = "sleeping thread"',
+      '#4  0xffffffff80b3da73 in panic (fmt=<unavailable>) at /usr/src/sys/kern/kern_shutdown.c:891',
+      'No locals.',
+      '#5  0xffffffff80b9a1c2 in sleepq_wait (wchan=0xfffff80012345678, pri=0)',
+      '    at /usr/src/sys/kern/subr_sleepqueue.c:659',
+      'No locals.',
+      '#6  0xffffffff82a14b80 in fticket_wait_answer () from /boot/modules/fusefs.ko',
+      'No symbol table info available.',
+      '#7  0xffffffff82a15c10 in fuse_write_directbackend () from /boot/modules/fusefs.ko',
+      'No symbol table info available.',
+      '#8  0xffffffff80f03c3e in vm_fault (map=0xfffff80003a1c000, vaddr=34359738368)',
+      '    at /usr/src/sys/vm/vm_fault.c:1752',
+      'No locals.',
+      '(kgdb) ',
+    ];
+    const threads = parse(lines);
+    expect(threads.map((t) => [t.state, t.frames.length])).toEqual([['R', 9]]);
+    expect(analyzeStacks(lines.join('\n')).blocked).toEqual([]);
+    // Outside a trace the line is no trace of its own.
+    expect(parse(['No locals.', 'No symbol table info available.'])).toEqual([]);
+  });
+
+  it('reads an arm64 frame whose signed return address gdb marks [PAC] (print_pc())', () => {
+    expect(
+      parseGdbFrame('#3  0xffff0000004a1b2c [PAC] in mi_switch (flags=259) at /usr/src/sys/kern/kern_synch.c:542'),
+    ).toEqual({
+      level: 3,
+      frame: {
+        fn: 'mi_switch',
+        address: '0xffff0000004a1b2c',
+        file: '/usr/src/sys/kern/kern_synch.c',
+        line: 542,
+      },
+    });
+    expect(
+      fns([
+        '#0  sched_switch (td=0x1, flags=<optimized out>) at /usr/src/sys/kern/sched_ule.c:2147',
+        '#1  0xffff0000004a1b2c [PAC] in mi_switch (flags=259) at /usr/src/sys/kern/kern_synch.c:542',
+        '#2  0xffff0000004f00a0 [PAC] in sleepq_switch (wchan=0x1, pri=0) at subr_sleepqueue.c:608',
+      ]),
+    ).toEqual([['sched_switch', 'mi_switch', 'sleepq_switch']]);
+    expect(freebsdKgdbParser.matches('#1  0xffff0000004a1b2c [PAC] in mi_switch (flags=259)')).toBe(true);
+  });
+
+  it('reads a frame cut inside its arguments and thousands of indented lines after it in linear time', () => {
+    // The arguments never close, so every indented line is a candidate continuation: each is read once.
+    const lines = ['#0  0xffffffff80a1 in f (a=1,'];
+    const n = 40000;
+    for (let i = 0; i < n; i++) lines.push(`    b${i}=0x${'0'.repeat(40)},`);
+    lines.push('#1  0xffffffff80a2 in g () at g.c:2');
+    const threads = parse(lines);
+    expect(threads.map((t) => t.frames.map((f) => f.fn))).toEqual([['f', 'g']]);
   });
 
   it('does not join a local that holds " at ", "#N " or a prompt inside, nor a line not indented', () => {
@@ -375,6 +442,43 @@ describe('gdb `thread apply all bt` headers (thread.c, kgdb target ids)', () => 
     });
   });
 
+  it('reads the thread name newer kgdb gives the thread (bsdjhb/gdb fbsd-kvm.c thread_name())', () => {
+    // thread_target_id_str(): "%s \"%s\" (%s)", the target id, the name (p_comm["/" td_name]), "PID=%s".
+    expect(threadHeader('Thread 12 (Thread 100123 "mmap-write" (PID=1234)):')).toStrictEqual({
+      tid: 100123,
+      pid: 1234,
+      comm: 'mmap-write',
+      frames: [],
+      format: 'freebsd-kgdb',
+    });
+    expect(threadHeader('Thread 581 (Thread 100021 "kernel/if_io_tqg_0" (PID=0)):')).toMatchObject({
+      tid: 100021,
+      pid: 0,
+      comm: 'kernel',
+      tdname: 'if_io_tqg_0',
+    });
+    // A name and no extra info: "%s \"%s\"".
+    expect(threadHeader('Thread 2 (Thread 100124 "fusefs-fixture"):')).toMatchObject({
+      tid: 100124,
+      comm: 'fusefs-fixture',
+    });
+    const threads = parse([
+      'Thread 1 (Thread 100123 "mmap-write" (PID=1234)):',
+      '#0  sched_switch (td=0x1, flags=<optimized out>) at /usr/src/sys/kern/sched_ule.c:2147',
+      '',
+      'Thread 2 (Thread 100124 "fusefs-fixture" (PID=1235)):',
+      '#0  sched_switch (td=0x2, flags=<optimized out>) at /usr/src/sys/kern/sched_ule.c:2147',
+    ]);
+    expect(threads.map((t) => [t.tid, t.pid, t.comm])).toEqual([
+      [100123, 1234, 'mmap-write'],
+      [100124, 1235, 'fusefs-fixture'],
+    ]);
+    const text = ['x', 'Thread 2 (Thread 100124 "fusefs-fixture" (PID=1235)):', '#0  f () at f.c:1', ''].join(
+      '\n',
+    );
+    expect(cutPoint(text)).toBe(2);
+  });
+
   it('reads the tid of old kgdb, which printed the target id alone, and an inferior-qualified id', () => {
     expect(threadHeader('Thread 3 (Thread 100045):')).toStrictEqual({
       tid: 100045,
@@ -540,6 +644,20 @@ describe('lldb thread and frame lines (Debugger.cpp formats, FreeBSDKernel names
       'frame #1: 0x1 [weird]',
     ])
       expect(parseLldbFrame(line), line).toBeUndefined();
+  });
+
+  it('reads a frame with a module and no function (frame-format: the module scope without the function)', () => {
+    expect(parseLldbFrame('frame #3: 0xffffffff82a14b80 amdgpu.ko')).toEqual({
+      level: 3,
+      frame: { fn: '??', address: '0xffffffff82a14b80' },
+    });
+    const threads = parse([
+      "* thread #1, name = '(pid 12) x (crashed)', stop reason = kernel panic",
+      '  * frame #0: 0xffffffff80bc6c31 kernel`doadump(textdump=0) at kern_shutdown.c:399:2',
+      '    frame #1: 0xffffffff82a14b80 amdgpu.ko',
+      '    frame #2: 0xffffffff80bc6e9b kernel`vpanic(fmt="x", ap=0x1) at kern_shutdown.c:967:3',
+    ]);
+    expect(threads.map((t) => t.frames.map((f) => f.fn))).toEqual([['doadump', '??', 'vpanic']]);
   });
 
   it('ends a thread at a line of other output between its frames', () => {
