@@ -236,7 +236,9 @@ describe('gdb backtraces', () => {
 
   it('reads an arm64 frame whose signed return address gdb marks [PAC] (print_pc())', () => {
     expect(
-      parseGdbFrame('#3  0xffff0000004a1b2c [PAC] in mi_switch (flags=259) at /usr/src/sys/kern/kern_synch.c:542'),
+      parseGdbFrame(
+        '#3  0xffff0000004a1b2c [PAC] in mi_switch (flags=259) at /usr/src/sys/kern/kern_synch.c:542',
+      ),
     ).toEqual({
       level: 3,
       frame: {
