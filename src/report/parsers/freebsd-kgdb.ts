@@ -94,10 +94,12 @@ const ON_CPU_FRAMES = new Set(['vpanic', 'panic', 'doadump']);
 /**
  * Lines of a kgdb or lldb trace for the chunk cutter (chunk-cut.ts): a gdb frame, an lldb frame, and
  * gdb's continuation lines (` at FILE:LINE`, ` from LIB`, an argument `name=`) and `bt full` locals,
- * "No locals." among them.
+ * "No locals." among them, and a local's value wrapped onto more lines at its wrap hints, "2 + 2 *
+ * recurse" blanks (gdb/valprint.c value_print_array_elements(), cp-valprint.c cp_print_value_fields()):
+ * 10 or more under a local (the corpus case drm-kmod-385). Not 8: gdb 6's "\tin FILE" under a source line.
  */
 export const KGDB_TRACE_LINE =
-  /^\s*(?:\((?:kgdb|gdb|lldb)\) )*(?:#\d+ +(?:0x[0-9a-fA-F]+(?: \[PAC\])? in |[^\s(]+ \(|<)|(?:\* )?frame #\d+: 0x)|^\s+(?:at \S+:\d|from \/\S|\(?[A-Za-z_]\w*(?:@entry)? ?=)|^(?:No locals|No symbol table info available)\.$/;
+  /^\s*(?:\((?:kgdb|gdb|lldb)\) )*(?:#\d+ +(?:0x[0-9a-fA-F]+(?: \[PAC\])? in |[^\s(]+ \(|<)|(?:\* )?frame #\d+: 0x)|^\s+(?:at \S+:\d|from \/\S|\(?[A-Za-z_]\w*(?:@entry)? ?=)|^(?:No locals|No symbol table info available)\.$|^ {10,}\S/;
 
 /** Does the text hold a gdb or lldb frame? (An unanchored test: log prefixes may precede the frames.) */
 const HINT = /#\d+ +(?:0x[0-9a-fA-F]+(?: \[PAC\])? in |[^\s(]+ \()|frame #\d+: 0x/;

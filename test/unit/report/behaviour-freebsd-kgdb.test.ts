@@ -901,10 +901,30 @@ describe('the chunk cutter and these traces', () => {
       '        td = 0xfffff8000390a000',
       '  * frame #0: 0xffffffff80bf9322 kernel`sched_switch(td=0x1) at sched_ule.c:2448:26',
       '    frame #10: 0xfffffe01b50de8e0',
+      // `bt full`: a frame without locals, a local's value wrapped onto an indented line (not `name =`).
+      'No locals.',
+      'No symbol table info available.',
+      '          0xfffffe0001234590}',
+      '          {tv_sec = 9, tv_usec = 672}}',
     ]) {
       expect(cutLine([...fill(10), '(kgdb) bt', line, line]), line).toBe(10);
       expect(KGDB_TRACE_LINE.test(line), line).toBe(true);
     }
+  });
+
+  it('never cuts a `bt full` trace between its frames where a value wraps or a frame has no locals', () => {
+    const trace = [
+      '#0  0xffffffff80a1 in vm_fault (map=0x1) at /usr/src/sys/vm/vm_fault.c:1752',
+      '        ma = {0xfffffe0001234560, 0xfffffe0001234570, 0xfffffe0001234580,',
+      '          0xfffffe0001234590}',
+      '        behind = -1',
+      '#1  0xffffffff80a2 in vm_fault_trap (map=0x1) at /usr/src/sys/vm/vm_fault.c:1826',
+      'No locals.',
+      '#2  0xffffffff80a3 in trap_pfault (frame=0x1) at /usr/src/sys/amd64/amd64/trap.c:845',
+      '        buf = "0123"',
+    ];
+    // Before the line above the trace (its `bt`), never after frame 0's first local.
+    expect(cutLine([...fill(10), '(kgdb) bt full', ...trace])).toBe(10);
   });
 
   it('does not take other lines for trace lines', () => {
@@ -919,6 +939,11 @@ describe('the chunk cutter and these traces', () => {
       'said at x.c:1',
       '    1 = 2',
       '#1 SMP',
+      'No locals here.',
+      'a line with        eight blanks inside',
+      '       seven blanks',
+      // gdb 6 under a source line it cannot list: print_source_lines()'s "\tin %s", the tab expanded.
+      '        in pcpu.h',
     ]) {
       expect(KGDB_TRACE_LINE.test(line), line).toBe(false);
       expect(cutLine([...fill(10), '(kgdb) bt', line]), line).toBe(12);
