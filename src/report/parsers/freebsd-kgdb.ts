@@ -99,7 +99,7 @@ const ON_CPU_FRAMES = new Set(['vpanic', 'panic', 'doadump']);
  * 10 or more under a local (the corpus case drm-kmod-385). Not 8: gdb 6's "\tin FILE" under a source line.
  */
 export const KGDB_TRACE_LINE =
-  /^\s*(?:\((?:kgdb|gdb|lldb)\) )*(?:#\d+ +(?:0x[0-9a-fA-F]+(?: \[PAC\])? in |[^\s(]+ \(|<)|(?:\* )?frame #\d+: 0x)|^\s+(?:at \S+:\d|from \/\S|\(?[A-Za-z_]\w*(?:@entry)? ?=)|^(?:No locals|No symbol table info available)\.$|^ {10,}\S/;
+  /^\s*(?:\((?:kgdb|gdb|lldb)\) )*(?:#\d+ +(?:0x[0-9a-fA-F]+(?: \[PAC\])? in |[^\s(]+ \(|<)|(?:\* )?frame #\d+: 0x)|^\s+(?:at \S+:\d|from \/\S|\(?[A-Za-z_]\w*(?:@entry)? ?=)|^(?:No locals|No symbol table info available)\.$|^ {10} *\S/;
 
 /** Does the text hold a gdb or lldb frame? (An unanchored test: log prefixes may precede the frames.) */
 const HINT = /#\d+ +(?:0x[0-9a-fA-F]+(?: \[PAC\])? in |[^\s(]+ \()|frame #\d+: 0x/;

@@ -927,6 +927,12 @@ describe('the chunk cutter and these traces', () => {
     expect(cutLine([...fill(10), '(kgdb) bt full', ...trace])).toBe(10);
   });
 
+  it('tests a line of 16 MiB of blanks as a trace line without overflowing the regexp stack', () => {
+    // The chunk cutter looks at a line's head only, but the pattern is exported: it must hold any line.
+    expect(KGDB_TRACE_LINE.test(' '.repeat(16 * 1024 * 1024))).toBe(false);
+    expect(KGDB_TRACE_LINE.test(`${' '.repeat(16 * 1024 * 1024)}x`)).toBe(true);
+  });
+
   it('does not take other lines for trace lines', () => {
     for (const line of [
       '#1 0x',
