@@ -216,8 +216,9 @@ class ArgsScan {
 /** Should an indented line continue the gdb frame being read (a wrapped line), not be a local of it? */
 function continues(frame: ArgsScan, next: string): boolean {
   if (GDB_LEVEL.test(next)) return false;
-  // The arguments not printed yet (a break before " ("), or not closed yet; or the source line, the module.
-  return !frame.closed || /^(?:at|from) \S/.test(next);
+  // The arguments not printed yet (a break before " ("), or not closed yet; or the source line, the module,
+  // whole (`bt full`'s first local may be named `at` or `from`: "from = 0").
+  return !frame.closed || /^(?:at \S+:\d+|from \S+)$/.test(next);
 }
 
 /** Reads the lines of one text: threads as headers and frames come. */

@@ -200,6 +200,23 @@ describe('gdb backtraces', () => {
     expect(fns(lines)).toEqual([['sched_switch', 'mi_switch', 'sleepq_switch']]);
   });
 
+  it("does not join a frame's first local named `at` or `from` as its source line or module", () => {
+    const [t] = parse([
+      '#0  0xffffffff80c29799 in sleepq_switch (wchan=0xfffff8014edff300, pri=0)',
+      '    at /usr/src/sys/kern/subr_sleepqueue.c:608',
+      '        from = 0',
+      '#1  0xffffffff80bd38d2 in mi_switch (flags=259) at /usr/src/sys/kern/kern_synch.c:542',
+      '        at = 3',
+      '#2  0xffffffff82a14b80 in sysctl_handle_attr ()',
+      '   from /boot/modules/amdgpu.ko',
+    ]);
+    expect(t?.frames.map((f) => [f.fn, f.file, f.line])).toEqual([
+      ['sleepq_switch', '/usr/src/sys/kern/subr_sleepqueue.c', 608],
+      ['mi_switch', '/usr/src/sys/kern/kern_synch.c', 542],
+      ['sysctl_handle_attr', undefined, undefined],
+    ]);
+  });
+
   it('keeps a `bt full` trace whole across "No locals." and "No symbol table info available."', () => {
     // A panic in a FUSE write's page fault: the sleep and FUSE frames below the panic are the same
     // thread, which ran on its CPU; read in pieces, the lower one would look like a hung FUSE thread.
