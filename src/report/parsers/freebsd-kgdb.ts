@@ -8,7 +8,8 @@
 // - "#" and the level, left-aligned in 2 columns (field_fmt_signed (2, ui_left, "level")): `#0  `,
 //   `#10 `; then the pc and " in " only when the pc is not at the start of a line (frame_show_address())
 //   or there is no line info: an inlined frame has none (`#1  doadump (textdump=...)`); print_pc() puts
-//   " [PAC]" after a pc whose return address was signed (arm64 pointer authentication): `0x... [PAC] in `;
+//   " [" gdbarch_get_pc_address_flags() "]" after the pc, which only aarch64 gives (aarch64-tdep.c
+//   aarch64_get_pc_address_flags(): "PAC" for a signed return address): `0x... [PAC] in `;
 // - the function's name, "??" for a pc without a symbol (UNNAMED), then " (" the arguments ")", always;
 // - " at " FILE ":" LINE when the pc has line info, else " from " LIB when it lies in a shared object
 //   (a kernel module: `from /boot/modules/amdgpu.ko`);
