@@ -37,7 +37,10 @@
 //   %d" with the tid (early copies "TID %d").
 // gdb's pager (gdb/utils.c prompt_for_continue(); the source was not read, the prompts are from real
 // outputs): "--Type <RET> for more, q to quit, c to continue without paging--" (gdb 9 and later), "---Type
-// <return> to continue, or q <return> to quit---" before, on a line of their own, the key typed after.
+// <return> to continue, or q <return> to quit---" before, on a line of their own, the key typed after;
+// or at the end of a line the terminal had wrapped (a long name or argument without a wrap hint), whose
+// rest then starts the next line (`...std::vecto--Type <RET> ... paging--` then `r, std::...` in real
+// outputs): the two parts are one line. After "q" gdb prints "Quit" and the output stops.
 //
 // lldb, lldb/source/Core/Debugger.cpp (g_properties; CoreProperties.td in newer copies):
 // - thread-stop-format, which `bt` prints above a thread: "thread #${thread.index}{, name =
@@ -87,6 +90,9 @@ const NO_LOCALS = /^(?:No locals|No symbol table info available)\.$/;
 const PROMPT = /^\s*(?:\((?:kgdb|gdb|lldb)\) )+/;
 const PAGER =
   /^-{2,3}Type <(?:RET|return)> (?:for more, q to quit, c to continue without paging|to continue, or q <return> to quit)-{2,3}/;
+/** The pager prompt at a line's end, the key typed after it ("c", or "Quit" for "q"). */
+const PAGER_TAIL =
+  /-{2,3}Type <(?:RET|return)> (?:for more, q to quit, c to continue without paging|to continue, or q <return> to quit)-{2,3}(c|Quit)?\s*$/;
 /** The lldb thread name FreeBSDKernel gives: pid, comm[/tdname], crashed or on a CPU. */
 const LLDB_NAME = /^\(pid (\d+)\) (.*?)(?: \((crashed|on CPU \d+)\))?$/;
 /** Where a thread ran on its CPU when the dump was taken (kern_shutdown.c). */
@@ -234,10 +240,31 @@ class Reader {
   private pending: string | undefined;
   /** Whether the pending frame's arguments have closed. */
   private pendingArgs = new ArgsScan();
+  /** The parts of a line the pager prompt interrupted, which the next line goes on (joined once). */
+  private carry: string[] | undefined;
 
-  line(raw: string): void {
+  line(next: string): void {
     // Outside a trace only a header, a frame or a prompt starts something: most lines of a log are none.
-    if (this.current === undefined && this.pending === undefined && !MAY_START.test(raw)) return;
+    const idle = this.current === undefined && this.pending === undefined && this.carry === undefined;
+    if (idle && !MAY_START.test(next)) return;
+    let raw = next;
+    // Looked for in this line alone, so that a chain of interrupted lines is read once.
+    const pager = next.includes('Type <') ? PAGER_TAIL.exec(next) : null;
+    // Text before the prompt: carried from above (never blank), or this line's own.
+    if (pager && (this.carry !== undefined || next.slice(0, pager.index).trim() !== '')) {
+      const carry = this.carry ?? [];
+      carry.push(next.slice(0, pager.index));
+      if (pager[1] !== 'Quit') {
+        this.carry = carry;
+        return;
+      }
+      this.carry = undefined;
+      raw = carry.join('');
+    } else if (this.carry !== undefined) {
+      this.carry.push(next);
+      raw = this.carry.join('');
+      this.carry = undefined;
+    }
     const line = raw.replace(PROMPT, '');
     const text = line.trim();
     if (PAGER.test(text)) return;
@@ -278,6 +305,7 @@ class Reader {
   }
 
   result(): Thread[] {
+    if (this.carry !== undefined) this.line('');
     this.flush();
     return this.threads;
   }

@@ -351,14 +351,61 @@ describe('gdb backtraces', () => {
     ).toEqual([['__curthread', 'doadump', 'kern_reboot', 'vpanic', 'panic']]);
   });
 
+  it('joins a line the pager interrupted where the terminal had wrapped it, and stops at "Quit"', () => {
+    // Real gdb outputs show the prompt inside a line the terminal wrapped (no wrap hint to break at),
+    // the rest of the line after the user's key: `...std::vecto--Type <RET> ... paging--` / `r, std::...`.
+    const PROMPT = '--Type <RET> for more, q to quit, c to continue without paging--';
+    const [t, ...rest] = parse([
+      '#10 0xffffffff80c06f2e in sysctl_root (oidp=<optimized out>, arg1=<optimized out>, arg2=<optimized out>)',
+      '    at /usr/src/sys/kern/kern_sysctl.c:2213',
+      `#11 0xffffffff80c06cc1 in sysctl_root_handler_locked (oid=0xfffff80003a1c000, arg1=0xfffff8${PROMPT}`,
+      '0003a1c100, arg2=0, req=0xfffffe016e360a30) at /usr/src/sys/kern/kern_sysctl.c:197',
+      `#12 0xffffffff80c07b3e in userland_sysctl (td=0xfffff8000390a000, name=0xfffffe016e360b00, nam${PROMPT}c`,
+      'elen=2) at /usr/src/sys/kern/kern_sysctl.c:2368',
+      '#13 0xffffffff80c0760c in sys___sysctl (td=0x1, uap=0x2) at /usr/src/sys/kern/kern_sysctl.c:2290',
+    ]);
+    expect(rest).toEqual([]);
+    expect(t?.frames.map((f) => [f.fn, f.line])).toEqual([
+      ['sysctl_root', 2213],
+      ['sysctl_root_handler_locked', 197],
+      ['userland_sysctl', 2368],
+      ['sys___sysctl', 2290],
+    ]);
+    // "q": gdb prints "Quit" after the prompt and stops; what came before is a cut frame.
+    const quit = parse([
+      '#10 0xffffffff80c06f2e in sysctl_root (oidp=<optimized out>) at /usr/src/sys/kern/kern_sysctl.c:2213',
+      `#11 0xffffffff80c06cc1 in sysctl_root_handler_locked (oid=0xfffff80003a1c000, arg1=0xfffff8${PROMPT}Quit`,
+      '(kgdb) ',
+    ]);
+    expect(quit.map((q) => q.frames.map((f) => [f.fn, f.line]))).toEqual([
+      [
+        ['sysctl_root', 2213],
+        ['sysctl_root_handler_locked', undefined],
+      ],
+    ]);
+    // A prompt at the text's very end leaves a cut frame, read as one.
+    expect(fns([`#0  0xffffffff80a1 in f (a=${PROMPT}`])).toEqual([['f']]);
+    // A chain of interrupted lines (one line over many screens) is one line, read once.
+    const chain = Array.from({ length: 40000 }, () => `b=0x${'0'.repeat(40)},${PROMPT}`);
+    expect(fns([`#0  0xffffffff80a1 in f (a=1,${PROMPT}`, ...chain, 'c=2) at f.c:1'])).toEqual([['f']]);
+    expect(
+      parse([`#0  0xffffffff80a1 in f (a=1,${PROMPT}`, ...chain, 'c=2) at f.c:1'])[0]?.frames[0]?.line,
+    ).toBe(1);
+  });
+
   it('does not drop what only looks like a prompt or a pager line', () => {
     expect(fns(['(kgdb)#0  f () at x.c:1'])).toEqual([]);
     expect(fns(['said (kgdb) #0  f () at x.c:1'])).toEqual([]);
-    for (const pager of [
-      'x--Type <RET> for more, q to quit, c to continue without paging--',
-      '--Type <RET> for more, q to quit, c to continue without paging-',
-    ])
+    for (const pager of ['--Type <RET> for more, q to quit, c to continue without paging-'])
       expect(fns(['#0  f () at x.c:1', pager, '#1  g () at x.c:2']), pager).toEqual([['f'], ['g']]);
+    // After text, the prompt interrupted that text's line (the test above): "x" goes on with "#1 ...".
+    expect(
+      fns([
+        '#0  f () at x.c:1',
+        'x--Type <RET> for more, q to quit, c to continue without paging--',
+        '#1  g ()',
+      ]),
+    ).toEqual([['f']]);
     expect(fns(['#0  f () at x.c:1', '--Type <RET> to go on--', '#1  g () at x.c:2'])).toEqual([
       ['f'],
       ['g'],
