@@ -195,8 +195,94 @@ describe('gdb backtraces', () => {
       ['mi_switch', 542],
       ['sleepq_switch', 608],
     ]);
-    // "No locals." is a line of its own, not indented: it ends the trace, as any other output does.
-    expect(fns(lines)).toEqual([['sched_switch', 'mi_switch'], ['sleepq_switch']]);
+    // "No locals." is printed at the line's start (print_frame_local_vars(): gdb_printf (stream,
+    // _("No locals.\n")), no indentation), yet it is the frame's locals: the trace goes on.
+    expect(fns(lines)).toEqual([['sched_switch', 'mi_switch', 'sleepq_switch']]);
+  });
+
+  it("does not join a frame's first local named `at` or `from` as its source line or module", () => {
+    const [t] = parse([
+      '#0  0xffffffff80c29799 in sleepq_switch (wchan=0xfffff8014edff300, pri=0)',
+      '    at /usr/src/sys/kern/subr_sleepqueue.c:608',
+      '        from = 0',
+      '#1  0xffffffff80bd38d2 in mi_switch (flags=259) at /usr/src/sys/kern/kern_synch.c:542',
+      '        at = 3',
+      '#2  0xffffffff82a14b80 in sysctl_handle_attr ()',
+      '   from /boot/modules/amdgpu.ko',
+    ]);
+    expect(t?.frames.map((f) => [f.fn, f.file, f.line])).toEqual([
+      ['sleepq_switch', '/usr/src/sys/kern/subr_sleepqueue.c', 608],
+      ['mi_switch', '/usr/src/sys/kern/kern_synch.c', 542],
+      ['sysctl_handle_attr', undefined, undefined],
+    ]);
+  });
+
+  it('keeps a `bt full` trace whole across "No locals." and "No symbol table info available."', () => {
+    // A panic in a FUSE write's page fault: the sleep and FUSE frames below the panic are the same
+    // thread, which ran on its CPU; read in pieces, the lower one would look like a hung FUSE thread.
+    const lines = [
+      '#0  __curthread () at /usr/src/sys/amd64/include/pcpu_aux.h:57',
+      '        td = <optimized out>',
+      '#1  doadump (textdump=<optimized out>) at /usr/src/sys/kern/kern_shutdown.c:405',
+      '        error = 0',
+      '#2  0xffffffff80b3d7a7 in kern_reboot (howto=260) at /usr/src/sys/kern/kern_shutdown.c:523',
+      'No locals.',
+      '#3  0xffffffff80b3dc7e in vpanic (fmt=0xffffffff81190e1b "%s", ap=<optimized out>)',
+      '    at /usr/src/sys/kern/kern_shutdown.c:967',
+      '        buf = "sleeping thread"',
+      '#4  0xffffffff80b3da73 in panic (fmt=<unavailable>) at /usr/src/sys/kern/kern_shutdown.c:891',
+      'No locals.',
+      '#5  0xffffffff80b9a1c2 in sleepq_wait (wchan=0xfffff80012345678, pri=0)',
+      '    at /usr/src/sys/kern/subr_sleepqueue.c:659',
+      'No locals.',
+      '#6  0xffffffff82a14b80 in fticket_wait_answer () from /boot/modules/fusefs.ko',
+      'No symbol table info available.',
+      '#7  0xffffffff82a15c10 in fuse_write_directbackend () from /boot/modules/fusefs.ko',
+      'No symbol table info available.',
+      '#8  0xffffffff80f03c3e in vm_fault (map=0xfffff80003a1c000, vaddr=34359738368)',
+      '    at /usr/src/sys/vm/vm_fault.c:1752',
+      'No locals.',
+      '(kgdb) ',
+    ];
+    const threads = parse(lines);
+    expect(threads.map((t) => [t.state, t.frames.length])).toEqual([['R', 9]]);
+    expect(analyzeStacks(lines.join('\n')).blocked).toEqual([]);
+    // Outside a trace the line is no trace of its own.
+    expect(parse(['No locals.', 'No symbol table info available.'])).toEqual([]);
+  });
+
+  it('reads an arm64 frame whose signed return address gdb marks [PAC] (print_pc())', () => {
+    expect(
+      parseGdbFrame(
+        '#3  0xffff0000004a1b2c [PAC] in mi_switch (flags=259) at /usr/src/sys/kern/kern_synch.c:542',
+      ),
+    ).toEqual({
+      level: 3,
+      frame: {
+        fn: 'mi_switch',
+        address: '0xffff0000004a1b2c',
+        file: '/usr/src/sys/kern/kern_synch.c',
+        line: 542,
+      },
+    });
+    expect(
+      fns([
+        '#0  sched_switch (td=0x1, flags=<optimized out>) at /usr/src/sys/kern/sched_ule.c:2147',
+        '#1  0xffff0000004a1b2c [PAC] in mi_switch (flags=259) at /usr/src/sys/kern/kern_synch.c:542',
+        '#2  0xffff0000004f00a0 [PAC] in sleepq_switch (wchan=0x1, pri=0) at subr_sleepqueue.c:608',
+      ]),
+    ).toEqual([['sched_switch', 'mi_switch', 'sleepq_switch']]);
+    expect(freebsdKgdbParser.matches('#1  0xffff0000004a1b2c [PAC] in mi_switch (flags=259)')).toBe(true);
+  });
+
+  it('reads a frame cut inside its arguments and thousands of indented lines after it in linear time', () => {
+    // The arguments never close, so every indented line is a candidate continuation: each is read once.
+    const lines = ['#0  0xffffffff80a1 in f (a=1,'];
+    const n = 40000;
+    for (let i = 0; i < n; i++) lines.push(`    b${i}=0x${'0'.repeat(40)},`);
+    lines.push('#1  0xffffffff80a2 in g () at g.c:2');
+    const threads = parse(lines);
+    expect(threads.map((t) => t.frames.map((f) => f.fn))).toEqual([['f', 'g']]);
   });
 
   it('does not join a local that holds " at ", "#N " or a prompt inside, nor a line not indented', () => {
@@ -265,14 +351,61 @@ describe('gdb backtraces', () => {
     ).toEqual([['__curthread', 'doadump', 'kern_reboot', 'vpanic', 'panic']]);
   });
 
+  it('joins a line the pager interrupted where the terminal had wrapped it, and stops at "Quit"', () => {
+    // Real gdb outputs show the prompt inside a line the terminal wrapped (no wrap hint to break at),
+    // the rest of the line after the user's key: `...std::vecto--Type <RET> ... paging--` / `r, std::...`.
+    const PROMPT = '--Type <RET> for more, q to quit, c to continue without paging--';
+    const [t, ...rest] = parse([
+      '#10 0xffffffff80c06f2e in sysctl_root (oidp=<optimized out>, arg1=<optimized out>, arg2=<optimized out>)',
+      '    at /usr/src/sys/kern/kern_sysctl.c:2213',
+      `#11 0xffffffff80c06cc1 in sysctl_root_handler_locked (oid=0xfffff80003a1c000, arg1=0xfffff8${PROMPT}`,
+      '0003a1c100, arg2=0, req=0xfffffe016e360a30) at /usr/src/sys/kern/kern_sysctl.c:197',
+      `#12 0xffffffff80c07b3e in userland_sysctl (td=0xfffff8000390a000, name=0xfffffe016e360b00, nam${PROMPT}c`,
+      'elen=2) at /usr/src/sys/kern/kern_sysctl.c:2368',
+      '#13 0xffffffff80c0760c in sys___sysctl (td=0x1, uap=0x2) at /usr/src/sys/kern/kern_sysctl.c:2290',
+    ]);
+    expect(rest).toEqual([]);
+    expect(t?.frames.map((f) => [f.fn, f.line])).toEqual([
+      ['sysctl_root', 2213],
+      ['sysctl_root_handler_locked', 197],
+      ['userland_sysctl', 2368],
+      ['sys___sysctl', 2290],
+    ]);
+    // "q": gdb prints "Quit" after the prompt and stops; what came before is a cut frame.
+    const quit = parse([
+      '#10 0xffffffff80c06f2e in sysctl_root (oidp=<optimized out>) at /usr/src/sys/kern/kern_sysctl.c:2213',
+      `#11 0xffffffff80c06cc1 in sysctl_root_handler_locked (oid=0xfffff80003a1c000, arg1=0xfffff8${PROMPT}Quit`,
+      '(kgdb) ',
+    ]);
+    expect(quit.map((q) => q.frames.map((f) => [f.fn, f.line]))).toEqual([
+      [
+        ['sysctl_root', 2213],
+        ['sysctl_root_handler_locked', undefined],
+      ],
+    ]);
+    // A prompt at the text's very end leaves a cut frame, read as one.
+    expect(fns([`#0  0xffffffff80a1 in f (a=${PROMPT}`])).toEqual([['f']]);
+    // A chain of interrupted lines (one line over many screens) is one line, read once.
+    const chain = Array.from({ length: 40000 }, () => `b=0x${'0'.repeat(40)},${PROMPT}`);
+    expect(fns([`#0  0xffffffff80a1 in f (a=1,${PROMPT}`, ...chain, 'c=2) at f.c:1'])).toEqual([['f']]);
+    expect(
+      parse([`#0  0xffffffff80a1 in f (a=1,${PROMPT}`, ...chain, 'c=2) at f.c:1'])[0]?.frames[0]?.line,
+    ).toBe(1);
+  });
+
   it('does not drop what only looks like a prompt or a pager line', () => {
     expect(fns(['(kgdb)#0  f () at x.c:1'])).toEqual([]);
     expect(fns(['said (kgdb) #0  f () at x.c:1'])).toEqual([]);
-    for (const pager of [
-      'x--Type <RET> for more, q to quit, c to continue without paging--',
-      '--Type <RET> for more, q to quit, c to continue without paging-',
-    ])
+    for (const pager of ['--Type <RET> for more, q to quit, c to continue without paging-'])
       expect(fns(['#0  f () at x.c:1', pager, '#1  g () at x.c:2']), pager).toEqual([['f'], ['g']]);
+    // After text, the prompt interrupted that text's line (the test above): "x" goes on with "#1 ...".
+    expect(
+      fns([
+        '#0  f () at x.c:1',
+        'x--Type <RET> for more, q to quit, c to continue without paging--',
+        '#1  g ()',
+      ]),
+    ).toEqual([['f']]);
     expect(fns(['#0  f () at x.c:1', '--Type <RET> to go on--', '#1  g () at x.c:2'])).toEqual([
       ['f'],
       ['g'],
@@ -373,6 +506,43 @@ describe('gdb `thread apply all bt` headers (thread.c, kgdb target ids)', () => 
       pid: 77,
       comm: '',
     });
+  });
+
+  it('reads the thread name newer kgdb gives the thread (bsdjhb/gdb fbsd-kvm.c thread_name())', () => {
+    // thread_target_id_str(): "%s \"%s\" (%s)", the target id, the name (p_comm["/" td_name]), "PID=%s".
+    expect(threadHeader('Thread 12 (Thread 100123 "mmap-write" (PID=1234)):')).toStrictEqual({
+      tid: 100123,
+      pid: 1234,
+      comm: 'mmap-write',
+      frames: [],
+      format: 'freebsd-kgdb',
+    });
+    expect(threadHeader('Thread 581 (Thread 100021 "kernel/if_io_tqg_0" (PID=0)):')).toMatchObject({
+      tid: 100021,
+      pid: 0,
+      comm: 'kernel',
+      tdname: 'if_io_tqg_0',
+    });
+    // A name and no extra info: "%s \"%s\"".
+    expect(threadHeader('Thread 2 (Thread 100124 "fusefs-fixture"):')).toMatchObject({
+      tid: 100124,
+      comm: 'fusefs-fixture',
+    });
+    const threads = parse([
+      'Thread 1 (Thread 100123 "mmap-write" (PID=1234)):',
+      '#0  sched_switch (td=0x1, flags=<optimized out>) at /usr/src/sys/kern/sched_ule.c:2147',
+      '',
+      'Thread 2 (Thread 100124 "fusefs-fixture" (PID=1235)):',
+      '#0  sched_switch (td=0x2, flags=<optimized out>) at /usr/src/sys/kern/sched_ule.c:2147',
+    ]);
+    expect(threads.map((t) => [t.tid, t.pid, t.comm])).toEqual([
+      [100123, 1234, 'mmap-write'],
+      [100124, 1235, 'fusefs-fixture'],
+    ]);
+    const text = ['x', 'Thread 2 (Thread 100124 "fusefs-fixture" (PID=1235)):', '#0  f () at f.c:1', ''].join(
+      '\n',
+    );
+    expect(cutPoint(text)).toBe(2);
   });
 
   it('reads the tid of old kgdb, which printed the target id alone, and an inferior-qualified id', () => {
@@ -540,6 +710,20 @@ describe('lldb thread and frame lines (Debugger.cpp formats, FreeBSDKernel names
       'frame #1: 0x1 [weird]',
     ])
       expect(parseLldbFrame(line), line).toBeUndefined();
+  });
+
+  it('reads a frame with a module and no function (frame-format: the module scope without the function)', () => {
+    expect(parseLldbFrame('frame #3: 0xffffffff82a14b80 amdgpu.ko')).toEqual({
+      level: 3,
+      frame: { fn: '??', address: '0xffffffff82a14b80' },
+    });
+    const threads = parse([
+      "* thread #1, name = '(pid 12) x (crashed)', stop reason = kernel panic",
+      '  * frame #0: 0xffffffff80bc6c31 kernel`doadump(textdump=0) at kern_shutdown.c:399:2',
+      '    frame #1: 0xffffffff82a14b80 amdgpu.ko',
+      '    frame #2: 0xffffffff80bc6e9b kernel`vpanic(fmt="x", ap=0x1) at kern_shutdown.c:967:3',
+    ]);
+    expect(threads.map((t) => t.frames.map((f) => f.fn))).toEqual([['doadump', '??', 'vpanic']]);
   });
 
   it('ends a thread at a line of other output between its frames', () => {
@@ -781,10 +965,36 @@ describe('the chunk cutter and these traces', () => {
       '        td = 0xfffff8000390a000',
       '  * frame #0: 0xffffffff80bf9322 kernel`sched_switch(td=0x1) at sched_ule.c:2448:26',
       '    frame #10: 0xfffffe01b50de8e0',
+      // `bt full`: a frame without locals, a local's value wrapped onto an indented line (not `name =`).
+      'No locals.',
+      'No symbol table info available.',
+      '          0xfffffe0001234590}',
+      '          {tv_sec = 9, tv_usec = 672}}',
     ]) {
       expect(cutLine([...fill(10), '(kgdb) bt', line, line]), line).toBe(10);
       expect(KGDB_TRACE_LINE.test(line), line).toBe(true);
     }
+  });
+
+  it('never cuts a `bt full` trace between its frames where a value wraps or a frame has no locals', () => {
+    const trace = [
+      '#0  0xffffffff80a1 in vm_fault (map=0x1) at /usr/src/sys/vm/vm_fault.c:1752',
+      '        ma = {0xfffffe0001234560, 0xfffffe0001234570, 0xfffffe0001234580,',
+      '          0xfffffe0001234590}',
+      '        behind = -1',
+      '#1  0xffffffff80a2 in vm_fault_trap (map=0x1) at /usr/src/sys/vm/vm_fault.c:1826',
+      'No locals.',
+      '#2  0xffffffff80a3 in trap_pfault (frame=0x1) at /usr/src/sys/amd64/amd64/trap.c:845',
+      '        buf = "0123"',
+    ];
+    // Before the line above the trace (its `bt`), never after frame 0's first local.
+    expect(cutLine([...fill(10), '(kgdb) bt full', ...trace])).toBe(10);
+  });
+
+  it('tests a line of 16 MiB of blanks as a trace line without overflowing the regexp stack', () => {
+    // The chunk cutter looks at a line's head only, but the pattern is exported: it must hold any line.
+    expect(KGDB_TRACE_LINE.test(' '.repeat(16 * 1024 * 1024))).toBe(false);
+    expect(KGDB_TRACE_LINE.test(`${' '.repeat(16 * 1024 * 1024)}x`)).toBe(true);
   });
 
   it('does not take other lines for trace lines', () => {
@@ -799,6 +1009,11 @@ describe('the chunk cutter and these traces', () => {
       'said at x.c:1',
       '    1 = 2',
       '#1 SMP',
+      'No locals here.',
+      'a line with        eight blanks inside',
+      '       seven blanks',
+      // gdb 6 under a source line it cannot list: print_source_lines()'s "\tin %s", the tab expanded.
+      '        in pcpu.h',
     ]) {
       expect(KGDB_TRACE_LINE.test(line), line).toBe(false);
       expect(cutLine([...fill(10), '(kgdb) bt', line]), line).toBe(12);
