@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tableRows } from '../../../bench/mutation-current.js';
+import { codeOf, tableRows } from '../../../bench/mutation-current.js';
 
 describe('mutation-current: the rows of the mutation tables', () => {
   it('reads each module row with the commit of its last column, not its per-file rows', () => {
@@ -15,5 +15,36 @@ describe('mutation-current: the rows of the mutation tables', () => {
       { module: 'report-stacks', commit: 'e4a74e8' },
       { module: 'gate-blame', commit: '9fd77c6' },
     ]);
+  });
+});
+
+describe('mutation-current: the same code is the same mutants', () => {
+  const original = [
+    'const TYPEFLAG: Record<string, string> = { file: "0", dir: "5" };',
+    'export function signed(b: number[]): number { return ((b[0]! << 24) >> 24) + 1; }',
+  ].join('\n');
+
+  it('a reflow, a comment and redundant parentheses change nothing', () => {
+    const reflowed = [
+      '// the tar type flags',
+      'const TYPEFLAG: Record<string, string> = {',
+      '  file: "0",',
+      '  dir: "5",',
+      '};',
+      'export function signed(b: number[]): number {',
+      '  return ((b[0] as number) << 24 >> 24) + 1;',
+      '}',
+    ].join('\n');
+    expect(codeOf('a.ts', reflowed)).toBe(codeOf('a.ts', original));
+  });
+
+  it('an operator or a literal changed is another code', () => {
+    expect(codeOf('a.ts', original.replace('+ 1', '- 1'))).not.toBe(codeOf('a.ts', original));
+    expect(codeOf('a.ts', original.replace('"5"', '"6"'))).not.toBe(codeOf('a.ts', original));
+  });
+
+  it('a Stryker directive added is another set of mutants', () => {
+    const marked = `// Stryker disable next-line StringLiteral: a name no reader uses\n${original}`;
+    expect(codeOf('a.ts', marked)).not.toBe(codeOf('a.ts', original));
   });
 });
