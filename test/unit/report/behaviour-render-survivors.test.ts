@@ -48,7 +48,9 @@ describe('the FUSE server section', () => {
   });
 
   it('says when the mount point had no mount table line', () => {
-    const lines = serverSection(withServer('', 'fuse: bad mount point `/gate/mnt`: No such file or directory'));
+    const lines = serverSection(
+      withServer('', 'fuse: bad mount point `/gate/mnt`: No such file or directory'),
+    );
     expect(lines).toContain('Mount table: no line for the mount point when the mount ended');
     expect(lines.slice(-4)).toEqual([
       '',
