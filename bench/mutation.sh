@@ -5,15 +5,22 @@
 # bench/RESULTS.md, replacing only the rows and survivors of the modules it ran (the other rows, measured
 # on other commits, stay). Not part of CI: a full run takes tens of minutes.
 #
-# Run: bash bench/mutation.sh [--full] [MODULE...]   (modules: the keys of MODULES in
-#      stryker.config.mjs; default: every module). --full tests every mutant again: incremental
+# Run: bash bench/mutation.sh [--full | --retest-survivors] [MODULE...]   (modules: the keys of MODULES
+#      in stryker.config.mjs; default: every module). --full tests every mutant again: incremental
 #      mode reuses a survivor's old result when the test that would now kill it is in a new file.
+#      --retest-survivors starts from reports/mutation/MODULE.json without its survivors
+#      (bench/mutation-retest.ts): kills whose test is unchanged are reused, every survivor is tested
+#      again. FG_MUTATION_CONCURRENCY sets Stryker's test runners (default 1).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 force=()
+retest=false
 if [ "${1:-}" = --full ]; then
   force=(--force)
+  shift
+elif [ "${1:-}" = --retest-survivors ]; then
+  retest=true
   shift
 fi
 modules=("$@")
@@ -25,10 +32,14 @@ if [ ${#modules[@]} -eq 0 ]; then
 fi
 commit=$(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src test || echo '+changes')
 mkdir -p reports/mutation
+if $retest; then npx tsc -p . >/dev/null; fi
 for module in "${modules[@]}"; do
   echo "== $module"
+  if $retest; then
+    node lib/bench/mutation-retest.js "reports/mutation/$module.json" "reports/mutation/$module.incremental.json"
+  fi
   echo "$commit" >"reports/mutation/$module.commit"
-  FG_MUTATION_MODULE="$module" npx stryker run --concurrency 1 --incremental "${force[@]}" >"reports/mutation/$module.log" 2>&1 || {
+  FG_MUTATION_MODULE="$module" npx stryker run --concurrency "${FG_MUTATION_CONCURRENCY:-1}" --incremental "${force[@]}" >"reports/mutation/$module.log" 2>&1 || {
     echo "stryker failed on $module; see reports/mutation/$module.log" >&2
     tail -20 "reports/mutation/$module.log" >&2
   }
