@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Mutation testing (issue 16): runs Stryker (stryker.config.mjs) on each named module, one after the
-# other, with the unit tests only and one test runner (the machine is shared), incremental so a
-# rerun tests only what changed, then writes the score per module and every survivor into
-# bench/RESULTS.md, replacing only the rows and survivors of the modules it ran (the other rows, measured
-# on other commits, stay). Not part of CI: a full run takes tens of minutes.
+# other, with the unit tests only and one test runner (the machine is shared; FG_MUTATION_CONCURRENCY=N
+# runs N), incremental so a rerun tests only what changed, then writes the score per module and every
+# survivor into bench/RESULTS.md, replacing only the rows and survivors of the modules it ran (the other
+# rows, measured on other commits, stay). Not part of CI: a full run takes tens of minutes.
 #
 # Run: bash bench/mutation.sh [--full] [MODULE...]   (modules: the keys of MODULES in
 #      stryker.config.mjs; default: every module). --full tests every mutant again: incremental
@@ -28,7 +28,7 @@ mkdir -p reports/mutation
 for module in "${modules[@]}"; do
   echo "== $module"
   echo "$commit" >"reports/mutation/$module.commit"
-  FG_MUTATION_MODULE="$module" npx stryker run --concurrency 1 --incremental "${force[@]}" >"reports/mutation/$module.log" 2>&1 || {
+  FG_MUTATION_MODULE="$module" npx stryker run --concurrency "${FG_MUTATION_CONCURRENCY:-1}" --incremental "${force[@]}" >"reports/mutation/$module.log" 2>&1 || {
     echo "stryker failed on $module; see reports/mutation/$module.log" >&2
     tail -20 "reports/mutation/$module.log" >&2
   }
