@@ -190,6 +190,12 @@ describe('the FreeBSD message buffer stamp next to the Linux OOM task table', ()
     expect(cleanLine(row)).toBe(row);
   });
 
+  it("keeps the row of a process whose thread dump_task() took: the thread's pid, the leader's tgid", () => {
+    // find_lock_task_mm(p) returns the first thread of p that still has an mm: its pid, and p's tgid.
+    const row = '[1234567]  1000    42   912345   123456    98304    24576             0 java';
+    expect(cleanLine(row)).toBe(row);
+  });
+
   it('strips a stamp before a message that starts with numbers', () => {
     // sys/kern/subr_msgbuf.c msgbuf_addstr(): "[%jd] " before each line; sys/kern/subr_prf.c
     // log_console(): a line of a program's output, "2 3 blocks" here.
@@ -290,6 +296,11 @@ describe('/dev/kmsg records and pager gutters', () => {
     expect(cleanLine('6,1236,5678903,-,caller=T42;fuse: init')).toBe('fuse: init');
   });
 
+  it("strips a CI runner's stamp and then a pager's gutter after it", () => {
+    // A job log of bat's output ("numbers,grid" style): the runner's stamp, the gutter, the line.
+    expect(cleanLine('2026-12-01T12:00:00.1234567Z   12 │ Call Trace:')).toBe('Call Trace:');
+  });
+
   it("strips a pager's gutter of an empty line and of a line number with a 9", () => {
     // bat and `less -N` with a rule: the number, blanks, "│", a blank and the line; an empty line has no blank.
     expect(cleanLine('7344   │')).toBe('');
@@ -329,6 +340,15 @@ describe("syslogd's broadcast of emergency lines", () => {
       'Internal error: Oops: 96000004 [#1] SMP',
     );
     expect(cleanLine('kernel: x')).toBe('kernel: x');
+  });
+
+  it('never cuts into a broadcast line whose kernel printed a caller id and no time', () => {
+    // printk.time=0 with CONFIG_PRINTK_CALLER: kernel/printk/printk.c info_print_prefix() prints "[%6s]"
+    // of "T%u" alone; the reader may leave such a line whole.
+    wholeOrText(
+      ' kernel:[    T1] Kernel panic - not syncing: Fatal exception',
+      'Kernel panic - not syncing: Fatal exception',
+    );
   });
 
   it('drops an indented header, one with trailing blanks, and the blank lines before each', () => {
