@@ -371,6 +371,8 @@ describe('a CI line tag on one line alone, before a stamp', () => {
   it('is stripped before each kind of stamp', () => {
     for (const stamp of [
       '<12>[  100.000000]',
+      // print_time() "[%5lu.%06lu]" of an uptime that fills the five digits.
+      '[12345.678901]',
       '[  +0.000012]',
       '[Tue Dec  1 12:00:00 2026]',
       '2026-12-01T12:00:00,123456+00:00',
@@ -389,6 +391,8 @@ describe('a CI line tag on one line alone, before a stamp', () => {
     // Jenkins Pipeline prints "[<branch>] " before each line of a parallel branch.
     for (const stamp of [
       '[   12.345678 <    0.000012>]',
+      // sys/kern/subr_msgbuf.c "[%jd] ": no blank after the bracket.
+      '[114565]',
       '[  +0.000012]',
       '[Tue Dec  1 12:00:00 2026]',
       '<4>[   12.345678]',
