@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Mutation testing (issue 16): runs Stryker (stryker.config.mjs) on each named module, one after the
-# other, with the unit tests only and one test runner (the machine is shared), incremental so a
-# rerun tests only what changed, then writes the score per module and every survivor into
-# bench/RESULTS.md, replacing only the rows and survivors of the modules it ran (the other rows, measured
-# on other commits, stay). Not part of CI: a full run takes tens of minutes.
+# other, with the unit tests only and one test runner (the machine is shared; FG_MUTATION_CONCURRENCY=N
+# runs N), incremental so a rerun tests only what changed, then writes the score per module and every
+# survivor into bench/RESULTS.md, replacing only the rows and survivors of the modules it ran (the other
+# rows, measured on other commits, stay). Not part of CI: a full run takes tens of minutes.
 #
 # Run: bash bench/mutation.sh [--full | --retest-survivors] [MODULE...]   (modules: the keys of MODULES
 #      in stryker.config.mjs; default: every module). --full tests every mutant again: incremental
