@@ -210,3 +210,27 @@ describe('an RCU stall trace cut before the timer interrupt names no function, w
     expect(extractLinuxPanic(text)?.title).toBe('INFO: rcu detected stall');
   });
 });
+
+describe('a Linux oops is titled after the function that crashed, not a word of the skip lists', () => {
+  it('a general protection fault in dispose_list is dispose_list’s, though die() is crash machinery', () => {
+    // arch/x86/kernel/traps.c exc_general_protection(): "general protection fault, probably for
+    // non-canonical address 0x%lx"; arch/x86/kernel/dumpstack.c __die_header() " %04lx [#%d]%s%s%s%s%s\n";
+    // arch/x86/kernel/process_64.c __show_regs() via show_ip() "RIP: %04x:%pS"; fs/inode.c dispose_list(),
+    // evict_inodes().
+    const text = [
+      'general protection fault, probably for non-canonical address 0xdffffc0000000003: 0000 [#1] PREEMPT SMP KASAN',
+      'CPU: 0 PID: 5071 Comm: umount Not tainted 6.1.0-18-amd64 #1  Debian 6.1.76-1',
+      'Hardware name: QEMU Standard PC (i440FX + PIIX, 1996), BIOS 1.16.2-debian-1.16.2-1 04/01/2014',
+      'RIP: 0010:dispose_list+0x9e/0x230',
+      'Call Trace:',
+      ' <TASK>',
+      ' evict_inodes+0x5e0/0x680',
+      ' generic_shutdown_super+0x98/0x340',
+      ' kill_anon_super+0x3a/0x60',
+      ' deactivate_locked_super+0xa0/0x110',
+      ' cleanup_mnt+0x490/0x520',
+      ' </TASK>',
+    ].join('\n');
+    expect(extractLinuxPanic(text)?.title).toBe('general protection fault in dispose_list');
+  });
+});
