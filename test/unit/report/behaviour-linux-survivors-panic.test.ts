@@ -205,3 +205,53 @@ describe("a panic's task read from the oops above it", () => {
     expect(fns(p)).toEqual(['dump_stack_lvl', 'panic', 'mount_block_root']);
   });
 });
+
+describe('the stalled code of an RCU stall dumped by an NMI to itself', () => {
+  // kernel/rcu/tree_stall.h print_cpu_stall() -> rcu_dump_cpu_stacks() -> lib/nmi_backtrace.c
+  // nmi_cpu_backtrace(): "NMI backtrace for cpu %d", then the NMI's trace; show_trace_log_lvl() prints the
+  // interrupted context's registers ("RIP: %04x:%pS") where each stack ends: the NMI's (inside the IPI
+  // send), then, after the timer interrupt's entry, the stalled task's.
+  it('takes the pc after the timer interrupt, not the one the NMI interrupted', () => {
+    const p = extractLinuxPanic(
+      text([
+        'rcu: INFO: rcu_preempt self-detected stall on CPU',
+        'rcu: \t0-....: (20999 ticks this GP) idle=b54c/1/0x4000000000000000 softirq=4321/4321 fqs=5227',
+        'Sending NMI from CPU 0 to CPUs 0:',
+        'NMI backtrace for cpu 0',
+        CPU0,
+        'Call Trace:',
+        ' <NMI>',
+        ' dump_stack_lvl+0x44/0x5c',
+        ' nmi_cpu_backtrace.cold+0x30/0x70',
+        ' nmi_cpu_backtrace_handler+0xd/0x20',
+        ' nmi_handle+0x5d/0x120',
+        ' default_do_nmi+0x40/0x100',
+        ' exc_nmi+0x13a/0x170',
+        ' end_repeat_nmi+0x16/0x67',
+        'RIP: 0010:native_apic_msr_write+0x27/0x40',
+        'RSP: 0000:ffffc90000003d80 EFLAGS: 00000046',
+        ' </NMI>',
+        ' <IRQ>',
+        ' __x2apic_send_IPI_dest+0x2f/0x40',
+        ' nmi_trigger_cpumask_backtrace+0xc0/0xd0',
+        ' rcu_dump_cpu_stacks+0xf4/0x130',
+        ' rcu_sched_clock_irq.cold+0x66/0x381',
+        ' update_process_times+0x8c/0xc0',
+        ' tick_sched_timer+0x79/0x90',
+        ' __hrtimer_run_queues+0x12a/0x2b0',
+        ' hrtimer_interrupt+0xfc/0x220',
+        ' __sysvec_apic_timer_interrupt+0x5f/0x110',
+        ' sysvec_apic_timer_interrupt+0x6d/0x90',
+        ' </IRQ>',
+        ' <TASK>',
+        ' asm_sysvec_apic_timer_interrupt+0x16/0x20',
+        'RIP: 0010:fuse_copy_do+0x80/0x1c0 [fuse]',
+        'RSP: 0018:ffffc90000a4fd48 EFLAGS: 00000246',
+        ' fuse_copy_page+0x1e2/0x4d0 [fuse]',
+        ' fuse_dev_do_write+0x1c0/0x8a0 [fuse]',
+        ' </TASK>',
+      ]),
+    );
+    expect(p?.title).toBe('INFO: rcu detected stall in fuse_copy_do');
+  });
+});
