@@ -255,3 +255,21 @@ describe('the stalled code of an RCU stall dumped by an NMI to itself', () => {
     expect(p?.title).toBe('INFO: rcu detected stall in fuse_copy_do');
   });
 });
+
+describe('the newer WARNING header (kernel/panic.c __warn(): "WARNING: %s:%d at %pS, CPU#%d: %s/%d")', () => {
+  it('titles it by the function it names', () => {
+    const p = extractLinuxPanic(
+      text([
+        'WARNING: fs/fuse/file.c:1418 at fuse_perform_write+0x59/0x5e0 [fuse], CPU#1: fusefs-workload/214',
+        'CPU: 1 UID: 0 PID: 214 Comm: fusefs-workload Not tainted 6.18.0 #1',
+        'RIP: 0010:fuse_perform_write+0x59/0x5e0 [fuse]',
+        'Call Trace:',
+        ' <TASK>',
+        ' fuse_cache_write_iter+0x1a2/0x3b0 [fuse]',
+        ' vfs_write+0x2a5/0x3f0',
+        ' </TASK>',
+      ]),
+    );
+    expect(p?.title).toBe('WARNING in fuse_perform_write');
+  });
+});
