@@ -273,3 +273,39 @@ describe('the newer WARNING header (kernel/panic.c __warn(): "WARNING: %s:%d at 
     expect(p?.title).toBe('WARNING in fuse_perform_write');
   });
 });
+
+describe('the hung task behind a "hung_task: blocked tasks" panic (kernel/hung_task.c)', () => {
+  // check_hung_uninterruptible_tasks(): each blocked task's "INFO: task %s:%d blocked for more than %ld
+  // seconds." and sched_show_task() dump, then panic("hung_task: blocked tasks").
+  const hung = (comm: string, pid: number, frames: string[]) => [
+    `INFO: task ${comm}:${pid} blocked for more than 120 seconds.`,
+    '      Not tainted 6.1.0-18-amd64 #1 Debian 6.1.76-1',
+    '"echo 0 > /proc/sys/kernel/hung_task_timeout_secs" disables this message.',
+    `task:${comm.padEnd(15)} state:D stack:0     pid:${String(pid).padEnd(5)} ppid:2      flags:0x00004000`,
+    'Call Trace:',
+    ' <TASK>',
+    ...frames.map((f) => ` ${f}`),
+    ' </TASK>',
+  ];
+  it('takes the task reported before the panic, not one a later boot reported', () => {
+    const p = extractLinuxPanic(
+      text([
+        ...hung('jbd2/vda1-8', 112, [
+          '__schedule+0x34d/0x9e0',
+          'schedule+0x5a/0xd0',
+          'jbd2_journal_commit_transaction+0x2f1/0x1a50',
+        ]),
+        'Kernel panic - not syncing: hung_task: blocked tasks',
+        '---[ end Kernel panic - not syncing: hung_task: blocked tasks ]---',
+        'Linux version 6.1.0-18-amd64 (debian-kernel@lists.debian.org) #1 SMP PREEMPT_DYNAMIC Debian 6.1.76-1',
+        ...hung('fusefs-workload', 214, [
+          '__schedule+0x34d/0x9e0',
+          'schedule+0x5a/0xd0',
+          'request_wait_answer+0x12b/0x210 [fuse]',
+          'fuse_simple_request+0xcd/0x190 [fuse]',
+        ]),
+      ]),
+    );
+    expect(p?.threads.map((t) => t.pid)).toEqual([112]);
+  });
+});
