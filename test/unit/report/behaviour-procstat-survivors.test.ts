@@ -87,7 +87,7 @@ describe('ps -axH -o pid,lwp,nvcsw,nivcsw,time: one counter a thread', () => {
       row(812, 100140, 40, 2, '0:00.01'),
       row(45, 100077, 12345, 678, '3:21.09'),
     ].join('\n');
-    expect(counters(text)).toEqual({
+    expect(counters(text)).toStrictEqual({
       '812/100140': 1 + 40 + 2,
       '45/100077': (3 * 60 + 21) * 100 + 9 + 12345 + 678,
     });
@@ -95,7 +95,7 @@ describe('ps -axH -o pid,lwp,nvcsw,nivcsw,time: one counter a thread', () => {
 
   it('keys each row by PID and LWP, one digit or many', () => {
     const text = [threadsHeader, row(7, 100001, 1, 0, '0:00.00'), row(7, 100002, 0, 3, '0:00.00')].join('\n');
-    expect(counters(text)).toEqual({ '7/100001': 1, '7/100002': 3 });
+    expect(counters(text)).toStrictEqual({ '7/100001': 1, '7/100002': 3 });
   });
 
   it('reads rows with no blank in front (a PID that fills its column) and wider padding between columns', () => {
@@ -106,12 +106,12 @@ describe('ps -axH -o pid,lwp,nvcsw,nivcsw,time: one counter a thread', () => {
       '12345  100140    40      2  0:00.01',
       '  812 1000001     5      6 10:00.00',
     ].join('\n');
-    expect(counters(text)).toEqual({ '12345/100140': 43, '812/1000001': 60011 });
+    expect(counters(text)).toStrictEqual({ '12345/100140': 43, '812/1000001': 60011 });
   });
 
   it('reads a header and rows with blanks after the last column (a paste that kept the padding)', () => {
     const text = [`${threadsHeader}   `, `${row(812, 100140, 40, 2, '0:00.01')}  `].join('\n');
-    expect(counters(text)).toEqual({ '812/100140': 43 });
+    expect(counters(text)).toStrictEqual({ '812/100140': 43 });
   });
 
   it('gives no counter to a row whose rusage ps could not read, whichever column shows `-`', () => {
@@ -124,14 +124,14 @@ describe('ps -axH -o pid,lwp,nvcsw,nivcsw,time: one counter a thread', () => {
       row(905, 100152, 7, '-', '0:00.00'),
       row(905, 100153, 7, 11, '0:01.50'),
     ].join('\n');
-    expect(counters(text)).toEqual({ '905/100153': 168 });
+    expect(counters(text)).toStrictEqual({ '905/100153': 168 });
   });
 
   it('gives no counter to a row whose TIME is not of ps form (a row cut short by the console)', () => {
     const text = [threadsHeader, row(812, 100140, 40, 2, '0:00.0'), row(813, 100141, 4, 2, '0:00.01')].join(
       '\n',
     );
-    expect(counters(text)).toEqual({ '813/100141': 7 });
+    expect(counters(text)).toStrictEqual({ '813/100141': 7 });
   });
 
   it('reads no row with console text glued in front of it or after it', () => {
@@ -141,7 +141,12 @@ describe('ps -axH -o pid,lwp,nvcsw,nivcsw,time: one counter a thread', () => {
       `${row(813, 100141, 40, 2, '0:00.01')} done`,
       row(814, 100142, 1, 1, '0:00.01'),
     ].join('\n');
-    expect(counters(text)).toEqual({ '814/100142': 3 });
+    expect(counters(text)).toStrictEqual({ '814/100142': 3 });
+  });
+
+  it('ends the block only at a line that starts with a marker, not at chatter holding `@@`', () => {
+    const text = [threadsHeader, 'fusefs: x@@y', row(812, 100140, 40, 2, '0:00.01')].join('\n');
+    expect(counters(text)).toStrictEqual({ '812/100140': 43 });
   });
 
   it('skips a line of console chatter inside the block and reads the rows after it', () => {
@@ -152,7 +157,7 @@ describe('ps -axH -o pid,lwp,nvcsw,nivcsw,time: one counter a thread', () => {
       '',
       row(905, 100150, 7, 11, '0:01.50'),
     ].join('\n');
-    expect(counters(text)).toEqual({ '812/100140': 43, '905/100150': 168 });
+    expect(counters(text)).toStrictEqual({ '812/100140': 43, '905/100150': 168 });
   });
 
   it("opens the block at the watchdog's begin marker even when ps's header was broken", () => {
@@ -163,7 +168,7 @@ describe('ps -axH -o pid,lwp,nvcsw,nivcsw,time: one counter a thread', () => {
       row(812, 100140, 40, 2, '0:00.01'),
       end,
     ].join('\n');
-    expect(counters(text)).toEqual({ '812/100140': 43 });
+    expect(counters(text)).toStrictEqual({ '812/100140': 43 });
   });
 
   it("opens no block at another capture's marker, nor at a marker with text around it", () => {
@@ -175,12 +180,12 @@ describe('ps -axH -o pid,lwp,nvcsw,nivcsw,time: one counter a thread', () => {
       `@@fg::capture:ps-threads:begin@@`,
       `@@fg:K3Q9:capture:ps-threads:begin@@`,
     ])
-      expect(counters([opener, row(812, 100140, 40, 2, '0:00.01')].join('\n')), opener).toEqual({});
+      expect(counters([opener, row(812, 100140, 40, 2, '0:00.01')].join('\n')), opener).toStrictEqual({});
   });
 
   it('takes a one-character nonce and a marker with blanks after it', () => {
     for (const opener of ['@@fg:7:capture:ps-threads:begin@@', `${begin}  `])
-      expect(counters([opener, row(812, 100140, 40, 2, '0:00.01')].join('\n')), opener).toEqual({
+      expect(counters([opener, row(812, 100140, 40, 2, '0:00.01')].join('\n')), opener).toStrictEqual({
         '812/100140': 43,
       });
   });
@@ -193,12 +198,16 @@ describe('ps -axH -o pid,lwp,nvcsw,nivcsw,time: one counter a thread', () => {
       '  PID    LWP NVCSW    TIME',
       '  PID LWPNVCSW NIVCSW TIME',
     ])
-      expect(counters([notHeader, row(812, 100140, 40, 2, '0:00.01')].join('\n')), notHeader).toEqual({});
+      expect(counters([notHeader, row(812, 100140, 40, 2, '0:00.01')].join('\n')), notHeader).toStrictEqual(
+        {},
+      );
   });
 
   it('opens the block at a header with no blank in front and single blanks between', () => {
     for (const h of ['PID LWP NVCSW NIVCSW TIME', 'PID\tLWP\tNVCSW\tNIVCSW\tTIME'])
-      expect(counters([h, row(812, 100140, 40, 2, '0:00.01')].join('\n')), h).toEqual({ '812/100140': 43 });
+      expect(counters([h, row(812, 100140, 40, 2, '0:00.01')].join('\n')), h).toStrictEqual({
+        '812/100140': 43,
+      });
   });
 
   it("ends the block at the watchdog's next marker, procstat's header or ps -axlww's header", () => {
@@ -210,7 +219,7 @@ describe('ps -axH -o pid,lwp,nvcsw,nivcsw,time: one counter a thread', () => {
         closer,
         row(812, 100141, 9, 9, '0:09.00'),
       ];
-      expect(counters(text.join('\n')), closer).toEqual({ '812/100140': 43 });
+      expect(counters(text.join('\n')), closer).toStrictEqual({ '812/100140': 43 });
     }
   });
 
@@ -227,7 +236,7 @@ describe('ps -axH -o pid,lwp,nvcsw,nivcsw,time: one counter a thread', () => {
       row(813, 100141, 1, 2, '0:00.03'),
       end,
     ].join('\n');
-    expect(counters(text)).toEqual({ '812/100140': 43, '813/100141': 6 });
+    expect(counters(text)).toStrictEqual({ '812/100140': 43, '813/100141': 6 });
   });
 });
 
