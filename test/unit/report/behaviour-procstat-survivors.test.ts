@@ -320,3 +320,39 @@ describe("procstat's block ends at ps -axH's header", () => {
     ]);
   });
 });
+
+describe('procstat and ps -axlww, lines the reader must not misplace', () => {
+  // sys/kern/subr_stack.c stack_sbuf_print_flags: a pc with no symbol is `??` at offset 0 ("%#lx"
+  // prints 0 as `0`), which kstack_cleanup() keeps as the token `??+0`.
+  it('keeps a frame with no symbol (`??+0`) on the line and on a wrapped line after it', () => {
+    const text = [
+      header,
+      line(812, 100140, 'mmap-write', '-', 'mi_switch+0x171 ??+0 sleepq_wait+0x43'),
+      '??+0 _sleep+0x1c5',
+    ].join('\n');
+    const [t, ...more] = procstat(text);
+    expect(more).toEqual([]);
+    expect(t?.frames.map((f) => f.fn)).toEqual(['mi_switch', '??', 'sleepq_wait', '??', '_sleep']);
+  });
+
+  it('reads a collapsed line by its fields even where a blank falls at the older width after COMM', () => {
+    // Collapsed: one blank after the TID, COMM `sh`, TDNAME `-`; the blank between the second and
+    // third frames falls where a %-16s line has the one before its stack.
+    const [t] = procstat('812 100140 sh - mi_switch+0x171 _sleep+0x1c5 fuse_vnop_write+0x6d2');
+    expect(t).toMatchObject({ pid: 812, tid: 100140, comm: 'sh' });
+    expect(t?.tdname).toBeUndefined();
+    expect(t?.frames.map((f) => f.fn)).toEqual(['mi_switch', '_sleep', 'fuse_vnop_write']);
+  });
+
+  it('gives no wait channel for a blank MWCHAN column', () => {
+    const text = [
+      header,
+      line(812, 100140, 'mmap-write', '-', STUCK),
+      psHeader,
+      ps(812, '', 'D', 'mmap-write'),
+    ];
+    const [t] = procstat(text.join('\n'));
+    expect(t?.state).toBe('D');
+    expect(t?.wchan).toBeUndefined();
+  });
+});
