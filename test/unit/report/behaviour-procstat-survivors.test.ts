@@ -356,3 +356,49 @@ describe('procstat and ps -axlww, lines the reader must not misplace', () => {
     expect(t?.wchan).toBeUndefined();
   });
 });
+
+describe('procstat -kk, which lines are threads', () => {
+  it('takes no line for a thread unless it starts with the pid, nor one whose stack holds words', () => {
+    for (const notThread of [
+      'watchdog: 812 100140 mmap-write - mi_switch+0x171 _sleep+0x1c5',
+      '  812 100140 mmap-write - mi_switch+0x171 sleeps, see PR 247276!',
+    ])
+      expect(procstat([header, notThread].join('\n')), notThread).toEqual([]);
+  });
+
+  it('reads a -kk line outside a header when one frame has an offset, even if another lost its own', () => {
+    const [t] = procstat('  812 100140 mmap-write - mi_switch+0x171 _sleep');
+    expect(t?.frames.map((f) => f.fn)).toEqual(['mi_switch', '_sleep']);
+  });
+
+  it('reads a thread name with blanks that reaches past the older width, at the current width', () => {
+    // TDNAME up to MAXCOMLEN (19) characters; at %-19s this one has a blank where a %-16s line
+    // has the blank before its stack.
+    const [t] = procstat([header, line(905, 100151, 'gtest', 'io thread for x', STUCK)].join('\n'));
+    expect(t).toMatchObject({ comm: 'gtest', tdname: 'io thread for x' });
+    expect(t?.frames[0]?.fn).toBe('mi_switch');
+  });
+
+  it('keeps a thread name that begins with a blank as the kernel holds it', () => {
+    // pthread_set_name_np() copies any string into td_name; procstat prints it with %-19s.
+    const [t] = procstat([header, line(905, 100151, 'gtest', ' worker', STUCK)].join('\n'));
+    expect(t?.tdname).toBe(' worker');
+  });
+
+  // A kernel printf spliced into a ps -axlww row just after its PID leaves `UID PID ` and words: below
+  // ps's header (no watchdog marker between) that is no -k thread.
+  it("reads no -k thread out of a ps -axlww row with a message spliced in, right after ps's header", () => {
+    for (const h of [psHeader, 'UID PID PPID C PRI NI VSZ RSS MWCHAN STAT TT TIME COMMAND']) {
+      const text = [
+        header,
+        line(812, 100140, 'mmap-write', '-', 'mi_switch sleepq_wait _sleep'),
+        h,
+        '    0   812 swap_pager: out of swap space',
+      ].join('\n');
+      expect(
+        procstat(text).map((t) => [t.pid, t.tid]),
+        h,
+      ).toEqual([[812, 100140]]);
+    }
+  });
+});
