@@ -361,6 +361,7 @@ describe('procstat -kk, which lines are threads', () => {
   it('takes no line for a thread unless it starts with the pid, nor one whose stack holds words', () => {
     for (const notThread of [
       'watchdog: 812 100140 mmap-write - mi_switch+0x171 _sleep+0x1c5',
+      'thread 812 100140 sh mi_switch+0x171 _sleep+0x1c5',
       '  812 100140 mmap-write - mi_switch+0x171 sleeps, see PR 247276!',
     ])
       expect(procstat([header, notThread].join('\n')), notThread).toEqual([]);
