@@ -403,3 +403,70 @@ describe('procstat -kk, which lines are threads', () => {
     }
   });
 });
+
+describe('procstat and ps, the remaining edges', () => {
+  it('takes no token for a frame that only contains one: raw addresses, punctuation around a name', () => {
+    // procstat -kk prints `func+0xoff` tokens only (kstack_cleanup); a stack(9) address or prose is not one.
+    for (const notThread of [
+      '  812 100140 mmap-write - 0xffffffff80b2c3d1 mi_switch+0x171',
+      '  812 100140 mmap-write - mi_switch+0x171 sleeps, stuck!',
+    ])
+      expect(procstat([header, notThread].join('\n')), notThread).toEqual([]);
+  });
+
+  it('goes on with a wrapped stack only when each token is a whole `func+0xoff`', () => {
+    const first = line(812, 100140, 'mmap-write', '-', 'mi_switch+0x171 sleepq_wait+0x43');
+    for (const notMore of ['frame:fuse_vnop_write+0x6d2', 'fuse_vnop_write+0x6d2,'])
+      expect(
+        procstat([header, first, notMore].join('\n'))[0]?.frames.map((f) => f.fn),
+        notMore,
+      ).toEqual(['mi_switch', 'sleepq_wait']);
+  });
+
+  it('reads a stack whose frames were laid out with more than one blank between them', () => {
+    const [t] = procstat(
+      [header, line(812, 100140, 'mmap-write', '-', 'mi_switch+0x171   _sleep+0x1c5')].join('\n'),
+    );
+    expect(t?.frames.map((f) => f.fn)).toEqual(['mi_switch', '_sleep']);
+  });
+
+  it('reads a running thread of a process whose name begins with a digit (7z)', () => {
+    // The only text: pid, tid, COMM `7z`, TDNAME `-`, `<running>` (procstat_kstack.c kkst_state).
+    const [t] = procstat(line(812, 100140, '7z', '-', '<running>'));
+    expect(t).toMatchObject({ pid: 812, tid: 100140, comm: '7z', state: 'R' });
+  });
+
+  it('reads ps -axH whose switch counts are wider than their headers', () => {
+    // ps widens NVCSW and NIVCSW to the longest value, which puts more blanks before the header words.
+    const text = [
+      '  PID    LWP  NVCSW  NIVCSW     TIME',
+      '  812 100140 123456 1234567 10:00.00',
+      '  813 100141     40       2  0:00.01',
+    ].join('\n');
+    expect(counters(text)).toStrictEqual({ '812/100140': 60000 + 123456 + 1234567, '813/100141': 43 });
+  });
+
+  it('gives a process its state even when its TIME is not of ps form', () => {
+    const text = [
+      header,
+      line(812, 100140, 'mmap-write', '-', STUCK),
+      psHeader,
+      ps(812, 'vmopar', 'D', 'mmap-write').replace('0:00.01', '0:00.0x'),
+    ].join('\n');
+    const [t] = procstat(text);
+    expect([t?.state, t?.wchan, t?.cpuTicks]).toEqual(['D', 'vmopar', undefined]);
+  });
+
+  it("reads a user's process blocked on a lock whose name holds blanks, by the header's columns", () => {
+    // bin/ps/print.c mwchan: `*` and ki_lockname for a thread blocked on a lock (sys/vm/vm_map.c
+    // names its lock "vm map (user)", cut to LOCKNAMELEN); UID 1001 is several digits.
+    const text = [
+      header,
+      line(812, 100140, 'mmap-write', '-', STUCK),
+      '  UID   PID  PPID  C PRI NI   VSZ   RSS MWCHAN    STAT TT     TIME COMMAND',
+      ' 1001   812     1  0  20  0 12345  2345 *vm map ( D+   u0   0:00.01 mmap-write',
+    ].join('\n');
+    const [t] = procstat(text);
+    expect([t?.state, t?.wchan]).toEqual(['D', '*vm map (']);
+  });
+});
