@@ -416,7 +416,11 @@ describe('procstat and ps, the remaining edges', () => {
 
   it('goes on with a wrapped stack only when each token is a whole `func+0xoff`', () => {
     const first = line(812, 100140, 'mmap-write', '-', 'mi_switch+0x171 sleepq_wait+0x43');
-    for (const notMore of ['frame:fuse_vnop_write+0x6d2', 'fuse_vnop_write+0x6d2,'])
+    for (const notMore of [
+      'frame:fuse_vnop_write+0x6d2',
+      'fuse_vnop_write+0x6d2,',
+      'fuse_vnop_write+0x6d2/0x9a0',
+    ])
       expect(
         procstat([header, first, notMore].join('\n'))[0]?.frames.map((f) => f.fn),
         notMore,
@@ -468,5 +472,19 @@ describe('procstat and ps, the remaining edges', () => {
     ].join('\n');
     const [t] = procstat(text);
     expect([t?.state, t?.wchan]).toEqual(['D', '*vm map (']);
+  });
+});
+
+describe('the blocks end only at a line that is a header', () => {
+  it('keeps a -k thread whose COMM and TDNAME read UID and PID PPID', () => {
+    const text = [header, line(7, 100100, 'UID', 'PID PPID', 'mi_switch sleepq_wait _sleep')].join('\n');
+    expect(procstat(text).map((t) => [t.pid, t.comm, t.frames.length])).toEqual([[7, 'UID', 3]]);
+  });
+
+  it('does not end the ps -axH block at a console line that quotes header words', () => {
+    for (const chatter of ['procstat: PID TID COMM TDNAME KSTACK', 'ps: UID PID PPID C PRI']) {
+      const text = [threadsHeader, chatter, row(812, 100140, 40, 2, '0:00.01')].join('\n');
+      expect(counters(text), chatter).toStrictEqual({ '812/100140': 43 });
+    }
   });
 });
