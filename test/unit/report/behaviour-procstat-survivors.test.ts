@@ -488,3 +488,13 @@ describe('the blocks end only at a line that is a header', () => {
     }
   });
 });
+
+it('reads ps -axlww under a header pasted with blanks after COMMAND', () => {
+  const text = [
+    header,
+    line(812, 100140, 'mmap-write', '-', STUCK),
+    `${psHeader}  `,
+    ps(812, 'vmopar', 'D', 'mmap-write'),
+  ];
+  expect(procstat(text.join('\n'))[0]).toMatchObject({ state: 'D', wchan: 'vmopar' });
+});
