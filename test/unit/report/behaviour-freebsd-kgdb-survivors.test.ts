@@ -39,9 +39,9 @@ describe('bt full: a local after a frame whose arguments hold quotes or parenthe
   });
 
   it('does not close the arguments at the parenthesis of a cast', () => {
-    expect(
-      where(['#0  0x1 in f (p=(struct vnode *) 0xfffff80003a1c000,', '    q=1) at x.c:1']),
-    ).toEqual([['f x.c:1']]);
+    expect(where(['#0  0x1 in f (p=(struct vnode *) 0xfffff80003a1c000,', '    q=1) at x.c:1'])).toEqual([
+      ['f x.c:1'],
+    ]);
   });
 
   it('keeps the source line when the arguments close on a continuation line, then a local', () => {
@@ -57,18 +57,14 @@ describe('bt full: a local after a frame whose arguments hold quotes or parenthe
 
 describe('the pager prompt', () => {
   it('skips a line before the trace that the pager cut', () => {
-    expect(
-      where([`Reading symbols from /boot/kernel/kernel${PROMPT}c`, '#0  f () at x.c:1']),
-    ).toEqual([['f x.c:1']]);
+    expect(where([`Reading symbols from /boot/kernel/kernel${PROMPT}c`, '#0  f () at x.c:1'])).toEqual([
+      ['f x.c:1'],
+    ]);
   });
 
   it('joins a name cut twice, the second time answered q', () => {
-    expect(
-      where([
-        `#0  0x1 in sysctl_ro${PROMPT}`,
-        `ot (a=1, ${PROMPT}Quit`,
-      ]).map((t) => t.map((f) => f.split(' ')[0])),
-    ).toEqual([['sysctl_root']]);
+    const threads = parse([`#0  0x1 in sysctl_ro${PROMPT}`, `ot (a=1, ${PROMPT}Quit`]);
+    expect(threads.map((t) => t.frames.map((f) => f.fn))).toEqual([['sysctl_root']]);
   });
 
   it('reads a whole frame that the text ends in a prompt after', () => {
