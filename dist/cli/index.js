@@ -19806,29 +19806,47 @@ const KGDB_TRACE_LINE = /^\s*(?:\((?:kgdb|gdb|lldb)\) )*(?:#\d+ +(?:0x[0-9a-fA-F
 /** Does the text hold a gdb or lldb frame? (An unanchored test: log prefixes may precede the frames.) */
 const HINT = /#\d+ +(?:0x[0-9a-fA-F]+(?: \[PAC\])? in |[^\s(]+ \()|frame #\d+: 0x/;
 /**
- * Where the first parenthesis of the text (a frame's arguments) closes: the index of its `)`, quoted
- * strings and characters (`"%s"`, `'\001'`) not counted; -1 when the text ends first (a wrapped or cut
- * line) or has none.
+ * Where the first parenthesis of a frame's text (its arguments) closes, quoted strings and characters
+ * (`"%s"`, `'\001'`) not counted, for a frame read whole or line by line: each character is read once,
+ * so that a frame cut inside its arguments and followed by many indented lines costs their length, not
+ * their length times their number.
  */
-function argsEnd(text) {
-    let depth = 0;
-    let quote = '';
-    for (let i = 0; i < text.length; i++) {
-        const c = text[i];
-        if (quote !== '') {
-            if (c === '\\')
-                i++;
-            else if (c === quote)
-                quote = '';
-        }
-        else if (c === '"' || c === "'")
-            quote = c;
-        else if (c === '(')
-            depth++;
-        else if (c === ')' && --depth === 0)
-            return i;
+class ArgsScan {
+    /** The index of the closing `)` in all the text fed; -1 while the text fed ends first or has none. */
+    end = -1;
+    fed = 0;
+    depth = 0;
+    quote = '';
+    escaped = false;
+    get closed() {
+        return this.end >= 0;
     }
-    return -1;
+    feed(text) {
+        for (let i = 0; i < text.length && this.end < 0; i++) {
+            const c = text[i];
+            if (this.escaped)
+                this.escaped = false;
+            else if (this.quote !== '') {
+                if (c === '\\')
+                    this.escaped = true;
+                else if (c === this.quote)
+                    this.quote = '';
+            }
+            else if (c === '"' || c === "'")
+                this.quote = c;
+            else if (c === '(')
+                this.depth++;
+            else if (c === ')' && --this.depth === 0)
+                this.end = this.fed + i;
+        }
+        this.fed += text.length;
+    }
+}
+/** ArgsScan's end for a whole frame's text. */
+function argsEnd(text) {
+    const scan = new ArgsScan();
+    scan.feed(text);
+    return scan.end;
 }
 /** One gdb frame: its level, and the frame (undefined for a frame of no function: a signal handler). */
 function parseGdbFrame(text) {
@@ -19899,36 +19917,6 @@ function setNames(t, names) {
     t.comm = slash < 0 ? names : names.slice(0, slash);
     if (slash >= 0)
         t.tdname = names.slice(slash + 1);
-}
-/**
- * argsEnd() of a frame read line by line: whether its first parenthesis has closed in the text fed so
- * far. Each character is read once, so that a frame cut inside its arguments and followed by many
- * indented lines costs their length, not their length times their number.
- */
-class ArgsScan {
-    closed = false;
-    depth = 0;
-    quote = '';
-    escaped = false;
-    feed(text) {
-        for (let i = 0; i < text.length && !this.closed; i++) {
-            const c = text[i];
-            if (this.escaped)
-                this.escaped = false;
-            else if (this.quote !== '') {
-                if (c === '\\')
-                    this.escaped = true;
-                else if (c === this.quote)
-                    this.quote = '';
-            }
-            else if (c === '"' || c === "'")
-                this.quote = c;
-            else if (c === '(')
-                this.depth++;
-            else if (c === ')' && --this.depth === 0)
-                this.closed = true;
-        }
-    }
 }
 /** Should an indented line continue the gdb frame being read (a wrapped line), not be a local of it? */
 function continues(frame, next) {

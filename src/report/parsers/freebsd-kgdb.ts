@@ -112,23 +112,43 @@ export const KGDB_TRACE_LINE =
 const HINT = /#\d+ +(?:0x[0-9a-fA-F]+(?: \[PAC\])? in |[^\s(]+ \()|frame #\d+: 0x/;
 
 /**
- * Where the first parenthesis of the text (a frame's arguments) closes: the index of its `)`, quoted
- * strings and characters (`"%s"`, `'\001'`) not counted; -1 when the text ends first (a wrapped or cut
- * line) or has none.
+ * Where the first parenthesis of a frame's text (its arguments) closes, quoted strings and characters
+ * (`"%s"`, `'\001'`) not counted, for a frame read whole or line by line: each character is read once,
+ * so that a frame cut inside its arguments and followed by many indented lines costs their length, not
+ * their length times their number.
  */
-function argsEnd(text: string): number {
-  let depth = 0;
-  let quote = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i] as string;
-    if (quote !== '') {
-      if (c === '\\') i++;
-      else if (c === quote) quote = '';
-    } else if (c === '"' || c === "'") quote = c;
-    else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
+class ArgsScan {
+  /** The index of the closing `)` in all the text fed; -1 while the text fed ends first or has none. */
+  end = -1;
+  private fed = 0;
+  private depth = 0;
+  private quote = '';
+  private escaped = false;
+
+  get closed(): boolean {
+    return this.end >= 0;
   }
-  return -1;
+
+  feed(text: string): void {
+    for (let i = 0; i < text.length && this.end < 0; i++) {
+      const c = text[i] as string;
+      if (this.escaped) this.escaped = false;
+      else if (this.quote !== '') {
+        if (c === '\\') this.escaped = true;
+        else if (c === this.quote) this.quote = '';
+      } else if (c === '"' || c === "'") this.quote = c;
+      else if (c === '(') this.depth++;
+      else if (c === ')' && --this.depth === 0) this.end = this.fed + i;
+    }
+    this.fed += text.length;
+  }
+}
+
+/** ArgsScan's end for a whole frame's text. */
+function argsEnd(text: string): number {
+  const scan = new ArgsScan();
+  scan.feed(text);
+  return scan.end;
 }
 
 /** One gdb frame: its level, and the frame (undefined for a frame of no function: a signal handler). */
@@ -193,31 +213,6 @@ function setNames(t: Thread, names: string): void {
   const slash = names.indexOf('/');
   t.comm = slash < 0 ? names : names.slice(0, slash);
   if (slash >= 0) t.tdname = names.slice(slash + 1);
-}
-
-/**
- * argsEnd() of a frame read line by line: whether its first parenthesis has closed in the text fed so
- * far. Each character is read once, so that a frame cut inside its arguments and followed by many
- * indented lines costs their length, not their length times their number.
- */
-class ArgsScan {
-  closed = false;
-  private depth = 0;
-  private quote = '';
-  private escaped = false;
-
-  feed(text: string): void {
-    for (let i = 0; i < text.length && !this.closed; i++) {
-      const c = text[i] as string;
-      if (this.escaped) this.escaped = false;
-      else if (this.quote !== '') {
-        if (c === '\\') this.escaped = true;
-        else if (c === this.quote) this.quote = '';
-      } else if (c === '"' || c === "'") this.quote = c;
-      else if (c === '(') this.depth++;
-      else if (c === ')' && --this.depth === 0) this.closed = true;
-    }
-  }
 }
 
 /** Should an indented line continue the gdb frame being read (a wrapped line), not be a local of it? */
